@@ -1,0 +1,163 @@
+// The one API between the renderer and core, after GitHub Desktop's ipc-shared.ts: every request
+// channel with the schema of its argument and of its answer, and every event core pushes.
+// Both transports (Electron IPC, loopback HTTP) carry exactly these, validated on arrival.
+import { z } from 'zod';
+import {
+  Administration,
+  ArchiveCategories,
+  CompanyNumber,
+  Destination,
+  FolderView,
+  HistoryEntry,
+  HistoryFilter,
+  InspectedFile,
+  SessionInfo,
+  Settings,
+  SettingsPatch,
+  StatusSnapshot,
+} from './domain.ts';
+
+const Empty = z.object({}).strict();
+const EntryId = z.object({ id: z.number().int() });
+
+export const requests = {
+  'session.get': { request: Empty, response: SessionInfo },
+  /** Checks the token live, stores it only when Clearfacts accepts it. */
+  'session.signIn': { request: z.object({ token: z.string() }), response: SessionInfo },
+  'session.signInDemo': { request: Empty, response: SessionInfo },
+  'session.signOut': { request: Empty, response: SessionInfo },
+
+  'administrations.list': {
+    request: z.object({ refresh: z.boolean().default(false) }),
+    response: z.array(Administration),
+  },
+  'administrations.categories': {
+    request: z.object({ companyNumber: CompanyNumber }),
+    response: ArchiveCategories,
+  },
+
+  'folders.list': { request: Empty, response: z.array(FolderView) },
+  'folders.add': {
+    request: z.object({
+      path: z.string().min(1),
+      companyNumber: CompanyNumber,
+      destination: Destination,
+    }),
+    response: z.array(FolderView),
+  },
+  'folders.addTree': {
+    request: z.object({ path: z.string().min(1) }),
+    response: z.array(FolderView),
+  },
+  'folders.remove': { request: z.object({ id: z.string() }), response: z.array(FolderView) },
+
+  /** Type and page count of files before they are sent (drop window). */
+  'drop.inspect': {
+    request: z.object({ paths: z.array(z.string()).min(1).max(10_000) }),
+    response: z.array(InspectedFile),
+  },
+  'drop.send': {
+    request: z.object({
+      paths: z.array(z.string()).min(1).max(10_000),
+      companyNumber: CompanyNumber,
+      destination: Destination,
+    }),
+    response: z.array(HistoryEntry),
+  },
+
+  'history.query': {
+    request: z.object({
+      filter: HistoryFilter.default({}),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(1_000).default(200),
+    }),
+    response: z.object({ rows: z.array(HistoryEntry), total: z.number().int() }),
+  },
+  /** Failed or duplicate: check again and queue. */
+  'history.retry': { request: EntryId, response: HistoryEntry },
+  'history.retryAllFailed': { request: Empty, response: z.object({ count: z.number().int() }) },
+  /** Unconfirmed or duplicate: send again, on the user's say. */
+  'history.resend': { request: EntryId, response: HistoryEntry },
+  /** Unconfirmed: the user saw it arrive in Clearfacts. */
+  'history.markDone': { request: EntryId, response: HistoryEntry },
+  /** Show the local file in the OS file manager (desktop); answers the path it revealed. */
+  'history.reveal': { request: EntryId, response: z.object({ path: z.string() }) },
+
+  'queue.pause': { request: Empty, response: StatusSnapshot },
+  'queue.resume': { request: Empty, response: StatusSnapshot },
+  'status.get': { request: Empty, response: StatusSnapshot },
+
+  'settings.get': { request: Empty, response: Settings },
+  'settings.update': { request: SettingsPatch, response: Settings },
+
+  /** Which shell hosts the renderer: the browser cannot pick folders or reveal files. */
+  'app.info': {
+    request: Empty,
+    response: z.object({
+      shell: z.enum(['electron', 'browser']),
+      version: z.string(),
+      platform: z.string(),
+      osLocale: z.string(),
+    }),
+  },
+} as const;
+
+export const events = {
+  status: StatusSnapshot,
+  /** Rows inserted or changed, in the order they changed. */
+  'history.changed': z.object({ entries: z.array(HistoryEntry) }),
+  'folders.changed': z.object({ folders: z.array(FolderView) }),
+  'session.changed': SessionInfo,
+  'settings.changed': Settings,
+} as const;
+
+export type RequestChannel = keyof typeof requests;
+export type RequestOf<C extends RequestChannel> = z.input<(typeof requests)[C]['request']>;
+export type ParsedRequestOf<C extends RequestChannel> = z.output<(typeof requests)[C]['request']>;
+export type ResponseOf<C extends RequestChannel> = z.output<(typeof requests)[C]['response']>;
+export type EventChannel = keyof typeof events;
+export type EventOf<E extends EventChannel> = z.output<(typeof events)[E]>;
+
+/** What core implements and every transport exposes: one async function per channel. */
+export type ApiHandlers = {
+  [C in RequestChannel]: (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>>;
+};
+
+export type EventListener = <E extends EventChannel>(channel: E, payload: EventOf<E>) => void;
+
+/** An error that crosses a transport: a stable code for the UI and one clear sentence. */
+export const ApiErrorBody = z.object({
+  code: z.enum([
+    'invalid_request',
+    'not_signed_in',
+    'auth',
+    'missing_scope',
+    'not_found',
+    'conflict',
+    'unavailable',
+    'unsupported_in_shell',
+    'internal',
+  ]),
+  message: z.string(),
+});
+export type ApiErrorBody = z.infer<typeof ApiErrorBody>;
+
+/** Thrown by handlers and rethrown by every transport's client, so the UI can show `message`. */
+export class ApiError extends Error {
+  readonly code: ApiErrorBody['code'];
+  constructor(code: ApiErrorBody['code'], message: string) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+  }
+}
+
+/** The client side of the contract, whichever transport carries it. */
+export interface ApiClient {
+  invoke<C extends RequestChannel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>>;
+  subscribe(listener: EventListener): () => void;
+}
+
+export function isRequestChannel(value: string): value is RequestChannel {
+  return Object.hasOwn(requests, value);
+}

@@ -1,0 +1,265 @@
+// The nouns that cross the boundary between core and every transport (IPC, loopback HTTP, CLI
+// --json). Each one is a zod schema so the receiving side can validate what it is given.
+import { z } from 'zod';
+
+/** Belgian company number in the bare form Clearfacts accepts: 10 digits, leading 0. */
+export const CompanyNumber = z
+  .string()
+  .regex(/^0\d{9}$/, 'a company number is 0 followed by 9 digits');
+export type CompanyNumber = z.infer<typeof CompanyNumber>;
+
+/** Where a document goes in Clearfacts: an invoice tray or an archive with its category. */
+export const Destination = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('purchase') }),
+  z.object({ type: z.literal('sale') }),
+  z.object({ type: z.literal('various'), categoryId: z.string().min(1) }),
+  z.object({ type: z.literal('permanent'), categoryId: z.string().min(1) }),
+]);
+export type Destination = z.infer<typeof Destination>;
+export const DestinationType = z.enum(['purchase', 'sale', 'various', 'permanent']);
+export type DestinationType = z.infer<typeof DestinationType>;
+
+/**
+ * The states a file goes through. Every transition is written to the history before the next
+ * step starts, so a crash can always be resumed from the last written state.
+ */
+export const FileState = z.enum([
+  'detected',
+  'waiting_stability',
+  'ready',
+  'uploading',
+  'uploaded',
+  'archived',
+  'failed',
+  'duplicate',
+  'unconfirmed',
+]);
+export type FileState = z.infer<typeof FileState>;
+
+/** Machine-readable reasons, translated by the renderer; `message` is the English sentence. */
+export const FailureCode = z.enum([
+  'unsupported_type',
+  'empty_file',
+  'too_large',
+  'pdf_encrypted',
+  'pdf_corrupt',
+  'pdf_no_pages',
+  'xml_not_invoice',
+  'conversion_failed',
+  'file_missing',
+  'file_unreadable',
+  'server_refused',
+  'unknown_administration',
+  'unknown_category',
+  'auth',
+  'missing_scope',
+  'transient',
+  'storage',
+  'after_upload_failed',
+]);
+export type FailureCode = z.infer<typeof FailureCode>;
+
+export const Failure = z.object({
+  code: FailureCode,
+  message: z.string(),
+  /** The server's own words, when Clearfacts gave a reason. */
+  detail: z.string().optional(),
+});
+export type Failure = z.infer<typeof Failure>;
+
+export const DocumentKind = z.enum(['pdf', 'jpeg', 'xml', 'png', 'tiff', 'unknown']);
+export type DocumentKind = z.infer<typeof DocumentKind>;
+
+export const UploadSource = z.enum(['watch', 'drop', 'cli']);
+export type UploadSource = z.infer<typeof UploadSource>;
+
+export const HistoryEntry = z.object({
+  id: z.number().int(),
+  path: z.string(),
+  fileName: z.string(),
+  folderId: z.string().nullable(),
+  source: UploadSource,
+  companyNumber: CompanyNumber,
+  destination: Destination,
+  state: FileState,
+  kind: DocumentKind.nullable(),
+  sizeBytes: z.number().int().nullable(),
+  sha256: z.string().nullable(),
+  pages: z.number().int().nullable(),
+  uuid: z.string().nullable(),
+  failure: Failure.nullable(),
+  attempts: z.number().int(),
+  nextAttemptAt: z.string().nullable(),
+  /** Where the file was moved after upload, when it was. */
+  archivedPath: z.string().nullable(),
+  detectedAt: z.string(),
+  updatedAt: z.string(),
+  uploadedAt: z.string().nullable(),
+});
+export type HistoryEntry = z.infer<typeof HistoryEntry>;
+
+export const HistoryFilter = z.object({
+  states: z.array(FileState).optional(),
+  companyNumber: CompanyNumber.optional(),
+  destinationType: DestinationType.optional(),
+  /** ISO dates (inclusive) on detectedAt. */
+  from: z.string().optional(),
+  to: z.string().optional(),
+  search: z.string().max(200).optional(),
+});
+export type HistoryFilter = z.infer<typeof HistoryFilter>;
+
+export const Administration = z.object({
+  companyNumber: CompanyNumber,
+  name: z.string(),
+  accountManager: z.string().nullable(),
+});
+export type Administration = z.infer<typeof Administration>;
+
+export const ArchiveCategory = z.object({ id: z.string(), name: z.string() });
+export type ArchiveCategory = z.infer<typeof ArchiveCategory>;
+export const ArchiveCategories = z.object({
+  various: z.array(ArchiveCategory),
+  permanent: z.array(ArchiveCategory),
+});
+export type ArchiveCategories = z.infer<typeof ArchiveCategories>;
+
+/** A watched folder: bound to one administration and destination, or an accountant's root. */
+export const FolderBinding = z.discriminatedUnion('mode', [
+  z.object({
+    id: z.string(),
+    mode: z.literal('single'),
+    path: z.string(),
+    companyNumber: CompanyNumber,
+    destination: Destination,
+  }),
+  z.object({ id: z.string(), mode: z.literal('accountant-tree'), path: z.string() }),
+]);
+export type FolderBinding = z.infer<typeof FolderBinding>;
+
+export const FolderAvailability = z.enum(['starting', 'watching', 'polling', 'unavailable']);
+export type FolderAvailability = z.infer<typeof FolderAvailability>;
+
+export const FolderView = z.object({
+  binding: FolderBinding,
+  availability: FolderAvailability,
+  /** Why a folder is unavailable or polled (missing drive, watch limit with its fix, …). */
+  reason: z.string().nullable(),
+  counts: z.object({
+    pending: z.number().int(),
+    uploaded: z.number().int(),
+    failed: z.number().int(),
+  }),
+});
+export type FolderView = z.infer<typeof FolderView>;
+
+export const AfterUpload = z.enum(['move', 'leave', 'delete']);
+export type AfterUpload = z.infer<typeof AfterUpload>;
+export const Language = z.enum(['system', 'nl', 'fr', 'en']);
+export type Language = z.infer<typeof Language>;
+
+export const DEFAULT_API_URL = 'https://api.clearfacts.be/graphql';
+
+/** What the user can change. Folders live here too, so electron-store and conf share one file. */
+export const Settings = z.object({
+  apiUrl: z.url().default(DEFAULT_API_URL),
+  concurrency: z.number().int().min(1).max(8).default(2),
+  afterUpload: AfterUpload.default('move'),
+  stabilityWindowMs: z.number().int().min(200).max(600_000).default(2_000),
+  pollingIntervalMs: z.number().int().min(500).max(600_000).default(5_000),
+  rescanIntervalMs: z.number().int().min(10_000).max(86_400_000).default(300_000),
+  forcePolling: z.boolean().default(false),
+  maxUploadBytes: z
+    .number()
+    .int()
+    .min(1)
+    .default(20 * 1024 * 1024),
+  language: Language.default('system'),
+  startAtLogin: z.boolean().default(false),
+  folders: z.array(FolderBinding).default([]),
+  lastDropTarget: z
+    .object({ companyNumber: CompanyNumber, destination: Destination })
+    .nullable()
+    .default(null),
+});
+export type Settings = z.infer<typeof Settings>;
+export const SettingsPatch = Settings.omit({ folders: true }).partial();
+export type SettingsPatch = z.infer<typeof SettingsPatch>;
+
+export const Scope = z.enum([
+  'read_administrations',
+  'upload_document',
+  'archive_read',
+  'archive_actions',
+]);
+export type Scope = z.infer<typeof Scope>;
+
+export const UserInfo = z.object({
+  username: z.string(),
+  email: z.string().nullable(),
+  name: z.string().nullable(),
+});
+export type UserInfo = z.infer<typeof UserInfo>;
+
+export const TokenStorageInfo = z.object({
+  /** e.g. 'safeStorage', 'keyring', 'environment', 'file'. */
+  backend: z.string(),
+  /** False where the secret is not really protected (plain file, Linux basic_text). */
+  secure: z.boolean(),
+  warning: z.string().nullable(),
+});
+export type TokenStorageInfo = z.infer<typeof TokenStorageInfo>;
+
+export const SessionInfo = z.object({
+  signedIn: z.boolean(),
+  user: UserInfo.nullable(),
+  /** Scopes the token was found to have; the API has no scope listing, so they are probed. */
+  scopes: z.array(Scope),
+  apiUrl: z.string(),
+  demoAvailable: z.boolean(),
+  tokenStorage: TokenStorageInfo,
+});
+export type SessionInfo = z.infer<typeof SessionInfo>;
+
+export const QueueState = z.enum([
+  'idle',
+  'uploading',
+  'paused',
+  'offline',
+  'auth_required',
+  'scope_missing',
+  'storage_error',
+]);
+export type QueueState = z.infer<typeof QueueState>;
+
+export const StatusSnapshot = z.object({
+  state: QueueState,
+  /** The sentence that explains a paused, offline or blocked queue, with the fix. */
+  reason: z.string().nullable(),
+  missingScope: Scope.nullable(),
+  pausedByUser: z.boolean(),
+  counts: z.object({
+    pending: z.number().int(),
+    uploading: z.number().int(),
+    uploaded: z.number().int(),
+    failed: z.number().int(),
+    unconfirmed: z.number().int(),
+    duplicate: z.number().int(),
+  }),
+  /** The current batch: files finished out of files seen since the queue was last empty. */
+  batch: z.object({ done: z.number().int(), total: z.number().int() }),
+});
+export type StatusSnapshot = z.infer<typeof StatusSnapshot>;
+
+export const InspectedFile = z.object({
+  path: z.string(),
+  fileName: z.string(),
+  sizeBytes: z.number().int(),
+  kind: DocumentKind,
+  pages: z.number().int().nullable(),
+  /** Set when the file would be refused, with the specific reason. */
+  failure: Failure.nullable(),
+  /** True when a PNG/TIFF will be converted to PDF before upload. */
+  willConvert: z.boolean(),
+});
+export type InspectedFile = z.infer<typeof InspectedFile>;

@@ -1,0 +1,19 @@
+// What the checks step learns about a file before it is queued. Implemented by check-document.ts.
+import type { DocumentKind, Failure } from '../../contract/domain.ts';
+
+export interface DocumentCheck {
+  kind: DocumentKind;
+  sizeBytes: number;
+  mtimeMs: number;
+  sha256: string;
+  /** Real page count for PDFs; 1 for JPEG, XML and converted images; null when unknown. */
+  pages: number | null;
+  /** Set when the file must not be sent, with the specific reason. */
+  failure: Failure | null;
+  /** PNG (and TIFF where supported) are converted to PDF before upload. */
+  willConvert: boolean;
+}
+
+export interface DocumentCheckOptions {
+  maxUploadBytes: number;
+}
