@@ -158,6 +158,24 @@ export interface ApiClient {
   subscribe(listener: EventListener): () => void;
 }
 
+/**
+ * How an answer travels over either transport: Electron's ipcRenderer.invoke drops the fields of
+ * a thrown error, so handlers' errors are carried as data and rethrown as ApiError by the client.
+ */
+export const InvokeResult = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({ ok: z.literal(false), error: ApiErrorBody }),
+]);
+export type InvokeResult = z.infer<typeof InvokeResult>;
+
+/** What the Electron preload exposes as `window.clearfactsBridge` (contextBridge), and nothing else. */
+export interface PreloadBridge {
+  invoke(channel: RequestChannel, request: unknown): Promise<InvokeResult>;
+  subscribe(listener: (channel: EventChannel, payload: unknown) => void): () => void;
+  /** Absolute path of a dropped File (webUtils.getPathForFile); empty when it has none. */
+  pathForFile(file: File): string;
+}
+
 export function isRequestChannel(value: string): value is RequestChannel {
   return Object.hasOwn(requests, value);
 }

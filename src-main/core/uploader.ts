@@ -21,6 +21,13 @@ export interface UploaderOptions {
   apiUrl?: string;
   /** Offered as "Try the demo" when the app runs against the embedded emulator. */
   demoToken?: string;
+  /** Timing knobs for tests and the benchmark; the defaults are what users get. */
+  tuning?: {
+    /** Time allowed for a query, and for an upload's answer once its body is sent. */
+    apiTimeoutMs?: number;
+    retryBaseDelayMs?: number;
+    retryMaxDelayMs?: number;
+  };
   /** How the shell shows a file in the OS file manager; absent in the browser. */
   revealFile?: (path: string) => Promise<void>;
 }

@@ -8,7 +8,13 @@ import type {
   UserInfo,
 } from '../../contract/domain.ts';
 
-export type ApiFailureKind = 'auth' | 'missing_scope' | 'refused' | 'transient';
+/**
+ * auth: token unknown or revoked, pause everything. missing_scope: pause what needs it.
+ * refused: Clearfacts said no to this file, final. transient: safe to try again later.
+ * ambiguous: the whole upload was handed over and no answer came (timeout): it may have been
+ * stored, and with no idempotency key it must not be re-sent without the user.
+ */
+export type ApiFailureKind = 'auth' | 'missing_scope' | 'refused' | 'transient' | 'ambiguous';
 
 /** Every failure of a Clearfacts call is one of these; the queue decides from `kind` alone. */
 export class ClearfactsApiError extends Error {
