@@ -8,3 +8,21 @@ export interface TokenStore {
   clear(): Promise<void>;
   info(): TokenStorageInfo;
 }
+
+/**
+ * read_only: the token comes from somewhere this app must not change (the environment).
+ * consent_required: only a plain file is left and the user has not agreed to it.
+ * unavailable: the storage itself failed (keyring locked, disk error).
+ * invalid_token: what was given or found is not a Clearfacts token.
+ */
+export type TokenStoreFailure = 'read_only' | 'consent_required' | 'unavailable' | 'invalid_token';
+
+/** A token store's refusal, with a sentence the CLI or UI can show as it is. */
+export class TokenStoreError extends Error {
+  readonly failure: TokenStoreFailure;
+  constructor(failure: TokenStoreFailure, message: string, options: { cause?: unknown } = {}) {
+    super(message, options);
+    this.name = 'TokenStoreError';
+    this.failure = failure;
+  }
+}
