@@ -7,6 +7,7 @@ import {
   ArchiveCategories,
   CompanyNumber,
   Destination,
+  Failure,
   FolderView,
   HistoryEntry,
   HistoryFilter,
@@ -174,7 +175,25 @@ export interface PreloadBridge {
   subscribe(listener: (channel: EventChannel, payload: unknown) => void): () => void;
   /** Absolute path of a dropped File (webUtils.getPathForFile); empty when it has none. */
   pathForFile(file: File): string;
+  /**
+   * The shell's native folder dialog: the chosen folder, or null when the user cancelled.
+   * Optional so a preload without it still type-checks; the renderer then asks for a typed path.
+   */
+  pickFolder?(): Promise<string | null>;
 }
+
+/**
+ * Browser mode only: files dropped in a browser have no path, so their bytes are POSTed to the
+ * loopback bridge (`/api/files`), which stages them on disk and answers one of these per file.
+ * The staged paths are then used with `drop.inspect` and `drop.send` like any other path.
+ */
+export const StagedFile = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), name: z.string(), path: z.string() }),
+  z.object({ ok: z.literal(false), name: z.string(), failure: Failure }),
+]);
+export type StagedFile = z.infer<typeof StagedFile>;
+export const StagedFiles = z.object({ files: z.array(StagedFile) });
+export type StagedFiles = z.infer<typeof StagedFiles>;
 
 export function isRequestChannel(value: string): value is RequestChannel {
   return Object.hasOwn(requests, value);
