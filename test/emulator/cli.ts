@@ -1,0 +1,66 @@
+// `npm run emulator -- --port N`: the emulator as a standalone server for the demo and manual
+// testing. Its first two lines are a contract (scripts read them): the origin, then the token.
+import { parseArgs } from 'node:util';
+import { startEmulator } from './index.ts';
+
+const USAGE = `usage: npm run emulator -- [--port N] [--host H] [--max-upload-bytes N]
+       [--extra-administrations N] [--introspection] [--no-test-mode]`;
+
+function wholeNumber(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(number)) {
+    console.error(`--${name} must be a whole number, got "${value}"\n${USAGE}`);
+    process.exit(2);
+  }
+  return number;
+}
+
+let parsed;
+try {
+  parsed = parseArgs({
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'max-upload-bytes': { type: 'string' },
+      'extra-administrations': { type: 'string' },
+      introspection: { type: 'boolean' },
+      'no-test-mode': { type: 'boolean' },
+      help: { type: 'boolean' },
+    },
+  });
+} catch (error) {
+  console.error(`${(error as Error).message}\n${USAGE}`);
+  process.exit(2);
+}
+const values = parsed.values;
+if (values.help === true) {
+  console.log(USAGE);
+  process.exit(0);
+}
+
+const emulator = await startEmulator({
+  port: wholeNumber(values.port, 'port') ?? 0,
+  host: values.host ?? '127.0.0.1',
+  maxUploadBytes: wholeNumber(values['max-upload-bytes'], 'max-upload-bytes'),
+  extraAdministrations: wholeNumber(values['extra-administrations'], 'extra-administrations'),
+  introspection: values.introspection ?? false,
+  testMode: values['no-test-mode'] !== true,
+});
+console.log(`emulator listening on ${emulator.origin}`);
+console.log(`demo token: ${emulator.demoToken}`);
+
+let stopping = false;
+function stop(): void {
+  if (stopping) return;
+  stopping = true;
+  emulator.close().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error('emulator: failed to stop cleanly:', error);
+      process.exit(1);
+    },
+  );
+}
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,136 @@
+// What Clearfacts accepts is decided by the bytes, never by the file name or Content-Type:
+// PDF, JPEG, and UBL 2 / Peppol BIS Billing 3 invoices and credit notes in XML. Everything else
+// (PNG included) is refused with a sentence that says what was found.
+import { open, readFile } from 'node:fs/promises';
+import { fileTypeFromFile } from 'file-type';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { EncryptedPDFError, PDFDocument } from 'pdf-lib';
+
+export type DocumentContent = 'pdf' | 'jpeg' | 'xml';
+
+export type ContentVerdict =
+  { accepted: true; content: DocumentContent; pages: number } | { accepted: false; reason: string };
+
+const UBL_ROOTS = new Map([
+  ['Invoice', 'urn:oasis:names:specification:ubl:schema:xsd:Invoice-2'],
+  ['CreditNote', 'urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2'],
+]);
+
+const ACCEPTED = 'Clearfacts accepts PDF, JPEG and UBL (Peppol BIS) XML invoices';
+
+async function readHead(path: string, length: number): Promise<Buffer> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(length);
+    const { bytesRead } = await handle.read(buffer, 0, length, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function pdfVerdict(path: string): Promise<ContentVerdict> {
+  const bytes = await readFile(path);
+  try {
+    // Strict parsing: a PDF the emulator reads is one the real service reads too.
+    const document = await PDFDocument.load(bytes, {
+      updateMetadata: false,
+      throwOnInvalidObject: true,
+    });
+    const pages = document.getPageCount();
+    if (pages === 0) return { accepted: false, reason: 'The PDF has no pages.' };
+    return { accepted: true, content: 'pdf', pages };
+  } catch (error) {
+    if (error instanceof EncryptedPDFError) {
+      return {
+        accepted: false,
+        reason: 'The PDF is encrypted or password-protected; upload an unprotected PDF.',
+      };
+    }
+    return {
+      accepted: false,
+      reason: 'The PDF could not be read: it is damaged or incomplete.',
+    };
+  }
+}
+
+function rootElementOf(parsed: unknown): { name: string; attributes: Map<string, string> } | null {
+  if (typeof parsed !== 'object' || parsed === null) return null;
+  const entry = Object.entries(parsed).find(
+    ([key]) => !key.startsWith('?') && !key.startsWith('#'),
+  );
+  if (entry === undefined) return null;
+  const [name, value] = entry;
+  const attributes = new Map<string, string>();
+  if (typeof value === 'object' && value !== null) {
+    for (const [key, attributeValue] of Object.entries(value)) {
+      if (key.startsWith('@_') && typeof attributeValue === 'string') {
+        attributes.set(key.slice(2), attributeValue);
+      }
+    }
+  }
+  return { name, attributes };
+}
+
+async function xmlVerdict(path: string): Promise<ContentVerdict> {
+  const text = await readFile(path, 'utf8');
+  const validation = XMLValidator.validate(text);
+  if (validation !== true) {
+    return {
+      accepted: false,
+      reason: `The XML is not well-formed (line ${validation.err.line}: ${validation.err.msg}).`,
+    };
+  }
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@_',
+    ignoreDeclaration: true,
+    ignorePiTags: true,
+    processEntities: false,
+  });
+  const root = rootElementOf(parser.parse(text));
+  if (root === null) return { accepted: false, reason: 'The XML has no root element.' };
+  const [prefix, localName] = root.name.includes(':')
+    ? (root.name.split(':', 2) as [string, string])
+    : [null, root.name];
+  const namespace = root.attributes.get(prefix === null ? 'xmlns' : `xmlns:${prefix}`) ?? null;
+  const expected = UBL_ROOTS.get(localName);
+  if (expected === undefined || namespace !== expected) {
+    return {
+      accepted: false,
+      reason:
+        `The XML is not a UBL invoice or credit note (root element <${root.name}>` +
+        `${namespace === null ? ' without a namespace' : ` in namespace ${namespace}`}); ${ACCEPTED}.`,
+    };
+  }
+  return { accepted: true, content: 'xml', pages: 1 };
+}
+
+function looksLikeXml(head: Buffer): boolean {
+  const text = head
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart();
+  return text.startsWith('<');
+}
+
+async function unsupportedVerdict(path: string): Promise<ContentVerdict> {
+  const detected = await fileTypeFromFile(path);
+  const found =
+    detected === undefined
+      ? 'content that is not a recognised document format'
+      : `a ${detected.ext.toUpperCase()} file (${detected.mime})`;
+  return { accepted: false, reason: `Unsupported file type: the upload is ${found}; ${ACCEPTED}.` };
+}
+
+/** Decides from the bytes in `path` whether Clearfacts would accept the document. */
+export async function inspectDocument(path: string): Promise<ContentVerdict> {
+  const head = await readHead(path, 64);
+  if (head.length === 0) return { accepted: false, reason: 'The file is empty.' };
+  if (head.subarray(0, 5).toString('latin1') === '%PDF-') return pdfVerdict(path);
+  if (head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) {
+    return { accepted: true, content: 'jpeg', pages: 1 };
+  }
+  if (looksLikeXml(head)) return xmlVerdict(path);
+  return unsupportedVerdict(path);
+}

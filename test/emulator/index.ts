@@ -1,0 +1,97 @@
+// The Clearfacts API emulator: a real GraphQL server (schema.graphql, graphql-js) behind the
+// documented HTTP surface, with seeded data, scopes, content validation, fault injection and
+// test hooks. Tests, the CLI, the demo and the benchmark all start it through startEmulator().
+import { EmulatorState } from './emulator-state.ts';
+import type { ReceivedUpload } from './emulator-state.ts';
+import type { FaultPlan } from './faults.ts';
+import { startHttpServer } from './http-server.ts';
+import { buildSeed } from './seed.ts';
+import type { SeedData } from './seed.ts';
+import { DEFAULT_DEMO_TOKEN } from './tokens.ts';
+
+export { ALL_SCOPES, DEFAULT_DEMO_TOKEN } from './tokens.ts';
+export { seedData, buildSeed } from './seed.ts';
+export type {
+  SeedAdministration,
+  SeedCategory,
+  SeedData,
+  SeedJournal,
+  SeedCustomer,
+} from './seed.ts';
+export type { ReceivedUpload } from './emulator-state.ts';
+export type { FaultPlan } from './faults.ts';
+export { hasValidCheckDigits, companyNumberFrom } from './company-number.ts';
+
+export const DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+
+export interface EmulatorOptions {
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  host?: string;
+  /** Serves /__emulator/ hooks; on by default. */
+  testMode?: boolean;
+  /** Largest accepted file part; default 20 MiB. */
+  maxUploadBytes?: number;
+  /** The live API has introspection off, so the default is off. */
+  introspection?: boolean;
+  /** A fixed 80-character token with every scope; default DEFAULT_DEMO_TOKEN. */
+  demoToken?: string;
+  /** Generated administrations added after the seeded ones (UI scale). */
+  extraAdministrations?: number;
+  /** HTTP status for a missing, unknown or revoked token (the live one is unconfirmed): 401. */
+  unauthorizedStatus?: number;
+}
+
+export interface Emulator {
+  /** http://127.0.0.1:PORT */
+  readonly origin: string;
+  /** origin + '/graphql' */
+  readonly graphqlUrl: string;
+  readonly demoToken: string;
+  /** The data this instance serves (the default seed plus any extra administrations). */
+  readonly seed: SeedData;
+  uploads(): ReceivedUpload[];
+  onUpload(listener: (upload: ReceivedUpload) => void): () => void;
+  addToken(scopes: string[], options?: { username?: string }): string;
+  revokeToken(token: string): void;
+  /** Replaces the fault plan; setFaults({}) turns faults off. */
+  setFaults(plan: FaultPlan): void;
+  /** Back to the seed: uploads, added tokens, revocations, faults and edits forgotten. */
+  reset(): void;
+  /** Stops listening and destroys every connection, hung ones included. */
+  close(): Promise<void>;
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const seed = buildSeed({ extraAdministrations: options.extraAdministrations ?? 0 });
+  const demoToken = options.demoToken ?? DEFAULT_DEMO_TOKEN;
+  const state = new EmulatorState(seed, demoToken);
+  const maxUploadBytes = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
+  if (!Number.isInteger(maxUploadBytes) || maxUploadBytes < 1) {
+    throw new Error('maxUploadBytes must be a positive whole number of bytes');
+  }
+  const server = await startHttpServer(state, {
+    host: options.host ?? '127.0.0.1',
+    port: options.port ?? 0,
+    testMode: options.testMode ?? true,
+    maxUploadBytes,
+    introspection: options.introspection ?? false,
+    unauthorizedStatus: options.unauthorizedStatus ?? 401,
+  });
+  return {
+    origin: server.origin,
+    graphqlUrl: `${server.origin}/graphql`,
+    demoToken,
+    seed,
+    uploads: () => state.uploads(),
+    onUpload: (listener) => state.onUpload(listener),
+    addToken: (scopes, tokenOptions) => state.tokens.add(scopes, tokenOptions?.username),
+    revokeToken: (token) => state.tokens.revoke(token),
+    setFaults: (plan) => server.faults.set(plan),
+    reset: () => {
+      state.reset();
+      server.faults.clear();
+    },
+    close: () => server.close(),
+  };
+}
