@@ -4,7 +4,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { z } from 'zod';
@@ -29,6 +28,7 @@ export interface HttpServerOptions {
   maxUploadBytes: number;
   introspection: boolean;
   unauthorizedStatus: number;
+  uploadTempDir: string;
 }
 
 export interface RunningHttpServer {
@@ -93,7 +93,7 @@ export async function startHttpServer(
   options: HttpServerOptions,
 ): Promise<RunningHttpServer> {
   const faults = new FaultInjector();
-  const tempDir = await mkdtemp(path.join(tmpdir(), 'clearfacts-emulator-'));
+  const tempDir = await mkdtemp(path.join(options.uploadTempDir, 'clearfacts-emulator-'));
   const closing = new AbortController();
   let origin = '';
 

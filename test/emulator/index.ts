@@ -1,6 +1,7 @@
 // The Clearfacts API emulator: a real GraphQL server (schema.graphql, graphql-js) behind the
 // documented HTTP surface, with seeded data, scopes, content validation, fault injection and
 // test hooks. Tests, the CLI, the demo and the benchmark all start it through startEmulator().
+import { tmpdir } from 'node:os';
 import { EmulatorState } from './emulator-state.ts';
 import type { ReceivedUpload } from './emulator-state.ts';
 import type { FaultPlan } from './faults.ts';
@@ -40,6 +41,8 @@ export interface EmulatorOptions {
   extraAdministrations?: number;
   /** HTTP status for a missing, unknown or revoked token (the live one is unconfirmed): 401. */
   unauthorizedStatus?: number;
+  /** Where the per-instance temp folder for in-flight uploads is made; default os.tmpdir(). */
+  uploadTempDir?: string;
 }
 
 export interface Emulator {
@@ -77,6 +80,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     maxUploadBytes,
     introspection: options.introspection ?? false,
     unauthorizedStatus: options.unauthorizedStatus ?? 401,
+    uploadTempDir: options.uploadTempDir ?? tmpdir(),
   });
   return {
     origin: server.origin,
