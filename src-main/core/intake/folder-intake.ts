@@ -1,0 +1,406 @@
+// The folder intake of the engine: watches every bound folder, routes each file to its
+// administration and destination, passes it through the readiness gate and tells the engine,
+// through callbacks, what it saw. It owns no durable state: the engine's `isKnown` is what keeps
+// 50,000 already-handled files from being announced again at every start.
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import type {
+  CompanyNumber,
+  Destination,
+  FolderAvailability,
+  FolderBinding,
+} from '../../contract/domain.ts';
+import type { Logger } from '../logging/logger.ts';
+import { createFolderWatch } from './folder-watch.ts';
+import type { FolderWatch, FolderWatchTimings } from './folder-watch.ts';
+import { isIgnoredRelativePath } from './ignored-names.ts';
+import { createReadinessGate } from './readiness-gate.ts';
+import type { FileVersion } from './readiness-gate.ts';
+import { routeAccountantTreePath } from './route-accountant-tree.ts';
+import type { ResolveCategoryId, Route } from './route-accountant-tree.ts';
+import { watchWithChokidar } from './watch-backend.ts';
+import type { WatchFactory } from './watch-backend.ts';
+import { errorCode } from './watch-limits.ts';
+
+export interface IntakeFile {
+  path: string;
+  folderId: string;
+  companyNumber: CompanyNumber;
+  destination: Destination;
+  sizeBytes: number;
+  mtimeMs: number;
+}
+
+/** The settings that shape watching; `updateBindings` takes any subset of them. */
+export interface IntakeTimings {
+  stabilityWindowMs: number;
+  pollingIntervalMs: number;
+  rescanIntervalMs: number;
+  forcePolling: boolean;
+}
+
+export interface FolderIntakeOptions extends IntakeTimings {
+  bindings: FolderBinding[];
+  resolveCategoryId: ResolveCategoryId;
+  /**
+   * True when the engine has taken this exact version (path, size, mtime) past the gate before
+   * (ready or any later state). Asked before gating a file found by a scan or an event; must be
+   * cheap and synchronous. Files merely seen or waiting must answer false, or they would never
+   * become ready after a restart.
+   */
+  isKnown(path: string, sizeBytes: number, mtimeMs: number): boolean;
+  /** First sight of a candidate (again after it changed once ready): detected / waiting. */
+  onFileSeen(file: IntakeFile): void;
+  /** Passed the gate: stable, readable, a PDF with its trailer. */
+  onFileReady(file: IntakeFile): void;
+  /** In an accountant tree, a file whose path leads to no destination; reported once a path. */
+  onFileUnroutable(path: string, folderId: string, reason: string): void;
+  /** A file seen earlier was deleted before it became ready (never said for a vanished folder). */
+  onFileRemoved(path: string, folderId: string): void;
+  onAvailability(folderId: string, availability: FolderAvailability, reason: string | null): void;
+  logger: Logger;
+  /** How long the native-events self-test waits for its probe. Default 5 s. */
+  selfTestTimeoutMs?: number;
+  /** Replaces chokidar; tests use it to simulate silent native events or watch limits. */
+  watchFactory?: WatchFactory;
+}
+
+export interface FolderIntake {
+  /** Resolves once every folder is watched (its existing files seen) or known unavailable. */
+  start(): Promise<void>;
+  updateBindings(bindings: FolderBinding[], timings?: Partial<IntakeTimings>): Promise<void>;
+  /** Scans every available folder now (after categories appear, or on the user's request). */
+  rescan(): Promise<void>;
+  /**
+   * Gates a file again even if it was announced or is known: the engine calls it when a queued
+   * file changed, or when the user retries one. A file that is gone is reported removed.
+   */
+  recheck(filePath: string): Promise<void>;
+  /** Closes every watcher and timer; terminal. */
+  stop(): Promise<void>;
+}
+
+const DEFAULT_SELF_TEST_TIMEOUT_MS = 5_000;
+
+interface GateContext {
+  folderId: string;
+  companyNumber: CompanyNumber;
+  destination: Destination;
+}
+
+interface WatchedFolder {
+  binding: FolderBinding;
+  root: string;
+  /** Roots of other bindings inside this one, which own their files. */
+  nestedRoots: string[];
+  watch: FolderWatch | null;
+}
+
+function isInsideOrSame(root: string, candidate: string): boolean {
+  const relative = path.relative(root, candidate);
+  return !relative.startsWith('..') && !path.isAbsolute(relative);
+}
+
+function sameVersion(a: FileVersion, b: FileVersion): boolean {
+  return a.sizeBytes === b.sizeBytes && a.mtimeMs === b.mtimeMs;
+}
+
+export function createFolderIntake(options: FolderIntakeOptions): FolderIntake {
+  const { logger } = options;
+  const watchFactory = options.watchFactory ?? watchWithChokidar;
+  const timings: IntakeTimings = {
+    stabilityWindowMs: options.stabilityWindowMs,
+    pollingIntervalMs: options.pollingIntervalMs,
+    rescanIntervalMs: options.rescanIntervalMs,
+    forcePolling: options.forcePolling,
+  };
+  const folderTimings = (): FolderWatchTimings => ({
+    pollingIntervalMs: timings.pollingIntervalMs,
+    rescanIntervalMs: timings.rescanIntervalMs,
+    forcePolling: timings.forcePolling,
+    selfTestTimeoutMs: options.selfTestTimeoutMs ?? DEFAULT_SELF_TEST_TIMEOUT_MS,
+  });
+
+  let bindings = options.bindings;
+  const folders = new Map<string, WatchedFolder>();
+  /** Versions announced ready this session, so no event or scan announces one twice. */
+  const announced = new Map<string, { folderId: string; version: FileVersion }>();
+  const unroutable = new Map<string, { folderId: string; reason: string }>();
+  let started = false;
+  let stopped = false;
+
+  /** A consumer's exception must not break the watcher that called it. */
+  function tell<Args extends unknown[]>(
+    name: string,
+    callback: (...args: Args) => void,
+    ...args: Args
+  ): void {
+    try {
+      callback(...args);
+    } catch (error) {
+      logger.error(`intake: the engine's ${name} handler failed`, { error: String(error) });
+    }
+  }
+
+  const gate = createReadinessGate<GateContext>({
+    stabilityWindowMs: () => timings.stabilityWindowMs,
+    logger,
+    onReady(filePath, context, version) {
+      if (stopped) return;
+      announced.set(filePath, { folderId: context.folderId, version });
+      tell('onFileReady', options.onFileReady, { path: filePath, ...context, ...version });
+    },
+    onVanished(filePath, context) {
+      const folder = folders.get(context.folderId);
+      if (folder?.watch == null) return;
+      // Only a folder known to be still there may say a file in it was deleted.
+      void folder.watch.verifyPresence().then((present) => {
+        if (present && !stopped && folders.get(context.folderId) === folder) {
+          tell('onFileRemoved', options.onFileRemoved, filePath, context.folderId);
+        }
+      });
+    },
+  });
+
+  function route(folder: WatchedFolder, filePath: string): Route {
+    const { binding } = folder;
+    if (binding.mode === 'single') {
+      return { ok: true, companyNumber: binding.companyNumber, destination: binding.destination };
+    }
+    return routeAccountantTreePath(folder.root, filePath, options.resolveCategoryId);
+  }
+
+  function forgetFolder(folderId: string): void {
+    gate.cancelWhere((context) => context.folderId === folderId);
+    for (const [filePath, entry] of announced) {
+      if (entry.folderId === folderId) announced.delete(filePath);
+    }
+    for (const [filePath, entry] of unroutable) {
+      if (entry.folderId === folderId) unroutable.delete(filePath);
+    }
+  }
+
+  function consider(
+    folder: WatchedFolder,
+    filePath: string,
+    version: FileVersion,
+    force: boolean,
+  ): void {
+    if (stopped) return;
+    if (gate.hint(filePath, version)) return;
+    const folderId = folder.binding.id;
+    const routed = route(folder, filePath);
+    if (!routed.ok) {
+      if (unroutable.get(filePath)?.reason !== routed.reason) {
+        unroutable.set(filePath, { folderId, reason: routed.reason });
+        tell('onFileUnroutable', options.onFileUnroutable, filePath, folderId, routed.reason);
+      }
+      return;
+    }
+    unroutable.delete(filePath);
+    if (!force) {
+      const previous = announced.get(filePath);
+      if (previous !== undefined && sameVersion(previous.version, version)) return;
+      if (options.isKnown(filePath, version.sizeBytes, version.mtimeMs)) return;
+    }
+    announced.delete(filePath);
+    const context = {
+      folderId,
+      companyNumber: routed.companyNumber,
+      destination: routed.destination,
+    };
+    tell('onFileSeen', options.onFileSeen, { path: filePath, ...context, ...version });
+    gate.track(filePath, context, version);
+  }
+
+  async function statVersion(filePath: string): Promise<FileVersion | 'gone' | 'not-a-file'> {
+    try {
+      const stats = await stat(filePath);
+      return stats.isFile() ? { sizeBytes: stats.size, mtimeMs: stats.mtimeMs } : 'not-a-file';
+    } catch (error) {
+      const code = errorCode(error);
+      if (code === 'ENOENT' || code === 'ENOTDIR') return 'gone';
+      throw error;
+    }
+  }
+
+  function createWatch(folder: WatchedFolder): FolderWatch {
+    const folderId = folder.binding.id;
+    return createFolderWatch({
+      folderPath: folder.root,
+      isExcluded: (entryPath) => folder.nestedRoots.some((root) => isInsideOrSame(root, entryPath)),
+      timings: folderTimings,
+      watchFactory,
+      logger,
+      hooks: {
+        candidate(filePath, version) {
+          if (version !== null) {
+            consider(folder, filePath, version, false);
+            return;
+          }
+          void statVersion(filePath).then(
+            (found) => {
+              if (typeof found === 'object') consider(folder, filePath, found, false);
+            },
+            (error: unknown) =>
+              logger.warn('intake: cannot stat a file', { path: filePath, error: String(error) }),
+          );
+        },
+        fileRemoved(filePath) {
+          announced.delete(filePath);
+          unroutable.delete(filePath);
+          // Let the gate find it gone once its window ends: a folder being deleted or unplugged
+          // removes its files first, and must not read as a list of deletions.
+          gate.hint(filePath, null);
+        },
+        availability(availability, reason) {
+          tell('onAvailability', options.onAvailability, folderId, availability, reason);
+        },
+        wentAway() {
+          forgetFolder(folderId);
+        },
+      },
+    });
+  }
+
+  function planFolders(next: readonly FolderBinding[]): Map<string, WatchedFolder> {
+    const planned = new Map<string, WatchedFolder>();
+    const roots = next.map((binding) => path.resolve(binding.path));
+    next.forEach((binding, index) => {
+      const root = roots[index] as string;
+      const nestedRoots = roots.filter(
+        (other, otherIndex) =>
+          otherIndex !== index && other !== root && isInsideOrSame(root, other),
+      );
+      planned.set(binding.id, { binding, root, nestedRoots, watch: null });
+    });
+    return planned;
+  }
+
+  function duplicateOf(folder: WatchedFolder, planned: Map<string, WatchedFolder>): string | null {
+    for (const other of planned.values()) {
+      if (other === folder) return null;
+      if (other.root === folder.root) return other.binding.id;
+    }
+    return null;
+  }
+
+  async function startFolder(
+    folder: WatchedFolder,
+    planned: Map<string, WatchedFolder>,
+  ): Promise<void> {
+    folders.set(folder.binding.id, folder);
+    if (duplicateOf(folder, planned) !== null) {
+      tell(
+        'onAvailability',
+        options.onAvailability,
+        folder.binding.id,
+        'unavailable',
+        `The folder ${folder.root} is already watched by another binding; remove one of the two.`,
+      );
+      return;
+    }
+    folder.watch = createWatch(folder);
+    await folder.watch.start();
+  }
+
+  async function stopFolder(folder: WatchedFolder): Promise<void> {
+    if (folders.get(folder.binding.id) === folder) folders.delete(folder.binding.id);
+    await folder.watch?.stop();
+    forgetFolder(folder.binding.id);
+  }
+
+  function sameFolder(a: WatchedFolder, b: WatchedFolder): boolean {
+    return (
+      JSON.stringify(a.binding) === JSON.stringify(b.binding) &&
+      a.nestedRoots.join('\n') === b.nestedRoots.join('\n')
+    );
+  }
+
+  function owningFolder(filePath: string): WatchedFolder | null {
+    let owner: WatchedFolder | null = null;
+    for (const folder of folders.values()) {
+      if (folder.watch !== null && isInsideOrSame(folder.root, filePath)) {
+        if (owner === null || folder.root.length > owner.root.length) owner = folder;
+      }
+    }
+    return owner;
+  }
+
+  return {
+    async start() {
+      if (started || stopped) return;
+      started = true;
+      const planned = planFolders(bindings);
+      await Promise.all([...planned.values()].map((folder) => startFolder(folder, planned)));
+    },
+
+    async updateBindings(nextBindings, nextTimings = {}) {
+      if (stopped) return;
+      const watchModeChanged =
+        (nextTimings.pollingIntervalMs !== undefined &&
+          nextTimings.pollingIntervalMs !== timings.pollingIntervalMs) ||
+        (nextTimings.forcePolling !== undefined &&
+          nextTimings.forcePolling !== timings.forcePolling);
+      const rescanChanged =
+        nextTimings.rescanIntervalMs !== undefined &&
+        nextTimings.rescanIntervalMs !== timings.rescanIntervalMs;
+      Object.assign(timings, nextTimings);
+      bindings = nextBindings;
+      if (!started) return;
+
+      const planned = planFolders(nextBindings);
+      const stopping: Promise<void>[] = [];
+      for (const [folderId, folder] of folders) {
+        const next = planned.get(folderId);
+        if (next === undefined || watchModeChanged || !sameFolder(folder, next)) {
+          stopping.push(stopFolder(folder));
+        } else {
+          planned.set(folderId, folder);
+          if (rescanChanged) folder.watch?.rescheduleRescan();
+        }
+      }
+      await Promise.all(stopping);
+      await Promise.all(
+        [...planned.values()]
+          .filter((folder) => folders.get(folder.binding.id) !== folder)
+          .map((folder) => startFolder(folder, planned)),
+      );
+    },
+
+    async rescan() {
+      await Promise.all([...folders.values()].map((folder) => folder.watch?.rescan()));
+    },
+
+    async recheck(filePath) {
+      const absolute = path.resolve(filePath);
+      const folder = owningFolder(absolute);
+      if (
+        stopped ||
+        folder === null ||
+        isIgnoredRelativePath(path.relative(folder.root, absolute))
+      ) {
+        logger.debug('intake: recheck of a file outside the watched folders', { path: absolute });
+        return;
+      }
+      announced.delete(absolute);
+      unroutable.delete(absolute);
+      const found = await statVersion(absolute);
+      if (stopped) return;
+      if (typeof found === 'object') {
+        consider(folder, absolute, found, true);
+      } else if (found === 'gone' && (await folder.watch?.verifyPresence()) === true && !stopped) {
+        tell('onFileRemoved', options.onFileRemoved, absolute, folder.binding.id);
+      }
+    },
+
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      gate.stop();
+      await Promise.all([...folders.values()].map((folder) => stopFolder(folder)));
+      announced.clear();
+      unroutable.clear();
+    },
+  };
+}

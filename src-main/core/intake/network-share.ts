@@ -1,0 +1,115 @@
+// Network shares (SMB, NFS, …) do not deliver change notifications for files other machines
+// write, and a folder's own self-test cannot tell (its probe is written locally), so a folder on
+// one is polled. This finds out where the platform lets Node see it.
+import { execFile } from 'node:child_process';
+import { statfs } from 'node:fs/promises';
+import path from 'node:path';
+
+/** Linux `statfs` f_type magic numbers (linux/magic.h) of file systems that need polling. */
+const LINUX_POLLED_FILE_SYSTEMS = new Map<number, string>([
+  [0x6969, 'an NFS network share'],
+  [0x517b, 'an SMB network share'],
+  [0xff534d42, 'an SMB/CIFS network share'],
+  [0xfe534d42, 'an SMB2 network share'],
+  [0x564c, 'a NetWare network share'],
+  [0x73757245, 'a Coda network file system'],
+  [0x5346414f, 'an AFS network file system'],
+  [0x6b414653, 'an AFS network file system'],
+  [0x00c36400, 'a Ceph network file system'],
+  [0x0bd00bd0, 'a Lustre network file system'],
+  [0x01161970, 'a GFS2 cluster file system'],
+  [0x7461636f, 'an OCFS2 cluster file system'],
+  [0x01021997, 'a 9P shared folder (WSL or virtual machine)'],
+  [0x786f4256, 'a VirtualBox shared folder'],
+  [0x65735546, 'a FUSE file system (sshfs, GNOME network shares, rclone, …)'],
+]);
+
+/** macOS `mount` type names of network or user-space file systems. */
+const MACOS_POLLED_FILE_SYSTEMS = new Map<string, string>([
+  ['smbfs', 'an SMB network share'],
+  ['nfs', 'an NFS network share'],
+  ['afpfs', 'an AFP network share'],
+  ['webdav', 'a WebDAV network share'],
+  ['cifs', 'an SMB/CIFS network share'],
+  ['ftp', 'an FTP network share'],
+  ['macfuse', 'a FUSE file system'],
+  ['osxfuse', 'a FUSE file system'],
+]);
+
+export function describeLinuxFileSystemType(type: number): string | null {
+  return LINUX_POLLED_FILE_SYSTEMS.get(type >>> 0) ?? null;
+}
+
+/** `\\server\share\…` or `//server/share/…`, but not the `\\?\C:\` long-path form. */
+export function isUncPath(folderPath: string): boolean {
+  return (
+    /^[\\/]{2}(?![?.][\\/])[^\\/]+[\\/]/.test(folderPath) || /^\\\\\?\\UNC\\/i.test(folderPath)
+  );
+}
+
+export interface MountEntry {
+  mountPoint: string;
+  fileSystem: string;
+}
+
+/** Parses macOS `mount` lines: `//user@server/share on /Volumes/share (smbfs, nodev, …)`. */
+export function parseMacMountTable(output: string): MountEntry[] {
+  const entries: MountEntry[] = [];
+  for (const line of output.split('\n')) {
+    const match = / on (.+) \(([^,)]+)/.exec(line);
+    if (match?.[1] !== undefined && match[2] !== undefined) {
+      entries.push({ mountPoint: match[1], fileSystem: match[2].trim() });
+    }
+  }
+  return entries;
+}
+
+/** The file system holding `folderPath`: the mount entry with the longest matching prefix. */
+export function mountEntryFor(
+  entries: readonly MountEntry[],
+  folderPath: string,
+): MountEntry | null {
+  let best: MountEntry | null = null;
+  for (const entry of entries) {
+    const prefix = entry.mountPoint.endsWith('/') ? entry.mountPoint : `${entry.mountPoint}/`;
+    const inside = folderPath === entry.mountPoint || folderPath.startsWith(prefix);
+    if (inside && (best === null || entry.mountPoint.length > best.mountPoint.length)) best = entry;
+  }
+  return best;
+}
+
+function macMountTable(): Promise<string | null> {
+  return new Promise((resolve) => {
+    execFile('/sbin/mount', { timeout: 3_000 }, (error, stdout) => {
+      resolve(error === null ? stdout : null);
+    });
+  });
+}
+
+/**
+ * Says what kind of network or user-space file system holds the folder ("an SMB network share"),
+ * or null when it is local or the platform gives no way to tell (then the self-test decides).
+ */
+export async function detectNetworkFileSystem(
+  realPath: string,
+  platform: NodeJS.Platform = process.platform,
+): Promise<string | null> {
+  if (platform === 'win32') {
+    return isUncPath(realPath) ? 'a Windows network share (UNC path)' : null;
+  }
+  if (platform === 'darwin') {
+    const table = await macMountTable();
+    if (table === null) {
+      // Without the mount table, /Volumes/<name> is an external or network volume.
+      return realPath.startsWith('/Volumes/') ? 'an external or network volume' : null;
+    }
+    const entry = mountEntryFor(parseMacMountTable(table), realPath);
+    return entry === null ? null : (MACOS_POLLED_FILE_SYSTEMS.get(entry.fileSystem) ?? null);
+  }
+  if (platform !== 'linux') return null;
+  try {
+    return describeLinuxFileSystemType((await statfs(path.resolve(realPath))).type);
+  } catch {
+    return null;
+  }
+}

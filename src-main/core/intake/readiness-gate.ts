@@ -1,0 +1,239 @@
+// The gate every candidate file passes before it is announced ready: size and mtime unchanged
+// for a stability window, readable, and for a PDF a complete trailer. Each pending file has its
+// own timer that re-stats it when its window ends; any sign of a change restarts the window, so a
+// scanner writing a file in chunks gets it announced once, after its last write.
+import { open, stat } from 'node:fs/promises';
+import pLimit from 'p-limit';
+import { hasCompletePdfTrailer } from '../documents/pdf-trailer.ts';
+import type { Logger } from '../logging/logger.ts';
+import { errorCode } from './watch-limits.ts';
+
+export interface FileVersion {
+  sizeBytes: number;
+  mtimeMs: number;
+}
+
+export interface ReadinessGateOptions<Context> {
+  /** Read at every scheduling, so a changed setting applies to the next window. */
+  stabilityWindowMs(): number;
+  onReady(filePath: string, context: Context, version: FileVersion): void;
+  /** The file is gone (or is no longer a file) before it became ready. */
+  onVanished(filePath: string, context: Context): void;
+  logger: Logger;
+}
+
+export interface ReadinessGate<Context> {
+  /** Starts gating a file, or restarts the window of one already pending. */
+  track(filePath: string, context: Context, observed: FileVersion | null): void;
+  /**
+   * A sign that a pending file changed or went; `observed` is null when it came without a stat
+   * (a removal). Returns false, doing nothing, when the file is not pending.
+   */
+  hint(filePath: string, observed: FileVersion | null): boolean;
+  isPending(filePath: string): boolean;
+  /** Forgets every pending file whose context matches, without announcing anything. */
+  cancelWhere(predicate: (context: Context) => boolean): void;
+  stop(): void;
+}
+
+interface PendingFile<Context> {
+  context: Context;
+  /** The version the current window started from; null when a hint came without a stat. */
+  baseline: FileVersion | null;
+  baselineAt: number;
+  timer: NodeJS.Timeout | null;
+  /** Bumped by every hint, so a check that was running when the file changed is discarded. */
+  generation: number;
+  unreadableAttempts: number;
+}
+
+/** Files checked at once: a burst of 50,000 must not open 50,000 descriptors (EMFILE). */
+const MAX_CONCURRENT_CHECKS = 8;
+/** Retrying a file another program holds open backs off to this. */
+const MAX_RETRY_DELAY_MS = 60_000;
+/**
+ * A PDF whose size and mtime have settled but that has no `%%EOF` yet is given this many windows
+ * to finish (scanners pause between pages), then announced anyway so the checks can refuse a
+ * truncated PDF with a reason instead of leaving it waiting forever.
+ */
+const INCOMPLETE_PDF_GRACE_WINDOWS = 5;
+
+function sameVersion(a: FileVersion, b: FileVersion): boolean {
+  return a.sizeBytes === b.sizeBytes && a.mtimeMs === b.mtimeMs;
+}
+
+type Readability = 'readable' | 'gone' | { blockedBy: string };
+
+async function checkReadable(filePath: string): Promise<Readability> {
+  try {
+    await (await open(filePath, 'r')).close();
+    return 'readable';
+  } catch (error) {
+    const code = errorCode(error);
+    if (code === 'ENOENT' || code === 'ENOTDIR') return 'gone';
+    return { blockedBy: code ?? String(error) };
+  }
+}
+
+export function createReadinessGate<Context>(
+  options: ReadinessGateOptions<Context>,
+): ReadinessGate<Context> {
+  const { logger } = options;
+  const pending = new Map<string, PendingFile<Context>>();
+  const limit = pLimit(MAX_CONCURRENT_CHECKS);
+  let stopped = false;
+
+  function schedule(filePath: string, entry: PendingFile<Context>, delayMs: number): void {
+    if (entry.timer !== null) clearTimeout(entry.timer);
+    entry.timer = setTimeout(() => {
+      entry.timer = null;
+      void limit(() => check(filePath, entry, entry.generation));
+    }, delayMs);
+  }
+
+  function forget(filePath: string, entry: PendingFile<Context>): void {
+    if (entry.timer !== null) clearTimeout(entry.timer);
+    if (pending.get(filePath) === entry) pending.delete(filePath);
+  }
+
+  function isCurrent(filePath: string, entry: PendingFile<Context>, generation: number): boolean {
+    return !stopped && pending.get(filePath) === entry && entry.generation === generation;
+  }
+
+  async function check(
+    filePath: string,
+    entry: PendingFile<Context>,
+    generation: number,
+  ): Promise<void> {
+    if (!isCurrent(filePath, entry, generation)) return;
+    const windowMs = options.stabilityWindowMs();
+    let current: FileVersion;
+    try {
+      const stats = await stat(filePath);
+      if (!stats.isFile()) throw Object.assign(new Error('not a file'), { code: 'ENOTDIR' });
+      current = { sizeBytes: stats.size, mtimeMs: stats.mtimeMs };
+    } catch (error) {
+      if (!isCurrent(filePath, entry, generation)) return;
+      const code = errorCode(error);
+      if (code === 'ENOENT' || code === 'ENOTDIR') {
+        forget(filePath, entry);
+        options.onVanished(filePath, entry.context);
+      } else {
+        logger.warn('intake: cannot stat a waiting file, trying again', { path: filePath, code });
+        schedule(filePath, entry, windowMs);
+      }
+      return;
+    }
+    if (!isCurrent(filePath, entry, generation)) return;
+
+    const now = Date.now();
+    if (entry.baseline === null || !sameVersion(entry.baseline, current)) {
+      entry.baseline = current;
+      entry.baselineAt = now;
+      schedule(filePath, entry, windowMs);
+      return;
+    }
+    const stableForMs = now - entry.baselineAt;
+    if (stableForMs < windowMs) {
+      schedule(filePath, entry, windowMs - stableForMs);
+      return;
+    }
+
+    const readability = await checkReadable(filePath);
+    if (!isCurrent(filePath, entry, generation)) return;
+    if (readability === 'gone') {
+      forget(filePath, entry);
+      options.onVanished(filePath, entry.context);
+      return;
+    }
+    if (readability !== 'readable') {
+      // Typically Windows: the scanner or a sync client still holds the file exclusively.
+      entry.unreadableAttempts += 1;
+      const delayMs = Math.min(windowMs * 2 ** entry.unreadableAttempts, MAX_RETRY_DELAY_MS);
+      const fields = { path: filePath, code: readability.blockedBy, retryInMs: delayMs };
+      if (entry.unreadableAttempts === 1) {
+        logger.warn('intake: a stable file cannot be opened yet, trying again', fields);
+      } else {
+        logger.debug('intake: a stable file still cannot be opened, trying again', fields);
+      }
+      schedule(filePath, entry, delayMs);
+      return;
+    }
+
+    if (filePath.toLowerCase().endsWith('.pdf')) {
+      const complete = await hasCompletePdfTrailer(filePath).catch(() => false);
+      if (!isCurrent(filePath, entry, generation)) return;
+      if (!complete) {
+        const graceMs = windowMs * INCOMPLETE_PDF_GRACE_WINDOWS;
+        if (stableForMs < graceMs) {
+          schedule(filePath, entry, Math.min(windowMs, graceMs - stableForMs));
+          return;
+        }
+        logger.info('intake: a PDF without %%EOF stopped changing; the checks will judge it', {
+          path: filePath,
+        });
+      }
+    }
+
+    forget(filePath, entry);
+    options.onReady(filePath, entry.context, current);
+  }
+
+  function restartWindow(
+    filePath: string,
+    entry: PendingFile<Context>,
+    observed: FileVersion | null,
+  ): void {
+    // A hint that carries the very version the window started from (an atime or permission
+    // change) is no change at all and must not postpone the file.
+    if (observed !== null && entry.baseline !== null && sameVersion(entry.baseline, observed)) {
+      return;
+    }
+    entry.generation += 1;
+    entry.baseline = observed;
+    entry.baselineAt = Date.now();
+    entry.unreadableAttempts = 0;
+    schedule(filePath, entry, options.stabilityWindowMs());
+  }
+
+  return {
+    track(filePath, context, observed) {
+      if (stopped) return;
+      const existing = pending.get(filePath);
+      if (existing !== undefined) {
+        existing.context = context;
+        restartWindow(filePath, existing, observed);
+        return;
+      }
+      const entry: PendingFile<Context> = {
+        context,
+        baseline: observed,
+        baselineAt: Date.now(),
+        timer: null,
+        generation: 0,
+        unreadableAttempts: 0,
+      };
+      pending.set(filePath, entry);
+      schedule(filePath, entry, options.stabilityWindowMs());
+    },
+    hint(filePath, observed) {
+      const existing = pending.get(filePath);
+      if (stopped || existing === undefined) return false;
+      restartWindow(filePath, existing, observed);
+      return true;
+    },
+    isPending(filePath) {
+      return pending.has(filePath);
+    },
+    cancelWhere(predicate) {
+      for (const [filePath, entry] of pending) {
+        if (predicate(entry.context)) forget(filePath, entry);
+      }
+    },
+    stop() {
+      stopped = true;
+      for (const [filePath, entry] of pending) forget(filePath, entry);
+      limit.clearQueue();
+    },
+  };
+}

@@ -1,0 +1,85 @@
+// The start-up scan and the periodic rescan: readdir and stat only, never a read, so a folder
+// holding 50,000 already-handled files costs a directory walk and nothing more.
+import type { Dirent } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { isIgnoredName } from './ignored-names.ts';
+
+export interface ScannedFile {
+  path: string;
+  sizeBytes: number;
+  mtimeMs: number;
+}
+
+export interface ScanOptions {
+  /** Folders that belong to another binding nested inside this one. */
+  skipDirectory(directoryPath: string): boolean;
+  /** Checked between directories so a stopped or vanished folder ends its scan quickly. */
+  isCancelled(): boolean;
+  onFile(file: ScannedFile): void;
+  /** A subfolder or file that could not be read; the scan goes on with the rest. */
+  onProblem(entryPath: string, error: unknown): void;
+}
+
+export interface ScanSummary {
+  files: number;
+  directories: number;
+}
+
+/** Stats issued at once within one directory: enough to keep libuv's pool busy, no more. */
+const STAT_BATCH = 64;
+
+function isGone(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'ENOENT' || code === 'ENOTDIR';
+}
+
+/**
+ * Walks `root` depth-first. An error reading the root itself is thrown (the caller decides the
+ * folder is unavailable, instead of reading it as empty); errors below it are reported.
+ * Symbolic links are skipped, as Syncthing does: following them could leave the folder or loop.
+ */
+export async function scanFolder(root: string, options: ScanOptions): Promise<ScanSummary> {
+  const summary: ScanSummary = { files: 0, directories: 0 };
+  const pending: string[] = [root];
+  while (pending.length > 0 && !options.isCancelled()) {
+    const directory = pending.pop() as string;
+    let entries: Dirent[];
+    try {
+      entries = await readdir(directory, { withFileTypes: true });
+    } catch (error) {
+      if (directory === root) throw error;
+      if (!isGone(error)) options.onProblem(directory, error);
+      continue;
+    }
+    summary.directories += 1;
+    const files: string[] = [];
+    for (const entry of entries) {
+      if (isIgnoredName(entry.name)) continue;
+      const entryPath = path.join(directory, entry.name);
+      if (entry.isDirectory()) {
+        if (!options.skipDirectory(entryPath)) pending.push(entryPath);
+      } else if (entry.isFile()) {
+        files.push(entryPath);
+      }
+    }
+    for (let start = 0; start < files.length && !options.isCancelled(); start += STAT_BATCH) {
+      const batch = files.slice(start, start + STAT_BATCH);
+      const results = await Promise.allSettled(batch.map((filePath) => stat(filePath)));
+      results.forEach((result, index) => {
+        const filePath = batch[index] as string;
+        if (result.status === 'rejected') {
+          if (!isGone(result.reason)) options.onProblem(filePath, result.reason);
+        } else if (result.value.isFile() && !options.isCancelled()) {
+          summary.files += 1;
+          options.onFile({
+            path: filePath,
+            sizeBytes: result.value.size,
+            mtimeMs: result.value.mtimeMs,
+          });
+        }
+      });
+    }
+  }
+  return summary;
+}

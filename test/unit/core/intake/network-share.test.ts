@@ -1,0 +1,48 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  describeLinuxFileSystemType,
+  detectNetworkFileSystem,
+  isUncPath,
+  mountEntryFor,
+  parseMacMountTable,
+} from '../../../../src-main/core/intake/network-share.ts';
+
+test('Linux network and user-space file systems are recognised by their statfs magic', () => {
+  assert.match(describeLinuxFileSystemType(0x6969) ?? '', /NFS/);
+  assert.match(describeLinuxFileSystemType(0xff534d42) ?? '', /SMB\/CIFS/);
+  assert.match(describeLinuxFileSystemType(0xfe534d42) ?? '', /SMB2/);
+  assert.match(describeLinuxFileSystemType(0x65735546) ?? '', /FUSE/);
+  // Negative when a platform hands f_type over as a signed 32-bit value.
+  assert.match(describeLinuxFileSystemType(0xff534d42 | 0) ?? '', /SMB\/CIFS/);
+  assert.equal(describeLinuxFileSystemType(0xef53), null, 'ext4 is local');
+  assert.equal(describeLinuxFileSystemType(0x01021994), null, 'tmpfs is local');
+});
+
+test('UNC paths are network shares; drive and long-path forms are not', () => {
+  assert.equal(isUncPath('\\\\nas\\scans\\invoices'), true);
+  assert.equal(isUncPath('//nas/scans'), true);
+  assert.equal(isUncPath('\\\\?\\UNC\\nas\\scans'), true);
+  assert.equal(isUncPath('\\\\?\\C:\\scans'), false);
+  assert.equal(isUncPath('C:\\scans'), false);
+  assert.equal(isUncPath('/home/user/scans'), false);
+});
+
+test('the macOS mount table tells which file system holds a folder', () => {
+  const table = [
+    '/dev/disk3s1s1 on / (apfs, sealed, local, read-only, journaled)',
+    '/dev/disk3s5 on /System/Volumes/Data (apfs, local, journaled, nobrowse)',
+    '//jan@nas._smb._tcp.local/Scans on /Volumes/Scans (smbfs, nodev, nosuid, mounted by jan)',
+    '/dev/disk4s1 on /Volumes/USB Stick (msdos, local, nodev, nosuid, noowners)',
+  ].join('\n');
+  const entries = parseMacMountTable(table);
+  assert.equal(mountEntryFor(entries, '/Volumes/Scans/2026')?.fileSystem, 'smbfs');
+  assert.equal(mountEntryFor(entries, '/Volumes/USB Stick/in')?.fileSystem, 'msdos');
+  assert.equal(mountEntryFor(entries, '/Volumes/ScansOther')?.fileSystem, 'apfs');
+  assert.equal(mountEntryFor(entries, '/Users/jan/Scans')?.fileSystem, 'apfs');
+});
+
+test('a local temp folder is not a network share on this machine', async () => {
+  assert.equal(await detectNetworkFileSystem(process.cwd()), null);
+  assert.match((await detectNetworkFileSystem('\\\\nas\\scans', 'win32')) ?? '', /network share/);
+});
