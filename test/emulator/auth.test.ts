@@ -2,8 +2,8 @@
 // "Missing scope: <scope>", and a missing, unknown or revoked token never reaches GraphQL (401).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { GraphqlAnswer } from './emulator-test-support.ts';
 import {
-  GraphqlAnswer,
   UPLOAD_ARCHIVE,
   UPLOAD_INVOICE,
   graphql,

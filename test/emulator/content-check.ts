@@ -4,7 +4,7 @@
 import { open, readFile } from 'node:fs/promises';
 import { fileTypeFromFile } from 'file-type';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { EncryptedPDFError, PDFDocument } from 'pdf-lib';
+import { PDFDocument } from 'pdf-lib';
 
 export type DocumentContent = 'pdf' | 'jpeg' | 'xml';
 
@@ -31,27 +31,28 @@ async function readHead(path: string, length: number): Promise<Buffer> {
 
 async function pdfVerdict(path: string): Promise<ContentVerdict> {
   const bytes = await readFile(path);
+  let document: PDFDocument;
   try {
-    // Strict parsing: a PDF the emulator reads is one the real service reads too.
-    const document = await PDFDocument.load(bytes, {
+    // Strict parsing: a PDF the emulator reads is one the real service reads too. Encryption
+    // is checked on the loaded document, because pdf-lib's EncryptedPDFError (ES5-compiled)
+    // cannot be recognised with instanceof.
+    document = await PDFDocument.load(bytes, {
       updateMetadata: false,
       throwOnInvalidObject: true,
+      ignoreEncryption: true,
     });
-    const pages = document.getPageCount();
-    if (pages === 0) return { accepted: false, reason: 'The PDF has no pages.' };
-    return { accepted: true, content: 'pdf', pages };
-  } catch (error) {
-    if (error instanceof EncryptedPDFError) {
-      return {
-        accepted: false,
-        reason: 'The PDF is encrypted or password-protected; upload an unprotected PDF.',
-      };
-    }
+  } catch {
+    return { accepted: false, reason: 'The PDF could not be read: it is damaged or incomplete.' };
+  }
+  if (document.isEncrypted) {
     return {
       accepted: false,
-      reason: 'The PDF could not be read: it is damaged or incomplete.',
+      reason: 'The PDF is encrypted or password-protected; upload an unprotected PDF.',
     };
   }
+  const pages = document.getPageCount();
+  if (pages === 0) return { accepted: false, reason: 'The PDF has no pages.' };
+  return { accepted: true, content: 'pdf', pages };
 }
 
 function rootElementOf(parsed: unknown): { name: string; attributes: Map<string, string> } | null {

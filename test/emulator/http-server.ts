@@ -165,6 +165,9 @@ export async function startHttpServer(
         { state, token: auth.token, file, maxUploadBytes: options.maxUploadBytes },
         { introspection: options.introspection },
       );
+      // Deleted before answering: once a client has its answer, no copy of the file remains.
+      if (file !== null) await rm(file.path, { force: true });
+      file = null;
       reply.json(200, body);
     } catch (error) {
       if (!(error instanceof RequestError)) throw error;

@@ -15,7 +15,7 @@ import { RequestError } from './request-error.ts';
 export interface ReceivedFilePart {
   /** Temp file holding the bytes (only the first maxFileBytes when truncated). */
   path: string;
-  /** Bytes received for the part, counting what was discarded past the limit. */
+  /** Bytes kept (at most maxFileBytes + 1: enough to know the part was too large). */
   bytes: number;
   sha256: string;
   truncated: boolean;
@@ -77,7 +77,9 @@ export async function readMultipartBody(
       headers: request.headers,
       defParamCharset: 'utf8',
       limits: {
-        fileSize: limits.maxFileBytes,
+        // busboy marks a part truncated when it reaches the limit; one byte more lets a file of
+        // exactly maxFileBytes through.
+        fileSize: limits.maxFileBytes + 1,
         fieldSize: MAX_TEXT_PART_BYTES,
         fields: MAX_TEXT_PARTS,
       },
