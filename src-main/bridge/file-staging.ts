@@ -1,0 +1,118 @@
+// Files dropped into a browser tab have no path on disk that core could read, so their bytes are
+// POSTed here, streamed (never held whole in memory) into a staging folder, and answered as
+// paths. Each file gets a folder of its own so it keeps its exact name, which Clearfacts shows.
+import { randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import type { IncomingMessage } from 'node:http';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import busboy from 'busboy';
+import type { StagedFile } from '../contract/api-contract.ts';
+
+/** A drop batch kept this long is pruned: the user's original is still where they dropped it from. */
+const STALE_BATCH_MS = 14 * 24 * 60 * 60 * 1000;
+const MAX_FILES_PER_REQUEST = 1_000;
+const MAX_NAME_BYTES = 255;
+
+export class StagingRequestError extends Error {
+  override readonly name = 'StagingRequestError';
+}
+
+/** The last path segment of a browser-given name, or null when nothing safe is left. */
+export function safeFileName(given: string): string | null {
+  const base = given.split(/[\\/]/).pop() ?? '';
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
+  const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  if (cleaned === '' || cleaned === '.' || cleaned === '..') return null;
+  if (Buffer.byteLength(cleaned) > MAX_NAME_BYTES) return null;
+  return cleaned;
+}
+
+function megabytes(bytes: number): string {
+  return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
+}
+
+export async function pruneStaleBatches(stagingDir: string, now = Date.now()): Promise<void> {
+  const batches = await readdir(stagingDir).catch(() => []);
+  for (const batch of batches) {
+    const batchDir = path.join(stagingDir, batch);
+    const info = await stat(batchDir).catch(() => null);
+    if (info !== null && now - info.mtimeMs > STALE_BATCH_MS) {
+      await rm(batchDir, { recursive: true, force: true });
+    }
+  }
+}
+
+/** Streams every file part of a multipart request to disk; answers one StagedFile per part. */
+export async function stageUploadedFiles(
+  request: IncomingMessage,
+  stagingDir: string,
+  maxFileBytes: number,
+): Promise<StagedFile[]> {
+  const contentType = request.headers['content-type'] ?? '';
+  if (!contentType.toLowerCase().startsWith('multipart/form-data')) {
+    throw new StagingRequestError('dropped files must be sent as multipart/form-data');
+  }
+  const batchDir = path.join(stagingDir, `${Date.now()}-${randomUUID()}`);
+  await mkdir(batchDir, { recursive: true, mode: 0o700 });
+
+  const parser = busboy({
+    headers: request.headers,
+    defParamCharset: 'utf8',
+    limits: { fileSize: maxFileBytes, files: MAX_FILES_PER_REQUEST, fields: 0 },
+  });
+  const writes: Promise<StagedFile>[] = [];
+  let index = 0;
+
+  parser.on('file', (_field, stream, info) => {
+    // busboy leaves the name undefined when the part gave none.
+    const givenName = (info.filename as string | undefined) ?? '';
+    const name = safeFileName(givenName);
+    if (name === null) {
+      stream.resume();
+      writes.push(
+        Promise.resolve({
+          ok: false,
+          name: givenName,
+          failure: { code: 'file_unreadable', message: 'The file has no usable name.' },
+        }),
+      );
+      return;
+    }
+    const fileDir = path.join(batchDir, String(index++));
+    const target = path.join(fileDir, name);
+    writes.push(
+      (async (): Promise<StagedFile> => {
+        await mkdir(fileDir, { mode: 0o700 });
+        await pipeline(stream, createWriteStream(target, { mode: 0o600 }));
+        if (stream.truncated === true) {
+          await rm(fileDir, { recursive: true, force: true });
+          return {
+            ok: false,
+            name,
+            failure: {
+              code: 'too_large',
+              message: `The file is larger than the ${megabytes(maxFileBytes)} limit.`,
+            },
+          };
+        }
+        return { ok: true, name, path: target };
+      })(),
+    );
+  });
+
+  try {
+    await pipeline(request, parser);
+    const staged = await Promise.all(writes);
+    if (staged.length === 0) throw new StagingRequestError('the request carried no files');
+    return staged;
+  } catch (error) {
+    await Promise.allSettled(writes);
+    await rm(batchDir, { recursive: true, force: true });
+    if (error instanceof StagingRequestError) throw error;
+    throw new StagingRequestError(
+      `the dropped files could not be received: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}

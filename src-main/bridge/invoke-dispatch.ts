@@ -1,0 +1,53 @@
+// Runs one request against core's handlers the way every transport must: the channel is checked,
+// the argument validated with the channel's schema, and whatever happens comes back as an
+// InvokeResult, so the client can rethrow an ApiError with its code and sentence.
+import { z } from 'zod';
+import {
+  ApiError,
+  isRequestChannel,
+  requests,
+  type ApiErrorBody,
+  type ApiHandlers,
+  type InvokeResult,
+} from '../contract/api-contract.ts';
+
+export const HTTP_STATUS_OF_ERROR: Record<ApiErrorBody['code'], number> = {
+  invalid_request: 400,
+  not_signed_in: 401,
+  auth: 401,
+  missing_scope: 403,
+  not_found: 404,
+  conflict: 409,
+  unsupported_in_shell: 501,
+  unavailable: 503,
+  internal: 500,
+};
+
+function failed(code: ApiErrorBody['code'], message: string): InvokeResult {
+  return { ok: false, error: { code, message } };
+}
+
+export async function dispatchInvoke(
+  handlers: ApiHandlers,
+  channel: string,
+  rawRequest: unknown,
+  onUnexpectedError: (error: unknown, channel: string) => void,
+): Promise<InvokeResult> {
+  if (!isRequestChannel(channel)) {
+    return failed('invalid_request', `there is no request channel named "${channel}"`);
+  }
+  const parsed = requests[channel].request.safeParse(rawRequest);
+  if (!parsed.success) {
+    return failed('invalid_request', `${channel}: ${z.prettifyError(parsed.error)}`);
+  }
+  // The channel and its parsed argument were matched by the line above; TypeScript cannot relate
+  // a union of handlers to a union of arguments, so the call goes through one erased signature.
+  const handler = handlers[channel] as (request: unknown) => Promise<unknown>;
+  try {
+    return { ok: true, value: await handler(parsed.data) };
+  } catch (error) {
+    if (error instanceof ApiError) return failed(error.code, error.message);
+    onUnexpectedError(error, channel);
+    return failed('internal', 'The uploader hit an unexpected error; its log has the details.');
+  }
+}

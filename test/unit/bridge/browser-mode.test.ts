@@ -1,0 +1,310 @@
+// The loopback bridge over real HTTP: each refusal (no secret, wrong secret, foreign Origin,
+// foreign Host, another local site), the secret-to-cookie handshake, invoke, SSE and staging.
+import { test, type TestContext } from 'node:test';
+import assert from 'node:assert/strict';
+import { request as httpRequest } from 'node:http';
+import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startBrowserMode, type BrowserMode } from '../../../src-main/bridge/browser-mode.ts';
+import { InvokeResult, StagedFiles } from '../../../src-main/contract/api-contract.ts';
+import { createFakeUploader, GOOD_TOKEN, type FakeUploader } from './fake-uploader.ts';
+
+interface Started {
+  bridge: BrowserMode;
+  uploader: FakeUploader;
+  configDir: string;
+  secret: string;
+  cookie: string;
+  port: number;
+}
+
+async function start(t: TestContext): Promise<Started> {
+  const root = await mkdtemp(path.join(tmpdir(), 'bridge-test-'));
+  const staticDir = path.join(root, 'static');
+  await mkdir(path.join(staticDir, 'assets'), { recursive: true });
+  await writeFile(path.join(staticDir, 'index.html'), '<!doctype html><title>app</title>');
+  await writeFile(path.join(staticDir, 'assets', 'app.js'), 'console.log(1);');
+  await writeFile(path.join(root, 'outside.html'), 'secret stuff');
+  const configDir = path.join(root, 'config');
+  const uploader = createFakeUploader();
+  const bridge = await startBrowserMode({ uploader, staticDir, configDir });
+  t.after(async () => {
+    await bridge.close();
+    await rm(root, { recursive: true, force: true });
+  });
+  const url = new URL(bridge.url);
+  const secret = url.searchParams.get('secret') ?? '';
+  const port = Number(url.port);
+  return {
+    bridge,
+    uploader,
+    configDir,
+    secret,
+    cookie: `clearfacts_uploader_${port}=${secret}`,
+    port,
+  };
+}
+
+interface RawAnswer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** node:http rather than fetch, because fetch will not let a test forge the Host header. */
+function raw(
+  port: number,
+  method: string,
+  pathname: string,
+  headers: Record<string, string>,
+  body?: string,
+): Promise<RawAnswer> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port, method, path: pathname, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          body: Buffer.concat(chunks).toString('utf8'),
+        }),
+      );
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+function invoke(
+  s: Started,
+  channel: string,
+  body: unknown,
+  extra: Record<string, string> = {},
+): Promise<RawAnswer> {
+  return raw(
+    s.port,
+    'POST',
+    `/api/invoke/${channel}`,
+    { 'content-type': 'application/json', cookie: s.cookie, ...extra },
+    JSON.stringify(body),
+  );
+}
+
+function envelope(answer: RawAnswer): InvokeResult {
+  return InvokeResult.parse(JSON.parse(answer.body));
+}
+
+test('the URL secret becomes an HttpOnly SameSite=Strict cookie and is dropped from the URL', async (t) => {
+  const s = await start(t);
+  assert.match(s.bridge.url, /^http:\/\/127\.0\.0\.1:\d+\/\?secret=[\w-]{43}$/);
+  const first = await raw(s.port, 'GET', `/?secret=${s.secret}`, {});
+  assert.equal(first.status, 303);
+  assert.equal(first.headers.location, '/');
+  const setCookie = String(first.headers['set-cookie']);
+  assert.match(setCookie, new RegExp(`^clearfacts_uploader_${s.port}=${s.secret};`));
+  assert.match(setCookie, /HttpOnly/);
+  assert.match(setCookie, /SameSite=Strict/);
+
+  const page = await raw(s.port, 'GET', '/', { cookie: s.cookie });
+  assert.equal(page.status, 200);
+  assert.match(page.body, /<title>app<\/title>/);
+  assert.match(String(page.headers['content-security-policy']), /default-src 'self'/);
+  assert.equal(page.headers['x-frame-options'], 'DENY');
+  const script = await raw(s.port, 'GET', '/assets/app.js', {
+    cookie: s.cookie,
+    host: `localhost:${s.port}`,
+  });
+  assert.equal(script.status, 200);
+  assert.match(String(script.headers['content-type']), /text\/javascript/);
+});
+
+test('a request without the secret is refused, page and API alike', async (t) => {
+  const s = await start(t);
+  const page = await raw(s.port, 'GET', '/', {});
+  assert.equal(page.status, 403);
+  assert.match(page.body, /secret is missing/);
+  const api = await raw(
+    s.port,
+    'POST',
+    '/api/invoke/status.get',
+    { 'content-type': 'application/json' },
+    '{}',
+  );
+  assert.equal(api.status, 403);
+  const result = envelope(api);
+  assert.equal(result.ok, false);
+  assert.equal(s.uploader.calls.length, 0, 'core was never reached');
+  const events = await raw(s.port, 'GET', '/api/events', {});
+  assert.equal(events.status, 403);
+});
+
+test('a wrong secret is refused, in the URL and in the cookie', async (t) => {
+  const s = await start(t);
+  const wrong = `${s.secret.slice(0, -1)}${s.secret.endsWith('A') ? 'B' : 'A'}`;
+  const inUrl = await raw(s.port, 'GET', `/?secret=${wrong}`, {});
+  assert.equal(inUrl.status, 403);
+  assert.equal(inUrl.headers['set-cookie'], undefined);
+  const inCookie = await invoke(
+    { ...s, cookie: `clearfacts_uploader_${s.port}=${wrong}` },
+    'status.get',
+    {},
+  );
+  assert.equal(inCookie.status, 403);
+  assert.match(inCookie.body, /secret is wrong/);
+  assert.equal(s.uploader.calls.length, 0);
+});
+
+test('a foreign Origin is refused even with the right cookie', async (t) => {
+  const s = await start(t);
+  for (const origin of ['http://evil.example', `http://127.0.0.1:${s.port + 1}`, 'null']) {
+    const answer = await invoke(s, 'status.get', {}, { origin });
+    assert.equal(answer.status, 403, origin);
+    assert.match(answer.body, /not allowed/);
+  }
+  const own = await invoke(s, 'status.get', {}, { origin: `http://localhost:${s.port}` });
+  assert.equal(own.status, 200);
+});
+
+test('a foreign Host (DNS rebinding) is refused even with the right cookie', async (t) => {
+  const s = await start(t);
+  for (const host of [`evil.example:${s.port}`, `127.0.0.1:${s.port + 1}`, '127.0.0.1']) {
+    const answer = await invoke(s, 'status.get', {}, { host });
+    assert.equal(answer.status, 421, host);
+    assert.match(answer.body, /does not answer for host/);
+  }
+  assert.equal(s.uploader.calls.length, 0);
+});
+
+test('API requests another local site makes on the user’s behalf are refused', async (t) => {
+  const s = await start(t);
+  const answer = await invoke(s, 'status.get', {}, { 'sec-fetch-site': 'same-site' });
+  assert.equal(answer.status, 403);
+  const form = await raw(
+    s.port,
+    'POST',
+    '/api/invoke/session.signOut',
+    { cookie: s.cookie, 'content-type': 'text/plain' },
+    '{}',
+  );
+  assert.equal(form.status, 415, 'a form post cannot reach a handler');
+  assert.equal(s.uploader.calls.length, 0);
+});
+
+test('invoke validates the request and answers the InvokeResult envelope', async (t) => {
+  const s = await start(t);
+  const ok = envelope(await invoke(s, 'status.get', {}));
+  assert.equal(ok.ok, true);
+
+  const invalid = await invoke(s, 'session.signIn', { token: 42 });
+  assert.equal(invalid.status, 400);
+  const invalidResult = envelope(invalid);
+  assert.ok(!invalidResult.ok && invalidResult.error.code === 'invalid_request');
+  assert.match(invalidResult.error.message, /token/);
+
+  const extra = envelope(await invoke(s, 'status.get', { unexpected: true }));
+  assert.ok(!extra.ok && extra.error.code === 'invalid_request');
+
+  const refused = await invoke(s, 'session.signIn', { token: 'x'.repeat(80) });
+  assert.equal(refused.status, 401);
+  const refusedResult = envelope(refused);
+  assert.ok(!refusedResult.ok && refusedResult.error.code === 'auth');
+
+  const signedIn = envelope(await invoke(s, 'session.signIn', { token: GOOD_TOKEN }));
+  assert.ok(signedIn.ok);
+
+  const unknown = envelope(await invoke(s, 'no.such', {}));
+  assert.ok(!unknown.ok && unknown.error.code === 'invalid_request');
+
+  const notJson = await raw(
+    s.port,
+    'POST',
+    '/api/invoke/status.get',
+    { cookie: s.cookie, 'content-type': 'application/json' },
+    '{',
+  );
+  assert.equal(notJson.status, 400);
+});
+
+test('core events reach an open event stream as SSE frames', async (t) => {
+  const s = await start(t);
+  const controller = new AbortController();
+  t.after(() => controller.abort());
+  const response = await fetch(`${s.bridge.origin}/api/events`, {
+    headers: { cookie: s.cookie },
+    signal: controller.signal,
+  });
+  assert.equal(response.status, 200);
+  assert.match(response.headers.get('content-type') ?? '', /text\/event-stream/);
+  const reader = response.body?.getReader();
+  assert.ok(reader);
+  const decoder = new TextDecoder();
+  let text = decoder.decode((await reader.read()).value);
+  assert.match(text, /^retry: \d+/);
+  s.uploader.emit('settings.changed', await s.uploader.handlers['settings.get']({}));
+  while (!text.includes('\n\ndata: ')) text += decoder.decode((await reader.read()).value);
+  while (!text.endsWith('\n\n')) text += decoder.decode((await reader.read()).value);
+  const frame = JSON.parse(text.split('data: ')[1] ?? '') as {
+    channel: string;
+    payload: { language: string };
+  };
+  assert.equal(frame.channel, 'settings.changed');
+  assert.equal(frame.payload.language, 'system');
+});
+
+test('dropped files are staged under the config dir with their own names, within the size limit', async (t) => {
+  const s = await start(t);
+  await s.uploader.handlers['settings.update']({ maxUploadBytes: 1000 });
+  const form = new FormData();
+  form.append('file', new Blob(['%PDF-1.7 small']), 'Factuur été 2026.pdf');
+  form.append('file', new Blob([Buffer.alloc(1001, 1)]), 'too-big.pdf');
+  form.append('file', new Blob(['escape']), '../../escape.pdf');
+  const response = await fetch(`${s.bridge.origin}/api/files`, {
+    method: 'POST',
+    body: form,
+    headers: { cookie: s.cookie },
+  });
+  assert.equal(response.status, 200);
+  const { files } = StagedFiles.parse(await response.json());
+  assert.equal(files.length, 3);
+  const [small, big, escape] = files;
+  assert.ok(small?.ok && escape?.ok);
+  assert.equal(path.basename(small.path), 'Factuur été 2026.pdf');
+  assert.ok(small.path.startsWith(path.join(s.configDir, 'dropped-files') + path.sep));
+  assert.equal(await readFile(small.path, 'utf8'), '%PDF-1.7 small');
+  assert.equal(path.basename(escape.path), 'escape.pdf');
+  assert.ok(escape.path.startsWith(path.join(s.configDir, 'dropped-files') + path.sep));
+  assert.ok(big !== undefined && !big.ok && big.failure.code === 'too_large');
+
+  const noSecret = await fetch(`${s.bridge.origin}/api/files`, {
+    method: 'POST',
+    body: new FormData(),
+  });
+  assert.equal(noSecret.status, 403);
+});
+
+test('only files inside the built renderer are served', async (t) => {
+  const s = await start(t);
+  for (const pathname of [
+    '/../outside.html',
+    '/%2e%2e/outside.html',
+    '/assets/%2e%2e/%2e%2e/outside.html',
+    '/nothing.js',
+  ]) {
+    const answer = await raw(s.port, 'GET', pathname, { cookie: s.cookie });
+    assert.equal(answer.status, 404, pathname);
+  }
+});
+
+test('refuses to start when the renderer is not built', async () => {
+  const root = await mkdtemp(path.join(tmpdir(), 'bridge-test-'));
+  try {
+    await assert.rejects(
+      startBrowserMode({ uploader: createFakeUploader(), staticDir: root, configDir: root }),
+      /not built/,
+    );
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,139 @@
+// A small in-memory stand-in for core's Uploader, so the bridge and the api-client can be tested
+// over real HTTP without SQLite, watchers or the emulator. It implements the whole ApiHandlers
+// type; behaviour beyond what the tests need answers plainly.
+import {
+  ApiError,
+  type ApiHandlers,
+  type EventChannel,
+  type EventListener,
+  type EventOf,
+} from '../../../src-main/contract/api-contract.ts';
+import {
+  Settings,
+  type HistoryEntry,
+  type InspectedFile,
+  type SessionInfo,
+  type StatusSnapshot,
+} from '../../../src-main/contract/domain.ts';
+import type { Uploader } from '../../../src-main/core/uploader.ts';
+
+export const GOOD_TOKEN = 'g'.repeat(80);
+
+export interface FakeUploader extends Uploader {
+  emit<E extends EventChannel>(channel: E, payload: EventOf<E>): void;
+  calls: { channel: string; request: unknown }[];
+}
+
+export function createFakeUploader(): FakeUploader {
+  const listeners = new Set<EventListener>();
+  const calls: { channel: string; request: unknown }[] = [];
+  let settings = Settings.parse({});
+  let session: SessionInfo = {
+    signedIn: false,
+    user: null,
+    scopes: [],
+    apiUrl: settings.apiUrl,
+    demoAvailable: false,
+    tokenStorage: { backend: 'memory', secure: true, warning: null },
+  };
+  const status: StatusSnapshot = {
+    state: 'idle',
+    reason: null,
+    missingScope: null,
+    pausedByUser: false,
+    counts: { pending: 0, uploading: 0, uploaded: 0, failed: 0, unconfirmed: 0, duplicate: 0 },
+    batch: { done: 0, total: 0 },
+  };
+  const history: HistoryEntry[] = [];
+
+  function record<T>(channel: string, request: unknown, answer: T): Promise<T> {
+    calls.push({ channel, request });
+    return Promise.resolve(answer);
+  }
+
+  const handlers: ApiHandlers = {
+    'session.get': (request) => record('session.get', request, session),
+    'session.signIn': (request) => {
+      calls.push({ channel: 'session.signIn', request: { token: '<redacted>' } });
+      if (request.token !== GOOD_TOKEN) {
+        return Promise.reject(new ApiError('auth', 'Clearfacts refused the token (HTTP 401).'));
+      }
+      session = {
+        ...session,
+        signedIn: true,
+        user: { username: 'anna@example.be', email: 'anna@example.be', name: 'Anna Peeters' },
+        scopes: ['read_administrations', 'upload_document'],
+      };
+      return Promise.resolve(session);
+    },
+    'session.signInDemo': () => Promise.reject(new ApiError('unavailable', 'no demo here')),
+    'session.signOut': (request) =>
+      record('session.signOut', request, { ...session, signedIn: false }),
+    'administrations.list': (request) =>
+      record('administrations.list', request, [
+        { companyNumber: '0403170701', name: 'Bakkerij Janssens BV', accountManager: null },
+      ]),
+    'administrations.categories': (request) =>
+      record('administrations.categories', request, { various: [], permanent: [] }),
+    'folders.list': (request) => record('folders.list', request, []),
+    'folders.add': (request) => record('folders.add', request, []),
+    'folders.addTree': (request) => record('folders.addTree', request, []),
+    'folders.remove': () => Promise.reject(new ApiError('not_found', 'There is no such folder.')),
+    'drop.inspect': (request) =>
+      record(
+        'drop.inspect',
+        request,
+        request.paths.map((path): InspectedFile => ({
+          path,
+          fileName: path.split('/').pop() ?? path,
+          sizeBytes: 1,
+          kind: 'pdf',
+          pages: 1,
+          failure: null,
+          willConvert: false,
+        })),
+      ),
+    'drop.send': (request) => record('drop.send', request, []),
+    'history.query': (request) =>
+      record('history.query', request, {
+        rows: history.slice(request.offset, request.offset + request.limit),
+        total: history.length,
+      }),
+    'history.retry': () => Promise.reject(new ApiError('not_found', 'no such entry')),
+    'history.retryAllFailed': (request) => record('history.retryAllFailed', request, { count: 0 }),
+    'history.resend': () => Promise.reject(new ApiError('not_found', 'no such entry')),
+    'history.markDone': () => Promise.reject(new ApiError('not_found', 'no such entry')),
+    'history.reveal': () => Promise.reject(new ApiError('not_found', 'no such entry')),
+    'queue.pause': (request) =>
+      record('queue.pause', request, { ...status, state: 'paused', pausedByUser: true }),
+    'queue.resume': (request) => record('queue.resume', request, status),
+    'status.get': (request) => record('status.get', request, status),
+    'settings.get': (request) => record('settings.get', request, settings),
+    'settings.update': (request) => {
+      settings = { ...settings, ...request };
+      return record('settings.update', request, settings);
+    },
+    'app.info': (request) =>
+      record('app.info', request, {
+        shell: 'browser' as const,
+        version: '0.0.0-test',
+        platform: 'linux',
+        osLocale: 'en-US',
+      }),
+  };
+
+  return {
+    handlers,
+    calls,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    emit(channel, payload) {
+      for (const listener of listeners) listener(channel, payload);
+    },
+    start: () => Promise.resolve(),
+    stop: () => Promise.resolve(),
+    whenIdle: () => Promise.resolve(),
+  };
+}
