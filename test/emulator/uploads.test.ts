@@ -207,8 +207,6 @@ test('the docs form (vatnumber, also as BE0…) and the newer companyNumber form
     ],
   );
 
-  const badJournal = await uploadInvoice(emulator, pdf, 'f.pdf', {}, undefined);
-  assert.equal(badJournal.errors, undefined);
   const unknownJournal = await upload(emulator, {
     query: `mutation($c: String!) { uploadFile(companyNumber: $c, filename: "f.pdf", journal: "NOPE") { uuid } }`,
     variables: { c: companyNumber },
@@ -320,4 +318,29 @@ test('malformed upload requests get HTTP 4xx with a GraphQL-shaped reason', asyn
   assert.equal(get.headers.get('allow'), 'POST');
   assert.deepEqual(emulator.uploads(), []);
   assert.deepEqual(await leftovers(), []);
+});
+
+test('uploadFile needs companyNumber (or vatnumber), and both must name the same administration', async (t) => {
+  const emulator = await startTestEmulator(t);
+  const pdf = await pdfWithPages(1);
+  const send = (args: string) =>
+    upload(emulator, {
+      query: `mutation { uploadFile(${args}filename: "f.pdf", invoicetype: PURCHASE) { uuid } }`,
+      variables: {},
+      file: { bytes: pdf, filename: 'f.pdf' },
+    });
+  assert.match(onlyErrorMessage(await send('')), /^companyNumber is required/);
+  assert.match(
+    onlyErrorMessage(
+      await send(
+        `companyNumber: "${companyNumber}", vatnumber: "${otherAdministration.companyNumber}", `,
+      ),
+    ),
+    /name different administrations/,
+  );
+  const agreeing = await send(
+    `companyNumber: "${companyNumber}", vatnumber: "BE${companyNumber}", `,
+  );
+  assert.equal(agreeing.errors, undefined);
+  assert.equal(emulator.uploads().length, 1);
 });
