@@ -1,0 +1,148 @@
+// What the queue does after a send failed, decided from the kind of failure alone.
+import type { DestinationType, Failure, Scope } from '../../contract/domain.ts';
+import { ClearfactsApiError } from '../api/clearfacts-client.ts';
+import { requiredScope } from './required-scope.ts';
+import { retryDelayMs, type RetryTuning } from './retry-policy.ts';
+
+export type FailureDecision =
+  /** Try again later; nothing reached Clearfacts. */
+  | {
+      action: 'retry';
+      failure: Failure;
+      delayMs: number;
+      offline: boolean;
+      rateLimitMs: number | null;
+    }
+  /** Final: the user must change something (the file, the folder binding) and retry. */
+  | { action: 'fail'; failure: Failure }
+  /** It may have arrived: never re-sent without the user. */
+  | { action: 'unconfirmed'; failure: Failure }
+  /** The token is unknown or revoked: everything waits for a new one. */
+  | { action: 'hold_auth'; reason: string }
+  /** The token lacks a scope: the files that need it wait. */
+  | { action: 'hold_scope'; scope: Scope; reason: string };
+
+/**
+ * Network failures (offline laptops, a dead VPN) are retried for as long as it takes; a server
+ * that keeps failing on one file gives up after this many sends, so the user hears of it.
+ */
+export const MAX_SERVER_ERROR_ATTEMPTS = 20;
+
+export function authHoldReason(): string {
+  return 'Clearfacts no longer accepts the token (revoked or unknown). Set a new token to resume: in Settings, or `clearfacts-uploader token set`.';
+}
+
+export function scopeHoldReason(scope: Scope): string {
+  return `The token lacks the ${scope} scope, so files that need it are waiting. Create a token with ${scope} in Clearfacts and set it to resume.`;
+}
+
+function fileSystemDecision(error: NodeJS.ErrnoException, retry: () => FailureDecision) {
+  switch (error.code) {
+    case 'ENOENT':
+      return {
+        action: 'fail' as const,
+        failure: {
+          code: 'file_missing' as const,
+          message: 'The file was removed or renamed before it was sent.',
+        },
+      };
+    case 'EACCES':
+    case 'EPERM':
+    case 'EISDIR':
+      return {
+        action: 'fail' as const,
+        failure: {
+          code: 'file_unreadable' as const,
+          message: 'The file cannot be read: check its permissions.',
+          detail: error.code,
+        },
+      };
+    default:
+      // EBUSY (a scanner or Office still holding it on Windows), EMFILE and the like pass.
+      return retry();
+  }
+}
+
+export function decideAfterFailure(
+  error: unknown,
+  context: {
+    attempts: number;
+    destination: DestinationType;
+    tuning: RetryTuning;
+    random?: () => number;
+  },
+): FailureDecision {
+  const retry = (
+    failure: Failure,
+    offline: boolean,
+    retryAfterMs: number | null,
+  ): FailureDecision => {
+    if (!offline && context.attempts >= MAX_SERVER_ERROR_ATTEMPTS) {
+      return {
+        action: 'fail',
+        failure: {
+          ...failure,
+          message: `${failure.message} Gave up after ${context.attempts} attempts; retry it later.`,
+        },
+      };
+    }
+    return {
+      action: 'retry',
+      failure,
+      offline,
+      rateLimitMs: retryAfterMs,
+      delayMs: retryDelayMs(context.attempts, context.tuning, retryAfterMs, context.random),
+    };
+  };
+
+  if (error instanceof ClearfactsApiError) {
+    switch (error.kind) {
+      case 'auth':
+        return { action: 'hold_auth', reason: authHoldReason() };
+      case 'missing_scope': {
+        const scope = error.scope ?? requiredScope(context.destination);
+        return { action: 'hold_scope', scope, reason: scopeHoldReason(scope) };
+      }
+      case 'refused':
+        return {
+          action: 'fail',
+          failure: {
+            code: 'server_refused',
+            message: 'Clearfacts refused this file.',
+            detail: error.message,
+          },
+        };
+      case 'ambiguous':
+        return {
+          action: 'unconfirmed',
+          failure: {
+            code: 'transient',
+            message:
+              'The whole file was sent but Clearfacts did not answer in time, so it may have arrived. Check in Clearfacts, then resend it or mark it done.',
+            detail: error.message,
+          },
+        };
+      case 'transient': {
+        const offline = error.status === null;
+        const failure: Failure = {
+          code: 'transient',
+          message: offline
+            ? 'Clearfacts could not be reached; it will be tried again.'
+            : `Clearfacts answered HTTP ${error.status}; it will be tried again.`,
+          detail: error.message,
+        };
+        return retry(failure, offline, error.retryAfterMs);
+      }
+    }
+  }
+  const errno = error as NodeJS.ErrnoException | null;
+  const failure: Failure = {
+    code: 'transient',
+    message: 'Sending failed for a local reason; it will be tried again.',
+    detail: error instanceof Error ? error.message : String(error),
+  };
+  if (errno && typeof errno.code === 'string') {
+    return fileSystemDecision(errno, () => retry(failure, false, null));
+  }
+  return retry(failure, false, null);
+}

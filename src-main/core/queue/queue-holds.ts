@@ -1,0 +1,38 @@
+// Why the queue is not sending, each reason held separately so that lifting one (a new token)
+// does not lift another (the user's pause, a full disk).
+import type { DestinationType, Scope } from '../../contract/domain.ts';
+import { destinationsNeeding } from './required-scope.ts';
+
+export interface QueueHolds {
+  pausedByUser: boolean;
+  /** The token is missing, unknown or revoked: nothing is sent. */
+  auth: string | null;
+  /** Scopes the token lacks: only the files that need them wait. */
+  missingScopes: Map<Scope, string>;
+  /** The history cannot be written: nothing moves. */
+  storage: string | null;
+  /** The last send could not reach Clearfacts (cleared by the next success). */
+  offline: boolean;
+  /** Clearfacts asked everyone to slow down (429 Retry-After): nothing is sent before this. */
+  rateLimitedUntil: number;
+}
+
+export function createQueueHolds(): QueueHolds {
+  return {
+    pausedByUser: false,
+    auth: null,
+    missingScopes: new Map(),
+    storage: null,
+    offline: false,
+    rateLimitedUntil: 0,
+  };
+}
+
+/** Nothing may be sent at all. */
+export function isStopped(holds: QueueHolds): boolean {
+  return holds.pausedByUser || holds.auth !== null || holds.storage !== null;
+}
+
+export function heldDestinations(holds: QueueHolds): DestinationType[] {
+  return [...holds.missingScopes.keys()].flatMap(destinationsNeeding);
+}

@@ -1,0 +1,365 @@
+// One file's way from `ready` to Clearfacts and, for watched files, out of the folder. Each
+// state is written before the step it announces: `uploading` before a byte is sent, the uuid
+// before the file is moved or deleted.
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { Failure, FileState } from '../../contract/domain.ts';
+import {
+  ClearfactsApiError,
+  type ClearfactsClient,
+  type UploadedFile,
+} from '../api/clearfacts-client.ts';
+import type { DocumentCheck, DocumentCheckOptions } from '../documents/document-check.ts';
+import type { Logger } from '../logging/logger.ts';
+import type { FileRecord } from '../store/file-record.ts';
+import type { FilePatch } from '../store/file-row.ts';
+import type { HistoryRepository, Transition } from '../store/history-repository.ts';
+import type { StorageGuard } from '../store/storage-guard.ts';
+import { archiveDeliveredFile, FileChangedSinceSentError } from './after-upload.ts';
+import { decideAfterFailure } from './failure-policy.ts';
+import type { QueueHolds } from './queue-holds.ts';
+import { requiredScope } from './required-scope.ts';
+import type { RetryTuning } from './retry-policy.ts';
+import type { AfterUpload } from '../../contract/domain.ts';
+
+export interface DocumentTools {
+  check(filePath: string, options: DocumentCheckOptions): Promise<DocumentCheck>;
+  convertToPdf(input: string, output: string): Promise<void>;
+}
+
+/** Why a running send was called off. */
+export type AbortCause = 'changed' | 'stopping';
+
+export class SendAborted extends Error {
+  readonly why: AbortCause;
+  constructor(why: AbortCause) {
+    super(why === 'changed' ? 'The file changed while it was being sent.' : 'The app is stopping.');
+    this.name = 'SendAborted';
+    this.why = why;
+  }
+}
+
+export interface SendContext {
+  repository: HistoryRepository;
+  storage: StorageGuard;
+  documents: DocumentTools;
+  client: () => ClearfactsClient;
+  settings: () => { afterUpload: AfterUpload; maxUploadBytes: number };
+  holds: QueueHolds;
+  retry: RetryTuning;
+  stagingDir: string;
+  logger: Logger;
+  now: () => number;
+  random: () => number;
+  /** Every write, for events and batch progress. */
+  onTransition: (transition: Transition) => void;
+  /** Holds decided by a failure (auth, scope, rate limit, offline) changed. */
+  onHoldsChanged: () => void;
+  /** Aborted when the app stops: a write waiting out a storage fault gives up then. */
+  stopSignal: AbortSignal;
+  /** Sends of the same content to the same administration, so a twin waits for the first. */
+  inFlight: Map<string, Promise<void>>;
+  /** Refines a refusal (unknown administration or category) when the cache can tell. */
+  explainRefusal: (record: FileRecord, failure: Failure) => Promise<Failure>;
+  /** A file that changed after it was sent is new content: the intake looks at it again. */
+  onChangedAfterSend: (filePath: string) => void;
+}
+
+function sendToClearfacts(
+  client: ClearfactsClient,
+  record: FileRecord,
+  upload: { path: string; fileName: string },
+  signal: AbortSignal,
+): Promise<UploadedFile> {
+  const base = { ...upload, companyNumber: record.companyNumber, signal };
+  const destination = record.destination;
+  switch (destination.type) {
+    case 'purchase':
+      return client.uploadInvoice({ ...base, invoiceType: 'PURCHASE' });
+    case 'sale':
+      return client.uploadInvoice({ ...base, invoiceType: 'SALE' });
+    case 'various':
+      return client.uploadArchive({
+        ...base,
+        archiveType: 'VARIOUS',
+        categoryId: destination.categoryId,
+      });
+    case 'permanent':
+      return client.uploadArchive({
+        ...base,
+        archiveType: 'PERMANENT',
+        categoryId: destination.categoryId,
+      });
+  }
+}
+
+function checkPatch(check: DocumentCheck): FilePatch {
+  return {
+    kind: check.kind,
+    sizeBytes: check.sizeBytes,
+    mtimeMs: check.mtimeMs,
+    sha256: check.sha256,
+    pages: check.pages,
+  };
+}
+
+function abortCause(signal: AbortSignal): AbortCause | null {
+  return signal.reason instanceof SendAborted ? signal.reason.why : null;
+}
+
+export async function sendFile(
+  context: SendContext,
+  record: FileRecord,
+  signal: AbortSignal,
+): Promise<void> {
+  const { repository, storage, holds } = context;
+  const write = (to: FileState, patch: FilePatch) =>
+    storage.persist(() => {
+      const transition = repository.transition(record.id, to, patch);
+      context.onTransition(transition);
+      return transition.record;
+    }, context.stopSignal);
+
+  const settings = context.settings();
+  let check: DocumentCheck;
+  try {
+    check = await context.documents.check(record.path, { maxUploadBytes: settings.maxUploadBytes });
+  } catch (error) {
+    const decision = decideAfterFailure(error, {
+      attempts: record.attempts + 1,
+      destination: record.destination.type,
+      tuning: context.retry,
+      random: context.random,
+    });
+    // A local error (unreadable, locked): only retry or fail apply, nothing was sent.
+    if (decision.action === 'retry') {
+      await write('ready', {
+        failure: decision.failure,
+        nextAttemptAt: context.now() + decision.delayMs,
+        attempts: record.attempts + 1,
+      });
+    } else if (decision.action === 'fail') {
+      await write('failed', { failure: decision.failure });
+    }
+    return;
+  }
+  if (abortCause(signal) === 'changed') {
+    await write('waiting_stability', { attempts: 0, nextAttemptAt: null, failure: null });
+    return;
+  }
+  if (signal.aborted) return;
+  if (check.failure !== null || check.sha256 === null) {
+    await write('failed', {
+      ...checkPatch(check),
+      failure: check.failure ?? { code: 'file_unreadable', message: 'The file could not be read.' },
+    });
+    return;
+  }
+  const sha256 = check.sha256;
+
+  const contentKey = `${sha256}:${record.companyNumber}`;
+  if (!record.forceSend) {
+    await context.inFlight.get(contentKey);
+    const earlier = repository.findDelivered(sha256, record.companyNumber, record.id);
+    if (earlier) {
+      context.logger.info('Same content was already sent to this administration: not sent again', {
+        id: record.id,
+        earlier: earlier.id,
+      });
+      await write('duplicate', { ...checkPatch(check), failure: null, nextAttemptAt: null });
+      return;
+    }
+  }
+  // A hold may have started while the file was being checked: it stays ready, unsent.
+  if (signal.aborted || holds.auth !== null || holds.storage !== null || holds.pausedByUser) return;
+  if (holds.missingScopes.has(requiredScope(record.destination.type))) return;
+
+  let finishInFlight = () => {};
+  const sent = new Promise<void>((resolve) => (finishInFlight = resolve));
+  context.inFlight.set(contentKey, sent);
+  const staged = check.willConvert ? path.join(context.stagingDir, `${record.id}.pdf`) : null;
+  try {
+    let upload = { path: record.path, fileName: record.fileName };
+    if (staged) {
+      try {
+        await context.documents.convertToPdf(record.path, staged);
+      } catch (error) {
+        await write('failed', {
+          ...checkPatch(check),
+          failure: {
+            code: 'conversion_failed',
+            message: 'The image could not be converted to a PDF.',
+            detail: error instanceof Error ? error.message : String(error),
+          },
+        });
+        return;
+      }
+      upload = { path: staged, fileName: `${path.parse(record.fileName).name}.pdf` };
+    }
+
+    const attempts = record.attempts + 1;
+    await write('uploading', { ...checkPatch(check), attempts, nextAttemptAt: null });
+    let result: UploadedFile;
+    try {
+      result = await sendToClearfacts(context.client(), record, upload, signal);
+    } catch (error) {
+      await recordSendFailure(context, record, error, attempts, signal, write);
+      return;
+    }
+    if (holds.offline) {
+      holds.offline = false;
+      context.onHoldsChanged();
+    }
+    const uploaded = await write('uploaded', {
+      uuid: result.uuid,
+      pages: result.amountOfPages > 0 ? result.amountOfPages : check.pages,
+      uploadedAt: context.now(),
+      failure: null,
+    });
+    context.logger.info('Uploaded', {
+      id: record.id,
+      uuid: result.uuid,
+      company: record.companyNumber,
+    });
+    await finishLocally(context, uploaded);
+  } finally {
+    context.inFlight.delete(contentKey);
+    finishInFlight();
+    if (staged) await rm(staged, { force: true });
+  }
+}
+
+async function recordSendFailure(
+  context: SendContext,
+  record: FileRecord,
+  error: unknown,
+  attempts: number,
+  signal: AbortSignal,
+  write: (to: FileState, patch: FilePatch) => Promise<FileRecord>,
+): Promise<void> {
+  const ambiguous = error instanceof ClearfactsApiError && error.kind === 'ambiguous';
+  const cause = abortCause(signal);
+  if (cause !== null && !ambiguous) {
+    // Called off before the whole file was handed over: nothing can have arrived.
+    if (cause === 'changed')
+      await write('waiting_stability', { attempts: 0, failure: null, nextAttemptAt: null });
+    else await write('ready', { attempts: attempts - 1 });
+    return;
+  }
+  const decision = decideAfterFailure(error, {
+    attempts,
+    destination: record.destination.type,
+    tuning: context.retry,
+    random: context.random,
+  });
+  const { holds } = context;
+  switch (decision.action) {
+    case 'retry':
+      context.logger.warn('Send failed; retrying later', {
+        id: record.id,
+        attempts,
+        delayMs: decision.delayMs,
+        detail: decision.failure.detail,
+      });
+      await write('ready', {
+        failure: decision.failure,
+        nextAttemptAt: context.now() + decision.delayMs,
+      });
+      if (decision.offline !== holds.offline || decision.rateLimitMs !== null) {
+        holds.offline = decision.offline;
+        if (decision.rateLimitMs !== null) {
+          holds.rateLimitedUntil = Math.max(
+            holds.rateLimitedUntil,
+            context.now() + decision.rateLimitMs,
+          );
+        }
+        context.onHoldsChanged();
+      }
+      return;
+    case 'fail': {
+      const failure = await context.explainRefusal(record, decision.failure);
+      context.logger.warn('Clearfacts refused a file', {
+        id: record.id,
+        code: failure.code,
+        detail: failure.detail,
+      });
+      await write('failed', { failure });
+      return;
+    }
+    case 'unconfirmed':
+      context.logger.warn('No answer after the whole file was sent: unconfirmed', {
+        id: record.id,
+      });
+      await write('unconfirmed', { failure: decision.failure });
+      return;
+    case 'hold_auth':
+      // Not the file's fault: the attempt is not counted, and it is sent once a token works.
+      await write('ready', {
+        attempts: attempts - 1,
+        failure: { code: 'auth', message: decision.reason },
+      });
+      if (holds.auth === null) {
+        holds.auth = decision.reason;
+        context.logger.warn('Clearfacts refused the token: the queue waits for a new one');
+        context.onHoldsChanged();
+      }
+      return;
+    case 'hold_scope':
+      await write('ready', {
+        attempts: attempts - 1,
+        failure: { code: 'missing_scope', message: decision.reason },
+      });
+      if (!holds.missingScopes.has(decision.scope)) {
+        holds.missingScopes.set(decision.scope, decision.reason);
+        context.logger.warn('The token lacks a scope: files that need it wait', {
+          scope: decision.scope,
+        });
+        context.onHoldsChanged();
+      }
+      return;
+  }
+}
+
+/**
+ * Runs after the uuid is stored. Only watched files are moved or deleted; a failure here is
+ * recorded on the file and never blocks the queue.
+ */
+export async function finishLocally(context: SendContext, record: FileRecord): Promise<void> {
+  if (record.source !== 'watch' || record.watchRoot === null) return;
+  const write = (to: FileState, patch: FilePatch) =>
+    context.storage.persist(() => {
+      const transition = context.repository.transition(record.id, to, patch);
+      context.onTransition(transition);
+      return transition.record;
+    }, context.stopSignal);
+  try {
+    const archivedPath = await archiveDeliveredFile(
+      {
+        path: record.path,
+        watchRoot: record.watchRoot,
+        sizeBytes: record.sizeBytes,
+        mtimeMs: record.mtimeMs,
+      },
+      context.settings().afterUpload,
+      new Date(context.now()),
+    );
+    await write('archived', { archivedPath, failure: null });
+  } catch (error) {
+    const changed = error instanceof FileChangedSinceSentError;
+    const detail = error instanceof Error ? error.message : String(error);
+    context.logger.warn('The file was sent but could not be moved or deleted', {
+      id: record.id,
+      detail,
+    });
+    await write('uploaded', {
+      failure: {
+        code: 'after_upload_failed',
+        message: changed
+          ? detail
+          : 'Sent to Clearfacts, but the file could not be moved or deleted afterwards; it stays where it is.',
+        ...(changed ? {} : { detail }),
+      },
+    });
+    if (changed) context.onChangedAfterSend(record.path);
+  }
+}

@@ -1,0 +1,251 @@
+// The durable queue: which files are sent, when, and how many at once. The history is the queue
+// (ready rows, with their next_attempt_at), so nothing here needs saving; memory holds only the
+// running sends and the reasons the queue is holding back.
+import type { Failure } from '../../contract/domain.ts';
+import type { ClearfactsClient } from '../api/clearfacts-client.ts';
+import type { Logger } from '../logging/logger.ts';
+import type { FileRecord } from '../store/file-record.ts';
+import type { HistoryRepository, Transition } from '../store/history-repository.ts';
+import type { StorageGuard } from '../store/storage-guard.ts';
+import type { AfterUpload } from '../../contract/domain.ts';
+import { ACTIVE_STATES } from './file-lifecycle.ts';
+import { createQueueHolds, heldDestinations, isStopped, type QueueHolds } from './queue-holds.ts';
+import type { RetryTuning } from './retry-policy.ts';
+import {
+  finishLocally,
+  SendAborted,
+  sendFile,
+  type AbortCause,
+  type DocumentTools,
+  type SendContext,
+} from './send-file.ts';
+
+export interface UploadQueueOptions {
+  repository: HistoryRepository;
+  storage: StorageGuard;
+  documents: DocumentTools;
+  client: () => ClearfactsClient;
+  settings: () => { concurrency: number; afterUpload: AfterUpload; maxUploadBytes: number };
+  retry: RetryTuning;
+  stagingDir: string;
+  logger: Logger;
+  onTransition: (transition: Transition) => void;
+  /** A hold started or ended (auth, scope, offline, rate limit, pause). */
+  onHoldsChanged: () => void;
+  explainRefusal?: (record: FileRecord, failure: Failure) => Promise<Failure>;
+  onChangedAfterSend?: (filePath: string) => void;
+  /** How often the history is looked at for work another process queued (CLI `retry`). */
+  sweepIntervalMs?: number;
+  now?: () => number;
+  random?: () => number;
+}
+
+interface RunningSend {
+  controller: AbortController;
+  done: Promise<void>;
+}
+
+export function createUploadQueue(options: UploadQueueOptions) {
+  const now = options.now ?? Date.now;
+  const holds: QueueHolds = createQueueHolds();
+  const running = new Map<number, RunningSend>();
+  let started = false;
+  let wakeTimer: NodeJS.Timeout | null = null;
+  let sweepTimer: NodeJS.Timeout | null = null;
+  let idleWaiters: (() => void)[] = [];
+  const stopping = new AbortController();
+
+  const context: SendContext = {
+    repository: options.repository,
+    storage: options.storage,
+    documents: options.documents,
+    client: options.client,
+    settings: options.settings,
+    holds,
+    retry: options.retry,
+    stagingDir: options.stagingDir,
+    logger: options.logger,
+    now,
+    random: options.random ?? Math.random,
+    onTransition: options.onTransition,
+    onHoldsChanged: () => {
+      options.onHoldsChanged();
+      pump();
+    },
+    stopSignal: stopping.signal,
+    inFlight: new Map(),
+    explainRefusal: options.explainRefusal ?? ((_record, failure) => Promise.resolve(failure)),
+    onChangedAfterSend: options.onChangedAfterSend ?? (() => {}),
+  };
+
+  function scheduleWake(): void {
+    if (wakeTimer) clearTimeout(wakeTimer);
+    wakeTimer = null;
+    if (!started || isStopped(holds)) return;
+    const at = now();
+    let wakeAt: number | null;
+    try {
+      wakeAt = options.repository.nextWakeAt(at);
+    } catch {
+      wakeAt = null;
+    }
+    if (holds.rateLimitedUntil > at) wakeAt = Math.min(wakeAt ?? Infinity, holds.rateLimitedUntil);
+    if (wakeAt !== null) wakeTimer = setTimeout(pump, Math.max(0, wakeAt - at));
+  }
+
+  function start(record: FileRecord): void {
+    const controller = new AbortController();
+    const done = sendFile(context, record, controller.signal)
+      .catch((error: unknown) => {
+        // Stopping with the disk still failing: the file keeps its last written state.
+        if (stopping.signal.aborted) return;
+        // A bug, not a failure of the file: the file stays in its last written state.
+        options.logger.error('Sending a file stopped on an unexpected error', {
+          id: record.id,
+          error: error instanceof Error ? error.message : String(error),
+        });
+      })
+      .finally(() => {
+        running.delete(record.id);
+        pump();
+        checkIdle();
+      });
+    running.set(record.id, { controller, done });
+  }
+
+  function pump(): void {
+    if (!started || isStopped(holds)) return;
+    const at = now();
+    if (holds.rateLimitedUntil > at) {
+      scheduleWake();
+      return;
+    }
+    const free = options.settings().concurrency - running.size;
+    if (free > 0) {
+      let due: FileRecord[];
+      try {
+        due = options.repository.due(at, free + running.size, heldDestinations(holds));
+      } catch (error) {
+        options.logger.error('The history could not be read', { error: String(error) });
+        due = [];
+      }
+      for (const record of due.filter((candidate) => !running.has(candidate.id)).slice(0, free)) {
+        start(record);
+      }
+    }
+    scheduleWake();
+  }
+
+  function activeCount(): number {
+    const counts = options.repository.countByState();
+    return ACTIVE_STATES.reduce((sum, state) => sum + counts[state], 0);
+  }
+
+  function checkIdle(): void {
+    if (idleWaiters.length === 0 || running.size > 0) return;
+    if (activeCount() > 0) return;
+    const waiters = idleWaiters;
+    idleWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
+
+  return {
+    holds: holds as Readonly<QueueHolds>,
+
+    start(): void {
+      started = true;
+      sweepTimer = setInterval(pump, options.sweepIntervalMs ?? 5_000);
+      pump();
+    },
+
+    /** Something was queued or changed: look for work, and for the end of it. */
+    poke(): void {
+      pump();
+      checkIdle();
+    },
+
+    pause(): void {
+      holds.pausedByUser = true;
+      if (wakeTimer) clearTimeout(wakeTimer);
+      options.onHoldsChanged();
+    },
+
+    /** The user's "go": lifts their pause and lets held scopes be tried again. */
+    resume(): void {
+      holds.pausedByUser = false;
+      holds.missingScopes.clear();
+      options.onHoldsChanged();
+      pump();
+    },
+
+    /** Set by the session: a reason while no usable token exists, null once one does. */
+    setAuthHold(reason: string | null): void {
+      if (holds.auth === reason) return;
+      holds.auth = reason;
+      if (reason === null) {
+        // A new token may carry the scopes the old one lacked.
+        holds.missingScopes.clear();
+      }
+      options.onHoldsChanged();
+      pump();
+    },
+
+    setStorageFault(reason: string | null): void {
+      holds.storage = reason;
+      options.onHoldsChanged();
+      pump();
+    },
+
+    isRunning(id: number): boolean {
+      return running.has(id);
+    },
+
+    runningCount(): number {
+      return running.size;
+    },
+
+    /** Calls off a running send; resolves once that send has recorded where it stopped. */
+    async abort(id: number, cause: AbortCause): Promise<void> {
+      const send = running.get(id);
+      if (!send) return;
+      send.controller.abort(new SendAborted(cause));
+      await send.done;
+    },
+
+    /** Moves or deletes a file that was sent but whose local step failed (history.retry). */
+    finishLocally(record: FileRecord): Promise<void> {
+      return finishLocally(context, record);
+    },
+
+    whenIdle(): Promise<void> {
+      const idle = new Promise<void>((resolve) => idleWaiters.push(resolve));
+      checkIdle();
+      return idle;
+    },
+
+    /** Stops taking work; sends still running get `graceMs` to finish, then are called off. */
+    async stop(graceMs: number): Promise<void> {
+      started = false;
+      if (wakeTimer) clearTimeout(wakeTimer);
+      if (sweepTimer) clearInterval(sweepTimer);
+      wakeTimer = null;
+      sweepTimer = null;
+      const all = Promise.all([...running.values()].map((send) => send.done));
+      let graceTimer: NodeJS.Timeout | undefined;
+      const graceOver = new Promise<'timeout'>((resolve) => {
+        graceTimer = setTimeout(() => resolve('timeout'), graceMs);
+      });
+      const outcome = await Promise.race([all.then(() => 'done' as const), graceOver]);
+      clearTimeout(graceTimer);
+      if (outcome === 'timeout') {
+        for (const send of running.values()) send.controller.abort(new SendAborted('stopping'));
+        stopping.abort(new SendAborted('stopping'));
+        // A send that ignores its signal is left behind: its row reads `uploading`, and the next
+        // start records it as unconfirmed.
+        await Promise.race([all, new Promise((resolve) => setTimeout(resolve, graceMs).unref())]);
+      }
+    },
+  };
+}
+
+export type UploadQueue = ReturnType<typeof createUploadQueue>;

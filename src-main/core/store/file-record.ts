@@ -1,0 +1,67 @@
+// A row of the history as core works with it (times in ms, engine-only fields), and its
+// translation to the contract's HistoryEntry.
+import type {
+  CompanyNumber,
+  Destination,
+  DocumentKind,
+  Failure,
+  FileState,
+  HistoryEntry,
+  UploadSource,
+} from '../../contract/domain.ts';
+
+export interface FileRecord {
+  id: number;
+  path: string;
+  fileName: string;
+  folderId: string | null;
+  /** Where `_uploaded/` goes; null for drop and CLI files, which are never moved. */
+  watchRoot: string | null;
+  source: UploadSource;
+  companyNumber: CompanyNumber;
+  destination: Destination;
+  state: FileState;
+  kind: DocumentKind | null;
+  sizeBytes: number | null;
+  mtimeMs: number | null;
+  sha256: string | null;
+  pages: number | null;
+  uuid: string | null;
+  failure: Failure | null;
+  attempts: number;
+  nextAttemptAt: number | null;
+  forceSend: boolean;
+  archivedPath: string | null;
+  detectedAt: number;
+  updatedAt: number;
+  uploadedAt: number | null;
+}
+
+function iso(ms: number | null): string | null {
+  return ms === null ? null : new Date(ms).toISOString();
+}
+
+export function toHistoryEntry(record: FileRecord): HistoryEntry {
+  return {
+    id: record.id,
+    path: record.path,
+    fileName: record.fileName,
+    folderId: record.folderId,
+    source: record.source,
+    companyNumber: record.companyNumber,
+    destination: record.destination,
+    state: record.state,
+    kind: record.kind,
+    sizeBytes: record.sizeBytes,
+    sha256: record.sha256,
+    pages: record.pages,
+    uuid: record.uuid,
+    failure: record.failure,
+    attempts: record.attempts,
+    nextAttemptAt: iso(record.nextAttemptAt),
+    archivedPath: record.archivedPath,
+    detectedAt: new Date(record.detectedAt).toISOString(),
+    updatedAt: new Date(record.updatedAt).toISOString(),
+    uploadedAt: iso(record.uploadedAt),
+  };
+}

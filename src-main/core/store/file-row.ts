@@ -1,0 +1,117 @@
+// How a FileRecord is laid out in the `files` table. Rows are validated on the way out: the
+// database is a file on disk, which an older version or a person may have written.
+import { z } from 'zod';
+import {
+  CompanyNumber,
+  Destination,
+  DocumentKind,
+  FailureCode,
+  FileState,
+  UploadSource,
+} from '../../contract/domain.ts';
+import type { FileRecord } from './file-record.ts';
+import { foldForSearch } from './search-name.ts';
+
+const FileRow = z.object({
+  id: z.number().int(),
+  path: z.string(),
+  file_name: z.string(),
+  folder_id: z.string().nullable(),
+  watch_root: z.string().nullable(),
+  source: UploadSource,
+  company_number: CompanyNumber,
+  destination_type: z.string(),
+  category_id: z.string().nullable(),
+  state: FileState,
+  kind: DocumentKind.nullable(),
+  size_bytes: z.number().int().nullable(),
+  mtime_ms: z.number().nullable(),
+  sha256: z.string().nullable(),
+  pages: z.number().int().nullable(),
+  uuid: z.string().nullable(),
+  failure_code: FailureCode.nullable(),
+  failure_message: z.string().nullable(),
+  failure_detail: z.string().nullable(),
+  attempts: z.number().int(),
+  next_attempt_at: z.number().int().nullable(),
+  force_send: z.number().int(),
+  archived_path: z.string().nullable(),
+  detected_at: z.number().int(),
+  updated_at: z.number().int(),
+  uploaded_at: z.number().int().nullable(),
+});
+
+export function rowToRecord(row: unknown): FileRecord {
+  const r = FileRow.parse(row);
+  return {
+    id: r.id,
+    path: r.path,
+    fileName: r.file_name,
+    folderId: r.folder_id,
+    watchRoot: r.watch_root,
+    source: r.source,
+    companyNumber: r.company_number,
+    destination: Destination.parse({ type: r.destination_type, categoryId: r.category_id }),
+    state: r.state,
+    kind: r.kind,
+    sizeBytes: r.size_bytes,
+    mtimeMs: r.mtime_ms,
+    sha256: r.sha256,
+    pages: r.pages,
+    uuid: r.uuid,
+    failure:
+      r.failure_code === null
+        ? null
+        : {
+            code: r.failure_code,
+            message: r.failure_message ?? '',
+            ...(r.failure_detail === null ? {} : { detail: r.failure_detail }),
+          },
+    attempts: r.attempts,
+    nextAttemptAt: r.next_attempt_at,
+    forceSend: r.force_send !== 0,
+    archivedPath: r.archived_path,
+    detectedAt: r.detected_at,
+    updatedAt: r.updated_at,
+    uploadedAt: r.uploaded_at,
+  };
+}
+
+/** The columns a change may set, and how each field is stored. */
+export type FilePatch = Partial<
+  Omit<FileRecord, 'id' | 'state' | 'detectedAt' | 'updatedAt' | 'source'>
+>;
+
+export function patchToColumns(patch: FilePatch): Record<string, string | number | null> {
+  const columns: Record<string, string | number | null> = {};
+  const set = (column: string, value: string | number | boolean | null | undefined) => {
+    if (value !== undefined) columns[column] = typeof value === 'boolean' ? Number(value) : value;
+  };
+  set('path', patch.path);
+  set('file_name', patch.fileName);
+  if (patch.fileName !== undefined) columns.search_name = foldForSearch(patch.fileName);
+  set('folder_id', patch.folderId);
+  set('watch_root', patch.watchRoot);
+  set('company_number', patch.companyNumber);
+  if (patch.destination !== undefined) {
+    columns.destination_type = patch.destination.type;
+    columns.category_id = 'categoryId' in patch.destination ? patch.destination.categoryId : null;
+  }
+  set('kind', patch.kind);
+  set('size_bytes', patch.sizeBytes);
+  set('mtime_ms', patch.mtimeMs);
+  set('sha256', patch.sha256);
+  set('pages', patch.pages);
+  set('uuid', patch.uuid);
+  if (patch.failure !== undefined) {
+    columns.failure_code = patch.failure?.code ?? null;
+    columns.failure_message = patch.failure?.message ?? null;
+    columns.failure_detail = patch.failure?.detail ?? null;
+  }
+  set('attempts', patch.attempts);
+  set('next_attempt_at', patch.nextAttemptAt);
+  set('force_send', patch.forceSend);
+  set('archived_path', patch.archivedPath);
+  set('uploaded_at', patch.uploadedAt);
+  return columns;
+}

@@ -1,0 +1,48 @@
+// The history schema, one entry per format version (`user_version` is the number applied).
+// Append only: a shipped entry never changes, a later one alters what it needs.
+export const historyMigrations: readonly string[] = [
+  `
+  CREATE TABLE files (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL,
+    file_name TEXT NOT NULL,
+    -- file_name folded to lower case without accents: what name search compares against.
+    search_name TEXT NOT NULL,
+    folder_id TEXT,
+    -- The folder the file was found in (a single folder's root, or the destination folder of an
+    -- accountant tree): where _uploaded/ goes. NULL for drop and CLI files, never moved.
+    watch_root TEXT,
+    source TEXT NOT NULL,
+    company_number TEXT NOT NULL,
+    destination_type TEXT NOT NULL,
+    category_id TEXT,
+    state TEXT NOT NULL,
+    kind TEXT,
+    size_bytes INTEGER,
+    mtime_ms REAL,
+    sha256 TEXT,
+    pages INTEGER,
+    uuid TEXT,
+    failure_code TEXT,
+    failure_message TEXT,
+    failure_detail TEXT,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at INTEGER,
+    -- The user asked for this file to be sent even though the same content was sent before.
+    force_send INTEGER NOT NULL DEFAULT 0,
+    archived_path TEXT,
+    detected_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    uploaded_at INTEGER
+  );
+  CREATE INDEX files_state ON files (state, next_attempt_at);
+  CREATE INDEX files_company ON files (company_number, detected_at);
+  CREATE INDEX files_destination ON files (destination_type, detected_at);
+  CREATE INDEX files_detected ON files (detected_at);
+  CREATE INDEX files_path ON files (path);
+  CREATE INDEX files_content ON files (sha256, company_number);
+  CREATE INDEX files_folder ON files (folder_id, state);
+
+  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  `,
+];

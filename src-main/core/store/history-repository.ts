@@ -1,0 +1,255 @@
+// Every read and write of the history. Each state change is one immediate transaction that
+// checks the move is allowed, so it is on disk before the caller takes the next step.
+import type {
+  CompanyNumber,
+  Destination,
+  FileState,
+  HistoryFilter,
+  UploadSource,
+} from '../../contract/domain.ts';
+import { canTransition, IllegalTransitionError } from '../queue/file-lifecycle.ts';
+import type { FileRecord } from './file-record.ts';
+import { patchToColumns, rowToRecord, type FilePatch } from './file-row.ts';
+import type { HistoryDatabase } from './history-database.ts';
+import { historyFilterToSql } from './history-filter-sql.ts';
+import { foldForSearch } from './search-name.ts';
+
+export interface NewFile {
+  path: string;
+  fileName: string;
+  folderId: string | null;
+  watchRoot: string | null;
+  source: UploadSource;
+  companyNumber: CompanyNumber;
+  destination: Destination;
+  state: FileState;
+  sizeBytes?: number | null;
+  mtimeMs?: number | null;
+}
+
+export interface Transition {
+  previous: FileState;
+  record: FileRecord;
+}
+
+export type StateCounts = Record<FileState, number>;
+
+export interface FolderCounts {
+  pending: number;
+  uploaded: number;
+  failed: number;
+}
+
+function placeholders(count: number): string {
+  return Array.from({ length: count }, () => '?').join(', ');
+}
+
+export function createHistoryRepository(db: HistoryDatabase, now: () => number = Date.now) {
+  const insertStatement = db.prepare(`
+    INSERT INTO files (path, file_name, search_name, folder_id, watch_root, source, company_number,
+      destination_type, category_id, state, size_bytes, mtime_ms, detected_at, updated_at)
+    VALUES (@path, @fileName, @searchName, @folderId, @watchRoot, @source, @companyNumber,
+      @destinationType, @categoryId, @state, @sizeBytes, @mtimeMs, @now, @now)
+    RETURNING *`);
+  const getStatement = db.prepare('SELECT * FROM files WHERE id = ?');
+  const stateStatement = db.prepare('SELECT state FROM files WHERE id = ?').pluck();
+  const knownStatement = db
+    .prepare(
+      `SELECT 1 FROM files WHERE path = ? AND size_bytes = ? AND abs(mtime_ms - ?) < 1
+         AND state NOT IN ('detected', 'waiting_stability') LIMIT 1`,
+    )
+    .pluck();
+  const reusableStatement = db.prepare(
+    `SELECT * FROM files WHERE path = ?
+       AND state IN ('detected', 'waiting_stability', 'ready', 'uploading', 'failed')
+     ORDER BY id DESC LIMIT 1`,
+  );
+  const deliveredContentStatement = db.prepare(
+    `SELECT * FROM files WHERE sha256 = ? AND company_number = ? AND id != ?
+       AND state IN ('uploaded', 'archived') ORDER BY id LIMIT 1`,
+  );
+  const wakeStatement = db
+    .prepare(`SELECT min(next_attempt_at) FROM files WHERE state = 'ready' AND next_attempt_at > ?`)
+    .pluck();
+  const countsStatement = db.prepare('SELECT state, count(*) AS n FROM files GROUP BY state');
+  const folderCountsStatement = db.prepare(
+    `SELECT folder_id, state, count(*) AS n FROM files WHERE folder_id IS NOT NULL
+     GROUP BY folder_id, state`,
+  );
+  const inStatesStatement = (states: readonly FileState[]) =>
+    db.prepare(`SELECT * FROM files WHERE state IN (${placeholders(states.length)}) ORDER BY id`);
+  const deleteStatement = db.prepare('DELETE FROM files WHERE id = ?');
+  const probeStatement = db.prepare(
+    `INSERT INTO meta (key, value) VALUES ('last_write', ?)
+     ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+  );
+  const updateStatements = new Map<string, ReturnType<HistoryDatabase['prepare']>>();
+
+  function updateStatement(columns: string[]) {
+    const key = columns.join(',');
+    let statement = updateStatements.get(key);
+    if (!statement) {
+      const assignments = [...columns, 'state', 'updated_at']
+        .map((column) => `${column} = @${column}`)
+        .join(', ');
+      statement = db.prepare(`UPDATE files SET ${assignments} WHERE id = @id RETURNING *`);
+      updateStatements.set(key, statement);
+    }
+    return statement;
+  }
+
+  const transitionTransaction = db.transaction(
+    (id: number, to: FileState, patch: FilePatch): Transition => {
+      const previous = stateStatement.get(id) as FileState | undefined;
+      if (previous === undefined) throw new RangeError(`There is no file ${id} in the history.`);
+      if (!canTransition(previous, to)) throw new IllegalTransitionError(id, previous, to);
+      const columns = patchToColumns(patch);
+      const record = rowToRecord(
+        updateStatement(Object.keys(columns)).get({
+          ...columns,
+          id,
+          state: to,
+          updated_at: now(),
+        }),
+      );
+      return { previous, record };
+    },
+  );
+
+  return {
+    insert(file: NewFile): FileRecord {
+      return rowToRecord(
+        insertStatement.get({
+          path: file.path,
+          fileName: file.fileName,
+          searchName: foldForSearch(file.fileName),
+          folderId: file.folderId,
+          watchRoot: file.watchRoot,
+          source: file.source,
+          companyNumber: file.companyNumber,
+          destinationType: file.destination.type,
+          categoryId: 'categoryId' in file.destination ? file.destination.categoryId : null,
+          state: file.state,
+          sizeBytes: file.sizeBytes ?? null,
+          mtimeMs: file.mtimeMs ?? null,
+          now: now(),
+        }),
+      );
+    },
+
+    /** Moves a file to `to` (checked against the lifecycle) and applies `patch`, atomically. */
+    transition(id: number, to: FileState, patch: FilePatch = {}): Transition {
+      return transitionTransaction.immediate(id, to, patch);
+    },
+
+    get(id: number): FileRecord | null {
+      const row = getStatement.get(id);
+      return row === undefined ? null : rowToRecord(row);
+    },
+
+    /** A never-sent row whose file vanished before it was checked: it stood for nothing. */
+    forget(id: number): void {
+      deleteStatement.run(id);
+    },
+
+    query(filter: HistoryFilter, offset: number, limit: number) {
+      const { where, params } = historyFilterToSql(filter);
+      const rows = db
+        .prepare(`SELECT * FROM files ${where} ORDER BY id DESC LIMIT ? OFFSET ?`)
+        .all(...params, limit, offset)
+        .map(rowToRecord);
+      const total = Number(
+        db
+          .prepare(`SELECT count(*) FROM files ${where}`)
+          .pluck()
+          .get(...params),
+      );
+      return { rows, total };
+    },
+
+    /** Whether this exact file (path, size, mtime) was already checked: never taken up again. */
+    isKnown(path: string, sizeBytes: number, mtimeMs: number): boolean {
+      return knownStatement.get(path, sizeBytes, mtimeMs) !== undefined;
+    },
+
+    /** The row a file seen again at `path` continues, when it was not delivered yet. */
+    findReusable(path: string): FileRecord | null {
+      const row = reusableStatement.get(path);
+      return row === undefined ? null : rowToRecord(row);
+    },
+
+    /** An earlier delivery of the same content to the same administration. */
+    findDelivered(sha256: string, companyNumber: CompanyNumber, exceptId: number) {
+      const row = deliveredContentStatement.get(sha256, companyNumber, exceptId);
+      return row === undefined ? null : rowToRecord(row);
+    },
+
+    /** Ready files whose time has come, oldest first, leaving out destinations on hold. */
+    due(at: number, limit: number, onHold: readonly Destination['type'][] = []): FileRecord[] {
+      const hold =
+        onHold.length === 0 ? '' : `AND destination_type NOT IN (${placeholders(onHold.length)})`;
+      return db
+        .prepare(
+          `SELECT * FROM files WHERE state = 'ready'
+             AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ${hold}
+           ORDER BY next_attempt_at, id LIMIT ?`,
+        )
+        .all(at, ...onHold, limit)
+        .map(rowToRecord);
+    },
+
+    /** When the next file waiting for a retry is due, if any. */
+    nextWakeAt(after: number): number | null {
+      const value = wakeStatement.get(after);
+      return typeof value === 'number' ? value : null;
+    },
+
+    inStates(states: readonly FileState[]): FileRecord[] {
+      return inStatesStatement(states)
+        .all(...states)
+        .map(rowToRecord);
+    },
+
+    countByState(): StateCounts {
+      const counts: StateCounts = {
+        detected: 0,
+        waiting_stability: 0,
+        ready: 0,
+        uploading: 0,
+        uploaded: 0,
+        archived: 0,
+        failed: 0,
+        duplicate: 0,
+        unconfirmed: 0,
+      };
+      for (const row of countsStatement.all() as { state: FileState; n: number }[]) {
+        counts[row.state] = row.n;
+      }
+      return counts;
+    },
+
+    countByFolder(): Map<string, FolderCounts> {
+      const byFolder = new Map<string, FolderCounts>();
+      const rows = folderCountsStatement.all() as {
+        folder_id: string;
+        state: FileState;
+        n: number;
+      }[];
+      for (const row of rows) {
+        const counts = byFolder.get(row.folder_id) ?? { pending: 0, uploaded: 0, failed: 0 };
+        if (row.state === 'uploaded' || row.state === 'archived') counts.uploaded += row.n;
+        else if (row.state === 'failed' || row.state === 'unconfirmed') counts.failed += row.n;
+        else if (row.state !== 'duplicate') counts.pending += row.n;
+        byFolder.set(row.folder_id, counts);
+      }
+      return byFolder;
+    },
+
+    /** A small write that tells whether the database accepts writes again. */
+    probeWrite(): void {
+      probeStatement.run(String(now()));
+    },
+  };
+}
+
+export type HistoryRepository = ReturnType<typeof createHistoryRepository>;

@@ -1,0 +1,113 @@
+// Watches over writes to the history. When the disk under it fails (full, read-only, locked),
+// the guard records why, probes until writes work again, and lets waiting writers retry, so the
+// queue pauses instead of losing what it was about to record.
+import type { Logger } from '../logging/logger.ts';
+
+export class StorageUnavailableError extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'StorageUnavailableError';
+  }
+}
+
+export interface StorageGuardOptions {
+  /** A small real write: succeeds once the database accepts writes again. */
+  probe: () => void;
+  /** The sentence for a storage fault, or null when the error is something else (a bug). */
+  describe: (error: unknown) => string | null;
+  recheckMs: number;
+  logger: Logger;
+  /** Called when the guard enters or leaves the fault state. */
+  onChange: (fault: string | null) => void;
+}
+
+export function createStorageGuard(options: StorageGuardOptions) {
+  let fault: string | null = null;
+  let probeTimer: NodeJS.Timeout | null = null;
+  let waiters: (() => void)[] = [];
+
+  function recovered(): void {
+    fault = null;
+    if (probeTimer) clearInterval(probeTimer);
+    probeTimer = null;
+    options.logger.info('The history database accepts writes again; the queue resumes');
+    const released = waiters;
+    waiters = [];
+    for (const release of released) release();
+    options.onChange(null);
+  }
+
+  function enterFault(reason: string, error: unknown): void {
+    if (fault !== null) return;
+    fault = reason;
+    options.logger.error('The history database cannot be written; the queue is paused', {
+      reason,
+      error: error instanceof Error ? error.message : String(error),
+    });
+    probeTimer = setInterval(() => {
+      try {
+        options.probe();
+        recovered();
+      } catch {
+        // Still failing: the next probe tries again.
+      }
+    }, options.recheckMs);
+    options.onChange(reason);
+  }
+
+  const guard = {
+    fault(): string | null {
+      return fault;
+    },
+
+    /** Runs a write now; a storage fault pauses the queue and is rethrown as such. */
+    write<T>(operation: () => T): T {
+      if (fault !== null) throw new StorageUnavailableError(fault);
+      try {
+        return operation();
+      } catch (error) {
+        const reason = options.describe(error);
+        if (reason === null) throw error;
+        enterFault(reason, error);
+        throw new StorageUnavailableError(reason);
+      }
+    },
+
+    /** Runs a write that must not be lost (a uuid just received): waits out a fault and retries. */
+    async persist<T>(operation: () => T, signal?: AbortSignal): Promise<T> {
+      for (;;) {
+        try {
+          return guard.write(operation);
+        } catch (error) {
+          if (!(error instanceof StorageUnavailableError)) throw error;
+          await guard.whenWritable(signal);
+        }
+      }
+    },
+
+    whenWritable(signal?: AbortSignal): Promise<void> {
+      if (fault === null) return Promise.resolve();
+      return new Promise((resolve, reject) => {
+        signal?.throwIfAborted();
+        const release = () => resolve();
+        waiters.push(release);
+        signal?.addEventListener(
+          'abort',
+          () => {
+            waiters = waiters.filter((waiter) => waiter !== release);
+            reject(signal.reason);
+          },
+          { once: true },
+        );
+      });
+    },
+
+    close(): void {
+      if (probeTimer) clearInterval(probeTimer);
+      probeTimer = null;
+    },
+  };
+  return guard;
+}
+
+export type StorageGuard = ReturnType<typeof createStorageGuard>;

@@ -1,0 +1,207 @@
+// A real queue over a real SQLite history in a temp folder, with a scripted Clearfacts client and
+// scripted checks, so each test can make one send fail in one precise way.
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type {
+  AfterUpload,
+  Destination,
+  FileState,
+  UploadSource,
+} from '../../../../src-main/contract/domain.ts';
+import type {
+  ClearfactsClient,
+  UploadedFile,
+  UploadRequest,
+} from '../../../../src-main/core/api/clearfacts-client.ts';
+import type { DocumentCheck } from '../../../../src-main/core/documents/document-check.ts';
+import { createUploadQueue } from '../../../../src-main/core/queue/upload-queue.ts';
+import type { FileRecord } from '../../../../src-main/core/store/file-record.ts';
+import { openHistoryDatabase } from '../../../../src-main/core/store/history-database.ts';
+import { createHistoryRepository } from '../../../../src-main/core/store/history-repository.ts';
+import { describeStorageFault } from '../../../../src-main/core/store/storage-fault.ts';
+import { createStorageGuard } from '../../../../src-main/core/store/storage-guard.ts';
+import { createRecordingLogger } from '../store/recording-logger.ts';
+
+export interface SentFile {
+  fileName: string;
+  companyNumber: string;
+  kind: string;
+  categoryId: string | null;
+  bytes: string;
+}
+
+type Step = (request: UploadRequest) => Promise<UploadedFile>;
+
+export function createHarness(
+  t: { after: (fn: () => unknown) => void },
+  options: { concurrency?: number; afterUpload?: AfterUpload } = {},
+) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'cfu-queue-'));
+  const watchRoot = path.join(dir, 'watched');
+  const stagingDir = path.join(dir, 'staging');
+  mkdirSync(watchRoot);
+  mkdirSync(stagingDir);
+  const db = openHistoryDatabase(path.join(dir, 'history.sqlite'));
+  const repository = createHistoryRepository(db);
+  const logger = createRecordingLogger();
+  const settings = {
+    concurrency: options.concurrency ?? 2,
+    afterUpload: options.afterUpload ?? 'move',
+    maxUploadBytes: 1_000_000,
+  };
+
+  const sent: SentFile[] = [];
+  const scripts = new Map<string, Step[]>();
+  let inFlight = 0;
+  let maxInFlight = 0;
+  let uuidCounter = 0;
+  const checkOverrides = new Map<string, Partial<DocumentCheck>>();
+  const transitions: { id: number; from: FileState; to: FileState }[] = [];
+  const stateWaiters: { id: number; state: FileState; resolve: (record: FileRecord) => void }[] =
+    [];
+
+  async function upload(request: UploadRequest, kind: string, categoryId: string | null) {
+    const step =
+      scripts.get(path.basename(request.path))?.shift() ?? scripts.get(request.fileName)?.shift();
+    inFlight += 1;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    try {
+      if (step) return await step(request);
+      await new Promise((resolve) => setImmediate(resolve));
+      const bytes = readFileSync(request.path, 'utf8');
+      sent.push({
+        fileName: request.fileName,
+        companyNumber: request.companyNumber,
+        kind,
+        categoryId,
+        bytes,
+      });
+      uuidCounter += 1;
+      return { uuid: `uuid-${uuidCounter}`, amountOfPages: 1 };
+    } finally {
+      inFlight -= 1;
+    }
+  }
+
+  const client: ClearfactsClient = {
+    userInfo: () => Promise.resolve({ username: 'u', email: null, name: null }),
+    probeScopes: () => Promise.resolve([]),
+    administrations: () => Promise.resolve([]),
+    archiveCategories: () => Promise.resolve({ various: [], permanent: [] }),
+    uploadInvoice: (request) => upload(request, request.invoiceType, null),
+    uploadArchive: (request) => upload(request, request.archiveType, request.categoryId),
+  };
+
+  const storage = createStorageGuard({
+    probe: () => repository.probeWrite(),
+    describe: (error) => describeStorageFault(error, 'history.sqlite'),
+    recheckMs: 20,
+    logger,
+    onChange: (fault) => queue.setStorageFault(fault),
+  });
+
+  const queue = createUploadQueue({
+    repository,
+    storage,
+    documents: {
+      async check(filePath) {
+        const stats = statSync(filePath);
+        const content = readFileSync(filePath);
+        return {
+          kind: 'pdf',
+          sizeBytes: stats.size,
+          mtimeMs: stats.mtimeMs,
+          sha256: createHash('sha256').update(content).digest('hex'),
+          pages: 1,
+          failure: null,
+          willConvert: false,
+          ...checkOverrides.get(path.basename(filePath)),
+        };
+      },
+      async convertToPdf(input, output) {
+        writeFileSync(output, `converted:${readFileSync(input, 'utf8')}`);
+      },
+    },
+    client: () => client,
+    settings: () => settings,
+    retry: { baseDelayMs: 5, maxDelayMs: 20 },
+    stagingDir,
+    logger,
+    sweepIntervalMs: 50,
+    onTransition: ({ previous, record }) => {
+      transitions.push({ id: record.id, from: previous, to: record.state });
+      for (const waiter of [...stateWaiters]) {
+        if (waiter.id === record.id && waiter.state === record.state) {
+          stateWaiters.splice(stateWaiters.indexOf(waiter), 1);
+          waiter.resolve(record);
+        }
+      }
+      queue.poke();
+    },
+    onHoldsChanged: () => {},
+  });
+
+  t.after(async () => {
+    await queue.stop(100);
+    storage.close();
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  return {
+    dir,
+    watchRoot,
+    stagingDir,
+    db,
+    repository,
+    logger,
+    settings,
+    queue,
+    storage,
+    sent,
+    transitions,
+    maxInFlight: () => maxInFlight,
+    /** The next sends of the file named `name` do these, in order; later ones succeed. */
+    script(name: string, ...steps: Step[]) {
+      scripts.set(name, steps);
+    },
+    overrideCheck(name: string, check: Partial<DocumentCheck>) {
+      checkOverrides.set(name, check);
+    },
+    /** Writes a file into the watched folder and queues it as ready. */
+    addFile(
+      name: string,
+      content = `content of ${name}`,
+      extra: { destination?: Destination; companyNumber?: string; source?: UploadSource } = {},
+    ): FileRecord {
+      const filePath = path.join(watchRoot, name);
+      writeFileSync(filePath, content);
+      const stats = statSync(filePath);
+      const source = extra.source ?? 'watch';
+      return repository.insert({
+        path: filePath,
+        fileName: name,
+        folderId: source === 'watch' ? 'folder-1' : null,
+        watchRoot: source === 'watch' ? watchRoot : null,
+        source,
+        companyNumber: extra.companyNumber ?? '0123456789',
+        destination: extra.destination ?? { type: 'purchase' },
+        state: 'ready',
+        sizeBytes: stats.size,
+        mtimeMs: stats.mtimeMs,
+      });
+    },
+    /** Resolves when file `id` is written in `state` (or already is). */
+    reach(id: number, state: FileState): Promise<FileRecord> {
+      const current = repository.get(id);
+      if (current?.state === state) return Promise.resolve(current);
+      return new Promise((resolve) => stateWaiters.push({ id, state, resolve }));
+    },
+    /** Resolves at the next write of file `id` in `state`, whatever it is now. */
+    nextWrite(id: number, state: FileState): Promise<FileRecord> {
+      return new Promise((resolve) => stateWaiters.push({ id, state, resolve }));
+    },
+  };
+}

@@ -1,0 +1,135 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import {
+  InvalidSettingsError,
+  openHeadlessSettingsStore,
+} from '../../../../src-main/core/store/conf-settings-store.ts';
+import {
+  DEFAULT_SETTINGS,
+  SETTINGS_FORMAT_VERSION,
+} from '../../../../src-main/core/store/settings-schema.ts';
+import { createRecordingLogger } from './recording-logger.ts';
+
+function tempConfigDir(t: { after: (fn: () => void) => void }): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'cfu-settings-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+const goodFolder = {
+  id: 'f1',
+  mode: 'single',
+  path: '/scans/purchase',
+  companyNumber: '0123456789',
+  destination: { type: 'purchase' },
+};
+
+test('a fresh config dir gives the defaults and writes settings.json', (t) => {
+  const dir = tempConfigDir(t);
+  const store = openHeadlessSettingsStore({ configDir: dir, logger: createRecordingLogger() });
+  t.after(() => store.close());
+  assert.deepEqual(store.get(), DEFAULT_SETTINGS);
+  assert.equal(store.get().concurrency, 2);
+  assert.equal(store.get().afterUpload, 'move');
+  assert.ok(existsSync(path.join(dir, 'settings.json')));
+});
+
+test('an update is validated, persisted and read back by a new store', (t) => {
+  const dir = tempConfigDir(t);
+  const logger = createRecordingLogger();
+  const store = openHeadlessSettingsStore({ configDir: dir, logger });
+  t.after(() => store.close());
+  const seen: number[] = [];
+  store.onChange((settings) => seen.push(settings.concurrency));
+
+  store.update({ concurrency: 4, folders: [goodFolder as never] });
+  assert.deepEqual(seen, [4]);
+  assert.throws(
+    () => store.update({ concurrency: 99 }),
+    (error: unknown) =>
+      error instanceof InvalidSettingsError && /concurrency is invalid/.test(error.message),
+  );
+
+  const reopened = openHeadlessSettingsStore({ configDir: dir, logger });
+  t.after(() => reopened.close());
+  assert.equal(reopened.get().concurrency, 4);
+  assert.equal(reopened.get().folders[0]?.id, 'f1');
+});
+
+test('invalid values are backed up and reset one by one, keeping what is valid', (t) => {
+  const dir = tempConfigDir(t);
+  const file = path.join(dir, 'settings.json');
+  writeFileSync(
+    file,
+    JSON.stringify({
+      __internal__: { migrations: { version: SETTINGS_FORMAT_VERSION } },
+      concurrency: 'three',
+      afterUpload: 'leave',
+      folders: [goodFolder, { id: 'broken', mode: 'single', path: '/x' }],
+    }),
+  );
+  const logger = createRecordingLogger();
+  const store = openHeadlessSettingsStore({ configDir: dir, logger });
+  t.after(() => store.close());
+
+  const settings = store.get();
+  assert.equal(settings.concurrency, 2);
+  assert.equal(settings.afterUpload, 'leave');
+  assert.deepEqual(
+    settings.folders.map((folder) => folder.id),
+    ['f1'],
+  );
+  assert.ok(readdirSync(dir).some((name) => name.startsWith('settings.json.invalid-')));
+  const warning = logger.lines.find((line) => line.level === 'warn');
+  assert.match(warning?.message ?? '', /invalid values/);
+  assert.equal(JSON.parse(readFileSync(file, 'utf8')).concurrency, 2);
+});
+
+test('a file that is not JSON is set aside, never a crash', (t) => {
+  const dir = tempConfigDir(t);
+  writeFileSync(path.join(dir, 'settings.json'), '{ "concurrency": 3, ');
+  const logger = createRecordingLogger();
+  const store = openHeadlessSettingsStore({ configDir: dir, logger });
+  t.after(() => store.close());
+  assert.deepEqual(store.get(), DEFAULT_SETTINGS);
+  assert.ok(readdirSync(dir).some((name) => name.startsWith('settings.json.invalid-')));
+  assert.ok(logger.lines.some((line) => /not readable JSON/.test(line.message)));
+});
+
+test('the 1.0.0 migration gives folders written without an id a stable id', (t) => {
+  const dir = tempConfigDir(t);
+  const withoutId: Record<string, unknown> = { ...goodFolder };
+  delete withoutId.id;
+  writeFileSync(path.join(dir, 'settings.json'), JSON.stringify({ folders: [withoutId] }));
+  const store = openHeadlessSettingsStore({ configDir: dir, logger: createRecordingLogger() });
+  t.after(() => store.close());
+  const [folder] = store.get().folders;
+  assert.ok(folder);
+  assert.match(folder.id, /^[0-9a-f-]{36}$/);
+  assert.equal(folder.path, '/scans/purchase');
+
+  const reopened = openHeadlessSettingsStore({ configDir: dir, logger: createRecordingLogger() });
+  t.after(() => reopened.close());
+  assert.equal(reopened.get().folders[0]?.id, folder.id);
+});
+
+test('a watching store hears about another process writing the file', async (t) => {
+  const dir = tempConfigDir(t);
+  const watching = openHeadlessSettingsStore({
+    configDir: dir,
+    logger: createRecordingLogger(),
+    watch: true,
+  });
+  t.after(() => watching.close());
+  const changed = new Promise<number>((resolve) =>
+    watching.onChange((settings) => resolve(settings.concurrency)),
+  );
+  const other = openHeadlessSettingsStore({ configDir: dir, logger: createRecordingLogger() });
+  t.after(() => other.close());
+  other.update({ concurrency: 5 });
+  assert.equal(await changed, 5);
+  assert.equal(watching.get().concurrency, 5);
+});
