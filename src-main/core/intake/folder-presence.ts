@@ -74,21 +74,33 @@ async function inspect(
   }
 }
 
+/**
+ * Inspections still running, by folder, shared by every caller. A stat stuck on a dead mount
+ * holds one of libuv's four pool threads; starting another every few seconds would soon stall
+ * every file operation of the process, so a folder gets no new inspection until it returns.
+ */
+const inspecting = new Map<string, Promise<FolderPresence>>();
+
 export async function checkFolderPresence(
   folderPath: string,
   previous: FolderIdentity | null,
 ): Promise<FolderPresence> {
+  const notResponding: FolderPresence = {
+    present: false,
+    reason: `The folder ${folderPath} does not respond: the network share may be offline. It is watched again as soon as it answers.`,
+  };
+  let inspection = inspecting.get(folderPath);
+  if (inspection === undefined) {
+    const started = inspect(folderPath, previous).finally(() => inspecting.delete(folderPath));
+    inspecting.set(folderPath, started);
+    inspection = started;
+  }
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<FolderPresence>((resolve) => {
-    timer = setTimeout(() => {
-      resolve({
-        present: false,
-        reason: `The folder ${folderPath} does not respond: the network share may be offline. It is watched again as soon as it answers.`,
-      });
-    }, PRESENCE_TIMEOUT_MS);
+    timer = setTimeout(() => resolve(notResponding), PRESENCE_TIMEOUT_MS);
   });
   try {
-    return await Promise.race([inspect(folderPath, previous), timeout]);
+    return await Promise.race([inspection, timeout]);
   } finally {
     clearTimeout(timer);
   }

@@ -79,9 +79,16 @@ export function createFolderWatch(options: FolderWatchOptions): FolderWatch {
   const toReported = (realPath: string): string =>
     path.join(folderPath, path.relative(realRoot, realPath));
 
+  let lastReported: string | null = null;
+
+  /** Tells the engine about a change of availability, once: the presence loop repeats itself. */
   function report(next: State, reason: string | null): void {
     state = next;
-    if (next !== 'idle' && next !== 'stopped') hooks.availability(next, reason);
+    if (next === 'idle' || next === 'stopped') return;
+    const key = `${next}\n${reason ?? ''}`;
+    if (key === lastReported) return;
+    lastReported = key;
+    hooks.availability(next, reason);
   }
 
   function closeActiveWatch(): void {

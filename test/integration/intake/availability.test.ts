@@ -52,6 +52,13 @@ test('a folder missing at start-up is unavailable until it appears', async (t) =
   const { intake, recorder } = startHarness(cleanup, [singleBinding('f1', dir)]);
   await intake.start();
   await recorder.availability('f1', 'unavailable');
+  // Each rescan re-checks a missing folder; the engine hears about it once, not every time.
+  await intake.rescan();
+  await intake.rescan();
+  const unavailable = recorder.events.filter(
+    (event) => event.kind === 'availability' && event.availability === 'unavailable',
+  );
+  assert.equal(unavailable.length, 1);
 
   await mkdir(dir);
   await writeFile(path.join(dir, 'first.pdf'), pdfBytes('first'));
