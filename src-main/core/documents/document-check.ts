@@ -5,7 +5,8 @@ export interface DocumentCheck {
   kind: DocumentKind;
   sizeBytes: number;
   mtimeMs: number;
-  sha256: string;
+  /** Null only when the file could not be read at all (file_missing, file_unreadable). */
+  sha256: string | null;
   /** Real page count for PDFs; 1 for JPEG, XML and converted images; null when unknown. */
   pages: number | null;
   /** Set when the file must not be sent, with the specific reason. */

@@ -1,0 +1,207 @@
+// Everything learned about a file before it is queued: what it really is (by content, never by
+// name), its size, SHA-256 and page count, and, when it must not be sent, the specific reason.
+// Checking here turns Clearfacts' after-the-fact refusals into clear reasons before any upload.
+import { open, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { fileTypeFromFile } from 'file-type';
+import type { DocumentKind, Failure } from '../../contract/domain.ts';
+import {
+  ACCEPTED_TYPES_SENTENCE,
+  describeDetectedType,
+  describeSniffed,
+  sniffText,
+  unsupportedMessage,
+} from './describe-content.ts';
+import type { DocumentCheck, DocumentCheckOptions } from './document-check.ts';
+import { hashFile } from './hash-file.ts';
+import { countPdfPages } from './pdf-page-count.ts';
+import { readPngChunks } from './png-chunks.ts';
+import { checkXmlInvoice } from './xml-invoice.ts';
+
+const SNIFF_BYTES = 1024;
+
+type Identified =
+  { kind: Exclude<DocumentKind, 'unknown'> } | { kind: 'unknown'; description: string };
+
+function errorCode(error: unknown): string | undefined {
+  return error instanceof Error && 'code' in error && typeof error.code === 'string'
+    ? error.code
+    : undefined;
+}
+
+/** file_missing or file_unreadable for an error from the file system, else rethrown. */
+function fileFailure(error: unknown): Failure {
+  const code = errorCode(error);
+  if (code === 'ENOENT' || code === 'ENOTDIR') {
+    return {
+      code: 'file_missing',
+      message: 'The file is no longer there: it was moved or deleted.',
+    };
+  }
+  if (
+    code === 'EACCES' ||
+    code === 'EPERM' ||
+    code === 'EBUSY' ||
+    code === 'EISDIR' ||
+    code === 'EIO'
+  ) {
+    return {
+      code: 'file_unreadable',
+      message:
+        code === 'EBUSY'
+          ? 'The file is locked by another program. It is checked again once it is released.'
+          : 'The file cannot be read: check its permissions, or whether another program holds it.',
+      detail: error instanceof Error ? error.message : String(error),
+    };
+  }
+  throw error;
+}
+
+async function readHead(filePath: string): Promise<Uint8Array> {
+  const handle = await open(filePath, 'r');
+  try {
+    const buffer = new Uint8Array(SNIFF_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function identify(filePath: string): Promise<Identified> {
+  const detected = await fileTypeFromFile(filePath);
+  if (detected !== undefined) {
+    switch (detected.ext) {
+      case 'pdf':
+        return { kind: 'pdf' };
+      case 'jpg':
+        return { kind: 'jpeg' };
+      case 'png':
+        return { kind: 'png' };
+      case 'tif':
+        return { kind: 'tiff' };
+      case 'xml':
+        return { kind: 'xml' };
+      default:
+        return {
+          kind: 'unknown',
+          description: describeDetectedType(detected.ext, detected.mime),
+        };
+    }
+  }
+  const sniff = sniffText(await readHead(filePath));
+  if (sniff === 'markup') return { kind: 'xml' };
+  return { kind: 'unknown', description: describeSniffed(sniff) };
+}
+
+function formatMegabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+export async function checkDocument(
+  filePath: string,
+  options: DocumentCheckOptions,
+): Promise<DocumentCheck> {
+  const fileName = path.basename(filePath);
+  let sizeBytes = 0;
+  let mtimeMs = 0;
+  try {
+    const stats = await stat(filePath);
+    if (!stats.isFile()) {
+      return unreadable({
+        code: 'file_unreadable',
+        message: 'This is a folder or a device, not a file.',
+      });
+    }
+    sizeBytes = stats.size;
+    mtimeMs = stats.mtimeMs;
+    const [sha256, outcome] = await Promise.all([hashFile(filePath), inspect()]);
+    return { sizeBytes, mtimeMs, sha256, ...outcome };
+  } catch (error) {
+    return unreadable(fileFailure(error));
+  }
+
+  function unreadable(failure: Failure): DocumentCheck {
+    return {
+      kind: 'unknown',
+      sizeBytes,
+      mtimeMs,
+      sha256: null,
+      pages: null,
+      failure,
+      willConvert: false,
+    };
+  }
+
+  async function inspect(): Promise<
+    Pick<DocumentCheck, 'kind' | 'pages' | 'failure' | 'willConvert'>
+  > {
+    if (sizeBytes === 0) {
+      return {
+        kind: 'unknown',
+        pages: null,
+        willConvert: false,
+        failure: {
+          code: 'empty_file',
+          message: 'The file is empty (0 bytes): the scan or download did not finish.',
+        },
+      };
+    }
+    const identified = await identify(filePath);
+    const { kind } = identified;
+    if (identified.kind === 'unknown') {
+      return {
+        kind,
+        pages: null,
+        willConvert: false,
+        failure: {
+          code: 'unsupported_type',
+          message: unsupportedMessage(identified.description, fileName),
+        },
+      };
+    }
+    if (kind === 'tiff') {
+      return {
+        kind,
+        pages: null,
+        willConvert: false,
+        failure: {
+          code: 'unsupported_type',
+          message: `This is a TIFF image, which Clearfacts does not accept and this app cannot convert. Set the scanner to save PDF or JPEG. ${ACCEPTED_TYPES_SENTENCE}`,
+        },
+      };
+    }
+    const willConvert = kind === 'png';
+    if (sizeBytes > options.maxUploadBytes) {
+      return {
+        kind,
+        pages: null,
+        willConvert,
+        failure: {
+          code: 'too_large',
+          message: `The file is ${formatMegabytes(sizeBytes)}; at most ${formatMegabytes(options.maxUploadBytes)} can be uploaded. Split it or scan at a lower resolution.`,
+        },
+      };
+    }
+    if (kind === 'pdf') {
+      const counted = await countPdfPages(filePath);
+      return { kind, pages: counted.pages, failure: counted.failure, willConvert };
+    }
+    if (kind === 'png' && readPngChunks(await readFile(filePath)) === null) {
+      return {
+        kind,
+        pages: null,
+        willConvert,
+        failure: {
+          code: 'conversion_failed',
+          message:
+            'This PNG image is incomplete or damaged (it may have been cut off while being saved), so it cannot be converted to PDF.',
+        },
+      };
+    }
+    if (kind === 'xml') {
+      return { kind, pages: 1, failure: await checkXmlInvoice(filePath), willConvert };
+    }
+    return { kind, pages: 1, failure: null, willConvert };
+  }
+}
