@@ -54,26 +54,23 @@ export const ACCEPTED_TYPES_SENTENCE =
 
 export type TextSniff = 'html' | 'markup' | 'text' | 'binary';
 
+/** Bytes below space other than tab, line feed, vertical tab, form feed and carriage return. */
+function isControlByte(byte: number): boolean {
+  return byte < 0x09 || (byte > 0x0d && byte < 0x20);
+}
+
 /** What the first bytes of a file that file-type did not recognise look like. */
 export function sniffText(head: Uint8Array): TextSniff {
-  if (head.includes(0)) return 'binary';
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(head);
-  } catch {
-    // A cut in the middle of a multi-byte character at the end of `head` is still text.
-    text = new TextDecoder('latin1').decode(head);
-    if (/[\x00-\x08\x0e-\x1f]/.test(text)) return 'binary';
-  }
-  const start = text
+  if (head.some(isControlByte)) return 'binary';
+  const start = new TextDecoder('utf-8')
+    .decode(head)
     .replace(/^\uFEFF/, '')
     .trimStart()
     .toLowerCase();
   if (start.startsWith('<!doctype html') || start.startsWith('<html') || /<html[\s>]/.test(start)) {
     return 'html';
   }
-  if (start.startsWith('<')) return 'markup';
-  return /[\x00-\x08\x0e-\x1f]/.test(text) ? 'binary' : 'text';
+  return start.startsWith('<') ? 'markup' : 'text';
 }
 
 /** "a ZIP archive" for a file-type extension, or a generic phrase with its MIME type. */
