@@ -31,6 +31,12 @@ export interface IntakeFile {
   mtimeMs: number;
 }
 
+/**
+ * What the engine's callbacks may return. The intake never waits for a promise (it keeps
+ * watching); a rejected one is logged, like a thrown error, so no handler can stop the intake.
+ */
+export type EngineAnswer = void | Promise<void>;
+
 /** The settings that shape watching; `updateBindings` takes any subset of them. */
 export interface IntakeTimings {
   stabilityWindowMs: number;
@@ -50,14 +56,18 @@ export interface FolderIntakeOptions extends IntakeTimings {
    */
   isKnown(path: string, sizeBytes: number, mtimeMs: number): boolean;
   /** First sight of a candidate (again after it changed once ready): detected / waiting. */
-  onFileSeen(file: IntakeFile): void;
+  onFileSeen(file: IntakeFile): EngineAnswer;
   /** Passed the gate: stable, readable, a PDF with its trailer. */
-  onFileReady(file: IntakeFile): void;
+  onFileReady(file: IntakeFile): EngineAnswer;
   /** In an accountant tree, a file whose path leads to no destination; reported once a path. */
-  onFileUnroutable(path: string, folderId: string, reason: string): void;
+  onFileUnroutable(path: string, folderId: string, reason: string): EngineAnswer;
   /** A file seen earlier was deleted before it became ready (never said for a vanished folder). */
-  onFileRemoved(path: string, folderId: string): void;
-  onAvailability(folderId: string, availability: FolderAvailability, reason: string | null): void;
+  onFileRemoved(path: string, folderId: string): EngineAnswer;
+  onAvailability(
+    folderId: string,
+    availability: FolderAvailability,
+    reason: string | null,
+  ): EngineAnswer;
   logger: Logger;
   /** How long the native-events self-test waits for its probe. Default 5 s. */
   selfTestTimeoutMs?: number;
@@ -132,13 +142,16 @@ export function createFolderIntake(options: FolderIntakeOptions): FolderIntake {
   /** A consumer's exception must not break the watcher that called it. */
   function tell<Args extends unknown[]>(
     name: string,
-    callback: (...args: Args) => void,
+    callback: (...args: Args) => EngineAnswer,
     ...args: Args
   ): void {
-    try {
-      callback(...args);
-    } catch (error) {
+    const fail = (error: unknown) =>
       logger.error(`intake: the engine's ${name} handler failed`, { error: String(error) });
+    try {
+      const answer = callback(...args);
+      if (answer instanceof Promise) answer.catch(fail);
+    } catch (error) {
+      fail(error);
     }
   }
 

@@ -5,7 +5,14 @@ import assert from 'node:assert/strict';
 import { appendFile, mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { Cleanup, pdfBytes, singleBinding, startHarness } from './intake-harness.ts';
+import {
+  Cleanup,
+  Recorder,
+  pdfBytes,
+  quietLogger,
+  singleBinding,
+  startHarness,
+} from './intake-harness.ts';
 
 const WINDOW_MS = 300;
 
@@ -232,4 +239,28 @@ test('a file that changes after it was announced is gated and announced again', 
   const second = await recorder.ready(file, mark);
   assert.ok(first.kind === 'ready' && second.kind === 'ready');
   assert.notEqual(second.file.sizeBytes, first.file.sizeBytes);
+});
+
+test('an engine handler that throws or rejects does not stop the intake', async (t) => {
+  const cleanup = new Cleanup(t);
+  const dir = await cleanup.tempDir();
+  const errors: string[] = [];
+  const readyCalls = new Recorder();
+  const { intake } = startHarness(cleanup, [singleBinding('f1', dir)], {
+    onFileSeen: () => {
+      throw new Error('seen handler broke');
+    },
+    onFileReady: async (file) => {
+      readyCalls.record({ kind: 'ready', at: Date.now(), file });
+      throw new Error('ready handler broke');
+    },
+    logger: { ...quietLogger, error: (message) => errors.push(message) },
+  });
+  await intake.start();
+  for (const name of ['first.pdf', 'second.pdf']) {
+    await writeFile(path.join(dir, name), pdfBytes(name));
+    await readyCalls.ready(path.join(dir, name));
+  }
+  assert.ok(errors.some((message) => message.includes('onFileSeen')));
+  assert.ok(errors.some((message) => message.includes('onFileReady')));
 });
