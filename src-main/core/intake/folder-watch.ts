@@ -337,7 +337,7 @@ export function createFolderWatch(options: FolderWatchOptions): FolderWatch {
     if (presenceCheck !== null) return presenceCheck;
     const checkEpoch = epoch;
     const running = checkFolderPresence(folderPath, identity)
-      .then(async (presence) => {
+      .then((presence) => {
         if (state === 'stopped') return false;
         if (presence.present) {
           // A retargeted link or a remounted drive leaves the old watcher on a dead tree.
