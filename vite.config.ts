@@ -9,5 +9,7 @@ export default defineConfig({
     outDir: '../dist/renderer',
     emptyOutDir: true,
     target: 'chrome130',
+    // One bundle read from disk or loopback: splitting would only add requests.
+    chunkSizeWarningLimit: 1024,
   },
 });

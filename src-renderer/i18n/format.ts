@@ -1,0 +1,43 @@
+// Dates, numbers and sizes in the reader's locale (nl-BE, fr-BE, en), always through Intl.
+import { INTL_LOCALE, type UiLanguage } from './locale.ts';
+
+export interface Formatters {
+  locale: string;
+  number(value: number): string;
+  bytes(value: number): string;
+  date(iso: string): string;
+  dateTime(iso: string): string;
+}
+
+const KB = 1024;
+const MB = 1024 * 1024;
+const GB = 1024 * 1024 * 1024;
+
+export function createFormatters(language: UiLanguage): Formatters {
+  const locale = INTL_LOCALE[language];
+  const integer = new Intl.NumberFormat(locale);
+  const unit = (name: string, digits: number) =>
+    new Intl.NumberFormat(locale, { style: 'unit', unit: name, maximumFractionDigits: digits });
+  const byteFormats = {
+    byte: unit('byte', 0),
+    kilobyte: unit('kilobyte', 0),
+    megabyte: unit('megabyte', 1),
+    gigabyte: unit('gigabyte', 1),
+  };
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const parse = (iso: string) => new Date(iso);
+
+  return {
+    locale,
+    number: (value) => integer.format(value),
+    bytes(value) {
+      if (value < KB) return byteFormats.byte.format(value);
+      if (value < MB) return byteFormats.kilobyte.format(value / KB);
+      if (value < GB) return byteFormats.megabyte.format(value / MB);
+      return byteFormats.gigabyte.format(value / GB);
+    },
+    date: (iso) => date.format(parse(iso)),
+    dateTime: (iso) => dateTime.format(parse(iso)),
+  };
+}

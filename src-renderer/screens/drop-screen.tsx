@@ -1,0 +1,422 @@
+// The drop window: files or whole folders in, each shown with its detected type and page count
+// before anything is sent, then followed through the queue to its uuid or its reason.
+import { useEffect, useId, useRef, useState, type DragEvent, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type {
+  CompanyNumber,
+  Failure,
+  HistoryEntry,
+  InspectedFile,
+} from '../../src-main/contract/domain.ts';
+import { AdministrationPicker } from '../components/administration-picker.tsx';
+import {
+  completeDestination,
+  DestinationPicker,
+  draftOf,
+  type DestinationDraft,
+} from '../components/destination-picker.tsx';
+import { FailureText } from '../components/failure-text.tsx';
+import { Icon } from '../components/icons.tsx';
+import { StateBadge } from '../components/state-badge.tsx';
+import { EmptyState, ErrorMessage } from '../components/states.tsx';
+import { collectChosenFiles, collectDroppedFiles } from '../lib/collect-dropped-files.ts';
+import { useApi, useApiEvents, useApp, useFormatters, useStore } from '../state/app-context.tsx';
+
+interface DropRow {
+  key: string;
+  name: string;
+  path: string | null;
+  inspected: InspectedFile | null;
+  failure: Failure | null;
+  entry: HistoryEntry | null;
+}
+
+type Phase =
+  | { kind: 'idle' }
+  | { kind: 'preparing'; done: number; total: number }
+  | { kind: 'inspecting' }
+  | { kind: 'sending' };
+
+let nextRowKey = 0;
+
+function FileRow({
+  row,
+  onRemove,
+  locked,
+}: {
+  row: DropRow;
+  onRemove: () => void;
+  locked: boolean;
+}): ReactElement {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const inspected = row.inspected;
+  const failure = row.entry?.failure ?? row.failure;
+  return (
+    <tr>
+      <th scope="row" className="file-name">
+        <Icon name="file" /> <span>{row.name}</span>
+      </th>
+      <td>
+        {inspected === null ? '—' : t(`kinds.${inspected.kind}`)}
+        {inspected?.willConvert === true && (
+          <span className="hint"> · {t('drop.willConvert')}</span>
+        )}
+      </td>
+      <td className="numeric">
+        {inspected?.pages === null || inspected === null ? '—' : format.number(inspected.pages)}
+      </td>
+      <td className="numeric">{inspected === null ? '—' : format.bytes(inspected.sizeBytes)}</td>
+      <td className="file-result">
+        {row.entry !== null ? (
+          <>
+            <StateBadge state={row.entry.state} />
+            {row.entry.uuid !== null && (
+              <span className="hint mono"> {t('history.uuid', { uuid: row.entry.uuid })}</span>
+            )}
+          </>
+        ) : failure !== null ? (
+          <span className="badge badge-danger">{t('states.failed')}</span>
+        ) : inspected !== null ? (
+          <span className="badge badge-neutral">{t('drop.ready')}</span>
+        ) : null}
+        {failure !== null && (
+          <p className="row-failure">
+            <FailureText failure={failure} />
+          </p>
+        )}
+      </td>
+      <td className="row-actions">
+        {!locked && row.entry === null && (
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={t('drop.remove', { name: row.name })}
+            onClick={onRemove}
+          >
+            <Icon name="cross" />
+          </button>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+export function DropScreen({
+  company,
+  compact = false,
+}: {
+  company: CompanyNumber | null;
+  compact?: boolean;
+}): ReactElement {
+  const { t } = useTranslation();
+  const api = useApi();
+  const store = useStore();
+  const app = useApp();
+  const filesInputId = useId();
+  const folderInputId = useId();
+  const folderInput = useRef<HTMLInputElement>(null);
+  const lastTarget = app.settings?.lastDropTarget ?? null;
+  const [companyNumber, setCompanyNumber] = useState<CompanyNumber | null>(
+    company ?? lastTarget?.companyNumber ?? null,
+  );
+  const [destination, setDestination] = useState<DestinationDraft>(() =>
+    draftOf(
+      company === null || company === lastTarget?.companyNumber ? lastTarget?.destination : null,
+    ),
+  );
+  const [rows, setRows] = useState<DropRow[]>([]);
+  const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
+  const [dragging, setDragging] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  // The folder picker attribute is not in React's types.
+  useEffect(() => {
+    folderInput.current?.setAttribute('webkitdirectory', '');
+  }, []);
+
+  // Events about the sent files can overtake drop.send's own answer: the newest version wins.
+  const latestSeen = useRef(new Map<number, HistoryEntry>());
+  useApiEvents((channel, payload) => {
+    if (channel !== 'history.changed') return;
+    const changed = new Map(
+      (payload as { entries: HistoryEntry[] }).entries.map((entry) => [entry.id, entry]),
+    );
+    if (phase.kind === 'sending')
+      for (const [id, entry] of changed) latestSeen.current.set(id, entry);
+    setRows((current) =>
+      current.some((row) => row.entry !== null && changed.has(row.entry.id))
+        ? current.map((row) =>
+            row.entry === null ? row : { ...row, entry: changed.get(row.entry.id) ?? row.entry },
+          )
+        : current,
+    );
+  });
+
+  const sent = rows.some((row) => row.entry !== null);
+  const busy = phase.kind !== 'idle';
+
+  async function addFiles(files: File[]): Promise<void> {
+    if (files.length === 0) return;
+    setError(null);
+    setProblem(null);
+    const base = sent ? [] : rows;
+    setPhase({ kind: 'preparing', done: 0, total: files.length });
+    try {
+      const staged = await api.prepareFiles(files, (done, total) =>
+        setPhase({ kind: 'preparing', done, total }),
+      );
+      const added: DropRow[] = staged.map((file) => ({
+        key: String(nextRowKey++),
+        name: file.name,
+        path: file.ok ? file.path : null,
+        inspected: null,
+        failure: file.ok ? null : file.failure,
+        entry: null,
+      }));
+      const paths = added.flatMap((row) => (row.path === null ? [] : [row.path]));
+      setRows([...base, ...added]);
+      if (paths.length > 0) {
+        setPhase({ kind: 'inspecting' });
+        const inspected = new Map(
+          (await api.invoke('drop.inspect', { paths })).map((file) => [file.path, file]),
+        );
+        setRows([
+          ...base,
+          ...added.map((row) => {
+            const found = row.path === null ? undefined : inspected.get(row.path);
+            return found === undefined ? row : { ...row, inspected: found, failure: found.failure };
+          }),
+        ]);
+      }
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setPhase({ kind: 'idle' });
+    }
+  }
+
+  function onDrop(event: DragEvent<HTMLDivElement>): void {
+    event.preventDefault();
+    setDragging(false);
+    if (busy) return;
+    void collectDroppedFiles(event.dataTransfer).then(addFiles, setError);
+  }
+
+  const sendable = rows.filter(
+    (row) =>
+      row.entry === null && row.path !== null && row.inspected !== null && row.failure === null,
+  );
+
+  async function send(): Promise<void> {
+    const target = completeDestination(destination);
+    if (companyNumber === null || target === null) {
+      setProblem(t('drop.missingTarget'));
+      return;
+    }
+    setProblem(null);
+    setError(null);
+    setPhase({ kind: 'sending' });
+    latestSeen.current.clear();
+    try {
+      const paths = sendable.flatMap((row) => (row.path === null ? [] : [row.path]));
+      const answer = await api.invoke('drop.send', { paths, companyNumber, destination: target });
+      const newest = (entry: HistoryEntry) => {
+        const seen = latestSeen.current.get(entry.id);
+        return seen !== undefined && seen.updatedAt >= entry.updatedAt ? seen : entry;
+      };
+      const entries = new Map(answer.map((entry) => [entry.path, newest(entry)]));
+      setRows((current) =>
+        current.map((row) =>
+          row.path !== null && entries.has(row.path)
+            ? { ...row, entry: entries.get(row.path) ?? null }
+            : row,
+        ),
+      );
+      store.applySettings(
+        await api.invoke('settings.update', {
+          lastDropTarget: { companyNumber, destination: target },
+        }),
+      );
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setPhase({ kind: 'idle' });
+    }
+  }
+
+  const delivered = rows.filter(
+    (row) => row.entry?.state === 'uploaded' || row.entry?.state === 'archived',
+  ).length;
+  const sentCount = rows.filter((row) => row.entry !== null).length;
+
+  return (
+    <section
+      className={compact ? 'screen screen-compact' : 'screen'}
+      aria-labelledby="screen-title"
+    >
+      <header className="screen-header">
+        <h1 id="screen-title">{t('drop.title')}</h1>
+      </header>
+      <div
+        className={dragging ? 'drop-zone dragging' : 'drop-zone'}
+        onDragOver={(event) => {
+          event.preventDefault();
+          event.dataTransfer.dropEffect = 'copy';
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+        data-testid="drop-zone"
+      >
+        <Icon name="upload" size={28} />
+        <p className="drop-zone-title">{dragging ? t('drop.zoneActive') : t('drop.zone')}</p>
+        <p className="hint">{t('drop.zoneHint')}</p>
+        <div className="actions">
+          <input
+            id={filesInputId}
+            className="visually-hidden file-input"
+            type="file"
+            multiple
+            disabled={busy}
+            data-testid="drop-files-input"
+            onChange={(event) => {
+              const files = collectChosenFiles(event.target.files);
+              event.target.value = '';
+              void addFiles(files);
+            }}
+          />
+          <label htmlFor={filesInputId} className="button">
+            {t('drop.chooseFiles')}
+          </label>
+          <input
+            id={folderInputId}
+            ref={folderInput}
+            className="visually-hidden file-input"
+            type="file"
+            multiple
+            disabled={busy}
+            onChange={(event) => {
+              const files = collectChosenFiles(event.target.files);
+              event.target.value = '';
+              void addFiles(files);
+            }}
+          />
+          <label htmlFor={folderInputId} className="button">
+            {t('drop.chooseFolder')}
+          </label>
+        </div>
+        {phase.kind === 'preparing' && (
+          <p role="status">
+            <span className="spinner spinner-small" aria-hidden="true" />{' '}
+            {t('drop.preparing', { done: phase.done, total: phase.total })}
+          </p>
+        )}
+        {phase.kind === 'inspecting' && (
+          <p role="status">
+            <span className="spinner spinner-small" aria-hidden="true" /> {t('drop.inspecting')}
+          </p>
+        )}
+      </div>
+
+      {error !== null && <ErrorMessage error={error} lead={t('drop.error')} />}
+
+      {rows.length === 0 ? (
+        !busy && (
+          <EmptyState icon="file" title={t('drop.emptyTitle')}>
+            <p>{t('drop.emptyBody')}</p>
+          </EmptyState>
+        )
+      ) : (
+        <>
+          <div className="table-wrap">
+            <table className="file-table">
+              <caption className="visually-hidden">{t('drop.files')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('drop.fileName')}</th>
+                  <th scope="col">{t('drop.type')}</th>
+                  <th scope="col" className="numeric">
+                    {t('drop.pages')}
+                  </th>
+                  <th scope="col" className="numeric">
+                    {t('drop.size')}
+                  </th>
+                  <th scope="col">{t('drop.result')}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t('drop.clear')}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((row) => (
+                  <FileRow
+                    key={row.key}
+                    row={row}
+                    locked={busy}
+                    onRemove={() =>
+                      setRows((current) => current.filter((other) => other.key !== row.key))
+                    }
+                  />
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {sent ? (
+            <div className="panel send-summary" role="status">
+              <p>{t('drop.sent', { done: delivered, total: sentCount })}</p>
+              <button type="button" className="button" onClick={() => setRows([])}>
+                {t('drop.clear')}
+              </button>
+            </div>
+          ) : (
+            <div className="panel send-panel">
+              <h2 className="panel-title">{t('drop.target')}</h2>
+              <div className="send-target">
+                <AdministrationPicker
+                  label={t('picker.label')}
+                  value={companyNumber}
+                  onChange={setCompanyNumber}
+                  required
+                />
+                <DestinationPicker
+                  companyNumber={companyNumber}
+                  value={destination}
+                  onChange={setDestination}
+                />
+              </div>
+              {problem !== null && (
+                <p className="hint hint-danger" role="alert">
+                  {problem}
+                </p>
+              )}
+              {sendable.length === 0 && !busy && <p className="hint">{t('drop.nothingToSend')}</p>}
+              <div className="actions">
+                <button
+                  type="button"
+                  className="button button-primary"
+                  disabled={busy || sendable.length === 0}
+                  onClick={() => void send()}
+                >
+                  <Icon name="send" />{' '}
+                  {phase.kind === 'sending'
+                    ? t('drop.sending')
+                    : t('drop.send', { count: sendable.length })}
+                </button>
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => setRows([])}
+                  disabled={busy}
+                >
+                  {t('drop.clear')}
+                </button>
+              </div>
+            </div>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,560 @@
+// Every document the uploader has seen, newest first. Virtualised and paged through history.query,
+// so 50,000 rows scroll as smoothly as 50; rows change in place as core reports progress.
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  DestinationType,
+  type CompanyNumber,
+  type HistoryEntry,
+  type HistoryFilter,
+} from '../../src-main/contract/domain.ts';
+import {
+  administrationLabel,
+  AdministrationPicker,
+  useAdministrationsByNumber,
+} from '../components/administration-picker.tsx';
+import { FailureText } from '../components/failure-text.tsx';
+import { Icon, type IconName } from '../components/icons.tsx';
+import { StateBadge } from '../components/state-badge.tsx';
+import { EmptyState, ErrorState, Loading } from '../components/states.tsx';
+import { useToast } from '../components/toasts.tsx';
+import { formatCompanyNumber } from '../lib/company-number.ts';
+import { HistoryPages } from '../lib/history-pages.ts';
+import {
+  rowActions,
+  STATUS_FILTERS,
+  statesForFilter,
+  type StatusFilter,
+} from '../lib/history-status.ts';
+import { useApi, useApiEvents, useApp, useFormatters } from '../state/app-context.tsx';
+
+const ROW_HEIGHT = 78;
+const SEARCH_DELAY_MS = 200;
+const RELOAD_DELAY_MS = 300;
+
+interface Filters {
+  status: StatusFilter;
+  companyNumber: CompanyNumber | null;
+  destinationType: DestinationType | null;
+  from: string;
+  to: string;
+  search: string;
+}
+
+const NO_FILTERS: Filters = {
+  status: 'all',
+  companyNumber: null,
+  destinationType: null,
+  from: '',
+  to: '',
+  search: '',
+};
+
+function toQuery(filters: Filters): HistoryFilter {
+  const states = statesForFilter(filters.status);
+  return {
+    ...(states === undefined ? {} : { states }),
+    ...(filters.companyNumber === null ? {} : { companyNumber: filters.companyNumber }),
+    ...(filters.destinationType === null ? {} : { destinationType: filters.destinationType }),
+    ...(filters.from === '' ? {} : { from: filters.from }),
+    ...(filters.to === '' ? {} : { to: filters.to }),
+    ...(filters.search.trim() === '' ? {} : { search: filters.search.trim() }),
+  };
+}
+
+function filtersFromParams(params: URLSearchParams): Filters {
+  const status = params.get('status');
+  const company = params.get('company');
+  return {
+    ...NO_FILTERS,
+    status: (STATUS_FILTERS as readonly string[]).includes(status ?? '')
+      ? (status as StatusFilter)
+      : 'all',
+    companyNumber: company !== null && /^0\d{9}$/.test(company) ? company : null,
+  };
+}
+
+function ActionButton({
+  icon,
+  label,
+  onClick,
+}: {
+  icon: IconName;
+  label: string;
+  onClick: () => void;
+}): ReactElement {
+  return (
+    <button
+      type="button"
+      className="icon-button"
+      aria-label={label}
+      title={label}
+      onClick={onClick}
+    >
+      <Icon name={icon} />
+    </button>
+  );
+}
+
+function HistoryRow({
+  entry,
+  onChanged,
+}: {
+  entry: HistoryEntry;
+  onChanged: (entry: HistoryEntry) => void;
+}): ReactElement {
+  const { t } = useTranslation();
+  const api = useApi();
+  const app = useApp();
+  const toast = useToast();
+  const format = useFormatters();
+  const byNumber = useAdministrationsByNumber();
+  const administration = byNumber.get(entry.companyNumber);
+  const actions = rowActions(entry.state);
+
+  async function run(action: () => Promise<void>): Promise<void> {
+    try {
+      await action();
+    } catch (error) {
+      toast(
+        t('status.actionFailed', {
+          reason: error instanceof Error ? error.message : String(error),
+        }),
+        'error',
+      );
+    }
+  }
+
+  const meta = [
+    administration === undefined
+      ? formatCompanyNumber(entry.companyNumber)
+      : administrationLabel(administration),
+    t(`destinations.${entry.destination.type}`),
+    ...(entry.pages === null ? [] : [t('history.pages', { count: entry.pages })]),
+    ...(entry.sizeBytes === null ? [] : [format.bytes(entry.sizeBytes)]),
+    format.dateTime(entry.uploadedAt ?? entry.detectedAt),
+  ].join(' · ');
+
+  return (
+    <div className={`history-row state-${entry.state}`}>
+      <div className="history-main">
+        <p className="history-name">
+          <span className="history-file" title={entry.path}>
+            {entry.fileName}
+          </span>
+          <StateBadge state={entry.state} />
+        </p>
+        <p className="history-meta">{meta}</p>
+        {entry.failure !== null ? (
+          <p className="history-note history-failure">
+            <FailureText failure={entry.failure} />
+            {entry.nextAttemptAt !== null && (
+              <> {t('history.nextAttempt', { time: format.dateTime(entry.nextAttemptAt) })}</>
+            )}
+          </p>
+        ) : entry.state === 'unconfirmed' ? (
+          <p className="history-note history-warning">{t('history.unconfirmedHelp')}</p>
+        ) : entry.state === 'duplicate' ? (
+          <p className="history-note">{t('history.duplicateHelp')}</p>
+        ) : entry.uuid !== null ? (
+          <p className="history-note mono">{t('history.uuid', { uuid: entry.uuid })}</p>
+        ) : (
+          <p className="history-note">{t(`history.sources.${entry.source}`)}</p>
+        )}
+      </div>
+      <div className="history-actions">
+        {actions.retry && (
+          <ActionButton
+            icon="refresh"
+            label={t('history.actions.retry')}
+            onClick={() =>
+              void run(async () => {
+                onChanged(await api.invoke('history.retry', { id: entry.id }));
+                toast(t('history.toasts.retried', { name: entry.fileName }));
+              })
+            }
+          />
+        )}
+        {actions.resend && (
+          <ActionButton
+            icon="send"
+            label={t('history.actions.resend')}
+            onClick={() =>
+              void run(async () => {
+                onChanged(await api.invoke('history.resend', { id: entry.id }));
+                toast(t('history.toasts.resent', { name: entry.fileName }));
+              })
+            }
+          />
+        )}
+        {actions.markDone && (
+          <ActionButton
+            icon="check"
+            label={t('history.actions.markDone')}
+            onClick={() =>
+              void run(async () => {
+                onChanged(await api.invoke('history.markDone', { id: entry.id }));
+                toast(t('history.toasts.markedDone', { name: entry.fileName }));
+              })
+            }
+          />
+        )}
+        <ActionButton
+          icon="eye"
+          label={t('history.actions.reveal')}
+          onClick={() =>
+            void run(async () => {
+              const { path } = await api.invoke('history.reveal', { id: entry.id });
+              toast(
+                app.appInfo?.shell === 'electron'
+                  ? t('history.toasts.revealed', { path })
+                  : t('history.toasts.location', { path }),
+              );
+            })
+          }
+        />
+        {entry.uuid !== null && (
+          <ActionButton
+            icon="copy"
+            label={t('history.actions.copyUuid')}
+            onClick={() => {
+              const uuid = entry.uuid ?? '';
+              navigator.clipboard.writeText(uuid).then(
+                () => toast(t('history.toasts.copied')),
+                () => toast(t('history.toasts.copyFailed', { uuid }), 'error'),
+              );
+            }}
+          />
+        )}
+      </div>
+    </div>
+  );
+}
+
+function useDebounced<T>(value: T, delayMs: number): T {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(value), delayMs);
+    return () => clearTimeout(timer);
+  }, [value, delayMs]);
+  return debounced;
+}
+
+type LoadState = { kind: 'loading' } | { kind: 'ready' } | { kind: 'error'; error: unknown };
+
+export function HistoryScreen({ params }: { params: URLSearchParams }): ReactElement {
+  const { t } = useTranslation();
+  const api = useApi();
+  const app = useApp();
+  const toast = useToast();
+  const paramsKey = params.toString();
+  const [filters, setFilters] = useState<Filters>(() => filtersFromParams(params));
+  const [appliedParams, setAppliedParams] = useState(paramsKey);
+  if (appliedParams !== paramsKey) {
+    // A link such as the status bar's "3 failed" changes the filters while the screen is open.
+    setAppliedParams(paramsKey);
+    setFilters(filtersFromParams(new URLSearchParams(paramsKey)));
+  }
+  const search = useDebounced(filters.search, SEARCH_DELAY_MS);
+  const query = useMemo(() => toQuery({ ...filters, search }), [filters, search]);
+  const queryKey = JSON.stringify(query);
+
+  const pages = useRef(new HistoryPages());
+  const [, setVersion] = useState(0);
+  const [load, setLoad] = useState<LoadState>({ kind: 'loading' });
+  const generation = useRef(0);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const total = pages.current.total ?? 0;
+
+  // eslint-disable-next-line react-hooks/incompatible-library -- the app is not built with the React Compiler
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+  });
+
+  const fetchPage = useCallback(
+    (page: number) => {
+      const size = pages.current.pageSize;
+      return api.invoke('history.query', {
+        filter: JSON.parse(queryKey) as HistoryFilter,
+        offset: page * size,
+        limit: size,
+      });
+    },
+    [api, queryKey],
+  );
+
+  const loadPages = useCallback(
+    (wanted: number[]) => {
+      const own = generation.current;
+      for (const page of wanted) {
+        pages.current.markPending(page);
+        fetchPage(page).then(
+          (answer) => {
+            if (own !== generation.current) return;
+            pages.current.store(page, answer.rows, answer.total);
+            setLoad({ kind: 'ready' });
+            setVersion((n) => n + 1);
+          },
+          (error: unknown) => {
+            if (own !== generation.current) return;
+            pages.current.forget(page);
+            setLoad({ kind: 'error', error });
+          },
+        );
+      }
+    },
+    [fetchPage],
+  );
+
+  // New filters: start over from the first page.
+  useEffect(() => {
+    generation.current++;
+    pages.current = new HistoryPages();
+    setLoad({ kind: 'loading' });
+    setVersion((n) => n + 1);
+    loadPages([0]);
+  }, [loadPages]);
+
+  const reloadVisible = useCallback(() => {
+    const own = ++generation.current;
+    const items = virtualizer.getVirtualItems();
+    const first = items[0]?.index ?? 0;
+    const last = items[items.length - 1]?.index ?? 0;
+    const size = pages.current.pageSize;
+    const wanted: number[] = [];
+    for (let page = Math.floor(first / size); page <= Math.floor(last / size); page++)
+      wanted.push(page);
+    Promise.all(wanted.map(async (page) => [page, await fetchPage(page)] as const)).then(
+      (answers) => {
+        if (own !== generation.current) return;
+        const fresh = new Map(answers.map(([page, answer]) => [page, answer.rows]));
+        pages.current.replaceAll(fresh, answers[0]?.[1].total ?? 0);
+        setLoad({ kind: 'ready' });
+        setVersion((n) => n + 1);
+      },
+      (error: unknown) => {
+        if (own === generation.current) setLoad({ kind: 'error', error });
+      },
+    );
+  }, [fetchPage, virtualizer]);
+
+  const reloadTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const scheduleReload = useCallback(() => {
+    if (reloadTimer.current !== null) return;
+    reloadTimer.current = setTimeout(() => {
+      reloadTimer.current = null;
+      reloadVisible();
+    }, RELOAD_DELAY_MS);
+  }, [reloadVisible]);
+  useEffect(
+    () => () => {
+      if (reloadTimer.current !== null) clearTimeout(reloadTimer.current);
+    },
+    [],
+  );
+
+  useApiEvents((channel, payload) => {
+    if (channel !== 'history.changed') return;
+    const allKnown = pages.current.patch((payload as { entries: HistoryEntry[] }).entries);
+    setVersion((n) => n + 1);
+    if (!allKnown) scheduleReload();
+  });
+
+  const resyncCount = app.resyncCount;
+  useEffect(() => {
+    if (resyncCount > 0) scheduleReload();
+  }, [resyncCount, scheduleReload]);
+
+  // Load the pages that scrolled into view.
+  const items = virtualizer.getVirtualItems();
+  const firstVisible = items[0]?.index ?? 0;
+  const lastVisible = items[items.length - 1]?.index ?? 0;
+  useEffect(() => {
+    if (pages.current.total === null) return;
+    const missing = pages.current.missingPages(firstVisible, lastVisible);
+    if (missing.length > 0) loadPages(missing);
+  }, [firstVisible, lastVisible, loadPages]);
+
+  function onRowChanged(entry: HistoryEntry): void {
+    pages.current.patch([entry]);
+    setVersion((n) => n + 1);
+  }
+
+  async function retryAll(): Promise<void> {
+    try {
+      const { count } = await api.invoke('history.retryAllFailed', {});
+      toast(t('history.retryAllDone', { count }));
+    } catch (error) {
+      toast(
+        t('status.actionFailed', {
+          reason: error instanceof Error ? error.message : String(error),
+        }),
+        'error',
+      );
+    }
+  }
+
+  const filtered = queryKey !== '{}';
+  const update = (patch: Partial<Filters>) => setFilters((current) => ({ ...current, ...patch }));
+
+  let body: ReactElement;
+  if (load.kind === 'error' && pages.current.total === null) {
+    body = (
+      <ErrorState error={load.error} lead={t('history.error')} onRetry={() => loadPages([0])} />
+    );
+  } else if (pages.current.total === null) {
+    body = <Loading label={t('history.loading')} />;
+  } else if (total === 0) {
+    body = filtered ? (
+      <EmptyState icon="search" title={t('history.noMatchTitle')}>
+        <p>{t('history.noMatchBody')}</p>
+        <button type="button" className="button" onClick={() => setFilters(NO_FILTERS)}>
+          {t('history.clearFilters')}
+        </button>
+      </EmptyState>
+    ) : (
+      <EmptyState icon="clock" title={t('history.emptyTitle')}>
+        <p>{t('history.emptyBody')}</p>
+      </EmptyState>
+    );
+  } else {
+    body = (
+      <div ref={scrollRef} className="virtual-scroll history-scroll" data-testid="history-list">
+        <div
+          role="list"
+          aria-label={t('history.listLabel')}
+          className="virtual-inner"
+          style={{ height: virtualizer.getTotalSize() }}
+        >
+          {items.map((item) => {
+            const entry = pages.current.row(item.index);
+            return (
+              <div
+                key={entry?.id ?? `placeholder-${item.index}`}
+                role="listitem"
+                aria-setsize={total}
+                aria-posinset={item.index + 1}
+                className="virtual-row"
+                style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+              >
+                {entry === undefined ? (
+                  <div className="history-row placeholder">{t('history.loadingRow')}</div>
+                ) : (
+                  <HistoryRow entry={entry} onChanged={onRowChanged} />
+                )}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    );
+  }
+
+  const failedCount = app.status?.counts.failed ?? 0;
+  return (
+    <section className="screen screen-fill" aria-labelledby="screen-title">
+      <header className="screen-header">
+        <div>
+          <h1 id="screen-title">{t('history.title')}</h1>
+          <p className="screen-intro" aria-live="polite">
+            {pages.current.total === null ? '' : t('history.count', { count: total })}
+          </p>
+        </div>
+        {failedCount > 0 && (
+          <button type="button" className="button" onClick={() => void retryAll()}>
+            <Icon name="refresh" /> {t('history.retryAll')}
+          </button>
+        )}
+      </header>
+      <div className="filters" role="search">
+        <div className="field">
+          <label htmlFor="history-search">{t('history.searchLabel')}</label>
+          <div className="search-input">
+            <Icon name="search" />
+            <input
+              id="history-search"
+              type="search"
+              placeholder={t('history.searchPlaceholder')}
+              value={filters.search}
+              onChange={(event) => update({ search: event.target.value })}
+              autoComplete="off"
+              spellCheck={false}
+            />
+          </div>
+        </div>
+        <div className="field">
+          <label htmlFor="history-status">{t('history.statusLabel')}</label>
+          <select
+            id="history-status"
+            value={filters.status}
+            onChange={(event) => update({ status: event.target.value as StatusFilter })}
+          >
+            {STATUS_FILTERS.map((status) => (
+              <option key={status} value={status}>
+                {t(`history.status.${status}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <AdministrationPicker
+          label={t('history.administrationLabel')}
+          value={filters.companyNumber}
+          onChange={(companyNumber) => update({ companyNumber })}
+          emptyLabel={t('history.allAdministrations')}
+        />
+        <div className="field">
+          <label htmlFor="history-destination">{t('history.destinationLabel')}</label>
+          <select
+            id="history-destination"
+            value={filters.destinationType ?? ''}
+            onChange={(event) =>
+              update({
+                destinationType:
+                  event.target.value === '' ? null : DestinationType.parse(event.target.value),
+              })
+            }
+          >
+            <option value="">{t('history.allDestinations')}</option>
+            {DestinationType.options.map((type) => (
+              <option key={type} value={type}>
+                {t(`destinations.${type}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="history-from">{t('history.from')}</label>
+          <input
+            id="history-from"
+            type="date"
+            value={filters.from}
+            onChange={(event) => update({ from: event.target.value })}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="history-to">{t('history.to')}</label>
+          <input
+            id="history-to"
+            type="date"
+            value={filters.to}
+            onChange={(event) => update({ to: event.target.value })}
+          />
+        </div>
+        {filtered && (
+          <button
+            type="button"
+            className="button button-link"
+            onClick={() => setFilters(NO_FILTERS)}
+          >
+            {t('history.clearFilters')}
+          </button>
+        )}
+      </div>
+      {body}
+    </section>
+  );
+}

@@ -1,0 +1,380 @@
+// Settings: the account and token, language and theme (applied at once), and the upload
+// behaviour and connection (saved together, checked before they are sent).
+import { useId, useState, type FormEvent, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  AfterUpload,
+  DEFAULT_API_URL,
+  type Settings,
+  type SettingsPatch,
+} from '../../src-main/contract/domain.ts';
+import { Icon } from '../components/icons.tsx';
+import { LanguageSelect } from '../components/language-select.tsx';
+import { ErrorMessage, Loading } from '../components/states.tsx';
+import { checkApiUrl } from '../lib/api-url.ts';
+import { applyTheme, readTheme, THEMES, type Theme } from '../lib/theme.ts';
+import { useApi, useApp, useStore } from '../state/app-context.tsx';
+import { navigate } from '../state/route.ts';
+import { AccountSummary } from './sign-in-screen.tsx';
+
+const MEGABYTE = 1024 * 1024;
+
+interface Draft {
+  concurrency: string;
+  afterUpload: AfterUpload;
+  stabilitySeconds: string;
+  pollingSeconds: string;
+  maxUploadMegabytes: string;
+  startAtLogin: boolean;
+  apiUrl: string;
+}
+
+function draftOf(settings: Settings): Draft {
+  return {
+    concurrency: String(settings.concurrency),
+    afterUpload: settings.afterUpload,
+    stabilitySeconds: String(settings.stabilityWindowMs / 1000),
+    pollingSeconds: String(settings.pollingIntervalMs / 1000),
+    maxUploadMegabytes: String(Math.round((settings.maxUploadBytes / MEGABYTE) * 100) / 100),
+    startAtLogin: settings.startAtLogin,
+    apiUrl: settings.apiUrl,
+  };
+}
+
+function numberIn(text: string, min: number, max: number): number | null {
+  const value = Number(text.replace(',', '.'));
+  return Number.isFinite(value) && value >= min && value <= max ? value : null;
+}
+
+function NumberField({
+  label,
+  hint,
+  value,
+  onChange,
+  min,
+  max,
+  step,
+}: {
+  label: string;
+  hint?: string;
+  value: string;
+  onChange: (value: string) => void;
+  min: number;
+  max: number;
+  step: number;
+}): ReactElement {
+  const { t } = useTranslation();
+  const id = useId();
+  const hintId = useId();
+  const valid = numberIn(value, min, max) !== null;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="number"
+        className="input-narrow"
+        min={min}
+        max={max}
+        step={step}
+        value={value}
+        aria-invalid={!valid}
+        aria-describedby={hintId}
+        onChange={(event) => onChange(event.target.value)}
+      />
+      <p id={hintId} className={valid ? 'hint' : 'hint hint-danger'}>
+        {valid ? hint : t('settings.outOfRange', { min, max })}
+      </p>
+    </div>
+  );
+}
+
+function ThemeSelect(): ReactElement {
+  const { t } = useTranslation();
+  const id = useId();
+  const [theme, setTheme] = useState<Theme>(() => readTheme(window.localStorage));
+  return (
+    <div className="field field-inline">
+      <label htmlFor={id}>{t('settings.theme')}</label>
+      <select
+        id={id}
+        value={theme}
+        onChange={(event) => {
+          const chosen = event.target.value as Theme;
+          applyTheme(document.documentElement, window.localStorage, chosen);
+          setTheme(chosen);
+        }}
+      >
+        {THEMES.map((option) => (
+          <option key={option} value={option}>
+            {t(`settings.themes.${option}`)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function UploadSettingsForm({
+  settings,
+  desktop,
+}: {
+  settings: Settings;
+  desktop: boolean;
+}): ReactElement {
+  const { t } = useTranslation();
+  const api = useApi();
+  const store = useStore();
+  const apiUrlId = useId();
+  const apiUrlHintId = useId();
+  const afterName = useId();
+  const [draft, setDraft] = useState<Draft>(() => draftOf(settings));
+  const [state, setState] = useState<'idle' | 'saving' | 'saved'>('idle');
+  const [error, setError] = useState<unknown>(null);
+  const update = (patch: Partial<Draft>) => {
+    setDraft((current) => ({ ...current, ...patch }));
+    setState('idle');
+  };
+
+  const concurrency = numberIn(draft.concurrency, 1, 8);
+  const stability = numberIn(draft.stabilitySeconds, 0.2, 600);
+  const polling = numberIn(draft.pollingSeconds, 0.5, 600);
+  const maxUpload = numberIn(draft.maxUploadMegabytes, 0.01, 2048);
+  const urlCheck = checkApiUrl(draft.apiUrl.trim());
+  const valid =
+    concurrency !== null &&
+    Number.isInteger(concurrency) &&
+    stability !== null &&
+    polling !== null &&
+    urlCheck !== 'invalid';
+
+  async function save(event: FormEvent): Promise<void> {
+    event.preventDefault();
+    if (
+      !valid ||
+      concurrency === null ||
+      stability === null ||
+      polling === null ||
+      maxUpload === null
+    )
+      return;
+    setState('saving');
+    setError(null);
+    const patch: SettingsPatch = {
+      concurrency,
+      afterUpload: draft.afterUpload,
+      stabilityWindowMs: Math.round(stability * 1000),
+      pollingIntervalMs: Math.round(polling * 1000),
+      maxUploadBytes: Math.round(maxUpload * MEGABYTE),
+      apiUrl: draft.apiUrl.trim(),
+      ...(desktop ? { startAtLogin: draft.startAtLogin } : {}),
+    };
+    try {
+      const saved = await api.invoke('settings.update', patch);
+      store.applySettings(saved);
+      setDraft(draftOf(saved));
+      setState('saved');
+    } catch (caught) {
+      setError(caught);
+      setState('idle');
+    }
+  }
+
+  return (
+    <form className="form" onSubmit={(event) => void save(event)}>
+      <section className="panel" aria-labelledby="settings-uploading">
+        <h2 id="settings-uploading" className="panel-title">
+          {t('settings.uploading')}
+        </h2>
+        <NumberField
+          label={t('settings.concurrency')}
+          hint={t('settings.concurrencyHint')}
+          value={draft.concurrency}
+          onChange={(concurrencyText) => update({ concurrency: concurrencyText })}
+          min={1}
+          max={8}
+          step={1}
+        />
+        <fieldset className="field">
+          <legend>{t('settings.afterUpload')}</legend>
+          {AfterUpload.options.map((option) => (
+            <label key={option} className="choice">
+              <input
+                type="radio"
+                name={afterName}
+                value={option}
+                checked={draft.afterUpload === option}
+                onChange={() => update({ afterUpload: option })}
+              />
+              <span className="choice-title">{t(`settings.afterUploadOptions.${option}`)}</span>
+            </label>
+          ))}
+          <p className="hint">{t('settings.afterUploadHint')}</p>
+        </fieldset>
+        <NumberField
+          label={t('settings.stability')}
+          hint={t('settings.stabilityHint')}
+          value={draft.stabilitySeconds}
+          onChange={(stabilitySeconds) => update({ stabilitySeconds })}
+          min={0.2}
+          max={600}
+          step={0.1}
+        />
+        <NumberField
+          label={t('settings.polling')}
+          value={draft.pollingSeconds}
+          onChange={(pollingSeconds) => update({ pollingSeconds })}
+          min={0.5}
+          max={600}
+          step={0.5}
+        />
+        <NumberField
+          label={t('settings.maxUpload')}
+          hint={t('settings.maxUploadHint')}
+          value={draft.maxUploadMegabytes}
+          onChange={(maxUploadMegabytes) => update({ maxUploadMegabytes })}
+          min={0.01}
+          max={2048}
+          step={0.01}
+        />
+        {desktop ? (
+          <label className="choice">
+            <input
+              type="checkbox"
+              checked={draft.startAtLogin}
+              onChange={(event) => update({ startAtLogin: event.target.checked })}
+            />
+            <span className="choice-title">{t('settings.startAtLogin')}</span>
+          </label>
+        ) : (
+          <p className="hint">{t('settings.startAtLoginBrowser')}</p>
+        )}
+      </section>
+
+      <section className="panel" aria-labelledby="settings-connection">
+        <h2 id="settings-connection" className="panel-title">
+          {t('settings.connection')}
+        </h2>
+        <div className="field">
+          <label htmlFor={apiUrlId}>{t('settings.apiUrl')}</label>
+          <div className="input-with-button">
+            <input
+              id={apiUrlId}
+              type="url"
+              className="mono"
+              value={draft.apiUrl}
+              aria-describedby={apiUrlHintId}
+              aria-invalid={urlCheck === 'invalid'}
+              onChange={(event) => update({ apiUrl: event.target.value })}
+              spellCheck={false}
+            />
+            {draft.apiUrl !== DEFAULT_API_URL && (
+              <button
+                type="button"
+                className="button"
+                onClick={() => update({ apiUrl: DEFAULT_API_URL })}
+              >
+                {t('settings.apiUrlDefault')}
+              </button>
+            )}
+          </div>
+          <div id={apiUrlHintId}>
+            {urlCheck === 'insecure' && (
+              <p className="hint hint-warning" role="alert">
+                <Icon name="alert" /> {t('settings.apiUrlInsecure')}
+              </p>
+            )}
+            {urlCheck === 'invalid' && (
+              <p className="hint hint-danger">{t('settings.apiUrlInvalid')}</p>
+            )}
+          </div>
+        </div>
+      </section>
+
+      {error !== null && <ErrorMessage error={error} lead={t('settings.error')} />}
+      <div className="actions sticky-actions">
+        <button
+          type="submit"
+          className="button button-primary"
+          disabled={!valid || state === 'saving'}
+        >
+          {state === 'saving' ? t('settings.saving') : t('settings.save')}
+        </button>
+        <span role="status" className="saved-note">
+          {state === 'saved' && (
+            <>
+              <Icon name="check" /> {t('settings.saved')}
+            </>
+          )}
+        </span>
+      </div>
+    </form>
+  );
+}
+
+export function SettingsScreen(): ReactElement {
+  const { t } = useTranslation();
+  const api = useApi();
+  const store = useStore();
+  const app = useApp();
+  const [error, setError] = useState<unknown>(null);
+  const session = app.session;
+
+  async function signOut(): Promise<void> {
+    try {
+      store.applySession(await api.invoke('session.signOut', {}));
+    } catch (caught) {
+      setError(caught);
+    }
+  }
+
+  return (
+    <section className="screen" aria-labelledby="screen-title">
+      <header className="screen-header">
+        <h1 id="screen-title">{t('settings.title')}</h1>
+      </header>
+      <div className="settings-grid">
+        <section className="panel" aria-labelledby="settings-account">
+          <h2 id="settings-account" className="panel-title">
+            {t('settings.account')}
+          </h2>
+          {session !== null && session.signedIn && <AccountSummary session={session} />}
+          {session !== null && (
+            <p className="hint">
+              {t('settings.tokenStorage', { backend: session.tokenStorage.backend })}
+            </p>
+          )}
+          {error !== null && <ErrorMessage error={error} />}
+          <div className="actions">
+            <button type="button" className="button" onClick={() => navigate('sign-in')}>
+              <Icon name="key" /> {t('settings.changeToken')}
+            </button>
+            <button type="button" className="button button-danger" onClick={() => void signOut()}>
+              {t('settings.signOut')}
+            </button>
+          </div>
+        </section>
+        <section className="panel" aria-labelledby="settings-appearance">
+          <h2 id="settings-appearance" className="panel-title">
+            {t('settings.appearance')}
+          </h2>
+          <LanguageSelect />
+          <ThemeSelect />
+          {app.appInfo !== null && (
+            <p className="hint">
+              {t('settings.about', {
+                version: app.appInfo.version,
+                platform: app.appInfo.platform,
+              })}
+            </p>
+          )}
+        </section>
+        {app.settings === null ? (
+          <Loading label={t('app.loading')} />
+        ) : (
+          <UploadSettingsForm settings={app.settings} desktop={app.appInfo?.shell === 'electron'} />
+        )}
+      </div>
+    </section>
+  );
+}

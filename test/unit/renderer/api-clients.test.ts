@@ -1,0 +1,173 @@
+// Both transports of the api-client: answers and events are validated, handler errors come back
+// as ApiError with their code, and over HTTP the client works against the real loopback bridge.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startBrowserMode } from '../../../src-main/bridge/browser-mode.ts';
+import {
+  ApiError,
+  type EventChannel,
+  type InvokeResult,
+  type PreloadBridge,
+} from '../../../src-main/contract/api-contract.ts';
+import { createHttpApi } from '../../../src-renderer/api-client/http-client.ts';
+import { createIpcApi } from '../../../src-renderer/api-client/ipc-client.ts';
+import { AppStore } from '../../../src-renderer/state/app-store.ts';
+import { createFakeUploader, GOOD_TOKEN } from '../bridge/fake-uploader.ts';
+
+function fakeBridge(answers: Record<string, InvokeResult>): {
+  bridge: PreloadBridge;
+  push: (channel: EventChannel, payload: unknown) => void;
+} {
+  const listeners = new Set<(channel: EventChannel, payload: unknown) => void>();
+  const bridge: PreloadBridge = {
+    invoke: (channel) =>
+      Promise.resolve(
+        answers[channel] ?? { ok: false, error: { code: 'not_found', message: `no ${channel}` } },
+      ),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    pathForFile: (file) => (file.name === 'no-path.pdf' ? '' : `/home/anna/${file.name}`),
+  };
+  return {
+    bridge,
+    push: (channel, payload) => listeners.forEach((listener) => listener(channel, payload)),
+  };
+}
+
+const SETTINGS_ANSWER = await createFakeUploader().handlers['settings.get']({});
+
+test('IPC: answers are validated and errors rethrown as ApiError', async () => {
+  const { bridge } = fakeBridge({
+    'settings.get': { ok: true, value: SETTINGS_ANSWER },
+    'status.get': { ok: true, value: { state: 'nonsense' } },
+    'session.signIn': {
+      ok: false,
+      error: { code: 'auth', message: 'Clearfacts refused the token.' },
+    },
+  });
+  const api = createIpcApi(bridge);
+  assert.equal((await api.invoke('settings.get', {})).concurrency, 2);
+  await assert.rejects(
+    api.invoke('status.get', {}),
+    (error) => error instanceof ApiError && error.code === 'internal',
+  );
+  await assert.rejects(
+    api.invoke('session.signIn', { token: 'x' }),
+    (error) => error instanceof ApiError && error.code === 'auth' && /refused/.test(error.message),
+  );
+  assert.equal(api.pickFolder, null, 'no picker when the preload offers none');
+});
+
+test('IPC: invalid events are dropped, valid ones delivered; files become their paths', async () => {
+  const { bridge, push } = fakeBridge({});
+  const api = createIpcApi(bridge);
+  const seen: string[] = [];
+  const stop = api.subscribe((channel) => seen.push(channel));
+  push('settings.changed', { concurrency: 'many' });
+  push('settings.changed', SETTINGS_ANSWER);
+  stop();
+  push('settings.changed', SETTINGS_ANSWER);
+  assert.deepEqual(seen, ['settings.changed']);
+
+  const staged = await api.prepareFiles([
+    new File(['a'], 'factuur.pdf'),
+    new File(['b'], 'no-path.pdf'),
+  ]);
+  assert.deepEqual(staged[0], { ok: true, name: 'factuur.pdf', path: '/home/anna/factuur.pdf' });
+  assert.equal(staged[1]?.ok, false);
+});
+
+test('HTTP: the client talks to the real bridge, rethrows ApiError and stages files', async (t) => {
+  const root = await mkdtemp(path.join(tmpdir(), 'http-client-test-'));
+  await writeFile(path.join(root, 'index.html'), '<!doctype html>');
+  const uploader = createFakeUploader();
+  const bridge = await startBrowserMode({ uploader, staticDir: root, configDir: root });
+  t.after(async () => {
+    await bridge.close();
+    await rm(root, { recursive: true, force: true });
+  });
+  const port = new URL(bridge.origin).port;
+  const secret = new URL(bridge.url).searchParams.get('secret') ?? '';
+  // Node's fetch keeps no cookies: this one adds the cookie a browser would have kept.
+  const withCookie: typeof fetch = (input, init) =>
+    fetch(input, {
+      ...init,
+      headers: {
+        ...(init?.headers as Record<string, string>),
+        cookie: `clearfacts_uploader_${port}=${secret}`,
+      },
+    });
+  const api = createHttpApi({ baseUrl: bridge.origin, fetch: withCookie });
+
+  assert.equal((await api.invoke('app.info', {})).shell, 'browser');
+  await assert.rejects(
+    api.invoke('session.signIn', { token: 'wrong' }),
+    (error) => error instanceof ApiError && error.code === 'auth',
+  );
+  assert.equal((await api.invoke('session.signIn', { token: GOOD_TOKEN })).signedIn, true);
+
+  const progress: number[] = [];
+  const staged = await api.prepareFiles(
+    Array.from({ length: 25 }, (_, n) => new File([`file ${n}`], `scan-${n}.pdf`)),
+    (done) => progress.push(done),
+  );
+  assert.deepEqual(progress, [20, 25], 'uploaded in batches, with progress');
+  const last = staged[24];
+  assert.ok(last?.ok);
+  assert.equal(await readFile(last.path, 'utf8'), 'file 24');
+
+  const withoutCookie = createHttpApi({ baseUrl: bridge.origin });
+  await assert.rejects(
+    withoutCookie.invoke('status.get', {}),
+    (error) => error instanceof ApiError && /secret is missing/.test(error.message),
+  );
+});
+
+test('the store loads everything, follows events and asks again after a reconnect', async () => {
+  const uploader = createFakeUploader();
+  const connection = new Set<(connected: boolean) => void>();
+  const dispatch = (channel: string, request: unknown) =>
+    (uploader.handlers as unknown as Record<string, (request: unknown) => Promise<unknown>>)[
+      channel
+    ]?.(request);
+  const api = {
+    ...createIpcApi({
+      invoke: async (channel, request) => ({ ok: true, value: await dispatch(channel, request) }),
+      subscribe: (listener) => uploader.subscribe((channel, payload) => listener(channel, payload)),
+      pathForFile: () => '',
+    }),
+    onConnectionChange(listener: (connected: boolean) => void) {
+      connection.add(listener);
+      return () => connection.delete(listener);
+    },
+  };
+  const store = new AppStore(api);
+  const changed = () =>
+    new Promise<void>((resolve) => {
+      const stop = store.subscribe(() => {
+        stop();
+        resolve();
+      });
+    });
+  const stop = store.start();
+  while (store.getSnapshot().phase !== 'ready') await changed();
+  assert.equal(store.getSnapshot().session?.signedIn, false);
+  assert.equal(store.getSnapshot().administrations.state, 'idle');
+
+  uploader.emit('settings.changed', { ...SETTINGS_ANSWER, language: 'fr' });
+  assert.equal(store.getSnapshot().settings?.language, 'fr');
+
+  await uploader.handlers['session.signIn']({ token: GOOD_TOKEN });
+  connection.forEach((listener) => listener(false));
+  assert.equal(store.getSnapshot().connected, false);
+  connection.forEach((listener) => listener(true));
+  while (store.getSnapshot().resyncCount === 0) await changed();
+  assert.equal(store.getSnapshot().session?.signedIn, true, 'asked for again after the reconnect');
+  while (store.getSnapshot().administrations.state !== 'ready') await changed();
+  stop();
+});

@@ -1,0 +1,147 @@
+// The renderer's plain logic: search, formats, the language choice, URL checks, history paging.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Administration, HistoryEntry } from '../../../src-main/contract/domain.ts';
+import { createFormatters } from '../../../src-renderer/i18n/format.ts';
+import { resolveLanguage } from '../../../src-renderer/i18n/locale.ts';
+import { createAdministrationIndex } from '../../../src-renderer/lib/administration-search.ts';
+import { checkApiUrl } from '../../../src-renderer/lib/api-url.ts';
+import {
+  companyNumberDigits,
+  formatCompanyNumber,
+} from '../../../src-renderer/lib/company-number.ts';
+import { HistoryPages } from '../../../src-renderer/lib/history-pages.ts';
+import { rowActions, statesForFilter } from '../../../src-renderer/lib/history-status.ts';
+import { missingScopes } from '../../../src-renderer/lib/scope-features.ts';
+
+function administration(name: string, companyNumber: string): Administration {
+  return { name, companyNumber, accountManager: null };
+}
+
+test('administrations are found by name, ignoring case and accents, or by company number', () => {
+  const index = createAdministrationIndex([
+    administration('Brasserie Éclair SRL', '0456789012'),
+    administration('Bakkerij Janssens BV', '0403170701'),
+    administration('Autobedrijf Garage Noord', '0477123456'),
+    administration('Garage Van Damme', '0899123456'),
+  ]);
+  assert.deepEqual(
+    index.search('eclair').map((entry) => entry.name),
+    ['Brasserie Éclair SRL'],
+  );
+  assert.deepEqual(
+    index.search('BE 0403.170.701').map((entry) => entry.name),
+    ['Bakkerij Janssens BV'],
+  );
+  assert.deepEqual(
+    index.search('403170').map((entry) => entry.name),
+    ['Bakkerij Janssens BV'],
+  );
+  assert.deepEqual(
+    index.search('garage').map((entry) => entry.name),
+    ['Garage Van Damme', 'Autobedrijf Garage Noord'],
+    'names starting with the query come first',
+  );
+  assert.equal(index.search('').length, 4);
+  assert.deepEqual(index.search('nothing like it'), []);
+});
+
+test('searching 1,000 administrations answers from memory', () => {
+  const many = Array.from({ length: 1000 }, (_, n) =>
+    administration(`Onderneming ${n}`, `0${String(100000000 + n)}`),
+  );
+  const index = createAdministrationIndex(many);
+  assert.equal(index.search('onderneming 99').length, 19, '99, 199 … 899 and 990 … 999');
+  assert.equal(index.search('100000999')[0]?.name, 'Onderneming 999');
+});
+
+test('company numbers are shown as 0123.456.789 and read in any notation', () => {
+  assert.equal(formatCompanyNumber('0403170701'), '0403.170.701');
+  assert.equal(companyNumberDigits('BE0403.170.701'), '0403170701');
+  assert.equal(companyNumberDigits('Bakkerij'), null);
+});
+
+test('the language follows the setting, else the first OS language we speak, else English', () => {
+  assert.equal(resolveLanguage('fr', ['nl-BE']), 'fr');
+  assert.equal(resolveLanguage('system', ['de-DE', 'nl-BE', 'fr-BE']), 'nl');
+  assert.equal(resolveLanguage('system', ['fr_BE']), 'fr');
+  assert.equal(resolveLanguage('system', ['de-DE']), 'en');
+});
+
+test('dates, numbers and sizes are formatted in the Belgian locales', () => {
+  const at = '2026-03-05T14:30:00.000Z';
+  assert.equal(createFormatters('nl').number(1234567), '1.234.567');
+  assert.match(createFormatters('fr').number(1234567), /^1\s234\s567$/u);
+  assert.equal(createFormatters('en').number(1234567), '1,234,567');
+  assert.match(createFormatters('nl').date(at), /5 mrt\.? 2026/);
+  assert.match(createFormatters('fr').date(at), /5 mars 2026/);
+  assert.match(createFormatters('en').bytes(1536), /^2\s?kB$/);
+  assert.match(createFormatters('nl').bytes(5 * 1024 * 1024 + 200_000), /^5,2\s?MB$/);
+});
+
+test('an API URL other than HTTPS or this machine is flagged', () => {
+  assert.equal(checkApiUrl('https://api.clearfacts.be/graphql'), 'secure');
+  assert.equal(checkApiUrl('http://127.0.0.1:4000/graphql'), 'loopback');
+  assert.equal(checkApiUrl('http://localhost/graphql'), 'loopback');
+  assert.equal(checkApiUrl('http://api.example.com/graphql'), 'insecure');
+  assert.equal(checkApiUrl('ftp://example.com'), 'invalid');
+  assert.equal(checkApiUrl('not a url'), 'invalid');
+});
+
+test('the missing scopes and what a row allows follow the contract', () => {
+  assert.deepEqual(missingScopes(['upload_document', 'read_administrations']), [
+    'archive_read',
+    'archive_actions',
+  ]);
+  assert.deepEqual(rowActions('failed'), { retry: true, resend: false, markDone: false });
+  assert.deepEqual(rowActions('unconfirmed'), { retry: false, resend: true, markDone: true });
+  assert.deepEqual(rowActions('uploaded'), { retry: false, resend: false, markDone: false });
+  assert.equal(statesForFilter('all'), undefined);
+  assert.deepEqual(statesForFilter('uploaded'), ['uploaded', 'archived']);
+});
+
+function entry(id: number, state: HistoryEntry['state'] = 'uploaded'): HistoryEntry {
+  return {
+    id,
+    path: `/scans/${id}.pdf`,
+    fileName: `${id}.pdf`,
+    folderId: null,
+    source: 'watch',
+    companyNumber: '0403170701',
+    destination: { type: 'purchase' },
+    state,
+    kind: 'pdf',
+    sizeBytes: 100,
+    sha256: null,
+    pages: 1,
+    uuid: null,
+    failure: null,
+    attempts: 0,
+    nextAttemptAt: null,
+    archivedPath: null,
+    detectedAt: '2026-03-05T14:30:00.000Z',
+    updatedAt: '2026-03-05T14:30:00.000Z',
+    uploadedAt: null,
+  };
+}
+
+test('history pages load what is visible, patch changed rows and report new ones', () => {
+  const pages = new HistoryPages(100);
+  assert.deepEqual(pages.missingPages(0, 250), [0, 1, 2]);
+  pages.markPending(0);
+  assert.deepEqual(pages.missingPages(0, 250), [1, 2]);
+  pages.store(
+    0,
+    Array.from({ length: 100 }, (_, n) => entry(50_000 - n)),
+    50_000,
+  );
+  assert.equal(pages.total, 50_000);
+  assert.equal(pages.row(0)?.id, 50_000);
+  assert.equal(pages.row(150), undefined);
+  assert.equal(pages.patch([entry(49_990, 'failed')]), true);
+  assert.equal(pages.row(10)?.state, 'failed');
+  assert.equal(pages.patch([entry(50_001)]), false, 'an insert shifts offsets: the caller reloads');
+  pages.replaceAll(new Map([[3, [entry(1)]]]), 301);
+  assert.deepEqual(pages.loadedPages(), [3]);
+  assert.equal(pages.row(300)?.id, 1);
+});
