@@ -9,10 +9,12 @@ import type {
 } from '../../contract/domain.ts';
 
 /**
- * auth: token unknown or revoked, pause everything. missing_scope: pause what needs it.
- * refused: Clearfacts said no to this file, final. transient: safe to try again later.
- * ambiguous: the whole upload was handed over and no answer came (timeout): it may have been
- * stored, and with no idempotency key it must not be re-sent without the user.
+ * auth: no token, or Clearfacts does not accept it (401/403, unknown or revoked): pause everything.
+ * missing_scope: pause what needs it. refused: Clearfacts said no to this file or request (type,
+ * size, unknown administration or category), final. transient: safe to try again later (network,
+ * 5xx, 429, internal server error, a query timeout, a file that changed while being sent).
+ * ambiguous: the upload was handed over and no answer came (timeout, or the caller aborted it): it
+ * may have been stored, and with no idempotency key it must not be re-sent without the user.
  */
 export type ApiFailureKind = 'auth' | 'missing_scope' | 'refused' | 'transient' | 'ambiguous';
 
@@ -25,6 +27,8 @@ export class ClearfactsApiError extends Error {
   readonly retryAfterMs: number | null;
   /** HTTP status when there was one. */
   readonly status: number | null;
+  /** Clearfacts' own words (redacted), for a refusal's detail; null when it gave none. */
+  readonly serverMessage: string | null;
   constructor(
     kind: ApiFailureKind,
     message: string,
@@ -32,6 +36,7 @@ export class ClearfactsApiError extends Error {
       scope?: Scope | null;
       retryAfterMs?: number | null;
       status?: number | null;
+      serverMessage?: string | null;
       cause?: unknown;
     } = {},
   ) {
@@ -41,11 +46,13 @@ export class ClearfactsApiError extends Error {
     this.scope = details.scope ?? null;
     this.retryAfterMs = details.retryAfterMs ?? null;
     this.status = details.status ?? null;
+    this.serverMessage = details.serverMessage ?? null;
   }
 }
 
 export interface UploadedFile {
   uuid: string;
+  /** As Clearfacts counted them; 0 when its answer left the count out. */
   amountOfPages: number;
 }
 
@@ -58,9 +65,19 @@ export interface UploadRequest {
   signal?: AbortSignal;
 }
 
+/**
+ * Every method rejects only with ClearfactsApiError. Queries retry transient failures a few times
+ * (honouring Retry-After) before rejecting; uploads never retry here: the durable queue does.
+ */
 export interface ClearfactsClient {
+  /** The token's user, from the OIDC userinfo endpoint beside the API. */
   userInfo(signal?: AbortSignal): Promise<UserInfo>;
-  /** Which of the scopes the app needs this token has (probed: the API has no scope listing). */
+  /**
+   * Which of the scopes the app needs this token has. Inferred, since the API lists no scopes:
+   * each is probed with a harmless call (a one-item administrations page, an administration's
+   * categories, and both upload mutations sent without a file) and counts as missing only when
+   * Clearfacts answers "Missing scope".
+   */
   probeScopes(signal?: AbortSignal): Promise<Scope[]>;
   /** Every administration, all pages. */
   administrations(signal?: AbortSignal): Promise<Administration[]>;
@@ -80,6 +97,14 @@ export interface ClearfactsClientOptions {
   getToken: () => Promise<string | null>;
   /** Injected so the desktop shell can pass Electron's net.fetch (system proxy, OS certificates). */
   fetch: typeof globalThis.fetch;
-  /** Per-request timeout for queries, and for an upload the time allowed without progress. */
+  /**
+   * How long a query may wait for its answer (default 30 s). An upload may wait this long plus
+   * the time its file takes at a slow but working 64 KiB/s: fetch cannot report how much of a
+   * FormData body was sent, so a stalled upload is only noticed when that allowance runs out.
+   */
   timeoutMs?: number;
+  /** How often a query is retried after a transient failure (default 3). */
+  queryRetries?: number;
+  /** The shortest wait before a query's first retry, grown exponentially with jitter (default 500 ms). */
+  queryRetryDelayMs?: number;
 }

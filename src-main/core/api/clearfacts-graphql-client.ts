@@ -1,0 +1,469 @@
+// The Clearfacts API client: queries through graphql-request with zod-checked answers, uploads as
+// Clearfacts' own multipart form streamed from disk, and every failure turned into a
+// ClearfactsApiError (see api-failures.ts). The fetch is injected so the desktop shell can pass
+// Electron's net.fetch (system proxy, OS certificates); the token is asked for on every call.
+import { openAsBlob } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileTypeFromFile } from 'file-type';
+import { ClientError, GraphQLClient } from 'graphql-request';
+import pRetry from 'p-retry';
+import type { z } from 'zod';
+import {
+  CompanyNumber,
+  type Administration,
+  type ArchiveCategories,
+  type ArchiveCategory,
+  type Scope,
+  type UserInfo,
+} from '../../contract/domain.ts';
+import { registerSecret } from '../secrets/secret-redactor.ts';
+import {
+  failureFromGraphqlErrors,
+  failureFromStatus,
+  failureFromThrown,
+  safeCause,
+  type CallContext,
+} from './api-failures.ts';
+import {
+  ClearfactsApiError,
+  type ClearfactsClient,
+  type ClearfactsClientOptions,
+  type UploadRequest,
+  type UploadedFile,
+} from './clearfacts-client.ts';
+import {
+  ADMINISTRATIONS_PAGE,
+  ARCHIVE_CATEGORIES,
+  GraphqlEnvelope,
+  UPLOAD_ARCHIVE_FILE,
+  UPLOAD_FILE,
+  UserInfoAnswer,
+  type AdministrationAnswer,
+  type Operation,
+} from './operations.ts';
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_QUERY_RETRIES = 3;
+const DEFAULT_QUERY_RETRY_DELAY_MS = 500;
+const LONGEST_RETRY_DELAY_MS = 10_000;
+/** A longer Retry-After is handed to the caller (the queue schedules it) instead of waited out. */
+const LONGEST_HONOURED_RETRY_AFTER_MS = 60_000;
+const SLOW_UPLOAD_BYTES_PER_SECOND = 64 * 1024;
+const ADMINISTRATIONS_PAGE_SIZE = 100;
+/** Sent by the scope probe when no real administration is known; never stored anywhere. */
+const PROBE_COMPANY_NUMBER = '0000000000';
+const PROBE_FILE_NAME = 'scope-probe.pdf';
+
+interface StoredFile {
+  uuid: string;
+  amountOfPages?: number | null;
+}
+
+const REAL_API_HOST = 'api.clearfacts.be';
+const REAL_USERINFO_URL = 'https://login.clearfacts.be/oauth2-server/userinfo';
+
+/** The userinfo endpoint that belongs to an API URL: Clearfacts' login host, or the same origin. */
+export function userInfoUrlFor(apiUrl: string): string {
+  const url = new URL(apiUrl);
+  return url.hostname === REAL_API_HOST
+    ? REAL_USERINFO_URL
+    : new URL('/oauth2-server/userinfo', url.origin).toString();
+}
+
+/** Clearfacts' bare form: 10 digits with a leading 0, whatever punctuation or BE prefix came. */
+function normaliseCompanyNumber(value: string): string | null {
+  const digits = value.replace(/\D/g, '');
+  const parsed = CompanyNumber.safeParse(digits.length === 9 ? `0${digits}` : digits);
+  return parsed.success ? parsed.data : null;
+}
+
+function toAdministration(
+  answer: z.infer<typeof AdministrationAnswer> | null,
+): Administration | null {
+  const companyNumber = normaliseCompanyNumber(answer?.companyNumber ?? '');
+  if (answer === null || companyNumber === null) return null;
+  return {
+    companyNumber,
+    name: answer.name?.trim() || companyNumber,
+    accountManager: answer.accountManager ?? null,
+  };
+}
+
+function toCategories(
+  list: ({ id: string; name?: string | null } | null)[] | null | undefined,
+): ArchiveCategory[] {
+  return (list ?? [])
+    .filter((category) => category !== null)
+    .map((category) => ({ id: category.id, name: category.name?.trim() || category.id }));
+}
+
+async function mediaTypeOf(filePath: string): Promise<string> {
+  const detected = await fileTypeFromFile(filePath);
+  if (detected?.ext === 'pdf' || detected?.ext === 'jpg') return detected.mime;
+  if (detected?.ext === 'xml' || path.extname(filePath).toLowerCase() === '.xml') {
+    return 'application/xml';
+  }
+  return detected?.mime ?? 'application/octet-stream';
+}
+
+function malformed(what: string, error: z.ZodError): ClearfactsApiError {
+  return new ClearfactsApiError(
+    'transient',
+    `Clearfacts sent an answer to ${what} that this app does not understand; this is tried again later.`,
+    { cause: safeCause(error) },
+  );
+}
+
+export function createClearfactsClient(options: ClearfactsClientOptions): ClearfactsClient {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const graphql = new GraphQLClient(options.apiUrl, { fetch: options.fetch });
+
+  async function authorization(): Promise<string> {
+    const token = (await options.getToken())?.trim() ?? '';
+    if (token === '') {
+      throw new ClearfactsApiError(
+        'auth',
+        'No Clearfacts token is set: set a personal access token first.',
+      );
+    }
+    registerSecret(token);
+    return `Bearer ${token}`;
+  }
+
+  /**
+   * One attempt under a deadline (our timeout combined with the caller's signal). `run` calls
+   * `markSent` just before handing the request to fetch, which is what makes a timed-out upload
+   * ambiguous rather than transient.
+   */
+  async function underDeadline<T>(
+    deadlineMs: number,
+    callerSignal: AbortSignal | undefined,
+    context: CallContext,
+    run: (signal: AbortSignal, markSent: () => void) => Promise<T>,
+  ): Promise<T> {
+    const timeout = AbortSignal.timeout(deadlineMs);
+    const signal = callerSignal === undefined ? timeout : AbortSignal.any([timeout, callerSignal]);
+    let requestSent = false;
+    try {
+      if (callerSignal?.aborted === true) throw callerSignal.reason;
+      return await run(signal, () => {
+        requestSent = true;
+      });
+    } catch (error) {
+      const callerAborted = callerSignal?.aborted === true;
+      throw failureFromThrown(error, {
+        ...context,
+        timedOut: timeout.aborted && !callerAborted,
+        callerAborted,
+        requestSent,
+        timeoutMs: deadlineMs,
+      });
+    }
+  }
+
+  /** Retries transient failures of a query with exponential backoff and jitter, honouring Retry-After. */
+  async function retrying<T>(
+    signal: AbortSignal | undefined,
+    context: CallContext,
+    attempt: () => Promise<T>,
+  ): Promise<T> {
+    const honoured = (error: unknown): error is ClearfactsApiError =>
+      error instanceof ClearfactsApiError &&
+      error.kind === 'transient' &&
+      (error.retryAfterMs ?? 0) <= LONGEST_HONOURED_RETRY_AFTER_MS;
+    try {
+      return await pRetry(attempt, {
+        retries: options.queryRetries ?? DEFAULT_QUERY_RETRIES,
+        minTimeout: options.queryRetryDelayMs ?? DEFAULT_QUERY_RETRY_DELAY_MS,
+        maxTimeout: LONGEST_RETRY_DELAY_MS,
+        factor: 2,
+        randomize: true,
+        signal,
+        shouldRetry: ({ error }) => honoured(error),
+        onFailedAttempt: async ({ error, retriesLeft }) => {
+          if (retriesLeft > 0 && honoured(error) && error.retryAfterMs !== null) {
+            await sleep(error.retryAfterMs, undefined, { signal });
+          }
+        },
+      });
+    } catch (error) {
+      throw failureFromThrown(error, {
+        ...context,
+        timedOut: false,
+        callerAborted: signal?.aborted === true,
+        requestSent: false,
+        timeoutMs,
+      });
+    }
+  }
+
+  async function query<Variables extends Record<string, unknown>, Answer extends z.ZodType>(
+    operation: Operation<Variables, Answer>,
+    variables: Variables,
+    scope: Scope | null,
+    signal: AbortSignal | undefined,
+  ): Promise<z.infer<Answer>> {
+    const context: CallContext = { call: 'query', scope };
+    return retrying(signal, context, async () => {
+      const header = await authorization();
+      return underDeadline(timeoutMs, signal, context, async (deadline, markSent) => {
+        markSent();
+        let data: unknown;
+        try {
+          data = await graphql.request<unknown, Record<string, unknown>>({
+            document: operation.document,
+            variables,
+            signal: deadline,
+            requestHeaders: { Authorization: header },
+          });
+        } catch (error) {
+          if (!(error instanceof ClientError)) throw error;
+          const { status, headers, body, errors } = error.response;
+          throw status < 200 || status >= 300
+            ? failureFromStatus(status, headers, body, context)
+            : failureFromGraphqlErrors(
+                (errors ?? []).map((graphqlError) => graphqlError.message),
+                context,
+                status,
+              );
+        }
+        const parsed = operation.answer.safeParse(data);
+        if (!parsed.success) throw malformed(operation.name, parsed.error);
+        return parsed.data;
+      });
+    });
+  }
+
+  async function upload<Variables extends Record<string, unknown>, Answer extends z.ZodType>(
+    request: UploadRequest,
+    operation: Operation<Variables, Answer>,
+    variables: Variables,
+    scope: Scope,
+    storedFile: (answer: z.infer<Answer>) => StoredFile | null | undefined,
+  ): Promise<UploadedFile> {
+    const context: CallContext = { call: 'upload', scope };
+    const header = await authorization();
+    let form: FormData;
+    let sizeBytes: number;
+    try {
+      sizeBytes = (await stat(request.path)).size;
+      // openAsBlob reads the file lazily while fetch sends it: it is never whole in memory.
+      const file = await openAsBlob(request.path, { type: await mediaTypeOf(request.path) });
+      form = new FormData();
+      form.append('query', operation.document);
+      form.append('variables', JSON.stringify(variables));
+      form.append('file', file, request.fileName);
+    } catch (error) {
+      const code = error instanceof Error && 'code' in error ? ` (${String(error.code)})` : '';
+      throw new ClearfactsApiError(
+        'transient',
+        `Could not read "${request.fileName}" to send it${code}; it is checked again.`,
+        { cause: safeCause(error) },
+      );
+    }
+    const deadlineMs = timeoutMs + Math.ceil((sizeBytes / SLOW_UPLOAD_BYTES_PER_SECOND) * 1000);
+    return underDeadline(deadlineMs, request.signal, context, async (deadline, markSent) => {
+      markSent();
+      const response = await options.fetch(options.apiUrl, {
+        method: 'POST',
+        headers: { Authorization: header, Accept: 'application/json' },
+        body: form,
+        signal: deadline,
+      });
+      const text = await response.text();
+      if (!response.ok) throw failureFromStatus(response.status, response.headers, text, context);
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch (error) {
+        throw new ClearfactsApiError(
+          'transient',
+          'The answer to the upload was not from Clearfacts (it was not JSON; a proxy or a login page may be in the way); this is tried again later.',
+          { status: response.status, cause: safeCause(error) },
+        );
+      }
+      const envelope = GraphqlEnvelope.safeParse(json);
+      const answer = operation.answer.safeParse(envelope.data?.data ?? {});
+      const stored = answer.success ? storedFile(answer.data) : null;
+      // A uuid means Clearfacts stored the file, whatever else the answer says.
+      if (stored !== null && stored !== undefined) {
+        return { uuid: stored.uuid, amountOfPages: stored.amountOfPages ?? 0 };
+      }
+      const errors = envelope.data?.errors ?? [];
+      if (errors.length > 0) {
+        throw failureFromGraphqlErrors(
+          errors.map((error) => error.message),
+          context,
+          response.status,
+        );
+      }
+      throw new ClearfactsApiError(
+        'ambiguous',
+        'Clearfacts answered the upload without a document id: it may or may not have been stored. Check Clearfacts before sending it again.',
+        { status: response.status },
+      );
+    });
+  }
+
+  async function userInfo(signal?: AbortSignal): Promise<UserInfo> {
+    const context: CallContext = { call: 'query', scope: null };
+    const url = userInfoUrlFor(options.apiUrl);
+    return retrying(signal, context, async () => {
+      const header = await authorization();
+      return underDeadline(timeoutMs, signal, context, async (deadline, markSent) => {
+        markSent();
+        const response = await options.fetch(url, {
+          headers: { Authorization: header, Accept: 'application/json' },
+          signal: deadline,
+        });
+        const text = await response.text();
+        if (!response.ok) throw failureFromStatus(response.status, response.headers, text, context);
+        let json: unknown;
+        try {
+          json = JSON.parse(text);
+        } catch (error) {
+          throw new ClearfactsApiError(
+            'transient',
+            'The answer to the token check was not from Clearfacts (it was not JSON); this is tried again later.',
+            { status: response.status, cause: safeCause(error) },
+          );
+        }
+        const parsed = UserInfoAnswer.safeParse(json);
+        if (!parsed.success) throw malformed('the token check', parsed.error);
+        const username = parsed.data.username ?? parsed.data.sub ?? parsed.data.email;
+        if (username === null || username === undefined) {
+          throw new ClearfactsApiError(
+            'transient',
+            'Clearfacts answered the token check without naming the user; this is tried again later.',
+          );
+        }
+        return { username, email: parsed.data.email ?? null, name: parsed.data.name ?? null };
+      });
+    });
+  }
+
+  async function administrations(signal?: AbortSignal): Promise<Administration[]> {
+    const found = new Map<string, Administration>();
+    for (let offset = 0; ; offset += ADMINISTRATIONS_PAGE_SIZE) {
+      const page = await query(
+        ADMINISTRATIONS_PAGE,
+        { offset, first: ADMINISTRATIONS_PAGE_SIZE },
+        'read_administrations',
+        signal,
+      );
+      const items = page.administrations ?? [];
+      let added = 0;
+      for (const administration of items.map(toAdministration)) {
+        if (administration === null || found.has(administration.companyNumber)) continue;
+        found.set(administration.companyNumber, administration);
+        added += 1;
+      }
+      // A short page is the last; a page with nothing new means the server ignores the offset.
+      if (items.length < ADMINISTRATIONS_PAGE_SIZE || added === 0) break;
+    }
+    return [...found.values()];
+  }
+
+  async function archiveCategories(
+    companyNumber: string,
+    signal?: AbortSignal,
+  ): Promise<ArchiveCategories> {
+    const answer = await query(
+      ARCHIVE_CATEGORIES,
+      { vatnumber: companyNumber },
+      'archive_read',
+      signal,
+    );
+    return {
+      various: toCategories(answer.archiveCategories?.various),
+      permanent: toCategories(answer.archiveCategories?.permanent),
+    };
+  }
+
+  async function probeScopes(signal?: AbortSignal): Promise<Scope[]> {
+    /** True unless Clearfacts answered "Missing scope"; any other refusal means the scope passed. */
+    async function granted(probe: () => Promise<unknown>): Promise<boolean> {
+      try {
+        await probe();
+        return true;
+      } catch (error) {
+        if (!(error instanceof ClearfactsApiError)) throw error;
+        if (error.kind === 'missing_scope') return false;
+        if (error.kind === 'refused') return true;
+        throw error;
+      }
+    }
+    let companyNumber = PROBE_COMPANY_NUMBER;
+    const scopes: Scope[] = [];
+    const readsAdministrations = await granted(async () => {
+      const page = await query(
+        ADMINISTRATIONS_PAGE,
+        { offset: 0, first: 1 },
+        'read_administrations',
+        signal,
+      );
+      companyNumber =
+        toAdministration(page.administrations?.[0] ?? null)?.companyNumber ?? companyNumber;
+    });
+    if (readsAdministrations) scopes.push('read_administrations');
+    if (await granted(() => archiveCategories(companyNumber, signal))) scopes.push('archive_read');
+    const uploadsDocuments = await granted(() =>
+      query(
+        UPLOAD_FILE,
+        { vatnumber: companyNumber, filename: PROBE_FILE_NAME, invoicetype: 'PURCHASE' },
+        'upload_document',
+        signal,
+      ),
+    );
+    if (uploadsDocuments) scopes.push('upload_document');
+    const archives = await granted(() =>
+      query(
+        UPLOAD_ARCHIVE_FILE,
+        {
+          vatnumber: companyNumber,
+          filename: PROBE_FILE_NAME,
+          type: 'VARIOUS',
+          category: 'scope-probe',
+        },
+        'archive_actions',
+        signal,
+      ),
+    );
+    if (archives) scopes.push('archive_actions');
+    return scopes;
+  }
+
+  return {
+    userInfo,
+    probeScopes,
+    administrations,
+    archiveCategories,
+    uploadInvoice: (request) =>
+      upload(
+        request,
+        UPLOAD_FILE,
+        {
+          vatnumber: request.companyNumber,
+          filename: request.fileName,
+          invoicetype: request.invoiceType,
+        },
+        'upload_document',
+        (answer) => answer.uploadFile,
+      ),
+    uploadArchive: (request) =>
+      upload(
+        request,
+        UPLOAD_ARCHIVE_FILE,
+        {
+          vatnumber: request.companyNumber,
+          filename: request.fileName,
+          type: request.archiveType,
+          category: request.categoryId,
+        },
+        'archive_actions',
+        (answer) => answer.uploadArchiveFile,
+      ),
+  };
+}
