@@ -164,6 +164,14 @@ function networkCode(error: unknown): string | null {
   return null;
 }
 
+/** The innermost message: fetch wraps the useful one ("fetch failed" → the real reason). */
+function innermostMessage(error: Error): string {
+  let current: Error = error;
+  for (let depth = 0; current.cause instanceof Error && depth < 5; depth += 1)
+    current = current.cause;
+  return current.message;
+}
+
 function isNamed(error: unknown, name: string): boolean {
   for (let current = error, depth = 0; current instanceof Error && depth < 5; depth += 1) {
     if (current.name === name) return true;
@@ -214,7 +222,7 @@ export function failureFromThrown(error: unknown, context: ThrownContext): Clear
   const phrase = code === null ? null : (NETWORK_PHRASES[code] ?? null);
   return new ClearfactsApiError(
     'transient',
-    `Could not reach Clearfacts (${phrase ?? redact(cause.message)}). Check the internet connection; this is tried again later.`,
+    `Could not reach Clearfacts (${phrase ?? innermostMessage(cause)}). Check the internet connection; this is tried again later.`,
     { cause },
   );
 }

@@ -271,6 +271,9 @@ export function createClearfactsClient(options: ClearfactsClientOptions): Clearf
         headers: { Authorization: header, Accept: 'application/json' },
         body: form,
         signal: deadline,
+        // Following a redirect would need the body twice, so fetch would tee it and keep the
+        // whole file in memory; an upload is never redirected anyway.
+        redirect: 'error',
       });
       const text = await response.text();
       if (!response.ok) throw failureFromStatus(response.status, response.headers, text, context);
