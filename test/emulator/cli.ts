@@ -2,6 +2,7 @@
 // testing. Its first two lines are a contract (scripts read them): the origin, then the token.
 import { parseArgs } from 'node:util';
 import { startEmulator } from './index.ts';
+import type { Emulator } from './index.ts';
 
 const USAGE = `usage: npm run emulator -- [--port N] [--host H] [--max-upload-bytes N]
        [--extra-administrations N] [--introspection] [--no-test-mode]`;
@@ -16,37 +17,53 @@ function wholeNumber(value: string | undefined, name: string): number | undefine
   return number;
 }
 
-let parsed;
-try {
-  parsed = parseArgs({
-    options: {
-      port: { type: 'string' },
-      host: { type: 'string' },
-      'max-upload-bytes': { type: 'string' },
-      'extra-administrations': { type: 'string' },
-      introspection: { type: 'boolean' },
-      'no-test-mode': { type: 'boolean' },
-      help: { type: 'boolean' },
-    },
-  });
-} catch (error) {
-  console.error(`${(error as Error).message}\n${USAGE}`);
-  process.exit(2);
+function parseCliArguments() {
+  try {
+    return parseArgs({
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        'max-upload-bytes': { type: 'string' },
+        'extra-administrations': { type: 'string' },
+        introspection: { type: 'boolean' },
+        'no-test-mode': { type: 'boolean' },
+        help: { type: 'boolean' },
+      },
+    }).values;
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
 }
-const values = parsed.values;
+
+const values = parseCliArguments();
 if (values.help === true) {
   console.log(USAGE);
   process.exit(0);
 }
 
-const emulator = await startEmulator({
-  port: wholeNumber(values.port, 'port') ?? 0,
-  host: values.host ?? '127.0.0.1',
-  maxUploadBytes: wholeNumber(values['max-upload-bytes'], 'max-upload-bytes'),
-  extraAdministrations: wholeNumber(values['extra-administrations'], 'extra-administrations'),
-  introspection: values.introspection ?? false,
-  testMode: values['no-test-mode'] !== true,
-});
+async function start(): Promise<Emulator> {
+  try {
+    return await startEmulator({
+      port: wholeNumber(values.port, 'port') ?? 0,
+      host: values.host ?? '127.0.0.1',
+      maxUploadBytes: wholeNumber(values['max-upload-bytes'], 'max-upload-bytes'),
+      extraAdministrations: wholeNumber(values['extra-administrations'], 'extra-administrations'),
+      introspection: values.introspection ?? false,
+      testMode: values['no-test-mode'] !== true,
+    });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    console.error(
+      code === 'EADDRINUSE'
+        ? `emulator: port ${values.port ?? ''} is already in use; pick another with --port`
+        : `emulator: could not start: ${(error as Error).message}`,
+    );
+    process.exit(1);
+  }
+}
+
+const emulator = await start();
 console.log(`emulator listening on ${emulator.origin}`);
 console.log(`demo token: ${emulator.demoToken}`);
 

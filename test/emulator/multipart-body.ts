@@ -123,6 +123,8 @@ export async function readMultipartBody(
     if (problems.length > 0) throw new RequestError(400, problems.join(' '));
     return { fields, file };
   } catch (error) {
+    // Let the file part settle first, so its write stream cannot recreate the file after rm.
+    await (filePart as Promise<ReceivedFilePart> | null)?.catch(() => undefined);
     await rm(target, { force: true });
     if (error instanceof RequestError) throw error;
     if (request.destroyed || request.readableAborted) throw error;
