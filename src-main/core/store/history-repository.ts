@@ -245,6 +245,11 @@ export function createHistoryRepository(db: HistoryDatabase, now: () => number =
       return byFolder;
     },
 
+    /** Runs several writes as one transaction (a drop of thousands of files). */
+    inTransaction<T>(work: () => T): T {
+      return db.transaction(work).immediate();
+    },
+
     /** A small write that tells whether the database accepts writes again. */
     probeWrite(): void {
       probeStatement.run(String(now()));

@@ -1,0 +1,142 @@
+// What every command needs, built from the global options: the config folder, a logger, the
+// token store and an Uploader. Timing knobs come only from CLEARFACTS_UPLOADER_TUNING (tests and
+// the benchmark), never from the command line users see.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import envPaths from 'env-paths';
+import { z } from 'zod';
+import { DEFAULT_API_URL } from '../contract/domain.ts';
+import { createFileLogger, type FileLogger } from '../core/logging/file-logger.ts';
+import { createHeadlessTokenStore } from '../core/secrets/create-headless-token-store.ts';
+import type { TokenStore } from '../core/secrets/token-store.ts';
+import { createUploader, type Uploader, type UploaderOptions } from '../core/uploader.ts';
+import { CliError, EXIT } from './exit-codes.ts';
+
+export const TUNING_ENVIRONMENT_VARIABLE = 'CLEARFACTS_UPLOADER_TUNING';
+
+const Tuning = z
+  .object({
+    apiTimeoutMs: z.number().int().positive(),
+    retryBaseDelayMs: z.number().int().positive(),
+    retryMaxDelayMs: z.number().int().positive(),
+    stopGraceMs: z.number().int().nonnegative(),
+    tokenRecheckMs: z.number().int().positive(),
+    storageRecheckMs: z.number().int().positive(),
+    treeRefreshMs: z.number().int().positive(),
+  })
+  .partial()
+  .strict();
+
+export interface GlobalOptions {
+  configDir?: string;
+  apiUrl?: string;
+  debug?: boolean;
+}
+
+export const DEFAULT_CONFIG_DIR = envPaths('clearfacts-uploader', { suffix: '' }).config;
+
+const PackageJson = z.object({ version: z.string() });
+
+function appVersion(): string {
+  const file = new URL('../../package.json', import.meta.url);
+  return PackageJson.parse(JSON.parse(readFileSync(file, 'utf8'))).version;
+}
+
+function readTuning(env: NodeJS.ProcessEnv): UploaderOptions['tuning'] {
+  const raw = env[TUNING_ENVIRONMENT_VARIABLE];
+  if (raw === undefined || raw.trim() === '') return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    throw new CliError(`${TUNING_ENVIRONMENT_VARIABLE} is not valid JSON.`, EXIT.usage);
+  }
+  const parsed = Tuning.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new CliError(
+      `${TUNING_ENVIRONMENT_VARIABLE} is invalid: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim(),
+      EXIT.usage,
+    );
+  }
+  return Object.fromEntries(Object.entries(parsed.data).filter(([, value]) => value !== undefined));
+}
+
+export interface CliRuntime {
+  readonly configDir: string;
+  readonly apiUrl: string | undefined;
+  readonly debug: boolean;
+  readonly version: string;
+  logger(): FileLogger;
+  tokenStore(options?: { consentToPlainFile?: boolean }): Promise<TokenStore>;
+  uploader(options?: {
+    watchFolders?: boolean;
+    consentToPlainFile?: boolean;
+    /** 'browser' for `ui`, where files come from the drop window. */
+    shell?: 'cli' | 'browser';
+  }): Promise<Uploader>;
+  /** Stops what was opened (uploader, logger); safe to call more than once. */
+  close(): Promise<void>;
+}
+
+export function createCliRuntime(
+  global: GlobalOptions,
+  env: NodeJS.ProcessEnv = process.env,
+): CliRuntime {
+  const configDir = path.resolve(global.configDir ?? DEFAULT_CONFIG_DIR);
+  const tuning = readTuning(env);
+  let logger: FileLogger | null = null;
+  const opened: Uploader[] = [];
+  let closing: Promise<void> | null = null;
+  if (global.apiUrl !== undefined && !z.url().safeParse(global.apiUrl).success) {
+    throw new CliError(`--api-url must be a URL such as ${DEFAULT_API_URL}.`, EXIT.usage);
+  }
+
+  const runtime: CliRuntime = {
+    configDir,
+    apiUrl: global.apiUrl,
+    debug: global.debug === true,
+    version: appVersion(),
+
+    logger() {
+      logger ??= createFileLogger({
+        directory: path.join(configDir, 'logs'),
+        level: global.debug === true ? 'debug' : 'info',
+      });
+      return logger;
+    },
+
+    tokenStore(options = {}) {
+      return createHeadlessTokenStore({
+        configDir,
+        consentToPlainFile: options.consentToPlainFile === true,
+        env,
+      });
+    },
+
+    async uploader(options = {}) {
+      const uploader = await createUploader({
+        configDir,
+        tokenStore: await runtime.tokenStore(options),
+        logger: runtime.logger(),
+        shell: options.shell ?? 'cli',
+        version: runtime.version,
+        ...(global.apiUrl === undefined ? {} : { apiUrl: global.apiUrl }),
+        ...(tuning === undefined ? {} : { tuning }),
+        watchFolders: options.watchFolders ?? true,
+      });
+      opened.push(uploader);
+      return uploader;
+    },
+
+    close() {
+      closing ??= (async () => {
+        for (const uploader of opened.splice(0)) await uploader.stop();
+        await logger?.close();
+        logger = null;
+      })();
+      return closing;
+    },
+  };
+  return runtime;
+}

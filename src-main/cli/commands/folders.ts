@@ -1,0 +1,96 @@
+// `folders add | tree | list | remove`: the watched folders, stored in the settings so a running
+// `watch` (or the desktop app) picks the change up.
+import path from 'node:path';
+import type { Command } from 'commander';
+import type { FolderView } from '../../contract/domain.ts';
+import type { CliRuntime } from '../cli-runtime.ts';
+import { CliError, EXIT } from '../exit-codes.ts';
+import { describeDestination, printJson, printLine, printTable } from '../output.ts';
+import {
+  addDestinationOptions,
+  parseDestination,
+  type DestinationFlags,
+} from './destination-options.ts';
+
+function printFolders(folders: FolderView[], json: boolean | undefined): void {
+  if (json) {
+    printJson(folders);
+    return;
+  }
+  if (folders.length === 0) {
+    printLine('No folders are watched. Add one with `clearfacts-uploader folders add <path> …`.');
+    return;
+  }
+  printTable(
+    ['ID', 'PATH', 'GOES TO', 'PENDING', 'UPLOADED', 'FAILED'],
+    folders.map(({ binding, counts }) => [
+      binding.id,
+      binding.path,
+      binding.mode === 'single'
+        ? `${binding.companyNumber} ${describeDestination(binding.destination)}`
+        : 'accountant tree (by folder)',
+      String(counts.pending),
+      String(counts.uploaded),
+      String(counts.failed),
+    ]),
+  );
+}
+
+export function registerFolderCommands(program: Command, runtime: () => CliRuntime): void {
+  const folders = program.command('folders').description('the folders that are watched');
+
+  addDestinationOptions(
+    folders
+      .command('add <path>')
+      .description(
+        'watch a folder and send what appears in it to one administration and destination',
+      ),
+  )
+    .option('--json', 'print the folders as JSON')
+    .action(async (folderPath: string, flags: DestinationFlags & { json?: boolean }) => {
+      const { companyNumber, destination } = parseDestination(flags);
+      const uploader = await runtime().uploader({ watchFolders: false });
+      const result = await uploader.handlers['folders.add']({
+        path: folderPath,
+        companyNumber,
+        destination,
+      });
+      printFolders(result, flags.json);
+    });
+
+  folders
+    .command('tree <root>')
+    .description(
+      'create an accountant tree (<administration>/Purchase, Sales, Archive/…) under root and watch it',
+    )
+    .option('--json', 'print the folders as JSON')
+    .action(async (root: string, flags: { json?: boolean }) => {
+      const uploader = await runtime().uploader({ watchFolders: false });
+      printFolders(await uploader.handlers['folders.addTree']({ path: root }), flags.json);
+    });
+
+  folders
+    .command('list')
+    .description('list the watched folders')
+    .option('--json', 'print them as JSON')
+    .action(async (flags: { json?: boolean }) => {
+      const uploader = await runtime().uploader({ watchFolders: false });
+      printFolders(await uploader.handlers['folders.list']({}), flags.json);
+    });
+
+  folders
+    .command('remove <id-or-path>')
+    .description('stop watching a folder (its files are left where they are)')
+    .action(async (idOrPath: string) => {
+      const uploader = await runtime().uploader({ watchFolders: false });
+      const current = await uploader.handlers['folders.list']({});
+      const match = current.find(
+        ({ binding }) =>
+          binding.id === idOrPath || path.resolve(binding.path) === path.resolve(idOrPath),
+      );
+      if (!match)
+        throw new CliError(`No watched folder is ${idOrPath}: see \`folders list\`.`, EXIT.usage);
+      await uploader.handlers['folders.remove']({ id: match.binding.id });
+      printLine(`No longer watching ${match.binding.path}.`);
+    });
+}

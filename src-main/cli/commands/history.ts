@@ -1,0 +1,158 @@
+// `history`, `retry`, `resend` and `mark-done`: what happened to each file, and the user's say
+// on the ones that did not arrive.
+import { InvalidArgumentError, type Command } from 'commander';
+import { FileState, type HistoryFilter } from '../../contract/domain.ts';
+import { EngineBusyError } from '../../core/engine-lock.ts';
+import type { Uploader } from '../../core/uploader.ts';
+import type { CliRuntime } from '../cli-runtime.ts';
+import { CliError, EXIT } from '../exit-codes.ts';
+import { describeDestination, printJson, printLine, printTable, stateLabel } from '../output.ts';
+import { parseCompanyNumber } from './administrations.ts';
+import { reportOutcome } from './send-and-report.ts';
+
+function parseId(value: string): number {
+  const id = Number(value);
+  if (!Number.isSafeInteger(id) || id < 1)
+    throw new InvalidArgumentError('an id is a whole number (see `history`).');
+  return id;
+}
+
+function parseStates(value: string): FileState[] {
+  return value.split(',').map((state) => {
+    const parsed = FileState.safeParse(state.trim());
+    if (!parsed.success) {
+      throw new InvalidArgumentError(
+        `"${state}" is not a state; use ${FileState.options.join(', ')}.`,
+      );
+    }
+    return parsed.data;
+  });
+}
+
+function parseLimit(value: string): number {
+  const limit = Number(value);
+  if (!Number.isSafeInteger(limit) || limit < 1 || limit > 1_000) {
+    throw new InvalidArgumentError('the limit is a whole number from 1 to 1000.');
+  }
+  return limit;
+}
+
+/** Starts the engine unless another process runs it; then that one sends what is queued. */
+async function startUnlessRunning(uploader: Uploader): Promise<boolean> {
+  try {
+    await uploader.start();
+    return true;
+  } catch (error) {
+    if (error instanceof EngineBusyError) return false;
+    throw error;
+  }
+}
+
+export function registerHistoryCommands(program: Command, runtime: () => CliRuntime): void {
+  program
+    .command('history')
+    .description('what happened to each file, newest first')
+    .option(
+      '--status <states>',
+      `only these states, comma-separated (${FileState.options.join(', ')})`,
+      parseStates,
+    )
+    .option('--company <number>', 'only this administration')
+    .option('--search <text>', 'only file names containing this text')
+    .option('--limit <n>', 'at most this many files (1-1000)', parseLimit, 50)
+    .option('--json', 'print the files as JSON')
+    .action(
+      async (flags: {
+        status?: FileState[];
+        company?: string;
+        search?: string;
+        limit: number;
+        json?: boolean;
+      }) => {
+        const filter: HistoryFilter = {
+          ...(flags.status ? { states: flags.status } : {}),
+          ...(flags.company ? { companyNumber: parseCompanyNumber(flags.company) } : {}),
+          ...(flags.search ? { search: flags.search } : {}),
+        };
+        const uploader = await runtime().uploader({ watchFolders: false });
+        const { rows, total } = await uploader.handlers['history.query']({
+          filter,
+          offset: 0,
+          limit: flags.limit,
+        });
+        if (flags.json) {
+          printJson({ rows, total });
+          return;
+        }
+        printTable(
+          ['ID', 'STATE', 'FILE', 'TO', 'WHEN', 'WHY'],
+          rows.map((entry) => [
+            String(entry.id),
+            stateLabel(entry),
+            entry.fileName,
+            `${entry.companyNumber} ${describeDestination(entry.destination)}`,
+            entry.updatedAt.replace('T', ' ').slice(0, 19),
+            entry.failure?.message ?? (entry.uuid ? `uuid ${entry.uuid}` : ''),
+          ]),
+        );
+        if (total > rows.length)
+          printLine(`(${rows.length} of ${total}; use --limit or filters to see others)`);
+      },
+    );
+
+  program
+    .command('retry [id]')
+    .description('check a failed or duplicate file again and send it (--all: every failed file)')
+    .option('--all', 'every failed file')
+    .option('--json', 'print the outcome of every file as JSON')
+    .action(async (idText: string | undefined, flags: { all?: boolean; json?: boolean }) => {
+      if ((idText === undefined) === (flags.all !== true)) {
+        throw new CliError('Give either a file id or --all.', EXIT.usage);
+      }
+      const uploader = await runtime().uploader({ watchFolders: false });
+      const running = await startUnlessRunning(uploader);
+      let ids: number[];
+      if (idText !== undefined) {
+        ids = [(await uploader.handlers['history.retry']({ id: parseId(idText) })).id];
+      } else {
+        const failed = await uploader.handlers['history.query']({
+          filter: { states: ['failed'] },
+          offset: 0,
+          limit: 1_000,
+        });
+        ids = failed.rows.map((entry) => entry.id);
+        await uploader.handlers['history.retryAllFailed']({});
+      }
+      if (!running) {
+        printLine(`${ids.length} file(s) queued again; the uploader already running sends them.`);
+        return;
+      }
+      process.exitCode = await reportOutcome(uploader, ids, flags.json);
+    });
+
+  program
+    .command('resend <id>')
+    .description(
+      'send an unconfirmed or duplicate file again, although it may already be in Clearfacts',
+    )
+    .option('--json', 'print the outcome as JSON')
+    .action(async (idText: string, flags: { json?: boolean }) => {
+      const uploader = await runtime().uploader({ watchFolders: false });
+      const running = await startUnlessRunning(uploader);
+      const entry = await uploader.handlers['history.resend']({ id: parseId(idText) });
+      if (!running) {
+        printLine(`${entry.fileName} queued again; the uploader already running sends it.`);
+        return;
+      }
+      process.exitCode = await reportOutcome(uploader, [entry.id], flags.json);
+    });
+
+  program
+    .command('mark-done <id>')
+    .description('record an unconfirmed file as arrived (you saw it in Clearfacts)')
+    .action(async (idText: string) => {
+      const uploader = await runtime().uploader({ watchFolders: false });
+      const entry = await uploader.handlers['history.markDone']({ id: parseId(idText) });
+      printLine(`${entry.fileName} is recorded as uploaded; it will not be sent again.`);
+    });
+}

@@ -1,0 +1,91 @@
+// `token set | check | clear`: the token is read from stdin (or typed without echo), checked
+// with Clearfacts before it is stored, and never printed.
+import type { Command } from 'commander';
+import { createClearfactsClient } from '../../core/api/clearfacts-graphql-client.ts';
+import type { CliRuntime } from '../cli-runtime.ts';
+import { CliError, EXIT } from '../exit-codes.ts';
+import { printJson, printLine } from '../output.ts';
+import { canAsk, confirm, readSecret } from '../terminal-input.ts';
+
+async function consentToPlainFile(runtime: CliRuntime, given: boolean): Promise<boolean> {
+  if (given) return true;
+  const store = await runtime.tokenStore();
+  if (store.info().backend !== 'file') return false;
+  const question = `No system keyring can be used here. Store the token unencrypted in ${runtime.configDir}, readable only by your user account?`;
+  if (canAsk() && (await confirm(question))) return true;
+  throw new CliError(
+    `No system keyring can be used here, so the token was not stored. Run again with --allow-plain-file to keep it in a file only your account can read (not encrypted), or set the CLEARFACTS_TOKEN environment variable instead.`,
+    EXIT.usage,
+  );
+}
+
+export function registerTokenCommands(program: Command, runtime: () => CliRuntime): void {
+  const token = program.command('token').description('set, check or remove the Clearfacts token');
+
+  token
+    .command('set')
+    .description(
+      'read a token from standard input (or ask for it), check it with Clearfacts and store it',
+    )
+    .option(
+      '--allow-plain-file',
+      'where no system keyring exists, agree to keep the token in <config-dir>/token (mode 0600, not encrypted)',
+    )
+    .option('--json', 'print the result as JSON')
+    .action(async (options: { allowPlainFile?: boolean; json?: boolean }) => {
+      const cli = runtime();
+      const secret = await readSecret('Paste your Clearfacts token (it is not shown): ');
+      if (secret === '') throw new CliError('No token was given on standard input.', EXIT.usage);
+      const consent = await consentToPlainFile(cli, options.allowPlainFile === true);
+      const uploader = await cli.uploader({ consentToPlainFile: consent, watchFolders: false });
+      const session = await uploader.handlers['session.signIn']({ token: secret });
+      if (options.json) {
+        printJson(session);
+        return;
+      }
+      printLine(
+        `Token stored (${session.tokenStorage.backend}) for ${session.user?.username ?? 'unknown user'}${session.user?.email ? ` <${session.user.email}>` : ''}.`,
+      );
+      printLine(`Scopes: ${session.scopes.join(', ') || 'none found'}`);
+      if (session.tokenStorage.warning) printLine(`Warning: ${session.tokenStorage.warning}`);
+    });
+
+  token
+    .command('check')
+    .description('ask Clearfacts who the stored token belongs to and what it may do')
+    .option('--json', 'print the result as JSON')
+    .action(async (options: { json?: boolean }) => {
+      const cli = runtime();
+      const store = await cli.tokenStore();
+      const stored = await store.load();
+      if (stored === null) {
+        throw new CliError('No token is set: run `clearfacts-uploader token set`.', EXIT.auth);
+      }
+      const uploader = await cli.uploader({ watchFolders: false });
+      const { apiUrl } = await uploader.handlers['session.get']({});
+      const client = createClearfactsClient({
+        apiUrl,
+        getToken: () => Promise.resolve(stored),
+        fetch: globalThis.fetch,
+      });
+      const user = await client.userInfo();
+      const scopes = await client.probeScopes();
+      if (options.json) {
+        printJson({ user, scopes, tokenStorage: store.info() });
+        return;
+      }
+      printLine(`User:    ${user.username}${user.name ? ` (${user.name})` : ''}`);
+      printLine(`E-mail:  ${user.email ?? '-'}`);
+      printLine(`Scopes:  ${scopes.join(', ') || 'none found'}`);
+      printLine(`Stored:  ${store.info().backend}${store.info().secure ? '' : ' (not encrypted)'}`);
+    });
+
+  token
+    .command('clear')
+    .description('remove the stored token')
+    .action(async () => {
+      const store = await runtime().tokenStore();
+      await store.clear();
+      printLine(`Token removed (${store.info().backend}).`);
+    });
+}

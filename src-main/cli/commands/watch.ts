@@ -1,0 +1,37 @@
+// `watch`: runs the engine on the watched folders until Ctrl-C or SIGTERM, showing each file.
+import type { Command } from 'commander';
+import type { CliRuntime } from '../cli-runtime.ts';
+import { createLiveView } from '../live-view.ts';
+import { printLine } from '../output.ts';
+import { stopRequested } from '../stop-signal.ts';
+
+export function registerWatchCommand(program: Command, runtime: () => CliRuntime): void {
+  program
+    .command('watch')
+    .description('watch the folders and send what appears in them, until Ctrl-C')
+    .option('--json', 'print every event as one JSON line')
+    .action(async (flags: { json?: boolean }) => {
+      const cli = runtime();
+      const mode = flags.json
+        ? 'json'
+        : process.stdout.isTTY && process.stderr.isTTY
+          ? 'terminal'
+          : 'lines';
+      const view = createLiveView(mode);
+      const uploader = await cli.uploader({ watchFolders: true });
+      uploader.subscribe((channel, payload) => view.show(channel, payload));
+      await uploader.start();
+      const folders = await uploader.handlers['folders.list']({});
+      if (mode !== 'json') {
+        printLine(
+          folders.length === 0
+            ? 'No folders are watched yet: add one with `clearfacts-uploader folders add` (this run picks it up).'
+            : `Watching ${folders.length} folder${folders.length === 1 ? '' : 's'} (settings and history in ${cli.configDir}). Ctrl-C stops.`,
+        );
+      }
+      const signal = await stopRequested();
+      view.stop();
+      if (mode !== 'json') printLine(`Stopping (${signal}): running sends get a moment to finish.`);
+      await cli.close();
+    });
+}

@@ -1,0 +1,106 @@
+// What `watch` shows while it runs: in a terminal, a progress bar for the current batch with one
+// line per file above it; in a pipe or a log, plain timestamped lines; with --json, one JSON
+// event per line.
+import cliProgress from 'cli-progress';
+import type { EventChannel, EventOf } from '../contract/api-contract.ts';
+import type { HistoryEntry, StatusSnapshot } from '../contract/domain.ts';
+import { redact } from '../core/secrets/secret-redactor.ts';
+import { describeEntry } from './output.ts';
+
+export type LiveMode = 'terminal' | 'lines' | 'json';
+
+export interface LiveView {
+  show<E extends EventChannel>(channel: E, payload: EventOf<E>): void;
+  stop(): void;
+}
+
+/** States worth a line: a file's arrival, its outcome, and a retry being scheduled. */
+const TOLD: readonly HistoryEntry['state'][] = [
+  'waiting_stability',
+  'uploading',
+  'uploaded',
+  'archived',
+  'failed',
+  'duplicate',
+  'unconfirmed',
+  'ready',
+];
+
+function statusLine(status: StatusSnapshot): string {
+  const reason = status.reason ? `: ${status.reason}` : '';
+  return `queue ${status.state.replace('_', ' ')}${reason}`;
+}
+
+export function createLiveView(mode: LiveMode): LiveView {
+  const lastTold = new Map<number, string>();
+  const lastFolderReason = new Map<string, string | null>();
+  let lastStatus = '';
+  const bars =
+    mode === 'terminal'
+      ? new cliProgress.MultiBar(
+          {
+            format:
+              ' {bar} {value}/{total} files | {uploading} sending | {failed} failed | {state}',
+            hideCursor: true,
+            clearOnComplete: false,
+            stopOnComplete: false,
+            stream: process.stderr,
+          },
+          cliProgress.Presets.shades_classic,
+        )
+      : null;
+  const batchBar = bars?.create(0, 0, { uploading: 0, failed: 0, state: 'starting' }) ?? null;
+
+  function say(line: string): void {
+    const safe = redact(line);
+    if (bars) bars.log(`${safe}\n`);
+    else process.stdout.write(`${new Date().toISOString()} ${safe}\n`);
+  }
+
+  function tellEntry(entry: HistoryEntry): void {
+    if (!TOLD.includes(entry.state)) return;
+    // A file waiting again after a change, or a retry, is told once per state and reason.
+    const key = `${entry.state}:${entry.failure?.message ?? ''}:${entry.attempts}`;
+    if (lastTold.get(entry.id) === key) return;
+    if (entry.state === 'ready' && entry.failure === null) return;
+    lastTold.set(entry.id, key);
+    say(
+      entry.state === 'waiting_stability' ? `detected     ${entry.fileName}` : describeEntry(entry),
+    );
+  }
+
+  return {
+    show(channel, payload) {
+      if (mode === 'json') {
+        process.stdout.write(
+          `${redact(JSON.stringify({ event: channel, ...(payload as object) }))}\n`,
+        );
+        return;
+      }
+      if (channel === 'history.changed') {
+        for (const entry of (payload as EventOf<'history.changed'>).entries) tellEntry(entry);
+      } else if (channel === 'status') {
+        const status = payload as StatusSnapshot;
+        batchBar?.setTotal(status.batch.total);
+        batchBar?.update(status.batch.done, {
+          uploading: status.counts.uploading,
+          failed: status.counts.failed,
+          state: status.state.replace('_', ' '),
+        });
+        const line = statusLine(status);
+        if (line !== lastStatus && (status.reason !== null || lastStatus !== '')) say(line);
+        lastStatus = line;
+      } else if (channel === 'folders.changed') {
+        for (const folder of (payload as EventOf<'folders.changed'>).folders) {
+          const told = `${folder.availability}: ${folder.reason ?? ''}`;
+          if (lastFolderReason.get(folder.binding.id) === told) continue;
+          lastFolderReason.set(folder.binding.id, told);
+          if (folder.reason !== null) say(`folder ${folder.binding.path} ${told}`);
+        }
+      }
+    },
+    stop() {
+      bars?.stop();
+    },
+  };
+}

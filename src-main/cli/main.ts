@@ -1,0 +1,127 @@
+// `clearfacts-uploader`: the headless face of the engine. Every error ends as one sentence and
+// an exit code scripts can rely on; a stack trace only with --debug.
+import { Command, CommanderError, Option } from 'commander';
+import { ApiError } from '../contract/api-contract.ts';
+import { DEFAULT_API_URL } from '../contract/domain.ts';
+import { toApiError } from '../core/api-errors.ts';
+import { redact } from '../core/secrets/secret-redactor.ts';
+import { TokenStoreError } from '../core/secrets/token-store.ts';
+import {
+  createCliRuntime,
+  DEFAULT_CONFIG_DIR,
+  TUNING_ENVIRONMENT_VARIABLE,
+  type CliRuntime,
+  type GlobalOptions,
+} from './cli-runtime.ts';
+import { registerAdministrationCommands } from './commands/administrations.ts';
+import { registerFolderCommands } from './commands/folders.ts';
+import { registerHistoryCommands } from './commands/history.ts';
+import { registerTokenCommands } from './commands/token.ts';
+import { registerUiCommand } from './commands/ui.ts';
+import { registerUploadCommand } from './commands/upload.ts';
+import { registerWatchCommand } from './commands/watch.ts';
+import { CliError, EXIT, EXIT_CODES_HELP, type ExitCode } from './exit-codes.ts';
+import { stopRequested } from './stop-signal.ts';
+
+const ENVIRONMENT_HELP = `
+Environment:
+  CLEARFACTS_TOKEN             the token to use; takes precedence over a stored one
+  ${TUNING_ENVIRONMENT_VARIABLE}   JSON timing knobs for tests and benchmarks, e.g.
+                               {"retryBaseDelayMs":100,"stopGraceMs":1000}`;
+
+function exitCodeOf(error: unknown): ExitCode {
+  if (error instanceof CliError) return error.exitCode;
+  if (error instanceof CommanderError) return EXIT.usage;
+  if (error instanceof TokenStoreError) {
+    return error.failure === 'unavailable' ? EXIT.failure : EXIT.usage;
+  }
+  const apiError = toApiError(error);
+  switch (apiError.code) {
+    case 'auth':
+    case 'not_signed_in':
+    case 'missing_scope':
+      return EXIT.auth;
+    case 'invalid_request':
+    case 'not_found':
+    case 'conflict':
+      return EXIT.usage;
+    default:
+      return EXIT.failure;
+  }
+}
+
+function sentenceOf(error: unknown): string {
+  if (error instanceof CliError || error instanceof TokenStoreError) return error.message;
+  const apiError = error instanceof ApiError ? error : toApiError(error);
+  return apiError.message;
+}
+
+function buildProgram(runtime: () => CliRuntime): Command {
+  const program = new Command('clearfacts-uploader')
+    .description('Send invoices and archive documents from folders to Clearfacts, reliably.')
+    .option('--config-dir <dir>', 'settings, history and logs', DEFAULT_CONFIG_DIR)
+    .addOption(
+      new Option('--api-url <url>', 'the Clearfacts GraphQL endpoint').default(
+        undefined,
+        DEFAULT_API_URL,
+      ),
+    )
+    .option('--debug', 'log in detail and show stack traces')
+    .addHelpText('after', `${EXIT_CODES_HELP}\n${ENVIRONMENT_HELP}`)
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ outputError: (text, write) => write(redact(text)) });
+  registerTokenCommands(program, runtime);
+  registerAdministrationCommands(program, runtime);
+  registerFolderCommands(program, runtime);
+  registerUploadCommand(program, runtime);
+  registerWatchCommand(program, runtime);
+  registerHistoryCommands(program, runtime);
+  registerUiCommand(program, runtime);
+  for (const command of program.commands) command.exitOverride();
+  return program;
+}
+
+async function main(argv: string[]): Promise<number> {
+  let runtime: CliRuntime | null = null;
+  let debug = argv.includes('--debug');
+  const program = buildProgram(() => {
+    const global = program.opts<GlobalOptions>();
+    debug = global.debug === true;
+    runtime ??= createCliRuntime(global);
+    return runtime;
+  });
+  try {
+    const interrupted = stopRequested().then(() => 'interrupted' as const);
+    const outcome = await Promise.race([
+      program.parseAsync(argv).then(() => 'done' as const),
+      interrupted,
+    ]);
+    if (
+      outcome === 'interrupted' &&
+      !program.args.includes('watch') &&
+      !program.args.includes('ui')
+    ) {
+      process.stderr.write('Stopped. Files not sent yet stay queued for the next run.\n');
+      process.exitCode = EXIT.failure;
+    }
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.success;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Commander already printed help, the version, or what was wrong with the command line.
+      return error.exitCode === 0 ? EXIT.success : EXIT.usage;
+    }
+    process.stderr.write(`Error: ${redact(sentenceOf(error))}\n`);
+    if (debug && error instanceof Error && error.stack) {
+      process.stderr.write(`${redact(error.stack)}\n`);
+    }
+    return exitCodeOf(error);
+  } finally {
+    // `runtime` is assigned inside the program's callback, which TypeScript cannot follow.
+    await (runtime as CliRuntime | null)?.close();
+  }
+}
+
+process.exitCode = await main(process.argv);
+// Watchers, sockets or a keyring client may still hold the event loop; the work is done.
+process.exit(process.exitCode);

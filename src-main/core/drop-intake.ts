@@ -1,0 +1,78 @@
+// Files handed over directly (the drop window, `clearfacts-uploader upload`): inspected on
+// request, then queued as ready. They never sit in a watched folder, so they are never moved or
+// deleted afterwards.
+import path from 'node:path';
+import pLimit from 'p-limit';
+import type {
+  CompanyNumber,
+  Destination,
+  HistoryEntry,
+  InspectedFile,
+  UploadSource,
+} from '../contract/domain.ts';
+import type { DocumentCheck, DocumentCheckOptions } from './documents/document-check.ts';
+import type { UploadQueue } from './queue/upload-queue.ts';
+import { toHistoryEntry, type FileRecord } from './store/file-record.ts';
+import type { HistoryRepository } from './store/history-repository.ts';
+import type { StorageGuard } from './store/storage-guard.ts';
+
+/** Checks hash and parse files: a few at once keeps a 10,000-file drop from starving the queue. */
+const CHECKS_AT_ONCE = 4;
+
+export interface DropIntakeOptions {
+  repository: HistoryRepository;
+  storage: StorageGuard;
+  queue: UploadQueue;
+  check: (filePath: string, options: DocumentCheckOptions) => Promise<DocumentCheck>;
+  source: Extract<UploadSource, 'drop' | 'cli'>;
+  onInserted: (record: FileRecord) => void;
+}
+
+export function createDropIntake(options: DropIntakeOptions) {
+  return {
+    async inspect(paths: string[], checkOptions: DocumentCheckOptions): Promise<InspectedFile[]> {
+      const limit = pLimit(CHECKS_AT_ONCE);
+      return Promise.all(
+        paths.map((given) =>
+          limit(async () => {
+            const filePath = path.resolve(given);
+            const check = await options.check(filePath, checkOptions);
+            return {
+              path: filePath,
+              fileName: path.basename(filePath),
+              sizeBytes: check.sizeBytes,
+              kind: check.kind,
+              pages: check.pages,
+              failure: check.failure,
+              willConvert: check.willConvert,
+            };
+          }),
+        ),
+      );
+    },
+
+    /** Queues every file; the checks run when each one's turn comes, with the reason if refused. */
+    send(paths: string[], companyNumber: CompanyNumber, destination: Destination): HistoryEntry[] {
+      const records = options.storage.write(() =>
+        options.repository.inTransaction(() =>
+          paths.map((given) => {
+            const filePath = path.resolve(given);
+            return options.repository.insert({
+              path: filePath,
+              fileName: path.basename(filePath),
+              folderId: null,
+              watchRoot: null,
+              source: options.source,
+              companyNumber,
+              destination,
+              state: 'ready',
+            });
+          }),
+        ),
+      );
+      for (const record of records) options.onInserted(record);
+      options.queue.poke();
+      return records.map(toHistoryEntry);
+    },
+  };
+}

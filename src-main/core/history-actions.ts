@@ -1,0 +1,98 @@
+// What the user can do with a file in the history: retry a failed or duplicate one, resend an
+// unconfirmed one (their say-so is the only way it is sent again), mark it done, show it.
+import { ApiError } from '../contract/api-contract.ts';
+import type { FileState, HistoryEntry } from '../contract/domain.ts';
+import type { UploadQueue } from './queue/upload-queue.ts';
+import { toHistoryEntry, type FileRecord } from './store/file-record.ts';
+import type { HistoryRepository, Transition } from './store/history-repository.ts';
+import type { StorageGuard } from './store/storage-guard.ts';
+
+export interface HistoryActionsOptions {
+  repository: HistoryRepository;
+  storage: StorageGuard;
+  queue: UploadQueue;
+  onTransition: (transition: Transition) => void;
+  revealFile?: (filePath: string) => Promise<void>;
+}
+
+const requeue = {
+  attempts: 0,
+  nextAttemptAt: null,
+  failure: null,
+} as const;
+
+export function createHistoryActions(options: HistoryActionsOptions) {
+  const { repository, storage, queue } = options;
+
+  function find(id: number): FileRecord {
+    const record = repository.get(id);
+    if (!record) throw new ApiError('not_found', `There is no file ${id} in the history.`);
+    return record;
+  }
+
+  function refuse(record: FileRecord, action: string, allowed: readonly FileState[]): never {
+    throw new ApiError(
+      'conflict',
+      `${record.fileName} is ${record.state.replace('_', ' ')}; only ${allowed.join(' or ')} files can be ${action}.`,
+    );
+  }
+
+  function write(id: number, to: FileState, patch: Parameters<HistoryRepository['transition']>[2]) {
+    const transition = storage.write(() => repository.transition(id, to, patch));
+    options.onTransition(transition);
+    queue.poke();
+    return toHistoryEntry(transition.record);
+  }
+
+  return {
+    /** Failed or duplicate: checked again and queued; a sent file whose move failed: moved again. */
+    async retry(id: number): Promise<HistoryEntry> {
+      const record = find(id);
+      if (record.state === 'uploaded' && record.failure?.code === 'after_upload_failed') {
+        await queue.finishLocally(record);
+        return toHistoryEntry(find(id));
+      }
+      if (record.state !== 'failed' && record.state !== 'duplicate') {
+        refuse(record, 'retried', ['failed', 'duplicate']);
+      }
+      return write(id, 'ready', { ...requeue, forceSend: false });
+    },
+
+    retryAllFailed(): { count: number } {
+      const failed = repository.inStates(['failed']);
+      for (const record of failed) write(record.id, 'ready', { ...requeue, forceSend: false });
+      return { count: failed.length };
+    },
+
+    /** Sent again even though it may already be in Clearfacts: the user decided. */
+    resend(id: number): HistoryEntry {
+      const record = find(id);
+      if (record.state !== 'unconfirmed' && record.state !== 'duplicate') {
+        refuse(record, 'resent', ['unconfirmed', 'duplicate']);
+      }
+      return write(id, 'ready', { ...requeue, forceSend: true });
+    },
+
+    /** The user saw it arrive in Clearfacts. */
+    markDone(id: number): HistoryEntry {
+      const record = find(id);
+      if (record.state !== 'unconfirmed') refuse(record, 'marked done', ['unconfirmed']);
+      return write(id, 'uploaded', { failure: null });
+    },
+
+    async reveal(id: number): Promise<{ path: string }> {
+      const record = find(id);
+      if (!options.revealFile) {
+        throw new ApiError(
+          'unsupported_in_shell',
+          'Showing a file in its folder is only possible in the desktop app.',
+        );
+      }
+      const shown = record.archivedPath ?? record.path;
+      await options.revealFile(shown);
+      return { path: shown };
+    },
+  };
+}
+
+export type HistoryActions = ReturnType<typeof createHistoryActions>;

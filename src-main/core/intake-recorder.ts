@@ -1,0 +1,149 @@
+// Writes what the folder intake reports into the history: a file seen is waiting for stability,
+// a file through the gate is ready for the queue. A file seen again continues its row (its
+// backoff reset), and a send under way for a file that changed is called off first.
+import path from 'node:path';
+import type { Destination, FolderBinding } from '../contract/domain.ts';
+import type { IntakeFile } from './intake/folder-intake.ts';
+import type { Logger } from './logging/logger.ts';
+import type { UploadQueue } from './queue/upload-queue.ts';
+import type { FileRecord } from './store/file-record.ts';
+import type { HistoryRepository, Transition } from './store/history-repository.ts';
+import { StorageUnavailableError, type StorageGuard } from './store/storage-guard.ts';
+
+export interface IntakeRecorderOptions {
+  repository: HistoryRepository;
+  storage: StorageGuard;
+  queue: UploadQueue;
+  bindings: () => FolderBinding[];
+  logger: Logger;
+  onInserted: (record: FileRecord) => void;
+  onTransition: (transition: Transition) => void;
+  onForgotten: (record: FileRecord) => void;
+}
+
+/** How many path segments under an accountant root lead to a destination folder. */
+function destinationDepth(destination: Destination): number {
+  // <administration>/Purchase | <administration>/Sales
+  // <administration>/Archive/<Various|Permanent>/<category>
+  return destination.type === 'purchase' || destination.type === 'sale' ? 2 : 4;
+}
+
+/** The folder `_uploaded/` goes in: the bound folder, or the destination folder of a tree. */
+export function watchRootFor(binding: FolderBinding, file: IntakeFile): string {
+  const root = path.resolve(binding.path);
+  if (binding.mode === 'single') return root;
+  const segments = path.relative(root, file.path).split(path.sep);
+  return path.join(root, ...segments.slice(0, destinationDepth(file.destination)));
+}
+
+export function createIntakeRecorder(options: IntakeRecorderOptions) {
+  const { repository, storage, queue, logger } = options;
+  /** Calls-off under way, so `ready` is written only after the send recorded where it stopped. */
+  const abortions = new Map<string, Promise<void>>();
+  /** Files the history could not record (storage fault): looked at again once it can. */
+  const missed = new Set<string>();
+
+  function routing(file: IntakeFile) {
+    const binding = options.bindings().find((candidate) => candidate.id === file.folderId);
+    return {
+      folderId: file.folderId,
+      watchRoot: binding ? watchRootFor(binding, file) : path.dirname(file.path),
+      companyNumber: file.companyNumber,
+      destination: file.destination,
+      sizeBytes: file.sizeBytes,
+      mtimeMs: file.mtimeMs,
+    };
+  }
+
+  function guarded(filePath: string, write: () => void): void {
+    try {
+      storage.write(write);
+    } catch (error) {
+      if (!(error instanceof StorageUnavailableError)) throw error;
+      missed.add(filePath);
+    }
+  }
+
+  return {
+    onFileSeen(file: IntakeFile): void {
+      guarded(file.path, () => {
+        const existing = repository.findReusable(file.path);
+        if (existing && queue.isRunning(existing.id)) {
+          logger.info('A queued file changed: its send is called off and it is checked again', {
+            id: existing.id,
+          });
+          abortions.set(
+            file.path,
+            queue.abort(existing.id, 'changed').finally(() => abortions.delete(file.path)),
+          );
+          return;
+        }
+        if (existing) {
+          options.onTransition(
+            repository.transition(existing.id, 'waiting_stability', {
+              ...routing(file),
+              attempts: 0,
+              nextAttemptAt: null,
+              failure: null,
+              forceSend: false,
+            }),
+          );
+          return;
+        }
+        options.onInserted(
+          repository.insert({
+            ...routing(file),
+            path: file.path,
+            fileName: path.basename(file.path),
+            source: 'watch',
+            state: 'waiting_stability',
+          }),
+        );
+      });
+      missed.delete(file.path);
+    },
+
+    async onFileReady(file: IntakeFile): Promise<void> {
+      await abortions.get(file.path);
+      guarded(file.path, () => {
+        const existing = repository.findReusable(file.path);
+        if (existing?.state === 'waiting_stability' || existing?.state === 'detected') {
+          options.onTransition(repository.transition(existing.id, 'ready', routing(file)));
+        } else if (!existing) {
+          options.onInserted(
+            repository.insert({
+              ...routing(file),
+              path: file.path,
+              fileName: path.basename(file.path),
+              source: 'watch',
+              state: 'ready',
+            }),
+          );
+        }
+      });
+      queue.poke();
+    },
+
+    /** Deleted before it was ever ready: it stood for nothing, so its row goes too. */
+    onFileRemoved(filePath: string): void {
+      guarded(filePath, () => {
+        const existing = repository.findReusable(filePath);
+        if (existing?.state === 'waiting_stability' || existing?.state === 'detected') {
+          repository.forget(existing.id);
+          options.onForgotten(existing);
+        }
+      });
+      missed.delete(filePath);
+      queue.poke();
+    },
+
+    /** The paths to look at again now that the history accepts writes. */
+    takeMissed(): string[] {
+      const paths = [...missed];
+      missed.clear();
+      return paths;
+    },
+  };
+}
+
+export type IntakeRecorder = ReturnType<typeof createIntakeRecorder>;

@@ -1,0 +1,227 @@
+// The signed-in state: the token (kept in memory, registered with the redactor, never written
+// anywhere but the token store), who it belongs to and which scopes it has. While Clearfacts
+// refuses the token, or none is set, the session looks at the token store now and then, so a
+// `clearfacts-uploader token set` run beside the engine resumes it.
+import { ApiError } from '../contract/api-contract.ts';
+import type { Scope, SessionInfo, UserInfo } from '../contract/domain.ts';
+import { ClearfactsApiError, type ClearfactsClient } from './api/clearfacts-client.ts';
+import type { Logger } from './logging/logger.ts';
+import { authHoldReason } from './queue/failure-policy.ts';
+import { ApiToken } from './secrets/api-token.ts';
+import { registerSecret } from './secrets/secret-redactor.ts';
+import type { TokenStore } from './secrets/token-store.ts';
+
+export const NO_TOKEN_REASON =
+  'No Clearfacts token is set. Set one to start sending: in Settings, or `clearfacts-uploader token set`.';
+
+export interface SessionOptions {
+  tokenStore: TokenStore;
+  /** A client that authenticates with the given token (the session's, or one being tried). */
+  clientFor: (getToken: () => Promise<string | null>) => ClearfactsClient;
+  apiUrl: () => string;
+  demoToken?: string;
+  logger: Logger;
+  /** How often the token store is read again while no usable token is known. */
+  recheckMs: number;
+  /** A reason while nothing can be sent for lack of a usable token; null once there is one. */
+  onTokenUsable: (holdReason: string | null) => void;
+  onChanged: (info: SessionInfo) => void;
+}
+
+export function createSession(options: SessionOptions) {
+  const { tokenStore, logger } = options;
+  let token: string | null = null;
+  let rejectedToken: string | null = null;
+  let user: UserInfo | null = null;
+  let scopes: Scope[] = [];
+  let recheckTimer: NodeJS.Timeout | null = null;
+  let closed = false;
+  let loaded: Promise<void> | null = null;
+
+  /** Reads the stored token once; commands that do not run the engine need it too. */
+  function load(): Promise<void> {
+    loaded ??= loadStoredToken().then((stored) => {
+      token ??= stored;
+    });
+    return loaded;
+  }
+
+  function info(): SessionInfo {
+    return {
+      signedIn: token !== null && token !== rejectedToken,
+      user,
+      scopes,
+      apiUrl: options.apiUrl(),
+      demoAvailable: options.demoToken !== undefined,
+      tokenStorage: tokenStore.info(),
+    };
+  }
+
+  function changed(): void {
+    options.onChanged(info());
+  }
+
+  async function loadStoredToken(): Promise<string | null> {
+    try {
+      const stored = await tokenStore.load();
+      if (stored !== null) registerSecret(stored);
+      return stored;
+    } catch (error) {
+      logger.warn('The stored token cannot be read', {
+        error: error instanceof Error ? error.message : String(error),
+      });
+      return null;
+    }
+  }
+
+  /** Who the token belongs to and what it may do; null when Clearfacts refuses it. */
+  async function identify(candidate: string): Promise<{ user: UserInfo; scopes: Scope[] } | null> {
+    const client = options.clientFor(() => Promise.resolve(candidate));
+    try {
+      const identity = await client.userInfo();
+      const granted = await client.probeScopes().catch(() => []);
+      return { user: identity, scopes: granted };
+    } catch (error) {
+      if (error instanceof ClearfactsApiError && error.kind === 'auth') return null;
+      throw error;
+    }
+  }
+
+  function stopRecheck(): void {
+    if (recheckTimer) clearInterval(recheckTimer);
+    recheckTimer = null;
+  }
+
+  function startRecheck(): void {
+    if (recheckTimer || closed) return;
+    recheckTimer = setInterval(() => {
+      void lookForNewToken();
+    }, options.recheckMs);
+  }
+
+  async function lookForNewToken(): Promise<void> {
+    const stored = await loadStoredToken();
+    if (stored === null || stored === rejectedToken || closed) return;
+    if (stored === token && rejectedToken === null) return;
+    await adopt(stored);
+  }
+
+  /** Takes a stored token into use; an unreachable Clearfacts is no reason to refuse it. */
+  async function adopt(candidate: string): Promise<void> {
+    token = candidate;
+    try {
+      const identity = await identify(candidate);
+      if (identity === null) {
+        markRejected();
+        return;
+      }
+      ({ user, scopes } = identity);
+    } catch (error) {
+      logger.info('Clearfacts could not be asked who the token belongs to; using it anyway', {
+        error: error instanceof Error ? error.message : String(error),
+      });
+    }
+    rejectedToken = null;
+    stopRecheck();
+    options.onTokenUsable(null);
+    changed();
+  }
+
+  function markRejected(): void {
+    rejectedToken = token;
+    user = null;
+    scopes = [];
+    startRecheck();
+    options.onTokenUsable(authHoldReason());
+    changed();
+  }
+
+  async function signIn(candidate: string): Promise<SessionInfo> {
+    registerSecret(candidate.trim());
+    const parsed = ApiToken.safeParse(candidate);
+    if (!parsed.success) {
+      throw new ApiError(
+        'invalid_request',
+        `This is not a Clearfacts token: ${parsed.error.issues[0]?.message ?? 'wrong length or characters'}.`,
+      );
+    }
+    const identity = await identify(parsed.data);
+    if (identity === null) {
+      throw new ApiError(
+        'auth',
+        'Clearfacts does not accept this token: it is unknown or was revoked. Create a new one in Clearfacts and try again.',
+      );
+    }
+    await tokenStore.save(parsed.data);
+    token = parsed.data;
+    ({ user, scopes } = identity);
+    rejectedToken = null;
+    stopRecheck();
+    logger.info('Signed in', { username: user.username });
+    options.onTokenUsable(null);
+    changed();
+    return info();
+  }
+
+  return {
+    info,
+
+    /** What the API client sends; null while none is set. */
+    async getToken(): Promise<string | null> {
+      await load();
+      return token;
+    },
+
+    load,
+
+    /** For the engine: holds the queue while no token is set, and learns who the token is. */
+    async start(): Promise<void> {
+      await load();
+      if (token === null) {
+        options.onTokenUsable(NO_TOKEN_REASON);
+        startRecheck();
+        return;
+      }
+      options.onTokenUsable(null);
+      // Who it is can wait: sending starts at once, a refusal will hold the queue anyway.
+      void adopt(token);
+    },
+
+    /** The queue was told the token is refused: hold, and watch the store for a new one. */
+    tokenRefused(): void {
+      if (token !== null && rejectedToken !== token) markRejected();
+    },
+
+    signIn,
+
+    async signInDemo(): Promise<SessionInfo> {
+      if (options.demoToken === undefined) {
+        throw new ApiError(
+          'unavailable',
+          'The demo is only offered when the app runs against the built-in Clearfacts emulator.',
+        );
+      }
+      return signIn(options.demoToken);
+    },
+
+    async signOut(): Promise<SessionInfo> {
+      await tokenStore.clear();
+      token = null;
+      rejectedToken = null;
+      user = null;
+      scopes = [];
+      logger.info('Signed out');
+      options.onTokenUsable(NO_TOKEN_REASON);
+      startRecheck();
+      changed();
+      return info();
+    },
+
+    close(): void {
+      closed = true;
+      stopRecheck();
+    },
+  };
+}
+
+export type Session = ReturnType<typeof createSession>;

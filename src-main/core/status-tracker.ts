@@ -1,0 +1,128 @@
+// The queue's status as the user sees it: one state with the sentence that explains it, counts,
+// and the progress of the current batch. Emitted when it changes, at most every `throttleMs`.
+import type { FileState, StatusSnapshot } from '../contract/domain.ts';
+import { ACTIVE_STATES } from './queue/file-lifecycle.ts';
+import type { QueueHolds } from './queue/queue-holds.ts';
+import type { StateCounts } from './store/history-repository.ts';
+
+export interface StatusTrackerOptions {
+  counts: () => StateCounts;
+  holds: () => Readonly<QueueHolds>;
+  runningCount: () => number;
+  emit: (snapshot: StatusSnapshot) => void;
+  now?: () => number;
+  throttleMs?: number;
+}
+
+function isActive(state: FileState | null): boolean {
+  return state !== null && ACTIVE_STATES.includes(state);
+}
+
+function clock(ms: number): string {
+  return new Date(ms).toLocaleTimeString();
+}
+
+export function createStatusTracker(options: StatusTrackerOptions) {
+  const now = options.now ?? Date.now;
+  let activeFiles = 0;
+  let batch = { done: 0, total: 0 };
+  let emitTimer: NodeJS.Timeout | null = null;
+  let lastEmitted = '';
+
+  function snapshot(): StatusSnapshot {
+    const counts = options.counts();
+    const holds = options.holds();
+    const pending = counts.detected + counts.waiting_stability + counts.ready;
+    const [missingScope, scopeReason] = [...holds.missingScopes.entries()][0] ?? [null, null];
+    const base = {
+      missingScope: null,
+      pausedByUser: holds.pausedByUser,
+      counts: {
+        pending,
+        uploading: counts.uploading,
+        uploaded: counts.uploaded + counts.archived,
+        failed: counts.failed,
+        unconfirmed: counts.unconfirmed,
+        duplicate: counts.duplicate,
+      },
+      batch: { ...batch },
+    };
+    if (holds.storage !== null) return { ...base, state: 'storage_error', reason: holds.storage };
+    if (holds.auth !== null) return { ...base, state: 'auth_required', reason: holds.auth };
+    if (holds.pausedByUser) {
+      return { ...base, state: 'paused', reason: 'Paused by you: resume to send again.' };
+    }
+    if (missingScope !== null) {
+      return { ...base, state: 'scope_missing', reason: scopeReason, missingScope };
+    }
+    if (holds.offline) {
+      return {
+        ...base,
+        state: 'offline',
+        reason:
+          'Clearfacts cannot be reached (no network, proxy or firewall). Files wait and are sent as soon as it answers again.',
+      };
+    }
+    if (pending + counts.uploading > 0 || options.runningCount() > 0) {
+      const slowed = holds.rateLimitedUntil > now();
+      return {
+        ...base,
+        state: 'uploading',
+        reason: slowed
+          ? `Clearfacts asked to slow down; sending resumes at ${clock(holds.rateLimitedUntil)}.`
+          : null,
+      };
+    }
+    return { ...base, state: 'idle', reason: null };
+  }
+
+  function changed(): void {
+    emitTimer ??= setTimeout(emitNow, options.throttleMs ?? 100);
+  }
+
+  function emitNow(): void {
+    emitTimer = null;
+    const current = snapshot();
+    const serialized = JSON.stringify(current);
+    if (serialized === lastEmitted) return;
+    lastEmitted = serialized;
+    options.emit(current);
+  }
+
+  return {
+    snapshot,
+
+    /** Starts counting from what the history holds (after a restart, the unfinished files). */
+    reset(activeNow: number): void {
+      activeFiles = activeNow;
+      batch = { done: 0, total: activeNow };
+    },
+
+    /** Every write: a file entering the queue grows the batch, one leaving it completes it. */
+    noteTransition(previous: FileState | null, next: FileState | null): void {
+      const was = isActive(previous);
+      const is = isActive(next);
+      if (!was && is) {
+        if (activeFiles === 0) batch = { done: 0, total: 0 };
+        activeFiles += 1;
+        batch.total += 1;
+      } else if (was && !is) {
+        activeFiles -= 1;
+        // A file forgotten (vanished before it was ready) never was part of the work.
+        if (next === null) batch.total -= 1;
+        else batch.done += 1;
+      }
+      changed();
+    },
+
+    /** Something the snapshot shows changed (a hold, the counts): emit soon. */
+    changed,
+
+    close(): void {
+      if (emitTimer) clearTimeout(emitTimer);
+      emitTimer = null;
+    },
+  };
+}
+
+export type StatusTracker = ReturnType<typeof createStatusTracker>;

@@ -1,0 +1,233 @@
+// The folders the user bound (kept in the settings, so every process sees the same list), what
+// the intake says about each one, and the accountant trees built from the API.
+import { stat } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import pLimit from 'p-limit';
+import { ApiError } from '../contract/api-contract.ts';
+import type {
+  ArchiveCategories,
+  CompanyNumber,
+  Destination,
+  FolderAvailability,
+  FolderBinding,
+  FolderView,
+} from '../contract/domain.ts';
+import type { AdministrationsCache } from './administrations-cache.ts';
+import { resolveCategoryByFolderName, type ArchiveType } from './intake/accountant-tree-names.ts';
+import { materializeAccountantTree } from './intake/materialize-accountant-tree.ts';
+import type { Logger } from './logging/logger.ts';
+import type { FolderCounts } from './store/history-repository.ts';
+import type { SettingsStore } from './store/settings-store.ts';
+
+export interface WatchedFoldersOptions {
+  settings: SettingsStore;
+  administrations: AdministrationsCache;
+  counts: () => Map<string, FolderCounts>;
+  logger: Logger;
+  onChanged: () => void;
+}
+
+const NO_COUNTS: FolderCounts = { pending: 0, uploaded: 0, failed: 0 };
+/** Category lists fetched at once when an accountant tree is built. */
+const CATEGORY_REQUESTS_AT_ONCE = 4;
+
+async function requireFolder(folderPath: string): Promise<string> {
+  const absolute = path.resolve(folderPath);
+  const stats = await stat(absolute).catch(() => null);
+  if (stats === null) {
+    throw new ApiError(
+      'invalid_request',
+      `The folder ${absolute} does not exist or cannot be read.`,
+    );
+  }
+  if (!stats.isDirectory()) throw new ApiError('invalid_request', `${absolute} is not a folder.`);
+  return absolute;
+}
+
+export function createWatchedFolders(options: WatchedFoldersOptions) {
+  const { settings, administrations, logger } = options;
+  const availability = new Map<string, { state: FolderAvailability; reason: string | null }>();
+  const unroutable = new Map<string, Map<string, string>>();
+
+  function bindings(): FolderBinding[] {
+    return settings.get().folders;
+  }
+
+  function reasonFor(binding: FolderBinding): string | null {
+    const reported = availability.get(binding.id)?.reason ?? null;
+    if (reported !== null) return reported;
+    const stray = unroutable.get(binding.id);
+    if (!stray || stray.size === 0) return null;
+    const [firstPath, firstReason] = [...stray.entries()][0] ?? ['', ''];
+    const count = stray.size === 1 ? '1 file is' : `${stray.size} files are`;
+    return `${count} not in a destination folder and not sent, e.g. ${path.relative(binding.path, firstPath)}: ${firstReason}.`;
+  }
+
+  function views(): FolderView[] {
+    const counts = options.counts();
+    return bindings().map((binding) => ({
+      binding,
+      availability: availability.get(binding.id)?.state ?? 'starting',
+      reason: reasonFor(binding),
+      counts: counts.get(binding.id) ?? NO_COUNTS,
+    }));
+  }
+
+  function ensureNotBound(absolute: string): void {
+    const existing = bindings().find((binding) => path.resolve(binding.path) === absolute);
+    if (existing) throw new ApiError('conflict', `The folder ${absolute} is already watched.`);
+  }
+
+  /** The administration must be one the token reaches; unreachable Clearfacts does not block. */
+  async function checkDestination(companyNumber: CompanyNumber, destination: Destination) {
+    let known;
+    try {
+      known = await administrations.list();
+    } catch (error) {
+      logger.info('Administrations could not be listed to check a new folder', {
+        error: String(error),
+      });
+      return;
+    }
+    if (!known.some((administration) => administration.companyNumber === companyNumber)) {
+      throw new ApiError(
+        'not_found',
+        `Administration ${companyNumber} is not among the administrations this token can reach.`,
+      );
+    }
+    if (destination.type !== 'various' && destination.type !== 'permanent') return;
+    const categories = await administrations.categories(companyNumber).catch(() => null);
+    if (
+      categories &&
+      !categories[destination.type].some((category) => category.id === destination.categoryId)
+    ) {
+      throw new ApiError(
+        'not_found',
+        `Administration ${companyNumber} has no ${destination.type} archive category ${destination.categoryId}.`,
+      );
+    }
+  }
+
+  function save(next: FolderBinding[]): FolderView[] {
+    settings.update({ folders: next });
+    options.onChanged();
+    return views();
+  }
+
+  async function categoriesOf(
+    companyNumbers: CompanyNumber[],
+  ): Promise<Map<string, ArchiveCategories>> {
+    const limit = pLimit(CATEGORY_REQUESTS_AT_ONCE);
+    const loaded = await Promise.all(
+      companyNumbers.map((companyNumber) =>
+        limit(
+          async () =>
+            [companyNumber, await administrations.categories(companyNumber, true)] as const,
+        ),
+      ),
+    );
+    return new Map(loaded);
+  }
+
+  /** Creates the folders of a tree for every administration and category the API lists. */
+  async function materialize(root: string, refresh: boolean): Promise<void> {
+    const listed = await administrations.list(refresh);
+    const categories = await categoriesOf(
+      listed.map((administration) => administration.companyNumber),
+    );
+    const result = await materializeAccountantTree(root, listed, categories);
+    if (result.created.length > 0) {
+      logger.info('Accountant tree folders created', { root, created: result.created.length });
+    }
+    for (const problem of result.problems)
+      logger.warn('An accountant tree folder could not be created', { problem });
+  }
+
+  return {
+    bindings,
+    views,
+
+    async add(request: { path: string; companyNumber: CompanyNumber; destination: Destination }) {
+      const absolute = await requireFolder(request.path);
+      ensureNotBound(absolute);
+      await checkDestination(request.companyNumber, request.destination);
+      return save([
+        ...bindings(),
+        {
+          id: randomUUID(),
+          mode: 'single',
+          path: absolute,
+          companyNumber: request.companyNumber,
+          destination: request.destination,
+        },
+      ]);
+    },
+
+    async addTree(request: { path: string }) {
+      const absolute = await requireFolder(request.path);
+      ensureNotBound(absolute);
+      try {
+        await materialize(absolute, true);
+      } catch (error) {
+        if (error instanceof ApiError) throw error;
+        throw new ApiError(
+          'unavailable',
+          `The accountant folders could not be created: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+      return save([...bindings(), { id: randomUUID(), mode: 'accountant-tree', path: absolute }]);
+    },
+
+    remove(id: string): FolderView[] {
+      const current = bindings();
+      if (!current.some((binding) => binding.id === id)) {
+        throw new ApiError('not_found', `No watched folder has the id ${id}.`);
+      }
+      availability.delete(id);
+      unroutable.delete(id);
+      return save(current.filter((binding) => binding.id !== id));
+    },
+
+    /** Rebuilds every accountant tree from the API, so new administrations and categories appear. */
+    async refreshTrees(): Promise<void> {
+      const trees = bindings().filter((binding) => binding.mode === 'accountant-tree');
+      if (trees.length === 0) return;
+      for (const tree of trees) {
+        try {
+          await materialize(path.resolve(tree.path), false);
+        } catch (error) {
+          logger.warn('The accountant tree could not be refreshed', {
+            root: tree.path,
+            error: String(error),
+          });
+        }
+      }
+    },
+
+    /** The category a tree folder stands for, from what is already known (routing is synchronous). */
+    resolveCategoryId(companyNumber: string, type: ArchiveType, folderName: string): string | null {
+      const known = administrations.knownCategories(companyNumber);
+      return known ? resolveCategoryByFolderName(known[type], folderName) : null;
+    },
+
+    setAvailability(folderId: string, state: FolderAvailability, reason: string | null): void {
+      availability.set(folderId, { state, reason });
+      options.onChanged();
+    },
+
+    noteUnroutable(folderId: string, filePath: string, reason: string): void {
+      const stray = unroutable.get(folderId) ?? new Map<string, string>();
+      stray.set(filePath, reason);
+      unroutable.set(folderId, stray);
+      options.onChanged();
+    },
+
+    /** A file that was unroutable was routed after all (a category appeared, or it moved). */
+    noteRouted(folderId: string, filePath: string): void {
+      if (unroutable.get(folderId)?.delete(filePath)) options.onChanged();
+    },
+  };
+}
+
+export type WatchedFolders = ReturnType<typeof createWatchedFolders>;

@@ -1,0 +1,138 @@
+// Issue 3, "Done means" 3: with Clearfacts failing in every way the emulator can (5xx, 429 with
+// Retry-After, connections reset mid-upload, answers that never come), everything arrives in the
+// end, once; a revoked token holds the queue with a clear reason until a new one is set.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { ALL_SCOPES } from '../../emulator/index.ts';
+import { pdfBytes } from '../../fixtures/generate-documents.ts';
+import {
+  assertTokenNowhere,
+  folder,
+  logLines,
+  startEngine,
+  startTestEmulator,
+  tempDir,
+} from './engine-harness.ts';
+
+test('under 5xx, 429, resets and hangs every file arrives exactly once; hung ones are unconfirmed', async (t) => {
+  const emulator = await startTestEmulator(t);
+  const [administration] = emulator.seed.administrations;
+  assert.ok(administration);
+  const dir = folder(tempDir(t, 'faults'), 'scans');
+  emulator.setFaults({
+    appliesTo: 'uploads',
+    errorRate: 0.3,
+    errorStatuses: [503],
+    rateLimitRate: 0.1,
+    retryAfterSeconds: 1,
+    resetMidUploadRate: 0.1,
+    hangRate: 0.05,
+    hangStage: 'after-processing',
+    seed: 7,
+  });
+  const engine = await startEngine(t, {
+    emulator,
+    token: emulator.demoToken,
+    // A hung answer is given up on after this long: then it is ambiguous.
+    tuning: { apiTimeoutMs: 1_500 },
+  });
+  await engine.uploader.handlers['folders.add']({
+    path: dir,
+    companyNumber: administration.companyNumber,
+    destination: { type: 'purchase' },
+  });
+
+  const names = Array.from({ length: 40 }, (_, index) => `fault-${index}.pdf`);
+  for (const [index, name] of names.entries()) {
+    await writeFile(path.join(dir, name), await pdfBytes(1 + (index % 3), { label: name }));
+  }
+  const settled = () =>
+    [...engine.entries.values()].filter(
+      (entry) => entry.state === 'archived' || entry.state === 'unconfirmed',
+    ).length === names.length;
+  await engine.until('every file is archived or unconfirmed', settled, 180_000);
+  await engine.uploader.whenIdle();
+
+  const uploads = emulator.uploads();
+  const history = await engine.uploader.handlers['history.query']({
+    filter: {},
+    offset: 0,
+    limit: 100,
+  });
+  assert.equal(history.total, names.length);
+  for (const name of names) {
+    const arrived = uploads.filter((upload) => upload.filename === name);
+    assert.equal(arrived.length, 1, `${name} is in Clearfacts exactly once`);
+    const entry = history.rows.find((row) => row.fileName === name);
+    assert.ok(entry);
+    if (entry.state === 'archived') assert.equal(entry.uuid, arrived[0]?.uuid);
+    else {
+      assert.equal(entry.state, 'unconfirmed');
+      assert.match(entry.failure?.message ?? '', /may have arrived/);
+    }
+  }
+  const unconfirmed = history.rows.filter((row) => row.state === 'unconfirmed').length;
+  t.diagnostic(`${unconfirmed} unconfirmed (hung after processing), ${uploads.length} stored`);
+  assert.ok(
+    history.rows.some((row) => row.attempts > 1),
+    'some files needed retries',
+  );
+
+  await engine.uploader.stop();
+  assertTokenNowhere(engine.configDir, emulator.demoToken);
+});
+
+test('a revoked token holds the queue with a clear reason until a new token is signed in', async (t) => {
+  const emulator = await startTestEmulator(t);
+  const [administration] = emulator.seed.administrations;
+  assert.ok(administration);
+  const dir = folder(tempDir(t, 'revoked'), 'scans');
+  const firstToken = emulator.addToken([...ALL_SCOPES]);
+  const engine = await startEngine(t, { emulator, token: firstToken });
+  await engine.uploader.handlers['folders.add']({
+    path: dir,
+    companyNumber: administration.companyNumber,
+    destination: { type: 'sale' },
+  });
+  await writeFile(path.join(dir, 'before.pdf'), await pdfBytes(1, { label: 'before' }));
+  await engine.until('the first file is archived', () =>
+    [...engine.entries.values()].some(
+      (entry) => entry.fileName === 'before.pdf' && entry.state === 'archived',
+    ),
+  );
+
+  emulator.revokeToken(firstToken);
+  await writeFile(path.join(dir, 'after.pdf'), await pdfBytes(2, { label: 'after' }));
+  await engine.until(
+    'the queue waits for a token',
+    () => engine.status()?.state === 'auth_required',
+  );
+  assert.match(engine.status()?.reason ?? '', /no longer accepts the token.*Set a new token/);
+  const waiting = [...engine.entries.values()].find((entry) => entry.fileName === 'after.pdf');
+  assert.equal(waiting?.state, 'ready');
+  assert.equal(waiting?.attempts, 0, 'a refused token does not count against the file');
+  const session = await engine.uploader.handlers['session.get']({});
+  assert.equal(session.signedIn, false);
+
+  const secondToken = emulator.addToken([...ALL_SCOPES]);
+  const signedIn = await engine.uploader.handlers['session.signIn']({ token: secondToken });
+  assert.equal(signedIn.signedIn, true);
+  await engine.until('the waiting file is archived', () =>
+    [...engine.entries.values()].some(
+      (entry) => entry.fileName === 'after.pdf' && entry.state === 'archived',
+    ),
+  );
+  assert.equal(emulator.uploads().filter((upload) => upload.filename === 'after.pdf').length, 1);
+  await engine.until('the queue is idle again', () => engine.status()?.state === 'idle');
+
+  await engine.uploader.stop();
+  for (const token of [firstToken, secondToken]) {
+    assertTokenNowhere(engine.configDir, token);
+    assert.equal(
+      logLines(engine.configDir).some((line) => line.includes(token)),
+      false,
+    );
+  }
+});
