@@ -66,7 +66,9 @@ export interface UploadRequest {
 }
 
 /**
- * Every method rejects only with ClearfactsApiError. Queries retry transient failures a few times
+ * Every method rejects with ClearfactsApiError, with one exception: an upload whose file cannot
+ * be opened rejects with the file system's own error (code ENOENT, EACCES, …) before anything is
+ * sent, since that is not Clearfacts' doing. Queries retry transient failures a few times
  * (honouring Retry-After) before rejecting; uploads never retry here: the durable queue does.
  */
 export interface ClearfactsClient {

@@ -245,24 +245,15 @@ export function createClearfactsClient(options: ClearfactsClientOptions): Clearf
   ): Promise<UploadedFile> {
     const context: CallContext = { call: 'upload', scope };
     const header = await authorization();
-    let form: FormData;
-    let sizeBytes: number;
-    try {
-      sizeBytes = (await stat(request.path)).size;
-      // openAsBlob reads the file lazily while fetch sends it: it is never whole in memory.
-      const file = await openAsBlob(request.path, { type: await mediaTypeOf(request.path) });
-      form = new FormData();
-      form.append('query', operation.document);
-      form.append('variables', JSON.stringify(variables));
-      form.append('file', file, request.fileName);
-    } catch (error) {
-      const code = error instanceof Error && 'code' in error ? ` (${String(error.code)})` : '';
-      throw new ClearfactsApiError(
-        'transient',
-        `Could not read "${request.fileName}" to send it${code}; it is checked again.`,
-        { cause: safeCause(error) },
-      );
-    }
+    // A file that cannot be opened is not Clearfacts' doing: its file system error (ENOENT,
+    // EACCES, …) is thrown as it is, so the queue can tell a vanished file from a dead network.
+    const sizeBytes = (await stat(request.path)).size;
+    // openAsBlob reads the file lazily while fetch sends it: it is never whole in memory.
+    const file = await openAsBlob(request.path, { type: await mediaTypeOf(request.path) });
+    const form = new FormData();
+    form.append('query', operation.document);
+    form.append('variables', JSON.stringify(variables));
+    form.append('file', file, request.fileName);
     const deadlineMs = timeoutMs + Math.ceil((sizeBytes / SLOW_UPLOAD_BYTES_PER_SECOND) * 1000);
     return underDeadline(deadlineMs, request.signal, context, async (deadline, markSent) => {
       markSent();
