@@ -74,7 +74,14 @@ export class EmulatorState {
   record(upload: ReceivedUpload): void {
     this.#uploads.push(upload);
     this.#uploadsByUuid.set(upload.uuid.toUpperCase(), upload);
-    for (const listener of this.#listeners) listener(upload);
+    for (const listener of this.#listeners) {
+      // A listener's bug must not turn a stored upload into a failed answer.
+      try {
+        listener({ ...upload });
+      } catch (error) {
+        console.error('clearfacts emulator: an onUpload listener threw:', error);
+      }
+    }
   }
 
   uploads(): ReceivedUpload[] {
