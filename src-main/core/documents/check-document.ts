@@ -160,6 +160,9 @@ export async function checkDocument(
         },
       };
     }
+    // No TIFF conversion: the pure-JS decoders (utif, tiff) either lack the CCITT G4 that
+    // black-and-white scans use or loop forever on a self-referencing directory, which would
+    // hang the whole engine on one hostile file. A clear refusal is the honest answer.
     if (kind === 'tiff') {
       return {
         kind,
