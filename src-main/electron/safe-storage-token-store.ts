@@ -1,0 +1,174 @@
+// The desktop token store: the token encrypted with Electron's safeStorage (the OS keychain on
+// macOS, DPAPI on Windows, the Secret Service or KWallet on Linux), only the ciphertext written
+// to `<userData>/token.enc`. On Linux without a keyring safeStorage falls back to `basic_text`
+// (a fixed key: no real protection), so the user is told and decides: store it anyway, or keep
+// it in memory for this session only.
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { SafeStorage } from 'electron';
+import { z } from 'zod';
+import type { TokenStorageInfo } from '../contract/domain.ts';
+import { redact } from '../core/secrets/secret-redactor.ts';
+import { TokenStoreError, type TokenStore } from '../core/secrets/token-store.ts';
+import { acceptToken } from '../core/secrets/validate-token.ts';
+
+export type SafeStorageApi = Pick<
+  SafeStorage,
+  | 'encryptStringAsync'
+  | 'decryptStringAsync'
+  | 'isAsyncEncryptionAvailable'
+  | 'getSelectedStorageBackend'
+>;
+
+export interface SafeStorageTokenStoreOptions {
+  safeStorage: SafeStorageApi;
+  filePath: string;
+  platform: NodeJS.Platform;
+  /** Asks the user whether to write a token that basic_text cannot really protect. */
+  confirmInsecureStorage(): Promise<boolean>;
+}
+
+const TokenFile = z.object({
+  format: z.literal(1),
+  /** base64 of safeStorage's ciphertext. */
+  ciphertext: z.string().min(1),
+});
+
+const OWNER_READ_WRITE = 0o600;
+
+function errorCode(error: unknown): string | undefined {
+  return error instanceof Error && 'code' in error && typeof error.code === 'string'
+    ? error.code
+    : undefined;
+}
+
+function reason(error: unknown): string {
+  return redact(error instanceof Error ? error.message : String(error));
+}
+
+/** Created after `ready`: safeStorage knows its backend only then. */
+export async function createSafeStorageTokenStore(
+  options: SafeStorageTokenStoreOptions,
+): Promise<TokenStore> {
+  const { safeStorage, filePath } = options;
+  const available = await safeStorage.isAsyncEncryptionAvailable();
+  const backend = options.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : null;
+  const weak = backend === 'basic_text';
+  /** The user's answer to the basic_text question, asked at most once per run. */
+  let weakStorageAllowed: boolean | null = null;
+  /** The token kept only in memory when the user declined weak storage. */
+  let sessionToken: string | null = null;
+
+  async function writeCiphertext(token: string): Promise<void> {
+    const ciphertext = await safeStorage.encryptStringAsync(token);
+    const content = `${JSON.stringify({ format: 1, ciphertext: ciphertext.toString('base64') })}\n`;
+    const temporary = path.join(
+      path.dirname(filePath),
+      `.${path.basename(filePath)}.${randomBytes(6).toString('hex')}.tmp`,
+    );
+    try {
+      await mkdir(path.dirname(filePath), { recursive: true, mode: 0o700 });
+      const handle = await open(temporary, 'wx', OWNER_READ_WRITE);
+      try {
+        await handle.writeFile(content, 'utf8');
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await rename(temporary, filePath);
+    } catch (error) {
+      await rm(temporary, { force: true });
+      throw new TokenStoreError('unavailable', `Could not write ${filePath}: ${reason(error)}`);
+    }
+  }
+
+  return {
+    async load() {
+      if (sessionToken !== null) return sessionToken;
+      let content: string;
+      try {
+        content = await readFile(filePath, 'utf8');
+      } catch (error) {
+        if (errorCode(error) === 'ENOENT') return null;
+        throw new TokenStoreError('unavailable', `Could not read ${filePath}: ${reason(error)}`);
+      }
+      let parsed: z.infer<typeof TokenFile>;
+      try {
+        parsed = TokenFile.parse(JSON.parse(content));
+      } catch {
+        throw new TokenStoreError(
+          'unavailable',
+          `${filePath} is damaged: sign in again to replace it.`,
+        );
+      }
+      if (!available) {
+        throw new TokenStoreError(
+          'unavailable',
+          'The system keychain is not available, so the saved token cannot be decrypted. Unlock the keychain (or keyring) and restart the app, or sign in again.',
+        );
+      }
+      let decrypted: { result: string; shouldReEncrypt: boolean };
+      try {
+        decrypted = await safeStorage.decryptStringAsync(Buffer.from(parsed.ciphertext, 'base64'));
+      } catch (error) {
+        throw new TokenStoreError(
+          'unavailable',
+          `The saved token could not be decrypted (${reason(error)}): the keychain may be locked or have changed. Unlock it and restart the app, or sign in again.`,
+        );
+      }
+      const token = acceptToken(decrypted.result, `The token saved in ${filePath}`);
+      // The key was rotated or a stronger one became available: store it under the new key.
+      if (decrypted.shouldReEncrypt) await writeCiphertext(token);
+      return token;
+    },
+
+    async save(candidate) {
+      const token = acceptToken(candidate, 'The token you entered');
+      // Without encryption the token is never written: it lives in memory for this run.
+      if (!available) {
+        sessionToken = token;
+        return;
+      }
+      if (weak) {
+        weakStorageAllowed ??= await options.confirmInsecureStorage();
+        if (!weakStorageAllowed) {
+          sessionToken = token;
+          await rm(filePath, { force: true });
+          return;
+        }
+      }
+      sessionToken = null;
+      await writeCiphertext(token);
+    },
+
+    async clear() {
+      sessionToken = null;
+      try {
+        await rm(filePath, { force: true });
+      } catch (error) {
+        throw new TokenStoreError('unavailable', `Could not remove ${filePath}: ${reason(error)}`);
+      }
+    },
+
+    info(): TokenStorageInfo {
+      if (!available) {
+        return {
+          backend: 'safeStorage',
+          secure: false,
+          warning:
+            'The system keychain is unavailable: the token cannot be saved, and you will have to sign in again after every restart.',
+        };
+      }
+      if (!weak) return { backend: 'safeStorage', secure: true, warning: null };
+      return {
+        backend: 'safeStorage (basic_text)',
+        secure: false,
+        warning:
+          weakStorageAllowed === false
+            ? 'No system keyring was found: the token is kept in memory for this session only, and you will have to sign in again next time. Install and unlock GNOME Keyring or KWallet to store it safely.'
+            : 'No system keyring was found (GNOME Keyring or KWallet), so the token is stored with a fixed key that does not really protect it: anyone who can read your files can read it. Install and unlock a keyring to protect it.',
+      };
+    },
+  };
+}
