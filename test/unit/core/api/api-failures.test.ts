@@ -244,10 +244,12 @@ test('a connection reset mid-upload is transient and nothing is stored', async (
 
 test('an upload that got no answer after the server stored it is ambiguous, a hung query transient', async (t) => {
   const setup = await setUp(t);
-  const client = setup.clientWith({ timeoutMs: 400 });
+  const client = setup.clientWith({ timeoutMs: 1000 });
   setup.emulator.setFaults({ hangRate: 1, hangStage: 'after-processing' });
+  const stored = new Promise((resolve) => setup.emulator.onUpload(resolve));
   const ambiguous = await failure(client.uploadInvoice(invoice(setup)), 'ambiguous');
   assert.match(ambiguous.message, /may or may not have been stored/);
+  await stored;
   assert.equal(setup.emulator.uploads().length, 1, 'the emulator did store it');
 
   setup.emulator.setFaults({ hangRate: 1, hangStage: 'before-processing', appliesTo: 'all' });
