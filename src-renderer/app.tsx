@@ -27,7 +27,7 @@ function Shell(): ReactElement {
   const app = useApp();
   const store = useStore();
   const route = useRoute();
-  const [welcomed, setWelcomed] = useState(false);
+  const [signingIn, setSigningIn] = useState(false);
 
   if (app.phase === 'loading') {
     return (
@@ -56,13 +56,15 @@ function Shell(): ReactElement {
   const fallback: Screen = folders.length === 0 ? 'folders' : 'history';
   const screen = route.screen ?? fallback;
   const signedIn = app.session.signedIn;
-  if (!signedIn || screen === 'sign-in') {
+  if (!signedIn && !signingIn) setSigningIn(true);
+  // Once shown, the sign-in screen stays until the user has seen what the token may do, even
+  // though the session changes (by event) the moment the token is accepted.
+  if (signingIn || screen === 'sign-in') {
     return (
       <SignInScreen
-        key={signedIn ? 'change' : 'first'}
         onDone={() => {
-          setWelcomed(true);
-          navigate(welcomed ? 'history' : fallback);
+          setSigningIn(false);
+          navigate(screen === 'sign-in' ? 'history' : fallback);
         }}
       />
     );

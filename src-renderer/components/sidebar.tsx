@@ -55,7 +55,9 @@ export function Sidebar({ current }: { current: Screen }): ReactElement {
           </span>
           <span className="sidebar-user-text">
             <span className="sidebar-user-name">{user.name ?? user.username}</span>
-            {user.email !== null && <span className="sidebar-user-email">{user.email}</span>}
+            {user.email !== null && user.email !== (user.name ?? user.username) && (
+              <span className="sidebar-user-email">{user.email}</span>
+            )}
           </span>
         </a>
       )}

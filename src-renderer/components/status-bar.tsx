@@ -47,6 +47,9 @@ function describe(
     case 'storage_error':
       return { tone: 'danger', icon: 'alert', text: t('status.storageError'), fixToken: false };
     case 'idle':
+      if (status.counts.failed > 0) {
+        return { tone: 'warning', icon: 'alert', text: t('status.idleAttention'), fixToken: false };
+      }
       return status.counts.uploaded > 0
         ? { tone: 'success', icon: 'check', text: t('status.idleDone'), fixToken: false }
         : { tone: 'neutral', icon: 'clock', text: t('status.idleEmpty'), fixToken: false };

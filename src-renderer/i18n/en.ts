@@ -27,6 +27,7 @@ export const en = {
     label: 'Upload status',
     idleEmpty: 'Waiting for documents',
     idleDone: 'Everything is delivered',
+    idleAttention: 'Nothing is uploading; the failed documents need your attention',
     uploading: 'Uploading {{done, number}} of {{total, number}}',
     pausedByUser: 'Paused: new documents wait until you resume',
     paused: 'Paused',
@@ -152,6 +153,7 @@ export const en = {
     scopeTitle: 'Administrations cannot be listed',
     scopeBody:
       'The token lacks the “read administrations” permission. Create a token with it to see and search your administrations.',
+    selectTitle: 'No administration chosen',
     selectPrompt: 'Choose an administration to see its categories, folders and recent uploads.',
     companyNumber: 'Company number',
     accountManager: 'Account manager',

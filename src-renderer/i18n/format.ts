@@ -19,8 +19,7 @@ export function createFormatters(language: UiLanguage): Formatters {
   const unit = (name: string, digits: number) =>
     new Intl.NumberFormat(locale, { style: 'unit', unit: name, maximumFractionDigits: digits });
   const byteFormats = {
-    byte: unit('byte', 0),
-    kilobyte: unit('kilobyte', 0),
+    kilobyte: unit('kilobyte', 1),
     megabyte: unit('megabyte', 1),
     gigabyte: unit('gigabyte', 1),
   };
@@ -32,8 +31,8 @@ export function createFormatters(language: UiLanguage): Formatters {
     locale,
     number: (value) => integer.format(value),
     bytes(value) {
-      if (value < KB) return byteFormats.byte.format(value);
-      if (value < MB) return byteFormats.kilobyte.format(value / KB);
+      // Below a megabyte, kilobytes (0.8 kB rather than 860 byte, as file managers show).
+      if (value < MB) return byteFormats.kilobyte.format(Math.max(value / KB, 0.1));
       if (value < GB) return byteFormats.megabyte.format(value / MB);
       return byteFormats.gigabyte.format(value / GB);
     },

@@ -29,6 +29,7 @@ export const fr: WithManyPlurals<Messages> = {
     label: 'État des envois',
     idleEmpty: 'En attente de documents',
     idleDone: 'Tout est livré',
+    idleAttention: 'Aucun envoi en cours ; les documents en échec demandent votre attention',
     uploading: 'Envoi en cours : {{done, number}} sur {{total, number}}',
     pausedByUser: 'En pause : les nouveaux documents attendent que vous repreniez',
     paused: 'En pause',
@@ -164,6 +165,7 @@ export const fr: WithManyPlurals<Messages> = {
     scopeTitle: 'Les administrations ne peuvent pas être listées',
     scopeBody:
       'Il manque au jeton l’autorisation « lire les administrations ». Créez un jeton qui l’a pour voir et rechercher vos administrations.',
+    selectTitle: 'Aucune administration choisie',
     selectPrompt:
       'Choisissez une administration pour voir ses catégories, ses dossiers et ses envois récents.',
     companyNumber: 'Numéro d’entreprise',

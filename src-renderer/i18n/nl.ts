@@ -28,6 +28,7 @@ export const nl: Messages = {
     label: 'Uploadstatus',
     idleEmpty: 'Wachten op documenten',
     idleDone: 'Alles is afgeleverd',
+    idleAttention: 'Er wordt niets opgeladen; de mislukte documenten vragen uw aandacht',
     uploading: 'Bezig met opladen: {{done, number}} van {{total, number}}',
     pausedByUser: 'Gepauzeerd: nieuwe documenten wachten tot u hervat',
     paused: 'Gepauzeerd',
@@ -156,6 +157,7 @@ export const nl: Messages = {
     scopeTitle: 'Administraties kunnen niet worden opgelijst',
     scopeBody:
       'De token mist de machtiging “administraties lezen”. Maak een token aan met die machtiging om uw administraties te zien en te doorzoeken.',
+    selectTitle: 'Geen administratie gekozen',
     selectPrompt: 'Kies een administratie om haar categorieën, mappen en recente uploads te zien.',
     companyNumber: 'Ondernemingsnummer',
     accountManager: 'Dossierbeheerder',

@@ -325,7 +325,7 @@ export function AdministrationsScreen({ selected }: { selected: string | null })
         </div>
         <div className="split-details">
           {selectedAdministration === undefined ? (
-            <EmptyState icon="building" title={t('administrations.title')}>
+            <EmptyState icon="building" title={t('administrations.selectTitle')}>
               <p>{t('administrations.selectPrompt')}</p>
             </EmptyState>
           ) : (
