@@ -24,14 +24,53 @@ export interface FakeUploader extends Uploader {
   calls: { channel: string; request: unknown }[];
 }
 
-export function createFakeUploader(): FakeUploader {
+export interface FakeUploaderOptions {
+  /** Starts signed in, as after a token was stored on an earlier run. */
+  signedIn?: boolean;
+  /** How many history rows to answer with, generated on demand (newest first). */
+  historyRows?: number;
+}
+
+/** The row at `offset` of a generated history of `total` rows, newest first. */
+function generatedEntry(total: number, offset: number): HistoryEntry {
+  const id = total - offset;
+  const at = new Date(Date.UTC(2026, 0, 1) + id * 60_000).toISOString();
+  return {
+    id,
+    path: `/scans/scan-${String(id).padStart(5, '0')}.pdf`,
+    fileName: `scan-${String(id).padStart(5, '0')}.pdf`,
+    folderId: null,
+    source: 'watch',
+    companyNumber: '0403170701',
+    destination: { type: 'purchase' },
+    state: id % 50 === 0 ? 'failed' : 'archived',
+    kind: 'pdf',
+    sizeBytes: 40_000 + id,
+    sha256: null,
+    pages: 1 + (id % 7),
+    uuid: id % 50 === 0 ? null : `00000000-0000-4000-8000-${String(id).padStart(12, '0')}`,
+    failure: id % 50 === 0 ? { code: 'pdf_corrupt', message: 'The PDF is damaged.' } : null,
+    attempts: 1,
+    nextAttemptAt: null,
+    archivedPath: null,
+    detectedAt: at,
+    updatedAt: at,
+    uploadedAt: id % 50 === 0 ? null : at,
+  };
+}
+
+export function createFakeUploader(options: FakeUploaderOptions = {}): FakeUploader {
+  const historyRows = options.historyRows ?? 0;
   const listeners = new Set<EventListener>();
   const calls: { channel: string; request: unknown }[] = [];
   let settings = Settings.parse({});
   let session: SessionInfo = {
-    signedIn: false,
-    user: null,
-    scopes: [],
+    signedIn: options.signedIn === true,
+    user:
+      options.signedIn === true
+        ? { username: 'anna@example.be', email: 'anna@example.be', name: 'Anna Peeters' }
+        : null,
+    scopes: options.signedIn === true ? ['read_administrations', 'upload_document'] : [],
     apiUrl: settings.apiUrl,
     demoAvailable: false,
     tokenStorage: { backend: 'memory', secure: true, warning: null },
@@ -44,7 +83,6 @@ export function createFakeUploader(): FakeUploader {
     counts: { pending: 0, uploading: 0, uploaded: 0, failed: 0, unconfirmed: 0, duplicate: 0 },
     batch: { done: 0, total: 0 },
   };
-  const history: HistoryEntry[] = [];
 
   function record<T>(channel: string, request: unknown, answer: T): Promise<T> {
     calls.push({ channel, request });
@@ -94,11 +132,13 @@ export function createFakeUploader(): FakeUploader {
         })),
       ),
     'drop.send': (request) => record('drop.send', request, []),
-    'history.query': (request) =>
-      record('history.query', request, {
-        rows: history.slice(request.offset, request.offset + request.limit),
-        total: history.length,
-      }),
+    'history.query': (request) => {
+      const end = Math.min(request.offset + request.limit, historyRows);
+      const rows: HistoryEntry[] = [];
+      for (let offset = request.offset; offset < end; offset++)
+        rows.push(generatedEntry(historyRows, offset));
+      return record('history.query', request, { rows, total: historyRows });
+    },
     'history.retry': () => Promise.reject(new ApiError('not_found', 'no such entry')),
     'history.retryAllFailed': (request) => record('history.retryAllFailed', request, { count: 0 }),
     'history.resend': () => Promise.reject(new ApiError('not_found', 'no such entry')),

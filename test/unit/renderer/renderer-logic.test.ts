@@ -75,7 +75,8 @@ test('dates, numbers and sizes are formatted in the Belgian locales', () => {
   assert.equal(createFormatters('en').number(1234567), '1,234,567');
   assert.match(createFormatters('nl').date(at), /5 mrt\.? 2026/);
   assert.match(createFormatters('fr').date(at), /5 mars 2026/);
-  assert.match(createFormatters('en').bytes(1536), /^2\s?kB$/);
+  assert.match(createFormatters('en').bytes(1536), /^1.5\s?kB$/);
+  assert.match(createFormatters('fr').bytes(860), /^0,8\s?ko$/);
   assert.match(createFormatters('nl').bytes(5 * 1024 * 1024 + 200_000), /^5,2\s?MB$/);
 });
 

@@ -1,0 +1,110 @@
+// Everything an end-to-end test of browser mode needs, all real: the emulator, core
+// (createUploader) on a temporary config dir, the loopback bridge serving the built renderer, and
+// Debian's Chromium driven by playwright-core.
+import type { TestContext } from 'node:test';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startBrowserMode, type BrowserMode } from '../../../src-main/bridge/browser-mode.ts';
+import type { TokenStore } from '../../../src-main/core/secrets/token-store.ts';
+import { createUploader, type Uploader } from '../../../src-main/core/uploader.ts';
+import { startEmulator, type Emulator, type EmulatorOptions } from '../../emulator/index.ts';
+
+export const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-gpu',
+  '--no-first-run',
+];
+/** Generous: the machine is shared and a slow step must not be mistaken for a broken one. */
+export const UI_TIMEOUT_MS = 30_000;
+
+export function memoryTokenStore(): TokenStore {
+  let token: string | null = null;
+  return {
+    load: () => Promise.resolve(token),
+    save: (value) => {
+      token = value;
+      return Promise.resolve();
+    },
+    clear: () => {
+      token = null;
+      return Promise.resolve();
+    },
+    info: () => ({ backend: 'memory', secure: true, warning: null }),
+  };
+}
+
+export async function launchChromium(t: TestContext): Promise<Browser> {
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: CHROMIUM_ARGS,
+    headless: true,
+  });
+  t.after(() => browser.close());
+  return browser;
+}
+
+export interface Stack {
+  emulator: Emulator;
+  uploader: Uploader;
+  bridge: BrowserMode;
+  /** A scratch folder for the test's files (watched folders, files to drop). */
+  workDir: string;
+  configDir: string;
+}
+
+export async function startStack(
+  t: TestContext,
+  emulatorOptions: EmulatorOptions = {},
+): Promise<Stack> {
+  const root = await mkdtemp(path.join(tmpdir(), 'e2e-browser-'));
+  const configDir = path.join(root, 'config');
+  const workDir = path.join(root, 'work');
+  await mkdir(workDir, { recursive: true });
+  const emulator = await startEmulator(emulatorOptions);
+  const uploader = await createUploader({
+    configDir,
+    tokenStore: memoryTokenStore(),
+    shell: 'browser',
+    version: '0.0.0-e2e',
+    apiUrl: emulator.graphqlUrl,
+    demoToken: emulator.demoToken,
+    tuning: { retryBaseDelayMs: 50, retryMaxDelayMs: 500 },
+  });
+  await uploader.handlers['settings.update']({ stabilityWindowMs: 300, pollingIntervalMs: 500 });
+  await uploader.start();
+  const bridge = await startBrowserMode({ uploader, configDir });
+  t.after(async () => {
+    await bridge.close();
+    await uploader.stop();
+    await emulator.close();
+    await rm(root, { recursive: true, force: true });
+  });
+  return { emulator, uploader, bridge, workDir, configDir };
+}
+
+export async function openApp(
+  browser: Browser,
+  stack: Stack,
+  options: { colorScheme?: 'light' | 'dark'; locale?: string } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    colorScheme: options.colorScheme ?? 'light',
+    locale: options.locale ?? 'en-US',
+  });
+  context.setDefaultTimeout(UI_TIMEOUT_MS);
+  const page = await context.newPage();
+  await page.goto(stack.bridge.url);
+  return { context, page };
+}
+
+/** Signs in through core directly, for tests whose subject is not the sign-in screen. */
+export async function signInThroughCore(stack: Stack): Promise<void> {
+  await stack.uploader.handlers['session.signIn']({ token: stack.emulator.demoToken });
+}

@@ -1,0 +1,145 @@
+// The drop window and the history's retry, in Chromium against the real core and the emulator:
+// dropped files are checked (type, pages, refusals) before anything is sent, three are delivered,
+// and a file refused for a reason the user can fix is delivered by Retry once it is fixed.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { seedData } from '../../emulator/index.ts';
+import { launchChromium, openApp, signInThroughCore, startStack } from './browser-stack.ts';
+import { assertAccessible, screenshotBothThemes } from './page-checks.ts';
+import { pdfBytes, writePdf } from './sample-files.ts';
+
+test('files dropped in the drop window are checked, then three are delivered', async (t) => {
+  const [browser, stack] = await Promise.all([launchChromium(t), startStack(t)]);
+  await signInThroughCore(stack);
+  const administration = seedData.administrations[2];
+  assert.ok(administration);
+  const { page } = await openApp(browser, stack);
+  await page.getByRole('link', { name: 'Drop files' }).click();
+  await page.getByRole('heading', { name: 'Nothing here yet' }).waitFor();
+  await assertAccessible(page, 'drop (empty)');
+
+  const files = [
+    {
+      name: 'Verkoopfactuur V-2026-001.pdf',
+      mimeType: 'application/pdf',
+      buffer: await pdfBytes(1),
+    },
+    {
+      name: 'Verkoopfactuur V-2026-002.pdf',
+      mimeType: 'application/pdf',
+      buffer: await pdfBytes(2),
+    },
+    { name: 'Creditnota C-2026-007.pdf', mimeType: 'application/pdf', buffer: await pdfBytes(4) },
+    {
+      name: 'webpagina.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('<!doctype html><p>not a pdf</p>'),
+    },
+  ];
+  await page.getByTestId('drop-files-input').setInputFiles(files);
+
+  const rows = page.locator('.file-table tbody tr');
+  const refused = rows.filter({ hasText: 'webpagina.pdf' });
+  await refused.getByText('Clearfacts does not accept this kind of file.').waitFor();
+  for (const [name, pages] of [
+    ['Verkoopfactuur V-2026-001.pdf', '1'],
+    ['Verkoopfactuur V-2026-002.pdf', '2'],
+    ['Creditnota C-2026-007.pdf', '4'],
+  ] as const) {
+    const cells = await rows.filter({ hasText: name }).locator('td').allInnerTexts();
+    assert.equal(cells[0], 'PDF', name);
+    assert.equal(cells[1], pages, name);
+    assert.equal(cells[3], 'Ready to send', name);
+  }
+
+  const picker = page.getByRole('combobox', { name: 'Administration' });
+  await picker.fill(administration.companyNumber.slice(1, 7));
+  await page.getByRole('option', { name: new RegExp(administration.name) }).waitFor();
+  await picker.press('Enter');
+  await page.getByText('Sales invoices', { exact: true }).click();
+  await assertAccessible(page, 'drop (checked)');
+  await screenshotBothThemes(page, 'drop');
+
+  const sendButton = page.getByRole('button', { name: 'Send 3 files' });
+  await sendButton.click();
+  await page.getByText('3 of 3 delivered').waitFor();
+  const received = stack.emulator.uploads();
+  assert.deepEqual(received.map((upload) => upload.filename).sort(), [
+    'Creditnota C-2026-007.pdf',
+    'Verkoopfactuur V-2026-001.pdf',
+    'Verkoopfactuur V-2026-002.pdf',
+  ]);
+  assert.ok(
+    received.every(
+      (upload) =>
+        upload.invoiceType === 'SALE' && upload.companyNumber === administration.companyNumber,
+    ),
+  );
+  assert.deepEqual(received.map((upload) => upload.pages).sort(), [1, 2, 4]);
+  assert.equal(
+    await refused.getByText('Clearfacts does not accept this kind of file.').count(),
+    1,
+    'the refused file stays, with its reason',
+  );
+  await assertAccessible(page, 'drop (sent)');
+  await screenshotBothThemes(page, 'drop-sent');
+
+  // The next drop starts with the administration and destination of the last one.
+  await page.reload();
+  await page.getByRole('heading', { name: 'Drop files' }).waitFor();
+  await page
+    .getByTestId('drop-files-input')
+    .setInputFiles([files[0] ?? files[1]].filter((file) => file !== undefined));
+  await page.getByRole('button', { name: 'Send 1 file' }).waitFor();
+  assert.match(
+    await page.getByRole('combobox', { name: 'Administration' }).inputValue(),
+    new RegExp(administration.name),
+  );
+});
+
+test('a refused file shows its reason, and Retry delivers it once the cause is fixed', async (t) => {
+  const [browser, stack] = await Promise.all([launchChromium(t), startStack(t)]);
+  await signInThroughCore(stack);
+  const administration = seedData.administrations[0];
+  assert.ok(administration);
+  const inbox = path.join(stack.workDir, 'scans');
+  await mkdir(inbox);
+  await stack.uploader.handlers['folders.add']({
+    path: inbox,
+    companyNumber: administration.companyNumber,
+    destination: { type: 'purchase' },
+  });
+  const { page } = await openApp(browser, stack);
+
+  async function setLimit(megabytes: string): Promise<void> {
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByLabel('Largest file to send (MB)').fill(megabytes);
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Saved', { exact: true }).waitFor();
+  }
+
+  // Someone lowered the limit; a 120 kB scan arrives and is refused before it is sent.
+  await setLimit('0.05');
+  await writePdf(path.join(inbox, 'Grote scan.pdf'), 2, 120_000);
+  await page.getByRole('link', { name: 'History' }).click();
+  const row = page.getByRole('listitem').filter({ hasText: 'Grote scan.pdf' });
+  await row.getByText('The file is too large for Clearfacts.').waitFor();
+  assert.match(await row.innerText(), /Failed/);
+  assert.equal(stack.emulator.uploads().length, 0);
+  const failedLink = page.getByRole('link', { name: '1 failed', exact: true });
+  await failedLink.waitFor();
+  await assertAccessible(page, 'history with a failure');
+  await screenshotBothThemes(page, 'history-failed');
+
+  // The limit is put back; Retry sends the same file.
+  await setLimit('20');
+  await page.getByRole('link', { name: 'History' }).click();
+  const delivered = new Promise<void>((resolve) => stack.emulator.onUpload(() => resolve()));
+  await row.getByRole('button', { name: 'Retry' }).click();
+  await delivered;
+  await row.getByText(/^Uploaded/).waitFor();
+  assert.match(await row.innerText(), /2 pages/);
+  assert.equal(stack.emulator.uploads()[0]?.filename, 'Grote scan.pdf');
+});

@@ -1,0 +1,73 @@
+// Browser mode's guard seen from a real browser: without the secret nothing is served, and
+// neither a foreign Origin nor a page on another local port (same site, so it carries the
+// cookie) can make core do anything.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { launchChromium, openApp, signInThroughCore, startStack } from './browser-stack.ts';
+
+test('requests without the secret or from another origin are refused', async (t) => {
+  const [browser, stack] = await Promise.all([launchChromium(t), startStack(t)]);
+  await signInThroughCore(stack);
+  const { origin } = stack.bridge;
+
+  // A browser that only knows the address, not the secret.
+  const stranger = await browser.newContext();
+  const strangerPage = await stranger.newPage();
+  const refused = await strangerPage.goto(`${origin}/`);
+  assert.equal(refused?.status(), 403);
+  assert.match(await strangerPage.locator('body').innerText(), /secret is missing/);
+  const strangerCall = await stranger.request.post(`${origin}/api/invoke/session.signOut`, {
+    data: {},
+  });
+  assert.equal(strangerCall.status(), 403);
+  await stranger.close();
+
+  // The user's own browser, holding the cookie.
+  const { context, page } = await openApp(browser, stack);
+  await page.getByRole('heading', { name: 'No watched folders yet' }).waitFor();
+  assert.equal(new URL(page.url()).search, '', 'the secret was dropped from the address bar');
+  const cookies = await context.cookies(origin);
+  assert.equal(cookies.length, 1);
+  assert.equal(cookies[0]?.httpOnly, true);
+  assert.equal(cookies[0]?.sameSite, 'Strict');
+
+  const foreign = await context.request.post(`${origin}/api/invoke/session.signOut`, {
+    data: {},
+    headers: { origin: 'http://evil.example' },
+  });
+  assert.equal(foreign.status(), 403);
+  assert.match(await foreign.text(), /requests from http:\/\/evil\.example are not allowed/);
+
+  // A page served from another port of 127.0.0.1 tries to sign the user out.
+  const attacker = createServer((_request, response) => {
+    response.writeHead(200, { 'content-type': 'text/html' });
+    response.end('<!doctype html><title>elsewhere</title>');
+  });
+  await new Promise<void>((resolve) => attacker.listen(0, '127.0.0.1', resolve));
+  t.after(() => new Promise<void>((resolve) => attacker.close(() => resolve())));
+  const attackerPage = await context.newPage();
+  await attackerPage.goto(`http://127.0.0.1:${(attacker.address() as AddressInfo).port}/`);
+  const outcome = await attackerPage.evaluate(async (target) => {
+    const attempts = [
+      fetch(`${target}/api/invoke/session.signOut`, {
+        method: 'POST',
+        credentials: 'include',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      }),
+      fetch(`${target}/api/invoke/session.signOut`, {
+        method: 'POST',
+        mode: 'no-cors',
+        credentials: 'include',
+        body: '{}',
+      }),
+    ];
+    const settled = await Promise.allSettled(attempts);
+    return settled.map((result) => result.status);
+  }, origin);
+  assert.equal(outcome[0], 'rejected', 'the CORS preflight is refused');
+  const session = await stack.uploader.handlers['session.get']({});
+  assert.equal(session.signedIn, true, 'core never acted on the other page’s requests');
+});

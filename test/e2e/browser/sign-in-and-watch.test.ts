@@ -1,0 +1,88 @@
+// The first run as a user lives it, in Chromium against the real core and the emulator: a wrong
+// token is refused with the reason, the right one signs in and shows what it may do, a folder is
+// bound, and a PDF written into it shows up in the history as uploaded with its page count.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { ALL_SCOPES, seedData } from '../../emulator/index.ts';
+import { launchChromium, openApp, startStack } from './browser-stack.ts';
+import { assertAccessible, screenshotBothThemes } from './page-checks.ts';
+import { writePdf } from './sample-files.ts';
+
+test('sign in with a token, bind a folder, and a PDF dropped in it is uploaded', async (t) => {
+  const [browser, stack] = await Promise.all([launchChromium(t), startStack(t)]);
+  const { page } = await openApp(browser, stack);
+  const administration = seedData.administrations[1];
+  assert.ok(administration);
+
+  await page.getByRole('heading', { name: 'Sign in to Clearfacts' }).waitFor();
+  await assertAccessible(page, 'sign-in');
+  await screenshotBothThemes(page, 'sign-in');
+
+  // A token Clearfacts does not know: refused, with the reason in words.
+  const tokenField = page.getByLabel('Personal access token');
+  await tokenField.fill('Z'.repeat(80));
+  await page.getByRole('button', { name: 'Check and sign in' }).click();
+  const refusal = page.getByTestId('sign-in-error');
+  await refusal.waitFor();
+  assert.match(
+    await refusal.innerText(),
+    /This token was refused\s+Clearfacts does not know this token/,
+  );
+  await assertAccessible(page, 'sign-in refused');
+
+  // A real token with two of the four scopes: accepted, and the missing ones explained.
+  const token = stack.emulator.addToken(['read_administrations', 'upload_document']);
+  await tokenField.fill(token);
+  await page.getByRole('button', { name: 'Check and sign in' }).click();
+  await page.getByRole('heading', { name: /^Welcome, / }).waitFor();
+  const summary = await page.locator('.account-summary').innerText();
+  assert.match(summary, new RegExp(seedData.user.email.replace('.', '\\.')));
+  assert.match(summary, /Upload invoices/);
+  assert.match(summary, /Without it: documents cannot be sent to the archive/);
+  assert.ok(ALL_SCOPES.length >= 4);
+  await assertAccessible(page, 'signed in');
+  await screenshotBothThemes(page, 'sign-in-scopes');
+  await page.getByRole('button', { name: 'Continue' }).click();
+
+  // No folder yet: the Folders screen with its empty state.
+  await page.getByRole('heading', { name: 'No watched folders yet' }).waitFor();
+  await page.getByRole('button', { name: 'Add a folder' }).first().click();
+  const inbox = path.join(stack.workDir, 'Scans aankopen');
+  await mkdir(inbox);
+  await page.getByLabel('Folder', { exact: true }).fill(inbox);
+  const picker = page.getByRole('combobox', { name: 'Administration' });
+  await picker.fill(administration.name.slice(0, 8));
+  await page.getByRole('option', { name: new RegExp(administration.name) }).waitFor();
+  await picker.press('Enter');
+  assert.match(await picker.inputValue(), new RegExp(administration.name));
+  await assertAccessible(page, 'add folder');
+  await screenshotBothThemes(page, 'folders-add');
+  await page.getByRole('button', { name: 'Start watching' }).click();
+
+  const card = page.getByRole('listitem', { name: inbox });
+  await card.getByText('Watching', { exact: true }).waitFor();
+  assert.match(await card.innerText(), new RegExp(`${administration.name}.*Purchase invoices`));
+
+  // A scanner writes a three-page PDF into the folder.
+  const uploaded = new Promise<void>((resolve) => stack.emulator.onUpload(() => resolve()));
+  await writePdf(path.join(inbox, 'Factuur 2026-031.pdf'), 3);
+  await uploaded;
+  await card.getByText('1', { exact: true }).waitFor();
+  await assertAccessible(page, 'folders');
+  await screenshotBothThemes(page, 'folders');
+
+  await page.getByRole('link', { name: 'History' }).click();
+  const row = page.getByRole('listitem').filter({ hasText: 'Factuur 2026-031.pdf' });
+  await row.getByText(/^Uploaded/).waitFor();
+  const rowText = await row.innerText();
+  assert.match(rowText, /3 pages/);
+  assert.match(rowText, new RegExp(administration.name));
+  assert.match(rowText, /uuid [0-9a-f-]{36}/i);
+  const [received] = stack.emulator.uploads();
+  assert.equal(received?.pages, 3);
+  assert.equal(received?.companyNumber, administration.companyNumber);
+  await assertAccessible(page, 'history');
+  await screenshotBothThemes(page, 'history');
+});
