@@ -91,7 +91,7 @@ function fromRoot(relative: string): string {
   return path.join(root, relative);
 }
 
-function ensureRuntime(): ElectronRuntime {
+export function ensureRuntime(): ElectronRuntime {
   const found = findElectronRuntime();
   if (found !== null) return found;
   console.log('• The Electron runtime is missing: fetching it with the electron package installer');
@@ -102,12 +102,11 @@ function ensureRuntime(): ElectronRuntime {
   const installed = install.status === 0 ? findElectronRuntime() : null;
   if (installed !== null) return installed;
   console.error(
-    [
-      '',
+    `\n${[
       `Cannot start the desktop app: the Electron runtime is not installed (${missingRuntimeReason()}), and downloading it failed (node_modules/electron/install.js exited ${install.status ?? install.signal}; its error is printed above).`,
-      'It is fetched from GitHub by default, so this machine needs to reach it: check the network or proxy (set HTTPS_PROXY and ELECTRON_GET_USE_PROXY=1), or point ELECTRON_MIRROR at a mirror your network allows (for example https://npmmirror.com/mirrors/electron/), then run `npm start` again.',
+      'It is fetched from GitHub by default, so this machine needs to reach it: check the network or proxy (set HTTPS_PROXY and ELECTRON_GET_USE_PROXY=1), or point ELECTRON_MIRROR at a mirror of the Electron releases that your network allows, then run `npm start` again.',
       'Without the runtime you can still run the same app in your browser: `npx clearfacts-uploader ui`.',
-    ].join(' '),
+    ].join(' ')}`,
   );
   process.exit(1);
 }
