@@ -9,7 +9,7 @@ import { DEFAULT_API_URL } from '../contract/domain.ts';
 import { createFileLogger, type FileLogger } from '../core/logging/file-logger.ts';
 import { createHeadlessTokenStore } from '../core/secrets/create-headless-token-store.ts';
 import type { TokenStore } from '../core/secrets/token-store.ts';
-import { createUploader, type Uploader, type UploaderOptions } from '../core/uploader.ts';
+import type { Uploader, UploaderOptions } from '../core/uploader.ts';
 import { CliError, EXIT } from './exit-codes.ts';
 
 export const TUNING_ENVIRONMENT_VARIABLE = 'CLEARFACTS_UPLOADER_TUNING';
@@ -115,6 +115,8 @@ export function createCliRuntime(
     },
 
     async uploader(options = {}) {
+      // Loaded on first use: `--help` and usage errors answer without loading the engine.
+      const { createUploader } = await import('../core/uploader.ts');
       const uploader = await createUploader({
         configDir,
         tokenStore: await runtime.tokenStore(options),

@@ -1,0 +1,239 @@
+// The headless CLI as a script or a person uses it: every command against a real emulator, the
+// exit codes it documents, one-sentence errors, and the token kept out of every file but its own.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, statSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { FolderView, HistoryEntry } from '../../../src-main/contract/domain.ts';
+import { ALL_SCOPES } from '../../emulator/index.ts';
+import { pdfBytes } from '../../fixtures/generate-documents.ts';
+import {
+  assertTokenNowhere,
+  folder,
+  logLines,
+  startTestEmulator,
+  tempDir,
+} from '../engine/engine-harness.ts';
+import { runCli, startWatch, type CliResult } from './cli-harness.ts';
+
+/** One sentence on stderr, never a stack trace. */
+function assertOneSentence(result: CliResult, pattern: RegExp): void {
+  assert.match(result.stderr, pattern);
+  assert.doesNotMatch(result.stderr, /\n\s+at /, 'no stack trace');
+  assert.equal(result.stderr.trim().split('\n').length, 1, result.stderr);
+}
+
+test('token, folders, upload, history and retry, with their exit codes', async (t) => {
+  const emulator = await startTestEmulator(t);
+  const [administration, second] = emulator.seed.administrations;
+  assert.ok(administration && second);
+  const root = tempDir(t, 'cli');
+  const configDir = folder(root, 'config');
+  const context = { configDir, apiUrl: emulator.graphqlUrl };
+  const token = emulator.addToken([...ALL_SCOPES]);
+  const tokenFile = path.join(configDir, 'token');
+
+  const help = await runCli(context, ['--help']);
+  assert.equal(help.code, 0);
+  assert.match(help.stdout, /Exit codes:[\s\S]*3 +authentication/);
+
+  assert.equal((await runCli(context, ['frobnicate'])).code, 2, 'an unknown command is bad usage');
+  assert.equal((await runCli(context, ['history', '--limit', 'lots'])).code, 2);
+
+  const noToken = await runCli(context, ['token', 'check']);
+  assert.equal(noToken.code, 3);
+  assertOneSentence(noToken, /No token is set/);
+
+  const withoutConsent = await runCli(context, ['token', 'set'], `${token}\n`);
+  assert.equal(withoutConsent.code, 2);
+  assertOneSentence(withoutConsent, /--allow-plain-file/);
+  assert.equal(existsSync(tokenFile), false);
+
+  const notAToken = await runCli(context, ['token', 'set', '--allow-plain-file'], 'hello\n');
+  assert.equal(notAToken.code, 2);
+  assertOneSentence(notAToken, /not a Clearfacts token/);
+
+  const set = await runCli(context, ['token', 'set', '--allow-plain-file'], `${token}\n`);
+  assert.equal(set.code, 0, set.stderr);
+  assert.match(set.stdout, /Token stored \(file\)/);
+  assert.match(set.stdout, /Warning: .*unencrypted/);
+  assert.equal(statSync(tokenFile).mode & 0o777, 0o600);
+
+  const check = await runCli(context, ['token', 'check', '--json']);
+  assert.equal(check.code, 0, check.stderr);
+  assert.deepEqual(JSON.parse(check.stdout).scopes.sort(), [
+    'archive_actions',
+    'archive_read',
+    'read_administrations',
+    'upload_document',
+  ]);
+
+  const listed = await runCli(context, ['administrations', '--json']);
+  assert.equal(listed.code, 0, listed.stderr);
+  assert.ok(
+    JSON.parse(listed.stdout).some(
+      (item: { companyNumber: string }) => item.companyNumber === administration.companyNumber,
+    ),
+  );
+
+  const scans = folder(root, 'scans');
+  const badCompany = await runCli(context, [
+    'folders',
+    'add',
+    scans,
+    '--company',
+    '12',
+    '--type',
+    'purchase',
+  ]);
+  assert.equal(badCompany.code, 2);
+  assertOneSentence(badCompany, /not a Belgian company number/);
+  const noCategory = await runCli(context, [
+    'folders',
+    'add',
+    scans,
+    '--company',
+    administration.companyNumber,
+    '--type',
+    'various',
+  ]);
+  assert.equal(noCategory.code, 2);
+  assertOneSentence(noCategory, /needs --category/);
+  const added = await runCli(context, [
+    'folders',
+    'add',
+    scans,
+    '--company',
+    administration.companyNumber,
+    '--type',
+    'purchase',
+    '--json',
+  ]);
+  assert.equal(added.code, 0, added.stderr);
+  const [binding] = JSON.parse(added.stdout) as FolderView[];
+  assert.equal(binding?.binding.path, scans);
+  const again = await runCli(context, [
+    'folders',
+    'add',
+    scans,
+    '--company',
+    administration.companyNumber,
+    '--type',
+    'sale',
+  ]);
+  assert.equal(again.code, 2);
+  assertOneSentence(again, /already watched/);
+
+  const good = path.join(root, 'good.pdf');
+  const broken = path.join(root, 'broken.pdf');
+  await writeFile(good, await pdfBytes(3, { label: 'good' }));
+  await writeFile(broken, 'not a pdf at all');
+  const upload = await runCli(context, [
+    'upload',
+    good,
+    broken,
+    '--company',
+    second.companyNumber,
+    '--type',
+    'sale',
+  ]);
+  assert.equal(upload.code, 1, 'one file failed: partial failure');
+  assert.match(upload.stdout, /uploaded +good\.pdf → .* 3 pages/);
+  assert.match(upload.stdout, /failed +broken\.pdf: .*plain text/);
+  assert.match(upload.stdout, /1 uploaded, 1 failed/);
+  assert.ok(existsSync(good) && existsSync(broken), 'files given to upload are never moved');
+  assert.equal(emulator.uploads().length, 1);
+
+  const history = await runCli(context, ['history', '--status', 'failed', '--json']);
+  assert.equal(history.code, 0, history.stderr);
+  const [failed] = (JSON.parse(history.stdout) as { rows: HistoryEntry[] }).rows;
+  assert.equal(failed?.fileName, 'broken.pdf');
+  assert.equal(failed.failure?.code, 'unsupported_type');
+
+  const wrongState = await runCli(context, ['retry', String(failed.id + 1000)]);
+  assert.equal(wrongState.code, 2);
+  await writeFile(broken, await pdfBytes(2, { label: 'fixed' }));
+  const retried = await runCli(context, ['retry', String(failed.id)]);
+  assert.equal(retried.code, 0, retried.stderr);
+  assert.match(retried.stdout, /uploaded +broken\.pdf/);
+  assert.equal(emulator.uploads().length, 2);
+
+  const removed = await runCli(context, ['folders', 'remove', scans]);
+  assert.equal(removed.code, 0, removed.stderr);
+  assert.deepEqual(JSON.parse((await runCli(context, ['folders', 'list', '--json'])).stdout), []);
+
+  emulator.revokeToken(token);
+  const late = path.join(root, 'late.pdf');
+  await writeFile(late, await pdfBytes(1, { label: 'late' }));
+  const refused = await runCli(context, [
+    'upload',
+    late,
+    '--company',
+    second.companyNumber,
+    '--type',
+    'purchase',
+  ]);
+  assert.equal(refused.code, 3, 'a refused token is an authentication failure');
+  assertOneSentence(refused, /no longer accepts the token/);
+
+  const cleared = await runCli(context, ['token', 'clear']);
+  assert.equal(cleared.code, 0);
+  assert.equal(existsSync(tokenFile), false);
+
+  assertTokenNowhere(configDir, token);
+  assert.equal(
+    logLines(configDir).some((line) => line.includes(token)),
+    false,
+  );
+});
+
+test('a running watch resumes by itself after `token set` replaces a revoked token', async (t) => {
+  const emulator = await startTestEmulator(t);
+  const [administration] = emulator.seed.administrations;
+  assert.ok(administration);
+  const root = tempDir(t, 'cli-revoke');
+  const configDir = folder(root, 'config');
+  const scans = folder(root, 'scans');
+  const context = { configDir, apiUrl: emulator.graphqlUrl };
+  const first = emulator.addToken([...ALL_SCOPES]);
+  assert.equal((await runCli(context, ['token', 'set', '--allow-plain-file'], first)).code, 0);
+  const added = await runCli(context, [
+    'folders',
+    'add',
+    scans,
+    '--company',
+    administration.companyNumber,
+    '--type',
+    'sale',
+  ]);
+  assert.equal(added.code, 0, added.stderr);
+
+  const watch = startWatch(t, context);
+  await watch.until('the engine reports its status', () => watch.status() !== null);
+  emulator.revokeToken(first);
+  await writeFile(path.join(scans, 'waiting.pdf'), await pdfBytes(2, { label: 'waiting' }));
+  await watch.until('the queue waits for a token', () => watch.status()?.state === 'auth_required');
+  assert.match(watch.status()?.reason ?? '', /Set a new token.*token set/);
+
+  const replacement = emulator.addToken([...ALL_SCOPES]);
+  const set = await runCli(context, ['token', 'set', '--allow-plain-file'], replacement);
+  assert.equal(set.code, 0, set.stderr);
+  await watch.until('the waiting file is uploaded', () =>
+    [...watch.entries.values()].some(
+      (entry) => entry.fileName === 'waiting.pdf' && entry.state === 'archived',
+    ),
+  );
+  assert.equal(emulator.uploads().filter((upload) => upload.filename === 'waiting.pdf').length, 1);
+  watch.child.kill('SIGTERM');
+  assert.equal((await watch.exited).code, 0);
+
+  const tokenFile = path.join(configDir, 'token');
+  for (const token of [first, replacement]) {
+    assertTokenNowhere(configDir, token, tokenFile);
+    assert.equal(
+      logLines(configDir).some((line) => line.includes(token)),
+      false,
+    );
+  }
+});

@@ -1,0 +1,143 @@
+// Runs `clearfacts-uploader` as users do: a separate Node 24 process on the bin shim, talking to
+// a real emulator, with its own config folder. Long-running `watch` children are followed through
+// their --json event lines.
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import type { TestContext } from 'node:test';
+import type { HistoryEntry, StatusSnapshot } from '../../../src-main/contract/domain.ts';
+
+const BIN = path.resolve(import.meta.dirname, '../../../bin/clearfacts-uploader.js');
+
+export const CLI_TUNING = JSON.stringify({
+  apiTimeoutMs: 5_000,
+  retryBaseDelayMs: 50,
+  retryMaxDelayMs: 400,
+  stopGraceMs: 1_000,
+  tokenRecheckMs: 150,
+  storageRecheckMs: 150,
+});
+
+export interface CliContext {
+  configDir: string;
+  apiUrl: string;
+  /** Passed as CLEARFACTS_TOKEN when set. */
+  token?: string;
+}
+
+/** The environment of a child: no keyring (no D-Bus session), fast timings, maybe a token. */
+function childEnvironment(context: CliContext): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, CLEARFACTS_UPLOADER_TUNING: CLI_TUNING };
+  delete env.DBUS_SESSION_BUS_ADDRESS;
+  delete env.CLEARFACTS_TOKEN;
+  if (context.token !== undefined) env.CLEARFACTS_TOKEN = context.token;
+  return env;
+}
+
+function argumentsFor(context: CliContext, args: string[]): string[] {
+  return [BIN, '--config-dir', context.configDir, '--api-url', context.apiUrl, ...args];
+}
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function runCli(context: CliContext, args: string[], input = ''): Promise<CliResult> {
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, argumentsFor(context, args), {
+      env: childEnvironment(context),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (process.env.CFU_TRACE_CLI) console.error(`${args.join(' ')}: ${Date.now() - started} ms`);
+      resolve({ code, stdout, stderr });
+    });
+    child.stdin.end(input);
+  });
+}
+
+export interface WatchEvent extends Partial<StatusSnapshot> {
+  event: string;
+  entries?: HistoryEntry[];
+}
+
+export interface WatchProcess {
+  child: ChildProcess;
+  events: WatchEvent[];
+  /** The latest version of every row the child told about. */
+  entries: Map<number, HistoryEntry>;
+  /** The latest status the child told about. */
+  status(): WatchEvent | null;
+  /** Resolves once `condition` holds over the events seen so far; fails after `timeoutMs`. */
+  until(description: string, condition: () => boolean, timeoutMs?: number): Promise<void>;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>;
+}
+
+export function startWatch(t: TestContext, context: CliContext): WatchProcess {
+  const child = spawn(process.execPath, argumentsFor(context, ['watch', '--json']), {
+    env: childEnvironment(context),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const events: WatchEvent[] = [];
+  const entries = new Map<number, HistoryEntry>();
+  const checks = new Set<() => void>();
+  let latestStatus: WatchEvent | null = null;
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  createInterface({ input: child.stdout }).on('line', (line) => {
+    const event = JSON.parse(line) as WatchEvent;
+    events.push(event);
+    for (const entry of event.entries ?? []) entries.set(entry.id, entry);
+    if (event.event === 'status') latestStatus = event;
+    for (const check of [...checks]) check();
+  });
+  const exited = new Promise<{
+    code: number | null;
+    signal: NodeJS.Signals | null;
+    stderr: string;
+  }>((resolve) =>
+    child.on('exit', (code, signal) => {
+      for (const check of [...checks]) check();
+      resolve({ code, signal, stderr });
+    }),
+  );
+  t.after(() => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  });
+  return {
+    child,
+    events,
+    entries,
+    status: () => latestStatus,
+    exited,
+    until(description, condition, timeoutMs = 120_000) {
+      if (condition()) return Promise.resolve();
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => {
+          checks.delete(check);
+          reject(new Error(`timed out waiting until ${description}; stderr: ${stderr}`));
+        }, timeoutMs);
+        const check = () => {
+          if (condition()) {
+            clearTimeout(timer);
+            checks.delete(check);
+            resolve();
+          } else if (child.exitCode !== null || child.signalCode !== null) {
+            clearTimeout(timer);
+            checks.delete(check);
+            reject(new Error(`the watch process ended before ${description}; stderr: ${stderr}`));
+          }
+        };
+        checks.add(check);
+      });
+    },
+  };
+}
