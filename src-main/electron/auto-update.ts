@@ -31,6 +31,8 @@ export interface AutoUpdateOptions {
   ask(question: UpdateQuestion): Promise<boolean>;
   /** Tells the outcome of a check the user asked for ("latest version", "check failed"). */
   tell(outcome: 'up_to_date' | 'failed'): void;
+  /** Stops core and lets the windows close before the installer takes over. */
+  beforeInstall(): Promise<void>;
 }
 
 export interface AutoUpdate {
@@ -90,9 +92,10 @@ export function createAutoUpdate(options: AutoUpdateOptions): AutoUpdate {
   updater.on('update-downloaded', (info) => {
     void options
       .ask({ kind: 'install', version: info.version })
-      .then((install) => {
+      .then(async (install) => {
         if (install) {
           logger.info('Restarting to install the update', { version: info.version });
+          await options.beforeInstall();
           updater.quitAndInstall();
         } else {
           // The dialog said so: it is installed the next time the user quits.

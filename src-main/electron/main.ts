@@ -409,6 +409,7 @@ async function start(): Promise<void> {
           buttons: [words.ok],
         });
       },
+      beforeInstall: () => quit.prepareForQuit(),
     });
     void autoUpdate.check(false);
     setInterval(() => void autoUpdate?.check(false), 6 * 60 * 60 * 1000).unref();

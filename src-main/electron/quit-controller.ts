@@ -16,31 +16,43 @@ export interface QuitControllerOptions {
 export interface QuitController {
   /** True from the first quit request on: windows then close instead of hiding. */
   readonly quitting: boolean;
+  /**
+   * For quits that do not start with before-quit (an update install closes the windows first):
+   * windows close instead of hiding, and core is stopped before the caller goes on.
+   */
+  prepareForQuit(): Promise<void>;
 }
 
 export function installQuitController(options: QuitControllerOptions): QuitController {
   let quitting = false;
   let stopped = false;
   let stopping: Promise<void> | null = null;
+
+  function stopCore(): Promise<void> {
+    quitting = true;
+    stopping ??= (async () => {
+      options.logger.info('Quitting: stopping the watchers and letting running uploads finish');
+      try {
+        await options.stop();
+      } catch (error) {
+        options.logger.error('Core did not stop cleanly', { error });
+      }
+      stopped = true;
+    })();
+    return stopping;
+  }
+
   options.app.on('before-quit', (event) => {
     quitting = true;
     if (stopped) return;
     event.preventDefault();
     if (stopping !== null) return;
-    options.logger.info('Quitting: stopping the watchers and letting running uploads finish');
-    stopping = options
-      .stop()
-      .catch((error: unknown) => {
-        options.logger.error('Core did not stop cleanly', { error });
-      })
-      .finally(() => {
-        stopped = true;
-        options.app.quit();
-      });
+    void stopCore().then(() => options.app.quit());
   });
   return {
     get quitting() {
       return quitting;
     },
+    prepareForQuit: stopCore,
   };
 }

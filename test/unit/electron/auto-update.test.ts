@@ -65,6 +65,9 @@ function setup(answers: { download: boolean; install: boolean }, feedUrl: string
       return question.kind === 'download' ? answers.download : answers.install;
     },
     tell: (outcome) => told.push(outcome),
+    beforeInstall: async () => {
+      updater.calls.push('beforeInstall');
+    },
   });
   updater.calls.length = 0;
   return { updater, questions, told };
@@ -97,7 +100,7 @@ test('downloaded, then installed only on the user’s word: now, or at the next 
   now.updater.checkResult = 'available';
   await now.updater.checkForUpdates();
   await now.updater.reached('quitAndInstall');
-  assert.deepEqual(now.updater.calls, ['check', 'download', 'quitAndInstall']);
+  assert.deepEqual(now.updater.calls, ['check', 'download', 'beforeInstall', 'quitAndInstall']);
 
   const later = setup({ download: true, install: false });
   later.updater.checkResult = 'available';
@@ -118,6 +121,7 @@ test('a check the user asked for tells "latest version" or "failed"; a backgroun
     logger: recordingLogger(),
     ask: async () => false,
     tell: (outcome) => told.push(`second:${outcome}`),
+    beforeInstall: async () => undefined,
   });
   await update.check(true);
   updater.checkResult = 'fail';

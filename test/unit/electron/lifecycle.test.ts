@@ -62,6 +62,23 @@ test('quit is held until core has stopped, then let through once', async () => {
   assert.equal(app.requestQuit(), false, 'the final quit goes through');
 });
 
+test('an update install stops core first and lets the windows close', async () => {
+  const app = fakeApp();
+  let stops = 0;
+  const controller = installQuitController({
+    app,
+    stop: async () => {
+      stops += 1;
+    },
+    logger: recordingLogger(),
+  });
+  await controller.prepareForQuit();
+  assert.equal(controller.quitting, true);
+  assert.equal(stops, 1);
+  assert.equal(app.requestQuit(), false, 'the installer’s quit goes straight through');
+  assert.equal(stops, 1);
+});
+
 test('a core that fails to stop is logged and the app still quits', async () => {
   const app = fakeApp();
   const logger = recordingLogger();
