@@ -2,7 +2,7 @@
 // Electron's own type definitions (tsconfig.build.json, which also covers preload.cts), and
 // Doyensec's electronegativity scans the shell's sources and the built app (main, preload and
 // renderer) offline. Every HIGH or MEDIUM finding must be explained in allow-list.json.
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import {
@@ -55,6 +55,7 @@ const AllowList = z.object({
 const workDir = mkdtempSync(path.join(tmpdir(), 'clearfacts-electron-security-'));
 const appDir = path.join(workDir, 'app');
 const scanDir = path.join(workDir, 'scan');
+after(() => rmSync(workDir, { recursive: true, force: true }));
 
 function node(args: string[]): { status: number | null; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, args, {
@@ -89,8 +90,7 @@ function downlevelForScanner(from: string, to: string): void {
   }
 }
 
-test('the main process and preload build against Electron’s type definitions', (t) => {
-  t.after(() => undefined);
+test('the main process and preload build against Electron’s type definitions', () => {
   const { status, stdout, stderr } = node([
     'node_modules/typescript/bin/tsc',
     '-p',
@@ -112,8 +112,7 @@ test('the main process and preload build against Electron’s type definitions',
 test(
   'electronegativity finds nothing unexplained in the shell and the built app',
   { timeout: 300_000 },
-  (t) => {
-    t.after(() => rmSync(workDir, { recursive: true, force: true }));
+  () => {
     assert.ok(existsSync(path.join(appDir, 'dist/electron/main.js')), 'the build test runs first');
     const renderer = path.join(root, 'dist/renderer');
     assert.ok(existsSync(path.join(renderer, 'index.html')), 'npm test builds the renderer first');
