@@ -179,6 +179,8 @@ async function main(): Promise<void> {
     version,
     apiUrl: emulator.graphqlUrl,
     demoToken: emulator.demoToken,
+    // A browser cannot open the OS file manager: "show file" answers where the file is.
+    revealFile: () => Promise.resolve(),
   });
   await uploader.start();
   browser = await startBrowserMode({ uploader, configDir });

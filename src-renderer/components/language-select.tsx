@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Language } from '../../src-main/contract/domain.ts';
 import { useApi, useApp, useStore } from '../state/app-context.tsx';
 import { useToast } from './toasts.tsx';
+import { errorText } from './error-text.ts';
 
 export function LanguageSelect(): ReactElement {
   const { t } = useTranslation();
@@ -19,12 +20,7 @@ export function LanguageSelect(): ReactElement {
     try {
       store.applySettings(await api.invoke('settings.update', { language }));
     } catch (error) {
-      toast(
-        t('status.actionFailed', {
-          reason: error instanceof Error ? error.message : String(error),
-        }),
-        'error',
-      );
+      toast(t('status.actionFailed', { reason: errorText(t, error) }), 'error');
     } finally {
       setSaving(false);
     }

@@ -6,6 +6,7 @@ import { useApi, useApp, useStore } from '../state/app-context.tsx';
 import { navigate, routeHref } from '../state/route.ts';
 import { Icon, type IconName } from './icons.tsx';
 import { useToast } from './toasts.tsx';
+import { errorText } from './error-text.ts';
 
 type Tone = 'neutral' | 'busy' | 'warning' | 'danger' | 'success';
 
@@ -47,7 +48,7 @@ function describe(
     case 'storage_error':
       return { tone: 'danger', icon: 'alert', text: t('status.storageError'), fixToken: false };
     case 'idle':
-      if (status.counts.failed > 0) {
+      if (status.counts.failed > 0 || status.counts.unconfirmed > 0) {
         return { tone: 'warning', icon: 'alert', text: t('status.idleAttention'), fixToken: false };
       }
       return status.counts.uploaded > 0
@@ -73,12 +74,7 @@ export function StatusBar(): ReactElement | null {
     try {
       store.applyStatus(await api.invoke(paused ? 'queue.resume' : 'queue.pause', {}));
     } catch (error) {
-      toast(
-        t('status.actionFailed', {
-          reason: error instanceof Error ? error.message : String(error),
-        }),
-        'error',
-      );
+      toast(t('status.actionFailed', { reason: errorText(t, error) }), 'error');
     } finally {
       setBusy(false);
     }

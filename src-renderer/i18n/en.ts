@@ -27,7 +27,7 @@ export const en = {
     label: 'Upload status',
     idleEmpty: 'Waiting for documents',
     idleDone: 'Everything is delivered',
-    idleAttention: 'Nothing is uploading; the failed documents need your attention',
+    idleAttention: 'Nothing is uploading; some documents need your attention',
     uploading: 'Uploading {{done, number}} of {{total, number}}',
     pausedByUser: 'Paused: new documents wait until you resume',
     paused: 'Paused',

@@ -29,7 +29,7 @@ export const fr: WithManyPlurals<Messages> = {
     label: 'État des envois',
     idleEmpty: 'En attente de documents',
     idleDone: 'Tout est livré',
-    idleAttention: 'Aucun envoi en cours ; les documents en échec demandent votre attention',
+    idleAttention: 'Aucun envoi en cours ; certains documents demandent votre attention',
     uploading: 'Envoi en cours : {{done, number}} sur {{total, number}}',
     pausedByUser: 'En pause : les nouveaux documents attendent que vous repreniez',
     paused: 'En pause',

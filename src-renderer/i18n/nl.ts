@@ -28,7 +28,7 @@ export const nl: Messages = {
     label: 'Uploadstatus',
     idleEmpty: 'Wachten op documenten',
     idleDone: 'Alles is afgeleverd',
-    idleAttention: 'Er wordt niets opgeladen; de mislukte documenten vragen uw aandacht',
+    idleAttention: 'Er wordt niets opgeladen; sommige documenten vragen uw aandacht',
     uploading: 'Bezig met opladen: {{done, number}} van {{total, number}}',
     pausedByUser: 'Gepauzeerd: nieuwe documenten wachten tot u hervat',
     paused: 'Gepauzeerd',

@@ -51,7 +51,8 @@ function FileRow({
   const { t } = useTranslation();
   const format = useFormatters();
   const inspected = row.inspected;
-  const failure = row.entry?.failure ?? row.failure;
+  const unconfirmed = row.entry?.state === 'unconfirmed';
+  const failure = unconfirmed ? null : (row.entry?.failure ?? row.failure);
   return (
     <tr>
       <th scope="row" className="file-name">
@@ -85,6 +86,7 @@ function FileRow({
             <FailureText failure={failure} />
           </p>
         )}
+        {unconfirmed && <p className="row-failure hint-warning">{t('history.unconfirmedHelp')}</p>}
       </td>
       <td className="row-actions">
         {!locked && row.entry === null && (

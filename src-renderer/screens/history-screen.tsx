@@ -28,6 +28,7 @@ import {
   type StatusFilter,
 } from '../lib/history-status.ts';
 import { useApi, useApiEvents, useApp, useFormatters } from '../state/app-context.tsx';
+import { errorText } from '../components/error-text.ts';
 
 const ROW_HEIGHT = 78;
 const SEARCH_DELAY_MS = 200;
@@ -117,12 +118,7 @@ function HistoryRow({
     try {
       await action();
     } catch (error) {
-      toast(
-        t('status.actionFailed', {
-          reason: error instanceof Error ? error.message : String(error),
-        }),
-        'error',
-      );
+      toast(t('status.actionFailed', { reason: errorText(t, error) }), 'error');
     }
   }
 
@@ -146,15 +142,15 @@ function HistoryRow({
           <StateBadge state={entry.state} />
         </p>
         <p className="history-meta">{meta}</p>
-        {entry.failure !== null ? (
+        {entry.state === 'unconfirmed' ? (
+          <p className="history-note history-warning">{t('history.unconfirmedHelp')}</p>
+        ) : entry.failure !== null ? (
           <p className="history-note history-failure">
             <FailureText failure={entry.failure} />
             {entry.nextAttemptAt !== null && (
               <> {t('history.nextAttempt', { time: format.dateTime(entry.nextAttemptAt) })}</>
             )}
           </p>
-        ) : entry.state === 'unconfirmed' ? (
-          <p className="history-note history-warning">{t('history.unconfirmedHelp')}</p>
         ) : entry.state === 'duplicate' ? (
           <p className="history-note">{t('history.duplicateHelp')}</p>
         ) : entry.uuid !== null ? (
@@ -389,12 +385,7 @@ export function HistoryScreen({ params }: { params: URLSearchParams }): ReactEle
       const { count } = await api.invoke('history.retryAllFailed', {});
       toast(t('history.retryAllDone', { count }));
     } catch (error) {
-      toast(
-        t('status.actionFailed', {
-          reason: error instanceof Error ? error.message : String(error),
-        }),
-        'error',
-      );
+      toast(t('status.actionFailed', { reason: errorText(t, error) }), 'error');
     }
   }
 

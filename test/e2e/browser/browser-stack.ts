@@ -58,15 +58,18 @@ export interface Stack {
   configDir: string;
 }
 
-export async function startStack(
-  t: TestContext,
-  emulatorOptions: EmulatorOptions = {},
-): Promise<Stack> {
+export interface StackOptions {
+  emulator?: EmulatorOptions;
+  /** Core's patience with an API answer; short where a test makes the emulator hang. */
+  apiTimeoutMs?: number;
+}
+
+export async function startStack(t: TestContext, options: StackOptions = {}): Promise<Stack> {
   const root = await mkdtemp(path.join(tmpdir(), 'e2e-browser-'));
   const configDir = path.join(root, 'config');
   const workDir = path.join(root, 'work');
   await mkdir(workDir, { recursive: true });
-  const emulator = await startEmulator(emulatorOptions);
+  const emulator = await startEmulator(options.emulator ?? {});
   const uploader = await createUploader({
     configDir,
     tokenStore: memoryTokenStore(),
@@ -74,7 +77,13 @@ export async function startStack(
     version: '0.0.0-e2e',
     apiUrl: emulator.graphqlUrl,
     demoToken: emulator.demoToken,
-    tuning: { retryBaseDelayMs: 50, retryMaxDelayMs: 500 },
+    tuning: {
+      retryBaseDelayMs: 50,
+      retryMaxDelayMs: 500,
+      ...(options.apiTimeoutMs === undefined ? {} : { apiTimeoutMs: options.apiTimeoutMs }),
+    },
+    // A browser cannot open the OS file manager: "show file" answers where the file is.
+    revealFile: () => Promise.resolve(),
   });
   await uploader.handlers['settings.update']({ stabilityWindowMs: 300, pollingIntervalMs: 500 });
   await uploader.start();

@@ -89,14 +89,25 @@ test('files dropped in the drop window are checked, then three are delivered', a
   // The next drop starts with the administration and destination of the last one.
   await page.reload();
   await page.getByRole('heading', { name: 'Drop files' }).waitFor();
-  await page
-    .getByTestId('drop-files-input')
-    .setInputFiles([files[0] ?? files[1]].filter((file) => file !== undefined));
+  const [again] = files;
+  assert.ok(again);
+  await page.getByTestId('drop-files-input').setInputFiles([again]);
   await page.getByRole('button', { name: 'Send 1 file' }).waitFor();
   assert.match(
     await page.getByRole('combobox', { name: 'Administration' }).inputValue(),
     new RegExp(administration.name),
   );
+  assert.equal(await page.getByRole('radio', { name: 'Sales invoices' }).isChecked(), true);
+
+  // The small drop window of the desktop app shows the same screen without the sidebar.
+  await page.setViewportSize({ width: 560, height: 680 });
+  await page.evaluate(() => {
+    (globalThis as unknown as { location: { hash: string } }).location.hash = '#/drop-window';
+  });
+  await page.getByRole('heading', { name: 'Drop files' }).waitFor();
+  assert.equal(await page.getByRole('navigation').count(), 0);
+  await assertAccessible(page, 'drop window');
+  await screenshotBothThemes(page, 'drop-window');
 });
 
 test('a refused file shows its reason, and Retry delivers it once the cause is fixed', async (t) => {
@@ -142,4 +153,61 @@ test('a refused file shows its reason, and Retry delivers it once the cause is f
   await row.getByText(/^Uploaded/).waitFor();
   assert.match(await row.innerText(), /2 pages/);
   assert.equal(stack.emulator.uploads()[0]?.filename, 'Grote scan.pdf');
+});
+
+test('an upload Clearfacts never answered stays unconfirmed until the user marks it done or sends it again', async (t) => {
+  const [browser, stack] = await Promise.all([
+    launchChromium(t),
+    startStack(t, { apiTimeoutMs: 1_500 }),
+  ]);
+  await signInThroughCore(stack);
+  const administration = seedData.administrations[0];
+  assert.ok(administration);
+  const { context, page } = await openApp(browser, stack);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+    origin: stack.bridge.origin,
+  });
+
+  // Clearfacts stores both files, then never answers: nobody can know they arrived.
+  stack.emulator.setFaults({ hangRate: 1, hangStage: 'after-processing', appliesTo: 'uploads' });
+  await page.getByRole('link', { name: 'Drop files' }).click();
+  await page.getByTestId('drop-files-input').setInputFiles([
+    { name: 'Aankoop A-17.pdf', mimeType: 'application/pdf', buffer: await pdfBytes(1) },
+    { name: 'Aankoop A-18.pdf', mimeType: 'application/pdf', buffer: await pdfBytes(3) },
+  ]);
+  const picker = page.getByRole('combobox', { name: 'Administration' });
+  await picker.fill(administration.name);
+  await page.getByRole('option', { name: new RegExp(administration.name) }).waitFor();
+  await picker.press('Enter');
+  await page.getByRole('button', { name: 'Send 2 files' }).click();
+  await page.locator('.file-table').getByText('Unconfirmed', { exact: true }).nth(1).waitFor();
+  assert.equal(stack.emulator.uploads().length, 2);
+  stack.emulator.setFaults({});
+
+  await page.getByRole('link', { name: 'History' }).click();
+  const first = page.getByRole('listitem').filter({ hasText: 'Aankoop A-17.pdf' });
+  const second = page.getByRole('listitem').filter({ hasText: 'Aankoop A-18.pdf' });
+  await first.getByText(/Check in Clearfacts whether it arrived/).waitFor();
+  await assertAccessible(page, 'history with unconfirmed uploads');
+  await screenshotBothThemes(page, 'history-unconfirmed');
+
+  // The user saw the first one in Clearfacts, and wants the second one sent again.
+  await first.getByRole('button', { name: 'Mark as done' }).click();
+  await first.getByText('Uploaded', { exact: true }).waitFor();
+  const resent = new Promise<void>((resolve) => stack.emulator.onUpload(() => resolve()));
+  await second.getByRole('button', { name: 'Send again' }).click();
+  await resent;
+  await second.getByText(/^Uploaded/).waitFor();
+  assert.equal(stack.emulator.uploads().length, 3);
+
+  await second.getByRole('button', { name: 'Show file' }).click();
+  await page.getByText(/^The file is at .*Aankoop A-18\.pdf$/).waitFor();
+  await second.getByRole('button', { name: 'Copy uuid' }).click();
+  await page.getByText('uuid copied', { exact: true }).waitFor();
+  const copied = await page.evaluate(() =>
+    (
+      globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }
+    ).navigator.clipboard.readText(),
+  );
+  assert.equal(copied, stack.emulator.uploads()[2]?.uuid);
 });

@@ -116,7 +116,7 @@ test('switching to French and then Dutch translates every visible string', async
 test('1,000 administrations are searched at once, each with its categories, folders and uploads', async (t) => {
   const [browser, stack] = await Promise.all([
     launchChromium(t),
-    startStack(t, { extraAdministrations: 1000 }),
+    startStack(t, { emulator: { extraAdministrations: 1000 } }),
   ]);
   await signInThroughCore(stack);
   await someActivity(stack);

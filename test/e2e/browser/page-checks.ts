@@ -51,7 +51,10 @@ export async function screenshotBothThemes(page: Page, name: string): Promise<vo
   await mkdir(SCREENSHOT_DIR, { recursive: true });
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-${scheme}.png`) });
+    await page.screenshot({
+      path: path.join(SCREENSHOT_DIR, `${name}-${scheme}.png`),
+      animations: 'disabled',
+    });
   }
   await page.emulateMedia({ colorScheme: 'light' });
 }

@@ -35,7 +35,7 @@ test('sign in with a token, bind a folder, and a PDF dropped in it is uploaded',
   // A real token with two of the four scopes: accepted, and the missing ones explained.
   const token = stack.emulator.addToken(['read_administrations', 'upload_document']);
   await tokenField.fill(token);
-  await page.getByRole('button', { name: 'Check and sign in' }).click();
+  await tokenField.press('Enter');
   await page.getByRole('heading', { name: /^Welcome, / }).waitFor();
   const summary = await page.locator('.account-summary').innerText();
   assert.match(summary, new RegExp(seedData.user.email.replace('.', '\\.')));
@@ -44,10 +44,21 @@ test('sign in with a token, bind a folder, and a PDF dropped in it is uploaded',
   assert.ok(ALL_SCOPES.length >= 4);
   await assertAccessible(page, 'signed in');
   await screenshotBothThemes(page, 'sign-in-scopes');
-  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: 'Continue' }).press('Enter');
 
-  // No folder yet: the Folders screen with its empty state.
+  // No folder yet: the Folders screen with its empty state. The keyboard starts at the skip link.
   await page.getByRole('heading', { name: 'No watched folders yet' }).waitFor();
+  await page.keyboard.press('Tab');
+  const skipLink = page.getByRole('link', { name: 'Skip to content' });
+  assert.ok(
+    await skipLink.evaluate(
+      (element) =>
+        element ===
+        (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement,
+    ),
+  );
+  const skipBox = await skipLink.boundingBox();
+  assert.ok(skipBox !== null && skipBox.y >= 0, 'the focused skip link is on screen');
   await page.getByRole('button', { name: 'Add a folder' }).first().click();
   const inbox = path.join(stack.workDir, 'Scans aankopen');
   await mkdir(inbox);
