@@ -134,7 +134,7 @@ function openSettingsStore(configDir: string, logger: Logger) {
 
 async function askBeforeWeakTokenStorage(text: () => ShellText): Promise<boolean> {
   const words = text();
-  const { response } = await dialog.showMessageBox({
+  const options: Electron.MessageBoxOptions = {
     type: 'warning',
     title: words.insecureStorageTitle,
     message: words.insecureStorageMessage,
@@ -143,7 +143,13 @@ async function askBeforeWeakTokenStorage(text: () => ShellText): Promise<boolean
     defaultId: 0,
     cancelId: 0,
     noLink: true,
-  });
+  };
+  // Asked while the user signs in: attached to that window so it cannot hide behind it.
+  const parent = BrowserWindow.getFocusedWindow();
+  const { response } =
+    parent === null
+      ? await dialog.showMessageBox(options)
+      : await dialog.showMessageBox(parent, options);
   return response === 1;
 }
 
