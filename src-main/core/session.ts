@@ -25,6 +25,8 @@ export interface SessionOptions {
   recheckMs: number;
   /** A reason while nothing can be sent for lack of a usable token; null once there is one. */
   onTokenUsable: (holdReason: string | null) => void;
+  /** Another token (or none) is in use now: what the old one could see may differ. */
+  onTokenChanged: () => void;
   onChanged: (info: SessionInfo) => void;
 }
 
@@ -59,6 +61,12 @@ export function createSession(options: SessionOptions) {
 
   function changed(): void {
     options.onChanged(info());
+  }
+
+  function useToken(next: string | null): void {
+    if (next === token) return;
+    token = next;
+    options.onTokenChanged();
   }
 
   async function loadStoredToken(): Promise<string | null> {
@@ -108,7 +116,7 @@ export function createSession(options: SessionOptions) {
 
   /** Takes a stored token into use; an unreachable Clearfacts is no reason to refuse it. */
   async function adopt(candidate: string): Promise<void> {
-    token = candidate;
+    useToken(candidate);
     try {
       const identity = await identify(candidate);
       if (identity === null) {
@@ -153,7 +161,7 @@ export function createSession(options: SessionOptions) {
       );
     }
     await tokenStore.save(parsed.data);
-    token = parsed.data;
+    useToken(parsed.data);
     ({ user, scopes } = identity);
     rejectedToken = null;
     stopRecheck();
@@ -206,7 +214,7 @@ export function createSession(options: SessionOptions) {
 
     async signOut(): Promise<SessionInfo> {
       await tokenStore.clear();
-      token = null;
+      useToken(null);
       rejectedToken = null;
       user = null;
       scopes = [];

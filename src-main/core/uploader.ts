@@ -91,13 +91,16 @@ const INTERRUPTED: Failure = {
 };
 /** Administrations and categories are asked for again after this long. */
 const ADMINISTRATIONS_TTL_MS = 10 * 60_000;
+/** Unroutable files make the trees refresh at most this often. */
+const TREE_REFRESH_SPACING_MS = 30_000;
 /** How long start() waits for the API before watching accountant trees anyway. */
 const TREE_START_WAIT_MS = 10_000;
 
 export async function createUploader(options: UploaderOptions): Promise<Uploader> {
   const { configDir } = options;
   const tuning = options.tuning ?? {};
-  mkdirSync(configDir, { recursive: true });
+  // File names and company numbers are the user's business: the folder is theirs alone.
+  mkdirSync(configDir, { recursive: true, mode: 0o700 });
   const ownedLogger = options.logger
     ? null
     : createFileLogger({ directory: path.join(configDir, 'logs'), level: 'info' });
@@ -236,10 +239,8 @@ export async function createUploader(options: UploaderOptions): Promise<Uploader
     ...(options.demoToken === undefined ? {} : { demoToken: options.demoToken }),
     logger,
     recheckMs: tuning.tokenRecheckMs ?? 5_000,
-    onTokenUsable: (reason) => {
-      if (reason === null) administrations.clear();
-      queue.setAuthHold(reason);
-    },
+    onTokenUsable: (reason) => queue.setAuthHold(reason),
+    onTokenChanged: () => administrations.clear(),
     onChanged: (info) => hub.emit('session.changed', info),
   });
 
@@ -306,6 +307,22 @@ export async function createUploader(options: UploaderOptions): Promise<Uploader
     };
   }
 
+  /**
+   * A file the tree cannot route may name a category or an administration that is new, or whose
+   * list is not loaded yet: ask the API again (at most every half minute) and look again.
+   */
+  let lastTreeRefresh = 0;
+  let treeRefreshTimer: NodeJS.Timeout | null = null;
+  function refreshTreesSoon(): void {
+    if (treeRefreshTimer !== null) return;
+    const wait = Math.max(0, lastTreeRefresh + TREE_REFRESH_SPACING_MS - Date.now());
+    treeRefreshTimer = setTimeout(() => {
+      treeRefreshTimer = null;
+      lastTreeRefresh = Date.now();
+      void folders.refreshTrees().then(() => intake?.rescan());
+    }, wait);
+  }
+
   async function startWatching(): Promise<void> {
     if (folders.bindings().some((binding) => binding.mode === 'accountant-tree')) {
       // Archive files are routed by category names, which come from the API: wait for them a
@@ -334,6 +351,7 @@ export async function createUploader(options: UploaderOptions): Promise<Uploader
           reason,
         });
         folders.noteUnroutable(folderId, filePath, reason);
+        refreshTreesSoon();
       },
       onFileRemoved: (filePath) => recorder.onFileRemoved(filePath),
       onAvailability: (folderId, availability, reason) => {
@@ -478,6 +496,7 @@ export async function createUploader(options: UploaderOptions): Promise<Uploader
       stopped = true;
       unsubscribeSettings();
       if (treeTimer) clearInterval(treeTimer);
+      if (treeRefreshTimer) clearTimeout(treeRefreshTimer);
       if (foldersTimer) clearTimeout(foldersTimer);
       await intake?.stop();
       await queue.stop(tuning.stopGraceMs ?? 5_000);

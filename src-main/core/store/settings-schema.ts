@@ -54,5 +54,7 @@ export function settingsFileOptions(cwd: string) {
     defaults: DEFAULT_SETTINGS as SettingsFile,
     // Folder paths and category ids contain dots; they are values here, never key paths.
     accessPropertiesByDotNotation: false,
+    // Folder paths and company numbers are the user's business.
+    configFileMode: 0o600,
   };
 }

@@ -15,7 +15,7 @@ import {
   startTestEmulator,
   tempDir,
 } from '../engine/engine-harness.ts';
-import { runCli, startWatch, type CliResult } from './cli-harness.ts';
+import { runCli, spawnCli, startWatch, type CliResult } from './cli-harness.ts';
 
 /** One sentence on stderr, never a stack trace. */
 function assertOneSentence(result: CliResult, pattern: RegExp): void {
@@ -236,4 +236,32 @@ test('a running watch resumes by itself after `token set` replaces a revoked tok
       false,
     );
   }
+});
+
+test('`ui` serves the app on a loopback port behind its secret link, and stops cleanly', async (t) => {
+  const emulator = await startTestEmulator(t);
+  const configDir = folder(tempDir(t, 'cli-ui'), 'config');
+  const child = spawnCli({ configDir, apiUrl: emulator.graphqlUrl, token: emulator.demoToken }, [
+    'ui',
+  ]);
+  t.after(() => {
+    if (child.exitCode === null) child.kill('SIGKILL');
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Open (http:\/\/127\.0\.0\.1:\d+\/\S*) in your browser/.exec(output);
+      if (match?.[1]) resolve(match[1]);
+    });
+    child.on('exit', () => reject(new Error(`ui exited early: ${output}`)));
+  });
+  const answer = await fetch(url, { redirect: 'manual' });
+  assert.equal(answer.status, 303, 'the secret link sets the session cookie');
+  assert.match(answer.headers.get('set-cookie') ?? '', /HttpOnly/);
+  const refused = await fetch(new URL('/', url), { redirect: 'manual' });
+  assert.equal(refused.status, 403, 'without the secret nothing is served');
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  child.kill('SIGTERM');
+  assert.equal(await exited, 0);
 });

@@ -64,6 +64,14 @@ export function runCli(context: CliContext, args: string[], input = ''): Promise
   });
 }
 
+/** A long-running command (`ui`), with its output left to the caller. */
+export function spawnCli(context: CliContext, args: string[]): ChildProcess {
+  return spawn(process.execPath, argumentsFor(context, args), {
+    env: childEnvironment(context),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
 export interface WatchEvent extends Partial<StatusSnapshot> {
   event: string;
   entries?: HistoryEntry[];
@@ -82,10 +90,7 @@ export interface WatchProcess {
 }
 
 export function startWatch(t: TestContext, context: CliContext): WatchProcess {
-  const child = spawn(process.execPath, argumentsFor(context, ['watch', '--json']), {
-    env: childEnvironment(context),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawnCli(context, ['watch', '--json']);
   const events: WatchEvent[] = [];
   const entries = new Map<number, HistoryEntry>();
   const checks = new Set<() => void>();

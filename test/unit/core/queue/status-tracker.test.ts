@@ -1,0 +1,93 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { StatusSnapshot } from '../../../../src-main/contract/domain.ts';
+import { createQueueHolds } from '../../../../src-main/core/queue/queue-holds.ts';
+import { createStatusTracker } from '../../../../src-main/core/status-tracker.ts';
+import type { StateCounts } from '../../../../src-main/core/store/history-repository.ts';
+
+function counts(overrides: Partial<StateCounts> = {}): StateCounts {
+  return {
+    detected: 0,
+    waiting_stability: 0,
+    ready: 0,
+    uploading: 0,
+    uploaded: 0,
+    archived: 0,
+    failed: 0,
+    duplicate: 0,
+    unconfirmed: 0,
+    ...overrides,
+  };
+}
+
+test('the most pressing reason wins: storage, then token, pause, scope, offline', () => {
+  const holds = createQueueHolds();
+  let current = counts({ ready: 3 });
+  const tracker = createStatusTracker({
+    counts: () => current,
+    holds: () => holds,
+    runningCount: () => 0,
+    emit: () => {},
+  });
+  assert.equal(tracker.snapshot().state, 'uploading');
+  holds.offline = true;
+  assert.equal(tracker.snapshot().state, 'offline');
+  holds.missingScopes.set('archive_actions', 'needs archive_actions');
+  const scoped = tracker.snapshot();
+  assert.deepEqual([scoped.state, scoped.missingScope, scoped.reason], [
+    'scope_missing',
+    'archive_actions',
+    'needs archive_actions',
+  ]);
+  holds.pausedByUser = true;
+  assert.equal(tracker.snapshot().state, 'paused');
+  holds.auth = 'set a token';
+  assert.deepEqual([tracker.snapshot().state, tracker.snapshot().reason], ['auth_required', 'set a token']);
+  holds.storage = 'disk full';
+  assert.equal(tracker.snapshot().state, 'storage_error');
+  assert.equal(tracker.snapshot().pausedByUser, true);
+
+  Object.assign(holds, createQueueHolds());
+  current = counts({ archived: 5, uploaded: 2 });
+  const idle = tracker.snapshot();
+  assert.equal(idle.state, 'idle');
+  assert.equal(idle.counts.uploaded, 7);
+});
+
+test('the batch counts files since the queue was last empty, and emits once per change', async () => {
+  const emitted: StatusSnapshot[] = [];
+  let firstEmit: () => void = () => {};
+  const emittedOnce = new Promise<void>((resolve) => (firstEmit = resolve));
+  let current = counts();
+  const tracker = createStatusTracker({
+    counts: () => current,
+    holds: () => createQueueHolds(),
+    runningCount: () => 0,
+    emit: (snapshot) => {
+      emitted.push(snapshot);
+      firstEmit();
+    },
+    throttleMs: 5,
+  });
+  tracker.reset(0);
+  tracker.noteTransition(null, 'waiting_stability');
+  tracker.noteTransition(null, 'waiting_stability');
+  tracker.noteTransition('waiting_stability', 'ready');
+  tracker.noteTransition('ready', 'uploading');
+  tracker.noteTransition('uploading', 'uploaded');
+  current = counts({ waiting_stability: 1, uploaded: 1 });
+  assert.deepEqual(tracker.snapshot().batch, { done: 1, total: 2 });
+  tracker.noteTransition('waiting_stability', null);
+  assert.deepEqual(tracker.snapshot().batch, { done: 1, total: 1 }, 'a forgotten file leaves the batch');
+
+  // The queue emptied: the next file starts a new batch.
+  tracker.noteTransition(null, 'ready');
+  assert.deepEqual(tracker.snapshot().batch, { done: 0, total: 1 });
+  await emittedOnce;
+  assert.equal(emitted.length, 1, 'changes within the throttle window make one event');
+  tracker.changed();
+  // Nothing can be awaited for an event that must not come: give it four throttle windows.
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  assert.equal(emitted.length, 1, 'an unchanged snapshot is not sent again');
+  tracker.close();
+});
