@@ -1,9 +1,10 @@
 // Runs `clearfacts-uploader` as users do: a separate Node 24 process on the bin shim, talking to
 // a real emulator, with its own config folder. Long-running `watch` children are followed through
 // their --json event lines.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
 import type { TestContext } from 'node:test';
 import type { HistoryEntry, StatusSnapshot } from '../../../src-main/contract/domain.ts';
 
@@ -65,7 +66,9 @@ export function runCli(context: CliContext, args: string[], input = ''): Promise
 }
 
 /** A long-running command (`ui`), with its output left to the caller. */
-export function spawnCli(context: CliContext, args: string[]): ChildProcess {
+export type CliChild = ChildProcessByStdio<null, Readable, Readable>;
+
+export function spawnCli(context: CliContext, args: string[]): CliChild {
   return spawn(process.execPath, argumentsFor(context, args), {
     env: childEnvironment(context),
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -78,7 +81,7 @@ export interface WatchEvent extends Partial<StatusSnapshot> {
 }
 
 export interface WatchProcess {
-  child: ChildProcess;
+  child: CliChild;
   events: WatchEvent[];
   /** The latest version of every row the child told about. */
   entries: Map<number, HistoryEntry>;

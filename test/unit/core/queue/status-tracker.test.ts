@@ -34,15 +34,17 @@ test('the most pressing reason wins: storage, then token, pause, scope, offline'
   assert.equal(tracker.snapshot().state, 'offline');
   holds.missingScopes.set('archive_actions', 'needs archive_actions');
   const scoped = tracker.snapshot();
-  assert.deepEqual([scoped.state, scoped.missingScope, scoped.reason], [
-    'scope_missing',
-    'archive_actions',
-    'needs archive_actions',
-  ]);
+  assert.deepEqual(
+    [scoped.state, scoped.missingScope, scoped.reason],
+    ['scope_missing', 'archive_actions', 'needs archive_actions'],
+  );
   holds.pausedByUser = true;
   assert.equal(tracker.snapshot().state, 'paused');
   holds.auth = 'set a token';
-  assert.deepEqual([tracker.snapshot().state, tracker.snapshot().reason], ['auth_required', 'set a token']);
+  assert.deepEqual(
+    [tracker.snapshot().state, tracker.snapshot().reason],
+    ['auth_required', 'set a token'],
+  );
   holds.storage = 'disk full';
   assert.equal(tracker.snapshot().state, 'storage_error');
   assert.equal(tracker.snapshot().pausedByUser, true);
@@ -78,7 +80,11 @@ test('the batch counts files since the queue was last empty, and emits once per 
   current = counts({ waiting_stability: 1, uploaded: 1 });
   assert.deepEqual(tracker.snapshot().batch, { done: 1, total: 2 });
   tracker.noteTransition('waiting_stability', null);
-  assert.deepEqual(tracker.snapshot().batch, { done: 1, total: 1 }, 'a forgotten file leaves the batch');
+  assert.deepEqual(
+    tracker.snapshot().batch,
+    { done: 1, total: 1 },
+    'a forgotten file leaves the batch',
+  );
 
   // The queue emptied: the next file starts a new batch.
   tracker.noteTransition(null, 'ready');
