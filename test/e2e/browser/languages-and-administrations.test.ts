@@ -58,6 +58,11 @@ test('switching to French and then Dutch translates every visible string', async
   const [browser, stack] = await Promise.all([launchChromium(t), startStack(t)]);
   await signInThroughCore(stack);
   await someActivity(stack);
+  // With the language set to "system", a French-speaking browser gets French at once.
+  const french = await openApp(browser, stack, { locale: 'fr-BE' });
+  await french.page.getByRole('heading', { level: 1, name: 'Historique' }).waitFor();
+  await french.context.close();
+
   const { page } = await openApp(browser, stack);
   await page.getByRole('heading', { name: 'History' }).waitFor();
   await page
