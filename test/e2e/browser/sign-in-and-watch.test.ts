@@ -3,7 +3,7 @@
 // bound, and a PDF written into it shows up in the history as uploaded with its page count.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { ALL_SCOPES, seedData } from '../../emulator/index.ts';
 import { launchChromium, openApp, startStack } from './browser-stack.ts';
@@ -96,4 +96,34 @@ test('sign in with a token, bind a folder, and a PDF dropped in it is uploaded',
   assert.equal(received?.companyNumber, administration.companyNumber);
   await assertAccessible(page, 'history');
   await screenshotBothThemes(page, 'history');
+});
+
+test('"Try the demo" signs in to the emulated Clearfacts with every scope', async (t) => {
+  const [browser, stack] = await Promise.all([launchChromium(t), startStack(t)]);
+  const { page } = await openApp(browser, stack);
+  await page.getByRole('button', { name: 'Try the demo' }).click();
+  await page.getByRole('heading', { name: /^Welcome, / }).waitFor();
+  await page.getByText('The token has every permission the uploader uses.').waitFor();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('link', { name: 'Administrations' }).click();
+  await page.getByText(`${seedData.administrations.length} administrations`).waitFor();
+
+  // An accountant sets up one root: a folder per administration appears in it.
+  const root = path.join(stack.workDir, 'Kantoor');
+  await mkdir(root);
+  await page.getByRole('link', { name: 'Folders' }).click();
+  await page.getByRole('button', { name: 'Add a folder' }).first().click();
+  await page.getByLabel('Folder', { exact: true }).fill(root);
+  await page.getByText('An accountant tree', { exact: true }).click();
+  await page.getByRole('button', { name: 'Start watching' }).click();
+  const card = page.getByRole('listitem', { name: root });
+  await card.getByText('Accountant tree: a folder per administration').waitFor();
+  await card.getByText(/^(Watching|Checking regularly)$/).waitFor();
+  const created = await readdir(root);
+  const first = seedData.administrations[0];
+  assert.ok(first);
+  assert.ok(
+    created.some((name) => name.includes(first.companyNumber)),
+    `a folder for ${first.name} in ${created.join(', ')}`,
+  );
 });
