@@ -68,7 +68,7 @@ export function describeEntry(entry: HistoryEntry): string {
       return `${entry.state.padEnd(12)} ${name}: ${entry.failure?.message ?? ''}${detail}`;
     }
     case 'duplicate':
-      return `duplicate    ${name}: the same content was already sent to ${entry.companyNumber}; not sent again`;
+      return `duplicate    ${name}: the same content was already sent to ${entry.companyNumber}; not sent again (\`resend ${entry.id}\` forces it)`;
     case 'ready':
       return entry.failure
         ? `retrying     ${name}: ${entry.failure.message}`

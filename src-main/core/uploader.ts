@@ -160,9 +160,10 @@ export async function createUploader(options: UploaderOptions): Promise<Uploader
     logger,
     onChange: (fault) => {
       queue.setStorageFault(fault);
-      if (fault === null) {
-        for (const missed of recorder.takeMissed()) void intake?.recheck(missed);
-        void intake?.rescan();
+      if (fault === null && intake !== null) {
+        for (const missed of recorder.takeMissed())
+          inBackground(intake.recheck(missed), 'A recheck');
+        inBackground(intake.rescan(), 'A rescan');
       }
     },
   });
@@ -222,7 +223,9 @@ export async function createUploader(options: UploaderOptions): Promise<Uploader
       if (queue.holds.auth !== null) session.tokenRefused();
     },
     explainRefusal,
-    onChangedAfterSend: (filePath) => void intake?.recheck(filePath),
+    onChangedAfterSend: (filePath) => {
+      if (intake !== null) inBackground(intake.recheck(filePath), 'A recheck');
+    },
   });
 
   const status = createStatusTracker({
@@ -280,6 +283,15 @@ export async function createUploader(options: UploaderOptions): Promise<Uploader
     onInserted,
   });
 
+  /** Work started without waiting for it (timers, events): its failure is logged, never thrown. */
+  function inBackground(work: Promise<unknown>, what: string): void {
+    work.catch((error: unknown) =>
+      logger.error(`${what} failed`, {
+        error: error instanceof Error ? error.message : String(error),
+      }),
+    );
+  }
+
   let intake: FolderIntake | null = null;
   let lock: EngineLock | null = null;
   let treeTimer: NodeJS.Timeout | null = null;
@@ -319,7 +331,10 @@ export async function createUploader(options: UploaderOptions): Promise<Uploader
     treeRefreshTimer = setTimeout(() => {
       treeRefreshTimer = null;
       lastTreeRefresh = Date.now();
-      void folders.refreshTrees().then(() => intake?.rescan());
+      inBackground(
+        folders.refreshTrees().then(() => intake?.rescan()),
+        'Refreshing the accountant trees',
+      );
     }, wait);
   }
 
@@ -344,7 +359,7 @@ export async function createUploader(options: UploaderOptions): Promise<Uploader
         folders.noteRouted(file.folderId, file.path);
         recorder.onFileSeen(file);
       },
-      onFileReady: (file) => void recorder.onFileReady(file),
+      onFileReady: (file) => recorder.onFileReady(file),
       onFileUnroutable: (filePath, folderId, reason) => {
         logger.warn('A file in an accountant folder has no destination and is not sent', {
           path: filePath,
@@ -365,26 +380,36 @@ export async function createUploader(options: UploaderOptions): Promise<Uploader
     await watching.start();
     // Files caught mid-gate by the last stop are gated again, or forgotten if they are gone.
     for (const record of repository.inStates(['detected', 'waiting_stability'])) {
-      void watching.recheck(record.path);
+      inBackground(watching.recheck(record.path), 'A recheck');
     }
     treeTimer = setInterval(
-      () => {
-        void folders.refreshTrees().then(() => watching.rescan());
-      },
+      () =>
+        inBackground(
+          folders.refreshTrees().then(() => watching.rescan()),
+          'Refreshing the accountant trees',
+        ),
       tuning.treeRefreshMs ?? 15 * 60_000,
     );
   }
 
+  let watchedSetup = JSON.stringify([settings.get().folders, intakeTimings()]);
   const unsubscribeSettings = settings.onChange((current) => {
     hub.emit('settings.changed', current);
     foldersChanged();
     queue.poke();
-    if (intake !== null) {
-      void intake.updateBindings(current.folders, intakeTimings()).then(() => {
+    // Only a change of folders or of watch timings concerns the intake (not, say, the language).
+    const setup = JSON.stringify([current.folders, intakeTimings()]);
+    if (intake === null || setup === watchedSetup) return;
+    watchedSetup = setup;
+    const watching = intake;
+    inBackground(
+      watching.updateBindings(current.folders, intakeTimings()).then(async () => {
         releaseOrphans();
-        return folders.refreshTrees();
-      });
-    }
+        await folders.refreshTrees();
+        await watching.rescan();
+      }),
+      'Applying the changed folders',
+    );
   });
 
   async function requireToken(): Promise<void> {
@@ -406,7 +431,12 @@ export async function createUploader(options: UploaderOptions): Promise<Uploader
     'administrations.list': withApiErrors(async ({ refresh }) => {
       await requireToken();
       const listed = await administrations.list(refresh);
-      if (refresh && intake !== null) void folders.refreshTrees().then(() => intake?.rescan());
+      if (refresh && intake !== null) {
+        inBackground(
+          folders.refreshTrees().then(() => intake?.rescan()),
+          'Refreshing the accountant trees',
+        );
+      }
       return listed;
     }),
     'administrations.categories': withApiErrors(async ({ companyNumber }) => {

@@ -66,7 +66,7 @@ export function createHistoryRepository(db: HistoryDatabase, now: () => number =
   );
   const deliveredContentStatement = db.prepare(
     `SELECT * FROM files WHERE sha256 = ? AND company_number = ? AND id != ?
-       AND state IN ('uploaded', 'archived') ORDER BY id LIMIT 1`,
+       AND state IN ('uploaded', 'archived', 'unconfirmed') ORDER BY id LIMIT 1`,
   );
   const wakeStatement = db
     .prepare(`SELECT min(next_attempt_at) FROM files WHERE state = 'ready' AND next_attempt_at > ?`)
@@ -178,7 +178,10 @@ export function createHistoryRepository(db: HistoryDatabase, now: () => number =
       return row === undefined ? null : rowToRecord(row);
     },
 
-    /** An earlier delivery of the same content to the same administration. */
+    /**
+     * An earlier delivery of the same content to the same administration, or one that may have
+     * arrived (unconfirmed): sending a twin of that could be the very double send to avoid.
+     */
     findDelivered(sha256: string, companyNumber: CompanyNumber, exceptId: number) {
       const row = deliveredContentStatement.get(sha256, companyNumber, exceptId);
       return row === undefined ? null : rowToRecord(row);

@@ -110,6 +110,15 @@ test('duplicates are found by content and administration among delivered files',
   assert.equal(repository.findDelivered('same', '0123456789', second.id)?.id, first.id);
   assert.equal(repository.findDelivered('same', '0999999999', second.id), null);
   assert.equal(repository.findDelivered('same', '0123456789', first.id), null);
+
+  const third = repository.insert(newFile({ path: '/scans/maybe.pdf', state: 'ready' }));
+  repository.transition(third.id, 'uploading', { sha256: 'maybe' });
+  repository.transition(third.id, 'unconfirmed');
+  assert.equal(
+    repository.findDelivered('maybe', '0123456789', 999)?.id,
+    third.id,
+    'it may have arrived',
+  );
 });
 
 test('due files come oldest first, after their backoff, leaving out destinations on hold', (t) => {
