@@ -11,6 +11,8 @@ export type LiveMode = 'terminal' | 'lines' | 'json';
 
 export interface LiveView {
   show<E extends EventChannel>(channel: E, payload: EventOf<E>): void;
+  /** A line of the CLI's own (started, stopping), placed above the progress bar. */
+  note(line: string): void;
   stop(): void;
 }
 
@@ -98,6 +100,9 @@ export function createLiveView(mode: LiveMode): LiveView {
           if (folder.reason !== null) say(`folder ${folder.binding.path} ${told}`);
         }
       }
+    },
+    note(line) {
+      if (mode !== 'json') say(line);
     },
     stop() {
       bars?.stop();

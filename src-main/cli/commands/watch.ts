@@ -2,7 +2,6 @@
 import type { Command } from 'commander';
 import type { CliRuntime } from '../cli-runtime.ts';
 import { createLiveView } from '../live-view.ts';
-import { printLine } from '../output.ts';
 import { stopRequested } from '../stop-signal.ts';
 
 export function registerWatchCommand(program: Command, runtime: () => CliRuntime): void {
@@ -18,20 +17,22 @@ export function registerWatchCommand(program: Command, runtime: () => CliRuntime
           ? 'terminal'
           : 'lines';
       const view = createLiveView(mode);
-      const uploader = await cli.uploader({ watchFolders: true });
-      uploader.subscribe((channel, payload) => view.show(channel, payload));
-      await uploader.start();
-      const folders = await uploader.handlers['folders.list']({});
-      if (mode !== 'json') {
-        printLine(
+      try {
+        const uploader = await cli.uploader({ watchFolders: true });
+        uploader.subscribe((channel, payload) => view.show(channel, payload));
+        await uploader.start();
+        const folders = await uploader.handlers['folders.list']({});
+        view.note(
           folders.length === 0
             ? 'No folders are watched yet: add one with `clearfacts-uploader folders add` (this run picks it up).'
             : `Watching ${folders.length} folder${folders.length === 1 ? '' : 's'} (settings and history in ${cli.configDir}). Ctrl-C stops.`,
         );
+        const signal = await stopRequested();
+        view.note(`Stopping (${signal}): running sends get a moment to finish.`);
+        await cli.close();
+      } finally {
+        // The terminal gets its cursor back whatever happened.
+        view.stop();
       }
-      const signal = await stopRequested();
-      view.stop();
-      if (mode !== 'json') printLine(`Stopping (${signal}): running sends get a moment to finish.`);
-      await cli.close();
     });
 }

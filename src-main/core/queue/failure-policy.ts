@@ -108,8 +108,8 @@ export function decideAfterFailure(
           action: 'fail',
           failure: {
             code: 'server_refused',
-            message: 'Clearfacts refused this file.',
-            detail: error.message,
+            message: error.message,
+            detail: error.serverMessage ?? error.message,
           },
         };
       case 'ambiguous':

@@ -71,9 +71,18 @@ test('each kind of API failure leads to its own decision', () => {
         'The token lacks the archive_actions scope, so files that need it are waiting. Create a token with archive_actions in Clearfacts and set it to resume.',
     },
   );
-  const refused = decideAfterFailure(new ClearfactsApiError('refused', 'Bad category'), context);
+  const refused = decideAfterFailure(
+    new ClearfactsApiError('refused', 'Clearfacts refused the file: Bad category.', {
+      serverMessage: 'Bad category',
+    }),
+    context,
+  );
   assert.equal(refused.action, 'fail');
-  assert.equal(refused.action === 'fail' && refused.failure.detail, 'Bad category');
+  assert.deepEqual(refused.action === 'fail' && refused.failure, {
+    code: 'server_refused',
+    message: 'Clearfacts refused the file: Bad category.',
+    detail: 'Bad category',
+  });
   assert.equal(
     decideAfterFailure(new ClearfactsApiError('ambiguous', 'timeout'), context).action,
     'unconfirmed',
