@@ -1,0 +1,272 @@
+// `npm run bench [-- --quick]`: generates its own data in a temp folder, runs the engine in its
+// own process against the emulator in another, and prints one table in which every figure sits
+// beside what it is compared with in the same run. The table also goes to bench/results/latest.md.
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { Settings } from '../src-main/contract/domain.ts';
+import { startEmulatorProcess } from './lib/emulator-process.ts';
+import { describeMachine } from './lib/machine.ts';
+import { ISSUE_MIX, NO_LARGE_MIX, planCorpus, writeCorpus } from './lib/pdf-corpus.ts';
+import {
+  megabytes,
+  milliseconds,
+  quantile,
+  renderTable,
+  type ResultRow,
+} from './lib/results-table.ts';
+import { measureIdle } from './sections/idle.ts';
+import { measureLatency } from './sections/latency.ts';
+import { measurePageCounting } from './sections/page-counting.ts';
+import { measureBaseline, measureEngineBatch } from './sections/throughput.ts';
+import { measureHistoryMemory, measureStartup } from './sections/startup.ts';
+
+const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false } } });
+const quick = values.quick === true;
+
+const scale = quick
+  ? {
+      batchFiles: 100,
+      latencyFiles: 5,
+      latencyWindowMs: 500,
+      startupFiles: 2_000,
+      historyRows: 5_000,
+      idleFolders: 200,
+      idleMs: 5_000,
+      pageCountFiles: 100,
+    }
+  : {
+      batchFiles: 2_000,
+      latencyFiles: 50,
+      latencyWindowMs: Settings.parse({}).stabilityWindowMs,
+      startupFiles: 50_000,
+      historyRows: 100_000,
+      idleFolders: 200,
+      idleMs: 60_000,
+      pageCountFiles: 500,
+    };
+
+const defaults = Settings.parse({});
+const BATCH_STABILITY_WINDOW_MS = 500;
+const CORPUS_SEED = 20_261_101;
+const MEMORY_TARGET_BYTES = 300 * 1024 ** 2;
+const SAME_MEMORY_BYTES = 25 * 1024 ** 2;
+
+const machine = describeMachine();
+const startedAt = new Date();
+const rows: ResultRow[] = [];
+const grouped = (n: number) => n.toLocaleString('en-US');
+const perSecond = (count: number, ms: number) => (count * 1000) / ms;
+const rate = (files: number, bytes: number, ms: number) =>
+  `${perSecond(files, ms).toFixed(1)} files/s, ${(perSecond(bytes, ms) / 1024 ** 2).toFixed(1)} MB/s`;
+const percent = (share: number) => `${(share * 100).toFixed(2)} % of a core`;
+
+function step(name: string): void {
+  const seconds = ((Date.now() - startedAt.getTime()) / 1000).toFixed(0);
+  console.error(`[bench ${seconds}s] ${name}`);
+}
+
+console.log(`Clearfacts Uploader benchmark (${quick ? 'quick' : 'full'}) on ${machine}`);
+const workDir = await mkdtemp(path.join(tmpdir(), 'clearfacts-bench-'));
+const emulator = await startEmulatorProcess();
+try {
+  step(`writing ${grouped(scale.batchFiles)} PDFs (issue mix)`);
+  const mixedDir = path.join(workDir, 'staging-mixed');
+  await mkdir(mixedDir);
+  const mixed = await writeCorpus(mixedDir, planCorpus(scale.batchFiles, ISSUE_MIX, CORPUS_SEED));
+  const mixedBytes = mixed.reduce((sum, file) => sum + file.size, 0);
+
+  step('baseline: the bare upload loop');
+  const baselineBefore = await measureBaseline(emulator, mixed, defaults.concurrency, workDir);
+
+  step('page counting: checkDocument against reading the bytes');
+  const counted = await measurePageCounting(
+    mixed.slice(0, scale.pageCountFiles),
+    defaults.maxUploadBytes,
+  );
+  const checkFilesPerSecond = perSecond(counted.files, counted.checkMs);
+  rows.push({
+    area: 'Page counting',
+    measure: `checkDocument (type, SHA-256, pdf-lib pages), ${counted.files} files of the mix, one at a time`,
+    result: rate(counted.files, counted.bytes, counted.checkMs),
+    comparedWith: `reading the same bytes: ${rate(counted.files, counted.bytes, counted.readMs)} (check takes ${(counted.checkMs / counted.readMs).toFixed(1)}× as long)`,
+    target: `≥ the baseline's upload rate (${perSecond(baselineBefore.files, baselineBefore.elapsedMs).toFixed(1)} files/s): never the bottleneck`,
+    pass: checkFilesPerSecond >= perSecond(baselineBefore.files, baselineBefore.elapsedMs),
+  });
+
+  step('engine: the same files dropped into four watched folders');
+  const engine = await measureEngineBatch({
+    emulator,
+    files: mixed,
+    workDir,
+    label: 'mixed',
+    concurrency: defaults.concurrency,
+    stabilityWindowMs: BATCH_STABILITY_WINDOW_MS,
+  });
+  step('baseline again: the machine is shared, so the engine is compared with the mean of two');
+  const baselineAfter = await measureBaseline(
+    emulator,
+    mixed.map((file, index) => ({ ...file, path: engine.deliveredPaths[index] ?? file.path })),
+    defaults.concurrency,
+    workDir,
+  );
+  const baseline = {
+    ...baselineBefore,
+    elapsedMs: (baselineBefore.elapsedMs + baselineAfter.elapsedMs) / 2,
+  };
+  const ratio = baseline.elapsedMs / engine.elapsedMs;
+  rows.unshift({
+    area: 'Throughput',
+    measure: `${grouped(engine.files)} PDFs (${megabytes(mixedBytes)}; 70% 0.1–0.3 MB, 25% 1–3 MB, 5% 10–20 MB) renamed into 4 watched folders → every uuid stored; concurrency ${defaults.concurrency}, stability window ${BATCH_STABILITY_WINDOW_MS} ms`,
+    result: `${rate(engine.files, engine.bytes, engine.elapsedMs)} (${milliseconds(engine.elapsedMs)}) = ${ratio.toFixed(2)} × baseline`,
+    comparedWith: `bare loop (multipart fetch + fs.openAsBlob, same files, emulator, concurrency), mean of a run before and after: ${rate(baseline.files, baseline.bytes, baseline.elapsedMs)} (${milliseconds(baselineBefore.elapsedMs)}, ${milliseconds(baselineAfter.elapsedMs)})`,
+    target: '≥ 0.9 × baseline',
+    pass: ratio >= 0.9,
+  });
+  await rm(path.join(workDir, 'mixed-watched'), { recursive: true, force: true });
+
+  step(`writing ${grouped(scale.batchFiles)} PDFs without large files`);
+  const smallDir = path.join(workDir, 'staging-small');
+  await mkdir(smallDir);
+  const small = await writeCorpus(
+    smallDir,
+    planCorpus(scale.batchFiles, NO_LARGE_MIX, CORPUS_SEED + 1),
+  );
+  step('engine: the batch without large files (memory comparison)');
+  const smallRun = await measureEngineBatch({
+    emulator,
+    files: small,
+    workDir,
+    label: 'small',
+    concurrency: defaults.concurrency,
+    stabilityWindowMs: BATCH_STABILITY_WINDOW_MS,
+  });
+  await rm(path.join(workDir, 'small-watched'), { recursive: true, force: true });
+  const withLarge = engine.peakRssBytes ?? Number.NaN;
+  const withoutLarge = smallRun.peakRssBytes ?? Number.NaN;
+  rows.push(
+    {
+      area: 'Memory',
+      measure: `Engine peak RSS (kernel VmHWM) during the ${grouped(engine.files)}-file batch with 5% at 10–20 MB`,
+      result: megabytes(withLarge),
+      comparedWith: `the same batch size with no file over 3 MB: ${megabytes(withoutLarge)}`,
+      target: '< 300 MB',
+      pass: withLarge < MEMORY_TARGET_BYTES,
+    },
+    {
+      area: 'Memory',
+      measure: `Engine peak RSS during a ${grouped(smallRun.files)}-file batch with no file over 3 MB`,
+      result: megabytes(withoutLarge),
+      comparedWith: `${rate(smallRun.files, smallRun.bytes, smallRun.elapsedMs)}`,
+      target: '< 300 MB',
+      pass: withoutLarge < MEMORY_TARGET_BYTES,
+    },
+    {
+      area: 'Memory',
+      measure: 'What large files add to peak RSS (the same with 5% large files as with none)',
+      result: `${withLarge >= withoutLarge ? '+' : '−'}${megabytes(Math.abs(withLarge - withoutLarge))}`,
+      comparedWith: `${megabytes(withLarge)} vs ${megabytes(withoutLarge)}`,
+      target: `≤ ${megabytes(SAME_MEMORY_BYTES)} apart`,
+      pass: Math.abs(withLarge - withoutLarge) <= SAME_MEMORY_BYTES,
+    },
+  );
+
+  step(`history memory: ${grouped(scale.historyRows)} rows`);
+  const history = await measureHistoryMemory(emulator, workDir, scale.historyRows);
+  rows.push({
+    area: 'Memory',
+    measure: `Engine RSS, idle after start, ${grouped(history.rows)} rows in the history`,
+    result: megabytes(history.fullRssBytes),
+    comparedWith: `the same engine with an empty history: ${megabytes(history.emptyRssBytes)}`,
+    target: '< 300 MB',
+    pass: history.fullRssBytes < MEMORY_TARGET_BYTES,
+  });
+
+  step(`latency: ${scale.latencyFiles} files one by one`);
+  const latency = await measureLatency(
+    emulator,
+    workDir,
+    scale.latencyFiles,
+    scale.latencyWindowMs,
+  );
+  const p50 = quantile(latency.overWindowMs, 0.5);
+  rows.push(
+    {
+      area: 'Latency',
+      measure: `One 200 KB PDF written into a watched folder → uuid stored, minus the ${latency.stabilityWindowMs} ms stability window, p50 of ${latency.overWindowMs.length}`,
+      result: `${milliseconds(p50)} over the window`,
+      comparedWith: `bare POST of the same file: p50 ${milliseconds(quantile(latency.barePostMs, 0.5))}`,
+      target: 'p50 ≤ 300 ms over the window',
+      pass: p50 <= 300,
+    },
+    {
+      area: 'Latency',
+      measure: `The same, p95 of ${latency.overWindowMs.length}`,
+      result: `${milliseconds(quantile(latency.overWindowMs, 0.95))} over the window`,
+      comparedWith: `bare POST: p95 ${milliseconds(quantile(latency.barePostMs, 0.95))}`,
+      target: '—',
+      pass: null,
+    },
+  );
+
+  step(`start-up: ${grouped(scale.startupFiles)} delivered files on disk and in the history`);
+  const startup = await measureStartup(emulator, workDir, scale.startupFiles);
+  const extraRead = startup.bytesReadAtIdle - startup.controlBytesRead;
+  const readShare = extraRead / startup.filesBytes;
+  rows.push(
+    {
+      area: 'Start-up',
+      measure: `${grouped(startup.files)} delivered files left in 10 watched folders and in the history: spawn → watching every folder`,
+      result: milliseconds(startup.spawnToReadyMs),
+      comparedWith: `spawn → start-up scan reconciled, queue idle: ${milliseconds(startup.spawnToIdleMs)}`,
+      target: '< 10 s',
+      pass: startup.spawnToReadyMs < 10_000 && startup.spawnToIdleMs < 10_000,
+    },
+    {
+      area: 'Start-up',
+      measure:
+        'Bytes the engine read until idle (/proc rchar), beyond the same engine starting on empty folders',
+      result: `${megabytes(extraRead)} more (${megabytes(startup.bytesReadAtIdle)} vs ${megabytes(startup.controlBytesRead)}); ${startup.uploadsDuringStart} uploads`,
+      comparedWith: `the ${grouped(startup.files)} files hold ${megabytes(startup.filesBytes)}: re-hashing would read all of it`,
+      target: '< 10% of the files\u2019 bytes and 0 uploads (no re-hash, nothing re-sent)',
+      pass: readShare < 0.1 && startup.uploadsDuringStart === 0,
+    },
+  );
+
+  step(`idle: ${scale.idleFolders} folders for ${scale.idleMs / 1000} s`);
+  const idle = await measureIdle(emulator, workDir, scale.idleFolders, scale.idleMs);
+  rows.push(
+    {
+      area: 'Idle',
+      measure: `${idle.folders} watched folders, native events, nothing happening for ${(idle.durationMs / 1000).toFixed(0)} s`,
+      result: percent(idle.nativeCore),
+      comparedWith: `a bare Node process with one 1 s timer: ${percent(idle.bareNodeCore)}`,
+      target: '< 1% of a core',
+      pass: idle.nativeCore < 0.01,
+    },
+    {
+      area: 'Idle',
+      measure: `The same with polling on (every ${defaults.pollingIntervalMs / 1000} s)`,
+      result: percent(idle.pollingCore),
+      comparedWith: `native events: ${percent(idle.nativeCore)}`,
+      target: '< 1% of a core',
+      pass: idle.pollingCore < 0.01,
+    },
+  );
+} finally {
+  await emulator.close();
+  await rm(workDir, { recursive: true, force: true });
+}
+
+const table = renderTable(rows);
+const heading = `Measured ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC (${quick ? 'quick' : 'full'} run) on ${machine}.`;
+console.log(`\n${heading}\n\n${table}\n`);
+const resultsDir = path.join(import.meta.dirname, 'results');
+await mkdir(resultsDir, { recursive: true });
+await writeFile(
+  path.join(resultsDir, quick ? 'latest-quick.md' : 'latest.md'),
+  `${heading}\n\n${table}\n`,
+);
+const failed = rows.filter((row) => row.pass === false).length;
+console.log(failed === 0 ? 'Every target met.' : `${failed} target(s) missed.`);

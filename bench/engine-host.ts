@@ -1,0 +1,128 @@
+// The headless engine alone in its own process, so its RSS and CPU are its own: composes
+// createUploader exactly as a shell does, applies the benchmark's settings and folders, and
+// reports over IPC when it is watching and when each file's uuid was stored.
+import type { EventListener } from '../src-main/contract/api-contract.ts';
+import type { FolderView, HistoryEntry } from '../src-main/contract/domain.ts';
+import type { TokenStore } from '../src-main/core/secrets/token-store.ts';
+import { createUploader } from '../src-main/core/uploader.ts';
+import { EngineHostConfig, ParentMessage, type HostMessage } from './lib/engine-messages.ts';
+
+function send(message: HostMessage): void {
+  process.send?.(message);
+}
+
+const config = EngineHostConfig.parse(JSON.parse(process.env.BENCH_ENGINE_CONFIG ?? 'null'));
+
+/** The benchmark's token lives in memory only: nothing of it reaches the config dir. */
+function memoryTokenStore(initial: string): TokenStore {
+  let token: string | null = initial;
+  return {
+    load: () => Promise.resolve(token),
+    save: (value) => {
+      token = value;
+      return Promise.resolve();
+    },
+    clear: () => {
+      token = null;
+      return Promise.resolve();
+    },
+    info: () => ({ backend: 'memory', secure: true, warning: null }),
+  };
+}
+
+const composingAt = Date.now();
+const uploader = await createUploader({
+  configDir: config.configDir,
+  tokenStore: memoryTokenStore(config.token),
+  shell: 'cli',
+  version: 'bench',
+  apiUrl: config.apiUrl,
+  tuning: config.tuning,
+});
+
+const reported = new Set<number>();
+let watchingResolve: (() => void) | null = null;
+
+const listener: EventListener = (channel, payload) => {
+  if (channel === 'folders.changed') {
+    const { folders } = payload as { folders: FolderView[] };
+    if (
+      folders.every(
+        (folder) => folder.availability === 'watching' || folder.availability === 'polling',
+      )
+    ) {
+      watchingResolve?.();
+    }
+    return;
+  }
+  if (channel !== 'history.changed') return;
+  const { entries } = payload as { entries: HistoryEntry[] };
+  for (const entry of entries) {
+    if (reported.has(entry.id)) continue;
+    if (entry.uuid !== null && (entry.state === 'uploaded' || entry.state === 'archived')) {
+      reported.add(entry.id);
+      send({
+        type: 'stored',
+        id: entry.id,
+        fileName: entry.fileName,
+        sha256: entry.sha256,
+        uuid: entry.uuid,
+        storedAt: entry.uploadedAt === null ? Date.now() : Date.parse(entry.uploadedAt),
+      });
+    } else if (
+      entry.state === 'failed' ||
+      entry.state === 'duplicate' ||
+      entry.state === 'unconfirmed'
+    ) {
+      reported.add(entry.id);
+      send({
+        type: 'settled',
+        id: entry.id,
+        fileName: entry.fileName,
+        state: entry.state,
+        reason: entry.failure?.message ?? null,
+      });
+    }
+  }
+};
+uploader.subscribe(listener);
+
+const watching = new Promise<void>((resolve) => (watchingResolve = resolve));
+await uploader.start();
+await uploader.handlers['settings.update'](config.settings);
+const bound = new Set(
+  (await uploader.handlers['folders.list']({})).map((view) => view.binding.path),
+);
+for (const folder of config.folders) {
+  if (bound.has(folder.path)) continue;
+  await uploader.handlers['folders.add'](folder);
+}
+const views = await uploader.handlers['folders.list']({});
+if (!views.every((view) => view.availability === 'watching' || view.availability === 'polling')) {
+  await watching;
+}
+send({
+  type: 'ready',
+  readyAt: Date.now(),
+  composingAt,
+  folders: views.map((view) => ({ id: view.binding.id, path: view.binding.path })),
+});
+
+process.on('message', (raw) => {
+  const message = ParentMessage.parse(raw);
+  switch (message.type) {
+    case 'whenIdle':
+      uploader.whenIdle().then(
+        () => send({ type: 'idle' }),
+        (error: unknown) => send({ type: 'error', message: String(error) }),
+      );
+      return;
+    case 'stop':
+      uploader.stop().then(
+        // Exits once the answer is out, whatever handle a library may still hold open.
+        () => process.send?.({ type: 'stopped' } satisfies HostMessage, () => process.exit(0)),
+        (error: unknown) => send({ type: 'error', message: String(error) }),
+      );
+      return;
+  }
+});

@@ -1,0 +1,131 @@
+// The network at its worst: 30% 5xx, 429 with Retry-After, connections reset mid-upload and
+// uploads that are stored but never answered. Every file must reach the emulator, and no content
+// may arrive twice unless its row says `unconfirmed` (the user then resends or marks it done).
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { test } from 'node:test';
+import type { HistoryEntry } from '../../src-main/contract/domain.ts';
+import { seedData } from '../emulator/index.ts';
+import { isSettled, startEngineHarness } from './support/engine-harness.ts';
+import { writeValidPdf } from './support/hostile-files.ts';
+import { countBySha, sha256OfFile } from './support/uploads-ledger.ts';
+
+const FILES_PER_FOLDER = 20;
+
+test('fault matrix: every file delivered, nothing sent twice unless recorded unconfirmed', async (t) => {
+  const seed = Number(process.env.FAULT_MATRIX_SEED ?? 6_2026);
+  t.diagnostic(`fault seed ${seed} (set FAULT_MATRIX_SEED to replay)`);
+  const harness = await startEngineHarness();
+  t.after(() => harness.close());
+  const [purchaseAdministration, archiveAdministration] = seedData.administrations;
+  assert.ok(purchaseAdministration && archiveAdministration);
+  const category = archiveAdministration.categories.various[0];
+  assert.ok(category);
+  const folders = [
+    {
+      path: await harness.addFolder('purchase', purchaseAdministration.companyNumber, {
+        type: 'purchase',
+      }),
+      companyNumber: purchaseAdministration.companyNumber,
+      kind: 'invoice',
+    },
+    {
+      path: await harness.addFolder('various', archiveAdministration.companyNumber, {
+        type: 'various',
+        categoryId: category.id,
+      }),
+      companyNumber: archiveAdministration.companyNumber,
+      kind: 'archive',
+    },
+  ];
+
+  harness.emulator.setFaults({
+    errorRate: 0.3,
+    errorStatuses: [500, 502, 503],
+    rateLimitRate: 0.1,
+    retryAfterSeconds: 1,
+    resetMidUploadRate: 0.1,
+    hangRate: 0.05,
+    hangStage: 'after-processing',
+    appliesTo: 'uploads',
+    seed,
+  });
+
+  const written = new Map<string, { sha256: string; folder: (typeof folders)[number] }>();
+  for (const folder of folders) {
+    for (let index = 0; index < FILES_PER_FOLDER; index += 1) {
+      const fileName = `fault-${path.basename(folder.path)}-${String(index).padStart(2, '0')}.pdf`;
+      const filePath = path.join(folder.path, fileName);
+      await writeValidPdf(filePath, 1 + (index % 3), 30_000);
+      written.set(fileName, { sha256: await sha256OfFile(filePath), folder });
+    }
+  }
+  const settledRow = (fileName: string) =>
+    harness.waitForEntry(
+      `${fileName} settled`,
+      (entry) => entry.fileName === fileName && isSettled(entry),
+    );
+  const firstPass = await Promise.all([...written.keys()].map(settledRow));
+
+  harness.emulator.setFaults({});
+  const failed = firstPass.filter((entry) => entry.state === 'failed');
+  assert.deepEqual(
+    failed.map((entry) => `${entry.fileName}: ${entry.failure?.message}`),
+    [],
+    'no file may fail for good because of transient faults',
+  );
+
+  // What the user does with an unconfirmed file: mark it done when Clearfacts has it, else resend.
+  const unconfirmed = firstPass.filter((entry) => entry.state === 'unconfirmed');
+  t.diagnostic(
+    `${unconfirmed.length} unconfirmed after the first pass; attempts per file: ${firstPass.map((entry) => entry.attempts).join(',')}`,
+  );
+  assert.ok(
+    firstPass.some((entry) => entry.attempts > 1),
+    'the faults were exercised: some file needed more than one attempt',
+  );
+  const received = () => countBySha(harness.emulator.uploads());
+  const resent = new Set<string>();
+  const markedDone = new Set<number>();
+  for (const entry of unconfirmed) {
+    assert.ok(entry.failure !== null, `${entry.fileName} is unconfirmed with a reason`);
+    if ((received().get(entry.sha256 ?? '') ?? 0) > 0) {
+      markedDone.add(entry.id);
+      await harness.uploader.handlers['history.markDone']({ id: entry.id });
+    } else {
+      resent.add(entry.fileName);
+      await harness.uploader.handlers['history.resend']({ id: entry.id });
+    }
+  }
+  const finalRows: HistoryEntry[] = await Promise.all(
+    [...written.keys()].map((fileName) =>
+      harness.waitForEntry(
+        `${fileName} delivered`,
+        (entry) =>
+          entry.fileName === fileName &&
+          (entry.state === 'archived' ||
+            (entry.state === 'uploaded' &&
+              (entry.failure?.code === 'after_upload_failed' || markedDone.has(entry.id)))),
+      ),
+    ),
+  );
+
+  const counts = received();
+  const uploads = harness.emulator.uploads();
+  for (const [fileName, expected] of written) {
+    const count = counts.get(expected.sha256) ?? 0;
+    assert.ok(count >= 1, `${fileName} reached Clearfacts`);
+    const wasUnconfirmed = unconfirmed.some((entry) => entry.fileName === fileName);
+    assert.ok(
+      count === 1 || (wasUnconfirmed && count === 2 && resent.has(fileName)),
+      `${fileName} arrived ${count} times; only an unconfirmed file the user resent may arrive twice`,
+    );
+    const upload = uploads.find((candidate) => candidate.sha256 === expected.sha256);
+    assert.equal(upload?.filename, fileName);
+    assert.equal(upload?.companyNumber, expected.folder.companyNumber);
+    assert.equal(upload?.kind, expected.folder.kind);
+  }
+  for (const row of finalRows) {
+    assert.equal(row.sha256, written.get(row.fileName)?.sha256, `${row.fileName}: history hash`);
+  }
+});
