@@ -3,7 +3,7 @@
 // the benchmark), never from the command line users see.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import envPaths from 'env-paths';
+import { DEFAULT_CONFIG_DIR } from '../core/default-config-dir.ts';
 import { z } from 'zod';
 import { DEFAULT_API_URL } from '../contract/domain.ts';
 import { createFileLogger, type FileLogger } from '../core/logging/file-logger.ts';
@@ -32,8 +32,6 @@ export interface GlobalOptions {
   apiUrl?: string;
   debug?: boolean;
 }
-
-export const DEFAULT_CONFIG_DIR = envPaths('clearfacts-uploader', { suffix: '' }).config;
 
 const PackageJson = z.object({ version: z.string() });
 

@@ -4,11 +4,11 @@ import { Command, CommanderError, Option } from 'commander';
 import { ApiError } from '../contract/api-contract.ts';
 import { DEFAULT_API_URL } from '../contract/domain.ts';
 import { toApiError } from '../core/api-errors.ts';
+import { DEFAULT_CONFIG_DIR } from '../core/default-config-dir.ts';
 import { redact } from '../core/secrets/secret-redactor.ts';
 import { TokenStoreError } from '../core/secrets/token-store.ts';
 import {
   createCliRuntime,
-  DEFAULT_CONFIG_DIR,
   TUNING_ENVIRONMENT_VARIABLE,
   type CliRuntime,
   type GlobalOptions,

@@ -82,14 +82,9 @@ export function createHistoryActions(options: HistoryActionsOptions) {
 
     async reveal(id: number): Promise<{ path: string }> {
       const record = find(id);
-      if (!options.revealFile) {
-        throw new ApiError(
-          'unsupported_in_shell',
-          'Showing a file in its folder is only possible in the desktop app.',
-        );
-      }
       const shown = record.archivedPath ?? record.path;
-      await options.revealFile(shown);
+      // Without a file manager to open (browser mode, the CLI) the path itself is the answer.
+      await options.revealFile?.(shown);
       return { path: shown };
     },
   };

@@ -22,7 +22,7 @@ import {
   Tray,
 } from 'electron';
 import ElectronStore from 'electron-store';
-import { DEFAULT_CONFIG_DIR } from '../cli/cli-runtime.ts';
+import { DEFAULT_CONFIG_DIR } from '../core/default-config-dir.ts';
 import type { EventListener } from '../contract/api-contract.ts';
 import type { Settings } from '../contract/domain.ts';
 import type { Logger } from '../core/logging/logger.ts';
@@ -193,10 +193,15 @@ async function start(): Promise<void> {
     shell: 'electron',
     version: app.getVersion(),
     apiUrl: process.env.CLEARFACTS_API_URL || undefined,
+    // Set by `npm run demo`, which starts the embedded emulator: offers "Try the demo".
+    demoToken: process.env.CLEARFACTS_DEMO_TOKEN || undefined,
     revealFile: async (filePath) => shell.showItemInFolder(filePath),
   });
 
   const quit = installQuitController({ app, stop: () => uploader.stop(), logger });
+  // Logout or `kill` quits through the same path as the menu, so core stops before the process
+  // ends (otherwise conf's exit hook re-raises the signal and running uploads end unconfirmed).
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => app.quit());
 
   const manager = new WindowManager({
     createWindow: (options) => new BrowserWindow(options),

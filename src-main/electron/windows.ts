@@ -1,5 +1,5 @@
 // The two windows: the main window (the whole renderer) and the small drop window (the same
-// renderer at #/drop). Both are created hidden and shown once painted, remember where they were,
+// renderer at #/drop-window). Both are created hidden and shown once painted, remember where they were,
 // and closing either only hides it: the app lives in the tray until the user quits.
 import type { BrowserWindowConstructorOptions, Rectangle } from 'electron';
 import { appUrl } from './app-protocol.ts';
@@ -66,7 +66,7 @@ const DEFAULTS: Record<WindowName, BrowserWindowConstructorOptions> = {
   },
 };
 
-const ROUTES: Record<WindowName, string> = { main: '', drop: 'drop' };
+const ROUTES: Record<WindowName, string> = { main: '', drop: 'drop-window' };
 
 export function windowOptions(
   name: WindowName,

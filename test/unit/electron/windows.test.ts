@@ -107,7 +107,9 @@ for (const name of ['main', 'drop'] as const) {
     assert.equal(preferences?.nodeIntegration, false);
     assert.equal(preferences?.webSecurity, true);
     assert.deepEqual(window.loaded, [
-      name === 'main' ? 'app://clearfacts/index.html#/' : 'app://clearfacts/index.html#/drop',
+      name === 'main'
+        ? 'app://clearfacts/index.html#/'
+        : 'app://clearfacts/index.html#/drop-window',
     ]);
     window.emit('ready-to-show');
     assert.deepEqual(window.calls, ['show', 'focus']);
