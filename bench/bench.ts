@@ -124,6 +124,17 @@ try {
     target: '≥ 0.9 × baseline',
     pass: ratio >= 0.9,
   });
+  const baselineCpuMs = (baselineBefore.clientCpuMs + baselineAfter.clientCpuMs) / 2;
+  const baselineEmulatorCpuMs = (baselineBefore.emulatorCpuMs + baselineAfter.emulatorCpuMs) / 2;
+  rows.splice(1, 0, {
+    area: 'Throughput',
+    measure:
+      'Where the time goes: CPU time of the uploading process for the same batch (machine load barely moves CPU time)',
+    result: `engine ${milliseconds(engine.clientCpuMs)} (${(engine.clientCpuMs / engine.files).toFixed(1)} ms/file); emulator ${milliseconds(engine.emulatorCpuMs)}`,
+    comparedWith: `bare loop ${milliseconds(baselineCpuMs)} (${(baselineCpuMs / baseline.files).toFixed(1)} ms/file); emulator ${milliseconds(baselineEmulatorCpuMs)}`,
+    target: '—',
+    pass: null,
+  });
   await rm(path.join(workDir, 'mixed-watched'), { recursive: true, force: true });
 
   step(`writing ${grouped(scale.batchFiles)} PDFs without large files`);

@@ -8,13 +8,17 @@ import { fourBindings, type BenchBinding } from '../lib/bindings.ts';
 import type { EmulatorProcess } from '../lib/emulator-process.ts';
 import { startEngineProcess, type StoredMessage } from '../lib/engine-process.ts';
 import type { WrittenPdf } from '../lib/pdf-corpus.ts';
-import { peakResidentBytes } from '../lib/process-stats.ts';
+import { cpuMilliseconds, peakResidentBytes } from '../lib/process-stats.ts';
 
 export interface BatchResult {
   files: number;
   bytes: number;
   elapsedMs: number;
   peakRssBytes: number | null;
+  /** CPU time of the uploading side (the engine process, or the bare loop), in ms. */
+  clientCpuMs: number;
+  /** CPU time the emulator process spent on the same batch, in ms. */
+  emulatorCpuMs: number;
   /** Where each file (in the order given) is now: the engine moved it to `_uploaded/`. */
   deliveredPaths: string[];
 }
@@ -52,7 +56,11 @@ export async function measureBaseline(
     destination: bindingOf(bindings, index).destination,
   }));
   await emulator.reset();
+  const emulatorCpuBefore = await cpuMilliseconds(emulator.pid);
+  const cpuBefore = process.cpuUsage();
   const elapsedMs = await runBaseline(emulator.graphqlUrl, emulator.demoToken, posts, concurrency);
+  const cpu = process.cpuUsage(cpuBefore);
+  const emulatorCpuMs = (await cpuMilliseconds(emulator.pid)) - emulatorCpuBefore;
   const received = await emulator.uploads();
   if (received.length !== files.length) {
     throw new Error(`the baseline delivered ${received.length} of ${files.length} files`);
@@ -62,6 +70,8 @@ export async function measureBaseline(
     bytes: files.reduce((sum, file) => sum + file.size, 0),
     elapsedMs,
     peakRssBytes: null,
+    clientCpuMs: (cpu.user + cpu.system) / 1000,
+    emulatorCpuMs,
     deliveredPaths: files.map((file) => file.path),
   };
 }
@@ -108,6 +118,8 @@ export async function measureEngineBatch(options: EngineBatchOptions): Promise<B
       allStored();
     });
 
+    const emulatorCpuBefore = await cpuMilliseconds(emulator.pid);
+    const engineCpuBefore = await cpuMilliseconds(engine.pid);
     const droppedAt = Date.now();
     for (const [index, file] of files.entries()) {
       await rename(file.path, path.join(bindingOf(bindings, index).path, file.name));
@@ -122,6 +134,8 @@ export async function measureEngineBatch(options: EngineBatchOptions): Promise<B
       throw new Error(`the engine did not deliver every file:\n${problems.join('\n')}`);
     }
     const lastStoredAt = Math.max(...stored.map((message) => message.storedAt));
+    const clientCpuMs = (await cpuMilliseconds(engine.pid)) - engineCpuBefore;
+    const emulatorCpuMs = (await cpuMilliseconds(emulator.pid)) - emulatorCpuBefore;
     const peakRssBytes = await peakResidentBytes(engine.pid);
 
     const received = await emulator.uploads();
@@ -143,6 +157,8 @@ export async function measureEngineBatch(options: EngineBatchOptions): Promise<B
       bytes: files.reduce((sum, file) => sum + file.size, 0),
       elapsedMs: lastStoredAt - droppedAt,
       peakRssBytes,
+      clientCpuMs,
+      emulatorCpuMs,
       deliveredPaths: await findMoved(bindings, files),
     };
   } finally {

@@ -1,0 +1,106 @@
+// The headless CLI as a server runs it (token in CLEARFACTS_TOKEN), with --debug: token check,
+// folders add, a watch with retries and refusals, the token revoked mid-run, history. Not one
+// byte of any file under the config dir, and not one line the CLI printed, holds the token.
+import assert from 'node:assert/strict';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { findHistoryDatabase } from '../../bench/lib/find-history-database.ts';
+import { ALL_SCOPES, startEmulator } from '../emulator/index.ts';
+import { runCli, startWatch, type CliTarget } from '../reliability/support/cli-process.ts';
+import {
+  writeEncryptedPdf,
+  writeHtmlNamedPdf,
+  writeValidPdf,
+} from '../reliability/support/hostile-files.ts';
+import { findSecretIn, scanFolder } from './support/secret-scan.ts';
+
+const FILES = 8;
+
+test('a --debug CLI run leaves the token in no file under the config dir and no output line', async (t) => {
+  const root = await mkdtemp(path.join(tmpdir(), 'cf-cli-token-'));
+  const emulator = await startEmulator();
+  t.after(async () => {
+    await emulator.close();
+    await rm(root, { recursive: true, force: true });
+  });
+  const [administration] = emulator.seed.administrations;
+  assert.ok(administration);
+  const token = emulator.addToken([...ALL_SCOPES]);
+  const target: CliTarget = {
+    configDir: path.join(root, 'config'),
+    apiUrl: emulator.graphqlUrl,
+    token,
+    debug: true,
+  };
+  const printed: string[] = [];
+  const run = async (args: string[]) => {
+    const outcome = await runCli(target, args);
+    printed.push(outcome.stdout, outcome.stderr);
+    return outcome;
+  };
+
+  const checked = await run(['token', 'check']);
+  assert.equal(checked.code, 0, checked.stderr);
+  const scans = path.join(root, 'scans');
+  await mkdir(scans);
+  const added = await run([
+    'folders',
+    'add',
+    scans,
+    '--company',
+    administration.companyNumber,
+    '--type',
+    'purchase',
+  ]);
+  assert.equal(added.code, 0, added.stderr);
+  for (let index = 0; index < FILES; index += 1) {
+    await writeValidPdf(path.join(scans, `invoice-${index}.pdf`));
+  }
+  await writeEncryptedPdf(path.join(scans, 'locked.pdf'));
+  await writeHtmlNamedPdf(path.join(scans, 'web-page.pdf'));
+  emulator.setFaults({ errorRate: 0.4, errorStatuses: [502, 503], appliesTo: 'uploads', seed: 7 });
+
+  const watch = startWatch(target);
+  await watch.until('every file settled', (line) => {
+    if (line.event !== 'status') return false;
+    const { counts } = line;
+    return (
+      counts.pending === 0 &&
+      counts.uploading === 0 &&
+      counts.uploaded + counts.failed === FILES + 2
+    );
+  });
+  emulator.revokeToken(token);
+  await writeValidPdf(path.join(scans, 'after-revocation.pdf'));
+  const blocked = await watch.until(
+    'auth_required',
+    (line) => line.event === 'status' && line.state === 'auth_required',
+  );
+  assert.ok(blocked.event === 'status' && blocked.reason !== null);
+  const whileRunning = await scanFolder(target.configDir, [token]);
+  assert.ok(
+    whileRunning.files.some((file) => file.endsWith('-wal')),
+    'the WAL was scanned',
+  );
+  assert.deepEqual(whileRunning.findings, []);
+  watch.child.kill('SIGTERM');
+  assert.equal((await watch.exited).code, 0);
+  printed.push(...watch.output);
+
+  const history = await run(['history', '--json', '--limit', '100']);
+  assert.equal(history.code, 0, history.stderr);
+  const refused = await run(['token', 'check']);
+  assert.equal(refused.code, 3, 'a revoked token is an authentication failure');
+
+  const { files, findings } = await scanFolder(target.configDir, [token]);
+  t.diagnostic(`scanned ${files.length} files under the config dir and ${printed.length} outputs`);
+  assert.ok(files.includes(await findHistoryDatabase(target.configDir)));
+  assert.ok(
+    files.some((file) => file.endsWith('.log')),
+    'the --debug log was scanned',
+  );
+  assert.deepEqual(findings, []);
+  assert.deepEqual(findSecretIn(Buffer.from(printed.join('\n')), 'CLI output', [token]), []);
+});
