@@ -116,25 +116,32 @@ export function createHistoryRepository(db: HistoryDatabase, now: () => number =
     },
   );
 
+  // RETURNING reads its row before the statement finishes, and in autocommit better-sqlite3's
+  // .get() drops an error raised at commit (disk full, read-only): an explicit transaction makes
+  // the COMMIT its own statement, whose failure is thrown like any other.
+  const insertTransaction = db.transaction((file: NewFile): FileRecord =>
+    rowToRecord(
+      insertStatement.get({
+        path: file.path,
+        fileName: file.fileName,
+        searchName: foldForSearch(file.fileName),
+        folderId: file.folderId,
+        watchRoot: file.watchRoot,
+        source: file.source,
+        companyNumber: file.companyNumber,
+        destinationType: file.destination.type,
+        categoryId: 'categoryId' in file.destination ? file.destination.categoryId : null,
+        state: file.state,
+        sizeBytes: file.sizeBytes ?? null,
+        mtimeMs: file.mtimeMs ?? null,
+        now: now(),
+      }),
+    ),
+  );
+
   return {
     insert(file: NewFile): FileRecord {
-      return rowToRecord(
-        insertStatement.get({
-          path: file.path,
-          fileName: file.fileName,
-          searchName: foldForSearch(file.fileName),
-          folderId: file.folderId,
-          watchRoot: file.watchRoot,
-          source: file.source,
-          companyNumber: file.companyNumber,
-          destinationType: file.destination.type,
-          categoryId: 'categoryId' in file.destination ? file.destination.categoryId : null,
-          state: file.state,
-          sizeBytes: file.sizeBytes ?? null,
-          mtimeMs: file.mtimeMs ?? null,
-          now: now(),
-        }),
-      );
+      return insertTransaction.immediate(file);
     },
 
     /** Moves a file to `to` (checked against the lifecycle) and applies `patch`, atomically. */
