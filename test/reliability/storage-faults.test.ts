@@ -26,16 +26,6 @@ const companyNumber = administration.companyNumber;
 /** The first write after the file is gated fails; a loaded machine gets plenty of slack. */
 const STORAGE_FAULT_DEADLINE_MS = 30_000;
 
-/**
- * Known engine bug, reported: history-repository.ts insert() runs INSERT … RETURNING with .get()
- * in autocommit mode. better-sqlite3 returns the row and loses the commit's error when the
- * statement is reset, so a failed write (disk full, read-only, I/O error) never reaches the
- * storage guard: the queue does not pause, the row is not on disk and its id is reused.
- * These tests pass once insert() runs in a transaction (or with .all()).
- */
-const SWALLOWED_INSERT_ERROR =
-  'history-repository.ts insert() loses the commit error of INSERT … RETURNING (.get() in autocommit)';
-
 async function deliver(harness: EngineHarness, folder: string, fileName: string) {
   await writeValidPdf(path.join(folder, fileName));
   return harness.waitForEntry(
@@ -51,7 +41,7 @@ await rm(probeDir, { recursive: true, force: true });
 
 test(
   'history database not writable (chattr +i on the database and its WAL): queue paused with the reason, resumes, nothing lost',
-  { skip: noImmutable ?? false, todo: SWALLOWED_INSERT_ERROR },
+  { skip: noImmutable ?? false },
   async (t) => {
     const harness = await startEngineHarness();
     const locked: string[] = [];
@@ -136,58 +126,54 @@ test(
   },
 );
 
-test(
-  'disk full under the history (size-limited mount): queue paused, resumes when space returns, nothing lost',
-  { todo: SWALLOWED_INSERT_ERROR },
-  async (t) => {
-    if (process.getuid?.() !== 0) {
-      t.skip('mounting a size-limited disk needs root');
-      return;
-    }
-    const mountPoint = path.join(tmpdir(), `cf-small-disk-${process.pid}`);
-    await mkdir(mountPoint, { recursive: true });
-    const disk = await mountSmallDisk(mountPoint, 8 * 1024 * 1024, `${mountPoint}.img`);
-    if ('unavailable' in disk) {
-      await rm(mountPoint, { recursive: true, force: true });
-      t.skip(`no size-limited disk can be made here: ${disk.unavailable}`);
-      return;
-    }
-    t.diagnostic(`the config dir is on an 8 MB ${disk.kind}`);
-    const harness = await startEngineHarness({ configDir: path.join(mountPoint, 'config') });
-    t.after(async () => {
-      await harness.close();
-      await disk.unmount();
-      await rm(mountPoint, { recursive: true, force: true });
-    });
-    const folder = await harness.addFolder('inbox', companyNumber, { type: 'purchase' });
-    await deliver(harness, folder, 'before-the-disk-filled.pdf');
+test('disk full under the history (size-limited mount): queue paused, resumes when space returns, nothing lost', async (t) => {
+  if (process.getuid?.() !== 0) {
+    t.skip('mounting a size-limited disk needs root');
+    return;
+  }
+  const mountPoint = path.join(tmpdir(), `cf-small-disk-${process.pid}`);
+  await mkdir(mountPoint, { recursive: true });
+  const disk = await mountSmallDisk(mountPoint, 8 * 1024 * 1024, `${mountPoint}.img`);
+  if ('unavailable' in disk) {
+    await rm(mountPoint, { recursive: true, force: true });
+    t.skip(`no size-limited disk can be made here: ${disk.unavailable}`);
+    return;
+  }
+  t.diagnostic(`the config dir is on an 8 MB ${disk.kind}`);
+  const harness = await startEngineHarness({ configDir: path.join(mountPoint, 'config') });
+  t.after(async () => {
+    await harness.close();
+    await disk.unmount();
+    await rm(mountPoint, { recursive: true, force: true });
+  });
+  const folder = await harness.addFolder('inbox', companyNumber, { type: 'purchase' });
+  await deliver(harness, folder, 'before-the-disk-filled.pdf');
 
-    const filler = path.join(mountPoint, 'filler.bin');
-    await fillDisk(filler);
-    const waitingPath = path.join(folder, 'while-the-disk-is-full.pdf');
-    await writeValidPdf(waitingPath);
-    const sha = await sha256OfFile(waitingPath);
-    const paused = await harness.waitForStatus(
-      'storage_error',
-      (status) => status.state === 'storage_error',
-      STORAGE_FAULT_DEADLINE_MS,
-    );
-    t.diagnostic(`status reason: ${paused.reason}`);
-    assert.match(paused.reason ?? '', /full/i);
-    assert.ok(existsSync(waitingPath));
-    assert.equal(countBySha(harness.emulator.uploads()).get(sha), undefined);
+  const filler = path.join(mountPoint, 'filler.bin');
+  await fillDisk(filler);
+  const waitingPath = path.join(folder, 'while-the-disk-is-full.pdf');
+  await writeValidPdf(waitingPath);
+  const sha = await sha256OfFile(waitingPath);
+  const paused = await harness.waitForStatus(
+    'storage_error',
+    (status) => status.state === 'storage_error',
+    STORAGE_FAULT_DEADLINE_MS,
+  );
+  t.diagnostic(`status reason: ${paused.reason}`);
+  assert.match(paused.reason ?? '', /full/i);
+  assert.ok(existsSync(waitingPath));
+  assert.equal(countBySha(harness.emulator.uploads()).get(sha), undefined);
 
-    await rm(filler);
-    const row = await harness.waitForEntry(
-      'while-the-disk-is-full.pdf archived',
-      (entry) => entry.fileName === 'while-the-disk-is-full.pdf' && entry.state === 'archived',
-    );
-    assert.equal(row.sha256, sha);
-    assert.equal(countBySha(harness.emulator.uploads()).get(sha), 1);
-    assert.ok(
-      (await readdir(path.join(folder, '_uploaded'), { recursive: true })).some((name) =>
-        name.endsWith('while-the-disk-is-full.pdf'),
-      ),
-    );
-  },
-);
+  await rm(filler);
+  const row = await harness.waitForEntry(
+    'while-the-disk-is-full.pdf archived',
+    (entry) => entry.fileName === 'while-the-disk-is-full.pdf' && entry.state === 'archived',
+  );
+  assert.equal(row.sha256, sha);
+  assert.equal(countBySha(harness.emulator.uploads()).get(sha), 1);
+  assert.ok(
+    (await readdir(path.join(folder, '_uploaded'), { recursive: true })).some((name) =>
+      name.endsWith('while-the-disk-is-full.pdf'),
+    ),
+  );
+});

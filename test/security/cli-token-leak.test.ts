@@ -86,13 +86,13 @@ test('a --debug CLI run leaves the token in no file under the config dir and no 
   );
   assert.deepEqual(whileRunning.findings, []);
   watch.child.kill('SIGTERM');
-  assert.equal((await watch.exited).code, 0);
+  assert.equal((await watch.exited).code, 0, watch.output.slice(-10).join('\n'));
   printed.push(...watch.output);
 
   const history = await run(['history', '--json', '--limit', '100']);
   assert.equal(history.code, 0, history.stderr);
   const refused = await run(['token', 'check']);
-  assert.equal(refused.code, 3, 'a revoked token is an authentication failure');
+  assert.equal(refused.code, 3, `a revoked token is an authentication failure: ${refused.stderr}`);
 
   const { files, findings } = await scanFolder(target.configDir, [token]);
   t.diagnostic(`scanned ${files.length} files under the config dir and ${printed.length} outputs`);
