@@ -9,10 +9,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
 import { startBrowserMode, type BrowserMode } from '../src-main/bridge/browser-mode.ts';
-import type { TokenStore } from '../src-main/core/secrets/token-store.ts';
 import { createUploader, type Uploader } from '../src-main/core/uploader.ts';
 import { startEmulator } from '../test/emulator/index.ts';
 import { findElectronRuntime, isStale } from './start-electron.ts';
+import { createMemoryTokenStore } from '../src-main/core/secrets/memory-token-store.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -69,23 +69,6 @@ async function samplePdf(sample: SampleDocument): Promise<Uint8Array> {
     sheet.drawText(`${page} / ${sample.pages}`, { x: 500, y: 40, size: 10, font });
   }
   return pdf.save();
-}
-
-/** Where the demo keeps the token: in memory, for this run only. */
-function memoryTokenStore(): TokenStore {
-  let token: string | null = null;
-  return {
-    load: () => Promise.resolve(token),
-    save: (value) => {
-      token = value;
-      return Promise.resolve();
-    },
-    clear: () => {
-      token = null;
-      return Promise.resolve();
-    },
-    info: () => ({ backend: 'memory (demo)', secure: true, warning: null }),
-  };
 }
 
 async function makeDemoTree(
@@ -174,7 +157,7 @@ async function main(): Promise<void> {
   }
   uploader = await createUploader({
     configDir,
-    tokenStore: memoryTokenStore(),
+    tokenStore: createMemoryTokenStore({ backend: 'memory (demo)' }),
     shell: 'browser',
     version,
     apiUrl: emulator.graphqlUrl,

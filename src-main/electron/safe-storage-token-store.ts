@@ -3,12 +3,11 @@
 // to `<userData>/token.enc`. On Linux without a keyring safeStorage falls back to `basic_text`
 // (a fixed key: no real protection), so the user is told and decides: store it anyway, or keep
 // it in memory for this session only.
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
-import path from 'node:path';
+import { readFile, rm } from 'node:fs/promises';
 import type { SafeStorage } from 'electron';
 import { z } from 'zod';
 import type { TokenStorageInfo } from '../contract/domain.ts';
+import { writePrivateFileAtomically } from '../core/secrets/private-file.ts';
 import { redact } from '../core/secrets/secret-redactor.ts';
 import { TokenStoreError, type TokenStore } from '../core/secrets/token-store.ts';
 import { acceptToken } from '../core/secrets/validate-token.ts';
@@ -34,8 +33,6 @@ const TokenFile = z.object({
   /** base64 of safeStorage's ciphertext. */
   ciphertext: z.string().min(1),
 });
-
-const OWNER_READ_WRITE = 0o600;
 
 function errorCode(error: unknown): string | undefined {
   return error instanceof Error && 'code' in error && typeof error.code === 'string'
@@ -63,22 +60,9 @@ export async function createSafeStorageTokenStore(
   async function writeCiphertext(token: string): Promise<void> {
     const ciphertext = await safeStorage.encryptStringAsync(token);
     const content = `${JSON.stringify({ format: 1, ciphertext: ciphertext.toString('base64') })}\n`;
-    const temporary = path.join(
-      path.dirname(filePath),
-      `.${path.basename(filePath)}.${randomBytes(6).toString('hex')}.tmp`,
-    );
     try {
-      await mkdir(path.dirname(filePath), { recursive: true, mode: 0o700 });
-      const handle = await open(temporary, 'wx', OWNER_READ_WRITE);
-      try {
-        await handle.writeFile(content, 'utf8');
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      await rename(temporary, filePath);
+      await writePrivateFileAtomically(filePath, content);
     } catch (error) {
-      await rm(temporary, { force: true });
       throw new TokenStoreError('unavailable', `Could not write ${filePath}: ${reason(error)}`);
     }
   }

@@ -116,6 +116,28 @@ function malformed(what: string, error: z.ZodError): ClearfactsApiError {
   );
 }
 
+/**
+ * The body of an answer as JSON, or the failure it stands for: an HTTP error by its status, and
+ * a non-JSON body (a proxy's or a login page) as transient.
+ */
+async function readJsonAnswer(
+  response: Response,
+  what: string,
+  context: CallContext,
+): Promise<unknown> {
+  const text = await response.text();
+  if (!response.ok) throw failureFromStatus(response.status, response.headers, text, context);
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new ClearfactsApiError(
+      'transient',
+      `The answer to ${what} was not from Clearfacts (it was not JSON; a proxy or a login page may be in the way); this is tried again later.`,
+      { status: response.status, cause: safeCause(error) },
+    );
+  }
+}
+
 export function createClearfactsClient(options: ClearfactsClientOptions): ClearfactsClient {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const graphql = new GraphQLClient(options.apiUrl, { fetch: options.fetch });
@@ -266,18 +288,7 @@ export function createClearfactsClient(options: ClearfactsClientOptions): Clearf
         // whole file in memory; an upload is never redirected anyway.
         redirect: 'error',
       });
-      const text = await response.text();
-      if (!response.ok) throw failureFromStatus(response.status, response.headers, text, context);
-      let json: unknown;
-      try {
-        json = JSON.parse(text);
-      } catch (error) {
-        throw new ClearfactsApiError(
-          'transient',
-          'The answer to the upload was not from Clearfacts (it was not JSON; a proxy or a login page may be in the way); this is tried again later.',
-          { status: response.status, cause: safeCause(error) },
-        );
-      }
+      const json = await readJsonAnswer(response, 'the upload', context);
       const envelope = GraphqlEnvelope.safeParse(json);
       const answer = operation.answer.safeParse(envelope.data?.data ?? {});
       const stored = answer.success ? storedFile(answer.data) : null;
@@ -312,18 +323,7 @@ export function createClearfactsClient(options: ClearfactsClientOptions): Clearf
           headers: { Authorization: header, Accept: 'application/json' },
           signal: deadline,
         });
-        const text = await response.text();
-        if (!response.ok) throw failureFromStatus(response.status, response.headers, text, context);
-        let json: unknown;
-        try {
-          json = JSON.parse(text);
-        } catch (error) {
-          throw new ClearfactsApiError(
-            'transient',
-            'The answer to the token check was not from Clearfacts (it was not JSON); this is tried again later.',
-            { status: response.status, cause: safeCause(error) },
-          );
-        }
+        const json = await readJsonAnswer(response, 'the token check', context);
         const parsed = UserInfoAnswer.safeParse(json);
         if (!parsed.success) throw malformed('the token check', parsed.error);
         const username = parsed.data.username ?? parsed.data.sub ?? parsed.data.email;

@@ -1,10 +1,9 @@
 // The last resort for headless machines with no keyring: the token in a file only the user can
 // read (mode 0600). Anyone with the user's account or a copy of the disk can read it, so it is
 // written only after the user agreed to exactly that, and info() says so every time.
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
-import path from 'node:path';
+import { readFile, rm } from 'node:fs/promises';
 import type { TokenStorageInfo } from '../../contract/domain.ts';
+import { writePrivateFileAtomically } from './private-file.ts';
 import { redact } from './secret-redactor.ts';
 import { TokenStoreError, type TokenStore } from './token-store.ts';
 import { acceptToken } from './validate-token.ts';
@@ -17,8 +16,6 @@ export interface PlainFileTokenStoreOptions {
   /** Why the keyring could not be used, told to the user when consent is asked for. */
   keyringUnavailableReason?: string;
 }
-
-const OWNER_READ_WRITE = 0o600;
 
 function errorCode(error: unknown): string | undefined {
   return error instanceof Error && 'code' in error && typeof error.code === 'string'
@@ -55,24 +52,9 @@ export function createPlainFileTokenStore(options: PlainFileTokenStoreOptions): 
           `${options.keyringUnavailableReason ?? 'No system keyring is available.'} Storing the token in a plain file (${filePath}) needs your explicit agreement: agree to that, or set the CLEARFACTS_TOKEN environment variable instead.`,
         );
       }
-      // Written to a private temporary file and renamed, so the token is never in a file with
-      // wider permissions and a crash never leaves half a token behind.
-      const temporary = path.join(
-        path.dirname(filePath),
-        `.${path.basename(filePath)}.${randomBytes(6).toString('hex')}.tmp`,
-      );
       try {
-        await mkdir(path.dirname(filePath), { recursive: true, mode: 0o700 });
-        const handle = await open(temporary, 'wx', OWNER_READ_WRITE);
-        try {
-          await handle.writeFile(`${accepted}\n`, 'utf8');
-          await handle.sync();
-        } finally {
-          await handle.close();
-        }
-        await rename(temporary, filePath);
+        await writePrivateFileAtomically(filePath, `${accepted}\n`);
       } catch (error) {
-        await rm(temporary, { force: true });
         throw failure('write the token to', error);
       }
     },

@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startBrowserMode, type BrowserMode } from '../../../src-main/bridge/browser-mode.ts';
-import type { TokenStore } from '../../../src-main/core/secrets/token-store.ts';
 import { createUploader, type Uploader } from '../../../src-main/core/uploader.ts';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../emulator/index.ts';
+import { createMemoryTokenStore } from '../../../src-main/core/secrets/memory-token-store.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -22,22 +22,6 @@ const CHROMIUM_ARGS = [
 ];
 /** Generous: the machine is shared and a slow step must not be mistaken for a broken one. */
 export const UI_TIMEOUT_MS = 30_000;
-
-export function memoryTokenStore(): TokenStore {
-  let token: string | null = null;
-  return {
-    load: () => Promise.resolve(token),
-    save: (value) => {
-      token = value;
-      return Promise.resolve();
-    },
-    clear: () => {
-      token = null;
-      return Promise.resolve();
-    },
-    info: () => ({ backend: 'memory', secure: true, warning: null }),
-  };
-}
 
 export async function launchChromium(t: TestContext): Promise<Browser> {
   const browser = await chromium.launch({
@@ -72,7 +56,7 @@ export async function startStack(t: TestContext, options: StackOptions = {}): Pr
   const emulator = await startEmulator(options.emulator ?? {});
   const uploader = await createUploader({
     configDir,
-    tokenStore: memoryTokenStore(),
+    tokenStore: createMemoryTokenStore(),
     shell: 'browser',
     version: '0.0.0-e2e',
     apiUrl: emulator.graphqlUrl,

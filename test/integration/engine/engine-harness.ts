@@ -14,6 +14,7 @@ import {
   type UploaderOptions,
 } from '../../../src-main/core/uploader.ts';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../emulator/index.ts';
+import { createMemoryTokenStore } from '../../../src-main/core/secrets/memory-token-store.ts';
 
 /** Fast retries and short waits: the defaults users get are slower on purpose. */
 export const FAST_TUNING = {
@@ -38,23 +39,6 @@ export async function startTestEmulator(
   const emulator = await startEmulator(options);
   t.after(() => emulator.close());
   return emulator;
-}
-
-/** A token store in memory: what the desktop shell's safeStorage is, minus the disk. */
-export function memoryTokenStore(initial: string | null): TokenStore {
-  let token = initial;
-  return {
-    load: () => Promise.resolve(token),
-    save: (value) => {
-      token = value;
-      return Promise.resolve();
-    },
-    clear: () => {
-      token = null;
-      return Promise.resolve();
-    },
-    info: () => ({ backend: 'memory', secure: true, warning: null }),
-  };
 }
 
 export interface EngineUnderTest {
@@ -82,7 +66,7 @@ export async function startEngine(
   const configDir = options.configDir ?? tempDir(t, 'engine');
   const uploader = await createUploader({
     configDir,
-    tokenStore: options.tokenStore ?? memoryTokenStore(options.token),
+    tokenStore: options.tokenStore ?? createMemoryTokenStore({ initial: options.token }),
     shell: 'cli',
     version: 'test',
     apiUrl: options.emulator.graphqlUrl,
