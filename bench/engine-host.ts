@@ -30,7 +30,6 @@ function memoryTokenStore(initial: string): TokenStore {
   };
 }
 
-const composingAt = Date.now();
 const uploader = await createUploader({
   configDir: config.configDir,
   tokenStore: memoryTokenStore(config.token),
@@ -104,7 +103,6 @@ if (!views.every((view) => view.availability === 'watching' || view.availability
 send({
   type: 'ready',
   readyAt: Date.now(),
-  composingAt,
   folders: views.map((view) => ({ id: view.binding.id, path: view.binding.path })),
 });
 

@@ -26,8 +26,6 @@ export const HostMessage = z.discriminatedUnion('type', [
     type: z.literal('ready'),
     /** Epoch ms: when the engine was watching every folder. */
     readyAt: z.number(),
-    /** Epoch ms: just before createUploader was called (modules already loaded). */
-    composingAt: z.number(),
     folders: z.array(z.object({ id: z.string(), path: z.string() })),
   }),
   z.object({

@@ -72,7 +72,7 @@ export async function measureStartup(
     const filePath = path.join(binding.path, fileName);
     await writePaddedPdf(filePath, {
       pages: 1,
-      bytes: 8_000,
+      bytes: 16_000,
       id: `startup-${index}`,
       poolOffset: index * 4_099,
     });
