@@ -7,7 +7,8 @@ import { z } from 'zod';
 
 const root = path.resolve(import.meta.dirname, '..');
 const resultsDir = path.join(root, '.test-results');
-const totalsFile = path.join(resultsDir, 'totals.json');
+// One file per run: two test runs in the same checkout must not read each other's totals.
+const totalsFile = path.join(resultsDir, `totals-${process.pid}.json`);
 const requested = process.argv.slice(2);
 
 function run(command: string, args: string[]): number {
@@ -48,6 +49,7 @@ try {
 } catch {
   console.error('the test runner wrote no totals: counting the run as failed');
 }
+rmSync(totalsFile, { force: true });
 const failed = testStatus !== 0 && totals.failed === 0 ? 1 : totals.failed;
 console.log(`\n${totals.passed} passed, ${failed} failed, ${totals.skipped} skipped`);
 process.exit(failed > 0 ? 1 : 0);
