@@ -7,7 +7,11 @@ const FAULTS: readonly [prefix: string, sentence: string][] = [
   ['SQLITE_READONLY', 'it is read-only: check its permissions'],
   ['SQLITE_CANTOPEN', 'it cannot be opened: check that its folder exists and is writable'],
   ['SQLITE_PERM', 'access is denied: check its permissions'],
-  ['SQLITE_IOERR', 'the disk reported an input/output error'],
+  // SQLite also reports a write-protected (immutable) file or a vanished drive as an I/O error.
+  [
+    'SQLITE_IOERR',
+    'the disk refused the write (input/output error): check that the drive is connected and the file is not write-protected',
+  ],
   ['SQLITE_BUSY', 'another program keeps it locked'],
   ['SQLITE_LOCKED', 'another program keeps it locked'],
   ['SQLITE_CORRUPT', 'it is damaged: restore it from a backup or move it aside to start afresh'],
