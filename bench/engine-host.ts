@@ -3,9 +3,9 @@
 // reports over IPC when it is watching and when each file's uuid was stored.
 import type { EventListener } from '../src-main/contract/api-contract.ts';
 import type { FolderView, HistoryEntry } from '../src-main/contract/domain.ts';
-import type { TokenStore } from '../src-main/core/secrets/token-store.ts';
 import { createUploader } from '../src-main/core/uploader.ts';
 import { EngineHostConfig, ParentMessage, type HostMessage } from './lib/engine-messages.ts';
+import { createMemoryTokenStore } from '../src-main/core/secrets/memory-token-store.ts';
 
 function send(message: HostMessage): void {
   process.send?.(message);
@@ -13,26 +13,9 @@ function send(message: HostMessage): void {
 
 const config = EngineHostConfig.parse(JSON.parse(process.env.BENCH_ENGINE_CONFIG ?? 'null'));
 
-/** The benchmark's token lives in memory only: nothing of it reaches the config dir. */
-function memoryTokenStore(initial: string): TokenStore {
-  let token: string | null = initial;
-  return {
-    load: () => Promise.resolve(token),
-    save: (value) => {
-      token = value;
-      return Promise.resolve();
-    },
-    clear: () => {
-      token = null;
-      return Promise.resolve();
-    },
-    info: () => ({ backend: 'memory', secure: true, warning: null }),
-  };
-}
-
 const uploader = await createUploader({
   configDir: config.configDir,
-  tokenStore: memoryTokenStore(config.token),
+  tokenStore: createMemoryTokenStore({ initial: config.token }),
   shell: 'cli',
   version: 'bench',
   apiUrl: config.apiUrl,
