@@ -61,6 +61,11 @@ export interface UploadRequest {
   path: string;
   /** The name Clearfacts shows. */
   fileName: string;
+  /**
+   * The Content-Type of the file part, when the caller already knows it (the queue's check
+   * sniffed it); left out, the client sniffs the file's head itself.
+   */
+  mediaType?: string;
   companyNumber: CompanyNumber;
   signal?: AbortSignal;
 }

@@ -271,7 +271,8 @@ export function createClearfactsClient(options: ClearfactsClientOptions): Clearf
     // EACCES, …) is thrown as it is, so the queue can tell a vanished file from a dead network.
     const sizeBytes = (await stat(request.path)).size;
     // openAsBlob reads the file lazily while fetch sends it: it is never whole in memory.
-    const file = await openAsBlob(request.path, { type: await mediaTypeOf(request.path) });
+    const type = request.mediaType ?? (await mediaTypeOf(request.path));
+    const file = await openAsBlob(request.path, { type });
     const form = new FormData();
     form.append('query', operation.document);
     form.append('variables', JSON.stringify(variables));

@@ -1,9 +1,12 @@
 // Everything learned about a file before it is queued: what it really is (by content, never by
 // name), its size, SHA-256 and page count, and, when it must not be sent, the specific reason.
 // Checking here turns Clearfacts' after-the-fact refusals into clear reasons before any upload.
+// The type is sniffed once from the file's head, and a PDF is read once for both its SHA-256 and
+// its page count: the check runs for every file, so each extra pass over the bytes is CPU the
+// uploads on this machine do not get.
 import { open, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { fileTypeFromFile } from 'file-type';
+import { fileTypeFromBuffer, fileTypeFromFile } from 'file-type';
 import type { DocumentKind, Failure } from '../../contract/domain.ts';
 import {
   ACCEPTED_TYPES_SENTENCE,
@@ -13,12 +16,15 @@ import {
   unsupportedMessage,
 } from './describe-content.ts';
 import type { DocumentCheck, DocumentCheckOptions } from './document-check.ts';
-import { hashFile } from './hash-file.ts';
+import { hashBytes, hashFile } from './hash-file.ts';
 import { countPdfPages } from './pdf-page-count.ts';
 import { readPngChunks } from './png-chunks.ts';
 import { checkXmlInvoice } from './xml-invoice.ts';
 
-const SNIFF_BYTES = 1024;
+/** What the text sniff looks at when no magic number matched. */
+const TEXT_SNIFF_BYTES = 1024;
+/** file-type's own sample size: enough for every magic number this app accepts. */
+const HEAD_BYTES = 4100;
 
 type Identified =
   { kind: Exclude<DocumentKind, 'unknown'> } | { kind: 'unknown'; description: string };
@@ -40,6 +46,7 @@ function fileFailure(error: unknown): Failure {
   }
   if (
     code === 'EACCES' ||
+    code === 'ELOOP' ||
     code === 'EPERM' ||
     code === 'EBUSY' ||
     code === 'EISDIR' ||
@@ -60,38 +67,60 @@ function fileFailure(error: unknown): Failure {
 async function readHead(filePath: string): Promise<Uint8Array> {
   const handle = await open(filePath, 'r');
   try {
-    const buffer = new Uint8Array(SNIFF_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
+    const buffer = new Uint8Array(HEAD_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
     return buffer.subarray(0, bytesRead);
   } finally {
     await handle.close();
   }
 }
 
+function acceptedKind(extension: string): Exclude<DocumentKind, 'unknown'> | null {
+  switch (extension) {
+    case 'pdf':
+      return 'pdf';
+    case 'jpg':
+      return 'jpeg';
+    case 'png':
+      return 'png';
+    case 'tif':
+      return 'tiff';
+    case 'xml':
+      return 'xml';
+    default:
+      return null;
+  }
+}
+
+/**
+ * Every accepted type is told by the magic number at its start, so the head decides the common
+ * case. Anything else is a refusal, and its exact name (a Word file rather than a zip) may need
+ * file-type to read further, so only then is the whole file asked.
+ */
 async function identify(filePath: string): Promise<Identified> {
+  const head = await readHead(filePath);
+  const fromHead = await fileTypeFromBuffer(head);
+  const kind = fromHead === undefined ? null : acceptedKind(fromHead.ext);
+  if (kind !== null) return { kind };
   const detected = await fileTypeFromFile(filePath);
   if (detected !== undefined) {
-    switch (detected.ext) {
-      case 'pdf':
-        return { kind: 'pdf' };
-      case 'jpg':
-        return { kind: 'jpeg' };
-      case 'png':
-        return { kind: 'png' };
-      case 'tif':
-        return { kind: 'tiff' };
-      case 'xml':
-        return { kind: 'xml' };
-      default:
-        return {
-          kind: 'unknown',
-          description: describeDetectedType(detected.ext, detected.mime),
-        };
-    }
+    const deeperKind = acceptedKind(detected.ext);
+    if (deeperKind !== null) return { kind: deeperKind };
+    return { kind: 'unknown', description: describeDetectedType(detected.ext, detected.mime) };
   }
-  const sniff = sniffText(await readHead(filePath));
+  const sniff = sniffText(head.subarray(0, TEXT_SNIFF_BYTES));
   if (sniff === 'markup') return { kind: 'xml' };
   return { kind: 'unknown', description: describeSniffed(sniff) };
+}
+
+/** One read of a PDF that can be sent, for both the hash and pdf-lib. */
+async function checkPdfBytes(
+  filePath: string,
+): Promise<{ sha256: string } & Pick<DocumentCheck, 'pages' | 'failure'>> {
+  const bytes = await readFile(filePath);
+  const sha256 = hashBytes(bytes);
+  const counted = await countPdfPages(bytes);
+  return { sha256, pages: counted.pages, failure: counted.failure };
 }
 
 function formatMegabytes(bytes: number): string {
@@ -115,8 +144,8 @@ export async function checkDocument(
     }
     sizeBytes = stats.size;
     mtimeMs = stats.mtimeMs;
-    const [sha256, outcome] = await Promise.all([hashFile(filePath), inspect()]);
-    return { sizeBytes, mtimeMs, sha256, ...outcome };
+    const { sha256, ...outcome } = await inspect();
+    return { sizeBytes, mtimeMs, sha256: sha256 ?? (await hashFile(filePath)), ...outcome };
   } catch (error) {
     return unreadable(fileFailure(error));
   }
@@ -133,8 +162,9 @@ export async function checkDocument(
     };
   }
 
+  /** The verdict, with the SHA-256 when the bytes were read whole for it anyway. */
   async function inspect(): Promise<
-    Pick<DocumentCheck, 'kind' | 'pages' | 'failure' | 'willConvert'>
+    Pick<DocumentCheck, 'kind' | 'pages' | 'failure' | 'willConvert'> & { sha256?: string }
   > {
     if (sizeBytes === 0) {
       return {
@@ -186,21 +216,24 @@ export async function checkDocument(
         },
       };
     }
-    if (kind === 'pdf') {
-      const counted = await countPdfPages(filePath);
-      return { kind, pages: counted.pages, failure: counted.failure, willConvert };
-    }
-    if (kind === 'png' && readPngChunks(await readFile(filePath)) === null) {
-      return {
-        kind,
-        pages: null,
-        willConvert,
-        failure: {
-          code: 'conversion_failed',
-          message:
-            'This PNG image is incomplete or damaged (it may have been cut off while being saved), so it cannot be converted to PDF.',
-        },
-      };
+    if (kind === 'pdf') return { kind, willConvert, ...(await checkPdfBytes(filePath)) };
+    if (kind === 'png') {
+      const bytes = await readFile(filePath);
+      const sha256 = hashBytes(bytes);
+      if (readPngChunks(bytes) === null) {
+        return {
+          kind,
+          sha256,
+          pages: null,
+          willConvert,
+          failure: {
+            code: 'conversion_failed',
+            message:
+              'This PNG image is incomplete or damaged (it may have been cut off while being saved), so it cannot be converted to PDF.',
+          },
+        };
+      }
+      return { kind, sha256, pages: 1, failure: null, willConvert };
     }
     if (kind === 'xml') {
       return { kind, pages: 1, failure: await checkXmlInvoice(filePath), willConvert };

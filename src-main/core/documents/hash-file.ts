@@ -27,3 +27,8 @@ export async function hashFile(filePath: string, signal?: AbortSignal): Promise<
   }
   return hash.digest('hex');
 }
+
+/** SHA-256 of bytes already in memory: the same digest hashFile gives for a file holding them. */
+export function hashBytes(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}

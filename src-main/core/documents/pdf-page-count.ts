@@ -1,10 +1,9 @@
 // Page count of a PDF with pdf-lib, which walks the real page tree (a wrong /Count in the file
 // does not fool it), and encryption detected from the trailer's /Encrypt, so both become
 // specific reasons instead of a refusal from Clearfacts after the upload.
-import { readFile } from 'node:fs/promises';
 import { PDFDocument } from 'pdf-lib';
 import type { Failure } from '../../contract/domain.ts';
-import { hasCompletePdfTrailer } from './pdf-trailer.ts';
+import { bytesHaveCompletePdfTrailer } from './pdf-trailer.ts';
 
 export type PdfPageCount = { pages: number; failure: null } | { pages: null; failure: Failure };
 
@@ -14,8 +13,9 @@ export type PdfPageCount = { pages: number; failure: null } | { pages: null; fai
  */
 const OBJECTS_PER_TICK = 2_000;
 
-export async function countPdfPages(filePath: string): Promise<PdfPageCount> {
-  if (!(await hasCompletePdfTrailer(filePath))) {
+/** Counts the pages of a PDF's bytes, which the caller read once for this and for its hash. */
+export async function countPdfPages(bytes: Uint8Array): Promise<PdfPageCount> {
+  if (!bytesHaveCompletePdfTrailer(bytes)) {
     return {
       pages: null,
       failure: {
@@ -29,7 +29,7 @@ export async function countPdfPages(filePath: string): Promise<PdfPageCount> {
   try {
     // pdf-lib's EncryptedPDFError is compiled to ES5 and fails `instanceof`, so the document is
     // loaded regardless and its isEncrypted flag (the trailer names an /Encrypt dictionary) asked.
-    document = await PDFDocument.load(await readFile(filePath), {
+    document = await PDFDocument.load(bytes, {
       ignoreEncryption: true,
       updateMetadata: false,
       parseSpeed: OBJECTS_PER_TICK,

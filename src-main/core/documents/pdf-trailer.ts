@@ -19,3 +19,9 @@ export async function hasCompletePdfTrailer(filePath: string): Promise<boolean> 
     await handle.close();
   }
 }
+
+/** The same question of a PDF already read into memory. */
+export function bytesHaveCompletePdfTrailer(bytes: Uint8Array): boolean {
+  const tail = bytes.subarray(Math.max(0, bytes.length - TAIL_BYTES));
+  return Buffer.from(tail.buffer, tail.byteOffset, tail.byteLength).includes(END_OF_FILE_MARKER);
+}

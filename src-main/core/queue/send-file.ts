@@ -10,6 +10,7 @@ import {
   type UploadedFile,
 } from '../api/clearfacts-client.ts';
 import type { DocumentCheck, DocumentCheckOptions } from '../documents/document-check.ts';
+import { uploadMediaType } from '../documents/media-type.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { FileRecord } from '../store/file-record.ts';
 import type { FilePatch } from '../store/file-row.ts';
@@ -68,7 +69,7 @@ export interface SendContext {
 function sendToClearfacts(
   client: ClearfactsClient,
   record: FileRecord,
-  upload: { path: string; fileName: string },
+  upload: { path: string; fileName: string; mediaType: string },
   signal: AbortSignal,
 ): Promise<UploadedFile> {
   const base = { ...upload, companyNumber: record.companyNumber, signal };
@@ -179,7 +180,11 @@ export async function sendFile(
   context.inFlight.set(contentKey, sent);
   const staged = check.willConvert ? path.join(context.stagingDir, `${record.id}.pdf`) : null;
   try {
-    let upload = { path: record.path, fileName: record.fileName };
+    let upload = {
+      path: record.path,
+      fileName: record.fileName,
+      mediaType: uploadMediaType(check.kind),
+    };
     if (staged) {
       try {
         await context.documents.convertToPdf(record.path, staged);
@@ -194,7 +199,11 @@ export async function sendFile(
         });
         return;
       }
-      upload = { path: staged, fileName: `${path.parse(record.fileName).name}.pdf` };
+      upload = {
+        path: staged,
+        fileName: `${path.parse(record.fileName).name}.pdf`,
+        mediaType: uploadMediaType('pdf'),
+      };
     }
 
     const attempts = record.attempts + 1;

@@ -148,6 +148,29 @@ test('invoices and archive documents arrive with the right administration, tray,
   );
 });
 
+test('the file part declares the media type the caller knows, or else the sniffed one', async (t) => {
+  const declared: string[] = [];
+  const recordingFetch: typeof globalThis.fetch = async (input, init) => {
+    if (init?.body instanceof FormData) {
+      const file = init.body.get('file');
+      if (file instanceof Blob) declared.push(file.type);
+    }
+    return globalThis.fetch(input, init);
+  };
+  const { client, folder, emulator } = await setUp(t, {}, { fetch: recordingFetch });
+  const administration = firstOf(emulator.seed.administrations);
+  const pdfPath = await pdfIn(folder, 'scan.pdf');
+  const base = {
+    path: pdfPath,
+    fileName: 'scan.pdf',
+    companyNumber: administration.companyNumber,
+    invoiceType: 'PURCHASE' as const,
+  };
+  await client.uploadInvoice(base);
+  await client.uploadInvoice({ ...base, mediaType: 'application/x-declared' });
+  assert.deepEqual(declared, ['application/pdf', 'application/x-declared']);
+});
+
 test('names with accents, emoji and 200 characters arrive exactly as given', async (t) => {
   const { client, emulator, folder } = await setUp(t);
   const administration = firstOf(emulator.seed.administrations);

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { checkDocument } from '../../../../src-main/core/documents/check-document.ts';
@@ -198,6 +198,38 @@ test('a file over the limit is refused with both sizes, before any parsing', asy
   assert.equal(result.kind, 'pdf');
   assert.equal(result.failure?.code, 'too_large');
   assert.match(result.failure?.message ?? '', /^The file is 0\.0 MB; at most 0\.0 MB/);
+  assert.equal(result.sha256, sha256Of(await readFile(filePath)));
+});
+
+function sha256Of(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+test('every kind carries the SHA-256 of its bytes on disk, however it was read', async () => {
+  const files: [string, Uint8Array][] = [
+    ['hash.png', pngBytes(30, 30)],
+    ['hash.jpeg', SMALL_JPEG],
+    ['hash.exe', EXE_BYTES],
+    ['hash-invoice.xml', Buffer.from(ublInvoiceXml())],
+  ];
+  for (const [name, bytes] of files) {
+    const result = await check(name, bytes);
+    assert.equal(result.sha256, sha256Of(bytes), name);
+  }
+});
+
+test('a symlink loop and a file without read permission are reported, not thrown', async () => {
+  const loop = path.join(folder, 'loop.pdf');
+  await symlink(loop, loop);
+  const looped = await checkDocument(loop, options);
+  assert.equal(looped.failure?.code, 'file_unreadable');
+  assert.equal(looped.sha256, null);
+  if (process.getuid?.() === 0) return;
+  const locked = path.join(folder, 'locked.pdf');
+  await writePdf(locked, 1);
+  await chmod(locked, 0o000);
+  const unreadable = await checkDocument(locked, options);
+  assert.equal(unreadable.failure?.code, 'file_unreadable');
 });
 
 test('a missing file and a folder are reported, not thrown', async () => {
