@@ -7,6 +7,7 @@
 import { open, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileTypeFromBuffer, fileTypeFromFile } from 'file-type';
+import pLimit from 'p-limit';
 import type { DocumentKind, Failure } from '../../contract/domain.ts';
 import {
   ACCEPTED_TYPES_SENTENCE,
@@ -113,14 +114,25 @@ async function identify(filePath: string): Promise<Identified> {
   return { kind: 'unknown', description: describeSniffed(sniff) };
 }
 
+/**
+ * One PDF in memory at a time across the process. pdf-lib copies every stream it parses, so a
+ * 20 MB scan costs about twice its size while it is counted; two uploads' checks (or a check
+ * and a drop) doing that together doubled the peak. Holding the slot from the read to the end
+ * of the parse means a waiting check holds no bytes yet. Parsing is CPU-bound on a machine with
+ * few cores, so running one at a time costs no throughput.
+ */
+const pdfInMemory = pLimit(1);
+
 /** One read of a PDF that can be sent, for both the hash and pdf-lib. */
-async function checkPdfBytes(
+function checkPdfBytes(
   filePath: string,
 ): Promise<{ sha256: string } & Pick<DocumentCheck, 'pages' | 'failure'>> {
-  const bytes = await readFile(filePath);
-  const sha256 = hashBytes(bytes);
-  const counted = await countPdfPages(bytes);
-  return { sha256, pages: counted.pages, failure: counted.failure };
+  return pdfInMemory(async () => {
+    const bytes = await readFile(filePath);
+    const sha256 = hashBytes(bytes);
+    const counted = await countPdfPages(bytes);
+    return { sha256, pages: counted.pages, failure: counted.failure };
+  });
 }
 
 function formatMegabytes(bytes: number): string {

@@ -66,6 +66,24 @@ test('valid 1- and 30-page PDFs pass with their real page count, size, mtime and
   }
 });
 
+test('PDFs checked at the same time each get their own pages and SHA-256', async () => {
+  const counts = [1, 4, 2, 7, 3];
+  const filePaths = counts.map((pages) => path.join(folder, `together-${pages}.pdf`));
+  await Promise.all(filePaths.map((filePath, index) => writePdf(filePath, counts[index] ?? 1)));
+  const results = await Promise.all(filePaths.map((filePath) => checkDocument(filePath, options)));
+  for (const [index, result] of results.entries()) {
+    const filePath = filePaths[index] ?? '';
+    assert.equal(result.pages, counts[index]);
+    assert.equal(result.failure, null);
+    assert.equal(
+      result.sha256,
+      createHash('sha256')
+        .update(await readFile(filePath))
+        .digest('hex'),
+    );
+  }
+});
+
 test('a PDF is recognised by its content whatever its name says', async () => {
   const filePath = path.join(folder, 'scan.jpg');
   await writePdf(filePath, 2);
