@@ -21,7 +21,6 @@ import { decideAfterFailure } from './failure-policy.ts';
 import type { QueueHolds } from './queue-holds.ts';
 import { requiredScope } from './required-scope.ts';
 import type { RetryTuning } from './retry-policy.ts';
-import type { UploadSlots } from './upload-slots.ts';
 import type { AfterUpload } from '../../contract/domain.ts';
 
 export interface DocumentTools {
@@ -59,8 +58,6 @@ export interface SendContext {
   onHoldsChanged: () => void;
   /** Aborted when the app stops: a write waiting out a storage fault gives up then. */
   stopSignal: AbortSignal;
-  /** Sends past their check; the queue starts one more send than these, to check ahead. */
-  uploadSlots: UploadSlots;
   /** Sends of the same content to the same administration, so a twin waits for the first. */
   inFlight: Map<string, Promise<void>>;
   /** Refines a refusal (unknown administration or category) when the cache can tell. */
@@ -116,7 +113,7 @@ export async function sendFile(
   record: FileRecord,
   signal: AbortSignal,
 ): Promise<void> {
-  const { repository, storage } = context;
+  const { repository, storage, holds } = context;
   const write = (to: FileState, patch: FilePatch) =>
     storage.persist(() => {
       const transition = repository.transition(record.id, to, patch);
@@ -161,31 +158,6 @@ export async function sendFile(
   }
   const sha256 = check.sha256;
 
-  // The check above ran ahead of a free upload slot; nothing of it is written until one is held.
-  const releaseSlot = await context.uploadSlots.acquire(signal);
-  if (releaseSlot === null) {
-    if (abortCause(signal) === 'changed') {
-      await write('waiting_stability', { attempts: 0, nextAttemptAt: null, failure: null });
-    }
-    return;
-  }
-  try {
-    await sendChecked(context, record, check, sha256, signal, write);
-  } finally {
-    releaseSlot();
-  }
-}
-
-/** The part of a send that holds an upload slot: duplicate check, conversion, upload, archive. */
-async function sendChecked(
-  context: SendContext,
-  record: FileRecord,
-  check: DocumentCheck,
-  sha256: string,
-  signal: AbortSignal,
-  write: (to: FileState, patch: FilePatch) => Promise<FileRecord>,
-): Promise<void> {
-  const { repository, holds } = context;
   const contentKey = `${sha256}:${record.companyNumber}`;
   if (!record.forceSend) {
     await context.inFlight.get(contentKey);

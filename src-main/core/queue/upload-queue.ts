@@ -11,7 +11,6 @@ import type { AfterUpload } from '../../contract/domain.ts';
 import { ACTIVE_STATES } from './file-lifecycle.ts';
 import { createQueueHolds, heldDestinations, isStopped, type QueueHolds } from './queue-holds.ts';
 import type { RetryTuning } from './retry-policy.ts';
-import { createUploadSlots } from './upload-slots.ts';
 import {
   finishLocally,
   SendAborted,
@@ -40,12 +39,6 @@ export interface UploadQueueOptions {
   now?: () => number;
   random?: () => number;
 }
-
-/**
- * Sends started beyond the concurrency setting: each checks its file while the others upload,
- * then waits for an upload slot, so checking and sending overlap instead of taking turns.
- */
-const CHECKS_AHEAD = 1;
 
 interface RunningSend {
   controller: AbortController;
@@ -80,7 +73,6 @@ export function createUploadQueue(options: UploadQueueOptions) {
       pump();
     },
     stopSignal: stopping.signal,
-    uploadSlots: createUploadSlots(() => options.settings().concurrency),
     inFlight: new Map(),
     explainRefusal: options.explainRefusal ?? ((_record, failure) => Promise.resolve(failure)),
     onChangedAfterSend: options.onChangedAfterSend ?? (() => {}),
@@ -128,7 +120,7 @@ export function createUploadQueue(options: UploadQueueOptions) {
       scheduleWake();
       return;
     }
-    const free = options.settings().concurrency + CHECKS_AHEAD - running.size;
+    const free = options.settings().concurrency - running.size;
     if (free > 0) {
       let due: FileRecord[];
       try {

@@ -58,7 +58,6 @@ export function createHarness(
   let maxInFlight = 0;
   let uuidCounter = 0;
   const checkOverrides = new Map<string, Partial<DocumentCheck>>();
-  const checkWaiters: { name: string; resolve: () => void }[] = [];
   const transitions: { id: number; from: FileState; to: FileState }[] = [];
   const stateWaiters: { id: number; state: FileState; resolve: (record: FileRecord) => void }[] =
     [];
@@ -108,10 +107,6 @@ export function createHarness(
     storage,
     documents: {
       async check(filePath) {
-        for (const waiter of checkWaiters.filter((w) => w.name === path.basename(filePath))) {
-          checkWaiters.splice(checkWaiters.indexOf(waiter), 1);
-          waiter.resolve();
-        }
         const stats = statSync(filePath);
         const content = readFileSync(filePath);
         return {
@@ -171,10 +166,6 @@ export function createHarness(
     /** The next sends of the file named `name` do these, in order; later ones succeed. */
     script(name: string, ...steps: Step[]) {
       scripts.set(name, steps);
-    },
-    /** Resolves when the file named `name` is next checked. */
-    whenChecked(name: string): Promise<void> {
-      return new Promise((resolve) => checkWaiters.push({ name, resolve }));
     },
     overrideCheck(name: string, check: Partial<DocumentCheck>) {
       checkOverrides.set(name, check);

@@ -91,48 +91,6 @@ test('concurrency caps the sends running at once', async (t) => {
   for (const file of files) assert.equal(h.repository.get(file.id)?.state, 'archived');
 });
 
-test('the next file is checked while another uploads, and waits unsent for the slot', async (t) => {
-  const h = createHarness(t, { concurrency: 1 });
-  const bChecked = h.whenChecked('b.pdf');
-  h.script('a.pdf', async () => {
-    await bChecked;
-    assert.equal(h.repository.get(b.id)?.state, 'ready', 'nothing of b is written before its slot');
-    assert.equal(h.maxInFlight(), 1);
-    return { uuid: 'uuid-a', amountOfPages: 1 };
-  });
-  const a = h.addFile('a.pdf', 'a');
-  const b = h.addFile('b.pdf', 'b');
-  h.queue.start();
-  await h.queue.whenIdle();
-  assert.equal(h.repository.get(a.id)?.state, 'archived');
-  assert.equal(h.repository.get(b.id)?.state, 'archived');
-  assert.equal(h.maxInFlight(), 1);
-});
-
-test('a file that changes while it waits for a slot after its check is checked again', async (t) => {
-  const h = createHarness(t, { concurrency: 1 });
-  const bChecked = h.whenChecked('b.pdf');
-  let aborted: Promise<void> = Promise.resolve();
-  h.script('a.pdf', async () => {
-    await bChecked;
-    await new Promise((resolve) => setImmediate(resolve));
-    aborted = h.queue.abort(b.id, 'changed');
-    await aborted;
-    return { uuid: 'uuid-a', amountOfPages: 1 };
-  });
-  const a = h.addFile('a.pdf', 'a');
-  const b = h.addFile('b.pdf', 'b');
-  h.queue.start();
-  await h.reach(a.id, 'archived');
-  await aborted;
-  assert.equal(h.repository.get(b.id)?.state, 'waiting_stability');
-  assert.deepEqual(
-    h.transitions.filter((step) => step.id === b.id).map((step) => step.to),
-    ['waiting_stability'],
-    'b was never uploading',
-  );
-});
-
 test('a transient failure is retried after a stored backoff, honouring Retry-After', async (t) => {
   const h = createHarness(t);
   h.script(
