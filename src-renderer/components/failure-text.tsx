@@ -1,5 +1,4 @@
-// A failure in words: the translated meaning of its code, then Clearfacts' own reason if it gave
-// one. Core's own sentence (with sizes and limits) is the tooltip.
+// A failure in words: the translated meaning of its code, then Clearfacts' own reason if it gave one.
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Failure } from '../../src-main/contract/domain.ts';
@@ -7,7 +6,7 @@ import type { Failure } from '../../src-main/contract/domain.ts';
 export function FailureText({ failure }: { failure: Failure }): ReactElement {
   const { t } = useTranslation();
   return (
-    <span className="failure-text" title={failure.message}>
+    <span className="failure-text">
       {t(`failures.${failure.code}`)}
       {failure.detail !== undefined && failure.detail !== '' && (
         <> {t('failures.serverSaid', { detail: failure.detail })}</>
