@@ -5,7 +5,6 @@ import type {
   Destination,
   FileState,
   HistoryFilter,
-  UploadSource,
 } from '../../contract/domain.ts';
 import { canTransition, IllegalTransitionError } from '../queue/file-lifecycle.ts';
 import type { FileRecord } from './file-record.ts';
@@ -14,18 +13,19 @@ import type { HistoryDatabase } from './history-database.ts';
 import { historyFilterToSql } from './history-filter-sql.ts';
 import { foldForSearch } from './search-name.ts';
 
-export interface NewFile {
-  path: string;
-  fileName: string;
-  folderId: string | null;
-  watchRoot: string | null;
-  source: UploadSource;
-  companyNumber: CompanyNumber;
-  destination: Destination;
-  state: FileState;
-  sizeBytes?: number | null;
-  mtimeMs?: number | null;
-}
+/** What a new row starts from: where the file is and where it goes; the rest comes later. */
+export type NewFile = Pick<
+  FileRecord,
+  | 'path'
+  | 'fileName'
+  | 'folderId'
+  | 'watchRoot'
+  | 'source'
+  | 'companyNumber'
+  | 'destination'
+  | 'state'
+> &
+  Partial<Pick<FileRecord, 'sizeBytes' | 'mtimeMs'>>;
 
 export interface Transition {
   previous: FileState;
