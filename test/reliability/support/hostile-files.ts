@@ -5,6 +5,9 @@ import { randomBytes } from 'node:crypto';
 import { readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { writePaddedPdf } from '../../../bench/lib/pdf-corpus.ts';
+import { handBuiltPdf } from '../../fixtures/generate-documents.ts';
+
+export { writeEncryptedPdf } from '../../fixtures/generate-documents.ts';
 
 let counter = 0;
 
@@ -19,26 +22,6 @@ export async function writeValidPdf(filePath: string, pages = 1, bytes = 20_000)
   });
 }
 
-/** A PDF assembled object by object with a correct cross-reference table. */
-export function handBuiltPdf(objects: readonly string[], trailerExtras = ''): Buffer {
-  const parts: string[] = ['%PDF-1.7\n%\xe2\xe3\xcf\xd3\n'];
-  let length = Buffer.byteLength(parts[0] as string, 'latin1');
-  const offsets: number[] = [];
-  objects.forEach((object, index) => {
-    offsets.push(length);
-    const text = `${index + 1} 0 obj\n${object}\nendobj\n`;
-    parts.push(text);
-    length += Buffer.byteLength(text, 'latin1');
-  });
-  const xref = [`xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`];
-  for (const offset of offsets) xref.push(`${String(offset).padStart(10, '0')} 00000 n \n`);
-  parts.push(...xref);
-  parts.push(
-    `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R ${trailerExtras} >>\nstartxref\n${length}\n%%EOF\n`,
-  );
-  return Buffer.from(parts.join(''), 'latin1');
-}
-
 /** The first 60% of a real 20-page PDF, as an interrupted copy leaves it. */
 export async function writeTruncatedPdf(filePath: string): Promise<void> {
   const whole = `${filePath}.whole`;
@@ -46,23 +29,6 @@ export async function writeTruncatedPdf(filePath: string): Promise<void> {
   const bytes = await readFile(whole);
   await rm(whole);
   await writeFile(filePath, bytes.subarray(0, Math.floor(bytes.length * 0.6)));
-}
-
-/** A standard security handler named by the trailer's /Encrypt: what readers treat as locked. */
-export async function writeEncryptedPdf(filePath: string): Promise<void> {
-  const hash = '0'.repeat(64);
-  await writeFile(
-    filePath,
-    handBuiltPdf(
-      [
-        '<< /Type /Catalog /Pages 2 0 R >>',
-        '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-        '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>',
-        `<< /Filter /Standard /V 2 /R 3 /Length 128 /P -3904 /O <${hash}> /U <${hash}> >>`,
-      ],
-      `/Encrypt 4 0 R /ID [<${'ab'.repeat(16)}> <${'ab'.repeat(16)}>]`,
-    ),
-  );
 }
 
 export async function writeZeroPagePdf(filePath: string): Promise<void> {
