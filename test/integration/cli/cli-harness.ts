@@ -24,19 +24,34 @@ export interface CliContext {
   apiUrl: string;
   /** Passed as CLEARFACTS_TOKEN when set. */
   token?: string;
+  /** Adds --debug. */
+  debug?: boolean;
+  /** The timing knobs (CLEARFACTS_UPLOADER_TUNING); CLI_TUNING when absent. */
+  tuning?: string;
 }
 
 /** The environment of a child: no keyring (no D-Bus session), fast timings, maybe a token. */
-function childEnvironment(context: CliContext): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, CLEARFACTS_UPLOADER_TUNING: CLI_TUNING };
+export function childEnvironment(context: CliContext): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    CLEARFACTS_UPLOADER_TUNING: context.tuning ?? CLI_TUNING,
+  };
   delete env.DBUS_SESSION_BUS_ADDRESS;
   delete env.CLEARFACTS_TOKEN;
   if (context.token !== undefined) env.CLEARFACTS_TOKEN = context.token;
   return env;
 }
 
-function argumentsFor(context: CliContext, args: string[]): string[] {
-  return [BIN, '--config-dir', context.configDir, '--api-url', context.apiUrl, ...args];
+export function argumentsFor(context: CliContext, args: readonly string[]): string[] {
+  return [
+    BIN,
+    '--config-dir',
+    context.configDir,
+    '--api-url',
+    context.apiUrl,
+    ...(context.debug === true ? ['--debug'] : []),
+    ...args,
+  ];
 }
 
 export interface CliResult {
@@ -45,8 +60,11 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runCli(context: CliContext, args: string[], input = ''): Promise<CliResult> {
-  const started = Date.now();
+export function runCli(
+  context: CliContext,
+  args: readonly string[],
+  input = '',
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, argumentsFor(context, args), {
       env: childEnvironment(context),
@@ -57,10 +75,7 @@ export function runCli(context: CliContext, args: string[], input = ''): Promise
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);
-    child.on('close', (code) => {
-      if (process.env.CFU_TRACE_CLI) console.error(`${args.join(' ')}: ${Date.now() - started} ms`);
-      resolve({ code, stdout, stderr });
-    });
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
     child.stdin.end(input);
   });
 }

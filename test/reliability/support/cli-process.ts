@@ -1,74 +1,35 @@
-// `clearfacts-uploader` as a user runs it: a separate Node 24 process on the bin shim, with its own
-// config folder and the documented timing knobs (CLEARFACTS_UPLOADER_TUNING). A `watch --json`
-// child is followed through its event lines, so tests wait on what the engine reports.
+// `clearfacts-uploader` as a user runs it (the integration tests' process harness) with the
+// reliability suite's timings. A `watch --json` child is followed through its zod-checked event
+// lines, so tests wait on what the engine reports.
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
-import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { z } from 'zod';
 import { HistoryEntry, StatusSnapshot } from '../../../src-main/contract/domain.ts';
+import {
+  argumentsFor,
+  childEnvironment,
+  runCli as runCliProcess,
+  type CliContext,
+  type CliResult,
+} from '../../integration/cli/cli-harness.ts';
 
-const BIN = path.resolve(import.meta.dirname, '../../../bin/clearfacts-uploader.js');
-
-export const RELIABILITY_TUNING = {
+export const RELIABILITY_TUNING = JSON.stringify({
   apiTimeoutMs: 5_000,
   retryBaseDelayMs: 20,
   retryMaxDelayMs: 300,
   stopGraceMs: 500,
   tokenRecheckMs: 200,
   storageRecheckMs: 200,
-};
+});
 
-export interface CliTarget {
-  configDir: string;
-  apiUrl: string;
-  /** Given as CLEARFACTS_TOKEN. */
+export interface CliTarget extends CliContext {
   token: string;
-  debug?: boolean;
 }
 
-function environment(target: CliTarget): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    CLEARFACTS_TOKEN: target.token,
-    CLEARFACTS_UPLOADER_TUNING: JSON.stringify(RELIABILITY_TUNING),
-  };
-  // No keyring on a test machine: a D-Bus session would make the token store try one.
-  delete env.DBUS_SESSION_BUS_ADDRESS;
-  return env;
-}
-
-function argumentsFor(target: CliTarget, args: readonly string[]): string[] {
-  return [
-    BIN,
-    '--config-dir',
-    target.configDir,
-    '--api-url',
-    target.apiUrl,
-    ...(target.debug === true ? ['--debug'] : []),
-    ...args,
-  ];
-}
-
-export interface CliOutcome {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-export function runCli(target: CliTarget, args: readonly string[]): Promise<CliOutcome> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, argumentsFor(target, args), {
-      env: environment(target),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+/** One CLI command in its own process, with the reliability suite's timings. */
+export function runCli(target: CliTarget, args: readonly string[]): Promise<CliResult> {
+  return runCliProcess({ tuning: RELIABILITY_TUNING, ...target }, args);
 }
 
 const WatchLine = z.discriminatedUnion('event', [
@@ -89,7 +50,7 @@ export interface WatchProcess {
 
 export function startWatch(target: CliTarget): WatchProcess {
   const child = spawn(process.execPath, argumentsFor(target, ['watch', '--json']), {
-    env: environment(target),
+    env: childEnvironment({ tuning: RELIABILITY_TUNING, ...target }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];
