@@ -22,8 +22,23 @@ import { measurePageCounting } from './sections/page-counting.ts';
 import { measureBaseline, measureEngineBatch } from './sections/throughput.ts';
 import { measureHistoryMemory, measureStartup } from './sections/startup.ts';
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    /** Runs only these areas (throughput, page-counting, memory, latency, startup, idle). */
+    only: { type: 'string', multiple: true },
+  },
+});
 const quick = values.quick === true;
+const AREAS = ['throughput', 'page-counting', 'memory', 'latency', 'startup', 'idle'] as const;
+type Area = (typeof AREAS)[number];
+for (const area of values.only ?? []) {
+  if (!(AREAS as readonly string[]).includes(area)) {
+    console.error(`Unknown area "${area}": choose from ${AREAS.join(', ')}.`);
+    process.exit(2);
+  }
+}
+const wants = (area: Area): boolean => values.only === undefined || values.only.includes(area);
 
 const scale = quick
   ? {
@@ -80,20 +95,22 @@ try {
   step('baseline: the bare upload loop');
   const baselineBefore = await measureBaseline(emulator, mixed, defaults.concurrency, workDir);
 
-  step('page counting: checkDocument against reading the bytes');
-  const counted = await measurePageCounting(
-    mixed.slice(0, scale.pageCountFiles),
-    defaults.maxUploadBytes,
-  );
-  const checkFilesPerSecond = perSecond(counted.files, counted.checkMs);
-  rows.push({
-    area: 'Page counting',
-    measure: `checkDocument (type, SHA-256, pdf-lib pages), ${counted.files} files of the mix, one at a time`,
-    result: rate(counted.files, counted.bytes, counted.checkMs),
-    comparedWith: `reading the same bytes: ${rate(counted.files, counted.bytes, counted.readMs)} (check takes ${(counted.checkMs / counted.readMs).toFixed(1)}× as long)`,
-    target: `≥ the baseline's upload rate (${perSecond(baselineBefore.files, baselineBefore.elapsedMs).toFixed(1)} files/s): never the bottleneck`,
-    pass: checkFilesPerSecond >= perSecond(baselineBefore.files, baselineBefore.elapsedMs),
-  });
+  if (wants('page-counting')) {
+    step('page counting: checkDocument against reading the bytes');
+    const counted = await measurePageCounting(
+      mixed.slice(0, scale.pageCountFiles),
+      defaults.maxUploadBytes,
+    );
+    const checkFilesPerSecond = perSecond(counted.files, counted.checkMs);
+    rows.push({
+      area: 'Page counting',
+      measure: `checkDocument (type, SHA-256, pdf-lib pages), ${counted.files} files of the mix, one at a time`,
+      result: rate(counted.files, counted.bytes, counted.checkMs),
+      comparedWith: `reading the same bytes: ${rate(counted.files, counted.bytes, counted.readMs)} (check takes ${(counted.checkMs / counted.readMs).toFixed(1)}× as long)`,
+      target: `≥ the baseline's upload rate (${perSecond(baselineBefore.files, baselineBefore.elapsedMs).toFixed(1)} files/s): never the bottleneck`,
+      pass: checkFilesPerSecond >= perSecond(baselineBefore.files, baselineBefore.elapsedMs),
+    });
+  }
 
   step('engine: the same files dropped into four watched folders');
   const engine = await measureEngineBatch({
@@ -137,134 +154,144 @@ try {
   });
   await rm(path.join(workDir, 'mixed-watched'), { recursive: true, force: true });
 
-  step(`writing ${grouped(scale.batchFiles)} PDFs without large files`);
-  const smallDir = path.join(workDir, 'staging-small');
-  await mkdir(smallDir);
-  const small = await writeCorpus(
-    smallDir,
-    planCorpus(scale.batchFiles, NO_LARGE_MIX, CORPUS_SEED + 1),
-  );
-  step('engine: the batch without large files (memory comparison)');
-  const smallRun = await measureEngineBatch({
-    emulator,
-    files: small,
-    workDir,
-    label: 'small',
-    concurrency: defaults.concurrency,
-    stabilityWindowMs: BATCH_STABILITY_WINDOW_MS,
-  });
-  await rm(path.join(workDir, 'small-watched'), { recursive: true, force: true });
-  const withLarge = engine.peakRssBytes ?? Number.NaN;
-  const withoutLarge = smallRun.peakRssBytes ?? Number.NaN;
-  rows.push(
-    {
+  if (wants('memory')) {
+    step(`writing ${grouped(scale.batchFiles)} PDFs without large files`);
+    const smallDir = path.join(workDir, 'staging-small');
+    await mkdir(smallDir);
+    const small = await writeCorpus(
+      smallDir,
+      planCorpus(scale.batchFiles, NO_LARGE_MIX, CORPUS_SEED + 1),
+    );
+    step('engine: the batch without large files (memory comparison)');
+    const smallRun = await measureEngineBatch({
+      emulator,
+      files: small,
+      workDir,
+      label: 'small',
+      concurrency: defaults.concurrency,
+      stabilityWindowMs: BATCH_STABILITY_WINDOW_MS,
+    });
+    await rm(path.join(workDir, 'small-watched'), { recursive: true, force: true });
+    const withLarge = engine.peakRssBytes ?? Number.NaN;
+    const withoutLarge = smallRun.peakRssBytes ?? Number.NaN;
+    rows.push(
+      {
+        area: 'Memory',
+        measure: `Engine peak RSS (kernel VmHWM) during the ${grouped(engine.files)}-file batch with 5% at 10–20 MB`,
+        result: megabytes(withLarge),
+        comparedWith: `the same batch size with no file over 3 MB: ${megabytes(withoutLarge)}`,
+        target: '< 300 MB',
+        pass: withLarge < MEMORY_TARGET_BYTES,
+      },
+      {
+        area: 'Memory',
+        measure: `Engine peak RSS during a ${grouped(smallRun.files)}-file batch with no file over 3 MB`,
+        result: megabytes(withoutLarge),
+        comparedWith: `${rate(smallRun.files, smallRun.bytes, smallRun.elapsedMs)}`,
+        target: '< 300 MB',
+        pass: withoutLarge < MEMORY_TARGET_BYTES,
+      },
+      {
+        area: 'Memory',
+        measure: 'What large files add to peak RSS (the same with 5% large files as with none)',
+        result: `${withLarge >= withoutLarge ? '+' : '−'}${megabytes(Math.abs(withLarge - withoutLarge))}`,
+        comparedWith: `${megabytes(withLarge)} vs ${megabytes(withoutLarge)}`,
+        target: `≤ ${megabytes(SAME_MEMORY_BYTES)} apart`,
+        pass: Math.abs(withLarge - withoutLarge) <= SAME_MEMORY_BYTES,
+      },
+    );
+  }
+
+  if (wants('memory')) {
+    step(`history memory: ${grouped(scale.historyRows)} rows`);
+    const history = await measureHistoryMemory(emulator, workDir, scale.historyRows);
+    rows.push({
       area: 'Memory',
-      measure: `Engine peak RSS (kernel VmHWM) during the ${grouped(engine.files)}-file batch with 5% at 10–20 MB`,
-      result: megabytes(withLarge),
-      comparedWith: `the same batch size with no file over 3 MB: ${megabytes(withoutLarge)}`,
+      measure: `Engine RSS, idle after start, ${grouped(history.rows)} rows in the history`,
+      result: megabytes(history.fullRssBytes),
+      comparedWith: `the same engine with an empty history: ${megabytes(history.emptyRssBytes)}`,
       target: '< 300 MB',
-      pass: withLarge < MEMORY_TARGET_BYTES,
-    },
-    {
-      area: 'Memory',
-      measure: `Engine peak RSS during a ${grouped(smallRun.files)}-file batch with no file over 3 MB`,
-      result: megabytes(withoutLarge),
-      comparedWith: `${rate(smallRun.files, smallRun.bytes, smallRun.elapsedMs)}`,
-      target: '< 300 MB',
-      pass: withoutLarge < MEMORY_TARGET_BYTES,
-    },
-    {
-      area: 'Memory',
-      measure: 'What large files add to peak RSS (the same with 5% large files as with none)',
-      result: `${withLarge >= withoutLarge ? '+' : '−'}${megabytes(Math.abs(withLarge - withoutLarge))}`,
-      comparedWith: `${megabytes(withLarge)} vs ${megabytes(withoutLarge)}`,
-      target: `≤ ${megabytes(SAME_MEMORY_BYTES)} apart`,
-      pass: Math.abs(withLarge - withoutLarge) <= SAME_MEMORY_BYTES,
-    },
-  );
+      pass: history.fullRssBytes < MEMORY_TARGET_BYTES,
+    });
+  }
 
-  step(`history memory: ${grouped(scale.historyRows)} rows`);
-  const history = await measureHistoryMemory(emulator, workDir, scale.historyRows);
-  rows.push({
-    area: 'Memory',
-    measure: `Engine RSS, idle after start, ${grouped(history.rows)} rows in the history`,
-    result: megabytes(history.fullRssBytes),
-    comparedWith: `the same engine with an empty history: ${megabytes(history.emptyRssBytes)}`,
-    target: '< 300 MB',
-    pass: history.fullRssBytes < MEMORY_TARGET_BYTES,
-  });
+  if (wants('latency')) {
+    step(`latency: ${scale.latencyFiles} files one by one`);
+    const latency = await measureLatency(
+      emulator,
+      workDir,
+      scale.latencyFiles,
+      scale.latencyWindowMs,
+    );
+    const p50 = quantile(latency.overWindowMs, 0.5);
+    rows.push(
+      {
+        area: 'Latency',
+        measure: `One 200 KB PDF written into a watched folder → uuid stored, minus the ${latency.stabilityWindowMs} ms stability window, p50 of ${latency.overWindowMs.length}`,
+        result: `${milliseconds(p50)} over the window`,
+        comparedWith: `bare POST of the same file: p50 ${milliseconds(quantile(latency.barePostMs, 0.5))}`,
+        target: 'p50 ≤ 300 ms over the window',
+        pass: p50 <= 300,
+      },
+      {
+        area: 'Latency',
+        measure: `The same, p95 of ${latency.overWindowMs.length}`,
+        result: `${milliseconds(quantile(latency.overWindowMs, 0.95))} over the window`,
+        comparedWith: `bare POST: p95 ${milliseconds(quantile(latency.barePostMs, 0.95))}`,
+        target: '—',
+        pass: null,
+      },
+    );
+  }
 
-  step(`latency: ${scale.latencyFiles} files one by one`);
-  const latency = await measureLatency(
-    emulator,
-    workDir,
-    scale.latencyFiles,
-    scale.latencyWindowMs,
-  );
-  const p50 = quantile(latency.overWindowMs, 0.5);
-  rows.push(
-    {
-      area: 'Latency',
-      measure: `One 200 KB PDF written into a watched folder → uuid stored, minus the ${latency.stabilityWindowMs} ms stability window, p50 of ${latency.overWindowMs.length}`,
-      result: `${milliseconds(p50)} over the window`,
-      comparedWith: `bare POST of the same file: p50 ${milliseconds(quantile(latency.barePostMs, 0.5))}`,
-      target: 'p50 ≤ 300 ms over the window',
-      pass: p50 <= 300,
-    },
-    {
-      area: 'Latency',
-      measure: `The same, p95 of ${latency.overWindowMs.length}`,
-      result: `${milliseconds(quantile(latency.overWindowMs, 0.95))} over the window`,
-      comparedWith: `bare POST: p95 ${milliseconds(quantile(latency.barePostMs, 0.95))}`,
-      target: '—',
-      pass: null,
-    },
-  );
+  if (wants('startup')) {
+    step(`start-up: ${grouped(scale.startupFiles)} delivered files on disk and in the history`);
+    const startup = await measureStartup(emulator, workDir, scale.startupFiles);
+    const extraRead = startup.bytesReadAtIdle - startup.controlBytesRead;
+    const readShare = extraRead / startup.filesBytes;
+    rows.push(
+      {
+        area: 'Start-up',
+        measure: `${grouped(startup.files)} delivered files left in 10 watched folders and in the history: spawn → watching every folder`,
+        result: milliseconds(startup.spawnToReadyMs),
+        comparedWith: `spawn → start-up scan reconciled, queue idle: ${milliseconds(startup.spawnToIdleMs)}`,
+        target: '< 10 s',
+        pass: startup.spawnToReadyMs < 10_000 && startup.spawnToIdleMs < 10_000,
+      },
+      {
+        area: 'Start-up',
+        measure:
+          'Bytes the engine read until idle (/proc rchar), beyond the same engine starting on empty folders',
+        result: `${megabytes(extraRead)} more (${megabytes(startup.bytesReadAtIdle)} vs ${megabytes(startup.controlBytesRead)}); ${startup.uploadsDuringStart} uploads`,
+        comparedWith: `the ${grouped(startup.files)} files hold ${megabytes(startup.filesBytes)}: re-hashing would read all of it`,
+        target: '< 10% of the files\u2019 bytes and 0 uploads (no re-hash, nothing re-sent)',
+        pass: readShare < 0.1 && startup.uploadsDuringStart === 0,
+      },
+    );
+  }
 
-  step(`start-up: ${grouped(scale.startupFiles)} delivered files on disk and in the history`);
-  const startup = await measureStartup(emulator, workDir, scale.startupFiles);
-  const extraRead = startup.bytesReadAtIdle - startup.controlBytesRead;
-  const readShare = extraRead / startup.filesBytes;
-  rows.push(
-    {
-      area: 'Start-up',
-      measure: `${grouped(startup.files)} delivered files left in 10 watched folders and in the history: spawn → watching every folder`,
-      result: milliseconds(startup.spawnToReadyMs),
-      comparedWith: `spawn → start-up scan reconciled, queue idle: ${milliseconds(startup.spawnToIdleMs)}`,
-      target: '< 10 s',
-      pass: startup.spawnToReadyMs < 10_000 && startup.spawnToIdleMs < 10_000,
-    },
-    {
-      area: 'Start-up',
-      measure:
-        'Bytes the engine read until idle (/proc rchar), beyond the same engine starting on empty folders',
-      result: `${megabytes(extraRead)} more (${megabytes(startup.bytesReadAtIdle)} vs ${megabytes(startup.controlBytesRead)}); ${startup.uploadsDuringStart} uploads`,
-      comparedWith: `the ${grouped(startup.files)} files hold ${megabytes(startup.filesBytes)}: re-hashing would read all of it`,
-      target: '< 10% of the files\u2019 bytes and 0 uploads (no re-hash, nothing re-sent)',
-      pass: readShare < 0.1 && startup.uploadsDuringStart === 0,
-    },
-  );
-
-  step(`idle: ${scale.idleFolders} folders for ${scale.idleMs / 1000} s`);
-  const idle = await measureIdle(emulator, workDir, scale.idleFolders, scale.idleMs);
-  rows.push(
-    {
-      area: 'Idle',
-      measure: `${idle.folders} watched folders, native events, nothing happening for ${(idle.durationMs / 1000).toFixed(0)} s`,
-      result: percent(idle.nativeCore),
-      comparedWith: `a bare Node process with one 1 s timer: ${percent(idle.bareNodeCore)}`,
-      target: '< 1% of a core',
-      pass: idle.nativeCore < 0.01,
-    },
-    {
-      area: 'Idle',
-      measure: `The same with polling on (every ${defaults.pollingIntervalMs / 1000} s)`,
-      result: percent(idle.pollingCore),
-      comparedWith: `native events: ${percent(idle.nativeCore)}`,
-      target: '< 1% of a core',
-      pass: idle.pollingCore < 0.01,
-    },
-  );
+  if (wants('idle')) {
+    step(`idle: ${scale.idleFolders} folders for ${scale.idleMs / 1000} s`);
+    const idle = await measureIdle(emulator, workDir, scale.idleFolders, scale.idleMs);
+    rows.push(
+      {
+        area: 'Idle',
+        measure: `${idle.folders} watched folders, native events, nothing happening for ${(idle.durationMs / 1000).toFixed(0)} s`,
+        result: percent(idle.nativeCore),
+        comparedWith: `a bare Node process with one 1 s timer: ${percent(idle.bareNodeCore)}`,
+        target: '< 1% of a core',
+        pass: idle.nativeCore < 0.01,
+      },
+      {
+        area: 'Idle',
+        measure: `The same with polling on (every ${defaults.pollingIntervalMs / 1000} s)`,
+        result: percent(idle.pollingCore),
+        comparedWith: `native events: ${percent(idle.nativeCore)}`,
+        target: '< 1% of a core',
+        pass: idle.pollingCore < 0.01,
+      },
+    );
+  }
 } finally {
   await emulator.close();
   await rm(workDir, { recursive: true, force: true });

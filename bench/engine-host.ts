@@ -1,11 +1,11 @@
 // The headless engine alone in its own process, so its RSS and CPU are its own: composes
-// createUploader exactly as a shell does, applies the benchmark's settings and folders, and
+// createEngine exactly as a shell does, applies the benchmark's settings and folders, and
 // reports over IPC when it is watching and when each file's uuid was stored.
 import type { EventListener } from '../src-main/contract/api-contract.ts';
 import type { FolderView, HistoryEntry } from '../src-main/contract/domain.ts';
-import { createUploader } from '../src-main/core/uploader.ts';
+import { createEngine } from '../src-main/core/engine.ts';
 import { EngineHostConfig, ParentMessage, type HostMessage } from './lib/engine-messages.ts';
-import { createMemoryTokenStore } from '../src-main/core/secrets/memory-token-store.ts';
+import { createMemoryTokenStore } from '../src-main/core/account/token/memory-token-store.ts';
 
 function send(message: HostMessage): void {
   process.send?.(message);
@@ -13,7 +13,7 @@ function send(message: HostMessage): void {
 
 const config = EngineHostConfig.parse(JSON.parse(process.env.BENCH_ENGINE_CONFIG ?? 'null'));
 
-const uploader = await createUploader({
+const engine = await createEngine({
   configDir: config.configDir,
   tokenStore: createMemoryTokenStore({ initial: config.token }),
   shell: 'cli',
@@ -67,19 +67,17 @@ const listener: EventListener = (channel, payload) => {
     }
   }
 };
-uploader.subscribe(listener);
+engine.subscribe(listener);
 
 const watching = new Promise<void>((resolve) => (watchingResolve = resolve));
-await uploader.start();
-await uploader.handlers['settings.update'](config.settings);
-const bound = new Set(
-  (await uploader.handlers['folders.list']({})).map((view) => view.binding.path),
-);
+await engine.start();
+await engine.handlers['settings.update'](config.settings);
+const bound = new Set((await engine.handlers['folders.list']({})).map((view) => view.binding.path));
 for (const folder of config.folders) {
   if (bound.has(folder.path)) continue;
-  await uploader.handlers['folders.add'](folder);
+  await engine.handlers['folders.add'](folder);
 }
-const views = await uploader.handlers['folders.list']({});
+const views = await engine.handlers['folders.list']({});
 if (!views.every((view) => view.availability === 'watching' || view.availability === 'polling')) {
   await watching;
 }
@@ -93,13 +91,13 @@ process.on('message', (raw) => {
   const message = ParentMessage.parse(raw);
   switch (message.type) {
     case 'whenIdle':
-      uploader.whenIdle().then(
+      engine.whenIdle().then(
         () => send({ type: 'idle' }),
         (error: unknown) => send({ type: 'error', message: String(error) }),
       );
       return;
     case 'stop':
-      uploader.stop().then(
+      engine.stop().then(
         // Exits once the answer is out, whatever handle a library may still hold open.
         () => process.send?.({ type: 'stopped' } satisfies HostMessage, () => process.exit(0)),
         (error: unknown) => send({ type: 'error', message: String(error) }),

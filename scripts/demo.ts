@@ -9,10 +9,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
 import { startBrowserMode, type BrowserMode } from '../src-main/bridge/browser-mode.ts';
-import { createUploader, type Uploader } from '../src-main/core/uploader.ts';
+import { createEngine, type Engine } from '../src-main/core/engine.ts';
 import { startEmulator } from '../test/emulator/index.ts';
 import { findElectronRuntime, isStale } from './start-electron.ts';
-import { createMemoryTokenStore } from '../src-main/core/secrets/memory-token-store.ts';
+import { createMemoryTokenStore } from '../src-main/core/account/token/memory-token-store.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -98,7 +98,7 @@ async function main(): Promise<void> {
   const folders = await makeDemoTree(demoRoot);
   const administration = emulator.seed.administrations[0];
 
-  let uploader: Uploader | null = null;
+  let engine: Engine | null = null;
   let browser: BrowserMode | null = null;
   let electron: ChildProcess | null = null;
   let stopping = false;
@@ -109,7 +109,7 @@ async function main(): Promise<void> {
     console.log('\nStopping the demo…');
     electron?.kill('SIGTERM');
     await browser?.close();
-    await uploader?.stop();
+    await engine?.stop();
     await emulator.close();
     await rm(configDir, { recursive: true, force: true });
     if (given === undefined) await rm(demoRoot, { recursive: true, force: true });
@@ -155,7 +155,7 @@ async function main(): Promise<void> {
     const { build } = await import('vite');
     await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
   }
-  uploader = await createUploader({
+  engine = await createEngine({
     configDir,
     tokenStore: createMemoryTokenStore({ backend: 'memory (demo)' }),
     shell: 'browser',
@@ -165,8 +165,8 @@ async function main(): Promise<void> {
     // A browser cannot open the OS file manager: "show file" answers where the file is.
     revealFile: () => Promise.resolve(),
   });
-  await uploader.start();
-  browser = await startBrowserMode({ uploader, configDir });
+  await engine.start();
+  browser = await startBrowserMode({ engine, configDir });
 
   console.log(
     [

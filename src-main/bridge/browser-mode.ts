@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { InvokeResult, StagedFiles } from '../contract/api-contract.ts';
 import type { Logger } from '../core/logging/logger.ts';
-import type { Uploader } from '../core/uploader.ts';
+import type { Engine } from '../core/engine.ts';
 import { createEventStream } from './event-stream.ts';
 import { pruneStaleBatches, stageUploadedFiles, StagingRequestError } from './file-staging.ts';
 import { dispatchInvoke, HTTP_STATUS_OF_ERROR } from './invoke-dispatch.ts';
@@ -18,7 +18,7 @@ import { createRequestGuard, createSecret } from './request-guard.ts';
 import { serveStaticFile } from './static-files.ts';
 
 export interface BrowserModeOptions {
-  uploader: Uploader;
+  engine: Engine;
   /** 0 (the default) lets the OS pick a free port. */
   port?: number;
   /** Loopback only: the bridge is never reachable from another machine. */
@@ -85,7 +85,7 @@ function sendRefusal(response: ServerResponse, status: number, message: string, 
 }
 
 export async function startBrowserMode(options: BrowserModeOptions): Promise<BrowserMode> {
-  const { uploader, logger } = options;
+  const { engine, logger } = options;
   const staticDir = options.staticDir ?? DEFAULT_STATIC_DIR;
   if (!existsSync(path.join(staticDir, 'index.html'))) {
     throw new Error(
@@ -100,7 +100,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
   await pruneStaleBatches(stagingDir);
 
   const events = createEventStream();
-  const unsubscribe = uploader.subscribe((channel, payload) => events.publish(channel, payload));
+  const unsubscribe = engine.subscribe((channel, payload) => events.publish(channel, payload));
   const reportUnexpected = (error: unknown, where: string) =>
     logger?.error('browser mode request failed', {
       where,
@@ -115,7 +115,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const isApi = url.pathname.startsWith('/api/');
     if (guard === null) {
-      sendRefusal(response, 503, 'the uploader is starting', isApi);
+      sendRefusal(response, 503, 'the app is starting', isApi);
       return;
     }
     const verdict = guard.check(request);
@@ -149,7 +149,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
         return;
       }
       const channel = decodeURIComponent(url.pathname.slice('/api/invoke/'.length));
-      const result = await dispatchInvoke(uploader.handlers, channel, body, reportUnexpected);
+      const result = await dispatchInvoke(engine.handlers, channel, body, reportUnexpected);
       sendJson(response, result.ok ? 200 : HTTP_STATUS_OF_ERROR[result.error.code], result);
       return;
     }
@@ -159,7 +159,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     }
     if (url.pathname === '/api/files' && request.method === 'POST') {
       try {
-        const settings = await uploader.handlers['settings.get']({});
+        const settings = await engine.handlers['settings.get']({});
         const files = await stageUploadedFiles(request, stagingDir, settings.maxUploadBytes);
         const body: StagedFiles = { files };
         sendJson(response, 200, body);

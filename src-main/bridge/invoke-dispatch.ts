@@ -48,6 +48,6 @@ export async function dispatchInvoke(
   } catch (error) {
     if (error instanceof ApiError) return failed(error.code, error.message);
     onUnexpectedError(error, channel);
-    return failed('internal', 'The uploader hit an unexpected error; its log has the details.');
+    return failed('internal', 'The app hit an unexpected error; its log has the details.');
   }
 }

@@ -1,15 +1,15 @@
 // What every command needs, built from the global options: the config folder, a logger, the
-// token store and an Uploader. Timing knobs come only from CLEARFACTS_UPLOADER_TUNING (tests and
+// token store and an Engine. Timing knobs come only from CLEARFACTS_UPLOADER_TUNING (tests and
 // the benchmark), never from the command line users see.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_CONFIG_DIR } from '../core/default-config-dir.ts';
+import { DEFAULT_CONFIG_DIR } from '../core/store/default-config-dir.ts';
 import { z } from 'zod';
 import { DEFAULT_API_URL } from '../contract/domain.ts';
 import { createFileLogger, type FileLogger } from '../core/logging/file-logger.ts';
-import { createHeadlessTokenStore } from '../core/secrets/create-headless-token-store.ts';
-import type { TokenStore } from '../core/secrets/token-store.ts';
-import type { Uploader, UploaderOptions } from '../core/uploader.ts';
+import { createHeadlessTokenStore } from '../core/account/token/create-headless-token-store.ts';
+import type { TokenStore } from '../core/account/token/token-store.ts';
+import type { Engine, EngineOptions } from '../core/engine.ts';
 import { CliError, EXIT } from './exit-codes.ts';
 
 export const TUNING_ENVIRONMENT_VARIABLE = 'CLEARFACTS_UPLOADER_TUNING';
@@ -40,7 +40,7 @@ function appVersion(): string {
   return PackageJson.parse(JSON.parse(readFileSync(file, 'utf8'))).version;
 }
 
-function readTuning(env: NodeJS.ProcessEnv): UploaderOptions['tuning'] {
+function readTuning(env: NodeJS.ProcessEnv): EngineOptions['tuning'] {
   const raw = env[TUNING_ENVIRONMENT_VARIABLE];
   if (raw === undefined || raw.trim() === '') return undefined;
   let json: unknown;
@@ -67,13 +67,13 @@ export interface CliRuntime {
   readonly version: string;
   logger(): FileLogger;
   tokenStore(options?: { consentToPlainFile?: boolean }): Promise<TokenStore>;
-  uploader(options?: {
+  engine(options?: {
     watchFolders?: boolean;
     consentToPlainFile?: boolean;
     /** 'browser' for `ui`, where files come from the drop window. */
     shell?: 'cli' | 'browser';
-  }): Promise<Uploader>;
-  /** Stops what was opened (uploader, logger); safe to call more than once. */
+  }): Promise<Engine>;
+  /** Stops what was opened (engine, logger); safe to call more than once. */
   close(): Promise<void>;
 }
 
@@ -84,7 +84,7 @@ export function createCliRuntime(
   const configDir = path.resolve(global.configDir ?? DEFAULT_CONFIG_DIR);
   const tuning = readTuning(env);
   let logger: FileLogger | null = null;
-  const opened: Uploader[] = [];
+  const opened: Engine[] = [];
   let closing: Promise<void> | null = null;
   if (global.apiUrl !== undefined && !z.url().safeParse(global.apiUrl).success) {
     throw new CliError(`--api-url must be a URL such as ${DEFAULT_API_URL}.`, EXIT.usage);
@@ -112,10 +112,10 @@ export function createCliRuntime(
       });
     },
 
-    async uploader(options = {}) {
+    async engine(options = {}) {
       // Loaded on first use: `--help` and usage errors answer without loading the engine.
-      const { createUploader } = await import('../core/uploader.ts');
-      const uploader = await createUploader({
+      const { createEngine } = await import('../core/engine.ts');
+      const engine = await createEngine({
         configDir,
         tokenStore: await runtime.tokenStore(options),
         logger: runtime.logger(),
@@ -125,13 +125,13 @@ export function createCliRuntime(
         ...(tuning === undefined ? {} : { tuning }),
         watchFolders: options.watchFolders ?? true,
       });
-      opened.push(uploader);
-      return uploader;
+      opened.push(engine);
+      return engine;
     },
 
     close() {
       closing ??= (async () => {
-        for (const uploader of opened.splice(0)) await uploader.stop();
+        for (const engine of opened.splice(0)) await engine.stop();
         await logger?.close();
         logger = null;
       })();

@@ -1,8 +1,8 @@
 // Follows a set of files through the running engine until each one has an outcome, or until the
 // queue is blocked in a way only the user can fix (no token, a missing scope, a failing disk).
 import type { HistoryEntry, StatusSnapshot } from '../contract/domain.ts';
-import { ACTIVE_STATES } from '../core/queue/file-lifecycle.ts';
-import type { Uploader } from '../core/uploader.ts';
+import { ACTIVE_STATES } from '../core/store/file-lifecycle.ts';
+import type { Engine } from '../core/engine.ts';
 
 const BLOCKING: readonly StatusSnapshot['state'][] = [
   'auth_required',
@@ -21,7 +21,7 @@ export function isFinished(entry: HistoryEntry): boolean {
 }
 
 export async function waitForFiles(
-  uploader: Uploader,
+  engine: Engine,
   ids: readonly number[],
   onFinished: (entry: HistoryEntry) => void,
   onProgress: (entry: HistoryEntry) => void = () => {},
@@ -45,7 +45,7 @@ export async function waitForFiles(
     if (waiting.size === 0) resolveDone();
   }
 
-  const unsubscribe = uploader.subscribe((channel, payload) => {
+  const unsubscribe = engine.subscribe((channel, payload) => {
     if (channel === 'history.changed') {
       for (const entry of (payload as { entries: HistoryEntry[] }).entries) take(entry);
     } else if (channel === 'status') {
@@ -55,13 +55,13 @@ export async function waitForFiles(
   });
   try {
     // Files may have finished before the subscription, or be blocked already.
-    const { rows } = await uploader.handlers['history.query']({
+    const { rows } = await engine.handlers['history.query']({
       filter: {},
       offset: 0,
       limit: 1_000,
     });
     for (const row of rows) take(row);
-    const status = await uploader.handlers['status.get']({});
+    const status = await engine.handlers['status.get']({});
     if (BLOCKING.includes(status.state)) resolveBlocked(status);
     if (waiting.size === 0) return { finished, blocked: null };
     const outcome = await Promise.race([done.then(() => null), blocked]);

@@ -6,7 +6,7 @@ import { renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import electronLog from 'electron-log/node';
 import type { LogFields, Logger } from '../core/logging/logger.ts';
-import { redact, redactValue } from '../core/secrets/secret-redactor.ts';
+import { redact, redactValue } from '../core/logging/secret-redactor.ts';
 
 export type ElectronLogLevel = 'debug' | 'info' | 'warn' | 'error';
 

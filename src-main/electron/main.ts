@@ -22,17 +22,17 @@ import {
   Tray,
 } from 'electron';
 import ElectronStore from 'electron-store';
-import { DEFAULT_CONFIG_DIR } from '../core/default-config-dir.ts';
+import { DEFAULT_CONFIG_DIR } from '../core/store/default-config-dir.ts';
 import type { EventListener } from '../contract/api-contract.ts';
 import type { Settings } from '../contract/domain.ts';
 import type { Logger } from '../core/logging/logger.ts';
-import type { TokenStore } from '../core/secrets/token-store.ts';
+import type { TokenStore } from '../core/account/token/token-store.ts';
 import {
   createSettingsStore,
   quarantineUnreadableSettingsFile,
 } from '../core/store/conf-settings-store.ts';
 import { settingsFileOptions, type SettingsFile } from '../core/store/settings-schema.ts';
-import { createUploader, type Uploader } from '../core/uploader.ts';
+import { createEngine, type Engine } from '../core/engine.ts';
 import { buildAppMenuTemplate, type AppMenuActions } from './app-menu.ts';
 import { APP_PATHS, trayIconPath, windowIconPath } from './app-paths.ts';
 import { APP_SCHEME, APP_SCHEME_REGISTRATION, createAppProtocolHandler } from './app-protocol.ts';
@@ -57,7 +57,7 @@ import { openWindowStateStore } from './window-state.ts';
 import { WindowManager } from './windows.ts';
 
 /** Matches `appId` in electron-builder.yml: Windows groups notifications and taskbar by it. */
-const APP_USER_MODEL_ID = 'be.clearfacts.uploader';
+const APP_USER_MODEL_ID = 'be.clearfacts.engine';
 
 // A separate profile for tests and side-by-side runs: Chromium's profile and the app's data both
 // go there. Set before anything reads userData.
@@ -184,7 +184,7 @@ async function start(): Promise<void> {
   const tokenInfo = tokenStore.info();
   if (!tokenInfo.secure) logger.warn('The token is not protected by a keyring', { tokenInfo });
 
-  const uploader: Uploader = await createUploader({
+  const engine: Engine = await createEngine({
     configDir,
     tokenStore,
     settingsStore,
@@ -198,7 +198,7 @@ async function start(): Promise<void> {
     revealFile: async (filePath) => shell.showItemInFolder(filePath),
   });
 
-  const quit = installQuitController({ app, stop: () => uploader.stop(), logger });
+  const quit = installQuitController({ app, stop: () => engine.stop(), logger });
   // Logout or `kill` quits through the same path as the menu, so core stops before the process
   // ends (otherwise conf's exit hook re-raises the signal and running uploads end unconfirmed).
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => app.quit());
@@ -216,7 +216,7 @@ async function start(): Promise<void> {
 
   registerIpcBridge({
     ipcMain,
-    handlers: uploader.handlers,
+    handlers: engine.handlers,
     logger,
     pickFolder: async (senderId) => {
       const parent = BrowserWindow.getAllWindows().find(
@@ -274,7 +274,7 @@ async function start(): Promise<void> {
   }
 
   const trayActions = createTrayActions({
-    handlers: uploader.handlers,
+    handlers: engine.handlers,
     showWindow: (name, route) => manager.show(name, route),
     openPath: (folderPath) => shell.openPath(folderPath),
     exportDiagnostics,
@@ -299,10 +299,10 @@ async function start(): Promise<void> {
     actions: trayActions,
     text,
     updatesEnabled,
-    loadFolders: () => uploader.handlers['folders.list']({}),
+    loadFolders: () => engine.handlers['folders.list']({}),
     loadRecentFailures: async () =>
       (
-        await uploader.handlers['history.query']({
+        await engine.handlers['history.query']({
           filter: { states: ['failed'] },
           offset: 0,
           limit: 5,
@@ -378,11 +378,11 @@ async function start(): Promise<void> {
       if (previous.language !== settings.language) applyAppMenu();
     }
   };
-  uploader.subscribe(listener);
+  engine.subscribe(listener);
 
-  await uploader.start();
+  await engine.start();
   applyLoginItem(settings.startAtLogin);
-  await trayController.start(await uploader.handlers['status.get']({}));
+  await trayController.start(await engine.handlers['status.get']({}));
 
   if (updatesEnabled) {
     const { default: electronUpdater } = await import('electron-updater');

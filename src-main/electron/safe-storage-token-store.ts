@@ -7,10 +7,10 @@ import { readFile, rm } from 'node:fs/promises';
 import type { SafeStorage } from 'electron';
 import { z } from 'zod';
 import type { TokenStorageInfo } from '../contract/domain.ts';
-import { writePrivateFileAtomically } from '../core/secrets/private-file.ts';
-import { redact } from '../core/secrets/secret-redactor.ts';
-import { TokenStoreError, type TokenStore } from '../core/secrets/token-store.ts';
-import { acceptToken } from '../core/secrets/validate-token.ts';
+import { writePrivateFileAtomically } from '../core/account/token/private-file.ts';
+import { redact } from '../core/logging/secret-redactor.ts';
+import { TokenStoreError, type TokenStore } from '../core/account/token/token-store.ts';
+import { acceptToken } from '../core/account/token/validate-token.ts';
 
 export type SafeStorageApi = Pick<
   SafeStorage,

@@ -91,10 +91,10 @@ test('fault matrix: every file delivered, nothing sent twice unless recorded unc
     assert.ok(entry.failure !== null, `${entry.fileName} is unconfirmed with a reason`);
     if ((received().get(entry.sha256 ?? '') ?? 0) > 0) {
       markedDone.add(entry.id);
-      await harness.uploader.handlers['history.markDone']({ id: entry.id });
+      await harness.engine.handlers['history.markDone']({ id: entry.id });
     } else {
       resent.add(entry.fileName);
-      await harness.uploader.handlers['history.resend']({ id: entry.id });
+      await harness.engine.handlers['history.resend']({ id: entry.id });
     }
   }
   const finalRows: HistoryEntry[] = await Promise.all(

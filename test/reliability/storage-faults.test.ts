@@ -80,7 +80,7 @@ test(
     );
     assert.equal(row.sha256, sha);
     assert.equal(countBySha(harness.emulator.uploads()).get(sha), 1);
-    const status = await harness.uploader.handlers['status.get']({});
+    const status = await harness.engine.handlers['status.get']({});
     assert.notEqual(status.state, 'storage_error');
   },
 );
@@ -121,7 +121,7 @@ test(
     );
     assert.equal(later.failure?.code, 'after_upload_failed');
     assert.equal(countBySha(harness.emulator.uploads()).get(sha), 1);
-    const status = await harness.uploader.handlers['status.get']({});
+    const status = await harness.engine.handlers['status.get']({});
     assert.notEqual(status.state, 'storage_error');
   },
 );

@@ -55,7 +55,7 @@ test('the browser-mode bridge refuses a missing or wrong secret, a foreign Origi
     '<!doctype html><title>Clearfacts Uploader</title>',
   );
   const bridge = await startBrowserMode({
-    uploader: harness.uploader,
+    engine: harness.engine,
     staticDir,
     configDir: harness.configDir,
   });

@@ -37,7 +37,7 @@ test('no token in any file under the config dir, any log line or any reason show
     await harness.close();
     await rm(configRoot, { recursive: true, force: true });
   });
-  const { emulator, uploader } = harness;
+  const { emulator, engine } = harness;
   const secrets = [emulator.demoToken];
   const shown: string[] = [];
   const folder = await harness.addFolder('inbox', administration.companyNumber, {
@@ -46,7 +46,7 @@ test('no token in any file under the config dir, any log line or any reason show
 
   const unknownToken = `${'Zq8'.repeat(26)}xy`;
   secrets.push(unknownToken);
-  await assert.rejects(uploader.handlers['session.signIn']({ token: unknownToken }), (error) => {
+  await assert.rejects(engine.handlers['session.signIn']({ token: unknownToken }), (error) => {
     assert.ok(error instanceof ApiError);
     shown.push(error.message);
     return true;
@@ -71,7 +71,7 @@ test('no token in any file under the config dir, any log line or any reason show
 
   const secondToken = emulator.addToken([...ALL_SCOPES]);
   secrets.push(secondToken);
-  await uploader.handlers['session.signIn']({ token: secondToken });
+  await engine.handlers['session.signIn']({ token: secondToken });
   emulator.revokeToken(secondToken);
   await writeValidPdf(path.join(folder, 'after-revocation.pdf'));
   const blocked = await harness.waitForStatus(
@@ -79,13 +79,13 @@ test('no token in any file under the config dir, any log line or any reason show
     (status) => status.state === 'auth_required',
   );
   shown.push(blocked.reason ?? '');
-  await uploader.handlers['session.signIn']({ token: emulator.demoToken });
+  await engine.handlers['session.signIn']({ token: emulator.demoToken });
   await harness.waitForEntry(
     'after-revocation',
     (entry) => entry.fileName === 'after-revocation.pdf' && entry.state === 'archived',
   );
-  shown.push(JSON.stringify(await uploader.handlers['session.get']({})));
-  shown.push(JSON.stringify(await uploader.handlers['settings.get']({})));
+  shown.push(JSON.stringify(await engine.handlers['session.get']({})));
+  shown.push(JSON.stringify(await engine.handlers['settings.get']({})));
   shown.push(JSON.stringify(await harness.allHistory()));
 
   // Once while running, so SQLite's WAL and shared memory are there, and once after the stop.

@@ -23,8 +23,8 @@ export function registerAdministrationCommands(program: Command, runtime: () => 
     .description('list the administrations the token can reach')
     .option('--json', 'print them as JSON')
     .action(async (options: { json?: boolean }) => {
-      const uploader = await runtime().uploader({ watchFolders: false });
-      const listed = await uploader.handlers['administrations.list']({ refresh: true });
+      const engine = await runtime().engine({ watchFolders: false });
+      const listed = await engine.handlers['administrations.list']({ refresh: true });
       if (options.json) {
         printJson(listed);
         return;
@@ -41,8 +41,8 @@ export function registerAdministrationCommands(program: Command, runtime: () => 
     .option('--json', 'print them as JSON')
     .action(async (company: string, options: { json?: boolean }) => {
       const companyNumber = parseCompanyNumber(company);
-      const uploader = await runtime().uploader({ watchFolders: false });
-      const categories = await uploader.handlers['administrations.categories']({ companyNumber });
+      const engine = await runtime().engine({ watchFolders: false });
+      const categories = await engine.handlers['administrations.categories']({ companyNumber });
       if (options.json) {
         printJson(categories);
         return;

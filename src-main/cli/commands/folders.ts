@@ -49,8 +49,8 @@ export function registerFolderCommands(program: Command, runtime: () => CliRunti
     .option('--json', 'print the folders as JSON')
     .action(async (folderPath: string, flags: DestinationFlags & { json?: boolean }) => {
       const { companyNumber, destination } = parseDestination(flags);
-      const uploader = await runtime().uploader({ watchFolders: false });
-      const result = await uploader.handlers['folders.add']({
+      const engine = await runtime().engine({ watchFolders: false });
+      const result = await engine.handlers['folders.add']({
         path: folderPath,
         companyNumber,
         destination,
@@ -65,8 +65,8 @@ export function registerFolderCommands(program: Command, runtime: () => CliRunti
     )
     .option('--json', 'print the folders as JSON')
     .action(async (root: string, flags: { json?: boolean }) => {
-      const uploader = await runtime().uploader({ watchFolders: false });
-      printFolders(await uploader.handlers['folders.addTree']({ path: root }), flags.json);
+      const engine = await runtime().engine({ watchFolders: false });
+      printFolders(await engine.handlers['folders.addTree']({ path: root }), flags.json);
     });
 
   folders
@@ -74,23 +74,23 @@ export function registerFolderCommands(program: Command, runtime: () => CliRunti
     .description('list the watched folders')
     .option('--json', 'print them as JSON')
     .action(async (flags: { json?: boolean }) => {
-      const uploader = await runtime().uploader({ watchFolders: false });
-      printFolders(await uploader.handlers['folders.list']({}), flags.json);
+      const engine = await runtime().engine({ watchFolders: false });
+      printFolders(await engine.handlers['folders.list']({}), flags.json);
     });
 
   folders
     .command('remove <id-or-path>')
     .description('stop watching a folder (its files are left where they are)')
     .action(async (idOrPath: string) => {
-      const uploader = await runtime().uploader({ watchFolders: false });
-      const current = await uploader.handlers['folders.list']({});
+      const engine = await runtime().engine({ watchFolders: false });
+      const current = await engine.handlers['folders.list']({});
       const match = current.find(
         ({ binding }) =>
           binding.id === idOrPath || path.resolve(binding.path) === path.resolve(idOrPath),
       );
       if (!match)
         throw new CliError(`No watched folder is ${idOrPath}: see \`folders list\`.`, EXIT.usage);
-      await uploader.handlers['folders.remove']({ id: match.binding.id });
+      await engine.handlers['folders.remove']({ id: match.binding.id });
       printLine(`No longer watching ${match.binding.path}.`);
     });
 }

@@ -2,8 +2,8 @@
 // on the ones that did not arrive.
 import { InvalidArgumentError, type Command } from 'commander';
 import { FileState, type HistoryFilter } from '../../contract/domain.ts';
-import { EngineBusyError } from '../../core/engine-lock.ts';
-import type { Uploader } from '../../core/uploader.ts';
+import { EngineBusyError } from '../../core/control/engine-lock.ts';
+import type { Engine } from '../../core/engine.ts';
 import type { CliRuntime } from '../cli-runtime.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
 import { describeDestination, printJson, printLine, printTable, stateLabel } from '../output.ts';
@@ -38,9 +38,9 @@ function parseLimit(value: string): number {
 }
 
 /** Starts the engine unless another process runs it; then that one sends what is queued. */
-async function startUnlessRunning(uploader: Uploader): Promise<boolean> {
+async function startUnlessRunning(engine: Engine): Promise<boolean> {
   try {
-    await uploader.start();
+    await engine.start();
     return true;
   } catch (error) {
     if (error instanceof EngineBusyError) return false;
@@ -74,8 +74,8 @@ export function registerHistoryCommands(program: Command, runtime: () => CliRunt
           ...(flags.company ? { companyNumber: parseCompanyNumber(flags.company) } : {}),
           ...(flags.search ? { search: flags.search } : {}),
         };
-        const uploader = await runtime().uploader({ watchFolders: false });
-        const { rows, total } = await uploader.handlers['history.query']({
+        const engine = await runtime().engine({ watchFolders: false });
+        const { rows, total } = await engine.handlers['history.query']({
           filter,
           offset: 0,
           limit: flags.limit,
@@ -109,25 +109,25 @@ export function registerHistoryCommands(program: Command, runtime: () => CliRunt
       if ((idText === undefined) === (flags.all !== true)) {
         throw new CliError('Give either a file id or --all.', EXIT.usage);
       }
-      const uploader = await runtime().uploader({ watchFolders: false });
-      const running = await startUnlessRunning(uploader);
+      const engine = await runtime().engine({ watchFolders: false });
+      const running = await startUnlessRunning(engine);
       let ids: number[];
       if (idText !== undefined) {
-        ids = [(await uploader.handlers['history.retry']({ id: parseId(idText) })).id];
+        ids = [(await engine.handlers['history.retry']({ id: parseId(idText) })).id];
       } else {
-        const failed = await uploader.handlers['history.query']({
+        const failed = await engine.handlers['history.query']({
           filter: { states: ['failed'] },
           offset: 0,
           limit: 1_000,
         });
         ids = failed.rows.map((entry) => entry.id);
-        await uploader.handlers['history.retryAllFailed']({});
+        await engine.handlers['history.retryAllFailed']({});
       }
       if (!running) {
-        printLine(`${ids.length} file(s) queued again; the uploader already running sends them.`);
+        printLine(`${ids.length} file(s) queued again; the engine already running sends them.`);
         return;
       }
-      process.exitCode = await reportOutcome(uploader, ids, flags.json);
+      process.exitCode = await reportOutcome(engine, ids, flags.json);
     });
 
   program
@@ -137,22 +137,22 @@ export function registerHistoryCommands(program: Command, runtime: () => CliRunt
     )
     .option('--json', 'print the outcome as JSON')
     .action(async (idText: string, flags: { json?: boolean }) => {
-      const uploader = await runtime().uploader({ watchFolders: false });
-      const running = await startUnlessRunning(uploader);
-      const entry = await uploader.handlers['history.resend']({ id: parseId(idText) });
+      const engine = await runtime().engine({ watchFolders: false });
+      const running = await startUnlessRunning(engine);
+      const entry = await engine.handlers['history.resend']({ id: parseId(idText) });
       if (!running) {
-        printLine(`${entry.fileName} queued again; the uploader already running sends it.`);
+        printLine(`${entry.fileName} queued again; the engine already running sends it.`);
         return;
       }
-      process.exitCode = await reportOutcome(uploader, [entry.id], flags.json);
+      process.exitCode = await reportOutcome(engine, [entry.id], flags.json);
     });
 
   program
     .command('mark-done <id>')
     .description('record an unconfirmed file as arrived (you saw it in Clearfacts)')
     .action(async (idText: string) => {
-      const uploader = await runtime().uploader({ watchFolders: false });
-      const entry = await uploader.handlers['history.markDone']({ id: parseId(idText) });
+      const engine = await runtime().engine({ watchFolders: false });
+      const entry = await engine.handlers['history.markDone']({ id: parseId(idText) });
       printLine(`${entry.fileName} is recorded as uploaded; it will not be sent again.`);
     });
 }

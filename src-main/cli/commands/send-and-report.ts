@@ -1,17 +1,17 @@
 // The end of `upload` and `retry`: follow the files until each one has an outcome, print one line
 // per file and a summary, and turn the outcome into an exit code.
 import type { HistoryEntry } from '../../contract/domain.ts';
-import type { Uploader } from '../../core/uploader.ts';
+import type { Engine } from '../../core/engine.ts';
 import { CliError, EXIT, type ExitCode } from '../exit-codes.ts';
 import { describeEntry, printJson, printLine } from '../output.ts';
 import { waitForFiles } from '../wait-for-files.ts';
 
 export async function reportOutcome(
-  uploader: Uploader,
+  engine: Engine,
   ids: readonly number[],
   json: boolean | undefined,
 ): Promise<ExitCode> {
-  const outcome = await waitForFiles(uploader, ids, (entry) => {
+  const outcome = await waitForFiles(engine, ids, (entry) => {
     if (!json) printLine(describeEntry(entry));
   });
   if (json) printJson(outcome.finished);

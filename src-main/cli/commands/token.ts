@@ -37,8 +37,8 @@ export function registerTokenCommands(program: Command, runtime: () => CliRuntim
       const secret = await readSecret('Paste your Clearfacts token (it is not shown): ');
       if (secret === '') throw new CliError('No token was given on standard input.', EXIT.usage);
       const consent = await consentToPlainFile(cli, options.allowPlainFile === true);
-      const uploader = await cli.uploader({ consentToPlainFile: consent, watchFolders: false });
-      const session = await uploader.handlers['session.signIn']({ token: secret });
+      const engine = await cli.engine({ consentToPlainFile: consent, watchFolders: false });
+      const session = await engine.handlers['session.signIn']({ token: secret });
       if (options.json) {
         printJson(session);
         return;
@@ -61,8 +61,8 @@ export function registerTokenCommands(program: Command, runtime: () => CliRuntim
       if (stored === null) {
         throw new CliError('No token is set: run `clearfacts-uploader token set`.', EXIT.auth);
       }
-      const uploader = await cli.uploader({ watchFolders: false });
-      const { apiUrl } = await uploader.handlers['session.get']({});
+      const engine = await cli.engine({ watchFolders: false });
+      const { apiUrl } = await engine.handlers['session.get']({});
       const client = createClearfactsClient({
         apiUrl,
         getToken: () => Promise.resolve(stored),

@@ -25,14 +25,14 @@ export function registerUiCommand(program: Command, runtime: () => CliRuntime): 
     )
     .action(async (flags: { port?: number; allowPlainFile?: boolean }) => {
       const cli = runtime();
-      const uploader = await cli.uploader({
+      const engine = await cli.engine({
         watchFolders: true,
         shell: 'browser',
         consentToPlainFile: flags.allowPlainFile === true,
       });
-      await uploader.start();
+      await engine.start();
       const browser = await startBrowserMode({
-        uploader,
+        engine,
         configDir: cli.configDir,
         logger: cli.logger(),
         ...(flags.port === undefined ? {} : { port: flags.port }),

@@ -18,15 +18,15 @@ export function registerUploadCommand(program: Command, runtime: () => CliRuntim
     .option('--json', 'print the outcome of every file as JSON')
     .action(async (files: string[], flags: DestinationFlags & { json?: boolean }) => {
       const { companyNumber, destination } = parseDestination(flags);
-      const uploader = await runtime().uploader({ watchFolders: false });
-      await uploader.start();
-      const queued = await uploader.handlers['drop.send']({
+      const engine = await runtime().engine({ watchFolders: false });
+      await engine.start();
+      const queued = await engine.handlers['drop.send']({
         paths: files,
         companyNumber,
         destination,
       });
       process.exitCode = await reportOutcome(
-        uploader,
+        engine,
         queued.map((entry) => entry.id),
         flags.json,
       );

@@ -18,10 +18,10 @@ export function registerWatchCommand(program: Command, runtime: () => CliRuntime
           : 'lines';
       const view = createLiveView(mode);
       try {
-        const uploader = await cli.uploader({ watchFolders: true });
-        uploader.subscribe((channel, payload) => view.show(channel, payload));
-        await uploader.start();
-        const folders = await uploader.handlers['folders.list']({});
+        const engine = await cli.engine({ watchFolders: true });
+        engine.subscribe((channel, payload) => view.show(channel, payload));
+        await engine.start();
+        const folders = await engine.handlers['folders.list']({});
         view.note(
           folders.length === 0
             ? 'No folders are watched yet: add one with `clearfacts-uploader folders add` (this run picks it up).'

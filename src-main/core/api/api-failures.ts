@@ -3,7 +3,7 @@
 // a sentence a user can act on. Every text passes through the redactor: a server that echoes the
 // token, or a fetch that puts a header in its message, cannot leak it.
 import { Scope } from '../../contract/domain.ts';
-import { redact } from '../secrets/secret-redactor.ts';
+import { redact } from '../logging/secret-redactor.ts';
 import { ClearfactsApiError } from './clearfacts-client.ts';
 
 /** What was being done: decides refused-vs-transient wording and ambiguous timeouts. */

@@ -18,7 +18,7 @@ import {
   type Scope,
   type UserInfo,
 } from '../../contract/domain.ts';
-import { registerSecret } from '../secrets/secret-redactor.ts';
+import { registerSecret } from '../logging/secret-redactor.ts';
 import {
   failureFromGraphqlErrors,
   failureFromStatus,

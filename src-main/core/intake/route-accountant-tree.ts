@@ -2,8 +2,8 @@
 // in one sentence why the path does not lead anywhere, so the user can move the file.
 import path from 'node:path';
 import type { CompanyNumber, Destination } from '../../contract/domain.ts';
-import { TREE_FOLDERS, parseAdministrationFolderName } from './accountant-tree-names.ts';
-import type { ArchiveType } from './accountant-tree-names.ts';
+import { TREE_FOLDERS, parseAdministrationFolderName } from '../folders/accountant-tree-names.ts';
+import type { ArchiveType } from '../folders/accountant-tree-names.ts';
 
 export type ResolveCategoryId = (
   companyNumber: string,

@@ -3,7 +3,7 @@
 // through the secret redactor before pino sees it, so no token can reach the file.
 import pino from 'pino';
 import { createStream, type RotatingFileStream } from 'rotating-file-stream';
-import { redact, redactValue } from '../secrets/secret-redactor.ts';
+import { redact, redactValue } from './secret-redactor.ts';
 import type { LogFields, Logger } from './logger.ts';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -32,7 +32,7 @@ export function createFileLogger(options: FileLoggerOptions): FileLogger {
     mode: 0o600,
   });
   let reportedStreamError = false;
-  // A full disk or a removed log folder must never take the uploader down with it.
+  // A full disk or a removed log folder must never take the engine down with it.
   stream.on('error', (error) => {
     if (reportedStreamError) return;
     reportedStreamError = true;

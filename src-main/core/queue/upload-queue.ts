@@ -8,7 +8,7 @@ import type { FileRecord } from '../store/file-record.ts';
 import type { HistoryRepository, Transition } from '../store/history-repository.ts';
 import type { StorageGuard } from '../store/storage-guard.ts';
 import type { AfterUpload } from '../../contract/domain.ts';
-import { ACTIVE_STATES } from './file-lifecycle.ts';
+import { ACTIVE_STATES } from '../store/file-lifecycle.ts';
 import { createQueueHolds, heldDestinations, isStopped, type QueueHolds } from './queue-holds.ts';
 import type { RetryTuning } from './retry-policy.ts';
 import {

@@ -6,7 +6,7 @@ import type {
   FileState,
   HistoryFilter,
 } from '../../contract/domain.ts';
-import { canTransition, IllegalTransitionError } from '../queue/file-lifecycle.ts';
+import { canTransition, IllegalTransitionError } from './file-lifecycle.ts';
 import type { FileRecord } from './file-record.ts';
 import { patchToColumns, rowToRecord, type FilePatch } from './file-row.ts';
 import type { HistoryDatabase } from './history-database.ts';

@@ -1,5 +1,5 @@
 // Everything an end-to-end test of browser mode needs, all real: the emulator, core
-// (createUploader) on a temporary config dir, the loopback bridge serving the built renderer, and
+// (createEngine) on a temporary config dir, the loopback bridge serving the built renderer, and
 // Debian's Chromium driven by playwright-core.
 import type { TestContext } from 'node:test';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startBrowserMode, type BrowserMode } from '../../../src-main/bridge/browser-mode.ts';
-import { createUploader, type Uploader } from '../../../src-main/core/uploader.ts';
+import { createEngine, type Engine } from '../../../src-main/core/engine.ts';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../emulator/index.ts';
-import { createMemoryTokenStore } from '../../../src-main/core/secrets/memory-token-store.ts';
+import { createMemoryTokenStore } from '../../../src-main/core/account/token/memory-token-store.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -35,7 +35,7 @@ export async function launchChromium(t: TestContext): Promise<Browser> {
 
 export interface Stack {
   emulator: Emulator;
-  uploader: Uploader;
+  engine: Engine;
   bridge: BrowserMode;
   /** A scratch folder for the test's files (watched folders, files to drop). */
   workDir: string;
@@ -54,7 +54,7 @@ export async function startStack(t: TestContext, options: StackOptions = {}): Pr
   const workDir = path.join(root, 'work');
   await mkdir(workDir, { recursive: true });
   const emulator = await startEmulator(options.emulator ?? {});
-  const uploader = await createUploader({
+  const engine = await createEngine({
     configDir,
     tokenStore: createMemoryTokenStore(),
     shell: 'browser',
@@ -69,16 +69,16 @@ export async function startStack(t: TestContext, options: StackOptions = {}): Pr
     // A browser cannot open the OS file manager: "show file" answers where the file is.
     revealFile: () => Promise.resolve(),
   });
-  await uploader.handlers['settings.update']({ stabilityWindowMs: 300, pollingIntervalMs: 500 });
-  await uploader.start();
-  const bridge = await startBrowserMode({ uploader, configDir });
+  await engine.handlers['settings.update']({ stabilityWindowMs: 300, pollingIntervalMs: 500 });
+  await engine.start();
+  const bridge = await startBrowserMode({ engine, configDir });
   t.after(async () => {
     await bridge.close();
-    await uploader.stop();
+    await engine.stop();
     await emulator.close();
     await rm(root, { recursive: true, force: true });
   });
-  return { emulator, uploader, bridge, workDir, configDir };
+  return { emulator, engine, bridge, workDir, configDir };
 }
 
 export async function openApp(
@@ -99,5 +99,5 @@ export async function openApp(
 
 /** Signs in through core directly, for tests whose subject is not the sign-in screen. */
 export async function signInThroughCore(stack: Stack): Promise<void> {
-  await stack.uploader.handlers['session.signIn']({ token: stack.emulator.demoToken });
+  await stack.engine.handlers['session.signIn']({ token: stack.emulator.demoToken });
 }

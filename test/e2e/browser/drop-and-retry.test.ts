@@ -117,7 +117,7 @@ test('a refused file shows its reason, and Retry delivers it once the cause is f
   assert.ok(administration);
   const inbox = path.join(stack.workDir, 'scans');
   await mkdir(inbox);
-  await stack.uploader.handlers['folders.add']({
+  await stack.engine.handlers['folders.add']({
     path: inbox,
     companyNumber: administration.companyNumber,
     destination: { type: 'purchase' },

@@ -7,15 +7,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startBrowserMode } from '../../../src-main/bridge/browser-mode.ts';
-import { createFakeUploader } from '../../unit/bridge/fake-uploader.ts';
+import { createFakeEngine } from '../../unit/bridge/fake-engine.ts';
 import { UI_TIMEOUT_MS, launchChromium } from './browser-stack.ts';
 
 const ROWS = 50_000;
 
 test('50,000 history rows scroll as a handful of DOM rows, paged on demand', async (t) => {
   const configDir = await mkdtemp(path.join(tmpdir(), 'e2e-history-scale-'));
-  const uploader = createFakeUploader({ signedIn: true, historyRows: ROWS });
-  const bridge = await startBrowserMode({ uploader, configDir });
+  const engine = createFakeEngine({ signedIn: true, historyRows: ROWS });
+  const bridge = await startBrowserMode({ engine, configDir });
   t.after(async () => {
     await bridge.close();
     await rm(configDir, { recursive: true, force: true });
@@ -31,7 +31,7 @@ test('50,000 history rows scroll as a handful of DOM rows, paged on demand', asy
   const list = page.getByTestId('history-list');
   const rows = page.getByRole('listitem');
   await rows.filter({ hasText: 'scan-50000.pdf' }).waitFor();
-  const queries = () => uploader.calls.filter((call) => call.channel === 'history.query').length;
+  const queries = () => engine.calls.filter((call) => call.channel === 'history.query').length;
   const afterFirstPage = queries();
 
   for (const fraction of [0.5, 1]) {

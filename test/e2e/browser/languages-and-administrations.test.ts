@@ -23,7 +23,7 @@ async function someActivity(stack: Stack): Promise<void> {
   assert.ok(administration);
   const inbox = path.join(stack.workDir, 'scans');
   await mkdir(inbox);
-  await stack.uploader.handlers['folders.add']({
+  await stack.engine.handlers['folders.add']({
     path: inbox,
     companyNumber: administration.companyNumber,
     destination: { type: 'purchase' },
@@ -32,12 +32,12 @@ async function someActivity(stack: Stack): Promise<void> {
   const empty = path.join(stack.workDir, 'leeg.pdf');
   await writeFile(good, await pdfBytes(2));
   await writeFile(empty, '');
-  await stack.uploader.handlers['drop.send']({
+  await stack.engine.handlers['drop.send']({
     paths: [good, empty],
     companyNumber: administration.companyNumber,
     destination: { type: 'purchase' },
   });
-  await stack.uploader.whenIdle();
+  await stack.engine.whenIdle();
 }
 
 function goTo(page: Page, hash: string): Promise<void> {
@@ -149,7 +149,7 @@ test('1,000 administrations are searched at once, each with its categories, fold
   await details.getByRole('heading', { name: first.name }).waitFor();
   await details.getByText('Factuur 2026-118.pdf').waitFor();
   await details.getByText(path.join(stack.workDir, 'scans')).waitFor();
-  const categories = await stack.uploader.handlers['administrations.categories']({
+  const categories = await stack.engine.handlers['administrations.categories']({
     companyNumber: first.companyNumber,
   });
   const category = categories.various[0] ?? categories.permanent[0];

@@ -68,6 +68,6 @@ test('requests without the secret or from another origin are refused', async (t)
     return settled.map((result) => result.status);
   }, origin);
   assert.equal(outcome[0], 'rejected', 'the CORS preflight is refused');
-  const session = await stack.uploader.handlers['session.get']({});
+  const session = await stack.engine.handlers['session.get']({});
   assert.equal(session.signedIn, true, 'core never acted on the other page’s requests');
 });

@@ -12,8 +12,8 @@ import { folder, monthFolder, startEngine, startTestEmulator, tempDir } from './
 test('an accountant tree is built from the API and routes files by their folder', async (t) => {
   const emulator = await startTestEmulator(t);
   const root = folder(tempDir(t, 'tree'), 'Klanten');
-  const engine = await startEngine(t, { emulator, token: emulator.demoToken });
-  const views = await engine.uploader.handlers['folders.addTree']({ path: root });
+  const harness = await startEngine(t, { emulator, token: emulator.demoToken });
+  const views = await harness.engine.handlers['folders.addTree']({ path: root });
   assert.equal(views[0]?.binding.mode, 'accountant-tree');
 
   const administrations = emulator.seed.administrations;
@@ -49,7 +49,7 @@ test('an accountant tree is built from the API and routes files by their folder'
     await pdfBytes(1, { label: 'stray' }),
   );
 
-  await engine.until('both routed files are archived', () =>
+  await harness.until('both routed files are archived', () =>
     ['invoice.pdf', 'statutes.pdf'].every((name) =>
       [...engine.entries.values()].some(
         (entry) => entry.fileName === name && entry.state === 'archived',
@@ -67,7 +67,7 @@ test('an accountant tree is built from the API and routes files by their folder'
   assert.ok(existsSync(path.join(purchaseDir, '_uploaded', monthFolder(), 'invoice.pdf')));
   assert.ok(existsSync(path.join(archiveDir, '_uploaded', monthFolder(), 'statutes.pdf')));
 
-  const [tree] = await engine.uploader.handlers['folders.list']({});
+  const [tree] = await harness.engine.handlers['folders.list']({});
   assert.match(tree?.reason ?? '', /1 file is not in a destination folder.*stray\.pdf/);
   assert.ok(
     existsSync(path.join(folderOf(first.companyNumber), 'stray.pdf')),
@@ -77,8 +77,8 @@ test('an accountant tree is built from the API and routes files by their folder'
 
   // A refresh of the administrations rebuilds what is missing.
   rmSync(path.join(folderOf(second.companyNumber), 'Sales'), { recursive: true });
-  await engine.uploader.handlers['administrations.list']({ refresh: true });
-  await engine.until(
+  await harness.engine.handlers['administrations.list']({ refresh: true });
+  await harness.until(
     'the Sales folder is back',
     () => existsSync(path.join(folderOf(second.companyNumber), 'Sales')),
     30_000,

@@ -96,9 +96,9 @@ test('200 PDFs in three bound folders arrive once each, right, and are moved', a
     });
   }
 
-  const engine = await startEngine(t, { emulator, token: emulator.demoToken, start: false });
+  const harness = await startEngine(t, { emulator, token: emulator.demoToken, start: false });
   for (const binding of bindings) {
-    await engine.uploader.handlers['folders.add']({
+    await harness.engine.handlers['folders.add']({
       path: binding.dir,
       companyNumber: binding.companyNumber,
       destination: binding.destination,
@@ -112,7 +112,7 @@ test('200 PDFs in three bound folders arrive once each, right, and are moved', a
     if (file.slow) stillWriting.push(writeSlowly(filePath, file.bytes, 3_000));
     else await writeFile(filePath, file.bytes);
   }
-  await engine.uploader.start();
+  await harness.engine.start();
 
   const laterWrites = plan
     .filter((file) => !file.atStartup)
@@ -125,8 +125,8 @@ test('200 PDFs in three bound folders arrive once each, right, and are moved', a
 
   const archivedCount = () =>
     [...engine.entries.values()].filter((entry) => entry.state === 'archived').length;
-  await engine.until('all 200 files are archived', () => archivedCount() === 200, 180_000);
-  await engine.uploader.whenIdle();
+  await harness.until('all 200 files are archived', () => archivedCount() === 200, 180_000);
+  await harness.engine.whenIdle();
 
   const uploads = emulator.uploads();
   assert.equal(uploads.length, 200, 'each file is sent exactly once');
@@ -152,7 +152,7 @@ test('200 PDFs in three bound folders arrive once each, right, and are moved', a
     );
   }
 
-  const history = await engine.uploader.handlers['history.query']({
+  const history = await harness.engine.handlers['history.query']({
     filter: {},
     offset: 0,
     limit: 1_000,
@@ -162,11 +162,11 @@ test('200 PDFs in three bound folders arrive once each, right, and are moved', a
     assert.equal(entry.state, 'archived');
     assert.equal(entry.uuid, byName.get(entry.fileName)?.uuid);
   }
-  const status = await engine.uploader.handlers['status.get']({});
+  const status = await harness.engine.handlers['status.get']({});
   assert.equal(status.state, 'idle');
   assert.equal(status.counts.uploaded, 200);
 
-  await engine.uploader.stop();
-  assertTokenNowhere(engine.configDir, emulator.demoToken);
-  assert.ok(logLines(engine.configDir).length > 0);
+  await harness.engine.stop();
+  assertTokenNowhere(harness.configDir, emulator.demoToken);
+  assert.ok(logLines(harness.configDir).length > 0);
 });

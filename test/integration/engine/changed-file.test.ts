@@ -13,12 +13,12 @@ test('a queued file that changes is gated and checked again with its backoff res
   assert.ok(administration);
   const dir = folder(tempDir(t, 'changed'), 'scans');
   // Slow retries, so the file is still waiting for its next attempt when it changes.
-  const engine = await startEngine(t, {
+  const harness = await startEngine(t, {
     emulator,
     token: emulator.demoToken,
     tuning: { retryBaseDelayMs: 60_000, retryMaxDelayMs: 60_000 },
   });
-  await engine.uploader.handlers['folders.add']({
+  await harness.engine.handlers['folders.add']({
     path: dir,
     companyNumber: administration.companyNumber,
     destination: { type: 'purchase' },
@@ -26,7 +26,7 @@ test('a queued file that changes is gated and checked again with its backoff res
   emulator.setFaults({ appliesTo: 'uploads', errorRate: 1, errorStatuses: [503] });
   const filePath = path.join(dir, 'invoice.pdf');
   await writeFile(filePath, await pdfBytes(1, { label: 'first version' }));
-  await engine.until('the file waits for a retry', () =>
+  await harness.until('the file waits for a retry', () =>
     [...engine.entries.values()].some((entry) => entry.state === 'ready' && entry.attempts === 1),
   );
   const [waiting] = [...engine.entries.values()];
@@ -35,12 +35,12 @@ test('a queued file that changes is gated and checked again with its backoff res
 
   emulator.setFaults({});
   await writeFile(filePath, await pdfBytes(3, { label: 'second version' }));
-  await engine.until(
+  await harness.until(
     'the file is archived',
-    () => engine.entries.get(waiting.id)?.state === 'archived',
+    () => harness.entries.get(waiting.id)?.state === 'archived',
     60_000,
   );
-  const archived = engine.entries.get(waiting.id);
+  const archived = harness.entries.get(waiting.id);
   assert.equal(archived?.attempts, 1, 'the backoff was reset: one more send, not two');
   assert.equal(archived?.pages, 3);
   const uploads = emulator.uploads();

@@ -1,4 +1,4 @@
-// The real engine (createUploader) on temp folders, against a real emulator over HTTP: helpers
+// The real engine (createEngine) on temp folders, against a real emulator over HTTP: helpers
 // to bind folders, follow events, and check that the token is nowhere on disk.
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -7,14 +7,10 @@ import path from 'node:path';
 import type { TestContext } from 'node:test';
 import type { EventChannel, EventOf } from '../../../src-main/contract/api-contract.ts';
 import type { HistoryEntry, Settings, StatusSnapshot } from '../../../src-main/contract/domain.ts';
-import type { TokenStore } from '../../../src-main/core/secrets/token-store.ts';
-import {
-  createUploader,
-  type Uploader,
-  type UploaderOptions,
-} from '../../../src-main/core/uploader.ts';
+import type { TokenStore } from '../../../src-main/core/account/token/token-store.ts';
+import { createEngine, type Engine, type EngineOptions } from '../../../src-main/core/engine.ts';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../emulator/index.ts';
-import { createMemoryTokenStore } from '../../../src-main/core/secrets/memory-token-store.ts';
+import { createMemoryTokenStore } from '../../../src-main/core/account/token/memory-token-store.ts';
 
 /** Fast retries and short waits: the defaults users get are slower on purpose. */
 export const FAST_TUNING = {
@@ -24,7 +20,7 @@ export const FAST_TUNING = {
   stopGraceMs: 1_000,
   tokenRecheckMs: 150,
   storageRecheckMs: 150,
-} satisfies UploaderOptions['tuning'];
+} satisfies EngineOptions['tuning'];
 
 export function tempDir(t: TestContext, label: string): string {
   const dir = mkdtempSync(path.join(tmpdir(), `cfu-${label}-`));
@@ -42,7 +38,7 @@ export async function startTestEmulator(
 }
 
 export interface EngineUnderTest {
-  uploader: Uploader;
+  engine: Engine;
   configDir: string;
   /** The latest version of every history row the events told about. */
   entries: Map<number, HistoryEntry>;
@@ -57,14 +53,14 @@ export async function startEngine(
     emulator: Emulator;
     token: string | null;
     settings?: Partial<Settings>;
-    tuning?: UploaderOptions['tuning'];
+    tuning?: EngineOptions['tuning'];
     configDir?: string;
     tokenStore?: TokenStore;
     start?: boolean;
   },
 ): Promise<EngineUnderTest> {
   const configDir = options.configDir ?? tempDir(t, 'engine');
-  const uploader = await createUploader({
+  const engine = await createEngine({
     configDir,
     tokenStore: options.tokenStore ?? createMemoryTokenStore({ initial: options.token }),
     shell: 'cli',
@@ -72,11 +68,11 @@ export async function startEngine(
     apiUrl: options.emulator.graphqlUrl,
     tuning: { ...FAST_TUNING, ...options.tuning },
   });
-  t.after(() => uploader.stop());
+  t.after(() => engine.stop());
   const entries = new Map<number, HistoryEntry>();
   let latestStatus: StatusSnapshot | null = null;
   const checks = new Set<() => void>();
-  uploader.subscribe(<E extends EventChannel>(channel: E, payload: EventOf<E>) => {
+  engine.subscribe(<E extends EventChannel>(channel: E, payload: EventOf<E>) => {
     if (channel === 'history.changed') {
       for (const entry of (payload as EventOf<'history.changed'>).entries)
         entries.set(entry.id, entry);
@@ -85,11 +81,11 @@ export async function startEngine(
     }
     for (const check of [...checks]) check();
   });
-  await uploader.handlers['settings.update']({ stabilityWindowMs: 400, ...options.settings });
-  if (options.start !== false) await uploader.start();
+  await engine.handlers['settings.update']({ stabilityWindowMs: 400, ...options.settings });
+  if (options.start !== false) await engine.start();
 
   return {
-    uploader,
+    engine,
     configDir,
     entries,
     status: () => latestStatus,

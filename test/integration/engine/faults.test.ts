@@ -32,13 +32,13 @@ test('under 5xx, 429, resets and hangs every file arrives exactly once; hung one
     hangStage: 'after-processing',
     seed: 7,
   });
-  const engine = await startEngine(t, {
+  const harness = await startEngine(t, {
     emulator,
     token: emulator.demoToken,
     // A hung answer is given up on after this long: then it is ambiguous.
     tuning: { apiTimeoutMs: 1_500 },
   });
-  await engine.uploader.handlers['folders.add']({
+  await harness.engine.handlers['folders.add']({
     path: dir,
     companyNumber: administration.companyNumber,
     destination: { type: 'purchase' },
@@ -52,11 +52,11 @@ test('under 5xx, 429, resets and hangs every file arrives exactly once; hung one
     [...engine.entries.values()].filter(
       (entry) => entry.state === 'archived' || entry.state === 'unconfirmed',
     ).length === names.length;
-  await engine.until('every file is archived or unconfirmed', settled, 180_000);
-  await engine.uploader.whenIdle();
+  await harness.until('every file is archived or unconfirmed', settled, 180_000);
+  await harness.engine.whenIdle();
 
   const uploads = emulator.uploads();
-  const history = await engine.uploader.handlers['history.query']({
+  const history = await harness.engine.handlers['history.query']({
     filter: {},
     offset: 0,
     limit: 100,
@@ -80,8 +80,8 @@ test('under 5xx, 429, resets and hangs every file arrives exactly once; hung one
     'some files needed retries',
   );
 
-  await engine.uploader.stop();
-  assertTokenNowhere(engine.configDir, emulator.demoToken);
+  await harness.engine.stop();
+  assertTokenNowhere(harness.configDir, emulator.demoToken);
 });
 
 test('a revoked token holds the queue with a clear reason until a new token is signed in', async (t) => {
@@ -90,14 +90,14 @@ test('a revoked token holds the queue with a clear reason until a new token is s
   assert.ok(administration);
   const dir = folder(tempDir(t, 'revoked'), 'scans');
   const firstToken = emulator.addToken([...ALL_SCOPES]);
-  const engine = await startEngine(t, { emulator, token: firstToken });
-  await engine.uploader.handlers['folders.add']({
+  const harness = await startEngine(t, { emulator, token: firstToken });
+  await harness.engine.handlers['folders.add']({
     path: dir,
     companyNumber: administration.companyNumber,
     destination: { type: 'sale' },
   });
   await writeFile(path.join(dir, 'before.pdf'), await pdfBytes(1, { label: 'before' }));
-  await engine.until('the first file is archived', () =>
+  await harness.until('the first file is archived', () =>
     [...engine.entries.values()].some(
       (entry) => entry.fileName === 'before.pdf' && entry.state === 'archived',
     ),
@@ -105,33 +105,33 @@ test('a revoked token holds the queue with a clear reason until a new token is s
 
   emulator.revokeToken(firstToken);
   await writeFile(path.join(dir, 'after.pdf'), await pdfBytes(2, { label: 'after' }));
-  await engine.until(
+  await harness.until(
     'the queue waits for a token',
-    () => engine.status()?.state === 'auth_required',
+    () => harness.status()?.state === 'auth_required',
   );
-  assert.match(engine.status()?.reason ?? '', /no longer accepts the token.*Set a new token/);
+  assert.match(harness.status()?.reason ?? '', /no longer accepts the token.*Set a new token/);
   const waiting = [...engine.entries.values()].find((entry) => entry.fileName === 'after.pdf');
   assert.equal(waiting?.state, 'ready');
   assert.equal(waiting?.attempts, 0, 'a refused token does not count against the file');
-  const session = await engine.uploader.handlers['session.get']({});
+  const session = await harness.engine.handlers['session.get']({});
   assert.equal(session.signedIn, false);
 
   const secondToken = emulator.addToken([...ALL_SCOPES]);
-  const signedIn = await engine.uploader.handlers['session.signIn']({ token: secondToken });
+  const signedIn = await harness.engine.handlers['session.signIn']({ token: secondToken });
   assert.equal(signedIn.signedIn, true);
-  await engine.until('the waiting file is archived', () =>
+  await harness.until('the waiting file is archived', () =>
     [...engine.entries.values()].some(
       (entry) => entry.fileName === 'after.pdf' && entry.state === 'archived',
     ),
   );
   assert.equal(emulator.uploads().filter((upload) => upload.filename === 'after.pdf').length, 1);
-  await engine.until('the queue is idle again', () => engine.status()?.state === 'idle');
+  await harness.until('the queue is idle again', () => harness.status()?.state === 'idle');
 
-  await engine.uploader.stop();
+  await harness.engine.stop();
   for (const token of [firstToken, secondToken]) {
-    assertTokenNowhere(engine.configDir, token);
+    assertTokenNowhere(harness.configDir, token);
     assert.equal(
-      logLines(engine.configDir).some((line) => line.includes(token)),
+      logLines(harness.configDir).some((line) => line.includes(token)),
       false,
     );
   }

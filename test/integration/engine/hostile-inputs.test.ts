@@ -35,12 +35,12 @@ test('hostile files fail with their own reason and stay; odd names arrive intact
   const [administration] = emulator.seed.administrations;
   assert.ok(administration);
   const dir = folder(tempDir(t, 'hostile'), 'scans');
-  const engine = await startEngine(t, {
+  const harness = await startEngine(t, {
     emulator,
     token: emulator.demoToken,
     settings: { maxUploadBytes: 300_000 },
   });
-  await engine.uploader.handlers['folders.add']({
+  await harness.engine.handlers['folders.add']({
     path: dir,
     companyNumber: administration.companyNumber,
     destination: { type: 'purchase' },
@@ -81,10 +81,10 @@ test('hostile files fail with their own reason and stay; odd names arrive intact
   const finished = () =>
     [...engine.entries.values()].filter((entry) => ['failed', 'archived'].includes(entry.state))
       .length === total;
-  await engine.until('every file has an outcome', finished, 120_000);
-  await engine.uploader.whenIdle();
+  await harness.until('every file has an outcome', finished, 120_000);
+  await harness.engine.whenIdle();
 
-  const { rows } = await engine.uploader.handlers['history.query']({
+  const { rows } = await harness.engine.handlers['history.query']({
     filter: {},
     offset: 0,
     limit: 100,
@@ -117,10 +117,10 @@ test('hostile files fail with their own reason and stay; odd names arrive intact
     Buffer.from('PNG'),
   );
 
-  await engine.uploader.stop();
-  assertTokenNowhere(engine.configDir, emulator.demoToken);
+  await harness.engine.stop();
+  assertTokenNowhere(harness.configDir, emulator.demoToken);
   assert.equal(
-    logLines(engine.configDir).some((line) => line.includes(emulator.demoToken)),
+    logLines(harness.configDir).some((line) => line.includes(emulator.demoToken)),
     false,
   );
 });

@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ArchiveCategories } from '../../../src-main/contract/domain.ts';
-import { resolveCategoryByFolderName } from '../../../src-main/core/intake/accountant-tree-names.ts';
-import { materializeAccountantTree } from '../../../src-main/core/intake/materialize-accountant-tree.ts';
+import { resolveCategoryByFolderName } from '../../../src-main/core/folders/accountant-tree-names.ts';
+import { materializeAccountantTree } from '../../../src-main/core/folders/materialize-accountant-tree.ts';
 import { Cleanup, pdfBytes, startHarness } from './intake-harness.ts';
 
 test('files in a materialised accountant tree reach their administration and destination', async (t) => {

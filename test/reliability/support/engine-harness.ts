@@ -13,19 +13,15 @@ import type {
   StatusSnapshot,
 } from '../../../src-main/contract/domain.ts';
 import type { Logger } from '../../../src-main/core/logging/logger.ts';
-import type { TokenStore } from '../../../src-main/core/secrets/token-store.ts';
-import {
-  createUploader,
-  type Uploader,
-  type UploaderOptions,
-} from '../../../src-main/core/uploader.ts';
+import type { TokenStore } from '../../../src-main/core/account/token/token-store.ts';
+import { createEngine, type Engine, type EngineOptions } from '../../../src-main/core/engine.ts';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../emulator/index.ts';
 
 /** Long enough for a loaded 2-core machine; only reached when something is really stuck. */
 export const EVENT_DEADLINE_MS = 120_000;
 
 /** Retries and timeouts short enough for a suite, long enough not to be timing-fragile. */
-export const FAST_TUNING: NonNullable<UploaderOptions['tuning']> = {
+export const FAST_TUNING: NonNullable<EngineOptions['tuning']> = {
   apiTimeoutMs: 2_000,
   retryBaseDelayMs: 20,
   retryMaxDelayMs: 300,
@@ -62,7 +58,7 @@ export interface EngineHarness {
   root: string;
   configDir: string;
   emulator: Emulator;
-  uploader: Uploader;
+  engine: Engine;
   /** The latest version of every history row the engine announced. */
   entries: Map<number, HistoryEntry>;
   status(): StatusSnapshot | null;
@@ -104,7 +100,7 @@ export async function startEngineHarness(options: HarnessOptions = {}): Promise<
   await mkdir(configDir, { recursive: true });
   const emulator = await startEmulator(options.emulator);
   const proxy = options.wrapApi === undefined ? null : await options.wrapApi(emulator.origin);
-  const uploader = await createUploader({
+  const engine = await createEngine({
     configDir,
     tokenStore: options.tokenStore ?? memoryTokenStore(emulator.demoToken),
     shell: 'cli',
@@ -138,7 +134,7 @@ export async function startEngineHarness(options: HarnessOptions = {}): Promise<
     }
     wake();
   };
-  const unsubscribe = uploader.subscribe(listener);
+  const unsubscribe = engine.subscribe(listener);
 
   function waitFor<T>(
     what: string,
@@ -168,22 +164,22 @@ export async function startEngineHarness(options: HarnessOptions = {}): Promise<
     });
   }
 
-  await uploader.start();
+  await engine.start();
   if (options.signIn === true) {
-    await uploader.handlers['session.signIn']({ token: emulator.demoToken });
+    await engine.handlers['session.signIn']({ token: emulator.demoToken });
   }
-  await uploader.handlers['settings.update']({
+  await engine.handlers['settings.update']({
     stabilityWindowMs: SHORT_STABILITY_MS,
     ...options.settings,
   });
-  status = await uploader.handlers['status.get']({});
+  status = await engine.handlers['status.get']({});
 
   let stopped = false;
   const harness: EngineHarness = {
     root,
     configDir,
     emulator,
-    uploader,
+    engine,
     entries,
     status: () => status,
     folders: () => folders,
@@ -195,7 +191,7 @@ export async function startEngineHarness(options: HarnessOptions = {}): Promise<
     async addFolder(name, companyNumber, destination) {
       const folderPath = path.join(root, name);
       await mkdir(folderPath, { recursive: true });
-      folders = await uploader.handlers['folders.add']({
+      folders = await engine.handlers['folders.add']({
         path: folderPath,
         companyNumber,
         destination,
@@ -212,7 +208,7 @@ export async function startEngineHarness(options: HarnessOptions = {}): Promise<
     async allHistory() {
       const rows: HistoryEntry[] = [];
       for (let offset = 0; ; offset += 1_000) {
-        const page = await uploader.handlers['history.query']({ filter: {}, offset, limit: 1_000 });
+        const page = await engine.handlers['history.query']({ filter: {}, offset, limit: 1_000 });
         rows.push(...page.rows);
         if (rows.length >= page.total || page.rows.length === 0) return rows;
       }
@@ -221,7 +217,7 @@ export async function startEngineHarness(options: HarnessOptions = {}): Promise<
       if (stopped) return;
       stopped = true;
       unsubscribe();
-      await uploader.stop();
+      await engine.stop();
       await proxy?.close();
       await emulator.close();
     },

@@ -8,11 +8,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startBrowserMode, type BrowserMode } from '../../../src-main/bridge/browser-mode.ts';
 import { InvokeResult, StagedFiles } from '../../../src-main/contract/api-contract.ts';
-import { createFakeUploader, GOOD_TOKEN, type FakeUploader } from './fake-uploader.ts';
+import { createFakeEngine, GOOD_TOKEN, type FakeEngine } from './fake-engine.ts';
 
 interface Started {
   bridge: BrowserMode;
-  uploader: FakeUploader;
+  engine: FakeEngine;
   configDir: string;
   secret: string;
   cookie: string;
@@ -27,8 +27,8 @@ async function start(t: TestContext): Promise<Started> {
   await writeFile(path.join(staticDir, 'assets', 'app.js'), 'console.log(1);');
   await writeFile(path.join(root, 'outside.html'), 'secret stuff');
   const configDir = path.join(root, 'config');
-  const uploader = createFakeUploader();
-  const bridge = await startBrowserMode({ uploader, staticDir, configDir });
+  const engine = createFakeEngine();
+  const bridge = await startBrowserMode({ engine, staticDir, configDir });
   t.after(async () => {
     await bridge.close();
     await rm(root, { recursive: true, force: true });
@@ -38,7 +38,7 @@ async function start(t: TestContext): Promise<Started> {
   const port = Number(url.port);
   return {
     bridge,
-    uploader,
+    engine,
     configDir,
     secret,
     cookie: `clearfacts_uploader_${port}=${secret}`,
@@ -135,7 +135,7 @@ test('a request without the secret is refused, page and API alike', async (t) =>
   assert.equal(api.status, 403);
   const result = envelope(api);
   assert.equal(result.ok, false);
-  assert.equal(s.uploader.calls.length, 0, 'core was never reached');
+  assert.equal(s.engine.calls.length, 0, 'core was never reached');
   const events = await raw(s.port, 'GET', '/api/events', {});
   assert.equal(events.status, 403);
 });
@@ -153,7 +153,7 @@ test('a wrong secret is refused, in the URL and in the cookie', async (t) => {
   );
   assert.equal(inCookie.status, 403);
   assert.match(inCookie.body, /secret is wrong/);
-  assert.equal(s.uploader.calls.length, 0);
+  assert.equal(s.engine.calls.length, 0);
 });
 
 test('a foreign Origin is refused even with the right cookie', async (t) => {
@@ -174,7 +174,7 @@ test('a foreign Host (DNS rebinding) is refused even with the right cookie', asy
     assert.equal(answer.status, 421, host);
     assert.match(answer.body, /does not answer for host/);
   }
-  assert.equal(s.uploader.calls.length, 0);
+  assert.equal(s.engine.calls.length, 0);
 });
 
 test('API requests another local site makes on the user’s behalf are refused', async (t) => {
@@ -189,7 +189,7 @@ test('API requests another local site makes on the user’s behalf are refused',
     '{}',
   );
   assert.equal(form.status, 415, 'a form post cannot reach a handler');
-  assert.equal(s.uploader.calls.length, 0);
+  assert.equal(s.engine.calls.length, 0);
 });
 
 test('invoke validates the request and answers the InvokeResult envelope', async (t) => {
@@ -242,7 +242,7 @@ test('core events reach an open event stream as SSE frames', async (t) => {
   const decoder = new TextDecoder();
   let text = decoder.decode((await reader.read()).value);
   assert.match(text, /^retry: \d+/);
-  s.uploader.emit('settings.changed', await s.uploader.handlers['settings.get']({}));
+  s.engine.emit('settings.changed', await s.engine.handlers['settings.get']({}));
   while (!text.includes('\n\ndata: ')) text += decoder.decode((await reader.read()).value);
   while (!text.endsWith('\n\n')) text += decoder.decode((await reader.read()).value);
   const frame = JSON.parse(text.split('data: ')[1] ?? '') as {
@@ -255,7 +255,7 @@ test('core events reach an open event stream as SSE frames', async (t) => {
 
 test('dropped files are staged under the config dir with their own names, within the size limit', async (t) => {
   const s = await start(t);
-  await s.uploader.handlers['settings.update']({ maxUploadBytes: 1000 });
+  await s.engine.handlers['settings.update']({ maxUploadBytes: 1000 });
   const form = new FormData();
   form.append('file', new Blob(['%PDF-1.7 small']), 'Factuur été 2026.pdf');
   form.append('file', new Blob([Buffer.alloc(1001, 1)]), 'too-big.pdf');
@@ -301,7 +301,7 @@ test('refuses to start when the renderer is not built', async () => {
   const root = await mkdtemp(path.join(tmpdir(), 'bridge-test-'));
   try {
     await assert.rejects(
-      startBrowserMode({ uploader: createFakeUploader(), staticDir: root, configDir: root }),
+      startBrowserMode({ engine: createFakeEngine(), staticDir: root, configDir: root }),
       /not built/,
     );
   } finally {

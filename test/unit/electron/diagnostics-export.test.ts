@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import { registerSecret } from '../../../src-main/core/secrets/secret-redactor.ts';
+import { registerSecret } from '../../../src-main/core/logging/secret-redactor.ts';
 import {
   diagnosticsFileName,
   writeDiagnosticsZip,

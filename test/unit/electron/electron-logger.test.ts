@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { registerSecret } from '../../../src-main/core/secrets/secret-redactor.ts';
+import { registerSecret } from '../../../src-main/core/logging/secret-redactor.ts';
 import { createElectronLogger, LOG_FILE_NAME } from '../../../src-main/electron/electron-logger.ts';
 
 async function logDir(t: { after(fn: () => Promise<void>): void }): Promise<string> {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { TokenStoreError } from '../../../src-main/core/secrets/token-store.ts';
+import { TokenStoreError } from '../../../src-main/core/account/token/token-store.ts';
 import {
   createSafeStorageTokenStore,
   type SafeStorageApi,

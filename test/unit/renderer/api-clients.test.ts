@@ -15,7 +15,7 @@ import {
 import { createHttpApi } from '../../../src-renderer/api-client/http-client.ts';
 import { createIpcApi } from '../../../src-renderer/api-client/ipc-client.ts';
 import { AppStore } from '../../../src-renderer/state/app-store.ts';
-import { createFakeUploader, GOOD_TOKEN } from '../bridge/fake-uploader.ts';
+import { createFakeEngine, GOOD_TOKEN } from '../bridge/fake-engine.ts';
 
 function fakeBridge(answers: Record<string, InvokeResult>): {
   bridge: PreloadBridge;
@@ -39,7 +39,7 @@ function fakeBridge(answers: Record<string, InvokeResult>): {
   };
 }
 
-const SETTINGS_ANSWER = await createFakeUploader().handlers['settings.get']({});
+const SETTINGS_ANSWER = await createFakeEngine().handlers['settings.get']({});
 
 test('IPC: answers are validated and errors rethrown as ApiError', async () => {
   const { bridge } = fakeBridge({
@@ -85,8 +85,8 @@ test('IPC: invalid events are dropped, valid ones delivered; files become their 
 test('HTTP: the client talks to the real bridge, rethrows ApiError and stages files', async (t) => {
   const root = await mkdtemp(path.join(tmpdir(), 'http-client-test-'));
   await writeFile(path.join(root, 'index.html'), '<!doctype html>');
-  const uploader = createFakeUploader();
-  const bridge = await startBrowserMode({ uploader, staticDir: root, configDir: root });
+  const engine = createFakeEngine();
+  const bridge = await startBrowserMode({ engine, staticDir: root, configDir: root });
   t.after(async () => {
     await bridge.close();
     await rm(root, { recursive: true, force: true });
@@ -129,16 +129,16 @@ test('HTTP: the client talks to the real bridge, rethrows ApiError and stages fi
 });
 
 test('the store loads everything, follows events and asks again after a reconnect', async () => {
-  const uploader = createFakeUploader();
+  const engine = createFakeEngine();
   const connection = new Set<(connected: boolean) => void>();
   const dispatch = (channel: string, request: unknown) =>
-    (uploader.handlers as unknown as Record<string, (request: unknown) => Promise<unknown>>)[
+    (engine.handlers as unknown as Record<string, (request: unknown) => Promise<unknown>>)[
       channel
     ]?.(request);
   const api = {
     ...createIpcApi({
       invoke: async (channel, request) => ({ ok: true, value: await dispatch(channel, request) }),
-      subscribe: (listener) => uploader.subscribe((channel, payload) => listener(channel, payload)),
+      subscribe: (listener) => engine.subscribe((channel, payload) => listener(channel, payload)),
       pathForFile: () => '',
     }),
     onConnectionChange(listener: (connected: boolean) => void) {
@@ -159,10 +159,10 @@ test('the store loads everything, follows events and asks again after a reconnec
   assert.equal(store.getSnapshot().session?.signedIn, false);
   assert.equal(store.getSnapshot().administrations.state, 'idle');
 
-  uploader.emit('settings.changed', { ...SETTINGS_ANSWER, language: 'fr' });
+  engine.emit('settings.changed', { ...SETTINGS_ANSWER, language: 'fr' });
   assert.equal(store.getSnapshot().settings?.language, 'fr');
 
-  await uploader.handlers['session.signIn']({ token: GOOD_TOKEN });
+  await engine.handlers['session.signIn']({ token: GOOD_TOKEN });
   connection.forEach((listener) => listener(false));
   assert.equal(store.getSnapshot().connected, false);
   connection.forEach((listener) => listener(true));

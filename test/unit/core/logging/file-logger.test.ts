@@ -5,7 +5,7 @@ import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createFileLogger } from '../../../../src-main/core/logging/file-logger.ts';
-import { registerSecret } from '../../../../src-main/core/secrets/secret-redactor.ts';
+import { registerSecret } from '../../../../src-main/core/logging/secret-redactor.ts';
 
 async function tempDir(t: { after: (fn: () => Promise<void>) => void }): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'cf-log-'));

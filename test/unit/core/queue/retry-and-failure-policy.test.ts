@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ClearfactsApiError } from '../../../../src-main/core/api/clearfacts-client.ts';
-import { canTransition } from '../../../../src-main/core/queue/file-lifecycle.ts';
+import { canTransition } from '../../../../src-main/core/store/file-lifecycle.ts';
 import {
   decideAfterFailure,
   MAX_SERVER_ERROR_ATTEMPTS,

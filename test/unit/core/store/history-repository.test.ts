@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Destination, HistoryFilter } from '../../../../src-main/contract/domain.ts';
-import { IllegalTransitionError } from '../../../../src-main/core/queue/file-lifecycle.ts';
+import { IllegalTransitionError } from '../../../../src-main/core/store/file-lifecycle.ts';
 import { openHistoryDatabase } from '../../../../src-main/core/store/history-database.ts';
 import { InvalidHistoryFilterError } from '../../../../src-main/core/store/history-filter-sql.ts';
 import {

@@ -9,12 +9,12 @@ import type {
   HistoryEntry,
   InspectedFile,
   UploadSource,
-} from '../contract/domain.ts';
-import type { DocumentCheck, DocumentCheckOptions } from './documents/document-check.ts';
-import type { UploadQueue } from './queue/upload-queue.ts';
-import { toHistoryEntry, type FileRecord } from './store/file-record.ts';
-import type { HistoryRepository } from './store/history-repository.ts';
-import type { StorageGuard } from './store/storage-guard.ts';
+} from '../../contract/domain.ts';
+import type { DocumentCheck, DocumentCheckOptions } from '../documents/document-check.ts';
+import type { UploadQueue } from './upload-queue.ts';
+import { toHistoryEntry, type FileRecord } from '../store/file-record.ts';
+import type { HistoryRepository } from '../store/history-repository.ts';
+import type { StorageGuard } from '../store/storage-guard.ts';
 
 /** Checks hash and parse files: a few at once keeps a 10,000-file drop from starving the queue. */
 const CHECKS_AT_ONCE = 4;

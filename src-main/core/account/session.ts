@@ -2,14 +2,14 @@
 // anywhere but the token store), who it belongs to and which scopes it has. While Clearfacts
 // refuses the token, or none is set, the session looks at the token store now and then, so a
 // `clearfacts-uploader token set` run beside the engine resumes it.
-import { ApiError } from '../contract/api-contract.ts';
-import type { Scope, SessionInfo, UserInfo } from '../contract/domain.ts';
-import { ClearfactsApiError, type ClearfactsClient } from './api/clearfacts-client.ts';
-import type { Logger } from './logging/logger.ts';
-import { authHoldReason } from './queue/failure-policy.ts';
-import { ApiToken } from './secrets/api-token.ts';
-import { registerSecret } from './secrets/secret-redactor.ts';
-import type { TokenStore } from './secrets/token-store.ts';
+import { ApiError } from '../../contract/api-contract.ts';
+import type { Scope, SessionInfo, UserInfo } from '../../contract/domain.ts';
+import { ClearfactsApiError, type ClearfactsClient } from '../api/clearfacts-client.ts';
+import type { Logger } from '../logging/logger.ts';
+import { authHoldReason } from '../queue/failure-policy.ts';
+import { ApiToken } from './token/api-token.ts';
+import { registerSecret } from '../logging/secret-redactor.ts';
+import type { TokenStore } from './token/token-store.ts';
 
 export const NO_TOKEN_REASON =
   'No Clearfacts token is set. Set one to start sending: in Settings, or `clearfacts-uploader token set`.';

@@ -1,8 +1,8 @@
 // The administrations and archive categories the token can reach, kept for a while: the UI lists
 // them often, the accountant tree routes every archive file by a category name, and the queue
 // uses them to say "unknown administration" rather than "refused".
-import type { Administration, ArchiveCategories, CompanyNumber } from '../contract/domain.ts';
-import type { ClearfactsClient } from './api/clearfacts-client.ts';
+import type { Administration, ArchiveCategories, CompanyNumber } from '../../contract/domain.ts';
+import type { ClearfactsClient } from '../api/clearfacts-client.ts';
 
 export interface AdministrationsCacheOptions {
   client: () => ClearfactsClient;

@@ -4,7 +4,7 @@ import { stat } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import pLimit from 'p-limit';
-import { ApiError } from '../contract/api-contract.ts';
+import { ApiError } from '../../contract/api-contract.ts';
 import type {
   ArchiveCategories,
   CompanyNumber,
@@ -12,13 +12,13 @@ import type {
   FolderAvailability,
   FolderBinding,
   FolderView,
-} from '../contract/domain.ts';
-import type { AdministrationsCache } from './administrations-cache.ts';
-import { resolveCategoryByFolderName, type ArchiveType } from './intake/accountant-tree-names.ts';
-import { materializeAccountantTree } from './intake/materialize-accountant-tree.ts';
-import type { Logger } from './logging/logger.ts';
-import type { FolderCounts } from './store/history-repository.ts';
-import type { SettingsStore } from './store/settings-store.ts';
+} from '../../contract/domain.ts';
+import type { AdministrationsCache } from '../account/administrations-cache.ts';
+import { resolveCategoryByFolderName, type ArchiveType } from './accountant-tree-names.ts';
+import { materializeAccountantTree } from './materialize-accountant-tree.ts';
+import type { Logger } from '../logging/logger.ts';
+import type { FolderCounts } from '../store/history-repository.ts';
+import type { SettingsStore } from '../store/settings-store.ts';
 
 export interface WatchedFoldersOptions {
   settings: SettingsStore;

@@ -1,6 +1,6 @@
 // The one place a token entering a store is checked and registered for redaction.
 import { ApiToken } from './api-token.ts';
-import { registerSecret } from './secret-redactor.ts';
+import { registerSecret } from '../../logging/secret-redactor.ts';
 import { TokenStoreError } from './token-store.ts';
 
 /**

@@ -4,15 +4,15 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createEnvTokenStore } from '../../../../src-main/core/secrets/env-token-store.ts';
+import { createEnvTokenStore } from '../../../../src-main/core/account/token/env-token-store.ts';
 import {
   createKeyringTokenStore,
   probeKeyring,
-} from '../../../../src-main/core/secrets/keyring-token-store.ts';
-import { createPlainFileTokenStore } from '../../../../src-main/core/secrets/plain-file-token-store.ts';
-import { createHeadlessTokenStore } from '../../../../src-main/core/secrets/create-headless-token-store.ts';
-import { redact } from '../../../../src-main/core/secrets/secret-redactor.ts';
-import { TokenStoreError } from '../../../../src-main/core/secrets/token-store.ts';
+} from '../../../../src-main/core/account/token/keyring-token-store.ts';
+import { createPlainFileTokenStore } from '../../../../src-main/core/account/token/plain-file-token-store.ts';
+import { createHeadlessTokenStore } from '../../../../src-main/core/account/token/create-headless-token-store.ts';
+import { redact } from '../../../../src-main/core/logging/secret-redactor.ts';
+import { TokenStoreError } from '../../../../src-main/core/account/token/token-store.ts';
 
 const token = (): string => randomBytes(60).toString('base64url');
 

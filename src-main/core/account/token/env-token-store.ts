@@ -1,6 +1,6 @@
 // The token from CLEARFACTS_TOKEN: how servers, containers and scheduled tasks pass it. The
 // environment belongs to whoever started the process, so this store never writes.
-import type { TokenStorageInfo } from '../../contract/domain.ts';
+import type { TokenStorageInfo } from '../../../contract/domain.ts';
 import { TokenStoreError, type TokenStore } from './token-store.ts';
 import { acceptToken } from './validate-token.ts';
 

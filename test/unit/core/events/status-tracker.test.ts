@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { StatusSnapshot } from '../../../../src-main/contract/domain.ts';
 import { createQueueHolds } from '../../../../src-main/core/queue/queue-holds.ts';
-import { createStatusTracker } from '../../../../src-main/core/status-tracker.ts';
+import { createStatusTracker } from '../../../../src-main/core/events/status-tracker.ts';
 import type { StateCounts } from '../../../../src-main/core/store/history-repository.ts';
 
 function counts(overrides: Partial<StateCounts> = {}): StateCounts {

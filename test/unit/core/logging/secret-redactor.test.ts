@@ -5,8 +5,11 @@ import {
   redact,
   redactValue,
   registerSecret,
-} from '../../../../src-main/core/secrets/secret-redactor.ts';
-import { ApiToken, PersonalAccessToken } from '../../../../src-main/core/secrets/api-token.ts';
+} from '../../../../src-main/core/logging/secret-redactor.ts';
+import {
+  ApiToken,
+  PersonalAccessToken,
+} from '../../../../src-main/core/account/token/api-token.ts';
 
 function randomToken(): string {
   return randomBytes(60).toString('base64url');

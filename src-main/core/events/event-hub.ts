@@ -1,9 +1,9 @@
 // Fans core's events out to every transport. History changes are gathered for a short window and
 // sent as one `history.changed` (the latest version of each row, in the order they changed), so
 // a batch of 2,000 files costs the UI a few dozen messages, not tens of thousands.
-import type { EventChannel, EventListener, EventOf } from '../contract/api-contract.ts';
-import type { HistoryEntry } from '../contract/domain.ts';
-import type { Logger } from './logging/logger.ts';
+import type { EventChannel, EventListener, EventOf } from '../../contract/api-contract.ts';
+import type { HistoryEntry } from '../../contract/domain.ts';
+import type { Logger } from '../logging/logger.ts';
 
 export interface EventHubOptions {
   logger: Logger;

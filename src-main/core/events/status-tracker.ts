@@ -1,9 +1,9 @@
 // The queue's status as the user sees it: one state with the sentence that explains it, counts,
 // and the progress of the current batch. Emitted when it changes, at most every `throttleMs`.
-import type { FileState, StatusSnapshot } from '../contract/domain.ts';
-import { ACTIVE_STATES } from './queue/file-lifecycle.ts';
-import type { QueueHolds } from './queue/queue-holds.ts';
-import type { StateCounts } from './store/history-repository.ts';
+import type { FileState, StatusSnapshot } from '../../contract/domain.ts';
+import { ACTIVE_STATES } from '../store/file-lifecycle.ts';
+import type { QueueHolds } from '../queue/queue-holds.ts';
+import type { StateCounts } from '../store/history-repository.ts';
 
 export interface StatusTrackerOptions {
   counts: () => StateCounts;

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { TestContext } from 'node:test';
 import type { ArchiveCategories } from '../../../../src-main/contract/domain.ts';
-import { materializeAccountantTree } from '../../../../src-main/core/intake/materialize-accountant-tree.ts';
+import { materializeAccountantTree } from '../../../../src-main/core/folders/materialize-accountant-tree.ts';
 
 async function tempRoot(t: TestContext): Promise<string> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'tree-'));

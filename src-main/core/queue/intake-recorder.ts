@@ -2,13 +2,13 @@
 // a file through the gate is ready for the queue. A file seen again continues its row (its
 // backoff reset), and a send under way for a file that changed is called off first.
 import path from 'node:path';
-import type { Destination, FolderBinding } from '../contract/domain.ts';
-import type { IntakeFile } from './intake/folder-intake.ts';
-import type { Logger } from './logging/logger.ts';
-import type { UploadQueue } from './queue/upload-queue.ts';
-import type { FileRecord } from './store/file-record.ts';
-import type { HistoryRepository, Transition } from './store/history-repository.ts';
-import { StorageUnavailableError, type StorageGuard } from './store/storage-guard.ts';
+import type { Destination, FolderBinding } from '../../contract/domain.ts';
+import type { IntakeFile } from '../intake/folder-intake.ts';
+import type { Logger } from '../logging/logger.ts';
+import type { UploadQueue } from './upload-queue.ts';
+import type { FileRecord } from '../store/file-record.ts';
+import type { HistoryRepository, Transition } from '../store/history-repository.ts';
+import { StorageUnavailableError, type StorageGuard } from '../store/storage-guard.ts';
 
 export interface IntakeRecorderOptions {
   repository: HistoryRepository;

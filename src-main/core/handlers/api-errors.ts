@@ -1,13 +1,13 @@
 // Turns whatever a handler ran into into the contract's ApiError: a stable code for the UI and
 // one sentence for the user. Nothing here ever quotes a token (the redactor guards messages too).
-import { ApiError } from '../contract/api-contract.ts';
-import { ClearfactsApiError } from './api/clearfacts-client.ts';
-import { EngineBusyError } from './engine-lock.ts';
-import { redact } from './secrets/secret-redactor.ts';
-import { TokenStoreError } from './secrets/token-store.ts';
-import { InvalidSettingsError } from './store/conf-settings-store.ts';
-import { InvalidHistoryFilterError } from './store/history-filter-sql.ts';
-import { StorageUnavailableError } from './store/storage-guard.ts';
+import { ApiError } from '../../contract/api-contract.ts';
+import { ClearfactsApiError } from '../api/clearfacts-client.ts';
+import { EngineBusyError } from '../control/engine-lock.ts';
+import { redact } from '../logging/secret-redactor.ts';
+import { TokenStoreError } from '../account/token/token-store.ts';
+import { InvalidSettingsError } from '../store/conf-settings-store.ts';
+import { InvalidHistoryFilterError } from '../store/history-filter-sql.ts';
+import { StorageUnavailableError } from '../store/storage-guard.ts';
 
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return new ApiError(error.code, redact(error.message));

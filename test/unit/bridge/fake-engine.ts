@@ -1,4 +1,4 @@
-// A small in-memory stand-in for core's Uploader, so the bridge and the api-client can be tested
+// A small in-memory stand-in for core's Engine, so the bridge and the api-client can be tested
 // over real HTTP without SQLite, watchers or the emulator. It implements the whole ApiHandlers
 // type; behaviour beyond what the tests need answers plainly.
 import {
@@ -15,16 +15,16 @@ import {
   type SessionInfo,
   type StatusSnapshot,
 } from '../../../src-main/contract/domain.ts';
-import type { Uploader } from '../../../src-main/core/uploader.ts';
+import type { Engine } from '../../../src-main/core/engine.ts';
 
 export const GOOD_TOKEN = 'g'.repeat(80);
 
-export interface FakeUploader extends Uploader {
+export interface FakeEngine extends Engine {
   emit<E extends EventChannel>(channel: E, payload: EventOf<E>): void;
   calls: { channel: string; request: unknown }[];
 }
 
-export interface FakeUploaderOptions {
+export interface FakeEngineOptions {
   /** Starts signed in, as after a token was stored on an earlier run. */
   signedIn?: boolean;
   /** How many history rows to answer with, generated on demand (newest first). */
@@ -59,7 +59,7 @@ function generatedEntry(total: number, offset: number): HistoryEntry {
   };
 }
 
-export function createFakeUploader(options: FakeUploaderOptions = {}): FakeUploader {
+export function createFakeEngine(options: FakeEngineOptions = {}): FakeEngine {
   const historyRows = options.historyRows ?? 0;
   const listeners = new Set<EventListener>();
   const calls: { channel: string; request: unknown }[] = [];

@@ -1,11 +1,11 @@
 // What the user can do with a file in the history: retry a failed or duplicate one, resend an
 // unconfirmed one (their say-so is the only way it is sent again), mark it done, show it.
-import { ApiError } from '../contract/api-contract.ts';
-import type { FileState, HistoryEntry } from '../contract/domain.ts';
-import type { UploadQueue } from './queue/upload-queue.ts';
-import { toHistoryEntry, type FileRecord } from './store/file-record.ts';
-import type { HistoryRepository, Transition } from './store/history-repository.ts';
-import type { StorageGuard } from './store/storage-guard.ts';
+import { ApiError } from '../../contract/api-contract.ts';
+import type { FileState, HistoryEntry } from '../../contract/domain.ts';
+import type { UploadQueue } from './upload-queue.ts';
+import { toHistoryEntry, type FileRecord } from '../store/file-record.ts';
+import type { HistoryRepository, Transition } from '../store/history-repository.ts';
+import type { StorageGuard } from '../store/storage-guard.ts';
 
 export interface HistoryActionsOptions {
   repository: HistoryRepository;

@@ -3,8 +3,8 @@
 // compiler. On Linux the entry is pinned to the Secret Service: the library's fallback, the
 // kernel keyring, forgets everything at logout or reboot, which is not storage.
 import type { AsyncEntry } from '@napi-rs/keyring';
-import type { TokenStorageInfo } from '../../contract/domain.ts';
-import { redact } from './secret-redactor.ts';
+import type { TokenStorageInfo } from '../../../contract/domain.ts';
+import { redact } from '../../logging/secret-redactor.ts';
 import { TokenStoreError, type TokenStore } from './token-store.ts';
 import { acceptToken } from './validate-token.ts';
 

@@ -4,26 +4,26 @@ import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { ApiError, type ApiHandlers, type EventListener } from '../contract/api-contract.ts';
 import type { Failure } from '../contract/domain.ts';
-import { createAdministrationsCache } from './administrations-cache.ts';
+import { createAdministrationsCache } from './account/administrations-cache.ts';
 import type { ClearfactsClient } from './api/clearfacts-client.ts';
 import { createClearfactsClient } from './api/clearfacts-graphql-client.ts';
-import { withApiErrors } from './api-errors.ts';
+import { withApiErrors } from './handlers/api-errors.ts';
 import { checkDocument } from './documents/check-document.ts';
 import { convertImageToPdf } from './documents/convert-image-to-pdf.ts';
-import { createDropIntake } from './drop-intake.ts';
-import { acquireEngineLock, type EngineLock } from './engine-lock.ts';
-import { createEventHub } from './event-hub.ts';
-import { createHistoryActions } from './history-actions.ts';
+import { createDropIntake } from './queue/drop-intake.ts';
+import { acquireEngineLock, type EngineLock } from './control/engine-lock.ts';
+import { createEventHub } from './events/event-hub.ts';
+import { createHistoryActions } from './queue/history-actions.ts';
 import { createFolderIntake, type FolderIntake } from './intake/folder-intake.ts';
-import { createIntakeRecorder } from './intake-recorder.ts';
+import { createIntakeRecorder } from './queue/intake-recorder.ts';
 import { createFileLogger } from './logging/file-logger.ts';
 import type { Logger } from './logging/logger.ts';
-import { ACTIVE_STATES } from './queue/file-lifecycle.ts';
+import { ACTIVE_STATES } from './store/file-lifecycle.ts';
 import { DEFAULT_RETRY_TUNING } from './queue/retry-policy.ts';
 import { createUploadQueue } from './queue/upload-queue.ts';
-import type { TokenStore } from './secrets/token-store.ts';
-import { createSession } from './session.ts';
-import { createStatusTracker } from './status-tracker.ts';
+import type { TokenStore } from './account/token/token-store.ts';
+import { createSession } from './account/session.ts';
+import { createStatusTracker } from './events/status-tracker.ts';
 import { openHeadlessSettingsStore } from './store/conf-settings-store.ts';
 import { toHistoryEntry, type FileRecord } from './store/file-record.ts';
 import { openHistoryDatabase } from './store/history-database.ts';
@@ -31,9 +31,9 @@ import { createHistoryRepository, type Transition } from './store/history-reposi
 import { describeStorageFault } from './store/storage-fault.ts';
 import { createStorageGuard } from './store/storage-guard.ts';
 import type { SettingsStore } from './store/settings-store.ts';
-import { createWatchedFolders } from './watched-folders.ts';
+import { createWatchedFolders } from './folders/watched-folders.ts';
 
-export interface UploaderOptions {
+export interface EngineOptions {
   /** Holds the history database, logs and (headless) settings. */
   configDir: string;
   tokenStore: TokenStore;
@@ -73,7 +73,7 @@ export interface UploaderOptions {
   revealFile?: (path: string) => Promise<void>;
 }
 
-export interface Uploader {
+export interface Engine {
   readonly handlers: ApiHandlers;
   subscribe(listener: EventListener): () => void;
   /** Opens the history, recovers interrupted uploads, starts watching the bound folders. */
@@ -96,7 +96,7 @@ const TREE_REFRESH_SPACING_MS = 30_000;
 /** How long start() waits for the API before watching accountant trees anyway. */
 const TREE_START_WAIT_MS = 10_000;
 
-export async function createUploader(options: UploaderOptions): Promise<Uploader> {
+export async function createEngine(options: EngineOptions): Promise<Engine> {
   const { configDir } = options;
   const tuning = options.tuning ?? {};
   // File names and company numbers are the user's business: the folder is theirs alone.

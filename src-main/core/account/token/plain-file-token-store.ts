@@ -2,9 +2,9 @@
 // read (mode 0600). Anyone with the user's account or a copy of the disk can read it, so it is
 // written only after the user agreed to exactly that, and info() says so every time.
 import { readFile, rm } from 'node:fs/promises';
-import type { TokenStorageInfo } from '../../contract/domain.ts';
+import type { TokenStorageInfo } from '../../../contract/domain.ts';
 import { writePrivateFileAtomically } from './private-file.ts';
-import { redact } from './secret-redactor.ts';
+import { redact } from '../../logging/secret-redactor.ts';
 import { TokenStoreError, type TokenStore } from './token-store.ts';
 import { acceptToken } from './validate-token.ts';
 

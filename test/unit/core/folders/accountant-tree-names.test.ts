@@ -6,7 +6,7 @@ import {
   parseAdministrationFolderName,
   resolveCategoryByFolderName,
   toSafeFolderName,
-} from '../../../../src-main/core/intake/accountant-tree-names.ts';
+} from '../../../../src-main/core/folders/accountant-tree-names.ts';
 import { isIgnoredName } from '../../../../src-main/core/intake/ignored-names.ts';
 
 test('folder names are made valid on Windows', () => {
