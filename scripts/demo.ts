@@ -9,10 +9,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
 import { startBrowserMode, type BrowserMode } from '../src-main/bridge/browser-mode.ts';
-import { createEngine, type Engine } from '../src-main/core/engine.ts';
+import { createEngine, createMemoryTokenStore, type Engine } from '../src-main/core/index.ts';
 import { startEmulator } from '../test/emulator/index.ts';
 import { findElectronRuntime, isStale } from './start-electron.ts';
-import { createMemoryTokenStore } from '../src-main/core/account/token/memory-token-store.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 

@@ -3,13 +3,17 @@
 // the benchmark), never from the command line users see.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_CONFIG_DIR } from '../core/store/default-config-dir.ts';
+import {
+  DEFAULT_CONFIG_DIR,
+  createFileLogger,
+  createHeadlessTokenStore,
+  type Engine,
+  type EngineOptions,
+  type FileLogger,
+  type TokenStore,
+} from '../core/index.ts';
 import { z } from 'zod';
 import { DEFAULT_API_URL } from '../contract/domain.ts';
-import { createFileLogger, type FileLogger } from '../core/logging/file-logger.ts';
-import { createHeadlessTokenStore } from '../core/account/token/create-headless-token-store.ts';
-import type { TokenStore } from '../core/account/token/token-store.ts';
-import type { Engine, EngineOptions } from '../core/engine.ts';
 import { CliError, EXIT } from './exit-codes.ts';
 
 export const TUNING_ENVIRONMENT_VARIABLE = 'CLEARFACTS_UPLOADER_TUNING';
@@ -114,7 +118,7 @@ export function createCliRuntime(
 
     async engine(options = {}) {
       // Loaded on first use: `--help` and usage errors answer without loading the engine.
-      const { createEngine } = await import('../core/engine.ts');
+      const { createEngine } = await import('../core/index.ts');
       const engine = await createEngine({
         configDir,
         tokenStore: await runtime.tokenStore(options),

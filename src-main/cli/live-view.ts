@@ -4,7 +4,7 @@
 import cliProgress from 'cli-progress';
 import type { EventChannel, EventOf } from '../contract/api-contract.ts';
 import type { HistoryEntry, StatusSnapshot } from '../contract/domain.ts';
-import { redact } from '../core/logging/secret-redactor.ts';
+import { redact } from '../core/index.ts';
 import { describeEntry } from './output.ts';
 
 export type LiveMode = 'terminal' | 'lines' | 'json';

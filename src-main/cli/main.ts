@@ -3,10 +3,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ApiError } from '../contract/api-contract.ts';
 import { DEFAULT_API_URL } from '../contract/domain.ts';
-import { toApiError } from '../core/handlers/api-errors.ts';
-import { DEFAULT_CONFIG_DIR } from '../core/store/default-config-dir.ts';
-import { redact } from '../core/logging/secret-redactor.ts';
-import { TokenStoreError } from '../core/account/token/token-store.ts';
+import { DEFAULT_CONFIG_DIR, TokenStoreError, redact, toApiError } from '../core/index.ts';
 import {
   createCliRuntime,
   TUNING_ENVIRONMENT_VARIABLE,

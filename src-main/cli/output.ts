@@ -1,7 +1,7 @@
 // How the CLI shows things: aligned tables for people, JSON for scripts, one line per file.
 import path from 'node:path';
 import type { Destination, HistoryEntry } from '../contract/domain.ts';
-import { redact } from '../core/logging/secret-redactor.ts';
+import { redact } from '../core/index.ts';
 
 export function printJson(value: unknown): void {
   process.stdout.write(`${redact(JSON.stringify(value, null, 2))}\n`);

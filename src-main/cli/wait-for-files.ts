@@ -1,8 +1,7 @@
 // Follows a set of files through the running engine until each one has an outcome, or until the
 // queue is blocked in a way only the user can fix (no token, a missing scope, a failing disk).
 import type { HistoryEntry, StatusSnapshot } from '../contract/domain.ts';
-import { ACTIVE_STATES } from '../core/store/file-lifecycle.ts';
-import type { Engine } from '../core/engine.ts';
+import { ACTIVE_STATES, type Engine } from '../core/index.ts';
 
 const BLOCKING: readonly StatusSnapshot['state'][] = [
   'auth_required',

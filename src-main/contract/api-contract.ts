@@ -22,7 +22,11 @@ const Empty = z.object({}).strict();
 const EntryId = z.object({ id: z.number().int() });
 
 export const requests = {
-  'session.get': { request: Empty, response: SessionInfo },
+  /** With `verify`, asks Clearfacts again who the token belongs to and what it may do. */
+  'session.get': {
+    request: z.object({ verify: z.boolean().optional() }).strict(),
+    response: SessionInfo,
+  },
   /** Checks the token live, stores it only when Clearfacts accepts it. */
   'session.signIn': { request: z.object({ token: z.string() }), response: SessionInfo },
   'session.signInDemo': { request: Empty, response: SessionInfo },

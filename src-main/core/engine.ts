@@ -1,37 +1,40 @@
-// The composition root of core: the one service every transport (Electron IPC, loopback HTTP,
-// the CLI) calls. It owns the store, the queue, the watchers and the Clearfacts client.
+// The composition root of core: builds each stage in dependency order, connects them through the
+// engine's signals, and hands every transport (Electron IPC, loopback HTTP, the CLI, the control
+// channel) the same engine. It wires; the stages decide.
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { ApiError, type ApiHandlers, type EventListener } from '../contract/api-contract.ts';
-import type { Failure } from '../contract/domain.ts';
+import type { ApiHandlers, EventListener } from '../contract/api-contract.ts';
 import { createAdministrationsCache } from './account/administrations-cache.ts';
+import { createRefusalExplainer } from './account/explain-refusal.ts';
+import { createSession } from './account/session.ts';
+import type { TokenStore } from './account/token/token-store.ts';
 import type { ClearfactsClient } from './api/clearfacts-client.ts';
 import { createClearfactsClient } from './api/clearfacts-graphql-client.ts';
-import { withApiErrors } from './handlers/api-errors.ts';
+import { acquireEngineLock, type EngineLock } from './control/engine-lock.ts';
 import { checkDocument } from './documents/check-document.ts';
 import { convertImageToPdf } from './documents/convert-image-to-pdf.ts';
-import { createDropIntake } from './queue/drop-intake.ts';
-import { acquireEngineLock, type EngineLock } from './control/engine-lock.ts';
+import { createEngineSignals } from './events/engine-signals.ts';
 import { createEventHub } from './events/event-hub.ts';
-import { createHistoryActions } from './queue/history-actions.ts';
-import { createFolderIntake, type FolderIntake } from './intake/folder-intake.ts';
-import { createIntakeRecorder } from './queue/intake-recorder.ts';
+import { createStatusTracker } from './events/status-tracker.ts';
+import { createWatchedFolders } from './folders/watched-folders.ts';
+import { createContractHandlers } from './handlers/contract-handlers.ts';
+import { createWatchSupervisor } from './intake/watch-supervisor.ts';
 import { createFileLogger } from './logging/file-logger.ts';
 import type { Logger } from './logging/logger.ts';
-import { ACTIVE_STATES } from './store/file-lifecycle.ts';
+import { recoverInterruptedSends } from './queue/crash-recovery.ts';
+import { createDropIntake } from './queue/drop-intake.ts';
+import { createHistoryActions } from './queue/history-actions.ts';
+import { createIntakeRecorder } from './queue/intake-recorder.ts';
 import { DEFAULT_RETRY_TUNING } from './queue/retry-policy.ts';
 import { createUploadQueue } from './queue/upload-queue.ts';
-import type { TokenStore } from './account/token/token-store.ts';
-import { createSession } from './account/session.ts';
-import { createStatusTracker } from './events/status-tracker.ts';
 import { openHeadlessSettingsStore } from './store/conf-settings-store.ts';
+import { ACTIVE_STATES } from './store/file-lifecycle.ts';
 import { toHistoryEntry, type FileRecord } from './store/file-record.ts';
 import { openHistoryDatabase } from './store/history-database.ts';
 import { createHistoryRepository, type Transition } from './store/history-repository.ts';
+import type { SettingsStore } from './store/settings-store.ts';
 import { describeStorageFault } from './store/storage-fault.ts';
 import { createStorageGuard } from './store/storage-guard.ts';
-import type { SettingsStore } from './store/settings-store.ts';
-import { createWatchedFolders } from './folders/watched-folders.ts';
 
 export interface EngineOptions {
   /** Holds the history database, logs and (headless) settings. */
@@ -73,8 +76,11 @@ export interface EngineOptions {
   revealFile?: (path: string) => Promise<void>;
 }
 
+/** Core's one service: what every transport and shell calls. */
 export interface Engine {
+  /** One handler per contract channel; each throws only ApiError. */
   readonly handlers: ApiHandlers;
+  /** Every contract event; returns the unsubscribe function. */
   subscribe(listener: EventListener): () => void;
   /** Opens the history, recovers interrupted uploads, starts watching the bound folders. */
   start(): Promise<void>;
@@ -84,17 +90,10 @@ export interface Engine {
   whenIdle(): Promise<void>;
 }
 
-const INTERRUPTED: Failure = {
-  code: 'transient',
-  message:
-    'The app stopped while this file was being sent, so it may have arrived. Check in Clearfacts, then resend it or mark it done.',
-};
 /** Administrations and categories are asked for again after this long. */
 const ADMINISTRATIONS_TTL_MS = 10 * 60_000;
-/** Unroutable files make the trees refresh at most this often. */
-const TREE_REFRESH_SPACING_MS = 30_000;
-/** How long start() waits for the API before watching accountant trees anyway. */
-const TREE_START_WAIT_MS = 10_000;
+/** Folder views are sent at most this often while files stream through. */
+const FOLDERS_EVENT_SPACING_MS = 250;
 
 export async function createEngine(options: EngineOptions): Promise<Engine> {
   const { configDir } = options;
@@ -112,11 +111,24 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const apiUrl = () => options.apiUrl ?? settings.get().apiUrl;
   const stagingDir = path.join(configDir, 'staging');
   const databasePath = path.join(configDir, 'history.sqlite');
-
-  const db = openHistoryDatabase(databasePath);
-  const repository = createHistoryRepository(db);
+  const signals = createEngineSignals();
   const hub = createEventHub({ logger });
 
+  // store
+  const db = openHistoryDatabase(databasePath);
+  const repository = createHistoryRepository(db);
+  const storage = createStorageGuard({
+    probe: () => repository.probeWrite(),
+    describe: (error) => describeStorageFault(error, databasePath),
+    recheckMs: tuning.storageRecheckMs ?? 5_000,
+    logger,
+    onChange: (fault) => signals.emit('storageFault', fault),
+  });
+  const onTransition = ({ previous, record }: Transition) =>
+    signals.emit('fileRecorded', previous, record);
+  const onInserted = (record: FileRecord) => signals.emit('fileRecorded', null, record);
+
+  // account and api
   const clientFor = (getToken: () => Promise<string | null>): ClearfactsClient =>
     createClearfactsClient({
       apiUrl: apiUrl(),
@@ -124,8 +136,20 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       fetch: options.fetch ?? globalThis.fetch,
       ...(tuning.apiTimeoutMs === undefined ? {} : { timeoutMs: tuning.apiTimeoutMs }),
     });
-  let clientApiUrl = apiUrl();
+  const session = createSession({
+    tokenStore: options.tokenStore,
+    clientFor,
+    apiUrl,
+    ...(options.demoToken === undefined ? {} : { demoToken: options.demoToken }),
+    logger,
+    recheckMs: tuning.tokenRecheckMs ?? 5_000,
+    onTokenUsable: (reason) => signals.emit('tokenUsable', reason),
+    onTokenChanged: () => signals.emit('tokenChanged'),
+    onChanged: (info) => hub.emit('session.changed', info),
+  });
   let client = clientFor(() => session.getToken());
+  let clientApiUrl = apiUrl();
+  /** The client for the API address in use now (the settings may change it). */
   const currentClient = (): ClearfactsClient => {
     if (apiUrl() !== clientApiUrl) {
       clientApiUrl = apiUrl();
@@ -133,75 +157,12 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     }
     return client;
   };
-
-  let foldersTimer: NodeJS.Timeout | null = null;
-  function foldersChanged(): void {
-    foldersTimer ??= setTimeout(() => {
-      foldersTimer = null;
-      hub.emit('folders.changed', { folders: folders.views() });
-    }, 250);
-  }
-
-  function recorded(
-    previous: Parameters<typeof status.noteTransition>[0],
-    record: FileRecord,
-  ): void {
-    hub.historyChanged(toHistoryEntry(record));
-    status.noteTransition(previous, record.state);
-    if (record.folderId !== null) foldersChanged();
-  }
-  const onTransition = ({ previous, record }: Transition) => recorded(previous, record);
-  const onInserted = (record: FileRecord) => recorded(null, record);
-
-  const storage = createStorageGuard({
-    probe: () => repository.probeWrite(),
-    describe: (error) => describeStorageFault(error, databasePath),
-    recheckMs: tuning.storageRecheckMs ?? 5_000,
-    logger,
-    onChange: (fault) => {
-      queue.setStorageFault(fault);
-      if (fault === null && intake !== null) {
-        for (const missed of recorder.takeMissed())
-          inBackground(intake.recheck(missed), 'A recheck');
-        inBackground(intake.rescan(), 'A rescan');
-      }
-    },
-  });
-
   const administrations = createAdministrationsCache({
     client: currentClient,
     ttlMs: ADMINISTRATIONS_TTL_MS,
   });
 
-  async function explainRefusal(record: FileRecord, failure: Failure): Promise<Failure> {
-    try {
-      const listed = await administrations.list(true);
-      if (!listed.some((administration) => administration.companyNumber === record.companyNumber)) {
-        return {
-          ...failure,
-          code: 'unknown_administration',
-          message: `Clearfacts refused the file: administration ${record.companyNumber} is not among those this token can reach. Check the folder's administration.`,
-        };
-      }
-      const destination = record.destination;
-      if (destination.type === 'various' || destination.type === 'permanent') {
-        const categories = await administrations.categories(record.companyNumber, true);
-        if (
-          !categories[destination.type].some((category) => category.id === destination.categoryId)
-        ) {
-          return {
-            ...failure,
-            code: 'unknown_category',
-            message: `Clearfacts refused the file: administration ${record.companyNumber} has no such ${destination.type} archive category any more. Pick another category for the folder.`,
-          };
-        }
-      }
-    } catch {
-      // The refusal stands as Clearfacts gave it.
-    }
-    return failure;
-  }
-
+  // queue
   const queue = createUploadQueue({
     repository,
     storage,
@@ -218,16 +179,12 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     stagingDir,
     logger,
     onTransition,
-    onHoldsChanged: () => {
-      status.changed();
-      if (queue.holds.auth !== null) session.tokenRefused();
-    },
-    explainRefusal,
-    onChangedAfterSend: (filePath) => {
-      if (intake !== null) inBackground(intake.recheck(filePath), 'A recheck');
-    },
+    onHoldsChanged: () => signals.emit('holdsChanged'),
+    explainRefusal: createRefusalExplainer(administrations),
+    onChangedAfterSend: (filePath) => signals.emit('changedAfterSend', filePath),
   });
 
+  // status
   const status = createStatusTracker({
     counts: () => repository.countByState(),
     holds: () => queue.holds,
@@ -235,26 +192,14 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     emit: (snapshot) => hub.emit('status', snapshot),
   });
 
-  const session = createSession({
-    tokenStore: options.tokenStore,
-    clientFor,
-    apiUrl,
-    ...(options.demoToken === undefined ? {} : { demoToken: options.demoToken }),
-    logger,
-    recheckMs: tuning.tokenRecheckMs ?? 5_000,
-    onTokenUsable: (reason) => queue.setAuthHold(reason),
-    onTokenChanged: () => administrations.clear(),
-    onChanged: (info) => hub.emit('session.changed', info),
-  });
-
+  // folders and intake
   const folders = createWatchedFolders({
     settings,
     administrations,
     counts: () => repository.countByFolder(),
     logger,
-    onChanged: foldersChanged,
+    onChanged: () => signals.emit('foldersChanged'),
   });
-
   const recorder = createIntakeRecorder({
     repository,
     storage,
@@ -263,9 +208,18 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     logger,
     onInserted,
     onTransition,
-    onForgotten: (record) => status.noteTransition(record.state, null),
+    onForgotten: (record) => signals.emit('fileForgotten', record),
+  });
+  const watching = createWatchSupervisor({
+    settings,
+    folders,
+    sink: recorder,
+    isKnown: (filePath, sizeBytes, mtimeMs) => repository.isKnown(filePath, sizeBytes, mtimeMs),
+    logger,
+    treeRefreshMs: tuning.treeRefreshMs ?? 15 * 60_000,
   });
 
+  // what the user does with files
   const historyActions = createHistoryActions({
     repository,
     storage,
@@ -273,7 +227,6 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     onTransition,
     ...(options.revealFile === undefined ? {} : { revealFile: options.revealFile }),
   });
-
   const drop = createDropIntake({
     repository,
     storage,
@@ -282,215 +235,56 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     source: options.shell === 'cli' ? 'cli' : 'drop',
     onInserted,
   });
-
-  /** Work started without waiting for it (timers, events): its failure is logged, never thrown. */
-  function inBackground(work: Promise<unknown>, what: string): void {
-    work.catch((error: unknown) =>
-      logger.error(`${what} failed`, {
-        error: error instanceof Error ? error.message : String(error),
-      }),
-    );
-  }
-
-  let intake: FolderIntake | null = null;
-  let lock: EngineLock | null = null;
-  let treeTimer: NodeJS.Timeout | null = null;
-  let started = false;
-  let stopped = false;
-
-  /** Files seen in a folder that is no longer watched were the user's: they are finished. */
-  function releaseOrphans(): void {
-    const bound = new Set(folders.bindings().map((binding) => binding.id));
-    for (const record of repository.inStates(['detected', 'waiting_stability'])) {
-      if (record.folderId !== null && !bound.has(record.folderId)) {
-        onTransition(storage.write(() => repository.transition(record.id, 'ready')));
-      }
-    }
-    queue.poke();
-  }
-
-  function intakeTimings() {
-    const current = settings.get();
-    return {
-      stabilityWindowMs: current.stabilityWindowMs,
-      pollingIntervalMs: current.pollingIntervalMs,
-      rescanIntervalMs: current.rescanIntervalMs,
-      forcePolling: current.forcePolling,
-    };
-  }
-
-  /**
-   * A file the tree cannot route may name a category or an administration that is new, or whose
-   * list is not loaded yet: ask the API again (at most every half minute) and look again.
-   */
-  let lastTreeRefresh = 0;
-  let treeRefreshTimer: NodeJS.Timeout | null = null;
-  function refreshTreesSoon(): void {
-    if (treeRefreshTimer !== null) return;
-    const wait = Math.max(0, lastTreeRefresh + TREE_REFRESH_SPACING_MS - Date.now());
-    treeRefreshTimer = setTimeout(() => {
-      treeRefreshTimer = null;
-      lastTreeRefresh = Date.now();
-      inBackground(
-        folders.refreshTrees().then(() => intake?.rescan()),
-        'Refreshing the accountant trees',
-      );
-    }, wait);
-  }
-
-  async function startWatching(): Promise<void> {
-    if (folders.bindings().some((binding) => binding.mode === 'accountant-tree')) {
-      // Archive files are routed by category names, which come from the API: wait for them a
-      // while, but an unreachable API must not keep the other folders from being watched.
-      let waited: NodeJS.Timeout | undefined;
-      await Promise.race([
-        folders.refreshTrees(),
-        new Promise((resolve) => (waited = setTimeout(resolve, TREE_START_WAIT_MS))),
-      ]);
-      clearTimeout(waited);
-    }
-    const watching = createFolderIntake({
-      ...intakeTimings(),
-      bindings: folders.bindings(),
-      resolveCategoryId: (companyNumber, type, folderName) =>
-        folders.resolveCategoryId(companyNumber, type, folderName),
-      isKnown: (filePath, sizeBytes, mtimeMs) => repository.isKnown(filePath, sizeBytes, mtimeMs),
-      onFileSeen: (file) => {
-        folders.noteRouted(file.folderId, file.path);
-        recorder.onFileSeen(file);
-      },
-      onFileReady: (file) => recorder.onFileReady(file),
-      onFileUnroutable: (filePath, folderId, reason) => {
-        logger.warn('A file in an accountant folder has no destination and is not sent', {
-          path: filePath,
-          reason,
-        });
-        folders.noteUnroutable(folderId, filePath, reason);
-        refreshTreesSoon();
-      },
-      onFileRemoved: (filePath) => recorder.onFileRemoved(filePath),
-      onAvailability: (folderId, availability, reason) => {
-        if (availability === 'unavailable')
-          logger.warn('A watched folder is unavailable', { folderId, reason });
-        folders.setAvailability(folderId, availability, reason);
-      },
-      logger,
-    });
-    intake = watching;
-    await watching.start();
-    // Files caught mid-gate by the last stop are gated again, or forgotten if they are gone.
-    for (const record of repository.inStates(['detected', 'waiting_stability'])) {
-      inBackground(watching.recheck(record.path), 'A recheck');
-    }
-    treeTimer = setInterval(
-      () =>
-        inBackground(
-          folders.refreshTrees().then(() => watching.rescan()),
-          'Refreshing the accountant trees',
-        ),
-      tuning.treeRefreshMs ?? 15 * 60_000,
-    );
-  }
-
-  let watchedSetup = JSON.stringify([settings.get().folders, intakeTimings()]);
-  const unsubscribeSettings = settings.onChange((current) => {
-    hub.emit('settings.changed', current);
-    foldersChanged();
-    queue.poke();
-    // Only a change of folders or of watch timings concerns the intake (not, say, the language).
-    const setup = JSON.stringify([current.folders, intakeTimings()]);
-    if (intake === null || setup === watchedSetup) return;
-    watchedSetup = setup;
-    const watching = intake;
-    inBackground(
-      watching.updateBindings(current.folders, intakeTimings()).then(async () => {
-        releaseOrphans();
-        await folders.refreshTrees();
-        await watching.rescan();
-      }),
-      'Applying the changed folders',
-    );
+  const handlers = createContractHandlers({
+    session,
+    administrations,
+    folders,
+    watching,
+    drop,
+    history: repository,
+    historyActions,
+    queue,
+    status,
+    settings,
+    app: { shell: options.shell, version: options.version },
   });
 
-  async function requireToken(): Promise<void> {
-    await session.load();
-    if (!session.info().signedIn) {
-      throw new ApiError('not_signed_in', 'Sign in with a Clearfacts token first.');
-    }
-  }
+  // reactions: every stage exists from here on
+  let foldersTimer: NodeJS.Timeout | null = null;
+  signals.on('foldersChanged', () => {
+    foldersTimer ??= setTimeout(() => {
+      foldersTimer = null;
+      hub.emit('folders.changed', { folders: folders.views() });
+    }, FOLDERS_EVENT_SPACING_MS);
+  });
+  signals.on('fileRecorded', (previous, record) => {
+    hub.historyChanged(toHistoryEntry(record));
+    status.noteTransition(previous, record.state);
+    if (record.folderId !== null) signals.emit('foldersChanged');
+  });
+  signals.on('fileForgotten', (record) => status.noteTransition(record.state, null));
+  signals.on('storageFault', (fault) => {
+    queue.setStorageFault(fault);
+    if (fault !== null) return;
+    for (const missed of recorder.takeMissed()) watching.recheck(missed);
+    watching.rescan();
+  });
+  signals.on('holdsChanged', () => {
+    status.changed();
+    if (queue.holds.auth !== null) session.tokenRefused();
+  });
+  signals.on('tokenUsable', (reason) => queue.setAuthHold(reason));
+  signals.on('tokenChanged', () => administrations.clear());
+  signals.on('changedAfterSend', (filePath) => watching.recheck(filePath));
+  const unsubscribeSettings = settings.onChange((current) => {
+    hub.emit('settings.changed', current);
+    signals.emit('foldersChanged');
+    queue.poke();
+  });
 
-  const handlers: ApiHandlers = {
-    'session.get': withApiErrors(async () => {
-      await session.load();
-      return session.info();
-    }),
-    'session.signIn': withApiErrors(({ token }) => session.signIn(token)),
-    'session.signInDemo': withApiErrors(() => session.signInDemo()),
-    'session.signOut': withApiErrors(() => session.signOut()),
-
-    'administrations.list': withApiErrors(async ({ refresh }) => {
-      await requireToken();
-      const listed = await administrations.list(refresh);
-      if (refresh && intake !== null) {
-        inBackground(
-          folders.refreshTrees().then(() => intake?.rescan()),
-          'Refreshing the accountant trees',
-        );
-      }
-      return listed;
-    }),
-    'administrations.categories': withApiErrors(async ({ companyNumber }) => {
-      await requireToken();
-      return administrations.categories(companyNumber);
-    }),
-
-    'folders.list': withApiErrors(async () => folders.views()),
-    'folders.add': withApiErrors((request) => folders.add(request)),
-    'folders.addTree': withApiErrors(async (request) => {
-      await requireToken();
-      return folders.addTree(request);
-    }),
-    'folders.remove': withApiErrors(async ({ id }) => folders.remove(id)),
-
-    'drop.inspect': withApiErrors(({ paths }) =>
-      drop.inspect(paths, { maxUploadBytes: settings.get().maxUploadBytes }),
-    ),
-    'drop.send': withApiErrors(async ({ paths, companyNumber, destination }) => {
-      const entries = drop.send(paths, companyNumber, destination);
-      settings.update({ lastDropTarget: { companyNumber, destination } });
-      return entries;
-    }),
-
-    'history.query': withApiErrors(async ({ filter, offset, limit }) => {
-      const { rows, total } = repository.query(filter, offset, limit);
-      return { rows: rows.map(toHistoryEntry), total };
-    }),
-    'history.retry': withApiErrors(({ id }) => historyActions.retry(id)),
-    'history.retryAllFailed': withApiErrors(async () => historyActions.retryAllFailed()),
-    'history.resend': withApiErrors(async ({ id }) => historyActions.resend(id)),
-    'history.markDone': withApiErrors(async ({ id }) => historyActions.markDone(id)),
-    'history.reveal': withApiErrors(({ id }) => historyActions.reveal(id)),
-
-    'queue.pause': withApiErrors(async () => {
-      queue.pause();
-      return status.snapshot();
-    }),
-    'queue.resume': withApiErrors(async () => {
-      queue.resume();
-      return status.snapshot();
-    }),
-    'status.get': withApiErrors(async () => status.snapshot()),
-
-    'settings.get': withApiErrors(async () => settings.get()),
-    'settings.update': withApiErrors(async (patch) => settings.update(patch)),
-
-    'app.info': withApiErrors(async () => ({
-      shell: options.shell === 'electron' ? ('electron' as const) : ('browser' as const),
-      version: options.version,
-      platform: process.platform,
-      osLocale: Intl.DateTimeFormat().resolvedOptions().locale,
-    })),
-  };
+  let lock: EngineLock | null = null;
+  let started = false;
+  let stopped = false;
 
   return {
     handlers,
@@ -501,22 +295,14 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       if (started || stopped) return;
       lock = acquireEngineLock(configDir);
       started = true;
-      // No idempotency key exists: a send cut short by a crash may have arrived, so it is
-      // never sent again without the user.
-      for (const record of repository.inStates(['uploading'])) {
-        onTransition(repository.transition(record.id, 'unconfirmed', { failure: INTERRUPTED }));
-        logger.warn('A send was interrupted by the last stop: unconfirmed', { id: record.id });
-      }
+      recoverInterruptedSends(repository, onTransition, logger);
       rmSync(stagingDir, { recursive: true, force: true });
       mkdirSync(stagingDir, { recursive: true });
       const counts = repository.countByState();
       status.reset(ACTIVE_STATES.reduce((sum, state) => sum + counts[state], 0));
       await session.start();
       queue.start();
-      if (options.watchFolders !== false) {
-        releaseOrphans();
-        await startWatching();
-      }
+      if (options.watchFolders !== false) await watching.start();
       status.changed();
       logger.info('Engine started', { version: options.version, shell: options.shell });
     },
@@ -525,10 +311,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       if (stopped) return;
       stopped = true;
       unsubscribeSettings();
-      if (treeTimer) clearInterval(treeTimer);
-      if (treeRefreshTimer) clearTimeout(treeRefreshTimer);
       if (foldersTimer) clearTimeout(foldersTimer);
-      await intake?.stop();
+      await watching.stop();
       await queue.stop(tuning.stopGraceMs ?? 5_000);
       hub.flush();
       status.close();

@@ -2,7 +2,7 @@
 // latest*.yml files electron-builder writes). Nothing happens behind the user's back: a found
 // update is downloaded only when they say so, and installed only when they say so (now, or when
 // they next quit). Quitting for an install goes through the normal quit, so uploads drain first.
-import type { Logger } from '../core/logging/logger.ts';
+import type { Logger } from '../core/index.ts';
 
 /** The parts of electron-updater's AppUpdater used here. */
 export interface UpdaterPort {

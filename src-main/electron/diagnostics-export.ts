@@ -4,7 +4,7 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { strToU8, zipSync, type Zippable } from 'fflate';
-import { redact, redactValue } from '../core/logging/secret-redactor.ts';
+import { redact, redactValue } from '../core/index.ts';
 
 export interface DiagnosticsInput {
   /** The log folder: every log in it (`*.log`, and rotated `*.log.N`) is included. */

@@ -5,8 +5,7 @@
 import { renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import electronLog from 'electron-log/node';
-import type { LogFields, Logger } from '../core/logging/logger.ts';
-import { redact, redactValue } from '../core/logging/secret-redactor.ts';
+import { redact, redactValue, type LogFields, type Logger } from '../core/index.ts';
 
 export type ElectronLogLevel = 'debug' | 'info' | 'warn' | 'error';
 

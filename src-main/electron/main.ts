@@ -22,17 +22,19 @@ import {
   Tray,
 } from 'electron';
 import ElectronStore from 'electron-store';
-import { DEFAULT_CONFIG_DIR } from '../core/store/default-config-dir.ts';
-import type { EventListener } from '../contract/api-contract.ts';
-import type { Settings } from '../contract/domain.ts';
-import type { Logger } from '../core/logging/logger.ts';
-import type { TokenStore } from '../core/account/token/token-store.ts';
 import {
+  DEFAULT_CONFIG_DIR,
+  createEngine,
   createSettingsStore,
   quarantineUnreadableSettingsFile,
-} from '../core/store/conf-settings-store.ts';
-import { settingsFileOptions, type SettingsFile } from '../core/store/settings-schema.ts';
-import { createEngine, type Engine } from '../core/engine.ts';
+  settingsFileOptions,
+  type Engine,
+  type Logger,
+  type SettingsFile,
+  type TokenStore,
+} from '../core/index.ts';
+import type { EventListener } from '../contract/api-contract.ts';
+import type { Settings } from '../contract/domain.ts';
 import { buildAppMenuTemplate, type AppMenuActions } from './app-menu.ts';
 import { APP_PATHS, trayIconPath, windowIconPath } from './app-paths.ts';
 import { APP_SCHEME, APP_SCHEME_REGISTRATION, createAppProtocolHandler } from './app-protocol.ts';

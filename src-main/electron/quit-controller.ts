@@ -1,7 +1,7 @@
 // Quitting cleanly: the first quit request (menu, tray, OS shutdown, an update install) is held
 // until core has stopped — watchers closed, running uploads finished or recorded as unconfirmed,
 // the history closed — and then let through. A second request while that runs changes nothing.
-import type { Logger } from '../core/logging/logger.ts';
+import type { Logger } from '../core/index.ts';
 
 export interface QuitControllerOptions {
   app: {

@@ -7,10 +7,13 @@ import { readFile, rm } from 'node:fs/promises';
 import type { SafeStorage } from 'electron';
 import { z } from 'zod';
 import type { TokenStorageInfo } from '../contract/domain.ts';
-import { writePrivateFileAtomically } from '../core/account/token/private-file.ts';
-import { redact } from '../core/logging/secret-redactor.ts';
-import { TokenStoreError, type TokenStore } from '../core/account/token/token-store.ts';
-import { acceptToken } from '../core/account/token/validate-token.ts';
+import {
+  TokenStoreError,
+  acceptToken,
+  redact,
+  writePrivateFileAtomically,
+  type TokenStore,
+} from '../core/index.ts';
 
 export type SafeStorageApi = Pick<
   SafeStorage,

@@ -1,7 +1,7 @@
 // What the tray's items do, bound to core's handlers and the shell's windows. Kept apart from
 // main.ts so a test can click every item and see which core function it reached.
 import type { ApiHandlers } from '../contract/api-contract.ts';
-import type { Logger } from '../core/logging/logger.ts';
+import type { Logger } from '../core/index.ts';
 import type { TrayActions } from './tray-menu.ts';
 import type { WindowName } from './window-state.ts';
 

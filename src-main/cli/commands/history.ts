@@ -2,8 +2,7 @@
 // on the ones that did not arrive.
 import { InvalidArgumentError, type Command } from 'commander';
 import { FileState, type HistoryFilter } from '../../contract/domain.ts';
-import { EngineBusyError } from '../../core/control/engine-lock.ts';
-import type { Engine } from '../../core/engine.ts';
+import { EngineBusyError, type Engine } from '../../core/index.ts';
 import type { CliRuntime } from '../cli-runtime.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
 import { describeDestination, printJson, printLine, printTable, stateLabel } from '../output.ts';

@@ -1,7 +1,7 @@
 // The end of `upload` and `retry`: follow the files until each one has an outcome, print one line
 // per file and a summary, and turn the outcome into an exit code.
 import type { HistoryEntry } from '../../contract/domain.ts';
-import type { Engine } from '../../core/engine.ts';
+import type { Engine } from '../../core/index.ts';
 import { CliError, EXIT, type ExitCode } from '../exit-codes.ts';
 import { describeEntry, printJson, printLine } from '../output.ts';
 import { waitForFiles } from '../wait-for-files.ts';

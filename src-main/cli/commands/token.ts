@@ -1,7 +1,6 @@
 // `token set | check | clear`: the token is read from stdin (or typed without echo), checked
 // with Clearfacts before it is stored, and never printed.
 import type { Command } from 'commander';
-import { createClearfactsClient } from '../../core/api/clearfacts-graphql-client.ts';
 import type { CliRuntime } from '../cli-runtime.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
 import { printJson, printLine } from '../output.ts';
@@ -62,22 +61,17 @@ export function registerTokenCommands(program: Command, runtime: () => CliRuntim
         throw new CliError('No token is set: run `clearfacts-uploader token set`.', EXIT.auth);
       }
       const engine = await cli.engine({ watchFolders: false });
-      const { apiUrl } = await engine.handlers['session.get']({});
-      const client = createClearfactsClient({
-        apiUrl,
-        getToken: () => Promise.resolve(stored),
-        fetch: globalThis.fetch,
+      const { user, scopes, tokenStorage } = await engine.handlers['session.get']({
+        verify: true,
       });
-      const user = await client.userInfo();
-      const scopes = await client.probeScopes();
       if (options.json) {
-        printJson({ user, scopes, tokenStorage: store.info() });
+        printJson({ user, scopes, tokenStorage });
         return;
       }
-      printLine(`User:    ${user.username}${user.name ? ` (${user.name})` : ''}`);
-      printLine(`E-mail:  ${user.email ?? '-'}`);
+      printLine(`User:    ${user?.username ?? '-'}${user?.name ? ` (${user.name})` : ''}`);
+      printLine(`E-mail:  ${user?.email ?? '-'}`);
       printLine(`Scopes:  ${scopes.join(', ') || 'none found'}`);
-      printLine(`Stored:  ${store.info().backend}${store.info().secure ? '' : ' (not encrypted)'}`);
+      printLine(`Stored:  ${tokenStorage.backend}${tokenStorage.secure ? '' : ' (not encrypted)'}`);
     });
 
   token

@@ -195,6 +195,32 @@ export function createSession(options: SessionOptions) {
       void adopt(token);
     },
 
+    /**
+     * Asks Clearfacts again who the token in use belongs to and what it may do.
+     * Throws ApiError `not_signed_in` without a token, `auth` when Clearfacts refuses it (the
+     * queue is then held), and what the client throws when Clearfacts cannot be reached.
+     */
+    async verify(): Promise<SessionInfo> {
+      await load();
+      if (token === null) throw new ApiError('not_signed_in', NO_TOKEN_REASON);
+      const identity = await identify(token);
+      if (identity === null) {
+        markRejected();
+        throw new ApiError(
+          'auth',
+          'Clearfacts does not accept the stored token: it is unknown or was revoked. Create a new one in Clearfacts and set it again.',
+        );
+      }
+      ({ user, scopes } = identity);
+      if (rejectedToken !== null) {
+        rejectedToken = null;
+        stopRecheck();
+        options.onTokenUsable(null);
+      }
+      changed();
+      return info();
+    },
+
     /** The queue was told the token is refused: hold, and watch the store for a new one. */
     tokenRefused(): void {
       if (token !== null && rejectedToken !== token) markRejected();

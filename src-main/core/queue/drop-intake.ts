@@ -76,3 +76,5 @@ export function createDropIntake(options: DropIntakeOptions) {
     },
   };
 }
+
+export type DropIntake = ReturnType<typeof createDropIntake>;

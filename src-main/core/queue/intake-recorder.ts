@@ -137,6 +137,21 @@ export function createIntakeRecorder(options: IntakeRecorderOptions) {
       queue.poke();
     },
 
+    /** Files seen in a folder that is no longer watched were the user's: they are finished. */
+    releaseUnwatched(boundFolderIds: ReadonlySet<string>): void {
+      for (const record of repository.inStates(['detected', 'waiting_stability'])) {
+        if (record.folderId !== null && !boundFolderIds.has(record.folderId)) {
+          options.onTransition(storage.write(() => repository.transition(record.id, 'ready')));
+        }
+      }
+      queue.poke();
+    },
+
+    /** Paths the last stop caught between the gate's steps. */
+    waitingAtGate(): string[] {
+      return repository.inStates(['detected', 'waiting_stability']).map((record) => record.path);
+    },
+
     /** The paths to look at again now that the history accepts writes. */
     takeMissed(): string[] {
       const paths = [...missed];

@@ -51,7 +51,7 @@ test('an accountant tree is built from the API and routes files by their folder'
 
   await harness.until('both routed files are archived', () =>
     ['invoice.pdf', 'statutes.pdf'].every((name) =>
-      [...engine.entries.values()].some(
+      [...harness.entries.values()].some(
         (entry) => entry.fileName === name && entry.state === 'archived',
       ),
     ),

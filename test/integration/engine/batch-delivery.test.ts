@@ -124,7 +124,7 @@ test('200 PDFs in three bound folders arrive once each, right, and are moved', a
   await Promise.all([...stillWriting, ...laterWrites]);
 
   const archivedCount = () =>
-    [...engine.entries.values()].filter((entry) => entry.state === 'archived').length;
+    [...harness.entries.values()].filter((entry) => entry.state === 'archived').length;
   await harness.until('all 200 files are archived', () => archivedCount() === 200, 180_000);
   await harness.engine.whenIdle();
 

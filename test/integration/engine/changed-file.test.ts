@@ -27,9 +27,9 @@ test('a queued file that changes is gated and checked again with its backoff res
   const filePath = path.join(dir, 'invoice.pdf');
   await writeFile(filePath, await pdfBytes(1, { label: 'first version' }));
   await harness.until('the file waits for a retry', () =>
-    [...engine.entries.values()].some((entry) => entry.state === 'ready' && entry.attempts === 1),
+    [...harness.entries.values()].some((entry) => entry.state === 'ready' && entry.attempts === 1),
   );
-  const [waiting] = [...engine.entries.values()];
+  const [waiting] = [...harness.entries.values()];
   assert.ok(waiting);
   assert.equal(waiting.failure?.code, 'transient');
 

@@ -79,7 +79,7 @@ test('hostile files fail with their own reason and stay; odd names arrive intact
 
   const total = Object.keys(refused).length + Object.keys(accepted).length;
   const finished = () =>
-    [...engine.entries.values()].filter((entry) => ['failed', 'archived'].includes(entry.state))
+    [...harness.entries.values()].filter((entry) => ['failed', 'archived'].includes(entry.state))
       .length === total;
   await harness.until('every file has an outcome', finished, 120_000);
   await harness.engine.whenIdle();

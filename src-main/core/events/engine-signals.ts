@@ -1,0 +1,33 @@
+// What one stage tells the others without knowing them. Stages are built in dependency order and
+// report through these signals; the composition root subscribes the reactions after every stage
+// exists, so no stage is used before it is built and no stage reaches into another.
+import { EventEmitter } from 'node:events';
+import type { FileState } from '../../contract/domain.ts';
+import type { FileRecord } from '../store/file-record.ts';
+
+/** Signal name → its arguments. */
+export interface EngineSignalMap {
+  /** A history row was inserted (previous is null) or changed state. */
+  fileRecorded: [previous: FileState | null, record: FileRecord];
+  /** A row was dropped: its file was deleted before it was ever ready. */
+  fileForgotten: [record: FileRecord];
+  /** A folder binding, its availability or its counts changed. */
+  foldersChanged: [];
+  /** The history stopped (a sentence) or resumed (null) accepting writes. */
+  storageFault: [fault: string | null];
+  /** The queue's holds changed (pause, auth, scope, storage, offline, rate limit). */
+  holdsChanged: [];
+  /** A reason while nothing can be sent for lack of a usable token; null once there is one. */
+  tokenUsable: [holdReason: string | null];
+  /** Another token (or none) is in use: what the old one could see may differ. */
+  tokenChanged: [];
+  /** A file changed on disk after its send started: it must pass the gate again. */
+  changedAfterSend: [filePath: string];
+}
+
+export type EngineSignals = EventEmitter<EngineSignalMap>;
+
+/** A fresh, empty set of signals for one engine. */
+export function createEngineSignals(): EngineSignals {
+  return new EventEmitter<EngineSignalMap>();
+}

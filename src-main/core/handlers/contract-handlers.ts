@@ -1,0 +1,111 @@
+// The contract's request channels, each answered by the stage that owns it. Every handler throws
+// only ApiError (withApiErrors), so both transports and the control channel see the same errors.
+import { ApiError, type ApiHandlers } from '../../contract/api-contract.ts';
+import type { AdministrationsCache } from '../account/administrations-cache.ts';
+import type { Session } from '../account/session.ts';
+import type { StatusTracker } from '../events/status-tracker.ts';
+import type { WatchedFolders } from '../folders/watched-folders.ts';
+import type { WatchSupervisor } from '../intake/watch-supervisor.ts';
+import type { DropIntake } from '../queue/drop-intake.ts';
+import type { HistoryActions } from '../queue/history-actions.ts';
+import type { UploadQueue } from '../queue/upload-queue.ts';
+import { toHistoryEntry } from '../store/file-record.ts';
+import type { HistoryRepository } from '../store/history-repository.ts';
+import type { SettingsStore } from '../store/settings-store.ts';
+import { withApiErrors } from './api-errors.ts';
+
+/** The stages that answer requests, and what the host says about itself. */
+export interface ContractHandlersOptions {
+  session: Session;
+  administrations: AdministrationsCache;
+  folders: WatchedFolders;
+  watching: WatchSupervisor;
+  drop: DropIntake;
+  history: HistoryRepository;
+  historyActions: HistoryActions;
+  queue: UploadQueue;
+  status: StatusTracker;
+  settings: SettingsStore;
+  app: { shell: 'electron' | 'browser' | 'cli'; version: string };
+}
+
+/** One handler per contract channel (`src-main/contract/api-contract.ts`). */
+export function createContractHandlers(options: ContractHandlersOptions): ApiHandlers {
+  const { session, administrations, folders, watching, drop, settings, queue, status } = options;
+
+  async function requireToken(): Promise<void> {
+    await session.load();
+    if (!session.info().signedIn) {
+      throw new ApiError('not_signed_in', 'Sign in with a Clearfacts token first.');
+    }
+  }
+
+  return {
+    'session.get': withApiErrors(async ({ verify }) => {
+      if (verify === true) return session.verify();
+      await session.load();
+      return session.info();
+    }),
+    'session.signIn': withApiErrors(({ token }) => session.signIn(token)),
+    'session.signInDemo': withApiErrors(() => session.signInDemo()),
+    'session.signOut': withApiErrors(() => session.signOut()),
+
+    'administrations.list': withApiErrors(async ({ refresh }) => {
+      await requireToken();
+      const listed = await administrations.list(refresh);
+      if (refresh) watching.refreshTrees();
+      return listed;
+    }),
+    'administrations.categories': withApiErrors(async ({ companyNumber }) => {
+      await requireToken();
+      return administrations.categories(companyNumber);
+    }),
+
+    'folders.list': withApiErrors(async () => folders.views()),
+    'folders.add': withApiErrors((request) => folders.add(request)),
+    'folders.addTree': withApiErrors(async (request) => {
+      await requireToken();
+      return folders.addTree(request);
+    }),
+    'folders.remove': withApiErrors(async ({ id }) => folders.remove(id)),
+
+    'drop.inspect': withApiErrors(({ paths }) =>
+      drop.inspect(paths, { maxUploadBytes: settings.get().maxUploadBytes }),
+    ),
+    'drop.send': withApiErrors(async ({ paths, companyNumber, destination }) => {
+      const entries = drop.send(paths, companyNumber, destination);
+      settings.update({ lastDropTarget: { companyNumber, destination } });
+      return entries;
+    }),
+
+    'history.query': withApiErrors(async ({ filter, offset, limit }) => {
+      const { rows, total } = options.history.query(filter, offset, limit);
+      return { rows: rows.map(toHistoryEntry), total };
+    }),
+    'history.retry': withApiErrors(({ id }) => options.historyActions.retry(id)),
+    'history.retryAllFailed': withApiErrors(async () => options.historyActions.retryAllFailed()),
+    'history.resend': withApiErrors(async ({ id }) => options.historyActions.resend(id)),
+    'history.markDone': withApiErrors(async ({ id }) => options.historyActions.markDone(id)),
+    'history.reveal': withApiErrors(({ id }) => options.historyActions.reveal(id)),
+
+    'queue.pause': withApiErrors(async () => {
+      queue.pause();
+      return status.snapshot();
+    }),
+    'queue.resume': withApiErrors(async () => {
+      queue.resume();
+      return status.snapshot();
+    }),
+    'status.get': withApiErrors(async () => status.snapshot()),
+
+    'settings.get': withApiErrors(async () => settings.get()),
+    'settings.update': withApiErrors(async (patch) => settings.update(patch)),
+
+    'app.info': withApiErrors(async () => ({
+      shell: options.app.shell === 'electron' ? ('electron' as const) : ('browser' as const),
+      version: options.app.version,
+      platform: process.platform,
+      osLocale: Intl.DateTimeFormat().resolvedOptions().locale,
+    })),
+  };
+}

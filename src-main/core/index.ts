@@ -1,0 +1,31 @@
+// Core's public entry: the only module of core that shells and transports (cli/, bridge/,
+// electron/, scripts/) import. Everything else in core is the stages' own business.
+// The engine itself is loaded on first use, so `clearfacts-uploader --help` and usage errors
+// answer without loading SQLite, the PDF reader and the watchers.
+import type { Engine, EngineOptions } from './engine.ts';
+
+export type { Engine, EngineOptions } from './engine.ts';
+
+/** Builds core's one service; see `engine.ts`. Throws what opening the history throws. */
+export async function createEngine(options: EngineOptions): Promise<Engine> {
+  const engine = await import('./engine.ts');
+  return engine.createEngine(options);
+}
+
+export { acceptToken } from './account/token/validate-token.ts';
+export { createHeadlessTokenStore } from './account/token/create-headless-token-store.ts';
+export { createMemoryTokenStore } from './account/token/memory-token-store.ts';
+export { writePrivateFileAtomically } from './account/token/private-file.ts';
+export { TokenStoreError, type TokenStore } from './account/token/token-store.ts';
+export { EngineBusyError } from './control/engine-lock.ts';
+export { toApiError } from './handlers/api-errors.ts';
+export { createFileLogger, type FileLogger } from './logging/file-logger.ts';
+export type { LogFields, Logger } from './logging/logger.ts';
+export { redact, redactValue } from './logging/secret-redactor.ts';
+export {
+  createSettingsStore,
+  quarantineUnreadableSettingsFile,
+} from './store/conf-settings-store.ts';
+export { DEFAULT_CONFIG_DIR } from './store/default-config-dir.ts';
+export { ACTIVE_STATES } from './store/file-lifecycle.ts';
+export { settingsFileOptions, type SettingsFile } from './store/settings-schema.ts';

@@ -1,0 +1,202 @@
+// Keeps the folder intake in step with the user's folders: starts it once the accountant trees
+// are known (or the API is too slow), applies changed folders and watch timings, rebuilds the
+// trees from the API now and then, and sends what the intake finds to the history's recorder.
+import type { FolderBinding, Settings } from '../../contract/domain.ts';
+import type { WatchedFolders } from '../folders/watched-folders.ts';
+import type { Logger } from '../logging/logger.ts';
+import type { SettingsStore } from '../store/settings-store.ts';
+import {
+  createFolderIntake,
+  type EngineAnswer,
+  type FolderIntake,
+  type IntakeFile,
+  type IntakeTimings,
+} from './folder-intake.ts';
+
+/** Where the intake's findings go: the queue's recorder, which writes them into the history. */
+export interface IntakeSink {
+  onFileSeen(file: IntakeFile): EngineAnswer;
+  onFileReady(file: IntakeFile): EngineAnswer;
+  onFileRemoved(filePath: string): EngineAnswer;
+  /** Files seen in a folder that is no longer bound; called after every change of folders. */
+  releaseUnwatched(boundFolderIds: ReadonlySet<string>): void;
+  /** Paths caught between the gate's steps by the last stop: they are gated again. */
+  waitingAtGate(): string[];
+}
+
+export interface WatchSupervisorOptions {
+  settings: SettingsStore;
+  folders: WatchedFolders;
+  sink: IntakeSink;
+  /** True when this exact version of a file went past the gate before (see FolderIntakeOptions). */
+  isKnown(path: string, sizeBytes: number, mtimeMs: number): boolean;
+  logger: Logger;
+  /** How often accountant trees are rebuilt from the API (ms). */
+  treeRefreshMs: number;
+}
+
+/** The running intake's lifecycle; every method is safe to call before start() and after stop(). */
+export interface WatchSupervisor {
+  /** Watches every bound folder; resolves once each is watched or known unavailable. */
+  start(): Promise<void>;
+  /** Asks the API for the trees again and rescans (the user refreshed the administrations). */
+  refreshTrees(): void;
+  /** Gates one file again (it changed after its send, or its history write was missed). */
+  recheck(filePath: string): void;
+  /** Scans every folder again (the history accepts writes again). */
+  rescan(): void;
+  /** Closes every watcher and timer; terminal. */
+  stop(): Promise<void>;
+}
+
+/** Unroutable files make the trees refresh at most this often. */
+const TREE_REFRESH_SPACING_MS = 30_000;
+/** How long start() waits for the API before watching accountant trees anyway. */
+const TREE_START_WAIT_MS = 10_000;
+
+function intakeTimings(settings: Settings): IntakeTimings {
+  return {
+    stabilityWindowMs: settings.stabilityWindowMs,
+    pollingIntervalMs: settings.pollingIntervalMs,
+    rescanIntervalMs: settings.rescanIntervalMs,
+    forcePolling: settings.forcePolling,
+  };
+}
+
+/** What the intake depends on; other settings (say, the language) leave the watchers alone. */
+function watchSetupKey(settings: Settings): string {
+  return JSON.stringify([settings.folders, intakeTimings(settings)]);
+}
+
+export function createWatchSupervisor(options: WatchSupervisorOptions): WatchSupervisor {
+  const { settings, folders, sink, logger } = options;
+  let intake: FolderIntake | null = null;
+  let stopped = false;
+  let treeTimer: NodeJS.Timeout | null = null;
+  let treeRefreshTimer: NodeJS.Timeout | null = null;
+  let lastTreeRefresh = 0;
+  let watchedSetup = watchSetupKey(settings.get());
+
+  function inBackground(work: Promise<unknown>, what: string): void {
+    work.catch((error: unknown) =>
+      logger.error(`${what} failed`, {
+        error: error instanceof Error ? error.message : String(error),
+      }),
+    );
+  }
+
+  function boundIds(bindings: FolderBinding[]): ReadonlySet<string> {
+    return new Set(bindings.map((binding) => binding.id));
+  }
+
+  function refreshTrees(): void {
+    if (intake === null) return;
+    inBackground(
+      folders.refreshTrees().then(() => intake?.rescan()),
+      'Refreshing the accountant trees',
+    );
+  }
+
+  /**
+   * A file the tree cannot route may name a category or an administration that is new, or whose
+   * list is not loaded yet: ask the API again (at most every half minute) and look again.
+   */
+  function refreshTreesSoon(): void {
+    if (treeRefreshTimer !== null || stopped) return;
+    const wait = Math.max(0, lastTreeRefresh + TREE_REFRESH_SPACING_MS - Date.now());
+    treeRefreshTimer = setTimeout(() => {
+      treeRefreshTimer = null;
+      lastTreeRefresh = Date.now();
+      refreshTrees();
+    }, wait);
+  }
+
+  const unsubscribeSettings = settings.onChange((current) => {
+    const setup = watchSetupKey(current);
+    if (intake === null || setup === watchedSetup) return;
+    watchedSetup = setup;
+    const watching = intake;
+    inBackground(
+      watching.updateBindings(current.folders, intakeTimings(current)).then(async () => {
+        sink.releaseUnwatched(boundIds(current.folders));
+        await folders.refreshTrees();
+        await watching.rescan();
+      }),
+      'Applying the changed folders',
+    );
+  });
+
+  async function waitForTrees(): Promise<void> {
+    if (!folders.bindings().some((binding) => binding.mode === 'accountant-tree')) return;
+    // Archive files are routed by category names, which come from the API: wait for them a
+    // while, but an unreachable API must not keep the other folders from being watched.
+    let waited: NodeJS.Timeout | undefined;
+    await Promise.race([
+      folders.refreshTrees(),
+      new Promise((resolve) => (waited = setTimeout(resolve, TREE_START_WAIT_MS))),
+    ]);
+    clearTimeout(waited);
+  }
+
+  return {
+    async start() {
+      if (intake !== null || stopped) return;
+      sink.releaseUnwatched(boundIds(folders.bindings()));
+      await waitForTrees();
+      const current = settings.get();
+      watchedSetup = watchSetupKey(current);
+      const watching = createFolderIntake({
+        ...intakeTimings(current),
+        bindings: folders.bindings(),
+        resolveCategoryId: (companyNumber, type, folderName) =>
+          folders.resolveCategoryId(companyNumber, type, folderName),
+        isKnown: options.isKnown,
+        onFileSeen: (file) => {
+          folders.noteRouted(file.folderId, file.path);
+          return sink.onFileSeen(file);
+        },
+        onFileReady: (file) => sink.onFileReady(file),
+        onFileUnroutable: (filePath, folderId, reason) => {
+          logger.warn('A file in an accountant folder has no destination and is not sent', {
+            path: filePath,
+            reason,
+          });
+          folders.noteUnroutable(folderId, filePath, reason);
+          refreshTreesSoon();
+        },
+        onFileRemoved: (filePath) => sink.onFileRemoved(filePath),
+        onAvailability: (folderId, availability, reason) => {
+          if (availability === 'unavailable')
+            logger.warn('A watched folder is unavailable', { folderId, reason });
+          folders.setAvailability(folderId, availability, reason);
+        },
+        logger,
+      });
+      intake = watching;
+      await watching.start();
+      // Files caught mid-gate by the last stop are gated again, or forgotten if they are gone.
+      for (const filePath of sink.waitingAtGate()) {
+        inBackground(watching.recheck(filePath), 'A recheck');
+      }
+      treeTimer = setInterval(refreshTrees, options.treeRefreshMs);
+    },
+
+    refreshTrees,
+
+    recheck(filePath) {
+      if (intake !== null) inBackground(intake.recheck(filePath), 'A recheck');
+    },
+
+    rescan() {
+      if (intake !== null) inBackground(intake.rescan(), 'A rescan');
+    },
+
+    async stop() {
+      stopped = true;
+      unsubscribeSettings();
+      if (treeTimer) clearInterval(treeTimer);
+      if (treeRefreshTimer) clearTimeout(treeRefreshTimer);
+      await intake?.stop();
+    },
+  };
+}
