@@ -180,6 +180,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     logger,
     onTransition,
     onHoldsChanged: () => signals.emit('holdsChanged'),
+    onTokenRefused: () => signals.emit('tokenRefused'),
     explainRefusal: createRefusalExplainer(administrations),
     onChangedAfterSend: (filePath) => signals.emit('changedAfterSend', filePath),
   });
@@ -269,10 +270,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     for (const missed of recorder.takeMissed()) watching.recheck(missed);
     watching.rescan();
   });
-  signals.on('holdsChanged', () => {
-    status.changed();
-    if (queue.holds.auth !== null) session.tokenRefused();
-  });
+  signals.on('holdsChanged', () => status.changed());
+  signals.on('tokenRefused', () => session.tokenRefused());
   signals.on('tokenUsable', (reason) => queue.setAuthHold(reason));
   signals.on('tokenChanged', () => administrations.clear());
   signals.on('changedAfterSend', (filePath) => watching.recheck(filePath));

@@ -17,6 +17,8 @@ export interface EngineSignalMap {
   storageFault: [fault: string | null];
   /** The queue's holds changed (pause, auth, scope, storage, offline, rate limit). */
   holdsChanged: [];
+  /** Clearfacts refused the token during a send; the session decides what follows. */
+  tokenRefused: [];
   /** A reason while nothing can be sent for lack of a usable token; null once there is one. */
   tokenUsable: [holdReason: string | null];
   /** Another token (or none) is in use: what the old one could see may differ. */

@@ -56,6 +56,11 @@ export interface SendContext {
   onTransition: (transition: Transition) => void;
   /** Holds decided by a failure (auth, scope, rate limit, offline) changed. */
   onHoldsChanged: () => void;
+  /**
+   * Clearfacts refused the token. The session decides what that means and holds the queue
+   * through `setAuthHold`, before this returns.
+   */
+  onTokenRefused: () => void;
   /** Aborted when the app stops: a write waiting out a storage fault gives up then. */
   stopSignal: AbortSignal;
   /** Sends of the same content to the same administration, so a twin waits for the first. */
@@ -308,9 +313,8 @@ async function recordSendFailure(
         failure: { code: 'auth', message: decision.reason },
       });
       if (holds.auth === null) {
-        holds.auth = decision.reason;
         context.logger.warn('Clearfacts refused the token: the queue waits for a new one');
-        context.onHoldsChanged();
+        context.onTokenRefused();
       }
       return;
     case 'hold_scope':

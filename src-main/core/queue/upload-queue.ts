@@ -32,6 +32,8 @@ export interface UploadQueueOptions {
   onTransition: (transition: Transition) => void;
   /** A hold started or ended (auth, scope, offline, rate limit, pause). */
   onHoldsChanged: () => void;
+  /** Clearfacts refused the token: the session decides, and holds the queue via setAuthHold. */
+  onTokenRefused: () => void;
   explainRefusal?: (record: FileRecord, failure: Failure) => Promise<Failure>;
   onChangedAfterSend?: (filePath: string) => void;
   /** How often the history is looked at for work another process queued (CLI `retry`). */
@@ -72,6 +74,7 @@ export function createUploadQueue(options: UploadQueueOptions) {
       options.onHoldsChanged();
       pump();
     },
+    onTokenRefused: options.onTokenRefused,
     stopSignal: stopping.signal,
     inFlight: new Map(),
     explainRefusal: options.explainRefusal ?? ((_record, failure) => Promise.resolve(failure)),

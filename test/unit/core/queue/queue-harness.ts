@@ -16,6 +16,7 @@ import type {
   UploadRequest,
 } from '../../../../src-main/core/api/clearfacts-client.ts';
 import type { DocumentCheck } from '../../../../src-main/core/documents/document-check.ts';
+import { authHoldReason } from '../../../../src-main/core/account/session.ts';
 import { createUploadQueue } from '../../../../src-main/core/queue/upload-queue.ts';
 import type { FileRecord } from '../../../../src-main/core/store/file-record.ts';
 import { openHistoryDatabase } from '../../../../src-main/core/store/history-database.ts';
@@ -141,6 +142,8 @@ export function createHarness(
       queue.poke();
     },
     onHoldsChanged: () => {},
+    // The session's part: a refused token holds the queue.
+    onTokenRefused: () => queue.setAuthHold(authHoldReason()),
   });
 
   t.after(async () => {
