@@ -6,13 +6,17 @@ import { ApiError } from '../../contract/api-contract.ts';
 import type { Scope, SessionInfo, UserInfo } from '../../contract/domain.ts';
 import { ClearfactsApiError, type ClearfactsClient } from '../api/clearfacts-client.ts';
 import type { Logger } from '../logging/logger.ts';
-import { authHoldReason } from '../queue/failure-policy.ts';
 import { ApiToken } from './token/api-token.ts';
 import { registerSecret } from '../logging/secret-redactor.ts';
 import type { TokenStore } from './token/token-store.ts';
 
 export const NO_TOKEN_REASON =
   'No Clearfacts token is set. Set one to start sending: in Settings, or `clearfacts-uploader token set`.';
+
+/** Why nothing is sent while Clearfacts refuses the token; the queue holds with it too. */
+export function authHoldReason(): string {
+  return 'Clearfacts no longer accepts the token (revoked or unknown). Set a new token to resume: in Settings, or `clearfacts-uploader token set`.';
+}
 
 export interface SessionOptions {
   tokenStore: TokenStore;

@@ -13,7 +13,7 @@ import type {
 import type { Logger } from '../logging/logger.ts';
 import { createFolderWatch } from './folder-watch.ts';
 import type { FolderWatch, FolderWatchTimings } from './folder-watch.ts';
-import { isIgnoredRelativePath } from './ignored-names.ts';
+import { isIgnoredRelativePath } from '../folders/ignored-names.ts';
 import { createReadinessGate } from './readiness-gate.ts';
 import type { FileVersion } from './readiness-gate.ts';
 import { routeAccountantTreePath } from './route-accountant-tree.ts';

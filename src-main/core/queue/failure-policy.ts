@@ -1,6 +1,7 @@
 // What the queue does after a send failed, decided from the kind of failure alone.
 import type { DestinationType, Failure, Scope } from '../../contract/domain.ts';
 import { ClearfactsApiError } from '../api/clearfacts-client.ts';
+import { authHoldReason } from '../account/session.ts';
 import { requiredScope } from './required-scope.ts';
 import { retryDelayMs, type RetryTuning } from './retry-policy.ts';
 
@@ -27,10 +28,6 @@ export type FailureDecision =
  * that keeps failing on one file gives up after this many sends, so the user hears of it.
  */
 export const MAX_SERVER_ERROR_ATTEMPTS = 20;
-
-export function authHoldReason(): string {
-  return 'Clearfacts no longer accepts the token (revoked or unknown). Set a new token to resume: in Settings, or `clearfacts-uploader token set`.';
-}
 
 export function scopeHoldReason(scope: Scope): string {
   return `The token lacks the ${scope} scope, so files that need it are waiting. Create a token with ${scope} in Clearfacts and set it to resume.`;
