@@ -125,8 +125,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     onChange: (fault) => signals.emit('storageFault', fault),
   });
   const onTransition = ({ previous, record }: Transition) =>
-    signals.emit('fileRecorded', previous, record);
-  const onInserted = (record: FileRecord) => signals.emit('fileRecorded', null, record);
+    signals.emit('fileStateChanged', previous, record);
+  const onInserted = (record: FileRecord) => signals.emit('fileStateChanged', null, record);
 
   // account and api
   const clientFor = (getToken: () => Promise<string | null>): ClearfactsClient =>
@@ -254,10 +254,10 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   signals.on('foldersChanged', () => {
     foldersTimer ??= setTimeout(() => {
       foldersTimer = null;
-      hub.emit('folders.changed', { folders: folders.views() });
+      hub.emit('folders.changed', { folders: folders.list() });
     }, FOLDERS_EVENT_SPACING_MS);
   });
-  signals.on('fileRecorded', (previous, record) => {
+  signals.on('fileStateChanged', (previous, record) => {
     hub.historyChanged(toHistoryEntry(record));
     status.noteTransition(previous, record.state);
     if (record.folderId !== null) signals.emit('foldersChanged');
@@ -279,7 +279,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const unsubscribeSettings = settings.onChange((current) => {
     hub.emit('settings.changed', current);
     signals.emit('foldersChanged');
-    queue.poke();
+    queue.lookForWork();
   });
 
   let lock: EngineLock | null = null;

@@ -138,7 +138,7 @@ export function createHarness(
           waiter.resolve(record);
         }
       }
-      queue.poke();
+      queue.lookForWork();
     },
     onHoldsChanged: () => {},
   });
