@@ -8,7 +8,7 @@ import { createAdministrationsCache } from './account/administrations-cache.ts';
 import { createRefusalExplainer } from './account/explain-refusal.ts';
 import { createSession } from './account/session.ts';
 import type { TokenStore } from './account/token/token-store.ts';
-import type { ClearfactsClient } from './api/clearfacts-client.ts';
+import { ClearfactsApiError, type ClearfactsClient } from './api/clearfacts-client.ts';
 import { createClearfactsClient } from './api/clearfacts-graphql-client.ts';
 import { acquireEngineLock, type EngineLock } from './control/engine-lock.ts';
 import { checkDocument } from './documents/check-document.ts';
@@ -170,7 +170,12 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       check: checkDocument,
       convertToPdf: async (input, output) => void (await convertImageToPdf(input, output)),
     },
-    client: currentClient,
+    // Clearfacts is the queue's one destination; its client's uploads and errors fit as they are.
+    destination: {
+      uploadInvoice: (request) => currentClient().uploadInvoice(request),
+      uploadArchive: (request) => currentClient().uploadArchive(request),
+      failureOf: (error) => (error instanceof ClearfactsApiError ? error : null),
+    },
     settings: () => settings.get(),
     retry: {
       baseDelayMs: tuning.retryBaseDelayMs ?? DEFAULT_RETRY_TUNING.baseDelayMs,

@@ -2,13 +2,13 @@
 // (ready rows, with their next_attempt_at), so nothing here needs saving; memory holds only the
 // running sends and the reasons the queue is holding back.
 import type { Failure } from '../../contract/domain.ts';
-import type { ClearfactsClient } from '../api/clearfacts-client.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { FileRecord } from '../store/file-record.ts';
 import type { HistoryRepository, Transition } from '../store/history-repository.ts';
 import type { StorageGuard } from '../store/storage-guard.ts';
 import type { AfterUpload } from '../../contract/domain.ts';
 import { ACTIVE_STATES } from '../store/file-lifecycle.ts';
+import type { DocumentDestination } from './document-destination.ts';
 import { createQueueHolds, heldDestinations, isStopped, type QueueHolds } from './queue-holds.ts';
 import type { RetryTuning } from './retry-policy.ts';
 import {
@@ -24,7 +24,8 @@ export interface UploadQueueOptions {
   repository: HistoryRepository;
   storage: StorageGuard;
   documents: DocumentTools;
-  client: () => ClearfactsClient;
+  /** Where files go: the Clearfacts client today (see document-destination.ts). */
+  destination: DocumentDestination;
   settings: () => { concurrency: number; afterUpload: AfterUpload; maxUploadBytes: number };
   retry: RetryTuning;
   stagingDir: string;
@@ -92,7 +93,7 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
     repository: options.repository,
     storage: options.storage,
     documents: options.documents,
-    client: options.client,
+    destination: options.destination,
     settings: options.settings,
     holds,
     retry: options.retry,
