@@ -8,7 +8,7 @@ import { createAdministrationsCache } from './account/administrations-cache.ts';
 import { createRefusalExplainer } from './account/explain-refusal.ts';
 import { createSession } from './account/session.ts';
 import type { TokenStore } from './account/token/token-store.ts';
-import type { ClearfactsClient } from './api/clearfacts-client.ts';
+import { ClearfactsApiError, type ClearfactsClient } from './api/clearfacts-client.ts';
 import { createClearfactsClient } from './api/clearfacts-graphql-client.ts';
 import { acquireEngineLock, type EngineLock } from './control/engine-lock.ts';
 import { checkDocument } from './documents/check-document.ts';
@@ -125,8 +125,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     onChange: (fault) => signals.emit('storageFault', fault),
   });
   const onTransition = ({ previous, record }: Transition) =>
-    signals.emit('fileRecorded', previous, record);
-  const onInserted = (record: FileRecord) => signals.emit('fileRecorded', null, record);
+    signals.emit('fileStateChanged', previous, record);
+  const onInserted = (record: FileRecord) => signals.emit('fileStateChanged', null, record);
 
   // account and api
   const clientFor = (getToken: () => Promise<string | null>): ClearfactsClient =>
@@ -170,7 +170,12 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       check: checkDocument,
       convertToPdf: async (input, output) => void (await convertImageToPdf(input, output)),
     },
-    client: currentClient,
+    // Clearfacts is the queue's one destination; its client's uploads and errors fit as they are.
+    destination: {
+      uploadInvoice: (request) => currentClient().uploadInvoice(request),
+      uploadArchive: (request) => currentClient().uploadArchive(request),
+      failureOf: (error) => (error instanceof ClearfactsApiError ? error : null),
+    },
     settings: () => settings.get(),
     retry: {
       baseDelayMs: tuning.retryBaseDelayMs ?? DEFAULT_RETRY_TUNING.baseDelayMs,
@@ -255,10 +260,10 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   signals.on('foldersChanged', () => {
     foldersTimer ??= setTimeout(() => {
       foldersTimer = null;
-      hub.emit('folders.changed', { folders: folders.views() });
+      hub.emit('folders.changed', { folders: folders.list() });
     }, FOLDERS_EVENT_SPACING_MS);
   });
-  signals.on('fileRecorded', (previous, record) => {
+  signals.on('fileStateChanged', (previous, record) => {
     hub.historyChanged(toHistoryEntry(record));
     status.noteTransition(previous, record.state);
     if (record.folderId !== null) signals.emit('foldersChanged');
@@ -278,7 +283,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const unsubscribeSettings = settings.onChange((current) => {
     hub.emit('settings.changed', current);
     signals.emit('foldersChanged');
-    queue.poke();
+    queue.lookForWork();
   });
 
   let lock: EngineLock | null = null;

@@ -16,7 +16,26 @@ interface Cached<T> {
   at: number;
 }
 
-export function createAdministrationsCache(options: AdministrationsCacheOptions) {
+/**
+ * The administrations and archive categories the token can reach, reused for `ttlMs`. The
+ * promises reject with what the Clearfacts client rejects with (ClearfactsApiError).
+ */
+export interface AdministrationsCache {
+  /** Every administration, all pages; a concurrent caller shares the same request. */
+  list(refresh?: boolean): Promise<Administration[]>;
+  /** One administration's archive categories; a concurrent caller shares the same request. */
+  categories(companyNumber: CompanyNumber, refresh?: boolean): Promise<ArchiveCategories>;
+  /** What is known without asking (routing must answer at once); stale is fine here. */
+  knownCategories(companyNumber: string): ArchiveCategories | undefined;
+  /** The last list fetched, however old, or null when none was. */
+  knownAdministrations(): Administration[] | null;
+  /** Forgets everything: another token may see other administrations. */
+  clear(): void;
+}
+
+export function createAdministrationsCache(
+  options: AdministrationsCacheOptions,
+): AdministrationsCache {
   const now = options.now ?? Date.now;
   let administrations: Cached<Administration[]> | null = null;
   let loadingAdministrations: Promise<Administration[]> | null = null;
@@ -77,5 +96,3 @@ export function createAdministrationsCache(options: AdministrationsCacheOptions)
     },
   };
 }
-
-export type AdministrationsCache = ReturnType<typeof createAdministrationsCache>;

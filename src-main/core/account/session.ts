@@ -34,7 +34,42 @@ export interface SessionOptions {
   onChanged: (info: SessionInfo) => void;
 }
 
-export function createSession(options: SessionOptions) {
+/**
+ * The signed-in state. Reports through SessionOptions' callbacks; methods that answer a contract
+ * request throw ApiError, or what the Clearfacts client throws when Clearfacts cannot be reached.
+ */
+export interface Session {
+  /** Whether a usable token is set, whose it is, its scopes, and where it is stored. */
+  info(): SessionInfo;
+  /** What the API client sends; null while none is set. */
+  getToken(): Promise<string | null>;
+  /** Reads the stored token once; commands that do not run the engine need it too. */
+  load(): Promise<void>;
+  /** For the engine: holds the queue while no token is set, and learns who the token is. */
+  start(): Promise<void>;
+  /**
+   * Asks Clearfacts again who the token in use belongs to and what it may do.
+   * Throws ApiError `not_signed_in` without a token, `auth` when Clearfacts refuses it (the
+   * queue is then held), and what the client throws when Clearfacts cannot be reached.
+   */
+  verify(): Promise<SessionInfo>;
+  /** The queue was told the token is refused: hold, and watch the store for a new one. */
+  tokenRefused(): void;
+  /**
+   * Checks a token with Clearfacts, then stores and uses it. Throws ApiError `invalid_request`
+   * for something that is not a token, `auth` when Clearfacts refuses it, and TokenStoreError
+   * when it cannot be stored.
+   */
+  signIn(candidate: string): Promise<SessionInfo>;
+  /** Signs in with the emulator's demo token; ApiError `unavailable` when there is none. */
+  signInDemo(): Promise<SessionInfo>;
+  /** Clears the stored token (TokenStoreError when it cannot) and holds the queue. */
+  signOut(): Promise<SessionInfo>;
+  /** Stops watching the token store. */
+  close(): void;
+}
+
+export function createSession(options: SessionOptions): Session {
   const { tokenStore, logger } = options;
   let token: string | null = null;
   let rejectedToken: string | null = null;
@@ -261,5 +296,3 @@ export function createSession(options: SessionOptions) {
     },
   };
 }
-
-export type Session = ReturnType<typeof createSession>;

@@ -8,7 +8,7 @@ import type { FileRecord } from '../store/file-record.ts';
 /** Signal name → its arguments. */
 export interface EngineSignalMap {
   /** A history row was inserted (previous is null) or changed state. */
-  fileRecorded: [previous: FileState | null, record: FileRecord];
+  fileStateChanged: [previous: FileState | null, record: FileRecord];
   /** A row was dropped: its file was deleted before it was ever ready. */
   fileForgotten: [record: FileRecord];
   /** A folder binding, its availability or its counts changed. */

@@ -13,7 +13,21 @@ export interface EventHubOptions {
   beforeFlush?: () => void;
 }
 
-export function createEventHub(options: EventHubOptions) {
+/** Core's contract events, fanned out to every subscribed transport. */
+export interface EventHub {
+  /** Adds a listener for every event; returns the function that removes it. */
+  subscribe(listener: EventListener): () => void;
+  /** Sends an event now. A listener that throws is logged and skipped, never rethrown. */
+  emit<E extends EventChannel>(channel: E, payload: EventOf<E>): void;
+  /** Gathers a changed history row; sent within `batchWindowMs` as one `history.changed`. */
+  historyChanged(entry: HistoryEntry): void;
+  /** Sends what is gathered now (before stopping, so no change is dropped). */
+  flush(): void;
+  /** Drops gathered changes and every listener. */
+  close(): void;
+}
+
+export function createEventHub(options: EventHubOptions): EventHub {
   const listeners = new Set<EventListener>();
   const pending = new Map<number, HistoryEntry>();
   let flushTimer: NodeJS.Timeout | null = null;
@@ -67,5 +81,3 @@ export function createEventHub(options: EventHubOptions) {
     },
   };
 }
-
-export type EventHub = ReturnType<typeof createEventHub>;

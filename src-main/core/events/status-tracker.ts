@@ -22,7 +22,24 @@ function clock(ms: number): string {
   return new Date(ms).toLocaleTimeString();
 }
 
-export function createStatusTracker(options: StatusTrackerOptions) {
+/** The status the user sees, emitted through `emit` when it changes (throttled). */
+export interface StatusTracker {
+  /** The status now: one state with the sentence explaining it, counts and batch progress. */
+  snapshot(): StatusSnapshot;
+  /** Starts counting from what the history holds (after a restart, the unfinished files). */
+  reset(activeNow: number): void;
+  /**
+   * Every write: a file entering the active states grows the batch, one leaving completes it.
+   * `next` is null when the row was dropped (it then leaves the batch instead).
+   */
+  noteTransition(previous: FileState | null, next: FileState | null): void;
+  /** Something the snapshot shows changed (a hold, the counts): emit soon. */
+  changed(): void;
+  /** Cancels a pending emit. */
+  close(): void;
+}
+
+export function createStatusTracker(options: StatusTrackerOptions): StatusTracker {
   const now = options.now ?? Date.now;
   let activeFiles = 0;
   let batch = { done: 0, total: 0 };
@@ -124,5 +141,3 @@ export function createStatusTracker(options: StatusTrackerOptions) {
     },
   };
 }
-
-export type StatusTracker = ReturnType<typeof createStatusTracker>;

@@ -3,7 +3,7 @@
 // creates the folders and the code that routes a file by its path, so both read the same names.
 import { CompanyNumber } from '../../contract/domain.ts';
 import type { ArchiveCategory } from '../../contract/domain.ts';
-import { isIgnoredName } from '../intake/ignored-names.ts';
+import { isIgnoredName } from './ignored-names.ts';
 
 export const TREE_FOLDERS = {
   purchase: 'Purchase',

@@ -45,7 +45,42 @@ async function requireFolder(folderPath: string): Promise<string> {
   return absolute;
 }
 
-export function createWatchedFolders(options: WatchedFoldersOptions) {
+/**
+ * The watched folders: the bindings in the settings plus what the intake reports about each.
+ * Methods that answer a contract request throw ApiError (`invalid_request`, `conflict`,
+ * `not_found`, `unavailable`) with a sentence for the user.
+ */
+export interface WatchedFolders {
+  /** The bound folders as the settings hold them now. */
+  bindings(): FolderBinding[];
+  /** Every bound folder with its availability, the reason when it is not watched, and counts. */
+  list(): FolderView[];
+  /**
+   * Binds a folder to one administration and destination; the administration (and category)
+   * must be one the token reaches, unless Clearfacts cannot be asked. Returns the new list.
+   */
+  add(request: {
+    path: string;
+    companyNumber: CompanyNumber;
+    destination: Destination;
+  }): Promise<FolderView[]>;
+  /** Binds an accountant tree and creates its folders from the API. Returns the new list. */
+  addTree(request: { path: string }): Promise<FolderView[]>;
+  /** Unbinds a folder; its files stay where they are. Returns the new list. */
+  remove(id: string): FolderView[];
+  /** Rebuilds every accountant tree from the API, so new administrations and categories appear. */
+  refreshTrees(): Promise<void>;
+  /** The category a tree folder stands for, from what is already known (routing is synchronous). */
+  resolveCategoryId(companyNumber: string, type: ArchiveType, folderName: string): string | null;
+  /** The intake's word on a folder: watching, polling, unavailable (with why), … */
+  setAvailability(folderId: string, state: FolderAvailability, reason: string | null): void;
+  /** A file in a tree that is in no destination folder, so it is not sent. */
+  noteUnroutable(folderId: string, filePath: string, reason: string): void;
+  /** A file that was unroutable was routed after all (a category appeared, or it moved). */
+  noteRouted(folderId: string, filePath: string): void;
+}
+
+export function createWatchedFolders(options: WatchedFoldersOptions): WatchedFolders {
   const { settings, administrations, logger } = options;
   const availability = new Map<string, { state: FolderAvailability; reason: string | null }>();
   const unroutable = new Map<string, Map<string, string>>();
@@ -64,7 +99,7 @@ export function createWatchedFolders(options: WatchedFoldersOptions) {
     return `${count} not in a destination folder and not sent, e.g. ${path.relative(binding.path, firstPath)}: ${firstReason}.`;
   }
 
-  function views(): FolderView[] {
+  function list(): FolderView[] {
     const counts = options.counts();
     return bindings().map((binding) => ({
       binding,
@@ -112,7 +147,7 @@ export function createWatchedFolders(options: WatchedFoldersOptions) {
   function save(next: FolderBinding[]): FolderView[] {
     settings.update({ folders: next });
     options.onChanged();
-    return views();
+    return list();
   }
 
   async function categoriesOf(
@@ -146,7 +181,7 @@ export function createWatchedFolders(options: WatchedFoldersOptions) {
 
   return {
     bindings,
-    views,
+    list,
 
     async add(request: { path: string; companyNumber: CompanyNumber; destination: Destination }) {
       const absolute = await requireFolder(request.path);
@@ -229,5 +264,3 @@ export function createWatchedFolders(options: WatchedFoldersOptions) {
     },
   };
 }
-
-export type WatchedFolders = ReturnType<typeof createWatchedFolders>;

@@ -61,7 +61,7 @@ export function createContractHandlers(options: ContractHandlersOptions): ApiHan
       return administrations.categories(companyNumber);
     }),
 
-    'folders.list': withApiErrors(async () => folders.views()),
+    'folders.list': withApiErrors(async () => folders.list()),
     'folders.add': withApiErrors((request) => folders.add(request)),
     'folders.addTree': withApiErrors(async (request) => {
       await requireToken();

@@ -13,7 +13,7 @@ import type {
 import type { Logger } from '../logging/logger.ts';
 import { createFolderWatch } from './folder-watch.ts';
 import type { FolderWatch, FolderWatchTimings } from './folder-watch.ts';
-import { isIgnoredRelativePath } from './ignored-names.ts';
+import { isIgnoredRelativePath } from '../folders/ignored-names.ts';
 import { createReadinessGate } from './readiness-gate.ts';
 import type { FileVersion } from './readiness-gate.ts';
 import { routeAccountantTreePath } from './route-accountant-tree.ts';
@@ -140,7 +140,7 @@ export function createFolderIntake(options: FolderIntakeOptions): FolderIntake {
   let stopped = false;
 
   /** A consumer's exception must not break the watcher that called it. */
-  function tell<Args extends unknown[]>(
+  function reportToEngine<Args extends unknown[]>(
     name: string,
     callback: (...args: Args) => EngineAnswer,
     ...args: Args
@@ -161,7 +161,11 @@ export function createFolderIntake(options: FolderIntakeOptions): FolderIntake {
     onReady(filePath, context, version) {
       if (stopped) return;
       announced.set(filePath, { folderId: context.folderId, version });
-      tell('onFileReady', options.onFileReady, { path: filePath, ...context, ...version });
+      reportToEngine('onFileReady', options.onFileReady, {
+        path: filePath,
+        ...context,
+        ...version,
+      });
     },
     onVanished(filePath, context) {
       const folder = folders.get(context.folderId);
@@ -169,7 +173,7 @@ export function createFolderIntake(options: FolderIntakeOptions): FolderIntake {
       // Only a folder known to be still there may say a file in it was deleted.
       void folder.watch.verifyPresence().then((present) => {
         if (present && !stopped && folders.get(context.folderId) === folder) {
-          tell('onFileRemoved', options.onFileRemoved, filePath, context.folderId);
+          reportToEngine('onFileRemoved', options.onFileRemoved, filePath, context.folderId);
         }
       });
     },
@@ -206,7 +210,13 @@ export function createFolderIntake(options: FolderIntakeOptions): FolderIntake {
     if (!routed.ok) {
       if (unroutable.get(filePath)?.reason !== routed.reason) {
         unroutable.set(filePath, { folderId, reason: routed.reason });
-        tell('onFileUnroutable', options.onFileUnroutable, filePath, folderId, routed.reason);
+        reportToEngine(
+          'onFileUnroutable',
+          options.onFileUnroutable,
+          filePath,
+          folderId,
+          routed.reason,
+        );
       }
       return;
     }
@@ -222,7 +232,7 @@ export function createFolderIntake(options: FolderIntakeOptions): FolderIntake {
       companyNumber: routed.companyNumber,
       destination: routed.destination,
     };
-    tell('onFileSeen', options.onFileSeen, { path: filePath, ...context, ...version });
+    reportToEngine('onFileSeen', options.onFileSeen, { path: filePath, ...context, ...version });
     gate.track(filePath, context, version);
   }
 
@@ -267,7 +277,7 @@ export function createFolderIntake(options: FolderIntakeOptions): FolderIntake {
           gate.hint(filePath, null);
         },
         availability(availability, reason) {
-          tell('onAvailability', options.onAvailability, folderId, availability, reason);
+          reportToEngine('onAvailability', options.onAvailability, folderId, availability, reason);
         },
         wentAway() {
           forgetFolder(folderId);
@@ -304,7 +314,7 @@ export function createFolderIntake(options: FolderIntakeOptions): FolderIntake {
   ): Promise<void> {
     folders.set(folder.binding.id, folder);
     if (duplicateOf(folder, planned) !== null) {
-      tell(
+      reportToEngine(
         'onAvailability',
         options.onAvailability,
         folder.binding.id,
@@ -403,7 +413,7 @@ export function createFolderIntake(options: FolderIntakeOptions): FolderIntake {
       if (typeof found === 'object') {
         consider(folder, absolute, found, true);
       } else if (found === 'gone' && (await folder.watch?.verifyPresence()) === true && !stopped) {
-        tell('onFileRemoved', options.onFileRemoved, absolute, folder.binding.id);
+        reportToEngine('onFileRemoved', options.onFileRemoved, absolute, folder.binding.id);
       }
     },
 

@@ -7,7 +7,7 @@ import type { FolderAvailability } from '../../contract/domain.ts';
 import type { Logger } from '../logging/logger.ts';
 import { checkFolderPresence } from './folder-presence.ts';
 import type { FolderIdentity } from './folder-presence.ts';
-import { isIgnoredRelativePath } from './ignored-names.ts';
+import { isIgnoredRelativePath } from '../folders/ignored-names.ts';
 import { isProbeName, probeNativeEvents } from './native-events-probe.ts';
 import type { ProbeWait } from './native-events-probe.ts';
 import { detectNetworkFileSystem } from './network-share.ts';

@@ -3,7 +3,7 @@
 import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { isIgnoredName } from './ignored-names.ts';
+import { isIgnoredName } from '../folders/ignored-names.ts';
 
 export interface ScannedFile {
   path: string;

@@ -28,7 +28,23 @@ export interface DropIntakeOptions {
   onInserted: (record: FileRecord) => void;
 }
 
-export function createDropIntake(options: DropIntakeOptions) {
+/** Files handed over directly: the drop window, browser-mode drops, `clearfacts-uploader upload`. */
+export interface DropIntake {
+  /**
+   * Checks each file (type by content, pages, limits) without queueing it; paths are resolved
+   * against the working directory. Rejects only on an unexpected error: a file that cannot be
+   * read comes back with its failure.
+   */
+  inspect(paths: string[], checkOptions: DocumentCheckOptions): Promise<InspectedFile[]>;
+  /**
+   * Queues every file as ready for one administration and destination, in one transaction; the
+   * checks run when each one's turn comes. Throws StorageUnavailableError when the history
+   * cannot be written (nothing is queued then).
+   */
+  send(paths: string[], companyNumber: CompanyNumber, destination: Destination): HistoryEntry[];
+}
+
+export function createDropIntake(options: DropIntakeOptions): DropIntake {
   return {
     async inspect(paths: string[], checkOptions: DocumentCheckOptions): Promise<InspectedFile[]> {
       const limit = pLimit(CHECKS_AT_ONCE);
@@ -71,10 +87,8 @@ export function createDropIntake(options: DropIntakeOptions) {
         ),
       );
       for (const record of records) options.onInserted(record);
-      options.queue.poke();
+      options.queue.lookForWork();
       return records.map(toHistoryEntry);
     },
   };
 }
-
-export type DropIntake = ReturnType<typeof createDropIntake>;

@@ -1,7 +1,7 @@
 // What the queue does after a send failed, decided from the kind of failure alone.
 import type { DestinationType, Failure, Scope } from '../../contract/domain.ts';
 import { authHoldReason } from '../account/session.ts';
-import { ClearfactsApiError } from '../api/clearfacts-client.ts';
+import type { DeliveryFailure } from './document-destination.ts';
 import { requiredScope } from './required-scope.ts';
 import { retryDelayMs, type RetryTuning } from './retry-policy.ts';
 
@@ -67,6 +67,8 @@ export function decideAfterFailure(
     destination: DestinationType;
     tuning: RetryTuning;
     random?: () => number;
+    /** The destination's sorting of its own errors (DocumentDestination.failureOf). */
+    failureOf: (error: unknown) => DeliveryFailure | null;
   },
 ): FailureDecision {
   const retry = (
@@ -92,12 +94,13 @@ export function decideAfterFailure(
     };
   };
 
-  if (error instanceof ClearfactsApiError) {
-    switch (error.kind) {
+  const delivery = context.failureOf(error);
+  if (delivery !== null) {
+    switch (delivery.kind) {
       case 'auth':
         return { action: 'hold_auth', reason: authHoldReason() };
       case 'missing_scope': {
-        const scope = error.scope ?? requiredScope(context.destination);
+        const scope = delivery.scope ?? requiredScope(context.destination);
         return { action: 'hold_scope', scope, reason: scopeHoldReason(scope) };
       }
       case 'refused':
@@ -105,8 +108,8 @@ export function decideAfterFailure(
           action: 'fail',
           failure: {
             code: 'server_refused',
-            message: error.message,
-            detail: error.serverMessage ?? error.message,
+            message: delivery.message,
+            detail: delivery.serverMessage ?? delivery.message,
           },
         };
       case 'ambiguous':
@@ -116,19 +119,19 @@ export function decideAfterFailure(
             code: 'transient',
             message:
               'The whole file was sent but Clearfacts did not answer in time, so it may have arrived. Check in Clearfacts, then resend it or mark it done.',
-            detail: error.message,
+            detail: delivery.message,
           },
         };
       case 'transient': {
-        const offline = error.status === null;
+        const offline = delivery.status === null;
         const failure: Failure = {
           code: 'transient',
           message: offline
             ? 'Clearfacts could not be reached; it will be tried again.'
-            : `Clearfacts answered HTTP ${error.status}; it will be tried again.`,
-          detail: error.message,
+            : `Clearfacts answered HTTP ${delivery.status}; it will be tried again.`,
+          detail: delivery.message,
         };
-        return retry(failure, offline, error.retryAfterMs);
+        return retry(failure, offline, delivery.retryAfterMs);
       }
     }
   }

@@ -21,7 +21,25 @@ const requeue = {
   failure: null,
 } as const;
 
-export function createHistoryActions(options: HistoryActionsOptions) {
+/**
+ * The user's actions on one history row (contract `history.*`). Each throws ApiError
+ * `not_found` for an unknown id, `conflict` when the row's state does not allow the action, and
+ * StorageUnavailableError when the history cannot be written.
+ */
+export interface HistoryActions {
+  /** Failed or duplicate: checked again and queued; a sent file whose move failed: moved again. */
+  retry(id: number): Promise<HistoryEntry>;
+  /** Queues every failed file again; `count` is how many. */
+  retryAllFailed(): { count: number };
+  /** Unconfirmed or duplicate: sent again even though it may already be in Clearfacts. */
+  resend(id: number): HistoryEntry;
+  /** Unconfirmed: the user saw it arrive in Clearfacts, so it counts as uploaded. */
+  markDone(id: number): HistoryEntry;
+  /** Shows the file (or its archived copy) in the file manager when the shell has one. */
+  reveal(id: number): Promise<{ path: string }>;
+}
+
+export function createHistoryActions(options: HistoryActionsOptions): HistoryActions {
   const { repository, storage, queue } = options;
 
   function find(id: number): FileRecord {
@@ -40,7 +58,7 @@ export function createHistoryActions(options: HistoryActionsOptions) {
   function write(id: number, to: FileState, patch: Parameters<HistoryRepository['transition']>[2]) {
     const transition = storage.write(() => repository.transition(id, to, patch));
     options.onTransition(transition);
-    queue.poke();
+    queue.lookForWork();
     return toHistoryEntry(transition.record);
   }
 
@@ -89,5 +107,3 @@ export function createHistoryActions(options: HistoryActionsOptions) {
     },
   };
 }
-
-export type HistoryActions = ReturnType<typeof createHistoryActions>;

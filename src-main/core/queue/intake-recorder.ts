@@ -4,6 +4,7 @@
 import path from 'node:path';
 import type { Destination, FolderBinding } from '../../contract/domain.ts';
 import type { IntakeFile } from '../intake/folder-intake.ts';
+import type { IntakeSink } from '../intake/watch-supervisor.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { UploadQueue } from './upload-queue.ts';
 import type { FileRecord } from '../store/file-record.ts';
@@ -36,7 +37,23 @@ export function watchRootFor(binding: FolderBinding, file: IntakeFile): string {
   return path.join(root, ...segments.slice(0, destinationDepth(file.destination)));
 }
 
-export function createIntakeRecorder(options: IntakeRecorderOptions) {
+/**
+ * The intake's sink: writes what the folder intake reports into the history and tells the queue.
+ * A write the history refuses (storage fault) is remembered, never thrown, so the watchers keep
+ * running; any other error is thrown.
+ */
+export interface IntakeRecorder extends IntakeSink {
+  /** A file appeared or changed: its row waits for stability; a running send is called off. */
+  onFileSeen(file: IntakeFile): void;
+  /** Through the gate: its row is ready (after a call-off under way has been recorded). */
+  onFileReady(file: IntakeFile): Promise<void>;
+  /** Deleted before it was ever ready: it stood for nothing, so its row goes too. */
+  onFileRemoved(filePath: string): void;
+  /** The paths whose write was missed, to look at again now that the history accepts writes. */
+  takeMissed(): string[];
+}
+
+export function createIntakeRecorder(options: IntakeRecorderOptions): IntakeRecorder {
   const { repository, storage, queue, logger } = options;
   /** Calls-off under way, so `ready` is written only after the send recorded where it stopped. */
   const abortions = new Map<string, Promise<void>>();
@@ -121,7 +138,7 @@ export function createIntakeRecorder(options: IntakeRecorderOptions) {
           );
         }
       });
-      queue.poke();
+      queue.lookForWork();
     },
 
     /** Deleted before it was ever ready: it stood for nothing, so its row goes too. */
@@ -134,7 +151,7 @@ export function createIntakeRecorder(options: IntakeRecorderOptions) {
         }
       });
       missed.delete(filePath);
-      queue.poke();
+      queue.lookForWork();
     },
 
     /** Files seen in a folder that is no longer watched were the user's: they are finished. */
@@ -144,7 +161,7 @@ export function createIntakeRecorder(options: IntakeRecorderOptions) {
           options.onTransition(storage.write(() => repository.transition(record.id, 'ready')));
         }
       }
-      queue.poke();
+      queue.lookForWork();
     },
 
     /** Paths the last stop caught between the gate's steps. */
@@ -160,5 +177,3 @@ export function createIntakeRecorder(options: IntakeRecorderOptions) {
     },
   };
 }
-
-export type IntakeRecorder = ReturnType<typeof createIntakeRecorder>;

@@ -4,11 +4,6 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Failure, FileState } from '../../contract/domain.ts';
-import {
-  ClearfactsApiError,
-  type ClearfactsClient,
-  type UploadedFile,
-} from '../api/clearfacts-client.ts';
 import type { DocumentCheck, DocumentCheckOptions } from '../documents/document-check.ts';
 import { uploadMediaType } from '../documents/media-type.ts';
 import type { Logger } from '../logging/logger.ts';
@@ -17,6 +12,7 @@ import type { FilePatch } from '../store/file-row.ts';
 import type { HistoryRepository, Transition } from '../store/history-repository.ts';
 import type { StorageGuard } from '../store/storage-guard.ts';
 import { archiveDeliveredFile, FileChangedSinceSentError } from './after-upload.ts';
+import type { DeliveredFile, DocumentDestination } from './document-destination.ts';
 import { decideAfterFailure } from './failure-policy.ts';
 import type { QueueHolds } from './queue-holds.ts';
 import { requiredScope } from './required-scope.ts';
@@ -44,7 +40,7 @@ export interface SendContext {
   repository: HistoryRepository;
   storage: StorageGuard;
   documents: DocumentTools;
-  client: () => ClearfactsClient;
+  destination: DocumentDestination;
   settings: () => { afterUpload: AfterUpload; maxUploadBytes: number };
   holds: QueueHolds;
   retry: RetryTuning;
@@ -71,12 +67,12 @@ export interface SendContext {
   onChangedAfterSend: (filePath: string) => void;
 }
 
-function sendToClearfacts(
-  client: ClearfactsClient,
+function deliver(
+  client: DocumentDestination,
   record: FileRecord,
   upload: { path: string; fileName: string; mediaType: string },
   signal: AbortSignal,
-): Promise<UploadedFile> {
+): Promise<DeliveredFile> {
   const base = { ...upload, companyNumber: record.companyNumber, signal };
   const destination = record.destination;
   switch (destination.type) {
@@ -136,6 +132,7 @@ export async function sendFile(
       destination: record.destination.type,
       tuning: context.retry,
       random: context.random,
+      failureOf: (caught) => context.destination.failureOf(caught),
     });
     // A local error (unreadable, locked): only retry or fail apply, nothing was sent.
     if (decision.action === 'retry') {
@@ -213,9 +210,9 @@ export async function sendFile(
 
     const attempts = record.attempts + 1;
     await write('uploading', { ...checkPatch(check), attempts, nextAttemptAt: null });
-    let result: UploadedFile;
+    let result: DeliveredFile;
     try {
-      result = await sendToClearfacts(context.client(), record, upload, signal);
+      result = await deliver(context.destination, record, upload, signal);
     } catch (error) {
       await recordSendFailure(context, record, error, attempts, signal, write);
       return;
@@ -251,7 +248,7 @@ async function recordSendFailure(
   signal: AbortSignal,
   write: (to: FileState, patch: FilePatch) => Promise<FileRecord>,
 ): Promise<void> {
-  const ambiguous = error instanceof ClearfactsApiError && error.kind === 'ambiguous';
+  const ambiguous = context.destination.failureOf(error)?.kind === 'ambiguous';
   const cause = abortCause(signal);
   if (cause !== null && !ambiguous) {
     // Called off before the whole file was handed over: nothing can have arrived.
@@ -265,6 +262,7 @@ async function recordSendFailure(
     destination: record.destination.type,
     tuning: context.retry,
     random: context.random,
+    failureOf: (caught) => context.destination.failureOf(caught),
   });
   const { holds } = context;
   switch (decision.action) {

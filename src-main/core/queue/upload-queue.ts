@@ -2,13 +2,13 @@
 // (ready rows, with their next_attempt_at), so nothing here needs saving; memory holds only the
 // running sends and the reasons the queue is holding back.
 import type { Failure } from '../../contract/domain.ts';
-import type { ClearfactsClient } from '../api/clearfacts-client.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { FileRecord } from '../store/file-record.ts';
 import type { HistoryRepository, Transition } from '../store/history-repository.ts';
 import type { StorageGuard } from '../store/storage-guard.ts';
 import type { AfterUpload } from '../../contract/domain.ts';
 import { ACTIVE_STATES } from '../store/file-lifecycle.ts';
+import type { DocumentDestination } from './document-destination.ts';
 import { createQueueHolds, heldDestinations, isStopped, type QueueHolds } from './queue-holds.ts';
 import type { RetryTuning } from './retry-policy.ts';
 import {
@@ -24,7 +24,8 @@ export interface UploadQueueOptions {
   repository: HistoryRepository;
   storage: StorageGuard;
   documents: DocumentTools;
-  client: () => ClearfactsClient;
+  /** Where files go: the Clearfacts client today (see document-destination.ts). */
+  destination: DocumentDestination;
   settings: () => { concurrency: number; afterUpload: AfterUpload; maxUploadBytes: number };
   retry: RetryTuning;
   stagingDir: string;
@@ -47,7 +48,40 @@ interface RunningSend {
   done: Promise<void>;
 }
 
-export function createUploadQueue(options: UploadQueueOptions) {
+/**
+ * The durable upload queue. Its work is the history's `ready` rows; at most `concurrency` sends
+ * run at once. Failures of single files are written to their rows, never thrown.
+ */
+export interface UploadQueue {
+  /** Why the queue is holding back (pause, auth, scopes, storage, offline, rate limit). */
+  readonly holds: Readonly<QueueHolds>;
+  /** Starts sending, and sweeps the history every `sweepIntervalMs` for work others queued. */
+  start(): void;
+  /** Something was queued or changed: starts what is due now and notices the end of the work. */
+  lookForWork(): void;
+  /** The user's pause: running sends finish, no new ones start. */
+  pause(): void;
+  /** The user's "go": lifts their pause and lets held scopes be tried again. */
+  resume(): void;
+  /** Set by the session: a reason while no usable token exists, null once one does. */
+  setAuthHold(reason: string | null): void;
+  /** Set by the storage guard: the fault's sentence, null once the history accepts writes. */
+  setStorageFault(reason: string | null): void;
+  /** Whether the file with this history id is being sent now. */
+  isRunning(id: number): boolean;
+  /** How many sends run now. */
+  runningCount(): number;
+  /** Calls off a running send; resolves once that send has recorded where it stopped. */
+  abort(id: number, cause: AbortCause): Promise<void>;
+  /** Moves or deletes a file that was sent but whose local step failed (history.retry). */
+  finishLocally(record: FileRecord): Promise<void>;
+  /** Resolves once nothing is running, waiting or ready. */
+  whenIdle(): Promise<void>;
+  /** Stops taking work; sends still running get `graceMs` to finish, then are called off. */
+  stop(graceMs: number): Promise<void>;
+}
+
+export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
   const now = options.now ?? Date.now;
   const holds: QueueHolds = createQueueHolds();
   const running = new Map<number, RunningSend>();
@@ -61,7 +95,7 @@ export function createUploadQueue(options: UploadQueueOptions) {
     repository: options.repository,
     storage: options.storage,
     documents: options.documents,
-    client: options.client,
+    destination: options.destination,
     settings: options.settings,
     holds,
     retry: options.retry,
@@ -153,7 +187,7 @@ export function createUploadQueue(options: UploadQueueOptions) {
   }
 
   return {
-    holds: holds as Readonly<QueueHolds>,
+    holds,
 
     start(): void {
       started = true;
@@ -161,8 +195,7 @@ export function createUploadQueue(options: UploadQueueOptions) {
       pump();
     },
 
-    /** Something was queued or changed: look for work, and for the end of it. */
-    poke(): void {
+    lookForWork(): void {
       pump();
       checkIdle();
     },
@@ -250,5 +283,3 @@ export function createUploadQueue(options: UploadQueueOptions) {
     },
   };
 }
-
-export type UploadQueue = ReturnType<typeof createUploadQueue>;

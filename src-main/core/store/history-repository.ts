@@ -44,7 +44,62 @@ function placeholders(count: number): string {
   return Array.from({ length: count }, () => '?').join(', ');
 }
 
-export function createHistoryRepository(db: HistoryDatabase, now: () => number = Date.now) {
+/**
+ * Every read and write of the history database. Each write is one immediate SQLite transaction;
+ * the methods throw what better-sqlite3 throws (SQLITE_FULL, SQLITE_READONLY, …), which the
+ * storage guard sorts into storage faults. Times are epoch milliseconds.
+ */
+export interface HistoryRepository {
+  /** Adds a row for a file and returns it with its id. */
+  insert(file: NewFile): FileRecord;
+  /**
+   * Moves a file to `to` and applies `patch`, atomically. Throws RangeError for an unknown id
+   * and IllegalTransitionError for a move the lifecycle (file-lifecycle.ts) does not allow.
+   */
+  transition(id: number, to: FileState, patch?: FilePatch): Transition;
+  /** The row with this id, or null. */
+  get(id: number): FileRecord | null;
+  /** Deletes a never-sent row whose file vanished before it was checked: it stood for nothing. */
+  forget(id: number): void;
+  /**
+   * One page of rows matching `filter`, newest first, and how many match in all. Throws
+   * InvalidHistoryFilterError for a filter that cannot be turned into SQL.
+   */
+  query(
+    filter: HistoryFilter,
+    offset: number,
+    limit: number,
+  ): { rows: FileRecord[]; total: number };
+  /** Whether this exact file (path, size in bytes, mtime in ms) was already checked. */
+  isKnown(path: string, sizeBytes: number, mtimeMs: number): boolean;
+  /** The row a file seen again at `path` continues, when it was not delivered yet. */
+  findReusable(path: string): FileRecord | null;
+  /**
+   * An earlier delivery of the same content (SHA-256, hex) to the same administration, or one
+   * that may have arrived (unconfirmed): sending a twin of that could be the very double send to
+   * avoid. Null when there is none.
+   */
+  findDelivered(sha256: string, companyNumber: CompanyNumber, exceptId: number): FileRecord | null;
+  /** At most `limit` ready files due at `at`, oldest first, leaving out destinations on hold. */
+  due(at: number, limit: number, onHold?: readonly Destination['type'][]): FileRecord[];
+  /** When the next file waiting for a retry after `after` is due, or null. */
+  nextWakeAt(after: number): number | null;
+  /** Every row in one of `states`, by id. */
+  inStates(states: readonly FileState[]): FileRecord[];
+  /** How many rows are in each state (every state present, 0 when none). */
+  countByState(): StateCounts;
+  /** Pending, uploaded and failed counts per folder binding id. */
+  countByFolder(): Map<string, FolderCounts>;
+  /** Runs several writes as one transaction (a drop of thousands of files). */
+  inTransaction<T>(work: () => T): T;
+  /** A small write that tells whether the database accepts writes again; throws if not. */
+  probeWrite(): void;
+}
+
+export function createHistoryRepository(
+  db: HistoryDatabase,
+  now: () => number = Date.now,
+): HistoryRepository {
   const insertStatement = db.prepare(`
     INSERT INTO files (path, file_name, search_name, folder_id, watch_root, source, company_number,
       destination_type, category_id, state, size_bytes, mtime_ms, detected_at, updated_at)
@@ -266,5 +321,3 @@ export function createHistoryRepository(db: HistoryDatabase, now: () => number =
     },
   };
 }
-
-export type HistoryRepository = ReturnType<typeof createHistoryRepository>;

@@ -21,7 +21,30 @@ export interface StorageGuardOptions {
   onChange: (fault: string | null) => void;
 }
 
-export function createStorageGuard(options: StorageGuardOptions) {
+/**
+ * Guards every write to the history against a failing disk. While a fault lasts, writes are
+ * refused with StorageUnavailableError and the guard probes every `recheckMs` until they work.
+ */
+export interface StorageGuard {
+  /** The sentence describing the current storage fault; null while writes work. */
+  fault(): string | null;
+  /**
+   * Runs a write now and returns its result. Throws StorageUnavailableError while a fault lasts
+   * or when this write hits one (which starts the fault); any other error is rethrown as is.
+   */
+  write<T>(operation: () => T): T;
+  /**
+   * Runs a write that must not be lost (a uuid just received): waits out a fault and retries.
+   * Rejects only with a non-storage error, or with `signal`'s reason once it aborts.
+   */
+  persist<T>(operation: () => T, signal?: AbortSignal): Promise<T>;
+  /** Resolves once writes work (at once when they do); rejects with `signal`'s reason on abort. */
+  whenWritable(signal?: AbortSignal): Promise<void>;
+  /** Stops probing; waiting writers stay waiting. */
+  close(): void;
+}
+
+export function createStorageGuard(options: StorageGuardOptions): StorageGuard {
   let fault: string | null = null;
   let probeTimer: NodeJS.Timeout | null = null;
   let waiters: (() => void)[] = [];
@@ -109,5 +132,3 @@ export function createStorageGuard(options: StorageGuardOptions) {
   };
   return guard;
 }
-
-export type StorageGuard = ReturnType<typeof createStorageGuard>;

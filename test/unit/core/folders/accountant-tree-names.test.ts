@@ -7,7 +7,7 @@ import {
   resolveCategoryByFolderName,
   toSafeFolderName,
 } from '../../../../src-main/core/folders/accountant-tree-names.ts';
-import { isIgnoredName } from '../../../../src-main/core/intake/ignored-names.ts';
+import { isIgnoredName } from '../../../../src-main/core/folders/ignored-names.ts';
 
 test('folder names are made valid on Windows', () => {
   assert.equal(toSafeFolderName('Bank / Statements: 2026?'), 'Bank _ Statements_ 2026_');

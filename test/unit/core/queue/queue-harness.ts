@@ -10,10 +10,11 @@ import type {
   FileState,
   UploadSource,
 } from '../../../../src-main/contract/domain.ts';
-import type {
-  ClearfactsClient,
-  UploadedFile,
-  UploadRequest,
+import {
+  ClearfactsApiError,
+  type ClearfactsClient,
+  type UploadedFile,
+  type UploadRequest,
 } from '../../../../src-main/core/api/clearfacts-client.ts';
 import type { DocumentCheck } from '../../../../src-main/core/documents/document-check.ts';
 import { authHoldReason } from '../../../../src-main/core/account/session.ts';
@@ -125,7 +126,11 @@ export function createHarness(
         writeFileSync(output, `converted:${readFileSync(input, 'utf8')}`);
       },
     },
-    client: () => client,
+    destination: {
+      uploadInvoice: (request) => client.uploadInvoice(request),
+      uploadArchive: (request) => client.uploadArchive(request),
+      failureOf: (error) => (error instanceof ClearfactsApiError ? error : null),
+    },
     settings: () => settings,
     retry: { baseDelayMs: 5, maxDelayMs: 20 },
     stagingDir,
@@ -139,7 +144,7 @@ export function createHarness(
           waiter.resolve(record);
         }
       }
-      queue.poke();
+      queue.lookForWork();
     },
     onHoldsChanged: () => {},
     // The session's part: a refused token holds the queue.

@@ -52,7 +52,13 @@ test("the server's Retry-After is a floor, bounded to an hour", () => {
   );
 });
 
-const context = { attempts: 1, destination: 'purchase' as const, tuning, random: () => 0 };
+const context = {
+  attempts: 1,
+  destination: 'purchase' as const,
+  tuning,
+  random: () => 0,
+  failureOf: (error: unknown) => (error instanceof ClearfactsApiError ? error : null),
+};
 
 test('each kind of API failure leads to its own decision', () => {
   assert.equal(

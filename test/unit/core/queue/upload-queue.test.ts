@@ -45,7 +45,7 @@ test('a name already taken in _uploaded gets a (2) instead of overwriting', asyn
   h.queue.start();
   await h.reach(first.id, 'archived');
   const second = h.addFile('scan.pdf', 'second');
-  h.queue.poke();
+  h.queue.lookForWork();
   const archived = await h.reach(second.id, 'archived');
   assert.equal(archived.archivedPath, path.join(target, 'scan (2).pdf'));
   assert.deepEqual(readdirSync(target).sort(), ['scan (2).pdf', 'scan.pdf']);
@@ -194,7 +194,7 @@ test('no answer after the whole file was sent makes it unconfirmed, never re-sen
 
   // Only the user's resend sends it again.
   h.repository.transition(file.id, 'ready', { forceSend: true, failure: null });
-  h.queue.poke();
+  h.queue.lookForWork();
   assert.equal((await h.reach(file.id, 'archived')).uuid, 'uuid-1');
 });
 
@@ -205,13 +205,13 @@ test('the same content already sent to the same administration is a duplicate un
   await h.reach(first.id, 'archived');
   const copy = h.addFile('copy.pdf', 'same bytes');
   const otherCompany = h.addFile('other.pdf', 'same bytes', { companyNumber: '0987654321' });
-  h.queue.poke();
+  h.queue.lookForWork();
   await h.reach(copy.id, 'duplicate');
   await h.reach(otherCompany.id, 'archived');
   assert.ok(existsSync(copy.path), 'a duplicate is left where it is');
 
   h.repository.transition(copy.id, 'ready', { forceSend: true });
-  h.queue.poke();
+  h.queue.lookForWork();
   await h.reach(copy.id, 'archived');
   assert.equal(h.sent.filter((file) => file.bytes === 'same bytes').length, 3);
 });
@@ -315,8 +315,8 @@ test('pause stops new sends until resume', async (t) => {
   h.queue.pause();
   h.queue.start();
   const file = h.addFile('a.pdf');
-  h.queue.poke();
-  // Sends start synchronously when the queue is poked: none did.
+  h.queue.lookForWork();
+  // Sends start synchronously when the queue looks for work: none did.
   assert.equal(h.queue.runningCount(), 0);
   assert.equal(h.repository.get(file.id)?.state, 'ready');
   h.queue.resume();

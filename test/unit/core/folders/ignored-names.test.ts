@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import {
   isIgnoredName,
   isIgnoredRelativePath,
-} from '../../../../src-main/core/intake/ignored-names.ts';
+} from '../../../../src-main/core/folders/ignored-names.ts';
 
 test('temporary, system and hidden names are ignored, whatever their case', () => {
   for (const name of [

@@ -1,0 +1,4 @@
+// As src-main/contract/…: the renderer imports the contract too.
+import log from 'electron-log';
+
+export const logger = log;
