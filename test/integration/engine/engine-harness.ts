@@ -92,13 +92,18 @@ export async function startEngine(
     until(description, condition, timeoutMs = 120_000) {
       if (condition()) return Promise.resolve();
       return new Promise((resolve, reject) => {
+        // Events re-check the condition at once; the poll sees what no event announces (a
+        // folder the engine creates on disk).
+        const poll = setInterval(() => check(), 50);
         const timer = setTimeout(() => {
+          clearInterval(poll);
           checks.delete(check);
           reject(new Error(`timed out waiting until ${description}`));
         }, timeoutMs);
         const check = () => {
           if (!condition()) return;
           clearTimeout(timer);
+          clearInterval(poll);
           checks.delete(check);
           resolve();
         };
