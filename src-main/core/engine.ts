@@ -12,6 +12,7 @@ import { checkDocument } from './documents/check-document.ts';
 import { convertImageToPdf } from './documents/convert-image-to-pdf.ts';
 import { createDropIntake } from './queue/drop-intake.ts';
 import { acquireEngineLock, type EngineLock } from './control/engine-lock.ts';
+import { startControlServer, type ControlServer } from './control/control-server.ts';
 import { createEventHub } from './events/event-hub.ts';
 import { createHistoryActions } from './queue/history-actions.ts';
 import { createFolderIntake, type FolderIntake } from './intake/folder-intake.ts';
@@ -294,6 +295,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
 
   let intake: FolderIntake | null = null;
   let lock: EngineLock | null = null;
+  let control: ControlServer | null = null;
   let treeTimer: NodeJS.Timeout | null = null;
   let started = false;
   let stopped = false;
@@ -511,6 +513,14 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       mkdirSync(stagingDir, { recursive: true });
       const counts = repository.countByState();
       status.reset(ACTIVE_STATES.reduce((sum, state) => sum + counts[state], 0));
+      // Other processes of this user reach the engine from here on (`upload` while `watch` runs).
+      control = await startControlServer({
+        configDir,
+        engine: { handlers, subscribe: (listener) => hub.subscribe(listener) },
+        version: options.version,
+        shell: options.shell,
+        logger,
+      });
       await session.start();
       queue.start();
       if (options.watchFolders !== false) {
@@ -524,6 +534,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     async stop(): Promise<void> {
       if (stopped) return;
       stopped = true;
+      await control?.close();
       unsubscribeSettings();
       if (treeTimer) clearInterval(treeTimer);
       if (treeRefreshTimer) clearTimeout(treeRefreshTimer);

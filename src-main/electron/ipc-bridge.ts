@@ -5,7 +5,7 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents, WebFrameMain } from 'electron';
 import type { ApiHandlers, EventChannel, EventOf, InvokeResult } from '../contract/api-contract.ts';
 import type { Logger } from '../core/logging/logger.ts';
-import { dispatchInvoke } from '../bridge/invoke-dispatch.ts';
+import { dispatchInvoke } from '../core/handlers/invoke-dispatch.ts';
 import { isAppUrl } from './app-protocol.ts';
 import { IPC_EVENT, IPC_INVOKE, IPC_PICK_FOLDER } from './ipc-channels.ts';
 
