@@ -86,9 +86,11 @@ export async function connectToRunningEngine(
 ): Promise<RunningEngine | null> {
   const address = controlAddress(configDir);
   if (address.kind === 'none') return null;
+  const where = address.path;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const socket = await open(address.path, timeoutMs);
-  if (socket === null) return null;
+  const opened = await open(where, timeoutMs);
+  if (opened === null) return null;
+  const socket: net.Socket = opened;
 
   type Pending = {
     channel: RequestChannel;
@@ -114,7 +116,7 @@ export async function connectToRunningEngine(
     ended = reason;
     reader.stop();
     socket.destroy();
-    rejectHello(unreachable(address.path, reason));
+    rejectHello(unreachable(where, reason));
     for (const call of pending.values()) {
       call.reject(
         new ApiError(

@@ -55,7 +55,7 @@ export interface ControlServer {
   close(): Promise<void>;
 }
 
-/** More clients than this at once is not a person at a terminal; the rest wait in the backlog. */
+/** More clients than this at once is not a person at a terminal: Node closes further ones. */
 const MAX_CONNECTIONS = 32;
 /** A client that lets this much output pile up (it stopped reading) is hung up on. */
 const MAX_UNREAD_BYTES = 64 * 1024 * 1024;

@@ -23,7 +23,7 @@ import {
   startControlServer,
   type ControlServer,
 } from '../../../../src-main/core/control/control-server.ts';
-import { createFakeEngine, type FakeEngine } from '../../bridge/fake-engine.ts';
+import { createFakeEngine, GOOD_TOKEN, type FakeEngine } from '../../bridge/fake-engine.ts';
 import { createRecordingLogger } from '../store/recording-logger.ts';
 
 const DEADLINE_MS = 10_000;
@@ -332,4 +332,21 @@ test('a peer that never says hello, or speaks another protocol, is reported, not
   await assert.rejects(connectToRunningEngine(configDir, { timeoutMs: 2_000 }), {
     message: /did not say hello first/,
   });
+});
+
+test('a token signed in with over the channel is never logged, even when the handler fails', async (t) => {
+  const configDir = configFolder(t);
+  const engine = createFakeEngine();
+  const { logger } = await serve(t, configDir, engine);
+  const remote = await connect(t, configDir);
+  assert.equal((await remote.handlers['session.signIn']({ token: GOOD_TOKEN })).signedIn, true);
+
+  engine.handlers['session.signIn'] = () => Promise.reject(new Error('keyring exploded'));
+  await assert.rejects(remote.handlers['session.signIn']({ token: GOOD_TOKEN }), {
+    code: 'internal',
+  });
+  const logged = JSON.stringify(logger.lines);
+  assert.match(logged, /session\.signIn/, 'the failure is logged with its channel');
+  assert.match(logged, /keyring exploded/);
+  assert.equal(logged.includes(GOOD_TOKEN), false, 'but never with the request');
 });
