@@ -76,9 +76,9 @@ function open(address: string, timeoutMs: number): Promise<net.Socket | null> {
 
 /**
  * Connects to the engine that runs with `configDir` (the one holding its engine.lock). Resolves
- * null when none listens; rejects with ApiError `unavailable` when something is there but cannot
- * be used: permission denied (EACCES: the folder is another user's), no hello in time, or another
- * protocol version.
+ * null when none listens, or when it hangs up before saying hello (it is stopping); rejects with
+ * ApiError `unavailable` when something is there but cannot be used: permission denied (EACCES:
+ * the folder is another user's), no hello in time, or another protocol version.
  */
 export async function connectToRunningEngine(
   configDir: string,
@@ -103,20 +103,23 @@ export async function connectToRunningEngine(
   let ended: string | null = null;
   let resolveClosed: (reason: string) => void = () => {};
   const closed = new Promise<string>((resolve) => (resolveClosed = resolve));
-  let resolveHello: (hello: HelloFrame) => void = () => {};
+  let resolveHello: (hello: HelloFrame | null) => void = () => {};
   let rejectHello: (error: ApiError) => void = () => {};
-  const greeted = new Promise<HelloFrame>((resolve, reject) => {
+  /** Null when the connection ended before the hello: the engine was stopping. */
+  const greeted = new Promise<HelloFrame | null>((resolve, reject) => {
     resolveHello = resolve;
     rejectHello = reject;
   });
   let greetedYet = false;
 
-  function end(reason: string): void {
+  /** `hungUp`: the connection closed or broke, rather than the engine breaking the protocol. */
+  function end(reason: string, hungUp = false): void {
     if (ended !== null) return;
     ended = reason;
     reader.stop();
     socket.destroy();
-    rejectHello(unreachable(where, reason));
+    if (hungUp) resolveHello(null);
+    else rejectHello(unreachable(where, reason));
     for (const call of pending.values()) {
       call.reject(
         new ApiError(
@@ -197,19 +200,21 @@ export async function connectToRunningEngine(
   });
 
   socket.on('data', (chunk: Buffer) => reader.push(chunk));
-  socket.on('error', (error) => end(`the connection failed (${error.message})`));
-  socket.on('close', () => end('the engine stopped'));
+  socket.on('error', (error) => end(`the connection failed (${error.message})`, true));
+  socket.on('close', () => end('the engine stopped', true));
 
   const helloTimer = setTimeout(
     () => end(`it did not say hello within ${timeoutMs} ms`),
     timeoutMs,
   );
-  let hello: HelloFrame;
+  let hello: HelloFrame | null;
   try {
     hello = await greeted;
   } finally {
     clearTimeout(helloTimer);
   }
+  // An engine that hangs up before its hello is stopping (or has all the clients it takes).
+  if (hello === null) return null;
   const about = {
     protocol: hello.protocol,
     version: hello.version,

@@ -309,7 +309,7 @@ test('a socket left by a killed engine is cleared; a live one or another file is
   assert.equal(statSync(socketPath).isFile(), true);
 });
 
-test('a peer that never says hello, or speaks another protocol, is reported, not trusted', async (t) => {
+test('a peer that never says hello, or speaks another protocol, is reported; one that hangs up is none', async (t) => {
   const configDir = configFolder(t);
   const socketPath = path.join(configDir, 'engine.sock');
   let greeting: string | null = null;
@@ -332,6 +332,11 @@ test('a peer that never says hello, or speaks another protocol, is reported, not
   await assert.rejects(connectToRunningEngine(configDir, { timeoutMs: 2_000 }), {
     message: /did not say hello first/,
   });
+  // Hanging up before the hello is what an engine that is stopping does: no engine to talk to.
+  greeting = '';
+  impostor.removeAllListeners('connection');
+  impostor.on('connection', (socket) => socket.destroy());
+  assert.equal(await connectToRunningEngine(configDir, { timeoutMs: 2_000 }), null);
 });
 
 test('a token signed in with over the channel is never logged, even when the handler fails', async (t) => {
