@@ -17,7 +17,6 @@ import globals from 'globals';
  */
 const CORE_STAGES = [
   'logging',
-  'control',
   'store',
   'api',
   'documents',
@@ -27,6 +26,7 @@ const CORE_STAGES = [
   'queue',
   'events',
   'handlers',
+  'control',
 ];
 
 /** `electron` itself, its subpaths (`electron/main`) and the packages built on it. */

@@ -8,16 +8,16 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { InvokeResult, StagedFiles } from '../contract/api-contract.ts';
-import type { Engine, Logger } from '../core/index.ts';
+import type { ApiErrorBody, InvokeResult, StagedFiles } from '../contract/api-contract.ts';
+import { dispatchInvoke, type EngineApi, type Logger } from '../core/index.ts';
 import { createEventStream } from './event-stream.ts';
 import { pruneStaleBatches, stageUploadedFiles, StagingRequestError } from './file-staging.ts';
-import { dispatchInvoke, HTTP_STATUS_OF_ERROR } from './invoke-dispatch.ts';
 import { createRequestGuard, createSecret } from './request-guard.ts';
 import { serveStaticFile } from './static-files.ts';
 
 export interface BrowserModeOptions {
-  engine: Engine;
+  /** The engine of this process, or one running elsewhere reached over the control channel. */
+  engine: EngineApi;
   /** 0 (the default) lets the OS pick a free port. */
   port?: number;
   /** Loopback only: the bridge is never reachable from another machine. */
@@ -36,6 +36,18 @@ export interface BrowserMode {
   origin: string;
   close(): Promise<void>;
 }
+
+const HTTP_STATUS_OF_ERROR: Record<ApiErrorBody['code'], number> = {
+  invalid_request: 400,
+  not_signed_in: 401,
+  auth: 401,
+  missing_scope: 403,
+  not_found: 404,
+  conflict: 409,
+  unsupported_in_shell: 501,
+  unavailable: 503,
+  internal: 500,
+};
 
 const DEFAULT_STATIC_DIR = path.resolve(import.meta.dirname, '../../dist/renderer');
 const MAX_JSON_BYTES = 8 * 1024 * 1024;

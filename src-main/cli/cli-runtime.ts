@@ -1,19 +1,22 @@
 // What every command needs, built from the global options: the config folder, a logger, the
-// token store and an Engine. Timing knobs come only from CLEARFACTS_UPLOADER_TUNING (tests and
-// the benchmark), never from the command line users see.
+// token store and an engine: the one already running with the config folder (reached over its
+// control channel), or one of this process. Timing knobs come only from
+// CLEARFACTS_UPLOADER_TUNING (tests and the benchmark), never from the command line users see.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { z } from 'zod';
+import { DEFAULT_API_URL } from '../contract/domain.ts';
 import {
   DEFAULT_CONFIG_DIR,
   createFileLogger,
   createHeadlessTokenStore,
+  EngineBusyError,
   type Engine,
   type EngineOptions,
   type FileLogger,
+  type RunningEngine,
   type TokenStore,
 } from '../core/index.ts';
-import { z } from 'zod';
-import { DEFAULT_API_URL } from '../contract/domain.ts';
 import { CliError, EXIT } from './exit-codes.ts';
 
 export const TUNING_ENVIRONMENT_VARIABLE = 'CLEARFACTS_UPLOADER_TUNING';
@@ -64,6 +67,26 @@ function readTuning(env: NodeJS.ProcessEnv): EngineOptions['tuning'] {
   return Object.fromEntries(Object.entries(parsed.data).filter(([, value]) => value !== undefined));
 }
 
+export interface EngineChoice {
+  watchFolders?: boolean;
+  consentToPlainFile?: boolean;
+  /** 'browser' for `ui`, where files come from the drop window. */
+  shell?: 'cli' | 'browser';
+}
+
+/** The engine a command works with, and where it runs. */
+export type EngineHandle =
+  | { kind: 'remote'; engine: RunningEngine }
+  /** `started` is false when not asked for, or when an engine without a channel holds the lock. */
+  | { kind: 'local'; engine: Engine; started: boolean };
+
+/**
+ * How long a command waits for an engine that holds engine.lock to answer on its channel (it is
+ * starting, or stopping and letting its sends finish) before it gives up on it.
+ */
+const BUSY_WAIT_MS = 10_000;
+const BUSY_POLL_MS = 100;
+
 export interface CliRuntime {
   readonly configDir: string;
   readonly apiUrl: string | undefined;
@@ -71,13 +94,18 @@ export interface CliRuntime {
   readonly version: string;
   logger(): FileLogger;
   tokenStore(options?: { consentToPlainFile?: boolean }): Promise<TokenStore>;
-  engine(options?: {
-    watchFolders?: boolean;
-    consentToPlainFile?: boolean;
-    /** 'browser' for `ui`, where files come from the drop window. */
-    shell?: 'cli' | 'browser';
-  }): Promise<Engine>;
-  /** Stops what was opened (engine, logger); safe to call more than once. */
+  /** An engine of this process, not started. */
+  engine(options?: EngineChoice): Promise<Engine>;
+  /** The engine another process runs with this config folder, or null when none answers. */
+  runningEngine(): Promise<RunningEngine | null>;
+  /**
+   * The engine another process runs with this config folder, else one of this process: started
+   * when `start` is set (it then sends what is queued), left unstarted otherwise. When the lock
+   * is held but nobody answers for BUSY_WAIT_MS (an engine of a version without the control
+   * channel), the local engine is handed back unstarted.
+   */
+  engineFor(options: EngineChoice & { start: boolean }): Promise<EngineHandle>;
+  /** Stops what was opened (engines, connections, logger); safe to call more than once. */
   close(): Promise<void>;
 }
 
@@ -89,6 +117,7 @@ export function createCliRuntime(
   const tuning = readTuning(env);
   let logger: FileLogger | null = null;
   const opened: Engine[] = [];
+  const connections: RunningEngine[] = [];
   let closing: Promise<void> | null = null;
   if (global.apiUrl !== undefined && !z.url().safeParse(global.apiUrl).success) {
     throw new CliError(`--api-url must be a URL such as ${DEFAULT_API_URL}.`, EXIT.usage);
@@ -133,8 +162,38 @@ export function createCliRuntime(
       return engine;
     },
 
+    async runningEngine() {
+      // Loaded on first use, like the engine.
+      const { connectToRunningEngine } = await import('../core/index.ts');
+      const remote = await connectToRunningEngine(configDir);
+      if (remote !== null) connections.push(remote);
+      return remote;
+    },
+
+    async engineFor({ start, ...choice }) {
+      const running = await runtime.runningEngine();
+      if (running !== null) return { kind: 'remote', engine: running };
+      const engine = await runtime.engine(choice);
+      if (!start) return { kind: 'local', engine, started: false };
+      const deadline = Date.now() + BUSY_WAIT_MS;
+      for (;;) {
+        try {
+          await engine.start();
+          return { kind: 'local', engine, started: true };
+        } catch (error) {
+          if (!(error instanceof EngineBusyError)) throw error;
+        }
+        // The lock is held: its engine is opening its channel, or stopping and freeing the lock.
+        const answered = await runtime.runningEngine();
+        if (answered !== null) return { kind: 'remote', engine: answered };
+        if (Date.now() >= deadline) return { kind: 'local', engine, started: false };
+        await new Promise((resolve) => setTimeout(resolve, BUSY_POLL_MS));
+      }
+    },
+
     close() {
       closing ??= (async () => {
+        for (const connection of connections.splice(0)) connection.close();
         for (const engine of opened.splice(0)) await engine.stop();
         await logger?.close();
         logger = null;

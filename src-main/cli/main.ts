@@ -13,6 +13,7 @@ import {
 import { registerAdministrationCommands } from './commands/administrations.ts';
 import { registerFolderCommands } from './commands/folders.ts';
 import { registerHistoryCommands } from './commands/history.ts';
+import { registerStatusCommand } from './commands/status.ts';
 import { registerTokenCommands } from './commands/token.ts';
 import { registerUiCommand } from './commands/ui.ts';
 import { registerUploadCommand } from './commands/upload.ts';
@@ -74,6 +75,7 @@ function buildProgram(runtime: () => CliRuntime): Command {
   registerUploadCommand(program, runtime);
   registerWatchCommand(program, runtime);
   registerHistoryCommands(program, runtime);
+  registerStatusCommand(program, runtime);
   registerUiCommand(program, runtime);
   for (const command of program.commands) command.exitOverride();
   return program;

@@ -1,7 +1,8 @@
 // Follows a set of files through the running engine until each one has an outcome, or until the
-// queue is blocked in a way only the user can fix (no token, a missing scope, a failing disk).
+// queue is blocked in a way only the user can fix (no token, a missing scope, a failing disk), or
+// until the engine, when it runs in another process, goes away.
 import type { HistoryEntry, StatusSnapshot } from '../contract/domain.ts';
-import { ACTIVE_STATES, type Engine } from '../core/index.ts';
+import { ACTIVE_STATES, type EngineApi } from '../core/index.ts';
 
 const BLOCKING: readonly StatusSnapshot['state'][] = [
   'auth_required',
@@ -13,6 +14,8 @@ export interface WaitOutcome {
   finished: HistoryEntry[];
   /** Set when the queue stopped for a reason the user must fix; the rest stays queued. */
   blocked: StatusSnapshot | null;
+  /** Set when `gone` settled first: why the engine is no longer there. */
+  lost: string | null;
 }
 
 export function isFinished(entry: HistoryEntry): boolean {
@@ -20,10 +23,12 @@ export function isFinished(entry: HistoryEntry): boolean {
 }
 
 export async function waitForFiles(
-  engine: Engine,
+  engine: EngineApi,
   ids: readonly number[],
   onFinished: (entry: HistoryEntry) => void,
   onProgress: (entry: HistoryEntry) => void = () => {},
+  /** An engine of another process: resolves with a sentence when its connection ends. */
+  gone: Promise<string> = new Promise(() => {}),
 ): Promise<WaitOutcome> {
   const waiting = new Set(ids);
   const finished: HistoryEntry[] = [];
@@ -53,18 +58,28 @@ export async function waitForFiles(
     }
   });
   try {
-    // Files may have finished before the subscription, or be blocked already.
-    const { rows } = await engine.handlers['history.query']({
-      filter: {},
-      offset: 0,
-      limit: 1_000,
-    });
-    for (const row of rows) take(row);
-    const status = await engine.handlers['status.get']({});
-    if (BLOCKING.includes(status.state)) resolveBlocked(status);
-    if (waiting.size === 0) return { finished, blocked: null };
-    const outcome = await Promise.race([done.then(() => null), blocked]);
-    return { finished, blocked: outcome };
+    try {
+      // Files may have finished before the subscription, or be blocked already.
+      const { rows } = await engine.handlers['history.query']({
+        filter: {},
+        offset: 0,
+        limit: 1_000,
+      });
+      for (const row of rows) take(row);
+      const status = await engine.handlers['status.get']({});
+      if (BLOCKING.includes(status.state)) resolveBlocked(status);
+    } catch (error) {
+      // A call cut short by the connection ending: `gone` settled with it, so it wins this race.
+      const reason = await Promise.race([gone, Promise.resolve(null)]);
+      if (reason === null) throw error;
+      return { finished, blocked: null, lost: reason };
+    }
+    if (waiting.size === 0) return { finished, blocked: null, lost: null };
+    return await Promise.race([
+      done.then(() => ({ finished, blocked: null, lost: null })),
+      blocked.then((status) => ({ finished, blocked: status, lost: null })),
+      gone.then((reason) => ({ finished, blocked: null, lost: reason })),
+    ]);
   } finally {
     unsubscribe();
   }

@@ -10,10 +10,11 @@ import { createSession } from './account/session.ts';
 import type { TokenStore } from './account/token/token-store.ts';
 import { ClearfactsApiError, type ClearfactsClient } from './api/clearfacts-client.ts';
 import { createClearfactsClient } from './api/clearfacts-graphql-client.ts';
-import { acquireEngineLock, type EngineLock } from './control/engine-lock.ts';
+import { acquireEngineLock, type EngineLock } from './store/engine-lock.ts';
 import { checkDocument } from './documents/check-document.ts';
 import { convertImageToPdf } from './documents/convert-image-to-pdf.ts';
 import { createEngineSignals } from './events/engine-signals.ts';
+import { startControlServer, type ControlServer } from './control/control-server.ts';
 import { createEventHub } from './events/event-hub.ts';
 import { createStatusTracker } from './events/status-tracker.ts';
 import { createWatchedFolders } from './folders/watched-folders.ts';
@@ -287,33 +288,51 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   });
 
   let lock: EngineLock | null = null;
+  let control: ControlServer | null = null;
+  /** The start under way, so a stop (Ctrl-C during start-up) waits for it and undoes all of it. */
+  let starting: Promise<void> | null = null;
   let started = false;
   let stopped = false;
+
+  async function startOnce(): Promise<void> {
+    lock = acquireEngineLock(configDir);
+    started = true;
+    recoverInterruptedSends(repository, onTransition, logger);
+    rmSync(stagingDir, { recursive: true, force: true });
+    mkdirSync(stagingDir, { recursive: true });
+    const counts = repository.countByState();
+    status.reset(ACTIVE_STATES.reduce((sum, state) => sum + counts[state], 0));
+    // Other processes of this user reach the engine from here on (`upload` while `watch` runs).
+    control = await startControlServer({
+      configDir,
+      engine: { handlers, subscribe: (listener) => hub.subscribe(listener) },
+      version: options.version,
+      shell: options.shell,
+      logger,
+    });
+    await session.start();
+    queue.start();
+    if (options.watchFolders !== false) await watching.start();
+    status.changed();
+    logger.info('Engine started', { version: options.version, shell: options.shell });
+  }
 
   return {
     handlers,
 
     subscribe: (listener) => hub.subscribe(listener),
 
-    async start(): Promise<void> {
-      if (started || stopped) return;
-      lock = acquireEngineLock(configDir);
-      started = true;
-      recoverInterruptedSends(repository, onTransition, logger);
-      rmSync(stagingDir, { recursive: true, force: true });
-      mkdirSync(stagingDir, { recursive: true });
-      const counts = repository.countByState();
-      status.reset(ACTIVE_STATES.reduce((sum, state) => sum + counts[state], 0));
-      await session.start();
-      queue.start();
-      if (options.watchFolders !== false) await watching.start();
-      status.changed();
-      logger.info('Engine started', { version: options.version, shell: options.shell });
+    start(): Promise<void> {
+      if (stopped) return Promise.resolve();
+      starting ??= startOnce();
+      return starting;
     },
 
     async stop(): Promise<void> {
       if (stopped) return;
       stopped = true;
+      await starting?.catch(() => {});
+      await control?.close();
       unsubscribeSettings();
       if (foldersTimer) clearTimeout(foldersTimer);
       await watching.stop();

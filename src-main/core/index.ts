@@ -17,8 +17,10 @@ export { createHeadlessTokenStore } from './account/token/create-headless-token-
 export { createMemoryTokenStore } from './account/token/memory-token-store.ts';
 export { writePrivateFileAtomically } from './account/token/private-file.ts';
 export { TokenStoreError, type TokenStore } from './account/token/token-store.ts';
-export { EngineBusyError } from './control/engine-lock.ts';
+export { connectToRunningEngine, type RunningEngine } from './control/control-client.ts';
+export type { EngineApi } from './control/engine-api.ts';
 export { toApiError } from './handlers/api-errors.ts';
+export { dispatchInvoke } from './handlers/invoke-dispatch.ts';
 export { createFileLogger, type FileLogger } from './logging/file-logger.ts';
 export type { LogFields, Logger } from './logging/logger.ts';
 export { redact, redactValue } from './logging/secret-redactor.ts';
@@ -27,5 +29,6 @@ export {
   quarantineUnreadableSettingsFile,
 } from './store/conf-settings-store.ts';
 export { DEFAULT_CONFIG_DIR } from './store/default-config-dir.ts';
+export { EngineBusyError } from './store/engine-lock.ts';
 export { ACTIVE_STATES } from './store/file-lifecycle.ts';
 export { settingsFileOptions, type SettingsFile } from './store/settings-schema.ts';

@@ -4,8 +4,7 @@
 // somehow loaded foreign content (or an iframe) cannot reach core.
 import type { IpcMain, IpcMainInvokeEvent, WebContents, WebFrameMain } from 'electron';
 import type { ApiHandlers, EventChannel, EventOf, InvokeResult } from '../contract/api-contract.ts';
-import type { Logger } from '../core/index.ts';
-import { dispatchInvoke } from '../bridge/invoke-dispatch.ts';
+import { dispatchInvoke, type Logger } from '../core/index.ts';
 import { isAppUrl } from './app-protocol.ts';
 import { IPC_EVENT, IPC_INVOKE, IPC_PICK_FOLDER } from './ipc-channels.ts';
 

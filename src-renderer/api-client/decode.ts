@@ -1,31 +1,6 @@
-// What arrives from core is validated here, whichever transport carried it: an answer must match
-// its channel's response schema and an event its channel's payload schema.
-import {
-  ApiError,
-  events,
-  InvokeResult,
-  requests,
-  type EventChannel,
-  type EventOf,
-  type RequestChannel,
-  type ResponseOf,
-} from '../../src-main/contract/api-contract.ts';
-
-export function decodeAnswer<C extends RequestChannel>(channel: C, raw: unknown): ResponseOf<C> {
-  const result = InvokeResult.safeParse(raw);
-  if (!result.success) {
-    throw new ApiError('internal', `The uploader answered ${channel} with something unexpected.`);
-  }
-  if (!result.data.ok) throw new ApiError(result.data.error.code, result.data.error.message);
-  const value = requests[channel].response.safeParse(result.data.value);
-  if (!value.success) {
-    throw new ApiError(
-      'internal',
-      `The uploader's answer to ${channel} does not match the contract.`,
-    );
-  }
-  return value.data as ResponseOf<C>;
-}
+// The bridge's own answers (staged files) are validated here; contract answers and events are
+// decoded by src-main/contract/decode.ts, shared with every other client of core.
+import { InvokeResult, ApiError } from '../../src-main/contract/api-contract.ts';
 
 /** For answers that are not InvokeResults (staged files): rethrows the bridge's error, if any. */
 export function rethrowBridgeError(raw: unknown): void {
@@ -33,20 +8,4 @@ export function rethrowBridgeError(raw: unknown): void {
   if (result.success && !result.data.ok) {
     throw new ApiError(result.data.error.code, result.data.error.message);
   }
-}
-
-export type DecodedEvent = {
-  [E in EventChannel]: { channel: E; payload: EventOf<E> };
-}[EventChannel];
-
-function isEventChannel(value: string): value is EventChannel {
-  return Object.hasOwn(events, value);
-}
-
-/** Null for anything that is not a known event with a valid payload: it is dropped, not trusted. */
-export function decodeEvent(channel: unknown, payload: unknown): DecodedEvent | null {
-  if (typeof channel !== 'string' || !isEventChannel(channel)) return null;
-  const parsed = events[channel].safeParse(payload);
-  if (!parsed.success) return null;
-  return { channel, payload: parsed.data } as DecodedEvent;
 }

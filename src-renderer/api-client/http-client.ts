@@ -10,7 +10,8 @@ import {
   type StagedFile,
 } from '../../src-main/contract/api-contract.ts';
 import type { AppApi } from './app-api.ts';
-import { decodeAnswer, decodeEvent, rethrowBridgeError } from './decode.ts';
+import { decodeAnswer, decodeEvent } from '../../src-main/contract/decode.ts';
+import { rethrowBridgeError } from './decode.ts';
 
 export interface HttpApiOptions {
   /** Empty for the page's own origin. */

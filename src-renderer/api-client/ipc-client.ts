@@ -8,7 +8,7 @@ import type {
   StagedFile,
 } from '../../src-main/contract/api-contract.ts';
 import type { AppApi } from './app-api.ts';
-import { decodeAnswer, decodeEvent } from './decode.ts';
+import { decodeAnswer, decodeEvent } from '../../src-main/contract/decode.ts';
 
 export function createIpcApi(bridge: PreloadBridge): AppApi {
   const pickFolder = bridge.pickFolder;

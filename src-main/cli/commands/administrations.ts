@@ -23,7 +23,7 @@ export function registerAdministrationCommands(program: Command, runtime: () => 
     .description('list the administrations the token can reach')
     .option('--json', 'print them as JSON')
     .action(async (options: { json?: boolean }) => {
-      const engine = await runtime().engine({ watchFolders: false });
+      const { engine } = await runtime().engineFor({ start: false, watchFolders: false });
       const listed = await engine.handlers['administrations.list']({ refresh: true });
       if (options.json) {
         printJson(listed);
@@ -41,7 +41,7 @@ export function registerAdministrationCommands(program: Command, runtime: () => 
     .option('--json', 'print them as JSON')
     .action(async (company: string, options: { json?: boolean }) => {
       const companyNumber = parseCompanyNumber(company);
-      const engine = await runtime().engine({ watchFolders: false });
+      const { engine } = await runtime().engineFor({ start: false, watchFolders: false });
       const categories = await engine.handlers['administrations.categories']({ companyNumber });
       if (options.json) {
         printJson(categories);

@@ -49,9 +49,10 @@ export function registerFolderCommands(program: Command, runtime: () => CliRunti
     .option('--json', 'print the folders as JSON')
     .action(async (folderPath: string, flags: DestinationFlags & { json?: boolean }) => {
       const { companyNumber, destination } = parseDestination(flags);
-      const engine = await runtime().engine({ watchFolders: false });
+      const { engine } = await runtime().engineFor({ start: false, watchFolders: false });
       const result = await engine.handlers['folders.add']({
-        path: folderPath,
+        // An engine in another process resolves relative paths against its own folder.
+        path: path.resolve(folderPath),
         companyNumber,
         destination,
       });
@@ -65,8 +66,11 @@ export function registerFolderCommands(program: Command, runtime: () => CliRunti
     )
     .option('--json', 'print the folders as JSON')
     .action(async (root: string, flags: { json?: boolean }) => {
-      const engine = await runtime().engine({ watchFolders: false });
-      printFolders(await engine.handlers['folders.addTree']({ path: root }), flags.json);
+      const { engine } = await runtime().engineFor({ start: false, watchFolders: false });
+      printFolders(
+        await engine.handlers['folders.addTree']({ path: path.resolve(root) }),
+        flags.json,
+      );
     });
 
   folders
@@ -74,7 +78,7 @@ export function registerFolderCommands(program: Command, runtime: () => CliRunti
     .description('list the watched folders')
     .option('--json', 'print them as JSON')
     .action(async (flags: { json?: boolean }) => {
-      const engine = await runtime().engine({ watchFolders: false });
+      const { engine } = await runtime().engineFor({ start: false, watchFolders: false });
       printFolders(await engine.handlers['folders.list']({}), flags.json);
     });
 
@@ -82,7 +86,7 @@ export function registerFolderCommands(program: Command, runtime: () => CliRunti
     .command('remove <id-or-path>')
     .description('stop watching a folder (its files are left where they are)')
     .action(async (idOrPath: string) => {
-      const engine = await runtime().engine({ watchFolders: false });
+      const { engine } = await runtime().engineFor({ start: false, watchFolders: false });
       const current = await engine.handlers['folders.list']({});
       const match = current.find(
         ({ binding }) =>

@@ -2,7 +2,6 @@
 // on the ones that did not arrive.
 import { InvalidArgumentError, type Command } from 'commander';
 import { FileState, type HistoryFilter } from '../../contract/domain.ts';
-import { EngineBusyError, type Engine } from '../../core/index.ts';
 import type { CliRuntime } from '../cli-runtime.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
 import { describeDestination, printJson, printLine, printTable, stateLabel } from '../output.ts';
@@ -36,17 +35,6 @@ function parseLimit(value: string): number {
   return limit;
 }
 
-/** Starts the engine unless another process runs it; then that one sends what is queued. */
-async function startUnlessRunning(engine: Engine): Promise<boolean> {
-  try {
-    await engine.start();
-    return true;
-  } catch (error) {
-    if (error instanceof EngineBusyError) return false;
-    throw error;
-  }
-}
-
 export function registerHistoryCommands(program: Command, runtime: () => CliRuntime): void {
   program
     .command('history')
@@ -73,7 +61,7 @@ export function registerHistoryCommands(program: Command, runtime: () => CliRunt
           ...(flags.company ? { companyNumber: parseCompanyNumber(flags.company) } : {}),
           ...(flags.search ? { search: flags.search } : {}),
         };
-        const engine = await runtime().engine({ watchFolders: false });
+        const { engine } = await runtime().engineFor({ start: false, watchFolders: false });
         const { rows, total } = await engine.handlers['history.query']({
           filter,
           offset: 0,
@@ -108,8 +96,9 @@ export function registerHistoryCommands(program: Command, runtime: () => CliRunt
       if ((idText === undefined) === (flags.all !== true)) {
         throw new CliError('Give either a file id or --all.', EXIT.usage);
       }
-      const engine = await runtime().engine({ watchFolders: false });
-      const running = await startUnlessRunning(engine);
+      const cli = runtime();
+      const handle = await cli.engineFor({ start: true, watchFolders: false });
+      const { engine } = handle;
       let ids: number[];
       if (idText !== undefined) {
         ids = [(await engine.handlers['history.retry']({ id: parseId(idText) })).id];
@@ -122,11 +111,11 @@ export function registerHistoryCommands(program: Command, runtime: () => CliRunt
         ids = failed.rows.map((entry) => entry.id);
         await engine.handlers['history.retryAllFailed']({});
       }
-      if (!running) {
+      if (handle.kind === 'local' && !handle.started) {
         printLine(`${ids.length} file(s) queued again; the engine already running sends them.`);
         return;
       }
-      process.exitCode = await reportOutcome(engine, ids, flags.json);
+      process.exitCode = await reportOutcome(cli, handle, ids, flags.json);
     });
 
   program
@@ -136,21 +125,21 @@ export function registerHistoryCommands(program: Command, runtime: () => CliRunt
     )
     .option('--json', 'print the outcome as JSON')
     .action(async (idText: string, flags: { json?: boolean }) => {
-      const engine = await runtime().engine({ watchFolders: false });
-      const running = await startUnlessRunning(engine);
-      const entry = await engine.handlers['history.resend']({ id: parseId(idText) });
-      if (!running) {
+      const cli = runtime();
+      const handle = await cli.engineFor({ start: true, watchFolders: false });
+      const entry = await handle.engine.handlers['history.resend']({ id: parseId(idText) });
+      if (handle.kind === 'local' && !handle.started) {
         printLine(`${entry.fileName} queued again; the engine already running sends it.`);
         return;
       }
-      process.exitCode = await reportOutcome(engine, [entry.id], flags.json);
+      process.exitCode = await reportOutcome(cli, handle, [entry.id], flags.json);
     });
 
   program
     .command('mark-done <id>')
     .description('record an unconfirmed file as arrived (you saw it in Clearfacts)')
     .action(async (idText: string) => {
-      const engine = await runtime().engine({ watchFolders: false });
+      const { engine } = await runtime().engineFor({ start: false, watchFolders: false });
       const entry = await engine.handlers['history.markDone']({ id: parseId(idText) });
       printLine(`${entry.fileName} is recorded as uploaded; it will not be sent again.`);
     });

@@ -1,6 +1,10 @@
 // `upload <file…>`: sends files to one administration and destination and waits until each one
-// is uploaded or has a reason. The files are left where they are.
+// is uploaded or has a reason. The files are left where they are. When an engine already runs
+// with the config folder (`watch`, `ui`, the desktop app), the files are handed to it and
+// followed there; otherwise this process runs the engine until they are done.
+import path from 'node:path';
 import type { Command } from 'commander';
+import { EngineBusyError } from '../../core/index.ts';
 import type { CliRuntime } from '../cli-runtime.ts';
 import {
   addDestinationOptions,
@@ -18,15 +22,18 @@ export function registerUploadCommand(program: Command, runtime: () => CliRuntim
     .option('--json', 'print the outcome of every file as JSON')
     .action(async (files: string[], flags: DestinationFlags & { json?: boolean }) => {
       const { companyNumber, destination } = parseDestination(flags);
-      const engine = await runtime().engine({ watchFolders: false });
-      await engine.start();
-      const queued = await engine.handlers['drop.send']({
-        paths: files,
+      const cli = runtime();
+      const handle = await cli.engineFor({ start: true, watchFolders: false });
+      if (handle.kind === 'local' && !handle.started) throw new EngineBusyError(cli.configDir);
+      const queued = await handle.engine.handlers['drop.send']({
+        // An engine in another process resolves relative paths against its own folder.
+        paths: files.map((file) => path.resolve(file)),
         companyNumber,
         destination,
       });
       process.exitCode = await reportOutcome(
-        engine,
+        cli,
+        handle,
         queued.map((entry) => entry.id),
         flags.json,
       );

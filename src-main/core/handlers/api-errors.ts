@@ -2,7 +2,7 @@
 // one sentence for the user. Nothing here ever quotes a token (the redactor guards messages too).
 import { ApiError } from '../../contract/api-contract.ts';
 import { ClearfactsApiError } from '../api/clearfacts-client.ts';
-import { EngineBusyError } from '../control/engine-lock.ts';
+import { EngineBusyError } from '../store/engine-lock.ts';
 import { redact } from '../logging/secret-redactor.ts';
 import { TokenStoreError } from '../account/token/token-store.ts';
 import { InvalidSettingsError } from '../store/conf-settings-store.ts';

@@ -28,6 +28,8 @@ export interface CliContext {
   debug?: boolean;
   /** The timing knobs (CLEARFACTS_UPLOADER_TUNING); CLI_TUNING when absent. */
   tuning?: string;
+  /** The working folder of the child; the test's own when absent. */
+  cwd?: string;
 }
 
 /** The environment of a child: no keyring (no D-Bus session), fast timings, maybe a token. */
@@ -69,6 +71,7 @@ export function runCli(
     const child = spawn(process.execPath, argumentsFor(context, args), {
       env: childEnvironment(context),
       stdio: ['pipe', 'pipe', 'pipe'],
+      ...(context.cwd === undefined ? {} : { cwd: context.cwd }),
     });
     let stdout = '';
     let stderr = '';
@@ -87,6 +90,7 @@ export function spawnCli(context: CliContext, args: string[]): CliChild {
   return spawn(process.execPath, argumentsFor(context, args), {
     env: childEnvironment(context),
     stdio: ['ignore', 'pipe', 'pipe'],
+    ...(context.cwd === undefined ? {} : { cwd: context.cwd }),
   });
 }
 

@@ -1,6 +1,7 @@
-// Runs one request against core's handlers the way every transport must: the channel is checked,
-// the argument validated with the channel's schema, and whatever happens comes back as an
-// InvokeResult, so the client can rethrow an ApiError with its code and sentence.
+// Runs one request against core's handlers the way every transport must (Electron IPC, the
+// loopback bridge, the control channel): the channel is checked, the argument validated with the
+// channel's schema, and whatever happens comes back as an InvokeResult, so the client can rethrow
+// an ApiError with its code and sentence. It lives in core so no transport imports another.
 import { z } from 'zod';
 import {
   ApiError,
@@ -9,24 +10,18 @@ import {
   type ApiErrorBody,
   type ApiHandlers,
   type InvokeResult,
-} from '../contract/api-contract.ts';
-
-export const HTTP_STATUS_OF_ERROR: Record<ApiErrorBody['code'], number> = {
-  invalid_request: 400,
-  not_signed_in: 401,
-  auth: 401,
-  missing_scope: 403,
-  not_found: 404,
-  conflict: 409,
-  unsupported_in_shell: 501,
-  unavailable: 503,
-  internal: 500,
-};
+} from '../../contract/api-contract.ts';
 
 function failed(code: ApiErrorBody['code'], message: string): InvokeResult {
   return { ok: false, error: { code, message } };
 }
 
+/**
+ * Validates `rawRequest` against `channel`'s request schema and runs the handler. Never throws:
+ * an unknown channel or invalid argument answers `invalid_request`, an ApiError answers its own
+ * code, anything else answers `internal` after `onUnexpectedError` (which must not log the
+ * request: `session.signIn` carries the token).
+ */
 export async function dispatchInvoke(
   handlers: ApiHandlers,
   channel: string,

@@ -1,0 +1,270 @@
+// A second process's end of the control channel: the running engine of a config folder, reached
+// over its socket (named pipe on Windows), with the same shape as an engine of this process, so a
+// command or the loopback bridge works with either. Every answer is checked against the
+// contract's response schema and every event against its payload schema (contract/decode.ts).
+import net from 'node:net';
+import {
+  ApiError,
+  requests,
+  type ApiHandlers,
+  type EventListener,
+  type RequestChannel,
+} from '../../contract/api-contract.ts';
+import { decodeAnswer, decodeEvent } from '../../contract/decode.ts';
+import { controlAddress } from './control-address.ts';
+import {
+  CONTROL_PROTOCOL,
+  encodeFrame,
+  MAX_CLIENT_FRAME_BYTES,
+  MAX_SERVER_FRAME_BYTES,
+  ServerFrame,
+  type ClientFrame,
+  type HelloFrame,
+} from './control-protocol.ts';
+import type { EngineApi } from './engine-api.ts';
+import { createFrameReader } from './frame-reader.ts';
+
+/** An engine running in another process, reached over its control channel. */
+export interface RunningEngine extends EngineApi {
+  /** What the engine told about itself when the connection opened. */
+  readonly about: Omit<HelloFrame, 'type'>;
+  /**
+   * Resolves with a sentence once the connection has ended: the engine stopped, broke the
+   * protocol, or close() was called. Calls still waiting reject with ApiError `unavailable`.
+   */
+  readonly closed: Promise<string>;
+  /** Hangs up; safe to call more than once. */
+  close(): void;
+}
+
+export interface ConnectOptions {
+  /** How long the engine has to accept and say hello. Default 5 s. */
+  timeoutMs?: number;
+}
+
+const DEFAULT_TIMEOUT_MS = 5_000;
+/** Nobody listens here: no engine runs (or one killed left its socket, which it will clear). */
+const NOBODY_LISTENS = new Set(['ENOENT', 'ECONNREFUSED']);
+
+function unreachable(address: string, reason: string): ApiError {
+  return new ApiError(
+    'unavailable',
+    `The Clearfacts Uploader running with this config folder cannot be reached at ${address}: ${reason}.`,
+  );
+}
+
+function open(address: string, timeoutMs: number): Promise<net.Socket | null> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(address);
+    const timer = setTimeout(() => {
+      socket.destroy();
+      reject(unreachable(address, `it did not accept the connection within ${timeoutMs} ms`));
+    }, timeoutMs);
+    socket.once('connect', () => {
+      clearTimeout(timer);
+      socket.removeAllListeners('error');
+      resolve(socket);
+    });
+    socket.once('error', (error: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      socket.destroy();
+      if (error.code !== undefined && NOBODY_LISTENS.has(error.code)) resolve(null);
+      else reject(unreachable(address, `${error.message}`));
+    });
+  });
+}
+
+/**
+ * Connects to the engine that runs with `configDir` (the one holding its engine.lock). Resolves
+ * null when none listens, or when it hangs up before saying hello (it is stopping); rejects with
+ * ApiError `unavailable` when something is there but cannot be used: permission denied (EACCES:
+ * the folder is another user's), no hello in time, or another protocol version.
+ */
+export async function connectToRunningEngine(
+  configDir: string,
+  options: ConnectOptions = {},
+): Promise<RunningEngine | null> {
+  const address = controlAddress(configDir);
+  if (address.kind === 'none') return null;
+  const where = address.path;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const opened = await open(where, timeoutMs);
+  if (opened === null) return null;
+  const socket: net.Socket = opened;
+
+  type Pending = {
+    channel: RequestChannel;
+    resolve: (value: unknown) => void;
+    reject: (error: unknown) => void;
+  };
+  const pending = new Map<number, Pending>();
+  const listeners = new Set<EventListener>();
+  let nextId = 1;
+  let ended: string | null = null;
+  let resolveClosed: (reason: string) => void = () => {};
+  const closed = new Promise<string>((resolve) => (resolveClosed = resolve));
+  let resolveHello: (hello: HelloFrame | null) => void = () => {};
+  let rejectHello: (error: ApiError) => void = () => {};
+  /** Null when the connection ended before the hello: the engine was stopping. */
+  const greeted = new Promise<HelloFrame | null>((resolve, reject) => {
+    resolveHello = resolve;
+    rejectHello = reject;
+  });
+  let greetedYet = false;
+
+  /** `hungUp`: the connection closed or broke, rather than the engine breaking the protocol. */
+  function end(reason: string, hungUp = false): void {
+    if (ended !== null) return;
+    ended = reason;
+    reader.stop();
+    socket.destroy();
+    if (hungUp) resolveHello(null);
+    else rejectHello(unreachable(where, reason));
+    for (const call of pending.values()) {
+      call.reject(
+        new ApiError(
+          'unavailable',
+          `The running engine did not answer ${call.channel}: ${reason}.`,
+        ),
+      );
+    }
+    pending.clear();
+    resolveClosed(reason);
+  }
+
+  function send(frame: ClientFrame): void {
+    if (ended === null) socket.write(encodeFrame(frame));
+  }
+
+  function deliverEvent(channel: unknown, payload: unknown): void {
+    const event = decodeEvent(channel, payload);
+    if (event === null) return;
+    for (const listener of [...listeners]) {
+      try {
+        listener(event.channel, event.payload);
+      } catch (error) {
+        // As in the engine's event hub: one broken listener must not silence the others.
+        process.emitWarning(
+          `A listener of the running engine's events failed: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+    }
+  }
+
+  const reader = createFrameReader({
+    maxFrameBytes: MAX_SERVER_FRAME_BYTES,
+    onError: (reason) => end(`the engine sent something unexpected (${reason})`),
+    onFrame(raw) {
+      const parsed = ServerFrame.safeParse(raw);
+      if (!parsed.success) {
+        end('the engine sent a frame this version does not understand');
+        return;
+      }
+      const frame = parsed.data;
+      if (!greetedYet) {
+        if (frame.type !== 'hello') {
+          end('the engine did not say hello first');
+        } else if (frame.protocol !== CONTROL_PROTOCOL) {
+          end(
+            `it speaks control protocol ${frame.protocol}, this program ${CONTROL_PROTOCOL}; update the older one`,
+          );
+        } else {
+          greetedYet = true;
+          resolveHello(frame);
+        }
+        return;
+      }
+      switch (frame.type) {
+        case 'result': {
+          const call = pending.get(frame.id);
+          if (call === undefined) return;
+          pending.delete(frame.id);
+          try {
+            call.resolve(decodeAnswer(call.channel, frame.result));
+          } catch (error) {
+            call.reject(error);
+          }
+          return;
+        }
+        case 'event':
+          deliverEvent(frame.channel, frame.payload);
+          return;
+        case 'refused':
+          end(`the engine hung up: ${frame.reason}`);
+          return;
+        case 'hello':
+          end('the engine said hello twice');
+          return;
+      }
+    },
+  });
+
+  socket.on('data', (chunk: Buffer) => reader.push(chunk));
+  socket.on('error', (error) => end(`the connection failed (${error.message})`, true));
+  socket.on('close', () => end('the engine stopped', true));
+
+  const helloTimer = setTimeout(
+    () => end(`it did not say hello within ${timeoutMs} ms`),
+    timeoutMs,
+  );
+  let hello: HelloFrame | null;
+  try {
+    hello = await greeted;
+  } finally {
+    clearTimeout(helloTimer);
+  }
+  // An engine that hangs up before its hello is stopping (or has all the clients it takes).
+  if (hello === null) return null;
+  const about = {
+    protocol: hello.protocol,
+    version: hello.version,
+    shell: hello.shell,
+    pid: hello.pid,
+  };
+
+  function invoke(channel: RequestChannel, request: unknown): Promise<unknown> {
+    if (ended !== null) {
+      return Promise.reject(
+        new ApiError('unavailable', `The running engine cannot be asked ${channel}: ${ended}.`),
+      );
+    }
+    const id = nextId++;
+    const frame: ClientFrame = { type: 'invoke', id, channel, request };
+    const line = encodeFrame(frame);
+    if (Buffer.byteLength(line) > MAX_CLIENT_FRAME_BYTES) {
+      return Promise.reject(
+        new ApiError('invalid_request', `The ${channel} request is too large to send.`),
+      );
+    }
+    return new Promise((resolve, reject) => {
+      pending.set(id, { channel, resolve, reject });
+      socket.write(line);
+    });
+  }
+
+  // Every channel of the contract, each a remote call; the contract's types hold per channel
+  // because decodeAnswer checks each answer against that channel's response schema.
+  const handlers = Object.fromEntries(
+    Object.keys(requests).map((channel) => [
+      channel,
+      (request: unknown) => invoke(channel as RequestChannel, request),
+    ]),
+  ) as unknown as ApiHandlers;
+
+  return {
+    handlers,
+    about,
+    closed,
+    subscribe(listener) {
+      listeners.add(listener);
+      if (listeners.size === 1) send({ type: 'subscribe' });
+      return () => {
+        if (!listeners.delete(listener)) return;
+        if (listeners.size === 0) send({ type: 'unsubscribe' });
+      };
+    },
+    close() {
+      end('the connection was closed');
+    },
+  };
+}

@@ -1,0 +1,62 @@
+// The control channel's wire format: newline-delimited JSON, one frame per line, every frame
+// validated with zod on arrival. The requests and events are the contract's own: an `invoke`
+// frame carries a contract channel and its argument and is answered by a `result` frame with the
+// contract's InvokeResult; after `subscribe`, every contract event arrives as an `event` frame.
+//
+//   server → client, first:  {"type":"hello","protocol":1,"version":"0.1.0","shell":"cli","pid":42}
+//   client → server:         {"type":"invoke","id":1,"channel":"status.get","request":{}}
+//   server → client:         {"type":"result","id":1,"result":{"ok":true,"value":{…}}}
+//   client → server:         {"type":"subscribe"}            (and {"type":"unsubscribe"})
+//   server → client:         {"type":"event","channel":"history.changed","payload":{…}}
+//   server → client, last:   {"type":"refused","reason":"…"}  (a bad frame; the server hangs up)
+import { z } from 'zod';
+import { InvokeResult } from '../../contract/api-contract.ts';
+
+/** Raised when the frames change incompatibly; a client refuses a server of another protocol. */
+export const CONTROL_PROTOCOL = 1;
+
+/** A request frame may be this large: 10,000 long paths for `drop.send` fit with room to spare. */
+export const MAX_CLIENT_FRAME_BYTES = 8 * 1024 * 1024;
+/** An answer or event frame may be this large: 1,000 history rows are a few MB at most. */
+export const MAX_SERVER_FRAME_BYTES = 64 * 1024 * 1024;
+
+export const ClientFrame = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('invoke'),
+    /** Chosen by the client; the answer carries it back. Answers may come in any order. */
+    id: z.number().int().nonnegative(),
+    /** Checked against the contract by the dispatcher, which answers `invalid_request`. */
+    channel: z.string(),
+    request: z.unknown(),
+  }),
+  z.object({ type: z.literal('subscribe') }),
+  z.object({ type: z.literal('unsubscribe') }),
+]);
+export type ClientFrame = z.infer<typeof ClientFrame>;
+
+export const EngineShell = z.enum(['electron', 'browser', 'cli']);
+
+export const HelloFrame = z.object({
+  type: z.literal('hello'),
+  protocol: z.number().int(),
+  /** The app version of the engine's process. */
+  version: z.string(),
+  /** Which shell runs the engine: the desktop app, `ui`, or another CLI command. */
+  shell: EngineShell,
+  pid: z.number().int(),
+});
+export type HelloFrame = z.infer<typeof HelloFrame>;
+
+export const ServerFrame = z.discriminatedUnion('type', [
+  HelloFrame,
+  z.object({ type: z.literal('result'), id: z.number().int().nonnegative(), result: InvokeResult }),
+  /** The payload is checked against the channel's event schema by the client (contract/decode). */
+  z.object({ type: z.literal('event'), channel: z.string(), payload: z.unknown() }),
+  z.object({ type: z.literal('refused'), reason: z.string() }),
+]);
+export type ServerFrame = z.infer<typeof ServerFrame>;
+
+/** One frame as one line. JSON.stringify never writes a raw newline, so the line is the frame. */
+export function encodeFrame(frame: ClientFrame | ServerFrame): string {
+  return `${JSON.stringify(frame)}\n`;
+}
