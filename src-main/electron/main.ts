@@ -59,7 +59,7 @@ import { openWindowStateStore } from './window-state.ts';
 import { WindowManager } from './windows.ts';
 
 /** Matches `appId` in electron-builder.yml: Windows groups notifications and taskbar by it. */
-const APP_USER_MODEL_ID = 'be.clearfacts.engine';
+const APP_USER_MODEL_ID = 'be.clearfacts.uploader';
 
 // A separate profile for tests and side-by-side runs: Chromium's profile and the app's data both
 // go there. Set before anything reads userData.
