@@ -23,6 +23,8 @@ import { stopRequested } from './stop-signal.ts';
 const ENVIRONMENT_HELP = `
 Environment:
   CLEARFACTS_TOKEN             the token to use; takes precedence over a stored one
+  CLEARFACTS_TOKEN_FILE        a file holding the token (Docker secrets, systemd
+                               credentials); used when CLEARFACTS_TOKEN is not set
   ${TUNING_ENVIRONMENT_VARIABLE}   JSON timing knobs for tests and benchmarks, e.g.
                                {"retryBaseDelayMs":100,"stopGraceMs":1000}`;
 
