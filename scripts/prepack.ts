@@ -1,5 +1,7 @@
-// `npm pack`'s prepack: a clean build of what the package ships. dist/ is removed first so that a
-// module deleted from src-main cannot linger in the tarball as stale JavaScript.
+// `npm pack`'s prepack: a clean build of what the package ships, the CLI's JavaScript
+// (tsconfig.package.json: no desktop shell, no source maps) and the renderer for `ui`. dist/ is
+// removed first so that a module deleted from src-main cannot linger in the tarball, and so that
+// no desktop build lands in it (npm always packs the file `main` names when it exists).
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
@@ -16,4 +18,4 @@ function run(script: string, args: string[]): void {
 
 rmSync(path.join(root, 'dist'), { recursive: true, force: true });
 run('node_modules/vite/bin/vite.js', ['build', '--logLevel', 'warn']);
-run('node_modules/typescript/bin/tsc', ['-p', 'tsconfig.build.json']);
+run('node_modules/typescript/bin/tsc', ['-p', 'tsconfig.package.json']);
