@@ -14,6 +14,7 @@ import { registerAdministrationCommands } from './commands/administrations.ts';
 import { registerFolderCommands } from './commands/folders.ts';
 import { registerHistoryCommands } from './commands/history.ts';
 import { registerTokenCommands } from './commands/token.ts';
+import { registerServiceCommands } from './commands/service.ts';
 import { registerUiCommand } from './commands/ui.ts';
 import { registerUploadCommand } from './commands/upload.ts';
 import { registerWatchCommand } from './commands/watch.ts';
@@ -77,6 +78,7 @@ function buildProgram(runtime: () => CliRuntime): Command {
   registerWatchCommand(program, runtime);
   registerHistoryCommands(program, runtime);
   registerUiCommand(program, runtime);
+  registerServiceCommands(program, runtime);
   for (const command of program.commands) command.exitOverride();
   return program;
 }
