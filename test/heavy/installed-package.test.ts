@@ -270,6 +270,21 @@ test('the packed tarball installs into an empty prefix and its binary works agai
     'SQLite (better-sqlite3) and the upload work installed',
   );
 
+  // The systemd unit on Linux; the definitions of every platform have their own unit tests.
+  const unit = await cli('service install --print', ['service', 'install', '--print']);
+  assert.equal(unit.code, 0, unit.stderr);
+  if (process.platform === 'linux') {
+    const script = realpathSync(path.join(packageDir, 'bin/clearfacts-uploader.js'));
+    assert.ok(
+      unit.stdout.includes(
+        `ExecStart="${process.execPath}" "${script}" "--config-dir" "${configDir}" "--api-url" "${emulator.graphqlUrl}" "watch"`,
+      ),
+      unit.stdout,
+    );
+    assert.ok(unit.stdout.includes(`Environment="CLEARFACTS_TOKEN_FILE=${tokenFile}"`));
+  }
+  assert.equal(unit.stdout.includes(token), false, 'the unit names the token file, not the token');
+
   const ui = secretLink(
     t,
     binary,
