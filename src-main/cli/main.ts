@@ -15,6 +15,7 @@ import { registerFolderCommands } from './commands/folders.ts';
 import { registerHistoryCommands } from './commands/history.ts';
 import { registerStatusCommand } from './commands/status.ts';
 import { registerTokenCommands } from './commands/token.ts';
+import { registerServiceCommands } from './commands/service.ts';
 import { registerUiCommand } from './commands/ui.ts';
 import { registerUploadCommand } from './commands/upload.ts';
 import { registerWatchCommand } from './commands/watch.ts';
@@ -24,6 +25,8 @@ import { stopRequested } from './stop-signal.ts';
 const ENVIRONMENT_HELP = `
 Environment:
   CLEARFACTS_TOKEN             the token to use; takes precedence over a stored one
+  CLEARFACTS_TOKEN_FILE        a file holding the token (Docker secrets, systemd
+                               credentials); used when CLEARFACTS_TOKEN is not set
   ${TUNING_ENVIRONMENT_VARIABLE}   JSON timing knobs for tests and benchmarks, e.g.
                                {"retryBaseDelayMs":100,"stopGraceMs":1000}`;
 
@@ -77,6 +80,7 @@ function buildProgram(runtime: () => CliRuntime): Command {
   registerHistoryCommands(program, runtime);
   registerStatusCommand(program, runtime);
   registerUiCommand(program, runtime);
+  registerServiceCommands(program, runtime);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

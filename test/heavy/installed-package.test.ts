@@ -1,0 +1,305 @@
+// The package as an office server gets it: `npm pack` (its prepack compiles dist/ and the renderer)
+// in a copy of this checkout, `npm install -g` of the tarball into an empty prefix with the
+// project's Node 24 and the shared npm cache, then the installed `clearfacts-uploader` against a
+// real emulator. Built once and installed once: every command runs in this one test.
+import { test, type TestContext } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, realpathSync, symlinkSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { ALL_SCOPES } from '../emulator/index.ts';
+import { pdfBytes } from '../fixtures/generate-documents.ts';
+import {
+  assertTokenNowhere,
+  folder,
+  startTestEmulator,
+  tempDir,
+} from '../integration/engine/engine-harness.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+/** Node 24 (the project's `node` package) first on PATH, so npm and its scripts run on it. */
+const PATH = [path.dirname(process.execPath), process.env.PATH ?? ''].join(path.delimiter);
+
+interface Finished {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * A child's environment: npm's own settings from `npm test` (npm_* variables) are left out, so a
+ * child npm is a fresh one; no token and no keyring (D-Bus) unless `extra` gives them.
+ */
+function childEnvironment(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const inherited = Object.entries(process.env).filter(([name]) => !name.startsWith('npm_'));
+  const env: NodeJS.ProcessEnv = { ...Object.fromEntries(inherited), PATH };
+  delete env.CLEARFACTS_TOKEN;
+  delete env.CLEARFACTS_TOKEN_FILE;
+  delete env.DBUS_SESSION_BUS_ADDRESS;
+  return { ...env, ...extra };
+}
+
+/** Runs a command to its end; rejects naming `what` when it is still running after `deadlineMs`. */
+function run(
+  what: string,
+  command: string,
+  args: readonly string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv; deadlineMs: number },
+): Promise<Finished> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: childEnvironment(options.env),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const deadline = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${what} did not finish within ${options.deadlineMs / 1000} s:\n${stderr}`));
+    }, options.deadlineMs);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(deadline);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+/** The machine's own `node` (the first on PATH outside a node_modules/.bin), or null. */
+function nodeOutsideTheProject(): string | null {
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+    if (dir === '' || dir.includes(`node_modules${path.sep}.bin`)) continue;
+    if (existsSync(path.join(dir, 'node'))) return path.join(dir, 'node');
+  }
+  return null;
+}
+
+/** The checkout's own files (tracked or new, not ignored) that a build can need. */
+function copySources(destination: string): void {
+  const listed = execFileSync('git', ['ls-files', '-co', '--exclude-standard', '-z'], {
+    cwd: root,
+    encoding: 'utf8',
+  })
+    .split('\0')
+    .filter((file) => file !== '' && file !== 'node_modules')
+    .filter((file) => !/^(test|bench|docs)\//.test(file) && existsSync(path.join(root, file)));
+  for (const file of listed) {
+    mkdirSync(path.dirname(path.join(destination, file)), { recursive: true });
+    cpSync(path.join(root, file), path.join(destination, file));
+  }
+  symlinkSync(
+    realpathSync(path.join(root, 'node_modules')),
+    path.join(destination, 'node_modules'),
+  );
+}
+
+const PackResult = z.array(
+  z.object({ filename: z.string(), files: z.array(z.object({ path: z.string() })) }),
+);
+
+/** The `ui` child's secret link, from its first lines; rejects if it exits or stays silent. */
+function secretLink(t: TestContext, binary: string, args: string[], env: NodeJS.ProcessEnv) {
+  const child = spawn(process.execPath, [binary, ...args], {
+    env: childEnvironment(env),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  t.after(() => {
+    if (child.exitCode === null) child.kill('SIGKILL');
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const url = new Promise<string>((resolve, reject) => {
+    let output = '';
+    const deadline = setTimeout(
+      () => reject(new Error(`the installed \`ui\` printed no link within 60 s: ${output}`)),
+      60_000,
+    );
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Open (http:\/\/127\.0\.0\.1:\d+\/\S*) in your browser/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(deadline);
+        resolve(match[1]);
+      }
+    });
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('exit', () => {
+      clearTimeout(deadline);
+      reject(new Error(`the installed \`ui\` exited early: ${output}`));
+    });
+  });
+  return { child, url, exited };
+}
+
+test('the packed tarball installs into an empty prefix and its binary works against the emulator', async (t) => {
+  const work = tempDir(t, 'package');
+  const checkout = folder(work, 'checkout');
+  const prefix = folder(work, 'prefix');
+  copySources(checkout);
+
+  const packed = await run('npm pack', 'npm', ['pack', '--json', '--pack-destination', work], {
+    cwd: checkout,
+    deadlineMs: 300_000,
+  });
+  assert.equal(packed.code, 0, packed.stderr);
+  const [tarball] = PackResult.parse(JSON.parse(packed.stdout.slice(packed.stdout.indexOf('['))));
+  assert.ok(tarball);
+  const files = tarball.files.map((file) => file.path);
+  for (const needed of [
+    'bin/clearfacts-uploader.js',
+    'dist/cli/main.js',
+    'dist/renderer/index.html',
+  ]) {
+    assert.ok(files.includes(needed), `the tarball holds ${needed}`);
+  }
+  const devOnly = files.filter((file) =>
+    /^(src-main|src-renderer|test|bench|docs|scripts|dist\/electron)\/|\.(ts|map)$/.test(file),
+  );
+  assert.deepEqual(devOnly, [], 'no sources, tests, maps or desktop shell in the tarball');
+
+  const installed = await run(
+    'npm install -g of the tarball',
+    'npm',
+    [
+      'install',
+      '--global',
+      '--prefix',
+      prefix,
+      '--prefer-offline',
+      '--no-audit',
+      '--no-fund',
+      path.join(work, tarball.filename),
+    ],
+    { cwd: work, deadlineMs: 300_000 },
+  );
+  assert.equal(installed.code, 0, installed.stderr);
+  const packageDir = path.join(prefix, 'lib/node_modules/clearfacts-uploader');
+  assert.deepEqual(readdirSync(packageDir).sort(), [
+    'README.md',
+    'bin',
+    'dist',
+    'node_modules',
+    'package.json',
+  ]);
+  assert.equal(
+    existsSync(path.join(packageDir, 'node_modules/electron')),
+    false,
+    'the CLI package does not pull in the Electron runtime',
+  );
+  const binary = path.join(prefix, 'bin/clearfacts-uploader');
+
+  const emulator = await startTestEmulator(t);
+  const [administration] = emulator.seed.administrations;
+  assert.ok(administration);
+  const token = emulator.addToken([...ALL_SCOPES]);
+  const tokenFile = path.join(work, 'clearfacts-token');
+  await writeFile(tokenFile, `${token}\n`, { mode: 0o400 });
+  const configDir = folder(work, 'config');
+  const cli = (what: string, args: string[]) =>
+    run(
+      `the installed \`${what}\``,
+      process.execPath,
+      [binary, '--config-dir', configDir, '--api-url', emulator.graphqlUrl, ...args],
+      {
+        cwd: work,
+        env: { CLEARFACTS_TOKEN_FILE: tokenFile },
+        deadlineMs: 120_000,
+      },
+    );
+
+  const help = await cli('--help', ['--help']);
+  assert.equal(help.code, 0, help.stderr);
+  assert.match(help.stdout, /Usage: clearfacts-uploader[\s\S]*CLEARFACTS_TOKEN_FILE/);
+
+  const machineNode = nodeOutsideTheProject();
+  const machineVersion =
+    machineNode && execFileSync(machineNode, ['--version'], { encoding: 'utf8' });
+  if (machineNode !== null && Number(/^v(\d+)/.exec(machineVersion ?? '')?.[1]) < 24) {
+    const old = await run(
+      `the installed binary on ${machineNode}`,
+      machineNode,
+      [binary, '--help'],
+      {
+        cwd: work,
+        deadlineMs: 60_000,
+      },
+    );
+    assert.equal(old.code, 1);
+    assert.match(old.stderr, /needs Node\.js 24 or later; this is Node\.js \d+\./);
+  } else {
+    t.diagnostic(
+      `no Node older than 24 on PATH (${machineNode}): the old-Node message is not exercised`,
+    );
+  }
+
+  const check = await cli('token check', ['token', 'check', '--json']);
+  assert.equal(check.code, 0, check.stderr);
+  assert.ok(JSON.parse(check.stdout).scopes.includes('upload_document'));
+
+  const scans = folder(work, 'scans');
+  const added = await cli('folders add', [
+    'folders',
+    'add',
+    scans,
+    '--company',
+    administration.companyNumber,
+    '--type',
+    'purchase',
+  ]);
+  assert.equal(added.code, 0, added.stderr);
+
+  const invoice = path.join(work, 'invoice.pdf');
+  await writeFile(invoice, await pdfBytes(2, { label: 'installed' }));
+  const upload = await cli('upload', [
+    'upload',
+    invoice,
+    '--company',
+    administration.companyNumber,
+    '--type',
+    'purchase',
+  ]);
+  assert.equal(upload.code, 0, upload.stderr + upload.stdout);
+  assert.match(upload.stdout, /uploaded +invoice\.pdf/);
+  assert.equal(
+    emulator.uploads().length,
+    1,
+    'SQLite (better-sqlite3) and the upload work installed',
+  );
+
+  // The systemd unit on Linux; the definitions of every platform have their own unit tests.
+  const unit = await cli('service install --print', ['service', 'install', '--print']);
+  assert.equal(unit.code, 0, unit.stderr);
+  if (process.platform === 'linux') {
+    const script = realpathSync(path.join(packageDir, 'bin/clearfacts-uploader.js'));
+    assert.ok(
+      unit.stdout.includes(
+        `ExecStart="${process.execPath}" "${script}" "--config-dir" "${configDir}" "--api-url" "${emulator.graphqlUrl}" "watch"`,
+      ),
+      unit.stdout,
+    );
+    assert.ok(unit.stdout.includes(`Environment="CLEARFACTS_TOKEN_FILE=${tokenFile}"`));
+  }
+  assert.equal(unit.stdout.includes(token), false, 'the unit names the token file, not the token');
+
+  const ui = secretLink(
+    t,
+    binary,
+    ['--config-dir', configDir, '--api-url', emulator.graphqlUrl, 'ui'],
+    { CLEARFACTS_TOKEN_FILE: tokenFile },
+  );
+  const link = await ui.url;
+  const entry = await fetch(link, { redirect: 'manual' });
+  assert.equal(entry.status, 303, entry.statusText);
+  const cookie = (entry.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const page = await fetch(new URL('/', link), { headers: { cookie } });
+  assert.equal(page.status, 200);
+  assert.match(await page.text(), /<title>Clearfacts Uploader<\/title>[\s\S]*<div id="root">/);
+  ui.child.kill('SIGTERM');
+  assert.equal(await ui.exited, 0);
+
+  assertTokenNowhere(configDir, token);
+});

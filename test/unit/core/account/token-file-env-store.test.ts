@@ -1,0 +1,72 @@
+// CLEARFACTS_TOKEN_FILE: the token read from a file a service manager or container provides,
+// never written, never quoted in an error, and ranked after CLEARFACTS_TOKEN.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createHeadlessTokenStore } from '../../../../src-main/core/account/token/create-headless-token-store.ts';
+import { createTokenFileEnvStore } from '../../../../src-main/core/account/token/token-file-env-store.ts';
+import { TokenStoreError } from '../../../../src-main/core/account/token/token-store.ts';
+import { redact } from '../../../../src-main/core/logging/secret-redactor.ts';
+
+const token = (): string => randomBytes(60).toString('base64url');
+
+function isStoreError(failure: TokenStoreError['failure'], pattern: RegExp) {
+  return (error: unknown): boolean => {
+    assert.ok(error instanceof TokenStoreError);
+    assert.equal(error.failure, failure);
+    assert.match(error.message, pattern);
+    return true;
+  };
+}
+
+test('the token file store reads the file CLEARFACTS_TOKEN_FILE names and never writes it', async (t) => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'cf-token-file-'));
+  t.after(() => rm(dir, { recursive: true, force: true }));
+  const file = path.join(dir, 'clearfacts-token');
+  const value = token();
+  await writeFile(file, `${value}\n`, { mode: 0o400 });
+
+  const store = createTokenFileEnvStore({ CLEARFACTS_TOKEN_FILE: file });
+  assert.equal(await store.load(), value, 'the trailing newline of `echo … >` is dropped');
+  assert.equal(redact(`Bearer ${value}`), 'Bearer [REDACTED]');
+  assert.equal(store.info().backend, 'token file');
+  await assert.rejects(store.save(token()), isStoreError('read_only', /CLEARFACTS_TOKEN_FILE/));
+  await assert.rejects(store.clear(), isStoreError('read_only', /CLEARFACTS_TOKEN_FILE/));
+  assert.equal(await createTokenFileEnvStore({ CLEARFACTS_TOKEN_FILE: ' ' }).load(), null);
+
+  const missing = path.join(dir, 'absent');
+  await assert.rejects(
+    createTokenFileEnvStore({ CLEARFACTS_TOKEN_FILE: missing }).load(),
+    isStoreError('unavailable', /absent, which cannot be read \(ENOENT\)/),
+  );
+
+  const malformed = path.join(dir, 'malformed');
+  const secretish = 'not-a-token-but-still-a-secret';
+  await writeFile(malformed, secretish);
+  await assert.rejects(
+    createTokenFileEnvStore({ CLEARFACTS_TOKEN_FILE: malformed }).load(),
+    (error: unknown) => {
+      assert.ok(error instanceof TokenStoreError && error.failure === 'invalid_token');
+      assert.match(error.message, /malformed \(CLEARFACTS_TOKEN_FILE\) is not a Clearfacts token/);
+      assert.ok(!error.message.includes(secretish));
+      return true;
+    },
+  );
+
+  const headless = (env: NodeJS.ProcessEnv) =>
+    createHeadlessTokenStore({
+      configDir: dir,
+      consentToPlainFile: false,
+      env,
+      probeKeyring: () => Promise.resolve({ usable: true as const }),
+    });
+  const fromFile = await headless({ CLEARFACTS_TOKEN_FILE: file });
+  assert.equal(fromFile.info().backend, 'token file', 'the file wins over a usable keyring');
+  assert.equal(await fromFile.load(), value);
+  const other = token();
+  const fromVariable = await headless({ CLEARFACTS_TOKEN_FILE: file, CLEARFACTS_TOKEN: other });
+  assert.equal(await fromVariable.load(), other, 'CLEARFACTS_TOKEN wins over the file');
+});
