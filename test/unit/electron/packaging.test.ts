@@ -54,7 +54,7 @@ const Packaging = z.object({
 
 test('electron-builder.yml passes electron-builder’s own validation', async () => {
   const config = Packaging.parse(await loadAndValidate(root));
-  assert.equal(config.appId, 'be.clearfacts.engine');
+  assert.equal(config.appId, 'be.clearfacts.uploader');
   assert.deepEqual(
     config.win.target.map((target) => target.target),
     ['nsis'],
