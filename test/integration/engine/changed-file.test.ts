@@ -5,7 +5,9 @@ import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pdfBytes } from '../../fixtures/generate-documents.ts';
-import { folder, startEngine, startTestEmulator, tempDir } from './engine-harness.ts';
+import { startTestEmulator } from '../../emulator/emulator-test-support.ts';
+import { startEngine } from '../../support/engine-harness.ts';
+import { folder, tempDir } from '../../support/temp-folders.ts';
 
 test('a queued file that changes is gated and checked again with its backoff reset', async (t) => {
   const emulator = await startTestEmulator(t);
@@ -27,9 +29,9 @@ test('a queued file that changes is gated and checked again with its backoff res
   const filePath = path.join(dir, 'invoice.pdf');
   await writeFile(filePath, await pdfBytes(1, { label: 'first version' }));
   await harness.until('the file waits for a retry', () =>
-    [...engine.entries.values()].some((entry) => entry.state === 'ready' && entry.attempts === 1),
+    [...harness.entries.values()].some((entry) => entry.state === 'ready' && entry.attempts === 1),
   );
-  const [waiting] = [...engine.entries.values()];
+  const [waiting] = [...harness.entries.values()];
   assert.ok(waiting);
   assert.equal(waiting.failure?.code, 'transient');
 

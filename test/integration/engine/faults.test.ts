@@ -7,14 +7,9 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ALL_SCOPES } from '../../emulator/index.ts';
 import { pdfBytes } from '../../fixtures/generate-documents.ts';
-import {
-  assertTokenNowhere,
-  folder,
-  logLines,
-  startEngine,
-  startTestEmulator,
-  tempDir,
-} from './engine-harness.ts';
+import { startTestEmulator } from '../../emulator/emulator-test-support.ts';
+import { assertTokenNowhere, logLines, startEngine } from '../../support/engine-harness.ts';
+import { folder, tempDir } from '../../support/temp-folders.ts';
 
 test('under 5xx, 429, resets and hangs every file arrives exactly once; hung ones are unconfirmed', async (t) => {
   const emulator = await startTestEmulator(t);
@@ -49,7 +44,7 @@ test('under 5xx, 429, resets and hangs every file arrives exactly once; hung one
     await writeFile(path.join(dir, name), await pdfBytes(1 + (index % 3), { label: name }));
   }
   const settled = () =>
-    [...engine.entries.values()].filter(
+    [...harness.entries.values()].filter(
       (entry) => entry.state === 'archived' || entry.state === 'unconfirmed',
     ).length === names.length;
   await harness.until('every file is archived or unconfirmed', settled, 180_000);
@@ -98,7 +93,7 @@ test('a revoked token holds the queue with a clear reason until a new token is s
   });
   await writeFile(path.join(dir, 'before.pdf'), await pdfBytes(1, { label: 'before' }));
   await harness.until('the first file is archived', () =>
-    [...engine.entries.values()].some(
+    [...harness.entries.values()].some(
       (entry) => entry.fileName === 'before.pdf' && entry.state === 'archived',
     ),
   );
@@ -110,7 +105,7 @@ test('a revoked token holds the queue with a clear reason until a new token is s
     () => harness.status()?.state === 'auth_required',
   );
   assert.match(harness.status()?.reason ?? '', /no longer accepts the token.*Set a new token/);
-  const waiting = [...engine.entries.values()].find((entry) => entry.fileName === 'after.pdf');
+  const waiting = [...harness.entries.values()].find((entry) => entry.fileName === 'after.pdf');
   assert.equal(waiting?.state, 'ready');
   assert.equal(waiting?.attempts, 0, 'a refused token does not count against the file');
   const session = await harness.engine.handlers['session.get']({});
@@ -120,7 +115,7 @@ test('a revoked token holds the queue with a clear reason until a new token is s
   const signedIn = await harness.engine.handlers['session.signIn']({ token: secondToken });
   assert.equal(signedIn.signedIn, true);
   await harness.until('the waiting file is archived', () =>
-    [...engine.entries.values()].some(
+    [...harness.entries.values()].some(
       (entry) => entry.fileName === 'after.pdf' && entry.state === 'archived',
     ),
   );

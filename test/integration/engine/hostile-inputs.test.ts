@@ -18,15 +18,14 @@ import {
   writeTruncatedPdf,
   writeZeroPagePdf,
 } from '../../fixtures/generate-documents.ts';
+import { startTestEmulator } from '../../emulator/emulator-test-support.ts';
 import {
   assertTokenNowhere,
-  folder,
   logLines,
   monthFolder,
   startEngine,
-  startTestEmulator,
-  tempDir,
-} from './engine-harness.ts';
+} from '../../support/engine-harness.ts';
+import { folder, tempDir } from '../../support/temp-folders.ts';
 
 const LONG_NAME = `${'Leverancier factuur 2026 '.repeat(8).slice(0, 196)}.pdf`;
 
@@ -79,7 +78,7 @@ test('hostile files fail with their own reason and stay; odd names arrive intact
 
   const total = Object.keys(refused).length + Object.keys(accepted).length;
   const finished = () =>
-    [...engine.entries.values()].filter((entry) => ['failed', 'archived'].includes(entry.state))
+    [...harness.entries.values()].filter((entry) => ['failed', 'archived'].includes(entry.state))
       .length === total;
   await harness.until('every file has an outcome', finished, 120_000);
   await harness.engine.whenIdle();
