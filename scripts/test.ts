@@ -31,6 +31,8 @@ if (
   process.exit(1);
 }
 
+// node:test runs the files in path order whatever order they are given in, two at a time: the
+// long ones in test/heavy/ start before the integration, static and unit files.
 const testStatus = run(process.execPath, [
   '--test',
   '--test-concurrency=2',

@@ -1,4 +1,4 @@
-// Helpers for the emulator's own tests: start one per test on port 0 (closed by t.after), and
+// Helpers for tests against the emulator: start one per test on port 0 (closed by t.after), and
 // talk to it over real HTTP with fetch, as any client would.
 import type { TestContext } from 'node:test';
 import { z } from 'zod';

@@ -11,12 +11,9 @@ import path from 'node:path';
 import { z } from 'zod';
 import { ALL_SCOPES } from '../emulator/index.ts';
 import { pdfBytes } from '../fixtures/generate-documents.ts';
-import {
-  assertTokenNowhere,
-  folder,
-  startTestEmulator,
-  tempDir,
-} from '../integration/engine/engine-harness.ts';
+import { startTestEmulator } from '../emulator/emulator-test-support.ts';
+import { assertTokenNowhere } from '../support/engine-harness.ts';
+import { folder, tempDir } from '../support/temp-folders.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 /** Node 24 (the project's `node` package) first on PATH, so npm and its scripts run on it. */

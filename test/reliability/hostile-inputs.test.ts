@@ -7,7 +7,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import type { FailureCode, HistoryEntry } from '../../src-main/contract/domain.ts';
 import { seedData } from '../emulator/index.ts';
-import { isSettled, startEngineHarness, type EngineHarness } from './support/engine-harness.ts';
+import { isSettled, startEngineHarness, type EngineHarness } from '../support/engine-harness.ts';
 import {
   writeEncryptedPdf,
   writeExecutableNamedPdf,
@@ -17,8 +17,8 @@ import {
   writeTruncatedPdf,
   writeValidPdf,
   writeZeroPagePdf,
-} from './support/hostile-files.ts';
-import { countBySha, sha256OfFile } from './support/uploads-ledger.ts';
+} from '../support/hostile-files.ts';
+import { countBySha, sha256OfFile } from '../support/uploads-ledger.ts';
 
 const administration = seedData.administrations[0];
 if (administration === undefined) throw new Error('the emulator seed has no administration');

@@ -9,15 +9,15 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { findHistoryDatabase } from '../../bench/lib/find-history-database.ts';
 import { seedData } from '../emulator/index.ts';
-import { isSettled, startEngineHarness, type EngineHarness } from './support/engine-harness.ts';
-import { writeValidPdf } from './support/hostile-files.ts';
+import { isSettled, startEngineHarness, type EngineHarness } from '../support/engine-harness.ts';
+import { writeValidPdf } from '../support/hostile-files.ts';
 import {
   fillDisk,
   immutableUnsupportedReason,
   mountSmallDisk,
   setImmutable,
 } from './support/storage-faults.ts';
-import { countBySha, sha256OfFile } from './support/uploads-ledger.ts';
+import { countBySha, sha256OfFile } from '../support/uploads-ledger.ts';
 
 const administration = seedData.administrations[0];
 if (administration === undefined) throw new Error('the emulator seed has no administration');

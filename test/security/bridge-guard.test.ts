@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { startBrowserMode } from '../../src-main/bridge/browser-mode.ts';
-import { startEngineHarness } from '../reliability/support/engine-harness.ts';
+import { startEngineHarness } from '../support/engine-harness.ts';
 
 interface Reply {
   status: number;

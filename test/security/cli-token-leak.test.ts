@@ -8,12 +8,9 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { findHistoryDatabase } from '../../bench/lib/find-history-database.ts';
 import { ALL_SCOPES, startEmulator } from '../emulator/index.ts';
-import { runCli, startWatch, type CliTarget } from '../reliability/support/cli-process.ts';
-import {
-  writeEncryptedPdf,
-  writeHtmlNamedPdf,
-  writeValidPdf,
-} from '../reliability/support/hostile-files.ts';
+import { runCli, startWatch, type CliTarget } from '../support/cli-process.ts';
+import { withDeadline } from '../support/waiting.ts';
+import { writeEncryptedPdf, writeHtmlNamedPdf, writeValidPdf } from '../support/hostile-files.ts';
 import { findSecretIn, scanFolder } from './support/secret-scan.ts';
 
 const FILES = 8;
@@ -86,7 +83,8 @@ test('a --debug CLI run leaves the token in no file under the config dir and no 
   );
   assert.deepEqual(whileRunning.findings, []);
   watch.child.kill('SIGTERM');
-  assert.equal((await watch.exited).code, 0, watch.output.slice(-10).join('\n'));
+  const stopped = await withDeadline('the watch to stop on SIGTERM', watch.exited);
+  assert.equal(stopped.code, 0, watch.output.slice(-10).join('\n'));
   printed.push(...watch.output);
 
   const history = await run(['history', '--json', '--limit', '100']);

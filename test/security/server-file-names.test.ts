@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { seedData } from '../emulator/index.ts';
-import { startEngineHarness } from '../reliability/support/engine-harness.ts';
-import { writeValidPdf } from '../reliability/support/hostile-files.ts';
+import { startEngineHarness } from '../support/engine-harness.ts';
+import { writeValidPdf } from '../support/hostile-files.ts';
 import { listFiles } from './support/secret-scan.ts';
 import { startRewritingProxy } from './support/rewriting-proxy.ts';
 

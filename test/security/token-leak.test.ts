@@ -10,12 +10,9 @@ import { findHistoryDatabase } from '../../bench/lib/find-history-database.ts';
 import { ApiError } from '../../src-main/contract/api-contract.ts';
 import { ALL_SCOPES, seedData } from '../emulator/index.ts';
 import { createFileLogger } from '../../src-main/core/logging/file-logger.ts';
-import {
-  isSettled,
-  memoryTokenStore,
-  startEngineHarness,
-} from '../reliability/support/engine-harness.ts';
-import { writeEncryptedPdf, writeValidPdf } from '../reliability/support/hostile-files.ts';
+import { createMemoryTokenStore } from '../../src-main/core/account/token/memory-token-store.ts';
+import { isSettled, startEngineHarness } from '../support/engine-harness.ts';
+import { writeEncryptedPdf, writeValidPdf } from '../support/hostile-files.ts';
 import { findSecretIn, scanFolder } from './support/secret-scan.ts';
 
 const administration = seedData.administrations[0];
@@ -31,7 +28,7 @@ test('no token in any file under the config dir, any log line or any reason show
     maxFileBytes: 2 * 1024,
     keepFiles: 4,
   });
-  const tokenStore = memoryTokenStore(null);
+  const tokenStore = createMemoryTokenStore();
   const harness = await startEngineHarness({ configDir, logger, tokenStore, signIn: true });
   t.after(async () => {
     await harness.close();

@@ -15,7 +15,7 @@ import { createFolderWatch } from './folder-watch.ts';
 import type { FolderWatch, FolderWatchTimings } from './folder-watch.ts';
 import { isIgnoredRelativePath } from '../folders/ignored-names.ts';
 import { createReadinessGate } from './readiness-gate.ts';
-import type { FileVersion } from './readiness-gate.ts';
+import type { FileVersion, ReadinessClock } from './readiness-gate.ts';
 import { routeAccountantTreePath } from './route-accountant-tree.ts';
 import type { ResolveCategoryId, Route } from './route-accountant-tree.ts';
 import { watchWithChokidar } from './watch-backend.ts';
@@ -73,6 +73,8 @@ export interface FolderIntakeOptions extends IntakeTimings {
   selfTestTimeoutMs?: number;
   /** Replaces chokidar; tests use it to simulate silent native events or watch limits. */
   watchFactory?: WatchFactory;
+  /** The readiness gate's clock (stability windows and their retries); the real one by default. */
+  readinessClock?: ReadinessClock;
 }
 
 export interface FolderIntake {
@@ -158,6 +160,7 @@ export function createFolderIntake(options: FolderIntakeOptions): FolderIntake {
   const gate = createReadinessGate<GateContext>({
     stabilityWindowMs: () => timings.stabilityWindowMs,
     logger,
+    clock: options.readinessClock,
     onReady(filePath, context, version) {
       if (stopped) return;
       announced.set(filePath, { folderId: context.folderId, version });

@@ -13,6 +13,23 @@ export interface FileVersion {
   mtimeMs: number;
 }
 
+/**
+ * The gate's sense of time: when a window started, and the timers that end it. Injected so a
+ * test can run the windows by hand and see what the gate decides after two of them, instead of
+ * sleeping and hoping a loaded machine got that far.
+ */
+export interface ReadinessClock {
+  now(): number;
+  setTimeout(callback: () => void, delayMs: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+const REAL_CLOCK: ReadinessClock = {
+  now: () => Date.now(),
+  setTimeout: (callback, delayMs) => setTimeout(callback, delayMs),
+  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+};
+
 export interface ReadinessGateOptions<Context> {
   /** Read at every scheduling, so a changed setting applies to the next window. */
   stabilityWindowMs(): number;
@@ -20,6 +37,8 @@ export interface ReadinessGateOptions<Context> {
   /** The file is gone (or is no longer a file) before it became ready. */
   onVanished(filePath: string, context: Context): void;
   logger: Logger;
+  /** The real clock unless a test drives one. */
+  clock?: ReadinessClock;
 }
 
 export interface ReadinessGate<Context> {
@@ -41,7 +60,8 @@ interface PendingFile<Context> {
   /** The version the current window started from; null when a hint came without a stat. */
   baseline: FileVersion | null;
   baselineAt: number;
-  timer: NodeJS.Timeout | null;
+  /** The clock's handle of the timer ending the current window, or null when none is set. */
+  timer: unknown;
   /** Bumped by every hint, so a check that was running when the file changed is discarded. */
   generation: number;
   unreadableAttempts: number;
@@ -79,20 +99,21 @@ export function createReadinessGate<Context>(
   options: ReadinessGateOptions<Context>,
 ): ReadinessGate<Context> {
   const { logger } = options;
+  const clock = options.clock ?? REAL_CLOCK;
   const pending = new Map<string, PendingFile<Context>>();
   const limit = pLimit(MAX_CONCURRENT_CHECKS);
   let stopped = false;
 
   function schedule(filePath: string, entry: PendingFile<Context>, delayMs: number): void {
-    if (entry.timer !== null) clearTimeout(entry.timer);
-    entry.timer = setTimeout(() => {
+    if (entry.timer !== null) clock.clearTimeout(entry.timer);
+    entry.timer = clock.setTimeout(() => {
       entry.timer = null;
       void limit(() => check(filePath, entry, entry.generation));
     }, delayMs);
   }
 
   function forget(filePath: string, entry: PendingFile<Context>): void {
-    if (entry.timer !== null) clearTimeout(entry.timer);
+    if (entry.timer !== null) clock.clearTimeout(entry.timer);
     if (pending.get(filePath) === entry) pending.delete(filePath);
   }
 
@@ -126,7 +147,7 @@ export function createReadinessGate<Context>(
     }
     if (!isCurrent(filePath, entry, generation)) return;
 
-    const now = Date.now();
+    const now = clock.now();
     if (entry.baseline === null || !sameVersion(entry.baseline, current)) {
       entry.baseline = current;
       entry.baselineAt = now;
@@ -191,7 +212,7 @@ export function createReadinessGate<Context>(
     }
     entry.generation += 1;
     entry.baseline = observed;
-    entry.baselineAt = Date.now();
+    entry.baselineAt = clock.now();
     entry.unreadableAttempts = 0;
     schedule(filePath, entry, options.stabilityWindowMs());
   }
@@ -208,7 +229,7 @@ export function createReadinessGate<Context>(
       const entry: PendingFile<Context> = {
         context,
         baseline: observed,
-        baselineAt: Date.now(),
+        baselineAt: clock.now(),
         timer: null,
         generation: 0,
         unreadableAttempts: 0,

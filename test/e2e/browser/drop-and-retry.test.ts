@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { seedData } from '../../emulator/index.ts';
+import { withDeadline } from '../../support/waiting.ts';
 import { launchChromium, openApp, signInThroughCore, startStack } from './browser-stack.ts';
 import { assertAccessible, screenshotBothThemes } from './page-checks.ts';
 import { pdfBytes, writePdf } from './sample-files.ts';
@@ -149,7 +150,7 @@ test('a refused file shows its reason, and Retry delivers it once the cause is f
   await page.getByRole('link', { name: 'History' }).click();
   const delivered = new Promise<void>((resolve) => stack.emulator.onUpload(() => resolve()));
   await row.getByRole('button', { name: 'Retry' }).click();
-  await delivered;
+  await withDeadline('the retried file to be uploaded', delivered);
   await row.getByText(/^Uploaded/).waitFor();
   assert.match(await row.innerText(), /2 pages/);
   assert.equal(stack.emulator.uploads()[0]?.filename, 'Grote scan.pdf');
@@ -196,7 +197,7 @@ test('an upload Clearfacts never answered stays unconfirmed until the user marks
   await first.getByText('Uploaded', { exact: true }).waitFor();
   const resent = new Promise<void>((resolve) => stack.emulator.onUpload(() => resolve()));
   await second.getByRole('button', { name: 'Send again' }).click();
-  await resent;
+  await withDeadline('the file sent again to be uploaded', resent);
   await second.getByText(/^Uploaded/).waitFor();
   assert.equal(stack.emulator.uploads().length, 3);
 

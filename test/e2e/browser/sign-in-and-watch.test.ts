@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { ALL_SCOPES, seedData } from '../../emulator/index.ts';
+import { withDeadline } from '../../support/waiting.ts';
 import { launchChromium, openApp, startStack } from './browser-stack.ts';
 import { assertAccessible, screenshotBothThemes } from './page-checks.ts';
 import { writePdf } from './sample-files.ts';
@@ -79,7 +80,7 @@ test('sign in with a token, bind a folder, and a PDF dropped in it is uploaded',
   // A scanner writes a three-page PDF into the folder.
   const uploaded = new Promise<void>((resolve) => stack.emulator.onUpload(() => resolve()));
   await writePdf(path.join(inbox, 'Factuur 2026-031.pdf'), 3);
-  await uploaded;
+  await withDeadline('the PDF to be uploaded', uploaded);
   await card.getByText('1', { exact: true }).waitFor();
   await assertAccessible(page, 'folders');
   await screenshotBothThemes(page, 'folders');

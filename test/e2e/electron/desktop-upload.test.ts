@@ -14,6 +14,7 @@ import { _electron } from 'playwright-core';
 import { findElectronRuntime, missingRuntimeReason } from '../../../scripts/start-electron.ts';
 import { seedData, startEmulator } from '../../emulator/index.ts';
 import { writePdf } from '../browser/sample-files.ts';
+import { withDeadline } from '../../support/waiting.ts';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const runtime = findElectronRuntime();
@@ -39,14 +40,17 @@ async function display(t: TestContext): Promise<string | undefined> {
   });
   const reported = server.stdio[3];
   assert.ok(reported);
-  const number = await new Promise<string>((resolve, reject) => {
-    let text = '';
-    reported.on('data', (chunk: Buffer) => {
-      text += chunk.toString();
-      if (text.includes('\n')) resolve(text.trim());
-    });
-    server.once('exit', (code) => reject(new Error(`Xvfb exited with ${code}`)));
-  });
+  const number = await withDeadline(
+    'Xvfb to report its display',
+    new Promise<string>((resolve, reject) => {
+      let text = '';
+      reported.on('data', (chunk: Buffer) => {
+        text += chunk.toString();
+        if (text.includes('\n')) resolve(text.trim());
+      });
+      server.once('exit', (code) => reject(new Error(`Xvfb exited with ${code}`)));
+    }),
+  );
   return `:${number}`;
 }
 
@@ -135,7 +139,7 @@ test(
 
     const uploaded = new Promise<void>((resolve) => emulator.onUpload(() => resolve()));
     await writePdf(path.join(inbox, 'Factuur 2026-031.pdf'), 2);
-    await uploaded;
+    await withDeadline('the PDF to be uploaded', uploaded);
     await page.getByRole('link', { name: 'History' }).click();
     const row = page.getByRole('listitem').filter({ hasText: 'Factuur 2026-031.pdf' });
     await row.getByText(/^Uploaded/).waitFor();

@@ -8,14 +8,11 @@ import path from 'node:path';
 import type { FolderView, HistoryEntry } from '../../../src-main/contract/domain.ts';
 import { ALL_SCOPES } from '../../emulator/index.ts';
 import { pdfBytes } from '../../fixtures/generate-documents.ts';
-import {
-  assertTokenNowhere,
-  folder,
-  logLines,
-  startTestEmulator,
-  tempDir,
-} from '../engine/engine-harness.ts';
+import { startTestEmulator } from '../../emulator/emulator-test-support.ts';
+import { assertTokenNowhere, logLines } from '../../support/engine-harness.ts';
+import { folder, tempDir } from '../../support/temp-folders.ts';
 import { runCli, spawnCli, startWatch, type CliResult } from './cli-harness.ts';
+import { withDeadline } from '../../support/waiting.ts';
 
 /** One sentence on stderr, never a stack trace. */
 function assertOneSentence(result: CliResult, pattern: RegExp): void {
@@ -226,7 +223,7 @@ test('a running watch resumes by itself after `token set` replaces a revoked tok
   );
   assert.equal(emulator.uploads().filter((upload) => upload.filename === 'waiting.pdf').length, 1);
   watch.child.kill('SIGTERM');
-  assert.equal((await watch.exited).code, 0);
+  assert.equal((await withDeadline('the watch to stop on SIGTERM', watch.exited)).code, 0);
 
   const tokenFile = path.join(configDir, 'token');
   for (const token of [first, replacement]) {
@@ -247,15 +244,18 @@ test('`ui` serves the app on a loopback port behind its secret link, and stops c
   t.after(() => {
     if (child.exitCode === null) child.kill('SIGKILL');
   });
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Open (http:\/\/127\.0\.0\.1:\d+\/\S*) in your browser/.exec(output);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.on('exit', () => reject(new Error(`ui exited early: ${output}`)));
-  });
+  const url = await withDeadline(
+    'ui to print its link',
+    new Promise<string>((resolve, reject) => {
+      let output = '';
+      child.stdout?.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        const match = /Open (http:\/\/127\.0\.0\.1:\d+\/\S*) in your browser/.exec(output);
+        if (match?.[1]) resolve(match[1]);
+      });
+      child.on('exit', () => reject(new Error(`ui exited early: ${output}`)));
+    }),
+  );
   const answer = await fetch(url, { redirect: 'manual' });
   assert.equal(answer.status, 303, 'the secret link sets the session cookie');
   assert.match(answer.headers.get('set-cookie') ?? '', /HttpOnly/);
@@ -263,5 +263,5 @@ test('`ui` serves the app on a loopback port behind its secret link, and stops c
   assert.equal(refused.status, 403, 'without the secret nothing is served');
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   child.kill('SIGTERM');
-  assert.equal(await exited, 0);
+  assert.equal(await withDeadline('ui to stop on SIGTERM', exited), 0);
 });

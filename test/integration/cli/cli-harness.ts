@@ -7,17 +7,13 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { TestContext } from 'node:test';
 import type { HistoryEntry, StatusSnapshot } from '../../../src-main/contract/domain.ts';
+import { FAST_TUNING } from '../../support/engine-harness.ts';
+import { createWaitList, withDeadline } from '../../support/waiting.ts';
 
 const BIN = path.resolve(import.meta.dirname, '../../../bin/clearfacts-uploader.js');
 
-export const CLI_TUNING = JSON.stringify({
-  apiTimeoutMs: 5_000,
-  retryBaseDelayMs: 50,
-  retryMaxDelayMs: 400,
-  stopGraceMs: 1_000,
-  tokenRecheckMs: 150,
-  storageRecheckMs: 150,
-});
+/** The in-process engine tests' timings, for a child process. */
+export const CLI_TUNING = JSON.stringify(FAST_TUNING);
 
 export interface CliContext {
   configDir: string;
@@ -62,24 +58,31 @@ export interface CliResult {
   stderr: string;
 }
 
+/** One command to its end; a command still running at the deadline is killed and fails. */
 export function runCli(
   context: CliContext,
   args: readonly string[],
   input = '',
 ): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, argumentsFor(context, args), {
-      env: childEnvironment(context),
-      stdio: ['pipe', 'pipe', 'pipe'],
-      ...(context.cwd === undefined ? {} : { cwd: context.cwd }),
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const child = spawn(process.execPath, argumentsFor(context, args), {
+    env: childEnvironment(context),
+    stdio: ['pipe', 'pipe', 'pipe'],
+    ...(context.cwd === undefined ? {} : { cwd: context.cwd }),
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const finished = new Promise<CliResult>((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
+  });
+  child.stdin.end(input);
+  return withDeadline(`\`${args.join(' ')}\` to finish`, finished, {
+    detail: () => `stderr: ${stderr}`,
+  }).catch((error: unknown) => {
+    child.kill('SIGKILL');
+    throw error;
   });
 }
 
@@ -115,7 +118,7 @@ export function startWatch(t: TestContext, context: CliContext): WatchProcess {
   const child = spawnCli(context, ['watch', '--json']);
   const events: WatchEvent[] = [];
   const entries = new Map<number, HistoryEntry>();
-  const checks = new Set<() => void>();
+  const waits = createWaitList();
   let latestStatus: WatchEvent | null = null;
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -124,7 +127,7 @@ export function startWatch(t: TestContext, context: CliContext): WatchProcess {
     events.push(event);
     for (const entry of event.entries ?? []) entries.set(entry.id, entry);
     if (event.event === 'status') latestStatus = event;
-    for (const check of [...checks]) check();
+    waits.wake();
   });
   const exited = new Promise<{
     code: number | null;
@@ -132,7 +135,8 @@ export function startWatch(t: TestContext, context: CliContext): WatchProcess {
     stderr: string;
   }>((resolve) =>
     child.on('exit', (code, signal) => {
-      for (const check of [...checks]) check();
+      waits.wake();
+      waits.abandon(`the watch process ended (stderr: ${stderr})`);
       resolve({ code, signal, stderr });
     }),
   );
@@ -145,26 +149,13 @@ export function startWatch(t: TestContext, context: CliContext): WatchProcess {
     entries,
     status: () => latestStatus,
     exited,
-    until(description, condition, timeoutMs = 120_000) {
-      if (condition()) return Promise.resolve();
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => {
-          checks.delete(check);
-          reject(new Error(`timed out waiting until ${description}; stderr: ${stderr}`));
-        }, timeoutMs);
-        const check = () => {
-          if (condition()) {
-            clearTimeout(timer);
-            checks.delete(check);
-            resolve();
-          } else if (child.exitCode !== null || child.signalCode !== null) {
-            clearTimeout(timer);
-            checks.delete(check);
-            reject(new Error(`the watch process ended before ${description}; stderr: ${stderr}`));
-          }
-        };
-        checks.add(check);
-      });
+    until(description, condition, timeoutMs) {
+      return waits
+        .until(description, () => (condition() ? true : undefined), {
+          detail: () => `stderr: ${stderr}`,
+          ...(timeoutMs === undefined ? {} : { timeoutMs }),
+        })
+        .then(() => {});
     },
   };
 }

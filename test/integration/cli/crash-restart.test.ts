@@ -8,14 +8,12 @@ import path from 'node:path';
 import type { HistoryEntry } from '../../../src-main/contract/domain.ts';
 import { openHeadlessSettingsStore } from '../../../src-main/core/store/conf-settings-store.ts';
 import { pdfBytes } from '../../fixtures/generate-documents.ts';
-import {
-  assertTokenNowhere,
-  folder,
-  startTestEmulator,
-  tempDir,
-} from '../engine/engine-harness.ts';
-import { createRecordingLogger } from '../../unit/core/store/recording-logger.ts';
+import { startTestEmulator } from '../../emulator/emulator-test-support.ts';
+import { assertTokenNowhere } from '../../support/engine-harness.ts';
+import { folder, tempDir } from '../../support/temp-folders.ts';
+import { createRecordingLogger } from '../../support/recording-logger.ts';
 import { runCli, startWatch } from './cli-harness.ts';
+import { withDeadline } from '../../support/waiting.ts';
 
 const FILES = 40;
 
@@ -51,15 +49,18 @@ test('a watch killed mid-batch loses nothing and re-sends nothing on its own', a
   emulator.setFaults({ appliesTo: 'uploads', latencyMs: 250 });
 
   const first = startWatch(t, context);
-  await new Promise<void>((resolve) => {
-    const stop = emulator.onUpload(() => {
-      if (emulator.uploads().length < 8) return;
-      stop();
-      first.child.kill('SIGKILL');
-      resolve();
-    });
-  });
-  const killed = await first.exited;
+  await withDeadline(
+    'the eighth upload, to kill the watch at',
+    new Promise<void>((resolve) => {
+      const stop = emulator.onUpload(() => {
+        if (emulator.uploads().length < 8) return;
+        stop();
+        first.child.kill('SIGKILL');
+        resolve();
+      });
+    }),
+  );
+  const killed = await withDeadline('the killed watch to end', first.exited);
   assert.equal(killed.signal, 'SIGKILL');
   const storedBeforeKill = new Set(emulator.uploads().map((upload) => upload.filename));
 
@@ -74,7 +75,7 @@ test('a watch killed mid-batch loses nothing and re-sends nothing on its own', a
     );
   });
   second.child.kill('SIGTERM');
-  const stopped = await second.exited;
+  const stopped = await withDeadline('the watch to stop on SIGTERM', second.exited);
   assert.equal(stopped.code, 0, stopped.stderr);
 
   const history = await runCli(context, ['history', '--json', '--limit', '1000']);

@@ -13,7 +13,9 @@ import { createInterface } from 'node:readline';
 import type { HistoryEntry, StatusSnapshot } from '../../../src-main/contract/domain.ts';
 import { ALL_SCOPES } from '../../emulator/index.ts';
 import { pdfBytes } from '../../fixtures/generate-documents.ts';
-import { folder, startEngine, startTestEmulator, tempDir } from '../engine/engine-harness.ts';
+import { startTestEmulator } from '../../emulator/emulator-test-support.ts';
+import { startEngine } from '../../support/engine-harness.ts';
+import { folder, tempDir } from '../../support/temp-folders.ts';
 import { runCli, spawnCli, startWatch, type CliContext } from '../cli/cli-harness.ts';
 
 const DEADLINE_MS = 30_000;

@@ -7,7 +7,9 @@ import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pdfBytes } from '../../fixtures/generate-documents.ts';
-import { folder, monthFolder, startEngine, startTestEmulator, tempDir } from './engine-harness.ts';
+import { startTestEmulator } from '../../emulator/emulator-test-support.ts';
+import { monthFolder, startEngine } from '../../support/engine-harness.ts';
+import { folder, tempDir } from '../../support/temp-folders.ts';
 
 test('an accountant tree is built from the API and routes files by their folder', async (t) => {
   const emulator = await startTestEmulator(t);

@@ -9,15 +9,14 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Destination } from '../../../src-main/contract/domain.ts';
 import { pdfBytes } from '../../fixtures/generate-documents.ts';
+import { startTestEmulator } from '../../emulator/emulator-test-support.ts';
 import {
   assertTokenNowhere,
-  folder,
   logLines,
   monthFolder,
   startEngine,
-  startTestEmulator,
-  tempDir,
-} from './engine-harness.ts';
+} from '../../support/engine-harness.ts';
+import { folder, tempDir } from '../../support/temp-folders.ts';
 
 interface PlannedFile {
   name: string;

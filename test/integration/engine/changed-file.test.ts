@@ -5,7 +5,9 @@ import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pdfBytes } from '../../fixtures/generate-documents.ts';
-import { folder, startEngine, startTestEmulator, tempDir } from './engine-harness.ts';
+import { startTestEmulator } from '../../emulator/emulator-test-support.ts';
+import { startEngine } from '../../support/engine-harness.ts';
+import { folder, tempDir } from '../../support/temp-folders.ts';
 
 test('a queued file that changes is gated and checked again with its backoff reset', async (t) => {
   const emulator = await startTestEmulator(t);

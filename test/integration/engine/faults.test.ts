@@ -7,14 +7,9 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ALL_SCOPES } from '../../emulator/index.ts';
 import { pdfBytes } from '../../fixtures/generate-documents.ts';
-import {
-  assertTokenNowhere,
-  folder,
-  logLines,
-  startEngine,
-  startTestEmulator,
-  tempDir,
-} from './engine-harness.ts';
+import { startTestEmulator } from '../../emulator/emulator-test-support.ts';
+import { assertTokenNowhere, logLines, startEngine } from '../../support/engine-harness.ts';
+import { folder, tempDir } from '../../support/temp-folders.ts';
 
 test('under 5xx, 429, resets and hangs every file arrives exactly once; hung ones are unconfirmed', async (t) => {
   const emulator = await startTestEmulator(t);

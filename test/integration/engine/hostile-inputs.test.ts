@@ -18,15 +18,14 @@ import {
   writeTruncatedPdf,
   writeZeroPagePdf,
 } from '../../fixtures/generate-documents.ts';
+import { startTestEmulator } from '../../emulator/emulator-test-support.ts';
 import {
   assertTokenNowhere,
-  folder,
   logLines,
   monthFolder,
   startEngine,
-  startTestEmulator,
-  tempDir,
-} from './engine-harness.ts';
+} from '../../support/engine-harness.ts';
+import { folder, tempDir } from '../../support/temp-folders.ts';
 
 const LONG_NAME = `${'Leverancier factuur 2026 '.repeat(8).slice(0, 196)}.pdf`;
 

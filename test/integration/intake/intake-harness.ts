@@ -16,6 +16,7 @@ import type {
   FolderIntakeOptions,
   IntakeFile,
 } from '../../../src-main/core/intake/folder-intake.ts';
+import { createWaitList } from '../../support/waiting.ts';
 
 export type Recorded =
   | { kind: 'seen' | 'ready'; at: number; file: IntakeFile }
@@ -34,39 +35,27 @@ const WAIT_TIMEOUT_MS = 30_000;
 
 export class Recorder {
   readonly events: Recorded[] = [];
-  private readonly waiters = new Set<{
-    matches(event: Recorded): boolean;
-    resolve(event: Recorded): void;
-  }>();
+  private readonly waits = createWaitList();
 
   record(event: Recorded): void {
     this.events.push(event);
-    for (const waiter of this.waiters) {
-      if (waiter.matches(event)) {
-        this.waiters.delete(waiter);
-        waiter.resolve(event);
-      }
-    }
+    this.waits.wake();
   }
 
   /** Resolves with the first recorded event after index `from` that matches. */
   waitFor(description: string, matches: (event: Recorded) => boolean, from = 0): Promise<Recorded> {
-    const already = this.events.slice(from).find(matches);
-    if (already !== undefined) return Promise.resolve(already);
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.waiters.delete(waiter);
-        reject(new Error(`timed out waiting for ${description}`));
-      }, WAIT_TIMEOUT_MS);
-      const waiter = {
-        matches,
-        resolve: (event: Recorded) => {
-          clearTimeout(timer);
-          resolve(event);
-        },
-      };
-      this.waiters.add(waiter);
-    });
+    let next = from;
+    return this.waits.until(
+      description,
+      () => {
+        for (; next < this.events.length; next += 1) {
+          const event = this.events[next] as Recorded;
+          if (matches(event)) return event;
+        }
+        return undefined;
+      },
+      { timeoutMs: WAIT_TIMEOUT_MS },
+    );
   }
 
   ready(filePath: string, from = 0): Promise<Recorded> {

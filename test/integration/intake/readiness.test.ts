@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { appendFile, mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
+import { createManualClock } from '../../support/manual-clock.ts';
 import {
   Cleanup,
   Recorder,
@@ -94,8 +95,12 @@ test('a PDF whose size pauses longer than the window waits for its %%EOF', async
   const cleanup = new Cleanup(t);
   const dir = await cleanup.tempDir();
   const windowMs = 500;
+  // The gate's windows end when the test says so: the two below were really judged, however slow
+  // the machine.
+  const clock = createManualClock();
   const { intake, recorder } = startHarness(cleanup, [singleBinding('f1', dir)], {
     stabilityWindowMs: windowMs,
+    readinessClock: clock,
   });
   await intake.start();
 
@@ -103,12 +108,19 @@ test('a PDF whose size pauses longer than the window waits for its %%EOF', async
   const body = pdfBytes('slow');
   const cut = body.length - 7;
   await writeFile(scan, body.subarray(0, cut));
+  await recorder.waitFor(
+    'the partial scan seen',
+    (event) => event.kind === 'seen' && event.file.path === scan,
+  );
+  const announced = recorder.ready(scan);
   // A pause of two windows between pages: the size is stable, the trailer is what holds it.
-  await delay(2 * windowMs);
+  for (const window of [1, 2])
+    await clock.step(`the gate's check after window ${window}`, announced);
   assert.equal(recorder.count('ready', scan), 0);
   await appendFile(scan, body.subarray(cut));
   const lastWriteAt = Date.now();
-  const ready = await recorder.ready(scan);
+  while (recorder.count('ready', scan) === 0) await clock.step('the complete scan', announced);
+  const ready = await announced;
   assert.ok(ready.at >= lastWriteAt);
   assert.equal(recorder.count('ready', scan), 1);
 });

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startBrowserMode, type BrowserMode } from '../../../src-main/bridge/browser-mode.ts';
 import { InvokeResult, StagedFiles } from '../../../src-main/contract/api-contract.ts';
+import { withDeadline } from '../../support/waiting.ts';
 import { createFakeEngine, GOOD_TOKEN, type FakeEngine } from './fake-engine.ts';
 
 interface Started {
@@ -243,8 +244,13 @@ test('core events reach an open event stream as SSE frames', async (t) => {
   let text = decoder.decode((await reader.read()).value);
   assert.match(text, /^retry: \d+/);
   s.engine.emit('settings.changed', await s.engine.handlers['settings.get']({}));
-  while (!text.includes('\n\ndata: ')) text += decoder.decode((await reader.read()).value);
-  while (!text.endsWith('\n\n')) text += decoder.decode((await reader.read()).value);
+  await withDeadline(
+    'a whole data frame on the event stream',
+    (async () => {
+      while (!text.includes('\n\ndata: ')) text += decoder.decode((await reader.read()).value);
+      while (!text.endsWith('\n\n')) text += decoder.decode((await reader.read()).value);
+    })(),
+  );
   const frame = JSON.parse(text.split('data: ')[1] ?? '') as {
     channel: string;
     payload: { language: string };

@@ -8,6 +8,7 @@ import {
   type UpdaterPort,
 } from '../../../src-main/electron/auto-update.ts';
 import { recordingLogger } from './fakes.ts';
+import { withDeadline } from '../../support/waiting.ts';
 
 /** Emits 'call' for every method reached and for autoInstallOnAppQuit being set. */
 class FakeUpdater extends EventEmitter implements UpdaterPort {
@@ -30,7 +31,12 @@ class FakeUpdater extends EventEmitter implements UpdaterPort {
   }
   /** Resolves when `call` is reached (now or later). */
   async reached(call: string): Promise<void> {
-    while (!this.calls.includes(call)) await once(this, 'call');
+    await withDeadline(
+      `the updater to reach ${call}`,
+      (async () => {
+        while (!this.calls.includes(call)) await once(this, 'call');
+      })(),
+    );
   }
   setFeedURL(options: { provider: 'generic'; url: string }): void {
     this.feeds.push(options);

@@ -16,6 +16,7 @@ import { createHttpApi } from '../../../src-renderer/api-client/http-client.ts';
 import { createIpcApi } from '../../../src-renderer/api-client/ipc-client.ts';
 import { AppStore } from '../../../src-renderer/state/app-store.ts';
 import { createFakeEngine, GOOD_TOKEN } from '../bridge/fake-engine.ts';
+import { withDeadline } from '../../support/waiting.ts';
 
 function fakeBridge(answers: Record<string, InvokeResult>): {
   bridge: PreloadBridge;
@@ -147,15 +148,18 @@ test('the store loads everything, follows events and asks again after a reconnec
     },
   };
   const store = new AppStore(api);
-  const changed = () =>
-    new Promise<void>((resolve) => {
-      const stop = store.subscribe(() => {
-        stop();
-        resolve();
-      });
-    });
+  const changed = (awaited: string) =>
+    withDeadline(
+      `the store to change on the way to ${awaited}`,
+      new Promise<void>((resolve) => {
+        const stop = store.subscribe(() => {
+          stop();
+          resolve();
+        });
+      }),
+    );
   const stop = store.start();
-  while (store.getSnapshot().phase !== 'ready') await changed();
+  while (store.getSnapshot().phase !== 'ready') await changed('phase ready');
   assert.equal(store.getSnapshot().session?.signedIn, false);
   assert.equal(store.getSnapshot().administrations.state, 'idle');
 
@@ -166,8 +170,10 @@ test('the store loads everything, follows events and asks again after a reconnec
   connection.forEach((listener) => listener(false));
   assert.equal(store.getSnapshot().connected, false);
   connection.forEach((listener) => listener(true));
-  while (store.getSnapshot().resyncCount === 0) await changed();
+  while (store.getSnapshot().resyncCount === 0) await changed('a resync');
   assert.equal(store.getSnapshot().session?.signedIn, true, 'asked for again after the reconnect');
-  while (store.getSnapshot().administrations.state !== 'ready') await changed();
+  while (store.getSnapshot().administrations.state !== 'ready') {
+    await changed('administrations ready');
+  }
   stop();
 });

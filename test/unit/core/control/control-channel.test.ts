@@ -24,7 +24,7 @@ import {
   type ControlServer,
 } from '../../../../src-main/core/control/control-server.ts';
 import { createFakeEngine, GOOD_TOKEN, type FakeEngine } from '../../bridge/fake-engine.ts';
-import { createRecordingLogger } from '../store/recording-logger.ts';
+import { createRecordingLogger } from '../../../support/recording-logger.ts';
 
 const DEADLINE_MS = 10_000;
 

@@ -56,7 +56,9 @@ test('the most pressing reason wins: storage, then token, pause, scope, offline'
   assert.equal(idle.counts.uploaded, 7);
 });
 
-test('the batch counts files since the queue was last empty, and emits once per change', async () => {
+test('the batch counts files since the queue was last empty, and emits once per change', async (t) => {
+  // The throttle's timer runs when the test moves time, so "no second event" is checked after it ran.
+  t.mock.timers.enable({ apis: ['setTimeout'] });
   const emitted: StatusSnapshot[] = [];
   let firstEmit: () => void = () => {};
   const emittedOnce = new Promise<void>((resolve) => (firstEmit = resolve));
@@ -89,11 +91,12 @@ test('the batch counts files since the queue was last empty, and emits once per 
   // The queue emptied: the next file starts a new batch.
   tracker.noteTransition(null, 'ready');
   assert.deepEqual(tracker.snapshot().batch, { done: 0, total: 1 });
+  t.mock.timers.tick(5);
   await emittedOnce;
   assert.equal(emitted.length, 1, 'changes within the throttle window make one event');
   tracker.changed();
-  // Nothing can be awaited for an event that must not come: give it four throttle windows.
-  await new Promise((resolve) => setTimeout(resolve, 20));
+  // Nothing can be awaited for an event that must not come: four throttle windows pass instead.
+  t.mock.timers.tick(20);
   assert.equal(emitted.length, 1, 'an unchanged snapshot is not sent again');
   tracker.close();
 });

@@ -24,7 +24,8 @@ import { openHistoryDatabase } from '../../../../src-main/core/store/history-dat
 import { createHistoryRepository } from '../../../../src-main/core/store/history-repository.ts';
 import { describeStorageFault } from '../../../../src-main/core/store/storage-fault.ts';
 import { createStorageGuard } from '../../../../src-main/core/store/storage-guard.ts';
-import { createRecordingLogger } from '../store/recording-logger.ts';
+import { createRecordingLogger } from '../../../support/recording-logger.ts';
+import { createWaitList } from '../../../support/waiting.ts';
 
 export interface SentFile {
   fileName: string;
@@ -61,8 +62,21 @@ export function createHarness(
   let uuidCounter = 0;
   const checkOverrides = new Map<string, Partial<DocumentCheck>>();
   const transitions: { id: number; from: FileState; to: FileState }[] = [];
-  const stateWaiters: { id: number; state: FileState; resolve: (record: FileRecord) => void }[] =
-    [];
+  /** Every record as it was written, for the waits on a file reaching a state. */
+  const writes: FileRecord[] = [];
+  const waits = createWaitList();
+
+  /** The first write of file `id` in `state` from index `from` of `writes` on. */
+  function writeOf(id: number, state: FileState, from: number): Promise<FileRecord> {
+    let next = from;
+    return waits.until(`file ${id} written as ${state}`, () => {
+      for (; next < writes.length; next += 1) {
+        const record = writes[next] as FileRecord;
+        if (record.id === id && record.state === state) return record;
+      }
+      return undefined;
+    });
+  }
 
   async function upload(request: UploadRequest, kind: string, categoryId: string | null) {
     const step =
@@ -138,12 +152,8 @@ export function createHarness(
     sweepIntervalMs: 50,
     onTransition: ({ previous, record }) => {
       transitions.push({ id: record.id, from: previous, to: record.state });
-      for (const waiter of [...stateWaiters]) {
-        if (waiter.id === record.id && waiter.state === record.state) {
-          stateWaiters.splice(stateWaiters.indexOf(waiter), 1);
-          waiter.resolve(record);
-        }
-      }
+      writes.push(record);
+      waits.wake();
       queue.lookForWork();
     },
     onHoldsChanged: () => {},
@@ -152,6 +162,7 @@ export function createHarness(
   });
 
   t.after(async () => {
+    waits.cancel();
     await queue.stop(100);
     storage.close();
     db.close();
@@ -205,11 +216,11 @@ export function createHarness(
     reach(id: number, state: FileState): Promise<FileRecord> {
       const current = repository.get(id);
       if (current?.state === state) return Promise.resolve(current);
-      return new Promise((resolve) => stateWaiters.push({ id, state, resolve }));
+      return writeOf(id, state, writes.length);
     },
     /** Resolves at the next write of file `id` in `state`, whatever it is now. */
     nextWrite(id: number, state: FileState): Promise<FileRecord> {
-      return new Promise((resolve) => stateWaiters.push({ id, state, resolve }));
+      return writeOf(id, state, writes.length);
     },
   };
 }

@@ -1,46 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Destination, HistoryFilter } from '../../../../src-main/contract/domain.ts';
 import { IllegalTransitionError } from '../../../../src-main/core/store/file-lifecycle.ts';
 import { openHistoryDatabase } from '../../../../src-main/core/store/history-database.ts';
 import { InvalidHistoryFilterError } from '../../../../src-main/core/store/history-filter-sql.ts';
-import {
-  createHistoryRepository,
-  type NewFile,
-} from '../../../../src-main/core/store/history-repository.ts';
-
-function openTemp(t: { after: (fn: () => void) => void }, now?: () => number) {
-  const dir = mkdtempSync(path.join(tmpdir(), 'cfu-history-'));
-  const file = path.join(dir, 'history.sqlite');
-  const db = openHistoryDatabase(file);
-  t.after(() => {
-    if (db.open) db.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-  return { db, file, repository: createHistoryRepository(db, now) };
-}
-
-function newFile(overrides: Partial<NewFile> = {}): NewFile {
-  return {
-    path: '/scans/invoice.pdf',
-    fileName: 'invoice.pdf',
-    folderId: 'f1',
-    watchRoot: '/scans',
-    source: 'watch',
-    companyNumber: '0123456789',
-    destination: { type: 'purchase' },
-    state: 'waiting_stability',
-    sizeBytes: 1000,
-    mtimeMs: 1_700_000_000_123.5,
-    ...overrides,
-  };
-}
+import { newFile, openTempHistory } from '../../../support/temp-history.ts';
 
 test('a transition is checked against the lifecycle and written with its patch', (t) => {
-  const { repository } = openTemp(t);
+  const { repository } = openTempHistory(t);
   const inserted = repository.insert(newFile());
   assert.equal(inserted.state, 'waiting_stability');
 
@@ -64,7 +31,7 @@ test('a transition is checked against the lifecycle and written with its patch',
 });
 
 test('unconfirmed files go back to the queue only by resend or mark done', (t) => {
-  const { repository } = openTemp(t);
+  const { repository } = openTempHistory(t);
   const { id } = repository.insert(newFile({ state: 'ready' }));
   repository.transition(id, 'uploading');
   repository.transition(id, 'unconfirmed', {
@@ -77,7 +44,7 @@ test('unconfirmed files go back to the queue only by resend or mark done', (t) =
 });
 
 test('failures round-trip with their code, sentence and server detail', (t) => {
-  const { repository } = openTemp(t);
+  const { repository } = openTempHistory(t);
   const { id } = repository.insert(newFile({ state: 'ready' }));
   const failure = { code: 'server_refused', message: 'Refused.', detail: 'bad file' } as const;
   assert.deepEqual(repository.transition(id, 'failed', { failure }).record.failure, failure);
@@ -85,7 +52,7 @@ test('failures round-trip with their code, sentence and server detail', (t) => {
 });
 
 test('isKnown answers for checked files with the same path, size and mtime only', (t) => {
-  const { repository } = openTemp(t);
+  const { repository } = openTempHistory(t);
   const file = newFile();
   const { id } = repository.insert(file);
   assert.equal(repository.isKnown(file.path, 1000, file.mtimeMs ?? 0), false, 'not yet checked');
@@ -97,7 +64,7 @@ test('isKnown answers for checked files with the same path, size and mtime only'
 });
 
 test('duplicates are found by content and administration among delivered files', (t) => {
-  const { repository } = openTemp(t);
+  const { repository } = openTempHistory(t);
   const first = repository.insert(newFile({ state: 'ready' }));
   repository.transition(first.id, 'uploading', { sha256: 'same' });
   const second = repository.insert(newFile({ path: '/scans/copy.pdf', state: 'ready' }));
@@ -123,7 +90,7 @@ test('duplicates are found by content and administration among delivered files',
 
 test('due files come oldest first, after their backoff, leaving out destinations on hold', (t) => {
   let clock = 1_000;
-  const { repository } = openTemp(t, () => clock);
+  const { repository } = openTempHistory(t, () => clock);
   const a = repository.insert(newFile({ path: '/a.pdf', state: 'ready' }));
   const b = repository.insert(
     newFile({ path: '/b.pdf', state: 'ready', destination: { type: 'various', categoryId: 'c1' } }),
@@ -149,7 +116,7 @@ test('due files come oldest first, after their backoff, leaving out destinations
 
 test('the history filters by state, administration, destination, dates and name, with paging', (t) => {
   let clock = new Date('2026-03-10T12:00:00').getTime();
-  const { repository } = openTemp(t, () => clock);
+  const { repository } = openTempHistory(t, () => clock);
   const destinations: Destination[] = [
     { type: 'purchase' },
     { type: 'sale' },
@@ -197,33 +164,8 @@ test('the history filters by state, administration, destination, dates and name,
   assert.equal(secondPage.rows[0]?.id, (firstPage.rows[9]?.id ?? 0) - 1);
 });
 
-test('100,000 rows insert in one transaction and every filter still answers', (t) => {
-  const { db, repository } = openTemp(t);
-  const started = performance.now();
-  db.transaction(() => {
-    for (let index = 0; index < 100_000; index += 1) {
-      repository.insert(
-        newFile({
-          path: `/scans/${index % 50}/document-${index}.pdf`,
-          fileName: `document-${index}.pdf`,
-          companyNumber: index % 10 === 0 ? '0987654321' : '0123456789',
-          state: index % 100 === 0 ? 'ready' : 'waiting_stability',
-        }),
-      );
-    }
-  })();
-  t.diagnostic(`100,000 inserts: ${Math.round(performance.now() - started)} ms`);
-  const queried = performance.now();
-  assert.equal(repository.query({ companyNumber: '0987654321' }, 0, 200).total, 10_000);
-  assert.equal(repository.query({ states: ['ready'] }, 0, 200).total, 1_000);
-  assert.equal(repository.query({ search: 'document-99999' }, 0, 200).total, 1);
-  assert.equal(repository.query({}, 99_900, 200).rows.length, 100);
-  assert.equal(repository.countByState().waiting_stability, 99_000);
-  t.diagnostic(`filtered queries: ${Math.round(performance.now() - queried)} ms`);
-});
-
 test('the schema version is kept, and a newer database is refused with a clear sentence', (t) => {
-  const { db, file } = openTemp(t);
+  const { db, file } = openTempHistory(t);
   const version = Number(db.pragma('user_version', { simple: true }));
   assert.ok(version >= 1);
   db.pragma(`user_version = ${version + 1}`);

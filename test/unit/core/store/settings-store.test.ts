@@ -11,7 +11,7 @@ import {
   DEFAULT_SETTINGS,
   SETTINGS_FORMAT_VERSION,
 } from '../../../../src-main/core/store/settings-schema.ts';
-import { createRecordingLogger } from './recording-logger.ts';
+import { createRecordingLogger } from '../../../support/recording-logger.ts';
 
 function tempConfigDir(t: { after: (fn: () => void) => void }): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'cfu-settings-'));

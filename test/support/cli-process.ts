@@ -5,14 +5,15 @@ import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { z } from 'zod';
-import { HistoryEntry, StatusSnapshot } from '../../../src-main/contract/domain.ts';
+import { HistoryEntry, StatusSnapshot } from '../../src-main/contract/domain.ts';
 import {
   argumentsFor,
   childEnvironment,
   runCli as runCliProcess,
   type CliContext,
   type CliResult,
-} from '../../integration/cli/cli-harness.ts';
+} from '../integration/cli/cli-harness.ts';
+import { createWaitList } from './waiting.ts';
 
 export const RELIABILITY_TUNING = JSON.stringify({
   apiTimeoutMs: 5_000,
@@ -43,7 +44,10 @@ export interface WatchProcess {
   child: ChildProcessByStdio<null, Readable, Readable>;
   /** Every line of stdout and stderr, for the token scan and for failure messages. */
   output: string[];
-  /** Resolves with the first event (now or later) for which `match` returns true. */
+  /**
+   * Resolves with the first event (now or later) for which `match` returns true; fails when the
+   * process ends first or the deadline passes.
+   */
   until(what: string, match: (line: WatchLine) => boolean): Promise<WatchLine>;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
@@ -55,12 +59,12 @@ export function startWatch(target: CliTarget): WatchProcess {
   });
   const output: string[] = [];
   const seen: WatchLine[] = [];
-  const waiters = new Set<{
-    match: (line: WatchLine) => boolean;
-    resolve: (line: WatchLine) => void;
-  }>();
+  const waits = createWaitList();
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal })),
+    child.once('exit', (code, signal) => {
+      waits.abandon(`watch ended (${code ?? signal})`);
+      resolve({ code, signal });
+    }),
   );
   createInterface({ input: child.stderr }).on('line', (line) => output.push(line));
   createInterface({ input: child.stdout }).on('line', (line) => {
@@ -72,33 +76,26 @@ export function startWatch(target: CliTarget): WatchProcess {
       return;
     }
     seen.push(parsed);
-    for (const waiter of waiters) {
-      if (waiter.match(parsed)) {
-        waiters.delete(waiter);
-        waiter.resolve(parsed);
-      }
-    }
+    waits.wake();
   });
   return {
     child,
     output,
     exited,
     until(what, match) {
-      const already = seen.find(match);
-      if (already !== undefined) return Promise.resolve(already);
-      return new Promise((resolve, reject) => {
-        const waiter = { match, resolve };
-        waiters.add(waiter);
-        void exited.then(({ code, signal }) => {
-          if (!waiters.has(waiter)) return;
-          waiters.delete(waiter);
-          reject(
-            new Error(
-              `watch ended (${code ?? signal}) before ${what}; last output:\n${output.slice(-15).join('\n')}`,
-            ),
-          );
-        });
-      });
+      // Each line is offered to `match` once: callers count with it.
+      let next = 0;
+      return waits.until(
+        what,
+        () => {
+          for (; next < seen.length; next += 1) {
+            const line = seen[next] as WatchLine;
+            if (match(line)) return line;
+          }
+          return undefined;
+        },
+        { detail: () => `last output:\n${output.slice(-15).join('\n')}` },
+      );
     },
   };
 }

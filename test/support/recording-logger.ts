@@ -1,5 +1,5 @@
 // A Logger that keeps its lines in memory, so a test can assert on what was logged.
-import type { LogFields, Logger } from '../../../../src-main/core/logging/logger.ts';
+import type { LogFields, Logger } from '../../src-main/core/logging/logger.ts';
 
 export interface LoggedLine {
   level: 'debug' | 'info' | 'warn' | 'error';

@@ -4,10 +4,10 @@
 import { randomBytes } from 'node:crypto';
 import { readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { writePaddedPdf } from '../../../bench/lib/pdf-corpus.ts';
-import { handBuiltPdf } from '../../fixtures/generate-documents.ts';
+import { writePaddedPdf } from '../../bench/lib/pdf-corpus.ts';
+import { handBuiltPdf } from '../fixtures/generate-documents.ts';
 
-export { writeEncryptedPdf } from '../../fixtures/generate-documents.ts';
+export { writeEncryptedPdf } from '../fixtures/generate-documents.ts';
 
 let counter = 0;
 

@@ -3,7 +3,7 @@
 // process). Uploads one small file to warm up, then the large one while sampling memory, and
 // prints what it saw. Each sample follows a full collection, so it counts what is held, not the
 // 64 KB chunks already sent and waiting to be collected.
-import { createClearfactsClient } from '../../../../src-main/core/api/clearfacts-graphql-client.ts';
+import { createClearfactsClient } from '../../src-main/core/api/clearfacts-graphql-client.ts';
 
 const collectGarbage = globalThis.gc;
 if (collectGarbage === undefined) throw new Error('run with --expose-gc');

@@ -1,7 +1,7 @@
 // Who received what: the emulator's uploads counted by content, to compare with the history.
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import type { ReceivedUpload } from '../../emulator/index.ts';
+import type { ReceivedUpload } from '../emulator/index.ts';
 
 export async function sha256OfFile(filePath: string): Promise<string> {
   return createHash('sha256')

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { z } from 'zod';
-import { startEmulator } from '../../../emulator/index.ts';
-import { largePdfBytes, pdfBytes } from '../../../fixtures/generate-documents.ts';
+import { startEmulator } from '../emulator/index.ts';
+import { largePdfBytes, pdfBytes } from '../fixtures/generate-documents.ts';
 
 const FILE_BYTES = 20_000_000;
 

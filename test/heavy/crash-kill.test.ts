@@ -14,10 +14,11 @@ import { between, seededRandom } from '../../bench/lib/seeded-random.ts';
 import { HistoryEntry } from '../../src-main/contract/domain.ts';
 import { openHeadlessSettingsStore } from '../../src-main/core/store/conf-settings-store.ts';
 import { startEmulator } from '../emulator/index.ts';
-import { runCli, startWatch, type CliTarget, type WatchLine } from './support/cli-process.ts';
-import { memoryLogger } from './support/memory-logger.ts';
-import { writeValidPdf } from './support/hostile-files.ts';
-import { countBySha, sha256OfFile } from './support/uploads-ledger.ts';
+import { runCli, startWatch, type CliTarget, type WatchLine } from '../support/cli-process.ts';
+import { createRecordingLogger } from '../support/recording-logger.ts';
+import { writeValidPdf } from '../support/hostile-files.ts';
+import { countBySha, sha256OfFile } from '../support/uploads-ledger.ts';
+import { withDeadline } from '../support/waiting.ts';
 
 const FILES = 300;
 const KILLS = 5;
@@ -67,7 +68,7 @@ test(
     };
     const settings = openHeadlessSettingsStore({
       configDir: target.configDir,
-      logger: memoryLogger(),
+      logger: createRecordingLogger(),
     });
     settings.update({ stabilityWindowMs: 300 });
     settings.close();
@@ -129,8 +130,8 @@ test(
             .then(killNow, killNow);
         }
       });
-      await killed;
-      const ended = await watch.exited;
+      await withDeadline(`round ${round + 1}'s kill (${kill.kind}#${kill.count})`, killed);
+      const ended = await withDeadline(`round ${round + 1}'s watch to end`, watch.exited);
       assert.equal(ended.signal, 'SIGKILL', `round ${round + 1} ended by the kill`);
     }
 
@@ -145,7 +146,8 @@ test(
       );
     });
     last.child.kill('SIGTERM');
-    assert.equal((await last.exited).code, 0, last.output.slice(-10).join('\n'));
+    const stopped = await withDeadline('the last watch to stop on SIGTERM', last.exited);
+    assert.equal(stopped.code, 0, last.output.slice(-10).join('\n'));
 
     const history = await runCli(target, ['history', '--json', '--limit', '1000']);
     assert.equal(history.code, 0, history.stderr);

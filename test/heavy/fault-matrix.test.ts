@@ -6,16 +6,17 @@ import path from 'node:path';
 import { test } from 'node:test';
 import type { HistoryEntry } from '../../src-main/contract/domain.ts';
 import { seedData } from '../emulator/index.ts';
-import { isSettled, startEngineHarness } from './support/engine-harness.ts';
-import { writeValidPdf } from './support/hostile-files.ts';
-import { countBySha, sha256OfFile } from './support/uploads-ledger.ts';
+import { isSettled, startEngineHarness } from '../support/engine-harness.ts';
+import { writeValidPdf } from '../support/hostile-files.ts';
+import { countBySha, sha256OfFile } from '../support/uploads-ledger.ts';
 
 const FILES_PER_FOLDER = 20;
 
 test('fault matrix: every file delivered, nothing sent twice unless recorded unconfirmed', async (t) => {
   const seed = Number(process.env.FAULT_MATRIX_SEED ?? 6_2026);
   t.diagnostic(`fault seed ${seed} (set FAULT_MATRIX_SEED to replay)`);
-  const harness = await startEngineHarness();
+  // A hung answer is given up on after this long: then it is ambiguous.
+  const harness = await startEngineHarness({ tuning: { apiTimeoutMs: 2_000 } });
   t.after(() => harness.close());
   const [purchaseAdministration, archiveAdministration] = seedData.administrations;
   assert.ok(purchaseAdministration && archiveAdministration);
