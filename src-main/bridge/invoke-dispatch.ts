@@ -1,6 +1,7 @@
 // Runs one request against core's handlers the way every transport must: the channel is checked,
 // the argument validated with the channel's schema, and whatever happens comes back as an
 // InvokeResult, so the client can rethrow an ApiError with its code and sentence.
+import { msg, type Message } from '../contract/messages/message.ts';
 import { z } from 'zod';
 import {
   ApiError,
@@ -23,8 +24,8 @@ export const HTTP_STATUS_OF_ERROR: Record<ApiErrorBody['code'], number> = {
   internal: 500,
 };
 
-function failed(code: ApiErrorBody['code'], message: string): InvokeResult {
-  return { ok: false, error: { code, message } };
+function failed(code: ApiErrorBody['code'], message: Message, detail?: string): InvokeResult {
+  return { ok: false, error: detail === undefined ? { code, message } : { code, message, detail } };
 }
 
 export async function dispatchInvoke(
@@ -34,11 +35,19 @@ export async function dispatchInvoke(
   onUnexpectedError: (error: unknown, channel: string) => void,
 ): Promise<InvokeResult> {
   if (!isRequestChannel(channel)) {
-    return failed('invalid_request', `there is no request channel named "${channel}"`);
+    return failed(
+      'invalid_request',
+      msg('request_invalid'),
+      `there is no request channel named "${channel}"`,
+    );
   }
   const parsed = requests[channel].request.safeParse(rawRequest);
   if (!parsed.success) {
-    return failed('invalid_request', `${channel}: ${z.prettifyError(parsed.error)}`);
+    return failed(
+      'invalid_request',
+      msg('request_invalid'),
+      `${channel}: ${z.prettifyError(parsed.error)}`,
+    );
   }
   // The channel and its parsed argument were matched by the line above; TypeScript cannot relate
   // a union of handlers to a union of arguments, so the call goes through one erased signature.
@@ -46,8 +55,8 @@ export async function dispatchInvoke(
   try {
     return { ok: true, value: await handler(parsed.data) };
   } catch (error) {
-    if (error instanceof ApiError) return failed(error.code, error.message);
+    if (error instanceof ApiError) return { ok: false, error: error.toBody() };
     onUnexpectedError(error, channel);
-    return failed('internal', 'The app hit an unexpected error; its log has the details.');
+    return failed('internal', msg('internal'));
   }
 }

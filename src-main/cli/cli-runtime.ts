@@ -1,6 +1,7 @@
 // What every command needs, built from the global options: the config folder, a logger, the
 // token store and an Engine. Timing knobs come only from CLEARFACTS_UPLOADER_TUNING (tests and
 // the benchmark), never from the command line users see.
+import { useSettingsLanguage } from './cli-language.ts';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
@@ -130,6 +131,7 @@ export function createCliRuntime(
         watchFolders: options.watchFolders ?? true,
       });
       opened.push(engine);
+      useSettingsLanguage((await engine.handlers['settings.get']({})).language);
       return engine;
     },
 

@@ -58,8 +58,11 @@ export function createNotificationRules(options: {
           kind: 'token_problem',
           title: text.tokenProblemTitle,
           body:
-            status.reason ??
-            (status.state === 'auth_required' ? text.authRequired : text.scopeMissing),
+            status.reason === null
+              ? status.state === 'auth_required'
+                ? text.authRequired
+                : text.scopeMissing
+              : text.render(status.reason),
         },
         { problemKey: `${status.state}:${status.missingScope ?? ''}` },
       );

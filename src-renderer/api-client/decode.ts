@@ -1,5 +1,6 @@
 // What arrives from core is validated here, whichever transport carried it: an answer must match
 // its channel's response schema and an event its channel's payload schema.
+import { msg } from '../../src-main/contract/messages/message.ts';
 import {
   ApiError,
   events,
@@ -14,15 +15,12 @@ import {
 export function decodeAnswer<C extends RequestChannel>(channel: C, raw: unknown): ResponseOf<C> {
   const result = InvokeResult.safeParse(raw);
   if (!result.success) {
-    throw new ApiError('internal', `The uploader answered ${channel} with something unexpected.`);
+    throw new ApiError('internal', msg('internal'), `unexpected answer to ${channel}`);
   }
-  if (!result.data.ok) throw new ApiError(result.data.error.code, result.data.error.message);
+  if (!result.data.ok) throw ApiError.fromBody(result.data.error);
   const value = requests[channel].response.safeParse(result.data.value);
   if (!value.success) {
-    throw new ApiError(
-      'internal',
-      `The uploader's answer to ${channel} does not match the contract.`,
-    );
+    throw new ApiError('internal', msg('internal'), `the answer to ${channel} breaks the contract`);
   }
   return value.data as ResponseOf<C>;
 }
@@ -31,7 +29,7 @@ export function decodeAnswer<C extends RequestChannel>(channel: C, raw: unknown)
 export function rethrowBridgeError(raw: unknown): void {
   const result = InvokeResult.safeParse(raw);
   if (result.success && !result.data.ok) {
-    throw new ApiError(result.data.error.code, result.data.error.message);
+    throw ApiError.fromBody(result.data.error);
   }
 }
 

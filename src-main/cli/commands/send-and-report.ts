@@ -1,5 +1,6 @@
 // The end of `upload` and `retry`: follow the files until each one has an outcome, print one line
 // per file and a summary, and turn the outcome into an exit code.
+import { inCliLanguage } from '../cli-language.ts';
 import type { HistoryEntry } from '../../contract/domain.ts';
 import type { Engine } from '../../core/index.ts';
 import { CliError, EXIT, type ExitCode } from '../exit-codes.ts';
@@ -18,7 +19,7 @@ export async function reportOutcome(
   if (outcome.blocked) {
     const waiting = ids.length - outcome.finished.length;
     throw new CliError(
-      `${outcome.blocked.reason ?? 'The queue is blocked.'} ${waiting} file${waiting === 1 ? '' : 's'} stay queued and will be sent by the next run.`,
+      `${outcome.blocked.reason === null ? 'The queue is blocked.' : inCliLanguage(outcome.blocked.reason)} ${waiting} file${waiting === 1 ? '' : 's'} stay queued and will be sent by the next run.`,
       outcome.blocked.state === 'storage_error' ? EXIT.failure : EXIT.auth,
     );
   }

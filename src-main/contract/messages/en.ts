@@ -5,7 +5,8 @@ import type { Catalogue } from './catalogue.ts';
 const ACCEPTED =
   'Clearfacts accepts PDF, JPEG and UBL / Peppol BIS XML invoices; PNG images are converted to PDF.';
 const SET_TOKEN = 'in Settings, or `clearfacts-uploader token set`';
-const PUT_IT_IN = 'put it in Purchase, Sales or Archive/<Various|Permanent>/<category>';
+const PUT_IT_IN =
+  'put it in Purchase, Sales, Archive/Various/<category> or Archive/Permanent/<category>';
 
 export const en: Catalogue = {
   messages: {
@@ -86,12 +87,21 @@ export const en: Catalogue = {
       'Clearfacts did not answer within {{seconds, number}} s, after the file was sent: it may or may not have been stored. Check Clearfacts before sending it again.',
     api_aborted_after_send:
       'The upload was stopped before Clearfacts answered, after the file was sent: it may or may not have been stored. Check Clearfacts before sending it again.',
-    api_timeout: 'Clearfacts did not answer within {{seconds, number}} s; this is tried again later.',
+    api_timeout:
+      'Clearfacts did not answer within {{seconds, number}} s; this is tried again later.',
     api_request_stopped: 'The request was stopped.',
     api_file_changed_while_sending:
       'The file changed or became unreadable while it was being sent; it is checked again.',
     api_network:
       'Could not reach Clearfacts ({{networkProblem}}). Check the internet connection; this is tried again later.',
+    api_answer_not_understood:
+      'Clearfacts sent an answer that this app does not understand; this is tried again later.',
+    api_answer_not_json:
+      'The answer was not from Clearfacts (it was not JSON; a proxy or a login page may be in the way); this is tried again later.',
+    api_upload_without_id:
+      'Clearfacts answered the upload without a document id: it may or may not have been stored. Check Clearfacts before sending it again.',
+    api_user_unnamed:
+      'Clearfacts answered the token check without naming the user; this is tried again later.',
 
     no_token: `No Clearfacts token is set. Set one to start sending: ${SET_TOKEN}.`,
     paused_by_user: 'Paused by you: resume to send again.',

@@ -4,7 +4,8 @@ import type { Catalogue } from './catalogue.ts';
 const ACCEPTED =
   'Clearfacts accepte les PDF, les JPEG et les factures XML UBL / Peppol BIS ; les images PNG sont converties en PDF.';
 const SET_TOKEN = 'dans les Paramètres, ou avec `clearfacts-uploader token set`';
-const PUT_IT_IN = 'placez-le dans Purchase, Sales ou Archive/<Various|Permanent>/<catégorie>';
+const PUT_IT_IN =
+  'placez-le dans Purchase, Sales, Archive/Various/<catégorie> ou Archive/Permanent/<catégorie>';
 
 export const fr: Catalogue = {
   messages: {
@@ -69,7 +70,8 @@ export const fr: Catalogue = {
     unknown_category:
       'Clearfacts a refusé le fichier : le dossier au numéro d’entreprise {{companyNumber}} n’a plus cette catégorie d’archive ({{archiveType}}). Choisissez une autre catégorie pour le répertoire.',
 
-    api_no_token: 'Aucun jeton Clearfacts n’est défini : définissez d’abord un jeton d’accès personnel.',
+    api_no_token:
+      'Aucun jeton Clearfacts n’est défini : définissez d’abord un jeton d’accès personnel.',
     api_token_refused:
       'Clearfacts n’a pas accepté le jeton (HTTP {{status}}). Il est inconnu, révoqué ou mal saisi : définissez un nouveau jeton d’accès personnel.',
     api_missing_scope:
@@ -95,6 +97,14 @@ export const fr: Catalogue = {
       'Le fichier a changé ou est devenu illisible pendant l’envoi ; il est vérifié à nouveau.',
     api_network:
       'Clearfacts est injoignable ({{networkProblem}}). Vérifiez la connexion internet ; un nouvel essai suivra plus tard.',
+    api_answer_not_understood:
+      'Clearfacts a envoyé une réponse que cette application ne comprend pas ; un nouvel essai suivra plus tard.',
+    api_answer_not_json:
+      'La réponse ne venait pas de Clearfacts (ce n’était pas du JSON ; un proxy ou une page de connexion bloque peut-être) ; un nouvel essai suivra plus tard.',
+    api_upload_without_id:
+      'Clearfacts a répondu à l’envoi sans identifiant de document : il a peut-être été enregistré, ou pas. Vérifiez dans Clearfacts avant de le renvoyer.',
+    api_user_unnamed:
+      'Clearfacts a répondu à la vérification du jeton sans nommer l’utilisateur ; un nouvel essai suivra plus tard.',
 
     no_token: `Aucun jeton Clearfacts n’est défini. Définissez-en un pour commencer l’envoi : ${SET_TOKEN}.`,
     paused_by_user: 'Mis en pause par vous : reprenez pour envoyer à nouveau.',

@@ -184,6 +184,10 @@ export const Message = z.discriminatedUnion('code', [
   message('api_request_stopped', {}),
   message('api_file_changed_while_sending', {}),
   message('api_network', { networkProblem: term('networkProblem') }),
+  message('api_answer_not_understood', {}),
+  message('api_answer_not_json', {}),
+  message('api_upload_without_id', {}),
+  message('api_user_unnamed', {}),
 
   // The queue's status
   message('no_token', {}),
@@ -257,7 +261,7 @@ export type MessageParams<C extends MessageCode> = Extract<Message, { code: C }>
 /** Builds a Message, with params checked against the code by the compiler. */
 export function msg<C extends MessageCode>(
   code: C,
-  ...params: keyof MessageParams<C> extends never ? [] : [MessageParams<C>]
+  ...params: Record<string, never> extends MessageParams<C> ? [] : [MessageParams<C>]
 ): Extract<Message, { code: C }> {
   return { code, params: params[0] ?? {} } as Extract<Message, { code: C }>;
 }

@@ -4,7 +4,8 @@ import type { Catalogue } from './catalogue.ts';
 const ACCEPTED =
   'Clearfacts aanvaardt PDF, JPEG en UBL / Peppol BIS XML-facturen; PNG-afbeeldingen worden omgezet naar PDF.';
 const SET_TOKEN = 'in Instellingen, of met `clearfacts-uploader token set`';
-const PUT_IT_IN = 'zet het in Purchase, Sales of Archive/<Various|Permanent>/<categorie>';
+const PUT_IT_IN =
+  'zet het in Purchase, Sales, Archive/Various/<categorie> of Archive/Permanent/<categorie>';
 
 export const nl: Catalogue = {
   messages: {
@@ -32,7 +33,8 @@ export const nl: Catalogue = {
       'Deze PDF is onvolledig: de eindmarkering ontbreekt, dus hij werd afgebroken tijdens het schrijven of kopiëren. Scan of bewaar hem opnieuw.',
     xml_malformed:
       'Dit XML-bestand is niet correct opgebouwd (misschien afgebroken of beschadigd), dus het kan niet als factuur gelezen worden.',
-    xml_no_single_root: 'Dit XML-bestand heeft geen enkelvoudig hoofdelement, dus het is geen factuur.',
+    xml_no_single_root:
+      'Dit XML-bestand heeft geen enkelvoudig hoofdelement, dus het is geen factuur.',
     xml_html_page: 'Dit is een HTML-pagina, geen XML-factuur.',
     xml_other_document:
       'Dit XML-bestand is een "{{rootName}}"-document, geen UBL / Peppol BIS-factuur of creditnota.',
@@ -68,7 +70,8 @@ export const nl: Catalogue = {
     unknown_category:
       'Clearfacts weigerde het bestand: de administratie met ondernemingsnummer {{companyNumber}} heeft die archiefcategorie ({{archiveType}}) niet meer. Kies een andere categorie voor de map.',
 
-    api_no_token: 'Er is geen Clearfacts-token ingesteld: stel eerst een persoonlijke toegangstoken in.',
+    api_no_token:
+      'Er is geen Clearfacts-token ingesteld: stel eerst een persoonlijke toegangstoken in.',
     api_token_refused:
       'Clearfacts aanvaardde de token niet (HTTP {{status}}). Hij is onbekend, ingetrokken of verkeerd getypt: stel een nieuwe persoonlijke toegangstoken in.',
     api_missing_scope:
@@ -94,6 +97,14 @@ export const nl: Catalogue = {
       'Het bestand veranderde of werd onleesbaar tijdens het versturen; het wordt opnieuw gecontroleerd.',
     api_network:
       'Clearfacts is niet bereikbaar ({{networkProblem}}). Controleer de internetverbinding; dit wordt later opnieuw geprobeerd.',
+    api_answer_not_understood:
+      'Clearfacts stuurde een antwoord dat deze app niet begrijpt; dit wordt later opnieuw geprobeerd.',
+    api_answer_not_json:
+      'Het antwoord kwam niet van Clearfacts (het was geen JSON; misschien zit een proxy of een aanmeldpagina in de weg); dit wordt later opnieuw geprobeerd.',
+    api_upload_without_id:
+      'Clearfacts beantwoordde het opladen zonder document-id: het is misschien opgeslagen, misschien niet. Kijk na in Clearfacts voor je het opnieuw verstuurt.',
+    api_user_unnamed:
+      'Clearfacts beantwoordde de controle van de token zonder de gebruiker te noemen; dit wordt later opnieuw geprobeerd.',
 
     no_token: `Er is geen Clearfacts-token ingesteld. Stel er een in om te beginnen versturen: ${SET_TOKEN}.`,
     paused_by_user: 'Door jou gepauzeerd: hervat om opnieuw te versturen.',

@@ -15,7 +15,11 @@ export type MessageLanguage = (typeof MESSAGE_LANGUAGES)[number];
 export const CATALOGUES: Record<MessageLanguage, Catalogue> = { en, nl, fr };
 
 /** The Intl locale each language formats numbers, sizes and times with. */
-export const MESSAGE_LOCALE: Record<MessageLanguage, string> = { nl: 'nl-BE', fr: 'fr-BE', en: 'en' };
+export const MESSAGE_LOCALE: Record<MessageLanguage, string> = {
+  nl: 'nl-BE',
+  fr: 'fr-BE',
+  en: 'en',
+};
 
 const MB = 1024 * 1024;
 
@@ -94,13 +98,13 @@ export function renderMessage(message: Message, language: MessageLanguage): stri
       values[name] = value;
     }
   }
-  return instanceFor(language).t(message.code, values);
+  // Untyped on purpose: the renderer's i18next type declarations describe its own catalogue.
+  const t = instanceFor(language).t as unknown as (key: string, options: object) => string;
+  return t(message.code, values);
 }
 
 /** The language for a locale tag such as `nl_BE.UTF-8` or `fr-BE`, or null when we speak none. */
 export function languageOfLocale(locale: string): MessageLanguage | null {
   const base = locale.toLowerCase().split(/[-_.@]/)[0] ?? '';
-  return (MESSAGE_LANGUAGES as readonly string[]).includes(base)
-    ? (base as MessageLanguage)
-    : null;
+  return (MESSAGE_LANGUAGES as readonly string[]).includes(base) ? (base as MessageLanguage) : null;
 }

@@ -1,6 +1,7 @@
 // The durable queue: which files are sent, when, and how many at once. The history is the queue
 // (ready rows, with their next_attempt_at), so nothing here needs saving; memory holds only the
 // running sends and the reasons the queue is holding back.
+import type { Message } from '../../contract/messages/message.ts';
 import type { Failure } from '../../contract/domain.ts';
 import type { ClearfactsClient } from '../api/clearfacts-client.ts';
 import type { Logger } from '../logging/logger.ts';
@@ -179,8 +180,8 @@ export function createUploadQueue(options: UploadQueueOptions) {
     },
 
     /** Set by the session: a reason while no usable token exists, null once one does. */
-    setAuthHold(reason: string | null): void {
-      if (holds.auth === reason) return;
+    setAuthHold(reason: Message | null): void {
+      if (JSON.stringify(holds.auth) === JSON.stringify(reason)) return;
       holds.auth = reason;
       if (reason === null) {
         // A new token may carry the scopes the old one lacked.
@@ -190,7 +191,7 @@ export function createUploadQueue(options: UploadQueueOptions) {
       pump();
     },
 
-    setStorageFault(reason: string | null): void {
+    setStorageFault(reason: Message | null): void {
       holds.storage = reason;
       options.onHoldsChanged();
       pump();
