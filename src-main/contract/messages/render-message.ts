@@ -108,3 +108,8 @@ export function languageOfLocale(locale: string): MessageLanguage | null {
   const base = locale.toLowerCase().split(/[-_.@]/)[0] ?? '';
   return (MESSAGE_LANGUAGES as readonly string[]).includes(base) ? (base as MessageLanguage) : null;
 }
+
+/** The English rendering of a message, '' for none: for logs, and tests that read English. */
+export function englishOf(message: Message | null | undefined): string {
+  return message === null || message === undefined ? '' : renderMessage(message, 'en');
+}

@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import { msg } from '../../../src-main/contract/messages/index.ts';
 import assert from 'node:assert/strict';
 import { ApiError } from '../../../src-main/contract/api-contract.ts';
 import {
@@ -119,7 +120,7 @@ test('an unknown or non-string channel is refused with invalid_request', async (
 test("core's ApiError crosses as data; anything else becomes internal and is logged", async () => {
   const { ipcMain, logger } = setup({
     'session.signOut': async () => {
-      throw new ApiError('not_signed_in', 'You are not signed in.');
+      throw new ApiError('not_signed_in', msg('legacy_text', { text: 'You are not signed in.' }));
     },
     'status.get': async () => {
       throw new Error('database is locked');
@@ -127,7 +128,10 @@ test("core's ApiError crosses as data; anything else becomes internal and is log
   });
   assert.deepEqual(await ipcMain.call(IPC_INVOKE, eventFrom(topFrame), 'session.signOut', {}), {
     ok: false,
-    error: { code: 'not_signed_in', message: 'You are not signed in.' },
+    error: {
+      code: 'not_signed_in',
+      message: msg('legacy_text', { text: 'You are not signed in.' }),
+    },
   });
   const internal = (await ipcMain.call(IPC_INVOKE, eventFrom(topFrame), 'status.get', {})) as {
     error: { code: string; message: string };
