@@ -78,7 +78,7 @@ function sendRefusal(response: ServerResponse, status: number, message: string, 
   if (api) {
     const body: InvokeResult = {
       ok: false,
-      error: { code: 'invalid_request', message: msg('request_invalid'), detail: message },
+      error: { code: 'invalid_request', message: msg('request_rejected', { problem: message }) },
     };
     sendJson(response, status, body);
     return;

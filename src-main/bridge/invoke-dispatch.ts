@@ -37,16 +37,14 @@ export async function dispatchInvoke(
   if (!isRequestChannel(channel)) {
     return failed(
       'invalid_request',
-      msg('request_invalid'),
-      `there is no request channel named "${channel}"`,
+      msg('request_rejected', { problem: `there is no request channel named "${channel}"` }),
     );
   }
   const parsed = requests[channel].request.safeParse(rawRequest);
   if (!parsed.success) {
     return failed(
       'invalid_request',
-      msg('request_invalid'),
-      `${channel}: ${z.prettifyError(parsed.error)}`,
+      msg('request_rejected', { problem: `${channel}: ${z.prettifyError(parsed.error)}` }),
     );
   }
   // The channel and its parsed argument were matched by the line above; TypeScript cannot relate

@@ -83,7 +83,7 @@ export function createNotificationRules(options: {
       throttle.offer({
         kind: 'file_refused',
         title: text.refusedTitle,
-        body: `${entry.fileName}: ${entry.failure.message}`,
+        body: `${entry.fileName}: ${text.render(entry.failure.message)}`,
       });
     }
   }

@@ -72,6 +72,8 @@ export const en: Catalogue = {
     api_no_token: 'No Clearfacts token is set: set a personal access token first.',
     api_token_refused:
       'Clearfacts did not accept the token (HTTP {{status}}). It is unknown, revoked or mistyped: set a new personal access token.',
+    api_token_refused_said:
+      'Clearfacts did not accept the token (HTTP {{status}}: {{serverMessage}}). It is unknown, revoked or mistyped: set a new personal access token.',
     api_missing_scope:
       'The token lacks the "{{scope}}" scope Clearfacts requires for this. Create a token with that scope in Clearfacts (profile menu, Integrations) and set it here.',
     api_server_error: 'Clearfacts reported an internal server error; this is tried again later.',
@@ -94,6 +96,8 @@ export const en: Catalogue = {
       'The file changed or became unreadable while it was being sent; it is checked again.',
     api_network:
       'Could not reach Clearfacts ({{networkProblem}}). Check the internet connection; this is tried again later.',
+    api_network_said:
+      'Could not reach Clearfacts ({{problem}}). Check the internet connection; this is tried again later.',
     api_answer_not_understood:
       'Clearfacts sent an answer that this app does not understand; this is tried again later.',
     api_answer_not_json:
@@ -190,6 +194,7 @@ export const en: Catalogue = {
     history_filter_invalid: 'This history filter is not valid.',
     engine_busy: 'Another uploader is already running on this configuration folder.',
     request_invalid: 'The request was not valid.',
+    request_rejected: 'The request was not valid: {{problem}}.',
     shell_unsupported: 'This is only possible in the desktop app.',
     uploader_unreachable: 'The uploader cannot be reached.',
     internal: 'Something went wrong inside the uploader.',

@@ -74,6 +74,8 @@ export const fr: Catalogue = {
       'Aucun jeton Clearfacts n’est défini : définissez d’abord un jeton d’accès personnel.',
     api_token_refused:
       'Clearfacts n’a pas accepté le jeton (HTTP {{status}}). Il est inconnu, révoqué ou mal saisi : définissez un nouveau jeton d’accès personnel.',
+    api_token_refused_said:
+      'Clearfacts n’a pas accepté le jeton (HTTP {{status}} : {{serverMessage}}). Il est inconnu, révoqué ou mal saisi : définissez un nouveau jeton d’accès personnel.',
     api_missing_scope:
       'Le jeton n’a pas la portée « {{scope}} » que Clearfacts exige pour ceci. Créez dans Clearfacts un jeton avec cette portée (menu du profil, Intégrations) et définissez-le ici.',
     api_server_error:
@@ -97,6 +99,8 @@ export const fr: Catalogue = {
       'Le fichier a changé ou est devenu illisible pendant l’envoi ; il est vérifié à nouveau.',
     api_network:
       'Clearfacts est injoignable ({{networkProblem}}). Vérifiez la connexion internet ; un nouvel essai suivra plus tard.',
+    api_network_said:
+      'Clearfacts est injoignable ({{problem}}). Vérifiez la connexion internet ; un nouvel essai suivra plus tard.',
     api_answer_not_understood:
       'Clearfacts a envoyé une réponse que cette application ne comprend pas ; un nouvel essai suivra plus tard.',
     api_answer_not_json:
@@ -197,6 +201,7 @@ export const fr: Catalogue = {
     history_filter_invalid: 'Ce filtre de l’historique n’est pas valide.',
     engine_busy: 'Un autre uploader fonctionne déjà sur ce répertoire de configuration.',
     request_invalid: 'La demande n’était pas valide.',
+    request_rejected: 'La demande n’était pas valide : {{problem}}.',
     shell_unsupported: 'Ceci n’est possible que dans l’application de bureau.',
     uploader_unreachable: 'L’uploader est injoignable.',
     internal: 'Un problème est survenu dans l’uploader.',

@@ -170,6 +170,7 @@ export const Message = z.discriminatedUnion('code', [
   // api/: what a Clearfacts call answered
   message('api_no_token', {}),
   message('api_token_refused', { status }),
+  message('api_token_refused_said', { status, serverMessage: z.string() }),
   message('api_missing_scope', { scope }),
   message('api_server_error', {}),
   message('api_refused', { subject: term('subject'), serverMessage: z.string() }),
@@ -184,6 +185,7 @@ export const Message = z.discriminatedUnion('code', [
   message('api_request_stopped', {}),
   message('api_file_changed_while_sending', {}),
   message('api_network', { networkProblem: term('networkProblem') }),
+  message('api_network_said', { problem: z.string() }),
   message('api_answer_not_understood', {}),
   message('api_answer_not_json', {}),
   message('api_upload_without_id', {}),
@@ -250,6 +252,7 @@ export const Message = z.discriminatedUnion('code', [
   message('history_filter_invalid', {}),
   message('engine_busy', {}),
   message('request_invalid', {}),
+  message('request_rejected', { problem: z.string() }),
   message('shell_unsupported', {}),
   message('uploader_unreachable', {}),
   message('internal', {}),

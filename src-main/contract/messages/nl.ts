@@ -74,6 +74,8 @@ export const nl: Catalogue = {
       'Er is geen Clearfacts-token ingesteld: stel eerst een persoonlijke toegangstoken in.',
     api_token_refused:
       'Clearfacts aanvaardde de token niet (HTTP {{status}}). Hij is onbekend, ingetrokken of verkeerd getypt: stel een nieuwe persoonlijke toegangstoken in.',
+    api_token_refused_said:
+      'Clearfacts aanvaardde de token niet (HTTP {{status}}: {{serverMessage}}). Hij is onbekend, ingetrokken of verkeerd getypt: stel een nieuwe persoonlijke toegangstoken in.',
     api_missing_scope:
       'De token mist de scope "{{scope}}" die Clearfacts hiervoor vereist. Maak in Clearfacts een token met die scope (profielmenu, Integraties) en stel hem hier in.',
     api_server_error:
@@ -97,6 +99,8 @@ export const nl: Catalogue = {
       'Het bestand veranderde of werd onleesbaar tijdens het versturen; het wordt opnieuw gecontroleerd.',
     api_network:
       'Clearfacts is niet bereikbaar ({{networkProblem}}). Controleer de internetverbinding; dit wordt later opnieuw geprobeerd.',
+    api_network_said:
+      'Clearfacts is niet bereikbaar ({{problem}}). Controleer de internetverbinding; dit wordt later opnieuw geprobeerd.',
     api_answer_not_understood:
       'Clearfacts stuurde een antwoord dat deze app niet begrijpt; dit wordt later opnieuw geprobeerd.',
     api_answer_not_json:
@@ -197,6 +201,7 @@ export const nl: Catalogue = {
     history_filter_invalid: 'Deze filter op de geschiedenis is niet geldig.',
     engine_busy: 'Er draait al een andere uploader op deze configuratiemap.',
     request_invalid: 'De aanvraag was niet geldig.',
+    request_rejected: 'De aanvraag was niet geldig: {{problem}}.',
     shell_unsupported: 'Dit kan enkel in de desktopapp.',
     uploader_unreachable: 'De uploader is niet bereikbaar.',
     internal: 'Er liep iets mis in de uploader.',

@@ -100,7 +100,11 @@ export function failureFromStatus(
   const reason = reasonInBody(body);
   const serverMessage = reason === null ? null : redact(reason);
   if (status === 401 || status === 403) {
-    return new ClearfactsApiError('auth', msg('api_token_refused', { status }), {
+    const refusal =
+      serverMessage === null
+        ? msg('api_token_refused', { status })
+        : msg('api_token_refused_said', { status, serverMessage });
+    return new ClearfactsApiError('auth', refusal, {
       status,
       serverMessage,
     });
@@ -152,6 +156,15 @@ const NETWORK_PROBLEMS: Record<string, NetworkProblem> = {
   ENETUNREACH: 'no_network',
   ENETDOWN: 'no_network',
 };
+
+/** The innermost message: fetch wraps the useful one ("fetch failed" → the real reason). */
+function innermostMessage(error: Error): string {
+  let current: Error = error;
+  for (let depth = 0; current.cause instanceof Error && depth < 5; depth += 1) {
+    current = current.cause;
+  }
+  return current.message;
+}
 
 function subjectOf(context: CallContext): 'file' | 'request' {
   return context.call === 'upload' ? 'file' : 'request';
@@ -208,6 +221,12 @@ export function failureFromThrown(error: unknown, context: ThrownContext): Clear
     return new ClearfactsApiError('transient', msg('api_file_changed_while_sending'), { cause });
   }
   const code = networkCode(error);
-  const networkProblem = (code === null ? undefined : NETWORK_PROBLEMS[code]) ?? 'other';
-  return new ClearfactsApiError('transient', msg('api_network', { networkProblem }), { cause });
+  const networkProblem = code === null ? undefined : NETWORK_PROBLEMS[code];
+  return new ClearfactsApiError(
+    'transient',
+    networkProblem === undefined
+      ? msg('api_network_said', { problem: innermostMessage(cause) })
+      : msg('api_network', { networkProblem }),
+    { cause },
+  );
 }

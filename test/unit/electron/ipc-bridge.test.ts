@@ -1,5 +1,5 @@
 import { test } from 'node:test';
-import { msg } from '../../../src-main/contract/messages/index.ts';
+import { englishOf, msg, type Message } from '../../../src-main/contract/messages/index.ts';
 import assert from 'node:assert/strict';
 import { ApiError } from '../../../src-main/contract/api-contract.ts';
 import {
@@ -100,7 +100,10 @@ test('an invalid payload is refused with invalid_request before core sees it', a
   assert.equal((answer as { ok: boolean }).ok, false);
   assert.deepEqual(Object.keys((answer as { error: object }).error), ['code', 'message']);
   assert.equal((answer as { error: { code: string } }).error.code, 'invalid_request');
-  assert.match((answer as { error: { message: string } }).error.message, /company number/);
+  assert.match(
+    englishOf((answer as { error: { message: Message } }).error.message),
+    /company number/,
+  );
   assert.deepEqual(calls, []);
 });
 
@@ -134,10 +137,10 @@ test("core's ApiError crosses as data; anything else becomes internal and is log
     },
   });
   const internal = (await ipcMain.call(IPC_INVOKE, eventFrom(topFrame), 'status.get', {})) as {
-    error: { code: string; message: string };
+    error: { code: string; message: Message };
   };
   assert.equal(internal.error.code, 'internal');
-  assert.doesNotMatch(internal.error.message, /database is locked/);
+  assert.doesNotMatch(englishOf(internal.error.message), /database is locked/);
   assert.ok(logger.lines.some((line) => line.level === 'error'));
 });
 

@@ -1,5 +1,5 @@
 import { test } from 'node:test';
-import { msg } from '../../../../src-main/contract/messages/index.ts';
+import { englishOf, msg } from '../../../../src-main/contract/messages/index.ts';
 import assert from 'node:assert/strict';
 import type { StatusSnapshot } from '../../../../src-main/contract/domain.ts';
 import { createQueueHolds } from '../../../../src-main/core/queue/queue-holds.ts';
@@ -36,14 +36,14 @@ test('the most pressing reason wins: storage, then token, pause, scope, offline'
   holds.missingScopes.set('archive_actions', msg('legacy_text', { text: 'needs archive_actions' }));
   const scoped = tracker.snapshot();
   assert.deepEqual(
-    [scoped.state, scoped.missingScope, scoped.reason],
+    [scoped.state, scoped.missingScope, englishOf(scoped.reason)],
     ['scope_missing', 'archive_actions', 'needs archive_actions'],
   );
   holds.pausedByUser = true;
   assert.equal(tracker.snapshot().state, 'paused');
   holds.auth = msg('legacy_text', { text: 'set a token' });
   assert.deepEqual(
-    [tracker.snapshot().state, tracker.snapshot().reason],
+    [tracker.snapshot().state, englishOf(tracker.snapshot().reason)],
     ['auth_required', 'set a token'],
   );
   holds.storage = msg('legacy_text', { text: 'disk full' });

@@ -63,11 +63,15 @@ test('each kind of API failure leads to its own decision', () => {
     ).action,
     'hold_auth',
   );
-  assert.deepEqual(
-    decideAfterFailure(new ClearfactsApiError('missing_scope', msg('legacy_text', { text: 'x' })), {
+  const scoped = decideAfterFailure(
+    new ClearfactsApiError('missing_scope', msg('legacy_text', { text: 'x' })),
+    {
       ...context,
       destination: 'various',
-    }),
+    },
+  );
+  assert.deepEqual(
+    scoped.action === 'hold_scope' ? { ...scoped, reason: englishOf(scoped.reason) } : scoped,
     {
       action: 'hold_scope',
       scope: 'archive_actions',
@@ -86,11 +90,17 @@ test('each kind of API failure leads to its own decision', () => {
     context,
   );
   assert.equal(refused.action, 'fail');
-  assert.deepEqual(refused.action === 'fail' && refused.failure, {
-    code: 'server_refused',
-    message: 'Clearfacts refused the file: Bad category.',
-    detail: 'Bad category',
-  });
+  assert.deepEqual(
+    refused.action === 'fail' && {
+      ...refused.failure,
+      message: englishOf(refused.failure.message),
+    },
+    {
+      code: 'server_refused',
+      message: 'Clearfacts refused the file: Bad category.',
+      detail: 'Bad category',
+    },
+  );
   assert.equal(
     decideAfterFailure(
       new ClearfactsApiError('ambiguous', msg('legacy_text', { text: 'timeout' })),
