@@ -1,6 +1,7 @@
 // The headless engine alone in its own process, so its RSS and CPU are its own: composes
 // createEngine exactly as a shell does, applies the benchmark's settings and folders, and
 // reports over IPC when it is watching and when each file's uuid was stored.
+import { renderMessage } from '../src-main/contract/messages/render-message.ts';
 import type { EventListener } from '../src-main/contract/api-contract.ts';
 import type { FolderView, HistoryEntry } from '../src-main/contract/domain.ts';
 import { createEngine } from '../src-main/core/engine.ts';
@@ -62,7 +63,7 @@ const listener: EventListener = (channel, payload) => {
         id: entry.id,
         fileName: entry.fileName,
         state: entry.state,
-        reason: entry.failure?.message ?? null,
+        reason: entry.failure === null ? null : renderMessage(entry.failure.message, 'en'),
       });
     }
   }

@@ -2,6 +2,7 @@
 // the Electron runtime (`clearfacts-uploader ui`, `npm run demo`). Requests are
 // POST /api/invoke/<channel>, events stream from GET /api/events (SSE), and dropped files arrive
 // as bytes at POST /api/files. Everything sits behind the request guard.
+import { msg } from '../contract/messages/message.ts';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -87,7 +88,10 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
 
 function sendRefusal(response: ServerResponse, status: number, message: string, api: boolean) {
   if (api) {
-    const body: InvokeResult = { ok: false, error: { code: 'invalid_request', message } };
+    const body: InvokeResult = {
+      ok: false,
+      error: { code: 'invalid_request', message: msg('request_rejected', { problem: message }) },
+    };
     sendJson(response, status, body);
     return;
   }

@@ -1,6 +1,7 @@
 // Files dropped into a browser tab have no path on disk that core could read, so their bytes are
 // POSTed here, streamed (never held whole in memory) into a staging folder, and answered as
 // paths. Each file gets a folder of its own so it keeps its exact name, which Clearfacts shows.
+import { msg } from '../contract/messages/message.ts';
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
@@ -27,10 +28,6 @@ export function safeFileName(given: string): string | null {
   if (cleaned === '' || cleaned === '.' || cleaned === '..') return null;
   if (Buffer.byteLength(cleaned) > MAX_NAME_BYTES) return null;
   return cleaned;
-}
-
-function megabytes(bytes: number): string {
-  return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
 }
 
 export async function pruneStaleBatches(stagingDir: string, now = Date.now()): Promise<void> {
@@ -75,7 +72,7 @@ export async function stageUploadedFiles(
         Promise.resolve({
           ok: false,
           name: givenName,
-          failure: { code: 'file_unreadable', message: 'The file has no usable name.' },
+          failure: { code: 'file_unreadable', message: msg('file_unreadable'), detail: givenName },
         }),
       );
       return;
@@ -93,7 +90,10 @@ export async function stageUploadedFiles(
             name,
             failure: {
               code: 'too_large',
-              message: `The file is larger than the ${megabytes(maxFileBytes)} limit.`,
+              message: msg('file_too_large', {
+                sizeBytes: maxFileBytes + 1,
+                maxBytes: maxFileBytes,
+              }),
             },
           };
         }

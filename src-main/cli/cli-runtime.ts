@@ -2,6 +2,7 @@
 // token store and an engine: the one already running with the config folder (reached over its
 // control channel), or one of this process. Timing knobs come only from
 // CLEARFACTS_UPLOADER_TUNING (tests and the benchmark), never from the command line users see.
+import { useSettingsLanguage } from './cli-language.ts';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -159,6 +160,7 @@ export function createCliRuntime(
         watchFolders: options.watchFolders ?? true,
       });
       opened.push(engine);
+      useSettingsLanguage((await engine.handlers['settings.get']({})).language);
       return engine;
     },
 

@@ -1,6 +1,7 @@
 // What `watch` shows while it runs: in a terminal, a progress bar for the current batch with one
 // line per file above it; in a pipe or a log, plain timestamped lines; with --json, one JSON
 // event per line.
+import { inCliLanguage } from './cli-language.ts';
 import cliProgress from 'cli-progress';
 import type { EventChannel, EventOf } from '../contract/api-contract.ts';
 import type { HistoryEntry, StatusSnapshot } from '../contract/domain.ts';
@@ -29,7 +30,7 @@ const TOLD: readonly HistoryEntry['state'][] = [
 ];
 
 function statusLine(status: StatusSnapshot): string {
-  const reason = status.reason ? `: ${status.reason}` : '';
+  const reason = status.reason ? `: ${inCliLanguage(status.reason)}` : '';
   return `queue ${status.state.replace('_', ' ')}${reason}`;
 }
 
@@ -62,7 +63,7 @@ export function createLiveView(mode: LiveMode): LiveView {
   function tellEntry(entry: HistoryEntry): void {
     if (!TOLD.includes(entry.state)) return;
     // A file waiting again after a change, or a retry, is told once per state and reason.
-    const key = `${entry.state}:${entry.failure?.message ?? ''}:${entry.attempts}`;
+    const key = `${entry.state}:${JSON.stringify(entry.failure?.message ?? null)}:${entry.attempts}`;
     if (lastTold.get(entry.id) === key) return;
     if (entry.state === 'ready' && entry.failure === null) return;
     lastTold.set(entry.id, key);
@@ -94,7 +95,7 @@ export function createLiveView(mode: LiveMode): LiveView {
         lastStatus = line;
       } else if (channel === 'folders.changed') {
         for (const folder of (payload as EventOf<'folders.changed'>).folders) {
-          const told = `${folder.availability}: ${folder.reason ?? ''}`;
+          const told = `${folder.availability}: ${folder.reason === null ? '' : inCliLanguage(folder.reason)}`;
           if (lastFolderReason.get(folder.binding.id) === told) continue;
           lastFolderReason.set(folder.binding.id, told);
           if (folder.reason !== null) say(`folder ${folder.binding.path} ${told}`);

@@ -1,5 +1,6 @@
 // `clearfacts-uploader`: the headless face of the engine. Every error ends as one sentence and
 // an exit code scripts can rely on; a stack trace only with --debug.
+import { inCliLanguage } from './cli-language.ts';
 import { Command, CommanderError, Option } from 'commander';
 import { ApiError } from '../contract/api-contract.ts';
 import { DEFAULT_API_URL } from '../contract/domain.ts';
@@ -54,7 +55,7 @@ function exitCodeOf(error: unknown): ExitCode {
 function sentenceOf(error: unknown): string {
   if (error instanceof CliError || error instanceof TokenStoreError) return error.message;
   const apiError = error instanceof ApiError ? error : toApiError(error);
-  return apiError.message;
+  return inCliLanguage(apiError.userMessage);
 }
 
 function buildProgram(runtime: () => CliRuntime): Command {

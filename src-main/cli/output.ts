@@ -1,4 +1,5 @@
 // How the CLI shows things: aligned tables for people, JSON for scripts, one line per file.
+import { inCliLanguage } from './cli-language.ts';
 import path from 'node:path';
 import type { Destination, HistoryEntry } from '../contract/domain.ts';
 import { redact } from '../core/index.ts';
@@ -59,19 +60,19 @@ export function describeEntry(entry: HistoryEntry): string {
       const pages =
         entry.pages === null ? '' : `, ${entry.pages} page${entry.pages === 1 ? '' : 's'}`;
       const moved = entry.archivedPath ? `, moved to ${path.dirname(entry.archivedPath)}` : '';
-      const note = entry.failure ? ` (${entry.failure.message})` : '';
+      const note = entry.failure ? ` (${inCliLanguage(entry.failure.message)})` : '';
       return `uploaded     ${name} → ${target} (${entry.uuid ?? 'marked done'}${pages}${moved})${note}`;
     }
     case 'failed':
     case 'unconfirmed': {
       const detail = entry.failure?.detail ? ` [${entry.failure.detail}]` : '';
-      return `${entry.state.padEnd(12)} ${name}: ${entry.failure?.message ?? ''}${detail}`;
+      return `${entry.state.padEnd(12)} ${name}: ${entry.failure ? inCliLanguage(entry.failure.message) : ''}${detail}`;
     }
     case 'duplicate':
       return `duplicate    ${name}: the same content was already sent to ${entry.companyNumber}; not sent again (\`resend ${entry.id}\` forces it)`;
     case 'ready':
       return entry.failure
-        ? `retrying     ${name}: ${entry.failure.message}`
+        ? `retrying     ${name}: ${inCliLanguage(entry.failure.message)}`
         : `queued       ${name} → ${target}`;
     default:
       return `${stateLabel(entry).padEnd(12)} ${name}`;

@@ -17,6 +17,8 @@ import {
   SettingsPatch,
   StatusSnapshot,
 } from './domain.ts';
+import { Message } from './messages/message.ts';
+import { renderMessage } from './messages/render-message.ts';
 
 const Empty = z.object({}).strict();
 const EntryId = z.object({ id: z.number().int() });
@@ -130,7 +132,10 @@ export type ApiHandlers = {
 
 export type EventListener = <E extends EventChannel>(channel: E, payload: EventOf<E>) => void;
 
-/** An error that crosses a transport: a stable code for the UI and one clear sentence. */
+/**
+ * An error that crosses a transport: a stable category for the UI, the specific message as data
+ * (every surface renders it in its language) and, optionally, technical words (untranslated).
+ */
 export const ApiErrorBody = z.object({
   code: z.enum([
     'invalid_request',
@@ -143,17 +148,36 @@ export const ApiErrorBody = z.object({
     'unsupported_in_shell',
     'internal',
   ]),
-  message: z.string(),
+  message: Message,
+  detail: z.string().optional(),
 });
 export type ApiErrorBody = z.infer<typeof ApiErrorBody>;
 
-/** Thrown by handlers and rethrown by every transport's client, so the UI can show `message`. */
+/**
+ * Thrown by handlers and rethrown by every transport's client. It takes a Message, never a
+ * sentence: the UI renders `userMessage`; `message` is its English rendering, for logs only.
+ */
 export class ApiError extends Error {
   readonly code: ApiErrorBody['code'];
-  constructor(code: ApiErrorBody['code'], message: string) {
-    super(message);
+  readonly userMessage: Message;
+  readonly detail: string | undefined;
+  constructor(code: ApiErrorBody['code'], userMessage: Message, detail?: string) {
+    super(renderMessage(userMessage, 'en'));
     this.name = 'ApiError';
     this.code = code;
+    this.userMessage = userMessage;
+    this.detail = detail;
+  }
+
+  /** The form that travels (InvokeResult), with `detail` only when there is one. */
+  toBody(): ApiErrorBody {
+    return this.detail === undefined
+      ? { code: this.code, message: this.userMessage }
+      : { code: this.code, message: this.userMessage, detail: this.detail };
+  }
+
+  static fromBody(body: ApiErrorBody): ApiError {
+    return new ApiError(body.code, body.message, body.detail);
   }
 }
 

@@ -1,6 +1,7 @@
 // What arrives from core is validated on the receiving side, whichever transport carried it (IPC,
 // the loopback bridge, the control channel): an answer must match its channel's response schema
 // and an event its channel's payload schema.
+import { msg } from './messages/message.ts';
 import {
   ApiError,
   events,
@@ -16,15 +17,12 @@ import {
 export function decodeAnswer<C extends RequestChannel>(channel: C, raw: unknown): ResponseOf<C> {
   const result = InvokeResult.safeParse(raw);
   if (!result.success) {
-    throw new ApiError('internal', `The uploader answered ${channel} with something unexpected.`);
+    throw new ApiError('internal', msg('internal'), `unexpected answer to ${channel}`);
   }
-  if (!result.data.ok) throw new ApiError(result.data.error.code, result.data.error.message);
+  if (!result.data.ok) throw ApiError.fromBody(result.data.error);
   const value = requests[channel].response.safeParse(result.data.value);
   if (!value.success) {
-    throw new ApiError(
-      'internal',
-      `The uploader's answer to ${channel} does not match the contract.`,
-    );
+    throw new ApiError('internal', msg('internal'), `the answer to ${channel} breaks the contract`);
   }
   return value.data as ResponseOf<C>;
 }

@@ -1,6 +1,7 @@
 // The nouns that cross the boundary between core and every transport (IPC, loopback HTTP, CLI
 // --json). Each one is a zod schema so the receiving side can validate what it is given.
 import { z } from 'zod';
+import { Message } from './messages/message.ts';
 
 /** Belgian company number in the bare form Clearfacts accepts: 10 digits, leading 0. */
 export const CompanyNumber = z
@@ -36,7 +37,7 @@ export const FileState = z.enum([
 ]);
 export type FileState = z.infer<typeof FileState>;
 
-/** Machine-readable reasons, translated by the renderer; `message` is the English sentence. */
+/** The category of a failure: what the queue and the UI's filters go by. */
 export const FailureCode = z.enum([
   'unsupported_type',
   'empty_file',
@@ -59,9 +60,10 @@ export const FailureCode = z.enum([
 ]);
 export type FailureCode = z.infer<typeof FailureCode>;
 
+/** A failure: its category, the specific sentence as data, and Clearfacts' own words if any. */
 export const Failure = z.object({
   code: FailureCode,
-  message: z.string(),
+  message: Message,
   /** The server's own words, when Clearfacts gave a reason. */
   detail: z.string().optional(),
 });
@@ -144,7 +146,7 @@ export const FolderView = z.object({
   binding: FolderBinding,
   availability: FolderAvailability,
   /** Why a folder is unavailable or polled (missing drive, watch limit with its fix, …). */
-  reason: z.string().nullable(),
+  reason: Message.nullable(),
   counts: z.object({
     pending: z.number().int(),
     uploaded: z.number().int(),
@@ -206,7 +208,7 @@ export const TokenStorageInfo = z.object({
   backend: z.string(),
   /** False where the secret is not really protected (plain file, Linux basic_text). */
   secure: z.boolean(),
-  warning: z.string().nullable(),
+  warning: Message.nullable(),
 });
 export type TokenStorageInfo = z.infer<typeof TokenStorageInfo>;
 
@@ -234,8 +236,8 @@ export type QueueState = z.infer<typeof QueueState>;
 
 export const StatusSnapshot = z.object({
   state: QueueState,
-  /** The sentence that explains a paused, offline or blocked queue, with the fix. */
-  reason: z.string().nullable(),
+  /** What explains a paused, offline or blocked queue, with the fix. */
+  reason: Message.nullable(),
   missingScope: Scope.nullable(),
   pausedByUser: z.boolean(),
   counts: z.object({

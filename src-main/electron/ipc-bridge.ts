@@ -2,6 +2,7 @@
 // one channel pushing core's events, and the native folder picker. Every message is checked to
 // come from our own page in a top-level frame before anything else looks at it, so a frame that
 // somehow loaded foreign content (or an iframe) cannot reach core.
+import { msg } from '../contract/messages/message.ts';
 import type { IpcMain, IpcMainInvokeEvent, WebContents, WebFrameMain } from 'electron';
 import type { ApiHandlers, EventChannel, EventOf, InvokeResult } from '../contract/api-contract.ts';
 import { dispatchInvoke, type Logger } from '../core/index.ts';
@@ -59,7 +60,7 @@ export function registerIpcBridge(options: IpcBridgeOptions): () => void {
     if (typeof channel !== 'string') {
       return {
         ok: false,
-        error: { code: 'invalid_request', message: 'the request channel must be a string' },
+        error: { code: 'invalid_request', message: msg('request_invalid') },
       };
     }
     return dispatchInvoke(handlers, channel, request, (error, failedChannel) => {

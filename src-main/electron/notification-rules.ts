@@ -58,8 +58,11 @@ export function createNotificationRules(options: {
           kind: 'token_problem',
           title: text.tokenProblemTitle,
           body:
-            status.reason ??
-            (status.state === 'auth_required' ? text.authRequired : text.scopeMissing),
+            status.reason === null
+              ? status.state === 'auth_required'
+                ? text.authRequired
+                : text.scopeMissing
+              : text.render(status.reason),
         },
         { problemKey: `${status.state}:${status.missingScope ?? ''}` },
       );
@@ -80,7 +83,7 @@ export function createNotificationRules(options: {
       throttle.offer({
         kind: 'file_refused',
         title: text.refusedTitle,
-        body: `${entry.fileName}: ${entry.failure.message}`,
+        body: `${entry.fileName}: ${text.render(entry.failure.message)}`,
       });
     }
   }

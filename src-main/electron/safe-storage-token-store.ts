@@ -3,6 +3,7 @@
 // to `<userData>/token.enc`. On Linux without a keyring safeStorage falls back to `basic_text`
 // (a fixed key: no real protection), so the user is told and decides: store it anyway, or keep
 // it in memory for this session only.
+import { msg } from '../contract/messages/message.ts';
 import { readFile, rm } from 'node:fs/promises';
 import type { SafeStorage } from 'electron';
 import { z } from 'zod';
@@ -143,8 +144,7 @@ export async function createSafeStorageTokenStore(
         return {
           backend: 'safeStorage',
           secure: false,
-          warning:
-            'The system keychain is unavailable: the token cannot be saved, and you will have to sign in again after every restart.',
+          warning: msg('safe_storage_unavailable'),
         };
       }
       if (!weak) return { backend: 'safeStorage', secure: true, warning: null };
@@ -153,8 +153,8 @@ export async function createSafeStorageTokenStore(
         secure: false,
         warning:
           weakStorageAllowed === false
-            ? 'No system keyring was found: the token is kept in memory for this session only, and you will have to sign in again next time. Install and unlock GNOME Keyring or KWallet to store it safely.'
-            : 'No system keyring was found (GNOME Keyring or KWallet), so the token is stored with a fixed key that does not really protect it: anyone who can read your files can read it. Install and unlock a keyring to protect it.',
+            ? msg('safe_storage_session_only')
+            : msg('safe_storage_basic_text'),
       };
     },
   };

@@ -2,10 +2,14 @@
 // languages. The renderer has its own i18next catalogue; the shell's few sentences live here, as
 // one typed table so a missing translation is a compile error, not a blank menu item.
 import type { Language } from '../contract/domain.ts';
+import type { Message } from '../contract/messages/message.ts';
+import { renderMessage } from '../contract/messages/render-message.ts';
 
 export type ShellLanguage = 'en' | 'nl' | 'fr';
 
 export interface ShellText {
+  /** Core's messages (a failure, a queue's reason) in this language. */
+  render(message: Message): string;
   appName: string;
   open: string;
   dropWindow: string;
@@ -57,7 +61,7 @@ export interface ShellText {
 
 const plural = (count: number, one: string, many: string): string => (count === 1 ? one : many);
 
-const en: ShellText = {
+const en: Omit<ShellText, 'render'> = {
   appName: 'Clearfacts Uploader',
   open: 'Open Clearfacts Uploader',
   dropWindow: 'Drop documents…',
@@ -111,7 +115,7 @@ const en: ShellText = {
   ok: 'OK',
 };
 
-const nl: ShellText = {
+const nl: Omit<ShellText, 'render'> = {
   appName: 'Clearfacts Uploader',
   open: 'Clearfacts Uploader openen',
   dropWindow: 'Documenten neerzetten…',
@@ -166,7 +170,7 @@ const nl: ShellText = {
   ok: 'OK',
 };
 
-const fr: ShellText = {
+const fr: Omit<ShellText, 'render'> = {
   appName: 'Clearfacts Uploader',
   open: 'Ouvrir Clearfacts Uploader',
   dropWindow: 'Déposer des documents…',
@@ -223,7 +227,7 @@ const fr: ShellText = {
   ok: 'OK',
 };
 
-const TEXTS: Record<ShellLanguage, ShellText> = { en, nl, fr };
+const TEXTS: Record<ShellLanguage, Omit<ShellText, 'render'>> = { en, nl, fr };
 
 /** The shell's language: the setting, or for 'system' the OS's first preferred language. */
 export function shellLanguage(setting: Language, systemLocales: readonly string[]): ShellLanguage {
@@ -236,5 +240,5 @@ export function shellLanguage(setting: Language, systemLocales: readonly string[
 }
 
 export function shellText(language: ShellLanguage): ShellText {
-  return TEXTS[language];
+  return { ...TEXTS[language], render: (message) => renderMessage(message, language) };
 }

@@ -117,8 +117,8 @@ function failureItems(
   return [
     ...failures.map((entry): MenuItemConstructorOptions => ({
       label: literal(shorten(entry.fileName)),
-      sublabel: entry.failure === null ? undefined : literal(entry.failure.message),
-      toolTip: entry.failure?.message,
+      sublabel: entry.failure === null ? undefined : literal(text.render(entry.failure.message)),
+      toolTip: entry.failure === null ? undefined : text.render(entry.failure.message),
       click: () => actions.showFailure(entry),
     })),
     { type: 'separator' },

@@ -6,6 +6,6 @@ import { InvokeResult, ApiError } from '../../src-main/contract/api-contract.ts'
 export function rethrowBridgeError(raw: unknown): void {
   const result = InvokeResult.safeParse(raw);
   if (result.success && !result.data.ok) {
-    throw new ApiError(result.data.error.code, result.data.error.message);
+    throw ApiError.fromBody(result.data.error);
   }
 }

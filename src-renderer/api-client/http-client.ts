@@ -1,5 +1,6 @@
 // Transport 2: the loopback bridge of browser mode. Requests are POSTs, events arrive over SSE
 // (EventSource reconnects on its own), dropped files are uploaded in batches to be staged.
+import { msg } from '../../src-main/contract/messages/message.ts';
 import {
   ApiError,
   StagedFiles,
@@ -25,7 +26,7 @@ const BYTES_PER_BATCH = 64 * 1024 * 1024;
 
 function unreachable(cause: unknown): ApiError {
   const reason = cause instanceof Error ? cause.message : String(cause);
-  return new ApiError('unavailable', `The uploader cannot be reached (${reason}).`);
+  return new ApiError('unavailable', msg('uploader_unreachable'), reason);
 }
 
 async function readJson(response: Response): Promise<unknown> {
@@ -34,7 +35,8 @@ async function readJson(response: Response): Promise<unknown> {
   } catch {
     throw new ApiError(
       'unavailable',
-      `The uploader answered HTTP ${response.status} without JSON.`,
+      msg('uploader_unreachable'),
+      `HTTP ${response.status} without JSON`,
     );
   }
 }
@@ -145,7 +147,7 @@ export function createHttpApi(options: HttpApiOptions = {}): AppApi {
         const parsed = StagedFiles.safeParse(body);
         if (!parsed.success) {
           rethrowBridgeError(body);
-          throw new ApiError('internal', 'The uploader answered the dropped files unexpectedly.');
+          throw new ApiError('internal', msg('internal'), 'unexpected answer to the dropped files');
         }
         staged.push(...parsed.data.files);
         onProgress?.(staged.length, files.length);

@@ -1,4 +1,5 @@
 // Transport 1: Electron IPC through the preload's window.clearfactsBridge.
+import { msg } from '../../src-main/contract/messages/message.ts';
 import type {
   EventListener,
   PreloadBridge,
@@ -33,7 +34,7 @@ export function createIpcApi(bridge: PreloadBridge): AppApi {
           ? {
               ok: false,
               name: file.name,
-              failure: { code: 'file_missing', message: 'The file has no place on disk.' },
+              failure: { code: 'file_missing', message: msg('file_gone') },
             }
           : { ok: true, name: file.name, path };
       });

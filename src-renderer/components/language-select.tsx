@@ -7,7 +7,7 @@ import { useToast } from './toasts.tsx';
 import { errorText } from './error-text.ts';
 
 export function LanguageSelect(): ReactElement {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const api = useApi();
   const store = useStore();
   const app = useApp();
@@ -20,7 +20,7 @@ export function LanguageSelect(): ReactElement {
     try {
       store.applySettings(await api.invoke('settings.update', { language }));
     } catch (error) {
-      toast(t('status.actionFailed', { reason: errorText(t, error) }), 'error');
+      toast(t('status.actionFailed', { reason: errorText(t, error, i18n.language) }), 'error');
     } finally {
       setSaving(false);
     }

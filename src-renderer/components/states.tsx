@@ -1,4 +1,5 @@
 // The three states every screen has besides its content: loading, empty and failed.
+import { useRenderMessage } from './message-text.ts';
 import type { ReactElement, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../src-main/contract/api-contract.ts';
@@ -36,18 +37,27 @@ export function EmptyState({
 /** The translated meaning of an error's code, with core's own sentence folded away. */
 export function ErrorMessage({ error, lead }: { error: unknown; lead?: string }): ReactElement {
   const { t } = useTranslation();
+  const render = useRenderMessage();
   const code = error instanceof ApiError ? error.code : 'internal';
-  const detail = error instanceof Error ? error.message : String(error);
+  const specific = error instanceof ApiError ? render(error.userMessage) : null;
+  const detail =
+    error instanceof ApiError
+      ? (error.detail ?? null)
+      : error instanceof Error
+        ? error.message
+        : String(error);
   return (
     <div className="error-message" role="alert">
       <Icon name="alert" />
       <div>
         {lead !== undefined && <p className="error-lead">{lead}</p>}
-        <p>{t(`errors.${code}`)}</p>
-        <details>
-          <summary>{t('app.details')}</summary>
-          <p className="mono">{detail}</p>
-        </details>
+        <p>{specific ?? t(`errors.${code}`)}</p>
+        {detail !== null && detail !== '' && (
+          <details>
+            <summary>{t('app.details')}</summary>
+            <p className="mono">{detail}</p>
+          </details>
+        )}
       </div>
     </div>
   );

@@ -1,4 +1,5 @@
 // Always visible at the bottom: what the queue is doing, and when it is blocked, why and the fix.
+import { useRenderMessage } from './message-text.ts';
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StatusSnapshot } from '../../src-main/contract/domain.ts';
@@ -58,7 +59,8 @@ function describe(
 }
 
 export function StatusBar(): ReactElement | null {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const render = useRenderMessage();
   const app = useApp();
   const api = useApi();
   const store = useStore();
@@ -74,7 +76,7 @@ export function StatusBar(): ReactElement | null {
     try {
       store.applyStatus(await api.invoke(paused ? 'queue.resume' : 'queue.pause', {}));
     } catch (error) {
-      toast(t('status.actionFailed', { reason: errorText(t, error) }), 'error');
+      toast(t('status.actionFailed', { reason: errorText(t, error, i18n.language) }), 'error');
     } finally {
       setBusy(false);
     }
@@ -86,7 +88,7 @@ export function StatusBar(): ReactElement | null {
         className="status-main"
         role="status"
         aria-live="polite"
-        title={status.reason ?? undefined}
+        title={status.reason === null ? undefined : render(status.reason)}
       >
         {tone === 'busy' ? (
           <span className="spinner spinner-small" aria-hidden="true" />

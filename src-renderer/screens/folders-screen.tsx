@@ -1,5 +1,6 @@
 // The watched folders: how each is watched (or why it cannot be), what it holds in the queue,
 // and adding one: bound to one administration and destination, or an accountant's tree.
+import { useRenderMessage } from '../components/message-text.ts';
 import { useId, useState, type FormEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CompanyNumber, FolderView } from '../../src-main/contract/domain.ts';
@@ -177,6 +178,7 @@ function AddFolderForm({
 
 function FolderCard({ folder }: { folder: FolderView }): ReactElement {
   const { t } = useTranslation();
+  const render = useRenderMessage();
   const api = useApi();
   const store = useStore();
   const format = useFormatters();
@@ -223,7 +225,7 @@ function FolderCard({ folder }: { folder: FolderView }): ReactElement {
       {folder.reason !== null && (
         <details className="folder-reason">
           <summary>{t('folders.why')}</summary>
-          <p>{folder.reason}</p>
+          <p>{render(folder.reason)}</p>
         </details>
       )}
       <div className="folder-footer">

@@ -105,7 +105,7 @@ function HistoryRow({
   entry: HistoryEntry;
   onChanged: (entry: HistoryEntry) => void;
 }): ReactElement {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const api = useApi();
   const app = useApp();
   const toast = useToast();
@@ -118,7 +118,7 @@ function HistoryRow({
     try {
       await action();
     } catch (error) {
-      toast(t('status.actionFailed', { reason: errorText(t, error) }), 'error');
+      toast(t('status.actionFailed', { reason: errorText(t, error, i18n.language) }), 'error');
     }
   }
 
@@ -240,7 +240,7 @@ function useDebounced<T>(value: T, delayMs: number): T {
 type LoadState = { kind: 'loading' } | { kind: 'ready' } | { kind: 'error'; error: unknown };
 
 export function HistoryScreen({ params }: { params: URLSearchParams }): ReactElement {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const api = useApi();
   const app = useApp();
   const toast = useToast();
@@ -385,7 +385,7 @@ export function HistoryScreen({ params }: { params: URLSearchParams }): ReactEle
       const { count } = await api.invoke('history.retryAllFailed', {});
       toast(t('history.retryAllDone', { count }));
     } catch (error) {
-      toast(t('status.actionFailed', { reason: errorText(t, error) }), 'error');
+      toast(t('status.actionFailed', { reason: errorText(t, error, i18n.language) }), 'error');
     }
   }
 

@@ -1,5 +1,6 @@
 // First run and "enter a new token": the token is checked live by core (session.signIn stores it
 // only when Clearfacts accepts it), then the account and what the token may do are shown.
+import { useRenderMessage } from '../components/message-text.ts';
 import { useId, useState, type FormEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../src-main/contract/api-contract.ts';
@@ -40,6 +41,7 @@ function RefusalMessage({ error }: { error: unknown }): ReactElement {
 
 export function AccountSummary({ session }: { session: SessionInfo }): ReactElement {
   const { t } = useTranslation();
+  const render = useRenderMessage();
   const user = session.user;
   return (
     <div className="account-summary">
@@ -84,7 +86,7 @@ export function AccountSummary({ session }: { session: SessionInfo }): ReactElem
       )}
       {!session.tokenStorage.secure && session.tokenStorage.warning !== null && (
         <p className="hint hint-warning">
-          {t('signIn.storageWarning', { warning: session.tokenStorage.warning })}
+          {t('signIn.storageWarning', { warning: render(session.tokenStorage.warning) })}
         </p>
       )}
     </div>

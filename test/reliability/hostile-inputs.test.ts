@@ -1,5 +1,6 @@
 // Files and folders that try to break the engine. Each ends in its expected state with a
 // specific reason, failed files stay where they are, and the engine keeps delivering afterwards.
+import { englishOf } from '../../src-main/contract/messages/index.ts';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
@@ -81,7 +82,7 @@ test('hostile files each end in their expected state with a specific reason', as
     const row = await settled(harness, fileName);
     assert.equal(row.state, 'failed', `${fileName} is refused`);
     assert.equal(row.failure?.code, code, `${fileName}: ${row.failure?.message}`);
-    assert.match(row.failure?.message ?? '', message);
+    assert.match(englishOf(row.failure?.message), message);
     assert.ok(existsSync(path.join(folder, fileName)), `${fileName} is left where it was`);
     assert.equal(row.uuid, null);
   }
@@ -89,7 +90,7 @@ test('hostile files each end in their expected state with a specific reason', as
   const uploads = harness.emulator.uploads();
   for (const [index, [fileName, pages]] of accepted.entries()) {
     const row = acceptedRows[index] as HistoryEntry;
-    assert.equal(row.state, 'archived', `${fileName}: ${row.failure?.message ?? ''}`);
+    assert.equal(row.state, 'archived', `${fileName}: ${englishOf(row.failure?.message)}`);
     assert.equal(row.pages, pages);
     const upload = uploads.find((candidate) => candidate.sha256 === acceptedSha.get(fileName));
     assert.ok(upload, `${fileName} reached Clearfacts`);

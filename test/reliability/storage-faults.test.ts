@@ -1,6 +1,7 @@
 // The disk under the app fails: the history database cannot be written, the `_uploaded` folder
 // cannot be written, the disk is full. Each time the user gets a clear reason, the queue pauses
 // or the one file says what went wrong, and no document is lost or sent twice.
+import { englishOf } from '../../src-main/contract/messages/index.ts';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, rm } from 'node:fs/promises';
@@ -63,7 +64,7 @@ test(
       STORAGE_FAULT_DEADLINE_MS,
     );
     t.diagnostic(`status reason: ${paused.reason}`);
-    assert.match(paused.reason ?? '', /history database/i);
+    assert.match(englishOf(paused.reason), /history database/i);
     assert.ok(existsSync(waitingPath), 'the waiting file stays where it is');
     const sha = await sha256OfFile(waitingPath);
     assert.equal(
@@ -160,7 +161,7 @@ test('disk full under the history (size-limited mount): queue paused, resumes wh
     STORAGE_FAULT_DEADLINE_MS,
   );
   t.diagnostic(`status reason: ${paused.reason}`);
-  assert.match(paused.reason ?? '', /full/i);
+  assert.match(englishOf(paused.reason), /full/i);
   assert.ok(existsSync(waitingPath));
   assert.equal(countBySha(harness.emulator.uploads()).get(sha), undefined);
 

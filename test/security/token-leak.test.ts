@@ -1,6 +1,7 @@
 // After a whole engine run — sign-in, a refused token, uploads, refusals, retries, a revoked
 // token and a new sign-in, with debug logging rotated several times — no token appears in any
 // byte of any file under the config dir, nor in a status reason or an error message.
+import { englishOf } from '../../src-main/contract/messages/index.ts';
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -63,7 +64,7 @@ test('no token in any file under the config dir, any log line or any reason show
     'locked',
     (entry) => entry.fileName === 'locked.pdf' && isSettled(entry),
   );
-  shown.push(locked.failure?.message ?? '', locked.failure?.detail ?? '');
+  shown.push(englishOf(locked.failure?.message), locked.failure?.detail ?? '');
   emulator.setFaults({});
 
   const secondToken = emulator.addToken([...ALL_SCOPES]);
@@ -75,7 +76,7 @@ test('no token in any file under the config dir, any log line or any reason show
     'auth_required',
     (status) => status.state === 'auth_required',
   );
-  shown.push(blocked.reason ?? '');
+  shown.push(englishOf(blocked.reason));
   await engine.handlers['session.signIn']({ token: emulator.demoToken });
   await harness.waitForEntry(
     'after-revocation',

@@ -1,5 +1,6 @@
 // `history`, `retry`, `resend` and `mark-done`: what happened to each file, and the user's say
 // on the ones that did not arrive.
+import { inCliLanguage } from '../cli-language.ts';
 import { InvalidArgumentError, type Command } from 'commander';
 import { FileState, type HistoryFilter } from '../../contract/domain.ts';
 import type { CliRuntime } from '../cli-runtime.ts';
@@ -79,7 +80,11 @@ export function registerHistoryCommands(program: Command, runtime: () => CliRunt
             entry.fileName,
             `${entry.companyNumber} ${describeDestination(entry.destination)}`,
             entry.updatedAt.replace('T', ' ').slice(0, 19),
-            entry.failure?.message ?? (entry.uuid ? `uuid ${entry.uuid}` : ''),
+            entry.failure
+              ? inCliLanguage(entry.failure.message)
+              : entry.uuid
+                ? `uuid ${entry.uuid}`
+                : '',
           ]),
         );
         if (total > rows.length)

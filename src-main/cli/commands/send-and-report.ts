@@ -4,6 +4,7 @@
 // process, if no one) sends the rest, and they are followed there.
 import type { HistoryEntry, StatusSnapshot } from '../../contract/domain.ts';
 import type { CliRuntime, EngineHandle } from '../cli-runtime.ts';
+import { inCliLanguage } from '../cli-language.ts';
 import { CliError, EXIT, type ExitCode } from '../exit-codes.ts';
 import { describeEntry, printJson, printLine } from '../output.ts';
 import { waitForFiles } from '../wait-for-files.ts';
@@ -55,7 +56,7 @@ export async function reportOutcome(
   if (blocked) {
     const waiting = ids.length - finished.length;
     throw new CliError(
-      `${blocked.reason ?? 'The queue is blocked.'} ${files(waiting)} stay queued and will be sent by the next run.`,
+      `${blocked.reason === null ? 'The queue is blocked.' : inCliLanguage(blocked.reason)} ${files(waiting)} stay queued and will be sent by the next run.`,
       blocked.state === 'storage_error' ? EXIT.failure : EXIT.auth,
     );
   }

@@ -1,5 +1,6 @@
 // `token set | check | clear`: the token is read from stdin (or typed without echo), checked
 // with Clearfacts before it is stored, and never printed.
+import { inCliLanguage } from '../cli-language.ts';
 import type { Command } from 'commander';
 import type { CliRuntime } from '../cli-runtime.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
@@ -46,7 +47,9 @@ export function registerTokenCommands(program: Command, runtime: () => CliRuntim
         `Token stored (${session.tokenStorage.backend}) for ${session.user?.username ?? 'unknown user'}${session.user?.email ? ` <${session.user.email}>` : ''}.`,
       );
       printLine(`Scopes: ${session.scopes.join(', ') || 'none found'}`);
-      if (session.tokenStorage.warning) printLine(`Warning: ${session.tokenStorage.warning}`);
+      if (session.tokenStorage.warning) {
+        printLine(`Warning: ${inCliLanguage(session.tokenStorage.warning)}`);
+      }
     });
 
   token

@@ -1,6 +1,7 @@
 // When Clearfacts refuses a file without saying why in terms the user can act on, the likely
 // cause is that the folder names an administration or archive category the token no longer
 // reaches. This looks that up afresh and names it; otherwise the refusal stands as given.
+import { msg } from '../../contract/messages/message.ts';
 import type { Failure } from '../../contract/domain.ts';
 import type { FileRecord } from '../store/file-record.ts';
 import type { AdministrationsCache } from './administrations-cache.ts';
@@ -19,7 +20,7 @@ export function createRefusalExplainer(administrations: AdministrationsCache): R
         return {
           ...failure,
           code: 'unknown_administration',
-          message: `Clearfacts refused the file: administration ${record.companyNumber} is not among those this token can reach. Check the folder's administration.`,
+          message: msg('unknown_administration', { companyNumber: record.companyNumber }),
         };
       }
       const destination = record.destination;
@@ -31,7 +32,10 @@ export function createRefusalExplainer(administrations: AdministrationsCache): R
           return {
             ...failure,
             code: 'unknown_category',
-            message: `Clearfacts refused the file: administration ${record.companyNumber} has no such ${destination.type} archive category any more. Pick another category for the folder.`,
+            message: msg('unknown_category', {
+              companyNumber: record.companyNumber,
+              archiveType: destination.type,
+            }),
           };
         }
       }

@@ -2,6 +2,7 @@
 // anywhere but the token store), who it belongs to and which scopes it has. While Clearfacts
 // refuses the token, or none is set, the session looks at the token store now and then, so a
 // `clearfacts-uploader token set` run beside the engine resumes it.
+import { msg, type Message } from '../../contract/messages/message.ts';
 import { ApiError } from '../../contract/api-contract.ts';
 import type { Scope, SessionInfo, UserInfo } from '../../contract/domain.ts';
 import { ClearfactsApiError, type ClearfactsClient } from '../api/clearfacts-client.ts';
@@ -10,12 +11,11 @@ import { ApiToken } from './token/api-token.ts';
 import { registerSecret } from '../logging/secret-redactor.ts';
 import type { TokenStore } from './token/token-store.ts';
 
-export const NO_TOKEN_REASON =
-  'No Clearfacts token is set. Set one to start sending: in Settings, or `clearfacts-uploader token set`.';
+export const NO_TOKEN_REASON = msg('no_token');
 
 /** Why nothing is sent while Clearfacts refuses the token; the session alone decides that. */
-export function authHoldReason(): string {
-  return 'Clearfacts no longer accepts the token (revoked or unknown). Set a new token to resume: in Settings, or `clearfacts-uploader token set`.';
+export function authHoldReason(): Message {
+  return msg('token_refused_hold');
 }
 
 export interface SessionOptions {
@@ -28,7 +28,7 @@ export interface SessionOptions {
   /** How often the token store is read again while no usable token is known. */
   recheckMs: number;
   /** A reason while nothing can be sent for lack of a usable token; null once there is one. */
-  onTokenUsable: (holdReason: string | null) => void;
+  onTokenUsable: (holdReason: Message | null) => void;
   /** Another token (or none) is in use now: what the old one could see may differ. */
   onTokenChanged: () => void;
   onChanged: (info: SessionInfo) => void;
@@ -187,17 +187,11 @@ export function createSession(options: SessionOptions): Session {
     registerSecret(candidate.trim());
     const parsed = ApiToken.safeParse(candidate);
     if (!parsed.success) {
-      throw new ApiError(
-        'invalid_request',
-        `This is not a Clearfacts token: ${parsed.error.issues[0]?.message ?? 'wrong length or characters'}.`,
-      );
+      throw new ApiError('invalid_request', msg('token_malformed'));
     }
     const identity = await identify(parsed.data);
     if (identity === null) {
-      throw new ApiError(
-        'auth',
-        'Clearfacts does not accept this token: it is unknown or was revoked. Create a new one in Clearfacts and try again.',
-      );
+      throw new ApiError('auth', msg('token_not_accepted'));
     }
     await tokenStore.save(parsed.data);
     useToken(parsed.data);
@@ -245,10 +239,7 @@ export function createSession(options: SessionOptions): Session {
       const identity = await identify(token);
       if (identity === null) {
         markRejected();
-        throw new ApiError(
-          'auth',
-          'Clearfacts does not accept the stored token: it is unknown or was revoked. Create a new one in Clearfacts and set it again.',
-        );
+        throw new ApiError('auth', msg('stored_token_not_accepted'));
       }
       ({ user, scopes } = identity);
       if (rejectedToken !== null) {
@@ -269,10 +260,7 @@ export function createSession(options: SessionOptions): Session {
 
     async signInDemo(): Promise<SessionInfo> {
       if (options.demoToken === undefined) {
-        throw new ApiError(
-          'unavailable',
-          'The demo is only offered when the app runs against the built-in Clearfacts emulator.',
-        );
+        throw new ApiError('unavailable', msg('demo_unavailable'));
       }
       return signIn(options.demoToken);
     },

@@ -3,6 +3,7 @@
 // a sentence a user can act on. Every text passes through the redactor: a server that echoes the
 // token, or a fetch that puts a header in its message, cannot leak it.
 import { Scope } from '../../contract/domain.ts';
+import { msg, type Terms } from '../../contract/messages/message.ts';
 import { redact } from '../logging/secret-redactor.ts';
 import { ClearfactsApiError } from './clearfacts-client.ts';
 
@@ -36,8 +37,8 @@ export function safeCause(error: unknown, depth = 0): Error {
   return copy;
 }
 
-function seconds(milliseconds: number): string {
-  return `${Math.max(1, Math.round(milliseconds / 1000))} s`;
+function seconds(milliseconds: number): number {
+  return Math.max(1, Math.round(milliseconds / 1000));
 }
 
 const MISSING_SCOPE = /missing scope:?\s*"?([a-z_]+)"?/i;
@@ -55,22 +56,16 @@ export function failureFromGraphqlErrors(
     const scope = named.success ? named.data : context.scope;
     return new ClearfactsApiError(
       'missing_scope',
-      `The token lacks the "${scope ?? scopeMatch[1]}" scope Clearfacts requires for this. Create a token with that scope in Clearfacts (profile menu, Integrations) and set it here.`,
+      msg('api_missing_scope', { scope: scope ?? scopeMatch[1] ?? '' }),
       { scope, status, serverMessage },
     );
   }
   if (messages.some((message) => /internal server error/i.test(message))) {
-    return new ClearfactsApiError(
-      'transient',
-      'Clearfacts reported an internal server error; this is tried again later.',
-      { status, serverMessage },
-    );
+    return new ClearfactsApiError('transient', msg('api_server_error'), { status, serverMessage });
   }
   return new ClearfactsApiError(
     'refused',
-    context.call === 'upload'
-      ? `Clearfacts refused the file: ${serverMessage}`
-      : `Clearfacts refused the request: ${serverMessage}`,
+    msg('api_refused', { subject: subjectOf(context), serverMessage }),
     { status, serverMessage },
   );
 }
@@ -104,57 +99,76 @@ export function failureFromStatus(
 ): ClearfactsApiError {
   const reason = reasonInBody(body);
   const serverMessage = reason === null ? null : redact(reason);
-  const because = serverMessage === null ? '' : `: ${serverMessage}`;
   if (status === 401 || status === 403) {
-    return new ClearfactsApiError(
-      'auth',
-      `Clearfacts did not accept the token (HTTP ${status}${because}). It is unknown, revoked or mistyped: set a new personal access token.`,
-      { status, serverMessage },
-    );
+    const refusal =
+      serverMessage === null
+        ? msg('api_token_refused', { status })
+        : msg('api_token_refused_said', { status, serverMessage });
+    return new ClearfactsApiError('auth', refusal, {
+      status,
+      serverMessage,
+    });
   }
   if (status === 429) {
     const retryAfterMs = parseRetryAfter(headers.get('retry-after'));
     return new ClearfactsApiError(
       'transient',
-      `Clearfacts asked to slow down (HTTP 429)${retryAfterMs === null ? '' : `; trying again in ${seconds(retryAfterMs)}`}.`,
+      retryAfterMs === null
+        ? msg('api_rate_limited')
+        : msg('api_rate_limited_for', { seconds: seconds(retryAfterMs) }),
       { status, retryAfterMs, serverMessage },
     );
   }
   if (status >= 500 || status === 408) {
-    return new ClearfactsApiError(
-      'transient',
-      `Clearfacts is temporarily unavailable (HTTP ${status}); this is tried again later.`,
-      { status, retryAfterMs: parseRetryAfter(headers.get('retry-after')), serverMessage },
-    );
+    return new ClearfactsApiError('transient', msg('api_unavailable_status', { status }), {
+      status,
+      retryAfterMs: parseRetryAfter(headers.get('retry-after')),
+      serverMessage,
+    });
   }
   if (serverMessage !== null && MISSING_SCOPE.test(serverMessage)) {
     return failureFromGraphqlErrors([serverMessage], context, status);
   }
-  const what = context.call === 'upload' ? 'the file' : 'the request';
+  const subject = subjectOf(context);
   return new ClearfactsApiError(
     'refused',
     status === 413
-      ? `Clearfacts refused ${what} as too large (HTTP 413${because}).`
-      : `Clearfacts refused ${what} (HTTP ${status}${because}).`,
+      ? msg('api_refused_too_large', { subject })
+      : msg('api_refused_status', { subject, status }),
     { status, serverMessage },
   );
 }
 
-const NETWORK_PHRASES: Record<string, string> = {
-  ECONNRESET: 'the connection was reset',
-  ECONNREFUSED: 'the connection was refused',
-  ECONNABORTED: 'the connection was aborted',
-  EPIPE: 'the connection was closed while sending',
-  UND_ERR_SOCKET: 'the connection was closed',
-  UND_ERR_CLOSED: 'the connection was closed',
-  ENOTFOUND: 'the server name could not be resolved',
-  EAI_AGAIN: 'the server name could not be resolved',
-  ETIMEDOUT: 'the connection timed out',
-  UND_ERR_CONNECT_TIMEOUT: 'the connection timed out',
-  EHOSTUNREACH: 'the server cannot be reached',
-  ENETUNREACH: 'there is no network',
-  ENETDOWN: 'there is no network',
+type NetworkProblem = keyof Terms['networkProblem'];
+
+const NETWORK_PROBLEMS: Record<string, NetworkProblem> = {
+  ECONNRESET: 'reset',
+  ECONNREFUSED: 'refused',
+  ECONNABORTED: 'aborted',
+  EPIPE: 'closed_while_sending',
+  UND_ERR_SOCKET: 'closed',
+  UND_ERR_CLOSED: 'closed',
+  ENOTFOUND: 'dns',
+  EAI_AGAIN: 'dns',
+  ETIMEDOUT: 'timeout',
+  UND_ERR_CONNECT_TIMEOUT: 'timeout',
+  EHOSTUNREACH: 'unreachable',
+  ENETUNREACH: 'no_network',
+  ENETDOWN: 'no_network',
 };
+
+/** The innermost message: fetch wraps the useful one ("fetch failed" → the real reason). */
+function innermostMessage(error: Error): string {
+  let current: Error = error;
+  for (let depth = 0; current.cause instanceof Error && depth < 5; depth += 1) {
+    current = current.cause;
+  }
+  return current.message;
+}
+
+function subjectOf(context: CallContext): 'file' | 'request' {
+  return context.call === 'upload' ? 'file' : 'request';
+}
 
 function networkCode(error: unknown): string | null {
   for (let current = error, depth = 0; current instanceof Error && depth < 5; depth += 1) {
@@ -162,14 +176,6 @@ function networkCode(error: unknown): string | null {
     current = current.cause;
   }
   return null;
-}
-
-/** The innermost message: fetch wraps the useful one ("fetch failed" → the real reason). */
-function innermostMessage(error: Error): string {
-  let current: Error = error;
-  for (let depth = 0; current.cause instanceof Error && depth < 5; depth += 1)
-    current = current.cause;
-  return current.message;
 }
 
 function isNamed(error: unknown, name: string): boolean {
@@ -195,34 +201,32 @@ export function failureFromThrown(error: unknown, context: ThrownContext): Clear
   if (error instanceof ClearfactsApiError) return error;
   const cause = safeCause(error);
   if (context.timedOut || context.callerAborted) {
-    const waited = context.callerAborted
-      ? 'The upload was stopped before Clearfacts answered'
-      : `Clearfacts did not answer within ${seconds(context.timeoutMs)}`;
+    const waited = seconds(context.timeoutMs);
     if (context.call === 'upload' && context.requestSent) {
       return new ClearfactsApiError(
         'ambiguous',
-        `${waited}, after the file was sent: it may or may not have been stored. Check Clearfacts before sending it again.`,
+        context.callerAborted
+          ? msg('api_aborted_after_send')
+          : msg('api_timeout_after_send', { seconds: waited }),
         { cause },
       );
     }
     return new ClearfactsApiError(
       'transient',
-      context.callerAborted ? 'The request was stopped.' : `${waited}; this is tried again later.`,
+      context.callerAborted ? msg('api_request_stopped') : msg('api_timeout', { seconds: waited }),
       { cause },
     );
   }
   if (isNamed(error, 'NotReadableError')) {
-    return new ClearfactsApiError(
-      'transient',
-      'The file changed or became unreadable while it was being sent; it is checked again.',
-      { cause },
-    );
+    return new ClearfactsApiError('transient', msg('api_file_changed_while_sending'), { cause });
   }
   const code = networkCode(error);
-  const phrase = code === null ? null : (NETWORK_PHRASES[code] ?? null);
+  const networkProblem = code === null ? undefined : NETWORK_PROBLEMS[code];
   return new ClearfactsApiError(
     'transient',
-    `Could not reach Clearfacts (${phrase ?? innermostMessage(cause)}). Check the internet connection; this is tried again later.`,
+    networkProblem === undefined
+      ? msg('api_network_said', { problem: innermostMessage(cause) })
+      : msg('api_network', { networkProblem }),
     { cause },
   );
 }

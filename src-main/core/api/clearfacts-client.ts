@@ -7,6 +7,8 @@ import type {
   Scope,
   UserInfo,
 } from '../../contract/domain.ts';
+import type { Message } from '../../contract/messages/message.ts';
+import { renderMessage } from '../../contract/messages/render-message.ts';
 
 /**
  * auth: no token, or Clearfacts does not accept it (401/403, unknown or revoked): pause everything.
@@ -18,7 +20,10 @@ import type {
  */
 export type ApiFailureKind = 'auth' | 'missing_scope' | 'refused' | 'transient' | 'ambiguous';
 
-/** Every failure of a Clearfacts call is one of these; the queue decides from `kind` alone. */
+/**
+ * Every failure of a Clearfacts call is one of these; the queue decides from `kind` alone.
+ * `userMessage` is what the user is told; `message` is its English rendering, for logs.
+ */
 export class ClearfactsApiError extends Error {
   readonly kind: ApiFailureKind;
   /** For missing_scope: the scope Clearfacts asked for. */
@@ -29,9 +34,10 @@ export class ClearfactsApiError extends Error {
   readonly status: number | null;
   /** Clearfacts' own words (redacted), for a refusal's detail; null when it gave none. */
   readonly serverMessage: string | null;
+  readonly userMessage: Message;
   constructor(
     kind: ApiFailureKind,
-    message: string,
+    userMessage: Message,
     details: {
       scope?: Scope | null;
       retryAfterMs?: number | null;
@@ -40,8 +46,9 @@ export class ClearfactsApiError extends Error {
       cause?: unknown;
     } = {},
   ) {
-    super(message, { cause: details.cause });
+    super(renderMessage(userMessage, 'en'), { cause: details.cause });
     this.name = 'ClearfactsApiError';
+    this.userMessage = userMessage;
     this.kind = kind;
     this.scope = details.scope ?? null;
     this.retryAfterMs = details.retryAfterMs ?? null;

@@ -2,6 +2,7 @@
 // Clearfacts' own multipart form streamed from disk, and every failure turned into a
 // ClearfactsApiError (see api-failures.ts). The fetch is injected so the desktop shell can pass
 // Electron's net.fetch (system proxy, OS certificates); the token is asked for on every call.
+import { msg } from '../../contract/messages/message.ts';
 import { openAsBlob } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -109,11 +110,9 @@ async function mediaTypeOf(filePath: string): Promise<string> {
 }
 
 function malformed(what: string, error: z.ZodError): ClearfactsApiError {
-  return new ClearfactsApiError(
-    'transient',
-    `Clearfacts sent an answer to ${what} that this app does not understand; this is tried again later.`,
-    { cause: safeCause(error) },
-  );
+  return new ClearfactsApiError('transient', msg('api_answer_not_understood'), {
+    cause: safeCause(new Error(`${what}: ${error.message}`)),
+  });
 }
 
 /**
@@ -130,11 +129,10 @@ async function readJsonAnswer(
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new ClearfactsApiError(
-      'transient',
-      `The answer to ${what} was not from Clearfacts (it was not JSON; a proxy or a login page may be in the way); this is tried again later.`,
-      { status: response.status, cause: safeCause(error) },
-    );
+    throw new ClearfactsApiError('transient', msg('api_answer_not_json'), {
+      status: response.status,
+      cause: safeCause(new Error(`${what}`, { cause: error })),
+    });
   }
 }
 
@@ -145,10 +143,7 @@ export function createClearfactsClient(options: ClearfactsClientOptions): Clearf
   async function authorization(): Promise<string> {
     const token = (await options.getToken())?.trim() ?? '';
     if (token === '') {
-      throw new ClearfactsApiError(
-        'auth',
-        'No Clearfacts token is set: set a personal access token first.',
-      );
+      throw new ClearfactsApiError('auth', msg('api_no_token'));
     }
     registerSecret(token);
     return `Bearer ${token}`;
@@ -305,11 +300,9 @@ export function createClearfactsClient(options: ClearfactsClientOptions): Clearf
           response.status,
         );
       }
-      throw new ClearfactsApiError(
-        'ambiguous',
-        'Clearfacts answered the upload without a document id: it may or may not have been stored. Check Clearfacts before sending it again.',
-        { status: response.status },
-      );
+      throw new ClearfactsApiError('ambiguous', msg('api_upload_without_id'), {
+        status: response.status,
+      });
     });
   }
 
@@ -329,10 +322,7 @@ export function createClearfactsClient(options: ClearfactsClientOptions): Clearf
         if (!parsed.success) throw malformed('the token check', parsed.error);
         const username = parsed.data.username ?? parsed.data.sub ?? parsed.data.email;
         if (username === null || username === undefined) {
-          throw new ClearfactsApiError(
-            'transient',
-            'Clearfacts answered the token check without naming the user; this is tried again later.',
-          );
+          throw new ClearfactsApiError('transient', msg('api_user_unnamed'));
         }
         return { username, email: parsed.data.email ?? null, name: parsed.data.name ?? null };
       });

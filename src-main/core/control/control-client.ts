@@ -2,6 +2,7 @@
 // over its socket (named pipe on Windows), with the same shape as an engine of this process, so a
 // command or the loopback bridge works with either. Every answer is checked against the
 // contract's response schema and every event against its payload schema (contract/decode.ts).
+import { msg } from '../../contract/messages/message.ts';
 import net from 'node:net';
 import {
   ApiError,
@@ -47,10 +48,7 @@ const DEFAULT_TIMEOUT_MS = 5_000;
 const NOBODY_LISTENS = new Set(['ENOENT', 'ECONNREFUSED']);
 
 function unreachable(address: string, reason: string): ApiError {
-  return new ApiError(
-    'unavailable',
-    `The Clearfacts Uploader running with this config folder cannot be reached at ${address}: ${reason}.`,
-  );
+  return new ApiError('unavailable', msg('running_app_unreachable', { address }), reason);
 }
 
 function open(address: string, timeoutMs: number): Promise<net.Socket | null> {
@@ -124,7 +122,8 @@ export async function connectToRunningEngine(
       call.reject(
         new ApiError(
           'unavailable',
-          `The running engine did not answer ${call.channel}: ${reason}.`,
+          msg('running_app_no_answer', { channel: call.channel }),
+          reason,
         ),
       );
     }
@@ -225,16 +224,14 @@ export async function connectToRunningEngine(
   function invoke(channel: RequestChannel, request: unknown): Promise<unknown> {
     if (ended !== null) {
       return Promise.reject(
-        new ApiError('unavailable', `The running engine cannot be asked ${channel}: ${ended}.`),
+        new ApiError('unavailable', msg('running_app_no_answer', { channel }), ended),
       );
     }
     const id = nextId++;
     const frame: ClientFrame = { type: 'invoke', id, channel, request };
     const line = encodeFrame(frame);
     if (Buffer.byteLength(line) > MAX_CLIENT_FRAME_BYTES) {
-      return Promise.reject(
-        new ApiError('invalid_request', `The ${channel} request is too large to send.`),
-      );
+      return Promise.reject(new ApiError('invalid_request', msg('request_too_large', { channel })));
     }
     return new Promise((resolve, reject) => {
       pending.set(id, { channel, resolve, reject });

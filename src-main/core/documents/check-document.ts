@@ -9,12 +9,13 @@ import path from 'node:path';
 import { fileTypeFromBuffer, fileTypeFromFile } from 'file-type';
 import pLimit from 'p-limit';
 import type { DocumentKind, Failure } from '../../contract/domain.ts';
+import { msg } from '../../contract/messages/message.ts';
 import {
-  ACCEPTED_TYPES_SENTENCE,
   describeDetectedType,
   describeSniffed,
   sniffText,
   unsupportedMessage,
+  type DetectedType,
 } from './describe-content.ts';
 import type { DocumentCheck, DocumentCheckOptions } from './document-check.ts';
 import { hashBytes, hashFile } from './hash-file.ts';
@@ -28,7 +29,7 @@ const TEXT_SNIFF_BYTES = 1024;
 const HEAD_BYTES = 4100;
 
 type Identified =
-  { kind: Exclude<DocumentKind, 'unknown'> } | { kind: 'unknown'; description: string };
+  { kind: Exclude<DocumentKind, 'unknown'> } | { kind: 'unknown'; description: DetectedType };
 
 function errorCode(error: unknown): string | undefined {
   return error instanceof Error && 'code' in error && typeof error.code === 'string'
@@ -42,7 +43,7 @@ function fileFailure(error: unknown): Failure {
   if (code === 'ENOENT' || code === 'ENOTDIR') {
     return {
       code: 'file_missing',
-      message: 'The file is no longer there: it was moved or deleted.',
+      message: msg('file_gone'),
     };
   }
   if (
@@ -55,10 +56,7 @@ function fileFailure(error: unknown): Failure {
   ) {
     return {
       code: 'file_unreadable',
-      message:
-        code === 'EBUSY'
-          ? 'The file is locked by another program. It is checked again once it is released.'
-          : 'The file cannot be read: check its permissions, or whether another program holds it.',
+      message: code === 'EBUSY' ? msg('file_locked') : msg('file_no_access'),
       detail: error instanceof Error ? error.message : String(error),
     };
   }
@@ -135,10 +133,6 @@ function checkPdfBytes(
   });
 }
 
-function formatMegabytes(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
-
 export async function checkDocument(
   filePath: string,
   options: DocumentCheckOptions,
@@ -151,7 +145,7 @@ export async function checkDocument(
     if (!stats.isFile()) {
       return unreadable({
         code: 'file_unreadable',
-        message: 'This is a folder or a device, not a file.',
+        message: msg('not_a_file'),
       });
     }
     sizeBytes = stats.size;
@@ -185,7 +179,7 @@ export async function checkDocument(
         willConvert: false,
         failure: {
           code: 'empty_file',
-          message: 'The file is empty (0 bytes): the scan or download did not finish.',
+          message: msg('file_empty'),
         },
       };
     }
@@ -198,7 +192,10 @@ export async function checkDocument(
         willConvert: false,
         failure: {
           code: 'unsupported_type',
-          message: unsupportedMessage(identified.description, fileName),
+          message: unsupportedMessage(identified.description.type, fileName),
+          ...(identified.description.detail === undefined
+            ? {}
+            : { detail: identified.description.detail }),
         },
       };
     }
@@ -212,7 +209,7 @@ export async function checkDocument(
         willConvert: false,
         failure: {
           code: 'unsupported_type',
-          message: `This is a TIFF image, which Clearfacts does not accept and this app cannot convert. Set the scanner to save PDF or JPEG. ${ACCEPTED_TYPES_SENTENCE}`,
+          message: msg('tiff_refused'),
         },
       };
     }
@@ -224,7 +221,7 @@ export async function checkDocument(
         willConvert,
         failure: {
           code: 'too_large',
-          message: `The file is ${formatMegabytes(sizeBytes)}; at most ${formatMegabytes(options.maxUploadBytes)} can be uploaded. Split it or scan at a lower resolution.`,
+          message: msg('file_too_large', { sizeBytes, maxBytes: options.maxUploadBytes }),
         },
       };
     }
@@ -240,8 +237,7 @@ export async function checkDocument(
           willConvert,
           failure: {
             code: 'conversion_failed',
-            message:
-              'This PNG image is incomplete or damaged (it may have been cut off while being saved), so it cannot be converted to PDF.',
+            message: msg('png_damaged'),
           },
         };
       }

@@ -1,56 +1,62 @@
-// Words for what a file really is, so a refusal says "This is an HTML page, not a PDF" instead
-// of "unsupported type". Detection is by content (file-type's magic bytes, then a look at the
+// What a file really is, as a term the catalogues name, so a refusal says "This is an HTML page,
+// not a PDF" instead of "unsupported type". Detection is by content (file-type's magic bytes, then a look at the
 // first bytes for text formats file-type leaves alone); the name only tells what was expected.
 import path from 'node:path';
+import { msg, type Message, type Terms } from '../../contract/messages/message.ts';
 
-const DETECTED: Record<string, string> = {
-  exe: 'a Windows program (EXE)',
-  elf: 'a Linux program',
-  macho: 'a macOS program',
-  msi: 'a Windows installer',
-  zip: 'a ZIP archive',
-  rar: 'a RAR archive',
-  '7z': 'a 7-Zip archive',
-  gz: 'a gzip archive',
-  tar: 'a TAR archive',
-  docx: 'a Word document',
-  xlsx: 'an Excel workbook',
-  pptx: 'a PowerPoint presentation',
-  odt: 'an OpenDocument text',
-  ods: 'an OpenDocument spreadsheet',
-  cfb: 'an old-style Office document (DOC, XLS or MSG)',
-  rtf: 'an RTF document',
-  eml: 'an e-mail message',
-  png: 'a PNG image',
-  gif: 'a GIF image',
-  bmp: 'a BMP image',
-  webp: 'a WebP image',
-  heic: 'a HEIC photo',
-  avif: 'an AVIF image',
-  tif: 'a TIFF image',
-  jpg: 'a JPEG image',
-  pdf: 'a PDF',
-  xml: 'an XML file',
-  svg: 'an SVG drawing',
-  mp4: 'a video',
-  mov: 'a video',
-  mp3: 'an audio file',
-  wav: 'an audio file',
-  sqlite: 'a database file',
+type FileTypeTerm = Terms['fileType'] extends Record<infer K, string> ? K : never;
+
+/** What a refused file is: a term the catalogues name, and, for an unnamed type, its MIME type. */
+export interface DetectedType {
+  type: FileTypeTerm;
+  detail?: string;
+}
+
+const DETECTED: Record<string, FileTypeTerm> = {
+  exe: 'exe',
+  elf: 'elf',
+  macho: 'macho',
+  msi: 'msi',
+  zip: 'zip',
+  rar: 'rar',
+  '7z': '7z',
+  gz: 'gz',
+  tar: 'tar',
+  docx: 'docx',
+  xlsx: 'xlsx',
+  pptx: 'pptx',
+  odt: 'odt',
+  ods: 'ods',
+  cfb: 'cfb',
+  rtf: 'rtf',
+  eml: 'eml',
+  png: 'png',
+  gif: 'gif',
+  bmp: 'bmp',
+  webp: 'webp',
+  heic: 'heic',
+  avif: 'avif',
+  tif: 'tif',
+  jpg: 'jpg',
+  pdf: 'pdf',
+  xml: 'xml',
+  svg: 'svg',
+  mp4: 'video',
+  mov: 'video',
+  mp3: 'audio',
+  wav: 'audio',
+  sqlite: 'sqlite',
 };
 
-const EXPECTED_BY_EXTENSION: Record<string, string> = {
-  '.pdf': 'a PDF',
-  '.jpg': 'a JPEG image',
-  '.jpeg': 'a JPEG image',
-  '.png': 'a PNG image',
-  '.tif': 'a TIFF image',
-  '.tiff': 'a TIFF image',
-  '.xml': 'an XML invoice',
+const EXPECTED_BY_EXTENSION: Record<string, FileTypeTerm> = {
+  '.pdf': 'pdf',
+  '.jpg': 'jpg',
+  '.jpeg': 'jpg',
+  '.png': 'png',
+  '.tif': 'tif',
+  '.tiff': 'tif',
+  '.xml': 'xml_invoice',
 };
-
-export const ACCEPTED_TYPES_SENTENCE =
-  'Clearfacts accepts PDF, JPEG and UBL / Peppol BIS XML invoices; PNG images are converted to PDF.';
 
 export type TextSniff = 'html' | 'markup' | 'text' | 'binary';
 
@@ -73,29 +79,25 @@ export function sniffText(head: Uint8Array): TextSniff {
   return start.startsWith('<') ? 'markup' : 'text';
 }
 
-/** "a ZIP archive" for a file-type extension, or a generic phrase with its MIME type. */
-export function describeDetectedType(extension: string, mime: string): string {
-  return DETECTED[extension] ?? `a ${extension.toUpperCase()} file (${mime})`;
+/** The term for a file-type extension, or "another type" with the extension and MIME type. */
+export function describeDetectedType(extension: string, mime: string): DetectedType {
+  const known = DETECTED[extension];
+  return known === undefined
+    ? { type: 'other', detail: `${extension.toUpperCase()} (${mime})` }
+    : { type: known };
 }
 
-export function describeSniffed(sniff: Exclude<TextSniff, 'markup'>): string {
-  switch (sniff) {
-    case 'html':
-      return 'an HTML page';
-    case 'text':
-      return 'a plain text file';
-    case 'binary':
-      return 'a file of an unknown type';
-  }
+export function describeSniffed(sniff: Exclude<TextSniff, 'markup'>): DetectedType {
+  return { type: sniff };
 }
 
 /**
  * "This is an HTML page, not a PDF." plus what Clearfacts accepts. The "not …" part appears only
  * when the name promised something else, since that is the surprise the user needs explained.
  */
-export function unsupportedMessage(actual: string, fileName: string): string {
+export function unsupportedMessage(actual: FileTypeTerm, fileName: string): Message {
   const expected = EXPECTED_BY_EXTENSION[path.extname(fileName).toLowerCase()];
-  const what =
-    expected !== undefined && expected !== actual ? `${actual}, not ${expected}` : actual;
-  return `This is ${what}. ${ACCEPTED_TYPES_SENTENCE}`;
+  return expected !== undefined && expected !== actual
+    ? msg('type_unsupported_not_expected', { actual, expected })
+    : msg('type_unsupported', { actual });
 }

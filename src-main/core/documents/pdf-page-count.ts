@@ -3,6 +3,7 @@
 // specific reasons instead of a refusal from Clearfacts after the upload.
 import { PDFDocument } from 'pdf-lib';
 import type { Failure } from '../../contract/domain.ts';
+import { msg } from '../../contract/messages/message.ts';
 import { bytesHaveCompletePdfTrailer } from './pdf-trailer.ts';
 
 export type PdfPageCount = { pages: number; failure: null } | { pages: null; failure: Failure };
@@ -20,8 +21,7 @@ export async function countPdfPages(bytes: Uint8Array): Promise<PdfPageCount> {
       pages: null,
       failure: {
         code: 'pdf_corrupt',
-        message:
-          'This PDF is incomplete: its end-of-file marker is missing, so it was cut off while being written or copied. Scan or save it again.',
+        message: msg('pdf_incomplete'),
       },
     };
   }
@@ -42,8 +42,7 @@ export async function countPdfPages(bytes: Uint8Array): Promise<PdfPageCount> {
       pages: null,
       failure: {
         code: 'pdf_encrypted',
-        message:
-          'This PDF is password-protected or encrypted, so Clearfacts cannot read it. Save an unprotected copy (for example with "Print to PDF") and put that in the folder instead.',
+        message: msg('pdf_encrypted'),
       },
     };
   }
@@ -58,7 +57,7 @@ export async function countPdfPages(bytes: Uint8Array): Promise<PdfPageCount> {
       pages: null,
       failure: {
         code: 'pdf_no_pages',
-        message: 'This PDF has no pages, so there is nothing to send.',
+        message: msg('pdf_no_pages'),
       },
     };
   }
@@ -68,7 +67,7 @@ export async function countPdfPages(bytes: Uint8Array): Promise<PdfPageCount> {
 function damaged(error: unknown): Failure {
   return {
     code: 'pdf_corrupt',
-    message: 'This PDF is damaged and cannot be read. Scan or save it again.',
+    message: msg('pdf_damaged'),
     detail: error instanceof Error ? error.message : String(error),
   };
 }

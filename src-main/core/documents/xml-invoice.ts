@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { XMLParser } from 'fast-xml-parser';
 import type { Failure } from '../../contract/domain.ts';
+import { msg, type Message } from '../../contract/messages/message.ts';
 
 const UBL_ROOTS: Record<string, string> = {
   Invoice: 'urn:oasis:names:specification:ubl:schema:xsd:Invoice-2',
@@ -20,7 +21,7 @@ const parser = new XMLParser({
   ignorePiTags: true,
 });
 
-function notInvoice(message: string, detail?: string): Failure {
+function notInvoice(message: Message, detail?: string): Failure {
   return detail === undefined
     ? { code: 'xml_not_invoice', message }
     : { code: 'xml_not_invoice', message, detail };
@@ -33,10 +34,7 @@ export async function checkXmlInvoice(filePath: string): Promise<Failure | null>
   try {
     parsed = parser.parse(text, true);
   } catch (error) {
-    return notInvoice(
-      'This XML file is not well-formed (it may be cut off or damaged), so it cannot be read as an invoice.',
-      error instanceof Error ? error.message : String(error),
-    );
+    return notInvoice(msg('xml_malformed'), error instanceof Error ? error.message : String(error));
   }
   const roots =
     parsed !== null && typeof parsed === 'object'
@@ -44,14 +42,14 @@ export async function checkXmlInvoice(filePath: string): Promise<Failure | null>
       : [];
   const [root] = roots;
   if (roots.length !== 1 || root === undefined) {
-    return notInvoice('This XML file has no single root element, so it is not an invoice.');
+    return notInvoice(msg('xml_no_single_root'));
   }
   const [qualifiedName, content] = root;
   const separator = qualifiedName.indexOf(':');
   const prefix = separator === -1 ? null : qualifiedName.slice(0, separator);
   const localName = qualifiedName.slice(separator + 1);
   if (localName.toLowerCase() === 'html') {
-    return notInvoice('This is an HTML page, not an XML invoice.');
+    return notInvoice(msg('xml_html_page'));
   }
   const namespaceAttribute = prefix === null ? 'xmlns' : `xmlns:${prefix}`;
   const namespace =
@@ -60,13 +58,13 @@ export async function checkXmlInvoice(filePath: string): Promise<Failure | null>
       : null;
   const expected = UBL_ROOTS[localName];
   if (expected === undefined) {
-    return notInvoice(
-      `This XML file is a "${localName}" document, not a UBL / Peppol BIS invoice or credit note.`,
-    );
+    return notInvoice(msg('xml_other_document', { rootName: localName }));
   }
   if (namespace !== expected) {
     return notInvoice(
-      `This XML file has an ${localName} root element, but not in the UBL 2 namespace (${expected}), so it is not a UBL / Peppol BIS ${localName === 'Invoice' ? 'invoice' : 'credit note'}.`,
+      localName === 'Invoice'
+        ? msg('xml_invoice_wrong_namespace')
+        : msg('xml_credit_note_wrong_namespace'),
       namespace === null ? 'no namespace' : `namespace ${namespace}`,
     );
   }

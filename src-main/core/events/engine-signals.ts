@@ -1,6 +1,7 @@
 // What one stage tells the others without knowing them. Stages are built in dependency order and
 // report through these signals; the composition root subscribes the reactions after every stage
 // exists, so no stage is used before it is built and no stage reaches into another.
+import type { Message } from '../../contract/messages/message.ts';
 import { EventEmitter } from 'node:events';
 import type { FileState } from '../../contract/domain.ts';
 import type { FileRecord } from '../store/file-record.ts';
@@ -14,13 +15,13 @@ export interface EngineSignalMap {
   /** A folder binding, its availability or its counts changed. */
   foldersChanged: [];
   /** The history stopped (a sentence) or resumed (null) accepting writes. */
-  storageFault: [fault: string | null];
+  storageFault: [fault: Message | null];
   /** The queue's holds changed (pause, auth, scope, storage, offline, rate limit). */
   holdsChanged: [];
   /** Clearfacts refused the token during a send; the session decides what follows. */
   tokenRefused: [];
   /** A reason while nothing can be sent for lack of a usable token; null once there is one. */
-  tokenUsable: [holdReason: string | null];
+  tokenUsable: [holdReason: Message | null];
   /** Another token (or none) is in use: what the old one could see may differ. */
   tokenChanged: [];
   /** A file changed on disk after its send started: it must pass the gate again. */

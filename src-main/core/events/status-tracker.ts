@@ -1,5 +1,6 @@
-// The queue's status as the user sees it: one state with the sentence that explains it, counts,
+// The queue's status as the user sees it: one state with the message that explains it, counts,
 // and the progress of the current batch. Emitted when it changes, at most every `throttleMs`.
+import { msg } from '../../contract/messages/message.ts';
 import type { FileState, StatusSnapshot } from '../../contract/domain.ts';
 import { ACTIVE_STATES } from '../store/file-lifecycle.ts';
 import type { QueueHolds } from '../queue/queue-holds.ts';
@@ -18,13 +19,9 @@ function isActive(state: FileState | null): boolean {
   return state !== null && ACTIVE_STATES.includes(state);
 }
 
-function clock(ms: number): string {
-  return new Date(ms).toLocaleTimeString();
-}
-
 /** The status the user sees, emitted through `emit` when it changes (throttled). */
 export interface StatusTracker {
-  /** The status now: one state with the sentence explaining it, counts and batch progress. */
+  /** The status now: one state with the message explaining it, counts and batch progress. */
   snapshot(): StatusSnapshot;
   /** Starts counting from what the history holds (after a restart, the unfinished files). */
   reset(activeNow: number): void;
@@ -67,7 +64,7 @@ export function createStatusTracker(options: StatusTrackerOptions): StatusTracke
     if (holds.storage !== null) return { ...base, state: 'storage_error', reason: holds.storage };
     if (holds.auth !== null) return { ...base, state: 'auth_required', reason: holds.auth };
     if (holds.pausedByUser) {
-      return { ...base, state: 'paused', reason: 'Paused by you: resume to send again.' };
+      return { ...base, state: 'paused', reason: msg('paused_by_user') };
     }
     if (missingScope !== null) {
       return { ...base, state: 'scope_missing', reason: scopeReason, missingScope };
@@ -76,8 +73,7 @@ export function createStatusTracker(options: StatusTrackerOptions): StatusTracke
       return {
         ...base,
         state: 'offline',
-        reason:
-          'Clearfacts cannot be reached (no network, proxy or firewall). Files wait and are sent as soon as it answers again.',
+        reason: msg('offline'),
       };
     }
     if (pending + counts.uploading > 0 || options.runningCount() > 0) {
@@ -85,9 +81,7 @@ export function createStatusTracker(options: StatusTrackerOptions): StatusTracke
       return {
         ...base,
         state: 'uploading',
-        reason: slowed
-          ? `Clearfacts asked to slow down; sending resumes at ${clock(holds.rateLimitedUntil)}.`
-          : null,
+        reason: slowed ? msg('rate_limited_until', { until: holds.rateLimitedUntil }) : null,
       };
     }
     return { ...base, state: 'idle', reason: null };

@@ -1,6 +1,7 @@
 // The names of an accountant tree, `<root>/<administration name> (<company number>)/Purchase/`,
 // `Sales/`, `Archive/Various/<category>/`, `Archive/Permanent/<category>/`, shared by the code that
 // creates the folders and the code that routes a file by its path, so both read the same names.
+import { msg, type TreeRouteMessage } from '../../contract/messages/message.ts';
 import { CompanyNumber } from '../../contract/domain.ts';
 import type { ArchiveCategory } from '../../contract/domain.ts';
 import { isIgnoredName } from './ignored-names.ts';
@@ -58,7 +59,7 @@ export function administrationFolderName(administration: {
 }
 
 export type ParsedAdministrationFolder =
-  { ok: true; companyNumber: CompanyNumber } | { ok: false; reason: string };
+  { ok: true; companyNumber: CompanyNumber } | { ok: false; reason: TreeRouteMessage };
 
 const ADMINISTRATION_FOLDER = /\(\s*(?:BE)?\s*([0-9][0-9. ]*)\)\s*$/i;
 
@@ -72,7 +73,7 @@ export function parseAdministrationFolderName(folderName: string): ParsedAdminis
   if (match?.[1] === undefined) {
     return {
       ok: false,
-      reason: `the folder "${folderName}" is not named "<administration name> (<company number>)", e.g. "Bakkerij Peeters (0123456789)"`,
+      reason: msg('tree_folder_name_invalid', { folderName }),
     };
   }
   const digits = match[1].replace(/[. ]/g, '');
@@ -80,7 +81,7 @@ export function parseAdministrationFolderName(folderName: string): ParsedAdminis
   if (!companyNumber.success) {
     return {
       ok: false,
-      reason: `"${match[1].trim()}" in the folder name "${folderName}" is not a Belgian company number (0 followed by 9 digits)`,
+      reason: msg('tree_company_number_invalid', { folderName, value: match[1].trim() }),
     };
   }
   return { ok: true, companyNumber: companyNumber.data };

@@ -1,5 +1,6 @@
 // The folders the user bound (kept in the settings, so every process sees the same list), what
 // the intake says about each one, and the accountant trees built from the API.
+import { msg, type Message, type TreeRouteMessage } from '../../contract/messages/message.ts';
 import { stat } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
@@ -36,12 +37,11 @@ async function requireFolder(folderPath: string): Promise<string> {
   const absolute = path.resolve(folderPath);
   const stats = await stat(absolute).catch(() => null);
   if (stats === null) {
-    throw new ApiError(
-      'invalid_request',
-      `The folder ${absolute} does not exist or cannot be read.`,
-    );
+    throw new ApiError('invalid_request', msg('folder_not_found', { path: absolute }));
   }
-  if (!stats.isDirectory()) throw new ApiError('invalid_request', `${absolute} is not a folder.`);
+  if (!stats.isDirectory()) {
+    throw new ApiError('invalid_request', msg('not_a_folder', { path: absolute }));
+  }
   return absolute;
 }
 
@@ -73,30 +73,34 @@ export interface WatchedFolders {
   /** The category a tree folder stands for, from what is already known (routing is synchronous). */
   resolveCategoryId(companyNumber: string, type: ArchiveType, folderName: string): string | null;
   /** The intake's word on a folder: watching, polling, unavailable (with why), … */
-  setAvailability(folderId: string, state: FolderAvailability, reason: string | null): void;
+  setAvailability(folderId: string, state: FolderAvailability, reason: Message | null): void;
   /** A file in a tree that is in no destination folder, so it is not sent. */
-  noteUnroutable(folderId: string, filePath: string, reason: string): void;
+  noteUnroutable(folderId: string, filePath: string, reason: TreeRouteMessage): void;
   /** A file that was unroutable was routed after all (a category appeared, or it moved). */
   noteRouted(folderId: string, filePath: string): void;
 }
 
 export function createWatchedFolders(options: WatchedFoldersOptions): WatchedFolders {
   const { settings, administrations, logger } = options;
-  const availability = new Map<string, { state: FolderAvailability; reason: string | null }>();
-  const unroutable = new Map<string, Map<string, string>>();
+  const availability = new Map<string, { state: FolderAvailability; reason: Message | null }>();
+  const unroutable = new Map<string, Map<string, TreeRouteMessage>>();
 
   function bindings(): FolderBinding[] {
     return settings.get().folders;
   }
 
-  function reasonFor(binding: FolderBinding): string | null {
+  function reasonFor(binding: FolderBinding): Message | null {
     const reported = availability.get(binding.id)?.reason ?? null;
     if (reported !== null) return reported;
     const stray = unroutable.get(binding.id);
-    if (!stray || stray.size === 0) return null;
-    const [firstPath, firstReason] = [...stray.entries()][0] ?? ['', ''];
-    const count = stray.size === 1 ? '1 file is' : `${stray.size} files are`;
-    return `${count} not in a destination folder and not sent, e.g. ${path.relative(binding.path, firstPath)}: ${firstReason}.`;
+    const first = stray === undefined ? undefined : [...stray.entries()][0];
+    if (stray === undefined || first === undefined) return null;
+    const [firstPath, reason] = first;
+    return msg('stray_files', {
+      count: stray.size,
+      example: path.relative(binding.path, firstPath),
+      reason,
+    });
   }
 
   function list(): FolderView[] {
@@ -111,7 +115,7 @@ export function createWatchedFolders(options: WatchedFoldersOptions): WatchedFol
 
   function ensureNotBound(absolute: string): void {
     const existing = bindings().find((binding) => path.resolve(binding.path) === absolute);
-    if (existing) throw new ApiError('conflict', `The folder ${absolute} is already watched.`);
+    if (existing) throw new ApiError('conflict', msg('folder_already_watched', { path: absolute }));
   }
 
   /** The administration must be one the token reaches; unreachable Clearfacts does not block. */
@@ -126,10 +130,7 @@ export function createWatchedFolders(options: WatchedFoldersOptions): WatchedFol
       return;
     }
     if (!known.some((administration) => administration.companyNumber === companyNumber)) {
-      throw new ApiError(
-        'not_found',
-        `Administration ${companyNumber} is not among the administrations this token can reach.`,
-      );
+      throw new ApiError('not_found', msg('administration_unreachable', { companyNumber }));
     }
     if (destination.type !== 'various' && destination.type !== 'permanent') return;
     const categories = await administrations.categories(companyNumber).catch(() => null);
@@ -139,7 +140,11 @@ export function createWatchedFolders(options: WatchedFoldersOptions): WatchedFol
     ) {
       throw new ApiError(
         'not_found',
-        `Administration ${companyNumber} has no ${destination.type} archive category ${destination.categoryId}.`,
+        msg('category_unknown', {
+          companyNumber,
+          archiveType: destination.type,
+          categoryId: destination.categoryId,
+        }),
       );
     }
   }
@@ -208,7 +213,8 @@ export function createWatchedFolders(options: WatchedFoldersOptions): WatchedFol
         if (error instanceof ApiError) throw error;
         throw new ApiError(
           'unavailable',
-          `The accountant folders could not be created: ${error instanceof Error ? error.message : String(error)}`,
+          msg('tree_not_created'),
+          error instanceof Error ? error.message : String(error),
         );
       }
       return save([...bindings(), { id: randomUUID(), mode: 'accountant-tree', path: absolute }]);
@@ -217,7 +223,7 @@ export function createWatchedFolders(options: WatchedFoldersOptions): WatchedFol
     remove(id: string): FolderView[] {
       const current = bindings();
       if (!current.some((binding) => binding.id === id)) {
-        throw new ApiError('not_found', `No watched folder has the id ${id}.`);
+        throw new ApiError('not_found', msg('folder_id_unknown', { id }));
       }
       availability.delete(id);
       unroutable.delete(id);
@@ -246,13 +252,13 @@ export function createWatchedFolders(options: WatchedFoldersOptions): WatchedFol
       return known ? resolveCategoryByFolderName(known[type], folderName) : null;
     },
 
-    setAvailability(folderId: string, state: FolderAvailability, reason: string | null): void {
+    setAvailability(folderId: string, state: FolderAvailability, reason: Message | null): void {
       availability.set(folderId, { state, reason });
       options.onChanged();
     },
 
-    noteUnroutable(folderId: string, filePath: string, reason: string): void {
-      const stray = unroutable.get(folderId) ?? new Map<string, string>();
+    noteUnroutable(folderId: string, filePath: string, reason: TreeRouteMessage): void {
+      const stray = unroutable.get(folderId) ?? new Map<string, TreeRouteMessage>();
       stray.set(filePath, reason);
       unroutable.set(folderId, stray);
       options.onChanged();

@@ -1,6 +1,7 @@
 // Turns whatever a handler ran into into the contract's ApiError: a stable code for the UI and
-// one sentence for the user. Nothing here ever quotes a token (the redactor guards messages too).
+// a Message for the user. Nothing here ever quotes a token (the redactor guards messages too).
 import { ApiError } from '../../contract/api-contract.ts';
+import { msg } from '../../contract/messages/message.ts';
 import { ClearfactsApiError } from '../api/clearfacts-client.ts';
 import { EngineBusyError } from '../store/engine-lock.ts';
 import { redact } from '../logging/secret-redactor.ts';
@@ -9,35 +10,49 @@ import { InvalidSettingsError } from '../store/conf-settings-store.ts';
 import { InvalidHistoryFilterError } from '../store/history-filter-sql.ts';
 import { StorageUnavailableError } from '../store/storage-guard.ts';
 
+/**
+ * The ApiError for whatever a handler threw: a category, a Message for the user and, where the
+ * error had its own words (a file system error, a bug), those words as untranslated detail.
+ */
 export function toApiError(error: unknown): ApiError {
-  if (error instanceof ApiError) return new ApiError(error.code, redact(error.message));
-  const message = redact(error instanceof Error ? error.message : String(error));
+  if (error instanceof ApiError) {
+    return new ApiError(
+      error.code,
+      error.userMessage,
+      error.detail === undefined ? undefined : redact(error.detail),
+    );
+  }
+  const detail = redact(error instanceof Error ? error.message : String(error));
   if (error instanceof ClearfactsApiError) {
     switch (error.kind) {
       case 'auth':
-        return new ApiError('auth', `Clearfacts did not accept the token: ${message}`);
+        return new ApiError('auth', error.userMessage);
       case 'missing_scope':
-        return new ApiError('missing_scope', message);
+        return new ApiError('missing_scope', error.userMessage);
       case 'refused':
-        return new ApiError('invalid_request', message);
+        return new ApiError('invalid_request', error.userMessage);
       case 'transient':
       case 'ambiguous':
-        return new ApiError('unavailable', `Clearfacts cannot be reached right now: ${message}`);
+        return new ApiError('unavailable', error.userMessage);
     }
   }
   if (error instanceof TokenStoreError) {
-    return new ApiError(
-      error.failure === 'invalid_token' ? 'invalid_request' : 'conflict',
-      message,
-    );
+    return error.failure === 'invalid_token'
+      ? new ApiError('invalid_request', msg('token_malformed'), detail)
+      : new ApiError('conflict', msg('token_store_failed'), detail);
   }
-  if (error instanceof InvalidSettingsError || error instanceof InvalidHistoryFilterError) {
-    return new ApiError('invalid_request', message);
+  if (error instanceof InvalidSettingsError) {
+    return new ApiError('invalid_request', msg('settings_invalid'), detail);
   }
-  if (error instanceof StorageUnavailableError || error instanceof EngineBusyError) {
-    return new ApiError('unavailable', message);
+  if (error instanceof InvalidHistoryFilterError) {
+    return new ApiError('invalid_request', msg('history_filter_invalid'), detail);
   }
-  return new ApiError('internal', `Something went wrong: ${message}`);
+  if (error instanceof StorageUnavailableError) {
+    return new ApiError('unavailable', error.reason);
+  }
+  if (error instanceof EngineBusyError)
+    return new ApiError('unavailable', msg('engine_busy'), detail);
+  return new ApiError('internal', msg('internal'), detail);
 }
 
 /** Wraps every handler so each one throws only ApiError. */

@@ -2,6 +2,7 @@
 // loopback bridge, the control channel): the channel is checked, the argument validated with the
 // channel's schema, and whatever happens comes back as an InvokeResult, so the client can rethrow
 // an ApiError with its code and sentence. It lives in core so no transport imports another.
+import { msg, type Message } from '../../contract/messages/message.ts';
 import { z } from 'zod';
 import {
   ApiError,
@@ -12,8 +13,8 @@ import {
   type InvokeResult,
 } from '../../contract/api-contract.ts';
 
-function failed(code: ApiErrorBody['code'], message: string): InvokeResult {
-  return { ok: false, error: { code, message } };
+function failed(code: ApiErrorBody['code'], message: Message, detail?: string): InvokeResult {
+  return { ok: false, error: detail === undefined ? { code, message } : { code, message, detail } };
 }
 
 /**
@@ -29,11 +30,17 @@ export async function dispatchInvoke(
   onUnexpectedError: (error: unknown, channel: string) => void,
 ): Promise<InvokeResult> {
   if (!isRequestChannel(channel)) {
-    return failed('invalid_request', `there is no request channel named "${channel}"`);
+    return failed(
+      'invalid_request',
+      msg('request_rejected', { problem: `there is no request channel named "${channel}"` }),
+    );
   }
   const parsed = requests[channel].request.safeParse(rawRequest);
   if (!parsed.success) {
-    return failed('invalid_request', `${channel}: ${z.prettifyError(parsed.error)}`);
+    return failed(
+      'invalid_request',
+      msg('request_rejected', { problem: `${channel}: ${z.prettifyError(parsed.error)}` }),
+    );
   }
   // The channel and its parsed argument were matched by the line above; TypeScript cannot relate
   // a union of handlers to a union of arguments, so the call goes through one erased signature.
@@ -41,8 +48,8 @@ export async function dispatchInvoke(
   try {
     return { ok: true, value: await handler(parsed.data) };
   } catch (error) {
-    if (error instanceof ApiError) return failed(error.code, error.message);
+    if (error instanceof ApiError) return { ok: false, error: error.toBody() };
     onUnexpectedError(error, channel);
-    return failed('internal', 'The app hit an unexpected error; its log has the details.');
+    return failed('internal', msg('internal'));
   }
 }

@@ -2,6 +2,7 @@
 // administration and destination, passes it through the readiness gate and tells the engine,
 // through callbacks, what it saw. It owns no durable state: the engine's `isKnown` is what keeps
 // 50,000 already-handled files from being announced again at every start.
+import { msg, type Message, type TreeRouteMessage } from '../../contract/messages/message.ts';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type {
@@ -60,13 +61,13 @@ export interface FolderIntakeOptions extends IntakeTimings {
   /** Passed the gate: stable, readable, a PDF with its trailer. */
   onFileReady(file: IntakeFile): EngineAnswer;
   /** In an accountant tree, a file whose path leads to no destination; reported once a path. */
-  onFileUnroutable(path: string, folderId: string, reason: string): EngineAnswer;
+  onFileUnroutable(path: string, folderId: string, reason: TreeRouteMessage): EngineAnswer;
   /** A file seen earlier was deleted before it became ready (never said for a vanished folder). */
   onFileRemoved(path: string, folderId: string): EngineAnswer;
   onAvailability(
     folderId: string,
     availability: FolderAvailability,
-    reason: string | null,
+    reason: Message | null,
   ): EngineAnswer;
   logger: Logger;
   /** How long the native-events self-test waits for its probe. Default 5 s. */
@@ -137,7 +138,7 @@ export function createFolderIntake(options: FolderIntakeOptions): FolderIntake {
   const folders = new Map<string, WatchedFolder>();
   /** Versions announced ready this session, so no event or scan announces one twice. */
   const announced = new Map<string, { folderId: string; version: FileVersion }>();
-  const unroutable = new Map<string, { folderId: string; reason: string }>();
+  const unroutable = new Map<string, { folderId: string; reason: TreeRouteMessage }>();
   let started = false;
   let stopped = false;
 
@@ -211,7 +212,7 @@ export function createFolderIntake(options: FolderIntakeOptions): FolderIntake {
     const folderId = folder.binding.id;
     const routed = route(folder, filePath);
     if (!routed.ok) {
-      if (unroutable.get(filePath)?.reason !== routed.reason) {
+      if (JSON.stringify(unroutable.get(filePath)?.reason) !== JSON.stringify(routed.reason)) {
         unroutable.set(filePath, { folderId, reason: routed.reason });
         reportToEngine(
           'onFileUnroutable',
@@ -322,7 +323,7 @@ export function createFolderIntake(options: FolderIntakeOptions): FolderIntake {
         options.onAvailability,
         folder.binding.id,
         'unavailable',
-        `The folder ${folder.root} is already watched by another binding; remove one of the two.`,
+        msg('folder_watched_twice', { path: folder.root }),
       );
       return;
     }

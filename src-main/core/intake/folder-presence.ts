@@ -1,5 +1,6 @@
 // Whether a watched folder is really there. A folder that is missing, unreadable, or whose drive
 // or share is no longer mounted is unavailable: it must never be read as empty.
+import { msg, type Message } from '../../contract/messages/message.ts';
 import { opendir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { errorCode } from './watch-limits.ts';
@@ -12,7 +13,7 @@ export interface FolderIdentity {
 
 export type FolderPresence =
   | { present: true; realPath: string; identity: FolderIdentity }
-  | { present: false; reason: string };
+  | { present: false; reason: Message };
 
 /** A hung network mount can block a stat for minutes; past this it counts as unreachable. */
 const PRESENCE_TIMEOUT_MS = 15_000;
@@ -24,26 +25,26 @@ async function exists(folderPath: string): Promise<boolean> {
   );
 }
 
-async function describeMissing(folderPath: string): Promise<string> {
+async function describeMissing(folderPath: string): Promise<Message> {
   const parent = path.dirname(folderPath);
   if (parent !== folderPath && (await exists(parent))) {
-    return `The folder ${folderPath} is missing: it was moved, renamed or deleted. It is watched again as soon as it is back.`;
+    return msg('folder_moved', { path: folderPath });
   }
-  return `The folder ${folderPath} is missing: the drive or network share that holds it is not connected, or it was moved. It is watched again as soon as it is back.`;
+  return msg('folder_missing', { path: folderPath });
 }
 
-async function describeFailure(folderPath: string, error: unknown): Promise<string> {
+async function describeFailure(folderPath: string, error: unknown): Promise<Message> {
   const code = errorCode(error);
   switch (code) {
     case 'ENOENT':
       return describeMissing(folderPath);
     case 'ENOTDIR':
-      return `${folderPath} is not a folder.`;
+      return msg('not_a_folder', { path: folderPath });
     case 'EACCES':
     case 'EPERM':
-      return `The app has no permission to read the folder ${folderPath}.`;
+      return msg('folder_no_permission', { path: folderPath });
     default:
-      return `The folder ${folderPath} cannot be reached (${code ?? String(error)}): the drive or network share may be offline.`;
+      return msg('folder_unreachable', { path: folderPath });
   }
 }
 
@@ -53,7 +54,9 @@ async function inspect(
 ): Promise<FolderPresence> {
   try {
     const stats = await stat(folderPath);
-    if (!stats.isDirectory()) return { present: false, reason: `${folderPath} is not a folder.` };
+    if (!stats.isDirectory()) {
+      return { present: false, reason: msg('not_a_folder', { path: folderPath }) };
+    }
     const realPath = await realpath(folderPath);
     const parentStats = await stat(path.dirname(realPath));
     const identity = {
@@ -63,7 +66,7 @@ async function inspect(
     if (previous?.isMountPoint === true && !identity.isMountPoint) {
       return {
         present: false,
-        reason: `The drive or network share mounted at ${folderPath} is no longer mounted. It is watched again as soon as it is back.`,
+        reason: msg('share_unmounted', { path: folderPath }),
       };
     }
     // Listing proves the folder is readable, which stat alone does not.
@@ -87,7 +90,7 @@ export async function checkFolderPresence(
 ): Promise<FolderPresence> {
   const notResponding: FolderPresence = {
     present: false,
-    reason: `The folder ${folderPath} does not respond: the network share may be offline. It is watched again as soon as it answers.`,
+    reason: msg('folder_not_responding', { path: folderPath }),
   };
   let inspection = inspecting.get(folderPath);
   if (inspection === undefined) {

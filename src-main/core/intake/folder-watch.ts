@@ -2,6 +2,7 @@
 // self-test, watch limits), scan it, rescan it periodically, and notice when it disappears or
 // comes back. Every transition starts a new epoch, and work begun in an older epoch (a scan, an
 // event, a self-test) drops its results, so a folder never reports after it was stopped.
+import { msg, type Message } from '../../contract/messages/message.ts';
 import path from 'node:path';
 import type { FolderAvailability } from '../../contract/domain.ts';
 import type { Logger } from '../logging/logger.ts';
@@ -30,7 +31,7 @@ export interface FolderWatchHooks {
   /** A file to consider, under the folder's configured path; `version` null when not known. */
   candidate(filePath: string, version: FileVersion | null): void;
   fileRemoved(filePath: string): void;
-  availability(availability: FolderAvailability, reason: string | null): void;
+  availability(availability: FolderAvailability, reason: Message | null): void;
   /** The folder went away: whatever was pending in it must be dropped without a word. */
   wentAway(): void;
 }
@@ -85,10 +86,10 @@ export function createFolderWatch(options: FolderWatchOptions): FolderWatch {
   let lastReported: string | null = null;
 
   /** Tells the engine about a change of availability, once: the presence loop repeats itself. */
-  function report(next: State, reason: string | null): void {
+  function report(next: State, reason: Message | null): void {
     state = next;
     if (next === 'idle' || next === 'stopped') return;
-    const key = `${next}\n${reason ?? ''}`;
+    const key = `${next}\n${JSON.stringify(reason)}`;
     if (key === lastReported) return;
     lastReported = key;
     hooks.availability(next, reason);
@@ -153,9 +154,9 @@ export function createFolderWatch(options: FolderWatchOptions): FolderWatch {
   }
 
   /** Opens a watcher for this epoch; resolves with a watch-limit reason if one was hit. */
-  async function openWatch(watchEpoch: number, watchMode: WatchMode): Promise<string | null> {
-    let limitHit: (reason: string) => void = () => undefined;
-    const limitReached = new Promise<string>((resolve) => {
+  async function openWatch(watchEpoch: number, watchMode: WatchMode): Promise<Message | null> {
+    let limitHit: (reason: Message) => void = () => undefined;
+    const limitReached = new Promise<Message>((resolve) => {
       limitHit = resolve;
     });
     const current = () => watchEpoch === epoch;
@@ -264,7 +265,7 @@ export function createFolderWatch(options: FolderWatchOptions): FolderWatch {
     }, options.timings().rescanIntervalMs);
   }
 
-  function becomeUnavailable(reason: string): void {
+  function becomeUnavailable(reason: Message): void {
     endEpoch();
     hooks.wentAway();
     report('unavailable', reason);
@@ -272,7 +273,7 @@ export function createFolderWatch(options: FolderWatchOptions): FolderWatch {
   }
 
   /** Decides the watch mode, opens the watcher, then scans. `pollingReason` forces polling. */
-  function activate(pollingReason: string | null = null): Promise<void> {
+  function activate(pollingReason: Message | null = null): Promise<void> {
     const run = async (): Promise<void> => {
       const activationEpoch = endEpoch();
       const current = () => activationEpoch === epoch;
@@ -289,13 +290,13 @@ export function createFolderWatch(options: FolderWatchOptions): FolderWatch {
       const timings = options.timings();
       let reason = pollingReason;
       if (reason === null && timings.forcePolling) {
-        reason = 'Polled because the setting to always poll watched folders is on.';
+        reason = msg('polling_forced');
       }
       if (reason === null) {
         const network = await detectNetworkFileSystem(realRoot);
         if (!current()) return;
         if (network !== null) {
-          reason = `Polled because the folder is on ${network}, which does not report changes made by other computers.`;
+          reason = msg('polling_network', { fileSystem: network });
         }
       }
       if (reason === null) {
@@ -308,7 +309,7 @@ export function createFolderWatch(options: FolderWatchOptions): FolderWatch {
           if (!current()) return;
           if (outcome === 'no-events') {
             const seconds = Math.round(timings.selfTestTimeoutMs / 100) / 10;
-            reason = `Polled because the folder did not report a test file within ${seconds} s, so its change notifications do not work here.`;
+            reason = msg('polling_no_events', { seconds });
           } else if (outcome !== 'events') {
             // A read-only folder cannot be probed; the periodic rescan still catches what native
             // events would miss.

@@ -1,7 +1,8 @@
 // Maps a file in an accountant tree to its administration and destination by its path, or says
-// in one sentence why the path does not lead anywhere, so the user can move the file.
+// as a message why the path does not lead anywhere, so the user can move the file.
 import path from 'node:path';
 import type { CompanyNumber, Destination } from '../../contract/domain.ts';
+import { msg, type TreeRouteMessage } from '../../contract/messages/message.ts';
 import { TREE_FOLDERS, parseAdministrationFolderName } from '../folders/accountant-tree-names.ts';
 import type { ArchiveType } from '../folders/accountant-tree-names.ts';
 
@@ -13,10 +14,7 @@ export type ResolveCategoryId = (
 
 export type Route =
   | { ok: true; companyNumber: CompanyNumber; destination: Destination }
-  | { ok: false; reason: string };
-
-const PUT_IT_IN =
-  'put it in Purchase, Sales, Archive/Various/<category> or Archive/Permanent/<category>';
+  | { ok: false; reason: TreeRouteMessage };
 
 function sameName(actual: string, expected: string): boolean {
   return actual.toLowerCase() === expected.toLowerCase();
@@ -30,19 +28,13 @@ export function routeAccountantTreePath(
   const segments = path.relative(root, filePath).split(path.sep);
   const [administrationFolder, trayFolder, archiveTypeFolder, categoryFolder] = segments;
   if (segments.length < 2 || administrationFolder === undefined) {
-    return {
-      ok: false,
-      reason: `the file lies directly in the accountant folder; ${PUT_IT_IN} of an administration's folder`,
-    };
+    return { ok: false, reason: msg('tree_file_in_root') };
   }
   const administration = parseAdministrationFolderName(administrationFolder);
   if (!administration.ok) return { ok: false, reason: administration.reason };
   const { companyNumber } = administration;
   if (segments.length < 3 || trayFolder === undefined) {
-    return {
-      ok: false,
-      reason: `the file lies directly in the folder of administration ${companyNumber}; ${PUT_IT_IN}`,
-    };
+    return { ok: false, reason: msg('tree_file_in_administration', { companyNumber }) };
   }
   if (sameName(trayFolder, TREE_FOLDERS.purchase)) {
     return { ok: true, companyNumber, destination: { type: 'purchase' } };
@@ -53,7 +45,7 @@ export function routeAccountantTreePath(
   if (!sameName(trayFolder, TREE_FOLDERS.archive)) {
     return {
       ok: false,
-      reason: `"${trayFolder}" is not one of the folders of administration ${companyNumber}; ${PUT_IT_IN}`,
+      reason: msg('tree_unknown_tray', { folderName: trayFolder, companyNumber }),
     };
   }
   const archiveType: ArchiveType | null =
@@ -65,23 +57,21 @@ export function routeAccountantTreePath(
           ? 'permanent'
           : null;
   if (archiveType === null) {
-    return {
-      ok: false,
-      reason: `files in Archive must go in Archive/Various/<category> or Archive/Permanent/<category>`,
-    };
+    return { ok: false, reason: msg('tree_archive_needs_type') };
   }
   const typeFolder = archiveType === 'various' ? TREE_FOLDERS.various : TREE_FOLDERS.permanent;
   if (segments.length < 5 || categoryFolder === undefined) {
-    return {
-      ok: false,
-      reason: `the file lies directly in Archive/${typeFolder}; put it in one of its category folders`,
-    };
+    return { ok: false, reason: msg('tree_file_in_archive_type', { folderName: typeFolder }) };
   }
   const categoryId = resolveCategoryId(companyNumber, archiveType, categoryFolder);
   if (categoryId === null || categoryId === '') {
     return {
       ok: false,
-      reason: `administration ${companyNumber} has no ${archiveType} archive category named "${categoryFolder}"`,
+      reason: msg('tree_unknown_category', {
+        companyNumber,
+        archiveType,
+        folderName: categoryFolder,
+      }),
     };
   }
   return { ok: true, companyNumber, destination: { type: archiveType, categoryId } };

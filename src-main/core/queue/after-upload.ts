@@ -9,9 +9,7 @@ export const UPLOADED_FOLDER = '_uploaded';
 
 export class FileChangedSinceSentError extends Error {
   constructor() {
-    super(
-      'The file changed after it was sent, so it was left in place; the new version is checked as a new file.',
-    );
+    super('The file changed after it was sent, so it was left in place.');
     this.name = 'FileChangedSinceSentError';
   }
 }

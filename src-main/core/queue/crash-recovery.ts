@@ -1,13 +1,13 @@
 // The crash rule. Clearfacts has no idempotency key, so a send cut short by a crash or a kill may
 // have arrived: it is never sent again without the user, who can check Clearfacts first.
 import type { Failure } from '../../contract/domain.ts';
+import { msg } from '../../contract/messages/message.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { HistoryRepository, Transition } from '../store/history-repository.ts';
 
 const INTERRUPTED: Failure = {
   code: 'transient',
-  message:
-    'The app stopped while this file was being sent, so it may have arrived. Check in Clearfacts, then resend it or mark it done.',
+  message: msg('send_interrupted'),
 };
 
 /**

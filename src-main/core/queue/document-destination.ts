@@ -3,6 +3,7 @@
 // one (Exact Online is likely next) only has to satisfy it. The composition root passes the
 // Clearfacts client's uploads and its error sorting (engine.ts).
 import type { CompanyNumber, Scope } from '../../contract/domain.ts';
+import type { Message } from '../../contract/messages/message.ts';
 
 /**
  * How a failed delivery is treated. auth: the destination refuses the token (pause everything).
@@ -16,7 +17,9 @@ export type DeliveryFailureKind = 'auth' | 'missing_scope' | 'refused' | 'transi
 /** A delivery failure, sorted by the destination; the queue decides from `kind` alone. */
 export interface DeliveryFailure {
   readonly kind: DeliveryFailureKind;
-  /** A sentence for the user (redacted). */
+  /** What the user is told. */
+  readonly userMessage: Message;
+  /** Its English rendering (redacted), for logs and the failure's technical detail. */
   readonly message: string;
   /** For missing_scope: the scope the destination asked for, when it said. */
   readonly scope: Scope | null;

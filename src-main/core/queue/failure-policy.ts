@@ -1,5 +1,6 @@
 // What the queue does after a send failed, decided from the kind of failure alone.
 import type { DestinationType, Failure, Scope } from '../../contract/domain.ts';
+import { msg, type Message } from '../../contract/messages/message.ts';
 import { authHoldReason } from '../account/session.ts';
 import type { DeliveryFailure } from './document-destination.ts';
 import { requiredScope } from './required-scope.ts';
@@ -19,9 +20,9 @@ export type FailureDecision =
   /** It may have arrived: never re-sent without the user. */
   | { action: 'unconfirmed'; failure: Failure }
   /** The token is unknown or revoked: everything waits for a new one. */
-  | { action: 'hold_auth'; reason: string }
+  | { action: 'hold_auth'; reason: Message }
   /** The token lacks a scope: the files that need it wait. */
-  | { action: 'hold_scope'; scope: Scope; reason: string };
+  | { action: 'hold_scope'; scope: Scope; reason: Message };
 
 /**
  * Network failures (offline laptops, a dead VPN) are retried for as long as it takes; a server
@@ -29,8 +30,8 @@ export type FailureDecision =
  */
 export const MAX_SERVER_ERROR_ATTEMPTS = 20;
 
-export function scopeHoldReason(scope: Scope): string {
-  return `The token lacks the ${scope} scope, so files that need it are waiting. Create a token with ${scope} in Clearfacts and set it to resume.`;
+export function scopeHoldReason(scope: Scope): Message {
+  return msg('scope_hold', { scope });
 }
 
 function fileSystemDecision(error: NodeJS.ErrnoException, retry: () => FailureDecision) {
@@ -40,7 +41,7 @@ function fileSystemDecision(error: NodeJS.ErrnoException, retry: () => FailureDe
         action: 'fail' as const,
         failure: {
           code: 'file_missing' as const,
-          message: 'The file was removed or renamed before it was sent.',
+          message: msg('file_removed_before_send'),
         },
       };
     case 'EACCES':
@@ -50,7 +51,7 @@ function fileSystemDecision(error: NodeJS.ErrnoException, retry: () => FailureDe
         action: 'fail' as const,
         failure: {
           code: 'file_unreadable' as const,
-          message: 'The file cannot be read: check its permissions.',
+          message: msg('file_permission_denied'),
           detail: error.code,
         },
       };
@@ -77,11 +78,15 @@ export function decideAfterFailure(
     retryAfterMs: number | null,
   ): FailureDecision => {
     if (!offline && context.attempts >= MAX_SERVER_ERROR_ATTEMPTS) {
+      const attempts = context.attempts;
       return {
         action: 'fail',
         failure: {
           ...failure,
-          message: `${failure.message} Gave up after ${context.attempts} attempts; retry it later.`,
+          message:
+            failure.message.code === 'retry_http_status'
+              ? msg('gave_up_http_status', { status: failure.message.params.status, attempts })
+              : msg('gave_up_local', { attempts }),
         },
       };
     }
@@ -108,7 +113,7 @@ export function decideAfterFailure(
           action: 'fail',
           failure: {
             code: 'server_refused',
-            message: delivery.message,
+            message: delivery.userMessage,
             detail: delivery.serverMessage ?? delivery.message,
           },
         };
@@ -117,8 +122,7 @@ export function decideAfterFailure(
           action: 'unconfirmed',
           failure: {
             code: 'transient',
-            message:
-              'The whole file was sent but Clearfacts did not answer in time, so it may have arrived. Check in Clearfacts, then resend it or mark it done.',
+            message: msg('upload_unconfirmed'),
             detail: delivery.message,
           },
         };
@@ -126,9 +130,10 @@ export function decideAfterFailure(
         const offline = delivery.status === null;
         const failure: Failure = {
           code: 'transient',
-          message: offline
-            ? 'Clearfacts could not be reached; it will be tried again.'
-            : `Clearfacts answered HTTP ${delivery.status}; it will be tried again.`,
+          message:
+            delivery.status === null
+              ? msg('retry_offline')
+              : msg('retry_http_status', { status: delivery.status }),
           detail: delivery.message,
         };
         return retry(failure, offline, delivery.retryAfterMs);
@@ -138,7 +143,7 @@ export function decideAfterFailure(
   const errno = error as NodeJS.ErrnoException | null;
   const failure: Failure = {
     code: 'transient',
-    message: 'Sending failed for a local reason; it will be tried again.',
+    message: msg('retry_local'),
     detail: error instanceof Error ? error.message : String(error),
   };
   if (errno && typeof errno.code === 'string') {

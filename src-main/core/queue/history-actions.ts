@@ -1,11 +1,14 @@
 // What the user can do with a file in the history: retry a failed or duplicate one, resend an
 // unconfirmed one (their say-so is the only way it is sent again), mark it done, show it.
+import { msg, type Terms } from '../../contract/messages/message.ts';
 import { ApiError } from '../../contract/api-contract.ts';
 import type { FileState, HistoryEntry } from '../../contract/domain.ts';
 import type { UploadQueue } from './upload-queue.ts';
 import { toHistoryEntry, type FileRecord } from '../store/file-record.ts';
 import type { HistoryRepository, Transition } from '../store/history-repository.ts';
 import type { StorageGuard } from '../store/storage-guard.ts';
+
+type RefusedAction = keyof Terms['action'];
 
 export interface HistoryActionsOptions {
   repository: HistoryRepository;
@@ -44,14 +47,15 @@ export function createHistoryActions(options: HistoryActionsOptions): HistoryAct
 
   function find(id: number): FileRecord {
     const record = repository.get(id);
-    if (!record) throw new ApiError('not_found', `There is no file ${id} in the history.`);
+    if (!record) throw new ApiError('not_found', msg('history_entry_unknown', { id }));
     return record;
   }
 
-  function refuse(record: FileRecord, action: string, allowed: readonly FileState[]): never {
+  function refuse(record: FileRecord, action: RefusedAction, allowed: readonly FileState[]): never {
     throw new ApiError(
       'conflict',
-      `${record.fileName} is ${record.state.replace('_', ' ')}; only ${allowed.join(' or ')} files can be ${action}.`,
+      msg('history_action_refused', { fileName: record.fileName, state: record.state, action }),
+      `only ${allowed.join(' or ')} files can be ${action}`,
     );
   }
 
@@ -94,7 +98,7 @@ export function createHistoryActions(options: HistoryActionsOptions): HistoryAct
     /** The user saw it arrive in Clearfacts. */
     markDone(id: number): HistoryEntry {
       const record = find(id);
-      if (record.state !== 'unconfirmed') refuse(record, 'marked done', ['unconfirmed']);
+      if (record.state !== 'unconfirmed') refuse(record, 'marked_done', ['unconfirmed']);
       return write(id, 'uploaded', { failure: null });
     },
 

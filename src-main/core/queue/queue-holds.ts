@@ -1,16 +1,17 @@
 // Why the queue is not sending, each reason held separately so that lifting one (a new token)
 // does not lift another (the user's pause, a full disk).
 import type { DestinationType, Scope } from '../../contract/domain.ts';
+import type { Message } from '../../contract/messages/message.ts';
 import { destinationsNeeding } from './required-scope.ts';
 
 export interface QueueHolds {
   pausedByUser: boolean;
   /** The token is missing, unknown or revoked: nothing is sent. */
-  auth: string | null;
+  auth: Message | null;
   /** Scopes the token lacks: only the files that need them wait. */
-  missingScopes: Map<Scope, string>;
+  missingScopes: Map<Scope, Message>;
   /** The history cannot be written: nothing moves. */
-  storage: string | null;
+  storage: Message | null;
   /** The last send could not reach Clearfacts (cleared by the next success). */
   offline: boolean;
   /** Clearfacts asked everyone to slow down (429 Retry-After): nothing is sent before this. */

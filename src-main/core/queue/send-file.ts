@@ -4,6 +4,7 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Failure, FileState } from '../../contract/domain.ts';
+import { msg } from '../../contract/messages/message.ts';
 import type { DocumentCheck, DocumentCheckOptions } from '../documents/document-check.ts';
 import { uploadMediaType } from '../documents/media-type.ts';
 import type { Logger } from '../logging/logger.ts';
@@ -154,7 +155,7 @@ export async function sendFile(
   if (check.failure !== null || check.sha256 === null) {
     await write('failed', {
       ...checkPatch(check),
-      failure: check.failure ?? { code: 'file_unreadable', message: 'The file could not be read.' },
+      failure: check.failure ?? { code: 'file_unreadable', message: msg('file_unreadable') },
     });
     return;
   }
@@ -195,7 +196,7 @@ export async function sendFile(
           ...checkPatch(check),
           failure: {
             code: 'conversion_failed',
-            message: 'The image could not be converted to a PDF.',
+            message: msg('conversion_failed'),
             detail: error instanceof Error ? error.message : String(error),
           },
         });
@@ -365,9 +366,7 @@ export async function finishLocally(context: SendContext, record: FileRecord): P
     await write('uploaded', {
       failure: {
         code: 'after_upload_failed',
-        message: changed
-          ? detail
-          : 'Sent to Clearfacts, but the file could not be moved or deleted afterwards; it stays where it is.',
+        message: changed ? msg('changed_after_send') : msg('after_upload_failed'),
         ...(changed ? {} : { detail }),
       },
     });

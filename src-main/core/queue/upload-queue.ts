@@ -1,6 +1,7 @@
 // The durable queue: which files are sent, when, and how many at once. The history is the queue
 // (ready rows, with their next_attempt_at), so nothing here needs saving; memory holds only the
 // running sends and the reasons the queue is holding back.
+import type { Message } from '../../contract/messages/message.ts';
 import type { Failure } from '../../contract/domain.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { FileRecord } from '../store/file-record.ts';
@@ -64,9 +65,9 @@ export interface UploadQueue {
   /** The user's "go": lifts their pause and lets held scopes be tried again. */
   resume(): void;
   /** Set by the session: a reason while no usable token exists, null once one does. */
-  setAuthHold(reason: string | null): void;
+  setAuthHold(reason: Message | null): void;
   /** Set by the storage guard: the fault's sentence, null once the history accepts writes. */
-  setStorageFault(reason: string | null): void;
+  setStorageFault(reason: Message | null): void;
   /** Whether the file with this history id is being sent now. */
   isRunning(id: number): boolean;
   /** How many sends run now. */
@@ -215,8 +216,8 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
     },
 
     /** Set by the session: a reason while no usable token exists, null once one does. */
-    setAuthHold(reason: string | null): void {
-      if (holds.auth === reason) return;
+    setAuthHold(reason: Message | null): void {
+      if (JSON.stringify(holds.auth) === JSON.stringify(reason)) return;
       holds.auth = reason;
       if (reason === null) {
         // A new token may carry the scopes the old one lacked.
@@ -226,7 +227,7 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
       pump();
     },
 
-    setStorageFault(reason: string | null): void {
+    setStorageFault(reason: Message | null): void {
       holds.storage = reason;
       options.onHoldsChanged();
       pump();

@@ -11,6 +11,23 @@ import {
 } from '../../contract/domain.ts';
 import type { FileRecord } from './file-record.ts';
 import { foldForSearch } from './search-name.ts';
+import { Message } from '../../contract/messages/message.ts';
+
+/**
+ * failure_message holds a Message as JSON. Rows written before messages were data hold the
+ * English sentence itself: they read as `legacy_text`, shown as written (no migration, so an
+ * older version that opens the same history still reads its own rows).
+ */
+function readFailureMessage(stored: string | null): Message {
+  if (stored === null) return { code: 'legacy_text', params: { text: '' } };
+  try {
+    const parsed = Message.safeParse(JSON.parse(stored));
+    if (parsed.success) return parsed.data;
+  } catch {
+    // Not JSON: an English sentence from an older version.
+  }
+  return { code: 'legacy_text', params: { text: stored } };
+}
 
 const FileRow = z.object({
   id: z.number().int(),
@@ -64,7 +81,7 @@ export function rowToRecord(row: unknown): FileRecord {
         ? null
         : {
             code: r.failure_code,
-            message: r.failure_message ?? '',
+            message: readFailureMessage(r.failure_message),
             ...(r.failure_detail === null ? {} : { detail: r.failure_detail }),
           },
     attempts: r.attempts,
@@ -105,7 +122,7 @@ export function patchToColumns(patch: FilePatch): Record<string, string | number
   set('uuid', patch.uuid);
   if (patch.failure !== undefined) {
     columns.failure_code = patch.failure?.code ?? null;
-    columns.failure_message = patch.failure?.message ?? null;
+    columns.failure_message = patch.failure === null ? null : JSON.stringify(patch.failure.message);
     columns.failure_detail = patch.failure?.detail ?? null;
   }
   set('attempts', patch.attempts);

@@ -1,24 +1,29 @@
 // Watches over writes to the history. When the disk under it fails (full, read-only, locked),
 // the guard records why, probes until writes work again, and lets waiting writers retry, so the
 // queue pauses instead of losing what it was about to record.
+import type { Message } from '../../contract/messages/message.ts';
+import { renderMessage } from '../../contract/messages/render-message.ts';
 import type { Logger } from '../logging/logger.ts';
 
+/** The history cannot be written; `reason` says why, as a Message (`message` is its English). */
 export class StorageUnavailableError extends Error {
-  constructor(reason: string) {
-    super(reason);
+  readonly reason: Message;
+  constructor(reason: Message) {
+    super(renderMessage(reason, 'en'));
     this.name = 'StorageUnavailableError';
+    this.reason = reason;
   }
 }
 
 export interface StorageGuardOptions {
   /** A small real write: succeeds once the database accepts writes again. */
   probe: () => void;
-  /** The sentence for a storage fault, or null when the error is something else (a bug). */
-  describe: (error: unknown) => string | null;
+  /** What a storage fault is, or null when the error is something else (a bug). */
+  describe: (error: unknown) => Message | null;
   recheckMs: number;
   logger: Logger;
   /** Called when the guard enters or leaves the fault state. */
-  onChange: (fault: string | null) => void;
+  onChange: (fault: Message | null) => void;
 }
 
 /**
@@ -26,8 +31,8 @@ export interface StorageGuardOptions {
  * refused with StorageUnavailableError and the guard probes every `recheckMs` until they work.
  */
 export interface StorageGuard {
-  /** The sentence describing the current storage fault; null while writes work. */
-  fault(): string | null;
+  /** What is wrong with the storage now; null while writes work. */
+  fault(): Message | null;
   /**
    * Runs a write now and returns its result. Throws StorageUnavailableError while a fault lasts
    * or when this write hits one (which starts the fault); any other error is rethrown as is.
@@ -45,7 +50,7 @@ export interface StorageGuard {
 }
 
 export function createStorageGuard(options: StorageGuardOptions): StorageGuard {
-  let fault: string | null = null;
+  let fault: Message | null = null;
   let probeTimer: NodeJS.Timeout | null = null;
   let waiters: (() => void)[] = [];
 
@@ -60,11 +65,11 @@ export function createStorageGuard(options: StorageGuardOptions): StorageGuard {
     options.onChange(null);
   }
 
-  function enterFault(reason: string, error: unknown): void {
+  function enterFault(reason: Message, error: unknown): void {
     if (fault !== null) return;
     fault = reason;
     options.logger.error('The history database cannot be written; the queue is paused', {
-      reason,
+      reason: renderMessage(reason, 'en'),
       error: error instanceof Error ? error.message : String(error),
     });
     probeTimer = setInterval(() => {
@@ -79,7 +84,7 @@ export function createStorageGuard(options: StorageGuardOptions): StorageGuard {
   }
 
   const guard = {
-    fault(): string | null {
+    fault(): Message | null {
       return fault;
     },
 

@@ -1,5 +1,6 @@
 // The headless CLI as a script or a person uses it: every command against a real emulator, the
 // exit codes it documents, one-sentence errors, and the token kept out of every file but its own.
+import { englishOf } from '../../../src-main/contract/messages/index.ts';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, statSync } from 'node:fs';
@@ -211,7 +212,7 @@ test('a running watch resumes by itself after `token set` replaces a revoked tok
   emulator.revokeToken(first);
   await writeFile(path.join(scans, 'waiting.pdf'), await pdfBytes(2, { label: 'waiting' }));
   await watch.until('the queue waits for a token', () => watch.status()?.state === 'auth_required');
-  assert.match(watch.status()?.reason ?? '', /Set a new token.*token set/);
+  assert.match(englishOf(watch.status()?.reason), /Set a new token.*token set/);
 
   const replacement = emulator.addToken([...ALL_SCOPES]);
   const set = await runCli(context, ['token', 'set', '--allow-plain-file'], replacement);

@@ -1,6 +1,7 @@
 // Issue 3, "Done means" 2: `clearfacts-uploader watch` killed with SIGKILL mid-batch and started
 // again: nothing is lost, nothing is sent twice without the user's say, and the files that were
 // being sent when it died are listed as unconfirmed.
+import { englishOf } from '../../../src-main/contract/messages/index.ts';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
@@ -90,7 +91,7 @@ test('a watch killed mid-batch loses nothing and re-sends nothing on its own', a
     else {
       assert.equal(row.state, 'unconfirmed', `${row.fileName} is ${row.state}`);
       assert.ok(arrivals <= 1, `${row.fileName} was not sent again`);
-      assert.match(row.failure?.message ?? '', /stopped while this file was being sent/);
+      assert.match(englishOf(row.failure?.message), /stopped while this file was being sent/);
     }
   }
   assert.ok(

@@ -1,6 +1,7 @@
 // An accountant binds one root: the engine builds a folder per administration with its trays and
 // archive categories from the API, routes every file by where it lies, moves it within its own
 // destination folder, says why a stray file is not sent, and rebuilds the tree on refresh.
+import { englishOf } from '../../../src-main/contract/messages/index.ts';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
@@ -70,7 +71,7 @@ test('an accountant tree is built from the API and routes files by their folder'
   assert.ok(existsSync(path.join(archiveDir, '_uploaded', monthFolder(), 'statutes.pdf')));
 
   const [tree] = await harness.engine.handlers['folders.list']({});
-  assert.match(tree?.reason ?? '', /1 file is not in a destination folder.*stray\.pdf/);
+  assert.match(englishOf(tree?.reason), /1 file is not in a destination folder.*stray\.pdf/);
   assert.ok(
     existsSync(path.join(folderOf(first.companyNumber), 'stray.pdf')),
     'a stray file is left alone',

@@ -1,6 +1,7 @@
 // Issue 3, "Done means" 3: with Clearfacts failing in every way the emulator can (5xx, 429 with
 // Retry-After, connections reset mid-upload, answers that never come), everything arrives in the
 // end, once; a revoked token holds the queue with a clear reason until a new one is set.
+import { englishOf } from '../../../src-main/contract/messages/index.ts';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
@@ -65,7 +66,7 @@ test('under 5xx, 429, resets and hangs every file arrives exactly once; hung one
     if (entry.state === 'archived') assert.equal(entry.uuid, arrived[0]?.uuid);
     else {
       assert.equal(entry.state, 'unconfirmed');
-      assert.match(entry.failure?.message ?? '', /may have arrived/);
+      assert.match(englishOf(entry.failure?.message), /may have arrived/);
     }
   }
   const unconfirmed = history.rows.filter((row) => row.state === 'unconfirmed').length;
@@ -104,7 +105,7 @@ test('a revoked token holds the queue with a clear reason until a new token is s
     'the queue waits for a token',
     () => harness.status()?.state === 'auth_required',
   );
-  assert.match(harness.status()?.reason ?? '', /no longer accepts the token.*Set a new token/);
+  assert.match(englishOf(harness.status()?.reason), /no longer accepts the token.*Set a new token/);
   const waiting = [...harness.entries.values()].find((entry) => entry.fileName === 'after.pdf');
   assert.equal(waiting?.state, 'ready');
   assert.equal(waiting?.attempts, 0, 'a refused token does not count against the file');

@@ -1,6 +1,7 @@
 // Issue 3, "Done means" 4: every kind of file a scan folder really gets ends in its expected
 // state with a specific reason; names with accents, emoji and 200 characters arrive intact; no
 // failed file is moved or deleted.
+import { englishOf } from '../../../src-main/contract/messages/index.ts';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
@@ -93,14 +94,14 @@ test('hostile files fail with their own reason and stay; odd names arrive intact
     const entry = rows.find((row) => row.fileName === name);
     assert.equal(entry?.state, 'failed', `${name} failed`);
     assert.equal(entry?.failure?.code, code, `${name}: ${entry?.failure?.message}`);
-    assert.ok((entry?.failure?.message.length ?? 0) > 20, `${name} has a sentence`);
+    assert.ok(englishOf(entry?.failure?.message).length > 20, `${name} has a sentence`);
     assert.ok(existsSync(path.join(dir, name)), `${name} stays where it is`);
   }
   const uploads = emulator.uploads();
   assert.equal(uploads.length, Object.keys(accepted).length, 'refused files are never sent');
   for (const [name, { sentAs, pages }] of Object.entries(accepted)) {
     const entry = rows.find((row) => row.fileName === name);
-    assert.equal(entry?.state, 'archived', `${name}: ${entry?.failure?.message ?? ''}`);
+    assert.equal(entry?.state, 'archived', `${name}: ${englishOf(entry?.failure?.message)}`);
     const upload = uploads.find((candidate) => candidate.filename === sentAs);
     assert.ok(upload, `${name} arrived as ${sentAs}`);
     assert.equal(upload.pages, pages);

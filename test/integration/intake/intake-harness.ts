@@ -1,5 +1,6 @@
 // A folder intake on real temp folders with every callback recorded, and promises that resolve
 // when a matching callback fires, so the tests wait for events instead of sleeping.
+import { englishOf } from '../../../src-main/contract/messages/index.ts';
 import type { TestContext } from 'node:test';
 import { mkdtemp, realpath, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -166,11 +167,23 @@ export function startHarness(
     onFileSeen: (file) => recorder.record({ kind: 'seen', at: Date.now(), file }),
     onFileReady: (file) => recorder.record({ kind: 'ready', at: Date.now(), file }),
     onFileUnroutable: (filePath, folderId, reason) =>
-      recorder.record({ kind: 'unroutable', at: Date.now(), path: filePath, folderId, reason }),
+      recorder.record({
+        kind: 'unroutable',
+        at: Date.now(),
+        path: filePath,
+        folderId,
+        reason: englishOf(reason),
+      }),
     onFileRemoved: (filePath, folderId) =>
       recorder.record({ kind: 'removed', at: Date.now(), path: filePath, folderId }),
     onAvailability: (folderId, availability, reason) =>
-      recorder.record({ kind: 'availability', at: Date.now(), folderId, availability, reason }),
+      recorder.record({
+        kind: 'availability',
+        at: Date.now(),
+        folderId,
+        availability,
+        reason: reason === null ? null : englishOf(reason),
+      }),
     logger: quietLogger,
     ...overrides,
   });

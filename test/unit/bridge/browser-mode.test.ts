@@ -1,5 +1,6 @@
 // The loopback bridge over real HTTP: each refusal (no secret, wrong secret, foreign Origin,
 // foreign Host, another local site), the secret-to-cookie handshake, invoke, SSE and staging.
+import { englishOf } from '../../../src-main/contract/messages/index.ts';
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { request as httpRequest } from 'node:http';
@@ -202,7 +203,7 @@ test('invoke validates the request and answers the InvokeResult envelope', async
   assert.equal(invalid.status, 400);
   const invalidResult = envelope(invalid);
   assert.ok(!invalidResult.ok && invalidResult.error.code === 'invalid_request');
-  assert.match(invalidResult.error.message, /token/);
+  assert.match(englishOf(invalidResult.error.message), /token/);
 
   const extra = envelope(await invoke(s, 'status.get', { unexpected: true }));
   assert.ok(!extra.ok && extra.error.code === 'invalid_request');

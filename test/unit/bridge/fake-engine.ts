@@ -1,6 +1,7 @@
 // A small in-memory stand-in for core's Engine, so the bridge and the api-client can be tested
 // over real HTTP without SQLite, watchers or the emulator. It implements the whole ApiHandlers
 // type; behaviour beyond what the tests need answers plainly.
+import { msg } from '../../../src-main/contract/messages/index.ts';
 import {
   ApiError,
   type ApiHandlers,
@@ -49,7 +50,10 @@ function generatedEntry(total: number, offset: number): HistoryEntry {
     sha256: null,
     pages: 1 + (id % 7),
     uuid: id % 50 === 0 ? null : `00000000-0000-4000-8000-${String(id).padStart(12, '0')}`,
-    failure: id % 50 === 0 ? { code: 'pdf_corrupt', message: 'The PDF is damaged.' } : null,
+    failure:
+      id % 50 === 0
+        ? { code: 'pdf_corrupt', message: msg('legacy_text', { text: 'The PDF is damaged.' }) }
+        : null,
     attempts: 1,
     nextAttemptAt: null,
     archivedPath: null,
@@ -94,7 +98,12 @@ export function createFakeEngine(options: FakeEngineOptions = {}): FakeEngine {
     'session.signIn': (request) => {
       calls.push({ channel: 'session.signIn', request: { token: '<redacted>' } });
       if (request.token !== GOOD_TOKEN) {
-        return Promise.reject(new ApiError('auth', 'Clearfacts refused the token (HTTP 401).'));
+        return Promise.reject(
+          new ApiError(
+            'auth',
+            msg('legacy_text', { text: 'Clearfacts refused the token (HTTP 401).' }),
+          ),
+        );
       }
       session = {
         ...session,
@@ -104,7 +113,8 @@ export function createFakeEngine(options: FakeEngineOptions = {}): FakeEngine {
       };
       return Promise.resolve(session);
     },
-    'session.signInDemo': () => Promise.reject(new ApiError('unavailable', 'no demo here')),
+    'session.signInDemo': () =>
+      Promise.reject(new ApiError('unavailable', msg('legacy_text', { text: 'no demo here' }))),
     'session.signOut': (request) =>
       record('session.signOut', request, { ...session, signedIn: false }),
     'administrations.list': (request) =>
@@ -116,7 +126,10 @@ export function createFakeEngine(options: FakeEngineOptions = {}): FakeEngine {
     'folders.list': (request) => record('folders.list', request, []),
     'folders.add': (request) => record('folders.add', request, []),
     'folders.addTree': (request) => record('folders.addTree', request, []),
-    'folders.remove': () => Promise.reject(new ApiError('not_found', 'There is no such folder.')),
+    'folders.remove': () =>
+      Promise.reject(
+        new ApiError('not_found', msg('legacy_text', { text: 'There is no such folder.' })),
+      ),
     'drop.inspect': (request) =>
       record(
         'drop.inspect',
@@ -139,11 +152,15 @@ export function createFakeEngine(options: FakeEngineOptions = {}): FakeEngine {
         rows.push(generatedEntry(historyRows, offset));
       return record('history.query', request, { rows, total: historyRows });
     },
-    'history.retry': () => Promise.reject(new ApiError('not_found', 'no such entry')),
+    'history.retry': () =>
+      Promise.reject(new ApiError('not_found', msg('legacy_text', { text: 'no such entry' }))),
     'history.retryAllFailed': (request) => record('history.retryAllFailed', request, { count: 0 }),
-    'history.resend': () => Promise.reject(new ApiError('not_found', 'no such entry')),
-    'history.markDone': () => Promise.reject(new ApiError('not_found', 'no such entry')),
-    'history.reveal': () => Promise.reject(new ApiError('not_found', 'no such entry')),
+    'history.resend': () =>
+      Promise.reject(new ApiError('not_found', msg('legacy_text', { text: 'no such entry' }))),
+    'history.markDone': () =>
+      Promise.reject(new ApiError('not_found', msg('legacy_text', { text: 'no such entry' }))),
+    'history.reveal': () =>
+      Promise.reject(new ApiError('not_found', msg('legacy_text', { text: 'no such entry' }))),
     'queue.pause': (request) =>
       record('queue.pause', request, { ...status, state: 'paused', pausedByUser: true }),
     'queue.resume': (request) => record('queue.resume', request, status),

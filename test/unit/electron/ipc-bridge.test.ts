@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import { englishOf, msg, type Message } from '../../../src-main/contract/messages/index.ts';
 import assert from 'node:assert/strict';
 import { ApiError } from '../../../src-main/contract/api-contract.ts';
 import {
@@ -99,7 +100,10 @@ test('an invalid payload is refused with invalid_request before core sees it', a
   assert.equal((answer as { ok: boolean }).ok, false);
   assert.deepEqual(Object.keys((answer as { error: object }).error), ['code', 'message']);
   assert.equal((answer as { error: { code: string } }).error.code, 'invalid_request');
-  assert.match((answer as { error: { message: string } }).error.message, /company number/);
+  assert.match(
+    englishOf((answer as { error: { message: Message } }).error.message),
+    /company number/,
+  );
   assert.deepEqual(calls, []);
 });
 
@@ -119,7 +123,7 @@ test('an unknown or non-string channel is refused with invalid_request', async (
 test("core's ApiError crosses as data; anything else becomes internal and is logged", async () => {
   const { ipcMain, logger } = setup({
     'session.signOut': async () => {
-      throw new ApiError('not_signed_in', 'You are not signed in.');
+      throw new ApiError('not_signed_in', msg('legacy_text', { text: 'You are not signed in.' }));
     },
     'status.get': async () => {
       throw new Error('database is locked');
@@ -127,13 +131,16 @@ test("core's ApiError crosses as data; anything else becomes internal and is log
   });
   assert.deepEqual(await ipcMain.call(IPC_INVOKE, eventFrom(topFrame), 'session.signOut', {}), {
     ok: false,
-    error: { code: 'not_signed_in', message: 'You are not signed in.' },
+    error: {
+      code: 'not_signed_in',
+      message: msg('legacy_text', { text: 'You are not signed in.' }),
+    },
   });
   const internal = (await ipcMain.call(IPC_INVOKE, eventFrom(topFrame), 'status.get', {})) as {
-    error: { code: string; message: string };
+    error: { code: string; message: Message };
   };
   assert.equal(internal.error.code, 'internal');
-  assert.doesNotMatch(internal.error.message, /database is locked/);
+  assert.doesNotMatch(englishOf(internal.error.message), /database is locked/);
   assert.ok(logger.lines.some((line) => line.level === 'error'));
 });
 

@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import { msg } from '../../../src-main/contract/messages/index.ts';
 import assert from 'node:assert/strict';
 import type { HistoryEntry } from '../../../src-main/contract/domain.ts';
 import {
@@ -154,7 +155,7 @@ function entry(id: number, overrides: Partial<HistoryEntry> = {}): HistoryEntry 
     sha256: null,
     pages: 1,
     uuid: null,
-    failure: { code: 'pdf_corrupt', message: 'The PDF is damaged.' },
+    failure: { code: 'pdf_corrupt', message: msg('legacy_text', { text: 'The PDF is damaged.' }) },
     attempts: 1,
     nextAttemptAt: null,
     archivedPath: null,
@@ -199,8 +200,12 @@ test('a refused document is told once per attempt; transient and token failures 
     entries: [
       entry(1),
       entry(1),
-      entry(2, { failure: { code: 'transient', message: 'Network down' } }),
-      entry(3, { failure: { code: 'auth', message: 'Token refused' } }),
+      entry(2, {
+        failure: { code: 'transient', message: msg('legacy_text', { text: 'Network down' }) },
+      }),
+      entry(3, {
+        failure: { code: 'auth', message: msg('legacy_text', { text: 'Token refused' }) },
+      }),
       entry(4, { state: 'uploaded', failure: null }),
     ],
   });
@@ -215,7 +220,10 @@ test('a refused token is a standing problem, resolved when uploads run again', (
   const { rules, offered, resolved } = rulesSetup();
   rules.handleEvent(
     'status',
-    status({ state: 'auth_required', reason: 'Clearfacts refused the token: sign in again.' }),
+    status({
+      state: 'auth_required',
+      reason: msg('legacy_text', { text: 'Clearfacts refused the token: sign in again.' }),
+    }),
   );
   assert.equal(offered[0]?.notification.kind, 'token_problem');
   assert.equal(offered[0]?.notification.body, 'Clearfacts refused the token: sign in again.');

@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import { englishOf } from '../../../src-main/contract/messages/index.ts';
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -150,7 +151,7 @@ test('basic_text (Linux without a keyring): told plainly, and the user is asked 
   });
   const info = store.info();
   assert.equal(info.secure, false);
-  assert.match(info.warning ?? '', /No system keyring.*anyone who can read your files/);
+  assert.match(englishOf(info.warning), /No system keyring.*anyone who can read your files/);
   await store.save(TOKEN);
   await store.save(TOKEN);
   assert.equal(asked, 1, 'asked once per run');
@@ -170,7 +171,7 @@ test('basic_text declined: the token lives in memory for this session only', asy
   assert.equal(await store.load(), TOKEN);
   await assert.rejects(stat(filePath), { code: 'ENOENT' });
   assert.deepEqual(calls, []);
-  assert.match(store.info().warning ?? '', /this session only/);
+  assert.match(englishOf(store.info().warning), /this session only/);
 });
 
 test('no encryption at all: never written, kept for the session, and said so', async (t) => {

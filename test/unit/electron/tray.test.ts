@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import { msg } from '../../../src-main/contract/messages/index.ts';
 import assert from 'node:assert/strict';
 import type { MenuItemConstructorOptions } from 'electron';
 import type { FolderView, HistoryEntry } from '../../../src-main/contract/domain.ts';
@@ -49,7 +50,10 @@ function failedEntry(id: number, fileName: string): HistoryEntry {
     sha256: null,
     pages: 1,
     uuid: null,
-    failure: { code: 'pdf_encrypted', message: 'The PDF is password-protected.' },
+    failure: {
+      code: 'pdf_encrypted',
+      message: msg('legacy_text', { text: 'The PDF is password-protected.' }),
+    },
     attempts: 1,
     nextAttemptAt: null,
     archivedPath: null,

@@ -1,5 +1,6 @@
 // Both transports of the api-client: answers and events are validated, handler errors come back
 // as ApiError with their code, and over HTTP the client works against the real loopback bridge.
+import { msg } from '../../../src-main/contract/messages/index.ts';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -26,7 +27,10 @@ function fakeBridge(answers: Record<string, InvokeResult>): {
   const bridge: PreloadBridge = {
     invoke: (channel) =>
       Promise.resolve(
-        answers[channel] ?? { ok: false, error: { code: 'not_found', message: `no ${channel}` } },
+        answers[channel] ?? {
+          ok: false,
+          error: { code: 'not_found', message: msg('legacy_text', { text: `no ${channel}` }) },
+        },
       ),
     subscribe(listener) {
       listeners.add(listener);
@@ -48,7 +52,10 @@ test('IPC: answers are validated and errors rethrown as ApiError', async () => {
     'status.get': { ok: true, value: { state: 'nonsense' } },
     'session.signIn': {
       ok: false,
-      error: { code: 'auth', message: 'Clearfacts refused the token.' },
+      error: {
+        code: 'auth',
+        message: msg('legacy_text', { text: 'Clearfacts refused the token.' }),
+      },
     },
   });
   const api = createIpcApi(bridge);

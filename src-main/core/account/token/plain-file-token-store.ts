@@ -1,6 +1,7 @@
 // The last resort for headless machines with no keyring: the token in a file only the user can
 // read (mode 0600). Anyone with the user's account or a copy of the disk can read it, so it is
 // written only after the user agreed to exactly that, and info() says so every time.
+import { msg } from '../../../contract/messages/message.ts';
 import { readFile, rm } from 'node:fs/promises';
 import type { TokenStorageInfo } from '../../../contract/domain.ts';
 import { writePrivateFileAtomically } from './private-file.ts';
@@ -25,7 +26,7 @@ function errorCode(error: unknown): string | undefined {
 
 export function createPlainFileTokenStore(options: PlainFileTokenStoreOptions): TokenStore {
   const { filePath, consentToPlainFile } = options;
-  const warning = `The token is stored unencrypted in ${filePath} (readable only by your user account, but not protected by a keyring). Anyone who can read your files can use it to upload to Clearfacts. Prefer the system keyring or the CLEARFACTS_TOKEN environment variable.`;
+  const warning = msg('token_file_unprotected', { filePath });
 
   function failure(action: string, error: unknown): TokenStoreError {
     const reason = redact(error instanceof Error ? error.message : String(error));

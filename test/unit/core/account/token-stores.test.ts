@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import { englishOf } from '../../../../src-main/contract/messages/index.ts';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
@@ -83,7 +84,7 @@ test('the plain file store writes a 0600 file only with consent and warns that i
   const info = store.info();
   assert.equal(info.backend, 'file');
   assert.equal(info.secure, false);
-  assert.match(info.warning ?? '', /stored unencrypted in .*token/);
+  assert.match(englishOf(info.warning), /stored unencrypted in .*token/);
 
   await assert.rejects(store.save('too short'), isStoreError('invalid_token', /exactly 80/));
   assert.equal(await store.load(), value, 'a refused token leaves the stored one alone');

@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import { englishOf } from '../../../../src-main/contract/messages/index.ts';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { chmod, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
@@ -97,21 +98,21 @@ test('a truncated PDF is refused as incomplete', async () => {
   const result = await checkWritten('cut.pdf', (filePath) => writeTruncatedPdf(filePath));
   assert.equal(result.kind, 'pdf');
   assert.equal(result.failure?.code, 'pdf_corrupt');
-  assert.match(result.failure?.message ?? '', /incomplete/);
+  assert.match(englishOf(result.failure?.message), /incomplete/);
   assert.match(result.sha256 ?? '', /^[0-9a-f]{64}$/);
 });
 
 test('a PDF that ends properly but has no readable document is refused as damaged', async () => {
   const result = await check('garbage.pdf', '%PDF-1.4\nthis is not a pdf body at all\n%%EOF\n');
   assert.equal(result.failure?.code, 'pdf_corrupt');
-  assert.match(result.failure?.message ?? '', /damaged/);
+  assert.match(englishOf(result.failure?.message), /damaged/);
 });
 
 test('an encrypted PDF is refused as encrypted', async () => {
   const result = await checkWritten('locked.pdf', writeEncryptedPdf);
   assert.equal(result.kind, 'pdf');
   assert.equal(result.failure?.code, 'pdf_encrypted');
-  assert.match(result.failure?.message ?? '', /password-protected or encrypted/);
+  assert.match(englishOf(result.failure?.message), /password-protected or encrypted/);
 });
 
 test('the same hand-built PDF without /Encrypt passes, so the encryption is what was refused', async () => {
@@ -143,16 +144,16 @@ test('an HTML page and a Windows program named .pdf are refused saying what they
   assert.equal(html.kind, 'unknown');
   assert.equal(html.failure?.code, 'unsupported_type');
   assert.match(
-    html.failure?.message ?? '',
+    englishOf(html.failure?.message),
     /^This is an HTML page, not a PDF\. Clearfacts accepts/,
   );
 
   const exe = await check('invoice.pdf', EXE_BYTES);
   assert.equal(exe.failure?.code, 'unsupported_type');
-  assert.match(exe.failure?.message ?? '', /^This is a Windows program \(EXE\), not a PDF\./);
+  assert.match(englishOf(exe.failure?.message), /^This is a Windows program \(EXE\), not a PDF\./);
 
   const text = await check('notes.txt', 'just some notes\n');
-  assert.match(text.failure?.message ?? '', /^This is a plain text file\. Clearfacts accepts/);
+  assert.match(englishOf(text.failure?.message), /^This is a plain text file\. Clearfacts accepts/);
 });
 
 test('a PNG is accepted for conversion and a JPEG as it is', async () => {
@@ -172,7 +173,7 @@ test('a PNG cut off while being saved is refused before any decoder sees it', as
   const result = await check('cut.png', pngBytes(60, 60).subarray(0, 70));
   assert.equal(result.kind, 'png');
   assert.equal(result.failure?.code, 'conversion_failed');
-  assert.match(result.failure?.message ?? '', /incomplete or damaged/);
+  assert.match(englishOf(result.failure?.message), /incomplete or damaged/);
 });
 
 test('TIFF is refused with a reason, since no conversion is offered', async () => {
@@ -180,7 +181,7 @@ test('TIFF is refused with a reason, since no conversion is offered', async () =
   const result = await check('scan.tif', tiffHeader);
   assert.equal(result.kind, 'tiff');
   assert.equal(result.failure?.code, 'unsupported_type');
-  assert.match(result.failure?.message ?? '', /TIFF image/);
+  assert.match(englishOf(result.failure?.message), /TIFF image/);
 });
 
 test('UBL invoices and credit notes pass; other XML is refused saying what it is', async () => {
@@ -197,16 +198,16 @@ test('UBL invoices and credit notes pass; other XML is refused saying what it is
 
   const order = await check('order.xml', ORDER_XML);
   assert.equal(order.failure?.code, 'xml_not_invoice');
-  assert.match(order.failure?.message ?? '', /"order" document, not a UBL/);
+  assert.match(englishOf(order.failure?.message), /"order" document, not a UBL/);
 
   const wrongNamespace = await check('fake.xml', '<Invoice xmlns="urn:example:invoice"/>');
   assert.equal(wrongNamespace.failure?.code, 'xml_not_invoice');
-  assert.match(wrongNamespace.failure?.message ?? '', /not in the UBL 2 namespace/);
+  assert.match(englishOf(wrongNamespace.failure?.message), /not in the UBL 2 namespace/);
   assert.equal(wrongNamespace.failure?.detail, 'namespace urn:example:invoice');
 
   const broken = await check('broken.xml', ublInvoiceXml().slice(0, 300));
   assert.equal(broken.failure?.code, 'xml_not_invoice');
-  assert.match(broken.failure?.message ?? '', /not well-formed/);
+  assert.match(englishOf(broken.failure?.message), /not well-formed/);
 });
 
 test('a file over the limit is refused with both sizes, before any parsing', async () => {
@@ -215,7 +216,7 @@ test('a file over the limit is refused with both sizes, before any parsing', asy
   const result = await checkDocument(filePath, { maxUploadBytes: 1000 });
   assert.equal(result.kind, 'pdf');
   assert.equal(result.failure?.code, 'too_large');
-  assert.match(result.failure?.message ?? '', /^The file is 0\.0 MB; at most 0\.0 MB/);
+  assert.match(englishOf(result.failure?.message), /^The file is 0\.0 MB; at most 0\.0 MB/);
   assert.equal(result.sha256, sha256Of(await readFile(filePath)));
 });
 

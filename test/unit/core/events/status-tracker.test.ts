@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import { englishOf, msg } from '../../../../src-main/contract/messages/index.ts';
 import assert from 'node:assert/strict';
 import type { StatusSnapshot } from '../../../../src-main/contract/domain.ts';
 import { createQueueHolds } from '../../../../src-main/core/queue/queue-holds.ts';
@@ -32,20 +33,20 @@ test('the most pressing reason wins: storage, then token, pause, scope, offline'
   assert.equal(tracker.snapshot().state, 'uploading');
   holds.offline = true;
   assert.equal(tracker.snapshot().state, 'offline');
-  holds.missingScopes.set('archive_actions', 'needs archive_actions');
+  holds.missingScopes.set('archive_actions', msg('legacy_text', { text: 'needs archive_actions' }));
   const scoped = tracker.snapshot();
   assert.deepEqual(
-    [scoped.state, scoped.missingScope, scoped.reason],
+    [scoped.state, scoped.missingScope, englishOf(scoped.reason)],
     ['scope_missing', 'archive_actions', 'needs archive_actions'],
   );
   holds.pausedByUser = true;
   assert.equal(tracker.snapshot().state, 'paused');
-  holds.auth = 'set a token';
+  holds.auth = msg('legacy_text', { text: 'set a token' });
   assert.deepEqual(
-    [tracker.snapshot().state, tracker.snapshot().reason],
+    [tracker.snapshot().state, englishOf(tracker.snapshot().reason)],
     ['auth_required', 'set a token'],
   );
-  holds.storage = 'disk full';
+  holds.storage = msg('legacy_text', { text: 'disk full' });
   assert.equal(tracker.snapshot().state, 'storage_error');
   assert.equal(tracker.snapshot().pausedByUser, true);
 

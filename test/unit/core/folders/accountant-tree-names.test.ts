@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import { englishOf } from '../../../../src-main/contract/messages/index.ts';
 import assert from 'node:assert/strict';
 import {
   administrationFolderName,
@@ -59,12 +60,12 @@ test('malformed administration folder names get a reason', () => {
   const missing = parseAdministrationFolderName('Bakkerij Peeters');
   assert.equal(missing.ok, false);
   assert.match(
-    missing.ok ? '' : missing.reason,
+    missing.ok ? '' : englishOf(missing.reason),
     /not named "<administration name> \(<company number>\)"/,
   );
   const wrong = parseAdministrationFolderName('Peeters (12345)');
   assert.equal(wrong.ok, false);
-  assert.match(wrong.ok ? '' : wrong.reason, /not a Belgian company number/);
+  assert.match(wrong.ok ? '' : englishOf(wrong.reason), /not a Belgian company number/);
   assert.equal(parseAdministrationFolderName('Peeters (1234567890)').ok, false);
 });
 

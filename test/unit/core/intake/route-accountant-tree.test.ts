@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import { englishOf } from '../../../../src-main/contract/messages/index.ts';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { routeAccountantTreePath } from '../../../../src-main/core/intake/route-accountant-tree.ts';
@@ -17,7 +18,7 @@ const route = (...segments: string[]): Route =>
 
 function reasonOf(result: Route): string {
   assert.equal(result.ok, false, JSON.stringify(result));
-  return result.ok ? '' : result.reason;
+  return result.ok ? '' : englishOf(result.reason);
 }
 
 test('Purchase, Sales and archive category folders route to their destination', () => {

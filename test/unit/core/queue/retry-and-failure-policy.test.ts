@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import { englishOf, msg } from '../../../../src-main/contract/messages/index.ts';
 import assert from 'node:assert/strict';
 import { ClearfactsApiError } from '../../../../src-main/core/api/clearfacts-client.ts';
 import { canTransition } from '../../../../src-main/core/store/file-lifecycle.ts';
@@ -62,14 +63,21 @@ const context = {
 
 test('each kind of API failure leads to its own decision', () => {
   assert.equal(
-    decideAfterFailure(new ClearfactsApiError('auth', 'x', { status: 401 }), context).action,
+    decideAfterFailure(
+      new ClearfactsApiError('auth', msg('legacy_text', { text: 'x' }), { status: 401 }),
+      context,
+    ).action,
     'hold_auth',
   );
-  assert.deepEqual(
-    decideAfterFailure(new ClearfactsApiError('missing_scope', 'x'), {
+  const scoped = decideAfterFailure(
+    new ClearfactsApiError('missing_scope', msg('legacy_text', { text: 'x' })),
+    {
       ...context,
       destination: 'various',
-    }),
+    },
+  );
+  assert.deepEqual(
+    scoped.action === 'hold_scope' ? { ...scoped, reason: englishOf(scoped.reason) } : scoped,
     {
       action: 'hold_scope',
       scope: 'archive_actions',
@@ -78,26 +86,45 @@ test('each kind of API failure leads to its own decision', () => {
     },
   );
   const refused = decideAfterFailure(
-    new ClearfactsApiError('refused', 'Clearfacts refused the file: Bad category.', {
-      serverMessage: 'Bad category',
-    }),
+    new ClearfactsApiError(
+      'refused',
+      msg('legacy_text', { text: 'Clearfacts refused the file: Bad category.' }),
+      {
+        serverMessage: 'Bad category',
+      },
+    ),
     context,
   );
   assert.equal(refused.action, 'fail');
-  assert.deepEqual(refused.action === 'fail' && refused.failure, {
-    code: 'server_refused',
-    message: 'Clearfacts refused the file: Bad category.',
-    detail: 'Bad category',
-  });
+  assert.deepEqual(
+    refused.action === 'fail' && {
+      ...refused.failure,
+      message: englishOf(refused.failure.message),
+    },
+    {
+      code: 'server_refused',
+      message: 'Clearfacts refused the file: Bad category.',
+      detail: 'Bad category',
+    },
+  );
   assert.equal(
-    decideAfterFailure(new ClearfactsApiError('ambiguous', 'timeout'), context).action,
+    decideAfterFailure(
+      new ClearfactsApiError('ambiguous', msg('legacy_text', { text: 'timeout' })),
+      context,
+    ).action,
     'unconfirmed',
   );
 
-  const offline = decideAfterFailure(new ClearfactsApiError('transient', 'ECONNREFUSED'), context);
+  const offline = decideAfterFailure(
+    new ClearfactsApiError('transient', msg('legacy_text', { text: 'ECONNREFUSED' })),
+    context,
+  );
   assert.equal(offline.action === 'retry' && offline.offline, true);
   const limited = decideAfterFailure(
-    new ClearfactsApiError('transient', '429', { status: 429, retryAfterMs: 7_000 }),
+    new ClearfactsApiError('transient', msg('legacy_text', { text: '429' }), {
+      status: 429,
+      retryAfterMs: 7_000,
+    }),
     context,
   );
   assert.deepEqual(
@@ -109,12 +136,18 @@ test('each kind of API failure leads to its own decision', () => {
 test('server errors give up after a bound; an unreachable server never does', () => {
   const late = { ...context, attempts: MAX_SERVER_ERROR_ATTEMPTS };
   const server = decideAfterFailure(
-    new ClearfactsApiError('transient', '500', { status: 500 }),
+    new ClearfactsApiError('transient', msg('legacy_text', { text: '500' }), { status: 500 }),
     late,
   );
   assert.equal(server.action, 'fail');
-  assert.match(server.action === 'fail' ? server.failure.message : '', /Gave up after 20 attempts/);
-  const network = decideAfterFailure(new ClearfactsApiError('transient', 'ENETDOWN'), late);
+  assert.match(
+    server.action === 'fail' ? englishOf(server.failure.message) : '',
+    /Gave up after 20 attempts/,
+  );
+  const network = decideAfterFailure(
+    new ClearfactsApiError('transient', msg('legacy_text', { text: 'ENETDOWN' })),
+    late,
+  );
   assert.equal(network.action, 'retry');
 });
 

@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import { englishOf, msg } from '../../../../src-main/contract/messages/index.ts';
 import assert from 'node:assert/strict';
 import { chmodSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -95,8 +96,17 @@ test('a transient failure is retried after a stored backoff, honouring Retry-Aft
   const h = createHarness(t);
   h.script(
     'busy.pdf',
-    fail(new ClearfactsApiError('transient', 'HTTP 503', { status: 503 })),
-    fail(new ClearfactsApiError('transient', 'HTTP 429', { status: 429, retryAfterMs: 150 })),
+    fail(
+      new ClearfactsApiError('transient', msg('legacy_text', { text: 'HTTP 503' }), {
+        status: 503,
+      }),
+    ),
+    fail(
+      new ClearfactsApiError('transient', msg('legacy_text', { text: 'HTTP 429' }), {
+        status: 429,
+        retryAfterMs: 150,
+      }),
+    ),
   );
   const file = h.addFile('busy.pdf');
   h.queue.start();
@@ -115,14 +125,17 @@ test('a transient failure is retried after a stored backoff, honouring Retry-Aft
 
 test('a rejected token holds everything until a token works, without counting an attempt', async (t) => {
   const h = createHarness(t, { concurrency: 1 });
-  h.script('a.pdf', fail(new ClearfactsApiError('auth', 'HTTP 401', { status: 401 })));
+  h.script(
+    'a.pdf',
+    fail(new ClearfactsApiError('auth', msg('legacy_text', { text: 'HTTP 401' }), { status: 401 })),
+  );
   const a = h.addFile('a.pdf');
   const b = h.addFile('b.pdf');
   h.queue.start();
   const held = await h.nextWrite(a.id, 'ready');
   assert.equal(held.failure?.code, 'auth');
   await new Promise((resolve) => setImmediate(resolve));
-  assert.match(h.queue.holds.auth ?? '', /Set a new token/);
+  assert.match(englishOf(h.queue.holds.auth), /Set a new token/);
   assert.equal(h.repository.get(a.id)?.attempts, 0);
   assert.equal(
     h.repository.get(b.id)?.state,
@@ -141,9 +154,13 @@ test('a missing scope holds only the files that need it', async (t) => {
   h.script(
     'archive.pdf',
     fail(
-      new ClearfactsApiError('missing_scope', 'needs archive_actions', {
-        scope: 'archive_actions',
-      }),
+      new ClearfactsApiError(
+        'missing_scope',
+        msg('legacy_text', { text: 'needs archive_actions' }),
+        {
+          scope: 'archive_actions',
+        },
+      ),
     ),
   );
   const archive = h.addFile('archive.pdf', 'a', {
@@ -166,7 +183,13 @@ test('a refusal fails the file for good with the server reason, and it stays whe
   const h = createHarness(t);
   h.script(
     'refused.pdf',
-    fail(new ClearfactsApiError('refused', 'Unknown company 0123456789', { status: 200 })),
+    fail(
+      new ClearfactsApiError(
+        'refused',
+        msg('legacy_text', { text: 'Unknown company 0123456789' }),
+        { status: 200 },
+      ),
+    ),
   );
   const file = h.addFile('refused.pdf');
   h.queue.start();
@@ -180,12 +203,17 @@ test('a refusal fails the file for good with the server reason, and it stays whe
 
 test('no answer after the whole file was sent makes it unconfirmed, never re-sent by itself', async (t) => {
   const h = createHarness(t);
-  h.script('hung.pdf', fail(new ClearfactsApiError('ambiguous', 'timed out after sending')));
+  h.script(
+    'hung.pdf',
+    fail(
+      new ClearfactsApiError('ambiguous', msg('legacy_text', { text: 'timed out after sending' })),
+    ),
+  );
   const file = h.addFile('hung.pdf');
   h.queue.start();
   const unconfirmed = await h.reach(file.id, 'unconfirmed');
   await h.queue.whenIdle();
-  assert.match(unconfirmed.failure?.message ?? '', /may have arrived/);
+  assert.match(englishOf(unconfirmed.failure?.message), /may have arrived/);
   assert.ok(existsSync(file.path));
   assert.equal(
     h.transitions.filter((step) => step.id === file.id && step.to === 'uploading').length,
@@ -219,7 +247,10 @@ test('the same content already sent to the same administration is a duplicate un
 test('a refused check fails the file with its reason and nothing is sent', async (t) => {
   const h = createHarness(t);
   h.overrideCheck('empty.pdf', {
-    failure: { code: 'empty_file', message: 'The file is empty (0 bytes).' },
+    failure: {
+      code: 'empty_file',
+      message: msg('legacy_text', { text: 'The file is empty (0 bytes).' }),
+    },
   });
   const file = h.addFile('empty.pdf', '');
   h.queue.start();
@@ -250,7 +281,7 @@ test('a file that changes while it is sent goes back to waiting, with its backof
     (request) =>
       new Promise((_resolve, reject) => {
         request.signal?.addEventListener('abort', () =>
-          reject(new ClearfactsApiError('transient', 'aborted')),
+          reject(new ClearfactsApiError('transient', msg('legacy_text', { text: 'aborted' }))),
         );
         release();
       }),
@@ -299,7 +330,7 @@ test('a history that cannot be written pauses the queue, and the uuid is kept un
   const faults: (string | null)[] = [];
   const setStorageFault = h.queue.setStorageFault.bind(h.queue);
   h.queue.setStorageFault = (reason) => {
-    faults.push(reason);
+    faults.push(reason === null ? null : englishOf(reason));
     setStorageFault(reason);
   };
   h.queue.start();

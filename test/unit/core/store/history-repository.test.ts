@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import { msg } from '../../../../src-main/contract/messages/index.ts';
 import assert from 'node:assert/strict';
 import type { Destination, HistoryFilter } from '../../../../src-main/contract/domain.ts';
 import { IllegalTransitionError } from '../../../../src-main/core/store/file-lifecycle.ts';
@@ -35,7 +36,7 @@ test('unconfirmed files go back to the queue only by resend or mark done', (t) =
   const { id } = repository.insert(newFile({ state: 'ready' }));
   repository.transition(id, 'uploading');
   repository.transition(id, 'unconfirmed', {
-    failure: { code: 'transient', message: 'No answer came.' },
+    failure: { code: 'transient', message: msg('legacy_text', { text: 'No answer came.' }) },
   });
   for (const refused of ['uploading', 'archived', 'failed', 'duplicate'] as const) {
     assert.throws(() => repository.transition(id, refused), IllegalTransitionError);
@@ -46,7 +47,11 @@ test('unconfirmed files go back to the queue only by resend or mark done', (t) =
 test('failures round-trip with their code, sentence and server detail', (t) => {
   const { repository } = openTempHistory(t);
   const { id } = repository.insert(newFile({ state: 'ready' }));
-  const failure = { code: 'server_refused', message: 'Refused.', detail: 'bad file' } as const;
+  const failure = {
+    code: 'server_refused',
+    message: msg('legacy_text', { text: 'Refused.' }),
+    detail: 'bad file',
+  } as const;
   assert.deepEqual(repository.transition(id, 'failed', { failure }).record.failure, failure);
   assert.equal(repository.transition(id, 'ready', { failure: null }).record.failure, null);
 });
@@ -135,7 +140,9 @@ test('the history filters by state, administration, destination, dates and name,
       }),
     );
     if (index % 5 === 0)
-      repository.transition(id, 'failed', { failure: { code: 'empty_file', message: 'Empty.' } });
+      repository.transition(id, 'failed', {
+        failure: { code: 'empty_file', message: msg('legacy_text', { text: 'Empty.' }) },
+      });
   }
   const total = (filter: HistoryFilter) => repository.query(filter, 0, 1000).total;
 

@@ -1,0 +1,297 @@
+// English, the reference language and the language of the logs. The sentences are the ones core
+// wrote before messages became data, so support sees the same words as before.
+import type { Catalogue } from './catalogue.ts';
+
+const ACCEPTED =
+  'Clearfacts accepts PDF, JPEG and UBL / Peppol BIS XML invoices; PNG images are converted to PDF.';
+const SET_TOKEN = 'in Settings, or `clearfacts-uploader token set`';
+const PUT_IT_IN =
+  'put it in Purchase, Sales, Archive/Various/<category> or Archive/Permanent/<category>';
+
+export const en: Catalogue = {
+  messages: {
+    legacy_text: '{{text}}',
+
+    file_gone: 'The file is no longer there: it was moved or deleted.',
+    file_locked: 'The file is locked by another program. It is checked again once it is released.',
+    file_no_access:
+      'The file cannot be read: check its permissions, or whether another program holds it.',
+    not_a_file: 'This is a folder or a device, not a file.',
+    file_empty: 'The file is empty (0 bytes): the scan or download did not finish.',
+    type_unsupported: `This is {{actual}}. ${ACCEPTED}`,
+    type_unsupported_not_expected: `This is {{actual}}, not {{expected}}. ${ACCEPTED}`,
+    tiff_refused: `This is a TIFF image, which Clearfacts does not accept and this app cannot convert. Set the scanner to save PDF or JPEG. ${ACCEPTED}`,
+    file_too_large:
+      'The file is {{sizeBytes, megabytes}}; at most {{maxBytes, megabytes}} can be uploaded. Split it or scan at a lower resolution.',
+    png_damaged:
+      'This PNG image is incomplete or damaged (it may have been cut off while being saved), so it cannot be converted to PDF.',
+    pdf_encrypted:
+      'This PDF is password-protected or encrypted, so Clearfacts cannot read it. Save an unprotected copy (for example with "Print to PDF") and put that in the folder instead.',
+    pdf_no_pages: 'This PDF has no pages, so there is nothing to send.',
+    pdf_damaged: 'This PDF is damaged and cannot be read. Scan or save it again.',
+    pdf_incomplete:
+      'This PDF is incomplete: its end-of-file marker is missing, so it was cut off while being written or copied. Scan or save it again.',
+    xml_malformed:
+      'This XML file is not well-formed (it may be cut off or damaged), so it cannot be read as an invoice.',
+    xml_no_single_root: 'This XML file has no single root element, so it is not an invoice.',
+    xml_html_page: 'This is an HTML page, not an XML invoice.',
+    xml_other_document:
+      'This XML file is a "{{rootName}}" document, not a UBL / Peppol BIS invoice or credit note.',
+    xml_invoice_wrong_namespace:
+      'This XML file has an Invoice root element, but not in the UBL 2 namespace (urn:oasis:names:specification:ubl:schema:xsd:Invoice-2), so it is not a UBL / Peppol BIS invoice.',
+    xml_credit_note_wrong_namespace:
+      'This XML file has an CreditNote root element, but not in the UBL 2 namespace (urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2), so it is not a UBL / Peppol BIS credit note.',
+
+    file_removed_before_send: 'The file was removed or renamed before it was sent.',
+    file_permission_denied: 'The file cannot be read: check its permissions.',
+    file_unreadable: 'The file could not be read.',
+    conversion_failed: 'The image could not be converted to a PDF.',
+    upload_unconfirmed:
+      'The whole file was sent but Clearfacts did not answer in time, so it may have arrived. Check in Clearfacts, then resend it or mark it done.',
+    send_interrupted:
+      'The app stopped while this file was being sent, so it may have arrived. Check in Clearfacts, then resend it or mark it done.',
+    retry_offline: 'Clearfacts could not be reached; it will be tried again.',
+    retry_http_status: 'Clearfacts answered HTTP {{status}}; it will be tried again.',
+    retry_local: 'Sending failed for a local reason; it will be tried again.',
+    gave_up_http_status:
+      'Clearfacts answered HTTP {{status}}; it will be tried again. Gave up after {{attempts}} attempts; retry it later.',
+    gave_up_local:
+      'Sending failed for a local reason; it will be tried again. Gave up after {{attempts}} attempts; retry it later.',
+    after_upload_failed:
+      'Sent to Clearfacts, but the file could not be moved or deleted afterwards; it stays where it is.',
+    changed_after_send:
+      'The file changed after it was sent, so it was left in place; the new version is checked as a new file.',
+    token_refused_hold: `Clearfacts no longer accepts the token (revoked or unknown). Set a new token to resume: ${SET_TOKEN}.`,
+    scope_hold:
+      'The token lacks the {{scope}} scope, so files that need it are waiting. Create a token with {{scope}} in Clearfacts and set it to resume.',
+    unknown_administration:
+      "Clearfacts refused the file: administration {{companyNumber}} is not among those this token can reach. Check the folder's administration.",
+    unknown_category:
+      'Clearfacts refused the file: administration {{companyNumber}} has no such {{archiveType}} archive category any more. Pick another category for the folder.',
+
+    api_no_token: 'No Clearfacts token is set: set a personal access token first.',
+    api_token_refused:
+      'Clearfacts did not accept the token (HTTP {{status}}). It is unknown, revoked or mistyped: set a new personal access token.',
+    api_token_refused_said:
+      'Clearfacts did not accept the token (HTTP {{status}}: {{serverMessage}}). It is unknown, revoked or mistyped: set a new personal access token.',
+    api_missing_scope:
+      'The token lacks the "{{scope}}" scope Clearfacts requires for this. Create a token with that scope in Clearfacts (profile menu, Integrations) and set it here.',
+    api_server_error: 'Clearfacts reported an internal server error; this is tried again later.',
+    api_refused: 'Clearfacts refused {{subject}}: {{serverMessage}}',
+    api_refused_status: 'Clearfacts refused {{subject}} (HTTP {{status}}).',
+    api_refused_too_large: 'Clearfacts refused {{subject}} as too large (HTTP 413).',
+    api_rate_limited: 'Clearfacts asked to slow down (HTTP 429).',
+    api_rate_limited_for:
+      'Clearfacts asked to slow down (HTTP 429); trying again in {{seconds, number}} s.',
+    api_unavailable_status:
+      'Clearfacts is temporarily unavailable (HTTP {{status}}); this is tried again later.',
+    api_timeout_after_send:
+      'Clearfacts did not answer within {{seconds, number}} s, after the file was sent: it may or may not have been stored. Check Clearfacts before sending it again.',
+    api_aborted_after_send:
+      'The upload was stopped before Clearfacts answered, after the file was sent: it may or may not have been stored. Check Clearfacts before sending it again.',
+    api_timeout:
+      'Clearfacts did not answer within {{seconds, number}} s; this is tried again later.',
+    api_request_stopped: 'The request was stopped.',
+    api_file_changed_while_sending:
+      'The file changed or became unreadable while it was being sent; it is checked again.',
+    api_network:
+      'Could not reach Clearfacts ({{networkProblem}}). Check the internet connection; this is tried again later.',
+    api_network_said:
+      'Could not reach Clearfacts ({{problem}}). Check the internet connection; this is tried again later.',
+    api_answer_not_understood:
+      'Clearfacts sent an answer that this app does not understand; this is tried again later.',
+    api_answer_not_json:
+      'The answer was not from Clearfacts (it was not JSON; a proxy or a login page may be in the way); this is tried again later.',
+    api_upload_without_id:
+      'Clearfacts answered the upload without a document id: it may or may not have been stored. Check Clearfacts before sending it again.',
+    api_user_unnamed:
+      'Clearfacts answered the token check without naming the user; this is tried again later.',
+
+    no_token: `No Clearfacts token is set. Set one to start sending: ${SET_TOKEN}.`,
+    paused_by_user: 'Paused by you: resume to send again.',
+    offline:
+      'Clearfacts cannot be reached (no network, proxy or firewall). Files wait and are sent as soon as it answers again.',
+    rate_limited_until: 'Clearfacts asked to slow down; sending resumes at {{until, time}}.',
+    storage_fault: 'The history database ({{databasePath}}) cannot be written: {{storageProblem}}.',
+
+    not_signed_in: 'Sign in with a Clearfacts token first.',
+    token_malformed:
+      'This is not a Clearfacts token: a personal access token is exactly 80 characters (letters, digits and symbols, no spaces).',
+    env_token_malformed:
+      'The CLEARFACTS_TOKEN environment variable is not a Clearfacts token: a personal access token is exactly 80 characters (letters, digits and symbols, no spaces).',
+    token_not_accepted:
+      'Clearfacts does not accept this token: it is unknown or was revoked. Create a new one in Clearfacts and try again.',
+    stored_token_not_accepted:
+      'Clearfacts does not accept the stored token: it is unknown or was revoked. Create a new one in Clearfacts and set it again.',
+    demo_unavailable:
+      'The demo is only offered when the app runs against the built-in Clearfacts emulator.',
+    token_file_unprotected:
+      'The token is stored unencrypted in {{filePath}} (readable only by your user account, but not protected by a keyring). Anyone who can read your files can use it to upload to Clearfacts. Prefer the system keyring or the CLEARFACTS_TOKEN environment variable.',
+    token_file_unusable: 'The token file {{filePath}} cannot be read or written.',
+    keyring_unusable: 'The system keyring cannot be used here.',
+    keyring_failed: 'The system keyring did not answer: the token could not be read or stored.',
+    token_store_failed: 'The token could not be read or stored.',
+    safe_storage_unavailable:
+      'The system keychain is unavailable: the token cannot be saved, and you will have to sign in again after every restart.',
+    safe_storage_basic_text:
+      'No system keyring was found (GNOME Keyring or KWallet), so the token is stored with a fixed key that does not really protect it: anyone who can read your files can read it. Install and unlock a keyring to protect it.',
+    safe_storage_session_only:
+      'No system keyring was found: the token is kept in memory for this session only, and you will have to sign in again next time. Install and unlock GNOME Keyring or KWallet to store it safely.',
+
+    folder_not_found: 'The folder {{path}} does not exist or cannot be read.',
+    not_a_folder: '{{path}} is not a folder.',
+    folder_already_watched: 'The folder {{path}} is already watched.',
+    folder_watched_twice:
+      'The folder {{path}} is already watched by another binding; remove one of the two.',
+    folder_id_unknown: 'No watched folder has the id {{id}}.',
+    administration_unreachable:
+      'Administration {{companyNumber}} is not among the administrations this token can reach.',
+    category_unknown:
+      'Administration {{companyNumber}} has no {{archiveType}} archive category {{categoryId}}.',
+    tree_not_created: 'The accountant folders could not be created.',
+    folder_moved:
+      'The folder {{path}} is missing: it was moved, renamed or deleted. It is watched again as soon as it is back.',
+    folder_missing:
+      'The folder {{path}} is missing: the drive or network share that holds it is not connected, or it was moved. It is watched again as soon as it is back.',
+    folder_no_permission: 'The app has no permission to read the folder {{path}}.',
+    folder_unreachable:
+      'The folder {{path}} cannot be reached: the drive or network share may be offline.',
+    share_unmounted:
+      'The drive or network share mounted at {{path}} is no longer mounted. It is watched again as soon as it is back.',
+    folder_not_responding:
+      'The folder {{path}} does not respond: the network share may be offline. It is watched again as soon as it answers.',
+    polling_forced: 'Polled because the setting to always poll watched folders is on.',
+    polling_network:
+      'Polled because the folder is on {{fileSystem}}, which does not report changes made by other computers.',
+    polling_no_events:
+      'Polled because the folder did not report a test file within {{seconds, number}} s, so its change notifications do not work here.',
+    watch_limit_inotify:
+      "Polled because Linux's limit on watched folders (inotify max_user_watches) is reached. To watch it live again, raise the limit: echo fs.inotify.max_user_watches=524288 | sudo tee -a /etc/sysctl.conf && sudo sysctl -p",
+    watch_limit_open_files:
+      "Polled because the system's limit on open files is reached. To watch it live again, {{platformFix}}.",
+    stray_files: {
+      one: '{{count, number}} file is not in a destination folder and not sent, e.g. {{example}}: {{reason}}.',
+      other:
+        '{{count, number}} files are not in a destination folder and not sent, e.g. {{example}}: {{reason}}.',
+    },
+    tree_file_in_root: `the file lies directly in the accountant folder; ${PUT_IT_IN} of an administration's folder`,
+    tree_file_in_administration: `the file lies directly in the folder of administration {{companyNumber}}; ${PUT_IT_IN}`,
+    tree_unknown_tray: `"{{folderName}}" is not one of the folders of administration {{companyNumber}}; ${PUT_IT_IN}`,
+    tree_archive_needs_type:
+      'files in Archive must go in Archive/Various/<category> or Archive/Permanent/<category>',
+    tree_file_in_archive_type:
+      'the file lies directly in Archive/{{folderName}}; put it in one of its category folders',
+    tree_unknown_category:
+      'administration {{companyNumber}} has no {{archiveType}} archive category named "{{folderName}}"',
+    tree_folder_name_invalid:
+      'the folder "{{folderName}}" is not named "<administration name> (<company number>)", e.g. "Bakkerij Peeters (0123456789)"',
+    tree_company_number_invalid:
+      '"{{value}}" in the folder name "{{folderName}}" is not a Belgian company number (0 followed by 9 digits)',
+
+    history_entry_unknown: 'There is no file {{id}} in the history.',
+    history_action_refused: '{{fileName}} is {{state}}, so it cannot be {{action}}.',
+    settings_invalid: 'These settings are not valid.',
+    history_filter_invalid: 'This history filter is not valid.',
+    engine_busy: 'Another uploader is already running on this configuration folder.',
+    request_invalid: 'The request was not valid.',
+    request_rejected: 'The request was not valid: {{problem}}.',
+    shell_unsupported: 'This is only possible in the desktop app.',
+    uploader_unreachable: 'The uploader cannot be reached.',
+    running_app_unreachable:
+      'The Clearfacts Uploader running with this config folder cannot be reached at {{address}}.',
+    running_app_no_answer: 'The running Clearfacts Uploader did not answer ({{channel}}).',
+    request_too_large: 'The {{channel}} request is too large to send.',
+    internal: 'Something went wrong inside the uploader.',
+  },
+  terms: {
+    fileType: {
+      exe: 'a Windows program (EXE)',
+      elf: 'a Linux program',
+      macho: 'a macOS program',
+      msi: 'a Windows installer',
+      zip: 'a ZIP archive',
+      rar: 'a RAR archive',
+      '7z': 'a 7-Zip archive',
+      gz: 'a gzip archive',
+      tar: 'a TAR archive',
+      docx: 'a Word document',
+      xlsx: 'an Excel workbook',
+      pptx: 'a PowerPoint presentation',
+      odt: 'an OpenDocument text',
+      ods: 'an OpenDocument spreadsheet',
+      cfb: 'an old-style Office document (DOC, XLS or MSG)',
+      rtf: 'an RTF document',
+      eml: 'an e-mail message',
+      png: 'a PNG image',
+      gif: 'a GIF image',
+      bmp: 'a BMP image',
+      webp: 'a WebP image',
+      heic: 'a HEIC photo',
+      avif: 'an AVIF image',
+      tif: 'a TIFF image',
+      jpg: 'a JPEG image',
+      pdf: 'a PDF',
+      xml: 'an XML file',
+      xml_invoice: 'an XML invoice',
+      svg: 'an SVG drawing',
+      video: 'a video',
+      audio: 'an audio file',
+      sqlite: 'a database file',
+      html: 'an HTML page',
+      text: 'a plain text file',
+      binary: 'a file of an unknown type',
+      other: 'a file of another type',
+    },
+    archiveType: { various: 'various', permanent: 'permanent' },
+    subject: { file: 'the file', request: 'the request' },
+    networkProblem: {
+      reset: 'the connection was reset',
+      refused: 'the connection was refused',
+      aborted: 'the connection was aborted',
+      closed_while_sending: 'the connection was closed while sending',
+      closed: 'the connection was closed',
+      dns: 'the server name could not be resolved',
+      timeout: 'the connection timed out',
+      unreachable: 'the server cannot be reached',
+      no_network: 'there is no network',
+      other: 'a network error',
+    },
+    storageProblem: {
+      full: 'the disk is full: free some space',
+      read_only: 'it is read-only: check its permissions',
+      cannot_open: 'it cannot be opened: check that its folder exists and is writable',
+      denied: 'access is denied: check its permissions',
+      io_refused:
+        'the disk refused the write (input/output error): check that the drive is connected and the file is not write-protected',
+      locked: 'another program keeps it locked',
+      corrupt: 'it is damaged: restore it from a backup or move it aside to start afresh',
+      not_a_database: 'it is not a history database: move it aside to start afresh',
+      read_only_disk: 'it is on a read-only disk',
+      io_error: 'the disk reported an input/output error',
+    },
+    state: {
+      detected: 'found',
+      waiting_stability: 'waiting until written',
+      ready: 'queued',
+      uploading: 'uploading',
+      uploaded: 'uploaded',
+      archived: 'uploaded and moved',
+      failed: 'failed',
+      duplicate: 'already uploaded',
+      unconfirmed: 'unconfirmed',
+    },
+    action: {
+      retried: 'retried',
+      resent: 'sent again',
+      marked_done: 'marked as done',
+      revealed: 'shown',
+    },
+    platformFix: {
+      darwin:
+        'raise it (ulimit -n 65536, or sudo launchctl limit maxfiles 65536 200000) or watch fewer folders',
+      linux:
+        'raise it (ulimit -n 65536, and fs.inotify.max_user_instances via sysctl) or watch fewer folders',
+      other: 'close other programs or watch fewer folders',
+    },
+  },
+};

@@ -1,0 +1,308 @@
+// Belgian French. Same codes and placeholders as en.ts (a test compares them).
+import type { Catalogue } from './catalogue.ts';
+
+const ACCEPTED =
+  'Clearfacts accepte les PDF, les JPEG et les factures XML UBL / Peppol BIS ; les images PNG sont converties en PDF.';
+const SET_TOKEN = 'dans les Paramètres, ou avec `clearfacts-uploader token set`';
+const PUT_IT_IN =
+  'placez-le dans Purchase, Sales, Archive/Various/<catégorie> ou Archive/Permanent/<catégorie>';
+
+export const fr: Catalogue = {
+  messages: {
+    legacy_text: '{{text}}',
+
+    file_gone: 'Le fichier n’est plus là : il a été déplacé ou supprimé.',
+    file_locked:
+      'Le fichier est verrouillé par un autre programme. Il sera vérifié à nouveau dès qu’il sera libéré.',
+    file_no_access:
+      'Le fichier ne peut pas être lu : vérifiez ses droits, ou si un autre programme le garde ouvert.',
+    not_a_file: 'Ceci est un dossier ou un périphérique, pas un fichier.',
+    file_empty: 'Le fichier est vide (0 octet) : le scan ou le téléchargement n’est pas terminé.',
+    type_unsupported: `Ceci est {{actual}}. ${ACCEPTED}`,
+    type_unsupported_not_expected: `Ceci est {{actual}}, et non {{expected}}. ${ACCEPTED}`,
+    tiff_refused: `Ceci est une image TIFF, que Clearfacts n’accepte pas et que cette application ne peut pas convertir. Réglez le scanner pour enregistrer en PDF ou en JPEG. ${ACCEPTED}`,
+    file_too_large:
+      'Le fichier fait {{sizeBytes, megabytes}} ; au maximum {{maxBytes, megabytes}} peuvent être envoyés. Scindez-le ou scannez à une résolution plus basse.',
+    png_damaged:
+      'Cette image PNG est incomplète ou endommagée (elle a peut-être été coupée pendant l’enregistrement) : elle ne peut pas être convertie en PDF.',
+    pdf_encrypted:
+      'Ce PDF est protégé par un mot de passe ou chiffré : Clearfacts ne peut pas le lire. Enregistrez une copie non protégée (par exemple avec « Imprimer en PDF ») et placez-la dans le dossier.',
+    pdf_no_pages: 'Ce PDF n’a aucune page : il n’y a rien à envoyer.',
+    pdf_damaged: 'Ce PDF est endommagé et illisible. Scannez-le ou enregistrez-le à nouveau.',
+    pdf_incomplete:
+      'Ce PDF est incomplet : sa marque de fin de fichier manque, il a donc été coupé pendant l’écriture ou la copie. Scannez-le ou enregistrez-le à nouveau.',
+    xml_malformed:
+      'Ce fichier XML est mal formé (il est peut-être coupé ou endommagé) : il ne peut pas être lu comme une facture.',
+    xml_no_single_root:
+      'Ce fichier XML n’a pas un élément racine unique : ce n’est donc pas une facture.',
+    xml_html_page: 'Ceci est une page HTML, pas une facture XML.',
+    xml_other_document:
+      'Ce fichier XML est un document « {{rootName}} », pas une facture ou une note de crédit UBL / Peppol BIS.',
+    xml_invoice_wrong_namespace:
+      'Ce fichier XML a un élément racine Invoice, mais pas dans l’espace de noms UBL 2 (urn:oasis:names:specification:ubl:schema:xsd:Invoice-2) : ce n’est donc pas une facture UBL / Peppol BIS.',
+    xml_credit_note_wrong_namespace:
+      'Ce fichier XML a un élément racine CreditNote, mais pas dans l’espace de noms UBL 2 (urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2) : ce n’est donc pas une note de crédit UBL / Peppol BIS.',
+
+    file_removed_before_send: 'Le fichier a été supprimé ou renommé avant d’être envoyé.',
+    file_permission_denied: 'Le fichier ne peut pas être lu : vérifiez ses droits.',
+    file_unreadable: 'Le fichier n’a pas pu être lu.',
+    conversion_failed: 'L’image n’a pas pu être convertie en PDF.',
+    upload_unconfirmed:
+      'Le fichier entier a été envoyé mais Clearfacts n’a pas répondu à temps : il est peut-être arrivé. Vérifiez dans Clearfacts, puis renvoyez-le ou marquez-le comme traité.',
+    send_interrupted:
+      'L’application s’est arrêtée pendant l’envoi de ce fichier : il est peut-être arrivé. Vérifiez dans Clearfacts, puis renvoyez-le ou marquez-le comme traité.',
+    retry_offline: 'Clearfacts n’a pas pu être joint ; un nouvel essai suivra.',
+    retry_http_status: 'Clearfacts a répondu HTTP {{status}} ; un nouvel essai suivra.',
+    retry_local: 'L’envoi a échoué pour une raison locale ; un nouvel essai suivra.',
+    gave_up_http_status:
+      'Clearfacts a répondu HTTP {{status}}. Abandon après {{attempts}} essais ; réessayez plus tard.',
+    gave_up_local:
+      'L’envoi a échoué pour une raison locale. Abandon après {{attempts}} essais ; réessayez plus tard.',
+    after_upload_failed:
+      'Envoyé à Clearfacts, mais le fichier n’a pas pu être déplacé ou supprimé ensuite ; il reste où il est.',
+    changed_after_send:
+      'Le fichier a changé après son envoi : il a été laissé en place, et la nouvelle version est vérifiée comme un nouveau fichier.',
+    token_refused_hold: `Clearfacts n’accepte plus le jeton (révoqué ou inconnu). Définissez un nouveau jeton pour reprendre : ${SET_TOKEN}.`,
+    scope_hold:
+      'Le jeton n’a pas la portée {{scope}} : les fichiers qui en ont besoin attendent. Créez dans Clearfacts un jeton avec {{scope}} et définissez-le pour reprendre.',
+    unknown_administration:
+      'Clearfacts a refusé le fichier : le dossier au numéro d’entreprise {{companyNumber}} n’est pas accessible avec ce jeton. Vérifiez le dossier lié au répertoire.',
+    unknown_category:
+      'Clearfacts a refusé le fichier : le dossier au numéro d’entreprise {{companyNumber}} n’a plus cette catégorie d’archive ({{archiveType}}). Choisissez une autre catégorie pour le répertoire.',
+
+    api_no_token:
+      'Aucun jeton Clearfacts n’est défini : définissez d’abord un jeton d’accès personnel.',
+    api_token_refused:
+      'Clearfacts n’a pas accepté le jeton (HTTP {{status}}). Il est inconnu, révoqué ou mal saisi : définissez un nouveau jeton d’accès personnel.',
+    api_token_refused_said:
+      'Clearfacts n’a pas accepté le jeton (HTTP {{status}} : {{serverMessage}}). Il est inconnu, révoqué ou mal saisi : définissez un nouveau jeton d’accès personnel.',
+    api_missing_scope:
+      'Le jeton n’a pas la portée « {{scope}} » que Clearfacts exige pour ceci. Créez dans Clearfacts un jeton avec cette portée (menu du profil, Intégrations) et définissez-le ici.',
+    api_server_error:
+      'Clearfacts a signalé une erreur interne du serveur ; un nouvel essai suivra plus tard.',
+    api_refused: 'Clearfacts a refusé {{subject}} : {{serverMessage}}',
+    api_refused_status: 'Clearfacts a refusé {{subject}} (HTTP {{status}}).',
+    api_refused_too_large: 'Clearfacts a refusé {{subject}}, trop volumineux (HTTP 413).',
+    api_rate_limited: 'Clearfacts a demandé de ralentir (HTTP 429).',
+    api_rate_limited_for:
+      'Clearfacts a demandé de ralentir (HTTP 429) ; nouvel essai dans {{seconds, number}} s.',
+    api_unavailable_status:
+      'Clearfacts est momentanément indisponible (HTTP {{status}}) ; un nouvel essai suivra plus tard.',
+    api_timeout_after_send:
+      'Clearfacts n’a pas répondu dans les {{seconds, number}} s après l’envoi du fichier : il a peut-être été enregistré, ou pas. Vérifiez dans Clearfacts avant de le renvoyer.',
+    api_aborted_after_send:
+      'L’envoi a été arrêté avant la réponse de Clearfacts, après l’envoi du fichier : il a peut-être été enregistré, ou pas. Vérifiez dans Clearfacts avant de le renvoyer.',
+    api_timeout:
+      'Clearfacts n’a pas répondu dans les {{seconds, number}} s ; un nouvel essai suivra plus tard.',
+    api_request_stopped: 'La demande a été arrêtée.',
+    api_file_changed_while_sending:
+      'Le fichier a changé ou est devenu illisible pendant l’envoi ; il est vérifié à nouveau.',
+    api_network:
+      'Clearfacts est injoignable ({{networkProblem}}). Vérifiez la connexion internet ; un nouvel essai suivra plus tard.',
+    api_network_said:
+      'Clearfacts est injoignable ({{problem}}). Vérifiez la connexion internet ; un nouvel essai suivra plus tard.',
+    api_answer_not_understood:
+      'Clearfacts a envoyé une réponse que cette application ne comprend pas ; un nouvel essai suivra plus tard.',
+    api_answer_not_json:
+      'La réponse ne venait pas de Clearfacts (ce n’était pas du JSON ; un proxy ou une page de connexion bloque peut-être) ; un nouvel essai suivra plus tard.',
+    api_upload_without_id:
+      'Clearfacts a répondu à l’envoi sans identifiant de document : il a peut-être été enregistré, ou pas. Vérifiez dans Clearfacts avant de le renvoyer.',
+    api_user_unnamed:
+      'Clearfacts a répondu à la vérification du jeton sans nommer l’utilisateur ; un nouvel essai suivra plus tard.',
+
+    no_token: `Aucun jeton Clearfacts n’est défini. Définissez-en un pour commencer l’envoi : ${SET_TOKEN}.`,
+    paused_by_user: 'Mis en pause par vous : reprenez pour envoyer à nouveau.',
+    offline:
+      'Clearfacts est injoignable (pas de réseau, proxy ou pare-feu). Les fichiers attendent et partent dès que Clearfacts répond à nouveau.',
+    rate_limited_until: 'Clearfacts a demandé de ralentir ; l’envoi reprend à {{until, time}}.',
+    storage_fault:
+      'La base de données de l’historique ({{databasePath}}) ne peut pas être écrite : {{storageProblem}}.',
+
+    not_signed_in: 'Connectez-vous d’abord avec un jeton Clearfacts.',
+    token_malformed:
+      'Ceci n’est pas un jeton Clearfacts : un jeton d’accès personnel compte exactement 80 caractères (lettres, chiffres et symboles, sans espaces).',
+    env_token_malformed:
+      'La variable d’environnement CLEARFACTS_TOKEN ne contient pas de jeton Clearfacts : un jeton d’accès personnel compte exactement 80 caractères (lettres, chiffres et symboles, sans espaces).',
+    token_not_accepted:
+      'Clearfacts n’accepte pas ce jeton : il est inconnu ou a été révoqué. Créez-en un nouveau dans Clearfacts et réessayez.',
+    stored_token_not_accepted:
+      'Clearfacts n’accepte pas le jeton enregistré : il est inconnu ou a été révoqué. Créez-en un nouveau dans Clearfacts et définissez-le à nouveau.',
+    demo_unavailable:
+      'La démo n’est proposée que lorsque l’application fonctionne avec l’émulateur Clearfacts intégré.',
+    token_file_unprotected:
+      'Le jeton est enregistré sans chiffrement dans {{filePath}} (lisible uniquement par votre compte utilisateur, mais pas protégé par un trousseau). Quiconque peut lire vos fichiers peut l’utiliser pour envoyer vers Clearfacts. Préférez le trousseau du système ou la variable d’environnement CLEARFACTS_TOKEN.',
+    token_file_unusable: 'Le fichier de jeton {{filePath}} ne peut pas être lu ou écrit.',
+    keyring_unusable: 'Le trousseau du système ne peut pas être utilisé ici.',
+    keyring_failed:
+      'Le trousseau du système n’a pas répondu : le jeton n’a pas pu être lu ou enregistré.',
+    token_store_failed: 'Le jeton n’a pas pu être lu ou enregistré.',
+    safe_storage_unavailable:
+      'Le trousseau du système est indisponible : le jeton ne peut pas être enregistré, et vous devrez vous reconnecter après chaque redémarrage.',
+    safe_storage_basic_text:
+      'Aucun trousseau n’a été trouvé (GNOME Keyring ou KWallet) : le jeton est enregistré avec une clé fixe qui ne le protège pas vraiment, et quiconque peut lire vos fichiers peut le lire. Installez et déverrouillez un trousseau pour le protéger.',
+    safe_storage_session_only:
+      'Aucun trousseau n’a été trouvé : le jeton reste en mémoire pour cette session seulement, et vous devrez vous reconnecter la prochaine fois. Installez et déverrouillez GNOME Keyring ou KWallet pour l’enregistrer en sécurité.',
+
+    folder_not_found: 'Le répertoire {{path}} n’existe pas ou ne peut pas être lu.',
+    not_a_folder: '{{path}} n’est pas un répertoire.',
+    folder_already_watched: 'Le répertoire {{path}} est déjà surveillé.',
+    folder_watched_twice:
+      'Le répertoire {{path}} est déjà surveillé par une autre liaison ; supprimez l’une des deux.',
+    folder_id_unknown: 'Aucun répertoire surveillé n’a l’identifiant {{id}}.',
+    administration_unreachable:
+      'Le dossier au numéro d’entreprise {{companyNumber}} ne fait pas partie des dossiers accessibles avec ce jeton.',
+    category_unknown:
+      'Le dossier au numéro d’entreprise {{companyNumber}} n’a pas de catégorie d’archive {{categoryId}} ({{archiveType}}).',
+    tree_not_created: 'Les répertoires du comptable n’ont pas pu être créés.',
+    folder_moved:
+      'Le répertoire {{path}} est introuvable : il a été déplacé, renommé ou supprimé. Il sera surveillé à nouveau dès son retour.',
+    folder_missing:
+      'Le répertoire {{path}} est introuvable : le disque ou le partage réseau qui le contient n’est pas connecté, ou il a été déplacé. Il sera surveillé à nouveau dès son retour.',
+    folder_no_permission: 'L’application n’a pas le droit de lire le répertoire {{path}}.',
+    folder_unreachable:
+      'Le répertoire {{path}} est injoignable : le disque ou le partage réseau est peut-être hors ligne.',
+    share_unmounted:
+      'Le disque ou le partage réseau monté sur {{path}} n’est plus monté. Il sera surveillé à nouveau dès son retour.',
+    folder_not_responding:
+      'Le répertoire {{path}} ne répond pas : le partage réseau est peut-être hors ligne. Il sera surveillé à nouveau dès qu’il répondra.',
+    polling_forced:
+      'Vérifié régulièrement, car le paramètre qui fait toujours vérifier les répertoires surveillés est activé.',
+    polling_network:
+      'Vérifié régulièrement, car le répertoire se trouve sur {{fileSystem}}, qui ne signale pas les changements faits par d’autres ordinateurs.',
+    polling_no_events:
+      'Vérifié régulièrement, car le répertoire n’a pas signalé un fichier de test dans les {{seconds, number}} s : ses notifications de changement ne fonctionnent pas ici.',
+    watch_limit_inotify:
+      'Vérifié régulièrement, car la limite de Linux sur les répertoires surveillés (inotify max_user_watches) est atteinte. Pour le surveiller à nouveau en direct, relevez la limite : echo fs.inotify.max_user_watches=524288 | sudo tee -a /etc/sysctl.conf && sudo sysctl -p',
+    watch_limit_open_files:
+      'Vérifié régulièrement, car la limite du système sur les fichiers ouverts est atteinte. Pour le surveiller à nouveau en direct : {{platformFix}}.',
+    stray_files: {
+      one: '{{count, number}} fichier n’est pas dans un répertoire de destination et n’est pas envoyé, p. ex. {{example}} : {{reason}}.',
+      many: '{{count, number}} de fichiers ne sont pas dans un répertoire de destination et ne sont pas envoyés, p. ex. {{example}} : {{reason}}.',
+      other:
+        '{{count, number}} fichiers ne sont pas dans un répertoire de destination et ne sont pas envoyés, p. ex. {{example}} : {{reason}}.',
+    },
+    tree_file_in_root: `le fichier se trouve directement dans le répertoire du comptable ; ${PUT_IT_IN} du répertoire d’un dossier`,
+    tree_file_in_administration: `le fichier se trouve directement dans le répertoire du dossier au numéro d’entreprise {{companyNumber}} ; ${PUT_IT_IN}`,
+    tree_unknown_tray: `« {{folderName}} » n’est pas un des répertoires du dossier au numéro d’entreprise {{companyNumber}} ; ${PUT_IT_IN}`,
+    tree_archive_needs_type:
+      'les fichiers dans Archive doivent aller dans Archive/Various/<catégorie> ou Archive/Permanent/<catégorie>',
+    tree_file_in_archive_type:
+      'le fichier se trouve directement dans Archive/{{folderName}} ; placez-le dans un de ses répertoires de catégorie',
+    tree_unknown_category:
+      'le dossier au numéro d’entreprise {{companyNumber}} n’a pas de catégorie d’archive ({{archiveType}}) nommée « {{folderName}} »',
+    tree_folder_name_invalid:
+      'le répertoire « {{folderName}} » n’a pas la forme « <nom du dossier> (<numéro d’entreprise>) », p. ex. « Boulangerie Peeters (0123456789) »',
+    tree_company_number_invalid:
+      '« {{value}} » dans le nom de répertoire « {{folderName}} » n’est pas un numéro d’entreprise belge (0 suivi de 9 chiffres)',
+
+    history_entry_unknown: 'Il n’y a pas de fichier {{id}} dans l’historique.',
+    history_action_refused: '{{fileName}} est {{state}} : il ne peut pas être {{action}}.',
+    settings_invalid: 'Ces paramètres ne sont pas valides.',
+    history_filter_invalid: 'Ce filtre de l’historique n’est pas valide.',
+    engine_busy: 'Un autre uploader fonctionne déjà sur ce répertoire de configuration.',
+    request_invalid: 'La demande n’était pas valide.',
+    request_rejected: 'La demande n’était pas valide : {{problem}}.',
+    shell_unsupported: 'Ceci n’est possible que dans l’application de bureau.',
+    uploader_unreachable: 'L’uploader est injoignable.',
+    running_app_unreachable:
+      'Le Clearfacts Uploader qui fonctionne avec ce répertoire de configuration est injoignable à {{address}}.',
+    running_app_no_answer:
+      'Le Clearfacts Uploader en cours d’exécution n’a pas répondu ({{channel}}).',
+    request_too_large: 'La demande {{channel}} est trop volumineuse pour être envoyée.',
+    internal: 'Un problème est survenu dans l’uploader.',
+  },
+  terms: {
+    fileType: {
+      exe: 'un programme Windows (EXE)',
+      elf: 'un programme Linux',
+      macho: 'un programme macOS',
+      msi: 'un programme d’installation Windows',
+      zip: 'une archive ZIP',
+      rar: 'une archive RAR',
+      '7z': 'une archive 7-Zip',
+      gz: 'une archive gzip',
+      tar: 'une archive TAR',
+      docx: 'un document Word',
+      xlsx: 'un classeur Excel',
+      pptx: 'une présentation PowerPoint',
+      odt: 'un texte OpenDocument',
+      ods: 'un tableur OpenDocument',
+      cfb: 'un ancien document Office (DOC, XLS ou MSG)',
+      rtf: 'un document RTF',
+      eml: 'un e-mail',
+      png: 'une image PNG',
+      gif: 'une image GIF',
+      bmp: 'une image BMP',
+      webp: 'une image WebP',
+      heic: 'une photo HEIC',
+      avif: 'une image AVIF',
+      tif: 'une image TIFF',
+      jpg: 'une image JPEG',
+      pdf: 'un PDF',
+      xml: 'un fichier XML',
+      xml_invoice: 'une facture XML',
+      svg: 'un dessin SVG',
+      video: 'une vidéo',
+      audio: 'un fichier audio',
+      sqlite: 'un fichier de base de données',
+      html: 'une page HTML',
+      text: 'un fichier texte',
+      binary: 'un fichier de type inconnu',
+      other: 'un fichier d’un autre type',
+    },
+    archiveType: { various: 'divers', permanent: 'permanent' },
+    subject: { file: 'le fichier', request: 'la demande' },
+    networkProblem: {
+      reset: 'la connexion a été réinitialisée',
+      refused: 'la connexion a été refusée',
+      aborted: 'la connexion a été interrompue',
+      closed_while_sending: 'la connexion a été fermée pendant l’envoi',
+      closed: 'la connexion a été fermée',
+      dns: 'le nom du serveur n’a pas pu être résolu',
+      timeout: 'la connexion a expiré',
+      unreachable: 'le serveur est injoignable',
+      no_network: 'il n’y a pas de réseau',
+      other: 'une erreur réseau',
+    },
+    storageProblem: {
+      full: 'le disque est plein : libérez de l’espace',
+      read_only: 'elle est en lecture seule : vérifiez ses droits',
+      cannot_open:
+        'elle ne peut pas être ouverte : vérifiez que son répertoire existe et est accessible en écriture',
+      denied: 'accès refusé : vérifiez ses droits',
+      io_refused:
+        'le disque a refusé l’écriture (erreur d’entrée/sortie) : vérifiez que le disque est connecté et que le fichier n’est pas protégé en écriture',
+      locked: 'un autre programme la garde verrouillée',
+      corrupt:
+        'elle est endommagée : restaurez-la depuis une sauvegarde ou mettez-la de côté pour repartir de zéro',
+      not_a_database:
+        'ce n’est pas une base de données d’historique : mettez-la de côté pour repartir de zéro',
+      read_only_disk: 'elle se trouve sur un disque en lecture seule',
+      io_error: 'le disque a signalé une erreur d’entrée/sortie',
+    },
+    state: {
+      detected: 'trouvé',
+      waiting_stability: 'en attente de la fin de l’écriture',
+      ready: 'en file d’attente',
+      uploading: 'en cours d’envoi',
+      uploaded: 'envoyé',
+      archived: 'envoyé et déplacé',
+      failed: 'en échec',
+      duplicate: 'déjà envoyé',
+      unconfirmed: 'non confirmé',
+    },
+    action: {
+      retried: 'réessayé',
+      resent: 'renvoyé',
+      marked_done: 'marqué comme traité',
+      revealed: 'affiché',
+    },
+    platformFix: {
+      darwin:
+        'relevez la limite (ulimit -n 65536, ou sudo launchctl limit maxfiles 65536 200000) ou surveillez moins de répertoires',
+      linux:
+        'relevez la limite (ulimit -n 65536, et fs.inotify.max_user_instances via sysctl) ou surveillez moins de répertoires',
+      other: 'fermez d’autres programmes ou surveillez moins de répertoires',
+    },
+  },
+};

@@ -1,0 +1,278 @@
+// Every failure and notice core reports, as data: a code and the specifics the sentence needs
+// (sizes in bytes, limits, names, paths, company numbers, scopes, times as epoch ms). Core never
+// writes a sentence for the user; each surface renders these from the nl/fr/en catalogues, so a
+// new situation is a new code here plus one line per catalogue.
+import { z } from 'zod';
+
+/** Words that depend on the language: a param with one of these names holds a key of its table. */
+export const TERM_TABLES = {
+  fileType: [
+    'exe',
+    'elf',
+    'macho',
+    'msi',
+    'zip',
+    'rar',
+    '7z',
+    'gz',
+    'tar',
+    'docx',
+    'xlsx',
+    'pptx',
+    'odt',
+    'ods',
+    'cfb',
+    'rtf',
+    'eml',
+    'png',
+    'gif',
+    'bmp',
+    'webp',
+    'heic',
+    'avif',
+    'tif',
+    'jpg',
+    'pdf',
+    'xml',
+    'xml_invoice',
+    'svg',
+    'video',
+    'audio',
+    'sqlite',
+    'html',
+    'text',
+    'binary',
+    'other',
+  ],
+  archiveType: ['various', 'permanent'],
+  subject: ['file', 'request'],
+  networkProblem: [
+    'reset',
+    'refused',
+    'aborted',
+    'closed_while_sending',
+    'closed',
+    'dns',
+    'timeout',
+    'unreachable',
+    'no_network',
+    'other',
+  ],
+  storageProblem: [
+    'full',
+    'read_only',
+    'cannot_open',
+    'denied',
+    'io_refused',
+    'locked',
+    'corrupt',
+    'not_a_database',
+    'read_only_disk',
+    'io_error',
+  ],
+  state: [
+    'detected',
+    'waiting_stability',
+    'ready',
+    'uploading',
+    'uploaded',
+    'archived',
+    'failed',
+    'duplicate',
+    'unconfirmed',
+  ],
+  action: ['retried', 'resent', 'marked_done', 'revealed'],
+  platformFix: ['darwin', 'linux', 'other'],
+} as const;
+export type TermTable = keyof typeof TERM_TABLES;
+export type Terms = { [T in TermTable]: Record<(typeof TERM_TABLES)[T][number], string> };
+
+const term = <T extends TermTable>(table: T) => z.enum(TERM_TABLES[table]);
+
+function message<C extends string, P extends z.ZodRawShape>(code: C, params: P) {
+  return z.object({ code: z.literal(code), params: z.object(params).strict() });
+}
+
+const path = z.string();
+const bytes = z.number().int().min(0);
+const count = z.number().int().min(0);
+const companyNumber = z.string();
+const scope = z.string();
+const status = z.number().int();
+const seconds = z.number().min(0);
+
+/** Why a file in an accountant tree cannot be routed; also shown inside a folder's reason. */
+export const TreeRouteMessage = z.discriminatedUnion('code', [
+  message('tree_file_in_root', {}),
+  message('tree_file_in_administration', { companyNumber }),
+  message('tree_unknown_tray', { folderName: z.string(), companyNumber }),
+  message('tree_archive_needs_type', {}),
+  message('tree_file_in_archive_type', { folderName: z.string() }),
+  message('tree_unknown_category', {
+    companyNumber,
+    archiveType: term('archiveType'),
+    folderName: z.string(),
+  }),
+  message('tree_folder_name_invalid', { folderName: z.string() }),
+  message('tree_company_number_invalid', { folderName: z.string(), value: z.string() }),
+]);
+export type TreeRouteMessage = z.infer<typeof TreeRouteMessage>;
+
+/** A sentence for the user, as data. Params are typed per code; see the catalogues for the text. */
+export const Message = z.discriminatedUnion('code', [
+  // Stored before messages were data: the English sentence an older version wrote in the history.
+  message('legacy_text', { text: z.string() }),
+
+  // documents/: checks by content, before anything is sent
+  message('file_gone', {}),
+  message('file_locked', {}),
+  message('file_no_access', {}),
+  message('not_a_file', {}),
+  message('file_empty', {}),
+  message('type_unsupported', { actual: term('fileType') }),
+  message('type_unsupported_not_expected', {
+    actual: term('fileType'),
+    expected: term('fileType'),
+  }),
+  message('tiff_refused', {}),
+  message('file_too_large', { sizeBytes: bytes, maxBytes: bytes }),
+  message('png_damaged', {}),
+  message('pdf_encrypted', {}),
+  message('pdf_no_pages', {}),
+  message('pdf_damaged', {}),
+  message('pdf_incomplete', {}),
+  message('xml_malformed', {}),
+  message('xml_no_single_root', {}),
+  message('xml_html_page', {}),
+  message('xml_other_document', { rootName: z.string() }),
+  message('xml_invoice_wrong_namespace', {}),
+  message('xml_credit_note_wrong_namespace', {}),
+
+  // queue/: what happened to a send
+  message('file_removed_before_send', {}),
+  message('file_permission_denied', {}),
+  message('file_unreadable', {}),
+  message('conversion_failed', {}),
+  message('upload_unconfirmed', {}),
+  message('send_interrupted', {}),
+  message('retry_offline', {}),
+  message('retry_http_status', { status }),
+  message('retry_local', {}),
+  message('gave_up_http_status', { status, attempts: count }),
+  message('gave_up_local', { attempts: count }),
+  message('after_upload_failed', {}),
+  message('changed_after_send', {}),
+  message('token_refused_hold', {}),
+  message('scope_hold', { scope }),
+  message('unknown_administration', { companyNumber }),
+  message('unknown_category', { companyNumber, archiveType: term('archiveType') }),
+
+  // api/: what a Clearfacts call answered
+  message('api_no_token', {}),
+  message('api_token_refused', { status }),
+  message('api_token_refused_said', { status, serverMessage: z.string() }),
+  message('api_missing_scope', { scope }),
+  message('api_server_error', {}),
+  message('api_refused', { subject: term('subject'), serverMessage: z.string() }),
+  message('api_refused_status', { subject: term('subject'), status }),
+  message('api_refused_too_large', { subject: term('subject') }),
+  message('api_rate_limited', {}),
+  message('api_rate_limited_for', { seconds }),
+  message('api_unavailable_status', { status }),
+  message('api_timeout_after_send', { seconds }),
+  message('api_aborted_after_send', {}),
+  message('api_timeout', { seconds }),
+  message('api_request_stopped', {}),
+  message('api_file_changed_while_sending', {}),
+  message('api_network', { networkProblem: term('networkProblem') }),
+  message('api_network_said', { problem: z.string() }),
+  message('api_answer_not_understood', {}),
+  message('api_answer_not_json', {}),
+  message('api_upload_without_id', {}),
+  message('api_user_unnamed', {}),
+
+  // The queue's status
+  message('no_token', {}),
+  message('paused_by_user', {}),
+  message('offline', {}),
+  message('rate_limited_until', { until: z.number() }),
+  message('storage_fault', { databasePath: path, storageProblem: term('storageProblem') }),
+
+  // account/: the session and where the token is kept
+  message('not_signed_in', {}),
+  message('token_malformed', {}),
+  message('env_token_malformed', {}),
+  message('token_not_accepted', {}),
+  message('stored_token_not_accepted', {}),
+  message('demo_unavailable', {}),
+  message('token_file_unprotected', { filePath: path }),
+  message('token_file_unusable', { filePath: path }),
+  message('keyring_unusable', {}),
+  message('keyring_failed', {}),
+  message('token_store_failed', {}),
+  message('safe_storage_unavailable', {}),
+  message('safe_storage_basic_text', {}),
+  message('safe_storage_session_only', {}),
+
+  // folders/ and intake/
+  message('folder_not_found', { path }),
+  message('not_a_folder', { path }),
+  message('folder_already_watched', { path }),
+  message('folder_watched_twice', { path }),
+  message('folder_id_unknown', { id: z.string() }),
+  message('administration_unreachable', { companyNumber }),
+  message('category_unknown', {
+    companyNumber,
+    archiveType: term('archiveType'),
+    categoryId: z.string(),
+  }),
+  message('tree_not_created', {}),
+  message('folder_moved', { path }),
+  message('folder_missing', { path }),
+  message('folder_no_permission', { path }),
+  message('folder_unreachable', { path }),
+  message('share_unmounted', { path }),
+  message('folder_not_responding', { path }),
+  message('polling_forced', {}),
+  message('polling_network', { fileSystem: z.string() }),
+  message('polling_no_events', { seconds }),
+  message('watch_limit_inotify', {}),
+  message('watch_limit_open_files', { platformFix: term('platformFix') }),
+  message('stray_files', { count, example: path, reason: TreeRouteMessage }),
+  ...TreeRouteMessage.options,
+
+  // handlers/ and store/: answers to a request
+  message('history_entry_unknown', { id: z.number().int() }),
+  message('history_action_refused', {
+    fileName: z.string(),
+    state: term('state'),
+    action: term('action'),
+  }),
+  message('settings_invalid', {}),
+  message('history_filter_invalid', {}),
+  message('engine_busy', {}),
+  message('request_invalid', {}),
+  message('request_rejected', { problem: z.string() }),
+  message('shell_unsupported', {}),
+  message('uploader_unreachable', {}),
+  message('running_app_unreachable', { address: z.string() }),
+  message('running_app_no_answer', { channel: z.string() }),
+  message('request_too_large', { channel: z.string() }),
+  message('internal', {}),
+]);
+export type Message = z.infer<typeof Message>;
+export type MessageCode = Message['code'];
+export type MessageParams<C extends MessageCode> = Extract<Message, { code: C }>['params'];
+
+/** Builds a Message, with params checked against the code by the compiler. */
+export function msg<C extends MessageCode>(
+  code: C,
+  ...params: Record<string, never> extends MessageParams<C> ? [] : [MessageParams<C>]
+): Extract<Message, { code: C }> {
+  return { code, params: params[0] ?? {} } as Extract<Message, { code: C }>;
+}
+
+/** Every code, in the order above: the catalogues and their tests walk this list. */
+export const MESSAGE_CODES: readonly MessageCode[] = Message.options.map(
+  (option) => option.shape.code.value,
+);

@@ -1,0 +1,304 @@
+// Belgian Dutch. Same codes and placeholders as en.ts (a test compares them).
+import type { Catalogue } from './catalogue.ts';
+
+const ACCEPTED =
+  'Clearfacts aanvaardt PDF, JPEG en UBL / Peppol BIS XML-facturen; PNG-afbeeldingen worden omgezet naar PDF.';
+const SET_TOKEN = 'in Instellingen, of met `clearfacts-uploader token set`';
+const PUT_IT_IN =
+  'zet het in Purchase, Sales, Archive/Various/<categorie> of Archive/Permanent/<categorie>';
+
+export const nl: Catalogue = {
+  messages: {
+    legacy_text: '{{text}}',
+
+    file_gone: 'Het bestand is er niet meer: het werd verplaatst of verwijderd.',
+    file_locked:
+      'Het bestand is vergrendeld door een ander programma. Het wordt opnieuw gecontroleerd zodra het vrijgegeven is.',
+    file_no_access:
+      'Het bestand kan niet gelezen worden: controleer de rechten, of een ander programma het open heeft.',
+    not_a_file: 'Dit is een map of een apparaat, geen bestand.',
+    file_empty: 'Het bestand is leeg (0 bytes): de scan of download is niet afgewerkt.',
+    type_unsupported: `Dit is {{actual}}. ${ACCEPTED}`,
+    type_unsupported_not_expected: `Dit is {{actual}}, niet {{expected}}. ${ACCEPTED}`,
+    tiff_refused: `Dit is een TIFF-afbeelding: Clearfacts aanvaardt die niet en deze app kan ze niet omzetten. Stel de scanner in om PDF of JPEG te bewaren. ${ACCEPTED}`,
+    file_too_large:
+      'Het bestand is {{sizeBytes, megabytes}}; er kan hoogstens {{maxBytes, megabytes}} opgeladen worden. Splits het of scan met een lagere resolutie.',
+    png_damaged:
+      'Deze PNG-afbeelding is onvolledig of beschadigd (misschien afgebroken tijdens het bewaren), dus ze kan niet naar PDF omgezet worden.',
+    pdf_encrypted:
+      'Deze PDF is beveiligd met een wachtwoord of versleuteld, dus Clearfacts kan hem niet lezen. Bewaar een onbeveiligde kopie (bijvoorbeeld met "Afdrukken naar PDF") en zet die in de map.',
+    pdf_no_pages: 'Deze PDF heeft geen pagina’s, dus er is niets te versturen.',
+    pdf_damaged: 'Deze PDF is beschadigd en kan niet gelezen worden. Scan of bewaar hem opnieuw.',
+    pdf_incomplete:
+      'Deze PDF is onvolledig: de eindmarkering ontbreekt, dus hij werd afgebroken tijdens het schrijven of kopiëren. Scan of bewaar hem opnieuw.',
+    xml_malformed:
+      'Dit XML-bestand is niet correct opgebouwd (misschien afgebroken of beschadigd), dus het kan niet als factuur gelezen worden.',
+    xml_no_single_root:
+      'Dit XML-bestand heeft geen enkelvoudig hoofdelement, dus het is geen factuur.',
+    xml_html_page: 'Dit is een HTML-pagina, geen XML-factuur.',
+    xml_other_document:
+      'Dit XML-bestand is een "{{rootName}}"-document, geen UBL / Peppol BIS-factuur of creditnota.',
+    xml_invoice_wrong_namespace:
+      'Dit XML-bestand heeft een Invoice-hoofdelement, maar niet in de UBL 2-naamruimte (urn:oasis:names:specification:ubl:schema:xsd:Invoice-2), dus het is geen UBL / Peppol BIS-factuur.',
+    xml_credit_note_wrong_namespace:
+      'Dit XML-bestand heeft een CreditNote-hoofdelement, maar niet in de UBL 2-naamruimte (urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2), dus het is geen UBL / Peppol BIS-creditnota.',
+
+    file_removed_before_send: 'Het bestand werd verwijderd of hernoemd voor het verstuurd werd.',
+    file_permission_denied: 'Het bestand kan niet gelezen worden: controleer de rechten.',
+    file_unreadable: 'Het bestand kon niet gelezen worden.',
+    conversion_failed: 'De afbeelding kon niet naar PDF omgezet worden.',
+    upload_unconfirmed:
+      'Het hele bestand werd verstuurd, maar Clearfacts antwoordde niet op tijd, dus het is misschien aangekomen. Kijk na in Clearfacts en verstuur het dan opnieuw of markeer het als afgehandeld.',
+    send_interrupted:
+      'De app stopte terwijl dit bestand verstuurd werd, dus het is misschien aangekomen. Kijk na in Clearfacts en verstuur het dan opnieuw of markeer het als afgehandeld.',
+    retry_offline: 'Clearfacts was niet bereikbaar; het wordt opnieuw geprobeerd.',
+    retry_http_status: 'Clearfacts antwoordde HTTP {{status}}; het wordt opnieuw geprobeerd.',
+    retry_local: 'Versturen mislukte door een lokale oorzaak; het wordt opnieuw geprobeerd.',
+    gave_up_http_status:
+      'Clearfacts antwoordde HTTP {{status}}. Na {{attempts}} pogingen werd opgegeven; probeer het later opnieuw.',
+    gave_up_local:
+      'Versturen mislukte door een lokale oorzaak. Na {{attempts}} pogingen werd opgegeven; probeer het later opnieuw.',
+    after_upload_failed:
+      'Verstuurd naar Clearfacts, maar het bestand kon daarna niet verplaatst of verwijderd worden; het blijft waar het is.',
+    changed_after_send:
+      'Het bestand veranderde nadat het verstuurd werd, dus het bleef staan; de nieuwe versie wordt als nieuw bestand gecontroleerd.',
+    token_refused_hold: `Clearfacts aanvaardt de token niet meer (ingetrokken of onbekend). Stel een nieuwe token in om verder te gaan: ${SET_TOKEN}.`,
+    scope_hold:
+      'De token mist de scope {{scope}}, dus de bestanden die hem nodig hebben wachten. Maak in Clearfacts een token met {{scope}} en stel die in om verder te gaan.',
+    unknown_administration:
+      'Clearfacts weigerde het bestand: de administratie met ondernemingsnummer {{companyNumber}} is niet bereikbaar met deze token. Controleer de administratie van de map.',
+    unknown_category:
+      'Clearfacts weigerde het bestand: de administratie met ondernemingsnummer {{companyNumber}} heeft die archiefcategorie ({{archiveType}}) niet meer. Kies een andere categorie voor de map.',
+
+    api_no_token:
+      'Er is geen Clearfacts-token ingesteld: stel eerst een persoonlijke toegangstoken in.',
+    api_token_refused:
+      'Clearfacts aanvaardde de token niet (HTTP {{status}}). Hij is onbekend, ingetrokken of verkeerd getypt: stel een nieuwe persoonlijke toegangstoken in.',
+    api_token_refused_said:
+      'Clearfacts aanvaardde de token niet (HTTP {{status}}: {{serverMessage}}). Hij is onbekend, ingetrokken of verkeerd getypt: stel een nieuwe persoonlijke toegangstoken in.',
+    api_missing_scope:
+      'De token mist de scope "{{scope}}" die Clearfacts hiervoor vereist. Maak in Clearfacts een token met die scope (profielmenu, Integraties) en stel hem hier in.',
+    api_server_error:
+      'Clearfacts meldde een interne serverfout; dit wordt later opnieuw geprobeerd.',
+    api_refused: 'Clearfacts weigerde {{subject}}: {{serverMessage}}',
+    api_refused_status: 'Clearfacts weigerde {{subject}} (HTTP {{status}}).',
+    api_refused_too_large: 'Clearfacts weigerde {{subject}} omdat het te groot is (HTTP 413).',
+    api_rate_limited: 'Clearfacts vroeg om trager te gaan (HTTP 429).',
+    api_rate_limited_for:
+      'Clearfacts vroeg om trager te gaan (HTTP 429); nieuwe poging over {{seconds, number}} s.',
+    api_unavailable_status:
+      'Clearfacts is tijdelijk niet beschikbaar (HTTP {{status}}); dit wordt later opnieuw geprobeerd.',
+    api_timeout_after_send:
+      'Clearfacts antwoordde niet binnen {{seconds, number}} s nadat het bestand verstuurd was: het is misschien opgeslagen, misschien niet. Kijk na in Clearfacts voor je het opnieuw verstuurt.',
+    api_aborted_after_send:
+      'Het opladen werd gestopt voor Clearfacts antwoordde, nadat het bestand verstuurd was: het is misschien opgeslagen, misschien niet. Kijk na in Clearfacts voor je het opnieuw verstuurt.',
+    api_timeout:
+      'Clearfacts antwoordde niet binnen {{seconds, number}} s; dit wordt later opnieuw geprobeerd.',
+    api_request_stopped: 'De aanvraag werd gestopt.',
+    api_file_changed_while_sending:
+      'Het bestand veranderde of werd onleesbaar tijdens het versturen; het wordt opnieuw gecontroleerd.',
+    api_network:
+      'Clearfacts is niet bereikbaar ({{networkProblem}}). Controleer de internetverbinding; dit wordt later opnieuw geprobeerd.',
+    api_network_said:
+      'Clearfacts is niet bereikbaar ({{problem}}). Controleer de internetverbinding; dit wordt later opnieuw geprobeerd.',
+    api_answer_not_understood:
+      'Clearfacts stuurde een antwoord dat deze app niet begrijpt; dit wordt later opnieuw geprobeerd.',
+    api_answer_not_json:
+      'Het antwoord kwam niet van Clearfacts (het was geen JSON; misschien zit een proxy of een aanmeldpagina in de weg); dit wordt later opnieuw geprobeerd.',
+    api_upload_without_id:
+      'Clearfacts beantwoordde het opladen zonder document-id: het is misschien opgeslagen, misschien niet. Kijk na in Clearfacts voor je het opnieuw verstuurt.',
+    api_user_unnamed:
+      'Clearfacts beantwoordde de controle van de token zonder de gebruiker te noemen; dit wordt later opnieuw geprobeerd.',
+
+    no_token: `Er is geen Clearfacts-token ingesteld. Stel er een in om te beginnen versturen: ${SET_TOKEN}.`,
+    paused_by_user: 'Door jou gepauzeerd: hervat om opnieuw te versturen.',
+    offline:
+      'Clearfacts is niet bereikbaar (geen netwerk, proxy of firewall). De bestanden wachten en worden verstuurd zodra Clearfacts weer antwoordt.',
+    rate_limited_until:
+      'Clearfacts vroeg om trager te gaan; het versturen gaat verder om {{until, time}}.',
+    storage_fault:
+      'De geschiedenisdatabank ({{databasePath}}) kan niet beschreven worden: {{storageProblem}}.',
+
+    not_signed_in: 'Meld je eerst aan met een Clearfacts-token.',
+    token_malformed:
+      'Dit is geen Clearfacts-token: een persoonlijke toegangstoken telt precies 80 tekens (letters, cijfers en symbolen, geen spaties).',
+    env_token_malformed:
+      'De omgevingsvariabele CLEARFACTS_TOKEN bevat geen Clearfacts-token: een persoonlijke toegangstoken telt precies 80 tekens (letters, cijfers en symbolen, geen spaties).',
+    token_not_accepted:
+      'Clearfacts aanvaardt deze token niet: hij is onbekend of ingetrokken. Maak een nieuwe in Clearfacts en probeer opnieuw.',
+    stored_token_not_accepted:
+      'Clearfacts aanvaardt de bewaarde token niet: hij is onbekend of ingetrokken. Maak een nieuwe in Clearfacts en stel hem opnieuw in.',
+    demo_unavailable:
+      'De demo is enkel beschikbaar wanneer de app met de ingebouwde Clearfacts-emulator werkt.',
+    token_file_unprotected:
+      'De token wordt onversleuteld bewaard in {{filePath}} (enkel leesbaar voor jouw gebruikersaccount, maar niet beschermd door een sleutelhanger). Wie je bestanden kan lezen, kan er documenten mee naar Clearfacts opladen. Gebruik liever de sleutelhanger van het systeem of de omgevingsvariabele CLEARFACTS_TOKEN.',
+    token_file_unusable: 'Het tokenbestand {{filePath}} kan niet gelezen of beschreven worden.',
+    keyring_unusable: 'De sleutelhanger van het systeem kan hier niet gebruikt worden.',
+    keyring_failed:
+      'De sleutelhanger van het systeem antwoordde niet: de token kon niet gelezen of bewaard worden.',
+    token_store_failed: 'De token kon niet gelezen of bewaard worden.',
+    safe_storage_unavailable:
+      'De sleutelhanger van het systeem is niet beschikbaar: de token kan niet bewaard worden, en je moet je na elke herstart opnieuw aanmelden.',
+    safe_storage_basic_text:
+      'Er werd geen sleutelhanger gevonden (GNOME Keyring of KWallet), dus de token wordt bewaard met een vaste sleutel die hem niet echt beschermt: wie je bestanden kan lezen, kan hem lezen. Installeer en ontgrendel een sleutelhanger om hem te beschermen.',
+    safe_storage_session_only:
+      'Er werd geen sleutelhanger gevonden: de token blijft enkel voor deze sessie in het geheugen, en je moet je de volgende keer opnieuw aanmelden. Installeer en ontgrendel GNOME Keyring of KWallet om hem veilig te bewaren.',
+
+    folder_not_found: 'De map {{path}} bestaat niet of kan niet gelezen worden.',
+    not_a_folder: '{{path}} is geen map.',
+    folder_already_watched: 'De map {{path}} wordt al gevolgd.',
+    folder_watched_twice:
+      'De map {{path}} wordt al gevolgd door een andere koppeling; verwijder een van de twee.',
+    folder_id_unknown: 'Geen enkele gevolgde map heeft de id {{id}}.',
+    administration_unreachable:
+      'De administratie met ondernemingsnummer {{companyNumber}} hoort niet bij de administraties die deze token kan bereiken.',
+    category_unknown:
+      'De administratie met ondernemingsnummer {{companyNumber}} heeft geen archiefcategorie {{categoryId}} ({{archiveType}}).',
+    tree_not_created: 'De mappen van de boekhouder konden niet aangemaakt worden.',
+    folder_moved:
+      'De map {{path}} ontbreekt: ze werd verplaatst, hernoemd of verwijderd. Ze wordt opnieuw gevolgd zodra ze terug is.',
+    folder_missing:
+      'De map {{path}} ontbreekt: de schijf of netwerkshare waarop ze staat is niet verbonden, of ze werd verplaatst. Ze wordt opnieuw gevolgd zodra ze terug is.',
+    folder_no_permission: 'De app heeft geen toestemming om de map {{path}} te lezen.',
+    folder_unreachable:
+      'De map {{path}} is niet bereikbaar: de schijf of netwerkshare is misschien offline.',
+    share_unmounted:
+      'De schijf of netwerkshare op {{path}} is niet meer gekoppeld. Ze wordt opnieuw gevolgd zodra ze terug is.',
+    folder_not_responding:
+      'De map {{path}} antwoordt niet: de netwerkshare is misschien offline. Ze wordt opnieuw gevolgd zodra ze antwoordt.',
+    polling_forced:
+      'Regelmatig nagekeken omdat de instelling om gevolgde mappen altijd na te kijken aan staat.',
+    polling_network:
+      'Regelmatig nagekeken omdat de map op {{fileSystem}} staat, dat geen wijzigingen door andere computers meldt.',
+    polling_no_events:
+      'Regelmatig nagekeken omdat de map een testbestand niet binnen {{seconds, number}} s meldde, dus haar wijzigingsmeldingen werken hier niet.',
+    watch_limit_inotify:
+      'Regelmatig nagekeken omdat de Linux-limiet op gevolgde mappen (inotify max_user_watches) bereikt is. Verhoog de limiet om ze weer live te volgen: echo fs.inotify.max_user_watches=524288 | sudo tee -a /etc/sysctl.conf && sudo sysctl -p',
+    watch_limit_open_files:
+      'Regelmatig nagekeken omdat de systeemlimiet op open bestanden bereikt is. Om de map weer live te volgen: {{platformFix}}.',
+    stray_files: {
+      one: '{{count, number}} bestand staat niet in een bestemmingsmap en wordt niet verstuurd, bv. {{example}}: {{reason}}.',
+      other:
+        '{{count, number}} bestanden staan niet in een bestemmingsmap en worden niet verstuurd, bv. {{example}}: {{reason}}.',
+    },
+    tree_file_in_root: `het bestand staat rechtstreeks in de map van de boekhouder; ${PUT_IT_IN} in de map van een administratie`,
+    tree_file_in_administration: `het bestand staat rechtstreeks in de map van de administratie met ondernemingsnummer {{companyNumber}}; ${PUT_IT_IN}`,
+    tree_unknown_tray: `"{{folderName}}" is geen map van de administratie met ondernemingsnummer {{companyNumber}}; ${PUT_IT_IN}`,
+    tree_archive_needs_type:
+      'bestanden in Archive horen in Archive/Various/<categorie> of Archive/Permanent/<categorie>',
+    tree_file_in_archive_type:
+      'het bestand staat rechtstreeks in Archive/{{folderName}}; zet het in een van de categoriemappen',
+    tree_unknown_category:
+      'de administratie met ondernemingsnummer {{companyNumber}} heeft geen archiefcategorie ({{archiveType}}) met de naam "{{folderName}}"',
+    tree_folder_name_invalid:
+      'de map "{{folderName}}" heeft niet de vorm "<naam administratie> (<ondernemingsnummer>)", bv. "Bakkerij Peeters (0123456789)"',
+    tree_company_number_invalid:
+      '"{{value}}" in de mapnaam "{{folderName}}" is geen Belgisch ondernemingsnummer (0 gevolgd door 9 cijfers)',
+
+    history_entry_unknown: 'Er is geen bestand {{id}} in de geschiedenis.',
+    history_action_refused: '{{fileName}} is {{state}}, dus het kan niet {{action}} worden.',
+    settings_invalid: 'Deze instellingen zijn niet geldig.',
+    history_filter_invalid: 'Deze filter op de geschiedenis is niet geldig.',
+    engine_busy: 'Er draait al een andere uploader op deze configuratiemap.',
+    request_invalid: 'De aanvraag was niet geldig.',
+    request_rejected: 'De aanvraag was niet geldig: {{problem}}.',
+    shell_unsupported: 'Dit kan enkel in de desktopapp.',
+    uploader_unreachable: 'De uploader is niet bereikbaar.',
+    running_app_unreachable:
+      'De Clearfacts Uploader die met deze configuratiemap draait, is niet bereikbaar op {{address}}.',
+    running_app_no_answer: 'De draaiende Clearfacts Uploader gaf geen antwoord ({{channel}}).',
+    request_too_large: 'De aanvraag {{channel}} is te groot om te versturen.',
+    internal: 'Er liep iets mis in de uploader.',
+  },
+  terms: {
+    fileType: {
+      exe: 'een Windows-programma (EXE)',
+      elf: 'een Linux-programma',
+      macho: 'een macOS-programma',
+      msi: 'een Windows-installatieprogramma',
+      zip: 'een ZIP-archief',
+      rar: 'een RAR-archief',
+      '7z': 'een 7-Zip-archief',
+      gz: 'een gzip-archief',
+      tar: 'een TAR-archief',
+      docx: 'een Word-document',
+      xlsx: 'een Excel-werkmap',
+      pptx: 'een PowerPoint-presentatie',
+      odt: 'een OpenDocument-tekst',
+      ods: 'een OpenDocument-rekenblad',
+      cfb: 'een ouder Office-document (DOC, XLS of MSG)',
+      rtf: 'een RTF-document',
+      eml: 'een e-mailbericht',
+      png: 'een PNG-afbeelding',
+      gif: 'een GIF-afbeelding',
+      bmp: 'een BMP-afbeelding',
+      webp: 'een WebP-afbeelding',
+      heic: 'een HEIC-foto',
+      avif: 'een AVIF-afbeelding',
+      tif: 'een TIFF-afbeelding',
+      jpg: 'een JPEG-afbeelding',
+      pdf: 'een PDF',
+      xml: 'een XML-bestand',
+      xml_invoice: 'een XML-factuur',
+      svg: 'een SVG-tekening',
+      video: 'een video',
+      audio: 'een audiobestand',
+      sqlite: 'een databankbestand',
+      html: 'een HTML-pagina',
+      text: 'een tekstbestand',
+      binary: 'een bestand van een onbekend type',
+      other: 'een bestand van een ander type',
+    },
+    archiveType: { various: 'diverse', permanent: 'permanent' },
+    subject: { file: 'het bestand', request: 'de aanvraag' },
+    networkProblem: {
+      reset: 'de verbinding werd verbroken',
+      refused: 'de verbinding werd geweigerd',
+      aborted: 'de verbinding werd afgebroken',
+      closed_while_sending: 'de verbinding werd gesloten tijdens het versturen',
+      closed: 'de verbinding werd gesloten',
+      dns: 'de servernaam kon niet opgezocht worden',
+      timeout: 'de verbinding duurde te lang',
+      unreachable: 'de server is niet bereikbaar',
+      no_network: 'er is geen netwerk',
+      other: 'een netwerkfout',
+    },
+    storageProblem: {
+      full: 'de schijf is vol: maak wat ruimte vrij',
+      read_only: 'ze is alleen-lezen: controleer de rechten',
+      cannot_open: 'ze kan niet geopend worden: controleer of haar map bestaat en beschrijfbaar is',
+      denied: 'toegang geweigerd: controleer de rechten',
+      io_refused:
+        'de schijf weigerde het schrijven (invoer-/uitvoerfout): controleer of de schijf verbonden is en het bestand niet beveiligd is tegen schrijven',
+      locked: 'een ander programma houdt ze vergrendeld',
+      corrupt: 'ze is beschadigd: zet een back-up terug of zet ze opzij om opnieuw te beginnen',
+      not_a_database: 'het is geen geschiedenisdatabank: zet ze opzij om opnieuw te beginnen',
+      read_only_disk: 'ze staat op een alleen-lezen schijf',
+      io_error: 'de schijf meldde een invoer-/uitvoerfout',
+    },
+    state: {
+      detected: 'gevonden',
+      waiting_stability: 'aan het wachten tot het volledig geschreven is',
+      ready: 'in de wachtrij',
+      uploading: 'aan het opladen',
+      uploaded: 'opgeladen',
+      archived: 'opgeladen en verplaatst',
+      failed: 'mislukt',
+      duplicate: 'al eerder opgeladen',
+      unconfirmed: 'niet bevestigd',
+    },
+    action: {
+      retried: 'opnieuw geprobeerd',
+      resent: 'opnieuw verstuurd',
+      marked_done: 'als afgehandeld gemarkeerd',
+      revealed: 'getoond',
+    },
+    platformFix: {
+      darwin:
+        'verhoog de limiet (ulimit -n 65536, of sudo launchctl limit maxfiles 65536 200000) of volg minder mappen',
+      linux:
+        'verhoog de limiet (ulimit -n 65536, en fs.inotify.max_user_instances via sysctl) of volg minder mappen',
+      other: 'sluit andere programma’s of volg minder mappen',
+    },
+  },
+};

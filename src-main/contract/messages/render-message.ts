@@ -1,0 +1,115 @@
+// Renders a Message in one of the three languages with i18next: interpolation, plurals (`count`),
+// and sizes, numbers and times formatted for the language's Belgian locale. Used by the renderer,
+// the CLI and core's own logs (English), so every surface says the same thing.
+import i18next, { type i18n } from 'i18next';
+import type { Catalogue } from './catalogue.ts';
+import { en } from './en.ts';
+import { fr } from './fr.ts';
+import type { Message, TermTable, Terms } from './message.ts';
+import { TERM_TABLES } from './message.ts';
+import { nl } from './nl.ts';
+
+export const MESSAGE_LANGUAGES = ['nl', 'fr', 'en'] as const;
+export type MessageLanguage = (typeof MESSAGE_LANGUAGES)[number];
+
+export const CATALOGUES: Record<MessageLanguage, Catalogue> = { en, nl, fr };
+
+/** The Intl locale each language formats numbers, sizes and times with. */
+export const MESSAGE_LOCALE: Record<MessageLanguage, string> = {
+  nl: 'nl-BE',
+  fr: 'fr-BE',
+  en: 'en',
+};
+
+const MB = 1024 * 1024;
+
+/** i18next keys for a catalogue: plural forms become key_one, key_other (and key_many). */
+function resources(catalogue: Catalogue): Record<string, string> {
+  const flat: Record<string, string> = {};
+  for (const [code, text] of Object.entries(catalogue.messages)) {
+    if (typeof text === 'string') {
+      flat[code] = text;
+    } else {
+      flat[`${code}_one`] = text.one;
+      flat[`${code}_other`] = text.other;
+      if (text.many !== undefined) flat[`${code}_many`] = text.many;
+    }
+  }
+  return flat;
+}
+
+function createInstance(language: MessageLanguage): i18n {
+  const instance = i18next.createInstance();
+  void instance.init({
+    resources: { [language]: { messages: resources(CATALOGUES[language]) } },
+    lng: language,
+    ns: ['messages'],
+    defaultNS: 'messages',
+    // Messages are plain text: every surface escapes for its own medium (React, a terminal).
+    interpolation: { escapeValue: false },
+    initAsync: false,
+  });
+  const locale = MESSAGE_LOCALE[language];
+  // "20.5 MB": one decimal, as core wrote sizes before messages were data.
+  const megabytes = new Intl.NumberFormat(locale, {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  });
+  instance.services.formatter?.add('megabytes', (value: unknown) =>
+    typeof value === 'number' ? `${megabytes.format(value / MB)} MB` : String(value),
+  );
+  const clock = new Intl.DateTimeFormat(locale, { timeStyle: 'medium' });
+  instance.services.formatter?.add('time', (value: unknown) =>
+    typeof value === 'number' ? clock.format(new Date(value)) : String(value),
+  );
+  return instance;
+}
+
+const instances = new Map<MessageLanguage, i18n>();
+
+function instanceFor(language: MessageLanguage): i18n {
+  let instance = instances.get(language);
+  if (instance === undefined) {
+    instance = createInstance(language);
+    instances.set(language, instance);
+  }
+  return instance;
+}
+
+function isTermTable(name: string): name is TermTable {
+  return Object.hasOwn(TERM_TABLES, name);
+}
+
+/**
+ * The sentence for `message` in `language`. Params named after a term table (`fileType`-valued
+ * `actual`/`expected`, `archiveType`, …) are replaced by that language's word; a nested Message
+ * param (a folder's stray-file reason) is rendered first.
+ */
+export function renderMessage(message: Message, language: MessageLanguage): string {
+  const terms: Terms = CATALOGUES[language].terms;
+  const values: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(message.params)) {
+    const table = name === 'actual' || name === 'expected' ? 'fileType' : name;
+    if (isTermTable(table) && typeof value === 'string') {
+      values[name] = (terms[table] as Record<string, string>)[value] ?? value;
+    } else if (value !== null && typeof value === 'object' && 'code' in value) {
+      values[name] = renderMessage(value as Message, language);
+    } else {
+      values[name] = value;
+    }
+  }
+  // Untyped on purpose: the renderer's i18next type declarations describe its own catalogue.
+  const t = instanceFor(language).t as unknown as (key: string, options: object) => string;
+  return t(message.code, values);
+}
+
+/** The language for a locale tag such as `nl_BE.UTF-8` or `fr-BE`, or null when we speak none. */
+export function languageOfLocale(locale: string): MessageLanguage | null {
+  const base = locale.toLowerCase().split(/[-_.@]/)[0] ?? '';
+  return (MESSAGE_LANGUAGES as readonly string[]).includes(base) ? (base as MessageLanguage) : null;
+}
+
+/** The English rendering of a message, '' for none: for logs, and tests that read English. */
+export function englishOf(message: Message | null | undefined): string {
+  return message === null || message === undefined ? '' : renderMessage(message, 'en');
+}
