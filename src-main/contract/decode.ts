@@ -22,7 +22,7 @@ export function decodeAnswer<C extends RequestChannel>(channel: C, raw: unknown)
   if (!result.data.ok) throw ApiError.fromBody(result.data.error);
   const value = requests[channel].response.safeParse(result.data.value);
   if (!value.success) {
-    throw new ApiError('internal', msg('internal'), `the answer to ${channel} breaks the contract`);
+    throw new ApiError('internal', msg('answer_breaks_contract', { channel }));
   }
   return value.data as ResponseOf<C>;
 }

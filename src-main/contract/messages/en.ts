@@ -198,8 +198,10 @@ export const en: Catalogue = {
     shell_unsupported: 'This is only possible in the desktop app.',
     uploader_unreachable: 'The uploader cannot be reached.',
     running_app_unreachable:
-      'The Clearfacts Uploader running with this config folder cannot be reached at {{address}}.',
-    running_app_no_answer: 'The running Clearfacts Uploader did not answer ({{channel}}).',
+      'The Clearfacts Uploader running with this config folder cannot be reached at {{address}}: {{reason}}.',
+    running_app_no_answer:
+      'The running Clearfacts Uploader did not answer ({{channel}}): {{reason}}.',
+    answer_breaks_contract: 'The answer to {{channel}} does not match the contract.',
     request_too_large: 'The {{channel}} request is too large to send.',
     internal: 'Something went wrong inside the uploader.',
   },

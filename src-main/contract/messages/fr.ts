@@ -205,9 +205,10 @@ export const fr: Catalogue = {
     shell_unsupported: 'Ceci n’est possible que dans l’application de bureau.',
     uploader_unreachable: 'L’uploader est injoignable.',
     running_app_unreachable:
-      'Le Clearfacts Uploader qui fonctionne avec ce répertoire de configuration est injoignable à {{address}}.',
+      'Le Clearfacts Uploader qui fonctionne avec ce répertoire de configuration est injoignable à {{address}}: {{reason}}.',
     running_app_no_answer:
-      'Le Clearfacts Uploader en cours d’exécution n’a pas répondu ({{channel}}).',
+      'Le Clearfacts Uploader en cours d’exécution n’a pas répondu ({{channel}}): {{reason}}.',
+    answer_breaks_contract: 'La réponse à {{channel}} ne respecte pas le contrat.',
     request_too_large: 'La demande {{channel}} est trop volumineuse pour être envoyée.',
     internal: 'Un problème est survenu dans l’uploader.',
   },

@@ -255,8 +255,9 @@ export const Message = z.discriminatedUnion('code', [
   message('request_rejected', { problem: z.string() }),
   message('shell_unsupported', {}),
   message('uploader_unreachable', {}),
-  message('running_app_unreachable', { address: z.string() }),
-  message('running_app_no_answer', { channel: z.string() }),
+  message('running_app_unreachable', { address: z.string(), reason: z.string() }),
+  message('running_app_no_answer', { channel: z.string(), reason: z.string() }),
+  message('answer_breaks_contract', { channel: z.string() }),
   message('request_too_large', { channel: z.string() }),
   message('internal', {}),
 ]);

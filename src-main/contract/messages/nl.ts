@@ -205,8 +205,10 @@ export const nl: Catalogue = {
     shell_unsupported: 'Dit kan enkel in de desktopapp.',
     uploader_unreachable: 'De uploader is niet bereikbaar.',
     running_app_unreachable:
-      'De Clearfacts Uploader die met deze configuratiemap draait, is niet bereikbaar op {{address}}.',
-    running_app_no_answer: 'De draaiende Clearfacts Uploader gaf geen antwoord ({{channel}}).',
+      'De Clearfacts Uploader die met deze configuratiemap draait, is niet bereikbaar op {{address}}: {{reason}}.',
+    running_app_no_answer:
+      'De draaiende Clearfacts Uploader gaf geen antwoord ({{channel}}): {{reason}}.',
+    answer_breaks_contract: 'Het antwoord op {{channel}} past niet in het contract.',
     request_too_large: 'De aanvraag {{channel}} is te groot om te versturen.',
     internal: 'Er liep iets mis in de uploader.',
   },

@@ -48,7 +48,7 @@ const DEFAULT_TIMEOUT_MS = 5_000;
 const NOBODY_LISTENS = new Set(['ENOENT', 'ECONNREFUSED']);
 
 function unreachable(address: string, reason: string): ApiError {
-  return new ApiError('unavailable', msg('running_app_unreachable', { address }), reason);
+  return new ApiError('unavailable', msg('running_app_unreachable', { address, reason }));
 }
 
 function open(address: string, timeoutMs: number): Promise<net.Socket | null> {
@@ -122,8 +122,7 @@ export async function connectToRunningEngine(
       call.reject(
         new ApiError(
           'unavailable',
-          msg('running_app_no_answer', { channel: call.channel }),
-          reason,
+          msg('running_app_no_answer', { channel: call.channel, reason }),
         ),
       );
     }
@@ -224,7 +223,7 @@ export async function connectToRunningEngine(
   function invoke(channel: RequestChannel, request: unknown): Promise<unknown> {
     if (ended !== null) {
       return Promise.reject(
-        new ApiError('unavailable', msg('running_app_no_answer', { channel }), ended),
+        new ApiError('unavailable', msg('running_app_no_answer', { channel, reason: ended })),
       );
     }
     const id = nextId++;

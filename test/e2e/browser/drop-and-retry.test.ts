@@ -43,7 +43,7 @@ test('files dropped in the drop window are checked, then three are delivered', a
 
   const rows = page.locator('.file-table tbody tr');
   const refused = rows.filter({ hasText: 'webpagina.pdf' });
-  await refused.getByText('Clearfacts does not accept this kind of file.').waitFor();
+  await refused.getByText(/This is an HTML page, not a PDF/).waitFor();
   for (const [name, pages] of [
     ['Verkoopfactuur V-2026-001.pdf', '1'],
     ['Verkoopfactuur V-2026-002.pdf', '2'],
@@ -80,7 +80,7 @@ test('files dropped in the drop window are checked, then three are delivered', a
   );
   assert.deepEqual(received.map((upload) => upload.pages).sort(), [1, 2, 4]);
   assert.equal(
-    await refused.getByText('Clearfacts does not accept this kind of file.').count(),
+    await refused.getByText(/This is an HTML page, not a PDF/).count(),
     1,
     'the refused file stays, with its reason',
   );
@@ -137,7 +137,7 @@ test('a refused file shows its reason, and Retry delivers it once the cause is f
   await writePdf(path.join(inbox, 'Grote scan.pdf'), 2, 120_000);
   await page.getByRole('link', { name: 'History' }).click();
   const row = page.getByRole('listitem').filter({ hasText: 'Grote scan.pdf' });
-  await row.getByText('The file is too large for Clearfacts.').waitFor();
+  await row.getByText(/at most .* can be uploaded/).waitFor();
   assert.match(await row.innerText(), /Failed/);
   assert.equal(stack.emulator.uploads().length, 0);
   const failedLink = page.getByRole('link', { name: '1 failed', exact: true });

@@ -104,7 +104,7 @@ test('"Try the demo" signs in to the emulated Clearfacts with every scope', asyn
   const { page } = await openApp(browser, stack);
   await page.getByRole('button', { name: 'Try the demo' }).click();
   await page.getByRole('heading', { name: /^Welcome, / }).waitFor();
-  await page.getByText('The token has every permission the engine uses.').waitFor();
+  await page.getByText('The token has every permission the uploader uses.').waitFor();
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByRole('link', { name: 'Administrations' }).click();
   await page.getByText(`${seedData.administrations.length} administrations`).waitFor();
