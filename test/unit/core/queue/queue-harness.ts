@@ -118,6 +118,8 @@ export function createHarness(
           pages: 1,
           failure: null,
           willConvert: false,
+          prefixBytes: 0,
+          sentSha256: null,
           ...checkOverrides.get(path.basename(filePath)),
         };
       },
