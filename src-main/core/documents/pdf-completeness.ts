@@ -28,6 +28,11 @@ const STARTXREF_WINDOW = 1024;
 const XREF_WINDOW = 4096;
 /** What only PDF structure looks like: `12 0 obj`, the `xref` and `trailer` keywords. */
 const STRUCTURE = /\d+\s+\d+\s+obj\b|(?:^|[^A-Za-z])(?:xref|trailer)(?![A-Za-z])/;
+/**
+ * An update cut within its first few bytes leaves only the start of an object header (`12 0 o`)
+ * after the previous `%%EOF`; no padding is only that.
+ */
+const PARTIAL_OBJECT_HEADER = /^\s*\d+(?:\s+\d*(?:\s+o?b?)?)?\s*$/;
 const XREF_TABLE = /^\s*xref\s+\d+\s+\d+\s+\d{10}\s\d{5}\s[nf]/;
 const XREF_STREAM =
   /^\s*\d+\s+\d+\s+obj\s*<<(?:(?!>>\s*stream)[\s\S])*\/Type\s*\/XRef\b[\s\S]*?stream/;
@@ -51,6 +56,7 @@ async function findLastEndMarker(source: ByteSource): Promise<number | null> {
 }
 
 async function looksLikeStructure(source: ByteSource, from: number): Promise<boolean> {
+  if (PARTIAL_OBJECT_HEADER.test(latin1(await source.read(from, 64)))) return true;
   for (let start = from; start < source.size; start += SCAN_BYTES) {
     // Overlap so a keyword split across two steps is still seen.
     const text = latin1(await source.read(Math.max(from, start - 16), SCAN_BYTES + 16));
