@@ -17,7 +17,9 @@ async function qpdf(args: readonly string[]): Promise<string> {
   } catch (error) {
     const failed = error as { code?: unknown; stdout?: unknown; killed?: boolean };
     if (failed.killed === true) {
-      throw new Error(`qpdf ${args.join(' ')} did not finish within ${QPDF_DEADLINE_MS} ms`);
+      throw new Error(`qpdf ${args.join(' ')} did not finish within ${QPDF_DEADLINE_MS} ms`, {
+        cause: error,
+      });
     }
     if (failed.code === SUCCEEDED_WITH_WARNINGS && typeof failed.stdout === 'string') {
       return failed.stdout;
