@@ -13,6 +13,8 @@ import { createClearfactsClient } from './api/clearfacts-graphql-client.ts';
 import { acquireEngineLock, type EngineLock } from './control/engine-lock.ts';
 import { checkDocument } from './documents/check-document.ts';
 import { convertImageToPdf } from './documents/convert-image-to-pdf.ts';
+import { hashFile } from './documents/hash-file.ts';
+import { writeWithoutPrefix } from './documents/strip-pdf-prefix.ts';
 import { createEngineSignals } from './events/engine-signals.ts';
 import { createEventHub } from './events/event-hub.ts';
 import { createStatusTracker } from './events/status-tracker.ts';
@@ -169,6 +171,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     documents: {
       check: checkDocument,
       convertToPdf: async (input, output) => void (await convertImageToPdf(input, output)),
+      stripPrefix: writeWithoutPrefix,
+      hash: (filePath) => hashFile(filePath),
     },
     client: currentClient,
     settings: () => settings.get(),

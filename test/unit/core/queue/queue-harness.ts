@@ -126,6 +126,14 @@ export function createHarness(
       async convertToPdf(input, output) {
         writeFileSync(output, `converted:${readFileSync(input, 'utf8')}`);
       },
+      async stripPrefix(input, output, prefixBytes) {
+        const stripped = readFileSync(input).subarray(prefixBytes);
+        writeFileSync(output, stripped);
+        return createHash('sha256').update(stripped).digest('hex');
+      },
+      async hash(filePath) {
+        return createHash('sha256').update(readFileSync(filePath)).digest('hex');
+      },
     },
     client: () => client,
     settings: () => settings,
