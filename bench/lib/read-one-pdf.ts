@@ -3,18 +3,7 @@
 // one for its whole life); `pdf-lib` is what the check used before, for comparison.
 import { readFile } from 'node:fs/promises';
 import { PDFDocument } from 'pdf-lib';
-import { z } from 'zod';
-import { checkDocument } from '../../src-main/core/documents/check-document.ts';
-
-export const ReadOneResult = z.object({
-  pages: z.number().nullable(),
-  /** Wall time of the read itself, ms. */
-  ms: z.number(),
-  /** Peak RSS of this whole process (main thread and worker), bytes. */
-  peakRssBytes: z.number(),
-  failure: z.string().nullable(),
-});
-export type ReadOneResult = z.infer<typeof ReadOneResult>;
+import type { ReadOneResult } from './read-one-result.ts';
 
 const [reader, filePath, warmUpPath] = process.argv.slice(2);
 if (filePath === undefined || warmUpPath === undefined) {
@@ -23,6 +12,8 @@ if (filePath === undefined || warmUpPath === undefined) {
 const options = { maxUploadBytes: 1024 ** 3 };
 let result: Omit<ReadOneResult, 'peakRssBytes'>;
 if (reader === 'check') {
+  // Imported only here: loading it starts the check worker, which pdf-lib's run must not carry.
+  const { checkDocument } = await import('../../src-main/core/documents/check-document.ts');
   await checkDocument(warmUpPath, options);
   const started = performance.now();
   const check = await checkDocument(filePath, options);

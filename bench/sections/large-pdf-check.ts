@@ -7,7 +7,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { manyObjectsPdf, pageTreePdf } from '../../test/fixtures/pdf-variants.ts';
-import { ReadOneResult } from '../lib/read-one-pdf.ts';
+import { ReadOneResult } from '../lib/read-one-result.ts';
 
 const run = promisify(execFile);
 const CHILD = path.join(import.meta.dirname, '../lib/read-one-pdf.ts');

@@ -129,7 +129,11 @@ async function identify(filePath: string): Promise<Identified> {
  */
 const pdfInMemory = pLimit(1);
 
-let pdfReader: PdfReadingService | null = null;
+/**
+ * Created with the module (when the engine is built), so loading pdf.js in the worker (about a
+ * second) overlaps the intake's stability window instead of delaying the first file.
+ */
+const pdfReader: PdfReadingService = createPdfReadingService();
 
 type PdfOutcome = { sha256: string } & Pick<
   DocumentCheck,
@@ -164,7 +168,6 @@ function checkPdfBytes(filePath: string): Promise<PdfOutcome> {
         ? completeness.headerOffset
         : 0;
     const sentSha256 = prefixBytes > 0 ? hashBytes(bytes.subarray(prefixBytes)) : null;
-    pdfReader ??= createPdfReadingService();
     const reading = await pdfReader.read(bytes);
     switch (reading.outcome) {
       case 'over_budget':

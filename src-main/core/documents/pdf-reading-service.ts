@@ -166,6 +166,8 @@ export function createPdfReadingService(
     });
   }
 
+  // Started now: loading pdf.js takes about a second, better spent before the first file.
+  worker = start();
   return {
     read(bytes) {
       const result = tail.then(() => readOne(bytes));

@@ -1,5 +1,5 @@
-// What reading a PDF tells the check, whoever reads it: the page count, whether it is encrypted,
-// and whether its pages are only an XFA placeholder; or that it needs a password, or cannot be
+// What reading a PDF tells the check, whoever reads it: the page count and whether its pages
+// are only an XFA placeholder; or that it needs a password, or cannot be
 // read. Shared by the reader (in the check worker) and the service that runs it.
 import { z } from 'zod';
 
@@ -8,8 +8,6 @@ export const PdfReading = z.discriminatedUnion('outcome', [
   z.object({
     outcome: z.literal('read'),
     pages: z.number().int().nonnegative(),
-    /** Encrypted, yet it opened without a password (an owner password only). */
-    encrypted: z.boolean(),
     /** A dynamic XFA form (`/NeedsRendering true`): its pages are a placeholder. */
     xfaOnly: z.boolean(),
   }),

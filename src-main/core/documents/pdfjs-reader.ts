@@ -22,20 +22,9 @@ export const readPdfWithPdfjs: ReadPdf = async (bytes) => {
   });
   try {
     const document = await task.promise;
-    const encrypted = await document
-      .getMetadata()
-      .then(
-        ({ info }) =>
-          typeof info === 'object' &&
-          info !== null &&
-          'EncryptFilterName' in info &&
-          info.EncryptFilterName !== null,
-      )
-      .catch(() => false);
     const reading: PdfReading = {
       outcome: 'read',
       pages: document.numPages,
-      encrypted,
       xfaOnly: document.isPureXfa,
     };
     return reading;
