@@ -34,7 +34,19 @@ const MIN_HEAP_MB = 128;
 
 export type OverBudget = { outcome: 'over_budget'; resource: 'time' | 'memory'; limit: number };
 
-/** Reads PDFs in the worker; rejects only when the worker cannot start, never for a file. */
+/**
+ * The worker failed in a way no budget explains (it did not start, or it crashed). Nothing says
+ * the file caused it, so it is not a refusal: the send step's failure policy retries or fails the
+ * file like any local read error.
+ */
+export class PdfReaderStoppedError extends Error {
+  constructor(why: string) {
+    super(`The PDF reader (a worker thread) stopped: ${why}.`);
+    this.name = 'PdfReaderStoppedError';
+  }
+}
+
+/** Reads PDFs in the worker; rejects only with PdfReaderStoppedError, never for a file. */
 export interface PdfReadingService {
   /** Reads the bytes, which are transferred to the worker (the caller's view is emptied). */
   read(bytes: Uint8Array): Promise<PdfReading | OverBudget>;
@@ -107,13 +119,15 @@ export function createPdfReadingService(
     const current = started.thread;
     if (!(await started.ready)) {
       await stop(current);
-      // Not the file's doing: the caller's retry policy treats it like a local read error.
-      throw new Error('The PDF reader (a worker thread) could not be started.');
+      throw new PdfReaderStoppedError('it did not start');
     }
     const id = nextId++;
-    return new Promise((resolve) => {
+    return new Promise((resolve, reject) => {
       let settled = false;
-      const finish = (result: PdfReading | OverBudget, restart: boolean) => {
+      const finish = (
+        result: PdfReading | OverBudget | PdfReaderStoppedError,
+        restart: boolean,
+      ) => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
@@ -121,8 +135,9 @@ export function createPdfReadingService(
         current.off('message', onMessage);
         current.off('error', onError);
         current.off('exit', onExit);
-        if (restart) void stop(current).finally(() => resolve(result));
-        else resolve(result);
+        const settle = () => (result instanceof Error ? reject(result) : resolve(result));
+        if (restart) void stop(current).finally(settle);
+        else settle();
       };
       const onMessage = (message: unknown) => {
         const reply = PdfReadReply.safeParse(message);
@@ -135,11 +150,10 @@ export function createPdfReadingService(
         finish(
           'code' in error && error.code === 'ERR_WORKER_OUT_OF_MEMORY'
             ? { outcome: 'over_budget', resource: 'memory', limit: budget.memoryBytes }
-            : { outcome: 'unreadable', detail: `The PDF reader stopped: ${error.message}` },
+            : new PdfReaderStoppedError(error.message),
           true,
         );
-      const onExit = () =>
-        finish({ outcome: 'unreadable', detail: 'The PDF reader stopped unexpectedly.' }, true);
+      const onExit = (code: number) => finish(new PdfReaderStoppedError(`exit code ${code}`), true);
       const timer = setTimeout(
         () => finish({ outcome: 'over_budget', resource: 'time', limit: budget.timeMs }, true),
         budget.timeMs,
