@@ -160,7 +160,9 @@ function hardenedHash(password: Buffer, salt: Buffer): Buffer {
     for (let index = 0; index < 16; index += 1) sum += e[index] ?? 0;
     const algorithm = ['sha256', 'sha384', 'sha512'][sum % 3] ?? 'sha256';
     k = createHash(algorithm).update(e).digest();
-    if (round >= 63 && (e.at(-1) ?? 0) <= round - 32) return k.subarray(0, 32);
+    // The spec counts rounds from 1 here: stop after round 64 or later once E's last byte is
+    // at most that count minus 32.
+    if (round >= 63 && (e.at(-1) ?? 0) <= round + 1 - 32) return k.subarray(0, 32);
   }
 }
 
