@@ -34,11 +34,11 @@ const ENGLISH: { [C in DocumentRefusalCode]: (params: DocumentRefusalParams[C]) 
   pdf_incomplete: ({ finding }) =>
     finding === 'no_end_marker'
       ? 'This PDF stops before its end-of-file marker (%%EOF): it was cut off while being written, downloaded or copied, and its last pages may be missing. Copy it again from where it came from, or scan or save it again.'
-      : 'This PDF ends in the middle of a later addition (an incremental update written after its end-of-file marker was cut off), so its last changes or pages may be missing. Copy it again from where it came from, or save it again.',
+      : 'This PDF stops in the middle of a later addition to it (an incremental update without its end-of-file marker): it was cut off while being written or copied, and its last changes or pages may be missing. Copy it again from where it came from, or save it again.',
   pdf_needs_password: () =>
     'This PDF needs a password to open, so Clearfacts cannot read it. Open it with its password and save a copy without one (for example with "Print to PDF"), and put that copy in the folder instead.',
   pdf_unreadable: () =>
-    'No page of this PDF can be read: its internal structure could not be found even by repairing it as PDF readers do. If it opens in your PDF reader, save a copy from there (for example with "Print to PDF"); otherwise scan or save it again.',
+    'This app reads PDFs with the reader built into Firefox, and it could not read this file, even after trying to repair it. If it opens in your PDF reader, save a copy from there (for example with "Print to PDF"); otherwise scan or save it again.',
   pdf_no_pages: () => 'This PDF has no pages, so there is nothing to send.',
   pdf_xfa_only: () =>
     'This PDF is a dynamic XFA form: its content is not in its pages (they only say "please wait" or similar), and Clearfacts reads pages. Open it in Adobe Acrobat Reader and print it to a PDF, then send that copy.',
