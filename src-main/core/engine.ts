@@ -13,6 +13,8 @@ import { createClearfactsClient } from './api/clearfacts-graphql-client.ts';
 import { acquireEngineLock, type EngineLock } from './store/engine-lock.ts';
 import { checkDocument } from './documents/check-document.ts';
 import { convertImageToPdf } from './documents/convert-image-to-pdf.ts';
+import { hashFile } from './documents/hash-file.ts';
+import { writeWithoutPrefix } from './documents/strip-pdf-prefix.ts';
 import { createEngineSignals } from './events/engine-signals.ts';
 import { startControlServer, type ControlServer } from './control/control-server.ts';
 import { createEventHub } from './events/event-hub.ts';
@@ -170,6 +172,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     documents: {
       check: checkDocument,
       convertToPdf: async (input, output) => void (await convertImageToPdf(input, output)),
+      stripPrefix: writeWithoutPrefix,
+      hash: (filePath) => hashFile(filePath),
     },
     // Clearfacts is the queue's one destination; its client's uploads and errors fit as they are.
     destination: {

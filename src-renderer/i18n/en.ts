@@ -280,6 +280,16 @@ export const en = {
     pdf_encrypted: 'The PDF is password-protected. Save it without a password and try again.',
     pdf_corrupt: 'The PDF is damaged or incomplete. Scan or save it again.',
     pdf_no_pages: 'The PDF has no pages.',
+    pdf_needs_password:
+      'The PDF needs a password to open. Save a copy without a password and try again.',
+    pdf_incomplete:
+      'The PDF was cut off while it was written or copied. Copy, scan or save it again.',
+    pdf_unreadable:
+      'The PDF cannot be read, even by repairing it. Save a copy from your PDF reader, or scan it again.',
+    pdf_xfa_only:
+      'The PDF is a dynamic XFA form whose pages hold no content. Print it to PDF from Adobe Acrobat Reader.',
+    check_over_budget:
+      'Checking this PDF took more time or memory than this app allows per file; the file may be fine. Save a copy with “Print to PDF”.',
     xml_not_invoice: 'The XML file is not a UBL or Peppol invoice.',
     conversion_failed: 'The image could not be converted to PDF.',
     file_missing: 'The file is no longer there.',

@@ -297,6 +297,16 @@ export const fr: WithManyPlurals<Messages> = {
       'Le PDF est protégé par un mot de passe. Enregistrez-le sans mot de passe et réessayez.',
     pdf_corrupt: 'Le PDF est endommagé ou incomplet. Scannez-le ou enregistrez-le à nouveau.',
     pdf_no_pages: 'Le PDF n’a aucune page.',
+    pdf_needs_password:
+      'Le PDF demande un mot de passe pour s’ouvrir. Enregistrez-en une copie sans mot de passe et réessayez.',
+    pdf_incomplete:
+      'Le PDF a été interrompu pendant son écriture ou sa copie. Copiez-le, scannez-le ou enregistrez-le à nouveau.',
+    pdf_unreadable:
+      'Le PDF est illisible, même après réparation. Enregistrez-en une copie depuis votre lecteur PDF ou scannez-le à nouveau.',
+    pdf_xfa_only:
+      'Le PDF est un formulaire XFA dynamique dont les pages ne contiennent rien. Imprimez-le en PDF depuis Adobe Acrobat Reader.',
+    check_over_budget:
+      'La vérification de ce PDF a demandé plus de temps ou de mémoire que cette application n’en accorde par fichier ; le fichier est peut-être correct. Enregistrez-en une copie avec « Imprimer en PDF ».',
     xml_not_invoice: 'Le fichier XML n’est pas une facture UBL ou Peppol.',
     conversion_failed: 'L’image n’a pas pu être convertie en PDF.',
     file_missing: 'Le fichier n’est plus là.',

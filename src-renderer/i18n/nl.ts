@@ -287,6 +287,16 @@ export const nl: Messages = {
       'De PDF is met een wachtwoord beveiligd. Sla hem op zonder wachtwoord en probeer opnieuw.',
     pdf_corrupt: 'De PDF is beschadigd of onvolledig. Scan hem opnieuw of sla hem opnieuw op.',
     pdf_no_pages: "De PDF heeft geen pagina's.",
+    pdf_needs_password:
+      'De PDF vraagt een wachtwoord om te openen. Sla een kopie zonder wachtwoord op en probeer opnieuw.',
+    pdf_incomplete:
+      'De PDF is afgebroken tijdens het schrijven of kopiëren. Kopieer, scan of bewaar hem opnieuw.',
+    pdf_unreadable:
+      'De PDF kan niet gelezen worden, ook niet na herstel. Sla een kopie op vanuit je PDF-lezer of scan hem opnieuw.',
+    pdf_xfa_only:
+      'De PDF is een dynamisch XFA-formulier zonder inhoud op de pagina’s. Druk het af naar PDF vanuit Adobe Acrobat Reader.',
+    check_over_budget:
+      'Het controleren van deze PDF vroeg meer tijd of geheugen dan deze app per bestand toelaat; het bestand kan in orde zijn. Sla een kopie op met “Afdrukken naar PDF”.',
     xml_not_invoice: 'Het XML-bestand is geen UBL- of Peppol-factuur.',
     conversion_failed: 'De afbeelding kon niet naar PDF worden omgezet.',
     file_missing: 'Het bestand is er niet meer.',

@@ -103,7 +103,7 @@ test('refuses what is not a PDF, JPEG or UBL invoice, whatever its name says', a
     { bytes: notAnInvoiceXml(), filename: 'order.xml', reason: /not a UBL invoice or credit note/ },
     { bytes: malformedXml(), filename: 'kapot.xml', reason: /not well-formed/ },
     { bytes: Buffer.alloc(0), filename: 'leeg.pdf', reason: /^The file is empty\.$/ },
-    { bytes: await encryptedPdf(), filename: 'beveiligd.pdf', reason: /encrypted/ },
+    { bytes: await encryptedPdf(), filename: 'beveiligd.pdf', reason: /needs a password/ },
     { bytes: await truncatedPdf(), filename: 'half.pdf', reason: /damaged or incomplete/ },
   ];
   for (const file of refused) {

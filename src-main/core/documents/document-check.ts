@@ -13,6 +13,13 @@ export interface DocumentCheck {
   failure: Failure | null;
   /** PNG (and TIFF where supported) are converted to PDF before upload. */
   willConvert: boolean;
+  /**
+   * Bytes in front of `%PDF-` (a byte-order mark, a newline; at most 1 KB) that are left out of
+   * the bytes sent, because the copy without them is a well-formed PDF; 0 when sent unchanged.
+   */
+  prefixBytes: number;
+  /** SHA-256 of the bytes sent when they differ from the file (prefix left out); else null. */
+  sentSha256: string | null;
 }
 
 export interface DocumentCheckOptions {

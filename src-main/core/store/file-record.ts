@@ -24,7 +24,10 @@ export interface FileRecord {
   kind: DocumentKind | null;
   sizeBytes: number | null;
   mtimeMs: number | null;
+  /** SHA-256 of the file on disk. */
   sha256: string | null;
+  /** SHA-256 of the bytes sent when they differ from the file (converted, prefix left out). */
+  sentSha256: string | null;
   pages: number | null;
   uuid: string | null;
   failure: Failure | null;

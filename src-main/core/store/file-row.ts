@@ -44,6 +44,7 @@ const FileRow = z.object({
   size_bytes: z.number().int().nullable(),
   mtime_ms: z.number().nullable(),
   sha256: z.string().nullable(),
+  sent_sha256: z.string().nullable(),
   pages: z.number().int().nullable(),
   uuid: z.string().nullable(),
   failure_code: FailureCode.nullable(),
@@ -74,6 +75,7 @@ export function rowToRecord(row: unknown): FileRecord {
     sizeBytes: r.size_bytes,
     mtimeMs: r.mtime_ms,
     sha256: r.sha256,
+    sentSha256: r.sent_sha256,
     pages: r.pages,
     uuid: r.uuid,
     failure:
@@ -118,6 +120,7 @@ export function patchToColumns(patch: FilePatch): Record<string, string | number
   set('size_bytes', patch.sizeBytes);
   set('mtime_ms', patch.mtimeMs);
   set('sha256', patch.sha256);
+  set('sent_sha256', patch.sentSha256);
   set('pages', patch.pages);
   set('uuid', patch.uuid);
   if (patch.failure !== undefined) {

@@ -45,4 +45,11 @@ export const historyMigrations: readonly string[] = [
 
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   `,
+  `
+  -- SHA-256 of the bytes sent when they differ from the file on disk (a PNG converted to PDF,
+  -- a PDF without the bytes before %PDF-); NULL when the file was sent as it is. Duplicate
+  -- detection matches either hash.
+  ALTER TABLE files ADD COLUMN sent_sha256 TEXT;
+  CREATE INDEX files_sent_content ON files (sent_sha256, company_number);
+  `,
 ];

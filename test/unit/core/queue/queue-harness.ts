@@ -133,11 +133,21 @@ export function createHarness(
           pages: 1,
           failure: null,
           willConvert: false,
+          prefixBytes: 0,
+          sentSha256: null,
           ...checkOverrides.get(path.basename(filePath)),
         };
       },
       async convertToPdf(input, output) {
         writeFileSync(output, `converted:${readFileSync(input, 'utf8')}`);
+      },
+      async stripPrefix(input, output, prefixBytes) {
+        const stripped = readFileSync(input).subarray(prefixBytes);
+        writeFileSync(output, stripped);
+        return createHash('sha256').update(stripped).digest('hex');
+      },
+      async hash(filePath) {
+        return createHash('sha256').update(readFileSync(filePath)).digest('hex');
       },
     },
     destination: {
