@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { Settings } from '../../contract/domain.ts';
 import { previewSending, type SendingPreview } from '../../core/index.ts';
+import { inCliLanguage } from '../cli-language.ts';
 import type { CliRuntime } from '../cli-runtime.ts';
 import { EXIT } from '../exit-codes.ts';
 import { printJson, printLine } from '../output.ts';
@@ -56,7 +57,7 @@ function printPreview(preview: SendingPreview): void {
   printLine(
     preview.refusal === null
       ? '  verdict  would be sent'
-      : `  verdict  refused (${preview.refusal.code}): ${preview.refusal.message}`,
+      : `  verdict  refused (${preview.refusal.code}): ${inCliLanguage(preview.refusal.message)}`,
   );
 }
 
@@ -69,8 +70,18 @@ export function registerCheckCommand(program: Command, runtime: () => CliRuntime
       const previews = await previewSending(files, {
         maxUploadBytes: await maxUploadBytes(runtime().configDir),
       });
-      if (flags.json === true) printJson(previews);
-      else previews.forEach(printPreview);
+      // The refusal keeps its code and params for scripts, with its sentence in the user's language.
+      if (flags.json === true) {
+        printJson(
+          previews.map((preview) => ({
+            ...preview,
+            refusal:
+              preview.refusal === null
+                ? null
+                : { ...preview.refusal, text: inCliLanguage(preview.refusal.message) },
+          })),
+        );
+      } else previews.forEach(printPreview);
       process.exitCode = previews.every((preview) => preview.refusal === null)
         ? EXIT.success
         : EXIT.failure;

@@ -28,7 +28,13 @@ const Preview = z.object({
       z.object({ change: z.literal('convert_to_pdf') }),
     ]),
   ),
-  refusal: z.object({ code: z.string(), message: z.string() }).nullable(),
+  refusal: z
+    .object({
+      code: z.string(),
+      message: z.object({ code: z.string(), params: z.record(z.string(), z.unknown()) }),
+      text: z.string(),
+    })
+    .nullable(),
 });
 
 async function context(t: { after: (fn: () => Promise<void>) => void }) {
