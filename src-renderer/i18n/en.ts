@@ -281,6 +281,12 @@ export const en = {
     pdf_corrupt: 'The PDF is damaged or incomplete. Scan or save it again.',
     pdf_no_pages: 'The PDF has no pages.',
     xml_not_invoice: 'The XML file is not a UBL or Peppol invoice.',
+    xml_unreadable_encoding:
+      'The XML file uses a character encoding that cannot be read. Save it as UTF-8.',
+    e_invoice_unsupported:
+      'This is a CII e-invoice (Factur-X / ZUGFeRD), which Clearfacts does not accept. Ask for the Peppol (UBL) version or upload the PDF.',
+    bank_statement:
+      'Not uploaded: this is a bank statement. Clearfacts receives bank statements from CodaBox directly.',
     conversion_failed: 'The image could not be converted to PDF.',
     file_missing: 'The file is no longer there.',
     file_unreadable: 'The file cannot be read. Check that no other program has it open.',

@@ -298,6 +298,12 @@ export const fr: WithManyPlurals<Messages> = {
     pdf_corrupt: 'Le PDF est endommagé ou incomplet. Scannez-le ou enregistrez-le à nouveau.',
     pdf_no_pages: 'Le PDF n’a aucune page.',
     xml_not_invoice: 'Le fichier XML n’est pas une facture UBL ou Peppol.',
+    xml_unreadable_encoding:
+      'Le fichier XML utilise un encodage de caractères illisible. Enregistrez-le en UTF-8.',
+    e_invoice_unsupported:
+      'C’est une facture électronique CII (Factur-X / ZUGFeRD), que Clearfacts n’accepte pas. Demandez la version Peppol (UBL) ou envoyez le PDF.',
+    bank_statement:
+      'Non envoyé : c’est un extrait de compte. Clearfacts reçoit les extraits directement de CodaBox.',
     conversion_failed: 'L’image n’a pas pu être convertie en PDF.',
     file_missing: 'Le fichier n’est plus là.',
     file_unreadable:

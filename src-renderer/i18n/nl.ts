@@ -288,6 +288,12 @@ export const nl: Messages = {
     pdf_corrupt: 'De PDF is beschadigd of onvolledig. Scan hem opnieuw of sla hem opnieuw op.',
     pdf_no_pages: "De PDF heeft geen pagina's.",
     xml_not_invoice: 'Het XML-bestand is geen UBL- of Peppol-factuur.',
+    xml_unreadable_encoding:
+      'Het XML-bestand gebruikt een tekencodering die niet gelezen kan worden. Bewaar het als UTF-8.',
+    e_invoice_unsupported:
+      'Dit is een CII-e-factuur (Factur-X / ZUGFeRD), die Clearfacts niet aanvaardt. Vraag de Peppol-versie (UBL) of laad de pdf op.',
+    bank_statement:
+      'Niet opgeladen: dit is een rekeninguittreksel. Clearfacts ontvangt uittreksels rechtstreeks van CodaBox.',
     conversion_failed: 'De afbeelding kon niet naar PDF worden omgezet.',
     file_missing: 'Het bestand is er niet meer.',
     file_unreadable:

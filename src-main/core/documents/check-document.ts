@@ -17,10 +17,11 @@ import {
   unsupportedMessage,
 } from './describe-content.ts';
 import type { DocumentCheck, DocumentCheckOptions } from './document-check.ts';
+import { checkEInvoice } from './e-invoice/check-e-invoice.ts';
+import { codaStatementFailure } from './e-invoice/coda-statement.ts';
 import { hashBytes, hashFile } from './hash-file.ts';
 import { countPdfPages } from './pdf-page-count.ts';
 import { readPngChunks } from './png-chunks.ts';
-import { checkXmlInvoice } from './xml-invoice.ts';
 
 /** What the text sniff looks at when no magic number matched. */
 const TEXT_SNIFF_BYTES = 1024;
@@ -176,7 +177,7 @@ export async function checkDocument(
 
   /** The verdict, with the SHA-256 when the bytes were read whole for it anyway. */
   async function inspect(): Promise<
-    Pick<DocumentCheck, 'kind' | 'pages' | 'failure' | 'willConvert'> & { sha256?: string }
+    Omit<DocumentCheck, 'sizeBytes' | 'mtimeMs' | 'sha256'> & { sha256?: string }
   > {
     if (sizeBytes === 0) {
       return {
@@ -196,7 +197,7 @@ export async function checkDocument(
         kind,
         pages: null,
         willConvert: false,
-        failure: {
+        failure: (await codaStatementFailure(filePath)) ?? {
           code: 'unsupported_type',
           message: unsupportedMessage(identified.description, fileName),
         },
@@ -248,7 +249,7 @@ export async function checkDocument(
       return { kind, sha256, pages: 1, failure: null, willConvert };
     }
     if (kind === 'xml') {
-      return { kind, pages: 1, failure: await checkXmlInvoice(filePath), willConvert };
+      return { kind, pages: 1, willConvert, ...(await checkEInvoice(filePath)) };
     }
     return { kind, pages: 1, failure: null, willConvert };
   }

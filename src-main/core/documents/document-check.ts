@@ -1,5 +1,5 @@
 // What the checks step learns about a file before it is queued. Implemented by check-document.ts.
-import type { DocumentKind, Failure } from '../../contract/domain.ts';
+import type { DocumentKind, EInvoiceSummary, Failure } from '../../contract/domain.ts';
 
 export interface DocumentCheck {
   kind: DocumentKind;
@@ -13,6 +13,13 @@ export interface DocumentCheck {
   failure: Failure | null;
   /** PNG (and TIFF where supported) are converted to PDF before upload. */
   willConvert: boolean;
+  /** What an XML e-invoice says (supplier, number, amount, kind); absent for other files. */
+  eInvoice?: EInvoiceSummary | null;
+  /**
+   * Set when the bytes sent are not the file on disk: the invoice inside a Peppol SBDH envelope
+   * is sent, with the SHA-256 of those bytes. The file itself is never changed.
+   */
+  sendsInnerInvoice?: { sha256: string } | null;
 }
 
 export interface DocumentCheckOptions {

@@ -45,6 +45,7 @@ export function createDropIntake(options: DropIntakeOptions) {
               pages: check.pages,
               failure: check.failure,
               willConvert: check.willConvert,
+              eInvoice: check.eInvoice ?? null,
             };
           }),
         ),
