@@ -12,6 +12,7 @@ import type { ClearfactsClient } from './api/clearfacts-client.ts';
 import { createClearfactsClient } from './api/clearfacts-graphql-client.ts';
 import { acquireEngineLock, type EngineLock } from './control/engine-lock.ts';
 import { checkDocument } from './documents/check-document.ts';
+import { unwrapEnvelope } from './documents/e-invoice/unwrap-envelope.ts';
 import { convertImageToPdf } from './documents/convert-image-to-pdf.ts';
 import { createEngineSignals } from './events/engine-signals.ts';
 import { createEventHub } from './events/event-hub.ts';
@@ -169,6 +170,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     documents: {
       check: checkDocument,
       convertToPdf: async (input, output) => void (await convertImageToPdf(input, output)),
+      unwrapEnvelope,
     },
     client: currentClient,
     settings: () => settings.get(),

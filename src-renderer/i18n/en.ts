@@ -273,6 +273,12 @@ export const en = {
     duplicate: 'Already uploaded',
     unconfirmed: 'Unconfirmed',
   },
+  eInvoice: {
+    kinds: { invoice: 'Invoice', credit_note: 'Credit note', correction: 'Correction' },
+    number: 'no. {{number}}',
+    due: 'due {{date}}',
+    unknownSupplier: 'Unknown supplier',
+  },
   failures: {
     unsupported_type: 'Clearfacts does not accept this kind of file.',
     empty_file: 'The file is empty.',
@@ -303,8 +309,8 @@ export const en = {
   },
   history: {
     title: 'History',
-    searchLabel: 'Search by file name',
-    searchPlaceholder: 'File name',
+    searchLabel: 'Search by file name, supplier, invoice number or amount',
+    searchPlaceholder: 'File name, supplier, number or amount',
     statusLabel: 'Status',
     status: {
       all: 'All statuses',

@@ -289,6 +289,12 @@ export const fr: WithManyPlurals<Messages> = {
     duplicate: 'Déjà envoyé',
     unconfirmed: 'Non confirmé',
   },
+  eInvoice: {
+    kinds: { invoice: 'Facture', credit_note: 'Note de crédit', correction: 'Correction' },
+    number: 'n° {{number}}',
+    due: 'échéance {{date}}',
+    unknownSupplier: 'Fournisseur inconnu',
+  },
   failures: {
     unsupported_type: 'Clearfacts n’accepte pas ce type de fichier.',
     empty_file: 'Le fichier est vide.',
@@ -321,8 +327,8 @@ export const fr: WithManyPlurals<Messages> = {
   },
   history: {
     title: 'Historique',
-    searchLabel: 'Rechercher par nom de fichier',
-    searchPlaceholder: 'Nom de fichier',
+    searchLabel: 'Rechercher par nom de fichier, fournisseur, numéro de facture ou montant',
+    searchPlaceholder: 'Nom de fichier, fournisseur, numéro ou montant',
     statusLabel: 'État',
     status: {
       all: 'Tous les états',

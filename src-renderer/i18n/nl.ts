@@ -279,6 +279,12 @@ export const nl: Messages = {
     duplicate: 'Al opgeladen',
     unconfirmed: 'Onbevestigd',
   },
+  eInvoice: {
+    kinds: { invoice: 'Factuur', credit_note: 'Creditnota', correction: 'Correctie' },
+    number: 'nr. {{number}}',
+    due: 'vervalt {{date}}',
+    unknownSupplier: 'Onbekende leverancier',
+  },
   failures: {
     unsupported_type: 'Clearfacts aanvaardt dit soort bestand niet.',
     empty_file: 'Het bestand is leeg.',
@@ -312,8 +318,8 @@ export const nl: Messages = {
   },
   history: {
     title: 'Geschiedenis',
-    searchLabel: 'Zoeken op bestandsnaam',
-    searchPlaceholder: 'Bestandsnaam',
+    searchLabel: 'Zoeken op bestandsnaam, leverancier, factuurnummer of bedrag',
+    searchPlaceholder: 'Bestandsnaam, leverancier, nummer of bedrag',
     statusLabel: 'Toestand',
     status: {
       all: 'Alle toestanden',

@@ -26,6 +26,8 @@ import type { AfterUpload } from '../../contract/domain.ts';
 export interface DocumentTools {
   check(filePath: string, options: DocumentCheckOptions): Promise<DocumentCheck>;
   convertToPdf(input: string, output: string): Promise<void>;
+  /** Writes the invoice inside an SBDH envelope to `output`; returns its SHA-256. */
+  unwrapEnvelope(input: string, output: string): Promise<string>;
 }
 
 /** Why a running send was called off. */
@@ -105,6 +107,8 @@ function checkPatch(check: DocumentCheck): FilePatch {
     sizeBytes: check.sizeBytes,
     mtimeMs: check.mtimeMs,
     sha256: check.sha256,
+    sentSha256: check.sendsInnerInvoice?.sha256 ?? null,
+    eInvoice: check.eInvoice ?? null,
     pages: check.pages,
   };
 }
@@ -166,7 +170,12 @@ export async function sendFile(
   const contentKey = `${sha256}:${record.companyNumber}`;
   if (!record.forceSend) {
     await context.inFlight.get(contentKey);
-    const earlier = repository.findDelivered(sha256, record.companyNumber, record.id);
+    const earlier = repository.findDelivered(
+      sha256,
+      record.companyNumber,
+      record.id,
+      check.sendsInnerInvoice?.sha256 ?? null,
+    );
     if (earlier) {
       context.logger.info('Same content was already sent to this administration: not sent again', {
         id: record.id,
@@ -183,14 +192,29 @@ export async function sendFile(
   let finishInFlight = () => {};
   const sent = new Promise<void>((resolve) => (finishInFlight = resolve));
   context.inFlight.set(contentKey, sent);
-  const staged = check.willConvert ? path.join(context.stagingDir, `${record.id}.pdf`) : null;
+  const inner = check.sendsInnerInvoice ?? null;
+  const staged = check.willConvert
+    ? path.join(context.stagingDir, `${record.id}.pdf`)
+    : inner !== null
+      ? path.join(context.stagingDir, `${record.id}.xml`)
+      : null;
   try {
     let upload = {
       path: record.path,
       fileName: record.fileName,
       mediaType: uploadMediaType(check.kind),
     };
-    if (staged) {
+    if (staged && inner !== null) {
+      // The envelope changed after the check: the new content is looked at again.
+      const sentSha256 = await context.documents
+        .unwrapEnvelope(record.path, staged)
+        .catch(() => null);
+      if (sentSha256 !== inner.sha256) {
+        await write('waiting_stability', { attempts: 0, nextAttemptAt: null, failure: null });
+        return;
+      }
+      upload = { ...upload, path: staged };
+    } else if (staged) {
       try {
         await context.documents.convertToPdf(record.path, staged);
       } catch (error) {

@@ -45,4 +45,15 @@ export const historyMigrations: readonly string[] = [
 
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   `,
+  // 2: e-invoices. The summary as validated JSON, the columns History filters on, and the
+  // SHA-256 of the bytes sent when they are not the file (the invoice inside an SBDH envelope).
+  `
+  ALTER TABLE files ADD COLUMN invoice_summary TEXT;
+  -- Supplier name (folded like search_name), company number and VAT number, for search.
+  ALTER TABLE files ADD COLUMN invoice_supplier TEXT;
+  ALTER TABLE files ADD COLUMN invoice_number TEXT;
+  ALTER TABLE files ADD COLUMN invoice_amount REAL;
+  ALTER TABLE files ADD COLUMN sent_sha256 TEXT;
+  CREATE INDEX files_sent_content ON files (sent_sha256, company_number);
+  `,
 ];

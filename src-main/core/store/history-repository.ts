@@ -65,7 +65,8 @@ export function createHistoryRepository(db: HistoryDatabase, now: () => number =
      ORDER BY id DESC LIMIT 1`,
   );
   const deliveredContentStatement = db.prepare(
-    `SELECT * FROM files WHERE sha256 = ? AND company_number = ? AND id != ?
+    `SELECT * FROM files WHERE (sha256 IN (?, ?) OR sent_sha256 IN (?, ?))
+       AND company_number = ? AND id != ?
        AND state IN ('uploaded', 'archived', 'unconfirmed') ORDER BY id LIMIT 1`,
   );
   const wakeStatement = db
@@ -189,8 +190,25 @@ export function createHistoryRepository(db: HistoryDatabase, now: () => number =
      * An earlier delivery of the same content to the same administration, or one that may have
      * arrived (unconfirmed): sending a twin of that could be the very double send to avoid.
      */
-    findDelivered(sha256: string, companyNumber: CompanyNumber, exceptId: number) {
-      const row = deliveredContentStatement.get(sha256, companyNumber, exceptId);
+    /**
+     * A delivered row with the same content: the file's SHA-256 or the sent bytes' (`sentSha256`,
+     * when they differ) matching either hash of an earlier row.
+     */
+    findDelivered(
+      sha256: string,
+      companyNumber: CompanyNumber,
+      exceptId: number,
+      sentSha256: string | null = null,
+    ) {
+      const sent = sentSha256 ?? sha256;
+      const row = deliveredContentStatement.get(
+        sha256,
+        sent,
+        sha256,
+        sent,
+        companyNumber,
+        exceptId,
+      );
       return row === undefined ? null : rowToRecord(row);
     },
 

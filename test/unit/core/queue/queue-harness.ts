@@ -24,6 +24,7 @@ import { createHistoryRepository } from '../../../../src-main/core/store/history
 import { describeStorageFault } from '../../../../src-main/core/store/storage-fault.ts';
 import { createStorageGuard } from '../../../../src-main/core/store/storage-guard.ts';
 import { createRecordingLogger } from '../store/recording-logger.ts';
+import { unwrapEnvelope } from '../../../../src-main/core/documents/e-invoice/unwrap-envelope.ts';
 
 export interface SentFile {
   fileName: string;
@@ -124,6 +125,7 @@ export function createHarness(
       async convertToPdf(input, output) {
         writeFileSync(output, `converted:${readFileSync(input, 'utf8')}`);
       },
+      unwrapEnvelope,
     },
     client: () => client,
     settings: () => settings,
