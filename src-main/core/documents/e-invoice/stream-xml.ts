@@ -8,8 +8,11 @@ import { TextDecoder } from 'node:util';
 import sax from 'sax';
 import { detectXmlEncoding } from './xml-encoding.ts';
 
-/** Bytes read at a time; sax's own text buffer flushes at the same size. */
-const READ_BYTES = 64 * 1024;
+/**
+ * Bytes read at a time. Small pieces keep the garbage between collections small: reading a
+ * 15 MB UBL added 13 MB to the peak with 16 KiB pieces, 20–25 MB with 256 KiB.
+ */
+const READ_BYTES = 16 * 1024;
 
 /** An element as the handler sees it: local name, namespace URI, attributes by qualified name. */
 export interface XmlElement {
