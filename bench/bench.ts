@@ -16,6 +16,7 @@ import {
   renderTable,
   type ResultRow,
 } from './lib/results-table.ts';
+import { measureEInvoiceMemory } from './sections/e-invoice.ts';
 import { measureIdle } from './sections/idle.ts';
 import { measureLatency } from './sections/latency.ts';
 import { measureLargePdfChecks } from './sections/large-pdf-check.ts';
@@ -26,12 +27,20 @@ import { measureHistoryMemory, measureStartup } from './sections/startup.ts';
 const { values } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
-    /** Runs only these areas (throughput, page-counting, memory, latency, startup, idle). */
+    /** Runs only these areas (throughput, page-counting, memory, latency, startup, idle, e-invoice). */
     only: { type: 'string', multiple: true },
   },
 });
 const quick = values.quick === true;
-const AREAS = ['throughput', 'page-counting', 'memory', 'latency', 'startup', 'idle'] as const;
+const AREAS = [
+  'throughput',
+  'page-counting',
+  'memory',
+  'latency',
+  'startup',
+  'idle',
+  'e-invoice',
+] as const;
 type Area = (typeof AREAS)[number];
 for (const area of values.only ?? []) {
   if (!(AREAS as readonly string[]).includes(area)) {
@@ -310,6 +319,19 @@ try {
         pass: idle.pollingCore < 0.01,
       },
     );
+  }
+  if (wants('e-invoice')) {
+    step('e-invoice: peak RSS while a 15 MB UBL with an embedded PDF is checked and sent');
+    const einvoice = await measureEInvoiceMemory(emulator, workDir);
+    const added = einvoice.peakRssBytes - einvoice.idleRssBytes;
+    rows.push({
+      area: 'E-invoice',
+      measure: `Engine peak RSS while checking and sending a ${megabytes(einvoice.fileBytes)} UBL (embedded ${megabytes(einvoice.embeddedPdfBytes)} PDF; ended ${einvoice.state})`,
+      result: `${megabytes(einvoice.peakRssBytes)} (+${megabytes(added)})`,
+      comparedWith: `the same engine idle: ${megabytes(einvoice.idleRssBytes)}`,
+      target: `≤ idle + ${megabytes(SAME_MEMORY_BYTES)}`,
+      pass: added <= SAME_MEMORY_BYTES && einvoice.state === 'uploaded',
+    });
   }
 } finally {
   await emulator.close();

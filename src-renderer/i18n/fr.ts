@@ -289,6 +289,12 @@ export const fr: WithManyPlurals<Messages> = {
     duplicate: 'Déjà envoyé',
     unconfirmed: 'Non confirmé',
   },
+  eInvoice: {
+    kinds: { invoice: 'Facture', credit_note: 'Note de crédit', correction: 'Correction' },
+    number: 'n° {{number}}',
+    due: 'échéance {{date}}',
+    unknownSupplier: 'Fournisseur inconnu',
+  },
   failures: {
     unsupported_type: 'Clearfacts n’accepte pas ce type de fichier.',
     empty_file: 'Le fichier est vide.',
@@ -308,6 +314,12 @@ export const fr: WithManyPlurals<Messages> = {
     check_over_budget:
       'La vérification de ce PDF a demandé plus de temps ou de mémoire que cette application n’en accorde par fichier ; le fichier est peut-être correct. Enregistrez-en une copie avec « Imprimer en PDF ».',
     xml_not_invoice: 'Le fichier XML n’est pas une facture UBL ou Peppol.',
+    xml_unreadable_encoding:
+      'Le fichier XML utilise un encodage de caractères illisible. Enregistrez-le en UTF-8.',
+    e_invoice_unsupported:
+      'C’est une facture électronique CII (Factur-X / ZUGFeRD), que Clearfacts n’accepte pas. Demandez la version Peppol (UBL) ou envoyez le PDF.',
+    bank_statement:
+      'Non envoyé : c’est un extrait de compte. Clearfacts reçoit les extraits directement de CodaBox.',
     conversion_failed: 'L’image n’a pas pu être convertie en PDF.',
     file_missing: 'Le fichier n’est plus là.',
     file_unreadable:
@@ -325,8 +337,8 @@ export const fr: WithManyPlurals<Messages> = {
   },
   history: {
     title: 'Historique',
-    searchLabel: 'Rechercher par nom de fichier',
-    searchPlaceholder: 'Nom de fichier',
+    searchLabel: 'Rechercher par nom de fichier, fournisseur, numéro de facture ou montant',
+    searchPlaceholder: 'Nom de fichier, fournisseur, numéro ou montant',
     statusLabel: 'État',
     status: {
       all: 'Tous les états',

@@ -279,6 +279,12 @@ export const nl: Messages = {
     duplicate: 'Al opgeladen',
     unconfirmed: 'Onbevestigd',
   },
+  eInvoice: {
+    kinds: { invoice: 'Factuur', credit_note: 'Creditnota', correction: 'Correctie' },
+    number: 'nr. {{number}}',
+    due: 'vervalt {{date}}',
+    unknownSupplier: 'Onbekende leverancier',
+  },
   failures: {
     unsupported_type: 'Clearfacts aanvaardt dit soort bestand niet.',
     empty_file: 'Het bestand is leeg.',
@@ -298,6 +304,12 @@ export const nl: Messages = {
     check_over_budget:
       'Het controleren van deze PDF vroeg meer tijd of geheugen dan deze app per bestand toelaat; het bestand kan in orde zijn. Sla een kopie op met “Afdrukken naar PDF”.',
     xml_not_invoice: 'Het XML-bestand is geen UBL- of Peppol-factuur.',
+    xml_unreadable_encoding:
+      'Het XML-bestand gebruikt een tekencodering die niet gelezen kan worden. Bewaar het als UTF-8.',
+    e_invoice_unsupported:
+      'Dit is een CII-e-factuur (Factur-X / ZUGFeRD), die Clearfacts niet aanvaardt. Vraag de Peppol-versie (UBL) of laad de pdf op.',
+    bank_statement:
+      'Niet opgeladen: dit is een rekeninguittreksel. Clearfacts ontvangt uittreksels rechtstreeks van CodaBox.',
     conversion_failed: 'De afbeelding kon niet naar PDF worden omgezet.',
     file_missing: 'Het bestand is er niet meer.',
     file_unreadable:
@@ -316,8 +328,8 @@ export const nl: Messages = {
   },
   history: {
     title: 'Geschiedenis',
-    searchLabel: 'Zoeken op bestandsnaam',
-    searchPlaceholder: 'Bestandsnaam',
+    searchLabel: 'Zoeken op bestandsnaam, leverancier, factuurnummer of bedrag',
+    searchPlaceholder: 'Bestandsnaam, leverancier, nummer of bedrag',
     statusLabel: 'Toestand',
     status: {
       all: 'Alle toestanden',

@@ -8,8 +8,15 @@ import { readPdf } from './pdf-reading.ts';
 
 export type DocumentContent = 'pdf' | 'jpeg' | 'xml';
 
+/** For an XML invoice: its root element's local name and its cbc:ID (BT-1), for tests to compare. */
+export interface XmlSeen {
+  root: string;
+  invoiceNumber: string | null;
+}
+
 export type ContentVerdict =
-  { accepted: true; content: DocumentContent; pages: number } | { accepted: false; reason: string };
+  | { accepted: true; content: DocumentContent; pages: number; xml?: XmlSeen }
+  | { accepted: false; reason: string };
 
 const UBL_ROOTS = new Map([
   ['Invoice', 'urn:oasis:names:specification:ubl:schema:xsd:Invoice-2'],
@@ -17,6 +24,36 @@ const UBL_ROOTS = new Map([
 ]);
 
 const ACCEPTED = 'Clearfacts accepts PDF, JPEG and UBL (Peppol BIS) XML invoices';
+const CII_NAMESPACE = 'urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100';
+
+/**
+ * The text of an XML upload in its own encoding: a UTF-16 byte-order mark, else the declared
+ * encoding (only ISO-8859-1 / Latin-1 among the 8-bit ones), else UTF-8.
+ */
+function xmlText(bytes: Buffer): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  const declaration = /^<\?xml[^>]*encoding=["']([^"']+)["']/.exec(
+    bytes.subarray(0, 200).toString('latin1'),
+  );
+  const declared = declaration?.[1]?.toLowerCase();
+  if (declared === 'iso-8859-1' || declared === 'latin1') return bytes.toString('latin1');
+  return new TextDecoder('utf-8').decode(bytes);
+}
+
+/** The text of the first child element named `local` (any prefix) of `element`. */
+function childText(element: unknown, local: string): string | null {
+  if (typeof element !== 'object' || element === null) return null;
+  for (const [key, value] of Object.entries(element)) {
+    if (key === local || key.endsWith(`:${local}`)) {
+      if (typeof value === 'string' || typeof value === 'number') return String(value);
+      if (typeof value === 'object' && value !== null && '#text' in value) {
+        return String((value as Record<string, unknown>)['#text']);
+      }
+    }
+  }
+  return null;
+}
 
 async function readHead(path: string, length: number): Promise<Buffer> {
   const handle = await open(path, 'r');
@@ -66,7 +103,7 @@ function rootElementOf(parsed: unknown): { name: string; attributes: Map<string,
 }
 
 async function xmlVerdict(path: string): Promise<ContentVerdict> {
-  const text = await readFile(path, 'utf8');
+  const text = xmlText(await readFile(path));
   const validation = XMLValidator.validate(text);
   if (validation !== true) {
     return {
@@ -81,12 +118,19 @@ async function xmlVerdict(path: string): Promise<ContentVerdict> {
     ignorePiTags: true,
     processEntities: false,
   });
-  const root = rootElementOf(parser.parse(text));
+  const parsed: unknown = parser.parse(text);
+  const root = rootElementOf(parsed);
   if (root === null) return { accepted: false, reason: 'The XML has no root element.' };
   const [prefix, localName] = root.name.includes(':')
     ? (root.name.split(':', 2) as [string, string])
     : [null, root.name];
   const namespace = root.attributes.get(prefix === null ? 'xmlns' : `xmlns:${prefix}`) ?? null;
+  if (localName === 'CrossIndustryInvoice' && namespace === CII_NAMESPACE) {
+    return {
+      accepted: false,
+      reason: `UN/CEFACT CII invoices (Factur-X / ZUGFeRD XML) are not supported; ${ACCEPTED}.`,
+    };
+  }
   const expected = UBL_ROOTS.get(localName);
   if (expected === undefined || namespace !== expected) {
     return {
@@ -96,12 +140,20 @@ async function xmlVerdict(path: string): Promise<ContentVerdict> {
         `${namespace === null ? ' without a namespace' : ` in namespace ${namespace}`}); ${ACCEPTED}.`,
     };
   }
-  return { accepted: true, content: 'xml', pages: 1 };
+  const element =
+    typeof parsed === 'object' && parsed !== null
+      ? (parsed as Record<string, unknown>)[root.name]
+      : null;
+  return {
+    accepted: true,
+    content: 'xml',
+    pages: 1,
+    xml: { root: localName, invoiceNumber: childText(element, 'ID') },
+  };
 }
 
 function looksLikeXml(head: Buffer): boolean {
-  const text = head
-    .toString('utf8')
+  const text = xmlText(head)
     .replace(/^\uFEFF/, '')
     .trimStart();
   return text.startsWith('<');

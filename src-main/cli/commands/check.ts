@@ -51,7 +51,9 @@ function printPreview(preview: SendingPreview): void {
     printLine(
       change.change === 'leave_out_prefix'
         ? `  change   the ${change.bytes} byte(s) before %PDF- are left out of the copy sent (sha256 ${change.sentSha256}); the file is not modified`
-        : '  change   converted to PDF before sending; the file is not modified',
+        : change.change === 'unwrap_envelope'
+          ? `  change   the invoice inside the Peppol envelope is sent (sha256 ${change.sentSha256}); the file is not modified`
+          : '  change   converted to PDF before sending; the file is not modified',
     );
   }
   printLine(

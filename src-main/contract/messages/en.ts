@@ -56,6 +56,16 @@ export const en: Catalogue = {
     xml_credit_note_wrong_namespace:
       'This XML file has an CreditNote root element, but not in the UBL 2 namespace (urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2), so it is not a UBL / Peppol BIS credit note.',
 
+    xml_envelope_without_invoice:
+      'This is a Peppol envelope (SBDH), but it does not carry a UBL invoice or credit note.',
+    xml_unreadable_encoding:
+      'This XML file declares the character encoding "{{encoding}}", which cannot be read. Save it as UTF-8.',
+    e_invoice_cii:
+      'This is a UN/CEFACT CII e-invoice (Factur-X / ZUGFeRD XML), which Clearfacts does not accept. Ask the supplier for the Peppol BIS 3 (UBL) version, or upload the PDF.',
+    bank_statement_coda:
+      'Not uploaded: this is a CODA bank statement. Clearfacts receives bank statements from CodaBox directly.',
+    bank_statement_camt053:
+      'Not uploaded: this is a camt.053 bank statement. Clearfacts receives bank statements from CodaBox directly.',
     file_removed_before_send: 'The file was removed or renamed before it was sent.',
     file_permission_denied: 'The file cannot be read: check its permissions.',
     file_unreadable: 'The file could not be read.',

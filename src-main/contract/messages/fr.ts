@@ -57,6 +57,16 @@ export const fr: Catalogue = {
     xml_credit_note_wrong_namespace:
       'Ce fichier XML a un élément racine CreditNote, mais pas dans l’espace de noms UBL 2 (urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2) : ce n’est donc pas une note de crédit UBL / Peppol BIS.',
 
+    xml_envelope_without_invoice:
+      'Ceci est une enveloppe Peppol (SBDH), mais elle ne contient pas de facture ni de note de crédit UBL.',
+    xml_unreadable_encoding:
+      'Ce fichier XML déclare l’encodage de caractères « {{encoding}} », qui ne peut pas être lu. Enregistrez-le en UTF-8.',
+    e_invoice_cii:
+      'Ceci est une facture électronique UN/CEFACT CII (Factur-X / ZUGFeRD XML), que Clearfacts n’accepte pas. Demandez au fournisseur la version Peppol BIS 3 (UBL), ou chargez le PDF.',
+    bank_statement_coda:
+      'Non chargé : ceci est un extrait de compte CODA. Clearfacts reçoit les extraits de compte directement de CodaBox.',
+    bank_statement_camt053:
+      'Non chargé : ceci est un extrait de compte camt.053. Clearfacts reçoit les extraits de compte directement de CodaBox.',
     file_removed_before_send: 'Le fichier a été supprimé ou renommé avant d’être envoyé.',
     file_permission_denied: 'Le fichier ne peut pas être lu : vérifiez ses droits.',
     file_unreadable: 'Le fichier n’a pas pu être lu.',

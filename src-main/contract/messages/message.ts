@@ -154,6 +154,11 @@ export const Message = z.discriminatedUnion('code', [
   message('xml_other_document', { rootName: z.string() }),
   message('xml_invoice_wrong_namespace', {}),
   message('xml_credit_note_wrong_namespace', {}),
+  message('xml_envelope_without_invoice', {}),
+  message('xml_unreadable_encoding', { encoding: z.string() }),
+  message('e_invoice_cii', {}),
+  message('bank_statement_coda', {}),
+  message('bank_statement_camt053', {}),
 
   // queue/: what happened to a send
   message('file_removed_before_send', {}),

@@ -57,6 +57,16 @@ export const nl: Catalogue = {
     xml_credit_note_wrong_namespace:
       'Dit XML-bestand heeft een CreditNote-hoofdelement, maar niet in de UBL 2-naamruimte (urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2), dus het is geen UBL / Peppol BIS-creditnota.',
 
+    xml_envelope_without_invoice:
+      'Dit is een Peppol-envelop (SBDH), maar er zit geen UBL-factuur of creditnota in.',
+    xml_unreadable_encoding:
+      'Dit XML-bestand gebruikt de tekencodering "{{encoding}}", die niet gelezen kan worden. Bewaar het als UTF-8.',
+    e_invoice_cii:
+      'Dit is een UN/CEFACT CII-e-factuur (Factur-X / ZUGFeRD XML), die Clearfacts niet aanvaardt. Vraag de leverancier om de Peppol BIS 3-versie (UBL), of laad de PDF op.',
+    bank_statement_coda:
+      'Niet opgeladen: dit is een CODA-rekeninguittreksel. Clearfacts krijgt rekeninguittreksels rechtstreeks van CodaBox.',
+    bank_statement_camt053:
+      'Niet opgeladen: dit is een camt.053-rekeninguittreksel. Clearfacts krijgt rekeninguittreksels rechtstreeks van CodaBox.',
     file_removed_before_send: 'Het bestand werd verwijderd of hernoemd voor het verstuurd werd.',
     file_permission_denied: 'Het bestand kan niet gelezen worden: controleer de rechten.',
     file_unreadable: 'Het bestand kon niet gelezen worden.',

@@ -18,13 +18,14 @@ import {
   type DetectedType,
 } from './describe-content.ts';
 import type { DocumentCheck, DocumentCheckOptions } from './document-check.ts';
+import { checkEInvoice } from './e-invoice/check-e-invoice.ts';
+import { codaStatementFailure } from './e-invoice/coda-statement.ts';
 import { hashBytes, hashFile } from './hash-file.ts';
 import { documentRefusal } from './document-refusals.ts';
 import { checkPdfBytesCompleteness } from './pdf-completeness.ts';
 import { HEADER_SEARCH_BYTES } from './pdf-header.ts';
 import { createPdfReadingService, type PdfReadingService } from './pdf-reading-service.ts';
 import { readPngChunks } from './png-chunks.ts';
-import { checkXmlInvoice } from './xml-invoice.ts';
 
 /** What the text sniff looks at when no magic number matched. */
 const TEXT_SNIFF_BYTES = 1024;
@@ -234,7 +235,11 @@ export async function checkDocument(
   /** The verdict, with the SHA-256 when the bytes were read whole for it anyway. */
   async function inspect(): Promise<
     Pick<DocumentCheck, 'kind' | 'pages' | 'failure' | 'willConvert'> &
-      Partial<Pick<DocumentCheck, 'prefixBytes' | 'sentSha256'>> & { sha256?: string }
+      Partial<
+        Pick<DocumentCheck, 'prefixBytes' | 'sentSha256' | 'unwrapsEnvelope' | 'eInvoice'>
+      > & {
+        sha256?: string;
+      }
   > {
     if (sizeBytes === 0) {
       return {
@@ -254,7 +259,7 @@ export async function checkDocument(
         kind,
         pages: null,
         willConvert: false,
-        failure: {
+        failure: (await codaStatementFailure(filePath)) ?? {
           code: 'unsupported_type',
           message: unsupportedMessage(identified.description.type, fileName),
           ...(identified.description.detail === undefined
@@ -308,7 +313,18 @@ export async function checkDocument(
       return { kind, sha256, pages: 1, failure: null, willConvert };
     }
     if (kind === 'xml') {
-      return { kind, pages: 1, failure: await checkXmlInvoice(filePath), willConvert };
+      const { failure, eInvoice, sendsInnerInvoice } = await checkEInvoice(filePath);
+      return sendsInnerInvoice === null
+        ? { kind, pages: 1, willConvert, failure, eInvoice }
+        : {
+            kind,
+            pages: 1,
+            willConvert,
+            failure,
+            eInvoice,
+            sentSha256: sendsInnerInvoice.sha256,
+            unwrapsEnvelope: true,
+          };
     }
     return { kind, pages: 1, failure: null, willConvert };
   }

@@ -1,12 +1,14 @@
 // What would happen to each file if it were sent, without sending anything: the answer to
 // "why was my file refused?" that `clearfacts-uploader check` prints and support asks for.
 import path from 'node:path';
-import type { DocumentKind, Failure } from '../../contract/domain.ts';
+import type { DocumentKind, EInvoiceSummary, Failure } from '../../contract/domain.ts';
 import { checkDocument } from './check-document.ts';
 
 /** How the bytes sent would differ from the file on disk (the file itself never changes). */
 export type SendingChange =
-  { change: 'leave_out_prefix'; bytes: number; sentSha256: string } | { change: 'convert_to_pdf' };
+  | { change: 'leave_out_prefix'; bytes: number; sentSha256: string }
+  | { change: 'unwrap_envelope'; sentSha256: string }
+  | { change: 'convert_to_pdf' };
 
 /** One file's preview. Sizes in bytes; hashes are SHA-256 in hex. */
 export interface SendingPreview {
@@ -18,6 +20,8 @@ export interface SendingPreview {
   /** Of the file on disk; null only when it could not be read. */
   sha256: string | null;
   changes: SendingChange[];
+  /** What an XML e-invoice says; null for other files. */
+  eInvoice: EInvoiceSummary | null;
   /** Null when the file would be sent; else the refusal with its reason. */
   refusal: Failure | null;
 }
@@ -39,6 +43,9 @@ export async function previewSending(
         sentSha256: check.sentSha256,
       });
     }
+    if (check.failure === null && check.unwrapsEnvelope === true && check.sentSha256 !== null) {
+      changes.push({ change: 'unwrap_envelope', sentSha256: check.sentSha256 });
+    }
     if (check.failure === null && check.willConvert) changes.push({ change: 'convert_to_pdf' });
     previews.push({
       path: filePath,
@@ -48,6 +55,7 @@ export async function previewSending(
       pages: check.pages,
       sha256: check.sha256,
       changes,
+      eInvoice: check.eInvoice ?? null,
       refusal: check.failure,
     });
   }

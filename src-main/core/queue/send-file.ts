@@ -28,6 +28,8 @@ export interface DocumentTools {
   stripPrefix(input: string, output: string, prefixBytes: number): Promise<string>;
   /** SHA-256 of a file (hex). */
   hash(filePath: string): Promise<string>;
+  /** Writes the invoice inside an SBDH envelope to `output`; resolves to its SHA-256. */
+  unwrapEnvelope(input: string, output: string): Promise<string>;
 }
 
 /** Why a running send was called off. */
@@ -107,6 +109,8 @@ function checkPatch(check: DocumentCheck): FilePatch {
     sizeBytes: check.sizeBytes,
     mtimeMs: check.mtimeMs,
     sha256: check.sha256,
+    sentSha256: check.sentSha256,
+    eInvoice: check.eInvoice ?? null,
     pages: check.pages,
   };
 }
@@ -196,7 +200,9 @@ export async function sendFile(
   const staged =
     check.willConvert || check.prefixBytes > 0
       ? path.join(context.stagingDir, `${record.id}.pdf`)
-      : null;
+      : check.unwrapsEnvelope === true
+        ? path.join(context.stagingDir, `${record.id}.xml`)
+        : null;
   let sentSha256: string | null = null;
   try {
     let upload = {
@@ -206,7 +212,10 @@ export async function sendFile(
     };
     if (staged && !check.willConvert) {
       try {
-        sentSha256 = await context.documents.stripPrefix(record.path, staged, check.prefixBytes);
+        sentSha256 =
+          check.unwrapsEnvelope === true
+            ? await context.documents.unwrapEnvelope(record.path, staged)
+            : await context.documents.stripPrefix(record.path, staged, check.prefixBytes);
       } catch (error) {
         await recordStagingFailure(context, record, check, error, write);
         return;

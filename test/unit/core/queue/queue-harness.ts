@@ -26,6 +26,7 @@ import { describeStorageFault } from '../../../../src-main/core/store/storage-fa
 import { createStorageGuard } from '../../../../src-main/core/store/storage-guard.ts';
 import { createRecordingLogger } from '../../../support/recording-logger.ts';
 import { createWaitList } from '../../../support/waiting.ts';
+import { unwrapEnvelope } from '../../../../src-main/core/documents/e-invoice/unwrap-envelope.ts';
 
 export interface SentFile {
   fileName: string;
@@ -146,6 +147,7 @@ export function createHarness(
         writeFileSync(output, stripped);
         return createHash('sha256').update(stripped).digest('hex');
       },
+      unwrapEnvelope,
       async hash(filePath) {
         return createHash('sha256').update(readFileSync(filePath)).digest('hex');
       },
