@@ -280,6 +280,7 @@ export const en = {
     pdf_encrypted: 'The PDF is password-protected. Save it without a password and try again.',
     pdf_corrupt: 'The PDF is damaged or incomplete. Scan or save it again.',
     pdf_no_pages: 'The PDF has no pages.',
+    file_incomplete: 'The file is incomplete: it was cut off while being written.',
     xml_not_invoice: 'The XML file is not a UBL or Peppol invoice.',
     conversion_failed: 'The image could not be converted to PDF.',
     file_missing: 'The file is no longer there.',

@@ -25,6 +25,8 @@ export const en: Catalogue = {
       'The file is {{sizeBytes, megabytes}}; at most {{maxBytes, megabytes}} can be uploaded. Split it or scan at a lower resolution.',
     png_damaged:
       'This PNG image is incomplete or damaged (it may have been cut off while being saved), so it cannot be converted to PDF.',
+    jpeg_incomplete:
+      'This JPEG image is incomplete: it stops before its end marker, so it was cut off while being scanned or copied. It is sent once it is whole; if it stays like this, scan or save it again.',
     pdf_encrypted:
       'This PDF is password-protected or encrypted, so Clearfacts cannot read it. Save an unprotected copy (for example with "Print to PDF") and put that in the folder instead.',
     pdf_no_pages: 'This PDF has no pages, so there is nothing to send.',

@@ -25,6 +25,8 @@ export const fr: Catalogue = {
       'Le fichier fait {{sizeBytes, megabytes}} ; au maximum {{maxBytes, megabytes}} peuvent être envoyés. Scindez-le ou scannez à une résolution plus basse.',
     png_damaged:
       'Cette image PNG est incomplète ou endommagée (elle a peut-être été coupée pendant l’enregistrement) : elle ne peut pas être convertie en PDF.',
+    jpeg_incomplete:
+      'Cette image JPEG est incomplète : elle s’arrête avant son marqueur de fin, elle a donc été interrompue pendant le scan ou la copie. Elle est envoyée dès qu’elle est complète ; si elle reste ainsi, scannez-la ou enregistrez-la à nouveau.',
     pdf_encrypted:
       'Ce PDF est protégé par un mot de passe ou chiffré : Clearfacts ne peut pas le lire. Enregistrez une copie non protégée (par exemple avec « Imprimer en PDF ») et placez-la dans le dossier.',
     pdf_no_pages: 'Ce PDF n’a aucune page : il n’y a rien à envoyer.',

@@ -137,6 +137,7 @@ export const Message = z.discriminatedUnion('code', [
   message('tiff_refused', {}),
   message('file_too_large', { sizeBytes: bytes, maxBytes: bytes }),
   message('png_damaged', {}),
+  message('jpeg_incomplete', {}),
   message('pdf_encrypted', {}),
   message('pdf_no_pages', {}),
   message('pdf_damaged', {}),

@@ -25,6 +25,8 @@ export const nl: Catalogue = {
       'Het bestand is {{sizeBytes, megabytes}}; er kan hoogstens {{maxBytes, megabytes}} opgeladen worden. Splits het of scan met een lagere resolutie.',
     png_damaged:
       'Deze PNG-afbeelding is onvolledig of beschadigd (misschien afgebroken tijdens het bewaren), dus ze kan niet naar PDF omgezet worden.',
+    jpeg_incomplete:
+      'Deze JPEG-afbeelding is onvolledig: ze stopt vóór haar eindmarkering, dus ze werd afgebroken tijdens het scannen of kopiëren. Ze wordt verstuurd zodra ze volledig is; blijft ze zo, scan of bewaar ze dan opnieuw.',
     pdf_encrypted:
       'Deze PDF is beveiligd met een wachtwoord of versleuteld, dus Clearfacts kan hem niet lezen. Bewaar een onbeveiligde kopie (bijvoorbeeld met "Afdrukken naar PDF") en zet die in de map.',
     pdf_no_pages: 'Deze PDF heeft geen pagina’s, dus er is niets te versturen.',

@@ -19,6 +19,7 @@ import {
 } from './describe-content.ts';
 import type { DocumentCheck, DocumentCheckOptions } from './document-check.ts';
 import { hashBytes, hashFile } from './hash-file.ts';
+import { jpegReachesEnd } from './content-completeness.ts';
 import { countPdfPages } from './pdf-page-count.ts';
 import { readPngChunks } from './png-chunks.ts';
 import { checkXmlInvoice } from './xml-invoice.ts';
@@ -246,6 +247,18 @@ export async function checkDocument(
     if (kind === 'xml') {
       return { kind, pages: 1, failure: await checkXmlInvoice(filePath), willConvert };
     }
-    return { kind, pages: 1, failure: null, willConvert };
+    // kind is jpeg: the readiness gate's rule again, since drops and uploads never pass the gate.
+    const bytes = await readFile(filePath);
+    const sha256 = hashBytes(bytes);
+    if (!jpegReachesEnd(bytes)) {
+      return {
+        kind,
+        sha256,
+        pages: null,
+        willConvert,
+        failure: { code: 'file_incomplete', message: msg('jpeg_incomplete') },
+      };
+    }
+    return { kind, sha256, pages: 1, failure: null, willConvert };
   }
 }
