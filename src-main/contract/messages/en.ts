@@ -114,6 +114,8 @@ export const en: Catalogue = {
     offline:
       'Clearfacts cannot be reached (no network, proxy or firewall). Files wait and are sent as soon as it answers again.',
     rate_limited_until: 'Clearfacts asked to slow down; sending resumes at {{until, time}}.',
+    history_rebuilt:
+      'The history database ({{databasePath}}) {{historyProblem}}. It was rebuilt from the last backup and the delivery journal: {{restored}} delivered files restored, so none of them is sent again.',
     storage_fault: 'The history database ({{databasePath}}) cannot be written: {{storageProblem}}.',
 
     not_signed_in: 'Sign in with a Clearfacts token first.',
@@ -259,6 +261,12 @@ export const en: Catalogue = {
       unreachable: 'the server cannot be reached',
       no_network: 'there is no network',
       other: 'a network error',
+    },
+    historyProblem: {
+      missing: 'was missing',
+      empty: 'was empty',
+      damaged: 'was damaged and was set aside',
+      incomplete: 'lacked deliveries',
     },
     storageProblem: {
       full: 'the disk is full: free some space',

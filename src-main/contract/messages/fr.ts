@@ -117,6 +117,8 @@ export const fr: Catalogue = {
     offline:
       'Clearfacts est injoignable (pas de réseau, proxy ou pare-feu). Les fichiers attendent et partent dès que Clearfacts répond à nouveau.',
     rate_limited_until: 'Clearfacts a demandé de ralentir ; l’envoi reprend à {{until, time}}.',
+    history_rebuilt:
+      'La base de l’historique ({{databasePath}}) {{historyProblem}}. Elle a été reconstruite à partir de la dernière sauvegarde et du journal des livraisons : {{restored}} fichiers livrés restaurés, aucun n’est donc renvoyé.',
     storage_fault:
       'La base de données de l’historique ({{databasePath}}) ne peut pas être écrite : {{storageProblem}}.',
 
@@ -266,6 +268,12 @@ export const fr: Catalogue = {
       unreachable: 'le serveur est injoignable',
       no_network: 'il n’y a pas de réseau',
       other: 'une erreur réseau',
+    },
+    historyProblem: {
+      missing: 'manquait',
+      empty: 'était vide',
+      damaged: 'était endommagée et a été mise de côté',
+      incomplete: 'ne contenait pas toutes les livraisons',
     },
     storageProblem: {
       full: 'le disque est plein : libérez de l’espace',

@@ -58,6 +58,7 @@ export const TERM_TABLES = {
     'no_network',
     'other',
   ],
+  historyProblem: ['missing', 'empty', 'damaged', 'incomplete'],
   storageProblem: [
     'full',
     'read_only',
@@ -198,6 +199,11 @@ export const Message = z.discriminatedUnion('code', [
   message('offline', {}),
   message('rate_limited_until', { until: z.number() }),
   message('storage_fault', { databasePath: path, storageProblem: term('storageProblem') }),
+  message('history_rebuilt', {
+    databasePath: path,
+    historyProblem: term('historyProblem'),
+    restored: count,
+  }),
 
   // account/: the session and where the token is kept
   message('not_signed_in', {}),

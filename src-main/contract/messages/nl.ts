@@ -118,6 +118,8 @@ export const nl: Catalogue = {
       'Clearfacts is niet bereikbaar (geen netwerk, proxy of firewall). De bestanden wachten en worden verstuurd zodra Clearfacts weer antwoordt.',
     rate_limited_until:
       'Clearfacts vroeg om trager te gaan; het versturen gaat verder om {{until, time}}.',
+    history_rebuilt:
+      'De geschiedenisdatabase ({{databasePath}}) {{historyProblem}}. Ze werd opnieuw opgebouwd uit de laatste reservekopie en het leveringslogboek: {{restored}} geleverde bestanden hersteld, dus geen ervan wordt opnieuw verstuurd.',
     storage_fault:
       'De geschiedenisdatabank ({{databasePath}}) kan niet beschreven worden: {{storageProblem}}.',
 
@@ -266,6 +268,12 @@ export const nl: Catalogue = {
       unreachable: 'de server is niet bereikbaar',
       no_network: 'er is geen netwerk',
       other: 'een netwerkfout',
+    },
+    historyProblem: {
+      missing: 'ontbrak',
+      empty: 'was leeg',
+      damaged: 'was beschadigd en werd opzijgezet',
+      incomplete: 'miste leveringen',
     },
     storageProblem: {
       full: 'de schijf is vol: maak wat ruimte vrij',
