@@ -59,6 +59,8 @@ export const en: Catalogue = {
       'Clearfacts answered HTTP {{status}}; it will be tried again. Gave up after {{attempts}} attempts; retry it later.',
     gave_up_local:
       'Sending failed for a local reason; it will be tried again. Gave up after {{attempts}} attempts; retry it later.',
+    after_upload_folder_gone:
+      'The file was uploaded, but its folder ({{folder}}) was no longer there when it was to be moved or deleted (renamed, removed or disconnected). Check where the file is now.',
     after_upload_failed:
       'Sent to Clearfacts, but the file could not be moved or deleted afterwards; it stays where it is.',
     changed_after_send:

@@ -60,6 +60,8 @@ export const fr: Catalogue = {
       'Clearfacts a répondu HTTP {{status}}. Abandon après {{attempts}} essais ; réessayez plus tard.',
     gave_up_local:
       'L’envoi a échoué pour une raison locale. Abandon après {{attempts}} essais ; réessayez plus tard.',
+    after_upload_folder_gone:
+      'Le fichier a été envoyé, mais son dossier ({{folder}}) n’existait plus au moment de le déplacer ou de le supprimer (renommé, supprimé ou déconnecté). Vérifiez où se trouve le fichier.',
     after_upload_failed:
       'Envoyé à Clearfacts, mais le fichier n’a pas pu être déplacé ou supprimé ensuite ; il reste où il est.',
     changed_after_send:

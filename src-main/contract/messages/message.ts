@@ -163,6 +163,7 @@ export const Message = z.discriminatedUnion('code', [
   message('gave_up_http_status', { status, attempts: count }),
   message('gave_up_local', { attempts: count }),
   message('after_upload_failed', {}),
+  message('after_upload_folder_gone', { folder: path }),
   message('changed_after_send', {}),
   message('token_refused_hold', {}),
   message('scope_hold', { scope }),

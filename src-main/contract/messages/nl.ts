@@ -60,6 +60,8 @@ export const nl: Catalogue = {
       'Clearfacts antwoordde HTTP {{status}}. Na {{attempts}} pogingen werd opgegeven; probeer het later opnieuw.',
     gave_up_local:
       'Versturen mislukte door een lokale oorzaak. Na {{attempts}} pogingen werd opgegeven; probeer het later opnieuw.',
+    after_upload_folder_gone:
+      'Het bestand werd opgeladen, maar zijn map ({{folder}}) was er niet meer toen het verplaatst of verwijderd moest worden (hernoemd, verwijderd of losgekoppeld). Kijk na waar het bestand nu staat.',
     after_upload_failed:
       'Verstuurd naar Clearfacts, maar het bestand kon daarna niet verplaatst of verwijderd worden; het blijft waar het is.',
     changed_after_send:
