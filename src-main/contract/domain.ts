@@ -44,6 +44,7 @@ export const FailureCode = z.enum([
   'too_large',
   'pdf_encrypted',
   'pdf_corrupt',
+  'file_incomplete',
   'pdf_no_pages',
   'pdf_needs_password',
   'pdf_incomplete',

@@ -4,6 +4,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { ApiHandlers, EventListener } from '../contract/api-contract.ts';
+import { msg } from '../contract/messages/message.ts';
 import { createAdministrationsCache } from './account/administrations-cache.ts';
 import { createRefusalExplainer } from './account/explain-refusal.ts';
 import { createSession } from './account/session.ts';
@@ -34,7 +35,9 @@ import { createUploadQueue } from './queue/upload-queue.ts';
 import { openHeadlessSettingsStore } from './store/conf-settings-store.ts';
 import { ACTIVE_STATES } from './store/file-lifecycle.ts';
 import { toHistoryEntry, type FileRecord } from './store/file-record.ts';
-import { openHistoryDatabase } from './store/history-database.ts';
+import { createDeliveryJournal } from './store/delivery-journal.ts';
+import { createHistoryBackup } from './store/history-backup.ts';
+import { openRecoveredHistory } from './store/history-recovery.ts';
 import { createHistoryRepository, type Transition } from './store/history-repository.ts';
 import type { SettingsStore } from './store/settings-store.ts';
 import { describeStorageFault } from './store/storage-fault.ts';
@@ -75,6 +78,8 @@ export interface EngineOptions {
     storageRecheckMs?: number;
     /** How often accountant trees are rebuilt from the API. Default 15 min. */
     treeRefreshMs?: number;
+    /** How often the history is backed up (SQLite backup API). Default 1 h. */
+    historyBackupMs?: number;
   };
   /** How the shell shows a file in the OS file manager; absent in the browser. */
   revealFile?: (path: string) => Promise<void>;
@@ -119,8 +124,34 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const hub = createEventHub({ logger });
 
   // store
-  const db = openHistoryDatabase(databasePath);
-  const repository = createHistoryRepository(db);
+  // The history is opened, repaired and told every confirmed delivery before any stage exists,
+  // so nothing is sent before it knows what Clearfacts already has.
+  const backupPath = path.join(configDir, 'history.backup.sqlite');
+  const journal = createDeliveryJournal(path.join(configDir, 'deliveries.jsonl'));
+  const recovered = openRecoveredHistory(databasePath, backupPath);
+  const { db } = recovered;
+  const repository = createHistoryRepository(db, Date.now, journal);
+  const delivered = journal.read();
+  const restored = repository.restoreDeliveries(delivered.records);
+  if (recovered.problem !== null || restored > 0 || delivered.damagedLines > 0) {
+    logger.warn('history: rebuilt what Clearfacts confirmed', {
+      message: msg('history_rebuilt', {
+        databasePath,
+        historyProblem: recovered.problem ?? 'incomplete',
+        restored,
+      }),
+      detail: recovered.detail,
+      setAsideTo: recovered.setAsideTo,
+      fromBackup: recovered.fromBackup,
+      damagedJournalLines: delivered.damagedLines,
+    });
+  }
+  const backup = createHistoryBackup({
+    db,
+    file: backupPath,
+    intervalMs: tuning.historyBackupMs ?? 60 * 60_000,
+    logger,
+  });
   const storage = createStorageGuard({
     probe: () => repository.probeWrite(),
     describe: (error) => describeStorageFault(error, databasePath),
@@ -348,6 +379,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       session.close();
       storage.close();
       hub.close();
+      backup.stop();
+      await backup.backUp();
       db.close();
       lock?.release();
       ownedSettings?.close();

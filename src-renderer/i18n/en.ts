@@ -296,6 +296,7 @@ export const en = {
       'The PDF is a dynamic XFA form whose pages hold no content. Print it to PDF from Adobe Acrobat Reader.',
     check_over_budget:
       'Checking this PDF took more time or memory than this app allows per file; the file may be fine. Save a copy with “Print to PDF”.',
+    file_incomplete: 'The file is incomplete: it was cut off while being written.',
     xml_not_invoice: 'The XML file is not a UBL or Peppol invoice.',
     xml_unreadable_encoding:
       'The XML file uses a character encoding that cannot be read. Save it as UTF-8.',

@@ -301,6 +301,7 @@ export const fr: WithManyPlurals<Messages> = {
     too_large: 'Le fichier est trop volumineux pour Clearfacts.',
     pdf_encrypted:
       'Le PDF est protégé par un mot de passe. Enregistrez-le sans mot de passe et réessayez.',
+    file_incomplete: 'Le fichier est incomplet : il a été interrompu pendant l’écriture.',
     pdf_corrupt: 'Le PDF est endommagé ou incomplet. Scannez-le ou enregistrez-le à nouveau.',
     pdf_no_pages: 'Le PDF n’a aucune page.',
     pdf_needs_password:

@@ -291,6 +291,7 @@ export const nl: Messages = {
     too_large: 'Het bestand is te groot voor Clearfacts.',
     pdf_encrypted:
       'De PDF is met een wachtwoord beveiligd. Sla hem op zonder wachtwoord en probeer opnieuw.',
+    file_incomplete: 'Het bestand is onvolledig: het werd afgebroken tijdens het schrijven.',
     pdf_corrupt: 'De PDF is beschadigd of onvolledig. Scan hem opnieuw of sla hem opnieuw op.',
     pdf_no_pages: "De PDF heeft geen pagina's.",
     pdf_needs_password:

@@ -25,6 +25,8 @@ export const en: Catalogue = {
       'The file is {{sizeBytes, megabytes}}; at most {{maxBytes, megabytes}} can be uploaded. Split it or scan at a lower resolution.',
     png_damaged:
       'This PNG image is incomplete or damaged (it may have been cut off while being saved), so it cannot be converted to PDF.',
+    jpeg_incomplete:
+      'This JPEG image is incomplete: it stops before its end marker, so it was cut off while being scanned or copied. It is sent once it is whole; if it stays like this, scan or save it again.',
     pdf_encrypted:
       'This PDF is password-protected or encrypted, so Clearfacts cannot read it. Save an unprotected copy (for example with "Print to PDF") and put that in the folder instead.',
     pdf_no_pages: 'This PDF has no pages, so there is nothing to send.',
@@ -81,6 +83,8 @@ export const en: Catalogue = {
       'Clearfacts answered HTTP {{status}}; it will be tried again. Gave up after {{attempts}} attempts; retry it later.',
     gave_up_local:
       'Sending failed for a local reason; it will be tried again. Gave up after {{attempts}} attempts; retry it later.',
+    after_upload_folder_gone:
+      'The file was uploaded, but its folder ({{folder}}) was no longer there when it was to be moved or deleted (renamed, removed or disconnected). Check where the file is now.',
     after_upload_failed:
       'Sent to Clearfacts, but the file could not be moved or deleted afterwards; it stays where it is.',
     changed_after_send:
@@ -136,6 +140,8 @@ export const en: Catalogue = {
     offline:
       'Clearfacts cannot be reached (no network, proxy or firewall). Files wait and are sent as soon as it answers again.',
     rate_limited_until: 'Clearfacts asked to slow down; sending resumes at {{until, time}}.',
+    history_rebuilt:
+      'The history database ({{databasePath}}) {{historyProblem}}. It was rebuilt from the last backup and the delivery journal: {{restored}} delivered files restored, so none of them is sent again.',
     storage_fault: 'The history database ({{databasePath}}) cannot be written: {{storageProblem}}.',
 
     not_signed_in: 'Sign in with a Clearfacts token first.',
@@ -281,6 +287,12 @@ export const en: Catalogue = {
       unreachable: 'the server cannot be reached',
       no_network: 'there is no network',
       other: 'a network error',
+    },
+    historyProblem: {
+      missing: 'was missing',
+      empty: 'was empty',
+      damaged: 'was damaged and was set aside',
+      incomplete: 'lacked deliveries',
     },
     storageProblem: {
       full: 'the disk is full: free some space',

@@ -25,6 +25,8 @@ export const fr: Catalogue = {
       'Le fichier fait {{sizeBytes, megabytes}} ; au maximum {{maxBytes, megabytes}} peuvent être envoyés. Scindez-le ou scannez à une résolution plus basse.',
     png_damaged:
       'Cette image PNG est incomplète ou endommagée (elle a peut-être été coupée pendant l’enregistrement) : elle ne peut pas être convertie en PDF.',
+    jpeg_incomplete:
+      'Cette image JPEG est incomplète : elle s’arrête avant son marqueur de fin, elle a donc été interrompue pendant le scan ou la copie. Elle est envoyée dès qu’elle est complète ; si elle reste ainsi, scannez-la ou enregistrez-la à nouveau.',
     pdf_encrypted:
       'Ce PDF est protégé par un mot de passe ou chiffré : Clearfacts ne peut pas le lire. Enregistrez une copie non protégée (par exemple avec « Imprimer en PDF ») et placez-la dans le dossier.',
     pdf_no_pages: 'Ce PDF n’a aucune page : il n’y a rien à envoyer.',
@@ -82,6 +84,8 @@ export const fr: Catalogue = {
       'Clearfacts a répondu HTTP {{status}}. Abandon après {{attempts}} essais ; réessayez plus tard.',
     gave_up_local:
       'L’envoi a échoué pour une raison locale. Abandon après {{attempts}} essais ; réessayez plus tard.',
+    after_upload_folder_gone:
+      'Le fichier a été envoyé, mais son dossier ({{folder}}) n’existait plus au moment de le déplacer ou de le supprimer (renommé, supprimé ou déconnecté). Vérifiez où se trouve le fichier.',
     after_upload_failed:
       'Envoyé à Clearfacts, mais le fichier n’a pas pu être déplacé ou supprimé ensuite ; il reste où il est.',
     changed_after_send:
@@ -139,6 +143,8 @@ export const fr: Catalogue = {
     offline:
       'Clearfacts est injoignable (pas de réseau, proxy ou pare-feu). Les fichiers attendent et partent dès que Clearfacts répond à nouveau.',
     rate_limited_until: 'Clearfacts a demandé de ralentir ; l’envoi reprend à {{until, time}}.',
+    history_rebuilt:
+      'La base de l’historique ({{databasePath}}) {{historyProblem}}. Elle a été reconstruite à partir de la dernière sauvegarde et du journal des livraisons : {{restored}} fichiers livrés restaurés, aucun n’est donc renvoyé.',
     storage_fault:
       'La base de données de l’historique ({{databasePath}}) ne peut pas être écrite : {{storageProblem}}.',
 
@@ -288,6 +294,12 @@ export const fr: Catalogue = {
       unreachable: 'le serveur est injoignable',
       no_network: 'il n’y a pas de réseau',
       other: 'une erreur réseau',
+    },
+    historyProblem: {
+      missing: 'manquait',
+      empty: 'était vide',
+      damaged: 'était endommagée et a été mise de côté',
+      incomplete: 'ne contenait pas toutes les livraisons',
     },
     storageProblem: {
       full: 'le disque est plein : libérez de l’espace',

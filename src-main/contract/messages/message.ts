@@ -58,6 +58,7 @@ export const TERM_TABLES = {
     'no_network',
     'other',
   ],
+  historyProblem: ['missing', 'empty', 'damaged', 'incomplete'],
   storageProblem: [
     'full',
     'read_only',
@@ -137,6 +138,7 @@ export const Message = z.discriminatedUnion('code', [
   message('tiff_refused', {}),
   message('file_too_large', { sizeBytes: bytes, maxBytes: bytes }),
   message('png_damaged', {}),
+  message('jpeg_incomplete', {}),
   message('pdf_encrypted', {}),
   message('pdf_no_pages', {}),
   message('pdf_incomplete_no_end_marker', {}),
@@ -173,6 +175,7 @@ export const Message = z.discriminatedUnion('code', [
   message('gave_up_http_status', { status, attempts: count }),
   message('gave_up_local', { attempts: count }),
   message('after_upload_failed', {}),
+  message('after_upload_folder_gone', { folder: path }),
   message('changed_after_send', {}),
   message('token_refused_hold', {}),
   message('scope_hold', { scope }),
@@ -209,6 +212,11 @@ export const Message = z.discriminatedUnion('code', [
   message('offline', {}),
   message('rate_limited_until', { until: z.number() }),
   message('storage_fault', { databasePath: path, storageProblem: term('storageProblem') }),
+  message('history_rebuilt', {
+    databasePath: path,
+    historyProblem: term('historyProblem'),
+    restored: count,
+  }),
 
   // account/: the session and where the token is kept
   message('not_signed_in', {}),

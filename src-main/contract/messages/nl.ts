@@ -25,6 +25,8 @@ export const nl: Catalogue = {
       'Het bestand is {{sizeBytes, megabytes}}; er kan hoogstens {{maxBytes, megabytes}} opgeladen worden. Splits het of scan met een lagere resolutie.',
     png_damaged:
       'Deze PNG-afbeelding is onvolledig of beschadigd (misschien afgebroken tijdens het bewaren), dus ze kan niet naar PDF omgezet worden.',
+    jpeg_incomplete:
+      'Deze JPEG-afbeelding is onvolledig: ze stopt vóór haar eindmarkering, dus ze werd afgebroken tijdens het scannen of kopiëren. Ze wordt verstuurd zodra ze volledig is; blijft ze zo, scan of bewaar ze dan opnieuw.',
     pdf_encrypted:
       'Deze PDF is beveiligd met een wachtwoord of versleuteld, dus Clearfacts kan hem niet lezen. Bewaar een onbeveiligde kopie (bijvoorbeeld met "Afdrukken naar PDF") en zet die in de map.',
     pdf_no_pages: 'Deze PDF heeft geen pagina’s, dus er is niets te versturen.',
@@ -82,6 +84,8 @@ export const nl: Catalogue = {
       'Clearfacts antwoordde HTTP {{status}}. Na {{attempts}} pogingen werd opgegeven; probeer het later opnieuw.',
     gave_up_local:
       'Versturen mislukte door een lokale oorzaak. Na {{attempts}} pogingen werd opgegeven; probeer het later opnieuw.',
+    after_upload_folder_gone:
+      'Het bestand werd opgeladen, maar zijn map ({{folder}}) was er niet meer toen het verplaatst of verwijderd moest worden (hernoemd, verwijderd of losgekoppeld). Kijk na waar het bestand nu staat.',
     after_upload_failed:
       'Verstuurd naar Clearfacts, maar het bestand kon daarna niet verplaatst of verwijderd worden; het blijft waar het is.',
     changed_after_send:
@@ -140,6 +144,8 @@ export const nl: Catalogue = {
       'Clearfacts is niet bereikbaar (geen netwerk, proxy of firewall). De bestanden wachten en worden verstuurd zodra Clearfacts weer antwoordt.',
     rate_limited_until:
       'Clearfacts vroeg om trager te gaan; het versturen gaat verder om {{until, time}}.',
+    history_rebuilt:
+      'De geschiedenisdatabase ({{databasePath}}) {{historyProblem}}. Ze werd opnieuw opgebouwd uit de laatste reservekopie en het leveringslogboek: {{restored}} geleverde bestanden hersteld, dus geen ervan wordt opnieuw verstuurd.',
     storage_fault:
       'De geschiedenisdatabank ({{databasePath}}) kan niet beschreven worden: {{storageProblem}}.',
 
@@ -288,6 +294,12 @@ export const nl: Catalogue = {
       unreachable: 'de server is niet bereikbaar',
       no_network: 'er is geen netwerk',
       other: 'een netwerkfout',
+    },
+    historyProblem: {
+      missing: 'ontbrak',
+      empty: 'was leeg',
+      damaged: 'was beschadigd en werd opzijgezet',
+      incomplete: 'miste leveringen',
     },
     storageProblem: {
       full: 'de schijf is vol: maak wat ruimte vrij',

@@ -25,6 +25,7 @@ import { documentRefusal } from './document-refusals.ts';
 import { checkPdfBytesCompleteness } from './pdf-completeness.ts';
 import { HEADER_SEARCH_BYTES } from './pdf-header.ts';
 import { createPdfReadingService, type PdfReadingService } from './pdf-reading-service.ts';
+import { jpegReachesEnd } from './content-completeness.ts';
 import { readPngChunks } from './png-chunks.ts';
 
 /** What the text sniff looks at when no magic number matched. */
@@ -326,6 +327,18 @@ export async function checkDocument(
             unwrapsEnvelope: true,
           };
     }
-    return { kind, pages: 1, failure: null, willConvert };
+    // kind is jpeg: the readiness gate's rule again, since drops and uploads never pass the gate.
+    const bytes = await readFile(filePath);
+    const sha256 = hashBytes(bytes);
+    if (!jpegReachesEnd(bytes)) {
+      return {
+        kind,
+        sha256,
+        pages: null,
+        willConvert,
+        failure: { code: 'file_incomplete', message: msg('jpeg_incomplete') },
+      };
+    }
+    return { kind, sha256, pages: 1, failure: null, willConvert };
   }
 }

@@ -1,9 +1,12 @@
 // The gate every candidate file passes before it is announced ready: size and mtime unchanged
-// for a stability window, readable, and for a PDF a complete trailer. Each pending file has its
+// for a stability window, readable, and complete by its content (a PDF's trailer; a JPEG, PNG or
+// XML that reaches its format's end). Time alone is never enough: a scanner or an SMB copy can
+// pause longer than any window with the file still open. Each pending file has its
 // own timer that re-stats it when its window ends; any sign of a change restarts the window, so a
 // scanner writing a file in chunks gets it announced once, after its last write.
 import { open, stat } from 'node:fs/promises';
 import pLimit from 'p-limit';
+import { judgeFile } from '../documents/content-completeness.ts';
 import { checkPdfFileCompleteness } from '../documents/pdf-completeness.ts';
 import type { Logger } from '../logging/logger.ts';
 import { errorCode } from './watch-limits.ts';
@@ -72,15 +75,31 @@ const MAX_CONCURRENT_CHECKS = 8;
 /** Retrying a file another program holds open backs off to this. */
 const MAX_RETRY_DELAY_MS = 60_000;
 /**
- * A PDF whose size and mtime have settled but that is not complete yet (pdf-completeness.ts) is
- * given this many windows
- * to finish (scanners pause between pages), then announced anyway so the checks can refuse a
- * truncated PDF with a reason instead of leaving it waiting forever.
+ * A file whose size and mtime have settled but whose content does not reach its end yet is given
+ * this many windows to finish (scanners pause between pages), then announced anyway so the
+ * checks refuse it with a reason instead of leaving it waiting forever. The checks apply the same
+ * rule, so announcing it never sends it; a later write brings it back through the gate.
  */
-const INCOMPLETE_PDF_GRACE_WINDOWS = 5;
+const INCOMPLETE_GRACE_WINDOWS = 5;
 
 function sameVersion(a: FileVersion, b: FileVersion): boolean {
   return a.sizeBytes === b.sizeBytes && a.mtimeMs === b.mtimeMs;
+}
+
+/**
+ * Whether the content reaches its end. A PDF by its trailer; JPEG, PNG and XML by their
+ * structure; anything else has no end to look for. A file that cannot be read now counts as not
+ * complete: the next window looks again.
+ */
+async function isComplete(filePath: string): Promise<boolean> {
+  try {
+    if (filePath.toLowerCase().endsWith('.pdf')) {
+      return (await checkPdfFileCompleteness(filePath)).complete;
+    }
+    return (await judgeFile(filePath)).verdict !== 'incomplete';
+  } catch {
+    return false;
+  }
 }
 
 type Readability = 'readable' | 'gone' | { blockedBy: string };
@@ -182,22 +201,17 @@ export function createReadinessGate<Context>(
       return;
     }
 
-    if (filePath.toLowerCase().endsWith('.pdf')) {
-      const complete = await checkPdfFileCompleteness(filePath).then(
-        (verdict) => verdict.complete,
-        () => false,
-      );
-      if (!isCurrent(filePath, entry, generation)) return;
-      if (!complete) {
-        const graceMs = windowMs * INCOMPLETE_PDF_GRACE_WINDOWS;
-        if (stableForMs < graceMs) {
-          schedule(filePath, entry, Math.min(windowMs, graceMs - stableForMs));
-          return;
-        }
-        logger.info('intake: an incomplete-looking PDF stopped changing; the checks judge it', {
-          path: filePath,
-        });
+    const complete = await isComplete(filePath);
+    if (!isCurrent(filePath, entry, generation)) return;
+    if (!complete) {
+      const graceMs = windowMs * INCOMPLETE_GRACE_WINDOWS;
+      if (stableForMs < graceMs) {
+        schedule(filePath, entry, Math.min(windowMs, graceMs - stableForMs));
+        return;
       }
+      logger.info('intake: an incomplete file stopped changing; the checks will judge it', {
+        path: filePath,
+      });
     }
 
     forget(filePath, entry);

@@ -18,8 +18,11 @@ export interface IntakeSink {
   onFileSeen(file: IntakeFile): EngineAnswer;
   onFileReady(file: IntakeFile): EngineAnswer;
   onFileRemoved(filePath: string): EngineAnswer;
-  /** Files seen in a folder that is no longer bound; called after every change of folders. */
-  releaseUnwatched(boundFolderIds: ReadonlySet<string>): void;
+  /**
+   * Files waiting at the gate in a folder that is no longer bound: nobody watches them finish,
+   * so they are dropped, never sent. Called after every change of folders.
+   */
+  dropUnwatched(boundFolderIds: ReadonlySet<string>): void;
   /** Paths caught between the gate's steps by the last stop: they are gated again. */
   waitingAtGate(): string[];
 }
@@ -118,7 +121,7 @@ export function createWatchSupervisor(options: WatchSupervisorOptions): WatchSup
     const watching = intake;
     inBackground(
       watching.updateBindings(current.folders, intakeTimings(current)).then(async () => {
-        sink.releaseUnwatched(boundIds(current.folders));
+        sink.dropUnwatched(boundIds(current.folders));
         await folders.refreshTrees();
         await watching.rescan();
       }),
@@ -141,7 +144,7 @@ export function createWatchSupervisor(options: WatchSupervisorOptions): WatchSup
   return {
     async start() {
       if (intake !== null || stopped) return;
-      sink.releaseUnwatched(boundIds(folders.bindings()));
+      sink.dropUnwatched(boundIds(folders.bindings()));
       await waitForTrees();
       const current = settings.get();
       watchedSetup = watchSetupKey(current);

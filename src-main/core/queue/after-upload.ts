@@ -4,6 +4,7 @@ import { constants } from 'node:fs';
 import { mkdir, open, rename, rm, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { AfterUpload } from '../../contract/domain.ts';
+import { msg, type Message } from '../../contract/messages/message.ts';
 
 export const UPLOADED_FOLDER = '_uploaded';
 
@@ -12,6 +13,30 @@ export class FileChangedSinceSentError extends Error {
     super('The file changed after it was sent, so it was left in place.');
     this.name = 'FileChangedSinceSentError';
   }
+}
+
+/** The step could not finish for a reason the user can act on; `reason` says which. */
+export class AfterUploadError extends Error {
+  readonly reason: Message;
+  constructor(reason: Message, detail: string) {
+    super(detail);
+    this.name = 'AfterUploadError';
+    this.reason = reason;
+  }
+}
+
+/** NAME_MAX of ext4, APFS, NTFS (in UTF-16 units there) and most others: bytes per name. */
+const MAX_NAME_BYTES = 255;
+
+/**
+ * `name + suffix + ext`, with `name` cut (at a character boundary) so the whole fits in
+ * MAX_NAME_BYTES of UTF-8: a scanner's 255-byte name plus " (2)" would fail with ENAMETOOLONG.
+ */
+export function fitName(name: string, suffix: string, ext: string): string {
+  const budget = MAX_NAME_BYTES - Buffer.byteLength(suffix + ext);
+  let kept = name;
+  while (Buffer.byteLength(kept) > budget) kept = [...kept].slice(0, -1).join('');
+  return `${kept}${suffix}${ext}`;
 }
 
 function monthFolder(at: Date): string {
@@ -28,7 +53,7 @@ async function moveWithoutOverwriting(source: string, directory: string): Promis
   for (let counter = 1; ; counter += 1) {
     const candidate = path.join(
       directory,
-      counter === 1 ? `${name}${ext}` : `${name} (${counter})${ext}`,
+      fitName(name, counter === 1 ? '' : ` (${counter})`, ext),
     );
     let reservation;
     try {
@@ -71,9 +96,21 @@ export async function archiveDeliveredFile(
   try {
     current = await stat(file.path);
   } catch (error) {
-    // Gone already (the user tidied up): nothing left to do.
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') throw error;
+    // The file gone from a folder that is still there: the user tidied up, nothing left to do.
+    // Its folder gone (renamed, unmounted) says nothing about the file, which may still sit in
+    // the renamed folder: that is a step not done, never `archived`.
+    const folder = path.dirname(file.path);
+    const folderThere = await stat(folder).then(
+      (stats) => stats.isDirectory(),
+      () => false,
+    );
+    if (folderThere) return null;
+    throw new AfterUploadError(
+      msg('after_upload_folder_gone', { folder }),
+      `${folder}: ${code} at move time`,
+    );
   }
   if (
     file.sizeBytes !== null &&

@@ -154,14 +154,18 @@ export function createIntakeRecorder(options: IntakeRecorderOptions): IntakeReco
       queue.lookForWork();
     },
 
-    /** Files seen in a folder that is no longer watched were the user's: they are finished. */
-    releaseUnwatched(boundFolderIds: ReadonlySet<string>): void {
+    /**
+     * Files still at the gate in a folder no longer watched: nothing will see them finish, and
+     * they may be half-written, so their rows go (as a file removed before it was ready does).
+     * Bound again, the folder's start-up scan finds them afresh.
+     */
+    dropUnwatched(boundFolderIds: ReadonlySet<string>): void {
       for (const record of repository.inStates(['detected', 'waiting_stability'])) {
         if (record.folderId !== null && !boundFolderIds.has(record.folderId)) {
-          options.onTransition(storage.write(() => repository.transition(record.id, 'ready')));
+          storage.write(() => repository.forget(record.id));
+          options.onForgotten(record);
         }
       }
-      queue.lookForWork();
     },
 
     /** Paths the last stop caught between the gate's steps. */

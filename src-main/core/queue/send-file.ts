@@ -12,7 +12,11 @@ import type { FileRecord } from '../store/file-record.ts';
 import type { FilePatch } from '../store/file-row.ts';
 import type { HistoryRepository, Transition } from '../store/history-repository.ts';
 import type { StorageGuard } from '../store/storage-guard.ts';
-import { archiveDeliveredFile, FileChangedSinceSentError } from './after-upload.ts';
+import {
+  AfterUploadError,
+  archiveDeliveredFile,
+  FileChangedSinceSentError,
+} from './after-upload.ts';
 import type { DeliveredFile, DocumentDestination } from './document-destination.ts';
 import { decideAfterFailure } from './failure-policy.ts';
 import type { QueueHolds } from './queue-holds.ts';
@@ -437,7 +441,11 @@ export async function finishLocally(context: SendContext, record: FileRecord): P
     await write('uploaded', {
       failure: {
         code: 'after_upload_failed',
-        message: changed ? msg('changed_after_send') : msg('after_upload_failed'),
+        message: changed
+          ? msg('changed_after_send')
+          : error instanceof AfterUploadError
+            ? error.reason
+            : msg('after_upload_failed'),
         ...(changed ? {} : { detail }),
       },
     });

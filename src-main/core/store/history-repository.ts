@@ -9,6 +9,7 @@ import type {
 import { canTransition, IllegalTransitionError } from './file-lifecycle.ts';
 import type { FileRecord } from './file-record.ts';
 import { patchToColumns, rowToRecord, type FilePatch } from './file-row.ts';
+import type { DeliveryJournal, DeliveryRecord } from './delivery-journal.ts';
 import type { HistoryDatabase } from './history-database.ts';
 import { historyFilterToSql } from './history-filter-sql.ts';
 import { foldForSearch } from './search-name.ts';
@@ -103,11 +104,22 @@ export interface HistoryRepository {
   inTransaction<T>(work: () => T): T;
   /** A small write that tells whether the database accepts writes again; throws if not. */
   probeWrite(): void;
+  /**
+   * Rows for the journal's deliveries the history does not hold (matched by uuid), written as
+   * `archived` with their uuid, hash, size and mtime, so the intake knows those files and the
+   * duplicate check knows their content. Returns how many rows were written.
+   */
+  restoreDeliveries(records: readonly DeliveryRecord[]): number;
 }
 
+/**
+ * `journal`: where a confirmed delivery is appended (and fsync'd) before its row becomes
+ * `uploaded`; a failed append fails the transition, so the row never says more than the journal.
+ */
 export function createHistoryRepository(
   db: HistoryDatabase,
   now: () => number = Date.now,
+  journal?: Pick<DeliveryJournal, 'append'>,
 ): HistoryRepository {
   const insertStatement = db.prepare(`
     INSERT INTO files (path, file_name, search_name, folder_id, watch_root, source, company_number,
@@ -204,6 +216,44 @@ export function createHistoryRepository(
     ),
   );
 
+  const uuidsStatement = db.prepare('SELECT uuid FROM files WHERE uuid IS NOT NULL').pluck();
+  const restoreStatement = db.prepare(`
+    INSERT INTO files (path, file_name, search_name, folder_id, watch_root, source, company_number,
+      destination_type, category_id, state, size_bytes, mtime_ms, sha256, uuid, detected_at,
+      updated_at, uploaded_at)
+    VALUES (@path, @fileName, @searchName, @folderId, @watchRoot, @source, @companyNumber,
+      @destinationType, @categoryId, 'archived', @sizeBytes, @mtimeMs, @sha256, @uuid, @at, @now,
+      @at)
+  `);
+  const restoreTransaction = db.transaction((records: readonly DeliveryRecord[]): number => {
+    // One read of the uuids held, not one query per record: the journal grows with every upload.
+    const held = new Set(uuidsStatement.all() as string[]);
+    let restored = 0;
+    for (const record of records) {
+      if (held.has(record.uuid)) continue;
+      held.add(record.uuid);
+      restoreStatement.run({
+        path: record.path,
+        fileName: record.fileName,
+        searchName: foldForSearch(record.fileName),
+        folderId: record.folderId,
+        watchRoot: record.watchRoot,
+        source: record.source,
+        companyNumber: record.companyNumber,
+        destinationType: record.destination.type,
+        categoryId: 'categoryId' in record.destination ? record.destination.categoryId : null,
+        sizeBytes: record.sizeBytes,
+        mtimeMs: record.mtimeMs,
+        sha256: record.sha256,
+        uuid: record.uuid,
+        at: record.at,
+        now: now(),
+      });
+      restored += 1;
+    }
+    return restored;
+  });
+
   return {
     insert(file: NewFile): FileRecord {
       return insertTransaction.immediate(file);
@@ -211,6 +261,27 @@ export function createHistoryRepository(
 
     /** Moves a file to `to` (checked against the lifecycle) and applies `patch`, atomically. */
     transition(id: number, to: FileState, patch: FilePatch = {}): Transition {
+      if (to === 'uploaded' && typeof patch.uuid === 'string' && journal !== undefined) {
+        const row = getStatement.get(id);
+        const current = row === undefined ? null : rowToRecord(row);
+        const sha256 = patch.sha256 ?? current?.sha256 ?? null;
+        if (current !== null && sha256 !== null) {
+          journal.append({
+            at: now(),
+            companyNumber: current.companyNumber,
+            sha256,
+            uuid: patch.uuid,
+            path: current.path,
+            fileName: current.fileName,
+            folderId: current.folderId,
+            watchRoot: current.watchRoot,
+            source: current.source,
+            destination: current.destination,
+            sizeBytes: current.sizeBytes,
+            mtimeMs: current.mtimeMs,
+          });
+        }
+      }
       return transitionTransaction.immediate(id, to, patch);
     },
 
@@ -343,6 +414,10 @@ export function createHistoryRepository(
     /** A small write that tells whether the database accepts writes again. */
     probeWrite(): void {
       probeStatement.run(String(now()));
+    },
+
+    restoreDeliveries(records: readonly DeliveryRecord[]): number {
+      return restoreTransaction.immediate(records);
     },
   };
 }

@@ -263,3 +263,11 @@ test('a missing file and a folder are reported, not thrown', async () => {
   const notAFile = await checkDocument(directory, options);
   assert.equal(notAFile.failure?.code, 'file_unreadable');
 });
+
+test('a JPEG cut before its end marker is refused as incomplete; one with a trailer is sent', async () => {
+  const cut = await check('cut.jpg', SMALL_JPEG.subarray(0, SMALL_JPEG.length - 2));
+  assert.equal(cut.failure?.code, 'file_incomplete');
+  assert.match(englishOf(cut.failure.message), /incomplete/);
+  const trailer = await check('trailer.jpg', Buffer.concat([SMALL_JPEG, Buffer.from('notes')]));
+  assert.equal(trailer.failure, null);
+});
