@@ -10,6 +10,8 @@ export const FaultPlanSchema = z
     /** Share of affected requests answered with one of `errorStatuses`. */
     errorRate: z.number().min(0).max(1).optional(),
     errorStatuses: z.array(z.number().int().min(500).max(599)).min(1).optional(),
+    /** When set, a 503 error answer carries `Retry-After` with this many seconds. */
+    errorRetryAfterSeconds: z.number().int().min(0).max(86_400).optional(),
     /** Share answered 429 with Retry-After. */
     rateLimitRate: z.number().min(0).max(1).optional(),
     retryAfterSeconds: z.number().int().min(0).max(86_400).optional(),
@@ -53,7 +55,7 @@ export type FaultPlan = z.infer<typeof FaultPlanSchema>;
 
 export type FaultOutcome =
   | { kind: 'none' }
-  | { kind: 'error'; status: number }
+  | { kind: 'error'; status: number; retryAfterSeconds: number | null }
   | { kind: 'rate-limit'; retryAfterSeconds: number }
   | { kind: 'reset' }
   | { kind: 'hang'; stage: 'before-processing' | 'after-processing' }
@@ -115,7 +117,8 @@ export class FaultInjector {
       const statuses = plan.errorStatuses ?? DEFAULT_ERROR_STATUSES;
       const status =
         statuses[Math.floor(this.#random() * statuses.length)] ?? DEFAULT_ERROR_STATUSES[0] ?? 500;
-      return { kind: 'error', status };
+      const retryAfterSeconds = status === 503 ? (plan.errorRetryAfterSeconds ?? null) : null;
+      return { kind: 'error', status, retryAfterSeconds };
     }
     threshold += plan.rateLimitRate ?? 0;
     if (draw < threshold) {

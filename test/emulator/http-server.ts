@@ -309,7 +309,13 @@ export async function startHttpServer(
         if (outcome.status === 500) {
           reply.json(500, { errors: [{ message: 'Internal server error' }] });
         } else {
-          reply.html(outcome.status, gatewayPage(outcome.status));
+          reply.html(
+            outcome.status,
+            gatewayPage(outcome.status),
+            outcome.retryAfterSeconds === null
+              ? {}
+              : { 'Retry-After': String(outcome.retryAfterSeconds) },
+          );
         }
         return;
       case 'rate-limit':
