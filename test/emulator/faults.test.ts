@@ -184,3 +184,63 @@ test('the fault plan is set, read and cleared over /__emulator/ and validated', 
   assert.equal((await hook('POST', 'reset')).status, 204);
   assert.deepEqual(await (await hook('GET', 'faults')).json(), {});
 });
+
+test('store then fail: the upload is stored, then the answer is a 504, a 500, a reset or a cut-off 200', async (t) => {
+  const emulator = await startTestEmulator(t);
+  emulator.setFaults({ storeThenFailRate: 1, storeThenFailWith: ['504'] });
+  const gateway = await sendInvoice(emulator);
+  assert.equal(gateway.status, 504);
+  assert.match(gateway.headers.get('content-type') ?? '', /^text\/html/);
+  assert.equal(emulator.uploads().length, 1, 'stored before the 504');
+
+  emulator.setFaults({ storeThenFailRate: 1, storeThenFailWith: ['500'] });
+  assert.equal((await sendInvoice(emulator)).status, 500);
+  assert.equal(emulator.uploads().length, 2, 'stored before the 500');
+
+  emulator.setFaults({ storeThenFailRate: 1, storeThenFailWith: ['reset'] });
+  await assert.rejects(sendInvoice(emulator), { name: 'TypeError' });
+  assert.equal(emulator.uploads().length, 3, 'stored before the reset');
+
+  // A 200 whose body stops halfway: the headers promise more than ever arrives.
+  emulator.setFaults({ storeThenFailRate: 1, storeThenFailWith: ['cut-off'] });
+  const response = await fetch(emulator.graphqlUrl, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${emulator.demoToken}` },
+    body: (() => {
+      const form = new FormData();
+      form.append('query', UPLOAD_INVOICE);
+      form.append(
+        'variables',
+        JSON.stringify({ companyNumber, filename: 'factuur.pdf', type: 'PURCHASE' }),
+      );
+      form.append('file', new Blob([pdf], { type: 'application/pdf' }), 'factuur.pdf');
+      return form;
+    })(),
+  });
+  assert.equal(response.status, 200);
+  await assert.rejects(response.text(), { name: 'TypeError' });
+  assert.equal(emulator.uploads().length, 4, 'stored before the cut-off answer');
+});
+
+test('hang then store: no answer within the client’s patience, but the upload is stored later', async (t) => {
+  const emulator = await startTestEmulator(t);
+  emulator.setFaults({ hangThenStoreRate: 1, hangThenStoreMs: 400 });
+  const stored = new Promise<ReceivedUpload>((resolve) => {
+    emulator.onUpload(resolve);
+  });
+  await assert.rejects(sendInvoice(emulator, pdf, AbortSignal.timeout(150)), {
+    name: 'TimeoutError',
+  });
+  assert.equal(emulator.uploads().length, 0, 'not stored yet when the client gave up');
+  const upload = await stored;
+  assert.equal(upload.companyNumber, companyNumber);
+});
+
+test('store-then-fail and hang-then-store count toward the rates that must not exceed 1', (t) => {
+  const emulator = startTestEmulator(t);
+  return emulator.then((running) => {
+    assert.throws(() => running.setFaults({ storeThenFailRate: 0.6, hangThenStoreRate: 0.6 }), {
+      message: /must not exceed 1/,
+    });
+  });
+});

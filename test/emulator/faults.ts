@@ -10,6 +10,8 @@ export const FaultPlanSchema = z
     /** Share of affected requests answered with one of `errorStatuses`. */
     errorRate: z.number().min(0).max(1).optional(),
     errorStatuses: z.array(z.number().int().min(500).max(599)).min(1).optional(),
+    /** When set, a 503 error answer carries `Retry-After` with this many seconds. */
+    errorRetryAfterSeconds: z.number().int().min(0).max(86_400).optional(),
     /** Share answered 429 with Retry-After. */
     rateLimitRate: z.number().min(0).max(1).optional(),
     retryAfterSeconds: z.number().int().min(0).max(86_400).optional(),
@@ -19,6 +21,19 @@ export const FaultPlanSchema = z
     hangRate: z.number().min(0).max(1).optional(),
     /** before-processing: nothing read or stored. after-processing: stored, then silence. */
     hangStage: z.enum(['before-processing', 'after-processing']).optional(),
+    /**
+     * Share that are stored (onUpload fires) and then answered badly: a gateway's 504, a 500, a
+     * reset connection or a 200 cut off halfway. The client cannot tell these from "not stored".
+     */
+    storeThenFailRate: z.number().min(0).max(1).optional(),
+    /** The ways a stored upload's answer fails; one is drawn per request (default all four). */
+    storeThenFailWith: z
+      .array(z.enum(['504', '500', 'reset', 'cut-off']))
+      .min(1)
+      .optional(),
+    /** Share read whole, then held this long before being stored and answered (a slow backend). */
+    hangThenStoreRate: z.number().min(0).max(1).optional(),
+    hangThenStoreMs: z.number().int().min(0).max(600_000).optional(),
     /** uploads: multipart POSTs to /graphql only. all: every request except /__emulator/. */
     appliesTo: z.enum(['uploads', 'all']).optional(),
     /** Makes the random choices reproducible. */
@@ -29,19 +44,28 @@ export const FaultPlanSchema = z
       (plan.errorRate ?? 0) +
         (plan.rateLimitRate ?? 0) +
         (plan.resetMidUploadRate ?? 0) +
-        (plan.hangRate ?? 0) <=
+        (plan.hangRate ?? 0) +
+        (plan.storeThenFailRate ?? 0) +
+        (plan.hangThenStoreRate ?? 0) <=
       1,
-    { message: 'errorRate + rateLimitRate + resetMidUploadRate + hangRate must not exceed 1' },
+    { message: 'the fault rates together must not exceed 1' },
   );
 
 export type FaultPlan = z.infer<typeof FaultPlanSchema>;
 
 export type FaultOutcome =
   | { kind: 'none' }
-  | { kind: 'error'; status: number }
+  | { kind: 'error'; status: number; retryAfterSeconds: number | null }
   | { kind: 'rate-limit'; retryAfterSeconds: number }
   | { kind: 'reset' }
-  | { kind: 'hang'; stage: 'before-processing' | 'after-processing' };
+  | { kind: 'hang'; stage: 'before-processing' | 'after-processing' }
+  | { kind: 'store-then-fail'; how: StoreThenFail }
+  | { kind: 'hang-then-store'; delayMs: number };
+
+export type StoreThenFail = '504' | '500' | 'reset' | 'cut-off';
+
+const ALL_STORE_THEN_FAIL: StoreThenFail[] = ['504', '500', 'reset', 'cut-off'];
+const DEFAULT_HANG_THEN_STORE_MS = 5_000;
 
 const DEFAULT_ERROR_STATUSES = [500, 502, 503];
 const DEFAULT_RETRY_AFTER_SECONDS = 1;
@@ -93,7 +117,8 @@ export class FaultInjector {
       const statuses = plan.errorStatuses ?? DEFAULT_ERROR_STATUSES;
       const status =
         statuses[Math.floor(this.#random() * statuses.length)] ?? DEFAULT_ERROR_STATUSES[0] ?? 500;
-      return { kind: 'error', status };
+      const retryAfterSeconds = status === 503 ? (plan.errorRetryAfterSeconds ?? null) : null;
+      return { kind: 'error', status, retryAfterSeconds };
     }
     threshold += plan.rateLimitRate ?? 0;
     if (draw < threshold) {
@@ -107,6 +132,21 @@ export class FaultInjector {
     threshold += plan.hangRate ?? 0;
     if (draw < threshold) {
       return { kind: 'hang', stage: plan.hangStage ?? 'before-processing' };
+    }
+    threshold += plan.storeThenFailRate ?? 0;
+    if (draw < threshold) {
+      const ways = plan.storeThenFailWith ?? ALL_STORE_THEN_FAIL;
+      return {
+        kind: 'store-then-fail',
+        how: ways[Math.floor(this.#random() * ways.length)] ?? '504',
+      };
+    }
+    threshold += plan.hangThenStoreRate ?? 0;
+    if (draw < threshold) {
+      return {
+        kind: 'hang-then-store',
+        delayMs: plan.hangThenStoreMs ?? DEFAULT_HANG_THEN_STORE_MS,
+      };
     }
     return { kind: 'none' };
   }

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { checkBearer } from './bearer-auth.ts';
 import type { EmulatorState } from './emulator-state.ts';
 import { FaultInjector } from './faults.ts';
-import type { FaultOutcome } from './faults.ts';
+import type { FaultOutcome, StoreThenFail } from './faults.ts';
 import { executeGraphql } from './graphql-api.ts';
 import type { GraphqlRequest } from './graphql-api.ts';
 import { gatewayPage, replierFor, silentReplier } from './http-replies.ts';
@@ -149,7 +149,11 @@ export async function startHttpServer(
     );
   }
 
-  async function serveGraphql(request: IncomingMessage, reply: Replier): Promise<void> {
+  /**
+   * @param holdMs how long a fully received request waits before it is executed (hang then
+   * store: the client may have given up by then, the upload is stored all the same)
+   */
+  async function serveGraphql(request: IncomingMessage, reply: Replier, holdMs = 0): Promise<void> {
     const auth = checkBearer(request, state.tokens);
     if (!auth.ok) {
       await drainBody(request);
@@ -160,6 +164,7 @@ export async function startHttpServer(
     try {
       const parsed = await graphqlRequestFrom(request);
       file = parsed.file;
+      if (holdMs > 0) await delay(holdMs, undefined, { signal: closing.signal });
       const body = await executeGraphql(
         parsed.graphql,
         { state, token: auth.token, file, maxUploadBytes: options.maxUploadBytes },
@@ -202,10 +207,15 @@ export async function startHttpServer(
     });
   }
 
-  async function route(request: IncomingMessage, pathname: string, reply: Replier): Promise<void> {
+  async function route(
+    request: IncomingMessage,
+    pathname: string,
+    reply: Replier,
+    holdMs = 0,
+  ): Promise<void> {
     const method = request.method ?? 'GET';
     if (pathname === '/graphql') {
-      if (method === 'POST') return serveGraphql(request, reply);
+      if (method === 'POST') return serveGraphql(request, reply, holdMs);
       request.resume();
       reply.json(
         405,
@@ -243,9 +253,51 @@ export async function startHttpServer(
     request.on('end', cut);
   }
 
+  /** Does all the work (the upload is stored), then answers as `how` says instead of with it. */
+  async function storeThenFail(
+    how: StoreThenFail,
+    request: IncomingMessage,
+    response: ServerResponse,
+    pathname: string,
+    reply: Replier,
+  ): Promise<void> {
+    let answer: string | null = null;
+    const capture: Replier = {
+      json: (_status, body) => {
+        answer = JSON.stringify(body);
+      },
+      html: () => undefined,
+      empty: () => undefined,
+    };
+    await route(request, pathname, capture);
+    switch (how) {
+      case '504':
+        reply.html(504, gatewayPage(504));
+        return;
+      case '500':
+        reply.json(500, { errors: [{ message: 'Internal server error' }] });
+        return;
+      case 'reset':
+        request.socket.destroy();
+        return;
+      case 'cut-off': {
+        const body = Buffer.from(answer ?? '{}');
+        response.writeHead(200, {
+          'Content-Type': 'application/json',
+          'Content-Length': String(body.length),
+        });
+        response.write(body.subarray(0, Math.floor(body.length / 2)), () => {
+          request.socket.destroy();
+        });
+        return;
+      }
+    }
+  }
+
   async function applyFault(
     outcome: FaultOutcome,
     request: IncomingMessage,
+    response: ServerResponse,
     pathname: string,
     reply: Replier,
   ): Promise<void> {
@@ -257,7 +309,13 @@ export async function startHttpServer(
         if (outcome.status === 500) {
           reply.json(500, { errors: [{ message: 'Internal server error' }] });
         } else {
-          reply.html(outcome.status, gatewayPage(outcome.status));
+          reply.html(
+            outcome.status,
+            gatewayPage(outcome.status),
+            outcome.retryAfterSeconds === null
+              ? {}
+              : { 'Retry-After': String(outcome.retryAfterSeconds) },
+          );
         }
         return;
       case 'rate-limit':
@@ -271,6 +329,12 @@ export async function startHttpServer(
         // before-processing: the body is never read; after-processing: all work is done (the
         // upload is stored) and the answer is never written. close() ends both.
         if (outcome.stage === 'after-processing') await route(request, pathname, silentReplier);
+        return;
+      case 'store-then-fail':
+        await storeThenFail(outcome.how, request, response, pathname, reply);
+        return;
+      case 'hang-then-store':
+        await route(request, pathname, reply, outcome.delayMs);
         return;
     }
   }
@@ -293,7 +357,7 @@ export async function startHttpServer(
     }
     const latency = faults.latencyMs();
     if (latency > 0) await delay(latency, undefined, { signal: closing.signal });
-    await applyFault(faults.decide(), request, pathname, reply);
+    await applyFault(faults.decide(), request, response, pathname, reply);
   }
 
   const sockets = new Set<Socket>();

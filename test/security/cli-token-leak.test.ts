@@ -57,7 +57,14 @@ test('a --debug CLI run leaves the token in no file under the config dir and no 
   }
   await writeEncryptedPdf(path.join(scans, 'locked.pdf'));
   await writeHtmlNamedPdf(path.join(scans, 'web-page.pdf'));
-  emulator.setFaults({ errorRate: 0.4, errorStatuses: [502, 503], appliesTo: 'uploads', seed: 7 });
+  // Retried failures (503 with Retry-After, RFC 9110 §15.6.4) put the retry path in the log.
+  emulator.setFaults({
+    errorRate: 0.4,
+    errorStatuses: [503],
+    errorRetryAfterSeconds: 1,
+    appliesTo: 'uploads',
+    seed: 7,
+  });
 
   const watch = startWatch(target);
   await watch.until('every file settled', (line) => {

@@ -130,6 +130,14 @@ export const en: Catalogue = {
       'Clearfacts sent an answer that this app does not understand; this is tried again later.',
     api_answer_not_json:
       'The answer was not from Clearfacts (it was not JSON; a proxy or a login page may be in the way); this is tried again later.',
+    api_status_after_send:
+      'Clearfacts answered HTTP {{status}} after the file was sent: it may or may not have been stored. Check Clearfacts before sending it again.',
+    api_network_after_send:
+      'The connection failed ({{networkProblem}}) after the file was sent: it may or may not have been stored. Check Clearfacts before sending it again.',
+    api_network_after_send_said:
+      'The connection failed ({{problem}}) after the file was sent: it may or may not have been stored. Check Clearfacts before sending it again.',
+    api_answer_broken_after_send:
+      'Clearfacts’ answer after the file was sent was cut off or could not be read: it may or may not have been stored. Check Clearfacts before sending it again.',
     api_upload_without_id:
       'Clearfacts answered the upload without a document id: it may or may not have been stored. Check Clearfacts before sending it again.',
     api_user_unnamed:

@@ -133,6 +133,14 @@ export const fr: Catalogue = {
       'Clearfacts a envoyé une réponse que cette application ne comprend pas ; un nouvel essai suivra plus tard.',
     api_answer_not_json:
       'La réponse ne venait pas de Clearfacts (ce n’était pas du JSON ; un proxy ou une page de connexion bloque peut-être) ; un nouvel essai suivra plus tard.',
+    api_status_after_send:
+      'Clearfacts a répondu HTTP {{status}} après l’envoi du fichier : il a peut-être été enregistré, ou pas. Vérifiez dans Clearfacts avant de le renvoyer.',
+    api_network_after_send:
+      'La connexion a échoué ({{networkProblem}}) après l’envoi du fichier : il a peut-être été enregistré, ou pas. Vérifiez dans Clearfacts avant de le renvoyer.',
+    api_network_after_send_said:
+      'La connexion a échoué ({{problem}}) après l’envoi du fichier : il a peut-être été enregistré, ou pas. Vérifiez dans Clearfacts avant de le renvoyer.',
+    api_answer_broken_after_send:
+      'La réponse de Clearfacts après l’envoi était coupée ou illisible : le fichier a peut-être été enregistré, ou pas. Vérifiez dans Clearfacts avant de le renvoyer.',
     api_upload_without_id:
       'Clearfacts a répondu à l’envoi sans identifiant de document : il a peut-être été enregistré, ou pas. Vérifiez dans Clearfacts avant de le renvoyer.',
     api_user_unnamed:

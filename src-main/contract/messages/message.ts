@@ -204,6 +204,10 @@ export const Message = z.discriminatedUnion('code', [
   message('api_answer_not_understood', {}),
   message('api_answer_not_json', {}),
   message('api_upload_without_id', {}),
+  message('api_status_after_send', { status }),
+  message('api_network_after_send', { networkProblem: term('networkProblem') }),
+  message('api_network_after_send_said', { problem: z.string() }),
+  message('api_answer_broken_after_send', {}),
   message('api_user_unnamed', {}),
 
   // The queue's status

@@ -133,6 +133,14 @@ export const nl: Catalogue = {
       'Clearfacts stuurde een antwoord dat deze app niet begrijpt; dit wordt later opnieuw geprobeerd.',
     api_answer_not_json:
       'Het antwoord kwam niet van Clearfacts (het was geen JSON; misschien zit een proxy of een aanmeldpagina in de weg); dit wordt later opnieuw geprobeerd.',
+    api_status_after_send:
+      'Clearfacts antwoordde HTTP {{status}} nadat het bestand verstuurd was: het is misschien opgeslagen, misschien niet. Kijk na in Clearfacts voor je het opnieuw verstuurt.',
+    api_network_after_send:
+      'De verbinding viel weg ({{networkProblem}}) nadat het bestand verstuurd was: het is misschien opgeslagen, misschien niet. Kijk na in Clearfacts voor je het opnieuw verstuurt.',
+    api_network_after_send_said:
+      'De verbinding viel weg ({{problem}}) nadat het bestand verstuurd was: het is misschien opgeslagen, misschien niet. Kijk na in Clearfacts voor je het opnieuw verstuurt.',
+    api_answer_broken_after_send:
+      'Het antwoord van Clearfacts na het versturen was afgebroken of onleesbaar: het bestand is misschien opgeslagen, misschien niet. Kijk na in Clearfacts voor je het opnieuw verstuurt.',
     api_upload_without_id:
       'Clearfacts beantwoordde het opladen zonder document-id: het is misschien opgeslagen, misschien niet. Kijk na in Clearfacts voor je het opnieuw verstuurt.',
     api_user_unnamed:

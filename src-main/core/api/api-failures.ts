@@ -12,6 +12,17 @@ export interface CallContext {
   call: 'query' | 'upload';
   /** The scope this operation needs, named when the server's message names none we know. */
   scope: Scope | null;
+  /**
+   * For uploads: the whole body may have reached the server (see body-sent-signal.ts). Then
+   * only an answer that proves nothing was stored may be retried: the ambiguity rule in
+   * docs/architecture.md.
+   */
+  mayHaveArrived?: boolean;
+}
+
+/** An upload whose body may have reached the server, so a failure may hide a stored copy. */
+function uploadMayHaveArrived(context: CallContext): boolean {
+  return context.call === 'upload' && context.mayHaveArrived === true;
 }
 
 /** Retry-After as milliseconds: delta-seconds or an HTTP-date (RFC 9110), null if absent or bad. */
@@ -120,9 +131,20 @@ export function failureFromStatus(
     );
   }
   if (status >= 500 || status === 408) {
+    const retryAfterMs = parseRetryAfter(headers.get('retry-after'));
+    // RFC 9110 §15.6.4: a 503 with Retry-After is the server refusing work for now, and §15.5.9:
+    // a 408 means it did not receive the whole request. Any other 5xx after the body left may
+    // come from a gateway that lost the answer of a server that stored the file.
+    const provesNothingStored = status === 408 || (status === 503 && retryAfterMs !== null);
+    if (uploadMayHaveArrived(context) && !provesNothingStored) {
+      return new ClearfactsApiError('ambiguous', msg('api_status_after_send', { status }), {
+        status,
+        serverMessage,
+      });
+    }
     return new ClearfactsApiError('transient', msg('api_unavailable_status', { status }), {
       status,
-      retryAfterMs: parseRetryAfter(headers.get('retry-after')),
+      retryAfterMs,
       serverMessage,
     });
   }
@@ -156,6 +178,20 @@ const NETWORK_PROBLEMS: Record<string, NetworkProblem> = {
   ENETUNREACH: 'no_network',
   ENETDOWN: 'no_network',
 };
+
+/**
+ * Failures that happen before any byte can reach a server (no connection was ever made): they
+ * prove nothing was stored even where the body-sent signal is missing.
+ */
+const NEVER_CONNECTED = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENETDOWN',
+]);
 
 /** The innermost message: fetch wraps the useful one ("fetch failed" → the real reason). */
 function innermostMessage(error: Error): string {
@@ -191,7 +227,10 @@ export interface ThrownContext extends CallContext {
   timedOut: boolean;
   /** The caller's signal aborted the call. */
   callerAborted: boolean;
-  /** The request was handed to fetch, so the server may have received all of it. */
+  /**
+   * The server may have received the whole request: undici reported the body sent, or the
+   * request was handed to a fetch that cannot report it.
+   */
   requestSent: boolean;
   timeoutMs: number;
 }
@@ -222,6 +261,15 @@ export function failureFromThrown(error: unknown, context: ThrownContext): Clear
   }
   const code = networkCode(error);
   const networkProblem = code === null ? undefined : NETWORK_PROBLEMS[code];
+  if (context.call === 'upload' && context.requestSent && !NEVER_CONNECTED.has(code ?? '')) {
+    return new ClearfactsApiError(
+      'ambiguous',
+      networkProblem === undefined
+        ? msg('api_network_after_send_said', { problem: innermostMessage(cause) })
+        : msg('api_network_after_send', { networkProblem }),
+      { cause },
+    );
+  }
   return new ClearfactsApiError(
     'transient',
     networkProblem === undefined

@@ -13,10 +13,12 @@ import { renderMessage } from '../../contract/messages/render-message.ts';
 /**
  * auth: no token, or Clearfacts does not accept it (401/403, unknown or revoked): pause everything.
  * missing_scope: pause what needs it. refused: Clearfacts said no to this file or request (type,
- * size, unknown administration or category), final. transient: safe to try again later (network,
- * 5xx, 429, internal server error, a query timeout, a file that changed while being sent).
- * ambiguous: the upload was handed over and no answer came (timeout, or the caller aborted it): it
- * may have been stored, and with no idempotency key it must not be re-sent without the user.
+ * size, unknown administration or category), final. transient: safe to try again later (a query's
+ * network error, 5xx or timeout; 429; an upload's 503 with Retry-After; any upload failure before
+ * its body left; a file that changed while being sent). ambiguous: the whole upload may have
+ * reached the server and the answer does not prove it stored nothing (5xx, reset, timeout, a
+ * cut-off or unreadable answer, no uuid): with no idempotency key it must not be re-sent without
+ * the user. The rule is written out in docs/architecture.md ("The ambiguity rule").
  */
 export type ApiFailureKind = 'auth' | 'missing_scope' | 'refused' | 'transient' | 'ambiguous';
 

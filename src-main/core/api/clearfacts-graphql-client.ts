@@ -27,6 +27,7 @@ import {
   safeCause,
   type CallContext,
 } from './api-failures.ts';
+import { mayHaveArrived, watchBodySent } from './body-sent-signal.ts';
 import {
   ClearfactsApiError,
   type ClearfactsClient,
@@ -129,10 +130,15 @@ async function readJsonAnswer(
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new ClearfactsApiError('transient', msg('api_answer_not_json'), {
-      status: response.status,
-      cause: safeCause(new Error(`${what}`, { cause: error })),
-    });
+    const sent = context.call === 'upload' && context.mayHaveArrived === true;
+    throw new ClearfactsApiError(
+      sent ? 'ambiguous' : 'transient',
+      sent ? msg('api_answer_broken_after_send') : msg('api_answer_not_json'),
+      {
+        status: response.status,
+        cause: safeCause(new Error(`${what}`, { cause: error })),
+      },
+    );
   }
 }
 
@@ -151,14 +157,15 @@ export function createClearfactsClient(options: ClearfactsClientOptions): Clearf
 
   /**
    * One attempt under a deadline (our timeout combined with the caller's signal). `run` calls
-   * `markSent` just before handing the request to fetch, which is what makes a timed-out upload
-   * ambiguous rather than transient.
+   * `markSent` just before handing the request to fetch; `arrived` turns that into "the server
+   * may hold the whole request", which makes a failed upload ambiguous rather than transient.
    */
   async function underDeadline<T>(
     deadlineMs: number,
     callerSignal: AbortSignal | undefined,
     context: CallContext,
     run: (signal: AbortSignal, markSent: () => void) => Promise<T>,
+    arrived: (handedOver: boolean) => boolean = (handedOver) => handedOver,
   ): Promise<T> {
     const timeout = AbortSignal.timeout(deadlineMs);
     const signal = callerSignal === undefined ? timeout : AbortSignal.any([timeout, callerSignal]);
@@ -174,7 +181,7 @@ export function createClearfactsClient(options: ClearfactsClientOptions): Clearf
         ...context,
         timedOut: timeout.aborted && !callerAborted,
         callerAborted,
-        requestSent,
+        requestSent: arrived(requestSent),
         timeoutMs: deadlineMs,
       });
     }
@@ -273,37 +280,49 @@ export function createClearfactsClient(options: ClearfactsClientOptions): Clearf
     form.append('variables', JSON.stringify(variables));
     form.append('file', file, request.fileName);
     const deadlineMs = timeoutMs + Math.ceil((sizeBytes / SLOW_UPLOAD_BYTES_PER_SECOND) * 1000);
-    return underDeadline(deadlineMs, request.signal, context, async (deadline, markSent) => {
-      markSent();
-      const response = await options.fetch(options.apiUrl, {
-        method: 'POST',
-        headers: { Authorization: header, Accept: 'application/json' },
-        body: form,
-        signal: deadline,
-        // Following a redirect would need the body twice, so fetch would tee it and keep the
-        // whole file in memory; an upload is never redirected anyway.
-        redirect: 'error',
-      });
-      const json = await readJsonAnswer(response, 'the upload', context);
-      const envelope = GraphqlEnvelope.safeParse(json);
-      const answer = operation.answer.safeParse(envelope.data?.data ?? {});
-      const stored = answer.success ? storedFile(answer.data) : null;
-      // A uuid means Clearfacts stored the file, whatever else the answer says.
-      if (stored !== null && stored !== undefined) {
-        return { uuid: stored.uuid, amountOfPages: stored.amountOfPages ?? 0 };
-      }
-      const errors = envelope.data?.errors ?? [];
-      if (errors.length > 0) {
-        throw failureFromGraphqlErrors(
-          errors.map((error) => error.message),
-          context,
-          response.status,
-        );
-      }
-      throw new ClearfactsApiError('ambiguous', msg('api_upload_without_id'), {
-        status: response.status,
-      });
-    });
+    return watchBodySent((progress) =>
+      underDeadline(
+        deadlineMs,
+        request.signal,
+        context,
+        async (deadline, markSent) => {
+          markSent();
+          const response = await options.fetch(options.apiUrl, {
+            method: 'POST',
+            headers: { Authorization: header, Accept: 'application/json' },
+            body: form,
+            signal: deadline,
+            // Following a redirect would need the body twice, so fetch would tee it and keep the
+            // whole file in memory; an upload is never redirected anyway.
+            redirect: 'error',
+          });
+          const answered: CallContext = {
+            ...context,
+            mayHaveArrived: mayHaveArrived(progress, true),
+          };
+          const json = await readJsonAnswer(response, 'the upload', answered);
+          const envelope = GraphqlEnvelope.safeParse(json);
+          const answer = operation.answer.safeParse(envelope.data?.data ?? {});
+          const stored = answer.success ? storedFile(answer.data) : null;
+          // A uuid means Clearfacts stored the file, whatever else the answer says.
+          if (stored !== null && stored !== undefined) {
+            return { uuid: stored.uuid, amountOfPages: stored.amountOfPages ?? 0 };
+          }
+          const errors = envelope.data?.errors ?? [];
+          if (errors.length > 0) {
+            throw failureFromGraphqlErrors(
+              errors.map((error) => error.message),
+              context,
+              response.status,
+            );
+          }
+          throw new ClearfactsApiError('ambiguous', msg('api_upload_without_id'), {
+            status: response.status,
+          });
+        },
+        (handedOver) => mayHaveArrived(progress, handedOver),
+      ),
+    );
   }
 
   async function userInfo(signal?: AbortSignal): Promise<UserInfo> {

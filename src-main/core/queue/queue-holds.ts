@@ -18,6 +18,14 @@ export interface QueueHolds {
   rateLimitedUntil: number;
 }
 
+/**
+ * The longest any hold set from a server's answer lasts (a Retry-After, an HTTP-date far away):
+ * one hour. RFC 9110 §10.2.3 leaves Retry-After unbounded, so a misconfigured gateway's
+ * `Retry-After: 999999999` would otherwise stop sending until a restart; an hour keeps a real
+ * overload respected and a mistake from costing more than a retry.
+ */
+export const MAX_HOLD_MS = 3_600_000;
+
 export function createQueueHolds(): QueueHolds {
   return {
     pausedByUser: false,

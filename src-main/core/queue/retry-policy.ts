@@ -2,6 +2,8 @@
 // (next_attempt_at), so backoff survives a restart; that is why this is a pure function and not
 // an in-memory retry loop like p-retry's. The math is p-retry's with `randomize` (exponential,
 // factor 2, jitter ×1–2), capped, and never sooner than the server's Retry-After.
+import { MAX_HOLD_MS } from './queue-holds.ts';
+
 export interface RetryTuning {
   /** The first retry waits about this long (×1–2 jitter). */
   baseDelayMs: number;
@@ -10,9 +12,6 @@ export interface RetryTuning {
 }
 
 export const DEFAULT_RETRY_TUNING: RetryTuning = { baseDelayMs: 2_000, maxDelayMs: 300_000 };
-
-/** A Retry-After beyond this is taken as a mistake rather than a reason to stall for days. */
-const MAX_RETRY_AFTER_MS = 3_600_000;
 
 /**
  * @param attempt 1 for the first retry, 2 for the second, …
@@ -29,6 +28,6 @@ export function retryDelayMs(
     tuning.maxDelayMs,
     Math.round((random() + 1) * tuning.baseDelayMs * 2 ** exponent),
   );
-  const asked = retryAfterMs === null ? 0 : Math.min(retryAfterMs, MAX_RETRY_AFTER_MS);
+  const asked = retryAfterMs === null ? 0 : Math.min(retryAfterMs, MAX_HOLD_MS);
   return Math.max(computed, asked);
 }

@@ -3,8 +3,8 @@
 // before the file is moved or deleted.
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { Failure, FileState } from '../../contract/domain.ts';
-import { msg } from '../../contract/messages/message.ts';
+import type { Failure, FileState, Scope } from '../../contract/domain.ts';
+import { msg, type Message } from '../../contract/messages/message.ts';
 import type { DocumentCheck, DocumentCheckOptions } from '../documents/document-check.ts';
 import { uploadMediaType } from '../documents/media-type.ts';
 import type { Logger } from '../logging/logger.ts';
@@ -36,6 +36,17 @@ export interface DocumentTools {
   unwrapEnvelope(input: string, output: string): Promise<string>;
 }
 
+/**
+ * What a send's outcome means for the queue's holds, applied by the queue alone.
+ * reachable: Clearfacts answered, so an offline hold ends. retrying: a failure the file retries;
+ * offline when Clearfacts could not be reached, and `rateLimitMs` when it asked everyone to wait
+ * (Retry-After, uncapped: the queue caps it). missing_scope: files needing `scope` wait.
+ */
+export type HoldChange =
+  | { kind: 'reachable' }
+  | { kind: 'retrying'; offline: boolean; rateLimitMs: number | null }
+  | { kind: 'missing_scope'; scope: Scope; reason: Message };
+
 /** Why a running send was called off. */
 export type AbortCause = 'changed' | 'stopping';
 
@@ -54,7 +65,8 @@ export interface SendContext {
   documents: DocumentTools;
   destination: DocumentDestination;
   settings: () => { afterUpload: AfterUpload; maxUploadBytes: number };
-  holds: QueueHolds;
+  /** Read only: the send step reports hold changes as its result, the queue applies them. */
+  holds: Readonly<QueueHolds>;
   retry: RetryTuning;
   stagingDir: string;
   logger: Logger;
@@ -62,8 +74,6 @@ export interface SendContext {
   random: () => number;
   /** Every write, for events and batch progress. */
   onTransition: (transition: Transition) => void;
-  /** Holds decided by a failure (auth, scope, rate limit, offline) changed. */
-  onHoldsChanged: () => void;
   /**
    * Clearfacts refused the token. The session decides what that means and holds the queue
    * through `setAuthHold`, before this returns.
@@ -123,11 +133,16 @@ function abortCause(signal: AbortSignal): AbortCause | null {
   return signal.reason instanceof SendAborted ? signal.reason.why : null;
 }
 
+/**
+ * Sends one `ready` file and writes every state it reaches. Failures of the file are written to
+ * its row, never thrown. Returns what the outcome means for the queue's holds (null: nothing);
+ * the queue alone applies it.
+ */
 export async function sendFile(
   context: SendContext,
   record: FileRecord,
   signal: AbortSignal,
-): Promise<void> {
+): Promise<HoldChange | null> {
   const { repository, storage, holds } = context;
   const write = (to: FileState, patch: FilePatch) =>
     storage.persist(() => {
@@ -158,19 +173,19 @@ export async function sendFile(
     } else if (decision.action === 'fail') {
       await write('failed', { failure: decision.failure });
     }
-    return;
+    return null;
   }
   if (abortCause(signal) === 'changed') {
     await write('waiting_stability', { attempts: 0, nextAttemptAt: null, failure: null });
-    return;
+    return null;
   }
-  if (signal.aborted) return;
+  if (signal.aborted) return null;
   if (check.failure !== null || check.sha256 === null) {
     await write('failed', {
       ...checkPatch(check),
       failure: check.failure ?? { code: 'file_unreadable', message: msg('file_unreadable') },
     });
-    return;
+    return null;
   }
   const sha256 = check.sha256;
 
@@ -189,12 +204,14 @@ export async function sendFile(
         earlier: earlier.id,
       });
       await write('duplicate', { ...checkPatch(check), failure: null, nextAttemptAt: null });
-      return;
+      return null;
     }
   }
   // A hold may have started while the file was being checked: it stays ready, unsent.
-  if (signal.aborted || holds.auth !== null || holds.storage !== null || holds.pausedByUser) return;
-  if (holds.missingScopes.has(requiredScope(record.destination.type))) return;
+  if (signal.aborted || holds.auth !== null || holds.storage !== null || holds.pausedByUser) {
+    return null;
+  }
+  if (holds.missingScopes.has(requiredScope(record.destination.type))) return null;
 
   let finishInFlight = () => {};
   const sent = new Promise<void>((resolve) => (finishInFlight = resolve));
@@ -247,7 +264,7 @@ export async function sendFile(
             detail: error instanceof Error ? error.message : String(error),
           },
         });
-        return;
+        return null;
       }
       upload = {
         path: staged,
@@ -262,12 +279,7 @@ export async function sendFile(
     try {
       result = await deliver(context.destination, record, upload, signal);
     } catch (error) {
-      await recordSendFailure(context, record, error, attempts, signal, write);
-      return;
-    }
-    if (holds.offline) {
-      holds.offline = false;
-      context.onHoldsChanged();
+      return await recordSendFailure(context, record, error, attempts, signal, write);
     }
     const uploaded = await write('uploaded', {
       uuid: result.uuid,
@@ -281,6 +293,8 @@ export async function sendFile(
       company: record.companyNumber,
     });
     await finishLocally(context, uploaded);
+    // Clearfacts answered: whatever made the queue think it was offline is over.
+    return { kind: 'reachable' };
   } finally {
     context.inFlight.delete(contentKey);
     finishInFlight();
@@ -323,7 +337,7 @@ async function recordSendFailure(
   attempts: number,
   signal: AbortSignal,
   write: (to: FileState, patch: FilePatch) => Promise<FileRecord>,
-): Promise<void> {
+): Promise<HoldChange | null> {
   const ambiguous = context.destination.failureOf(error)?.kind === 'ambiguous';
   const cause = abortCause(signal);
   if (cause !== null && !ambiguous) {
@@ -331,7 +345,7 @@ async function recordSendFailure(
     if (cause === 'changed')
       await write('waiting_stability', { attempts: 0, failure: null, nextAttemptAt: null });
     else await write('ready', { attempts: attempts - 1 });
-    return;
+    return null;
   }
   const decision = decideAfterFailure(error, {
     attempts,
@@ -353,17 +367,7 @@ async function recordSendFailure(
         failure: decision.failure,
         nextAttemptAt: context.now() + decision.delayMs,
       });
-      if (decision.offline !== holds.offline || decision.rateLimitMs !== null) {
-        holds.offline = decision.offline;
-        if (decision.rateLimitMs !== null) {
-          holds.rateLimitedUntil = Math.max(
-            holds.rateLimitedUntil,
-            context.now() + decision.rateLimitMs,
-          );
-        }
-        context.onHoldsChanged();
-      }
-      return;
+      return { kind: 'retrying', offline: decision.offline, rateLimitMs: decision.rateLimitMs };
     case 'fail': {
       const failure = await context.explainRefusal(record, decision.failure);
       context.logger.warn('Clearfacts refused a file', {
@@ -372,14 +376,14 @@ async function recordSendFailure(
         detail: failure.detail,
       });
       await write('failed', { failure });
-      return;
+      return null;
     }
     case 'unconfirmed':
       context.logger.warn('No answer after the whole file was sent: unconfirmed', {
         id: record.id,
       });
       await write('unconfirmed', { failure: decision.failure });
-      return;
+      return null;
     case 'hold_auth':
       // Not the file's fault: the attempt is not counted, and it is sent once a token works.
       await write('ready', {
@@ -390,20 +394,13 @@ async function recordSendFailure(
         context.logger.warn('Clearfacts refused the token: the queue waits for a new one');
         context.onTokenRefused();
       }
-      return;
+      return null;
     case 'hold_scope':
       await write('ready', {
         attempts: attempts - 1,
         failure: { code: 'missing_scope', message: decision.reason },
       });
-      if (!holds.missingScopes.has(decision.scope)) {
-        holds.missingScopes.set(decision.scope, decision.reason);
-        context.logger.warn('The token lacks a scope: files that need it wait', {
-          scope: decision.scope,
-        });
-        context.onHoldsChanged();
-      }
-      return;
+      return { kind: 'missing_scope', scope: decision.scope, reason: decision.reason };
   }
 }
 

@@ -10,7 +10,13 @@ import type { StorageGuard } from '../store/storage-guard.ts';
 import type { AfterUpload } from '../../contract/domain.ts';
 import { ACTIVE_STATES } from '../store/file-lifecycle.ts';
 import type { DocumentDestination } from './document-destination.ts';
-import { createQueueHolds, heldDestinations, isStopped, type QueueHolds } from './queue-holds.ts';
+import {
+  createQueueHolds,
+  heldDestinations,
+  isStopped,
+  MAX_HOLD_MS,
+  type QueueHolds,
+} from './queue-holds.ts';
 import type { RetryTuning } from './retry-policy.ts';
 import {
   finishLocally,
@@ -18,6 +24,7 @@ import {
   sendFile,
   type AbortCause,
   type DocumentTools,
+  type HoldChange,
   type SendContext,
 } from './send-file.ts';
 
@@ -105,10 +112,6 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
     now,
     random: options.random ?? Math.random,
     onTransition: options.onTransition,
-    onHoldsChanged: () => {
-      options.onHoldsChanged();
-      pump();
-    },
     onTokenRefused: options.onTokenRefused,
     stopSignal: stopping.signal,
     inFlight: new Map(),
@@ -131,9 +134,45 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
     if (wakeAt !== null) wakeTimer = setTimeout(pump, Math.max(0, wakeAt - at));
   }
 
+  /** The queue is the only writer of its holds: a send's outcome arrives here as a decision. */
+  function applyHoldChange(change: HoldChange): void {
+    let changed = false;
+    switch (change.kind) {
+      case 'reachable':
+        changed = holds.offline;
+        holds.offline = false;
+        break;
+      case 'retrying':
+        changed = holds.offline !== change.offline;
+        holds.offline = change.offline;
+        if (change.rateLimitMs !== null) {
+          const until = now() + Math.min(change.rateLimitMs, MAX_HOLD_MS);
+          changed = changed || until > holds.rateLimitedUntil;
+          holds.rateLimitedUntil = Math.max(holds.rateLimitedUntil, until);
+        }
+        break;
+      case 'missing_scope':
+        if (!holds.missingScopes.has(change.scope)) {
+          holds.missingScopes.set(change.scope, change.reason);
+          options.logger.warn('The token lacks a scope: files that need it wait', {
+            scope: change.scope,
+          });
+          changed = true;
+        }
+        break;
+    }
+    if (changed) {
+      options.onHoldsChanged();
+      pump();
+    }
+  }
+
   function start(record: FileRecord): void {
     const controller = new AbortController();
     const done = sendFile(context, record, controller.signal)
+      .then((change) => {
+        if (change !== null) applyHoldChange(change);
+      })
       .catch((error: unknown) => {
         // Stopping with the disk still failing: the file keeps its last written state.
         if (stopping.signal.aborted) return;

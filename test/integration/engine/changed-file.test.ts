@@ -25,7 +25,13 @@ test('a queued file that changes is gated and checked again with its backoff res
     companyNumber: administration.companyNumber,
     destination: { type: 'purchase' },
   });
-  emulator.setFaults({ appliesTo: 'uploads', errorRate: 1, errorStatuses: [503] });
+  // A 503 with Retry-After: Clearfacts did nothing, so the file is retried (RFC 9110 §15.6.4).
+  emulator.setFaults({
+    appliesTo: 'uploads',
+    errorRate: 1,
+    errorStatuses: [503],
+    errorRetryAfterSeconds: 1,
+  });
   const filePath = path.join(dir, 'invoice.pdf');
   await writeFile(filePath, await pdfBytes(1, { label: 'first version' }));
   await harness.until('the file waits for a retry', () =>

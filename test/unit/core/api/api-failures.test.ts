@@ -164,15 +164,28 @@ test('an upload over the server limit is refused', async (t) => {
   assert.match(refused.message, /too large/);
 });
 
-test('503 and an internal server error are transient', async (t) => {
+test('after the whole upload was sent, 5xx is ambiguous; 503 with Retry-After and any 5xx on a query are transient', async (t) => {
   const setup = await setUp(t);
   const client = setup.clientWith();
   setup.emulator.setFaults({ errorRate: 1, errorStatuses: [503], appliesTo: 'all' });
-  const upload = await failure(client.uploadInvoice(invoice(setup)), 'transient');
+  const upload = await failure(client.uploadInvoice(invoice(setup)), 'ambiguous');
   assert.equal(upload.status, 503);
   assert.equal((await failure(client.administrations(), 'transient')).status, 503);
-  setup.emulator.setFaults({ errorRate: 1, errorStatuses: [500], appliesTo: 'all' });
-  assert.equal((await failure(client.uploadInvoice(invoice(setup)), 'transient')).status, 500);
+  setup.emulator.setFaults({ errorRate: 1, errorStatuses: [500, 502], appliesTo: 'all' });
+  assert.ok(
+    [500, 502].includes(
+      (await failure(client.uploadInvoice(invoice(setup)), 'ambiguous')).status ?? 0,
+    ),
+  );
+
+  // RFC 9110 §15.6.4: 503 with Retry-After says the server is refusing work for now.
+  setup.emulator.setFaults({
+    errorRate: 1,
+    errorStatuses: [503],
+    errorRetryAfterSeconds: 3,
+  });
+  const unavailable = await failure(client.uploadInvoice(invoice(setup)), 'transient');
+  assert.equal(unavailable.retryAfterMs, 3000);
 
   // What the live API answers when it breaks inside (e.g. on `tags`): HTTP 200 and this error.
   const brokenInside: typeof fetch = () =>
@@ -185,6 +198,55 @@ test('503 and an internal server error are transient', async (t) => {
   );
   assert.match(internal.message, /internal server error/);
   await failure(setup.clientWith({ fetch: brokenInside }).administrations(), 'transient');
+});
+
+test('a stored upload whose answer is a 504, a 500, a reset or a cut-off 200 is ambiguous, never transient', async (t) => {
+  const setup = await setUp(t);
+  const client = setup.clientWith();
+  for (const [index, how] of (['504', '500', 'reset', 'cut-off'] as const).entries()) {
+    setup.emulator.setFaults({ storeThenFailRate: 1, storeThenFailWith: [how] });
+    await failure(client.uploadInvoice(invoice(setup)), 'ambiguous');
+    assert.equal(setup.emulator.uploads().length, index + 1, `${how}: the emulator stored it`);
+  }
+});
+
+test('an upload whose body never left is transient; without a body-sent signal any failure after hand-off is ambiguous', async (t) => {
+  const setup = await setUp(t);
+  // The server reads nothing, so a large body cannot leave: stopping it then cannot have stored it.
+  const bigPath = path.join(setup.folder, 'big.pdf');
+  await writeFile(bigPath, largePdfBytes(16_000_000));
+  setup.emulator.setFaults({ hangRate: 1, hangStage: 'before-processing' });
+  await failure(
+    setup
+      .clientWith()
+      .uploadInvoice(invoice(setup, { path: bigPath, signal: AbortSignal.timeout(800) })),
+    'transient',
+  );
+  // A small body leaves at once: a timeout after that is ambiguous.
+  await failure(setup.clientWith({ timeoutMs: 500 }).uploadInvoice(invoice(setup)), 'ambiguous');
+
+  // Electron's net.fetch publishes no undici channel: a reset after hand-off may follow a store.
+  const resetByPeer: typeof fetch = () =>
+    Promise.reject(
+      new TypeError('fetch failed', {
+        cause: Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }),
+      }),
+    );
+  await failure(
+    setup.clientWith({ fetch: resetByPeer }).uploadInvoice(invoice(setup)),
+    'ambiguous',
+  );
+  // A refused connection proves nothing reached any server, with or without the signal.
+  const refusedConnection: typeof fetch = () =>
+    Promise.reject(
+      new TypeError('fetch failed', {
+        cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }),
+      }),
+    );
+  await failure(
+    setup.clientWith({ fetch: refusedConnection }).uploadInvoice(invoice(setup)),
+    'transient',
+  );
 });
 
 test('429 is transient and carries Retry-After, in seconds or as an HTTP date', async (t) => {
@@ -223,7 +285,7 @@ test('a query retries a transient failure and waits out Retry-After; an upload n
   assert.ok(performance.now() - started >= 950, 'the retry came before Retry-After allowed it');
 
   calls = 0;
-  setup.emulator.setFaults({ errorRate: 1, errorStatuses: [503] });
+  setup.emulator.setFaults({ rateLimitRate: 1, retryAfterSeconds: 1 });
   await failure(client.uploadInvoice(invoice(setup)), 'transient');
   assert.equal(calls, 1);
   assert.equal(setup.emulator.uploads().length, 0);
@@ -269,18 +331,19 @@ test('an upload stopped by the caller is ambiguous once sent, transient if never
   assert.equal(setup.emulator.uploads().length, 1);
 });
 
-test('a vanished file rejects with ENOENT; a proxy page and an unreachable server are transient', async (t) => {
+test('a vanished file rejects with ENOENT; a proxy page is ambiguous for an upload; an unreachable server is transient', async (t) => {
   const setup = await setUp(t);
   await assert.rejects(
     setup.clientWith().uploadInvoice(invoice(setup, { path: path.join(setup.folder, 'gone.pdf') })),
     { code: 'ENOENT' },
   );
 
+  // An unparseable answer to an upload that left cannot prove nothing was stored.
   const captivePortal: typeof fetch = () =>
     Promise.resolve(new Response('<html>Log in to the hotel Wi-Fi</html>', { status: 200 }));
   await failure(
     setup.clientWith({ fetch: captivePortal }).uploadInvoice(invoice(setup)),
-    'transient',
+    'ambiguous',
   );
   await failure(setup.clientWith({ fetch: captivePortal }).administrations(), 'transient');
 

@@ -168,7 +168,7 @@ export function createHarness(
       waits.wake();
       queue.lookForWork();
     },
-    onHoldsChanged: () => {},
+    onHoldsChanged: () => waits.wake(),
     // The session's part: a refused token holds the queue.
     onTokenRefused: () => queue.setAuthHold(authHoldReason()),
   });
@@ -182,6 +182,9 @@ export function createHarness(
   });
 
   return {
+    /** Resolves once the queue's holds satisfy `predicate`. */
+    untilHolds: (label: string, predicate: (holds: typeof queue.holds) => boolean) =>
+      waits.until(label, () => (predicate(queue.holds) ? true : undefined)),
     dir,
     watchRoot,
     stagingDir,

@@ -124,6 +124,28 @@ test('a transient failure is retried after a stored backoff, honouring Retry-Aft
   assert.ok(h.queue.holds.rateLimitedUntil > 0, 'a 429 slows the whole queue down');
 });
 
+test('a Retry-After of 999999999 s holds the queue for at most an hour, not until a restart', async (t) => {
+  const h = createHarness(t);
+  h.script(
+    'slow.pdf',
+    fail(
+      new ClearfactsApiError('transient', msg('api_rate_limited'), {
+        status: 429,
+        retryAfterMs: 999_999_999_000,
+      }),
+    ),
+  );
+  const file = h.addFile('slow.pdf');
+  const started = Date.now();
+  h.queue.start();
+  const waiting = await h.nextWrite(file.id, 'ready');
+  await h.untilHolds('the rate-limit hold', (holds) => holds.rateLimitedUntil > 0);
+  const hourLater = Date.now() + 3_600_000;
+  assert.ok(h.queue.holds.rateLimitedUntil >= started + 3_000_000, 'the hold is long');
+  assert.ok(h.queue.holds.rateLimitedUntil <= hourLater, 'the hold is capped at an hour');
+  assert.ok((waiting?.nextAttemptAt ?? Infinity) <= hourLater, 'the file retries within an hour');
+});
+
 test('a rejected token holds everything until a token works, without counting an attempt', async (t) => {
   const h = createHarness(t, { concurrency: 1 });
   h.script(
