@@ -239,7 +239,7 @@ export async function sendFile(
             : await context.documents.stripPrefix(record.path, staged, check.prefixBytes);
       } catch (error) {
         await recordStagingFailure(context, record, check, error, write);
-        return;
+        return null;
       }
       if (sentSha256 !== check.sentSha256) {
         // The file changed between the check and the copy: it is checked again on its next turn.
@@ -247,7 +247,7 @@ export async function sendFile(
           failure: null,
           nextAttemptAt: context.now() + context.retry.baseDelayMs,
         });
-        return;
+        return null;
       }
       upload = { ...upload, path: staged };
     }
