@@ -9,10 +9,15 @@ import { describeDestination, printJson, printLine, printTable, stateLabel } fro
 import { parseCompanyNumber } from './administrations.ts';
 import { reportOutcome } from './send-and-report.ts';
 
+/** A history id given to retry, resend or mark-done; called inside actions, so a CliError. */
 function parseId(value: string): number {
   const id = Number(value);
-  if (!Number.isSafeInteger(id) || id < 1)
-    throw new InvalidArgumentError('an id is a whole number (see `history`).');
+  if (!Number.isSafeInteger(id) || id < 1) {
+    throw new CliError(
+      `"${value}" is not a history id: an id is a whole number (see \`history\`).`,
+      EXIT.usage,
+    );
+  }
   return id;
 }
 

@@ -38,6 +38,11 @@ test('token, folders, upload, history and retry, with their exit codes', async (
 
   assert.equal((await runCli(context, ['frobnicate'])).code, 2, 'an unknown command is bad usage');
   assert.equal((await runCli(context, ['history', '--limit', 'lots'])).code, 2);
+  for (const command of ['retry', 'resend', 'mark-done']) {
+    const badId = await runCli(context, [command, 'abc']);
+    assert.equal(badId.code, 2, `${command} with a bad id is bad usage`);
+    assertOneSentence(badId, /"abc" is not a history id/);
+  }
 
   const noToken = await runCli(context, ['token', 'check']);
   assert.equal(noToken.code, 3);
