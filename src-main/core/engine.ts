@@ -4,7 +4,6 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { ApiHandlers, EventListener } from '../contract/api-contract.ts';
-import { msg } from '../contract/messages/message.ts';
 import { createAdministrationsCache } from './account/administrations-cache.ts';
 import { createRefusalExplainer } from './account/explain-refusal.ts';
 import { createSession } from './account/session.ts';
@@ -35,10 +34,8 @@ import { createUploadQueue } from './queue/upload-queue.ts';
 import { openHeadlessSettingsStore } from './store/conf-settings-store.ts';
 import { ACTIVE_STATES } from './store/file-lifecycle.ts';
 import { toHistoryEntry, type FileRecord } from './store/file-record.ts';
-import { createDeliveryJournal } from './store/delivery-journal.ts';
-import { createHistoryBackup } from './store/history-backup.ts';
-import { openRecoveredHistory } from './store/history-recovery.ts';
-import { createHistoryRepository, type Transition } from './store/history-repository.ts';
+import type { Transition } from './store/history-repository.ts';
+import { openHistory } from './store/open-history.ts';
 import type { SettingsStore } from './store/settings-store.ts';
 import { describeStorageFault } from './store/storage-fault.ts';
 import { createStorageGuard } from './store/storage-guard.ts';
@@ -119,38 +116,14 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const settings: SettingsStore = options.settingsStore ?? (ownedSettings as SettingsStore);
   const apiUrl = () => options.apiUrl ?? settings.get().apiUrl;
   const stagingDir = path.join(configDir, 'staging');
-  const databasePath = path.join(configDir, 'history.sqlite');
   const signals = createEngineSignals();
   const hub = createEventHub({ logger });
 
-  // store
-  // The history is opened, repaired and told every confirmed delivery before any stage exists,
-  // so nothing is sent before it knows what Clearfacts already has.
-  const backupPath = path.join(configDir, 'history.backup.sqlite');
-  const journal = createDeliveryJournal(path.join(configDir, 'deliveries.jsonl'));
-  const recovered = openRecoveredHistory(databasePath, backupPath);
-  const { db } = recovered;
-  const repository = createHistoryRepository(db, Date.now, journal);
-  const delivered = journal.read();
-  const restored = repository.restoreDeliveries(delivered.records);
-  if (recovered.problem !== null || restored > 0 || delivered.damagedLines > 0) {
-    logger.warn('history: rebuilt what Clearfacts confirmed', {
-      message: msg('history_rebuilt', {
-        databasePath,
-        historyProblem: recovered.problem ?? 'incomplete',
-        restored,
-      }),
-      detail: recovered.detail,
-      setAsideTo: recovered.setAsideTo,
-      fromBackup: recovered.fromBackup,
-      damagedJournalLines: delivered.damagedLines,
-    });
-  }
-  const backup = createHistoryBackup({
-    db,
-    file: backupPath,
-    intervalMs: tuning.historyBackupMs ?? 60 * 60_000,
+  // store: nothing is sent before the history knows what Clearfacts already confirmed
+  const { db, repository, backup, databasePath } = openHistory({
+    configDir,
     logger,
+    backupIntervalMs: tuning.historyBackupMs ?? 60 * 60_000,
   });
   const storage = createStorageGuard({
     probe: () => repository.probeWrite(),
