@@ -9,6 +9,7 @@ import {
   Destination,
   Failure,
   FolderView,
+  HealthReport,
   HistoryEntry,
   HistoryFilter,
   InspectedFile,
@@ -93,6 +94,8 @@ export const requests = {
   'queue.pause': { request: Empty, response: StatusSnapshot },
   'queue.resume': { request: Empty, response: StatusSnapshot },
   'status.get': { request: Empty, response: StatusSnapshot },
+  /** Read-only: the status with every hold, the folders, the last upload and the last error. */
+  'health.get': { request: Empty, response: HealthReport },
 
   'settings.get': { request: Empty, response: Settings },
   'settings.update': { request: SettingsPatch, response: Settings },

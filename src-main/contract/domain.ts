@@ -323,3 +323,42 @@ export const InspectedFile = z.object({
   eInvoice: EInvoiceSummary.nullable().optional(),
 });
 export type InspectedFile = z.infer<typeof InspectedFile>;
+
+/** Why the queue is not sending (several can hold at once), with the message that explains it. */
+export const QueueHold = z.object({
+  kind: z.enum(['storage', 'auth', 'paused', 'scope', 'offline', 'rate_limit']),
+  message: Message,
+});
+export type QueueHold = z.infer<typeof QueueHold>;
+
+/** A watched folder as a monitor sees it: can files be picked up from it? */
+export const FolderHealth = z.object({
+  id: z.string(),
+  path: z.string(),
+  available: z.boolean(),
+  /** The intake's word on the folder; null when no engine watches it (then read from the disk). */
+  availability: FolderAvailability.nullable(),
+  reason: Message.nullable(),
+});
+export type FolderHealth = z.infer<typeof FolderHealth>;
+
+/**
+ * Everything a monitoring script asks about: the queue (counts and every hold), the folders, the
+ * last delivery and the last failure, and whether someone must act (`attention`).
+ */
+export const HealthReport = z.object({
+  status: StatusSnapshot,
+  holds: z.array(QueueHold),
+  folders: z.array(FolderHealth),
+  /** The most recent delivery: the file, when (ISO), its Clearfacts uuid. */
+  lastUpload: z
+    .object({ fileName: z.string(), path: z.string(), at: z.string(), uuid: z.string() })
+    .nullable(),
+  /** The most recently changed file with a failure: the file, when (ISO), why. */
+  lastError: z
+    .object({ fileName: z.string(), path: z.string(), at: z.string(), failure: Failure })
+    .nullable(),
+  /** Failed or unconfirmed files, an auth, scope or storage hold, or an unavailable folder. */
+  attention: z.boolean(),
+});
+export type HealthReport = z.infer<typeof HealthReport>;

@@ -22,6 +22,7 @@ import { createEventHub } from './events/event-hub.ts';
 import { createStatusTracker } from './events/status-tracker.ts';
 import { createWatchedFolders } from './folders/watched-folders.ts';
 import { createContractHandlers } from './handlers/contract-handlers.ts';
+import { createHealthReporter } from './handlers/health-report.ts';
 import { createWatchSupervisor } from './intake/watch-supervisor.ts';
 import { createFileLogger } from './logging/file-logger.ts';
 import type { Logger } from './logging/logger.ts';
@@ -252,6 +253,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     source: options.shell === 'cli' ? 'cli' : 'drop',
     onInserted,
   });
+  /** Set once the intake watches the folders; `watchFolders: false` engines never do. */
+  let intakeRunning = false;
   const handlers = createContractHandlers({
     session,
     administrations,
@@ -262,6 +265,14 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     historyActions,
     queue,
     status,
+    health: createHealthReporter({
+      status,
+      holds: () => queue.holds,
+      folders,
+      history: repository,
+      // Until this engine's intake runs, only the disk can tell whether a folder is there.
+      watching: () => intakeRunning,
+    }),
     settings,
     app: { shell: options.shell, version: options.version },
   });
@@ -322,7 +333,10 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     });
     await session.start();
     queue.start();
-    if (options.watchFolders !== false) await watching.start();
+    if (options.watchFolders !== false) {
+      await watching.start();
+      intakeRunning = true;
+    }
     status.changed();
     logger.info('Engine started', { version: options.version, shell: options.shell });
   }

@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import type { CliRuntime } from '../cli-runtime.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
+import { healthJson, printHealth, readHealth } from '../health.ts';
 import { printJson, printLine } from '../output.ts';
 import {
   serviceManagerFor,
@@ -102,17 +103,18 @@ export function registerServiceCommands(program: Command, runtime: () => CliRunt
   service
     .command('status')
     .description(
-      "the service manager's view and the queue's counts; exits 1 when the service is not running",
+      "the service manager's view and the engine's health (as `status`); exits 1 when the service is not running or something needs you",
     )
-    .option('--json', 'print it as JSON: { service, status }')
+    .option(
+      '--json',
+      'print it as JSON: { service, running, engine, status, holds, folders, lastUpload, lastError, attention }',
+    )
     .action(async (flags: { json?: boolean }) => {
       const cli = runtime();
       const state = await requireManager().status();
-      // Counts come from the history, which the running engine shares with this process.
-      const engine = await cli.engine({ watchFolders: false });
-      const status = await engine.handlers['status.get']({});
+      const answer = await readHealth(cli);
       if (flags.json) {
-        printJson({ service: state, status });
+        printJson({ service: state, ...healthJson(answer) });
       } else {
         printLine(
           `Service: ${state.installed ? 'installed' : 'not installed'}${state.definition ? ` (${state.definition})` : ''}; ${state.detail}`,
@@ -120,11 +122,11 @@ export function registerServiceCommands(program: Command, runtime: () => CliRunt
         if (state.lingering === false) {
           printLine('Lingering is off: the service stops when you log out.');
         }
-        const { counts } = status;
         printLine(
-          `Files:   ${counts.pending} waiting, ${counts.uploading} sending, ${counts.uploaded} uploaded, ${counts.failed} failed, ${counts.unconfirmed} unconfirmed, ${counts.duplicate} duplicate`,
+          `Engine:  ${answer.engine === null ? 'not running' : `running (process ${answer.engine.pid}, version ${answer.engine.version})`}`,
         );
+        printHealth(answer);
       }
-      process.exitCode = state.running ? EXIT.success : EXIT.failure;
+      process.exitCode = state.running && !answer.health.attention ? EXIT.success : EXIT.failure;
     });
 }

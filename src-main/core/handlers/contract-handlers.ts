@@ -14,6 +14,7 @@ import { toHistoryEntry } from '../store/file-record.ts';
 import type { HistoryRepository } from '../store/history-repository.ts';
 import type { SettingsStore } from '../store/settings-store.ts';
 import { withApiErrors } from './api-errors.ts';
+import type { HealthReporter } from './health-report.ts';
 
 /** The stages that answer requests, and what the host says about itself. */
 export interface ContractHandlersOptions {
@@ -26,6 +27,7 @@ export interface ContractHandlersOptions {
   historyActions: HistoryActions;
   queue: UploadQueue;
   status: StatusTracker;
+  health: HealthReporter;
   settings: SettingsStore;
   app: { shell: 'electron' | 'browser' | 'cli'; version: string };
 }
@@ -98,6 +100,7 @@ export function createContractHandlers(options: ContractHandlersOptions): ApiHan
       return status.snapshot();
     }),
     'status.get': withApiErrors(async () => status.snapshot()),
+    'health.get': withApiErrors(() => options.health.report()),
 
     'settings.get': withApiErrors(async () => settings.get()),
     'settings.update': withApiErrors(async (patch) => settings.update(patch)),

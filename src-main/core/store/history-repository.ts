@@ -110,6 +110,10 @@ export interface HistoryRepository {
    * duplicate check knows their content. Returns how many rows were written.
    */
   restoreDeliveries(records: readonly DeliveryRecord[]): number;
+  /** The most recently delivered row (uploaded or archived), or null. */
+  lastUploaded(): FileRecord | null;
+  /** The most recently changed row that carries a failure (failed, unconfirmed, retrying), or null. */
+  lastFailed(): FileRecord | null;
 }
 
 /**
@@ -156,6 +160,13 @@ export function createHistoryRepository(
   const inStatesStatement = (states: readonly FileState[]) =>
     db.prepare(`SELECT * FROM files WHERE state IN (${placeholders(states.length)}) ORDER BY id`);
   const deleteStatement = db.prepare('DELETE FROM files WHERE id = ?');
+  const lastUploadedStatement = db.prepare(
+    `SELECT * FROM files WHERE state IN ('uploaded', 'archived') AND uploaded_at IS NOT NULL
+     ORDER BY uploaded_at DESC, id DESC LIMIT 1`,
+  );
+  const lastFailedStatement = db.prepare(
+    `SELECT * FROM files WHERE failure_code IS NOT NULL ORDER BY updated_at DESC, id DESC LIMIT 1`,
+  );
   const probeStatement = db.prepare(
     `INSERT INTO meta (key, value) VALUES ('last_write', ?)
      ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
@@ -418,6 +429,16 @@ export function createHistoryRepository(
 
     restoreDeliveries(records: readonly DeliveryRecord[]): number {
       return restoreTransaction.immediate(records);
+    },
+
+    lastUploaded(): FileRecord | null {
+      const row: unknown = lastUploadedStatement.get();
+      return row === undefined ? null : rowToRecord(row);
+    },
+
+    lastFailed(): FileRecord | null {
+      const row: unknown = lastFailedStatement.get();
+      return row === undefined ? null : rowToRecord(row);
     },
   };
 }

@@ -165,6 +165,15 @@ export function createFakeEngine(options: FakeEngineOptions = {}): FakeEngine {
       record('queue.pause', request, { ...status, state: 'paused', pausedByUser: true }),
     'queue.resume': (request) => record('queue.resume', request, status),
     'status.get': (request) => record('status.get', request, status),
+    'health.get': (request) =>
+      record('health.get', request, {
+        status,
+        holds: [],
+        folders: [],
+        lastUpload: null,
+        lastError: null,
+        attention: false,
+      }),
     'settings.get': (request) => record('settings.get', request, settings),
     'settings.update': (request) => {
       settings = { ...settings, ...request };
