@@ -16,8 +16,10 @@ import {
   renderTable,
   type ResultRow,
 } from './lib/results-table.ts';
+import { measureEInvoiceMemory } from './sections/e-invoice.ts';
 import { measureIdle } from './sections/idle.ts';
 import { measureLatency } from './sections/latency.ts';
+import { measureLargePdfChecks } from './sections/large-pdf-check.ts';
 import { measurePageCounting } from './sections/page-counting.ts';
 import { measureBaseline, measureEngineBatch } from './sections/throughput.ts';
 import { measureHistoryMemory, measureStartup } from './sections/startup.ts';
@@ -25,12 +27,20 @@ import { measureHistoryMemory, measureStartup } from './sections/startup.ts';
 const { values } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
-    /** Runs only these areas (throughput, page-counting, memory, latency, startup, idle). */
+    /** Runs only these areas (throughput, page-counting, memory, latency, startup, idle, e-invoice). */
     only: { type: 'string', multiple: true },
   },
 });
 const quick = values.quick === true;
-const AREAS = ['throughput', 'page-counting', 'memory', 'latency', 'startup', 'idle'] as const;
+const AREAS = [
+  'throughput',
+  'page-counting',
+  'memory',
+  'latency',
+  'startup',
+  'idle',
+  'e-invoice',
+] as const;
 type Area = (typeof AREAS)[number];
 for (const area of values.only ?? []) {
   if (!(AREAS as readonly string[]).includes(area)) {
@@ -66,6 +76,7 @@ const defaults = Settings.parse({});
 const BATCH_STABILITY_WINDOW_MS = 500;
 const CORPUS_SEED = 20_261_101;
 const MEMORY_TARGET_BYTES = 300 * 1024 ** 2;
+const LARGE_PDF_TIME_TARGET_MS = 2_000;
 const SAME_MEMORY_BYTES = 25 * 1024 ** 2;
 
 const machine = describeMachine();
@@ -104,12 +115,29 @@ try {
     const checkFilesPerSecond = perSecond(counted.files, counted.checkMs);
     rows.push({
       area: 'Page counting',
-      measure: `checkDocument (type, SHA-256, pdf-lib pages), ${counted.files} files of the mix, one at a time`,
+      measure: `checkDocument (type, SHA-256, completeness, pdf.js pages in the check worker), ${counted.files} files of the mix, one at a time`,
       result: rate(counted.files, counted.bytes, counted.checkMs),
       comparedWith: `reading the same bytes: ${rate(counted.files, counted.bytes, counted.readMs)} (check takes ${(counted.checkMs / counted.readMs).toFixed(1)}× as long)`,
       target: `≥ the baseline's upload rate (${perSecond(baselineBefore.files, baselineBefore.elapsedMs).toFixed(1)} files/s): never the bottleneck`,
       pass: checkFilesPerSecond >= perSecond(baselineBefore.files, baselineBefore.elapsedMs),
     });
+  }
+
+  if (wants('page-counting')) {
+    step('page counting: a 1,000-page and a 65,000-object PDF, check against pdf-lib and qpdf');
+    for (const large of await measureLargePdfChecks(workDir)) {
+      const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+      const pass =
+        large.check.ms < LARGE_PDF_TIME_TARGET_MS && large.check.peakRssBytes < MEMORY_TARGET_BYTES;
+      rows.push({
+        area: 'Page counting',
+        measure: `check of a ${large.name} (${megabytes(large.bytes)}), warm worker; peak RSS of the checking process`,
+        result: `${seconds(large.check.ms)}, ${megabytes(large.check.peakRssBytes)}`,
+        comparedWith: `pdf-lib: ${seconds(large.pdfLib.ms)}, ${megabytes(large.pdfLib.peakRssBytes)}${large.pdfLib.pages === large.pages ? '' : ` (wrong: ${large.pdfLib.pages ?? large.pdfLib.failure})`}; qpdf --show-npages: ${large.qpdfMs === null ? 'not installed' : seconds(large.qpdfMs)}`,
+        target: '< 2 s and < 300 MB',
+        pass,
+      });
+    }
   }
 
   step('engine: the same files dropped into four watched folders');
@@ -291,6 +319,19 @@ try {
         pass: idle.pollingCore < 0.01,
       },
     );
+  }
+  if (wants('e-invoice')) {
+    step('e-invoice: peak RSS while a 15 MB UBL with an embedded PDF is checked and sent');
+    const einvoice = await measureEInvoiceMemory(emulator, workDir);
+    const added = einvoice.peakRssBytes - einvoice.idleRssBytes;
+    rows.push({
+      area: 'E-invoice',
+      measure: `Engine peak RSS while checking and sending a ${megabytes(einvoice.fileBytes)} UBL (embedded ${megabytes(einvoice.embeddedPdfBytes)} PDF; ended ${einvoice.state})`,
+      result: `${megabytes(einvoice.peakRssBytes)} (+${megabytes(added)})`,
+      comparedWith: `the same engine idle: ${megabytes(einvoice.idleRssBytes)}`,
+      target: `≤ idle + ${megabytes(SAME_MEMORY_BYTES)}`,
+      pass: added <= SAME_MEMORY_BYTES && einvoice.state === 'uploaded',
+    });
   }
 } finally {
   await emulator.close();

@@ -1,5 +1,5 @@
-// Page counting: the engine's check step (type by content, SHA-256, pdf-lib page count) against
-// the floor of just reading the same bytes, one file at a time.
+// Page counting: the engine's check step (type by content, SHA-256, completeness, pdf.js page
+// count in the check worker) against the floor of just reading the same bytes, one at a time.
 import { readFile } from 'node:fs/promises';
 import { checkDocument } from '../../src-main/core/documents/check-document.ts';
 import type { WrittenPdf } from '../lib/pdf-corpus.ts';

@@ -12,6 +12,7 @@ import {
   type GlobalOptions,
 } from './cli-runtime.ts';
 import { registerAdministrationCommands } from './commands/administrations.ts';
+import { registerCheckCommand } from './commands/check.ts';
 import { registerFolderCommands } from './commands/folders.ts';
 import { registerHistoryCommands } from './commands/history.ts';
 import { registerStatusCommand } from './commands/status.ts';
@@ -77,6 +78,7 @@ function buildProgram(runtime: () => CliRuntime): Command {
   registerAdministrationCommands(program, runtime);
   registerFolderCommands(program, runtime);
   registerUploadCommand(program, runtime);
+  registerCheckCommand(program, runtime);
   registerWatchCommand(program, runtime);
   registerHistoryCommands(program, runtime);
   registerStatusCommand(program, runtime);

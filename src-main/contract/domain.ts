@@ -45,7 +45,15 @@ export const FailureCode = z.enum([
   'pdf_encrypted',
   'pdf_corrupt',
   'pdf_no_pages',
+  'pdf_needs_password',
+  'pdf_incomplete',
+  'pdf_unreadable',
+  'pdf_xfa_only',
+  'check_over_budget',
   'xml_not_invoice',
+  'xml_unreadable_encoding',
+  'e_invoice_unsupported',
+  'bank_statement',
   'conversion_failed',
   'file_missing',
   'file_unreadable',
@@ -72,6 +80,43 @@ export type Failure = z.infer<typeof Failure>;
 export const DocumentKind = z.enum(['pdf', 'jpeg', 'xml', 'png', 'tiff', 'unknown']);
 export type DocumentKind = z.infer<typeof DocumentKind>;
 
+/** A party of an e-invoice: the supplier (EN 16931 BG-4) or the customer (BG-7). */
+export const EInvoiceParty = z.object({
+  /** Legal registration name (BT-27 / BT-44), else the trading name (BT-28 / BT-45). */
+  name: z.string().nullable(),
+  /** Legal registration identifier (BT-30 / BT-47): for a Belgian party, the company number. */
+  companyNumber: z.string().nullable(),
+  /** VAT identifier (BT-31 / BT-48), e.g. BE0123456749. */
+  vatNumber: z.string().nullable(),
+});
+export type EInvoiceParty = z.infer<typeof EInvoiceParty>;
+
+/**
+ * What a structured e-invoice says about itself, read while streaming (UBL 2.1; Peppol BIS
+ * Billing 3.0, UBL.BE and e-FFF are UBL customisations). `documentType`: a credit note by its
+ * root element or type code 381 (UNTDID 1001); an invoice whose payable amount is negative is a
+ * correction, never called a credit note.
+ */
+export const EInvoiceSummary = z.object({
+  format: z.enum(['peppol-bis-3', 'ubl-be', 'e-fff', 'ubl']),
+  documentType: z.enum(['invoice', 'credit_note', 'correction']),
+  /** True when the file is a Peppol SBDH envelope and the inner invoice is what is sent. */
+  envelope: z.boolean(),
+  /** BT-1. */
+  number: z.string().nullable(),
+  /** BT-2 and BT-9, as written (YYYY-MM-DD). */
+  issueDate: z.string().nullable(),
+  dueDate: z.string().nullable(),
+  /** BT-115 as a number, and its currency (the amount's currencyID, else BT-5). */
+  payableAmount: z.number().nullable(),
+  currency: z.string().nullable(),
+  supplier: EInvoiceParty,
+  customer: EInvoiceParty,
+  /** The visual (an embedded PDF) carried in the file, if any, with its decoded size. */
+  embeddedPdfBytes: z.number().int().nullable(),
+});
+export type EInvoiceSummary = z.infer<typeof EInvoiceSummary>;
+
 export const UploadSource = z.enum(['watch', 'drop', 'cli']);
 export type UploadSource = z.infer<typeof UploadSource>;
 
@@ -97,6 +142,8 @@ export const HistoryEntry = z.object({
   detectedAt: z.string(),
   updatedAt: z.string(),
   uploadedAt: z.string().nullable(),
+  /** The e-invoice's summary, for XML invoices and credit notes (absent from older peers). */
+  eInvoice: EInvoiceSummary.nullable().optional(),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 
@@ -107,7 +154,15 @@ export const HistoryFilter = z.object({
   /** ISO dates (inclusive) on detectedAt. */
   from: z.string().optional(),
   to: z.string().optional(),
+  /** Matches the file name, and an e-invoice's supplier, number or amount. */
   search: z.string().max(200).optional(),
+  /** Part of the e-invoice supplier's name, company number or VAT number. */
+  supplier: z.string().max(200).optional(),
+  /** Part of the e-invoice number (BT-1). */
+  invoiceNumber: z.string().max(200).optional(),
+  /** Payable amount bounds (BT-115), inclusive. */
+  amountMin: z.number().optional(),
+  amountMax: z.number().optional(),
 });
 export type HistoryFilter = z.infer<typeof HistoryFilter>;
 
@@ -268,5 +323,7 @@ export const InspectedFile = z.object({
   failure: Failure.nullable(),
   /** True when a PNG/TIFF will be converted to PDF before upload. */
   willConvert: z.boolean(),
+  /** The e-invoice's summary, for XML invoices and credit notes (absent from older peers). */
+  eInvoice: EInvoiceSummary.nullable().optional(),
 });
 export type InspectedFile = z.infer<typeof InspectedFile>;

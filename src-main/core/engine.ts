@@ -12,7 +12,10 @@ import { ClearfactsApiError, type ClearfactsClient } from './api/clearfacts-clie
 import { createClearfactsClient } from './api/clearfacts-graphql-client.ts';
 import { acquireEngineLock, type EngineLock } from './store/engine-lock.ts';
 import { checkDocument } from './documents/check-document.ts';
+import { unwrapEnvelope } from './documents/e-invoice/unwrap-envelope.ts';
 import { convertImageToPdf } from './documents/convert-image-to-pdf.ts';
+import { hashFile } from './documents/hash-file.ts';
+import { writeWithoutPrefix } from './documents/strip-pdf-prefix.ts';
 import { createEngineSignals } from './events/engine-signals.ts';
 import { startControlServer, type ControlServer } from './control/control-server.ts';
 import { createEventHub } from './events/event-hub.ts';
@@ -183,6 +186,9 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     documents: {
       check: checkDocument,
       convertToPdf: async (input, output) => void (await convertImageToPdf(input, output)),
+      stripPrefix: writeWithoutPrefix,
+      unwrapEnvelope,
+      hash: (filePath) => hashFile(filePath),
     },
     // Clearfacts is the queue's one destination; its client's uploads and errors fit as they are.
     // Each answer also tells the session whether the token has the upload scope it needed: no

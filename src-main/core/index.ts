@@ -2,7 +2,10 @@
 // electron/, scripts/) import. Everything else in core is the stages' own business.
 // The engine itself is loaded on first use, so `clearfacts-uploader --help` and usage errors
 // answer without loading SQLite, the PDF reader and the watchers.
+import type { SendingPreview } from './documents/sending-preview.ts';
 import type { Engine, EngineOptions } from './engine.ts';
+
+export type { SendingChange, SendingPreview } from './documents/sending-preview.ts';
 
 export type { Engine, EngineOptions } from './engine.ts';
 
@@ -10,6 +13,15 @@ export type { Engine, EngineOptions } from './engine.ts';
 export async function createEngine(options: EngineOptions): Promise<Engine> {
   const engine = await import('./engine.ts');
   return engine.createEngine(options);
+}
+
+/** What would happen to each file if sent, sending nothing; see `documents/sending-preview.ts`. */
+export async function previewSending(
+  paths: readonly string[],
+  options: { maxUploadBytes: number },
+): Promise<SendingPreview[]> {
+  const preview = await import('./documents/sending-preview.ts');
+  return preview.previewSending(paths, options);
 }
 
 export { acceptToken } from './account/token/validate-token.ts';

@@ -274,6 +274,12 @@ export const en = {
     duplicate: 'Already uploaded',
     unconfirmed: 'Unconfirmed',
   },
+  eInvoice: {
+    kinds: { invoice: 'Invoice', credit_note: 'Credit note', correction: 'Correction' },
+    number: 'no. {{number}}',
+    due: 'due {{date}}',
+    unknownSupplier: 'Unknown supplier',
+  },
   failures: {
     unsupported_type: 'Clearfacts does not accept this kind of file.',
     empty_file: 'The file is empty.',
@@ -281,7 +287,23 @@ export const en = {
     pdf_encrypted: 'The PDF is password-protected. Save it without a password and try again.',
     pdf_corrupt: 'The PDF is damaged or incomplete. Scan or save it again.',
     pdf_no_pages: 'The PDF has no pages.',
+    pdf_needs_password:
+      'The PDF needs a password to open. Save a copy without a password and try again.',
+    pdf_incomplete:
+      'The PDF was cut off while it was written or copied. Copy, scan or save it again.',
+    pdf_unreadable:
+      'The PDF cannot be read, even by repairing it. Save a copy from your PDF reader, or scan it again.',
+    pdf_xfa_only:
+      'The PDF is a dynamic XFA form whose pages hold no content. Print it to PDF from Adobe Acrobat Reader.',
+    check_over_budget:
+      'Checking this PDF took more time or memory than this app allows per file; the file may be fine. Save a copy with “Print to PDF”.',
     xml_not_invoice: 'The XML file is not a UBL or Peppol invoice.',
+    xml_unreadable_encoding:
+      'The XML file uses a character encoding that cannot be read. Save it as UTF-8.',
+    e_invoice_unsupported:
+      'This is a CII e-invoice (Factur-X / ZUGFeRD), which Clearfacts does not accept. Ask for the Peppol (UBL) version or upload the PDF.',
+    bank_statement:
+      'Not uploaded: this is a bank statement. Clearfacts receives bank statements from CodaBox directly.',
     conversion_failed: 'The image could not be converted to PDF.',
     file_missing: 'The file is no longer there.',
     file_unreadable: 'The file cannot be read. Check that no other program has it open.',
@@ -298,8 +320,8 @@ export const en = {
   },
   history: {
     title: 'History',
-    searchLabel: 'Search by file name',
-    searchPlaceholder: 'File name',
+    searchLabel: 'Search by file name, supplier, invoice number or amount',
+    searchPlaceholder: 'File name, supplier, number or amount',
     statusLabel: 'Status',
     status: {
       all: 'All statuses',

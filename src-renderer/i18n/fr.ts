@@ -290,6 +290,12 @@ export const fr: WithManyPlurals<Messages> = {
     duplicate: 'Déjà envoyé',
     unconfirmed: 'Non confirmé',
   },
+  eInvoice: {
+    kinds: { invoice: 'Facture', credit_note: 'Note de crédit', correction: 'Correction' },
+    number: 'n° {{number}}',
+    due: 'échéance {{date}}',
+    unknownSupplier: 'Fournisseur inconnu',
+  },
   failures: {
     unsupported_type: 'Clearfacts n’accepte pas ce type de fichier.',
     empty_file: 'Le fichier est vide.',
@@ -298,7 +304,23 @@ export const fr: WithManyPlurals<Messages> = {
       'Le PDF est protégé par un mot de passe. Enregistrez-le sans mot de passe et réessayez.',
     pdf_corrupt: 'Le PDF est endommagé ou incomplet. Scannez-le ou enregistrez-le à nouveau.',
     pdf_no_pages: 'Le PDF n’a aucune page.',
+    pdf_needs_password:
+      'Le PDF demande un mot de passe pour s’ouvrir. Enregistrez-en une copie sans mot de passe et réessayez.',
+    pdf_incomplete:
+      'Le PDF a été interrompu pendant son écriture ou sa copie. Copiez-le, scannez-le ou enregistrez-le à nouveau.',
+    pdf_unreadable:
+      'Le PDF est illisible, même après réparation. Enregistrez-en une copie depuis votre lecteur PDF ou scannez-le à nouveau.',
+    pdf_xfa_only:
+      'Le PDF est un formulaire XFA dynamique dont les pages ne contiennent rien. Imprimez-le en PDF depuis Adobe Acrobat Reader.',
+    check_over_budget:
+      'La vérification de ce PDF a demandé plus de temps ou de mémoire que cette application n’en accorde par fichier ; le fichier est peut-être correct. Enregistrez-en une copie avec « Imprimer en PDF ».',
     xml_not_invoice: 'Le fichier XML n’est pas une facture UBL ou Peppol.',
+    xml_unreadable_encoding:
+      'Le fichier XML utilise un encodage de caractères illisible. Enregistrez-le en UTF-8.',
+    e_invoice_unsupported:
+      'C’est une facture électronique CII (Factur-X / ZUGFeRD), que Clearfacts n’accepte pas. Demandez la version Peppol (UBL) ou envoyez le PDF.',
+    bank_statement:
+      'Non envoyé : c’est un extrait de compte. Clearfacts reçoit les extraits directement de CodaBox.',
     conversion_failed: 'L’image n’a pas pu être convertie en PDF.',
     file_missing: 'Le fichier n’est plus là.',
     file_unreadable:
@@ -316,8 +338,8 @@ export const fr: WithManyPlurals<Messages> = {
   },
   history: {
     title: 'Historique',
-    searchLabel: 'Rechercher par nom de fichier',
-    searchPlaceholder: 'Nom de fichier',
+    searchLabel: 'Rechercher par nom de fichier, fournisseur, numéro de facture ou montant',
+    searchPlaceholder: 'Nom de fichier, fournisseur, numéro ou montant',
     statusLabel: 'État',
     status: {
       all: 'Tous les états',

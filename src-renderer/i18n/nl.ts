@@ -280,6 +280,12 @@ export const nl: Messages = {
     duplicate: 'Al opgeladen',
     unconfirmed: 'Onbevestigd',
   },
+  eInvoice: {
+    kinds: { invoice: 'Factuur', credit_note: 'Creditnota', correction: 'Correctie' },
+    number: 'nr. {{number}}',
+    due: 'vervalt {{date}}',
+    unknownSupplier: 'Onbekende leverancier',
+  },
   failures: {
     unsupported_type: 'Clearfacts aanvaardt dit soort bestand niet.',
     empty_file: 'Het bestand is leeg.',
@@ -288,7 +294,23 @@ export const nl: Messages = {
       'De PDF is met een wachtwoord beveiligd. Sla hem op zonder wachtwoord en probeer opnieuw.',
     pdf_corrupt: 'De PDF is beschadigd of onvolledig. Scan hem opnieuw of sla hem opnieuw op.',
     pdf_no_pages: "De PDF heeft geen pagina's.",
+    pdf_needs_password:
+      'De PDF vraagt een wachtwoord om te openen. Sla een kopie zonder wachtwoord op en probeer opnieuw.',
+    pdf_incomplete:
+      'De PDF is afgebroken tijdens het schrijven of kopiëren. Kopieer, scan of bewaar hem opnieuw.',
+    pdf_unreadable:
+      'De PDF kan niet gelezen worden, ook niet na herstel. Sla een kopie op vanuit je PDF-lezer of scan hem opnieuw.',
+    pdf_xfa_only:
+      'De PDF is een dynamisch XFA-formulier zonder inhoud op de pagina’s. Druk het af naar PDF vanuit Adobe Acrobat Reader.',
+    check_over_budget:
+      'Het controleren van deze PDF vroeg meer tijd of geheugen dan deze app per bestand toelaat; het bestand kan in orde zijn. Sla een kopie op met “Afdrukken naar PDF”.',
     xml_not_invoice: 'Het XML-bestand is geen UBL- of Peppol-factuur.',
+    xml_unreadable_encoding:
+      'Het XML-bestand gebruikt een tekencodering die niet gelezen kan worden. Bewaar het als UTF-8.',
+    e_invoice_unsupported:
+      'Dit is een CII-e-factuur (Factur-X / ZUGFeRD), die Clearfacts niet aanvaardt. Vraag de Peppol-versie (UBL) of laad de pdf op.',
+    bank_statement:
+      'Niet opgeladen: dit is een rekeninguittreksel. Clearfacts ontvangt uittreksels rechtstreeks van CodaBox.',
     conversion_failed: 'De afbeelding kon niet naar PDF worden omgezet.',
     file_missing: 'Het bestand is er niet meer.',
     file_unreadable:
@@ -307,8 +329,8 @@ export const nl: Messages = {
   },
   history: {
     title: 'Geschiedenis',
-    searchLabel: 'Zoeken op bestandsnaam',
-    searchPlaceholder: 'Bestandsnaam',
+    searchLabel: 'Zoeken op bestandsnaam, leverancier, factuurnummer of bedrag',
+    searchPlaceholder: 'Bestandsnaam, leverancier, nummer of bedrag',
     statusLabel: 'Toestand',
     status: {
       all: 'Alle toestanden',

@@ -15,6 +15,7 @@ import {
   draftOf,
   type DestinationDraft,
 } from '../components/destination-picker.tsx';
+import { EInvoiceLine } from '../components/e-invoice-line.tsx';
 import { FailureText } from '../components/failure-text.tsx';
 import { Icon } from '../components/icons.tsx';
 import { StateBadge } from '../components/state-badge.tsx';
@@ -57,6 +58,11 @@ function FileRow({
     <tr>
       <th scope="row" className="file-name">
         <Icon name="file" /> <span>{row.name}</span>
+        {inspected?.eInvoice !== null && inspected?.eInvoice !== undefined && (
+          <p className="hint">
+            <EInvoiceLine summary={inspected.eInvoice} />
+          </p>
+        )}
       </th>
       <td>
         {inspected === null ? '—' : t(`kinds.${inspected.kind}`)}

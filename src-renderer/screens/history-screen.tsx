@@ -14,6 +14,7 @@ import {
   AdministrationPicker,
   useAdministrationsByNumber,
 } from '../components/administration-picker.tsx';
+import { EInvoiceLine } from '../components/e-invoice-line.tsx';
 import { FailureText } from '../components/failure-text.tsx';
 import { Icon, type IconName } from '../components/icons.tsx';
 import { StateBadge } from '../components/state-badge.tsx';
@@ -153,6 +154,10 @@ function HistoryRow({
           </p>
         ) : entry.state === 'duplicate' ? (
           <p className="history-note">{t('history.duplicateHelp')}</p>
+        ) : entry.eInvoice !== null && entry.eInvoice !== undefined ? (
+          <p className="history-note">
+            <EInvoiceLine summary={entry.eInvoice} />
+          </p>
         ) : entry.uuid !== null ? (
           <p className="history-note mono">{t('history.uuid', { uuid: entry.uuid })}</p>
         ) : (

@@ -16,6 +16,8 @@ export interface ReceivedUpload {
   pages: number;
   comment: string | null;
   journal: string | null;
+  /** For XML: the root element's local name and the invoice number (cbc:ID) received. */
+  xml: { root: string; invoiceNumber: string | null } | null;
   receivedAt: string;
 }
 

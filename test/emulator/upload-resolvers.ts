@@ -36,7 +36,7 @@ function formatMebibytes(bytes: number): string {
 /** Checks the uploaded part the way the service does and returns what it found. */
 async function acceptedFile(
   context: GraphqlContext,
-): Promise<{ sha256: string; bytes: number; pages: number }> {
+): Promise<{ sha256: string; bytes: number; pages: number; xml: ReceivedUpload['xml'] }> {
   const file = context.file;
   if (file === null) {
     fail('No file received: send the document as the multipart/form-data part named "file".');
@@ -50,7 +50,7 @@ async function acceptedFile(
   if (file.bytes === 0) fail('The file is empty.');
   const verdict = await inspectDocument(file.path);
   if (!verdict.accepted) fail(verdict.reason);
-  return { sha256: file.sha256, bytes: file.bytes, pages: verdict.pages };
+  return { sha256: file.sha256, bytes: file.bytes, pages: verdict.pages, xml: verdict.xml ?? null };
 }
 
 function fileAnswer(upload: ReceivedUpload): Record<string, unknown> {
@@ -150,6 +150,7 @@ export const uploadResolvers = {
       sha256: file.sha256,
       bytes: file.bytes,
       pages: file.pages,
+      xml: file.xml,
       comment: args.comment ?? null,
       journal,
       receivedAt: new Date().toISOString(),
@@ -192,6 +193,7 @@ export const uploadResolvers = {
       sha256: file.sha256,
       bytes: file.bytes,
       pages: file.pages,
+      xml: file.xml,
       comment: null,
       journal: null,
       receivedAt: new Date().toISOString(),

@@ -31,6 +31,14 @@ import {
   png,
   truncatedPdf,
 } from './test-documents.ts';
+import {
+  ciiXml,
+  encodeXml,
+  sampleInvoice,
+  sbdhXml,
+  UBL_BE,
+  ublXml,
+} from '../fixtures/e-invoice-builder.ts';
 
 const [administration, otherAdministration] = seedData.administrations;
 assert.ok(administration && otherAdministration);
@@ -104,7 +112,7 @@ test('refuses what is not a PDF, JPEG or UBL invoice, whatever its name says', a
     { bytes: notAnInvoiceXml(), filename: 'order.xml', reason: /not a UBL invoice or credit note/ },
     { bytes: malformedXml(), filename: 'kapot.xml', reason: /not well-formed/ },
     { bytes: Buffer.alloc(0), filename: 'leeg.pdf', reason: /^The file is empty\.$/ },
-    { bytes: await encryptedPdf(), filename: 'beveiligd.pdf', reason: /encrypted/ },
+    { bytes: await encryptedPdf(), filename: 'beveiligd.pdf', reason: /needs a password/ },
     { bytes: await truncatedPdf(), filename: 'half.pdf', reason: /damaged or incomplete/ },
   ];
   for (const file of refused) {
@@ -376,4 +384,62 @@ test('an upload mutation without a file is kept as a phantom document, whatever 
   assert.equal(overHttp.length, 2);
   emulator.reset();
   assert.deepEqual(emulator.phantoms(), []);
+});
+
+test('accepts the XML forms the live service lists and records their root and number', async (t) => {
+  const emulator = await startTestEmulator(t);
+  const accepted = [
+    {
+      name: 'peppol.xml',
+      bytes: Buffer.from(ublXml(sampleInvoice({ number: 'P-1' }))),
+      root: 'Invoice',
+      number: 'P-1',
+    },
+    {
+      name: 'ubl-be.xml',
+      bytes: Buffer.from(ublXml(sampleInvoice({ number: 'BE-2', customizationId: UBL_BE }))),
+      root: 'Invoice',
+      number: 'BE-2',
+    },
+    {
+      name: 'credit.xml',
+      bytes: Buffer.from(
+        ublXml(sampleInvoice({ root: 'CreditNote', typeCode: '381', number: 'CN-3' })),
+      ),
+      root: 'CreditNote',
+      number: 'CN-3',
+    },
+    {
+      name: 'utf16.xml',
+      bytes: encodeXml(ublXml(sampleInvoice({ number: 'U-4' })), 'utf-16le-bom'),
+      root: 'Invoice',
+      number: 'U-4',
+    },
+    {
+      name: 'latin1.xml',
+      bytes: encodeXml(ublXml(sampleInvoice({ number: 'L-5' })), 'iso-8859-1'),
+      root: 'Invoice',
+      number: 'L-5',
+    },
+  ];
+  for (const file of accepted) {
+    const answer = await uploadInvoice(emulator, file.bytes, file.name);
+    assert.equal(answer.errors, undefined, `${file.name}: ${JSON.stringify(answer.errors)}`);
+    const result = answer.data?.uploadFile as { uuid: string };
+    const recorded = emulator.uploads().find((received) => received.uuid === result.uuid);
+    assert.deepEqual(recorded?.xml, { root: file.root, invoiceNumber: file.number }, file.name);
+  }
+});
+
+test('refuses CII and an invoice still in its Peppol envelope', async (t) => {
+  const emulator = await startTestEmulator(t);
+  const cii = await uploadInvoice(emulator, Buffer.from(ciiXml('FX-1')), 'factur-x.xml');
+  assert.match(onlyErrorMessage(cii), /CII invoices .* are not supported/);
+  const envelope = await uploadInvoice(
+    emulator,
+    Buffer.from(sbdhXml(ublXml(sampleInvoice()))),
+    'envelope.xml',
+  );
+  assert.match(onlyErrorMessage(envelope), /not a UBL invoice or credit note/);
+  assert.equal(emulator.uploads().length, 0);
 });

@@ -45,8 +45,8 @@ test('hostile files each end in their expected state with a specific reason', as
   const folder = await harness.addFolder('scans', companyNumber, { type: 'purchase' });
 
   const refused: [string, (filePath: string) => Promise<void>, FailureCode, RegExp][] = [
-    ['truncated.pdf', writeTruncatedPdf, 'pdf_corrupt', /incomplete|damaged/i],
-    ['encrypted.pdf', writeEncryptedPdf, 'pdf_encrypted', /encrypted|password/i],
+    ['truncated.pdf', writeTruncatedPdf, 'pdf_incomplete', /cut off/i],
+    ['encrypted.pdf', writeEncryptedPdf, 'pdf_needs_password', /needs a password/i],
     ['zero-pages.pdf', writeZeroPagePdf, 'pdf_no_pages', /no pages/i],
     ['zero-bytes.pdf', (filePath) => writeFile(filePath, ''), 'empty_file', /empty/i],
     ['web-page.pdf', writeHtmlNamedPdf, 'unsupported_type', /HTML/],

@@ -28,6 +28,20 @@ export const en: Catalogue = {
     pdf_encrypted:
       'This PDF is password-protected or encrypted, so Clearfacts cannot read it. Save an unprotected copy (for example with "Print to PDF") and put that in the folder instead.',
     pdf_no_pages: 'This PDF has no pages, so there is nothing to send.',
+    pdf_incomplete_no_end_marker:
+      'This PDF stops before its end-of-file marker (%%EOF): it was cut off while being written, downloaded or copied, and its last pages may be missing. Copy it again from where it came from, or scan or save it again.',
+    pdf_incomplete_in_update:
+      'This PDF stops in the middle of a later addition to it (an incremental update without its end-of-file marker): it was cut off while being written or copied, and its last changes or pages may be missing. Copy it again from where it came from, or save it again.',
+    pdf_needs_password:
+      'This PDF needs a password to open, so Clearfacts cannot read it. Open it with its password and save a copy without one (for example with "Print to PDF"), and put that copy in the folder instead.',
+    pdf_unreadable:
+      'This app reads PDFs with the reader built into Firefox, and it could not read this file, even after trying to repair it. If it opens in your PDF reader, save a copy from there (for example with "Print to PDF"); otherwise scan or save it again.',
+    pdf_xfa_only:
+      'This PDF is a dynamic XFA form: its content is not in its pages (they only say "please wait" or similar), and Clearfacts reads pages. Open it in Adobe Acrobat Reader and print it to a PDF, then send that copy.',
+    check_over_time:
+      'Checking this PDF took longer than this app allows for one file ({{limitSeconds}} s). The file may be fine; this app stops there so the other files keep moving. Save a copy with "Print to PDF", or upload it on the Clearfacts website.',
+    check_over_memory:
+      'Checking this PDF needed more memory than this app allows for one file ({{limitBytes, megabytes}}). The file may be fine; this app stops there to keep the computer responsive. Save a copy with "Print to PDF", or upload it on the Clearfacts website.',
     pdf_damaged: 'This PDF is damaged and cannot be read. Scan or save it again.',
     pdf_incomplete:
       'This PDF is incomplete: its end-of-file marker is missing, so it was cut off while being written or copied. Scan or save it again.',
@@ -42,6 +56,16 @@ export const en: Catalogue = {
     xml_credit_note_wrong_namespace:
       'This XML file has an CreditNote root element, but not in the UBL 2 namespace (urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2), so it is not a UBL / Peppol BIS credit note.',
 
+    xml_envelope_without_invoice:
+      'This is a Peppol envelope (SBDH), but it does not carry a UBL invoice or credit note.',
+    xml_unreadable_encoding:
+      'This XML file declares the character encoding "{{encoding}}", which cannot be read. Save it as UTF-8.',
+    e_invoice_cii:
+      'This is a UN/CEFACT CII e-invoice (Factur-X / ZUGFeRD XML), which Clearfacts does not accept. Ask the supplier for the Peppol BIS 3 (UBL) version, or upload the PDF.',
+    bank_statement_coda:
+      'Not uploaded: this is a CODA bank statement. Clearfacts receives bank statements from CodaBox directly.',
+    bank_statement_camt053:
+      'Not uploaded: this is a camt.053 bank statement. Clearfacts receives bank statements from CodaBox directly.',
     file_removed_before_send: 'The file was removed or renamed before it was sent.',
     file_permission_denied: 'The file cannot be read: check its permissions.',
     file_unreadable: 'The file could not be read.',

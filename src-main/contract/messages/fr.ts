@@ -28,6 +28,20 @@ export const fr: Catalogue = {
     pdf_encrypted:
       'Ce PDF est protégé par un mot de passe ou chiffré : Clearfacts ne peut pas le lire. Enregistrez une copie non protégée (par exemple avec « Imprimer en PDF ») et placez-la dans le dossier.',
     pdf_no_pages: 'Ce PDF n’a aucune page : il n’y a rien à envoyer.',
+    pdf_incomplete_no_end_marker:
+      'Ce PDF s’arrête avant son marqueur de fin (%%EOF) : il a été coupé pendant l’écriture, le téléchargement ou la copie, et ses dernières pages peuvent manquer. Copiez-le à nouveau depuis sa source, ou scannez-le ou enregistrez-le à nouveau.',
+    pdf_incomplete_in_update:
+      'Ce PDF s’arrête au milieu d’un ajout ultérieur (une mise à jour incrémentale sans marqueur de fin) : il a été coupé pendant l’écriture ou la copie, et ses dernières modifications ou pages peuvent manquer. Copiez-le à nouveau depuis sa source, ou enregistrez-le à nouveau.',
+    pdf_needs_password:
+      'Ce PDF demande un mot de passe pour s’ouvrir : Clearfacts ne peut donc pas le lire. Ouvrez-le avec son mot de passe, enregistrez une copie sans mot de passe (par exemple avec « Imprimer en PDF ») et placez cette copie dans le répertoire.',
+    pdf_unreadable:
+      'Cette application lit les PDF avec le lecteur intégré à Firefox, qui n’a pas pu lire ce fichier, même après une tentative de réparation. S’il s’ouvre dans votre lecteur PDF, enregistrez-en une copie (par exemple avec « Imprimer en PDF ») ; sinon, scannez-le ou enregistrez-le à nouveau.',
+    pdf_xfa_only:
+      'Ce PDF est un formulaire XFA dynamique : son contenu n’est pas dans ses pages (elles disent seulement « veuillez patienter » ou similaire), et Clearfacts lit les pages. Ouvrez-le dans Adobe Acrobat Reader, imprimez-le en PDF et envoyez cette copie.',
+    check_over_time:
+      'La vérification de ce PDF a pris plus de temps que ce que l’application permet par fichier ({{limitSeconds}} s). Le fichier est peut-être correct ; l’application s’arrête là pour que les autres fichiers continuent. Enregistrez une copie avec « Imprimer en PDF », ou chargez-le sur le site de Clearfacts.',
+    check_over_memory:
+      'La vérification de ce PDF a demandé plus de mémoire que ce que l’application permet par fichier ({{limitBytes, megabytes}}). Le fichier est peut-être correct ; l’application s’arrête là pour que l’ordinateur reste réactif. Enregistrez une copie avec « Imprimer en PDF », ou chargez-le sur le site de Clearfacts.',
     pdf_damaged: 'Ce PDF est endommagé et illisible. Scannez-le ou enregistrez-le à nouveau.',
     pdf_incomplete:
       'Ce PDF est incomplet : sa marque de fin de fichier manque, il a donc été coupé pendant l’écriture ou la copie. Scannez-le ou enregistrez-le à nouveau.',
@@ -43,6 +57,16 @@ export const fr: Catalogue = {
     xml_credit_note_wrong_namespace:
       'Ce fichier XML a un élément racine CreditNote, mais pas dans l’espace de noms UBL 2 (urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2) : ce n’est donc pas une note de crédit UBL / Peppol BIS.',
 
+    xml_envelope_without_invoice:
+      'Ceci est une enveloppe Peppol (SBDH), mais elle ne contient pas de facture ni de note de crédit UBL.',
+    xml_unreadable_encoding:
+      'Ce fichier XML déclare l’encodage de caractères « {{encoding}} », qui ne peut pas être lu. Enregistrez-le en UTF-8.',
+    e_invoice_cii:
+      'Ceci est une facture électronique UN/CEFACT CII (Factur-X / ZUGFeRD XML), que Clearfacts n’accepte pas. Demandez au fournisseur la version Peppol BIS 3 (UBL), ou chargez le PDF.',
+    bank_statement_coda:
+      'Non chargé : ceci est un extrait de compte CODA. Clearfacts reçoit les extraits de compte directement de CodaBox.',
+    bank_statement_camt053:
+      'Non chargé : ceci est un extrait de compte camt.053. Clearfacts reçoit les extraits de compte directement de CodaBox.',
     file_removed_before_send: 'Le fichier a été supprimé ou renommé avant d’être envoyé.',
     file_permission_denied: 'Le fichier ne peut pas être lu : vérifiez ses droits.',
     file_unreadable: 'Le fichier n’a pas pu être lu.',

@@ -28,6 +28,20 @@ export const nl: Catalogue = {
     pdf_encrypted:
       'Deze PDF is beveiligd met een wachtwoord of versleuteld, dus Clearfacts kan hem niet lezen. Bewaar een onbeveiligde kopie (bijvoorbeeld met "Afdrukken naar PDF") en zet die in de map.',
     pdf_no_pages: 'Deze PDF heeft geen pagina’s, dus er is niets te versturen.',
+    pdf_incomplete_no_end_marker:
+      'Deze PDF stopt vóór zijn eindmarkering (%%EOF): hij werd afgebroken tijdens het schrijven, downloaden of kopiëren, en de laatste pagina’s kunnen ontbreken. Kopieer hem opnieuw van waar hij vandaan kwam, of scan of bewaar hem opnieuw.',
+    pdf_incomplete_in_update:
+      'Deze PDF stopt midden in een latere toevoeging (een incrementele update zonder eindmarkering): hij werd afgebroken tijdens het schrijven of kopiëren, en de laatste wijzigingen of pagina’s kunnen ontbreken. Kopieer hem opnieuw van waar hij vandaan kwam, of bewaar hem opnieuw.',
+    pdf_needs_password:
+      'Deze PDF vraagt een wachtwoord om te openen, dus Clearfacts kan hem niet lezen. Open hem met het wachtwoord, bewaar een kopie zonder wachtwoord (bijvoorbeeld met "Afdrukken naar PDF") en zet die kopie in de map.',
+    pdf_unreadable:
+      'Deze app leest PDF’s met de lezer die in Firefox zit, en die kon dit bestand niet lezen, ook niet na een herstelpoging. Opent het in uw PDF-lezer, bewaar er dan een kopie van (bijvoorbeeld met "Afdrukken naar PDF"); scan of bewaar het anders opnieuw.',
+    pdf_xfa_only:
+      'Deze PDF is een dynamisch XFA-formulier: de inhoud staat niet op de pagina’s (die zeggen enkel "even geduld" of iets gelijkaardigs), en Clearfacts leest pagina’s. Open hem in Adobe Acrobat Reader, druk hem af naar een PDF en verstuur die kopie.',
+    check_over_time:
+      'Het nakijken van deze PDF duurde langer dan deze app per bestand toelaat ({{limitSeconds}} s). Het bestand kan in orde zijn; de app stopt hier zodat de andere bestanden doorgaan. Bewaar een kopie met "Afdrukken naar PDF", of laad hem op via de website van Clearfacts.',
+    check_over_memory:
+      'Het nakijken van deze PDF vroeg meer geheugen dan deze app per bestand toelaat ({{limitBytes, megabytes}}). Het bestand kan in orde zijn; de app stopt hier zodat de computer vlot blijft. Bewaar een kopie met "Afdrukken naar PDF", of laad hem op via de website van Clearfacts.',
     pdf_damaged: 'Deze PDF is beschadigd en kan niet gelezen worden. Scan of bewaar hem opnieuw.',
     pdf_incomplete:
       'Deze PDF is onvolledig: de eindmarkering ontbreekt, dus hij werd afgebroken tijdens het schrijven of kopiëren. Scan of bewaar hem opnieuw.',
@@ -43,6 +57,16 @@ export const nl: Catalogue = {
     xml_credit_note_wrong_namespace:
       'Dit XML-bestand heeft een CreditNote-hoofdelement, maar niet in de UBL 2-naamruimte (urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2), dus het is geen UBL / Peppol BIS-creditnota.',
 
+    xml_envelope_without_invoice:
+      'Dit is een Peppol-envelop (SBDH), maar er zit geen UBL-factuur of creditnota in.',
+    xml_unreadable_encoding:
+      'Dit XML-bestand gebruikt de tekencodering "{{encoding}}", die niet gelezen kan worden. Bewaar het als UTF-8.',
+    e_invoice_cii:
+      'Dit is een UN/CEFACT CII-e-factuur (Factur-X / ZUGFeRD XML), die Clearfacts niet aanvaardt. Vraag de leverancier om de Peppol BIS 3-versie (UBL), of laad de PDF op.',
+    bank_statement_coda:
+      'Niet opgeladen: dit is een CODA-rekeninguittreksel. Clearfacts krijgt rekeninguittreksels rechtstreeks van CodaBox.',
+    bank_statement_camt053:
+      'Niet opgeladen: dit is een camt.053-rekeninguittreksel. Clearfacts krijgt rekeninguittreksels rechtstreeks van CodaBox.',
     file_removed_before_send: 'Het bestand werd verwijderd of hernoemd voor het verstuurd werd.',
     file_permission_denied: 'Het bestand kan niet gelezen worden: controleer de rechten.',
     file_unreadable: 'Het bestand kon niet gelezen worden.',

@@ -1,9 +1,9 @@
 // Everything learned about a file before it is queued: what it really is (by content, never by
 // name), its size, SHA-256 and page count, and, when it must not be sent, the specific reason.
 // Checking here turns Clearfacts' after-the-fact refusals into clear reasons before any upload.
-// The type is sniffed once from the file's head, and a PDF is read once for both its SHA-256 and
-// its page count: the check runs for every file, so each extra pass over the bytes is CPU the
-// uploads on this machine do not get.
+// The type is sniffed once from the file's head, and a PDF is read once for its SHA-256, its
+// completeness and its reading by pdf.js (in the check worker, under a time and memory budget):
+// the check runs for every file, so each extra pass over the bytes is CPU the uploads do not get.
 import { open, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileTypeFromBuffer, fileTypeFromFile } from 'file-type';
@@ -18,10 +18,14 @@ import {
   type DetectedType,
 } from './describe-content.ts';
 import type { DocumentCheck, DocumentCheckOptions } from './document-check.ts';
+import { checkEInvoice } from './e-invoice/check-e-invoice.ts';
+import { codaStatementFailure } from './e-invoice/coda-statement.ts';
 import { hashBytes, hashFile } from './hash-file.ts';
-import { countPdfPages } from './pdf-page-count.ts';
+import { documentRefusal } from './document-refusals.ts';
+import { checkPdfBytesCompleteness } from './pdf-completeness.ts';
+import { HEADER_SEARCH_BYTES } from './pdf-header.ts';
+import { createPdfReadingService, type PdfReadingService } from './pdf-reading-service.ts';
 import { readPngChunks } from './png-chunks.ts';
-import { checkXmlInvoice } from './xml-invoice.ts';
 
 /** What the text sniff looks at when no magic number matched. */
 const TEXT_SNIFF_BYTES = 1024;
@@ -98,6 +102,12 @@ function acceptedKind(extension: string): Exclude<DocumentKind, 'unknown'> | nul
  */
 async function identify(filePath: string): Promise<Identified> {
   const head = await readHead(filePath);
+  // Readers find `%PDF-` anywhere in the first kilobyte (ISO 32000-2 §7.5.2 wants it first;
+  // pdf.js, qpdf and Acrobat tolerate a prefix); file-type wants it at byte 0. pdf.js then
+  // confirms the type by opening the file.
+  const headText = Buffer.from(head.buffer, head.byteOffset, head.byteLength);
+  const header = headText.indexOf('%PDF-', 0, 'latin1');
+  if (header !== -1 && header <= HEADER_SEARCH_BYTES) return { kind: 'pdf' };
   const fromHead = await fileTypeFromBuffer(head);
   const kind = fromHead === undefined ? null : acceptedKind(fromHead.ext);
   if (kind !== null) return { kind };
@@ -113,23 +123,68 @@ async function identify(filePath: string): Promise<Identified> {
 }
 
 /**
- * One PDF in memory at a time across the process. pdf-lib copies every stream it parses, so a
- * 20 MB scan costs about twice its size while it is counted; two uploads' checks (or a check
- * and a drop) doing that together doubled the peak. Holding the slot from the read to the end
- * of the parse means a waiting check holds no bytes yet. Parsing is CPU-bound on a machine with
- * few cores, so running one at a time costs no throughput.
+ * One PDF in memory at a time across the process. Holding the slot from the read to the end of
+ * the reading means a waiting check holds no bytes yet; the reading runs in one worker anyway.
  */
 const pdfInMemory = pLimit(1);
 
-/** One read of a PDF that can be sent, for both the hash and pdf-lib. */
-function checkPdfBytes(
-  filePath: string,
-): Promise<{ sha256: string } & Pick<DocumentCheck, 'pages' | 'failure'>> {
+/**
+ * Created with the module (when the engine is built), so loading pdf.js in the worker (about a
+ * second) overlaps the intake's stability window instead of delaying the first file.
+ */
+const pdfReader: PdfReadingService = createPdfReadingService();
+
+type PdfOutcome = { sha256: string } & Pick<
+  DocumentCheck,
+  'pages' | 'failure' | 'prefixBytes' | 'sentSha256'
+>;
+
+/**
+ * One read of a PDF that can be sent: its SHA-256, completeness (ISO 32000-2 §7.5.5: the last
+ * `startxref` finds an xref, nothing after the last `%%EOF`), and pdf.js' reading of it.
+ */
+function checkPdfBytes(filePath: string): Promise<PdfOutcome> {
   return pdfInMemory(async () => {
     const bytes = await readFile(filePath);
     const sha256 = hashBytes(bytes);
-    const counted = await countPdfPages(bytes);
-    return { sha256, pages: counted.pages, failure: counted.failure };
+    const refused = (failure: Failure): PdfOutcome => ({
+      sha256,
+      pages: null,
+      failure,
+      prefixBytes: 0,
+      sentSha256: null,
+    });
+    const completeness = await checkPdfBytesCompleteness(bytes);
+    // A cut-off file can still open, with fewer pages, so it is refused even when readable.
+    // A startxref that finds no xref in a file that ends cleanly is a writer's mistake, which
+    // readers repair: pdf.js' reading below decides that file.
+    if (!completeness.complete && completeness.finding !== 'xref_not_found') {
+      return refused(documentRefusal('pdf_incomplete', { finding: completeness.finding }));
+    }
+    // The prefix is left out only when the copy without it is well-formed as written.
+    const prefixBytes =
+      completeness.complete && completeness.xrefAt === 'after_prefix'
+        ? completeness.headerOffset
+        : 0;
+    const sentSha256 = prefixBytes > 0 ? hashBytes(bytes.subarray(prefixBytes)) : null;
+    const reading = await pdfReader.read(bytes);
+    switch (reading.outcome) {
+      case 'over_budget':
+        return refused(
+          documentRefusal('check_over_budget', {
+            resource: reading.resource,
+            limit: reading.limit,
+          }),
+        );
+      case 'needs_password':
+        return refused(documentRefusal('pdf_needs_password', {}));
+      case 'unreadable':
+        return refused(documentRefusal('pdf_unreadable', { detail: reading.detail }));
+      case 'read':
+        if (reading.pages === 0) return refused(documentRefusal('pdf_no_pages', {}));
+        if (reading.xfaOnly) return refused(documentRefusal('pdf_xfa_only', {}));
+        return { sha256, pages: reading.pages, failure: null, prefixBytes, sentSha256 };
+    }
   });
 }
 
@@ -150,8 +205,15 @@ export async function checkDocument(
     }
     sizeBytes = stats.size;
     mtimeMs = stats.mtimeMs;
-    const { sha256, ...outcome } = await inspect();
-    return { sizeBytes, mtimeMs, sha256: sha256 ?? (await hashFile(filePath)), ...outcome };
+    const { sha256, prefixBytes = 0, sentSha256 = null, ...outcome } = await inspect();
+    return {
+      sizeBytes,
+      mtimeMs,
+      sha256: sha256 ?? (await hashFile(filePath)),
+      prefixBytes,
+      sentSha256,
+      ...outcome,
+    };
   } catch (error) {
     return unreadable(fileFailure(error));
   }
@@ -165,12 +227,19 @@ export async function checkDocument(
       pages: null,
       failure,
       willConvert: false,
+      prefixBytes: 0,
+      sentSha256: null,
     };
   }
 
   /** The verdict, with the SHA-256 when the bytes were read whole for it anyway. */
   async function inspect(): Promise<
-    Pick<DocumentCheck, 'kind' | 'pages' | 'failure' | 'willConvert'> & { sha256?: string }
+    Pick<DocumentCheck, 'kind' | 'pages' | 'failure' | 'willConvert'> &
+      Partial<
+        Pick<DocumentCheck, 'prefixBytes' | 'sentSha256' | 'unwrapsEnvelope' | 'eInvoice'>
+      > & {
+        sha256?: string;
+      }
   > {
     if (sizeBytes === 0) {
       return {
@@ -190,7 +259,7 @@ export async function checkDocument(
         kind,
         pages: null,
         willConvert: false,
-        failure: {
+        failure: (await codaStatementFailure(filePath)) ?? {
           code: 'unsupported_type',
           message: unsupportedMessage(identified.description.type, fileName),
           ...(identified.description.detail === undefined
@@ -244,7 +313,18 @@ export async function checkDocument(
       return { kind, sha256, pages: 1, failure: null, willConvert };
     }
     if (kind === 'xml') {
-      return { kind, pages: 1, failure: await checkXmlInvoice(filePath), willConvert };
+      const { failure, eInvoice, sendsInnerInvoice } = await checkEInvoice(filePath);
+      return sendsInnerInvoice === null
+        ? { kind, pages: 1, willConvert, failure, eInvoice }
+        : {
+            kind,
+            pages: 1,
+            willConvert,
+            failure,
+            eInvoice,
+            sentSha256: sendsInnerInvoice.sha256,
+            unwrapsEnvelope: true,
+          };
     }
     return { kind, pages: 1, failure: null, willConvert };
   }

@@ -1,5 +1,5 @@
 // What the checks step learns about a file before it is queued. Implemented by check-document.ts.
-import type { DocumentKind, Failure } from '../../contract/domain.ts';
+import type { DocumentKind, EInvoiceSummary, Failure } from '../../contract/domain.ts';
 
 export interface DocumentCheck {
   kind: DocumentKind;
@@ -13,6 +13,20 @@ export interface DocumentCheck {
   failure: Failure | null;
   /** PNG (and TIFF where supported) are converted to PDF before upload. */
   willConvert: boolean;
+  /**
+   * Bytes in front of `%PDF-` (a byte-order mark, a newline; at most 1 KB) that are left out of
+   * the bytes sent, because the copy without them is a well-formed PDF; 0 when sent unchanged.
+   */
+  prefixBytes: number;
+  /**
+   * SHA-256 of the bytes sent when they differ from the file (prefix left out, the invoice
+   * unwrapped from its envelope); else null. The file itself is never changed.
+   */
+  sentSha256: string | null;
+  /** True when what is sent is the invoice inside a Peppol SBDH envelope (`sentSha256`'s bytes). */
+  unwrapsEnvelope?: boolean;
+  /** What an XML e-invoice says (supplier, number, amount, kind); absent for other files. */
+  eInvoice?: EInvoiceSummary | null;
 }
 
 export interface DocumentCheckOptions {

@@ -4,7 +4,7 @@
 // scanner writing a file in chunks gets it announced once, after its last write.
 import { open, stat } from 'node:fs/promises';
 import pLimit from 'p-limit';
-import { hasCompletePdfTrailer } from '../documents/pdf-trailer.ts';
+import { checkPdfFileCompleteness } from '../documents/pdf-completeness.ts';
 import type { Logger } from '../logging/logger.ts';
 import { errorCode } from './watch-limits.ts';
 
@@ -72,7 +72,8 @@ const MAX_CONCURRENT_CHECKS = 8;
 /** Retrying a file another program holds open backs off to this. */
 const MAX_RETRY_DELAY_MS = 60_000;
 /**
- * A PDF whose size and mtime have settled but that has no `%%EOF` yet is given this many windows
+ * A PDF whose size and mtime have settled but that is not complete yet (pdf-completeness.ts) is
+ * given this many windows
  * to finish (scanners pause between pages), then announced anyway so the checks can refuse a
  * truncated PDF with a reason instead of leaving it waiting forever.
  */
@@ -182,7 +183,10 @@ export function createReadinessGate<Context>(
     }
 
     if (filePath.toLowerCase().endsWith('.pdf')) {
-      const complete = await hasCompletePdfTrailer(filePath).catch(() => false);
+      const complete = await checkPdfFileCompleteness(filePath).then(
+        (verdict) => verdict.complete,
+        () => false,
+      );
       if (!isCurrent(filePath, entry, generation)) return;
       if (!complete) {
         const graceMs = windowMs * INCOMPLETE_PDF_GRACE_WINDOWS;
@@ -190,7 +194,7 @@ export function createReadinessGate<Context>(
           schedule(filePath, entry, Math.min(windowMs, graceMs - stableForMs));
           return;
         }
-        logger.info('intake: a PDF without %%EOF stopped changing; the checks will judge it', {
+        logger.info('intake: an incomplete-looking PDF stopped changing; the checks judge it', {
           path: filePath,
         });
       }

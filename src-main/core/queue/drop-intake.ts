@@ -61,6 +61,7 @@ export function createDropIntake(options: DropIntakeOptions): DropIntake {
               pages: check.pages,
               failure: check.failure,
               willConvert: check.willConvert,
+              eInvoice: check.eInvoice ?? null,
             };
           }),
         ),

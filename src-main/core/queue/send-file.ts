@@ -20,9 +20,16 @@ import { requiredScope } from './required-scope.ts';
 import type { RetryTuning } from './retry-policy.ts';
 import type { AfterUpload } from '../../contract/domain.ts';
 
+/** What the send step asks of documents/; see check-document.ts and the staging modules. */
 export interface DocumentTools {
   check(filePath: string, options: DocumentCheckOptions): Promise<DocumentCheck>;
   convertToPdf(input: string, output: string): Promise<void>;
+  /** Writes `input` without its first `prefixBytes` to `output`; resolves to the copy's SHA-256. */
+  stripPrefix(input: string, output: string, prefixBytes: number): Promise<string>;
+  /** SHA-256 of a file (hex). */
+  hash(filePath: string): Promise<string>;
+  /** Writes the invoice inside an SBDH envelope to `output`; resolves to its SHA-256. */
+  unwrapEnvelope(input: string, output: string): Promise<string>;
 }
 
 /** Why a running send was called off. */
@@ -102,6 +109,8 @@ function checkPatch(check: DocumentCheck): FilePatch {
     sizeBytes: check.sizeBytes,
     mtimeMs: check.mtimeMs,
     sha256: check.sha256,
+    sentSha256: check.sentSha256,
+    eInvoice: check.eInvoice ?? null,
     pages: check.pages,
   };
 }
@@ -164,7 +173,12 @@ export async function sendFile(
   const contentKey = `${sha256}:${record.companyNumber}`;
   if (!record.forceSend) {
     await context.inFlight.get(contentKey);
-    const earlier = repository.findDelivered(sha256, record.companyNumber, record.id);
+    const earlier = repository.findDelivered(
+      sha256,
+      record.companyNumber,
+      record.id,
+      check.sentSha256,
+    );
     if (earlier) {
       context.logger.info('Same content was already sent to this administration: not sent again', {
         id: record.id,
@@ -181,16 +195,45 @@ export async function sendFile(
   let finishInFlight = () => {};
   const sent = new Promise<void>((resolve) => (finishInFlight = resolve));
   context.inFlight.set(contentKey, sent);
-  const staged = check.willConvert ? path.join(context.stagingDir, `${record.id}.pdf`) : null;
+  // One rule for bytes sent that differ from the file: they are staged, never written over the
+  // file, and the history keeps both SHA-256s.
+  const staged =
+    check.willConvert || check.prefixBytes > 0
+      ? path.join(context.stagingDir, `${record.id}.pdf`)
+      : check.unwrapsEnvelope === true
+        ? path.join(context.stagingDir, `${record.id}.xml`)
+        : null;
+  let sentSha256: string | null = null;
   try {
     let upload = {
       path: record.path,
       fileName: record.fileName,
       mediaType: uploadMediaType(check.kind),
     };
-    if (staged) {
+    if (staged && !check.willConvert) {
+      try {
+        sentSha256 =
+          check.unwrapsEnvelope === true
+            ? await context.documents.unwrapEnvelope(record.path, staged)
+            : await context.documents.stripPrefix(record.path, staged, check.prefixBytes);
+      } catch (error) {
+        await recordStagingFailure(context, record, check, error, write);
+        return;
+      }
+      if (sentSha256 !== check.sentSha256) {
+        // The file changed between the check and the copy: it is checked again on its next turn.
+        await write('ready', {
+          failure: null,
+          nextAttemptAt: context.now() + context.retry.baseDelayMs,
+        });
+        return;
+      }
+      upload = { ...upload, path: staged };
+    }
+    if (staged && check.willConvert) {
       try {
         await context.documents.convertToPdf(record.path, staged);
+        sentSha256 = await context.documents.hash(staged);
       } catch (error) {
         await write('failed', {
           ...checkPatch(check),
@@ -210,7 +253,7 @@ export async function sendFile(
     }
 
     const attempts = record.attempts + 1;
-    await write('uploading', { ...checkPatch(check), attempts, nextAttemptAt: null });
+    await write('uploading', { ...checkPatch(check), sentSha256, attempts, nextAttemptAt: null });
     let result: DeliveredFile;
     try {
       result = await deliver(context.destination, record, upload, signal);
@@ -238,6 +281,34 @@ export async function sendFile(
     context.inFlight.delete(contentKey);
     finishInFlight();
     if (staged) await rm(staged, { force: true });
+  }
+}
+
+/** A local error while writing the sent copy: retried or failed by the failure policy. */
+async function recordStagingFailure(
+  context: SendContext,
+  record: FileRecord,
+  check: DocumentCheck,
+  error: unknown,
+  write: (to: FileState, patch: FilePatch) => Promise<FileRecord>,
+): Promise<void> {
+  const decision = decideAfterFailure(error, {
+    attempts: record.attempts + 1,
+    destination: record.destination.type,
+    tuning: context.retry,
+    random: context.random,
+    failureOf: (caught) => context.destination.failureOf(caught),
+  });
+  if (decision.action === 'retry') {
+    await write('ready', {
+      ...checkPatch(check),
+      failure: decision.failure,
+      nextAttemptAt: context.now() + decision.delayMs,
+      attempts: record.attempts + 1,
+    });
+  } else if (decision.action === 'fail') {
+    // A local error is only ever retried or failed: nothing was sent.
+    await write('failed', { ...checkPatch(check), failure: decision.failure });
   }
 }
 

@@ -4,6 +4,7 @@ import type {
   CompanyNumber,
   Destination,
   DocumentKind,
+  EInvoiceSummary,
   Failure,
   FileState,
   HistoryEntry,
@@ -24,7 +25,15 @@ export interface FileRecord {
   kind: DocumentKind | null;
   sizeBytes: number | null;
   mtimeMs: number | null;
+  /** SHA-256 of the file on disk. */
   sha256: string | null;
+  /**
+   * SHA-256 of the bytes sent when they differ from the file (converted, prefix left out, an
+   * unwrapped SBDH envelope).
+   */
+  sentSha256: string | null;
+  /** What an XML e-invoice says, recorded by the check. */
+  eInvoice: EInvoiceSummary | null;
   pages: number | null;
   uuid: string | null;
   failure: Failure | null;
@@ -63,5 +72,6 @@ export function toHistoryEntry(record: FileRecord): HistoryEntry {
     detectedAt: new Date(record.detectedAt).toISOString(),
     updatedAt: new Date(record.updatedAt).toISOString(),
     uploadedAt: iso(record.uploadedAt),
+    eInvoice: record.eInvoice,
   };
 }

@@ -5,6 +5,7 @@ import {
   CompanyNumber,
   Destination,
   DocumentKind,
+  EInvoiceSummary,
   FailureCode,
   FileState,
   UploadSource,
@@ -44,6 +45,7 @@ const FileRow = z.object({
   size_bytes: z.number().int().nullable(),
   mtime_ms: z.number().nullable(),
   sha256: z.string().nullable(),
+  sent_sha256: z.string().nullable(),
   pages: z.number().int().nullable(),
   uuid: z.string().nullable(),
   failure_code: FailureCode.nullable(),
@@ -56,7 +58,19 @@ const FileRow = z.object({
   detected_at: z.number().int(),
   updated_at: z.number().int(),
   uploaded_at: z.number().int().nullable(),
+  invoice_summary: z.string().nullable(),
 });
+
+/** A summary that no longer parses (written by a newer version, or edited) is left out. */
+function parseSummary(json: string | null): EInvoiceSummary | null {
+  if (json === null) return null;
+  try {
+    const parsed = EInvoiceSummary.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
 
 export function rowToRecord(row: unknown): FileRecord {
   const r = FileRow.parse(row);
@@ -74,6 +88,8 @@ export function rowToRecord(row: unknown): FileRecord {
     sizeBytes: r.size_bytes,
     mtimeMs: r.mtime_ms,
     sha256: r.sha256,
+    sentSha256: r.sent_sha256,
+    eInvoice: parseSummary(r.invoice_summary),
     pages: r.pages,
     uuid: r.uuid,
     failure:
@@ -118,6 +134,21 @@ export function patchToColumns(patch: FilePatch): Record<string, string | number
   set('size_bytes', patch.sizeBytes);
   set('mtime_ms', patch.mtimeMs);
   set('sha256', patch.sha256);
+  set('sent_sha256', patch.sentSha256);
+  if (patch.eInvoice !== undefined) {
+    const summary = patch.eInvoice;
+    columns.invoice_summary = summary === null ? null : JSON.stringify(summary);
+    columns.invoice_number = summary?.number ?? null;
+    columns.invoice_amount = summary?.payableAmount ?? null;
+    columns.invoice_supplier =
+      summary === null
+        ? null
+        : foldForSearch(
+            [summary.supplier.name, summary.supplier.companyNumber, summary.supplier.vatNumber]
+              .filter((part) => part !== null)
+              .join(' '),
+          );
+  }
   set('pages', patch.pages);
   set('uuid', patch.uuid);
   if (patch.failure !== undefined) {

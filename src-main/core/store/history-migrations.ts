@@ -45,4 +45,19 @@ export const historyMigrations: readonly string[] = [
 
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   `,
+  `
+  -- SHA-256 of the bytes sent when they differ from the file on disk (a PNG converted to PDF,
+  -- a PDF without the bytes before %PDF-, the invoice inside an SBDH envelope); NULL when the
+  -- file was sent as it is. Duplicate detection matches either hash.
+  ALTER TABLE files ADD COLUMN sent_sha256 TEXT;
+  CREATE INDEX files_sent_content ON files (sent_sha256, company_number);
+  `,
+  // 3: e-invoices. The summary as validated JSON, and the columns History filters on.
+  `
+  ALTER TABLE files ADD COLUMN invoice_summary TEXT;
+  -- Supplier name (folded like search_name), company number and VAT number, for search.
+  ALTER TABLE files ADD COLUMN invoice_supplier TEXT;
+  ALTER TABLE files ADD COLUMN invoice_number TEXT;
+  ALTER TABLE files ADD COLUMN invoice_amount REAL;
+  `,
 ];

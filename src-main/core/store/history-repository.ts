@@ -79,7 +79,16 @@ export interface HistoryRepository {
    * that may have arrived (unconfirmed): sending a twin of that could be the very double send to
    * avoid. Null when there is none.
    */
-  findDelivered(sha256: string, companyNumber: CompanyNumber, exceptId: number): FileRecord | null;
+  /**
+   * A delivered row of the same content for the same administration: its original's or its sent
+   * bytes' SHA-256 equals `sha256` or `sentSha256` (bytes sent that differ from the file).
+   */
+  findDelivered(
+    sha256: string,
+    companyNumber: CompanyNumber,
+    exceptId: number,
+    sentSha256?: string | null,
+  ): FileRecord | null;
   /** At most `limit` ready files due at `at`, oldest first, leaving out destinations on hold. */
   due(at: number, limit: number, onHold?: readonly Destination['type'][]): FileRecord[];
   /** When the next file waiting for a retry after `after` is due, or null. */
@@ -120,7 +129,8 @@ export function createHistoryRepository(
      ORDER BY id DESC LIMIT 1`,
   );
   const deliveredContentStatement = db.prepare(
-    `SELECT * FROM files WHERE sha256 = ? AND company_number = ? AND id != ?
+    `SELECT * FROM files WHERE company_number = ? AND id != ?
+       AND (sha256 IN (?, ?) OR sent_sha256 IN (?, ?))
        AND state IN ('uploaded', 'archived', 'unconfirmed') ORDER BY id LIMIT 1`,
   );
   const wakeStatement = db
@@ -243,9 +253,24 @@ export function createHistoryRepository(
     /**
      * An earlier delivery of the same content to the same administration, or one that may have
      * arrived (unconfirmed): sending a twin of that could be the very double send to avoid.
+     * The same content is the same file on disk or the same bytes sent: `sha256` (of the file)
+     * and `sentSha256` (of the bytes sent, when they differ) each match either hash of a row.
      */
-    findDelivered(sha256: string, companyNumber: CompanyNumber, exceptId: number) {
-      const row = deliveredContentStatement.get(sha256, companyNumber, exceptId);
+    findDelivered(
+      sha256: string,
+      companyNumber: CompanyNumber,
+      exceptId: number,
+      sentSha256: string | null = null,
+    ) {
+      const sent = sentSha256 ?? sha256;
+      const row = deliveredContentStatement.get(
+        companyNumber,
+        exceptId,
+        sha256,
+        sent,
+        sha256,
+        sent,
+      );
       return row === undefined ? null : rowToRecord(row);
     },
 

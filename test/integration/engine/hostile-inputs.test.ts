@@ -47,8 +47,8 @@ test('hostile files fail with their own reason and stay; odd names arrive intact
   });
 
   const refused: Record<string, FailureCode> = {
-    'truncated.pdf': 'pdf_corrupt',
-    'encrypted.pdf': 'pdf_encrypted',
+    'truncated.pdf': 'pdf_incomplete',
+    'encrypted.pdf': 'pdf_needs_password',
     'empty.pdf': 'empty_file',
     'no-pages.pdf': 'pdf_no_pages',
     'login-page.pdf': 'unsupported_type',

@@ -134,10 +134,16 @@ export function singleBinding(
   return { id, mode: 'single', path: folderPath, companyNumber: '0123456789', destination };
 }
 
-/** A small but complete PDF body: what matters to the intake is the `%%EOF` at its end. */
+/**
+ * A small but complete PDF body: what matters to the intake is its end, a `startxref` that finds
+ * the xref table and the `%%EOF` after it (pdf-completeness.ts).
+ */
 export function pdfBytes(label: string): Buffer {
+  const head = `%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% ${label}\n`;
+  const objectAt = '%PDF-1.4\n'.length;
   return Buffer.from(
-    `%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% ${label}\ntrailer << /Root 1 0 R >>\n%%EOF\n`,
+    `${head}xref\n0 2\n0000000000 65535 f \n${String(objectAt).padStart(10, '0')} 00000 n \n` +
+      `trailer << /Size 2 /Root 1 0 R >>\nstartxref\n${head.length}\n%%EOF\n`,
     'latin1',
   );
 }

@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { appendFile, mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { incrementallyUpdatedPdf } from '../../fixtures/pdf-variants.ts';
 import { setTimeout as delay } from 'node:timers/promises';
 import { createManualClock } from '../../support/manual-clock.ts';
 import {
@@ -122,6 +123,31 @@ test('a PDF whose size pauses longer than the window waits for its %%EOF', async
   while (recorder.count('ready', scan) === 0) await clock.step('the complete scan', announced);
   const ready = await announced;
   assert.ok(ready.at >= lastWriteAt);
+  assert.equal(recorder.count('ready', scan), 1);
+});
+
+test('a PDF cut inside an incremental update waits; padding after %%EOF does not', async (t) => {
+  const cleanup = new Cleanup(t);
+  const dir = await cleanup.tempDir();
+  const windowMs = 300;
+  const { intake, recorder } = startHarness(cleanup, [singleBinding('f1', dir)], {
+    stabilityWindowMs: windowMs,
+  });
+  await intake.start();
+
+  const updated = incrementallyUpdatedPdf(2, 2);
+  // Cut just past the previous revision's %%EOF: that revision opens, with fewer pages.
+  const cutAt = updated.lastIndexOf('%%EOF', updated.length - 7) + 40;
+  const scan = path.join(dir, 'updating.pdf');
+  await writeFile(scan, updated.subarray(0, cutAt));
+  const padded = path.join(dir, 'padded.pdf');
+  await writeFile(padded, Buffer.concat([updated, Buffer.alloc(9000)]));
+  await recorder.ready(padded);
+  // Two windows with the size stable: only completeness can be holding the cut one.
+  await delay(2 * windowMs);
+  assert.equal(recorder.count('ready', scan), 0);
+  await appendFile(scan, updated.subarray(cutAt));
+  await recorder.ready(scan);
   assert.equal(recorder.count('ready', scan), 1);
 });
 

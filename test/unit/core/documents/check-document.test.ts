@@ -97,22 +97,25 @@ test('a PDF is recognised by its content whatever its name says', async () => {
 test('a truncated PDF is refused as incomplete', async () => {
   const result = await checkWritten('cut.pdf', (filePath) => writeTruncatedPdf(filePath));
   assert.equal(result.kind, 'pdf');
-  assert.equal(result.failure?.code, 'pdf_corrupt');
-  assert.match(englishOf(result.failure?.message), /incomplete/);
+  assert.equal(result.failure?.code, 'pdf_incomplete');
+  assert.match(englishOf(result.failure?.message), /cut off/);
   assert.match(result.sha256 ?? '', /^[0-9a-f]{64}$/);
 });
 
-test('a PDF that ends properly but has no readable document is refused as damaged', async () => {
+test('a PDF that ends properly but has no readable document is refused as unreadable', async () => {
   const result = await check('garbage.pdf', '%PDF-1.4\nthis is not a pdf body at all\n%%EOF\n');
-  assert.equal(result.failure?.code, 'pdf_corrupt');
-  assert.match(englishOf(result.failure?.message), /damaged/);
+  assert.equal(result.failure?.code, 'pdf_unreadable');
+  assert.match(
+    englishOf(result.failure?.message),
+    /could not read this file, even after trying to repair it/,
+  );
 });
 
-test('an encrypted PDF is refused as encrypted', async () => {
+test('a PDF whose user password is not empty is refused as needing a password', async () => {
   const result = await checkWritten('locked.pdf', writeEncryptedPdf);
   assert.equal(result.kind, 'pdf');
-  assert.equal(result.failure?.code, 'pdf_encrypted');
-  assert.match(englishOf(result.failure?.message), /password-protected or encrypted/);
+  assert.equal(result.failure?.code, 'pdf_needs_password');
+  assert.match(englishOf(result.failure?.message), /needs a password to open/);
 });
 
 test('the same hand-built PDF without /Encrypt passes, so the encryption is what was refused', async () => {

@@ -11,7 +11,7 @@ import {
   ImageConversionError,
 } from '../../../../src-main/core/documents/convert-image-to-pdf.ts';
 import { hashFile } from '../../../../src-main/core/documents/hash-file.ts';
-import { hasCompletePdfTrailer } from '../../../../src-main/core/documents/pdf-trailer.ts';
+import { checkPdfFileCompleteness } from '../../../../src-main/core/documents/pdf-completeness.ts';
 import { HTML_PAGE, SMALL_JPEG, pdfBytes, pngBytes } from '../../../fixtures/generate-documents.ts';
 
 async function tempDir(t: { after: (fn: () => Promise<void>) => void }): Promise<string> {
@@ -20,17 +20,18 @@ async function tempDir(t: { after: (fn: () => Promise<void>) => void }): Promise
   return dir;
 }
 
-test('the trailer check sees a PDF grow from partial to complete, reading only its tail', async (t) => {
+test('the completeness check sees a PDF grow from partial to complete', async (t) => {
   const dir = await tempDir(t);
   const bytes = await pdfBytes(5);
   const filePath = path.join(dir, 'scanning.pdf');
   const cut = bytes.length - 20;
+  const complete = async () => (await checkPdfFileCompleteness(filePath)).complete;
   await writeFile(filePath, bytes.subarray(0, cut));
-  assert.equal(await hasCompletePdfTrailer(filePath), false);
+  assert.equal(await complete(), false);
   await appendFile(filePath, bytes.subarray(cut));
-  assert.equal(await hasCompletePdfTrailer(filePath), true);
+  assert.equal(await complete(), true);
   await writeFile(filePath, '');
-  assert.equal(await hasCompletePdfTrailer(filePath), false);
+  assert.equal(await complete(), false);
 });
 
 test('the streamed hash equals the hash of the bytes', async (t) => {

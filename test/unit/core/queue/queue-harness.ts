@@ -26,6 +26,7 @@ import { describeStorageFault } from '../../../../src-main/core/store/storage-fa
 import { createStorageGuard } from '../../../../src-main/core/store/storage-guard.ts';
 import { createRecordingLogger } from '../../../support/recording-logger.ts';
 import { createWaitList } from '../../../support/waiting.ts';
+import { unwrapEnvelope } from '../../../../src-main/core/documents/e-invoice/unwrap-envelope.ts';
 
 export interface SentFile {
   fileName: string;
@@ -133,11 +134,22 @@ export function createHarness(
           pages: 1,
           failure: null,
           willConvert: false,
+          prefixBytes: 0,
+          sentSha256: null,
           ...checkOverrides.get(path.basename(filePath)),
         };
       },
       async convertToPdf(input, output) {
         writeFileSync(output, `converted:${readFileSync(input, 'utf8')}`);
+      },
+      async stripPrefix(input, output, prefixBytes) {
+        const stripped = readFileSync(input).subarray(prefixBytes);
+        writeFileSync(output, stripped);
+        return createHash('sha256').update(stripped).digest('hex');
+      },
+      unwrapEnvelope,
+      async hash(filePath) {
+        return createHash('sha256').update(readFileSync(filePath)).digest('hex');
       },
     },
     destination: {

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import { englishOf, msg } from '../../../../src-main/contract/messages/index.ts';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -271,6 +272,27 @@ test('a PNG is sent as the converted <name>.pdf and the original is what gets mo
   assert.equal(h.sent[0]?.bytes, 'converted:png bytes');
   assert.equal(path.basename(archived.archivedPath ?? ''), 'photo.png');
   assert.deepEqual(readdirSync(h.stagingDir), [], 'the staged PDF is removed');
+});
+
+test('a PDF with bytes before %PDF- is sent without them; the file and both hashes are kept', async (t) => {
+  const h = createHarness(t);
+  const prefix = '\uFEFF';
+  const body = '%PDF-1.7 body';
+  const sentSha256 = createHash('sha256').update(body).digest('hex');
+  h.overrideCheck('bom.pdf', { prefixBytes: Buffer.byteLength(prefix), sentSha256 });
+  const file = h.addFile('bom.pdf', `${prefix}${body}`);
+  h.queue.start();
+  const archived = await h.reach(file.id, 'archived');
+  await h.queue.whenIdle();
+  assert.equal(h.sent[0]?.bytes, body);
+  assert.equal(h.sent[0]?.fileName, 'bom.pdf');
+  assert.equal(archived.sentSha256, sentSha256);
+  assert.equal(
+    archived.sha256,
+    createHash('sha256').update(`${prefix}${body}`).digest('hex'),
+    'the file on disk is what sha256 describes',
+  );
+  assert.deepEqual(readdirSync(h.stagingDir), [], 'the staged copy is removed');
 });
 
 test('a file that changes while it is sent goes back to waiting, with its backoff reset', async (t) => {

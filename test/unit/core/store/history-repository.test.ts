@@ -93,6 +93,23 @@ test('duplicates are found by content and administration among delivered files',
   );
 });
 
+test('a delivery matches a later file by either hash: of the file on disk or of the bytes sent', (t) => {
+  const { repository } = openTempHistory(t);
+  const sent = repository.insert(newFile({ state: 'ready' }));
+  repository.transition(sent.id, 'uploading', { sha256: 'with-bom', sentSha256: 'without-bom' });
+  repository.transition(sent.id, 'uploaded', { uuid: 'u' });
+  const plain = repository.insert(newFile({ path: '/scans/plain.pdf', state: 'ready' }));
+  assert.equal(repository.findDelivered('without-bom', '0123456789', plain.id)?.id, sent.id);
+  assert.equal(
+    repository.findDelivered('other-prefix', '0123456789', plain.id, 'without-bom')?.id,
+    sent.id,
+    'another prefix on the same PDF sends the same bytes',
+  );
+  assert.equal(repository.findDelivered('with-bom', '0123456789', plain.id)?.id, sent.id);
+  assert.equal(repository.findDelivered('unrelated', '0123456789', plain.id, 'other'), null);
+  assert.equal(repository.get(sent.id)?.sentSha256, 'without-bom');
+});
+
 test('due files come oldest first, after their backoff, leaving out destinations on hold', (t) => {
   let clock = 1_000;
   const { repository } = openTempHistory(t, () => clock);

@@ -1,0 +1,86 @@
+// Memory of an e-invoice with a large embedded PDF: the engine's resident set idle, then its
+// peak while it checks (streams, summarises, decodes the PDF) and sends a 15 MB UBL file. The
+// kernel's peak is reset after the idle reading, so start-up does not count.
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import {
+  pdfOfSize,
+  sampleInvoice,
+  writeUblWithPdf,
+} from '../../test/fixtures/e-invoice-builder.ts';
+import { manyPurchaseBindings } from '../lib/bindings.ts';
+import type { EmulatorProcess } from '../lib/emulator-process.ts';
+import { startEngineProcess } from '../lib/engine-process.ts';
+import { peakResidentBytes, residentBytes } from '../lib/process-stats.ts';
+
+export interface EInvoiceMemoryResult {
+  fileBytes: number;
+  embeddedPdfBytes: number;
+  idleRssBytes: number;
+  peakRssBytes: number;
+  state: string;
+}
+
+/** Lets start-up work finish, so the idle reading is the engine at rest. */
+const SETTLE_MS = 2_000;
+/** How long the check and upload of one file may take before the bench gives up. */
+const SETTLE_DEADLINE_MS = 120_000;
+
+/** 11 MiB of PDF is 15 MB of base64 in the UBL, under the 20 MiB upload limit. */
+const EMBEDDED_PDF_BYTES = 11 * 1024 * 1024;
+
+export async function measureEInvoiceMemory(
+  emulator: EmulatorProcess,
+  workDir: string,
+): Promise<EInvoiceMemoryResult> {
+  const [binding] = manyPurchaseBindings(path.join(workDir, 'e-invoice-watched'), 1);
+  if (binding === undefined) throw new Error('no binding');
+  await mkdir(binding.path, { recursive: true });
+  const staged = path.join(workDir, 'e-invoice-large.xml');
+  await writeUblWithPdf(staged, sampleInvoice(), pdfOfSize(EMBEDDED_PDF_BYTES));
+  const engine = startEngineProcess({
+    configDir: path.join(workDir, 'e-invoice-config'),
+    apiUrl: emulator.graphqlUrl,
+    token: emulator.demoToken,
+    settings: {},
+    folders: [binding],
+  });
+  try {
+    await engine.ready;
+    await engine.whenIdle();
+    await delay(SETTLE_MS);
+    const idleRssBytes = await residentBytes(engine.pid);
+    // "5" resets the kernel's peak RSS (VmHWM) to the current RSS (proc(5), clear_refs).
+    await writeFile(`/proc/${engine.pid}/clear_refs`, '5');
+    const settled = new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error('timed out waiting for the 15 MB UBL to be checked and sent')),
+        SETTLE_DEADLINE_MS,
+      );
+      // Stored: the uuid was written; settled: it ended without one (refused, duplicate).
+      engine.onStored((message) => {
+        if (message.fileName !== 'large-e-invoice.xml') return;
+        clearTimeout(timer);
+        resolve('uploaded');
+      });
+      engine.onSettled((message) => {
+        if (message.fileName !== 'large-e-invoice.xml') return;
+        clearTimeout(timer);
+        resolve(`${message.state}: ${message.reason ?? ''}`);
+      });
+    });
+    const bytes = await readFile(staged);
+    await writeFile(path.join(binding.path, 'large-e-invoice.xml'), bytes);
+    const state = await settled;
+    return {
+      fileBytes: bytes.length,
+      embeddedPdfBytes: EMBEDDED_PDF_BYTES,
+      idleRssBytes,
+      peakRssBytes: await peakResidentBytes(engine.pid),
+      state,
+    };
+  } finally {
+    await engine.stop();
+  }
+}

@@ -1,0 +1,73 @@
+// Every refusal and notice the e-invoice checks give, built in this one module from a code and
+// typed parameters; their words are in the nl/fr/en message catalogues.
+import type { Failure } from '../../../contract/domain.ts';
+import { msg } from '../../../contract/messages/message.ts';
+
+/** Why an XML file is not an invoice Clearfacts accepts, with what the sentence needs. */
+export type NotInvoiceReason =
+  | { reason: 'not_well_formed'; detail: string }
+  | { reason: 'html' }
+  | { reason: 'no_root' }
+  | { reason: 'other_root'; root: string }
+  | { reason: 'wrong_namespace'; root: 'Invoice' | 'CreditNote'; namespace: string | null }
+  | { reason: 'envelope_without_invoice'; inner: string | null };
+
+/** A notice as data: the code of the Failure it becomes and the parameters of its sentence. */
+export type EInvoiceNotice =
+  | { code: 'xml_not_invoice'; params: NotInvoiceReason }
+  | { code: 'xml_unreadable_encoding'; params: { encoding: string } }
+  | { code: 'e_invoice_unsupported'; params: { format: 'cii' } }
+  | { code: 'bank_statement'; params: { format: 'coda' | 'camt.053' } };
+
+function notInvoice(params: NotInvoiceReason): Pick<Failure, 'message' | 'detail'> {
+  switch (params.reason) {
+    case 'not_well_formed':
+      return { message: msg('xml_malformed'), detail: params.detail };
+    case 'html':
+      return { message: msg('xml_html_page') };
+    case 'no_root':
+      return { message: msg('xml_no_single_root') };
+    case 'other_root':
+      return { message: msg('xml_other_document', { rootName: params.root }) };
+    case 'wrong_namespace':
+      return {
+        message:
+          params.root === 'Invoice'
+            ? msg('xml_invoice_wrong_namespace')
+            : msg('xml_credit_note_wrong_namespace'),
+        detail: params.namespace === null ? 'no namespace' : `namespace ${params.namespace}`,
+      };
+    case 'envelope_without_invoice':
+      return {
+        message: msg('xml_envelope_without_invoice'),
+        ...(params.inner === null ? {} : { detail: params.inner }),
+      };
+  }
+}
+
+/** The Failure (code, Message, optional technical detail) for a notice. */
+export function eInvoiceFailure(notice: EInvoiceNotice): Failure {
+  switch (notice.code) {
+    case 'xml_not_invoice': {
+      const { message, detail } = notInvoice(notice.params);
+      return detail === undefined
+        ? { code: notice.code, message }
+        : { code: notice.code, message, detail };
+    }
+    case 'xml_unreadable_encoding':
+      return {
+        code: notice.code,
+        message: msg('xml_unreadable_encoding', { encoding: notice.params.encoding }),
+      };
+    case 'e_invoice_unsupported':
+      return { code: notice.code, message: msg('e_invoice_cii') };
+    case 'bank_statement':
+      return {
+        code: notice.code,
+        message:
+          notice.params.format === 'coda'
+            ? msg('bank_statement_coda')
+            : msg('bank_statement_camt053'),
+      };
+  }
+}

@@ -1,0 +1,110 @@
+// Whether a PDF has been written to its end, judged by content (the rule shared with the
+// delivery issue): the `startxref` before the last `%%EOF` points at a cross-reference table or
+// stream that parses, and nothing after that `%%EOF` looks like PDF structure (`obj`, `xref`,
+// `trailer`); padding of any length may follow. A PDF cut inside an incremental update (ISO
+// 32000-2 §7.5.6) still opens in readers, with the earlier revision's pages, so opening is no
+// proof of completeness. The readiness gate and the check both ask this.
+import { bytesSource, openFileSource, type ByteSource } from './byte-source.ts';
+import { findPdfHeader } from './pdf-header.ts';
+
+/**
+ * `complete`, with where the live xref was found: at the offset as written, or at that offset
+ * plus the bytes in front of `%PDF-` (offsets written before a prefix was added). Otherwise the
+ * finding that makes it incomplete.
+ */
+export type PdfCompleteness =
+  | { complete: true; headerOffset: number; xrefAt: 'as_written' | 'after_prefix' }
+  | {
+      complete: false;
+      finding: 'no_end_marker' | 'structure_after_end' | 'xref_not_found';
+    };
+
+const END_MARKER = '%%EOF';
+/** Backward scan step when looking for the last `%%EOF` behind padding of any length. */
+const SCAN_BYTES = 64 * 1024;
+/** `startxref`, its offset and line ends fit well within this before `%%EOF`. */
+const STARTXREF_WINDOW = 1024;
+/** Enough for an xref table's first subsection and entry, or an xref stream's dictionary. */
+const XREF_WINDOW = 4096;
+/** What only PDF structure looks like: `12 0 obj`, the `xref` and `trailer` keywords. */
+const STRUCTURE = /\d+\s+\d+\s+obj\b|(?:^|[^A-Za-z])(?:xref|trailer)(?![A-Za-z])/;
+/**
+ * An update cut within its first few bytes leaves only the start of an object header (`12 0 o`)
+ * after the previous `%%EOF`; no padding is only that.
+ */
+const PARTIAL_OBJECT_HEADER = /^\s*\d+(?:\s+\d*(?:\s+o?b?)?)?\s*$/;
+const XREF_TABLE = /^\s*xref\s+\d+\s+\d+\s+\d{10}\s\d{5}\s[nf]/;
+const XREF_STREAM =
+  /^\s*\d+\s+\d+\s+obj\s*<<(?:(?!>>\s*stream)[\s\S])*\/Type\s*\/XRef\b[\s\S]*?stream/;
+
+function latin1(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+}
+
+/** Offset just past the last `%%EOF`, scanning back through padding; null when there is none. */
+async function findLastEndMarker(source: ByteSource): Promise<number | null> {
+  let end = source.size;
+  while (end > 0) {
+    const start = Math.max(0, end - SCAN_BYTES);
+    // Overlap by the marker's length so one split across two steps is still seen.
+    const text = latin1(await source.read(start, Math.min(source.size, end + 4) - start));
+    const at = text.lastIndexOf(END_MARKER);
+    if (at !== -1) return start + at + END_MARKER.length;
+    end = start;
+  }
+  return null;
+}
+
+async function looksLikeStructure(source: ByteSource, from: number): Promise<boolean> {
+  if (PARTIAL_OBJECT_HEADER.test(latin1(await source.read(from, 64)))) return true;
+  for (let start = from; start < source.size; start += SCAN_BYTES) {
+    // Overlap so a keyword split across two steps is still seen.
+    const text = latin1(await source.read(Math.max(from, start - 16), SCAN_BYTES + 16));
+    if (STRUCTURE.test(text)) return true;
+  }
+  return false;
+}
+
+async function xrefParsesAt(source: ByteSource, offset: number): Promise<boolean> {
+  if (offset < 0 || offset >= source.size) return false;
+  const text = latin1(await source.read(offset, XREF_WINDOW));
+  return XREF_TABLE.test(text) || XREF_STREAM.test(text);
+}
+
+/** Judges completeness from a file or bytes; reads only the tail, the head and the xref. */
+export async function checkPdfCompleteness(source: ByteSource): Promise<PdfCompleteness> {
+  const afterEnd = await findLastEndMarker(source);
+  if (afterEnd === null) return { complete: false, finding: 'no_end_marker' };
+  if (await looksLikeStructure(source, afterEnd)) {
+    return { complete: false, finding: 'structure_after_end' };
+  }
+  const windowStart = Math.max(0, afterEnd - END_MARKER.length - STARTXREF_WINDOW);
+  const before = latin1(await source.read(windowStart, afterEnd - windowStart));
+  const matches = [...before.matchAll(/startxref\s+(\d+)/g)];
+  const last = matches.at(-1);
+  if (last?.[1] === undefined) return { complete: false, finding: 'xref_not_found' };
+  const offset = Number(last[1]);
+  const headerOffset = (await findPdfHeader(source)) ?? 0;
+  if (headerOffset > 0 && (await xrefParsesAt(source, offset + headerOffset))) {
+    return { complete: true, headerOffset, xrefAt: 'after_prefix' };
+  }
+  if (await xrefParsesAt(source, offset)) {
+    return { complete: true, headerOffset, xrefAt: 'as_written' };
+  }
+  return { complete: false, finding: 'xref_not_found' };
+}
+
+/** The same judgement of a file on disk, reading only the parts it needs. */
+export async function checkPdfFileCompleteness(filePath: string): Promise<PdfCompleteness> {
+  const source = await openFileSource(filePath);
+  try {
+    return await checkPdfCompleteness(source);
+  } finally {
+    await source.close();
+  }
+}
+
+/** The same judgement of bytes already in memory. */
+export function checkPdfBytesCompleteness(bytes: Uint8Array): Promise<PdfCompleteness> {
+  return checkPdfCompleteness(bytesSource(bytes));
+}

@@ -1,0 +1,196 @@
+// One long-lived worker thread that reads PDFs for the check, one file at a time, under a time
+// and a memory budget per file. Over budget, the worker is ended (which frees everything the
+// file made it allocate), the file gets its own refusal, and a fresh worker takes the next one:
+// the engine never waits on one file for longer than the time budget.
+import { Worker } from 'node:worker_threads';
+import { PdfReadReply, type PdfReading } from './pdf-reading.ts';
+
+/** Per-file limits. Milliseconds and bytes. */
+export interface PdfReadingBudget {
+  timeMs: number;
+  /**
+   * The worker's V8 heap plus its external memory. `resourceLimits` caps only the heap, and
+   * pdf.js keeps the file and every decoded stream in ArrayBuffers, which V8 counts as external
+   * memory; so the service also polls the worker's heap statistics, which include both.
+   */
+  memoryBytes: number;
+  /** How often memory is polled while a file is read. */
+  pollMs: number;
+}
+
+export const DEFAULT_PDF_READING_BUDGET: PdfReadingBudget = {
+  timeMs: 20_000,
+  memoryBytes: 512 * 1024 * 1024,
+  pollMs: 25,
+};
+
+/** Starting a worker (loading pdf.js) may take this long on a slow, busy machine. */
+const START_DEADLINE_MS = 60_000;
+/**
+ * V8 cannot even create an isolate with a tiny heap (a fatal error that ends the process), so
+ * the heap cap, a backstop to the polled budget, never goes below this.
+ */
+const MIN_HEAP_MB = 128;
+
+export type OverBudget = { outcome: 'over_budget'; resource: 'time' | 'memory'; limit: number };
+
+/**
+ * The worker failed in a way no budget explains (it did not start, or it crashed). Nothing says
+ * the file caused it, so it is not a refusal: the send step's failure policy retries or fails the
+ * file like any local read error.
+ */
+export class PdfReaderStoppedError extends Error {
+  constructor(why: string) {
+    super(`The PDF reader (a worker thread) stopped: ${why}.`);
+    this.name = 'PdfReaderStoppedError';
+  }
+}
+
+/** Reads PDFs in the worker; rejects only with PdfReaderStoppedError, never for a file. */
+export interface PdfReadingService {
+  /** Reads the bytes, which are transferred to the worker (the caller's view is emptied). */
+  read(bytes: Uint8Array): Promise<PdfReading | OverBudget>;
+  /** Ends the worker; a later read starts a new one. */
+  close(): Promise<void>;
+}
+
+/** The worker module next to this one, `.ts` when run from source, `.js` when built. */
+function workerUrl(): URL {
+  const extension = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+  return new URL(`./pdf-reading-worker${extension}`, import.meta.url);
+}
+
+/** Bytes the transfer can move: a view that owns its whole buffer (else a copy that does). */
+function ownBuffer(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  if (
+    bytes.byteOffset === 0 &&
+    bytes.byteLength === bytes.buffer.byteLength &&
+    bytes.buffer instanceof ArrayBuffer
+  ) {
+    return new Uint8Array(bytes.buffer);
+  }
+  return new Uint8Array(bytes);
+}
+
+export function createPdfReadingService(
+  budget: PdfReadingBudget = DEFAULT_PDF_READING_BUDGET,
+): PdfReadingService {
+  let worker: { thread: Worker; ready: Promise<boolean> } | null = null;
+  let nextId = 1;
+  /** One file at a time: the budgets are per file, and the worker is one thread anyway. */
+  let tail: Promise<unknown> = Promise.resolve();
+
+  function start(): { thread: Worker; ready: Promise<boolean> } {
+    const thread = new Worker(workerUrl(), {
+      resourceLimits: {
+        maxOldGenerationSizeMb: Math.max(MIN_HEAP_MB, Math.ceil(budget.memoryBytes / 2 ** 20)),
+      },
+    });
+    // Idle, the worker must not keep a CLI run alive; a read holds the process by its timers.
+    thread.unref();
+    const ready = new Promise<boolean>((resolve) => {
+      const deadline = setTimeout(() => done(false), START_DEADLINE_MS);
+      const onMessage = (message: unknown) => {
+        const parsed = PdfReadReply.safeParse(message);
+        if (parsed.success && 'ready' in parsed.data) done(true);
+      };
+      const onEnd = () => done(false);
+      function done(started: boolean) {
+        clearTimeout(deadline);
+        thread.off('message', onMessage);
+        thread.off('error', onEnd);
+        thread.off('exit', onEnd);
+        resolve(started);
+      }
+      thread.on('message', onMessage);
+      thread.on('error', onEnd);
+      thread.on('exit', onEnd);
+    });
+    return { thread, ready };
+  }
+
+  async function stop(which: Worker): Promise<void> {
+    if (worker?.thread === which) worker = null;
+    await which.terminate();
+  }
+
+  async function readOne(bytes: Uint8Array): Promise<PdfReading | OverBudget> {
+    const started = (worker ??= start());
+    const current = started.thread;
+    if (!(await started.ready)) {
+      await stop(current);
+      throw new PdfReaderStoppedError('it did not start');
+    }
+    const id = nextId++;
+    return new Promise((resolve, reject) => {
+      let settled = false;
+      const finish = (
+        result: PdfReading | OverBudget | PdfReaderStoppedError,
+        restart: boolean,
+      ) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        clearInterval(poll);
+        current.off('message', onMessage);
+        current.off('error', onError);
+        current.off('exit', onExit);
+        const settle = () => (result instanceof Error ? reject(result) : resolve(result));
+        if (restart) void stop(current).finally(settle);
+        else settle();
+      };
+      const onMessage = (message: unknown) => {
+        const reply = PdfReadReply.safeParse(message);
+        if (reply.success && 'id' in reply.data && reply.data.id === id) {
+          finish(reply.data.reading, false);
+        }
+      };
+      // resourceLimits ends the worker with ERR_WORKER_OUT_OF_MEMORY when the heap is full.
+      const onError = (error: Error) =>
+        finish(
+          'code' in error && error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? { outcome: 'over_budget', resource: 'memory', limit: budget.memoryBytes }
+            : new PdfReaderStoppedError(error.message),
+          true,
+        );
+      const onExit = (code: number) => finish(new PdfReaderStoppedError(`exit code ${code}`), true);
+      const timer = setTimeout(
+        () => finish({ outcome: 'over_budget', resource: 'time', limit: budget.timeMs }, true),
+        budget.timeMs,
+      );
+      const poll = setInterval(() => {
+        current
+          .getHeapStatistics()
+          .then((heap) => {
+            if (heap.used_heap_size + heap.external_memory > budget.memoryBytes) {
+              finish(
+                { outcome: 'over_budget', resource: 'memory', limit: budget.memoryBytes },
+                true,
+              );
+            }
+          })
+          // The worker ended between two polls: its exit is reported by the exit handler.
+          .catch(() => undefined);
+      }, budget.pollMs);
+      current.on('message', onMessage);
+      current.on('error', onError);
+      current.on('exit', onExit);
+      const owned = ownBuffer(bytes);
+      current.postMessage({ id, bytes: owned }, [owned.buffer]);
+    });
+  }
+
+  // Started now: loading pdf.js takes about a second, better spent before the first file.
+  worker = start();
+  return {
+    read(bytes) {
+      const result = tail.then(() => readOne(bytes));
+      tail = result.catch(() => undefined);
+      return result;
+    },
+    async close() {
+      await tail;
+      if (worker !== null) await stop(worker.thread);
+    },
+  };
+}

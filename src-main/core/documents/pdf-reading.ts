@@ -1,0 +1,37 @@
+// What reading a PDF tells the check, whoever reads it: the page count and whether its pages
+// are only an XFA placeholder; or that it needs a password, or cannot be
+// read. Shared by the reader (in the check worker) and the service that runs it.
+import { z } from 'zod';
+
+/** The verdict of one reader on one PDF's bytes. */
+export const PdfReading = z.discriminatedUnion('outcome', [
+  z.object({
+    outcome: z.literal('read'),
+    pages: z.number().int().nonnegative(),
+    /** A dynamic XFA form (`/NeedsRendering true`): its pages are a placeholder. */
+    xfaOnly: z.boolean(),
+  }),
+  z.object({ outcome: z.literal('needs_password') }),
+  z.object({ outcome: z.literal('unreadable'), detail: z.string() }),
+]);
+export type PdfReading = z.infer<typeof PdfReading>;
+
+/** Reads a PDF's bytes. The reader may take ownership of (detach) the buffer. */
+export type ReadPdf = (bytes: Uint8Array) => Promise<PdfReading>;
+
+/** main → worker: one PDF's bytes to read; the buffer is transferred, not copied. */
+export const PdfReadRequest = z.object({
+  id: z.number().int(),
+  bytes: z.instanceof(Uint8Array),
+});
+export type PdfReadRequest = z.infer<typeof PdfReadRequest>;
+
+/**
+ * worker → main: `ready` once pdf.js is loaded (start-up is not charged to a file's budget),
+ * then the verdict for each request, by id.
+ */
+export const PdfReadReply = z.union([
+  z.object({ ready: z.literal(true) }),
+  z.object({ id: z.number().int(), reading: PdfReading }),
+]);
+export type PdfReadReply = z.infer<typeof PdfReadReply>;

@@ -1,0 +1,72 @@
+// The emulator reads PDFs with pdf-lib plus its own tolerance, never with the app's pdf.js; on
+// every field case and generated variant it must agree with qpdf, the independent oracle.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { FIELD_CASES, FIELD_CASES_DIR } from '../fixtures/field-cases/field-cases.ts';
+import {
+  PADDINGS,
+  incrementallyUpdatedPdf,
+  pageTreePdf,
+  stalePageTreePdf,
+} from '../fixtures/pdf-variants.ts';
+import { qpdfPageCount, qpdfWrite } from '../support/qpdf-oracle.ts';
+import { readPdf } from './pdf-reading.ts';
+
+test('every field case: the emulator’s reading agrees with qpdf', async () => {
+  for (const fieldCase of FIELD_CASES) {
+    const filePath = path.join(FIELD_CASES_DIR, fieldCase.file);
+    const pages = await qpdfPageCount(filePath);
+    const reading = await readPdf(await readFile(filePath));
+    assert.deepEqual(
+      reading,
+      pages === null ? { outcome: 'needs_password' } : { outcome: 'read', pages },
+      fieldCase.file,
+    );
+  }
+});
+
+test('generated variants: padding, missing /Type, stale trees, updates, encryption', async (t) => {
+  const folder = await mkdtemp(path.join(tmpdir(), 'cf-emulator-pdf-'));
+  t.after(() => rm(folder, { recursive: true, force: true }));
+  const variants: [string, Buffer][] = [
+    [
+      'padded.pdf',
+      Buffer.concat([pageTreePdf({ pages: 3 }), PADDINGS[2]?.bytes ?? Buffer.alloc(0)]),
+    ],
+    ['no-types.pdf', pageTreePdf({ pages: 4, catalogType: false, pagesType: false })],
+    ['stale.pdf', stalePageTreePdf(5)],
+    ['updated.pdf', incrementallyUpdatedPdf(2, 4)],
+  ];
+  const plain = path.join(folder, 'plain.pdf');
+  await writeFile(plain, pageTreePdf({ pages: 3 }));
+  for (const [name, bytes] of variants) await writeFile(path.join(folder, name), bytes);
+  const names = variants.map(([name]) => name);
+  for (const keyArgs of [['40'], ['128', '--use-aes=y'], ['256']]) {
+    for (const user of ['', 'user']) {
+      const name = `enc-${keyArgs[0] ?? ''}-${user === '' ? 'empty' : 'real'}.pdf`;
+      await qpdfWrite([
+        '--allow-weak-crypto',
+        '--encrypt',
+        user,
+        'owner',
+        ...keyArgs,
+        '--',
+        plain,
+        path.join(folder, name),
+      ]);
+      names.push(name);
+    }
+  }
+  for (const name of names) {
+    const filePath = path.join(folder, name);
+    const pages = await qpdfPageCount(filePath);
+    assert.deepEqual(
+      await readPdf(await readFile(filePath)),
+      pages === null ? { outcome: 'needs_password' } : { outcome: 'read', pages },
+      name,
+    );
+  }
+});

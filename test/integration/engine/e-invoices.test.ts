@@ -1,0 +1,111 @@
+// Issue 13: e-invoices through the real engine and the emulator. An invoice in its Peppol
+// envelope is sent unwrapped and the file on disk stays as it was; the history shows each
+// invoice's summary and finds it by supplier, number and amount; the same invoice arriving
+// bare after its envelope was sent is a duplicate; CODA is explained and never sent.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  codaStatement,
+  sampleInvoice,
+  sbdhXml,
+  ublXml,
+  withoutDeclaration,
+} from '../../fixtures/e-invoice-builder.ts';
+import { startTestEmulator } from '../../emulator/emulator-test-support.ts';
+import { monthFolder, startEngine } from '../../support/engine-harness.ts';
+import { folder, tempDir } from '../../support/temp-folders.ts';
+
+test('an enveloped invoice is sent unwrapped, summarised, searchable and deduplicated', async (t) => {
+  const emulator = await startTestEmulator(t);
+  const [administration] = emulator.seed.administrations;
+  assert.ok(administration);
+  const dir = folder(tempDir(t, 'einvoice'), 'scans');
+  const harness = await startEngine(t, { emulator, token: emulator.demoToken });
+  await harness.engine.handlers['folders.add']({
+    path: dir,
+    companyNumber: administration.companyNumber,
+    destination: { type: 'purchase' },
+  });
+
+  const enveloped = sampleInvoice({ number: 'ENV-2026-7' });
+  const creditNote = sampleInvoice({
+    root: 'CreditNote',
+    typeCode: '381',
+    number: 'CN-2026-3',
+    payableAmount: '250.00',
+    supplier: {
+      name: 'Drukkerij Vermeulen BV',
+      companyNumber: '0811223344',
+      vatNumber: 'BE0811223344',
+    },
+  });
+  const envelopeBytes = Buffer.from(sbdhXml(ublXml(enveloped)));
+  await writeFile(path.join(dir, 'peppol-envelope.xml'), envelopeBytes);
+  await writeFile(path.join(dir, 'credit-note.xml'), ublXml(creditNote));
+  await writeFile(path.join(dir, 'statement.cod'), codaStatement());
+
+  const outcome = (name: string) =>
+    [...harness.entries.values()].find((entry) => entry.fileName === name)?.state;
+  await harness.until(
+    'the envelope and the credit note are archived and the statement failed',
+    () =>
+      outcome('peppol-envelope.xml') === 'archived' &&
+      outcome('credit-note.xml') === 'archived' &&
+      outcome('statement.cod') === 'failed',
+  );
+
+  const received = emulator.uploads().map((upload) => upload.xml);
+  assert.deepEqual(
+    received.sort((a, b) => (a?.root ?? '').localeCompare(b?.root ?? '')),
+    [
+      { root: 'CreditNote', invoiceNumber: creditNote.number },
+      { root: 'Invoice', invoiceNumber: enveloped.number },
+    ],
+    'the inner invoice, not the envelope, reached Clearfacts',
+  );
+  assert.deepEqual(
+    readFileSync(path.join(dir, '_uploaded', monthFolder(), 'peppol-envelope.xml')),
+    envelopeBytes,
+    'the file itself was never changed',
+  );
+
+  const query = async (filter: Record<string, unknown>) =>
+    (await harness.engine.handlers['history.query']({ filter, offset: 0, limit: 50 })).rows;
+  const all = await query({});
+  const envelopeRow = all.find((row) => row.fileName === 'peppol-envelope.xml');
+  assert.equal(
+    envelopeRow?.sha256,
+    createHash('sha256').update(envelopeBytes).digest('hex'),
+    'the history keeps the original file’s SHA-256',
+  );
+  assert.equal(envelopeRow?.eInvoice?.envelope, true);
+  assert.equal(envelopeRow?.eInvoice?.supplier.name, enveloped.supplier.name);
+  assert.equal(envelopeRow?.eInvoice?.documentType, 'invoice');
+  const creditRow = all.find((row) => row.fileName === 'credit-note.xml');
+  assert.equal(creditRow?.eInvoice?.documentType, 'credit_note');
+  assert.equal(creditRow?.eInvoice?.payableAmount, Number(creditNote.payableAmount));
+  const statementRow = all.find((row) => row.fileName === 'statement.cod');
+  assert.equal(statementRow?.failure?.code, 'bank_statement');
+
+  const names = (rows: { fileName: string }[]) => rows.map((row) => row.fileName).sort();
+  assert.deepEqual(names(await query({ supplier: 'vermeulen' })), ['credit-note.xml']);
+  assert.deepEqual(names(await query({ search: 'drukkerij' })), ['credit-note.xml']);
+  assert.deepEqual(names(await query({ invoiceNumber: 'env-2026' })), ['peppol-envelope.xml']);
+  assert.deepEqual(names(await query({ search: '1210,50' })), ['peppol-envelope.xml']);
+  assert.deepEqual(names(await query({ amountMin: 200, amountMax: 300 })), ['credit-note.xml']);
+
+  // The same invoice, now without its envelope: its bytes are the ones sent before.
+  await writeFile(
+    path.join(dir, 'bare-again.xml'),
+    `<?xml version="1.0" encoding="UTF-8"?>\n${withoutDeclaration(ublXml(enveloped)).trimEnd()}`,
+  );
+  await harness.until(
+    'the bare copy is recognised as a duplicate',
+    () => outcome('bare-again.xml') === 'duplicate',
+  );
+  assert.equal(emulator.uploads().length, 2, 'the duplicate was not sent');
+});

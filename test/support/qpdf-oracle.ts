@@ -1,0 +1,44 @@
+// qpdf (Debian's `qpdf`, installed by .ci/run where missing) as the independent oracle: the page
+// count every PDF fixture is expected to have, and the generator of encrypted and object-stream
+// variants. It shares no code with pdf.js (the app's reader) or pdf-lib (the emulator's).
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+/** qpdf's exit status when it succeeded after repairing something (qpdf manual, "Exit Status"). */
+const SUCCEEDED_WITH_WARNINGS = 3;
+/** Deadline for one qpdf run; generating a 10,000-page variant is the slowest. */
+const QPDF_DEADLINE_MS = 60_000;
+
+async function qpdf(args: readonly string[]): Promise<string> {
+  try {
+    const { stdout } = await run('qpdf', args, { timeout: QPDF_DEADLINE_MS });
+    return stdout;
+  } catch (error) {
+    const failed = error as { code?: unknown; stdout?: unknown; killed?: boolean };
+    if (failed.killed === true) {
+      throw new Error(`qpdf ${args.join(' ')} did not finish within ${QPDF_DEADLINE_MS} ms`, {
+        cause: error,
+      });
+    }
+    if (failed.code === SUCCEEDED_WITH_WARNINGS && typeof failed.stdout === 'string') {
+      return failed.stdout;
+    }
+    throw error;
+  }
+}
+
+/** The page count qpdf reads, or null when qpdf needs a password it was not given. */
+export async function qpdfPageCount(filePath: string): Promise<number | null> {
+  try {
+    return Number((await qpdf(['--show-npages', filePath])).trim());
+  } catch (error) {
+    if (String((error as { stderr?: unknown }).stderr).includes('invalid password')) return null;
+    throw error;
+  }
+}
+
+/** Runs qpdf with these arguments, e.g. `--encrypt '' owner 256 -- in out`. */
+export async function qpdfWrite(args: readonly string[]): Promise<void> {
+  await qpdf(args);
+}

@@ -1,0 +1,261 @@
+import { englishOf } from '../../../../src-main/contract/messages/render-message.ts';
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
+import type { EInvoiceSummary } from '../../../../src-main/contract/domain.ts';
+import { checkDocument } from '../../../../src-main/core/documents/check-document.ts';
+import { readEInvoice } from '../../../../src-main/core/documents/e-invoice/read-e-invoice.ts';
+import { streamXml } from '../../../../src-main/core/documents/e-invoice/stream-xml.ts';
+import {
+  camt053Xml,
+  ciiXml,
+  codaStatement,
+  encodeXml,
+  pdfOfSize,
+  sampleInvoice,
+  sbdhXml,
+  UBL_BE,
+  ublXml,
+  withoutDeclaration,
+  writeUblWithPdf,
+  type InvoiceInput,
+  type PartyInput,
+} from '../../../fixtures/e-invoice-builder.ts';
+
+const options = { maxUploadBytes: 20 * 1024 * 1024 };
+let folder = '';
+
+test.before(async () => {
+  folder = await mkdtemp(path.join(tmpdir(), 'cf-einvoice-'));
+});
+test.after(async () => {
+  await rm(folder, { recursive: true, force: true });
+});
+
+async function written(name: string, content: string | Uint8Array): Promise<string> {
+  const filePath = path.join(folder, name);
+  await writeFile(filePath, content);
+  return filePath;
+}
+
+async function summaryOf(name: string, content: string | Uint8Array): Promise<EInvoiceSummary> {
+  const check = await checkDocument(await written(name, content), options);
+  assert.equal(check.failure, null, `${name} is accepted`);
+  assert.ok(check.eInvoice, `${name} has a summary`);
+  return check.eInvoice;
+}
+
+function party(input: PartyInput) {
+  return { name: input.name, companyNumber: input.companyNumber, vatNumber: input.vatNumber };
+}
+
+/** The summary fields as the builder's inputs state them. */
+function expectedFields(input: InvoiceInput) {
+  return {
+    number: input.number,
+    issueDate: input.issueDate,
+    dueDate: input.dueDate ?? null,
+    payableAmount: Number(input.payableAmount),
+    currency: input.currency,
+    supplier: party(input.supplier),
+    customer: party(input.customer),
+  };
+}
+
+function fieldsOf(summary: EInvoiceSummary) {
+  const { number, issueDate, dueDate, payableAmount, currency, supplier, customer } = summary;
+  return { number, issueDate, dueDate, payableAmount, currency, supplier, customer };
+}
+
+test('a Peppol BIS 3 invoice gives every summary field as the builder wrote it', async () => {
+  const input = sampleInvoice();
+  const summary = await summaryOf('invoice.xml', ublXml(input));
+  assert.deepEqual(fieldsOf(summary), expectedFields(input));
+  assert.equal(summary.documentType, 'invoice');
+  assert.equal(summary.format, 'peppol-bis-3');
+  assert.equal(summary.envelope, false);
+  assert.equal(summary.embeddedPdfBytes, null);
+});
+
+test('a CreditNote root is a credit note, with its due date from PaymentMeans', async () => {
+  const input = sampleInvoice({ root: 'CreditNote', typeCode: '381', number: 'CN-88' });
+  const summary = await summaryOf('credit-note.xml', ublXml(input));
+  assert.deepEqual(fieldsOf(summary), expectedFields(input));
+  assert.equal(summary.documentType, 'credit_note');
+});
+
+test('an Invoice root with type code 381 is a credit note', async () => {
+  const summary = await summaryOf('typed.xml', ublXml(sampleInvoice({ typeCode: '381' })));
+  assert.equal(summary.documentType, 'credit_note');
+});
+
+test('an invoice with a negative payable amount is a correction, not a credit note', async () => {
+  const input = sampleInvoice({ typeCode: '384', payableAmount: '-42.00' });
+  const summary = await summaryOf('negative.xml', ublXml(input));
+  assert.equal(summary.documentType, 'correction');
+  assert.equal(summary.payableAmount, -42);
+});
+
+test('the customisation tells Peppol BIS 3, UBL.BE, e-FFF and plain UBL apart', async () => {
+  const cases = [
+    [UBL_BE, 'ubl-be'],
+    ['urn:www.e-fff.be:invoice:3.0', 'e-fff'],
+    ['urn:example:own-profile', 'ubl'],
+  ] as const;
+  for (const [customizationId, format] of cases) {
+    const summary = await summaryOf(`${format}.xml`, ublXml(sampleInvoice({ customizationId })));
+    assert.equal(summary.format, format, customizationId);
+  }
+});
+
+test('a prefixed root (ubl:Invoice) is read the same', async () => {
+  const input = sampleInvoice({ rootPrefix: 'ubl' });
+  const summary = await summaryOf('prefixed.xml', ublXml(input));
+  assert.deepEqual(fieldsOf(summary), expectedFields(input));
+});
+
+test('UTF-16 with either byte-order mark and a declared ISO-8859-1 are read', async () => {
+  const input = sampleInvoice();
+  for (const encoding of ['utf-16le-bom', 'utf-16be-bom', 'iso-8859-1'] as const) {
+    const summary = await summaryOf(`${encoding}.xml`, encodeXml(ublXml(input), encoding));
+    assert.deepEqual(fieldsOf(summary), expectedFields(input), encoding);
+  }
+});
+
+test('an encoding nothing can decode is refused with its name', async () => {
+  const xml = ublXml(sampleInvoice()).replace('encoding="UTF-8"', 'encoding="X-MARTIAN-7"');
+  const check = await checkDocument(await written('martian.xml', xml), options);
+  assert.equal(check.failure?.code, 'xml_unreadable_encoding');
+  assert.match(englishOf(check.failure.message), /X-MARTIAN-7/);
+});
+
+test('an invoice in an SBDH envelope is summarised, and the inner invoice is what is sent', async () => {
+  const input = sampleInvoice({ number: 'SBDH-1' });
+  const inner = ublXml(input);
+  const envelopePath = await written('envelope.xml', sbdhXml(inner));
+  const before = await readFile(envelopePath);
+  const check = await checkDocument(envelopePath, options);
+  assert.equal(check.failure, null);
+  assert.ok(check.eInvoice);
+  assert.deepEqual(fieldsOf(check.eInvoice), expectedFields(input));
+  assert.equal(check.eInvoice.envelope, true);
+  // The sent bytes: a UTF-8 declaration and the invoice element exactly as the envelope held it.
+  const expectedSent = `<?xml version="1.0" encoding="UTF-8"?>\n${withoutDeclaration(inner).trimEnd()}`;
+  const expectedSha = createHash('sha256').update(expectedSent, 'utf8').digest('hex');
+  assert.deepEqual([check.sentSha256, check.unwrapsEnvelope], [expectedSha, true]);
+  assert.equal(check.sha256, createHash('sha256').update(before).digest('hex'));
+
+  const innerPath = path.join(folder, 'inner.xml');
+  const reading = await readEInvoice(envelopePath, { innerInvoicePath: innerPath });
+  assert.equal(reading.status, 'e-invoice');
+  assert.equal(await readFile(innerPath, 'utf8'), expectedSent);
+  assert.deepEqual(await readFile(envelopePath), before, 'the file on disk is unchanged');
+});
+
+test('an invoice using a prefix its envelope declared gets the declaration when unwrapped', async () => {
+  const inner = withoutDeclaration(ublXml(sampleInvoice({ rootPrefix: 'ubl' }))).replace(
+    ' xmlns:ubl="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"',
+    '',
+  );
+  const envelope = sbdhXml(inner).replace(
+    '<StandardBusinessDocument ',
+    '<StandardBusinessDocument xmlns:ubl="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2" ',
+  );
+  const innerPath = path.join(folder, 'inherited-inner.xml');
+  const reading = await readEInvoice(await written('inherited.xml', envelope), {
+    innerInvoicePath: innerPath,
+  });
+  assert.equal(reading.status, 'e-invoice');
+  const parsed: unknown = new XMLParser({ ignoreAttributes: false }).parse(
+    await readFile(innerPath, 'utf8'),
+  );
+  const root = (parsed as Record<string, Record<string, string>>)['ubl:Invoice'];
+  assert.equal(root?.['@_xmlns:ubl'], 'urn:oasis:names:specification:ubl:schema:xsd:Invoice-2');
+});
+
+test('an envelope without an invoice is refused', async () => {
+  const envelope = sbdhXml('<Order xmlns="urn:oasis:names:specification:ubl:schema:xsd:Order-2"/>');
+  const check = await checkDocument(await written('order-envelope.xml', envelope), options);
+  assert.equal(check.failure?.code, 'xml_not_invoice');
+  assert.match(englishOf(check.failure.message), /envelope/);
+});
+
+test('a 15 MB embedded PDF is decoded to a file equal to the PDF the builder embedded', async () => {
+  const pdf = pdfOfSize(15 * 1024 * 1024);
+  const filePath = path.join(folder, 'with-pdf.xml');
+  await writeUblWithPdf(filePath, sampleInvoice(), pdf);
+  const visualPath = path.join(folder, 'visual.pdf');
+  const reading = await readEInvoice(filePath, { visualPath });
+  assert.equal(reading.status, 'e-invoice');
+  assert.equal(reading.summary.embeddedPdfBytes, pdf.length);
+  assert.equal(reading.visualPath, visualPath);
+  const decoded = await readFile(visualPath);
+  assert.equal(decoded.length, pdf.length);
+  assert.ok(decoded.equals(pdf), 'the decoded PDF is byte for byte the embedded one');
+});
+
+test('an embedded attachment that is not a PDF leaves no file and no size', async () => {
+  const xml = ublXml(sampleInvoice(), Buffer.from('plain words, not a PDF').toString('base64'));
+  const visualPath = path.join(folder, 'not-a-pdf.pdf');
+  const reading = await readEInvoice(await written('text-attachment.xml', xml), { visualPath });
+  assert.equal(reading.status, 'e-invoice');
+  assert.equal(reading.summary.embeddedPdfBytes, null);
+  assert.equal(reading.visualPath, null);
+  await assert.rejects(stat(visualPath), { code: 'ENOENT' });
+});
+
+test('a long text node reaches the handler in pieces, never whole', async () => {
+  const filePath = await written('long.xml', `<a><b>${'QUJD'.repeat(1024 * 1024)}</b></a>`);
+  const pieces: number[] = [];
+  await streamXml(filePath, {
+    open: () => {},
+    close: () => {},
+    text: (piece) => pieces.push(piece.length),
+    afterPiece: () => {},
+    done: () => false,
+  });
+  assert.equal(
+    pieces.reduce((sum, length) => sum + length, 0),
+    4 * 1024 * 1024,
+  );
+  assert.ok(pieces.length > 8, `${pieces.length} pieces`);
+  assert.ok(Math.max(...pieces) <= 256 * 1024, `largest piece ${Math.max(...pieces)}`);
+});
+
+test('CII (Factur-X / ZUGFeRD XML) is refused because Clearfacts does not take it', async () => {
+  const check = await checkDocument(await written('factur-x.xml', ciiXml('FX-1')), options);
+  assert.equal(check.failure?.code, 'e_invoice_unsupported');
+  assert.match(englishOf(check.failure.message), /CII/);
+});
+
+test('bank statements are explained, not sent: camt.053 XML and CODA', async () => {
+  const camt = await checkDocument(await written('statement.xml', camt053Xml()), options);
+  assert.equal(camt.failure?.code, 'bank_statement');
+  assert.match(englishOf(camt.failure.message), /CodaBox/);
+  const coda = await checkDocument(await written('statement.cod', codaStatement()), options);
+  assert.equal(coda.failure?.code, 'bank_statement');
+  assert.match(englishOf(coda.failure.message), /CODA bank statement.*CodaBox/);
+  const text = await checkDocument(await written('notes.txt', 'just some notes\n'), options);
+  assert.equal(text.failure?.code, 'unsupported_type');
+});
+
+test('broken and foreign XML keep their refusals', async () => {
+  const cut = ublXml(sampleInvoice()).slice(0, 400);
+  const broken = await checkDocument(await written('cut.xml', cut), options);
+  assert.equal(broken.failure?.code, 'xml_not_invoice');
+  assert.match(englishOf(broken.failure.message), /not well-formed/);
+  const order = await checkDocument(
+    await written('order.xml', '<Order xmlns="urn:example:orders"/>'),
+    options,
+  );
+  assert.match(englishOf(order.failure?.message), /"Order" document/);
+  const wrongNamespace = await checkDocument(
+    await written('fake.xml', '<Invoice xmlns="urn:example:invoice"/>'),
+    options,
+  );
+  assert.match(wrongNamespace.failure?.detail ?? '', /urn:example:invoice/);
+});

@@ -1,0 +1,70 @@
+// The completeness rule shared with the readiness gate: the `startxref` before the last `%%EOF`
+// finds an xref that parses, and nothing after that `%%EOF` looks like PDF structure.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import {
+  checkPdfBytesCompleteness,
+  checkPdfFileCompleteness,
+} from '../../../../src-main/core/documents/pdf-completeness.ts';
+import { FIELD_CASES, FIELD_CASES_DIR } from '../../../fixtures/field-cases/field-cases.ts';
+import { PADDINGS, incrementallyUpdatedPdf, pageTreePdf } from '../../../fixtures/pdf-variants.ts';
+import { qpdfWrite } from '../../../support/qpdf-oracle.ts';
+
+test('every field case is complete, read from disk', async () => {
+  for (const fieldCase of FIELD_CASES) {
+    const verdict = await checkPdfFileCompleteness(path.join(FIELD_CASES_DIR, fieldCase.file));
+    assert.equal(verdict.complete, true, fieldCase.file);
+  }
+});
+
+test('padding of any length after %%EOF leaves a PDF complete', async () => {
+  for (const base of [pageTreePdf({ pages: 2 }), incrementallyUpdatedPdf(2, 3)]) {
+    for (const padding of PADDINGS) {
+      const verdict = await checkPdfBytesCompleteness(Buffer.concat([base, padding.bytes]));
+      assert.equal(verdict.complete, true, padding.name);
+    }
+  }
+});
+
+test('a PDF cut anywhere inside its last incremental update is incomplete', async () => {
+  const bytes = incrementallyUpdatedPdf(2, 2);
+  const previousEnd = bytes.lastIndexOf('%%EOF', bytes.length - 7) + '%%EOF\n'.length;
+  // Every cut point from just after the previous revision to just before the last %%EOF ends.
+  for (let cutAt = previousEnd + 1; cutAt < bytes.length - 1; cutAt += 7) {
+    const verdict = await checkPdfBytesCompleteness(bytes.subarray(0, cutAt));
+    assert.equal(verdict.complete, false, `cut at ${cutAt} of ${bytes.length}`);
+  }
+  // The same cut followed by padding is still incomplete: the structure after %%EOF tells.
+  const padded = Buffer.concat([bytes.subarray(0, previousEnd + 40), Buffer.alloc(9000)]);
+  assert.deepEqual(await checkPdfBytesCompleteness(padded), {
+    complete: false,
+    finding: 'structure_after_end',
+  });
+});
+
+test('a startxref that finds no xref, or no %%EOF at all, is incomplete', async () => {
+  const bytes = pageTreePdf({ pages: 2 });
+  const text = bytes.toString('latin1');
+  const wrong = text.replace(/startxref\n(\d+)/, (_, at: string) => `startxref\n${Number(at) - 9}`);
+  assert.deepEqual(await checkPdfBytesCompleteness(Buffer.from(wrong, 'latin1')), {
+    complete: false,
+    finding: 'xref_not_found',
+  });
+  assert.deepEqual(await checkPdfBytesCompleteness(bytes.subarray(0, bytes.length - 7)), {
+    complete: false,
+    finding: 'no_end_marker',
+  });
+});
+
+test('an xref stream (qpdf-written) is found and judged complete', async (t) => {
+  const folder = await mkdtemp(path.join(tmpdir(), 'cf-complete-'));
+  t.after(() => rm(folder, { recursive: true, force: true }));
+  const input = path.join(folder, 'in.pdf');
+  const output = path.join(folder, 'out.pdf');
+  await writeFile(input, incrementallyUpdatedPdf(3, 2));
+  await qpdfWrite(['--object-streams=generate', input, output]);
+  assert.equal((await checkPdfFileCompleteness(output)).complete, true);
+});

@@ -1,0 +1,229 @@
+// Every kind of PDF the field cases showed, as the field files themselves and as generated
+// variants, ends with the stated verdict; every expected page count is qpdf's, a reader that
+// shares no code with the app's (pdf.js).
+import { englishOf } from '../../../../src-main/contract/messages/render-message.ts';
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { checkDocument } from '../../../../src-main/core/documents/check-document.ts';
+import type { DocumentCheck } from '../../../../src-main/core/documents/document-check.ts';
+import { FIELD_CASES, FIELD_CASES_DIR } from '../../../fixtures/field-cases/field-cases.ts';
+import {
+  PADDINGS,
+  PREFIXES,
+  incrementallyUpdatedPdf,
+  manyObjectsPdf,
+  pageTreePdf,
+  stalePageTreePdf,
+  xfaPdf,
+} from '../../../fixtures/pdf-variants.ts';
+import { qpdfPageCount, qpdfWrite } from '../../../support/qpdf-oracle.ts';
+
+const options = { maxUploadBytes: 100 * 1024 * 1024 };
+let folder = '';
+
+test.before(async () => {
+  folder = await mkdtemp(path.join(tmpdir(), 'cf-reading-'));
+});
+test.after(async () => {
+  await rm(folder, { recursive: true, force: true });
+});
+
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+async function written(name: string, bytes: Uint8Array): Promise<string> {
+  const filePath = path.join(folder, name);
+  await writeFile(filePath, bytes);
+  return filePath;
+}
+
+/** The check accepts the file with qpdf's page count (which must be a real count). */
+async function assertAcceptedAsQpdfCounts(filePath: string): Promise<DocumentCheck> {
+  const expected = await qpdfPageCount(filePath);
+  assert.ok(expected !== null && expected > 0, `qpdf reads ${path.basename(filePath)}`);
+  const check = await checkDocument(filePath, options);
+  assert.deepEqual(
+    { kind: check.kind, failure: check.failure, pages: check.pages },
+    { kind: 'pdf', failure: null, pages: expected },
+    path.basename(filePath),
+  );
+  return check;
+}
+
+test('every field case ends with its stated verdict, and its page count is qpdf’s', async () => {
+  for (const fieldCase of FIELD_CASES) {
+    const filePath = path.join(FIELD_CASES_DIR, fieldCase.file);
+    const check = await checkDocument(filePath, options);
+    const oracle = await qpdfPageCount(filePath);
+    if ('refused' in fieldCase.verdict) {
+      assert.equal(check.failure?.code, fieldCase.verdict.refused, fieldCase.file);
+      assert.equal(oracle, null, `qpdf also needs a password for ${fieldCase.file}`);
+      continue;
+    }
+    assert.deepEqual(
+      { failure: check.failure, pages: check.pages },
+      { failure: null, pages: fieldCase.verdict.pages },
+      fieldCase.file,
+    );
+    assert.equal(oracle, fieldCase.verdict.pages, `qpdf on ${fieldCase.file}`);
+    assert.equal(check.prefixBytes, fieldCase.prefixBytes ?? 0, fieldCase.file);
+  }
+});
+
+test('padding of any size after %%EOF is accepted, whatever the padding is', async () => {
+  for (const base of [pageTreePdf({ pages: 2 }), incrementallyUpdatedPdf(1, 2)]) {
+    for (const padding of PADDINGS) {
+      const name = `padded-${padding.name.replaceAll(/\W+/g, '-')}.pdf`;
+      await assertAcceptedAsQpdfCounts(await written(name, Buffer.concat([base, padding.bytes])));
+    }
+  }
+});
+
+test('bytes before %PDF- are left out of the sent copy only when that copy is well-formed', async () => {
+  const base = pageTreePdf({ pages: 3 });
+  for (const prefix of PREFIXES) {
+    const slug = prefix.name.replaceAll(/\W+/g, '-');
+    // Added after the file was written: offsets count from %PDF-, so the copy without it is right.
+    const added = await written(`prefixed-${slug}.pdf`, Buffer.concat([prefix.bytes, base]));
+    const check = await assertAcceptedAsQpdfCounts(added);
+    assert.equal(check.prefixBytes, prefix.bytes.length, prefix.name);
+    assert.equal(check.sentSha256, sha256(base), prefix.name);
+    assert.equal(check.sha256, sha256(await readFile(added)), 'the original is what is hashed');
+    // Written with the prefix (offsets count from byte 0): stripping would break it.
+    const asWritten = shiftedOffsets(base, prefix.bytes);
+    const kept = await assertAcceptedAsQpdfCounts(await written(`kept-${slug}.pdf`, asWritten));
+    assert.equal(kept.prefixBytes, 0, prefix.name);
+    assert.equal(kept.sentSha256, null, prefix.name);
+  }
+});
+
+/** The same PDF written by a program that put `prefix` first and counted offsets from byte 0. */
+function shiftedOffsets(pdf: Buffer, prefix: Buffer): Buffer {
+  const text = pdf.toString('latin1');
+  const shifted = text
+    .replaceAll(/^(\d{10}) 00000 n/gm, (_, at: string) => {
+      return `${String(Number(at) + prefix.length).padStart(10, '0')} 00000 n`;
+    })
+    .replace(/startxref\n(\d+)/, (_, at: string) => `startxref\n${Number(at) + prefix.length}`);
+  return Buffer.concat([prefix, Buffer.from(shifted, 'latin1')]);
+}
+
+test('a catalog or page-tree root without /Type is read like any other', async () => {
+  for (const pages of [1, 3, 7]) {
+    for (const missing of ['catalogType', 'pagesType'] as const) {
+      const bytes = pageTreePdf({ pages, [missing]: false });
+      await assertAcceptedAsQpdfCounts(await written(`no-${missing}-${pages}.pdf`, bytes));
+    }
+  }
+});
+
+test('pages are counted from the tree the xref points at, not a stale later copy', async () => {
+  for (const pages of [2, 5, 12]) {
+    await assertAcceptedAsQpdfCounts(await written(`stale-${pages}.pdf`, stalePageTreePdf(pages)));
+  }
+});
+
+test('nested incremental updates count every page; a cut inside the last one is incomplete', async () => {
+  for (const updates of [1, 2, 5]) {
+    const bytes = incrementallyUpdatedPdf(2, updates);
+    await assertAcceptedAsQpdfCounts(await written(`updated-${updates}.pdf`, bytes));
+    const lastEnd = bytes.lastIndexOf('%%EOF', bytes.length - 7);
+    // Cut after the previous revision's %%EOF: inside an object, the xref, the trailer.
+    for (const fraction of [0.2, 0.6, 0.95]) {
+      const cutAt = Math.floor(lastEnd + 6 + (bytes.length - lastEnd - 6) * fraction);
+      const cut = await written(`updated-${updates}-cut.pdf`, bytes.subarray(0, cutAt));
+      const check = await checkDocument(cut, options);
+      assert.equal(check.failure?.code, 'pdf_incomplete', `cut at ${fraction}`);
+    }
+  }
+});
+
+test('xref streams with object streams are read, updated or not', async () => {
+  for (const [name, bytes] of [
+    ['plain', pageTreePdf({ pages: 4 })],
+    ['updated', incrementallyUpdatedPdf(2, 3)],
+  ] as const) {
+    const input = await written(`objstm-in-${name}.pdf`, bytes);
+    const output = path.join(folder, `objstm-${name}.pdf`);
+    await qpdfWrite(['--object-streams=generate', input, output]);
+    const text = (await readFile(output)).toString('latin1');
+    assert.match(text, /\/Type\s*\/ObjStm/, 'qpdf wrote object streams');
+    await assertAcceptedAsQpdfCounts(output);
+  }
+});
+
+test('encrypted PDFs: an empty user password is accepted, a real one is refused', async () => {
+  const plain = await written('to-encrypt.pdf', pageTreePdf({ pages: 3 }));
+  const methods = [
+    ['rc4-40', ['40']],
+    ['rc4-128', ['128', '--use-aes=n']],
+    ['aes-128', ['128', '--use-aes=y']],
+    ['aes-256', ['256']],
+  ] as const;
+  for (const [method, keyArgs] of methods) {
+    const open = path.join(folder, `enc-empty-${method}.pdf`);
+    await qpdfWrite([
+      '--allow-weak-crypto',
+      '--encrypt',
+      '',
+      'owner',
+      ...keyArgs,
+      '--',
+      plain,
+      open,
+    ]);
+    await assertAcceptedAsQpdfCounts(open);
+
+    const locked = path.join(folder, `enc-real-${method}.pdf`);
+    await qpdfWrite([
+      '--allow-weak-crypto',
+      '--encrypt',
+      'user',
+      'owner',
+      ...keyArgs,
+      '--',
+      plain,
+      locked,
+    ]);
+    assert.equal(await qpdfPageCount(locked), null, `qpdf needs a password for ${method}`);
+    const check = await checkDocument(locked, options);
+    assert.equal(check.failure?.code, 'pdf_needs_password', method);
+  }
+});
+
+test('a pure dynamic XFA form is refused; XFA beside real pages goes through', async () => {
+  const dynamic = await written('xfa-dynamic.pdf', xfaPdf({ dynamic: true, pages: 1 }));
+  const refused = await checkDocument(dynamic, options);
+  assert.equal(refused.failure?.code, 'pdf_xfa_only');
+  assert.match(englishOf(refused.failure?.message), /dynamic XFA form/);
+  for (const pages of [1, 3]) {
+    await assertAcceptedAsQpdfCounts(
+      await written(`xfa-static-${pages}.pdf`, xfaPdf({ dynamic: false, pages })),
+    );
+  }
+});
+
+test('a 10,000-page PDF and a 65,000-object PDF are counted exactly', async () => {
+  await assertAcceptedAsQpdfCounts(
+    await written('ten-thousand.pdf', pageTreePdf({ pages: 10_000 })),
+  );
+  await assertAcceptedAsQpdfCounts(await written('many-objects.pdf', manyObjectsPdf(65_000)));
+  const input = path.join(folder, 'many-objects.pdf');
+  const compressed = path.join(folder, 'many-objects-objstm.pdf');
+  await qpdfWrite(['--object-streams=generate', input, compressed]);
+  await assertAcceptedAsQpdfCounts(compressed);
+});
+
+test('the field files are told to be PDFs by their content whatever their name says', async () => {
+  for (const fieldCase of FIELD_CASES) {
+    const copy = path.join(folder, `renamed-${fieldCase.file}.jpg`);
+    await copyFile(path.join(FIELD_CASES_DIR, fieldCase.file), copy);
+    const check = await checkDocument(copy, options);
+    assert.equal(check.kind, 'pdf', fieldCase.file);
+  }
+});
