@@ -42,7 +42,7 @@ test('a service on another loopback port gets no secret and never receives the t
   const evil = `http://127.0.0.1:${(attacker.address() as AddressInfo).port}`;
 
   // The user opens the app through its link, and it works.
-  const { context, page } = await openApp(browser, stack);
+  const { context, page } = await openApp(browser, stack, { link });
   await page.getByRole('heading', { name: 'No watched folders yet' }).waitFor();
   assert.equal(page.url().includes(linkSecret), false, 'the link is replaced in the address bar');
 
