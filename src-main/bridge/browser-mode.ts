@@ -1,7 +1,9 @@
 // Browser mode: core's API and the built renderer on a loopback HTTP port, for machines without
 // the Electron runtime (`clearfacts-uploader ui`, `npm run demo`). Requests are
-// POST /api/invoke/<channel>, events stream from GET /api/events (SSE), and dropped files arrive
-// as bytes at POST /api/files. Everything sits behind the request guard.
+// POST /api/invoke/<channel>, events stream from GET /api/events (SSE frames read by a streamed
+// fetch, so the session header goes along), and dropped files arrive as bytes at POST /api/files.
+// The page opens a session once at POST /api/session with its link's single-use code. Everything
+// sits behind the request guard.
 import { msg } from '../contract/messages/message.ts';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
@@ -13,7 +15,7 @@ import type { ApiErrorBody, InvokeResult, StagedFiles } from '../contract/api-co
 import { dispatchInvoke, type EngineApi, type Logger } from '../core/index.ts';
 import { createEventStream } from './event-stream.ts';
 import { pruneStaleBatches, stageUploadedFiles, StagingRequestError } from './file-staging.ts';
-import { createRequestGuard, createSecret } from './request-guard.ts';
+import { createRequestGuard, SESSION_PATH, type RequestGuard } from './request-guard.ts';
 import { serveStaticFile } from './static-files.ts';
 
 export interface BrowserModeOptions {
@@ -32,8 +34,13 @@ export interface BrowserModeOptions {
 }
 
 export interface BrowserMode {
-  /** The address to open: it carries the per-run secret, so print it only to the user. */
+  /**
+   * The first address to open: its fragment carries a single-use code, so print it only to the
+   * user. It stops working once a page has used it.
+   */
   url: string;
+  /** Another single-use link to the same bridge (for `ui --link` while it runs). */
+  newLink(): string;
   origin: string;
   close(): Promise<void>;
 }
@@ -123,7 +130,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     });
 
   // Assigned once the server listens: the guard needs the port the OS picked.
-  let guard: ReturnType<typeof createRequestGuard> | null = null;
+  let guard: RequestGuard | null = null;
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     for (const [name, value] of Object.entries(COMMON_HEADERS)) response.setHeader(name, value);
@@ -138,9 +145,14 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
       sendRefusal(response, verdict.status, `Refused: ${verdict.reason}.`, isApi);
       return;
     }
-    if (verdict.kind === 'accept-secret') {
-      response.writeHead(303, { 'set-cookie': guard.cookie, location: verdict.location });
-      response.end();
+    if (url.pathname === SESSION_PATH && request.method === 'POST') {
+      request.resume();
+      const redemption = guard.redeem(request);
+      if (redemption.kind === 'refused') {
+        sendRefusal(response, 403, `Refused: ${redemption.reason}.`, true);
+        return;
+      }
+      sendJson(response, 200, { session: redemption.session });
       return;
     }
 
@@ -210,11 +222,15 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     });
   });
   const { port } = server.address() as AddressInfo;
-  guard = createRequestGuard(port, createSecret());
+  const ready = createRequestGuard(port);
+  guard = ready;
   const origin = `http://${host}:${port}`;
+  // The fragment is never sent to a server nor in a Referer; the page removes it from history.
+  const newLink = () => `${origin}/#link=${ready.mintLinkCode()}`;
 
   return {
-    url: `${origin}/?secret=${guard.secret}`,
+    url: newLink(),
+    newLink,
     origin,
     async close() {
       unsubscribe();

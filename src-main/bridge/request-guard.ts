@@ -1,53 +1,56 @@
 // Who may talk to the loopback bridge. Any web page the user has open can send requests to
-// 127.0.0.1, and a DNS-rebinding page can even make them look same-origin, so every request must
-// carry the per-run secret (first in the printed URL, then in an HttpOnly cookie), name our own
-// Host, and come from our own Origin when the browser says where it comes from.
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+// 127.0.0.1, a DNS-rebinding page can make them look same-origin, and any other service on
+// 127.0.0.1 receives every cookie set for that host (RFC 6265 §8.5: cookies do not isolate by
+// port). So the bridge keeps nothing in a cookie: the printed link carries a single-use code in
+// its fragment (never sent to a server, never in a Referer), the page exchanges it once for a
+// session it keeps in its own sessionStorage (isolated by origin, port included) and sends as a
+// header. A custom header also forces a CORS preflight, which the bridge never grants.
+import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
+/** The header the page sends the link's code in, once, to open a session. */
+export const LINK_HEADER = 'x-clearfacts-link';
+/** The header that carries the page's session on every API request. */
+export const SESSION_HEADER = 'x-clearfacts-session';
+/** Where the page exchanges the link's code for a session. */
+export const SESSION_PATH = '/api/session';
+
 export type GuardVerdict =
-  | { kind: 'allow' }
-  /** The URL carried the right secret: set the cookie and redirect to the same URL without it. */
-  | { kind: 'accept-secret'; location: string }
-  | { kind: 'refuse'; status: 403 | 421; reason: string };
+  { kind: 'allow' } | { kind: 'refuse'; status: 403 | 421; reason: string };
+
+/** The outcome of exchanging a link's code: a new session, or why not. */
+export type Redemption = { kind: 'session'; session: string } | { kind: 'refused'; reason: string };
 
 export interface RequestGuard {
-  readonly secret: string;
-  readonly cookieName: string;
-  /** The Set-Cookie header value that keeps the secret for the rest of the browser session. */
-  readonly cookie: string;
+  /** A fresh single-use code for a link; earlier unused codes stay valid until used. */
+  mintLinkCode(): string;
+  /** Exchanges a link's code for a session; a used or unknown code is refused. */
+  redeem(request: IncomingMessage): Redemption;
+  /** Host, Origin and Sec-Fetch-Site for everything; the session header for the API. */
   check(request: IncomingMessage): GuardVerdict;
 }
 
+/** 256 random bits, base64url: a link code or a session. */
 export function createSecret(): string {
   return randomBytes(32).toString('base64url');
 }
 
-/** Compares through fixed-length digests, so neither the length nor a prefix leaks in timing. */
-export function secretsMatch(given: string, expected: string): boolean {
-  const a = createHash('sha256').update(given).digest();
-  const b = createHash('sha256').update(expected).digest();
-  return timingSafeEqual(a, b);
+function headerValue(request: IncomingMessage, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
 }
 
-export function parseCookies(header: string | undefined): Map<string, string> {
-  const cookies = new Map<string, string>();
-  for (const part of (header ?? '').split(';')) {
-    const separator = part.indexOf('=');
-    if (separator <= 0) continue;
-    const name = part.slice(0, separator).trim();
-    const value = part.slice(separator + 1).trim();
-    if (!cookies.has(name)) cookies.set(name, value);
-  }
-  return cookies;
+/** Looks a secret up by its digest, so no comparison leaks anything in timing. */
+function digest(value: string): string {
+  return createHash('sha256').update(value).digest('base64url');
 }
 
-export function createRequestGuard(port: number, secret: string): RequestGuard {
+export function createRequestGuard(port: number): RequestGuard {
   const ownHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   const ownOrigins = new Set([...ownHosts].map((host) => `http://${host}`));
-  // Cookies are not isolated by port: the name carries it so two runs never overwrite each other.
-  const cookieName = `clearfacts_uploader_${port}`;
-  const cookie = `${cookieName}=${secret}; HttpOnly; SameSite=Strict; Path=/`;
+  const unusedCodes = new Set<string>();
+  const usedCodes = new Set<string>();
+  const sessions = new Set<string>();
 
   function check(request: IncomingMessage): GuardVerdict {
     const host = (request.headers.host ?? '').toLowerCase();
@@ -63,32 +66,40 @@ export function createRequestGuard(port: number, secret: string): RequestGuard {
       return { kind: 'refuse', status: 403, reason: `requests from ${origin} are not allowed` };
     }
     const url = new URL(request.url ?? '/', `http://${host}`);
+    // The page itself (the public app bundle) needs no session; everything it can do does.
+    if (!url.pathname.startsWith('/api/')) return { kind: 'allow' };
     const fetchSite = request.headers['sec-fetch-site'];
-    // Pages on another port of 127.0.0.1 count as same-site and would carry our cookie.
-    if (
-      url.pathname.startsWith('/api/') &&
-      fetchSite !== undefined &&
-      fetchSite !== 'same-origin'
-    ) {
+    if (fetchSite !== undefined && fetchSite !== 'same-origin') {
       return { kind: 'refuse', status: 403, reason: 'API requests must come from the app itself' };
     }
-    const fromUrl = url.searchParams.get('secret');
-    if (fromUrl !== null) {
-      if (!secretsMatch(fromUrl, secret)) {
-        return { kind: 'refuse', status: 403, reason: 'the secret in the link is wrong' };
-      }
-      url.searchParams.delete('secret');
-      return { kind: 'accept-secret', location: `${url.pathname}${url.search}` };
+    if (url.pathname === SESSION_PATH) return { kind: 'allow' };
+    const session = headerValue(request, SESSION_HEADER);
+    if (session === undefined) {
+      return { kind: 'refuse', status: 403, reason: 'the session is missing: open a fresh link' };
     }
-    const fromCookie = parseCookies(request.headers.cookie).get(cookieName);
-    if (fromCookie === undefined) {
-      return { kind: 'refuse', status: 403, reason: 'the secret is missing' };
-    }
-    if (!secretsMatch(fromCookie, secret)) {
-      return { kind: 'refuse', status: 403, reason: 'the secret is wrong' };
+    if (!sessions.has(digest(session))) {
+      return { kind: 'refuse', status: 403, reason: 'the session is unknown: open a fresh link' };
     }
     return { kind: 'allow' };
   }
 
-  return { secret, cookieName, cookie, check };
+  return {
+    mintLinkCode() {
+      const code = createSecret();
+      unusedCodes.add(digest(code));
+      return code;
+    },
+    redeem(request) {
+      const code = headerValue(request, LINK_HEADER);
+      if (code === undefined) return { kind: 'refused', reason: 'the link is missing' };
+      const key = digest(code);
+      if (usedCodes.has(key)) return { kind: 'refused', reason: 'the link was already used' };
+      if (!unusedCodes.delete(key)) return { kind: 'refused', reason: 'the link is wrong' };
+      usedCodes.add(key);
+      const session = createSecret();
+      sessions.add(digest(session));
+      return { kind: 'session', session };
+    },
+    check,
+  };
 }

@@ -271,8 +271,13 @@ export type TokenStorageInfo = z.infer<typeof TokenStorageInfo>;
 export const SessionInfo = z.object({
   signedIn: z.boolean(),
   user: UserInfo.nullable(),
-  /** Scopes the token was found to have; the API has no scope listing, so they are probed. */
+  /**
+   * Scopes the token was found to have. The API lists none: the read scopes are learned from how
+   * it answers reads, the upload scopes only from the answer to a real upload.
+   */
   scopes: z.array(Scope),
+  /** Upload scopes not confirmed yet, either way: the UI says they are checked at the first upload. */
+  uncheckedScopes: z.array(Scope),
   apiUrl: z.string(),
   demoAvailable: z.boolean(),
   tokenStorage: TokenStorageInfo,

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { ApiHandlers, EventListener } from '../contract/api-contract.ts';
 import { createAdministrationsCache } from './account/administrations-cache.ts';
 import { createRefusalExplainer } from './account/explain-refusal.ts';
-import { createSession } from './account/session.ts';
+import { createSession, type UploadScope } from './account/session.ts';
 import type { TokenStore } from './account/token/token-store.ts';
 import { ClearfactsApiError, type ClearfactsClient } from './api/clearfacts-client.ts';
 import { createClearfactsClient } from './api/clearfacts-graphql-client.ts';
@@ -166,6 +166,19 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     }
     return client;
   };
+  /** Passes an upload's outcome through, telling the session what it proved about the scope. */
+  async function learnUploadScope<T>(scope: UploadScope, upload: Promise<T>): Promise<T> {
+    try {
+      const answer = await upload;
+      session.noteUploadScope(scope, true);
+      return answer;
+    } catch (error) {
+      if (error instanceof ClearfactsApiError && error.kind === 'missing_scope') {
+        session.noteUploadScope(scope, false);
+      }
+      throw error;
+    }
+  }
   const administrations = createAdministrationsCache({
     client: currentClient,
     ttlMs: ADMINISTRATIONS_TTL_MS,
@@ -183,9 +196,13 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       hash: (filePath) => hashFile(filePath),
     },
     // Clearfacts is the queue's one destination; its client's uploads and errors fit as they are.
+    // Each answer also tells the session whether the token has the upload scope it needed: no
+    // other call may learn that (a mutation is sent only to deliver a file).
     destination: {
-      uploadInvoice: (request) => currentClient().uploadInvoice(request),
-      uploadArchive: (request) => currentClient().uploadArchive(request),
+      uploadInvoice: (request) =>
+        learnUploadScope('upload_document', currentClient().uploadInvoice(request)),
+      uploadArchive: (request) =>
+        learnUploadScope('archive_actions', currentClient().uploadArchive(request)),
       failureOf: (error) => (error instanceof ClearfactsApiError ? error : null),
     },
     settings: () => settings.get(),

@@ -1,5 +1,6 @@
-// Transport 2: the loopback bridge of browser mode. Requests are POSTs, events arrive over SSE
-// (EventSource reconnects on its own), dropped files are uploaded in batches to be staged.
+// Transport 2: the loopback bridge of browser mode. Requests are POSTs, events arrive as SSE
+// frames over a streamed fetch (EventSource cannot send the session header), dropped files are
+// uploaded in batches to be staged. Every request carries the page's session header.
 import { msg } from '../../src-main/contract/messages/message.ts';
 import {
   ApiError,
@@ -13,13 +14,18 @@ import {
 import type { AppApi } from './app-api.ts';
 import { decodeAnswer, decodeEvent } from '../../src-main/contract/decode.ts';
 import { rethrowBridgeError } from './decode.ts';
+import type { BridgeSession } from './bridge-session.ts';
 
 export interface HttpApiOptions {
   /** Empty for the page's own origin. */
   baseUrl?: string;
   fetch?: typeof globalThis.fetch;
-  EventSource?: typeof globalThis.EventSource;
+  /** The page's session with the bridge (see bridge-session.ts). */
+  session: BridgeSession;
 }
+
+/** How long the event stream waits before it reconnects after losing the bridge. */
+const RECONNECT_MS = 2_000;
 
 const FILES_PER_BATCH = 20;
 const BYTES_PER_BATCH = 64 * 1024 * 1024;
@@ -62,14 +68,30 @@ export function batchFiles(files: readonly File[]): File[][] {
   return batches;
 }
 
-export function createHttpApi(options: HttpApiOptions = {}): AppApi {
+/** The `data:` payloads of complete SSE frames in `buffer`, and what is left of it. */
+export function takeSseData(buffer: string): { data: string[]; rest: string } {
+  const frames = buffer.split('\n\n');
+  const rest = frames.pop() ?? '';
+  const data = frames.flatMap((frame) =>
+    frame
+      .split('\n')
+      .filter((line) => line.startsWith('data:'))
+      .map((line) => line.slice('data:'.length).trimStart()),
+  );
+  return { data, rest };
+}
+
+export function createHttpApi(options: HttpApiOptions): AppApi {
   const baseUrl = options.baseUrl ?? '';
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
-  const EventSourceImpl = options.EventSource ?? globalThis.EventSource;
   const listeners = new Set<EventListener>();
   const connectionListeners = new Set<(connected: boolean) => void>();
-  let source: EventSource | null = null;
+  let source: AbortController | null = null;
   let connected = true;
+
+  async function sessionHeaders(): Promise<Record<string, string>> {
+    return { 'x-clearfacts-session': await options.session.header() };
+  }
 
   function setConnected(value: boolean): void {
     if (value === connected) return;
@@ -77,25 +99,51 @@ export function createHttpApi(options: HttpApiOptions = {}): AppApi {
     for (const listener of connectionListeners) listener(value);
   }
 
+  function deliver(data: string): void {
+    let frame: unknown;
+    try {
+      frame = JSON.parse(data);
+    } catch {
+      return;
+    }
+    if (typeof frame !== 'object' || frame === null) return;
+    const { channel, payload } = frame as { channel?: unknown; payload?: unknown };
+    const event = decodeEvent(channel, payload);
+    if (event === null) return;
+    for (const listener of listeners) listener(event.channel, event.payload);
+  }
+
+  /** Reads one event stream to its end; resolves when it ends or fails. */
+  async function readEvents(signal: AbortSignal): Promise<void> {
+    const response = await doFetch(`${baseUrl}/api/events`, {
+      headers: await sessionHeaders(),
+      signal,
+    });
+    if (!response.ok || response.body === null) throw new Error(`HTTP ${response.status}`);
+    setConnected(true);
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = '';
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      const { data, rest } = takeSseData(buffer + value);
+      buffer = rest;
+      for (const item of data) deliver(item);
+    }
+  }
+
+  /** Keeps an event stream open until aborted, reconnecting after RECONNECT_MS. */
   function openEvents(): void {
-    const opened = new EventSourceImpl(`${baseUrl}/api/events`);
-    opened.onopen = () => setConnected(true);
-    opened.onerror = () => setConnected(false);
-    opened.onmessage = (message: { data: unknown }) => {
-      if (typeof message.data !== 'string') return;
-      let frame: unknown;
-      try {
-        frame = JSON.parse(message.data);
-      } catch {
-        return;
+    const controller = new AbortController();
+    source = controller;
+    void (async () => {
+      while (!controller.signal.aborted) {
+        await readEvents(controller.signal).catch(() => {});
+        if (controller.signal.aborted) return;
+        setConnected(false);
+        await new Promise((resolve) => setTimeout(resolve, RECONNECT_MS));
       }
-      if (typeof frame !== 'object' || frame === null) return;
-      const { channel, payload } = frame as { channel?: unknown; payload?: unknown };
-      const event = decodeEvent(channel, payload);
-      if (event === null) return;
-      for (const listener of listeners) listener(event.channel, event.payload);
-    };
-    source = opened;
+    })();
   }
 
   return {
@@ -104,13 +152,13 @@ export function createHttpApi(options: HttpApiOptions = {}): AppApi {
       channel: C,
       request: RequestOf<C>,
     ): Promise<ResponseOf<C>> {
+      const session = await sessionHeaders();
       let response: Response;
       try {
         response = await doFetch(`${baseUrl}/api/invoke/${encodeURIComponent(channel)}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers: { 'content-type': 'application/json', ...session },
           body: JSON.stringify(request),
-          credentials: 'same-origin',
         });
       } catch (error) {
         throw unreachable(error);
@@ -123,7 +171,7 @@ export function createHttpApi(options: HttpApiOptions = {}): AppApi {
       return () => {
         listeners.delete(listener);
         if (listeners.size === 0 && source !== null) {
-          source.close();
+          source.abort();
           source = null;
         }
       };
@@ -133,12 +181,13 @@ export function createHttpApi(options: HttpApiOptions = {}): AppApi {
       for (const batch of batchFiles(files)) {
         const form = new FormData();
         for (const file of batch) form.append('file', file, file.name);
+        const session = await sessionHeaders();
         let response: Response;
         try {
           response = await doFetch(`${baseUrl}/api/files`, {
             method: 'POST',
+            headers: session,
             body: form,
-            credentials: 'same-origin',
           });
         } catch (error) {
           throw unreachable(error);

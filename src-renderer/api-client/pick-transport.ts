@@ -2,6 +2,7 @@
 // plain browser tab served by the loopback bridge. The screens never know which.
 import type { PreloadBridge } from '../../src-main/contract/api-contract.ts';
 import type { AppApi } from './app-api.ts';
+import { createBridgeSession } from './bridge-session.ts';
 import { createHttpApi } from './http-client.ts';
 import { createIpcApi } from './ipc-client.ts';
 
@@ -14,5 +15,7 @@ declare global {
 export function pickTransport(host: Window): AppApi {
   return host.clearfactsBridge !== undefined
     ? createIpcApi(host.clearfactsBridge)
-    : createHttpApi();
+    : createHttpApi({
+        session: createBridgeSession(host, '', globalThis.fetch.bind(globalThis)),
+      });
 }

@@ -94,6 +94,7 @@ export const en = {
     scopesTitle: 'What this token may do',
     scopeGranted: 'Granted',
     scopeMissing: 'Missing',
+    scopeUnchecked: 'Checked at the first upload',
     missingEffect: 'Without it: {{feature}}',
     allScopes: 'The token has every permission the uploader uses.',
     continue: 'Continue',

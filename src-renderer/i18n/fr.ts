@@ -102,6 +102,7 @@ export const fr: WithManyPlurals<Messages> = {
     scopesTitle: 'Ce que ce jeton peut faire',
     scopeGranted: 'Accordée',
     scopeMissing: 'Manquante',
+    scopeUnchecked: 'Vérifiée au premier envoi',
     missingEffect: 'Sans elle : {{feature}}',
     allScopes: 'Le jeton a toutes les autorisations que l’uploader utilise.',
     continue: 'Continuer',

@@ -96,6 +96,7 @@ export const nl: Messages = {
     scopesTitle: 'Wat deze token mag',
     scopeGranted: 'Toegekend',
     scopeMissing: 'Ontbreekt',
+    scopeUnchecked: 'Gecontroleerd bij de eerste upload',
     missingEffect: 'Zonder deze machtiging: {{feature}}',
     allScopes: 'De token heeft alle machtigingen die de uploader gebruikt.',
     continue: 'Verder',

@@ -61,17 +61,28 @@ export function AccountSummary({ session }: { session: SessionInfo }): ReactElem
       <ul className="scope-list">
         {ALL_SCOPES.map((scope) => {
           const granted = session.scopes.includes(scope);
+          // Upload scopes are learned only from a real upload's answer, never by a probe.
+          const unchecked = session.uncheckedScopes.includes(scope);
           return (
-            <li key={scope} className={granted ? 'scope granted' : 'scope missing'}>
-              <Icon name={granted ? 'check' : 'cross'} />
+            <li
+              key={scope}
+              className={
+                granted ? 'scope granted' : unchecked ? 'scope unchecked' : 'scope missing'
+              }
+            >
+              <Icon name={granted ? 'check' : unchecked ? 'clock' : 'cross'} />
               <div>
                 <span className="scope-name">{t(`scopes.${scope}`)}</span>{' '}
                 <span className="scope-code mono">{scope}</span>
-                <span className="visually-hidden">
-                  {' '}
-                  {granted ? t('signIn.scopeGranted') : t('signIn.scopeMissing')}
-                </span>
-                {!granted && (
+                {unchecked ? (
+                  <p className="scope-effect">{t('signIn.scopeUnchecked')}</p>
+                ) : (
+                  <span className="visually-hidden">
+                    {' '}
+                    {granted ? t('signIn.scopeGranted') : t('signIn.scopeMissing')}
+                  </span>
+                )}
+                {!granted && !unchecked && (
                   <p className="scope-effect">
                     {t('signIn.missingEffect', { feature: t(`scopeEffects.${scope}`) })}
                   </p>

@@ -29,6 +29,18 @@ export interface AppInfo {
   icon: { type: string | null; color: string | null } | null;
 }
 
+/**
+ * An upload mutation that arrived without a file part. Nobody knows what the live service does
+ * with one (an empty document in a customer's inbox is possible), so the emulator keeps each,
+ * whatever it answered, and tests assert the client never sends one.
+ */
+export interface PhantomDocument {
+  mutation: 'uploadFile' | 'uploadArchiveFile';
+  /** The arguments as sent (company number, filename, type, …). */
+  variables: Record<string, unknown>;
+  receivedAt: string;
+}
+
 export type UploadListener = (upload: ReceivedUpload) => void;
 
 export type AdministrationAccess =
@@ -42,6 +54,7 @@ export class EmulatorState {
   readonly #byCompanyNumber = new Map<string, SeedAdministration>();
   readonly #uploads: ReceivedUpload[] = [];
   readonly #uploadsByUuid = new Map<string, ReceivedUpload>();
+  readonly #phantoms: PhantomDocument[] = [];
   readonly #listeners = new Set<UploadListener>();
   associates: SeedAssociate[] = [];
   readonly appInfo = new Map<string, AppInfo>();
@@ -59,6 +72,7 @@ export class EmulatorState {
     this.tokens.reset();
     this.#uploads.length = 0;
     this.#uploadsByUuid.clear();
+    this.#phantoms.length = 0;
     this.associates = structuredClone(this.seed.associates);
     this.appInfo.clear();
   }
@@ -84,6 +98,15 @@ export class EmulatorState {
         console.error('clearfacts emulator: an onUpload listener threw:', error);
       }
     }
+  }
+
+  recordPhantom(phantom: PhantomDocument): void {
+    this.#phantoms.push(phantom);
+  }
+
+  /** Every upload mutation received without a file, refused or not. */
+  phantoms(): PhantomDocument[] {
+    return this.#phantoms.map((phantom) => structuredClone(phantom));
   }
 
   uploads(): ReceivedUpload[] {

@@ -3,7 +3,7 @@
 // test hooks. Tests, the CLI, the demo and the benchmark all start it through startEmulator().
 import { tmpdir } from 'node:os';
 import { EmulatorState } from './emulator-state.ts';
-import type { ReceivedUpload } from './emulator-state.ts';
+import type { PhantomDocument, ReceivedUpload } from './emulator-state.ts';
 import type { FaultPlan } from './faults.ts';
 import { startHttpServer } from './http-server.ts';
 import { buildSeed } from './seed.ts';
@@ -19,7 +19,7 @@ export type {
   SeedJournal,
   SeedCustomer,
 } from './seed.ts';
-export type { ReceivedUpload } from './emulator-state.ts';
+export type { PhantomDocument, ReceivedUpload } from './emulator-state.ts';
 export type { FaultPlan } from './faults.ts';
 export { hasValidCheckDigits, companyNumberFrom } from './company-number.ts';
 
@@ -54,6 +54,8 @@ export interface Emulator {
   /** The data this instance serves (the default seed plus any extra administrations). */
   readonly seed: SeedData;
   uploads(): ReceivedUpload[];
+  /** Upload mutations that arrived without a file part (see PhantomDocument). */
+  phantoms(): PhantomDocument[];
   onUpload(listener: (upload: ReceivedUpload) => void): () => void;
   addToken(scopes: string[], options?: { username?: string }): string;
   revokeToken(token: string): void;
@@ -88,6 +90,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     demoToken,
     seed,
     uploads: () => state.uploads(),
+    phantoms: () => state.phantoms(),
     onUpload: (listener) => state.onUpload(listener),
     addToken: (scopes, tokenOptions) => state.tokens.add(scopes, tokenOptions?.username),
     revokeToken: (token) => state.tokens.revoke(token),

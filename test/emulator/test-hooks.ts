@@ -42,6 +42,9 @@ export async function handleTestHook(
       case 'GET /__emulator/uploads':
         reply.json(200, state.uploads());
         return;
+      case 'GET /__emulator/phantoms':
+        reply.json(200, state.phantoms());
+        return;
       case 'POST /__emulator/reset':
         request.resume();
         state.reset();

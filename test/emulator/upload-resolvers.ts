@@ -15,6 +15,20 @@ function validFilename(filename: string): string {
   return trimmed;
 }
 
+/** Kept before any check: a refusal is no proof that the live service stored nothing. */
+function notePhantom(
+  context: GraphqlContext,
+  mutation: 'uploadFile' | 'uploadArchiveFile',
+  args: object,
+): void {
+  if (context.file !== null) return;
+  context.state.recordPhantom({
+    mutation,
+    variables: { ...args },
+    receivedAt: new Date().toISOString(),
+  });
+}
+
 function formatMebibytes(bytes: number): string {
   return `${Number((bytes / (1024 * 1024)).toFixed(2))} MiB`;
 }
@@ -106,6 +120,7 @@ export const uploadResolvers = {
   },
 
   async uploadFile(args: UploadFileArguments, context: GraphqlContext) {
+    notePhantom(context, 'uploadFile', args);
     requireScope(context, 'upload_document');
     if (args.tags !== null && args.tags !== undefined) {
       // The live API breaks on tags (HTTP 200, "Internal server error", uploadFile: null).
@@ -145,6 +160,7 @@ export const uploadResolvers = {
   },
 
   async uploadArchiveFile(args: UploadArchiveFileArguments, context: GraphqlContext) {
+    notePhantom(context, 'uploadArchiveFile', args);
     requireScope(context, 'archive_actions', 'archive');
     const administration = administrationFor(context, args.vatnumber, 'vatnumber');
     const filename = validFilename(args.filename);

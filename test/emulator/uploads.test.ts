@@ -12,6 +12,7 @@ import type { GraphqlAnswer } from './emulator-test-support.ts';
 import {
   UPLOAD_ARCHIVE,
   UPLOAD_INVOICE,
+  graphql,
   onlyErrorMessage,
   postUpload,
   startTestEmulator,
@@ -351,6 +352,38 @@ test('uploadFile needs companyNumber (or vatnumber), and both must name the same
   );
   assert.equal(agreeing.errors, undefined);
   assert.equal(emulator.uploads().length, 1);
+});
+
+test('an upload mutation without a file is kept as a phantom document, whatever it answered', async (t) => {
+  const emulator = await startTestEmulator(t);
+  const readOnly = emulator.addToken(['read_administrations']);
+  await graphql(emulator, UPLOAD_INVOICE, {
+    companyNumber,
+    filename: 'scope-probe.pdf',
+    type: 'PURCHASE',
+  });
+  await graphql(
+    emulator,
+    UPLOAD_ARCHIVE,
+    { vatnumber: companyNumber, filename: 'probe.pdf', type: 'VARIOUS', category: 'x' },
+    readOnly,
+  );
+  await uploadInvoice(emulator, await pdfWithPages(1), 'real.pdf');
+  const phantoms = emulator.phantoms();
+  assert.deepEqual(
+    phantoms.map((phantom) => [phantom.mutation, phantom.variables.filename]),
+    [
+      ['uploadFile', 'scope-probe.pdf'],
+      ['uploadArchiveFile', 'probe.pdf'],
+    ],
+    'both file-less mutations are kept, the one refused for its scope too; the real upload is not',
+  );
+  const overHttp = (await (
+    await fetch(`${emulator.origin}/__emulator/phantoms`)
+  ).json()) as unknown[];
+  assert.equal(overHttp.length, 2);
+  emulator.reset();
+  assert.deepEqual(emulator.phantoms(), []);
 });
 
 test('accepts the XML forms the live service lists and records their root and number', async (t) => {

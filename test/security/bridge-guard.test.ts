@@ -47,7 +47,7 @@ function send(
   });
 }
 
-test('the browser-mode bridge refuses a missing or wrong secret, a foreign Origin and a foreign Host', async (t) => {
+test('the browser-mode bridge refuses a missing, used or wrong link or session, a foreign Origin and a foreign Host', async (t) => {
   const harness = await startEngineHarness();
   const staticDir = await mkdtemp(path.join(tmpdir(), 'cf-bridge-static-'));
   await writeFile(
@@ -66,17 +66,28 @@ test('the browser-mode bridge refuses a missing or wrong secret, a foreign Origi
   });
   const { origin } = bridge;
   const host = new URL(origin).host;
-  const secret = new URL(bridge.url).searchParams.get('secret');
-  assert.ok(secret, 'the printed URL carries the secret');
+  const code = new URL(bridge.url).hash.slice('#link='.length);
+  assert.ok(code.length >= 43, 'the printed URL carries a single-use code in its fragment');
 
-  // The real first step: the secret in the link is exchanged for an HttpOnly cookie.
-  const handshake = await send(origin, `/?secret=${encodeURIComponent(secret)}`);
-  assert.equal(handshake.status, 303);
-  const setCookie = [handshake.headers['set-cookie']].flat()[0];
-  assert.ok(setCookie, 'the bridge sets its cookie');
-  assert.match(setCookie, /HttpOnly/i);
-  const cookie = setCookie.split(';')[0] as string;
-  const cookieName = cookie.split('=')[0] as string;
+  const rebinding = await send(origin, '/api/session', {
+    method: 'POST',
+    headers: { host: 'attacker.example', 'x-clearfacts-link': code },
+  });
+  assert.equal(rebinding.status, 421, 'a DNS-rebinding page cannot even trade the link');
+  // The real first step: the link's code is traded once for a session kept by the page.
+  const handshake = await send(origin, '/api/session', {
+    method: 'POST',
+    headers: { 'x-clearfacts-link': code },
+  });
+  assert.equal(handshake.status, 200, handshake.body);
+  assert.equal(handshake.headers['set-cookie'], undefined, 'no cookie, which every port gets');
+  const session = (JSON.parse(handshake.body) as { session: string }).session;
+  const reused = await send(origin, '/api/session', {
+    method: 'POST',
+    headers: { 'x-clearfacts-link': code },
+  });
+  assert.equal(reused.status, 403, 'the link works once');
+  const cookie = 'x-clearfacts-session';
 
   const invoke = (headers: Record<string, string>) =>
     send(origin, '/api/invoke/status.get', {
@@ -85,41 +96,40 @@ test('the browser-mode bridge refuses a missing or wrong secret, a foreign Origi
       body: '{}',
     });
 
-  const allowed = await invoke({ cookie, origin });
+  const allowed = await invoke({ [cookie]: session, origin });
   assert.equal(allowed.status, 200, allowed.body);
   assert.equal(JSON.parse(allowed.body).ok, true);
 
   const missing = await invoke({});
   assert.equal(missing.status, 403);
-  assert.match(missing.body, /secret is missing/);
+  assert.match(missing.body, /session is missing/);
 
-  const wrong = await invoke({ cookie: `${cookieName}=${'x'.repeat(secret.length)}` });
+  const wrong = await invoke({ [cookie]: 'x'.repeat(session.length) });
   assert.equal(wrong.status, 403);
-  assert.match(wrong.body, /secret is wrong/);
+  assert.match(wrong.body, /session is unknown/);
 
-  const wrongInLink = await send(origin, '/?secret=not-the-secret');
-  assert.equal(wrongInLink.status, 403);
-  assert.equal(wrongInLink.headers['set-cookie'], undefined, 'a wrong link sets no cookie');
-
-  const foreignOrigin = await invoke({ cookie, origin: 'http://evil.example' });
+  const foreignOrigin = await invoke({ [cookie]: session, origin: 'http://evil.example' });
   assert.equal(foreignOrigin.status, 403);
   assert.match(foreignOrigin.body, /evil\.example/);
 
-  const crossSite = await invoke({ cookie, 'sec-fetch-site': 'same-site' });
+  const crossSite = await invoke({ [cookie]: session, 'sec-fetch-site': 'same-site' });
   assert.equal(crossSite.status, 403, 'a page on another port of 127.0.0.1 is refused');
 
-  const foreignHost = await invoke({ cookie, host: `evil.example:${new URL(origin).port}` });
-  assert.equal(foreignHost.status, 421);
-  const rebinding = await send(origin, `/?secret=${encodeURIComponent(secret)}`, {
-    headers: { host: 'attacker.example' },
+  const foreignHost = await invoke({
+    [cookie]: session,
+    host: `evil.example:${new URL(origin).port}`,
   });
-  assert.equal(rebinding.status, 421, 'a DNS-rebinding page cannot even trade the secret');
+  assert.equal(foreignHost.status, 421);
 
   const events = await send(origin, '/api/events', { headers: { host } });
-  assert.equal(events.status, 403, 'the event stream needs the secret too');
+  assert.equal(events.status, 403, 'the event stream needs the session too');
   const files = await send(origin, '/api/files', {
     method: 'POST',
-    headers: { 'content-type': 'application/octet-stream', origin: 'http://evil.example', cookie },
+    headers: {
+      'content-type': 'application/octet-stream',
+      origin: 'http://evil.example',
+      [cookie]: session,
+    },
     body: '%PDF-1.7',
   });
   assert.equal(files.status, 403, 'no foreign page can stage files');

@@ -47,6 +47,10 @@ export function registerTokenCommands(program: Command, runtime: () => CliRuntim
         `Token stored (${session.tokenStorage.backend}) for ${session.user?.username ?? 'unknown user'}${session.user?.email ? ` <${session.user.email}>` : ''}.`,
       );
       printLine(`Scopes: ${session.scopes.join(', ') || 'none found'}`);
+      // Upload scopes are learned from the first real upload's answer, never by a probe.
+      if (session.uncheckedScopes.length > 0) {
+        printLine(`Checked at the first upload: ${session.uncheckedScopes.join(', ')}`);
+      }
       if (session.tokenStorage.warning) {
         printLine(`Warning: ${inCliLanguage(session.tokenStorage.warning)}`);
       }
@@ -64,16 +68,21 @@ export function registerTokenCommands(program: Command, runtime: () => CliRuntim
         throw new CliError('No token is set: run `clearfacts-uploader token set`.', EXIT.auth);
       }
       const engine = await cli.engine({ watchFolders: false });
-      const { user, scopes, tokenStorage } = await engine.handlers['session.get']({
+      const { user, scopes, uncheckedScopes, tokenStorage } = await engine.handlers['session.get']({
         verify: true,
       });
+      // `scopes` are the ones verified (by reads only); the upload scopes cannot be verified
+      // without uploading, so they are listed apart as checked at the first upload.
       if (options.json) {
-        printJson({ user, scopes, tokenStorage });
+        printJson({ user, scopes, uncheckedScopes, tokenStorage });
         return;
       }
       printLine(`User:    ${user?.username ?? '-'}${user?.name ? ` (${user.name})` : ''}`);
       printLine(`E-mail:  ${user?.email ?? '-'}`);
       printLine(`Scopes:  ${scopes.join(', ') || 'none found'}`);
+      if (uncheckedScopes.length > 0) {
+        printLine(`Checked at the first upload: ${uncheckedScopes.join(', ')}`);
+      }
       printLine(`Stored:  ${tokenStorage.backend}${tokenStorage.secure ? '' : ' (not encrypted)'}`);
     });
 

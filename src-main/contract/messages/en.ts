@@ -235,6 +235,10 @@ export const en: Catalogue = {
     request_rejected: 'The request was not valid: {{problem}}.',
     shell_unsupported: 'This is only possible in the desktop app.',
     uploader_unreachable: 'The uploader cannot be reached.',
+    bridge_link_used:
+      'This link was already used or is not valid. Ask for a fresh one with “clearfacts-uploader ui --link”.',
+    bridge_link_needed:
+      'This page was opened without its private link. Ask for a fresh one with “clearfacts-uploader ui --link”.',
     running_app_unreachable:
       'The Clearfacts Uploader running with this config folder cannot be reached at {{address}}: {{reason}}.',
     running_app_no_answer:

@@ -242,6 +242,10 @@ export const fr: Catalogue = {
     request_rejected: 'La demande n’était pas valide : {{problem}}.',
     shell_unsupported: 'Ceci n’est possible que dans l’application de bureau.',
     uploader_unreachable: 'L’uploader est injoignable.',
+    bridge_link_used:
+      'Ce lien a déjà été utilisé ou n’est pas valide. Demandez-en un nouveau avec « clearfacts-uploader ui --link ».',
+    bridge_link_needed:
+      'Cette page a été ouverte sans son lien privé. Demandez-en un nouveau avec « clearfacts-uploader ui --link ».',
     running_app_unreachable:
       'Le Clearfacts Uploader qui fonctionne avec ce répertoire de configuration est injoignable à {{address}}: {{reason}}.',
     running_app_no_answer:

@@ -279,6 +279,8 @@ export const Message = z.discriminatedUnion('code', [
   message('request_rejected', { problem: z.string() }),
   message('shell_unsupported', {}),
   message('uploader_unreachable', {}),
+  message('bridge_link_used', {}),
+  message('bridge_link_needed', {}),
   message('running_app_unreachable', { address: z.string(), reason: z.string() }),
   message('running_app_no_answer', { channel: z.string(), reason: z.string() }),
   message('answer_breaks_contract', { channel: z.string() }),

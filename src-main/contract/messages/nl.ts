@@ -242,6 +242,10 @@ export const nl: Catalogue = {
     request_rejected: 'De aanvraag was niet geldig: {{problem}}.',
     shell_unsupported: 'Dit kan enkel in de desktopapp.',
     uploader_unreachable: 'De uploader is niet bereikbaar.',
+    bridge_link_used:
+      'Deze link werd al gebruikt of is niet geldig. Vraag een nieuwe met “clearfacts-uploader ui --link”.',
+    bridge_link_needed:
+      'Deze pagina werd geopend zonder haar privélink. Vraag een nieuwe met “clearfacts-uploader ui --link”.',
     running_app_unreachable:
       'De Clearfacts Uploader die met deze configuratiemap draait, is niet bereikbaar op {{address}}: {{reason}}.',
     running_app_no_answer:

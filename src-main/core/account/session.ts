@@ -65,9 +65,18 @@ export interface Session {
   signInDemo(): Promise<SessionInfo>;
   /** Clears the stored token (TokenStoreError when it cannot) and holds the queue. */
   signOut(): Promise<SessionInfo>;
+  /**
+   * What a real upload's answer said about the scope it needed: delivered (granted) or refused
+   * with "Missing scope" (not granted). The only way the upload scopes are learned.
+   */
+  noteUploadScope(scope: UploadScope, granted: boolean): void;
   /** Stops watching the token store. */
   close(): void;
 }
+
+/** The scopes only a real upload can confirm: no harmless call tells them. */
+export const UPLOAD_SCOPES = ['upload_document', 'archive_actions'] as const;
+export type UploadScope = (typeof UPLOAD_SCOPES)[number];
 
 export function createSession(options: SessionOptions): Session {
   const { tokenStore, logger } = options;
@@ -75,6 +84,8 @@ export function createSession(options: SessionOptions): Session {
   let rejectedToken: string | null = null;
   let user: UserInfo | null = null;
   let scopes: Scope[] = [];
+  /** Upload scopes a real upload's answer settled, for the token in use. */
+  const uploadScopes = new Map<UploadScope, boolean>();
   let recheckTimer: NodeJS.Timeout | null = null;
   let closed = false;
   let loaded: Promise<void> | null = null;
@@ -91,7 +102,8 @@ export function createSession(options: SessionOptions): Session {
     return {
       signedIn: token !== null && token !== rejectedToken,
       user,
-      scopes,
+      scopes: [...scopes, ...UPLOAD_SCOPES.filter((scope) => uploadScopes.get(scope) === true)],
+      uncheckedScopes: UPLOAD_SCOPES.filter((scope) => !uploadScopes.has(scope)),
       apiUrl: options.apiUrl(),
       demoAvailable: options.demoToken !== undefined,
       tokenStorage: tokenStore.info(),
@@ -105,6 +117,7 @@ export function createSession(options: SessionOptions): Session {
   function useToken(next: string | null): void {
     if (next === token) return;
     token = next;
+    uploadScopes.clear();
     options.onTokenChanged();
   }
 
@@ -126,7 +139,7 @@ export function createSession(options: SessionOptions): Session {
     const client = options.clientFor(() => Promise.resolve(candidate));
     try {
       const identity = await client.userInfo();
-      const granted = await client.probeScopes().catch(() => []);
+      const granted = await client.readScopes().catch(() => []);
       return { user: identity, scopes: granted };
     } catch (error) {
       if (error instanceof ClearfactsApiError && error.kind === 'auth') return null;
@@ -276,6 +289,12 @@ export function createSession(options: SessionOptions): Session {
       startRecheck();
       changed();
       return info();
+    },
+
+    noteUploadScope(scope, granted): void {
+      if (token === null || uploadScopes.get(scope) === granted) return;
+      uploadScopes.set(scope, granted);
+      changed();
     },
 
     close(): void {

@@ -89,12 +89,13 @@ export interface ClearfactsClient {
   /** The token's user, from the OIDC userinfo endpoint beside the API. */
   userInfo(signal?: AbortSignal): Promise<UserInfo>;
   /**
-   * Which of the scopes the app needs this token has. Inferred, since the API lists no scopes:
-   * each is probed with a harmless call (a one-item administrations page, an administration's
-   * categories, and both upload mutations sent without a file) and counts as missing only when
-   * Clearfacts answers "Missing scope".
+   * Which of the read scopes the app needs this token has (`read_administrations`,
+   * `archive_read`). Inferred from reads only, since the API lists no scopes: a one-item
+   * administrations page and an administration's categories, each missing only when Clearfacts
+   * answers "Missing scope". Never sends a mutation: what the live service does with an upload
+   * that carries no file is unknown, so the upload scopes are learned from the first real upload.
    */
-  probeScopes(signal?: AbortSignal): Promise<Scope[]>;
+  readScopes(signal?: AbortSignal): Promise<Scope[]>;
   /** Every administration, all pages. */
   administrations(signal?: AbortSignal): Promise<Administration[]>;
   archiveCategories(companyNumber: CompanyNumber, signal?: AbortSignal): Promise<ArchiveCategories>;

@@ -54,9 +54,8 @@ const LONGEST_RETRY_DELAY_MS = 10_000;
 const LONGEST_HONOURED_RETRY_AFTER_MS = 60_000;
 const SLOW_UPLOAD_BYTES_PER_SECOND = 64 * 1024;
 const ADMINISTRATIONS_PAGE_SIZE = 100;
-/** Sent by the scope probe when no real administration is known; never stored anywhere. */
+/** Asked for by the archive_read check when no real administration is known: a read only. */
 const PROBE_COMPANY_NUMBER = '0000000000';
-const PROBE_FILE_NAME = 'scope-probe.pdf';
 
 interface StoredFile {
   uuid: string;
@@ -386,7 +385,7 @@ export function createClearfactsClient(options: ClearfactsClientOptions): Clearf
     };
   }
 
-  async function probeScopes(signal?: AbortSignal): Promise<Scope[]> {
+  async function readScopes(signal?: AbortSignal): Promise<Scope[]> {
     /** True unless Clearfacts answered "Missing scope"; any other refusal means the scope passed. */
     async function granted(probe: () => Promise<unknown>): Promise<boolean> {
       try {
@@ -413,35 +412,12 @@ export function createClearfactsClient(options: ClearfactsClientOptions): Clearf
     });
     if (readsAdministrations) scopes.push('read_administrations');
     if (await granted(() => archiveCategories(companyNumber, signal))) scopes.push('archive_read');
-    const uploadsDocuments = await granted(() =>
-      query(
-        UPLOAD_FILE,
-        { vatnumber: companyNumber, filename: PROBE_FILE_NAME, invoicetype: 'PURCHASE' },
-        'upload_document',
-        signal,
-      ),
-    );
-    if (uploadsDocuments) scopes.push('upload_document');
-    const archives = await granted(() =>
-      query(
-        UPLOAD_ARCHIVE_FILE,
-        {
-          vatnumber: companyNumber,
-          filename: PROBE_FILE_NAME,
-          type: 'VARIOUS',
-          category: 'scope-probe',
-        },
-        'archive_actions',
-        signal,
-      ),
-    );
-    if (archives) scopes.push('archive_actions');
     return scopes;
   }
 
   return {
     userInfo,
-    probeScopes,
+    readScopes,
     administrations,
     archiveCategories,
     uploadInvoice: (request) =>

@@ -84,7 +84,7 @@ export async function startStack(t: TestContext, options: StackOptions = {}): Pr
 export async function openApp(
   browser: Browser,
   stack: Stack,
-  options: { colorScheme?: 'light' | 'dark'; locale?: string } = {},
+  options: { colorScheme?: 'light' | 'dark'; locale?: string; link?: string } = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     viewport: { width: 1280, height: 800 },
@@ -93,7 +93,9 @@ export async function openApp(
   });
   context.setDefaultTimeout(UI_TIMEOUT_MS);
   const page = await context.newPage();
-  await page.goto(stack.bridge.url);
+  // Each link's code is single-use (traded once for a session), so every page gets a fresh one,
+  // as a user running `ui --link` again would.
+  await page.goto(options.link ?? stack.bridge.newLink());
   return { context, page };
 }
 

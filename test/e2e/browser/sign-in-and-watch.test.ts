@@ -41,7 +41,20 @@ test('sign in with a token, bind a folder, and a PDF dropped in it is uploaded',
   const summary = await page.locator('.account-summary').innerText();
   assert.match(summary, new RegExp(seedData.user.email.replace('.', '\\.')));
   assert.match(summary, /Upload invoices/);
-  assert.match(summary, /Without it: documents cannot be sent to the archive/);
+  // Scopes are learned without side effects: the read scopes are checked now, the upload scopes
+  // only by the first real upload, so archive_read is missing and both upload scopes are pending.
+  const scopeRow = (scope: string) => page.locator('.scope-list li').filter({ hasText: scope });
+  assert.match(await scopeRow('read_administrations').innerText(), /Granted/);
+  assert.match(
+    await scopeRow('archive_read').innerText(),
+    /Missing\s+Without it: archive categories cannot be shown/,
+  );
+  for (const scope of ['upload_document', 'archive_actions']) {
+    const text = await scopeRow(scope).innerText();
+    assert.match(text, /Checked at the first upload/, scope);
+    assert.doesNotMatch(text, /Missing|Without it/, scope);
+  }
+  assert.deepEqual(stack.emulator.phantoms(), [], 'signing in uploaded nothing to learn scopes');
   assert.ok(ALL_SCOPES.length >= 4);
   await assertAccessible(page, 'signed in');
   await screenshotBothThemes(page, 'sign-in-scopes');
@@ -104,7 +117,13 @@ test('"Try the demo" signs in to the emulated Clearfacts with every scope', asyn
   const { page } = await openApp(browser, stack);
   await page.getByRole('button', { name: 'Try the demo' }).click();
   await page.getByRole('heading', { name: /^Welcome, / }).waitFor();
-  await page.getByText('The token has every permission the uploader uses.').waitFor();
+  // Every scope the sign-in can check without side effects is granted; the upload scopes are
+  // confirmed only by the first upload, so "every permission" is not claimed yet.
+  const scopes = page.locator('.scope-list');
+  await scopes.waitFor();
+  assert.equal(await scopes.locator('.scope.missing').count(), 0);
+  assert.equal(await scopes.locator('.scope.granted').count(), 2);
+  assert.equal(await scopes.getByText('Checked at the first upload').count(), 2);
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByRole('link', { name: 'Administrations' }).click();
   await page.getByText(`${seedData.administrations.length} administrations`).waitFor();

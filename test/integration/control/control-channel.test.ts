@@ -372,18 +372,30 @@ test('a second `ui` serves the page and forwards to the running engine, until th
     }),
     'the link',
   );
-  assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/\?secret=\S+$/, '--link prints the link alone');
+  assert.match(
+    link,
+    /^http:\/\/127\.0\.0\.1:\d+\/#link=[\w-]{43}$/,
+    '--link prints the link alone',
+  );
 
-  const entry = await fetch(link, { redirect: 'manual' });
-  assert.equal(entry.status, 303);
-  const cookie = (entry.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  // The page trades the link's single-use code for a session it sends as a header.
   const origin = new URL(link).origin;
+  const entry = await fetch(`${origin}/api/session`, {
+    method: 'POST',
+    headers: { 'x-clearfacts-link': new URL(link).hash.slice('#link='.length) },
+  });
+  assert.equal(entry.status, 200);
+  const { session: pageSession } = (await entry.json()) as { session: string };
   async function invoke(
     channel: string,
   ): Promise<{ ok: boolean; value?: Record<string, unknown> }> {
     const answer = await fetch(`${origin}/api/invoke/${channel}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', cookie, origin },
+      headers: {
+        'content-type': 'application/json',
+        'x-clearfacts-session': pageSession,
+        origin,
+      },
       body: '{}',
     });
     return (await answer.json()) as { ok: boolean; value?: Record<string, unknown> };

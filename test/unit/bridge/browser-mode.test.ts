@@ -1,5 +1,5 @@
-// The loopback bridge over real HTTP: each refusal (no secret, wrong secret, foreign Origin,
-// foreign Host, another local site), the secret-to-cookie handshake, invoke, SSE and staging.
+// The loopback bridge over real HTTP: each refusal (no session, wrong session, foreign Origin,
+// foreign Host, another local site), the single-use link handshake, invoke, SSE and staging.
 import { englishOf } from '../../../src-main/contract/messages/index.ts';
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
@@ -16,8 +16,9 @@ interface Started {
   bridge: BrowserMode;
   engine: FakeEngine;
   configDir: string;
-  secret: string;
-  cookie: string;
+  /** The link's code, already traded for `session`. */
+  code: string;
+  session: string;
   port: number;
 }
 
@@ -36,16 +37,14 @@ async function start(t: TestContext): Promise<Started> {
     await rm(root, { recursive: true, force: true });
   });
   const url = new URL(bridge.url);
-  const secret = url.searchParams.get('secret') ?? '';
+  const code = url.hash.slice('#link='.length);
   const port = Number(url.port);
-  return {
-    bridge,
-    engine,
-    configDir,
-    secret,
-    cookie: `clearfacts_uploader_${port}=${secret}`,
-    port,
-  };
+  const traded = await fetch(`${bridge.origin}/api/session`, {
+    method: 'POST',
+    headers: { 'x-clearfacts-link': code },
+  });
+  const { session } = (await traded.json()) as { session: string };
+  return { bridge, engine, configDir, code, session, port };
 }
 
 interface RawAnswer {
@@ -89,7 +88,7 @@ function invoke(
     s.port,
     'POST',
     `/api/invoke/${channel}`,
-    { 'content-type': 'application/json', cookie: s.cookie, ...extra },
+    { 'content-type': 'application/json', 'x-clearfacts-session': s.session, ...extra },
     JSON.stringify(body),
   );
 }
@@ -98,35 +97,30 @@ function envelope(answer: RawAnswer): InvokeResult {
   return InvokeResult.parse(JSON.parse(answer.body));
 }
 
-test('the URL secret becomes an HttpOnly SameSite=Strict cookie and is dropped from the URL', async (t) => {
+test('the link carries a single-use code in its fragment; no cookie is ever set', async (t) => {
   const s = await start(t);
-  assert.match(s.bridge.url, /^http:\/\/127\.0\.0\.1:\d+\/\?secret=[\w-]{43}$/);
-  const first = await raw(s.port, 'GET', `/?secret=${s.secret}`, {});
-  assert.equal(first.status, 303);
-  assert.equal(first.headers.location, '/');
-  const setCookie = String(first.headers['set-cookie']);
-  assert.match(setCookie, new RegExp(`^clearfacts_uploader_${s.port}=${s.secret};`));
-  assert.match(setCookie, /HttpOnly/);
-  assert.match(setCookie, /SameSite=Strict/);
+  assert.match(s.bridge.url, /^http:\/\/127\.0\.0\.1:\d+\/#link=[\w-]{43}$/);
+  const again = await raw(s.port, 'POST', '/api/session', { 'x-clearfacts-link': s.code });
+  assert.equal(again.status, 403, 'a used link opens nothing');
+  assert.match(again.body, /already used/);
+  const fresh = new URL(s.bridge.newLink()).hash.slice('#link='.length);
+  const traded = await raw(s.port, 'POST', '/api/session', { 'x-clearfacts-link': fresh });
+  assert.equal(traded.status, 200, 'a fresh link works once');
+  assert.equal(traded.headers['set-cookie'], undefined);
 
-  const page = await raw(s.port, 'GET', '/', { cookie: s.cookie });
-  assert.equal(page.status, 200);
+  const page = await raw(s.port, 'GET', '/', {});
+  assert.equal(page.status, 200, 'the page itself is the public bundle');
+  assert.equal(page.headers['set-cookie'], undefined);
   assert.match(page.body, /<title>app<\/title>/);
   assert.match(String(page.headers['content-security-policy']), /default-src 'self'/);
   assert.equal(page.headers['x-frame-options'], 'DENY');
-  const script = await raw(s.port, 'GET', '/assets/app.js', {
-    cookie: s.cookie,
-    host: `localhost:${s.port}`,
-  });
+  const script = await raw(s.port, 'GET', '/assets/app.js', { host: `localhost:${s.port}` });
   assert.equal(script.status, 200);
   assert.match(String(script.headers['content-type']), /text\/javascript/);
 });
 
-test('a request without the secret is refused, page and API alike', async (t) => {
+test('an API request without the session, or with a wrong one, is refused', async (t) => {
   const s = await start(t);
-  const page = await raw(s.port, 'GET', '/', {});
-  assert.equal(page.status, 403);
-  assert.match(page.body, /secret is missing/);
   const api = await raw(
     s.port,
     'POST',
@@ -135,27 +129,22 @@ test('a request without the secret is refused, page and API alike', async (t) =>
     '{}',
   );
   assert.equal(api.status, 403);
-  const result = envelope(api);
-  assert.equal(result.ok, false);
-  assert.equal(s.engine.calls.length, 0, 'core was never reached');
+  assert.equal(envelope(api).ok, false);
   const events = await raw(s.port, 'GET', '/api/events', {});
   assert.equal(events.status, 403);
-});
-
-test('a wrong secret is refused, in the URL and in the cookie', async (t) => {
-  const s = await start(t);
-  const wrong = `${s.secret.slice(0, -1)}${s.secret.endsWith('A') ? 'B' : 'A'}`;
-  const inUrl = await raw(s.port, 'GET', `/?secret=${wrong}`, {});
-  assert.equal(inUrl.status, 403);
-  assert.equal(inUrl.headers['set-cookie'], undefined);
-  const inCookie = await invoke(
-    { ...s, cookie: `clearfacts_uploader_${s.port}=${wrong}` },
-    'status.get',
-    {},
+  const wrong = `${s.session.slice(0, -1)}${s.session.endsWith('A') ? 'B' : 'A'}`;
+  const inHeader = await invoke({ ...s, session: wrong }, 'status.get', {});
+  assert.equal(inHeader.status, 403);
+  assert.match(inHeader.body, /session is unknown/);
+  const inCookie = await raw(
+    s.port,
+    'POST',
+    '/api/invoke/status.get',
+    { 'content-type': 'application/json', cookie: `clearfacts_uploader_${s.port}=${s.session}` },
+    '{}',
   );
-  assert.equal(inCookie.status, 403);
-  assert.match(inCookie.body, /secret is wrong/);
-  assert.equal(s.engine.calls.length, 0);
+  assert.equal(inCookie.status, 403, 'a cookie, which every port receives, opens nothing');
+  assert.equal(s.engine.calls.length, 0, 'core was never reached');
 });
 
 test('a foreign Origin is refused even with the right cookie', async (t) => {
@@ -187,7 +176,7 @@ test('API requests another local site makes on the user’s behalf are refused',
     s.port,
     'POST',
     '/api/invoke/session.signOut',
-    { cookie: s.cookie, 'content-type': 'text/plain' },
+    { 'x-clearfacts-session': s.session, 'content-type': 'text/plain' },
     '{}',
   );
   assert.equal(form.status, 415, 'a form post cannot reach a handler');
@@ -223,7 +212,7 @@ test('invoke validates the request and answers the InvokeResult envelope', async
     s.port,
     'POST',
     '/api/invoke/status.get',
-    { cookie: s.cookie, 'content-type': 'application/json' },
+    { 'x-clearfacts-session': s.session, 'content-type': 'application/json' },
     '{',
   );
   assert.equal(notJson.status, 400);
@@ -234,7 +223,7 @@ test('core events reach an open event stream as SSE frames', async (t) => {
   const controller = new AbortController();
   t.after(() => controller.abort());
   const response = await fetch(`${s.bridge.origin}/api/events`, {
-    headers: { cookie: s.cookie },
+    headers: { 'x-clearfacts-session': s.session },
     signal: controller.signal,
   });
   assert.equal(response.status, 200);
@@ -270,7 +259,7 @@ test('dropped files are staged under the config dir with their own names, within
   const response = await fetch(`${s.bridge.origin}/api/files`, {
     method: 'POST',
     body: form,
-    headers: { cookie: s.cookie },
+    headers: { 'x-clearfacts-session': s.session },
   });
   assert.equal(response.status, 200);
   const { files } = StagedFiles.parse(await response.json());
@@ -299,7 +288,7 @@ test('only files inside the built renderer are served', async (t) => {
     '/assets/%2e%2e/%2e%2e/outside.html',
     '/nothing.js',
   ]) {
-    const answer = await raw(s.port, 'GET', pathname, { cookie: s.cookie });
+    const answer = await raw(s.port, 'GET', pathname, { 'x-clearfacts-session': s.session });
     assert.equal(answer.status, 404, pathname);
   }
 });

@@ -75,6 +75,7 @@ export function createFakeEngine(options: FakeEngineOptions = {}): FakeEngine {
         ? { username: 'anna@example.be', email: 'anna@example.be', name: 'Anna Peeters' }
         : null,
     scopes: options.signedIn === true ? ['read_administrations', 'upload_document'] : [],
+    uncheckedScopes: options.signedIn === true ? ['archive_actions'] : [],
     apiUrl: settings.apiUrl,
     demoAvailable: false,
     tokenStorage: { backend: 'memory', secure: true, warning: null },

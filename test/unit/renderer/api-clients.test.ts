@@ -13,6 +13,7 @@ import {
   type InvokeResult,
   type PreloadBridge,
 } from '../../../src-main/contract/api-contract.ts';
+import { createBridgeSession } from '../../../src-renderer/api-client/bridge-session.ts';
 import { createHttpApi } from '../../../src-renderer/api-client/http-client.ts';
 import { createIpcApi } from '../../../src-renderer/api-client/ipc-client.ts';
 import { AppStore } from '../../../src-renderer/state/app-store.ts';
@@ -99,18 +100,26 @@ test('HTTP: the client talks to the real bridge, rethrows ApiError and stages fi
     await bridge.close();
     await rm(root, { recursive: true, force: true });
   });
-  const port = new URL(bridge.origin).port;
-  const secret = new URL(bridge.url).searchParams.get('secret') ?? '';
-  // Node's fetch keeps no cookies: this one adds the cookie a browser would have kept.
-  const withCookie: typeof fetch = (input, init) =>
-    fetch(input, {
-      ...init,
-      headers: {
-        ...(init?.headers as Record<string, string>),
-        cookie: `clearfacts_uploader_${port}=${secret}`,
+  const pageOf = (hash: string) => {
+    const stored = new Map<string, string>();
+    const replaced: string[] = [];
+    const host = {
+      location: { hash, pathname: '/', search: '' },
+      history: {
+        replaceState: (_data: unknown, _unused: string, url: string) => replaced.push(url),
       },
-    });
-  const api = createHttpApi({ baseUrl: bridge.origin, fetch: withCookie });
+      sessionStorage: {
+        getItem: (key: string) => stored.get(key) ?? null,
+        setItem: (key: string, value: string) => void stored.set(key, value),
+      },
+    };
+    return { host, stored, replaced };
+  };
+  const page = pageOf(new URL(bridge.url).hash);
+  const api = createHttpApi({
+    baseUrl: bridge.origin,
+    session: createBridgeSession(page.host, bridge.origin, fetch),
+  });
 
   assert.equal((await api.invoke('app.info', {})).shell, 'browser');
   await assert.rejects(
@@ -129,11 +138,32 @@ test('HTTP: the client talks to the real bridge, rethrows ApiError and stages fi
   assert.ok(last?.ok);
   assert.equal(await readFile(last.path, 'utf8'), 'file 24');
 
-  const withoutCookie = createHttpApi({ baseUrl: bridge.origin });
+  assert.deepEqual(page.replaced, ['/'], 'the link left the address bar before anything else');
+  assert.equal(page.stored.size, 1, 'the session is kept by the page');
+
+  const reused = pageOf(new URL(bridge.url).hash);
+  // bridge.url's code was used above: a second page with the same link gets nothing.
+  const second = createHttpApi({
+    baseUrl: bridge.origin,
+    session: createBridgeSession(reused.host, bridge.origin, fetch),
+  });
   await assert.rejects(
-    withoutCookie.invoke('status.get', {}),
-    (error) => error instanceof ApiError && /secret is missing/.test(error.message),
+    second.invoke('status.get', {}),
+    (error) => error instanceof ApiError && error.userMessage.code === 'bridge_link_used',
   );
+  const withoutLink = createHttpApi({
+    baseUrl: bridge.origin,
+    session: createBridgeSession(pageOf('').host, bridge.origin, fetch),
+  });
+  await assert.rejects(
+    withoutLink.invoke('status.get', {}),
+    (error) => error instanceof ApiError && error.userMessage.code === 'bridge_link_needed',
+  );
+  const fresh = createHttpApi({
+    baseUrl: bridge.origin,
+    session: createBridgeSession(pageOf(new URL(bridge.newLink()).hash).host, bridge.origin, fetch),
+  });
+  assert.equal((await fresh.invoke('app.info', {})).shell, 'browser', 'a fresh link works');
 });
 
 test('the store loads everything, follows events and asks again after a reconnect', async () => {

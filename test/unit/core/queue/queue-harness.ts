@@ -104,7 +104,7 @@ export function createHarness(
 
   const client: ClearfactsClient = {
     userInfo: () => Promise.resolve({ username: 'u', email: null, name: null }),
-    probeScopes: () => Promise.resolve([]),
+    readScopes: () => Promise.resolve([]),
     administrations: () => Promise.resolve([]),
     archiveCategories: () => Promise.resolve({ various: [], permanent: [] }),
     uploadInvoice: (request) => upload(request, request.invoiceType, null),
