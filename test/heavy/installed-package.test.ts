@@ -235,7 +235,8 @@ test('the packed tarball installs into an empty prefix and its binary works agai
 
   const check = await cli('token check', ['token', 'check', '--json']);
   assert.equal(check.code, 0, check.stderr);
-  assert.ok(JSON.parse(check.stdout).scopes.includes('upload_document'));
+  // Upload scopes are learned from the first real upload, never probed with a mutation.
+  assert.ok(JSON.parse(check.stdout).uncheckedScopes.includes('upload_document'));
 
   const scans = folder(work, 'scans');
   const added = await cli('folders add', [
@@ -288,13 +289,16 @@ test('the packed tarball installs into an empty prefix and its binary works agai
     ['--config-dir', configDir, '--api-url', emulator.graphqlUrl, 'ui'],
     { CLEARFACTS_TOKEN_FILE: tokenFile },
   );
-  const link = await ui.url;
-  const entry = await fetch(link, { redirect: 'manual' });
-  assert.equal(entry.status, 303, entry.statusText);
-  const cookie = (entry.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const page = await fetch(new URL('/', link), { headers: { cookie } });
+  const link = new URL(await ui.url);
+  const page = await fetch(new URL('/', link));
   assert.equal(page.status, 200);
   assert.match(await page.text(), /<title>Clearfacts Uploader<\/title>[\s\S]*<div id="root">/);
+  // The single-use code in the link's fragment is traded for the page's session.
+  const traded = await fetch(new URL('/api/session', link), {
+    method: 'POST',
+    headers: { 'x-clearfacts-link': link.hash.slice('#link='.length) },
+  });
+  assert.equal(traded.status, 200, 'the installed bridge trades its link for a session');
   ui.child.kill('SIGTERM');
   assert.equal(await ui.exited, 0);
 
