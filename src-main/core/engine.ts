@@ -26,7 +26,7 @@ import { createHealthReporter } from './handlers/health-report.ts';
 import { createWatchSupervisor } from './intake/watch-supervisor.ts';
 import { createFileLogger } from './logging/file-logger.ts';
 import type { Logger } from './logging/logger.ts';
-import { recoverInterruptedSends } from './queue/crash-recovery.ts';
+import { finishInterruptedLocalSteps, recoverInterruptedSends } from './queue/crash-recovery.ts';
 import { createDropIntake } from './queue/drop-intake.ts';
 import { createHistoryActions } from './queue/history-actions.ts';
 import { createIntakeRecorder } from './queue/intake-recorder.ts';
@@ -350,6 +350,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     });
     await session.start();
     queue.start();
+    void finishInterruptedLocalSteps(repository, queue, logger);
     if (options.watchFolders !== false) {
       await watching.start();
       intakeRunning = true;

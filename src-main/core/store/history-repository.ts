@@ -105,11 +105,18 @@ export interface HistoryRepository {
   /** A small write that tells whether the database accepts writes again; throws if not. */
   probeWrite(): void;
   /**
-   * Rows for the journal's deliveries the history does not hold (matched by uuid), written as
-   * `archived` with their uuid, hash, size and mtime, so the intake knows those files and the
+   * The journal's deliveries the history does not hold (matched by uuid). A row of the same path,
+   * administration and content that is not delivered (the process died between the journal line
+   * and the row's `uploaded`) becomes `uploaded` with the uuid; otherwise a row is written as
+   * `archived` with the uuid, hash, size and mtime, so the intake knows those files and the
    * duplicate check knows their content. Returns how many rows were written.
    */
   restoreDeliveries(records: readonly DeliveryRecord[]): number;
+  /**
+   * Watched files Clearfacts confirmed (a uuid) whose move or delete never ran and never failed:
+   * a stop between the uuid and the after-upload step. Their local step is still due.
+   */
+  awaitingLocalStep(): FileRecord[];
   /** The most recently delivered row (uploaded or archived), or null. */
   lastUploaded(): FileRecord | null;
   /** The most recently changed row that carries a failure (failed, unconfirmed, retrying), or null. */
@@ -163,6 +170,10 @@ export function createHistoryRepository(
   const lastUploadedStatement = db.prepare(
     `SELECT * FROM files WHERE state IN ('uploaded', 'archived') AND uploaded_at IS NOT NULL
      ORDER BY uploaded_at DESC, id DESC LIMIT 1`,
+  );
+  const awaitingLocalStepStatement = db.prepare(
+    `SELECT * FROM files WHERE state = 'uploaded' AND uuid IS NOT NULL AND failure_code IS NULL
+       AND source = 'watch' AND watch_root IS NOT NULL ORDER BY id`,
   );
   const lastFailedStatement = db.prepare(
     `SELECT * FROM files WHERE failure_code IS NOT NULL ORDER BY updated_at DESC, id DESC LIMIT 1`,
@@ -236,6 +247,17 @@ export function createHistoryRepository(
       @destinationType, @categoryId, 'archived', @sizeBytes, @mtimeMs, @sha256, @uuid, @at, @now,
       @at)
   `);
+  // The row a journal line was written for, when the process died before that row said
+  // `uploaded` (the line is fsync'd first): the same file and content, not delivered yet.
+  const undeliveredTwinStatement = db.prepare(`
+    SELECT id FROM files WHERE path = @path AND company_number = @companyNumber AND uuid IS NULL
+      AND state IN ('ready', 'uploading', 'unconfirmed', 'failed')
+      AND (sha256 = @sha256 OR sent_sha256 = @sha256)
+    ORDER BY id DESC LIMIT 1`);
+  const confirmStatement = db.prepare(`
+    UPDATE files SET state = 'uploaded', uuid = @uuid, uploaded_at = @at, updated_at = @now,
+      failure_code = NULL, failure_message = NULL, failure_detail = NULL, next_attempt_at = NULL
+    WHERE id = @id`);
   const restoreTransaction = db.transaction((records: readonly DeliveryRecord[]): number => {
     // One read of the uuids held, not one query per record: the journal grows with every upload.
     const held = new Set(uuidsStatement.all() as string[]);
@@ -243,6 +265,17 @@ export function createHistoryRepository(
     for (const record of records) {
       if (held.has(record.uuid)) continue;
       held.add(record.uuid);
+      const twin = undeliveredTwinStatement.get({
+        path: record.path,
+        companyNumber: record.companyNumber,
+        sha256: record.sha256,
+      }) as { id: number } | undefined;
+      if (twin !== undefined) {
+        // Clearfacts confirmed it: the row gets its uuid, and the after-upload step is still due.
+        confirmStatement.run({ id: twin.id, uuid: record.uuid, at: record.at, now: now() });
+        restored += 1;
+        continue;
+      }
       restoreStatement.run({
         path: record.path,
         fileName: record.fileName,
@@ -429,6 +462,10 @@ export function createHistoryRepository(
 
     restoreDeliveries(records: readonly DeliveryRecord[]): number {
       return restoreTransaction.immediate(records);
+    },
+
+    awaitingLocalStep(): FileRecord[] {
+      return awaitingLocalStepStatement.all().map(rowToRecord);
     },
 
     lastUploaded(): FileRecord | null {
