@@ -92,7 +92,12 @@ export interface SendContext {
 function deliver(
   client: DocumentDestination,
   record: FileRecord,
-  upload: { path: string; fileName: string; mediaType: string },
+  upload: {
+    path: string;
+    fileName: string;
+    mediaType: string;
+    expected?: { sizeBytes: number | null; mtimeMs: number | null };
+  },
   signal: AbortSignal,
 ): Promise<DeliveredFile> {
   const base = { ...upload, companyNumber: record.companyNumber, signal };
@@ -226,10 +231,12 @@ export async function sendFile(
         : null;
   let sentSha256: string | null = null;
   try {
-    let upload = {
+    let upload: Parameters<typeof deliver>[2] = {
       path: record.path,
       fileName: record.fileName,
       mediaType: uploadMediaType(check.kind),
+      // The file as checked (and hashed): another version is not sent under this hash.
+      expected: { sizeBytes: check.sizeBytes, mtimeMs: check.mtimeMs },
     };
     if (staged && !check.willConvert) {
       try {
@@ -249,7 +256,7 @@ export async function sendFile(
         });
         return null;
       }
-      upload = { ...upload, path: staged };
+      upload = { path: staged, fileName: upload.fileName, mediaType: upload.mediaType };
     }
     if (staged && check.willConvert) {
       try {
@@ -338,8 +345,19 @@ async function recordSendFailure(
   signal: AbortSignal,
   write: (to: FileState, patch: FilePatch) => Promise<FileRecord>,
 ): Promise<HoldChange | null> {
-  const ambiguous = context.destination.failureOf(error)?.kind === 'ambiguous';
+  const sorted = context.destination.failureOf(error);
+  const ambiguous = sorted?.kind === 'ambiguous';
   const cause = abortCause(signal);
+  if (sorted?.kind === 'transient' && sorted.fileChanged === true && cause !== 'stopping') {
+    // The upload stopped before its body was complete, so nothing arrived: the new content is
+    // new work, which passes the gate (and the check) again before it is sent.
+    context.logger.info('The file changed while it was being sent: it is checked again', {
+      id: record.id,
+    });
+    await write('waiting_stability', { attempts: 0, failure: null, nextAttemptAt: null });
+    context.onChangedAfterSend(record.path);
+    return null;
+  }
   if (cause !== null && !ambiguous) {
     // Called off before the whole file was handed over: nothing can have arrived.
     if (cause === 'changed')
