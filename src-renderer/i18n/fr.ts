@@ -257,7 +257,8 @@ export const fr: WithManyPlurals<Messages> = {
     remove: 'Retirer {{name}}',
     ready: 'Prêt à envoyer',
     willConvert: 'Converti en PDF',
-    leavesOutPrefix_one: 'Envoyé sans l’octet placé avant %PDF- (le fichier n’est pas modifié)',
+    leavesOutPrefix_one:
+      'Envoyé sans {{count, number}} octet placé avant %PDF- (le fichier n’est pas modifié)',
     leavesOutPrefix_other:
       'Envoyé sans les {{count, number}} octets avant %PDF- (le fichier n’est pas modifié)',
     leavesOutPrefix_many:
