@@ -314,6 +314,22 @@ export const StatusSnapshot = z.object({
 });
 export type StatusSnapshot = z.infer<typeof StatusSnapshot>;
 
+/**
+ * How the bytes sent would differ from the file on disk (the file itself never changes): the
+ * bytes before `%PDF-` left out, the invoice inside a Peppol envelope sent alone, or an image
+ * converted to PDF. SHA-256 in hex of what is sent.
+ */
+export const SendingChange = z.discriminatedUnion('change', [
+  z.object({
+    change: z.literal('leave_out_prefix'),
+    bytes: z.number().int(),
+    sentSha256: z.string(),
+  }),
+  z.object({ change: z.literal('unwrap_envelope'), sentSha256: z.string() }),
+  z.object({ change: z.literal('convert_to_pdf') }),
+]);
+export type SendingChange = z.infer<typeof SendingChange>;
+
 export const InspectedFile = z.object({
   path: z.string(),
   fileName: z.string(),
@@ -326,6 +342,8 @@ export const InspectedFile = z.object({
   willConvert: z.boolean(),
   /** The e-invoice's summary, for XML invoices and credit notes (absent from older peers). */
   eInvoice: EInvoiceSummary.nullable().optional(),
+  /** How the bytes sent would differ from the file (absent from older peers). */
+  changes: z.array(SendingChange).optional(),
 });
 export type InspectedFile = z.infer<typeof InspectedFile>;
 

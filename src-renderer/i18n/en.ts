@@ -243,6 +243,11 @@ export const en = {
     remove: 'Remove {{name}}',
     ready: 'Ready to send',
     willConvert: 'Converted to PDF',
+    leavesOutPrefix_one:
+      'Sent without the {{count, number}} byte before %PDF- (the file is not changed)',
+    leavesOutPrefix_other:
+      'Sent without the {{count, number}} bytes before %PDF- (the file is not changed)',
+    unwrapsEnvelope: 'The invoice is sent without its Peppol envelope (the file is not changed)',
     queued: 'Waiting',
     send_one: 'Send {{count, number}} file',
     send_other: 'Send {{count, number}} files',

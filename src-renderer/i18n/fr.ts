@@ -257,6 +257,14 @@ export const fr: WithManyPlurals<Messages> = {
     remove: 'Retirer {{name}}',
     ready: 'Prêt à envoyer',
     willConvert: 'Converti en PDF',
+    leavesOutPrefix_one:
+      'Envoyé sans {{count, number}} octet placé avant %PDF- (le fichier n’est pas modifié)',
+    leavesOutPrefix_other:
+      'Envoyé sans les {{count, number}} octets avant %PDF- (le fichier n’est pas modifié)',
+    leavesOutPrefix_many:
+      'Envoyé sans les {{count, number}} octets avant %PDF- (le fichier n’est pas modifié)',
+    unwrapsEnvelope:
+      'La facture est envoyée sans son enveloppe Peppol (le fichier n’est pas modifié)',
     queued: 'En attente',
     send_one: 'Envoyer {{count, number}} fichier',
     send_many: 'Envoyer {{count, number}} de fichiers',

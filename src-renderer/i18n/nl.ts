@@ -249,6 +249,12 @@ export const nl: Messages = {
     remove: '{{name}} verwijderen',
     ready: 'Klaar om te verzenden',
     willConvert: 'Omgezet naar PDF',
+    leavesOutPrefix_one:
+      'Verstuurd zonder de {{count, number}} byte vóór %PDF- (het bestand blijft ongewijzigd)',
+    leavesOutPrefix_other:
+      'Verstuurd zonder de {{count, number}} bytes vóór %PDF- (het bestand blijft ongewijzigd)',
+    unwrapsEnvelope:
+      'De factuur wordt zonder haar Peppol-envelop verstuurd (het bestand blijft ongewijzigd)',
     queued: 'Wachtend',
     send_one: '{{count, number}} bestand verzenden',
     send_other: '{{count, number}} bestanden verzenden',

@@ -69,6 +69,19 @@ function FileRow({
         {inspected?.willConvert === true && (
           <span className="hint"> · {t('drop.willConvert')}</span>
         )}
+        {inspected?.changes?.map((change) =>
+          change.change === 'leave_out_prefix' ? (
+            <span key={change.change} className="hint">
+              {' · '}
+              {t('drop.leavesOutPrefix', { count: change.bytes })}
+            </span>
+          ) : change.change === 'unwrap_envelope' ? (
+            <span key={change.change} className="hint">
+              {' · '}
+              {t('drop.unwrapsEnvelope')}
+            </span>
+          ) : null,
+        )}
       </td>
       <td className="numeric">
         {inspected?.pages === null || inspected === null ? '—' : format.number(inspected.pages)}

@@ -130,8 +130,8 @@ async function identify(filePath: string): Promise<Identified> {
 const pdfInMemory = pLimit(1);
 
 /**
- * Created with the module (when the engine is built), so loading pdf.js in the worker (about a
- * second) overlaps the intake's stability window instead of delaying the first file.
+ * Its worker starts with the first PDF (loading pdf.js takes about a second, outside the file's
+ * time budget) and ends after a minute without one, so an idle engine does not carry pdf.js.
  */
 const pdfReader: PdfReadingService = createPdfReadingService();
 
