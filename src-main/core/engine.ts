@@ -307,6 +307,10 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       history: repository,
       // Until this engine's intake runs, only the disk can tell whether a folder is there.
       watching: () => intakeRunning,
+      tokenProblem: async () => {
+        await session.load();
+        return session.info().signedIn ? null : session.notSignedInReason();
+      },
     }),
     settings,
     app: { shell: options.shell, version: options.version },

@@ -198,3 +198,22 @@ test('the CLI: a token set for one address is not sent to another --api-url, and
   assert.equal(plain.code, 2);
   assert.match(plain.stderr, /must use https unless it is on this machine/);
 });
+
+test('`status` without a stored token exits 1 and says that no token is set', async (t) => {
+  const emulator = await startEmulator();
+  t.after(() => emulator.close());
+  const root = await mkdtemp(path.join(tmpdir(), 'cf-status-no-token-'));
+  t.after(() => rm(root, { recursive: true, force: true }));
+  const context = { configDir: path.join(root, 'config'), apiUrl: emulator.graphqlUrl };
+  const result = await runCli(context, ['status']);
+  assert.equal(result.code, 1, result.stdout);
+  assert.match(result.stdout, /Hold:\s+auth: No Clearfacts token is set/);
+  const json = await runCli(context, ['status', '--json']);
+  assert.equal(json.code, 1);
+  const parsed = JSON.parse(json.stdout) as { attention: boolean; holds: { kind: string }[] };
+  assert.equal(parsed.attention, true);
+  assert.deepEqual(
+    parsed.holds.map((hold) => hold.kind),
+    ['auth'],
+  );
+});

@@ -306,9 +306,9 @@ export function createSession(options: SessionOptions): Session {
     info,
 
     notSignedInReason(): Message {
-      return token !== null && !sendableHere(token)
-        ? otherOriginReason(token)
-        : msg('not_signed_in');
+      if (token === null) return NO_TOKEN_REASON;
+      if (!sendableHere(token)) return otherOriginReason(token);
+      return token === rejectedToken ? authHoldReason() : msg('not_signed_in');
     },
 
     async getToken(apiUrl): Promise<string | null> {
