@@ -218,9 +218,41 @@ export type Language = z.infer<typeof Language>;
 
 export const DEFAULT_API_URL = 'https://api.clearfacts.be/graphql';
 
+/**
+ * Whether a URL's host is this machine: `localhost`, 127.0.0.0/8 (RFC 1122 §3.2.1.3) or `[::1]`
+ * (RFC 4291 §2.5.3). Only there may the API be spoken to over plain http.
+ */
+export function isLoopbackUrl(url: URL): boolean {
+  const host = url.hostname.toLowerCase();
+  return host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+/**
+ * The Clearfacts GraphQL endpoint: an https URL, or http on loopback only (the emulator, a local
+ * proxy). The token travels to it, so anything else (plain http over a network, `file:`,
+ * `javascript:`) is refused with the reason.
+ */
+export const ApiUrl = z.url().superRefine((value, context) => {
+  const url = new URL(value);
+  if (url.protocol === 'https:') return;
+  if (url.protocol === 'http:' && isLoopbackUrl(url)) return;
+  context.addIssue({
+    code: 'custom',
+    message:
+      url.protocol === 'http:'
+        ? `the API address must use https unless it is on this machine (127.0.0.1, localhost); ${url.host} is not`
+        : `the API address must be an https URL, not ${url.protocol}`,
+  });
+});
+
+/** Where a token may travel: the origin (scheme, host, port) of an API address. */
+export function apiOrigin(apiUrl: string): string {
+  return new URL(apiUrl).origin;
+}
+
 /** What the user can change. Folders live here too, so electron-store and conf share one file. */
 export const Settings = z.object({
-  apiUrl: z.url().default(DEFAULT_API_URL),
+  apiUrl: ApiUrl.default(DEFAULT_API_URL),
   concurrency: z.number().int().min(1).max(8).default(2),
   afterUpload: AfterUpload.default('move'),
   stabilityWindowMs: z.number().int().min(200).max(600_000).default(2_000),

@@ -176,6 +176,9 @@ export const en: Catalogue = {
     safe_storage_session_only:
       'No system keyring was found: the token is kept in memory for this session only, and you will have to sign in again next time. Install and unlock GNOME Keyring or KWallet to store it safely.',
 
+    // Hardening (issue #12): the token bound to its API origin
+    token_for_other_api: `The token was entered for {{tokenOrigin}}, but the API address is now {{apiOrigin}}, so the token is not sent there. Enter the token again to use it with {{apiOrigin}}: ${SET_TOKEN}.`,
+
     folder_not_found: 'The folder {{path}} does not exist or cannot be read.',
     not_a_folder: '{{path}} is not a folder.',
     folder_already_watched: 'The folder {{path}} is already watched.',

@@ -181,6 +181,9 @@ export const fr: Catalogue = {
     safe_storage_session_only:
       'Aucun trousseau n’a été trouvé : le jeton reste en mémoire pour cette session seulement, et vous devrez vous reconnecter la prochaine fois. Installez et déverrouillez GNOME Keyring ou KWallet pour l’enregistrer en sécurité.',
 
+    // Hardening (issue #12): the token bound to its API origin
+    token_for_other_api: `Le jeton a été saisi pour {{tokenOrigin}}, mais l’adresse de l’API est maintenant {{apiOrigin}} : le jeton n’y est donc pas envoyé. Saisissez à nouveau le jeton pour l’utiliser avec {{apiOrigin}} : ${SET_TOKEN}.`,
+
     folder_not_found: 'Le répertoire {{path}} n’existe pas ou ne peut pas être lu.',
     not_a_folder: '{{path}} n’est pas un répertoire.',
     folder_already_watched: 'Le répertoire {{path}} est déjà surveillé.',

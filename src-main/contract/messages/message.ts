@@ -238,6 +238,9 @@ export const Message = z.discriminatedUnion('code', [
   message('safe_storage_basic_text', {}),
   message('safe_storage_session_only', {}),
 
+  // Hardening (issue #12): the token bound to its API origin
+  message('token_for_other_api', { tokenOrigin: z.string(), apiOrigin: z.string() }),
+
   // folders/ and intake/
   message('folder_not_found', { path }),
   message('not_a_folder', { path }),

@@ -182,6 +182,9 @@ export const nl: Catalogue = {
     safe_storage_session_only:
       'Er werd geen sleutelhanger gevonden: de token blijft enkel voor deze sessie in het geheugen, en je moet je de volgende keer opnieuw aanmelden. Installeer en ontgrendel GNOME Keyring of KWallet om hem veilig te bewaren.',
 
+    // Hardening (issue #12): the token bound to its API origin
+    token_for_other_api: `De token werd ingegeven voor {{tokenOrigin}}, maar het API-adres is nu {{apiOrigin}}, dus de token wordt daar niet naartoe gestuurd. Geef de token opnieuw in om hem met {{apiOrigin}} te gebruiken: ${SET_TOKEN}.`,
+
     folder_not_found: 'De map {{path}} bestaat niet of kan niet gelezen worden.',
     not_a_folder: '{{path}} is geen map.',
     folder_already_watched: 'De map {{path}} wordt al gevolgd.',

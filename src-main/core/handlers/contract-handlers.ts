@@ -1,6 +1,5 @@
 // The contract's request channels, each answered by the stage that owns it. Every handler throws
 // only ApiError (withApiErrors), so both transports and the control channel see the same errors.
-import { msg } from '../../contract/messages/message.ts';
 import { ApiError, type ApiHandlers } from '../../contract/api-contract.ts';
 import type { AdministrationsCache } from '../account/administrations-cache.ts';
 import type { Session } from '../account/session.ts';
@@ -39,7 +38,7 @@ export function createContractHandlers(options: ContractHandlersOptions): ApiHan
   async function requireToken(): Promise<void> {
     await session.load();
     if (!session.info().signedIn) {
-      throw new ApiError('not_signed_in', msg('not_signed_in'));
+      throw new ApiError('not_signed_in', session.notSignedInReason());
     }
   }
 
