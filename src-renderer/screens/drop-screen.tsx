@@ -57,23 +57,25 @@ function FileRow({
   return (
     <tr>
       <th scope="row" className="file-name">
-        <Icon name="file" /> <span>{row.name}</span>
+        <Icon name="file" /> <span data-user-data>{row.name}</span>
         {inspected?.eInvoice !== null && inspected?.eInvoice !== undefined && (
           <p className="hint">
             <EInvoiceLine summary={inspected.eInvoice} />
           </p>
         )}
       </th>
-      <td>
+      <td className="file-kind">
         {inspected === null ? '—' : t(`kinds.${inspected.kind}`)}
         {inspected?.willConvert === true && (
           <span className="hint"> · {t('drop.willConvert')}</span>
         )}
       </td>
-      <td className="numeric">
+      <td className="numeric file-pages" data-label={t('drop.pages')}>
         {inspected?.pages === null || inspected === null ? '—' : format.number(inspected.pages)}
       </td>
-      <td className="numeric">{inspected === null ? '—' : format.bytes(inspected.sizeBytes)}</td>
+      <td className="numeric file-size" data-label={t('drop.size')}>
+        {inspected === null ? '—' : format.bytes(inspected.sizeBytes)}
+      </td>
       <td className="file-result">
         {row.entry !== null ? (
           <>

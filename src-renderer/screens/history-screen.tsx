@@ -30,6 +30,7 @@ import {
 } from '../lib/history-status.ts';
 import { useApi, useApiEvents, useApp, useFormatters } from '../state/app-context.tsx';
 import { errorText } from '../components/error-text.ts';
+import { Truncated } from '../components/truncated.tsx';
 
 const ROW_HEIGHT = 78;
 const SEARCH_DELAY_MS = 200;
@@ -137,31 +138,41 @@ function HistoryRow({
     <div className={`history-row state-${entry.state}`}>
       <div className="history-main">
         <p className="history-name">
-          <span className="history-file" title={entry.path}>
+          <span className="history-file" title={entry.path} data-user-data>
             {entry.fileName}
           </span>
           <StateBadge state={entry.state} />
         </p>
-        <p className="history-meta">{meta}</p>
+        <Truncated as="p" className="history-meta">
+          {meta}
+        </Truncated>
         {entry.state === 'unconfirmed' ? (
-          <p className="history-note history-warning">{t('history.unconfirmedHelp')}</p>
+          <Truncated as="p" className="history-note history-warning">
+            {t('history.unconfirmedHelp')}
+          </Truncated>
         ) : entry.failure !== null ? (
-          <p className="history-note history-failure">
+          <Truncated as="p" className="history-note history-failure">
             <FailureText failure={entry.failure} />
             {entry.nextAttemptAt !== null && (
               <> {t('history.nextAttempt', { time: format.dateTime(entry.nextAttemptAt) })}</>
             )}
-          </p>
+          </Truncated>
         ) : entry.state === 'duplicate' ? (
-          <p className="history-note">{t('history.duplicateHelp')}</p>
+          <Truncated as="p" className="history-note">
+            {t('history.duplicateHelp')}
+          </Truncated>
         ) : entry.eInvoice !== null && entry.eInvoice !== undefined ? (
-          <p className="history-note">
+          <Truncated as="p" className="history-note">
             <EInvoiceLine summary={entry.eInvoice} />
-          </p>
+          </Truncated>
         ) : entry.uuid !== null ? (
-          <p className="history-note mono">{t('history.uuid', { uuid: entry.uuid })}</p>
+          <Truncated as="p" className="history-note mono">
+            {t('history.uuid', { uuid: entry.uuid })}
+          </Truncated>
         ) : (
-          <p className="history-note">{t(`history.sources.${entry.source}`)}</p>
+          <Truncated as="p" className="history-note">
+            {t(`history.sources.${entry.source}`)}
+          </Truncated>
         )}
       </div>
       <div className="history-actions">
