@@ -273,6 +273,8 @@ export const en = {
     failed: 'Failed',
     duplicate: 'Already uploaded',
     unconfirmed: 'Unconfirmed',
+    // Dismissing failures (issue #14, ui-screens)
+    dismissed: 'Dismissed',
   },
   eInvoice: {
     kinds: { invoice: 'Invoice', credit_note: 'Credit note', correction: 'Correction' },
@@ -362,6 +364,7 @@ export const en = {
       retry: 'Retry',
       resend: 'Send again',
       markDone: 'Mark as done',
+      dismiss: 'Dismiss',
       reveal: 'Show file',
       copyUuid: 'Copy uuid',
     },
@@ -369,6 +372,7 @@ export const en = {
       retried: '{{name}} is queued again',
       resent: '{{name}} is sent again',
       markedDone: '{{name}} is marked as done',
+      dismissed: '{{name}} is dismissed: it no longer counts as failed',
       copied: 'uuid copied',
       revealed: 'Shown in the file manager: {{path}}',
       location: 'The file is at {{path}}',

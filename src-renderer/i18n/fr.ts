@@ -289,6 +289,8 @@ export const fr: WithManyPlurals<Messages> = {
     failed: 'En échec',
     duplicate: 'Déjà envoyé',
     unconfirmed: 'Non confirmé',
+    // Dismissing failures (issue #14, ui-screens)
+    dismissed: 'Écarté',
   },
   eInvoice: {
     kinds: { invoice: 'Facture', credit_note: 'Note de crédit', correction: 'Correction' },
@@ -383,6 +385,7 @@ export const fr: WithManyPlurals<Messages> = {
       retry: 'Réessayer',
       resend: 'Renvoyer',
       markDone: 'Marquer comme traité',
+      dismiss: 'Écarter',
       reveal: 'Afficher le fichier',
       copyUuid: 'Copier l’uuid',
     },
@@ -390,6 +393,7 @@ export const fr: WithManyPlurals<Messages> = {
       retried: '{{name}} est remis en file d’attente',
       resent: '{{name}} est renvoyé',
       markedDone: '{{name}} est marqué comme traité',
+      dismissed: '{{name}} est écarté : il ne compte plus comme échoué',
       copied: 'Uuid copié',
       revealed: 'Affiché dans le gestionnaire de fichiers : {{path}}',
       location: 'Le fichier se trouve dans {{path}}',

@@ -23,6 +23,7 @@ import { useToast } from '../components/toasts.tsx';
 import { formatCompanyNumber } from '../lib/company-number.ts';
 import { HistoryPages } from '../lib/history-pages.ts';
 import {
+  isDismissed,
   rowActions,
   STATUS_FILTERS,
   statesForFilter,
@@ -114,7 +115,8 @@ function HistoryRow({
   const format = useFormatters();
   const byNumber = useAdministrationsByNumber();
   const administration = byNumber.get(entry.companyNumber);
-  const actions = rowActions(entry.state);
+  const actions = rowActions(entry);
+  const dismissed = isDismissed(entry);
 
   async function run(action: () => Promise<void>): Promise<void> {
     try {
@@ -141,7 +143,7 @@ function HistoryRow({
           <span className="history-file" title={entry.path} data-user-data>
             {entry.fileName}
           </span>
-          <StateBadge state={entry.state} />
+          <StateBadge state={entry.state} dismissed={dismissed} />
         </p>
         <Truncated as="p" className="history-meta">
           {meta}
@@ -212,20 +214,34 @@ function HistoryRow({
             }
           />
         )}
-        <ActionButton
-          icon="eye"
-          label={t('history.actions.reveal')}
-          onClick={() =>
-            void run(async () => {
-              const { path } = await api.invoke('history.reveal', { id: entry.id });
-              toast(
-                app.appInfo?.shell === 'electron'
-                  ? t('history.toasts.revealed', { path })
-                  : t('history.toasts.location', { path }),
-              );
-            })
-          }
-        />
+        {actions.dismiss && (
+          <ActionButton
+            icon="cross"
+            label={t('history.actions.dismiss')}
+            onClick={() =>
+              void run(async () => {
+                onChanged(await api.invoke('history.dismiss', { id: entry.id }));
+                toast(t('history.toasts.dismissed', { name: entry.fileName }));
+              })
+            }
+          />
+        )}
+        {actions.reveal && (
+          <ActionButton
+            icon="eye"
+            label={t('history.actions.reveal')}
+            onClick={() =>
+              void run(async () => {
+                const { path } = await api.invoke('history.reveal', { id: entry.id });
+                toast(
+                  app.appInfo?.shell === 'electron'
+                    ? t('history.toasts.revealed', { path })
+                    : t('history.toasts.location', { path }),
+                );
+              })
+            }
+          />
+        )}
         {entry.uuid !== null && (
           <ActionButton
             icon="copy"
