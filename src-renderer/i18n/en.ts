@@ -246,6 +246,8 @@ export const en = {
     queued: 'Waiting',
     send_one: 'Send {{count, number}} file',
     send_other: 'Send {{count, number}} files',
+    // Polish (issue #14, ui-screens): no "Send 0 files" when nothing can be sent.
+    sendNone: 'Send',
     sending: 'Sending…',
     clear: 'Clear the list',
     sent: '{{done, number}} of {{total, number}} delivered',

@@ -261,6 +261,8 @@ export const fr: WithManyPlurals<Messages> = {
     send_one: 'Envoyer {{count, number}} fichier',
     send_many: 'Envoyer {{count, number}} de fichiers',
     send_other: 'Envoyer {{count, number}} fichiers',
+    // Polish (issue #14, ui-screens): no "Send 0 files" when nothing can be sent.
+    sendNone: 'Envoyer',
     sending: 'Envoi en cours…',
     clear: 'Vider la liste',
     sent: '{{done, number}} sur {{total, number}} livrés',

@@ -252,6 +252,8 @@ export const nl: Messages = {
     queued: 'Wachtend',
     send_one: '{{count, number}} bestand verzenden',
     send_other: '{{count, number}} bestanden verzenden',
+    // Polish (issue #14, ui-screens): no "Send 0 files" when nothing can be sent.
+    sendNone: 'Verzenden',
     sending: 'Bezig met verzenden…',
     clear: 'Lijst leegmaken',
     sent: '{{done, number}} van {{total, number}} afgeleverd',

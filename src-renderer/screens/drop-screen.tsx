@@ -412,7 +412,9 @@ export function DropScreen({
                   <Icon name="send" />{' '}
                   {phase.kind === 'sending'
                     ? t('drop.sending')
-                    : t('drop.send', { count: sendable.length })}
+                    : sendable.length === 0
+                      ? t('drop.sendNone')
+                      : t('drop.send', { count: sendable.length })}
                 </button>
                 <button
                   type="button"
