@@ -88,6 +88,8 @@ export const requests = {
   'history.resend': { request: EntryId, response: HistoryEntry },
   /** Unconfirmed: the user saw it arrive in Clearfacts. */
   'history.markDone': { request: EntryId, response: HistoryEntry },
+  /** Failed: keep the row as a record, no longer counted as failed or needing attention. */
+  'history.dismiss': { request: EntryId, response: HistoryEntry },
   /** Show the local file in the OS file manager (desktop); answers the path it revealed. */
   'history.reveal': { request: EntryId, response: z.object({ path: z.string() }) },
 

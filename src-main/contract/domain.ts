@@ -140,6 +140,8 @@ export const HistoryEntry = z.object({
   nextAttemptAt: z.string().nullable(),
   /** Where the file was moved after upload, when it was. */
   archivedPath: z.string().nullable(),
+  /** When the user dismissed this failure (absent from older peers). */
+  dismissedAt: z.string().nullable().optional(),
   detectedAt: z.string(),
   updatedAt: z.string(),
   uploadedAt: z.string().nullable(),

@@ -251,6 +251,8 @@ export const en = {
     queued: 'Waiting',
     send_one: 'Send {{count, number}} file',
     send_other: 'Send {{count, number}} files',
+    // Polish (issue #14, ui-screens): no "Send 0 files" when nothing can be sent.
+    sendNone: 'Send',
     sending: 'Sending…',
     clear: 'Clear the list',
     sent: '{{done, number}} of {{total, number}} delivered',
@@ -278,6 +280,8 @@ export const en = {
     failed: 'Failed',
     duplicate: 'Already uploaded',
     unconfirmed: 'Unconfirmed',
+    // Dismissing failures (issue #14, ui-screens)
+    dismissed: 'Dismissed',
   },
   eInvoice: {
     kinds: { invoice: 'Invoice', credit_note: 'Credit note', correction: 'Correction' },
@@ -367,6 +371,7 @@ export const en = {
       retry: 'Retry',
       resend: 'Send again',
       markDone: 'Mark as done',
+      dismiss: 'Dismiss',
       reveal: 'Show file',
       copyUuid: 'Copy uuid',
     },
@@ -374,6 +379,7 @@ export const en = {
       retried: '{{name}} is queued again',
       resent: '{{name}} is sent again',
       markedDone: '{{name}} is marked as done',
+      dismissed: '{{name}} is dismissed: it no longer counts as failed',
       copied: 'uuid copied',
       revealed: 'Shown in the file manager: {{path}}',
       location: 'The file is at {{path}}',

@@ -269,6 +269,8 @@ export const fr: WithManyPlurals<Messages> = {
     send_one: 'Envoyer {{count, number}} fichier',
     send_many: 'Envoyer {{count, number}} de fichiers',
     send_other: 'Envoyer {{count, number}} fichiers',
+    // Polish (issue #14, ui-screens): no "Send 0 files" when nothing can be sent.
+    sendNone: 'Envoyer',
     sending: 'Envoi en cours…',
     clear: 'Vider la liste',
     sent: '{{done, number}} sur {{total, number}} livrés',
@@ -297,6 +299,8 @@ export const fr: WithManyPlurals<Messages> = {
     failed: 'En échec',
     duplicate: 'Déjà envoyé',
     unconfirmed: 'Non confirmé',
+    // Dismissing failures (issue #14, ui-screens)
+    dismissed: 'Écarté',
   },
   eInvoice: {
     kinds: { invoice: 'Facture', credit_note: 'Note de crédit', correction: 'Correction' },
@@ -391,6 +395,7 @@ export const fr: WithManyPlurals<Messages> = {
       retry: 'Réessayer',
       resend: 'Renvoyer',
       markDone: 'Marquer comme traité',
+      dismiss: 'Écarter',
       reveal: 'Afficher le fichier',
       copyUuid: 'Copier l’uuid',
     },
@@ -398,6 +403,7 @@ export const fr: WithManyPlurals<Messages> = {
       retried: '{{name}} est remis en file d’attente',
       resent: '{{name}} est renvoyé',
       markedDone: '{{name}} est marqué comme traité',
+      dismissed: '{{name}} est écarté : il ne compte plus comme échoué',
       copied: 'Uuid copié',
       revealed: 'Affiché dans le gestionnaire de fichiers : {{path}}',
       location: 'Le fichier se trouve dans {{path}}',

@@ -258,6 +258,8 @@ export const nl: Messages = {
     queued: 'Wachtend',
     send_one: '{{count, number}} bestand verzenden',
     send_other: '{{count, number}} bestanden verzenden',
+    // Polish (issue #14, ui-screens): no "Send 0 files" when nothing can be sent.
+    sendNone: 'Verzenden',
     sending: 'Bezig met verzenden…',
     clear: 'Lijst leegmaken',
     sent: '{{done, number}} van {{total, number}} afgeleverd',
@@ -285,6 +287,8 @@ export const nl: Messages = {
     failed: 'Mislukt',
     duplicate: 'Al opgeladen',
     unconfirmed: 'Onbevestigd',
+    // Dismissing failures (issue #14, ui-screens)
+    dismissed: 'Weggezet',
   },
   eInvoice: {
     kinds: { invoice: 'Factuur', credit_note: 'Creditnota', correction: 'Correctie' },
@@ -377,6 +381,7 @@ export const nl: Messages = {
       retry: 'Opnieuw proberen',
       resend: 'Opnieuw verzenden',
       markDone: 'Als afgehandeld markeren',
+      dismiss: 'Wegzetten',
       reveal: 'Bestand tonen',
       copyUuid: 'Uuid kopiëren',
     },
@@ -384,6 +389,7 @@ export const nl: Messages = {
       retried: '{{name}} staat opnieuw in de wachtrij',
       resent: '{{name}} wordt opnieuw verzonden',
       markedDone: '{{name}} is als afgehandeld gemarkeerd',
+      dismissed: '{{name}} is weggezet: het telt niet meer als mislukt',
       copied: 'Uuid gekopieerd',
       revealed: 'Getoond in de bestandsbeheerder: {{path}}',
       location: 'Het bestand staat in {{path}}',

@@ -338,6 +338,8 @@ export const en: Catalogue = {
       resent: 'sent again',
       marked_done: 'marked as done',
       revealed: 'shown',
+      // Dismissing failures (issue #14, ui-screens)
+      dismissed: 'dismissed',
     },
     platformFix: {
       darwin:

@@ -348,6 +348,8 @@ export const fr: Catalogue = {
       resent: 'renvoyé',
       marked_done: 'marqué comme traité',
       revealed: 'affiché',
+      // Dismissing failures (issue #14, ui-screens)
+      dismissed: 'écarté',
     },
     platformFix: {
       darwin:

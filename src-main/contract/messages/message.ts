@@ -82,7 +82,7 @@ export const TERM_TABLES = {
     'duplicate',
     'unconfirmed',
   ],
-  action: ['retried', 'resent', 'marked_done', 'revealed'],
+  action: ['retried', 'resent', 'marked_done', 'revealed', 'dismissed'],
   platformFix: ['darwin', 'linux', 'other'],
 } as const;
 export type TermTable = keyof typeof TERM_TABLES;

@@ -345,6 +345,8 @@ export const nl: Catalogue = {
       resent: 'opnieuw verstuurd',
       marked_done: 'als afgehandeld gemarkeerd',
       revealed: 'getoond',
+      // Dismissing failures (issue #14, ui-screens)
+      dismissed: 'weggezet',
     },
     platformFix: {
       darwin:

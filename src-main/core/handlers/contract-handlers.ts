@@ -88,6 +88,7 @@ export function createContractHandlers(options: ContractHandlersOptions): ApiHan
     'history.retryAllFailed': withApiErrors(async () => options.historyActions.retryAllFailed()),
     'history.resend': withApiErrors(async ({ id }) => options.historyActions.resend(id)),
     'history.markDone': withApiErrors(async ({ id }) => options.historyActions.markDone(id)),
+    'history.dismiss': withApiErrors(async ({ id }) => options.historyActions.dismiss(id)),
     'history.reveal': withApiErrors(({ id }) => options.historyActions.reveal(id)),
 
     'queue.pause': withApiErrors(async () => {

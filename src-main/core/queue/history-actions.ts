@@ -19,6 +19,7 @@ export interface HistoryActionsOptions {
 }
 
 const requeue = {
+  dismissedAt: null,
   attempts: 0,
   nextAttemptAt: null,
   failure: null,
@@ -38,6 +39,8 @@ export interface HistoryActions {
   resend(id: number): HistoryEntry;
   /** Unconfirmed: the user saw it arrive in Clearfacts, so it counts as uploaded. */
   markDone(id: number): HistoryEntry;
+  /** Failed: kept as a record, no longer counted as failed or as needing attention. */
+  dismiss(id: number): HistoryEntry;
   /** Shows the file (or its archived copy) in the file manager when the shell has one. */
   reveal(id: number): Promise<{ path: string }>;
 }
@@ -81,7 +84,9 @@ export function createHistoryActions(options: HistoryActionsOptions): HistoryAct
     },
 
     retryAllFailed(): { count: number } {
-      const failed = repository.inStates(['failed']);
+      const failed = repository
+        .inStates(['failed'])
+        .filter((record) => record.dismissedAt === null);
       for (const record of failed) write(record.id, 'ready', { ...requeue, forceSend: false });
       return { count: failed.length };
     },
@@ -100,6 +105,12 @@ export function createHistoryActions(options: HistoryActionsOptions): HistoryAct
       const record = find(id);
       if (record.state !== 'unconfirmed') refuse(record, 'marked_done', ['unconfirmed']);
       return write(id, 'uploaded', { failure: null });
+    },
+
+    dismiss(id: number): HistoryEntry {
+      const record = find(id);
+      if (record.state !== 'failed') refuse(record, 'dismissed', ['failed']);
+      return write(id, 'failed', { dismissedAt: Date.now() });
     },
 
     async reveal(id: number): Promise<{ path: string }> {

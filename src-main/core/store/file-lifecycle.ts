@@ -17,8 +17,9 @@ const allowed: Record<FileState, readonly FileState[]> = {
   // uploaded -> uploaded records a failed move or delete; -> archived when that step is done.
   uploaded: ['uploaded', 'archived'],
   archived: [],
-  // Only the user (retry) or a changed file brings a failed file back.
-  failed: ['ready', 'waiting_stability'],
+  // Only the user (retry) or a changed file brings a failed file back; failed -> failed records
+  // the user's dismissal.
+  failed: ['failed', 'ready', 'waiting_stability'],
   duplicate: ['ready'],
   // Never re-sent silently: resend (-> ready) or mark done (-> uploaded) are the user's say.
   unconfirmed: ['ready', 'uploaded'],

@@ -41,6 +41,8 @@ export interface FileRecord {
   nextAttemptAt: number | null;
   forceSend: boolean;
   archivedPath: string | null;
+  /** When the user dismissed this failure; null when not dismissed. */
+  dismissedAt: number | null;
   detectedAt: number;
   updatedAt: number;
   uploadedAt: number | null;
@@ -69,6 +71,7 @@ export function toHistoryEntry(record: FileRecord): HistoryEntry {
     attempts: record.attempts,
     nextAttemptAt: iso(record.nextAttemptAt),
     archivedPath: record.archivedPath,
+    dismissedAt: iso(record.dismissedAt),
     detectedAt: new Date(record.detectedAt).toISOString(),
     updatedAt: new Date(record.updatedAt).toISOString(),
     uploadedAt: iso(record.uploadedAt),

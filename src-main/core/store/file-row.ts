@@ -55,6 +55,8 @@ const FileRow = z.object({
   next_attempt_at: z.number().int().nullable(),
   force_send: z.number().int(),
   archived_path: z.string().nullable(),
+  // Absent from rows read before migration 8.
+  dismissed_at: z.number().int().nullable().default(null),
   detected_at: z.number().int(),
   updated_at: z.number().int(),
   uploaded_at: z.number().int().nullable(),
@@ -104,6 +106,7 @@ export function rowToRecord(row: unknown): FileRecord {
     nextAttemptAt: r.next_attempt_at,
     forceSend: r.force_send !== 0,
     archivedPath: r.archived_path,
+    dismissedAt: r.dismissed_at,
     detectedAt: r.detected_at,
     updatedAt: r.updated_at,
     uploadedAt: r.uploaded_at,
@@ -160,6 +163,7 @@ export function patchToColumns(patch: FilePatch): Record<string, string | number
   set('next_attempt_at', patch.nextAttemptAt);
   set('force_send', patch.forceSend);
   set('archived_path', patch.archivedPath);
+  set('dismissed_at', patch.dismissedAt);
   set('uploaded_at', patch.uploadedAt);
   return columns;
 }

@@ -60,4 +60,10 @@ export const historyMigrations: readonly string[] = [
   ALTER TABLE files ADD COLUMN invoice_number TEXT;
   ALTER TABLE files ADD COLUMN invoice_amount REAL;
   `,
+  // 8: dismissed failures. When the user dismissed a failure they cannot or will not fix (the
+  // file was deleted, a .txt): the row stays as a record but no longer counts as failed or as
+  // needing attention. Any later move of the row clears it.
+  `
+  ALTER TABLE files ADD COLUMN dismissed_at INTEGER;
+  `,
 ];

@@ -159,9 +159,13 @@ export function createHistoryRepository(
   const wakeStatement = db
     .prepare(`SELECT min(next_attempt_at) FROM files WHERE state = 'ready' AND next_attempt_at > ?`)
     .pluck();
-  const countsStatement = db.prepare('SELECT state, count(*) AS n FROM files GROUP BY state');
+  // Dismissed failures are a record, not work: they count nowhere.
+  const countsStatement = db.prepare(
+    'SELECT state, count(*) AS n FROM files WHERE dismissed_at IS NULL GROUP BY state',
+  );
   const folderCountsStatement = db.prepare(
-    `SELECT folder_id, state, count(*) AS n FROM files WHERE folder_id IS NOT NULL
+    `SELECT folder_id, state, count(*) AS n FROM files
+     WHERE folder_id IS NOT NULL AND dismissed_at IS NULL
      GROUP BY folder_id, state`,
   );
   const inStatesStatement = (states: readonly FileState[]) =>
@@ -176,7 +180,8 @@ export function createHistoryRepository(
        AND source = 'watch' AND watch_root IS NOT NULL ORDER BY id`,
   );
   const lastFailedStatement = db.prepare(
-    `SELECT * FROM files WHERE failure_code IS NOT NULL ORDER BY updated_at DESC, id DESC LIMIT 1`,
+    `SELECT * FROM files WHERE failure_code IS NOT NULL AND dismissed_at IS NULL
+     ORDER BY updated_at DESC, id DESC LIMIT 1`,
   );
   const probeStatement = db.prepare(
     `INSERT INTO meta (key, value) VALUES ('last_write', ?)
@@ -202,7 +207,8 @@ export function createHistoryRepository(
       const previous = stateStatement.get(id) as FileState | undefined;
       if (previous === undefined) throw new RangeError(`There is no file ${id} in the history.`);
       if (!canTransition(previous, to)) throw new IllegalTransitionError(id, previous, to);
-      const columns = patchToColumns(patch);
+      // A dismissal holds only while the row stays where the user dismissed it.
+      const columns = patchToColumns({ dismissedAt: null, ...patch });
       const record = rowToRecord(
         updateStatement(Object.keys(columns)).get({
           ...columns,

@@ -160,6 +160,8 @@ export function createFakeEngine(options: FakeEngineOptions = {}): FakeEngine {
       Promise.reject(new ApiError('not_found', msg('legacy_text', { text: 'no such entry' }))),
     'history.markDone': () =>
       Promise.reject(new ApiError('not_found', msg('legacy_text', { text: 'no such entry' }))),
+    'history.dismiss': () =>
+      Promise.reject(new ApiError('not_found', msg('legacy_text', { text: 'no such entry' }))),
     'history.reveal': () =>
       Promise.reject(new ApiError('not_found', msg('legacy_text', { text: 'no such entry' }))),
     'queue.pause': (request) =>
