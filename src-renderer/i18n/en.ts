@@ -273,6 +273,7 @@ export const en = {
     failed: 'Failed',
     duplicate: 'Already uploaded',
     unconfirmed: 'Unconfirmed',
+    held: 'Waiting for your choice',
   },
   eInvoice: {
     kinds: { invoice: 'Invoice', credit_note: 'Credit note', correction: 'Correction' },
@@ -331,6 +332,7 @@ export const en = {
       failed: 'Failed',
       unconfirmed: 'Unconfirmed',
       duplicate: 'Already uploaded',
+      held: 'Waiting for your choice',
     },
     administrationLabel: 'Administration',
     allAdministrations: 'All administrations',
@@ -357,6 +359,8 @@ export const en = {
     nextAttempt: 'Next attempt {{time}}',
     unconfirmedHelp:
       'The upload was cut off before Clearfacts answered. Check in Clearfacts whether it arrived: mark it done if so, or send it again.',
+    advice_one: '{{first}}',
+    advice_other: '{{first}} (+{{more, number}})',
     duplicateHelp: 'The same file was already uploaded to this administration.',
     actions: {
       retry: 'Retry',
@@ -368,6 +372,7 @@ export const en = {
     toasts: {
       retried: '{{name}} is queued again',
       resent: '{{name}} is sent again',
+      chosen: '{{name}}: {{choice}}',
       markedDone: '{{name}} is marked as done',
       copied: 'uuid copied',
       revealed: 'Shown in the file manager: {{path}}',

@@ -289,6 +289,7 @@ export const fr: WithManyPlurals<Messages> = {
     failed: 'En échec',
     duplicate: 'Déjà envoyé',
     unconfirmed: 'Non confirmé',
+    held: 'En attente de votre choix',
   },
   eInvoice: {
     kinds: { invoice: 'Facture', credit_note: 'Note de crédit', correction: 'Correction' },
@@ -349,6 +350,7 @@ export const fr: WithManyPlurals<Messages> = {
       failed: 'En échec',
       unconfirmed: 'Non confirmés',
       duplicate: 'Déjà envoyés',
+      held: 'En attente de votre choix',
     },
     administrationLabel: 'Administration',
     allAdministrations: 'Toutes les administrations',
@@ -378,6 +380,9 @@ export const fr: WithManyPlurals<Messages> = {
     nextAttempt: 'Prochain essai {{time}}',
     unconfirmedHelp:
       'L’envoi a été interrompu avant la réponse de Clearfacts. Vérifiez dans Clearfacts s’il est arrivé : marquez-le alors comme traité, ou renvoyez-le.',
+    advice_one: '{{first}}',
+    advice_other: '{{first}} (+{{more, number}})',
+    advice_many: '{{first}} (+{{more, number}})',
     duplicateHelp: 'Le même fichier a déjà été envoyé vers cette administration.',
     actions: {
       retry: 'Réessayer',
@@ -389,6 +394,7 @@ export const fr: WithManyPlurals<Messages> = {
     toasts: {
       retried: '{{name}} est remis en file d’attente',
       resent: '{{name}} est renvoyé',
+      chosen: '{{name}} : {{choice}}',
       markedDone: '{{name}} est marqué comme traité',
       copied: 'Uuid copié',
       revealed: 'Affiché dans le gestionnaire de fichiers : {{path}}',

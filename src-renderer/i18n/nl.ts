@@ -279,6 +279,7 @@ export const nl: Messages = {
     failed: 'Mislukt',
     duplicate: 'Al opgeladen',
     unconfirmed: 'Onbevestigd',
+    held: 'Wacht op uw keuze',
   },
   eInvoice: {
     kinds: { invoice: 'Factuur', credit_note: 'Creditnota', correction: 'Correctie' },
@@ -340,6 +341,7 @@ export const nl: Messages = {
       failed: 'Mislukt',
       unconfirmed: 'Onbevestigd',
       duplicate: 'Al opgeladen',
+      held: 'Wachten op uw keuze',
     },
     administrationLabel: 'Administratie',
     allAdministrations: 'Alle administraties',
@@ -366,6 +368,8 @@ export const nl: Messages = {
     nextAttempt: 'Volgende poging {{time}}',
     unconfirmedHelp:
       'Het opladen werd onderbroken voordat Clearfacts antwoordde. Kijk in Clearfacts of het aankwam: markeer het dan als afgehandeld, of verzend het opnieuw.',
+    advice_one: '{{first}}',
+    advice_other: '{{first}} (+{{more, number}})',
     duplicateHelp: 'Hetzelfde bestand werd al naar deze administratie opgeladen.',
     actions: {
       retry: 'Opnieuw proberen',
@@ -377,6 +381,7 @@ export const nl: Messages = {
     toasts: {
       retried: '{{name}} staat opnieuw in de wachtrij',
       resent: '{{name}} wordt opnieuw verzonden',
+      chosen: '{{name}}: {{choice}}',
       markedDone: '{{name}} is als afgehandeld gemarkeerd',
       copied: 'Uuid gekopieerd',
       revealed: 'Getoond in de bestandsbeheerder: {{path}}',

@@ -4,6 +4,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
+  choiceMessage,
   DestinationType,
   type CompanyNumber,
   type HistoryEntry,
@@ -30,6 +31,7 @@ import {
 } from '../lib/history-status.ts';
 import { useApi, useApiEvents, useApp, useFormatters } from '../state/app-context.tsx';
 import { errorText } from '../components/error-text.ts';
+import { useRenderMessage } from '../components/message-text.ts';
 
 const ROW_HEIGHT = 78;
 const SEARCH_DELAY_MS = 200;
@@ -114,6 +116,8 @@ function HistoryRow({
   const byNumber = useAdministrationsByNumber();
   const administration = byNumber.get(entry.companyNumber);
   const actions = rowActions(entry.state);
+  const renderMessage = useRenderMessage();
+  const advice = (entry.advice ?? []).map((message) => renderMessage(message));
 
   async function run(action: () => Promise<void>): Promise<void> {
     try {
@@ -143,7 +147,9 @@ function HistoryRow({
           <StateBadge state={entry.state} />
         </p>
         <p className="history-meta">{meta}</p>
-        {entry.state === 'unconfirmed' ? (
+        {entry.hold !== null && entry.hold !== undefined ? (
+          <p className="history-note history-warning">{renderMessage(entry.hold.reason)}</p>
+        ) : entry.state === 'unconfirmed' ? (
           <p className="history-note history-warning">{t('history.unconfirmedHelp')}</p>
         ) : entry.failure !== null ? (
           <p className="history-note history-failure">
@@ -155,8 +161,18 @@ function HistoryRow({
         ) : entry.state === 'duplicate' ? (
           <p className="history-note">{t('history.duplicateHelp')}</p>
         ) : entry.eInvoice !== null && entry.eInvoice !== undefined ? (
-          <p className="history-note">
+          <p className="history-note" title={advice.join('\n') || undefined}>
             <EInvoiceLine summary={entry.eInvoice} />
+            {advice.length > 0 && (
+              <span className="history-advice">
+                {' · '}
+                {t('history.advice', {
+                  count: advice.length,
+                  more: advice.length - 1,
+                  first: advice[0] ?? '',
+                })}
+              </span>
+            )}
           </p>
         ) : entry.uuid !== null ? (
           <p className="history-note mono">{t('history.uuid', { uuid: entry.uuid })}</p>
@@ -165,6 +181,32 @@ function HistoryRow({
         )}
       </div>
       <div className="history-actions">
+        {entry.state === 'held' && entry.hold !== null && entry.hold !== undefined && (
+          <span className="history-choices">
+            {entry.hold.choices.map((choice, index) => (
+              <button
+                key={index}
+                type="button"
+                className={
+                  index === 0 ? 'button button-small button-primary' : 'button button-small'
+                }
+                onClick={() =>
+                  void run(async () => {
+                    onChanged(await api.invoke('history.choose', { id: entry.id, choice }));
+                    toast(
+                      t('history.toasts.chosen', {
+                        name: entry.fileName,
+                        choice: renderMessage(choiceMessage(choice)),
+                      }),
+                    );
+                  })
+                }
+              >
+                {renderMessage(choiceMessage(choice))}
+              </button>
+            ))}
+          </span>
+        )}
         {actions.retry && (
           <ActionButton
             icon="refresh"
