@@ -133,6 +133,7 @@ function checkPatch(check: DocumentCheck): FilePatch {
     sentSha256: check.sentSha256,
     eInvoice: check.eInvoice ?? null,
     invoiceKey: check.eInvoice ? invoiceKey(check.eInvoice) : null,
+    advice: check.advice ?? [],
     pages: check.pages,
   };
 }
