@@ -88,7 +88,7 @@ export const en: Catalogue = {
       '{{fileName}} was sent; this PDF differs from the one embedded in it. Send this too?',
     choice_send_to: 'Send to {{name}} ({{destination}})',
     choice_send_here: 'Send here anyway',
-    e_invoice_advice: '{{eInvoiceRule}}',
+    e_invoice_advice: 'Advice: {{eInvoiceRule}}',
     hold_choice_unknown: '{{fileName}} does not offer that choice (any more).',
 
     file_removed_before_send: 'The file was removed or renamed before it was sent.',

@@ -89,7 +89,7 @@ export const fr: Catalogue = {
       '{{fileName}} a été envoyé ; ce PDF diffère de celui qui y est intégré. L’envoyer aussi ?',
     choice_send_to: 'Envoyer à {{name}} ({{destination}})',
     choice_send_here: 'Envoyer ici quand même',
-    e_invoice_advice: '{{eInvoiceRule}}',
+    e_invoice_advice: 'Conseil : {{eInvoiceRule}}',
     hold_choice_unknown: '{{fileName}} ne propose pas (plus) ce choix.',
 
     file_removed_before_send: 'Le fichier a été supprimé ou renommé avant d’être envoyé.',

@@ -89,7 +89,7 @@ export const nl: Catalogue = {
       '{{fileName}} werd verstuurd; deze PDF verschilt van de PDF die erin zit. Deze ook versturen?',
     choice_send_to: 'Versturen naar {{name}} ({{destination}})',
     choice_send_here: 'Toch hier versturen',
-    e_invoice_advice: '{{eInvoiceRule}}',
+    e_invoice_advice: 'Advies: {{eInvoiceRule}}',
     hold_choice_unknown: '{{fileName}} biedt die keuze niet (meer) aan.',
 
     file_removed_before_send: 'Het bestand werd verwijderd of hernoemd voor het verstuurd werd.',

@@ -75,7 +75,10 @@ test('a Belgian number with wrong check digits is advised (PEPPOL-COMMON-R043), 
     code: 'e_invoice_advice',
     params: { eInvoiceRule: 'peppol_common_r043' },
   } as const;
-  assert.match(renderMessage(message, 'en'), /^PEPPOL-COMMON-R043: .*check digits/);
-  assert.match(renderMessage(message, 'nl'), /^PEPPOL-COMMON-R043: .*controlecijfers/);
-  assert.match(renderMessage(message, 'fr'), /^PEPPOL-COMMON-R043 : .*chiffres de contrôle/);
+  assert.match(renderMessage(message, 'en'), /^Advice: PEPPOL-COMMON-R043: .*check digits/);
+  assert.match(renderMessage(message, 'nl'), /^Advies: PEPPOL-COMMON-R043: .*controlecijfers/);
+  assert.match(
+    renderMessage(message, 'fr'),
+    /^Conseil : PEPPOL-COMMON-R043 : .*chiffres de contrôle/,
+  );
 });
