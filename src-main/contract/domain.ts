@@ -118,6 +118,8 @@ export const EInvoiceSummary = z.object({
   customer: EInvoiceParty,
   /** The visual (an embedded PDF) carried in the file, if any, with its decoded size. */
   embeddedPdfBytes: z.number().int().nullable(),
+  /** SHA-256 of that embedded PDF, to recognise the same PDF beside the XML (absent before). */
+  embeddedPdfSha256: z.string().nullable().optional(),
 });
 export type EInvoiceSummary = z.infer<typeof EInvoiceSummary>;
 
@@ -271,6 +273,11 @@ export const Settings = z.object({
     .min(1)
     .default(20 * 1024 * 1024),
   language: Language.default('system'),
+  /**
+   * x.xml and x.pdf side by side are one invoice when the PDF is the one embedded in the XML:
+   * only the XML is sent (issue #18). Off: every file is sent on its own.
+   */
+  pairEInvoices: z.boolean().default(true),
   startAtLogin: z.boolean().default(false),
   folders: z.array(FolderBinding).default([]),
   lastDropTarget: z

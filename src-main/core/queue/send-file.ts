@@ -19,6 +19,7 @@ import {
   FileChangedSinceSentError,
 } from './after-upload.ts';
 import type { DeliveredFile, DocumentDestination } from './document-destination.ts';
+import { pairPdfWithXml, xmlTwinPaths } from './e-invoice-pairing.ts';
 import { routeInBoundFolder } from './e-invoice-routing.ts';
 import { decideAfterFailure } from './failure-policy.ts';
 import type { QueueHolds } from './queue-holds.ts';
@@ -66,7 +67,14 @@ export interface SendContext {
   storage: StorageGuard;
   documents: DocumentTools;
   destination: DocumentDestination;
-  settings: () => { afterUpload: AfterUpload; maxUploadBytes: number };
+  settings: () => {
+    afterUpload: AfterUpload;
+    maxUploadBytes: number;
+    /** Pairing x.pdf with x.xml (issue #18); on unless false. */
+    pairEInvoices?: boolean;
+    /** How long a PDF may wait for its XML twin: one stability window. */
+    stabilityWindowMs?: number;
+  };
   /** Read only: the send step reports hold changes as its result, the queue applies them. */
   holds: Readonly<QueueHolds>;
   retry: RetryTuning;
@@ -260,6 +268,38 @@ export async function sendFile(
           }),
           choices: [],
         },
+      });
+      return null;
+    }
+  }
+  if (
+    check.kind === 'pdf' &&
+    record.source === 'watch' &&
+    !record.forceSend &&
+    !record.routeConfirmed &&
+    settings.pairEInvoices !== false
+  ) {
+    const pairing = pairPdfWithXml(
+      record,
+      sha256,
+      repository.latestOf(xmlTwinPaths(record.path)),
+      context.now(),
+      settings.stabilityWindowMs ?? 2_000,
+    );
+    if (pairing.kind === 'wait') {
+      await write('ready', { ...checkPatch(check), nextAttemptAt: pairing.at });
+      return null;
+    }
+    if (pairing.kind === 'part_of_xml' || pairing.kind === 'ask') {
+      const reason = { fileName: pairing.xml.fileName };
+      await write(pairing.kind === 'part_of_xml' ? 'duplicate' : 'held', {
+        ...checkPatch(check),
+        failure: null,
+        nextAttemptAt: null,
+        hold:
+          pairing.kind === 'part_of_xml'
+            ? { reason: msg('pdf_sent_with_xml', reason), choices: [] }
+            : { reason: msg('pdf_differs_from_xml', reason), choices: [{ kind: 'send_here' }] },
       });
       return null;
     }

@@ -34,7 +34,14 @@ export interface UploadQueueOptions {
   documents: DocumentTools;
   /** Where files go: the Clearfacts client today (see document-destination.ts). */
   destination: DocumentDestination;
-  settings: () => { concurrency: number; afterUpload: AfterUpload; maxUploadBytes: number };
+  settings: () => {
+    concurrency: number;
+    afterUpload: AfterUpload;
+    maxUploadBytes: number;
+    /** Pairing x.pdf with x.xml; on unless false. */
+    pairEInvoices?: boolean;
+    stabilityWindowMs?: number;
+  };
   retry: RetryTuning;
   stagingDir: string;
   logger: Logger;

@@ -100,6 +100,8 @@ export interface HistoryRepository {
     companyNumber: CompanyNumber,
     exceptId: number,
   ): FileRecord | null;
+  /** The most recent row of any of `paths` (exact), or null. */
+  latestOf(paths: readonly string[]): FileRecord | null;
   /** At most `limit` ready files due at `at`, oldest first, leaving out destinations on hold. */
   due(at: number, limit: number, onHold?: readonly Destination['type'][]): FileRecord[];
   /** When the next file waiting for a retry after `after` is due, or null. */
@@ -367,6 +369,16 @@ export function createHistoryRepository(
         sha256,
         sent,
       );
+      return row === undefined ? null : rowToRecord(row);
+    },
+
+    latestOf(paths: readonly string[]): FileRecord | null {
+      if (paths.length === 0) return null;
+      const row = db
+        .prepare(
+          `SELECT * FROM files WHERE path IN (${placeholders(paths.length)}) ORDER BY id DESC LIMIT 1`,
+        )
+        .get(...paths);
       return row === undefined ? null : rowToRecord(row);
     },
 

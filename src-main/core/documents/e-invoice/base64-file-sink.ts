@@ -2,12 +2,15 @@
 // a UBL invoice (EmbeddedDocumentBinaryObject, often 10+ MB) never sits in memory whole.
 // Node's Buffer decodes each piece; only the 0–3 characters that do not finish a 4-character
 // group are carried to the next piece.
+import { createHash } from 'node:crypto';
 import { open, rm, type FileHandle } from 'node:fs/promises';
 
-/** The decoded size and whether the bytes start like a PDF (`%PDF-`). */
+/** The decoded size, whether the bytes start like a PDF (`%PDF-`), and their SHA-256 (hex). */
 export interface DecodedAttachment {
   bytes: number;
   isPdf: boolean;
+  /** Compared with a PDF beside the XML: the same bytes are the same visual (pairing). */
+  sha256: string;
 }
 
 /** Sink for one base64 node; `write` is synchronous (SAX callbacks), `flush` writes out. */
@@ -35,9 +38,11 @@ export function createBase64FileSink(outputPath: string | null): Base64FileSink 
   let head = '';
   let pending: Buffer[] = [];
   let handle: FileHandle | null = null;
+  const hash = createHash('sha256');
 
   const take = (decoded: Buffer) => {
     bytes += decoded.length;
+    hash.update(decoded);
     if (head.length < PDF_MAGIC.length) {
       head += decoded.subarray(0, PDF_MAGIC.length - head.length).toString('latin1');
     }
@@ -71,7 +76,7 @@ export function createBase64FileSink(outputPath: string | null): Base64FileSink 
       handle = null;
       const isPdf = head === PDF_MAGIC;
       if (outputPath !== null && !isPdf) await rm(outputPath, { force: true });
-      return { bytes, isPdf };
+      return { bytes, isPdf, sha256: hash.digest('hex') };
     },
     async discard() {
       pending = [];

@@ -139,6 +139,7 @@ export async function readEInvoice(
   };
   let visualState = 'none' as 'none' | 'open' | 'closing' | 'done';
   let embeddedPdfBytes = null as number | null;
+  let embeddedPdfSha256 = null as string | null;
   let visualPath = null as string | null;
 
   /** Offsets of the inner invoice in the decoded text, and the namespaces it inherits. */
@@ -321,8 +322,10 @@ export async function readEInvoice(
             const decoded = await visual.finish();
             sinks.visual = null;
             visualState = 'done';
-            if (decoded.isPdf) embeddedPdfBytes = decoded.bytes;
-            else visualPath = null;
+            if (decoded.isPdf) {
+              embeddedPdfBytes = decoded.bytes;
+              embeddedPdfSha256 = decoded.sha256;
+            } else visualPath = null;
           }
         }
       },
@@ -364,7 +367,10 @@ export async function readEInvoice(
     };
   }
   const innerSha256 = sinks.inner === null ? null : await sinks.inner.finish();
-  const summary = summarise(values, attributes, rootKind, envelope, embeddedPdfBytes);
+  const summary = {
+    ...summarise(values, attributes, rootKind, envelope, embeddedPdfBytes),
+    embeddedPdfSha256,
+  };
   const text = (field: Field) => {
     const value = values.get(field);
     return value === undefined || value === '' ? null : value;
