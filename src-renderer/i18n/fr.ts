@@ -447,6 +447,8 @@ export const fr: WithManyPlurals<Messages> = {
     maxUpload: 'Plus gros fichier à envoyer (Mo)',
     maxUploadHint:
       'Les fichiers plus gros sont refusés avant l’envoi, avec la raison. Clearfacts accepte jusqu’à 20 Mo par e-mail.',
+    pairEInvoices:
+      'N’envoyer x.pdf qu’avec x.xml lorsqu’il s’agit du PDF intégré à la facture électronique',
     startAtLogin: 'Démarrer l’uploader à l’ouverture de session',
     startAtLoginBrowser:
       'Le démarrage à l’ouverture de session est disponible dans l’application de bureau.',
