@@ -1,7 +1,7 @@
 // The nouns that cross the boundary between core and every transport (IPC, loopback HTTP, CLI
 // --json). Each one is a zod schema so the receiving side can validate what it is given.
 import { z } from 'zod';
-import { Message } from './messages/message.ts';
+import { Message, msg } from './messages/message.ts';
 
 /** Belgian company number in the bare form Clearfacts accepts: 10 digits, leading 0. */
 export const CompanyNumber = z
@@ -34,6 +34,9 @@ export const FileState = z.enum([
   'failed',
   'duplicate',
   'unconfirmed',
+  // Waits for the user's choice: an e-invoice addressed to another administration, an inbox
+  // file no single administration matches, a PDF that differs from its XML twin (issue #18).
+  'held',
 ]);
 export type FileState = z.infer<typeof FileState>;
 
@@ -115,8 +118,41 @@ export const EInvoiceSummary = z.object({
   customer: EInvoiceParty,
   /** The visual (an embedded PDF) carried in the file, if any, with its decoded size. */
   embeddedPdfBytes: z.number().int().nullable(),
+  /** SHA-256 of that embedded PDF, to recognise the same PDF beside the XML (absent before). */
+  embeddedPdfSha256: z.string().nullable().optional(),
 });
 export type EInvoiceSummary = z.infer<typeof EInvoiceSummary>;
+
+/**
+ * What the user may do with a held file: send it to another administration (with the tray its
+ * party role implies: the customer's purchases, the supplier's sales), or send it where it is.
+ */
+export const HoldChoice = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('send_to'),
+    companyNumber: CompanyNumber,
+    /** The administration's name as Clearfacts lists it. */
+    name: z.string(),
+    destination: z.enum(['purchase', 'sale']),
+  }),
+  z.object({ kind: z.literal('send_here') }),
+]);
+export type HoldChoice = z.infer<typeof HoldChoice>;
+
+/** The words of a choice, for a button or a CLI line. */
+export function choiceMessage(choice: HoldChoice): Message {
+  return choice.kind === 'send_to'
+    ? msg('choice_send_to', {
+        name: choice.name,
+        companyNumber: choice.companyNumber,
+        destination: choice.destination,
+      })
+    : msg('choice_send_here');
+}
+
+/** Why a file waits for the user (state `held`, or a duplicate by its invoice), and the choices. */
+export const FileHold = z.object({ reason: Message, choices: z.array(HoldChoice) });
+export type FileHold = z.infer<typeof FileHold>;
 
 export const UploadSource = z.enum(['watch', 'drop', 'cli']);
 export type UploadSource = z.infer<typeof UploadSource>;
@@ -147,6 +183,10 @@ export const HistoryEntry = z.object({
   uploadedAt: z.string().nullable(),
   /** The e-invoice's summary, for XML invoices and credit notes (absent from older peers). */
   eInvoice: EInvoiceSummary.nullable().optional(),
+  /** Why the file waits for the user, with the choices (absent from older peers). */
+  hold: FileHold.nullable().optional(),
+  /** Advice on an e-invoice (EN 16931 / Peppol BIS 3 rules it breaks); never stops a send. */
+  advice: z.array(Message).optional(),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 
@@ -267,6 +307,11 @@ export const Settings = z.object({
     .min(1)
     .default(20 * 1024 * 1024),
   language: Language.default('system'),
+  /**
+   * x.xml and x.pdf side by side are one invoice when the PDF is the one embedded in the XML:
+   * only the XML is sent (issue #18). Off: every file is sent on its own.
+   */
+  pairEInvoices: z.boolean().default(true),
   startAtLogin: z.boolean().default(false),
   folders: z.array(FolderBinding).default([]),
   lastDropTarget: z

@@ -235,6 +235,9 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     onTokenRefused: () => signals.emit('tokenRefused'),
     explainRefusal: createRefusalExplainer(administrations),
     onChangedAfterSend: (filePath) => signals.emit('changedAfterSend', filePath),
+    // Routing e-invoices by their parties; when Clearfacts cannot be asked, the last list known.
+    reachableAdministrations: () =>
+      administrations.list().catch(() => administrations.knownAdministrations()),
   });
 
   // status

@@ -282,6 +282,7 @@ export const en = {
     unconfirmed: 'Unconfirmed',
     // Dismissing failures (issue #14, ui-screens)
     dismissed: 'Dismissed',
+    held: 'Waiting for your choice',
   },
   eInvoice: {
     kinds: { invoice: 'Invoice', credit_note: 'Credit note', correction: 'Correction' },
@@ -340,6 +341,7 @@ export const en = {
       failed: 'Failed',
       unconfirmed: 'Unconfirmed',
       duplicate: 'Already uploaded',
+      held: 'Waiting for your choice',
     },
     administrationLabel: 'Administration',
     allAdministrations: 'All administrations',
@@ -366,6 +368,8 @@ export const en = {
     nextAttempt: 'Next attempt {{time}}',
     unconfirmedHelp:
       'The upload was cut off before Clearfacts answered. Check in Clearfacts whether it arrived: mark it done if so, or send it again.',
+    advice_one: '{{first}}',
+    advice_other: '{{first}} (+{{more, number}})',
     duplicateHelp: 'The same file was already uploaded to this administration.',
     actions: {
       retry: 'Retry',
@@ -378,6 +382,7 @@ export const en = {
     toasts: {
       retried: '{{name}} is queued again',
       resent: '{{name}} is sent again',
+      chosen: '{{name}}: {{choice}}',
       markedDone: '{{name}} is marked as done',
       dismissed: '{{name}} is dismissed: it no longer counts as failed',
       copied: 'uuid copied',
@@ -430,6 +435,7 @@ export const en = {
     maxUpload: 'Largest file to send (MB)',
     maxUploadHint:
       'Larger files are refused before they are sent, with the reason. Clearfacts takes up to 20 MB by e-mail.',
+    pairEInvoices: 'Send x.pdf only as part of x.xml when it is the PDF embedded in the e-invoice',
     startAtLogin: 'Start the uploader when I log in',
     startAtLoginBrowser: 'Starting at login is available in the desktop app.',
     connection: 'Connection',

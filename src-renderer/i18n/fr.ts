@@ -301,6 +301,7 @@ export const fr: WithManyPlurals<Messages> = {
     unconfirmed: 'Non confirmé',
     // Dismissing failures (issue #14, ui-screens)
     dismissed: 'Écarté',
+    held: 'En attente de votre choix',
   },
   eInvoice: {
     kinds: { invoice: 'Facture', credit_note: 'Note de crédit', correction: 'Correction' },
@@ -361,6 +362,7 @@ export const fr: WithManyPlurals<Messages> = {
       failed: 'En échec',
       unconfirmed: 'Non confirmés',
       duplicate: 'Déjà envoyés',
+      held: 'En attente de votre choix',
     },
     administrationLabel: 'Administration',
     allAdministrations: 'Toutes les administrations',
@@ -390,6 +392,9 @@ export const fr: WithManyPlurals<Messages> = {
     nextAttempt: 'Prochain essai {{time}}',
     unconfirmedHelp:
       'L’envoi a été interrompu avant la réponse de Clearfacts. Vérifiez dans Clearfacts s’il est arrivé : marquez-le alors comme traité, ou renvoyez-le.',
+    advice_one: '{{first}}',
+    advice_other: '{{first}} (+{{more, number}})',
+    advice_many: '{{first}} (+{{more, number}})',
     duplicateHelp: 'Le même fichier a déjà été envoyé vers cette administration.',
     actions: {
       retry: 'Réessayer',
@@ -402,6 +407,7 @@ export const fr: WithManyPlurals<Messages> = {
     toasts: {
       retried: '{{name}} est remis en file d’attente',
       resent: '{{name}} est renvoyé',
+      chosen: '{{name}} : {{choice}}',
       markedDone: '{{name}} est marqué comme traité',
       dismissed: '{{name}} est écarté : il ne compte plus comme échoué',
       copied: 'Uuid copié',
@@ -455,6 +461,8 @@ export const fr: WithManyPlurals<Messages> = {
     maxUpload: 'Plus gros fichier à envoyer (Mo)',
     maxUploadHint:
       'Les fichiers plus gros sont refusés avant l’envoi, avec la raison. Clearfacts accepte jusqu’à 20 Mo par e-mail.',
+    pairEInvoices:
+      'N’envoyer x.pdf qu’avec x.xml lorsqu’il s’agit du PDF intégré à la facture électronique',
     startAtLogin: 'Démarrer l’uploader à l’ouverture de session',
     startAtLoginBrowser:
       'Le démarrage à l’ouverture de session est disponible dans l’application de bureau.',

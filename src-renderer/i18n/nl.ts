@@ -289,6 +289,7 @@ export const nl: Messages = {
     unconfirmed: 'Onbevestigd',
     // Dismissing failures (issue #14, ui-screens)
     dismissed: 'Weggezet',
+    held: 'Wacht op uw keuze',
   },
   eInvoice: {
     kinds: { invoice: 'Factuur', credit_note: 'Creditnota', correction: 'Correctie' },
@@ -350,6 +351,7 @@ export const nl: Messages = {
       failed: 'Mislukt',
       unconfirmed: 'Onbevestigd',
       duplicate: 'Al opgeladen',
+      held: 'Wachten op uw keuze',
     },
     administrationLabel: 'Administratie',
     allAdministrations: 'Alle administraties',
@@ -376,6 +378,8 @@ export const nl: Messages = {
     nextAttempt: 'Volgende poging {{time}}',
     unconfirmedHelp:
       'Het opladen werd onderbroken voordat Clearfacts antwoordde. Kijk in Clearfacts of het aankwam: markeer het dan als afgehandeld, of verzend het opnieuw.',
+    advice_one: '{{first}}',
+    advice_other: '{{first}} (+{{more, number}})',
     duplicateHelp: 'Hetzelfde bestand werd al naar deze administratie opgeladen.',
     actions: {
       retry: 'Opnieuw proberen',
@@ -388,6 +392,7 @@ export const nl: Messages = {
     toasts: {
       retried: '{{name}} staat opnieuw in de wachtrij',
       resent: '{{name}} wordt opnieuw verzonden',
+      chosen: '{{name}}: {{choice}}',
       markedDone: '{{name}} is als afgehandeld gemarkeerd',
       dismissed: '{{name}} is weggezet: het telt niet meer als mislukt',
       copied: 'Uuid gekopieerd',
@@ -441,6 +446,8 @@ export const nl: Messages = {
     maxUpload: 'Grootste bestand om te verzenden (MB)',
     maxUploadHint:
       'Grotere bestanden worden vóór het verzenden geweigerd, met de reden. Clearfacts neemt tot 20 MB aan per e-mail.',
+    pairEInvoices:
+      'x.pdf enkel als deel van x.xml versturen als het de PDF is die in de e-factuur zit',
     startAtLogin: 'De uploader starten wanneer ik me aanmeld',
     startAtLoginBrowser: 'Starten bij het aanmelden kan in de desktopapp.',
     connection: 'Verbinding',

@@ -1,4 +1,4 @@
-// The history's status filter groups core's nine file states the way a user thinks of them.
+// The history's status filter groups core's ten file states the way a user thinks of them.
 import type { FailureCode, FileState, HistoryEntry } from '../../src-main/contract/domain.ts';
 
 export const STATUS_FILTERS = [
@@ -8,6 +8,7 @@ export const STATUS_FILTERS = [
   'failed',
   'unconfirmed',
   'duplicate',
+  'held',
 ] as const;
 export type StatusFilter = (typeof STATUS_FILTERS)[number];
 
@@ -17,6 +18,7 @@ const STATES_OF: Record<Exclude<StatusFilter, 'all'>, FileState[]> = {
   failed: ['failed'],
   unconfirmed: ['unconfirmed'],
   duplicate: ['duplicate'],
+  held: ['held'],
 };
 
 export function statesForFilter(filter: StatusFilter): FileState[] | undefined {
@@ -34,6 +36,7 @@ export function toneOfState(state: FileState): StateTone {
       return 'danger';
     case 'unconfirmed':
     case 'duplicate':
+    case 'held':
       return 'warning';
     case 'uploading':
       return 'busy';

@@ -4,6 +4,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
+  choiceMessage,
   DestinationType,
   type CompanyNumber,
   type HistoryEntry,
@@ -32,6 +33,7 @@ import {
 import { useApi, useApiEvents, useApp, useFormatters } from '../state/app-context.tsx';
 import { errorText } from '../components/error-text.ts';
 import { Truncated } from '../components/truncated.tsx';
+import { useRenderMessage } from '../components/message-text.ts';
 
 const ROW_HEIGHT = 78;
 const SEARCH_DELAY_MS = 200;
@@ -117,6 +119,8 @@ function HistoryRow({
   const administration = byNumber.get(entry.companyNumber);
   const actions = rowActions(entry);
   const dismissed = isDismissed(entry);
+  const renderMessage = useRenderMessage();
+  const advice = (entry.advice ?? []).map((message) => renderMessage(message));
 
   async function run(action: () => Promise<void>): Promise<void> {
     try {
@@ -148,7 +152,11 @@ function HistoryRow({
         <Truncated as="p" className="history-meta">
           {meta}
         </Truncated>
-        {entry.state === 'unconfirmed' ? (
+        {entry.hold !== null && entry.hold !== undefined ? (
+          <Truncated as="p" className="history-note history-warning">
+            {renderMessage(entry.hold.reason)}
+          </Truncated>
+        ) : entry.state === 'unconfirmed' ? (
           <Truncated as="p" className="history-note history-warning">
             {t('history.unconfirmedHelp')}
           </Truncated>
@@ -166,6 +174,16 @@ function HistoryRow({
         ) : entry.eInvoice !== null && entry.eInvoice !== undefined ? (
           <Truncated as="p" className="history-note">
             <EInvoiceLine summary={entry.eInvoice} />
+            {advice.length > 0 && (
+              <span className="history-advice">
+                {' · '}
+                {t('history.advice', {
+                  count: advice.length,
+                  more: advice.length - 1,
+                  first: advice[0] ?? '',
+                })}
+              </span>
+            )}
           </Truncated>
         ) : entry.uuid !== null ? (
           <Truncated as="p" className="history-note mono">
@@ -178,6 +196,32 @@ function HistoryRow({
         )}
       </div>
       <div className="history-actions">
+        {entry.state === 'held' && entry.hold !== null && entry.hold !== undefined && (
+          <span className="history-choices">
+            {entry.hold.choices.map((choice, index) => (
+              <button
+                key={index}
+                type="button"
+                className={
+                  index === 0 ? 'button button-small button-primary' : 'button button-small'
+                }
+                onClick={() =>
+                  void run(async () => {
+                    onChanged(await api.invoke('history.choose', { id: entry.id, choice }));
+                    toast(
+                      t('history.toasts.chosen', {
+                        name: entry.fileName,
+                        choice: renderMessage(choiceMessage(choice)),
+                      }),
+                    );
+                  })
+                }
+              >
+                {renderMessage(choiceMessage(choice))}
+              </button>
+            ))}
+          </span>
+        )}
         {actions.retry && (
           <ActionButton
             icon="refresh"

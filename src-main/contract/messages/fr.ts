@@ -69,6 +69,29 @@ export const fr: Catalogue = {
       'Non chargé : ceci est un extrait de compte CODA. Clearfacts reçoit les extraits de compte directement de CodaBox.',
     bank_statement_camt053:
       'Non chargé : ceci est un extrait de compte camt.053. Clearfacts reçoit les extraits de compte directement de CodaBox.',
+    // Issue #18 : factures électroniques routées, appariées, dédoublonnées et vérifiées
+    e_invoice_customer_elsewhere:
+      'Cette facture est adressée à {{name}} ({{companyNumber}}), pas à {{administration}}.',
+    e_invoice_supplier_elsewhere:
+      'Cette facture a été émise par {{name}} ({{companyNumber}}), pas par {{administration}} : ce n’est donc pas une de ses ventes.',
+    e_invoice_inbox_both_clients:
+      'Le fournisseur ({{supplier}}) et le client ({{customer}}) sont tous deux des administrations que vous pouvez atteindre : choisissez où va cette facture.',
+    e_invoice_inbox_no_client:
+      'Ni le fournisseur ({{supplier}}) ni le client ({{customer}}) n’est une administration que vous pouvez atteindre.',
+    e_invoice_inbox_number_twice:
+      'Plusieurs administrations que vous pouvez atteindre ont le numéro d’entreprise {{companyNumber}} ({{names}}) : choisissez la bonne.',
+    e_invoice_inbox_no_numbers:
+      'Cette facture ne mentionne aucun numéro d’entreprise belge pour le fournisseur ni pour le client : elle ne peut pas être routée.',
+    e_invoice_already_sent:
+      'La même facture (fournisseur, numéro et montant) a déjà été envoyée à cette administration le {{at, date}} sous le nom {{fileName}}.',
+    pdf_sent_with_xml: 'Envoyé avec {{fileName}} : ce PDF est celui qui y est intégré.',
+    pdf_differs_from_xml:
+      '{{fileName}} a été envoyé ; ce PDF diffère de celui qui y est intégré. L’envoyer aussi ?',
+    choice_send_to: 'Envoyer à {{name}} ({{destination}})',
+    choice_send_here: 'Envoyer ici quand même',
+    e_invoice_advice: 'Conseil : {{eInvoiceRule}}',
+    hold_choice_unknown: '{{fileName}} ne propose pas (plus) ce choix.',
+
     file_removed_before_send: 'Le fichier a été supprimé ou renommé avant d’être envoyé.',
     file_permission_denied: 'Le fichier ne peut pas être lu : vérifiez ses droits.',
     file_unreadable: 'Le fichier n’a pas pu être lu.',
@@ -342,6 +365,7 @@ export const fr: Catalogue = {
       failed: 'en échec',
       duplicate: 'déjà envoyé',
       unconfirmed: 'non confirmé',
+      held: 'en attente de votre choix',
     },
     action: {
       retried: 'réessayé',
@@ -350,6 +374,28 @@ export const fr: Catalogue = {
       revealed: 'affiché',
       // Dismissing failures (issue #14, ui-screens)
       dismissed: 'écarté',
+      chosen: 'envoyé selon votre choix',
+    },
+    destination: { purchase: 'achats', sale: 'ventes' },
+    eInvoiceRule: {
+      br_01: 'BR-01 : la facture n’indique pas la spécification qu’elle suit (BT-24).',
+      br_02: 'BR-02 : la facture n’a pas de numéro (BT-1).',
+      br_03: 'BR-03 : la facture n’a pas de date d’émission (BT-2).',
+      br_04: 'BR-04 : la facture n’a pas de code de type (BT-3).',
+      br_05: 'BR-05 : la facture n’a pas de code de devise (BT-5).',
+      br_06: 'BR-06 : le fournisseur n’a pas de nom (BT-27).',
+      br_07: 'BR-07 : le client n’a pas de nom (BT-44).',
+      br_16: 'BR-16 : la facture n’a pas de lignes (BG-25).',
+      br_co_15:
+        'BR-CO-15 : le total TVA comprise (BT-112) n’est pas le total hors TVA (BT-109) plus la TVA (BT-110).',
+      br_co_16:
+        'BR-CO-16 : le montant à payer (BT-115) n’est pas le total TVA comprise (BT-112) moins le montant payé (BT-113) plus l’arrondi (BT-114).',
+      peppol_r001:
+        'PEPPOL-EN16931-R001 : la facture n’a pas de processus métier (ProfileID, BT-23).',
+      peppol_r003:
+        'PEPPOL-EN16931-R003 : la facture n’a ni référence de l’acheteur (BT-10) ni référence de commande (BT-13).',
+      peppol_common_r043:
+        'PEPPOL-COMMON-R043 : un numéro d’entreprise ou de TVA belge de la facture ne respecte pas ses chiffres de contrôle (modulo 97).',
     },
     platformFix: {
       darwin:

@@ -81,8 +81,26 @@ export const TERM_TABLES = {
     'failed',
     'duplicate',
     'unconfirmed',
+    'held',
   ],
-  action: ['retried', 'resent', 'marked_done', 'revealed', 'dismissed'],
+  action: ['retried', 'resent', 'marked_done', 'revealed', 'chosen', 'dismissed'],
+  destination: ['purchase', 'sale'],
+  /** EN 16931 / Peppol BIS 3 rules checked as advice on an e-invoice (e-invoice-advice.ts). */
+  eInvoiceRule: [
+    'br_01',
+    'br_02',
+    'br_03',
+    'br_04',
+    'br_05',
+    'br_06',
+    'br_07',
+    'br_16',
+    'br_co_15',
+    'br_co_16',
+    'peppol_r001',
+    'peppol_r003',
+    'peppol_common_r043',
+  ],
   platformFix: ['darwin', 'linux', 'other'],
 } as const;
 export type TermTable = keyof typeof TERM_TABLES;
@@ -161,6 +179,30 @@ export const Message = z.discriminatedUnion('code', [
   message('e_invoice_cii', {}),
   message('bank_statement_coda', {}),
   message('bank_statement_camt053', {}),
+
+  // Issue #18: e-invoices routed to the right administration, paired, deduplicated and checked.
+  // `administration` is the name (else the number) of the administration the file was meant for.
+  message('e_invoice_customer_elsewhere', {
+    name: z.string(),
+    companyNumber,
+    administration: z.string(),
+  }),
+  message('e_invoice_supplier_elsewhere', {
+    name: z.string(),
+    companyNumber,
+    administration: z.string(),
+  }),
+  message('e_invoice_inbox_both_clients', { supplier: z.string(), customer: z.string() }),
+  message('e_invoice_inbox_no_client', { supplier: z.string(), customer: z.string() }),
+  message('e_invoice_inbox_number_twice', { companyNumber, names: z.string() }),
+  message('e_invoice_inbox_no_numbers', {}),
+  message('e_invoice_already_sent', { fileName: z.string(), at: z.number() }),
+  message('pdf_sent_with_xml', { fileName: z.string() }),
+  message('pdf_differs_from_xml', { fileName: z.string() }),
+  message('choice_send_to', { name: z.string(), companyNumber, destination: term('destination') }),
+  message('choice_send_here', {}),
+  message('e_invoice_advice', { eInvoiceRule: term('eInvoiceRule') }),
+  message('hold_choice_unknown', { fileName: z.string() }),
 
   // queue/: what happened to a send
   message('file_removed_before_send', {}),

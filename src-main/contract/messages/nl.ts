@@ -69,6 +69,29 @@ export const nl: Catalogue = {
       'Niet opgeladen: dit is een CODA-rekeninguittreksel. Clearfacts krijgt rekeninguittreksels rechtstreeks van CodaBox.',
     bank_statement_camt053:
       'Niet opgeladen: dit is een camt.053-rekeninguittreksel. Clearfacts krijgt rekeninguittreksels rechtstreeks van CodaBox.',
+    // Issue #18: e-facturen gerouteerd, gekoppeld, ontdubbeld en gecontroleerd
+    e_invoice_customer_elsewhere:
+      'Deze factuur is gericht aan {{name}} ({{companyNumber}}), niet aan {{administration}}.',
+    e_invoice_supplier_elsewhere:
+      'Deze factuur is uitgereikt door {{name}} ({{companyNumber}}), niet door {{administration}}, dus het is geen verkoop van die administratie.',
+    e_invoice_inbox_both_clients:
+      'Zowel de leverancier ({{supplier}}) als de klant ({{customer}}) zijn administraties die u kunt bereiken: kies waar deze factuur heen gaat.',
+    e_invoice_inbox_no_client:
+      'De leverancier ({{supplier}}) noch de klant ({{customer}}) is een administratie die u kunt bereiken.',
+    e_invoice_inbox_number_twice:
+      'Meerdere administraties die u kunt bereiken hebben ondernemingsnummer {{companyNumber}} ({{names}}): kies de juiste.',
+    e_invoice_inbox_no_numbers:
+      'Deze factuur vermeldt geen Belgisch ondernemingsnummer voor de leverancier of de klant, dus ze kan niet gerouteerd worden.',
+    e_invoice_already_sent:
+      'Dezelfde factuur (leverancier, nummer en bedrag) werd al op {{at, date}} naar deze administratie verstuurd als {{fileName}}.',
+    pdf_sent_with_xml: 'Verstuurd als deel van {{fileName}}: deze PDF is de PDF die erin zit.',
+    pdf_differs_from_xml:
+      '{{fileName}} werd verstuurd; deze PDF verschilt van de PDF die erin zit. Deze ook versturen?',
+    choice_send_to: 'Versturen naar {{name}} ({{destination}})',
+    choice_send_here: 'Toch hier versturen',
+    e_invoice_advice: 'Advies: {{eInvoiceRule}}',
+    hold_choice_unknown: '{{fileName}} biedt die keuze niet (meer) aan.',
+
     file_removed_before_send: 'Het bestand werd verwijderd of hernoemd voor het verstuurd werd.',
     file_permission_denied: 'Het bestand kan niet gelezen worden: controleer de rechten.',
     file_unreadable: 'Het bestand kon niet gelezen worden.',
@@ -339,6 +362,7 @@ export const nl: Catalogue = {
       failed: 'mislukt',
       duplicate: 'al eerder opgeladen',
       unconfirmed: 'niet bevestigd',
+      held: 'wacht op uw keuze',
     },
     action: {
       retried: 'opnieuw geprobeerd',
@@ -347,6 +371,27 @@ export const nl: Catalogue = {
       revealed: 'getoond',
       // Dismissing failures (issue #14, ui-screens)
       dismissed: 'weggezet',
+      chosen: 'volgens uw keuze verstuurd',
+    },
+    destination: { purchase: 'aankopen', sale: 'verkopen' },
+    eInvoiceRule: {
+      br_01: 'BR-01: de factuur vermeldt niet welke specificatie ze volgt (BT-24).',
+      br_02: 'BR-02: de factuur heeft geen nummer (BT-1).',
+      br_03: 'BR-03: de factuur heeft geen factuurdatum (BT-2).',
+      br_04: 'BR-04: de factuur heeft geen typecode (BT-3).',
+      br_05: 'BR-05: de factuur heeft geen muntcode (BT-5).',
+      br_06: 'BR-06: de leverancier heeft geen naam (BT-27).',
+      br_07: 'BR-07: de klant heeft geen naam (BT-44).',
+      br_16: 'BR-16: de factuur heeft geen lijnen (BG-25).',
+      br_co_15:
+        'BR-CO-15: het totaal met btw (BT-112) is niet het totaal zonder btw (BT-109) plus de btw (BT-110).',
+      br_co_16:
+        'BR-CO-16: het te betalen bedrag (BT-115) is niet het totaal met btw (BT-112) min het betaalde bedrag (BT-113) plus de afronding (BT-114).',
+      peppol_r001: 'PEPPOL-EN16931-R001: de factuur heeft geen bedrijfsproces (ProfileID, BT-23).',
+      peppol_r003:
+        'PEPPOL-EN16931-R003: de factuur heeft geen kopersreferentie (BT-10) en geen bestelreferentie (BT-13).',
+      peppol_common_r043:
+        'PEPPOL-COMMON-R043: een Belgisch ondernemings- of btw-nummer in de factuur klopt niet met zijn controlecijfers (modulo 97).',
     },
     platformFix: {
       darwin:

@@ -237,7 +237,10 @@ export async function checkDocument(
   async function inspect(): Promise<
     Pick<DocumentCheck, 'kind' | 'pages' | 'failure' | 'willConvert'> &
       Partial<
-        Pick<DocumentCheck, 'prefixBytes' | 'sentSha256' | 'unwrapsEnvelope' | 'eInvoice'>
+        Pick<
+          DocumentCheck,
+          'prefixBytes' | 'sentSha256' | 'unwrapsEnvelope' | 'eInvoice' | 'advice'
+        >
       > & {
         sha256?: string;
       }
@@ -314,15 +317,16 @@ export async function checkDocument(
       return { kind, sha256, pages: 1, failure: null, willConvert };
     }
     if (kind === 'xml') {
-      const { failure, eInvoice, sendsInnerInvoice } = await checkEInvoice(filePath);
+      const { failure, eInvoice, advice, sendsInnerInvoice } = await checkEInvoice(filePath);
       return sendsInnerInvoice === null
-        ? { kind, pages: 1, willConvert, failure, eInvoice }
+        ? { kind, pages: 1, willConvert, failure, eInvoice, advice }
         : {
             kind,
             pages: 1,
             willConvert,
             failure,
             eInvoice,
+            advice,
             sentSha256: sendsInnerInvoice.sha256,
             unwrapsEnvelope: true,
           };

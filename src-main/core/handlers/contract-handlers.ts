@@ -87,6 +87,9 @@ export function createContractHandlers(options: ContractHandlersOptions): ApiHan
     'history.retry': withApiErrors(({ id }) => options.historyActions.retry(id)),
     'history.retryAllFailed': withApiErrors(async () => options.historyActions.retryAllFailed()),
     'history.resend': withApiErrors(async ({ id }) => options.historyActions.resend(id)),
+    'history.choose': withApiErrors(async ({ id, choice }) =>
+      options.historyActions.choose(id, choice),
+    ),
     'history.markDone': withApiErrors(async ({ id }) => options.historyActions.markDone(id)),
     'history.dismiss': withApiErrors(async ({ id }) => options.historyActions.dismiss(id)),
     'history.reveal': withApiErrors(({ id }) => options.historyActions.reveal(id)),

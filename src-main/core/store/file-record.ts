@@ -6,10 +6,12 @@ import type {
   DocumentKind,
   EInvoiceSummary,
   Failure,
+  FileHold,
   FileState,
   HistoryEntry,
   UploadSource,
 } from '../../contract/domain.ts';
+import type { Message } from '../../contract/messages/message.ts';
 
 export interface FileRecord {
   id: number;
@@ -34,6 +36,14 @@ export interface FileRecord {
   sentSha256: string | null;
   /** What an XML e-invoice says, recorded by the check. */
   eInvoice: EInvoiceSummary | null;
+  /** Why the file waits for the user (held, or a duplicate by its invoice) and the choices. */
+  hold: FileHold | null;
+  /** EN 16931 / Peppol advice on an e-invoice, shown as warnings; never stops a send. */
+  advice: Message[];
+  /** The user chose where this file goes: routing rules no longer hold it. */
+  routeConfirmed: boolean;
+  /** The invoice's identity across envelopes (supplier, number, amount), or null. */
+  invoiceKey: string | null;
   pages: number | null;
   uuid: string | null;
   failure: Failure | null;
@@ -76,5 +86,7 @@ export function toHistoryEntry(record: FileRecord): HistoryEntry {
     updatedAt: new Date(record.updatedAt).toISOString(),
     uploadedAt: iso(record.uploadedAt),
     eInvoice: record.eInvoice,
+    hold: record.hold,
+    advice: record.advice,
   };
 }

@@ -90,6 +90,18 @@ export interface HistoryRepository {
     exceptId: number,
     sentSha256?: string | null,
   ): FileRecord | null;
+  /**
+   * A delivered (or perhaps delivered: unconfirmed) row of the same invoice for the same
+   * administration, whatever its bytes: the same `invoiceKey` (supplier, number, amount; see
+   * queue/e-invoice-duplicates.ts). Null when there is none.
+   */
+  findSameInvoice(
+    invoiceKey: string,
+    companyNumber: CompanyNumber,
+    exceptId: number,
+  ): FileRecord | null;
+  /** The most recent row of any of `paths` (exact), or null. */
+  latestOf(paths: readonly string[]): FileRecord | null;
   /** At most `limit` ready files due at `at`, oldest first, leaving out destinations on hold. */
   due(at: number, limit: number, onHold?: readonly Destination['type'][]): FileRecord[];
   /** When the next file waiting for a retry after `after` is due, or null. */
@@ -148,12 +160,16 @@ export function createHistoryRepository(
     .pluck();
   const reusableStatement = db.prepare(
     `SELECT * FROM files WHERE path = ?
-       AND state IN ('detected', 'waiting_stability', 'ready', 'uploading', 'failed')
+       AND state IN ('detected', 'waiting_stability', 'ready', 'uploading', 'failed', 'held')
      ORDER BY id DESC LIMIT 1`,
   );
   const deliveredContentStatement = db.prepare(
     `SELECT * FROM files WHERE company_number = ? AND id != ?
        AND (sha256 IN (?, ?) OR sent_sha256 IN (?, ?))
+       AND state IN ('uploaded', 'archived', 'unconfirmed') ORDER BY id LIMIT 1`,
+  );
+  const sameInvoiceStatement = db.prepare(
+    `SELECT * FROM files WHERE invoice_key = ? AND company_number = ? AND id != ?
        AND state IN ('uploaded', 'archived', 'unconfirmed') ORDER BY id LIMIT 1`,
   );
   const wakeStatement = db
@@ -395,6 +411,21 @@ export function createHistoryRepository(
       return row === undefined ? null : rowToRecord(row);
     },
 
+    latestOf(paths: readonly string[]): FileRecord | null {
+      if (paths.length === 0) return null;
+      const row = db
+        .prepare(
+          `SELECT * FROM files WHERE path IN (${placeholders(paths.length)}) ORDER BY id DESC LIMIT 1`,
+        )
+        .get(...paths);
+      return row === undefined ? null : rowToRecord(row);
+    },
+
+    findSameInvoice(invoiceKey: string, companyNumber: CompanyNumber, exceptId: number) {
+      const row = sameInvoiceStatement.get(invoiceKey, companyNumber, exceptId);
+      return row === undefined ? null : rowToRecord(row);
+    },
+
     /** Ready files whose time has come, oldest first, leaving out destinations on hold. */
     due(at: number, limit: number, onHold: readonly Destination['type'][] = []): FileRecord[] {
       const hold =
@@ -432,6 +463,7 @@ export function createHistoryRepository(
         failed: 0,
         duplicate: 0,
         unconfirmed: 0,
+        held: 0,
       };
       for (const row of countsStatement.all() as { state: FileState; n: number }[]) {
         counts[row.state] = row.n;
@@ -449,7 +481,8 @@ export function createHistoryRepository(
       for (const row of rows) {
         const counts = byFolder.get(row.folder_id) ?? { pending: 0, uploaded: 0, failed: 0 };
         if (row.state === 'uploaded' || row.state === 'archived') counts.uploaded += row.n;
-        else if (row.state === 'failed' || row.state === 'unconfirmed') counts.failed += row.n;
+        else if (row.state === 'failed' || row.state === 'unconfirmed' || row.state === 'held')
+          counts.failed += row.n;
         else if (row.state !== 'duplicate') counts.pending += row.n;
         byFolder.set(row.folder_id, counts);
       }

@@ -31,8 +31,15 @@ test('an enveloped invoice is sent unwrapped, summarised, searchable and dedupli
     destination: { type: 'purchase' },
   });
 
-  const enveloped = sampleInvoice({ number: 'ENV-2026-7' });
+  // Addressed to the folder's administration: one addressed elsewhere would be held (issue #18).
+  const customer = {
+    name: administration.name,
+    companyNumber: administration.companyNumber,
+    vatNumber: `BE${administration.companyNumber}`,
+  };
+  const enveloped = sampleInvoice({ number: 'ENV-2026-7', customer });
   const creditNote = sampleInvoice({
+    customer,
     root: 'CreditNote',
     typeCode: '381',
     number: 'CN-2026-3',

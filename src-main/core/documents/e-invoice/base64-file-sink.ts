@@ -2,12 +2,15 @@
 // a UBL invoice (EmbeddedDocumentBinaryObject, often 10+ MB) never sits in memory whole.
 // Node's Buffer decodes each piece; only the 0–3 characters that do not finish a 4-character
 // group are carried to the next piece.
+import { createHash } from 'node:crypto';
 import { open, rm, type FileHandle } from 'node:fs/promises';
 
-/** The decoded size and whether the bytes start like a PDF (`%PDF-`). */
+/** The decoded size, whether the bytes start like a PDF (`%PDF-`), and their SHA-256 (hex). */
 export interface DecodedAttachment {
   bytes: number;
   isPdf: boolean;
+  /** Compared with a PDF beside the XML: the same bytes are the same visual (pairing). */
+  sha256: string;
 }
 
 /** Sink for one base64 node; `write` is synchronous (SAX callbacks), `flush` writes out. */
@@ -26,7 +29,7 @@ const PDF_MAGIC = '%PDF-';
 const NOT_BASE64 = /[^A-Za-z0-9+/]/g;
 
 /**
- * A sink that decodes to `outputPath`, or only counts and sniffs when it is null. The file is
+ * A sink that decodes to `outputPath`, or only counts, hashes and sniffs when it is null. The file is
  * created on the first flush.
  */
 export function createBase64FileSink(outputPath: string | null): Base64FileSink {
@@ -37,28 +40,31 @@ export function createBase64FileSink(outputPath: string | null): Base64FileSink 
    * Decoded bytes waiting for the next flush, in one buffer reused for the whole node: a fresh
    * Buffer per piece left 11 MB of dead ArrayBuffers behind a 15 MB node, which V8 frees late.
    */
-  let staging = Buffer.alloc(outputPath === null ? 0 : 64 * 1024);
+  let staging = Buffer.alloc(64 * 1024);
   let staged = 0;
   let handle: FileHandle | null = null;
+  const hash = createHash('sha256');
 
-  /** Decodes whole groups: into the staging buffer, or only the first bytes when sizing. */
+  /**
+   * Decodes whole groups into the staging buffer and hashes them; when only sizing, the buffer
+   * is reused at once, so the attachment is hashed (pairing needs it) without being kept.
+   */
   const take = (groups: string) => {
     const size =
       (groups.length / 4) * 3 - (groups.endsWith('==') ? 2 : groups.endsWith('=') ? 1 : 0);
+    if (staged + size > staging.length) {
+      const grown = Buffer.alloc(Math.max(staging.length * 2, staged + size));
+      staging.copy(grown, 0, 0, staged);
+      staging = grown;
+    }
+    const written = staging.write(groups, staged, 'base64');
+    const decoded = staging.subarray(staged, staged + written);
+    hash.update(decoded);
     if (head.length < PDF_MAGIC.length) {
-      // Eight characters decode to six bytes, enough for the magic.
-      const first = Buffer.from(groups.slice(0, 8), 'base64');
-      head += first.subarray(0, PDF_MAGIC.length - head.length).toString('latin1');
+      head += decoded.subarray(0, PDF_MAGIC.length - head.length).toString('latin1');
     }
-    if (outputPath !== null) {
-      if (staged + size > staging.length) {
-        const grown = Buffer.alloc(Math.max(staging.length * 2, staged + size));
-        staging.copy(grown, 0, 0, staged);
-        staging = grown;
-      }
-      staged += staging.write(groups, staged, 'base64');
-    }
-    bytes += size;
+    if (outputPath !== null) staged += written;
+    bytes += written;
   };
 
   const decodeGroups = (text: string) => {
@@ -87,7 +93,7 @@ export function createBase64FileSink(outputPath: string | null): Base64FileSink 
       handle = null;
       const isPdf = head === PDF_MAGIC;
       if (outputPath !== null && !isPdf) await rm(outputPath, { force: true });
-      return { bytes, isPdf };
+      return { bytes, isPdf, sha256: hash.digest('hex') };
     },
     async discard() {
       staged = 0;
