@@ -219,6 +219,21 @@ export const fr: Catalogue = {
       other:
         '{{count, number}} fichiers ne sont pas dans un répertoire de destination et ne sont pas envoyés, p. ex. {{example}} : {{reason}}.',
     },
+    // What the user sees (issue 14, core and CLI): paths given to a drop or `upload`
+    drop_path_missing:
+      'Il n’y a ni fichier ni dossier à {{path}} : vérifiez le chemin. Rien n’a été envoyé.',
+    drop_path_not_a_file:
+      '{{path}} n’est ni un fichier ni un dossier (un périphérique ou un socket). Rien n’a été envoyé.',
+    drop_folder_empty:
+      'Le dossier {{path}} ne contient aucun document à envoyer. Rien n’a été envoyé.',
+
+    // … and archive categories named on the command line
+    category_name_unknown:
+      'Le dossier {{companyNumber}} n’a pas de catégorie d’archive ({{archiveType}}) « {{name}} ». Ses catégories ({{archiveType}}) : {{names}}.',
+    category_name_ambiguous:
+      'Le dossier {{companyNumber}} a plusieurs catégories d’archive ({{archiveType}}) « {{name}} » : indiquez son identifiant ({{ids}}).',
+    category_none: 'Le dossier {{companyNumber}} n’a aucune catégorie d’archive ({{archiveType}}).',
+
     tree_file_in_root: `le fichier se trouve directement dans le répertoire du comptable ; ${PUT_IT_IN} du répertoire d’un dossier`,
     tree_file_in_administration: `le fichier se trouve directement dans le répertoire du dossier au numéro d’entreprise {{companyNumber}} ; ${PUT_IT_IN}`,
     tree_unknown_tray: `« {{folderName}} » n’est pas un des répertoires du dossier au numéro d’entreprise {{companyNumber}} ; ${PUT_IT_IN}`,
