@@ -11,7 +11,8 @@ import { ALL_SCOPES } from '../../emulator/index.ts';
 import { startTestEmulator } from '../../emulator/emulator-test-support.ts';
 import { pdfBytes } from '../../fixtures/generate-documents.ts';
 import { folder, tempDir } from '../../support/temp-folders.ts';
-import { runCli, type CliResult } from './cli-harness.ts';
+import { runCli, spawnCli, type CliResult } from './cli-harness.ts';
+import { withDeadline } from '../../support/waiting.ts';
 
 function assertOneSentence(result: CliResult, pattern: RegExp): void {
   assert.match(result.stderr, pattern);
@@ -117,4 +118,29 @@ test('`--category` takes the name Clearfacts shows, and lists the names when non
   ]);
   assert.equal(bound.code, 0, bound.stderr);
   assert.match(bound.stdout, new RegExp(`"categoryId": "${category.id}"`));
+});
+
+test('a reader that stops early (`categories … | head`) ends nothing in a stack trace', async (t) => {
+  const emulator = await startTestEmulator(t);
+  const [administration] = emulator.seed.administrations;
+  assert.ok(administration);
+  const root = tempDir(t, 'cli-epipe');
+  const context = {
+    configDir: folder(root, 'config'),
+    apiUrl: emulator.graphqlUrl,
+    token: emulator.addToken([...ALL_SCOPES]),
+  };
+  for (const args of [['categories', administration.companyNumber], ['administrations']]) {
+    const child = spawnCli(context, args);
+    // Like `head` having read its lines: the pipe is closed before the command prints.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await withDeadline(
+      `\`${args.join(' ')}\` with a closed stdout to end`,
+      new Promise<number | null>((resolve) => child.on('close', resolve)),
+    );
+    assert.equal(stderr, '', `${args.join(' ')}: nothing on stderr`);
+    assert.equal(code, 0);
+  }
 });
