@@ -231,7 +231,7 @@ export const en: Catalogue = {
     tree_archive_needs_type:
       'files in Archive must go in Archive/Various/<category> or Archive/Permanent/<category>',
     tree_file_in_archive_type:
-      'the file lies directly in Archive/{{folderName}}; put it in one of its category folders',
+      'the file lies directly in {{folderName}}; put it in one of its category folders',
     tree_unknown_category:
       'administration {{companyNumber}} has no {{archiveType}} archive category named "{{folderName}}"',
     tree_folder_name_invalid:

@@ -5,7 +5,7 @@ const ACCEPTED =
   'Clearfacts accepte les PDF, les JPEG et les factures XML UBL / Peppol BIS ; les images PNG sont converties en PDF.';
 const SET_TOKEN = 'dans les Paramètres, ou avec `clearfacts-uploader token set`';
 const PUT_IT_IN =
-  'placez-le dans Purchase, Sales, Archive/Various/<catégorie> ou Archive/Permanent/<catégorie>';
+  'placez-le dans Achats, Ventes, Archive/Divers/<catégorie> ou Archive/Permanent/<catégorie>';
 
 export const fr: Catalogue = {
   messages: {
@@ -238,9 +238,9 @@ export const fr: Catalogue = {
     tree_file_in_administration: `le fichier se trouve directement dans le répertoire du dossier au numéro d’entreprise {{companyNumber}} ; ${PUT_IT_IN}`,
     tree_unknown_tray: `« {{folderName}} » n’est pas un des répertoires du dossier au numéro d’entreprise {{companyNumber}} ; ${PUT_IT_IN}`,
     tree_archive_needs_type:
-      'les fichiers dans Archive doivent aller dans Archive/Various/<catégorie> ou Archive/Permanent/<catégorie>',
+      'les fichiers dans Archive doivent aller dans Archive/Divers/<catégorie> ou Archive/Permanent/<catégorie>',
     tree_file_in_archive_type:
-      'le fichier se trouve directement dans Archive/{{folderName}} ; placez-le dans un de ses répertoires de catégorie',
+      'le fichier se trouve directement dans {{folderName}} ; placez-le dans un de ses répertoires de catégorie',
     tree_unknown_category:
       'le dossier au numéro d’entreprise {{companyNumber}} n’a pas de catégorie d’archive ({{archiveType}}) nommée « {{folderName}} »',
     tree_folder_name_invalid:

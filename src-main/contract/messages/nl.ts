@@ -5,7 +5,7 @@ const ACCEPTED =
   'Clearfacts aanvaardt PDF, JPEG en UBL / Peppol BIS XML-facturen; PNG-afbeeldingen worden omgezet naar PDF.';
 const SET_TOKEN = 'in Instellingen, of met `clearfacts-uploader token set`';
 const PUT_IT_IN =
-  'zet het in Purchase, Sales, Archive/Various/<categorie> of Archive/Permanent/<categorie>';
+  'zet het in Aankoop, Verkoop, Archief/Diverse/<categorie> of Archief/Permanent/<categorie>';
 
 export const nl: Catalogue = {
   messages: {
@@ -239,9 +239,9 @@ export const nl: Catalogue = {
     tree_file_in_administration: `het bestand staat rechtstreeks in de map van de administratie met ondernemingsnummer {{companyNumber}}; ${PUT_IT_IN}`,
     tree_unknown_tray: `"{{folderName}}" is geen map van de administratie met ondernemingsnummer {{companyNumber}}; ${PUT_IT_IN}`,
     tree_archive_needs_type:
-      'bestanden in Archive horen in Archive/Various/<categorie> of Archive/Permanent/<categorie>',
+      'bestanden in Archief horen in Archief/Diverse/<categorie> of Archief/Permanent/<categorie>',
     tree_file_in_archive_type:
-      'het bestand staat rechtstreeks in Archive/{{folderName}}; zet het in een van de categoriemappen',
+      'het bestand staat rechtstreeks in {{folderName}}; zet het in een van de categoriemappen',
     tree_unknown_category:
       'de administratie met ondernemingsnummer {{companyNumber}} heeft geen archiefcategorie ({{archiveType}}) met de naam "{{folderName}}"',
     tree_folder_name_invalid:
