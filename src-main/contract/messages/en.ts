@@ -238,13 +238,26 @@ export const en: Catalogue = {
       other:
         '{{count, number}} files are not in a destination folder and not sent, e.g. {{example}}: {{reason}}.',
     },
+    // What the user sees (issue 14, core and CLI): paths given to a drop or `upload`
+    drop_path_missing: 'There is no file or folder at {{path}}: check the path. Nothing was sent.',
+    drop_path_not_a_file:
+      '{{path}} is neither a file nor a folder (a device or a socket). Nothing was sent.',
+    drop_folder_empty: 'The folder {{path}} holds no documents to send. Nothing was sent.',
+
+    // … and archive categories named on the command line
+    category_name_unknown:
+      'Administration {{companyNumber}} has no {{archiveType}} archive category "{{name}}". Its {{archiveType}} categories: {{names}}.',
+    category_name_ambiguous:
+      'Administration {{companyNumber}} has more than one {{archiveType}} archive category "{{name}}": give its id instead ({{ids}}).',
+    category_none: 'Administration {{companyNumber}} has no {{archiveType}} archive categories.',
+
     tree_file_in_root: `the file lies directly in the accountant folder; ${PUT_IT_IN} of an administration's folder`,
     tree_file_in_administration: `the file lies directly in the folder of administration {{companyNumber}}; ${PUT_IT_IN}`,
     tree_unknown_tray: `"{{folderName}}" is not one of the folders of administration {{companyNumber}}; ${PUT_IT_IN}`,
     tree_archive_needs_type:
       'files in Archive must go in Archive/Various/<category> or Archive/Permanent/<category>',
     tree_file_in_archive_type:
-      'the file lies directly in Archive/{{folderName}}; put it in one of its category folders',
+      'the file lies directly in {{folderName}}; put it in one of its category folders',
     tree_unknown_category:
       'administration {{companyNumber}} has no {{archiveType}} archive category named "{{folderName}}"',
     tree_folder_name_invalid:

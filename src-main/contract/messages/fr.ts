@@ -5,7 +5,7 @@ const ACCEPTED =
   'Clearfacts accepte les PDF, les JPEG et les factures XML UBL / Peppol BIS ; les images PNG sont converties en PDF.';
 const SET_TOKEN = 'dans les Paramètres, ou avec `clearfacts-uploader token set`';
 const PUT_IT_IN =
-  'placez-le dans Purchase, Sales, Archive/Various/<catégorie> ou Archive/Permanent/<catégorie>';
+  'placez-le dans Achats, Ventes, Archive/Divers/<catégorie> ou Archive/Permanent/<catégorie>';
 
 export const fr: Catalogue = {
   messages: {
@@ -245,13 +245,28 @@ export const fr: Catalogue = {
       other:
         '{{count, number}} fichiers ne sont pas dans un répertoire de destination et ne sont pas envoyés, p. ex. {{example}} : {{reason}}.',
     },
+    // What the user sees (issue 14, core and CLI): paths given to a drop or `upload`
+    drop_path_missing:
+      'Il n’y a ni fichier ni dossier à {{path}} : vérifiez le chemin. Rien n’a été envoyé.',
+    drop_path_not_a_file:
+      '{{path}} n’est ni un fichier ni un dossier (un périphérique ou un socket). Rien n’a été envoyé.',
+    drop_folder_empty:
+      'Le dossier {{path}} ne contient aucun document à envoyer. Rien n’a été envoyé.',
+
+    // … and archive categories named on the command line
+    category_name_unknown:
+      'Le dossier {{companyNumber}} n’a pas de catégorie d’archive ({{archiveType}}) « {{name}} ». Ses catégories ({{archiveType}}) : {{names}}.',
+    category_name_ambiguous:
+      'Le dossier {{companyNumber}} a plusieurs catégories d’archive ({{archiveType}}) « {{name}} » : indiquez son identifiant ({{ids}}).',
+    category_none: 'Le dossier {{companyNumber}} n’a aucune catégorie d’archive ({{archiveType}}).',
+
     tree_file_in_root: `le fichier se trouve directement dans le répertoire du comptable ; ${PUT_IT_IN} du répertoire d’un dossier`,
     tree_file_in_administration: `le fichier se trouve directement dans le répertoire du dossier au numéro d’entreprise {{companyNumber}} ; ${PUT_IT_IN}`,
     tree_unknown_tray: `« {{folderName}} » n’est pas un des répertoires du dossier au numéro d’entreprise {{companyNumber}} ; ${PUT_IT_IN}`,
     tree_archive_needs_type:
-      'les fichiers dans Archive doivent aller dans Archive/Various/<catégorie> ou Archive/Permanent/<catégorie>',
+      'les fichiers dans Archive doivent aller dans Archive/Divers/<catégorie> ou Archive/Permanent/<catégorie>',
     tree_file_in_archive_type:
-      'le fichier se trouve directement dans Archive/{{folderName}} ; placez-le dans un de ses répertoires de catégorie',
+      'le fichier se trouve directement dans {{folderName}} ; placez-le dans un de ses répertoires de catégorie',
     tree_unknown_category:
       'le dossier au numéro d’entreprise {{companyNumber}} n’a pas de catégorie d’archive ({{archiveType}}) nommée « {{folderName}} »',
     tree_folder_name_invalid:

@@ -310,6 +310,25 @@ export const Message = z.discriminatedUnion('code', [
   message('stray_files', { count, example: path, reason: TreeRouteMessage }),
   ...TreeRouteMessage.options,
 
+  // What the user sees (issue 14, core and CLI): paths given to a drop or `upload`
+  message('drop_path_missing', { path }),
+  message('drop_path_not_a_file', { path }),
+  message('drop_folder_empty', { path }),
+  // … and archive categories named on the command line
+  message('category_name_unknown', {
+    companyNumber,
+    archiveType: term('archiveType'),
+    name: z.string(),
+    names: z.string(),
+  }),
+  message('category_name_ambiguous', {
+    companyNumber,
+    archiveType: term('archiveType'),
+    name: z.string(),
+    ids: z.string(),
+  }),
+  message('category_none', { companyNumber, archiveType: term('archiveType') }),
+
   // handlers/ and store/: answers to a request
   message('history_entry_unknown', { id: z.number().int() }),
   message('history_action_refused', {

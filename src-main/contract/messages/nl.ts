@@ -5,7 +5,7 @@ const ACCEPTED =
   'Clearfacts aanvaardt PDF, JPEG en UBL / Peppol BIS XML-facturen; PNG-afbeeldingen worden omgezet naar PDF.';
 const SET_TOKEN = 'in Instellingen, of met `clearfacts-uploader token set`';
 const PUT_IT_IN =
-  'zet het in Purchase, Sales, Archive/Various/<categorie> of Archive/Permanent/<categorie>';
+  'zet het in Aankoop, Verkoop, Archief/Diverse/<categorie> of Archief/Permanent/<categorie>';
 
 export const nl: Catalogue = {
   messages: {
@@ -245,13 +245,29 @@ export const nl: Catalogue = {
       other:
         '{{count, number}} bestanden staan niet in een bestemmingsmap en worden niet verstuurd, bv. {{example}}: {{reason}}.',
     },
+    // What the user sees (issue 14, core and CLI): paths given to a drop or `upload`
+    drop_path_missing:
+      'Op {{path}} staat geen bestand of map: controleer het pad. Er werd niets verstuurd.',
+    drop_path_not_a_file:
+      '{{path}} is geen bestand en geen map (een apparaat of een socket). Er werd niets verstuurd.',
+    drop_folder_empty:
+      'De map {{path}} bevat geen documenten om te versturen. Er werd niets verstuurd.',
+
+    // … and archive categories named on the command line
+    category_name_unknown:
+      'De administratie {{companyNumber}} heeft geen archiefcategorie ({{archiveType}}) "{{name}}". Haar categorieën ({{archiveType}}): {{names}}.',
+    category_name_ambiguous:
+      'De administratie {{companyNumber}} heeft meer dan één archiefcategorie ({{archiveType}}) "{{name}}": geef haar id ({{ids}}).',
+    category_none:
+      'De administratie {{companyNumber}} heeft geen archiefcategorieën ({{archiveType}}).',
+
     tree_file_in_root: `het bestand staat rechtstreeks in de map van de boekhouder; ${PUT_IT_IN} in de map van een administratie`,
     tree_file_in_administration: `het bestand staat rechtstreeks in de map van de administratie met ondernemingsnummer {{companyNumber}}; ${PUT_IT_IN}`,
     tree_unknown_tray: `"{{folderName}}" is geen map van de administratie met ondernemingsnummer {{companyNumber}}; ${PUT_IT_IN}`,
     tree_archive_needs_type:
-      'bestanden in Archive horen in Archive/Various/<categorie> of Archive/Permanent/<categorie>',
+      'bestanden in Archief horen in Archief/Diverse/<categorie> of Archief/Permanent/<categorie>',
     tree_file_in_archive_type:
-      'het bestand staat rechtstreeks in Archive/{{folderName}}; zet het in een van de categoriemappen',
+      'het bestand staat rechtstreeks in {{folderName}}; zet het in een van de categoriemappen',
     tree_unknown_category:
       'de administratie met ondernemingsnummer {{companyNumber}} heeft geen archiefcategorie ({{archiveType}}) met de naam "{{folderName}}"',
     tree_folder_name_invalid:

@@ -51,12 +51,15 @@ function fileFailure(error: unknown): Failure {
       message: msg('file_gone'),
     };
   }
+  if (code === 'EISDIR') {
+    // A folder is not unreadable: saying so would send the user to check permissions.
+    return { code: 'file_unreadable', message: msg('not_a_file') };
+  }
   if (
     code === 'EACCES' ||
     code === 'ELOOP' ||
     code === 'EPERM' ||
     code === 'EBUSY' ||
-    code === 'EISDIR' ||
     code === 'EIO'
   ) {
     return {

@@ -7,6 +7,7 @@ import type { StatusTracker } from '../events/status-tracker.ts';
 import type { WatchedFolders } from '../folders/watched-folders.ts';
 import type { WatchSupervisor } from '../intake/watch-supervisor.ts';
 import type { DropIntake } from '../queue/drop-intake.ts';
+import { expandDropPaths } from '../queue/drop-paths.ts';
 import type { HistoryActions } from '../queue/history-actions.ts';
 import type { UploadQueue } from '../queue/upload-queue.ts';
 import { toHistoryEntry } from '../store/file-record.ts';
@@ -75,7 +76,7 @@ export function createContractHandlers(options: ContractHandlersOptions): ApiHan
       drop.inspect(paths, { maxUploadBytes: settings.get().maxUploadBytes }),
     ),
     'drop.send': withApiErrors(async ({ paths, companyNumber, destination }) => {
-      const entries = drop.send(paths, companyNumber, destination);
+      const entries = drop.send(await expandDropPaths(paths), companyNumber, destination);
       settings.update({ lastDropTarget: { companyNumber, destination } });
       return entries;
     }),
