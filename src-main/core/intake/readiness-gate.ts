@@ -9,6 +9,7 @@ import pLimit from 'p-limit';
 import { judgeFile } from '../documents/content-completeness.ts';
 import { checkPdfFileCompleteness } from '../documents/pdf-completeness.ts';
 import type { Logger } from '../logging/logger.ts';
+import { platformOpenWriterProbe, type OpenWriterProbe } from './open-writers.ts';
 import { errorCode } from './watch-limits.ts';
 
 export interface FileVersion {
@@ -42,6 +43,8 @@ export interface ReadinessGateOptions<Context> {
   logger: Logger;
   /** The real clock unless a test drives one. */
   clock?: ReadinessClock;
+  /** Who still writes a file; this platform's probe unless a test gives one. */
+  openWriters?: OpenWriterProbe;
 }
 
 export interface ReadinessGate<Context> {
@@ -68,6 +71,8 @@ interface PendingFile<Context> {
   /** Bumped by every hint, so a check that was running when the file changed is discarded. */
   generation: number;
   unreadableAttempts: number;
+  /** Whether the log already says this file is held because a program still writes it. */
+  heldOpenReported: boolean;
 }
 
 /** Files checked at once: a burst of 50,000 must not open 50,000 descriptors (EMFILE). */
@@ -120,6 +125,7 @@ export function createReadinessGate<Context>(
 ): ReadinessGate<Context> {
   const { logger } = options;
   const clock = options.clock ?? REAL_CLOCK;
+  const openWriters = options.openWriters ?? platformOpenWriterProbe();
   const pending = new Map<string, PendingFile<Context>>();
   const limit = pLimit(MAX_CONCURRENT_CHECKS);
   let stopped = false;
@@ -201,6 +207,23 @@ export function createReadinessGate<Context>(
       return;
     }
 
+    // A file complete by its content and unchanged for a window may still be open in the program
+    // writing it (a scanner saving page by page, an incremental update still to come): it is held
+    // until that program closes it, however long that takes, because what it writes later would
+    // never reach Clearfacts.
+    const writers = await openWriters.check(filePath);
+    if (!isCurrent(filePath, entry, generation)) return;
+    if (writers === 'open_for_writing') {
+      if (!entry.heldOpenReported) {
+        entry.heldOpenReported = true;
+        logger.info('intake: a stable file is still open for writing; waiting until it is closed', {
+          path: filePath,
+        });
+      }
+      schedule(filePath, entry, windowMs);
+      return;
+    }
+
     const complete = await isComplete(filePath);
     if (!isCurrent(filePath, entry, generation)) return;
     if (!complete) {
@@ -251,6 +274,7 @@ export function createReadinessGate<Context>(
         timer: null,
         generation: 0,
         unreadableAttempts: 0,
+        heldOpenReported: false,
       };
       pending.set(filePath, entry);
       schedule(filePath, entry, options.stabilityWindowMs());

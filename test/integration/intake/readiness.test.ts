@@ -2,7 +2,7 @@
 // incomplete PDFs, ignored names, bursts, removals and rechecks.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appendFile, mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, open, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { incrementallyUpdatedPdf } from '../../fixtures/pdf-variants.ts';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -123,6 +123,37 @@ test('a PDF whose size pauses longer than the window waits for its %%EOF', async
   while (recorder.count('ready', scan) === 0) await clock.step('the complete scan', announced);
   const ready = await announced;
   assert.ok(ready.at >= lastWriteAt);
+  assert.equal(recorder.count('ready', scan), 1);
+});
+
+test('a complete PDF is held while a program still has it open for writing', async (t) => {
+  // A scanner saving page by page leaves a file that is complete by its content and unchanged
+  // for longer than the window between pages; only its open descriptor says more is coming.
+  const cleanup = new Cleanup(t);
+  const dir = await cleanup.tempDir();
+  const clock = createManualClock();
+  const { intake, recorder } = startHarness(cleanup, [singleBinding('f1', dir)], {
+    stabilityWindowMs: 500,
+    readinessClock: clock,
+  });
+  await intake.start();
+
+  const scan = path.join(dir, 'page-by-page.pdf');
+  const writer = await open(scan, 'w');
+  t.after(() => writer.close().catch(() => undefined));
+  await writer.write(pdfBytes('first pages'));
+  await writer.sync();
+  await recorder.waitFor(
+    'the open scan seen',
+    (event) => event.kind === 'seen' && event.file.path === scan,
+  );
+  const announced = recorder.ready(scan);
+  for (const window of [1, 2, 3])
+    await clock.step(`the gate's check after window ${window}`, announced);
+  assert.equal(recorder.count('ready', scan), 0, 'not announced while the writer has it open');
+
+  await writer.close();
+  while (recorder.count('ready', scan) === 0) await clock.step('the closed scan', announced);
   assert.equal(recorder.count('ready', scan), 1);
 });
 
