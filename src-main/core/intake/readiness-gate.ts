@@ -6,8 +6,9 @@
 // scanner writing a file in chunks gets it announced once, after its last write.
 import { open, stat } from 'node:fs/promises';
 import pLimit from 'p-limit';
+import { openFileSource, type ByteSource } from '../documents/byte-source.ts';
 import { judgeFile } from '../documents/content-completeness.ts';
-import { checkPdfFileCompleteness } from '../documents/pdf-completeness.ts';
+import { checkGrowingPdfCompleteness, type EndMarkerScan } from '../documents/pdf-completeness.ts';
 import type { Logger } from '../logging/logger.ts';
 import { errorCode } from './watch-limits.ts';
 
@@ -42,6 +43,8 @@ export interface ReadinessGateOptions<Context> {
   logger: Logger;
   /** The real clock unless a test drives one. */
   clock?: ReadinessClock;
+  /** Opens a PDF for the completeness check; the file on disk unless a test counts the reads. */
+  openPdf?: (filePath: string) => Promise<ByteSource & { close(): Promise<void> }>;
 }
 
 export interface ReadinessGate<Context> {
@@ -68,6 +71,11 @@ interface PendingFile<Context> {
   /** Bumped by every hint, so a check that was running when the file changed is discarded. */
   generation: number;
   unreadableAttempts: number;
+  /**
+   * A PDF's search for its last `%%EOF` at the previous check, so a file a scanner writes over
+   * many pauses is not read from its first byte again at every one.
+   */
+  endMarkerScan: EndMarkerScan | null;
 }
 
 /** Files checked at once: a burst of 50,000 must not open 50,000 descriptors (EMFILE). */
@@ -89,12 +97,24 @@ function sameVersion(a: FileVersion, b: FileVersion): boolean {
 /**
  * Whether the content reaches its end. A PDF by its trailer; JPEG, PNG and XML by their
  * structure; anything else has no end to look for. A file that cannot be read now counts as not
- * complete: the next window looks again.
+ * complete: the next window looks again. A PDF's search for `%%EOF` is kept on `entry` and
+ * resumed at the next check.
  */
-async function isComplete(filePath: string): Promise<boolean> {
+async function isComplete(
+  filePath: string,
+  entry: { endMarkerScan: EndMarkerScan | null },
+  openPdf: (filePath: string) => Promise<ByteSource & { close(): Promise<void> }>,
+): Promise<boolean> {
   try {
     if (filePath.toLowerCase().endsWith('.pdf')) {
-      return (await checkPdfFileCompleteness(filePath)).complete;
+      const source = await openPdf(filePath);
+      try {
+        const { verdict, scan } = await checkGrowingPdfCompleteness(source, entry.endMarkerScan);
+        entry.endMarkerScan = scan;
+        return verdict.complete;
+      } finally {
+        await source.close();
+      }
     }
     return (await judgeFile(filePath)).verdict !== 'incomplete';
   } catch {
@@ -120,6 +140,7 @@ export function createReadinessGate<Context>(
 ): ReadinessGate<Context> {
   const { logger } = options;
   const clock = options.clock ?? REAL_CLOCK;
+  const openPdf = options.openPdf ?? openFileSource;
   const pending = new Map<string, PendingFile<Context>>();
   const limit = pLimit(MAX_CONCURRENT_CHECKS);
   let stopped = false;
@@ -201,7 +222,7 @@ export function createReadinessGate<Context>(
       return;
     }
 
-    const complete = await isComplete(filePath);
+    const complete = await isComplete(filePath, entry, openPdf);
     if (!isCurrent(filePath, entry, generation)) return;
     if (!complete) {
       const graceMs = windowMs * INCOMPLETE_GRACE_WINDOWS;
@@ -251,6 +272,7 @@ export function createReadinessGate<Context>(
         timer: null,
         generation: 0,
         unreadableAttempts: 0,
+        endMarkerScan: null,
       };
       pending.set(filePath, entry);
       schedule(filePath, entry, options.stabilityWindowMs());
