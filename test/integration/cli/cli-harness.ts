@@ -26,6 +26,8 @@ export interface CliContext {
   tuning?: string;
   /** The working folder of the child; the test's own when absent. */
   cwd?: string;
+  /** Variables added to the child's environment (XDG_CONFIG_HOME for a service test). */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** The environment of a child: no keyring (no D-Bus session), fast timings, maybe a token. */
@@ -33,6 +35,7 @@ export function childEnvironment(context: CliContext): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     CLEARFACTS_UPLOADER_TUNING: context.tuning ?? CLI_TUNING,
+    ...context.env,
   };
   delete env.DBUS_SESSION_BUS_ADDRESS;
   delete env.CLEARFACTS_TOKEN;
