@@ -280,6 +280,10 @@ export const en: Catalogue = {
       'This page was opened without its private link. Ask for a fresh one with “clearfacts-uploader ui --link”.',
     running_app_unreachable:
       'The Clearfacts Uploader running with this config folder cannot be reached at {{address}}: {{reason}}.',
+    cli_api_unreachable:
+      'Could not reach Clearfacts at {{address}} ({{networkProblem}}). Check that this address is right (--api-url, or the API address in the settings), that this machine is online, and that no proxy or firewall blocks it.',
+    cli_api_unreachable_said:
+      'Could not reach Clearfacts at {{address}} ({{problem}}). Check that this address is right (--api-url, or the API address in the settings), that this machine is online, and that no proxy or firewall blocks it.',
     running_app_no_answer:
       'The running Clearfacts Uploader did not answer ({{channel}}): {{reason}}.',
     answer_breaks_contract: 'The answer to {{channel}} does not match the contract.',

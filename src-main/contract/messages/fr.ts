@@ -289,6 +289,10 @@ export const fr: Catalogue = {
       'Cette page a été ouverte sans son lien privé. Demandez-en un nouveau avec « clearfacts-uploader ui --link ».',
     running_app_unreachable:
       'Le Clearfacts Uploader qui fonctionne avec ce répertoire de configuration est injoignable à {{address}}: {{reason}}.',
+    cli_api_unreachable:
+      'Clearfacts est injoignable à l’adresse {{address}} ({{networkProblem}}). Vérifiez que cette adresse est correcte (--api-url, ou l’adresse de l’API dans les paramètres), que cet ordinateur est en ligne et qu’aucun proxy ni pare-feu ne la bloque.',
+    cli_api_unreachable_said:
+      'Clearfacts est injoignable à l’adresse {{address}} ({{problem}}). Vérifiez que cette adresse est correcte (--api-url, ou l’adresse de l’API dans les paramètres), que cet ordinateur est en ligne et qu’aucun proxy ni pare-feu ne la bloque.',
     running_app_no_answer:
       'Le Clearfacts Uploader en cours d’exécution n’a pas répondu ({{channel}}): {{reason}}.',
     answer_breaks_contract: 'La réponse à {{channel}} ne respecte pas le contrat.',

@@ -346,6 +346,8 @@ export const Message = z.discriminatedUnion('code', [
   message('bridge_link_used', {}),
   message('bridge_link_needed', {}),
   message('running_app_unreachable', { address: z.string(), reason: z.string() }),
+  message('cli_api_unreachable', { address: z.string(), networkProblem: term('networkProblem') }),
+  message('cli_api_unreachable_said', { address: z.string(), problem: z.string() }),
   message('running_app_no_answer', { channel: z.string(), reason: z.string() }),
   message('answer_breaks_contract', { channel: z.string() }),
   message('request_too_large', { channel: z.string() }),

@@ -290,6 +290,10 @@ export const nl: Catalogue = {
       'Deze pagina werd geopend zonder haar privélink. Vraag een nieuwe met “clearfacts-uploader ui --link”.',
     running_app_unreachable:
       'De Clearfacts Uploader die met deze configuratiemap draait, is niet bereikbaar op {{address}}: {{reason}}.',
+    cli_api_unreachable:
+      'Clearfacts is niet bereikbaar op {{address}} ({{networkProblem}}). Controleer of dat adres klopt (--api-url, of het API-adres in de instellingen), of deze computer online is en of geen proxy of firewall het tegenhoudt.',
+    cli_api_unreachable_said:
+      'Clearfacts is niet bereikbaar op {{address}} ({{problem}}). Controleer of dat adres klopt (--api-url, of het API-adres in de instellingen), of deze computer online is en of geen proxy of firewall het tegenhoudt.',
     running_app_no_answer:
       'De draaiende Clearfacts Uploader gaf geen antwoord ({{channel}}): {{reason}}.',
     answer_breaks_contract: 'Het antwoord op {{channel}} past niet in het contract.',
