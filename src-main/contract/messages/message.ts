@@ -164,6 +164,7 @@ export const Message = z.discriminatedUnion('code', [
   message('pdf_needs_password', {}),
   message('pdf_unreadable', {}),
   message('pdf_xfa_only', {}),
+  message('pdf_prefix_too_long', { prefixBytes: z.number().int(), limitBytes: z.number().int() }),
   message('check_over_time', { limitSeconds: z.number() }),
   message('check_over_memory', { limitBytes: z.number() }),
   message('pdf_damaged', {}),

@@ -40,6 +40,8 @@ export const nl: Catalogue = {
       'Deze app leest PDF’s met de lezer die in Firefox zit, en die kon dit bestand niet lezen, ook niet na een herstelpoging. Opent het in uw PDF-lezer, bewaar er dan een kopie van (bijvoorbeeld met "Afdrukken naar PDF"); scan of bewaar het anders opnieuw.',
     pdf_xfa_only:
       'Deze PDF is een dynamisch XFA-formulier: de inhoud staat niet op de pagina’s (die zeggen enkel "even geduld" of iets gelijkaardigs), en Clearfacts leest pagina’s. Open hem in Adobe Acrobat Reader, druk hem af naar een PDF en verstuur die kopie.',
+    pdf_prefix_too_long:
+      'Dit is een PDF, maar er staan {{prefixBytes, number}} bytes van iets anders vóór het begin (%PDF-). Deze app laat vóór het versturen hoogstens {{limitBytes, number}} zulke bytes weg, en Clearfacts wil dat een PDF met %PDF- begint. Open hem in een PDF-lezer en sla hem opnieuw op, of druk hem af naar PDF, en zet die kopie hier.',
     check_over_time:
       'Het nakijken van deze PDF duurde langer dan deze app per bestand toelaat ({{limitSeconds}} s). Het bestand kan in orde zijn; de app stopt hier zodat de andere bestanden doorgaan. Bewaar een kopie met "Afdrukken naar PDF", of laad hem op via de website van Clearfacts.',
     check_over_memory:

@@ -297,3 +297,18 @@ test('every field case with every other kind’s fault keeps its answer; qpdf ag
     }
   }
 });
+
+test('a PDF after more than 1 KB of other bytes is refused as a PDF that starts late, not as text', async () => {
+  const base = await readFile(path.join(FIELD_CASES_DIR, 'base-2pages.pdf'));
+  for (const prefixBytes of [1025, 2000, 4000]) {
+    const prefix = Buffer.from('X-Mailer: scanner header line\n'.repeat(200).slice(0, prefixBytes));
+    const filePath = await written(`late-${prefixBytes}.pdf`, Buffer.concat([prefix, base]));
+    // An independent reader still finds the PDF: the refusal must not say it is something else.
+    assert.equal((await qpdfReading(filePath)).pages, 2, `qpdf reads the ${prefixBytes}-byte case`);
+    const check = await checkDocument(filePath, options);
+    assert.equal(check.kind, 'pdf');
+    assert.equal(check.failure?.code, 'pdf_prefix_too_long', `${prefixBytes} bytes in front`);
+    assert.deepEqual(check.failure?.message.params, { prefixBytes, limitBytes: 1024 });
+    assert.doesNotMatch(englishOf(check.failure?.message), /text file|unknown type|not a PDF/);
+  }
+});
