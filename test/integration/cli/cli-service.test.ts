@@ -9,7 +9,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { startTestEmulator } from '../../emulator/emulator-test-support.ts';
 import { folder, tempDir } from '../../support/temp-folders.ts';
-import { runCli, startWatch, type CliContext } from './cli-harness.ts';
+import { runCli, startWatch, type CliContext } from '../../support/cli-process.ts';
 
 const ServiceJson = (text: string) =>
   JSON.parse(text) as {

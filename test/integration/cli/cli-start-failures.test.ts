@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { ALL_SCOPES, startEmulator } from '../../emulator/index.ts';
 import { startTestEmulator } from '../../emulator/emulator-test-support.ts';
 import { folder, tempDir } from '../../support/temp-folders.ts';
-import { runCli } from './cli-harness.ts';
+import { runCli } from '../../support/cli-process.ts';
 
 test('`token check` against a closed port names the address and what to check, in en and nl', async (t) => {
   // A port that was just listening and is closed now: the connection is refused.

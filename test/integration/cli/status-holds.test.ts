@@ -8,7 +8,6 @@ import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { HealthReport } from '../../../src-main/contract/domain.ts';
 import { ALL_SCOPES, startEmulator } from '../../emulator/index.ts';
 import { pdfBytes } from '../../fixtures/generate-documents.ts';
 import { sampleInvoice, ublXml } from '../../fixtures/e-invoice-builder.ts';
@@ -17,22 +16,14 @@ import {
   setImmutable,
 } from '../../reliability/support/storage-faults.ts';
 import { folder, tempDir } from '../../support/temp-folders.ts';
-import { runCli, startWatch, type CliContext, type WatchProcess } from './cli-harness.ts';
-
-interface HealthJson extends HealthReport {
-  running: boolean;
-}
-
-async function health(context: CliContext): Promise<{ code: number | null; json: HealthJson }> {
-  const result = await runCli(context, ['status', '--json']);
-  assert.equal(result.stderr, '', 'status has nothing to complain about');
-  return { code: result.code, json: JSON.parse(result.stdout) as HealthJson };
-}
-
-async function tokenSet(context: CliContext, token: string): Promise<void> {
-  const set = await runCli(context, ['token', 'set', '--allow-plain-file'], `${token}\n`);
-  assert.equal(set.code, 0, set.stderr);
-}
+import {
+  tokenSet,
+  health,
+  runCli,
+  startWatch,
+  type CliContext,
+  type WatchProcess,
+} from '../../support/cli-process.ts';
 
 function entryState(watch: WatchProcess, fileName: string): string | undefined {
   return [...watch.entries.values()].find((entry) => entry.fileName === fileName)?.state;

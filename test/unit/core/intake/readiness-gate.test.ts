@@ -11,6 +11,7 @@ import { openFileSource } from '../../../../src-main/core/documents/byte-source.
 import {
   createReadinessGate,
   type FileVersion,
+  type ReadinessGateOptions,
 } from '../../../../src-main/core/intake/readiness-gate.ts';
 import { largePdfBytes } from '../../../fixtures/generate-documents.ts';
 import { createManualClock } from '../../../support/manual-clock.ts';
@@ -23,13 +24,12 @@ async function versionOf(filePath: string): Promise<FileVersion> {
   return { sizeBytes: stats.size, mtimeMs: stats.mtimeMs };
 }
 
-test('a PDF written in 64 parts is read about once in all, not once per pause', async (t) => {
-  const filePath = path.join(tempDir(t, 'gate-reads'), 'slow-scan.pdf');
-  const bytes = largePdfBytes(4 * 1024 * 1024);
-  const parts = 64;
+/** A gate on a manual clock; `ready` settles with the first file it announces. */
+function gateOnManualClock(
+  t: { after(fn: () => void): void },
+  openPdf?: ReadinessGateOptions<null>['openPdf'],
+) {
   const clock = createManualClock();
-  let bytesRead = 0;
-  let checks = 0;
   const announced: string[] = [];
   let whenAnnounced: () => void = () => {};
   const ready = new Promise<void>((resolve) => (whenAnnounced = resolve));
@@ -42,21 +42,31 @@ test('a PDF written in 64 parts is read about once in all, not once per pause', 
     onVanished: () => assert.fail('the file never goes'),
     logger: createRecordingLogger(),
     clock,
-    async openPdf(openedPath) {
-      checks += 1;
-      const source = await openFileSource(openedPath);
-      return {
-        size: source.size,
-        close: () => source.close(),
-        async read(position, length) {
-          const read = await source.read(position, length);
-          bytesRead += read.length;
-          return read;
-        },
-      };
-    },
+    ...(openPdf === undefined ? {} : { openPdf }),
   });
   t.after(() => gate.stop());
+  return { gate, clock, announced, ready };
+}
+
+test('a PDF written in 64 parts is read about once in all, not once per pause', async (t) => {
+  const filePath = path.join(tempDir(t, 'gate-reads'), 'slow-scan.pdf');
+  const bytes = largePdfBytes(4 * 1024 * 1024);
+  const parts = 64;
+  let bytesRead = 0;
+  let checks = 0;
+  const { gate, clock, announced, ready } = gateOnManualClock(t, async (openedPath) => {
+    checks += 1;
+    const source = await openFileSource(openedPath);
+    return {
+      size: source.size,
+      close: () => source.close(),
+      async read(position, length) {
+        const read = await source.read(position, length);
+        bytesRead += read.length;
+        return read;
+      },
+    };
+  });
 
   await scanSlowly(filePath, bytes, {
     parts,
@@ -86,21 +96,7 @@ test('a PDF written in 64 parts is read about once in all, not once per pause', 
 test('a PDF rewritten from its start between two checks is searched again from its start', async (t) => {
   const filePath = path.join(tempDir(t, 'gate-rewrite'), 'rewritten.pdf');
   const whole = largePdfBytes(256 * 1024);
-  const clock = createManualClock();
-  const announced: string[] = [];
-  let whenAnnounced: () => void = () => {};
-  const ready = new Promise<void>((resolve) => (whenAnnounced = resolve));
-  const gate = createReadinessGate<null>({
-    stabilityWindowMs: () => 1_000,
-    onReady: (readyPath) => {
-      announced.push(readyPath);
-      whenAnnounced();
-    },
-    onVanished: () => assert.fail('the file never goes'),
-    logger: createRecordingLogger(),
-    clock,
-  });
-  t.after(() => gate.stop());
+  const { gate, clock, announced, ready } = gateOnManualClock(t);
 
   // A first, cut version is checked; then the scanner starts over and writes a longer file: a
   // whole PDF whose %%EOF lies before where the first search ended, and NUL padding after it.
