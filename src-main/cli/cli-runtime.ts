@@ -91,6 +91,11 @@ const BUSY_POLL_MS = 100;
 export interface CliRuntime {
   readonly configDir: string;
   readonly apiUrl: string | undefined;
+  /**
+   * The Clearfacts address in use: --api-url, else the settings' once an engine has read them,
+   * else the default. Named in the sentence for an unreachable Clearfacts.
+   */
+  apiAddress(): string;
   readonly debug: boolean;
   readonly version: string;
   logger(): FileLogger;
@@ -120,6 +125,7 @@ export function createCliRuntime(
   const opened: Engine[] = [];
   const connections: RunningEngine[] = [];
   let closing: Promise<void> | null = null;
+  let settingsApiUrl: string | null = null;
   if (global.apiUrl !== undefined) {
     const parsed = ApiUrl.safeParse(global.apiUrl);
     if (!parsed.success) {
@@ -135,6 +141,7 @@ export function createCliRuntime(
   const runtime: CliRuntime = {
     configDir,
     apiUrl: global.apiUrl,
+    apiAddress: () => global.apiUrl ?? settingsApiUrl ?? DEFAULT_API_URL,
     debug: global.debug === true,
     version: appVersion(),
 
@@ -168,7 +175,9 @@ export function createCliRuntime(
         watchFolders: options.watchFolders ?? true,
       });
       opened.push(engine);
-      useSettingsLanguage((await engine.handlers['settings.get']({})).language);
+      const settings = await engine.handlers['settings.get']({});
+      useSettingsLanguage(settings.language);
+      settingsApiUrl = settings.apiUrl;
       return engine;
     },
 

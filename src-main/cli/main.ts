@@ -3,6 +3,7 @@
 import { inCliLanguage } from './cli-language.ts';
 import { Command, CommanderError, Option } from 'commander';
 import { ApiError } from '../contract/api-contract.ts';
+import { msg } from '../contract/messages/message.ts';
 import { DEFAULT_API_URL } from '../contract/domain.ts';
 import { DEFAULT_CONFIG_DIR, TokenStoreError, redact, toApiError } from '../core/index.ts';
 import {
@@ -65,10 +66,29 @@ function exitCodeOf(error: unknown): ExitCode {
   }
 }
 
-function sentenceOf(error: unknown): string {
+/**
+ * The sentence for an error that ends a command. An unreachable Clearfacts names the address
+ * tried and what to check: the engine's own words ("tried again later") are for a running queue,
+ * and nothing is tried again once a command has ended.
+ */
+function sentenceOf(error: unknown, apiAddress: string): string {
   if (error instanceof CliError || error instanceof TokenStoreError) return error.message;
   const apiError = error instanceof ApiError ? error : toApiError(error);
-  return inCliLanguage(apiError.userMessage);
+  const said = apiError.userMessage;
+  if (said.code === 'api_network') {
+    return inCliLanguage(
+      msg('cli_api_unreachable', {
+        address: apiAddress,
+        networkProblem: said.params.networkProblem,
+      }),
+    );
+  }
+  if (said.code === 'api_network_said') {
+    return inCliLanguage(
+      msg('cli_api_unreachable_said', { address: apiAddress, problem: said.params.problem }),
+    );
+  }
+  return inCliLanguage(said);
 }
 
 function buildProgram(runtime: () => CliRuntime): Command {
@@ -131,7 +151,8 @@ async function main(argv: string[]): Promise<number> {
       // Commander already printed help, the version, or what was wrong with the command line.
       return error.exitCode === 0 ? EXIT.success : EXIT.usage;
     }
-    process.stderr.write(`Error: ${redact(sentenceOf(error))}\n`);
+    const address = (runtime as CliRuntime | null)?.apiAddress() ?? DEFAULT_API_URL;
+    process.stderr.write(`Error: ${redact(sentenceOf(error, address))}\n`);
     if (debug && error instanceof Error && error.stack) {
       process.stderr.write(`${redact(error.stack)}\n`);
     }

@@ -53,6 +53,7 @@ export const FailureCode = z.enum([
   'pdf_incomplete',
   'pdf_unreadable',
   'pdf_xfa_only',
+  'pdf_prefix_too_long',
   'check_over_budget',
   'xml_not_invoice',
   'xml_unreadable_encoding',

@@ -342,7 +342,10 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   signals.on('holdsChanged', () => status.changed());
   signals.on('tokenRefused', () => session.tokenRefused());
   signals.on('tokenUsable', (reason) => queue.setAuthHold(reason));
-  signals.on('tokenChanged', () => administrations.clear());
+  signals.on('tokenChanged', () => {
+    administrations.clear();
+    queue.tokenChanged();
+  });
   signals.on('changedAfterSend', (filePath) => watching.recheck(filePath));
   const unsubscribeSettings = settings.onChange((current) => {
     hub.emit('settings.changed', current);

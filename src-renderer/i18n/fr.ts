@@ -326,6 +326,8 @@ export const fr: WithManyPlurals<Messages> = {
       'Le PDF est illisible, même après réparation. Enregistrez-en une copie depuis votre lecteur PDF ou scannez-le à nouveau.',
     pdf_xfa_only:
       'Le PDF est un formulaire XFA dynamique dont les pages ne contiennent rien. Imprimez-le en PDF depuis Adobe Acrobat Reader.',
+    pdf_prefix_too_long:
+      'Le PDF ne commence qu’après plus de 1 Ko d’autres octets. Enregistrez-le à nouveau depuis votre lecteur PDF, ou imprimez-le en PDF.',
     check_over_budget:
       'La vérification de ce PDF a demandé plus de temps ou de mémoire que cette application n’en accorde par fichier ; le fichier est peut-être correct. Enregistrez-en une copie avec « Imprimer en PDF ».',
     xml_not_invoice: 'Le fichier XML n’est pas une facture UBL ou Peppol.',

@@ -61,6 +61,7 @@ const FIXED_ONLY_BY_THE_FILE: ReadonlySet<FailureCode> = new Set([
   'pdf_needs_password',
   'pdf_incomplete',
   'pdf_xfa_only',
+  'pdf_prefix_too_long',
   'xml_not_invoice',
   'xml_unreadable_encoding',
   'e_invoice_unsupported',

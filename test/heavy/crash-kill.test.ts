@@ -14,7 +14,12 @@ import { between, seededRandom } from '../../bench/lib/seeded-random.ts';
 import { HistoryEntry } from '../../src-main/contract/domain.ts';
 import { openHeadlessSettingsStore } from '../../src-main/core/store/conf-settings-store.ts';
 import { startEmulator } from '../emulator/index.ts';
-import { runCli, startWatch, type CliTarget, type WatchLine } from '../support/cli-process.ts';
+import {
+  runReliableCli,
+  followWatch,
+  type CliTarget,
+  type WatchLine,
+} from '../support/cli-process.ts';
 import { createRecordingLogger } from '../support/recording-logger.ts';
 import { writeValidPdf } from '../support/hostile-files.ts';
 import { countBySha, sha256OfFile } from '../support/uploads-ledger.ts';
@@ -79,7 +84,7 @@ test(
     ];
     for (const folder of folders) {
       await mkdir(folder.path);
-      const added = await runCli(target, [
+      const added = await runReliableCli(target, [
         'folders',
         'add',
         folder.path,
@@ -104,7 +109,7 @@ test(
     emulator.setFaults({ appliesTo: 'uploads', latencyMs: 60 });
 
     for (const [round, kill] of kills.entries()) {
-      const watch = startWatch(target);
+      const watch = followWatch(target);
       const killed = new Promise<void>((resolve) => {
         const killNow = () => {
           watch.child.kill('SIGKILL');
@@ -135,7 +140,7 @@ test(
       assert.equal(ended.signal, 'SIGKILL', `round ${round + 1} ended by the kill`);
     }
 
-    const last = startWatch(target);
+    const last = followWatch(target);
     await last.until(`all ${FILES} files delivered or unconfirmed`, (line) => {
       if (line.event !== 'status') return false;
       const { counts } = line;
@@ -149,7 +154,7 @@ test(
     const stopped = await withDeadline('the last watch to stop on SIGTERM', last.exited);
     assert.equal(stopped.code, 0, last.output.slice(-10).join('\n'));
 
-    const history = await runCli(target, ['history', '--json', '--limit', '1000']);
+    const history = await runReliableCli(target, ['history', '--json', '--limit', '1000']);
     assert.equal(history.code, 0, history.stderr);
     const { rows } = z.object({ rows: z.array(HistoryEntry) }).parse(JSON.parse(history.stdout));
     const arrivals = countBySha(emulator.uploads());

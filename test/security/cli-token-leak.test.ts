@@ -8,7 +8,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { findHistoryDatabase } from '../../bench/lib/find-history-database.ts';
 import { ALL_SCOPES, startEmulator } from '../emulator/index.ts';
-import { runCli, startWatch, type CliTarget } from '../support/cli-process.ts';
+import { runReliableCli, followWatch, type CliTarget } from '../support/cli-process.ts';
 import { withDeadline } from '../support/waiting.ts';
 import { writeEncryptedPdf, writeHtmlNamedPdf, writeValidPdf } from '../support/hostile-files.ts';
 import { findSecretIn, scanFolder } from './support/secret-scan.ts';
@@ -33,7 +33,7 @@ test('a --debug CLI run leaves the token in no file under the config dir and no 
   };
   const printed: string[] = [];
   const run = async (args: string[]) => {
-    const outcome = await runCli(target, args);
+    const outcome = await runReliableCli(target, args);
     printed.push(outcome.stdout, outcome.stderr);
     return outcome;
   };
@@ -66,7 +66,7 @@ test('a --debug CLI run leaves the token in no file under the config dir and no 
     seed: 7,
   });
 
-  const watch = startWatch(target);
+  const watch = followWatch(target);
   await watch.until('every file settled', (line) => {
     if (line.event !== 'status') return false;
     const { counts } = line;

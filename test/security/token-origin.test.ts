@@ -16,7 +16,7 @@ import type { TokenStore } from '../../src-main/core/account/token/token-store.t
 import { createEngine, type Engine } from '../../src-main/core/engine.ts';
 import { startEmulator } from '../emulator/index.ts';
 import { FAST_TUNING } from '../support/engine-harness.ts';
-import { runCli } from '../integration/cli/cli-harness.ts';
+import { runCli } from '../support/cli-process.ts';
 
 interface Listener {
   url: string;

@@ -11,9 +11,16 @@ const SUCCEEDED_WITH_WARNINGS = 3;
 const QPDF_DEADLINE_MS = 60_000;
 
 async function qpdf(args: readonly string[]): Promise<string> {
+  return (await qpdfReporting(args)).stdout;
+}
+
+/** qpdf's output, and whether it had to repair the file (reconstruct its xref) to read it. */
+async function qpdfReporting(
+  args: readonly string[],
+): Promise<{ stdout: string; repaired: boolean }> {
   try {
     const { stdout } = await run('qpdf', args, { timeout: QPDF_DEADLINE_MS });
-    return stdout;
+    return { stdout, repaired: false };
   } catch (error) {
     const failed = error as { code?: unknown; stdout?: unknown; killed?: boolean };
     if (failed.killed === true) {
@@ -22,7 +29,7 @@ async function qpdf(args: readonly string[]): Promise<string> {
       });
     }
     if (failed.code === SUCCEEDED_WITH_WARNINGS && typeof failed.stdout === 'string') {
-      return failed.stdout;
+      return { stdout: failed.stdout, repaired: true };
     }
     throw error;
   }
@@ -41,4 +48,26 @@ export async function qpdfPageCount(filePath: string): Promise<number | null> {
 /** Runs qpdf with these arguments, e.g. `--encrypt '' owner 256 -- in out`. */
 export async function qpdfWrite(args: readonly string[]): Promise<void> {
   await qpdf(args);
+}
+
+/**
+ * The page count qpdf reads and whether it had to repair the file first (null pages: it needs a
+ * password, or it could not read the file even by repairing it). A repaired reading is not an
+ * oracle: qpdf looks for `startxref` only in the last 1024 bytes, and when padding pushes it
+ * further it rebuilds the xref by scanning, keeping the last copy of each object (a stale page
+ * tree wins), and it finds no trailer where the xref is a stream; poppler still follows
+ * `startxref` in both.
+ */
+export async function qpdfReading(
+  filePath: string,
+): Promise<{ pages: number | null; repaired: boolean }> {
+  try {
+    const { stdout, repaired } = await qpdfReporting(['--show-npages', filePath]);
+    return { pages: Number(stdout.trim()), repaired };
+  } catch (error) {
+    const stderr = String((error as { stderr?: unknown }).stderr);
+    if (stderr.includes('invalid password')) return { pages: null, repaired: false };
+    if (stderr.includes('Attempting to reconstruct')) return { pages: null, repaired: true };
+    throw error;
+  }
 }

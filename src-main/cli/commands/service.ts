@@ -96,8 +96,13 @@ export function registerServiceCommands(program: Command, runtime: () => CliRunt
     .command('uninstall')
     .description('stop the service and remove its definition')
     .action(async () => {
-      const report = await requireManager().uninstall();
+      const manager = requireManager();
+      const report = await manager.uninstall();
       printReport(report);
+      // The service may still run: the same rule as install's (Windows only ever prints).
+      if (manager.manager !== 'task-scheduler' && report.todo.length > 0) {
+        process.exitCode = EXIT.failure;
+      }
     });
 
   service

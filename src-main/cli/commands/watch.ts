@@ -1,8 +1,26 @@
 // `watch`: runs the engine on the watched folders until Ctrl-C or SIGTERM, showing each file.
 import type { Command } from 'commander';
+import { ApiError } from '../../contract/api-contract.ts';
+import type { Engine } from '../../core/index.ts';
 import type { CliRuntime } from '../cli-runtime.ts';
 import { createLiveView } from '../live-view.ts';
 import { stopRequested } from '../stop-signal.ts';
+
+/**
+ * Ends `watch` before it starts when there is no token or Clearfacts refuses it: ApiError `auth`
+ * or `not_signed_in`, which the CLI reports with exit code 3, the code a service unit does not
+ * restart on (RestartPreventExitStatus=3). An unreachable Clearfacts is no reason not to start:
+ * the queue waits for it. A token refused later, while running, holds the queue instead.
+ */
+async function requireUsableToken(engine: Engine): Promise<void> {
+  try {
+    await engine.handlers['session.get']({ verify: true });
+  } catch (error) {
+    if (error instanceof ApiError && (error.code === 'auth' || error.code === 'not_signed_in')) {
+      throw error;
+    }
+  }
+}
 
 export function registerWatchCommand(program: Command, runtime: () => CliRuntime): void {
   program
@@ -19,6 +37,7 @@ export function registerWatchCommand(program: Command, runtime: () => CliRuntime
       const view = createLiveView(mode);
       try {
         const engine = await cli.engine({ watchFolders: true });
+        await requireUsableToken(engine);
         engine.subscribe((channel, payload) => view.show(channel, payload));
         await engine.start();
         const folders = await engine.handlers['folders.list']({});

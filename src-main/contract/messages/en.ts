@@ -40,6 +40,8 @@ export const en: Catalogue = {
       'This app reads PDFs with the reader built into Firefox, and it could not read this file, even after trying to repair it. If it opens in your PDF reader, save a copy from there (for example with "Print to PDF"); otherwise scan or save it again.',
     pdf_xfa_only:
       'This PDF is a dynamic XFA form: its content is not in its pages (they only say "please wait" or similar), and Clearfacts reads pages. Open it in Adobe Acrobat Reader and print it to a PDF, then send that copy.',
+    pdf_prefix_too_long:
+      'This is a PDF, but {{prefixBytes, number}} bytes of something else come before its start (%PDF-). This app leaves out at most {{limitBytes, number}} such bytes before sending, and Clearfacts needs a PDF to start with %PDF-. Open it in a PDF reader and save it again, or print it to PDF, then put that copy here.',
     check_over_time:
       'Checking this PDF took longer than this app allows for one file ({{limitSeconds}} s). The file may be fine; this app stops there so the other files keep moving. Save a copy with "Print to PDF", or upload it on the Clearfacts website.',
     check_over_memory:
@@ -280,6 +282,10 @@ export const en: Catalogue = {
       'This page was opened without its private link. Ask for a fresh one with “clearfacts-uploader ui --link”.',
     running_app_unreachable:
       'The Clearfacts Uploader running with this config folder cannot be reached at {{address}}: {{reason}}.',
+    cli_api_unreachable:
+      'Could not reach Clearfacts at {{address}} ({{networkProblem}}). Check that this address is right (--api-url, or the API address in the settings), that this machine is online, and that no proxy or firewall blocks it.',
+    cli_api_unreachable_said:
+      'Could not reach Clearfacts at {{address}} ({{problem}}). Check that this address is right (--api-url, or the API address in the settings), that this machine is online, and that no proxy or firewall blocks it.',
     running_app_no_answer:
       'The running Clearfacts Uploader did not answer ({{channel}}): {{reason}}.',
     answer_breaks_contract: 'The answer to {{channel}} does not match the contract.',

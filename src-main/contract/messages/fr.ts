@@ -40,6 +40,8 @@ export const fr: Catalogue = {
       'Cette application lit les PDF avec le lecteur intégré à Firefox, qui n’a pas pu lire ce fichier, même après une tentative de réparation. S’il s’ouvre dans votre lecteur PDF, enregistrez-en une copie (par exemple avec « Imprimer en PDF ») ; sinon, scannez-le ou enregistrez-le à nouveau.',
     pdf_xfa_only:
       'Ce PDF est un formulaire XFA dynamique : son contenu n’est pas dans ses pages (elles disent seulement « veuillez patienter » ou similaire), et Clearfacts lit les pages. Ouvrez-le dans Adobe Acrobat Reader, imprimez-le en PDF et envoyez cette copie.',
+    pdf_prefix_too_long:
+      'C’est un PDF, mais {{prefixBytes, number}} octets d’autre chose précèdent son début (%PDF-). Cette app retire au plus {{limitBytes, number}} de ces octets avant l’envoi, et Clearfacts exige qu’un PDF commence par %PDF-. Ouvrez-le dans un lecteur PDF et enregistrez-le à nouveau, ou imprimez-le en PDF, puis placez cette copie ici.',
     check_over_time:
       'La vérification de ce PDF a pris plus de temps que ce que l’application permet par fichier ({{limitSeconds}} s). Le fichier est peut-être correct ; l’application s’arrête là pour que les autres fichiers continuent. Enregistrez une copie avec « Imprimer en PDF », ou chargez-le sur le site de Clearfacts.',
     check_over_memory:
@@ -289,6 +291,10 @@ export const fr: Catalogue = {
       'Cette page a été ouverte sans son lien privé. Demandez-en un nouveau avec « clearfacts-uploader ui --link ».',
     running_app_unreachable:
       'Le Clearfacts Uploader qui fonctionne avec ce répertoire de configuration est injoignable à {{address}}: {{reason}}.',
+    cli_api_unreachable:
+      'Clearfacts est injoignable à l’adresse {{address}} ({{networkProblem}}). Vérifiez que cette adresse est correcte (--api-url, ou l’adresse de l’API dans les paramètres), que cet ordinateur est en ligne et qu’aucun proxy ni pare-feu ne la bloque.',
+    cli_api_unreachable_said:
+      'Clearfacts est injoignable à l’adresse {{address}} ({{problem}}). Vérifiez que cette adresse est correcte (--api-url, ou l’adresse de l’API dans les paramètres), que cet ordinateur est en ligne et qu’aucun proxy ni pare-feu ne la bloque.',
     running_app_no_answer:
       'Le Clearfacts Uploader en cours d’exécution n’a pas répondu ({{channel}}): {{reason}}.',
     answer_breaks_contract: 'La réponse à {{channel}} ne respecte pas le contrat.',

@@ -40,6 +40,8 @@ export const nl: Catalogue = {
       'Deze app leest PDF’s met de lezer die in Firefox zit, en die kon dit bestand niet lezen, ook niet na een herstelpoging. Opent het in uw PDF-lezer, bewaar er dan een kopie van (bijvoorbeeld met "Afdrukken naar PDF"); scan of bewaar het anders opnieuw.',
     pdf_xfa_only:
       'Deze PDF is een dynamisch XFA-formulier: de inhoud staat niet op de pagina’s (die zeggen enkel "even geduld" of iets gelijkaardigs), en Clearfacts leest pagina’s. Open hem in Adobe Acrobat Reader, druk hem af naar een PDF en verstuur die kopie.',
+    pdf_prefix_too_long:
+      'Dit is een PDF, maar er staan {{prefixBytes, number}} bytes van iets anders vóór het begin (%PDF-). Deze app laat vóór het versturen hoogstens {{limitBytes, number}} zulke bytes weg, en Clearfacts wil dat een PDF met %PDF- begint. Open hem in een PDF-lezer en sla hem opnieuw op, of druk hem af naar PDF, en zet die kopie hier.',
     check_over_time:
       'Het nakijken van deze PDF duurde langer dan deze app per bestand toelaat ({{limitSeconds}} s). Het bestand kan in orde zijn; de app stopt hier zodat de andere bestanden doorgaan. Bewaar een kopie met "Afdrukken naar PDF", of laad hem op via de website van Clearfacts.',
     check_over_memory:
@@ -290,6 +292,10 @@ export const nl: Catalogue = {
       'Deze pagina werd geopend zonder haar privélink. Vraag een nieuwe met “clearfacts-uploader ui --link”.',
     running_app_unreachable:
       'De Clearfacts Uploader die met deze configuratiemap draait, is niet bereikbaar op {{address}}: {{reason}}.',
+    cli_api_unreachable:
+      'Clearfacts is niet bereikbaar op {{address}} ({{networkProblem}}). Controleer of dat adres klopt (--api-url, of het API-adres in de instellingen), of deze computer online is en of geen proxy of firewall het tegenhoudt.',
+    cli_api_unreachable_said:
+      'Clearfacts is niet bereikbaar op {{address}} ({{problem}}). Controleer of dat adres klopt (--api-url, of het API-adres in de instellingen), of deze computer online is en of geen proxy of firewall het tegenhoudt.',
     running_app_no_answer:
       'De draaiende Clearfacts Uploader gaf geen antwoord ({{channel}}): {{reason}}.',
     answer_breaks_contract: 'Het antwoord op {{channel}} past niet in het contract.',

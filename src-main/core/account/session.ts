@@ -393,6 +393,9 @@ export function createSession(options: SessionOptions): Session {
     noteUploadScope(scope, granted): void {
       if (token === null || uploadScopes.get(scope) === granted) return;
       uploadScopes.set(scope, granted);
+      // The fix is a token with the scope, often stored by another process (`token set` beside
+      // a running `watch`): look for it as for a refused token, until one is taken into use.
+      if (!granted) startRecheck();
       changed();
     },
 

@@ -34,7 +34,10 @@ const TEXT_SNIFF_BYTES = 1024;
 const HEAD_BYTES = 4100;
 
 type Identified =
-  { kind: Exclude<DocumentKind, 'unknown'> } | { kind: 'unknown'; description: DetectedType };
+  | { kind: Exclude<DocumentKind, 'unknown'> }
+  | { kind: 'unknown'; description: DetectedType }
+  /** `%PDF-` found in the head, but after more bytes than are left out before sending. */
+  | { kind: 'late_pdf'; headerOffset: number };
 
 function errorCode(error: unknown): string | undefined {
   return error instanceof Error && 'code' in error && typeof error.code === 'string'
@@ -112,6 +115,7 @@ async function identify(filePath: string): Promise<Identified> {
   const headText = Buffer.from(head.buffer, head.byteOffset, head.byteLength);
   const header = headText.indexOf('%PDF-', 0, 'latin1');
   if (header !== -1 && header <= HEADER_SEARCH_BYTES) return { kind: 'pdf' };
+  if (header !== -1) return { kind: 'late_pdf', headerOffset: header };
   const fromHead = await fileTypeFromBuffer(head);
   const kind = fromHead === undefined ? null : acceptedKind(fromHead.ext);
   if (kind !== null) return { kind };
@@ -260,6 +264,17 @@ export async function checkDocument(
       };
     }
     const identified = await identify(filePath);
+    if (identified.kind === 'late_pdf') {
+      return {
+        kind: 'pdf',
+        pages: null,
+        willConvert: false,
+        failure: documentRefusal('pdf_prefix_too_long', {
+          headerOffset: identified.headerOffset,
+          limit: HEADER_SEARCH_BYTES,
+        }),
+      };
+    }
     const { kind } = identified;
     if (identified.kind === 'unknown') {
       return {

@@ -16,6 +16,11 @@ export interface DocumentRefusalParams {
   pdf_no_pages: Record<string, never>;
   /** A dynamic XFA form: the pages are a placeholder, the content lives in the XFA stream. */
   pdf_xfa_only: Record<string, never>;
+  /**
+   * `%PDF-` comes after more bytes than readers look through (1024, Acrobat's tolerance): qpdf
+   * and poppler still find it, so the file is called a PDF, with where it starts.
+   */
+  pdf_prefix_too_long: { headerOffset: number; limit: number };
   /** Reading the file went over one of our own budgets; the file may well be fine. */
   check_over_budget: { resource: 'time' | 'memory'; limit: number };
 }
@@ -48,6 +53,13 @@ export function documentRefusal<C extends DocumentRefusalCode>(
       return { code, message: msg('pdf_no_pages') };
     case 'pdf_xfa_only':
       return { code, message: msg('pdf_xfa_only') };
+    case 'pdf_prefix_too_long': {
+      const { headerOffset, limit } = params as DocumentRefusalParams['pdf_prefix_too_long'];
+      return {
+        code,
+        message: msg('pdf_prefix_too_long', { prefixBytes: headerOffset, limitBytes: limit }),
+      };
+    }
     default: {
       const { resource, limit } = params as DocumentRefusalParams['check_over_budget'];
       return {

@@ -41,18 +41,54 @@ function latin1(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
 }
 
-/** Offset just past the last `%%EOF`, scanning back through padding; null when there is none. */
-async function findLastEndMarker(source: ByteSource): Promise<number | null> {
+/**
+ * What an earlier search for the last `%%EOF` of a growing file established: the first
+ * `scannedBytes` bytes were searched, the last marker among them ends at `lastEndAt` (null: none),
+ * and they ended with `tail`. A file that was only appended to since still starts with those bytes,
+ * so a search of it resumes at `scannedBytes` instead of reading the whole file again.
+ */
+export interface EndMarkerScan {
+  readonly scannedBytes: number;
+  readonly lastEndAt: number | null;
+  readonly tail: Uint8Array;
+}
+
+/** Bytes compared to tell an appended file from a rewritten one. */
+const TAIL_BYTES = 64;
+
+/** Whether `source` still holds what `previous` searched: same length or longer, same tail. */
+async function stillStartsWith(source: ByteSource, previous: EndMarkerScan): Promise<boolean> {
+  if (previous.scannedBytes > source.size) return false;
+  const at = previous.scannedBytes - previous.tail.length;
+  return Buffer.from(await source.read(at, previous.tail.length)).equals(previous.tail);
+}
+
+/**
+ * Offset just past the last `%%EOF`, scanning back through padding; null when there is none.
+ * With `previous` (a search of the same file when it was shorter), only the bytes added since
+ * are read.
+ */
+async function findLastEndMarker(
+  source: ByteSource,
+  previous: EndMarkerScan | null,
+): Promise<EndMarkerScan> {
+  const resume = previous !== null && (await stillStartsWith(source, previous)) ? previous : null;
+  // A marker split across the old end was not whole then: look again from a marker's length back.
+  const floor = resume === null ? 0 : Math.max(0, resume.scannedBytes - END_MARKER.length + 1);
+  const scanned = (lastEndAt: number | null): Promise<EndMarkerScan> =>
+    source
+      .read(Math.max(0, source.size - TAIL_BYTES), TAIL_BYTES)
+      .then((tail) => ({ scannedBytes: source.size, lastEndAt, tail: Uint8Array.from(tail) }));
   let end = source.size;
-  while (end > 0) {
-    const start = Math.max(0, end - SCAN_BYTES);
+  while (end > floor) {
+    const start = Math.max(floor, end - SCAN_BYTES);
     // Overlap by the marker's length so one split across two steps is still seen.
     const text = latin1(await source.read(start, Math.min(source.size, end + 4) - start));
     const at = text.lastIndexOf(END_MARKER);
-    if (at !== -1) return start + at + END_MARKER.length;
+    if (at !== -1) return scanned(start + at + END_MARKER.length);
     end = start;
   }
-  return null;
+  return scanned(resume?.lastEndAt ?? null);
 }
 
 async function looksLikeStructure(source: ByteSource, from: number): Promise<boolean> {
@@ -73,7 +109,27 @@ async function xrefParsesAt(source: ByteSource, offset: number): Promise<boolean
 
 /** Judges completeness from a file or bytes; reads only the tail, the head and the xref. */
 export async function checkPdfCompleteness(source: ByteSource): Promise<PdfCompleteness> {
-  const afterEnd = await findLastEndMarker(source);
+  return (await checkGrowingPdfCompleteness(source, null)).verdict;
+}
+
+/**
+ * The same judgement of a file that may still be growing (the readiness gate asks again after
+ * every pause of a writer): given the search of an earlier check of the same file, the search for
+ * the last `%%EOF` reads only the bytes added since, so the bytes read over a slow write stay
+ * proportional to the file's size. Returns the verdict and the search to pass next time.
+ */
+export async function checkGrowingPdfCompleteness(
+  source: ByteSource,
+  previous: EndMarkerScan | null,
+): Promise<{ verdict: PdfCompleteness; scan: EndMarkerScan }> {
+  const scan = await findLastEndMarker(source, previous);
+  return { verdict: await judgeAfterEndMarker(source, scan.lastEndAt), scan };
+}
+
+async function judgeAfterEndMarker(
+  source: ByteSource,
+  afterEnd: number | null,
+): Promise<PdfCompleteness> {
   if (afterEnd === null) return { complete: false, finding: 'no_end_marker' };
   if (await looksLikeStructure(source, afterEnd)) {
     return { complete: false, finding: 'structure_after_end' };

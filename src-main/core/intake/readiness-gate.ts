@@ -6,8 +6,9 @@
 // scanner writing a file in chunks gets it announced once, after its last write.
 import { open, stat } from 'node:fs/promises';
 import pLimit from 'p-limit';
+import { openFileSource, type ByteSource } from '../documents/byte-source.ts';
 import { judgeFile } from '../documents/content-completeness.ts';
-import { checkPdfFileCompleteness } from '../documents/pdf-completeness.ts';
+import { checkGrowingPdfCompleteness, type EndMarkerScan } from '../documents/pdf-completeness.ts';
 import type { Logger } from '../logging/logger.ts';
 import { platformOpenWriterProbe, type OpenWriterProbe } from './open-writers.ts';
 import { errorCode } from './watch-limits.ts';
@@ -45,6 +46,8 @@ export interface ReadinessGateOptions<Context> {
   clock?: ReadinessClock;
   /** Who still writes a file; this platform's probe unless a test gives one. */
   openWriters?: OpenWriterProbe;
+  /** Opens a PDF for the completeness check; the file on disk unless a test counts the reads. */
+  openPdf?: (filePath: string) => Promise<ByteSource & { close(): Promise<void> }>;
 }
 
 export interface ReadinessGate<Context> {
@@ -73,6 +76,11 @@ interface PendingFile<Context> {
   unreadableAttempts: number;
   /** Whether the log already says this file is held because a program still writes it. */
   heldOpenReported: boolean;
+  /**
+   * A PDF's search for its last `%%EOF` at the previous check, so a file a scanner writes over
+   * many pauses is not read from its first byte again at every one.
+   */
+  endMarkerScan: EndMarkerScan | null;
 }
 
 /** Files checked at once: a burst of 50,000 must not open 50,000 descriptors (EMFILE). */
@@ -94,12 +102,24 @@ function sameVersion(a: FileVersion, b: FileVersion): boolean {
 /**
  * Whether the content reaches its end. A PDF by its trailer; JPEG, PNG and XML by their
  * structure; anything else has no end to look for. A file that cannot be read now counts as not
- * complete: the next window looks again.
+ * complete: the next window looks again. A PDF's search for `%%EOF` is kept on `entry` and
+ * resumed at the next check.
  */
-async function isComplete(filePath: string): Promise<boolean> {
+async function isComplete(
+  filePath: string,
+  entry: { endMarkerScan: EndMarkerScan | null },
+  openPdf: (filePath: string) => Promise<ByteSource & { close(): Promise<void> }>,
+): Promise<boolean> {
   try {
     if (filePath.toLowerCase().endsWith('.pdf')) {
-      return (await checkPdfFileCompleteness(filePath)).complete;
+      const source = await openPdf(filePath);
+      try {
+        const { verdict, scan } = await checkGrowingPdfCompleteness(source, entry.endMarkerScan);
+        entry.endMarkerScan = scan;
+        return verdict.complete;
+      } finally {
+        await source.close();
+      }
     }
     return (await judgeFile(filePath)).verdict !== 'incomplete';
   } catch {
@@ -126,6 +146,7 @@ export function createReadinessGate<Context>(
   const { logger } = options;
   const clock = options.clock ?? REAL_CLOCK;
   const openWriters = options.openWriters ?? platformOpenWriterProbe();
+  const openPdf = options.openPdf ?? openFileSource;
   const pending = new Map<string, PendingFile<Context>>();
   const limit = pLimit(MAX_CONCURRENT_CHECKS);
   let stopped = false;
@@ -224,7 +245,7 @@ export function createReadinessGate<Context>(
       return;
     }
 
-    const complete = await isComplete(filePath);
+    const complete = await isComplete(filePath, entry, openPdf);
     if (!isCurrent(filePath, entry, generation)) return;
     if (!complete) {
       const graceMs = windowMs * INCOMPLETE_GRACE_WINDOWS;
@@ -275,6 +296,7 @@ export function createReadinessGate<Context>(
         generation: 0,
         unreadableAttempts: 0,
         heldOpenReported: false,
+        endMarkerScan: null,
       };
       pending.set(filePath, entry);
       schedule(filePath, entry, options.stabilityWindowMs());

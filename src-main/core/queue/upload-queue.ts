@@ -80,6 +80,8 @@ export interface UploadQueue {
   pause(): void;
   /** The user's "go": lifts their pause and lets held scopes be tried again. */
   resume(): void;
+  /** Another token is in use: scope holds are lifted, since it may carry those scopes. */
+  tokenChanged(): void;
   /** Set by the session: a reason while no usable token exists, null once one does. */
   setAuthHold(reason: Message | null): void;
   /** Set by the storage guard: the fault's sentence, null once the history accepts writes. */
@@ -259,6 +261,13 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
     /** The user's "go": lifts their pause and lets held scopes be tried again. */
     resume(): void {
       holds.pausedByUser = false;
+      holds.missingScopes.clear();
+      options.onHoldsChanged();
+      pump();
+    },
+
+    tokenChanged(): void {
+      if (holds.missingScopes.size === 0) return;
       holds.missingScopes.clear();
       options.onHoldsChanged();
       pump();

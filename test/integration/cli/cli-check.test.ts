@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { FIELD_CASES, FIELD_CASES_DIR } from '../../fixtures/field-cases/field-cases.ts';
-import { runCli } from './cli-harness.ts';
+import { runCli } from '../../support/cli-process.ts';
 
 const Preview = z.object({
   path: z.string(),

@@ -12,7 +12,7 @@ import { pdfBytes } from '../../fixtures/generate-documents.ts';
 import { startTestEmulator } from '../../emulator/emulator-test-support.ts';
 import { assertTokenNowhere, logLines } from '../../support/engine-harness.ts';
 import { folder, tempDir } from '../../support/temp-folders.ts';
-import { runCli, spawnCli, startWatch, type CliResult } from './cli-harness.ts';
+import { runCli, spawnCli, startWatch, type CliResult } from '../../support/cli-process.ts';
 import { withDeadline } from '../../support/waiting.ts';
 
 /** One sentence on stderr, never a stack trace. */

@@ -11,7 +11,7 @@ import { ALL_SCOPES } from '../../emulator/index.ts';
 import { startTestEmulator } from '../../emulator/emulator-test-support.ts';
 import { pdfBytes } from '../../fixtures/generate-documents.ts';
 import { folder, tempDir } from '../../support/temp-folders.ts';
-import { runCli, spawnCli, type CliResult } from './cli-harness.ts';
+import { runCli, spawnCli, type CliResult } from '../../support/cli-process.ts';
 import { withDeadline } from '../../support/waiting.ts';
 
 function assertOneSentence(result: CliResult, pattern: RegExp): void {

@@ -13,7 +13,7 @@ import { startTestEmulator } from '../../emulator/emulator-test-support.ts';
 import { assertTokenNowhere } from '../../support/engine-harness.ts';
 import { folder, tempDir } from '../../support/temp-folders.ts';
 import { createRecordingLogger } from '../../support/recording-logger.ts';
-import { runCli, startWatch } from './cli-harness.ts';
+import { runCli, startWatch } from '../../support/cli-process.ts';
 import { withDeadline } from '../../support/waiting.ts';
 import { existsSync } from 'node:fs';
 import { createDeliveryJournal } from '../../../src-main/core/store/delivery-journal.ts';

@@ -15,7 +15,7 @@ import { folder, tempDir } from '../../support/temp-folders.ts';
 import { sha256OfFile } from '../../support/uploads-ledger.ts';
 import { withDeadline } from '../../support/waiting.ts';
 import { pdfBytes } from '../../fixtures/generate-documents.ts';
-import { runCli, startWatch } from './cli-harness.ts';
+import { runCli, startWatch } from '../../support/cli-process.ts';
 
 const MB = 1024 * 1024;
 

@@ -5,32 +5,25 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { FolderView, HealthReport } from '../../../src-main/contract/domain.ts';
+import type { FolderView } from '../../../src-main/contract/domain.ts';
 import { connectToRunningEngine } from '../../../src-main/core/index.ts';
 import { ALL_SCOPES } from '../../emulator/index.ts';
 import { startTestEmulator } from '../../emulator/emulator-test-support.ts';
 import { pdfBytes } from '../../fixtures/generate-documents.ts';
 import { folder, tempDir } from '../../support/temp-folders.ts';
 import { withDeadline } from '../../support/waiting.ts';
-import { runCli, startWatch, type CliContext, type WatchProcess } from './cli-harness.ts';
-
-interface HealthJson extends HealthReport {
-  running: boolean;
-}
-
-async function health(context: CliContext): Promise<{ code: number | null; json: HealthJson }> {
-  const result = await runCli(context, ['status', '--json']);
-  assert.equal(result.stderr, '', 'status has nothing to complain about');
-  return { code: result.code, json: JSON.parse(result.stdout) as HealthJson };
-}
+import {
+  health,
+  runCli,
+  type HealthJson,
+  startWatch,
+  tokenSet,
+  type CliContext,
+  type WatchProcess,
+} from '../../support/cli-process.ts';
 
 function holdKinds(json: HealthJson): string[] {
   return json.holds.map((hold) => hold.kind);
-}
-
-async function tokenSet(context: CliContext, token: string): Promise<void> {
-  const set = await runCli(context, ['token', 'set', '--allow-plain-file'], `${token}\n`);
-  assert.equal(set.code, 0, set.stderr);
 }
 
 function hasEntry(watch: WatchProcess, fileName: string, state: string): boolean {

@@ -16,7 +16,7 @@ import { pdfBytes } from '../../fixtures/generate-documents.ts';
 import { startTestEmulator } from '../../emulator/emulator-test-support.ts';
 import { startEngine } from '../../support/engine-harness.ts';
 import { folder, tempDir } from '../../support/temp-folders.ts';
-import { runCli, spawnCli, startWatch, type CliContext } from '../cli/cli-harness.ts';
+import { runCli, spawnCli, startWatch, type CliContext } from '../../support/cli-process.ts';
 
 const DEADLINE_MS = 30_000;
 

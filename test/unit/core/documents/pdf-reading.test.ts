@@ -20,7 +20,7 @@ import {
   stalePageTreePdf,
   xfaPdf,
 } from '../../../fixtures/pdf-variants.ts';
-import { qpdfPageCount, qpdfWrite } from '../../../support/qpdf-oracle.ts';
+import { qpdfPageCount, qpdfReading, qpdfWrite } from '../../../support/qpdf-oracle.ts';
 
 const options = { maxUploadBytes: 100 * 1024 * 1024 };
 let folder = '';
@@ -225,5 +225,90 @@ test('the field files are told to be PDFs by their content whatever their name s
     await copyFile(path.join(FIELD_CASES_DIR, fieldCase.file), copy);
     const check = await checkDocument(copy, options);
     assert.equal(check.kind, 'pdf', fieldCase.file);
+  }
+});
+
+test('every field case with every other kind’s fault keeps its answer; qpdf agrees unless it had to repair', async () => {
+  const mutations: readonly { name: string; of(bytes: Buffer): Buffer }[] = [
+    ...PADDINGS.map((padding) => ({
+      name: padding.name,
+      of: (bytes: Buffer) => Buffer.concat([bytes, padding.bytes]),
+    })),
+    ...PREFIXES.map((prefix) => ({
+      name: prefix.name,
+      of: (bytes: Buffer) => Buffer.concat([prefix.bytes, bytes]),
+    })),
+    {
+      name: 'a BOM before and NULs after',
+      of: (bytes: Buffer) =>
+        Buffer.concat([PREFIXES[0]?.bytes ?? Buffer.alloc(0), bytes, Buffer.alloc(8192)]),
+    },
+  ];
+  for (const fieldCase of FIELD_CASES) {
+    const original = await readFile(path.join(FIELD_CASES_DIR, fieldCase.file));
+    for (const mutation of mutations) {
+      const slug = `${fieldCase.file}-${mutation.name}`.replaceAll(/\W+/g, '-');
+      const filePath = await written(`${slug}.pdf`, mutation.of(original));
+      const oracle = await qpdfReading(filePath);
+      const check = await checkDocument(filePath, options);
+      const label = `${fieldCase.file} with ${mutation.name}`;
+      if ('refused' in fieldCase.verdict) {
+        assert.equal(oracle.pages, null, `qpdf needs a password for ${label}`);
+        assert.equal(check.failure?.code, fieldCase.verdict.refused, label);
+        continue;
+      }
+      // Where qpdf had to rebuild the xref it is no oracle (see qpdfReading); the stated answer,
+      // read by qpdf and poppler from the file before the fault, is.
+      if (!oracle.repaired) assert.equal(oracle.pages, fieldCase.verdict.pages, `qpdf on ${label}`);
+      assert.deepEqual(
+        { failure: check.failure, pages: check.pages },
+        { failure: null, pages: fieldCase.verdict.pages },
+        label,
+      );
+    }
+    if ('refused' in fieldCase.verdict) continue;
+    // The same document encrypted by qpdf: readable without a password, or needing one.
+    const source = path.join(FIELD_CASES_DIR, fieldCase.file);
+    const decrypted = path.join(folder, `plain-${fieldCase.file}`);
+    await qpdfWrite(['--decrypt', source, decrypted]);
+    for (const [userPassword, keyArgs] of [
+      ['', ['256']],
+      ['', ['128', '--use-aes=y']],
+      ['user', ['256']],
+    ] as const) {
+      const encrypted = path.join(
+        folder,
+        `enc-${userPassword || 'empty'}-${keyArgs[0]}-${fieldCase.file}`,
+      );
+      await qpdfWrite(['--encrypt', userPassword, 'owner', ...keyArgs, '--', decrypted, encrypted]);
+      const label = `${fieldCase.file} encrypted (${keyArgs.join(' ')}, user password ${JSON.stringify(userPassword)})`;
+      const check = await checkDocument(encrypted, options);
+      if (userPassword === '') {
+        assert.equal(await qpdfPageCount(encrypted), fieldCase.verdict.pages, label);
+        assert.deepEqual(
+          { failure: check.failure, pages: check.pages },
+          { failure: null, pages: fieldCase.verdict.pages },
+          label,
+        );
+      } else {
+        assert.equal(await qpdfPageCount(encrypted), null, label);
+        assert.equal(check.failure?.code, 'pdf_needs_password', label);
+      }
+    }
+  }
+});
+
+test('a PDF after more than 1 KB of other bytes is refused as a PDF that starts late, not as text', async () => {
+  const base = await readFile(path.join(FIELD_CASES_DIR, 'base-2pages.pdf'));
+  for (const prefixBytes of [1025, 2000, 4000]) {
+    const prefix = Buffer.from('X-Mailer: scanner header line\n'.repeat(200).slice(0, prefixBytes));
+    const filePath = await written(`late-${prefixBytes}.pdf`, Buffer.concat([prefix, base]));
+    // An independent reader still finds the PDF: the refusal must not say it is something else.
+    assert.equal((await qpdfReading(filePath)).pages, 2, `qpdf reads the ${prefixBytes}-byte case`);
+    const check = await checkDocument(filePath, options);
+    assert.equal(check.kind, 'pdf');
+    assert.equal(check.failure?.code, 'pdf_prefix_too_long', `${prefixBytes} bytes in front`);
+    assert.deepEqual(check.failure?.message.params, { prefixBytes, limitBytes: 1024 });
+    assert.doesNotMatch(englishOf(check.failure?.message), /text file|unknown type|not a PDF/);
   }
 });

@@ -1,0 +1,53 @@
+// How commands end when they cannot start their work: a command that cannot reach Clearfacts
+// ends with a sentence naming the address it tried and what to check, in the user's language
+// (it does not promise to try again, since it has ended); `watch` without a usable token ends
+// with the authentication exit code.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ALL_SCOPES, startEmulator } from '../../emulator/index.ts';
+import { startTestEmulator } from '../../emulator/emulator-test-support.ts';
+import { folder, tempDir } from '../../support/temp-folders.ts';
+import { runCli } from '../../support/cli-process.ts';
+
+test('`token check` against a closed port names the address and what to check, in en and nl', async (t) => {
+  // A port that was just listening and is closed now: the connection is refused.
+  const emulator = await startEmulator();
+  const { graphqlUrl, demoToken } = emulator;
+  await emulator.close();
+  const root = tempDir(t, 'unreachable');
+  const context = { configDir: folder(root, 'config'), apiUrl: graphqlUrl, token: demoToken };
+
+  const english = await runCli({ ...context, env: { LANG: 'en_GB.UTF-8', LC_ALL: '' } }, [
+    'token',
+    'check',
+  ]);
+  assert.equal(english.code, 1, english.stderr);
+  assert.ok(english.stderr.includes(`Could not reach Clearfacts at ${graphqlUrl}`), english.stderr);
+  assert.match(english.stderr, /the connection was refused/);
+  assert.match(english.stderr, /--api-url/);
+  assert.doesNotMatch(english.stderr, /tried again/);
+
+  const dutch = await runCli({ ...context, env: { LANG: 'nl_BE.UTF-8', LC_ALL: '' } }, [
+    'token',
+    'check',
+  ]);
+  assert.equal(dutch.code, 1, dutch.stderr);
+  assert.ok(dutch.stderr.includes(`Clearfacts is niet bereikbaar op ${graphqlUrl}`), dutch.stderr);
+  assert.doesNotMatch(dutch.stderr, /opnieuw geprobeerd/);
+});
+
+test('`watch` with a token Clearfacts refuses, or none, exits 3 (a service is not restarted on it)', async (t) => {
+  const emulator = await startTestEmulator(t);
+  const revoked = emulator.addToken([...ALL_SCOPES]);
+  emulator.revokeToken(revoked);
+  const root = tempDir(t, 'watch-refused');
+  const context = { configDir: folder(root, 'config'), apiUrl: emulator.graphqlUrl };
+
+  const refused = await runCli({ ...context, token: revoked }, ['watch']);
+  assert.equal(refused.code, 3, refused.stderr);
+  assert.match(refused.stderr, /^Error: .*token/m);
+
+  const none = await runCli(context, ['watch']);
+  assert.equal(none.code, 3, none.stderr);
+  assert.match(none.stderr, /^Error: .*token/im);
+});
