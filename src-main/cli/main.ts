@@ -4,7 +4,13 @@ import { inCliLanguage } from './cli-language.ts';
 import { Command, CommanderError, Option } from 'commander';
 import { ApiError } from '../contract/api-contract.ts';
 import { DEFAULT_API_URL } from '../contract/domain.ts';
-import { DEFAULT_CONFIG_DIR, TokenStoreError, redact, toApiError } from '../core/index.ts';
+import {
+  DEFAULT_CONFIG_DIR,
+  TokenStoreError,
+  redact,
+  registerTypedTokens,
+  toApiError,
+} from '../core/index.ts';
 import {
   createCliRuntime,
   TUNING_ENVIRONMENT_VARIABLE,
@@ -103,6 +109,8 @@ function buildProgram(runtime: () => CliRuntime): Command {
 async function main(argv: string[]): Promise<number> {
   ignoreClosedReader(process.stdout);
   ignoreClosedReader(process.stderr);
+  // Before commander can echo a token typed as an argument in a usage error.
+  registerTypedTokens(argv.slice(2));
   let runtime: CliRuntime | null = null;
   let debug = argv.includes('--debug');
   const program = buildProgram(() => {
