@@ -13,11 +13,18 @@ import type { StagedFile } from '../contract/api-contract.ts';
 
 /** A drop batch kept this long is pruned: the user's original is still where they dropped it from. */
 const STALE_BATCH_MS = 14 * 24 * 60 * 60 * 1000;
-const MAX_FILES_PER_REQUEST = 1_000;
+/** The renderer sends drops in batches below this; a request with more parts is refused whole. */
+export const MAX_FILES_PER_REQUEST = 1_000;
 const MAX_NAME_BYTES = 255;
 
 export class StagingRequestError extends Error {
   override readonly name = 'StagingRequestError';
+}
+
+/** More parts than MAX_FILES_PER_REQUEST: answered 413 with the limit, nothing is kept. */
+export class TooManyFilesError extends StagingRequestError {
+  override readonly name = 'TooManyFilesError';
+  readonly userMessage = msg('drop_too_many_files', { maxFiles: MAX_FILES_PER_REQUEST });
 }
 
 /** The last path segment of a browser-given name, or null when nothing safe is left. */
@@ -61,6 +68,11 @@ export async function stageUploadedFiles(
   });
   const writes: Promise<StagedFile>[] = [];
   let index = 0;
+  // busboy ignores the parts past its `files` limit; dropping them silently would lose files.
+  let tooMany = false;
+  parser.on('filesLimit', () => {
+    tooMany = true;
+  });
 
   parser.on('file', (_field, stream, info) => {
     // busboy leaves the name undefined when the part gave none.
@@ -105,6 +117,7 @@ export async function stageUploadedFiles(
   try {
     await pipeline(request, parser);
     const staged = await Promise.all(writes);
+    if (tooMany) throw new TooManyFilesError(`more than ${MAX_FILES_PER_REQUEST} files`);
     if (staged.length === 0) throw new StagingRequestError('the request carried no files');
     return staged;
   } catch (error) {

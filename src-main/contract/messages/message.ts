@@ -314,6 +314,7 @@ export const Message = z.discriminatedUnion('code', [
   message('drop_path_missing', { path }),
   message('drop_path_not_a_file', { path }),
   message('drop_folder_empty', { path }),
+  message('drop_too_many_files', { maxFiles: count }),
   // … and archive categories named on the command line
   message('category_name_unknown', {
     companyNumber,
