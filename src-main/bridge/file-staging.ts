@@ -18,7 +18,7 @@ export const MAX_FILES_PER_REQUEST = 1_000;
 const MAX_NAME_BYTES = 255;
 
 export class StagingRequestError extends Error {
-  override readonly name = 'StagingRequestError';
+  override readonly name: string = 'StagingRequestError';
 }
 
 /** More parts than MAX_FILES_PER_REQUEST: answered 413 with the limit, nothing is kept. */
