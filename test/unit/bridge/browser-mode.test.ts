@@ -325,3 +325,23 @@ test('a drop of more than 1,000 parts is refused whole with the limit, not cut s
   });
   assert.deepEqual(await readdir(path.join(s.configDir, 'dropped-files')), [], 'nothing kept');
 });
+
+test('dropped names with bidi controls or over 255 bytes are staged cleaned and shortened', async (t) => {
+  const s = await start(t);
+  const form = new FormData();
+  form.append('file', new Blob(['%PDF-1.7 small']), 'rtl\u202Efdp.exe');
+  form.append('file', new Blob(['%PDF-1.7 small']), `${'é'.repeat(200)}.pdf`);
+  const response = await fetch(`${s.bridge.origin}/api/files`, {
+    method: 'POST',
+    body: form,
+    headers: { 'x-clearfacts-session': s.session },
+  });
+  assert.equal(response.status, 200);
+  const { files } = StagedFiles.parse(await response.json());
+  const [reordered, long] = files;
+  assert.ok(reordered?.ok && long?.ok, JSON.stringify(files));
+  assert.equal(path.basename(reordered.path), 'rtlfdp.exe');
+  // 255 bytes: 124 × 'é' (2 bytes) + '…' (3) + '.pdf' (4).
+  assert.equal(path.basename(long.path), `${'é'.repeat(124)}….pdf`);
+  assert.equal(await readFile(long.path, 'utf8'), '%PDF-1.7 small');
+});
