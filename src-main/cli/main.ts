@@ -33,6 +33,10 @@ import { stopRequested } from './stop-signal.ts';
 const ENVIRONMENT_HELP = `
 Environment:
   CLEARFACTS_TOKEN             the token to use; takes precedence over a stored one
+                               (while it is set, \`token set\` is not used). Other
+                               processes of your user account can read a process's
+                               environment (/proc/<pid>/environ, ps e): prefer the
+                               keyring (\`token set\`) or CLEARFACTS_TOKEN_FILE
   CLEARFACTS_TOKEN_FILE        a file holding the token (Docker secrets, systemd
                                credentials); used when CLEARFACTS_TOKEN is not set
   ${TUNING_ENVIRONMENT_VARIABLE}   JSON timing knobs for tests and benchmarks, e.g.
