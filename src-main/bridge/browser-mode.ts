@@ -14,7 +14,12 @@ import path from 'node:path';
 import type { ApiErrorBody, InvokeResult, StagedFiles } from '../contract/api-contract.ts';
 import { dispatchInvoke, type EngineApi, type Logger } from '../core/index.ts';
 import { createEventStream } from './event-stream.ts';
-import { pruneStaleBatches, stageUploadedFiles, StagingRequestError } from './file-staging.ts';
+import {
+  pruneStaleBatches,
+  stageUploadedFiles,
+  StagingRequestError,
+  TooManyFilesError,
+} from './file-staging.ts';
 import { createRequestGuard, SESSION_PATH, type RequestGuard } from './request-guard.ts';
 import { serveStaticFile } from './static-files.ts';
 
@@ -191,6 +196,14 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
         const body: StagedFiles = { files };
         sendJson(response, 200, body);
       } catch (error) {
+        if (error instanceof TooManyFilesError) {
+          const body: InvokeResult = {
+            ok: false,
+            error: { code: 'invalid_request', message: error.userMessage },
+          };
+          sendJson(response, 413, body);
+          return;
+        }
         if (!(error instanceof StagingRequestError)) reportUnexpected(error, '/api/files');
         const message = error instanceof StagingRequestError ? error.message : 'staging failed';
         sendRefusal(response, 400, `Refused: ${message}.`, true);

@@ -1,6 +1,7 @@
 // Files dropped into a browser tab have no path on disk that core could read, so their bytes are
 // POSTed here, streamed (never held whole in memory) into a staging folder, and answered as
 // paths. Each file gets a folder of its own so it keeps its exact name, which Clearfacts shows.
+import { cleanFileName } from '../contract/file-names.ts';
 import { msg } from '../contract/messages/message.ts';
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
@@ -13,20 +14,26 @@ import type { StagedFile } from '../contract/api-contract.ts';
 
 /** A drop batch kept this long is pruned: the user's original is still where they dropped it from. */
 const STALE_BATCH_MS = 14 * 24 * 60 * 60 * 1000;
-const MAX_FILES_PER_REQUEST = 1_000;
-const MAX_NAME_BYTES = 255;
+/** The renderer sends drops in batches below this; a request with more parts is refused whole. */
+export const MAX_FILES_PER_REQUEST = 1_000;
 
 export class StagingRequestError extends Error {
-  override readonly name = 'StagingRequestError';
+  override readonly name: string = 'StagingRequestError';
 }
 
-/** The last path segment of a browser-given name, or null when nothing safe is left. */
+/** More parts than MAX_FILES_PER_REQUEST: answered 413 with the limit, nothing is kept. */
+export class TooManyFilesError extends StagingRequestError {
+  override readonly name = 'TooManyFilesError';
+  readonly userMessage = msg('drop_too_many_files', { maxFiles: MAX_FILES_PER_REQUEST });
+}
+
+/**
+ * The last path segment of a browser-given name, without invisible characters and within 255
+ * bytes (shortened, extension kept); null when nothing safe is left.
+ */
 export function safeFileName(given: string): string | null {
-  const base = given.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
-  const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  const cleaned = cleanFileName(given.split(/[\\/]/).pop() ?? '');
   if (cleaned === '' || cleaned === '.' || cleaned === '..') return null;
-  if (Buffer.byteLength(cleaned) > MAX_NAME_BYTES) return null;
   return cleaned;
 }
 
@@ -61,6 +68,11 @@ export async function stageUploadedFiles(
   });
   const writes: Promise<StagedFile>[] = [];
   let index = 0;
+  // busboy ignores the parts past its `files` limit; dropping them silently would lose files.
+  let tooMany = false;
+  parser.on('filesLimit', () => {
+    tooMany = true;
+  });
 
   parser.on('file', (_field, stream, info) => {
     // busboy leaves the name undefined when the part gave none.
@@ -105,6 +117,7 @@ export async function stageUploadedFiles(
   try {
     await pipeline(request, parser);
     const staged = await Promise.all(writes);
+    if (tooMany) throw new TooManyFilesError(`more than ${MAX_FILES_PER_REQUEST} files`);
     if (staged.length === 0) throw new StagingRequestError('the request carried no files');
     return staged;
   } catch (error) {

@@ -1,6 +1,7 @@
 // What `watch` shows while it runs: in a terminal, a progress bar for the current batch with one
 // line per file above it; in a pipe or a log, plain timestamped lines; with --json, one JSON
 // event per line.
+import { FILE_STATES } from '../contract/file-states.ts';
 import { inCliLanguage } from './cli-language.ts';
 import cliProgress from 'cli-progress';
 import type { EventChannel, EventOf } from '../contract/api-contract.ts';
@@ -17,17 +18,13 @@ export interface LiveView {
   stop(): void;
 }
 
-/** States worth a line: a file's arrival, its outcome, and a retry being scheduled. */
-const TOLD: readonly HistoryEntry['state'][] = [
-  'waiting_stability',
-  'uploading',
-  'uploaded',
-  'archived',
-  'failed',
-  'duplicate',
-  'unconfirmed',
-  'ready',
-];
+/**
+ * States worth a line: a file's arrival, its outcome, and a retry being scheduled; not the
+ * instant before the gate (`detected`) nor a wait for the user's choice (`held`, told by `status`).
+ */
+const TOLD: readonly HistoryEntry['state'][] = FILE_STATES.filter(
+  (state) => state !== 'detected' && state !== 'held',
+);
 
 function statusLine(status: StatusSnapshot): string {
   const reason = status.reason ? `: ${inCliLanguage(status.reason)}` : '';

@@ -5,7 +5,13 @@ import { Command, CommanderError, Option } from 'commander';
 import { ApiError } from '../contract/api-contract.ts';
 import { msg } from '../contract/messages/message.ts';
 import { DEFAULT_API_URL } from '../contract/domain.ts';
-import { DEFAULT_CONFIG_DIR, TokenStoreError, redact, toApiError } from '../core/index.ts';
+import {
+  DEFAULT_CONFIG_DIR,
+  TokenStoreError,
+  redact,
+  registerTypedTokens,
+  toApiError,
+} from '../core/index.ts';
 import {
   createCliRuntime,
   TUNING_ENVIRONMENT_VARIABLE,
@@ -28,6 +34,10 @@ import { stopRequested } from './stop-signal.ts';
 const ENVIRONMENT_HELP = `
 Environment:
   CLEARFACTS_TOKEN             the token to use; takes precedence over a stored one
+                               (while it is set, \`token set\` is not used). Other
+                               processes of your user account can read a process's
+                               environment (/proc/<pid>/environ, ps e): prefer the
+                               keyring (\`token set\`) or CLEARFACTS_TOKEN_FILE
   CLEARFACTS_TOKEN_FILE        a file holding the token (Docker secrets, systemd
                                credentials); used when CLEARFACTS_TOKEN is not set
   ${TUNING_ENVIRONMENT_VARIABLE}   JSON timing knobs for tests and benchmarks, e.g.
@@ -123,6 +133,8 @@ function buildProgram(runtime: () => CliRuntime): Command {
 async function main(argv: string[]): Promise<number> {
   ignoreClosedReader(process.stdout);
   ignoreClosedReader(process.stderr);
+  // Before commander can echo a token typed as an argument in a usage error.
+  registerTypedTokens(argv.slice(2));
   let runtime: CliRuntime | null = null;
   let debug = argv.includes('--debug');
   const program = buildProgram(() => {

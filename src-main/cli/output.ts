@@ -2,14 +2,16 @@
 import { inCliLanguage } from './cli-language.ts';
 import path from 'node:path';
 import { choiceMessage, type Destination, type HistoryEntry } from '../contract/domain.ts';
+import { markInvisible } from '../contract/file-names.ts';
 import { redact } from '../core/index.ts';
 
 export function printJson(value: unknown): void {
   process.stdout.write(`${redact(JSON.stringify(value, null, 2))}\n`);
 }
 
+/** One line for people: redacted, and invisible or reordering characters (in names) marked. */
 export function printLine(line: string): void {
-  process.stdout.write(`${redact(line)}\n`);
+  process.stdout.write(`${markInvisible(redact(line))}\n`);
 }
 
 /** Columns padded to their widest cell; the last column is never padded. */

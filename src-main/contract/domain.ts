@@ -1,6 +1,7 @@
 // The nouns that cross the boundary between core and every transport (IPC, loopback HTTP, CLI
 // --json). Each one is a zod schema so the receiving side can validate what it is given.
 import { z } from 'zod';
+import { FILE_STATES } from './file-states.ts';
 import { Message, msg } from './messages/message.ts';
 
 /** Belgian company number in the bare form Clearfacts accepts: 10 digits, leading 0. */
@@ -24,20 +25,7 @@ export type DestinationType = z.infer<typeof DestinationType>;
  * The states a file goes through. Every transition is written to the history before the next
  * step starts, so a crash can always be resumed from the last written state.
  */
-export const FileState = z.enum([
-  'detected',
-  'waiting_stability',
-  'ready',
-  'uploading',
-  'uploaded',
-  'archived',
-  'failed',
-  'duplicate',
-  'unconfirmed',
-  // Waits for the user's choice: an e-invoice addressed to another administration, an inbox
-  // file no single administration matches, a PDF that differs from its XML twin (issue #18).
-  'held',
-]);
+export const FileState = z.enum(FILE_STATES);
 export type FileState = z.infer<typeof FileState>;
 
 /** The category of a failure: what the queue and the UI's filters go by. */

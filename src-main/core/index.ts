@@ -24,7 +24,7 @@ export async function previewSending(
   return preview.previewSending(paths, options);
 }
 
-export { acceptToken } from './account/token/validate-token.ts';
+export { acceptToken, registerTypedTokens } from './account/token/validate-token.ts';
 export { createHeadlessTokenStore } from './account/token/create-headless-token-store.ts';
 export { createMemoryTokenStore } from './account/token/memory-token-store.ts';
 export { writePrivateFileAtomically } from './account/token/private-file.ts';

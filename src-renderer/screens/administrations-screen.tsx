@@ -1,5 +1,6 @@
 // Every administration the token can see, searchable at once (accountants have a thousand), and
 // per administration its archive categories, the folders bound to it and its recent uploads.
+import { markInvisible } from '../../src-main/contract/file-names.ts';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -180,7 +181,7 @@ function AdministrationDetails({
                 {recent.value.rows.map((entry) => (
                   <li key={entry.id}>
                     <Truncated className="recent-name" userData>
-                      {entry.fileName}
+                      {markInvisible(entry.fileName)}
                     </Truncated>
                     <span className="recent-meta">
                       {t(`destinations.${entry.destination.type}`)} ·{' '}

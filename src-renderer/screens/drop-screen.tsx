@@ -1,5 +1,6 @@
 // The drop window: files or whole folders in, each shown with its detected type and page count
 // before anything is sent, then followed through the queue to its uuid or its reason.
+import { markInvisible } from '../../src-main/contract/file-names.ts';
 import { useEffect, useId, useRef, useState, type DragEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
@@ -57,7 +58,7 @@ function FileRow({
   return (
     <tr>
       <th scope="row" className="file-name">
-        <Icon name="file" /> <span data-user-data>{row.name}</span>
+        <Icon name="file" /> <span data-user-data>{markInvisible(row.name)}</span>
         {inspected?.eInvoice !== null && inspected?.eInvoice !== undefined && (
           <p className="hint">
             <EInvoiceLine summary={inspected.eInvoice} />

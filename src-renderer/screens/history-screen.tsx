@@ -1,5 +1,6 @@
 // Every document the uploader has seen, newest first. Virtualised and paged through history.query,
 // so 50,000 rows scroll as smoothly as 50; rows change in place as core reports progress.
+import { markInvisible } from '../../src-main/contract/file-names.ts';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -145,7 +146,7 @@ function HistoryRow({
       <div className="history-main">
         <p className="history-name">
           <span className="history-file" title={entry.path} data-user-data>
-            {entry.fileName}
+            {markInvisible(entry.fileName)}
           </span>
           <StateBadge state={entry.state} dismissed={dismissed} />
         </p>

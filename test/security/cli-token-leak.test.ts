@@ -8,7 +8,8 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { findHistoryDatabase } from '../../bench/lib/find-history-database.ts';
 import { ALL_SCOPES, startEmulator } from '../emulator/index.ts';
-import { runReliableCli, followWatch, type CliTarget } from '../support/cli-process.ts';
+import { randomBytes } from 'node:crypto';
+import { runCli, runReliableCli, followWatch, type CliTarget } from '../support/cli-process.ts';
 import { withDeadline } from '../support/waiting.ts';
 import { writeEncryptedPdf, writeHtmlNamedPdf, writeValidPdf } from '../support/hostile-files.ts';
 import { findSecretIn, scanFolder } from './support/secret-scan.ts';
@@ -108,4 +109,37 @@ test('a --debug CLI run leaves the token in no file under the config dir and no 
   );
   assert.deepEqual(findings, []);
   assert.deepEqual(findSecretIn(Buffer.from(printed.join('\n')), 'CLI output', [token]), []);
+});
+
+test('a token typed as a command-line argument is never echoed back by a usage error', async (t) => {
+  const root = await mkdtemp(path.join(tmpdir(), 'cf-cli-typed-'));
+  t.after(() => rm(root, { recursive: true, force: true }));
+  const target = { configDir: path.join(root, 'config'), apiUrl: 'http://127.0.0.1:9/graphql' };
+  // A personal access token is 80 printable characters, symbols included (the developer docs).
+  const token = `${randomBytes(54).toString('base64url')}!$%&()*+,;<=>?@[]^{|}~`.slice(0, 80);
+  assert.equal(token.length, 80);
+  const typos = [token.slice(1), `${token}z`];
+  const lines = [
+    ['token', 'set', token],
+    ['token', token],
+    [token],
+    ['token', 'set', `--${token}`],
+    ['token', 'set', typos[0] ?? ''],
+    ['token', 'set', typos[1] ?? ''],
+  ];
+  const printed: string[] = [];
+  for (const args of lines) {
+    const outcome = await runCli(target, args);
+    assert.equal(outcome.code, 2, `a usage error: ${outcome.stderr}`);
+    printed.push(outcome.stdout, outcome.stderr);
+  }
+  const output = printed.join('\n');
+  assert.match(output, /too many arguments/, 'commander did answer');
+  for (const secret of [token, ...typos]) {
+    assert.deepEqual(findSecretIn(Buffer.from(output), 'CLI output', [secret]), []);
+    // No 12-character piece either.
+    for (let start = 0; start + 12 <= secret.length; start += 1) {
+      assert.ok(!output.includes(secret.slice(start, start + 12)), `piece at ${start} was echoed`);
+    }
+  }
 });

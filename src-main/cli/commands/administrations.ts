@@ -1,13 +1,24 @@
 // `administrations` and `categories <company>`: what the token can reach, for folder bindings.
 import type { Command } from 'commander';
+import { readEnteredCompanyNumber } from '../../contract/company-number.ts';
 import { CompanyNumber } from '../../contract/domain.ts';
 import type { CliRuntime } from '../cli-runtime.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
 import { printJson, printLine, printTable } from '../output.ts';
 
+/**
+ * A company number from the command line in any usual form (BE, dots, dashes, spaces, the old
+ * 9 digits), refused before any request when its form or check digits (mod 97) are wrong.
+ */
 export function parseCompanyNumber(value: string): CompanyNumber {
-  const digits = value.replace(/^BE/i, '').replace(/[\s.]/g, '');
-  const parsed = CompanyNumber.safeParse(digits.length === 9 ? `0${digits}` : digits);
+  const entered = readEnteredCompanyNumber(value);
+  const parsed = CompanyNumber.safeParse(entered.ok ? entered.companyNumber : '');
+  if (!entered.ok && entered.problem === 'check_digits') {
+    throw new CliError(
+      `"${value}" is not a Belgian company number: its last two digits do not match the first eight (mod 97). Check it for a typing error.`,
+      EXIT.usage,
+    );
+  }
   if (!parsed.success) {
     throw new CliError(
       `"${value}" is not a Belgian company number (0 followed by 9 digits).`,

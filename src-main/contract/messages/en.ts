@@ -245,6 +245,8 @@ export const en: Catalogue = {
     drop_path_not_a_file:
       '{{path}} is neither a file nor a folder (a device or a socket). Nothing was sent.',
     drop_folder_empty: 'The folder {{path}} holds no documents to send. Nothing was sent.',
+    drop_too_many_files:
+      'One drop can hold at most {{maxFiles, number}} files. Nothing was received: drop them in smaller groups.',
 
     // … and archive categories named on the command line
     category_name_unknown:

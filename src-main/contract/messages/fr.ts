@@ -254,6 +254,8 @@ export const fr: Catalogue = {
       '{{path}} n’est ni un fichier ni un dossier (un périphérique ou un socket). Rien n’a été envoyé.',
     drop_folder_empty:
       'Le dossier {{path}} ne contient aucun document à envoyer. Rien n’a été envoyé.',
+    drop_too_many_files:
+      'Un seul dépôt peut contenir au plus {{maxFiles, number}} fichiers. Rien n’a été reçu : déposez-les en plus petits groupes.',
 
     // … and archive categories named on the command line
     category_name_unknown:

@@ -3,6 +3,7 @@
 // writes a sentence for the user; each surface renders these from the nl/fr/en catalogues, so a
 // new situation is a new code here plus one line per catalogue.
 import { z } from 'zod';
+import { FILE_STATES } from '../file-states.ts';
 
 /** Words that depend on the language: a param with one of these names holds a key of its table. */
 export const TERM_TABLES = {
@@ -71,18 +72,7 @@ export const TERM_TABLES = {
     'read_only_disk',
     'io_error',
   ],
-  state: [
-    'detected',
-    'waiting_stability',
-    'ready',
-    'uploading',
-    'uploaded',
-    'archived',
-    'failed',
-    'duplicate',
-    'unconfirmed',
-    'held',
-  ],
+  state: FILE_STATES,
   action: ['retried', 'resent', 'marked_done', 'revealed', 'chosen', 'dismissed'],
   destination: ['purchase', 'sale'],
   /** EN 16931 / Peppol BIS 3 rules checked as advice on an e-invoice (e-invoice-advice.ts). */
@@ -315,6 +305,7 @@ export const Message = z.discriminatedUnion('code', [
   message('drop_path_missing', { path }),
   message('drop_path_not_a_file', { path }),
   message('drop_folder_empty', { path }),
+  message('drop_too_many_files', { maxFiles: count }),
   // … and archive categories named on the command line
   message('category_name_unknown', {
     companyNumber,

@@ -254,6 +254,8 @@ export const nl: Catalogue = {
       '{{path}} is geen bestand en geen map (een apparaat of een socket). Er werd niets verstuurd.',
     drop_folder_empty:
       'De map {{path}} bevat geen documenten om te versturen. Er werd niets verstuurd.',
+    drop_too_many_files:
+      'Eén keer neerzetten kan hoogstens {{maxFiles, number}} bestanden bevatten. Er werd niets ontvangen: zet ze in kleinere groepen neer.',
 
     // … and archive categories named on the command line
     category_name_unknown:

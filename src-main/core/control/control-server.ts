@@ -19,8 +19,8 @@
 // What travels: contract requests and events only. `session.signIn` carries a token typed by the
 // user; no frame is ever logged, and the dispatcher's error log names the channel only.
 //
-// Robustness: frames are bounded, a malformed frame or a client that stops reading loses only its
-// own connection, and nothing here throws into the engine: a channel that cannot open is logged
+// Robustness: frames are bounded, a malformed frame (answered with a `refused` frame saying why),
+// a client that stops reading or one that sits idle loses only its own connection, and nothing here throws into the engine: a channel that cannot open is logged
 // and the engine runs without it.
 import { chmodSync, lstatSync, rmSync } from 'node:fs';
 import net from 'node:net';
@@ -46,6 +46,11 @@ export interface ControlServerOptions {
   version: string;
   shell: HelloFrame['shell'];
   logger: Logger;
+  /**
+   * How long a client may stay connected without a subscription, a request in flight or a new
+   * frame before it is hung up, in ms. Default 30 s.
+   */
+  idleTimeoutMs?: number;
 }
 
 export interface ControlServer {
@@ -57,6 +62,12 @@ export interface ControlServer {
 
 /** More clients than this at once is not a person at a terminal: Node closes further ones. */
 const MAX_CONNECTIONS = 32;
+/**
+ * Connections are few (above), so one that holds a place and does nothing is hung up: leaked or
+ * stuck clients would otherwise lock every later command out. A subscriber (a second `ui`, a
+ * following `upload`) waits for events and is never idle.
+ */
+const DEFAULT_IDLE_TIMEOUT_MS = 30_000;
 /** A client that lets this much output pile up (it stopped reading) is hung up on. */
 const MAX_UNREAD_BYTES = 64 * 1024 * 1024;
 /** How long a live engine is given to answer on an existing socket before it is called stale. */
@@ -145,6 +156,7 @@ const CLOSED: ControlServer = { address: null, close: () => Promise.resolve() };
  */
 export async function startControlServer(options: ControlServerOptions): Promise<ControlServer> {
   const { engine, logger } = options;
+  const idleTimeoutMs = options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
   const address = controlAddress(options.configDir);
   if (address.kind === 'none') {
     logger.warn('The control channel is not opened', { reason: address.reason });
@@ -172,10 +184,25 @@ export async function startControlServer(options: ControlServerOptions): Promise
     connections.add(socket);
     let unsubscribe: (() => void) | null = null;
     let open = true;
+    let inFlight = 0;
+    let idleTimer: NodeJS.Timeout | null = null;
+
+    /** Starts the idle clock again, or stops it while the client waits for something. */
+    function watchIdleness(): void {
+      if (idleTimer !== null) clearTimeout(idleTimer);
+      idleTimer = null;
+      if (!open || unsubscribe !== null || inFlight > 0) return;
+      idleTimer = setTimeout(
+        () => hangUp(`the client sent nothing for ${idleTimeoutMs} ms`),
+        idleTimeoutMs,
+      );
+      idleTimer.unref();
+    }
 
     function hangUp(reason: string): void {
       if (!open) return;
       open = false;
+      if (idleTimer !== null) clearTimeout(idleTimer);
       reader.stop();
       unsubscribe?.();
       unsubscribe = null;
@@ -216,21 +243,29 @@ export async function startControlServer(options: ControlServerOptions): Promise
         const frame = parsed.data;
         switch (frame.type) {
           case 'invoke':
+            inFlight += 1;
+            watchIdleness();
             void dispatchInvoke(engine.handlers, frame.channel, frame.request, (error, channel) =>
               logger.error('A control channel request failed unexpectedly', {
                 channel,
                 error: error instanceof Error ? error.message : String(error),
               }),
-            ).then((result) => send({ type: 'result', id: frame.id, result }));
+            ).then((result) => {
+              inFlight -= 1;
+              send({ type: 'result', id: frame.id, result });
+              watchIdleness();
+            });
             return;
           case 'subscribe':
             unsubscribe ??= engine.subscribe((channel, payload) =>
               send({ type: 'event', channel, payload }),
             );
+            watchIdleness();
             return;
           case 'unsubscribe':
             unsubscribe?.();
             unsubscribe = null;
+            watchIdleness();
             return;
         }
       },
@@ -241,12 +276,14 @@ export async function startControlServer(options: ControlServerOptions): Promise
     socket.on('error', () => {});
     socket.on('close', () => {
       open = false;
+      if (idleTimer !== null) clearTimeout(idleTimer);
       reader.stop();
       unsubscribe?.();
       unsubscribe = null;
       connections.delete(socket);
     });
     send(hello);
+    watchIdleness();
   }
 
   const server = net.createServer(serve);

@@ -1,6 +1,7 @@
 // The names of an accountant tree, `<root>/<administration name> (<company number>)/Purchase/`,
 // `Sales/`, `Archive/Various/<category>/`, `Archive/Permanent/<category>/`, shared by the code that
 // creates the folders and the code that routes a file by its path, so both read the same names.
+import { normaliseCompanyNumber } from '../../contract/company-number.ts';
 import { msg, type TreeRouteMessage } from '../../contract/messages/message.ts';
 import { CompanyNumber } from '../../contract/domain.ts';
 import type { ArchiveCategory } from '../../contract/domain.ts';
@@ -99,7 +100,7 @@ export function administrationFolderName(administration: {
 export type ParsedAdministrationFolder =
   { ok: true; companyNumber: CompanyNumber } | { ok: false; reason: TreeRouteMessage };
 
-const ADMINISTRATION_FOLDER = /\(\s*(?:BE)?\s*([0-9][0-9. ]*)\)\s*$/i;
+const ADMINISTRATION_FOLDER = /\(\s*((?:BE)?[\s-]*[0-9][0-9.\s\-/]*)\)\s*$/i;
 
 /**
  * Reads the company number from `<administration name> (<company number>)`. Only the number
@@ -114,8 +115,8 @@ export function parseAdministrationFolderName(folderName: string): ParsedAdminis
       reason: msg('tree_folder_name_invalid', { folderName }),
     };
   }
-  const digits = match[1].replace(/[. ]/g, '');
-  const companyNumber = CompanyNumber.safeParse(digits.length === 9 ? `0${digits}` : digits);
+  // Not checked by mod 97: the tree's folders are named after administrations the API lists.
+  const companyNumber = CompanyNumber.safeParse(normaliseCompanyNumber(match[1]) ?? '');
   if (!companyNumber.success) {
     return {
       ok: false,

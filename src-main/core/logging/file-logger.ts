@@ -1,6 +1,7 @@
 // The headless logger: JSON lines from pino into a size-rotated file set (rotating-file-stream),
 // so a machine that runs for months keeps a bounded, greppable log. Every message and field goes
 // through the secret redactor before pino sees it, so no token can reach the file.
+import { markInvisible } from '../../contract/file-names.ts';
 import pino from 'pino';
 import { createStream, type RotatingFileStream } from 'rotating-file-stream';
 import { redact, redactValue } from './secret-redactor.ts';
@@ -48,7 +49,10 @@ export function createFileLogger(options: FileLoggerOptions): FileLogger {
   function write(level: LogLevel, message: string, fields?: LogFields): void {
     if (closed) return;
     const safeFields = fields === undefined ? {} : redactValue(fields);
-    output[level](safeFields as Record<string, unknown>, redact(message));
+    // JSON escapes control characters but not bidi ones, which would reorder a name on a
+    // terminal reading the log; marked in the JSON text, they stay valid string content.
+    const marked = JSON.parse(markInvisible(JSON.stringify(safeFields))) as Record<string, unknown>;
+    output[level](marked, markInvisible(redact(message)));
   }
 
   return {

@@ -6,8 +6,16 @@
 const REPLACEMENT = '[REDACTED]';
 /** Shorter strings would redact ordinary words; real tokens are 80 characters or JWTs. */
 const MIN_SECRET_LENGTH = 8;
+/**
+ * A run this long copied out of a registered secret is redacted too: a message that cut the token
+ * (a width limit, a line wrap, a truncated header) still gives away most of it. 12 characters of
+ * an 80-character token are never ordinary text by chance.
+ */
+const PIECE_LENGTH = 12;
 
 const registered = new Set<string>();
+/** Every PIECE_LENGTH-long window of every registered secret. */
+const pieces = new Set<string>();
 
 const BEARER = /\b(Bearer)\s+[^\s"',;]+/gi;
 const JWT_LIKE = /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]+/g;
@@ -17,19 +25,46 @@ const TOKEN_LIKE = /(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{80}(?![A-Za-z0-9_-])/g;
 /** Remember a secret so redact() removes it, also in its JSON- and URL-escaped forms. */
 export function registerSecret(secret: string): void {
   if (secret.length < MIN_SECRET_LENGTH) return;
-  registered.add(secret);
-  registered.add(JSON.stringify(secret).slice(1, -1));
-  registered.add(encodeURIComponent(secret));
+  for (const form of [secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret)]) {
+    registered.add(form);
+    for (let start = 0; start + PIECE_LENGTH <= form.length; start += 1) {
+      pieces.add(form.slice(start, start + PIECE_LENGTH));
+    }
+  }
 }
 
-/** Replace every registered secret, every `Bearer <token>` and every token-like run in text. */
+/** Text with every run that is made of windows of a registered secret replaced once. */
+function redactPieces(text: string): string {
+  if (pieces.size === 0 || text.length < PIECE_LENGTH) return text;
+  // covered[i] is true when character i lies inside a window copied from a secret.
+  const covered = new Uint8Array(text.length);
+  let found = false;
+  for (let start = 0; start + PIECE_LENGTH <= text.length; start += 1) {
+    if (pieces.has(text.slice(start, start + PIECE_LENGTH))) {
+      covered.fill(1, start, start + PIECE_LENGTH);
+      found = true;
+    }
+  }
+  if (!found) return text;
+  let result = '';
+  for (let index = 0; index < text.length; index += 1) {
+    if (covered[index] === 0) result += text[index];
+    else if (index === 0 || covered[index - 1] === 0) result += REPLACEMENT;
+  }
+  return result;
+}
+
+/**
+ * Replace every registered secret and every run of 12 or more characters copied from one, every
+ * `Bearer <token>` and every token-like run in text.
+ */
 export function redact(text: string): string {
   let result = text;
   // Longest first, so a secret that contains another is removed whole.
   for (const secret of [...registered].sort((a, b) => b.length - a.length)) {
     if (result.includes(secret)) result = result.split(secret).join(REPLACEMENT);
   }
-  return result
+  return redactPieces(result)
     .replace(BEARER, `$1 ${REPLACEMENT}`)
     .replace(JWT_LIKE, REPLACEMENT)
     .replace(TOKEN_LIKE, REPLACEMENT);

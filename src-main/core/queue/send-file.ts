@@ -1,6 +1,7 @@
 // One file's way from `ready` to Clearfacts and, for watched files, out of the folder. Each
 // state is written before the step it announces: `uploading` before a byte is sent, the uuid
 // before the file is moved or deleted.
+import { cleanFileName } from '../../contract/file-names.ts';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Administration, Failure, FileState, Scope } from '../../contract/domain.ts';
@@ -331,7 +332,8 @@ export async function sendFile(
   try {
     let upload: Parameters<typeof deliver>[2] = {
       path: record.path,
-      fileName: record.fileName,
+      // Clearfacts shows this name: no invisible or reordering characters, at most 255 bytes.
+      fileName: cleanFileName(record.fileName) || `${record.id}`,
       mediaType: uploadMediaType(check.kind),
       // The file as checked (and hashed): another version is not sent under this hash.
       expected: { sizeBytes: check.sizeBytes, mtimeMs: check.mtimeMs },
@@ -373,7 +375,7 @@ export async function sendFile(
       }
       upload = {
         path: staged,
-        fileName: `${path.parse(record.fileName).name}.pdf`,
+        fileName: cleanFileName(`${path.parse(record.fileName).name}.pdf`),
         mediaType: uploadMediaType('pdf'),
       };
     }

@@ -2,13 +2,20 @@
 // (createEngine) on a temporary config dir, the loopback bridge serving the built renderer, and
 // Debian's Chromium driven by playwright-core.
 import type { TestContext } from 'node:test';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import assert from 'node:assert/strict';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startBrowserMode, type BrowserMode } from '../../../src-main/bridge/browser-mode.ts';
 import { createEngine, type Engine } from '../../../src-main/core/engine.ts';
-import { startEmulator, type Emulator, type EmulatorOptions } from '../../emulator/index.ts';
+import {
+  seedData,
+  startEmulator,
+  type Emulator,
+  type EmulatorOptions,
+} from '../../emulator/index.ts';
+import { pdfBytes } from './sample-files.ts';
 import { createMemoryTokenStore } from '../../../src-main/core/account/token/memory-token-store.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -102,4 +109,47 @@ export async function openApp(
 /** Signs in through core directly, for tests whose subject is not the sign-in screen. */
 export async function signInThroughCore(stack: Stack): Promise<void> {
   await stack.engine.handlers['session.signIn']({ token: stack.emulator.demoToken });
+}
+
+/** Makes `<workDir>/<folderName>` and watches it for purchases of an administration; its path. */
+export async function addWatchedFolder(
+  stack: Stack,
+  folderName: string,
+  companyNumber: string,
+): Promise<string> {
+  const folder = path.join(stack.workDir, folderName);
+  await mkdir(folder);
+  await stack.engine.handlers['folders.add']({
+    path: folder,
+    companyNumber,
+    destination: { type: 'purchase' },
+  });
+  return folder;
+}
+
+/**
+ * A watched folder and a history with an upload (named `uploadedName`) and a refusal (an empty
+ * `leeg.pdf`), so no screen is empty.
+ */
+export async function addSomeActivity(stack: Stack, uploadedName: string): Promise<void> {
+  const administration = seedData.administrations[0];
+  assert.ok(administration);
+  await addWatchedFolder(stack, 'scans', administration.companyNumber);
+  const good = path.join(stack.workDir, uploadedName);
+  const empty = path.join(stack.workDir, 'leeg.pdf');
+  await writeFile(good, await pdfBytes(2));
+  await writeFile(empty, '');
+  await stack.engine.handlers['drop.send']({
+    paths: [good, empty],
+    companyNumber: administration.companyNumber,
+    destination: { type: 'purchase' },
+  });
+  await stack.engine.whenIdle();
+}
+
+/** Moves the app to a screen by its hash route, as the sidebar's links do. */
+export function goTo(page: Page, hash: string): Promise<void> {
+  return page.evaluate((target) => {
+    (globalThis as unknown as { location: { hash: string } }).location.hash = target;
+  }, hash);
 }

@@ -3,11 +3,16 @@
 // and a file refused for a reason the user can fix is delivered by Retry once it is fixed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { seedData } from '../../emulator/index.ts';
 import { withDeadline } from '../../support/waiting.ts';
-import { launchChromium, openApp, signInThroughCore, startStack } from './browser-stack.ts';
+import {
+  addWatchedFolder,
+  launchChromium,
+  openApp,
+  signInThroughCore,
+  startStack,
+} from './browser-stack.ts';
 import { assertAccessible, screenshotBothThemes } from './page-checks.ts';
 import { pdfBytes, writePdf } from './sample-files.ts';
 
@@ -121,13 +126,7 @@ test('a refused file shows its reason, and Retry delivers it once the cause is f
   await signInThroughCore(stack);
   const administration = seedData.administrations[0];
   assert.ok(administration);
-  const inbox = path.join(stack.workDir, 'scans');
-  await mkdir(inbox);
-  await stack.engine.handlers['folders.add']({
-    path: inbox,
-    companyNumber: administration.companyNumber,
-    destination: { type: 'purchase' },
-  });
+  const inbox = await addWatchedFolder(stack, 'scans', administration.companyNumber);
   const { page } = await openApp(browser, stack);
 
   async function setLimit(megabytes: string): Promise<void> {

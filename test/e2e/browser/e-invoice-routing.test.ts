@@ -3,12 +3,18 @@
 // click on "Send to <name>" delivers it to the administration it names.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { seedData } from '../../emulator/index.ts';
 import { sampleInvoice, ublXml } from '../../fixtures/e-invoice-builder.ts';
 import { withDeadline } from '../../support/waiting.ts';
-import { launchChromium, openApp, signInThroughCore, startStack } from './browser-stack.ts';
+import {
+  addWatchedFolder,
+  launchChromium,
+  openApp,
+  signInThroughCore,
+  startStack,
+} from './browser-stack.ts';
 
 test('an e-invoice addressed to another administration is held, then sent there with one click', async (t) => {
   const [browser, stack] = await Promise.all([launchChromium(t), startStack(t)]);
@@ -17,13 +23,7 @@ test('an e-invoice addressed to another administration is held, then sent there 
   assert.ok(folderAdministration && addressee);
   assert.notEqual(folderAdministration.companyNumber, addressee.companyNumber);
 
-  const scans = path.join(stack.workDir, 'Scans');
-  await mkdir(scans);
-  await stack.engine.handlers['folders.add']({
-    path: scans,
-    companyNumber: folderAdministration.companyNumber,
-    destination: { type: 'purchase' },
-  });
+  const scans = await addWatchedFolder(stack, 'Scans', folderAdministration.companyNumber);
   // The customer (BG-7) is the other administration, written with its VAT number's BE prefix.
   const invoice = sampleInvoice({
     number: 'ROUTE-2026-001',

@@ -3,48 +3,17 @@
 // searched at once by name or company number, each with its categories, folders and uploads.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { seedData } from '../../emulator/index.ts';
 import {
   launchChromium,
   openApp,
   signInThroughCore,
   startStack,
-  type Stack,
+  addSomeActivity,
+  goTo,
 } from './browser-stack.ts';
 import { assertAccessible, englishLeftOnScreen, screenshotBothThemes } from './page-checks.ts';
-import { pdfBytes } from './sample-files.ts';
-
-/** A watched folder and a history with an upload and a refusal, so no screen is empty. */
-async function someActivity(stack: Stack): Promise<void> {
-  const administration = seedData.administrations[0];
-  assert.ok(administration);
-  const inbox = path.join(stack.workDir, 'scans');
-  await mkdir(inbox);
-  await stack.engine.handlers['folders.add']({
-    path: inbox,
-    companyNumber: administration.companyNumber,
-    destination: { type: 'purchase' },
-  });
-  const good = path.join(stack.workDir, 'Factuur 2026-118.pdf');
-  const empty = path.join(stack.workDir, 'leeg.pdf');
-  await writeFile(good, await pdfBytes(2));
-  await writeFile(empty, '');
-  await stack.engine.handlers['drop.send']({
-    paths: [good, empty],
-    companyNumber: administration.companyNumber,
-    destination: { type: 'purchase' },
-  });
-  await stack.engine.whenIdle();
-}
-
-function goTo(page: Page, hash: string): Promise<void> {
-  return page.evaluate((target) => {
-    (globalThis as unknown as { location: { hash: string } }).location.hash = target;
-  }, hash);
-}
 
 const SCREENS = [
   { hash: '#/folders', title: { fr: 'Dossiers', nl: 'Mappen' } },
@@ -57,7 +26,7 @@ const SCREENS = [
 test('switching to French and then Dutch translates every visible string', async (t) => {
   const [browser, stack] = await Promise.all([launchChromium(t), startStack(t)]);
   await signInThroughCore(stack);
-  await someActivity(stack);
+  await addSomeActivity(stack, 'Factuur 2026-118.pdf');
   // With the language set to "system", a French-speaking browser gets French at once.
   const french = await openApp(browser, stack, { locale: 'fr-BE' });
   await french.page.getByRole('heading', { level: 1, name: 'Historique' }).waitFor();
@@ -124,7 +93,7 @@ test('1,000 administrations are searched at once, each with its categories, fold
     startStack(t, { emulator: { extraAdministrations: 1000 } }),
   ]);
   await signInThroughCore(stack);
-  await someActivity(stack);
+  await addSomeActivity(stack, 'Factuur 2026-118.pdf');
   const { page } = await openApp(browser, stack);
   await page.getByRole('link', { name: 'Administrations' }).click();
   const total = stack.emulator.seed.administrations.length;

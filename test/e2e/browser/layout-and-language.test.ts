@@ -4,8 +4,6 @@
 // choice is cut, and not one sentence from another language's catalogue.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { seedData } from '../../emulator/index.ts';
 import { en } from '../../../src-renderer/i18n/en.ts';
@@ -16,8 +14,9 @@ import {
   openApp,
   signInThroughCore,
   startStack,
-  type Stack,
   UI_TIMEOUT_MS,
+  addSomeActivity,
+  goTo,
 } from './browser-stack.ts';
 import {
   foreignWordsOnScreen,
@@ -38,35 +37,6 @@ const WORDS = { en, nl, fr } as const;
 
 /** A long name such as scanners write, which must wrap or shorten, never squeeze the table. */
 const LONG_NAME = 'Aankoopfactuur 2026-118 Brouwerij De Ranke BV leveringen november.pdf';
-
-/** A watched folder and a history with an upload and a refusal, so no screen is empty. */
-async function someActivity(stack: Stack): Promise<void> {
-  const administration = seedData.administrations[0];
-  assert.ok(administration);
-  const inbox = path.join(stack.workDir, 'scans');
-  await mkdir(inbox);
-  await stack.engine.handlers['folders.add']({
-    path: inbox,
-    companyNumber: administration.companyNumber,
-    destination: { type: 'purchase' },
-  });
-  const good = path.join(stack.workDir, LONG_NAME);
-  const empty = path.join(stack.workDir, 'leeg.pdf');
-  await writeFile(good, await pdfBytes(2));
-  await writeFile(empty, '');
-  await stack.engine.handlers['drop.send']({
-    paths: [good, empty],
-    companyNumber: administration.companyNumber,
-    destination: { type: 'purchase' },
-  });
-  await stack.engine.whenIdle();
-}
-
-function goTo(page: Page, hash: string): Promise<void> {
-  return page.evaluate((target) => {
-    (globalThis as unknown as { location: { hash: string } }).location.hash = target;
-  }, hash);
-}
 
 /** Files dropped on a drop screen: one accepted, one refused, both with long names. */
 async function dropFiles(page: Page): Promise<void> {
@@ -102,7 +72,7 @@ function said(problems: LayoutProblem[]): string {
 test('every screen fits every window size and speaks only the chosen language', async (t) => {
   const [browser, stack] = await Promise.all([launchChromium(t), startStack(t)]);
   await signInThroughCore(stack);
-  await someActivity(stack);
+  await addSomeActivity(stack, LONG_NAME);
   const company = seedData.administrations[0]?.companyNumber;
   assert.ok(company);
   const found: string[] = [];

@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { HistoryEntry } from '../../../src-main/contract/domain.ts';
 import { ALL_SCOPES } from '../../emulator/index.ts';
@@ -143,4 +144,45 @@ test('a reader that stops early (`categories … | head`) ends nothing in a stac
     assert.equal(stderr, '', `${args.join(' ')}: nothing on stderr`);
     assert.equal(code, 0);
   }
+});
+
+test('the help says where CLEARFACTS_TOKEN is accepted that other processes can read it', async () => {
+  const help = await runCli({ configDir: tmpdir(), apiUrl: 'http://127.0.0.1:9/graphql' }, [
+    '--help',
+  ]);
+  assert.equal(help.code, 0, help.stderr);
+  const text = help.stdout.replace(/\s+/g, ' ');
+  assert.match(text, /CLEARFACTS_TOKEN the token to use; takes precedence over a stored one/);
+  assert.match(text, /Other processes of your user account can read a process's environment/);
+  assert.match(text, /prefer the keyring \(`token set`\) or CLEARFACTS_TOKEN_FILE/);
+});
+
+test('a name with a bidi control is printed marked and sent to Clearfacts without it', async (t) => {
+  const emulator = await startTestEmulator(t);
+  const [administration] = emulator.seed.administrations;
+  assert.ok(administration);
+  const root = tempDir(t, 'cli-bidi');
+  const context = {
+    configDir: folder(root, 'config'),
+    apiUrl: emulator.graphqlUrl,
+    token: emulator.addToken([...ALL_SCOPES]),
+  };
+  // Shown raw, U+202E (RIGHT-TO-LEFT OVERRIDE) shows the rest of the name in reverse order.
+  const file = path.join(root, 'rtl\u202Efdp.pdf');
+  await writeFile(file, await pdfBytes(1, { label: 'bidi' }));
+  const sent = await runCli(context, [
+    'upload',
+    file,
+    '--company',
+    administration.companyNumber,
+    '--type',
+    'purchase',
+  ]);
+  assert.equal(sent.code, 0, sent.stderr);
+  assert.ok(!sent.stdout.includes('\u202E'), 'the raw control reached the terminal');
+  assert.match(sent.stdout, /rtl⟦U\+202E⟧fdp\.pdf/);
+  assert.deepEqual(
+    emulator.uploads().map((upload) => upload.filename),
+    ['rtlfdp.pdf'],
+  );
 });

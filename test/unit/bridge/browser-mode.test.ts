@@ -4,7 +4,7 @@ import { englishOf } from '../../../src-main/contract/messages/index.ts';
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { request as httpRequest } from 'node:http';
-import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startBrowserMode, type BrowserMode } from '../../../src-main/bridge/browser-mode.ts';
@@ -303,4 +303,45 @@ test('refuses to start when the renderer is not built', async () => {
   } finally {
     await rm(root, { recursive: true, force: true });
   }
+});
+
+test('a drop of more than 1,000 parts is refused whole with the limit, not cut short', async (t) => {
+  const s = await start(t);
+  const form = new FormData();
+  for (let index = 0; index < 1_001; index += 1) {
+    form.append('file', new Blob(['%PDF-1.7 small']), `scan-${index}.pdf`);
+  }
+  const response = await fetch(`${s.bridge.origin}/api/files`, {
+    method: 'POST',
+    body: form,
+    headers: { 'x-clearfacts-session': s.session },
+  });
+  assert.equal(response.status, 413);
+  const answer = InvokeResult.parse(await response.json());
+  assert.ok(!answer.ok);
+  assert.deepEqual(answer.error.message, {
+    code: 'drop_too_many_files',
+    params: { maxFiles: 1_000 },
+  });
+  assert.deepEqual(await readdir(path.join(s.configDir, 'dropped-files')), [], 'nothing kept');
+});
+
+test('dropped names with bidi controls or over 255 bytes are staged cleaned and shortened', async (t) => {
+  const s = await start(t);
+  const form = new FormData();
+  form.append('file', new Blob(['%PDF-1.7 small']), 'rtl\u202Efdp.exe');
+  form.append('file', new Blob(['%PDF-1.7 small']), `${'é'.repeat(200)}.pdf`);
+  const response = await fetch(`${s.bridge.origin}/api/files`, {
+    method: 'POST',
+    body: form,
+    headers: { 'x-clearfacts-session': s.session },
+  });
+  assert.equal(response.status, 200);
+  const { files } = StagedFiles.parse(await response.json());
+  const [reordered, long] = files;
+  assert.ok(reordered?.ok && long?.ok, JSON.stringify(files));
+  assert.equal(path.basename(reordered.path), 'rtlfdp.exe');
+  // 255 bytes: 124 × 'é' (2 bytes) + '…' (3) + '.pdf' (4).
+  assert.equal(path.basename(long.path), `${'é'.repeat(124)}….pdf`);
+  assert.equal(await readFile(long.path, 'utf8'), '%PDF-1.7 small');
 });

@@ -1,4 +1,6 @@
-// The one place a token entering a store is checked and registered for redaction.
+// The one place a token entering a store is checked and registered for redaction, and where a
+// token typed on the command line is registered before anything can echo it.
+import { existsSync } from 'node:fs';
 import { ApiToken } from './api-token.ts';
 import { registerSecret } from '../../logging/secret-redactor.ts';
 import { TokenStoreError } from './token-store.ts';
@@ -16,4 +18,36 @@ export function acceptToken(candidate: string, subject: string): string {
     throw new TokenStoreError('invalid_token', `${subject} is not a Clearfacts token: ${reason}.`);
   }
   return parsed.data;
+}
+
+/**
+ * Near an 80-character personal access token in length, with no path separator: a token pasted
+ * with a character too many or too few still is one.
+ */
+const NEAR_TOKEN = /^[\x21-\x7e]{64,96}$/;
+
+/** The strings in one command-line argument a token could be: itself, after dashes or `=`. */
+function candidatesIn(argument: string): string[] {
+  const withoutDashes = argument.replace(/^-+/, '');
+  const afterEquals = withoutDashes.includes('=')
+    ? withoutDashes.slice(withoutDashes.indexOf('=') + 1)
+    : null;
+  return [argument, withoutDashes, ...(afterEquals === null ? [] : [afterEquals])];
+}
+
+/**
+ * Registers with the redactor every command-line argument that looks like a token, so a token
+ * typed where none belongs (`token set <token>`, a stray word) is not echoed back by an error
+ * such as commander's "too many arguments … got 1: <token>". An argument naming an existing file
+ * or folder is a path, not a token, and stays readable in messages.
+ */
+export function registerTypedTokens(args: readonly string[]): void {
+  for (const argument of args) {
+    for (const candidate of candidatesIn(argument)) {
+      const tokenShaped =
+        ApiToken.safeParse(candidate).success ||
+        (NEAR_TOKEN.test(candidate) && !/[\\/]/.test(candidate));
+      if (tokenShaped && !existsSync(candidate)) registerSecret(candidate);
+    }
+  }
 }

@@ -46,6 +46,7 @@ async function serve(
   t: TestContext,
   configDir: string,
   engine: FakeEngine = createFakeEngine(),
+  idleTimeoutMs?: number,
 ): Promise<{
   server: ControlServer;
   engine: FakeEngine;
@@ -58,6 +59,7 @@ async function serve(
     version: '9.9.9',
     shell: 'cli',
     logger,
+    ...(idleTimeoutMs === undefined ? {} : { idleTimeoutMs }),
   });
   t.after(() => server.close());
   return { server, engine, logger };
@@ -354,4 +356,37 @@ test('a token signed in with over the channel is never logged, even when the han
   assert.match(logged, /session\.signIn/, 'the failure is logged with its channel');
   assert.match(logged, /keyring exploded/);
   assert.equal(logged.includes(GOOD_TOKEN), false, 'but never with the request');
+});
+
+test('32 connections (31 idle, one subscriber) no longer lock every other client out: the idle ones are hung up', async (t) => {
+  const configDir = configFolder(t);
+  const idleTimeoutMs = 300;
+  const { logger } = await serve(t, configDir, createFakeEngine(), idleTimeoutMs);
+  const socketPath = path.join(configDir, 'engine.sock');
+  // A subscriber waits for events: it is never idle, however long it waits.
+  const subscriber = await connect(t, configDir);
+  const events: EventChannel[] = [];
+  subscriber.subscribe((channel) => events.push(channel));
+  // With the subscriber, the 32 connections the server allows.
+  const idle = Array.from({ length: 31 }, () => rawPeer(socketPath));
+  t.after(() => idle.forEach((peer) => peer.socket.destroy()));
+  for (const [index, peer] of idle.entries()) {
+    assert.equal((await peer.line(0, `the hello of idle peer ${index}`)).type, 'hello');
+  }
+  await within(
+    Promise.all(idle.map((peer) => peer.hungUp)),
+    'the server to hang up on every idle connection',
+  );
+  for (const peer of idle) {
+    const frame = await peer.line(1, 'why the idle peer was hung up');
+    assert.equal(frame.type, 'refused');
+    assert.match(String(frame.reason), /sent nothing for 300 ms/);
+  }
+  // Room again for a command, and the subscriber was kept.
+  const remote = await connect(t, configDir);
+  assert.equal((await remote.handlers['status.get']({})).state, 'idle');
+  assert.equal((await subscriber.handlers['status.get']({})).state, 'idle');
+  assert.ok(
+    logger.lines.some((line) => JSON.stringify(line.fields ?? {}).includes('sent nothing')),
+  );
 });

@@ -83,3 +83,15 @@ test('a closed logger ignores further calls instead of throwing', async (t) => {
   await logger.close();
   assert.ok(!(await readAll(directory)).includes('after close'));
 });
+
+test('a name with bidi or invisible characters is logged with them marked, not raw', async (t) => {
+  const directory = await tempDir(t);
+  const logger = createFileLogger({ directory, level: 'debug' });
+  logger.info('detected rtl\u202Efdp.exe', { fileName: 'Fac\u200Btuur.pdf' });
+  await logger.close();
+  const content = await readAll(directory);
+  assert.ok(!/[\u200B\u202E]/u.test(content), 'a raw invisible character is in the log');
+  const line = JSON.parse(content.trim()) as { msg: string; fileName: string };
+  assert.equal(line.msg, 'detected rtl⟦U+202E⟧fdp.exe');
+  assert.equal(line.fileName, 'Fac⟦U+200B⟧tuur.pdf');
+});

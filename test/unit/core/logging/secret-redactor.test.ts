@@ -72,3 +72,16 @@ test('the token schemas accept 80 printable characters and JWTs, with a clear me
   }
   assert.equal(PersonalAccessToken.safeParse(`${token.slice(1)} `).success, false);
 });
+
+test('a piece of a registered token (12 characters or more) is redacted, wherever it is cut', () => {
+  const secret = `${randomToken().slice(0, 70)}!$%&()*+,;`;
+  registerSecret(secret);
+  const head = secret.slice(0, 40);
+  const middle = secret.slice(23, 35);
+  const tail = secret.slice(-20);
+  const result = redact(`cut ${head}… middle ${middle} wrapped ${tail}\nend`);
+  assert.equal(result, 'cut [REDACTED]… middle [REDACTED] wrapped [REDACTED]\nend');
+  // 11 characters are left alone: too short to be told apart from ordinary text.
+  const short = secret.slice(5, 16);
+  assert.equal(redact(`x ${short} y`), `x ${short} y`);
+});

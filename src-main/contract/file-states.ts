@@ -1,0 +1,20 @@
+// The states a file goes through, listed once: the contract's FileState schema, the catalogues'
+// state words and the CLI's live view all derive from this list.
+
+/**
+ * Every state a file's history row can be in, in the order a file meets them. `held` waits for
+ * the user's choice: an e-invoice addressed to another administration, an inbox file no single
+ * administration matches, a PDF that differs from its XML twin (issue #18).
+ */
+export const FILE_STATES = [
+  'detected',
+  'waiting_stability',
+  'ready',
+  'uploading',
+  'uploaded',
+  'archived',
+  'failed',
+  'duplicate',
+  'unconfirmed',
+  'held',
+] as const;
