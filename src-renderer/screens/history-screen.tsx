@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import {
   choiceMessage,
   DestinationType,
+  UNROUTED_COMPANY_NUMBER,
   type CompanyNumber,
   type HistoryEntry,
   type HistoryFilter,
@@ -131,9 +132,11 @@ function HistoryRow({
   }
 
   const meta = [
-    administration === undefined
-      ? formatCompanyNumber(entry.companyNumber)
-      : administrationLabel(administration),
+    entry.companyNumber === UNROUTED_COMPANY_NUMBER
+      ? t('history.unrouted')
+      : administration === undefined
+        ? formatCompanyNumber(entry.companyNumber)
+        : administrationLabel(administration),
     t(`destinations.${entry.destination.type}`),
     ...(entry.pages === null ? [] : [t('history.pages', { count: entry.pages })]),
     ...(entry.sizeBytes === null ? [] : [format.bytes(entry.sizeBytes)]),
