@@ -9,6 +9,7 @@ import { seedData } from '../../emulator/index.ts';
 import { sampleInvoice, ublXml } from '../../fixtures/e-invoice-builder.ts';
 import { withDeadline } from '../../support/waiting.ts';
 import { launchChromium, openApp, signInThroughCore, startStack } from './browser-stack.ts';
+import { screenshotBothThemes } from './page-checks.ts';
 
 test('an e-invoice addressed to another administration is held, then sent there with one click', async (t) => {
   const [browser, stack] = await Promise.all([launchChromium(t), startStack(t)]);
@@ -44,6 +45,7 @@ test('an e-invoice addressed to another administration is held, then sent there 
     )
     .waitFor();
   assert.equal(stack.emulator.uploads().length, 0, 'nothing is sent while the file is held');
+  await screenshotBothThemes(page, 'history-held');
 
   const delivered = new Promise<void>((resolve) => {
     const stop = stack.emulator.onUpload(() => {
