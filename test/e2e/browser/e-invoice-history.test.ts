@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { seedData } from '../../emulator/index.ts';
-import { sampleInvoice, ublXml } from '../../fixtures/e-invoice-builder.ts';
+import { partyOf, sampleInvoice, ublXml } from '../../fixtures/e-invoice-builder.ts';
 import { launchChromium, openApp, signInThroughCore, startStack } from './browser-stack.ts';
 import { screenshotBothThemes } from './page-checks.ts';
 
@@ -22,11 +22,7 @@ test('History shows e-invoices with supplier and amount, and filters on both', a
     companyNumber: administration.companyNumber,
     destination: { type: 'purchase' },
   });
-  const customer = {
-    name: administration.name,
-    companyNumber: administration.companyNumber,
-    vatNumber: `BE${administration.companyNumber}`,
-  };
+  const customer = partyOf(administration);
   const invoice = sampleInvoice({ number: 'F2026/00417', payableAmount: '1210.50', customer });
   const creditNote = sampleInvoice({
     root: 'CreditNote',

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { PartyInput } from '../../fixtures/e-invoice-builder.ts';
-import { sampleInvoice, ublXml } from '../../fixtures/e-invoice-builder.ts';
+import { partyOf, sampleInvoice, ublXml } from '../../fixtures/e-invoice-builder.ts';
 import { startTestEmulator } from '../../emulator/emulator-test-support.ts';
 import { startEngine } from '../../support/engine-harness.ts';
 import { folder, tempDir } from '../../support/temp-folders.ts';
@@ -32,11 +32,6 @@ test('an e-invoice inbox routes by the parties, and holds or refuses what it can
   assert.ok(buyer && seller);
   assert.notEqual(buyer.companyNumber, seller.companyNumber);
   const unreachable = emulator.seed.inaccessibleAdministration;
-  const party = (administration: { name: string; companyNumber: string }): PartyInput => ({
-    name: administration.name,
-    companyNumber: administration.companyNumber,
-    vatNumber: `BE${administration.companyNumber}`,
-  });
 
   const inbox = folder(tempDir(t, 'inbox'), 'Peppol inbox');
   const harness = await startEngine(t, { emulator, token: emulator.demoToken });
@@ -48,13 +43,13 @@ test('an e-invoice inbox routes by the parties, and holds or refuses what it can
 
   const files: Record<string, Parameters<typeof sampleInvoice>[0]> = {
     // The customer is a client: its purchase.
-    'purchase.xml': { number: 'IN-1', supplier: FLORIST, customer: party(buyer) },
+    'purchase.xml': { number: 'IN-1', supplier: FLORIST, customer: partyOf(buyer) },
     // The supplier is a client: its sale.
-    'sale.xml': { number: 'IN-2', supplier: party(seller), customer: FLORIST },
+    'sale.xml': { number: 'IN-2', supplier: partyOf(seller), customer: FLORIST },
     // Both are clients: which books is the user's call.
-    'both.xml': { number: 'IN-3', supplier: party(seller), customer: party(buyer) },
+    'both.xml': { number: 'IN-3', supplier: partyOf(seller), customer: partyOf(buyer) },
     // Neither: one of them belongs to the firm but is out of this user's reach.
-    'neither.xml': { number: 'IN-4', supplier: BREWERY, customer: party(unreachable) },
+    'neither.xml': { number: 'IN-4', supplier: BREWERY, customer: partyOf(unreachable) },
   };
   for (const [name, input] of Object.entries(files)) {
     await writeFile(path.join(inbox, name), ublXml(sampleInvoice(input)));
