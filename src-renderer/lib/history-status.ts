@@ -65,7 +65,6 @@ const FIXED_ONLY_BY_THE_FILE: ReadonlySet<FailureCode> = new Set([
   'xml_unreadable_encoding',
   'e_invoice_unsupported',
   'bank_statement',
-  'not_e_invoice',
   'conversion_failed',
   'file_missing',
 ]);

@@ -7,7 +7,12 @@ import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { PartyInput } from '../../fixtures/e-invoice-builder.ts';
-import { partyOf, sampleInvoice, ublXml } from '../../fixtures/e-invoice-builder.ts';
+import {
+  partyOf,
+  sampleInvoice,
+  ublXml,
+  writeUblWithPdf,
+} from '../../fixtures/e-invoice-builder.ts';
 import { startTestEmulator } from '../../emulator/emulator-test-support.ts';
 import { startEngine } from '../../support/engine-harness.ts';
 import { folder, tempDir } from '../../support/temp-folders.ts';
@@ -55,17 +60,27 @@ test('an e-invoice inbox routes by the parties, and holds or refuses what it can
     await writeFile(path.join(inbox, name), ublXml(sampleInvoice(input)));
   }
   await writeFile(path.join(inbox, 'scan.pdf'), await pdfBytes(1));
+  // The visual beside its XML is the same invoice: paired under the XML's administration.
+  const visual = await pdfBytes(2);
+  await writeFile(path.join(inbox, 'visual.pdf'), visual);
+  await writeUblWithPdf(
+    path.join(inbox, 'visual.xml'),
+    sampleInvoice({ number: 'IN-5', supplier: FLORIST, customer: partyOf(buyer) }),
+    visual,
+  );
 
   const entry = (name: string) =>
     [...harness.entries.values()].find((candidate) => candidate.fileName === name);
   await harness.until(
-    'purchase and sale archived, both and neither held, the scan failed',
+    'purchase, sale and visual.xml archived, both and neither held, the scan failed, the visual paired',
     () =>
       entry('purchase.xml')?.state === 'archived' &&
       entry('sale.xml')?.state === 'archived' &&
       entry('both.xml')?.state === 'held' &&
       entry('neither.xml')?.state === 'held' &&
-      entry('scan.pdf')?.state === 'failed',
+      entry('scan.pdf')?.state === 'failed' &&
+      entry('visual.xml')?.state === 'archived' &&
+      entry('visual.pdf')?.state === 'duplicate',
   );
 
   const delivered = (fileName: string) =>
@@ -77,7 +92,15 @@ test('an e-invoice inbox routes by the parties, and holds or refuses what it can
     { companyNumber: buyer.companyNumber, type: 'PURCHASE' },
   ]);
   assert.deepEqual(delivered('sale.xml'), [{ companyNumber: seller.companyNumber, type: 'SALE' }]);
-  assert.equal(emulator.uploads().length, 2, 'nothing else was sent');
+  assert.deepEqual(delivered('visual.xml'), [
+    { companyNumber: buyer.companyNumber, type: 'PURCHASE' },
+  ]);
+  assert.equal(emulator.uploads().length, 3, 'nothing else was sent');
+  assert.deepEqual(entry('visual.pdf')?.hold?.reason, {
+    code: 'pdf_sent_with_xml',
+    params: { fileName: 'visual.xml' },
+  });
+  assert.equal(entry('visual.pdf')?.companyNumber, buyer.companyNumber);
   assert.equal(entry('purchase.xml')?.companyNumber, buyer.companyNumber);
   assert.deepEqual(entry('sale.xml')?.destination, { type: 'sale' });
 
