@@ -24,6 +24,7 @@ const engine = await createEngine({
 });
 
 const reported = new Set<number>();
+const uploading = new Set<number>();
 let watchingResolve: (() => void) | null = null;
 
 const listener: EventListener = (channel, payload) => {
@@ -41,6 +42,10 @@ const listener: EventListener = (channel, payload) => {
   if (channel !== 'history.changed') return;
   const { entries } = payload as { entries: HistoryEntry[] };
   for (const entry of entries) {
+    if (entry.state === 'uploading' && !uploading.has(entry.id)) {
+      uploading.add(entry.id);
+      send({ type: 'uploading', id: entry.id, fileName: entry.fileName });
+    }
     if (reported.has(entry.id)) continue;
     if (entry.uuid !== null && (entry.state === 'uploaded' || entry.state === 'archived')) {
       reported.add(entry.id);
@@ -54,6 +59,7 @@ const listener: EventListener = (channel, payload) => {
       });
     } else if (
       entry.state === 'failed' ||
+      entry.state === 'held' ||
       entry.state === 'duplicate' ||
       entry.state === 'unconfirmed'
     ) {

@@ -37,6 +37,8 @@ export const HostMessage = z.discriminatedUnion('type', [
     /** Epoch ms at which the engine wrote the uuid (the row's uploadedAt). */
     storedAt: z.number(),
   }),
+  /** A row reached `uploading`: its check is over and its bytes are about to be sent. */
+  z.object({ type: z.literal('uploading'), id: z.number().int(), fileName: z.string() }),
   z.object({
     type: z.literal('settled'),
     id: z.number().int(),

@@ -8,6 +8,7 @@ const hostScript = path.resolve(import.meta.dirname, '../engine-host.ts');
 
 export type StoredMessage = Extract<HostMessage, { type: 'stored' }>;
 export type SettledMessage = Extract<HostMessage, { type: 'settled' }>;
+export type UploadingMessage = Extract<HostMessage, { type: 'uploading' }>;
 export type ReadyMessage = Extract<HostMessage, { type: 'ready' }>;
 
 export interface EngineProcess {
@@ -17,6 +18,8 @@ export interface EngineProcess {
   ready: Promise<ReadyMessage>;
   onStored(listener: (message: StoredMessage) => void): void;
   onSettled(listener: (message: SettledMessage) => void): void;
+  /** A file's check ended and its upload begins. */
+  onUploading(listener: (message: UploadingMessage) => void): void;
   whenIdle(): Promise<void>;
   /** Stops the engine cleanly and waits for the process to end. */
   stop(): Promise<void>;
@@ -32,6 +35,7 @@ export function startEngineProcess(config: EngineHostConfig): EngineProcess {
   if (child.pid === undefined) throw new Error('the engine host did not start');
   const storedListeners: ((message: StoredMessage) => void)[] = [];
   const settledListeners: ((message: SettledMessage) => void)[] = [];
+  const uploadingListeners: ((message: UploadingMessage) => void)[] = [];
   const waiting = new Map<'idle' | 'stopped', () => void>();
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   let failed: ((error: Error) => void) | null = null;
@@ -48,6 +52,9 @@ export function startEngineProcess(config: EngineHostConfig): EngineProcess {
           return;
         case 'settled':
           for (const listener of settledListeners) listener(message);
+          return;
+        case 'uploading':
+          for (const listener of uploadingListeners) listener(message);
           return;
         case 'idle':
         case 'stopped':
@@ -74,6 +81,7 @@ export function startEngineProcess(config: EngineHostConfig): EngineProcess {
     ready,
     onStored: (listener) => storedListeners.push(listener),
     onSettled: (listener) => settledListeners.push(listener),
+    onUploading: (listener) => uploadingListeners.push(listener),
     whenIdle: () => ask({ type: 'whenIdle' }, 'idle'),
     async stop() {
       if (child.exitCode === null && child.connected) await ask({ type: 'stop' }, 'stopped');

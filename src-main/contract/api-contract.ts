@@ -58,6 +58,11 @@ export const requests = {
     request: z.object({ path: z.string().min(1) }),
     response: z.array(FolderView),
   },
+  /** An accountant's e-invoice inbox: each e-invoice goes where its parties say (issue #18). */
+  'folders.addInbox': {
+    request: z.object({ path: z.string().min(1) }),
+    response: z.array(FolderView),
+  },
   'folders.remove': { request: z.object({ id: z.string() }), response: z.array(FolderView) },
 
   /** Type and page count of files before they are sent (drop window). */

@@ -10,6 +10,13 @@ export const CompanyNumber = z
   .regex(/^0\d{9}$/, 'a company number is 0 followed by 9 digits');
 export type CompanyNumber = z.infer<typeof CompanyNumber>;
 
+/**
+ * The administration of a file in an e-invoice inbox before its parties chose one (issue #18).
+ * Its check digits are wrong (97 - 0 mod 97 is 97, not 00), so it is no company's number, and
+ * the send step routes such a file, holds it or refuses it: it is never sent under this number.
+ */
+export const UNROUTED_COMPANY_NUMBER: CompanyNumber = '0000000000';
+
 /** Where a document goes in Clearfacts: an invoice tray or an archive with its category. */
 export const Destination = z.discriminatedUnion('type', [
   z.object({ type: z.literal('purchase') }),
@@ -47,6 +54,8 @@ export const FailureCode = z.enum([
   'xml_unreadable_encoding',
   'e_invoice_unsupported',
   'bank_statement',
+  /** A file in an e-invoice inbox that is not an e-invoice: no party names its administration. */
+  'not_e_invoice',
   'conversion_failed',
   'file_missing',
   'file_unreadable',
@@ -213,7 +222,11 @@ export const ArchiveCategories = z.object({
 });
 export type ArchiveCategories = z.infer<typeof ArchiveCategories>;
 
-/** A watched folder: bound to one administration and destination, or an accountant's root. */
+/**
+ * A watched folder: bound to one administration and destination, an accountant's root (the
+ * path names the administration), or an accountant's e-invoice inbox (each e-invoice's parties
+ * name it, issue #18).
+ */
 export const FolderBinding = z.discriminatedUnion('mode', [
   z.object({
     id: z.string(),
@@ -223,6 +236,7 @@ export const FolderBinding = z.discriminatedUnion('mode', [
     destination: Destination,
   }),
   z.object({ id: z.string(), mode: z.literal('accountant-tree'), path: z.string() }),
+  z.object({ id: z.string(), mode: z.literal('e-invoice-inbox'), path: z.string() }),
 ]);
 export type FolderBinding = z.infer<typeof FolderBinding>;
 

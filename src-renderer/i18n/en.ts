@@ -199,6 +199,7 @@ export const en = {
     uploaded: 'Uploaded',
     failed: 'Failed',
     tree: 'Accountant tree: a folder per administration',
+    inbox: 'E-invoice inbox: each invoice goes to the administration it names',
     remove: 'Stop watching',
     removeConfirm: 'Stop watching {{path}}? The files in it stay where they are.',
     removeYes: 'Stop watching',
@@ -216,6 +217,9 @@ export const en = {
       modeTree: 'An accountant tree',
       modeTreeHint:
         'The uploader creates a folder per administration inside it, with Purchase, Sales and Archive folders, and sends each file by where it lies.',
+      modeInbox: 'An e-invoice inbox',
+      modeInboxHint:
+        'For accountants: each e-invoice (UBL XML) goes to the administration named as its customer (a purchase) or its supplier (a sale), when exactly one administration you reach matches. Otherwise it waits for your choice.',
       submit: 'Start watching',
       adding: 'Adding…',
       error: 'The folder could not be added.',
@@ -317,6 +321,8 @@ export const en = {
       'This is a CII e-invoice (Factur-X / ZUGFeRD), which Clearfacts does not accept. Ask for the Peppol (UBL) version or upload the PDF.',
     bank_statement:
       'Not uploaded: this is a bank statement. Clearfacts receives bank statements from CodaBox directly.',
+    not_e_invoice:
+      'Not sent: only e-invoices go from an e-invoice inbox. Put this file in a client’s folder.',
     conversion_failed: 'The image could not be converted to PDF.',
     file_missing: 'The file is no longer there.',
     file_unreadable: 'The file cannot be read. Check that no other program has it open.',
@@ -351,6 +357,11 @@ export const en = {
     allDestinations: 'All destinations',
     from: 'From',
     to: 'Until',
+    unrouted: 'E-invoice inbox',
+    supplierLabel: 'Supplier',
+    supplierPlaceholder: 'Name or company number',
+    amountMinLabel: 'Amount from',
+    amountMaxLabel: 'Amount up to',
     clearFilters: 'Clear filters',
     count_one: '{{count, number}} document',
     count_other: '{{count, number}} documents',

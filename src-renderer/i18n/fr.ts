@@ -212,6 +212,7 @@ export const fr: WithManyPlurals<Messages> = {
     uploaded: 'Envoyés',
     failed: 'En échec',
     tree: 'Arborescence comptable : un dossier par administration',
+    inbox: 'Boîte de réception e-factures : chaque facture va à l’administration qu’elle nomme',
     remove: 'Arrêter la surveillance',
     removeConfirm: 'Arrêter de surveiller {{path}} ? Les fichiers qu’il contient restent en place.',
     removeYes: 'Arrêter la surveillance',
@@ -230,6 +231,9 @@ export const fr: WithManyPlurals<Messages> = {
       modeTree: 'Une arborescence comptable',
       modeTreeHint:
         'L’uploader y crée un dossier par administration, avec les dossiers Achats, Ventes et Archive, et envoie chaque fichier selon l’endroit où il se trouve.',
+      modeInbox: 'Une boîte de réception e-factures',
+      modeInboxHint:
+        'Pour les comptables : chaque facture électronique (UBL XML) va à l’administration indiquée comme client (un achat) ou comme fournisseur (une vente), quand une seule administration que vous atteignez correspond. Sinon, elle attend votre choix.',
       submit: 'Commencer la surveillance',
       adding: 'Ajout en cours…',
       error: 'Le dossier n’a pas pu être ajouté.',
@@ -337,6 +341,8 @@ export const fr: WithManyPlurals<Messages> = {
       'C’est une facture électronique CII (Factur-X / ZUGFeRD), que Clearfacts n’accepte pas. Demandez la version Peppol (UBL) ou envoyez le PDF.',
     bank_statement:
       'Non envoyé : c’est un extrait de compte. Clearfacts reçoit les extraits directement de CodaBox.',
+    not_e_invoice:
+      'Non envoyé : seules les factures électroniques partent d’une boîte de réception e-factures. Placez ce fichier dans le dossier d’un client.',
     conversion_failed: 'L’image n’a pas pu être convertie en PDF.',
     file_missing: 'Le fichier n’est plus là.',
     file_unreadable:
@@ -372,6 +378,11 @@ export const fr: WithManyPlurals<Messages> = {
     allDestinations: 'Toutes les destinations',
     from: 'Du',
     to: 'Au',
+    unrouted: 'Boîte de réception e-factures',
+    supplierLabel: 'Fournisseur',
+    supplierPlaceholder: 'Nom ou numéro d’entreprise',
+    amountMinLabel: 'Montant à partir de',
+    amountMaxLabel: 'Montant jusqu’à',
     clearFilters: 'Effacer les filtres',
     count_one: '{{count, number}} document',
     count_many: '{{count, number}} de documents',

@@ -204,6 +204,7 @@ export const nl: Messages = {
     uploaded: 'Opgeladen',
     failed: 'Mislukt',
     tree: 'Boom voor boekhouders: een map per administratie',
+    inbox: 'E-factuurinbox: elke factuur gaat naar de administratie die ze noemt',
     remove: 'Niet meer bewaken',
     removeConfirm: '{{path}} niet meer bewaken? De bestanden erin blijven waar ze zijn.',
     removeYes: 'Niet meer bewaken',
@@ -221,6 +222,9 @@ export const nl: Messages = {
       modeTree: 'Een boom voor boekhouders',
       modeTreeHint:
         'De uploader maakt erin een map per administratie, met de mappen Aankoop, Verkoop en Archief, en verzendt elk bestand volgens de plaats waar het staat.',
+      modeInbox: 'Een e-factuurinbox',
+      modeInboxHint:
+        'Voor boekhouders: elke e-factuur (UBL XML) gaat naar de administratie die als klant (een aankoop) of als leverancier (een verkoop) vermeld staat, als precies één administratie die u bereikt overeenkomt. Anders wacht ze op uw keuze.',
       submit: 'Beginnen met bewaken',
       adding: 'Bezig met toevoegen…',
       error: 'De map kon niet worden toegevoegd.',
@@ -325,6 +329,8 @@ export const nl: Messages = {
       'Dit is een CII-e-factuur (Factur-X / ZUGFeRD), die Clearfacts niet aanvaardt. Vraag de Peppol-versie (UBL) of laad de pdf op.',
     bank_statement:
       'Niet opgeladen: dit is een rekeninguittreksel. Clearfacts ontvangt uittreksels rechtstreeks van CodaBox.',
+    not_e_invoice:
+      'Niet verstuurd: uit een e-factuurinbox gaan alleen e-facturen. Zet dit bestand in de map van een klant.',
     conversion_failed: 'De afbeelding kon niet naar PDF worden omgezet.',
     file_missing: 'Het bestand is er niet meer.',
     file_unreadable:
@@ -361,6 +367,11 @@ export const nl: Messages = {
     allDestinations: 'Alle bestemmingen',
     from: 'Vanaf',
     to: 'Tot en met',
+    unrouted: 'E-factuurinbox',
+    supplierLabel: 'Leverancier',
+    supplierPlaceholder: 'Naam of ondernemingsnummer',
+    amountMinLabel: 'Bedrag vanaf',
+    amountMaxLabel: 'Bedrag tot en met',
     clearFilters: 'Filters wissen',
     count_one: '{{count, number}} document',
     count_other: '{{count, number}} documenten',

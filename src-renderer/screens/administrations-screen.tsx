@@ -97,8 +97,7 @@ function AdministrationDetails({
       setHistoryRevision((n) => n + 1);
   });
   const folders = (app.folders ?? []).filter(
-    (folder) =>
-      folder.binding.mode === 'accountant-tree' || folder.binding.companyNumber === companyNumber,
+    (folder) => folder.binding.mode !== 'single' || folder.binding.companyNumber === companyNumber,
   );
 
   return (

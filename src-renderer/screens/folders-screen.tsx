@@ -1,5 +1,6 @@
 // The watched folders: how each is watched (or why it cannot be), what it holds in the queue,
-// and adding one: bound to one administration and destination, or an accountant's tree.
+// and adding one: bound to one administration and destination, an accountant's tree, or an
+// accountant's e-invoice inbox.
 import { useRenderMessage } from '../components/message-text.ts';
 import { useId, useState, type FormEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -33,7 +34,7 @@ function AddFolderForm({
   const pathHintId = useId();
   const modeName = useId();
   const [path, setPath] = useState('');
-  const [mode, setMode] = useState<'single' | 'tree'>('single');
+  const [mode, setMode] = useState<'single' | 'tree' | 'inbox'>('single');
   const [companyNumber, setCompanyNumber] = useState<CompanyNumber | null>(initialCompany);
   const [destination, setDestination] = useState<DestinationDraft>({
     type: 'purchase',
@@ -70,9 +71,15 @@ function AddFolderForm({
     setBusy(true);
     try {
       const folders =
-        mode === 'tree' || companyNumber === null || target === null
-          ? await api.invoke('folders.addTree', { path: trimmed })
-          : await api.invoke('folders.add', { path: trimmed, companyNumber, destination: target });
+        mode === 'inbox'
+          ? await api.invoke('folders.addInbox', { path: trimmed })
+          : mode === 'tree' || companyNumber === null || target === null
+            ? await api.invoke('folders.addTree', { path: trimmed })
+            : await api.invoke('folders.add', {
+                path: trimmed,
+                companyNumber,
+                destination: target,
+              });
       store.applyFolders(folders);
       onClose();
     } catch (caught) {
@@ -140,6 +147,18 @@ function AddFolderForm({
           <span>
             <span className="choice-title">{t('folders.form.modeTree')}</span>
             <span className="hint">{t('folders.form.modeTreeHint')}</span>
+          </span>
+        </label>
+        <label className="choice">
+          <input
+            type="radio"
+            name={modeName}
+            checked={mode === 'inbox'}
+            onChange={() => setMode('inbox')}
+          />
+          <span>
+            <span className="choice-title">{t('folders.form.modeInbox')}</span>
+            <span className="hint">{t('folders.form.modeInboxHint')}</span>
           </span>
         </label>
       </fieldset>
@@ -210,7 +229,7 @@ function FolderCard({ folder }: { folder: FolderView }): ReactElement {
           <p className="folder-binding">
             {binding.mode === 'single'
               ? `${administration === undefined ? binding.companyNumber : administrationLabel(administration)} · ${t(`destinations.${binding.destination.type}`)}`
-              : t('folders.tree')}
+              : t(binding.mode === 'e-invoice-inbox' ? 'folders.inbox' : 'folders.tree')}
           </p>
         </div>
         <span

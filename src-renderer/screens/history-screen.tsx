@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import {
   choiceMessage,
   DestinationType,
+  UNROUTED_COMPANY_NUMBER,
   type CompanyNumber,
   type HistoryEntry,
   type HistoryFilter,
@@ -47,6 +48,11 @@ interface Filters {
   from: string;
   to: string;
   search: string;
+  /** Part of an e-invoice supplier's name, company number or VAT number. */
+  supplier: string;
+  /** Payable amount bounds as typed (a decimal comma or point); blank or unreadable: no bound. */
+  amountMin: string;
+  amountMax: string;
 }
 
 const NO_FILTERS: Filters = {
@@ -56,10 +62,23 @@ const NO_FILTERS: Filters = {
   from: '',
   to: '',
   search: '',
+  supplier: '',
+  amountMin: '',
+  amountMax: '',
 };
+
+/** An amount as Belgians type it ("1210,50" or "1210.50"), or null when there is none. */
+function parseAmount(text: string): number | null {
+  const trimmed = text.trim().replace(',', '.');
+  if (trimmed === '') return null;
+  const amount = Number(trimmed);
+  return Number.isFinite(amount) ? amount : null;
+}
 
 function toQuery(filters: Filters): HistoryFilter {
   const states = statesForFilter(filters.status);
+  const amountMin = parseAmount(filters.amountMin);
+  const amountMax = parseAmount(filters.amountMax);
   return {
     ...(states === undefined ? {} : { states }),
     ...(filters.companyNumber === null ? {} : { companyNumber: filters.companyNumber }),
@@ -67,6 +86,9 @@ function toQuery(filters: Filters): HistoryFilter {
     ...(filters.from === '' ? {} : { from: filters.from }),
     ...(filters.to === '' ? {} : { to: filters.to }),
     ...(filters.search.trim() === '' ? {} : { search: filters.search.trim() }),
+    ...(filters.supplier.trim() === '' ? {} : { supplier: filters.supplier.trim() }),
+    ...(amountMin === null ? {} : { amountMin }),
+    ...(amountMax === null ? {} : { amountMax }),
   };
 }
 
@@ -132,9 +154,11 @@ function HistoryRow({
   }
 
   const meta = [
-    administration === undefined
-      ? formatCompanyNumber(entry.companyNumber)
-      : administrationLabel(administration),
+    entry.companyNumber === UNROUTED_COMPANY_NUMBER
+      ? t('history.unrouted')
+      : administration === undefined
+        ? formatCompanyNumber(entry.companyNumber)
+        : administrationLabel(administration),
     t(`destinations.${entry.destination.type}`),
     ...(entry.pages === null ? [] : [t('history.pages', { count: entry.pages })]),
     ...(entry.sizeBytes === null ? [] : [format.bytes(entry.sizeBytes)]),
@@ -330,7 +354,11 @@ export function HistoryScreen({ params }: { params: URLSearchParams }): ReactEle
     setFilters(filtersFromParams(new URLSearchParams(paramsKey)));
   }
   const search = useDebounced(filters.search, SEARCH_DELAY_MS);
-  const query = useMemo(() => toQuery({ ...filters, search }), [filters, search]);
+  const supplier = useDebounced(filters.supplier, SEARCH_DELAY_MS);
+  const query = useMemo(
+    () => toQuery({ ...filters, search, supplier }),
+    [filters, search, supplier],
+  );
   const queryKey = JSON.stringify(query);
 
   const pages = useRef(new HistoryPages());
@@ -593,6 +621,40 @@ export function HistoryScreen({ params }: { params: URLSearchParams }): ReactEle
               </option>
             ))}
           </select>
+        </div>
+        <div className="field">
+          <label htmlFor="history-supplier">{t('history.supplierLabel')}</label>
+          <input
+            id="history-supplier"
+            type="search"
+            placeholder={t('history.supplierPlaceholder')}
+            value={filters.supplier}
+            onChange={(event) => update({ supplier: event.target.value })}
+            autoComplete="off"
+            spellCheck={false}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="history-amount-min">{t('history.amountMinLabel')}</label>
+          <input
+            id="history-amount-min"
+            type="text"
+            inputMode="decimal"
+            value={filters.amountMin}
+            onChange={(event) => update({ amountMin: event.target.value })}
+            autoComplete="off"
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="history-amount-max">{t('history.amountMaxLabel')}</label>
+          <input
+            id="history-amount-max"
+            type="text"
+            inputMode="decimal"
+            value={filters.amountMax}
+            onChange={(event) => update({ amountMax: event.target.value })}
+            autoComplete="off"
+          />
         </div>
         <div className="field">
           <label htmlFor="history-from">{t('history.from')}</label>

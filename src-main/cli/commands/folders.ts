@@ -1,4 +1,4 @@
-// `folders add | tree | list | remove`: the watched folders, stored in the settings so a running
+// `folders add | tree | inbox | list | remove`: the watched folders, stored in the settings so a running
 // `watch` (or the desktop app) picks the change up.
 import path from 'node:path';
 import type { Command } from 'commander';
@@ -29,7 +29,9 @@ function printFolders(folders: FolderView[], json: boolean | undefined): void {
       binding.path,
       binding.mode === 'single'
         ? `${binding.companyNumber} ${describeDestination(binding.destination)}`
-        : 'accountant tree (by folder)',
+        : binding.mode === 'e-invoice-inbox'
+          ? "e-invoice inbox (by the invoice's parties)"
+          : 'accountant tree (by folder)',
       String(counts.pending),
       String(counts.uploaded),
       String(counts.failed),
@@ -70,6 +72,20 @@ export function registerFolderCommands(program: Command, runtime: () => CliRunti
       const { engine } = await runtime().engineFor({ start: false, watchFolders: false });
       printFolders(
         await engine.handlers['folders.addTree']({ path: path.resolve(root) }),
+        flags.json,
+      );
+    });
+
+  folders
+    .command('inbox <path>')
+    .description(
+      "watch an accountant's e-invoice inbox: each e-invoice goes to the administration its customer (purchase) or supplier (sale) is",
+    )
+    .option('--json', 'print the folders as JSON')
+    .action(async (inbox: string, flags: { json?: boolean }) => {
+      const { engine } = await runtime().engineFor({ start: false, watchFolders: false });
+      printFolders(
+        await engine.handlers['folders.addInbox']({ path: path.resolve(inbox) }),
         flags.json,
       );
     });

@@ -83,6 +83,8 @@ export const en: Catalogue = {
       'Several administrations you can reach have the company number {{companyNumber}} ({{names}}): choose the right one.',
     e_invoice_inbox_no_numbers:
       'This invoice names no Belgian company number for its supplier or its customer, so it cannot be routed.',
+    inbox_not_e_invoice:
+      'Not sent: only e-invoices (UBL XML) go from an e-invoice inbox, because their parties say which administration they belong to. Put this file in a client’s folder, or drop it on the right administration.',
     e_invoice_already_sent:
       'The same invoice (supplier, number and amount) was already sent to this administration on {{at, date}} as {{fileName}}.',
     pdf_sent_with_xml: 'Sent as part of {{fileName}}: this PDF is the one embedded in it.',

@@ -84,6 +84,8 @@ export const fr: Catalogue = {
       'Plusieurs administrations que vous pouvez atteindre ont le numéro d’entreprise {{companyNumber}} ({{names}}) : choisissez la bonne.',
     e_invoice_inbox_no_numbers:
       'Cette facture ne mentionne aucun numéro d’entreprise belge pour le fournisseur ni pour le client : elle ne peut pas être routée.',
+    inbox_not_e_invoice:
+      'Non envoyé : seules les factures électroniques (UBL XML) partent d’une boîte de réception e-factures, car leurs parties disent à quelle administration elles appartiennent. Placez ce fichier dans le dossier d’un client, ou déposez-le sur la bonne administration.',
     e_invoice_already_sent:
       'La même facture (fournisseur, numéro et montant) a déjà été envoyée à cette administration le {{at, date}} sous le nom {{fileName}}.',
     pdf_sent_with_xml: 'Envoyé avec {{fileName}} : ce PDF est celui qui y est intégré.',

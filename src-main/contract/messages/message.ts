@@ -187,6 +187,7 @@ export const Message = z.discriminatedUnion('code', [
   message('e_invoice_inbox_no_client', { supplier: z.string(), customer: z.string() }),
   message('e_invoice_inbox_number_twice', { companyNumber, names: z.string() }),
   message('e_invoice_inbox_no_numbers', {}),
+  message('inbox_not_e_invoice', {}),
   message('e_invoice_already_sent', { fileName: z.string(), at: z.number() }),
   message('pdf_sent_with_xml', { fileName: z.string() }),
   message('pdf_differs_from_xml', { fileName: z.string() }),

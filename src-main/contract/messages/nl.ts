@@ -84,6 +84,8 @@ export const nl: Catalogue = {
       'Meerdere administraties die u kunt bereiken hebben ondernemingsnummer {{companyNumber}} ({{names}}): kies de juiste.',
     e_invoice_inbox_no_numbers:
       'Deze factuur vermeldt geen Belgisch ondernemingsnummer voor de leverancier of de klant, dus ze kan niet gerouteerd worden.',
+    inbox_not_e_invoice:
+      'Niet verstuurd: uit een e-factuurinbox gaan alleen e-facturen (UBL XML), omdat hun partijen zeggen bij welke administratie ze horen. Zet dit bestand in de map van een klant, of sleep het naar de juiste administratie.',
     e_invoice_already_sent:
       'Dezelfde factuur (leverancier, nummer en bedrag) werd al op {{at, date}} naar deze administratie verstuurd als {{fileName}}.',
     pdf_sent_with_xml: 'Verstuurd als deel van {{fileName}}: deze PDF is de PDF die erin zit.',

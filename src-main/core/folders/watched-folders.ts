@@ -80,6 +80,11 @@ export interface WatchedFolders {
   }): Promise<FolderView[]>;
   /** Binds an accountant tree and creates its folders from the API. Returns the new list. */
   addTree(request: { path: string }): Promise<FolderView[]>;
+  /**
+   * Binds an accountant's e-invoice inbox: each e-invoice in it goes to the administration its
+   * parties name (queue/e-invoice-routing.ts). Returns the new list.
+   */
+  addInbox(request: { path: string }): Promise<FolderView[]>;
   /** Unbinds a folder; its files stay where they are. Returns the new list. */
   remove(id: string): FolderView[];
   /** Rebuilds every accountant tree from the API, so new administrations and categories appear. */
@@ -237,6 +242,12 @@ export function createWatchedFolders(options: WatchedFoldersOptions): WatchedFol
         );
       }
       return save([...bindings(), { id: randomUUID(), mode: 'accountant-tree', path: absolute }]);
+    },
+
+    async addInbox(request: { path: string }) {
+      const absolute = await requireFolder(request.path);
+      ensureNotBound(absolute);
+      return save([...bindings(), { id: randomUUID(), mode: 'e-invoice-inbox', path: absolute }]);
     },
 
     remove(id: string): FolderView[] {

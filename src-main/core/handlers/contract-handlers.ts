@@ -70,6 +70,7 @@ export function createContractHandlers(options: ContractHandlersOptions): ApiHan
       await requireToken();
       return folders.addTree(request);
     }),
+    'folders.addInbox': withApiErrors((request) => folders.addInbox(request)),
     'folders.remove': withApiErrors(async ({ id }) => folders.remove(id)),
 
     'drop.inspect': withApiErrors(({ paths }) =>

@@ -5,11 +5,12 @@
 import { msg, type Message, type TreeRouteMessage } from '../../contract/messages/message.ts';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import type {
-  CompanyNumber,
-  Destination,
-  FolderAvailability,
-  FolderBinding,
+import {
+  UNROUTED_COMPANY_NUMBER,
+  type CompanyNumber,
+  type Destination,
+  type FolderAvailability,
+  type FolderBinding,
 } from '../../contract/domain.ts';
 import type { Logger } from '../logging/logger.ts';
 import { createFolderWatch } from './folder-watch.ts';
@@ -187,6 +188,14 @@ export function createFolderIntake(options: FolderIntakeOptions): FolderIntake {
     const { binding } = folder;
     if (binding.mode === 'single') {
       return { ok: true, companyNumber: binding.companyNumber, destination: binding.destination };
+    }
+    if (binding.mode === 'e-invoice-inbox') {
+      // Only the file's content names its administration: the send step reads it and routes.
+      return {
+        ok: true,
+        companyNumber: UNROUTED_COMPANY_NUMBER,
+        destination: { type: 'purchase' },
+      };
     }
     return routeAccountantTreePath(folder.root, filePath, options.resolveCategoryId);
   }

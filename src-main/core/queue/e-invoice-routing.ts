@@ -20,14 +20,15 @@ export type RoutingDecision =
   | { kind: 'route'; companyNumber: CompanyNumber; destination: Destination }
   | { kind: 'hold'; hold: FileHold };
 
-type InvoiceTray = 'purchase' | 'sale';
+export type InvoiceTray = 'purchase' | 'sale';
 
 /** The party whose administration an invoice belongs to in a tray: the customer buys, the supplier sells. */
 function partyFor(summary: EInvoiceSummary, tray: InvoiceTray): EInvoiceParty {
   return tray === 'purchase' ? summary.customer : summary.supplier;
 }
 
-function sendTo(administration: Administration, destination: InvoiceTray): HoldChoice {
+/** The choice "send to <administration>, in its purchases or sales". */
+export function sendToChoice(administration: Administration, destination: InvoiceTray): HoldChoice {
   return {
     kind: 'send_to',
     companyNumber: administration.companyNumber,
@@ -72,7 +73,7 @@ export function routeInBoundFolder(
   const reachable = administrations ?? [];
   const here = reachable.find((administration) => administration.companyNumber === companyNumber);
   const choices: HoldChoice[] = reachableWith(numbers, reachable).map((administration) =>
-    sendTo(administration, tray),
+    sendToChoice(administration, tray),
   );
   // An invoice the folder's own administration issued, dropped among its purchases (or received,
   // among its sales), belongs in the other tray of the same books.
@@ -81,7 +82,7 @@ export function routeInBoundFolder(
     here !== undefined &&
     partyCompanyNumbers(partyFor(summary, otherTray)).includes(companyNumber)
   ) {
-    choices.push(sendTo(here, otherTray));
+    choices.push(sendToChoice(here, otherTray));
   }
   choices.push({ kind: 'send_here' });
   const params = {
@@ -119,8 +120,8 @@ export function routeInInbox(
   const buyers = reachableWith(customerNumbers, administrations);
   const sellers = reachableWith(supplierNumbers, administrations);
   const choices = [
-    ...buyers.map((administration) => sendTo(administration, 'purchase')),
-    ...sellers.map((administration) => sendTo(administration, 'sale')),
+    ...buyers.map((administration) => sendToChoice(administration, 'purchase')),
+    ...sellers.map((administration) => sendToChoice(administration, 'sale')),
   ];
   const parties = {
     supplier: describe(summary.supplier, supplierNumbers),

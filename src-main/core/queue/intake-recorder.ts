@@ -32,7 +32,7 @@ function destinationDepth(destination: Destination): number {
 /** The folder `_uploaded/` goes in: the bound folder, or the destination folder of a tree. */
 export function watchRootFor(binding: FolderBinding, file: IntakeFile): string {
   const root = path.resolve(binding.path);
-  if (binding.mode === 'single') return root;
+  if (binding.mode !== 'accountant-tree') return root;
   const segments = path.relative(root, file.path).split(path.sep);
   return path.join(root, ...segments.slice(0, destinationDepth(file.destination)));
 }

@@ -4,12 +4,19 @@
 import { cleanFileName } from '../../contract/file-names.ts';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { Administration, Failure, FileState, Scope } from '../../contract/domain.ts';
+import {
+  UNROUTED_COMPANY_NUMBER,
+  type Administration,
+  type Failure,
+  type FileState,
+  type Scope,
+} from '../../contract/domain.ts';
 import { msg, type Message } from '../../contract/messages/message.ts';
 import type { DocumentCheck, DocumentCheckOptions } from '../documents/document-check.ts';
 import { invoiceKey } from '../documents/e-invoice/invoice-key.ts';
 import { uploadMediaType } from '../documents/media-type.ts';
 import type { Logger } from '../logging/logger.ts';
+import { ACTIVE_STATES } from '../store/file-lifecycle.ts';
 import type { FileRecord } from '../store/file-record.ts';
 import type { FilePatch } from '../store/file-row.ts';
 import type { HistoryRepository, Transition } from '../store/history-repository.ts';
@@ -21,7 +28,7 @@ import {
 } from './after-upload.ts';
 import type { DeliveredFile, DocumentDestination } from './document-destination.ts';
 import { pairPdfWithXml, xmlTwinPaths } from './e-invoice-pairing.ts';
-import { routeInBoundFolder } from './e-invoice-routing.ts';
+import { routeInBoundFolder, routeInInbox, sendToChoice } from './e-invoice-routing.ts';
 import { decideAfterFailure } from './failure-policy.ts';
 import type { QueueHolds } from './queue-holds.ts';
 import { requiredScope } from './required-scope.ts';
@@ -211,6 +218,13 @@ export async function sendFile(
     return null;
   }
   const sha256 = check.sha256;
+
+  // A file of an e-invoice inbox has no administration until its parties name one.
+  if (record.companyNumber === UNROUTED_COMPANY_NUMBER) {
+    const routed = await routeFromInbox(context, record, check, sha256, write);
+    if (routed === null) return null;
+    record = routed;
+  }
 
   // A watched e-invoice whose party is another company waits for the user (issue #18). Drops
   // and CLI files were sent somewhere on purpose; the user's own choice is never second-guessed.
@@ -408,6 +422,88 @@ export async function sendFile(
     finishInFlight();
     if (staged) await rm(staged, { force: true });
   }
+}
+
+/**
+ * A file of an e-invoice inbox (issue #18): an e-invoice is written to the one administration
+ * its parties name and returned, to be sent; anything else is held, failed or put back (null).
+ * A PDF beside its XML twin is paired as in a bound folder, under the administration the XML
+ * went to; any other file names no administration, so it is refused with that reason.
+ */
+async function routeFromInbox(
+  context: SendContext,
+  record: FileRecord,
+  check: DocumentCheck,
+  sha256: string,
+  write: (to: FileState, patch: FilePatch) => Promise<FileRecord>,
+): Promise<FileRecord | null> {
+  const settled = { ...checkPatch(check), failure: null, nextAttemptAt: null };
+  const administrations = await context.reachableAdministrations();
+  if (administrations === null) {
+    // Routing without the list would hold every file as "no client": look again later.
+    await write('ready', {
+      ...checkPatch(check),
+      failure: { code: 'transient', message: msg('retry_offline') },
+      nextAttemptAt: context.now() + context.retry.baseDelayMs,
+    });
+    return null;
+  }
+  if (check.eInvoice) {
+    const decision = routeInInbox(check.eInvoice, administrations);
+    if (decision.kind === 'hold') {
+      context.logger.info('E-invoice in the inbox matches no single administration: held', {
+        id: record.id,
+      });
+      await write('held', { ...settled, hold: decision.hold });
+      return null;
+    }
+    if (decision.kind === 'send') return record;
+    return await write('ready', {
+      ...checkPatch(check),
+      companyNumber: decision.companyNumber,
+      destination: decision.destination,
+    });
+  }
+  const pairs = check.kind === 'pdf' && context.settings().pairEInvoices !== false;
+  const twin = pairs ? context.repository.latestOf(xmlTwinPaths(record.path)) : null;
+  const windowMs = context.settings().stabilityWindowMs ?? 2_000;
+  // Only its XML can say where an inbox PDF goes, so it waits for it as long as the XML is on
+  // its way (a bound folder's PDF waits one window at most, then goes on its own).
+  if (twin !== null && ACTIVE_STATES.includes(twin.state)) {
+    await write('ready', { ...checkPatch(check), nextAttemptAt: context.now() + windowMs });
+    return null;
+  }
+  const pairing = pairs ? pairPdfWithXml(record, sha256, twin, context.now(), windowMs) : null;
+  if (pairing?.kind === 'part_of_xml') {
+    const reason = msg('pdf_sent_with_xml', { fileName: pairing.xml.fileName });
+    await write('duplicate', {
+      ...settled,
+      companyNumber: pairing.xml.companyNumber,
+      destination: pairing.xml.destination,
+      hold: { reason, choices: [] },
+    });
+    return null;
+  }
+  const xmlTray = pairing?.kind === 'ask' ? pairing.xml.destination.type : null;
+  if (pairing?.kind === 'ask' && (xmlTray === 'purchase' || xmlTray === 'sale')) {
+    const { companyNumber } = pairing.xml;
+    const administration = administrations.find(
+      (candidate) => candidate.companyNumber === companyNumber,
+    ) ?? { companyNumber, name: companyNumber, accountManager: null };
+    await write('held', {
+      ...settled,
+      hold: {
+        reason: msg('pdf_differs_from_xml', { fileName: pairing.xml.fileName }),
+        choices: [sendToChoice(administration, xmlTray)],
+      },
+    });
+    return null;
+  }
+  await write('failed', {
+    ...checkPatch(check),
+    failure: { code: 'not_e_invoice', message: msg('inbox_not_e_invoice') },
+  });
+  return null;
 }
 
 /** A local error while writing the sent copy: retried or failed by the failure policy. */

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { seedData } from '../../emulator/index.ts';
-import { sampleInvoice, ublXml } from '../../fixtures/e-invoice-builder.ts';
+import { partyOf, sampleInvoice, ublXml } from '../../fixtures/e-invoice-builder.ts';
 import { withDeadline } from '../../support/waiting.ts';
 import {
   addWatchedFolder,
@@ -15,6 +15,7 @@ import {
   signInThroughCore,
   startStack,
 } from './browser-stack.ts';
+import { screenshotBothThemes } from './page-checks.ts';
 
 test('an e-invoice addressed to another administration is held, then sent there with one click', async (t) => {
   const [browser, stack] = await Promise.all([launchChromium(t), startStack(t)]);
@@ -27,11 +28,7 @@ test('an e-invoice addressed to another administration is held, then sent there 
   // The customer (BG-7) is the other administration, written with its VAT number's BE prefix.
   const invoice = sampleInvoice({
     number: 'ROUTE-2026-001',
-    customer: {
-      name: addressee.name,
-      companyNumber: addressee.companyNumber,
-      vatNumber: `BE${addressee.companyNumber}`,
-    },
+    customer: partyOf(addressee),
   });
   await writeFile(path.join(scans, 'ROUTE-2026-001.xml'), ublXml(invoice));
 
@@ -44,6 +41,7 @@ test('an e-invoice addressed to another administration is held, then sent there 
     )
     .waitFor();
   assert.equal(stack.emulator.uploads().length, 0, 'nothing is sent while the file is held');
+  await screenshotBothThemes(page, 'history-held');
 
   const delivered = new Promise<void>((resolve) => {
     const stop = stack.emulator.onUpload(() => {

@@ -170,6 +170,18 @@ test('token, folders, upload, history and retry, with their exit codes', async (
   assert.equal(removed.code, 0, removed.stderr);
   assert.deepEqual(JSON.parse((await runCli(context, ['folders', 'list', '--json'])).stdout), []);
 
+  // An accountant's e-invoice inbox: bound with no administration, which its invoices name.
+  const peppol = folder(root, 'peppol');
+  const inbox = await runCli(context, ['folders', 'inbox', peppol]);
+  assert.equal(inbox.code, 0, inbox.stderr);
+  assert.match(inbox.stdout, /e-invoice inbox \(by the invoice's parties\)/);
+  const inboxes = JSON.parse((await runCli(context, ['folders', 'list', '--json'])).stdout);
+  assert.deepEqual(
+    (inboxes as FolderView[]).map(({ binding }) => [binding.mode, binding.path]),
+    [['e-invoice-inbox', peppol]],
+  );
+  assert.equal((await runCli(context, ['folders', 'remove', peppol])).code, 0);
+
   emulator.revokeToken(token);
   const late = path.join(root, 'late.pdf');
   await writeFile(late, await pdfBytes(1, { label: 'late' }));

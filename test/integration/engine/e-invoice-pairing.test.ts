@@ -6,27 +6,11 @@ import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { sampleInvoice, writeUblWithPdf } from '../../fixtures/e-invoice-builder.ts';
-import { startTestEmulator } from '../../emulator/emulator-test-support.ts';
-import { startEngine } from '../../support/engine-harness.ts';
-import { folder, tempDir } from '../../support/temp-folders.ts';
+import { startEInvoiceEngine } from '../../support/e-invoice-engine.ts';
 import { pdfBytes } from '../../e2e/browser/sample-files.ts';
 
 test('x.pdf identical to the PDF embedded in x.xml is part of it; a different one is asked about', async (t) => {
-  const emulator = await startTestEmulator(t);
-  const [administration] = emulator.seed.administrations;
-  assert.ok(administration);
-  const dir = folder(tempDir(t, 'pairing'), 'scans');
-  const harness = await startEngine(t, { emulator, token: emulator.demoToken });
-  await harness.engine.handlers['folders.add']({
-    path: dir,
-    companyNumber: administration.companyNumber,
-    destination: { type: 'purchase' },
-  });
-  const customer = {
-    name: administration.name,
-    companyNumber: administration.companyNumber,
-    vatNumber: `BE${administration.companyNumber}`,
-  };
+  const { emulator, harness, customer, dir, entry } = await startEInvoiceEngine(t, 'pairing');
   const visual = await pdfBytes(1);
   const another = await pdfBytes(2);
   // The PDFs first: each waits (at most a window) for the XML written just after it.
@@ -43,8 +27,6 @@ test('x.pdf identical to the PDF embedded in x.xml is part of it; a different on
     visual,
   );
 
-  const entry = (name: string) =>
-    [...harness.entries.values()].find((candidate) => candidate.fileName === name);
   await harness.until(
     'both XMLs archived, pair.pdf part of pair.xml, other.pdf held',
     () =>

@@ -16,27 +16,13 @@ import {
   withoutDeclaration,
 } from '../../fixtures/e-invoice-builder.ts';
 import { startTestEmulator } from '../../emulator/emulator-test-support.ts';
+import { startEInvoiceEngine } from '../../support/e-invoice-engine.ts';
 import { monthFolder, startEngine } from '../../support/engine-harness.ts';
-import { folder, tempDir } from '../../support/temp-folders.ts';
+import { tempDir } from '../../support/temp-folders.ts';
 
 test('an enveloped invoice is sent unwrapped, summarised, searchable and deduplicated', async (t) => {
-  const emulator = await startTestEmulator(t);
-  const [administration] = emulator.seed.administrations;
-  assert.ok(administration);
-  const dir = folder(tempDir(t, 'einvoice'), 'scans');
-  const harness = await startEngine(t, { emulator, token: emulator.demoToken });
-  await harness.engine.handlers['folders.add']({
-    path: dir,
-    companyNumber: administration.companyNumber,
-    destination: { type: 'purchase' },
-  });
-
   // Addressed to the folder's administration: one addressed elsewhere would be held (issue #18).
-  const customer = {
-    name: administration.name,
-    companyNumber: administration.companyNumber,
-    vatNumber: `BE${administration.companyNumber}`,
-  };
+  const { emulator, harness, customer, dir, entry } = await startEInvoiceEngine(t, 'einvoice');
   const enveloped = sampleInvoice({ number: 'ENV-2026-7', customer });
   const creditNote = sampleInvoice({
     customer,
@@ -55,8 +41,7 @@ test('an enveloped invoice is sent unwrapped, summarised, searchable and dedupli
   await writeFile(path.join(dir, 'credit-note.xml'), ublXml(creditNote));
   await writeFile(path.join(dir, 'statement.cod'), codaStatement());
 
-  const outcome = (name: string) =>
-    [...harness.entries.values()].find((entry) => entry.fileName === name)?.state;
+  const outcome = (name: string) => entry(name)?.state;
   await harness.until(
     'the envelope and the credit note are archived and the statement failed',
     () =>

@@ -127,6 +127,7 @@ export function createFakeEngine(options: FakeEngineOptions = {}): FakeEngine {
     'folders.list': (request) => record('folders.list', request, []),
     'folders.add': (request) => record('folders.add', request, []),
     'folders.addTree': (request) => record('folders.addTree', request, []),
+    'folders.addInbox': (request) => record('folders.addInbox', request, []),
     'folders.remove': () =>
       Promise.reject(
         new ApiError('not_found', msg('legacy_text', { text: 'There is no such folder.' })),

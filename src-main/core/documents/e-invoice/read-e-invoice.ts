@@ -94,9 +94,12 @@ for (const [group, role] of [
 }
 const EMBEDDED = 'AdditionalDocumentReference/Attachment/EmbeddedDocumentBinaryObject';
 
-/** Peppol EAS codes of an EndpointID that are a Belgian company number, and a Belgian VAT. */
-const EAS_BE_COMPANY = '0208';
-const EAS_BE_VAT = '9925';
+/**
+ * The schemes of an EndpointID that are a Belgian company number, and a Belgian VAT number:
+ * the Peppol EAS codes, and the `BE:CBE` / `BE:VAT` that legacy e-FFF 3.0 (PEPPOL BIS v2) wrote.
+ */
+const BE_COMPANY_SCHEMES: readonly string[] = ['0208', 'BE:CBE'];
+const BE_VAT_SCHEMES: readonly string[] = ['9925', 'BE:VAT'];
 
 function formatOf(customization: string | undefined): EInvoiceSummary['format'] {
   if (customization === undefined) return 'ubl';
@@ -431,9 +434,10 @@ function party(
     name: orNull(values.get(`${role}.legalName`)) ?? orNull(values.get(`${role}.tradingName`)),
     companyNumber:
       orNull(values.get(`${role}.companyId`)) ??
-      (scheme === EAS_BE_COMPANY ? orNull(endpoint) : null),
+      (scheme !== undefined && BE_COMPANY_SCHEMES.includes(scheme) ? orNull(endpoint) : null),
     vatNumber:
-      orNull(values.get(`${role}.vat`)) ?? (scheme === EAS_BE_VAT ? orNull(endpoint) : null),
+      orNull(values.get(`${role}.vat`)) ??
+      (scheme !== undefined && BE_VAT_SCHEMES.includes(scheme) ? orNull(endpoint) : null),
   };
 }
 

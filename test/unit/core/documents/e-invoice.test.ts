@@ -259,3 +259,48 @@ test('broken and foreign XML keep their refusals', async () => {
   );
   assert.match(wrongNamespace.failure?.detail ?? '', /urn:example:invoice/);
 });
+
+test('a legacy e-FFF 3.0 invoice (BE:CBE / BE:VAT schemes) is recognised and summarised', async () => {
+  // Hand-written from the e-FFF 3.0 profile; the expected values are read off the file by eye.
+  const fixture = path.resolve(
+    import.meta.dirname,
+    '../../../fixtures/e-invoices/e-fff-3.0-invoice.xml',
+  );
+  const check = await checkDocument(fixture, options);
+  assert.equal(check.failure, null);
+  assert.ok(check.eInvoice);
+  assert.equal(check.eInvoice.format, 'e-fff');
+  assert.equal(check.eInvoice.documentType, 'invoice');
+  assert.deepEqual(fieldsOf(check.eInvoice), {
+    number: 'EFFF-2019-0042',
+    issueDate: '2019-11-05',
+    dueDate: '2019-12-05',
+    payableAmount: 363,
+    currency: 'EUR',
+    supplier: { name: 'Bloemen Maes BV', companyNumber: '0417497106', vatNumber: 'BE0417497106' },
+    customer: { name: 'Brouwerij Een NV', companyNumber: '0403170701', vatNumber: 'BE0403170701' },
+  });
+});
+
+test('an e-FFF party named only by its BE:CBE endpoint still has its company number', async () => {
+  const fixture = path.resolve(
+    import.meta.dirname,
+    '../../../fixtures/e-invoices/e-fff-3.0-invoice.xml',
+  );
+  // The same hand-written invoice without the customer's legal entity and tax scheme.
+  const bare = (await readFile(fixture, 'utf8'))
+    .replace(
+      /<cac:PartyTaxScheme>\s*<cbc:CompanyID schemeID="BE:VAT">BE0403170701[\s\S]*?<\/cac:PartyTaxScheme>/,
+      '',
+    )
+    .replace(
+      /<cac:PartyLegalEntity>\s*<cbc:RegistrationName>Brouwerij Een NV[\s\S]*?<\/cac:PartyLegalEntity>/,
+      '',
+    );
+  const summary = await summaryOf('e-fff-endpoint-only.xml', bare);
+  assert.deepEqual(summary.customer, {
+    name: 'Brouwerij Een',
+    companyNumber: '0403170701',
+    vatNumber: null,
+  });
+});

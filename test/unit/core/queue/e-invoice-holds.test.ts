@@ -3,7 +3,11 @@
 // file it was first sent as. The summaries are written by hand, not read by the parser.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Administration, EInvoiceSummary } from '../../../../src-main/contract/domain.ts';
+import {
+  UNROUTED_COMPANY_NUMBER,
+  type Administration,
+  type EInvoiceSummary,
+} from '../../../../src-main/contract/domain.ts';
 import { ApiError } from '../../../../src-main/contract/api-contract.ts';
 import { createHistoryActions } from '../../../../src-main/core/queue/history-actions.ts';
 import { createHarness } from './queue-harness.ts';
@@ -137,4 +141,42 @@ test('the same invoice in other bytes is a duplicate, with when and as which fil
   harness.queue.lookForWork();
   await harness.reach(third.id, 'archived');
   assert.equal(harness.sent.length, 2);
+});
+
+test('an inbox e-invoice waits, unsent, while the administrations cannot be listed', async (t) => {
+  const harness = createHarness(t);
+  harness.overrideCheck('inbox.xml', { kind: 'xml', eInvoice: invoice(THERE) });
+  const file = harness.addFile('inbox.xml', undefined, {
+    companyNumber: UNROUTED_COMPANY_NUMBER,
+  });
+  const waiting = harness.nextWrite(file.id, 'ready');
+  harness.queue.start();
+  const row = await waiting;
+  assert.equal(row.companyNumber, UNROUTED_COMPANY_NUMBER, 'no administration was guessed');
+  assert.deepEqual(row.failure?.message, { code: 'retry_offline', params: {} });
+  assert.notEqual(row.nextAttemptAt, null);
+  assert.equal(harness.sent.length, 0);
+});
+
+test('an inbox e-invoice whose customer number two reachable administrations share is held', async (t) => {
+  const twins: Administration[] = [
+    { companyNumber: THERE, name: 'Garage Janssens', accountManager: null },
+    { companyNumber: THERE, name: 'Garage Janssens (oud dossier)', accountManager: null },
+  ];
+  const harness = createHarness(t, { administrations: twins });
+  harness.overrideCheck('inbox.xml', { kind: 'xml', eInvoice: invoice(THERE) });
+  const file = harness.addFile('inbox.xml', undefined, {
+    companyNumber: UNROUTED_COMPANY_NUMBER,
+  });
+  harness.queue.start();
+  const held = await harness.reach(file.id, 'held');
+  assert.equal(harness.sent.length, 0);
+  assert.deepEqual(held.hold?.reason, {
+    code: 'e_invoice_inbox_number_twice',
+    params: { companyNumber: THERE, names: 'Garage Janssens, Garage Janssens (oud dossier)' },
+  });
+  assert.deepEqual(
+    held.hold?.choices.map((choice) => (choice.kind === 'send_to' ? choice.name : choice.kind)),
+    ['Garage Janssens', 'Garage Janssens (oud dossier)'],
+  );
 });
