@@ -18,12 +18,15 @@ import {
   Settings,
   SettingsPatch,
   StatusSnapshot,
+  UnconfirmedIncident,
 } from './domain.ts';
 import { Message } from './messages/message.ts';
 import { renderMessage } from './messages/render-message.ts';
 
 const Empty = z.object({}).strict();
 const EntryId = z.object({ id: z.number().int() });
+/** An outage, by the epoch ms it began (HistoryEntry.incidentAt). */
+const IncidentId = z.object({ incidentAt: z.number().int() });
 
 export const requests = {
   /** With `verify`, asks Clearfacts again who the token belongs to and what it may do. */
@@ -94,6 +97,21 @@ export const requests = {
   'history.resend': { request: EntryId, response: HistoryEntry },
   /** Unconfirmed: the user saw it arrive in Clearfacts. */
   'history.markDone': { request: EntryId, response: HistoryEntry },
+  /**
+   * Unconfirmed files grouped by the outage that made them unconfirmed (newest first), so the
+   * user decides once per outage.
+   */
+  'history.incidents': { request: Empty, response: z.array(UnconfirmedIncident) },
+  /** "I checked Clearfacts: resend these N": every unconfirmed file of one outage is sent again. */
+  'history.resendIncident': {
+    request: IncidentId,
+    response: z.object({ count: z.number().int() }),
+  },
+  /** "Mark these N done": every unconfirmed file of one outage counts as uploaded. */
+  'history.markIncidentDone': {
+    request: IncidentId,
+    response: z.object({ count: z.number().int() }),
+  },
   /** Failed: keep the row as a record, no longer counted as failed or needing attention. */
   'history.dismiss': { request: EntryId, response: HistoryEntry },
   /** Held: the user's choice, one of those the row offers; the file is queued accordingly. */

@@ -185,8 +185,29 @@ export const HistoryEntry = z.object({
   hold: FileHold.nullable().optional(),
   /** Advice on an e-invoice (EN 16931 / Peppol BIS 3 rules it breaks); never stops a send. */
   advice: z.array(Message).optional(),
+  /**
+   * The outage (epoch ms it began) in which the file became unconfirmed; the files of one
+   * incident are resent or marked done together (absent from older peers).
+   */
+  incidentAt: z.number().int().nullable().optional(),
+  /**
+   * The name's bytes (hex) as the file system gave them, when they were not valid UTF-8:
+   * `fileName` is then that name decoded as Windows-1252 (absent from older peers).
+   */
+  rawName: z.string().nullable().optional(),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
+
+/**
+ * The files one outage made unconfirmed: their uploads left whole and no answer proved whether
+ * Clearfacts stored them. `incidentAt` is the epoch ms the outage began (a stop mid-upload is
+ * an outage too).
+ */
+export const UnconfirmedIncident = z.object({
+  incidentAt: z.number().int(),
+  files: z.array(HistoryEntry),
+});
+export type UnconfirmedIncident = z.infer<typeof UnconfirmedIncident>;
 
 export const HistoryFilter = z.object({
   states: z.array(FileState).optional(),

@@ -222,6 +222,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       uploadArchive: (request) =>
         learnUploadScope('archive_actions', currentClient().uploadArchive(request)),
       failureOf: (error) => (error instanceof ClearfactsApiError ? error : null),
+      probe: (signal) => currentClient().ping(signal),
     },
     settings: () => settings.get(),
     retry: {

@@ -175,6 +175,21 @@ export const en: Catalogue = {
     offline:
       'Clearfacts cannot be reached (no network, proxy or firewall). Files wait and are sent as soon as it answers again.',
     rate_limited_until: 'Clearfacts asked to slow down; sending resumes at {{until, time}}.',
+    outage_probing: {
+      one: 'Clearfacts did not confirm {{count, number}} upload. No new file is sent until Clearfacts answers normally again; it is asked every few seconds.',
+      other:
+        'Clearfacts did not confirm {{count, number}} uploads. No new file is sent until Clearfacts answers normally again; it is asked every few seconds.',
+    },
+    incident_resent: {
+      one: '{{count, number}} file of this outage is sent again.',
+      other: '{{count, number}} files of this outage are sent again.',
+    },
+    incident_marked_done: {
+      one: '{{count, number}} file of this outage is recorded as uploaded; it will not be sent again.',
+      other:
+        '{{count, number}} files of this outage are recorded as uploaded; they will not be sent again.',
+    },
+    incident_unknown: 'No unconfirmed files belong to the outage of {{incident, time}}.',
     history_rebuilt:
       'The history database ({{databasePath}}) {{historyProblem}}. It was rebuilt from the last backup and the delivery journal: {{restored}} delivered files restored, so none of them is sent again.',
     storage_fault: 'The history database ({{databasePath}}) cannot be written: {{storageProblem}}.',

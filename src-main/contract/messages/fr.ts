@@ -178,6 +178,21 @@ export const fr: Catalogue = {
     offline:
       'Clearfacts est injoignable (pas de réseau, proxy ou pare-feu). Les fichiers attendent et partent dès que Clearfacts répond à nouveau.',
     rate_limited_until: 'Clearfacts a demandé de ralentir ; l’envoi reprend à {{until, time}}.',
+    outage_probing: {
+      one: 'Clearfacts n’a pas confirmé {{count, number}} envoi. Aucun nouveau fichier n’est envoyé avant que Clearfacts réponde à nouveau normalement ; la question lui est posée toutes les quelques secondes.',
+      other:
+        'Clearfacts n’a pas confirmé {{count, number}} envois. Aucun nouveau fichier n’est envoyé avant que Clearfacts réponde à nouveau normalement ; la question lui est posée toutes les quelques secondes.',
+    },
+    incident_resent: {
+      one: '{{count, number}} fichier de cette panne est renvoyé.',
+      other: '{{count, number}} fichiers de cette panne sont renvoyés.',
+    },
+    incident_marked_done: {
+      one: '{{count, number}} fichier de cette panne est enregistré comme envoyé ; il ne sera pas renvoyé.',
+      other:
+        '{{count, number}} fichiers de cette panne sont enregistrés comme envoyés ; ils ne seront pas renvoyés.',
+    },
+    incident_unknown: 'Aucun fichier non confirmé n’appartient à la panne de {{incident, time}}.',
     history_rebuilt:
       'La base de l’historique ({{databasePath}}) {{historyProblem}}. Elle a été reconstruite à partir de la dernière sauvegarde et du journal des livraisons : {{restored}} fichiers livrés restaurés, aucun n’est donc renvoyé.',
     storage_fault:

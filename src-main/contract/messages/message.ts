@@ -248,6 +248,10 @@ export const Message = z.discriminatedUnion('code', [
   message('no_token', {}),
   message('paused_by_user', {}),
   message('offline', {}),
+  message('outage_probing', { count }),
+  message('incident_resent', { count }),
+  message('incident_marked_done', { count }),
+  message('incident_unknown', { incident: z.number() }),
   message('rate_limited_until', { until: z.number() }),
   message('storage_fault', { databasePath: path, storageProblem: term('storageProblem') }),
   message('history_rebuilt', {

@@ -179,6 +179,21 @@ export const nl: Catalogue = {
       'Clearfacts is niet bereikbaar (geen netwerk, proxy of firewall). De bestanden wachten en worden verstuurd zodra Clearfacts weer antwoordt.',
     rate_limited_until:
       'Clearfacts vroeg om trager te gaan; het versturen gaat verder om {{until, time}}.',
+    outage_probing: {
+      one: 'Clearfacts bevestigde {{count, number}} verzending niet. Er wordt geen nieuw bestand verstuurd tot Clearfacts weer normaal antwoordt; dat wordt om de paar seconden nagevraagd.',
+      other:
+        'Clearfacts bevestigde {{count, number}} verzendingen niet. Er wordt geen nieuw bestand verstuurd tot Clearfacts weer normaal antwoordt; dat wordt om de paar seconden nagevraagd.',
+    },
+    incident_resent: {
+      one: '{{count, number}} bestand van deze storing wordt opnieuw verstuurd.',
+      other: '{{count, number}} bestanden van deze storing worden opnieuw verstuurd.',
+    },
+    incident_marked_done: {
+      one: '{{count, number}} bestand van deze storing staat nu als verstuurd; het wordt niet opnieuw verstuurd.',
+      other:
+        '{{count, number}} bestanden van deze storing staan nu als verstuurd; ze worden niet opnieuw verstuurd.',
+    },
+    incident_unknown: 'Er zijn geen onbevestigde bestanden van de storing van {{incident, time}}.',
     history_rebuilt:
       'De geschiedenisdatabase ({{databasePath}}) {{historyProblem}}. Ze werd opnieuw opgebouwd uit de laatste reservekopie en het leveringslogboek: {{restored}} geleverde bestanden hersteld, dus geen ervan wordt opnieuw verstuurd.',
     storage_fault:

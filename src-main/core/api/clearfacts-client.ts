@@ -106,6 +106,12 @@ export interface ClearfactsClient {
    * that carries no file is unknown, so the upload scopes are learned from the first real upload.
    */
   readScopes(signal?: AbortSignal): Promise<Scope[]>;
+  /**
+   * Whether Clearfacts answers normally: one read (a one-item administrations page), never a
+   * mutation. Resolves when it answered on purpose, a refusal included (missing scope, unknown
+   * token: the service is up); rejects with the transient failure otherwise.
+   */
+  ping(signal?: AbortSignal): Promise<void>;
   /** Every administration, all pages. */
   administrations(signal?: AbortSignal): Promise<Administration[]>;
   archiveCategories(companyNumber: CompanyNumber, signal?: AbortSignal): Promise<ArchiveCategories>;

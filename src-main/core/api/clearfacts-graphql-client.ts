@@ -433,9 +433,19 @@ export function createClearfactsClient(options: ClearfactsClientOptions): Clearf
     return scopes;
   }
 
+  async function ping(signal?: AbortSignal): Promise<void> {
+    try {
+      await query(ADMINISTRATIONS_PAGE, { offset: 0, first: 1 }, 'read_administrations', signal);
+    } catch (error) {
+      if (error instanceof ClearfactsApiError && error.kind !== 'transient') return;
+      throw error;
+    }
+  }
+
   return {
     userInfo,
     readScopes,
+    ping,
     administrations,
     archiveCategories,
     uploadInvoice: (request) =>

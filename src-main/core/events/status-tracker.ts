@@ -70,6 +70,14 @@ export function createStatusTracker(options: StatusTrackerOptions): StatusTracke
     if (missingScope !== null) {
       return { ...base, state: 'scope_missing', reason: scopeReason, missingScope };
     }
+    if (holds.incident !== null) {
+      // An outage is being waited out: sending resumes once Clearfacts answers a read.
+      return {
+        ...base,
+        state: 'offline',
+        reason: msg('outage_probing', { count: holds.incident.unconfirmed }),
+      };
+    }
     if (holds.offline) {
       return {
         ...base,

@@ -93,6 +93,13 @@ export function createContractHandlers(options: ContractHandlersOptions): ApiHan
       options.historyActions.choose(id, choice),
     ),
     'history.markDone': withApiErrors(async ({ id }) => options.historyActions.markDone(id)),
+    'history.incidents': withApiErrors(async () => options.historyActions.incidents()),
+    'history.resendIncident': withApiErrors(async ({ incidentAt }) =>
+      options.historyActions.resendIncident(incidentAt),
+    ),
+    'history.markIncidentDone': withApiErrors(async ({ incidentAt }) =>
+      options.historyActions.markIncidentDone(incidentAt),
+    ),
     'history.dismiss': withApiErrors(async ({ id }) => options.historyActions.dismiss(id)),
     'history.reveal': withApiErrors(({ id }) => options.historyActions.reveal(id)),
 

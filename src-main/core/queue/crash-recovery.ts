@@ -13,16 +13,20 @@ const INTERRUPTED: Failure = {
 };
 
 /**
- * Marks every row still `uploading` at start-up `unconfirmed` and reports each transition.
+ * Marks every row still `uploading` at start-up `unconfirmed` and reports each transition. The
+ * stop was one outage: its files share one incident (`now`, epoch ms), decided on together.
  * Call before the queue starts. Throws what the history throws (a storage fault at start-up).
  */
 export function recoverInterruptedSends(
   repository: HistoryRepository,
   onTransition: (transition: Transition) => void,
   logger: Logger,
+  now: number = Date.now(),
 ): void {
   for (const record of repository.inStates(['uploading'])) {
-    onTransition(repository.transition(record.id, 'unconfirmed', { failure: INTERRUPTED }));
+    onTransition(
+      repository.transition(record.id, 'unconfirmed', { failure: INTERRUPTED, incidentAt: now }),
+    );
     logger.warn('A send was interrupted by the last stop: unconfirmed', { id: record.id });
   }
 }

@@ -76,4 +76,10 @@ export interface DocumentDestination {
   ): Promise<DeliveredFile>;
   /** The sorted failure an upload rejected with; null for any other error (local, or a bug). */
   failureOf(error: unknown): DeliveryFailure | null;
+  /**
+   * Asks the destination something that reads and changes nothing (never a mutation). Resolves
+   * when it answered normally (any answer it gives on purpose, a refusal included); rejects
+   * when it could not be reached or failed (5xx, timeout, a broken answer).
+   */
+  probe(signal: AbortSignal): Promise<void>;
 }

@@ -2,7 +2,12 @@
 // unconfirmed one (their say-so is the only way it is sent again), mark it done, show it.
 import { msg, type Terms } from '../../contract/messages/message.ts';
 import { ApiError } from '../../contract/api-contract.ts';
-import type { FileState, HistoryEntry, HoldChoice } from '../../contract/domain.ts';
+import type {
+  FileState,
+  HistoryEntry,
+  HoldChoice,
+  UnconfirmedIncident,
+} from '../../contract/domain.ts';
 import type { UploadQueue } from './upload-queue.ts';
 import { toHistoryEntry, type FileRecord } from '../store/file-record.ts';
 import type { HistoryRepository, Transition } from '../store/history-repository.ts';
@@ -45,6 +50,15 @@ export interface HistoryActions {
   resend(id: number): HistoryEntry;
   /** Unconfirmed: the user saw it arrive in Clearfacts, so it counts as uploaded. */
   markDone(id: number): HistoryEntry;
+  /**
+   * Unconfirmed files grouped by the outage that made them so, newest outage first. Rows from
+   * before outages were recorded form one group with `incidentAt` 0.
+   */
+  incidents(): UnconfirmedIncident[];
+  /** Every unconfirmed file of one outage: sent again (`resend` for each); `count` is how many. */
+  resendIncident(incidentAt: number): { count: number };
+  /** Every unconfirmed file of one outage: counts as uploaded (`markDone` for each). */
+  markIncidentDone(incidentAt: number): { count: number };
   /** Failed: kept as a record, no longer counted as failed or as needing attention. */
   dismiss(id: number): HistoryEntry;
   /**
@@ -82,7 +96,18 @@ export function createHistoryActions(options: HistoryActionsOptions): HistoryAct
     return toHistoryEntry(transition.record);
   }
 
-  return {
+  /** The unconfirmed rows of one outage; ApiError not_found when it has none left. */
+  function unconfirmedOf(incidentAt: number): FileRecord[] {
+    const records = repository
+      .inStates(['unconfirmed'])
+      .filter((record) => (record.incidentAt ?? 0) === incidentAt);
+    if (records.length === 0) {
+      throw new ApiError('not_found', msg('incident_unknown', { incident: incidentAt }));
+    }
+    return records;
+  }
+
+  const actions: HistoryActions = {
     /** Failed or duplicate: checked again and queued; a sent file whose move failed: moved again. */
     async retry(id: number): Promise<HistoryEntry> {
       const record = find(id);
@@ -120,6 +145,29 @@ export function createHistoryActions(options: HistoryActionsOptions): HistoryAct
       return write(id, 'uploaded', { failure: null });
     },
 
+    incidents(): UnconfirmedIncident[] {
+      const groups = new Map<number, HistoryEntry[]>();
+      for (const record of repository.inStates(['unconfirmed'])) {
+        const key = record.incidentAt ?? 0;
+        groups.set(key, [...(groups.get(key) ?? []), toHistoryEntry(record)]);
+      }
+      return [...groups.entries()]
+        .sort(([a], [b]) => b - a)
+        .map(([incidentAt, files]) => ({ incidentAt, files }));
+    },
+
+    resendIncident(incidentAt: number): { count: number } {
+      const records = unconfirmedOf(incidentAt);
+      for (const record of records) actions.resend(record.id);
+      return { count: records.length };
+    },
+
+    markIncidentDone(incidentAt: number): { count: number } {
+      const records = unconfirmedOf(incidentAt);
+      for (const record of records) actions.markDone(record.id);
+      return { count: records.length };
+    },
+
     dismiss(id: number): HistoryEntry {
       const record = find(id);
       if (record.state !== 'failed') refuse(record, 'dismissed', ['failed']);
@@ -152,4 +200,5 @@ export function createHistoryActions(options: HistoryActionsOptions): HistoryAct
       return { path: shown };
     },
   };
+  return actions;
 }

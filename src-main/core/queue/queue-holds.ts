@@ -16,6 +16,24 @@ export interface QueueHolds {
   offline: boolean;
   /** Clearfacts asked everyone to slow down (429 Retry-After): nothing is sent before this. */
   rateLimitedUntil: number;
+  /**
+   * An upload left whole and its answer was lost (5xx, reset, timeout, a cut-off answer): no new
+   * upload starts until a read query is answered normally, so one outage makes at most
+   * `concurrency` files unconfirmed. Null when no incident is open.
+   */
+  incident: OpenIncident | null;
+}
+
+/** The outage the queue is waiting out. */
+export interface OpenIncident {
+  /** Epoch ms the incident began; the files it made unconfirmed carry it (`incident_at`). */
+  openedAt: number;
+  /** How many files it made unconfirmed so far. */
+  unconfirmed: number;
+  /** Read queries tried since it began. */
+  probes: number;
+  /** A read was answered normally; the incident ends when the last running upload settles. */
+  answered: boolean;
 }
 
 /**
@@ -34,6 +52,7 @@ export function createQueueHolds(): QueueHolds {
     storage: null,
     offline: false,
     rateLimitedUntil: 0,
+    incident: null,
   };
 }
 

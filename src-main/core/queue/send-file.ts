@@ -30,7 +30,7 @@ import type { DeliveredFile, DocumentDestination } from './document-destination.
 import { pairPdfWithXml, xmlTwinPaths } from './e-invoice-pairing.ts';
 import { routeInBoundFolder, routeInInbox, sendToChoice } from './e-invoice-routing.ts';
 import { decideAfterFailure } from './failure-policy.ts';
-import type { QueueHolds } from './queue-holds.ts';
+import { isStopped, type QueueHolds } from './queue-holds.ts';
 import { requiredScope } from './required-scope.ts';
 import type { RetryTuning } from './retry-policy.ts';
 import type { AfterUpload } from '../../contract/domain.ts';
@@ -48,15 +48,19 @@ export interface DocumentTools {
 }
 
 /**
- * What a send's outcome means for the queue's holds, applied by the queue alone.
- * reachable: Clearfacts answered, so an offline hold ends. retrying: a failure the file retries;
- * offline when Clearfacts could not be reached, and `rateLimitMs` when it asked everyone to wait
- * (Retry-After, uncapped: the queue caps it). missing_scope: files needing `scope` wait.
+ * What a send's outcome means for the queue, applied by the queue alone (it is the only writer of
+ * its holds). reachable: Clearfacts answered, so an offline hold ends. retrying: a failure the
+ * file retries; offline when Clearfacts could not be reached, and `rateLimitMs` when it asked
+ * everyone to wait (Retry-After, uncapped: the queue caps it). missing_scope: files needing
+ * `scope` wait. ambiguous: the whole upload left and the answer does not prove nothing was
+ * stored; the row is still `uploading`, and the queue records it `unconfirmed` with `failure` in
+ * the open incident (docs/architecture.md, "One outage, one decision").
  */
 export type HoldChange =
   | { kind: 'reachable' }
   | { kind: 'retrying'; offline: boolean; rateLimitMs: number | null }
-  | { kind: 'missing_scope'; scope: Scope; reason: Message };
+  | { kind: 'missing_scope'; scope: Scope; reason: Message }
+  | { kind: 'ambiguous'; failure: Failure };
 
 /** Why a running send was called off. */
 export type AbortCause = 'changed' | 'stopping';
@@ -186,23 +190,7 @@ export async function sendFile(
   try {
     check = await context.documents.check(record.path, { maxUploadBytes: settings.maxUploadBytes });
   } catch (error) {
-    const decision = decideAfterFailure(error, {
-      attempts: record.attempts + 1,
-      destination: record.destination.type,
-      tuning: context.retry,
-      random: context.random,
-      failureOf: (caught) => context.destination.failureOf(caught),
-    });
-    // A local error (unreadable, locked): only retry or fail apply, nothing was sent.
-    if (decision.action === 'retry') {
-      await write('ready', {
-        failure: decision.failure,
-        nextAttemptAt: context.now() + decision.delayMs,
-        attempts: record.attempts + 1,
-      });
-    } else if (decision.action === 'fail') {
-      await write('failed', { failure: decision.failure });
-    }
+    await recordLocalFailure(context, record, error, write, {});
     return null;
   }
   if (abortCause(signal) === 'changed') {
@@ -325,7 +313,9 @@ export async function sendFile(
     }
   }
   // A hold may have started while the file was being checked: it stays ready, unsent.
-  if (signal.aborted || holds.auth !== null || holds.storage !== null || holds.pausedByUser) {
+  // An open incident lets no new upload out: at most `concurrency` files of one outage are
+  // unconfirmed.
+  if (signal.aborted || isStopped(holds) || holds.incident !== null) {
     return null;
   }
   if (holds.missingScopes.has(requiredScope(record.destination.type))) return null;
@@ -359,7 +349,7 @@ export async function sendFile(
             ? await context.documents.unwrapEnvelope(record.path, staged)
             : await context.documents.stripPrefix(record.path, staged, check.prefixBytes);
       } catch (error) {
-        await recordStagingFailure(context, record, check, error, write);
+        await recordLocalFailure(context, record, error, write, checkPatch(check));
         return null;
       }
       if (sentSha256 !== check.sentSha256) {
@@ -506,16 +496,20 @@ async function routeFromInbox(
   return null;
 }
 
-/** A local error while writing the sent copy: retried or failed by the failure policy. */
-async function recordStagingFailure(
+/**
+ * A local error before anything was sent (the check could not read the file, the sent copy could
+ * not be written): only retry or fail apply. `patch` is what was learnt about the file so far.
+ */
+async function recordLocalFailure(
   context: SendContext,
   record: FileRecord,
-  check: DocumentCheck,
   error: unknown,
   write: (to: FileState, patch: FilePatch) => Promise<FileRecord>,
+  patch: FilePatch,
 ): Promise<void> {
+  const attempts = record.attempts + 1;
   const decision = decideAfterFailure(error, {
-    attempts: record.attempts + 1,
+    attempts,
     destination: record.destination.type,
     tuning: context.retry,
     random: context.random,
@@ -523,14 +517,13 @@ async function recordStagingFailure(
   });
   if (decision.action === 'retry') {
     await write('ready', {
-      ...checkPatch(check),
+      ...patch,
       failure: decision.failure,
       nextAttemptAt: context.now() + decision.delayMs,
-      attempts: record.attempts + 1,
+      attempts,
     });
   } else if (decision.action === 'fail') {
-    // A local error is only ever retried or failed: nothing was sent.
-    await write('failed', { ...checkPatch(check), failure: decision.failure });
+    await write('failed', { ...patch, failure: decision.failure });
   }
 }
 
@@ -594,11 +587,8 @@ async function recordSendFailure(
       return null;
     }
     case 'unconfirmed':
-      context.logger.warn('No answer after the whole file was sent: unconfirmed', {
-        id: record.id,
-      });
-      await write('unconfirmed', { failure: decision.failure });
-      return null;
+      // The queue records it, in the incident it opens or joins.
+      return { kind: 'ambiguous', failure: decision.failure };
     case 'hold_auth':
       // Not the file's fault: the attempt is not counted, and it is sent once a token works.
       await write('ready', {

@@ -17,7 +17,7 @@ import {
   MAX_HOLD_MS,
   type QueueHolds,
 } from './queue-holds.ts';
-import type { RetryTuning } from './retry-policy.ts';
+import { retryDelayMs, type RetryTuning } from './retry-policy.ts';
 import {
   finishLocally,
   SendAborted,
@@ -27,6 +27,9 @@ import {
   type HoldChange,
   type SendContext,
 } from './send-file.ts';
+
+/** The longest wait between two read queries probing Clearfacts during an incident. */
+const MAX_PROBE_INTERVAL_MS = 60_000;
 
 export interface UploadQueueOptions {
   repository: HistoryRepository;
@@ -109,6 +112,9 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
   let sweepTimer: NodeJS.Timeout | null = null;
   let idleWaiters: (() => void)[] = [];
   const stopping = new AbortController();
+  let probeTimer: NodeJS.Timeout | null = null;
+  let probing = false;
+  let lastIncidentAt = 0;
 
   const context: SendContext = {
     repository: options.repository,
@@ -147,7 +153,7 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
   }
 
   /** The queue is the only writer of its holds: a send's outcome arrives here as a decision. */
-  function applyHoldChange(change: HoldChange): void {
+  async function applyHoldChange(record: FileRecord, change: HoldChange): Promise<void> {
     let changed = false;
     switch (change.kind) {
       case 'reachable':
@@ -172,6 +178,10 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
           changed = true;
         }
         break;
+      case 'ambiguous':
+        await recordUnconfirmed(record, change.failure);
+        changed = true;
+        break;
     }
     if (changed) {
       options.onHoldsChanged();
@@ -179,11 +189,86 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
     }
   }
 
+  /**
+   * One outage, one decision: the first upload whose answer was lost opens an incident, which
+   * lets no new upload out; those already running that end the same way join it. A read query
+   * probes Clearfacts until it answers normally.
+   */
+  async function recordUnconfirmed(record: FileRecord, failure: Failure): Promise<void> {
+    if (holds.incident === null) {
+      holds.incident = {
+        openedAt: Math.max(now(), lastIncidentAt + 1),
+        unconfirmed: 0,
+        probes: 0,
+        answered: false,
+      };
+      lastIncidentAt = holds.incident.openedAt;
+      options.logger.warn('An upload was not confirmed: no new upload until Clearfacts answers', {
+        incident: holds.incident.openedAt,
+      });
+      scheduleProbe();
+    }
+    const incident = holds.incident;
+    incident.unconfirmed += 1;
+    options.logger.warn('No answer after the whole file was sent: unconfirmed', {
+      id: record.id,
+      incident: incident.openedAt,
+    });
+    await options.storage.persist(() => {
+      const transition = options.repository.transition(record.id, 'unconfirmed', {
+        failure,
+        incidentAt: incident.openedAt,
+      });
+      options.onTransition(transition);
+      return transition.record;
+    }, stopping.signal);
+  }
+
+  function scheduleProbe(): void {
+    const incident = holds.incident;
+    if (incident === null || probeTimer !== null || probing || incident.answered) return;
+    const delay = Math.min(
+      MAX_PROBE_INTERVAL_MS,
+      retryDelayMs(incident.probes + 1, options.retry, null, context.random),
+    );
+    probeTimer = setTimeout(() => void probe(), delay);
+  }
+
+  async function probe(): Promise<void> {
+    probeTimer = null;
+    const incident = holds.incident;
+    if (incident === null || stopping.signal.aborted) return;
+    probing = true;
+    incident.probes += 1;
+    try {
+      await options.destination.probe(stopping.signal);
+      incident.answered = true;
+      options.logger.info('Clearfacts answers again', { incident: incident.openedAt });
+      endIncidentWhenSettled();
+    } catch (error) {
+      options.logger.info('Clearfacts does not answer normally yet', {
+        incident: incident.openedAt,
+        error: error instanceof Error ? error.message : String(error),
+      });
+    } finally {
+      probing = false;
+      scheduleProbe();
+    }
+  }
+
+  /** Once Clearfacts answered and no upload of the outage is still running, sending resumes. */
+  function endIncidentWhenSettled(): void {
+    if (holds.incident?.answered !== true || running.size > 0) return;
+    holds.incident = null;
+    options.onHoldsChanged();
+    pump();
+  }
+
   function start(record: FileRecord): void {
     const controller = new AbortController();
     const done = sendFile(context, record, controller.signal)
-      .then((change) => {
-        if (change !== null) applyHoldChange(change);
+      .then(async (change) => {
+        if (change !== null) await applyHoldChange(record, change);
       })
       .catch((error: unknown) => {
         // Stopping with the disk still failing: the file keeps its last written state.
@@ -196,6 +281,7 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
       })
       .finally(() => {
         running.delete(record.id);
+        endIncidentWhenSettled();
         pump();
         checkIdle();
       });
@@ -203,7 +289,7 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
   }
 
   function pump(): void {
-    if (!started || isStopped(holds)) return;
+    if (!started || isStopped(holds) || holds.incident !== null) return;
     const at = now();
     if (holds.rateLimitedUntil > at) {
       scheduleWake();
@@ -323,6 +409,8 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
       started = false;
       if (wakeTimer) clearTimeout(wakeTimer);
       if (sweepTimer) clearInterval(sweepTimer);
+      if (probeTimer) clearTimeout(probeTimer);
+      probeTimer = null;
       wakeTimer = null;
       sweepTimer = null;
       const all = Promise.all([...running.values()].map((send) => send.done));

@@ -56,6 +56,13 @@ export interface FileRecord {
   detectedAt: number;
   updatedAt: number;
   uploadedAt: number | null;
+  /**
+   * The outage (epoch ms it began) in which this file became unconfirmed: the files of one
+   * incident are resent or marked done together. Null for any other file.
+   */
+  incidentAt: number | null;
+  /** The name's bytes as hex when they were not valid UTF-8; `fileName` is then decoded. */
+  rawName: string | null;
 }
 
 function iso(ms: number | null): string | null {
@@ -88,5 +95,7 @@ export function toHistoryEntry(record: FileRecord): HistoryEntry {
     eInvoice: record.eInvoice,
     hold: record.hold,
     advice: record.advice,
+    incidentAt: record.incidentAt,
+    rawName: record.rawName,
   };
 }

@@ -66,6 +66,9 @@ const FileRow = z.object({
   advice: z.string().nullable(),
   route_confirmed: z.number().int(),
   invoice_key: z.string().nullable(),
+  // Absent from rows read before migration 8: delivery.
+  incident_at: z.number().int().nullable().default(null),
+  raw_name: z.string().nullable().default(null),
 });
 
 /** A hold that no longer parses (a newer version wrote it) reads as none. */
@@ -141,6 +144,8 @@ export function rowToRecord(row: unknown): FileRecord {
     detectedAt: r.detected_at,
     updatedAt: r.updated_at,
     uploadedAt: r.uploaded_at,
+    incidentAt: r.incident_at,
+    rawName: r.raw_name,
   };
 }
 
@@ -204,5 +209,7 @@ export function patchToColumns(patch: FilePatch): Record<string, string | number
   set('archived_path', patch.archivedPath);
   set('dismissed_at', patch.dismissedAt);
   set('uploaded_at', patch.uploadedAt);
+  set('incident_at', patch.incidentAt);
+  set('raw_name', patch.rawName);
   return columns;
 }

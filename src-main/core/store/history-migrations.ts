@@ -79,4 +79,13 @@ export const historyMigrations: readonly string[] = [
   ALTER TABLE files ADD COLUMN invoice_key TEXT;
   CREATE INDEX files_invoice_key ON files (invoice_key, company_number);
   `,
+  // 8: delivery (issue #10).
+  `
+  -- The outage a file became unconfirmed in (epoch ms when it began): one decision per outage.
+  ALTER TABLE files ADD COLUMN incident_at INTEGER;
+  CREATE INDEX files_incident ON files (incident_at, state);
+  -- The name as the file system gave it, hex, when it was not valid UTF-8 (file_name is then
+  -- the name decoded as Windows-1252, and path the path to show).
+  ALTER TABLE files ADD COLUMN raw_name TEXT;
+  `,
 ];

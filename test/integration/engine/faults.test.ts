@@ -195,3 +195,70 @@ test('a revoked token holds the queue with a clear reason until a new token is s
     );
   }
 });
+
+test('one outage, one decision: a gateway down after storing holds the queue; at most concurrency files unconfirmed, decided on together', async (t) => {
+  const emulator = await startTestEmulator(t);
+  const [administration] = emulator.seed.administrations;
+  assert.ok(administration);
+  const dir = folder(tempDir(t, 'outage'), 'scans');
+  const harness = await startEngine(t, {
+    emulator,
+    token: emulator.demoToken,
+    tuning: { apiTimeoutMs: 2_000 },
+  });
+  await harness.engine.handlers['folders.add']({
+    path: dir,
+    companyNumber: administration.companyNumber,
+    destination: { type: 'purchase' },
+  });
+  const { concurrency } = await harness.engine.handlers['settings.get']({});
+  // The gateway stores every upload and then answers 504; reads fail the same way.
+  emulator.setFaults({ appliesTo: 'all', storeThenFailRate: 1, storeThenFailWith: ['504'] });
+  const names = Array.from({ length: 8 }, (_, index) => `outage-${index}.pdf`);
+  for (const [index, name] of names.entries()) {
+    await writeFile(path.join(dir, name), await pdfBytes(1 + (index % 3), { label: name }));
+  }
+  await harness.until(
+    'the queue waits out the outage',
+    () => harness.status()?.reason?.code === 'outage_probing',
+  );
+  await harness.until(
+    'two read probes failed',
+    () =>
+      logLines(harness.configDir).filter((line) =>
+        line.includes('Clearfacts does not answer normally yet'),
+      ).length >= 2,
+  );
+  const duringOutage = emulator.uploads().length;
+  assert.ok(duringOutage >= 1 && duringOutage <= concurrency, `${duringOutage} uploads went out`);
+  assert.equal(emulator.phantoms().length, 0, 'the probes sent no mutation');
+
+  emulator.setFaults({});
+  await harness.until('every other file is archived', () =>
+    names.every((name) =>
+      [...harness.entries.values()].some(
+        (entry) =>
+          entry.fileName === name && (entry.state === 'archived' || entry.state === 'unconfirmed'),
+      ),
+    ),
+  );
+  const incidents = await harness.engine.handlers['history.incidents']({});
+  assert.equal(incidents.length, 1, 'one outage, one incident');
+  const [incident] = incidents;
+  assert.ok(incident);
+  assert.equal(incident.files.length, duringOutage);
+  assert.ok(incident.files.length <= concurrency);
+  // The user checked Clearfacts: every one of them arrived.
+  const done = await harness.engine.handlers['history.markIncidentDone']({
+    incidentAt: incident.incidentAt,
+  });
+  assert.equal(done.count, duringOutage);
+  assert.deepEqual(await harness.engine.handlers['history.incidents']({}), []);
+  for (const name of names) {
+    assert.equal(
+      emulator.uploads().filter((upload) => upload.filename === name).length,
+      1,
+      `${name} reached Clearfacts once`,
+    );
+  }
+});

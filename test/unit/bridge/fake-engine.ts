@@ -163,6 +163,11 @@ export function createFakeEngine(options: FakeEngineOptions = {}): FakeEngine {
       Promise.reject(new ApiError('not_found', msg('legacy_text', { text: 'no such entry' }))),
     'history.markDone': () =>
       Promise.reject(new ApiError('not_found', msg('legacy_text', { text: 'no such entry' }))),
+    'history.incidents': (request) => record('history.incidents', request, []),
+    'history.resendIncident': () =>
+      Promise.reject(new ApiError('not_found', msg('legacy_text', { text: 'no such outage' }))),
+    'history.markIncidentDone': () =>
+      Promise.reject(new ApiError('not_found', msg('legacy_text', { text: 'no such outage' }))),
     'history.dismiss': () =>
       Promise.reject(new ApiError('not_found', msg('legacy_text', { text: 'no such entry' }))),
     'history.reveal': () =>

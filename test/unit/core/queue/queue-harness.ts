@@ -72,6 +72,10 @@ export function createHarness(
   /** Every record as it was written, for the waits on a file reaching a state. */
   const writes: FileRecord[] = [];
   const waits = createWaitList();
+  /** Every probe of the destination, with how many uploads had started before it. */
+  const probeCalls: { at: number; uploadsSoFar: number }[] = [];
+  const probeSteps: (() => Promise<void>)[] = [];
+  let uploadCalls = 0;
 
   /** The first write of file `id` in `state` from index `from` of `writes` on. */
   function writeOf(id: number, state: FileState, from: number): Promise<FileRecord> {
@@ -89,6 +93,7 @@ export function createHarness(
     const step =
       scripts.get(path.basename(request.path))?.shift() ?? scripts.get(request.fileName)?.shift();
     inFlight += 1;
+    uploadCalls += 1;
     maxInFlight = Math.max(maxInFlight, inFlight);
     try {
       if (step) return await step(request);
@@ -111,6 +116,7 @@ export function createHarness(
   const client: ClearfactsClient = {
     userInfo: () => Promise.resolve({ username: 'u', email: null, name: null }),
     readScopes: () => Promise.resolve([]),
+    ping: () => Promise.resolve(),
     administrations: () => Promise.resolve([]),
     archiveCategories: () => Promise.resolve({ various: [], permanent: [] }),
     uploadInvoice: (request) => upload(request, request.invoiceType, null),
@@ -162,6 +168,11 @@ export function createHarness(
       uploadInvoice: (request) => client.uploadInvoice(request),
       uploadArchive: (request) => client.uploadArchive(request),
       failureOf: (error) => (error instanceof ClearfactsApiError ? error : null),
+      probe: () => {
+        probeCalls.push({ at: Date.now(), uploadsSoFar: uploadCalls });
+        const step = probeSteps.shift();
+        return step ? step() : Promise.resolve();
+      },
     },
     settings: () => settings,
     retry: { baseDelayMs: 5, maxDelayMs: 20 },
@@ -204,6 +215,13 @@ export function createHarness(
     sent,
     transitions,
     maxInFlight: () => maxInFlight,
+    /** How many uploads were started, failed ones included. */
+    uploadCalls: () => uploadCalls,
+    probeCalls,
+    /** The next probes of Clearfacts do these, in order; later ones answer normally. */
+    scriptProbes(...steps: (() => Promise<void>)[]) {
+      probeSteps.push(...steps);
+    },
     /** The next sends of the file named `name` do these, in order; later ones succeed. */
     script(name: string, ...steps: Step[]) {
       scripts.set(name, steps);
