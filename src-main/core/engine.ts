@@ -10,6 +10,10 @@ import { createSession, type UploadScope } from './account/session.ts';
 import type { TokenStore } from './account/token/token-store.ts';
 import { ClearfactsApiError, type ClearfactsClient } from './api/clearfacts-client.ts';
 import { createClearfactsClient } from './api/clearfacts-graphql-client.ts';
+import { createDocumentLookup } from './api/document-lookup.ts';
+import { createFollowUp } from './follow-up/follow-up.ts';
+import { FOLLOW_UP_OFFSETS_MS } from './follow-up/follow-up-schedule.ts';
+import { createFollowUpRecords } from './store/follow-up-records.ts';
 import { acquireEngineLock, type EngineLock } from './store/engine-lock.ts';
 import { checkDocument } from './documents/check-document.ts';
 import { unwrapEnvelope } from './documents/e-invoice/unwrap-envelope.ts';
@@ -270,6 +274,21 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     source: options.shell === 'cli' ? 'cli' : 'drop',
     onInserted,
   });
+  // follow-up: what Clearfacts did with each delivered invoice (queries only)
+  const followUp = createFollowUp({
+    records: createFollowUpRecords(db, FOLLOW_UP_OFFSETS_MS[0] ?? 0),
+    lookUp: (ids, signal) =>
+      createDocumentLookup({
+        apiUrl: apiUrl(),
+        getToken: () => session.getToken(),
+        fetch: options.fetch ?? globalThis.fetch,
+        ...(tuning.apiTimeoutMs === undefined ? {} : { timeoutMs: tuning.apiTimeoutMs }),
+      })(ids, signal),
+    enabled: () => settings.get().followUp,
+    logger,
+    onChecked: (record) => hub.historyChanged(toHistoryEntry(record)),
+  });
+
   /** Set once the intake watches the folders; `watchFolders: false` engines never do. */
   let intakeRunning = false;
   const handlers = createContractHandlers({
@@ -290,6 +309,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       // Until this engine's intake runs, only the disk can tell whether a folder is there.
       watching: () => intakeRunning,
     }),
+    followUp,
     settings,
     app: { shell: options.shell, version: options.version },
   });
@@ -305,6 +325,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   signals.on('fileStateChanged', (previous, record) => {
     hub.historyChanged(toHistoryEntry(record));
     status.noteTransition(previous, record.state);
+    if (record.state === 'uploaded') followUp.lookForWork();
     if (record.folderId !== null) signals.emit('foldersChanged');
   });
   signals.on('fileForgotten', (record) => status.noteTransition(record.state, null));
@@ -316,13 +337,17 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   });
   signals.on('holdsChanged', () => status.changed());
   signals.on('tokenRefused', () => session.tokenRefused());
-  signals.on('tokenUsable', (reason) => queue.setAuthHold(reason));
+  signals.on('tokenUsable', (reason) => {
+    queue.setAuthHold(reason);
+    if (reason === null) followUp.tokenUsable();
+  });
   signals.on('tokenChanged', () => administrations.clear());
   signals.on('changedAfterSend', (filePath) => watching.recheck(filePath));
   const unsubscribeSettings = settings.onChange((current) => {
     hub.emit('settings.changed', current);
     signals.emit('foldersChanged');
     queue.lookForWork();
+    followUp.lookForWork();
   });
 
   let lock: EngineLock | null = null;
@@ -350,6 +375,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     });
     await session.start();
     queue.start();
+    followUp.start();
     if (options.watchFolders !== false) {
       await watching.start();
       intakeRunning = true;
@@ -377,6 +403,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       unsubscribeSettings();
       if (foldersTimer) clearTimeout(foldersTimer);
       await watching.stop();
+      await followUp.stop();
       await queue.stop(tuning.stopGraceMs ?? 5_000);
       hub.flush();
       status.close();

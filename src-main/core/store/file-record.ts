@@ -8,6 +8,7 @@ import type {
   Failure,
   FileState,
   HistoryEntry,
+  InClearfacts,
   UploadSource,
 } from '../../contract/domain.ts';
 
@@ -34,6 +35,8 @@ export interface FileRecord {
   sentSha256: string | null;
   /** What an XML e-invoice says, recorded by the check. */
   eInvoice: EInvoiceSummary | null;
+  /** What Clearfacts last said it did with the document (follow-up), or null before asking. */
+  inClearfacts: InClearfacts | null;
   pages: number | null;
   uuid: string | null;
   failure: Failure | null;
@@ -73,5 +76,6 @@ export function toHistoryEntry(record: FileRecord): HistoryEntry {
     updatedAt: new Date(record.updatedAt).toISOString(),
     uploadedAt: iso(record.uploadedAt),
     eInvoice: record.eInvoice,
+    inClearfacts: record.inClearfacts,
   };
 }

@@ -8,7 +8,9 @@ import {
   EInvoiceSummary,
   FailureCode,
   FileState,
+  ClearfactsStatus,
   UploadSource,
+  type InClearfacts,
 } from '../../contract/domain.ts';
 import type { FileRecord } from './file-record.ts';
 import { foldForSearch } from './search-name.ts';
@@ -59,7 +61,21 @@ const FileRow = z.object({
   updated_at: z.number().int(),
   uploaded_at: z.number().int().nullable(),
   invoice_summary: z.string().nullable(),
+  cf_status: ClearfactsStatus.nullable().catch(null),
+  cf_document_date: z.string().nullable(),
+  cf_payment_state: z.string().nullable(),
+  cf_checked_at: z.number().int().nullable(),
 });
+
+function inClearfacts(row: z.infer<typeof FileRow>): InClearfacts | null {
+  if (row.cf_status === null || row.cf_checked_at === null) return null;
+  return {
+    status: row.cf_status,
+    documentDate: row.cf_document_date,
+    paymentState: row.cf_payment_state,
+    checkedAt: new Date(row.cf_checked_at).toISOString(),
+  };
+}
 
 /** A summary that no longer parses (written by a newer version, or edited) is left out. */
 function parseSummary(json: string | null): EInvoiceSummary | null {
@@ -90,6 +106,7 @@ export function rowToRecord(row: unknown): FileRecord {
     sha256: r.sha256,
     sentSha256: r.sent_sha256,
     eInvoice: parseSummary(r.invoice_summary),
+    inClearfacts: inClearfacts(r),
     pages: r.pages,
     uuid: r.uuid,
     failure:
@@ -110,9 +127,9 @@ export function rowToRecord(row: unknown): FileRecord {
   };
 }
 
-/** The columns a change may set, and how each field is stored. */
+/** The columns a change may set, and how each field is stored (the follow-up writes its own). */
 export type FilePatch = Partial<
-  Omit<FileRecord, 'id' | 'state' | 'detectedAt' | 'updatedAt' | 'source'>
+  Omit<FileRecord, 'id' | 'state' | 'detectedAt' | 'updatedAt' | 'source' | 'inClearfacts'>
 >;
 
 export function patchToColumns(patch: FilePatch): Record<string, string | number | null> {
