@@ -111,8 +111,7 @@ export class EmulatorState {
     const upload = this.#uploadsByUuid.get(key);
     if (upload === undefined || this.#forgotten.has(key)) return undefined;
     const override = this.#stageOverrides.get(key);
-    const stage =
-      override?.stage ?? stageAt(this.lifecycle, now - Date.parse(upload.receivedAt));
+    const stage = override?.stage ?? stageAt(this.lifecycle, now - Date.parse(upload.receivedAt));
     const date = stage === 'received' ? null : (override?.date ?? upload.receivedAt.slice(0, 10));
     return { upload: { ...upload }, stage, date };
   }

@@ -260,7 +260,8 @@ export const fr: Catalogue = {
     follow_up_off: 'Le suivi dans Clearfacts est désactivé (Paramètres).',
     follow_up_offline: 'Le suivi dans Clearfacts est en pause : Clearfacts est injoignable.',
     follow_up_rate_limited: 'Clearfacts a demandé de ralentir ; le suivi reprendra plus tard.',
-    follow_up_token_refused: 'Le suivi dans Clearfacts est en pause jusqu’à ce qu’un jeton valide soit défini.',
+    follow_up_token_refused:
+      'Le suivi dans Clearfacts est en pause jusqu’à ce qu’un jeton valide soit défini.',
     follow_up_followed: {
       one: '{{count, number}} facture suivie dans Clearfacts',
       other: '{{count, number}} factures suivies dans Clearfacts',

@@ -260,7 +260,8 @@ export const nl: Catalogue = {
     follow_up_off: 'Opvolgen in Clearfacts staat uit (Instellingen).',
     follow_up_offline: 'Opvolgen in Clearfacts staat stil: Clearfacts is niet bereikbaar.',
     follow_up_rate_limited: 'Clearfacts vroeg om trager te gaan; het opvolgen gaat later verder.',
-    follow_up_token_refused: 'Opvolgen in Clearfacts staat stil tot een geldige token is ingesteld.',
+    follow_up_token_refused:
+      'Opvolgen in Clearfacts staat stil tot een geldige token is ingesteld.',
     follow_up_followed: {
       one: '{{count, number}} factuur opgevolgd in Clearfacts',
       other: '{{count, number}} facturen opgevolgd in Clearfacts',

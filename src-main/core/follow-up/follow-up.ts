@@ -65,7 +65,10 @@ export interface FollowUp {
 export function createFollowUp(options: FollowUpOptions): FollowUp {
   const clock = options.clock ?? REAL_CLOCK;
   const spacingMs = options.spacingMs ?? DEFAULT_FOLLOW_UP_SPACING_MS;
-  const batchSize = Math.min(options.batchSize ?? MAX_DOCUMENTS_PER_REQUEST, MAX_DOCUMENTS_PER_REQUEST);
+  const batchSize = Math.min(
+    options.batchSize ?? MAX_DOCUMENTS_PER_REQUEST,
+    MAX_DOCUMENTS_PER_REQUEST,
+  );
   let running = false;
   let timer: unknown = null;
   let inFlight: Promise<void> | null = null;
