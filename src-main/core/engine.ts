@@ -4,13 +4,14 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { ApiHandlers, EventListener } from '../contract/api-contract.ts';
+import { ApiUrl } from '../contract/domain.ts';
 import { createAdministrationsCache } from './account/administrations-cache.ts';
 import { createRefusalExplainer } from './account/explain-refusal.ts';
 import { createSession, type UploadScope } from './account/session.ts';
+import { createTokenOrigins } from './account/token/token-origins.ts';
 import type { TokenStore } from './account/token/token-store.ts';
 import { ClearfactsApiError, type ClearfactsClient } from './api/clearfacts-client.ts';
 import { createClearfactsClient } from './api/clearfacts-graphql-client.ts';
-import { createDocumentLookup } from './api/document-lookup.ts';
 import { createFollowUp } from './follow-up/follow-up.ts';
 import { FOLLOW_UP_OFFSETS_MS } from './follow-up/follow-up-schedule.ts';
 import { createFollowUpRecords } from './store/follow-up-records.ts';
@@ -30,7 +31,7 @@ import { createHealthReporter } from './handlers/health-report.ts';
 import { createWatchSupervisor } from './intake/watch-supervisor.ts';
 import { createFileLogger } from './logging/file-logger.ts';
 import type { Logger } from './logging/logger.ts';
-import { recoverInterruptedSends } from './queue/crash-recovery.ts';
+import { finishInterruptedLocalSteps, recoverInterruptedSends } from './queue/crash-recovery.ts';
 import { createDropIntake } from './queue/drop-intake.ts';
 import { createHistoryActions } from './queue/history-actions.ts';
 import { createIntakeRecorder } from './queue/intake-recorder.ts';
@@ -82,6 +83,10 @@ export interface EngineOptions {
     treeRefreshMs?: number;
     /** How often the history is backed up (SQLite backup API). Default 1 h. */
     historyBackupMs?: number;
+    /** Least time between two follow-up requests. Default 5 s. */
+    followUpSpacingMs?: number;
+    /** The follow-up's schedule, ms after delivery. Default 2 min, 15 min, 1 h, daily to 30 days. */
+    followUpOffsetsMs?: readonly number[];
   };
   /** How the shell shows a file in the OS file manager; absent in the browser. */
   revealFile?: (path: string) => Promise<void>;
@@ -109,6 +114,15 @@ const FOLDERS_EVENT_SPACING_MS = 250;
 export async function createEngine(options: EngineOptions): Promise<Engine> {
   const { configDir } = options;
   const tuning = options.tuning ?? {};
+  if (options.apiUrl !== undefined) {
+    // The token travels to this address: the same rule as the settings' (https off loopback).
+    const parsed = ApiUrl.safeParse(options.apiUrl);
+    if (!parsed.success) {
+      throw new Error(
+        `The API address ${options.apiUrl} is refused: ${parsed.error.issues[0]?.message ?? ''}`,
+      );
+    }
+  }
   // File names and company numbers are the user's business: the folder is theirs alone.
   mkdirSync(configDir, { recursive: true, mode: 0o700 });
   const ownedLogger = options.logger
@@ -142,17 +156,23 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const onInserted = (record: FileRecord) => signals.emit('fileStateChanged', null, record);
 
   // account and api
-  const clientFor = (getToken: () => Promise<string | null>): ClearfactsClient =>
-    createClearfactsClient({
-      apiUrl: apiUrl(),
-      getToken,
+  const clientFor = (getToken: (forApiUrl: string) => Promise<string | null>) => {
+    // The client asks for the token for its own address, fixed here: the session gives it only
+    // when the token was entered for that origin.
+    const clientApiUrl = apiUrl();
+    return createClearfactsClient({
+      apiUrl: clientApiUrl,
+      getToken: () => getToken(clientApiUrl),
       fetch: options.fetch ?? globalThis.fetch,
       ...(tuning.apiTimeoutMs === undefined ? {} : { timeoutMs: tuning.apiTimeoutMs }),
     });
+  };
   const session = createSession({
     tokenStore: options.tokenStore,
     clientFor,
     apiUrl,
+    ...(options.apiUrl === undefined ? {} : { launchApiUrl: options.apiUrl }),
+    tokenOrigins: createTokenOrigins(configDir),
     ...(options.demoToken === undefined ? {} : { demoToken: options.demoToken }),
     logger,
     recheckMs: tuning.tokenRecheckMs ?? 5_000,
@@ -160,13 +180,14 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     onTokenChanged: () => signals.emit('tokenChanged'),
     onChanged: (info) => hub.emit('session.changed', info),
   });
-  let client = clientFor(() => session.getToken());
+  let client = clientFor((forApiUrl) => session.getToken(forApiUrl));
   let clientApiUrl = apiUrl();
   /** The client for the API address in use now (the settings may change it). */
   const currentClient = (): ClearfactsClient => {
     if (apiUrl() !== clientApiUrl) {
       clientApiUrl = apiUrl();
-      client = clientFor(() => session.getToken());
+      client = clientFor((forApiUrl) => session.getToken(forApiUrl));
+      session.addressChanged();
     }
     return client;
   };
@@ -221,6 +242,9 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     onTokenRefused: () => signals.emit('tokenRefused'),
     explainRefusal: createRefusalExplainer(administrations),
     onChangedAfterSend: (filePath) => signals.emit('changedAfterSend', filePath),
+    // Routing e-invoices by their parties; when Clearfacts cannot be asked, the last list known.
+    reachableAdministrations: () =>
+      administrations.list().catch(() => administrations.knownAdministrations()),
   });
 
   // status
@@ -275,18 +299,17 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     onInserted,
   });
   // follow-up: what Clearfacts did with each delivered invoice (queries only)
+  const followUpOffsets = tuning.followUpOffsetsMs ?? FOLLOW_UP_OFFSETS_MS;
   const followUp = createFollowUp({
-    records: createFollowUpRecords(db, FOLLOW_UP_OFFSETS_MS[0] ?? 0),
-    lookUp: (ids, signal) =>
-      createDocumentLookup({
-        apiUrl: apiUrl(),
-        getToken: () => session.getToken(),
-        fetch: options.fetch ?? globalThis.fetch,
-        ...(tuning.apiTimeoutMs === undefined ? {} : { timeoutMs: tuning.apiTimeoutMs }),
-      })(ids, signal),
+    records: createFollowUpRecords(db, followUpOffsets[0] ?? 0),
+    // The same client as the uploads, rebuilt only when the API address changes.
+    lookUp: (uuids, signal) => currentClient().lookUpDocuments(uuids, signal),
     enabled: () => settings.get().followUp,
     logger,
     onChecked: (record) => hub.historyChanged(toHistoryEntry(record)),
+    onTokenRefused: () => signals.emit('tokenRefused'),
+    offsetsMs: followUpOffsets,
+    ...(tuning.followUpSpacingMs === undefined ? {} : { spacingMs: tuning.followUpSpacingMs }),
   });
 
   /** Set once the intake watches the folders; `watchFolders: false` engines never do. */
@@ -308,6 +331,10 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       history: repository,
       // Until this engine's intake runs, only the disk can tell whether a folder is there.
       watching: () => intakeRunning,
+      tokenProblem: async () => {
+        await session.load();
+        return session.info().signedIn ? null : session.notSignedInReason();
+      },
     }),
     followUp,
     settings,
@@ -345,6 +372,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   signals.on('changedAfterSend', (filePath) => watching.recheck(filePath));
   const unsubscribeSettings = settings.onChange((current) => {
     hub.emit('settings.changed', current);
+    // A new address holds back a token not entered for it (currentClient tells the session).
+    currentClient();
     signals.emit('foldersChanged');
     queue.lookForWork();
     followUp.lookForWork();
@@ -375,6 +404,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     });
     await session.start();
     queue.start();
+    void finishInterruptedLocalSteps(repository, queue, logger);
     followUp.start();
     if (options.watchFolders !== false) {
       await watching.start();

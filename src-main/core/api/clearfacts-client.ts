@@ -9,6 +9,7 @@ import type {
 } from '../../contract/domain.ts';
 import type { Message } from '../../contract/messages/message.ts';
 import { renderMessage } from '../../contract/messages/render-message.ts';
+import type { DocumentLookup } from './document-lookup.ts';
 
 /**
  * auth: no token, or Clearfacts does not accept it (401/403, unknown or revoked): pause everything.
@@ -36,6 +37,8 @@ export class ClearfactsApiError extends Error {
   readonly status: number | null;
   /** Clearfacts' own words (redacted), for a refusal's detail; null when it gave none. */
   readonly serverMessage: string | null;
+  /** The file changed under the upload, which stopped before its body was complete. */
+  readonly fileChanged: boolean;
   readonly userMessage: Message;
   constructor(
     kind: ApiFailureKind,
@@ -45,6 +48,7 @@ export class ClearfactsApiError extends Error {
       retryAfterMs?: number | null;
       status?: number | null;
       serverMessage?: string | null;
+      fileChanged?: boolean;
       cause?: unknown;
     } = {},
   ) {
@@ -56,6 +60,7 @@ export class ClearfactsApiError extends Error {
     this.retryAfterMs = details.retryAfterMs ?? null;
     this.status = details.status ?? null;
     this.serverMessage = details.serverMessage ?? null;
+    this.fileChanged = details.fileChanged ?? false;
   }
 }
 
@@ -77,6 +82,12 @@ export interface UploadRequest {
   mediaType?: string;
   companyNumber: CompanyNumber;
   signal?: AbortSignal;
+  /**
+   * The version of the file that was checked (size in bytes, mtime in ms): a file that differs
+   * when it is opened, or changes while it is sent, is not sent (FileChangedWhileSendingError,
+   * sorted as a transient failure with `fileChanged`).
+   */
+  expected?: { sizeBytes: number | null; mtimeMs: number | null };
 }
 
 /**
@@ -105,6 +116,15 @@ export interface ClearfactsClient {
   uploadArchive(
     request: UploadRequest & { archiveType: 'VARIOUS' | 'PERMANENT'; categoryId: string },
   ): Promise<UploadedFile>;
+  /**
+   * What Clearfacts did with up to `MAX_DOCUMENTS_PER_REQUEST` delivered documents, by uuid, in
+   * one aliased `document(id)` query (document-lookup.ts). One attempt, never retried here: the
+   * follow-up paces itself. A uuid missing from the answer failed alone on the server's side.
+   */
+  lookUpDocuments(
+    uuids: readonly string[],
+    signal?: AbortSignal,
+  ): Promise<Map<string, DocumentLookup>>;
 }
 
 export interface ClearfactsClientOptions {

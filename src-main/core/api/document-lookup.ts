@@ -1,19 +1,11 @@
 // What Clearfacts did with documents we delivered: `document(id)` as the developer docs show it
 // ("Query - Document": `date` on Document, `type` and `paymentState` through the inline fragment
-// `... on InvoiceDocument`), many ids in one request through GraphQL aliases (d0, d1, …). One
-// attempt per call and no retry here: the follow-up paces and backs off itself, so a rate limit
-// is never answered with a burst.
+// `... on InvoiceDocument`), many ids in one request through GraphQL aliases (d0, d1, …). This
+// module builds the query and reads its answer; the GraphQL client sends it, once per call and
+// without retrying: the follow-up paces and backs off itself, so a rate limit is never answered
+// with a burst.
 import { z } from 'zod';
-import { msg } from '../../contract/messages/message.ts';
-import { registerSecret } from '../logging/secret-redactor.ts';
-import {
-  failureFromGraphqlErrors,
-  failureFromStatus,
-  failureFromThrown,
-  safeCause,
-  type CallContext,
-} from './api-failures.ts';
-import { ClearfactsApiError } from './clearfacts-client.ts';
+import { failureFromGraphqlErrors, type CallContext } from './api-failures.ts';
 
 /** What `document(id)` said about one id. */
 export type DocumentLookup =
@@ -30,14 +22,11 @@ export type DocumentLookup =
       paymentState: string | null;
     };
 
-/** Looks up ids (at most `MAX_DOCUMENTS_PER_REQUEST`); rejects only with ClearfactsApiError. */
-export type LookUpDocuments = (
-  ids: readonly string[],
-  signal?: AbortSignal,
-) => Promise<Map<string, DocumentLookup>>;
-
 /** Keeps one request small enough for any gateway's body and time limits. */
 export const MAX_DOCUMENTS_PER_REQUEST = 50;
+
+/** The scope the client names when Clearfacts refuses a lookup without naming one (undocumented). */
+export const DOCUMENT_LOOKUP_CONTEXT: CallContext = { call: 'query', scope: 'upload_document' };
 
 const DocumentAnswer = z
   .object({
@@ -48,19 +37,19 @@ const DocumentAnswer = z
   })
   .nullable();
 
-const Envelope = z.object({
-  data: z.record(z.string(), DocumentAnswer.optional()).nullish(),
-  errors: z
-    .array(
-      z.object({
-        message: z.string(),
-        path: z.array(z.union([z.string(), z.number()])).nullish(),
-      }),
-    )
-    .nullish(),
-});
+const LookupData = z.record(z.string(), DocumentAnswer.optional()).nullish();
 
-/** The aliased query for `count` ids, passed as variables $id0…; exported for the tests. */
+/** A GraphQL error as it arrives; `path[0]` is the alias it belongs to, when it belongs to one. */
+const LookupErrors = z
+  .array(
+    z.object({
+      message: z.string(),
+      path: z.array(z.union([z.string(), z.number()])).nullish(),
+    }),
+  )
+  .nullish();
+
+/** The aliased query for `count` ids, passed as variables $id0…$id(count-1). */
 export function documentsQuery(count: number): string {
   const variables = Array.from({ length: count }, (_, index) => `$id${index}: ID!`).join(', ');
   const fields = Array.from(
@@ -71,104 +60,65 @@ export function documentsQuery(count: number): string {
   return `query followUp(${variables}) {\n${fields}\n}`;
 }
 
+/** The variables for `documentsQuery(ids.length)`. */
+export function documentsVariables(ids: readonly string[]): Record<string, string> {
+  return Object.fromEntries(ids.map((id, index) => [`id${index}`, id]));
+}
+
 function kindOf(typename: string | null | undefined): 'invoice' | 'archive' | 'other' {
   if (typename === 'InvoiceDocument') return 'invoice';
   if (typename === 'ArchiveDocument') return 'archive';
   return 'other';
 }
 
-export interface DocumentLookupOptions {
-  apiUrl: string;
-  getToken: () => Promise<string | null>;
-  fetch: typeof globalThis.fetch;
-  /** How long the answer may take (default 30 s). */
-  timeoutMs?: number;
-}
-
-export function createDocumentLookup(options: DocumentLookupOptions): LookUpDocuments {
-  const timeoutMs = options.timeoutMs ?? 30_000;
-  const context: CallContext = { call: 'query', scope: 'upload_document' };
-  return async (ids, callerSignal) => {
-    if (ids.length === 0) return new Map();
-    if (ids.length > MAX_DOCUMENTS_PER_REQUEST) {
-      throw new RangeError(`at most ${MAX_DOCUMENTS_PER_REQUEST} documents per request`);
-    }
-    const token = (await options.getToken())?.trim() ?? '';
-    if (token === '') throw new ClearfactsApiError('auth', msg('api_no_token'));
-    registerSecret(token);
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = callerSignal === undefined ? timeout : AbortSignal.any([timeout, callerSignal]);
-    let status: number;
-    let headers: Headers;
-    let text: string;
-    try {
-      const response = await options.fetch(options.apiUrl, {
-        method: 'POST',
-        headers: {
-          Authorization: `Bearer ${token}`,
-          'Content-Type': 'application/json',
-          Accept: 'application/json',
-        },
-        body: JSON.stringify({
-          query: documentsQuery(ids.length),
-          variables: Object.fromEntries(ids.map((id, index) => [`id${index}`, id])),
-        }),
-        signal,
-      });
-      status = response.status;
-      headers = response.headers;
-      text = await response.text();
-    } catch (error) {
-      throw failureFromThrown(error, {
-        ...context,
-        timedOut: timeout.aborted,
-        callerAborted: callerSignal?.aborted === true,
-        requestSent: true,
-        timeoutMs,
-      });
-    }
-    if (status < 200 || status >= 300) throw failureFromStatus(status, headers, text, context);
-    let envelope: z.infer<typeof Envelope>;
-    try {
-      envelope = Envelope.parse(JSON.parse(text));
-    } catch (error) {
-      throw new ClearfactsApiError('transient', msg('api_answer_not_understood'), {
-        status,
-        cause: safeCause(error),
-      });
-    }
-    const errors = envelope.errors ?? [];
-    // An error tied to one alias is about that document; any other stops the whole batch.
-    const batchErrors = errors.filter((error) => typeof error.path?.[0] !== 'string');
-    const scopeErrors = errors.filter((error) => /missing scope/i.test(error.message));
-    if (scopeErrors.length > 0 || batchErrors.length > 0 || envelope.data == null) {
-      throw failureFromGraphqlErrors(
-        (scopeErrors.length > 0 ? scopeErrors : errors).map((error) => error.message),
-        context,
-        status,
-      );
-    }
-    const data = envelope.data;
-    const failedAliases = new Map(errors.map((error) => [String(error.path?.[0]), error.message]));
-    const found = new Map<string, DocumentLookup>();
-    for (const [index, id] of ids.entries()) {
-      const alias = `d${index}`;
-      const answer = data[alias];
+/**
+ * Reads the answer to `documentsQuery(ids.length)` (HTTP 2xx; `data` and `errors` as they
+ * arrived). Returns one entry per id Clearfacts answered for: found, or not found (an error on
+ * that alias alone, with no data: deleted there). An id whose alias failed with "Internal server
+ * error" is left out: it says nothing about the document, so it is asked again later. Throws a
+ * ClearfactsApiError (missing_scope, refused, transient) when an error concerns the whole
+ * request, or a scope is missing on any alias.
+ */
+export function readDocumentAnswers(
+  ids: readonly string[],
+  rawData: unknown,
+  rawErrors: unknown,
+  status: number,
+): Map<string, DocumentLookup> {
+  const data = LookupData.safeParse(rawData);
+  const parsedErrors = LookupErrors.safeParse(rawErrors);
+  if (!data.success || !parsedErrors.success) {
+    throw failureFromGraphqlErrors(['Internal server error'], DOCUMENT_LOOKUP_CONTEXT, status);
+  }
+  const errors = parsedErrors.data ?? [];
+  const batchErrors = errors.filter((error) => typeof error.path?.[0] !== 'string');
+  const scopeErrors = errors.filter((error) => /missing scope/i.test(error.message));
+  if (scopeErrors.length > 0 || batchErrors.length > 0 || data.data == null) {
+    throw failureFromGraphqlErrors(
+      (scopeErrors.length > 0 ? scopeErrors : errors).map((error) => error.message),
+      DOCUMENT_LOOKUP_CONTEXT,
+      status,
+    );
+  }
+  const answers = data.data;
+  const failedAliases = new Map(errors.map((error) => [String(error.path?.[0]), error.message]));
+  const found = new Map<string, DocumentLookup>();
+  for (const [index, id] of ids.entries()) {
+    const alias = `d${index}`;
+    const answer = answers[alias];
+    if (answer === null || answer === undefined) {
       const failure = failedAliases.get(alias);
-      if (answer === null || answer === undefined) {
-        // A masked server failure says nothing about the document: ask again later.
-        if (failure !== undefined && /internal server error/i.test(failure)) continue;
-        found.set(id, { found: false });
-        continue;
-      }
-      found.set(id, {
-        found: true,
-        kind: kindOf(answer.__typename),
-        date: answer.date ?? null,
-        type: answer.type ?? null,
-        paymentState: answer.paymentState ?? null,
-      });
+      if (failure !== undefined && /internal server error/i.test(failure)) continue;
+      found.set(id, { found: false });
+      continue;
     }
-    return found;
-  };
+    found.set(id, {
+      found: true,
+      kind: kindOf(answer.__typename),
+      date: answer.date ?? null,
+      type: answer.type ?? null,
+      paymentState: answer.paymentState ?? null,
+    });
+  }
+  return found;
 }

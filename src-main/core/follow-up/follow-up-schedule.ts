@@ -21,16 +21,17 @@ const FINAL: ReadonlySet<ClearfactsStatus> = new Set(['paid', 'not_known']);
 
 /**
  * The next check after `now` for an invoice delivered at `deliveredAt` whose last answer was
- * `status` (epoch ms), or null when it is no longer asked about. Checks missed while the app was
+ * `status` (epoch ms) on the schedule `offsetsMs` (ascending, ms after delivery), or null when it is no longer asked about. Checks missed while the app was
  * closed are not made up one by one: the next is the first offset still ahead.
  */
 export function nextCheckAt(
   deliveredAt: number,
   now: number,
   status: ClearfactsStatus | null,
+  offsetsMs: readonly number[] = FOLLOW_UP_OFFSETS_MS,
 ): number | null {
   if (status !== null && FINAL.has(status)) return null;
-  const offset = FOLLOW_UP_OFFSETS_MS.find((candidate) => deliveredAt + candidate > now);
+  const offset = offsetsMs.find((candidate) => deliveredAt + candidate > now);
   return offset === undefined ? null : deliveredAt + offset;
 }
 

@@ -3,14 +3,14 @@
 // request (aliases). It pauses when the user turns it off, when the token is refused or lacks the
 // scope (until a new token), and backs off when offline, on 429 (honouring Retry-After) and on
 // server errors. It only reads: no mutation is ever sent from here.
-import type { FollowUpState, FollowUpStatus } from '../../contract/domain.ts';
+import type { ClearfactsStatus, FollowUpState, FollowUpStatus } from '../../contract/domain.ts';
 import { msg, type Message } from '../../contract/messages/message.ts';
-import { ClearfactsApiError } from '../api/clearfacts-client.ts';
-import { MAX_DOCUMENTS_PER_REQUEST, type LookUpDocuments } from '../api/document-lookup.ts';
+import { ClearfactsApiError, type ClearfactsClient } from '../api/clearfacts-client.ts';
+import { MAX_DOCUMENTS_PER_REQUEST } from '../api/document-lookup.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { FileRecord } from '../store/file-record.ts';
 import type { FollowUpRecords } from '../store/follow-up-records.ts';
-import { nextCheckAt, statusFromLookup } from './follow-up-schedule.ts';
+import { FOLLOW_UP_OFFSETS_MS, nextCheckAt, statusFromLookup } from './follow-up-schedule.ts';
 
 /** The clock the follow-up runs on; tests pass a manual one. */
 export interface FollowUpClock {
@@ -35,7 +35,8 @@ const OPENED_ROW_DELAY_MS = 0;
 
 export interface FollowUpOptions {
   records: FollowUpRecords;
-  lookUp: LookUpDocuments;
+  /** Asks Clearfacts about a batch of uuids (the API client's `lookUpDocuments`). */
+  lookUp: ClearfactsClient['lookUpDocuments'];
   /** The user's setting; read before every request. */
   enabled: () => boolean;
   logger: Logger;
@@ -48,6 +49,10 @@ export interface FollowUpOptions {
   spacingMs?: number;
   /** Documents per request (at most 50). */
   batchSize?: number;
+  /** The schedule, in ms after delivery (default FOLLOW_UP_OFFSETS_MS). */
+  offsetsMs?: readonly number[];
+  /** Clearfacts refused the token: the session holds everything and watches for a new one. */
+  onTokenRefused?: () => void;
 }
 
 export interface FollowUp {
@@ -60,11 +65,16 @@ export interface FollowUp {
   /** The user opened the row: ask once more, soon. Returns the row, or null. */
   checkNow(id: number): FileRecord | null;
   status(): FollowUpStatus;
+  /** Resolves once no request is in flight (tests, and stop). */
+  whenIdle(): Promise<void>;
 }
 
 export function createFollowUp(options: FollowUpOptions): FollowUp {
   const clock = options.clock ?? REAL_CLOCK;
   const spacingMs = options.spacingMs ?? DEFAULT_FOLLOW_UP_SPACING_MS;
+  const offsetsMs = options.offsetsMs ?? FOLLOW_UP_OFFSETS_MS;
+  const nextAfter = (deliveredAt: number, now: number, status: ClearfactsStatus | null) =>
+    nextCheckAt(deliveredAt, now, status, offsetsMs);
   const batchSize = Math.min(
     options.batchSize ?? MAX_DOCUMENTS_PER_REQUEST,
     MAX_DOCUMENTS_PER_REQUEST,
@@ -133,7 +143,7 @@ export function createFollowUp(options: FollowUpOptions): FollowUp {
         const lookup = answers.get(target.uuid);
         if (lookup === undefined) {
           // Clearfacts failed on this one alone: ask again at the next step of the schedule.
-          const later = nextCheckAt(target.deliveredAt, checkedAt, target.status);
+          const later = nextAfter(target.deliveredAt, checkedAt, target.status);
           options.records.postpone(target.id, later ?? checkedAt + LONGEST_BACKOFF_MS);
           continue;
         }
@@ -143,7 +153,7 @@ export function createFollowUp(options: FollowUpOptions): FollowUp {
           target.id,
           answer,
           checkedAt,
-          nextCheckAt(target.deliveredAt, checkedAt, answer.status),
+          nextAfter(target.deliveredAt, checkedAt, answer.status),
         );
         if (record !== null) options.onChecked(record);
       }
@@ -157,6 +167,7 @@ export function createFollowUp(options: FollowUpOptions): FollowUp {
       options.logger.warn('Follow-up paused', { kind: error.kind, status: error.status });
       if (error.kind === 'auth') {
         setPause({ state: 'paused_auth', reason: msg('follow_up_token_refused') });
+        options.onTokenRefused?.();
       } else if (error.kind === 'missing_scope') {
         setPause({
           state: 'paused_scope',
@@ -200,6 +211,9 @@ export function createFollowUp(options: FollowUpOptions): FollowUp {
       const record = options.records.askAgain(id, clock.now() + OPENED_ROW_DELAY_MS);
       schedule();
       return record;
+    },
+    whenIdle: async () => {
+      while (inFlight !== null) await inFlight;
     },
     status() {
       const state: FollowUpState = !options.enabled() ? 'off' : (paused?.state ?? 'active');

@@ -1,7 +1,7 @@
 // The contract's request channels, each answered by the stage that owns it. Every handler throws
 // only ApiError (withApiErrors), so both transports and the control channel see the same errors.
-import { msg } from '../../contract/messages/message.ts';
 import { ApiError, type ApiHandlers } from '../../contract/api-contract.ts';
+import { msg } from '../../contract/messages/message.ts';
 import type { AdministrationsCache } from '../account/administrations-cache.ts';
 import type { Session } from '../account/session.ts';
 import type { StatusTracker } from '../events/status-tracker.ts';
@@ -9,6 +9,7 @@ import type { WatchedFolders } from '../folders/watched-folders.ts';
 import type { FollowUp } from '../follow-up/follow-up.ts';
 import type { WatchSupervisor } from '../intake/watch-supervisor.ts';
 import type { DropIntake } from '../queue/drop-intake.ts';
+import { expandDropPaths } from '../queue/drop-paths.ts';
 import type { HistoryActions } from '../queue/history-actions.ts';
 import type { UploadQueue } from '../queue/upload-queue.ts';
 import { toHistoryEntry } from '../store/file-record.ts';
@@ -41,7 +42,7 @@ export function createContractHandlers(options: ContractHandlersOptions): ApiHan
   async function requireToken(): Promise<void> {
     await session.load();
     if (!session.info().signedIn) {
-      throw new ApiError('not_signed_in', msg('not_signed_in'));
+      throw new ApiError('not_signed_in', session.notSignedInReason());
     }
   }
 
@@ -78,7 +79,7 @@ export function createContractHandlers(options: ContractHandlersOptions): ApiHan
       drop.inspect(paths, { maxUploadBytes: settings.get().maxUploadBytes }),
     ),
     'drop.send': withApiErrors(async ({ paths, companyNumber, destination }) => {
-      const entries = drop.send(paths, companyNumber, destination);
+      const entries = drop.send(await expandDropPaths(paths), companyNumber, destination);
       settings.update({ lastDropTarget: { companyNumber, destination } });
       return entries;
     }),
@@ -90,7 +91,11 @@ export function createContractHandlers(options: ContractHandlersOptions): ApiHan
     'history.retry': withApiErrors(({ id }) => options.historyActions.retry(id)),
     'history.retryAllFailed': withApiErrors(async () => options.historyActions.retryAllFailed()),
     'history.resend': withApiErrors(async ({ id }) => options.historyActions.resend(id)),
+    'history.choose': withApiErrors(async ({ id, choice }) =>
+      options.historyActions.choose(id, choice),
+    ),
     'history.markDone': withApiErrors(async ({ id }) => options.historyActions.markDone(id)),
+    'history.dismiss': withApiErrors(async ({ id }) => options.historyActions.dismiss(id)),
     'history.reveal': withApiErrors(({ id }) => options.historyActions.reveal(id)),
 
     'queue.pause': withApiErrors(async () => {
@@ -107,7 +112,7 @@ export function createContractHandlers(options: ContractHandlersOptions): ApiHan
     'followUp.get': withApiErrors(async () => options.followUp.status()),
     'followUp.checkNow': withApiErrors(async ({ id }) => {
       const record = options.followUp.checkNow(id);
-      if (record === null) throw new ApiError('not_found', msg('request_invalid'));
+      if (record === null) throw new ApiError('not_found', msg('history_entry_unknown', { id }));
       return toHistoryEntry(record);
     }),
 

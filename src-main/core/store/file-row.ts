@@ -7,6 +7,7 @@ import {
   DocumentKind,
   EInvoiceSummary,
   FailureCode,
+  FileHold,
   FileState,
   ClearfactsStatus,
   UploadSource,
@@ -57,16 +58,23 @@ const FileRow = z.object({
   next_attempt_at: z.number().int().nullable(),
   force_send: z.number().int(),
   archived_path: z.string().nullable(),
+  // Absent from rows read before migration 8.
+  dismissed_at: z.number().int().nullable().default(null),
   detected_at: z.number().int(),
   updated_at: z.number().int(),
   uploaded_at: z.number().int().nullable(),
   invoice_summary: z.string().nullable(),
+  hold: z.string().nullable(),
+  advice: z.string().nullable(),
+  route_confirmed: z.number().int(),
+  invoice_key: z.string().nullable(),
   cf_status: ClearfactsStatus.nullable().catch(null),
   cf_document_date: z.string().nullable(),
   cf_payment_state: z.string().nullable(),
   cf_checked_at: z.number().int().nullable(),
 });
 
+/** What the follow-up last stored, or null before Clearfacts was asked. */
 function inClearfacts(row: z.infer<typeof FileRow>): InClearfacts | null {
   if (row.cf_status === null || row.cf_checked_at === null) return null;
   return {
@@ -75,6 +83,28 @@ function inClearfacts(row: z.infer<typeof FileRow>): InClearfacts | null {
     paymentState: row.cf_payment_state,
     checkedAt: new Date(row.cf_checked_at).toISOString(),
   };
+}
+
+/** A hold that no longer parses (a newer version wrote it) reads as none. */
+function parseHold(json: string | null): FileHold | null {
+  if (json === null) return null;
+  try {
+    const parsed = FileHold.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Advice that no longer parses is left out: it only ever informs. */
+function parseAdvice(json: string | null): Message[] {
+  if (json === null) return [];
+  try {
+    const parsed = z.array(Message).safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : [];
+  } catch {
+    return [];
+  }
 }
 
 /** A summary that no longer parses (written by a newer version, or edited) is left out. */
@@ -106,6 +136,10 @@ export function rowToRecord(row: unknown): FileRecord {
     sha256: r.sha256,
     sentSha256: r.sent_sha256,
     eInvoice: parseSummary(r.invoice_summary),
+    hold: parseHold(r.hold),
+    advice: parseAdvice(r.advice),
+    routeConfirmed: r.route_confirmed !== 0,
+    invoiceKey: r.invoice_key,
     inClearfacts: inClearfacts(r),
     pages: r.pages,
     uuid: r.uuid,
@@ -121,6 +155,7 @@ export function rowToRecord(row: unknown): FileRecord {
     nextAttemptAt: r.next_attempt_at,
     forceSend: r.force_send !== 0,
     archivedPath: r.archived_path,
+    dismissedAt: r.dismissed_at,
     detectedAt: r.detected_at,
     updatedAt: r.updated_at,
     uploadedAt: r.uploaded_at,
@@ -166,6 +201,14 @@ export function patchToColumns(patch: FilePatch): Record<string, string | number
               .join(' '),
           );
   }
+  if (patch.hold !== undefined) {
+    columns.hold = patch.hold === null ? null : JSON.stringify(patch.hold);
+  }
+  if (patch.advice !== undefined) {
+    columns.advice = patch.advice.length === 0 ? null : JSON.stringify(patch.advice);
+  }
+  set('route_confirmed', patch.routeConfirmed);
+  set('invoice_key', patch.invoiceKey);
   set('pages', patch.pages);
   set('uuid', patch.uuid);
   if (patch.failure !== undefined) {
@@ -177,6 +220,7 @@ export function patchToColumns(patch: FilePatch): Record<string, string | number
   set('next_attempt_at', patch.nextAttemptAt);
   set('force_send', patch.forceSend);
   set('archived_path', patch.archivedPath);
+  set('dismissed_at', patch.dismissedAt);
   set('uploaded_at', patch.uploadedAt);
   return columns;
 }
