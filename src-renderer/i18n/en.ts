@@ -330,6 +330,18 @@ export const en = {
     serverSaid: 'Clearfacts said: “{{detail}}”',
   },
   history: {
+    inClearfactsLabel: 'In Clearfacts',
+    checkNow: 'Ask Clearfacts again',
+    inClearfacts: {
+      all: 'Anything in Clearfacts',
+      received: 'Received',
+      processed: 'Processed',
+      unpaid: 'Processed, unpaid',
+      paid: 'Paid',
+      not_known: 'No longer known',
+      unchecked: 'Not checked yet',
+      archive: 'In the archive',
+    },
     title: 'History',
     searchLabel: 'Search by file name, supplier, invoice number or amount',
     searchPlaceholder: 'File name, supplier, number or amount',

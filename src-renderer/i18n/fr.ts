@@ -351,6 +351,18 @@ export const fr: WithManyPlurals<Messages> = {
     serverSaid: 'Clearfacts a répondu : « {{detail}} »',
   },
   history: {
+    inClearfactsLabel: 'Dans Clearfacts',
+    checkNow: 'Redemander à Clearfacts',
+    inClearfacts: {
+      all: 'Tout dans Clearfacts',
+      received: 'Reçu',
+      processed: 'Traité',
+      unpaid: 'Traité, impayé',
+      paid: 'Payé',
+      not_known: 'Plus connu',
+      unchecked: 'Pas encore vérifié',
+      archive: 'Dans les archives',
+    },
     title: 'Historique',
     searchLabel: 'Rechercher par nom de fichier, fournisseur, numéro de facture ou montant',
     searchPlaceholder: 'Nom de fichier, fournisseur, numéro ou montant',

@@ -340,6 +340,18 @@ export const nl: Messages = {
     serverSaid: 'Clearfacts meldde: “{{detail}}”',
   },
   history: {
+    inClearfactsLabel: 'In Clearfacts',
+    checkNow: 'Vraag het Clearfacts opnieuw',
+    inClearfacts: {
+      all: 'Alles in Clearfacts',
+      received: 'Ontvangen',
+      processed: 'Verwerkt',
+      unpaid: 'Verwerkt, onbetaald',
+      paid: 'Betaald',
+      not_known: 'Niet meer gekend',
+      unchecked: 'Nog niet nagekeken',
+      archive: 'In het archief',
+    },
     title: 'Geschiedenis',
     searchLabel: 'Zoeken op bestandsnaam, leverancier, factuurnummer of bedrag',
     searchPlaceholder: 'Bestandsnaam, leverancier, nummer of bedrag',
