@@ -333,7 +333,7 @@ export const en = {
     inClearfactsLabel: 'In Clearfacts',
     checkNow: 'Ask Clearfacts again',
     inClearfacts: {
-      all: 'Anything in Clearfacts',
+      all: 'Any state',
       received: 'Received',
       processed: 'Processed',
       unpaid: 'Processed, unpaid',

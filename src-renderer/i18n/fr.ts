@@ -354,7 +354,7 @@ export const fr: WithManyPlurals<Messages> = {
     inClearfactsLabel: 'Dans Clearfacts',
     checkNow: 'Redemander à Clearfacts',
     inClearfacts: {
-      all: 'Tout dans Clearfacts',
+      all: 'Tous les états',
       received: 'Reçu',
       processed: 'Traité',
       unpaid: 'Traité, impayé',

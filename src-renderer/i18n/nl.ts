@@ -343,7 +343,7 @@ export const nl: Messages = {
     inClearfactsLabel: 'In Clearfacts',
     checkNow: 'Vraag het Clearfacts opnieuw',
     inClearfacts: {
-      all: 'Alles in Clearfacts',
+      all: 'Elke toestand',
       received: 'Ontvangen',
       processed: 'Verwerkt',
       unpaid: 'Verwerkt, onbetaald',
