@@ -447,6 +447,7 @@ export const en = {
     maxUpload: 'Largest file to send (MB)',
     maxUploadHint:
       'Larger files are refused before they are sent, with the reason. Clearfacts takes up to 20 MB by e-mail.',
+    followUp: 'Ask Clearfacts what became of each delivered invoice (processed, paid)',
     pairEInvoices: 'Send x.pdf only as part of x.xml when it is the PDF embedded in the e-invoice',
     startAtLogin: 'Start the uploader when I log in',
     startAtLoginBrowser: 'Starting at login is available in the desktop app.',

@@ -473,6 +473,7 @@ export const fr: WithManyPlurals<Messages> = {
     maxUpload: 'Plus gros fichier à envoyer (Mo)',
     maxUploadHint:
       'Les fichiers plus gros sont refusés avant l’envoi, avec la raison. Clearfacts accepte jusqu’à 20 Mo par e-mail.',
+    followUp: 'Demander à Clearfacts ce qu’il est advenu de chaque facture livrée (traitée, payée)',
     pairEInvoices:
       'N’envoyer x.pdf qu’avec x.xml lorsqu’il s’agit du PDF intégré à la facture électronique',
     startAtLogin: 'Démarrer l’uploader à l’ouverture de session',

@@ -458,6 +458,7 @@ export const nl: Messages = {
     maxUpload: 'Grootste bestand om te verzenden (MB)',
     maxUploadHint:
       'Grotere bestanden worden vóór het verzenden geweigerd, met de reden. Clearfacts neemt tot 20 MB aan per e-mail.',
+    followUp: 'Vraag Clearfacts wat er met elke afgeleverde factuur gebeurde (verwerkt, betaald)',
     pairEInvoices:
       'x.pdf enkel als deel van x.xml versturen als het de PDF is die in de e-factuur zit',
     startAtLogin: 'De uploader starten wanneer ik me aanmeld',
