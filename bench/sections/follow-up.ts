@@ -48,8 +48,9 @@ export async function measureFollowUp(
   windowMs: number,
   idleMs: number,
 ): Promise<FollowUpResult> {
-  const [binding] = manyPurchaseBindings(path.join(workDir, 'follow-up-watched'), 1);
-  if (binding === undefined) throw new Error('no binding for the follow-up run');
+  const [first] = manyPurchaseBindings(path.join(workDir, 'follow-up-watched'), 1);
+  if (first === undefined) throw new Error('no binding for the follow-up run');
+  const binding = first;
   await mkdir(binding.path, { recursive: true });
   const config: EngineHostConfig = {
     configDir: path.join(workDir, 'follow-up-config'),
@@ -59,10 +60,10 @@ export async function measureFollowUp(
     folders: [binding],
   };
   // A first run creates the history; then it is filled with delivered invoices.
-  const first = startEngineProcess(config);
-  const ready = await first.ready;
-  await first.whenIdle();
-  await first.stop();
+  const creating = startEngineProcess(config);
+  const ready = await creating.ready;
+  await creating.whenIdle();
+  await creating.stop();
   const folderId = ready.folders.find((folder) => folder.path === binding.path)?.id ?? 'f';
   function* delivered(): Generator<DeliveredRow> {
     for (let index = 0; index < followed; index += 1) {
