@@ -24,6 +24,7 @@ const CORE_STAGES = [
   'folders',
   'intake',
   'queue',
+  'follow-up',
   'events',
   'handlers',
   'control',

@@ -17,6 +17,7 @@ import {
   type ResultRow,
 } from './lib/results-table.ts';
 import { measureEInvoiceMemory } from './sections/e-invoice.ts';
+import { measureFollowUp } from './sections/follow-up.ts';
 import { measureIdle } from './sections/idle.ts';
 import { measureLatency } from './sections/latency.ts';
 import { measureLargePdfChecks } from './sections/large-pdf-check.ts';
@@ -27,7 +28,7 @@ import { measureHistoryMemory, measureStartup } from './sections/startup.ts';
 const { values } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
-    /** Runs only these areas (throughput, page-counting, memory, latency, startup, idle, e-invoice). */
+    /** Runs only these areas (throughput, page-counting, memory, latency, startup, idle, e-invoice, follow-up). */
     only: { type: 'string', multiple: true },
   },
 });
@@ -40,6 +41,7 @@ const AREAS = [
   'startup',
   'idle',
   'e-invoice',
+  'follow-up',
 ] as const;
 type Area = (typeof AREAS)[number];
 for (const area of values.only ?? []) {
@@ -59,6 +61,7 @@ const scale = quick
       historyRows: 5_000,
       idleFolders: 200,
       idleMs: 5_000,
+      followUpWindowMs: 20_000,
       pageCountFiles: 100,
     }
   : {
@@ -69,6 +72,7 @@ const scale = quick
       historyRows: 100_000,
       idleFolders: 200,
       idleMs: 60_000,
+      followUpWindowMs: 60_000,
       pageCountFiles: 500,
     };
 
@@ -317,6 +321,36 @@ try {
         comparedWith: `native events: ${percent(idle.nativeCore)}`,
         target: '< 1% of a core',
         pass: idle.pollingCore < 0.01,
+      },
+    );
+  }
+  if (wants('follow-up')) {
+    const followed = 10_000;
+    step(`follow-up: ${followed} delivered invoices followed`);
+    const followUp = await measureFollowUp(
+      emulator,
+      workDir,
+      followed,
+      scale.followUpWindowMs,
+      scale.idleMs,
+    );
+    const perRequestSeconds = followUp.windowMs / 1000 / Math.max(1, followUp.requests);
+    rows.push(
+      {
+        area: 'Follow-up',
+        measure: `${followUp.followed} invoices due at once: document(id) requests in ${(followUp.windowMs / 1000).toFixed(0)} s (ids asked)`,
+        result: `${followUp.requests} requests (${followUp.idsAsked} ids), shortest gap ${followUp.shortestGapMs === null ? '—' : milliseconds(followUp.shortestGapMs)}`,
+        comparedWith: `one request per ${perRequestSeconds.toFixed(1)} s; CPU meanwhile ${percent(followUp.followingCore)}`,
+        target: 'at most one request per 4 s',
+        pass: followUp.shortestGapMs === null || followUp.shortestGapMs >= 4_000,
+      },
+      {
+        area: 'Follow-up',
+        measure: `${followUp.followed} invoices followed, none due, nothing happening for ${(followUp.idleMs / 1000).toFixed(0)} s`,
+        result: percent(followUp.idleCore),
+        comparedWith: 'the Idle row (200 folders, native events) above',
+        target: '< 1% of a core',
+        pass: followUp.idleCore < 0.01,
       },
     );
   }

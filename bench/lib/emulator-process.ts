@@ -45,6 +45,8 @@ export interface EmulatorProcess {
   uploads(): Promise<RemoteUpload[]>;
   reset(): Promise<void>;
   setFaults(plan: FaultPlan): Promise<void>;
+  /** Every request that asked for documents (`document(id)`, aliases counted): when, which ids. */
+  documentRequests(): Promise<{ at: number; ids: string[] }[]>;
   close(): Promise<void>;
 }
 
@@ -93,6 +95,13 @@ export async function startEmulatorProcess(): Promise<EmulatorProcess> {
         body: JSON.stringify(plan),
       });
       await expectOk(response, 'faults');
+    },
+    async documentRequests() {
+      const response = await fetch(`${base}/__emulator/documents/requests`);
+      await expectOk(response, 'document requests');
+      return z
+        .array(z.object({ at: z.number(), ids: z.array(z.string()) }))
+        .parse(await response.json());
     },
     async close() {
       lines.close();

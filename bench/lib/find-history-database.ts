@@ -36,6 +36,8 @@ function hasFilesTable(file: string): boolean {
 export async function findHistoryDatabase(configDir: string): Promise<string> {
   for (const entry of await readdir(configDir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
+    // The engine's backup copy has the same tables; rows written there are lost at the next backup.
+    if (/backup/i.test(entry.name)) continue;
     const file = path.join(entry.parentPath, entry.name);
     if ((await isSqlite(file)) && hasFilesTable(file)) return file;
   }

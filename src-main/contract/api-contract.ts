@@ -9,6 +9,7 @@ import {
   Destination,
   Failure,
   FolderView,
+  FollowUpStatus,
   HealthReport,
   HistoryEntry,
   HistoryFilter,
@@ -122,6 +123,10 @@ export const requests = {
   /** Show the local file in the OS file manager (desktop); answers the path it revealed. */
   'history.reveal': { request: EntryId, response: z.object({ path: z.string() }) },
 
+  /** The follow-up's state and the unpaid purchase invoices per administration. */
+  'followUp.get': { request: Empty, response: FollowUpStatus },
+  /** The user opened this row: ask Clearfacts about it once more, soon. */
+  'followUp.checkNow': { request: EntryId, response: HistoryEntry },
   'queue.pause': { request: Empty, response: StatusSnapshot },
   'queue.resume': { request: Empty, response: StatusSnapshot },
   'status.get': { request: Empty, response: StatusSnapshot },

@@ -155,6 +155,30 @@ export type FileHold = z.infer<typeof FileHold>;
 export const UploadSource = z.enum(['watch', 'drop', 'cli']);
 export type UploadSource = z.infer<typeof UploadSource>;
 
+/**
+ * What Clearfacts did with a delivered invoice, as `document(id)` last said: received (no
+ * document date yet), processed (a date, payment state unknown or other), unpaid (processed,
+ * paymentState UNPAID), paid (PAID), not_known (Clearfacts no longer knows the id: deleted
+ * there). Archive documents have no such state and are never asked about.
+ */
+export const ClearfactsStatus = z.enum(['received', 'processed', 'unpaid', 'paid', 'not_known']);
+export type ClearfactsStatus = z.infer<typeof ClearfactsStatus>;
+
+export const InClearfacts = z.object({
+  status: ClearfactsStatus,
+  /** The document date Clearfacts set when processing it (YYYY-MM-DD), else null. */
+  documentDate: z.string().nullable(),
+  /** Clearfacts' paymentState as it said it (UNPAID, PAID, …), else null. */
+  paymentState: z.string().nullable(),
+  /** When Clearfacts was last asked (ISO). */
+  checkedAt: z.string(),
+});
+export type InClearfacts = z.infer<typeof InClearfacts>;
+
+/** What History filters "In Clearfacts" on: a status, not yet asked, or in the archive. */
+export const InClearfactsFilter = z.enum([...ClearfactsStatus.options, 'unchecked', 'archive']);
+export type InClearfactsFilter = z.infer<typeof InClearfactsFilter>;
+
 export const HistoryEntry = z.object({
   id: z.number().int(),
   path: z.string(),
@@ -195,6 +219,8 @@ export const HistoryEntry = z.object({
    * `fileName` is then that name decoded as Windows-1252 (absent from older peers).
    */
   rawName: z.string().nullable().optional(),
+  /** What Clearfacts did with it, once asked (absent from older peers). */
+  inClearfacts: InClearfacts.nullable().optional(),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 
@@ -225,6 +251,8 @@ export const HistoryFilter = z.object({
   /** Payable amount bounds (BT-115), inclusive. */
   amountMin: z.number().optional(),
   amountMax: z.number().optional(),
+  /** Delivered rows by what Clearfacts did with them. */
+  inClearfacts: InClearfactsFilter.optional(),
 });
 export type HistoryFilter = z.infer<typeof HistoryFilter>;
 
@@ -337,6 +365,8 @@ export const Settings = z.object({
    */
   pairEInvoices: z.boolean().default(true),
   startAtLogin: z.boolean().default(false),
+  /** Ask Clearfacts what it did with each delivered invoice (queries only). */
+  followUp: z.boolean().default(true),
   folders: z.array(FolderBinding).default([]),
   lastDropTarget: z
     .object({ companyNumber: CompanyNumber, destination: Destination })
@@ -488,3 +518,28 @@ export const HealthReport = z.object({
   attention: z.boolean(),
 });
 export type HealthReport = z.infer<typeof HealthReport>;
+
+/**
+ * Whether the follow-up asks Clearfacts now, and if not, why: the user turned it off, no
+ * connection, the token was refused, the token lacks a scope (named in `reason`), or Clearfacts
+ * asked us to slow down.
+ */
+export const FollowUpState = z.enum([
+  'active',
+  'off',
+  'paused_offline',
+  'paused_auth',
+  'paused_scope',
+  'paused_rate_limit',
+]);
+export type FollowUpState = z.infer<typeof FollowUpState>;
+
+export const FollowUpStatus = z.object({
+  state: FollowUpState,
+  reason: Message.nullable(),
+  /** Delivered invoices still being asked about. */
+  followed: z.number().int(),
+  /** Per administration: purchase invoices Clearfacts last called UNPAID. */
+  unpaidPurchases: z.array(z.object({ companyNumber: CompanyNumber, count: z.number().int() })),
+});
+export type FollowUpStatus = z.infer<typeof FollowUpStatus>;

@@ -12,6 +12,9 @@ import { createTokenOrigins } from './account/token/token-origins.ts';
 import type { TokenStore } from './account/token/token-store.ts';
 import { ClearfactsApiError, type ClearfactsClient } from './api/clearfacts-client.ts';
 import { createClearfactsClient } from './api/clearfacts-graphql-client.ts';
+import { createFollowUp } from './follow-up/follow-up.ts';
+import { FOLLOW_UP_OFFSETS_MS } from './follow-up/follow-up-schedule.ts';
+import { createFollowUpRecords } from './store/follow-up-records.ts';
 import { acquireEngineLock, type EngineLock } from './store/engine-lock.ts';
 import { checkDocument } from './documents/check-document.ts';
 import { unwrapEnvelope } from './documents/e-invoice/unwrap-envelope.ts';
@@ -80,6 +83,10 @@ export interface EngineOptions {
     treeRefreshMs?: number;
     /** How often the history is backed up (SQLite backup API). Default 1 h. */
     historyBackupMs?: number;
+    /** Least time between two follow-up requests. Default 5 s. */
+    followUpSpacingMs?: number;
+    /** The follow-up's schedule, ms after delivery. Default 2 min, 15 min, 1 h, daily to 30 days. */
+    followUpOffsetsMs?: readonly number[];
   };
   /** How the shell shows a file in the OS file manager; absent in the browser. */
   revealFile?: (path: string) => Promise<void>;
@@ -292,6 +299,20 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     source: options.shell === 'cli' ? 'cli' : 'drop',
     onInserted,
   });
+  // follow-up: what Clearfacts did with each delivered invoice (queries only)
+  const followUpOffsets = tuning.followUpOffsetsMs ?? FOLLOW_UP_OFFSETS_MS;
+  const followUp = createFollowUp({
+    records: createFollowUpRecords(db, followUpOffsets[0] ?? 0),
+    // The same client as the uploads, rebuilt only when the API address changes.
+    lookUp: (uuids, signal) => currentClient().lookUpDocuments(uuids, signal),
+    enabled: () => settings.get().followUp,
+    logger,
+    onChecked: (record) => hub.historyChanged(toHistoryEntry(record)),
+    onTokenRefused: () => signals.emit('tokenRefused'),
+    offsetsMs: followUpOffsets,
+    ...(tuning.followUpSpacingMs === undefined ? {} : { spacingMs: tuning.followUpSpacingMs }),
+  });
+
   /** Set once the intake watches the folders; `watchFolders: false` engines never do. */
   let intakeRunning = false;
   const handlers = createContractHandlers({
@@ -316,6 +337,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
         return session.info().signedIn ? null : session.notSignedInReason();
       },
     }),
+    followUp,
     settings,
     app: { shell: options.shell, version: options.version },
   });
@@ -331,6 +353,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   signals.on('fileStateChanged', (previous, record) => {
     hub.historyChanged(toHistoryEntry(record));
     status.noteTransition(previous, record.state);
+    if (record.state === 'uploaded') followUp.lookForWork();
     if (record.folderId !== null) signals.emit('foldersChanged');
   });
   signals.on('fileForgotten', (record) => status.noteTransition(record.state, null));
@@ -342,7 +365,10 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   });
   signals.on('holdsChanged', () => status.changed());
   signals.on('tokenRefused', () => session.tokenRefused());
-  signals.on('tokenUsable', (reason) => queue.setAuthHold(reason));
+  signals.on('tokenUsable', (reason) => {
+    queue.setAuthHold(reason);
+    if (reason === null) followUp.tokenUsable();
+  });
   signals.on('tokenChanged', () => {
     administrations.clear();
     queue.tokenChanged();
@@ -354,6 +380,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     currentClient();
     signals.emit('foldersChanged');
     queue.lookForWork();
+    followUp.lookForWork();
   });
 
   let lock: EngineLock | null = null;
@@ -382,6 +409,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     await session.start();
     queue.start();
     void finishInterruptedLocalSteps(repository, queue, logger);
+    followUp.start();
     if (options.watchFolders !== false) {
       await watching.start();
       intakeRunning = true;
@@ -409,6 +437,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       unsubscribeSettings();
       if (foldersTimer) clearTimeout(foldersTimer);
       await watching.stop();
+      await followUp.stop();
       await queue.stop(tuning.stopGraceMs ?? 5_000);
       hub.flush();
       status.close();

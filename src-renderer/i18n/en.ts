@@ -338,6 +338,18 @@ export const en = {
     serverSaid: 'Clearfacts said: “{{detail}}”',
   },
   history: {
+    inClearfactsLabel: 'In Clearfacts',
+    checkNow: 'Ask Clearfacts again',
+    inClearfacts: {
+      all: 'Any state',
+      received: 'Received',
+      processed: 'Processed',
+      unpaid: 'Processed, unpaid',
+      paid: 'Paid',
+      not_known: 'No longer known',
+      unchecked: 'Not checked yet',
+      archive: 'In the archive',
+    },
     title: 'History',
     searchLabel: 'Search by file name, supplier, invoice number or amount',
     searchPlaceholder: 'File name, supplier, number or amount',
@@ -448,6 +460,7 @@ export const en = {
     maxUpload: 'Largest file to send (MB)',
     maxUploadHint:
       'Larger files are refused before they are sent, with the reason. Clearfacts takes up to 20 MB by e-mail.',
+    followUp: 'Ask Clearfacts what became of each delivered invoice (processed, paid)',
     pairEInvoices: 'Send x.pdf only as part of x.xml when it is the PDF embedded in the e-invoice',
     startAtLogin: 'Start the uploader when I log in',
     startAtLoginBrowser: 'Starting at login is available in the desktop app.',

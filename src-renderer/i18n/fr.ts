@@ -359,6 +359,18 @@ export const fr: WithManyPlurals<Messages> = {
     serverSaid: 'Clearfacts a répondu : « {{detail}} »',
   },
   history: {
+    inClearfactsLabel: 'Dans Clearfacts',
+    checkNow: 'Redemander à Clearfacts',
+    inClearfacts: {
+      all: 'Tous les états',
+      received: 'Reçu',
+      processed: 'Traité',
+      unpaid: 'Traité, impayé',
+      paid: 'Payé',
+      not_known: 'Plus connu',
+      unchecked: 'Pas encore vérifié',
+      archive: 'Dans les archives',
+    },
     title: 'Historique',
     searchLabel: 'Rechercher par nom de fichier, fournisseur, numéro de facture ou montant',
     searchPlaceholder: 'Nom de fichier, fournisseur, numéro ou montant',
@@ -474,6 +486,7 @@ export const fr: WithManyPlurals<Messages> = {
     maxUpload: 'Plus gros fichier à envoyer (Mo)',
     maxUploadHint:
       'Les fichiers plus gros sont refusés avant l’envoi, avec la raison. Clearfacts accepte jusqu’à 20 Mo par e-mail.',
+    followUp: 'Demander à Clearfacts ce qu’il est advenu de chaque facture livrée (traitée, payée)',
     pairEInvoices:
       'N’envoyer x.pdf qu’avec x.xml lorsqu’il s’agit du PDF intégré à la facture électronique',
     startAtLogin: 'Démarrer l’uploader à l’ouverture de session',

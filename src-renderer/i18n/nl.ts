@@ -348,6 +348,18 @@ export const nl: Messages = {
     serverSaid: 'Clearfacts meldde: “{{detail}}”',
   },
   history: {
+    inClearfactsLabel: 'In Clearfacts',
+    checkNow: 'Vraag het Clearfacts opnieuw',
+    inClearfacts: {
+      all: 'Elke toestand',
+      received: 'Ontvangen',
+      processed: 'Verwerkt',
+      unpaid: 'Verwerkt, onbetaald',
+      paid: 'Betaald',
+      not_known: 'Niet meer gekend',
+      unchecked: 'Nog niet nagekeken',
+      archive: 'In het archief',
+    },
     title: 'Geschiedenis',
     searchLabel: 'Zoeken op bestandsnaam, leverancier, factuurnummer of bedrag',
     searchPlaceholder: 'Bestandsnaam, leverancier, nummer of bedrag',
@@ -459,6 +471,7 @@ export const nl: Messages = {
     maxUpload: 'Grootste bestand om te verzenden (MB)',
     maxUploadHint:
       'Grotere bestanden worden vóór het verzenden geweigerd, met de reden. Clearfacts neemt tot 20 MB aan per e-mail.',
+    followUp: 'Vraag Clearfacts wat er met elke afgeleverde factuur gebeurde (verwerkt, betaald)',
     pairEInvoices:
       'x.pdf enkel als deel van x.xml versturen als het de PDF is die in de e-factuur zit',
     startAtLogin: 'De uploader starten wanneer ik me aanmeld',

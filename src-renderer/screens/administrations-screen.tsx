@@ -7,8 +7,11 @@ import { useTranslation } from 'react-i18next';
 import type {
   Administration,
   ArchiveCategories,
+  CompanyNumber,
   HistoryEntry,
 } from '../../src-main/contract/domain.ts';
+import { msg } from '../../src-main/contract/messages/message.ts';
+import { useRenderMessage } from '../components/message-text.ts';
 import { FailureText } from '../components/failure-text.tsx';
 import { Icon } from '../components/icons.tsx';
 import { StateBadge } from '../components/state-badge.tsx';
@@ -69,6 +72,28 @@ function CategoryLists({ categories }: { categories: ArchiveCategories }): React
         </div>
       ))}
     </div>
+  );
+}
+
+/**
+ * Per administration, the purchase invoices Clearfacts last called unpaid (the follow-up's
+ * answers), asked for again whenever a history row changes.
+ */
+function useUnpaidPurchases(): Map<CompanyNumber, number> {
+  const api = useApi();
+  const [revision, setRevision] = useState(0);
+  useApiEvents((channel) => {
+    if (channel === 'history.changed') setRevision((n) => n + 1);
+  });
+  const status = useLoaded('follow-up', () => api.invoke('followUp.get', {}), revision);
+  return useMemo(
+    () =>
+      new Map(
+        status.state === 'ready'
+          ? status.value.unpaidPurchases.map((row) => [row.companyNumber, row.count] as const)
+          : [],
+      ),
+    [status],
   );
 }
 
@@ -211,6 +236,8 @@ export function AdministrationsScreen({ selected }: { selected: string | null })
   const store = useStore();
   const format = useFormatters();
   const [query, setQuery] = useState('');
+  const unpaid = useUnpaidPurchases();
+  const renderMessage = useRenderMessage();
   const list = loadedValue(app.administrations);
   const index = useMemo(() => createAdministrationIndex(list ?? []), [list]);
   const results = useMemo(() => index.search(query), [index, query]);
@@ -319,8 +346,20 @@ export function AdministrationsScreen({ selected }: { selected: string | null })
                         <Truncated className="list-item-title" userData>
                           {administration.name}
                         </Truncated>
-                        <span className="list-item-meta mono">
-                          {formatCompanyNumber(administration.companyNumber)}
+                        <span className="list-item-meta">
+                          <span className="mono">
+                            {formatCompanyNumber(administration.companyNumber)}
+                          </span>
+                          {(unpaid.get(administration.companyNumber) ?? 0) > 0 && (
+                            <span className="cf-unpaid">
+                              {' · '}
+                              {renderMessage(
+                                msg('cf_unpaid_purchases', {
+                                  count: unpaid.get(administration.companyNumber) ?? 0,
+                                }),
+                              )}
+                            </span>
+                          )}
                         </span>
                       </a>
                     </li>

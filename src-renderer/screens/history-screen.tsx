@@ -8,10 +8,14 @@ import {
   choiceMessage,
   DestinationType,
   UNROUTED_COMPANY_NUMBER,
+  InClearfactsFilter,
   type CompanyNumber,
+  type FollowUpStatus,
   type HistoryEntry,
   type HistoryFilter,
 } from '../../src-main/contract/domain.ts';
+import { inClearfactsMessage } from '../../src-main/contract/in-clearfacts.ts';
+import { msg } from '../../src-main/contract/messages/message.ts';
 import {
   administrationLabel,
   AdministrationPicker,
@@ -32,7 +36,7 @@ import {
   statesForFilter,
   type StatusFilter,
 } from '../lib/history-status.ts';
-import { useApi, useApiEvents, useApp, useFormatters } from '../state/app-context.tsx';
+import { useApi, useApiEvents, useApp, useFormatters, useStore } from '../state/app-context.tsx';
 import { errorText } from '../components/error-text.ts';
 import { Truncated } from '../components/truncated.tsx';
 import { useRenderMessage } from '../components/message-text.ts';
@@ -53,12 +57,14 @@ interface Filters {
   /** Payable amount bounds as typed (a decimal comma or point); blank or unreadable: no bound. */
   amountMin: string;
   amountMax: string;
+  inClearfacts: InClearfactsFilter | null;
 }
 
 const NO_FILTERS: Filters = {
   status: 'all',
   companyNumber: null,
   destinationType: null,
+  inClearfacts: null,
   from: '',
   to: '',
   search: '',
@@ -89,6 +95,7 @@ function toQuery(filters: Filters): HistoryFilter {
     ...(filters.supplier.trim() === '' ? {} : { supplier: filters.supplier.trim() }),
     ...(amountMin === null ? {} : { amountMin }),
     ...(amountMax === null ? {} : { amountMax }),
+    ...(filters.inClearfacts === null ? {} : { inClearfacts: filters.inClearfacts }),
   };
 }
 
@@ -126,6 +133,95 @@ function ActionButton({
   );
 }
 
+/** An archive document's category name, once the administration's categories are known. */
+function useCategoryName(entry: HistoryEntry): string | undefined {
+  const store = useStore();
+  const { destination, companyNumber, uuid } = entry;
+  const categoryId =
+    destination.type === 'various' || destination.type === 'permanent'
+      ? destination.categoryId
+      : null;
+  const [name, setName] = useState<string | undefined>(undefined);
+  useEffect(() => {
+    if (categoryId === null || uuid === null) return;
+    let current = true;
+    store.categories(companyNumber).then(
+      (categories) => {
+        const found = [...categories.various, ...categories.permanent].find(
+          (category) => category.id === categoryId,
+        );
+        if (current) setName(found?.name);
+      },
+      // Unknown categories show the id; the cell never fails for it.
+      () => {},
+    );
+    return () => {
+      current = false;
+    };
+  }, [store, companyNumber, categoryId, uuid]);
+  return name;
+}
+
+/**
+ * The "In Clearfacts" cell: what Clearfacts last said (or "in the archive" with the category).
+ * Activating it asks Clearfacts once more about a delivered invoice.
+ */
+function InClearfactsCell({
+  entry,
+  onChanged,
+  onFailed,
+}: {
+  entry: HistoryEntry;
+  onChanged: (entry: HistoryEntry) => void;
+  onFailed: (error: unknown) => void;
+}): ReactElement | null {
+  const { t } = useTranslation();
+  const api = useApi();
+  const renderMessage = useRenderMessage();
+  const categoryName = useCategoryName(entry);
+  const message = inClearfactsMessage(entry, categoryName);
+  if (message === null) return null;
+  const checked = entry.inClearfacts ?? null;
+  const text = renderMessage(message);
+  const status = checked?.status ?? (message.code === 'cf_in_archive' ? 'archive' : 'unchecked');
+  const title =
+    checked === null
+      ? undefined
+      : renderMessage(msg('cf_checked_at', { at: Date.parse(checked.checkedAt) }));
+  if (message.code === 'cf_in_archive') {
+    return (
+      <span className="cf-status" data-cf-status={status}>
+        <span className="cf-label">{t('history.inClearfactsLabel')}</span> {text}
+      </span>
+    );
+  }
+  return (
+    <button
+      type="button"
+      className="cf-status cf-status-button"
+      data-cf-status={status}
+      title={title}
+      aria-label={`${t('history.inClearfactsLabel')}: ${text}. ${t('history.checkNow')}`}
+      onClick={() => {
+        api.invoke('followUp.checkNow', { id: entry.id }).then(onChanged, onFailed);
+      }}
+    >
+      <span className="cf-label">{t('history.inClearfactsLabel')}</span> {text}
+    </button>
+  );
+}
+
+/** What we know of an unconfirmed upload, and how to check it in Clearfacts. */
+function unconfirmedGuide(entry: HistoryEntry): ReturnType<typeof msg> | null {
+  if (entry.sizeBytes === null || entry.pages === null) return null;
+  return msg('unconfirmed_guide', {
+    sentAt: Date.parse(entry.updatedAt),
+    size: entry.sizeBytes,
+    pages: entry.pages,
+    fileName: entry.fileName,
+  });
+}
+
 function HistoryRow({
   entry,
   onChanged,
@@ -144,6 +240,7 @@ function HistoryRow({
   const dismissed = isDismissed(entry);
   const renderMessage = useRenderMessage();
   const advice = (entry.advice ?? []).map((message) => renderMessage(message));
+  const guide = entry.state === 'unconfirmed' ? unconfirmedGuide(entry) : null;
 
   async function run(action: () => Promise<void>): Promise<void> {
     try {
@@ -173,6 +270,16 @@ function HistoryRow({
             {markInvisible(entry.fileName)}
           </span>
           <StateBadge state={entry.state} dismissed={dismissed} />
+          <InClearfactsCell
+            entry={entry}
+            onChanged={onChanged}
+            onFailed={(error) =>
+              toast(
+                t('status.actionFailed', { reason: errorText(t, error, i18n.language) }),
+                'error',
+              )
+            }
+          />
         </p>
         <Truncated as="p" className="history-meta">
           {meta}
@@ -183,7 +290,7 @@ function HistoryRow({
           </Truncated>
         ) : entry.state === 'unconfirmed' ? (
           <Truncated as="p" className="history-note history-warning">
-            {t('history.unconfirmedHelp')}
+            {guide === null ? t('history.unconfirmedHelp') : renderMessage(guide)}
           </Truncated>
         ) : entry.failure !== null ? (
           <Truncated as="p" className="history-note history-failure">
@@ -345,6 +452,19 @@ export function HistoryScreen({ params }: { params: URLSearchParams }): ReactEle
   const api = useApi();
   const app = useApp();
   const toast = useToast();
+  const renderMessage = useRenderMessage();
+  const [followUp, setFollowUp] = useState<FollowUpStatus | null>(null);
+  useEffect(() => {
+    let current = true;
+    // Whether the follow-up asks Clearfacts now, and if not why (a missing scope is named).
+    api.invoke('followUp.get', {}).then(
+      (status) => current && setFollowUp(status),
+      () => current && setFollowUp(null),
+    );
+    return () => {
+      current = false;
+    };
+  }, [api]);
   const paramsKey = params.toString();
   const [filters, setFilters] = useState<Filters>(() => filtersFromParams(params));
   const [appliedParams, setAppliedParams] = useState(paramsKey);
@@ -551,6 +671,10 @@ export function HistoryScreen({ params }: { params: URLSearchParams }): ReactEle
   }
 
   const failedCount = app.status?.counts.failed ?? 0;
+  const followUpReason =
+    followUp === null || followUp.state === 'active' || followUp.reason === null
+      ? null
+      : renderMessage(followUp.reason);
   return (
     <section className="screen screen-fill" aria-labelledby="screen-title">
       <header className="screen-header">
@@ -559,6 +683,11 @@ export function HistoryScreen({ params }: { params: URLSearchParams }): ReactEle
           <p className="screen-intro" aria-live="polite">
             {pages.current.total === null ? '' : t('history.count', { count: total })}
           </p>
+          {followUpReason !== null && (
+            <p className="hint" role="status" data-follow-up={followUp?.state}>
+              {followUpReason}
+            </p>
+          )}
         </div>
         {failedCount > 0 && (
           <button type="button" className="button" onClick={() => void retryAll()}>
@@ -655,6 +784,26 @@ export function HistoryScreen({ params }: { params: URLSearchParams }): ReactEle
             onChange={(event) => update({ amountMax: event.target.value })}
             autoComplete="off"
           />
+        </div>
+        <div className="field">
+          <label htmlFor="history-in-clearfacts">{t('history.inClearfactsLabel')}</label>
+          <select
+            id="history-in-clearfacts"
+            value={filters.inClearfacts ?? ''}
+            onChange={(event) =>
+              update({
+                inClearfacts:
+                  event.target.value === '' ? null : InClearfactsFilter.parse(event.target.value),
+              })
+            }
+          >
+            <option value="">{t('history.inClearfacts.all')}</option>
+            {InClearfactsFilter.options.map((option) => (
+              <option key={option} value={option}>
+                {t(`history.inClearfacts.${option}`)}
+              </option>
+            ))}
+          </select>
         </div>
         <div className="field">
           <label htmlFor="history-from">{t('history.from')}</label>

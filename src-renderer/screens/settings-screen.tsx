@@ -27,6 +27,7 @@ interface Draft {
   maxUploadMegabytes: string;
   startAtLogin: boolean;
   pairEInvoices: boolean;
+  followUp: boolean;
   apiUrl: string;
 }
 
@@ -39,6 +40,7 @@ function draftOf(settings: Settings): Draft {
     maxUploadMegabytes: String(Math.round((settings.maxUploadBytes / MEGABYTE) * 100) / 100),
     startAtLogin: settings.startAtLogin,
     pairEInvoices: settings.pairEInvoices,
+    followUp: settings.followUp,
     apiUrl: settings.apiUrl,
   };
 }
@@ -170,6 +172,7 @@ function UploadSettingsForm({
       maxUploadBytes: Math.round(maxUpload * MEGABYTE),
       apiUrl: draft.apiUrl.trim(),
       pairEInvoices: draft.pairEInvoices,
+      followUp: draft.followUp,
       ...(desktop ? { startAtLogin: draft.startAtLogin } : {}),
     };
     try {
@@ -247,6 +250,14 @@ function UploadSettingsForm({
             onChange={(event) => update({ pairEInvoices: event.target.checked })}
           />
           <span className="choice-title">{t('settings.pairEInvoices')}</span>
+        </label>
+        <label className="choice">
+          <input
+            type="checkbox"
+            checked={draft.followUp}
+            onChange={(event) => update({ followUp: event.target.checked })}
+          />
+          <span className="choice-title">{t('settings.followUp')}</span>
         </label>
         {desktop ? (
           <label className="choice">

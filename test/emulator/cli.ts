@@ -5,7 +5,8 @@ import { startEmulator } from './index.ts';
 import type { Emulator } from './index.ts';
 
 const USAGE = `usage: npm run emulator -- [--port N] [--host H] [--max-upload-bytes N]
-       [--extra-administrations N] [--introspection] [--no-test-mode]`;
+       [--extra-administrations N] [--introspection] [--no-test-mode]
+       [--process-after-ms N] [--pay-after-ms N] [--rate-limit REQUESTS/MS]`;
 
 function wholeNumber(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
@@ -26,6 +27,9 @@ function parseCliArguments() {
         'max-upload-bytes': { type: 'string' },
         'extra-administrations': { type: 'string' },
         introspection: { type: 'boolean' },
+        'process-after-ms': { type: 'string' },
+        'pay-after-ms': { type: 'string' },
+        'rate-limit': { type: 'string' },
         'no-test-mode': { type: 'boolean' },
         help: { type: 'boolean' },
       },
@@ -42,7 +46,18 @@ if (values.help === true) {
   process.exit(0);
 }
 
+/** `--rate-limit 10/60000`: at most 10 GraphQL requests per 60 s. */
+function rateLimit(value: string | undefined): { requests: number; perMs: number } | undefined {
+  if (value === undefined) return undefined;
+  const [requests, perMs] = value.split('/');
+  return {
+    requests: wholeNumber(requests ?? '', 'rate-limit') ?? 1,
+    perMs: wholeNumber(perMs ?? '', 'rate-limit') ?? 1,
+  };
+}
+
 async function start(): Promise<Emulator> {
+  const limit = rateLimit(values['rate-limit']);
   try {
     return await startEmulator({
       port: wholeNumber(values.port, 'port') ?? 0,
@@ -51,6 +66,11 @@ async function start(): Promise<Emulator> {
       extraAdministrations: wholeNumber(values['extra-administrations'], 'extra-administrations'),
       introspection: values.introspection ?? false,
       testMode: values['no-test-mode'] !== true,
+      documentLifecycle: {
+        processAfterMs: wholeNumber(values['process-after-ms'], 'process-after-ms') ?? 0,
+        payAfterMs: wholeNumber(values['pay-after-ms'], 'pay-after-ms') ?? null,
+      },
+      ...(limit === undefined ? {} : { rateLimit: limit }),
     });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

@@ -1,5 +1,11 @@
 // Everything the emulator remembers between requests: the seed, the tokens, the mutable parts
 // of the accountant (associates, app info) and what was uploaded. `reset()` returns to the seed.
+import {
+  stageAt,
+  type DocumentLifecycle,
+  type DocumentStage,
+  type DocumentStageOverride,
+} from './document-lifecycle.ts';
 import type { SeedAdministration, SeedAssociate, SeedData } from './seed.ts';
 import { TokenRegistry } from './tokens.ts';
 
@@ -41,6 +47,20 @@ export interface PhantomDocument {
   receivedAt: string;
 }
 
+/** One GraphQL request that asked for documents: when, and which ids (aliases included). */
+export interface DocumentRequest {
+  at: number;
+  ids: string[];
+}
+
+/** What `document(id)` knows of an upload now. */
+export interface DocumentView {
+  upload: ReceivedUpload;
+  stage: DocumentStage;
+  /** The document date once processed (YYYY-MM-DD), else null. */
+  date: string | null;
+}
+
 export type UploadListener = (upload: ReceivedUpload) => void;
 
 export type AdministrationAccess =
@@ -56,8 +76,12 @@ export class EmulatorState {
   readonly #uploadsByUuid = new Map<string, ReceivedUpload>();
   readonly #phantoms: PhantomDocument[] = [];
   readonly #listeners = new Set<UploadListener>();
+  readonly #stageOverrides = new Map<string, DocumentStageOverride>();
+  readonly #forgotten = new Set<string>();
+  readonly #documentRequests = new Map<number, DocumentRequest>();
   associates: SeedAssociate[] = [];
   readonly appInfo = new Map<string, AppInfo>();
+  lifecycle: DocumentLifecycle = {};
 
   constructor(seed: SeedData, demoToken: string) {
     this.seed = seed;
@@ -75,6 +99,49 @@ export class EmulatorState {
     this.#phantoms.length = 0;
     this.associates = structuredClone(this.seed.associates);
     this.appInfo.clear();
+    this.lifecycle = {};
+    this.#stageOverrides.clear();
+    this.#forgotten.clear();
+    this.#documentRequests.clear();
+  }
+
+  /** The document as `document(id)` sees it, or undefined when unknown or forgotten. */
+  documentView(uuid: string, now: number): DocumentView | undefined {
+    const key = uuid.toUpperCase();
+    const upload = this.#uploadsByUuid.get(key);
+    if (upload === undefined || this.#forgotten.has(key)) return undefined;
+    const override = this.#stageOverrides.get(key);
+    const stage = override?.stage ?? stageAt(this.lifecycle, now - Date.parse(upload.receivedAt));
+    const date = stage === 'received' ? null : (override?.date ?? upload.receivedAt.slice(0, 10));
+    return { upload: { ...upload }, stage, date };
+  }
+
+  /** Sets a document's stage until reset; false when no such upload exists. */
+  setDocumentStage(override: DocumentStageOverride): boolean {
+    const key = override.uuid.toUpperCase();
+    if (!this.#uploadsByUuid.has(key)) return false;
+    this.#stageOverrides.set(key, { ...override });
+    return true;
+  }
+
+  /** Clearfacts no longer knows the document (deleted there); false when no such upload exists. */
+  forgetDocument(uuid: string): boolean {
+    const key = uuid.toUpperCase();
+    if (!this.#uploadsByUuid.has(key)) return false;
+    this.#forgotten.add(key);
+    return true;
+  }
+
+  /** Notes that request number `request` asked for document `id`. */
+  noteDocumentLookup(request: number, id: string, at: number): void {
+    const entry = this.#documentRequests.get(request);
+    if (entry === undefined) this.#documentRequests.set(request, { at, ids: [id] });
+    else entry.ids.push(id);
+  }
+
+  /** Every request that asked for documents, in arrival order. */
+  documentRequests(): DocumentRequest[] {
+    return [...this.#documentRequests.values()].map((entry) => ({ ...entry, ids: [...entry.ids] }));
   }
 
   /** Every seeded user sees the same administrations; the inaccessible one is nobody's. */

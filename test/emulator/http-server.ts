@@ -19,6 +19,7 @@ import { readMultipartBody } from './multipart-body.ts';
 import type { ReceivedFilePart } from './multipart-body.ts';
 import { drainBody, readTextBody } from './request-body.ts';
 import { RequestError } from './request-error.ts';
+import { RateLimiter } from './rate-limit.ts';
 import { handleTestHook } from './test-hooks.ts';
 
 export interface HttpServerOptions {
@@ -34,6 +35,7 @@ export interface HttpServerOptions {
 export interface RunningHttpServer {
   origin: string;
   faults: FaultInjector;
+  rateLimiter: RateLimiter;
   close(): Promise<void>;
 }
 
@@ -93,6 +95,8 @@ export async function startHttpServer(
   options: HttpServerOptions,
 ): Promise<RunningHttpServer> {
   const faults = new FaultInjector();
+  const rateLimiter = new RateLimiter();
+  let requestCount = 0;
   const tempDir = await mkdtemp(path.join(options.uploadTempDir, 'clearfacts-emulator-'));
   const closing = new AbortController();
   let origin = '';
@@ -167,7 +171,13 @@ export async function startHttpServer(
       if (holdMs > 0) await delay(holdMs, undefined, { signal: closing.signal });
       const body = await executeGraphql(
         parsed.graphql,
-        { state, token: auth.token, file, maxUploadBytes: options.maxUploadBytes },
+        {
+          state,
+          token: auth.token,
+          file,
+          maxUploadBytes: options.maxUploadBytes,
+          requestNumber: (requestCount += 1),
+        },
         { introspection: options.introspection },
       );
       // Deleted before answering: once a client has its answer, no copy of the file remains.
@@ -344,12 +354,22 @@ export async function startHttpServer(
     const pathname = new URL(request.url ?? '/', 'http://emulator.invalid').pathname;
     if (pathname.startsWith('/__emulator/')) {
       if (options.testMode) {
-        await handleTestHook(request, pathname, reply, state, faults);
+        await handleTestHook(request, pathname, reply, { state, faults, rateLimiter });
         return;
       }
       request.resume();
       reply.json(404, { error: 'not_found', error_description: `No route ${pathname}.` });
       return;
+    }
+    if (pathname === '/graphql' && request.method === 'POST') {
+      const admission = rateLimiter.admit(Date.now());
+      if (!admission.admitted) {
+        await drainBody(request);
+        reply.html(429, gatewayPage(429), {
+          'Retry-After': String(admission.retryAfterSeconds),
+        });
+        return;
+      }
     }
     if (!faults.affects(isUploadRequest(request, pathname))) {
       await route(request, pathname, reply);
@@ -390,6 +410,7 @@ export async function startHttpServer(
   return {
     origin,
     faults,
+    rateLimiter,
     async close() {
       closing.abort();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));

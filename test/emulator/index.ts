@@ -3,8 +3,10 @@
 // test hooks. Tests, the CLI, the demo and the benchmark all start it through startEmulator().
 import { tmpdir } from 'node:os';
 import { EmulatorState } from './emulator-state.ts';
-import type { PhantomDocument, ReceivedUpload } from './emulator-state.ts';
+import type { DocumentLifecycle, DocumentStageOverride } from './document-lifecycle.ts';
+import type { DocumentRequest, PhantomDocument, ReceivedUpload } from './emulator-state.ts';
 import type { FaultPlan } from './faults.ts';
+import type { RateLimit } from './rate-limit.ts';
 import { startHttpServer } from './http-server.ts';
 import { buildSeed } from './seed.ts';
 import type { SeedData } from './seed.ts';
@@ -19,7 +21,13 @@ export type {
   SeedJournal,
   SeedCustomer,
 } from './seed.ts';
-export type { PhantomDocument, ReceivedUpload } from './emulator-state.ts';
+export type { DocumentRequest, PhantomDocument, ReceivedUpload } from './emulator-state.ts';
+export type {
+  DocumentLifecycle,
+  DocumentStage,
+  DocumentStageOverride,
+} from './document-lifecycle.ts';
+export type { RateLimit } from './rate-limit.ts';
 export type { FaultPlan } from './faults.ts';
 export { hasValidCheckDigits, companyNumberFrom } from './company-number.ts';
 
@@ -43,6 +51,10 @@ export interface EmulatorOptions {
   unauthorizedStatus?: number;
   /** Where the per-instance temp folder for in-flight uploads is made; default os.tmpdir(). */
   uploadTempDir?: string;
+  /** How fast documents move from received to processed to paid (see document-lifecycle.ts). */
+  documentLifecycle?: DocumentLifecycle;
+  /** At most this many POST /graphql per window, else 429 with Retry-After; default none. */
+  rateLimit?: RateLimit;
 }
 
 export interface Emulator {
@@ -59,6 +71,18 @@ export interface Emulator {
   onUpload(listener: (upload: ReceivedUpload) => void): () => void;
   addToken(scopes: string[], options?: { username?: string }): string;
   revokeToken(token: string): void;
+  /** Replaces how fast documents move on their own. */
+  setDocumentLifecycle(lifecycle: DocumentLifecycle): void;
+  /** Sets one document's stage (and document date) until reset. */
+  setDocumentStage(override: DocumentStageOverride): void;
+  /** Clearfacts no longer knows the document: `document(id)` answers "not found". */
+  forgetDocument(uuid: string): void;
+  /** Every request that asked for documents, with the ids it asked for. */
+  documentRequests(): DocumentRequest[];
+  /** Replaces the rate limit (null: none). */
+  setRateLimit(limit: RateLimit): void;
+  /** How many requests the rate limit refused since it was last set. */
+  rateLimited(): number;
   /** Replaces the fault plan; setFaults({}) turns faults off. */
   setFaults(plan: FaultPlan): void;
   /** Back to the seed: uploads, added tokens, revocations, faults and edits forgotten. */
@@ -84,6 +108,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     unauthorizedStatus: options.unauthorizedStatus ?? 401,
     uploadTempDir: options.uploadTempDir ?? tmpdir(),
   });
+  if (options.documentLifecycle !== undefined) state.lifecycle = options.documentLifecycle;
+  if (options.rateLimit !== undefined) server.rateLimiter.set(options.rateLimit);
+  const known = (uuid: string, found: boolean): void => {
+    if (!found) throw new Error(`the emulator holds no upload ${uuid}`);
+  };
   return {
     origin: server.origin,
     graphqlUrl: `${server.origin}/graphql`,
@@ -94,10 +123,19 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     onUpload: (listener) => state.onUpload(listener),
     addToken: (scopes, tokenOptions) => state.tokens.add(scopes, tokenOptions?.username),
     revokeToken: (token) => state.tokens.revoke(token),
+    setDocumentLifecycle: (lifecycle) => {
+      state.lifecycle = lifecycle;
+    },
+    setDocumentStage: (override) => known(override.uuid, state.setDocumentStage(override)),
+    forgetDocument: (uuid) => known(uuid, state.forgetDocument(uuid)),
+    documentRequests: () => state.documentRequests(),
+    setRateLimit: (limit) => server.rateLimiter.set(limit),
+    rateLimited: () => server.rateLimiter.refused,
     setFaults: (plan) => server.faults.set(plan),
     reset: () => {
       state.reset();
       server.faults.clear();
+      server.rateLimiter.set(null);
     },
     close: () => server.close(),
   };

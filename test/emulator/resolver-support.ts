@@ -13,6 +13,8 @@ export interface GraphqlContext {
   /** The multipart part named `file`, when the request had one. */
   file: ReceivedFilePart | null;
   maxUploadBytes: number;
+  /** Numbers the HTTP requests, so the document lookups of one request are grouped. */
+  requestNumber: number;
 }
 
 export function fail(message: string): never {

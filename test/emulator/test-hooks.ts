@@ -2,10 +2,12 @@
 // served in test mode; every body is validated, like any other input.
 import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
+import { DocumentLifecycleSchema, DocumentStageOverride } from './document-lifecycle.ts';
 import type { EmulatorState } from './emulator-state.ts';
 import type { FaultInjector } from './faults.ts';
 import { FaultPlanSchema } from './faults.ts';
 import type { Replier } from './http-replies.ts';
+import { RateLimitSchema, type RateLimiter } from './rate-limit.ts';
 import { readTextBody } from './request-body.ts';
 import { RequestError } from './request-error.ts';
 import { assertKnownScopes } from './tokens.ts';
@@ -15,6 +17,14 @@ const AddTokenBody = z.strictObject({
   username: z.string().min(1).optional(),
 });
 const RevokeTokenBody = z.strictObject({ token: z.string() });
+const ForgetDocumentBody = z.strictObject({ uuid: z.string().min(1) });
+
+/** What the hooks steer. */
+export interface HookTargets {
+  state: EmulatorState;
+  faults: FaultInjector;
+  rateLimiter: RateLimiter;
+}
 
 async function jsonBody<T>(request: IncomingMessage, schema: z.ZodType<T>): Promise<T> {
   const text = await readTextBody(request);
@@ -33,8 +43,7 @@ export async function handleTestHook(
   request: IncomingMessage,
   pathname: string,
   reply: Replier,
-  state: EmulatorState,
-  faults: FaultInjector,
+  { state, faults, rateLimiter }: HookTargets,
 ): Promise<void> {
   const route = `${request.method ?? 'GET'} ${pathname}`;
   try {
@@ -49,6 +58,7 @@ export async function handleTestHook(
         request.resume();
         state.reset();
         faults.clear();
+        rateLimiter.set(null);
         reply.empty(204);
         return;
       case 'POST /__emulator/tokens': {
@@ -74,6 +84,31 @@ export async function handleTestHook(
         const plan = await jsonBody(request, FaultPlanSchema);
         faults.set(plan);
         reply.json(200, faults.plan);
+        return;
+      }
+      case 'POST /__emulator/documents/lifecycle': {
+        state.lifecycle = await jsonBody(request, DocumentLifecycleSchema);
+        reply.json(200, state.lifecycle);
+        return;
+      }
+      case 'POST /__emulator/documents/stage': {
+        const body = await jsonBody(request, DocumentStageOverride);
+        if (!state.setDocumentStage(body)) throw new RequestError(404, 'No such document.');
+        reply.empty(204);
+        return;
+      }
+      case 'POST /__emulator/documents/forget': {
+        const body = await jsonBody(request, ForgetDocumentBody);
+        if (!state.forgetDocument(body.uuid)) throw new RequestError(404, 'No such document.');
+        reply.empty(204);
+        return;
+      }
+      case 'GET /__emulator/documents/requests':
+        reply.json(200, state.documentRequests());
+        return;
+      case 'POST /__emulator/rate-limit': {
+        rateLimiter.set(await jsonBody(request, RateLimitSchema));
+        reply.json(200, rateLimiter.limit);
         return;
       }
       case 'GET /__emulator/faults':

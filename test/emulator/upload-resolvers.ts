@@ -107,15 +107,18 @@ function uploadAdministration(
 export const uploadResolvers = {
   document(args: { id: string }, context: GraphqlContext) {
     requireScope(context, 'upload_document');
-    const upload = context.state.upload(args.id);
-    if (upload === undefined) fail(`Document "${args.id}" not found.`);
+    const now = Date.now();
+    context.state.noteDocumentLookup(context.requestNumber, args.id, now);
+    const view = context.state.documentView(args.id, now);
+    if (view === undefined) fail(`Document "${args.id}" not found.`);
+    const { upload, stage, date } = view;
     return {
       __typename: upload.kind === 'invoice' ? 'InvoiceDocument' : 'ArchiveDocument',
       file: fileAnswer(upload),
-      date: upload.receivedAt.slice(0, 10),
+      date: upload.kind === 'archive' ? upload.receivedAt.slice(0, 10) : date,
       comment: upload.comment,
       type: upload.invoiceType,
-      paymentState: 'UNPAID',
+      paymentState: stage === 'received' ? null : stage === 'paid' ? 'PAID' : 'UNPAID',
     };
   },
 

@@ -2,7 +2,13 @@
 // on the ones that did not arrive.
 import { inCliLanguage } from '../cli-language.ts';
 import { InvalidArgumentError, type Command } from 'commander';
-import { FileState, type HistoryFilter, type HoldChoice } from '../../contract/domain.ts';
+import {
+  FileState,
+  InClearfactsFilter,
+  type HistoryFilter,
+  type HoldChoice,
+} from '../../contract/domain.ts';
+import { inClearfactsMessage } from '../../contract/in-clearfacts.ts';
 import type { CliRuntime } from '../cli-runtime.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
 import { describeDestination, printJson, printLine, printTable, stateLabel } from '../output.ts';
@@ -46,12 +52,28 @@ function parseStates(value: string): FileState[] {
   });
 }
 
+function parseInClearfacts(value: string): InClearfactsFilter {
+  const parsed = InClearfactsFilter.safeParse(value.trim());
+  if (!parsed.success) {
+    throw new InvalidArgumentError(
+      `"${value}" is not a Clearfacts state; use ${InClearfactsFilter.options.join(', ')}.`,
+    );
+  }
+  return parsed.data;
+}
+
 function parseLimit(value: string): number {
   const limit = Number(value);
   if (!Number.isSafeInteger(limit) || limit < 1 || limit > 1_000) {
     throw new InvalidArgumentError('the limit is a whole number from 1 to 1000.');
   }
   return limit;
+}
+
+/** What Clearfacts last said about a delivered file, in the CLI's language ('' before a uuid). */
+function inClearfactsCell(entry: Parameters<typeof inClearfactsMessage>[0]): string {
+  const message = inClearfactsMessage(entry);
+  return message === null ? '' : inCliLanguage(message);
 }
 
 export function registerHistoryCommands(program: Command, runtime: () => CliRuntime): void {
@@ -65,13 +87,19 @@ export function registerHistoryCommands(program: Command, runtime: () => CliRunt
     )
     .option('--company <number>', 'only this administration')
     .option('--search <text>', 'only file names containing this text')
+    .option(
+      '--in-clearfacts <state>',
+      `only files Clearfacts last called this (${InClearfactsFilter.options.join(', ')})`,
+      parseInClearfacts,
+    )
     .option('--limit <n>', 'at most this many files (1-1000)', parseLimit, 50)
-    .option('--json', 'print the files as JSON')
+    .option('--json', 'print the files as JSON (inClearfacts: what Clearfacts last said)')
     .action(
       async (flags: {
         status?: FileState[];
         company?: string;
         search?: string;
+        inClearfacts?: InClearfactsFilter;
         limit: number;
         json?: boolean;
       }) => {
@@ -79,6 +107,7 @@ export function registerHistoryCommands(program: Command, runtime: () => CliRunt
           ...(flags.status ? { states: flags.status } : {}),
           ...(flags.company ? { companyNumber: parseCompanyNumber(flags.company) } : {}),
           ...(flags.search ? { search: flags.search } : {}),
+          ...(flags.inClearfacts ? { inClearfacts: flags.inClearfacts } : {}),
         };
         const { engine } = await runtime().engineFor({ start: false, watchFolders: false });
         const { rows, total } = await engine.handlers['history.query']({
@@ -91,13 +120,14 @@ export function registerHistoryCommands(program: Command, runtime: () => CliRunt
           return;
         }
         printTable(
-          ['ID', 'STATE', 'FILE', 'TO', 'WHEN', 'WHY'],
+          ['ID', 'STATE', 'FILE', 'TO', 'WHEN', 'IN CLEARFACTS', 'WHY'],
           rows.map((entry) => [
             String(entry.id),
             stateLabel(entry),
             entry.fileName,
             `${entry.companyNumber} ${describeDestination(entry.destination)}`,
             entry.updatedAt.replace('T', ' ').slice(0, 19),
+            inClearfactsCell(entry),
             entry.failure
               ? inCliLanguage(entry.failure.message)
               : entry.uuid

@@ -310,6 +310,32 @@ export const en: Catalogue = {
     answer_breaks_contract: 'The answer to {{channel}} does not match the contract.',
     request_too_large: 'The {{channel}} request is too large to send.',
     internal: 'Something went wrong inside the uploader.',
+
+    // follow-up (issue #16): what Clearfacts did with each delivered invoice
+    follow_up_missing_scope:
+      'Following up in Clearfacts is paused: the token lacks the "{{scope}}" scope. Create a token with that scope in Clearfacts (profile menu, Integrations) and set it here.',
+    follow_up_off: 'Following up in Clearfacts is turned off (Settings).',
+    follow_up_offline: 'Following up in Clearfacts is paused: Clearfacts cannot be reached.',
+    follow_up_rate_limited: 'Clearfacts asked to slow down; following up resumes later.',
+    follow_up_token_refused: 'Following up in Clearfacts is paused until a valid token is set.',
+    follow_up_followed: {
+      one: '{{count, number}} invoice followed in Clearfacts',
+      other: '{{count, number}} invoices followed in Clearfacts',
+    },
+    cf_status_unchecked: 'Not checked yet',
+    cf_status_received: 'Received',
+    cf_status_processed: 'Processed · {{date, day}}',
+    cf_status_unpaid: 'Processed · {{date, day}} · unpaid',
+    cf_status_paid: 'Paid · {{date, day}}',
+    cf_status_not_known: 'No longer known in Clearfacts',
+    cf_in_archive: 'In the archive · {{category}}',
+    cf_checked_at: 'Checked {{at, datetime}}',
+    cf_unpaid_purchases: {
+      one: '{{count, number}} unpaid purchase invoice',
+      other: '{{count, number}} unpaid purchase invoices',
+    },
+    unconfirmed_guide:
+      'Sent {{sentAt, datetime}} ({{size, megabytes}}, {{pages, number}} pages), but Clearfacts never confirmed it. To check: open this administration in Clearfacts and look in its inbox for "{{fileName}}". If it is there, choose Mark done; if not, choose Resend.',
   },
   terms: {
     fileType: {

@@ -319,6 +319,33 @@ export const fr: Catalogue = {
     answer_breaks_contract: 'La réponse à {{channel}} ne respecte pas le contrat.',
     request_too_large: 'La demande {{channel}} est trop volumineuse pour être envoyée.',
     internal: 'Un problème est survenu dans l’uploader.',
+
+    // follow-up (issue #16): what Clearfacts did with each delivered invoice
+    follow_up_missing_scope:
+      'Le suivi dans Clearfacts est en pause : le jeton n’a pas la portée « {{scope}} ». Créez dans Clearfacts un jeton avec cette portée (menu du profil, Intégrations) et définissez-le ici.',
+    follow_up_off: 'Le suivi dans Clearfacts est désactivé (Paramètres).',
+    follow_up_offline: 'Le suivi dans Clearfacts est en pause : Clearfacts est injoignable.',
+    follow_up_rate_limited: 'Clearfacts a demandé de ralentir ; le suivi reprendra plus tard.',
+    follow_up_token_refused:
+      'Le suivi dans Clearfacts est en pause jusqu’à ce qu’un jeton valide soit défini.',
+    follow_up_followed: {
+      one: '{{count, number}} facture suivie dans Clearfacts',
+      other: '{{count, number}} factures suivies dans Clearfacts',
+    },
+    cf_status_unchecked: 'Pas encore vérifié',
+    cf_status_received: 'Reçu',
+    cf_status_processed: 'Traité · {{date, day}}',
+    cf_status_unpaid: 'Traité · {{date, day}} · impayé',
+    cf_status_paid: 'Payé · {{date, day}}',
+    cf_status_not_known: 'Plus connu dans Clearfacts',
+    cf_in_archive: 'Dans les archives · {{category}}',
+    cf_checked_at: 'Vérifié {{at, datetime}}',
+    cf_unpaid_purchases: {
+      one: '{{count, number}} facture d’achat impayée',
+      other: '{{count, number}} factures d’achat impayées',
+    },
+    unconfirmed_guide:
+      'Envoyé {{sentAt, datetime}} ({{size, megabytes}}, {{pages, number}} pages), mais Clearfacts ne l’a jamais confirmé. Pour vérifier : ouvrez ce dossier dans Clearfacts et cherchez « {{fileName}} » dans sa boîte de réception. S’il y est, choisissez Marquer comme fait ; sinon, choisissez Renvoyer.',
   },
   terms: {
     fileType: {

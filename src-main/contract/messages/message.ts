@@ -349,6 +349,29 @@ export const Message = z.discriminatedUnion('code', [
   message('answer_breaks_contract', { channel: z.string() }),
   message('request_too_large', { channel: z.string() }),
   message('internal', {}),
+
+  // follow-up (issue #16): what Clearfacts did with each delivered invoice
+  message('follow_up_missing_scope', { scope }),
+  message('follow_up_off', {}),
+  message('follow_up_offline', {}),
+  message('follow_up_rate_limited', {}),
+  message('follow_up_token_refused', {}),
+  message('follow_up_followed', { count }),
+  message('cf_status_unchecked', {}),
+  message('cf_status_received', {}),
+  message('cf_status_processed', { date: z.string() }),
+  message('cf_status_unpaid', { date: z.string() }),
+  message('cf_status_paid', { date: z.string() }),
+  message('cf_status_not_known', {}),
+  message('cf_in_archive', { category: z.string() }),
+  message('cf_checked_at', { at: z.number() }),
+  message('cf_unpaid_purchases', { count }),
+  message('unconfirmed_guide', {
+    sentAt: z.number(),
+    size: bytes,
+    pages: count,
+    fileName: z.string(),
+  }),
 ]);
 export type Message = z.infer<typeof Message>;
 export type MessageCode = Message['code'];

@@ -320,6 +320,33 @@ export const nl: Catalogue = {
     answer_breaks_contract: 'Het antwoord op {{channel}} past niet in het contract.',
     request_too_large: 'De aanvraag {{channel}} is te groot om te versturen.',
     internal: 'Er liep iets mis in de uploader.',
+
+    // follow-up (issue #16): what Clearfacts did with each delivered invoice
+    follow_up_missing_scope:
+      'Opvolgen in Clearfacts staat stil: de token mist de scope "{{scope}}". Maak in Clearfacts een token met die scope (profielmenu, Integraties) en stel hem hier in.',
+    follow_up_off: 'Opvolgen in Clearfacts staat uit (Instellingen).',
+    follow_up_offline: 'Opvolgen in Clearfacts staat stil: Clearfacts is niet bereikbaar.',
+    follow_up_rate_limited: 'Clearfacts vroeg om trager te gaan; het opvolgen gaat later verder.',
+    follow_up_token_refused:
+      'Opvolgen in Clearfacts staat stil tot een geldige token is ingesteld.',
+    follow_up_followed: {
+      one: '{{count, number}} factuur opgevolgd in Clearfacts',
+      other: '{{count, number}} facturen opgevolgd in Clearfacts',
+    },
+    cf_status_unchecked: 'Nog niet nagekeken',
+    cf_status_received: 'Ontvangen',
+    cf_status_processed: 'Verwerkt · {{date, day}}',
+    cf_status_unpaid: 'Verwerkt · {{date, day}} · onbetaald',
+    cf_status_paid: 'Betaald · {{date, day}}',
+    cf_status_not_known: 'Niet meer gekend in Clearfacts',
+    cf_in_archive: 'In het archief · {{category}}',
+    cf_checked_at: 'Nagekeken {{at, datetime}}',
+    cf_unpaid_purchases: {
+      one: '{{count, number}} onbetaalde aankoopfactuur',
+      other: '{{count, number}} onbetaalde aankoopfacturen',
+    },
+    unconfirmed_guide:
+      'Verstuurd {{sentAt, datetime}} ({{size, megabytes}}, {{pages, number}} pagina’s), maar Clearfacts bevestigde het nooit. Zo kijkt u het na: open deze administratie in Clearfacts en zoek in de inbox naar "{{fileName}}". Staat het er, kies dan Markeer als klaar; zo niet, kies Opnieuw versturen.',
   },
   terms: {
     fileType: {

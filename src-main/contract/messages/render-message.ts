@@ -67,6 +67,16 @@ function createInstance(language: MessageLanguage): i18n {
   instance.services.formatter?.add('date', (value: unknown) =>
     typeof value === 'number' ? day.format(new Date(value)) : String(value),
   );
+  // Follow-up: a document date as Clearfacts writes it (YYYY-MM-DD), and a moment in epoch ms.
+  const documentDay = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+  instance.services.formatter?.add('day', (value: unknown) => {
+    const ms = typeof value === 'string' ? Date.parse(`${value}T00:00:00Z`) : Number.NaN;
+    return Number.isNaN(ms) ? String(value) : documentDay.format(new Date(ms));
+  });
+  const moment = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  instance.services.formatter?.add('datetime', (value: unknown) =>
+    typeof value === 'number' ? moment.format(new Date(value)) : String(value),
+  );
   return instance;
 }
 

@@ -9,6 +9,7 @@ import type {
 } from '../../contract/domain.ts';
 import type { Message } from '../../contract/messages/message.ts';
 import { renderMessage } from '../../contract/messages/render-message.ts';
+import type { DocumentLookup } from './document-lookup.ts';
 
 /**
  * auth: no token, or Clearfacts does not accept it (401/403, unknown or revoked): pause everything.
@@ -121,6 +122,15 @@ export interface ClearfactsClient {
   uploadArchive(
     request: UploadRequest & { archiveType: 'VARIOUS' | 'PERMANENT'; categoryId: string },
   ): Promise<UploadedFile>;
+  /**
+   * What Clearfacts did with up to `MAX_DOCUMENTS_PER_REQUEST` delivered documents, by uuid, in
+   * one aliased `document(id)` query (document-lookup.ts). One attempt, never retried here: the
+   * follow-up paces itself. A uuid missing from the answer failed alone on the server's side.
+   */
+  lookUpDocuments(
+    uuids: readonly string[],
+    signal?: AbortSignal,
+  ): Promise<Map<string, DocumentLookup>>;
 }
 
 export interface ClearfactsClientOptions {

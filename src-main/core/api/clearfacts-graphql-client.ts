@@ -26,6 +26,14 @@ import {
   type CallContext,
 } from './api-failures.ts';
 import { mayHaveArrived, watchBodySent } from './body-sent-signal.ts';
+import {
+  DOCUMENT_LOOKUP_CONTEXT,
+  MAX_DOCUMENTS_PER_REQUEST,
+  documentsQuery,
+  documentsVariables,
+  readDocumentAnswers,
+  type DocumentLookup,
+} from './document-lookup.ts';
 import { FileChangedWhileSendingError, openMultipartFileBody } from './multipart-file-body.ts';
 import {
   ClearfactsApiError,
@@ -442,10 +450,41 @@ export function createClearfactsClient(options: ClearfactsClientOptions): Clearf
     }
   }
 
+  async function lookUpDocuments(
+    uuids: readonly string[],
+    signal?: AbortSignal,
+  ): Promise<Map<string, DocumentLookup>> {
+    if (uuids.length === 0) return new Map();
+    if (uuids.length > MAX_DOCUMENTS_PER_REQUEST) {
+      throw new RangeError(`at most ${MAX_DOCUMENTS_PER_REQUEST} documents per request`);
+    }
+    const context = DOCUMENT_LOOKUP_CONTEXT;
+    const header = await authorization();
+    return underDeadline(timeoutMs, signal, context, async (deadline, markSent) => {
+      markSent();
+      try {
+        const data = await graphql.request<unknown, Record<string, unknown>>({
+          document: documentsQuery(uuids.length),
+          variables: documentsVariables(uuids),
+          signal: deadline,
+          requestHeaders: { Authorization: header },
+        });
+        return readDocumentAnswers(uuids, data, [], 200);
+      } catch (error) {
+        if (!(error instanceof ClientError)) throw error;
+        const { status, headers, body, data, errors } = error.response;
+        if (status < 200 || status >= 300) throw failureFromStatus(status, headers, body, context);
+        // Errors on some aliases only: the others' answers still count.
+        return readDocumentAnswers(uuids, data, errors, status);
+      }
+    });
+  }
+
   return {
     userInfo,
     readScopes,
     ping,
+    lookUpDocuments,
     administrations,
     archiveCategories,
     uploadInvoice: (request) =>

@@ -1,10 +1,12 @@
 // The contract's request channels, each answered by the stage that owns it. Every handler throws
 // only ApiError (withApiErrors), so both transports and the control channel see the same errors.
 import { ApiError, type ApiHandlers } from '../../contract/api-contract.ts';
+import { msg } from '../../contract/messages/message.ts';
 import type { AdministrationsCache } from '../account/administrations-cache.ts';
 import type { Session } from '../account/session.ts';
 import type { StatusTracker } from '../events/status-tracker.ts';
 import type { WatchedFolders } from '../folders/watched-folders.ts';
+import type { FollowUp } from '../follow-up/follow-up.ts';
 import type { WatchSupervisor } from '../intake/watch-supervisor.ts';
 import type { DropIntake } from '../queue/drop-intake.ts';
 import { expandDropPaths } from '../queue/drop-paths.ts';
@@ -28,6 +30,7 @@ export interface ContractHandlersOptions {
   queue: UploadQueue;
   status: StatusTracker;
   health: HealthReporter;
+  followUp: FollowUp;
   settings: SettingsStore;
   app: { shell: 'electron' | 'browser' | 'cli'; version: string };
 }
@@ -113,6 +116,13 @@ export function createContractHandlers(options: ContractHandlersOptions): ApiHan
     }),
     'status.get': withApiErrors(async () => status.snapshot()),
     'health.get': withApiErrors(() => options.health.report()),
+
+    'followUp.get': withApiErrors(async () => options.followUp.status()),
+    'followUp.checkNow': withApiErrors(async ({ id }) => {
+      const record = options.followUp.checkNow(id);
+      if (record === null) throw new ApiError('not_found', msg('history_entry_unknown', { id }));
+      return toHistoryEntry(record);
+    }),
 
     'settings.get': withApiErrors(async () => settings.get()),
     'settings.update': withApiErrors(async (patch) => settings.update(patch)),

@@ -9,6 +9,7 @@ import type {
   FileHold,
   FileState,
   HistoryEntry,
+  InClearfacts,
   UploadSource,
 } from '../../contract/domain.ts';
 import type { Message } from '../../contract/messages/message.ts';
@@ -44,6 +45,8 @@ export interface FileRecord {
   routeConfirmed: boolean;
   /** The invoice's identity across envelopes (supplier, number, amount), or null. */
   invoiceKey: string | null;
+  /** What Clearfacts last said it did with the document (follow-up), or null before asking. */
+  inClearfacts: InClearfacts | null;
   pages: number | null;
   uuid: string | null;
   failure: Failure | null;
@@ -97,5 +100,6 @@ export function toHistoryEntry(record: FileRecord): HistoryEntry {
     advice: record.advice,
     incidentAt: record.incidentAt,
     rawName: record.rawName,
+    inClearfacts: record.inClearfacts,
   };
 }

@@ -9,7 +9,9 @@ import {
   FailureCode,
   FileHold,
   FileState,
+  ClearfactsStatus,
   UploadSource,
+  type InClearfacts,
 } from '../../contract/domain.ts';
 import type { FileRecord } from './file-record.ts';
 import { foldForSearch } from './search-name.ts';
@@ -69,7 +71,22 @@ const FileRow = z.object({
   // Absent from rows read before migration 8: delivery.
   incident_at: z.number().int().nullable().default(null),
   raw_name: z.string().nullable().default(null),
+  cf_status: ClearfactsStatus.nullable().catch(null),
+  cf_document_date: z.string().nullable(),
+  cf_payment_state: z.string().nullable(),
+  cf_checked_at: z.number().int().nullable(),
 });
+
+/** What the follow-up last stored, or null before Clearfacts was asked. */
+function inClearfacts(row: z.infer<typeof FileRow>): InClearfacts | null {
+  if (row.cf_status === null || row.cf_checked_at === null) return null;
+  return {
+    status: row.cf_status,
+    documentDate: row.cf_document_date,
+    paymentState: row.cf_payment_state,
+    checkedAt: new Date(row.cf_checked_at).toISOString(),
+  };
+}
 
 /** A hold that no longer parses (a newer version wrote it) reads as none. */
 function parseHold(json: string | null): FileHold | null {
@@ -126,6 +143,7 @@ export function rowToRecord(row: unknown): FileRecord {
     advice: parseAdvice(r.advice),
     routeConfirmed: r.route_confirmed !== 0,
     invoiceKey: r.invoice_key,
+    inClearfacts: inClearfacts(r),
     pages: r.pages,
     uuid: r.uuid,
     failure:
@@ -149,9 +167,9 @@ export function rowToRecord(row: unknown): FileRecord {
   };
 }
 
-/** The columns a change may set, and how each field is stored. */
+/** The columns a change may set, and how each field is stored (the follow-up writes its own). */
 export type FilePatch = Partial<
-  Omit<FileRecord, 'id' | 'state' | 'detectedAt' | 'updatedAt' | 'source'>
+  Omit<FileRecord, 'id' | 'state' | 'detectedAt' | 'updatedAt' | 'source' | 'inClearfacts'>
 >;
 
 export function patchToColumns(patch: FilePatch): Record<string, string | number | null> {

@@ -95,5 +95,15 @@ export function historyFilterToSql(filter: HistoryFilter): {
     clauses.push('invoice_amount <= ?');
     params.push(filter.amountMax);
   }
+  if (filter.inClearfacts === 'archive') {
+    clauses.push(`destination_type IN ('various', 'permanent') AND uuid IS NOT NULL`);
+  } else if (filter.inClearfacts === 'unchecked') {
+    clauses.push(
+      `cf_status IS NULL AND uuid IS NOT NULL AND destination_type IN ('purchase', 'sale')`,
+    );
+  } else if (filter.inClearfacts !== undefined) {
+    clauses.push('cf_status = ?');
+    params.push(filter.inClearfacts);
+  }
   return { where: clauses.length === 0 ? '' : `WHERE ${clauses.join(' AND ')}`, params };
 }

@@ -79,6 +79,23 @@ export const historyMigrations: readonly string[] = [
   ALTER TABLE files ADD COLUMN invoice_key TEXT;
   CREATE INDEX files_invoice_key ON files (invoice_key, company_number);
   `,
+  // 6: follow-up. What Clearfacts did with each delivered invoice (document(id)), when it was
+  // asked, when it is asked next, and whether it still is (done: the state stopped changing,
+  // 30 days passed, or the document is no longer known). Deliveries older than 30 days are
+  // never asked about.
+  `
+  ALTER TABLE files ADD COLUMN cf_status TEXT;
+  ALTER TABLE files ADD COLUMN cf_document_date TEXT;
+  ALTER TABLE files ADD COLUMN cf_payment_state TEXT;
+  ALTER TABLE files ADD COLUMN cf_checked_at INTEGER;
+  ALTER TABLE files ADD COLUMN cf_next_check_at INTEGER;
+  ALTER TABLE files ADD COLUMN cf_done INTEGER NOT NULL DEFAULT 0;
+  UPDATE files SET cf_done = 1
+    WHERE uploaded_at IS NOT NULL AND uploaded_at < (unixepoch() - 30 * 86400) * 1000;
+  CREATE INDEX files_follow_up ON files (cf_next_check_at)
+    WHERE cf_done = 0 AND uuid IS NOT NULL AND destination_type IN ('purchase', 'sale');
+  CREATE INDEX files_cf_status ON files (cf_status, company_number);
+  `,
   // 8: delivery (issue #10).
   `
   -- The outage a file became unconfirmed in (epoch ms when it began): one decision per outage.

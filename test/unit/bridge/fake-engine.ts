@@ -176,6 +176,14 @@ export function createFakeEngine(options: FakeEngineOptions = {}): FakeEngine {
       record('queue.pause', request, { ...status, state: 'paused', pausedByUser: true }),
     'queue.resume': (request) => record('queue.resume', request, status),
     'status.get': (request) => record('status.get', request, status),
+    'followUp.get': (request) =>
+      record('followUp.get', request, {
+        state: 'active',
+        reason: null,
+        followed: 0,
+        unpaidPurchases: [],
+      }),
+    'followUp.checkNow': () => Promise.reject(new Error('not in the fake engine')),
     'health.get': (request) =>
       record('health.get', request, {
         status,

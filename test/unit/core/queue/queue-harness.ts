@@ -121,6 +121,7 @@ export function createHarness(
     archiveCategories: () => Promise.resolve({ various: [], permanent: [] }),
     uploadInvoice: (request) => upload(request, request.invoiceType, null),
     uploadArchive: (request) => upload(request, request.archiveType, request.categoryId),
+    lookUpDocuments: () => Promise.resolve(new Map()),
   };
 
   const storage = createStorageGuard({

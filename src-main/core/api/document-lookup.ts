@@ -1,0 +1,124 @@
+// What Clearfacts did with documents we delivered: `document(id)` as the developer docs show it
+// ("Query - Document": `date` on Document, `type` and `paymentState` through the inline fragment
+// `... on InvoiceDocument`), many ids in one request through GraphQL aliases (d0, d1, …). This
+// module builds the query and reads its answer; the GraphQL client sends it, once per call and
+// without retrying: the follow-up paces and backs off itself, so a rate limit is never answered
+// with a burst.
+import { z } from 'zod';
+import { failureFromGraphqlErrors, type CallContext } from './api-failures.ts';
+
+/** What `document(id)` said about one id. */
+export type DocumentLookup =
+  | { found: false }
+  | {
+      found: true;
+      /** InvoiceDocument, ArchiveDocument, or another Document the API may add. */
+      kind: 'invoice' | 'archive' | 'other';
+      /** The document date (YYYY-MM-DD as Clearfacts writes it), null before processing. */
+      date: string | null;
+      /** PURCHASE / SALE / … for an invoice. */
+      type: string | null;
+      /** UNPAID / PAID / … for an invoice, null when Clearfacts gives none. */
+      paymentState: string | null;
+    };
+
+/** Keeps one request small enough for any gateway's body and time limits. */
+export const MAX_DOCUMENTS_PER_REQUEST = 50;
+
+/** The scope the client names when Clearfacts refuses a lookup without naming one (undocumented). */
+export const DOCUMENT_LOOKUP_CONTEXT: CallContext = { call: 'query', scope: 'upload_document' };
+
+const DocumentAnswer = z
+  .object({
+    __typename: z.string().nullish(),
+    date: z.string().nullish(),
+    type: z.string().nullish(),
+    paymentState: z.string().nullish(),
+  })
+  .nullable();
+
+const LookupData = z.record(z.string(), DocumentAnswer.optional()).nullish();
+
+/** A GraphQL error as it arrives; `path[0]` is the alias it belongs to, when it belongs to one. */
+const LookupErrors = z
+  .array(
+    z.object({
+      message: z.string(),
+      path: z.array(z.union([z.string(), z.number()])).nullish(),
+    }),
+  )
+  .nullish();
+
+/** The aliased query for `count` ids, passed as variables $id0…$id(count-1). */
+export function documentsQuery(count: number): string {
+  const variables = Array.from({ length: count }, (_, index) => `$id${index}: ID!`).join(', ');
+  const fields = Array.from(
+    { length: count },
+    (_, index) =>
+      `  d${index}: document(id: $id${index}) { __typename date ... on InvoiceDocument { type paymentState } }`,
+  ).join('\n');
+  return `query followUp(${variables}) {\n${fields}\n}`;
+}
+
+/** The variables for `documentsQuery(ids.length)`. */
+export function documentsVariables(ids: readonly string[]): Record<string, string> {
+  return Object.fromEntries(ids.map((id, index) => [`id${index}`, id]));
+}
+
+function kindOf(typename: string | null | undefined): 'invoice' | 'archive' | 'other' {
+  if (typename === 'InvoiceDocument') return 'invoice';
+  if (typename === 'ArchiveDocument') return 'archive';
+  return 'other';
+}
+
+/**
+ * Reads the answer to `documentsQuery(ids.length)` (HTTP 2xx; `data` and `errors` as they
+ * arrived). Returns one entry per id Clearfacts answered for: found, or not found (an error on
+ * that alias alone, with no data: deleted there). An id whose alias failed with "Internal server
+ * error" is left out: it says nothing about the document, so it is asked again later. Throws a
+ * ClearfactsApiError (missing_scope, refused, transient) when an error concerns the whole
+ * request, or a scope is missing on any alias.
+ */
+export function readDocumentAnswers(
+  ids: readonly string[],
+  rawData: unknown,
+  rawErrors: unknown,
+  status: number,
+): Map<string, DocumentLookup> {
+  const data = LookupData.safeParse(rawData);
+  const parsedErrors = LookupErrors.safeParse(rawErrors);
+  if (!data.success || !parsedErrors.success) {
+    throw failureFromGraphqlErrors(['Internal server error'], DOCUMENT_LOOKUP_CONTEXT, status);
+  }
+  const errors = parsedErrors.data ?? [];
+  const batchErrors = errors.filter((error) => typeof error.path?.[0] !== 'string');
+  const scopeErrors = errors.filter((error) => /missing scope/i.test(error.message));
+  if (scopeErrors.length > 0 || batchErrors.length > 0 || data.data == null) {
+    throw failureFromGraphqlErrors(
+      (scopeErrors.length > 0 ? scopeErrors : errors).map((error) => error.message),
+      DOCUMENT_LOOKUP_CONTEXT,
+      status,
+    );
+  }
+  const answers = data.data;
+  const failedAliases = new Map(errors.map((error) => [String(error.path?.[0]), error.message]));
+  const found = new Map<string, DocumentLookup>();
+  for (const [index, id] of ids.entries()) {
+    const alias = `d${index}`;
+    const answer = answers[alias];
+    if (answer === null || answer === undefined) {
+      const failure = failedAliases.get(alias);
+      if (failure !== undefined && /internal server error/i.test(failure)) continue;
+      found.set(id, { found: false });
+      continue;
+    }
+    found.set(id, {
+      found: true,
+      kind: kindOf(answer.__typename),
+      date: answer.date ?? null,
+      type: answer.type ?? null,
+      paymentState: answer.paymentState ?? null,
+    });
+  }
+  return found;
+}

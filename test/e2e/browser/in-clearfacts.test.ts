@@ -1,0 +1,66 @@
+// After the upload (issue #16), in Chromium against the real core and the emulator: an invoice's
+// "In Clearfacts" cell goes from received to processed (with its document date, unpaid) to paid
+// as Clearfacts moves it, each time the user activates the cell to ask again; the Administrations
+// screen counts the unpaid purchase invoice while it is one.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { seedData } from '../../emulator/index.ts';
+import { pdfBytes } from '../../fixtures/generate-documents.ts';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { launchChromium, openApp, signInThroughCore, startStack } from './browser-stack.ts';
+import { assertAccessible, screenshotBothThemes } from './page-checks.ts';
+
+test('an invoice goes received → processed → paid in History', async (t) => {
+  const [browser, stack] = await Promise.all([
+    launchChromium(t),
+    // Documents stay received until the test moves them.
+    startStack(t, { emulator: { documentLifecycle: { processAfterMs: null } } }),
+  ]);
+  await signInThroughCore(stack);
+  const administration = seedData.administrations[0];
+  assert.ok(administration);
+  const file = path.join(stack.workDir, 'factuur-2026-031.pdf');
+  await writeFile(file, await pdfBytes(2, { label: 'factuur 2026-031' }));
+  await stack.engine.handlers['drop.send']({
+    paths: [file],
+    companyNumber: administration.companyNumber,
+    destination: { type: 'purchase' },
+  });
+  await stack.engine.whenIdle();
+  const [upload] = stack.emulator.uploads();
+  assert.ok(upload, 'the invoice reached the emulator');
+
+  const { page } = await openApp(browser, stack);
+  await page.getByRole('link', { name: 'History' }).click();
+  await page.getByRole('heading', { level: 1, name: 'History' }).waitFor();
+  const row = page.locator('.history-row').filter({ hasText: 'factuur-2026-031.pdf' });
+  const cell = row.locator('.cf-status');
+  await cell.filter({ hasText: 'Not checked yet' }).waitFor();
+
+  // Opening the row's cell asks Clearfacts at once (before the schedule's first check at 2 min).
+  await cell.click();
+  await cell.filter({ hasText: 'Received' }).waitFor();
+
+  stack.emulator.setDocumentStage({ uuid: upload.uuid, stage: 'processed', date: '2026-02-27' });
+  await cell.click();
+  await cell.filter({ hasText: 'Processed · Feb 27, 2026 · unpaid' }).waitFor();
+  await page.getByRole('link', { name: 'Administrations' }).click();
+  await page
+    .locator('.list-item')
+    .filter({ hasText: administration.name })
+    .getByText('1 unpaid purchase invoice')
+    .waitFor();
+  await page.getByRole('link', { name: 'History' }).click();
+
+  stack.emulator.setDocumentStage({ uuid: upload.uuid, stage: 'paid', date: '2026-02-27' });
+  await cell.click();
+  await cell.filter({ hasText: 'Paid · Feb 27, 2026' }).waitFor();
+  await page.getByLabel('In Clearfacts', { exact: true }).selectOption('paid');
+  await row.waitFor();
+  await assertAccessible(page, 'history, in Clearfacts');
+  await page.getByLabel('In Clearfacts', { exact: true }).selectOption('');
+  await screenshotBothThemes(page, 'history-in-clearfacts');
+  const requests = stack.emulator.documentRequests();
+  assert.equal(requests.length, 3, 'one lookup per time the user asked, none other');
+});

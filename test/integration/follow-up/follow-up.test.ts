@@ -1,0 +1,408 @@
+// The follow-up stage (issue #16) on an injected clock, against the real emulator over HTTP and a
+// real SQLite history: the schedule, batching with aliases (counted at the emulator), backoff on
+// 429 honouring Retry-After (capped), stop on a refused token, pause on a missing scope, when
+// offline and when turned off; final states stop being asked; archive documents never are; a
+// document Clearfacts forgot reads as such. Waits are on the follow-up's own idleness, never on
+// the wall clock.
+import { test, type TestContext } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Destination } from '../../../src-main/contract/domain.ts';
+import { inClearfactsMessage } from '../../../src-main/contract/in-clearfacts.ts';
+import { renderMessage } from '../../../src-main/contract/messages/render-message.ts';
+import { createClearfactsClient } from '../../../src-main/core/api/clearfacts-graphql-client.ts';
+import {
+  createFollowUp,
+  type FollowUp,
+  type FollowUpClock,
+} from '../../../src-main/core/follow-up/follow-up.ts';
+import { createFollowUpRecords } from '../../../src-main/core/store/follow-up-records.ts';
+import { toHistoryEntry } from '../../../src-main/core/store/file-record.ts';
+import type { Logger } from '../../../src-main/core/logging/logger.ts';
+import type { Emulator } from '../../emulator/index.ts';
+import { postGraphql, startTestEmulator } from '../../emulator/emulator-test-support.ts';
+import { SMALL_JPEG } from '../../fixtures/generate-documents.ts';
+import { newFile, openTempHistory } from '../../support/temp-history.ts';
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+const SPACING = 5_000;
+const T0 = Date.UTC(2026, 2, 2, 9, 0, 0);
+
+const quiet: Logger = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
+
+/** A clock that moves only when the test says so; its timers fire in order as it passes them. */
+function manualClock(start: number) {
+  let now = start;
+  let next = 1;
+  const timers = new Map<number, { at: number; callback: () => void }>();
+  const clock: FollowUpClock = {
+    now: () => now,
+    setTimeout(callback, delayMs) {
+      const id = next++;
+      timers.set(id, { at: now + delayMs, callback });
+      return id;
+    },
+    clearTimeout: (handle) => void timers.delete(handle as number),
+  };
+  return {
+    clock,
+    now: () => now,
+    /** Moves `ms` ahead, firing each timer due on the way and letting its request finish. */
+    async advance(ms: number, followUp: FollowUp): Promise<void> {
+      const target = now + ms;
+      for (;;) {
+        const due = [...timers.entries()]
+          .filter(([, timer]) => timer.at <= target)
+          .sort(([, a], [, b]) => a.at - b.at)[0];
+        if (due === undefined) break;
+        timers.delete(due[0]);
+        now = Math.max(now, due[1].at);
+        due[1].callback();
+        await followUp.whenIdle();
+      }
+      now = target;
+    },
+  };
+}
+
+interface Setup {
+  emulator: Emulator;
+  followUp: FollowUp;
+  time: ReturnType<typeof manualClock>;
+  /** Uploads a small JPEG for real and records it as delivered at the clock's now. */
+  deliver(destination?: Destination, companyNumber?: string): Promise<{ id: number; uuid: string }>;
+  entry(id: number): ReturnType<typeof toHistoryEntry>;
+  /** Lookup attempts the follow-up made (each one HTTP request). */
+  attempts(): number;
+  tokenRefusals(): number;
+  setToken(token: string): void;
+  enabled: { value: boolean };
+}
+
+async function setUp(t: TestContext): Promise<Setup> {
+  const emulator = await startTestEmulator(t, { documentLifecycle: { processAfterMs: null } });
+  const time = manualClock(T0);
+  const { db, repository } = openTempHistory(t, time.now);
+  let token = emulator.demoToken;
+  const client = createClearfactsClient({
+    apiUrl: emulator.graphqlUrl,
+    getToken: () => Promise.resolve(token),
+    fetch: globalThis.fetch,
+    timeoutMs: 10_000,
+  });
+  const dir = mkdtempSync(path.join(tmpdir(), 'cfu-follow-up-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const jpeg = path.join(dir, 'receipt.jpg');
+  writeFileSync(jpeg, SMALL_JPEG);
+  const [administration] = emulator.seed.administrations;
+  assert.ok(administration);
+  let attempts = 0;
+  let refusals = 0;
+  const enabled = { value: true };
+  const records = createFollowUpRecords(db, 2 * MINUTE);
+  const followUp = createFollowUp({
+    records,
+    lookUp: (uuids, signal) => {
+      attempts += 1;
+      return client.lookUpDocuments(uuids, signal);
+    },
+    enabled: () => enabled.value,
+    logger: quiet,
+    onChecked: () => {},
+    onTokenRefused: () => {
+      refusals += 1;
+    },
+    clock: time.clock,
+    spacingMs: SPACING,
+  });
+  followUp.start();
+  t.after(() => followUp.stop());
+  let count = 0;
+  return {
+    emulator,
+    followUp,
+    time,
+    async deliver(
+      destination = { type: 'purchase' },
+      companyNumber = administration.companyNumber,
+    ) {
+      count += 1;
+      const request = { path: jpeg, fileName: `scan-${count}.jpg`, companyNumber };
+      const uploaded =
+        destination.type === 'purchase' || destination.type === 'sale'
+          ? await client.uploadInvoice({
+              ...request,
+              invoiceType: destination.type === 'purchase' ? 'PURCHASE' : 'SALE',
+            })
+          : await client.uploadArchive({
+              ...request,
+              archiveType: destination.type === 'various' ? 'VARIOUS' : 'PERMANENT',
+              categoryId: destination.categoryId,
+            });
+      const { id } = repository.insert(
+        newFile({
+          path: `/scans/scan-${count}.jpg`,
+          fileName: `scan-${count}.jpg`,
+          companyNumber,
+          destination,
+          state: 'ready',
+        }),
+      );
+      repository.transition(id, 'uploading');
+      repository.transition(id, 'uploaded', {
+        uuid: uploaded.uuid,
+        uploadedAt: time.now(),
+        failure: null,
+      });
+      followUp.lookForWork();
+      return { id, uuid: uploaded.uuid };
+    },
+    entry(id) {
+      const record = repository.get(id);
+      assert.ok(record, `row ${id}`);
+      return toHistoryEntry(record);
+    },
+    attempts: () => attempts,
+    tokenRefusals: () => refusals,
+    setToken(next) {
+      token = next;
+    },
+    enabled,
+  };
+}
+
+const asked = (emulator: Emulator) => emulator.documentRequests().map((request) => request.ids);
+
+test('asked on the schedule: nothing before 2 min, then at 15 min; paid is never asked again', async (t) => {
+  const { emulator, followUp, time, deliver, entry } = await setUp(t);
+  const { id, uuid } = await deliver();
+  await time.advance(2 * MINUTE - 1, followUp);
+  assert.deepEqual(asked(emulator), [], 'nothing asked before the first check');
+  assert.equal(entry(id).inClearfacts ?? null, null);
+
+  await time.advance(1, followUp);
+  assert.deepEqual(asked(emulator), [[uuid]]);
+  assert.equal(entry(id).inClearfacts?.status, 'received');
+  assert.equal(entry(id).inClearfacts?.checkedAt, new Date(T0 + 2 * MINUTE).toISOString());
+
+  emulator.setDocumentStage({ uuid, stage: 'processed', date: '2026-02-27' });
+  await time.advance(13 * MINUTE - 1, followUp);
+  assert.equal(asked(emulator).length, 1, 'nothing asked between 2 and 15 min');
+  await time.advance(1, followUp);
+  assert.equal(asked(emulator).length, 2);
+  assert.deepEqual(entry(id).inClearfacts, {
+    status: 'unpaid',
+    documentDate: '2026-02-27',
+    paymentState: 'UNPAID',
+    checkedAt: new Date(T0 + 15 * MINUTE).toISOString(),
+  });
+  assert.deepEqual(followUp.status().unpaidPurchases, [
+    { companyNumber: entry(id).companyNumber, count: 1 },
+  ]);
+
+  emulator.setDocumentStage({ uuid, stage: 'paid', date: '2026-02-27' });
+  await time.advance(45 * MINUTE, followUp);
+  assert.equal(asked(emulator).length, 3);
+  assert.equal(entry(id).inClearfacts?.status, 'paid');
+  assert.equal(followUp.status().followed, 0);
+
+  await time.advance(31 * DAY, followUp);
+  assert.equal(asked(emulator).length, 3, 'a paid invoice is not asked about again');
+
+  // The user opens the row: asked once more, right away.
+  followUp.checkNow(id);
+  await time.advance(0, followUp);
+  assert.equal(asked(emulator).length, 4);
+});
+
+test('many invoices in one request with aliases, one request per spacing; archive never asked', async (t) => {
+  const { emulator, followUp, time, deliver, entry } = await setUp(t);
+  const [, , third] = emulator.seed.administrations;
+  const category = third?.categories.various[0];
+  assert.ok(category);
+  const invoices: string[] = [];
+  for (let index = 0; index < 55; index += 1) invoices.push((await deliver()).uuid);
+  const archived = await deliver(
+    { type: 'various', categoryId: category.id },
+    third?.companyNumber,
+  );
+
+  await time.advance(2 * MINUTE, followUp);
+  assert.deepEqual(
+    asked(emulator).map((ids) => ids.length),
+    [50],
+    'one request for the first 50',
+  );
+  await time.advance(SPACING - 1, followUp);
+  assert.equal(asked(emulator).length, 1, 'no second request within the spacing');
+  await time.advance(1, followUp);
+  assert.deepEqual(
+    asked(emulator).map((ids) => ids.length),
+    [50, 5],
+  );
+  assert.deepEqual(asked(emulator).flat().sort(), [...invoices].sort());
+
+  await time.advance(31 * DAY, followUp);
+  assert.ok(
+    !asked(emulator).flat().includes(archived.uuid),
+    'an archive document is never asked about',
+  );
+  const archiveEntry = entry(archived.id);
+  const cell = inClearfactsMessage(archiveEntry, category.name);
+  assert.ok(cell);
+  assert.equal(renderMessage(cell, 'en'), `In the archive · ${category.name}`);
+  assert.equal(renderMessage(cell, 'nl'), `In het archief · ${category.name}`);
+  assert.equal(renderMessage(cell, 'fr'), `Dans les archives · ${category.name}`);
+});
+
+test('429: waits what Retry-After says, and at most 30 min when it says more', async (t) => {
+  const { emulator, followUp, time, deliver, attempts } = await setUp(t);
+  await deliver();
+  // Another client used the one request allowed per 120 s.
+  emulator.setRateLimit({ requests: 1, perMs: 120_000 });
+  await postGraphql(emulator, '{ administrations { name } }');
+  await time.advance(2 * MINUTE, followUp);
+  assert.equal(attempts(), 1);
+  assert.equal(emulator.rateLimited(), 1);
+  assert.equal(followUp.status().state, 'paused_rate_limit');
+  const retryAfterMs = 120_000; // the emulator's whole window: nothing else came since
+  await time.advance(retryAfterMs - 1_000, followUp);
+  assert.equal(attempts(), 1, 'nothing asked while Retry-After runs');
+
+  // A day's Retry-After is capped at 30 min.
+  emulator.setRateLimit({ requests: 1, perMs: 86_400_000 });
+  await postGraphql(emulator, '{ administrations { name } }');
+  await time.advance(1_000, followUp);
+  assert.equal(attempts(), 2);
+  await time.advance(30 * MINUTE - 1, followUp);
+  assert.equal(attempts(), 2, 'nothing asked before the cap');
+  await time.advance(1, followUp);
+  assert.equal(attempts(), 3);
+
+  emulator.setRateLimit(null);
+  await time.advance(30 * MINUTE, followUp);
+  assert.equal(followUp.status().state, 'active');
+});
+
+test('a refused token stops it until a usable token; a missing scope pauses it, named', async (t) => {
+  const { emulator, followUp, time, deliver, attempts, tokenRefusals, setToken } = await setUp(t);
+  await deliver();
+  const revoked = emulator.addToken(['upload_document']);
+  setToken(revoked);
+  emulator.revokeToken(revoked);
+  await time.advance(2 * MINUTE, followUp);
+  assert.equal(attempts(), 1);
+  assert.equal(followUp.status().state, 'paused_auth');
+  assert.equal(tokenRefusals(), 1, 'the session is told, so it holds and watches for a new one');
+  await time.advance(2 * DAY, followUp);
+  assert.equal(attempts(), 1, 'nothing asked with a refused token');
+
+  setToken(emulator.addToken(['read_administrations']));
+  followUp.tokenUsable();
+  await time.advance(0, followUp);
+  assert.equal(attempts(), 2);
+  const status = followUp.status();
+  assert.equal(status.state, 'paused_scope');
+  assert.ok(status.reason);
+  for (const language of ['nl', 'fr', 'en'] as const) {
+    assert.match(renderMessage(status.reason, language), /upload_document/);
+  }
+  await time.advance(2 * DAY, followUp);
+  assert.equal(attempts(), 2, 'nothing asked without the scope');
+
+  setToken(emulator.demoToken);
+  followUp.tokenUsable();
+  await time.advance(0, followUp);
+  assert.equal(attempts(), 3);
+  assert.equal(followUp.status().state, 'active');
+});
+
+test('offline: paused and backed off, then resumed; turned off: nothing asked', async (t) => {
+  const { emulator, followUp, time, deliver, attempts, enabled, entry } = await setUp(t);
+  const { id } = await deliver();
+  emulator.setFaults({ resetMidUploadRate: 1, appliesTo: 'all' });
+  await time.advance(2 * MINUTE, followUp);
+  assert.equal(followUp.status().state, 'paused_offline');
+  const afterFirst = attempts();
+  await time.advance(SPACING, followUp);
+  assert.equal(attempts(), afterFirst, 'a failure doubles the wait beyond the spacing');
+  emulator.setFaults({});
+  await time.advance(30 * MINUTE, followUp);
+  assert.equal(followUp.status().state, 'active');
+  assert.equal(entry(id).inClearfacts?.status, 'received');
+
+  enabled.value = false;
+  const before = attempts();
+  await time.advance(2 * DAY, followUp);
+  assert.equal(attempts(), before, 'nothing asked while turned off');
+  assert.equal(followUp.status().state, 'off');
+  enabled.value = true;
+  followUp.lookForWork();
+  await time.advance(0, followUp);
+  assert.equal(attempts(), before + 1);
+});
+
+test('a document Clearfacts no longer knows is shown as such, and not asked again', async (t) => {
+  const { emulator, followUp, time, deliver, entry } = await setUp(t);
+  const { id, uuid } = await deliver();
+  const other = await deliver();
+  emulator.forgetDocument(uuid);
+  await time.advance(2 * MINUTE, followUp);
+  assert.equal(entry(id).inClearfacts?.status, 'not_known');
+  assert.equal(entry(other.id).inClearfacts?.status, 'received', 'its batch mate still answered');
+  const cell = inClearfactsMessage(entry(id));
+  assert.ok(cell);
+  assert.equal(renderMessage(cell, 'en'), 'No longer known in Clearfacts');
+  assert.equal(renderMessage(cell, 'nl'), 'Niet meer gekend in Clearfacts');
+  assert.equal(renderMessage(cell, 'fr'), 'Plus connu dans Clearfacts');
+  const count = asked(emulator).length;
+  await time.advance(31 * DAY, followUp);
+  assert.ok(
+    asked(emulator)
+      .slice(count)
+      .every((ids) => !ids.includes(uuid)),
+  );
+});
+
+test('states rendered in nl, fr and en with the document date', () => {
+  const base = {
+    uuid: 'u',
+    destination: { type: 'purchase' } as const,
+  };
+  const at = (status: 'received' | 'processed' | 'unpaid' | 'paid') =>
+    inClearfactsMessage({
+      ...base,
+      inClearfacts: {
+        status,
+        documentDate: status === 'received' ? null : '2026-02-27',
+        paymentState: null,
+        checkedAt: new Date(T0).toISOString(),
+      },
+    });
+  const rendered = (status: 'received' | 'processed' | 'unpaid' | 'paid') => {
+    const message = at(status);
+    assert.ok(message);
+    return (['nl', 'fr', 'en'] as const).map((language) => renderMessage(message, language));
+  };
+  // Dates as nl-BE, fr-BE and en write them (medium): hand-written, not computed.
+  assert.deepEqual(rendered('received'), ['Ontvangen', 'Reçu', 'Received']);
+  assert.deepEqual(rendered('processed'), [
+    'Verwerkt · 27 feb 2026',
+    'Traité · 27 févr. 2026',
+    'Processed · Feb 27, 2026',
+  ]);
+  assert.deepEqual(rendered('unpaid'), [
+    'Verwerkt · 27 feb 2026 · onbetaald',
+    'Traité · 27 févr. 2026 · impayé',
+    'Processed · Feb 27, 2026 · unpaid',
+  ]);
+  assert.deepEqual(rendered('paid'), [
+    'Betaald · 27 feb 2026',
+    'Payé · 27 févr. 2026',
+    'Paid · Feb 27, 2026',
+  ]);
+  assert.equal(inClearfactsMessage({ ...base, uuid: null, inClearfacts: null }), null);
+});
