@@ -182,6 +182,16 @@ export const ArchiveCategories = z.object({
 });
 export type ArchiveCategories = z.infer<typeof ArchiveCategories>;
 
+/**
+ * How a watched folder cuts a scanned batch (one PDF from a scanner's feeder) into documents
+ * before sending: `off` sends it whole; `separator` cuts on separator sheets (see the README);
+ * `page` sends every page as its own document; `pages:N` every N pages (N from 2 to 999).
+ */
+export const SplitMode = z
+  .string()
+  .regex(/^(off|separator|page|pages:([2-9]|[1-9]\d{1,2}))$/, 'off, separator, page or pages:N');
+export type SplitMode = z.infer<typeof SplitMode>;
+
 /** A watched folder: bound to one administration and destination, or an accountant's root. */
 export const FolderBinding = z.discriminatedUnion('mode', [
   z.object({
@@ -190,8 +200,16 @@ export const FolderBinding = z.discriminatedUnion('mode', [
     path: z.string(),
     companyNumber: CompanyNumber,
     destination: Destination,
+    /** Absent: off. */
+    split: SplitMode.optional(),
   }),
-  z.object({ id: z.string(), mode: z.literal('accountant-tree'), path: z.string() }),
+  z.object({
+    id: z.string(),
+    mode: z.literal('accountant-tree'),
+    path: z.string(),
+    /** Absent: off. */
+    split: SplitMode.optional(),
+  }),
 ]);
 export type FolderBinding = z.infer<typeof FolderBinding>;
 

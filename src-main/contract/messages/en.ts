@@ -226,6 +226,18 @@ export const en: Catalogue = {
     tree_company_number_invalid:
       '"{{value}}" in the folder name "{{folderName}}" is not a Belgian company number (0 followed by 9 digits)',
 
+    // split/: separator sheets (the words printed on a sheet) and splitting scanned batches
+    separator_sheet_heading: 'Separator sheet',
+    separator_sheet_next: 'The pages after this sheet are a new document.',
+    separator_sheet_purchase: 'The next document goes to Purchase invoices.',
+    separator_sheet_sale: 'The next document goes to Sales invoices.',
+    separator_sheet_various: 'The next document goes to Archive, Various, category {{categoryId}}.',
+    separator_sheet_permanent:
+      'The next document goes to Archive, Permanent, category {{categoryId}}.',
+    separator_sheet_company: 'For administration {{companyNumber}}.',
+    separator_sheet_not_sent:
+      'This sheet is not sent. Put it in front of the document it announces.',
+
     history_entry_unknown: 'There is no file {{id}} in the history.',
     history_action_refused: '{{fileName}} is {{state}}, so it cannot be {{action}}.',
     settings_invalid: 'These settings are not valid.',

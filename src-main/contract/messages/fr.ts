@@ -233,6 +233,19 @@ export const fr: Catalogue = {
     tree_company_number_invalid:
       '« {{value}} » dans le nom de répertoire « {{folderName}} » n’est pas un numéro d’entreprise belge (0 suivi de 9 chiffres)',
 
+    // split/: separator sheets (the words printed on a sheet) and splitting scanned batches
+    separator_sheet_heading: 'Feuille de séparation',
+    separator_sheet_next: 'Les pages après cette feuille forment un nouveau document.',
+    separator_sheet_purchase: "Le document suivant va dans Factures d'achat.",
+    separator_sheet_sale: 'Le document suivant va dans Factures de vente.',
+    separator_sheet_various:
+      'Le document suivant va dans Archives, Divers, catégorie {{categoryId}}.',
+    separator_sheet_permanent:
+      'Le document suivant va dans Archives, Permanent, catégorie {{categoryId}}.',
+    separator_sheet_company: 'Pour le dossier {{companyNumber}}.',
+    separator_sheet_not_sent:
+      "Cette feuille n'est pas envoyée. Placez-la devant le document qu'elle annonce.",
+
     history_entry_unknown: 'Il n’y a pas de fichier {{id}} dans l’historique.',
     history_action_refused: '{{fileName}} est {{state}} : il ne peut pas être {{action}}.',
     settings_invalid: 'Ces paramètres ne sont pas valides.',

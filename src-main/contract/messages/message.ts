@@ -265,6 +265,16 @@ export const Message = z.discriminatedUnion('code', [
   message('stray_files', { count, example: path, reason: TreeRouteMessage }),
   ...TreeRouteMessage.options,
 
+  // split/: separator sheets (the words printed on a sheet) and splitting scanned batches
+  message('separator_sheet_heading', {}),
+  message('separator_sheet_next', {}),
+  message('separator_sheet_purchase', {}),
+  message('separator_sheet_sale', {}),
+  message('separator_sheet_various', { categoryId: z.string() }),
+  message('separator_sheet_permanent', { categoryId: z.string() }),
+  message('separator_sheet_company', { companyNumber }),
+  message('separator_sheet_not_sent', {}),
+
   // handlers/ and store/: answers to a request
   message('history_entry_unknown', { id: z.number().int() }),
   message('history_action_refused', {

@@ -233,6 +233,19 @@ export const nl: Catalogue = {
     tree_company_number_invalid:
       '"{{value}}" in de mapnaam "{{folderName}}" is geen Belgisch ondernemingsnummer (0 gevolgd door 9 cijfers)',
 
+    // split/: separator sheets (the words printed on a sheet) and splitting scanned batches
+    separator_sheet_heading: 'Scheidingsblad',
+    separator_sheet_next: "De pagina's na dit blad vormen een nieuw document.",
+    separator_sheet_purchase: 'Het volgende document gaat naar Aankoopfacturen.',
+    separator_sheet_sale: 'Het volgende document gaat naar Verkoopfacturen.',
+    separator_sheet_various:
+      'Het volgende document gaat naar Archief, Diversen, categorie {{categoryId}}.',
+    separator_sheet_permanent:
+      'Het volgende document gaat naar Archief, Permanent, categorie {{categoryId}}.',
+    separator_sheet_company: 'Voor dossier {{companyNumber}}.',
+    separator_sheet_not_sent:
+      'Dit blad wordt niet verstuurd. Leg het vóór het document dat het aankondigt.',
+
     history_entry_unknown: 'Er is geen bestand {{id}} in de geschiedenis.',
     history_action_refused: '{{fileName}} is {{state}}, dus het kan niet {{action}} worden.',
     settings_invalid: 'Deze instellingen zijn niet geldig.',
