@@ -73,12 +73,13 @@ export function decodeSeparator(text: string): SeparatorSheet | null {
   const fields = QueryFields.safeParse(Object.fromEntries(query));
   if (!fields.success) return null;
   const { type, category, company } = fields.data;
+  const withCompany = company === undefined ? {} : { companyNumber: company };
   const sheet = SeparatorSheet.safeParse(
     type === 'next'
       ? { type }
       : type === 'purchase' || type === 'sale'
-        ? { type, companyNumber: company }
-        : { type, categoryId: category, companyNumber: company },
+        ? { type, ...withCompany }
+        : { type, categoryId: category, ...withCompany },
   );
   // A `next` payload with a company or a tray sheet with a category is not one we wrote.
   if (!sheet.success) return null;
