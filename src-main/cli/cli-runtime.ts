@@ -6,7 +6,7 @@ import { useSettingsLanguage } from './cli-language.ts';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { DEFAULT_API_URL } from '../contract/domain.ts';
+import { ApiUrl, DEFAULT_API_URL } from '../contract/domain.ts';
 import {
   DEFAULT_CONFIG_DIR,
   createFileLogger,
@@ -120,8 +120,16 @@ export function createCliRuntime(
   const opened: Engine[] = [];
   const connections: RunningEngine[] = [];
   let closing: Promise<void> | null = null;
-  if (global.apiUrl !== undefined && !z.url().safeParse(global.apiUrl).success) {
-    throw new CliError(`--api-url must be a URL such as ${DEFAULT_API_URL}.`, EXIT.usage);
+  if (global.apiUrl !== undefined) {
+    const parsed = ApiUrl.safeParse(global.apiUrl);
+    if (!parsed.success) {
+      const reason =
+        parsed.error.issues[0]?.code === 'custom' ? parsed.error.issues[0].message : '';
+      throw new CliError(
+        `--api-url must be a URL such as ${DEFAULT_API_URL}${reason === '' ? '' : `: ${reason}`}.`,
+        EXIT.usage,
+      );
+    }
   }
 
   const runtime: CliRuntime = {

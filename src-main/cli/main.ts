@@ -33,6 +33,18 @@ Environment:
   ${TUNING_ENVIRONMENT_VARIABLE}   JSON timing knobs for tests and benchmarks, e.g.
                                {"retryBaseDelayMs":100,"stopGraceMs":1000}`;
 
+/**
+ * A reader that stops early (`categories … | head`) closes the pipe: what is left to print has
+ * nobody to read it, which is not a failure of the command. Without a listener Node throws the
+ * EPIPE as an uncaught error with its stack.
+ */
+function ignoreClosedReader(stream: NodeJS.WriteStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') return;
+    throw error;
+  });
+}
+
 function exitCodeOf(error: unknown): ExitCode {
   if (error instanceof CliError) return error.exitCode;
   if (error instanceof CommanderError) return EXIT.usage;
@@ -91,6 +103,8 @@ function buildProgram(runtime: () => CliRuntime): Command {
 }
 
 async function main(argv: string[]): Promise<number> {
+  ignoreClosedReader(process.stdout);
+  ignoreClosedReader(process.stderr);
   let runtime: CliRuntime | null = null;
   let debug = argv.includes('--debug');
   const program = buildProgram(() => {

@@ -1,7 +1,7 @@
 // How the CLI shows things: aligned tables for people, JSON for scripts, one line per file.
 import { inCliLanguage } from './cli-language.ts';
 import path from 'node:path';
-import type { Destination, HistoryEntry } from '../contract/domain.ts';
+import { choiceMessage, type Destination, type HistoryEntry } from '../contract/domain.ts';
 import { redact } from '../core/index.ts';
 
 export function printJson(value: unknown): void {
@@ -44,6 +44,7 @@ const STATE_LABELS: Record<HistoryEntry['state'], string> = {
   failed: 'failed',
   duplicate: 'duplicate',
   unconfirmed: 'unconfirmed',
+  held: 'held',
 };
 
 export function stateLabel(entry: HistoryEntry): string {
@@ -69,7 +70,16 @@ export function describeEntry(entry: HistoryEntry): string {
       return `${entry.state.padEnd(12)} ${name}: ${entry.failure ? inCliLanguage(entry.failure.message) : ''}${detail}`;
     }
     case 'duplicate':
-      return `duplicate    ${name}: the same content was already sent to ${entry.companyNumber}; not sent again (\`resend ${entry.id}\` forces it)`;
+      return entry.hold
+        ? `duplicate    ${name}: ${inCliLanguage(entry.hold.reason)} (\`resend ${entry.id}\` forces it)`
+        : `duplicate    ${name}: the same content was already sent to ${entry.companyNumber}; not sent again (\`resend ${entry.id}\` forces it)`;
+    case 'held': {
+      const choices = (entry.hold?.choices ?? []).map(
+        (choice) =>
+          `\n             \`choose ${entry.id} ${choice.kind === 'send_to' ? `--send-to ${choice.companyNumber} --type ${choice.destination}` : '--here'}\`: ${inCliLanguage(choiceMessage(choice))}`,
+      );
+      return `held         ${name}: ${entry.hold ? inCliLanguage(entry.hold.reason) : ''}${choices.join('')}`;
+    }
     case 'ready':
       return entry.failure
         ? `retrying     ${name}: ${inCliLanguage(entry.failure.message)}`

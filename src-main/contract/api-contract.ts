@@ -12,6 +12,7 @@ import {
   HealthReport,
   HistoryEntry,
   HistoryFilter,
+  HoldChoice,
   InspectedFile,
   SessionInfo,
   Settings,
@@ -88,6 +89,13 @@ export const requests = {
   'history.resend': { request: EntryId, response: HistoryEntry },
   /** Unconfirmed: the user saw it arrive in Clearfacts. */
   'history.markDone': { request: EntryId, response: HistoryEntry },
+  /** Failed: keep the row as a record, no longer counted as failed or needing attention. */
+  'history.dismiss': { request: EntryId, response: HistoryEntry },
+  /** Held: the user's choice, one of those the row offers; the file is queued accordingly. */
+  'history.choose': {
+    request: z.object({ id: z.number().int(), choice: HoldChoice }),
+    response: HistoryEntry,
+  },
   /** Show the local file in the OS file manager (desktop); answers the path it revealed. */
   'history.reveal': { request: EntryId, response: z.object({ path: z.string() }) },
 

@@ -1,7 +1,7 @@
 // The nouns that cross the boundary between core and every transport (IPC, loopback HTTP, CLI
 // --json). Each one is a zod schema so the receiving side can validate what it is given.
 import { z } from 'zod';
-import { Message } from './messages/message.ts';
+import { Message, msg } from './messages/message.ts';
 
 /** Belgian company number in the bare form Clearfacts accepts: 10 digits, leading 0. */
 export const CompanyNumber = z
@@ -34,6 +34,9 @@ export const FileState = z.enum([
   'failed',
   'duplicate',
   'unconfirmed',
+  // Waits for the user's choice: an e-invoice addressed to another administration, an inbox
+  // file no single administration matches, a PDF that differs from its XML twin (issue #18).
+  'held',
 ]);
 export type FileState = z.infer<typeof FileState>;
 
@@ -115,8 +118,41 @@ export const EInvoiceSummary = z.object({
   customer: EInvoiceParty,
   /** The visual (an embedded PDF) carried in the file, if any, with its decoded size. */
   embeddedPdfBytes: z.number().int().nullable(),
+  /** SHA-256 of that embedded PDF, to recognise the same PDF beside the XML (absent before). */
+  embeddedPdfSha256: z.string().nullable().optional(),
 });
 export type EInvoiceSummary = z.infer<typeof EInvoiceSummary>;
+
+/**
+ * What the user may do with a held file: send it to another administration (with the tray its
+ * party role implies: the customer's purchases, the supplier's sales), or send it where it is.
+ */
+export const HoldChoice = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('send_to'),
+    companyNumber: CompanyNumber,
+    /** The administration's name as Clearfacts lists it. */
+    name: z.string(),
+    destination: z.enum(['purchase', 'sale']),
+  }),
+  z.object({ kind: z.literal('send_here') }),
+]);
+export type HoldChoice = z.infer<typeof HoldChoice>;
+
+/** The words of a choice, for a button or a CLI line. */
+export function choiceMessage(choice: HoldChoice): Message {
+  return choice.kind === 'send_to'
+    ? msg('choice_send_to', {
+        name: choice.name,
+        companyNumber: choice.companyNumber,
+        destination: choice.destination,
+      })
+    : msg('choice_send_here');
+}
+
+/** Why a file waits for the user (state `held`, or a duplicate by its invoice), and the choices. */
+export const FileHold = z.object({ reason: Message, choices: z.array(HoldChoice) });
+export type FileHold = z.infer<typeof FileHold>;
 
 export const UploadSource = z.enum(['watch', 'drop', 'cli']);
 export type UploadSource = z.infer<typeof UploadSource>;
@@ -140,11 +176,17 @@ export const HistoryEntry = z.object({
   nextAttemptAt: z.string().nullable(),
   /** Where the file was moved after upload, when it was. */
   archivedPath: z.string().nullable(),
+  /** When the user dismissed this failure (absent from older peers). */
+  dismissedAt: z.string().nullable().optional(),
   detectedAt: z.string(),
   updatedAt: z.string(),
   uploadedAt: z.string().nullable(),
   /** The e-invoice's summary, for XML invoices and credit notes (absent from older peers). */
   eInvoice: EInvoiceSummary.nullable().optional(),
+  /** Why the file waits for the user, with the choices (absent from older peers). */
+  hold: FileHold.nullable().optional(),
+  /** Advice on an e-invoice (EN 16931 / Peppol BIS 3 rules it breaks); never stops a send. */
+  advice: z.array(Message).optional(),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 
@@ -236,9 +278,41 @@ export type Language = z.infer<typeof Language>;
 
 export const DEFAULT_API_URL = 'https://api.clearfacts.be/graphql';
 
+/**
+ * Whether a URL's host is this machine: `localhost`, 127.0.0.0/8 (RFC 1122 §3.2.1.3) or `[::1]`
+ * (RFC 4291 §2.5.3). Only there may the API be spoken to over plain http.
+ */
+export function isLoopbackUrl(url: URL): boolean {
+  const host = url.hostname.toLowerCase();
+  return host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+/**
+ * The Clearfacts GraphQL endpoint: an https URL, or http on loopback only (the emulator, a local
+ * proxy). The token travels to it, so anything else (plain http over a network, `file:`,
+ * `javascript:`) is refused with the reason.
+ */
+export const ApiUrl = z.url().superRefine((value, context) => {
+  const url = new URL(value);
+  if (url.protocol === 'https:') return;
+  if (url.protocol === 'http:' && isLoopbackUrl(url)) return;
+  context.addIssue({
+    code: 'custom',
+    message:
+      url.protocol === 'http:'
+        ? `the API address must use https unless it is on this machine (127.0.0.1, localhost); ${url.host} is not`
+        : `the API address must be an https URL, not ${url.protocol}`,
+  });
+});
+
+/** Where a token may travel: the origin (scheme, host, port) of an API address. */
+export function apiOrigin(apiUrl: string): string {
+  return new URL(apiUrl).origin;
+}
+
 /** What the user can change. Folders live here too, so electron-store and conf share one file. */
 export const Settings = z.object({
-  apiUrl: z.url().default(DEFAULT_API_URL),
+  apiUrl: ApiUrl.default(DEFAULT_API_URL),
   concurrency: z.number().int().min(1).max(8).default(2),
   afterUpload: AfterUpload.default('move'),
   stabilityWindowMs: z.number().int().min(200).max(600_000).default(2_000),
@@ -251,6 +325,11 @@ export const Settings = z.object({
     .min(1)
     .default(20 * 1024 * 1024),
   language: Language.default('system'),
+  /**
+   * x.xml and x.pdf side by side are one invoice when the PDF is the one embedded in the XML:
+   * only the XML is sent (issue #18). Off: every file is sent on its own.
+   */
+  pairEInvoices: z.boolean().default(true),
   startAtLogin: z.boolean().default(false),
   folders: z.array(FolderBinding).default([]),
   lastDropTarget: z
@@ -332,6 +411,22 @@ export const StatusSnapshot = z.object({
 });
 export type StatusSnapshot = z.infer<typeof StatusSnapshot>;
 
+/**
+ * How the bytes sent would differ from the file on disk (the file itself never changes): the
+ * bytes before `%PDF-` left out, the invoice inside a Peppol envelope sent alone, or an image
+ * converted to PDF. SHA-256 in hex of what is sent.
+ */
+export const SendingChange = z.discriminatedUnion('change', [
+  z.object({
+    change: z.literal('leave_out_prefix'),
+    bytes: z.number().int(),
+    sentSha256: z.string(),
+  }),
+  z.object({ change: z.literal('unwrap_envelope'), sentSha256: z.string() }),
+  z.object({ change: z.literal('convert_to_pdf') }),
+]);
+export type SendingChange = z.infer<typeof SendingChange>;
+
 export const InspectedFile = z.object({
   path: z.string(),
   fileName: z.string(),
@@ -344,6 +439,8 @@ export const InspectedFile = z.object({
   willConvert: z.boolean(),
   /** The e-invoice's summary, for XML invoices and credit notes (absent from older peers). */
   eInvoice: EInvoiceSummary.nullable().optional(),
+  /** How the bytes sent would differ from the file (absent from older peers). */
+  changes: z.array(SendingChange).optional(),
 });
 export type InspectedFile = z.infer<typeof InspectedFile>;
 

@@ -4,9 +4,11 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { ApiHandlers, EventListener } from '../contract/api-contract.ts';
+import { ApiUrl } from '../contract/domain.ts';
 import { createAdministrationsCache } from './account/administrations-cache.ts';
 import { createRefusalExplainer } from './account/explain-refusal.ts';
 import { createSession, type UploadScope } from './account/session.ts';
+import { createTokenOrigins } from './account/token/token-origins.ts';
 import type { TokenStore } from './account/token/token-store.ts';
 import { ClearfactsApiError, type ClearfactsClient } from './api/clearfacts-client.ts';
 import { createClearfactsClient } from './api/clearfacts-graphql-client.ts';
@@ -26,7 +28,7 @@ import { createHealthReporter } from './handlers/health-report.ts';
 import { createWatchSupervisor } from './intake/watch-supervisor.ts';
 import { createFileLogger } from './logging/file-logger.ts';
 import type { Logger } from './logging/logger.ts';
-import { recoverInterruptedSends } from './queue/crash-recovery.ts';
+import { finishInterruptedLocalSteps, recoverInterruptedSends } from './queue/crash-recovery.ts';
 import { createDropIntake } from './queue/drop-intake.ts';
 import { createHistoryActions } from './queue/history-actions.ts';
 import { createIntakeRecorder } from './queue/intake-recorder.ts';
@@ -105,6 +107,15 @@ const FOLDERS_EVENT_SPACING_MS = 250;
 export async function createEngine(options: EngineOptions): Promise<Engine> {
   const { configDir } = options;
   const tuning = options.tuning ?? {};
+  if (options.apiUrl !== undefined) {
+    // The token travels to this address: the same rule as the settings' (https off loopback).
+    const parsed = ApiUrl.safeParse(options.apiUrl);
+    if (!parsed.success) {
+      throw new Error(
+        `The API address ${options.apiUrl} is refused: ${parsed.error.issues[0]?.message ?? ''}`,
+      );
+    }
+  }
   // File names and company numbers are the user's business: the folder is theirs alone.
   mkdirSync(configDir, { recursive: true, mode: 0o700 });
   const ownedLogger = options.logger
@@ -138,17 +149,23 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const onInserted = (record: FileRecord) => signals.emit('fileStateChanged', null, record);
 
   // account and api
-  const clientFor = (getToken: () => Promise<string | null>): ClearfactsClient =>
-    createClearfactsClient({
-      apiUrl: apiUrl(),
-      getToken,
+  const clientFor = (getToken: (forApiUrl: string) => Promise<string | null>) => {
+    // The client asks for the token for its own address, fixed here: the session gives it only
+    // when the token was entered for that origin.
+    const clientApiUrl = apiUrl();
+    return createClearfactsClient({
+      apiUrl: clientApiUrl,
+      getToken: () => getToken(clientApiUrl),
       fetch: options.fetch ?? globalThis.fetch,
       ...(tuning.apiTimeoutMs === undefined ? {} : { timeoutMs: tuning.apiTimeoutMs }),
     });
+  };
   const session = createSession({
     tokenStore: options.tokenStore,
     clientFor,
     apiUrl,
+    ...(options.apiUrl === undefined ? {} : { launchApiUrl: options.apiUrl }),
+    tokenOrigins: createTokenOrigins(configDir),
     ...(options.demoToken === undefined ? {} : { demoToken: options.demoToken }),
     logger,
     recheckMs: tuning.tokenRecheckMs ?? 5_000,
@@ -156,13 +173,14 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     onTokenChanged: () => signals.emit('tokenChanged'),
     onChanged: (info) => hub.emit('session.changed', info),
   });
-  let client = clientFor(() => session.getToken());
+  let client = clientFor((forApiUrl) => session.getToken(forApiUrl));
   let clientApiUrl = apiUrl();
   /** The client for the API address in use now (the settings may change it). */
   const currentClient = (): ClearfactsClient => {
     if (apiUrl() !== clientApiUrl) {
       clientApiUrl = apiUrl();
-      client = clientFor(() => session.getToken());
+      client = clientFor((forApiUrl) => session.getToken(forApiUrl));
+      session.addressChanged();
     }
     return client;
   };
@@ -217,6 +235,9 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     onTokenRefused: () => signals.emit('tokenRefused'),
     explainRefusal: createRefusalExplainer(administrations),
     onChangedAfterSend: (filePath) => signals.emit('changedAfterSend', filePath),
+    // Routing e-invoices by their parties; when Clearfacts cannot be asked, the last list known.
+    reachableAdministrations: () =>
+      administrations.list().catch(() => administrations.knownAdministrations()),
   });
 
   // status
@@ -289,6 +310,10 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       history: repository,
       // Until this engine's intake runs, only the disk can tell whether a folder is there.
       watching: () => intakeRunning,
+      tokenProblem: async () => {
+        await session.load();
+        return session.info().signedIn ? null : session.notSignedInReason();
+      },
     }),
     settings,
     app: { shell: options.shell, version: options.version },
@@ -321,6 +346,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   signals.on('changedAfterSend', (filePath) => watching.recheck(filePath));
   const unsubscribeSettings = settings.onChange((current) => {
     hub.emit('settings.changed', current);
+    // A new address holds back a token not entered for it (currentClient tells the session).
+    currentClient();
     signals.emit('foldersChanged');
     queue.lookForWork();
   });
@@ -350,6 +377,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     });
     await session.start();
     queue.start();
+    void finishInterruptedLocalSteps(repository, queue, logger);
     if (options.watchFolders !== false) {
       await watching.start();
       intakeRunning = true;

@@ -38,6 +38,7 @@ export { writePrivateFileAtomically } from './account/token/private-file.ts';
 export { TokenStoreError, type TokenStore } from './account/token/token-store.ts';
 export { connectToRunningEngine, type RunningEngine } from './control/control-client.ts';
 export type { EngineApi } from './control/engine-api.ts';
+export { chooseArchiveCategory } from './folders/category-choice.ts';
 export { toApiError } from './handlers/api-errors.ts';
 export { dispatchInvoke } from './handlers/invoke-dispatch.ts';
 export { createFileLogger, type FileLogger } from './logging/file-logger.ts';

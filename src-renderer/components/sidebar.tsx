@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useApp } from '../state/app-context.tsx';
 import { routeHref, type Screen } from '../state/route.ts';
 import { Icon, type IconName } from './icons.tsx';
+import { Truncated } from './truncated.tsx';
 
 type NavScreen = Extract<Screen, 'folders' | 'drop' | 'history' | 'administrations' | 'settings'>;
 
@@ -54,9 +55,13 @@ export function Sidebar({ current }: { current: Screen }): ReactElement {
             {(user.name ?? user.username).slice(0, 1).toUpperCase()}
           </span>
           <span className="sidebar-user-text">
-            <span className="sidebar-user-name">{user.name ?? user.username}</span>
+            <Truncated className="sidebar-user-name" userData>
+              {user.name ?? user.username}
+            </Truncated>
             {user.email !== null && user.email !== (user.name ?? user.username) && (
-              <span className="sidebar-user-email">{user.email}</span>
+              <Truncated className="sidebar-user-email" userData>
+                {user.email}
+              </Truncated>
             )}
           </span>
         </a>

@@ -3,8 +3,16 @@ import { useTranslation } from 'react-i18next';
 import type { FileState } from '../../src-main/contract/domain.ts';
 import { toneOfState } from '../lib/history-status.ts';
 
-export function StateBadge({ state }: { state: FileState }): ReactElement {
+/** The state in words and colour; a dismissed failure is neutral, no longer a red "Failed". */
+export function StateBadge({
+  state,
+  dismissed = false,
+}: {
+  state: FileState;
+  dismissed?: boolean;
+}): ReactElement {
   const { t } = useTranslation();
+  if (dismissed) return <span className="badge badge-neutral">{t('states.dismissed')}</span>;
   const tone = toneOfState(state);
   return (
     <span className={`badge badge-${tone}`}>

@@ -243,9 +243,16 @@ export const en = {
     remove: 'Remove {{name}}',
     ready: 'Ready to send',
     willConvert: 'Converted to PDF',
+    leavesOutPrefix_one:
+      'Sent without the {{count, number}} byte before %PDF- (the file is not changed)',
+    leavesOutPrefix_other:
+      'Sent without the {{count, number}} bytes before %PDF- (the file is not changed)',
+    unwrapsEnvelope: 'The invoice is sent without its Peppol envelope (the file is not changed)',
     queued: 'Waiting',
     send_one: 'Send {{count, number}} file',
     send_other: 'Send {{count, number}} files',
+    // Polish (issue #14, ui-screens): no "Send 0 files" when nothing can be sent.
+    sendNone: 'Send',
     sending: 'Sending…',
     clear: 'Clear the list',
     sent: '{{done, number}} of {{total, number}} delivered',
@@ -273,6 +280,9 @@ export const en = {
     failed: 'Failed',
     duplicate: 'Already uploaded',
     unconfirmed: 'Unconfirmed',
+    // Dismissing failures (issue #14, ui-screens)
+    dismissed: 'Dismissed',
+    held: 'Waiting for your choice',
   },
   eInvoice: {
     kinds: { invoice: 'Invoice', credit_note: 'Credit note', correction: 'Correction' },
@@ -331,6 +341,7 @@ export const en = {
       failed: 'Failed',
       unconfirmed: 'Unconfirmed',
       duplicate: 'Already uploaded',
+      held: 'Waiting for your choice',
     },
     administrationLabel: 'Administration',
     allAdministrations: 'All administrations',
@@ -357,18 +368,23 @@ export const en = {
     nextAttempt: 'Next attempt {{time}}',
     unconfirmedHelp:
       'The upload was cut off before Clearfacts answered. Check in Clearfacts whether it arrived: mark it done if so, or send it again.',
+    advice_one: '{{first}}',
+    advice_other: '{{first}} (+{{more, number}})',
     duplicateHelp: 'The same file was already uploaded to this administration.',
     actions: {
       retry: 'Retry',
       resend: 'Send again',
       markDone: 'Mark as done',
+      dismiss: 'Dismiss',
       reveal: 'Show file',
       copyUuid: 'Copy uuid',
     },
     toasts: {
       retried: '{{name}} is queued again',
       resent: '{{name}} is sent again',
+      chosen: '{{name}}: {{choice}}',
       markedDone: '{{name}} is marked as done',
+      dismissed: '{{name}} is dismissed: it no longer counts as failed',
       copied: 'uuid copied',
       revealed: 'Shown in the file manager: {{path}}',
       location: 'The file is at {{path}}',
@@ -419,6 +435,7 @@ export const en = {
     maxUpload: 'Largest file to send (MB)',
     maxUploadHint:
       'Larger files are refused before they are sent, with the reason. Clearfacts takes up to 20 MB by e-mail.',
+    pairEInvoices: 'Send x.pdf only as part of x.xml when it is the PDF embedded in the e-invoice',
     startAtLogin: 'Start the uploader when I log in',
     startAtLoginBrowser: 'Starting at login is available in the desktop app.',
     connection: 'Connection',

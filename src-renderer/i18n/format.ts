@@ -23,6 +23,11 @@ export function createFormatters(language: UiLanguage): Formatters {
     megabyte: unit('megabyte', 1),
     gigabyte: unit('gigabyte', 1),
   };
+  const wholeBytes = new Intl.NumberFormat(locale, {
+    style: 'unit',
+    unit: 'byte',
+    unitDisplay: 'long',
+  });
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   const parse = (iso: string) => new Date(iso);
@@ -31,6 +36,8 @@ export function createFormatters(language: UiLanguage): Formatters {
     locale,
     number: (value) => integer.format(value),
     bytes(value) {
+      // An empty file is exactly that: "0 bytes", never rounded up to a tenth of a kilobyte.
+      if (value === 0) return wholeBytes.format(0);
       // Below a megabyte, kilobytes (0.8 kB rather than 860 byte, as file managers show).
       if (value < MB) return byteFormats.kilobyte.format(Math.max(value / KB, 0.1));
       if (value < GB) return byteFormats.megabyte.format(value / MB);

@@ -257,10 +257,20 @@ export const fr: WithManyPlurals<Messages> = {
     remove: 'Retirer {{name}}',
     ready: 'Prêt à envoyer',
     willConvert: 'Converti en PDF',
+    leavesOutPrefix_one:
+      'Envoyé sans {{count, number}} octet placé avant %PDF- (le fichier n’est pas modifié)',
+    leavesOutPrefix_other:
+      'Envoyé sans les {{count, number}} octets avant %PDF- (le fichier n’est pas modifié)',
+    leavesOutPrefix_many:
+      'Envoyé sans les {{count, number}} octets avant %PDF- (le fichier n’est pas modifié)',
+    unwrapsEnvelope:
+      'La facture est envoyée sans son enveloppe Peppol (le fichier n’est pas modifié)',
     queued: 'En attente',
     send_one: 'Envoyer {{count, number}} fichier',
     send_many: 'Envoyer {{count, number}} de fichiers',
     send_other: 'Envoyer {{count, number}} fichiers',
+    // Polish (issue #14, ui-screens): no "Send 0 files" when nothing can be sent.
+    sendNone: 'Envoyer',
     sending: 'Envoi en cours…',
     clear: 'Vider la liste',
     sent: '{{done, number}} sur {{total, number}} livrés',
@@ -289,6 +299,9 @@ export const fr: WithManyPlurals<Messages> = {
     failed: 'En échec',
     duplicate: 'Déjà envoyé',
     unconfirmed: 'Non confirmé',
+    // Dismissing failures (issue #14, ui-screens)
+    dismissed: 'Écarté',
+    held: 'En attente de votre choix',
   },
   eInvoice: {
     kinds: { invoice: 'Facture', credit_note: 'Note de crédit', correction: 'Correction' },
@@ -349,6 +362,7 @@ export const fr: WithManyPlurals<Messages> = {
       failed: 'En échec',
       unconfirmed: 'Non confirmés',
       duplicate: 'Déjà envoyés',
+      held: 'En attente de votre choix',
     },
     administrationLabel: 'Administration',
     allAdministrations: 'Toutes les administrations',
@@ -378,18 +392,24 @@ export const fr: WithManyPlurals<Messages> = {
     nextAttempt: 'Prochain essai {{time}}',
     unconfirmedHelp:
       'L’envoi a été interrompu avant la réponse de Clearfacts. Vérifiez dans Clearfacts s’il est arrivé : marquez-le alors comme traité, ou renvoyez-le.',
+    advice_one: '{{first}}',
+    advice_other: '{{first}} (+{{more, number}})',
+    advice_many: '{{first}} (+{{more, number}})',
     duplicateHelp: 'Le même fichier a déjà été envoyé vers cette administration.',
     actions: {
       retry: 'Réessayer',
       resend: 'Renvoyer',
       markDone: 'Marquer comme traité',
+      dismiss: 'Écarter',
       reveal: 'Afficher le fichier',
       copyUuid: 'Copier l’uuid',
     },
     toasts: {
       retried: '{{name}} est remis en file d’attente',
       resent: '{{name}} est renvoyé',
+      chosen: '{{name}} : {{choice}}',
       markedDone: '{{name}} est marqué comme traité',
+      dismissed: '{{name}} est écarté : il ne compte plus comme échoué',
       copied: 'Uuid copié',
       revealed: 'Affiché dans le gestionnaire de fichiers : {{path}}',
       location: 'Le fichier se trouve dans {{path}}',
@@ -441,6 +461,8 @@ export const fr: WithManyPlurals<Messages> = {
     maxUpload: 'Plus gros fichier à envoyer (Mo)',
     maxUploadHint:
       'Les fichiers plus gros sont refusés avant l’envoi, avec la raison. Clearfacts accepte jusqu’à 20 Mo par e-mail.',
+    pairEInvoices:
+      'N’envoyer x.pdf qu’avec x.xml lorsqu’il s’agit du PDF intégré à la facture électronique',
     startAtLogin: 'Démarrer l’uploader à l’ouverture de session',
     startAtLoginBrowser:
       'Le démarrage à l’ouverture de session est disponible dans l’application de bureau.',

@@ -249,9 +249,17 @@ export const nl: Messages = {
     remove: '{{name}} verwijderen',
     ready: 'Klaar om te verzenden',
     willConvert: 'Omgezet naar PDF',
+    leavesOutPrefix_one:
+      'Verstuurd zonder de {{count, number}} byte vóór %PDF- (het bestand blijft ongewijzigd)',
+    leavesOutPrefix_other:
+      'Verstuurd zonder de {{count, number}} bytes vóór %PDF- (het bestand blijft ongewijzigd)',
+    unwrapsEnvelope:
+      'De factuur wordt zonder haar Peppol-envelop verstuurd (het bestand blijft ongewijzigd)',
     queued: 'Wachtend',
     send_one: '{{count, number}} bestand verzenden',
     send_other: '{{count, number}} bestanden verzenden',
+    // Polish (issue #14, ui-screens): no "Send 0 files" when nothing can be sent.
+    sendNone: 'Verzenden',
     sending: 'Bezig met verzenden…',
     clear: 'Lijst leegmaken',
     sent: '{{done, number}} van {{total, number}} afgeleverd',
@@ -279,6 +287,9 @@ export const nl: Messages = {
     failed: 'Mislukt',
     duplicate: 'Al opgeladen',
     unconfirmed: 'Onbevestigd',
+    // Dismissing failures (issue #14, ui-screens)
+    dismissed: 'Weggezet',
+    held: 'Wacht op uw keuze',
   },
   eInvoice: {
     kinds: { invoice: 'Factuur', credit_note: 'Creditnota', correction: 'Correctie' },
@@ -340,6 +351,7 @@ export const nl: Messages = {
       failed: 'Mislukt',
       unconfirmed: 'Onbevestigd',
       duplicate: 'Al opgeladen',
+      held: 'Wachten op uw keuze',
     },
     administrationLabel: 'Administratie',
     allAdministrations: 'Alle administraties',
@@ -366,18 +378,23 @@ export const nl: Messages = {
     nextAttempt: 'Volgende poging {{time}}',
     unconfirmedHelp:
       'Het opladen werd onderbroken voordat Clearfacts antwoordde. Kijk in Clearfacts of het aankwam: markeer het dan als afgehandeld, of verzend het opnieuw.',
+    advice_one: '{{first}}',
+    advice_other: '{{first}} (+{{more, number}})',
     duplicateHelp: 'Hetzelfde bestand werd al naar deze administratie opgeladen.',
     actions: {
       retry: 'Opnieuw proberen',
       resend: 'Opnieuw verzenden',
       markDone: 'Als afgehandeld markeren',
+      dismiss: 'Wegzetten',
       reveal: 'Bestand tonen',
       copyUuid: 'Uuid kopiëren',
     },
     toasts: {
       retried: '{{name}} staat opnieuw in de wachtrij',
       resent: '{{name}} wordt opnieuw verzonden',
+      chosen: '{{name}}: {{choice}}',
       markedDone: '{{name}} is als afgehandeld gemarkeerd',
+      dismissed: '{{name}} is weggezet: het telt niet meer als mislukt',
       copied: 'Uuid gekopieerd',
       revealed: 'Getoond in de bestandsbeheerder: {{path}}',
       location: 'Het bestand staat in {{path}}',
@@ -429,6 +446,8 @@ export const nl: Messages = {
     maxUpload: 'Grootste bestand om te verzenden (MB)',
     maxUploadHint:
       'Grotere bestanden worden vóór het verzenden geweigerd, met de reden. Clearfacts neemt tot 20 MB aan per e-mail.',
+    pairEInvoices:
+      'x.pdf enkel als deel van x.xml versturen als het de PDF is die in de e-factuur zit',
     startAtLogin: 'De uploader starten wanneer ik me aanmeld',
     startAtLoginBrowser: 'Starten bij het aanmelden kan in de desktopapp.',
     connection: 'Verbinding',

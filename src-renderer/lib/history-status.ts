@@ -1,5 +1,5 @@
-// The history's status filter groups core's nine file states the way a user thinks of them.
-import type { FileState } from '../../src-main/contract/domain.ts';
+// The history's status filter groups core's ten file states the way a user thinks of them.
+import type { FailureCode, FileState, HistoryEntry } from '../../src-main/contract/domain.ts';
 
 export const STATUS_FILTERS = [
   'all',
@@ -8,6 +8,7 @@ export const STATUS_FILTERS = [
   'failed',
   'unconfirmed',
   'duplicate',
+  'held',
 ] as const;
 export type StatusFilter = (typeof STATUS_FILTERS)[number];
 
@@ -17,6 +18,7 @@ const STATES_OF: Record<Exclude<StatusFilter, 'all'>, FileState[]> = {
   failed: ['failed'],
   unconfirmed: ['unconfirmed'],
   duplicate: ['duplicate'],
+  held: ['held'],
 };
 
 export function statesForFilter(filter: StatusFilter): FileState[] | undefined {
@@ -34,6 +36,7 @@ export function toneOfState(state: FileState): StateTone {
       return 'danger';
     case 'unconfirmed':
     case 'duplicate':
+    case 'held':
       return 'warning';
     case 'uploading':
       return 'busy';
@@ -44,15 +47,49 @@ export function toneOfState(state: FileState): StateTone {
   }
 }
 
-/** What the user may do with a row, from its state. */
-export function rowActions(state: FileState): {
+/**
+ * Failures that only a different file can end. A watched file that changes is taken up again by
+ * itself, so Retry would only fail the same way: these offer Dismiss instead.
+ */
+const FIXED_ONLY_BY_THE_FILE: ReadonlySet<FailureCode> = new Set([
+  'unsupported_type',
+  'empty_file',
+  'pdf_encrypted',
+  'pdf_corrupt',
+  'file_incomplete',
+  'pdf_no_pages',
+  'pdf_needs_password',
+  'pdf_incomplete',
+  'pdf_xfa_only',
+  'xml_not_invoice',
+  'xml_unreadable_encoding',
+  'e_invoice_unsupported',
+  'bank_statement',
+  'conversion_failed',
+  'file_missing',
+]);
+
+/** Whether the row is a failure the user dismissed: kept as a record, not as work. */
+export function isDismissed(entry: Pick<HistoryEntry, 'dismissedAt'>): boolean {
+  return entry.dismissedAt !== null && entry.dismissedAt !== undefined;
+}
+
+/** What the user may do with a row, from its state and its failure. */
+export function rowActions(entry: Pick<HistoryEntry, 'state' | 'failure' | 'dismissedAt'>): {
   retry: boolean;
   resend: boolean;
   markDone: boolean;
+  dismiss: boolean;
+  reveal: boolean;
 } {
+  const failed = entry.state === 'failed';
+  const code = entry.failure?.code;
   return {
-    retry: state === 'failed',
-    resend: state === 'unconfirmed' || state === 'duplicate',
-    markDone: state === 'unconfirmed',
+    retry: failed && (code === undefined || !FIXED_ONLY_BY_THE_FILE.has(code)),
+    resend: entry.state === 'unconfirmed' || entry.state === 'duplicate',
+    markDone: entry.state === 'unconfirmed',
+    dismiss: failed && !isDismissed(entry),
+    // A file that is gone cannot be shown.
+    reveal: code !== 'file_missing',
   };
 }

@@ -17,6 +17,7 @@ import { formatCompanyNumber } from '../lib/company-number.ts';
 import { useApi, useApiEvents, useApp, useFormatters, useStore } from '../state/app-context.tsx';
 import { loadedValue } from '../state/app-store.ts';
 import { navigate, routeHref } from '../state/route.ts';
+import { Truncated } from '../components/truncated.tsx';
 
 const ROW_HEIGHT = 52;
 const RECENT_UPLOADS = 8;
@@ -103,7 +104,9 @@ function AdministrationDetails({
     <article className="details" aria-labelledby="administration-title">
       <header className="details-header">
         <div>
-          <h2 id="administration-title">{administration.name}</h2>
+          <h2 id="administration-title" data-user-data>
+            {administration.name}
+          </h2>
           <dl className="facts facts-inline">
             <div>
               <dt>{t('administrations.companyNumber')}</dt>
@@ -112,7 +115,7 @@ function AdministrationDetails({
             {administration.accountManager !== null && (
               <div>
                 <dt>{t('administrations.accountManager')}</dt>
-                <dd>{administration.accountManager}</dd>
+                <dd data-user-data>{administration.accountManager}</dd>
               </div>
             )}
           </dl>
@@ -176,7 +179,9 @@ function AdministrationDetails({
               <ul className="recent-list">
                 {recent.value.rows.map((entry) => (
                   <li key={entry.id}>
-                    <span className="recent-name">{entry.fileName}</span>
+                    <Truncated className="recent-name" userData>
+                      {entry.fileName}
+                    </Truncated>
                     <span className="recent-meta">
                       {t(`destinations.${entry.destination.type}`)} ·{' '}
                       {format.dateTime(entry.detectedAt)}
@@ -311,7 +316,9 @@ export function AdministrationsScreen({ selected }: { selected: string | null })
                         href={routeHref('administrations', administration.companyNumber)}
                         aria-current={isSelected ? 'true' : undefined}
                       >
-                        <span className="list-item-title">{administration.name}</span>
+                        <Truncated className="list-item-title" userData>
+                          {administration.name}
+                        </Truncated>
                         <span className="list-item-meta mono">
                           {formatCompanyNumber(administration.companyNumber)}
                         </span>

@@ -57,23 +57,38 @@ function FileRow({
   return (
     <tr>
       <th scope="row" className="file-name">
-        <Icon name="file" /> <span>{row.name}</span>
+        <Icon name="file" /> <span data-user-data>{row.name}</span>
         {inspected?.eInvoice !== null && inspected?.eInvoice !== undefined && (
           <p className="hint">
             <EInvoiceLine summary={inspected.eInvoice} />
           </p>
         )}
       </th>
-      <td>
+      <td className="file-kind">
         {inspected === null ? '—' : t(`kinds.${inspected.kind}`)}
         {inspected?.willConvert === true && (
           <span className="hint"> · {t('drop.willConvert')}</span>
         )}
+        {inspected?.changes?.map((change) =>
+          change.change === 'leave_out_prefix' ? (
+            <span key={change.change} className="hint">
+              {' · '}
+              {t('drop.leavesOutPrefix', { count: change.bytes })}
+            </span>
+          ) : change.change === 'unwrap_envelope' ? (
+            <span key={change.change} className="hint">
+              {' · '}
+              {t('drop.unwrapsEnvelope')}
+            </span>
+          ) : null,
+        )}
       </td>
-      <td className="numeric">
+      <td className="numeric file-pages" data-label={t('drop.pages')}>
         {inspected?.pages === null || inspected === null ? '—' : format.number(inspected.pages)}
       </td>
-      <td className="numeric">{inspected === null ? '—' : format.bytes(inspected.sizeBytes)}</td>
+      <td className="numeric file-size" data-label={t('drop.size')}>
+        {inspected === null ? '—' : format.bytes(inspected.sizeBytes)}
+      </td>
       <td className="file-result">
         {row.entry !== null ? (
           <>
@@ -410,7 +425,9 @@ export function DropScreen({
                   <Icon name="send" />{' '}
                   {phase.kind === 'sending'
                     ? t('drop.sending')
-                    : t('drop.send', { count: sendable.length })}
+                    : sendable.length === 0
+                      ? t('drop.sendNone')
+                      : t('drop.send', { count: sendable.length })}
                 </button>
                 <button
                   type="button"

@@ -204,7 +204,9 @@ function FolderCard({ folder }: { folder: FolderView }): ReactElement {
           <Icon name="folder" size={20} />
         </span>
         <div className="folder-text">
-          <p className="folder-path mono">{binding.path}</p>
+          <p className="folder-path mono" data-user-data>
+            {binding.path}
+          </p>
           <p className="folder-binding">
             {binding.mode === 'single'
               ? `${administration === undefined ? binding.companyNumber : administrationLabel(administration)} · ${t(`destinations.${binding.destination.type}`)}`

@@ -4,6 +4,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
+  choiceMessage,
   DestinationType,
   type CompanyNumber,
   type HistoryEntry,
@@ -23,6 +24,7 @@ import { useToast } from '../components/toasts.tsx';
 import { formatCompanyNumber } from '../lib/company-number.ts';
 import { HistoryPages } from '../lib/history-pages.ts';
 import {
+  isDismissed,
   rowActions,
   STATUS_FILTERS,
   statesForFilter,
@@ -30,6 +32,8 @@ import {
 } from '../lib/history-status.ts';
 import { useApi, useApiEvents, useApp, useFormatters } from '../state/app-context.tsx';
 import { errorText } from '../components/error-text.ts';
+import { Truncated } from '../components/truncated.tsx';
+import { useRenderMessage } from '../components/message-text.ts';
 
 const ROW_HEIGHT = 78;
 const SEARCH_DELAY_MS = 200;
@@ -113,7 +117,10 @@ function HistoryRow({
   const format = useFormatters();
   const byNumber = useAdministrationsByNumber();
   const administration = byNumber.get(entry.companyNumber);
-  const actions = rowActions(entry.state);
+  const actions = rowActions(entry);
+  const dismissed = isDismissed(entry);
+  const renderMessage = useRenderMessage();
+  const advice = (entry.advice ?? []).map((message) => renderMessage(message));
 
   async function run(action: () => Promise<void>): Promise<void> {
     try {
@@ -137,34 +144,84 @@ function HistoryRow({
     <div className={`history-row state-${entry.state}`}>
       <div className="history-main">
         <p className="history-name">
-          <span className="history-file" title={entry.path}>
+          <span className="history-file" title={entry.path} data-user-data>
             {entry.fileName}
           </span>
-          <StateBadge state={entry.state} />
+          <StateBadge state={entry.state} dismissed={dismissed} />
         </p>
-        <p className="history-meta">{meta}</p>
-        {entry.state === 'unconfirmed' ? (
-          <p className="history-note history-warning">{t('history.unconfirmedHelp')}</p>
+        <Truncated as="p" className="history-meta">
+          {meta}
+        </Truncated>
+        {entry.hold !== null && entry.hold !== undefined ? (
+          <Truncated as="p" className="history-note history-warning">
+            {renderMessage(entry.hold.reason)}
+          </Truncated>
+        ) : entry.state === 'unconfirmed' ? (
+          <Truncated as="p" className="history-note history-warning">
+            {t('history.unconfirmedHelp')}
+          </Truncated>
         ) : entry.failure !== null ? (
-          <p className="history-note history-failure">
+          <Truncated as="p" className="history-note history-failure">
             <FailureText failure={entry.failure} />
             {entry.nextAttemptAt !== null && (
               <> {t('history.nextAttempt', { time: format.dateTime(entry.nextAttemptAt) })}</>
             )}
-          </p>
+          </Truncated>
         ) : entry.state === 'duplicate' ? (
-          <p className="history-note">{t('history.duplicateHelp')}</p>
+          <Truncated as="p" className="history-note">
+            {t('history.duplicateHelp')}
+          </Truncated>
         ) : entry.eInvoice !== null && entry.eInvoice !== undefined ? (
-          <p className="history-note">
+          <Truncated as="p" className="history-note">
             <EInvoiceLine summary={entry.eInvoice} />
-          </p>
+            {advice.length > 0 && (
+              <span className="history-advice">
+                {' · '}
+                {t('history.advice', {
+                  count: advice.length,
+                  more: advice.length - 1,
+                  first: advice[0] ?? '',
+                })}
+              </span>
+            )}
+          </Truncated>
         ) : entry.uuid !== null ? (
-          <p className="history-note mono">{t('history.uuid', { uuid: entry.uuid })}</p>
+          <Truncated as="p" className="history-note mono">
+            {t('history.uuid', { uuid: entry.uuid })}
+          </Truncated>
         ) : (
-          <p className="history-note">{t(`history.sources.${entry.source}`)}</p>
+          <Truncated as="p" className="history-note">
+            {t(`history.sources.${entry.source}`)}
+          </Truncated>
         )}
       </div>
       <div className="history-actions">
+        {entry.state === 'held' && entry.hold !== null && entry.hold !== undefined && (
+          <span className="history-choices">
+            {entry.hold.choices.map((choice, index) => (
+              <button
+                key={index}
+                type="button"
+                className={
+                  index === 0 ? 'button button-small button-primary' : 'button button-small'
+                }
+                onClick={() =>
+                  void run(async () => {
+                    onChanged(await api.invoke('history.choose', { id: entry.id, choice }));
+                    toast(
+                      t('history.toasts.chosen', {
+                        name: entry.fileName,
+                        choice: renderMessage(choiceMessage(choice)),
+                      }),
+                    );
+                  })
+                }
+              >
+                {renderMessage(choiceMessage(choice))}
+              </button>
+            ))}
+          </span>
+        )}
         {actions.retry && (
           <ActionButton
             icon="refresh"
@@ -201,20 +258,34 @@ function HistoryRow({
             }
           />
         )}
-        <ActionButton
-          icon="eye"
-          label={t('history.actions.reveal')}
-          onClick={() =>
-            void run(async () => {
-              const { path } = await api.invoke('history.reveal', { id: entry.id });
-              toast(
-                app.appInfo?.shell === 'electron'
-                  ? t('history.toasts.revealed', { path })
-                  : t('history.toasts.location', { path }),
-              );
-            })
-          }
-        />
+        {actions.dismiss && (
+          <ActionButton
+            icon="cross"
+            label={t('history.actions.dismiss')}
+            onClick={() =>
+              void run(async () => {
+                onChanged(await api.invoke('history.dismiss', { id: entry.id }));
+                toast(t('history.toasts.dismissed', { name: entry.fileName }));
+              })
+            }
+          />
+        )}
+        {actions.reveal && (
+          <ActionButton
+            icon="eye"
+            label={t('history.actions.reveal')}
+            onClick={() =>
+              void run(async () => {
+                const { path } = await api.invoke('history.reveal', { id: entry.id });
+                toast(
+                  app.appInfo?.shell === 'electron'
+                    ? t('history.toasts.revealed', { path })
+                    : t('history.toasts.location', { path }),
+                );
+              })
+            }
+          />
+        )}
         {entry.uuid !== null && (
           <ActionButton
             icon="copy"

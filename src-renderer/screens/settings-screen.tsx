@@ -26,6 +26,7 @@ interface Draft {
   pollingSeconds: string;
   maxUploadMegabytes: string;
   startAtLogin: boolean;
+  pairEInvoices: boolean;
   apiUrl: string;
 }
 
@@ -37,6 +38,7 @@ function draftOf(settings: Settings): Draft {
     pollingSeconds: String(settings.pollingIntervalMs / 1000),
     maxUploadMegabytes: String(Math.round((settings.maxUploadBytes / MEGABYTE) * 100) / 100),
     startAtLogin: settings.startAtLogin,
+    pairEInvoices: settings.pairEInvoices,
     apiUrl: settings.apiUrl,
   };
 }
@@ -167,6 +169,7 @@ function UploadSettingsForm({
       pollingIntervalMs: Math.round(polling * 1000),
       maxUploadBytes: Math.round(maxUpload * MEGABYTE),
       apiUrl: draft.apiUrl.trim(),
+      pairEInvoices: draft.pairEInvoices,
       ...(desktop ? { startAtLogin: draft.startAtLogin } : {}),
     };
     try {
@@ -237,6 +240,14 @@ function UploadSettingsForm({
           max={2048}
           step={0.01}
         />
+        <label className="choice">
+          <input
+            type="checkbox"
+            checked={draft.pairEInvoices}
+            onChange={(event) => update({ pairEInvoices: event.target.checked })}
+          />
+          <span className="choice-title">{t('settings.pairEInvoices')}</span>
+        </label>
         {desktop ? (
           <label className="choice">
             <input

@@ -1,6 +1,7 @@
 // The emulator reads PDFs with pdf-lib plus its own tolerance, never with the app's pdf.js; on
 // every field case and generated variant it must agree with qpdf, the independent oracle.
 import { test } from 'node:test';
+import { spawnSync } from 'node:child_process';
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -69,4 +70,20 @@ test('generated variants: padding, missing /Type, stale trees, updates, encrypti
       name,
     );
   }
+});
+
+test('a damaged object is read past without pdf-lib’s console lines reaching stderr', async () => {
+  // A child process, so the lines pdf-lib writes to its console are caught where users see them.
+  const broken =
+    '%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 10 10] >>\nendobj\n4 0 obj\n<< /Broken ) ] >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n';
+  const reader = new URL('./pdf-reading.ts', import.meta.url).href;
+  const script = `const { readPdf } = await import(${JSON.stringify(reader)});
+console.log(JSON.stringify(await readPdf(new TextEncoder().encode(${JSON.stringify(broken)}))));`;
+  const child = spawnSync(process.execPath, ['--input-type=module', '--eval', script], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  assert.equal(child.status, 0, child.stderr);
+  assert.deepEqual(JSON.parse(child.stdout), { outcome: 'read', pages: 1 });
+  assert.equal(child.stderr, '', 'nothing on stderr');
 });

@@ -206,6 +206,19 @@ function countPages(document: PDFDocument): number {
   return visit(catalog.get(PDFName.of('Pages')), 0);
 }
 
+/**
+ * pdf-lib announces every damaged object it skips with console.warn ("Trying to parse invalid
+ * object", "Invalid object ref"). Those lines tell a person nothing and land on the demo's console
+ * and in the emulator's output; the reading's outcome already says what matters. Only these two
+ * lines are dropped, so any other warning still shows. Installed once, whichever code loads this.
+ */
+const PDF_LIB_PARSE_NOISE = /^(Trying to parse invalid object: |Invalid object ref: )/;
+const consoleWarn = console.warn.bind(console);
+console.warn = (...parts: unknown[]) => {
+  if (typeof parts[0] === 'string' && PDF_LIB_PARSE_NOISE.test(parts[0])) return;
+  consoleWarn(...parts);
+};
+
 /** Reads a PDF's bytes the way the emulator's Clearfacts does. */
 export async function readPdf(bytes: Uint8Array): Promise<PdfReading> {
   let document: PDFDocument;

@@ -37,7 +37,7 @@ export function registerAdministrationCommands(program: Command, runtime: () => 
 
   program
     .command('categories <company>')
-    .description("list an administration's archive categories (ids for --category)")
+    .description("list an administration's archive categories (names and ids for --category)")
     .option('--json', 'print them as JSON')
     .action(async (company: string, options: { json?: boolean }) => {
       const companyNumber = parseCompanyNumber(company);

@@ -1,6 +1,7 @@
 // `--company`, `--type` and `--category`, shared by `folders add` and `upload`.
 import { Option, type Command } from 'commander';
 import { DestinationType, type CompanyNumber, type Destination } from '../../contract/domain.ts';
+import { chooseArchiveCategory, type EngineApi } from '../../core/index.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
 import { parseCompanyNumber } from './administrations.ts';
 
@@ -19,8 +20,8 @@ export function addDestinationOptions(command: Command): Command {
         .makeOptionMandatory(),
     )
     .option(
-      '--category <id>',
-      'archive category id, required for various and permanent (see `categories`)',
+      '--category <name-or-id>',
+      'archive category, by name or id; required for various and permanent (see `categories`)',
     );
 }
 
@@ -38,9 +39,37 @@ export function parseDestination(flags: DestinationFlags): {
   }
   if (flags.category === undefined || flags.category.trim() === '') {
     throw new CliError(
-      `--type ${type} needs --category <id>: list them with \`clearfacts-uploader categories ${companyNumber}\`.`,
+      `--type ${type} needs --category <name-or-id>: list them with \`clearfacts-uploader categories ${companyNumber}\`.`,
       EXIT.usage,
     );
   }
   return { companyNumber, destination: { type, categoryId: flags.category.trim() } };
+}
+
+/**
+ * The destination with `--category` turned into the category's id: the flag takes a name, since
+ * ids differ per administration. Asks the engine for the administration's categories; throws
+ * ApiError `invalid_request`, naming the categories that exist, when none matches.
+ */
+export async function resolveCategory(
+  engine: EngineApi,
+  companyNumber: CompanyNumber,
+  destination: Destination,
+): Promise<Destination> {
+  if (!('categoryId' in destination)) return destination;
+  // When Clearfacts cannot be asked, the value is taken as an id, and the engine judges it as
+  // it judges any destination it cannot check.
+  const categories = await engine.handlers['administrations.categories']({ companyNumber }).catch(
+    () => null,
+  );
+  if (categories === null) return destination;
+  return {
+    type: destination.type,
+    categoryId: chooseArchiveCategory(
+      categories,
+      companyNumber,
+      destination.type,
+      destination.categoryId,
+    ),
+  };
 }

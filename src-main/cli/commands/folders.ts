@@ -9,6 +9,7 @@ import { describeDestination, printJson, printLine, printTable } from '../output
 import {
   addDestinationOptions,
   parseDestination,
+  resolveCategory,
   type DestinationFlags,
 } from './destination-options.ts';
 
@@ -54,7 +55,7 @@ export function registerFolderCommands(program: Command, runtime: () => CliRunti
         // An engine in another process resolves relative paths against its own folder.
         path: path.resolve(folderPath),
         companyNumber,
-        destination,
+        destination: await resolveCategory(engine, companyNumber, destination),
       });
       printFolders(result, flags.json);
     });

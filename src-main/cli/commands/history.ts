@@ -1,8 +1,8 @@
-// `history`, `retry`, `resend` and `mark-done`: what happened to each file, and the user's say
+// `history`, `retry`, `resend`, `choose` and `mark-done`: what happened to each file, and the user's say
 // on the ones that did not arrive.
 import { inCliLanguage } from '../cli-language.ts';
 import { InvalidArgumentError, type Command } from 'commander';
-import { FileState, type HistoryFilter } from '../../contract/domain.ts';
+import { FileState, type HistoryFilter, type HoldChoice } from '../../contract/domain.ts';
 import type { CliRuntime } from '../cli-runtime.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
 import { describeDestination, printJson, printLine, printTable, stateLabel } from '../output.ts';
@@ -19,6 +19,19 @@ function parseId(value: string): number {
     );
   }
   return id;
+}
+
+/** `choose`'s flags: exactly one of --here and --send-to (with --type purchase|sale). */
+function parseChoice(flags: { sendTo?: string; type?: string; here?: boolean }): HoldChoice {
+  if (flags.here === true && flags.sendTo === undefined) return { kind: 'send_here' };
+  if (flags.here !== true && flags.sendTo !== undefined) {
+    if (flags.type !== 'purchase' && flags.type !== 'sale') {
+      throw new CliError('With --send-to, give --type purchase or --type sale.', EXIT.usage);
+    }
+    const companyNumber = parseCompanyNumber(flags.sendTo);
+    return { kind: 'send_to', companyNumber, name: companyNumber, destination: flags.type };
+  }
+  throw new CliError('Give either --here or --send-to <company> --type <type>.', EXIT.usage);
 }
 
 function parseStates(value: string): FileState[] {
@@ -144,6 +157,52 @@ export function registerHistoryCommands(program: Command, runtime: () => CliRunt
       }
       process.exitCode = await reportOutcome(cli, handle, [entry.id], flags.json);
     });
+
+  program
+    .command('choose <id>')
+    .description(
+      'send a held e-invoice: to the administration it names (--send-to with --type), or where it is (--here)',
+    )
+    .option('--send-to <company>', 'company number of the administration to send it to')
+    .option('--type <type>', 'purchase or sale, with --send-to')
+    .option('--here', 'send it where it is anyway')
+    .option('--json', 'print the outcome as JSON')
+    .action(
+      async (
+        idText: string,
+        flags: { sendTo?: string; type?: string; here?: boolean; json?: boolean },
+      ) => {
+        const id = parseId(idText);
+        const choice = parseChoice(flags);
+        const cli = runtime();
+        const handle = await cli.engineFor({ start: true, watchFolders: false });
+        const current = await handle.engine.handlers['history.query']({
+          filter: { states: ['held'] },
+          offset: 0,
+          limit: 1_000,
+        });
+        // The name travels with the choice; the engine checks the choice is one it offered.
+        const offered = current.rows
+          .find((entry) => entry.id === id)
+          ?.hold?.choices.find(
+            (candidate) =>
+              candidate.kind === choice.kind &&
+              (candidate.kind === 'send_here' ||
+                (choice.kind === 'send_to' &&
+                  candidate.companyNumber === choice.companyNumber &&
+                  candidate.destination === choice.destination)),
+          );
+        const entry = await handle.engine.handlers['history.choose']({
+          id,
+          choice: offered ?? choice,
+        });
+        if (handle.kind === 'local' && !handle.started) {
+          printLine(`${entry.fileName} queued; the engine already running sends it.`);
+          return;
+        }
+        process.exitCode = await reportOutcome(cli, handle, [entry.id], flags.json);
+      },
+    );
 
   program
     .command('mark-done <id>')

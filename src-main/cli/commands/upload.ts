@@ -9,6 +9,7 @@ import type { CliRuntime } from '../cli-runtime.ts';
 import {
   addDestinationOptions,
   parseDestination,
+  resolveCategory,
   type DestinationFlags,
 } from './destination-options.ts';
 import { reportOutcome } from './send-and-report.ts';
@@ -29,7 +30,7 @@ export function registerUploadCommand(program: Command, runtime: () => CliRuntim
         // An engine in another process resolves relative paths against its own folder.
         paths: files.map((file) => path.resolve(file)),
         companyNumber,
-        destination,
+        destination: await resolveCategory(handle.engine, companyNumber, destination),
       });
       process.exitCode = await reportOutcome(
         cli,

@@ -68,6 +68,29 @@ export const en: Catalogue = {
       'Not uploaded: this is a CODA bank statement. Clearfacts receives bank statements from CodaBox directly.',
     bank_statement_camt053:
       'Not uploaded: this is a camt.053 bank statement. Clearfacts receives bank statements from CodaBox directly.',
+    // Issue #18: e-invoices routed, paired, deduplicated and checked
+    e_invoice_customer_elsewhere:
+      'This invoice is addressed to {{name}} ({{companyNumber}}), not to {{administration}}.',
+    e_invoice_supplier_elsewhere:
+      'This invoice was issued by {{name}} ({{companyNumber}}), not by {{administration}}, so it is not one of its sales.',
+    e_invoice_inbox_both_clients:
+      'Both the supplier ({{supplier}}) and the customer ({{customer}}) are administrations you can reach: choose where this invoice goes.',
+    e_invoice_inbox_no_client:
+      'Neither the supplier ({{supplier}}) nor the customer ({{customer}}) is an administration you can reach.',
+    e_invoice_inbox_number_twice:
+      'Several administrations you can reach have the company number {{companyNumber}} ({{names}}): choose the right one.',
+    e_invoice_inbox_no_numbers:
+      'This invoice names no Belgian company number for its supplier or its customer, so it cannot be routed.',
+    e_invoice_already_sent:
+      'The same invoice (supplier, number and amount) was already sent to this administration on {{at, date}} as {{fileName}}.',
+    pdf_sent_with_xml: 'Sent as part of {{fileName}}: this PDF is the one embedded in it.',
+    pdf_differs_from_xml:
+      '{{fileName}} was sent; this PDF differs from the one embedded in it. Send this too?',
+    choice_send_to: 'Send to {{name}} ({{destination}})',
+    choice_send_here: 'Send here anyway',
+    e_invoice_advice: 'Advice: {{eInvoiceRule}}',
+    hold_choice_unknown: '{{fileName}} does not offer that choice (any more).',
+
     file_removed_before_send: 'The file was removed or renamed before it was sent.',
     file_permission_denied: 'The file cannot be read: check its permissions.',
     file_unreadable: 'The file could not be read.',
@@ -176,6 +199,9 @@ export const en: Catalogue = {
     safe_storage_session_only:
       'No system keyring was found: the token is kept in memory for this session only, and you will have to sign in again next time. Install and unlock GNOME Keyring or KWallet to store it safely.',
 
+    // Hardening (issue #12): the token bound to its API origin
+    token_for_other_api: `The token was entered for {{tokenOrigin}}, but the API address is now {{apiOrigin}}, so the token is not sent there. Enter the token again to use it with {{apiOrigin}}: ${SET_TOKEN}.`,
+
     folder_not_found: 'The folder {{path}} does not exist or cannot be read.',
     not_a_folder: '{{path}} is not a folder.',
     folder_already_watched: 'The folder {{path}} is already watched.',
@@ -212,13 +238,26 @@ export const en: Catalogue = {
       other:
         '{{count, number}} files are not in a destination folder and not sent, e.g. {{example}}: {{reason}}.',
     },
+    // What the user sees (issue 14, core and CLI): paths given to a drop or `upload`
+    drop_path_missing: 'There is no file or folder at {{path}}: check the path. Nothing was sent.',
+    drop_path_not_a_file:
+      '{{path}} is neither a file nor a folder (a device or a socket). Nothing was sent.',
+    drop_folder_empty: 'The folder {{path}} holds no documents to send. Nothing was sent.',
+
+    // … and archive categories named on the command line
+    category_name_unknown:
+      'Administration {{companyNumber}} has no {{archiveType}} archive category "{{name}}". Its {{archiveType}} categories: {{names}}.',
+    category_name_ambiguous:
+      'Administration {{companyNumber}} has more than one {{archiveType}} archive category "{{name}}": give its id instead ({{ids}}).',
+    category_none: 'Administration {{companyNumber}} has no {{archiveType}} archive categories.',
+
     tree_file_in_root: `the file lies directly in the accountant folder; ${PUT_IT_IN} of an administration's folder`,
     tree_file_in_administration: `the file lies directly in the folder of administration {{companyNumber}}; ${PUT_IT_IN}`,
     tree_unknown_tray: `"{{folderName}}" is not one of the folders of administration {{companyNumber}}; ${PUT_IT_IN}`,
     tree_archive_needs_type:
       'files in Archive must go in Archive/Various/<category> or Archive/Permanent/<category>',
     tree_file_in_archive_type:
-      'the file lies directly in Archive/{{folderName}}; put it in one of its category folders',
+      'the file lies directly in {{folderName}}; put it in one of its category folders',
     tree_unknown_category:
       'administration {{companyNumber}} has no {{archiveType}} archive category named "{{folderName}}"',
     tree_folder_name_invalid:
@@ -341,12 +380,36 @@ export const en: Catalogue = {
       failed: 'failed',
       duplicate: 'already uploaded',
       unconfirmed: 'unconfirmed',
+      held: 'waiting for your choice',
     },
     action: {
       retried: 'retried',
       resent: 'sent again',
       marked_done: 'marked as done',
       revealed: 'shown',
+      // Dismissing failures (issue #14, ui-screens)
+      dismissed: 'dismissed',
+      chosen: 'sent by your choice',
+    },
+    destination: { purchase: 'purchases', sale: 'sales' },
+    eInvoiceRule: {
+      br_01: 'BR-01: the invoice does not say which specification it follows (BT-24).',
+      br_02: 'BR-02: the invoice has no number (BT-1).',
+      br_03: 'BR-03: the invoice has no issue date (BT-2).',
+      br_04: 'BR-04: the invoice has no type code (BT-3).',
+      br_05: 'BR-05: the invoice has no currency code (BT-5).',
+      br_06: 'BR-06: the supplier has no name (BT-27).',
+      br_07: 'BR-07: the customer has no name (BT-44).',
+      br_16: 'BR-16: the invoice has no lines (BG-25).',
+      br_co_15:
+        'BR-CO-15: the total with VAT (BT-112) is not the total without VAT (BT-109) plus the VAT (BT-110).',
+      br_co_16:
+        'BR-CO-16: the amount due (BT-115) is not the total with VAT (BT-112) minus the amount paid (BT-113) plus the rounding (BT-114).',
+      peppol_r001: 'PEPPOL-EN16931-R001: the invoice has no business process (ProfileID, BT-23).',
+      peppol_r003:
+        'PEPPOL-EN16931-R003: the invoice has neither a buyer reference (BT-10) nor an order reference (BT-13).',
+      peppol_common_r043:
+        'PEPPOL-COMMON-R043: a Belgian company or VAT number in the invoice fails its check digits (modulo 97).',
     },
     platformFix: {
       darwin:

@@ -5,7 +5,7 @@ const ACCEPTED =
   'Clearfacts accepte les PDF, les JPEG et les factures XML UBL / Peppol BIS ; les images PNG sont converties en PDF.';
 const SET_TOKEN = 'dans les Paramètres, ou avec `clearfacts-uploader token set`';
 const PUT_IT_IN =
-  'placez-le dans Purchase, Sales, Archive/Various/<catégorie> ou Archive/Permanent/<catégorie>';
+  'placez-le dans Achats, Ventes, Archive/Divers/<catégorie> ou Archive/Permanent/<catégorie>';
 
 export const fr: Catalogue = {
   messages: {
@@ -69,6 +69,29 @@ export const fr: Catalogue = {
       'Non chargé : ceci est un extrait de compte CODA. Clearfacts reçoit les extraits de compte directement de CodaBox.',
     bank_statement_camt053:
       'Non chargé : ceci est un extrait de compte camt.053. Clearfacts reçoit les extraits de compte directement de CodaBox.',
+    // Issue #18 : factures électroniques routées, appariées, dédoublonnées et vérifiées
+    e_invoice_customer_elsewhere:
+      'Cette facture est adressée à {{name}} ({{companyNumber}}), pas à {{administration}}.',
+    e_invoice_supplier_elsewhere:
+      'Cette facture a été émise par {{name}} ({{companyNumber}}), pas par {{administration}} : ce n’est donc pas une de ses ventes.',
+    e_invoice_inbox_both_clients:
+      'Le fournisseur ({{supplier}}) et le client ({{customer}}) sont tous deux des administrations que vous pouvez atteindre : choisissez où va cette facture.',
+    e_invoice_inbox_no_client:
+      'Ni le fournisseur ({{supplier}}) ni le client ({{customer}}) n’est une administration que vous pouvez atteindre.',
+    e_invoice_inbox_number_twice:
+      'Plusieurs administrations que vous pouvez atteindre ont le numéro d’entreprise {{companyNumber}} ({{names}}) : choisissez la bonne.',
+    e_invoice_inbox_no_numbers:
+      'Cette facture ne mentionne aucun numéro d’entreprise belge pour le fournisseur ni pour le client : elle ne peut pas être routée.',
+    e_invoice_already_sent:
+      'La même facture (fournisseur, numéro et montant) a déjà été envoyée à cette administration le {{at, date}} sous le nom {{fileName}}.',
+    pdf_sent_with_xml: 'Envoyé avec {{fileName}} : ce PDF est celui qui y est intégré.',
+    pdf_differs_from_xml:
+      '{{fileName}} a été envoyé ; ce PDF diffère de celui qui y est intégré. L’envoyer aussi ?',
+    choice_send_to: 'Envoyer à {{name}} ({{destination}})',
+    choice_send_here: 'Envoyer ici quand même',
+    e_invoice_advice: 'Conseil : {{eInvoiceRule}}',
+    hold_choice_unknown: '{{fileName}} ne propose pas (plus) ce choix.',
+
     file_removed_before_send: 'Le fichier a été supprimé ou renommé avant d’être envoyé.',
     file_permission_denied: 'Le fichier ne peut pas être lu : vérifiez ses droits.',
     file_unreadable: 'Le fichier n’a pas pu être lu.',
@@ -181,6 +204,9 @@ export const fr: Catalogue = {
     safe_storage_session_only:
       'Aucun trousseau n’a été trouvé : le jeton reste en mémoire pour cette session seulement, et vous devrez vous reconnecter la prochaine fois. Installez et déverrouillez GNOME Keyring ou KWallet pour l’enregistrer en sécurité.',
 
+    // Hardening (issue #12): the token bound to its API origin
+    token_for_other_api: `Le jeton a été saisi pour {{tokenOrigin}}, mais l’adresse de l’API est maintenant {{apiOrigin}} : le jeton n’y est donc pas envoyé. Saisissez à nouveau le jeton pour l’utiliser avec {{apiOrigin}} : ${SET_TOKEN}.`,
+
     folder_not_found: 'Le répertoire {{path}} n’existe pas ou ne peut pas être lu.',
     not_a_folder: '{{path}} n’est pas un répertoire.',
     folder_already_watched: 'Le répertoire {{path}} est déjà surveillé.',
@@ -219,13 +245,28 @@ export const fr: Catalogue = {
       other:
         '{{count, number}} fichiers ne sont pas dans un répertoire de destination et ne sont pas envoyés, p. ex. {{example}} : {{reason}}.',
     },
+    // What the user sees (issue 14, core and CLI): paths given to a drop or `upload`
+    drop_path_missing:
+      'Il n’y a ni fichier ni dossier à {{path}} : vérifiez le chemin. Rien n’a été envoyé.',
+    drop_path_not_a_file:
+      '{{path}} n’est ni un fichier ni un dossier (un périphérique ou un socket). Rien n’a été envoyé.',
+    drop_folder_empty:
+      'Le dossier {{path}} ne contient aucun document à envoyer. Rien n’a été envoyé.',
+
+    // … and archive categories named on the command line
+    category_name_unknown:
+      'Le dossier {{companyNumber}} n’a pas de catégorie d’archive ({{archiveType}}) « {{name}} ». Ses catégories ({{archiveType}}) : {{names}}.',
+    category_name_ambiguous:
+      'Le dossier {{companyNumber}} a plusieurs catégories d’archive ({{archiveType}}) « {{name}} » : indiquez son identifiant ({{ids}}).',
+    category_none: 'Le dossier {{companyNumber}} n’a aucune catégorie d’archive ({{archiveType}}).',
+
     tree_file_in_root: `le fichier se trouve directement dans le répertoire du comptable ; ${PUT_IT_IN} du répertoire d’un dossier`,
     tree_file_in_administration: `le fichier se trouve directement dans le répertoire du dossier au numéro d’entreprise {{companyNumber}} ; ${PUT_IT_IN}`,
     tree_unknown_tray: `« {{folderName}} » n’est pas un des répertoires du dossier au numéro d’entreprise {{companyNumber}} ; ${PUT_IT_IN}`,
     tree_archive_needs_type:
-      'les fichiers dans Archive doivent aller dans Archive/Various/<catégorie> ou Archive/Permanent/<catégorie>',
+      'les fichiers dans Archive doivent aller dans Archive/Divers/<catégorie> ou Archive/Permanent/<catégorie>',
     tree_file_in_archive_type:
-      'le fichier se trouve directement dans Archive/{{folderName}} ; placez-le dans un de ses répertoires de catégorie',
+      'le fichier se trouve directement dans {{folderName}} ; placez-le dans un de ses répertoires de catégorie',
     tree_unknown_category:
       'le dossier au numéro d’entreprise {{companyNumber}} n’a pas de catégorie d’archive ({{archiveType}}) nommée « {{folderName}} »',
     tree_folder_name_invalid:
@@ -352,12 +393,37 @@ export const fr: Catalogue = {
       failed: 'en échec',
       duplicate: 'déjà envoyé',
       unconfirmed: 'non confirmé',
+      held: 'en attente de votre choix',
     },
     action: {
       retried: 'réessayé',
       resent: 'renvoyé',
       marked_done: 'marqué comme traité',
       revealed: 'affiché',
+      // Dismissing failures (issue #14, ui-screens)
+      dismissed: 'écarté',
+      chosen: 'envoyé selon votre choix',
+    },
+    destination: { purchase: 'achats', sale: 'ventes' },
+    eInvoiceRule: {
+      br_01: 'BR-01 : la facture n’indique pas la spécification qu’elle suit (BT-24).',
+      br_02: 'BR-02 : la facture n’a pas de numéro (BT-1).',
+      br_03: 'BR-03 : la facture n’a pas de date d’émission (BT-2).',
+      br_04: 'BR-04 : la facture n’a pas de code de type (BT-3).',
+      br_05: 'BR-05 : la facture n’a pas de code de devise (BT-5).',
+      br_06: 'BR-06 : le fournisseur n’a pas de nom (BT-27).',
+      br_07: 'BR-07 : le client n’a pas de nom (BT-44).',
+      br_16: 'BR-16 : la facture n’a pas de lignes (BG-25).',
+      br_co_15:
+        'BR-CO-15 : le total TVA comprise (BT-112) n’est pas le total hors TVA (BT-109) plus la TVA (BT-110).',
+      br_co_16:
+        'BR-CO-16 : le montant à payer (BT-115) n’est pas le total TVA comprise (BT-112) moins le montant payé (BT-113) plus l’arrondi (BT-114).',
+      peppol_r001:
+        'PEPPOL-EN16931-R001 : la facture n’a pas de processus métier (ProfileID, BT-23).',
+      peppol_r003:
+        'PEPPOL-EN16931-R003 : la facture n’a ni référence de l’acheteur (BT-10) ni référence de commande (BT-13).',
+      peppol_common_r043:
+        'PEPPOL-COMMON-R043 : un numéro d’entreprise ou de TVA belge de la facture ne respecte pas ses chiffres de contrôle (modulo 97).',
     },
     platformFix: {
       darwin:

@@ -81,8 +81,26 @@ export const TERM_TABLES = {
     'failed',
     'duplicate',
     'unconfirmed',
+    'held',
   ],
-  action: ['retried', 'resent', 'marked_done', 'revealed'],
+  action: ['retried', 'resent', 'marked_done', 'revealed', 'chosen', 'dismissed'],
+  destination: ['purchase', 'sale'],
+  /** EN 16931 / Peppol BIS 3 rules checked as advice on an e-invoice (e-invoice-advice.ts). */
+  eInvoiceRule: [
+    'br_01',
+    'br_02',
+    'br_03',
+    'br_04',
+    'br_05',
+    'br_06',
+    'br_07',
+    'br_16',
+    'br_co_15',
+    'br_co_16',
+    'peppol_r001',
+    'peppol_r003',
+    'peppol_common_r043',
+  ],
   platformFix: ['darwin', 'linux', 'other'],
 } as const;
 export type TermTable = keyof typeof TERM_TABLES;
@@ -162,6 +180,30 @@ export const Message = z.discriminatedUnion('code', [
   message('bank_statement_coda', {}),
   message('bank_statement_camt053', {}),
 
+  // Issue #18: e-invoices routed to the right administration, paired, deduplicated and checked.
+  // `administration` is the name (else the number) of the administration the file was meant for.
+  message('e_invoice_customer_elsewhere', {
+    name: z.string(),
+    companyNumber,
+    administration: z.string(),
+  }),
+  message('e_invoice_supplier_elsewhere', {
+    name: z.string(),
+    companyNumber,
+    administration: z.string(),
+  }),
+  message('e_invoice_inbox_both_clients', { supplier: z.string(), customer: z.string() }),
+  message('e_invoice_inbox_no_client', { supplier: z.string(), customer: z.string() }),
+  message('e_invoice_inbox_number_twice', { companyNumber, names: z.string() }),
+  message('e_invoice_inbox_no_numbers', {}),
+  message('e_invoice_already_sent', { fileName: z.string(), at: z.number() }),
+  message('pdf_sent_with_xml', { fileName: z.string() }),
+  message('pdf_differs_from_xml', { fileName: z.string() }),
+  message('choice_send_to', { name: z.string(), companyNumber, destination: term('destination') }),
+  message('choice_send_here', {}),
+  message('e_invoice_advice', { eInvoiceRule: term('eInvoiceRule') }),
+  message('hold_choice_unknown', { fileName: z.string() }),
+
   // queue/: what happened to a send
   message('file_removed_before_send', {}),
   message('file_permission_denied', {}),
@@ -238,6 +280,9 @@ export const Message = z.discriminatedUnion('code', [
   message('safe_storage_basic_text', {}),
   message('safe_storage_session_only', {}),
 
+  // Hardening (issue #12): the token bound to its API origin
+  message('token_for_other_api', { tokenOrigin: z.string(), apiOrigin: z.string() }),
+
   // folders/ and intake/
   message('folder_not_found', { path }),
   message('not_a_folder', { path }),
@@ -264,6 +309,25 @@ export const Message = z.discriminatedUnion('code', [
   message('watch_limit_open_files', { platformFix: term('platformFix') }),
   message('stray_files', { count, example: path, reason: TreeRouteMessage }),
   ...TreeRouteMessage.options,
+
+  // What the user sees (issue 14, core and CLI): paths given to a drop or `upload`
+  message('drop_path_missing', { path }),
+  message('drop_path_not_a_file', { path }),
+  message('drop_folder_empty', { path }),
+  // … and archive categories named on the command line
+  message('category_name_unknown', {
+    companyNumber,
+    archiveType: term('archiveType'),
+    name: z.string(),
+    names: z.string(),
+  }),
+  message('category_name_ambiguous', {
+    companyNumber,
+    archiveType: term('archiveType'),
+    name: z.string(),
+    ids: z.string(),
+  }),
+  message('category_none', { companyNumber, archiveType: term('archiveType') }),
 
   // split/: separator sheets (the words printed on a sheet) and splitting scanned batches
   message('separator_sheet_heading', {}),

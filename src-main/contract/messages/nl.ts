@@ -5,7 +5,7 @@ const ACCEPTED =
   'Clearfacts aanvaardt PDF, JPEG en UBL / Peppol BIS XML-facturen; PNG-afbeeldingen worden omgezet naar PDF.';
 const SET_TOKEN = 'in Instellingen, of met `clearfacts-uploader token set`';
 const PUT_IT_IN =
-  'zet het in Purchase, Sales, Archive/Various/<categorie> of Archive/Permanent/<categorie>';
+  'zet het in Aankoop, Verkoop, Archief/Diverse/<categorie> of Archief/Permanent/<categorie>';
 
 export const nl: Catalogue = {
   messages: {
@@ -69,6 +69,29 @@ export const nl: Catalogue = {
       'Niet opgeladen: dit is een CODA-rekeninguittreksel. Clearfacts krijgt rekeninguittreksels rechtstreeks van CodaBox.',
     bank_statement_camt053:
       'Niet opgeladen: dit is een camt.053-rekeninguittreksel. Clearfacts krijgt rekeninguittreksels rechtstreeks van CodaBox.',
+    // Issue #18: e-facturen gerouteerd, gekoppeld, ontdubbeld en gecontroleerd
+    e_invoice_customer_elsewhere:
+      'Deze factuur is gericht aan {{name}} ({{companyNumber}}), niet aan {{administration}}.',
+    e_invoice_supplier_elsewhere:
+      'Deze factuur is uitgereikt door {{name}} ({{companyNumber}}), niet door {{administration}}, dus het is geen verkoop van die administratie.',
+    e_invoice_inbox_both_clients:
+      'Zowel de leverancier ({{supplier}}) als de klant ({{customer}}) zijn administraties die u kunt bereiken: kies waar deze factuur heen gaat.',
+    e_invoice_inbox_no_client:
+      'De leverancier ({{supplier}}) noch de klant ({{customer}}) is een administratie die u kunt bereiken.',
+    e_invoice_inbox_number_twice:
+      'Meerdere administraties die u kunt bereiken hebben ondernemingsnummer {{companyNumber}} ({{names}}): kies de juiste.',
+    e_invoice_inbox_no_numbers:
+      'Deze factuur vermeldt geen Belgisch ondernemingsnummer voor de leverancier of de klant, dus ze kan niet gerouteerd worden.',
+    e_invoice_already_sent:
+      'Dezelfde factuur (leverancier, nummer en bedrag) werd al op {{at, date}} naar deze administratie verstuurd als {{fileName}}.',
+    pdf_sent_with_xml: 'Verstuurd als deel van {{fileName}}: deze PDF is de PDF die erin zit.',
+    pdf_differs_from_xml:
+      '{{fileName}} werd verstuurd; deze PDF verschilt van de PDF die erin zit. Deze ook versturen?',
+    choice_send_to: 'Versturen naar {{name}} ({{destination}})',
+    choice_send_here: 'Toch hier versturen',
+    e_invoice_advice: 'Advies: {{eInvoiceRule}}',
+    hold_choice_unknown: '{{fileName}} biedt die keuze niet (meer) aan.',
+
     file_removed_before_send: 'Het bestand werd verwijderd of hernoemd voor het verstuurd werd.',
     file_permission_denied: 'Het bestand kan niet gelezen worden: controleer de rechten.',
     file_unreadable: 'Het bestand kon niet gelezen worden.',
@@ -182,6 +205,9 @@ export const nl: Catalogue = {
     safe_storage_session_only:
       'Er werd geen sleutelhanger gevonden: de token blijft enkel voor deze sessie in het geheugen, en je moet je de volgende keer opnieuw aanmelden. Installeer en ontgrendel GNOME Keyring of KWallet om hem veilig te bewaren.',
 
+    // Hardening (issue #12): the token bound to its API origin
+    token_for_other_api: `De token werd ingegeven voor {{tokenOrigin}}, maar het API-adres is nu {{apiOrigin}}, dus de token wordt daar niet naartoe gestuurd. Geef de token opnieuw in om hem met {{apiOrigin}} te gebruiken: ${SET_TOKEN}.`,
+
     folder_not_found: 'De map {{path}} bestaat niet of kan niet gelezen worden.',
     not_a_folder: '{{path}} is geen map.',
     folder_already_watched: 'De map {{path}} wordt al gevolgd.',
@@ -219,13 +245,29 @@ export const nl: Catalogue = {
       other:
         '{{count, number}} bestanden staan niet in een bestemmingsmap en worden niet verstuurd, bv. {{example}}: {{reason}}.',
     },
+    // What the user sees (issue 14, core and CLI): paths given to a drop or `upload`
+    drop_path_missing:
+      'Op {{path}} staat geen bestand of map: controleer het pad. Er werd niets verstuurd.',
+    drop_path_not_a_file:
+      '{{path}} is geen bestand en geen map (een apparaat of een socket). Er werd niets verstuurd.',
+    drop_folder_empty:
+      'De map {{path}} bevat geen documenten om te versturen. Er werd niets verstuurd.',
+
+    // … and archive categories named on the command line
+    category_name_unknown:
+      'De administratie {{companyNumber}} heeft geen archiefcategorie ({{archiveType}}) "{{name}}". Haar categorieën ({{archiveType}}): {{names}}.',
+    category_name_ambiguous:
+      'De administratie {{companyNumber}} heeft meer dan één archiefcategorie ({{archiveType}}) "{{name}}": geef haar id ({{ids}}).',
+    category_none:
+      'De administratie {{companyNumber}} heeft geen archiefcategorieën ({{archiveType}}).',
+
     tree_file_in_root: `het bestand staat rechtstreeks in de map van de boekhouder; ${PUT_IT_IN} in de map van een administratie`,
     tree_file_in_administration: `het bestand staat rechtstreeks in de map van de administratie met ondernemingsnummer {{companyNumber}}; ${PUT_IT_IN}`,
     tree_unknown_tray: `"{{folderName}}" is geen map van de administratie met ondernemingsnummer {{companyNumber}}; ${PUT_IT_IN}`,
     tree_archive_needs_type:
-      'bestanden in Archive horen in Archive/Various/<categorie> of Archive/Permanent/<categorie>',
+      'bestanden in Archief horen in Archief/Diverse/<categorie> of Archief/Permanent/<categorie>',
     tree_file_in_archive_type:
-      'het bestand staat rechtstreeks in Archive/{{folderName}}; zet het in een van de categoriemappen',
+      'het bestand staat rechtstreeks in {{folderName}}; zet het in een van de categoriemappen',
     tree_unknown_category:
       'de administratie met ondernemingsnummer {{companyNumber}} heeft geen archiefcategorie ({{archiveType}}) met de naam "{{folderName}}"',
     tree_folder_name_invalid:
@@ -349,12 +391,36 @@ export const nl: Catalogue = {
       failed: 'mislukt',
       duplicate: 'al eerder opgeladen',
       unconfirmed: 'niet bevestigd',
+      held: 'wacht op uw keuze',
     },
     action: {
       retried: 'opnieuw geprobeerd',
       resent: 'opnieuw verstuurd',
       marked_done: 'als afgehandeld gemarkeerd',
       revealed: 'getoond',
+      // Dismissing failures (issue #14, ui-screens)
+      dismissed: 'weggezet',
+      chosen: 'volgens uw keuze verstuurd',
+    },
+    destination: { purchase: 'aankopen', sale: 'verkopen' },
+    eInvoiceRule: {
+      br_01: 'BR-01: de factuur vermeldt niet welke specificatie ze volgt (BT-24).',
+      br_02: 'BR-02: de factuur heeft geen nummer (BT-1).',
+      br_03: 'BR-03: de factuur heeft geen factuurdatum (BT-2).',
+      br_04: 'BR-04: de factuur heeft geen typecode (BT-3).',
+      br_05: 'BR-05: de factuur heeft geen muntcode (BT-5).',
+      br_06: 'BR-06: de leverancier heeft geen naam (BT-27).',
+      br_07: 'BR-07: de klant heeft geen naam (BT-44).',
+      br_16: 'BR-16: de factuur heeft geen lijnen (BG-25).',
+      br_co_15:
+        'BR-CO-15: het totaal met btw (BT-112) is niet het totaal zonder btw (BT-109) plus de btw (BT-110).',
+      br_co_16:
+        'BR-CO-16: het te betalen bedrag (BT-115) is niet het totaal met btw (BT-112) min het betaalde bedrag (BT-113) plus de afronding (BT-114).',
+      peppol_r001: 'PEPPOL-EN16931-R001: de factuur heeft geen bedrijfsproces (ProfileID, BT-23).',
+      peppol_r003:
+        'PEPPOL-EN16931-R003: de factuur heeft geen kopersreferentie (BT-10) en geen bestelreferentie (BT-13).',
+      peppol_common_r043:
+        'PEPPOL-COMMON-R043: een Belgisch ondernemings- of btw-nummer in de factuur klopt niet met zijn controlecijfers (modulo 97).',
     },
     platformFix: {
       darwin:

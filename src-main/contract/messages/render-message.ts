@@ -62,6 +62,11 @@ function createInstance(language: MessageLanguage): i18n {
   instance.services.formatter?.add('time', (value: unknown) =>
     typeof value === 'number' ? clock.format(new Date(value)) : String(value),
   );
+  // "{{at, date}}": a day, as when an earlier invoice was sent.
+  const day = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+  instance.services.formatter?.add('date', (value: unknown) =>
+    typeof value === 'number' ? day.format(new Date(value)) : String(value),
+  );
   return instance;
 }
 

@@ -4,11 +4,18 @@
 // `clearfacts-uploader token set` run beside the engine resumes it.
 import { msg, type Message } from '../../contract/messages/message.ts';
 import { ApiError } from '../../contract/api-contract.ts';
-import type { Scope, SessionInfo, UserInfo } from '../../contract/domain.ts';
+import {
+  apiOrigin,
+  DEFAULT_API_URL,
+  type Scope,
+  type SessionInfo,
+  type UserInfo,
+} from '../../contract/domain.ts';
 import { ClearfactsApiError, type ClearfactsClient } from '../api/clearfacts-client.ts';
 import type { Logger } from '../logging/logger.ts';
 import { ApiToken } from './token/api-token.ts';
 import { registerSecret } from '../logging/secret-redactor.ts';
+import type { TokenOrigins } from './token/token-origins.ts';
 import type { TokenStore } from './token/token-store.ts';
 
 export const NO_TOKEN_REASON = msg('no_token');
@@ -20,9 +27,17 @@ export function authHoldReason(): Message {
 
 export interface SessionOptions {
   tokenStore: TokenStore;
-  /** A client that authenticates with the given token (the session's, or one being tried). */
-  clientFor: (getToken: () => Promise<string | null>) => ClearfactsClient;
+  /**
+   * A client for the API address in use now, authenticating with what `getToken` gives for that
+   * address (the session's token, or one being tried; null sends nothing).
+   */
+  clientFor: (getToken: (apiUrl: string) => Promise<string | null>) => ClearfactsClient;
+  /** The API address in use now (the settings', or the one the process was started with). */
   apiUrl: () => string;
+  /** The address the process was started with (--api-url, CLEARFACTS_API_URL), if any. */
+  launchApiUrl?: string;
+  /** Which origin each token was entered for. */
+  tokenOrigins: TokenOrigins;
   demoToken?: string;
   logger: Logger;
   /** How often the token store is read again while no usable token is known. */
@@ -41,8 +56,13 @@ export interface SessionOptions {
 export interface Session {
   /** Whether a usable token is set, whose it is, its scopes, and where it is stored. */
   info(): SessionInfo;
-  /** What the API client sends; null while none is set. */
-  getToken(): Promise<string | null>;
+  /** Why the session is not signed in: no token, or one entered for another API origin. */
+  notSignedInReason(): Message;
+  /**
+   * What the API client sends to `apiUrl`: null while no token is set, and when the token was
+   * not entered for that address's origin (it never travels anywhere else).
+   */
+  getToken(apiUrl: string): Promise<string | null>;
   /** Reads the stored token once; commands that do not run the engine need it too. */
   load(): Promise<void>;
   /** For the engine: holds the queue while no token is set, and learns who the token is. */
@@ -70,6 +90,11 @@ export interface Session {
    * with "Missing scope" (not granted). The only way the upload scopes are learned.
    */
   noteUploadScope(scope: UploadScope, granted: boolean): void;
+  /**
+   * The API address may have changed: a token not entered for the new origin is held back (the
+   * queue is held with the reason) until it is entered again there.
+   */
+  addressChanged(): void;
   /** Stops watching the token store. */
   close(): void;
 }
@@ -89,6 +114,45 @@ export function createSession(options: SessionOptions): Session {
   let recheckTimer: NodeJS.Timeout | null = null;
   let closed = false;
   let loaded: Promise<void> | null = null;
+  /** Whether the token is held back because it was entered for another origin. */
+  let heldForOrigin = false;
+
+  /**
+   * Where `candidate` may be sent: the origin it was entered for; else, for a token given with
+   * the process, the address the process was started with; else Clearfacts itself.
+   */
+  function allowedOrigin(candidate: string): string {
+    const launch =
+      tokenStore.givenWithProcess === true
+        ? (options.launchApiUrl ?? DEFAULT_API_URL)
+        : DEFAULT_API_URL;
+    return options.tokenOrigins.originOf(candidate) ?? apiOrigin(launch);
+  }
+
+  function sendableTo(candidate: string, apiUrl: string): boolean {
+    return allowedOrigin(candidate) === apiOrigin(apiUrl);
+  }
+
+  function sendableHere(candidate: string): boolean {
+    return sendableTo(candidate, options.apiUrl());
+  }
+
+  function otherOriginReason(candidate: string): Message {
+    return msg('token_for_other_api', {
+      tokenOrigin: allowedOrigin(candidate),
+      apiOrigin: apiOrigin(options.apiUrl()),
+    });
+  }
+
+  /** Nothing is sent: the token belongs to another origin until it is entered again here. */
+  function holdForOrigin(candidate: string): void {
+    heldForOrigin = true;
+    user = null;
+    scopes = [];
+    startRecheck();
+    options.onTokenUsable(otherOriginReason(candidate));
+    changed();
+  }
 
   /** Reads the stored token once; commands that do not run the engine need it too. */
   function load(): Promise<void> {
@@ -100,7 +164,7 @@ export function createSession(options: SessionOptions): Session {
 
   function info(): SessionInfo {
     return {
-      signedIn: token !== null && token !== rejectedToken,
+      signedIn: token !== null && token !== rejectedToken && sendableHere(token),
       user,
       scopes: [...scopes, ...UPLOAD_SCOPES.filter((scope) => uploadScopes.get(scope) === true)],
       uncheckedScopes: UPLOAD_SCOPES.filter((scope) => !uploadScopes.has(scope)),
@@ -134,9 +198,17 @@ export function createSession(options: SessionOptions): Session {
     }
   }
 
-  /** Who the token belongs to and what it may do; null when Clearfacts refuses it. */
-  async function identify(candidate: string): Promise<{ user: UserInfo; scopes: Scope[] } | null> {
-    const client = options.clientFor(() => Promise.resolve(candidate));
+  /**
+   * Who the token belongs to and what it may do; null when Clearfacts refuses it. `entering`:
+   * the user gives the token for the address in use now; otherwise it goes only where it may.
+   */
+  async function identify(
+    candidate: string,
+    entering = false,
+  ): Promise<{ user: UserInfo; scopes: Scope[] } | null> {
+    const client = options.clientFor((apiUrl) =>
+      Promise.resolve(entering || sendableTo(candidate, apiUrl) ? candidate : null),
+    );
     try {
       const identity = await client.userInfo();
       const granted = await client.readScopes().catch(() => []);
@@ -162,15 +234,24 @@ export function createSession(options: SessionOptions): Session {
   async function lookForNewToken(): Promise<void> {
     const stored = await loadStoredToken();
     if (stored === null || stored === rejectedToken || closed) return;
-    if (stored === token && rejectedToken === null) return;
+    if (stored === token && rejectedToken === null && !heldForOrigin) return;
+    // Still held back when it was not entered for this address (another process may bind it).
+    if (stored === token && heldForOrigin && !sendableHere(stored)) return;
     await adopt(stored);
   }
 
   /** Takes a stored token into use; an unreachable Clearfacts is no reason to refuse it. */
   async function adopt(candidate: string): Promise<void> {
     useToken(candidate);
+    if (!sendableHere(candidate)) {
+      holdForOrigin(candidate);
+      return;
+    }
+    heldForOrigin = false;
     try {
       const identity = await identify(candidate);
+      // The engine may have stopped while Clearfacts answered: nothing is left to tell.
+      if (closed) return;
       if (identity === null) {
         markRejected();
         return;
@@ -202,14 +283,18 @@ export function createSession(options: SessionOptions): Session {
     if (!parsed.success) {
       throw new ApiError('invalid_request', msg('token_malformed'));
     }
-    const identity = await identify(parsed.data);
+    // Entering the token is what binds it to the address it is checked with.
+    const origin = apiOrigin(options.apiUrl());
+    const identity = await identify(parsed.data, true);
     if (identity === null) {
       throw new ApiError('auth', msg('token_not_accepted'));
     }
+    await options.tokenOrigins.bind(parsed.data, origin);
     await tokenStore.save(parsed.data);
     useToken(parsed.data);
     ({ user, scopes } = identity);
     rejectedToken = null;
+    heldForOrigin = false;
     stopRecheck();
     logger.info('Signed in', { username: user.username });
     options.onTokenUsable(null);
@@ -220,10 +305,15 @@ export function createSession(options: SessionOptions): Session {
   return {
     info,
 
-    /** What the API client sends; null while none is set. */
-    async getToken(): Promise<string | null> {
+    notSignedInReason(): Message {
+      if (token === null) return NO_TOKEN_REASON;
+      if (!sendableHere(token)) return otherOriginReason(token);
+      return token === rejectedToken ? authHoldReason() : msg('not_signed_in');
+    },
+
+    async getToken(apiUrl): Promise<string | null> {
       await load();
-      return token;
+      return token !== null && sendableTo(token, apiUrl) ? token : null;
     },
 
     load,
@@ -234,6 +324,10 @@ export function createSession(options: SessionOptions): Session {
       if (token === null) {
         options.onTokenUsable(NO_TOKEN_REASON);
         startRecheck();
+        return;
+      }
+      if (!sendableHere(token)) {
+        holdForOrigin(token);
         return;
       }
       options.onTokenUsable(null);
@@ -249,6 +343,9 @@ export function createSession(options: SessionOptions): Session {
     async verify(): Promise<SessionInfo> {
       await load();
       if (token === null) throw new ApiError('not_signed_in', NO_TOKEN_REASON);
+      if (!sendableHere(token)) {
+        throw new ApiError('auth', otherOriginReason(token));
+      }
       const identity = await identify(token);
       if (identity === null) {
         markRejected();
@@ -266,7 +363,8 @@ export function createSession(options: SessionOptions): Session {
 
     /** The queue was told the token is refused: hold, and watch the store for a new one. */
     tokenRefused(): void {
-      if (token !== null && rejectedToken !== token) markRejected();
+      // A token held back for its origin was never sent: Clearfacts did not refuse it.
+      if (token !== null && rejectedToken !== token && !heldForOrigin) markRejected();
     },
 
     signIn,
@@ -282,6 +380,7 @@ export function createSession(options: SessionOptions): Session {
       await tokenStore.clear();
       useToken(null);
       rejectedToken = null;
+      heldForOrigin = false;
       user = null;
       scopes = [];
       logger.info('Signed out');
@@ -295,6 +394,19 @@ export function createSession(options: SessionOptions): Session {
       if (token === null || uploadScopes.get(scope) === granted) return;
       uploadScopes.set(scope, granted);
       changed();
+    },
+
+    addressChanged(): void {
+      if (closed || token === null) {
+        changed();
+        return;
+      }
+      if (sendableHere(token)) {
+        if (heldForOrigin) void adopt(token);
+        else changed();
+      } else {
+        holdForOrigin(token);
+      }
     },
 
     close(): void {

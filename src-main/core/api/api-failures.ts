@@ -256,8 +256,12 @@ export function failureFromThrown(error: unknown, context: ThrownContext): Clear
       { cause },
     );
   }
-  if (isNamed(error, 'NotReadableError')) {
-    return new ClearfactsApiError('transient', msg('api_file_changed_while_sending'), { cause });
+  if (isNamed(error, 'NotReadableError') || isNamed(error, 'FileChangedWhileSendingError')) {
+    // The body stopped before its last byte (multipart-file-body.ts): nothing can be stored.
+    return new ClearfactsApiError('transient', msg('api_file_changed_while_sending'), {
+      cause,
+      fileChanged: true,
+    });
   }
   const code = networkCode(error);
   const networkProblem = code === null ? undefined : NETWORK_PROBLEMS[code];

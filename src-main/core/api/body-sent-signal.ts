@@ -19,6 +19,8 @@ export interface SendProgress {
 interface MutableProgress {
   observed: boolean;
   bodySent: boolean;
+  /** undici reported an error for a request of this call before its body was sent. */
+  failedBeforeSent: boolean;
 }
 
 const current = new AsyncLocalStorage<MutableProgress>();
@@ -42,7 +44,16 @@ function onCreate(message: unknown): void {
 function onBodySent(message: unknown): void {
   const request = requestOf(message);
   const progress = request === null ? undefined : owners.get(request);
-  if (progress !== undefined) progress.bodySent = true;
+  // undici ends a streamed body's writer after a write error too, and publishes bodySent then
+  // (seen with undici 7 in Node 24: a reset mid-body gives request:error, then bodySent): a body
+  // whose writing failed did not leave whole.
+  if (progress !== undefined && !progress.failedBeforeSent) progress.bodySent = true;
+}
+
+function onError(message: unknown): void {
+  const request = requestOf(message);
+  const progress = request === null ? undefined : owners.get(request);
+  if (progress !== undefined && !progress.bodySent) progress.failedBeforeSent = true;
 }
 
 function subscribeOnce(): void {
@@ -50,6 +61,7 @@ function subscribeOnce(): void {
   subscribed = true;
   diagnosticsChannel.subscribe('undici:request:create', onCreate);
   diagnosticsChannel.subscribe('undici:request:bodySent', onBodySent);
+  diagnosticsChannel.subscribe('undici:request:error', onError);
 }
 
 /**
@@ -58,7 +70,7 @@ function subscribeOnce(): void {
  */
 export function watchBodySent<T>(call: (progress: SendProgress) => Promise<T>): Promise<T> {
   subscribeOnce();
-  const progress: MutableProgress = { observed: false, bodySent: false };
+  const progress: MutableProgress = { observed: false, bodySent: false, failedBeforeSent: false };
   return current.run(progress, () => call(progress));
 }
 

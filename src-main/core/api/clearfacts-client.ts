@@ -36,6 +36,8 @@ export class ClearfactsApiError extends Error {
   readonly status: number | null;
   /** Clearfacts' own words (redacted), for a refusal's detail; null when it gave none. */
   readonly serverMessage: string | null;
+  /** The file changed under the upload, which stopped before its body was complete. */
+  readonly fileChanged: boolean;
   readonly userMessage: Message;
   constructor(
     kind: ApiFailureKind,
@@ -45,6 +47,7 @@ export class ClearfactsApiError extends Error {
       retryAfterMs?: number | null;
       status?: number | null;
       serverMessage?: string | null;
+      fileChanged?: boolean;
       cause?: unknown;
     } = {},
   ) {
@@ -56,6 +59,7 @@ export class ClearfactsApiError extends Error {
     this.retryAfterMs = details.retryAfterMs ?? null;
     this.status = details.status ?? null;
     this.serverMessage = details.serverMessage ?? null;
+    this.fileChanged = details.fileChanged ?? false;
   }
 }
 
@@ -77,6 +81,12 @@ export interface UploadRequest {
   mediaType?: string;
   companyNumber: CompanyNumber;
   signal?: AbortSignal;
+  /**
+   * The version of the file that was checked (size in bytes, mtime in ms): a file that differs
+   * when it is opened, or changes while it is sent, is not sent (FileChangedWhileSendingError,
+   * sorted as a transient failure with `fileChanged`).
+   */
+  expected?: { sizeBytes: number | null; mtimeMs: number | null };
 }
 
 /**

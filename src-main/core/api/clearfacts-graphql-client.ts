@@ -3,8 +3,6 @@
 // ClearfactsApiError (see api-failures.ts). The fetch is injected so the desktop shell can pass
 // Electron's net.fetch (system proxy, OS certificates); the token is asked for on every call.
 import { msg } from '../../contract/messages/message.ts';
-import { openAsBlob } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileTypeFromFile } from 'file-type';
@@ -28,6 +26,7 @@ import {
   type CallContext,
 } from './api-failures.ts';
 import { mayHaveArrived, watchBodySent } from './body-sent-signal.ts';
+import { FileChangedWhileSendingError, openMultipartFileBody } from './multipart-file-body.ts';
 import {
   ClearfactsApiError,
   type ClearfactsClient,
@@ -270,14 +269,26 @@ export function createClearfactsClient(options: ClearfactsClientOptions): Clearf
     const header = await authorization();
     // A file that cannot be opened is not Clearfacts' doing: its file system error (ENOENT,
     // EACCES, …) is thrown as it is, so the queue can tell a vanished file from a dead network.
-    const sizeBytes = (await stat(request.path)).size;
-    // openAsBlob reads the file lazily while fetch sends it: it is never whole in memory.
     const type = request.mediaType ?? (await mediaTypeOf(request.path));
-    const file = await openAsBlob(request.path, { type });
-    const form = new FormData();
-    form.append('query', operation.document);
-    form.append('variables', JSON.stringify(variables));
-    form.append('file', file, request.fileName);
+    // Streamed from a file handle of our own, never whole in memory (see multipart-file-body.ts).
+    const body = await openMultipartFileBody({
+      fields: [
+        ['query', operation.document],
+        ['variables', JSON.stringify(variables)],
+      ],
+      fileField: 'file',
+      path: request.path,
+      fileName: request.fileName,
+      mediaType: type,
+      ...(request.expected === undefined ? {} : { expected: request.expected }),
+    }).catch((error: unknown) => {
+      if (!(error instanceof FileChangedWhileSendingError)) throw error;
+      throw new ClearfactsApiError('transient', msg('api_file_changed_while_sending'), {
+        fileChanged: true,
+        cause: safeCause(error),
+      });
+    });
+    const sizeBytes = body.version.sizeBytes;
     const deadlineMs = timeoutMs + Math.ceil((sizeBytes / SLOW_UPLOAD_BYTES_PER_SECOND) * 1000);
     return watchBodySent((progress) =>
       underDeadline(
@@ -286,15 +297,22 @@ export function createClearfactsClient(options: ClearfactsClientOptions): Clearf
         context,
         async (deadline, markSent) => {
           markSent();
-          const response = await options.fetch(options.apiUrl, {
-            method: 'POST',
-            headers: { Authorization: header, Accept: 'application/json' },
-            body: form,
-            signal: deadline,
-            // Following a redirect would need the body twice, so fetch would tee it and keep the
-            // whole file in memory; an upload is never redirected anyway.
-            redirect: 'error',
-          });
+          const response = await options
+            .fetch(options.apiUrl, {
+              method: 'POST',
+              headers: {
+                Authorization: header,
+                Accept: 'application/json',
+                'Content-Type': body.contentType,
+                'Content-Length': String(body.contentLength),
+              },
+              body: body.stream,
+              duplex: 'half',
+              signal: deadline,
+              // Following a redirect would need the body twice; an upload is never redirected.
+              redirect: 'error',
+            })
+            .finally(() => body.close());
           const answered: CallContext = {
             ...context,
             mayHaveArrived: mayHaveArrived(progress, true),

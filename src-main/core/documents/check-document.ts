@@ -51,12 +51,15 @@ function fileFailure(error: unknown): Failure {
       message: msg('file_gone'),
     };
   }
+  if (code === 'EISDIR') {
+    // A folder is not unreadable: saying so would send the user to check permissions.
+    return { code: 'file_unreadable', message: msg('not_a_file') };
+  }
   if (
     code === 'EACCES' ||
     code === 'ELOOP' ||
     code === 'EPERM' ||
     code === 'EBUSY' ||
-    code === 'EISDIR' ||
     code === 'EIO'
   ) {
     return {
@@ -130,8 +133,8 @@ async function identify(filePath: string): Promise<Identified> {
 const pdfInMemory = pLimit(1);
 
 /**
- * Created with the module (when the engine is built), so loading pdf.js in the worker (about a
- * second) overlaps the intake's stability window instead of delaying the first file.
+ * Its worker starts with the first PDF (loading pdf.js takes about a second, outside the file's
+ * time budget) and ends after a minute without one, so an idle engine does not carry pdf.js.
  */
 const pdfReader: PdfReadingService = createPdfReadingService();
 
@@ -237,7 +240,10 @@ export async function checkDocument(
   async function inspect(): Promise<
     Pick<DocumentCheck, 'kind' | 'pages' | 'failure' | 'willConvert'> &
       Partial<
-        Pick<DocumentCheck, 'prefixBytes' | 'sentSha256' | 'unwrapsEnvelope' | 'eInvoice'>
+        Pick<
+          DocumentCheck,
+          'prefixBytes' | 'sentSha256' | 'unwrapsEnvelope' | 'eInvoice' | 'advice'
+        >
       > & {
         sha256?: string;
       }
@@ -314,15 +320,16 @@ export async function checkDocument(
       return { kind, sha256, pages: 1, failure: null, willConvert };
     }
     if (kind === 'xml') {
-      const { failure, eInvoice, sendsInnerInvoice } = await checkEInvoice(filePath);
+      const { failure, eInvoice, advice, sendsInnerInvoice } = await checkEInvoice(filePath);
       return sendsInnerInvoice === null
-        ? { kind, pages: 1, willConvert, failure, eInvoice }
+        ? { kind, pages: 1, willConvert, failure, eInvoice, advice }
         : {
             kind,
             pages: 1,
             willConvert,
             failure,
             eInvoice,
+            advice,
             sentSha256: sendsInnerInvoice.sha256,
             unwrapsEnvelope: true,
           };

@@ -1,5 +1,6 @@
 // What the checks step learns about a file before it is queued. Implemented by check-document.ts.
 import type { DocumentKind, EInvoiceSummary, Failure } from '../../contract/domain.ts';
+import type { Message } from '../../contract/messages/message.ts';
 
 export interface DocumentCheck {
   kind: DocumentKind;
@@ -27,6 +28,8 @@ export interface DocumentCheck {
   unwrapsEnvelope?: boolean;
   /** What an XML e-invoice says (supplier, number, amount, kind); absent for other files. */
   eInvoice?: EInvoiceSummary | null;
+  /** Advice on an e-invoice (EN 16931 / Peppol rules it breaks); absent for other files. */
+  advice?: Message[];
 }
 
 export interface DocumentCheckOptions {

@@ -1,7 +1,9 @@
-// One long-lived worker thread that reads PDFs for the check, one file at a time, under a time
-// and a memory budget per file. Over budget, the worker is ended (which frees everything the
-// file made it allocate), the file gets its own refusal, and a fresh worker takes the next one:
-// the engine never waits on one file for longer than the time budget.
+// One worker thread that reads PDFs for the check, one file at a time, under a time and a memory
+// budget per file. Over budget, the worker is ended (which frees everything the file made it
+// allocate), the file gets its own refusal, and a fresh worker takes the next one: the engine
+// never waits on one file for longer than the time budget. The worker (pdf.js loaded, about
+// 70 MB resident) starts with the first PDF and ends after an idle period, so an engine that
+// watches quiet folders, or only receives e-invoices and images, does not carry it.
 import { Worker } from 'node:worker_threads';
 import { PdfReadReply, type PdfReading } from './pdf-reading.ts';
 
@@ -22,6 +24,40 @@ export const DEFAULT_PDF_READING_BUDGET: PdfReadingBudget = {
   timeMs: 20_000,
   memoryBytes: 512 * 1024 * 1024,
   pollMs: 25,
+};
+
+/**
+ * The timer that ends an idle worker. Injected so a test can fire it by hand and see the worker
+ * go, instead of sleeping through the idle period.
+ */
+export interface IdleTimer {
+  setTimeout(callback: () => void, delayMs: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+const REAL_IDLE_TIMER: IdleTimer = {
+  setTimeout: (callback, delayMs) => {
+    const handle = setTimeout(callback, delayMs);
+    // Waiting to end the worker must not keep a CLI run alive.
+    handle.unref();
+    return handle;
+  },
+  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+};
+
+/** When the worker starts and stops. */
+export interface PdfReaderLifetime {
+  /**
+   * How long the worker stays after its last file. A batch of PDFs arrives over seconds (the
+   * stability window, a scanner's pace), so a minute keeps one worker for the whole batch.
+   */
+  idleMs: number;
+  timer: IdleTimer;
+}
+
+export const DEFAULT_PDF_READER_LIFETIME: PdfReaderLifetime = {
+  idleMs: 60_000,
+  timer: REAL_IDLE_TIMER,
 };
 
 /** Starting a worker (loading pdf.js) may take this long on a slow, busy machine. */
@@ -52,6 +88,8 @@ export interface PdfReadingService {
   read(bytes: Uint8Array): Promise<PdfReading | OverBudget>;
   /** Ends the worker; a later read starts a new one. */
   close(): Promise<void>;
+  /** Whether a worker thread is alive now: from the first read until the idle period ends. */
+  isRunning(): boolean;
 }
 
 /** The worker module next to this one, `.ts` when run from source, `.js` when built. */
@@ -72,13 +110,33 @@ function ownBuffer(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
   return new Uint8Array(bytes);
 }
 
+/** A service with no worker yet; the first read starts one. */
 export function createPdfReadingService(
   budget: PdfReadingBudget = DEFAULT_PDF_READING_BUDGET,
+  lifetime: PdfReaderLifetime = DEFAULT_PDF_READER_LIFETIME,
 ): PdfReadingService {
   let worker: { thread: Worker; ready: Promise<boolean> } | null = null;
   let nextId = 1;
   /** One file at a time: the budgets are per file, and the worker is one thread anyway. */
   let tail: Promise<unknown> = Promise.resolve();
+  /** Reads asked for and not yet settled; the idle period starts when this drops to zero. */
+  let pending = 0;
+  let idleHandle: unknown = null;
+
+  function cancelIdleStop(): void {
+    if (idleHandle !== null) lifetime.timer.clearTimeout(idleHandle);
+    idleHandle = null;
+  }
+
+  function scheduleIdleStop(): void {
+    cancelIdleStop();
+    if (worker === null) return;
+    idleHandle = lifetime.timer.setTimeout(() => {
+      idleHandle = null;
+      // A read may have been asked for since: it keeps the worker.
+      if (pending === 0 && worker !== null) void stop(worker.thread);
+    }, lifetime.idleMs);
+  }
 
   function start(): { thread: Worker; ready: Promise<boolean> } {
     const thread = new Worker(workerUrl(), {
@@ -180,17 +238,25 @@ export function createPdfReadingService(
     });
   }
 
-  // Started now: loading pdf.js takes about a second, better spent before the first file.
-  worker = start();
   return {
     read(bytes) {
-      const result = tail.then(() => readOne(bytes));
+      pending += 1;
+      cancelIdleStop();
+      // The idle period is scheduled before the caller sees the result.
+      const result = tail
+        .then(() => readOne(bytes))
+        .finally(() => {
+          pending -= 1;
+          if (pending === 0) scheduleIdleStop();
+        });
       tail = result.catch(() => undefined);
       return result;
     },
     async close() {
       await tail;
+      cancelIdleStop();
       if (worker !== null) await stop(worker.thread);
     },
+    isRunning: () => worker !== null,
   };
 }

@@ -1,14 +1,16 @@
 // What would happen to each file if it were sent, without sending anything: the answer to
 // "why was my file refused?" that `clearfacts-uploader check` prints and support asks for.
 import path from 'node:path';
-import type { DocumentKind, EInvoiceSummary, Failure } from '../../contract/domain.ts';
+import type {
+  DocumentKind,
+  EInvoiceSummary,
+  Failure,
+  SendingChange,
+} from '../../contract/domain.ts';
 import { checkDocument } from './check-document.ts';
+import { sendingChanges } from './sending-changes.ts';
 
-/** How the bytes sent would differ from the file on disk (the file itself never changes). */
-export type SendingChange =
-  | { change: 'leave_out_prefix'; bytes: number; sentSha256: string }
-  | { change: 'unwrap_envelope'; sentSha256: string }
-  | { change: 'convert_to_pdf' };
+export type { SendingChange };
 
 /** One file's preview. Sizes in bytes; hashes are SHA-256 in hex. */
 export interface SendingPreview {
@@ -35,18 +37,7 @@ export async function previewSending(
   for (const given of paths) {
     const filePath = path.resolve(given);
     const check = await checkDocument(filePath, options);
-    const changes: SendingChange[] = [];
-    if (check.failure === null && check.prefixBytes > 0 && check.sentSha256 !== null) {
-      changes.push({
-        change: 'leave_out_prefix',
-        bytes: check.prefixBytes,
-        sentSha256: check.sentSha256,
-      });
-    }
-    if (check.failure === null && check.unwrapsEnvelope === true && check.sentSha256 !== null) {
-      changes.push({ change: 'unwrap_envelope', sentSha256: check.sentSha256 });
-    }
-    if (check.failure === null && check.willConvert) changes.push({ change: 'convert_to_pdf' });
+    const changes = sendingChanges(check);
     previews.push({
       path: filePath,
       fileName: path.basename(filePath),

@@ -55,7 +55,8 @@ export function createStatusTracker(options: StatusTrackerOptions): StatusTracke
         pending,
         uploading: counts.uploading,
         uploaded: counts.uploaded + counts.archived,
-        failed: counts.failed,
+        // A held file waits for the user as a failed one does.
+        failed: counts.failed + counts.held,
         unconfirmed: counts.unconfirmed,
         duplicate: counts.duplicate,
       },

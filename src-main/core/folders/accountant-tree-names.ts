@@ -6,13 +6,51 @@ import { CompanyNumber } from '../../contract/domain.ts';
 import type { ArchiveCategory } from '../../contract/domain.ts';
 import { isIgnoredName } from './ignored-names.ts';
 
-export const TREE_FOLDERS = {
-  purchase: 'Purchase',
-  sales: 'Sales',
-  archive: 'Archive',
-  various: 'Various',
-  permanent: 'Permanent',
-} as const;
+/** The languages a tree's folders can be named in; one is chosen per tree root. */
+export const TREE_LANGUAGES = ['nl', 'fr', 'en'] as const;
+export type TreeLanguage = (typeof TREE_LANGUAGES)[number];
+
+/** The kinds of folder a tree has under each administration, with their names per language. */
+export type TreeFolderKind = 'purchase' | 'sales' | 'archive' | 'various' | 'permanent';
+
+/** The words the app shows for these trays (Aankoop / Verkoop / Archief, …) are the folders' names. */
+export const TREE_FOLDER_NAMES: Record<TreeLanguage, Record<TreeFolderKind, string>> = {
+  nl: {
+    purchase: 'Aankoop',
+    sales: 'Verkoop',
+    archive: 'Archief',
+    various: 'Diverse',
+    permanent: 'Permanent',
+  },
+  fr: {
+    purchase: 'Achats',
+    sales: 'Ventes',
+    archive: 'Archive',
+    various: 'Divers',
+    permanent: 'Permanent',
+  },
+  en: {
+    purchase: 'Purchase',
+    sales: 'Sales',
+    archive: 'Archive',
+    various: 'Various',
+    permanent: 'Permanent',
+  },
+};
+
+/** The English names, which every tree made before trees had a language uses. */
+export const TREE_FOLDERS = TREE_FOLDER_NAMES.en;
+
+/**
+ * True when `folderName` is the folder of `kind` in any of the three languages, ignoring case:
+ * colleagues sharing a root, and a root made in another language, all route the same way.
+ */
+export function isTreeFolder(folderName: string, kind: TreeFolderKind): boolean {
+  const wanted = folderName.normalize('NFC').toLowerCase();
+  return TREE_LANGUAGES.some(
+    (language) => TREE_FOLDER_NAMES[language][kind].toLowerCase() === wanted,
+  );
+}
 
 export type ArchiveType = 'various' | 'permanent';
 

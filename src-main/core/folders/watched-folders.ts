@@ -15,7 +15,12 @@ import type {
   FolderView,
 } from '../../contract/domain.ts';
 import type { AdministrationsCache } from '../account/administrations-cache.ts';
-import { resolveCategoryByFolderName, type ArchiveType } from './accountant-tree-names.ts';
+import { languageOfLocale } from '../../contract/messages/render-message.ts';
+import {
+  resolveCategoryByFolderName,
+  type ArchiveType,
+  type TreeLanguage,
+} from './accountant-tree-names.ts';
 import { materializeAccountantTree } from './materialize-accountant-tree.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { FolderCounts } from '../store/history-repository.ts';
@@ -30,6 +35,15 @@ export interface WatchedFoldersOptions {
 }
 
 const NO_COUNTS: FolderCounts = { pending: 0, uploaded: 0, failed: 0 };
+/**
+ * The language a new tree's folders are named in: the app's language, or with "system" the
+ * locale this process runs in (the user's, on the desktop and in a terminal).
+ */
+function preferredTreeLanguage(setting: string): TreeLanguage {
+  if (setting === 'nl' || setting === 'fr' || setting === 'en') return setting;
+  return languageOfLocale(Intl.DateTimeFormat().resolvedOptions().locale) ?? 'en';
+}
+
 /** Category lists fetched at once when an accountant tree is built. */
 const CATEGORY_REQUESTS_AT_ONCE = 4;
 
@@ -176,7 +190,12 @@ export function createWatchedFolders(options: WatchedFoldersOptions): WatchedFol
     const categories = await categoriesOf(
       listed.map((administration) => administration.companyNumber),
     );
-    const result = await materializeAccountantTree(root, listed, categories);
+    const result = await materializeAccountantTree(
+      root,
+      listed,
+      categories,
+      preferredTreeLanguage(settings.get().language),
+    );
     if (result.created.length > 0) {
       logger.info('Accountant tree folders created', { root, created: result.created.length });
     }

@@ -1,6 +1,5 @@
 // The contract's request channels, each answered by the stage that owns it. Every handler throws
 // only ApiError (withApiErrors), so both transports and the control channel see the same errors.
-import { msg } from '../../contract/messages/message.ts';
 import { ApiError, type ApiHandlers } from '../../contract/api-contract.ts';
 import type { AdministrationsCache } from '../account/administrations-cache.ts';
 import type { Session } from '../account/session.ts';
@@ -8,6 +7,7 @@ import type { StatusTracker } from '../events/status-tracker.ts';
 import type { WatchedFolders } from '../folders/watched-folders.ts';
 import type { WatchSupervisor } from '../intake/watch-supervisor.ts';
 import type { DropIntake } from '../queue/drop-intake.ts';
+import { expandDropPaths } from '../queue/drop-paths.ts';
 import type { HistoryActions } from '../queue/history-actions.ts';
 import type { UploadQueue } from '../queue/upload-queue.ts';
 import { toHistoryEntry } from '../store/file-record.ts';
@@ -39,7 +39,7 @@ export function createContractHandlers(options: ContractHandlersOptions): ApiHan
   async function requireToken(): Promise<void> {
     await session.load();
     if (!session.info().signedIn) {
-      throw new ApiError('not_signed_in', msg('not_signed_in'));
+      throw new ApiError('not_signed_in', session.notSignedInReason());
     }
   }
 
@@ -76,7 +76,7 @@ export function createContractHandlers(options: ContractHandlersOptions): ApiHan
       drop.inspect(paths, { maxUploadBytes: settings.get().maxUploadBytes }),
     ),
     'drop.send': withApiErrors(async ({ paths, companyNumber, destination }) => {
-      const entries = drop.send(paths, companyNumber, destination);
+      const entries = drop.send(await expandDropPaths(paths), companyNumber, destination);
       settings.update({ lastDropTarget: { companyNumber, destination } });
       return entries;
     }),
@@ -88,7 +88,11 @@ export function createContractHandlers(options: ContractHandlersOptions): ApiHan
     'history.retry': withApiErrors(({ id }) => options.historyActions.retry(id)),
     'history.retryAllFailed': withApiErrors(async () => options.historyActions.retryAllFailed()),
     'history.resend': withApiErrors(async ({ id }) => options.historyActions.resend(id)),
+    'history.choose': withApiErrors(async ({ id, choice }) =>
+      options.historyActions.choose(id, choice),
+    ),
     'history.markDone': withApiErrors(async ({ id }) => options.historyActions.markDone(id)),
+    'history.dismiss': withApiErrors(async ({ id }) => options.historyActions.dismiss(id)),
     'history.reveal': withApiErrors(({ id }) => options.historyActions.reveal(id)),
 
     'queue.pause': withApiErrors(async () => {

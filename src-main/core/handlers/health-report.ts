@@ -2,7 +2,7 @@
 // only, from the status tracker, the queue's holds, the folders and the history. An engine that
 // does not watch (a `status` of its own when no engine runs) reads the folders from the disk.
 import { stat } from 'node:fs/promises';
-import { msg } from '../../contract/messages/message.ts';
+import { msg, type Message } from '../../contract/messages/message.ts';
 import type {
   FolderHealth,
   HealthReport,
@@ -21,6 +21,11 @@ export interface HealthReporterOptions {
   history: HistoryRepository;
   /** Whether this engine's intake watches the folders (else their availability is read from disk). */
   watching: () => boolean;
+  /**
+   * Why no token can be used (none stored, or one entered for another API address), or null.
+   * An engine that is not started holds nothing, yet `status` must say that sending cannot start.
+   */
+  tokenProblem: () => Promise<Message | null>;
   now?: () => number;
 }
 
@@ -97,6 +102,10 @@ export function createHealthReporter(options: HealthReporterOptions): HealthRepo
     async report() {
       const status = options.status.snapshot();
       const holds = listHolds(options.holds(), now());
+      const tokenProblem = await options.tokenProblem();
+      if (tokenProblem !== null && !holds.some((hold) => hold.kind === 'auth')) {
+        holds.unshift({ kind: 'auth', message: tokenProblem });
+      }
       const watched = await folders();
       const uploaded = options.history.lastUploaded();
       const failed = options.history.lastFailed();

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import type { CompanyNumber, Destination } from '../../contract/domain.ts';
 import { msg, type TreeRouteMessage } from '../../contract/messages/message.ts';
-import { TREE_FOLDERS, parseAdministrationFolderName } from '../folders/accountant-tree-names.ts';
+import { isTreeFolder, parseAdministrationFolderName } from '../folders/accountant-tree-names.ts';
 import type { ArchiveType } from '../folders/accountant-tree-names.ts';
 
 export type ResolveCategoryId = (
@@ -15,10 +15,6 @@ export type ResolveCategoryId = (
 export type Route =
   | { ok: true; companyNumber: CompanyNumber; destination: Destination }
   | { ok: false; reason: TreeRouteMessage };
-
-function sameName(actual: string, expected: string): boolean {
-  return actual.toLowerCase() === expected.toLowerCase();
-}
 
 export function routeAccountantTreePath(
   root: string,
@@ -36,13 +32,13 @@ export function routeAccountantTreePath(
   if (segments.length < 3 || trayFolder === undefined) {
     return { ok: false, reason: msg('tree_file_in_administration', { companyNumber }) };
   }
-  if (sameName(trayFolder, TREE_FOLDERS.purchase)) {
+  if (isTreeFolder(trayFolder, 'purchase')) {
     return { ok: true, companyNumber, destination: { type: 'purchase' } };
   }
-  if (sameName(trayFolder, TREE_FOLDERS.sales)) {
+  if (isTreeFolder(trayFolder, 'sales')) {
     return { ok: true, companyNumber, destination: { type: 'sale' } };
   }
-  if (!sameName(trayFolder, TREE_FOLDERS.archive)) {
+  if (!isTreeFolder(trayFolder, 'archive')) {
     return {
       ok: false,
       reason: msg('tree_unknown_tray', { folderName: trayFolder, companyNumber }),
@@ -51,17 +47,22 @@ export function routeAccountantTreePath(
   const archiveType: ArchiveType | null =
     archiveTypeFolder === undefined || segments.length < 4
       ? null
-      : sameName(archiveTypeFolder, TREE_FOLDERS.various)
+      : isTreeFolder(archiveTypeFolder, 'various')
         ? 'various'
-        : sameName(archiveTypeFolder, TREE_FOLDERS.permanent)
+        : isTreeFolder(archiveTypeFolder, 'permanent')
           ? 'permanent'
           : null;
   if (archiveType === null) {
     return { ok: false, reason: msg('tree_archive_needs_type') };
   }
-  const typeFolder = archiveType === 'various' ? TREE_FOLDERS.various : TREE_FOLDERS.permanent;
   if (segments.length < 5 || categoryFolder === undefined) {
-    return { ok: false, reason: msg('tree_file_in_archive_type', { folderName: typeFolder }) };
+    // The folder's own name, in whichever language the tree uses.
+    return {
+      ok: false,
+      reason: msg('tree_file_in_archive_type', {
+        folderName: `${trayFolder}/${archiveTypeFolder ?? ''}`,
+      }),
+    };
   }
   const categoryId = resolveCategoryId(companyNumber, archiveType, categoryFolder);
   if (categoryId === null || categoryId === '') {

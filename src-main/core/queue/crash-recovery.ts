@@ -3,7 +3,9 @@
 import type { Failure } from '../../contract/domain.ts';
 import { msg } from '../../contract/messages/message.ts';
 import type { Logger } from '../logging/logger.ts';
+import type { FileRecord } from '../store/file-record.ts';
 import type { HistoryRepository, Transition } from '../store/history-repository.ts';
+import type { UploadQueue } from './upload-queue.ts';
 
 const INTERRUPTED: Failure = {
   code: 'transient',
@@ -22,5 +24,34 @@ export function recoverInterruptedSends(
   for (const record of repository.inStates(['uploading'])) {
     onTransition(repository.transition(record.id, 'unconfirmed', { failure: INTERRUPTED }));
     logger.warn('A send was interrupted by the last stop: unconfirmed', { id: record.id });
+  }
+}
+
+/**
+ * Moves or deletes the watched files a stop caught between their uuid and their after-upload
+ * step (or whose uuid the delivery journal restored). Call once the queue runs; each file's
+ * outcome is written to its row by the step itself, and an error is logged, never thrown.
+ */
+export async function finishInterruptedLocalSteps(
+  repository: HistoryRepository,
+  queue: Pick<UploadQueue, 'finishLocally'>,
+  logger: Logger,
+): Promise<void> {
+  let records: FileRecord[];
+  try {
+    records = repository.awaitingLocalStep();
+  } catch (error) {
+    logger.error('The history could not be read', { error: String(error) });
+    return;
+  }
+  for (const record of records) {
+    try {
+      await queue.finishLocally(record);
+    } catch (error) {
+      logger.error('The after-upload step of an interrupted file failed', {
+        id: record.id,
+        error: error instanceof Error ? error.message : String(error),
+      });
+    }
   }
 }

@@ -29,6 +29,11 @@ export interface DeliveryFailure {
   readonly status: number | null;
   /** The destination's own words (redacted), for a refusal's detail; null when it gave none. */
   readonly serverMessage: string | null;
+  /**
+   * The file changed while it was being sent and the upload stopped before its body was complete
+   * (kind `transient`): nothing arrived, and the new version must pass the gate again.
+   */
+  readonly fileChanged?: boolean;
 }
 
 /** One file to deliver. */
@@ -43,6 +48,8 @@ export interface DeliveryRequest {
   companyNumber: CompanyNumber;
   /** Aborted when the file changed or the app stops; the upload is then called off. */
   signal?: AbortSignal;
+  /** The checked version (size in bytes, mtime in ms); a file that differs is not sent. */
+  expected?: { sizeBytes: number | null; mtimeMs: number | null };
 }
 
 /** What the destination answered for a delivered file. */

@@ -11,6 +11,7 @@ import type {
   UploadSource,
 } from '../../contract/domain.ts';
 import type { DocumentCheck, DocumentCheckOptions } from '../documents/document-check.ts';
+import { sendingChanges } from '../documents/sending-changes.ts';
 import type { UploadQueue } from './upload-queue.ts';
 import { toHistoryEntry, type FileRecord } from '../store/file-record.ts';
 import type { HistoryRepository } from '../store/history-repository.ts';
@@ -62,6 +63,7 @@ export function createDropIntake(options: DropIntakeOptions): DropIntake {
               failure: check.failure,
               willConvert: check.willConvert,
               eInvoice: check.eInvoice ?? null,
+              changes: sendingChanges(check),
             };
           }),
         ),

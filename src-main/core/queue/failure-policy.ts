@@ -44,9 +44,14 @@ function fileSystemDecision(error: NodeJS.ErrnoException, retry: () => FailureDe
           message: msg('file_removed_before_send'),
         },
       };
+    case 'EISDIR':
+      // A folder where a file was: its permissions are not the problem.
+      return {
+        action: 'fail' as const,
+        failure: { code: 'file_unreadable' as const, message: msg('not_a_file') },
+      };
     case 'EACCES':
     case 'EPERM':
-    case 'EISDIR':
       return {
         action: 'fail' as const,
         failure: {

@@ -2,7 +2,7 @@
 // unconfirmed one (their say-so is the only way it is sent again), mark it done, show it.
 import { msg, type Terms } from '../../contract/messages/message.ts';
 import { ApiError } from '../../contract/api-contract.ts';
-import type { FileState, HistoryEntry } from '../../contract/domain.ts';
+import type { FileState, HistoryEntry, HoldChoice } from '../../contract/domain.ts';
 import type { UploadQueue } from './upload-queue.ts';
 import { toHistoryEntry, type FileRecord } from '../store/file-record.ts';
 import type { HistoryRepository, Transition } from '../store/history-repository.ts';
@@ -19,10 +19,17 @@ export interface HistoryActionsOptions {
 }
 
 const requeue = {
+  dismissedAt: null,
   attempts: 0,
   nextAttemptAt: null,
   failure: null,
+  hold: null,
 } as const;
+
+function sameChoice(a: HoldChoice, b: HoldChoice): boolean {
+  if (a.kind === 'send_here' || b.kind === 'send_here') return a.kind === b.kind;
+  return a.companyNumber === b.companyNumber && a.destination === b.destination;
+}
 
 /**
  * The user's actions on one history row (contract `history.*`). Each throws ApiError
@@ -38,6 +45,15 @@ export interface HistoryActions {
   resend(id: number): HistoryEntry;
   /** Unconfirmed: the user saw it arrive in Clearfacts, so it counts as uploaded. */
   markDone(id: number): HistoryEntry;
+  /** Failed: kept as a record, no longer counted as failed or as needing attention. */
+  dismiss(id: number): HistoryEntry;
+  /**
+   * Held: the user's choice among those the row offers. `send_to` queues the file for that
+   * administration and tray, `send_here` where it is; either way the routing rules no longer
+   * hold it. A choice the row does not offer is refused (`conflict`), so a stale screen cannot
+   * send a file somewhere nobody proposed.
+   */
+  choose(id: number, choice: HoldChoice): HistoryEntry;
   /** Shows the file (or its archived copy) in the file manager when the shell has one. */
   reveal(id: number): Promise<{ path: string }>;
 }
@@ -81,7 +97,9 @@ export function createHistoryActions(options: HistoryActionsOptions): HistoryAct
     },
 
     retryAllFailed(): { count: number } {
-      const failed = repository.inStates(['failed']);
+      const failed = repository
+        .inStates(['failed'])
+        .filter((record) => record.dismissedAt === null);
       for (const record of failed) write(record.id, 'ready', { ...requeue, forceSend: false });
       return { count: failed.length };
     },
@@ -100,6 +118,30 @@ export function createHistoryActions(options: HistoryActionsOptions): HistoryAct
       const record = find(id);
       if (record.state !== 'unconfirmed') refuse(record, 'marked_done', ['unconfirmed']);
       return write(id, 'uploaded', { failure: null });
+    },
+
+    dismiss(id: number): HistoryEntry {
+      const record = find(id);
+      if (record.state !== 'failed') refuse(record, 'dismissed', ['failed']);
+      return write(id, 'failed', { dismissedAt: Date.now() });
+    },
+
+    choose(id: number, choice: HoldChoice): HistoryEntry {
+      const record = find(id);
+      if (record.state !== 'held') refuse(record, 'chosen', ['held']);
+      const offered = record.hold?.choices ?? [];
+      if (!offered.some((candidate) => sameChoice(candidate, choice))) {
+        throw new ApiError(
+          'conflict',
+          msg('hold_choice_unknown', { fileName: record.fileName }),
+          `offered: ${JSON.stringify(offered)}`,
+        );
+      }
+      const route =
+        choice.kind === 'send_to'
+          ? { companyNumber: choice.companyNumber, destination: { type: choice.destination } }
+          : {};
+      return write(id, 'ready', { ...requeue, ...route, forceSend: false, routeConfirmed: true });
     },
 
     async reveal(id: number): Promise<{ path: string }> {

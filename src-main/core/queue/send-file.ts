@@ -3,9 +3,10 @@
 // before the file is moved or deleted.
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { Failure, FileState, Scope } from '../../contract/domain.ts';
+import type { Administration, Failure, FileState, Scope } from '../../contract/domain.ts';
 import { msg, type Message } from '../../contract/messages/message.ts';
 import type { DocumentCheck, DocumentCheckOptions } from '../documents/document-check.ts';
+import { invoiceKey } from '../documents/e-invoice/invoice-key.ts';
 import { uploadMediaType } from '../documents/media-type.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { FileRecord } from '../store/file-record.ts';
@@ -18,6 +19,8 @@ import {
   FileChangedSinceSentError,
 } from './after-upload.ts';
 import type { DeliveredFile, DocumentDestination } from './document-destination.ts';
+import { pairPdfWithXml, xmlTwinPaths } from './e-invoice-pairing.ts';
+import { routeInBoundFolder } from './e-invoice-routing.ts';
 import { decideAfterFailure } from './failure-policy.ts';
 import type { QueueHolds } from './queue-holds.ts';
 import { requiredScope } from './required-scope.ts';
@@ -64,7 +67,14 @@ export interface SendContext {
   storage: StorageGuard;
   documents: DocumentTools;
   destination: DocumentDestination;
-  settings: () => { afterUpload: AfterUpload; maxUploadBytes: number };
+  settings: () => {
+    afterUpload: AfterUpload;
+    maxUploadBytes: number;
+    /** Pairing x.pdf with x.xml (issue #18); on unless false. */
+    pairEInvoices?: boolean;
+    /** How long a PDF may wait for its XML twin: one stability window. */
+    stabilityWindowMs?: number;
+  };
   /** Read only: the send step reports hold changes as its result, the queue applies them. */
   holds: Readonly<QueueHolds>;
   retry: RetryTuning;
@@ -87,12 +97,22 @@ export interface SendContext {
   explainRefusal: (record: FileRecord, failure: Failure) => Promise<Failure>;
   /** A file that changed after it was sent is new content: the intake looks at it again. */
   onChangedAfterSend: (filePath: string) => void;
+  /**
+   * The administrations the token reaches, for routing e-invoices by their parties; null when
+   * the list cannot be read now (routing then still holds, offering fewer choices).
+   */
+  reachableAdministrations: () => Promise<Administration[] | null>;
 }
 
 function deliver(
   client: DocumentDestination,
   record: FileRecord,
-  upload: { path: string; fileName: string; mediaType: string },
+  upload: {
+    path: string;
+    fileName: string;
+    mediaType: string;
+    expected?: { sizeBytes: number | null; mtimeMs: number | null };
+  },
   signal: AbortSignal,
 ): Promise<DeliveredFile> {
   const base = { ...upload, companyNumber: record.companyNumber, signal };
@@ -125,6 +145,8 @@ function checkPatch(check: DocumentCheck): FilePatch {
     sha256: check.sha256,
     sentSha256: check.sentSha256,
     eInvoice: check.eInvoice ?? null,
+    invoiceKey: check.eInvoice ? invoiceKey(check.eInvoice) : null,
+    advice: check.advice ?? [],
     pages: check.pages,
   };
 }
@@ -189,9 +211,35 @@ export async function sendFile(
   }
   const sha256 = check.sha256;
 
+  // A watched e-invoice whose party is another company waits for the user (issue #18). Drops
+  // and CLI files were sent somewhere on purpose; the user's own choice is never second-guessed.
+  if (check.eInvoice && record.source === 'watch' && !record.routeConfirmed) {
+    const decision = routeInBoundFolder(
+      check.eInvoice,
+      record.companyNumber,
+      record.destination,
+      await context.reachableAdministrations(),
+    );
+    if (decision.kind === 'hold') {
+      context.logger.info('E-invoice addressed to another administration: held', {
+        id: record.id,
+      });
+      await write('held', {
+        ...checkPatch(check),
+        hold: decision.hold,
+        failure: null,
+        nextAttemptAt: null,
+      });
+      return null;
+    }
+  }
+
   const contentKey = `${sha256}:${record.companyNumber}`;
+  const key = check.eInvoice ? invoiceKey(check.eInvoice) : null;
+  const invoiceFlightKey = key === null ? null : `invoice:${key}:${record.companyNumber}`;
   if (!record.forceSend) {
     await context.inFlight.get(contentKey);
+    if (invoiceFlightKey !== null) await context.inFlight.get(invoiceFlightKey);
     const earlier = repository.findDelivered(
       sha256,
       record.companyNumber,
@@ -206,6 +254,60 @@ export async function sendFile(
       await write('duplicate', { ...checkPatch(check), failure: null, nextAttemptAt: null });
       return null;
     }
+    // The same invoice in other bytes (another envelope or encoding) is a duplicate too.
+    const sameInvoice =
+      key === null ? null : repository.findSameInvoice(key, record.companyNumber, record.id);
+    if (sameInvoice) {
+      context.logger.info('The same invoice was already sent to this administration', {
+        id: record.id,
+        earlier: sameInvoice.id,
+      });
+      await write('duplicate', {
+        ...checkPatch(check),
+        failure: null,
+        nextAttemptAt: null,
+        hold: {
+          reason: msg('e_invoice_already_sent', {
+            fileName: sameInvoice.fileName,
+            at: sameInvoice.uploadedAt ?? sameInvoice.updatedAt,
+          }),
+          choices: [],
+        },
+      });
+      return null;
+    }
+  }
+  if (
+    check.kind === 'pdf' &&
+    record.source === 'watch' &&
+    !record.forceSend &&
+    !record.routeConfirmed &&
+    settings.pairEInvoices !== false
+  ) {
+    const pairing = pairPdfWithXml(
+      record,
+      sha256,
+      repository.latestOf(xmlTwinPaths(record.path)),
+      context.now(),
+      settings.stabilityWindowMs ?? 2_000,
+    );
+    if (pairing.kind === 'wait') {
+      await write('ready', { ...checkPatch(check), nextAttemptAt: pairing.at });
+      return null;
+    }
+    if (pairing.kind === 'part_of_xml' || pairing.kind === 'ask') {
+      const reason = { fileName: pairing.xml.fileName };
+      await write(pairing.kind === 'part_of_xml' ? 'duplicate' : 'held', {
+        ...checkPatch(check),
+        failure: null,
+        nextAttemptAt: null,
+        hold:
+          pairing.kind === 'part_of_xml'
+            ? { reason: msg('pdf_sent_with_xml', reason), choices: [] }
+            : { reason: msg('pdf_differs_from_xml', reason), choices: [{ kind: 'send_here' }] },
+      });
+      return null;
+    }
   }
   // A hold may have started while the file was being checked: it stays ready, unsent.
   if (signal.aborted || holds.auth !== null || holds.storage !== null || holds.pausedByUser) {
@@ -216,6 +318,7 @@ export async function sendFile(
   let finishInFlight = () => {};
   const sent = new Promise<void>((resolve) => (finishInFlight = resolve));
   context.inFlight.set(contentKey, sent);
+  if (invoiceFlightKey !== null) context.inFlight.set(invoiceFlightKey, sent);
   // One rule for bytes sent that differ from the file: they are staged, never written over the
   // file, and the history keeps both SHA-256s.
   const staged =
@@ -226,10 +329,12 @@ export async function sendFile(
         : null;
   let sentSha256: string | null = null;
   try {
-    let upload = {
+    let upload: Parameters<typeof deliver>[2] = {
       path: record.path,
       fileName: record.fileName,
       mediaType: uploadMediaType(check.kind),
+      // The file as checked (and hashed): another version is not sent under this hash.
+      expected: { sizeBytes: check.sizeBytes, mtimeMs: check.mtimeMs },
     };
     if (staged && !check.willConvert) {
       try {
@@ -249,7 +354,7 @@ export async function sendFile(
         });
         return null;
       }
-      upload = { ...upload, path: staged };
+      upload = { path: staged, fileName: upload.fileName, mediaType: upload.mediaType };
     }
     if (staged && check.willConvert) {
       try {
@@ -297,6 +402,7 @@ export async function sendFile(
     return { kind: 'reachable' };
   } finally {
     context.inFlight.delete(contentKey);
+    if (invoiceFlightKey !== null) context.inFlight.delete(invoiceFlightKey);
     finishInFlight();
     if (staged) await rm(staged, { force: true });
   }
@@ -338,8 +444,19 @@ async function recordSendFailure(
   signal: AbortSignal,
   write: (to: FileState, patch: FilePatch) => Promise<FileRecord>,
 ): Promise<HoldChange | null> {
-  const ambiguous = context.destination.failureOf(error)?.kind === 'ambiguous';
+  const sorted = context.destination.failureOf(error);
+  const ambiguous = sorted?.kind === 'ambiguous';
   const cause = abortCause(signal);
+  if (sorted?.kind === 'transient' && sorted.fileChanged === true && cause !== 'stopping') {
+    // The upload stopped before its body was complete, so nothing arrived: the new content is
+    // new work, which passes the gate (and the check) again before it is sent.
+    context.logger.info('The file changed while it was being sent: it is checked again', {
+      id: record.id,
+    });
+    await write('waiting_stability', { attempts: 0, failure: null, nextAttemptAt: null });
+    context.onChangedAfterSend(record.path);
+    return null;
+  }
   if (cause !== null && !ambiguous) {
     // Called off before the whole file was handed over: nothing can have arrived.
     if (cause === 'changed')

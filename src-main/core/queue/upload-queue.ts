@@ -2,7 +2,7 @@
 // (ready rows, with their next_attempt_at), so nothing here needs saving; memory holds only the
 // running sends and the reasons the queue is holding back.
 import type { Message } from '../../contract/messages/message.ts';
-import type { Failure } from '../../contract/domain.ts';
+import type { Administration, Failure } from '../../contract/domain.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { FileRecord } from '../store/file-record.ts';
 import type { HistoryRepository, Transition } from '../store/history-repository.ts';
@@ -34,7 +34,14 @@ export interface UploadQueueOptions {
   documents: DocumentTools;
   /** Where files go: the Clearfacts client today (see document-destination.ts). */
   destination: DocumentDestination;
-  settings: () => { concurrency: number; afterUpload: AfterUpload; maxUploadBytes: number };
+  settings: () => {
+    concurrency: number;
+    afterUpload: AfterUpload;
+    maxUploadBytes: number;
+    /** Pairing x.pdf with x.xml; on unless false. */
+    pairEInvoices?: boolean;
+    stabilityWindowMs?: number;
+  };
   retry: RetryTuning;
   stagingDir: string;
   logger: Logger;
@@ -45,6 +52,8 @@ export interface UploadQueueOptions {
   onTokenRefused: () => void;
   explainRefusal?: (record: FileRecord, failure: Failure) => Promise<Failure>;
   onChangedAfterSend?: (filePath: string) => void;
+  /** The administrations the token reaches, for e-invoice routing; none known by default. */
+  reachableAdministrations?: () => Promise<Administration[] | null>;
   /** How often the history is looked at for work another process queued (CLI `retry`). */
   sweepIntervalMs?: number;
   now?: () => number;
@@ -117,6 +126,7 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
     inFlight: new Map(),
     explainRefusal: options.explainRefusal ?? ((_record, failure) => Promise.resolve(failure)),
     onChangedAfterSend: options.onChangedAfterSend ?? (() => {}),
+    reachableAdministrations: options.reachableAdministrations ?? (() => Promise.resolve(null)),
   };
 
   function scheduleWake(): void {

@@ -9,7 +9,8 @@ const allowed: Record<FileState, readonly FileState[]> = {
   waiting_stability: ['waiting_stability', 'ready', 'failed'],
   // ready -> ready reschedules (backoff, a file put back by a pause); -> waiting_stability when
   // the file changed after it was queued.
-  ready: ['ready', 'waiting_stability', 'uploading', 'failed', 'duplicate'],
+  // -> held: an e-invoice that waits for the user's choice of administration (issue #18).
+  ready: ['ready', 'waiting_stability', 'uploading', 'failed', 'duplicate', 'held'],
   // -> ready: a transient failure to retry, or a pause (auth, scope) before anything was sent.
   // -> waiting_stability: the file changed while it was being sent and the send was abandoned.
   // -> unconfirmed: the whole file was sent and no answer came, or the app stopped mid-send.
@@ -17,9 +18,12 @@ const allowed: Record<FileState, readonly FileState[]> = {
   // uploaded -> uploaded records a failed move or delete; -> archived when that step is done.
   uploaded: ['uploaded', 'archived'],
   archived: [],
-  // Only the user (retry) or a changed file brings a failed file back.
-  failed: ['ready', 'waiting_stability'],
+  // Only the user (retry) or a changed file brings a failed file back; failed -> failed records
+  // the user's dismissal.
+  failed: ['failed', 'ready', 'waiting_stability'],
   duplicate: ['ready'],
+  // Only the user's choice (-> ready) or a changed file brings a held file back.
+  held: ['ready', 'waiting_stability'],
   // Never re-sent silently: resend (-> ready) or mark done (-> uploaded) are the user's say.
   unconfirmed: ['ready', 'uploaded'],
 };

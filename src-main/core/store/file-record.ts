@@ -6,10 +6,12 @@ import type {
   DocumentKind,
   EInvoiceSummary,
   Failure,
+  FileHold,
   FileState,
   HistoryEntry,
   UploadSource,
 } from '../../contract/domain.ts';
+import type { Message } from '../../contract/messages/message.ts';
 
 export interface FileRecord {
   id: number;
@@ -34,6 +36,14 @@ export interface FileRecord {
   sentSha256: string | null;
   /** What an XML e-invoice says, recorded by the check. */
   eInvoice: EInvoiceSummary | null;
+  /** Why the file waits for the user (held, or a duplicate by its invoice) and the choices. */
+  hold: FileHold | null;
+  /** EN 16931 / Peppol advice on an e-invoice, shown as warnings; never stops a send. */
+  advice: Message[];
+  /** The user chose where this file goes: routing rules no longer hold it. */
+  routeConfirmed: boolean;
+  /** The invoice's identity across envelopes (supplier, number, amount), or null. */
+  invoiceKey: string | null;
   pages: number | null;
   uuid: string | null;
   failure: Failure | null;
@@ -41,6 +51,8 @@ export interface FileRecord {
   nextAttemptAt: number | null;
   forceSend: boolean;
   archivedPath: string | null;
+  /** When the user dismissed this failure; null when not dismissed. */
+  dismissedAt: number | null;
   detectedAt: number;
   updatedAt: number;
   uploadedAt: number | null;
@@ -69,9 +81,12 @@ export function toHistoryEntry(record: FileRecord): HistoryEntry {
     attempts: record.attempts,
     nextAttemptAt: iso(record.nextAttemptAt),
     archivedPath: record.archivedPath,
+    dismissedAt: iso(record.dismissedAt),
     detectedAt: new Date(record.detectedAt).toISOString(),
     updatedAt: new Date(record.updatedAt).toISOString(),
     uploadedAt: iso(record.uploadedAt),
     eInvoice: record.eInvoice,
+    hold: record.hold,
+    advice: record.advice,
   };
 }

@@ -7,6 +7,7 @@ import {
   DocumentKind,
   EInvoiceSummary,
   FailureCode,
+  FileHold,
   FileState,
   UploadSource,
 } from '../../contract/domain.ts';
@@ -55,11 +56,39 @@ const FileRow = z.object({
   next_attempt_at: z.number().int().nullable(),
   force_send: z.number().int(),
   archived_path: z.string().nullable(),
+  // Absent from rows read before migration 8.
+  dismissed_at: z.number().int().nullable().default(null),
   detected_at: z.number().int(),
   updated_at: z.number().int(),
   uploaded_at: z.number().int().nullable(),
   invoice_summary: z.string().nullable(),
+  hold: z.string().nullable(),
+  advice: z.string().nullable(),
+  route_confirmed: z.number().int(),
+  invoice_key: z.string().nullable(),
 });
+
+/** A hold that no longer parses (a newer version wrote it) reads as none. */
+function parseHold(json: string | null): FileHold | null {
+  if (json === null) return null;
+  try {
+    const parsed = FileHold.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Advice that no longer parses is left out: it only ever informs. */
+function parseAdvice(json: string | null): Message[] {
+  if (json === null) return [];
+  try {
+    const parsed = z.array(Message).safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : [];
+  } catch {
+    return [];
+  }
+}
 
 /** A summary that no longer parses (written by a newer version, or edited) is left out. */
 function parseSummary(json: string | null): EInvoiceSummary | null {
@@ -90,6 +119,10 @@ export function rowToRecord(row: unknown): FileRecord {
     sha256: r.sha256,
     sentSha256: r.sent_sha256,
     eInvoice: parseSummary(r.invoice_summary),
+    hold: parseHold(r.hold),
+    advice: parseAdvice(r.advice),
+    routeConfirmed: r.route_confirmed !== 0,
+    invoiceKey: r.invoice_key,
     pages: r.pages,
     uuid: r.uuid,
     failure:
@@ -104,6 +137,7 @@ export function rowToRecord(row: unknown): FileRecord {
     nextAttemptAt: r.next_attempt_at,
     forceSend: r.force_send !== 0,
     archivedPath: r.archived_path,
+    dismissedAt: r.dismissed_at,
     detectedAt: r.detected_at,
     updatedAt: r.updated_at,
     uploadedAt: r.uploaded_at,
@@ -149,6 +183,14 @@ export function patchToColumns(patch: FilePatch): Record<string, string | number
               .join(' '),
           );
   }
+  if (patch.hold !== undefined) {
+    columns.hold = patch.hold === null ? null : JSON.stringify(patch.hold);
+  }
+  if (patch.advice !== undefined) {
+    columns.advice = patch.advice.length === 0 ? null : JSON.stringify(patch.advice);
+  }
+  set('route_confirmed', patch.routeConfirmed);
+  set('invoice_key', patch.invoiceKey);
   set('pages', patch.pages);
   set('uuid', patch.uuid);
   if (patch.failure !== undefined) {
@@ -160,6 +202,7 @@ export function patchToColumns(patch: FilePatch): Record<string, string | number
   set('next_attempt_at', patch.nextAttemptAt);
   set('force_send', patch.forceSend);
   set('archived_path', patch.archivedPath);
+  set('dismissed_at', patch.dismissedAt);
   set('uploaded_at', patch.uploadedAt);
   return columns;
 }

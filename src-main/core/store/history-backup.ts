@@ -1,7 +1,7 @@
 // A periodic copy of the history, made with SQLite's online backup API (better-sqlite3's
 // `db.backup()`), which copies a consistent snapshot while the engine keeps writing. It is what
 // a lost or damaged history is rebuilt from, with the delivery journal for what came after it.
-import { renameSync } from 'node:fs';
+import { chmodSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import type { Logger } from '../logging/logger.ts';
 import type { HistoryDatabase } from './history-database.ts';
 
@@ -29,7 +29,12 @@ export function createHistoryBackup(options: HistoryBackupOptions): HistoryBacku
     running ??= (async () => {
       const partial = `${file}.partial`;
       try {
+        // The history names the user's files and companies: the copy is private like the
+        // original (SQLite would create it with the umask's mode, usually 0644).
+        rmSync(partial, { force: true });
+        writeFileSync(partial, '', { mode: 0o600 });
         await db.backup(partial);
+        chmodSync(partial, 0o600);
         renameSync(partial, file);
       } catch (error) {
         logger.warn('history: the backup could not be made', {

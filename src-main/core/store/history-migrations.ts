@@ -60,4 +60,23 @@ export const historyMigrations: readonly string[] = [
   ALTER TABLE files ADD COLUMN invoice_number TEXT;
   ALTER TABLE files ADD COLUMN invoice_amount REAL;
   `,
+  // 4: dismissed failures. When the user dismissed a failure they cannot or will not fix (the
+  // file was deleted, a .txt): the row stays as a record but no longer counts as failed or as
+  // needing attention. Any later move of the row clears it.
+  `
+  ALTER TABLE files ADD COLUMN dismissed_at INTEGER;
+  `,
+  // 5: e-invoices routed, paired, deduplicated and checked (issue #18).
+  `
+  -- Why a file waits for the user and the choices it offers (a FileHold as JSON), or NULL.
+  ALTER TABLE files ADD COLUMN hold TEXT;
+  -- Advice on an e-invoice (a JSON array of Messages: EN 16931 / Peppol rules it breaks).
+  ALTER TABLE files ADD COLUMN advice TEXT;
+  -- The user chose where this file goes: the e-invoice routing rules no longer apply to it.
+  ALTER TABLE files ADD COLUMN route_confirmed INTEGER NOT NULL DEFAULT 0;
+  -- The same invoice in any envelope: normalised supplier number (else folded name), invoice
+  -- number and payable amount. Duplicate detection across forms looks it up per administration.
+  ALTER TABLE files ADD COLUMN invoice_key TEXT;
+  CREATE INDEX files_invoice_key ON files (invoice_key, company_number);
+  `,
 ];

@@ -90,6 +90,18 @@ export interface HistoryRepository {
     exceptId: number,
     sentSha256?: string | null,
   ): FileRecord | null;
+  /**
+   * A delivered (or perhaps delivered: unconfirmed) row of the same invoice for the same
+   * administration, whatever its bytes: the same `invoiceKey` (supplier, number, amount; see
+   * queue/e-invoice-duplicates.ts). Null when there is none.
+   */
+  findSameInvoice(
+    invoiceKey: string,
+    companyNumber: CompanyNumber,
+    exceptId: number,
+  ): FileRecord | null;
+  /** The most recent row of any of `paths` (exact), or null. */
+  latestOf(paths: readonly string[]): FileRecord | null;
   /** At most `limit` ready files due at `at`, oldest first, leaving out destinations on hold. */
   due(at: number, limit: number, onHold?: readonly Destination['type'][]): FileRecord[];
   /** When the next file waiting for a retry after `after` is due, or null. */
@@ -105,11 +117,18 @@ export interface HistoryRepository {
   /** A small write that tells whether the database accepts writes again; throws if not. */
   probeWrite(): void;
   /**
-   * Rows for the journal's deliveries the history does not hold (matched by uuid), written as
-   * `archived` with their uuid, hash, size and mtime, so the intake knows those files and the
+   * The journal's deliveries the history does not hold (matched by uuid). A row of the same path,
+   * administration and content that is not delivered (the process died between the journal line
+   * and the row's `uploaded`) becomes `uploaded` with the uuid; otherwise a row is written as
+   * `archived` with the uuid, hash, size and mtime, so the intake knows those files and the
    * duplicate check knows their content. Returns how many rows were written.
    */
   restoreDeliveries(records: readonly DeliveryRecord[]): number;
+  /**
+   * Watched files Clearfacts confirmed (a uuid) whose move or delete never ran and never failed:
+   * a stop between the uuid and the after-upload step. Their local step is still due.
+   */
+  awaitingLocalStep(): FileRecord[];
   /** The most recently delivered row (uploaded or archived), or null. */
   lastUploaded(): FileRecord | null;
   /** The most recently changed row that carries a failure (failed, unconfirmed, retrying), or null. */
@@ -141,7 +160,7 @@ export function createHistoryRepository(
     .pluck();
   const reusableStatement = db.prepare(
     `SELECT * FROM files WHERE path = ?
-       AND state IN ('detected', 'waiting_stability', 'ready', 'uploading', 'failed')
+       AND state IN ('detected', 'waiting_stability', 'ready', 'uploading', 'failed', 'held')
      ORDER BY id DESC LIMIT 1`,
   );
   const deliveredContentStatement = db.prepare(
@@ -149,12 +168,20 @@ export function createHistoryRepository(
        AND (sha256 IN (?, ?) OR sent_sha256 IN (?, ?))
        AND state IN ('uploaded', 'archived', 'unconfirmed') ORDER BY id LIMIT 1`,
   );
+  const sameInvoiceStatement = db.prepare(
+    `SELECT * FROM files WHERE invoice_key = ? AND company_number = ? AND id != ?
+       AND state IN ('uploaded', 'archived', 'unconfirmed') ORDER BY id LIMIT 1`,
+  );
   const wakeStatement = db
     .prepare(`SELECT min(next_attempt_at) FROM files WHERE state = 'ready' AND next_attempt_at > ?`)
     .pluck();
-  const countsStatement = db.prepare('SELECT state, count(*) AS n FROM files GROUP BY state');
+  // Dismissed failures are a record, not work: they count nowhere.
+  const countsStatement = db.prepare(
+    'SELECT state, count(*) AS n FROM files WHERE dismissed_at IS NULL GROUP BY state',
+  );
   const folderCountsStatement = db.prepare(
-    `SELECT folder_id, state, count(*) AS n FROM files WHERE folder_id IS NOT NULL
+    `SELECT folder_id, state, count(*) AS n FROM files
+     WHERE folder_id IS NOT NULL AND dismissed_at IS NULL
      GROUP BY folder_id, state`,
   );
   const inStatesStatement = (states: readonly FileState[]) =>
@@ -164,8 +191,13 @@ export function createHistoryRepository(
     `SELECT * FROM files WHERE state IN ('uploaded', 'archived') AND uploaded_at IS NOT NULL
      ORDER BY uploaded_at DESC, id DESC LIMIT 1`,
   );
+  const awaitingLocalStepStatement = db.prepare(
+    `SELECT * FROM files WHERE state = 'uploaded' AND uuid IS NOT NULL AND failure_code IS NULL
+       AND source = 'watch' AND watch_root IS NOT NULL ORDER BY id`,
+  );
   const lastFailedStatement = db.prepare(
-    `SELECT * FROM files WHERE failure_code IS NOT NULL ORDER BY updated_at DESC, id DESC LIMIT 1`,
+    `SELECT * FROM files WHERE failure_code IS NOT NULL AND dismissed_at IS NULL
+     ORDER BY updated_at DESC, id DESC LIMIT 1`,
   );
   const probeStatement = db.prepare(
     `INSERT INTO meta (key, value) VALUES ('last_write', ?)
@@ -191,7 +223,8 @@ export function createHistoryRepository(
       const previous = stateStatement.get(id) as FileState | undefined;
       if (previous === undefined) throw new RangeError(`There is no file ${id} in the history.`);
       if (!canTransition(previous, to)) throw new IllegalTransitionError(id, previous, to);
-      const columns = patchToColumns(patch);
+      // A dismissal holds only while the row stays where the user dismissed it.
+      const columns = patchToColumns({ dismissedAt: null, ...patch });
       const record = rowToRecord(
         updateStatement(Object.keys(columns)).get({
           ...columns,
@@ -236,6 +269,17 @@ export function createHistoryRepository(
       @destinationType, @categoryId, 'archived', @sizeBytes, @mtimeMs, @sha256, @uuid, @at, @now,
       @at)
   `);
+  // The row a journal line was written for, when the process died before that row said
+  // `uploaded` (the line is fsync'd first): the same file and content, not delivered yet.
+  const undeliveredTwinStatement = db.prepare(`
+    SELECT id FROM files WHERE path = @path AND company_number = @companyNumber AND uuid IS NULL
+      AND state IN ('ready', 'uploading', 'unconfirmed', 'failed')
+      AND (sha256 = @sha256 OR sent_sha256 = @sha256)
+    ORDER BY id DESC LIMIT 1`);
+  const confirmStatement = db.prepare(`
+    UPDATE files SET state = 'uploaded', uuid = @uuid, uploaded_at = @at, updated_at = @now,
+      failure_code = NULL, failure_message = NULL, failure_detail = NULL, next_attempt_at = NULL
+    WHERE id = @id`);
   const restoreTransaction = db.transaction((records: readonly DeliveryRecord[]): number => {
     // One read of the uuids held, not one query per record: the journal grows with every upload.
     const held = new Set(uuidsStatement.all() as string[]);
@@ -243,6 +287,17 @@ export function createHistoryRepository(
     for (const record of records) {
       if (held.has(record.uuid)) continue;
       held.add(record.uuid);
+      const twin = undeliveredTwinStatement.get({
+        path: record.path,
+        companyNumber: record.companyNumber,
+        sha256: record.sha256,
+      }) as { id: number } | undefined;
+      if (twin !== undefined) {
+        // Clearfacts confirmed it: the row gets its uuid, and the after-upload step is still due.
+        confirmStatement.run({ id: twin.id, uuid: record.uuid, at: record.at, now: now() });
+        restored += 1;
+        continue;
+      }
       restoreStatement.run({
         path: record.path,
         fileName: record.fileName,
@@ -356,6 +411,21 @@ export function createHistoryRepository(
       return row === undefined ? null : rowToRecord(row);
     },
 
+    latestOf(paths: readonly string[]): FileRecord | null {
+      if (paths.length === 0) return null;
+      const row = db
+        .prepare(
+          `SELECT * FROM files WHERE path IN (${placeholders(paths.length)}) ORDER BY id DESC LIMIT 1`,
+        )
+        .get(...paths);
+      return row === undefined ? null : rowToRecord(row);
+    },
+
+    findSameInvoice(invoiceKey: string, companyNumber: CompanyNumber, exceptId: number) {
+      const row = sameInvoiceStatement.get(invoiceKey, companyNumber, exceptId);
+      return row === undefined ? null : rowToRecord(row);
+    },
+
     /** Ready files whose time has come, oldest first, leaving out destinations on hold. */
     due(at: number, limit: number, onHold: readonly Destination['type'][] = []): FileRecord[] {
       const hold =
@@ -393,6 +463,7 @@ export function createHistoryRepository(
         failed: 0,
         duplicate: 0,
         unconfirmed: 0,
+        held: 0,
       };
       for (const row of countsStatement.all() as { state: FileState; n: number }[]) {
         counts[row.state] = row.n;
@@ -410,7 +481,8 @@ export function createHistoryRepository(
       for (const row of rows) {
         const counts = byFolder.get(row.folder_id) ?? { pending: 0, uploaded: 0, failed: 0 };
         if (row.state === 'uploaded' || row.state === 'archived') counts.uploaded += row.n;
-        else if (row.state === 'failed' || row.state === 'unconfirmed') counts.failed += row.n;
+        else if (row.state === 'failed' || row.state === 'unconfirmed' || row.state === 'held')
+          counts.failed += row.n;
         else if (row.state !== 'duplicate') counts.pending += row.n;
         byFolder.set(row.folder_id, counts);
       }
@@ -429,6 +501,10 @@ export function createHistoryRepository(
 
     restoreDeliveries(records: readonly DeliveryRecord[]): number {
       return restoreTransaction.immediate(records);
+    },
+
+    awaitingLocalStep(): FileRecord[] {
+      return awaitingLocalStepStatement.all().map(rowToRecord);
     },
 
     lastUploaded(): FileRecord | null {

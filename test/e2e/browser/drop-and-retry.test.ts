@@ -100,13 +100,18 @@ test('files dropped in the drop window are checked, then three are delivered', a
   );
   assert.equal(await page.getByRole('radio', { name: 'Sales invoices' }).isChecked(), true);
 
-  // The small drop window of the desktop app shows the same screen without the sidebar.
-  await page.setViewportSize({ width: 560, height: 680 });
+  // The small drop window of the desktop app (380×340, windows.ts) shows the same screen without
+  // the sidebar, with the file's name, status and remove button in view.
+  await page.setViewportSize({ width: 380, height: 340 });
   await page.evaluate(() => {
     (globalThis as unknown as { location: { hash: string } }).location.hash = '#/drop-window';
   });
   await page.getByRole('heading', { name: 'Drop files' }).waitFor();
   assert.equal(await page.getByRole('navigation').count(), 0);
+  await page.getByTestId('drop-files-input').setInputFiles(files);
+  const fileRow = page.locator('.file-table tbody tr').first();
+  await fileRow.getByRole('button', { name: /Remove/ }).waitFor();
+  await fileRow.getByText('Ready to send').waitFor();
   await assertAccessible(page, 'drop window');
   await screenshotBothThemes(page, 'drop-window');
 });

@@ -31,8 +31,15 @@ test('an enveloped invoice is sent unwrapped, summarised, searchable and dedupli
     destination: { type: 'purchase' },
   });
 
-  const enveloped = sampleInvoice({ number: 'ENV-2026-7' });
+  // Addressed to the folder's administration: one addressed elsewhere would be held (issue #18).
+  const customer = {
+    name: administration.name,
+    companyNumber: administration.companyNumber,
+    vatNumber: `BE${administration.companyNumber}`,
+  };
+  const enveloped = sampleInvoice({ number: 'ENV-2026-7', customer });
   const creditNote = sampleInvoice({
+    customer,
     root: 'CreditNote',
     typeCode: '381',
     number: 'CN-2026-3',
@@ -108,4 +115,26 @@ test('an enveloped invoice is sent unwrapped, summarised, searchable and dedupli
     () => outcome('bare-again.xml') === 'duplicate',
   );
   assert.equal(emulator.uploads().length, 2, 'the duplicate was not sent');
+});
+
+test('the drop check says when the bytes sent differ from the file, with what is sent', async (t) => {
+  const emulator = await startTestEmulator(t);
+  const dir = tempDir(t, 'drop-changes');
+  const harness = await startEngine(t, { emulator, token: emulator.demoToken });
+  const inner = ublXml(sampleInvoice({ number: 'DROP-2026-1' }));
+  const envelopePath = path.join(dir, 'peppol-envelope.xml');
+  await writeFile(envelopePath, sbdhXml(inner));
+  const barePath = path.join(dir, 'bare.xml');
+  await writeFile(barePath, inner);
+
+  const [enveloped, bare] = await harness.engine.handlers['drop.inspect']({
+    paths: [envelopePath, barePath],
+  });
+  // What is sent is the inner invoice as the builder put it in the envelope, under a UTF-8
+  // declaration of its own; hashed here, independently of the engine.
+  const sentSha256 = createHash('sha256')
+    .update(`<?xml version="1.0" encoding="UTF-8"?>\n${withoutDeclaration(inner).trimEnd()}`)
+    .digest('hex');
+  assert.deepEqual(enveloped?.changes, [{ change: 'unwrap_envelope', sentSha256 }]);
+  assert.deepEqual(bare?.changes, []);
 });

@@ -158,7 +158,11 @@ export function createFakeEngine(options: FakeEngineOptions = {}): FakeEngine {
     'history.retryAllFailed': (request) => record('history.retryAllFailed', request, { count: 0 }),
     'history.resend': () =>
       Promise.reject(new ApiError('not_found', msg('legacy_text', { text: 'no such entry' }))),
+    'history.choose': () =>
+      Promise.reject(new ApiError('not_found', msg('legacy_text', { text: 'no such entry' }))),
     'history.markDone': () =>
+      Promise.reject(new ApiError('not_found', msg('legacy_text', { text: 'no such entry' }))),
+    'history.dismiss': () =>
       Promise.reject(new ApiError('not_found', msg('legacy_text', { text: 'no such entry' }))),
     'history.reveal': () =>
       Promise.reject(new ApiError('not_found', msg('legacy_text', { text: 'no such entry' }))),

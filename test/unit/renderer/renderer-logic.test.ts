@@ -1,7 +1,13 @@
 // The renderer's plain logic: search, formats, the language choice, URL checks, history paging.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Administration, HistoryEntry } from '../../../src-main/contract/domain.ts';
+import type {
+  Administration,
+  FailureCode,
+  FileState,
+  HistoryEntry,
+} from '../../../src-main/contract/domain.ts';
+import { msg } from '../../../src-main/contract/messages/message.ts';
 import { createFormatters } from '../../../src-renderer/i18n/format.ts';
 import { resolveLanguage } from '../../../src-renderer/i18n/locale.ts';
 import { createAdministrationIndex } from '../../../src-renderer/lib/administration-search.ts';
@@ -76,6 +82,10 @@ test('dates, numbers and sizes are formatted in the Belgian locales', () => {
   assert.match(createFormatters('nl').date(at), /5 mrt\.? 2026/);
   assert.match(createFormatters('fr').date(at), /5 mars 2026/);
   assert.match(createFormatters('en').bytes(1536), /^1.5\s?kB$/);
+  // An empty file (issue #14: it showed as 0.1 kB).
+  assert.match(createFormatters('en').bytes(0), /^0\s?bytes$/);
+  assert.match(createFormatters('nl').bytes(0), /^0\s?byte$/);
+  assert.match(createFormatters('fr').bytes(0), /^0\s?octet$/);
   assert.match(createFormatters('fr').bytes(860), /^0,8\s?ko$/);
   assert.match(createFormatters('nl').bytes(5 * 1024 * 1024 + 200_000), /^5,2\s?MB$/);
 });
@@ -94,9 +104,36 @@ test('the missing scopes and what a row allows follow the contract', () => {
     'archive_read',
     'archive_actions',
   ]);
-  assert.deepEqual(rowActions('failed'), { retry: true, resend: false, markDone: false });
-  assert.deepEqual(rowActions('unconfirmed'), { retry: false, resend: true, markDone: true });
-  assert.deepEqual(rowActions('uploaded'), { retry: false, resend: false, markDone: false });
+  const row = (
+    state: FileState,
+    code: FailureCode | null = null,
+    dismissedAt: string | null = null,
+  ) => ({
+    state,
+    failure: code === null ? null : { code, message: msg('legacy_text', { text: 'x' }) },
+    dismissedAt,
+  });
+  const none = { retry: false, resend: false, markDone: false, dismiss: false, reveal: true };
+  // A limit the user can raise: Retry can work.
+  assert.deepEqual(rowActions(row('failed', 'too_large')), { ...none, retry: true, dismiss: true });
+  // Only another file ends these: no Retry, and no "Show file" for a file that is gone.
+  assert.deepEqual(rowActions(row('failed', 'unsupported_type')), { ...none, dismiss: true });
+  assert.deepEqual(rowActions(row('failed', 'pdf_encrypted')), { ...none, dismiss: true });
+  assert.deepEqual(rowActions(row('failed', 'file_missing')), {
+    ...none,
+    dismiss: true,
+    reveal: false,
+  });
+  assert.deepEqual(rowActions(row('failed', 'file_missing', '2026-11-30T20:00:00.000Z')), {
+    ...none,
+    reveal: false,
+  });
+  assert.deepEqual(rowActions(row('unconfirmed', 'transient')), {
+    ...none,
+    resend: true,
+    markDone: true,
+  });
+  assert.deepEqual(rowActions(row('uploaded')), none);
   assert.equal(statesForFilter('all'), undefined);
   assert.deepEqual(statesForFilter('uploaded'), ['uploaded', 'archived']);
 });

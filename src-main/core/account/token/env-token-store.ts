@@ -16,6 +16,7 @@ export function tokenFromEnvironment(env: NodeJS.ProcessEnv = process.env): stri
 
 export function createEnvTokenStore(env: NodeJS.ProcessEnv = process.env): TokenStore {
   return {
+    givenWithProcess: true,
     async load() {
       const value = tokenFromEnvironment(env);
       return value === null

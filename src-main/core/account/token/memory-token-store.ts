@@ -8,6 +8,7 @@ export function createMemoryTokenStore(
   let token = options.initial ?? null;
   const backend = options.backend ?? 'memory';
   return {
+    givenWithProcess: true,
     load: () => Promise.resolve(token),
     save: (value) => {
       token = value;

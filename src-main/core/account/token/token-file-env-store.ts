@@ -24,6 +24,7 @@ export function tokenFilePathFromEnvironment(env: NodeJS.ProcessEnv = process.en
  */
 export function createTokenFileEnvStore(env: NodeJS.ProcessEnv = process.env): TokenStore {
   return {
+    givenWithProcess: true,
     async load() {
       const filePath = tokenFilePathFromEnvironment(env);
       if (filePath === null) return null;

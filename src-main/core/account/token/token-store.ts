@@ -3,6 +3,12 @@
 import type { TokenStorageInfo } from '../../../contract/domain.ts';
 
 export interface TokenStore {
+  /**
+   * True when the token comes with the process itself (CLEARFACTS_TOKEN, CLEARFACTS_TOKEN_FILE,
+   * a run's memory): whoever started the process chose it together with the API address it was
+   * started with. A stored token (keyring, file, safeStorage) goes only where it was entered.
+   */
+  readonly givenWithProcess?: boolean;
   load(): Promise<string | null>;
   save(token: string): Promise<void>;
   clear(): Promise<void>;

@@ -3,6 +3,8 @@
 // statement, which are not sent), the summary fields of EN 16931, the embedded PDF decoded to a
 // file, and, for an envelope, the inner invoice hashed (and written out when asked).
 import type { EInvoiceParty, EInvoiceSummary, Failure } from '../../../contract/domain.ts';
+import type { Message } from '../../../contract/messages/message.ts';
+import { adviseEInvoice } from './e-invoice-advice.ts';
 import { createBase64FileSink, type Base64FileSink } from './base64-file-sink.ts';
 import { eInvoiceFailure } from './e-invoice-notices.ts';
 import { createInnerInvoiceSink, type InnerInvoiceSink } from './inner-invoice-sink.ts';
@@ -13,6 +15,8 @@ export type EInvoiceReading =
   | {
       status: 'e-invoice';
       summary: EInvoiceSummary;
+      /** EN 16931 / Peppol rules the invoice breaks, as warnings (e-invoice-advice.ts). */
+      advice: Message[];
       /** SHA-256 of the inner invoice that is sent in place of an SBDH envelope, else null. */
       innerSha256: string | null;
       /** The embedded PDF, decoded, when `visualPath` was given and the file carries one. */
@@ -47,6 +51,14 @@ type Field =
   | 'documentCurrency'
   | 'customization'
   | 'payable'
+  | 'profile'
+  | 'buyerReference'
+  | 'orderReference'
+  | 'taxExclusive'
+  | 'taxInclusive'
+  | 'taxAmount'
+  | 'prepaid'
+  | 'rounding'
   | `${'supplier' | 'customer'}.${'legalName' | 'tradingName' | 'companyId' | 'vat' | 'endpoint'}`;
 
 /** Paths below the document root (local names), with their business terms. */
@@ -60,6 +72,15 @@ const FIELDS: Record<string, Field> = {
   DocumentCurrencyCode: 'documentCurrency', // BT-5
   CustomizationID: 'customization', // BT-24
   'LegalMonetaryTotal/PayableAmount': 'payable', // BT-115
+  // Read only for the advice (e-invoice-advice.ts).
+  ProfileID: 'profile', // BT-23
+  BuyerReference: 'buyerReference', // BT-10
+  'OrderReference/ID': 'orderReference', // BT-13
+  'LegalMonetaryTotal/TaxExclusiveAmount': 'taxExclusive', // BT-109
+  'LegalMonetaryTotal/TaxInclusiveAmount': 'taxInclusive', // BT-112
+  'LegalMonetaryTotal/PrepaidAmount': 'prepaid', // BT-113
+  'LegalMonetaryTotal/PayableRoundingAmount': 'rounding', // BT-114
+  'TaxTotal/TaxAmount': 'taxAmount', // BT-110 (the first TaxTotal)
 };
 for (const [group, role] of [
   ['AccountingSupplierParty', 'supplier'],
@@ -108,6 +129,8 @@ export async function readEInvoice(
   let documentDepth = -1;
   let documentClosed = false;
   let collecting = null as { field: Field; text: string } | null;
+  /** InvoiceLine / CreditNoteLine elements seen (BG-25), for the advice. */
+  let lines = 0;
 
   // Held in an object: they change inside the parser's callbacks, which narrowing cannot see.
   const sinks: { visual: Base64FileSink | null; inner: InnerInvoiceSink | null } = {
@@ -116,6 +139,7 @@ export async function readEInvoice(
   };
   let visualState = 'none' as 'none' | 'open' | 'closing' | 'done';
   let embeddedPdfBytes = null as number | null;
+  let embeddedPdfSha256 = null as string | null;
   let visualPath = null as string | null;
 
   /** Offsets of the inner invoice in the decoded text, and the namespaces it inherits. */
@@ -234,11 +258,16 @@ export async function readEInvoice(
         }
         if (documentDepth === -1 || documentClosed || depth <= documentDepth) return;
         const relative = relativePath();
+        if (relative === 'InvoiceLine' || relative === 'CreditNoteLine') lines += 1;
         const field = FIELDS[relative];
         if (field !== undefined && !values.has(field)) {
           collecting = { field, text: '' };
           const attribute =
-            field === 'payable' ? 'currencyID' : field.endsWith('.endpoint') ? 'schemeID' : null;
+            field === 'payable' || field === 'taxAmount'
+              ? 'currencyID'
+              : field.endsWith('.endpoint')
+                ? 'schemeID'
+                : null;
           const value = attribute === null ? undefined : element.attributes.get(attribute);
           if (value !== undefined) attributes.set(field, value);
         } else if (
@@ -293,8 +322,10 @@ export async function readEInvoice(
             const decoded = await visual.finish();
             sinks.visual = null;
             visualState = 'done';
-            if (decoded.isPdf) embeddedPdfBytes = decoded.bytes;
-            else visualPath = null;
+            if (decoded.isPdf) {
+              embeddedPdfBytes = decoded.bytes;
+              embeddedPdfSha256 = decoded.sha256;
+            } else visualPath = null;
           }
         }
       },
@@ -336,9 +367,48 @@ export async function readEInvoice(
     };
   }
   const innerSha256 = sinks.inner === null ? null : await sinks.inner.finish();
+  const summary = {
+    ...summarise(values, attributes, rootKind, envelope, embeddedPdfBytes),
+    embeddedPdfSha256,
+  };
+  const text = (field: Field) => {
+    const value = values.get(field);
+    return value === undefined || value === '' ? null : value;
+  };
+  const taxCurrency = attributes.get('taxAmount');
+  const advice = adviseEInvoice({
+    peppol: summary.format === 'peppol-bis-3',
+    customization: text('customization'),
+    profile: text('profile'),
+    number: summary.number,
+    issueDate: summary.issueDate,
+    typeCode: text('typeCode'),
+    currency: text('documentCurrency'),
+    supplierName: summary.supplier.name,
+    customerName: summary.customer.name,
+    buyerReference: text('buyerReference'),
+    orderReference: text('orderReference'),
+    lines,
+    taxExclusive: amountOf(values.get('taxExclusive')),
+    taxInclusive: amountOf(values.get('taxInclusive')),
+    taxAmount:
+      taxCurrency === undefined || taxCurrency === summary.currency
+        ? amountOf(values.get('taxAmount'))
+        : null,
+    prepaid: amountOf(values.get('prepaid')),
+    rounding: amountOf(values.get('rounding')),
+    payable: summary.payableAmount,
+    partyNumbers: [
+      summary.supplier.companyNumber,
+      summary.supplier.vatNumber,
+      summary.customer.companyNumber,
+      summary.customer.vatNumber,
+    ],
+  });
   return {
     status: 'e-invoice',
-    summary: summarise(values, attributes, rootKind, envelope, embeddedPdfBytes),
+    summary,
+    advice,
     innerSha256,
     visualPath: embeddedPdfBytes === null ? null : visualPath,
   };

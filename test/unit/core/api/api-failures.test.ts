@@ -404,3 +404,37 @@ test('the token appears in no error message, stack or cause, even when fetch or 
     /^Could not reach Clearfacts \(Headers\.append: "Bearer \[REDACTED\]" is an invalid header value\.\)/,
   );
 });
+
+test('a file rewritten while its upload stalls: transient with fileChanged, nothing stored, no unhandled error', async (t) => {
+  const setup = await setUp(t);
+  const unhandled: unknown[] = [];
+  const onUnhandled = (reason: unknown) => unhandled.push(reason);
+  process.on('unhandledRejection', onUnhandled);
+  t.after(() => process.off('unhandledRejection', onUnhandled));
+  const bigPath = path.join(setup.folder, 'big.pdf');
+  await writeFile(bigPath, largePdfBytes(15 * 1024 * 1024));
+  // The emulator reads nothing for a while: most of the file is still unread when it changes.
+  setup.emulator.setFaults({ appliesTo: 'uploads', latencyMs: 1_500 });
+  const client = setup.clientWith();
+  const sending = client.uploadInvoice(invoice(setup, { path: bigPath }));
+  // Pacing, not a check: the body has started and stalls on the emulator when the file changes.
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  await writeFile(bigPath, largePdfBytes(15 * 1024 * 1024 + 4_096));
+  const changed = await failure(sending, 'transient');
+  assert.equal(changed.fileChanged, true);
+  assert.equal(changed.userMessage.code, 'api_file_changed_while_sending');
+  assert.equal(setup.emulator.uploads().length, 0, 'an incomplete body stores nothing');
+
+  // The version checked is not the one on disk: nothing is sent at all.
+  setup.emulator.setFaults({});
+  const stale = await failure(
+    client.uploadInvoice({
+      ...invoice(setup, { path: bigPath }),
+      expected: { sizeBytes: 1, mtimeMs: 1 },
+    }),
+    'transient',
+  );
+  assert.equal(stale.fileChanged, true);
+  assert.equal(setup.emulator.uploads().length, 0);
+  assert.deepEqual(unhandled, []);
+});

@@ -150,10 +150,14 @@ test('invoices and archive documents arrive with the right administration, tray,
 
 test('the file part declares the media type the caller knows, or else the sniffed one', async (t) => {
   const declared: string[] = [];
+  // The body is read here as the server would see it: the file part's own Content-Type line.
   const recordingFetch: typeof globalThis.fetch = async (input, init) => {
-    if (init?.body instanceof FormData) {
-      const file = init.body.get('file');
-      if (file instanceof Blob) declared.push(file.type);
+    if (init?.body instanceof ReadableStream) {
+      const [sent, copy] = (init.body as ReadableStream<Uint8Array>).tee();
+      const text = await new Response(copy).text();
+      const filePart = /name="file"; filename="[^"]*"\r\nContent-Type: ([^\r]+)\r\n/.exec(text);
+      if (filePart?.[1] !== undefined) declared.push(filePart[1]);
+      return globalThis.fetch(input, { ...init, body: sent });
     }
     return globalThis.fetch(input, init);
   };

@@ -46,14 +46,25 @@ test('a PNG is complete at IEND with trailing data allowed; cut before it, it is
   });
 });
 
-test('XML is complete once well-formed to the end of its root', () => {
+test('XML is complete once well-formed to the end of its root, judged from the file', async (t) => {
+  const dir = tempDir(t, 'completeness-xml');
   const whole = peppolInvoiceXml();
-  assert.deepEqual(judgeBytes(whole), { verdict: 'complete', kind: 'xml' });
-  assert.deepEqual(judgeBytes(Buffer.concat([whole, Buffer.from('\n\n')])), {
+  const judge = async (name: string, bytes: Buffer) => {
+    const file = path.join(dir, name);
+    await writeFile(file, bytes);
+    return judgeFile(file);
+  };
+  assert.deepEqual(await judge('whole.xml', whole), { verdict: 'complete', kind: 'xml' });
+  assert.deepEqual(await judge('spaced.xml', Buffer.concat([whole, Buffer.from('\n\n')])), {
     verdict: 'complete',
     kind: 'xml',
   });
-  assert.deepEqual(judgeBytes(whole.subarray(0, Math.floor(whole.length * 0.8))), {
+  assert.deepEqual(await judge('cut.xml', whole.subarray(0, Math.floor(whole.length * 0.8))), {
+    verdict: 'incomplete',
+    kind: 'xml',
+  });
+  // Cut just before the root's closing tag ends: every element but the root is closed.
+  assert.deepEqual(await judge('unclosed.xml', whole.subarray(0, whole.lastIndexOf('>'))), {
     verdict: 'incomplete',
     kind: 'xml',
   });

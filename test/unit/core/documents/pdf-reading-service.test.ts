@@ -33,3 +33,65 @@ test('over the memory budget (ArrayBuffers included): its own outcome, then read
   const after = await service.read(pageTreePdf({ pages: 4 }));
   assert.equal(after.outcome === 'read' ? after.pages : null, 4);
 });
+
+/** An idle timer fired by the test: it records what the service scheduled. */
+function manualIdleTimer() {
+  const scheduled = new Map<number, { callback: () => void; delayMs: number }>();
+  let next = 1;
+  return {
+    scheduled,
+    timer: {
+      setTimeout(callback: () => void, delayMs: number): unknown {
+        const handle = next++;
+        scheduled.set(handle, { callback, delayMs });
+        return handle;
+      },
+      clearTimeout(handle: unknown): void {
+        scheduled.delete(handle as number);
+      },
+    },
+    /** Fires every scheduled timer, as if the idle period had passed. */
+    fireAll(): void {
+      const due = [...scheduled.values()];
+      scheduled.clear();
+      for (const entry of due) entry.callback();
+    },
+  };
+}
+
+test('the worker starts with the first PDF and ends after the idle period, then starts again', async (t) => {
+  const clock = manualIdleTimer();
+  const service = createPdfReadingService(undefined, { idleMs: 45_000, timer: clock.timer });
+  t.after(() => service.close());
+  assert.equal(service.isRunning(), false, 'no worker before any PDF');
+  assert.equal(clock.scheduled.size, 0);
+
+  const first = await service.read(pageTreePdf({ pages: 2 }));
+  assert.equal(first.outcome === 'read' ? first.pages : null, 2);
+  assert.equal(service.isRunning(), true, 'the worker stays for the next file');
+  assert.deepEqual(
+    [...clock.scheduled.values()].map((entry) => entry.delayMs),
+    [45_000],
+    'one idle period is running',
+  );
+
+  clock.fireAll();
+  assert.equal(service.isRunning(), false, 'the idle period ended the worker');
+
+  const second = await service.read(pageTreePdf({ pages: 5 }));
+  assert.equal(second.outcome === 'read' ? second.pages : null, 5);
+  assert.equal(service.isRunning(), true);
+});
+
+test('a read before the idle period ends keeps the worker and restarts the period', async (t) => {
+  const clock = manualIdleTimer();
+  const service = createPdfReadingService(undefined, { idleMs: 1_000, timer: clock.timer });
+  t.after(() => service.close());
+  await service.read(pageTreePdf({ pages: 1 }));
+  const reading = service.read(pageTreePdf({ pages: 3 }));
+  assert.equal(clock.scheduled.size, 0, 'a pending read cancels the idle period');
+  const result = await reading;
+  assert.equal(result.outcome === 'read' ? result.pages : null, 3);
+  assert.equal(service.isRunning(), true);
+  assert.equal(clock.scheduled.size, 1, 'a new idle period starts after the last read');
+});

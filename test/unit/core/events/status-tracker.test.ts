@@ -17,6 +17,7 @@ function counts(overrides: Partial<StateCounts> = {}): StateCounts {
     failed: 0,
     duplicate: 0,
     unconfirmed: 0,
+    held: 0,
     ...overrides,
   };
 }

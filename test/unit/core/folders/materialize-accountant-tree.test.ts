@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestContext } from 'node:test';
@@ -120,4 +120,56 @@ test('never creates a missing root: it may be an unplugged drive', async (t) => 
   const root = path.join(parent, 'missing');
   await assert.rejects(materializeAccountantTree(root, [peeters], categories), /cannot be read/);
   assert.deepEqual(await readdir(parent), []);
+});
+
+test('a new root is named in the chosen language, kept in its marker for every later run', async (t) => {
+  const root = await tempRoot(t);
+  const first = await materializeAccountantTree(root, [peeters], categories, 'nl');
+  assert.deepEqual(first.problems, []);
+  assert.deepEqual(await tree(root), [
+    'Bakkerij Peeters (0123456789)',
+    'Bakkerij Peeters (0123456789)/Aankoop',
+    'Bakkerij Peeters (0123456789)/Archief',
+    'Bakkerij Peeters (0123456789)/Archief/Diverse',
+    'Bakkerij Peeters (0123456789)/Archief/Diverse/Bank',
+    'Bakkerij Peeters (0123456789)/Archief/Diverse/CON_',
+    'Bakkerij Peeters (0123456789)/Archief/Permanent',
+    'Bakkerij Peeters (0123456789)/Archief/Permanent/Statuten_',
+    'Bakkerij Peeters (0123456789)/Verkoop',
+  ]);
+  assert.deepEqual(JSON.parse(await readFile(path.join(root, '.clearfacts-tree.json'), 'utf8')), {
+    language: 'nl',
+  });
+  // A French-speaking colleague sharing the root, and a new administration: still Dutch.
+  const again = await materializeAccountantTree(root, [peeters, janssens], categories, 'fr');
+  assert.deepEqual(again.problems, []);
+  const folders = await tree(root);
+  assert.ok(folders.includes('Janssens_ Bouw _ Renovatie (0987654321)/Aankoop'));
+  assert.equal(
+    folders.some((folder) => /Achats|Ventes|Divers$|Purchase|Sales/.test(folder)),
+    false,
+    folders.join('\n'),
+  );
+});
+
+test('a root made before trees had a language stays English; folders of any language are reused', async (t) => {
+  const root = await tempRoot(t);
+  await mkdir(path.join(root, 'Bakkerij Peeters (0123456789)', 'Purchase'), { recursive: true });
+  await mkdir(path.join(root, 'Janssens (0987654321)', 'Ventes'), { recursive: true });
+  const result = await materializeAccountantTree(root, [peeters, janssens], new Map(), 'nl');
+  assert.deepEqual(result.problems, []);
+  assert.deepEqual(await tree(root), [
+    'Bakkerij Peeters (0123456789)',
+    'Bakkerij Peeters (0123456789)/Archive',
+    'Bakkerij Peeters (0123456789)/Archive/Permanent',
+    'Bakkerij Peeters (0123456789)/Archive/Various',
+    'Bakkerij Peeters (0123456789)/Purchase',
+    'Bakkerij Peeters (0123456789)/Sales',
+    'Janssens (0987654321)',
+    'Janssens (0987654321)/Archive',
+    'Janssens (0987654321)/Archive/Permanent',
+    'Janssens (0987654321)/Archive/Various',
+    'Janssens (0987654321)/Purchase',
+    'Janssens (0987654321)/Ventes',
+  ]);
 });

@@ -70,3 +70,40 @@ test('each path that leads nowhere says why', () => {
     /no permanent archive category named "Unknown"/,
   );
 });
+
+test('the tray folders route by their name in any of the three languages', () => {
+  for (const [tray, type] of [
+    ['Aankoop', 'purchase'],
+    ['Achats', 'purchase'],
+    ['Purchase', 'purchase'],
+    ['verkoop', 'sale'],
+    ['Ventes', 'sale'],
+    ['Sales', 'sale'],
+  ] as const) {
+    assert.deepEqual(route(admin, tray, 'a.pdf'), {
+      ok: true,
+      companyNumber: '0123456789',
+      destination: { type },
+    });
+  }
+  for (const archive of [
+    ['Archief', 'Diverse'],
+    ['Archive', 'Divers'],
+    ['Archive', 'Various'],
+  ]) {
+    assert.deepEqual(route(admin, ...archive, 'Bank', 'a.pdf'), {
+      ok: true,
+      companyNumber: '0123456789',
+      destination: { type: 'various', categoryId: 'cat-bank' },
+    });
+  }
+  assert.deepEqual(route(admin, 'Archief', 'Permanent', 'Statutes', 'a.pdf'), {
+    ok: true,
+    companyNumber: '0123456789',
+    destination: { type: 'permanent', categoryId: 'cat-statutes' },
+  });
+  assert.match(
+    reasonOf(route(admin, 'Archief', 'Diverse', 'a.pdf')),
+    /directly in Archief\/Diverse/,
+  );
+});

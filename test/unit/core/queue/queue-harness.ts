@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type {
+  Administration,
   AfterUpload,
   Destination,
   FileState,
@@ -40,7 +41,12 @@ type Step = (request: UploadRequest) => Promise<UploadedFile>;
 
 export function createHarness(
   t: { after: (fn: () => unknown) => void },
-  options: { concurrency?: number; afterUpload?: AfterUpload } = {},
+  options: {
+    concurrency?: number;
+    afterUpload?: AfterUpload;
+    /** What e-invoice routing sees as reachable; none known when left out. */
+    administrations?: Administration[];
+  } = {},
 ) {
   const dir = mkdtempSync(path.join(tmpdir(), 'cfu-queue-'));
   const watchRoot = path.join(dir, 'watched');
@@ -169,6 +175,7 @@ export function createHarness(
       queue.lookForWork();
     },
     onHoldsChanged: () => waits.wake(),
+    reachableAdministrations: () => Promise.resolve(options.administrations ?? null),
     // The session's part: a refused token holds the queue.
     onTokenRefused: () => queue.setAuthHold(authHoldReason()),
   });

@@ -160,6 +160,13 @@ test('local errors: missing and unreadable files fail, a busy one is retried', (
   assert.equal(decideAfterFailure(errno('EBUSY'), context).action, 'retry');
 });
 
+test('a folder where a file was is said to be a folder, not unreadable', () => {
+  const errno = (code: string) => Object.assign(new Error(code), { code });
+  const folder = decideAfterFailure(errno('EISDIR'), context);
+  assert.equal(folder.action, 'fail');
+  assert.deepEqual(folder.action === 'fail' && folder.failure.message, msg('not_a_file'));
+});
+
 test('the lifecycle never lets an unconfirmed or archived file be sent again by itself', () => {
   assert.equal(canTransition('unconfirmed', 'uploading'), false);
   assert.equal(canTransition('archived', 'ready'), false);

@@ -196,3 +196,23 @@ test('the schema version is kept, and a newer database is refused with a clear s
   db.close();
   assert.throws(() => openHistoryDatabase(file), /newer version of the app/);
 });
+
+test('a dismissed failure counts nowhere until the row moves again', (t) => {
+  const { repository } = openTempHistory(t);
+  const { id } = repository.insert(newFile({ state: 'ready' }));
+  const failure = { code: 'file_missing', message: msg('file_gone') } as const;
+  repository.transition(id, 'failed', { failure });
+  assert.equal(repository.countByState().failed, 1);
+  assert.equal(repository.lastFailed()?.id, id);
+
+  const dismissed = repository.transition(id, 'failed', { dismissedAt: 1_000 }).record;
+  assert.equal(dismissed.dismissedAt, 1_000);
+  assert.equal(dismissed.failure?.code, 'file_missing', 'the record of what went wrong stays');
+  assert.equal(repository.countByState().failed, 0);
+  assert.equal(repository.lastFailed(), null);
+
+  // Taken up again (the file came back, or a retry): the dismissal is over.
+  assert.equal(repository.transition(id, 'ready', { failure: null }).record.dismissedAt, null);
+  repository.transition(id, 'failed', { failure });
+  assert.equal(repository.countByState().failed, 1);
+});

@@ -1,0 +1,48 @@
+// x.xml and x.pdf side by side: one invoice, or two documents (issue #18). Suppliers often send
+// the UBL with its visual as a separate PDF; sending both puts the invoice in the books twice.
+// Only byte-identical proof pairs them: a PDF equal to the one embedded in the XML. A PDF is
+// never held back longer than one more stability window waiting for its XML.
+import path from 'node:path';
+import { ACTIVE_STATES, DELIVERED_STATES } from '../store/file-lifecycle.ts';
+import type { FileRecord } from '../store/file-record.ts';
+
+/** What to do with a watched PDF, given the XML of the same base name in the same folder. */
+export type PairingDecision =
+  | { kind: 'send' }
+  /** The XML is still on its way: look again at `at` (epoch ms), at most one window later. */
+  | { kind: 'wait'; at: number }
+  /** The XML was sent and embeds exactly this PDF: the PDF is part of it, not sent. */
+  | { kind: 'part_of_xml'; xml: FileRecord }
+  /** The XML was sent and embeds another PDF (or none): the user says whether this goes too. */
+  | { kind: 'ask'; xml: FileRecord };
+
+/** The paths an XML twin of `pdfPath` may have (x.xml, x.XML). */
+export function xmlTwinPaths(pdfPath: string): string[] {
+  const { dir, name } = path.parse(pdfPath);
+  return [path.join(dir, `${name}.xml`), path.join(dir, `${name}.XML`)];
+}
+
+/**
+ * Decides for a PDF (`pdf`, whose bytes hash to `pdfSha256`) with its XML twin's row (`xml`,
+ * the most recent, or null). `windowMs`: the stability window; the PDF waits for a pending XML
+ * only until `pdf.detectedAt` plus two windows (its own, and one for the XML), then is sent.
+ */
+export function pairPdfWithXml(
+  pdf: FileRecord,
+  pdfSha256: string,
+  xml: FileRecord | null,
+  now: number,
+  windowMs: number,
+): PairingDecision {
+  if (xml === null) return { kind: 'send' };
+  if (ACTIVE_STATES.includes(xml.state)) {
+    const deadline = pdf.detectedAt + 2 * windowMs;
+    return now < deadline
+      ? { kind: 'wait', at: Math.min(deadline, now + windowMs) }
+      : { kind: 'send' };
+  }
+  if (!DELIVERED_STATES.includes(xml.state) || xml.eInvoice === null) return { kind: 'send' };
+  return xml.eInvoice.embeddedPdfSha256 === pdfSha256
+    ? { kind: 'part_of_xml', xml }
+    : { kind: 'ask', xml };
+}

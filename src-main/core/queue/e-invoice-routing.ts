@@ -1,0 +1,157 @@
+// Where an e-invoice belongs, by the parties it names (issue #18). A scan says nothing about
+// whom it is for; an e-invoice does, so a file in the wrong client's folder can be caught before
+// it lands in the wrong books. Every rule errs towards holding: a wrong guess is the one thing
+// worse than asking.
+import type {
+  Administration,
+  CompanyNumber,
+  Destination,
+  EInvoiceParty,
+  EInvoiceSummary,
+  FileHold,
+  HoldChoice,
+} from '../../contract/domain.ts';
+import { msg } from '../../contract/messages/message.ts';
+import { partyCompanyNumbers } from '../documents/e-invoice/party-numbers.ts';
+
+/** What to do with an e-invoice: send it as it is, send it elsewhere, or hold it for the user. */
+export type RoutingDecision =
+  | { kind: 'send' }
+  | { kind: 'route'; companyNumber: CompanyNumber; destination: Destination }
+  | { kind: 'hold'; hold: FileHold };
+
+type InvoiceTray = 'purchase' | 'sale';
+
+/** The party whose administration an invoice belongs to in a tray: the customer buys, the supplier sells. */
+function partyFor(summary: EInvoiceSummary, tray: InvoiceTray): EInvoiceParty {
+  return tray === 'purchase' ? summary.customer : summary.supplier;
+}
+
+function sendTo(administration: Administration, destination: InvoiceTray): HoldChoice {
+  return {
+    kind: 'send_to',
+    companyNumber: administration.companyNumber,
+    name: administration.name,
+    destination,
+  };
+}
+
+function reachableWith(
+  numbers: readonly string[],
+  administrations: readonly Administration[],
+): Administration[] {
+  return administrations.filter((administration) => numbers.includes(administration.companyNumber));
+}
+
+function describe(party: EInvoiceParty, numbers: readonly string[]): string {
+  const number = numbers[0];
+  if (party.name !== null && number !== undefined) return `${party.name} (${number})`;
+  return party.name ?? number ?? '?';
+}
+
+/**
+ * An e-invoice in a folder bound to one administration (`companyNumber`, `destination`). For a
+ * purchase, the customer (BG-7) must be that administration; for a sale, the supplier (BG-4).
+ * A party that names no Belgian company number is unknown, not another company: the file is sent
+ * as a scan would be. Archive destinations are never routed. `administrations`: the ones the
+ * token reaches, or null when the list could not be read (then only "send here anyway" is
+ * offered, and the folder's administration is named by its number).
+ */
+export function routeInBoundFolder(
+  summary: EInvoiceSummary,
+  companyNumber: CompanyNumber,
+  destination: Destination,
+  administrations: readonly Administration[] | null,
+): RoutingDecision {
+  if (destination.type !== 'purchase' && destination.type !== 'sale') return { kind: 'send' };
+  const tray = destination.type;
+  const party = partyFor(summary, tray);
+  const numbers = partyCompanyNumbers(party);
+  if (numbers.length === 0 || numbers.includes(companyNumber)) return { kind: 'send' };
+
+  const reachable = administrations ?? [];
+  const here = reachable.find((administration) => administration.companyNumber === companyNumber);
+  const choices: HoldChoice[] = reachableWith(numbers, reachable).map((administration) =>
+    sendTo(administration, tray),
+  );
+  // An invoice the folder's own administration issued, dropped among its purchases (or received,
+  // among its sales), belongs in the other tray of the same books.
+  const otherTray: InvoiceTray = tray === 'purchase' ? 'sale' : 'purchase';
+  if (
+    here !== undefined &&
+    partyCompanyNumbers(partyFor(summary, otherTray)).includes(companyNumber)
+  ) {
+    choices.push(sendTo(here, otherTray));
+  }
+  choices.push({ kind: 'send_here' });
+  const params = {
+    name: party.name ?? numbers[0] ?? '?',
+    companyNumber: numbers[0] ?? '?',
+    administration: here?.name ?? companyNumber,
+  };
+  return {
+    kind: 'hold',
+    hold: {
+      reason:
+        tray === 'purchase'
+          ? msg('e_invoice_customer_elsewhere', params)
+          : msg('e_invoice_supplier_elsewhere', params),
+      choices,
+    },
+  };
+}
+
+/**
+ * An e-invoice in an accountant's inbox: it goes to the one reachable administration whose
+ * company number is its customer's (a purchase) or its supplier's (a sale). Held, with the
+ * candidates as choices, when both parties are clients, when neither is, when the invoice names
+ * no Belgian number, or when two reachable administrations share the number.
+ */
+export function routeInInbox(
+  summary: EInvoiceSummary,
+  administrations: readonly Administration[],
+): RoutingDecision {
+  const customerNumbers = partyCompanyNumbers(summary.customer);
+  const supplierNumbers = partyCompanyNumbers(summary.supplier);
+  if (customerNumbers.length === 0 && supplierNumbers.length === 0) {
+    return { kind: 'hold', hold: { reason: msg('e_invoice_inbox_no_numbers'), choices: [] } };
+  }
+  const buyers = reachableWith(customerNumbers, administrations);
+  const sellers = reachableWith(supplierNumbers, administrations);
+  const choices = [
+    ...buyers.map((administration) => sendTo(administration, 'purchase')),
+    ...sellers.map((administration) => sendTo(administration, 'sale')),
+  ];
+  const parties = {
+    supplier: describe(summary.supplier, supplierNumbers),
+    customer: describe(summary.customer, customerNumbers),
+  };
+  if (buyers.length > 0 && sellers.length > 0) {
+    return {
+      kind: 'hold',
+      hold: { reason: msg('e_invoice_inbox_both_clients', parties), choices },
+    };
+  }
+  if (buyers.length === 0 && sellers.length === 0) {
+    return { kind: 'hold', hold: { reason: msg('e_invoice_inbox_no_client', parties), choices } };
+  }
+  const matches = buyers.length > 0 ? buyers : sellers;
+  const [only] = matches;
+  if (matches.length > 1 || only === undefined) {
+    return {
+      kind: 'hold',
+      hold: {
+        reason: msg('e_invoice_inbox_number_twice', {
+          companyNumber: matches[0]?.companyNumber ?? '?',
+          names: matches.map((administration) => administration.name).join(', '),
+        }),
+        choices,
+      },
+    };
+  }
+  return {
+    kind: 'route',
+    companyNumber: only.companyNumber,
+    destination: { type: buyers.length > 0 ? 'purchase' : 'sale' },
+  };
+}

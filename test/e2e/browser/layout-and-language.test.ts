@@ -1,0 +1,159 @@
+// Every screen at the drop window's size (380×340), its smallest (300×260) and a desktop window
+// (1280×800), in Dutch, French and English, in Chromium against the real core and the emulator:
+// nothing wider than the window, no control cut off, no name a letter per line, no select whose
+// choice is cut, and not one sentence from another language's catalogue.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { seedData } from '../../emulator/index.ts';
+import { en } from '../../../src-renderer/i18n/en.ts';
+import { fr } from '../../../src-renderer/i18n/fr.ts';
+import { nl } from '../../../src-renderer/i18n/nl.ts';
+import {
+  launchChromium,
+  openApp,
+  signInThroughCore,
+  startStack,
+  type Stack,
+  UI_TIMEOUT_MS,
+} from './browser-stack.ts';
+import {
+  foreignWordsOnScreen,
+  LANGUAGES,
+  layoutProblems,
+  type Language,
+  type LayoutProblem,
+} from './layout-checks.ts';
+import { pdfBytes } from './sample-files.ts';
+
+const SIZES = [
+  { width: 380, height: 340 },
+  { width: 300, height: 260 },
+  { width: 1280, height: 800 },
+] as const;
+
+const WORDS = { en, nl, fr } as const;
+
+/** A long name such as scanners write, which must wrap or shorten, never squeeze the table. */
+const LONG_NAME = 'Aankoopfactuur 2026-118 Brouwerij De Ranke BV leveringen november.pdf';
+
+/** A watched folder and a history with an upload and a refusal, so no screen is empty. */
+async function someActivity(stack: Stack): Promise<void> {
+  const administration = seedData.administrations[0];
+  assert.ok(administration);
+  const inbox = path.join(stack.workDir, 'scans');
+  await mkdir(inbox);
+  await stack.engine.handlers['folders.add']({
+    path: inbox,
+    companyNumber: administration.companyNumber,
+    destination: { type: 'purchase' },
+  });
+  const good = path.join(stack.workDir, LONG_NAME);
+  const empty = path.join(stack.workDir, 'leeg.pdf');
+  await writeFile(good, await pdfBytes(2));
+  await writeFile(empty, '');
+  await stack.engine.handlers['drop.send']({
+    paths: [good, empty],
+    companyNumber: administration.companyNumber,
+    destination: { type: 'purchase' },
+  });
+  await stack.engine.whenIdle();
+}
+
+function goTo(page: Page, hash: string): Promise<void> {
+  return page.evaluate((target) => {
+    (globalThis as unknown as { location: { hash: string } }).location.hash = target;
+  }, hash);
+}
+
+/** Files dropped on a drop screen: one accepted, one refused, both with long names. */
+async function dropFiles(page: Page): Promise<void> {
+  await page.getByTestId('drop-files-input').setInputFiles([
+    { name: LONG_NAME, mimeType: 'application/pdf', buffer: await pdfBytes(1) },
+    {
+      name: 'webpagina-met-een-heel-lange-naam-zonder-spaties.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('<!doctype html><p>not a pdf</p>'),
+    },
+  ]);
+  await page.locator('.file-table tbody tr').nth(1).locator('.row-failure').waitFor();
+}
+
+function screens(language: Language, company: string) {
+  const words = WORDS[language];
+  return [
+    { hash: '#/folders', title: words.folders.title },
+    { hash: '#/drop', title: words.drop.title, drop: true },
+    { hash: '#/history', title: words.history.title },
+    { hash: `#/administrations/${company}`, title: words.administrations.title },
+    { hash: '#/settings', title: words.settings.title },
+    { hash: '#/drop-window', title: words.drop.title, drop: true },
+  ];
+}
+
+function said(problems: LayoutProblem[]): string {
+  return problems
+    .map((problem) => `${problem.kind}: ${problem.where} (${problem.detail})`)
+    .join('\n');
+}
+
+test('every screen fits every window size and speaks only the chosen language', async (t) => {
+  const [browser, stack] = await Promise.all([launchChromium(t), startStack(t)]);
+  await signInThroughCore(stack);
+  await someActivity(stack);
+  const company = seedData.administrations[0]?.companyNumber;
+  assert.ok(company);
+  const found: string[] = [];
+
+  // The checks can fail: a page in English is full of words foreign to French, and a line that
+  // cannot wrap makes the page wider than a small window.
+  const probe = await openApp(browser, stack);
+  await probe.page.setViewportSize({ width: 300, height: 260 });
+  await goTo(probe.page, '#/settings');
+  await probe.page.getByRole('heading', { level: 1, name: en.settings.title }).waitFor();
+  assert.ok((await foreignWordsOnScreen(probe.page, 'fr')).length > 5);
+  await probe.page.evaluate(() => {
+    const { document } = globalThis as unknown as {
+      document: {
+        querySelector(selector: string): { insertAdjacentHTML(where: string, html: string): void };
+      };
+    };
+    document
+      .querySelector('h1')
+      .insertAdjacentHTML('afterend', '<p style="white-space: nowrap">' + 'x'.repeat(80) + '</p>');
+  });
+  assert.ok((await layoutProblems(probe.page)).some((problem) => problem.kind === 'overflow'));
+  await probe.context.close();
+
+  for (const language of LANGUAGES) {
+    await stack.engine.handlers['settings.update']({ language });
+    const { page, context } = await openApp(browser, stack);
+    for (const screen of screens(language, company)) {
+      for (const size of SIZES) {
+        await page.setViewportSize(size);
+        await goTo(page, screen.hash);
+        await page.getByRole('heading', { level: 1, name: screen.title, exact: true }).waitFor();
+        await page.waitForFunction(
+          () =>
+            (
+              globalThis as unknown as { document: { querySelector(s: string): unknown } }
+            ).document.querySelector('.state-loading') === null,
+          undefined,
+          { timeout: UI_TIMEOUT_MS },
+        );
+        if (screen.drop === true && (await page.locator('.file-table').count()) === 0)
+          await dropFiles(page);
+        const where = `${language} ${screen.hash} at ${size.width}×${size.height}`;
+        const problems = await layoutProblems(page);
+        if (problems.length > 0) found.push(`${where}:\n${said(problems)}`);
+        const foreign = await foreignWordsOnScreen(page, language);
+        if (foreign.length > 0)
+          found.push(`${where}: another language's words: ${foreign.join(' | ')}`);
+      }
+    }
+    await context.close();
+  }
+  assert.deepEqual(found, []);
+});
