@@ -37,6 +37,8 @@ export const FileState = z.enum([
   // Waits for the user's choice: an e-invoice addressed to another administration, an inbox
   // file no single administration matches, a PDF that differs from its XML twin (issue #18).
   'held',
+  // A scanned batch cut into parts (issue #17): it waits, unmoved, until every part is uploaded.
+  'split',
 ]);
 export type FileState = z.infer<typeof FileState>;
 
@@ -187,11 +189,19 @@ export const HistoryEntry = z.object({
   hold: FileHold.nullable().optional(),
   /** Advice on an e-invoice (EN 16931 / Peppol BIS 3 rules it breaks); never stops a send. */
   advice: z.array(Message).optional(),
+  /** A part of a split batch: the original's history id (absent from older peers). */
+  parentId: z.number().int().nullable().optional(),
+  /** A part's pages in the original, 1-based and inclusive (absent: not a part). */
+  pageRange: z.object({ first: z.number().int(), last: z.number().int() }).nullable().optional(),
+  /** Why a batch was sent whole although its folder splits (absent: it was not). */
+  splitNote: Message.nullable().optional(),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 
 export const HistoryFilter = z.object({
   states: z.array(FileState).optional(),
+  /** Only the parts of the split batch with this history id (issue #17). */
+  parentId: z.number().int().optional(),
   companyNumber: CompanyNumber.optional(),
   destinationType: DestinationType.optional(),
   /** ISO dates (inclusive) on detectedAt. */
@@ -233,6 +243,30 @@ export const SplitMode = z
   .string()
   .regex(/^(off|separator|page|pages:([2-9]|[1-9]\d{1,2}))$/, 'off, separator, page or pages:N');
 export type SplitMode = z.infer<typeof SplitMode>;
+
+/** The kinds a separator sheet can be (issue #17), as `--type` names them. */
+export const SeparatorType = z.enum(['next', 'purchase', 'sale', 'various', 'permanent']);
+export type SeparatorType = z.infer<typeof SeparatorType>;
+
+/**
+ * A separator sheet: `next` starts a new document with the folder's own destination; the typed
+ * kinds also set the destination (and, with `companyNumber`, the administration) of the one
+ * document that follows the sheet.
+ */
+export const SeparatorSheet = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('next') }).strict(),
+  z
+    .object({ type: z.enum(['purchase', 'sale']), companyNumber: CompanyNumber.optional() })
+    .strict(),
+  z
+    .object({
+      type: z.enum(['various', 'permanent']),
+      categoryId: z.string().min(1).max(200),
+      companyNumber: CompanyNumber.optional(),
+    })
+    .strict(),
+]);
+export type SeparatorSheet = z.infer<typeof SeparatorSheet>;
 
 /** A watched folder: bound to one administration and destination, or an accountant's root. */
 export const FolderBinding = z.discriminatedUnion('mode', [

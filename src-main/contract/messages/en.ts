@@ -276,6 +276,19 @@ export const en: Catalogue = {
     separator_sheet_company: 'For administration {{companyNumber}}.',
     separator_sheet_not_sent:
       'This sheet is not sent. Put it in front of the document it announces.',
+    split_into_parts: {
+      one: 'Cut into {{parts, number}} document; {{separatorPages, number}} separator pages not sent. Moved once every part is uploaded.',
+      other:
+        'Cut into {{parts, number}} documents; {{separatorPages, number}} separator pages not sent. Moved once every part is uploaded.',
+    },
+    split_whole_unreadable:
+      'Sent whole although its folder splits: the PDF could not be opened to cut it (it may be encrypted or damaged).',
+    split_whole_part_mismatch:
+      'Sent whole although its folder splits: the part with pages {{firstPage, number}}–{{lastPage, number}} should have {{expectedPages, number}} pages but read back with {{foundPages, number}}.',
+    split_whole_over_budget:
+      'Sent whole although its folder splits: cutting it took longer than {{limitSeconds, number}} s.',
+    split_whole_stopped:
+      'Sent whole although its folder splits: the splitter stopped before it was done.',
 
     history_entry_unknown: 'There is no file {{id}} in the history.',
     history_action_refused: '{{fileName}} is {{state}}, so it cannot be {{action}}.',
@@ -381,6 +394,7 @@ export const en: Catalogue = {
       duplicate: 'already uploaded',
       unconfirmed: 'unconfirmed',
       held: 'waiting for your choice',
+      split: 'cut into parts',
     },
     action: {
       retried: 'retried',

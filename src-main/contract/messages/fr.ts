@@ -286,6 +286,19 @@ export const fr: Catalogue = {
     separator_sheet_company: 'Pour le dossier {{companyNumber}}.',
     separator_sheet_not_sent:
       "Cette feuille n'est pas envoyée. Placez-la devant le document qu'elle annonce.",
+    split_into_parts: {
+      one: 'Découpé en {{parts, number}} document ; {{separatorPages, number}} feuilles de séparation non envoyées. Déplacé quand chaque partie est envoyée.',
+      other:
+        'Découpé en {{parts, number}} documents ; {{separatorPages, number}} feuilles de séparation non envoyées. Déplacé quand chaque partie est envoyée.',
+    },
+    split_whole_unreadable:
+      "Envoyé entier bien que son dossier découpe : le PDF n'a pas pu être ouvert pour le découper (il est peut-être chiffré ou endommagé).",
+    split_whole_part_mismatch:
+      'Envoyé entier bien que son dossier découpe : la partie des pages {{firstPage, number}}–{{lastPage, number}} devrait avoir {{expectedPages, number}} pages mais en a {{foundPages, number}} à la relecture.',
+    split_whole_over_budget:
+      'Envoyé entier bien que son dossier découpe : le découpage a pris plus de {{limitSeconds, number}} s.',
+    split_whole_stopped:
+      "Envoyé entier bien que son dossier découpe : le découpage s'est arrêté avant la fin.",
 
     history_entry_unknown: 'Il n’y a pas de fichier {{id}} dans l’historique.',
     history_action_refused: '{{fileName}} est {{state}} : il ne peut pas être {{action}}.',
@@ -394,6 +407,7 @@ export const fr: Catalogue = {
       duplicate: 'déjà envoyé',
       unconfirmed: 'non confirmé',
       held: 'en attente de votre choix',
+      split: 'découpé en parties',
     },
     action: {
       retried: 'réessayé',

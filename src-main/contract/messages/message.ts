@@ -82,6 +82,7 @@ export const TERM_TABLES = {
     'duplicate',
     'unconfirmed',
     'held',
+    'split',
   ],
   action: ['retried', 'resent', 'marked_done', 'revealed', 'chosen', 'dismissed'],
   destination: ['purchase', 'sale'],
@@ -338,6 +339,17 @@ export const Message = z.discriminatedUnion('code', [
   message('separator_sheet_permanent', { categoryId: z.string() }),
   message('separator_sheet_company', { companyNumber }),
   message('separator_sheet_not_sent', {}),
+  // … and what a batch's history row says about its split (issue #17)
+  message('split_into_parts', { parts: count, separatorPages: count }),
+  message('split_whole_unreadable', {}),
+  message('split_whole_part_mismatch', {
+    firstPage: count,
+    lastPage: count,
+    expectedPages: count,
+    foundPages: count.nullable(),
+  }),
+  message('split_whole_over_budget', { limitSeconds: seconds }),
+  message('split_whole_stopped', {}),
 
   // handlers/ and store/: answers to a request
   message('history_entry_unknown', { id: z.number().int() }),

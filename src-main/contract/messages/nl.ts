@@ -287,6 +287,19 @@ export const nl: Catalogue = {
     separator_sheet_company: 'Voor dossier {{companyNumber}}.',
     separator_sheet_not_sent:
       'Dit blad wordt niet verstuurd. Leg het vóór het document dat het aankondigt.',
+    split_into_parts: {
+      one: 'Gesplitst in {{parts, number}} document; {{separatorPages, number}} scheidingsbladen niet verzonden. Verplaatst zodra elk deel verzonden is.',
+      other:
+        'Gesplitst in {{parts, number}} documenten; {{separatorPages, number}} scheidingsbladen niet verzonden. Verplaatst zodra elk deel verzonden is.',
+    },
+    split_whole_unreadable:
+      'In één keer verzonden hoewel de map splitst: de PDF kon niet geopend worden om te splitsen (misschien versleuteld of beschadigd).',
+    split_whole_part_mismatch:
+      "In één keer verzonden hoewel de map splitst: het deel met pagina's {{firstPage, number}}–{{lastPage, number}} moet {{expectedPages, number}} pagina's hebben, maar las terug met {{foundPages, number}}.",
+    split_whole_over_budget:
+      'In één keer verzonden hoewel de map splitst: het splitsen duurde langer dan {{limitSeconds, number}} s.',
+    split_whole_stopped:
+      'In één keer verzonden hoewel de map splitst: het splitsen stopte voor het klaar was.',
 
     history_entry_unknown: 'Er is geen bestand {{id}} in de geschiedenis.',
     history_action_refused: '{{fileName}} is {{state}}, dus het kan niet {{action}} worden.',
@@ -392,6 +405,7 @@ export const nl: Catalogue = {
       duplicate: 'al eerder opgeladen',
       unconfirmed: 'niet bevestigd',
       held: 'wacht op uw keuze',
+      split: 'gesplitst in delen',
     },
     action: {
       retried: 'opnieuw geprobeerd',

@@ -69,6 +69,8 @@ export function createIntakeRecorder(options: IntakeRecorderOptions): IntakeReco
       destination: file.destination,
       sizeBytes: file.sizeBytes,
       mtimeMs: file.mtimeMs,
+      // The folder's split mode when the file came in (or changed): the queue splits by it.
+      splitMode: binding?.split === undefined || binding.split === 'off' ? null : binding.split,
     };
   }
 

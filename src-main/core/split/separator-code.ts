@@ -9,7 +9,7 @@
 //   CFU-SEP/1?type=various|permanent&category=<category id>[&company=0123456789]
 // A plain `PATCHT` (the paperless-ngx habit) separates like `type=next`.
 import { z } from 'zod';
-import { CompanyNumber } from '../../contract/domain.ts';
+import { SeparatorSheet, SeparatorType } from '../../contract/domain.ts';
 
 /** The prefix of every payload; the number after the slash is the payload's version. */
 export const SEPARATOR_PREFIX = 'CFU-SEP/';
@@ -17,29 +17,8 @@ export const SEPARATOR_VERSION = 1;
 /** paperless-ngx's default separator barcode; we honour it as "next document". */
 export const PATCH_T_CODE = 'PATCHT';
 
-/** The kinds a sheet can be, as `--type` names them. */
-export const SeparatorType = z.enum(['next', 'purchase', 'sale', 'various', 'permanent']);
-export type SeparatorType = z.infer<typeof SeparatorType>;
-
-/**
- * A separator sheet: `next` starts a new document with the folder's own destination; the typed
- * kinds also set the destination (and, with `companyNumber`, the administration) of the one
- * document that follows the sheet.
- */
-export const SeparatorSheet = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('next') }).strict(),
-  z
-    .object({ type: z.enum(['purchase', 'sale']), companyNumber: CompanyNumber.optional() })
-    .strict(),
-  z
-    .object({
-      type: z.enum(['various', 'permanent']),
-      categoryId: z.string().min(1).max(200),
-      companyNumber: CompanyNumber.optional(),
-    })
-    .strict(),
-]);
-export type SeparatorSheet = z.infer<typeof SeparatorSheet>;
+// The sheet's kinds and fields are the contract's (domain.ts): the Folders screen asks for sheets.
+export { SeparatorSheet, SeparatorType } from '../../contract/domain.ts';
 
 /** The text a sheet's QR code carries. Throws zod's error if the sheet is not valid. */
 export function encodeSeparator(sheet: SeparatorSheet): string {

@@ -28,7 +28,7 @@ export const DEFAULT_SPLIT_SERVICE_OPTIONS: SplitServiceOptions = {
 export interface SplitService {
   /** Splits the bytes (transferred to the worker: the caller's view is emptied) in `mode`. */
   split(bytes: Uint8Array, mode: SplitMode): Promise<SplitResult>;
-  /** Ends the worker; a later split starts a new one. */
+  /** Ends the worker at once (a split under way answers `splitter_stopped`); a later split starts a new one. */
   close(): Promise<void>;
 }
 
@@ -148,8 +148,9 @@ export function createSplitService(
       return result;
     },
     async close() {
-      await tail;
+      // A batch being split answers "splitter stopped"; the queue, stopping too, writes nothing.
       if (worker !== null) await stop(worker.thread);
+      await tail;
     },
   };
 }

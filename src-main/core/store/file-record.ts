@@ -9,6 +9,7 @@ import type {
   FileHold,
   FileState,
   HistoryEntry,
+  SplitMode,
   UploadSource,
 } from '../../contract/domain.ts';
 import type { Message } from '../../contract/messages/message.ts';
@@ -45,6 +46,14 @@ export interface FileRecord {
   /** The invoice's identity across envelopes (supplier, number, amount), or null. */
   invoiceKey: string | null;
   pages: number | null;
+  /** A scanned batch still to be split in this mode (issue #17); null: not split, or decided. */
+  splitMode: SplitMode | null;
+  /** A part of a split batch: the original's id; null for any other row. */
+  parentId: number | null;
+  /** A part's pages in the original (1-based, inclusive); null for any other row. */
+  pageRange: { first: number; last: number } | null;
+  /** Why a batch was sent whole although its folder splits; null when it was not. */
+  splitNote: Message | null;
   uuid: string | null;
   failure: Failure | null;
   attempts: number;
@@ -88,5 +97,8 @@ export function toHistoryEntry(record: FileRecord): HistoryEntry {
     eInvoice: record.eInvoice,
     hold: record.hold,
     advice: record.advice,
+    parentId: record.parentId,
+    pageRange: record.pageRange,
+    splitNote: record.splitNote,
   };
 }

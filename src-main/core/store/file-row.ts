@@ -9,6 +9,7 @@ import {
   FailureCode,
   FileHold,
   FileState,
+  SplitMode,
   UploadSource,
 } from '../../contract/domain.ts';
 import type { FileRecord } from './file-record.ts';
@@ -66,7 +67,24 @@ const FileRow = z.object({
   advice: z.string().nullable(),
   route_confirmed: z.number().int(),
   invoice_key: z.string().nullable(),
+  // Absent from rows read before migration 7.
+  split_mode: SplitMode.nullable().default(null),
+  parent_id: z.number().int().nullable().default(null),
+  first_page: z.number().int().nullable().default(null),
+  last_page: z.number().int().nullable().default(null),
+  split_note: z.string().nullable().default(null),
 });
+
+/** A note that no longer parses (a newer version wrote it) reads as none: it only informs. */
+function parseNote(json: string | null): Message | null {
+  if (json === null) return null;
+  try {
+    const parsed = Message.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
 
 /** A hold that no longer parses (a newer version wrote it) reads as none. */
 function parseHold(json: string | null): FileHold | null {
@@ -124,6 +142,13 @@ export function rowToRecord(row: unknown): FileRecord {
     routeConfirmed: r.route_confirmed !== 0,
     invoiceKey: r.invoice_key,
     pages: r.pages,
+    splitMode: r.split_mode,
+    parentId: r.parent_id,
+    pageRange:
+      r.first_page === null || r.last_page === null
+        ? null
+        : { first: r.first_page, last: r.last_page },
+    splitNote: parseNote(r.split_note),
     uuid: r.uuid,
     failure:
       r.failure_code === null
@@ -192,6 +217,15 @@ export function patchToColumns(patch: FilePatch): Record<string, string | number
   set('route_confirmed', patch.routeConfirmed);
   set('invoice_key', patch.invoiceKey);
   set('pages', patch.pages);
+  set('split_mode', patch.splitMode);
+  set('parent_id', patch.parentId);
+  if (patch.pageRange !== undefined) {
+    columns.first_page = patch.pageRange?.first ?? null;
+    columns.last_page = patch.pageRange?.last ?? null;
+  }
+  if (patch.splitNote !== undefined) {
+    columns.split_note = patch.splitNote === null ? null : JSON.stringify(patch.splitNote);
+  }
   set('uuid', patch.uuid);
   if (patch.failure !== undefined) {
     columns.failure_code = patch.failure?.code ?? null;
