@@ -23,6 +23,7 @@ const CORE_STAGES = [
   'account',
   'folders',
   'intake',
+  'split',
   'queue',
   'follow-up',
   'events',

@@ -22,6 +22,7 @@ import { registerAdministrationCommands } from './commands/administrations.ts';
 import { registerCheckCommand } from './commands/check.ts';
 import { registerFolderCommands } from './commands/folders.ts';
 import { registerHistoryCommands } from './commands/history.ts';
+import { registerSeparatorSheetCommand } from './commands/separator-sheet.ts';
 import { registerStatusCommand } from './commands/status.ts';
 import { registerTokenCommands } from './commands/token.ts';
 import { registerServiceCommands } from './commands/service.ts';
@@ -124,6 +125,7 @@ function buildProgram(runtime: () => CliRuntime): Command {
   registerWatchCommand(program, runtime);
   registerHistoryCommands(program, runtime);
   registerStatusCommand(program, runtime);
+  registerSeparatorSheetCommand(program);
   registerUiCommand(program, runtime);
   registerServiceCommands(program, runtime);
   for (const command of program.commands) command.exitOverride();

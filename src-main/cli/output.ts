@@ -47,6 +47,7 @@ const STATE_LABELS: Record<HistoryEntry['state'], string> = {
   duplicate: 'duplicate',
   unconfirmed: 'unconfirmed',
   held: 'held',
+  split: 'split',
 };
 
 export function stateLabel(entry: HistoryEntry): string {

@@ -16,8 +16,10 @@ import {
   HoldChoice,
   InspectedFile,
   SessionInfo,
+  SeparatorSheet,
   Settings,
   SettingsPatch,
+  SplitMode,
   StatusSnapshot,
   UnconfirmedIncident,
 } from './domain.ts';
@@ -55,7 +57,14 @@ export const requests = {
       path: z.string().min(1),
       companyNumber: CompanyNumber,
       destination: Destination,
+      /** How scanned batches are cut (issue #17); absent: off. */
+      split: SplitMode.optional(),
     }),
+    response: z.array(FolderView),
+  },
+  /** Sets a bound folder's split mode (issue #17). */
+  'folders.setSplit': {
+    request: z.object({ id: z.string(), split: SplitMode }),
     response: z.array(FolderView),
   },
   'folders.addTree': {
@@ -79,8 +88,15 @@ export const requests = {
       paths: z.array(z.string()).min(1).max(10_000),
       companyNumber: CompanyNumber,
       destination: Destination,
+      /** Cut scanned batches in this mode before sending (issue #17); absent: off. */
+      split: SplitMode.optional(),
     }),
     response: z.array(HistoryEntry),
+  },
+  /** A printable separator sheet (issue #17): a one-page PDF, base64, captioned in nl, fr, en. */
+  'separatorSheet.create': {
+    request: z.object({ sheet: SeparatorSheet }),
+    response: z.object({ pdfBase64: z.string() }),
   },
 
   'history.query': {

@@ -221,6 +221,12 @@ export const HistoryEntry = z.object({
   rawName: z.string().nullable().optional(),
   /** What Clearfacts did with it, once asked (absent from older peers). */
   inClearfacts: InClearfacts.nullable().optional(),
+  /** A part of a split batch: the original's history id (absent from older peers). */
+  parentId: z.number().int().nullable().optional(),
+  /** A part's pages in the original, 1-based and inclusive (absent: not a part). */
+  pageRange: z.object({ first: z.number().int(), last: z.number().int() }).nullable().optional(),
+  /** Why a batch was sent whole although its folder splits (absent: it was not). */
+  splitNote: Message.nullable().optional(),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 
@@ -237,6 +243,8 @@ export type UnconfirmedIncident = z.infer<typeof UnconfirmedIncident>;
 
 export const HistoryFilter = z.object({
   states: z.array(FileState).optional(),
+  /** Only the parts of the split batch with this history id (issue #17). */
+  parentId: z.number().int().optional(),
   companyNumber: CompanyNumber.optional(),
   destinationType: DestinationType.optional(),
   /** ISO dates (inclusive) on detectedAt. */
@@ -272,6 +280,40 @@ export const ArchiveCategories = z.object({
 export type ArchiveCategories = z.infer<typeof ArchiveCategories>;
 
 /**
+ * How a watched folder cuts a scanned batch (one PDF from a scanner's feeder) into documents
+ * before sending: `off` sends it whole; `separator` cuts on separator sheets (see the README);
+ * `page` sends every page as its own document; `pages:N` every N pages (N from 2 to 999).
+ */
+export const SplitMode = z
+  .string()
+  .regex(/^(off|separator|page|pages:([2-9]|[1-9]\d{1,2}))$/, 'off, separator, page or pages:N');
+export type SplitMode = z.infer<typeof SplitMode>;
+
+/** The kinds a separator sheet can be (issue #17), as `--type` names them. */
+export const SeparatorType = z.enum(['next', 'purchase', 'sale', 'various', 'permanent']);
+export type SeparatorType = z.infer<typeof SeparatorType>;
+
+/**
+ * A separator sheet: `next` starts a new document with the folder's own destination; the typed
+ * kinds also set the destination (and, with `companyNumber`, the administration) of the one
+ * document that follows the sheet.
+ */
+export const SeparatorSheet = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('next') }).strict(),
+  z
+    .object({ type: z.enum(['purchase', 'sale']), companyNumber: CompanyNumber.optional() })
+    .strict(),
+  z
+    .object({
+      type: z.enum(['various', 'permanent']),
+      categoryId: z.string().min(1).max(200),
+      companyNumber: CompanyNumber.optional(),
+    })
+    .strict(),
+]);
+export type SeparatorSheet = z.infer<typeof SeparatorSheet>;
+
+/**
  * A watched folder: bound to one administration and destination, an accountant's root (the
  * path names the administration), or an accountant's e-invoice inbox (each e-invoice's parties
  * name it, issue #18).
@@ -283,8 +325,16 @@ export const FolderBinding = z.discriminatedUnion('mode', [
     path: z.string(),
     companyNumber: CompanyNumber,
     destination: Destination,
+    /** Absent: off. */
+    split: SplitMode.optional(),
   }),
-  z.object({ id: z.string(), mode: z.literal('accountant-tree'), path: z.string() }),
+  z.object({
+    id: z.string(),
+    mode: z.literal('accountant-tree'),
+    path: z.string(),
+    /** Absent: off. */
+    split: SplitMode.optional(),
+  }),
   z.object({ id: z.string(), mode: z.literal('e-invoice-inbox'), path: z.string() }),
 ]);
 export type FolderBinding = z.infer<typeof FolderBinding>;

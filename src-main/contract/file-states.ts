@@ -4,7 +4,8 @@
 /**
  * Every state a file's history row can be in, in the order a file meets them. `held` waits for
  * the user's choice: an e-invoice addressed to another administration, an inbox file no single
- * administration matches, a PDF that differs from its XML twin (issue #18).
+ * administration matches, a PDF that differs from its XML twin (issue #18). `split` is a scanned
+ * batch cut into parts (issue #17): it waits, unmoved, until every part is uploaded.
  */
 export const FILE_STATES = [
   'detected',
@@ -17,4 +18,5 @@ export const FILE_STATES = [
   'duplicate',
   'unconfirmed',
   'held',
+  'split',
 ] as const;

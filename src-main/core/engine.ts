@@ -37,6 +37,7 @@ import { createHistoryActions } from './queue/history-actions.ts';
 import { createIntakeRecorder } from './queue/intake-recorder.ts';
 import { DEFAULT_RETRY_TUNING } from './queue/retry-policy.ts';
 import { createUploadQueue } from './queue/upload-queue.ts';
+import { createSplitService } from './split/split-service.ts';
 import { openHeadlessSettingsStore } from './store/conf-settings-store.ts';
 import { ACTIVE_STATES } from './store/file-lifecycle.ts';
 import { toHistoryEntry, type FileRecord } from './store/file-record.ts';
@@ -135,6 +136,9 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const settings: SettingsStore = options.settingsStore ?? (ownedSettings as SettingsStore);
   const apiUrl = () => options.apiUrl ?? settings.get().apiUrl;
   const stagingDir = path.join(configDir, 'staging');
+  // Parts of split batches wait here until their batch is settled; kept across restarts.
+  const partsDir = path.join(configDir, 'parts');
+  const splitService = createSplitService();
   const signals = createEngineSignals();
   const hub = createEventHub({ logger });
 
@@ -237,8 +241,11 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       maxDelayMs: tuning.retryMaxDelayMs ?? DEFAULT_RETRY_TUNING.maxDelayMs,
     },
     stagingDir,
+    partsDir,
+    splitter: (bytes, mode) => splitService.split(bytes, mode),
     logger,
     onTransition,
+    onInserted,
     onHoldsChanged: () => signals.emit('holdsChanged'),
     onTokenRefused: () => signals.emit('tokenRefused'),
     explainRefusal: createRefusalExplainer(administrations),
@@ -408,7 +415,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     });
     await session.start();
     queue.start();
-    void finishInterruptedLocalSteps(repository, queue, logger);
+    void finishInterruptedLocalSteps(repository, queue, logger).then(() => queue.settleBatches());
     followUp.start();
     if (options.watchFolders !== false) {
       await watching.start();
@@ -439,6 +446,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       await watching.stop();
       await followUp.stop();
       await queue.stop(tuning.stopGraceMs ?? 5_000);
+      await splitService.close();
       hub.flush();
       status.close();
       session.close();

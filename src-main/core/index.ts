@@ -4,6 +4,7 @@
 // answer without loading SQLite, the PDF reader and the watchers.
 import type { SendingPreview } from './documents/sending-preview.ts';
 import type { Engine, EngineOptions } from './engine.ts';
+import type { SeparatorSheet } from './split/separator-code.ts';
 
 export type { SendingChange, SendingPreview } from './documents/sending-preview.ts';
 
@@ -22,6 +23,12 @@ export async function previewSending(
 ): Promise<SendingPreview[]> {
   const preview = await import('./documents/sending-preview.ts');
   return preview.previewSending(paths, options);
+}
+
+/** A printable separator sheet (one A4 PDF page); see `split/separator-sheet.ts`. */
+export async function createSeparatorSheet(sheet: SeparatorSheet): Promise<Uint8Array> {
+  const sheets = await import('./split/separator-sheet.ts');
+  return sheets.createSeparatorSheetPdf(sheet);
 }
 
 export { acceptToken, registerTypedTokens } from './account/token/validate-token.ts';
@@ -45,3 +52,4 @@ export { DEFAULT_CONFIG_DIR } from './store/default-config-dir.ts';
 export { EngineBusyError } from './store/engine-lock.ts';
 export { ACTIVE_STATES } from './store/file-lifecycle.ts';
 export { settingsFileOptions, type SettingsFile } from './store/settings-schema.ts';
+export { SeparatorSheet, SeparatorType, encodeSeparator } from './split/separator-code.ts';

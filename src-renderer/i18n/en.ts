@@ -287,6 +287,7 @@ export const en = {
     // Dismissing failures (issue #14, ui-screens)
     dismissed: 'Dismissed',
     held: 'Waiting for your choice',
+    split: 'Cut into parts',
   },
   eInvoice: {
     kinds: { invoice: 'Invoice', credit_note: 'Credit note', correction: 'Correction' },

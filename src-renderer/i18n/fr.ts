@@ -306,6 +306,7 @@ export const fr: WithManyPlurals<Messages> = {
     // Dismissing failures (issue #14, ui-screens)
     dismissed: 'Écarté',
     held: 'En attente de votre choix',
+    split: 'Découpé en parties',
   },
   eInvoice: {
     kinds: { invoice: 'Facture', credit_note: 'Note de crédit', correction: 'Correction' },

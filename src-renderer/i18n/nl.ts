@@ -294,6 +294,7 @@ export const nl: Messages = {
     // Dismissing failures (issue #14, ui-screens)
     dismissed: 'Weggezet',
     held: 'Wacht op uw keuze',
+    split: 'Gesplitst in delen',
   },
   eInvoice: {
     kinds: { invoice: 'Factuur', credit_note: 'Creditnota', correction: 'Correctie' },

@@ -13,7 +13,7 @@ export const STATUS_FILTERS = [
 export type StatusFilter = (typeof STATUS_FILTERS)[number];
 
 const STATES_OF: Record<Exclude<StatusFilter, 'all'>, FileState[]> = {
-  in_progress: ['detected', 'waiting_stability', 'ready', 'uploading'],
+  in_progress: ['detected', 'waiting_stability', 'ready', 'uploading', 'split'],
   uploaded: ['uploaded', 'archived'],
   failed: ['failed'],
   unconfirmed: ['unconfirmed'],
@@ -43,6 +43,7 @@ export function toneOfState(state: FileState): StateTone {
     case 'detected':
     case 'waiting_stability':
     case 'ready':
+    case 'split':
       return 'neutral';
   }
 }

@@ -2,7 +2,8 @@
 // `watch` (or the desktop app) picks the change up.
 import path from 'node:path';
 import type { Command } from 'commander';
-import type { FolderView } from '../../contract/domain.ts';
+import type { FolderView, SplitMode } from '../../contract/domain.ts';
+import { splitOption } from './split-option.ts';
 import type { CliRuntime } from '../cli-runtime.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
 import { describeDestination, printJson, printLine, printTable } from '../output.ts';
@@ -23,7 +24,7 @@ function printFolders(folders: FolderView[], json: boolean | undefined): void {
     return;
   }
   printTable(
-    ['ID', 'PATH', 'GOES TO', 'PENDING', 'UPLOADED', 'FAILED'],
+    ['ID', 'PATH', 'GOES TO', 'SPLIT', 'PENDING', 'UPLOADED', 'FAILED'],
     folders.map(({ binding, counts }) => [
       binding.id,
       binding.path,
@@ -32,6 +33,7 @@ function printFolders(folders: FolderView[], json: boolean | undefined): void {
         : binding.mode === 'e-invoice-inbox'
           ? "e-invoice inbox (by the invoice's parties)"
           : 'accountant tree (by folder)',
+      binding.mode === 'e-invoice-inbox' ? '-' : (binding.split ?? 'off'),
       String(counts.pending),
       String(counts.uploaded),
       String(counts.failed),
@@ -50,17 +52,24 @@ export function registerFolderCommands(program: Command, runtime: () => CliRunti
       ),
   )
     .option('--json', 'print the folders as JSON')
-    .action(async (folderPath: string, flags: DestinationFlags & { json?: boolean }) => {
-      const { companyNumber, destination } = parseDestination(flags);
-      const { engine } = await runtime().engineFor({ start: false, watchFolders: false });
-      const result = await engine.handlers['folders.add']({
-        // An engine in another process resolves relative paths against its own folder.
-        path: path.resolve(folderPath),
-        companyNumber,
-        destination: await resolveCategory(engine, companyNumber, destination),
-      });
-      printFolders(result, flags.json);
-    });
+    .addOption(splitOption())
+    .action(
+      async (
+        folderPath: string,
+        flags: DestinationFlags & { json?: boolean; split: SplitMode },
+      ) => {
+        const { companyNumber, destination } = parseDestination(flags);
+        const { engine } = await runtime().engineFor({ start: false, watchFolders: false });
+        const result = await engine.handlers['folders.add']({
+          // An engine in another process resolves relative paths against its own folder.
+          path: path.resolve(folderPath),
+          companyNumber,
+          destination: await resolveCategory(engine, companyNumber, destination),
+          split: flags.split,
+        });
+        printFolders(result, flags.json);
+      },
+    );
 
   folders
     .command('tree <root>')

@@ -20,25 +20,49 @@ export async function reportOutcome(
   json: boolean | undefined,
 ): Promise<ExitCode> {
   const finished: HistoryEntry[] = [];
+  // A batch cut into parts (issue #17) is followed through its parts, then its own delivery.
+  const followed = [...ids];
+  const expanded = new Set<number>();
   let current = handle;
   let blocked: StatusSnapshot | null;
   for (;;) {
-    const remaining = ids.filter((id) => !finished.some((entry) => entry.id === id));
+    const remaining = followed.filter((id) => !finished.some((entry) => entry.id === id));
+    if (remaining.length === 0) {
+      blocked = null;
+      break;
+    }
     const outcome = await waitForFiles(
       current.engine,
       remaining,
       (entry) => {
-        finished.push(entry);
         if (!json) printLine(describeEntry(entry));
+        if (entry.state !== 'split') finished.push(entry);
       },
       undefined,
       current.kind === 'remote' ? current.engine.closed : undefined,
     );
     if (outcome.lost === null) {
       blocked = outcome.blocked;
-      break;
+      const batches = outcome.finished.filter((entry) => entry.state === 'split');
+      const fresh = batches.filter((batch) => !expanded.has(batch.id));
+      if (blocked !== null || fresh.length === 0) {
+        // Every part has an outcome: a batch still split is held by a part that did not arrive.
+        finished.push(...batches);
+        break;
+      }
+      for (const batch of fresh) {
+        expanded.add(batch.id);
+        const parts = await current.engine.handlers['history.query']({
+          filter: { parentId: batch.id },
+          offset: 0,
+          limit: 10_000,
+        });
+        followed.push(...parts.rows.map((part) => part.id));
+      }
+      // The batch itself is done once its parts are: it is looked at again after them.
+      continue;
     }
-    const waiting = ids.length - finished.length;
+    const waiting = followed.length - finished.length;
     current = await runtime.engineFor({ start: true, watchFolders: false });
     if (current.kind === 'local' && !current.started) {
       throw new CliError(
@@ -54,7 +78,7 @@ export async function reportOutcome(
   }
   if (json) printJson(finished);
   if (blocked) {
-    const waiting = ids.length - finished.length;
+    const waiting = followed.length - finished.length;
     throw new CliError(
       `${blocked.reason === null ? 'The queue is blocked.' : inCliLanguage(blocked.reason)} ${files(waiting)} stay queued and will be sent by the next run.`,
       blocked.state === 'storage_error' ? EXIT.failure : EXIT.auth,

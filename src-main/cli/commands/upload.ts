@@ -13,6 +13,8 @@ import {
   type DestinationFlags,
 } from './destination-options.ts';
 import { reportOutcome } from './send-and-report.ts';
+import { splitOption } from './split-option.ts';
+import type { SplitMode } from '../../contract/domain.ts';
 
 export function registerUploadCommand(program: Command, runtime: () => CliRuntime): void {
   addDestinationOptions(
@@ -21,22 +23,26 @@ export function registerUploadCommand(program: Command, runtime: () => CliRuntim
       .description('send files now and wait until each is uploaded or failed (they are not moved)'),
   )
     .option('--json', 'print the outcome of every file as JSON')
-    .action(async (files: string[], flags: DestinationFlags & { json?: boolean }) => {
-      const { companyNumber, destination } = parseDestination(flags);
-      const cli = runtime();
-      const handle = await cli.engineFor({ start: true, watchFolders: false });
-      if (handle.kind === 'local' && !handle.started) throw new EngineBusyError(cli.configDir);
-      const queued = await handle.engine.handlers['drop.send']({
-        // An engine in another process resolves relative paths against its own folder.
-        paths: files.map((file) => path.resolve(file)),
-        companyNumber,
-        destination: await resolveCategory(handle.engine, companyNumber, destination),
-      });
-      process.exitCode = await reportOutcome(
-        cli,
-        handle,
-        queued.map((entry) => entry.id),
-        flags.json,
-      );
-    });
+    .addOption(splitOption())
+    .action(
+      async (files: string[], flags: DestinationFlags & { json?: boolean; split: SplitMode }) => {
+        const { companyNumber, destination } = parseDestination(flags);
+        const cli = runtime();
+        const handle = await cli.engineFor({ start: true, watchFolders: false });
+        if (handle.kind === 'local' && !handle.started) throw new EngineBusyError(cli.configDir);
+        const queued = await handle.engine.handlers['drop.send']({
+          // An engine in another process resolves relative paths against its own folder.
+          paths: files.map((file) => path.resolve(file)),
+          companyNumber,
+          destination: await resolveCategory(handle.engine, companyNumber, destination),
+          split: flags.split,
+        });
+        process.exitCode = await reportOutcome(
+          cli,
+          handle,
+          queued.map((entry) => entry.id),
+          flags.json,
+        );
+      },
+    );
 }

@@ -227,6 +227,8 @@ export const en: Catalogue = {
     folder_watched_twice:
       'The folder {{path}} is already watched by another binding; remove one of the two.',
     folder_id_unknown: 'No watched folder has the id {{id}}.',
+    inbox_never_splits:
+      'The folder {{path}} is an e-invoice inbox: its e-invoices are never split. Splitting is for folders a scanner writes to.',
     administration_unreachable:
       'Administration {{companyNumber}} is not among the administrations this token can reach.',
     category_unknown:
@@ -285,6 +287,31 @@ export const en: Catalogue = {
       'the folder "{{folderName}}" is not named "<administration name> (<company number>)", e.g. "Bakkerij Peeters (0123456789)"',
     tree_company_number_invalid:
       '"{{value}}" in the folder name "{{folderName}}" is not a Belgian company number (0 followed by 9 digits)',
+
+    // split/: separator sheets (the words printed on a sheet) and splitting scanned batches
+    separator_sheet_heading: 'Separator sheet',
+    separator_sheet_next: 'The pages after this sheet are a new document.',
+    separator_sheet_purchase: 'The next document goes to Purchase invoices.',
+    separator_sheet_sale: 'The next document goes to Sales invoices.',
+    separator_sheet_various: 'The next document goes to Archive, Various, category {{categoryId}}.',
+    separator_sheet_permanent:
+      'The next document goes to Archive, Permanent, category {{categoryId}}.',
+    separator_sheet_company: 'For administration {{companyNumber}}.',
+    separator_sheet_not_sent:
+      'This sheet is not sent. Put it in front of the document it announces.',
+    split_into_parts: {
+      one: 'Cut into {{parts, number}} document; {{separatorPages, number}} separator pages not sent. Moved once every part is uploaded.',
+      other:
+        'Cut into {{parts, number}} documents; {{separatorPages, number}} separator pages not sent. Moved once every part is uploaded.',
+    },
+    split_whole_unreadable:
+      'Sent whole although its folder splits: the PDF could not be opened to cut it (it may be encrypted or damaged).',
+    split_whole_part_mismatch:
+      'Sent whole although its folder splits: the part with pages {{firstPage, number}}–{{lastPage, number}} should have {{expectedPages, number}} pages but read back with {{foundPages, number}}.',
+    split_whole_over_budget:
+      'Sent whole although its folder splits: cutting it took longer than {{limitSeconds, number}} s.',
+    split_whole_stopped:
+      'Sent whole although its folder splits: the splitter stopped before it was done.',
 
     history_entry_unknown: 'There is no file {{id}} in the history.',
     history_action_refused: '{{fileName}} is {{state}}, so it cannot be {{action}}.',
@@ -420,6 +447,7 @@ export const en: Catalogue = {
       duplicate: 'already uploaded',
       unconfirmed: 'unconfirmed',
       held: 'waiting for your choice',
+      split: 'cut into parts',
     },
     action: {
       retried: 'retried',

@@ -232,6 +232,8 @@ export const fr: Catalogue = {
     folder_watched_twice:
       'Le répertoire {{path}} est déjà surveillé par une autre liaison ; supprimez l’une des deux.',
     folder_id_unknown: 'Aucun répertoire surveillé n’a l’identifiant {{id}}.',
+    inbox_never_splits:
+      'Le répertoire {{path}} est une boîte de réception e-factures : les factures électroniques ne sont jamais scindées. La scission est destinée aux répertoires dans lesquels écrit un scanner.',
     administration_unreachable:
       'Le dossier au numéro d’entreprise {{companyNumber}} ne fait pas partie des dossiers accessibles avec ce jeton.',
     category_unknown:
@@ -294,6 +296,32 @@ export const fr: Catalogue = {
       'le répertoire « {{folderName}} » n’a pas la forme « <nom du dossier> (<numéro d’entreprise>) », p. ex. « Boulangerie Peeters (0123456789) »',
     tree_company_number_invalid:
       '« {{value}} » dans le nom de répertoire « {{folderName}} » n’est pas un numéro d’entreprise belge (0 suivi de 9 chiffres)',
+
+    // split/: separator sheets (the words printed on a sheet) and splitting scanned batches
+    separator_sheet_heading: 'Feuille de séparation',
+    separator_sheet_next: 'Les pages après cette feuille forment un nouveau document.',
+    separator_sheet_purchase: "Le document suivant va dans Factures d'achat.",
+    separator_sheet_sale: 'Le document suivant va dans Factures de vente.',
+    separator_sheet_various:
+      'Le document suivant va dans Archives, Divers, catégorie {{categoryId}}.',
+    separator_sheet_permanent:
+      'Le document suivant va dans Archives, Permanent, catégorie {{categoryId}}.',
+    separator_sheet_company: 'Pour le dossier {{companyNumber}}.',
+    separator_sheet_not_sent:
+      "Cette feuille n'est pas envoyée. Placez-la devant le document qu'elle annonce.",
+    split_into_parts: {
+      one: 'Découpé en {{parts, number}} document ; {{separatorPages, number}} feuilles de séparation non envoyées. Déplacé quand chaque partie est envoyée.',
+      other:
+        'Découpé en {{parts, number}} documents ; {{separatorPages, number}} feuilles de séparation non envoyées. Déplacé quand chaque partie est envoyée.',
+    },
+    split_whole_unreadable:
+      "Envoyé entier bien que son dossier découpe : le PDF n'a pas pu être ouvert pour le découper (il est peut-être chiffré ou endommagé).",
+    split_whole_part_mismatch:
+      'Envoyé entier bien que son dossier découpe : la partie des pages {{firstPage, number}}–{{lastPage, number}} devrait avoir {{expectedPages, number}} pages mais en a {{foundPages, number}} à la relecture.',
+    split_whole_over_budget:
+      'Envoyé entier bien que son dossier découpe : le découpage a pris plus de {{limitSeconds, number}} s.',
+    split_whole_stopped:
+      "Envoyé entier bien que son dossier découpe : le découpage s'est arrêté avant la fin.",
 
     history_entry_unknown: 'Il n’y a pas de fichier {{id}} dans l’historique.',
     history_action_refused: '{{fileName}} est {{state}} : il ne peut pas être {{action}}.',
@@ -433,6 +461,7 @@ export const fr: Catalogue = {
       duplicate: 'déjà envoyé',
       unconfirmed: 'non confirmé',
       held: 'en attente de votre choix',
+      split: 'découpé en parties',
     },
     action: {
       retried: 'réessayé',

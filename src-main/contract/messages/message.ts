@@ -285,6 +285,7 @@ export const Message = z.discriminatedUnion('code', [
   message('folder_already_watched', { path }),
   message('folder_watched_twice', { path }),
   message('folder_id_unknown', { id: z.string() }),
+  message('inbox_never_splits', { path }),
   message('administration_unreachable', { companyNumber }),
   message('category_unknown', {
     companyNumber,
@@ -325,6 +326,27 @@ export const Message = z.discriminatedUnion('code', [
     ids: z.string(),
   }),
   message('category_none', { companyNumber, archiveType: term('archiveType') }),
+
+  // split/: separator sheets (the words printed on a sheet) and splitting scanned batches
+  message('separator_sheet_heading', {}),
+  message('separator_sheet_next', {}),
+  message('separator_sheet_purchase', {}),
+  message('separator_sheet_sale', {}),
+  message('separator_sheet_various', { categoryId: z.string() }),
+  message('separator_sheet_permanent', { categoryId: z.string() }),
+  message('separator_sheet_company', { companyNumber }),
+  message('separator_sheet_not_sent', {}),
+  // … and what a batch's history row says about its split (issue #17)
+  message('split_into_parts', { parts: count, separatorPages: count }),
+  message('split_whole_unreadable', {}),
+  message('split_whole_part_mismatch', {
+    firstPage: count,
+    lastPage: count,
+    expectedPages: count,
+    foundPages: count.nullable(),
+  }),
+  message('split_whole_over_budget', { limitSeconds: seconds }),
+  message('split_whole_stopped', {}),
 
   // handlers/ and store/: answers to a request
   message('history_entry_unknown', { id: z.number().int() }),

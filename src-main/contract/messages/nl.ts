@@ -233,6 +233,8 @@ export const nl: Catalogue = {
     folder_watched_twice:
       'De map {{path}} wordt al gevolgd door een andere koppeling; verwijder een van de twee.',
     folder_id_unknown: 'Geen enkele gevolgde map heeft de id {{id}}.',
+    inbox_never_splits:
+      'De map {{path}} is een e-factuurinbox: e-facturen worden nooit gesplitst. Splitsen is voor mappen waarin een scanner schrijft.',
     administration_unreachable:
       'De administratie met ondernemingsnummer {{companyNumber}} hoort niet bij de administraties die deze token kan bereiken.',
     category_unknown:
@@ -295,6 +297,32 @@ export const nl: Catalogue = {
       'de map "{{folderName}}" heeft niet de vorm "<naam administratie> (<ondernemingsnummer>)", bv. "Bakkerij Peeters (0123456789)"',
     tree_company_number_invalid:
       '"{{value}}" in de mapnaam "{{folderName}}" is geen Belgisch ondernemingsnummer (0 gevolgd door 9 cijfers)',
+
+    // split/: separator sheets (the words printed on a sheet) and splitting scanned batches
+    separator_sheet_heading: 'Scheidingsblad',
+    separator_sheet_next: "De pagina's na dit blad vormen een nieuw document.",
+    separator_sheet_purchase: 'Het volgende document gaat naar Aankoopfacturen.',
+    separator_sheet_sale: 'Het volgende document gaat naar Verkoopfacturen.',
+    separator_sheet_various:
+      'Het volgende document gaat naar Archief, Diversen, categorie {{categoryId}}.',
+    separator_sheet_permanent:
+      'Het volgende document gaat naar Archief, Permanent, categorie {{categoryId}}.',
+    separator_sheet_company: 'Voor dossier {{companyNumber}}.',
+    separator_sheet_not_sent:
+      'Dit blad wordt niet verstuurd. Leg het vóór het document dat het aankondigt.',
+    split_into_parts: {
+      one: 'Gesplitst in {{parts, number}} document; {{separatorPages, number}} scheidingsbladen niet verzonden. Verplaatst zodra elk deel verzonden is.',
+      other:
+        'Gesplitst in {{parts, number}} documenten; {{separatorPages, number}} scheidingsbladen niet verzonden. Verplaatst zodra elk deel verzonden is.',
+    },
+    split_whole_unreadable:
+      'In één keer verzonden hoewel de map splitst: de PDF kon niet geopend worden om te splitsen (misschien versleuteld of beschadigd).',
+    split_whole_part_mismatch:
+      "In één keer verzonden hoewel de map splitst: het deel met pagina's {{firstPage, number}}–{{lastPage, number}} moet {{expectedPages, number}} pagina's hebben, maar las terug met {{foundPages, number}}.",
+    split_whole_over_budget:
+      'In één keer verzonden hoewel de map splitst: het splitsen duurde langer dan {{limitSeconds, number}} s.',
+    split_whole_stopped:
+      'In één keer verzonden hoewel de map splitst: het splitsen stopte voor het klaar was.',
 
     history_entry_unknown: 'Er is geen bestand {{id}} in de geschiedenis.',
     history_action_refused: '{{fileName}} is {{state}}, dus het kan niet {{action}} worden.',
@@ -431,6 +459,7 @@ export const nl: Catalogue = {
       duplicate: 'al eerder opgeladen',
       unconfirmed: 'niet bevestigd',
       held: 'wacht op uw keuze',
+      split: 'gesplitst in delen',
     },
     action: {
       retried: 'opnieuw geprobeerd',

@@ -13,6 +13,7 @@ import type {
   FolderAvailability,
   FolderBinding,
   FolderView,
+  SplitMode,
 } from '../../contract/domain.ts';
 import type { AdministrationsCache } from '../account/administrations-cache.ts';
 import { languageOfLocale } from '../../contract/messages/render-message.ts';
@@ -77,7 +78,14 @@ export interface WatchedFolders {
     path: string;
     companyNumber: CompanyNumber;
     destination: Destination;
+    /** How scanned batches found there are cut (issue #17); absent: off. */
+    split?: SplitMode;
   }): Promise<FolderView[]>;
+  /**
+   * Sets how a bound folder cuts scanned batches; applies to files that come in (or change) from
+   * now on. Throws ApiError `not_found` for an unknown id. Returns the new list.
+   */
+  setSplit(id: string, split: SplitMode): FolderView[];
   /** Binds an accountant tree and creates its folders from the API. Returns the new list. */
   addTree(request: { path: string }): Promise<FolderView[]>;
   /**
@@ -212,7 +220,12 @@ export function createWatchedFolders(options: WatchedFoldersOptions): WatchedFol
     bindings,
     list,
 
-    async add(request: { path: string; companyNumber: CompanyNumber; destination: Destination }) {
+    async add(request: {
+      path: string;
+      companyNumber: CompanyNumber;
+      destination: Destination;
+      split?: SplitMode;
+    }) {
       const absolute = await requireFolder(request.path);
       ensureNotBound(absolute);
       await checkDestination(request.companyNumber, request.destination);
@@ -224,8 +237,31 @@ export function createWatchedFolders(options: WatchedFoldersOptions): WatchedFol
           path: absolute,
           companyNumber: request.companyNumber,
           destination: request.destination,
+          ...(request.split === undefined || request.split === 'off'
+            ? {}
+            : { split: request.split }),
         },
       ]);
+    },
+
+    setSplit(id: string, split: SplitMode): FolderView[] {
+      const current = bindings();
+      const target = current.find((binding) => binding.id === id);
+      if (target === undefined) {
+        throw new ApiError('not_found', msg('folder_id_unknown', { id }));
+      }
+      if (target.mode === 'e-invoice-inbox') {
+        throw new ApiError('invalid_request', msg('inbox_never_splits', { path: target.path }));
+      }
+      return save(
+        current.map((binding) => {
+          if (binding.id !== id || binding.mode === 'e-invoice-inbox') return binding;
+          if (split !== 'off') return { ...binding, split };
+          const rest = { ...binding };
+          delete rest.split;
+          return rest;
+        }),
+      );
     },
 
     async addTree(request: { path: string }) {

@@ -10,6 +10,7 @@ import type { FollowUp } from '../follow-up/follow-up.ts';
 import type { WatchSupervisor } from '../intake/watch-supervisor.ts';
 import type { DropIntake } from '../queue/drop-intake.ts';
 import { expandDropPaths } from '../queue/drop-paths.ts';
+import { createSeparatorSheetPdf } from '../split/separator-sheet.ts';
 import type { HistoryActions } from '../queue/history-actions.ts';
 import type { UploadQueue } from '../queue/upload-queue.ts';
 import { toHistoryEntry } from '../store/file-record.ts';
@@ -75,12 +76,21 @@ export function createContractHandlers(options: ContractHandlersOptions): ApiHan
     }),
     'folders.addInbox': withApiErrors((request) => folders.addInbox(request)),
     'folders.remove': withApiErrors(async ({ id }) => folders.remove(id)),
+    'folders.setSplit': withApiErrors(async ({ id, split }) => folders.setSplit(id, split)),
+    'separatorSheet.create': withApiErrors(async ({ sheet }) => ({
+      pdfBase64: Buffer.from(await createSeparatorSheetPdf(sheet)).toString('base64'),
+    })),
 
     'drop.inspect': withApiErrors(({ paths }) =>
       drop.inspect(paths, { maxUploadBytes: settings.get().maxUploadBytes }),
     ),
-    'drop.send': withApiErrors(async ({ paths, companyNumber, destination }) => {
-      const entries = drop.send(await expandDropPaths(paths), companyNumber, destination);
+    'drop.send': withApiErrors(async ({ paths, companyNumber, destination, split }) => {
+      const entries = drop.send(
+        await expandDropPaths(paths),
+        companyNumber,
+        destination,
+        split ?? 'off',
+      );
       settings.update({ lastDropTarget: { companyNumber, destination } });
       return entries;
     }),

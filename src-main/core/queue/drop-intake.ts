@@ -8,6 +8,7 @@ import type {
   Destination,
   HistoryEntry,
   InspectedFile,
+  SplitMode,
   UploadSource,
 } from '../../contract/domain.ts';
 import type { DocumentCheck, DocumentCheckOptions } from '../documents/document-check.ts';
@@ -39,10 +40,16 @@ export interface DropIntake {
   inspect(paths: string[], checkOptions: DocumentCheckOptions): Promise<InspectedFile[]>;
   /**
    * Queues every file as ready for one administration and destination, in one transaction; the
-   * checks run when each one's turn comes. Throws StorageUnavailableError when the history
+   * checks run when each one's turn comes; a PDF is cut as a scanned batch in `split` mode
+   * first (issue #17; `off`: sent as it is). Throws StorageUnavailableError when the history
    * cannot be written (nothing is queued then).
    */
-  send(paths: string[], companyNumber: CompanyNumber, destination: Destination): HistoryEntry[];
+  send(
+    paths: string[],
+    companyNumber: CompanyNumber,
+    destination: Destination,
+    split?: SplitMode,
+  ): HistoryEntry[];
 }
 
 export function createDropIntake(options: DropIntakeOptions): DropIntake {
@@ -71,7 +78,12 @@ export function createDropIntake(options: DropIntakeOptions): DropIntake {
     },
 
     /** Queues every file; the checks run when each one's turn comes, with the reason if refused. */
-    send(paths: string[], companyNumber: CompanyNumber, destination: Destination): HistoryEntry[] {
+    send(
+      paths: string[],
+      companyNumber: CompanyNumber,
+      destination: Destination,
+      split: SplitMode = 'off',
+    ): HistoryEntry[] {
       const records = options.storage.write(() =>
         options.repository.inTransaction(() =>
           paths.map((given) => {
@@ -85,6 +97,7 @@ export function createDropIntake(options: DropIntakeOptions): DropIntake {
               companyNumber,
               destination,
               state: 'ready',
+              splitMode: split === 'off' ? null : split,
             });
           }),
         ),

@@ -142,7 +142,10 @@ export function createHistoryActions(options: HistoryActionsOptions): HistoryAct
     markDone(id: number): HistoryEntry {
       const record = find(id);
       if (record.state !== 'unconfirmed') refuse(record, 'marked_done', ['unconfirmed']);
-      return write(id, 'uploaded', { failure: null });
+      const entry = write(id, 'uploaded', { failure: null });
+      // The last part of a batch marked done lets the batch's original be moved.
+      if (record.parentId !== null) void queue.settleBatches();
+      return entry;
     },
 
     incidents(): UnconfirmedIncident[] {

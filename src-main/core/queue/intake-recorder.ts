@@ -2,7 +2,7 @@
 // a file through the gate is ready for the queue. A file seen again continues its row (its
 // backoff reset), and a send under way for a file that changed is called off first.
 import path from 'node:path';
-import type { Destination, FolderBinding } from '../../contract/domain.ts';
+import type { Destination, FolderBinding, SplitMode } from '../../contract/domain.ts';
 import type { IntakeFile } from '../intake/folder-intake.ts';
 import type { IntakeSink } from '../intake/watch-supervisor.ts';
 import type { Logger } from '../logging/logger.ts';
@@ -23,6 +23,12 @@ export interface IntakeRecorderOptions {
 }
 
 /** How many path segments under an accountant root lead to a destination folder. */
+/** The split mode a file takes from its folder: null when it is not split (an inbox never is). */
+function splitModeOf(binding: FolderBinding | undefined): SplitMode | null {
+  if (binding === undefined || binding.mode === 'e-invoice-inbox') return null;
+  return binding.split === undefined || binding.split === 'off' ? null : binding.split;
+}
+
 function destinationDepth(destination: Destination): number {
   // <administration>/Purchase | <administration>/Sales
   // <administration>/Archive/<Various|Permanent>/<category>
@@ -69,6 +75,8 @@ export function createIntakeRecorder(options: IntakeRecorderOptions): IntakeReco
       destination: file.destination,
       sizeBytes: file.sizeBytes,
       mtimeMs: file.mtimeMs,
+      // The folder's split mode when the file came in (or changed): the queue splits by it.
+      splitMode: splitModeOf(binding),
     };
   }
 

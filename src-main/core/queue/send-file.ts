@@ -32,6 +32,7 @@ import { routeInBoundFolder, routeInInbox, sendToChoice } from './e-invoice-rout
 import { decideAfterFailure } from './failure-policy.ts';
 import { isStopped, type QueueHolds } from './queue-holds.ts';
 import { requiredScope } from './required-scope.ts';
+import { settleBatches, splitOriginal, type Splitter } from './split-step.ts';
 import type { RetryTuning } from './retry-policy.ts';
 import type { AfterUpload } from '../../contract/domain.ts';
 
@@ -96,6 +97,12 @@ export interface SendContext {
   random: () => number;
   /** Every write, for events and batch progress. */
   onTransition: (transition: Transition) => void;
+  /** A row the queue added: a part cut from a batch. */
+  onInserted: (record: FileRecord) => void;
+  /** The split stage's verdict on a batch (split/split-service.ts, in its worker thread). */
+  splitter: Splitter;
+  /** Where parts of split batches are kept until their batch is settled (survives restarts). */
+  partsDir: string;
   /**
    * Clearfacts refused the token. The session decides what that means and holds the queue
    * through `setAuthHold`, before this returns.
@@ -280,9 +287,24 @@ export async function sendFile(
       return null;
     }
   }
+  // A scanned batch is split before it is sent (issue #17); a batch already delivered or being
+  // split was found a duplicate above, whole.
+  if (record.splitMode !== null && record.parentId === null) {
+    const whole = await splitOriginal(
+      context,
+      record,
+      record.splitMode,
+      sha256,
+      checkPatch(check),
+      write,
+      signal,
+    );
+    if (whole === null) return null;
+  }
   if (
     check.kind === 'pdf' &&
     record.source === 'watch' &&
+    record.parentId === null &&
     !record.forceSend &&
     !record.routeConfirmed &&
     settings.pairEInvoices !== false
@@ -404,6 +426,7 @@ export async function sendFile(
       company: record.companyNumber,
     });
     await finishLocally(context, uploaded);
+    if (record.parentId !== null) await settleBatches(context, finishLocally);
     // Clearfacts answered: whatever made the queue think it was offline is over.
     return { kind: 'reachable' };
   } finally {

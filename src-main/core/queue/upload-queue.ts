@@ -18,6 +18,7 @@ import {
   type QueueHolds,
 } from './queue-holds.ts';
 import { retryDelayMs, type RetryTuning } from './retry-policy.ts';
+import { settleBatches, type Splitter } from './split-step.ts';
 import {
   finishLocally,
   SendAborted,
@@ -47,8 +48,14 @@ export interface UploadQueueOptions {
   };
   retry: RetryTuning;
   stagingDir: string;
+  /** Where parts of split batches wait to be sent; unlike staging, kept across restarts. */
+  partsDir: string;
+  /** The split stage (split/split-service.ts): its verdict on a batch's bytes. */
+  splitter: Splitter;
   logger: Logger;
   onTransition: (transition: Transition) => void;
+  /** A row the queue added itself (a part cut from a batch). */
+  onInserted: (record: FileRecord) => void;
   /** A hold started or ended (auth, scope, offline, rate limit, pause). */
   onHoldsChanged: () => void;
   /** Clearfacts refused the token: the session decides, and holds the queue via setAuthHold. */
@@ -97,6 +104,11 @@ export interface UploadQueue {
   abort(id: number, cause: AbortCause): Promise<void>;
   /** Moves or deletes a file that was sent but whose local step failed (history.retry). */
   finishLocally(record: FileRecord): Promise<void>;
+  /**
+   * Delivers the batches whose parts are all uploaded (a part marked done, a stop before the
+   * original was moved). Logs, never throws.
+   */
+  settleBatches(): Promise<void>;
   /** Resolves once nothing is running, waiting or ready. */
   whenIdle(): Promise<void>;
   /** Stops taking work; sends still running get `graceMs` to finish, then are called off. */
@@ -129,6 +141,9 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
     now,
     random: options.random ?? Math.random,
     onTransition: options.onTransition,
+    onInserted: options.onInserted,
+    splitter: options.splitter,
+    partsDir: options.partsDir,
     onTokenRefused: options.onTokenRefused,
     stopSignal: stopping.signal,
     inFlight: new Map(),
@@ -396,6 +411,16 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
     /** Moves or deletes a file that was sent but whose local step failed (history.retry). */
     finishLocally(record: FileRecord): Promise<void> {
       return finishLocally(context, record);
+    },
+
+    async settleBatches(): Promise<void> {
+      try {
+        await settleBatches(context, finishLocally);
+      } catch (error) {
+        options.logger.error('Settling split batches stopped on an error', {
+          error: error instanceof Error ? error.message : String(error),
+        });
+      }
     },
 
     whenIdle(): Promise<void> {

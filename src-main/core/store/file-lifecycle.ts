@@ -10,7 +10,8 @@ const allowed: Record<FileState, readonly FileState[]> = {
   // ready -> ready reschedules (backoff, a file put back by a pause); -> waiting_stability when
   // the file changed after it was queued.
   // -> held: an e-invoice that waits for the user's choice of administration (issue #18).
-  ready: ['ready', 'waiting_stability', 'uploading', 'failed', 'duplicate', 'held'],
+  // -> split: a scanned batch cut into parts, which are queued in the same transaction (#17).
+  ready: ['ready', 'waiting_stability', 'uploading', 'failed', 'duplicate', 'held', 'split'],
   // -> ready: a transient failure to retry, or a pause (auth, scope) before anything was sent.
   // -> waiting_stability: the file changed while it was being sent and the send was abandoned.
   // -> unconfirmed: the whole file was sent and no answer came, or the app stopped mid-send.
@@ -26,6 +27,9 @@ const allowed: Record<FileState, readonly FileState[]> = {
   held: ['ready', 'waiting_stability'],
   // Never re-sent silently: resend (-> ready) or mark done (-> uploaded) are the user's say.
   unconfirmed: ['ready', 'uploaded'],
+  // A batch's original leaves `split` only once every part is uploaded: it is then delivered
+  // (-> uploaded) and its after-upload step runs; a failing part leaves it here, unmoved.
+  split: ['uploaded'],
 };
 
 export function canTransition(from: FileState, to: FileState): boolean {

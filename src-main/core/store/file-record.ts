@@ -10,6 +10,7 @@ import type {
   FileState,
   HistoryEntry,
   InClearfacts,
+  SplitMode,
   UploadSource,
 } from '../../contract/domain.ts';
 import type { Message } from '../../contract/messages/message.ts';
@@ -48,6 +49,14 @@ export interface FileRecord {
   /** What Clearfacts last said it did with the document (follow-up), or null before asking. */
   inClearfacts: InClearfacts | null;
   pages: number | null;
+  /** A scanned batch still to be split in this mode (issue #17); null: not split, or decided. */
+  splitMode: SplitMode | null;
+  /** A part of a split batch: the original's id; null for any other row. */
+  parentId: number | null;
+  /** A part's pages in the original (1-based, inclusive); null for any other row. */
+  pageRange: { first: number; last: number } | null;
+  /** Why a batch was sent whole although its folder splits; null when it was not. */
+  splitNote: Message | null;
   uuid: string | null;
   failure: Failure | null;
   attempts: number;
@@ -101,5 +110,8 @@ export function toHistoryEntry(record: FileRecord): HistoryEntry {
     incidentAt: record.incidentAt,
     rawName: record.rawName,
     inClearfacts: record.inClearfacts,
+    parentId: record.parentId,
+    pageRange: record.pageRange,
+    splitNote: record.splitNote,
   };
 }

@@ -10,6 +10,7 @@ import {
   FileHold,
   FileState,
   ClearfactsStatus,
+  SplitMode,
   UploadSource,
   type InClearfacts,
 } from '../../contract/domain.ts';
@@ -58,7 +59,7 @@ const FileRow = z.object({
   next_attempt_at: z.number().int().nullable(),
   force_send: z.number().int(),
   archived_path: z.string().nullable(),
-  // Absent from rows read before migration 8.
+  // Absent from rows read before migration 4: dismissed failures.
   dismissed_at: z.number().int().nullable().default(null),
   detected_at: z.number().int(),
   updated_at: z.number().int(),
@@ -75,6 +76,12 @@ const FileRow = z.object({
   cf_document_date: z.string().nullable(),
   cf_payment_state: z.string().nullable(),
   cf_checked_at: z.number().int().nullable(),
+  // Absent from rows read before migration 7: split batches.
+  split_mode: SplitMode.nullable().default(null),
+  parent_id: z.number().int().nullable().default(null),
+  first_page: z.number().int().nullable().default(null),
+  last_page: z.number().int().nullable().default(null),
+  split_note: z.string().nullable().default(null),
 });
 
 /** What the follow-up last stored, or null before Clearfacts was asked. */
@@ -86,6 +93,17 @@ function inClearfacts(row: z.infer<typeof FileRow>): InClearfacts | null {
     paymentState: row.cf_payment_state,
     checkedAt: new Date(row.cf_checked_at).toISOString(),
   };
+}
+
+/** A note that no longer parses (a newer version wrote it) reads as none: it only informs. */
+function parseNote(json: string | null): Message | null {
+  if (json === null) return null;
+  try {
+    const parsed = Message.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }
 
 /** A hold that no longer parses (a newer version wrote it) reads as none. */
@@ -145,6 +163,13 @@ export function rowToRecord(row: unknown): FileRecord {
     invoiceKey: r.invoice_key,
     inClearfacts: inClearfacts(r),
     pages: r.pages,
+    splitMode: r.split_mode,
+    parentId: r.parent_id,
+    pageRange:
+      r.first_page === null || r.last_page === null
+        ? null
+        : { first: r.first_page, last: r.last_page },
+    splitNote: parseNote(r.split_note),
     uuid: r.uuid,
     failure:
       r.failure_code === null
@@ -215,6 +240,15 @@ export function patchToColumns(patch: FilePatch): Record<string, string | number
   set('route_confirmed', patch.routeConfirmed);
   set('invoice_key', patch.invoiceKey);
   set('pages', patch.pages);
+  set('split_mode', patch.splitMode);
+  set('parent_id', patch.parentId);
+  if (patch.pageRange !== undefined) {
+    columns.first_page = patch.pageRange?.first ?? null;
+    columns.last_page = patch.pageRange?.last ?? null;
+  }
+  if (patch.splitNote !== undefined) {
+    columns.split_note = patch.splitNote === null ? null : JSON.stringify(patch.splitNote);
+  }
   set('uuid', patch.uuid);
   if (patch.failure !== undefined) {
     columns.failure_code = patch.failure?.code ?? null;

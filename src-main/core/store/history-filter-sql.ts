@@ -49,6 +49,10 @@ export function historyFilterToSql(filter: HistoryFilter): {
     clauses.push(`state IN (${filter.states.map(() => '?').join(', ')})`);
     params.push(...filter.states);
   }
+  if (filter.parentId !== undefined) {
+    clauses.push('parent_id = ?');
+    params.push(filter.parentId);
+  }
   if (filter.companyNumber) {
     clauses.push('company_number = ?');
     params.push(filter.companyNumber);

@@ -96,6 +96,19 @@ export const historyMigrations: readonly string[] = [
     WHERE cf_done = 0 AND uuid IS NOT NULL AND destination_type IN ('purchase', 'sale');
   CREATE INDEX files_cf_status ON files (cf_status, company_number);
   `,
+  // 7: split batches (issue #17). A scanned batch is a parent row; each document cut from it is a
+  // child row that goes through the normal states.
+  `
+  -- On an original: the split mode it is still to be split in (NULL: not split, or decided).
+  ALTER TABLE files ADD COLUMN split_mode TEXT;
+  -- On a part: the original's row, and the pages of the original it holds (1-based, inclusive).
+  ALTER TABLE files ADD COLUMN parent_id INTEGER REFERENCES files (id);
+  ALTER TABLE files ADD COLUMN first_page INTEGER;
+  ALTER TABLE files ADD COLUMN last_page INTEGER;
+  -- On an original sent whole although its folder splits: why (a Message as JSON).
+  ALTER TABLE files ADD COLUMN split_note TEXT;
+  CREATE INDEX files_parent ON files (parent_id);
+  `,
   // 8: delivery (issue #10).
   `
   -- The outage a file became unconfirmed in (epoch ms when it began): one decision per outage.

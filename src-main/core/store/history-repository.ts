@@ -26,7 +26,7 @@ export type NewFile = Pick<
   | 'destination'
   | 'state'
 > &
-  Partial<Pick<FileRecord, 'sizeBytes' | 'mtimeMs'>>;
+  Partial<Pick<FileRecord, 'sizeBytes' | 'mtimeMs' | 'splitMode' | 'parentId' | 'pageRange'>>;
 
 export interface Transition {
   previous: FileState;
@@ -100,6 +100,10 @@ export interface HistoryRepository {
     companyNumber: CompanyNumber,
     exceptId: number,
   ): FileRecord | null;
+  /** The parts cut from the batch with history id `parentId`, in page order (none: not split). */
+  parts(parentId: number): FileRecord[];
+  /** Originals in `split` whose every part is delivered: their own after-upload step is due. */
+  settledBatches(): FileRecord[];
   /** The most recent row of any of `paths` (exact), or null. */
   latestOf(paths: readonly string[]): FileRecord | null;
   /** At most `limit` ready files due at `at`, oldest first, leaving out destinations on hold. */
@@ -146,9 +150,11 @@ export function createHistoryRepository(
 ): HistoryRepository {
   const insertStatement = db.prepare(`
     INSERT INTO files (path, file_name, search_name, folder_id, watch_root, source, company_number,
-      destination_type, category_id, state, size_bytes, mtime_ms, detected_at, updated_at)
+      destination_type, category_id, state, size_bytes, mtime_ms, split_mode, parent_id,
+      first_page, last_page, detected_at, updated_at)
     VALUES (@path, @fileName, @searchName, @folderId, @watchRoot, @source, @companyNumber,
-      @destinationType, @categoryId, @state, @sizeBytes, @mtimeMs, @now, @now)
+      @destinationType, @categoryId, @state, @sizeBytes, @mtimeMs, @splitMode, @parentId,
+      @firstPage, @lastPage, @now, @now)
     RETURNING *`);
   const getStatement = db.prepare('SELECT * FROM files WHERE id = ?');
   const stateStatement = db.prepare('SELECT state FROM files WHERE id = ?').pluck();
@@ -166,7 +172,7 @@ export function createHistoryRepository(
   const deliveredContentStatement = db.prepare(
     `SELECT * FROM files WHERE company_number = ? AND id != ?
        AND (sha256 IN (?, ?) OR sent_sha256 IN (?, ?))
-       AND state IN ('uploaded', 'archived', 'unconfirmed') ORDER BY id LIMIT 1`,
+       AND state IN ('uploaded', 'archived', 'unconfirmed', 'split') ORDER BY id LIMIT 1`,
   );
   const sameInvoiceStatement = db.prepare(
     `SELECT * FROM files WHERE invoice_key = ? AND company_number = ? AND id != ?
@@ -187,6 +193,14 @@ export function createHistoryRepository(
   const inStatesStatement = (states: readonly FileState[]) =>
     db.prepare(`SELECT * FROM files WHERE state IN (${placeholders(states.length)}) ORDER BY id`);
   const deleteStatement = db.prepare('DELETE FROM files WHERE id = ?');
+  const partsStatement = db.prepare(
+    'SELECT * FROM files WHERE parent_id = ? ORDER BY first_page, id',
+  );
+  const settledBatchesStatement = db.prepare(
+    `SELECT * FROM files AS batch WHERE state = 'split' AND NOT EXISTS (
+       SELECT 1 FROM files AS part WHERE part.parent_id = batch.id
+         AND part.state NOT IN ('uploaded', 'archived')) ORDER BY id`,
+  );
   const lastUploadedStatement = db.prepare(
     `SELECT * FROM files WHERE state IN ('uploaded', 'archived') AND uploaded_at IS NOT NULL
      ORDER BY uploaded_at DESC, id DESC LIMIT 1`,
@@ -255,6 +269,10 @@ export function createHistoryRepository(
         state: file.state,
         sizeBytes: file.sizeBytes ?? null,
         mtimeMs: file.mtimeMs ?? null,
+        splitMode: file.splitMode ?? null,
+        parentId: file.parentId ?? null,
+        firstPage: file.pageRange?.first ?? null,
+        lastPage: file.pageRange?.last ?? null,
         now: now(),
       }),
     ),
@@ -364,7 +382,12 @@ export function createHistoryRepository(
     query(filter: HistoryFilter, offset: number, limit: number) {
       const { where, params } = historyFilterToSql(filter);
       const rows = db
-        .prepare(`SELECT * FROM files ${where} ORDER BY id DESC LIMIT ? OFFSET ?`)
+        // A batch's parts follow their original, in page order, whenever they were queued.
+        .prepare(
+          `SELECT * FROM files ${where}
+           ORDER BY coalesce(parent_id, id) DESC, parent_id IS NOT NULL, first_page, id DESC
+           LIMIT ? OFFSET ?`,
+        )
         .all(...params, limit, offset)
         .map(rowToRecord);
       const total = Number(
@@ -409,6 +432,14 @@ export function createHistoryRepository(
         sent,
       );
       return row === undefined ? null : rowToRecord(row);
+    },
+
+    parts(parentId: number): FileRecord[] {
+      return partsStatement.all(parentId).map(rowToRecord);
+    },
+
+    settledBatches(): FileRecord[] {
+      return settledBatchesStatement.all().map(rowToRecord);
     },
 
     latestOf(paths: readonly string[]): FileRecord | null {
@@ -464,6 +495,7 @@ export function createHistoryRepository(
         duplicate: 0,
         unconfirmed: 0,
         held: 0,
+        split: 0,
       };
       for (const row of countsStatement.all() as { state: FileState; n: number }[]) {
         counts[row.state] = row.n;

@@ -147,6 +147,9 @@ export function createFakeEngine(options: FakeEngineOptions = {}): FakeEngine {
         })),
       ),
     'drop.send': (request) => record('drop.send', request, []),
+    'folders.setSplit': (request) => record('folders.setSplit', request, []),
+    'separatorSheet.create': (request) =>
+      record('separatorSheet.create', request, { pdfBase64: '' }),
     'history.query': (request) => {
       const end = Math.min(request.offset + request.limit, historyRows);
       const rows: HistoryEntry[] = [];

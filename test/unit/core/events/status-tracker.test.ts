@@ -18,6 +18,7 @@ function counts(overrides: Partial<StateCounts> = {}): StateCounts {
     duplicate: 0,
     unconfirmed: 0,
     held: 0,
+    split: 0,
     ...overrides,
   };
 }

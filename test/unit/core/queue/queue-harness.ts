@@ -20,6 +20,7 @@ import {
 import type { DocumentCheck } from '../../../../src-main/core/documents/document-check.ts';
 import { authHoldReason } from '../../../../src-main/core/account/session.ts';
 import { createUploadQueue } from '../../../../src-main/core/queue/upload-queue.ts';
+import type { Splitter } from '../../../../src-main/core/queue/split-step.ts';
 import type { FileRecord } from '../../../../src-main/core/store/file-record.ts';
 import { openHistoryDatabase } from '../../../../src-main/core/store/history-database.ts';
 import { createHistoryRepository } from '../../../../src-main/core/store/history-repository.ts';
@@ -46,6 +47,8 @@ export function createHarness(
     afterUpload?: AfterUpload;
     /** What e-invoice routing sees as reachable; none known when left out. */
     administrations?: Administration[];
+    /** The split stage; left out, no row of these tests has a split mode. */
+    splitter?: Splitter;
   } = {},
 ) {
   const dir = mkdtempSync(path.join(tmpdir(), 'cfu-queue-'));
@@ -178,6 +181,14 @@ export function createHarness(
     settings: () => settings,
     retry: { baseDelayMs: 5, maxDelayMs: 20 },
     stagingDir,
+    partsDir: path.join(dir, 'parts'),
+    splitter:
+      options.splitter ??
+      (() => Promise.reject(new Error('these tests queue no batch with a split mode'))),
+    onInserted: (record) => {
+      writes.push(record);
+      waits.wake();
+    },
     logger,
     sweepIntervalMs: 50,
     onTransition: ({ previous, record }) => {

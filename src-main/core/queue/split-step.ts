@@ -1,0 +1,215 @@
+// The split stage's place in the queue (issue #17). When a scanned batch's turn comes, the split
+// service (split/, in its worker thread) decides; this step records the decision. A split batch
+// becomes a parent row in `split` with its parts as ready child rows, all in one transaction, so
+// a crash leaves either the batch to split again (its parts' files are written again, the same)
+// or every part queued: never a part lost or queued twice. The original is moved only once every
+// part is uploaded (`settleBatches`); a part that fails leaves it where it is.
+import { createHash } from 'node:crypto';
+import { mkdir, open, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { Destination, FileState } from '../../contract/domain.ts';
+import { msg, type Message } from '../../contract/messages/message.ts';
+import type { SeparatorSheet } from '../split/separator-code.ts';
+import type { SplitResult, WholeReason } from '../split/split-protocol.ts';
+import type { SplitMode } from '../../contract/domain.ts';
+import type { FileRecord } from '../store/file-record.ts';
+import type { FilePatch } from '../store/file-row.ts';
+import type { SendContext } from './send-file.ts';
+
+/** What the queue needs from the split stage: the worker's verdict on a batch's bytes. */
+export type Splitter = (bytes: Uint8Array, mode: SplitMode) => Promise<SplitResult>;
+
+/**
+ * The name a part is sent under: the original's name with its page range,
+ * `Scan 0042 (p. 1-3).pdf`, or `Scan 0042 (p. 4).pdf` for one page.
+ */
+export function partFileName(originalName: string, first: number, last: number): string {
+  const range = first === last ? `${first}` : `${first}-${last}`;
+  return `${path.parse(originalName).name} (p. ${range}).pdf`;
+}
+
+/** Why a batch goes whole, as the history shows it; null when there was nothing to cut. */
+export function wholeNote(reason: WholeReason): Message | null {
+  switch (reason.why) {
+    case 'one_document':
+      return null;
+    case 'unreadable':
+      return msg('split_whole_unreadable');
+    case 'part_mismatch':
+      return msg('split_whole_part_mismatch', {
+        firstPage: reason.firstPage,
+        lastPage: reason.lastPage,
+        expectedPages: reason.expectedPages,
+        foundPages: reason.foundPages,
+      });
+    case 'over_budget':
+      return msg('split_whole_over_budget', { limitSeconds: Math.round(reason.limitMs / 1000) });
+    case 'splitter_stopped':
+      return msg('split_whole_stopped');
+  }
+}
+
+/** The destination a typed separator sheet sets, or null for the folder's own. */
+function sheetDestination(sheet: SeparatorSheet | null): Destination | null {
+  if (sheet === null) return null;
+  switch (sheet.type) {
+    case 'next':
+      return null;
+    case 'purchase':
+    case 'sale':
+      return { type: sheet.type };
+    case 'various':
+    case 'permanent':
+      return { type: sheet.type, categoryId: sheet.categoryId };
+  }
+}
+
+/** Where a batch's parts are kept until the batch is settled: not the staging folder, which
+ * every start empties, since a part queued before a crash is sent after it. */
+export function partsFolder(partsDir: string, batchId: number): string {
+  return path.join(partsDir, String(batchId));
+}
+
+async function writeDurably(filePath: string, bytes: Uint8Array): Promise<void> {
+  const handle = await open(filePath, 'w', 0o600);
+  try {
+    await handle.writeFile(bytes);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Splits a `ready` batch whose row still has a split mode, with its check done (`sha256`,
+ * `checkPatch`). Returns null when the batch was split (the parts are queued and the original
+ * waits in `split`) or put back to be read again; otherwise the original's row, now without a
+ * split mode and with the reason it goes whole, to send as it is. With `signal` aborted (the app
+ * stops) nothing is written. Throws only what the history throws.
+ */
+export async function splitOriginal(
+  context: SendContext,
+  record: FileRecord,
+  mode: SplitMode,
+  sha256: string,
+  checkPatch: FilePatch,
+  write: (to: FileState, patch: FilePatch) => Promise<FileRecord>,
+  signal: AbortSignal,
+): Promise<FileRecord | null> {
+  const sendWhole = (note: Message | null) =>
+    write('ready', { ...checkPatch, splitMode: null, splitNote: note });
+  if (checkPatch.kind !== 'pdf') return sendWhole(null);
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(record.path);
+  } catch {
+    // Gone or locked since the check: the next turn checks it again and says why.
+    await write('ready', { nextAttemptAt: context.now() + context.retry.baseDelayMs });
+    return null;
+  }
+  if (createHash('sha256').update(bytes).digest('hex') !== sha256) {
+    // Changed between the check and the read: the pages cut must be the pages checked.
+    await write('ready', {
+      failure: null,
+      nextAttemptAt: context.now() + context.retry.baseDelayMs,
+    });
+    return null;
+  }
+  const result = await context.splitter(bytes, mode);
+  // Stopping ends the worker, and its "stopped" verdict is no reason to send the batch whole: the
+  // row stays ready and the batch is split at the next start.
+  if (signal.aborted) return null;
+  if (result.outcome === 'whole') {
+    const note = wholeNote(result.reason);
+    if (note !== null) {
+      context.logger.warn('A batch is sent whole although its folder splits', {
+        id: record.id,
+        why: result.reason.why,
+        ...('detail' in result.reason ? { detail: result.reason.detail } : {}),
+      });
+    }
+    return sendWhole(note);
+  }
+  const folder = partsFolder(context.partsDir, record.id);
+  // A split cut short by a crash left files no row points to: they are written again, the same.
+  await rm(folder, { recursive: true, force: true });
+  await mkdir(folder, { recursive: true, mode: 0o700 });
+  const files = result.parts.map((part) => ({
+    part,
+    filePath: path.join(folder, `${part.firstPage}-${part.lastPage}.pdf`),
+  }));
+  for (const { part, filePath } of files) await writeDurably(filePath, part.bytes);
+  const { parts, original } = await context.storage.persist(
+    () =>
+      context.repository.inTransaction(() => {
+        const inserted = files.map(({ part, filePath }) =>
+          context.repository.insert({
+            path: filePath,
+            fileName: partFileName(record.fileName, part.firstPage, part.lastPage),
+            folderId: record.folderId,
+            // Parts are the app's own files: never moved, removed once the batch is settled.
+            watchRoot: null,
+            source: record.source,
+            companyNumber:
+              part.sheet !== null && 'companyNumber' in part.sheet && part.sheet.companyNumber
+                ? part.sheet.companyNumber
+                : record.companyNumber,
+            destination: sheetDestination(part.sheet) ?? record.destination,
+            state: 'ready',
+            sizeBytes: part.bytes.byteLength,
+            parentId: record.id,
+            pageRange: { first: part.firstPage, last: part.lastPage },
+          }),
+        );
+        const transition = context.repository.transition(record.id, 'split', {
+          ...checkPatch,
+          pages: result.pages,
+          splitMode: null,
+          splitNote: msg('split_into_parts', {
+            parts: inserted.length,
+            separatorPages: result.separatorPages.length,
+          }),
+          failure: null,
+          nextAttemptAt: null,
+        });
+        return { parts: inserted, original: transition };
+      }),
+    context.stopSignal,
+  );
+  context.onTransition(original);
+  for (const part of parts) context.onInserted(part);
+  context.logger.info('A batch was split', {
+    id: record.id,
+    parts: parts.length,
+    separatorPages: result.separatorPages.length,
+  });
+  return null;
+}
+
+/**
+ * Delivers every original in `split` whose parts are all uploaded: it becomes `uploaded`, its
+ * after-upload step moves or deletes it, and its parts' files go. Run after a part is uploaded,
+ * when the user marks a part done, and at start-up (a stop between the last part and the move).
+ * `finishLocally` is the send step's own after-upload step.
+ */
+export async function settleBatches(
+  context: SendContext,
+  finishLocally: (context: SendContext, record: FileRecord) => Promise<void>,
+): Promise<void> {
+  for (const candidate of context.repository.settledBatches()) {
+    const delivered = await context.storage.persist(() => {
+      // Another settle may have taken it between the read and this write.
+      if (context.repository.get(candidate.id)?.state !== 'split') return null;
+      const transition = context.repository.transition(candidate.id, 'uploaded', {
+        uploadedAt: context.now(),
+        failure: null,
+      });
+      context.onTransition(transition);
+      return transition.record;
+    }, context.stopSignal);
+    if (delivered === null) continue;
+    context.logger.info('Every part of a batch is uploaded', { id: delivered.id });
+    await finishLocally(context, delivered);
+    await rm(partsFolder(context.partsDir, delivered.id), { recursive: true, force: true });
+  }
+}

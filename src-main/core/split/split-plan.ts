@@ -1,0 +1,83 @@
+// Which pages of a scanned batch become which document: the decision alone, from the page count,
+// the folder's split mode and (for `separator`) what was read on each page. Cutting the pages
+// and checking the parts happen elsewhere; this module only decides, so it is tested by hand.
+import type { SplitMode } from '../../contract/domain.ts';
+import type { SeparatorSheet } from './separator-code.ts';
+
+/** One document cut from a batch: pages `firstPage`..`lastPage` of the original, 1-based. */
+export interface PlannedPart {
+  firstPage: number;
+  lastPage: number;
+  /**
+   * The typed separator sheet in front of this part, which sets its destination (and maybe its
+   * administration); null when the folder's own destination applies.
+   */
+  sheet: SeparatorSheet | null;
+}
+
+/** The decision: cut into `parts` (two or more), or send the original whole. */
+export type SplitPlan =
+  | { outcome: 'split'; parts: PlannedPart[]; separatorPages: number[] }
+  /** Nothing to cut: one page, no separator sheet, all pages within N, or only sheets. */
+  | { outcome: 'whole' };
+
+/** N for `page` (1) and `pages:N`; null for `off` and `separator`. */
+export function pagesPerPart(mode: SplitMode): number | null {
+  if (mode === 'page') return 1;
+  const match = /^pages:(\d+)$/.exec(mode);
+  return match === null ? null : Number(match[1]);
+}
+
+/**
+ * The plan for a batch of `pageCount` pages. `separators[i]` is the sheet read on page i + 1, or
+ * null (only looked at in `separator` mode). Separator pages are never part of a document; two
+ * sheets in a row do not make an empty document (the later sheet applies).
+ */
+export function planSplit(
+  pageCount: number,
+  mode: SplitMode,
+  separators: readonly (SeparatorSheet | null)[],
+): SplitPlan {
+  const every = pagesPerPart(mode);
+  if (every !== null) {
+    const parts: PlannedPart[] = [];
+    for (let first = 1; first <= pageCount; first += every) {
+      parts.push({
+        firstPage: first,
+        lastPage: Math.min(pageCount, first + every - 1),
+        sheet: null,
+      });
+    }
+    return parts.length > 1
+      ? { outcome: 'split', parts, separatorPages: [] }
+      : { outcome: 'whole' };
+  }
+  if (mode !== 'separator') {
+    return { outcome: 'whole' };
+  }
+  const parts: PlannedPart[] = [];
+  const separatorPages: number[] = [];
+  let sheet: SeparatorSheet | null = null;
+  let first: number | null = null;
+  const close = (last: number) => {
+    if (first !== null) parts.push({ firstPage: first, lastPage: last, sheet });
+    first = null;
+  };
+  for (let page = 1; page <= pageCount; page++) {
+    const found = separators[page - 1] ?? null;
+    if (found !== null) {
+      close(page - 1);
+      separatorPages.push(page);
+      sheet = found.type === 'next' ? null : found;
+      continue;
+    }
+    if (first === null) {
+      first = page;
+    }
+  }
+  close(pageCount);
+  // A single part after a leading sheet is still a cut: the sheet is not sent.
+  return separatorPages.length > 0 && parts.length > 0
+    ? { outcome: 'split', parts, separatorPages }
+    : { outcome: 'whole' };
+}

@@ -1,0 +1,34 @@
+// The split worker's body: splits one batch per message (split-batch.ts). Reading codes means
+// decoding or rendering every page, seconds of CPU for a long batch, so it runs in its own thread
+// and the engine's event loop keeps serving every other folder meanwhile.
+import { Console } from 'node:console';
+import { Writable } from 'node:stream';
+import { parentPort } from 'node:worker_threads';
+import { prepareBarcodeReader } from './barcode-reader.ts';
+import { splitBatch } from './split-batch.ts';
+import { SplitRequest, type SplitReply } from './split-protocol.ts';
+
+// A worker's console writes to the process's stdout, the CLI's own output (and `separator-sheet`
+// writes a PDF there): pdf.js warnings must not end up in it.
+const discard = new Writable({ write: (_chunk, _encoding, done) => done() });
+globalThis.console = new Console({ stdout: discard, stderr: discard });
+
+const port = parentPort;
+if (port === null) throw new Error('split-worker.ts runs only as a worker thread');
+
+port.on('message', (message: unknown) => {
+  const request = SplitRequest.safeParse(message);
+  // Only the service posts here; its time budget ends the wait for anything malformed.
+  if (!request.success) return;
+  void splitBatch(request.data.bytes, request.data.mode).then((result) => {
+    const reply: SplitReply = { id: request.data.id, result };
+    const transfer =
+      result.outcome === 'split' ? result.parts.map((part) => part.bytes.buffer) : [];
+    port.postMessage(reply, transfer as ArrayBuffer[]);
+  });
+});
+// Loaded before the first batch (see pdf-reading-worker.ts): pdf.js's parser and zxing's WASM.
+Object.assign(globalThis, { pdfjsWorker: await import('pdfjs-dist/legacy/build/pdf.worker.mjs') });
+await prepareBarcodeReader();
+const ready: SplitReply = { ready: true };
+port.postMessage(ready);

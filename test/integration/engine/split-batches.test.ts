@@ -1,0 +1,105 @@
+// Issue #17 in the engine: a scanned batch in a folder that splits on separator sheets arrives as
+// one document per part (named with its page range, the sheet pages left out, a typed sheet's
+// destination applied), the original is a parent row and is moved only once every part is
+// uploaded, and the same original dropped again is a duplicate of the whole batch.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { copyFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { batchPdf, scannedSheetJpeg } from '../../fixtures/scanned-batch.ts';
+import { monthFolder, startEngine } from '../../support/engine-harness.ts';
+
+test('a batch in a separator folder arrives as its parts, and the original moves after them', async (t) => {
+  const harness = await startEngine(t);
+  const [administration] = harness.emulator.seed.administrations;
+  assert.ok(administration);
+  const look = { dpi: 200, turnDegrees: 0, grey: true };
+  const next = await scannedSheetJpeg({ type: 'next' }, look);
+  const sale = await scannedSheetJpeg({ type: 'sale' }, look);
+  // Pages: 1-2 invoice A, 3 sheet, 4 invoice B, 5 sale sheet, 6-8 invoice C.
+  const batch = await batchPdf([
+    { text: 'A1' },
+    { text: 'A2' },
+    { jpeg: next },
+    { text: 'B1' },
+    { jpeg: sale },
+    { text: 'C1' },
+    { text: 'C2' },
+    { text: 'C3' },
+  ]);
+  const dir = await harness.addFolder('Scans', administration.companyNumber, { type: 'purchase' });
+  const [view] = harness.folders();
+  assert.ok(view);
+  await harness.engine.handlers['folders.setSplit']({ id: view.binding.id, split: 'separator' });
+  await writeFile(path.join(dir, 'Scan 0042.pdf'), batch);
+
+  const original = await harness.waitForEntry(
+    'the batch delivered after its parts',
+    (entry) => entry.fileName === 'Scan 0042.pdf' && entry.state === 'archived',
+  );
+  const uploads = harness.emulator.uploads();
+  assert.deepEqual(
+    uploads.map((upload) => [upload.filename, upload.pages, upload.invoiceType]).sort(),
+    [
+      ['Scan 0042 (p. 1-2).pdf', 2, 'PURCHASE'],
+      ['Scan 0042 (p. 4).pdf', 1, 'PURCHASE'],
+      ['Scan 0042 (p. 6-8).pdf', 3, 'SALE'],
+    ],
+  );
+  const parts = await harness.engine.handlers['history.query']({
+    filter: { parentId: original.id },
+    offset: 0,
+    limit: 10,
+  });
+  assert.deepEqual(
+    parts.rows.map((part) => [part.pageRange, part.state]),
+    [
+      [{ first: 1, last: 2 }, 'uploaded'],
+      [{ first: 4, last: 4 }, 'uploaded'],
+      [{ first: 6, last: 8 }, 'uploaded'],
+    ],
+  );
+  assert.equal(original.splitNote?.code, 'split_into_parts');
+  assert.ok(existsSync(path.join(dir, '_uploaded', monthFolder(), 'Scan 0042.pdf')));
+
+  // The same original again: a duplicate of the whole batch, nothing sent.
+  await copyFile(
+    path.join(dir, '_uploaded', monthFolder(), 'Scan 0042.pdf'),
+    path.join(dir, 'Scan 0042 again.pdf'),
+  );
+  await harness.waitForEntry(
+    'the batch dropped again is a duplicate',
+    (entry) => entry.fileName === 'Scan 0042 again.pdf' && entry.state === 'duplicate',
+  );
+  assert.equal(harness.emulator.uploads().length, 3);
+});
+
+test('a folder in page mode sends every page as its own document', async (t) => {
+  const harness = await startEngine(t);
+  const [administration] = harness.emulator.seed.administrations;
+  assert.ok(administration);
+  const dir = await harness.addFolder('Scans', administration.companyNumber, { type: 'purchase' });
+  const [view] = harness.folders();
+  assert.ok(view);
+  await harness.engine.handlers['folders.setSplit']({ id: view.binding.id, split: 'page' });
+  await writeFile(path.join(dir, 'two.pdf'), await batchPdf([{ text: 'one' }, { text: 'two' }]));
+  const entry = await harness.waitForEntry(
+    'a page-mode batch of two pages delivered as two parts',
+    (candidate) => candidate.fileName === 'two.pdf' && candidate.state === 'archived',
+  );
+  assert.deepEqual(entry.splitNote, {
+    code: 'split_into_parts',
+    params: { parts: 2, separatorPages: 0 },
+  });
+  assert.deepEqual(
+    harness.emulator
+      .uploads()
+      .map((upload) => [upload.filename, upload.pages])
+      .sort(),
+    [
+      ['two (p. 1).pdf', 1],
+      ['two (p. 2).pdf', 1],
+    ],
+  );
+});

@@ -1,0 +1,135 @@
+// Splitting generated scanned batches through the real worker: sheets rendered by pdftoppm (not
+// by our code) at 200 and 300 dpi, grey, turned 90 and 180 degrees and skewed 2 degrees. Expected
+// parts are hand-counted from how each batch is built; every cut part's page count is checked by
+// qpdf, which shares no code with pdf-lib or pdf.js.
+import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { PDFDocument } from 'pdf-lib';
+import { createSplitService } from '../../../../src-main/core/split/split-service.ts';
+import type { SplitResult } from '../../../../src-main/core/split/split-protocol.ts';
+import { qpdfPageCount, qpdfWrite } from '../../../support/qpdf-oracle.ts';
+import { batchPdf, scannedSheetJpeg, type BatchPage } from '../../../fixtures/scanned-batch.ts';
+
+const service = createSplitService();
+let folder = '';
+test.before(async () => {
+  folder = await mkdtemp(path.join(tmpdir(), 'cf-split-'));
+});
+test.after(async () => {
+  await service.close();
+  await rm(folder, { recursive: true, force: true });
+});
+
+const text = (label: string): BatchPage => ({ text: label });
+
+/** qpdf's page count of every part, written to disk. */
+async function qpdfCounts(result: SplitResult, label: string): Promise<number[]> {
+  assert.equal(result.outcome, 'split');
+  const counts: number[] = [];
+  for (const [index, part] of result.parts.entries()) {
+    const file = path.join(folder, `${label}-${index}.pdf`);
+    await writeFile(file, part.bytes);
+    counts.push((await qpdfPageCount(file)) ?? -1);
+  }
+  return counts;
+}
+
+const looks = [
+  { dpi: 200, turnDegrees: 0, grey: true },
+  { dpi: 300, turnDegrees: 180, grey: false },
+  { dpi: 200, turnDegrees: 90, grey: true },
+  { dpi: 300, turnDegrees: 2, grey: true },
+];
+
+for (const look of looks) {
+  test(`separator mode cuts on sheets scanned at ${look.dpi} dpi, turned ${look.turnDegrees}°, ${look.grey ? 'grey' : 'colour'}`, async () => {
+    const next = { jpeg: await scannedSheetJpeg({ type: 'next' }, look) };
+    const sale = {
+      jpeg: await scannedSheetJpeg({ type: 'sale', companyNumber: '0123456749' }, look),
+    };
+    const bytes = await batchPdf([
+      text('A1'),
+      text('A2'),
+      next,
+      text('B1'),
+      sale,
+      text('C1'),
+      text('C2'),
+      text('C3'),
+    ]);
+    const result = await service.split(bytes, 'separator');
+    assert.equal(result.outcome, 'split', JSON.stringify(result));
+    assert.deepEqual(result.separatorPages, [3, 5]);
+    assert.deepEqual(
+      result.parts.map((part) => [part.firstPage, part.lastPage, part.sheet]),
+      [
+        [1, 2, null],
+        [4, 4, null],
+        [6, 8, { type: 'sale', companyNumber: '0123456749' }],
+      ],
+    );
+    assert.deepEqual(await qpdfCounts(result, `sep-${look.dpi}-${look.turnDegrees}`), [2, 1, 3]);
+  });
+}
+
+test('a stack without a separator sheet stays one document', async () => {
+  const result = await service.split(
+    await batchPdf([text('A1'), text('A2'), text('A3')]),
+    'separator',
+  );
+  assert.deepEqual(result, { outcome: 'whole', pages: 3, reason: { why: 'one_document' } });
+});
+
+test('a plain PATCHT code separates like a "next" sheet', async () => {
+  const { default: QRCode } = await import('qrcode');
+  const png = await QRCode.toBuffer('PATCHT', { width: 600 });
+  const document = await PDFDocument.create();
+  for (const label of ['A1', 'patch', 'B1']) {
+    const page = document.addPage([595.28, 841.89]);
+    if (label === 'patch') {
+      page.drawImage(await document.embedPng(png), { x: 150, y: 300, width: 300, height: 300 });
+    } else {
+      page.drawText(label, { x: 72, y: 720, size: 24 });
+    }
+  }
+  const result = await service.split(await document.save(), 'separator');
+  assert.equal(result.outcome, 'split', JSON.stringify(result));
+  assert.deepEqual(
+    result.parts.map((part) => [part.firstPage, part.lastPage]),
+    [
+      [1, 1],
+      [3, 3],
+    ],
+  );
+});
+
+test('page and pages:N modes cut by count, the last part shorter', async () => {
+  const pages = ['1', '2', '3', '4', '5', '6', '7'].map(text);
+  const everyPage = await service.split(await batchPdf(pages), 'page');
+  assert.deepEqual(await qpdfCounts(everyPage, 'page'), [1, 1, 1, 1, 1, 1, 1]);
+  const everyThree = await service.split(await batchPdf(pages), 'pages:3');
+  assert.equal(everyThree.outcome, 'split');
+  assert.deepEqual(
+    everyThree.parts.map((part) => [part.firstPage, part.lastPage]),
+    [
+      [1, 3],
+      [4, 6],
+      [7, 7],
+    ],
+  );
+  assert.deepEqual(await qpdfCounts(everyThree, 'pages3'), [3, 3, 1]);
+});
+
+test("an encrypted batch is sent whole, with pdf-lib's reason", async () => {
+  const plain = path.join(folder, 'plain.pdf');
+  const locked = path.join(folder, 'locked.pdf');
+  await writeFile(plain, await batchPdf([text('A1'), text('A2')]));
+  await qpdfWrite(['--encrypt', 'user', 'owner', '256', '--', plain, locked]);
+  const { readFile } = await import('node:fs/promises');
+  const result = await service.split(await readFile(locked), 'page');
+  assert.equal(result.outcome, 'whole');
+  assert.equal(result.reason.why, 'unreadable');
+});
