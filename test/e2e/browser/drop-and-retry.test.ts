@@ -192,7 +192,8 @@ test('an upload Clearfacts never answered stays unconfirmed until the user marks
   await page.getByRole('link', { name: 'History' }).click();
   const first = page.getByRole('listitem').filter({ hasText: 'Aankoop A-17.pdf' });
   const second = page.getByRole('listitem').filter({ hasText: 'Aankoop A-18.pdf' });
-  await first.getByText(/Check in Clearfacts whether it arrived/).waitFor();
+  await first.getByText(/open this administration in Clearfacts and look in its inbox/).waitFor();
+  assert.match(await first.innerText(), /1 page/, 'what we know of it: its pages');
   await assertAccessible(page, 'history with unconfirmed uploads');
   await screenshotBothThemes(page, 'history-unconfirmed');
 
