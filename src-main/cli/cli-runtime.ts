@@ -31,6 +31,18 @@ const Tuning = z
     tokenRecheckMs: z.number().int().positive(),
     storageRecheckMs: z.number().int().positive(),
     treeRefreshMs: z.number().int().positive(),
+    followUpSpacingMs: z.number().int().positive(),
+    // The follow-up's schedule reads the first offset still ahead: it must be ascending.
+    followUpOffsetsMs: z
+      .array(z.number().int().nonnegative())
+      .min(1)
+      .refine(
+        (offsets) =>
+          offsets.every((offset, index) => index === 0 || offset > (offsets[index - 1] ?? 0)),
+        {
+          message: 'must be ascending',
+        },
+      ),
   })
   .partial()
   .strict();

@@ -1,7 +1,17 @@
 // How every surface words a history row's "In Clearfacts" cell: the follow-up's answer, "in the
 // archive" with the category for archive documents, or nothing for a row not delivered.
-import type { HistoryEntry } from './domain.ts';
+import type { ArchiveCategories, HistoryEntry } from './domain.ts';
 import { msg, type Message } from './messages/message.ts';
+
+/** The name of archive category `categoryId` among `categories`, or undefined when absent. */
+export function archiveCategoryName(
+  categories: ArchiveCategories,
+  categoryId: string,
+): string | undefined {
+  return [...categories.various, ...categories.permanent].find(
+    (category) => category.id === categoryId,
+  )?.name;
+}
 
 /**
  * The Message for `entry`'s "In Clearfacts" cell, or null for a row Clearfacts has not

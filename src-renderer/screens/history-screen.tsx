@@ -14,7 +14,7 @@ import {
   type HistoryEntry,
   type HistoryFilter,
 } from '../../src-main/contract/domain.ts';
-import { inClearfactsMessage } from '../../src-main/contract/in-clearfacts.ts';
+import { archiveCategoryName, inClearfactsMessage } from '../../src-main/contract/in-clearfacts.ts';
 import { msg } from '../../src-main/contract/messages/message.ts';
 import {
   administrationLabel,
@@ -147,10 +147,7 @@ function useCategoryName(entry: HistoryEntry): string | undefined {
     let current = true;
     store.categories(companyNumber).then(
       (categories) => {
-        const found = [...categories.various, ...categories.permanent].find(
-          (category) => category.id === categoryId,
-        );
-        if (current) setName(found?.name);
+        if (current) setName(archiveCategoryName(categories, categoryId));
       },
       // Unknown categories show the id; the cell never fails for it.
       () => {},
@@ -217,7 +214,7 @@ function unconfirmedGuide(entry: HistoryEntry): ReturnType<typeof msg> | null {
   return msg('unconfirmed_guide', {
     sentAt: Date.parse(entry.updatedAt),
     size: entry.sizeBytes,
-    pages: entry.pages,
+    count: entry.pages,
     fileName: entry.fileName,
   });
 }

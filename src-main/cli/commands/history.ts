@@ -2,13 +2,17 @@
 // on the ones that did not arrive.
 import { inCliLanguage } from '../cli-language.ts';
 import { InvalidArgumentError, type Command } from 'commander';
+import type { ApiHandlers } from '../../contract/api-contract.ts';
 import {
   FileState,
   InClearfactsFilter,
+  type ArchiveCategories,
+  type CompanyNumber,
+  type HistoryEntry,
   type HistoryFilter,
   type HoldChoice,
 } from '../../contract/domain.ts';
-import { inClearfactsMessage } from '../../contract/in-clearfacts.ts';
+import { archiveCategoryName, inClearfactsMessage } from '../../contract/in-clearfacts.ts';
 import type { CliRuntime } from '../cli-runtime.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
 import { describeDestination, printJson, printLine, printTable, stateLabel } from '../output.ts';
@@ -70,10 +74,49 @@ function parseLimit(value: string): number {
   return limit;
 }
 
-/** What Clearfacts last said about a delivered file, in the CLI's language ('' before a uuid). */
-function inClearfactsCell(entry: Parameters<typeof inClearfactsMessage>[0]): string {
-  const message = inClearfactsMessage(entry);
+/**
+ * What Clearfacts last said about a delivered file, in the CLI's language ('' before a uuid);
+ * an archive document's category by its name when `categories` knows it.
+ */
+function inClearfactsCell(
+  entry: HistoryEntry,
+  categories: ReadonlyMap<CompanyNumber, ArchiveCategories>,
+): string {
+  const { destination } = entry;
+  const known = categories.get(entry.companyNumber);
+  const categoryName =
+    known !== undefined && 'categoryId' in destination
+      ? archiveCategoryName(known, destination.categoryId)
+      : undefined;
+  const message = inClearfactsMessage(entry, categoryName);
   return message === null ? '' : inCliLanguage(message);
+}
+
+/**
+ * The archive categories of the administrations of `rows`' archive documents. One that cannot be
+ * read (offline, no token) is left out: its rows then show the category id.
+ */
+async function categoriesOfArchiveRows(
+  engine: { handlers: Pick<ApiHandlers, 'administrations.categories'> },
+  rows: readonly HistoryEntry[],
+): Promise<Map<CompanyNumber, ArchiveCategories>> {
+  const companies = new Set(
+    rows
+      .filter((entry) => inClearfactsMessage(entry)?.code === 'cf_in_archive')
+      .map((entry) => entry.companyNumber),
+  );
+  const found = new Map<CompanyNumber, ArchiveCategories>();
+  for (const companyNumber of companies) {
+    try {
+      found.set(
+        companyNumber,
+        await engine.handlers['administrations.categories']({ companyNumber }),
+      );
+    } catch {
+      // The id stands in for the name; the history is still printed.
+    }
+  }
+  return found;
 }
 
 export function registerHistoryCommands(program: Command, runtime: () => CliRuntime): void {
@@ -119,6 +162,7 @@ export function registerHistoryCommands(program: Command, runtime: () => CliRunt
           printJson({ rows, total });
           return;
         }
+        const categories = await categoriesOfArchiveRows(engine, rows);
         printTable(
           ['ID', 'STATE', 'FILE', 'TO', 'WHEN', 'IN CLEARFACTS', 'WHY'],
           rows.map((entry) => [
@@ -127,7 +171,7 @@ export function registerHistoryCommands(program: Command, runtime: () => CliRunt
             entry.fileName,
             `${entry.companyNumber} ${describeDestination(entry.destination)}`,
             entry.updatedAt.replace('T', ' ').slice(0, 19),
-            inClearfactsCell(entry),
+            inClearfactsCell(entry, categories),
             entry.failure
               ? inCliLanguage(entry.failure.message)
               : entry.uuid

@@ -361,8 +361,11 @@ export const en: Catalogue = {
       one: '{{count, number}} unpaid purchase invoice',
       other: '{{count, number}} unpaid purchase invoices',
     },
-    unconfirmed_guide:
-      'Sent {{sentAt, datetime}} ({{size, megabytes}}, {{pages, number}} pages), but Clearfacts never confirmed it. To check: open this administration in Clearfacts and look in its inbox for "{{fileName}}". If it is there, choose Mark done; if not, choose Resend.',
+    unconfirmed_guide: {
+      one: 'Sent {{sentAt, datetime}} ({{size, megabytes}}, {{count, number}} page), but Clearfacts never confirmed it. To check: open this administration in Clearfacts and look in its inbox for "{{fileName}}". If it is there, choose Mark done; if not, choose Resend.',
+      other:
+        'Sent {{sentAt, datetime}} ({{size, megabytes}}, {{count, number}} pages), but Clearfacts never confirmed it. To check: open this administration in Clearfacts and look in its inbox for "{{fileName}}". If it is there, choose Mark done; if not, choose Resend.',
+    },
   },
   terms: {
     fileType: {

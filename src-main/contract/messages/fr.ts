@@ -372,8 +372,11 @@ export const fr: Catalogue = {
       one: '{{count, number}} facture d’achat impayée',
       other: '{{count, number}} factures d’achat impayées',
     },
-    unconfirmed_guide:
-      'Envoyé {{sentAt, datetime}} ({{size, megabytes}}, {{pages, number}} pages), mais Clearfacts ne l’a jamais confirmé. Pour vérifier : ouvrez ce dossier dans Clearfacts et cherchez « {{fileName}} » dans sa boîte de réception. S’il y est, choisissez Marquer comme fait ; sinon, choisissez Renvoyer.',
+    unconfirmed_guide: {
+      one: 'Envoyé {{sentAt, datetime}} ({{size, megabytes}}, {{count, number}} page), mais Clearfacts ne l’a jamais confirmé. Pour vérifier : ouvrez ce dossier dans Clearfacts et cherchez « {{fileName}} » dans sa boîte de réception. S’il y est, choisissez Marquer comme fait ; sinon, choisissez Renvoyer.',
+      other:
+        'Envoyé {{sentAt, datetime}} ({{size, megabytes}}, {{count, number}} pages), mais Clearfacts ne l’a jamais confirmé. Pour vérifier : ouvrez ce dossier dans Clearfacts et cherchez « {{fileName}} » dans sa boîte de réception. S’il y est, choisissez Marquer comme fait ; sinon, choisissez Renvoyer.',
+    },
   },
   terms: {
     fileType: {

@@ -388,10 +388,11 @@ export const Message = z.discriminatedUnion('code', [
   message('cf_in_archive', { category: z.string() }),
   message('cf_checked_at', { at: z.number() }),
   message('cf_unpaid_purchases', { count }),
+  // `count`: the file's pages (named count so the sentence takes its plural form).
   message('unconfirmed_guide', {
     sentAt: z.number(),
     size: bytes,
-    pages: count,
+    count,
     fileName: z.string(),
   }),
 ]);

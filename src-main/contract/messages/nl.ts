@@ -373,8 +373,11 @@ export const nl: Catalogue = {
       one: '{{count, number}} onbetaalde aankoopfactuur',
       other: '{{count, number}} onbetaalde aankoopfacturen',
     },
-    unconfirmed_guide:
-      'Verstuurd {{sentAt, datetime}} ({{size, megabytes}}, {{pages, number}} pagina’s), maar Clearfacts bevestigde het nooit. Zo kijkt u het na: open deze administratie in Clearfacts en zoek in de inbox naar "{{fileName}}". Staat het er, kies dan Markeer als klaar; zo niet, kies Opnieuw versturen.',
+    unconfirmed_guide: {
+      one: 'Verstuurd {{sentAt, datetime}} ({{size, megabytes}}, {{count, number}} pagina), maar Clearfacts bevestigde het nooit. Zo kijkt u het na: open deze administratie in Clearfacts en zoek in de inbox naar "{{fileName}}". Staat het er, kies dan Markeer als klaar; zo niet, kies Opnieuw versturen.',
+      other:
+        'Verstuurd {{sentAt, datetime}} ({{size, megabytes}}, {{count, number}} pagina’s), maar Clearfacts bevestigde het nooit. Zo kijkt u het na: open deze administratie in Clearfacts en zoek in de inbox naar "{{fileName}}". Staat het er, kies dan Markeer als klaar; zo niet, kies Opnieuw versturen.',
+    },
   },
   terms: {
     fileType: {

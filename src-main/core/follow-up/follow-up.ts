@@ -40,7 +40,7 @@ export interface FollowUpOptions {
   /** The user's setting; read before every request. */
   enabled: () => boolean;
   logger: Logger;
-  /** A checked row changed (the History updates it). */
+  /** A check changed what Clearfacts said about a row (the History updates it). */
   onChecked: (record: FileRecord) => void;
   /** The follow-up's state changed (paused, resumed, …). */
   onStateChanged?: () => void;
@@ -141,13 +141,16 @@ export function createFollowUp(options: FollowUpOptions): FollowUp {
       const checkedAt = clock.now();
       for (const target of targets) {
         const lookup = answers.get(target.uuid);
-        if (lookup === undefined) {
-          // Clearfacts failed on this one alone: ask again at the next step of the schedule.
-          const later = nextAfter(target.deliveredAt, checkedAt, target.status);
-          options.records.postpone(target.id, later ?? checkedAt + LONGEST_BACKOFF_MS);
+        // No answer (Clearfacts failed on this one alone), or an invoice Clearfacts now files
+        // as an archive document, which has no invoice state: nothing to store, so it is asked
+        // again at the next step of the schedule, like any other; past the schedule, never.
+        if (lookup === undefined || (lookup.found && lookup.kind === 'archive')) {
+          options.records.postpone(
+            target.id,
+            nextAfter(target.deliveredAt, checkedAt, target.status),
+          );
           continue;
         }
-        if (lookup.found && lookup.kind === 'archive') continue;
         const answer = statusFromLookup(lookup);
         const record = options.records.record(
           target.id,
@@ -155,7 +158,13 @@ export function createFollowUp(options: FollowUpOptions): FollowUp {
           checkedAt,
           nextAfter(target.deliveredAt, checkedAt, answer.status),
         );
-        if (record !== null) options.onChecked(record);
+        // Only news reaches the windows: a check that found the same answer changed nothing
+        // they show but the time it was checked (10,000 followed invoices: 10,000 a day).
+        const news =
+          answer.status !== target.status ||
+          answer.documentDate !== target.documentDate ||
+          answer.paymentState !== target.paymentState;
+        if (record !== null && news) options.onChecked(record);
       }
     } catch (error) {
       if (!running) return;

@@ -12,7 +12,10 @@ export interface FollowUpTarget {
   uuid: string;
   /** When Clearfacts confirmed it (the schedule counts from here). */
   deliveredAt: number;
+  /** The last answer stored (all null before the first). */
   status: ClearfactsStatus | null;
+  documentDate: string | null;
+  paymentState: string | null;
 }
 
 /** What Clearfacts said, as the follow-up stores it. */
@@ -41,8 +44,11 @@ export interface FollowUpRecords {
     checkedAt: number,
     nextCheckAt: number | null,
   ): FileRecord | null;
-  /** Moves a check later without an answer (its batch failed in a way that spares it). */
-  postpone(id: number, until: number): void;
+  /**
+   * Moves a check to `until` without storing an answer (Clearfacts gave none that fits the
+   * row); null means it is no longer asked about.
+   */
+  postpone(id: number, until: number | null): void;
   /**
    * Asks about a delivered invoice once more at `at` (the user opened its row), even if it is
    * no longer followed. Returns the row, or null when there is no such row.
@@ -64,7 +70,8 @@ export function createFollowUpRecords(
 ): FollowUpRecords {
   const dueAt = `coalesce(cf_next_check_at, coalesce(uploaded_at, updated_at) + ${Math.round(firstCheckAfterMs)})`;
   const dueStatement = db.prepare(`
-    SELECT id, uuid, coalesce(uploaded_at, updated_at) AS delivered_at, cf_status
+    SELECT id, uuid, coalesce(uploaded_at, updated_at) AS delivered_at, cf_status,
+      cf_document_date, cf_payment_state
     FROM files WHERE ${FOLLOWED} AND ${dueAt} <= ? ORDER BY ${dueAt}, id LIMIT ?`);
   const nextStatement = db.prepare(`SELECT min(${dueAt}) FROM files WHERE ${FOLLOWED}`).pluck();
   const recordStatement = db.prepare(`
@@ -72,7 +79,9 @@ export function createFollowUpRecords(
       cf_payment_state = @paymentState, cf_checked_at = @checkedAt,
       cf_next_check_at = @nextCheckAt, cf_done = @done
     WHERE id = @id RETURNING *`);
-  const postponeStatement = db.prepare('UPDATE files SET cf_next_check_at = ? WHERE id = ?');
+  const postponeStatement = db.prepare(
+    'UPDATE files SET cf_next_check_at = @until, cf_done = @done WHERE id = @id',
+  );
   const askAgainStatement = db.prepare(`
     UPDATE files SET cf_next_check_at = ?, cf_done = 0
     WHERE id = ? AND uuid IS NOT NULL AND destination_type IN ('purchase', 'sale')`);
@@ -91,12 +100,16 @@ export function createFollowUpRecords(
         uuid: string;
         delivered_at: number;
         cf_status: ClearfactsStatus | null;
+        cf_document_date: string | null;
+        cf_payment_state: string | null;
       }[];
       return rows.map((row) => ({
         id: row.id,
         uuid: row.uuid,
         deliveredAt: row.delivered_at,
         status: row.cf_status,
+        documentDate: row.cf_document_date,
+        paymentState: row.cf_payment_state,
       }));
     },
     nextDueAt() {
@@ -114,7 +127,7 @@ export function createFollowUpRecords(
       return row === undefined ? null : rowToRecord(row);
     },
     postpone(id, until) {
-      postponeStatement.run(until, id);
+      postponeStatement.run({ id, until, done: until === null ? 1 : 0 });
     },
     askAgain(id, at) {
       askAgainStatement.run(at, id);

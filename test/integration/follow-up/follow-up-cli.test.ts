@@ -3,7 +3,8 @@
 // its IN CLEARFACTS column, and `--in-clearfacts` filters on it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { HistoryEntry } from '../../../src-main/contract/domain.ts';
 import { startTestEmulator } from '../../emulator/emulator-test-support.ts';
@@ -28,6 +29,20 @@ test('history --json includes what Clearfacts said; history shows it and filters
     'the receipt delivered',
     (entry) => entry.uuid !== null,
   );
+  // An archive document: its cell names the category by its name, as the UI does (attack F2).
+  const category = administration.categories.various[0];
+  assert.ok(category);
+  const contract = path.join(harness.root, 'contract.jpg');
+  await writeFile(contract, Buffer.concat([SMALL_JPEG, Buffer.from('another document')]));
+  await harness.engine.handlers['drop.send']({
+    paths: [contract],
+    companyNumber: administration.companyNumber,
+    destination: { type: 'various', categoryId: category.id },
+  });
+  await harness.waitForEntry(
+    'the contract archived',
+    (entry) => entry.fileName === 'contract.jpg' && entry.uuid !== null,
+  );
   // The user opens the row: asked at once, not at the schedule's first check (2 min).
   await harness.engine.handlers['followUp.checkNow']({ id: delivered.id });
   await harness.waitForEntry(
@@ -39,7 +54,9 @@ test('history --json includes what Clearfacts said; history shows it and filters
   const context = { configDir: harness.configDir, apiUrl: emulator.graphqlUrl };
   const json = await runCli(context, ['history', '--json']);
   assert.equal(json.code, 0, json.stderr);
-  const [row] = (JSON.parse(json.stdout) as { rows: HistoryEntry[] }).rows;
+  const row = (JSON.parse(json.stdout) as { rows: HistoryEntry[] }).rows.find(
+    (entry) => entry.id === delivered.id,
+  );
   assert.equal(row?.inClearfacts?.status, 'unpaid');
   assert.equal(row.inClearfacts.paymentState, 'UNPAID');
   // The emulator's document date is the upload's day (its README), as Clearfacts' example has one.
@@ -52,9 +69,37 @@ test('history --json includes what Clearfacts said; history shows it and filters
     table.stdout,
     /bonnetje\.jpg.*(Processed|Verwerkt|Traité) · .+ · (unpaid|onbetaald|impayé)/,
   );
+  const inEnglish = await runCli(
+    { ...context, token: emulator.demoToken, env: { LC_ALL: 'en_GB.UTF-8' } },
+    ['history'],
+  );
+  assert.match(inEnglish.stdout, new RegExp(`contract\\.jpg.*In the archive · ${category.name}`));
 
   const paid = await runCli(context, ['history', '--in-clearfacts', 'paid', '--json']);
   assert.equal((JSON.parse(paid.stdout) as { rows: HistoryEntry[] }).rows.length, 0);
   const wrong = await runCli(context, ['history', '--in-clearfacts', 'betaald']);
   assert.equal(wrong.code, 2, 'an unknown state is a usage error');
+});
+
+test('the CLI takes the follow-up pacing and schedule from its tuning; a wrong schedule is refused', async (t) => {
+  // Attack F3: CLEARFACTS_UPLOADER_TUNING refused followUpSpacingMs / followUpOffsetsMs, so a
+  // CLI process (watch, ui) could not be paced the way the engine can.
+  const configDir = await mkdtemp(path.join(tmpdir(), 'cfu-follow-up-tuning-'));
+  t.after(() => rm(configDir, { recursive: true, force: true }));
+  // Nothing listens there: `history` reads the local history only.
+  const context = { configDir, apiUrl: 'http://127.0.0.1:9/graphql' };
+  const tuned = await runCli(
+    {
+      ...context,
+      tuning: JSON.stringify({ followUpSpacingMs: 1_000, followUpOffsetsMs: [0, 60_000] }),
+    },
+    ['history', '--json'],
+  );
+  assert.equal(tuned.code, 0, tuned.stderr);
+  const descending = await runCli(
+    { ...context, tuning: JSON.stringify({ followUpOffsetsMs: [60_000, 0] }) },
+    ['history'],
+  );
+  assert.equal(descending.code, 2, 'offsets must be ascending');
+  assert.match(descending.stderr, /followUpOffsetsMs/);
 });

@@ -72,12 +72,21 @@ interface Setup {
   emulator: Emulator;
   followUp: FollowUp;
   time: ReturnType<typeof manualClock>;
-  /** Uploads a small JPEG for real and records it as delivered at the clock's now. */
-  deliver(destination?: Destination, companyNumber?: string): Promise<{ id: number; uuid: string }>;
+  /**
+   * Uploads a small JPEG for real and records it as delivered at the clock's now, under
+   * `recordedAs` (default: where it was sent).
+   */
+  deliver(
+    destination?: Destination,
+    companyNumber?: string,
+    recordedAs?: Destination,
+  ): Promise<{ id: number; uuid: string }>;
   entry(id: number): ReturnType<typeof toHistoryEntry>;
   /** Lookup attempts the follow-up made (each one HTTP request). */
   attempts(): number;
   tokenRefusals(): number;
+  /** How often the follow-up said a row changed (each a history.changed for the UI). */
+  checkedEvents(): number;
   setToken(token: string): void;
   enabled: { value: boolean };
 }
@@ -101,6 +110,7 @@ async function setUp(t: TestContext): Promise<Setup> {
   assert.ok(administration);
   let attempts = 0;
   let refusals = 0;
+  let checkedEvents = 0;
   const enabled = { value: true };
   const records = createFollowUpRecords(db, 2 * MINUTE);
   const followUp = createFollowUp({
@@ -111,7 +121,9 @@ async function setUp(t: TestContext): Promise<Setup> {
     },
     enabled: () => enabled.value,
     logger: quiet,
-    onChecked: () => {},
+    onChecked: () => {
+      checkedEvents += 1;
+    },
     onTokenRefused: () => {
       refusals += 1;
     },
@@ -128,6 +140,7 @@ async function setUp(t: TestContext): Promise<Setup> {
     async deliver(
       destination = { type: 'purchase' },
       companyNumber = administration.companyNumber,
+      recordedAs = destination,
     ) {
       count += 1;
       const request = { path: jpeg, fileName: `scan-${count}.jpg`, companyNumber };
@@ -147,7 +160,7 @@ async function setUp(t: TestContext): Promise<Setup> {
           path: `/scans/scan-${count}.jpg`,
           fileName: `scan-${count}.jpg`,
           companyNumber,
-          destination,
+          destination: recordedAs,
           state: 'ready',
         }),
       );
@@ -167,6 +180,7 @@ async function setUp(t: TestContext): Promise<Setup> {
     },
     attempts: () => attempts,
     tokenRefusals: () => refusals,
+    checkedEvents: () => checkedEvents,
     setToken(next) {
       token = next;
     },
@@ -256,6 +270,51 @@ test('many invoices in one request with aliases, one request per spacing; archiv
   assert.equal(renderMessage(cell, 'en'), `In the archive · ${category.name}`);
   assert.equal(renderMessage(cell, 'nl'), `In het archief · ${category.name}`);
   assert.equal(renderMessage(cell, 'fr'), `Dans les archives · ${category.name}`);
+});
+
+test('an invoice Clearfacts now files as an archive document is asked on the schedule, not every spacing', async (t) => {
+  // Attack F1: the office moved a delivered invoice to the archive; document(id) answers it as
+  // an ArchiveDocument. It was neither recorded nor postponed, so it stayed due and was asked
+  // about in every request, one per spacing, for ever.
+  const { emulator, followUp, time, deliver } = await setUp(t);
+  const [administration] = emulator.seed.administrations;
+  const category = administration?.categories.various[0];
+  assert.ok(administration && category);
+  const { uuid } = await deliver(
+    { type: 'various', categoryId: category.id },
+    administration.companyNumber,
+    { type: 'purchase' },
+  );
+  await time.advance(2 * MINUTE, followUp);
+  assert.deepEqual(asked(emulator), [[uuid]]);
+  await time.advance(13 * MINUTE - 1, followUp);
+  assert.equal(asked(emulator).length, 1, 'not asked again before the next check, at 15 min');
+  await time.advance(1, followUp);
+  assert.equal(asked(emulator).length, 2);
+  await time.advance(31 * DAY, followUp);
+  const count = asked(emulator).length;
+  assert.equal(count, 2 + 1 + 30, 'the schedule: 2 min, 15 min, 1 h, then daily to day 30');
+  await time.advance(31 * DAY, followUp);
+  assert.equal(asked(emulator).length, count, 'never asked after the schedule ends');
+});
+
+test('a check that finds nothing new tells nobody; a change is told once', async (t) => {
+  // Attack F8: every check pushed its row to every window, although only the time it was checked
+  // moved: with 10,000 followed invoices, 10,000 history.changed a day for nothing.
+  const { emulator, followUp, time, deliver, checkedEvents, entry } = await setUp(t);
+  const { id, uuid } = await deliver();
+  await time.advance(2 * MINUTE, followUp);
+  assert.equal(checkedEvents(), 1, 'the first answer is news');
+  await time.advance(13 * MINUTE, followUp);
+  assert.equal(emulator.documentRequests().length, 2);
+  assert.equal(checkedEvents(), 1, 'still received: nothing to tell');
+  assert.equal(entry(id).inClearfacts?.checkedAt, new Date(T0 + 15 * MINUTE).toISOString());
+  emulator.setDocumentStage({ uuid, stage: 'processed', date: '2026-02-27' });
+  await time.advance(45 * MINUTE, followUp);
+  assert.equal(checkedEvents(), 2);
+  emulator.setDocumentStage({ uuid, stage: 'processed', date: '2026-02-28' });
+  await time.advance(DAY, followUp);
+  assert.equal(checkedEvents(), 3, 'a new document date is news');
 });
 
 test('429: waits what Retry-After says, and at most 30 min when it says more', async (t) => {

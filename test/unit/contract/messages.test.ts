@@ -163,3 +163,20 @@ test('Failure, ApiErrorBody and ApiError take a Message, never a sentence', () =
   // @ts-expect-error: a sentence is not a Message.
   assert.throws(() => renderMessage(new ApiError('internal', 'words').userMessage, 'nl'));
 });
+
+test('the unconfirmed guide counts one page as one page, in every language (#16, attack F5)', () => {
+  const guide = (count: number) =>
+    msg('unconfirmed_guide', {
+      sentAt: Date.UTC(2026, 2, 2, 9, 0),
+      size: 1_048_576,
+      count,
+      fileName: 'factuur.pdf',
+    });
+  // Hand-written: the words a reader expects next to 1 and to 3.
+  const one = { nl: '1 pagina)', fr: '1 page)', en: '1 page)' };
+  const three = { nl: '3 pagina’s)', fr: '3 pages)', en: '3 pages)' };
+  for (const language of MESSAGE_LANGUAGES) {
+    assert.ok(renderMessage(guide(1), language).includes(one[language]), language);
+    assert.ok(renderMessage(guide(3), language).includes(three[language]), language);
+  }
+});
