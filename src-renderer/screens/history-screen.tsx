@@ -181,13 +181,15 @@ function InClearfactsCell({
   const checked = entry.inClearfacts ?? null;
   const text = renderMessage(message);
   const status = checked?.status ?? (message.code === 'cf_in_archive' ? 'archive' : 'unchecked');
+  // The whole wording is in the tooltip: a narrow window cuts the cell with an ellipsis.
+  const whole = `${t('history.inClearfactsLabel')}: ${text}`;
   const title =
     checked === null
-      ? undefined
-      : renderMessage(msg('cf_checked_at', { at: Date.parse(checked.checkedAt) }));
+      ? whole
+      : `${whole} · ${renderMessage(msg('cf_checked_at', { at: Date.parse(checked.checkedAt) }))}`;
   if (message.code === 'cf_in_archive') {
     return (
-      <span className="cf-status" data-cf-status={status}>
+      <span className="cf-status" data-cf-status={status} title={title}>
         <span className="cf-label">{t('history.inClearfactsLabel')}</span> {text}
       </span>
     );
