@@ -338,18 +338,22 @@ export async function readEInvoice(
     await sinks.visual?.discard();
     await sinks.inner?.discard();
     if (!(error instanceof XmlReadError)) throw error;
+    const { problem } = error;
     return {
       status: 'refused',
-      failure:
-        error.problem.kind === 'encoding'
-          ? eInvoiceFailure({
-              code: 'xml_unreadable_encoding',
-              params: { encoding: error.problem.encoding },
-            })
-          : eInvoiceFailure({
-              code: 'xml_not_invoice',
-              params: { reason: 'not_well_formed', detail: error.message },
-            }),
+      failure: eInvoiceFailure(
+        problem.kind === 'encoding'
+          ? { code: 'xml_unreadable_encoding', params: { encoding: problem.encoding } }
+          : problem.kind === 'invalid_bytes'
+            ? {
+                code: 'xml_not_invoice',
+                params: { reason: 'invalid_bytes', encoding: problem.encoding },
+              }
+            : {
+                code: 'xml_not_invoice',
+                params: { reason: 'not_well_formed', line: problem.line, column: problem.column },
+              },
+      ),
     };
   }
   if (refusal === null && rootKind === null) {

@@ -304,3 +304,27 @@ test('an e-FFF party named only by its BE:CBE endpoint still has its company num
     vatNumber: null,
   });
 });
+
+test('attack F4: a broken XML and bytes not in its encoding are told in the user’s words, with no English detail', async () => {
+  // Line 3, column 12 is the ">" of the close tag that does not match (counted by hand).
+  const broken = await checkDocument(
+    await written(
+      'broken.xml',
+      '<?xml version="1.0"?>\n<Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2">\n<ID>1</Note>\n</Invoice>\n',
+    ),
+    options,
+  );
+  assert.deepEqual(broken.failure, {
+    code: 'xml_not_invoice',
+    message: { code: 'xml_malformed_at', params: { line: 3, column: 12 } },
+  });
+  // Latin-1 bytes ("é" is 0xE9) with no declaration: XML 1.0 §4.3.3 reads them as UTF-8.
+  const latin = await checkDocument(
+    await written('latin.xml', Buffer.from(withoutDeclaration(ublXml(sampleInvoice())), 'latin1')),
+    options,
+  );
+  assert.deepEqual(latin.failure, {
+    code: 'xml_not_invoice',
+    message: { code: 'xml_bytes_not_in_encoding', params: { encoding: 'utf-8' } },
+  });
+});
