@@ -434,6 +434,10 @@ function party(
   const scheme = attributes.get(`${role}.endpoint`);
   const orNull = (value: string | undefined) =>
     value === undefined || value === '' ? null : value;
+  // The scheme says the number is Belgian, so a value written as digits only gets its BE: read
+  // bare, it would count as any country's VAT number and the party as unknown.
+  const endpointVat =
+    scheme !== undefined && BE_VAT_SCHEMES.includes(scheme) ? orNull(endpoint) : null;
   return {
     name: orNull(values.get(`${role}.legalName`)) ?? orNull(values.get(`${role}.tradingName`)),
     companyNumber:
@@ -441,7 +445,7 @@ function party(
       (scheme !== undefined && BE_COMPANY_SCHEMES.includes(scheme) ? orNull(endpoint) : null),
     vatNumber:
       orNull(values.get(`${role}.vat`)) ??
-      (scheme !== undefined && BE_VAT_SCHEMES.includes(scheme) ? orNull(endpoint) : null),
+      (endpointVat !== null && /^\d/.test(endpointVat) ? `BE${endpointVat}` : endpointVat),
   };
 }
 

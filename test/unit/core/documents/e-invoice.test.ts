@@ -328,3 +328,22 @@ test('attack F4: a broken XML and bytes not in its encoding are told in the user
     message: { code: 'xml_bytes_not_in_encoding', params: { encoding: 'utf-8' } },
   });
 });
+
+test('attack F5: a 9925 endpoint written without its BE prefix is still a Belgian VAT number', async () => {
+  const input = sampleInvoice();
+  const { companyNumber } = input.customer;
+  // The customer named only by its Peppol endpoint under the Belgian VAT scheme, digits only.
+  const xml = ublXml(input)
+    .replace(
+      `<cbc:EndpointID schemeID="0208">${companyNumber}</cbc:EndpointID>`,
+      `<cbc:EndpointID schemeID="9925">${companyNumber}</cbc:EndpointID>`,
+    )
+    .replace(/<cac:PartyTaxScheme><cbc:CompanyID>BE0202239951[\s\S]*?<\/cac:PartyTaxScheme>/, '')
+    .replace(`<cbc:CompanyID schemeID="0208">${companyNumber}</cbc:CompanyID>`, '');
+  const summary = await summaryOf('endpoint-9925.xml', xml);
+  assert.deepEqual(summary.customer, {
+    name: input.customer.name,
+    companyNumber: null,
+    vatNumber: `BE${companyNumber}`,
+  });
+});
