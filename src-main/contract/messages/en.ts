@@ -51,6 +51,10 @@ export const en: Catalogue = {
       'This PDF is incomplete: its end-of-file marker is missing, so it was cut off while being written or copied. Scan or save it again.',
     xml_malformed:
       'This XML file is not well-formed (it may be cut off or damaged), so it cannot be read as an invoice.',
+    xml_malformed_at:
+      'This XML file is not well-formed at line {{line}}, column {{column}} (perhaps cut off or damaged), so it cannot be read as an invoice.',
+    xml_bytes_not_in_encoding:
+      'This XML file contains bytes that are not valid {{encoding}}, the character encoding it declares (or UTF-8 when it declares none). Ask the sender for a file saved as UTF-8, or with the right encoding declaration.',
     xml_no_single_root: 'This XML file has no single root element, so it is not an invoice.',
     xml_html_page: 'This is an HTML page, not an XML invoice.',
     xml_other_document:
@@ -81,6 +85,8 @@ export const en: Catalogue = {
       'Neither the supplier ({{supplier}}) nor the customer ({{customer}}) is an administration you can reach.',
     e_invoice_inbox_number_twice:
       'Several administrations you can reach have the company number {{companyNumber}} ({{names}}): choose the right one.',
+    e_invoice_party_two_administrations:
+      'This invoice names {{name}} with the numbers of more than one of your administrations ({{names}}): choose where it goes.',
     e_invoice_inbox_no_numbers:
       'This invoice names no Belgian company number for its supplier or its customer, so it cannot be routed.',
     inbox_not_e_invoice:
@@ -90,6 +96,12 @@ export const en: Catalogue = {
     pdf_sent_with_xml: 'Sent as part of {{fileName}}: this PDF is the one embedded in it.',
     pdf_differs_from_xml:
       '{{fileName}} was sent; this PDF differs from the one embedded in it. Send this too?',
+    e_invoice_visual_already_sent:
+      'The PDF embedded in this e-invoice was already sent to this administration on {{at, date}} as {{fileName}}: the same invoice.',
+    pdf_inside_unsent_xml:
+      'Not sent on its own: this PDF is the one embedded in {{fileName}}, which was not sent (see its row). The invoice goes with the XML.',
+    pdf_beside_unsent_xml:
+      '{{fileName}} was not sent (see its row); this PDF has its name but differs from the one embedded in it. Send this PDF here?',
     choice_send_to: 'Send to {{name}} ({{destination}})',
     choice_send_here: 'Send here anyway',
     e_invoice_advice: 'Advice: {{eInvoiceRule}}',

@@ -51,6 +51,10 @@ export const fr: Catalogue = {
       'Ce PDF est incomplet : sa marque de fin de fichier manque, il a donc été coupé pendant l’écriture ou la copie. Scannez-le ou enregistrez-le à nouveau.',
     xml_malformed:
       'Ce fichier XML est mal formé (il est peut-être coupé ou endommagé) : il ne peut pas être lu comme une facture.',
+    xml_malformed_at:
+      'Ce fichier XML n’est pas correctement construit à la ligne {{line}}, colonne {{column}} (peut-être tronqué ou endommagé) : il ne peut pas être lu comme une facture.',
+    xml_bytes_not_in_encoding:
+      'Ce fichier XML contient des octets qui ne sont pas du {{encoding}} valide, l’encodage qu’il déclare (ou UTF-8 s’il n’en déclare aucun). Demandez à l’expéditeur un fichier en UTF-8, ou avec la bonne déclaration d’encodage.',
     xml_no_single_root:
       'Ce fichier XML n’a pas un élément racine unique : ce n’est donc pas une facture.',
     xml_html_page: 'Ceci est une page HTML, pas une facture XML.',
@@ -82,6 +86,8 @@ export const fr: Catalogue = {
       'Ni le fournisseur ({{supplier}}) ni le client ({{customer}}) n’est une administration que vous pouvez atteindre.',
     e_invoice_inbox_number_twice:
       'Plusieurs administrations que vous pouvez atteindre ont le numéro d’entreprise {{companyNumber}} ({{names}}) : choisissez la bonne.',
+    e_invoice_party_two_administrations:
+      'Cette facture mentionne {{name}} avec les numéros de plusieurs de vos administrations ({{names}}) : choisissez où elle va.',
     e_invoice_inbox_no_numbers:
       'Cette facture ne mentionne aucun numéro d’entreprise belge pour le fournisseur ni pour le client : elle ne peut pas être routée.',
     inbox_not_e_invoice:
@@ -91,6 +97,12 @@ export const fr: Catalogue = {
     pdf_sent_with_xml: 'Envoyé avec {{fileName}} : ce PDF est celui qui y est intégré.',
     pdf_differs_from_xml:
       '{{fileName}} a été envoyé ; ce PDF diffère de celui qui y est intégré. L’envoyer aussi ?',
+    e_invoice_visual_already_sent:
+      'Le PDF intégré dans cette facture électronique a déjà été envoyé à cette administration le {{at, date}} sous le nom {{fileName}} : c’est la même facture.',
+    pdf_inside_unsent_xml:
+      'Pas envoyé seul : ce PDF est celui intégré dans {{fileName}}, qui n’a pas été envoyé (voir sa ligne). La facture part avec le XML.',
+    pdf_beside_unsent_xml:
+      '{{fileName}} n’a pas été envoyé (voir sa ligne) ; ce PDF porte son nom mais diffère de celui qui y est intégré. Envoyer ce PDF ici ?',
     choice_send_to: 'Envoyer à {{name}} ({{destination}})',
     choice_send_here: 'Envoyer ici quand même',
     e_invoice_advice: 'Conseil : {{eInvoiceRule}}',

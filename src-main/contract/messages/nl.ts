@@ -51,6 +51,10 @@ export const nl: Catalogue = {
       'Deze PDF is onvolledig: de eindmarkering ontbreekt, dus hij werd afgebroken tijdens het schrijven of kopiëren. Scan of bewaar hem opnieuw.',
     xml_malformed:
       'Dit XML-bestand is niet correct opgebouwd (misschien afgebroken of beschadigd), dus het kan niet als factuur gelezen worden.',
+    xml_malformed_at:
+      'Dit XML-bestand is niet correct opgebouwd op regel {{line}}, kolom {{column}} (misschien afgebroken of beschadigd), dus het kan niet als factuur gelezen worden.',
+    xml_bytes_not_in_encoding:
+      'Dit XML-bestand bevat bytes die geen geldige {{encoding}} zijn, de tekencodering die het opgeeft (of UTF-8 als het er geen opgeeft). Vraag de afzender om een bestand in UTF-8, of met de juiste codering in de aanhef.',
     xml_no_single_root:
       'Dit XML-bestand heeft geen enkelvoudig hoofdelement, dus het is geen factuur.',
     xml_html_page: 'Dit is een HTML-pagina, geen XML-factuur.',
@@ -82,6 +86,8 @@ export const nl: Catalogue = {
       'De leverancier ({{supplier}}) noch de klant ({{customer}}) is een administratie die u kunt bereiken.',
     e_invoice_inbox_number_twice:
       'Meerdere administraties die u kunt bereiken hebben ondernemingsnummer {{companyNumber}} ({{names}}): kies de juiste.',
+    e_invoice_party_two_administrations:
+      'Deze factuur vermeldt {{name}} met de nummers van meer dan één van uw administraties ({{names}}): kies waar ze heen gaat.',
     e_invoice_inbox_no_numbers:
       'Deze factuur vermeldt geen Belgisch ondernemingsnummer voor de leverancier of de klant, dus ze kan niet gerouteerd worden.',
     inbox_not_e_invoice:
@@ -91,6 +97,12 @@ export const nl: Catalogue = {
     pdf_sent_with_xml: 'Verstuurd als deel van {{fileName}}: deze PDF is de PDF die erin zit.',
     pdf_differs_from_xml:
       '{{fileName}} werd verstuurd; deze PDF verschilt van de PDF die erin zit. Deze ook versturen?',
+    e_invoice_visual_already_sent:
+      'De PDF die in deze e-factuur zit, werd al op {{at, date}} naar deze administratie verstuurd als {{fileName}}: dezelfde factuur.',
+    pdf_inside_unsent_xml:
+      'Niet apart verstuurd: deze PDF is de PDF die in {{fileName}} zit, en dat bestand werd niet verstuurd (zie zijn rij). De factuur gaat mee met de XML.',
+    pdf_beside_unsent_xml:
+      '{{fileName}} werd niet verstuurd (zie zijn rij); deze PDF heeft dezelfde naam maar verschilt van de PDF die erin zit. Deze PDF hier versturen?',
     choice_send_to: 'Versturen naar {{name}} ({{destination}})',
     choice_send_here: 'Toch hier versturen',
     e_invoice_advice: 'Advies: {{eInvoiceRule}}',

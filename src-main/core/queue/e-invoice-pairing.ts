@@ -1,8 +1,11 @@
 // x.xml and x.pdf side by side: one invoice, or two documents (issue #18). Suppliers often send
 // the UBL with its visual as a separate PDF; sending both puts the invoice in the books twice.
 // Only byte-identical proof pairs them: a PDF equal to the one embedded in the XML. A PDF is
-// never held back longer than one more stability window waiting for its XML.
+// never held back longer than one more stability window waiting for its XML. An XML that was
+// not sent (held as addressed elsewhere, a duplicate, unconfirmed) still speaks for its visual:
+// sending the PDF instead would undo the very hold that kept the invoice out of these books.
 import path from 'node:path';
+import type { FileState } from '../../contract/domain.ts';
 import { ACTIVE_STATES, DELIVERED_STATES } from '../store/file-lifecycle.ts';
 import type { FileRecord } from '../store/file-record.ts';
 
@@ -14,7 +17,17 @@ export type PairingDecision =
   /** The XML was sent and embeds exactly this PDF: the PDF is part of it, not sent. */
   | { kind: 'part_of_xml'; xml: FileRecord }
   /** The XML was sent and embeds another PDF (or none): the user says whether this goes too. */
-  | { kind: 'ask'; xml: FileRecord };
+  | { kind: 'ask'; xml: FileRecord }
+  /** The XML was not sent (see UNSENT_XML_STATES) and embeds exactly this PDF: not sent alone. */
+  | { kind: 'inside_unsent_xml'; xml: FileRecord }
+  /** The XML was not sent and embeds another PDF (or none): the user says whether this goes. */
+  | { kind: 'beside_unsent_xml'; xml: FileRecord };
+
+/**
+ * States of an XML twin that was not delivered but whose invoice is decided elsewhere: held for
+ * the user's choice, a duplicate of an invoice already delivered, or perhaps delivered.
+ */
+const UNSENT_XML_STATES: readonly FileState[] = ['held', 'duplicate', 'unconfirmed'];
 
 /** The paths an XML twin of `pdfPath` may have (x.xml, x.XML). */
 export function xmlTwinPaths(pdfPath: string): string[] {
@@ -41,8 +54,13 @@ export function pairPdfWithXml(
       ? { kind: 'wait', at: Math.min(deadline, now + windowMs) }
       : { kind: 'send' };
   }
-  if (!DELIVERED_STATES.includes(xml.state) || xml.eInvoice === null) return { kind: 'send' };
-  return xml.eInvoice.embeddedPdfSha256 === pdfSha256
-    ? { kind: 'part_of_xml', xml }
-    : { kind: 'ask', xml };
+  if (xml.eInvoice === null) return { kind: 'send' };
+  const same = xml.eInvoice.embeddedPdfSha256 === pdfSha256;
+  if (DELIVERED_STATES.includes(xml.state)) {
+    return same ? { kind: 'part_of_xml', xml } : { kind: 'ask', xml };
+  }
+  if (UNSENT_XML_STATES.includes(xml.state)) {
+    return same ? { kind: 'inside_unsent_xml', xml } : { kind: 'beside_unsent_xml', xml };
+  }
+  return { kind: 'send' };
 }

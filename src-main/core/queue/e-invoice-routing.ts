@@ -44,6 +44,17 @@ function reachableWith(
   return administrations.filter((administration) => numbers.includes(administration.companyNumber));
 }
 
+/** Why a party that names several reachable administrations (by different numbers) is held. */
+function twoAdministrations(
+  party: EInvoiceParty,
+  matches: readonly Administration[],
+): FileHold['reason'] {
+  return msg('e_invoice_party_two_administrations', {
+    name: party.name ?? matches[0]?.companyNumber ?? '?',
+    names: matches.map((administration) => administration.name).join(', '),
+  });
+}
+
 function describe(party: EInvoiceParty, numbers: readonly string[]): string {
   const number = numbers[0];
   if (party.name !== null && number !== undefined) return `${party.name} (${number})`;
@@ -68,10 +79,29 @@ export function routeInBoundFolder(
   const tray = destination.type;
   const party = partyFor(summary, tray);
   const numbers = partyCompanyNumbers(party);
-  if (numbers.length === 0 || numbers.includes(companyNumber)) return { kind: 'send' };
-
+  if (numbers.length === 0) return { kind: 'send' };
   const reachable = administrations ?? [];
   const here = reachable.find((administration) => administration.companyNumber === companyNumber);
+  if (numbers.includes(companyNumber)) {
+    // The party also carries another client's number (its VAT number, say): which books it
+    // belongs in is the user's call. A number no reachable administration has (a VAT unit's)
+    // is no conflict.
+    const others = reachableWith(numbers, reachable).filter(
+      (administration) => administration.companyNumber !== companyNumber,
+    );
+    if (others.length === 0) return { kind: 'send' };
+    return {
+      kind: 'hold',
+      hold: {
+        reason: twoAdministrations(party, [...(here === undefined ? [] : [here]), ...others]),
+        choices: [
+          ...others.map((administration) => sendToChoice(administration, tray)),
+          { kind: 'send_here' },
+        ],
+      },
+    };
+  }
+
   const choices: HoldChoice[] = reachableWith(numbers, reachable).map((administration) =>
     sendToChoice(administration, tray),
   );
@@ -139,13 +169,18 @@ export function routeInInbox(
   const matches = buyers.length > 0 ? buyers : sellers;
   const [only] = matches;
   if (matches.length > 1 || only === undefined) {
+    const sameNumber = matches.every(
+      (administration) => administration.companyNumber === matches[0]?.companyNumber,
+    );
     return {
       kind: 'hold',
       hold: {
-        reason: msg('e_invoice_inbox_number_twice', {
-          companyNumber: matches[0]?.companyNumber ?? '?',
-          names: matches.map((administration) => administration.name).join(', '),
-        }),
+        reason: sameNumber
+          ? msg('e_invoice_inbox_number_twice', {
+              companyNumber: matches[0]?.companyNumber ?? '?',
+              names: matches.map((administration) => administration.name).join(', '),
+            })
+          : twoAdministrations(buyers.length > 0 ? summary.customer : summary.supplier, matches),
         choices,
       },
     };

@@ -8,6 +8,7 @@ import {
   UNROUTED_COMPANY_NUMBER,
   type Administration,
   type Failure,
+  type FileHold,
   type FileState,
   type Scope,
 } from '../../contract/domain.ts';
@@ -286,6 +287,32 @@ export async function sendFile(
       });
       return null;
     }
+    // Its visual already delivered as a PDF (it came first, or under another name): the same
+    // invoice, proven byte for byte, so the XML would book it twice (issue #18, pairing).
+    const visualSha256 = check.eInvoice?.embeddedPdfSha256 ?? null;
+    const sameVisual =
+      visualSha256 === null || settings.pairEInvoices === false
+        ? null
+        : repository.findDelivered(visualSha256, record.companyNumber, record.id);
+    if (sameVisual) {
+      context.logger.info('Its embedded PDF was already sent to this administration', {
+        id: record.id,
+        earlier: sameVisual.id,
+      });
+      await write('duplicate', {
+        ...checkPatch(check),
+        failure: null,
+        nextAttemptAt: null,
+        hold: {
+          reason: msg('e_invoice_visual_already_sent', {
+            fileName: sameVisual.fileName,
+            at: sameVisual.uploadedAt ?? sameVisual.updatedAt,
+          }),
+          choices: [],
+        },
+      });
+      return null;
+    }
   }
   // A scanned batch is split before it is sent (issue #17); a batch already delivered or being
   // split was found a duplicate above, whole.
@@ -320,17 +347,24 @@ export async function sendFile(
       await write('ready', { ...checkPatch(check), nextAttemptAt: pairing.at });
       return null;
     }
-    if (pairing.kind === 'part_of_xml' || pairing.kind === 'ask') {
+    if (pairing.kind !== 'send') {
       const reason = { fileName: pairing.xml.fileName };
-      await write(pairing.kind === 'part_of_xml' ? 'duplicate' : 'held', {
-        ...checkPatch(check),
-        failure: null,
-        nextAttemptAt: null,
-        hold:
-          pairing.kind === 'part_of_xml'
-            ? { reason: msg('pdf_sent_with_xml', reason), choices: [] }
-            : { reason: msg('pdf_differs_from_xml', reason), choices: [{ kind: 'send_here' }] },
-      });
+      const [state, hold]: [FileState, FileHold] =
+        pairing.kind === 'part_of_xml'
+          ? ['duplicate', { reason: msg('pdf_sent_with_xml', reason), choices: [] }]
+          : pairing.kind === 'inside_unsent_xml'
+            ? ['duplicate', { reason: msg('pdf_inside_unsent_xml', reason), choices: [] }]
+            : [
+                'held',
+                {
+                  reason:
+                    pairing.kind === 'ask'
+                      ? msg('pdf_differs_from_xml', reason)
+                      : msg('pdf_beside_unsent_xml', reason),
+                  choices: [{ kind: 'send_here' }],
+                },
+              ];
+      await write(state, { ...checkPatch(check), failure: null, nextAttemptAt: null, hold });
       return null;
     }
   }

@@ -5,7 +5,8 @@ import { msg } from '../../../contract/messages/message.ts';
 
 /** Why an XML file is not an invoice Clearfacts accepts, with what the sentence needs. */
 export type NotInvoiceReason =
-  | { reason: 'not_well_formed'; detail: string }
+  | { reason: 'not_well_formed'; line: number; column: number }
+  | { reason: 'invalid_bytes'; encoding: string }
   | { reason: 'html' }
   | { reason: 'no_root' }
   | { reason: 'other_root'; root: string }
@@ -21,8 +22,12 @@ export type EInvoiceNotice =
 
 function notInvoice(params: NotInvoiceReason): Pick<Failure, 'message' | 'detail'> {
   switch (params.reason) {
+    // Where the parser stopped, as numbers: its own words are English, and a detail reads as
+    // what Clearfacts said.
     case 'not_well_formed':
-      return { message: msg('xml_malformed'), detail: params.detail };
+      return { message: msg('xml_malformed_at', { line: params.line, column: params.column }) };
+    case 'invalid_bytes':
+      return { message: msg('xml_bytes_not_in_encoding', { encoding: params.encoding }) };
     case 'html':
       return { message: msg('xml_html_page') };
     case 'no_root':

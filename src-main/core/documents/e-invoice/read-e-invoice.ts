@@ -338,18 +338,22 @@ export async function readEInvoice(
     await sinks.visual?.discard();
     await sinks.inner?.discard();
     if (!(error instanceof XmlReadError)) throw error;
+    const { problem } = error;
     return {
       status: 'refused',
-      failure:
-        error.problem.kind === 'encoding'
-          ? eInvoiceFailure({
-              code: 'xml_unreadable_encoding',
-              params: { encoding: error.problem.encoding },
-            })
-          : eInvoiceFailure({
-              code: 'xml_not_invoice',
-              params: { reason: 'not_well_formed', detail: error.message },
-            }),
+      failure: eInvoiceFailure(
+        problem.kind === 'encoding'
+          ? { code: 'xml_unreadable_encoding', params: { encoding: problem.encoding } }
+          : problem.kind === 'invalid_bytes'
+            ? {
+                code: 'xml_not_invoice',
+                params: { reason: 'invalid_bytes', encoding: problem.encoding },
+              }
+            : {
+                code: 'xml_not_invoice',
+                params: { reason: 'not_well_formed', line: problem.line, column: problem.column },
+              },
+      ),
     };
   }
   if (refusal === null && rootKind === null) {
@@ -430,6 +434,10 @@ function party(
   const scheme = attributes.get(`${role}.endpoint`);
   const orNull = (value: string | undefined) =>
     value === undefined || value === '' ? null : value;
+  // The scheme says the number is Belgian, so a value written as digits only gets its BE: read
+  // bare, it would count as any country's VAT number and the party as unknown.
+  const endpointVat =
+    scheme !== undefined && BE_VAT_SCHEMES.includes(scheme) ? orNull(endpoint) : null;
   return {
     name: orNull(values.get(`${role}.legalName`)) ?? orNull(values.get(`${role}.tradingName`)),
     companyNumber:
@@ -437,7 +445,7 @@ function party(
       (scheme !== undefined && BE_COMPANY_SCHEMES.includes(scheme) ? orNull(endpoint) : null),
     vatNumber:
       orNull(values.get(`${role}.vat`)) ??
-      (scheme !== undefined && BE_VAT_SCHEMES.includes(scheme) ? orNull(endpoint) : null),
+      (endpointVat !== null && /^\d/.test(endpointVat) ? `BE${endpointVat}` : endpointVat),
   };
 }
 

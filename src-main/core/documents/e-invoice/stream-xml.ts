@@ -39,9 +39,16 @@ export interface XmlStreamHandler {
   done(): boolean;
 }
 
-/** The file is not XML that can be read: its encoding, or well-formedness. */
+/**
+ * The file is not XML that can be read: an encoding nothing decodes, bytes invalid in its
+ * encoding, or XML that is not well-formed where the parser stopped (line and column from 1).
+ * The message is the parser's English, for the log only: users see the problem's fields.
+ */
 export class XmlReadError extends Error {
-  readonly problem: { kind: 'encoding'; encoding: string } | { kind: 'not_well_formed' };
+  readonly problem:
+    | { kind: 'encoding'; encoding: string }
+    | { kind: 'invalid_bytes'; encoding: string }
+    | { kind: 'not_well_formed'; line: number; column: number };
   constructor(message: string, problem: XmlReadError['problem']) {
     super(message);
     this.name = 'XmlReadError';
@@ -56,9 +63,14 @@ export class XmlReadError extends Error {
  */
 export async function streamXml(filePath: string, handler: XmlStreamHandler): Promise<void> {
   const parser = sax.parser(true, { xmlns: true, position: true });
-  let parseError: Error | null = null;
+  let parseError: XmlReadError | null = null;
   parser.onerror = (error) => {
-    parseError = error;
+    // sax counts lines from 0 and columns from 0 after the character it stopped on.
+    parseError ??= new XmlReadError(error.message, {
+      kind: 'not_well_formed',
+      line: parser.line + 1,
+      column: parser.column,
+    });
   };
   parser.onopentag = (tag) => {
     const qualified = tag as sax.QualifiedTag;
@@ -84,9 +96,7 @@ export async function streamXml(filePath: string, handler: XmlStreamHandler): Pr
   const feed = async (piece: string) => {
     if (piece.length === 0) return;
     parser.write(piece);
-    if (parseError !== null) {
-      throw new XmlReadError(parseError.message, { kind: 'not_well_formed' });
-    }
+    if (parseError !== null) throw parseError;
     await handler.afterPiece(piece, offset);
     offset += piece.length;
   };
@@ -108,9 +118,7 @@ export async function streamXml(filePath: string, handler: XmlStreamHandler): Pr
     }
     if (decoder !== null) await feed(decode(decoder, undefined, false));
     parser.close();
-    if (parseError !== null) {
-      throw new XmlReadError((parseError as Error).message, { kind: 'not_well_formed' });
-    }
+    if (parseError !== null) throw parseError;
   } finally {
     stream.destroy();
   }
@@ -133,7 +141,7 @@ function decode(decoder: TextDecoder, chunk: Buffer | undefined, stream: boolean
   } catch (error) {
     throw new XmlReadError(
       `The bytes are not valid ${decoder.encoding}: ${error instanceof Error ? error.message : String(error)}`,
-      { kind: 'not_well_formed' },
+      { kind: 'invalid_bytes', encoding: decoder.encoding },
     );
   }
 }

@@ -304,3 +304,46 @@ test('an e-FFF party named only by its BE:CBE endpoint still has its company num
     vatNumber: null,
   });
 });
+
+test('attack F4: a broken XML and bytes not in its encoding are told in the user’s words, with no English detail', async () => {
+  // Line 3, column 12 is the ">" of the close tag that does not match (counted by hand).
+  const broken = await checkDocument(
+    await written(
+      'broken.xml',
+      '<?xml version="1.0"?>\n<Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2">\n<ID>1</Note>\n</Invoice>\n',
+    ),
+    options,
+  );
+  assert.deepEqual(broken.failure, {
+    code: 'xml_not_invoice',
+    message: { code: 'xml_malformed_at', params: { line: 3, column: 12 } },
+  });
+  // Latin-1 bytes ("é" is 0xE9) with no declaration: XML 1.0 §4.3.3 reads them as UTF-8.
+  const latin = await checkDocument(
+    await written('latin.xml', Buffer.from(withoutDeclaration(ublXml(sampleInvoice())), 'latin1')),
+    options,
+  );
+  assert.deepEqual(latin.failure, {
+    code: 'xml_not_invoice',
+    message: { code: 'xml_bytes_not_in_encoding', params: { encoding: 'utf-8' } },
+  });
+});
+
+test('attack F5: a 9925 endpoint written without its BE prefix is still a Belgian VAT number', async () => {
+  const input = sampleInvoice();
+  const { companyNumber } = input.customer;
+  // The customer named only by its Peppol endpoint under the Belgian VAT scheme, digits only.
+  const xml = ublXml(input)
+    .replace(
+      `<cbc:EndpointID schemeID="0208">${companyNumber}</cbc:EndpointID>`,
+      `<cbc:EndpointID schemeID="9925">${companyNumber}</cbc:EndpointID>`,
+    )
+    .replace(/<cac:PartyTaxScheme><cbc:CompanyID>BE0202239951[\s\S]*?<\/cac:PartyTaxScheme>/, '')
+    .replace(`<cbc:CompanyID schemeID="0208">${companyNumber}</cbc:CompanyID>`, '');
+  const summary = await summaryOf('endpoint-9925.xml', xml);
+  assert.deepEqual(summary.customer, {
+    name: input.customer.name,
+    companyNumber: null,
+    vatNumber: `BE${companyNumber}`,
+  });
+});

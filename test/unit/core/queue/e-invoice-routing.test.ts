@@ -277,3 +277,48 @@ test('the invoice key is the same across number forms, and apart for another num
   assert.equal(invoiceKey({ ...base, number: null }), null);
   assert.equal(invoiceKey({ ...base, payableAmount: null }), null);
 });
+
+test('unsafe (attack F3): a party named with two clients’ numbers is held, never routed on the first', () => {
+  // The customer's legal entity is the bakery, its VAT number the garage's.
+  const split = { name: 'Klant', companyNumber: BAKERY, vatNumber: `BE${GARAGE}` };
+  const reason = {
+    code: 'e_invoice_party_two_administrations',
+    params: { name: 'Klant', names: 'Bakkerij Peeters, Garage Janssens' },
+  };
+  assert.deepEqual(
+    routeInBoundFolder(
+      summary({ companyNumber: FLORIST }, split),
+      BAKERY,
+      { type: 'purchase' },
+      administrations,
+    ),
+    {
+      kind: 'hold',
+      hold: {
+        reason,
+        choices: [
+          {
+            kind: 'send_to',
+            companyNumber: GARAGE,
+            name: 'Garage Janssens',
+            destination: 'purchase',
+          },
+          { kind: 'send_here' },
+        ],
+      },
+    },
+  );
+  // A second number no reachable administration has (a VAT unit's) is no conflict.
+  assert.deepEqual(
+    routeInBoundFolder(
+      summary({}, { companyNumber: BAKERY, vatNumber: `BE${FLORIST}` }),
+      BAKERY,
+      { type: 'purchase' },
+      administrations,
+    ),
+    { kind: 'send' },
+  );
+  // In the inbox the hold says so, not "several administrations share one number".
+  const inbox = routeInInbox(summary({ companyNumber: FLORIST }, split), administrations);
+  assert.deepEqual(inbox.kind === 'hold' ? inbox.hold.reason : null, reason);
+});
