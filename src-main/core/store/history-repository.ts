@@ -395,7 +395,8 @@ export function createHistoryRepository(
     query(filter: HistoryFilter, offset: number, limit: number) {
       const { where, params } = historyFilterToSql(filter);
       const rows = db
-        // A batch's parts follow their original, in page order, whenever they were queued.
+        // A batch's parts follow their original, in page order, whenever they were queued. The
+        // index files_batch_order (migration 9) has these very expressions: change both together.
         .prepare(
           `SELECT * FROM files ${where}
            ORDER BY coalesce(parent_id, id) DESC, parent_id IS NOT NULL, first_page, id DESC
