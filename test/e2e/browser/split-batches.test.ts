@@ -19,6 +19,7 @@ import {
   startStack,
   type Stack,
 } from './browser-stack.ts';
+import { assertAccessible, screenshotBothThemes } from './page-checks.ts';
 
 const run = promisify(execFile);
 
@@ -62,6 +63,7 @@ test('split mode per folder, separator sheets and parts under their original', a
   await selector.selectOption('page');
   await splitInCore(stack, folder, 'page');
   assert.equal(await selector.inputValue(), 'page');
+  await assertAccessible(tab, 'folders with a split mode');
 
   // The sheet as a user gets it: a PDF whose words poppler reads (an independent reader).
   await tab.getByRole('button', { name: 'Print separator sheets' }).click();
@@ -114,6 +116,9 @@ test('split mode per folder, separator sheets and parts under their original', a
     partBox.x >= originalBox.x + 20,
     `a part's name starts right of its original's (${partBox.x} vs ${originalBox.x})`,
   );
+
+  await assertAccessible(tab, 'history with a split batch');
+  await screenshotBothThemes(tab, 'history-split');
 
   // The same screens in Dutch: the selector and the part note, no English.
   const { page: dutch } = await openApp(browser, stack, { locale: 'nl-BE' });
