@@ -4,7 +4,13 @@
 import { useRenderMessage } from '../components/message-text.ts';
 import { useId, useState, type FormEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CompanyNumber, FolderView } from '../../src-main/contract/domain.ts';
+import {
+  SplitMode,
+  type CompanyNumber,
+  type FolderView,
+  type SeparatorSheet,
+  type SeparatorType,
+} from '../../src-main/contract/domain.ts';
 import {
   AdministrationPicker,
   administrationLabel,
@@ -195,6 +201,192 @@ function AddFolderForm({
   );
 }
 
+type SplitKind = 'off' | 'separator' | 'page' | 'pages';
+
+/** A folder's split mode as the selector shows it: the kind, and N for `pages:N`. */
+function splitParts(split: SplitMode | undefined): { kind: SplitKind; pages: number } {
+  if (split === undefined || split === 'off') return { kind: 'off', pages: 2 };
+  if (split === 'separator' || split === 'page') return { kind: split, pages: 2 };
+  return { kind: 'pages', pages: Number(split.slice('pages:'.length)) };
+}
+
+/**
+ * How a bound folder cuts scanned batches (issue #17): off, on separator sheets, every page or
+ * every N pages (2-999, the contract's SplitMode). Each change is sent as `folders.setSplit`.
+ */
+function SplitSelector({
+  folderId,
+  split,
+}: {
+  folderId: string;
+  split: SplitMode | undefined;
+}): ReactElement {
+  const { t } = useTranslation();
+  const api = useApi();
+  const store = useStore();
+  const selectId = useId();
+  const pagesId = useId();
+  const current = splitParts(split);
+  const [pages, setPages] = useState(String(current.pages));
+  const [error, setError] = useState<unknown>(null);
+
+  async function apply(kind: SplitKind, pagesText: string): Promise<void> {
+    const mode = SplitMode.safeParse(kind === 'pages' ? `pages:${pagesText}` : kind);
+    // An N out of range is not sent: the field shows it as invalid until it is fixed.
+    if (!mode.success) return;
+    setError(null);
+    try {
+      store.applyFolders(await api.invoke('folders.setSplit', { id: folderId, split: mode.data }));
+    } catch (caught) {
+      setError(caught);
+    }
+  }
+
+  return (
+    <div className="folder-split">
+      <div className="field field-inline">
+        <label htmlFor={selectId}>{t('folders.split.label')}</label>
+        <select
+          id={selectId}
+          value={current.kind}
+          onChange={(event) => void apply(event.target.value as SplitKind, pages)}
+        >
+          {(['off', 'separator', 'page', 'pages'] as const).map((kind) => (
+            <option key={kind} value={kind}>
+              {t(`folders.split.${kind}`)}
+            </option>
+          ))}
+        </select>
+        {current.kind === 'pages' && (
+          <>
+            <label htmlFor={pagesId}>{t('folders.split.pagesCount')}</label>
+            <input
+              id={pagesId}
+              type="number"
+              min={2}
+              max={999}
+              value={pages}
+              aria-invalid={!SplitMode.safeParse(`pages:${pages}`).success}
+              onChange={(event) => {
+                setPages(event.target.value);
+                void apply('pages', event.target.value);
+              }}
+            />
+          </>
+        )}
+      </div>
+      {error !== null && <ErrorMessage error={error} lead={t('folders.split.error')} />}
+    </div>
+  );
+}
+
+/** Decodes the base64 PDF `separatorSheet.create` answers. */
+function pdfBlob(base64: string): Blob {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index);
+  return new Blob([bytes], { type: 'application/pdf' });
+}
+
+/**
+ * "Print separator sheets": the kind of sheet (and an archive category for the archive kinds),
+ * made by core (`separatorSheet.create`) and handed to the browser as a PDF download to open and
+ * print.
+ */
+function SeparatorSheetsPanel({ onClose }: { onClose: () => void }): ReactElement {
+  const { t } = useTranslation();
+  const api = useApi();
+  const typeId = useId();
+  const categoryId = useId();
+  const [type, setType] = useState<SeparatorType>('next');
+  const [category, setCategory] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const archive = type === 'various' || type === 'permanent';
+
+  async function create(event: FormEvent): Promise<void> {
+    event.preventDefault();
+    setProblem(null);
+    setError(null);
+    const trimmed = category.trim();
+    if (archive && trimmed === '') {
+      setProblem(t('folders.sheets.missingCategory'));
+      return;
+    }
+    const sheet: SeparatorSheet =
+      type === 'various' || type === 'permanent' ? { type, categoryId: trimmed } : { type };
+    setBusy(true);
+    try {
+      const { pdfBase64 } = await api.invoke('separatorSheet.create', { sheet });
+      const url = URL.createObjectURL(pdfBlob(pdfBase64));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = `separator-sheet-${type}.pdf`;
+      link.click();
+      // The download has its own copy once the click is handled.
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form
+      className="panel form"
+      onSubmit={(event) => void create(event)}
+      aria-labelledby="separator-sheets-title"
+    >
+      <h2 id="separator-sheets-title" className="panel-title">
+        {t('folders.sheets.title')}
+      </h2>
+      <p className="hint">{t('folders.sheets.hint')}</p>
+      <div className="field">
+        <label htmlFor={typeId}>{t('folders.sheets.type')}</label>
+        <select
+          id={typeId}
+          value={type}
+          onChange={(event) => setType(event.target.value as SeparatorType)}
+        >
+          {(['next', 'purchase', 'sale', 'various', 'permanent'] as const).map((kind) => (
+            <option key={kind} value={kind}>
+              {t(`folders.sheets.types.${kind}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      {archive && (
+        <div className="field">
+          <label htmlFor={categoryId}>{t('folders.sheets.category')}</label>
+          <input
+            id={categoryId}
+            type="text"
+            value={category}
+            onChange={(event) => setCategory(event.target.value)}
+            autoComplete="off"
+          />
+        </div>
+      )}
+      {problem !== null && (
+        <p className="hint hint-danger" role="alert">
+          {problem}
+        </p>
+      )}
+      {error !== null && <ErrorMessage error={error} lead={t('folders.sheets.error')} />}
+      <div className="actions">
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {t('folders.sheets.create')}
+        </button>
+        <button type="button" className="button" onClick={onClose}>
+          {t('folders.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
 function FolderCard({ folder }: { folder: FolderView }): ReactElement {
   const { t } = useTranslation();
   const render = useRenderMessage();
@@ -243,6 +435,9 @@ function FolderCard({ folder }: { folder: FolderView }): ReactElement {
         </span>
       </div>
       <p className="hint">{t(`folders.availabilityHelp.${availability}`)}</p>
+      {binding.mode !== 'e-invoice-inbox' && (
+        <SplitSelector folderId={binding.id} split={binding.split} />
+      )}
       {folder.reason !== null && (
         <details className="folder-reason">
           <summary>{t('folders.why')}</summary>
@@ -313,6 +508,7 @@ export function FoldersScreen({ addFor }: { addFor: CompanyNumber | null }): Rea
   const { t } = useTranslation();
   const app = useApp();
   const [adding, setAdding] = useState(addFor !== null);
+  const [printing, setPrinting] = useState(false);
   const folders = app.folders;
 
   return (
@@ -322,12 +518,20 @@ export function FoldersScreen({ addFor }: { addFor: CompanyNumber | null }): Rea
           <h1 id="screen-title">{t('folders.title')}</h1>
           <p className="screen-intro">{t('folders.intro')}</p>
         </div>
-        {!adding && (
-          <button type="button" className="button button-primary" onClick={() => setAdding(true)}>
-            <Icon name="plus" /> {t('folders.add')}
-          </button>
-        )}
+        <div className="actions">
+          {!printing && (
+            <button type="button" className="button" onClick={() => setPrinting(true)}>
+              {t('folders.sheets.action')}
+            </button>
+          )}
+          {!adding && (
+            <button type="button" className="button button-primary" onClick={() => setAdding(true)}>
+              <Icon name="plus" /> {t('folders.add')}
+            </button>
+          )}
+        </div>
       </header>
+      {printing && <SeparatorSheetsPanel onClose={() => setPrinting(false)} />}
       {adding && <AddFolderForm initialCompany={addFor} onClose={() => setAdding(false)} />}
       {folders === null ? (
         <Loading label={t('folders.loading')} />

@@ -240,6 +240,8 @@ function HistoryRow({
   const renderMessage = useRenderMessage();
   const advice = (entry.advice ?? []).map((message) => renderMessage(message));
   const guide = entry.state === 'unconfirmed' ? unconfirmedGuide(entry) : null;
+  // A part of a split batch: the history query puts it right under its original (issue #17).
+  const isPart = (entry.parentId ?? null) !== null;
 
   async function run(action: () => Promise<void>): Promise<void> {
     try {
@@ -262,7 +264,10 @@ function HistoryRow({
   ].join(' · ');
 
   return (
-    <div className={`history-row state-${entry.state}`}>
+    <div
+      className={`history-row state-${entry.state}${isPart ? ' history-part' : ''}`}
+      data-part-of={isPart ? entry.parentId : undefined}
+    >
       <div className="history-main">
         <p className="history-name">
           <span className="history-file" title={entry.path} data-user-data>
@@ -297,6 +302,14 @@ function HistoryRow({
             {entry.nextAttemptAt !== null && (
               <> {t('history.nextAttempt', { time: format.dateTime(entry.nextAttemptAt) })}</>
             )}
+          </Truncated>
+        ) : entry.splitNote !== null && entry.splitNote !== undefined ? (
+          <Truncated as="p" className="history-note">
+            {renderMessage(entry.splitNote)}
+          </Truncated>
+        ) : isPart && entry.pageRange !== null && entry.pageRange !== undefined ? (
+          <Truncated as="p" className="history-note">
+            {t('history.part', { first: entry.pageRange.first, last: entry.pageRange.last })}
           </Truncated>
         ) : entry.state === 'duplicate' ? (
           <Truncated as="p" className="history-note">

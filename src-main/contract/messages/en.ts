@@ -312,9 +312,9 @@ export const en: Catalogue = {
     separator_sheet_not_sent:
       'This sheet is not sent. Put it in front of the document it announces.',
     split_into_parts: {
-      one: 'Cut into {{parts, number}} document; {{separatorPages, number}} separator pages not sent. Moved once every part is uploaded.',
+      one: 'Cut into {{count, number}} document; {{separatorPages, number}} separator pages not sent. Moved once every part is uploaded.',
       other:
-        'Cut into {{parts, number}} documents; {{separatorPages, number}} separator pages not sent. Moved once every part is uploaded.',
+        'Cut into {{count, number}} documents; {{separatorPages, number}} separator pages not sent. Moved once every part is uploaded.',
     },
     split_whole_unreadable:
       'Sent whole although its folder splits: the PDF could not be opened to cut it (it may be encrypted or damaged).',

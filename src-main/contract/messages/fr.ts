@@ -322,9 +322,9 @@ export const fr: Catalogue = {
     separator_sheet_not_sent:
       "Cette feuille n'est pas envoyée. Placez-la devant le document qu'elle annonce.",
     split_into_parts: {
-      one: 'Découpé en {{parts, number}} document ; {{separatorPages, number}} feuilles de séparation non envoyées. Déplacé quand chaque partie est envoyée.',
+      one: 'Découpé en {{count, number}} document ; {{separatorPages, number}} feuilles de séparation non envoyées. Déplacé quand chaque partie est envoyée.',
       other:
-        'Découpé en {{parts, number}} documents ; {{separatorPages, number}} feuilles de séparation non envoyées. Déplacé quand chaque partie est envoyée.',
+        'Découpé en {{count, number}} documents ; {{separatorPages, number}} feuilles de séparation non envoyées. Déplacé quand chaque partie est envoyée.',
     },
     split_whole_unreadable:
       "Envoyé entier bien que son dossier découpe : le PDF n'a pas pu être ouvert pour le découper (il est peut-être chiffré ou endommagé).",

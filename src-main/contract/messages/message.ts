@@ -343,7 +343,7 @@ export const Message = z.discriminatedUnion('code', [
   message('separator_sheet_company', { companyNumber }),
   message('separator_sheet_not_sent', {}),
   // … and what a batch's history row says about its split (issue #17)
-  message('split_into_parts', { parts: count, separatorPages: count }),
+  message('split_into_parts', { count, separatorPages: count }),
   message('split_whole_unreadable', {}),
   message('split_whole_part_mismatch', {
     firstPage: count,

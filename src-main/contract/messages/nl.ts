@@ -323,9 +323,9 @@ export const nl: Catalogue = {
     separator_sheet_not_sent:
       'Dit blad wordt niet verstuurd. Leg het vóór het document dat het aankondigt.',
     split_into_parts: {
-      one: 'Gesplitst in {{parts, number}} document; {{separatorPages, number}} scheidingsbladen niet verzonden. Verplaatst zodra elk deel verzonden is.',
+      one: 'Gesplitst in {{count, number}} document; {{separatorPages, number}} scheidingsbladen niet verzonden. Verplaatst zodra elk deel verzonden is.',
       other:
-        'Gesplitst in {{parts, number}} documenten; {{separatorPages, number}} scheidingsbladen niet verzonden. Verplaatst zodra elk deel verzonden is.',
+        'Gesplitst in {{count, number}} documenten; {{separatorPages, number}} scheidingsbladen niet verzonden. Verplaatst zodra elk deel verzonden is.',
     },
     split_whole_unreadable:
       'In één keer verzonden hoewel de map splitst: de PDF kon niet geopend worden om te splitsen (misschien versleuteld of beschadigd).',

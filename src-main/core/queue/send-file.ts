@@ -263,6 +263,8 @@ export async function sendFile(
         earlier: earlier.id,
       });
       await write('duplicate', { ...checkPatch(check), failure: null, nextAttemptAt: null });
+      // A part already in Clearfacts may be the last one its batch waited for.
+      if (record.parentId !== null) await settleBatches(context, finishLocally);
       return null;
     }
     // The same invoice in other bytes (another envelope or encoding) is a duplicate too.

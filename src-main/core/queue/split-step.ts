@@ -159,6 +159,9 @@ export async function splitOriginal(
             sizeBytes: part.bytes.byteLength,
             parentId: record.id,
             pageRange: { first: part.firstPage, last: part.lastPage },
+            // A batch the user resent (a duplicate or unconfirmed one) is sent whole: its parts
+            // too, although Clearfacts may have their bytes.
+            forceSend: record.forceSend,
           }),
         );
         const transition = context.repository.transition(record.id, 'split', {
@@ -166,7 +169,7 @@ export async function splitOriginal(
           pages: result.pages,
           splitMode: null,
           splitNote: msg('split_into_parts', {
-            parts: inserted.length,
+            count: inserted.length,
             separatorPages: result.separatorPages.length,
           }),
           failure: null,

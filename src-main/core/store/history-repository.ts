@@ -26,7 +26,9 @@ export type NewFile = Pick<
   | 'destination'
   | 'state'
 > &
-  Partial<Pick<FileRecord, 'sizeBytes' | 'mtimeMs' | 'splitMode' | 'parentId' | 'pageRange'>>;
+  Partial<
+    Pick<FileRecord, 'sizeBytes' | 'mtimeMs' | 'splitMode' | 'parentId' | 'pageRange' | 'forceSend'>
+  >;
 
 export interface Transition {
   previous: FileState;
@@ -102,7 +104,10 @@ export interface HistoryRepository {
   ): FileRecord | null;
   /** The parts cut from the batch with history id `parentId`, in page order (none: not split). */
   parts(parentId: number): FileRecord[];
-  /** Originals in `split` whose every part is delivered: their own after-upload step is due. */
+  /**
+   * Originals in `split` whose every part is delivered (uploaded, or a duplicate of content
+   * Clearfacts confirmed with a uuid): their own after-upload step is due.
+   */
   settledBatches(): FileRecord[];
   /** The most recent row of any of `paths` (exact), or null. */
   latestOf(paths: readonly string[]): FileRecord | null;
@@ -151,10 +156,10 @@ export function createHistoryRepository(
   const insertStatement = db.prepare(`
     INSERT INTO files (path, file_name, search_name, folder_id, watch_root, source, company_number,
       destination_type, category_id, state, size_bytes, mtime_ms, split_mode, parent_id,
-      first_page, last_page, detected_at, updated_at)
+      first_page, last_page, force_send, detected_at, updated_at)
     VALUES (@path, @fileName, @searchName, @folderId, @watchRoot, @source, @companyNumber,
       @destinationType, @categoryId, @state, @sizeBytes, @mtimeMs, @splitMode, @parentId,
-      @firstPage, @lastPage, @now, @now)
+      @firstPage, @lastPage, @forceSend, @now, @now)
     RETURNING *`);
   const getStatement = db.prepare('SELECT * FROM files WHERE id = ?');
   const stateStatement = db.prepare('SELECT state FROM files WHERE id = ?').pluck();
@@ -196,10 +201,17 @@ export function createHistoryRepository(
   const partsStatement = db.prepare(
     'SELECT * FROM files WHERE parent_id = ? ORDER BY first_page, id',
   );
+  // A part found a duplicate counts as delivered only when Clearfacts confirmed its content with a
+  // uuid (an unconfirmed earlier copy may not be there): then nothing of the batch is missing.
   const settledBatchesStatement = db.prepare(
     `SELECT * FROM files AS batch WHERE state = 'split' AND NOT EXISTS (
        SELECT 1 FROM files AS part WHERE part.parent_id = batch.id
-         AND part.state NOT IN ('uploaded', 'archived')) ORDER BY id`,
+         AND part.state NOT IN ('uploaded', 'archived')
+         AND NOT (part.state = 'duplicate' AND EXISTS (
+           SELECT 1 FROM files AS earlier WHERE earlier.company_number = part.company_number
+             AND earlier.id != part.id AND earlier.uuid IS NOT NULL
+             AND (earlier.sha256 IN (part.sha256, part.sent_sha256)
+               OR earlier.sent_sha256 IN (part.sha256, part.sent_sha256))))) ORDER BY id`,
   );
   const lastUploadedStatement = db.prepare(
     `SELECT * FROM files WHERE state IN ('uploaded', 'archived') AND uploaded_at IS NOT NULL
@@ -273,6 +285,7 @@ export function createHistoryRepository(
         parentId: file.parentId ?? null,
         firstPage: file.pageRange?.first ?? null,
         lastPage: file.pageRange?.last ?? null,
+        forceSend: file.forceSend === true ? 1 : 0,
         now: now(),
       }),
     ),
@@ -382,7 +395,8 @@ export function createHistoryRepository(
     query(filter: HistoryFilter, offset: number, limit: number) {
       const { where, params } = historyFilterToSql(filter);
       const rows = db
-        // A batch's parts follow their original, in page order, whenever they were queued.
+        // A batch's parts follow their original, in page order, whenever they were queued. The
+        // index files_batch_order (migration 9) has these very expressions: change both together.
         .prepare(
           `SELECT * FROM files ${where}
            ORDER BY coalesce(parent_id, id) DESC, parent_id IS NOT NULL, first_page, id DESC

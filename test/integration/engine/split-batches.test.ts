@@ -90,7 +90,7 @@ test('a folder in page mode sends every page as its own document', async (t) => 
   );
   assert.deepEqual(entry.splitNote, {
     code: 'split_into_parts',
-    params: { parts: 2, separatorPages: 0 },
+    params: { count: 2, separatorPages: 0 },
   });
   assert.deepEqual(
     harness.emulator
@@ -101,5 +101,80 @@ test('a folder in page mode sends every page as its own document', async (t) => 
       ['two (p. 1).pdf', 1],
       ['two (p. 2).pdf', 1],
     ],
+  );
+});
+
+// A part whose content Clearfacts already confirmed is a duplicate, as any file is; it must not
+// keep its original from being delivered and moved (the original stayed in `split` for good).
+test('a part that is a duplicate of a delivered document lets its original be moved', async (t) => {
+  const harness = await startEngine(t);
+  const [administration] = harness.emulator.seed.administrations;
+  assert.ok(administration);
+  const dir = await harness.addFolder('Scans', administration.companyNumber, { type: 'purchase' });
+  const [view] = harness.folders();
+  assert.ok(view);
+  await harness.engine.handlers['folders.setSplit']({ id: view.binding.id, split: 'page' });
+  // An invoice delivered in one stack, then scanned again in the next one: the first page of both
+  // stacks is cut into the same bytes.
+  await writeFile(path.join(dir, 'first.pdf'), await batchPdf([{ text: 'same' }, { text: 'one' }]));
+  await harness.waitForEntry(
+    'the first stack delivered',
+    (entry) => entry.fileName === 'first.pdf' && entry.state === 'archived',
+  );
+  await writeFile(path.join(dir, 'again.pdf'), await batchPdf([{ text: 'same' }, { text: 'two' }]));
+  const original = await harness.waitForEntry(
+    'the stack with a duplicate part delivered and moved',
+    (entry) => entry.fileName === 'again.pdf' && entry.state === 'archived',
+  );
+  const parts = await harness.engine.handlers['history.query']({
+    filter: { parentId: original.id },
+    offset: 0,
+    limit: 10,
+  });
+  assert.deepEqual(
+    parts.rows.map((part) => [part.fileName, part.state]),
+    [
+      ['again (p. 1).pdf', 'duplicate'],
+      ['again (p. 2).pdf', 'uploaded'],
+    ],
+  );
+  assert.equal(harness.emulator.uploads().length, 3, 'the duplicate part was not sent');
+  assert.ok(existsSync(path.join(dir, '_uploaded', monthFolder(), 'again.pdf')));
+});
+
+// "Resend" on a batch found a duplicate is the user's say-so for the whole batch: its parts are
+// sent even though Clearfacts has their bytes (before, every part came out a duplicate again).
+test('resending a duplicate batch sends its parts again', async (t) => {
+  const harness = await startEngine(t);
+  const [administration] = harness.emulator.seed.administrations;
+  assert.ok(administration);
+  const dir = await harness.addFolder('Scans', administration.companyNumber, { type: 'purchase' });
+  const [view] = harness.folders();
+  assert.ok(view);
+  await harness.engine.handlers['folders.setSplit']({ id: view.binding.id, split: 'page' });
+  const batch = await batchPdf([{ text: 'first' }, { text: 'second' }]);
+  await writeFile(path.join(dir, 'stack.pdf'), batch);
+  await harness.waitForEntry(
+    'the batch delivered',
+    (entry) => entry.fileName === 'stack.pdf' && entry.state === 'archived',
+  );
+  await writeFile(path.join(dir, 'stack again.pdf'), batch);
+  const duplicate = await harness.waitForEntry(
+    'the batch again is a duplicate',
+    (entry) => entry.fileName === 'stack again.pdf' && entry.state === 'duplicate',
+  );
+  assert.equal(harness.emulator.uploads().length, 2);
+
+  await harness.engine.handlers['history.resend']({ id: duplicate.id });
+  await harness.waitForEntry(
+    'the resent batch delivered and moved',
+    (entry) => entry.id === duplicate.id && entry.state === 'archived',
+  );
+  assert.deepEqual(
+    harness.emulator
+      .uploads()
+      .map((upload) => upload.filename)
+      .sort(),
+    ['stack (p. 1).pdf', 'stack (p. 2).pdf', 'stack again (p. 1).pdf', 'stack again (p. 2).pdf'],
   );
 });

@@ -1,0 +1,205 @@
+// Issue #17, "Done means": the crash test covers a batch. `clearfacts-uploader watch` splits a
+// scanned batch in page mode and is killed with SIGKILL three times: while the parts are being
+// written (before the transaction that queues them), right after that transaction, and with a part
+// stored by Clearfacts but not yet answered. After the restarts every part has arrived exactly
+// once (the parts cut off mid-upload only by the user's say, as the crash rule wants), and the
+// original left its folder only after the last part was uploaded.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, watch } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { HistoryEntry } from '../../../src-main/contract/domain.ts';
+import { openHeadlessSettingsStore } from '../../../src-main/core/store/conf-settings-store.ts';
+import { startTestEmulator } from '../../emulator/emulator-test-support.ts';
+import { batchPdf } from '../../fixtures/scanned-batch.ts';
+import {
+  runCli,
+  startWatch,
+  type CliContext,
+  type WatchProcess,
+} from '../../support/cli-process.ts';
+import { monthFolder } from '../../support/engine-harness.ts';
+import { createRecordingLogger } from '../../support/recording-logger.ts';
+import { folder, tempDir } from '../../support/temp-folders.ts';
+import { withDeadline } from '../../support/waiting.ts';
+
+// Enough parts that writing them (each fsync'd) outlasts the kill that lands while they are written.
+const PAGES = 40;
+const ORIGINAL = 'Scan 0042.pdf';
+
+interface Snapshot {
+  originalState: string | undefined;
+  parts: number;
+}
+
+/** What the killed process left in the history: read straight from SQLite once it is dead. */
+function historyAfterKill(configDir: string): Snapshot {
+  const db = new Database(path.join(configDir, 'history.sqlite'), { readonly: true });
+  try {
+    const original = db
+      .prepare('SELECT state FROM files WHERE file_name = ? AND parent_id IS NULL')
+      .pluck()
+      .get(ORIGINAL) as string | undefined;
+    const parts = db
+      .prepare('SELECT count(*) FROM files WHERE parent_id IS NOT NULL')
+      .pluck()
+      .get() as number;
+    return { originalState: original, parts };
+  } finally {
+    db.close();
+  }
+}
+
+async function historyRows(context: CliContext): Promise<HistoryEntry[]> {
+  const history = await runCli(context, ['history', '--json', '--limit', '1000']);
+  assert.equal(history.code, 0, history.stderr);
+  return (JSON.parse(history.stdout) as { rows: HistoryEntry[] }).rows;
+}
+
+async function killed(watchProcess: WatchProcess, what: string): Promise<void> {
+  watchProcess.child.kill('SIGKILL');
+  const ended = await withDeadline(`the watch killed ${what} to end`, watchProcess.exited);
+  assert.equal(ended.signal, 'SIGKILL');
+}
+
+test('a watch killed before, after and during the split of a batch delivers every part once', async (t) => {
+  const emulator = await startTestEmulator(t);
+  const [administration] = emulator.seed.administrations;
+  assert.ok(administration);
+  const root = tempDir(t, 'split-crash');
+  const configDir = folder(root, 'config');
+  const scans = folder(root, 'scans');
+  const context = { configDir, apiUrl: emulator.graphqlUrl, token: emulator.demoToken };
+  const settings = openHeadlessSettingsStore({ configDir, logger: createRecordingLogger() });
+  settings.update({ stabilityWindowMs: 300 });
+  settings.close();
+  const added = await runCli(context, [
+    'folders',
+    'add',
+    scans,
+    '--company',
+    administration.companyNumber,
+    '--type',
+    'purchase',
+    '--split',
+    'page',
+  ]);
+  assert.equal(added.code, 0, added.stderr);
+  const partNames = Array.from({ length: PAGES }, (_, index) => `Scan 0042 (p. ${index + 1}).pdf`);
+  const originalPath = path.join(scans, ORIGINAL);
+  // Whether the original was still in its folder when each part reached Clearfacts.
+  const originalThereAtArrival: boolean[] = [];
+  emulator.onUpload(() => originalThereAtArrival.push(existsSync(originalPath)));
+  // Slow answers keep parts in flight, so the kills land in the middle of some.
+  emulator.setFaults({ appliesTo: 'uploads', latencyMs: 250 });
+
+  // 1. Killed while the parts are written, before the transaction that queues them: the parts
+  // folder appearing is the moment (the engine makes `<config>/parts/<batch id>/` first).
+  const partsDir = path.join(configDir, 'parts');
+  await mkdir(partsDir, { recursive: true });
+  const first = startWatch(t, context);
+  const writing = new Promise<void>((resolve) => {
+    const watcher = watch(partsDir, () => {
+      first.child.kill('SIGKILL');
+      watcher.close();
+      resolve();
+    });
+  });
+  await first.until('the watch to report its status', () => first.status() !== null);
+  await writeFile(
+    originalPath,
+    await batchPdf(partNames.map((_, index) => ({ text: `${index}` }))),
+  );
+  await withDeadline('the parts folder of the batch, to kill the watch at', writing);
+  await killed(first, 'while the parts were written');
+  assert.deepEqual(
+    historyAfterKill(configDir),
+    { originalState: 'ready', parts: 0 },
+    'killed before the transaction: the batch is still to split, no part is queued',
+  );
+
+  // 2. Killed right after the transaction: the original is `split`, every part queued.
+  const second = startWatch(t, context);
+  await second.until('the batch split into its parts', () =>
+    [...second.entries.values()].some(
+      (entry) => entry.fileName === ORIGINAL && entry.state === 'split',
+    ),
+  );
+  await killed(second, 'after the split');
+  assert.deepEqual(
+    historyAfterKill(configDir),
+    { originalState: 'split', parts: PAGES },
+    'killed after the transaction: every part is queued once',
+  );
+
+  // 3. Killed with a part stored by Clearfacts and its answer not yet sent.
+  const third = startWatch(t, context);
+  const arrivedBefore = emulator.uploads().length;
+  await withDeadline(
+    'the fifth part upload after the restart, to kill the watch at',
+    new Promise<void>((resolve) => {
+      const stop = emulator.onUpload(() => {
+        if (emulator.uploads().length < arrivedBefore + 5) return;
+        stop();
+        third.child.kill('SIGKILL');
+        resolve();
+      });
+    }),
+  );
+  await killed(third, 'mid-part upload');
+
+  const last = startWatch(t, context);
+  await last.until('every part uploaded or unconfirmed', () => {
+    const counts = last.status()?.counts;
+    return (
+      counts !== undefined &&
+      counts.pending === 0 &&
+      counts.uploading === 0 &&
+      counts.uploaded + counts.unconfirmed === PAGES
+    );
+  });
+  const unconfirmed = (await historyRows(context)).filter((row) => row.state === 'unconfirmed');
+  assert.ok(unconfirmed.length >= 1, 'the part stored at the third kill is unconfirmed');
+  assert.ok(
+    existsSync(originalPath),
+    'the original stays in its folder while a part is unconfirmed',
+  );
+  // The user's say for each part cut off mid-upload: done when it is in Clearfacts, else resent.
+  for (const entry of unconfirmed) {
+    const stored = emulator.uploads().some((upload) => upload.filename === entry.fileName);
+    const said = await runCli(context, [stored ? 'mark-done' : 'resend', String(entry.id)]);
+    assert.equal(said.code, 0, said.stderr);
+  }
+  await last.until('the original delivered and moved', () =>
+    [...last.entries.values()].some(
+      (entry) => entry.fileName === ORIGINAL && entry.state === 'archived',
+    ),
+  );
+  last.child.kill('SIGTERM');
+  const stopped = await withDeadline('the last watch to stop on SIGTERM', last.exited);
+  assert.equal(stopped.code, 0, stopped.stderr);
+
+  assert.deepEqual(
+    emulator
+      .uploads()
+      .map((upload) => upload.filename)
+      .sort(),
+    [...partNames].sort(),
+    'every part arrived exactly once, the original never',
+  );
+  assert.ok(
+    originalThereAtArrival.every(Boolean),
+    'the original was in its folder whenever a part arrived',
+  );
+  assert.ok(!existsSync(originalPath));
+  assert.ok(existsSync(path.join(scans, '_uploaded', monthFolder(), ORIGINAL)));
+  const rows = await historyRows(context);
+  assert.equal(rows.length, PAGES + 1, 'one row for the original and one per part');
+  assert.ok(
+    rows.filter((row) => (row.parentId ?? null) !== null).every((row) => row.state === 'uploaded'),
+    'every part uploaded',
+  );
+  t.diagnostic(`${unconfirmed.length} part(s) unconfirmed after the kill mid-upload`);
+});
