@@ -23,6 +23,7 @@ import {
 } from '../components/administration-picker.tsx';
 import { EInvoiceLine } from '../components/e-invoice-line.tsx';
 import { FailureText } from '../components/failure-text.tsx';
+import { IncidentBanners, useIncidents } from '../components/incident-banner.tsx';
 import { Icon, type IconName } from '../components/icons.tsx';
 import { StateBadge } from '../components/state-badge.tsx';
 import { EmptyState, ErrorState, Loading } from '../components/states.tsx';
@@ -453,6 +454,7 @@ export function HistoryScreen({ params }: { params: URLSearchParams }): ReactEle
   const app = useApp();
   const toast = useToast();
   const renderMessage = useRenderMessage();
+  const incidents = useIncidents();
   const [followUp, setFollowUp] = useState<FollowUpStatus | null>(null);
   useEffect(() => {
     let current = true;
@@ -833,6 +835,7 @@ export function HistoryScreen({ params }: { params: URLSearchParams }): ReactEle
           </button>
         )}
       </div>
+      <IncidentBanners incidents={incidents.incidents} onDecided={incidents.reload} />
       {body}
     </section>
   );
