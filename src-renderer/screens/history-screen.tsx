@@ -685,6 +685,11 @@ export function HistoryScreen({ params }: { params: URLSearchParams }): ReactEle
           <p className="screen-intro" aria-live="polite">
             {pages.current.total === null ? '' : t('history.count', { count: total })}
           </p>
+          {app.status?.historyRebuilt && (
+            <p className="hint hint-warning" role="status" data-history-rebuilt>
+              {renderMessage(app.status.historyRebuilt)}
+            </p>
+          )}
           {followUpReason !== null && (
             <p className="hint" role="status" data-follow-up={followUp?.state}>
               {followUpReason}
