@@ -92,7 +92,7 @@ export function IncidentBanners({
             <p className="incident-heading">
               <Icon name="alert" /> {renderMessage(incidentHeading(incident))}
             </p>
-            <p className="incident-guide">{renderMessage(msg('incident_guide', {}))}</p>
+            <p className="incident-guide">{renderMessage(msg('incident_guide'))}</p>
             <ul className="incident-files" data-user-data>
               {incident.files.map((file) => (
                 <li key={file.id} title={file.path}>

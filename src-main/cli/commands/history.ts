@@ -74,7 +74,7 @@ async function printIncidents(runtime: () => CliRuntime, json: boolean): Promise
   }
   for (const incident of incidents) {
     printLine(`${inCliLanguage(incidentHeading(incident))} [--incident ${incident.incidentAt}]`);
-    printLine(inCliLanguage(msg('incident_guide', {})));
+    printLine(inCliLanguage(msg('incident_guide')));
     printTable(
       ['ID', 'FILE', 'TO', 'SENT'],
       incident.files.map((entry) => [
