@@ -43,6 +43,7 @@ export function printHealth(answer: HealthAnswer): void {
   const { status, holds, folders, lastUpload, lastError } = answer.health;
   const { counts } = status;
   printLine(`Queue:   ${describeQueue(status, answer.engine !== null)}`);
+  if (status.historyRebuilt) printLine(`History: ${inCliLanguage(status.historyRebuilt)}`);
   for (const hold of holds) printLine(`Hold:    ${hold.kind}: ${inCliLanguage(hold.message)}`);
   printLine(
     `Files:   ${counts.pending} waiting, ${counts.uploading} sending, ${counts.uploaded} uploaded, ${counts.failed} failed, ${counts.unconfirmed} unconfirmed, ${counts.duplicate} duplicate`,

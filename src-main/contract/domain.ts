@@ -494,6 +494,11 @@ export const StatusSnapshot = z.object({
   }),
   /** The current batch: files finished out of files seen since the queue was last empty. */
   batch: z.object({ done: z.number().int(), total: z.number().int() }),
+  /**
+   * The history was lost or damaged and rebuilt in the last days (`history_rebuilt`, with its
+   * path, what was wrong and how many deliveries came back); absent from older peers.
+   */
+  historyRebuilt: Message.nullable().optional(),
 });
 export type StatusSnapshot = z.infer<typeof StatusSnapshot>;
 

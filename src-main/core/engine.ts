@@ -143,7 +143,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const hub = createEventHub({ logger });
 
   // store: nothing is sent before the history knows what Clearfacts already confirmed
-  const { db, repository, backup, databasePath } = openHistory({
+  const { db, repository, backup, databasePath, rebuilt } = openHistory({
     configDir,
     logger,
     backupIntervalMs: tuning.historyBackupMs ?? 60 * 60_000,
@@ -261,6 +261,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     holds: () => queue.holds,
     runningCount: () => queue.runningCount(),
     emit: (snapshot) => hub.emit('status', snapshot),
+    historyRebuilt: rebuilt,
   });
 
   // folders and intake

@@ -424,6 +424,11 @@ export const en = {
     advice_one: '{{first}}',
     advice_other: '{{first}} (+{{more, number}})',
     duplicateHelp: 'The same file was already uploaded to this administration.',
+    incident: {
+      label: 'Unconfirmed uploads of one outage',
+      resendAll: 'Send all {{count, number}} again',
+      markAllDone: 'Mark all {{count, number}} as done',
+    },
     actions: {
       retry: 'Retry',
       resend: 'Send again',

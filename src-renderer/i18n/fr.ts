@@ -449,6 +449,11 @@ export const fr: WithManyPlurals<Messages> = {
     advice_other: '{{first}} (+{{more, number}})',
     advice_many: '{{first}} (+{{more, number}})',
     duplicateHelp: 'Le même fichier a déjà été envoyé vers cette administration.',
+    incident: {
+      label: 'Envois non confirmés d’une panne',
+      resendAll: 'Renvoyer les {{count, number}}',
+      markAllDone: 'Marquer les {{count, number}} comme traités',
+    },
     actions: {
       retry: 'Réessayer',
       resend: 'Renvoyer',

@@ -434,6 +434,11 @@ export const nl: Messages = {
     advice_one: '{{first}}',
     advice_other: '{{first}} (+{{more, number}})',
     duplicateHelp: 'Hetzelfde bestand werd al naar deze administratie opgeladen.',
+    incident: {
+      label: 'Onbevestigde verzendingen van één storing',
+      resendAll: 'Alle {{count, number}} opnieuw verzenden',
+      markAllDone: 'Alle {{count, number}} als afgehandeld markeren',
+    },
     actions: {
       retry: 'Opnieuw proberen',
       resend: 'Opnieuw verzenden',

@@ -23,6 +23,7 @@ import {
 } from '../components/administration-picker.tsx';
 import { EInvoiceLine } from '../components/e-invoice-line.tsx';
 import { FailureText } from '../components/failure-text.tsx';
+import { IncidentBanners, useIncidents } from '../components/incident-banner.tsx';
 import { Icon, type IconName } from '../components/icons.tsx';
 import { StateBadge } from '../components/state-badge.tsx';
 import { EmptyState, ErrorState, Loading } from '../components/states.tsx';
@@ -465,6 +466,7 @@ export function HistoryScreen({ params }: { params: URLSearchParams }): ReactEle
   const app = useApp();
   const toast = useToast();
   const renderMessage = useRenderMessage();
+  const incidents = useIncidents();
   const [followUp, setFollowUp] = useState<FollowUpStatus | null>(null);
   useEffect(() => {
     let current = true;
@@ -695,6 +697,11 @@ export function HistoryScreen({ params }: { params: URLSearchParams }): ReactEle
           <p className="screen-intro" aria-live="polite">
             {pages.current.total === null ? '' : t('history.count', { count: total })}
           </p>
+          {app.status?.historyRebuilt && (
+            <p className="hint hint-warning" role="status" data-history-rebuilt>
+              {renderMessage(app.status.historyRebuilt)}
+            </p>
+          )}
           {followUpReason !== null && (
             <p className="hint" role="status" data-follow-up={followUp?.state}>
               {followUpReason}
@@ -845,6 +852,7 @@ export function HistoryScreen({ params }: { params: URLSearchParams }): ReactEle
           </button>
         )}
       </div>
+      <IncidentBanners incidents={incidents.incidents} onDecided={incidents.reload} />
       {body}
     </section>
   );

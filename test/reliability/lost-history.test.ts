@@ -9,6 +9,7 @@ import path from 'node:path';
 import { pdfBytes } from '../fixtures/generate-documents.ts';
 import { startTestEmulator } from '../emulator/emulator-test-support.ts';
 import { startEngine, type EngineHarness } from '../support/engine-harness.ts';
+import { runCli } from '../support/cli-process.ts';
 import { folder, tempDir } from '../support/temp-folders.ts';
 
 const ACCIDENTS: [string, (history: string, configDir: string) => Promise<void>][] = [
@@ -60,6 +61,8 @@ test('a lost, empty or damaged history sends nothing again', async (t) => {
     await writeFile(path.join(dir, `kept-${index}.pdf`), await pdfBytes(1, { label: `${index}` }));
   }
   for (let index = 0; index < 3; index += 1) await waitArchived(first, `kept-${index}.pdf`);
+  const untouched = await first.engine.handlers['status.get']({});
+  assert.equal(untouched.historyRebuilt, null, 'a history never lost is not called rebuilt');
   await first.stop();
   let sent = 3;
   assert.equal(emulator.uploads().length, sent);
@@ -86,6 +89,19 @@ test('a lost, empty or damaged history sends nothing again', async (t) => {
       3,
       `history ${accident}: the delivered files are in the history again`,
     );
+    // The user is told, with the path and what came back.
+    const told = (await next.engine.handlers['status.get']({})).historyRebuilt;
+    assert.ok(told?.code === 'history_rebuilt', `history ${accident}: the status says so`);
+    assert.equal(told.params.databasePath, path.join(configDir, 'history.sqlite'));
     await next.stop();
   }
+
+  // The CLI's status, with no engine running, says it too, in the CLI's language.
+  const status = await runCli(
+    { configDir, apiUrl: emulator.graphqlUrl, env: { LC_ALL: 'nl_BE.UTF-8' } },
+    ['status'],
+  );
+  const line = `History: De geschiedenisdatabase (${path.join(configDir, 'history.sqlite')})`;
+  assert.ok(status.stdout.includes(line), status.stdout);
+  assert.match(status.stdout, /opnieuw opgebouwd/);
 });

@@ -13,6 +13,8 @@ import {
   type HoldChoice,
 } from '../../contract/domain.ts';
 import { archiveCategoryName, inClearfactsMessage } from '../../contract/in-clearfacts.ts';
+import { incidentHeading } from '../../contract/incidents.ts';
+import { msg } from '../../contract/messages/message.ts';
 import type { CliRuntime } from '../cli-runtime.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
 import { describeDestination, printJson, printLine, printTable, stateLabel } from '../output.ts';
@@ -29,6 +31,68 @@ function parseId(value: string): number {
     );
   }
   return id;
+}
+
+/**
+ * An outage given to resend or mark-done with --incident: the number `history --incidents`
+ * prints (the epoch ms it began; 0 for files from before outages were recorded).
+ */
+function parseIncident(value: string): number {
+  const incidentAt = Number(value);
+  if (!Number.isSafeInteger(incidentAt) || incidentAt < 0) {
+    throw new CliError(
+      `"${value}" is not an outage: give the number \`history --incidents\` prints.`,
+      EXIT.usage,
+    );
+  }
+  return incidentAt;
+}
+
+/** Exactly one of a history id and --incident, as resend and mark-done take them. */
+function idOrIncident(
+  idText: string | undefined,
+  incidentText: string | undefined,
+): { id: number } | { incidentAt: number } {
+  if ((idText === undefined) === (incidentText === undefined)) {
+    throw new CliError('Give either a file id or --incident <outage>.', EXIT.usage);
+  }
+  return idText !== undefined
+    ? { id: parseId(idText) }
+    : { incidentAt: parseIncident(incidentText ?? '') };
+}
+
+/**
+ * `history --incidents`: each outage's unconfirmed files under its heading, the way to check
+ * them in Clearfacts, and the two commands that decide on all of them.
+ */
+async function printIncidents(runtime: () => CliRuntime, json: boolean): Promise<void> {
+  const { engine } = await runtime().engineFor({ start: false, watchFolders: false });
+  const incidents = await engine.handlers['history.incidents']({});
+  if (json) {
+    printJson({ incidents });
+    return;
+  }
+  if (incidents.length === 0) {
+    printLine('No unconfirmed files: every upload Clearfacts received was confirmed.');
+    return;
+  }
+  for (const incident of incidents) {
+    printLine(`${inCliLanguage(incidentHeading(incident))} [--incident ${incident.incidentAt}]`);
+    printLine(inCliLanguage(msg('incident_guide')));
+    printTable(
+      ['ID', 'FILE', 'TO', 'SENT'],
+      incident.files.map((entry) => [
+        String(entry.id),
+        entry.fileName,
+        `${entry.companyNumber} ${describeDestination(entry.destination)}`,
+        entry.updatedAt.replace('T', ' ').slice(0, 19),
+      ]),
+    );
+    printLine(
+      `mark-done --incident ${incident.incidentAt}  |  resend --incident ${incident.incidentAt}`,
+    );
+    printLine('');
+  }
 }
 
 /** `choose`'s flags: exactly one of --here and --send-to (with --type purchase|sale). */
@@ -136,6 +200,10 @@ export function registerHistoryCommands(program: Command, runtime: () => CliRunt
       parseInClearfacts,
     )
     .option('--limit <n>', 'at most this many files (1-1000)', parseLimit, 50)
+    .option(
+      '--incidents',
+      'only the unconfirmed files, grouped by the outage that left them unconfirmed',
+    )
     .option('--json', 'print the files as JSON (inClearfacts: what Clearfacts last said)')
     .action(
       async (flags: {
@@ -144,8 +212,13 @@ export function registerHistoryCommands(program: Command, runtime: () => CliRunt
         search?: string;
         inClearfacts?: InClearfactsFilter;
         limit: number;
+        incidents?: boolean;
         json?: boolean;
       }) => {
+        if (flags.incidents === true) {
+          await printIncidents(runtime, flags.json === true);
+          return;
+        }
         const filter: HistoryFilter = {
           ...(flags.status ? { states: flags.status } : {}),
           ...(flags.company ? { companyNumber: parseCompanyNumber(flags.company) } : {}),
@@ -216,20 +289,37 @@ export function registerHistoryCommands(program: Command, runtime: () => CliRunt
     });
 
   program
-    .command('resend <id>')
+    .command('resend [id]')
     .description(
-      'send an unconfirmed or duplicate file again, although it may already be in Clearfacts',
+      'send an unconfirmed or duplicate file again, although it may already be in Clearfacts (--incident: every unconfirmed file of one outage)',
+    )
+    .option(
+      '--incident <outage>',
+      'every unconfirmed file of this outage (see history --incidents)',
     )
     .option('--json', 'print the outcome as JSON')
-    .action(async (idText: string, flags: { json?: boolean }) => {
+    .action(async (idText: string | undefined, flags: { incident?: string; json?: boolean }) => {
+      const target = idOrIncident(idText, flags.incident);
       const cli = runtime();
       const handle = await cli.engineFor({ start: true, watchFolders: false });
-      const entry = await handle.engine.handlers['history.resend']({ id: parseId(idText) });
+      const { handlers } = handle.engine;
+      let ids: number[];
+      if ('id' in target) {
+        ids = [(await handlers['history.resend'](target)).id];
+      } else {
+        const incident = (await handlers['history.incidents']({})).find(
+          (candidate) => candidate.incidentAt === target.incidentAt,
+        );
+        ids = incident?.files.map((entry) => entry.id) ?? [];
+        // Asked even when the list came back empty: core then says no such outage is open.
+        const { count } = await handlers['history.resendIncident'](target);
+        printLine(inCliLanguage(msg('incident_resent', { count })));
+      }
       if (handle.kind === 'local' && !handle.started) {
-        printLine(`${entry.fileName} queued again; the engine already running sends it.`);
+        printLine(`${ids.length} file(s) queued again; the engine already running sends them.`);
         return;
       }
-      process.exitCode = await reportOutcome(cli, handle, [entry.id], flags.json);
+      process.exitCode = await reportOutcome(cli, handle, ids, flags.json);
     });
 
   program
@@ -279,11 +369,23 @@ export function registerHistoryCommands(program: Command, runtime: () => CliRunt
     );
 
   program
-    .command('mark-done <id>')
-    .description('record an unconfirmed file as arrived (you saw it in Clearfacts)')
-    .action(async (idText: string) => {
+    .command('mark-done [id]')
+    .description(
+      'record an unconfirmed file as arrived (you saw it in Clearfacts; --incident: every unconfirmed file of one outage)',
+    )
+    .option(
+      '--incident <outage>',
+      'every unconfirmed file of this outage (see history --incidents)',
+    )
+    .action(async (idText: string | undefined, flags: { incident?: string }) => {
+      const target = idOrIncident(idText, flags.incident);
       const { engine } = await runtime().engineFor({ start: false, watchFolders: false });
-      const entry = await engine.handlers['history.markDone']({ id: parseId(idText) });
-      printLine(`${entry.fileName} is recorded as uploaded; it will not be sent again.`);
+      if ('id' in target) {
+        const entry = await engine.handlers['history.markDone'](target);
+        printLine(`${entry.fileName} is recorded as uploaded; it will not be sent again.`);
+        return;
+      }
+      const { count } = await engine.handlers['history.markIncidentDone'](target);
+      printLine(inCliLanguage(msg('incident_marked_done', { count })));
     });
 }

@@ -202,6 +202,18 @@ export const en: Catalogue = {
         '{{count, number}} files of this outage are recorded as uploaded; they will not be sent again.',
     },
     incident_unknown: 'No unconfirmed files belong to the outage of {{incident, time}}.',
+    incident_banner: {
+      one: 'Clearfacts did not confirm {{count, number}} upload during the outage that began {{incident, time}}.',
+      other:
+        'Clearfacts did not confirm {{count, number}} uploads during the outage that began {{incident, time}}.',
+    },
+    incident_banner_undated: {
+      one: 'Clearfacts did not confirm {{count, number}} upload when the app stopped while sending.',
+      other:
+        'Clearfacts did not confirm {{count, number}} uploads when the app stopped while sending.',
+    },
+    incident_guide:
+      'They may have arrived. To check: open each administration in Clearfacts and look in its inbox for these file names. If they are all there, mark them all done; if none is, send them all again; if only some are, decide file by file.',
     history_rebuilt:
       'The history database ({{databasePath}}) {{historyProblem}}. It was rebuilt from the last backup and the delivery journal: {{restored}} delivered files restored, so none of them is sent again.',
     storage_fault: 'The history database ({{databasePath}}) cannot be written: {{storageProblem}}.',

@@ -205,6 +205,18 @@ export const fr: Catalogue = {
         '{{count, number}} fichiers de cette panne sont enregistrés comme envoyés ; ils ne seront pas renvoyés.',
     },
     incident_unknown: 'Aucun fichier non confirmé n’appartient à la panne de {{incident, time}}.',
+    incident_banner: {
+      one: 'Clearfacts n’a pas confirmé {{count, number}} envoi pendant la panne commencée le {{incident, time}}.',
+      other:
+        'Clearfacts n’a pas confirmé {{count, number}} envois pendant la panne commencée le {{incident, time}}.',
+    },
+    incident_banner_undated: {
+      one: 'Clearfacts n’a pas confirmé {{count, number}} envoi quand l’app s’est arrêtée pendant l’envoi.',
+      other:
+        'Clearfacts n’a pas confirmé {{count, number}} envois quand l’app s’est arrêtée pendant l’envoi.',
+    },
+    incident_guide:
+      'Ils sont peut-être arrivés. Pour vérifier : ouvrez chaque dossier dans Clearfacts et cherchez ces noms de fichiers dans sa boîte de réception. S’ils y sont tous, marquez-les tous comme traités ; si aucun n’y est, renvoyez-les tous ; si seuls certains y sont, décidez fichier par fichier.',
     history_rebuilt:
       'La base de l’historique ({{databasePath}}) {{historyProblem}}. Elle a été reconstruite à partir de la dernière sauvegarde et du journal des livraisons : {{restored}} fichiers livrés restaurés, aucun n’est donc renvoyé.',
     storage_fault:

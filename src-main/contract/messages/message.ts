@@ -258,6 +258,9 @@ export const Message = z.discriminatedUnion('code', [
   message('incident_resent', { count }),
   message('incident_marked_done', { count }),
   message('incident_unknown', { incident: z.number() }),
+  message('incident_banner', { incident: z.number(), count }),
+  message('incident_banner_undated', { count }),
+  message('incident_guide', {}),
   message('rate_limited_until', { until: z.number() }),
   message('storage_fault', { databasePath: path, storageProblem: term('storageProblem') }),
   message('history_rebuilt', {

@@ -206,6 +206,18 @@ export const nl: Catalogue = {
         '{{count, number}} bestanden van deze storing staan nu als verstuurd; ze worden niet opnieuw verstuurd.',
     },
     incident_unknown: 'Er zijn geen onbevestigde bestanden van de storing van {{incident, time}}.',
+    incident_banner: {
+      one: 'Clearfacts bevestigde {{count, number}} verzending niet tijdens de storing die begon op {{incident, time}}.',
+      other:
+        'Clearfacts bevestigde {{count, number}} verzendingen niet tijdens de storing die begon op {{incident, time}}.',
+    },
+    incident_banner_undated: {
+      one: 'Clearfacts bevestigde {{count, number}} verzending niet toen de app stopte tijdens het versturen.',
+      other:
+        'Clearfacts bevestigde {{count, number}} verzendingen niet toen de app stopte tijdens het versturen.',
+    },
+    incident_guide:
+      'Ze kunnen wel aangekomen zijn. Zo kijkt u het na: open elke administratie in Clearfacts en zoek in de inbox naar deze bestandsnamen. Staan ze er allemaal, markeer ze dan allemaal als afgehandeld; staat er geen, verzend ze dan allemaal opnieuw; staan er maar enkele, beslis dan per bestand.',
     history_rebuilt:
       'De geschiedenisdatabase ({{databasePath}}) {{historyProblem}}. Ze werd opnieuw opgebouwd uit de laatste reservekopie en het leveringslogboek: {{restored}} geleverde bestanden hersteld, dus geen ervan wordt opnieuw verstuurd.',
     storage_fault:

@@ -58,10 +58,18 @@ function createInstance(language: MessageLanguage): i18n {
   instance.services.formatter?.add('megabytes', (value: unknown) =>
     typeof value === 'number' ? `${megabytes.format(value / MB)} MB` : String(value),
   );
+  // "{{until, time}}": a moment, as a time of day when it falls on the reader's today and with
+  // its date otherwise (a hold until tomorrow, an outage last week), so no time is ever read as
+  // today's by mistake. Today is the render's `now` (see renderMessage).
   const clock = new Intl.DateTimeFormat(locale, { timeStyle: 'medium' });
-  instance.services.formatter?.add('time', (value: unknown) =>
-    typeof value === 'number' ? clock.format(new Date(value)) : String(value),
-  );
+  const dayAndClock = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' });
+  instance.services.formatter?.add('time', (value: unknown, _language, options: unknown) => {
+    if (typeof value !== 'number') return String(value);
+    const now = nowOf(options);
+    return sameLocalDay(value, now)
+      ? clock.format(new Date(value))
+      : dayAndClock.format(new Date(value));
+  });
   // "{{at, date}}": a day, as when an earlier invoice was sent.
   const day = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
   instance.services.formatter?.add('date', (value: unknown) =>
@@ -80,6 +88,22 @@ function createInstance(language: MessageLanguage): i18n {
   return instance;
 }
 
+/** The t() option that carries the render's `now` (epoch ms) to the formatters. */
+const NOW_OPTION = 'renderNow';
+
+function nowOf(options: unknown): number {
+  const now: unknown =
+    options !== null && typeof options === 'object'
+      ? (options as Record<string, unknown>)[NOW_OPTION]
+      : undefined;
+  return typeof now === 'number' ? now : Date.now();
+}
+
+/** Whether two epoch ms fall on the same calendar day in this machine's time zone. */
+function sameLocalDay(a: number, b: number): boolean {
+  return new Date(a).toDateString() === new Date(b).toDateString();
+}
+
 const instances = new Map<MessageLanguage, i18n>();
 
 function instanceFor(language: MessageLanguage): i18n {
@@ -95,12 +119,22 @@ function isTermTable(name: string): name is TermTable {
   return Object.hasOwn(TERM_TABLES, name);
 }
 
+/** How a message is rendered beyond its language. */
+export interface RenderOptions {
+  /** The reader's now, epoch ms (default: the clock): a `time` not on this day shows its date. */
+  now?: number;
+}
+
 /**
  * The sentence for `message` in `language`. Params named after a term table (`fileType`-valued
  * `actual`/`expected`, `archiveType`, …) are replaced by that language's word; a nested Message
  * param (a folder's stray-file reason) is rendered first.
  */
-export function renderMessage(message: Message, language: MessageLanguage): string {
+export function renderMessage(
+  message: Message,
+  language: MessageLanguage,
+  options: RenderOptions = {},
+): string {
   const terms: Terms = CATALOGUES[language].terms;
   const values: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(message.params)) {
@@ -108,14 +142,14 @@ export function renderMessage(message: Message, language: MessageLanguage): stri
     if (isTermTable(table) && typeof value === 'string') {
       values[name] = (terms[table] as Record<string, string>)[value] ?? value;
     } else if (value !== null && typeof value === 'object' && 'code' in value) {
-      values[name] = renderMessage(value as Message, language);
+      values[name] = renderMessage(value as Message, language, options);
     } else {
       values[name] = value;
     }
   }
   // Untyped on purpose: the renderer's i18next type declarations describe its own catalogue.
   const t = instanceFor(language).t as unknown as (key: string, options: object) => string;
-  return t(message.code, values);
+  return t(message.code, { ...values, [NOW_OPTION]: options.now ?? Date.now() });
 }
 
 /** The language for a locale tag such as `nl_BE.UTF-8` or `fr-BE`, or null when we speak none. */

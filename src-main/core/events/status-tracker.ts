@@ -1,6 +1,6 @@
 // The queue's status as the user sees it: one state with the message that explains it, counts,
 // and the progress of the current batch. Emitted when it changes, at most every `throttleMs`.
-import { msg } from '../../contract/messages/message.ts';
+import { msg, type Message } from '../../contract/messages/message.ts';
 import type { FileState, StatusSnapshot } from '../../contract/domain.ts';
 import { ACTIVE_STATES } from '../store/file-lifecycle.ts';
 import type { QueueHolds } from '../queue/queue-holds.ts';
@@ -11,6 +11,8 @@ export interface StatusTrackerOptions {
   holds: () => Readonly<QueueHolds>;
   runningCount: () => number;
   emit: (snapshot: StatusSnapshot) => void;
+  /** What the user is told of a recent rebuild of the history (open-history.ts), or null. */
+  historyRebuilt?: Message | null;
   now?: () => number;
   throttleMs?: number;
 }
@@ -49,6 +51,7 @@ export function createStatusTracker(options: StatusTrackerOptions): StatusTracke
     const pending = counts.detected + counts.waiting_stability + counts.ready;
     const [missingScope, scopeReason] = [...holds.missingScopes.entries()][0] ?? [null, null];
     const base = {
+      historyRebuilt: options.historyRebuilt ?? null,
       missingScope: null,
       pausedByUser: holds.pausedByUser,
       counts: {
