@@ -2,6 +2,7 @@
 // engine's signals, and hands every transport (Electron IPC, loopback HTTP, the CLI, the control
 // channel) the same engine. It wires; the stages decide.
 import { mkdirSync, rmSync } from 'node:fs';
+import { prepareConfigDir } from './store/config-dir.ts';
 import path from 'node:path';
 import type { ApiHandlers, EventListener } from '../contract/api-contract.ts';
 import { ApiUrl } from '../contract/domain.ts';
@@ -124,8 +125,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       );
     }
   }
-  // File names and company numbers are the user's business: the folder is theirs alone.
-  mkdirSync(configDir, { recursive: true, mode: 0o700 });
+  prepareConfigDir(configDir);
   const ownedLogger = options.logger
     ? null
     : createFileLogger({ directory: path.join(configDir, 'logs'), level: 'info' });

@@ -1,6 +1,7 @@
 // `history`, `retry`, `resend`, `choose` and `mark-done`: what happened to each file, and the user's say
 // on the ones that did not arrive.
-import { inCliLanguage } from '../cli-language.ts';
+import { cliTerm, inCliLanguage } from '../cli-language.ts';
+import { msg } from '../../contract/messages/message.ts';
 import { InvalidArgumentError, type Command } from 'commander';
 import {
   FileState,
@@ -120,7 +121,9 @@ export function registerHistoryCommands(program: Command, runtime: () => CliRunt
           return;
         }
         printTable(
-          ['ID', 'STATE', 'FILE', 'TO', 'WHEN', 'IN CLEARFACTS', 'WHY'],
+          (['id', 'state', 'file', 'to', 'when', 'in_clearfacts', 'why'] as const).map((column) =>
+            cliTerm('cliColumn', column),
+          ),
           rows.map((entry) => [
             String(entry.id),
             stateLabel(entry),
@@ -136,7 +139,7 @@ export function registerHistoryCommands(program: Command, runtime: () => CliRunt
           ]),
         );
         if (total > rows.length)
-          printLine(`(${rows.length} of ${total}; use --limit or filters to see others)`);
+          printLine(inCliLanguage(msg('cli_more_rows', { shown: rows.length, total })));
       },
     );
 
@@ -165,7 +168,7 @@ export function registerHistoryCommands(program: Command, runtime: () => CliRunt
         await engine.handlers['history.retryAllFailed']({});
       }
       if (handle.kind === 'local' && !handle.started) {
-        printLine(`${ids.length} file(s) queued again; the engine already running sends them.`);
+        printLine(inCliLanguage(msg('cli_queued_again', { count: ids.length })));
         return;
       }
       process.exitCode = await reportOutcome(cli, handle, ids, flags.json);
@@ -182,7 +185,7 @@ export function registerHistoryCommands(program: Command, runtime: () => CliRunt
       const handle = await cli.engineFor({ start: true, watchFolders: false });
       const entry = await handle.engine.handlers['history.resend']({ id: parseId(idText) });
       if (handle.kind === 'local' && !handle.started) {
-        printLine(`${entry.fileName} queued again; the engine already running sends it.`);
+        printLine(inCliLanguage(msg('cli_file_queued_again', { fileName: entry.fileName })));
         return;
       }
       process.exitCode = await reportOutcome(cli, handle, [entry.id], flags.json);
@@ -227,7 +230,7 @@ export function registerHistoryCommands(program: Command, runtime: () => CliRunt
           choice: offered ?? choice,
         });
         if (handle.kind === 'local' && !handle.started) {
-          printLine(`${entry.fileName} queued; the engine already running sends it.`);
+          printLine(inCliLanguage(msg('cli_file_queued', { fileName: entry.fileName })));
           return;
         }
         process.exitCode = await reportOutcome(cli, handle, [entry.id], flags.json);
@@ -240,6 +243,6 @@ export function registerHistoryCommands(program: Command, runtime: () => CliRunt
     .action(async (idText: string) => {
       const { engine } = await runtime().engineFor({ start: false, watchFolders: false });
       const entry = await engine.handlers['history.markDone']({ id: parseId(idText) });
-      printLine(`${entry.fileName} is recorded as uploaded; it will not be sent again.`);
+      printLine(inCliLanguage(msg('cli_file_marked_done', { fileName: entry.fileName })));
     });
 }

@@ -58,6 +58,14 @@ function createInstance(language: MessageLanguage): i18n {
   instance.services.formatter?.add('megabytes', (value: unknown) =>
     typeof value === 'number' ? `${megabytes.format(value / MB)} MB` : String(value),
   );
+  // "{{sizeBytes, size}}": KB below a megabyte (a 500-byte file is not "0.0 MB"), MB above.
+  instance.services.formatter?.add('size', (value: unknown) =>
+    typeof value !== 'number'
+      ? String(value)
+      : value < MB
+        ? `${megabytes.format(value / 1024)} KB`
+        : `${megabytes.format(value / MB)} MB`,
+  );
   const clock = new Intl.DateTimeFormat(locale, { timeStyle: 'medium' });
   instance.services.formatter?.add('time', (value: unknown) =>
     typeof value === 'number' ? clock.format(new Date(value)) : String(value),

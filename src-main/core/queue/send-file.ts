@@ -614,14 +614,16 @@ async function recordSendFailure(
       return { kind: 'ambiguous', failure: decision.failure };
     case 'hold_auth':
       // Not the file's fault: the attempt is not counted, and it is sent once a token works.
-      await write('ready', {
-        attempts: attempts - 1,
-        failure: { code: 'auth', message: decision.reason },
-      });
       if (holds.auth === null) {
         context.logger.warn('Clearfacts refused the token: the queue waits for a new one');
         context.onTokenRefused();
       }
+      // The session's words, set by now: they say where the token comes from (a token from
+      // CLEARFACTS_TOKEN is changed there, not with `token set`).
+      await write('ready', {
+        attempts: attempts - 1,
+        failure: { code: 'auth', message: holds.auth ?? decision.reason },
+      });
       return null;
     case 'hold_scope':
       await write('ready', {
