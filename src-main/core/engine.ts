@@ -8,7 +8,7 @@ import type { ApiHandlers, EventListener } from '../contract/api-contract.ts';
 import { ApiUrl } from '../contract/domain.ts';
 import { createAdministrationsCache } from './account/administrations-cache.ts';
 import { createRefusalExplainer } from './account/explain-refusal.ts';
-import { createSession, type UploadScope } from './account/session.ts';
+import { authHoldReason, createSession, type UploadScope } from './account/session.ts';
 import { createTokenOrigins } from './account/token/token-origins.ts';
 import type { TokenStore } from './account/token/token-store.ts';
 import { ClearfactsApiError, type ClearfactsClient } from './api/clearfacts-client.ts';
@@ -248,6 +248,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     onInserted,
     onHoldsChanged: () => signals.emit('holdsChanged'),
     onTokenRefused: () => signals.emit('tokenRefused'),
+    tokenRefusedReason: () => authHoldReason(options.tokenStore.info().backend),
     explainRefusal: createRefusalExplainer(administrations),
     onChangedAfterSend: (filePath) => signals.emit('changedAfterSend', filePath),
     // Routing e-invoices by their parties; when Clearfacts cannot be asked, the last list known.
