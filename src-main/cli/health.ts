@@ -2,7 +2,8 @@
 // channel, else computed by an engine of this process from the history (and the folders on disk).
 import type { HealthReport, StatusSnapshot } from '../contract/domain.ts';
 import type { RunningEngine } from '../core/index.ts';
-import { inCliLanguage } from './cli-language.ts';
+import { msg } from '../contract/messages/message.ts';
+import { cliTerm, inCliLanguage, labeller } from './cli-language.ts';
 import type { CliRuntime } from './cli-runtime.ts';
 import { printLine } from './output.ts';
 
@@ -29,39 +30,89 @@ export function healthJson(answer: HealthAnswer): Record<string, unknown> {
 function describeQueue(status: StatusSnapshot, running: boolean): string {
   if (!running) {
     const waiting = status.counts.pending + status.counts.uploading;
-    return waiting > 0
-      ? `not running: ${waiting} file${waiting === 1 ? '' : 's'} wait for \`watch\`, \`ui\` or the desktop app`
-      : 'not running';
+    return inCliLanguage(
+      waiting > 0
+        ? msg('cli_queue_not_running_waiting', { count: waiting })
+        : msg('cli_queue_not_running'),
+    );
   }
-  const state = status.state.replace('_', ' ');
   const batch = status.batch.total > 0 ? ` (${status.batch.done}/${status.batch.total})` : '';
-  return `${state}${batch}`;
+  return `${cliTerm('queueState', status.state)}${batch}`;
 }
+
+/** The labels of `status`, aligned as one group. */
+export const STATUS_LABELS = [
+  'engine',
+  'queue',
+  'history',
+  'hold',
+  'files',
+  'folder',
+  'last_upload',
+  'last_error',
+] as const;
 
 /** The health for a person: queue, holds, files, folders, last upload and last error. */
 export function printHealth(answer: HealthAnswer): void {
   const { status, holds, folders, lastUpload, lastError } = answer.health;
   const { counts } = status;
-  printLine(`Queue:   ${describeQueue(status, answer.engine !== null)}`);
-  if (status.historyRebuilt) printLine(`History: ${inCliLanguage(status.historyRebuilt)}`);
-  for (const hold of holds) printLine(`Hold:    ${hold.kind}: ${inCliLanguage(hold.message)}`);
+  const line = labeller(STATUS_LABELS);
+  printLine(line('queue', describeQueue(status, answer.engine !== null)));
+  if (status.historyRebuilt) printLine(line('history', inCliLanguage(status.historyRebuilt)));
+  for (const hold of holds) printLine(line('hold', inCliLanguage(hold.message)));
   printLine(
-    `Files:   ${counts.pending} waiting, ${counts.uploading} sending, ${counts.uploaded} uploaded, ${counts.failed} failed, ${counts.unconfirmed} unconfirmed, ${counts.duplicate} duplicate`,
+    line(
+      'files',
+      inCliLanguage(
+        msg('cli_files_counts', {
+          pending: counts.pending,
+          uploading: counts.uploading,
+          uploaded: counts.uploaded,
+          failed: counts.failed,
+          unconfirmed: counts.unconfirmed,
+          duplicate: counts.duplicate,
+        }),
+      ),
+    ),
   );
   for (const folder of folders) {
-    const state = folder.availability ?? (folder.available ? 'present' : 'unavailable');
+    const state =
+      folder.availability !== null
+        ? cliTerm('folderAvailability', folder.availability)
+        : folder.available
+          ? inCliLanguage(msg('cli_folder_present'))
+          : cliTerm('folderAvailability', 'unavailable');
     const reason = folder.reason === null ? '' : `: ${inCliLanguage(folder.reason)}`;
-    printLine(`Folder:  ${folder.path} (${state})${reason}`);
+    printLine(line('folder', `${folder.path} (${state})${reason}`));
   }
+  const none = inCliLanguage(msg('cli_none'));
   printLine(
-    `Last upload: ${lastUpload === null ? 'none' : `${lastUpload.fileName} at ${lastUpload.at} → ${lastUpload.uuid}`}`,
+    line(
+      'last_upload',
+      lastUpload === null
+        ? none
+        : inCliLanguage(
+            msg('cli_last_upload', {
+              fileName: lastUpload.fileName,
+              at: lastUpload.at,
+              uuid: lastUpload.uuid,
+            }),
+          ),
+    ),
   );
   printLine(
-    `Last error:  ${lastError === null ? 'none' : `${lastError.fileName} at ${lastError.at}: ${inCliLanguage(lastError.failure.message)}`}`,
+    line(
+      'last_error',
+      lastError === null
+        ? none
+        : inCliLanguage(
+            msg('cli_last_error', {
+              fileName: lastError.fileName,
+              at: lastError.at,
+              text: inCliLanguage(lastError.failure.message),
+            }),
+          ),
+    ),
   );
-  if (counts.failed + counts.unconfirmed > 0) {
-    printLine(
-      'See them with `clearfacts-uploader history --status failed,unconfirmed`; then `retry`, `resend` or `mark-done`.',
-    );
-  }
+  if (counts.failed + counts.unconfirmed > 0) printLine(inCliLanguage(msg('cli_see_failed')));
 }

@@ -6,8 +6,11 @@ import { ApiError } from '../contract/api-contract.ts';
 import { msg } from '../contract/messages/message.ts';
 import { DEFAULT_API_URL } from '../contract/domain.ts';
 import {
+  authHoldReason,
+  ConfigDirUnwritableError,
   DEFAULT_CONFIG_DIR,
   TokenStoreError,
+  tokenFromEnvironment,
   redact,
   registerTypedTokens,
   toApiError,
@@ -59,6 +62,7 @@ function ignoreClosedReader(stream: NodeJS.WriteStream): void {
 function exitCodeOf(error: unknown): ExitCode {
   if (error instanceof CliError) return error.exitCode;
   if (error instanceof CommanderError) return EXIT.usage;
+  if (error instanceof ConfigDirUnwritableError) return EXIT.usage;
   if (error instanceof TokenStoreError) {
     return error.failure === 'unavailable' ? EXIT.failure : EXIT.usage;
   }
@@ -84,7 +88,12 @@ function exitCodeOf(error: unknown): ExitCode {
  */
 function sentenceOf(error: unknown, apiAddress: string): string {
   if (error instanceof CliError || error instanceof TokenStoreError) return error.message;
+  if (error instanceof ConfigDirUnwritableError) return inCliLanguage(error.userMessage);
   const apiError = error instanceof ApiError ? error : toApiError(error);
+  // A refused CLEARFACTS_TOKEN is changed where the variable is set: `token set` would not help.
+  if (apiError.code === 'auth' && tokenFromEnvironment() !== null) {
+    return inCliLanguage(authHoldReason('environment'));
+  }
   const said = apiError.userMessage;
   if (said.code === 'api_network') {
     return inCliLanguage(
@@ -156,7 +165,7 @@ async function main(argv: string[]): Promise<number> {
       !program.args.includes('watch') &&
       !program.args.includes('ui')
     ) {
-      process.stderr.write('Stopped. Files not sent yet stay queued for the next run.\n');
+      process.stderr.write(`${inCliLanguage(msg('cli_stopped'))}\n`);
       process.exitCode = EXIT.failure;
     }
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.success;
@@ -166,7 +175,9 @@ async function main(argv: string[]): Promise<number> {
       return error.exitCode === 0 ? EXIT.success : EXIT.usage;
     }
     const address = (runtime as CliRuntime | null)?.apiAddress() ?? DEFAULT_API_URL;
-    process.stderr.write(`Error: ${redact(sentenceOf(error, address))}\n`);
+    process.stderr.write(
+      `${redact(inCliLanguage(msg('cli_error', { text: sentenceOf(error, address) })))}\n`,
+    );
     if (debug && error instanceof Error && error.stack) {
       process.stderr.write(`${redact(error.stack)}\n`);
     }

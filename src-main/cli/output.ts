@@ -1,5 +1,6 @@
 // How the CLI shows things: aligned tables for people, JSON for scripts, one line per file.
-import { inCliLanguage } from './cli-language.ts';
+import { cliTerm, inCliLanguage } from './cli-language.ts';
+import { msg } from '../contract/messages/message.ts';
 import path from 'node:path';
 import { choiceMessage, type Destination, type HistoryEntry } from '../contract/domain.ts';
 import { markInvisible } from '../contract/file-names.ts';
@@ -30,28 +31,26 @@ export function printTable(header: string[], rows: string[][]): void {
   for (const row of rows) printLine(format(row));
 }
 
+/** Where a file goes, in the CLI's language: purchases, sales, or an archive type and category. */
 export function describeDestination(destination: Destination): string {
   return 'categoryId' in destination
-    ? `${destination.type} (${destination.categoryId})`
-    : destination.type;
+    ? inCliLanguage(
+        msg('cli_destination_archive', {
+          archiveType: destination.type,
+          categoryId: destination.categoryId,
+        }),
+      )
+    : cliTerm('destination', destination.type);
 }
 
-const STATE_LABELS: Record<HistoryEntry['state'], string> = {
-  detected: 'detected',
-  waiting_stability: 'waiting',
-  ready: 'queued',
-  uploading: 'sending',
-  uploaded: 'uploaded',
-  archived: 'uploaded',
-  failed: 'failed',
-  duplicate: 'duplicate',
-  unconfirmed: 'unconfirmed',
-  held: 'held',
-  split: 'split',
-};
-
+/** The word for a row's state in the history table, from the catalogue's state words. */
 export function stateLabel(entry: HistoryEntry): string {
-  return STATE_LABELS[entry.state];
+  return cliTerm('state', entry.state);
+}
+
+/** A line's leading state word, padded so the names after it line up. */
+function lead(word: string): string {
+  return word.padEnd(12);
 }
 
 /** One line that says what happened to a file and, when it did not arrive, why. */
@@ -61,33 +60,37 @@ export function describeEntry(entry: HistoryEntry): string {
   switch (entry.state) {
     case 'uploaded':
     case 'archived': {
-      const pages =
-        entry.pages === null ? '' : `, ${entry.pages} page${entry.pages === 1 ? '' : 's'}`;
-      const moved = entry.archivedPath ? `, moved to ${path.dirname(entry.archivedPath)}` : '';
+      const receipt = [
+        entry.uuid ?? inCliLanguage(msg('cli_marked_done')),
+        ...(entry.pages === null ? [] : [inCliLanguage(msg('cli_pages', { count: entry.pages }))]),
+        ...(entry.archivedPath
+          ? [inCliLanguage(msg('cli_moved_to', { folder: path.dirname(entry.archivedPath) }))]
+          : []),
+      ].join(', ');
       const note = entry.failure ? ` (${inCliLanguage(entry.failure.message)})` : '';
-      return `uploaded     ${name} → ${target} (${entry.uuid ?? 'marked done'}${pages}${moved})${note}`;
+      return `${lead(cliTerm('state', 'uploaded'))} ${name} → ${target} (${receipt})${note}`;
     }
     case 'failed':
     case 'unconfirmed': {
       const detail = entry.failure?.detail ? ` [${entry.failure.detail}]` : '';
-      return `${entry.state.padEnd(12)} ${name}: ${entry.failure ? inCliLanguage(entry.failure.message) : ''}${detail}`;
+      return `${lead(cliTerm('state', entry.state))} ${name}: ${entry.failure ? inCliLanguage(entry.failure.message) : ''}${detail}`;
     }
     case 'duplicate':
       return entry.hold
-        ? `duplicate    ${name}: ${inCliLanguage(entry.hold.reason)} (\`resend ${entry.id}\` forces it)`
-        : `duplicate    ${name}: the same content was already sent to ${entry.companyNumber}; not sent again (\`resend ${entry.id}\` forces it)`;
+        ? `${lead(cliTerm('state', 'duplicate'))} ${name}: ${inCliLanguage(entry.hold.reason)} (${inCliLanguage(msg('cli_resend_forces', { id: entry.id }))})`
+        : `${lead(cliTerm('state', 'duplicate'))} ${name}: ${inCliLanguage(msg('cli_duplicate_sent_before', { companyNumber: entry.companyNumber, id: entry.id }))}`;
     case 'held': {
       const choices = (entry.hold?.choices ?? []).map(
         (choice) =>
           `\n             \`choose ${entry.id} ${choice.kind === 'send_to' ? `--send-to ${choice.companyNumber} --type ${choice.destination}` : '--here'}\`: ${inCliLanguage(choiceMessage(choice))}`,
       );
-      return `held         ${name}: ${entry.hold ? inCliLanguage(entry.hold.reason) : ''}${choices.join('')}`;
+      return `${lead(cliTerm('state', 'held'))} ${name}: ${entry.hold ? inCliLanguage(entry.hold.reason) : ''}${choices.join('')}`;
     }
     case 'ready':
       return entry.failure
-        ? `retrying     ${name}: ${inCliLanguage(entry.failure.message)}`
-        : `queued       ${name} → ${target}`;
+        ? `${lead(inCliLanguage(msg('cli_retrying')))} ${name}: ${inCliLanguage(entry.failure.message)}`
+        : `${lead(cliTerm('state', 'ready'))} ${name} → ${target}`;
     default:
-      return `${stateLabel(entry).padEnd(12)} ${name}`;
+      return `${lead(cliTerm('state', entry.state))} ${name}`;
   }
 }

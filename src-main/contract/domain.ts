@@ -1,6 +1,7 @@
 // The nouns that cross the boundary between core and every transport (IPC, loopback HTTP, CLI
 // --json). Each one is a zod schema so the receiving side can validate what it is given.
 import { z } from 'zod';
+import { FOLDER_AVAILABILITIES, QUEUE_STATES } from './engine-states.ts';
 import { FILE_STATES } from './file-states.ts';
 import { Message, msg } from './messages/message.ts';
 
@@ -339,7 +340,7 @@ export const FolderBinding = z.discriminatedUnion('mode', [
 ]);
 export type FolderBinding = z.infer<typeof FolderBinding>;
 
-export const FolderAvailability = z.enum(['starting', 'watching', 'polling', 'unavailable']);
+export const FolderAvailability = z.enum(FOLDER_AVAILABILITIES);
 export type FolderAvailability = z.infer<typeof FolderAvailability>;
 
 export const FolderView = z.object({
@@ -467,15 +468,7 @@ export const SessionInfo = z.object({
 });
 export type SessionInfo = z.infer<typeof SessionInfo>;
 
-export const QueueState = z.enum([
-  'idle',
-  'uploading',
-  'paused',
-  'offline',
-  'auth_required',
-  'scope_missing',
-  'storage_error',
-]);
+export const QueueState = z.enum(QUEUE_STATES);
 export type QueueState = z.infer<typeof QueueState>;
 
 export const StatusSnapshot = z.object({

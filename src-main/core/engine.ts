@@ -2,12 +2,13 @@
 // engine's signals, and hands every transport (Electron IPC, loopback HTTP, the CLI, the control
 // channel) the same engine. It wires; the stages decide.
 import { mkdirSync, rmSync } from 'node:fs';
+import { prepareConfigDir } from './store/config-dir.ts';
 import path from 'node:path';
 import type { ApiHandlers, EventListener } from '../contract/api-contract.ts';
 import { ApiUrl } from '../contract/domain.ts';
 import { createAdministrationsCache } from './account/administrations-cache.ts';
 import { createRefusalExplainer } from './account/explain-refusal.ts';
-import { createSession, type UploadScope } from './account/session.ts';
+import { authHoldReason, createSession, type UploadScope } from './account/session.ts';
 import { createTokenOrigins } from './account/token/token-origins.ts';
 import type { TokenStore } from './account/token/token-store.ts';
 import { ClearfactsApiError, type ClearfactsClient } from './api/clearfacts-client.ts';
@@ -124,8 +125,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       );
     }
   }
-  // File names and company numbers are the user's business: the folder is theirs alone.
-  mkdirSync(configDir, { recursive: true, mode: 0o700 });
+  prepareConfigDir(configDir);
   const ownedLogger = options.logger
     ? null
     : createFileLogger({ directory: path.join(configDir, 'logs'), level: 'info' });
@@ -248,6 +248,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     onInserted,
     onHoldsChanged: () => signals.emit('holdsChanged'),
     onTokenRefused: () => signals.emit('tokenRefused'),
+    tokenRefusedReason: () => authHoldReason(options.tokenStore.info().backend),
     explainRefusal: createRefusalExplainer(administrations),
     onChangedAfterSend: (filePath) => signals.emit('changedAfterSend', filePath),
     // Routing e-invoices by their parties; when Clearfacts cannot be asked, the last list known.

@@ -33,6 +33,9 @@ export async function createSeparatorSheet(sheet: SeparatorSheet): Promise<Uint8
 
 export { acceptToken, registerTypedTokens } from './account/token/validate-token.ts';
 export { createHeadlessTokenStore } from './account/token/create-headless-token-store.ts';
+export { ConfigDirUnwritableError } from './store/config-dir.ts';
+export { tokenFromEnvironment } from './account/token/env-token-store.ts';
+export { authHoldReason } from './account/session.ts';
 export { createMemoryTokenStore } from './account/token/memory-token-store.ts';
 export { writePrivateFileAtomically } from './account/token/private-file.ts';
 export { TokenStoreError, type TokenStore } from './account/token/token-store.ts';

@@ -32,6 +32,8 @@ export interface CliContext {
   cwd?: string;
   /** Variables added to the child's environment (XDG_CONFIG_HOME for a service test). */
   env?: NodeJS.ProcessEnv;
+  /** Run the child as this user (a test run as root needs another user to meet a permission). */
+  user?: { uid: number; gid: number };
 }
 
 /** The environment of a child: no keyring (no D-Bus session), fast timings, maybe a token. */
@@ -75,6 +77,7 @@ export function runCli(
     env: childEnvironment(context),
     stdio: ['pipe', 'pipe', 'pipe'],
     ...(context.cwd === undefined ? {} : { cwd: context.cwd }),
+    ...(context.user === undefined ? {} : context.user),
   });
   let stdout = '';
   let stderr = '';

@@ -7,7 +7,8 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { Settings } from '../../contract/domain.ts';
 import { previewSending, type SendingPreview } from '../../core/index.ts';
-import { inCliLanguage } from '../cli-language.ts';
+import { msg, type Terms } from '../../contract/messages/message.ts';
+import { inCliLanguage, labeller } from '../cli-language.ts';
 import type { CliRuntime } from '../cli-runtime.ts';
 import { EXIT } from '../exit-codes.ts';
 import { printJson, printLine } from '../output.ts';
@@ -26,40 +27,67 @@ async function maxUploadBytes(configDir: string): Promise<number> {
   }
 }
 
-const KIND_NAMES: Record<SendingPreview['kind'], string> = {
-  pdf: 'PDF',
-  jpeg: 'JPEG image',
-  png: 'PNG image',
-  tiff: 'TIFF image',
-  xml: 'XML',
-  unknown: 'unknown type',
+/** The catalogue's word for each kind `check` recognises. */
+const KIND_TERMS: Record<
+  SendingPreview['kind'],
+  Terms['fileType'] extends Record<infer K, string> ? K : never
+> = {
+  pdf: 'pdf',
+  jpeg: 'jpg',
+  png: 'png',
+  tiff: 'tif',
+  xml: 'xml',
+  unknown: 'binary',
 };
 
-function describeSize(bytes: number): string {
-  return bytes < 1024 * 1024
-    ? `${(bytes / 1024).toFixed(1)} KB`
-    : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
+const CHECK_LABELS = ['type', 'change', 'verdict'] as const;
 
 function printPreview(preview: SendingPreview): void {
-  const pages =
-    preview.pages === null ? '' : `, ${preview.pages} page${preview.pages === 1 ? '' : 's'}`;
+  const line = labeller(CHECK_LABELS, { colon: false });
+  const fileType = KIND_TERMS[preview.kind];
   printLine(preview.path);
-  printLine(`  type     ${KIND_NAMES[preview.kind]}${pages}, ${describeSize(preview.sizeBytes)}`);
-  if (preview.sha256 !== null) printLine(`  sha256   ${preview.sha256}`);
+  printLine(
+    `  ${line(
+      'type',
+      inCliLanguage(
+        preview.pages === null
+          ? msg('cli_check_kind', { fileType, sizeBytes: preview.sizeBytes })
+          : msg('cli_check_kind_pages', {
+              fileType,
+              count: preview.pages,
+              sizeBytes: preview.sizeBytes,
+            }),
+      ),
+    )}`,
+  );
+  if (preview.sha256 !== null)
+    printLine(`  ${'sha256'.padEnd(line('type', '').length)}${preview.sha256}`);
   for (const change of preview.changes) {
     printLine(
-      change.change === 'leave_out_prefix'
-        ? `  change   the ${change.bytes} byte(s) before %PDF- are left out of the copy sent (sha256 ${change.sentSha256}); the file is not modified`
-        : change.change === 'unwrap_envelope'
-          ? `  change   the invoice inside the Peppol envelope is sent (sha256 ${change.sentSha256}); the file is not modified`
-          : '  change   converted to PDF before sending; the file is not modified',
+      `  ${line(
+        'change',
+        inCliLanguage(
+          change.change === 'leave_out_prefix'
+            ? msg('cli_change_prefix', { bytes: change.bytes, sha256: change.sentSha256 })
+            : change.change === 'unwrap_envelope'
+              ? msg('cli_change_envelope', { sha256: change.sentSha256 })
+              : msg('cli_change_converted'),
+        ),
+      )}`,
     );
   }
   printLine(
-    preview.refusal === null
-      ? '  verdict  would be sent'
-      : `  verdict  refused (${preview.refusal.code}): ${inCliLanguage(preview.refusal.message)}`,
+    `  ${line(
+      'verdict',
+      inCliLanguage(
+        preview.refusal === null
+          ? msg('cli_would_be_sent')
+          : msg('cli_refused', {
+              code: preview.refusal.code,
+              text: inCliLanguage(preview.refusal.message),
+            }),
+      ),
+    )}`,
   );
 }
 

@@ -3,6 +3,8 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { FolderView, SplitMode } from '../../contract/domain.ts';
+import { msg } from '../../contract/messages/message.ts';
+import { cliTerm, inCliLanguage } from '../cli-language.ts';
 import { splitOption } from './split-option.ts';
 import type { CliRuntime } from '../cli-runtime.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
@@ -20,19 +22,21 @@ function printFolders(folders: FolderView[], json: boolean | undefined): void {
     return;
   }
   if (folders.length === 0) {
-    printLine('No folders are watched. Add one with `clearfacts-uploader folders add <path> …`.');
+    printLine(inCliLanguage(msg('cli_no_folders')));
     return;
   }
   printTable(
-    ['ID', 'PATH', 'GOES TO', 'SPLIT', 'PENDING', 'UPLOADED', 'FAILED'],
+    (['id', 'path', 'goes_to', 'split', 'pending', 'uploaded', 'failed'] as const).map((column) =>
+      cliTerm('cliColumn', column),
+    ),
     folders.map(({ binding, counts }) => [
       binding.id,
       binding.path,
       binding.mode === 'single'
         ? `${binding.companyNumber} ${describeDestination(binding.destination)}`
         : binding.mode === 'e-invoice-inbox'
-          ? "e-invoice inbox (by the invoice's parties)"
-          : 'accountant tree (by folder)',
+          ? inCliLanguage(msg('cli_folder_inbox'))
+          : inCliLanguage(msg('cli_folder_tree')),
       binding.mode === 'e-invoice-inbox' ? '-' : (binding.split ?? 'off'),
       String(counts.pending),
       String(counts.uploaded),
@@ -119,8 +123,11 @@ export function registerFolderCommands(program: Command, runtime: () => CliRunti
           binding.id === idOrPath || path.resolve(binding.path) === path.resolve(idOrPath),
       );
       if (!match)
-        throw new CliError(`No watched folder is ${idOrPath}: see \`folders list\`.`, EXIT.usage);
+        throw new CliError(
+          inCliLanguage(msg('cli_no_such_folder', { folder: idOrPath })),
+          EXIT.usage,
+        );
       await engine.handlers['folders.remove']({ id: match.binding.id });
-      printLine(`No longer watching ${match.binding.path}.`);
+      printLine(inCliLanguage(msg('cli_no_longer_watching', { folder: match.binding.path })));
     });
 }

@@ -1,6 +1,7 @@
 // `history`, `retry`, `resend`, `choose` and `mark-done`: what happened to each file, and the user's say
 // on the ones that did not arrive.
-import { inCliLanguage } from '../cli-language.ts';
+import { cliTerm, inCliLanguage } from '../cli-language.ts';
+import { msg } from '../../contract/messages/message.ts';
 import { InvalidArgumentError, type Command } from 'commander';
 import type { ApiHandlers } from '../../contract/api-contract.ts';
 import {
@@ -14,7 +15,6 @@ import {
 } from '../../contract/domain.ts';
 import { archiveCategoryName, inClearfactsMessage } from '../../contract/in-clearfacts.ts';
 import { incidentHeading } from '../../contract/incidents.ts';
-import { msg } from '../../contract/messages/message.ts';
 import type { CliRuntime } from '../cli-runtime.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
 import { describeDestination, printJson, printLine, printTable, stateLabel } from '../output.ts';
@@ -237,7 +237,9 @@ export function registerHistoryCommands(program: Command, runtime: () => CliRunt
         }
         const categories = await categoriesOfArchiveRows(engine, rows);
         printTable(
-          ['ID', 'STATE', 'FILE', 'TO', 'WHEN', 'IN CLEARFACTS', 'WHY'],
+          (['id', 'state', 'file', 'to', 'when', 'in_clearfacts', 'why'] as const).map((column) =>
+            cliTerm('cliColumn', column),
+          ),
           rows.map((entry) => [
             String(entry.id),
             stateLabel(entry),
@@ -253,7 +255,7 @@ export function registerHistoryCommands(program: Command, runtime: () => CliRunt
           ]),
         );
         if (total > rows.length)
-          printLine(`(${rows.length} of ${total}; use --limit or filters to see others)`);
+          printLine(inCliLanguage(msg('cli_more_rows', { shown: rows.length, total })));
       },
     );
 
@@ -282,7 +284,7 @@ export function registerHistoryCommands(program: Command, runtime: () => CliRunt
         await engine.handlers['history.retryAllFailed']({});
       }
       if (handle.kind === 'local' && !handle.started) {
-        printLine(`${ids.length} file(s) queued again; the engine already running sends them.`);
+        printLine(inCliLanguage(msg('cli_queued_again', { count: ids.length })));
         return;
       }
       process.exitCode = await reportOutcome(cli, handle, ids, flags.json);
@@ -316,7 +318,7 @@ export function registerHistoryCommands(program: Command, runtime: () => CliRunt
         printLine(inCliLanguage(msg('incident_resent', { count })));
       }
       if (handle.kind === 'local' && !handle.started) {
-        printLine(`${ids.length} file(s) queued again; the engine already running sends them.`);
+        printLine(inCliLanguage(msg('cli_queued_again', { count: ids.length })));
         return;
       }
       process.exitCode = await reportOutcome(cli, handle, ids, flags.json);
@@ -361,7 +363,7 @@ export function registerHistoryCommands(program: Command, runtime: () => CliRunt
           choice: offered ?? choice,
         });
         if (handle.kind === 'local' && !handle.started) {
-          printLine(`${entry.fileName} queued; the engine already running sends it.`);
+          printLine(inCliLanguage(msg('cli_file_queued', { fileName: entry.fileName })));
           return;
         }
         process.exitCode = await reportOutcome(cli, handle, [entry.id], flags.json);
@@ -382,7 +384,7 @@ export function registerHistoryCommands(program: Command, runtime: () => CliRunt
       const { engine } = await runtime().engineFor({ start: false, watchFolders: false });
       if ('id' in target) {
         const entry = await engine.handlers['history.markDone'](target);
-        printLine(`${entry.fileName} is recorded as uploaded; it will not be sent again.`);
+        printLine(inCliLanguage(msg('cli_file_marked_done', { fileName: entry.fileName })));
         return;
       }
       const { count } = await engine.handlers['history.markIncidentDone'](target);

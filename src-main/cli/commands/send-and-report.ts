@@ -5,6 +5,7 @@
 import type { HistoryEntry, StatusSnapshot } from '../../contract/domain.ts';
 import type { CliRuntime, EngineHandle } from '../cli-runtime.ts';
 import { inCliLanguage } from '../cli-language.ts';
+import { msg } from '../../contract/messages/message.ts';
 import { CliError, EXIT, type ExitCode } from '../exit-codes.ts';
 import { describeEntry, printJson, printLine } from '../output.ts';
 import { waitForFiles } from '../wait-for-files.ts';
@@ -91,12 +92,10 @@ export async function reportOutcome(
   const duplicates = count((entry) => entry.state === 'duplicate');
   if (!json) {
     printLine(
-      `${uploaded} uploaded, ${failed} failed, ${unconfirmed} unconfirmed, ${duplicates} duplicate${duplicates === 1 ? '' : 's'} (not sent again).`,
+      inCliLanguage(msg('cli_outcome', { uploaded, failed, unconfirmed, duplicate: duplicates })),
     );
     if (unconfirmed > 0) {
-      printLine(
-        'Check unconfirmed files in Clearfacts, then `clearfacts-uploader resend <id>` or `mark-done <id>`.',
-      );
+      printLine(inCliLanguage(msg('cli_check_unconfirmed')));
     }
   }
   return failed + unconfirmed > 0 ? EXIT.failure : EXIT.success;

@@ -1,17 +1,12 @@
 // `status`: the engine's health and whether anything needs the user, for people and monitoring
 // scripts. The running engine answers for itself; when none runs, the history answers.
 import type { Command } from 'commander';
-import type { RunningEngine } from '../../core/index.ts';
+import { msg } from '../../contract/messages/message.ts';
+import { inCliLanguage, labeller } from '../cli-language.ts';
 import type { CliRuntime } from '../cli-runtime.ts';
 import { EXIT } from '../exit-codes.ts';
-import { healthJson, printHealth, readHealth } from '../health.ts';
+import { healthJson, printHealth, readHealth, STATUS_LABELS } from '../health.ts';
 import { printJson, printLine } from '../output.ts';
-
-const SHELL_NAMES: Record<RunningEngine['about']['shell'], string> = {
-  electron: 'the desktop app',
-  browser: '`clearfacts-uploader ui`',
-  cli: 'a `clearfacts-uploader` command',
-};
 
 export function registerStatusCommand(program: Command, runtime: () => CliRuntime): void {
   program
@@ -31,7 +26,18 @@ export function registerStatusCommand(program: Command, runtime: () => CliRuntim
       } else {
         const { engine } = answer;
         printLine(
-          `Engine:  ${engine ? `running in ${SHELL_NAMES[engine.shell]} (process ${engine.pid}, version ${engine.version})` : `not running (config folder ${cli.configDir})`}`,
+          labeller(STATUS_LABELS)(
+            'engine',
+            inCliLanguage(
+              engine
+                ? msg('cli_engine_running', {
+                    shell: engine.shell,
+                    pid: engine.pid,
+                    version: engine.version,
+                  })
+                : msg('cli_engine_not_running', { configDir: cli.configDir }),
+            ),
+          ),
         );
         printHealth(answer);
       }

@@ -129,6 +129,8 @@ export const en: Catalogue = {
     changed_after_send:
       'The file changed after it was sent, so it was left in place; the new version is checked as a new file.',
     token_refused_hold: `Clearfacts no longer accepts the token (revoked or unknown). Set a new token to resume: ${SET_TOKEN}.`,
+    token_refused_hold_env:
+      'Clearfacts no longer accepts the token from the {{variable}} environment variable (revoked or unknown). Change {{variable}} where it is set (shell profile, service definition, scheduled task) and start again: while it is set, a token stored by the app is not used.',
     scope_hold:
       'The token lacks the {{scope}} scope, so files that need it are waiting. Create a token with {{scope}} in Clearfacts and set it to resume.',
     unknown_administration:
@@ -390,6 +392,63 @@ export const en: Catalogue = {
       other:
         'Sent {{sentAt, datetime}} ({{size, megabytes}}, {{count, number}} pages), but Clearfacts never confirmed it. To check: open this administration in Clearfacts and look in its inbox for "{{fileName}}". If it is there, choose Mark done; if not, choose Resend.',
     },
+    // The CLI's own words.
+    cli_error: 'Error: {{text}}',
+    cli_stopped: 'Stopped. Files not sent yet stay queued for the next run.',
+    cli_engine_running: 'running in {{shell}} (process {{pid}}, version {{version}})',
+    cli_engine_not_running: 'not running (config folder {{configDir}})',
+    cli_queue_not_running: 'not running',
+    cli_queue_not_running_waiting: {
+      one: 'not running: {{count}} file waits for `watch`, `ui` or the desktop app',
+      other: 'not running: {{count}} files wait for `watch`, `ui` or the desktop app',
+    },
+    cli_files_counts:
+      '{{pending}} waiting, {{uploading}} sending, {{uploaded}} uploaded, {{failed}} failed, {{unconfirmed}} unconfirmed, {{duplicate}} duplicate',
+    cli_folder_present: 'present',
+    cli_none: 'none',
+    cli_last_upload: '{{fileName}} at {{at}} → {{uuid}}',
+    cli_last_error: '{{fileName}} at {{at}}: {{text}}',
+    cli_see_failed:
+      'See them with `clearfacts-uploader history --status failed,unconfirmed`; then `retry`, `resend` or `mark-done`.',
+    cli_more_rows: '({{shown}} of {{total}}; use --limit or filters to see others)',
+    cli_destination_archive: '{{archiveType}} ({{categoryId}})',
+    cli_pages: { one: '{{count}} page', other: '{{count}} pages' },
+    cli_moved_to: 'moved to {{folder}}',
+    cli_marked_done: 'marked done',
+    cli_retrying: 'retrying',
+    cli_duplicate_sent_before:
+      'the same content was already sent to {{companyNumber}}; not sent again (`resend {{id}}` forces it)',
+    cli_resend_forces: '`resend {{id}}` forces it',
+    cli_queued_again: {
+      one: '{{count}} file queued again; the engine already running sends it.',
+      other: '{{count}} files queued again; the engine already running sends them.',
+    },
+    cli_file_queued: '{{fileName}} queued; the engine already running sends it.',
+    cli_file_marked_done: '{{fileName}} is recorded as uploaded; it will not be sent again.',
+    cli_no_folders:
+      'No folders are watched. Add one with `clearfacts-uploader folders add <path> …`.',
+    cli_folder_inbox: "e-invoice inbox (by the invoice's parties)",
+    cli_folder_tree: 'accountant tree (by folder)',
+    cli_no_such_folder: 'No watched folder is {{folder}}: see `folders list`.',
+    cli_no_longer_watching: 'No longer watching {{folder}}.',
+    cli_check_kind: '{{fileType}}, {{sizeBytes, size}}',
+    cli_check_kind_pages: {
+      one: '{{fileType}}, {{count}} page, {{sizeBytes, size}}',
+      other: '{{fileType}}, {{count}} pages, {{sizeBytes, size}}',
+    },
+    cli_change_prefix:
+      'the {{bytes}} byte(s) before %PDF- are left out of the copy sent (sha256 {{sha256}}); the file is not modified',
+    cli_change_envelope:
+      'the invoice inside the Peppol envelope is sent (sha256 {{sha256}}); the file is not modified',
+    cli_change_converted: 'converted to PDF before sending; the file is not modified',
+    cli_would_be_sent: 'would be sent',
+    cli_refused: 'refused ({{code}}): {{text}}',
+    cli_outcome:
+      '{{uploaded}} uploaded, {{failed}} failed, {{unconfirmed}} unconfirmed, {{duplicate}} duplicate(s) (not sent again).',
+    cli_check_unconfirmed:
+      'Check unconfirmed files in Clearfacts, then `clearfacts-uploader resend <id>` or `mark-done <id>`.',
+    config_dir_unwritable:
+      'The config folder {{configDir}} cannot be written ({{path}} is read-only or belongs to another user), so settings and history cannot be kept. Make it writable for this user, or choose another folder with --config-dir.',
   },
   terms: {
     fileType: {
@@ -511,6 +570,54 @@ export const en: Catalogue = {
       linux:
         'raise it (ulimit -n 65536, and fs.inotify.max_user_instances via sysctl) or watch fewer folders',
       other: 'close other programs or watch fewer folders',
+    },
+    queueState: {
+      idle: 'idle',
+      uploading: 'uploading',
+      paused: 'paused',
+      offline: 'offline',
+      auth_required: 'auth required',
+      scope_missing: 'scope missing',
+      storage_error: 'storage error',
+    },
+    folderAvailability: {
+      starting: 'starting',
+      watching: 'watching',
+      polling: 'polling',
+      unavailable: 'unavailable',
+    },
+    shell: {
+      electron: 'the desktop app',
+      browser: '`clearfacts-uploader ui`',
+      cli: 'a `clearfacts-uploader` command',
+    },
+    cliLabel: {
+      engine: 'Engine',
+      queue: 'Queue',
+      history: 'History',
+      hold: 'Hold',
+      files: 'Files',
+      folder: 'Folder',
+      last_upload: 'Last upload',
+      last_error: 'Last error',
+      type: 'type',
+      change: 'change',
+      verdict: 'verdict',
+    },
+    cliColumn: {
+      id: 'ID',
+      state: 'STATE',
+      file: 'FILE',
+      to: 'TO',
+      when: 'WHEN',
+      in_clearfacts: 'IN CLEARFACTS',
+      why: 'WHY',
+      path: 'PATH',
+      goes_to: 'GOES TO',
+      split: 'SPLIT',
+      pending: 'PENDING',
+      uploaded: 'UPLOADED',
+      failed: 'FAILED',
     },
   },
 };

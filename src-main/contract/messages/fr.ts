@@ -130,6 +130,8 @@ export const fr: Catalogue = {
     changed_after_send:
       'Le fichier a changé après son envoi : il a été laissé en place, et la nouvelle version est vérifiée comme un nouveau fichier.',
     token_refused_hold: `Clearfacts n’accepte plus le jeton (révoqué ou inconnu). Définissez un nouveau jeton pour reprendre : ${SET_TOKEN}.`,
+    token_refused_hold_env:
+      'Clearfacts n’accepte plus le jeton de la variable d’environnement {{variable}} (révoqué ou inconnu). Modifiez {{variable}} là où elle est définie (profil du shell, définition du service, tâche planifiée) et redémarrez : tant qu’elle est définie, un jeton conservé par l’app n’est pas utilisé.',
     scope_hold:
       'Le jeton n’a pas la portée {{scope}} : les fichiers qui en ont besoin attendent. Créez dans Clearfacts un jeton avec {{scope}} et définissez-le pour reprendre.',
     unknown_administration:
@@ -401,6 +403,65 @@ export const fr: Catalogue = {
       other:
         'Envoyé {{sentAt, datetime}} ({{size, megabytes}}, {{count, number}} pages), mais Clearfacts ne l’a jamais confirmé. Pour vérifier : ouvrez ce dossier dans Clearfacts et cherchez « {{fileName}} » dans sa boîte de réception. S’il y est, choisissez Marquer comme fait ; sinon, choisissez Renvoyer.',
     },
+    // The CLI's own words.
+    cli_error: 'Erreur : {{text}}',
+    cli_stopped:
+      'Arrêté. Les fichiers pas encore envoyés restent en file d’attente pour la prochaine fois.',
+    cli_engine_running: 'actif dans {{shell}} (processus {{pid}}, version {{version}})',
+    cli_engine_not_running: 'inactif (dossier de configuration {{configDir}})',
+    cli_queue_not_running: 'inactive',
+    cli_queue_not_running_waiting: {
+      one: 'inactive : {{count}} fichier attend `watch`, `ui` ou l’application de bureau',
+      other: 'inactive : {{count}} fichiers attendent `watch`, `ui` ou l’application de bureau',
+    },
+    cli_files_counts:
+      '{{pending}} en attente, {{uploading}} en cours d’envoi, {{uploaded}} envoyés, {{failed}} en échec, {{unconfirmed}} non confirmés, {{duplicate}} en double',
+    cli_folder_present: 'présent',
+    cli_none: 'aucun',
+    cli_last_upload: '{{fileName}} le {{at}} → {{uuid}}',
+    cli_last_error: '{{fileName}} le {{at}} : {{text}}',
+    cli_see_failed:
+      'Affichez-les avec `clearfacts-uploader history --status failed,unconfirmed` ; puis `retry`, `resend` ou `mark-done`.',
+    cli_more_rows:
+      '({{shown}} sur {{total}} ; utilisez --limit ou des filtres pour voir les autres)',
+    cli_destination_archive: 'archive {{archiveType}} ({{categoryId}})',
+    cli_pages: { one: '{{count}} page', other: '{{count}} pages' },
+    cli_moved_to: 'déplacé vers {{folder}}',
+    cli_marked_done: 'marqué comme fait',
+    cli_retrying: 'nouvel essai',
+    cli_duplicate_sent_before:
+      'le même contenu a déjà été envoyé à {{companyNumber}} ; pas renvoyé (`resend {{id}}` le force)',
+    cli_resend_forces: '`resend {{id}}` le force',
+    cli_queued_again: {
+      one: '{{count}} fichier remis en file d’attente ; le moteur déjà actif l’envoie.',
+      other: '{{count}} fichiers remis en file d’attente ; le moteur déjà actif les envoie.',
+    },
+    cli_file_queued: '{{fileName}} mis en file d’attente ; le moteur déjà actif l’envoie.',
+    cli_file_marked_done: '{{fileName}} est enregistré comme envoyé ; il ne sera plus renvoyé.',
+    cli_no_folders:
+      'Aucun dossier n’est surveillé. Ajoutez-en un avec `clearfacts-uploader folders add <chemin> …`.',
+    cli_folder_inbox: 'boîte de réception e-factures (selon les parties de la facture)',
+    cli_folder_tree: 'arborescence comptable (selon le dossier)',
+    cli_no_such_folder: 'Aucun dossier surveillé n’est {{folder}} : voir `folders list`.',
+    cli_no_longer_watching: '{{folder}} n’est plus surveillé.',
+    cli_check_kind: '{{fileType}}, {{sizeBytes, size}}',
+    cli_check_kind_pages: {
+      one: '{{fileType}}, {{count}} page, {{sizeBytes, size}}',
+      other: '{{fileType}}, {{count}} pages, {{sizeBytes, size}}',
+    },
+    cli_change_prefix:
+      'les {{bytes}} octet(s) avant %PDF- sont omis de la copie envoyée (sha256 {{sha256}}) ; le fichier n’est pas modifié',
+    cli_change_envelope:
+      'la facture contenue dans l’enveloppe Peppol est envoyée (sha256 {{sha256}}) ; le fichier n’est pas modifié',
+    cli_change_converted: 'converti en PDF avant l’envoi ; le fichier n’est pas modifié',
+    cli_would_be_sent: 'serait envoyé',
+    cli_refused: 'refusé ({{code}}) : {{text}}',
+    cli_outcome:
+      '{{uploaded}} envoyés, {{failed}} en échec, {{unconfirmed}} non confirmés, {{duplicate}} en double (pas renvoyés).',
+    cli_check_unconfirmed:
+      'Vérifiez les fichiers non confirmés dans Clearfacts, puis `clearfacts-uploader resend <id>` ou `mark-done <id>`.',
+    config_dir_unwritable:
+      'Le dossier de configuration {{configDir}} n’est pas accessible en écriture ({{path}} est en lecture seule ou appartient à un autre utilisateur) : les paramètres et l’historique ne peuvent pas être conservés. Rendez-le accessible en écriture pour cet utilisateur, ou choisissez un autre dossier avec --config-dir.',
   },
   terms: {
     fileType: {
@@ -526,6 +587,54 @@ export const fr: Catalogue = {
       linux:
         'relevez la limite (ulimit -n 65536, et fs.inotify.max_user_instances via sysctl) ou surveillez moins de répertoires',
       other: 'fermez d’autres programmes ou surveillez moins de répertoires',
+    },
+    queueState: {
+      idle: 'au repos',
+      uploading: 'envoi en cours',
+      paused: 'en pause',
+      offline: 'hors ligne',
+      auth_required: 'jeton requis',
+      scope_missing: 'droit manquant',
+      storage_error: 'erreur de stockage',
+    },
+    folderAvailability: {
+      starting: 'démarrage',
+      watching: 'surveillé',
+      polling: 'vérifié régulièrement',
+      unavailable: 'indisponible',
+    },
+    shell: {
+      electron: 'l’application de bureau',
+      browser: '`clearfacts-uploader ui`',
+      cli: 'une commande `clearfacts-uploader`',
+    },
+    cliLabel: {
+      engine: 'Moteur',
+      queue: 'File d’attente',
+      history: 'Historique',
+      hold: 'Blocage',
+      files: 'Fichiers',
+      folder: 'Dossier',
+      last_upload: 'Dernier envoi',
+      last_error: 'Dernière erreur',
+      type: 'sorte',
+      change: 'changement',
+      verdict: 'décision',
+    },
+    cliColumn: {
+      id: 'ID',
+      state: 'ÉTAT',
+      file: 'FICHIER',
+      to: 'VERS',
+      when: 'QUAND',
+      in_clearfacts: 'DANS CLEARFACTS',
+      why: 'POURQUOI',
+      path: 'CHEMIN',
+      goes_to: 'DESTINATION',
+      split: 'DÉCOUPE',
+      pending: 'EN ATTENTE',
+      uploaded: 'ENVOYÉS',
+      failed: 'EN ÉCHEC',
     },
   },
 };

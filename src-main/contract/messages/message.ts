@@ -3,6 +3,7 @@
 // writes a sentence for the user; each surface renders these from the nl/fr/en catalogues, so a
 // new situation is a new code here plus one line per catalogue.
 import { z } from 'zod';
+import { FOLDER_AVAILABILITIES, QUEUE_STATES } from '../engine-states.ts';
 import { FILE_STATES } from '../file-states.ts';
 
 /** Words that depend on the language: a param with one of these names holds a key of its table. */
@@ -92,6 +93,40 @@ export const TERM_TABLES = {
     'peppol_common_r043',
   ],
   platformFix: ['darwin', 'linux', 'other'],
+  queueState: QUEUE_STATES,
+  folderAvailability: FOLDER_AVAILABILITIES,
+  /** Which program runs the engine (`status`). */
+  shell: ['electron', 'browser', 'cli'],
+  /** The CLI's line labels (`status`, `check`), written without their colon. */
+  cliLabel: [
+    'engine',
+    'queue',
+    'history',
+    'hold',
+    'files',
+    'folder',
+    'last_upload',
+    'last_error',
+    'type',
+    'change',
+    'verdict',
+  ],
+  /** The CLI's table headers (`history`, `folders list`). */
+  cliColumn: [
+    'id',
+    'state',
+    'file',
+    'to',
+    'when',
+    'in_clearfacts',
+    'why',
+    'path',
+    'goes_to',
+    'split',
+    'pending',
+    'uploaded',
+    'failed',
+  ],
 } as const;
 export type TermTable = keyof typeof TERM_TABLES;
 export type Terms = { [T in TermTable]: Record<(typeof TERM_TABLES)[T][number], string> };
@@ -218,6 +253,7 @@ export const Message = z.discriminatedUnion('code', [
   message('after_upload_folder_gone', { folder: path }),
   message('changed_after_send', {}),
   message('token_refused_hold', {}),
+  message('token_refused_hold_env', { variable: z.string() }),
   message('scope_hold', { scope }),
   message('unknown_administration', { companyNumber }),
   message('unknown_category', { companyNumber, archiveType: term('archiveType') }),
@@ -404,6 +440,58 @@ export const Message = z.discriminatedUnion('code', [
     count,
     fileName: z.string(),
   }),
+  /** The config folder cannot be created or written (store/config-dir.ts). */
+  message('config_dir_unwritable', { path: z.string(), configDir: z.string() }),
+  // The CLI's own words (cli/): every line it prints for people, so nl and fr terminals read nl/fr.
+  message('cli_error', { text: z.string() }),
+  message('cli_stopped', {}),
+  message('cli_engine_running', { shell: term('shell'), pid: count, version: z.string() }),
+  message('cli_engine_not_running', { configDir: z.string() }),
+  message('cli_queue_not_running', {}),
+  message('cli_queue_not_running_waiting', { count }),
+  message('cli_files_counts', {
+    pending: count,
+    uploading: count,
+    uploaded: count,
+    failed: count,
+    unconfirmed: count,
+    duplicate: count,
+  }),
+  message('cli_folder_present', {}),
+  message('cli_none', {}),
+  message('cli_last_upload', { fileName: z.string(), at: z.string(), uuid: z.string() }),
+  message('cli_last_error', { fileName: z.string(), at: z.string(), text: z.string() }),
+  message('cli_see_failed', {}),
+  message('cli_more_rows', { shown: count, total: count }),
+  message('cli_destination_archive', { archiveType: term('archiveType'), categoryId: z.string() }),
+  message('cli_pages', { count }),
+  message('cli_moved_to', { folder: z.string() }),
+  message('cli_marked_done', {}),
+  message('cli_retrying', {}),
+  message('cli_duplicate_sent_before', { companyNumber: z.string(), id: count }),
+  message('cli_resend_forces', { id: count }),
+  message('cli_queued_again', { count }),
+  message('cli_file_queued', { fileName: z.string() }),
+  message('cli_file_marked_done', { fileName: z.string() }),
+  message('cli_no_folders', {}),
+  message('cli_folder_inbox', {}),
+  message('cli_folder_tree', {}),
+  message('cli_no_such_folder', { folder: z.string() }),
+  message('cli_no_longer_watching', { folder: z.string() }),
+  message('cli_check_kind', { fileType: term('fileType'), sizeBytes: bytes }),
+  message('cli_check_kind_pages', { fileType: term('fileType'), count, sizeBytes: bytes }),
+  message('cli_change_prefix', { bytes: count, sha256: z.string() }),
+  message('cli_change_envelope', { sha256: z.string() }),
+  message('cli_change_converted', {}),
+  message('cli_would_be_sent', {}),
+  message('cli_refused', { code: z.string(), text: z.string() }),
+  message('cli_outcome', {
+    uploaded: count,
+    failed: count,
+    unconfirmed: count,
+    duplicate: count,
+  }),
+  message('cli_check_unconfirmed', {}),
 ]);
 export type Message = z.infer<typeof Message>;
 export type MessageCode = Message['code'];

@@ -130,6 +130,8 @@ export const nl: Catalogue = {
     changed_after_send:
       'Het bestand veranderde nadat het verstuurd werd, dus het bleef staan; de nieuwe versie wordt als nieuw bestand gecontroleerd.',
     token_refused_hold: `Clearfacts aanvaardt de token niet meer (ingetrokken of onbekend). Stel een nieuwe token in om verder te gaan: ${SET_TOKEN}.`,
+    token_refused_hold_env:
+      'Clearfacts aanvaardt de token uit de omgevingsvariabele {{variable}} niet meer (ingetrokken of onbekend). Wijzig {{variable}} waar ze ingesteld is (shellprofiel, servicedefinitie, geplande taak) en start opnieuw: zolang ze ingesteld is, wordt een door de app bewaarde token niet gebruikt.',
     scope_hold:
       'De token mist de scope {{scope}}, dus de bestanden die hem nodig hebben wachten. Maak in Clearfacts een token met {{scope}} en stel die in om verder te gaan.',
     unknown_administration:
@@ -402,6 +404,68 @@ export const nl: Catalogue = {
       other:
         'Verstuurd {{sentAt, datetime}} ({{size, megabytes}}, {{count, number}} pagina’s), maar Clearfacts bevestigde het nooit. Zo kijkt u het na: open deze administratie in Clearfacts en zoek in de inbox naar "{{fileName}}". Staat het er, kies dan Markeer als klaar; zo niet, kies Opnieuw versturen.',
     },
+    // The CLI's own words.
+    cli_error: 'Fout: {{text}}',
+    cli_stopped:
+      'Gestopt. Bestanden die nog niet verstuurd zijn, blijven in de wachtrij voor de volgende keer.',
+    cli_engine_running: 'actief in {{shell}} (proces {{pid}}, versie {{version}})',
+    cli_engine_not_running: 'niet actief (configuratiemap {{configDir}})',
+    cli_queue_not_running: 'niet actief',
+    cli_queue_not_running_waiting: {
+      one: 'niet actief: {{count}} bestand wacht op `watch`, `ui` of de desktopapp',
+      other: 'niet actief: {{count}} bestanden wachten op `watch`, `ui` of de desktopapp',
+    },
+    cli_files_counts:
+      '{{pending}} wachtend, {{uploading}} bezig, {{uploaded}} opgeladen, {{failed}} mislukt, {{unconfirmed}} onbevestigd, {{duplicate}} dubbel',
+    cli_folder_present: 'aanwezig',
+    cli_none: 'geen',
+    cli_last_upload: '{{fileName}} om {{at}} → {{uuid}}',
+    cli_last_error: '{{fileName}} om {{at}}: {{text}}',
+    cli_see_failed:
+      'Bekijk ze met `clearfacts-uploader history --status failed,unconfirmed`; daarna `retry`, `resend` of `mark-done`.',
+    cli_more_rows: '({{shown}} van {{total}}; gebruik --limit of filters om de andere te zien)',
+    cli_destination_archive: 'archief {{archiveType}} ({{categoryId}})',
+    cli_pages: { one: '{{count}} pagina', other: '{{count}} pagina’s' },
+    cli_moved_to: 'verplaatst naar {{folder}}',
+    cli_marked_done: 'als gedaan gemarkeerd',
+    cli_retrying: 'nieuwe poging',
+    cli_duplicate_sent_before:
+      'dezelfde inhoud werd al naar {{companyNumber}} verstuurd; niet opnieuw verstuurd (`resend {{id}}` verstuurt het toch)',
+    cli_resend_forces: '`resend {{id}}` verstuurt het toch',
+    cli_queued_again: {
+      one: '{{count}} bestand staat opnieuw in de wachtrij; de verwerking die al loopt, verstuurt het.',
+      other:
+        '{{count}} bestanden staan opnieuw in de wachtrij; de verwerking die al loopt, verstuurt ze.',
+    },
+    cli_file_queued:
+      '{{fileName}} staat in de wachtrij; de verwerking die al loopt, verstuurt het.',
+    cli_file_marked_done:
+      '{{fileName}} is als opgeladen geregistreerd; het wordt niet opnieuw verstuurd.',
+    cli_no_folders:
+      'Er worden geen mappen gevolgd. Voeg er een toe met `clearfacts-uploader folders add <pad> …`.',
+    cli_folder_inbox: 'e-factuurinbox (volgens de partijen op de factuur)',
+    cli_folder_tree: 'boekhoudersboom (volgens de map)',
+    cli_no_such_folder: 'Geen gevolgde map is {{folder}}: zie `folders list`.',
+    cli_no_longer_watching: '{{folder}} wordt niet meer gevolgd.',
+    cli_check_kind: '{{fileType}}, {{sizeBytes, size}}',
+    cli_check_kind_pages: {
+      one: '{{fileType}}, {{count}} pagina, {{sizeBytes, size}}',
+      other: '{{fileType}}, {{count}} pagina’s, {{sizeBytes, size}}',
+    },
+    cli_change_prefix:
+      'de {{bytes}} byte(s) vóór %PDF- worden weggelaten uit de verstuurde kopie (sha256 {{sha256}}); het bestand zelf wordt niet gewijzigd',
+    cli_change_envelope:
+      'de factuur in de Peppol-envelop wordt verstuurd (sha256 {{sha256}}); het bestand zelf wordt niet gewijzigd',
+    cli_change_converted:
+      'vóór het versturen naar PDF omgezet; het bestand zelf wordt niet gewijzigd',
+    cli_would_be_sent: 'zou verstuurd worden',
+    cli_refused: 'geweigerd ({{code}}): {{text}}',
+    cli_outcome:
+      '{{uploaded}} opgeladen, {{failed}} mislukt, {{unconfirmed}} onbevestigd, {{duplicate}} dubbel (niet opnieuw verstuurd).',
+    cli_check_unconfirmed:
+      'Controleer onbevestigde bestanden in Clearfacts, daarna `clearfacts-uploader resend <id>` of `mark-done <id>`.',
+    config_dir_unwritable:
+      'In de configuratiemap {{configDir}} kan niet geschreven worden ({{path}} is alleen-lezen of van een andere gebruiker), dus instellingen en geschiedenis kunnen niet bewaard worden. Maak de map schrijfbaar voor deze gebruiker, of kies een andere map met --config-dir.',
   },
   terms: {
     fileType: {
@@ -523,6 +587,54 @@ export const nl: Catalogue = {
       linux:
         'verhoog de limiet (ulimit -n 65536, en fs.inotify.max_user_instances via sysctl) of volg minder mappen',
       other: 'sluit andere programma’s of volg minder mappen',
+    },
+    queueState: {
+      idle: 'inactief',
+      uploading: 'bezig met opladen',
+      paused: 'gepauzeerd',
+      offline: 'offline',
+      auth_required: 'token nodig',
+      scope_missing: 'recht ontbreekt',
+      storage_error: 'opslagfout',
+    },
+    folderAvailability: {
+      starting: 'wordt gestart',
+      watching: 'gevolgd',
+      polling: 'regelmatig nagekeken',
+      unavailable: 'niet beschikbaar',
+    },
+    shell: {
+      electron: 'de desktopapp',
+      browser: '`clearfacts-uploader ui`',
+      cli: 'een `clearfacts-uploader`-opdracht',
+    },
+    cliLabel: {
+      engine: 'Verwerking',
+      queue: 'Wachtrij',
+      history: 'Geschiedenis',
+      hold: 'Blokkering',
+      files: 'Bestanden',
+      folder: 'Map',
+      last_upload: 'Laatst opgeladen',
+      last_error: 'Laatste fout',
+      type: 'soort',
+      change: 'wijziging',
+      verdict: 'oordeel',
+    },
+    cliColumn: {
+      id: 'ID',
+      state: 'STATUS',
+      file: 'BESTAND',
+      to: 'NAAR',
+      when: 'WANNEER',
+      in_clearfacts: 'IN CLEARFACTS',
+      why: 'WAAROM',
+      path: 'PAD',
+      goes_to: 'GAAT NAAR',
+      split: 'SPLITSEN',
+      pending: 'WACHTEND',
+      uploaded: 'OPGELADEN',
+      failed: 'MISLUKT',
     },
   },
 };

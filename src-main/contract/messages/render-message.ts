@@ -58,6 +58,14 @@ function createInstance(language: MessageLanguage): i18n {
   instance.services.formatter?.add('megabytes', (value: unknown) =>
     typeof value === 'number' ? `${megabytes.format(value / MB)} MB` : String(value),
   );
+  // "{{sizeBytes, size}}": KB below a megabyte (a 500-byte file is not "0.0 MB"), MB above.
+  instance.services.formatter?.add('size', (value: unknown) =>
+    typeof value !== 'number'
+      ? String(value)
+      : value < MB
+        ? `${megabytes.format(value / 1024)} KB`
+        : `${megabytes.format(value / MB)} MB`,
+  );
   // "{{until, time}}": a moment, as a time of day when it falls on the reader's today and with
   // its date otherwise (a hold until tomorrow, an outage last week), so no time is ever read as
   // today's by mistake. Today is the render's `now` (see renderMessage).

@@ -9,20 +9,28 @@ import {
   DEFAULT_API_URL,
   type Scope,
   type SessionInfo,
+  type TokenStorageInfo,
   type UserInfo,
 } from '../../contract/domain.ts';
 import { ClearfactsApiError, type ClearfactsClient } from '../api/clearfacts-client.ts';
 import type { Logger } from '../logging/logger.ts';
 import { ApiToken } from './token/api-token.ts';
+import { TOKEN_ENVIRONMENT_VARIABLE } from './token/env-token-store.ts';
 import { registerSecret } from '../logging/secret-redactor.ts';
 import type { TokenOrigins } from './token/token-origins.ts';
 import type { TokenStore } from './token/token-store.ts';
 
 export const NO_TOKEN_REASON = msg('no_token');
 
-/** Why nothing is sent while Clearfacts refuses the token; the session alone decides that. */
-export function authHoldReason(): Message {
-  return msg('token_refused_hold');
+/**
+ * Why nothing is sent while Clearfacts refuses the token; the session alone decides that. A token
+ * from CLEARFACTS_TOKEN overrides any stored one, so the advice is to change the variable, never
+ * `token set` (issue #12).
+ */
+export function authHoldReason(source: TokenStorageInfo['backend'] | null = null): Message {
+  return source === 'environment'
+    ? msg('token_refused_hold_env', { variable: TOKEN_ENVIRONMENT_VARIABLE })
+    : msg('token_refused_hold');
 }
 
 export interface SessionOptions {
@@ -273,7 +281,7 @@ export function createSession(options: SessionOptions): Session {
     user = null;
     scopes = [];
     startRecheck();
-    options.onTokenUsable(authHoldReason());
+    options.onTokenUsable(authHoldReason(tokenStore.info().backend));
     changed();
   }
 
@@ -308,7 +316,9 @@ export function createSession(options: SessionOptions): Session {
     notSignedInReason(): Message {
       if (token === null) return NO_TOKEN_REASON;
       if (!sendableHere(token)) return otherOriginReason(token);
-      return token === rejectedToken ? authHoldReason() : msg('not_signed_in');
+      return token === rejectedToken
+        ? authHoldReason(tokenStore.info().backend)
+        : msg('not_signed_in');
     },
 
     async getToken(apiUrl): Promise<string | null> {

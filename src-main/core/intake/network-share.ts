@@ -78,9 +78,20 @@ export function mountEntryFor(
   return best;
 }
 
-function macMountTable(): Promise<string | null> {
+/** macOS's `mount`, which prints the mount table when run without arguments. */
+export const MAC_MOUNT_COMMAND = '/sbin/mount';
+
+/**
+ * The environment the mount probe runs with: a fixed PATH and nothing of ours. The process's own
+ * environment may hold CLEARFACTS_TOKEN, and a child must never receive the token (issue #12).
+ */
+export const MOUNT_PROBE_ENVIRONMENT: NodeJS.ProcessEnv = Object.freeze({
+  PATH: '/usr/bin:/bin:/usr/sbin:/sbin',
+});
+
+function macMountTable(command: string): Promise<string | null> {
   return new Promise((resolve) => {
-    execFile('/sbin/mount', { timeout: 3_000 }, (error, stdout) => {
+    execFile(command, { timeout: 3_000, env: MOUNT_PROBE_ENVIRONMENT }, (error, stdout) => {
       resolve(error === null ? stdout : null);
     });
   });
@@ -93,12 +104,14 @@ function macMountTable(): Promise<string | null> {
 export async function detectNetworkFileSystem(
   realPath: string,
   platform: NodeJS.Platform = process.platform,
+  /** The program that prints macOS's mount table; another only in tests. */
+  mountCommand: string = MAC_MOUNT_COMMAND,
 ): Promise<string | null> {
   if (platform === 'win32') {
     return isUncPath(realPath) ? 'a Windows network share (UNC path)' : null;
   }
   if (platform === 'darwin') {
-    const table = await macMountTable();
+    const table = await macMountTable(mountCommand);
     if (table === null) {
       // Without the mount table, /Volumes/<name> is an external or network volume.
       return realPath.startsWith('/Volumes/') ? 'an external or network volume' : null;

@@ -109,6 +109,8 @@ export interface SendContext {
    * through `setAuthHold`, before this returns.
    */
   onTokenRefused: () => void;
+  /** Why a file waits while the token is refused (session.ts authHoldReason for its source). */
+  tokenRefusedReason: () => Message;
   /** Aborted when the app stops: a write waiting out a storage fault gives up then. */
   stopSignal: AbortSignal;
   /** Sends of the same content to the same administration, so a twin waits for the first. */
@@ -649,10 +651,11 @@ async function recordSendFailure(
       // The queue records it, in the incident it opens or joins.
       return { kind: 'ambiguous', failure: decision.failure };
     case 'hold_auth':
-      // Not the file's fault: the attempt is not counted, and it is sent once a token works.
+      // Not the file's fault: the attempt is not counted, and it is sent once a token works. The
+      // words say where the token comes from (CLEARFACTS_TOKEN is changed there, not `token set`).
       await write('ready', {
         attempts: attempts - 1,
-        failure: { code: 'auth', message: decision.reason },
+        failure: { code: 'auth', message: context.tokenRefusedReason() },
       });
       if (holds.auth === null) {
         context.logger.warn('Clearfacts refused the token: the queue waits for a new one');

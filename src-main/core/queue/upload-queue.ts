@@ -3,6 +3,7 @@
 // running sends and the reasons the queue is holding back.
 import type { Message } from '../../contract/messages/message.ts';
 import type { Administration, Failure } from '../../contract/domain.ts';
+import { authHoldReason } from '../account/session.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { FileRecord } from '../store/file-record.ts';
 import type { HistoryRepository, Transition } from '../store/history-repository.ts';
@@ -60,6 +61,11 @@ export interface UploadQueueOptions {
   onHoldsChanged: () => void;
   /** Clearfacts refused the token: the session decides, and holds the queue via setAuthHold. */
   onTokenRefused: () => void;
+  /**
+   * Why a file waits while the token is refused: the session's words for where the token comes
+   * from (session.ts authHoldReason); the words for a stored token by default.
+   */
+  tokenRefusedReason?: () => Message;
   explainRefusal?: (record: FileRecord, failure: Failure) => Promise<Failure>;
   onChangedAfterSend?: (filePath: string) => void;
   /** The administrations the token reaches, for e-invoice routing; none known by default. */
@@ -145,6 +151,7 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
     splitter: options.splitter,
     partsDir: options.partsDir,
     onTokenRefused: options.onTokenRefused,
+    tokenRefusedReason: options.tokenRefusedReason ?? (() => authHoldReason()),
     stopSignal: stopping.signal,
     inFlight: new Map(),
     explainRefusal: options.explainRefusal ?? ((_record, failure) => Promise.resolve(failure)),

@@ -84,7 +84,7 @@ test('check in words: exit 0 when every file would be sent, with what changes be
   const result = await runCli(cli, ['check', path.join(FIELD_CASES_DIR, 'leading-bom.pdf')]);
   assert.equal(result.stderr, '');
   assert.equal(result.code, 0);
-  assert.match(result.stdout, /type {5}PDF, 2 pages/);
+  assert.match(result.stdout, /type {5}a PDF, 2 pages/);
   assert.match(result.stdout, /the 3 byte\(s\) before %PDF- are left out/);
   assert.match(result.stdout, /verdict {2}would be sent/);
 });

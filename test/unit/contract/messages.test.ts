@@ -103,6 +103,9 @@ test('each language renders the specifics: sizes, limits, names, numbers', () =>
   assert.match(renderMessage(SAMPLES[4] as Message, 'nl'), /^2 bestanden staan/);
 });
 
+/** Codes whose translation is the English text itself: French writes "3 pages" too. */
+const SPELLED_ALIKE = new Map<string, 'nl' | 'fr'>([['cli_pages', 'fr']]);
+
 test('nl and fr renderings contain no English catalogue sentence', () => {
   const params: Record<string, unknown> = {
     sizeBytes: 1,
@@ -130,6 +133,7 @@ test('nl and fr renderings contain no English catalogue sentence', () => {
     const english = renderMessage(sample(code), 'en');
     for (const language of ['nl', 'fr'] as const) {
       const translated = renderMessage(sample(code), language);
+      if (SPELLED_ALIKE.get(code) === language) continue;
       assert.notEqual(translated, english, `${language} ${code} is translated`);
     }
   }

@@ -1,5 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import {
   describeLinuxFileSystemType,
   detectNetworkFileSystem,
@@ -45,4 +48,29 @@ test('the macOS mount table tells which file system holds a folder', () => {
 test('a local temp folder is not a network share on this machine', async () => {
   assert.equal(await detectNetworkFileSystem(process.cwd()), null);
   assert.match((await detectNetworkFileSystem('\\\\nas\\scans', 'win32')) ?? '', /network share/);
+});
+
+test('the macOS mount probe runs without the process environment, so CLEARFACTS_TOKEN never reaches it', async (t) => {
+  const folder = mkdtempSync(path.join(tmpdir(), 'mount-probe-'));
+  t.after(() => rmSync(folder, { recursive: true, force: true }));
+  // A stand-in for /sbin/mount: prints a mount table, and writes down the environment it got.
+  const seen = path.join(folder, 'environment');
+  const mount = path.join(folder, 'mount');
+  writeFileSync(
+    mount,
+    `#!/bin/sh\nenv > '${seen}'\necho '//jan@nas/Scans on /Volumes/Scans (smbfs, nodev, nosuid)'\n`,
+    { mode: 0o755 },
+  );
+  const token = 'cfprobeTOKEN'.padEnd(80, 'x');
+  const previous = process.env.CLEARFACTS_TOKEN;
+  process.env.CLEARFACTS_TOKEN = token;
+  t.after(() => {
+    if (previous === undefined) delete process.env.CLEARFACTS_TOKEN;
+    else process.env.CLEARFACTS_TOKEN = previous;
+  });
+  const found = await detectNetworkFileSystem('/Volumes/Scans/in', 'darwin', mount);
+  assert.match(found ?? '', /SMB/i, 'the stand-in ran and its table was read');
+  const environment = readFileSync(seen, 'utf8');
+  assert.doesNotMatch(environment, /CLEARFACTS_TOKEN/);
+  assert.ok(!environment.includes(token), 'the token is not in the child environment');
 });
