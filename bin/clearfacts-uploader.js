@@ -1,8 +1,12 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=4
 // The `clearfacts-uploader` command. An installed package runs the JavaScript that `prepack`
 // compiled into dist/ (Node does not strip types inside node_modules); a checkout, which has the
 // sources, runs them directly with type stripping. Both need Node 24: say so plainly instead of
 // failing on the first unsupported syntax or on better-sqlite3's Node-API version.
+// The shebang's --max-semi-space-size is the engine's young-generation cap (issue #13's memory
+// target; src-main/contract/engine-v8-flags.ts has the why and the figures): a V8 heap flag only
+// counts on the command line. `env -S` splits it off (GNU coreutils 8.30+, macOS, FreeBSD; npm's
+// Windows shims read it too); the service definitions pass it to node themselves.
 import { existsSync } from 'node:fs';
 
 const [major] = process.versions.node.split('.').map(Number);

@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { ENGINE_JS_FLAGS_SWITCH } from '../src-main/contract/engine-v8-flags.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const electronPackage = path.join(root, 'node_modules', 'electron');
@@ -115,7 +116,9 @@ function main(): void {
   build();
   const runtime = ensureRuntime();
   console.log(`• Starting Clearfacts Uploader on Electron ${runtime.version}`);
-  const result = spawnSync(runtime.executable, [root, ...process.argv.slice(2)], {
+  // The engine's V8 flags (issue #13): the main process's heap only takes them on the command line.
+  const args = [ENGINE_JS_FLAGS_SWITCH, root, ...process.argv.slice(2)];
+  const result = spawnSync(runtime.executable, args, {
     cwd: root,
     stdio: 'inherit',
     // A leftover ELECTRON_RUN_AS_NODE would run main.js as plain Node instead of the app.

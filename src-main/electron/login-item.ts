@@ -4,6 +4,7 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { App } from 'electron';
+import { ENGINE_JS_FLAGS_SWITCH } from '../contract/engine-v8-flags.ts';
 
 export const HIDDEN_ARGUMENT = '--hidden';
 const DESKTOP_FILE = 'clearfacts-uploader.desktop';
@@ -22,13 +23,19 @@ export function quoteExecArgument(argument: string): string {
   return `"${argument.replace(/[\\"`$]/g, (character) => `\\${character}`)}"`;
 }
 
+/**
+ * What the login item passes: the engine's V8 flags, which only count on the command line (the
+ * main process's V8 is set up before main.ts runs; issue #13, engine-v8-flags.ts), and --hidden.
+ */
+export const LOGIN_ARGUMENTS: readonly string[] = [ENGINE_JS_FLAGS_SWITCH, HIDDEN_ARGUMENT];
+
 export function autostartEntry(executable: string): string {
   return [
     '[Desktop Entry]',
     'Type=Application',
     'Name=Clearfacts Uploader',
     'Comment=Delivers scanned invoices and documents to Clearfacts',
-    `Exec=${quoteExecArgument(executable)} ${HIDDEN_ARGUMENT}`,
+    `Exec=${quoteExecArgument(executable)} ${LOGIN_ARGUMENTS.join(' ')}`,
     'Terminal=false',
     'X-GNOME-Autostart-enabled=true',
     '',
@@ -51,7 +58,7 @@ export async function applyStartAtLogin(
   }
   options.app.setLoginItemSettings({
     openAtLogin: enabled,
-    args: [HIDDEN_ARGUMENT],
+    args: [...LOGIN_ARGUMENTS],
   });
 }
 

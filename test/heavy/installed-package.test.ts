@@ -275,7 +275,7 @@ test('the packed tarball installs into an empty prefix and its binary works agai
     const script = realpathSync(path.join(packageDir, 'bin/clearfacts-uploader.js'));
     assert.ok(
       unit.stdout.includes(
-        `ExecStart="${process.execPath}" "${script}" "--config-dir" "${configDir}" "--api-url" "${emulator.graphqlUrl}" "watch"`,
+        `ExecStart="${process.execPath}" "--max-semi-space-size=4" "${script}" "--config-dir" "${configDir}" "--api-url" "${emulator.graphqlUrl}" "watch"`,
       ),
       unit.stdout,
     );

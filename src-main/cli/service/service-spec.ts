@@ -1,6 +1,7 @@
 // What a service definition runs, whatever the service manager: this Node 24 and this
 // `clearfacts-uploader` script, `watch` on one config folder. The token is never part of it: the
 // service finds it where `token set` stored it, or in the file CLEARFACTS_TOKEN_FILE names.
+import { ENGINE_V8_FLAGS } from '../../contract/engine-v8-flags.ts';
 import { EXIT } from '../exit-codes.ts';
 
 /** The systemd unit's name (without `.service`) and the Windows task's name. */
@@ -26,10 +27,11 @@ export interface ServiceSpec {
   tokenFile?: string;
 }
 
-/** The command line the service runs, program first. */
+/** The command line the service runs, program first; with the engine's V8 flags (issue #13). */
 export function serviceCommand(spec: ServiceSpec): string[] {
   return [
     spec.node,
+    ...ENGINE_V8_FLAGS,
     spec.script,
     '--config-dir',
     spec.configDir,

@@ -36,7 +36,7 @@ Description=Clearfacts Uploader: sends the documents in the watched folders to C
 
 [Service]
 Type=exec
-ExecStart="/usr/local/bin/node" "/usr/local/lib/node_modules/clearfacts-uploader/bin/clearfacts-uploader.js" "--config-dir" "/home/office/.config/clearfacts-uploader" "watch"
+ExecStart="/usr/local/bin/node" "--max-semi-space-size=4" "/usr/local/lib/node_modules/clearfacts-uploader/bin/clearfacts-uploader.js" "--config-dir" "/home/office/.config/clearfacts-uploader" "watch"
 Environment="CLEARFACTS_TOKEN_FILE=/run/credentials/clearfacts-token"
 Restart=on-failure
 RestartSec=10
@@ -55,7 +55,7 @@ WantedBy=default.target
   const unit = renderSystemdUnit(hostile);
   assert.ok(
     unit.includes(
-      'ExecStart="/opt/node 24/bin/node" "/srv/100%% \\"sure\\"/$$HOME\\\\bin/clearfacts-uploader.js" "--config-dir" "/srv/scans & <more>/config" "--api-url" "http://127.0.0.1:4000/graphql?a=1&b=%%41" "watch"',
+      'ExecStart="/opt/node 24/bin/node" "--max-semi-space-size=4" "/srv/100%% \\"sure\\"/$$HOME\\\\bin/clearfacts-uploader.js" "--config-dir" "/srv/scans & <more>/config" "--api-url" "http://127.0.0.1:4000/graphql?a=1&b=%%41" "watch"',
     ),
     unit,
   );
@@ -125,7 +125,7 @@ test('the Windows command creates a boot task for the user running `watch`', () 
   );
   assert.equal(
     commands.create,
-    'schtasks /Create /TN "Clearfacts Uploader" /TR "\\"C:\\Program Files\\nodejs\\node.exe\\" \\"C:\\Users\\office\\AppData\\Roaming\\npm\\node_modules\\clearfacts-uploader\\bin\\clearfacts-uploader.js\\" \\"--config-dir\\" \\"C:\\Users\\office\\AppData\\Roaming\\clearfacts-uploader\\Config\\" \\"watch\\"" /SC ONSTART /RU "OFFICE\\scanner" /RP /RL LIMITED /F',
+    'schtasks /Create /TN "Clearfacts Uploader" /TR "\\"C:\\Program Files\\nodejs\\node.exe\\" \\"--max-semi-space-size=4\\" \\"C:\\Users\\office\\AppData\\Roaming\\npm\\node_modules\\clearfacts-uploader\\bin\\clearfacts-uploader.js\\" \\"--config-dir\\" \\"C:\\Users\\office\\AppData\\Roaming\\clearfacts-uploader\\Config\\" \\"watch\\"" /SC ONSTART /RU "OFFICE\\scanner" /RP /RL LIMITED /F',
   );
   assert.equal(commands.remove, 'schtasks /Delete /TN "Clearfacts Uploader" /F');
 });

@@ -100,8 +100,8 @@ test('start at login: Electron login items on Windows and macOS', async () => {
     });
   }
   assert.deepEqual(settings, [
-    { openAtLogin: true, args: [HIDDEN_ARGUMENT] },
-    { openAtLogin: true, args: [HIDDEN_ARGUMENT] },
+    { openAtLogin: true, args: ['--js-flags=--max-semi-space-size=4', HIDDEN_ARGUMENT] },
+    { openAtLogin: true, args: ['--js-flags=--max-semi-space-size=4', HIDDEN_ARGUMENT] },
   ]);
 });
 
@@ -117,7 +117,10 @@ test('start at login on Linux: an XDG autostart entry, written and removed', asy
   await applyStartAtLogin(true, options);
   const file = path.join(dir, 'autostart', 'clearfacts-uploader.desktop');
   const entry = await readFile(file, 'utf8');
-  assert.match(entry, /^Exec="\/home\/ann\/Apps\/Clearfacts Uploader\.AppImage" --hidden$/m);
+  assert.match(
+    entry,
+    /^Exec="\/home\/ann\/Apps\/Clearfacts Uploader\.AppImage" --js-flags=--max-semi-space-size=4 --hidden$/m,
+  );
   await applyStartAtLogin(false, options);
   await assert.rejects(stat(file), { code: 'ENOENT' });
 });
