@@ -18,4 +18,6 @@ function run(script: string, args: string[]): void {
 
 rmSync(path.join(root, 'dist'), { recursive: true, force: true });
 run('node_modules/vite/bin/vite.js', ['build', '--logLevel', 'warn']);
-run('node_modules/typescript/bin/tsc', ['-p', 'tsconfig.package.json']);
+// Emit only: the static checks type-check every file (tsc -p tsconfig.node.json); checking again
+// here took 7 minutes on a 2-core machine for the same JavaScript (byte-identical output).
+run('node_modules/typescript/bin/tsc', ['-p', 'tsconfig.package.json', '--noCheck']);

@@ -207,7 +207,7 @@ export const en = {
     showFailed: 'Show failed documents',
     split: {
       label: 'Split scanned batches',
-      off: 'Off: each file is one document',
+      off: 'Off',
       separator: 'On separator sheets',
       page: 'Every page is a document',
       pages: 'Every few pages',

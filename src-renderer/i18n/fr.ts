@@ -220,7 +220,7 @@ export const fr: WithManyPlurals<Messages> = {
     showFailed: 'Voir les documents en échec',
     split: {
       label: 'Découper les lots scannés',
-      off: 'Non : chaque fichier est un document',
+      off: 'Non',
       separator: 'Sur les feuilles de séparation',
       page: 'Chaque page est un document',
       pages: 'Toutes les quelques pages',

@@ -212,7 +212,7 @@ export const nl: Messages = {
     showFailed: 'Mislukte documenten tonen',
     split: {
       label: 'Gescande stapels splitsen',
-      off: 'Uit: elk bestand is één document',
+      off: 'Uit',
       separator: 'Op scheidingsbladen',
       page: 'Elke pagina is een document',
       pages: 'Om de zoveel pagina’s',

@@ -101,7 +101,9 @@ test('a lost, empty or damaged history sends nothing again', async (t) => {
     { configDir, apiUrl: emulator.graphqlUrl, env: { LC_ALL: 'nl_BE.UTF-8' } },
     ['status'],
   );
-  const line = `History: De geschiedenisdatabase (${path.join(configDir, 'history.sqlite')})`;
-  assert.ok(status.stdout.includes(line), status.stdout);
+  // The CLI's label is in the CLI's language too (issue #14).
+  const line = `De geschiedenisdatabase (${path.join(configDir, 'history.sqlite')})`;
+  const labelled = status.stdout.split('\n').find((text) => text.startsWith('Geschiedenis:'));
+  assert.ok(labelled?.includes(line), status.stdout);
   assert.match(status.stdout, /opnieuw opgebouwd/);
 });

@@ -207,7 +207,7 @@ test('`status` without a stored token exits 1 and says that no token is set', as
   const context = { configDir: path.join(root, 'config'), apiUrl: emulator.graphqlUrl };
   const result = await runCli(context, ['status']);
   assert.equal(result.code, 1, result.stdout);
-  assert.match(result.stdout, /Hold:\s+auth: No Clearfacts token is set/);
+  assert.match(result.stdout, /Hold:\s+No Clearfacts token is set/);
   const json = await runCli(context, ['status', '--json']);
   assert.equal(json.code, 1);
   const parsed = JSON.parse(json.stdout) as { attention: boolean; holds: { kind: string }[] };

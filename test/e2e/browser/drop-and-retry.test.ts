@@ -190,8 +190,10 @@ test('an upload Clearfacts never answered stays unconfirmed until the user marks
   stack.emulator.setFaults({});
 
   await page.getByRole('link', { name: 'History' }).click();
-  const first = page.getByRole('listitem').filter({ hasText: 'Aankoop A-17.pdf' });
-  const second = page.getByRole('listitem').filter({ hasText: 'Aankoop A-18.pdf' });
+  // The rows of the list, not the same names in the outage's banner above it.
+  const rows = page.getByTestId('history-list').getByRole('listitem');
+  const first = rows.filter({ hasText: 'Aankoop A-17.pdf' });
+  const second = rows.filter({ hasText: 'Aankoop A-18.pdf' });
   await first.getByText(/open this administration in Clearfacts and look in its inbox/).waitFor();
   assert.match(await first.innerText(), /1 page/, 'what we know of it: its pages');
   await assertAccessible(page, 'history with unconfirmed uploads');
