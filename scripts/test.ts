@@ -1,6 +1,6 @@
 // The one test command (README, .ci/run): builds what the browser tests load, runs every test
 // file with node:test, and ends with a plain "N passed, N failed, N skipped" line.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -31,9 +31,54 @@ if (
   process.exit(1);
 }
 
+/**
+ * The whole test run's deadline, in ms: a file whose process never exits (a handle left open) must
+ * end as a failed run with its totals line, not as a CI job killed at its 90-minute limit with no
+ * answer. The suite takes about a third of this on a 2-core machine.
+ */
+const RUN_DEADLINE_MS = 40 * 60_000;
+
+/**
+ * Runs the test runner in its own process group so that, past the deadline, every test file's
+ * process, Chromium and any child they started are killed together. Resolves with the exit status
+ * (1 after a kill).
+ */
+function runWithDeadline(command: string, args: string[]): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, stdio: 'inherit', detached: true });
+    const killGroup = (): void => {
+      if (child.pid !== undefined) {
+        try {
+          process.kill(-child.pid, 'SIGKILL');
+        } catch {
+          // The group has already exited.
+        }
+      }
+    };
+    const timer = setTimeout(() => {
+      console.error(`the test run passed its ${RUN_DEADLINE_MS / 60_000}-minute deadline: killed`);
+      killGroup();
+    }, RUN_DEADLINE_MS);
+    const interrupt = (): void => {
+      killGroup();
+      process.exit(130);
+    };
+    process.once('SIGINT', interrupt);
+    process.once('SIGTERM', interrupt);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      process.off('SIGINT', interrupt);
+      process.off('SIGTERM', interrupt);
+      resolve(code ?? 1);
+    });
+  });
+}
+
 // node:test runs the files in path order whatever order they are given in, two at a time: the
-// long ones in test/heavy/ start before the integration, static and unit files.
-const testStatus = run(process.execPath, [
+// long ones in test/heavy/ start before the integration, static and unit files. --test-force-exit
+// ends a file's process once its tests are done, even if a handle was left open.
+const testStatus = await runWithDeadline(process.execPath, [
+  '--test-force-exit',
   '--test',
   '--test-concurrency=2',
   '--test-timeout=600000',

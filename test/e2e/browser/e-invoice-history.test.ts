@@ -8,7 +8,7 @@ import path from 'node:path';
 import { seedData } from '../../emulator/index.ts';
 import { partyOf, sampleInvoice, ublXml } from '../../fixtures/e-invoice-builder.ts';
 import { launchChromium, openApp, signInThroughCore, startStack } from './browser-stack.ts';
-import { screenshotBothThemes } from './page-checks.ts';
+import { screenshotBothThemes, waitForCount } from './page-checks.ts';
 
 test('History shows e-invoices with supplier and amount, and filters on both', async (t) => {
   const [browser, stack] = await Promise.all([launchChromium(t), startStack(t)]);
@@ -55,13 +55,13 @@ test('History shows e-invoices with supplier and amount, and filters on both', a
 
   await page.getByLabel('Supplier', { exact: true }).fill('vermeulen');
   await invoiceRow.waitFor({ state: 'detached' });
-  assert.equal(await rows.count(), 1);
-  assert.equal(await creditRow.count(), 1);
+  await waitForCount(rows, 1, 'rows matching the supplier "vermeulen"');
+  await waitForCount(creditRow, 1, 'credit note rows');
 
   await page.getByLabel('Supplier', { exact: true }).fill('');
   await page.getByLabel('Amount from').fill('1000');
   await page.getByLabel('Amount up to').fill('1210,50');
   await creditRow.waitFor({ state: 'detached' });
   await invoiceRow.waitFor();
-  assert.equal(await rows.count(), 1);
+  await waitForCount(rows, 1, 'rows between 1000 and 1210,50');
 });

@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
+import { UI_TIMEOUT_MS } from './browser-stack.ts';
 import { en } from '../../../src-renderer/i18n/en.ts';
 import { fr } from '../../../src-renderer/i18n/fr.ts';
 import { nl } from '../../../src-renderer/i18n/nl.ts';
@@ -44,6 +45,29 @@ export async function assertAccessible(page: Page, screen: string): Promise<void
     (violation) => violation.impact === 'serious' || violation.impact === 'critical',
   );
   assert.deepEqual(serious, [], `${screen}: axe found serious or critical violations`);
+}
+
+/**
+ * Waits until `locator` matches exactly `expected` elements: React renders a list in more than one
+ * commit, so a count read once can catch it half-way on a loaded machine. Fails after
+ * UI_TIMEOUT_MS naming `what` and the last count seen.
+ */
+export async function waitForCount(
+  locator: Locator,
+  expected: number,
+  what: string,
+): Promise<void> {
+  const deadline = Date.now() + UI_TIMEOUT_MS;
+  let seen = await locator.count();
+  while (seen !== expected) {
+    if (Date.now() > deadline) {
+      assert.fail(
+        `timed out after ${UI_TIMEOUT_MS} ms waiting for ${expected} ${what}; saw ${seen}`,
+      );
+    }
+    await locator.page().waitForTimeout(100);
+    seen = await locator.count();
+  }
 }
 
 /** Saves the screen as it is now, and again in the other colour scheme. */

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { ALL_SCOPES, seedData } from '../../emulator/index.ts';
 import { withDeadline } from '../../support/waiting.ts';
 import { launchChromium, openApp, startStack } from './browser-stack.ts';
-import { assertAccessible, screenshotBothThemes } from './page-checks.ts';
+import { assertAccessible, screenshotBothThemes, waitForCount } from './page-checks.ts';
 import { writePdf } from './sample-files.ts';
 
 test('sign in with a token, bind a folder, and a PDF dropped in it is uploaded', async (t) => {
@@ -121,9 +121,13 @@ test('"Try the demo" signs in to the emulated Clearfacts with every scope', asyn
   // confirmed only by the first upload, so "every permission" is not claimed yet.
   const scopes = page.locator('.scope-list');
   await scopes.waitFor();
-  assert.equal(await scopes.locator('.scope.missing').count(), 0);
-  assert.equal(await scopes.locator('.scope.granted').count(), 2);
-  assert.equal(await scopes.getByText('Checked at the first upload').count(), 2);
+  await waitForCount(scopes.locator('.scope.granted'), 2, 'granted scopes');
+  await waitForCount(
+    scopes.getByText('Checked at the first upload'),
+    2,
+    'scopes left to the upload',
+  );
+  await waitForCount(scopes.locator('.scope.missing'), 0, 'missing scopes');
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByRole('link', { name: 'Administrations' }).click();
   await page.getByText(`${seedData.administrations.length} administrations`).waitFor();

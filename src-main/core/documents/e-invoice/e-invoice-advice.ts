@@ -8,7 +8,7 @@
 // Schematron 1.x runners for Node (XSLT 1 / XPath 1) cannot run these XPath 2 rules, and all of
 // them build the whole tree in memory, which the 15 MB embedded PDF budget forbids. The rules
 // below are the ones a wrong file most often breaks, written from the rule texts.
-import { msg, type Message } from '../../../contract/messages/message.ts';
+import { msg, type Message, type MessageParams } from '../../../contract/messages/message.ts';
 import { belgianCompanyNumber, hasBelgianCheckDigits } from './party-numbers.ts';
 
 /** What the rules look at, as the invoice wrote it (null: absent). Amounts in the document currency. */
@@ -49,7 +49,7 @@ function sameAmount(a: number, b: number): boolean {
  */
 export function adviseEInvoice(facts: AdviceFacts): Message[] {
   const advice: Message[] = [];
-  const add = (rule: Extract<Message, { code: 'e_invoice_advice' }>['params']['eInvoiceRule']) =>
+  const add = (rule: MessageParams<'e_invoice_advice'>['eInvoiceRule']) =>
     advice.push(msg('e_invoice_advice', { eInvoiceRule: rule }));
   if (facts.customization === null) add('br_01');
   if (facts.number === null) add('br_02');
