@@ -131,42 +131,26 @@ function AddFolderForm({
       </div>
       <fieldset className="field">
         <legend>{t('folders.form.mode')}</legend>
-        <label className="choice">
-          <input
-            type="radio"
-            name={modeName}
-            checked={mode === 'single'}
-            onChange={() => setMode('single')}
-          />
-          <span>
-            <span className="choice-title">{t('folders.form.modeSingle')}</span>
-            <span className="hint">{t('folders.form.modeSingleHint')}</span>
-          </span>
-        </label>
-        <label className="choice">
-          <input
-            type="radio"
-            name={modeName}
-            checked={mode === 'tree'}
-            onChange={() => setMode('tree')}
-          />
-          <span>
-            <span className="choice-title">{t('folders.form.modeTree')}</span>
-            <span className="hint">{t('folders.form.modeTreeHint')}</span>
-          </span>
-        </label>
-        <label className="choice">
-          <input
-            type="radio"
-            name={modeName}
-            checked={mode === 'inbox'}
-            onChange={() => setMode('inbox')}
-          />
-          <span>
-            <span className="choice-title">{t('folders.form.modeInbox')}</span>
-            <span className="hint">{t('folders.form.modeInboxHint')}</span>
-          </span>
-        </label>
+        {(
+          [
+            ['single', t('folders.form.modeSingle'), t('folders.form.modeSingleHint')],
+            ['tree', t('folders.form.modeTree'), t('folders.form.modeTreeHint')],
+            ['inbox', t('folders.form.modeInbox'), t('folders.form.modeInboxHint')],
+          ] as const
+        ).map(([value, title, hint]) => (
+          <label key={value} className="choice">
+            <input
+              type="radio"
+              name={modeName}
+              checked={mode === value}
+              onChange={() => setMode(value)}
+            />
+            <span>
+              <span className="choice-title">{title}</span>
+              <span className="hint">{hint}</span>
+            </span>
+          </label>
+        ))}
       </fieldset>
       {mode === 'single' && (
         <>

@@ -15,6 +15,7 @@ import type { HttpAnswer } from './emulator-test-support.ts';
 import type { Emulator, ReceivedUpload } from './index.ts';
 import { startEmulator, seedData } from './index.ts';
 import { pdfWithPages } from './test-documents.ts';
+import { createWaitList, withDeadline } from '../support/waiting.ts';
 
 const companyNumber = seedData.administrations[2]?.companyNumber ?? '';
 const pdf = await pdfWithPages(1);
@@ -163,6 +164,18 @@ test('latencyMs delays each affected request by at least that long', async (t) =
   const answer = await graphql(emulator, '{ administrations { companyNumber } }');
   assert.equal(answer.errors, undefined);
   assert.ok(performance.now() - started >= 245, 'answered before the latency elapsed');
+});
+
+test('a request waiting out latencyMs goes on at once when the plan is replaced', async (t) => {
+  const emulator = await startTestEmulator(t);
+  emulator.setFaults({ latencyMs: 600_000, appliesTo: 'all' });
+  const answer = graphql(emulator, '{ administrations { companyNumber } }');
+  await createWaitList({ recheckMs: 20 }).until('the request waits out the latency', () =>
+    emulator.requestsWaitingOutLatency() === 1 ? true : undefined,
+  );
+  emulator.setFaults({});
+  const result = await withDeadline('the held request is answered', answer, { timeoutMs: 10_000 });
+  assert.equal(result.errors, undefined);
 });
 
 test('the fault plan is set, read and cleared over /__emulator/ and validated', async (t) => {

@@ -85,6 +85,9 @@ function seededRandom(seed: number): () => number {
 export class FaultInjector {
   #plan: FaultPlan = {};
   #random: () => number = Math.random;
+  #replaced = new AbortController();
+  /** Requests waiting out `latencyMs` now (the server counts them in and out). */
+  waitingOutLatency = 0;
 
   get plan(): FaultPlan {
     return { ...this.#plan };
@@ -94,6 +97,17 @@ export class FaultInjector {
   set(plan: FaultPlan): void {
     this.#plan = FaultPlanSchema.parse(plan);
     this.#random = plan.seed === undefined ? Math.random : seededRandom(plan.seed);
+    this.#replaced.abort();
+    this.#replaced = new AbortController();
+  }
+
+  /**
+   * Aborted when the plan is next replaced: a request waiting out `latencyMs` goes on at once
+   * under the new plan, so a test can hold an upload in flight for as long as it needs and then
+   * let it through.
+   */
+  get replacedSignal(): AbortSignal {
+    return this.#replaced.signal;
   }
 
   clear(): void {

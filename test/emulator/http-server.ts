@@ -376,7 +376,19 @@ export async function startHttpServer(
       return;
     }
     const latency = faults.latencyMs();
-    if (latency > 0) await delay(latency, undefined, { signal: closing.signal });
+    if (latency > 0) {
+      faults.waitingOutLatency += 1;
+      try {
+        await delay(latency, undefined, {
+          signal: AbortSignal.any([closing.signal, faults.replacedSignal]),
+        });
+      } catch (error) {
+        // A new plan ends the wait; closing ends the request.
+        if (closing.signal.aborted) throw error;
+      } finally {
+        faults.waitingOutLatency -= 1;
+      }
+    }
     await applyFault(faults.decide(), request, response, pathname, reply);
   }
 

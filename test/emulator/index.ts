@@ -83,8 +83,13 @@ export interface Emulator {
   setRateLimit(limit: RateLimit): void;
   /** How many requests the rate limit refused since it was last set. */
   rateLimited(): number;
-  /** Replaces the fault plan; setFaults({}) turns faults off. */
+  /**
+   * Replaces the fault plan; setFaults({}) turns faults off. Requests waiting out the old plan's
+   * latency go on at once under the new one.
+   */
   setFaults(plan: FaultPlan): void;
+  /** How many requests are waiting out `latencyMs` now: a test holds an upload in flight with it. */
+  requestsWaitingOutLatency(): number;
   /** Back to the seed: uploads, added tokens, revocations, faults and edits forgotten. */
   reset(): void;
   /** Stops listening and destroys every connection, hung ones included. */
@@ -132,6 +137,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     setRateLimit: (limit) => server.rateLimiter.set(limit),
     rateLimited: () => server.rateLimiter.refused,
     setFaults: (plan) => server.faults.set(plan),
+    requestsWaitingOutLatency: () => server.faults.waitingOutLatency,
     reset: () => {
       state.reset();
       server.faults.clear();

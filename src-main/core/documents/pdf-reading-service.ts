@@ -4,8 +4,8 @@
 // never waits on one file for longer than the time budget. The worker (pdf.js loaded, about
 // 70 MB resident) starts with the first PDF and ends after an idle period, so an engine that
 // watches quiet folders, or only receives e-invoices and images, does not carry it.
-import { Worker } from 'node:worker_threads';
 import { PdfReadReply, type PdfReading } from './pdf-reading.ts';
+import { createWorkerSlot, siblingModuleUrl, transferableBytes } from './worker-slot.ts';
 
 /** Per-file limits. Milliseconds and bytes. */
 export interface PdfReadingBudget {
@@ -60,8 +60,6 @@ export const DEFAULT_PDF_READER_LIFETIME: PdfReaderLifetime = {
   timer: REAL_IDLE_TIMER,
 };
 
-/** Starting a worker (loading pdf.js) may take this long on a slow, busy machine. */
-const START_DEADLINE_MS = 60_000;
 /**
  * V8 cannot even create an isolate with a tiny heap (a fatal error that ends the process), so
  * the heap cap, a backstop to the polled budget, never goes below this.
@@ -92,30 +90,19 @@ export interface PdfReadingService {
   isRunning(): boolean;
 }
 
-/** The worker module next to this one, `.ts` when run from source, `.js` when built. */
-function workerUrl(): URL {
-  const extension = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
-  return new URL(`./pdf-reading-worker${extension}`, import.meta.url);
-}
-
-/** Bytes the transfer can move: a view that owns its whole buffer (else a copy that does). */
-function ownBuffer(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
-  if (
-    bytes.byteOffset === 0 &&
-    bytes.byteLength === bytes.buffer.byteLength &&
-    bytes.buffer instanceof ArrayBuffer
-  ) {
-    return new Uint8Array(bytes.buffer);
-  }
-  return new Uint8Array(bytes);
-}
-
 /** A service with no worker yet; the first read starts one. */
 export function createPdfReadingService(
   budget: PdfReadingBudget = DEFAULT_PDF_READING_BUDGET,
   lifetime: PdfReaderLifetime = DEFAULT_PDF_READER_LIFETIME,
 ): PdfReadingService {
-  let worker: { thread: Worker; ready: Promise<boolean> } | null = null;
+  const slot = createWorkerSlot({
+    url: siblingModuleUrl(import.meta.url, 'pdf-reading-worker'),
+    heapMb: Math.max(MIN_HEAP_MB, Math.ceil(budget.memoryBytes / 2 ** 20)),
+    isReady: (message) => {
+      const parsed = PdfReadReply.safeParse(message);
+      return parsed.success && 'ready' in parsed.data;
+    },
+  });
   let nextId = 1;
   /** One file at a time: the budgets are per file, and the worker is one thread anyway. */
   let tail: Promise<unknown> = Promise.resolve();
@@ -130,53 +117,19 @@ export function createPdfReadingService(
 
   function scheduleIdleStop(): void {
     cancelIdleStop();
-    if (worker === null) return;
+    if (!slot.isRunning()) return;
     idleHandle = lifetime.timer.setTimeout(() => {
       idleHandle = null;
       // A read may have been asked for since: it keeps the worker.
-      if (pending === 0 && worker !== null) void stop(worker.thread);
+      if (pending === 0) void slot.stopCurrent();
     }, lifetime.idleMs);
   }
 
-  function start(): { thread: Worker; ready: Promise<boolean> } {
-    const thread = new Worker(workerUrl(), {
-      resourceLimits: {
-        maxOldGenerationSizeMb: Math.max(MIN_HEAP_MB, Math.ceil(budget.memoryBytes / 2 ** 20)),
-      },
-    });
-    // Idle, the worker must not keep a CLI run alive; a read holds the process by its timers.
-    thread.unref();
-    const ready = new Promise<boolean>((resolve) => {
-      const deadline = setTimeout(() => done(false), START_DEADLINE_MS);
-      const onMessage = (message: unknown) => {
-        const parsed = PdfReadReply.safeParse(message);
-        if (parsed.success && 'ready' in parsed.data) done(true);
-      };
-      const onEnd = () => done(false);
-      function done(started: boolean) {
-        clearTimeout(deadline);
-        thread.off('message', onMessage);
-        thread.off('error', onEnd);
-        thread.off('exit', onEnd);
-        resolve(started);
-      }
-      thread.on('message', onMessage);
-      thread.on('error', onEnd);
-      thread.on('exit', onEnd);
-    });
-    return { thread, ready };
-  }
-
-  async function stop(which: Worker): Promise<void> {
-    if (worker?.thread === which) worker = null;
-    await which.terminate();
-  }
-
   async function readOne(bytes: Uint8Array): Promise<PdfReading | OverBudget> {
-    const started = (worker ??= start());
+    const started = slot.acquire();
     const current = started.thread;
     if (!(await started.ready)) {
-      await stop(current);
+      await slot.stop(current);
       throw new PdfReaderStoppedError('it did not start');
     }
     const id = nextId++;
@@ -194,7 +147,7 @@ export function createPdfReadingService(
         current.off('error', onError);
         current.off('exit', onExit);
         const settle = () => (result instanceof Error ? reject(result) : resolve(result));
-        if (restart) void stop(current).finally(settle);
+        if (restart) void slot.stop(current).finally(settle);
         else settle();
       };
       const onMessage = (message: unknown) => {
@@ -233,7 +186,7 @@ export function createPdfReadingService(
       current.on('message', onMessage);
       current.on('error', onError);
       current.on('exit', onExit);
-      const owned = ownBuffer(bytes);
+      const owned = transferableBytes(bytes);
       current.postMessage({ id, bytes: owned }, [owned.buffer]);
     });
   }
@@ -255,8 +208,8 @@ export function createPdfReadingService(
     async close() {
       await tail;
       cancelIdleStop();
-      if (worker !== null) await stop(worker.thread);
+      await slot.stopCurrent();
     },
-    isRunning: () => worker !== null,
+    isRunning: () => slot.isRunning(),
   };
 }

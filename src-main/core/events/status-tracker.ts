@@ -34,7 +34,7 @@ export interface StatusTracker {
   noteTransition(previous: FileState | null, next: FileState | null): void;
   /** Something the snapshot shows changed (a hold, the counts): emit soon. */
   changed(): void;
-  /** Cancels a pending emit. */
+  /** Cancels a pending emit; changes reported after it are not emitted. */
   close(): void;
 }
 
@@ -44,6 +44,8 @@ export function createStatusTracker(options: StatusTrackerOptions): StatusTracke
   let batch = { done: 0, total: 0 };
   let emitTimer: NodeJS.Timeout | null = null;
   let lastEmitted = '';
+  /** Set by close: the engine closes the history after the tracker, and goes on reporting changes. */
+  let closed = false;
 
   function snapshot(): StatusSnapshot {
     const counts = options.counts();
@@ -100,6 +102,7 @@ export function createStatusTracker(options: StatusTrackerOptions): StatusTracke
   }
 
   function changed(): void {
+    if (closed) return;
     emitTimer ??= setTimeout(emitNow, options.throttleMs ?? 100);
   }
 
@@ -142,6 +145,7 @@ export function createStatusTracker(options: StatusTrackerOptions): StatusTracke
     changed,
 
     close(): void {
+      closed = true;
       if (emitTimer) clearTimeout(emitTimer);
       emitTimer = null;
     },

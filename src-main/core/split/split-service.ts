@@ -2,12 +2,9 @@
 // per batch (the pattern of documents/pdf-reading-service.ts). Whatever goes wrong with the
 // worker, the answer is a verdict: "send it whole, because …". A batch is never held back or
 // lost because splitting failed.
-import { Worker } from 'node:worker_threads';
 import type { SplitMode } from '../../contract/domain.ts';
+import { createWorkerSlot, siblingModuleUrl, transferableBytes } from '../documents/worker-slot.ts';
 import { SplitReply, type SplitResult } from './split-protocol.ts';
-
-/** Starting the worker (pdf.js and zxing's WASM) may take this long on a slow, busy machine. */
-const START_DEADLINE_MS = 60_000;
 
 export interface SplitServiceOptions {
   /**
@@ -32,22 +29,6 @@ export interface SplitService {
   close(): Promise<void>;
 }
 
-function workerUrl(): URL {
-  const extension = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
-  return new URL(`./split-worker${extension}`, import.meta.url);
-}
-
-function ownBuffer(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
-  if (
-    bytes.byteOffset === 0 &&
-    bytes.byteLength === bytes.buffer.byteLength &&
-    bytes.buffer instanceof ArrayBuffer
-  ) {
-    return new Uint8Array(bytes.buffer);
-  }
-  return new Uint8Array(bytes);
-}
-
 const stopped = (detail: string): SplitResult => ({
   outcome: 'whole',
   pages: null,
@@ -57,47 +38,22 @@ const stopped = (detail: string): SplitResult => ({
 export function createSplitService(
   options: SplitServiceOptions = DEFAULT_SPLIT_SERVICE_OPTIONS,
 ): SplitService {
-  let worker: { thread: Worker; ready: Promise<boolean> } | null = null;
+  const slot = createWorkerSlot({
+    url: siblingModuleUrl(import.meta.url, 'split-worker'),
+    heapMb: options.heapMb,
+    isReady: (message) => {
+      const parsed = SplitReply.safeParse(message);
+      return parsed.success && 'ready' in parsed.data;
+    },
+  });
   let nextId = 1;
   let tail: Promise<unknown> = Promise.resolve();
 
-  function start(): { thread: Worker; ready: Promise<boolean> } {
-    const thread = new Worker(workerUrl(), {
-      resourceLimits: { maxOldGenerationSizeMb: options.heapMb },
-    });
-    // Idle, the worker must not keep a CLI run alive.
-    thread.unref();
-    const ready = new Promise<boolean>((resolve) => {
-      const deadline = setTimeout(() => done(false), START_DEADLINE_MS);
-      const onMessage = (message: unknown) => {
-        const parsed = SplitReply.safeParse(message);
-        if (parsed.success && 'ready' in parsed.data) done(true);
-      };
-      const onEnd = () => done(false);
-      function done(started: boolean) {
-        clearTimeout(deadline);
-        thread.off('message', onMessage);
-        thread.off('error', onEnd);
-        thread.off('exit', onEnd);
-        resolve(started);
-      }
-      thread.on('message', onMessage);
-      thread.on('error', onEnd);
-      thread.on('exit', onEnd);
-    });
-    return { thread, ready };
-  }
-
-  async function stop(which: Worker): Promise<void> {
-    if (worker?.thread === which) worker = null;
-    await which.terminate();
-  }
-
   async function splitOne(bytes: Uint8Array, mode: SplitMode): Promise<SplitResult> {
-    const started = (worker ??= start());
+    const started = slot.acquire();
     const current = started.thread;
     if (!(await started.ready)) {
-      await stop(current);
+      await slot.stop(current);
       return stopped('the split worker did not start');
     }
     const id = nextId++;
@@ -110,7 +66,7 @@ export function createSplitService(
         current.off('message', onMessage);
         current.off('error', onError);
         current.off('exit', onExit);
-        if (restart) void stop(current).finally(() => resolve(result));
+        if (restart) void slot.stop(current).finally(() => resolve(result));
         else resolve(result);
       };
       const onMessage = (message: unknown) => {
@@ -136,7 +92,7 @@ export function createSplitService(
       current.on('message', onMessage);
       current.on('error', onError);
       current.on('exit', onExit);
-      const owned = ownBuffer(bytes);
+      const owned = transferableBytes(bytes);
       current.postMessage({ id, bytes: owned, mode }, [owned.buffer]);
     });
   }
@@ -149,7 +105,7 @@ export function createSplitService(
     },
     async close() {
       // A batch being split answers "splitter stopped"; the queue, stopping too, writes nothing.
-      if (worker !== null) await stop(worker.thread);
+      await slot.stopCurrent();
       await tail;
     },
   };

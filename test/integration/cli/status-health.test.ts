@@ -83,16 +83,17 @@ test('`status --json` and its exit code in every queue state, with and without a
     ['watching', 'watching'],
   );
 
-  // Uploading: a slow Clearfacts keeps the file in flight while `status` asks.
-  emulator.setFaults({ latencyMs: 3_000, appliesTo: 'uploads' });
+  // Uploading: Clearfacts holds the upload until the test lets it through, however long the
+  // `status` process takes to start on a loaded machine.
+  emulator.setFaults({ latencyMs: 600_000, appliesTo: 'uploads' });
   await writeFile(path.join(scans, 'slow.pdf'), await pdfBytes(1, { label: 'slow' }));
   await watch.until('slow.pdf is being sent', () => hasEntry(watch, 'slow.pdf', 'uploading'));
   const uploading = await health(context);
   assert.equal(uploading.code, 0, 'sending needs nobody');
   assert.equal(uploading.json.status.state, 'uploading');
   assert.equal(uploading.json.status.counts.uploading, 1);
-  await watch.until('slow.pdf is delivered', () => hasEntry(watch, 'slow.pdf', 'archived'));
   emulator.setFaults({});
+  await watch.until('slow.pdf is delivered', () => hasEntry(watch, 'slow.pdf', 'archived'));
   const delivered = await health(context);
   assert.equal(delivered.json.lastUpload?.fileName, 'slow.pdf');
   assert.match(delivered.json.lastUpload?.uuid ?? '', /\S/);

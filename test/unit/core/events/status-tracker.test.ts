@@ -103,3 +103,26 @@ test('the batch counts files since the queue was last empty, and emits once per 
   assert.equal(emitted.length, 1, 'an unchanged snapshot is not sent again');
   tracker.close();
 });
+
+test('a change reported after close is not emitted: the history may be closed by then', (t) => {
+  t.mock.timers.enable({ apis: ['setTimeout'] });
+  let historyOpen = true;
+  const emitted: StatusSnapshot[] = [];
+  const tracker = createStatusTracker({
+    counts: () => {
+      // What better-sqlite3 throws once the engine has closed the history.
+      if (!historyOpen) throw new TypeError('The database connection is not open');
+      return counts();
+    },
+    holds: () => createQueueHolds(),
+    runningCount: () => 0,
+    emit: (snapshot) => emitted.push(snapshot),
+  });
+  tracker.close();
+  // The engine's stop goes on after closing the tracker: the session and the storage guard
+  // release their holds, which reports a change.
+  tracker.changed();
+  historyOpen = false;
+  assert.doesNotThrow(() => t.mock.timers.tick(1_000));
+  assert.deepEqual(emitted, []);
+});
