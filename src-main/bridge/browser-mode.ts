@@ -180,7 +180,13 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
         );
         return;
       }
-      const channel = decodeURIComponent(url.pathname.slice('/api/invoke/'.length));
+      let channel: string;
+      try {
+        channel = decodeURIComponent(url.pathname.slice('/api/invoke/'.length));
+      } catch {
+        sendRefusal(response, 400, 'Refused: the channel name is not valid.', true);
+        return;
+      }
       const result = await dispatchInvoke(engine.handlers, channel, body, reportUnexpected);
       sendJson(response, result.ok ? 200 : HTTP_STATUS_OF_ERROR[result.error.code], result);
       return;

@@ -378,6 +378,8 @@ export function isLoopbackUrl(url: URL): boolean {
  * `javascript:`) is refused with the reason.
  */
 export const ApiUrl = z.url().superRefine((value, context) => {
+  // zod runs refinements after a failed `url` check too: a text that is no URL has its issue.
+  if (!URL.canParse(value)) return;
   const url = new URL(value);
   if (url.protocol === 'https:') return;
   if (url.protocol === 'http:' && isLoopbackUrl(url)) return;

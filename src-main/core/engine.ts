@@ -404,7 +404,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     started = true;
     recoverInterruptedSends(repository, onTransition, logger);
     rmSync(stagingDir, { recursive: true, force: true });
-    mkdirSync(stagingDir, { recursive: true });
+    mkdirSync(stagingDir, { recursive: true, mode: 0o700 });
     const counts = repository.countByState();
     status.reset(ACTIVE_STATES.reduce((sum, state) => sum + counts[state], 0));
     // Other processes of this user reach the engine from here on (`upload` while `watch` runs).

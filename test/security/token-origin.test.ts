@@ -147,6 +147,8 @@ test('API addresses off this machine must be https; file:, javascript: and plain
     'file:///etc/passwd',
     'javascript:alert(1)',
     'ftp://api.clearfacts.be/graphql',
+    'api.clearfacts.be/graphql',
+    'not a url',
   ]) {
     await assert.rejects(
       engine.handlers['settings.update']({ apiUrl }),

@@ -4,6 +4,7 @@
 import { Option, type Command } from 'commander';
 import { createSeparatorSheet, SeparatorSheet, SeparatorType } from '../../core/index.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
+import { parseCompanyNumber } from './administrations.ts';
 
 interface SheetOptions {
   type: SeparatorType;
@@ -30,7 +31,10 @@ function sheetOf(options: SheetOptions): SeparatorSheet {
   }
   const parsed = SeparatorSheet.safeParse({
     type: options.type,
-    ...(options.company === undefined ? {} : { companyNumber: options.company }),
+    // Read as everywhere else: any written form, and mod-97 checked before a sheet exists.
+    ...(options.company === undefined
+      ? {}
+      : { companyNumber: parseCompanyNumber(options.company) }),
     ...(options.category === undefined ? {} : { categoryId: options.category }),
   });
   if (!parsed.success) {

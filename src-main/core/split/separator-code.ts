@@ -9,6 +9,7 @@
 //   CFU-SEP/1?type=various|permanent&category=<category id>[&company=0123456789]
 // A plain `PATCHT` (the paperless-ngx habit) separates like `type=next`.
 import { z } from 'zod';
+import { hasBelgianCheckDigits } from '../../contract/company-number.ts';
 import { SeparatorSheet, SeparatorType } from '../../contract/domain.ts';
 
 /** The prefix of every payload; the number after the slash is the payload's version. */
@@ -64,5 +65,8 @@ export function decodeSeparator(text: string): SeparatorSheet | null {
   if (!sheet.success) return null;
   if (type === 'next' && (category !== undefined || company !== undefined)) return null;
   if ((type === 'purchase' || type === 'sale') && category !== undefined) return null;
+  // We print only numbers whose mod-97 check digits hold; any other is no sheet of ours, and it
+  // must not send the pages after it to an administration nobody chose.
+  if (company !== undefined && !hasBelgianCheckDigits(company)) return null;
   return sheet.data;
 }

@@ -1,5 +1,6 @@
 // Turns whatever is in the settings file into valid Settings without losing what is still good:
 // a person editing the file by hand should lose the one value they got wrong, not every folder.
+import path from 'node:path';
 import { FolderBinding, Settings } from '../../contract/domain.ts';
 import type { SettingsFile } from './settings-schema.ts';
 
@@ -9,7 +10,37 @@ export interface RepairedSettings {
   problems: string[];
 }
 
+/**
+ * Why a binding that fits the schema cannot be watched as written, or null. The app only ever
+ * writes absolute, distinct paths; a hand edit may not: a relative path would follow whatever
+ * folder the engine starts in, a disk root as an accountant tree names every top folder an
+ * administration, and a second binding of one folder would give its files two destinations.
+ */
+function bindingProblem(folder: FolderBinding, kept: readonly FolderBinding[]): string | null {
+  if (!path.isAbsolute(folder.path)) return `"${folder.path}" is not an absolute path`;
+  const resolved = path.resolve(folder.path);
+  if (folder.mode === 'accountant-tree' && path.parse(resolved).root === resolved) {
+    return `the root ${resolved} cannot be an accountant tree`;
+  }
+  if (kept.some((other) => path.resolve(other.path) === resolved)) {
+    return `${resolved} is already bound`;
+  }
+  return null;
+}
+
+/** Valid Settings from the file, and one line per value replaced or binding dropped. */
 export function repairSettings(raw: SettingsFile): RepairedSettings {
+  const { settings, problems } = repairValues(raw);
+  const folders: FolderBinding[] = [];
+  for (const folder of settings.folders) {
+    const problem = bindingProblem(folder, folders);
+    if (problem === null) folders.push(folder);
+    else problems.push(`folder ${folder.id} dropped: ${problem}`);
+  }
+  return { settings: { ...settings, folders }, problems };
+}
+
+function repairValues(raw: SettingsFile): RepairedSettings {
   const whole = Settings.safeParse(raw);
   if (whole.success) return { settings: whole.data, problems: [] };
 

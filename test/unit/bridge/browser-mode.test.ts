@@ -218,6 +218,15 @@ test('invoke validates the request and answers the InvokeResult envelope', async
   assert.equal(notJson.status, 400);
 });
 
+test('a channel name that is not valid percent-encoding is refused as JSON, not a text 500', async (t) => {
+  const s = await start(t);
+  const malformed = await invoke(s, '%E0%A4%A', {});
+  assert.equal(malformed.status, 400);
+  assert.match(String(malformed.headers['content-type']), /^application\/json/);
+  const result = envelope(malformed);
+  assert.ok(!result.ok && result.error.code === 'invalid_request');
+});
+
 test('core events reach an open event stream as SSE frames', async (t) => {
   const s = await start(t);
   const controller = new AbortController();

@@ -57,6 +57,8 @@ test('the payload is versioned and strict', () => {
     'CFU-SEP/1?type=next&company=0123456749',
     'CFU-SEP/1?type=various',
     'CFU-SEP/1?type=sale&company=123',
+    'CFU-SEP/1?type=sale&company=0123456748',
+    'CFU-SEP/1?type=purchase&company=0000000000',
     'CFU-SEP/1?type=sale&category=x',
     'CFU-SEP/1?type=next&extra=1',
     'https://example.com/pay?iban=BE00',

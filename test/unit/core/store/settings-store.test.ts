@@ -88,6 +88,56 @@ test('invalid values are backed up and reset one by one, keeping what is valid',
   assert.equal(JSON.parse(readFileSync(file, 'utf8')).concurrency, 2);
 });
 
+test('an API address that is no URL at all (a hand edit without https://) is backed up and reset, never a crash', (t) => {
+  const dir = tempConfigDir(t);
+  const file = path.join(dir, 'settings.json');
+  writeFileSync(
+    file,
+    JSON.stringify({
+      __internal__: { migrations: { version: SETTINGS_FORMAT_VERSION } },
+      apiUrl: 'api.clearfacts.be/graphql',
+      afterUpload: 'leave',
+    }),
+  );
+  const store = openHeadlessSettingsStore({ configDir: dir, logger: createRecordingLogger() });
+  t.after(() => store.close());
+  assert.equal(store.get().apiUrl, DEFAULT_SETTINGS.apiUrl);
+  assert.equal(store.get().afterUpload, 'leave');
+  assert.ok(readdirSync(dir).some((name) => name.startsWith('settings.json.invalid-')));
+  assert.throws(
+    () => store.update({ apiUrl: 'not a url' }),
+    (error: unknown) => error instanceof InvalidSettingsError,
+  );
+});
+
+test('hand-written bindings that cannot be watched as written are backed up and dropped: relative or empty paths, a disk root as a tree, a folder bound twice', (t) => {
+  const dir = tempConfigDir(t);
+  const file = path.join(dir, 'settings.json');
+  const single = (id: string, folderPath: string) => ({ ...goodFolder, id, path: folderPath });
+  writeFileSync(
+    file,
+    JSON.stringify({
+      __internal__: { migrations: { version: SETTINGS_FORMAT_VERSION } },
+      folders: [
+        goodFolder,
+        single('relative', 'scans/purchase'),
+        single('empty', ''),
+        { id: 'root-tree', mode: 'accountant-tree', path: '/' },
+        single('again', '/scans/purchase/'),
+        { id: 'inbox-again', mode: 'e-invoice-inbox', path: '/scans/./purchase' },
+        { id: 'tree', mode: 'accountant-tree', path: '/clients' },
+      ],
+    }),
+  );
+  const store = openHeadlessSettingsStore({ configDir: dir, logger: createRecordingLogger() });
+  t.after(() => store.close());
+  assert.deepEqual(
+    store.get().folders.map((folder) => folder.id),
+    ['f1', 'tree'],
+  );
+  assert.ok(readdirSync(dir).some((name) => name.startsWith('settings.json.invalid-')));
+});
+
 test('a file that is not JSON is set aside, never a crash', (t) => {
   const dir = tempConfigDir(t);
   writeFileSync(path.join(dir, 'settings.json'), '{ "concurrency": 3, ');

@@ -1,0 +1,67 @@
+// `clearfacts-uploader separator-sheet --company …` reads a company number the way every other
+// command does (issue #12: BE, dots, dashes, spaces, the old 9 digits; mod-97 check digits before
+// anything is made), since a sheet printed with a mistyped number sends the documents after it to
+// an administration nobody chose. The printed sheet is read back by poppler and zxing, not by us.
+import assert from 'node:assert/strict';
+import { execFile, spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { promisify } from 'node:util';
+import { readBarcodes } from 'zxing-wasm/reader';
+import { prepareBarcodeReader } from '../../../src-main/core/split/barcode-reader.ts';
+import { argumentsFor, childEnvironment, type CliContext } from '../../support/cli-process.ts';
+import { withDeadline } from '../../support/waiting.ts';
+
+const run = promisify(execFile);
+
+/** The command's exit code and its standard output as bytes (the sheet is a binary PDF). */
+function sheetCommand(
+  context: CliContext,
+  args: readonly string[],
+): Promise<{ code: number | null; pdf: Buffer; stderr: string }> {
+  const child = spawn(process.execPath, argumentsFor(context, ['separator-sheet', ...args]), {
+    env: childEnvironment(context),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const chunks: Buffer[] = [];
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return withDeadline(
+    `\`separator-sheet ${args.join(' ')}\` to finish`,
+    new Promise((resolve, reject) => {
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, pdf: Buffer.concat(chunks), stderr }));
+    }),
+  );
+}
+
+test('separator-sheet takes a company number in any written form and refuses wrong check digits', async (t) => {
+  const folder = await mkdtemp(path.join(tmpdir(), 'cf-sheet-cli-'));
+  t.after(() => rm(folder, { recursive: true, force: true }));
+  const context: CliContext = {
+    configDir: path.join(folder, 'config'),
+    apiUrl: 'http://127.0.0.1:9/graphql',
+  };
+
+  const written = await sheetCommand(context, ['--type', 'sale', '--company', 'BE 0412.345.614']);
+  assert.equal(written.code, 0, written.stderr);
+  const file = path.join(folder, 'sheet.pdf');
+  await writeFile(file, written.pdf);
+  await run('pdftoppm', ['-r', '100', '-png', '-singlefile', file, path.join(folder, 'page')]);
+  await prepareBarcodeReader();
+  const codes = await readBarcodes(await readFile(path.join(folder, 'page.png')), {
+    formats: ['QRCode'],
+  });
+  assert.deepEqual(
+    codes.map((code) => code.text),
+    ['CFU-SEP/1?type=sale&company=0412345614'],
+  );
+
+  const mistyped = await sheetCommand(context, ['--type', 'sale', '--company', '0412345615']);
+  assert.equal(mistyped.code, 2);
+  assert.equal(mistyped.pdf.length, 0, 'no sheet is printed for a mistyped number');
+  assert.match(mistyped.stderr, /0412345615/);
+});
