@@ -19,6 +19,19 @@ function tempConfigDir(t: { after: (fn: () => void) => void }): string {
   return dir;
 }
 
+/** Writes settings.json by hand, as a user editing it would, in the current format; its path. */
+function writeSettingsByHand(dir: string, values: Record<string, unknown>): string {
+  const file = path.join(dir, 'settings.json');
+  writeFileSync(
+    file,
+    JSON.stringify({
+      __internal__: { migrations: { version: SETTINGS_FORMAT_VERSION } },
+      ...values,
+    }),
+  );
+  return file;
+}
+
 const goodFolder = {
   id: 'f1',
   mode: 'single',
@@ -61,16 +74,11 @@ test('an update is validated, persisted and read back by a new store', (t) => {
 
 test('invalid values are backed up and reset one by one, keeping what is valid', (t) => {
   const dir = tempConfigDir(t);
-  const file = path.join(dir, 'settings.json');
-  writeFileSync(
-    file,
-    JSON.stringify({
-      __internal__: { migrations: { version: SETTINGS_FORMAT_VERSION } },
-      concurrency: 'three',
-      afterUpload: 'leave',
-      folders: [goodFolder, { id: 'broken', mode: 'single', path: '/x' }],
-    }),
-  );
+  const file = writeSettingsByHand(dir, {
+    concurrency: 'three',
+    afterUpload: 'leave',
+    folders: [goodFolder, { id: 'broken', mode: 'single', path: '/x' }],
+  });
   const logger = createRecordingLogger();
   const store = openHeadlessSettingsStore({ configDir: dir, logger });
   t.after(() => store.close());
@@ -90,15 +98,10 @@ test('invalid values are backed up and reset one by one, keeping what is valid',
 
 test('an API address that is no URL at all (a hand edit without https://) is backed up and reset, never a crash', (t) => {
   const dir = tempConfigDir(t);
-  const file = path.join(dir, 'settings.json');
-  writeFileSync(
-    file,
-    JSON.stringify({
-      __internal__: { migrations: { version: SETTINGS_FORMAT_VERSION } },
-      apiUrl: 'api.clearfacts.be/graphql',
-      afterUpload: 'leave',
-    }),
-  );
+  writeSettingsByHand(dir, {
+    apiUrl: 'api.clearfacts.be/graphql',
+    afterUpload: 'leave',
+  });
   const store = openHeadlessSettingsStore({ configDir: dir, logger: createRecordingLogger() });
   t.after(() => store.close());
   assert.equal(store.get().apiUrl, DEFAULT_SETTINGS.apiUrl);
@@ -112,23 +115,18 @@ test('an API address that is no URL at all (a hand edit without https://) is bac
 
 test('hand-written bindings that cannot be watched as written are backed up and dropped: relative or empty paths, a disk root as a tree, a folder bound twice', (t) => {
   const dir = tempConfigDir(t);
-  const file = path.join(dir, 'settings.json');
   const single = (id: string, folderPath: string) => ({ ...goodFolder, id, path: folderPath });
-  writeFileSync(
-    file,
-    JSON.stringify({
-      __internal__: { migrations: { version: SETTINGS_FORMAT_VERSION } },
-      folders: [
-        goodFolder,
-        single('relative', 'scans/purchase'),
-        single('empty', ''),
-        { id: 'root-tree', mode: 'accountant-tree', path: '/' },
-        single('again', '/scans/purchase/'),
-        { id: 'inbox-again', mode: 'e-invoice-inbox', path: '/scans/./purchase' },
-        { id: 'tree', mode: 'accountant-tree', path: '/clients' },
-      ],
-    }),
-  );
+  writeSettingsByHand(dir, {
+    folders: [
+      goodFolder,
+      single('relative', 'scans/purchase'),
+      single('empty', ''),
+      { id: 'root-tree', mode: 'accountant-tree', path: '/' },
+      single('again', '/scans/purchase/'),
+      { id: 'inbox-again', mode: 'e-invoice-inbox', path: '/scans/./purchase' },
+      { id: 'tree', mode: 'accountant-tree', path: '/clients' },
+    ],
+  });
   const store = openHeadlessSettingsStore({ configDir: dir, logger: createRecordingLogger() });
   t.after(() => store.close());
   assert.deepEqual(
