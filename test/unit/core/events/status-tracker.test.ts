@@ -103,3 +103,15 @@ test('the batch counts files since the queue was last empty, and emits once per 
   assert.equal(emitted.length, 1, 'an unchanged snapshot is not sent again');
   tracker.close();
 });
+
+test('held files (waiting for the user’s choice) are counted apart from failed ones', () => {
+  const tracker = createStatusTracker({
+    counts: () => counts({ failed: 1, held: 2, archived: 3 }),
+    holds: () => createQueueHolds(),
+    runningCount: () => 0,
+    emit: () => {},
+  });
+  const { counts: shown, state } = tracker.snapshot();
+  assert.equal(state, 'idle');
+  assert.deepEqual([shown.failed, shown.held, shown.uploaded], [1, 2, 3]);
+});
