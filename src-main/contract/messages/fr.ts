@@ -56,7 +56,7 @@ export const fr: Catalogue = {
     xml_bytes_not_in_encoding:
       'Ce fichier XML contient des octets qui ne sont pas du {{encoding}} valide, l’encodage qu’il déclare (ou UTF-8 s’il n’en déclare aucun). Demandez à l’expéditeur un fichier en UTF-8, ou avec la bonne déclaration d’encodage.',
     xml_nested_too_deep:
-      'Ce fichier XML imbrique ses éléments sur plus de {{limit}} niveaux, bien plus qu’aucune facture, il n’est donc pas lu plus loin (peut-être endommagé, ou conçu pour surcharger le lecteur).',
+      'Ce fichier XML imbrique ses éléments sur plus de {{limit}} niveaux, bien plus profondément qu’une facture : il n’est donc pas lu plus loin (peut-être endommagé, ou conçu pour surcharger le lecteur).',
     xml_no_single_root:
       'Ce fichier XML n’a pas un élément racine unique : ce n’est donc pas une facture.',
     xml_html_page: 'Ceci est une page HTML, pas une facture XML.',

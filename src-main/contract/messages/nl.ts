@@ -56,7 +56,7 @@ export const nl: Catalogue = {
     xml_bytes_not_in_encoding:
       'Dit XML-bestand bevat bytes die geen geldige {{encoding}} zijn, de tekencodering die het opgeeft (of UTF-8 als het er geen opgeeft). Vraag de afzender om een bestand in UTF-8, of met de juiste codering in de aanhef.',
     xml_nested_too_deep:
-      'Dit XML-bestand nest zijn elementen meer dan {{limit}} niveaus diep, veel dieper dan een factuur ooit doet, dus het wordt niet verder gelezen (misschien beschadigd, of gemaakt om de lezer te overbelasten).',
+      'Dit XML-bestand heeft elementen die meer dan {{limit}} niveaus diep in elkaar zitten, veel dieper dan in een factuur, dus het wordt niet verder gelezen (misschien beschadigd, of gemaakt om de lezer te overbelasten).',
     xml_no_single_root:
       'Dit XML-bestand heeft geen enkelvoudig hoofdelement, dus het is geen factuur.',
     xml_html_page: 'Dit is een HTML-pagina, geen XML-factuur.',

@@ -88,8 +88,9 @@ export function jpegReachesEnd(bytes: Uint8Array): boolean {
 
 /**
  * True when the file is well-formed XML whose root element is closed (trailing space allowed),
- * or nests deeper than the reader goes (MAX_XML_DEPTH), read as a stream in its own encoding: judging the whole text at once held a 15 MB e-invoice
- * three times over (bytes, string, parser), 47 MB above the engine's idle memory.
+ * or nests deeper than the reader goes (MAX_XML_DEPTH). Read as a stream in its own encoding:
+ * judging the whole text at once held a 15 MB e-invoice three times over (bytes, string,
+ * parser), 47 MB above the engine's idle memory.
  */
 export async function xmlFileReachesEnd(filePath: string): Promise<boolean> {
   try {
