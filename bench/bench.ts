@@ -28,7 +28,11 @@ import { measureHistoryMemory, measureStartup } from './sections/startup.ts';
 const { values } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
-    /** Runs only these areas (throughput, page-counting, memory, latency, startup, idle, e-invoice, follow-up). */
+    /**
+     * Runs only these areas (throughput, page-counting, memory, latency, startup, idle, e-invoice,
+     * follow-up): `npm run bench -- --only e-invoice`. Throughput's rows come with page-counting
+     * and memory, which compare against its batch.
+     */
     only: { type: 'string', multiple: true },
   },
 });
@@ -97,141 +101,148 @@ function step(name: string): void {
   console.error(`[bench ${seconds}s] ${name}`);
 }
 
-console.log(`Clearfacts Uploader benchmark (${quick ? 'quick' : 'full'}) on ${machine}`);
+// Named in the output, so a table of one area is never read as a full run.
+const runKind = `${quick ? 'quick' : 'full'} run${values.only === undefined ? '' : `, only ${values.only.join(', ')}`}`;
+console.log(`Clearfacts Uploader benchmark (${runKind}) on ${machine}`);
 const workDir = await mkdtemp(path.join(tmpdir(), 'clearfacts-bench-'));
 const emulator = await startEmulatorProcess();
 try {
-  step(`writing ${grouped(scale.batchFiles)} PDFs (issue mix)`);
-  const mixedDir = path.join(workDir, 'staging-mixed');
-  await mkdir(mixedDir);
-  const mixed = await writeCorpus(mixedDir, planCorpus(scale.batchFiles, ISSUE_MIX, CORPUS_SEED));
-  const mixedBytes = mixed.reduce((sum, file) => sum + file.size, 0);
+  // The 2,000-PDF corpus, the bare-loop baseline and the engine's batch are what throughput,
+  // page counting and the batch memory rows compare; the other areas need none of it.
+  if (wants('throughput') || wants('page-counting') || wants('memory')) {
+    step(`writing ${grouped(scale.batchFiles)} PDFs (issue mix)`);
+    const mixedDir = path.join(workDir, 'staging-mixed');
+    await mkdir(mixedDir);
+    const mixed = await writeCorpus(mixedDir, planCorpus(scale.batchFiles, ISSUE_MIX, CORPUS_SEED));
+    const mixedBytes = mixed.reduce((sum, file) => sum + file.size, 0);
 
-  step('baseline: the bare upload loop');
-  const baselineBefore = await measureBaseline(emulator, mixed, defaults.concurrency, workDir);
+    step('baseline: the bare upload loop');
+    const baselineBefore = await measureBaseline(emulator, mixed, defaults.concurrency, workDir);
 
-  if (wants('page-counting')) {
-    step('page counting: checkDocument against reading the bytes');
-    const counted = await measurePageCounting(
-      mixed.slice(0, scale.pageCountFiles),
-      defaults.maxUploadBytes,
-    );
-    const checkFilesPerSecond = perSecond(counted.files, counted.checkMs);
-    rows.push({
-      area: 'Page counting',
-      measure: `checkDocument (type, SHA-256, completeness, pdf.js pages in the check worker), ${counted.files} files of the mix, one at a time`,
-      result: rate(counted.files, counted.bytes, counted.checkMs),
-      comparedWith: `reading the same bytes: ${rate(counted.files, counted.bytes, counted.readMs)} (check takes ${(counted.checkMs / counted.readMs).toFixed(1)}× as long)`,
-      target: `≥ the baseline's upload rate (${perSecond(baselineBefore.files, baselineBefore.elapsedMs).toFixed(1)} files/s): never the bottleneck`,
-      pass: checkFilesPerSecond >= perSecond(baselineBefore.files, baselineBefore.elapsedMs),
-    });
-  }
-
-  if (wants('page-counting')) {
-    step('page counting: a 1,000-page and a 65,000-object PDF, check against pdf-lib and qpdf');
-    for (const large of await measureLargePdfChecks(workDir)) {
-      const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-      const pass =
-        large.check.ms < LARGE_PDF_TIME_TARGET_MS && large.check.peakRssBytes < MEMORY_TARGET_BYTES;
+    if (wants('page-counting')) {
+      step('page counting: checkDocument against reading the bytes');
+      const counted = await measurePageCounting(
+        mixed.slice(0, scale.pageCountFiles),
+        defaults.maxUploadBytes,
+      );
+      const checkFilesPerSecond = perSecond(counted.files, counted.checkMs);
       rows.push({
         area: 'Page counting',
-        measure: `check of a ${large.name} (${megabytes(large.bytes)}), warm worker; peak RSS of the checking process`,
-        result: `${seconds(large.check.ms)}, ${megabytes(large.check.peakRssBytes)}`,
-        comparedWith: `pdf-lib: ${seconds(large.pdfLib.ms)}, ${megabytes(large.pdfLib.peakRssBytes)}${large.pdfLib.pages === large.pages ? '' : ` (wrong: ${large.pdfLib.pages ?? large.pdfLib.failure})`}; qpdf --show-npages: ${large.qpdfMs === null ? 'not installed' : seconds(large.qpdfMs)}`,
-        target: '< 2 s and < 300 MB',
-        pass,
+        measure: `checkDocument (type, SHA-256, completeness, pdf.js pages in the check worker), ${counted.files} files of the mix, one at a time`,
+        result: rate(counted.files, counted.bytes, counted.checkMs),
+        comparedWith: `reading the same bytes: ${rate(counted.files, counted.bytes, counted.readMs)} (check takes ${(counted.checkMs / counted.readMs).toFixed(1)}× as long)`,
+        target: `≥ the baseline's upload rate (${perSecond(baselineBefore.files, baselineBefore.elapsedMs).toFixed(1)} files/s): never the bottleneck`,
+        pass: checkFilesPerSecond >= perSecond(baselineBefore.files, baselineBefore.elapsedMs),
       });
     }
-  }
 
-  step('engine: the same files dropped into four watched folders');
-  const engine = await measureEngineBatch({
-    emulator,
-    files: mixed,
-    workDir,
-    label: 'mixed',
-    concurrency: defaults.concurrency,
-    stabilityWindowMs: BATCH_STABILITY_WINDOW_MS,
-  });
-  step('baseline again: the machine is shared, so the engine is compared with the mean of two');
-  const baselineAfter = await measureBaseline(
-    emulator,
-    mixed.map((file, index) => ({ ...file, path: engine.deliveredPaths[index] ?? file.path })),
-    defaults.concurrency,
-    workDir,
-  );
-  const baseline = {
-    ...baselineBefore,
-    elapsedMs: (baselineBefore.elapsedMs + baselineAfter.elapsedMs) / 2,
-  };
-  const ratio = baseline.elapsedMs / engine.elapsedMs;
-  rows.unshift({
-    area: 'Throughput',
-    measure: `${grouped(engine.files)} PDFs (${megabytes(mixedBytes)}; 70% 0.1–0.3 MB, 25% 1–3 MB, 5% 10–20 MB) renamed into 4 watched folders → every uuid stored; concurrency ${defaults.concurrency}, stability window ${BATCH_STABILITY_WINDOW_MS} ms`,
-    result: `${rate(engine.files, engine.bytes, engine.elapsedMs)} (${milliseconds(engine.elapsedMs)}) = ${ratio.toFixed(2)} × baseline`,
-    comparedWith: `bare loop (multipart fetch + fs.openAsBlob, same files, emulator, concurrency), mean of a run before and after: ${rate(baseline.files, baseline.bytes, baseline.elapsedMs)} (${milliseconds(baselineBefore.elapsedMs)}, ${milliseconds(baselineAfter.elapsedMs)})`,
-    target: '≥ 0.9 × baseline',
-    pass: ratio >= 0.9,
-  });
-  const baselineCpuMs = (baselineBefore.clientCpuMs + baselineAfter.clientCpuMs) / 2;
-  const baselineEmulatorCpuMs = (baselineBefore.emulatorCpuMs + baselineAfter.emulatorCpuMs) / 2;
-  rows.splice(1, 0, {
-    area: 'Throughput',
-    measure:
-      'Where the time goes: CPU time of the uploading process for the same batch (machine load barely moves CPU time)',
-    result: `engine ${milliseconds(engine.clientCpuMs)} (${(engine.clientCpuMs / engine.files).toFixed(1)} ms/file); emulator ${milliseconds(engine.emulatorCpuMs)}`,
-    comparedWith: `bare loop ${milliseconds(baselineCpuMs)} (${(baselineCpuMs / baseline.files).toFixed(1)} ms/file); emulator ${milliseconds(baselineEmulatorCpuMs)}`,
-    target: '—',
-    pass: null,
-  });
-  await rm(path.join(workDir, 'mixed-watched'), { recursive: true, force: true });
+    if (wants('page-counting')) {
+      step('page counting: a 1,000-page and a 65,000-object PDF, check against pdf-lib and qpdf');
+      for (const large of await measureLargePdfChecks(workDir)) {
+        const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+        const pass =
+          large.check.ms < LARGE_PDF_TIME_TARGET_MS &&
+          large.check.peakRssBytes < MEMORY_TARGET_BYTES;
+        rows.push({
+          area: 'Page counting',
+          measure: `check of a ${large.name} (${megabytes(large.bytes)}), warm worker; peak RSS of the checking process`,
+          result: `${seconds(large.check.ms)}, ${megabytes(large.check.peakRssBytes)}`,
+          comparedWith: `pdf-lib: ${seconds(large.pdfLib.ms)}, ${megabytes(large.pdfLib.peakRssBytes)}${large.pdfLib.pages === large.pages ? '' : ` (wrong: ${large.pdfLib.pages ?? large.pdfLib.failure})`}; qpdf --show-npages: ${large.qpdfMs === null ? 'not installed' : seconds(large.qpdfMs)}`,
+          target: '< 2 s and < 300 MB',
+          pass,
+        });
+      }
+    }
 
-  if (wants('memory')) {
-    step(`writing ${grouped(scale.batchFiles)} PDFs without large files`);
-    const smallDir = path.join(workDir, 'staging-small');
-    await mkdir(smallDir);
-    const small = await writeCorpus(
-      smallDir,
-      planCorpus(scale.batchFiles, NO_LARGE_MIX, CORPUS_SEED + 1),
-    );
-    step('engine: the batch without large files (memory comparison)');
-    const smallRun = await measureEngineBatch({
+    step('engine: the same files dropped into four watched folders');
+    const engine = await measureEngineBatch({
       emulator,
-      files: small,
+      files: mixed,
       workDir,
-      label: 'small',
+      label: 'mixed',
       concurrency: defaults.concurrency,
       stabilityWindowMs: BATCH_STABILITY_WINDOW_MS,
     });
-    await rm(path.join(workDir, 'small-watched'), { recursive: true, force: true });
-    const withLarge = engine.peakRssBytes ?? Number.NaN;
-    const withoutLarge = smallRun.peakRssBytes ?? Number.NaN;
-    rows.push(
-      {
-        area: 'Memory',
-        measure: `Engine peak RSS (kernel VmHWM) during the ${grouped(engine.files)}-file batch with 5% at 10–20 MB`,
-        result: megabytes(withLarge),
-        comparedWith: `the same batch size with no file over 3 MB: ${megabytes(withoutLarge)}`,
-        target: '< 300 MB',
-        pass: withLarge < MEMORY_TARGET_BYTES,
-      },
-      {
-        area: 'Memory',
-        measure: `Engine peak RSS during a ${grouped(smallRun.files)}-file batch with no file over 3 MB`,
-        result: megabytes(withoutLarge),
-        comparedWith: `${rate(smallRun.files, smallRun.bytes, smallRun.elapsedMs)}`,
-        target: '< 300 MB',
-        pass: withoutLarge < MEMORY_TARGET_BYTES,
-      },
-      {
-        area: 'Memory',
-        measure: 'What large files add to peak RSS (the same with 5% large files as with none)',
-        result: `${withLarge >= withoutLarge ? '+' : '−'}${megabytes(Math.abs(withLarge - withoutLarge))}`,
-        comparedWith: `${megabytes(withLarge)} vs ${megabytes(withoutLarge)}`,
-        target: `≤ ${megabytes(SAME_MEMORY_BYTES)} apart`,
-        pass: Math.abs(withLarge - withoutLarge) <= SAME_MEMORY_BYTES,
-      },
+    step('baseline again: the machine is shared, so the engine is compared with the mean of two');
+    const baselineAfter = await measureBaseline(
+      emulator,
+      mixed.map((file, index) => ({ ...file, path: engine.deliveredPaths[index] ?? file.path })),
+      defaults.concurrency,
+      workDir,
     );
+    const baseline = {
+      ...baselineBefore,
+      elapsedMs: (baselineBefore.elapsedMs + baselineAfter.elapsedMs) / 2,
+    };
+    const ratio = baseline.elapsedMs / engine.elapsedMs;
+    rows.unshift({
+      area: 'Throughput',
+      measure: `${grouped(engine.files)} PDFs (${megabytes(mixedBytes)}; 70% 0.1–0.3 MB, 25% 1–3 MB, 5% 10–20 MB) renamed into 4 watched folders → every uuid stored; concurrency ${defaults.concurrency}, stability window ${BATCH_STABILITY_WINDOW_MS} ms`,
+      result: `${rate(engine.files, engine.bytes, engine.elapsedMs)} (${milliseconds(engine.elapsedMs)}) = ${ratio.toFixed(2)} × baseline`,
+      comparedWith: `bare loop (multipart fetch + fs.openAsBlob, same files, emulator, concurrency), mean of a run before and after: ${rate(baseline.files, baseline.bytes, baseline.elapsedMs)} (${milliseconds(baselineBefore.elapsedMs)}, ${milliseconds(baselineAfter.elapsedMs)})`,
+      target: '≥ 0.9 × baseline',
+      pass: ratio >= 0.9,
+    });
+    const baselineCpuMs = (baselineBefore.clientCpuMs + baselineAfter.clientCpuMs) / 2;
+    const baselineEmulatorCpuMs = (baselineBefore.emulatorCpuMs + baselineAfter.emulatorCpuMs) / 2;
+    rows.splice(1, 0, {
+      area: 'Throughput',
+      measure:
+        'Where the time goes: CPU time of the uploading process for the same batch (machine load barely moves CPU time)',
+      result: `engine ${milliseconds(engine.clientCpuMs)} (${(engine.clientCpuMs / engine.files).toFixed(1)} ms/file); emulator ${milliseconds(engine.emulatorCpuMs)}`,
+      comparedWith: `bare loop ${milliseconds(baselineCpuMs)} (${(baselineCpuMs / baseline.files).toFixed(1)} ms/file); emulator ${milliseconds(baselineEmulatorCpuMs)}`,
+      target: '—',
+      pass: null,
+    });
+    await rm(path.join(workDir, 'mixed-watched'), { recursive: true, force: true });
+
+    if (wants('memory')) {
+      step(`writing ${grouped(scale.batchFiles)} PDFs without large files`);
+      const smallDir = path.join(workDir, 'staging-small');
+      await mkdir(smallDir);
+      const small = await writeCorpus(
+        smallDir,
+        planCorpus(scale.batchFiles, NO_LARGE_MIX, CORPUS_SEED + 1),
+      );
+      step('engine: the batch without large files (memory comparison)');
+      const smallRun = await measureEngineBatch({
+        emulator,
+        files: small,
+        workDir,
+        label: 'small',
+        concurrency: defaults.concurrency,
+        stabilityWindowMs: BATCH_STABILITY_WINDOW_MS,
+      });
+      await rm(path.join(workDir, 'small-watched'), { recursive: true, force: true });
+      const withLarge = engine.peakRssBytes ?? Number.NaN;
+      const withoutLarge = smallRun.peakRssBytes ?? Number.NaN;
+      rows.push(
+        {
+          area: 'Memory',
+          measure: `Engine peak RSS (kernel VmHWM) during the ${grouped(engine.files)}-file batch with 5% at 10–20 MB`,
+          result: megabytes(withLarge),
+          comparedWith: `the same batch size with no file over 3 MB: ${megabytes(withoutLarge)}`,
+          target: '< 300 MB',
+          pass: withLarge < MEMORY_TARGET_BYTES,
+        },
+        {
+          area: 'Memory',
+          measure: `Engine peak RSS during a ${grouped(smallRun.files)}-file batch with no file over 3 MB`,
+          result: megabytes(withoutLarge),
+          comparedWith: `${rate(smallRun.files, smallRun.bytes, smallRun.elapsedMs)}`,
+          target: '< 300 MB',
+          pass: withoutLarge < MEMORY_TARGET_BYTES,
+        },
+        {
+          area: 'Memory',
+          measure: 'What large files add to peak RSS (the same with 5% large files as with none)',
+          result: `${withLarge >= withoutLarge ? '+' : '−'}${megabytes(Math.abs(withLarge - withoutLarge))}`,
+          comparedWith: `${megabytes(withLarge)} vs ${megabytes(withoutLarge)}`,
+          target: `≤ ${megabytes(SAME_MEMORY_BYTES)} apart`,
+          pass: Math.abs(withLarge - withoutLarge) <= SAME_MEMORY_BYTES,
+        },
+      );
+    }
   }
 
   if (wants('memory')) {
@@ -384,7 +395,7 @@ try {
 }
 
 const table = renderTable(rows);
-const heading = `Measured ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC (${quick ? 'quick' : 'full'} run) on ${machine}.`;
+const heading = `Measured ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC (${runKind}) on ${machine}.`;
 console.log(`\n${heading}\n\n${table}\n`);
 const resultsDir = path.join(import.meta.dirname, 'results');
 await mkdir(resultsDir, { recursive: true });

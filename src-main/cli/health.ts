@@ -69,6 +69,7 @@ export function printHealth(answer: HealthAnswer): void {
           uploading: counts.uploading,
           uploaded: counts.uploaded,
           failed: counts.failed,
+          held: counts.held ?? 0,
           unconfirmed: counts.unconfirmed,
           duplicate: counts.duplicate,
         }),
@@ -115,4 +116,5 @@ export function printHealth(answer: HealthAnswer): void {
     ),
   );
   if (counts.failed + counts.unconfirmed > 0) printLine(inCliLanguage(msg('cli_see_failed')));
+  if ((counts.held ?? 0) > 0) printLine(inCliLanguage(msg('cli_see_held')));
 }

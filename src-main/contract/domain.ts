@@ -484,6 +484,12 @@ export const StatusSnapshot = z.object({
     uploading: z.number().int(),
     uploaded: z.number().int(),
     failed: z.number().int(),
+    /**
+     * Files `held` for the user's choice (an e-invoice addressed to another administration):
+     * nothing went wrong with them, so they are not in `failed`. Absent from older peers, whose
+     * `failed` counted them.
+     */
+    held: z.number().int().optional(),
     unconfirmed: z.number().int(),
     duplicate: z.number().int(),
   }),

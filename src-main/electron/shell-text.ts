@@ -32,6 +32,8 @@ export interface ShellText {
   scopeMissing: string;
   storageError: string;
   failedCount(count: number): string;
+  /** Files held for the user's choice (an e-invoice addressed elsewhere), not failed. */
+  heldCount(count: number): string;
   unconfirmedCount(count: number): string;
   batchDoneTitle: string;
   batchDoneBody(count: number): string;
@@ -84,6 +86,7 @@ const en: Omit<ShellText, 'render'> = {
   scopeMissing: 'The token lacks a permission',
   storageError: 'Cannot write the upload history',
   failedCount: (count) => `${count} ${plural(count, 'document failed', 'documents failed')}`,
+  heldCount: (count) => `${count} waiting for your choice`,
   unconfirmedCount: (count) => `${count} to check in Clearfacts`,
   batchDoneTitle: 'Documents delivered',
   batchDoneBody: (count) =>
@@ -138,6 +141,7 @@ const nl: Omit<ShellText, 'render'> = {
   scopeMissing: 'Het token mist een toestemming',
   storageError: 'De uploadgeschiedenis kan niet worden geschreven',
   failedCount: (count) => `${count} ${plural(count, 'document mislukt', 'documenten mislukt')}`,
+  heldCount: (count) => `${count} ${plural(count, 'wacht', 'wachten')} op uw keuze`,
   unconfirmedCount: (count) => `${count} na te kijken in Clearfacts`,
   batchDoneTitle: 'Documenten afgeleverd',
   batchDoneBody: (count) =>
@@ -193,6 +197,7 @@ const fr: Omit<ShellText, 'render'> = {
   scopeMissing: 'Il manque une autorisation au jeton',
   storageError: "Impossible d'écrire l'historique des envois",
   failedCount: (count) => `${count} ${plural(count, 'document en échec', 'documents en échec')}`,
+  heldCount: (count) => `${count} en attente de votre choix`,
   unconfirmedCount: (count) => `${count} à vérifier dans Clearfacts`,
   batchDoneTitle: 'Documents livrés',
   batchDoneBody: (count) =>

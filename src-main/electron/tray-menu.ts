@@ -20,7 +20,11 @@ export function trayIconState(status: StatusSnapshot | null): TrayIconState {
     case 'uploading':
       return 'uploading';
     case 'idle':
-      return status.counts.failed > 0 || status.counts.unconfirmed > 0 ? 'attention' : 'idle';
+      return status.counts.failed > 0 ||
+        (status.counts.held ?? 0) > 0 ||
+        status.counts.unconfirmed > 0
+        ? 'attention'
+        : 'idle';
   }
 }
 
@@ -52,6 +56,8 @@ export function trayTooltip(status: StatusSnapshot | null, text: ShellText): str
   const lines = [text.appName, statusLine(status, text)];
   if (status !== null && status.counts.failed > 0)
     lines.push(text.failedCount(status.counts.failed));
+  const held = status?.counts.held ?? 0;
+  if (held > 0) lines.push(text.heldCount(held));
   if (status !== null && status.counts.unconfirmed > 0) {
     lines.push(text.unconfirmedCount(status.counts.unconfirmed));
   }

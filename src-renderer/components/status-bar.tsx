@@ -49,7 +49,11 @@ function describe(
     case 'storage_error':
       return { tone: 'danger', icon: 'alert', text: t('status.storageError'), fixToken: false };
     case 'idle':
-      if (status.counts.failed > 0 || status.counts.unconfirmed > 0) {
+      if (
+        status.counts.failed > 0 ||
+        (status.counts.held ?? 0) > 0 ||
+        status.counts.unconfirmed > 0
+      ) {
         return { tone: 'warning', icon: 'alert', text: t('status.idleAttention'), fixToken: false };
       }
       return status.counts.uploaded > 0
@@ -112,6 +116,14 @@ export function StatusBar(): ReactElement | null {
             href={routeHref('history', null, { status: 'failed' })}
           >
             {t('status.failed', { count: status.counts.failed })}
+          </a>
+        )}
+        {(status.counts.held ?? 0) > 0 && (
+          <a
+            className="count-link count-warning"
+            href={routeHref('history', null, { status: 'held' })}
+          >
+            {t('status.held', { count: status.counts.held })}
           </a>
         )}
         {status.counts.unconfirmed > 0 && (

@@ -39,6 +39,8 @@ export const en = {
     disconnected: 'Lost contact with the uploader, reconnecting…',
     failed_one: '{{count, number}} failed',
     failed_other: '{{count, number}} failed',
+    held_one: '{{count, number}} waiting for your choice',
+    held_other: '{{count, number}} waiting for your choice',
     unconfirmed_one: '{{count, number}} unconfirmed',
     unconfirmed_other: '{{count, number}} unconfirmed',
     pause: 'Pause',

@@ -40,6 +40,8 @@ export const nl: Messages = {
     disconnected: 'Verbinding met de uploader verbroken, opnieuw verbinden…',
     failed_one: '{{count, number}} mislukt',
     failed_other: '{{count, number}} mislukt',
+    held_one: '{{count, number}} wacht op uw keuze',
+    held_other: '{{count, number}} wachten op uw keuze',
     unconfirmed_one: '{{count, number}} onbevestigd',
     unconfirmed_other: '{{count, number}} onbevestigd',
     pause: 'Pauzeren',

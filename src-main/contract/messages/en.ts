@@ -55,6 +55,8 @@ export const en: Catalogue = {
       'This XML file is not well-formed at line {{line}}, column {{column}} (perhaps cut off or damaged), so it cannot be read as an invoice.',
     xml_bytes_not_in_encoding:
       'This XML file contains bytes that are not valid {{encoding}}, the character encoding it declares (or UTF-8 when it declares none). Ask the sender for a file saved as UTF-8, or with the right encoding declaration.',
+    xml_nested_too_deep:
+      'This XML file nests its elements more than {{limit}} levels deep, far deeper than any invoice, so it is not read further (perhaps damaged, or made to overload the reader).',
     xml_no_single_root: 'This XML file has no single root element, so it is not an invoice.',
     xml_html_page: 'This is an HTML page, not an XML invoice.',
     xml_other_document:
@@ -403,13 +405,15 @@ export const en: Catalogue = {
       other: 'not running: {{count}} files wait for `watch`, `ui` or the desktop app',
     },
     cli_files_counts:
-      '{{pending}} waiting, {{uploading}} sending, {{uploaded}} uploaded, {{failed}} failed, {{unconfirmed}} unconfirmed, {{duplicate}} duplicate',
+      '{{pending}} waiting, {{uploading}} sending, {{uploaded}} uploaded, {{failed}} failed, {{held}} waiting for your choice, {{unconfirmed}} unconfirmed, {{duplicate}} duplicate',
     cli_folder_present: 'present',
     cli_none: 'none',
     cli_last_upload: '{{fileName}} at {{at}} → {{uuid}}',
     cli_last_error: '{{fileName}} at {{at}}: {{text}}',
     cli_see_failed:
       'See them with `clearfacts-uploader history --status failed,unconfirmed`; then `retry`, `resend` or `mark-done`.',
+    cli_see_held:
+      'E-invoices addressed to another administration wait for your choice: see them with `clearfacts-uploader history --status held`; then `choose`.',
     cli_more_rows: '({{shown}} of {{total}}; use --limit or filters to see others)',
     cli_destination_archive: '{{archiveType}} ({{categoryId}})',
     cli_pages: { one: '{{count}} page', other: '{{count}} pages' },

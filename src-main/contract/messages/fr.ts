@@ -55,6 +55,8 @@ export const fr: Catalogue = {
       'Ce fichier XML n’est pas correctement construit à la ligne {{line}}, colonne {{column}} (peut-être tronqué ou endommagé) : il ne peut pas être lu comme une facture.',
     xml_bytes_not_in_encoding:
       'Ce fichier XML contient des octets qui ne sont pas du {{encoding}} valide, l’encodage qu’il déclare (ou UTF-8 s’il n’en déclare aucun). Demandez à l’expéditeur un fichier en UTF-8, ou avec la bonne déclaration d’encodage.',
+    xml_nested_too_deep:
+      'Ce fichier XML imbrique ses éléments sur plus de {{limit}} niveaux, bien plus profondément qu’une facture : il n’est donc pas lu plus loin (peut-être endommagé, ou conçu pour surcharger le lecteur).',
     xml_no_single_root:
       'Ce fichier XML n’a pas un élément racine unique : ce n’est donc pas une facture.',
     xml_html_page: 'Ceci est une page HTML, pas une facture XML.',
@@ -415,13 +417,15 @@ export const fr: Catalogue = {
       other: 'inactive : {{count}} fichiers attendent `watch`, `ui` ou l’application de bureau',
     },
     cli_files_counts:
-      '{{pending}} en attente, {{uploading}} en cours d’envoi, {{uploaded}} envoyés, {{failed}} en échec, {{unconfirmed}} non confirmés, {{duplicate}} en double',
+      '{{pending}} en attente, {{uploading}} en cours d’envoi, {{uploaded}} envoyés, {{failed}} en échec, {{held}} en attente de votre choix, {{unconfirmed}} non confirmés, {{duplicate}} en double',
     cli_folder_present: 'présent',
     cli_none: 'aucun',
     cli_last_upload: '{{fileName}} le {{at}} → {{uuid}}',
     cli_last_error: '{{fileName}} le {{at}} : {{text}}',
     cli_see_failed:
       'Affichez-les avec `clearfacts-uploader history --status failed,unconfirmed` ; puis `retry`, `resend` ou `mark-done`.',
+    cli_see_held:
+      'Des factures électroniques adressées à une autre administration attendent votre choix : affichez-les avec `clearfacts-uploader history --status held` ; puis `choose`.',
     cli_more_rows:
       '({{shown}} sur {{total}} ; utilisez --limit ou des filtres pour voir les autres)',
     cli_destination_archive: 'archive {{archiveType}} ({{categoryId}})',

@@ -55,6 +55,8 @@ export const nl: Catalogue = {
       'Dit XML-bestand is niet correct opgebouwd op regel {{line}}, kolom {{column}} (misschien afgebroken of beschadigd), dus het kan niet als factuur gelezen worden.',
     xml_bytes_not_in_encoding:
       'Dit XML-bestand bevat bytes die geen geldige {{encoding}} zijn, de tekencodering die het opgeeft (of UTF-8 als het er geen opgeeft). Vraag de afzender om een bestand in UTF-8, of met de juiste codering in de aanhef.',
+    xml_nested_too_deep:
+      'Dit XML-bestand heeft elementen die meer dan {{limit}} niveaus diep in elkaar zitten, veel dieper dan in een factuur, dus het wordt niet verder gelezen (misschien beschadigd, of gemaakt om de lezer te overbelasten).',
     xml_no_single_root:
       'Dit XML-bestand heeft geen enkelvoudig hoofdelement, dus het is geen factuur.',
     xml_html_page: 'Dit is een HTML-pagina, geen XML-factuur.',
@@ -416,13 +418,15 @@ export const nl: Catalogue = {
       other: 'niet actief: {{count}} bestanden wachten op `watch`, `ui` of de desktopapp',
     },
     cli_files_counts:
-      '{{pending}} wachtend, {{uploading}} bezig, {{uploaded}} opgeladen, {{failed}} mislukt, {{unconfirmed}} onbevestigd, {{duplicate}} dubbel',
+      '{{pending}} wachtend, {{uploading}} bezig, {{uploaded}} opgeladen, {{failed}} mislukt, {{held}} wachtend op uw keuze, {{unconfirmed}} onbevestigd, {{duplicate}} dubbel',
     cli_folder_present: 'aanwezig',
     cli_none: 'geen',
     cli_last_upload: '{{fileName}} om {{at}} → {{uuid}}',
     cli_last_error: '{{fileName}} om {{at}}: {{text}}',
     cli_see_failed:
       'Bekijk ze met `clearfacts-uploader history --status failed,unconfirmed`; daarna `retry`, `resend` of `mark-done`.',
+    cli_see_held:
+      'E-facturen gericht aan een andere administratie wachten op uw keuze: bekijk ze met `clearfacts-uploader history --status held`; daarna `choose`.',
     cli_more_rows: '({{shown}} van {{total}}; gebruik --limit of filters om de andere te zien)',
     cli_destination_archive: 'archief {{archiveType}} ({{categoryId}})',
     cli_pages: { one: '{{count}} pagina', other: '{{count}} pagina’s' },

@@ -60,8 +60,8 @@ export function createStatusTracker(options: StatusTrackerOptions): StatusTracke
         pending,
         uploading: counts.uploading,
         uploaded: counts.uploaded + counts.archived,
-        // A held file waits for the user as a failed one does.
-        failed: counts.failed + counts.held,
+        failed: counts.failed,
+        held: counts.held,
         unconfirmed: counts.unconfirmed,
         duplicate: counts.duplicate,
       },

@@ -55,7 +55,10 @@ export function listHolds(holds: Readonly<QueueHolds>, now: number): QueueHold[]
   return listed;
 }
 
-/** Whether someone must act: failed or unconfirmed files, a hold only they can end, a lost folder. */
+/**
+ * Whether someone must act: failed, held (waiting for a choice) or unconfirmed files, a hold only
+ * they can end, a lost folder.
+ */
 export function needsAttention(
   status: StatusSnapshot,
   holds: readonly QueueHold[],
@@ -63,6 +66,7 @@ export function needsAttention(
 ): boolean {
   return (
     status.counts.failed > 0 ||
+    (status.counts.held ?? 0) > 0 ||
     status.counts.unconfirmed > 0 ||
     holds.some((hold) => ATTENTION_HOLDS.includes(hold.kind)) ||
     folders.some((folder) => !folder.available)

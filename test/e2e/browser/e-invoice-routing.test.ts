@@ -41,6 +41,10 @@ test('an e-invoice addressed to another administration is held, then sent there 
     )
     .waitFor();
   assert.equal(stack.emulator.uploads().length, 0, 'nothing is sent while the file is held');
+  // The status line counts it as waiting for a choice, not as a failure.
+  const counts = page.locator('.status-counts');
+  await counts.getByRole('link', { name: '1 waiting for your choice' }).waitFor();
+  assert.doesNotMatch(await counts.innerText(), /failed/);
   await screenshotBothThemes(page, 'history-held');
 
   const delivered = new Promise<void>((resolve) => {

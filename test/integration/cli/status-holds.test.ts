@@ -141,6 +141,19 @@ test('`status --json` names every hold of a running engine, with exit 1 for thos
   const held = await health(context);
   assert.equal(held.code, 1, 'a held file waits for a person');
   assert.deepEqual(held.json.holds, [], 'a held file holds only itself, not the queue');
-  assert.equal(held.json.status.counts.failed, 1, 'counted with the files that need a person');
+  assert.deepEqual(
+    [held.json.status.counts.failed, held.json.status.counts.held],
+    [0, 1],
+    'waiting for a choice, which is not a failure',
+  );
   assert.equal(held.json.attention, true);
+  // The same count in words, in each language the CLI speaks (its locale).
+  for (const [locale, words] of [
+    ['nl_BE.UTF-8', /0 mislukt, 1 wachtend op uw keuze,.*\n.*history --status held/s],
+    ['fr_BE.UTF-8', /0 en échec, 1 en attente de votre choix,.*\n.*history --status held/s],
+    ['en_GB.UTF-8', /0 failed, 1 waiting for your choice,.*\n.*history --status held/s],
+  ] as const) {
+    const text = await runCli({ ...context, env: { LC_ALL: locale } }, ['status']);
+    assert.match(text.stdout, words, locale);
+  }
 });

@@ -13,6 +13,7 @@ import {
   sampleInvoice,
   sbdhXml,
   ublXml,
+  withNesting,
   withoutDeclaration,
 } from '../../fixtures/e-invoice-builder.ts';
 import { startTestEmulator } from '../../emulator/emulator-test-support.ts';
@@ -122,4 +123,29 @@ test('the drop check says when the bytes sent differ from the file, with what is
     .digest('hex');
   assert.deepEqual(enveloped?.changes, [{ change: 'unwrap_envelope', sentSha256 }]);
   assert.deepEqual(bare?.changes, []);
+});
+
+test('an XML file nested 200,000 deep fails with its reason and the engine keeps delivering', async (t) => {
+  const { emulator, harness, customer, dir, entry } = await startEInvoiceEngine(t, 'deep-xml');
+  await writeFile(
+    path.join(dir, 'deep.xml'),
+    withNesting(ublXml(sampleInvoice({ number: 'DEEP-1', customer })), 200_000),
+  );
+  const after = sampleInvoice({ number: 'AFTER-DEEP-1', customer });
+  await writeFile(path.join(dir, 'after.xml'), ublXml(after));
+
+  await harness.until(
+    'the deep file failed and the invoice after it is archived',
+    () => entry('deep.xml')?.state === 'failed' && entry('after.xml')?.state === 'archived',
+  );
+  // 256: the depth limit stream-xml.ts states.
+  assert.deepEqual(entry('deep.xml')?.failure, {
+    code: 'xml_not_invoice',
+    message: { code: 'xml_nested_too_deep', params: { limit: 256 } },
+  });
+  assert.deepEqual(
+    emulator.uploads().map((upload) => upload.xml?.invoiceNumber),
+    [after.number],
+    'only the invoice after it reached Clearfacts',
+  );
 });

@@ -204,6 +204,21 @@ test('the icon follows the queue: idle, uploading, paused, attention needed', ()
   }
   const failed = status({ counts: { ...status().counts, failed: 2 } });
   assert.equal(trayIconState(failed), 'attention');
+  const held = status({ counts: { ...status().counts, held: 1 } });
+  assert.equal(trayIconState(held), 'attention', 'a held file waits for the user');
+});
+
+test('the tooltip counts held files apart from failed ones, in the shell’s language', () => {
+  const held = status({ counts: { ...status().counts, failed: 1, held: 2 } });
+  assert.equal(
+    trayTooltip(held, en),
+    'Clearfacts Uploader\nUp to date\n1 document failed\n2 waiting for your choice',
+  );
+  assert.match(trayTooltip(held, shellText('nl')), /\n1 document mislukt\n2 wachten op uw keuze$/);
+  assert.match(
+    trayTooltip(held, shellText('fr')),
+    /\n1 document en échec\n2 en attente de votre choix$/,
+  );
 });
 
 test('the tooltip summarises the queue within the 127 characters Windows shows', () => {

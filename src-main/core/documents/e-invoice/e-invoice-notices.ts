@@ -7,6 +7,7 @@ import { msg } from '../../../contract/messages/message.ts';
 export type NotInvoiceReason =
   | { reason: 'not_well_formed'; line: number; column: number }
   | { reason: 'invalid_bytes'; encoding: string }
+  | { reason: 'nested_too_deep'; limit: number }
   | { reason: 'html' }
   | { reason: 'no_root' }
   | { reason: 'other_root'; root: string }
@@ -28,6 +29,8 @@ function notInvoice(params: NotInvoiceReason): Pick<Failure, 'message' | 'detail
       return { message: msg('xml_malformed_at', { line: params.line, column: params.column }) };
     case 'invalid_bytes':
       return { message: msg('xml_bytes_not_in_encoding', { encoding: params.encoding }) };
+    case 'nested_too_deep':
+      return { message: msg('xml_nested_too_deep', { limit: params.limit }) };
     case 'html':
       return { message: msg('xml_html_page') };
     case 'no_root':

@@ -6,7 +6,7 @@ import type { EInvoiceParty, EInvoiceSummary, Failure } from '../../../contract/
 import type { Message } from '../../../contract/messages/message.ts';
 import { adviseEInvoice } from './e-invoice-advice.ts';
 import { createBase64FileSink, type Base64FileSink } from './base64-file-sink.ts';
-import { eInvoiceFailure } from './e-invoice-notices.ts';
+import { eInvoiceFailure, type EInvoiceNotice } from './e-invoice-notices.ts';
 import { createInnerInvoiceSink, type InnerInvoiceSink } from './inner-invoice-sink.ts';
 import { streamXml, XmlReadError, type XmlElement } from './stream-xml.ts';
 
@@ -338,23 +338,7 @@ export async function readEInvoice(
     await sinks.visual?.discard();
     await sinks.inner?.discard();
     if (!(error instanceof XmlReadError)) throw error;
-    const { problem } = error;
-    return {
-      status: 'refused',
-      failure: eInvoiceFailure(
-        problem.kind === 'encoding'
-          ? { code: 'xml_unreadable_encoding', params: { encoding: problem.encoding } }
-          : problem.kind === 'invalid_bytes'
-            ? {
-                code: 'xml_not_invoice',
-                params: { reason: 'invalid_bytes', encoding: problem.encoding },
-              }
-            : {
-                code: 'xml_not_invoice',
-                params: { reason: 'not_well_formed', line: problem.line, column: problem.column },
-              },
-      ),
-    };
+    return { status: 'refused', failure: eInvoiceFailure(unreadable(error.problem)) };
   }
   if (refusal === null && rootKind === null) {
     refusal = eInvoiceFailure({
@@ -419,6 +403,29 @@ export async function readEInvoice(
     innerSha256,
     visualPath: embeddedPdfBytes === null ? null : visualPath,
   };
+}
+
+/** The notice for XML the reader could not go through. */
+function unreadable(problem: XmlReadError['problem']): EInvoiceNotice {
+  switch (problem.kind) {
+    case 'encoding':
+      return { code: 'xml_unreadable_encoding', params: { encoding: problem.encoding } };
+    case 'invalid_bytes':
+      return {
+        code: 'xml_not_invoice',
+        params: { reason: 'invalid_bytes', encoding: problem.encoding },
+      };
+    case 'too_deep':
+      return {
+        code: 'xml_not_invoice',
+        params: { reason: 'nested_too_deep', limit: problem.limit },
+      };
+    case 'not_well_formed':
+      return {
+        code: 'xml_not_invoice',
+        params: { reason: 'not_well_formed', line: problem.line, column: problem.column },
+      };
+  }
 }
 
 function escapeAttribute(value: string): string {

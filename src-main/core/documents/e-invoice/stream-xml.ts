@@ -14,6 +14,16 @@ import { detectXmlEncoding } from './xml-encoding.ts';
  */
 const READ_BYTES = 16 * 1024;
 
+/**
+ * Deepest element nesting read. sax keeps one object per open element and the reader one path
+ * step, so a file nested 200,000 deep (hostile or broken) would grow both without bound; it is
+ * refused at this depth instead. 256 is libxml2's default `xmlParserMaxDepth`, a limit real XML
+ * has lived with for decades; a UBL invoice's own elements nest 6 deep (Invoice/InvoiceLine/
+ * Item/ClassifiedTaxCategory/TaxScheme/ID), an XML signature in its UBLExtensions about 12 and
+ * an SBDH envelope one more, so no invoice comes near it.
+ */
+export const MAX_XML_DEPTH = 256;
+
 /** An element as the handler sees it: local name, namespace URI, attributes by qualified name. */
 export interface XmlElement {
   local: string;
@@ -41,14 +51,16 @@ export interface XmlStreamHandler {
 
 /**
  * The file is not XML that can be read: an encoding nothing decodes, bytes invalid in its
- * encoding, or XML that is not well-formed where the parser stopped (line and column from 1).
+ * encoding, XML that is not well-formed where the parser stopped (line and column from 1), or
+ * elements nested deeper than `limit` (MAX_XML_DEPTH).
  * The message is the parser's English, for the log only: users see the problem's fields.
  */
 export class XmlReadError extends Error {
   readonly problem:
     | { kind: 'encoding'; encoding: string }
     | { kind: 'invalid_bytes'; encoding: string }
-    | { kind: 'not_well_formed'; line: number; column: number };
+    | { kind: 'not_well_formed'; line: number; column: number }
+    | { kind: 'too_deep'; limit: number };
   constructor(message: string, problem: XmlReadError['problem']) {
     super(message);
     this.name = 'XmlReadError';
@@ -58,12 +70,14 @@ export class XmlReadError extends Error {
 
 /**
  * Streams `filePath` through `handler`. Throws XmlReadError for an unreadable encoding, bytes
- * invalid in it, or XML that is not well-formed (sax's strict mode); file system errors pass
- * through unchanged.
+ * invalid in it, XML that is not well-formed (sax's strict mode), or nesting deeper than
+ * MAX_XML_DEPTH (reading stops at the piece where it happens, so memory stays bounded); file
+ * system errors pass through unchanged.
  */
 export async function streamXml(filePath: string, handler: XmlStreamHandler): Promise<void> {
   const parser = sax.parser(true, { xmlns: true, position: true });
   let parseError: XmlReadError | null = null;
+  let depth = 0;
   parser.onerror = (error) => {
     // sax counts lines from 0 and columns from 0 after the character it stopped on.
     parseError ??= new XmlReadError(error.message, {
@@ -72,7 +86,18 @@ export async function streamXml(filePath: string, handler: XmlStreamHandler): Pr
       column: parser.column,
     });
   };
+  // Once the reading failed, the rest of the piece being parsed is not handed on: the handler
+  // would see elements past the limit, or a tree the parser no longer vouches for.
   parser.onopentag = (tag) => {
+    if (parseError !== null) return;
+    depth += 1;
+    if (depth > MAX_XML_DEPTH) {
+      parseError = new XmlReadError(`Elements nested deeper than ${MAX_XML_DEPTH}`, {
+        kind: 'too_deep',
+        limit: MAX_XML_DEPTH,
+      });
+      return;
+    }
     const qualified = tag as sax.QualifiedTag;
     const attributes = new Map<string, string>();
     for (const attribute of Object.values(qualified.attributes)) {
@@ -87,9 +112,17 @@ export async function streamXml(filePath: string, handler: XmlStreamHandler): Pr
       startOffset: parser.startTagPosition - 1,
     });
   };
-  parser.onclosetag = () => handler.close(parser.position);
-  parser.ontext = (text) => handler.text(text);
-  parser.oncdata = (text) => handler.text(text);
+  parser.onclosetag = () => {
+    if (parseError !== null) return;
+    depth -= 1;
+    handler.close(parser.position);
+  };
+  parser.ontext = (text) => {
+    if (parseError === null) handler.text(text);
+  };
+  parser.oncdata = (text) => {
+    if (parseError === null) handler.text(text);
+  };
 
   let decoder: TextDecoder | null = null;
   let offset = 0;

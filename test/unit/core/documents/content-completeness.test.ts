@@ -10,6 +10,7 @@ import {
   jpegReachesEnd,
 } from '../../../../src-main/core/documents/content-completeness.ts';
 import { jpeg, peppolInvoiceXml, png } from '../../../emulator/test-documents.ts';
+import { sampleInvoice, ublXml, withNesting } from '../../../fixtures/e-invoice-builder.ts';
 import { wholeJpeg } from '../../../support/slow-scanner.ts';
 import { tempDir } from '../../../support/temp-folders.ts';
 
@@ -68,6 +69,14 @@ test('XML is complete once well-formed to the end of its root, judged from the f
     verdict: 'incomplete',
     kind: 'xml',
   });
+});
+
+test('XML nested past the reader’s depth limit is let through to the check, not waited on', async (t) => {
+  // The check refuses it for its depth (xml_nested_too_deep); called incomplete, the gate
+  // would wait for an end it never looks for.
+  const file = path.join(tempDir(t, 'completeness-deep'), 'deep.xml');
+  await writeFile(file, withNesting(ublXml(sampleInvoice()), 200_000));
+  assert.deepEqual(await judgeFile(file), { verdict: 'complete', kind: 'xml' });
 });
 
 test('other content is not judged, and a file is judged by its bytes, not its name', async (t) => {

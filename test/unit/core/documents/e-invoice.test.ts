@@ -1,4 +1,4 @@
-import { englishOf } from '../../../../src-main/contract/messages/render-message.ts';
+import { englishOf, renderMessage } from '../../../../src-main/contract/messages/render-message.ts';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -20,6 +20,7 @@ import {
   sbdhXml,
   UBL_BE,
   ublXml,
+  withNesting,
   withoutDeclaration,
   writeUblWithPdf,
   type InvoiceInput,
@@ -327,6 +328,66 @@ test('attack F4: a broken XML and bytes not in its encoding are told in the user
     code: 'xml_not_invoice',
     message: { code: 'xml_bytes_not_in_encoding', params: { encoding: 'utf-8' } },
   });
+});
+
+// The depth limit stream-xml.ts states (libxml2's default); the root element is depth 1.
+const DEPTH_LIMIT = 256;
+
+test('an invoice nested exactly to the depth limit is read; one level deeper is refused', async () => {
+  const input = sampleInvoice();
+  const atLimit = await summaryOf('at-limit.xml', withNesting(ublXml(input), DEPTH_LIMIT - 1));
+  assert.equal(atLimit.number, input.number);
+  assert.equal(atLimit.payableAmount, Number(input.payableAmount));
+  const over = await checkDocument(
+    await written('over-limit.xml', withNesting(ublXml(input), DEPTH_LIMIT)),
+    options,
+  );
+  assert.deepEqual(over.failure, {
+    code: 'xml_not_invoice',
+    message: { code: 'xml_nested_too_deep', params: { limit: DEPTH_LIMIT } },
+  });
+});
+
+test('XML nested 200,000 deep is refused at the limit, in the user’s language, without reading on', async () => {
+  const xml = withNesting(ublXml(sampleInvoice()), 200_000);
+  const filePath = await written('deep.xml', xml);
+  const check = await checkDocument(filePath, options);
+  assert.deepEqual(check.failure, {
+    code: 'xml_not_invoice',
+    message: { code: 'xml_nested_too_deep', params: { limit: DEPTH_LIMIT } },
+  });
+  assert.ok(check.failure);
+  const { message } = check.failure;
+  const sentences = (['nl', 'fr', 'en'] as const).map((language) =>
+    renderMessage(message, language),
+  );
+  for (const sentence of sentences) assert.match(sentence, /\b256\b/);
+  assert.equal(new Set(sentences).size, 3, 'nl, fr and en each have their own words');
+
+  // What the reader holds grows with the depth it hands on: never past the limit, and the
+  // reading stops within the piece where the limit is crossed instead of going through the file.
+  let open = 0;
+  let deepest = 0;
+  let read = 0;
+  await assert.rejects(
+    streamXml(filePath, {
+      open: () => {
+        open += 1;
+        deepest = Math.max(deepest, open);
+      },
+      close: () => {
+        open -= 1;
+      },
+      text: () => {},
+      afterPiece: (piece, offset) => {
+        read = offset + piece.length;
+      },
+      done: () => false,
+    }),
+    { name: 'XmlReadError', problem: { kind: 'too_deep', limit: DEPTH_LIMIT } },
+  );
+  assert.equal(deepest, DEPTH_LIMIT);
+  assert.ok(read < xml.length / 10, `read ${read} of ${xml.length} characters`);
 });
 
 test('attack F5: a 9925 endpoint written without its BE prefix is still a Belgian VAT number', async () => {

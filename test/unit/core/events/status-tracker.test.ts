@@ -126,3 +126,15 @@ test('a change reported after close is not emitted: the history may be closed by
   assert.doesNotThrow(() => t.mock.timers.tick(1_000));
   assert.deepEqual(emitted, []);
 });
+
+test('held files (waiting for the user’s choice) are counted apart from failed ones', () => {
+  const tracker = createStatusTracker({
+    counts: () => counts({ failed: 1, held: 2, archived: 3 }),
+    holds: () => createQueueHolds(),
+    runningCount: () => 0,
+    emit: () => {},
+  });
+  const { counts: shown, state } = tracker.snapshot();
+  assert.equal(state, 'idle');
+  assert.deepEqual([shown.failed, shown.held, shown.uploaded], [1, 2, 3]);
+});
