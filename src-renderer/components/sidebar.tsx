@@ -18,7 +18,8 @@ const ITEMS: { screen: NavScreen; icon: IconName }[] = [
 export function Sidebar({ current }: { current: Screen }): ReactElement {
   const { t } = useTranslation();
   const app = useApp();
-  const failed = app.status?.counts.failed ?? 0;
+  // Held files wait for the user's choice as failed ones wait for a fix: both need the user.
+  const needsYou = (app.status?.counts.failed ?? 0) + (app.status?.counts.held ?? 0);
   const user = app.session?.user;
   return (
     <aside className="sidebar">
@@ -39,9 +40,12 @@ export function Sidebar({ current }: { current: Screen }): ReactElement {
               >
                 <Icon name={icon} />
                 <span>{t(`nav.${screen}`)}</span>
-                {screen === 'history' && failed > 0 && (
-                  <span className="nav-badge" aria-label={t('nav.failedBadge', { count: failed })}>
-                    {failed}
+                {screen === 'history' && needsYou > 0 && (
+                  <span
+                    className="nav-badge"
+                    aria-label={t('nav.attentionBadge', { count: needsYou })}
+                  >
+                    {needsYou}
                   </span>
                 )}
               </a>

@@ -19,8 +19,9 @@ export const en = {
     drop: 'Drop files',
     history: 'History',
     settings: 'Settings',
-    failedBadge_one: '{{count, number}} failed document',
-    failedBadge_other: '{{count, number}} failed documents',
+    attentionBadge_one: '{{count, number}} document needs you (failed or waiting for your choice)',
+    attentionBadge_other:
+      '{{count, number}} documents need you (failed or waiting for your choice)',
     signedInAs: 'Signed in as {{name}}',
   },
   status: {

@@ -20,9 +20,12 @@ export const fr: WithManyPlurals<Messages> = {
     drop: 'Déposer des fichiers',
     history: 'Historique',
     settings: 'Paramètres',
-    failedBadge_one: '{{count, number}} document en échec',
-    failedBadge_many: '{{count, number}} de documents en échec',
-    failedBadge_other: '{{count, number}} documents en échec',
+    attentionBadge_one:
+      '{{count, number}} document vous attend (en échec ou en attente de votre choix)',
+    attentionBadge_many:
+      '{{count, number}} de documents vous attendent (en échec ou en attente de votre choix)',
+    attentionBadge_other:
+      '{{count, number}} documents vous attendent (en échec ou en attente de votre choix)',
     signedInAs: 'Connecté en tant que {{name}}',
   },
   status: {

@@ -20,8 +20,9 @@ export const nl: Messages = {
     drop: 'Bestanden slepen',
     history: 'Geschiedenis',
     settings: 'Instellingen',
-    failedBadge_one: '{{count, number}} mislukt document',
-    failedBadge_other: '{{count, number}} mislukte documenten',
+    attentionBadge_one: '{{count, number}} document wacht op u (mislukt of wacht op uw keuze)',
+    attentionBadge_other:
+      '{{count, number}} documenten wachten op u (mislukt of wachten op uw keuze)',
     signedInAs: 'Aangemeld als {{name}}',
   },
   status: {
