@@ -211,7 +211,11 @@ export function runReliableCli(target: CliTarget, args: readonly string[]): Prom
 const WatchLine = z.discriminatedUnion('event', [
   z.object({ event: z.literal('history.changed'), entries: z.array(HistoryEntry) }),
   StatusSnapshot.extend({ event: z.literal('status') }),
-  z.object({ event: z.enum(['folders.changed', 'session.changed', 'settings.changed']) }).loose(),
+  z
+    .object({
+      event: z.enum(['folders.changed', 'session.changed', 'settings.changed', 'followUp.changed']),
+    })
+    .loose(),
 ]);
 export type WatchLine = z.infer<typeof WatchLine>;
 
