@@ -660,7 +660,12 @@ export function HistoryScreen({ params }: { params: URLSearchParams }): ReactEle
     );
   } else {
     body = (
-      <div ref={scrollRef} className="virtual-scroll history-scroll" data-testid="history-list">
+      <div
+        ref={scrollRef}
+        className="virtual-scroll history-scroll"
+        data-testid="history-list"
+        data-layout-main
+      >
         <div
           role="list"
           aria-label={t('history.listLabel')}
