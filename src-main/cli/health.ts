@@ -1,10 +1,11 @@
 // The health `status` and `service status` show: asked of the running engine over its control
 // channel, else computed by an engine of this process from the history (and the folders on disk).
-import type { HealthReport, StatusSnapshot } from '../contract/domain.ts';
+import type { FollowUpStatus, HealthReport, StatusSnapshot } from '../contract/domain.ts';
 import type { RunningEngine } from '../core/index.ts';
 import { msg } from '../contract/messages/message.ts';
 import { cliTerm, inCliLanguage, labeller } from './cli-language.ts';
 import type { CliRuntime } from './cli-runtime.ts';
+import { followUpNotice } from './follow-up-notice.ts';
 import { printLine } from './output.ts';
 
 /** The health, and who answered it. */
@@ -12,19 +13,32 @@ export interface HealthAnswer {
   /** The running engine that answered, or null when the history did. */
   engine: RunningEngine['about'] | null;
   health: HealthReport;
+  /** The follow-up of delivered invoices: asking, paused (and why) or turned off. */
+  followUp: FollowUpStatus;
 }
 
 /** Asks the running engine, else reads the history with an unstarted engine of this process. */
 export async function readHealth(cli: CliRuntime): Promise<HealthAnswer> {
   const running = await cli.runningEngine();
   const engine = running ?? (await cli.engine({ watchFolders: false }));
-  const health = await engine.handlers['health.get']({});
-  return { engine: running?.about ?? null, health };
+  const [health, followUp] = await Promise.all([
+    engine.handlers['health.get']({}),
+    engine.handlers['followUp.get']({}),
+  ]);
+  return { engine: running?.about ?? null, health, followUp };
 }
 
-/** The `--json` form: `{ running, engine, status, holds, folders, lastUpload, lastError, attention }`. */
+/**
+ * The `--json` form: `{ running, engine, status, holds, folders, lastUpload, lastError,
+ * attention, followUp }`.
+ */
 export function healthJson(answer: HealthAnswer): Record<string, unknown> {
-  return { running: answer.engine !== null, engine: answer.engine, ...answer.health };
+  return {
+    running: answer.engine !== null,
+    engine: answer.engine,
+    ...answer.health,
+    followUp: answer.followUp,
+  };
 }
 
 function describeQueue(status: StatusSnapshot, running: boolean): string {
@@ -50,6 +64,7 @@ export const STATUS_LABELS = [
   'folder',
   'last_upload',
   'last_error',
+  'follow_up',
 ] as const;
 
 /** The health for a person: queue, holds, files, folders, last upload and last error. */
@@ -115,6 +130,8 @@ export function printHealth(answer: HealthAnswer): void {
           ),
     ),
   );
+  const followUp = followUpNotice(answer.followUp);
+  if (followUp !== null) printLine(line('follow_up', followUp));
   if (counts.failed + counts.unconfirmed > 0) printLine(inCliLanguage(msg('cli_see_failed')));
   if ((counts.held ?? 0) > 0) printLine(inCliLanguage(msg('cli_see_held')));
 }

@@ -171,6 +171,11 @@ export const events = {
   'folders.changed': z.object({ folders: z.array(FolderView) }),
   'session.changed': SessionInfo,
   'settings.changed': Settings,
+  /**
+   * The follow-up paused (offline, refused token, missing scope, rate-limited), resumed, or was
+   * turned off or on: the same status `followUp.get` answers, so a screen can show it live.
+   */
+  'followUp.changed': FollowUpStatus,
 } as const;
 
 export type RequestChannel = keyof typeof requests;

@@ -318,6 +318,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     logger,
     onChecked: (record) => hub.historyChanged(toHistoryEntry(record)),
     onTokenRefused: () => signals.emit('tokenRefused'),
+    onStateChanged: () => hub.emit('followUp.changed', followUp.status()),
     offsetsMs: followUpOffsets,
     ...(tuning.followUpSpacingMs === undefined ? {} : { spacingMs: tuning.followUpSpacingMs }),
   });
@@ -383,8 +384,13 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     queue.tokenChanged();
   });
   signals.on('changedAfterSend', (filePath) => watching.recheck(filePath));
+  let followUpOn = settings.get().followUp;
   const unsubscribeSettings = settings.onChange((current) => {
     hub.emit('settings.changed', current);
+    if (current.followUp !== followUpOn) {
+      followUpOn = current.followUp;
+      hub.emit('followUp.changed', followUp.status());
+    }
     // A new address holds back a token not entered for it (currentClient tells the session).
     currentClient();
     signals.emit('foldersChanged');

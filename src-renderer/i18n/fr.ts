@@ -420,7 +420,7 @@ export const fr: WithManyPlurals<Messages> = {
     administrationLabel: 'Administration',
     allAdministrations: 'Toutes les administrations',
     destinationLabel: 'Destination',
-    allDestinations: 'Toutes les destinations',
+    allDestinations: 'Toute destination',
     from: 'Du',
     to: 'Au',
     unrouted: 'Boîte de réception e-factures',

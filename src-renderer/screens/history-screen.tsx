@@ -468,9 +468,11 @@ export function HistoryScreen({ params }: { params: URLSearchParams }): ReactEle
   const renderMessage = useRenderMessage();
   const incidents = useIncidents();
   const [followUp, setFollowUp] = useState<FollowUpStatus | null>(null);
+  const followUpResync = app.resyncCount;
   useEffect(() => {
     let current = true;
-    // Whether the follow-up asks Clearfacts now, and if not why (a missing scope is named).
+    // Whether the follow-up asks Clearfacts now, and if not why (a missing scope is named);
+    // asked again after a lost connection, since `followUp.changed` may have been missed.
     api.invoke('followUp.get', {}).then(
       (status) => current && setFollowUp(status),
       () => current && setFollowUp(null),
@@ -478,7 +480,7 @@ export function HistoryScreen({ params }: { params: URLSearchParams }): ReactEle
     return () => {
       current = false;
     };
-  }, [api]);
+  }, [api, followUpResync]);
   const paramsKey = params.toString();
   const [filters, setFilters] = useState<Filters>(() => filtersFromParams(params));
   const [appliedParams, setAppliedParams] = useState(paramsKey);
@@ -593,6 +595,11 @@ export function HistoryScreen({ params }: { params: URLSearchParams }): ReactEle
   );
 
   useApiEvents((channel, payload) => {
+    if (channel === 'followUp.changed') {
+      // The line about a paused follow-up appears and clears as it happens, without a reload.
+      setFollowUp(payload as FollowUpStatus);
+      return;
+    }
     if (channel !== 'history.changed') return;
     const allKnown = pages.current.patch((payload as { entries: HistoryEntry[] }).entries);
     setVersion((n) => n + 1);
@@ -653,7 +660,12 @@ export function HistoryScreen({ params }: { params: URLSearchParams }): ReactEle
     );
   } else {
     body = (
-      <div ref={scrollRef} className="virtual-scroll history-scroll" data-testid="history-list">
+      <div
+        ref={scrollRef}
+        className="virtual-scroll history-scroll"
+        data-testid="history-list"
+        data-layout-main
+      >
         <div
           role="list"
           aria-label={t('history.listLabel')}

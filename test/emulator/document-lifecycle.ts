@@ -1,8 +1,15 @@
 // What Clearfacts does with a document after it arrived: it sits in the inbox (received), the
 // office processes it (a document date is set; an invoice is then UNPAID), and later it is paid.
 // The speeds are configurable, a test can set a document's stage by hand, and a document can be
-// forgotten (deleted in Clearfacts: `document(id)` then answers "not found").
+// forgotten (deleted in Clearfacts: `document(id)` then answers "not found"), or made to fail on
+// its own (an error on its alias that says nothing about the document).
 import { z } from 'zod';
+
+/**
+ * What `document(id)` fails with on a document a test made fail: the live API's per-document
+ * errors are undocumented, so this is any error that is neither "not found" nor a scope.
+ */
+export const DEFAULT_DOCUMENT_FAILURE = 'The document could not be loaded.';
 
 export const DocumentStage = z.enum(['received', 'processed', 'paid']);
 export type DocumentStage = z.infer<typeof DocumentStage>;

@@ -78,6 +78,7 @@ export class EmulatorState {
   readonly #listeners = new Set<UploadListener>();
   readonly #stageOverrides = new Map<string, DocumentStageOverride>();
   readonly #forgotten = new Set<string>();
+  readonly #documentFailures = new Map<string, string>();
   readonly #documentRequests = new Map<number, DocumentRequest>();
   associates: SeedAssociate[] = [];
   readonly appInfo = new Map<string, AppInfo>();
@@ -102,6 +103,7 @@ export class EmulatorState {
     this.lifecycle = {};
     this.#stageOverrides.clear();
     this.#forgotten.clear();
+    this.#documentFailures.clear();
     this.#documentRequests.clear();
   }
 
@@ -130,6 +132,24 @@ export class EmulatorState {
     if (!this.#uploadsByUuid.has(key)) return false;
     this.#forgotten.add(key);
     return true;
+  }
+
+  /**
+   * Makes `document(id)` fail on this document alone with `message` (a GraphQL error on its
+   * alias, the others in the request still answered), or answer again when `message` is null;
+   * false when no such upload exists.
+   */
+  failDocument(uuid: string, message: string | null): boolean {
+    const key = uuid.toUpperCase();
+    if (!this.#uploadsByUuid.has(key)) return false;
+    if (message === null) this.#documentFailures.delete(key);
+    else this.#documentFailures.set(key, message);
+    return true;
+  }
+
+  /** The error `document(id)` fails with on this document, or undefined when it answers. */
+  documentFailure(uuid: string): string | undefined {
+    return this.#documentFailures.get(uuid.toUpperCase());
   }
 
   /** Notes that request number `request` asked for document `id`. */

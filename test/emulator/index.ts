@@ -3,7 +3,11 @@
 // test hooks. Tests, the CLI, the demo and the benchmark all start it through startEmulator().
 import { tmpdir } from 'node:os';
 import { EmulatorState } from './emulator-state.ts';
-import type { DocumentLifecycle, DocumentStageOverride } from './document-lifecycle.ts';
+import {
+  DEFAULT_DOCUMENT_FAILURE,
+  type DocumentLifecycle,
+  type DocumentStageOverride,
+} from './document-lifecycle.ts';
 import type { DocumentRequest, PhantomDocument, ReceivedUpload } from './emulator-state.ts';
 import type { FaultPlan } from './faults.ts';
 import type { RateLimit } from './rate-limit.ts';
@@ -77,6 +81,11 @@ export interface Emulator {
   setDocumentStage(override: DocumentStageOverride): void;
   /** Clearfacts no longer knows the document: `document(id)` answers "not found". */
   forgetDocument(uuid: string): void;
+  /**
+   * `document(id)` fails on this document alone with a GraphQL error on its alias that is not
+   * "not found" (default DEFAULT_DOCUMENT_FAILURE); null: it answers again.
+   */
+  failDocument(uuid: string, message?: string | null): void;
   /** Every request that asked for documents, with the ids it asked for. */
   documentRequests(): DocumentRequest[];
   /** Replaces the rate limit (null: none). */
@@ -133,6 +142,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     },
     setDocumentStage: (override) => known(override.uuid, state.setDocumentStage(override)),
     forgetDocument: (uuid) => known(uuid, state.forgetDocument(uuid)),
+    failDocument: (uuid, message = DEFAULT_DOCUMENT_FAILURE) =>
+      known(uuid, state.failDocument(uuid, message)),
     documentRequests: () => state.documentRequests(),
     setRateLimit: (limit) => server.rateLimiter.set(limit),
     rateLimited: () => server.rateLimiter.refused,

@@ -187,6 +187,39 @@ test('document(id) returns the uploaded document by type; unknown ids are not fo
     id: 'B74D7E7D-2408-4517-AA31-BB76018E844D',
   });
   assert.match(onlyErrorMessage(missing), /not found/);
+
+  // A document made to fail answers an error on its own alias, not "not found", until lifted.
+  const hook = (body: unknown) =>
+    fetch(`${emulator.origin}/__emulator/documents/fail`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  assert.equal((await hook({ uuid: invoiceUuid })).status, 204);
+  const both = await graphql(
+    emulator,
+    `
+      query ($a: ID!, $b: ID!) {
+        a: document(id: $a) {
+          date
+        }
+        b: document(id: $b) {
+          date
+        }
+      }
+    `,
+    { a: invoiceUuid, b: archiveUuid },
+  );
+  assert.deepEqual(
+    both.errors?.map((error) => [error.path, error.message]),
+    [[['a'], 'The document could not be loaded.']],
+  );
+  assert.equal(both.data?.a, null);
+  assert.ok(both.data?.b, 'the other alias still answers');
+  assert.equal((await hook({ uuid: invoiceUuid, message: null })).status, 204);
+  const again = await graphql(emulator, documentQuery, { id: invoiceUuid });
+  assert.equal(again.errors, undefined);
+  assert.equal((await hook({ uuid: 'B74D7E7D-2408-4517-AA31-BB76018E844D' })).status, 404);
 });
 
 test('associates: added ones are listed; duplicates and unknown groups are refused', async (t) => {

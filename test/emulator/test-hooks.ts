@@ -11,6 +11,7 @@ import { RateLimitSchema, type RateLimiter } from './rate-limit.ts';
 import { readTextBody } from './request-body.ts';
 import { RequestError } from './request-error.ts';
 import { assertKnownScopes } from './tokens.ts';
+import { DEFAULT_DOCUMENT_FAILURE } from './document-lifecycle.ts';
 
 const AddTokenBody = z.strictObject({
   scopes: z.array(z.string()),
@@ -18,6 +19,11 @@ const AddTokenBody = z.strictObject({
 });
 const RevokeTokenBody = z.strictObject({ token: z.string() });
 const ForgetDocumentBody = z.strictObject({ uuid: z.string().min(1) });
+/** `message` null: the document answers again. */
+const FailDocumentBody = z.strictObject({
+  uuid: z.string().min(1),
+  message: z.string().min(1).nullable().default(DEFAULT_DOCUMENT_FAILURE),
+});
 
 /** What the hooks steer. */
 export interface HookTargets {
@@ -100,6 +106,14 @@ export async function handleTestHook(
       case 'POST /__emulator/documents/forget': {
         const body = await jsonBody(request, ForgetDocumentBody);
         if (!state.forgetDocument(body.uuid)) throw new RequestError(404, 'No such document.');
+        reply.empty(204);
+        return;
+      }
+      case 'POST /__emulator/documents/fail': {
+        const body = await jsonBody(request, FailDocumentBody);
+        if (!state.failDocument(body.uuid, body.message)) {
+          throw new RequestError(404, 'No such document.');
+        }
         reply.empty(204);
         return;
       }

@@ -109,6 +109,8 @@ export const uploadResolvers = {
     requireScope(context, 'upload_document');
     const now = Date.now();
     context.state.noteDocumentLookup(context.requestNumber, args.id, now);
+    const failure = context.state.documentFailure(args.id);
+    if (failure !== undefined) fail(failure);
     const view = context.state.documentView(args.id, now);
     if (view === undefined) fail(`Document "${args.id}" not found.`);
     const { upload, stage, date } = view;

@@ -10,7 +10,12 @@ import type { Readable } from 'node:stream';
 import type { TestContext } from 'node:test';
 import { z } from 'zod';
 import assert from 'node:assert/strict';
-import { HistoryEntry, StatusSnapshot, type HealthReport } from '../../src-main/contract/domain.ts';
+import {
+  HistoryEntry,
+  StatusSnapshot,
+  type FollowUpStatus,
+  type HealthReport,
+} from '../../src-main/contract/domain.ts';
 import { FAST_TUNING } from './engine-harness.ts';
 import { createWaitList, withDeadline } from './waiting.ts';
 
@@ -99,6 +104,7 @@ export function runCli(
 /** `status --json` as a monitoring script reads it: the health and who answered. */
 export interface HealthJson extends HealthReport {
   running: boolean;
+  followUp: FollowUpStatus;
 }
 
 /** Runs `status --json`, which must have nothing to complain about on stderr. */
@@ -211,7 +217,11 @@ export function runReliableCli(target: CliTarget, args: readonly string[]): Prom
 const WatchLine = z.discriminatedUnion('event', [
   z.object({ event: z.literal('history.changed'), entries: z.array(HistoryEntry) }),
   StatusSnapshot.extend({ event: z.literal('status') }),
-  z.object({ event: z.enum(['folders.changed', 'session.changed', 'settings.changed']) }).loose(),
+  z
+    .object({
+      event: z.enum(['folders.changed', 'session.changed', 'settings.changed', 'followUp.changed']),
+    })
+    .loose(),
 ]);
 export type WatchLine = z.infer<typeof WatchLine>;
 

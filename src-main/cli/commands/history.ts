@@ -17,6 +17,7 @@ import { archiveCategoryName, inClearfactsMessage } from '../../contract/in-clea
 import { incidentHeading } from '../../contract/incidents.ts';
 import type { CliRuntime } from '../cli-runtime.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
+import { followUpNotice } from '../follow-up-notice.ts';
 import { describeDestination, printJson, printLine, printTable, stateLabel } from '../output.ts';
 import { parseCompanyNumber } from './administrations.ts';
 import { reportOutcome } from './send-and-report.ts';
@@ -204,7 +205,10 @@ export function registerHistoryCommands(program: Command, runtime: () => CliRunt
       '--incidents',
       'only the unconfirmed files, grouped by the outage that left them unconfirmed',
     )
-    .option('--json', 'print the files as JSON (inClearfacts: what Clearfacts last said)')
+    .option(
+      '--json',
+      'print the files as JSON: { rows, total, followUp } (inClearfacts: what Clearfacts last said)',
+    )
     .action(
       async (flags: {
         status?: FileState[];
@@ -226,13 +230,12 @@ export function registerHistoryCommands(program: Command, runtime: () => CliRunt
           ...(flags.inClearfacts ? { inClearfacts: flags.inClearfacts } : {}),
         };
         const { engine } = await runtime().engineFor({ start: false, watchFolders: false });
-        const { rows, total } = await engine.handlers['history.query']({
-          filter,
-          offset: 0,
-          limit: flags.limit,
-        });
+        const [{ rows, total }, followUp] = await Promise.all([
+          engine.handlers['history.query']({ filter, offset: 0, limit: flags.limit }),
+          engine.handlers['followUp.get']({}),
+        ]);
         if (flags.json) {
-          printJson({ rows, total });
+          printJson({ rows, total, followUp });
           return;
         }
         const categories = await categoriesOfArchiveRows(engine, rows);
@@ -256,6 +259,9 @@ export function registerHistoryCommands(program: Command, runtime: () => CliRunt
         );
         if (total > rows.length)
           printLine(inCliLanguage(msg('cli_more_rows', { shown: rows.length, total })));
+        // The IN CLEARFACTS column is as fresh as the follow-up: say when it is not asking.
+        const notice = followUpNotice(followUp);
+        if (notice !== null) printLine(notice);
       },
     );
 

@@ -12,11 +12,11 @@ export function registerStatusCommand(program: Command, runtime: () => CliRuntim
   program
     .command('status')
     .description(
-      "the engine's health: queue counts, holds, folders, last upload and last error; exits 1 when something needs you (failed or unconfirmed files, no usable token, a missing scope, a history that cannot be written, an unavailable folder)",
+      "the engine's health: queue counts, holds, folders, last upload and last error, and why the follow-up in Clearfacts is paused when it is; exits 1 when something needs you (failed or unconfirmed files, no usable token, a missing scope, a history that cannot be written, an unavailable folder)",
     )
     .option(
       '--json',
-      'print it as JSON: { running, engine, status, holds, folders, lastUpload, lastError, attention }',
+      'print it as JSON: { running, engine, status, holds, folders, lastUpload, lastError, attention, followUp }',
     )
     .action(async (flags: { json?: boolean }) => {
       const cli = runtime();

@@ -604,6 +604,7 @@ export const en: Catalogue = {
       folder: 'Folder',
       last_upload: 'Last upload',
       last_error: 'Last error',
+      follow_up: 'Follow-up',
       type: 'type',
       change: 'change',
       verdict: 'verdict',

@@ -621,6 +621,7 @@ export const fr: Catalogue = {
       folder: 'Dossier',
       last_upload: 'Dernier envoi',
       last_error: 'Dernière erreur',
+      follow_up: 'Suivi',
       type: 'sorte',
       change: 'changement',
       verdict: 'décision',

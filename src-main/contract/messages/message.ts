@@ -107,6 +107,7 @@ export const TERM_TABLES = {
     'folder',
     'last_upload',
     'last_error',
+    'follow_up',
     'type',
     'change',
     'verdict',

@@ -621,6 +621,7 @@ export const nl: Catalogue = {
       folder: 'Map',
       last_upload: 'Laatst opgeladen',
       last_error: 'Laatste fout',
+      follow_up: 'Opvolging',
       type: 'soort',
       change: 'wijziging',
       verdict: 'oordeel',

@@ -125,7 +125,8 @@ export interface ClearfactsClient {
   /**
    * What Clearfacts did with up to `MAX_DOCUMENTS_PER_REQUEST` delivered documents, by uuid, in
    * one aliased `document(id)` query (document-lookup.ts). One attempt, never retried here: the
-   * follow-up paces itself. A uuid missing from the answer failed alone on the server's side.
+   * follow-up paces itself. Every uuid gets an entry; `found: null` when it failed alone on the
+   * server's side (DocumentLookupFailure).
    */
   lookUpDocuments(
     uuids: readonly string[],

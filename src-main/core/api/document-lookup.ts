@@ -7,8 +7,18 @@
 import { z } from 'zod';
 import { failureFromGraphqlErrors, type CallContext } from './api-failures.ts';
 
-/** What `document(id)` said about one id. */
-export type DocumentLookup =
+/**
+ * Clearfacts failed on this id alone: an error on its alias that is not "not found" (the live
+ * API's per-document errors are undocumented), or no answer for it at all. It says nothing about
+ * the document, so it is asked again later. `error` is the server's words, for the log.
+ */
+export interface DocumentLookupFailure {
+  found: null;
+  error: string;
+}
+
+/** What `document(id)` answered about one id: the document, or that Clearfacts does not know it. */
+export type DocumentAnswer =
   | { found: false }
   | {
       found: true;
@@ -22,13 +32,16 @@ export type DocumentLookup =
       paymentState: string | null;
     };
 
+/** What `document(id)` said about one id, or that it failed on it alone. */
+export type DocumentLookup = DocumentAnswer | DocumentLookupFailure;
+
 /** Keeps one request small enough for any gateway's body and time limits. */
 export const MAX_DOCUMENTS_PER_REQUEST = 50;
 
 /** The scope the client names when Clearfacts refuses a lookup without naming one (undocumented). */
 export const DOCUMENT_LOOKUP_CONTEXT: CallContext = { call: 'query', scope: 'upload_document' };
 
-const DocumentAnswer = z
+const DocumentAnswerData = z
   .object({
     __typename: z.string().nullish(),
     date: z.string().nullish(),
@@ -37,7 +50,7 @@ const DocumentAnswer = z
   })
   .nullable();
 
-const LookupData = z.record(z.string(), DocumentAnswer.optional()).nullish();
+const LookupData = z.record(z.string(), DocumentAnswerData.optional()).nullish();
 
 /** A GraphQL error as it arrives; `path[0]` is the alias it belongs to, when it belongs to one. */
 const LookupErrors = z
@@ -71,13 +84,15 @@ function kindOf(typename: string | null | undefined): 'invoice' | 'archive' | 'o
   return 'other';
 }
 
+/** How Clearfacts words a document it does not know (the emulator: `Document "…" not found.`). */
+const NOT_FOUND = /not found/i;
+
 /**
  * Reads the answer to `documentsQuery(ids.length)` (HTTP 2xx; `data` and `errors` as they
- * arrived). Returns one entry per id Clearfacts answered for: found, or not found (an error on
- * that alias alone, with no data: deleted there). An id whose alias failed with "Internal server
- * error" is left out: it says nothing about the document, so it is asked again later. Throws a
- * ClearfactsApiError (missing_scope, refused, transient) when an error concerns the whole
- * request, or a scope is missing on any alias.
+ * arrived). Returns one entry per id: found; not found (null data, with no error or a "not
+ * found" error on that alias: deleted there); or a DocumentLookupFailure when its alias failed
+ * otherwise or is missing from the answer. Throws a ClearfactsApiError (missing_scope, refused,
+ * transient) when an error concerns the whole request, or a scope is missing on any alias.
  */
 export function readDocumentAnswers(
   ids: readonly string[],
@@ -108,8 +123,13 @@ export function readDocumentAnswers(
     const answer = answers[alias];
     if (answer === null || answer === undefined) {
       const failure = failedAliases.get(alias);
-      if (failure !== undefined && /internal server error/i.test(failure)) continue;
-      found.set(id, { found: false });
+      // Only "not found" (or a plain null) is an answer about the document; any other error is
+      // not, and a final "no longer known" on a passing fault would end a real invoice's follow-up.
+      const notFound = failure === undefined ? answer === null : NOT_FOUND.test(failure);
+      found.set(
+        id,
+        notFound ? { found: false } : { found: null, error: failure ?? 'no answer for this alias' },
+      );
       continue;
     }
     found.set(id, {

@@ -2,7 +2,7 @@
 // to act on it, then less often, and never after 30 days (issue #16). A final answer (paid, or
 // no longer known to Clearfacts) is not asked about again unless the user opens the row.
 import type { ClearfactsStatus } from '../../contract/domain.ts';
-import type { DocumentLookup } from '../api/document-lookup.ts';
+import type { DocumentAnswer } from '../api/document-lookup.ts';
 import type { FollowUpAnswer } from '../store/follow-up-records.ts';
 
 const MINUTE = 60_000;
@@ -40,7 +40,7 @@ export function nextCheckAt(
  * is the value a paid invoice is expected to carry, and any other value reads as processed
  * with Clearfacts' own word kept.
  */
-export function statusFromLookup(lookup: DocumentLookup): FollowUpAnswer {
+export function statusFromLookup(lookup: DocumentAnswer): FollowUpAnswer {
   if (!lookup.found) return { status: 'not_known', documentDate: null, paymentState: null };
   const paymentState = lookup.paymentState?.toUpperCase() ?? null;
   const documentDate = lookup.date;

@@ -141,10 +141,21 @@ export function createFollowUp(options: FollowUpOptions): FollowUp {
       const checkedAt = clock.now();
       for (const target of targets) {
         const lookup = answers.get(target.uuid);
+        if (lookup === undefined || lookup.found === null) {
+          // Logged, since only the log says why a followed invoice shows no news.
+          options.logger.warn('Clearfacts did not answer for a document', {
+            uuid: target.uuid,
+            error: lookup?.error ?? 'no answer',
+          });
+        }
         // No answer (Clearfacts failed on this one alone), or an invoice Clearfacts now files
         // as an archive document, which has no invoice state: nothing to store, so it is asked
         // again at the next step of the schedule, like any other; past the schedule, never.
-        if (lookup === undefined || (lookup.found && lookup.kind === 'archive')) {
+        if (
+          lookup === undefined ||
+          lookup.found === null ||
+          (lookup.found && lookup.kind === 'archive')
+        ) {
           options.records.postpone(
             target.id,
             nextAfter(target.deliveredAt, checkedAt, target.status),

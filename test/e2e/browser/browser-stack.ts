@@ -53,6 +53,8 @@ export interface StackOptions {
   emulator?: EmulatorOptions;
   /** Core's patience with an API answer; short where a test makes the emulator hang. */
   apiTimeoutMs?: number;
+  /** Least time between two follow-up lookups (the engine's default is 5 s). */
+  followUpSpacingMs?: number;
 }
 
 export async function startStack(t: TestContext, options: StackOptions = {}): Promise<Stack> {
@@ -72,6 +74,9 @@ export async function startStack(t: TestContext, options: StackOptions = {}): Pr
       retryBaseDelayMs: 50,
       retryMaxDelayMs: 500,
       ...(options.apiTimeoutMs === undefined ? {} : { apiTimeoutMs: options.apiTimeoutMs }),
+      ...(options.followUpSpacingMs === undefined
+        ? {}
+        : { followUpSpacingMs: options.followUpSpacingMs }),
     },
     // A browser cannot open the OS file manager: "show file" answers where the file is.
     revealFile: () => Promise.resolve(),

@@ -1,7 +1,8 @@
 // After the upload (issue #16), in Chromium against the real core and the emulator: an invoice's
 // "In Clearfacts" cell goes from received to processed (with its document date, unpaid) to paid
 // as Clearfacts moves it, each time the user activates the cell to ask again; the Administrations
-// screen counts the unpaid purchase invoice while it is one.
+// screen counts the unpaid purchase invoice while it is one. The History's line about a paused
+// follow-up appears and clears while the page stays open (`followUp.changed`).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { seedData } from '../../emulator/index.ts';
@@ -63,4 +64,53 @@ test('an invoice goes received → processed → paid in History', async (t) => 
   await screenshotBothThemes(page, 'history-in-clearfacts');
   const requests = stack.emulator.documentRequests();
   assert.equal(requests.length, 3, 'one lookup per time the user asked, none other');
+});
+
+test('the line about a paused follow-up appears and clears without a reload', async (t) => {
+  const [browser, stack] = await Promise.all([
+    launchChromium(t),
+    // A short spacing, so the retry after the rate limit lifts comes within a second or so.
+    startStack(t, {
+      emulator: { documentLifecycle: { processAfterMs: null } },
+      followUpSpacingMs: 200,
+    }),
+  ]);
+  await signInThroughCore(stack);
+  const administration = seedData.administrations[0];
+  assert.ok(administration);
+  const file = path.join(stack.workDir, 'factuur-2026-032.pdf');
+  await writeFile(file, await pdfBytes(1, { label: 'factuur 2026-032' }));
+  await stack.engine.handlers['drop.send']({
+    paths: [file],
+    companyNumber: administration.companyNumber,
+    destination: { type: 'purchase' },
+  });
+  await stack.engine.whenIdle();
+
+  const { page } = await openApp(browser, stack);
+  await page.getByRole('link', { name: 'History' }).click();
+  await page.getByRole('heading', { level: 1, name: 'History' }).waitFor();
+  const line = page.locator('[data-follow-up]');
+  const cell = page
+    .locator('.history-row')
+    .filter({ hasText: 'factuur-2026-032.pdf' })
+    .locator('.cf-status');
+  await cell.filter({ hasText: 'Not checked yet' }).waitFor();
+  assert.equal(await line.count(), 0, 'no line while the follow-up is active');
+  let loads = 0;
+  page.on('load', () => (loads += 1));
+
+  // Clearfacts answers every request 429: the lookup the click asks for pauses the follow-up.
+  stack.emulator.setFaults({ rateLimitRate: 1, retryAfterSeconds: 1, appliesTo: 'all' });
+  await cell.click();
+  await page
+    .locator('[data-follow-up="paused_rate_limit"]')
+    .filter({ hasText: 'Clearfacts asked to slow down; following up resumes later.' })
+    .waitFor();
+
+  // The limit lifts: the follow-up's own retry succeeds and the line goes.
+  stack.emulator.setFaults({});
+  await cell.filter({ hasText: 'Received' }).waitFor();
+  await line.waitFor({ state: 'detached' });
+  assert.equal(loads, 0, 'the page was never reloaded');
 });

@@ -1,6 +1,8 @@
 // What a screen must get right at any window size and in any language: nothing wider than the
 // window, no control cut off, no name squeezed to a letter per line, no select whose choice is
-// cut, and no sentence from another language's catalogue. Used by layout-and-language.test.ts.
+// cut, and no sentence from another language's catalogue; in a roomy window, also a screen's
+// main content (marked data-layout-main) in view, not pushed below the fold by the controls
+// above it. Used by layout-and-language.test.ts.
 import type { Page } from 'playwright-core';
 import { en as enMessages } from '../../../src-main/contract/messages/en.ts';
 import { fr as frMessages } from '../../../src-main/contract/messages/fr.ts';
@@ -57,17 +59,29 @@ export function foreignPieces(language: Language): string[] {
 
 /** One thing wrong with the layout, said so that the failure shows where to look. */
 export interface LayoutProblem {
-  kind: 'overflow' | 'clipped' | 'squeezed' | 'select-cut';
+  kind: 'overflow' | 'clipped' | 'squeezed' | 'select-cut' | 'crowded';
   where: string;
   detail: string;
 }
+
+export interface LayoutOptions {
+  /**
+   * The window is roomy (800×600 and up): a screen's main content (data-layout-main, such as
+   * History's list) must fill at least a third of the scrolling area as the screen opens.
+   */
+  mainInView?: boolean;
+}
+
+/** The share of the scrolling area a screen's main content must fill in a roomy window. */
+export const MAIN_IN_VIEW_SHARE = 1 / 3;
 
 /**
  * Measures the page as it is now. Runs in the page; the DOM types are described loosely because
  * Node's types have none.
  */
-export function layoutProblems(page: Page): Promise<LayoutProblem[]> {
-  return page.evaluate(() => {
+export function layoutProblems(page: Page, options: LayoutOptions = {}): Promise<LayoutProblem[]> {
+  const mainShare = options.mainInView === true ? MAIN_IN_VIEW_SHARE : null;
+  return page.evaluate((share) => {
     interface Rect {
       left: number;
       right: number;
@@ -232,8 +246,22 @@ export function layoutProblems(page: Page): Promise<LayoutProblem[]> {
           });
       }
     }
+    // The main content in view: the controls above it (History's filters) leave it room.
+    const mains =
+      share === null ? [] : Array.from(document.body.querySelectorAll('[data-layout-main]'));
+    for (const main of mains) {
+      const area = (main.closest('.content') ?? root).getBoundingClientRect();
+      const box = main.getBoundingClientRect();
+      const visible = Math.min(box.bottom, area.bottom) - Math.max(box.top, area.top);
+      if (share !== null && visible < area.height * share)
+        problems.push({
+          kind: 'crowded',
+          where: describe(main),
+          detail: `${Math.max(0, Math.round(visible))} px of it in view in a ${Math.round(area.height)} px area; it needs ${Math.round(area.height * share)}`,
+        });
+    }
     return problems as LayoutProblem[];
-  });
+  }, mainShare);
 }
 
 /** The visible text and labels, leaving out user and server data (marked data-user-data). */

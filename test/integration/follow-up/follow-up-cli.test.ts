@@ -1,16 +1,18 @@
 // What Clearfacts did with a delivered invoice (issue #16), through the real engine and then the
 // CLI on the same config folder: `history --json` carries `inClearfacts`, `history` shows it in
-// its IN CLEARFACTS column, and `--in-clearfacts` filters on it.
+// its IN CLEARFACTS column, and `--in-clearfacts` filters on it. `status` and `history` say when
+// the running engine's follow-up is paused, in nl, fr and en.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { HistoryEntry } from '../../../src-main/contract/domain.ts';
+import type { FollowUpStatus, HistoryEntry } from '../../../src-main/contract/domain.ts';
 import { startTestEmulator } from '../../emulator/emulator-test-support.ts';
 import { SMALL_JPEG } from '../../fixtures/generate-documents.ts';
 import { startEngine } from '../../support/engine-harness.ts';
-import { runCli } from '../../support/cli-process.ts';
+import { health, runCli } from '../../support/cli-process.ts';
+import { withDeadline } from '../../support/waiting.ts';
 
 test('history --json includes what Clearfacts said; history shows it and filters on it', async (t) => {
   // Processed at once, unpaid: the docs' own example answer.
@@ -102,4 +104,78 @@ test('the CLI takes the follow-up pacing and schedule from its tuning; a wrong s
   );
   assert.equal(descending.code, 2, 'offsets must be ascending');
   assert.match(descending.stderr, /followUpOffsetsMs/);
+});
+
+test('status and history say the running engine paused its follow-up, in nl, fr and en', async (t) => {
+  // Review F7: the pause was named only on the History screen; a CLI user saw a stale IN
+  // CLEARFACTS column without being told why.
+  const emulator = await startTestEmulator(t);
+  const harness = await startEngine(t, { emulator });
+  const [administration] = emulator.seed.administrations;
+  assert.ok(administration);
+  const file = path.join(harness.root, 'bonnetje.jpg');
+  await writeFile(file, SMALL_JPEG);
+  await harness.engine.handlers['drop.send']({
+    paths: [file],
+    companyNumber: administration.companyNumber,
+    destination: { type: 'purchase' },
+  });
+  const delivered = await harness.waitForEntry(
+    'the receipt delivered',
+    (entry) => entry.uuid !== null,
+  );
+  const context = { configDir: harness.configDir, apiUrl: emulator.graphqlUrl };
+  const active = await runCli({ ...context, env: { LC_ALL: 'en_GB.UTF-8' } }, ['status']);
+  assert.doesNotMatch(active.stdout, /Follow-up/, 'nothing said while it asks as planned');
+
+  // Clearfacts answers 429 with a long Retry-After: paused until well after the test.
+  emulator.setFaults({ rateLimitRate: 1, retryAfterSeconds: 600, appliesTo: 'all' });
+  const paused = withDeadline(
+    'the follow-up paused on the 429',
+    new Promise<void>((resolve) => {
+      const stop = harness.engine.subscribe((channel, payload) => {
+        if (channel !== 'followUp.changed') return;
+        if ((payload as FollowUpStatus).state !== 'paused_rate_limit') return;
+        stop();
+        resolve();
+      });
+    }),
+  );
+  await harness.engine.handlers['followUp.checkNow']({ id: delivered.id });
+  await paused;
+
+  const json = await health(context);
+  assert.equal(json.json.running, true);
+  assert.equal(json.json.followUp.state, 'paused_rate_limit');
+  const historyJson = await runCli(context, ['history', '--json']);
+  assert.equal(
+    (JSON.parse(historyJson.stdout) as { followUp: FollowUpStatus }).followUp.state,
+    'paused_rate_limit',
+  );
+  // The words as the catalogues' translators wrote them.
+  const expected = [
+    ['en_GB.UTF-8', 'Follow-up', 'Clearfacts asked to slow down; following up resumes later.'],
+    [
+      'nl_BE.UTF-8',
+      'Opvolging',
+      'Clearfacts vroeg om trager te gaan; het opvolgen gaat later verder.',
+    ],
+    ['fr_BE.UTF-8', 'Suivi', 'Clearfacts a demandé de ralentir ; le suivi reprendra plus tard.'],
+  ] as const;
+  for (const [locale, label, sentence] of expected) {
+    const env = { LC_ALL: locale };
+    const status = await runCli({ ...context, env }, ['status']);
+    assert.ok(
+      status.stdout
+        .split('\n')
+        .some((line) => line.startsWith(`${label}:`) && line.endsWith(sentence)),
+      `${locale} status: ${status.stdout}`,
+    );
+    const history = await runCli({ ...context, env }, ['history']);
+    assert.ok(
+      history.stdout.split('\n').includes(sentence),
+      `${locale} history: ${history.stdout}`,
+    );
+  }
+  emulator.setFaults({});
 });

@@ -20,7 +20,7 @@ import {
 } from '../../../src-main/core/follow-up/follow-up.ts';
 import { createFollowUpRecords } from '../../../src-main/core/store/follow-up-records.ts';
 import { toHistoryEntry } from '../../../src-main/core/store/file-record.ts';
-import type { Logger } from '../../../src-main/core/logging/logger.ts';
+import type { Logger, LogFields } from '../../../src-main/core/logging/logger.ts';
 import type { Emulator } from '../../emulator/index.ts';
 import { postGraphql, startTestEmulator } from '../../emulator/emulator-test-support.ts';
 import { SMALL_JPEG } from '../../fixtures/generate-documents.ts';
@@ -30,8 +30,6 @@ const MINUTE = 60_000;
 const DAY = 86_400_000;
 const SPACING = 5_000;
 const T0 = Date.UTC(2026, 2, 2, 9, 0, 0);
-
-const quiet: Logger = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
 
 /** A clock that moves only when the test says so; its timers fire in order as it passes them. */
 function manualClock(start: number) {
@@ -89,6 +87,8 @@ interface Setup {
   checkedEvents(): number;
   setToken(token: string): void;
   enabled: { value: boolean };
+  /** What the follow-up logged as warnings, in order. */
+  warnings: { message: string; fields: LogFields | undefined }[];
 }
 
 async function setUp(t: TestContext): Promise<Setup> {
@@ -112,6 +112,13 @@ async function setUp(t: TestContext): Promise<Setup> {
   let refusals = 0;
   let checkedEvents = 0;
   const enabled = { value: true };
+  const warnings: Setup['warnings'] = [];
+  const logger: Logger = {
+    debug: () => {},
+    info: () => {},
+    warn: (message, fields) => void warnings.push({ message, fields }),
+    error: () => {},
+  };
   const records = createFollowUpRecords(db, 2 * MINUTE);
   const followUp = createFollowUp({
     records,
@@ -120,7 +127,7 @@ async function setUp(t: TestContext): Promise<Setup> {
       return client.lookUpDocuments(uuids, signal);
     },
     enabled: () => enabled.value,
-    logger: quiet,
+    logger,
     onChecked: () => {
       checkedEvents += 1;
     },
@@ -185,6 +192,7 @@ async function setUp(t: TestContext): Promise<Setup> {
       token = next;
     },
     enabled,
+    warnings,
   };
 }
 
@@ -424,6 +432,30 @@ test('a document Clearfacts no longer knows is shown as such, and not asked agai
       .slice(count)
       .every((ids) => !ids.includes(uuid)),
   );
+});
+
+test('a document Clearfacts fails on alone is asked again at the next step, and logged', async (t) => {
+  // Review F6: an error on one alias that is not "not found" (here the emulator's stand-in for
+  // the undocumented per-document errors) was stored as "no longer known", a final state, so
+  // the invoice was never followed again.
+  const { emulator, followUp, time, deliver, entry, warnings } = await setUp(t);
+  const { id, uuid } = await deliver();
+  const other = await deliver();
+  emulator.failDocument(uuid, 'The document could not be loaded.');
+  await time.advance(2 * MINUTE, followUp);
+  assert.deepEqual(asked(emulator), [[uuid, other.uuid]], 'both asked in one request');
+  assert.equal(entry(id).inClearfacts?.status ?? null, null, 'not answered: nothing stored');
+  assert.equal(entry(other.id).inClearfacts?.status, 'received', 'its batch mate answered');
+  const logged = warnings.find((warning) => warning.fields?.['uuid'] === uuid);
+  assert.ok(logged, 'the unanswered document is logged');
+  assert.equal(logged.fields?.['error'], 'The document could not be loaded.');
+
+  await time.advance(13 * MINUTE - 1, followUp);
+  assert.equal(asked(emulator).length, 1, 'not asked again before the next step, at 15 min');
+  emulator.failDocument(uuid, null);
+  await time.advance(1, followUp);
+  assert.deepEqual(asked(emulator)[1], [uuid, other.uuid]);
+  assert.equal(entry(id).inClearfacts?.status, 'received', 'answered at the next step');
 });
 
 test('states rendered in nl, fr and en with the document date', () => {
