@@ -1,4 +1,5 @@
 // `administrations` and `categories <company>`: what the token can reach, for folder bindings.
+import { helpText } from '../commander-language.ts';
 import type { Command } from 'commander';
 import { readEnteredCompanyNumber } from '../../contract/company-number.ts';
 import { CompanyNumber } from '../../contract/domain.ts';
@@ -31,8 +32,8 @@ export function parseCompanyNumber(value: string): CompanyNumber {
 export function registerAdministrationCommands(program: Command, runtime: () => CliRuntime): void {
   program
     .command('administrations')
-    .description('list the administrations the token can reach')
-    .option('--json', 'print them as JSON')
+    .description(helpText('administrations'))
+    .option('--json', helpText('json_them'))
     .action(async (options: { json?: boolean }) => {
       const { engine } = await runtime().engineFor({ start: false, watchFolders: false });
       const listed = await engine.handlers['administrations.list']({ refresh: true });
@@ -48,8 +49,8 @@ export function registerAdministrationCommands(program: Command, runtime: () => 
 
   program
     .command('categories <company>')
-    .description("list an administration's archive categories (names and ids for --category)")
-    .option('--json', 'print them as JSON')
+    .description(helpText('categories'))
+    .option('--json', helpText('json_them'))
     .action(async (company: string, options: { json?: boolean }) => {
       const companyNumber = parseCompanyNumber(company);
       const { engine } = await runtime().engineFor({ start: false, watchFolders: false });

@@ -1,4 +1,5 @@
 // `--company`, `--type` and `--category`, shared by `folders add` and `upload`.
+import { helpText } from '../commander-language.ts';
 import { Option, type Command } from 'commander';
 import { DestinationType, type CompanyNumber, type Destination } from '../../contract/domain.ts';
 import { chooseArchiveCategory, type EngineApi } from '../../core/index.ts';
@@ -13,16 +14,13 @@ export interface DestinationFlags {
 
 export function addDestinationOptions(command: Command): Command {
   return command
-    .requiredOption('--company <number>', 'the administration, by company number (0123456789)')
+    .requiredOption('--company <number>', helpText('company'))
     .addOption(
-      new Option('--type <type>', 'where the documents go')
+      new Option('--type <type>', helpText('type'))
         .choices(DestinationType.options)
         .makeOptionMandatory(),
     )
-    .option(
-      '--category <name-or-id>',
-      'archive category, by name or id; required for various and permanent (see `categories`)',
-    );
+    .option('--category <name-or-id>', helpText('category'));
 }
 
 export function parseDestination(flags: DestinationFlags): {
