@@ -4,6 +4,8 @@ import { Option, type Command } from 'commander';
 import { DestinationType, type CompanyNumber, type Destination } from '../../contract/domain.ts';
 import { chooseArchiveCategory, type EngineApi } from '../../core/index.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
+import { inCliLanguage } from '../cli-language.ts';
+import { msg } from '../../contract/messages/message.ts';
 import { parseCompanyNumber } from './administrations.ts';
 
 export interface DestinationFlags {
@@ -31,13 +33,13 @@ export function parseDestination(flags: DestinationFlags): {
   const type = DestinationType.parse(flags.type);
   if (type === 'purchase' || type === 'sale') {
     if (flags.category !== undefined) {
-      throw new CliError(`--category only applies to --type various or permanent.`, EXIT.usage);
+      throw new CliError(inCliLanguage(msg('cli_usage_category_not_here')), EXIT.usage);
     }
     return { companyNumber, destination: { type } };
   }
   if (flags.category === undefined || flags.category.trim() === '') {
     throw new CliError(
-      `--type ${type} needs --category <name-or-id>: list them with \`clearfacts-uploader categories ${companyNumber}\`.`,
+      inCliLanguage(msg('cli_usage_category_needed', { typeValue: type, companyNumber })),
       EXIT.usage,
     );
   }

@@ -26,10 +26,7 @@ import { reportOutcome } from './send-and-report.ts';
 function parseId(value: string): number {
   const id = Number(value);
   if (!Number.isSafeInteger(id) || id < 1) {
-    throw new CliError(
-      `"${value}" is not a history id: an id is a whole number (see \`history\`).`,
-      EXIT.usage,
-    );
+    throw new CliError(inCliLanguage(msg('cli_usage_history_id', { value })), EXIT.usage);
   }
   return id;
 }
@@ -41,10 +38,7 @@ function parseId(value: string): number {
 function parseIncident(value: string): number {
   const incidentAt = Number(value);
   if (!Number.isSafeInteger(incidentAt) || incidentAt < 0) {
-    throw new CliError(
-      `"${value}" is not an outage: give the number \`history --incidents\` prints.`,
-      EXIT.usage,
-    );
+    throw new CliError(inCliLanguage(msg('cli_usage_outage', { value })), EXIT.usage);
   }
   return incidentAt;
 }
@@ -55,7 +49,7 @@ function idOrIncident(
   incidentText: string | undefined,
 ): { id: number } | { incidentAt: number } {
   if ((idText === undefined) === (incidentText === undefined)) {
-    throw new CliError('Give either a file id or --incident <outage>.', EXIT.usage);
+    throw new CliError(inCliLanguage(msg('cli_usage_id_or_incident')), EXIT.usage);
   }
   return idText !== undefined
     ? { id: parseId(idText) }
@@ -74,7 +68,7 @@ async function printIncidents(runtime: () => CliRuntime, json: boolean): Promise
     return;
   }
   if (incidents.length === 0) {
-    printLine('No unconfirmed files: every upload Clearfacts received was confirmed.');
+    printLine(inCliLanguage(msg('cli_no_incidents')));
     return;
   }
   for (const incident of incidents) {
@@ -101,12 +95,12 @@ function parseChoice(flags: { sendTo?: string; type?: string; here?: boolean }):
   if (flags.here === true && flags.sendTo === undefined) return { kind: 'send_here' };
   if (flags.here !== true && flags.sendTo !== undefined) {
     if (flags.type !== 'purchase' && flags.type !== 'sale') {
-      throw new CliError('With --send-to, give --type purchase or --type sale.', EXIT.usage);
+      throw new CliError(inCliLanguage(msg('cli_usage_send_to_type')), EXIT.usage);
     }
     const companyNumber = parseCompanyNumber(flags.sendTo);
     return { kind: 'send_to', companyNumber, name: companyNumber, destination: flags.type };
   }
-  throw new CliError('Give either --here or --send-to <company> --type <type>.', EXIT.usage);
+  throw new CliError(inCliLanguage(msg('cli_usage_here_or_send_to')), EXIT.usage);
 }
 
 function parseStates(value: string): FileState[] {
@@ -274,7 +268,7 @@ export function registerHistoryCommands(program: Command, runtime: () => CliRunt
     .option('--json', helpText('json_outcomes'))
     .action(async (idText: string | undefined, flags: { all?: boolean; json?: boolean }) => {
       if ((idText === undefined) === (flags.all !== true)) {
-        throw new CliError('Give either a file id or --all.', EXIT.usage);
+        throw new CliError(inCliLanguage(msg('cli_usage_id_or_all')), EXIT.usage);
       }
       const cli = runtime();
       const handle = await cli.engineFor({ start: true, watchFolders: false });

@@ -466,6 +466,21 @@ export const en: Catalogue = {
     cli_usage_in_clearfacts_invalid: '"{{value}}" is not a Clearfacts state; use {{choices}}.',
     cli_usage_limit_invalid: 'the limit is a whole number from 1 to 1000.',
     cli_usage_port_invalid: 'a port is a whole number from 0 to 65535.',
+    cli_usage_history_id:
+      '"{{value}}" is not a history id: an id is a whole number (see `history`).',
+    cli_usage_outage: '"{{value}}" is not an outage: give the number `history --incidents` prints.',
+    cli_usage_id_or_incident: 'Give either a file id or --incident <outage>.',
+    cli_usage_id_or_all: 'Give either a file id or --all.',
+    cli_usage_send_to_type: 'With --send-to, give --type purchase or --type sale.',
+    cli_usage_here_or_send_to: 'Give either --here or --send-to <company> --type <type>.',
+    cli_usage_category_not_here: '--category only applies to --type various or permanent.',
+    cli_usage_category_needed:
+      '--type {{typeValue}} needs --category <name-or-id>: list them with `clearfacts-uploader categories {{companyNumber}}`.',
+    cli_usage_company_check_digits:
+      '"{{value}}" is not a Belgian company number: its last two digits do not match the first eight (mod 97). Check it for a typing error.',
+    cli_usage_company_form: '"{{value}}" is not a Belgian company number (0 followed by 9 digits).',
+    cli_no_incidents: 'No unconfirmed files: every upload Clearfacts received was confirmed.',
+    cli_no_categories: 'Administration {{companyNumber}} has no archive categories.',
     cli_watch_no_folders:
       'No folders are watched yet: add one with `clearfacts-uploader folders add` (this run picks it up).',
     cli_watch_watching: {

@@ -480,6 +480,25 @@ export const fr: Catalogue = {
       '« {{value}} » n’est pas un état dans Clearfacts ; utilisez {{choices}}.',
     cli_usage_limit_invalid: 'la limite est un nombre entier de 1 à 1000.',
     cli_usage_port_invalid: 'un port est un nombre entier de 0 à 65535.',
+    cli_usage_history_id:
+      '« {{value}} » n’est pas un identifiant de l’historique : un identifiant est un nombre entier (voir `history`).',
+    cli_usage_outage:
+      '« {{value}} » n’est pas une panne : donnez le nombre qu’affiche `history --incidents`.',
+    cli_usage_id_or_incident: 'Donnez soit un identifiant de fichier, soit --incident <panne>.',
+    cli_usage_id_or_all: 'Donnez soit un identifiant de fichier, soit --all.',
+    cli_usage_send_to_type: 'Avec --send-to, donnez --type purchase ou --type sale.',
+    cli_usage_here_or_send_to:
+      'Donnez soit --here, soit --send-to <numéro d’entreprise> --type <sorte>.',
+    cli_usage_category_not_here: '--category ne vaut que pour --type various ou permanent.',
+    cli_usage_category_needed:
+      '--type {{typeValue}} demande --category <nom-ou-identifiant> : listez-les avec `clearfacts-uploader categories {{companyNumber}}`.',
+    cli_usage_company_check_digits:
+      '« {{value}} » n’est pas un numéro d’entreprise belge : ses deux derniers chiffres ne correspondent pas aux huit premiers (mod 97). Vérifiez s’il y a une faute de frappe.',
+    cli_usage_company_form:
+      '« {{value}} » n’est pas un numéro d’entreprise belge (0 suivi de 9 chiffres).',
+    cli_no_incidents:
+      'Aucun fichier non confirmé : chaque envoi reçu par Clearfacts a été confirmé.',
+    cli_no_categories: 'L’administration {{companyNumber}} n’a pas de catégories d’archive.',
     cli_watch_no_folders:
       'Aucun dossier n’est encore surveillé : ajoutez-en un avec `clearfacts-uploader folders add` (cette exécution le prendra en compte).',
     cli_watch_watching: {

@@ -484,6 +484,24 @@ export const nl: Catalogue = {
       '"{{value}}" is geen status in Clearfacts; gebruik {{choices}}.',
     cli_usage_limit_invalid: 'de limiet is een geheel getal van 1 tot 1000.',
     cli_usage_port_invalid: 'een poort is een geheel getal van 0 tot 65535.',
+    cli_usage_history_id:
+      '"{{value}}" is geen ID uit de geschiedenis: een ID is een geheel getal (zie `history`).',
+    cli_usage_outage:
+      '"{{value}}" is geen storing: geef het getal dat `history --incidents` toont.',
+    cli_usage_id_or_incident: 'Geef ofwel een bestands-ID, ofwel --incident <storing>.',
+    cli_usage_id_or_all: 'Geef ofwel een bestands-ID, ofwel --all.',
+    cli_usage_send_to_type: 'Geef met --send-to ook --type purchase of --type sale.',
+    cli_usage_here_or_send_to: 'Geef --here of --send-to <ondernemingsnummer> --type <soort>.',
+    cli_usage_category_not_here: '--category geldt alleen bij --type various of permanent.',
+    cli_usage_category_needed:
+      '--type {{typeValue}} heeft --category <naam-of-id> nodig: toon ze met `clearfacts-uploader categories {{companyNumber}}`.',
+    cli_usage_company_check_digits:
+      '"{{value}}" is geen Belgisch ondernemingsnummer: de laatste twee cijfers passen niet bij de eerste acht (mod 97). Controleer het op een tikfout.',
+    cli_usage_company_form:
+      '"{{value}}" is geen Belgisch ondernemingsnummer (0 gevolgd door 9 cijfers).',
+    cli_no_incidents:
+      'Geen onbevestigde bestanden: elke upload die Clearfacts ontving, is bevestigd.',
+    cli_no_categories: 'Administratie {{companyNumber}} heeft geen archiefcategorieën.',
     cli_watch_no_folders:
       'Er worden nog geen mappen gevolgd: voeg er een toe met `clearfacts-uploader folders add` (deze run neemt ze mee).',
     cli_watch_watching: {

@@ -132,12 +132,25 @@ for (const language of ['nl', 'fr'] as const) {
       ['upload', path.join(root, 'a.pdf'), '--company', '0123456789', '--type', 'elders'],
       ['folders', 'list', 'extra'],
       ['ui', '--port'],
+      ['retry'],
+      ['retry', 'abc'],
+      ['mark-done'],
+      ['resend', '--incident', 'gisteren'],
+      ['choose', '1'],
+      ['categories', '0123456789'],
+      ['categories', '12345'],
+      ['upload', path.join(root, 'a.pdf'), '--company', '0123456749', '--type', 'various'],
     ];
     for (const args of mistakes) {
       const wrong = await runCli(context, args);
       assert.equal(wrong.code, 2, `${args.join(' ')}: ${wrong.stderr}`);
       assert.notEqual(wrong.stderr.trim(), '', `${args.join(' ')} says what is wrong`);
-      assertNoEnglish(wrong, language, args.join(' '), [...userData, 'frobnicate', 'bogus']);
+      assertNoEnglish(wrong, language, args.join(' '), [
+        ...userData,
+        'frobnicate',
+        'bogus',
+        'gisteren',
+      ]);
     }
   });
 
