@@ -1,4 +1,4 @@
-// The exit codes scripts can rely on, documented in `--help`.
+// The exit codes scripts can rely on, documented in `--help` (the `cli_help_exit_codes` text).
 export const EXIT = {
   success: 0,
   /** Something failed: one or more files failed or are unconfirmed, or the command could not run. */
@@ -10,13 +10,6 @@ export const EXIT = {
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
-
-export const EXIT_CODES_HELP = `
-Exit codes:
-  0  success
-  1  failure, or partial failure (a file failed or is unconfirmed)
-  2  bad usage (unknown option, missing or invalid argument)
-  3  authentication: no token, a token Clearfacts refuses, or a missing scope`;
 
 /** An error the CLI reports as one sentence with a chosen exit code. */
 export class CliError extends Error {

@@ -54,7 +54,16 @@ function describeQueue(status: StatusSnapshot, running: boolean): string {
   return `${cliTerm('queueState', status.state)}${batch}`;
 }
 
-/** The labels of `status`, aligned as one group. */
+/** Which engine answers, in a word: the process running it, or "not running" and where. */
+export function engineLine(engine: HealthAnswer['engine'], configDir: string): string {
+  return inCliLanguage(
+    engine
+      ? msg('cli_engine_running', { shell: engine.shell, pid: engine.pid, version: engine.version })
+      : msg('cli_engine_not_running', { configDir }),
+  );
+}
+
+/** The labels of `status` (and `service status`, whose Service line is never the widest). */
 export const STATUS_LABELS = [
   'engine',
   'queue',

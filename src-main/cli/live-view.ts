@@ -2,12 +2,13 @@
 // line per file above it; in a pipe or a log, plain timestamped lines; with --json, one JSON
 // event per line.
 import { FILE_STATES } from '../contract/file-states.ts';
-import { inCliLanguage } from './cli-language.ts';
+import { cliTerm, inCliLanguage } from './cli-language.ts';
+import { msg } from '../contract/messages/message.ts';
 import cliProgress from 'cli-progress';
 import type { EventChannel, EventOf } from '../contract/api-contract.ts';
 import type { HistoryEntry, StatusSnapshot } from '../contract/domain.ts';
 import { redact } from '../core/index.ts';
-import { describeEntry } from './output.ts';
+import { describeEntry, lead } from './output.ts';
 
 export type LiveMode = 'terminal' | 'lines' | 'json';
 
@@ -28,7 +29,7 @@ const TOLD: readonly HistoryEntry['state'][] = FILE_STATES.filter(
 
 function statusLine(status: StatusSnapshot): string {
   const reason = status.reason ? `: ${inCliLanguage(status.reason)}` : '';
-  return `queue ${status.state.replace('_', ' ')}${reason}`;
+  return `${cliTerm('cliLabel', 'queue')}: ${cliTerm('queueState', status.state)}${reason}`;
 }
 
 export function createLiveView(mode: LiveMode): LiveView {
@@ -39,8 +40,8 @@ export function createLiveView(mode: LiveMode): LiveView {
     mode === 'terminal'
       ? new cliProgress.MultiBar(
           {
-            format:
-              ' {bar} {value}/{total} files | {uploading} sending | {failed} failed | {state}',
+            // cli-progress's own placeholders, in single braces, are in the catalogue's text.
+            format: inCliLanguage(msg('cli_watch_progress')),
             hideCursor: true,
             clearOnComplete: false,
             stopOnComplete: false,
@@ -49,7 +50,12 @@ export function createLiveView(mode: LiveMode): LiveView {
           cliProgress.Presets.shades_classic,
         )
       : null;
-  const batchBar = bars?.create(0, 0, { uploading: 0, failed: 0, state: 'starting' }) ?? null;
+  const batchBar =
+    bars?.create(0, 0, {
+      uploading: 0,
+      failed: 0,
+      state: cliTerm('folderAvailability', 'starting'),
+    }) ?? null;
 
   function say(line: string): void {
     const safe = redact(line);
@@ -65,7 +71,9 @@ export function createLiveView(mode: LiveMode): LiveView {
     if (entry.state === 'ready' && entry.failure === null) return;
     lastTold.set(entry.id, key);
     say(
-      entry.state === 'waiting_stability' ? `detected     ${entry.fileName}` : describeEntry(entry),
+      entry.state === 'waiting_stability'
+        ? `${lead(cliTerm('state', 'detected'))} ${entry.fileName}`
+        : describeEntry(entry),
     );
   }
 
@@ -85,17 +93,19 @@ export function createLiveView(mode: LiveMode): LiveView {
         batchBar?.update(status.batch.done, {
           uploading: status.counts.uploading,
           failed: status.counts.failed,
-          state: status.state.replace('_', ' '),
+          state: cliTerm('queueState', status.state),
         });
         const line = statusLine(status);
         if (line !== lastStatus && (status.reason !== null || lastStatus !== '')) say(line);
         lastStatus = line;
       } else if (channel === 'folders.changed') {
         for (const folder of (payload as EventOf<'folders.changed'>).folders) {
-          const told = `${folder.availability}: ${folder.reason === null ? '' : inCliLanguage(folder.reason)}`;
+          const told = `(${cliTerm('folderAvailability', folder.availability)}): ${folder.reason === null ? '' : inCliLanguage(folder.reason)}`;
           if (lastFolderReason.get(folder.binding.id) === told) continue;
           lastFolderReason.set(folder.binding.id, told);
-          if (folder.reason !== null) say(`folder ${folder.binding.path} ${told}`);
+          if (folder.reason !== null) {
+            say(`${cliTerm('cliLabel', 'folder')}: ${folder.binding.path} ${told}`);
+          }
         }
       }
     },

@@ -32,20 +32,9 @@ import { registerServiceCommands } from './commands/service.ts';
 import { registerUiCommand } from './commands/ui.ts';
 import { registerUploadCommand } from './commands/upload.ts';
 import { registerWatchCommand } from './commands/watch.ts';
-import { CliError, EXIT, EXIT_CODES_HELP, type ExitCode } from './exit-codes.ts';
+import { CliError, EXIT, type ExitCode } from './exit-codes.ts';
+import { helpText, speakCliLanguage } from './commander-language.ts';
 import { stopRequested } from './stop-signal.ts';
-
-const ENVIRONMENT_HELP = `
-Environment:
-  CLEARFACTS_TOKEN             the token to use; takes precedence over a stored one
-                               (while it is set, \`token set\` is not used). Other
-                               processes of your user account can read a process's
-                               environment (/proc/<pid>/environ, ps e): prefer the
-                               keyring (\`token set\`) or CLEARFACTS_TOKEN_FILE
-  CLEARFACTS_TOKEN_FILE        a file holding the token (Docker secrets, systemd
-                               credentials); used when CLEARFACTS_TOKEN is not set
-  ${TUNING_ENVIRONMENT_VARIABLE}   JSON timing knobs for tests and benchmarks, e.g.
-                               {"retryBaseDelayMs":100,"stopGraceMs":1000}`;
 
 /**
  * A reader that stops early (`categories … | head`) closes the pipe: what is left to print has
@@ -112,20 +101,23 @@ function sentenceOf(error: unknown, apiAddress: string): string {
 }
 
 function buildProgram(runtime: () => CliRuntime): Command {
-  const program = new Command('clearfacts-uploader')
-    .description('Send invoices and archive documents from folders to Clearfacts, reliably.')
-    .option('--config-dir <dir>', 'settings, history and logs', DEFAULT_CONFIG_DIR)
+  const program = speakCliLanguage(new Command('clearfacts-uploader'))
+    .description(helpText('program'))
+    .option('--config-dir <dir>', helpText('config_dir'), DEFAULT_CONFIG_DIR)
     .addOption(
-      new Option('--api-url <url>', 'the Clearfacts GraphQL endpoint').default(
-        undefined,
-        DEFAULT_API_URL,
-      ),
+      new Option('--api-url <url>', helpText('api_url')).default(undefined, DEFAULT_API_URL),
     )
-    .option('--debug', 'log in detail and show stack traces')
-    .addHelpText('after', `${EXIT_CODES_HELP}\n${ENVIRONMENT_HELP}`)
-    .showHelpAfterError('(run with --help for usage)')
-    .exitOverride()
-    .configureOutput({ outputError: (text, write) => write(redact(text)) });
+    .option('--debug', helpText('debug'))
+    .addHelpText(
+      'after',
+      `\n${inCliLanguage(msg('cli_help_exit_codes'))}\n\n${inCliLanguage(
+        msg('cli_help_environment', {
+          tuningVariable: TUNING_ENVIRONMENT_VARIABLE,
+          example: JSON.stringify({ retryBaseDelayMs: 100, stopGraceMs: 1000 }),
+        }),
+      )}`,
+    )
+    .exitOverride();
   registerTokenCommands(program, runtime);
   registerAdministrationCommands(program, runtime);
   registerFolderCommands(program, runtime);

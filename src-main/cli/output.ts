@@ -48,8 +48,8 @@ export function stateLabel(entry: HistoryEntry): string {
   return cliTerm('state', entry.state);
 }
 
-/** A line's leading state word, padded so the names after it line up. */
-function lead(word: string): string {
+/** A line's leading state word, padded so the names after it line up (history, `watch`). */
+export function lead(word: string): string {
   return word.padEnd(12);
 }
 

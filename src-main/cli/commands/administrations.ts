@@ -1,9 +1,12 @@
 // `administrations` and `categories <company>`: what the token can reach, for folder bindings.
+import { helpText } from '../commander-language.ts';
 import type { Command } from 'commander';
 import { readEnteredCompanyNumber } from '../../contract/company-number.ts';
 import { CompanyNumber } from '../../contract/domain.ts';
 import type { CliRuntime } from '../cli-runtime.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
+import { inCliLanguage } from '../cli-language.ts';
+import { msg } from '../../contract/messages/message.ts';
 import { printJson, printLine, printTable } from '../output.ts';
 
 /**
@@ -14,16 +17,10 @@ export function parseCompanyNumber(value: string): CompanyNumber {
   const entered = readEnteredCompanyNumber(value);
   const parsed = CompanyNumber.safeParse(entered.ok ? entered.companyNumber : '');
   if (!entered.ok && entered.problem === 'check_digits') {
-    throw new CliError(
-      `"${value}" is not a Belgian company number: its last two digits do not match the first eight (mod 97). Check it for a typing error.`,
-      EXIT.usage,
-    );
+    throw new CliError(inCliLanguage(msg('cli_usage_company_check_digits', { value })), EXIT.usage);
   }
   if (!parsed.success) {
-    throw new CliError(
-      `"${value}" is not a Belgian company number (0 followed by 9 digits).`,
-      EXIT.usage,
-    );
+    throw new CliError(inCliLanguage(msg('cli_usage_company_form', { value })), EXIT.usage);
   }
   return parsed.data;
 }
@@ -31,8 +28,8 @@ export function parseCompanyNumber(value: string): CompanyNumber {
 export function registerAdministrationCommands(program: Command, runtime: () => CliRuntime): void {
   program
     .command('administrations')
-    .description('list the administrations the token can reach')
-    .option('--json', 'print them as JSON')
+    .description(helpText('administrations'))
+    .option('--json', helpText('json_them'))
     .action(async (options: { json?: boolean }) => {
       const { engine } = await runtime().engineFor({ start: false, watchFolders: false });
       const listed = await engine.handlers['administrations.list']({ refresh: true });
@@ -48,8 +45,8 @@ export function registerAdministrationCommands(program: Command, runtime: () => 
 
   program
     .command('categories <company>')
-    .description("list an administration's archive categories (names and ids for --category)")
-    .option('--json', 'print them as JSON')
+    .description(helpText('categories'))
+    .option('--json', helpText('json_them'))
     .action(async (company: string, options: { json?: boolean }) => {
       const companyNumber = parseCompanyNumber(company);
       const { engine } = await runtime().engineFor({ start: false, watchFolders: false });
@@ -62,8 +59,7 @@ export function registerAdministrationCommands(program: Command, runtime: () => 
         ...categories.various.map((item) => ['various', item.id, item.name]),
         ...categories.permanent.map((item) => ['permanent', item.id, item.name]),
       ];
-      if (rows.length === 0)
-        printLine(`Administration ${companyNumber} has no archive categories.`);
+      if (rows.length === 0) printLine(inCliLanguage(msg('cli_no_categories', { companyNumber })));
       else printTable(['TYPE', 'ID', 'NAME'], rows);
     });
 }

@@ -2,6 +2,7 @@
 // would be changed before sending, or the refusal with its reason — without sending anything,
 // without a token and without taking the engine's lock. Users run it on a problem file; support
 // asks for its output.
+import { helpText } from '../commander-language.ts';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
@@ -94,8 +95,8 @@ function printPreview(preview: SendingPreview): void {
 export function registerCheckCommand(program: Command, runtime: () => CliRuntime): void {
   program
     .command('check <files...>')
-    .description('say what would happen to each file, without sending anything')
-    .option('--json', 'print every file’s preview as JSON')
+    .description(helpText('check'))
+    .option('--json', helpText('check_json'))
     .action(async (files: string[], flags: { json?: boolean }) => {
       const previews = await previewSending(files, {
         maxUploadBytes: await maxUploadBytes(runtime().configDir),

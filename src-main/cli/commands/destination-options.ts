@@ -1,8 +1,11 @@
 // `--company`, `--type` and `--category`, shared by `folders add` and `upload`.
+import { helpText } from '../commander-language.ts';
 import { Option, type Command } from 'commander';
 import { DestinationType, type CompanyNumber, type Destination } from '../../contract/domain.ts';
 import { chooseArchiveCategory, type EngineApi } from '../../core/index.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
+import { inCliLanguage } from '../cli-language.ts';
+import { msg } from '../../contract/messages/message.ts';
 import { parseCompanyNumber } from './administrations.ts';
 
 export interface DestinationFlags {
@@ -13,16 +16,13 @@ export interface DestinationFlags {
 
 export function addDestinationOptions(command: Command): Command {
   return command
-    .requiredOption('--company <number>', 'the administration, by company number (0123456789)')
+    .requiredOption('--company <number>', helpText('company'))
     .addOption(
-      new Option('--type <type>', 'where the documents go')
+      new Option('--type <type>', helpText('type'))
         .choices(DestinationType.options)
         .makeOptionMandatory(),
     )
-    .option(
-      '--category <name-or-id>',
-      'archive category, by name or id; required for various and permanent (see `categories`)',
-    );
+    .option('--category <name-or-id>', helpText('category'));
 }
 
 export function parseDestination(flags: DestinationFlags): {
@@ -33,13 +33,13 @@ export function parseDestination(flags: DestinationFlags): {
   const type = DestinationType.parse(flags.type);
   if (type === 'purchase' || type === 'sale') {
     if (flags.category !== undefined) {
-      throw new CliError(`--category only applies to --type various or permanent.`, EXIT.usage);
+      throw new CliError(inCliLanguage(msg('cli_usage_category_not_here')), EXIT.usage);
     }
     return { companyNumber, destination: { type } };
   }
   if (flags.category === undefined || flags.category.trim() === '') {
     throw new CliError(
-      `--type ${type} needs --category <name-or-id>: list them with \`clearfacts-uploader categories ${companyNumber}\`.`,
+      inCliLanguage(msg('cli_usage_category_needed', { typeValue: type, companyNumber })),
       EXIT.usage,
     );
   }

@@ -1,5 +1,6 @@
 // `folders add | tree | inbox | list | remove`: the watched folders, stored in the settings so a running
 // `watch` (or the desktop app) picks the change up.
+import { helpText } from '../commander-language.ts';
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { FolderView, SplitMode } from '../../contract/domain.ts';
@@ -46,16 +47,10 @@ function printFolders(folders: FolderView[], json: boolean | undefined): void {
 }
 
 export function registerFolderCommands(program: Command, runtime: () => CliRuntime): void {
-  const folders = program.command('folders').description('the folders that are watched');
+  const folders = program.command('folders').description(helpText('folders'));
 
-  addDestinationOptions(
-    folders
-      .command('add <path>')
-      .description(
-        'watch a folder and send what appears in it to one administration and destination',
-      ),
-  )
-    .option('--json', 'print the folders as JSON')
+  addDestinationOptions(folders.command('add <path>').description(helpText('folders_add')))
+    .option('--json', helpText('json_folders'))
     .addOption(splitOption())
     .action(
       async (
@@ -77,10 +72,8 @@ export function registerFolderCommands(program: Command, runtime: () => CliRunti
 
   folders
     .command('tree <root>')
-    .description(
-      'create an accountant tree (<administration>/Purchase, Sales, Archive/…) under root and watch it',
-    )
-    .option('--json', 'print the folders as JSON')
+    .description(helpText('folders_tree'))
+    .option('--json', helpText('json_folders'))
     .action(async (root: string, flags: { json?: boolean }) => {
       const { engine } = await runtime().engineFor({ start: false, watchFolders: false });
       printFolders(
@@ -91,10 +84,8 @@ export function registerFolderCommands(program: Command, runtime: () => CliRunti
 
   folders
     .command('inbox <path>')
-    .description(
-      "watch an accountant's e-invoice inbox: each e-invoice goes to the administration its customer (purchase) or supplier (sale) is",
-    )
-    .option('--json', 'print the folders as JSON')
+    .description(helpText('folders_inbox'))
+    .option('--json', helpText('json_folders'))
     .action(async (inbox: string, flags: { json?: boolean }) => {
       const { engine } = await runtime().engineFor({ start: false, watchFolders: false });
       printFolders(
@@ -105,8 +96,8 @@ export function registerFolderCommands(program: Command, runtime: () => CliRunti
 
   folders
     .command('list')
-    .description('list the watched folders')
-    .option('--json', 'print them as JSON')
+    .description(helpText('folders_list'))
+    .option('--json', helpText('json_them'))
     .action(async (flags: { json?: boolean }) => {
       const { engine } = await runtime().engineFor({ start: false, watchFolders: false });
       printFolders(await engine.handlers['folders.list']({}), flags.json);
@@ -114,7 +105,7 @@ export function registerFolderCommands(program: Command, runtime: () => CliRunti
 
   folders
     .command('remove <id-or-path>')
-    .description('stop watching a folder (its files are left where they are)')
+    .description(helpText('folders_remove'))
     .action(async (idOrPath: string) => {
       const { engine } = await runtime().engineFor({ start: false, watchFolders: false });
       const current = await engine.handlers['folders.list']({});

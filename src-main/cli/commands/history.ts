@@ -1,5 +1,6 @@
 // `history`, `retry`, `resend`, `choose` and `mark-done`: what happened to each file, and the user's say
 // on the ones that did not arrive.
+import { helpText } from '../commander-language.ts';
 import { cliTerm, inCliLanguage } from '../cli-language.ts';
 import { msg } from '../../contract/messages/message.ts';
 import { InvalidArgumentError, type Command } from 'commander';
@@ -26,10 +27,7 @@ import { reportOutcome } from './send-and-report.ts';
 function parseId(value: string): number {
   const id = Number(value);
   if (!Number.isSafeInteger(id) || id < 1) {
-    throw new CliError(
-      `"${value}" is not a history id: an id is a whole number (see \`history\`).`,
-      EXIT.usage,
-    );
+    throw new CliError(inCliLanguage(msg('cli_usage_history_id', { value })), EXIT.usage);
   }
   return id;
 }
@@ -41,10 +39,7 @@ function parseId(value: string): number {
 function parseIncident(value: string): number {
   const incidentAt = Number(value);
   if (!Number.isSafeInteger(incidentAt) || incidentAt < 0) {
-    throw new CliError(
-      `"${value}" is not an outage: give the number \`history --incidents\` prints.`,
-      EXIT.usage,
-    );
+    throw new CliError(inCliLanguage(msg('cli_usage_outage', { value })), EXIT.usage);
   }
   return incidentAt;
 }
@@ -55,7 +50,7 @@ function idOrIncident(
   incidentText: string | undefined,
 ): { id: number } | { incidentAt: number } {
   if ((idText === undefined) === (incidentText === undefined)) {
-    throw new CliError('Give either a file id or --incident <outage>.', EXIT.usage);
+    throw new CliError(inCliLanguage(msg('cli_usage_id_or_incident')), EXIT.usage);
   }
   return idText !== undefined
     ? { id: parseId(idText) }
@@ -74,7 +69,7 @@ async function printIncidents(runtime: () => CliRuntime, json: boolean): Promise
     return;
   }
   if (incidents.length === 0) {
-    printLine('No unconfirmed files: every upload Clearfacts received was confirmed.');
+    printLine(inCliLanguage(msg('cli_no_incidents')));
     return;
   }
   for (const incident of incidents) {
@@ -101,12 +96,12 @@ function parseChoice(flags: { sendTo?: string; type?: string; here?: boolean }):
   if (flags.here === true && flags.sendTo === undefined) return { kind: 'send_here' };
   if (flags.here !== true && flags.sendTo !== undefined) {
     if (flags.type !== 'purchase' && flags.type !== 'sale') {
-      throw new CliError('With --send-to, give --type purchase or --type sale.', EXIT.usage);
+      throw new CliError(inCliLanguage(msg('cli_usage_send_to_type')), EXIT.usage);
     }
     const companyNumber = parseCompanyNumber(flags.sendTo);
     return { kind: 'send_to', companyNumber, name: companyNumber, destination: flags.type };
   }
-  throw new CliError('Give either --here or --send-to <company> --type <type>.', EXIT.usage);
+  throw new CliError(inCliLanguage(msg('cli_usage_here_or_send_to')), EXIT.usage);
 }
 
 function parseStates(value: string): FileState[] {
@@ -114,7 +109,12 @@ function parseStates(value: string): FileState[] {
     const parsed = FileState.safeParse(state.trim());
     if (!parsed.success) {
       throw new InvalidArgumentError(
-        `"${state}" is not a state; use ${FileState.options.join(', ')}.`,
+        inCliLanguage(
+          msg('cli_usage_states_invalid', {
+            value: state,
+            choices: FileState.options.join(', '),
+          }),
+        ),
       );
     }
     return parsed.data;
@@ -125,7 +125,12 @@ function parseInClearfacts(value: string): InClearfactsFilter {
   const parsed = InClearfactsFilter.safeParse(value.trim());
   if (!parsed.success) {
     throw new InvalidArgumentError(
-      `"${value}" is not a Clearfacts state; use ${InClearfactsFilter.options.join(', ')}.`,
+      inCliLanguage(
+        msg('cli_usage_in_clearfacts_invalid', {
+          value,
+          choices: InClearfactsFilter.options.join(', '),
+        }),
+      ),
     );
   }
   return parsed.data;
@@ -134,7 +139,7 @@ function parseInClearfacts(value: string): InClearfactsFilter {
 function parseLimit(value: string): number {
   const limit = Number(value);
   if (!Number.isSafeInteger(limit) || limit < 1 || limit > 1_000) {
-    throw new InvalidArgumentError('the limit is a whole number from 1 to 1000.');
+    throw new InvalidArgumentError(inCliLanguage(msg('cli_usage_limit_invalid')));
   }
   return limit;
 }
@@ -187,28 +192,22 @@ async function categoriesOfArchiveRows(
 export function registerHistoryCommands(program: Command, runtime: () => CliRuntime): void {
   program
     .command('history')
-    .description('what happened to each file, newest first')
+    .description(helpText('history'))
     .option(
       '--status <states>',
-      `only these states, comma-separated (${FileState.options.join(', ')})`,
+      `${helpText('history_status')} (${FileState.options.join(', ')})`,
       parseStates,
     )
-    .option('--company <number>', 'only this administration')
-    .option('--search <text>', 'only file names containing this text')
+    .option('--company <number>', helpText('history_company'))
+    .option('--search <text>', helpText('history_search'))
     .option(
       '--in-clearfacts <state>',
-      `only files Clearfacts last called this (${InClearfactsFilter.options.join(', ')})`,
+      `${helpText('history_in_clearfacts')} (${InClearfactsFilter.options.join(', ')})`,
       parseInClearfacts,
     )
-    .option('--limit <n>', 'at most this many files (1-1000)', parseLimit, 50)
-    .option(
-      '--incidents',
-      'only the unconfirmed files, grouped by the outage that left them unconfirmed',
-    )
-    .option(
-      '--json',
-      'print the files as JSON: { rows, total, followUp } (inClearfacts: what Clearfacts last said)',
-    )
+    .option('--limit <n>', helpText('history_limit'), parseLimit, 50)
+    .option('--incidents', helpText('history_incidents'))
+    .option('--json', helpText('history_json'))
     .action(
       async (flags: {
         status?: FileState[];
@@ -267,12 +266,12 @@ export function registerHistoryCommands(program: Command, runtime: () => CliRunt
 
   program
     .command('retry [id]')
-    .description('check a failed or duplicate file again and send it (--all: every failed file)')
-    .option('--all', 'every failed file')
-    .option('--json', 'print the outcome of every file as JSON')
+    .description(helpText('retry'))
+    .option('--all', helpText('retry_all'))
+    .option('--json', helpText('json_outcomes'))
     .action(async (idText: string | undefined, flags: { all?: boolean; json?: boolean }) => {
       if ((idText === undefined) === (flags.all !== true)) {
-        throw new CliError('Give either a file id or --all.', EXIT.usage);
+        throw new CliError(inCliLanguage(msg('cli_usage_id_or_all')), EXIT.usage);
       }
       const cli = runtime();
       const handle = await cli.engineFor({ start: true, watchFolders: false });
@@ -298,14 +297,9 @@ export function registerHistoryCommands(program: Command, runtime: () => CliRunt
 
   program
     .command('resend [id]')
-    .description(
-      'send an unconfirmed or duplicate file again, although it may already be in Clearfacts (--incident: every unconfirmed file of one outage)',
-    )
-    .option(
-      '--incident <outage>',
-      'every unconfirmed file of this outage (see history --incidents)',
-    )
-    .option('--json', 'print the outcome as JSON')
+    .description(helpText('resend'))
+    .option('--incident <outage>', helpText('incident'))
+    .option('--json', helpText('json_outcome'))
     .action(async (idText: string | undefined, flags: { incident?: string; json?: boolean }) => {
       const target = idOrIncident(idText, flags.incident);
       const cli = runtime();
@@ -332,13 +326,11 @@ export function registerHistoryCommands(program: Command, runtime: () => CliRunt
 
   program
     .command('choose <id>')
-    .description(
-      'send a held e-invoice: to the administration it names (--send-to with --type), or where it is (--here)',
-    )
-    .option('--send-to <company>', 'company number of the administration to send it to')
-    .option('--type <type>', 'purchase or sale, with --send-to')
-    .option('--here', 'send it where it is anyway')
-    .option('--json', 'print the outcome as JSON')
+    .description(helpText('choose'))
+    .option('--send-to <company>', helpText('choose_send_to'))
+    .option('--type <type>', helpText('choose_type'))
+    .option('--here', helpText('choose_here'))
+    .option('--json', helpText('json_outcome'))
     .action(
       async (
         idText: string,
@@ -378,13 +370,8 @@ export function registerHistoryCommands(program: Command, runtime: () => CliRunt
 
   program
     .command('mark-done [id]')
-    .description(
-      'record an unconfirmed file as arrived (you saw it in Clearfacts; --incident: every unconfirmed file of one outage)',
-    )
-    .option(
-      '--incident <outage>',
-      'every unconfirmed file of this outage (see history --incidents)',
-    )
+    .description(helpText('mark_done'))
+    .option('--incident <outage>', helpText('incident'))
     .action(async (idText: string | undefined, flags: { incident?: string }) => {
       const target = idOrIncident(idText, flags.incident);
       const { engine } = await runtime().engineFor({ start: false, watchFolders: false });

@@ -1,6 +1,7 @@
 // `separator-sheet --type next|purchase|sale|various|permanent [--company …] [--category …]`:
 // writes a printable separator sheet (a one-page PDF) to standard output, for `> sheet.pdf`.
 // It needs no token, no engine and no lock: it only draws the sheet.
+import { helpText } from '../commander-language.ts';
 import { Option, type Command } from 'commander';
 import { createSeparatorSheet, SeparatorSheet, SeparatorType } from '../../core/index.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
@@ -49,19 +50,14 @@ function sheetOf(options: SheetOptions): SeparatorSheet {
 export function registerSeparatorSheetCommand(program: Command): void {
   program
     .command('separator-sheet')
-    .description(
-      'write a printable separator sheet (PDF) to standard output: put one in front of each document of a scanned stack',
-    )
+    .description(helpText('separator_sheet'))
     .addOption(
-      new Option(
-        '--type <type>',
-        'what the sheet does: next, or the destination of the next document',
-      )
+      new Option('--type <type>', helpText('sheet_type'))
         .choices(SeparatorType.options)
         .makeOptionMandatory(),
     )
-    .option('--company <number>', 'the next document goes to this administration (0123456789)')
-    .option('--category <id>', 'the archive category (various and permanent)')
+    .option('--company <number>', helpText('sheet_company'))
+    .option('--category <id>', helpText('sheet_category'))
     .action(async (options: SheetOptions) => {
       const sheet = sheetOf(options);
       if (process.stdout.isTTY) {

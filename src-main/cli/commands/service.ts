@@ -1,12 +1,15 @@
 // `service install | uninstall | status`: the engine (`watch`) as a service of the operating
 // system, for the always-on office machine: a systemd user unit, a launchd agent, or the Task
 // Scheduler commands to run on Windows.
+import { helpText } from '../commander-language.ts';
 import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { CliRuntime } from '../cli-runtime.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
-import { healthJson, printHealth, readHealth } from '../health.ts';
+import { engineLine, healthJson, printHealth, readHealth, STATUS_LABELS } from '../health.ts';
+import { inCliLanguage, labeller } from '../cli-language.ts';
+import { msg } from '../../contract/messages/message.ts';
 import { printJson, printLine } from '../output.ts';
 import {
   serviceManagerFor,
@@ -19,7 +22,7 @@ function requireManager(): ServiceManager {
   const manager = serviceManagerFor();
   if (manager === null) {
     throw new CliError(
-      `Running as a service is supported on Linux (systemd), macOS (launchd) and Windows (Task Scheduler), not on ${process.platform}.`,
+      inCliLanguage(msg('cli_service_unsupported', { platform: process.platform })),
       EXIT.usage,
     );
   }
@@ -33,11 +36,15 @@ function requireManager(): ServiceManager {
  */
 function specFor(cli: CliRuntime, tokenFile: string | undefined): ServiceSpec {
   const script = process.argv[1];
-  if (script === undefined)
-    throw new CliError('The command’s own script path is unknown.', EXIT.failure);
+  if (script === undefined) {
+    throw new CliError(inCliLanguage(msg('cli_service_no_script')), EXIT.failure);
+  }
   const chosenTokenFile = tokenFile ?? process.env.CLEARFACTS_TOKEN_FILE;
   if (chosenTokenFile !== undefined && !existsSync(chosenTokenFile)) {
-    throw new CliError(`The token file ${chosenTokenFile} does not exist.`, EXIT.usage);
+    throw new CliError(
+      inCliLanguage(msg('cli_service_token_file_missing', { path: chosenTokenFile })),
+      EXIT.usage,
+    );
   }
   return {
     node: process.execPath,
@@ -49,26 +56,21 @@ function specFor(cli: CliRuntime, tokenFile: string | undefined): ServiceSpec {
 }
 
 function printReport(report: InstallReport): void {
-  for (const line of report.done) printLine(line);
-  for (const line of report.todo) printLine(`To do: ${line}`);
+  for (const done of report.done) printLine(inCliLanguage(done));
+  for (const todo of report.todo) {
+    printLine(inCliLanguage(msg('cli_service_to_do', { text: inCliLanguage(todo) })));
+  }
 }
 
 export function registerServiceCommands(program: Command, runtime: () => CliRuntime): void {
-  const service = program
-    .command('service')
-    .description('run `watch` as a service of this machine (systemd, launchd, Task Scheduler)');
+  const service = program.command('service').description(helpText('service'));
 
   service
     .command('install')
-    .description(
-      'write the service definition for this config folder, enable and start it (on Windows: print the commands)',
-    )
-    .option(
-      '--token-file <path>',
-      'the service reads the token from this file (CLEARFACTS_TOKEN_FILE), e.g. a systemd credential',
-    )
-    .option('--no-linger', 'systemd: do not turn lingering on (the service then stops at logout)')
-    .option('--print', 'print the definition instead of installing it')
+    .description(helpText('service_install'))
+    .option('--token-file <path>', helpText('service_token_file'))
+    .option('--no-linger', helpText('service_no_linger'))
+    .option('--print', helpText('service_print'))
     .action(async (flags: { tokenFile?: string; linger: boolean; print?: boolean }) => {
       const cli = runtime();
       const manager = requireManager();
@@ -78,14 +80,12 @@ export function registerServiceCommands(program: Command, runtime: () => CliRunt
         return;
       }
       if (process.env.CLEARFACTS_TOKEN !== undefined && spec.tokenFile === undefined) {
-        printLine(
-          'Note: CLEARFACTS_TOKEN is not copied into the service (a service definition is no place for a secret). Store the token with `clearfacts-uploader token set`, or pass --token-file.',
-        );
+        printLine(inCliLanguage(msg('cli_service_env_token_not_copied')));
       }
       const report = await manager.install(spec, { linger: flags.linger });
       printReport(report);
       printLine(
-        `The service logs to ${path.join(cli.configDir, 'logs')}; check on it with \`clearfacts-uploader service status\`.`,
+        inCliLanguage(msg('cli_service_logs', { folder: path.join(cli.configDir, 'logs') })),
       );
       if (manager.manager !== 'task-scheduler' && report.todo.length > 0) {
         process.exitCode = EXIT.failure;
@@ -94,7 +94,7 @@ export function registerServiceCommands(program: Command, runtime: () => CliRunt
 
   service
     .command('uninstall')
-    .description('stop the service and remove its definition')
+    .description(helpText('service_uninstall'))
     .action(async () => {
       const manager = requireManager();
       const report = await manager.uninstall();
@@ -107,13 +107,8 @@ export function registerServiceCommands(program: Command, runtime: () => CliRunt
 
   service
     .command('status')
-    .description(
-      "the service manager's view and the engine's health (as `status`); exits 1 when the service is not running or something needs you",
-    )
-    .option(
-      '--json',
-      'print it as JSON: { service, running, engine, status, holds, folders, lastUpload, lastError, attention }',
-    )
+    .description(helpText('service_status'))
+    .option('--json', helpText('service_status_json'))
     .action(async (flags: { json?: boolean }) => {
       const cli = runtime();
       const state = await requireManager().status();
@@ -121,15 +116,18 @@ export function registerServiceCommands(program: Command, runtime: () => CliRunt
       if (flags.json) {
         printJson({ service: state, ...healthJson(answer) });
       } else {
-        printLine(
-          `Service: ${state.installed ? 'installed' : 'not installed'}${state.definition ? ` (${state.definition})` : ''}; ${state.detail}`,
-        );
+        const line = labeller(STATUS_LABELS);
+        const installed =
+          state.definition === null
+            ? msg('cli_service_not_asked')
+            : state.installed
+              ? msg('cli_service_installed', { definition: state.definition })
+              : msg('cli_service_not_installed');
+        printLine(line('service', `${inCliLanguage(installed)}; ${inCliLanguage(state.detail)}`));
         if (state.lingering === false) {
-          printLine('Lingering is off: the service stops when you log out.');
+          printLine(inCliLanguage(msg('cli_service_lingering_off')));
         }
-        printLine(
-          `Engine:  ${answer.engine === null ? 'not running' : `running (process ${answer.engine.pid}, version ${answer.engine.version})`}`,
-        );
+        printLine(line('engine', engineLine(answer.engine, cli.configDir)));
         printHealth(answer);
       }
       process.exitCode = state.running && !answer.health.attention ? EXIT.success : EXIT.failure;

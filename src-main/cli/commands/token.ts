@@ -1,5 +1,6 @@
 // `token set | check | clear`: the token is read from stdin (or typed without echo), checked
 // with Clearfacts before it is stored, and never printed.
+import { helpText } from '../commander-language.ts';
 import { inCliLanguage } from '../cli-language.ts';
 import type { Command } from 'commander';
 import type { CliRuntime } from '../cli-runtime.ts';
@@ -20,18 +21,13 @@ async function consentToPlainFile(runtime: CliRuntime, given: boolean): Promise<
 }
 
 export function registerTokenCommands(program: Command, runtime: () => CliRuntime): void {
-  const token = program.command('token').description('set, check or remove the Clearfacts token');
+  const token = program.command('token').description(helpText('token'));
 
   token
     .command('set')
-    .description(
-      'read a token from standard input (or ask for it), check it with Clearfacts and store it',
-    )
-    .option(
-      '--allow-plain-file',
-      'where no system keyring exists, agree to keep the token in <config-dir>/token (mode 0600, not encrypted)',
-    )
-    .option('--json', 'print the result as JSON')
+    .description(helpText('token_set'))
+    .option('--allow-plain-file', helpText('allow_plain_file'))
+    .option('--json', helpText('json_result'))
     .action(async (options: { allowPlainFile?: boolean; json?: boolean }) => {
       const cli = runtime();
       const secret = await readSecret('Paste your Clearfacts token (it is not shown): ');
@@ -58,8 +54,8 @@ export function registerTokenCommands(program: Command, runtime: () => CliRuntim
 
   token
     .command('check')
-    .description('ask Clearfacts who the stored token belongs to and what it may do')
-    .option('--json', 'print the result as JSON')
+    .description(helpText('token_check'))
+    .option('--json', helpText('json_result'))
     .action(async (options: { json?: boolean }) => {
       const cli = runtime();
       const store = await cli.tokenStore();
@@ -88,7 +84,7 @@ export function registerTokenCommands(program: Command, runtime: () => CliRuntim
 
   token
     .command('clear')
-    .description('remove the stored token')
+    .description(helpText('token_clear'))
     .action(async () => {
       const store = await runtime().tokenStore();
       await store.clear();

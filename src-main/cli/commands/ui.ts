@@ -2,6 +2,9 @@
 // desktop app. The engine runs as with `watch`; when another process already runs it (`watch`,
 // the desktop app), this process serves the page and forwards to that engine over its control
 // channel, until either is stopped.
+import { helpText } from '../commander-language.ts';
+import { inCliLanguage } from '../cli-language.ts';
+import { msg } from '../../contract/messages/message.ts';
 import { InvalidArgumentError, type Command } from 'commander';
 import { startBrowserMode } from '../../bridge/browser-mode.ts';
 import { EngineBusyError, type EngineApi, type RunningEngine } from '../../core/index.ts';
@@ -13,7 +16,7 @@ import { stopRequested } from '../stop-signal.ts';
 function parsePort(value: string): number {
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-    throw new InvalidArgumentError('a port is a whole number from 0 to 65535.');
+    throw new InvalidArgumentError(inCliLanguage(msg('cli_usage_port_invalid')));
   }
   return port;
 }
@@ -35,15 +38,10 @@ function servedInBrowser(engine: RunningEngine): EngineApi {
 export function registerUiCommand(program: Command, runtime: () => CliRuntime): void {
   program
     .command('ui')
-    .description(
-      'serve the app to your browser (loopback only) while the engine runs, or forward to the engine already running',
-    )
-    .option('--port <port>', 'the local port (default: any free one)', parsePort)
-    .option('--link', 'print only the private link, on one line (for a script that opens it)')
-    .option(
-      '--allow-plain-file',
-      'where no system keyring exists, agree to keep a token you sign in with in <config-dir>/token (not encrypted)',
-    )
+    .description(helpText('ui'))
+    .option('--port <port>', helpText('ui_port'), parsePort)
+    .option('--link', helpText('ui_link'))
+    .option('--allow-plain-file', helpText('ui_allow_plain_file'))
     .action(async (flags: { port?: number; link?: boolean; allowPlainFile?: boolean }) => {
       const cli = runtime();
       const handle = await cli.engineFor({

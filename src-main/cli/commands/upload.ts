@@ -2,6 +2,7 @@
 // is uploaded or has a reason. The files are left where they are. When an engine already runs
 // with the config folder (`watch`, `ui`, the desktop app), the files are handed to it and
 // followed there; otherwise this process runs the engine until they are done.
+import { helpText } from '../commander-language.ts';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { EngineBusyError } from '../../core/index.ts';
@@ -17,12 +18,8 @@ import { splitOption } from './split-option.ts';
 import type { SplitMode } from '../../contract/domain.ts';
 
 export function registerUploadCommand(program: Command, runtime: () => CliRuntime): void {
-  addDestinationOptions(
-    program
-      .command('upload <files...>')
-      .description('send files now and wait until each is uploaded or failed (they are not moved)'),
-  )
-    .option('--json', 'print the outcome of every file as JSON')
+  addDestinationOptions(program.command('upload <files...>').description(helpText('upload')))
+    .option('--json', helpText('json_outcomes'))
     .addOption(splitOption())
     .action(
       async (files: string[], flags: DestinationFlags & { json?: boolean; split: SplitMode }) => {

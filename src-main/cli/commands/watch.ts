@@ -1,8 +1,11 @@
 // `watch`: runs the engine on the watched folders until Ctrl-C or SIGTERM, showing each file.
+import { helpText } from '../commander-language.ts';
 import type { Command } from 'commander';
 import { ApiError } from '../../contract/api-contract.ts';
 import type { Engine } from '../../core/index.ts';
 import type { CliRuntime } from '../cli-runtime.ts';
+import { inCliLanguage } from '../cli-language.ts';
+import { msg } from '../../contract/messages/message.ts';
 import { createLiveView } from '../live-view.ts';
 import { stopRequested } from '../stop-signal.ts';
 
@@ -25,8 +28,8 @@ async function requireUsableToken(engine: Engine): Promise<void> {
 export function registerWatchCommand(program: Command, runtime: () => CliRuntime): void {
   program
     .command('watch')
-    .description('watch the folders and send what appears in them, until Ctrl-C')
-    .option('--json', 'print every event as one JSON line')
+    .description(helpText('watch'))
+    .option('--json', helpText('watch_json'))
     .action(async (flags: { json?: boolean }) => {
       const cli = runtime();
       const mode = flags.json
@@ -42,12 +45,14 @@ export function registerWatchCommand(program: Command, runtime: () => CliRuntime
         await engine.start();
         const folders = await engine.handlers['folders.list']({});
         view.note(
-          folders.length === 0
-            ? 'No folders are watched yet: add one with `clearfacts-uploader folders add` (this run picks it up).'
-            : `Watching ${folders.length} folder${folders.length === 1 ? '' : 's'} (settings and history in ${cli.configDir}). Ctrl-C stops.`,
+          inCliLanguage(
+            folders.length === 0
+              ? msg('cli_watch_no_folders')
+              : msg('cli_watch_watching', { count: folders.length, configDir: cli.configDir }),
+          ),
         );
         const signal = await stopRequested();
-        view.note(`Stopping (${signal}): running sends get a moment to finish.`);
+        view.note(inCliLanguage(msg('cli_watch_stopping', { signal })));
         await cli.close();
       } finally {
         // The terminal gets its cursor back whatever happened.

@@ -7,6 +7,8 @@ import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { homedir, userInfo } from 'node:os';
 import path from 'node:path';
+import { msg, type Message } from '../../contract/messages/message.ts';
+import { inCliLanguage } from '../cli-language.ts';
 import { renderLaunchdAgent } from './launchd-agent.ts';
 import { LAUNCHD_LABEL, SERVICE_NAME, type ServiceSpec } from './service-spec.ts';
 import { renderSystemdUnit } from './systemd-unit.ts';
@@ -16,10 +18,10 @@ import { WINDOWS_TASK_NAME, windowsTaskCommands } from './windows-task.ts';
 export interface InstallReport {
   /** Where the definition was written; null where nothing is written (Windows). */
   written: string | null;
-  /** Steps done, one sentence each. */
-  done: string[];
+  /** Steps done, one message each. */
+  done: Message[];
   /** Commands for the user to run, with why; empty when the service runs. */
-  todo: string[];
+  todo: Message[];
 }
 
 /** The manager's view of the service. */
@@ -30,8 +32,11 @@ export interface ServiceState {
   installed: boolean;
   /** True when the manager reports the engine's process running. */
   running: boolean;
-  /** The manager's own words: `active (running)`, `state = running, last exit code = 0`… */
-  detail: string;
+  /**
+   * What the manager says, its own state words (`active`, `running`) kept as it writes them:
+   * `cli_systemd_detail`, `cli_launchd_detail`, or why it could not be asked.
+   */
+  detail: Message;
   /** systemd only: whether the user's units run with nobody logged in; null elsewhere or unknown. */
   lingering: boolean | null;
 }
@@ -101,50 +106,46 @@ export function createSystemdManager(env: NodeJS.ProcessEnv = process.env): Serv
     async install(spec, options) {
       await mkdir(path.dirname(unitPath), { recursive: true });
       await writeFile(unitPath, renderSystemdUnit(spec), { mode: 0o644 });
-      const done = [`Wrote ${unitPath}.`];
-      const todo: string[] = [];
+      const done: Message[] = [msg('cli_service_wrote', { path: unitPath })];
+      const todo: Message[] = [];
       const reload = await systemctl('daemon-reload');
       const enable = reload.ok ? await systemctl('enable', unitName) : reload;
       const restart = enable.ok ? await systemctl('restart', unitName) : enable;
       if (restart.ok) {
-        done.push(`Enabled and started ${unitName} (systemctl --user).`);
+        done.push(msg('cli_systemd_started', { unit: unitName }));
       } else {
         todo.push(
-          `systemd could not be reached for ${user} (${restart.stderr}). In a login session of ${user}, run: systemctl --user daemon-reload && systemctl --user enable --now ${unitName}`,
+          msg('cli_systemd_unreachable', { user, problem: restart.stderr, unit: unitName }),
         );
       }
       const linger = await lingering();
       if (linger === true) {
-        done.push(`Lingering is on for ${user}: the service runs with nobody logged in.`);
+        done.push(msg('cli_systemd_lingering_on', { user }));
       } else if (options.linger) {
         const enabled = await runTool('loginctl', ['enable-linger', user]);
         if (enabled.ok) {
-          done.push(`Turned lingering on for ${user}, so the service runs with nobody logged in.`);
+          done.push(msg('cli_systemd_lingering_turned_on', { user }));
         } else {
-          todo.push(
-            `A user service stops when ${user} logs out unless lingering is on, and it could not be turned on (${enabled.stderr}). Run as root: loginctl enable-linger ${user}`,
-          );
+          todo.push(msg('cli_systemd_lingering_failed', { user, problem: enabled.stderr }));
         }
       } else {
-        todo.push(
-          `Lingering is off: the service runs only while ${user} is logged in. To run it with nobody logged in: loginctl enable-linger ${user}`,
-        );
+        todo.push(msg('cli_systemd_lingering_off', { user }));
       }
       return { written: unitPath, done, todo };
     },
 
     async uninstall() {
-      const done: string[] = [];
-      const todo: string[] = [];
+      const done: Message[] = [];
+      const todo: Message[] = [];
       const disable = await systemctl('disable', '--now', unitName);
-      if (disable.ok) done.push(`Stopped and disabled ${unitName}.`);
+      if (disable.ok) done.push(msg('cli_systemd_stopped', { unit: unitName }));
       else {
         todo.push(
-          `systemd could not stop ${unitName} (${disable.stderr}). In a login session of ${user}, run: systemctl --user disable --now ${unitName}`,
+          msg('cli_systemd_stop_failed', { user, problem: disable.stderr, unit: unitName }),
         );
       }
       await rm(unitPath, { force: true });
-      done.push(`Removed ${unitPath}.`);
+      done.push(msg('cli_service_removed', { path: unitPath }));
       await systemctl('daemon-reload');
       return { written: null, done, todo };
     },
@@ -168,8 +169,13 @@ export function createSystemdManager(env: NodeJS.ProcessEnv = process.env): Serv
         installed: existsSync(unitPath),
         running: active === 'active',
         detail: shown.ok
-          ? `${active ?? 'unknown'} (${properties.get('SubState') ?? 'unknown'}), last exit status ${properties.get('ExecMainStatus') ?? '?'}, restarted ${properties.get('NRestarts') ?? '?'} times`
-          : `systemd cannot be asked (${shown.stderr})`,
+          ? msg('cli_systemd_detail', {
+              active: active ?? '?',
+              sub: properties.get('SubState') ?? '?',
+              exitStatus: properties.get('ExecMainStatus') ?? '?',
+              restarts: properties.get('NRestarts') ?? '?',
+            })
+          : msg('cli_systemd_not_asked', { problem: shown.stderr }),
         lingering: await lingering(),
       };
     },
@@ -188,30 +194,31 @@ export function createLaunchdManager(): ServiceManager {
     async install(spec) {
       await mkdir(path.dirname(plistPath), { recursive: true });
       await writeFile(plistPath, renderLaunchdAgent(spec), { mode: 0o644 });
-      const done = [`Wrote ${plistPath}.`];
-      const todo: string[] = [];
+      const done: Message[] = [msg('cli_service_wrote', { path: plistPath })];
+      const todo: Message[] = [];
       // A loaded agent keeps its old definition until it is booted out.
       await launchctl('bootout', `${domain}/${LAUNCHD_LABEL}`);
       const loaded = await launchctl('bootstrap', domain, plistPath);
-      if (loaded.ok) done.push(`Loaded and started ${LAUNCHD_LABEL} (launchctl ${domain}).`);
+      if (loaded.ok) done.push(msg('cli_launchd_loaded', { label: LAUNCHD_LABEL, domain }));
       else {
         todo.push(
-          `launchd did not load the agent (${loaded.stderr}). In a login session, run: ${shellLine(['launchctl', 'bootstrap', domain, plistPath])}`,
+          msg('cli_launchd_load_failed', {
+            problem: loaded.stderr,
+            command: shellLine(['launchctl', 'bootstrap', domain, plistPath]),
+          }),
         );
       }
-      todo.push(
-        'A launch agent runs while you are logged in (macOS keeps it running behind the login window after a restart only with automatic login).',
-      );
+      todo.push(msg('cli_launchd_login_only'));
       return { written: plistPath, done, todo };
     },
 
     async uninstall() {
-      const done: string[] = [];
-      const todo: string[] = [];
+      const done: Message[] = [];
+      const todo: Message[] = [];
       const out = await launchctl('bootout', `${domain}/${LAUNCHD_LABEL}`);
-      if (out.ok) done.push(`Stopped and unloaded ${LAUNCHD_LABEL}.`);
+      if (out.ok) done.push(msg('cli_launchd_unloaded', { label: LAUNCHD_LABEL }));
       await rm(plistPath, { force: true });
-      done.push(`Removed ${plistPath}.`);
+      done.push(msg('cli_service_removed', { path: plistPath }));
       return { written: null, done, todo };
     },
 
@@ -226,8 +233,11 @@ export function createLaunchdManager(): ServiceManager {
         installed: existsSync(plistPath),
         running: state === 'running',
         detail: printed.ok
-          ? `state = ${state ?? 'unknown'}, last exit code = ${field('last exit code') ?? '?'}`
-          : 'not loaded',
+          ? msg('cli_launchd_detail', {
+              launchdState: state ?? '?',
+              exitCode: field('last exit code') ?? '?',
+            })
+          : msg('cli_launchd_not_loaded'),
         lingering: null,
       };
     },
@@ -236,22 +246,11 @@ export function createLaunchdManager(): ServiceManager {
 
 export function createWindowsTaskManager(): ServiceManager {
   const user = userInfo().username;
-  const printed = (spec: ServiceSpec) => {
-    const commands = windowsTaskCommands(spec, user);
-    return [
-      'Run in an administrator command prompt (it asks for your Windows password, so the task runs with nobody logged in):',
-      `  ${commands.create}`,
-      `  ${commands.run}`,
-      'See it with:',
-      `  ${commands.query}`,
-      'Remove it with:',
-      `  ${commands.remove}`,
-      '',
-    ].join('\n');
-  };
+  const printed = (spec: ServiceSpec) =>
+    msg('cli_windows_commands', windowsTaskCommands(spec, user));
   return {
     manager: 'task-scheduler',
-    render: printed,
+    render: (spec) => inCliLanguage(printed(spec)),
     install(spec) {
       return Promise.resolve({ written: null, done: [], todo: [printed(spec)] });
     },
@@ -260,7 +259,9 @@ export function createWindowsTaskManager(): ServiceManager {
         written: null,
         done: [],
         todo: [
-          `Run in an administrator command prompt: schtasks /Delete /TN "${WINDOWS_TASK_NAME}" /F`,
+          msg('cli_windows_remove', {
+            command: `schtasks /Delete /TN "${WINDOWS_TASK_NAME}" /F`,
+          }),
         ],
       });
     },
@@ -270,7 +271,9 @@ export function createWindowsTaskManager(): ServiceManager {
         definition: null,
         installed: false,
         running: false,
-        detail: `Task Scheduler is not asked from here: run schtasks /Query /TN "${WINDOWS_TASK_NAME}" /V /FO LIST`,
+        detail: msg('cli_windows_not_asked', {
+          command: `schtasks /Query /TN "${WINDOWS_TASK_NAME}" /V /FO LIST`,
+        }),
         lingering: null,
       });
     },

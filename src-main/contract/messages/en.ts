@@ -451,6 +451,93 @@ export const en: Catalogue = {
       '{{uploaded}} uploaded, {{failed}} failed, {{unconfirmed}} unconfirmed, {{duplicate}} duplicate(s) (not sent again).',
     cli_check_unconfirmed:
       'Check unconfirmed files in Clearfacts, then `clearfacts-uploader resend <id>` or `mark-done <id>`.',
+    cli_help_exit_codes:
+      'Exit codes:\n  0  success\n  1  failure, or partial failure (a file failed or is unconfirmed)\n  2  bad usage (unknown option, missing or invalid argument)\n  3  authentication: no token, a token Clearfacts refuses, or a missing scope',
+    cli_help_environment:
+      "Environment:\n  CLEARFACTS_TOKEN             the token to use; takes precedence over a stored one\n                               (while it is set, `token set` is not used). Other\n                               processes of your user account can read a process's\n                               environment (/proc/<pid>/environ, ps e): prefer the\n                               keyring (`token set`) or CLEARFACTS_TOKEN_FILE\n  CLEARFACTS_TOKEN_FILE        a file holding the token (Docker secrets, systemd\n                               credentials); used when CLEARFACTS_TOKEN is not set\n  {{tuningVariable}}   JSON timing knobs for tests and benchmarks, e.g.\n                               {{example}}",
+    cli_help_after_error: '(run with --help for usage)',
+    cli_usage_unknown_option: 'error: unknown option {{option}}',
+    cli_usage_unknown_command: 'error: unknown command {{command}}',
+    cli_usage_did_you_mean: '(Did you mean {{suggestion}}?)',
+    cli_usage_missing_argument: 'error: missing required argument {{argument}}',
+    cli_usage_option_missing_argument: 'error: option {{option}} needs a value',
+    cli_usage_missing_option: 'error: required option {{option}} not given',
+    cli_usage_too_many_arguments: 'error: too many arguments: {{received}}',
+    cli_usage_invalid_value: 'error: {{value}} is not valid for {{option}}: {{reason}}',
+    cli_usage_choices: 'use one of {{choices}}.',
+    cli_usage_split_invalid: 'use off, separator, page or pages:N (N from 2 to 999).',
+    cli_usage_states_invalid: '"{{value}}" is not a state; use {{choices}}.',
+    cli_usage_in_clearfacts_invalid: '"{{value}}" is not a Clearfacts state; use {{choices}}.',
+    cli_usage_limit_invalid: 'the limit is a whole number from 1 to 1000.',
+    cli_usage_port_invalid: 'a port is a whole number from 0 to 65535.',
+    cli_usage_history_id:
+      '"{{value}}" is not a history id: an id is a whole number (see `history`).',
+    cli_usage_outage: '"{{value}}" is not an outage: give the number `history --incidents` prints.',
+    cli_usage_id_or_incident: 'Give either a file id or --incident <outage>.',
+    cli_usage_id_or_all: 'Give either a file id or --all.',
+    cli_usage_send_to_type: 'With --send-to, give --type purchase or --type sale.',
+    cli_usage_here_or_send_to: 'Give either --here or --send-to <company> --type <type>.',
+    cli_usage_category_not_here: '--category only applies to --type various or permanent.',
+    cli_usage_category_needed:
+      '--type {{typeValue}} needs --category <name-or-id>: list them with `clearfacts-uploader categories {{companyNumber}}`.',
+    cli_usage_company_check_digits:
+      '"{{value}}" is not a Belgian company number: its last two digits do not match the first eight (mod 97). Check it for a typing error.',
+    cli_usage_company_form: '"{{value}}" is not a Belgian company number (0 followed by 9 digits).',
+    cli_no_incidents: 'No unconfirmed files: every upload Clearfacts received was confirmed.',
+    cli_no_categories: 'Administration {{companyNumber}} has no archive categories.',
+    cli_watch_no_folders:
+      'No folders are watched yet: add one with `clearfacts-uploader folders add` (this run picks it up).',
+    cli_watch_watching: {
+      one: 'Watching {{count}} folder (settings and history in {{configDir}}). Ctrl-C stops.',
+      other: 'Watching {{count}} folders (settings and history in {{configDir}}). Ctrl-C stops.',
+    },
+    cli_watch_stopping: 'Stopping ({{signal}}): running sends get a moment to finish.',
+    cli_watch_progress:
+      ' {bar} {value}/{total} files | {uploading} sending | {failed} failed | {state}',
+    cli_service_unsupported:
+      'Running as a service is supported on Linux (systemd), macOS (launchd) and Windows (Task Scheduler), not on {{platform}}.',
+    cli_service_no_script: 'The command’s own script path is unknown.',
+    cli_service_token_file_missing: 'The token file {{path}} does not exist.',
+    cli_service_env_token_not_copied:
+      'Note: CLEARFACTS_TOKEN is not copied into the service (a service definition is no place for a secret). Store the token with `clearfacts-uploader token set`, or pass --token-file.',
+    cli_service_to_do: 'To do: {{text}}',
+    cli_service_logs:
+      'The service logs to {{folder}}; check on it with `clearfacts-uploader service status`.',
+    cli_service_installed: 'installed ({{definition}})',
+    cli_service_not_installed: 'not installed',
+    cli_service_not_asked: 'not asked',
+    cli_service_lingering_off: 'Lingering is off: the service stops when you log out.',
+    cli_service_wrote: 'Wrote {{path}}.',
+    cli_service_removed: 'Removed {{path}}.',
+    cli_systemd_started: 'Enabled and started {{unit}} (systemctl --user).',
+    cli_systemd_unreachable:
+      'systemd could not be reached for {{user}} ({{problem}}). In a login session of {{user}}, run: systemctl --user daemon-reload && systemctl --user enable --now {{unit}}',
+    cli_systemd_lingering_on:
+      'Lingering is on for {{user}}: the service runs with nobody logged in.',
+    cli_systemd_lingering_turned_on:
+      'Turned lingering on for {{user}}, so the service runs with nobody logged in.',
+    cli_systemd_lingering_failed:
+      'A user service stops when {{user}} logs out unless lingering is on, and it could not be turned on ({{problem}}). Run as root: loginctl enable-linger {{user}}',
+    cli_systemd_lingering_off:
+      'Lingering is off: the service runs only while {{user}} is logged in. To run it with nobody logged in: loginctl enable-linger {{user}}',
+    cli_systemd_stopped: 'Stopped and disabled {{unit}}.',
+    cli_systemd_stop_failed:
+      'systemd could not stop {{unit}} ({{problem}}). In a login session of {{user}}, run: systemctl --user disable --now {{unit}}',
+    cli_systemd_detail:
+      '{{active}} ({{sub}}), last exit status {{exitStatus}}, restarted {{restarts}} times',
+    cli_systemd_not_asked: 'systemd cannot be asked ({{problem}})',
+    cli_launchd_loaded: 'Loaded and started {{label}} (launchctl {{domain}}).',
+    cli_launchd_load_failed:
+      'launchd did not load the agent ({{problem}}). In a login session, run: {{command}}',
+    cli_launchd_login_only:
+      'A launch agent runs while you are logged in (macOS keeps it running behind the login window after a restart only with automatic login).',
+    cli_launchd_unloaded: 'Stopped and unloaded {{label}}.',
+    cli_launchd_detail: 'state = {{launchdState}}, last exit code = {{exitCode}}',
+    cli_launchd_not_loaded: 'not loaded',
+    cli_windows_commands:
+      'Run in an administrator command prompt (it asks for your Windows password, so the task runs with nobody logged in):\n  {{create}}\n  {{run}}\nSee it with:\n  {{query}}\nRemove it with:\n  {{remove}}\n',
+    cli_windows_remove: 'Run in an administrator command prompt: {{command}}',
+    cli_windows_not_asked: 'Task Scheduler is not asked from here: run {{command}}',
     config_dir_unwritable:
       'The config folder {{configDir}} cannot be written ({{path}} is read-only or belongs to another user), so settings and history cannot be kept. Make it writable for this user, or choose another folder with --config-dir.',
   },
@@ -608,6 +695,7 @@ export const en: Catalogue = {
       type: 'type',
       change: 'change',
       verdict: 'verdict',
+      service: 'Service',
     },
     cliColumn: {
       id: 'ID',
@@ -623,6 +711,105 @@ export const en: Catalogue = {
       pending: 'PENDING',
       uploaded: 'UPLOADED',
       failed: 'FAILED',
+    },
+    cliHelp: {
+      program: 'Send invoices and archive documents from folders to Clearfacts, reliably.',
+      config_dir: 'settings, history and logs',
+      api_url: 'the Clearfacts GraphQL endpoint',
+      debug: 'log in detail and show stack traces',
+      help_option: 'display help for command',
+      help_command: 'display help for command',
+      token: 'set, check or remove the Clearfacts token',
+      token_set:
+        'read a token from standard input (or ask for it), check it with Clearfacts and store it',
+      allow_plain_file:
+        'where no system keyring exists, agree to keep the token in <config-dir>/token (mode 0600, not encrypted)',
+      json_result: 'print the result as JSON',
+      token_check: 'ask Clearfacts who the stored token belongs to and what it may do',
+      token_clear: 'remove the stored token',
+      administrations: 'list the administrations the token can reach',
+      json_them: 'print them as JSON',
+      categories: "list an administration's archive categories (names and ids for --category)",
+      folders: 'the folders that are watched',
+      folders_add:
+        'watch a folder and send what appears in it to one administration and destination',
+      json_folders: 'print the folders as JSON',
+      folders_tree:
+        'create an accountant tree (<administration>/Purchase, Sales, Archive/…) under root and watch it',
+      folders_inbox:
+        "watch an accountant's e-invoice inbox: each e-invoice goes to the administration its customer (purchase) or supplier (sale) is",
+      folders_list: 'list the watched folders',
+      folders_remove: 'stop watching a folder (its files are left where they are)',
+      company: 'the administration, by company number (0123456789)',
+      type: 'where the documents go',
+      category:
+        'archive category, by name or id; required for various and permanent (see `categories`)',
+      split:
+        'cut scanned batches (PDF) into documents: off, separator (on separator sheets), page, or pages:N',
+      upload: 'send files now and wait until each is uploaded or failed (they are not moved)',
+      json_outcomes: 'print the outcome of every file as JSON',
+      check: 'say what would happen to each file, without sending anything',
+      check_json: 'print every file’s preview as JSON',
+      watch: 'watch the folders and send what appears in them, until Ctrl-C',
+      watch_json: 'print every event as one JSON line',
+      history: 'what happened to each file, newest first',
+      history_status: 'only these states, comma-separated',
+      history_company: 'only this administration',
+      history_search: 'only file names containing this text',
+      history_in_clearfacts: 'only files Clearfacts last called this',
+      history_limit: 'at most this many files (1-1000)',
+      history_incidents:
+        'only the unconfirmed files, grouped by the outage that left them unconfirmed',
+      history_json:
+        'print the files as JSON: { rows, total, followUp } (inClearfacts: what Clearfacts last said)',
+      retry: 'check a failed or duplicate file again and send it (--all: every failed file)',
+      retry_all: 'every failed file',
+      resend:
+        'send an unconfirmed or duplicate file again, although it may already be in Clearfacts (--incident: every unconfirmed file of one outage)',
+      incident: 'every unconfirmed file of this outage (see history --incidents)',
+      json_outcome: 'print the outcome as JSON',
+      choose:
+        'send a held e-invoice: to the administration it names (--send-to with --type), or where it is (--here)',
+      choose_send_to: 'company number of the administration to send it to',
+      choose_type: 'purchase or sale, with --send-to',
+      choose_here: 'send it where it is anyway',
+      mark_done:
+        'record an unconfirmed file as arrived (you saw it in Clearfacts; --incident: every unconfirmed file of one outage)',
+      status:
+        "the engine's health: queue counts, holds, folders, last upload and last error, and why the follow-up in Clearfacts is paused when it is; exits 1 when something needs you (failed or unconfirmed files, no usable token, a missing scope, a history that cannot be written, an unavailable folder)",
+      status_json:
+        'print it as JSON: { running, engine, status, holds, folders, lastUpload, lastError, attention, followUp }',
+      separator_sheet:
+        'write a printable separator sheet (PDF) to standard output: put one in front of each document of a scanned stack',
+      sheet_type: 'what the sheet does: next, or the destination of the next document',
+      sheet_company: 'the next document goes to this administration (0123456789)',
+      sheet_category: 'the archive category (various and permanent)',
+      ui: 'serve the app to your browser (loopback only) while the engine runs, or forward to the engine already running',
+      ui_port: 'the local port (default: any free one)',
+      ui_link: 'print only the private link, on one line (for a script that opens it)',
+      ui_allow_plain_file:
+        'where no system keyring exists, agree to keep a token you sign in with in <config-dir>/token (not encrypted)',
+      service: 'run `watch` as a service of this machine (systemd, launchd, Task Scheduler)',
+      service_install:
+        'write the service definition for this config folder, enable and start it (on Windows: print the commands)',
+      service_token_file:
+        'the service reads the token from this file (CLEARFACTS_TOKEN_FILE), e.g. a systemd credential',
+      service_no_linger: 'systemd: do not turn lingering on (the service then stops at logout)',
+      service_print: 'print the definition instead of installing it',
+      service_uninstall: 'stop the service and remove its definition',
+      service_status:
+        "the service manager's view and the engine's health (as `status`); exits 1 when the service is not running or something needs you",
+      service_status_json:
+        'print it as JSON: { service, running, engine, status, holds, folders, lastUpload, lastError, attention, followUp }',
+      title_usage: 'Usage:',
+      title_arguments: 'Arguments:',
+      title_options: 'Options:',
+      title_global_options: 'Global Options:',
+      title_commands: 'Commands:',
+      usage_options: '[options]',
+      usage_command: '[command]',
+      extra_default: 'default',
+      extra_choices: 'choices',
     },
   },
 };

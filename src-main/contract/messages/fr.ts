@@ -464,6 +464,102 @@ export const fr: Catalogue = {
       '{{uploaded}} envoyés, {{failed}} en échec, {{unconfirmed}} non confirmés, {{duplicate}} en double (pas renvoyés).',
     cli_check_unconfirmed:
       'Vérifiez les fichiers non confirmés dans Clearfacts, puis `clearfacts-uploader resend <id>` ou `mark-done <id>`.',
+    cli_help_exit_codes:
+      'Codes de sortie :\n  0  succès\n  1  échec, ou échec partiel (un fichier a échoué ou n’est pas confirmé)\n  2  mauvais usage (option inconnue, argument manquant ou invalide)\n  3  authentification : pas de jeton, un jeton refusé par Clearfacts, ou un scope manquant',
+    cli_help_environment:
+      'Environnement :\n  CLEARFACTS_TOKEN             le jeton à utiliser ; prime sur un jeton enregistré\n                               (tant qu’il est défini, `token set` n’est pas utilisé).\n                               Les autres processus de votre compte utilisateur peuvent\n                               lire l’environnement d’un processus (/proc/<pid>/environ,\n                               ps e) : préférez le trousseau (`token set`) ou\n                               CLEARFACTS_TOKEN_FILE\n  CLEARFACTS_TOKEN_FILE        un fichier contenant le jeton (secrets Docker,\n                               identifiants systemd) ; utilisé si CLEARFACTS_TOKEN\n                               n’est pas défini\n  {{tuningVariable}}   réglages de durée en JSON pour les tests et les mesures,\n                               p. ex. {{example}}',
+    cli_help_after_error: '(lancez avec --help pour l’aide)',
+    cli_usage_unknown_option: 'erreur : option inconnue {{option}}',
+    cli_usage_unknown_command: 'erreur : commande inconnue {{command}}',
+    cli_usage_did_you_mean: '(Vouliez-vous dire {{suggestion}} ?)',
+    cli_usage_missing_argument: 'erreur : l’argument obligatoire {{argument}} manque',
+    cli_usage_option_missing_argument: 'erreur : l’option {{option}} demande une valeur',
+    cli_usage_missing_option: 'erreur : l’option obligatoire {{option}} n’est pas donnée',
+    cli_usage_too_many_arguments: 'erreur : trop d’arguments : {{received}}',
+    cli_usage_invalid_value: 'erreur : {{value}} n’est pas valable pour {{option}} : {{reason}}',
+    cli_usage_choices: 'utilisez l’une de ces valeurs : {{choices}}.',
+    cli_usage_split_invalid: 'utilisez off, separator, page ou pages:N (N de 2 à 999).',
+    cli_usage_states_invalid: '« {{value}} » n’est pas un état ; utilisez {{choices}}.',
+    cli_usage_in_clearfacts_invalid:
+      '« {{value}} » n’est pas un état dans Clearfacts ; utilisez {{choices}}.',
+    cli_usage_limit_invalid: 'la limite est un nombre entier de 1 à 1000.',
+    cli_usage_port_invalid: 'un port est un nombre entier de 0 à 65535.',
+    cli_usage_history_id:
+      '« {{value}} » n’est pas un identifiant de l’historique : un identifiant est un nombre entier (voir `history`).',
+    cli_usage_outage:
+      '« {{value}} » n’est pas une panne : donnez le nombre qu’affiche `history --incidents`.',
+    cli_usage_id_or_incident: 'Donnez soit un identifiant de fichier, soit --incident <panne>.',
+    cli_usage_id_or_all: 'Donnez soit un identifiant de fichier, soit --all.',
+    cli_usage_send_to_type: 'Avec --send-to, donnez --type purchase ou --type sale.',
+    cli_usage_here_or_send_to:
+      'Donnez soit --here, soit --send-to <numéro d’entreprise> --type <sorte>.',
+    cli_usage_category_not_here: '--category ne vaut que pour --type various ou permanent.',
+    cli_usage_category_needed:
+      '--type {{typeValue}} demande --category <nom-ou-identifiant> : listez-les avec `clearfacts-uploader categories {{companyNumber}}`.',
+    cli_usage_company_check_digits:
+      '« {{value}} » n’est pas un numéro d’entreprise belge : ses deux derniers chiffres ne correspondent pas aux huit premiers (mod 97). Vérifiez s’il y a une faute de frappe.',
+    cli_usage_company_form:
+      '« {{value}} » n’est pas un numéro d’entreprise belge (0 suivi de 9 chiffres).',
+    cli_no_incidents:
+      'Aucun fichier non confirmé : chaque envoi reçu par Clearfacts a été confirmé.',
+    cli_no_categories: 'L’administration {{companyNumber}} n’a pas de catégories d’archive.',
+    cli_watch_no_folders:
+      'Aucun dossier n’est encore surveillé : ajoutez-en un avec `clearfacts-uploader folders add` (cette exécution le prendra en compte).',
+    cli_watch_watching: {
+      one: 'Surveillance de {{count}} dossier (paramètres et historique dans {{configDir}}). Ctrl-C arrête.',
+      many: 'Surveillance de {{count}} dossiers (paramètres et historique dans {{configDir}}). Ctrl-C arrête.',
+      other:
+        'Surveillance de {{count}} dossiers (paramètres et historique dans {{configDir}}). Ctrl-C arrête.',
+    },
+    cli_watch_stopping: 'Arrêt ({{signal}}) : les envois en cours ont un moment pour se terminer.',
+    cli_watch_progress:
+      ' {bar} {value}/{total} fichiers | {uploading} en cours | {failed} en échec | {state}',
+    cli_service_unsupported:
+      'Le fonctionnement en service est possible sous Linux (systemd), macOS (launchd) et Windows (Planificateur de tâches), pas sous {{platform}}.',
+    cli_service_no_script: 'Le chemin du script de la commande est inconnu.',
+    cli_service_token_file_missing: 'Le fichier de jeton {{path}} n’existe pas.',
+    cli_service_env_token_not_copied:
+      'Remarque : CLEARFACTS_TOKEN n’est pas copié dans le service (une définition de service n’est pas un endroit pour un secret). Enregistrez le jeton avec `clearfacts-uploader token set`, ou donnez --token-file.',
+    cli_service_to_do: 'À faire : {{text}}',
+    cli_service_logs:
+      'Le service écrit son journal dans {{folder}} ; suivez-le avec `clearfacts-uploader service status`.',
+    cli_service_installed: 'installé ({{definition}})',
+    cli_service_not_installed: 'non installé',
+    cli_service_not_asked: 'non interrogé',
+    cli_service_lingering_off:
+      'Le lingering est désactivé : le service s’arrête quand vous vous déconnectez.',
+    cli_service_wrote: '{{path}} écrit.',
+    cli_service_removed: '{{path}} supprimé.',
+    cli_systemd_started: '{{unit}} activé et démarré (systemctl --user).',
+    cli_systemd_unreachable:
+      'systemd n’a pas pu être joint pour {{user}} ({{problem}}). Dans une session ouverte de {{user}}, lancez : systemctl --user daemon-reload && systemctl --user enable --now {{unit}}',
+    cli_systemd_lingering_on:
+      'Le lingering est activé pour {{user}} : le service tourne même sans personne de connecté.',
+    cli_systemd_lingering_turned_on:
+      'Lingering activé pour {{user}} : le service tourne même sans personne de connecté.',
+    cli_systemd_lingering_failed:
+      'Un service utilisateur s’arrête quand {{user}} se déconnecte, sauf si le lingering est activé, et il n’a pas pu l’être ({{problem}}). Lancez en root : loginctl enable-linger {{user}}',
+    cli_systemd_lingering_off:
+      'Le lingering est désactivé : le service ne tourne que tant que {{user}} est connecté. Pour qu’il tourne sans personne de connecté : loginctl enable-linger {{user}}',
+    cli_systemd_stopped: '{{unit}} arrêté et désactivé.',
+    cli_systemd_stop_failed:
+      'systemd n’a pas pu arrêter {{unit}} ({{problem}}). Dans une session ouverte de {{user}}, lancez : systemctl --user disable --now {{unit}}',
+    cli_systemd_detail:
+      '{{active}} ({{sub}}), dernier code de sortie {{exitStatus}}, redémarré {{restarts}} fois',
+    cli_systemd_not_asked: 'systemd ne peut pas être interrogé ({{problem}})',
+    cli_launchd_loaded: '{{label}} chargé et démarré (launchctl {{domain}}).',
+    cli_launchd_load_failed:
+      'launchd n’a pas chargé l’agent ({{problem}}). Dans une session ouverte, lancez : {{command}}',
+    cli_launchd_login_only:
+      'Un launch agent tourne tant que vous êtes connecté (après un redémarrage, macOS ne le garde actif derrière l’écran de connexion qu’avec la connexion automatique).',
+    cli_launchd_unloaded: '{{label}} arrêté et déchargé.',
+    cli_launchd_detail: 'état = {{launchdState}}, dernier code de sortie = {{exitCode}}',
+    cli_launchd_not_loaded: 'non chargé',
+    cli_windows_commands:
+      'Lancez dans une invite de commandes administrateur (elle demande votre mot de passe Windows, pour que la tâche tourne sans personne de connecté) :\n  {{create}}\n  {{run}}\nPour la voir :\n  {{query}}\nPour la supprimer :\n  {{remove}}\n',
+    cli_windows_remove: 'Lancez dans une invite de commandes administrateur : {{command}}',
+    cli_windows_not_asked:
+      'Le Planificateur de tâches n’est pas interrogé d’ici : lancez {{command}}',
     config_dir_unwritable:
       'Le dossier de configuration {{configDir}} n’est pas accessible en écriture ({{path}} est en lecture seule ou appartient à un autre utilisateur) : les paramètres et l’historique ne peuvent pas être conservés. Rendez-le accessible en écriture pour cet utilisateur, ou choisissez un autre dossier avec --config-dir.',
   },
@@ -625,6 +721,7 @@ export const fr: Catalogue = {
       type: 'sorte',
       change: 'changement',
       verdict: 'décision',
+      service: 'Service',
     },
     cliColumn: {
       id: 'ID',
@@ -640,6 +737,111 @@ export const fr: Catalogue = {
       pending: 'EN ATTENTE',
       uploaded: 'ENVOYÉS',
       failed: 'EN ÉCHEC',
+    },
+    cliHelp: {
+      program:
+        'Envoie de façon fiable factures et documents d’archive depuis des dossiers vers Clearfacts.',
+      config_dir: 'paramètres, historique et journaux',
+      api_url: 'l’adresse GraphQL de Clearfacts',
+      debug: 'journal détaillé et traces de pile',
+      help_option: 'afficher l’aide de la commande',
+      help_command: 'afficher l’aide d’une commande',
+      token: 'définir, vérifier ou supprimer le jeton Clearfacts',
+      token_set:
+        'lire un jeton sur l’entrée standard (ou le demander), le vérifier auprès de Clearfacts et l’enregistrer',
+      allow_plain_file:
+        'sans trousseau système : accepter de garder le jeton dans <config-dir>/token (mode 0600, non chiffré)',
+      json_result: 'afficher le résultat en JSON',
+      token_check: 'demander à Clearfacts à qui appartient le jeton enregistré et ce qu’il permet',
+      token_clear: 'supprimer le jeton enregistré',
+      administrations: 'lister les administrations que le jeton peut atteindre',
+      json_them: 'les afficher en JSON',
+      categories:
+        'lister les catégories d’archive d’une administration (noms et identifiants pour --category)',
+      folders: 'les dossiers surveillés',
+      folders_add:
+        'surveiller un dossier et envoyer ce qui y apparaît vers une administration et une destination',
+      json_folders: 'afficher les dossiers en JSON',
+      folders_tree:
+        'créer une arborescence de comptable (<administration>/Achats, Ventes, Archive/…) sous root et la surveiller',
+      folders_inbox:
+        'surveiller la boîte de factures électroniques d’un comptable : chaque facture va à l’administration de son client (achat) ou de son fournisseur (vente)',
+      folders_list: 'lister les dossiers surveillés',
+      folders_remove: 'arrêter de surveiller un dossier (ses fichiers restent où ils sont)',
+      company: 'l’administration, par numéro d’entreprise (0123456789)',
+      type: 'où vont les documents',
+      category:
+        'catégorie d’archive, par nom ou identifiant ; obligatoire pour various et permanent (voir `categories`)',
+      split:
+        'découper les lots scannés (PDF) en documents : off, separator (sur feuilles de séparation), page ou pages:N',
+      upload:
+        'envoyer des fichiers maintenant et attendre que chacun soit envoyé ou en échec (ils ne sont pas déplacés)',
+      json_outcomes: 'afficher le résultat de chaque fichier en JSON',
+      check: 'dire ce qui arriverait à chaque fichier, sans rien envoyer',
+      check_json: 'afficher l’aperçu de chaque fichier en JSON',
+      watch: 'surveiller les dossiers et envoyer ce qui y apparaît, jusqu’à Ctrl-C',
+      watch_json: 'afficher chaque événement sur une ligne JSON',
+      history: 'ce qui est arrivé à chaque fichier, du plus récent au plus ancien',
+      history_status: 'seulement ces états, séparés par des virgules',
+      history_company: 'seulement cette administration',
+      history_search: 'seulement les noms de fichier contenant ce texte',
+      history_in_clearfacts: 'seulement les fichiers que Clearfacts a désignés ainsi en dernier',
+      history_limit: 'au plus ce nombre de fichiers (1-1000)',
+      history_incidents:
+        'seulement les fichiers non confirmés, groupés par la panne qui les a laissés non confirmés',
+      history_json:
+        'afficher les fichiers en JSON : { rows, total, followUp } (inClearfacts : ce que Clearfacts a dit en dernier)',
+      retry:
+        'vérifier à nouveau un fichier en échec ou en double et l’envoyer (--all : chaque fichier en échec)',
+      retry_all: 'chaque fichier en échec',
+      resend:
+        'renvoyer un fichier non confirmé ou en double, même s’il est peut-être déjà dans Clearfacts (--incident : chaque fichier non confirmé d’une panne)',
+      incident: 'chaque fichier non confirmé de cette panne (voir history --incidents)',
+      json_outcome: 'afficher le résultat en JSON',
+      choose:
+        'envoyer une facture électronique retenue : à l’administration qu’elle désigne (--send-to avec --type), ou là où elle est (--here)',
+      choose_send_to: 'numéro d’entreprise de l’administration à qui l’envoyer',
+      choose_type: 'purchase ou sale, avec --send-to',
+      choose_here: 'l’envoyer quand même là où elle est',
+      mark_done:
+        'noter un fichier non confirmé comme arrivé (vous l’avez vu dans Clearfacts ; --incident : chaque fichier non confirmé d’une panne)',
+      status:
+        'l’état du moteur : files d’attente, blocages, dossiers, dernier envoi et dernière erreur, et pourquoi le suivi dans Clearfacts est en pause s’il l’est ; sort avec 1 quand quelque chose vous attend (fichiers en échec ou non confirmés, pas de jeton utilisable, un scope manquant, un historique impossible à écrire, un dossier indisponible)',
+      status_json:
+        'l’afficher en JSON : { running, engine, status, holds, folders, lastUpload, lastError, attention, followUp }',
+      separator_sheet:
+        'écrire une feuille de séparation imprimable (PDF) sur la sortie standard : placez-en une devant chaque document d’une pile scannée',
+      sheet_type: 'ce que fait la feuille : next, ou la destination du document suivant',
+      sheet_company: 'le document suivant va à cette administration (0123456789)',
+      sheet_category: 'la catégorie d’archive (various et permanent)',
+      ui: 'servir l’application à votre navigateur (loopback uniquement) pendant que le moteur tourne, ou relayer vers le moteur qui tourne déjà',
+      ui_port: 'le port local (par défaut : un port libre)',
+      ui_link: 'afficher seulement le lien privé, sur une ligne (pour un script qui l’ouvre)',
+      ui_allow_plain_file:
+        'sans trousseau système : accepter de garder un jeton avec lequel vous vous connectez dans <config-dir>/token (non chiffré)',
+      service:
+        'faire tourner `watch` comme service de cette machine (systemd, launchd, Planificateur de tâches)',
+      service_install:
+        'écrire la définition du service pour ce dossier de configuration, l’activer et le démarrer (sous Windows : afficher les commandes)',
+      service_token_file:
+        'le service lit le jeton dans ce fichier (CLEARFACTS_TOKEN_FILE), p. ex. un identifiant systemd',
+      service_no_linger:
+        'systemd : ne pas activer le lingering (le service s’arrête alors à la déconnexion)',
+      service_print: 'afficher la définition au lieu de l’installer',
+      service_uninstall: 'arrêter le service et supprimer sa définition',
+      service_status:
+        'la vue du gestionnaire de services et l’état du moteur (comme `status`) ; sort avec 1 quand le service ne tourne pas ou que quelque chose vous attend',
+      service_status_json:
+        'l’afficher en JSON : { service, running, engine, status, holds, folders, lastUpload, lastError, attention, followUp }',
+      title_usage: 'Utilisation :',
+      title_arguments: 'Arguments :',
+      title_options: 'Options :',
+      title_global_options: 'Options générales :',
+      title_commands: 'Commandes :',
+      usage_options: '[options]',
+      usage_command: '[commande]',
+      extra_default: 'par défaut',
+      extra_choices: 'choix',
     },
   },
 };

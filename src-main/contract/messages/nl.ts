@@ -468,6 +468,98 @@ export const nl: Catalogue = {
       '{{uploaded}} opgeladen, {{failed}} mislukt, {{unconfirmed}} onbevestigd, {{duplicate}} dubbel (niet opnieuw verstuurd).',
     cli_check_unconfirmed:
       'Controleer onbevestigde bestanden in Clearfacts, daarna `clearfacts-uploader resend <id>` of `mark-done <id>`.',
+    cli_help_exit_codes:
+      'Afsluitcodes:\n  0  gelukt\n  1  mislukt, of deels mislukt (een bestand is mislukt of onbevestigd)\n  2  verkeerd gebruik (onbekende optie, ontbrekend of ongeldig argument)\n  3  aanmelding: geen token, een token dat Clearfacts weigert, of een ontbrekende scope',
+    cli_help_environment:
+      'Omgeving:\n  CLEARFACTS_TOKEN             het token om te gebruiken; gaat voor op een bewaard token\n                               (zolang het gezet is, wordt `token set` niet gebruikt).\n                               Andere processen van je gebruikersaccount kunnen de\n                               omgeving van een proces lezen (/proc/<pid>/environ,\n                               ps e): gebruik liever de sleutelbos (`token set`) of\n                               CLEARFACTS_TOKEN_FILE\n  CLEARFACTS_TOKEN_FILE        een bestand met het token (Docker-secrets, systemd-\n                               credentials); gebruikt als CLEARFACTS_TOKEN niet gezet is\n  {{tuningVariable}}   JSON-tijdsinstellingen voor tests en benchmarks, bv.\n                               {{example}}',
+    cli_help_after_error: '(gebruik --help voor uitleg)',
+    cli_usage_unknown_option: 'fout: onbekende optie {{option}}',
+    cli_usage_unknown_command: 'fout: onbekende opdracht {{command}}',
+    cli_usage_did_you_mean: '(Bedoelde je {{suggestion}}?)',
+    cli_usage_missing_argument: 'fout: verplicht argument {{argument}} ontbreekt',
+    cli_usage_option_missing_argument: 'fout: optie {{option}} heeft een waarde nodig',
+    cli_usage_missing_option: 'fout: verplichte optie {{option}} niet opgegeven',
+    cli_usage_too_many_arguments: 'fout: te veel argumenten: {{received}}',
+    cli_usage_invalid_value: 'fout: {{value}} is geen geldige waarde voor {{option}}: {{reason}}',
+    cli_usage_choices: 'gebruik een van {{choices}}.',
+    cli_usage_split_invalid: 'gebruik off, separator, page of pages:N (N van 2 tot 999).',
+    cli_usage_states_invalid: '"{{value}}" is geen status; gebruik {{choices}}.',
+    cli_usage_in_clearfacts_invalid:
+      '"{{value}}" is geen status in Clearfacts; gebruik {{choices}}.',
+    cli_usage_limit_invalid: 'de limiet is een geheel getal van 1 tot 1000.',
+    cli_usage_port_invalid: 'een poort is een geheel getal van 0 tot 65535.',
+    cli_usage_history_id:
+      '"{{value}}" is geen ID uit de geschiedenis: een ID is een geheel getal (zie `history`).',
+    cli_usage_outage:
+      '"{{value}}" is geen storing: geef het getal dat `history --incidents` toont.',
+    cli_usage_id_or_incident: 'Geef ofwel een bestands-ID, ofwel --incident <storing>.',
+    cli_usage_id_or_all: 'Geef ofwel een bestands-ID, ofwel --all.',
+    cli_usage_send_to_type: 'Geef met --send-to ook --type purchase of --type sale.',
+    cli_usage_here_or_send_to: 'Geef --here of --send-to <ondernemingsnummer> --type <soort>.',
+    cli_usage_category_not_here: '--category geldt alleen bij --type various of permanent.',
+    cli_usage_category_needed:
+      '--type {{typeValue}} heeft --category <naam-of-id> nodig: toon ze met `clearfacts-uploader categories {{companyNumber}}`.',
+    cli_usage_company_check_digits:
+      '"{{value}}" is geen Belgisch ondernemingsnummer: de laatste twee cijfers passen niet bij de eerste acht (mod 97). Controleer het op een tikfout.',
+    cli_usage_company_form:
+      '"{{value}}" is geen Belgisch ondernemingsnummer (0 gevolgd door 9 cijfers).',
+    cli_no_incidents:
+      'Geen onbevestigde bestanden: elke upload die Clearfacts ontving, is bevestigd.',
+    cli_no_categories: 'Administratie {{companyNumber}} heeft geen archiefcategorieën.',
+    cli_watch_no_folders:
+      'Er worden nog geen mappen gevolgd: voeg er een toe met `clearfacts-uploader folders add` (deze run neemt ze mee).',
+    cli_watch_watching: {
+      one: 'Volgt {{count}} map (instellingen en geschiedenis in {{configDir}}). Ctrl-C stopt.',
+      other:
+        'Volgt {{count}} mappen (instellingen en geschiedenis in {{configDir}}). Ctrl-C stopt.',
+    },
+    cli_watch_stopping: 'Stoppen ({{signal}}): lopende verzendingen krijgen even de tijd.',
+    cli_watch_progress:
+      ' {bar} {value}/{total} bestanden | {uploading} bezig | {failed} mislukt | {state}',
+    cli_service_unsupported:
+      'Als dienst draaien kan op Linux (systemd), macOS (launchd) en Windows (Taakplanner), niet op {{platform}}.',
+    cli_service_no_script: 'Het pad van het eigen script van de opdracht is onbekend.',
+    cli_service_token_file_missing: 'Het tokenbestand {{path}} bestaat niet.',
+    cli_service_env_token_not_copied:
+      'Let op: CLEARFACTS_TOKEN wordt niet in de dienst overgenomen (een dienstdefinitie is geen plaats voor een geheim). Bewaar het token met `clearfacts-uploader token set`, of geef --token-file mee.',
+    cli_service_to_do: 'Nog te doen: {{text}}',
+    cli_service_logs:
+      'De dienst schrijft zijn logboek naar {{folder}}; kijk hoe het gaat met `clearfacts-uploader service status`.',
+    cli_service_installed: 'geïnstalleerd ({{definition}})',
+    cli_service_not_installed: 'niet geïnstalleerd',
+    cli_service_not_asked: 'niet gevraagd',
+    cli_service_lingering_off: 'Lingering staat uit: de dienst stopt wanneer je je afmeldt.',
+    cli_service_wrote: '{{path}} geschreven.',
+    cli_service_removed: '{{path}} verwijderd.',
+    cli_systemd_started: '{{unit}} ingeschakeld en gestart (systemctl --user).',
+    cli_systemd_unreachable:
+      'systemd was niet bereikbaar voor {{user}} ({{problem}}). Voer in een aangemelde sessie van {{user}} uit: systemctl --user daemon-reload && systemctl --user enable --now {{unit}}',
+    cli_systemd_lingering_on:
+      'Lingering staat aan voor {{user}}: de dienst draait ook als niemand aangemeld is.',
+    cli_systemd_lingering_turned_on:
+      'Lingering aangezet voor {{user}}, zodat de dienst ook draait als niemand aangemeld is.',
+    cli_systemd_lingering_failed:
+      'Een gebruikersdienst stopt wanneer {{user}} zich afmeldt, tenzij lingering aan staat, en dat kon niet aangezet worden ({{problem}}). Voer als root uit: loginctl enable-linger {{user}}',
+    cli_systemd_lingering_off:
+      'Lingering staat uit: de dienst draait alleen zolang {{user}} aangemeld is. Om hem te laten draaien als niemand aangemeld is: loginctl enable-linger {{user}}',
+    cli_systemd_stopped: '{{unit}} gestopt en uitgeschakeld.',
+    cli_systemd_stop_failed:
+      'systemd kon {{unit}} niet stoppen ({{problem}}). Voer in een aangemelde sessie van {{user}} uit: systemctl --user disable --now {{unit}}',
+    cli_systemd_detail:
+      '{{active}} ({{sub}}), laatste afsluitstatus {{exitStatus}}, {{restarts}} keer herstart',
+    cli_systemd_not_asked: 'systemd kan niet gevraagd worden ({{problem}})',
+    cli_launchd_loaded: '{{label}} geladen en gestart (launchctl {{domain}}).',
+    cli_launchd_load_failed:
+      'launchd heeft de agent niet geladen ({{problem}}). Voer in een aangemelde sessie uit: {{command}}',
+    cli_launchd_login_only:
+      'Een launch agent draait zolang je aangemeld bent (na een herstart houdt macOS hem achter het aanmeldvenster alleen draaiende met automatisch aanmelden).',
+    cli_launchd_unloaded: '{{label}} gestopt en ontladen.',
+    cli_launchd_detail: 'toestand = {{launchdState}}, laatste afsluitcode = {{exitCode}}',
+    cli_launchd_not_loaded: 'niet geladen',
+    cli_windows_commands:
+      'Voer uit in een opdrachtprompt als beheerder (die vraagt je Windows-wachtwoord, zodat de taak draait als niemand aangemeld is):\n  {{create}}\n  {{run}}\nBekijk hem met:\n  {{query}}\nVerwijder hem met:\n  {{remove}}\n',
+    cli_windows_remove: 'Voer uit in een opdrachtprompt als beheerder: {{command}}',
+    cli_windows_not_asked: 'De Taakplanner wordt van hieruit niet gevraagd: voer {{command}} uit',
     config_dir_unwritable:
       'In de configuratiemap {{configDir}} kan niet geschreven worden ({{path}} is alleen-lezen of van een andere gebruiker), dus instellingen en geschiedenis kunnen niet bewaard worden. Maak de map schrijfbaar voor deze gebruiker, of kies een andere map met --config-dir.',
   },
@@ -625,6 +717,7 @@ export const nl: Catalogue = {
       type: 'soort',
       change: 'wijziging',
       verdict: 'oordeel',
+      service: 'Dienst',
     },
     cliColumn: {
       id: 'ID',
@@ -640,6 +733,107 @@ export const nl: Catalogue = {
       pending: 'WACHTEND',
       uploaded: 'OPGELADEN',
       failed: 'MISLUKT',
+    },
+    cliHelp: {
+      program: 'Stuur facturen en archiefdocumenten betrouwbaar vanuit mappen naar Clearfacts.',
+      config_dir: 'instellingen, geschiedenis en logboeken',
+      api_url: 'het GraphQL-adres van Clearfacts',
+      debug: 'log in detail en toon stack traces',
+      help_option: 'toon hulp bij de opdracht',
+      help_command: 'toon hulp bij een opdracht',
+      token: 'het Clearfacts-token instellen, controleren of verwijderen',
+      token_set:
+        'lees een token van standaardinvoer (of vraag erom), controleer het bij Clearfacts en bewaar het',
+      allow_plain_file:
+        'waar geen sleutelbos van het systeem is: akkoord om het token in <config-dir>/token te bewaren (modus 0600, niet versleuteld)',
+      json_result: 'toon het resultaat als JSON',
+      token_check: 'vraag Clearfacts van wie het bewaarde token is en wat het mag',
+      token_clear: 'verwijder het bewaarde token',
+      administrations: 'toon de administraties die het token kan bereiken',
+      json_them: 'toon ze als JSON',
+      categories:
+        'toon de archiefcategorieën van een administratie (namen en ID’s voor --category)',
+      folders: 'de mappen die gevolgd worden',
+      folders_add: 'volg een map en stuur wat erin verschijnt naar één administratie en bestemming',
+      json_folders: 'toon de mappen als JSON',
+      folders_tree:
+        'maak een boekhoudersboom (<administratie>/Aankoop, Verkoop, Archief/…) onder root en volg hem',
+      folders_inbox:
+        'volg de e-factuurinbox van een boekhouder: elke e-factuur gaat naar de administratie van haar klant (aankoop) of leverancier (verkoop)',
+      folders_list: 'toon de gevolgde mappen',
+      folders_remove: 'stop met een map te volgen (de bestanden blijven waar ze zijn)',
+      company: 'de administratie, op ondernemingsnummer (0123456789)',
+      type: 'waar de documenten naartoe gaan',
+      category:
+        'archiefcategorie, op naam of ID; verplicht bij various en permanent (zie `categories`)',
+      split:
+        'knip gescande stapels (PDF) in documenten: off, separator (op scheidingsbladen), page of pages:N',
+      upload:
+        'stuur bestanden nu en wacht tot elk opgeladen of mislukt is (ze worden niet verplaatst)',
+      json_outcomes: 'toon de uitkomst van elk bestand als JSON',
+      check: 'zeg wat er met elk bestand zou gebeuren, zonder iets te versturen',
+      check_json: 'toon de voorvertoning van elk bestand als JSON',
+      watch: 'volg de mappen en stuur wat erin verschijnt, tot Ctrl-C',
+      watch_json: 'toon elke gebeurtenis als één JSON-regel',
+      history: 'wat er met elk bestand gebeurd is, nieuwste eerst',
+      history_status: 'alleen deze statussen, gescheiden door komma’s',
+      history_company: 'alleen deze administratie',
+      history_search: 'alleen bestandsnamen die deze tekst bevatten',
+      history_in_clearfacts: 'alleen bestanden die Clearfacts het laatst zo noemde',
+      history_limit: 'hoogstens zoveel bestanden (1-1000)',
+      history_incidents:
+        'alleen de onbevestigde bestanden, gegroepeerd per storing die ze onbevestigd liet',
+      history_json:
+        'toon de bestanden als JSON: { rows, total, followUp } (inClearfacts: wat Clearfacts het laatst zei)',
+      retry:
+        'controleer een mislukt of dubbel bestand opnieuw en stuur het (--all: elk mislukt bestand)',
+      retry_all: 'elk mislukt bestand',
+      resend:
+        'stuur een onbevestigd of dubbel bestand opnieuw, al staat het misschien al in Clearfacts (--incident: elk onbevestigd bestand van één storing)',
+      incident: 'elk onbevestigd bestand van deze storing (zie history --incidents)',
+      json_outcome: 'toon de uitkomst als JSON',
+      choose:
+        'stuur een tegengehouden e-factuur: naar de administratie die ze noemt (--send-to met --type), of waar ze staat (--here)',
+      choose_send_to: 'ondernemingsnummer van de administratie om ze naartoe te sturen',
+      choose_type: 'purchase of sale, met --send-to',
+      choose_here: 'stuur ze toch waar ze staat',
+      mark_done:
+        'noteer een onbevestigd bestand als aangekomen (je zag het in Clearfacts; --incident: elk onbevestigd bestand van één storing)',
+      status:
+        'de gezondheid van de verwerking: aantallen in de wachtrij, blokkeringen, mappen, laatste upload en laatste fout, en waarom de opvolging in Clearfacts gepauzeerd is als dat zo is; sluit af met 1 als iets jou nodig heeft (mislukte of onbevestigde bestanden, geen bruikbaar token, een ontbrekende scope, een geschiedenis die niet geschreven kan worden, een onbeschikbare map)',
+      status_json:
+        'toon het als JSON: { running, engine, status, holds, folders, lastUpload, lastError, attention, followUp }',
+      separator_sheet:
+        'schrijf een afdrukbaar scheidingsblad (PDF) naar standaarduitvoer: leg er een voor elk document van een gescande stapel',
+      sheet_type: 'wat het blad doet: next, of de bestemming van het volgende document',
+      sheet_company: 'het volgende document gaat naar deze administratie (0123456789)',
+      sheet_category: 'de archiefcategorie (various en permanent)',
+      ui: 'toon de app in je browser (alleen loopback) terwijl de verwerking draait, of stuur door naar de verwerking die al draait',
+      ui_port: 'de lokale poort (standaard: een vrije)',
+      ui_link: 'toon alleen de privélink, op één regel (voor een script dat hem opent)',
+      ui_allow_plain_file:
+        'waar geen sleutelbos van het systeem is: akkoord om een token waarmee je aanmeldt in <config-dir>/token te bewaren (niet versleuteld)',
+      service: 'draai `watch` als dienst van deze computer (systemd, launchd, Taakplanner)',
+      service_install:
+        'schrijf de dienstdefinitie voor deze configuratiemap, schakel ze in en start ze (op Windows: toon de opdrachten)',
+      service_token_file:
+        'de dienst leest het token uit dit bestand (CLEARFACTS_TOKEN_FILE), bv. een systemd-credential',
+      service_no_linger: 'systemd: zet lingering niet aan (de dienst stopt dan bij het afmelden)',
+      service_print: 'toon de definitie in plaats van ze te installeren',
+      service_uninstall: 'stop de dienst en verwijder zijn definitie',
+      service_status:
+        'wat de dienstbeheerder ziet en de gezondheid van de verwerking (zoals `status`); sluit af met 1 als de dienst niet draait of iets jou nodig heeft',
+      service_status_json:
+        'toon het als JSON: { service, running, engine, status, holds, folders, lastUpload, lastError, attention, followUp }',
+      title_usage: 'Gebruik:',
+      title_arguments: 'Argumenten:',
+      title_options: 'Opties:',
+      title_global_options: 'Algemene opties:',
+      title_commands: 'Opdrachten:',
+      usage_options: '[opties]',
+      usage_command: '[opdracht]',
+      extra_default: 'standaard',
+      extra_choices: 'keuzes',
     },
   },
 };

@@ -1,0 +1,234 @@
+// The CLI's help, commander's own words and errors, `service status` and `watch`'s live view
+// speak the terminal's language (issue #14): on a nl or fr terminal no text of the English
+// catalogue that the language translates may appear, as the renderer's e2e checks do per page.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { FileState, InClearfactsFilter } from '../../../src-main/contract/domain.ts';
+import { en } from '../../../src-main/contract/messages/en.ts';
+import { fr } from '../../../src-main/contract/messages/fr.ts';
+import { nl } from '../../../src-main/contract/messages/nl.ts';
+import type { Catalogue } from '../../../src-main/contract/messages/catalogue.ts';
+import { ALL_SCOPES } from '../../emulator/index.ts';
+import { startTestEmulator } from '../../emulator/emulator-test-support.ts';
+import { pdfBytes } from '../../fixtures/generate-documents.ts';
+import { runCli, spawnCli, type CliContext, type CliResult } from '../../support/cli-process.ts';
+import { folder, tempDir } from '../../support/temp-folders.ts';
+import { createWaitList, withDeadline } from '../../support/waiting.ts';
+
+type Language = 'nl' | 'fr';
+
+/** Every text of a catalogue by key: messages (each plural form) and term-table words. */
+function texts(catalogue: Catalogue): Map<string, string> {
+  const flat = new Map<string, string>();
+  for (const [code, text] of Object.entries(catalogue.messages)) {
+    if (typeof text === 'string') flat.set(code, text);
+    else for (const [form, one] of Object.entries(text)) flat.set(`${code}.${form}`, one);
+  }
+  for (const [table, words] of Object.entries(catalogue.terms)) {
+    for (const [key, word] of Object.entries(words as Record<string, string>)) {
+      flat.set(`${table}.${key}`, word);
+    }
+  }
+  return flat;
+}
+
+const normalise = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
+/**
+ * The English pieces (between placeholders, per line) of every text the language translates,
+ * as page-checks.ts builds them for the renderer: short pieces, and pieces the translation uses
+ * itself ("purchase" in a value list), prove nothing.
+ */
+function englishOnlyPieces(language: Language): string[] {
+  const translated = texts(language === 'nl' ? nl : fr);
+  const ownText = normalise([...translated.values()].join('\n'));
+  const pieces = new Set<string>();
+  for (const [key, text] of texts(en)) {
+    if (translated.get(key) === text) continue;
+    for (const line of text.split('\n')) {
+      for (const piece of line.split(/\{\{[^}]*\}\}|\{[a-z]+\}/)) {
+        const trimmed = normalise(piece).replace(/^[(|:;,\s]+|[.:…(|;,\s]+$/g, '');
+        if ((trimmed.length >= 5 || trimmed.includes(' ')) && !ownText.includes(trimmed)) {
+          pieces.add(trimmed);
+        }
+      }
+    }
+  }
+  return [...pieces];
+}
+
+const PIECES = { nl: englishOnlyPieces('nl'), fr: englishOnlyPieces('fr') };
+
+/** Values a user types, whatever the language: the states `history --status` takes. */
+const VALUE_LISTS = [FileState.options.join(', '), InClearfactsFilter.options.join(', ')];
+
+function assertNoEnglish(
+  result: Pick<CliResult, 'stdout' | 'stderr'>,
+  language: Language,
+  what: string,
+  userData: readonly string[] = [],
+): void {
+  // Normalised first: the help wraps long lines, value lists among them.
+  let text = normalise(`${result.stdout}\n${result.stderr}`);
+  for (const data of [...userData, ...VALUE_LISTS]) text = text.split(data).join(' ');
+  const found = PIECES[language].filter((piece) =>
+    new RegExp(
+      `(^|[^\\p{L}])${piece.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`,
+      'u',
+    ).test(text),
+  );
+  assert.deepEqual(found, [], `${what} speaks English:\n${result.stdout}${result.stderr}`);
+}
+
+/** The subcommands a help lists: its item lines that start with a lowercase word. */
+function subcommandsOf(help: string): string[] {
+  return [...help.matchAll(/^ {2}([a-z][a-z-]*)(?= |$)/gm)]
+    .map((match) => match[1] ?? '')
+    .filter((name) => name !== 'help');
+}
+
+const LOCALES: Record<Language, string> = { nl: 'nl_BE.UTF-8', fr: 'fr_BE.UTF-8' };
+
+/** The terminal's language only from LANG, as on a desktop where LC_ALL is not set. */
+const localeEnvironment = (language: Language): NodeJS.ProcessEnv => ({
+  LANG: LOCALES[language],
+  LC_ALL: '',
+  LC_MESSAGES: '',
+});
+
+for (const language of ['nl', 'fr'] as const) {
+  test(`--help of the program and of every command, and usage errors, speak ${language}`, async (t) => {
+    const root = tempDir(t, `help-${language}`);
+    const context: CliContext = {
+      configDir: folder(root, 'config'),
+      apiUrl: 'http://127.0.0.1:9/graphql',
+      env: localeEnvironment(language),
+    };
+    const userData = [root];
+    const pending: string[][] = [[]];
+    let helps = 0;
+    while (pending.length > 0) {
+      const command = pending.shift() ?? [];
+      const help = await runCli(context, [...command, '--help']);
+      assert.equal(help.code, 0, `${command.join(' ')} --help: ${help.stderr}`);
+      assertNoEnglish(help, language, `${['clearfacts-uploader', ...command].join(' ')} --help`, [
+        ...userData,
+      ]);
+      helps += 1;
+      for (const sub of subcommandsOf(help.stdout)) pending.push([...command, sub]);
+    }
+    // The program, its 15 commands and the subcommands of token, folders and service.
+    assert.ok(helps >= 25, `${helps} helps read`);
+
+    const mistakes: string[][] = [
+      ['frobnicate'],
+      ['--bogus'],
+      ['folders', 'add'],
+      ['folders', 'add', root, '--type', 'purchase'],
+      ['history', '--limit', 'lots'],
+      ['history', '--status', 'vergeten'],
+      ['upload', path.join(root, 'a.pdf'), '--company', '0123456789', '--type', 'elders'],
+      ['folders', 'list', 'extra'],
+      ['ui', '--port'],
+      ['retry'],
+      ['retry', 'abc'],
+      ['mark-done'],
+      ['resend', '--incident', 'gisteren'],
+      ['choose', '1'],
+      ['categories', '0123456789'],
+      ['categories', '12345'],
+      ['upload', path.join(root, 'a.pdf'), '--company', '0123456749', '--type', 'various'],
+    ];
+    for (const args of mistakes) {
+      const wrong = await runCli(context, args);
+      assert.equal(wrong.code, 2, `${args.join(' ')}: ${wrong.stderr}`);
+      assert.notEqual(wrong.stderr.trim(), '', `${args.join(' ')} says what is wrong`);
+      assertNoEnglish(wrong, language, args.join(' '), [
+        ...userData,
+        'frobnicate',
+        'bogus',
+        'gisteren',
+      ]);
+    }
+  });
+
+  test(`service status and a watch run speak ${language}`, async (t) => {
+    const emulator = await startTestEmulator(t);
+    const [administration] = emulator.seed.administrations;
+    assert.ok(administration);
+    const root = tempDir(t, `watch-${language}`);
+    const context: CliContext = {
+      configDir: folder(root, 'config'),
+      apiUrl: emulator.graphqlUrl,
+      token: emulator.addToken([...ALL_SCOPES]),
+      env: { ...localeEnvironment(language), XDG_CONFIG_HOME: folder(root, 'xdg') },
+    };
+    const scans = folder(root, 'scans');
+    const userData = [root, administration.companyNumber, emulator.graphqlUrl, 'factuur.pdf'];
+
+    const idle = await runCli(context, ['service', 'status']);
+    assert.equal(idle.code, 1, 'a service that is not installed does not run');
+    assertNoEnglish(idle, language, 'service status', userData);
+
+    const watchWithout = spawnCli(context, ['watch']);
+    let firstOutput = '';
+    watchWithout.stdout.on('data', (chunk: Buffer) => (firstOutput += chunk.toString()));
+    watchWithout.stderr.on('data', (chunk: Buffer) => (firstOutput += chunk.toString()));
+    const firstWaits = createWaitList();
+    watchWithout.stdout.on('data', () => firstWaits.wake());
+    await firstWaits.until('watch without folders to say so', () =>
+      firstOutput.includes('folders add') ? true : undefined,
+    );
+    const firstEnd = new Promise((resolve) => watchWithout.on('close', resolve));
+    watchWithout.kill('SIGTERM');
+    await withDeadline('the first watch to stop', firstEnd);
+    assertNoEnglish({ stdout: firstOutput, stderr: '' }, language, 'watch (no folders)', userData);
+
+    const added = await runCli(context, [
+      'folders',
+      'add',
+      scans,
+      '--company',
+      administration.companyNumber,
+      '--type',
+      'purchase',
+    ]);
+    assert.equal(added.code, 0, added.stderr);
+
+    const watch = spawnCli(context, ['watch']);
+    let output = '';
+    const waits = createWaitList();
+    for (const stream of [watch.stdout, watch.stderr]) {
+      stream.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        waits.wake();
+      });
+    }
+    const ended = new Promise<number | null>((resolve) => watch.on('close', resolve));
+    t.after(() => {
+      if (watch.exitCode === null) watch.kill('SIGKILL');
+    });
+    await waits.until('watch to say it watches the folder', () =>
+      output.includes(scans) || output.includes('Ctrl-C') ? true : undefined,
+    );
+    await writeFile(path.join(scans, 'factuur.pdf'), await pdfBytes(1, { label: 'taal' }));
+    const uuid = await waits.until(
+      'watch to tell the upload with its uuid',
+      () => /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i.exec(output)?.[0],
+      { detail: () => `output: ${output}` },
+    );
+
+    const running = await runCli(context, ['service', 'status']);
+    assertNoEnglish(running, language, 'service status (engine running)', [
+      ...userData,
+      uuid,
+      String(watch.pid),
+    ]);
+
+    watch.kill('SIGTERM');
+    assert.equal(await withDeadline('watch to stop on SIGTERM', ended), 0, output);
+    assertNoEnglish({ stdout: output, stderr: '' }, language, 'watch', [...userData, uuid]);
+  });
+}
