@@ -84,6 +84,12 @@ export function describeEntry(entry: HistoryEntry): string {
         (choice) =>
           `\n             \`choose ${entry.id} ${choice.kind === 'send_to' ? `--send-to ${choice.companyNumber} --type ${choice.destination}` : '--here'}\`: ${inCliLanguage(choiceMessage(choice))}`,
       );
+      // Every hold can be dismissed, even one that proposes no administration (#18 F7).
+      if (entry.dismissedAt === null || entry.dismissedAt === undefined) {
+        choices.push(
+          `\n             \`dismiss ${entry.id}\`: ${inCliLanguage(msg('cli_dismiss_choice'))}`,
+        );
+      }
       return `${lead(cliTerm('state', 'held'))} ${name}: ${entry.hold ? inCliLanguage(entry.hold.reason) : ''}${choices.join('')}`;
     }
     case 'ready':

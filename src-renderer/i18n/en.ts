@@ -442,7 +442,7 @@ export const en = {
       resent: '{{name}} is sent again',
       chosen: '{{name}}: {{choice}}',
       markedDone: '{{name}} is marked as done',
-      dismissed: '{{name}} is dismissed: it no longer counts as failed',
+      dismissed: '{{name}} is dismissed: it no longer asks for your attention',
       copied: 'uuid copied',
       revealed: 'Shown in the file manager: {{path}}',
       location: 'The file is at {{path}}',

@@ -467,7 +467,7 @@ export const fr: WithManyPlurals<Messages> = {
       resent: '{{name}} est renvoyé',
       chosen: '{{name}} : {{choice}}',
       markedDone: '{{name}} est marqué comme traité',
-      dismissed: '{{name}} est écarté : il ne compte plus comme échoué',
+      dismissed: '{{name}} est écarté : il ne demande plus votre attention',
       copied: 'Uuid copié',
       revealed: 'Affiché dans le gestionnaire de fichiers : {{path}}',
       location: 'Le fichier se trouve dans {{path}}',

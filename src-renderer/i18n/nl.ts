@@ -452,7 +452,7 @@ export const nl: Messages = {
       resent: '{{name}} wordt opnieuw verzonden',
       chosen: '{{name}}: {{choice}}',
       markedDone: '{{name}} is als afgehandeld gemarkeerd',
-      dismissed: '{{name}} is weggezet: het telt niet meer als mislukt',
+      dismissed: '{{name}} is weggezet: het vraagt uw aandacht niet meer',
       copied: 'Uuid gekopieerd',
       revealed: 'Getoond in de bestandsbeheerder: {{path}}',
       location: 'Het bestand staat in {{path}}',

@@ -1,4 +1,4 @@
-// `history`, `retry`, `resend`, `choose` and `mark-done`: what happened to each file, and the user's say
+// `history`, `retry`, `resend`, `choose`, `dismiss` and `mark-done`: what happened to each file, and the user's say
 // on the ones that did not arrive.
 import { cliTerm, inCliLanguage } from '../cli-language.ts';
 import { msg } from '../../contract/messages/message.ts';
@@ -369,6 +369,15 @@ export function registerHistoryCommands(program: Command, runtime: () => CliRunt
         process.exitCode = await reportOutcome(cli, handle, [entry.id], flags.json);
       },
     );
+
+  program
+    .command('dismiss <id>')
+    .description('keep a failed or held file as a record: no longer counted, never sent')
+    .action(async (idText: string) => {
+      const { engine } = await runtime().engineFor({ start: false, watchFolders: false });
+      const entry = await engine.handlers['history.dismiss']({ id: parseId(idText) });
+      printLine(inCliLanguage(msg('cli_file_dismissed', { fileName: entry.fileName })));
+    });
 
   program
     .command('mark-done [id]')

@@ -424,6 +424,8 @@ export const en: Catalogue = {
       other: '{{count}} files queued again; the engine already running sends them.',
     },
     cli_file_queued: '{{fileName}} queued; the engine already running sends it.',
+    cli_file_dismissed: '{{fileName}} is dismissed: it is kept as a record and not sent.',
+    cli_dismiss_choice: 'Dismiss: keep it as a record, unsent',
     cli_file_marked_done: '{{fileName}} is recorded as uploaded; it will not be sent again.',
     cli_no_folders:
       'No folders are watched. Add one with `clearfacts-uploader folders add <path> …`.',

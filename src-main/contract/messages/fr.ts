@@ -437,6 +437,8 @@ export const fr: Catalogue = {
       other: '{{count}} fichiers remis en file d’attente ; le moteur déjà actif les envoie.',
     },
     cli_file_queued: '{{fileName}} mis en file d’attente ; le moteur déjà actif l’envoie.',
+    cli_file_dismissed: '{{fileName}} est écarté : il reste dans l’historique et n’est pas envoyé.',
+    cli_dismiss_choice: 'Écarter : le garder dans l’historique, sans l’envoyer',
     cli_file_marked_done: '{{fileName}} est enregistré comme envoyé ; il ne sera plus renvoyé.',
     cli_no_folders:
       'Aucun dossier n’est surveillé. Ajoutez-en un avec `clearfacts-uploader folders add <chemin> …`.',

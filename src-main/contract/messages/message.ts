@@ -473,6 +473,8 @@ export const Message = z.discriminatedUnion('code', [
   message('cli_queued_again', { count }),
   message('cli_file_queued', { fileName: z.string() }),
   message('cli_file_marked_done', { fileName: z.string() }),
+  message('cli_file_dismissed', { fileName: z.string() }),
+  message('cli_dismiss_choice', {}),
   message('cli_no_folders', {}),
   message('cli_folder_inbox', {}),
   message('cli_folder_tree', {}),

@@ -439,6 +439,9 @@ export const nl: Catalogue = {
     },
     cli_file_queued:
       '{{fileName}} staat in de wachtrij; de verwerking die al loopt, verstuurt het.',
+    cli_file_dismissed:
+      '{{fileName}} is weggezet: het blijft in de geschiedenis en wordt niet verstuurd.',
+    cli_dismiss_choice: 'Wegzetten: bewaren in de geschiedenis, niet versturen',
     cli_file_marked_done:
       '{{fileName}} is als opgeladen geregistreerd; het wordt niet opnieuw verstuurd.',
     cli_no_folders:
