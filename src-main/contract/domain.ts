@@ -91,6 +91,14 @@ export const EInvoiceParty = z.object({
   companyNumber: z.string().nullable(),
   /** VAT identifier (BT-31 / BT-48), e.g. BE0123456749. */
   vatNumber: z.string().nullable(),
+  /**
+   * Electronic address (BT-34 / BT-49) as `scheme:identifier`, e.g. `0208:0123456749`. Peppol
+   * BIS 3 makes it where the invoice is delivered, which may be a service provider's or a head
+   * office's: it names the party only when the party gives no legal identifier. Absent from
+   * summaries read before it was kept (their companyNumber / vatNumber may then be the
+   * endpoint's).
+   */
+  endpoint: z.string().nullable().optional(),
 });
 export type EInvoiceParty = z.infer<typeof EInvoiceParty>;
 

@@ -87,6 +87,8 @@ export const en: Catalogue = {
       'Several administrations you can reach have the company number {{companyNumber}} ({{names}}): choose the right one.',
     e_invoice_party_two_administrations:
       'This invoice names {{name}} with the numbers of more than one of your administrations ({{names}}): choose where it goes.',
+    e_invoice_endpoint_other_administration:
+      'This invoice names {{party}} as a party, with the Peppol address of {{endpoint}}, also one of your administrations: choose where it goes.',
     e_invoice_inbox_no_numbers:
       'This invoice names no Belgian company number for its supplier or its customer, so it cannot be routed.',
     inbox_not_e_invoice:

@@ -88,6 +88,8 @@ export const fr: Catalogue = {
       'Plusieurs administrations que vous pouvez atteindre ont le numéro d’entreprise {{companyNumber}} ({{names}}) : choisissez la bonne.',
     e_invoice_party_two_administrations:
       'Cette facture mentionne {{name}} avec les numéros de plusieurs de vos administrations ({{names}}) : choisissez où elle va.',
+    e_invoice_endpoint_other_administration:
+      'Cette facture mentionne {{party}} comme partie, avec l’adresse Peppol de {{endpoint}}, qui est aussi l’une de vos administrations : choisissez où elle va.',
     e_invoice_inbox_no_numbers:
       'Cette facture ne mentionne aucun numéro d’entreprise belge pour le fournisseur ni pour le client : elle ne peut pas être routée.',
     inbox_not_e_invoice:

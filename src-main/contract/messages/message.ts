@@ -225,6 +225,10 @@ export const Message = z.discriminatedUnion('code', [
   message('e_invoice_inbox_number_twice', { companyNumber, names: z.string() }),
   message('e_invoice_inbox_no_numbers', {}),
   message('e_invoice_party_two_administrations', { name: z.string(), names: z.string() }),
+  message('e_invoice_endpoint_other_administration', {
+    party: z.string(),
+    endpoint: z.string(),
+  }),
   message('inbox_not_e_invoice', {}),
   message('e_invoice_already_sent', { fileName: z.string(), at: z.number() }),
   message('pdf_sent_with_xml', { fileName: z.string() }),

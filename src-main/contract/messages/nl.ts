@@ -88,6 +88,8 @@ export const nl: Catalogue = {
       'Meerdere administraties die u kunt bereiken hebben ondernemingsnummer {{companyNumber}} ({{names}}): kies de juiste.',
     e_invoice_party_two_administrations:
       'Deze factuur vermeldt {{name}} met de nummers van meer dan één van uw administraties ({{names}}): kies waar ze heen gaat.',
+    e_invoice_endpoint_other_administration:
+      'Deze factuur vermeldt {{party}} als partij, met het Peppol-adres van {{endpoint}}, ook een van uw administraties: kies waar ze heen gaat.',
     e_invoice_inbox_no_numbers:
       'Deze factuur vermeldt geen Belgisch ondernemingsnummer voor de leverancier of de klant, dus ze kan niet gerouteerd worden.',
     inbox_not_e_invoice:

@@ -226,7 +226,12 @@ export function patchToColumns(patch: FilePatch): Record<string, string | number
       summary === null
         ? null
         : foldForSearch(
-            [summary.supplier.name, summary.supplier.companyNumber, summary.supplier.vatNumber]
+            [
+              summary.supplier.name,
+              summary.supplier.companyNumber,
+              summary.supplier.vatNumber,
+              summary.supplier.endpoint ?? null,
+            ]
               .filter((part) => part !== null)
               .join(' '),
           );
