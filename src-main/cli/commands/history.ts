@@ -17,7 +17,14 @@ import { archiveCategoryName, inClearfactsMessage } from '../../contract/in-clea
 import { incidentHeading } from '../../contract/incidents.ts';
 import type { CliRuntime } from '../cli-runtime.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
-import { describeDestination, printJson, printLine, printTable, stateLabel } from '../output.ts';
+import {
+  describeDestination,
+  historyReason,
+  printJson,
+  printLine,
+  printTable,
+  stateLabel,
+} from '../output.ts';
 import { parseCompanyNumber } from './administrations.ts';
 import { reportOutcome } from './send-and-report.ts';
 
@@ -247,11 +254,7 @@ export function registerHistoryCommands(program: Command, runtime: () => CliRunt
             `${entry.companyNumber} ${describeDestination(entry.destination)}`,
             entry.updatedAt.replace('T', ' ').slice(0, 19),
             inClearfactsCell(entry, categories),
-            entry.failure
-              ? inCliLanguage(entry.failure.message)
-              : entry.uuid
-                ? `uuid ${entry.uuid}`
-                : '',
+            historyReason(entry),
           ]),
         );
         if (total > rows.length)

@@ -427,6 +427,8 @@ export const en: Catalogue = {
     },
     cli_file_queued: '{{fileName}} queued; the engine already running sends it.',
     cli_file_dismissed: '{{fileName}} is dismissed: it is kept as a record and not sent.',
+    cli_e_invoice: '{{eInvoiceKind}} {{number}} from {{supplier}}',
+    cli_e_invoice_no_number: '{{eInvoiceKind}} from {{supplier}}',
     cli_dismiss_choice: 'Dismiss: keep it as a record, unsent',
     cli_file_marked_done: '{{fileName}} is recorded as uploaded; it will not be sent again.',
     cli_no_folders:
@@ -549,6 +551,7 @@ export const en: Catalogue = {
       chosen: 'sent by your choice',
     },
     destination: { purchase: 'purchases', sale: 'sales' },
+    eInvoiceKind: { invoice: 'invoice', credit_note: 'credit note', correction: 'correction' },
     eInvoiceRule: {
       br_01: 'BR-01: the invoice does not say which specification it follows (BT-24).',
       br_02: 'BR-02: the invoice has no number (BT-1).',

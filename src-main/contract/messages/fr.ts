@@ -440,6 +440,8 @@ export const fr: Catalogue = {
     },
     cli_file_queued: '{{fileName}} mis en file d’attente ; le moteur déjà actif l’envoie.',
     cli_file_dismissed: '{{fileName}} est écarté : il reste dans l’historique et n’est pas envoyé.',
+    cli_e_invoice: '{{eInvoiceKind}} {{number}} de {{supplier}}',
+    cli_e_invoice_no_number: '{{eInvoiceKind}} de {{supplier}}',
     cli_dismiss_choice: 'Écarter : le garder dans l’historique, sans l’envoyer',
     cli_file_marked_done: '{{fileName}} est enregistré comme envoyé ; il ne sera plus renvoyé.',
     cli_no_folders:
@@ -565,6 +567,7 @@ export const fr: Catalogue = {
       chosen: 'envoyé selon votre choix',
     },
     destination: { purchase: 'achats', sale: 'ventes' },
+    eInvoiceKind: { invoice: 'facture', credit_note: 'note de crédit', correction: 'correction' },
     eInvoiceRule: {
       br_01: 'BR-01 : la facture n’indique pas la spécification qu’elle suit (BT-24).',
       br_02: 'BR-02 : la facture n’a pas de numéro (BT-1).',

@@ -76,6 +76,8 @@ export const TERM_TABLES = {
   state: FILE_STATES,
   action: ['retried', 'resent', 'marked_done', 'revealed', 'chosen', 'dismissed'],
   destination: ['purchase', 'sale'],
+  /** An e-invoice's kind (EInvoiceSummary.documentType), for the CLI's lines. */
+  eInvoiceKind: ['invoice', 'credit_note', 'correction'],
   /** EN 16931 / Peppol BIS 3 rules checked as advice on an e-invoice (e-invoice-advice.ts). */
   eInvoiceRule: [
     'br_01',
@@ -479,6 +481,12 @@ export const Message = z.discriminatedUnion('code', [
   message('cli_file_marked_done', { fileName: z.string() }),
   message('cli_file_dismissed', { fileName: z.string() }),
   message('cli_dismiss_choice', {}),
+  message('cli_e_invoice', {
+    eInvoiceKind: term('eInvoiceKind'),
+    number: z.string(),
+    supplier: z.string(),
+  }),
+  message('cli_e_invoice_no_number', { eInvoiceKind: term('eInvoiceKind'), supplier: z.string() }),
   message('cli_no_folders', {}),
   message('cli_folder_inbox', {}),
   message('cli_folder_tree', {}),

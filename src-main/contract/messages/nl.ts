@@ -443,6 +443,8 @@ export const nl: Catalogue = {
       '{{fileName}} staat in de wachtrij; de verwerking die al loopt, verstuurt het.',
     cli_file_dismissed:
       '{{fileName}} is weggezet: het blijft in de geschiedenis en wordt niet verstuurd.',
+    cli_e_invoice: '{{eInvoiceKind}} {{number}} van {{supplier}}',
+    cli_e_invoice_no_number: '{{eInvoiceKind}} van {{supplier}}',
     cli_dismiss_choice: 'Wegzetten: bewaren in de geschiedenis, niet versturen',
     cli_file_marked_done:
       '{{fileName}} is als opgeladen geregistreerd; het wordt niet opnieuw verstuurd.',
@@ -567,6 +569,7 @@ export const nl: Catalogue = {
       chosen: 'volgens uw keuze verstuurd',
     },
     destination: { purchase: 'aankopen', sale: 'verkopen' },
+    eInvoiceKind: { invoice: 'factuur', credit_note: 'creditnota', correction: 'correctie' },
     eInvoiceRule: {
       br_01: 'BR-01: de factuur vermeldt niet welke specificatie ze volgt (BT-24).',
       br_02: 'BR-02: de factuur heeft geen nummer (BT-1).',
