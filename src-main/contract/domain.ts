@@ -71,12 +71,20 @@ export const FailureCode = z.enum([
 ]);
 export type FailureCode = z.infer<typeof FailureCode>;
 
-/** A failure: its category, the specific sentence as data, and Clearfacts' own words if any. */
+/**
+ * A failure: its category, the specific sentence as data, and a detail: Clearfacts' own words
+ * when it gave a reason, else the app's technical detail (an error code, what the parser found).
+ */
 export const Failure = z.object({
   code: FailureCode,
   message: Message,
-  /** The server's own words, when Clearfacts gave a reason. */
+  /** Untranslated detail: whose words they are is `detailFrom`. */
   detail: z.string().optional(),
+  /**
+   * 'clearfacts' when `detail` is the text the Clearfacts API answered (a refusal's message,
+   * redacted); absent when the app made it. Only then may a surface say "Clearfacts said".
+   */
+  detailFrom: z.literal('clearfacts').optional(),
 });
 export type Failure = z.infer<typeof Failure>;
 

@@ -363,6 +363,7 @@ export const en = {
     storage: 'The upload history could not be written.',
     after_upload_failed: 'Uploaded, but the file could not be moved or deleted afterwards.',
     serverSaid: 'Clearfacts said: “{{detail}}”',
+    appDetail: 'Technical detail: “{{detail}}”',
   },
   history: {
     inClearfactsLabel: 'In Clearfacts',

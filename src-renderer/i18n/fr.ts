@@ -384,6 +384,7 @@ export const fr: WithManyPlurals<Messages> = {
     storage: 'L’historique des envois n’a pas pu être écrit.',
     after_upload_failed: 'Envoyé, mais le fichier n’a pas pu être déplacé ou supprimé ensuite.',
     serverSaid: 'Clearfacts a répondu : « {{detail}} »',
+    appDetail: 'Détail technique : « {{detail}} »',
   },
   history: {
     inClearfactsLabel: 'Dans Clearfacts',

@@ -373,6 +373,7 @@ export const nl: Messages = {
     after_upload_failed:
       'Opgeladen, maar het bestand kon daarna niet worden verplaatst of verwijderd.',
     serverSaid: 'Clearfacts meldde: “{{detail}}”',
+    appDetail: 'Technisch detail: “{{detail}}”',
   },
   history: {
     inClearfactsLabel: 'In Clearfacts',
