@@ -43,6 +43,41 @@ export function describeDestination(destination: Destination): string {
     : cliTerm('destination', destination.type);
 }
 
+/**
+ * What an e-invoice is, in the CLI's language ("factuur F-1 van Brouwerij NV"): its kind, number
+ * (BT-1) and supplier (its name, else the number it gives); null for any other file.
+ */
+export function describeEInvoice(entry: Pick<HistoryEntry, 'eInvoice'>): string | null {
+  const summary = entry.eInvoice;
+  if (summary === null || summary === undefined) return null;
+  const { supplier } = summary;
+  const params = {
+    eInvoiceKind: summary.documentType,
+    supplier:
+      supplier.name ?? supplier.vatNumber ?? supplier.companyNumber ?? supplier.endpoint ?? '?',
+  };
+  return inCliLanguage(
+    summary.number === null
+      ? msg('cli_e_invoice_no_number', params)
+      : msg('cli_e_invoice', { ...params, number: summary.number }),
+  );
+}
+
+/**
+ * The history table's "why" cell: what the file is when it is an e-invoice, then why it failed
+ * or waits (a hold's reason), else the uuid Clearfacts gave it.
+ */
+export function historyReason(entry: HistoryEntry): string {
+  const why = entry.failure
+    ? inCliLanguage(entry.failure.message)
+    : entry.hold
+      ? inCliLanguage(entry.hold.reason)
+      : entry.uuid
+        ? `uuid ${entry.uuid}`
+        : '';
+  return [describeEInvoice(entry), why].filter((part) => part !== null && part !== '').join(': ');
+}
+
 /** The word for a row's state in the history table, from the catalogue's state words. */
 export function stateLabel(entry: HistoryEntry): string {
   return cliTerm('state', entry.state);
@@ -84,6 +119,12 @@ export function describeEntry(entry: HistoryEntry): string {
         (choice) =>
           `\n             \`choose ${entry.id} ${choice.kind === 'send_to' ? `--send-to ${choice.companyNumber} --type ${choice.destination}` : '--here'}\`: ${inCliLanguage(choiceMessage(choice))}`,
       );
+      // Every hold can be dismissed, even one that proposes no administration (#18 F7).
+      if (entry.dismissedAt === null || entry.dismissedAt === undefined) {
+        choices.push(
+          `\n             \`dismiss ${entry.id}\`: ${inCliLanguage(msg('cli_dismiss_choice'))}`,
+        );
+      }
       return `${lead(cliTerm('state', 'held'))} ${name}: ${entry.hold ? inCliLanguage(entry.hold.reason) : ''}${choices.join('')}`;
     }
     case 'ready':

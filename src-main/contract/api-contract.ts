@@ -129,7 +129,10 @@ export const requests = {
     request: IncidentId,
     response: z.object({ count: z.number().int() }),
   },
-  /** Failed: keep the row as a record, no longer counted as failed or needing attention. */
+  /**
+   * Failed or held: keep the row as a record, no longer counted as failed or needing attention (a
+   * held row stays held, unsent, with its choices).
+   */
   'history.dismiss': { request: EntryId, response: HistoryEntry },
   /** Held: the user's choice, one of those the row offers; the file is queued accordingly. */
   'history.choose': {

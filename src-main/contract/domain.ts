@@ -71,12 +71,20 @@ export const FailureCode = z.enum([
 ]);
 export type FailureCode = z.infer<typeof FailureCode>;
 
-/** A failure: its category, the specific sentence as data, and Clearfacts' own words if any. */
+/**
+ * A failure: its category, the specific sentence as data, and a detail: Clearfacts' own words
+ * when it gave a reason, else the app's technical detail (an error code, what the parser found).
+ */
 export const Failure = z.object({
   code: FailureCode,
   message: Message,
-  /** The server's own words, when Clearfacts gave a reason. */
+  /** Untranslated detail: whose words they are is `detailFrom`. */
   detail: z.string().optional(),
+  /**
+   * 'clearfacts' when `detail` is the text the Clearfacts API answered (a refusal's message,
+   * redacted); absent when the app made it. Only then may a surface say "Clearfacts said".
+   */
+  detailFrom: z.literal('clearfacts').optional(),
 });
 export type Failure = z.infer<typeof Failure>;
 
@@ -91,6 +99,14 @@ export const EInvoiceParty = z.object({
   companyNumber: z.string().nullable(),
   /** VAT identifier (BT-31 / BT-48), e.g. BE0123456749. */
   vatNumber: z.string().nullable(),
+  /**
+   * Electronic address (BT-34 / BT-49) as `scheme:identifier`, e.g. `0208:0123456749`. Peppol
+   * BIS 3 makes it where the invoice is delivered, which may be a service provider's or a head
+   * office's: it names the party only when the party gives no legal identifier. Absent from
+   * summaries read before it was kept (their companyNumber / vatNumber may then be the
+   * endpoint's).
+   */
+  endpoint: z.string().nullable().optional(),
 });
 export type EInvoiceParty = z.infer<typeof EInvoiceParty>;
 

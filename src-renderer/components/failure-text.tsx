@@ -1,5 +1,6 @@
-// A failure in words: its specific message in the UI's language, then Clearfacts' own reason if it
-// gave one.
+// A failure in words: its specific message in the UI's language, then its detail, labelled by
+// whose words they are: "Clearfacts said" only for text the Clearfacts API answered, a technical
+// detail for anything the app made itself (an error code, what the parser found).
 import { useRenderMessage } from './message-text.ts';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,11 +9,17 @@ import type { Failure } from '../../src-main/contract/domain.ts';
 export function FailureText({ failure }: { failure: Failure }): ReactElement {
   const { t } = useTranslation();
   const render = useRenderMessage();
+  const { detail } = failure;
   return (
     <span className="failure-text" title={t(`failures.${failure.code}`)}>
       {render(failure.message)}
-      {failure.detail !== undefined && failure.detail !== '' && (
-        <> {t('failures.serverSaid', { detail: failure.detail })}</>
+      {detail !== undefined && detail !== '' && (
+        <>
+          {' '}
+          {failure.detailFrom === 'clearfacts'
+            ? t('failures.serverSaid', { detail })
+            : t('failures.appDetail', { detail })}
+        </>
       )}
     </span>
   );

@@ -366,6 +366,7 @@ export const en = {
     storage: 'The upload history could not be written.',
     after_upload_failed: 'Uploaded, but the file could not be moved or deleted afterwards.',
     serverSaid: 'Clearfacts said: “{{detail}}”',
+    appDetail: 'Technical detail: “{{detail}}”',
   },
   history: {
     inClearfactsLabel: 'In Clearfacts',
@@ -445,7 +446,7 @@ export const en = {
       resent: '{{name}} is sent again',
       chosen: '{{name}}: {{choice}}',
       markedDone: '{{name}} is marked as done',
-      dismissed: '{{name}} is dismissed: it no longer counts as failed',
+      dismissed: '{{name}} is dismissed: it no longer asks for your attention',
       copied: 'uuid copied',
       revealed: 'Shown in the file manager: {{path}}',
       location: 'The file is at {{path}}',

@@ -390,6 +390,7 @@ export const fr: WithManyPlurals<Messages> = {
     storage: 'L’historique des envois n’a pas pu être écrit.',
     after_upload_failed: 'Envoyé, mais le fichier n’a pas pu être déplacé ou supprimé ensuite.',
     serverSaid: 'Clearfacts a répondu : « {{detail}} »',
+    appDetail: 'Détail technique : « {{detail}} »',
   },
   history: {
     inClearfactsLabel: 'Dans Clearfacts',
@@ -473,7 +474,7 @@ export const fr: WithManyPlurals<Messages> = {
       resent: '{{name}} est renvoyé',
       chosen: '{{name}} : {{choice}}',
       markedDone: '{{name}} est marqué comme traité',
-      dismissed: '{{name}} est écarté : il ne compte plus comme échoué',
+      dismissed: '{{name}} est écarté : il ne demande plus votre attention',
       copied: 'Uuid copié',
       revealed: 'Affiché dans le gestionnaire de fichiers : {{path}}',
       location: 'Le fichier se trouve dans {{path}}',

@@ -376,6 +376,7 @@ export const nl: Messages = {
     after_upload_failed:
       'Opgeladen, maar het bestand kon daarna niet worden verplaatst of verwijderd.',
     serverSaid: 'Clearfacts meldde: “{{detail}}”',
+    appDetail: 'Technisch detail: “{{detail}}”',
   },
   history: {
     inClearfactsLabel: 'In Clearfacts',
@@ -455,7 +456,7 @@ export const nl: Messages = {
       resent: '{{name}} wordt opnieuw verzonden',
       chosen: '{{name}}: {{choice}}',
       markedDone: '{{name}} is als afgehandeld gemarkeerd',
-      dismissed: '{{name}} is weggezet: het telt niet meer als mislukt',
+      dismissed: '{{name}} is weggezet: het vraagt uw aandacht niet meer',
       copied: 'Uuid gekopieerd',
       revealed: 'Getoond in de bestandsbeheerder: {{path}}',
       location: 'Het bestand staat in {{path}}',

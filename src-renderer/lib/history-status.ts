@@ -90,7 +90,8 @@ export function rowActions(entry: Pick<HistoryEntry, 'state' | 'failure' | 'dism
     retry: failed && (code === undefined || !FIXED_ONLY_BY_THE_FILE.has(code)),
     resend: entry.state === 'unconfirmed' || entry.state === 'duplicate',
     markDone: entry.state === 'unconfirmed',
-    dismiss: failed && !isDismissed(entry),
+    // Every hold offers at least this, even one with no administration to propose (#18 F7).
+    dismiss: (failed || entry.state === 'held') && !isDismissed(entry),
     // A file that is gone cannot be shown.
     reveal: code !== 'file_missing',
   };

@@ -1,4 +1,4 @@
-// `history`, `retry`, `resend`, `choose` and `mark-done`: what happened to each file, and the user's say
+// `history`, `retry`, `resend`, `choose`, `dismiss` and `mark-done`: what happened to each file, and the user's say
 // on the ones that did not arrive.
 import { helpText } from '../commander-language.ts';
 import { cliTerm, inCliLanguage } from '../cli-language.ts';
@@ -19,7 +19,14 @@ import { incidentHeading } from '../../contract/incidents.ts';
 import type { CliRuntime } from '../cli-runtime.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
 import { followUpNotice } from '../follow-up-notice.ts';
-import { describeDestination, printJson, printLine, printTable, stateLabel } from '../output.ts';
+import {
+  describeDestination,
+  historyReason,
+  printJson,
+  printLine,
+  printTable,
+  stateLabel,
+} from '../output.ts';
 import { parseCompanyNumber } from './administrations.ts';
 import { reportOutcome } from './send-and-report.ts';
 
@@ -249,11 +256,7 @@ export function registerHistoryCommands(program: Command, runtime: () => CliRunt
             `${entry.companyNumber} ${describeDestination(entry.destination)}`,
             entry.updatedAt.replace('T', ' ').slice(0, 19),
             inClearfactsCell(entry, categories),
-            entry.failure
-              ? inCliLanguage(entry.failure.message)
-              : entry.uuid
-                ? `uuid ${entry.uuid}`
-                : '',
+            historyReason(entry),
           ]),
         );
         if (total > rows.length)
@@ -367,6 +370,15 @@ export function registerHistoryCommands(program: Command, runtime: () => CliRunt
         process.exitCode = await reportOutcome(cli, handle, [entry.id], flags.json);
       },
     );
+
+  program
+    .command('dismiss <id>')
+    .description(helpText('dismiss'))
+    .action(async (idText: string) => {
+      const { engine } = await runtime().engineFor({ start: false, watchFolders: false });
+      const entry = await engine.handlers['history.dismiss']({ id: parseId(idText) });
+      printLine(inCliLanguage(msg('cli_file_dismissed', { fileName: entry.fileName })));
+    });
 
   program
     .command('mark-done [id]')

@@ -89,6 +89,8 @@ export const en: Catalogue = {
       'Several administrations you can reach have the company number {{companyNumber}} ({{names}}): choose the right one.',
     e_invoice_party_two_administrations:
       'This invoice names {{name}} with the numbers of more than one of your administrations ({{names}}): choose where it goes.',
+    e_invoice_endpoint_other_administration:
+      'This invoice names {{party}} as a party, with the Peppol address of {{endpoint}}, also one of your administrations: choose where it goes.',
     e_invoice_inbox_no_numbers:
       'This invoice names no Belgian company number for its supplier or its customer, so it cannot be routed.',
     inbox_not_e_invoice:
@@ -428,6 +430,10 @@ export const en: Catalogue = {
       other: '{{count}} files queued again; the engine already running sends them.',
     },
     cli_file_queued: '{{fileName}} queued; the engine already running sends it.',
+    cli_file_dismissed: '{{fileName}} is dismissed: it is kept as a record and not sent.',
+    cli_e_invoice: '{{eInvoiceKind}} {{number}} from {{supplier}}',
+    cli_e_invoice_no_number: '{{eInvoiceKind}} from {{supplier}}',
+    cli_dismiss_choice: 'Dismiss: keep it as a record, unsent',
     cli_file_marked_done: '{{fileName}} is recorded as uploaded; it will not be sent again.',
     cli_no_folders:
       'No folders are watched. Add one with `clearfacts-uploader folders add <path> …`.',
@@ -636,6 +642,7 @@ export const en: Catalogue = {
       chosen: 'sent by your choice',
     },
     destination: { purchase: 'purchases', sale: 'sales' },
+    eInvoiceKind: { invoice: 'invoice', credit_note: 'credit note', correction: 'correction' },
     eInvoiceRule: {
       br_01: 'BR-01: the invoice does not say which specification it follows (BT-24).',
       br_02: 'BR-02: the invoice has no number (BT-1).',
@@ -773,6 +780,7 @@ export const en: Catalogue = {
       choose_send_to: 'company number of the administration to send it to',
       choose_type: 'purchase or sale, with --send-to',
       choose_here: 'send it where it is anyway',
+      dismiss: 'keep a failed or held file as a record: no longer counted, never sent',
       mark_done:
         'record an unconfirmed file as arrived (you saw it in Clearfacts; --incident: every unconfirmed file of one outage)',
       status:

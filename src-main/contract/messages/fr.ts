@@ -90,6 +90,8 @@ export const fr: Catalogue = {
       'Plusieurs administrations que vous pouvez atteindre ont le numéro d’entreprise {{companyNumber}} ({{names}}) : choisissez la bonne.',
     e_invoice_party_two_administrations:
       'Cette facture mentionne {{name}} avec les numéros de plusieurs de vos administrations ({{names}}) : choisissez où elle va.',
+    e_invoice_endpoint_other_administration:
+      'Cette facture mentionne {{party}} comme partie, avec l’adresse Peppol de {{endpoint}}, qui est aussi l’une de vos administrations : choisissez où elle va.',
     e_invoice_inbox_no_numbers:
       'Cette facture ne mentionne aucun numéro d’entreprise belge pour le fournisseur ni pour le client : elle ne peut pas être routée.',
     inbox_not_e_invoice:
@@ -441,6 +443,10 @@ export const fr: Catalogue = {
       other: '{{count}} fichiers remis en file d’attente ; le moteur déjà actif les envoie.',
     },
     cli_file_queued: '{{fileName}} mis en file d’attente ; le moteur déjà actif l’envoie.',
+    cli_file_dismissed: '{{fileName}} est écarté : il reste dans l’historique et n’est pas envoyé.',
+    cli_e_invoice: '{{eInvoiceKind}} {{number}} de {{supplier}}',
+    cli_e_invoice_no_number: '{{eInvoiceKind}} de {{supplier}}',
+    cli_dismiss_choice: 'Écarter : le garder dans l’historique, sans l’envoyer',
     cli_file_marked_done: '{{fileName}} est enregistré comme envoyé ; il ne sera plus renvoyé.',
     cli_no_folders:
       'Aucun dossier n’est surveillé. Ajoutez-en un avec `clearfacts-uploader folders add <chemin> …`.',
@@ -661,6 +667,7 @@ export const fr: Catalogue = {
       chosen: 'envoyé selon votre choix',
     },
     destination: { purchase: 'achats', sale: 'ventes' },
+    eInvoiceKind: { invoice: 'facture', credit_note: 'note de crédit', correction: 'correction' },
     eInvoiceRule: {
       br_01: 'BR-01 : la facture n’indique pas la spécification qu’elle suit (BT-24).',
       br_02: 'BR-02 : la facture n’a pas de numéro (BT-1).',
@@ -803,6 +810,7 @@ export const fr: Catalogue = {
       choose_send_to: 'numéro d’entreprise de l’administration à qui l’envoyer',
       choose_type: 'purchase ou sale, avec --send-to',
       choose_here: 'l’envoyer quand même là où elle est',
+      dismiss: 'garder un fichier en échec ou en attente comme trace : plus compté, jamais envoyé',
       mark_done:
         'noter un fichier non confirmé comme arrivé (vous l’avez vu dans Clearfacts ; --incident : chaque fichier non confirmé d’une panne)',
       status:

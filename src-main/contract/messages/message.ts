@@ -76,6 +76,8 @@ export const TERM_TABLES = {
   state: FILE_STATES,
   action: ['retried', 'resent', 'marked_done', 'revealed', 'chosen', 'dismissed'],
   destination: ['purchase', 'sale'],
+  /** An e-invoice's kind (EInvoiceSummary.documentType), for the CLI's lines. */
+  eInvoiceKind: ['invoice', 'credit_note', 'correction'],
   /** EN 16931 / Peppol BIS 3 rules checked as advice on an e-invoice (e-invoice-advice.ts). */
   eInvoiceRule: [
     'br_01',
@@ -180,6 +182,7 @@ export const TERM_TABLES = {
     'choose_send_to',
     'choose_type',
     'choose_here',
+    'dismiss',
     'mark_done',
     'status',
     'status_json',
@@ -308,6 +311,10 @@ export const Message = z.discriminatedUnion('code', [
   message('e_invoice_inbox_number_twice', { companyNumber, names: z.string() }),
   message('e_invoice_inbox_no_numbers', {}),
   message('e_invoice_party_two_administrations', { name: z.string(), names: z.string() }),
+  message('e_invoice_endpoint_other_administration', {
+    party: z.string(),
+    endpoint: z.string(),
+  }),
   message('inbox_not_e_invoice', {}),
   message('e_invoice_already_sent', { fileName: z.string(), at: z.number() }),
   message('pdf_sent_with_xml', { fileName: z.string() }),
@@ -558,6 +565,14 @@ export const Message = z.discriminatedUnion('code', [
   message('cli_queued_again', { count }),
   message('cli_file_queued', { fileName: z.string() }),
   message('cli_file_marked_done', { fileName: z.string() }),
+  message('cli_file_dismissed', { fileName: z.string() }),
+  message('cli_dismiss_choice', {}),
+  message('cli_e_invoice', {
+    eInvoiceKind: term('eInvoiceKind'),
+    number: z.string(),
+    supplier: z.string(),
+  }),
+  message('cli_e_invoice_no_number', { eInvoiceKind: term('eInvoiceKind'), supplier: z.string() }),
   message('cli_no_folders', {}),
   message('cli_folder_inbox', {}),
   message('cli_folder_tree', {}),

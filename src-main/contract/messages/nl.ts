@@ -90,6 +90,8 @@ export const nl: Catalogue = {
       'Meerdere administraties die u kunt bereiken hebben ondernemingsnummer {{companyNumber}} ({{names}}): kies de juiste.',
     e_invoice_party_two_administrations:
       'Deze factuur vermeldt {{name}} met de nummers van meer dan één van uw administraties ({{names}}): kies waar ze heen gaat.',
+    e_invoice_endpoint_other_administration:
+      'Deze factuur vermeldt {{party}} als partij, met het Peppol-adres van {{endpoint}}, ook een van uw administraties: kies waar ze heen gaat.',
     e_invoice_inbox_no_numbers:
       'Deze factuur vermeldt geen Belgisch ondernemingsnummer voor de leverancier of de klant, dus ze kan niet gerouteerd worden.',
     inbox_not_e_invoice:
@@ -443,6 +445,11 @@ export const nl: Catalogue = {
     },
     cli_file_queued:
       '{{fileName}} staat in de wachtrij; de verwerking die al loopt, verstuurt het.',
+    cli_file_dismissed:
+      '{{fileName}} is weggezet: het blijft in de geschiedenis en wordt niet verstuurd.',
+    cli_e_invoice: '{{eInvoiceKind}} {{number}} van {{supplier}}',
+    cli_e_invoice_no_number: '{{eInvoiceKind}} van {{supplier}}',
+    cli_dismiss_choice: 'Wegzetten: bewaren in de geschiedenis, niet versturen',
     cli_file_marked_done:
       '{{fileName}} is als opgeladen geregistreerd; het wordt niet opnieuw verstuurd.',
     cli_no_folders:
@@ -658,6 +665,7 @@ export const nl: Catalogue = {
       chosen: 'volgens uw keuze verstuurd',
     },
     destination: { purchase: 'aankopen', sale: 'verkopen' },
+    eInvoiceKind: { invoice: 'factuur', credit_note: 'creditnota', correction: 'correctie' },
     eInvoiceRule: {
       br_01: 'BR-01: de factuur vermeldt niet welke specificatie ze volgt (BT-24).',
       br_02: 'BR-02: de factuur heeft geen nummer (BT-1).',
@@ -797,6 +805,8 @@ export const nl: Catalogue = {
       choose_send_to: 'ondernemingsnummer van de administratie om ze naartoe te sturen',
       choose_type: 'purchase of sale, met --send-to',
       choose_here: 'stuur ze toch waar ze staat',
+      dismiss:
+        'bewaar een mislukt of wachtend bestand als verslag: niet meer meegeteld, nooit verzonden',
       mark_done:
         'noteer een onbevestigd bestand als aangekomen (je zag het in Clearfacts; --incident: elk onbevestigd bestand van één storing)',
       status:

@@ -12,7 +12,7 @@ import type {
   HoldChoice,
 } from '../../contract/domain.ts';
 import { msg } from '../../contract/messages/message.ts';
-import { partyCompanyNumbers } from '../documents/e-invoice/party-numbers.ts';
+import { otherEndpointNumber, partyCompanyNumbers } from '../documents/e-invoice/party-numbers.ts';
 
 /** What to do with an e-invoice: send it as it is, send it elsewhere, or hold it for the user. */
 export type RoutingDecision =
@@ -55,6 +55,34 @@ function twoAdministrations(
   });
 }
 
+/**
+ * The reachable administrations a party's Peppol endpoint names when its legal identifiers name
+ * another company (party-numbers.ts), but `except`: proposed to the user, never routed to.
+ */
+function byEndpoint(
+  party: EInvoiceParty,
+  administrations: readonly Administration[],
+  except: string | null = null,
+): Administration[] {
+  const number = otherEndpointNumber(party);
+  if (number === null || number === except) return [];
+  return reachableWith([number], administrations);
+}
+
+/** Why a party whose Peppol endpoint is another reachable administration is held. */
+function endpointElsewhere(
+  party: EInvoiceParty,
+  numbers: readonly string[],
+  endpointAdministrations: readonly Administration[],
+): FileHold['reason'] {
+  return msg('e_invoice_endpoint_other_administration', {
+    party: describe(party, numbers),
+    endpoint: endpointAdministrations
+      .map((administration) => `${administration.name} (${administration.companyNumber})`)
+      .join(', '),
+  });
+}
+
 function describe(party: EInvoiceParty, numbers: readonly string[]): string {
   const number = numbers[0];
   if (party.name !== null && number !== undefined) return `${party.name} (${number})`;
@@ -65,7 +93,9 @@ function describe(party: EInvoiceParty, numbers: readonly string[]): string {
  * An e-invoice in a folder bound to one administration (`companyNumber`, `destination`). For a
  * purchase, the customer (BG-7) must be that administration; for a sale, the supplier (BG-4).
  * A party that names no Belgian company number is unknown, not another company: the file is sent
- * as a scan would be. Archive destinations are never routed. `administrations`: the ones the
+ * as a scan would be. The party is who its legal identifiers say (BT-30/31, BT-47/48); its Peppol
+ * endpoint only when it gives none. An endpoint that is another reachable administration is
+ * offered, and holds a file that would otherwise be sent here. Archive destinations are never routed. `administrations`: the ones the
  * token reaches, or null when the list could not be read (then only "send here anyway" is
  * offered, and the folder's administration is named by its number).
  */
@@ -82,28 +112,34 @@ export function routeInBoundFolder(
   if (numbers.length === 0) return { kind: 'send' };
   const reachable = administrations ?? [];
   const here = reachable.find((administration) => administration.companyNumber === companyNumber);
+  const endpointOnly = byEndpoint(party, reachable, companyNumber);
   if (numbers.includes(companyNumber)) {
-    // The party also carries another client's number (its VAT number, say): which books it
-    // belongs in is the user's call. A number no reachable administration has (a VAT unit's)
-    // is no conflict.
+    // The party also carries another client's number (its VAT number, say), or is delivered to
+    // another client's Peppol address: which books it belongs in is the user's call. A number
+    // no reachable administration has (a VAT unit's, a service provider's) is no conflict.
     const others = reachableWith(numbers, reachable).filter(
       (administration) => administration.companyNumber !== companyNumber,
     );
-    if (others.length === 0) return { kind: 'send' };
+    if (others.length === 0 && endpointOnly.length === 0) return { kind: 'send' };
     return {
       kind: 'hold',
       hold: {
-        reason: twoAdministrations(party, [...(here === undefined ? [] : [here]), ...others]),
+        reason:
+          others.length > 0
+            ? twoAdministrations(party, [...(here === undefined ? [] : [here]), ...others])
+            : endpointElsewhere(party, numbers, endpointOnly),
         choices: [
-          ...others.map((administration) => sendToChoice(administration, tray)),
+          ...[...others, ...endpointOnly].map((administration) =>
+            sendToChoice(administration, tray),
+          ),
           { kind: 'send_here' },
         ],
       },
     };
   }
 
-  const choices: HoldChoice[] = reachableWith(numbers, reachable).map((administration) =>
-    sendToChoice(administration, tray),
+  const choices: HoldChoice[] = [...reachableWith(numbers, reachable), ...endpointOnly].map(
+    (administration) => sendToChoice(administration, tray),
   );
   // An invoice the folder's own administration issued, dropped among its purchases (or received,
   // among its sales), belongs in the other tray of the same books.
@@ -136,7 +172,9 @@ export function routeInBoundFolder(
  * An e-invoice in an accountant's inbox: it goes to the one reachable administration whose
  * company number is its customer's (a purchase) or its supplier's (a sale). Held, with the
  * candidates as choices, when both parties are clients, when neither is, when the invoice names
- * no Belgian number, or when two reachable administrations share the number.
+ * no Belgian number, when two reachable administrations share the number, or when the matching
+ * party's Peppol endpoint is another reachable administration. A party is who its legal
+ * identifiers say; an endpoint that is a client is only ever offered (party-numbers.ts).
  */
 export function routeInInbox(
   summary: EInvoiceSummary,
@@ -149,9 +187,15 @@ export function routeInInbox(
   }
   const buyers = reachableWith(customerNumbers, administrations);
   const sellers = reachableWith(supplierNumbers, administrations);
+  const buyersByEndpoint = byEndpoint(summary.customer, administrations);
+  const sellersByEndpoint = byEndpoint(summary.supplier, administrations);
   const choices = [
-    ...buyers.map((administration) => sendToChoice(administration, 'purchase')),
-    ...sellers.map((administration) => sendToChoice(administration, 'sale')),
+    ...[...buyers, ...buyersByEndpoint].map((administration) =>
+      sendToChoice(administration, 'purchase'),
+    ),
+    ...[...sellers, ...sellersByEndpoint].map((administration) =>
+      sendToChoice(administration, 'sale'),
+    ),
   ];
   const parties = {
     supplier: describe(summary.supplier, supplierNumbers),
@@ -181,6 +225,22 @@ export function routeInInbox(
               names: matches.map((administration) => administration.name).join(', '),
             })
           : twoAdministrations(buyers.length > 0 ? summary.customer : summary.supplier, matches),
+        choices,
+      },
+    };
+  }
+  const purchase = buyers.length > 0;
+  const endpointOthers = purchase ? buyersByEndpoint : sellersByEndpoint;
+  if (endpointOthers.length > 0) {
+    const party = purchase ? summary.customer : summary.supplier;
+    return {
+      kind: 'hold',
+      hold: {
+        reason: endpointElsewhere(
+          party,
+          purchase ? customerNumbers : supplierNumbers,
+          endpointOthers,
+        ),
         choices,
       },
     };

@@ -116,11 +116,15 @@ export function decideAfterFailure(
       case 'refused':
         return {
           action: 'fail',
-          failure: {
-            code: 'server_refused',
-            message: delivery.userMessage,
-            detail: delivery.serverMessage ?? delivery.message,
-          },
+          failure:
+            delivery.serverMessage === null
+              ? { code: 'server_refused', message: delivery.userMessage, detail: delivery.message }
+              : {
+                  code: 'server_refused',
+                  message: delivery.userMessage,
+                  detail: delivery.serverMessage,
+                  detailFrom: 'clearfacts',
+                },
         };
       case 'ambiguous':
         return {

@@ -59,7 +59,11 @@ export interface HistoryActions {
   resendIncident(incidentAt: number): { count: number };
   /** Every unconfirmed file of one outage: counts as uploaded (`markDone` for each). */
   markIncidentDone(incidentAt: number): { count: number };
-  /** Failed: kept as a record, no longer counted as failed or as needing attention. */
+  /**
+   * Failed or held: kept as a record, no longer counted as failed or as needing attention. A
+   * held row stays held (never sent) and keeps its choices, so every hold offers at least this
+   * action even when no administration can be proposed (an inbox invoice of nobody's).
+   */
   dismiss(id: number): HistoryEntry;
   /**
    * Held: the user's choice among those the row offers. `send_to` queues the file for that
@@ -173,8 +177,10 @@ export function createHistoryActions(options: HistoryActionsOptions): HistoryAct
 
     dismiss(id: number): HistoryEntry {
       const record = find(id);
-      if (record.state !== 'failed') refuse(record, 'dismissed', ['failed']);
-      return write(id, 'failed', { dismissedAt: Date.now() });
+      if (record.state !== 'failed' && record.state !== 'held') {
+        refuse(record, 'dismissed', ['failed', 'held']);
+      }
+      return write(id, record.state, { dismissedAt: Date.now() });
     },
 
     choose(id: number, choice: HoldChoice): HistoryEntry {

@@ -23,8 +23,9 @@ const allowed: Record<FileState, readonly FileState[]> = {
   // the user's dismissal.
   failed: ['failed', 'ready', 'waiting_stability'],
   duplicate: ['ready'],
-  // Only the user's choice (-> ready) or a changed file brings a held file back.
-  held: ['ready', 'waiting_stability'],
+  // Only the user's choice (-> ready) or a changed file brings a held file back; held -> held
+  // records the user's dismissal.
+  held: ['held', 'ready', 'waiting_stability'],
   // Never re-sent silently: resend (-> ready) or mark done (-> uploaded) are the user's say.
   unconfirmed: ['ready', 'uploaded'],
   // A batch's original leaves `split` only once every part is uploaded: it is then delivered

@@ -8,6 +8,7 @@ import {
   EInvoiceSummary,
   FailureCode,
   FileHold,
+  type Failure,
   FileState,
   ClearfactsStatus,
   SplitMode,
@@ -32,6 +33,35 @@ function readFailureMessage(stored: string | null): Message {
     // Not JSON: an English sentence from an older version.
   }
   return { code: 'legacy_text', params: { text: stored } };
+}
+
+/** How failure_detail keeps Clearfacts' own words apart from the app's text. */
+const ClearfactsDetail = z.strictObject({ clearfacts: z.string() });
+
+/**
+ * failure_detail holds the app's own detail as text, and Clearfacts' words as JSON
+ * `{"clearfacts": "…"}`, so where they came from survives (no migration: an older version shows
+ * that JSON as text). Rows written before origins were kept read as the app's: they are never
+ * claimed to be what Clearfacts said.
+ */
+function readFailureDetail(stored: string | null): Pick<Failure, 'detail' | 'detailFrom'> {
+  if (stored === null) return {};
+  if (stored.startsWith('{')) {
+    try {
+      const parsed = ClearfactsDetail.safeParse(JSON.parse(stored));
+      if (parsed.success) return { detail: parsed.data.clearfacts, detailFrom: 'clearfacts' };
+    } catch {
+      // Text that only starts like JSON: the app's own.
+    }
+  }
+  return { detail: stored };
+}
+
+function writeFailureDetail(failure: Failure | null): string | null {
+  if (failure?.detail === undefined) return null;
+  return failure.detailFrom === 'clearfacts'
+    ? JSON.stringify({ clearfacts: failure.detail })
+    : failure.detail;
 }
 
 const FileRow = z.object({
@@ -177,7 +207,7 @@ export function rowToRecord(row: unknown): FileRecord {
         : {
             code: r.failure_code,
             message: readFailureMessage(r.failure_message),
-            ...(r.failure_detail === null ? {} : { detail: r.failure_detail }),
+            ...readFailureDetail(r.failure_detail),
           },
     attempts: r.attempts,
     nextAttemptAt: r.next_attempt_at,
@@ -226,7 +256,12 @@ export function patchToColumns(patch: FilePatch): Record<string, string | number
       summary === null
         ? null
         : foldForSearch(
-            [summary.supplier.name, summary.supplier.companyNumber, summary.supplier.vatNumber]
+            [
+              summary.supplier.name,
+              summary.supplier.companyNumber,
+              summary.supplier.vatNumber,
+              summary.supplier.endpoint ?? null,
+            ]
               .filter((part) => part !== null)
               .join(' '),
           );
@@ -253,7 +288,7 @@ export function patchToColumns(patch: FilePatch): Record<string, string | number
   if (patch.failure !== undefined) {
     columns.failure_code = patch.failure?.code ?? null;
     columns.failure_message = patch.failure === null ? null : JSON.stringify(patch.failure.message);
-    columns.failure_detail = patch.failure?.detail ?? null;
+    columns.failure_detail = writeFailureDetail(patch.failure);
   }
   set('attempts', patch.attempts);
   set('next_attempt_at', patch.nextAttemptAt);

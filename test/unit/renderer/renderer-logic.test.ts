@@ -134,6 +134,9 @@ test('the missing scopes and what a row allows follow the contract', () => {
     markDone: true,
   });
   assert.deepEqual(rowActions(row('uploaded')), none);
+  // A held row can always be dismissed, even when its hold proposes no administration (#18 F7).
+  assert.deepEqual(rowActions(row('held')), { ...none, dismiss: true });
+  assert.deepEqual(rowActions(row('held', null, '2026-11-30T20:00:00.000Z')), none);
   assert.equal(statesForFilter('all'), undefined);
   assert.deepEqual(statesForFilter('uploaded'), ['uploaded', 'archived']);
 });

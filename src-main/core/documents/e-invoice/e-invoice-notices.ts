@@ -43,7 +43,8 @@ function notInvoice(params: NotInvoiceReason): Pick<Failure, 'message' | 'detail
           params.root === 'Invoice'
             ? msg('xml_invoice_wrong_namespace')
             : msg('xml_credit_note_wrong_namespace'),
-        detail: params.namespace === null ? 'no namespace' : `namespace ${params.namespace}`,
+        // The namespace the file uses, as data: words around it would be English on every screen.
+        ...(params.namespace === null ? {} : { detail: params.namespace }),
       };
     case 'envelope_without_invoice':
       return {

@@ -94,13 +94,6 @@ for (const [group, role] of [
 }
 const EMBEDDED = 'AdditionalDocumentReference/Attachment/EmbeddedDocumentBinaryObject';
 
-/**
- * The schemes of an EndpointID that are a Belgian company number, and a Belgian VAT number:
- * the Peppol EAS codes, and the `BE:CBE` / `BE:VAT` that legacy e-FFF 3.0 (PEPPOL BIS v2) wrote.
- */
-const BE_COMPANY_SCHEMES: readonly string[] = ['0208', 'BE:CBE'];
-const BE_VAT_SCHEMES: readonly string[] = ['9925', 'BE:VAT'];
-
 function formatOf(customization: string | undefined): EInvoiceSummary['format'] {
   if (customization === undefined) return 'ubl';
   if (/UBL\.BE/i.test(customization)) return 'ubl-be';
@@ -392,8 +385,10 @@ export async function readEInvoice(
     partyNumbers: [
       summary.supplier.companyNumber,
       summary.supplier.vatNumber,
+      summary.supplier.endpoint ?? null,
       summary.customer.companyNumber,
       summary.customer.vatNumber,
+      summary.customer.endpoint ?? null,
     ],
   });
   return {
@@ -437,22 +432,17 @@ function party(
   attributes: ReadonlyMap<Field, string>,
   role: 'supplier' | 'customer',
 ): EInvoiceParty {
-  const endpoint = values.get(`${role}.endpoint`);
-  const scheme = attributes.get(`${role}.endpoint`);
   const orNull = (value: string | undefined) =>
     value === undefined || value === '' ? null : value;
-  // The scheme says the number is Belgian, so a value written as digits only gets its BE: read
-  // bare, it would count as any country's VAT number and the party as unknown.
-  const endpointVat =
-    scheme !== undefined && BE_VAT_SCHEMES.includes(scheme) ? orNull(endpoint) : null;
+  const endpoint = orNull(values.get(`${role}.endpoint`));
+  const scheme = orNull(attributes.get(`${role}.endpoint`)?.trim());
+  // The legal identifiers and the electronic address are kept apart: which one says who the
+  // party is, is routing's rule (party-numbers.ts), not the reader's.
   return {
     name: orNull(values.get(`${role}.legalName`)) ?? orNull(values.get(`${role}.tradingName`)),
-    companyNumber:
-      orNull(values.get(`${role}.companyId`)) ??
-      (scheme !== undefined && BE_COMPANY_SCHEMES.includes(scheme) ? orNull(endpoint) : null),
-    vatNumber:
-      orNull(values.get(`${role}.vat`)) ??
-      (endpointVat !== null && /^\d/.test(endpointVat) ? `BE${endpointVat}` : endpointVat),
+    companyNumber: orNull(values.get(`${role}.companyId`)),
+    vatNumber: orNull(values.get(`${role}.vat`)),
+    endpoint: endpoint === null || scheme === null ? endpoint : `${scheme}:${endpoint}`,
   };
 }
 

@@ -206,7 +206,8 @@ test('UBL invoices and credit notes pass; other XML is refused saying what it is
   const wrongNamespace = await check('fake.xml', '<Invoice xmlns="urn:example:invoice"/>');
   assert.equal(wrongNamespace.failure?.code, 'xml_not_invoice');
   assert.match(englishOf(wrongNamespace.failure?.message), /not in the UBL 2 namespace/);
-  assert.equal(wrongNamespace.failure?.detail, 'namespace urn:example:invoice');
+  assert.equal(wrongNamespace.failure?.detail, 'urn:example:invoice');
+  assert.equal(wrongNamespace.failure?.detailFrom, undefined, 'the app’s words, not Clearfacts’');
 
   const broken = await check('broken.xml', ublInvoiceXml().slice(0, 300));
   assert.equal(broken.failure?.code, 'xml_not_invoice');

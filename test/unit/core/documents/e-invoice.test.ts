@@ -10,11 +10,13 @@ import type { EInvoiceSummary } from '../../../../src-main/contract/domain.ts';
 import { checkDocument } from '../../../../src-main/core/documents/check-document.ts';
 import { readEInvoice } from '../../../../src-main/core/documents/e-invoice/read-e-invoice.ts';
 import { streamXml } from '../../../../src-main/core/documents/e-invoice/stream-xml.ts';
+import { partyCompanyNumbers } from '../../../../src-main/core/documents/e-invoice/party-numbers.ts';
 import {
   camt053Xml,
   ciiXml,
   codaStatement,
   encodeXml,
+  endpointOf,
   pdfOfSize,
   sampleInvoice,
   sbdhXml,
@@ -51,7 +53,12 @@ async function summaryOf(name: string, content: string | Uint8Array): Promise<EI
 }
 
 function party(input: PartyInput) {
-  return { name: input.name, companyNumber: input.companyNumber, vatNumber: input.vatNumber };
+  return {
+    name: input.name,
+    companyNumber: input.companyNumber,
+    vatNumber: input.vatNumber,
+    endpoint: endpointOf(input),
+  };
 }
 
 /** The summary fields as the builder's inputs state them. */
@@ -278,8 +285,18 @@ test('a legacy e-FFF 3.0 invoice (BE:CBE / BE:VAT schemes) is recognised and sum
     dueDate: '2019-12-05',
     payableAmount: 363,
     currency: 'EUR',
-    supplier: { name: 'Bloemen Maes BV', companyNumber: '0417497106', vatNumber: 'BE0417497106' },
-    customer: { name: 'Brouwerij Een NV', companyNumber: '0403170701', vatNumber: 'BE0403170701' },
+    supplier: {
+      name: 'Bloemen Maes BV',
+      companyNumber: '0417497106',
+      vatNumber: 'BE0417497106',
+      endpoint: 'BE:CBE:0417497106',
+    },
+    customer: {
+      name: 'Brouwerij Een NV',
+      companyNumber: '0403170701',
+      vatNumber: 'BE0403170701',
+      endpoint: 'BE:CBE:0403170701',
+    },
   });
 });
 
@@ -301,9 +318,11 @@ test('an e-FFF party named only by its BE:CBE endpoint still has its company num
   const summary = await summaryOf('e-fff-endpoint-only.xml', bare);
   assert.deepEqual(summary.customer, {
     name: 'Brouwerij Een',
-    companyNumber: '0403170701',
+    companyNumber: null,
     vatNumber: null,
+    endpoint: 'BE:CBE:0403170701',
   });
+  assert.deepEqual(partyCompanyNumbers(summary.customer), ['0403170701']);
 });
 
 test('attack F4: a broken XML and bytes not in its encoding are told in the user’s words, with no English detail', async () => {
@@ -405,6 +424,8 @@ test('attack F5: a 9925 endpoint written without its BE prefix is still a Belgia
   assert.deepEqual(summary.customer, {
     name: input.customer.name,
     companyNumber: null,
-    vatNumber: `BE${companyNumber}`,
+    vatNumber: null,
+    endpoint: `9925:${companyNumber}`,
   });
+  assert.deepEqual(partyCompanyNumbers(summary.customer), [companyNumber]);
 });

@@ -180,3 +180,24 @@ test('an inbox e-invoice whose customer number two reachable administrations sha
     ['Garage Janssens', 'Garage Janssens (oud dossier)'],
   );
 });
+
+test('F7: an inbox e-invoice no reachable administration is a party of is held with an action: dismiss', async (t) => {
+  // Neither party is reachable: the customer and supplier numbers are none of `administrations`.
+  const harness = createHarness(t, { administrations });
+  const stranger = '0417497106';
+  harness.overrideCheck('stray.xml', { kind: 'xml', eInvoice: invoice(stranger) });
+  const file = harness.addFile('stray.xml', undefined, {
+    companyNumber: UNROUTED_COMPANY_NUMBER,
+  });
+  harness.queue.start();
+  const held = await harness.reach(file.id, 'held');
+  assert.equal(held.hold?.reason.code, 'e_invoice_inbox_no_client');
+  assert.deepEqual(held.hold?.choices, [], 'no administration to propose');
+  assert.equal(harness.repository.countByState().held, 1);
+
+  const dismissed = actionsFor(harness).dismiss(file.id);
+  assert.equal(dismissed.state, 'held', 'still not sent');
+  assert.notEqual(dismissed.dismissedAt, null);
+  assert.equal(harness.repository.countByState().held, 0, 'no longer waits for the user');
+  assert.equal(harness.sent.length, 0);
+});

@@ -105,8 +105,15 @@ test('each kind of API failure leads to its own decision', () => {
       code: 'server_refused',
       message: 'Clearfacts refused the file: Bad category.',
       detail: 'Bad category',
+      detailFrom: 'clearfacts',
     },
   );
+  // A refusal without Clearfacts' words keeps the app's own detail, never labelled as theirs.
+  const wordless = decideAfterFailure(
+    new ClearfactsApiError('refused', msg('legacy_text', { text: 'HTTP 400' })),
+    context,
+  );
+  assert.equal(wordless.action === 'fail' && wordless.failure.detailFrom, undefined);
   assert.equal(
     decideAfterFailure(
       new ClearfactsApiError('ambiguous', msg('legacy_text', { text: 'timeout' })),

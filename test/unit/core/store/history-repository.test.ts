@@ -56,6 +56,36 @@ test('failures round-trip with their code, sentence and server detail', (t) => {
   assert.equal(repository.transition(id, 'ready', { failure: null }).record.failure, null);
 });
 
+test('F6: whose words a detail is survives the history: Clearfacts’ stay Clearfacts’, the app’s never become them', (t) => {
+  const { db, repository } = openTempHistory(t);
+  const said = repository.insert(newFile({ state: 'ready', path: '/scans/a.pdf' })).id;
+  const theirs = {
+    code: 'server_refused',
+    message: msg('legacy_text', { text: 'Refused.' }),
+    detail: 'Access denied to administration 0438721003.',
+    detailFrom: 'clearfacts',
+  } as const;
+  assert.deepEqual(
+    repository.transition(said, 'failed', { failure: theirs }).record.failure,
+    theirs,
+  );
+  // The app's own detail, even one that looks like the stored form of Clearfacts' words.
+  const made = repository.insert(newFile({ state: 'ready', path: '/scans/b.pdf' })).id;
+  const ours = {
+    code: 'transient',
+    message: msg('legacy_text', { text: 'Retrying.' }),
+    detail: '{"clearfacts":"not said by Clearfacts"',
+  } as const;
+  assert.deepEqual(repository.transition(made, 'ready', { failure: ours }).record.failure, ours);
+  // A row from before origins were kept: its detail is the app's as far as anyone can tell.
+  db.prepare('UPDATE files SET failure_detail = ? WHERE id = ?').run('bad file', said);
+  assert.deepEqual(repository.get(said)?.failure, {
+    code: 'server_refused',
+    message: theirs.message,
+    detail: 'bad file',
+  });
+});
+
 test('isKnown answers for checked files with the same path, size and mtime only', (t) => {
   const { repository } = openTempHistory(t);
   const file = newFile();
