@@ -397,6 +397,15 @@ export const en: Catalogue = {
     cli_stopped: 'Stopped. Files not sent yet stay queued for the next run.',
     cli_engine_running: 'running in {{shell}} (process {{pid}}, version {{version}})',
     cli_engine_not_running: 'not running (config folder {{configDir}})',
+    cli_ui_open: 'Open {{url}} in your browser (this address is private to you). Ctrl-C stops.',
+    cli_ui_open_forwarding:
+      'Open {{url}} in your browser (this address is private to you). It works with the engine already running (process {{pid}}). Ctrl-C stops.',
+    cli_ui_engine_gone:
+      'The engine this page worked with is gone ({{reason}}), so the page stops too.',
+    cli_ui_link_nothing_running:
+      'No Clearfacts Uploader runs with the config folder {{configDir}}, so there is no page to link to. Run `clearfacts-uploader ui`: it starts one and prints its link.',
+    cli_ui_link_no_page:
+      'The Clearfacts Uploader running with this config folder ({{shell}}, process {{pid}}) serves no page in the browser, so it has no link to give. Run `clearfacts-uploader ui` without --link: it serves a page that works with the running engine and prints its link.',
     cli_queue_not_running: 'not running',
     cli_queue_not_running_waiting: {
       one: 'not running: {{count}} file waits for `watch`, `ui` or the desktop app',

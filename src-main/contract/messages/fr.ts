@@ -409,6 +409,15 @@ export const fr: Catalogue = {
       'Arrêté. Les fichiers pas encore envoyés restent en file d’attente pour la prochaine fois.',
     cli_engine_running: 'actif dans {{shell}} (processus {{pid}}, version {{version}})',
     cli_engine_not_running: 'inactif (dossier de configuration {{configDir}})',
+    cli_ui_open: 'Ouvrez {{url}} dans votre navigateur (cette adresse est privée). Ctrl-C arrête.',
+    cli_ui_open_forwarding:
+      'Ouvrez {{url}} dans votre navigateur (cette adresse est privée). Elle fonctionne avec le moteur déjà en cours d’exécution (processus {{pid}}). Ctrl-C arrête.',
+    cli_ui_engine_gone:
+      'Le moteur avec lequel cette page fonctionnait a disparu ({{reason}}), la page s’arrête donc aussi.',
+    cli_ui_link_nothing_running:
+      'Aucun Clearfacts Uploader ne fonctionne avec le répertoire de configuration {{configDir}} : il n’y a donc aucune page vers laquelle créer un lien. Lancez `clearfacts-uploader ui` : cette commande en démarre un et affiche son lien.',
+    cli_ui_link_no_page:
+      'Le Clearfacts Uploader qui fonctionne avec ce répertoire de configuration ({{shell}}, processus {{pid}}) ne sert aucune page dans le navigateur et n’a donc aucun lien à donner. Lancez `clearfacts-uploader ui` sans --link : cette commande sert une page qui fonctionne avec le moteur en cours d’exécution et affiche son lien.',
     cli_queue_not_running: 'inactive',
     cli_queue_not_running_waiting: {
       one: 'inactive : {{count}} fichier attend `watch`, `ui` ou l’application de bureau',

@@ -410,6 +410,15 @@ export const nl: Catalogue = {
       'Gestopt. Bestanden die nog niet verstuurd zijn, blijven in de wachtrij voor de volgende keer.',
     cli_engine_running: 'actief in {{shell}} (proces {{pid}}, versie {{version}})',
     cli_engine_not_running: 'niet actief (configuratiemap {{configDir}})',
+    cli_ui_open: 'Open {{url}} in uw browser (dit adres is alleen voor u). Ctrl-C stopt.',
+    cli_ui_open_forwarding:
+      'Open {{url}} in uw browser (dit adres is alleen voor u). Het werkt met de engine die al draait (proces {{pid}}). Ctrl-C stopt.',
+    cli_ui_engine_gone:
+      'De engine waarmee deze pagina werkte, is weg ({{reason}}), dus stopt ook de pagina.',
+    cli_ui_link_nothing_running:
+      'Er draait geen Clearfacts Uploader met de configuratiemap {{configDir}}, dus er is geen pagina om naar te linken. Voer `clearfacts-uploader ui` uit: dat start er een en toont de link.',
+    cli_ui_link_no_page:
+      'De Clearfacts Uploader die met deze configuratiemap draait ({{shell}}, proces {{pid}}), toont geen pagina in de browser en heeft dus geen link te geven. Voer `clearfacts-uploader ui` uit zonder --link: dat toont een pagina die met de draaiende engine werkt, en de link ernaartoe.',
     cli_queue_not_running: 'niet actief',
     cli_queue_not_running_waiting: {
       one: 'niet actief: {{count}} bestand wacht op `watch`, `ui` of de desktopapp',
