@@ -106,6 +106,12 @@ export interface Engine {
   stop(): Promise<void>;
   /** Resolves when nothing is queued, waiting or uploading (tests and `upload` use it). */
   whenIdle(): Promise<void>;
+  /**
+   * Tells the engine how to mint a single-use link to the page its process serves in the
+   * browser (`ui` passes its bridge's newLink), so `ui --link` gets one over the control channel;
+   * null when the page stops. Links are secrets: the engine hands them to the asking client only.
+   */
+  servePageLinks(mint: (() => string) | null): void;
 }
 
 /** Administrations and categories are asked for again after this long. */
@@ -400,6 +406,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
 
   let lock: EngineLock | null = null;
   let control: ControlServer | null = null;
+  let mintPageLink: (() => string) | null = null;
   /** The start under way, so a stop (Ctrl-C during start-up) waits for it and undoes all of it. */
   let starting: Promise<void> | null = null;
   let started = false;
@@ -420,6 +427,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       version: options.version,
       shell: options.shell,
       logger,
+      pageLink: () => mintPageLink?.() ?? null,
     });
     await session.start();
     queue.start();
@@ -470,5 +478,9 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     },
 
     whenIdle: () => queue.whenIdle(),
+
+    servePageLinks(mint) {
+      mintPageLink = mint;
+    },
   };
 }

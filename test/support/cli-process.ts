@@ -72,11 +72,15 @@ export interface CliResult {
   stderr: string;
 }
 
-/** One command to its end; a command still running at the deadline is killed and fails. */
+/**
+ * One command to its end; a command still running at the deadline (`timeoutMs`, default
+ * WAIT_DEADLINE_MS) is killed and fails.
+ */
 export function runCli(
   context: CliContext,
   args: readonly string[],
   input = '',
+  timeoutMs?: number,
 ): Promise<CliResult> {
   const child = spawn(process.execPath, argumentsFor(context, args), {
     env: childEnvironment(context),
@@ -95,6 +99,7 @@ export function runCli(
   child.stdin.end(input);
   return withDeadline(`\`${args.join(' ')}\` to finish`, finished, {
     detail: () => `stderr: ${stderr}`,
+    ...(timeoutMs === undefined ? {} : { timeoutMs }),
   }).catch((error: unknown) => {
     child.kill('SIGKILL');
     throw error;

@@ -1,13 +1,14 @@
 // `ui`: the app's interface in the browser, served on a loopback port, for machines without the
 // desktop app. The engine runs as with `watch`; when another process already runs it (`watch`,
 // the desktop app), this process serves the page and forwards to that engine over its control
-// channel, until either is stopped.
+// channel, until either is stopped. `ui --link` starts nothing: it asks the running `ui` over
+// the control channel for a fresh single-use link, prints it and ends.
 import { helpText } from '../commander-language.ts';
-import { inCliLanguage } from '../cli-language.ts';
-import { msg } from '../../contract/messages/message.ts';
 import { InvalidArgumentError, type Command } from 'commander';
 import { startBrowserMode } from '../../bridge/browser-mode.ts';
+import { msg } from '../../contract/messages/message.ts';
 import { EngineBusyError, type EngineApi, type RunningEngine } from '../../core/index.ts';
+import { inCliLanguage } from '../cli-language.ts';
 import type { CliRuntime } from '../cli-runtime.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
 import { printLine } from '../output.ts';
@@ -35,6 +36,32 @@ function servedInBrowser(engine: RunningEngine): EngineApi {
   };
 }
 
+/**
+ * `ui --link`: a new single-use link to the page the running `ui` serves, on one line. Nothing
+ * is started: with no engine running, or one that serves no page (`watch`, the desktop app), a
+ * CliError says so and what to run. The link is printed only, never logged.
+ */
+async function printLinkOfRunningPage(cli: CliRuntime): Promise<void> {
+  const running = await cli.runningEngine();
+  if (running === null) {
+    throw new CliError(
+      inCliLanguage(msg('cli_ui_link_nothing_running', { configDir: cli.configDir })),
+      EXIT.failure,
+    );
+  }
+  const link = await running.newPageLink();
+  await cli.close();
+  if (link === null) {
+    throw new CliError(
+      inCliLanguage(
+        msg('cli_ui_link_no_page', { shell: running.about.shell, pid: running.about.pid }),
+      ),
+      EXIT.failure,
+    );
+  }
+  printLine(link);
+}
+
 export function registerUiCommand(program: Command, runtime: () => CliRuntime): void {
   program
     .command('ui')
@@ -44,6 +71,10 @@ export function registerUiCommand(program: Command, runtime: () => CliRuntime): 
     .option('--allow-plain-file', helpText('ui_allow_plain_file'))
     .action(async (flags: { port?: number; link?: boolean; allowPlainFile?: boolean }) => {
       const cli = runtime();
+      if (flags.link) {
+        await printLinkOfRunningPage(cli);
+        return;
+      }
       const handle = await cli.engineFor({
         start: true,
         watchFolders: true,
@@ -57,26 +88,26 @@ export function registerUiCommand(program: Command, runtime: () => CliRuntime): 
         logger: cli.logger(),
         ...(flags.port === undefined ? {} : { port: flags.port }),
       });
-      if (flags.link) {
-        printLine(browser.url);
-      } else {
-        const forwarding =
+      // `ui --link` reaches the bridge through the engine of this process only; a forwarding
+      // `ui` does not own the control channel it would be asked on.
+      if (handle.kind === 'local') handle.engine.servePageLinks(browser.newLink);
+      printLine(
+        inCliLanguage(
           handle.kind === 'remote'
-            ? ` It works with the engine already running (process ${handle.engine.about.pid}).`
-            : '';
-        printLine(
-          `Open ${browser.url} in your browser (this address is private to you).${forwarding} Ctrl-C stops.`,
-        );
-      }
+            ? msg('cli_ui_open_forwarding', { url: browser.url, pid: handle.engine.about.pid })
+            : msg('cli_ui_open', { url: browser.url }),
+        ),
+      );
       const gone = await Promise.race([
         stopRequested().then(() => null),
         handle.kind === 'remote' ? handle.engine.closed : new Promise<never>(() => {}),
       ]);
+      if (handle.kind === 'local') handle.engine.servePageLinks(null);
       await browser.close();
       await cli.close();
       if (gone !== null) {
         throw new CliError(
-          `The engine this page worked with is gone (${gone}), so the page stops too.`,
+          inCliLanguage(msg('cli_ui_engine_gone', { reason: gone })),
           EXIT.failure,
         );
       }

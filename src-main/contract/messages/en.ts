@@ -401,6 +401,15 @@ export const en: Catalogue = {
     cli_stopped: 'Stopped. Files not sent yet stay queued for the next run.',
     cli_engine_running: 'running in {{shell}} (process {{pid}}, version {{version}})',
     cli_engine_not_running: 'not running (config folder {{configDir}})',
+    cli_ui_open: 'Open {{url}} in your browser (this address is private to you). Ctrl-C stops.',
+    cli_ui_open_forwarding:
+      'Open {{url}} in your browser (this address is private to you). It works with the engine already running (process {{pid}}). Ctrl-C stops.',
+    cli_ui_engine_gone:
+      'The engine this page worked with is gone ({{reason}}), so the page stops too.',
+    cli_ui_link_nothing_running:
+      'No Clearfacts Uploader runs with the config folder {{configDir}}, so there is no page to link to. Run `clearfacts-uploader ui`: it starts one and prints its link.',
+    cli_ui_link_no_page:
+      'The Clearfacts Uploader running with this config folder ({{shell}}, process {{pid}}) serves no page in the browser, so it has no link to give. Run `clearfacts-uploader ui` without --link: it serves a page that works with the running engine and prints its link.',
     cli_queue_not_running: 'not running',
     cli_queue_not_running_waiting: {
       one: 'not running: {{count}} file waits for `watch`, `ui` or the desktop app',
@@ -794,7 +803,8 @@ export const en: Catalogue = {
       sheet_category: 'the archive category (various and permanent)',
       ui: 'serve the app to your browser (loopback only) while the engine runs, or forward to the engine already running',
       ui_port: 'the local port (default: any free one)',
-      ui_link: 'print only the private link, on one line (for a script that opens it)',
+      ui_link:
+        'print a new private link to the page the running `ui` serves, on one line, and end (for a script that opens it)',
       ui_allow_plain_file:
         'where no system keyring exists, agree to keep a token you sign in with in <config-dir>/token (not encrypted)',
       service: 'run `watch` as a service of this machine (systemd, launchd, Task Scheduler)',

@@ -413,6 +413,15 @@ export const fr: Catalogue = {
       'Arrêté. Les fichiers pas encore envoyés restent en file d’attente pour la prochaine fois.',
     cli_engine_running: 'actif dans {{shell}} (processus {{pid}}, version {{version}})',
     cli_engine_not_running: 'inactif (dossier de configuration {{configDir}})',
+    cli_ui_open: 'Ouvrez {{url}} dans votre navigateur (cette adresse est privée). Ctrl-C arrête.',
+    cli_ui_open_forwarding:
+      'Ouvrez {{url}} dans votre navigateur (cette adresse est privée). Elle fonctionne avec le moteur déjà en cours d’exécution (processus {{pid}}). Ctrl-C arrête.',
+    cli_ui_engine_gone:
+      'Le moteur avec lequel cette page fonctionnait a disparu ({{reason}}), la page s’arrête donc aussi.',
+    cli_ui_link_nothing_running:
+      'Aucun Clearfacts Uploader ne fonctionne avec le répertoire de configuration {{configDir}} : il n’y a donc aucune page vers laquelle créer un lien. Lancez `clearfacts-uploader ui` : cette commande en démarre un et affiche son lien.',
+    cli_ui_link_no_page:
+      'Le Clearfacts Uploader qui fonctionne avec ce répertoire de configuration ({{shell}}, processus {{pid}}) ne sert aucune page dans le navigateur et n’a donc aucun lien à donner. Lancez `clearfacts-uploader ui` sans --link : cette commande sert une page qui fonctionne avec le moteur en cours d’exécution et affiche son lien.',
     cli_queue_not_running: 'inactive',
     cli_queue_not_running_waiting: {
       one: 'inactive : {{count}} fichier attend `watch`, `ui` ou l’application de bureau',
@@ -824,7 +833,8 @@ export const fr: Catalogue = {
       sheet_category: 'la catégorie d’archive (various et permanent)',
       ui: 'servir l’application à votre navigateur (loopback uniquement) pendant que le moteur tourne, ou relayer vers le moteur qui tourne déjà',
       ui_port: 'le port local (par défaut : un port libre)',
-      ui_link: 'afficher seulement le lien privé, sur une ligne (pour un script qui l’ouvre)',
+      ui_link:
+        'afficher un nouveau lien privé vers la page que sert le `ui` en cours, sur une ligne, puis s’arrêter (pour un script qui l’ouvre)',
       ui_allow_plain_file:
         'sans trousseau système : accepter de garder un jeton avec lequel vous vous connectez dans <config-dir>/token (non chiffré)',
       service:

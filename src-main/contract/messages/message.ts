@@ -537,6 +537,13 @@ export const Message = z.discriminatedUnion('code', [
   message('cli_stopped', {}),
   message('cli_engine_running', { shell: term('shell'), pid: count, version: z.string() }),
   message('cli_engine_not_running', { configDir: z.string() }),
+  /** `ui`: the page's private link (a secret; printed to the user only). */
+  message('cli_ui_open', { url: z.string() }),
+  message('cli_ui_open_forwarding', { url: z.string(), pid: count }),
+  message('cli_ui_engine_gone', { reason: z.string() }),
+  /** `ui --link`: nothing runs with the config folder, or what runs serves no page. */
+  message('cli_ui_link_nothing_running', { configDir: z.string() }),
+  message('cli_ui_link_no_page', { shell: term('shell'), pid: count }),
   message('cli_queue_not_running', {}),
   message('cli_queue_not_running_waiting', { count }),
   message('cli_files_counts', {

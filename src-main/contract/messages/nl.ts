@@ -414,6 +414,15 @@ export const nl: Catalogue = {
       'Gestopt. Bestanden die nog niet verstuurd zijn, blijven in de wachtrij voor de volgende keer.',
     cli_engine_running: 'actief in {{shell}} (proces {{pid}}, versie {{version}})',
     cli_engine_not_running: 'niet actief (configuratiemap {{configDir}})',
+    cli_ui_open: 'Open {{url}} in uw browser (dit adres is alleen voor u). Ctrl-C stopt.',
+    cli_ui_open_forwarding:
+      'Open {{url}} in uw browser (dit adres is alleen voor u). Het werkt met de engine die al draait (proces {{pid}}). Ctrl-C stopt.',
+    cli_ui_engine_gone:
+      'De engine waarmee deze pagina werkte, is weg ({{reason}}), dus stopt ook de pagina.',
+    cli_ui_link_nothing_running:
+      'Er draait geen Clearfacts Uploader met de configuratiemap {{configDir}}, dus er is geen pagina om naar te linken. Voer `clearfacts-uploader ui` uit: dat start er een en toont de link.',
+    cli_ui_link_no_page:
+      'De Clearfacts Uploader die met deze configuratiemap draait ({{shell}}, proces {{pid}}), toont geen pagina in de browser en heeft dus geen link te geven. Voer `clearfacts-uploader ui` uit zonder --link: dat toont een pagina die met de draaiende engine werkt, en de link ernaartoe.',
     cli_queue_not_running: 'niet actief',
     cli_queue_not_running_waiting: {
       one: 'niet actief: {{count}} bestand wacht op `watch`, `ui` of de desktopapp',
@@ -820,7 +829,8 @@ export const nl: Catalogue = {
       sheet_category: 'de archiefcategorie (various en permanent)',
       ui: 'toon de app in je browser (alleen loopback) terwijl de verwerking draait, of stuur door naar de verwerking die al draait',
       ui_port: 'de lokale poort (standaard: een vrije)',
-      ui_link: 'toon alleen de privélink, op één regel (voor een script dat hem opent)',
+      ui_link:
+        'toon een nieuwe privélink naar de pagina die de lopende `ui` serveert, op één regel, en stop (voor een script dat hem opent)',
       ui_allow_plain_file:
         'waar geen sleutelbos van het systeem is: akkoord om een token waarmee je aanmeldt in <config-dir>/token te bewaren (niet versleuteld)',
       service: 'draai `watch` als dienst van deze computer (systemd, launchd, Taakplanner)',

@@ -34,6 +34,13 @@ export interface RunningEngine extends EngineApi {
    * protocol, or close() was called. Calls still waiting reject with ApiError `unavailable`.
    */
   readonly closed: Promise<string>;
+  /**
+   * Asks the engine's process for a new single-use link to the page it serves in the browser
+   * (`ui`). Resolves with the link, a secret to show only to the user, or null when that process
+   * serves no page (`watch`, the desktop app). Rejects with ApiError `unavailable` when the
+   * connection ends first (an engine too old to know the request hangs up on it).
+   */
+  newPageLink(): Promise<string | null>;
   /** Hangs up; safe to call more than once. */
   close(): void;
 }
@@ -96,6 +103,11 @@ export async function connectToRunningEngine(
     reject: (error: unknown) => void;
   };
   const pending = new Map<number, Pending>();
+  /** Link requests waiting for their answer, by frame id (ids are shared with `pending`). */
+  const pendingLinks = new Map<
+    number,
+    { resolve: (link: string | null) => void; reject: (error: unknown) => void }
+  >();
   const listeners = new Set<EventListener>();
   let nextId = 1;
   let ended: string | null = null;
@@ -127,6 +139,12 @@ export async function connectToRunningEngine(
       );
     }
     pending.clear();
+    for (const call of pendingLinks.values()) {
+      call.reject(
+        new ApiError('unavailable', msg('running_app_no_answer', { channel: 'link', reason })),
+      );
+    }
+    pendingLinks.clear();
     resolveClosed(reason);
   }
 
@@ -187,6 +205,13 @@ export async function connectToRunningEngine(
         case 'event':
           deliverEvent(frame.channel, frame.payload);
           return;
+        case 'link': {
+          const call = pendingLinks.get(frame.id);
+          if (call === undefined) return;
+          pendingLinks.delete(frame.id);
+          call.resolve(frame.link);
+          return;
+        }
         case 'refused':
           end(`the engine hung up: ${frame.reason}`);
           return;
@@ -258,6 +283,21 @@ export async function connectToRunningEngine(
         if (!listeners.delete(listener)) return;
         if (listeners.size === 0) send({ type: 'unsubscribe' });
       };
+    },
+    newPageLink() {
+      if (ended !== null) {
+        return Promise.reject(
+          new ApiError(
+            'unavailable',
+            msg('running_app_no_answer', { channel: 'link', reason: ended }),
+          ),
+        );
+      }
+      const id = nextId++;
+      return new Promise<string | null>((resolve, reject) => {
+        pendingLinks.set(id, { resolve, reject });
+        send({ type: 'link', id });
+      });
     },
     close() {
       end('the connection was closed');

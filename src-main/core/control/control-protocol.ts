@@ -9,6 +9,12 @@
 //   client → server:         {"type":"subscribe"}            (and {"type":"unsubscribe"})
 //   server → client:         {"type":"event","channel":"history.changed","payload":{…}}
 //   server → client, last:   {"type":"refused","reason":"…"}  (a bad frame; the server hangs up)
+//
+// Outside the contract, for `ui --link`: a fresh single-use link to the page the engine's process
+// serves in the browser (null when it serves none). It is no contract channel, so the renderer,
+// IPC and the bridge can never ask for one, and it passes no dispatcher that logs.
+//   client → server:         {"type":"link","id":2}
+//   server → client:         {"type":"link","id":2,"link":"http://127.0.0.1:41234/#link=…"}
 import { z } from 'zod';
 import { InvokeResult } from '../../contract/api-contract.ts';
 
@@ -31,6 +37,7 @@ export const ClientFrame = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('subscribe') }),
   z.object({ type: z.literal('unsubscribe') }),
+  z.object({ type: z.literal('link'), id: z.number().int().nonnegative() }),
 ]);
 export type ClientFrame = z.infer<typeof ClientFrame>;
 
@@ -53,6 +60,12 @@ export const ServerFrame = z.discriminatedUnion('type', [
   /** The payload is checked against the channel's event schema by the client (contract/decode). */
   z.object({ type: z.literal('event'), channel: z.string(), payload: z.unknown() }),
   z.object({ type: z.literal('refused'), reason: z.string() }),
+  /** `link` is a secret: a single-use link to the page, or null when the process serves none. */
+  z.object({
+    type: z.literal('link'),
+    id: z.number().int().nonnegative(),
+    link: z.string().nullable(),
+  }),
 ]);
 export type ServerFrame = z.infer<typeof ServerFrame>;
 

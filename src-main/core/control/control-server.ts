@@ -16,8 +16,11 @@
 //   PIPE_REJECT_REMOTE_CLIENTS: a client on another machine is held to the same descriptor.
 //   (Not exercised by the tests, which run on Linux.)
 //
-// What travels: contract requests and events only. `session.signIn` carries a token typed by the
-// user; no frame is ever logged, and the dispatcher's error log names the channel only.
+// What travels: contract requests and events, and one request outside the contract: a fresh
+// single-use link to the page this process serves in the browser (`ui --link`). `session.signIn`
+// carries a token typed by the user and a link answer carries a secret; no frame is ever logged,
+// and the dispatcher's error log names the channel only. A link gives its holder nothing the
+// control channel does not already give: whoever may connect can invoke every channel anyway.
 //
 // Robustness: frames are bounded, a malformed frame (answered with a `refused` frame saying why),
 // a client that stops reading or one that sits idle loses only its own connection, and nothing here throws into the engine: a channel that cannot open is logged
@@ -46,6 +49,12 @@ export interface ControlServerOptions {
   version: string;
   shell: HelloFrame['shell'];
   logger: Logger;
+  /**
+   * Mints a new single-use link to the page this process serves in the browser, or returns null
+   * when it serves none (`watch`, the desktop app, or `ui` before its bridge listens). The link is
+   * a secret: it is sent to the client that asked and nowhere else.
+   */
+  pageLink?: () => string | null;
   /**
    * How long a client may stay connected without a subscription, a request in flight or a new
    * frame before it is hung up, in ms. Default 30 s.
@@ -265,6 +274,10 @@ export async function startControlServer(options: ControlServerOptions): Promise
           case 'unsubscribe':
             unsubscribe?.();
             unsubscribe = null;
+            watchIdleness();
+            return;
+          case 'link':
+            send({ type: 'link', id: frame.id, link: options.pageLink?.() ?? null });
             watchIdleness();
             return;
         }

@@ -106,7 +106,8 @@ export async function openApp(
   context.setDefaultTimeout(UI_TIMEOUT_MS);
   const page = await context.newPage();
   // Each link's code is single-use (traded once for a session), so every page gets a fresh one,
-  // as a user running `ui --link` again would.
+  // from the bridge's newLink, which `ui --link` reaches over the control channel
+  // (test/integration/cli/cli-ui-link.test.ts).
   await page.goto(options.link ?? stack.bridge.newLink());
   return { context, page };
 }

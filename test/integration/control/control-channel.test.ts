@@ -358,25 +358,23 @@ test('a second `ui` serves the page and forwards to the running engine, until th
   const watch = startWatch(t, { ...context, token: emulator.demoToken });
   await watch.until('the engine reports its status', () => watch.status() !== null);
 
-  const ui = spawnCli(context, ['ui', '--link']);
+  const ui = spawnCli(context, ['ui']);
   t.after(() => {
     if (ui.exitCode === null) ui.kill('SIGKILL');
   });
   let stderr = '';
   ui.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => ui.on('exit', (code) => resolve(code)));
-  const link = await within(
+  const line = await within(
     new Promise<string>((resolve, reject) => {
       createInterface({ input: ui.stdout }).once('line', resolve);
       ui.once('exit', () => reject(new Error(`ui exited early: ${stderr}`)));
     }),
     'the link',
   );
-  assert.match(
-    link,
-    /^http:\/\/127\.0\.0\.1:\d+\/#link=[\w-]{43}$/,
-    '--link prints the link alone',
-  );
+  const link = /http:\/\/127\.0\.0\.1:\d+\/#link=[\w-]{43}/.exec(line)?.[0];
+  assert.ok(link, `the ui prints its link: ${line}`);
+  assert.match(line, new RegExp(`process ${watch.child.pid}`), 'and says it forwards');
 
   // The page trades the link's single-use code for a session it sends as a header.
   const origin = new URL(link).origin;

@@ -223,5 +223,6 @@ export function createFakeEngine(options: FakeEngineOptions = {}): FakeEngine {
     start: () => Promise.resolve(),
     stop: () => Promise.resolve(),
     whenIdle: () => Promise.resolve(),
+    servePageLinks: () => {},
   };
 }

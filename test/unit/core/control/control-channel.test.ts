@@ -390,3 +390,35 @@ test('32 connections (31 idle, one subscriber) no longer lock every other client
     logger.lines.some((line) => JSON.stringify(line.fields ?? {}).includes('sent nothing')),
   );
 });
+
+test('a link frame is answered with a link minted for the asker, or null where no page is served', async (t) => {
+  const withPage = configFolder(t);
+  const minted: string[] = [];
+  const logger = createRecordingLogger();
+  const server = await startControlServer({
+    configDir: withPage,
+    engine: createFakeEngine(),
+    version: '9.9.9',
+    shell: 'browser',
+    logger,
+    pageLink: () => {
+      const link = `http://127.0.0.1:1/#link=code-${minted.length + 1}`;
+      minted.push(link);
+      return link;
+    },
+  });
+  t.after(() => server.close());
+  const remote = await connect(t, withPage);
+  assert.equal(await within(remote.newPageLink(), 'the first link'), minted[0]);
+  assert.equal(await within(remote.newPageLink(), 'the second link'), minted[1]);
+  assert.equal(minted.length, 2, 'one minted per request');
+  assert.ok(
+    logger.lines.every((line) => !JSON.stringify(line).includes('code-')),
+    'no link is logged',
+  );
+
+  const withoutPage = configFolder(t);
+  await serve(t, withoutPage);
+  const other = await connect(t, withoutPage);
+  assert.equal(await within(other.newPageLink(), 'the answer'), null, 'no page, no link');
+});
