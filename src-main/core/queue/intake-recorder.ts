@@ -77,6 +77,8 @@ export function createIntakeRecorder(options: IntakeRecorderOptions): IntakeReco
       mtimeMs: file.mtimeMs,
       // The folder's split mode when the file came in (or changed): the queue splits by it.
       splitMode: splitModeOf(binding),
+      // Only when the intake renamed it: a later sighting must not forget the name it had.
+      ...(file.rawName === undefined ? {} : { rawName: file.rawName }),
     };
   }
 
