@@ -124,6 +124,10 @@ export const en: Catalogue = {
       'Sending failed for a local reason; it will be tried again. Gave up after {{attempts}} attempts; retry it later.',
     after_upload_folder_gone:
       'The file was uploaded, but its folder ({{folder}}) was no longer there when it was to be moved or deleted (renamed, removed or disconnected). Check where the file is now.',
+    after_upload_no_space:
+      'Sent to Clearfacts (it will not be sent again), but there was no space left to move it into {{folder}}. It stays where it is, and moving it is tried again every minute until there is space.',
+    after_upload_no_permission:
+      'Sent to Clearfacts (it will not be sent again), but the app may not move it into {{folder}} (no permission, or a read-only or busy drive). It stays where it is, and moving it is tried again every minute.',
     after_upload_failed:
       'Sent to Clearfacts, but the file could not be moved or deleted afterwards; it stays where it is.',
     changed_after_send:

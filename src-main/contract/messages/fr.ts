@@ -125,6 +125,10 @@ export const fr: Catalogue = {
       'L’envoi a échoué pour une raison locale. Abandon après {{attempts}} essais ; réessayez plus tard.',
     after_upload_folder_gone:
       'Le fichier a été envoyé, mais son dossier ({{folder}}) n’existait plus au moment de le déplacer ou de le supprimer (renommé, supprimé ou déconnecté). Vérifiez où se trouve le fichier.',
+    after_upload_no_space:
+      'Envoyé à Clearfacts (il ne sera pas renvoyé), mais il n’y avait plus d’espace pour le déplacer dans {{folder}}. Il reste où il est, et le déplacement est réessayé chaque minute jusqu’à ce qu’il y ait de l’espace.',
+    after_upload_no_permission:
+      'Envoyé à Clearfacts (il ne sera pas renvoyé), mais l’application n’a pas le droit de le déplacer dans {{folder}} (pas d’autorisation, ou un disque en lecture seule ou occupé). Il reste où il est, et le déplacement est réessayé chaque minute.',
     after_upload_failed:
       'Envoyé à Clearfacts, mais le fichier n’a pas pu être déplacé ou supprimé ensuite ; il reste où il est.',
     changed_after_send:

@@ -125,6 +125,10 @@ export const nl: Catalogue = {
       'Versturen mislukte door een lokale oorzaak. Na {{attempts}} pogingen werd opgegeven; probeer het later opnieuw.',
     after_upload_folder_gone:
       'Het bestand werd opgeladen, maar zijn map ({{folder}}) was er niet meer toen het verplaatst of verwijderd moest worden (hernoemd, verwijderd of losgekoppeld). Kijk na waar het bestand nu staat.',
+    after_upload_no_space:
+      'Verstuurd naar Clearfacts (het wordt niet opnieuw verstuurd), maar er was geen ruimte meer om het naar {{folder}} te verplaatsen. Het blijft waar het is, en het verplaatsen wordt elke minuut opnieuw geprobeerd tot er ruimte is.',
+    after_upload_no_permission:
+      'Verstuurd naar Clearfacts (het wordt niet opnieuw verstuurd), maar de app mag het niet naar {{folder}} verplaatsen (geen toestemming, of een alleen-lezen of bezette schijf). Het blijft waar het is, en het verplaatsen wordt elke minuut opnieuw geprobeerd.',
     after_upload_failed:
       'Verstuurd naar Clearfacts, maar het bestand kon daarna niet verplaatst of verwijderd worden; het blijft waar het is.',
     changed_after_send:
