@@ -271,6 +271,8 @@ export const en: Catalogue = {
     folder_no_permission: 'The app has no permission to read the folder {{path}}.',
     folder_unreachable:
       'The folder {{path}} cannot be reached: the drive or network share may be offline.',
+    folder_marker_missing:
+      '{{path}} is empty and lacks the marker the app wrote when it was bound (.clearfacts-folder): it looks like a drive or share that is not connected, or a folder renamed and made again. Nothing in it is taken as deleted and nothing is created in it. Connect the drive or share, or put the folder back; if this empty folder really is the one, remove it from the list and add it again.',
     share_unmounted:
       'The drive or network share mounted at {{path}} is no longer mounted. It is watched again as soon as it is back.',
     folder_not_responding:

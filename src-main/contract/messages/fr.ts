@@ -276,6 +276,8 @@ export const fr: Catalogue = {
     folder_no_permission: 'L’application n’a pas le droit de lire le répertoire {{path}}.',
     folder_unreachable:
       'Le répertoire {{path}} est injoignable : le disque ou le partage réseau est peut-être hors ligne.',
+    folder_marker_missing:
+      '{{path}} est vide et n’a pas le marqueur que l’application a écrit lorsqu’il a été associé (.clearfacts-folder) : on dirait un disque ou un partage non connecté, ou un dossier renommé puis recréé. Rien n’y est considéré comme supprimé et rien n’y est créé. Connectez le disque ou le partage, ou remettez le dossier ; si ce dossier vide est vraiment le bon, retirez-le de la liste et ajoutez-le à nouveau.',
     share_unmounted:
       'Le disque ou le partage réseau monté sur {{path}} n’est plus monté. Il sera surveillé à nouveau dès son retour.',
     folder_not_responding:

@@ -345,6 +345,7 @@ export const Message = z.discriminatedUnion('code', [
   message('folder_no_permission', { path }),
   message('folder_unreachable', { path }),
   message('share_unmounted', { path }),
+  message('folder_marker_missing', { path }),
   message('folder_not_responding', { path }),
   message('polling_forced', {}),
   message('polling_network', { fileSystem: z.string() }),

@@ -277,6 +277,8 @@ export const nl: Catalogue = {
     folder_no_permission: 'De app heeft geen toestemming om de map {{path}} te lezen.',
     folder_unreachable:
       'De map {{path}} is niet bereikbaar: de schijf of netwerkshare is misschien offline.',
+    folder_marker_missing:
+      '{{path}} is leeg en mist de markering die de app schreef toen de map gekoppeld werd (.clearfacts-folder): het lijkt een schijf of share die niet verbonden is, of een map die hernoemd en opnieuw gemaakt werd. Niets erin wordt als verwijderd beschouwd en er wordt niets in aangemaakt. Verbind de schijf of share, of zet de map terug; is deze lege map echt de juiste, verwijder ze dan uit de lijst en voeg ze opnieuw toe.',
     share_unmounted:
       'De schijf of netwerkshare op {{path}} is niet meer gekoppeld. Ze wordt opnieuw gevolgd zodra ze terug is.',
     folder_not_responding:
