@@ -128,6 +128,8 @@ export const en: Catalogue = {
       'Sent to Clearfacts (it will not be sent again), but there was no space left to move it into {{folder}}. It stays where it is, and moving it is tried again every minute until there is space.',
     after_upload_no_permission:
       'Sent to Clearfacts (it will not be sent again), but the app may not move it into {{folder}} (no permission, or a read-only or busy drive). It stays where it is, and moving it is tried again every minute.',
+    name_not_utf8_unrenamed:
+      'The name of this file is not valid UTF-8 (shown here as read in Windows-1252), and the app could not give it that readable name ({{error}}), which it needs to send it. Rename the file yourself, or let the app write to its folder.',
     after_upload_failed:
       'Sent to Clearfacts, but the file could not be moved or deleted afterwards; it stays where it is.',
     changed_after_send:

@@ -129,6 +129,8 @@ export const fr: Catalogue = {
       'Envoyé à Clearfacts (il ne sera pas renvoyé), mais il n’y avait plus d’espace pour le déplacer dans {{folder}}. Il reste où il est, et le déplacement est réessayé chaque minute jusqu’à ce qu’il y ait de l’espace.',
     after_upload_no_permission:
       'Envoyé à Clearfacts (il ne sera pas renvoyé), mais l’application n’a pas le droit de le déplacer dans {{folder}} (pas d’autorisation, ou un disque en lecture seule ou occupé). Il reste où il est, et le déplacement est réessayé chaque minute.',
+    name_not_utf8_unrenamed:
+      'Le nom de ce fichier n’est pas de l’UTF-8 valide (affiché ici tel que lu en Windows-1252), et l’application n’a pas pu lui donner ce nom lisible ({{error}}), nécessaire pour l’envoyer. Renommez le fichier vous-même, ou laissez l’application écrire dans son dossier.',
     after_upload_failed:
       'Envoyé à Clearfacts, mais le fichier n’a pas pu être déplacé ou supprimé ensuite ; il reste où il est.',
     changed_after_send:

@@ -251,6 +251,7 @@ export const Message = z.discriminatedUnion('code', [
   message('gave_up_local', { attempts: count }),
   message('after_upload_failed', {}),
   message('after_upload_folder_gone', { folder: path }),
+  message('name_not_utf8_unrenamed', { path, error: z.string() }),
   message('after_upload_no_space', { folder: path }),
   message('after_upload_no_permission', { folder: path }),
   message('changed_after_send', {}),

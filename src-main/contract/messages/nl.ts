@@ -129,6 +129,8 @@ export const nl: Catalogue = {
       'Verstuurd naar Clearfacts (het wordt niet opnieuw verstuurd), maar er was geen ruimte meer om het naar {{folder}} te verplaatsen. Het blijft waar het is, en het verplaatsen wordt elke minuut opnieuw geprobeerd tot er ruimte is.',
     after_upload_no_permission:
       'Verstuurd naar Clearfacts (het wordt niet opnieuw verstuurd), maar de app mag het niet naar {{folder}} verplaatsen (geen toestemming, of een alleen-lezen of bezette schijf). Het blijft waar het is, en het verplaatsen wordt elke minuut opnieuw geprobeerd.',
+    name_not_utf8_unrenamed:
+      'De naam van dit bestand is geen geldige UTF-8 (hier getoond zoals gelezen in Windows-1252), en de app kon het die leesbare naam niet geven ({{error}}), wat nodig is om het te versturen. Hernoem het bestand zelf, of laat de app in zijn map schrijven.',
     after_upload_failed:
       'Verstuurd naar Clearfacts, maar het bestand kon daarna niet verplaatst of verwijderd worden; het blijft waar het is.',
     changed_after_send:

@@ -36,10 +36,11 @@ export interface IntakeFile {
   rawName?: string;
 }
 
-/** A file whose name is not UTF-8 and could not be renamed (see onRawNameFailed). */
-export interface RawNameFailure {
-  path: string;
-  folderId: string;
+/**
+ * A file whose name is not UTF-8 and could not be renamed (see onRawNameFailed): `path` is its
+ * readable name in its folder, `rawName` the name's bytes in hex, `error` the system's code.
+ */
+export interface RawNameFailure extends IntakeFile {
   rawName: string;
   error: string;
 }
@@ -243,19 +244,26 @@ export function createFolderIntake(options: FolderIntakeOptions): FolderIntake {
         return;
       case 'gone':
         return;
-      case 'failed':
+      case 'failed': {
         logger.warn('intake: a file name that is not UTF-8 cannot be given its readable form', {
           path: result.shownPath,
           rawName: result.rawName,
           error: String(result.error),
         });
-        if (options.onRawNameFailed === undefined) return;
+        const routed = route(folder, result.shownPath);
+        if (options.onRawNameFailed === undefined || !routed.ok) return;
         reportToEngine('onRawNameFailed', options.onRawNameFailed, {
           path: result.shownPath,
           folderId: folder.binding.id,
+          companyNumber: routed.companyNumber,
+          destination: routed.destination,
+          sizeBytes: result.sizeBytes,
+          mtimeMs: result.mtimeMs,
           rawName: result.rawName,
           error: errorCode(result.error) ?? String(result.error),
         });
+        return;
+      }
     }
   }
 

@@ -69,7 +69,15 @@ export type ReadableNaming =
   /** Gone before it could be renamed: nothing to do. */
   | { outcome: 'gone' }
   /** Cannot be renamed (a read-only share, no permission): `shownPath` names it for the user. */
-  | { outcome: 'failed'; shownPath: string; rawName: string; error: unknown };
+  | {
+      outcome: 'failed';
+      shownPath: string;
+      rawName: string;
+      error: unknown;
+      /** As stat gave them; 0 when stat itself failed. */
+      sizeBytes: number;
+      mtimeMs: number;
+    };
 
 /**
  * Gives the file `name` (bytes, not UTF-8) in `directory` its readable name, once its size and
@@ -87,8 +95,10 @@ export async function giveReadableName(
   const rawName = name.toString('hex');
   const source = Buffer.concat([Buffer.from(directory + path.sep), name]);
   const readable = readableName(name);
+  let seen = { sizeBytes: 0, mtimeMs: 0 };
   try {
     const stats = await stat(source);
+    seen = { sizeBytes: stats.size, mtimeMs: stats.mtimeMs };
     const quietFor = now - Math.max(stats.mtimeMs, stats.ctimeMs);
     if (quietFor < stabilityWindowMs)
       return { outcome: 'wait', delayMs: stabilityWindowMs - quietFor };
@@ -100,6 +110,12 @@ export async function giveReadableName(
     }
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { outcome: 'gone' };
-    return { outcome: 'failed', shownPath: path.join(directory, readable), rawName, error };
+    return {
+      outcome: 'failed',
+      shownPath: path.join(directory, readable),
+      rawName,
+      error,
+      ...seen,
+    };
   }
 }

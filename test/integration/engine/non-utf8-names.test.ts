@@ -3,12 +3,20 @@
 // string path cannot be stat'ed), so it used to get no row, no log line and no upload.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { englishOf } from '../../../src-main/contract/messages/index.ts';
+import { FOLDER_MARKER_FILE } from '../../../src-main/core/folders/folder-marker.ts';
 import { pdfBytes } from '../../fixtures/generate-documents.ts';
 import { startTestEmulator } from '../../emulator/emulator-test-support.ts';
 import { monthFolder, startEngine } from '../../support/engine-harness.ts';
 import { latin1Name, rawNamesIn, writeRawNamed } from '../../support/raw-names.ts';
 import { folder, tempDir } from '../../support/temp-folders.ts';
+import {
+  immutableUnsupportedReason,
+  setImmutable,
+} from '../../reliability/support/storage-faults.ts';
 
 // Windows-1252 (a superset of Latin-1's printable range) reads 0xE9 as é: the readable name.
 const RAW = latin1Name('factuur-\xe9t\xe9.pdf');
@@ -54,10 +62,50 @@ test('a file whose name is not UTF-8 is sent under its decoded name and moved', 
   );
   assert.deepEqual(
     rawNamesIn(dir).map((hex) => Buffer.from(hex, 'hex').toString()),
-    ['_uploaded'],
+    [FOLDER_MARKER_FILE, '_uploaded'],
   );
   assert.deepEqual(
     rawNamesIn(path.join(dir, '_uploaded', monthFolder())),
     [SHOWN, 'Facture Février \uFFFD.pdf'].map((name) => Buffer.from(name).toString('hex')).sort(),
   );
 });
+
+const probeDir = path.join(tmpdir(), `cf-immutable-raw-${process.pid}`);
+await mkdir(probeDir, { recursive: true });
+const noImmutable = await immutableUnsupportedReason(probeDir);
+await rm(probeDir, { recursive: true, force: true });
+
+test(
+  'a name that is not UTF-8 in a folder the app may not write to: a failed row names it',
+  { skip: noImmutable ?? false },
+  async (t) => {
+    const emulator = await startTestEmulator(t);
+    const [administration] = emulator.seed.administrations;
+    assert.ok(administration);
+    const dir = folder(tempDir(t, 'raw-locked'), 'scans');
+    const raw = latin1Name('verrouill\xe9.pdf');
+    writeRawNamed(dir, raw, await pdfBytes(1));
+    // chattr +i: not even root may rename in it (a read-only share, a folder without permission).
+    await setImmutable([dir], true);
+    try {
+      const harness = await startEngine(t, { emulator, token: emulator.demoToken });
+      await harness.engine.handlers['folders.add']({
+        path: dir,
+        companyNumber: administration.companyNumber,
+        destination: { type: 'purchase' },
+      });
+      const row = await harness.waitForEntry(
+        'the file that cannot be renamed fails',
+        (entry) => entry.state === 'failed',
+      );
+      assert.equal(row.fileName, 'verrouillé.pdf');
+      assert.equal(row.rawName, raw.toString('hex'));
+      assert.equal(row.failure?.message.code, 'name_not_utf8_unrenamed');
+      assert.match(englishOf(row.failure.message), /not valid UTF-8 .*\(EPERM\)/);
+      assert.deepEqual(emulator.uploads(), []);
+      assert.deepEqual(rawNamesIn(dir), [raw.toString('hex')], 'the file is left as it was');
+    } finally {
+      await setImmutable([dir], false);
+    }
+  },
+);
