@@ -1,7 +1,8 @@
 // File names are user data that reach a screen, a terminal, a log and Clearfacts. A name can hide
 // what it is: bidirectional controls reorder it (`rtl\u202Efdp.exe` shows as `rtlexe.pdf`), and
 // zero-width and other invisible format characters make two names look alike. Names are shown
-// with those characters marked, and sent without them; files on disk are never renamed.
+// with those characters marked, and sent without them; files on disk are never renamed for it
+// (core/intake/raw-names.ts renames only names that are not UTF-8 at all).
 
 /**
  * Characters that change how a name looks without being seen: C0/C1 controls, the bidi

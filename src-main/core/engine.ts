@@ -38,6 +38,7 @@ import { createHistoryActions } from './queue/history-actions.ts';
 import { createIntakeRecorder } from './queue/intake-recorder.ts';
 import { DEFAULT_RETRY_TUNING } from './queue/retry-policy.ts';
 import { createUploadQueue } from './queue/upload-queue.ts';
+import type { AfterUploadFs } from './queue/after-upload.ts';
 import { createSplitService } from './split/split-service.ts';
 import { openHeadlessSettingsStore } from './store/conf-settings-store.ts';
 import { ACTIVE_STATES } from './store/file-lifecycle.ts';
@@ -89,7 +90,11 @@ export interface EngineOptions {
     followUpSpacingMs?: number;
     /** The follow-up's schedule, ms after delivery. Default 2 min, 15 min, 1 h, daily to 30 days. */
     followUpOffsetsMs?: readonly number[];
+    /** How long a move after upload that failed for a passing reason waits. Default 1 min. */
+    afterUploadRetryMs?: number;
   };
+  /** The after-upload step's file operations; tests inject a full disk. node:fs by default. */
+  afterUploadFs?: AfterUploadFs;
   /** How the shell shows a file in the OS file manager; absent in the browser. */
   revealFile?: (path: string) => Promise<void>;
 }
@@ -260,6 +265,10 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     // Routing e-invoices by their parties; when Clearfacts cannot be asked, the last list known.
     reachableAdministrations: () =>
       administrations.list().catch(() => administrations.knownAdministrations()),
+    ...(options.afterUploadFs === undefined ? {} : { afterUploadFs: options.afterUploadFs }),
+    ...(tuning.afterUploadRetryMs === undefined
+      ? {}
+      : { afterUploadRetryMs: tuning.afterUploadRetryMs }),
   });
 
   // status

@@ -97,6 +97,8 @@ export interface HarnessOptions {
   signIn?: boolean;
   /** The engine's logger; the rotating file logger in the config dir by default. */
   logger?: Logger;
+  /** The after-upload step's file operations (test/support/failing-moves.ts: a full disk). */
+  afterUploadFs?: EngineOptions['afterUploadFs'];
   /** Puts something (a rewriting proxy) between the engine and the emulator. */
   wrapApi?: (emulatorOrigin: string) => Promise<{ origin: string; close(): Promise<void> }>;
 }
@@ -119,6 +121,7 @@ export async function startEngineHarness(options: HarnessOptions = {}): Promise<
     apiUrl: proxy === null ? emulator.graphqlUrl : `${proxy.origin}/graphql`,
     tuning: { ...FAST_TUNING, ...options.tuning },
     ...(options.logger === undefined ? {} : { logger: options.logger }),
+    ...(options.afterUploadFs === undefined ? {} : { afterUploadFs: options.afterUploadFs }),
   });
 
   const entries = new Map<number, HistoryEntry>();

@@ -128,6 +128,12 @@ export const en: Catalogue = {
       'Sending failed for a local reason; it will be tried again. Gave up after {{attempts}} attempts; retry it later.',
     after_upload_folder_gone:
       'The file was uploaded, but its folder ({{folder}}) was no longer there when it was to be moved or deleted (renamed, removed or disconnected). Check where the file is now.',
+    after_upload_no_space:
+      'Sent to Clearfacts (it will not be sent again), but there was no space left to move it into {{folder}}. It stays where it is, and moving it is tried again every minute until there is space.',
+    after_upload_no_permission:
+      'Sent to Clearfacts (it will not be sent again), but the app may not move it into {{folder}} (no permission, or a read-only or busy drive). It stays where it is, and moving it is tried again every minute.',
+    name_not_utf8_unrenamed:
+      'The name of this file is not valid UTF-8 (shown here as read in Windows-1252), and the app could not give it that readable name ({{error}}), which it needs to send it. Rename the file yourself, or let the app write to its folder.',
     after_upload_failed:
       'Sent to Clearfacts, but the file could not be moved or deleted afterwards; it stays where it is.',
     changed_after_send:
@@ -271,6 +277,8 @@ export const en: Catalogue = {
     folder_no_permission: 'The app has no permission to read the folder {{path}}.',
     folder_unreachable:
       'The folder {{path}} cannot be reached: the drive or network share may be offline.',
+    folder_marker_missing:
+      '{{path}} is empty and lacks the marker the app wrote when it was bound (.clearfacts-folder): it looks like a drive or share that is not connected, or a folder renamed and made again. Nothing in it is taken as deleted and nothing is created in it. Connect the drive or share, or put the folder back; if this empty folder really is the one, remove it from the list and add it again.',
     share_unmounted:
       'The drive or network share mounted at {{path}} is no longer mounted. It is watched again as soon as it is back.',
     folder_not_responding:

@@ -129,6 +129,12 @@ export const fr: Catalogue = {
       'L’envoi a échoué pour une raison locale. Abandon après {{attempts}} essais ; réessayez plus tard.',
     after_upload_folder_gone:
       'Le fichier a été envoyé, mais son dossier ({{folder}}) n’existait plus au moment de le déplacer ou de le supprimer (renommé, supprimé ou déconnecté). Vérifiez où se trouve le fichier.',
+    after_upload_no_space:
+      'Envoyé à Clearfacts (il ne sera pas renvoyé), mais il n’y avait plus d’espace pour le déplacer dans {{folder}}. Il reste où il est, et le déplacement est réessayé chaque minute jusqu’à ce qu’il y ait de l’espace.',
+    after_upload_no_permission:
+      'Envoyé à Clearfacts (il ne sera pas renvoyé), mais l’application n’a pas le droit de le déplacer dans {{folder}} (pas d’autorisation, ou un disque en lecture seule ou occupé). Il reste où il est, et le déplacement est réessayé chaque minute.',
+    name_not_utf8_unrenamed:
+      'Le nom de ce fichier n’est pas de l’UTF-8 valide (affiché ici tel que lu en Windows-1252), et l’application n’a pas pu lui donner ce nom lisible ({{error}}), nécessaire pour l’envoyer. Renommez le fichier vous-même, ou laissez l’application écrire dans son dossier.',
     after_upload_failed:
       'Envoyé à Clearfacts, mais le fichier n’a pas pu être déplacé ou supprimé ensuite ; il reste où il est.',
     changed_after_send:
@@ -276,6 +282,8 @@ export const fr: Catalogue = {
     folder_no_permission: 'L’application n’a pas le droit de lire le répertoire {{path}}.',
     folder_unreachable:
       'Le répertoire {{path}} est injoignable : le disque ou le partage réseau est peut-être hors ligne.',
+    folder_marker_missing:
+      '{{path}} est vide et n’a pas le marqueur que l’application a écrit lorsqu’il a été associé (.clearfacts-folder) : on dirait un disque ou un partage non connecté, ou un dossier renommé puis recréé. Rien n’y est considéré comme supprimé et rien n’y est créé. Connectez le disque ou le partage, ou remettez le dossier ; si ce dossier vide est vraiment le bon, retirez-le de la liste et ajoutez-le à nouveau.',
     share_unmounted:
       'Le disque ou le partage réseau monté sur {{path}} n’est plus monté. Il sera surveillé à nouveau dès son retour.',
     folder_not_responding:

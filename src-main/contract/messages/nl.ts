@@ -129,6 +129,12 @@ export const nl: Catalogue = {
       'Versturen mislukte door een lokale oorzaak. Na {{attempts}} pogingen werd opgegeven; probeer het later opnieuw.',
     after_upload_folder_gone:
       'Het bestand werd opgeladen, maar zijn map ({{folder}}) was er niet meer toen het verplaatst of verwijderd moest worden (hernoemd, verwijderd of losgekoppeld). Kijk na waar het bestand nu staat.',
+    after_upload_no_space:
+      'Verstuurd naar Clearfacts (het wordt niet opnieuw verstuurd), maar er was geen ruimte meer om het naar {{folder}} te verplaatsen. Het blijft waar het is, en het verplaatsen wordt elke minuut opnieuw geprobeerd tot er ruimte is.',
+    after_upload_no_permission:
+      'Verstuurd naar Clearfacts (het wordt niet opnieuw verstuurd), maar de app mag het niet naar {{folder}} verplaatsen (geen toestemming, of een alleen-lezen of bezette schijf). Het blijft waar het is, en het verplaatsen wordt elke minuut opnieuw geprobeerd.',
+    name_not_utf8_unrenamed:
+      'De naam van dit bestand is geen geldige UTF-8 (hier getoond zoals gelezen in Windows-1252), en de app kon het die leesbare naam niet geven ({{error}}), wat nodig is om het te versturen. Hernoem het bestand zelf, of laat de app in zijn map schrijven.',
     after_upload_failed:
       'Verstuurd naar Clearfacts, maar het bestand kon daarna niet verplaatst of verwijderd worden; het blijft waar het is.',
     changed_after_send:
@@ -277,6 +283,8 @@ export const nl: Catalogue = {
     folder_no_permission: 'De app heeft geen toestemming om de map {{path}} te lezen.',
     folder_unreachable:
       'De map {{path}} is niet bereikbaar: de schijf of netwerkshare is misschien offline.',
+    folder_marker_missing:
+      '{{path}} is leeg en mist de markering die de app schreef toen de map gekoppeld werd (.clearfacts-folder): het lijkt een schijf of share die niet verbonden is, of een map die hernoemd en opnieuw gemaakt werd. Niets erin wordt als verwijderd beschouwd en er wordt niets in aangemaakt. Verbind de schijf of share, of zet de map terug; is deze lege map echt de juiste, verwijder ze dan uit de lijst en voeg ze opnieuw toe.',
     share_unmounted:
       'De schijf of netwerkshare op {{path}} is niet meer gekoppeld. Ze wordt opnieuw gevolgd zodra ze terug is.',
     folder_not_responding:

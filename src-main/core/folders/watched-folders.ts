@@ -22,6 +22,7 @@ import {
   type ArchiveType,
   type TreeLanguage,
 } from './accountant-tree-names.ts';
+import { checkFolderMarker, writeFolderMarker } from './folder-marker.ts';
 import { materializeAccountantTree } from './materialize-accountant-tree.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { FolderCounts } from '../store/history-repository.ts';
@@ -197,6 +198,19 @@ export function createWatchedFolders(options: WatchedFoldersOptions): WatchedFol
     return new Map(loaded);
   }
 
+  /**
+   * The marker that later tells the bound folder from an empty mount point (folder-marker.ts).
+   * A folder that cannot take it (read-only) is still bound: its files show it is there.
+   */
+  async function markFolder(folderPath: string): Promise<void> {
+    await writeFolderMarker(folderPath).catch((error: unknown) =>
+      logger.warn('The folder marker could not be written', {
+        path: folderPath,
+        error: String(error),
+      }),
+    );
+  }
+
   /** Creates the folders of a tree for every administration and category the API lists. */
   async function materialize(root: string, refresh: boolean): Promise<void> {
     const listed = await administrations.list(refresh);
@@ -228,6 +242,7 @@ export function createWatchedFolders(options: WatchedFoldersOptions): WatchedFol
     }) {
       const absolute = await requireFolder(request.path);
       ensureNotBound(absolute);
+      await markFolder(absolute);
       await checkDestination(request.companyNumber, request.destination);
       return save([
         ...bindings(),
@@ -267,6 +282,7 @@ export function createWatchedFolders(options: WatchedFoldersOptions): WatchedFol
     async addTree(request: { path: string }) {
       const absolute = await requireFolder(request.path);
       ensureNotBound(absolute);
+      await markFolder(absolute);
       try {
         await materialize(absolute, true);
       } catch (error) {
@@ -283,6 +299,7 @@ export function createWatchedFolders(options: WatchedFoldersOptions): WatchedFol
     async addInbox(request: { path: string }) {
       const absolute = await requireFolder(request.path);
       ensureNotBound(absolute);
+      await markFolder(absolute);
       return save([...bindings(), { id: randomUUID(), mode: 'e-invoice-inbox', path: absolute }]);
     },
 
@@ -302,6 +319,8 @@ export function createWatchedFolders(options: WatchedFoldersOptions): WatchedFol
       if (trees.length === 0) return;
       for (const tree of trees) {
         try {
+          // An empty mount point or a folder made again is not the tree: build nothing into it.
+          if ((await checkFolderMarker(path.resolve(tree.path))) === 'unmarked_empty') continue;
           await materialize(path.resolve(tree.path), false);
         } catch (error) {
           logger.warn('The accountant tree could not be refreshed', {

@@ -18,6 +18,7 @@ import type { FolderWatch, FolderWatchTimings } from './folder-watch.ts';
 import { isIgnoredRelativePath } from '../folders/ignored-names.ts';
 import { createReadinessGate } from './readiness-gate.ts';
 import type { FileVersion, ReadinessClock } from './readiness-gate.ts';
+import { giveReadableName } from './raw-names.ts';
 import { routeAccountantTreePath } from './route-accountant-tree.ts';
 import type { ResolveCategoryId, Route } from './route-accountant-tree.ts';
 import { watchWithChokidar } from './watch-backend.ts';
@@ -31,6 +32,17 @@ export interface IntakeFile {
   destination: Destination;
   sizeBytes: number;
   mtimeMs: number;
+  /** When the intake gave the file its name (raw-names.ts): the name it had, as bytes in hex. */
+  rawName?: string;
+}
+
+/**
+ * A file whose name is not UTF-8 and could not be renamed (see onRawNameFailed): `path` is its
+ * readable name in its folder, `rawName` the name's bytes in hex, `error` the system's code.
+ */
+export interface RawNameFailure extends IntakeFile {
+  rawName: string;
+  error: string;
 }
 
 /**
@@ -63,6 +75,11 @@ export interface FolderIntakeOptions extends IntakeTimings {
   onFileReady(file: IntakeFile): EngineAnswer;
   /** In an accountant tree, a file whose path leads to no destination; reported once a path. */
   onFileUnroutable(path: string, folderId: string, reason: TreeRouteMessage): EngineAnswer;
+  /**
+   * A file whose name is not UTF-8 could not be given its readable name (read-only share, no
+   * permission): `path` is the readable name in its folder, `error` the system's code.
+   */
+  onRawNameFailed?(file: RawNameFailure): EngineAnswer;
   /** A file seen earlier was deleted before it became ready (never said for a vanished folder). */
   onFileRemoved(path: string, folderId: string): EngineAnswer;
   onAvailability(
@@ -140,6 +157,13 @@ export function createFolderIntake(options: FolderIntakeOptions): FolderIntake {
   /** Versions announced ready this session, so no event or scan announces one twice. */
   const announced = new Map<string, { folderId: string; version: FileVersion }>();
   const unroutable = new Map<string, { folderId: string; reason: TreeRouteMessage }>();
+  /**
+   * Names this session gave to files whose names were not UTF-8 (path → the old name, hex), so
+   * the row records it whichever comes first: the rename's watcher event or the intake's report.
+   */
+  const givenNames = new Map<string, string>();
+  /** Files with names that are not UTF-8 being named or waiting to be (directory + hex). */
+  const naming = new Map<string, NodeJS.Timeout | null>();
   let started = false;
   let stopped = false;
 
@@ -170,6 +194,7 @@ export function createFolderIntake(options: FolderIntakeOptions): FolderIntake {
         path: filePath,
         ...context,
         ...version,
+        ...rawNameOf(filePath),
       });
     },
     onVanished(filePath, context) {
@@ -183,6 +208,64 @@ export function createFolderIntake(options: FolderIntakeOptions): FolderIntake {
       });
     },
   });
+
+  function rawNameOf(filePath: string): { rawName?: string } {
+    const rawName = givenNames.get(filePath);
+    return rawName === undefined ? {} : { rawName };
+  }
+
+  /** Gives a file whose name is not UTF-8 a readable one, then considers it like any file. */
+  async function nameReadably(folder: WatchedFolder, directory: string, name: Buffer) {
+    const key = `${directory}\0${name.toString('hex')}`;
+    if (naming.has(key) || stopped) return;
+    naming.set(key, null);
+    const result = await giveReadableName(directory, name, timings.stabilityWindowMs, Date.now());
+    naming.delete(key);
+    if (stopped || folders.get(folder.binding.id) !== folder) return;
+    switch (result.outcome) {
+      case 'renamed': {
+        givenNames.set(result.path, result.rawName);
+        logger.info('intake: a file name that is not UTF-8 was given its readable form', {
+          path: result.path,
+          rawName: result.rawName,
+        });
+        const found = await statVersion(result.path).catch(() => 'gone' as const);
+        if (typeof found === 'object') consider(folder, result.path, found, false);
+        return;
+      }
+      case 'wait':
+        naming.set(
+          key,
+          setTimeout(() => {
+            naming.delete(key);
+            void nameReadably(folder, directory, name);
+          }, result.delayMs),
+        );
+        return;
+      case 'gone':
+        return;
+      case 'failed': {
+        logger.warn('intake: a file name that is not UTF-8 cannot be given its readable form', {
+          path: result.shownPath,
+          rawName: result.rawName,
+          error: String(result.error),
+        });
+        const routed = route(folder, result.shownPath);
+        if (options.onRawNameFailed === undefined || !routed.ok) return;
+        reportToEngine('onRawNameFailed', options.onRawNameFailed, {
+          path: result.shownPath,
+          folderId: folder.binding.id,
+          companyNumber: routed.companyNumber,
+          destination: routed.destination,
+          sizeBytes: result.sizeBytes,
+          mtimeMs: result.mtimeMs,
+          rawName: result.rawName,
+          error: errorCode(result.error) ?? String(result.error),
+        });
+        return;
+      }
+    }
+  }
 
   function route(folder: WatchedFolder, filePath: string): Route {
     const { binding } = folder;
@@ -245,7 +328,12 @@ export function createFolderIntake(options: FolderIntakeOptions): FolderIntake {
       companyNumber: routed.companyNumber,
       destination: routed.destination,
     };
-    reportToEngine('onFileSeen', options.onFileSeen, { path: filePath, ...context, ...version });
+    reportToEngine('onFileSeen', options.onFileSeen, {
+      path: filePath,
+      ...context,
+      ...version,
+      ...rawNameOf(filePath),
+    });
     gate.track(filePath, context, version);
   }
 
@@ -282,7 +370,11 @@ export function createFolderIntake(options: FolderIntakeOptions): FolderIntake {
               logger.warn('intake: cannot stat a file', { path: filePath, error: String(error) }),
           );
         },
+        rawName(directory, name) {
+          void nameReadably(folder, directory, name);
+        },
         fileRemoved(filePath) {
+          givenNames.delete(filePath);
           announced.delete(filePath);
           unroutable.delete(filePath);
           // Let the gate find it gone once its window ends: a folder being deleted or unplugged
@@ -434,9 +526,12 @@ export function createFolderIntake(options: FolderIntakeOptions): FolderIntake {
       if (stopped) return;
       stopped = true;
       gate.stop();
+      for (const timer of naming.values()) if (timer !== null) clearTimeout(timer);
+      naming.clear();
       await Promise.all([...folders.values()].map((folder) => stopFolder(folder)));
       announced.clear();
       unroutable.clear();
+      givenNames.clear();
     },
   };
 }

@@ -3,6 +3,7 @@
 import { msg, type Message } from '../../contract/messages/message.ts';
 import { opendir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { checkFolderMarker } from '../folders/folder-marker.ts';
 import { errorCode } from './watch-limits.ts';
 
 /** Where the folder was found last time, to notice a share unmounted from under its mount point. */
@@ -71,6 +72,9 @@ async function inspect(
     }
     // Listing proves the folder is readable, which stat alone does not.
     await (await opendir(folderPath)).close();
+    if ((await checkFolderMarker(folderPath)) === 'unmarked_empty') {
+      return { present: false, reason: msg('folder_marker_missing', { path: folderPath }) };
+    }
     return { present: true, realPath, identity };
   } catch (error) {
     return { present: false, reason: await describeFailure(folderPath, error) };

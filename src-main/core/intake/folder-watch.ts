@@ -13,6 +13,7 @@ import { isProbeName, probeNativeEvents } from './native-events-probe.ts';
 import type { ProbeWait } from './native-events-probe.ts';
 import { detectNetworkFileSystem } from './network-share.ts';
 import type { FileVersion } from './readiness-gate.ts';
+import { listRawNames } from './raw-names.ts';
 import { scanFolder } from './scan-folder.ts';
 import type { ActiveWatch, WatchFactory, WatchMode } from './watch-backend.ts';
 import { describeWatchLimit } from './watch-limits.ts';
@@ -31,6 +32,8 @@ export interface FolderWatchHooks {
   /** A file to consider, under the folder's configured path; `version` null when not known. */
   candidate(filePath: string, version: FileVersion | null): void;
   fileRemoved(filePath: string): void;
+  /** A file in `directory` (under the folder's configured path) whose name is not UTF-8. */
+  rawName(directory: string, name: Buffer): void;
   availability(availability: FolderAvailability, reason: Message | null): void;
   /** The folder went away: whatever was pending in it must be dropped without a word. */
   wentAway(): void;
@@ -188,6 +191,20 @@ export function createFolderWatch(options: FolderWatchOptions): FolderWatch {
             hooks.fileRemoved(toReported(realPath));
           }
         },
+        rawNameChanged(realDirectory) {
+          if (!current()) return;
+          void listRawNames(realDirectory).then(
+            (names) => {
+              if (!current()) return;
+              for (const name of names) hooks.rawName(toReported(realDirectory), name);
+            },
+            (error: unknown) =>
+              logger.warn('intake: cannot read a folder for names that are not UTF-8', {
+                path: toReported(realDirectory),
+                error: String(error),
+              }),
+          );
+        },
         directoryRemoved(realPath) {
           if (current() && realPath === realRoot) void verifyPresence();
         },
@@ -223,6 +240,7 @@ export function createFolderWatch(options: FolderWatchOptions): FolderWatch {
           sizeBytes: file.sizeBytes,
           mtimeMs: file.mtimeMs,
         }),
+      onRawName: (directory, name) => hooks.rawName(toReported(directory), name),
       onProblem: (entryPath, error) =>
         logger.warn('intake: cannot read part of a watched folder', {
           path: toReported(entryPath),

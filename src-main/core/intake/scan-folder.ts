@@ -1,9 +1,9 @@
 // The start-up scan and the periodic rescan: readdir and stat only, never a read, so a folder
 // holding 50,000 already-handled files costs a directory walk and nothing more.
-import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isIgnoredName } from '../folders/ignored-names.ts';
+import { isUtf8Name } from './raw-names.ts';
 
 export interface ScannedFile {
   path: string;
@@ -17,6 +17,12 @@ export interface ScanOptions {
   /** Checked between directories so a stopped or vanished folder ends its scan quickly. */
   isCancelled(): boolean;
   onFile(file: ScannedFile): void;
+  /**
+   * A file whose name (bytes) is not valid UTF-8, so no string path reaches it: `directory` and
+   * the name's bytes (see raw-names.ts). Without it, such a file is an `onProblem`, as is a
+   * subfolder with such a name.
+   */
+  onRawName?(directory: string, name: Buffer): void;
   /** A subfolder or file that could not be read; the scan goes on with the rest. */
   onProblem(entryPath: string, error: unknown): void;
 }
@@ -34,6 +40,17 @@ function isGone(error: unknown): boolean {
   return code === 'ENOENT' || code === 'ENOTDIR';
 }
 
+/** A name that is not UTF-8 where the caller cannot take one: no string path reaches it. */
+export class RawNameError extends Error {
+  constructor() {
+    super('the name is not valid UTF-8');
+  }
+}
+
+function readBufferEntries(directory: string) {
+  return readdir(directory, { withFileTypes: true, encoding: 'buffer' });
+}
+
 /**
  * Walks `root` depth-first. An error reading the root itself is thrown (the caller decides the
  * folder is unavailable, instead of reading it as empty); errors below it are reported.
@@ -44,9 +61,10 @@ export async function scanFolder(root: string, options: ScanOptions): Promise<Sc
   const pending: string[] = [root];
   while (pending.length > 0 && !options.isCancelled()) {
     const directory = pending.pop() as string;
-    let entries: Dirent[];
+    // Names as bytes: a name that is not UTF-8 would come back with U+FFFD, a path to nothing.
+    let entries: Awaited<ReturnType<typeof readBufferEntries>>;
     try {
-      entries = await readdir(directory, { withFileTypes: true });
+      entries = await readBufferEntries(directory);
     } catch (error) {
       if (directory === root) throw error;
       if (!isGone(error)) options.onProblem(directory, error);
@@ -55,8 +73,16 @@ export async function scanFolder(root: string, options: ScanOptions): Promise<Sc
     summary.directories += 1;
     const files: string[] = [];
     for (const entry of entries) {
-      if (isIgnoredName(entry.name)) continue;
-      const entryPath = path.join(directory, entry.name);
+      if (!isUtf8Name(entry.name)) {
+        if (entry.isFile() && options.onRawName) options.onRawName(directory, entry.name);
+        else if (entry.isFile() || entry.isDirectory()) {
+          options.onProblem(path.join(directory, entry.name.toString()), new RawNameError());
+        }
+        continue;
+      }
+      const name = entry.name.toString();
+      if (isIgnoredName(name)) continue;
+      const entryPath = path.join(directory, name);
       if (entry.isDirectory()) {
         if (!options.skipDirectory(entryPath)) pending.push(entryPath);
       } else if (entry.isFile()) {

@@ -4,6 +4,10 @@
 // intake's options to simulate a folder whose native events never arrive, or a watch limit.
 import type { Stats } from 'node:fs';
 import { watch } from 'chokidar';
+import { z } from 'zod';
+
+/** What chokidar's native (fs.watch) backend passes with a raw event: the directory watched. */
+const RawEventDetails = z.object({ watchedPath: z.string() });
 
 export type WatchMode = 'native' | 'polling';
 
@@ -12,6 +16,12 @@ export interface WatchEvents {
   fileChanged(filePath: string, stats: Stats | undefined): void;
   fileRemoved(filePath: string): void;
   directoryRemoved(directoryPath: string): void;
+  /**
+   * Something happened to an entry of `directoryPath` whose name is not UTF-8. chokidar drops
+   * such entries (it cannot stat the string it decoded, with U+FFFD), so only its raw event
+   * tells; the intake reads that directory as bytes.
+   */
+  rawNameChanged(directoryPath: string): void;
   error(error: unknown): void;
 }
 
@@ -49,6 +59,11 @@ export const watchWithChokidar: WatchFactory = (request) => {
     .on('change', (filePath, stats) => request.events.fileChanged(filePath, stats))
     .on('unlink', (filePath) => request.events.fileRemoved(filePath))
     .on('unlinkDir', (directoryPath) => request.events.directoryRemoved(directoryPath))
+    .on('raw', (_event, entryName, details) => {
+      if (entryName?.includes('\uFFFD') !== true) return;
+      const raw = RawEventDetails.safeParse(details);
+      if (raw.success) request.events.rawNameChanged(raw.data.watchedPath);
+    })
     .on('error', (error) => request.events.error(error));
   return { ready, close: () => watcher.close() };
 };

@@ -10,6 +10,7 @@ import {
   type EngineAnswer,
   type FolderIntake,
   type IntakeFile,
+  type RawNameFailure,
   type IntakeTimings,
 } from './folder-intake.ts';
 
@@ -18,6 +19,8 @@ export interface IntakeSink {
   onFileSeen(file: IntakeFile): EngineAnswer;
   onFileReady(file: IntakeFile): EngineAnswer;
   onFileRemoved(filePath: string): EngineAnswer;
+  /** A file whose name is not UTF-8 could not be renamed to its readable form (raw-names.ts). */
+  onRawNameFailed(file: RawNameFailure): EngineAnswer;
   /**
    * Files waiting at the gate in a folder that is no longer bound: nobody watches them finish,
    * so they are dropped, never sent. Called after every change of folders.
@@ -168,6 +171,7 @@ export function createWatchSupervisor(options: WatchSupervisorOptions): WatchSup
           refreshTreesSoon();
         },
         onFileRemoved: (filePath) => sink.onFileRemoved(filePath),
+        onRawNameFailed: (file) => sink.onRawNameFailed(file),
         onAvailability: (folderId, availability, reason) => {
           if (availability === 'unavailable')
             logger.warn('A watched folder is unavailable', { folderId, reason });

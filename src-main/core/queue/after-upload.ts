@@ -1,7 +1,7 @@
 // What happens to a watched file once Clearfacts holds it (its uuid is stored before this runs):
 // moved to `<folder>/_uploaded/YYYY-MM/` under a name that never overwrites, deleted, or left.
 import { constants } from 'node:fs';
-import { mkdir, open, rename, rm, stat, unlink } from 'node:fs/promises';
+import * as fsPromises from 'node:fs/promises';
 import path from 'node:path';
 import type { AfterUpload } from '../../contract/domain.ts';
 import { msg, type Message } from '../../contract/messages/message.ts';
@@ -15,13 +15,55 @@ export class FileChangedSinceSentError extends Error {
   }
 }
 
-/** The step could not finish for a reason the user can act on; `reason` says which. */
+/**
+ * The step could not finish for a reason the user can act on; `reason` says which.
+ * `retryLater`: a condition that passes by itself (a full disk, a drive busy or read-only for a
+ * while), so the queue tries the step again on its own (AFTER_UPLOAD_RETRY_MS).
+ */
 export class AfterUploadError extends Error {
   readonly reason: Message;
-  constructor(reason: Message, detail: string) {
+  readonly retryLater: boolean;
+  constructor(reason: Message, detail: string, retryLater = false) {
     super(detail);
     this.name = 'AfterUploadError';
     this.reason = reason;
+    this.retryLater = retryLater;
+  }
+}
+
+/** How long the queue waits before it tries a `retryLater` step again; the messages say so. */
+export const AFTER_UPLOAD_RETRY_MS = 60_000;
+
+/** The message codes of steps the queue tries again by itself. */
+export const RETRIED_AFTER_UPLOAD_REASONS: ReadonlySet<string> = new Set([
+  'after_upload_no_space',
+  'after_upload_no_permission',
+]);
+
+/**
+ * The file operations the step makes (node:fs/promises by default). Tests hand the engine one
+ * that fails like a full disk, since filling a real disk is neither safe nor quick.
+ */
+export type AfterUploadFs = Pick<
+  typeof fsPromises,
+  'copyFile' | 'mkdir' | 'open' | 'rename' | 'rm' | 'stat' | 'unlink'
+>;
+
+/** A failure of the move or delete itself, sorted by what the user (or time) can do about it. */
+function sortLocalFailure(error: unknown, folder: string): unknown {
+  const code = (error as NodeJS.ErrnoException).code;
+  const detail = error instanceof Error ? error.message : String(error);
+  switch (code) {
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return new AfterUploadError(msg('after_upload_no_space', { folder }), detail, true);
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+    case 'EBUSY':
+      return new AfterUploadError(msg('after_upload_no_permission', { folder }), detail, true);
+    default:
+      return error;
   }
 }
 
@@ -47,8 +89,12 @@ function monthFolder(at: Date): string {
  * Reserves `name`, `name (2)`, `name (3)`, … by creating it exclusively, then renames the file
  * over the reservation. Plain rename would silently replace a file of the same name on POSIX.
  */
-async function moveWithoutOverwriting(source: string, directory: string): Promise<string> {
-  await mkdir(directory, { recursive: true });
+async function moveWithoutOverwriting(
+  fs: AfterUploadFs,
+  source: string,
+  directory: string,
+): Promise<string> {
+  await fs.mkdir(directory, { recursive: true });
   const { name, ext } = path.parse(source);
   for (let counter = 1; ; counter += 1) {
     const candidate = path.join(
@@ -57,7 +103,7 @@ async function moveWithoutOverwriting(source: string, directory: string): Promis
     );
     let reservation;
     try {
-      reservation = await open(
+      reservation = await fs.open(
         candidate,
         constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY,
       );
@@ -67,12 +113,32 @@ async function moveWithoutOverwriting(source: string, directory: string): Promis
     }
     await reservation.close();
     try {
-      await rename(source, candidate);
+      await moveOver(fs, source, candidate);
     } catch (error) {
-      await rm(candidate, { force: true });
+      await fs.rm(candidate, { force: true });
       throw error;
     }
     return candidate;
+  }
+}
+
+/**
+ * rename, or where `_uploaded/` is on another device (a mount or a link there: EXDEV) a copy over
+ * the reservation, then the original removed: the file exists in one place or both, never none.
+ */
+async function moveOver(fs: AfterUploadFs, source: string, target: string): Promise<void> {
+  try {
+    await fs.rename(source, target);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    await fs.copyFile(source, target);
+    const copy = await fs.open(target, 'r+');
+    try {
+      await copy.sync();
+    } finally {
+      await copy.close();
+    }
+    await fs.unlink(source);
   }
 }
 
@@ -85,16 +151,21 @@ export interface DeliveredFile {
   mtimeMs: number | null;
 }
 
-/** Returns where the file went (move) or null (delete, leave). */
+/**
+ * Returns where the file went (move) or null (delete, leave). Throws AfterUploadError (with
+ * `retryLater` for a full disk or a refused move), FileChangedSinceSentError, or the system's
+ * error for anything else.
+ */
 export async function archiveDeliveredFile(
   file: DeliveredFile,
   action: AfterUpload,
   at: Date,
+  fs: AfterUploadFs = fsPromises,
 ): Promise<string | null> {
   if (action === 'leave') return null;
   let current;
   try {
-    current = await stat(file.path);
+    current = await fs.stat(file.path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code !== 'ENOENT' && code !== 'ENOTDIR') throw error;
@@ -102,7 +173,7 @@ export async function archiveDeliveredFile(
     // Its folder gone (renamed, unmounted) says nothing about the file, which may still sit in
     // the renamed folder: that is a step not done, never `archived`.
     const folder = path.dirname(file.path);
-    const folderThere = await stat(folder).then(
+    const folderThere = await fs.stat(folder).then(
       (stats) => stats.isDirectory(),
       () => false,
     );
@@ -119,12 +190,14 @@ export async function archiveDeliveredFile(
   ) {
     throw new FileChangedSinceSentError();
   }
-  if (action === 'delete') {
-    await unlink(file.path);
-    return null;
+  const target = path.join(file.watchRoot, UPLOADED_FOLDER, monthFolder(at));
+  try {
+    if (action === 'delete') {
+      await fs.unlink(file.path);
+      return null;
+    }
+    return await moveWithoutOverwriting(fs, file.path, target);
+  } catch (error) {
+    throw sortLocalFailure(error, action === 'delete' ? path.dirname(file.path) : target);
   }
-  return moveWithoutOverwriting(
-    file.path,
-    path.join(file.watchRoot, UPLOADED_FOLDER, monthFolder(at)),
-  );
 }

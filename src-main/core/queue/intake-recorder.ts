@@ -3,7 +3,8 @@
 // backoff reset), and a send under way for a file that changed is called off first.
 import path from 'node:path';
 import type { Destination, FolderBinding, SplitMode } from '../../contract/domain.ts';
-import type { IntakeFile } from '../intake/folder-intake.ts';
+import { msg } from '../../contract/messages/message.ts';
+import type { IntakeFile, RawNameFailure } from '../intake/folder-intake.ts';
 import type { IntakeSink } from '../intake/watch-supervisor.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { UploadQueue } from './upload-queue.ts';
@@ -55,6 +56,8 @@ export interface IntakeRecorder extends IntakeSink {
   onFileReady(file: IntakeFile): Promise<void>;
   /** Deleted before it was ever ready: it stood for nothing, so its row goes too. */
   onFileRemoved(filePath: string): void;
+  /** A file whose name is not UTF-8 could not be renamed: a failed row names it, once. */
+  onRawNameFailed(file: RawNameFailure): void;
   /** The paths whose write was missed, to look at again now that the history accepts writes. */
   takeMissed(): string[];
 }
@@ -77,6 +80,8 @@ export function createIntakeRecorder(options: IntakeRecorderOptions): IntakeReco
       mtimeMs: file.mtimeMs,
       // The folder's split mode when the file came in (or changed): the queue splits by it.
       splitMode: splitModeOf(binding),
+      // Only when the intake renamed it: a later sighting must not forget the name it had.
+      ...(file.rawName === undefined ? {} : { rawName: file.rawName }),
     };
   }
 
@@ -147,6 +152,28 @@ export function createIntakeRecorder(options: IntakeRecorderOptions): IntakeReco
         }
       });
       queue.lookForWork();
+    },
+
+    onRawNameFailed(file: RawNameFailure): void {
+      guarded(file.path, () => {
+        if (repository.findReusable(file.path) !== null) return;
+        const inserted = repository.insert({
+          ...routing(file),
+          path: file.path,
+          fileName: path.basename(file.path),
+          source: 'watch',
+          state: 'waiting_stability',
+        });
+        options.onInserted(inserted);
+        options.onTransition(
+          repository.transition(inserted.id, 'failed', {
+            failure: {
+              code: 'file_unreadable',
+              message: msg('name_not_utf8_unrenamed', { path: file.path, error: file.error }),
+            },
+          }),
+        );
+      });
     },
 
     /** Deleted before it was ever ready: it stood for nothing, so its row goes too. */

@@ -25,6 +25,7 @@ import type { StorageGuard } from '../store/storage-guard.ts';
 import {
   AfterUploadError,
   archiveDeliveredFile,
+  type AfterUploadFs,
   FileChangedSinceSentError,
 } from './after-upload.ts';
 import type { DeliveredFile, DocumentDestination } from './document-destination.ts';
@@ -119,6 +120,10 @@ export interface SendContext {
   explainRefusal: (record: FileRecord, failure: Failure) => Promise<Failure>;
   /** A file that changed after it was sent is new content: the intake looks at it again. */
   onChangedAfterSend: (filePath: string) => void;
+  /** The after-upload step's file operations (node:fs/promises; tests inject a full disk). */
+  afterUploadFs: AfterUploadFs;
+  /** An after-upload step failed for a passing reason (full disk): the queue tries it later. */
+  onLocalStepDeferred: () => void;
   /**
    * The administrations the token reaches, for routing e-invoices by their parties; null when
    * the list cannot be read now (routing then still holds, offering fewer choices).
@@ -693,6 +698,7 @@ export async function finishLocally(context: SendContext, record: FileRecord): P
       },
       context.settings().afterUpload,
       new Date(context.now()),
+      context.afterUploadFs,
     );
     await write('archived', { archivedPath, failure: null });
   } catch (error) {
@@ -714,5 +720,7 @@ export async function finishLocally(context: SendContext, record: FileRecord): P
       },
     });
     if (changed) context.onChangedAfterSend(record.path);
+    // The uuid is stored and the row stays `uploaded`: only the move is tried again, never the send.
+    if (error instanceof AfterUploadError && error.retryLater) context.onLocalStepDeferred();
   }
 }

@@ -29,6 +29,12 @@ import {
   type HoldChange,
   type SendContext,
 } from './send-file.ts';
+import {
+  AFTER_UPLOAD_RETRY_MS,
+  RETRIED_AFTER_UPLOAD_REASONS,
+  type AfterUploadFs,
+} from './after-upload.ts';
+import * as fsPromises from 'node:fs/promises';
 
 /** The longest wait between two read queries probing Clearfacts during an incident. */
 const MAX_PROBE_INTERVAL_MS = 60_000;
@@ -70,6 +76,10 @@ export interface UploadQueueOptions {
   onChangedAfterSend?: (filePath: string) => void;
   /** The administrations the token reaches, for e-invoice routing; none known by default. */
   reachableAdministrations?: () => Promise<Administration[] | null>;
+  /** The after-upload step's file operations; node:fs/promises unless a test injects faults. */
+  afterUploadFs?: AfterUploadFs;
+  /** How long a move that failed for a passing reason waits; AFTER_UPLOAD_RETRY_MS by default. */
+  afterUploadRetryMs?: number;
   /** How often the history is looked at for work another process queued (CLI `retry`). */
   sweepIntervalMs?: number;
   now?: () => number;
@@ -156,8 +166,55 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
     inFlight: new Map(),
     explainRefusal: options.explainRefusal ?? ((_record, failure) => Promise.resolve(failure)),
     onChangedAfterSend: options.onChangedAfterSend ?? (() => {}),
+    afterUploadFs: options.afterUploadFs ?? fsPromises,
+    onLocalStepDeferred: () => scheduleLocalRetry(),
     reachableAdministrations: options.reachableAdministrations ?? (() => Promise.resolve(null)),
   };
+
+  let localRetryTimer: NodeJS.Timeout | null = null;
+
+  /**
+   * Tries again, after a while, every after-upload step that failed for a passing reason (a full
+   * disk, a refused move). Their uuids are stored: this moves files, it never sends one.
+   */
+  function scheduleLocalRetry(): void {
+    if (localRetryTimer !== null || !started) return;
+    localRetryTimer = setTimeout(() => {
+      localRetryTimer = null;
+      void retryLocalSteps();
+    }, options.afterUploadRetryMs ?? AFTER_UPLOAD_RETRY_MS);
+  }
+
+  async function retryLocalSteps(): Promise<void> {
+    let records: FileRecord[];
+    try {
+      records = options.repository
+        .inStates(['uploaded'])
+        .filter(
+          (record) =>
+            record.failure?.code === 'after_upload_failed' &&
+            RETRIED_AFTER_UPLOAD_REASONS.has(record.failure.message.code),
+        );
+    } catch (error) {
+      options.logger.warn('The history could not be read to move sent files again', {
+        error: String(error),
+      });
+      scheduleLocalRetry();
+      return;
+    }
+    for (const record of records) {
+      if (!started) return;
+      try {
+        await finishLocally(context, record);
+      } catch (error) {
+        options.logger.warn('Moving a sent file again failed', {
+          id: record.id,
+          error: error instanceof Error ? error.message : String(error),
+        });
+        scheduleLocalRetry();
+      }
+    }
+  }
 
   function scheduleWake(): void {
     if (wakeTimer) clearTimeout(wakeTimer);
@@ -353,6 +410,8 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
       started = true;
       sweepTimer = setInterval(pump, options.sweepIntervalMs ?? 5_000);
       pump();
+      // Moves a full disk stopped before the last stop are tried again too.
+      scheduleLocalRetry();
     },
 
     lookForWork(): void {
@@ -442,6 +501,8 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
       if (wakeTimer) clearTimeout(wakeTimer);
       if (sweepTimer) clearInterval(sweepTimer);
       if (probeTimer) clearTimeout(probeTimer);
+      if (localRetryTimer) clearTimeout(localRetryTimer);
+      localRetryTimer = null;
       probeTimer = null;
       wakeTimer = null;
       sweepTimer = null;

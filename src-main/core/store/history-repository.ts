@@ -27,7 +27,10 @@ export type NewFile = Pick<
   | 'state'
 > &
   Partial<
-    Pick<FileRecord, 'sizeBytes' | 'mtimeMs' | 'splitMode' | 'parentId' | 'pageRange' | 'forceSend'>
+    Pick<
+      FileRecord,
+      'sizeBytes' | 'mtimeMs' | 'splitMode' | 'parentId' | 'pageRange' | 'forceSend' | 'rawName'
+    >
   >;
 
 export interface Transition {
@@ -156,10 +159,10 @@ export function createHistoryRepository(
   const insertStatement = db.prepare(`
     INSERT INTO files (path, file_name, search_name, folder_id, watch_root, source, company_number,
       destination_type, category_id, state, size_bytes, mtime_ms, split_mode, parent_id,
-      first_page, last_page, force_send, detected_at, updated_at)
+      first_page, last_page, force_send, raw_name, detected_at, updated_at)
     VALUES (@path, @fileName, @searchName, @folderId, @watchRoot, @source, @companyNumber,
       @destinationType, @categoryId, @state, @sizeBytes, @mtimeMs, @splitMode, @parentId,
-      @firstPage, @lastPage, @forceSend, @now, @now)
+      @firstPage, @lastPage, @forceSend, @rawName, @now, @now)
     RETURNING *`);
   const getStatement = db.prepare('SELECT * FROM files WHERE id = ?');
   const stateStatement = db.prepare('SELECT state FROM files WHERE id = ?').pluck();
@@ -286,6 +289,7 @@ export function createHistoryRepository(
         firstPage: file.pageRange?.first ?? null,
         lastPage: file.pageRange?.last ?? null,
         forceSend: file.forceSend === true ? 1 : 0,
+        rawName: file.rawName ?? null,
         now: now(),
       }),
     ),

@@ -3,6 +3,8 @@
 import { englishOf } from '../../../src-main/contract/messages/index.ts';
 import type { TestContext } from 'node:test';
 import { mkdtemp, realpath, rm } from 'node:fs/promises';
+import { existsSync, writeFileSync } from 'node:fs';
+import { FOLDER_MARKER_FILE } from '../../../src-main/core/folders/folder-marker.ts';
 import os from 'node:os';
 import path from 'node:path';
 import type {
@@ -126,11 +128,18 @@ export class Cleanup {
   }
 }
 
+/**
+ * A binding of `folderPath`, marked as `folders.add` marks it (folder-marker.ts) when the folder
+ * exists: an empty folder without the marker is taken for an unmounted share.
+ */
 export function singleBinding(
   id: string,
   folderPath: string,
   destination: Destination = { type: 'purchase' },
 ): FolderBinding {
+  if (existsSync(folderPath)) {
+    writeFileSync(path.join(folderPath, FOLDER_MARKER_FILE), '', { flag: 'a' });
+  }
   return { id, mode: 'single', path: folderPath, companyNumber: '0123456789', destination };
 }
 

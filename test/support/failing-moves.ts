@@ -1,0 +1,35 @@
+// A drive that refuses the move after upload (a full disk, a refused or cross-device rename),
+// injected into the after-upload step: filling a real disk is neither safe nor quick.
+import * as fsPromises from 'node:fs/promises';
+import type { AfterUploadFs } from '../../src-main/core/queue/after-upload.ts';
+
+export interface FailingMoves {
+  fs: AfterUploadFs;
+  /** Renames refused so far. */
+  refused(): number;
+  /** From now on renames succeed: the space came back. */
+  heal(): void;
+}
+
+/** Every rename fails with the system error `code` (ENOSPC, EXDEV, EACCES) until heal(). */
+export function failingMoves(code: string): FailingMoves {
+  let failing = true;
+  let refused = 0;
+  const fs: AfterUploadFs = {
+    ...fsPromises,
+    rename: async (from, to) => {
+      if (!failing) return fsPromises.rename(from, to);
+      refused += 1;
+      throw Object.assign(new Error(`${code}: injected failure, rename '${String(from)}'`), {
+        code,
+      });
+    },
+  };
+  return {
+    fs,
+    refused: () => refused,
+    heal: () => {
+      failing = false;
+    },
+  };
+}
