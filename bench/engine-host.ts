@@ -25,6 +25,7 @@ const engine = await createEngine({
 
 const reported = new Set<number>();
 const uploading = new Set<number>();
+const split = new Set<number>();
 let watchingResolve: (() => void) | null = null;
 
 const listener: EventListener = (channel, payload) => {
@@ -45,6 +46,10 @@ const listener: EventListener = (channel, payload) => {
     if (entry.state === 'uploading' && !uploading.has(entry.id)) {
       uploading.add(entry.id);
       send({ type: 'uploading', id: entry.id, fileName: entry.fileName });
+    }
+    if (entry.state === 'split' && !split.has(entry.id)) {
+      split.add(entry.id);
+      send({ type: 'split', id: entry.id, fileName: entry.fileName, splitAt: Date.now() });
     }
     if (reported.has(entry.id)) continue;
     if (entry.uuid !== null && (entry.state === 'uploaded' || entry.state === 'archived')) {

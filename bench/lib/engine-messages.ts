@@ -1,7 +1,7 @@
 // What the benchmark and its engine host process say to each other over the IPC channel.
 // Both sides validate what they receive: it crosses a process boundary.
 import { z } from 'zod';
-import { Destination, SettingsPatch } from '../../src-main/contract/domain.ts';
+import { Destination, SettingsPatch, SplitMode } from '../../src-main/contract/domain.ts';
 
 export const EngineHostConfig = z.object({
   configDir: z.string(),
@@ -9,7 +9,13 @@ export const EngineHostConfig = z.object({
   token: z.string(),
   settings: SettingsPatch,
   folders: z.array(
-    z.object({ path: z.string(), companyNumber: z.string(), destination: Destination }),
+    z.object({
+      path: z.string(),
+      companyNumber: z.string(),
+      destination: Destination,
+      /** How the folder cuts scanned batches (issue #17); absent: off. */
+      split: SplitMode.optional(),
+    }),
   ),
   tuning: z
     .object({
@@ -36,6 +42,13 @@ export const HostMessage = z.discriminatedUnion('type', [
     uuid: z.string(),
     /** Epoch ms at which the engine wrote the uuid (the row's uploadedAt). */
     storedAt: z.number(),
+  }),
+  /** A batch's original was cut into parts (state `split`), at epoch ms `splitAt`. */
+  z.object({
+    type: z.literal('split'),
+    id: z.number().int(),
+    fileName: z.string(),
+    splitAt: z.number(),
   }),
   /** A row reached `uploading`: its check is over and its bytes are about to be sent. */
   z.object({ type: z.literal('uploading'), id: z.number().int(), fileName: z.string() }),

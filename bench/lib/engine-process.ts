@@ -10,6 +10,7 @@ const hostScript = path.resolve(import.meta.dirname, '../engine-host.ts');
 export type StoredMessage = Extract<HostMessage, { type: 'stored' }>;
 export type SettledMessage = Extract<HostMessage, { type: 'settled' }>;
 export type UploadingMessage = Extract<HostMessage, { type: 'uploading' }>;
+export type SplitMessage = Extract<HostMessage, { type: 'split' }>;
 export type ReadyMessage = Extract<HostMessage, { type: 'ready' }>;
 
 export interface EngineProcess {
@@ -21,6 +22,8 @@ export interface EngineProcess {
   onSettled(listener: (message: SettledMessage) => void): void;
   /** A file's check ended and its upload begins. */
   onUploading(listener: (message: UploadingMessage) => void): void;
+  /** A batch's original was cut into its parts. */
+  onSplit(listener: (message: SplitMessage) => void): void;
   whenIdle(): Promise<void>;
   /** Stops the engine cleanly and waits for the process to end. */
   stop(): Promise<void>;
@@ -39,6 +42,7 @@ export function startEngineProcess(config: EngineHostConfig): EngineProcess {
   const storedListeners: ((message: StoredMessage) => void)[] = [];
   const settledListeners: ((message: SettledMessage) => void)[] = [];
   const uploadingListeners: ((message: UploadingMessage) => void)[] = [];
+  const splitListeners: ((message: SplitMessage) => void)[] = [];
   const waiting = new Map<'idle' | 'stopped', () => void>();
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   let failed: ((error: Error) => void) | null = null;
@@ -58,6 +62,9 @@ export function startEngineProcess(config: EngineHostConfig): EngineProcess {
           return;
         case 'uploading':
           for (const listener of uploadingListeners) listener(message);
+          return;
+        case 'split':
+          for (const listener of splitListeners) listener(message);
           return;
         case 'idle':
         case 'stopped':
@@ -85,6 +92,7 @@ export function startEngineProcess(config: EngineHostConfig): EngineProcess {
     onStored: (listener) => storedListeners.push(listener),
     onSettled: (listener) => settledListeners.push(listener),
     onUploading: (listener) => uploadingListeners.push(listener),
+    onSplit: (listener) => splitListeners.push(listener),
     whenIdle: () => ask({ type: 'whenIdle' }, 'idle'),
     async stop() {
       if (child.exitCode === null && child.connected) await ask({ type: 'stop' }, 'stopped');
