@@ -27,7 +27,9 @@ test('a failure that cannot change is dismissed, not retried', async (t) => {
   await tab.getByRole('heading', { level: 1, name: 'History' }).waitFor();
   const row = tab.locator('.history-row').filter({ hasText: 'webpagina.pdf' });
   await row.getByText('Failed', { exact: true }).waitFor();
-  await tab.getByLabel('1 failed document', { exact: true }).waitFor();
+  await tab
+    .getByLabel('1 document needs you (failed or waiting for your choice)', { exact: true })
+    .waitFor();
   assert.equal(await row.getByRole('button', { name: 'Retry' }).count(), 0);
 
   await row.getByRole('button', { name: 'Dismiss' }).click();
