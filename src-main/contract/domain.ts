@@ -437,6 +437,12 @@ export const Settings = z.object({
   /** Ask Clearfacts what it did with each delivered invoice (queries only). */
   followUp: z.boolean().default(true),
   folders: z.array(FolderBinding).default([]),
+  /**
+   * True once the folders bound before folder markers existed got theirs (core's
+   * folders/folder-marker.ts): until then an empty bound folder is taken as it is, not as an
+   * unmounted share. Kept by core, not shown to the user.
+   */
+  folderMarkersWritten: z.boolean().default(false),
   lastDropTarget: z
     .object({ companyNumber: CompanyNumber, destination: Destination })
     .nullable()

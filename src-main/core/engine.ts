@@ -443,6 +443,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     void finishInterruptedLocalSteps(repository, queue, logger).then(() => queue.settleBatches());
     followUp.start();
     if (options.watchFolders !== false) {
+      await folders.markFoldersBoundBeforeMarkers();
       await watching.start();
       intakeRunning = true;
     }

@@ -98,6 +98,13 @@ export interface WatchedFolders {
   remove(id: string): FolderView[];
   /** Rebuilds every accountant tree from the API, so new administrations and categories appear. */
   refreshTrees(): Promise<void>;
+  /**
+   * Once per installation, before the intake first judges the folders: every folder bound before
+   * markers existed gets its marker if it is there, even empty (an SME whose scans are moved away
+   * after upload), as Syncthing marks folders from before `.stfolder`. Then the settings'
+   * `folderMarkersWritten` is set and this does nothing. Never throws.
+   */
+  markFoldersBoundBeforeMarkers(): Promise<void>;
   /** The category a tree folder stands for, from what is already known (routing is synchronous). */
   resolveCategoryId(companyNumber: string, type: ArchiveType, folderName: string): string | null;
   /** The intake's word on a folder: watching, polling, unavailable (with why), … */
@@ -311,6 +318,12 @@ export function createWatchedFolders(options: WatchedFoldersOptions): WatchedFol
       availability.delete(id);
       unroutable.delete(id);
       return save(current.filter((binding) => binding.id !== id));
+    },
+
+    async markFoldersBoundBeforeMarkers(): Promise<void> {
+      if (settings.get().folderMarkersWritten) return;
+      for (const binding of bindings()) await markFolder(path.resolve(binding.path));
+      settings.update({ folderMarkersWritten: true });
     },
 
     /** Rebuilds every accountant tree from the API, so new administrations and categories appear. */

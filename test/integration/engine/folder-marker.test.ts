@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { FOLDER_MARKER_FILE } from '../../../src-main/core/folders/folder-marker.ts';
+import { SETTINGS_FORMAT_VERSION } from '../../../src-main/core/store/settings-schema.ts';
 import { pdfBytes } from '../../fixtures/generate-documents.ts';
 import { startTestEmulator } from '../../emulator/emulator-test-support.ts';
 import { startEngine } from '../../support/engine-harness.ts';
@@ -61,4 +62,36 @@ test('an empty folder without the marker is unavailable, its waiting files kept'
   await third.waitForFolders('the folder is watched again', (views) =>
     views.some((candidate) => candidate.availability === 'watching'),
   );
+});
+
+test('a folder bound before markers existed is taken as it is once, even empty, and marked', async (t) => {
+  const emulator = await startTestEmulator(t);
+  const [administration] = emulator.seed.administrations;
+  assert.ok(administration);
+  const parent = tempDir(t, 'marker-upgrade');
+  // An SME whose scans are moved away after upload: the watched folder is empty at the upgrade.
+  const dir = folder(parent, 'scans');
+  const configDir = path.join(parent, 'config');
+  await mkdir(configDir);
+  // The settings file of an installation from before markers: one binding, nothing else.
+  await writeFile(
+    path.join(configDir, 'settings.json'),
+    JSON.stringify({
+      __internal__: { migrations: { version: SETTINGS_FORMAT_VERSION } },
+      folders: [
+        {
+          id: 'bound-last-year',
+          mode: 'single',
+          path: dir,
+          companyNumber: administration.companyNumber,
+          destination: { type: 'purchase' },
+        },
+      ],
+    }),
+  );
+  const upgraded = await startEngine(t, { emulator, configDir });
+  await upgraded.waitForFolders('the folder is watched', (views) =>
+    views.some((candidate) => candidate.availability === 'watching'),
+  );
+  assert.ok(existsSync(path.join(dir, FOLDER_MARKER_FILE)), 'the marker is written at the upgrade');
 });
