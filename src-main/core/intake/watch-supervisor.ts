@@ -59,6 +59,8 @@ export interface WatchSupervisor {
 const TREE_REFRESH_SPACING_MS = 30_000;
 /** How long start() waits for the API before watching accountant trees anyway. */
 const TREE_START_WAIT_MS = 10_000;
+/** How long stop waits for background work (a tree being built, a rescan) to settle. */
+const BACKGROUND_STOP_WAIT_MS = 10_000;
 
 function intakeTimings(settings: Settings): IntakeTimings {
   return {
@@ -83,12 +85,18 @@ export function createWatchSupervisor(options: WatchSupervisorOptions): WatchSup
   let lastTreeRefresh = 0;
   let watchedSetup = watchSetupKey(settings.get());
 
+  /** Work started in the background and not yet settled: stop waits for it. */
+  const running = new Set<Promise<unknown>>();
+
   function inBackground(work: Promise<unknown>, what: string): void {
-    work.catch((error: unknown) =>
-      logger.error(`${what} failed`, {
-        error: error instanceof Error ? error.message : String(error),
-      }),
-    );
+    const settled = work
+      .catch((error: unknown) =>
+        logger.error(`${what} failed`, {
+          error: error instanceof Error ? error.message : String(error),
+        }),
+      )
+      .finally(() => running.delete(settled));
+    running.add(settled);
   }
 
   function boundIds(bindings: FolderBinding[]): ReadonlySet<string> {
@@ -203,6 +211,15 @@ export function createWatchSupervisor(options: WatchSupervisorOptions): WatchSup
       unsubscribeSettings();
       if (treeTimer) clearInterval(treeTimer);
       if (treeRefreshTimer) clearTimeout(treeRefreshTimer);
+      // A tree being built must be done before the engine reports stopped: it creates folders
+      // in the user's tree, which nothing may still be writing once the caller goes on. A scan
+      // stuck on a dead share must not hold the stop for ever, hence the bound.
+      let bound: NodeJS.Timeout | undefined;
+      await Promise.race([
+        Promise.all(running),
+        new Promise((resolve) => (bound = setTimeout(resolve, BACKGROUND_STOP_WAIT_MS))),
+      ]);
+      clearTimeout(bound);
       await intake?.stop();
     },
   };
