@@ -414,6 +414,11 @@ function unreadable(problem: XmlReadError['problem']): EInvoiceNotice {
         code: 'xml_not_invoice',
         params: { reason: 'nested_too_deep', limit: problem.limit },
       };
+    case 'too_long':
+      return {
+        code: 'xml_not_invoice',
+        params: { reason: 'markup_too_long', limitKiB: problem.limitKiB },
+      };
     case 'not_well_formed':
       return {
         code: 'xml_not_invoice',

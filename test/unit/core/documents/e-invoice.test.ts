@@ -456,3 +456,26 @@ test('attack 13: an enveloped invoice whose start tag spans two read pieces is s
     );
   }
 });
+
+test('attack 13: a well-formed invoice with a 200 KB attribute or comment is not called damaged', async () => {
+  const xml = ublXml(sampleInvoice());
+  const cases = [
+    ['long-attribute.xml', `<cbc:Note languageID="${'x'.repeat(200 * 1024)}">n</cbc:Note>`],
+    ['long-comment.xml', `<!-- ${'c'.repeat(200 * 1024)} -->`],
+  ] as const;
+  for (const [name, insert] of cases) {
+    const check = await checkDocument(
+      await written(name, xml.replace('<cbc:BuyerReference>', `${insert}<cbc:BuyerReference>`)),
+      options,
+    );
+    // 64 KiB: the longest piece of markup sax holds (its MAX_BUFFER_LENGTH).
+    assert.deepEqual(
+      check.failure,
+      {
+        code: 'xml_not_invoice',
+        message: { code: 'xml_markup_too_long', params: { limitKiB: 64 } },
+      },
+      name,
+    );
+  }
+});
