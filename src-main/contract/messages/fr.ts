@@ -57,6 +57,8 @@ export const fr: Catalogue = {
       'Ce fichier XML contient des octets qui ne sont pas du {{encoding}} valide, l’encodage qu’il déclare (ou UTF-8 s’il n’en déclare aucun). Demandez à l’expéditeur un fichier en UTF-8, ou avec la bonne déclaration d’encodage.',
     xml_nested_too_deep:
       'Ce fichier XML imbrique ses éléments sur plus de {{limit}} niveaux, bien plus profondément qu’une facture : il n’est donc pas lu plus loin (peut-être endommagé, ou conçu pour surcharger le lecteur).',
+    xml_markup_too_long:
+      'Ce fichier XML contient une valeur d’attribut, un commentaire ou un nom de plus de {{limitKiB}} KiB, bien plus long qu’une facture n’en a besoin : il n’est donc pas lu plus loin. Demandez à l’expéditeur la facture sans cet élément.',
     xml_no_single_root:
       'Ce fichier XML n’a pas un élément racine unique : ce n’est donc pas une facture.',
     xml_html_page: 'Ceci est une page HTML, pas une facture XML.',

@@ -8,6 +8,7 @@ export type NotInvoiceReason =
   | { reason: 'not_well_formed'; line: number; column: number }
   | { reason: 'invalid_bytes'; encoding: string }
   | { reason: 'nested_too_deep'; limit: number }
+  | { reason: 'markup_too_long'; limitKiB: number }
   | { reason: 'html' }
   | { reason: 'no_root' }
   | { reason: 'other_root'; root: string }
@@ -31,6 +32,8 @@ function notInvoice(params: NotInvoiceReason): Pick<Failure, 'message' | 'detail
       return { message: msg('xml_bytes_not_in_encoding', { encoding: params.encoding }) };
     case 'nested_too_deep':
       return { message: msg('xml_nested_too_deep', { limit: params.limit }) };
+    case 'markup_too_long':
+      return { message: msg('xml_markup_too_long', { limitKiB: params.limitKiB }) };
     case 'html':
       return { message: msg('xml_html_page') };
     case 'no_root':

@@ -143,7 +143,11 @@ export async function readEInvoice(
   let innerEnd = null as number | null;
   let inherited = '';
   let innerNameEnd = 0;
-  /** Text after the envelope header, kept until the inner invoice's start is known. */
+  /**
+   * sax reports a start tag only once its `>` is read, so the inner invoice's `<` may lie in a
+   * piece already gone. Until the invoice is recognised, each piece's text from its last `<` is
+   * kept (the tail of the one before when a piece has none): a start tag has no `<` but its first.
+   */
   let pendingText = '';
   let pendingFrom = null as number | null;
 
@@ -245,13 +249,7 @@ export async function readEInvoice(
         const depth = path.length;
         path.push(element.local);
         if (depth === 0) return openRoot(element);
-        if (envelope && depth === 1) {
-          if (pendingFrom === null && element.local !== 'StandardBusinessDocumentHeader') {
-            pendingFrom = element.startOffset;
-          }
-          openInEnvelope(element);
-          return;
-        }
+        if (envelope && depth === 1) return openInEnvelope(element);
         if (documentDepth === -1 || documentClosed || depth <= documentDepth) return;
         const relative = relativePath();
         if (relative === 'InvoiceLine' || relative === 'CreditNoteLine') lines += 1;
@@ -297,18 +295,19 @@ export async function readEInvoice(
         }
       },
       async afterPiece(piece, offset) {
-        if (envelope && pendingFrom !== null && innerStart === null) {
-          // The inner invoice's start tag may begin in a piece read before it was recognised.
-          pendingText += piece.slice(Math.max(0, pendingFrom - offset));
-          pendingFrom = Math.max(pendingFrom, offset);
+        if (envelope && innerStart === null) {
+          const last = piece.lastIndexOf('<');
+          if (last !== -1) {
+            pendingText = piece.slice(last);
+            pendingFrom = offset + last;
+          } else if (pendingFrom !== null) pendingText += piece;
         } else if (innerStart !== null) {
-          if (pendingText !== '' && pendingFrom !== null) {
+          if (pendingFrom !== null) {
             copyInner(pendingText, pendingFrom);
             pendingText = '';
+            pendingFrom = null;
           }
-          const before = pendingFrom !== null && pendingFrom > offset ? pendingFrom - offset : 0;
-          copyInner(before === 0 ? piece : piece.slice(before), offset + before);
-          pendingFrom = offset + piece.length;
+          copyInner(piece, offset);
           await sinks.inner?.flush();
         }
         const visual = sinks.visual;
@@ -414,6 +413,11 @@ function unreadable(problem: XmlReadError['problem']): EInvoiceNotice {
       return {
         code: 'xml_not_invoice',
         params: { reason: 'nested_too_deep', limit: problem.limit },
+      };
+    case 'too_long':
+      return {
+        code: 'xml_not_invoice',
+        params: { reason: 'markup_too_long', limitKiB: problem.limitKiB },
       };
     case 'not_well_formed':
       return {

@@ -24,6 +24,9 @@ const READ_BYTES = 16 * 1024;
  */
 export const MAX_XML_DEPTH = 256;
 
+/** sax's MAX_BUFFER_LENGTH (64 * 1024 characters, lib/sax.js), which its types leave out. */
+const SAX_BUFFER_KIB = 64;
+
 /** An element as the handler sees it: local name, namespace URI, attributes by qualified name. */
 export interface XmlElement {
   local: string;
@@ -60,7 +63,8 @@ export class XmlReadError extends Error {
     | { kind: 'encoding'; encoding: string }
     | { kind: 'invalid_bytes'; encoding: string }
     | { kind: 'not_well_formed'; line: number; column: number }
-    | { kind: 'too_deep'; limit: number };
+    | { kind: 'too_deep'; limit: number }
+    | { kind: 'too_long'; limitKiB: number };
   constructor(message: string, problem: XmlReadError['problem']) {
     super(message);
     this.name = 'XmlReadError';
@@ -79,6 +83,14 @@ export async function streamXml(filePath: string, handler: XmlStreamHandler): Pr
   let parseError: XmlReadError | null = null;
   let depth = 0;
   parser.onerror = (error) => {
+    // sax refuses one piece of markup (an attribute value, a comment, a name) longer than
+    // SAX_BUFFER_KIB rather than hold it: the file may well be well-formed, so it says so.
+    if (error.message.startsWith('Max buffer length exceeded')) {
+      parseError ??= new XmlReadError(error.message, {
+        kind: 'too_long',
+        limitKiB: SAX_BUFFER_KIB,
+      });
+    }
     // sax counts lines from 0 and columns from 0 after the character it stopped on.
     parseError ??= new XmlReadError(error.message, {
       kind: 'not_well_formed',

@@ -429,3 +429,53 @@ test('attack F5: a 9925 endpoint written without its BE prefix is still a Belgia
   });
   assert.deepEqual(partyCompanyNumbers(summary.customer), [companyNumber]);
 });
+
+test('attack 13: an enveloped invoice whose start tag spans two read pieces is sent whole', async () => {
+  // A namespace name longer than any piece the reader takes at once, so the invoice's start tag
+  // begins in one piece and is only recognised in a later one, whatever the piece size.
+  const inner = ublXml(sampleInvoice({ number: 'SPAN-1' })).replace(
+    '<Invoice ',
+    `<Invoice xmlns:long="urn:example:${'n'.repeat(20_000)}" `,
+  );
+  const expectedSent = `<?xml version="1.0" encoding="UTF-8"?>\n${withoutDeclaration(inner).trimEnd()}`;
+  const innerPath = path.join(folder, 'spanning-inner.xml');
+  for (const [name, bytes] of [
+    ['spanning.xml', Buffer.from(sbdhXml(inner))],
+    ['spanning-utf16.xml', encodeXml(sbdhXml(inner), 'utf-16le-bom')],
+  ] as const) {
+    const reading = await readEInvoice(await written(name, bytes), { innerInvoicePath: innerPath });
+    assert.equal(reading.status, 'e-invoice', name);
+    const sent = await readFile(innerPath, 'utf8');
+    // Compared by their starts and hashes: a diff of 20,000 "n"s tells nobody anything.
+    assert.equal(sent.slice(0, 60), expectedSent.slice(0, 60), name);
+    const expectedSha = createHash('sha256').update(expectedSent, 'utf8').digest('hex');
+    assert.deepEqual(
+      [createHash('sha256').update(sent, 'utf8').digest('hex'), reading.innerSha256],
+      [expectedSha, expectedSha],
+      name,
+    );
+  }
+});
+
+test('attack 13: a well-formed invoice with a 200 KB attribute or comment is not called damaged', async () => {
+  const xml = ublXml(sampleInvoice());
+  const cases = [
+    ['long-attribute.xml', `<cbc:Note languageID="${'x'.repeat(200 * 1024)}">n</cbc:Note>`],
+    ['long-comment.xml', `<!-- ${'c'.repeat(200 * 1024)} -->`],
+  ] as const;
+  for (const [name, insert] of cases) {
+    const check = await checkDocument(
+      await written(name, xml.replace('<cbc:BuyerReference>', `${insert}<cbc:BuyerReference>`)),
+      options,
+    );
+    // 64 KiB: the longest piece of markup sax holds (its MAX_BUFFER_LENGTH).
+    assert.deepEqual(
+      check.failure,
+      {
+        code: 'xml_not_invoice',
+        message: { code: 'xml_markup_too_long', params: { limitKiB: 64 } },
+      },
+      name,
+    );
+  }
+});
