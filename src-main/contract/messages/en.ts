@@ -21,6 +21,8 @@ export const en: Catalogue = {
     type_unsupported: `This is {{actual}}. ${ACCEPTED}`,
     type_unsupported_not_expected: `This is {{actual}}, not {{expected}}. ${ACCEPTED}`,
     tiff_refused: `This is a TIFF image, which Clearfacts does not accept and this app cannot convert. Set the scanner to save PDF or JPEG. ${ACCEPTED}`,
+    xml_too_large:
+      'This XML file is {{sizeBytes, megabytes}}; at most {{maxBytes, megabytes}} can be uploaded. An e-invoice is this large because of the PDF embedded in it: ask the supplier for one with a smaller PDF, or upload the PDF on its own.',
     file_too_large:
       'The file is {{sizeBytes, megabytes}}; at most {{maxBytes, megabytes}} can be uploaded. Split it or scan at a lower resolution.',
     png_damaged:

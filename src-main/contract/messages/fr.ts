@@ -21,6 +21,8 @@ export const fr: Catalogue = {
     type_unsupported: `Ceci est {{actual}}. ${ACCEPTED}`,
     type_unsupported_not_expected: `Ceci est {{actual}}, et non {{expected}}. ${ACCEPTED}`,
     tiff_refused: `Ceci est une image TIFF, que Clearfacts n’accepte pas et que cette application ne peut pas convertir. Réglez le scanner pour enregistrer en PDF ou en JPEG. ${ACCEPTED}`,
+    xml_too_large:
+      'Ce fichier XML fait {{sizeBytes, megabytes}} ; au plus {{maxBytes, megabytes}} peuvent être envoyés. Une facture électronique est aussi lourde à cause du PDF qu’elle contient : demandez au fournisseur une version avec un PDF plus léger, ou envoyez le PDF seul.',
     file_too_large:
       'Le fichier fait {{sizeBytes, megabytes}} ; au maximum {{maxBytes, megabytes}} peuvent être envoyés. Scindez-le ou scannez à une résolution plus basse.',
     png_damaged:

@@ -265,6 +265,8 @@ export const Message = z.discriminatedUnion('code', [
   }),
   message('tiff_refused', {}),
   message('file_too_large', { sizeBytes: bytes, maxBytes: bytes }),
+  /** An XML file over the upload limit: what makes an e-invoice that large is its embedded PDF. */
+  message('xml_too_large', { sizeBytes: bytes, maxBytes: bytes }),
   message('png_damaged', {}),
   message('jpeg_incomplete', {}),
   message('pdf_encrypted', {}),

@@ -21,6 +21,8 @@ export const nl: Catalogue = {
     type_unsupported: `Dit is {{actual}}. ${ACCEPTED}`,
     type_unsupported_not_expected: `Dit is {{actual}}, niet {{expected}}. ${ACCEPTED}`,
     tiff_refused: `Dit is een TIFF-afbeelding: Clearfacts aanvaardt die niet en deze app kan ze niet omzetten. Stel de scanner in om PDF of JPEG te bewaren. ${ACCEPTED}`,
+    xml_too_large:
+      'Dit XML-bestand is {{sizeBytes, megabytes}}; er kan hoogstens {{maxBytes, megabytes}} worden opgeladen. Een e-factuur is zo groot door de PDF die erin zit: vraag de leverancier om een versie met een kleinere PDF, of laad de PDF apart op.',
     file_too_large:
       'Het bestand is {{sizeBytes, megabytes}}; er kan hoogstens {{maxBytes, megabytes}} opgeladen worden. Splits het of scan met een lagere resolutie.',
     png_damaged:

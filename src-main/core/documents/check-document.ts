@@ -312,7 +312,10 @@ export async function checkDocument(
         willConvert,
         failure: {
           code: 'too_large',
-          message: msg('file_too_large', { sizeBytes, maxBytes: options.maxUploadBytes }),
+          message: msg(kind === 'xml' ? 'xml_too_large' : 'file_too_large', {
+            sizeBytes,
+            maxBytes: options.maxUploadBytes,
+          }),
         },
       };
     }

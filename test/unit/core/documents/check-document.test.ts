@@ -272,3 +272,13 @@ test('a JPEG cut before its end marker is refused as incomplete; one with a trai
   const trailer = await check('trailer.jpg', Buffer.concat([SMALL_JPEG, Buffer.from('notes')]));
   assert.equal(trailer.failure, null);
 });
+
+test('an e-invoice over the limit is told what makes it large, not to scan at a lower resolution', async () => {
+  const filePath = path.join(folder, 'big-invoice.xml');
+  await writeFile(filePath, ublInvoiceXml());
+  const result = await checkDocument(filePath, { maxUploadBytes: 100 });
+  assert.equal(result.failure?.code, 'too_large');
+  const words = englishOf(result.failure?.message);
+  assert.doesNotMatch(words, /scan/);
+  assert.match(words, /PDF embedded in it/);
+});
