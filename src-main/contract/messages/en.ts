@@ -59,6 +59,8 @@ export const en: Catalogue = {
       'This XML file contains bytes that are not valid {{encoding}}, the character encoding it declares (or UTF-8 when it declares none). Ask the sender for a file saved as UTF-8, or with the right encoding declaration.',
     xml_nested_too_deep:
       'This XML file nests its elements more than {{limit}} levels deep, far deeper than any invoice, so it is not read further (perhaps damaged, or made to overload the reader).',
+    xml_declares_entities:
+      'This XML file declares its own entities in a DOCTYPE. No e-invoice does that, and such declarations can make a reader expand text without end or read other files, so it is not read further and not sent. Ask the sender for the invoice without the DOCTYPE.',
     xml_markup_too_long:
       'This XML file has an attribute value, comment or name longer than {{limitKiB}} KiB, far longer than any invoice needs, so it is not read further. Ask the sender for the invoice without it.',
     xml_no_single_root: 'This XML file has no single root element, so it is not an invoice.',

@@ -59,6 +59,8 @@ export const fr: Catalogue = {
       'Ce fichier XML contient des octets qui ne sont pas du {{encoding}} valide, l’encodage qu’il déclare (ou UTF-8 s’il n’en déclare aucun). Demandez à l’expéditeur un fichier en UTF-8, ou avec la bonne déclaration d’encodage.',
     xml_nested_too_deep:
       'Ce fichier XML imbrique ses éléments sur plus de {{limit}} niveaux, bien plus profondément qu’une facture : il n’est donc pas lu plus loin (peut-être endommagé, ou conçu pour surcharger le lecteur).',
+    xml_declares_entities:
+      'Ce fichier XML déclare ses propres entités dans un DOCTYPE. Aucune facture électronique ne le fait, et de telles déclarations peuvent faire développer du texte sans fin ou lire d’autres fichiers : il n’est donc pas lu plus loin ni envoyé. Demandez à l’expéditeur la facture sans DOCTYPE.',
     xml_markup_too_long:
       'Ce fichier XML contient une valeur d’attribut, un commentaire ou un nom de plus de {{limitKiB}} KiB, bien plus long qu’une facture n’en a besoin : il n’est donc pas lu plus loin. Demandez à l’expéditeur la facture sans cet élément.',
     xml_no_single_root:

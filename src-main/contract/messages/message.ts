@@ -286,6 +286,8 @@ export const Message = z.discriminatedUnion('code', [
   message('xml_bytes_not_in_encoding', { encoding: z.string() }),
   message('xml_nested_too_deep', { limit: z.number().int() }),
   message('xml_markup_too_long', { limitKiB: z.number().int() }),
+  /** A DOCTYPE that declares entities (e-invoice/stream-xml.ts): never expanded, never sent. */
+  message('xml_declares_entities', {}),
   message('xml_no_single_root', {}),
   message('xml_html_page', {}),
   message('xml_other_document', { rootName: z.string() }),

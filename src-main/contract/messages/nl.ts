@@ -59,6 +59,8 @@ export const nl: Catalogue = {
       'Dit XML-bestand bevat bytes die geen geldige {{encoding}} zijn, de tekencodering die het opgeeft (of UTF-8 als het er geen opgeeft). Vraag de afzender om een bestand in UTF-8, of met de juiste codering in de aanhef.',
     xml_nested_too_deep:
       'Dit XML-bestand heeft elementen die meer dan {{limit}} niveaus diep in elkaar zitten, veel dieper dan in een factuur, dus het wordt niet verder gelezen (misschien beschadigd, of gemaakt om de lezer te overbelasten).',
+    xml_declares_entities:
+      'Dit XML-bestand declareert eigen entiteiten in een DOCTYPE. Geen enkele e-factuur doet dat, en zulke declaraties kunnen een lezer eindeloos tekst laten uitbreiden of andere bestanden laten lezen, dus het wordt niet verder gelezen en niet verzonden. Vraag de afzender om de factuur zonder DOCTYPE.',
     xml_markup_too_long:
       'Dit XML-bestand heeft een attribuutwaarde, commentaar of naam langer dan {{limitKiB}} KiB, veel langer dan een factuur nodig heeft, dus het wordt niet verder gelezen. Vraag de afzender om de factuur zonder.',
     xml_no_single_root:

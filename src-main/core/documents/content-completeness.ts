@@ -86,9 +86,16 @@ export function jpegReachesEnd(bytes: Uint8Array): boolean {
   return false;
 }
 
+/** Reasons the XML reader stops that say what the file is, not that it is cut off. */
+const REFUSED_NOT_TRUNCATED: ReadonlySet<XmlReadError['problem']['kind']> = new Set([
+  'too_deep',
+  'too_long',
+  'declares_entities',
+]);
+
 /**
  * True when the file is well-formed XML whose root element is closed (trailing space allowed),
- * or nests deeper than the reader goes (MAX_XML_DEPTH). Read as a stream in its own encoding:
+ * or the reader refuses it for what it holds (REFUSED_NOT_TRUNCATED). Read as a stream in its own encoding:
  * judging the whole text at once held a 15 MB e-invoice three times over (bytes, string,
  * parser), 47 MB above the engine's idle memory.
  */
@@ -103,9 +110,10 @@ export async function xmlFileReachesEnd(filePath: string): Promise<boolean> {
     });
     return true;
   } catch (error) {
-    // Too deep is no sign of a file still being written: the check that follows refuses it for
-    // its depth, so the gate lets it through instead of waiting for an end it will not look for.
-    if (error instanceof XmlReadError) return error.problem.kind === 'too_deep';
+    // Too deep, a piece of markup too long, or entities declared are no sign of a file still
+    // being written: the check that follows refuses the file for them, so the gate lets it
+    // through instead of waiting for an end it will not look for.
+    if (error instanceof XmlReadError) return REFUSED_NOT_TRUNCATED.has(error.problem.kind);
     throw error;
   }
 }

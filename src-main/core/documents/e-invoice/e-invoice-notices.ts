@@ -9,6 +9,7 @@ export type NotInvoiceReason =
   | { reason: 'invalid_bytes'; encoding: string }
   | { reason: 'nested_too_deep'; limit: number }
   | { reason: 'markup_too_long'; limitKiB: number }
+  | { reason: 'declares_entities' }
   | { reason: 'html' }
   | { reason: 'no_root' }
   | { reason: 'other_root'; root: string }
@@ -34,6 +35,8 @@ function notInvoice(params: NotInvoiceReason): Pick<Failure, 'message' | 'detail
       return { message: msg('xml_nested_too_deep', { limit: params.limit }) };
     case 'markup_too_long':
       return { message: msg('xml_markup_too_long', { limitKiB: params.limitKiB }) };
+    case 'declares_entities':
+      return { message: msg('xml_declares_entities') };
     case 'html':
       return { message: msg('xml_html_page') };
     case 'no_root':

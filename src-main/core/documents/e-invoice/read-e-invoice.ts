@@ -419,6 +419,8 @@ function unreadable(problem: XmlReadError['problem']): EInvoiceNotice {
         code: 'xml_not_invoice',
         params: { reason: 'markup_too_long', limitKiB: problem.limitKiB },
       };
+    case 'declares_entities':
+      return { code: 'xml_not_invoice', params: { reason: 'declares_entities' } };
     case 'not_well_formed':
       return {
         code: 'xml_not_invoice',

@@ -54,8 +54,8 @@ export interface XmlStreamHandler {
 
 /**
  * The file is not XML that can be read: an encoding nothing decodes, bytes invalid in its
- * encoding, XML that is not well-formed where the parser stopped (line and column from 1), or
- * elements nested deeper than `limit` (MAX_XML_DEPTH).
+ * encoding, XML that is not well-formed where the parser stopped (line and column from 1),
+ * elements nested deeper than `limit` (MAX_XML_DEPTH), or a DOCTYPE that declares entities.
  * The message is the parser's English, for the log only: users see the problem's fields.
  */
 export class XmlReadError extends Error {
@@ -64,7 +64,8 @@ export class XmlReadError extends Error {
     | { kind: 'invalid_bytes'; encoding: string }
     | { kind: 'not_well_formed'; line: number; column: number }
     | { kind: 'too_deep'; limit: number }
-    | { kind: 'too_long'; limitKiB: number };
+    | { kind: 'too_long'; limitKiB: number }
+    | { kind: 'declares_entities' };
   constructor(message: string, problem: XmlReadError['problem']) {
     super(message);
     this.name = 'XmlReadError';
@@ -97,6 +98,15 @@ export async function streamXml(filePath: string, handler: XmlStreamHandler): Pr
       line: parser.line + 1,
       column: parser.column,
     });
+  };
+  // sax never expands declared entities, so a billion-laughs or XXE file is only "not
+  // well-formed" at its first reference; naming the declaration says what is really wrong.
+  parser.ondoctype = (doctype) => {
+    if (/<!ENTITY/i.test(doctype)) {
+      parseError ??= new XmlReadError('The DOCTYPE declares entities', {
+        kind: 'declares_entities',
+      });
+    }
   };
   // Once the reading failed, the rest of the piece being parsed is not handed on: the handler
   // would see elements past the limit, or a tree the parser no longer vouches for.

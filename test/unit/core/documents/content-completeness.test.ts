@@ -79,6 +79,20 @@ test('XML nested past the reader’s depth limit is let through to the check, no
   assert.deepEqual(await judgeFile(file), { verdict: 'complete', kind: 'xml' });
 });
 
+test('XML with a 200 KB comment or declared entities is let through to the check, not waited on', async (t) => {
+  const dir = tempDir(t, 'completeness-refused');
+  const xml = ublXml(sampleInvoice());
+  const longComment = path.join(dir, 'long-comment.xml');
+  await writeFile(longComment, xml.replace('<cbc:', `<!-- ${'c'.repeat(200 * 1024)} --><cbc:`));
+  assert.deepEqual(await judgeFile(longComment), { verdict: 'complete', kind: 'xml' });
+  const entities = path.join(dir, 'entities.xml');
+  await writeFile(
+    entities,
+    xml.replace(/^(<\?xml[^>]*\?>)/, '$1\n<!DOCTYPE Invoice [<!ENTITY lol "lol">]>'),
+  );
+  assert.deepEqual(await judgeFile(entities), { verdict: 'complete', kind: 'xml' });
+});
+
 test('other content is not judged, and a file is judged by its bytes, not its name', async (t) => {
   const dir = tempDir(t, 'completeness');
   assert.deepEqual(judgeBytes(Buffer.from('%PDF-1.7\n')), { verdict: 'not_judged' });

@@ -479,3 +479,25 @@ test('attack 13: a well-formed invoice with a 200 KB attribute or comment is not
     );
   }
 });
+
+test('attack 13: an XML that declares its own entities (billion laughs, XXE) is refused for that, nothing expanded', async () => {
+  const body = ublXml(sampleInvoice()).replace(/^<\?xml[^>]*\?>\s*/, '');
+  const cases = [
+    [
+      'billion-laughs.xml',
+      '<!DOCTYPE Invoice [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]>',
+    ],
+    ['xxe.xml', '<!DOCTYPE Invoice [<!ENTITY secret SYSTEM "file:///etc/passwd">]>'],
+  ] as const;
+  for (const [name, doctype] of cases) {
+    const check = await checkDocument(
+      await written(name, `<?xml version="1.0" encoding="UTF-8"?>\n${doctype}\n${body}`),
+      options,
+    );
+    assert.deepEqual(
+      check.failure,
+      { code: 'xml_not_invoice', message: { code: 'xml_declares_entities', params: {} } },
+      name,
+    );
+  }
+});
