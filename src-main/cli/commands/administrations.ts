@@ -5,7 +5,7 @@ import { readEnteredCompanyNumber } from '../../contract/company-number.ts';
 import { CompanyNumber } from '../../contract/domain.ts';
 import type { CliRuntime } from '../cli-runtime.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
-import { inCliLanguage } from '../cli-language.ts';
+import { cliTerm, inCliLanguage } from '../cli-language.ts';
 import { msg } from '../../contract/messages/message.ts';
 import { printJson, printLine, printTable } from '../output.ts';
 
@@ -60,6 +60,11 @@ export function registerAdministrationCommands(program: Command, runtime: () => 
         ...categories.permanent.map((item) => ['permanent', item.id, item.name]),
       ];
       if (rows.length === 0) printLine(inCliLanguage(msg('cli_no_categories', { companyNumber })));
-      else printTable(['TYPE', 'ID', 'NAME'], rows);
+      else {
+        printTable(
+          (['type', 'id', 'name'] as const).map((column) => cliTerm('cliColumn', column)),
+          rows,
+        );
+      }
     });
 }

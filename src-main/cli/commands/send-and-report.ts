@@ -10,10 +10,6 @@ import { CliError, EXIT, type ExitCode } from '../exit-codes.ts';
 import { describeEntry, printJson, printLine } from '../output.ts';
 import { waitForFiles } from '../wait-for-files.ts';
 
-function files(count: number): string {
-  return `${count} file${count === 1 ? '' : 's'}`;
-}
-
 export async function reportOutcome(
   runtime: CliRuntime,
   handle: EngineHandle,
@@ -67,13 +63,18 @@ export async function reportOutcome(
     current = await runtime.engineFor({ start: true, watchFolders: false });
     if (current.kind === 'local' && !current.started) {
       throw new CliError(
-        `The engine that was sending these files is gone (${outcome.lost}). ${files(waiting)} stay queued and will be sent by the next run.`,
+        inCliLanguage(msg('cli_engine_gone_queued', { reason: outcome.lost, count: waiting })),
         EXIT.failure,
       );
     }
     if (!json) {
+      const params = { reason: outcome.lost, count: waiting };
       printLine(
-        `The engine that was sending these files is gone (${outcome.lost}); ${current.kind === 'local' ? 'this process' : 'the engine running now'} sends the other ${files(waiting)}.`,
+        inCliLanguage(
+          current.kind === 'local'
+            ? msg('cli_engine_gone_here', params)
+            : msg('cli_engine_gone_elsewhere', params),
+        ),
       );
     }
   }
@@ -81,7 +82,7 @@ export async function reportOutcome(
   if (blocked) {
     const waiting = followed.length - finished.length;
     throw new CliError(
-      `${blocked.reason === null ? 'The queue is blocked.' : inCliLanguage(blocked.reason)} ${files(waiting)} stay queued and will be sent by the next run.`,
+      `${inCliLanguage(blocked.reason ?? msg('cli_queue_blocked'))} ${inCliLanguage(msg('cli_stay_queued', { count: waiting }))}`,
       blocked.state === 'storage_error' ? EXIT.failure : EXIT.auth,
     );
   }

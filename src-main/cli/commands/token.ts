@@ -1,7 +1,8 @@
 // `token set | check | clear`: the token is read from stdin (or typed without echo), checked
 // with Clearfacts before it is stored, and never printed.
 import { helpText } from '../commander-language.ts';
-import { inCliLanguage } from '../cli-language.ts';
+import { inCliLanguage, labeller } from '../cli-language.ts';
+import { msg } from '../../contract/messages/message.ts';
 import type { Command } from 'commander';
 import type { CliRuntime } from '../cli-runtime.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
@@ -12,12 +13,14 @@ async function consentToPlainFile(runtime: CliRuntime, given: boolean): Promise<
   if (given) return true;
   const store = await runtime.tokenStore();
   if (store.info().backend !== 'file') return false;
-  const question = `No system keyring can be used here. Store the token unencrypted in ${runtime.configDir}, readable only by your user account?`;
+  const question = inCliLanguage(msg('cli_token_plain_question', { configDir: runtime.configDir }));
   if (canAsk() && (await confirm(question))) return true;
-  throw new CliError(
-    `No system keyring can be used here, so the token was not stored. Run again with --allow-plain-file to keep it in a file only your account can read (not encrypted), or set the CLEARFACTS_TOKEN environment variable instead.`,
-    EXIT.usage,
-  );
+  throw new CliError(inCliLanguage(msg('cli_token_plain_refused')), EXIT.usage);
+}
+
+/** Scope names as Clearfacts spells them, comma-separated; "none found" in the CLI's language. */
+function scopeList(scopes: readonly string[]): string {
+  return scopes.length === 0 ? inCliLanguage(msg('cli_token_no_scopes')) : scopes.join(', ');
 }
 
 export function registerTokenCommands(program: Command, runtime: () => CliRuntime): void {
@@ -30,8 +33,8 @@ export function registerTokenCommands(program: Command, runtime: () => CliRuntim
     .option('--json', helpText('json_result'))
     .action(async (options: { allowPlainFile?: boolean; json?: boolean }) => {
       const cli = runtime();
-      const secret = await readSecret('Paste your Clearfacts token (it is not shown): ');
-      if (secret === '') throw new CliError('No token was given on standard input.', EXIT.usage);
+      const secret = await readSecret(inCliLanguage(msg('cli_token_prompt')));
+      if (secret === '') throw new CliError(inCliLanguage(msg('cli_token_empty')), EXIT.usage);
       const consent = await consentToPlainFile(cli, options.allowPlainFile === true);
       const engine = await cli.engine({ consentToPlainFile: consent, watchFolders: false });
       const session = await engine.handlers['session.signIn']({ token: secret });
@@ -39,16 +42,24 @@ export function registerTokenCommands(program: Command, runtime: () => CliRuntim
         printJson(session);
         return;
       }
+      const username = session.user?.username ?? inCliLanguage(msg('cli_token_unknown_user'));
+      const email = session.user?.email ? ` <${session.user.email}>` : '';
       printLine(
-        `Token stored (${session.tokenStorage.backend}) for ${session.user?.username ?? 'unknown user'}${session.user?.email ? ` <${session.user.email}>` : ''}.`,
+        inCliLanguage(
+          msg('cli_token_stored', {
+            backend: session.tokenStorage.backend,
+            user: `${username}${email}`,
+          }),
+        ),
       );
-      printLine(`Scopes: ${session.scopes.join(', ') || 'none found'}`);
+      const line = labeller(['scopes', 'checked_at_upload', 'warning']);
+      printLine(line('scopes', scopeList(session.scopes)));
       // Upload scopes are learned from the first real upload's answer, never by a probe.
       if (session.uncheckedScopes.length > 0) {
-        printLine(`Checked at the first upload: ${session.uncheckedScopes.join(', ')}`);
+        printLine(line('checked_at_upload', session.uncheckedScopes.join(', ')));
       }
       if (session.tokenStorage.warning) {
-        printLine(`Warning: ${inCliLanguage(session.tokenStorage.warning)}`);
+        printLine(line('warning', inCliLanguage(session.tokenStorage.warning)));
       }
     });
 
@@ -61,7 +72,7 @@ export function registerTokenCommands(program: Command, runtime: () => CliRuntim
       const store = await cli.tokenStore();
       const stored = await store.load();
       if (stored === null) {
-        throw new CliError('No token is set: run `clearfacts-uploader token set`.', EXIT.auth);
+        throw new CliError(inCliLanguage(msg('cli_token_not_set')), EXIT.auth);
       }
       const engine = await cli.engine({ watchFolders: false });
       const { user, scopes, uncheckedScopes, tokenStorage } = await engine.handlers['session.get']({
@@ -73,13 +84,15 @@ export function registerTokenCommands(program: Command, runtime: () => CliRuntim
         printJson({ user, scopes, uncheckedScopes, tokenStorage });
         return;
       }
-      printLine(`User:    ${user?.username ?? '-'}${user?.name ? ` (${user.name})` : ''}`);
-      printLine(`E-mail:  ${user?.email ?? '-'}`);
-      printLine(`Scopes:  ${scopes.join(', ') || 'none found'}`);
+      const line = labeller(['user', 'email', 'scopes', 'checked_at_upload', 'stored']);
+      printLine(line('user', `${user?.username ?? '-'}${user?.name ? ` (${user.name})` : ''}`));
+      printLine(line('email', user?.email ?? '-'));
+      printLine(line('scopes', scopeList(scopes)));
       if (uncheckedScopes.length > 0) {
-        printLine(`Checked at the first upload: ${uncheckedScopes.join(', ')}`);
+        printLine(line('checked_at_upload', uncheckedScopes.join(', ')));
       }
-      printLine(`Stored:  ${tokenStorage.backend}${tokenStorage.secure ? '' : ' (not encrypted)'}`);
+      const plain = tokenStorage.secure ? '' : ` ${inCliLanguage(msg('cli_token_not_encrypted'))}`;
+      printLine(line('stored', `${tokenStorage.backend}${plain}`));
     });
 
   token
@@ -88,6 +101,6 @@ export function registerTokenCommands(program: Command, runtime: () => CliRuntim
     .action(async () => {
       const store = await runtime().tokenStore();
       await store.clear();
-      printLine(`Token removed (${store.info().backend}).`);
+      printLine(inCliLanguage(msg('cli_token_removed', { backend: store.info().backend })));
     });
 }

@@ -514,6 +514,38 @@ export const en: Catalogue = {
     cli_usage_company_form: '"{{value}}" is not a Belgian company number (0 followed by 9 digits).',
     cli_no_incidents: 'No unconfirmed files: every upload Clearfacts received was confirmed.',
     cli_no_categories: 'Administration {{companyNumber}} has no archive categories.',
+    cli_token_prompt: 'Paste your Clearfacts token (it is not shown): ',
+    cli_token_empty: 'No token was given on standard input.',
+    cli_token_plain_question:
+      'No system keyring can be used here. Store the token unencrypted in {{configDir}}, readable only by your user account?',
+    cli_token_plain_refused:
+      'No system keyring can be used here, so the token was not stored. Run again with --allow-plain-file to keep it in a file only your account can read (not encrypted), or set the CLEARFACTS_TOKEN environment variable instead.',
+    cli_token_stored: 'Token stored ({{backend}}) for {{user}}.',
+    cli_token_unknown_user: 'unknown user',
+    cli_token_no_scopes: 'none found',
+    cli_token_not_encrypted: '(not encrypted)',
+    cli_token_not_set: 'No token is set: run `clearfacts-uploader token set`.',
+    cli_token_removed: 'Token removed ({{backend}}).',
+    cli_engine_gone_queued: {
+      one: 'The engine that was sending these files is gone ({{reason}}). {{count}} file stays queued and will be sent by the next run.',
+      other:
+        'The engine that was sending these files is gone ({{reason}}). {{count}} files stay queued and will be sent by the next run.',
+    },
+    cli_engine_gone_here: {
+      one: 'The engine that was sending these files is gone ({{reason}}); this process sends the other {{count}} file.',
+      other:
+        'The engine that was sending these files is gone ({{reason}}); this process sends the other {{count}} files.',
+    },
+    cli_engine_gone_elsewhere: {
+      one: 'The engine that was sending these files is gone ({{reason}}); the engine running now sends the other {{count}} file.',
+      other:
+        'The engine that was sending these files is gone ({{reason}}); the engine running now sends the other {{count}} files.',
+    },
+    cli_queue_blocked: 'The queue is blocked.',
+    cli_stay_queued: {
+      one: '{{count}} file stays queued and will be sent by the next run.',
+      other: '{{count}} files stay queued and will be sent by the next run.',
+    },
     cli_watch_no_folders:
       'No folders are watched yet: add one with `clearfacts-uploader folders add` (this run picks it up).',
     cli_watch_watching: {
@@ -726,6 +758,12 @@ export const en: Catalogue = {
       change: 'change',
       verdict: 'verdict',
       service: 'Service',
+      user: 'User',
+      email: 'E-mail',
+      scopes: 'Scopes',
+      checked_at_upload: 'Checked at the first upload',
+      stored: 'Stored',
+      warning: 'Warning',
     },
     cliColumn: {
       id: 'ID',
@@ -741,6 +779,8 @@ export const en: Catalogue = {
       pending: 'PENDING',
       uploaded: 'UPLOADED',
       failed: 'FAILED',
+      type: 'TYPE',
+      name: 'NAME',
     },
     cliHelp: {
       program: 'Send invoices and archive documents from folders to Clearfacts, reliably.',

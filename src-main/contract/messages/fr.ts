@@ -532,6 +532,39 @@ export const fr: Catalogue = {
     cli_no_incidents:
       'Aucun fichier non confirmé : chaque envoi reçu par Clearfacts a été confirmé.',
     cli_no_categories: 'L’administration {{companyNumber}} n’a pas de catégories d’archive.',
+    cli_token_prompt: 'Collez votre jeton Clearfacts (il n’est pas affiché) : ',
+    cli_token_empty: 'Aucun jeton n’a été donné sur l’entrée standard.',
+    cli_token_plain_question:
+      'Aucun trousseau du système n’est utilisable ici. Conserver le jeton non chiffré dans {{configDir}}, lisible uniquement par votre compte utilisateur ?',
+    cli_token_plain_refused:
+      'Aucun trousseau du système n’est utilisable ici, le jeton n’a donc pas été conservé. Relancez avec --allow-plain-file pour le garder dans un fichier que seul votre compte peut lire (non chiffré), ou définissez plutôt la variable d’environnement CLEARFACTS_TOKEN.',
+    cli_token_stored: 'Jeton conservé ({{backend}}) pour {{user}}.',
+    cli_token_unknown_user: 'utilisateur inconnu',
+    cli_token_no_scopes: 'aucune trouvée',
+    cli_token_not_encrypted: '(non chiffré)',
+    cli_token_not_set: 'Aucun jeton n’est défini : lancez `clearfacts-uploader token set`.',
+    cli_token_removed: 'Jeton supprimé ({{backend}}).',
+    cli_engine_gone_queued: {
+      one: 'Le moteur qui envoyait ces fichiers s’est arrêté ({{reason}}). {{count}} fichier reste en file d’attente et sera envoyé par la prochaine exécution.',
+      other:
+        'Le moteur qui envoyait ces fichiers s’est arrêté ({{reason}}). {{count}} fichiers restent en file d’attente et seront envoyés par la prochaine exécution.',
+    },
+    cli_engine_gone_here: {
+      one: 'Le moteur qui envoyait ces fichiers s’est arrêté ({{reason}}) ; ce processus envoie l’autre fichier ({{count}}).',
+      other:
+        'Le moteur qui envoyait ces fichiers s’est arrêté ({{reason}}) ; ce processus envoie les {{count}} autres fichiers.',
+    },
+    cli_engine_gone_elsewhere: {
+      one: 'Le moteur qui envoyait ces fichiers s’est arrêté ({{reason}}) ; le moteur actif maintenant envoie l’autre fichier ({{count}}).',
+      other:
+        'Le moteur qui envoyait ces fichiers s’est arrêté ({{reason}}) ; le moteur actif maintenant envoie les {{count}} autres fichiers.',
+    },
+    cli_queue_blocked: 'La file d’attente est bloquée.',
+    cli_stay_queued: {
+      one: '{{count}} fichier reste en file d’attente et sera envoyé par la prochaine exécution.',
+      other:
+        '{{count}} fichiers restent en file d’attente et seront envoyés par la prochaine exécution.',
+    },
     cli_watch_no_folders:
       'Aucun dossier n’est encore surveillé : ajoutez-en un avec `clearfacts-uploader folders add` (cette exécution le prendra en compte).',
     cli_watch_watching: {
@@ -752,6 +785,12 @@ export const fr: Catalogue = {
       change: 'changement',
       verdict: 'décision',
       service: 'Service',
+      user: 'Utilisateur',
+      email: 'E-mail',
+      scopes: 'Autorisations',
+      checked_at_upload: 'Vérifiées au premier envoi',
+      stored: 'Conservé',
+      warning: 'Avertissement',
     },
     cliColumn: {
       id: 'ID',
@@ -767,6 +806,8 @@ export const fr: Catalogue = {
       pending: 'EN ATTENTE',
       uploaded: 'ENVOYÉS',
       failed: 'EN ÉCHEC',
+      type: 'SORTE',
+      name: 'NOM',
     },
     cliHelp: {
       program:

@@ -114,8 +114,14 @@ export const TERM_TABLES = {
     'change',
     'verdict',
     'service',
+    'user',
+    'email',
+    'scopes',
+    'checked_at_upload',
+    'stored',
+    'warning',
   ],
-  /** The CLI's table headers (`history`, `folders list`). */
+  /** The CLI's table headers (`history`, `folders list`, `categories`). */
   cliColumn: [
     'id',
     'state',
@@ -130,6 +136,8 @@ export const TERM_TABLES = {
     'pending',
     'uploaded',
     'failed',
+    'type',
+    'name',
   ],
   /** The CLI's help: command, option and argument descriptions, and commander's own words. */
   cliHelp: [
@@ -638,6 +646,24 @@ export const Message = z.discriminatedUnion('code', [
   message('cli_usage_company_form', { value: z.string() }),
   message('cli_no_incidents', {}),
   message('cli_no_categories', { companyNumber }),
+  // `token set | check | clear`: the prompt, the answers and the token's storage.
+  message('cli_token_prompt', {}),
+  message('cli_token_empty', {}),
+  message('cli_token_plain_question', { configDir: z.string() }),
+  message('cli_token_plain_refused', {}),
+  /** `user`: the username (or cli_token_unknown_user), then ` <e-mail>` when Clearfacts gave one. */
+  message('cli_token_stored', { backend: z.string(), user: z.string() }),
+  message('cli_token_unknown_user', {}),
+  message('cli_token_no_scopes', {}),
+  message('cli_token_not_encrypted', {}),
+  message('cli_token_not_set', {}),
+  message('cli_token_removed', { backend: z.string() }),
+  // `upload`, `retry`, `resend`: the engine sending the files stopped, or the queue is blocked.
+  message('cli_engine_gone_queued', { reason: z.string(), count }),
+  message('cli_engine_gone_here', { reason: z.string(), count }),
+  message('cli_engine_gone_elsewhere', { reason: z.string(), count }),
+  message('cli_queue_blocked', {}),
+  message('cli_stay_queued', { count }),
   // `watch`'s live view.
   message('cli_watch_no_folders', {}),
   message('cli_watch_watching', { count, configDir: z.string() }),

@@ -536,6 +536,38 @@ export const nl: Catalogue = {
     cli_no_incidents:
       'Geen onbevestigde bestanden: elke upload die Clearfacts ontving, is bevestigd.',
     cli_no_categories: 'Administratie {{companyNumber}} heeft geen archiefcategorieën.',
+    cli_token_prompt: 'Plak je Clearfacts-token (hij wordt niet getoond): ',
+    cli_token_empty: 'Er kwam geen token binnen op de standaardinvoer.',
+    cli_token_plain_question:
+      'Hier is geen sleutelbos van het systeem bruikbaar. De token onversleuteld bewaren in {{configDir}}, alleen leesbaar voor jouw gebruikersaccount?',
+    cli_token_plain_refused:
+      'Hier is geen sleutelbos van het systeem bruikbaar, dus de token is niet bewaard. Voer het opnieuw uit met --allow-plain-file om hem te bewaren in een bestand dat alleen jouw account kan lezen (niet versleuteld), of zet in de plaats de omgevingsvariabele CLEARFACTS_TOKEN.',
+    cli_token_stored: 'Token bewaard ({{backend}}) voor {{user}}.',
+    cli_token_unknown_user: 'onbekende gebruiker',
+    cli_token_no_scopes: 'geen gevonden',
+    cli_token_not_encrypted: '(niet versleuteld)',
+    cli_token_not_set: 'Er is geen token ingesteld: voer `clearfacts-uploader token set` uit.',
+    cli_token_removed: 'Token verwijderd ({{backend}}).',
+    cli_engine_gone_queued: {
+      one: 'De verwerking die deze bestanden verstuurde, is weg ({{reason}}). {{count}} bestand blijft in de wachtrij en wordt bij de volgende run verstuurd.',
+      other:
+        'De verwerking die deze bestanden verstuurde, is weg ({{reason}}). {{count}} bestanden blijven in de wachtrij en worden bij de volgende run verstuurd.',
+    },
+    cli_engine_gone_here: {
+      one: 'De verwerking die deze bestanden verstuurde, is weg ({{reason}}); dit proces verstuurt het andere bestand ({{count}}).',
+      other:
+        'De verwerking die deze bestanden verstuurde, is weg ({{reason}}); dit proces verstuurt de andere {{count}} bestanden.',
+    },
+    cli_engine_gone_elsewhere: {
+      one: 'De verwerking die deze bestanden verstuurde, is weg ({{reason}}); de verwerking die nu loopt, verstuurt het andere bestand ({{count}}).',
+      other:
+        'De verwerking die deze bestanden verstuurde, is weg ({{reason}}); de verwerking die nu loopt, verstuurt de andere {{count}} bestanden.',
+    },
+    cli_queue_blocked: 'De wachtrij is geblokkeerd.',
+    cli_stay_queued: {
+      one: '{{count}} bestand blijft in de wachtrij en wordt bij de volgende run verstuurd.',
+      other: '{{count}} bestanden blijven in de wachtrij en worden bij de volgende run verstuurd.',
+    },
     cli_watch_no_folders:
       'Er worden nog geen mappen gevolgd: voeg er een toe met `clearfacts-uploader folders add` (deze run neemt ze mee).',
     cli_watch_watching: {
@@ -749,6 +781,12 @@ export const nl: Catalogue = {
       change: 'wijziging',
       verdict: 'oordeel',
       service: 'Dienst',
+      user: 'Gebruiker',
+      email: 'E-mailadres',
+      scopes: 'Machtigingen',
+      checked_at_upload: 'Nagekeken bij de eerste upload',
+      stored: 'Bewaard',
+      warning: 'Waarschuwing',
     },
     cliColumn: {
       id: 'ID',
@@ -764,6 +802,8 @@ export const nl: Catalogue = {
       pending: 'WACHTEND',
       uploaded: 'OPGELADEN',
       failed: 'MISLUKT',
+      type: 'SOORT',
+      name: 'NAAM',
     },
     cliHelp: {
       program: 'Stuur facturen en archiefdocumenten betrouwbaar vanuit mappen naar Clearfacts.',

@@ -154,6 +154,54 @@ for (const language of ['nl', 'fr'] as const) {
     }
   });
 
+  test(`token set, check and clear, categories and a blocked upload speak ${language}`, async (t) => {
+    const emulator = await startTestEmulator(t);
+    const [administration] = emulator.seed.administrations;
+    assert.ok(administration);
+    const root = tempDir(t, `token-${language}`);
+    const context: CliContext = {
+      configDir: folder(root, 'config'),
+      apiUrl: emulator.graphqlUrl,
+      env: localeEnvironment(language),
+    };
+    const token = emulator.addToken([...ALL_SCOPES]);
+    // Scope names and the token's backend are Clearfacts' and the program's words, not prose.
+    const userData = [root, administration.companyNumber, ...ALL_SCOPES];
+
+    const none = await runCli(context, ['token', 'check']);
+    assert.equal(none.code, 3, none.stderr);
+    assertNoEnglish(none, language, 'token check (no token)', userData);
+    const withoutConsent = await runCli(context, ['token', 'set'], `${token}\n`);
+    assert.equal(withoutConsent.code, 2, withoutConsent.stderr);
+    assertNoEnglish(withoutConsent, language, 'token set (no keyring)', userData);
+    const set = await runCli(context, ['token', 'set', '--allow-plain-file'], `${token}\n`);
+    assert.equal(set.code, 0, set.stderr);
+    assertNoEnglish(set, language, 'token set', userData);
+    const check = await runCli(context, ['token', 'check']);
+    assert.equal(check.code, 0, check.stderr);
+    assertNoEnglish(check, language, 'token check', userData);
+
+    // The headers are too short to be caught as English pieces: they are compared as words.
+    const categories = await runCli(context, ['categories', administration.companyNumber]);
+    assert.equal(categories.code, 0, categories.stderr);
+    const header = categories.stdout.split('\n')[0]?.trim().split(/\s+/);
+    assert.deepEqual(header, language === 'nl' ? ['SOORT', 'ID', 'NAAM'] : ['SORTE', 'ID', 'NOM']);
+
+    const cleared = await runCli(context, ['token', 'clear']);
+    assert.equal(cleared.code, 0, cleared.stderr);
+    assertNoEnglish(cleared, language, 'token clear', userData);
+
+    // A token without the upload scope blocks the queue: the files stay queued for the next run.
+    const document = path.join(root, 'factuur.pdf');
+    await writeFile(document, await pdfBytes(1, { label: 'scope' }));
+    const blocked = await runCli(
+      { ...context, token: emulator.addToken(['read_administrations', 'archive_read']) },
+      ['upload', document, '--company', administration.companyNumber, '--type', 'purchase'],
+    );
+    assert.equal(blocked.code, 3, `${blocked.stdout}${blocked.stderr}`);
+    assertNoEnglish(blocked, language, 'upload (queue blocked)', [...userData, 'factuur.pdf']);
+  });
+
   test(`service status and a watch run speak ${language}`, async (t) => {
     const emulator = await startTestEmulator(t);
     const [administration] = emulator.seed.administrations;
