@@ -43,7 +43,8 @@ async function states(engine: Engine): Promise<string> {
 
 /**
  * Writes `names` (one-page PDFs) into the watched folder `dir` during an outage and returns the
- * incident it opened, once every file is either unconfirmed in it or delivered after it.
+ * incident it opened, once every file is either unconfirmed in it or delivered after it and the
+ * queue has stopped probing.
  */
 export async function causeOutage(
   engine: Engine,
@@ -79,6 +80,16 @@ export async function causeOutage(
         limit: 1_000,
       });
       return names.every((name) => rows.some((row) => row.fileName === name)) ? true : undefined;
+    },
+    () => states(engine),
+  );
+  // The outage is over once the queue's probe reached Clearfacts: a second outage caused before
+  // that would find the queue still holding for this one, and never open its own incident.
+  await poll(
+    'the queue to end its probing once Clearfacts answers',
+    async () => {
+      const status = await engine.handlers['status.get']({});
+      return status.reason?.code === 'outage_probing' ? undefined : true;
     },
     () => states(engine),
   );
