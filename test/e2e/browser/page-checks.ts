@@ -70,6 +70,28 @@ export async function waitForCount(
   }
 }
 
+/**
+ * Waits until the form control `locator` holds `expected`: a folders.changed event sent before
+ * the user's last choice may render the earlier value for a moment. Fails after UI_TIMEOUT_MS.
+ */
+export async function waitForValue(
+  locator: Locator,
+  expected: string,
+  what: string,
+): Promise<void> {
+  const deadline = Date.now() + UI_TIMEOUT_MS;
+  let seen = await locator.inputValue();
+  while (seen !== expected) {
+    if (Date.now() > deadline) {
+      assert.fail(
+        `timed out after ${UI_TIMEOUT_MS} ms waiting for ${what} to be ${expected}; saw ${seen}`,
+      );
+    }
+    await locator.page().waitForTimeout(100);
+    seen = await locator.inputValue();
+  }
+}
+
 /** Saves the screen as it is now, and again in the other colour scheme. */
 export async function screenshotBothThemes(page: Page, name: string): Promise<void> {
   await mkdir(SCREENSHOT_DIR, { recursive: true });

@@ -19,7 +19,7 @@ import {
   startStack,
   type Stack,
 } from './browser-stack.ts';
-import { assertAccessible, screenshotBothThemes } from './page-checks.ts';
+import { assertAccessible, screenshotBothThemes, waitForValue } from './page-checks.ts';
 
 const run = promisify(execFile);
 
@@ -62,7 +62,7 @@ test('split mode per folder, separator sheets and parts under their original', a
   await splitInCore(stack, folder, 'separator');
   await selector.selectOption('page');
   await splitInCore(stack, folder, 'page');
-  assert.equal(await selector.inputValue(), 'page');
+  await waitForValue(selector, 'page', 'the split select');
   await assertAccessible(tab, 'folders with a split mode');
 
   // The sheet as a user gets it: a PDF whose words poppler reads (an independent reader).
