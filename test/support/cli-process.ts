@@ -107,6 +107,30 @@ export function runCli(
 }
 
 /** `status --json` as a monitoring script reads it: the health and who answered. */
+/**
+ * Binds `folder` as a purchase folder of the administration with `companyNumber` through
+ * `folders add` (plus `extraArgs`, e.g. `['--split', 'page']`), and fails the test when the command
+ * does not exit 0.
+ */
+export async function addPurchaseFolder(
+  context: CliContext,
+  folder: string,
+  companyNumber: string,
+  extraArgs: readonly string[] = [],
+): Promise<void> {
+  const added = await runCli(context, [
+    'folders',
+    'add',
+    folder,
+    '--company',
+    companyNumber,
+    '--type',
+    'purchase',
+    ...extraArgs,
+  ]);
+  assert.equal(added.code, 0, added.stderr);
+}
+
 export interface HealthJson extends HealthReport {
   running: boolean;
   followUp: FollowUpStatus;

@@ -48,48 +48,43 @@ export async function assertAccessible(page: Page, screen: string): Promise<void
 }
 
 /**
+ * Polls `read` every 100 ms until it returns `expected`; fails after UI_TIMEOUT_MS naming `what`
+ * and the last value seen.
+ */
+async function waitForReading<T>(
+  locator: Locator,
+  read: () => Promise<T>,
+  expected: T,
+  what: string,
+): Promise<void> {
+  const deadline = Date.now() + UI_TIMEOUT_MS;
+  let seen = await read();
+  while (seen !== expected) {
+    if (Date.now() > deadline) {
+      assert.fail(
+        `timed out after ${UI_TIMEOUT_MS} ms waiting for ${what} to be ${String(expected)}; saw ${String(seen)}`,
+      );
+    }
+    await locator.page().waitForTimeout(100);
+    seen = await read();
+  }
+}
+
+/**
  * Waits until `locator` matches exactly `expected` elements: React renders a list in more than one
  * commit, so a count read once can catch it half-way on a loaded machine. Fails after
  * UI_TIMEOUT_MS naming `what` and the last count seen.
  */
-export async function waitForCount(
-  locator: Locator,
-  expected: number,
-  what: string,
-): Promise<void> {
-  const deadline = Date.now() + UI_TIMEOUT_MS;
-  let seen = await locator.count();
-  while (seen !== expected) {
-    if (Date.now() > deadline) {
-      assert.fail(
-        `timed out after ${UI_TIMEOUT_MS} ms waiting for ${expected} ${what}; saw ${seen}`,
-      );
-    }
-    await locator.page().waitForTimeout(100);
-    seen = await locator.count();
-  }
+export function waitForCount(locator: Locator, expected: number, what: string): Promise<void> {
+  return waitForReading(locator, () => locator.count(), expected, `the number of ${what}`);
 }
 
 /**
  * Waits until the form control `locator` holds `expected`: a folders.changed event sent before
  * the user's last choice may render the earlier value for a moment. Fails after UI_TIMEOUT_MS.
  */
-export async function waitForValue(
-  locator: Locator,
-  expected: string,
-  what: string,
-): Promise<void> {
-  const deadline = Date.now() + UI_TIMEOUT_MS;
-  let seen = await locator.inputValue();
-  while (seen !== expected) {
-    if (Date.now() > deadline) {
-      assert.fail(
-        `timed out after ${UI_TIMEOUT_MS} ms waiting for ${what} to be ${expected}; saw ${seen}`,
-      );
-    }
-    await locator.page().waitForTimeout(100);
-    seen = await locator.inputValue();
-  }
+export function waitForValue(locator: Locator, expected: string, what: string): Promise<void> {
+  return waitForReading(locator, () => locator.inputValue(), expected, what);
 }
 
 /** Saves the screen as it is now, and again in the other colour scheme. */

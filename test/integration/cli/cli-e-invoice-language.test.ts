@@ -9,7 +9,12 @@ import path from 'node:path';
 import { ALL_SCOPES } from '../../emulator/index.ts';
 import { startTestEmulator } from '../../emulator/emulator-test-support.ts';
 import { partyOf, sampleInvoice, ublXml } from '../../fixtures/e-invoice-builder.ts';
-import { runCli, startWatch, type CliContext } from '../../support/cli-process.ts';
+import {
+  addPurchaseFolder,
+  runCli,
+  startWatch,
+  type CliContext,
+} from '../../support/cli-process.ts';
 import { folder, tempDir } from '../../support/temp-folders.ts';
 
 /**
@@ -58,16 +63,7 @@ for (const locale of ['nl_BE.UTF-8', 'fr_BE.UTF-8'] as const) {
       token: emulator.addToken([...ALL_SCOPES]),
       env: { LC_ALL: locale, LANG: locale },
     };
-    const added = await runCli(context, [
-      'folders',
-      'add',
-      scans,
-      '--company',
-      here.companyNumber,
-      '--type',
-      'purchase',
-    ]);
-    assert.equal(added.code, 0, added.stderr);
+    await addPurchaseFolder(context, scans, here.companyNumber);
     const invoice = sampleInvoice({ number: 'T-1', customer: partyOf(here) });
     const addressedElsewhere = sampleInvoice({ number: 'T-2', customer: partyOf(elsewhere) });
     await writeFile(path.join(scans, 'ours.xml'), ublXml(invoice));

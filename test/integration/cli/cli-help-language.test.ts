@@ -13,7 +13,13 @@ import type { Catalogue } from '../../../src-main/contract/messages/catalogue.ts
 import { ALL_SCOPES } from '../../emulator/index.ts';
 import { startTestEmulator } from '../../emulator/emulator-test-support.ts';
 import { pdfBytes } from '../../fixtures/generate-documents.ts';
-import { runCli, spawnCli, type CliContext, type CliResult } from '../../support/cli-process.ts';
+import {
+  addPurchaseFolder,
+  runCli,
+  spawnCli,
+  type CliContext,
+  type CliResult,
+} from '../../support/cli-process.ts';
 import { folder, tempDir } from '../../support/temp-folders.ts';
 import { createWaitList, withDeadline } from '../../support/waiting.ts';
 
@@ -234,16 +240,7 @@ for (const language of ['nl', 'fr'] as const) {
     await withDeadline('the first watch to stop', firstEnd);
     assertNoEnglish({ stdout: firstOutput, stderr: '' }, language, 'watch (no folders)', userData);
 
-    const added = await runCli(context, [
-      'folders',
-      'add',
-      scans,
-      '--company',
-      administration.companyNumber,
-      '--type',
-      'purchase',
-    ]);
-    assert.equal(added.code, 0, added.stderr);
+    await addPurchaseFolder(context, scans, administration.companyNumber);
 
     const watch = spawnCli(context, ['watch']);
     let output = '';

@@ -9,7 +9,12 @@ import path from 'node:path';
 import { ALL_SCOPES } from '../../emulator/index.ts';
 import { startTestEmulator } from '../../emulator/emulator-test-support.ts';
 import { pdfBytes } from '../../fixtures/generate-documents.ts';
-import { runCli, type CliContext, type CliResult } from '../../support/cli-process.ts';
+import {
+  addPurchaseFolder,
+  runCli,
+  type CliContext,
+  type CliResult,
+} from '../../support/cli-process.ts';
 import { folder, tempDir } from '../../support/temp-folders.ts';
 
 /**
@@ -107,16 +112,7 @@ for (const locale of ['nl_BE.UTF-8', 'fr_BE.UTF-8']) {
     const uuids = [...upload.stdout.matchAll(/[0-9a-f]{8}-[0-9a-f-]{27}/g)].map((m) => m[0]);
     assertNoEnglish(upload, 'upload', [...userData, ...uuids]);
 
-    const added = await runCli(context, [
-      'folders',
-      'add',
-      scans,
-      '--company',
-      administration.companyNumber,
-      '--type',
-      'purchase',
-    ]);
-    assert.equal(added.code, 0, added.stderr);
+    await addPurchaseFolder(context, scans, administration.companyNumber);
     const listed = await runCli(context, ['folders', 'list']);
     const folderIds = [...listed.stdout.matchAll(/^(\S+)\s+\//gm)].map((m) => m[1] ?? '');
     assertNoEnglish(listed, 'folders list', [...userData, ...folderIds, 'off']);

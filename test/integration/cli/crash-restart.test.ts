@@ -13,7 +13,7 @@ import { startTestEmulator } from '../../emulator/emulator-test-support.ts';
 import { assertTokenNowhere } from '../../support/engine-harness.ts';
 import { folder, tempDir } from '../../support/temp-folders.ts';
 import { createRecordingLogger } from '../../support/recording-logger.ts';
-import { runCli, startWatch } from '../../support/cli-process.ts';
+import { addPurchaseFolder, runCli, startWatch } from '../../support/cli-process.ts';
 import { withDeadline } from '../../support/waiting.ts';
 import { existsSync } from 'node:fs';
 import { createDeliveryJournal } from '../../../src-main/core/store/delivery-journal.ts';
@@ -33,16 +33,7 @@ test('a watch killed mid-batch loses nothing and re-sends nothing on its own', a
   const settings = openHeadlessSettingsStore({ configDir, logger: createRecordingLogger() });
   settings.update({ stabilityWindowMs: 300 });
   settings.close();
-  const added = await runCli(context, [
-    'folders',
-    'add',
-    scans,
-    '--company',
-    administration.companyNumber,
-    '--type',
-    'purchase',
-  ]);
-  assert.equal(added.code, 0, added.stderr);
+  await addPurchaseFolder(context, scans, administration.companyNumber);
   for (let index = 0; index < FILES; index += 1) {
     await writeFile(
       path.join(scans, `crash-${index}.pdf`),
@@ -140,16 +131,7 @@ test('a watch killed between the journal line and the history row keeps one row,
   const configDir = folder(root, 'config');
   const scans = folder(root, 'scans');
   const context = { configDir, apiUrl: emulator.graphqlUrl, token: emulator.demoToken };
-  const added = await runCli(context, [
-    'folders',
-    'add',
-    scans,
-    '--company',
-    administration.companyNumber,
-    '--type',
-    'purchase',
-  ]);
-  assert.equal(added.code, 0, added.stderr);
+  await addPurchaseFolder(context, scans, administration.companyNumber);
   const filePath = path.join(scans, 'answered.pdf');
   await writeFile(filePath, await pdfBytes(2, { label: 'answered before the kill' }));
   const sha256 = await sha256OfFile(filePath);

@@ -15,7 +15,7 @@ import { folder, tempDir } from '../../support/temp-folders.ts';
 import { sha256OfFile } from '../../support/uploads-ledger.ts';
 import { withDeadline } from '../../support/waiting.ts';
 import { pdfBytes } from '../../fixtures/generate-documents.ts';
-import { runCli, startWatch } from '../../support/cli-process.ts';
+import { addPurchaseFolder, startWatch } from '../../support/cli-process.ts';
 
 const MB = 1024 * 1024;
 
@@ -27,16 +27,7 @@ test('a 15 MB PDF rewritten while it uploads does not end watch; the new version
   const configDir = folder(root, 'config');
   const scans = folder(root, 'scans');
   const context = { configDir, apiUrl: emulator.graphqlUrl, token: emulator.demoToken };
-  const added = await runCli(context, [
-    'folders',
-    'add',
-    scans,
-    '--company',
-    administration.companyNumber,
-    '--type',
-    'purchase',
-  ]);
-  assert.equal(added.code, 0, added.stderr);
+  await addPurchaseFolder(context, scans, administration.companyNumber);
 
   // The emulator waits before it reads a byte: the body stalls on back-pressure with most of the
   // file still unread when it is rewritten.

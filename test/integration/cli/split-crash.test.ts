@@ -15,6 +15,7 @@ import { openHeadlessSettingsStore } from '../../../src-main/core/store/conf-set
 import { startTestEmulator } from '../../emulator/emulator-test-support.ts';
 import { batchPdf } from '../../fixtures/scanned-batch.ts';
 import {
+  addPurchaseFolder,
   runCli,
   startWatch,
   type CliContext,
@@ -75,18 +76,7 @@ test('a watch killed before, after and during the split of a batch delivers ever
   const settings = openHeadlessSettingsStore({ configDir, logger: createRecordingLogger() });
   settings.update({ stabilityWindowMs: 300 });
   settings.close();
-  const added = await runCli(context, [
-    'folders',
-    'add',
-    scans,
-    '--company',
-    administration.companyNumber,
-    '--type',
-    'purchase',
-    '--split',
-    'page',
-  ]);
-  assert.equal(added.code, 0, added.stderr);
+  await addPurchaseFolder(context, scans, administration.companyNumber, ['--split', 'page']);
   const partNames = Array.from({ length: PAGES }, (_, index) => `Scan 0042 (p. ${index + 1}).pdf`);
   const originalPath = path.join(scans, ORIGINAL);
   // Whether the original was still in its folder when each part reached Clearfacts.

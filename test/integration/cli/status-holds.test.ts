@@ -17,10 +17,11 @@ import {
 } from '../../reliability/support/storage-faults.ts';
 import { folder, tempDir } from '../../support/temp-folders.ts';
 import {
-  tokenSet,
+  addPurchaseFolder,
   health,
   runCli,
   startWatch,
+  tokenSet,
   type CliContext,
   type WatchProcess,
 } from '../../support/cli-process.ts';
@@ -46,16 +47,7 @@ test('`status --json` names every hold of a running engine, with exit 1 for thos
   const context: CliContext = { configDir, apiUrl: emulator.graphqlUrl };
   const withoutUpload = ALL_SCOPES.filter((scope) => scope !== 'upload_document');
   await tokenSet(context, emulator.addToken([...withoutUpload]));
-  const added = await runCli(context, [
-    'folders',
-    'add',
-    inbox,
-    '--company',
-    administration.companyNumber,
-    '--type',
-    'purchase',
-  ]);
-  assert.equal(added.code, 0, added.stderr);
+  await addPurchaseFolder(context, inbox, administration.companyNumber);
   const watch = startWatch(t, context);
   await watch.until('the engine reports its status', () => watch.status() !== null);
 

@@ -2,7 +2,7 @@
 // CLI on the same config folder: `history --json` carries `inClearfacts`, `history` shows it in
 // its IN CLEARFACTS column, and `--in-clearfacts` filters on it. `status` and `history` say when
 // the running engine's follow-up is paused, in nl, fr and en.
-import { test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,8 +14,8 @@ import { startEngine } from '../../support/engine-harness.ts';
 import { health, runCli } from '../../support/cli-process.ts';
 import { withDeadline } from '../../support/waiting.ts';
 
-test('history --json includes what Clearfacts said; history shows it and filters on it', async (t) => {
-  // Processed at once, unpaid: the docs' own example answer.
+/** Starts an emulator and an engine, and delivers one receipt to the first administration. */
+async function deliverReceipt(t: TestContext) {
   const emulator = await startTestEmulator(t);
   const harness = await startEngine(t, { emulator });
   const [administration] = emulator.seed.administrations;
@@ -31,6 +31,12 @@ test('history --json includes what Clearfacts said; history shows it and filters
     'the receipt delivered',
     (entry) => entry.uuid !== null,
   );
+  return { emulator, harness, administration, delivered };
+}
+
+test('history --json includes what Clearfacts said; history shows it and filters on it', async (t) => {
+  // Processed at once, unpaid: the docs' own example answer.
+  const { emulator, harness, administration, delivered } = await deliverReceipt(t);
   // An archive document: its cell names the category by its name, as the UI does (attack F2).
   const category = administration.categories.various[0];
   assert.ok(category);
@@ -109,21 +115,7 @@ test('the CLI takes the follow-up pacing and schedule from its tuning; a wrong s
 test('status and history say the running engine paused its follow-up, in nl, fr and en', async (t) => {
   // Review F7: the pause was named only on the History screen; a CLI user saw a stale IN
   // CLEARFACTS column without being told why.
-  const emulator = await startTestEmulator(t);
-  const harness = await startEngine(t, { emulator });
-  const [administration] = emulator.seed.administrations;
-  assert.ok(administration);
-  const file = path.join(harness.root, 'bonnetje.jpg');
-  await writeFile(file, SMALL_JPEG);
-  await harness.engine.handlers['drop.send']({
-    paths: [file],
-    companyNumber: administration.companyNumber,
-    destination: { type: 'purchase' },
-  });
-  const delivered = await harness.waitForEntry(
-    'the receipt delivered',
-    (entry) => entry.uuid !== null,
-  );
+  const { emulator, harness, delivered } = await deliverReceipt(t);
   const context = { configDir: harness.configDir, apiUrl: emulator.graphqlUrl };
   const active = await runCli({ ...context, env: { LC_ALL: 'en_GB.UTF-8' } }, ['status']);
   assert.doesNotMatch(active.stdout, /Follow-up/, 'nothing said while it asks as planned');
