@@ -114,3 +114,58 @@ test('the line about a paused follow-up appears and clears without a reload', as
   await line.waitFor({ state: 'detached' });
   assert.equal(loads, 0, 'the page was never reloaded');
 });
+
+test('the Administrations screen follows the follow-up live: its unpaid counts and why they stop', async (t) => {
+  const [browser, stack] = await Promise.all([
+    launchChromium(t),
+    startStack(t, { emulator: { documentLifecycle: { processAfterMs: null } } }),
+  ]);
+  await signInThroughCore(stack);
+  const administration = seedData.administrations[0];
+  assert.ok(administration);
+  const file = path.join(stack.workDir, 'factuur-2026-033.pdf');
+  await writeFile(file, await pdfBytes(1, { label: 'factuur 2026-033' }));
+  await stack.engine.handlers['drop.send']({
+    paths: [file],
+    companyNumber: administration.companyNumber,
+    destination: { type: 'purchase' },
+  });
+  await stack.engine.whenIdle();
+  const [upload] = stack.emulator.uploads();
+  assert.ok(upload, 'the invoice reached the emulator');
+  const [entry] = (
+    await stack.engine.handlers['history.query']({ filter: {}, offset: 0, limit: 1 })
+  ).rows;
+  assert.ok(entry);
+
+  const { page } = await openApp(browser, stack);
+  await page.getByRole('link', { name: 'Administrations' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Administrations' }).waitFor();
+  const item = page.locator('.list-item').filter({ hasText: administration.name });
+  await item.waitFor();
+  assert.equal(await item.locator('.cf-unpaid').count(), 0, 'nothing unpaid before any answer');
+  let loads = 0;
+  page.on('load', () => (loads += 1));
+
+  // Clearfacts calls it processed and unpaid: the count appears while the screen stays open.
+  stack.emulator.setDocumentStage({ uuid: upload.uuid, stage: 'processed', date: '2026-02-27' });
+  await stack.engine.handlers['followUp.checkNow']({ id: entry.id });
+  await item.getByText('1 unpaid purchase invoice').waitFor();
+
+  // Turned off in the settings: the screen says its counts are no longer kept up to date …
+  const line = page.locator('[data-follow-up]');
+  await stack.engine.handlers['settings.update']({ followUp: false });
+  await page
+    .locator('[data-follow-up="off"]')
+    .filter({ hasText: 'Following up in Clearfacts is turned off (Settings).' })
+    .waitFor();
+  // … and stops saying it when it is turned on again.
+  await stack.engine.handlers['settings.update']({ followUp: true });
+  await line.waitFor({ state: 'detached' });
+
+  // Paid: the count goes.
+  stack.emulator.setDocumentStage({ uuid: upload.uuid, stage: 'paid', date: '2026-02-27' });
+  await stack.engine.handlers['followUp.checkNow']({ id: entry.id });
+  await item.locator('.cf-unpaid').waitFor({ state: 'detached' });
+  assert.equal(loads, 0, 'the page was never reloaded');
+});
