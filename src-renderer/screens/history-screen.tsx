@@ -473,6 +473,7 @@ export function HistoryScreen({ params }: { params: URLSearchParams }): ReactEle
   const paramsKey = params.toString();
   const [filters, setFilters] = useState<Filters>(() => filtersFromParams(params));
   const [appliedParams, setAppliedParams] = useState(paramsKey);
+  const [filtersOpen, setFiltersOpen] = useState(false);
   if (appliedParams !== paramsKey) {
     // A link such as the status bar's "3 failed" changes the filters while the screen is open.
     setAppliedParams(paramsKey);
@@ -620,6 +621,7 @@ export function HistoryScreen({ params }: { params: URLSearchParams }): ReactEle
   }
 
   const filtered = queryKey !== '{}';
+  const activeFilters = Object.keys(query).length;
   const update = (patch: Partial<Filters>) => setFilters((current) => ({ ...current, ...patch }));
 
   let body: ReactElement;
@@ -686,9 +688,25 @@ export function HistoryScreen({ params }: { params: URLSearchParams }): ReactEle
       <header className="screen-header">
         <div>
           <h1 id="screen-title">{t('history.title')}</h1>
-          <p className="screen-intro" aria-live="polite">
-            {pages.current.total === null ? '' : t('history.count', { count: total })}
-          </p>
+          <div className="screen-intro-row">
+            <p className="screen-intro" aria-live="polite">
+              {pages.current.total === null ? '' : t('history.count', { count: total })}
+            </p>
+            {/* Only small windows show it (styles.css): there the filters would push the list
+                out of view, so they wait behind this button. */}
+            <button
+              type="button"
+              className="button button-small button-link filters-toggle"
+              aria-expanded={filtersOpen}
+              aria-controls="history-filters"
+              onClick={() => setFiltersOpen((open) => !open)}
+            >
+              <Icon name="search" />{' '}
+              {activeFilters === 0
+                ? t('history.filtersToggle')
+                : t('history.filtersToggleActive', { active: activeFilters })}
+            </button>
+          </div>
           {app.status?.historyRebuilt && (
             <p className="hint hint-warning" role="status" data-history-rebuilt>
               {renderMessage(app.status.historyRebuilt)}
@@ -697,12 +715,23 @@ export function HistoryScreen({ params }: { params: URLSearchParams }): ReactEle
           <FollowUpNotice status={followUp} />
         </div>
         {failedCount > 0 && (
-          <button type="button" className="button" onClick={() => void retryAll()}>
-            <Icon name="refresh" /> {t('history.retryAll')}
+          <button
+            type="button"
+            className="button"
+            onClick={() => void retryAll()}
+            aria-label={t('history.retryAll')}
+            title={t('history.retryAll')}
+          >
+            <Icon name="refresh" />{' '}
+            <span className="small-window-hidden">{t('history.retryAll')}</span>
           </button>
         )}
       </header>
-      <div className="filters" role="search">
+      <div
+        id="history-filters"
+        className={filtersOpen ? 'filters filters-open' : 'filters'}
+        role="search"
+      >
         <div className="field">
           <label htmlFor="history-search">{t('history.searchLabel')}</label>
           <div className="search-input">
