@@ -9,20 +9,26 @@ import { seedData } from '../../emulator/index.ts';
 import { pdfBytes } from '../../fixtures/generate-documents.ts';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { launchChromium, openApp, signInThroughCore, startStack } from './browser-stack.ts';
+import {
+  launchChromium,
+  openApp,
+  signInThroughCore,
+  startStack,
+  type Stack,
+} from './browser-stack.ts';
 import { assertAccessible, screenshotBothThemes } from './page-checks.ts';
 
-test('an invoice goes received → processed → paid in History', async (t) => {
-  const [browser, stack] = await Promise.all([
-    launchChromium(t),
-    // Documents stay received until the test moves them.
-    startStack(t, { emulator: { documentLifecycle: { processAfterMs: null } } }),
-  ]);
+/**
+ * Signs in, drops one purchase invoice (`name`, `pages` pages) for the first seeded
+ * administration and waits for its uuid. Returns the administration, the emulator's upload and
+ * the history row.
+ */
+async function deliverInvoice(stack: Stack, name: string, pages: number) {
   await signInThroughCore(stack);
   const administration = seedData.administrations[0];
   assert.ok(administration);
-  const file = path.join(stack.workDir, 'factuur-2026-031.pdf');
-  await writeFile(file, await pdfBytes(2, { label: 'factuur 2026-031' }));
+  const file = path.join(stack.workDir, `${name}.pdf`);
+  await writeFile(file, await pdfBytes(pages, { label: name.replace('factuur-', 'factuur ') }));
   await stack.engine.handlers['drop.send']({
     paths: [file],
     companyNumber: administration.companyNumber,
@@ -31,6 +37,20 @@ test('an invoice goes received → processed → paid in History', async (t) => 
   await stack.engine.whenIdle();
   const [upload] = stack.emulator.uploads();
   assert.ok(upload, 'the invoice reached the emulator');
+  const [entry] = (
+    await stack.engine.handlers['history.query']({ filter: {}, offset: 0, limit: 1 })
+  ).rows;
+  assert.ok(entry);
+  return { administration, upload, entry };
+}
+
+test('an invoice goes received → processed → paid in History', async (t) => {
+  const [browser, stack] = await Promise.all([
+    launchChromium(t),
+    // Documents stay received until the test moves them.
+    startStack(t, { emulator: { documentLifecycle: { processAfterMs: null } } }),
+  ]);
+  const { administration, upload } = await deliverInvoice(stack, 'factuur-2026-031', 2);
 
   const { page } = await openApp(browser, stack);
   await page.getByRole('link', { name: 'History' }).click();
@@ -75,17 +95,7 @@ test('the line about a paused follow-up appears and clears without a reload', as
       followUpSpacingMs: 200,
     }),
   ]);
-  await signInThroughCore(stack);
-  const administration = seedData.administrations[0];
-  assert.ok(administration);
-  const file = path.join(stack.workDir, 'factuur-2026-032.pdf');
-  await writeFile(file, await pdfBytes(1, { label: 'factuur 2026-032' }));
-  await stack.engine.handlers['drop.send']({
-    paths: [file],
-    companyNumber: administration.companyNumber,
-    destination: { type: 'purchase' },
-  });
-  await stack.engine.whenIdle();
+  await deliverInvoice(stack, 'factuur-2026-032', 1);
 
   const { page } = await openApp(browser, stack);
   await page.getByRole('link', { name: 'History' }).click();
@@ -120,23 +130,7 @@ test('the Administrations screen follows the follow-up live: its unpaid counts a
     launchChromium(t),
     startStack(t, { emulator: { documentLifecycle: { processAfterMs: null } } }),
   ]);
-  await signInThroughCore(stack);
-  const administration = seedData.administrations[0];
-  assert.ok(administration);
-  const file = path.join(stack.workDir, 'factuur-2026-033.pdf');
-  await writeFile(file, await pdfBytes(1, { label: 'factuur 2026-033' }));
-  await stack.engine.handlers['drop.send']({
-    paths: [file],
-    companyNumber: administration.companyNumber,
-    destination: { type: 'purchase' },
-  });
-  await stack.engine.whenIdle();
-  const [upload] = stack.emulator.uploads();
-  assert.ok(upload, 'the invoice reached the emulator');
-  const [entry] = (
-    await stack.engine.handlers['history.query']({ filter: {}, offset: 0, limit: 1 })
-  ).rows;
-  assert.ok(entry);
+  const { administration, upload, entry } = await deliverInvoice(stack, 'factuur-2026-033', 1);
 
   const { page } = await openApp(browser, stack);
   await page.getByRole('link', { name: 'Administrations' }).click();
