@@ -1,7 +1,8 @@
 // The follow-up (issue #16) with 10,000 delivered invoices in the history: while all are due, how
 // many `document(id)` requests reach the emulator and how far apart (the engine's default pacing,
 // 5 s, 50 per request); then, with all checked and none due until tomorrow, the engine's idle CPU
-// beside the idle row's figure (following must not cost anything while nothing is due).
+// beside the same engine and history with the follow-up turned off (following must not cost
+// anything while nothing is due).
 import { createHash } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -27,6 +28,8 @@ export interface FollowUpResult {
   followingCore: number;
   /** Share of one core with every invoice followed but none due. */
   idleCore: number;
+  /** The same engine and history with the follow-up turned off. */
+  offCore: number;
   idleMs: number;
 }
 
@@ -39,6 +42,19 @@ async function cpuShare(pid: number, durationMs: number): Promise<number> {
   await delay(durationMs);
   const after = await cpuMilliseconds(pid);
   return (after - before) / (performance.now() - started);
+}
+
+/** The engine's share of one core once started and idle, over `idleMs`. */
+async function idleShare(config: EngineHostConfig, idleMs: number): Promise<number> {
+  const engine = startEngineProcess(config);
+  try {
+    await engine.ready;
+    await engine.whenIdle();
+    await delay(SETTLE_MS);
+    return await cpuShare(engine.pid, idleMs);
+  } finally {
+    await engine.stop();
+  }
 }
 
 export async function measureFollowUp(
@@ -110,18 +126,13 @@ export async function measureFollowUp(
   }
   const gaps = requests.slice(1).map((request, index) => request.at - (requests[index]?.at ?? 0));
 
-  // None due until tomorrow.
+  // None due until tomorrow; then the same with the follow-up off.
   setNextCheck(Date.now() + 86_400_000);
-  const idle = startEngineProcess(config);
-  let idleCore: number;
-  try {
-    await idle.ready;
-    await idle.whenIdle();
-    await delay(SETTLE_MS);
-    idleCore = await cpuShare(idle.pid, idleMs);
-  } finally {
-    await idle.stop();
-  }
+  const idleCore = await idleShare(config, idleMs);
+  const offCore = await idleShare(
+    { ...config, settings: { ...config.settings, followUp: false } },
+    idleMs,
+  );
   return {
     followed,
     windowMs,
@@ -130,6 +141,7 @@ export async function measureFollowUp(
     shortestGapMs: gaps.length === 0 ? null : Math.min(...gaps),
     followingCore,
     idleCore,
+    offCore,
     idleMs,
   };
 }

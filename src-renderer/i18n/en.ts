@@ -406,6 +406,8 @@ export const en = {
     amountMinLabel: 'Amount from',
     amountMaxLabel: 'Amount up to',
     clearFilters: 'Clear filters',
+    filtersToggle: 'Filters',
+    filtersToggleActive: 'Filters ({{active, number}})',
     count_one: '{{count, number}} document',
     count_other: '{{count, number}} documents',
     retryAll: 'Retry all failed',

@@ -430,6 +430,8 @@ export const fr: WithManyPlurals<Messages> = {
     amountMinLabel: 'Montant à partir de',
     amountMaxLabel: 'Montant jusqu’à',
     clearFilters: 'Effacer les filtres',
+    filtersToggle: 'Filtres',
+    filtersToggleActive: 'Filtres ({{active, number}})',
     count_one: '{{count, number}} document',
     count_many: '{{count, number}} de documents',
     count_other: '{{count, number}} documents',

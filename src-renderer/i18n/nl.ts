@@ -416,6 +416,8 @@ export const nl: Messages = {
     amountMinLabel: 'Bedrag vanaf',
     amountMaxLabel: 'Bedrag tot en met',
     clearFilters: 'Filters wissen',
+    filtersToggle: 'Filters',
+    filtersToggleActive: 'Filters ({{active, number}})',
     count_one: '{{count, number}} document',
     count_other: '{{count, number}} documenten',
     retryAll: 'Alle mislukte opnieuw proberen',

@@ -8,11 +8,13 @@ import type {
   Administration,
   ArchiveCategories,
   CompanyNumber,
+  FollowUpStatus,
   HistoryEntry,
 } from '../../src-main/contract/domain.ts';
 import { msg } from '../../src-main/contract/messages/message.ts';
 import { useRenderMessage } from '../components/message-text.ts';
 import { FailureText } from '../components/failure-text.tsx';
+import { FollowUpNotice } from '../components/follow-up-notice.tsx';
 import { Icon } from '../components/icons.tsx';
 import { StateBadge } from '../components/state-badge.tsx';
 import { EmptyState, ErrorMessage, ErrorState, Loading } from '../components/states.tsx';
@@ -21,6 +23,7 @@ import { formatCompanyNumber } from '../lib/company-number.ts';
 import { useApi, useApiEvents, useApp, useFormatters, useStore } from '../state/app-context.tsx';
 import { loadedValue } from '../state/app-store.ts';
 import { navigate, routeHref } from '../state/route.ts';
+import { useFollowUpStatus } from '../state/use-follow-up-status.ts';
 import { Truncated } from '../components/truncated.tsx';
 
 const ROW_HEIGHT = 52;
@@ -75,25 +78,10 @@ function CategoryLists({ categories }: { categories: ArchiveCategories }): React
   );
 }
 
-/**
- * Per administration, the purchase invoices Clearfacts last called unpaid (the follow-up's
- * answers), asked for again whenever a history row changes.
- */
-function useUnpaidPurchases(): Map<CompanyNumber, number> {
-  const api = useApi();
-  const [revision, setRevision] = useState(0);
-  useApiEvents((channel) => {
-    if (channel === 'history.changed') setRevision((n) => n + 1);
-  });
-  const status = useLoaded('follow-up', () => api.invoke('followUp.get', {}), revision);
-  return useMemo(
-    () =>
-      new Map(
-        status.state === 'ready'
-          ? status.value.unpaidPurchases.map((row) => [row.companyNumber, row.count] as const)
-          : [],
-      ),
-    [status],
+/** Per administration, the purchase invoices Clearfacts last called unpaid (the follow-up's answers). */
+function unpaidByAdministration(status: FollowUpStatus | null): Map<CompanyNumber, number> {
+  return new Map(
+    (status?.unpaidPurchases ?? []).map((row) => [row.companyNumber, row.count] as const),
   );
 }
 
@@ -236,7 +224,10 @@ export function AdministrationsScreen({ selected }: { selected: string | null })
   const store = useStore();
   const format = useFormatters();
   const [query, setQuery] = useState('');
-  const unpaid = useUnpaidPurchases();
+  // The counts follow each answer (`history.changed`) and the follow-up's own news
+  // (`followUp.changed`); the line under the title says when they are not being kept up to date.
+  const followUp = useFollowUpStatus({ askOnHistoryChange: true });
+  const unpaid = useMemo(() => unpaidByAdministration(followUp), [followUp]);
   const renderMessage = useRenderMessage();
   const list = loadedValue(app.administrations);
   const index = useMemo(() => createAdministrationIndex(list ?? []), [list]);
@@ -388,7 +379,10 @@ export function AdministrationsScreen({ selected }: { selected: string | null })
   return (
     <section className="screen" aria-labelledby="screen-title">
       <header className="screen-header">
-        <h1 id="screen-title">{t('administrations.title')}</h1>
+        <div>
+          <h1 id="screen-title">{t('administrations.title')}</h1>
+          <FollowUpNotice status={followUp} />
+        </div>
         {!missingScope && (
           <button
             type="button"

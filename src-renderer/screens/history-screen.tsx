@@ -10,7 +10,6 @@ import {
   UNROUTED_COMPANY_NUMBER,
   InClearfactsFilter,
   type CompanyNumber,
-  type FollowUpStatus,
   type HistoryEntry,
   type HistoryFilter,
 } from '../../src-main/contract/domain.ts';
@@ -41,6 +40,8 @@ import { useApi, useApiEvents, useApp, useFormatters, useStore } from '../state/
 import { errorText } from '../components/error-text.ts';
 import { Truncated } from '../components/truncated.tsx';
 import { useRenderMessage } from '../components/message-text.ts';
+import { FollowUpNotice } from '../components/follow-up-notice.tsx';
+import { useFollowUpStatus } from '../state/use-follow-up-status.ts';
 
 const ROW_HEIGHT = 78;
 const SEARCH_DELAY_MS = 200;
@@ -467,23 +468,12 @@ export function HistoryScreen({ params }: { params: URLSearchParams }): ReactEle
   const toast = useToast();
   const renderMessage = useRenderMessage();
   const incidents = useIncidents();
-  const [followUp, setFollowUp] = useState<FollowUpStatus | null>(null);
-  const followUpResync = app.resyncCount;
-  useEffect(() => {
-    let current = true;
-    // Whether the follow-up asks Clearfacts now, and if not why (a missing scope is named);
-    // asked again after a lost connection, since `followUp.changed` may have been missed.
-    api.invoke('followUp.get', {}).then(
-      (status) => current && setFollowUp(status),
-      () => current && setFollowUp(null),
-    );
-    return () => {
-      current = false;
-    };
-  }, [api, followUpResync]);
+  // Whether the follow-up asks Clearfacts now, and if not why (a missing scope is named).
+  const followUp = useFollowUpStatus();
   const paramsKey = params.toString();
   const [filters, setFilters] = useState<Filters>(() => filtersFromParams(params));
   const [appliedParams, setAppliedParams] = useState(paramsKey);
+  const [filtersOpen, setFiltersOpen] = useState(false);
   if (appliedParams !== paramsKey) {
     // A link such as the status bar's "3 failed" changes the filters while the screen is open.
     setAppliedParams(paramsKey);
@@ -595,11 +585,6 @@ export function HistoryScreen({ params }: { params: URLSearchParams }): ReactEle
   );
 
   useApiEvents((channel, payload) => {
-    if (channel === 'followUp.changed') {
-      // The line about a paused follow-up appears and clears as it happens, without a reload.
-      setFollowUp(payload as FollowUpStatus);
-      return;
-    }
     if (channel !== 'history.changed') return;
     const allKnown = pages.current.patch((payload as { entries: HistoryEntry[] }).entries);
     setVersion((n) => n + 1);
@@ -636,6 +621,7 @@ export function HistoryScreen({ params }: { params: URLSearchParams }): ReactEle
   }
 
   const filtered = queryKey !== '{}';
+  const activeFilters = Object.keys(query).length;
   const update = (patch: Partial<Filters>) => setFilters((current) => ({ ...current, ...patch }));
 
   let body: ReactElement;
@@ -697,36 +683,55 @@ export function HistoryScreen({ params }: { params: URLSearchParams }): ReactEle
   }
 
   const failedCount = app.status?.counts.failed ?? 0;
-  const followUpReason =
-    followUp === null || followUp.state === 'active' || followUp.reason === null
-      ? null
-      : renderMessage(followUp.reason);
   return (
     <section className="screen screen-fill" aria-labelledby="screen-title">
       <header className="screen-header">
         <div>
           <h1 id="screen-title">{t('history.title')}</h1>
-          <p className="screen-intro" aria-live="polite">
-            {pages.current.total === null ? '' : t('history.count', { count: total })}
-          </p>
+          <div className="screen-intro-row">
+            <p className="screen-intro" aria-live="polite">
+              {pages.current.total === null ? '' : t('history.count', { count: total })}
+            </p>
+            {/* Only small windows show it (styles.css): there the filters would push the list
+                out of view, so they wait behind this button. */}
+            <button
+              type="button"
+              className="button button-small button-link filters-toggle"
+              aria-expanded={filtersOpen}
+              aria-controls="history-filters"
+              onClick={() => setFiltersOpen((open) => !open)}
+            >
+              <Icon name="search" />{' '}
+              {activeFilters === 0
+                ? t('history.filtersToggle')
+                : t('history.filtersToggleActive', { active: activeFilters })}
+            </button>
+          </div>
           {app.status?.historyRebuilt && (
             <p className="hint hint-warning" role="status" data-history-rebuilt>
               {renderMessage(app.status.historyRebuilt)}
             </p>
           )}
-          {followUpReason !== null && (
-            <p className="hint" role="status" data-follow-up={followUp?.state}>
-              {followUpReason}
-            </p>
-          )}
+          <FollowUpNotice status={followUp} />
         </div>
         {failedCount > 0 && (
-          <button type="button" className="button" onClick={() => void retryAll()}>
-            <Icon name="refresh" /> {t('history.retryAll')}
+          <button
+            type="button"
+            className="button"
+            onClick={() => void retryAll()}
+            aria-label={t('history.retryAll')}
+            title={t('history.retryAll')}
+          >
+            <Icon name="refresh" />{' '}
+            <span className="small-window-hidden">{t('history.retryAll')}</span>
           </button>
         )}
       </header>
-      <div className="filters" role="search">
+      <div
+        id="history-filters"
+        className={filtersOpen ? 'filters filters-open' : 'filters'}
+        role="search"
+      >
         <div className="field">
           <label htmlFor="history-search">{t('history.searchLabel')}</label>
           <div className="search-input">

@@ -9,20 +9,26 @@ import { seedData } from '../../emulator/index.ts';
 import { pdfBytes } from '../../fixtures/generate-documents.ts';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { launchChromium, openApp, signInThroughCore, startStack } from './browser-stack.ts';
+import {
+  launchChromium,
+  openApp,
+  signInThroughCore,
+  startStack,
+  type Stack,
+} from './browser-stack.ts';
 import { assertAccessible, screenshotBothThemes } from './page-checks.ts';
 
-test('an invoice goes received → processed → paid in History', async (t) => {
-  const [browser, stack] = await Promise.all([
-    launchChromium(t),
-    // Documents stay received until the test moves them.
-    startStack(t, { emulator: { documentLifecycle: { processAfterMs: null } } }),
-  ]);
+/**
+ * Signs in, drops one purchase invoice (`name`, `pages` pages) for the first seeded
+ * administration and waits for its uuid. Returns the administration, the emulator's upload and
+ * the history row.
+ */
+async function deliverInvoice(stack: Stack, name: string, pages: number) {
   await signInThroughCore(stack);
   const administration = seedData.administrations[0];
   assert.ok(administration);
-  const file = path.join(stack.workDir, 'factuur-2026-031.pdf');
-  await writeFile(file, await pdfBytes(2, { label: 'factuur 2026-031' }));
+  const file = path.join(stack.workDir, `${name}.pdf`);
+  await writeFile(file, await pdfBytes(pages, { label: name.replace('factuur-', 'factuur ') }));
   await stack.engine.handlers['drop.send']({
     paths: [file],
     companyNumber: administration.companyNumber,
@@ -31,6 +37,20 @@ test('an invoice goes received → processed → paid in History', async (t) => 
   await stack.engine.whenIdle();
   const [upload] = stack.emulator.uploads();
   assert.ok(upload, 'the invoice reached the emulator');
+  const [entry] = (
+    await stack.engine.handlers['history.query']({ filter: {}, offset: 0, limit: 1 })
+  ).rows;
+  assert.ok(entry);
+  return { administration, upload, entry };
+}
+
+test('an invoice goes received → processed → paid in History', async (t) => {
+  const [browser, stack] = await Promise.all([
+    launchChromium(t),
+    // Documents stay received until the test moves them.
+    startStack(t, { emulator: { documentLifecycle: { processAfterMs: null } } }),
+  ]);
+  const { administration, upload } = await deliverInvoice(stack, 'factuur-2026-031', 2);
 
   const { page } = await openApp(browser, stack);
   await page.getByRole('link', { name: 'History' }).click();
@@ -75,17 +95,7 @@ test('the line about a paused follow-up appears and clears without a reload', as
       followUpSpacingMs: 200,
     }),
   ]);
-  await signInThroughCore(stack);
-  const administration = seedData.administrations[0];
-  assert.ok(administration);
-  const file = path.join(stack.workDir, 'factuur-2026-032.pdf');
-  await writeFile(file, await pdfBytes(1, { label: 'factuur 2026-032' }));
-  await stack.engine.handlers['drop.send']({
-    paths: [file],
-    companyNumber: administration.companyNumber,
-    destination: { type: 'purchase' },
-  });
-  await stack.engine.whenIdle();
+  await deliverInvoice(stack, 'factuur-2026-032', 1);
 
   const { page } = await openApp(browser, stack);
   await page.getByRole('link', { name: 'History' }).click();
@@ -112,5 +122,44 @@ test('the line about a paused follow-up appears and clears without a reload', as
   stack.emulator.setFaults({});
   await cell.filter({ hasText: 'Received' }).waitFor();
   await line.waitFor({ state: 'detached' });
+  assert.equal(loads, 0, 'the page was never reloaded');
+});
+
+test('the Administrations screen follows the follow-up live: its unpaid counts and why they stop', async (t) => {
+  const [browser, stack] = await Promise.all([
+    launchChromium(t),
+    startStack(t, { emulator: { documentLifecycle: { processAfterMs: null } } }),
+  ]);
+  const { administration, upload, entry } = await deliverInvoice(stack, 'factuur-2026-033', 1);
+
+  const { page } = await openApp(browser, stack);
+  await page.getByRole('link', { name: 'Administrations' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Administrations' }).waitFor();
+  const item = page.locator('.list-item').filter({ hasText: administration.name });
+  await item.waitFor();
+  assert.equal(await item.locator('.cf-unpaid').count(), 0, 'nothing unpaid before any answer');
+  let loads = 0;
+  page.on('load', () => (loads += 1));
+
+  // Clearfacts calls it processed and unpaid: the count appears while the screen stays open.
+  stack.emulator.setDocumentStage({ uuid: upload.uuid, stage: 'processed', date: '2026-02-27' });
+  await stack.engine.handlers['followUp.checkNow']({ id: entry.id });
+  await item.getByText('1 unpaid purchase invoice').waitFor();
+
+  // Turned off in the settings: the screen says its counts are no longer kept up to date …
+  const line = page.locator('[data-follow-up]');
+  await stack.engine.handlers['settings.update']({ followUp: false });
+  await page
+    .locator('[data-follow-up="off"]')
+    .filter({ hasText: 'Following up in Clearfacts is turned off (Settings).' })
+    .waitFor();
+  // … and stops saying it when it is turned on again.
+  await stack.engine.handlers['settings.update']({ followUp: true });
+  await line.waitFor({ state: 'detached' });
+
+  // Paid: the count goes.
+  stack.emulator.setDocumentStage({ uuid: upload.uuid, stage: 'paid', date: '2026-02-27' });
+  await stack.engine.handlers['followUp.checkNow']({ id: entry.id });
+  await item.locator('.cf-unpaid').waitFor({ state: 'detached' });
   assert.equal(loads, 0, 'the page was never reloaded');
 });

@@ -2,7 +2,8 @@
 // window (800×600) and a large one (1280×800), in Dutch, French and English, in Chromium against
 // the real core and the emulator: nothing wider than the window, no control cut off, no name a
 // letter per line, no select whose choice is cut, not one sentence from another language's
-// catalogue, and in the desktop windows a screen's main content (History's list) in view.
+// catalogue, and in every window a screen's main content (History's list) in view. In the small
+// windows History's filters wait behind a toggle; opened, they fit too.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
@@ -29,10 +30,10 @@ import {
 import { pdfBytes } from './sample-files.ts';
 
 const SIZES = [
-  { width: 380, height: 340, roomy: false },
-  { width: 300, height: 260, roomy: false },
-  { width: 800, height: 600, roomy: true },
-  { width: 1280, height: 800, roomy: true },
+  { width: 380, height: 340, small: true },
+  { width: 300, height: 260, small: true },
+  { width: 800, height: 600, small: false },
+  { width: 1280, height: 800, small: false },
 ] as const;
 
 const WORDS = { en, nl, fr } as const;
@@ -58,7 +59,7 @@ function screens(language: Language, company: string) {
   return [
     { hash: '#/folders', title: words.folders.title },
     { hash: '#/drop', title: words.drop.title, drop: true },
-    { hash: '#/history', title: words.history.title },
+    { hash: '#/history', title: words.history.title, filtersToggle: true },
     { hash: `#/administrations/${company}`, title: words.administrations.title },
     { hash: '#/settings', title: words.settings.title },
     { hash: '#/drop-window', title: words.drop.title, drop: true },
@@ -118,8 +119,21 @@ test('every screen fits every window size and speaks only the chosen language', 
         if (screen.drop === true && (await page.locator('.file-table').count()) === 0)
           await dropFiles(page);
         const where = `${language} ${screen.hash} at ${size.width}×${size.height}`;
-        const problems = await layoutProblems(page, { mainInView: size.roomy });
+        const problems = await layoutProblems(page, { mainInView: true });
         if (problems.length > 0) found.push(`${where}:\n${said(problems)}`);
+        if (screen.filtersToggle === true && size.small) {
+          // The toggle that holds the filters back; opened, they fit the window too.
+          const toggle = page.locator('button[aria-controls="history-filters"]');
+          if ((await toggle.count()) === 0) found.push(`${where}: no toggle for the filters`);
+          else {
+            await toggle.click();
+            await page.getByRole('search').waitFor();
+            const opened = await layoutProblems(page);
+            if (opened.length > 0) found.push(`${where}, filters open:\n${said(opened)}`);
+            await toggle.click();
+            await page.getByRole('search').waitFor({ state: 'hidden' });
+          }
+        }
         const foreign = await foreignWordsOnScreen(page, language);
         if (foreign.length > 0)
           found.push(`${where}: another language's words: ${foreign.join(' | ')}`);

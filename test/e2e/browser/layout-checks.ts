@@ -1,6 +1,6 @@
 // What a screen must get right at any window size and in any language: nothing wider than the
 // window, no control cut off, no name squeezed to a letter per line, no select whose choice is
-// cut, and no sentence from another language's catalogue; in a roomy window, also a screen's
+// cut, and no sentence from another language's catalogue; on request, also a screen's
 // main content (marked data-layout-main) in view, not pushed below the fold by the controls
 // above it. Used by layout-and-language.test.ts.
 import type { Page } from 'playwright-core';
@@ -66,13 +66,13 @@ export interface LayoutProblem {
 
 export interface LayoutOptions {
   /**
-   * The window is roomy (800×600 and up): a screen's main content (data-layout-main, such as
-   * History's list) must fill at least a third of the scrolling area as the screen opens.
+   * A screen's main content (data-layout-main, such as History's list) must fill at least a
+   * third of the scrolling area as the screen opens (asked at every size from 300×260 up).
    */
   mainInView?: boolean;
 }
 
-/** The share of the scrolling area a screen's main content must fill in a roomy window. */
+/** The share of the scrolling area a screen's main content must fill (mainInView). */
 export const MAIN_IN_VIEW_SHARE = 1 / 3;
 
 /**
