@@ -25,6 +25,7 @@ import { writeWithoutPrefix } from './documents/strip-pdf-prefix.ts';
 import { createEngineSignals } from './events/engine-signals.ts';
 import { startControlServer, type ControlServer } from './control/control-server.ts';
 import { createEventHub } from './events/event-hub.ts';
+import { createClosableThrottle } from './events/closable-throttle.ts';
 import { createStatusTracker } from './events/status-tracker.ts';
 import { createWatchedFolders } from './folders/watched-folders.ts';
 import { createContractHandlers } from './handlers/contract-handlers.ts';
@@ -368,13 +369,13 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   });
 
   // reactions: every stage exists from here on
-  let foldersTimer: NodeJS.Timeout | null = null;
-  signals.on('foldersChanged', () => {
-    foldersTimer ??= setTimeout(() => {
-      foldersTimer = null;
-      hub.emit('folders.changed', { folders: folders.list() });
-    }, FOLDERS_EVENT_SPACING_MS);
-  });
+  // Closed when stop() begins: stages stopping after it still report folder changes, and the
+  // folder list is read from the history that stop() closes.
+  const foldersEvent = createClosableThrottle(
+    () => hub.emit('folders.changed', { folders: folders.list() }),
+    FOLDERS_EVENT_SPACING_MS,
+  );
+  signals.on('foldersChanged', () => foldersEvent.request());
   signals.on('fileStateChanged', (previous, record) => {
     hub.historyChanged(toHistoryEntry(record));
     status.noteTransition(previous, record.state);
@@ -468,7 +469,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       await starting?.catch(() => {});
       await control?.close();
       unsubscribeSettings();
-      if (foldersTimer) clearTimeout(foldersTimer);
+      foldersEvent.close();
       await watching.stop();
       await followUp.stop();
       await queue.stop(tuning.stopGraceMs ?? 5_000);
