@@ -799,6 +799,9 @@ export const en: Catalogue = {
       failed: 'FAILED',
       type: 'TYPE',
       name: 'NAME',
+      company: 'COMPANY',
+      account_manager: 'ACCOUNT MANAGER',
+      sent: 'SENT',
     },
     cliHelp: {
       program: 'Send invoices and archive documents from folders to Clearfacts, reliably.',

@@ -827,6 +827,9 @@ export const fr: Catalogue = {
       failed: 'EN ÉCHEC',
       type: 'SORTE',
       name: 'NOM',
+      company: 'ENTREPRISE',
+      account_manager: 'GESTIONNAIRE DE DOSSIER',
+      sent: 'ENVOYÉ',
     },
     cliHelp: {
       program:

@@ -138,6 +138,9 @@ export const TERM_TABLES = {
     'failed',
     'type',
     'name',
+    'company',
+    'account_manager',
+    'sent',
   ],
   /** The CLI's help: command, option and argument descriptions, and commander's own words. */
   cliHelp: [

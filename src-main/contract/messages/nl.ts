@@ -823,6 +823,9 @@ export const nl: Catalogue = {
       failed: 'MISLUKT',
       type: 'SOORT',
       name: 'NAAM',
+      company: 'ONDERNEMING',
+      account_manager: 'DOSSIERBEHEERDER',
+      sent: 'VERZONDEN',
     },
     cliHelp: {
       program: 'Stuur facturen en archiefdocumenten betrouwbaar vanuit mappen naar Clearfacts.',
