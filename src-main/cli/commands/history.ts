@@ -28,6 +28,7 @@ import {
   stateLabel,
 } from '../output.ts';
 import { parseCompanyNumber } from './administrations.ts';
+import { destinationTypeOption } from './destination-options.ts';
 import { reportOutcome } from './send-and-report.ts';
 
 /** A history id given to retry, resend or mark-done; called inside actions, so a CliError. */
@@ -83,7 +84,7 @@ async function printIncidents(runtime: () => CliRuntime, json: boolean): Promise
     printLine(`${inCliLanguage(incidentHeading(incident))} [--incident ${incident.incidentAt}]`);
     printLine(inCliLanguage(msg('incident_guide')));
     printTable(
-      ['ID', 'FILE', 'TO', 'SENT'],
+      (['id', 'file', 'to', 'sent'] as const).map((column) => cliTerm('cliColumn', column)),
       incident.files.map((entry) => [
         String(entry.id),
         entry.fileName,
@@ -331,7 +332,7 @@ export function registerHistoryCommands(program: Command, runtime: () => CliRunt
     .command('choose <id>')
     .description(helpText('choose'))
     .option('--send-to <company>', helpText('choose_send_to'))
-    .option('--type <type>', helpText('choose_type'))
+    .addOption(destinationTypeOption(helpText('choose_type'), ['purchase', 'sale']))
     .option('--here', helpText('choose_here'))
     .option('--json', helpText('json_outcome'))
     .action(

@@ -373,7 +373,26 @@ export const fr: Catalogue = {
     history_filter_invalid: 'Ce filtre de l’historique n’est pas valide.',
     engine_busy: 'Un autre uploader fonctionne déjà sur ce répertoire de configuration.',
     request_invalid: 'La demande n’était pas valide.',
-    request_rejected: 'La demande n’était pas valide : {{problem}}.',
+    request_channel_unknown: 'Il n’existe pas de demande « {{channel}} ».',
+    request_arguments_invalid: 'La demande {{channel}} n’était pas valide (champs : {{fields}}).',
+    bridge_starting: 'L’uploader démarre encore. Réessayez dans un instant.',
+    bridge_host_refused: 'Cet uploader ne répond pas pour l’adresse « {{host}} ».',
+    bridge_origin_refused: 'Les demandes venant de {{origin}} ne sont pas autorisées.',
+    bridge_not_from_app: 'Seule la page de l’uploader peut demander {{path}}.',
+    bridge_session_missing:
+      'Cette page n’a pas de session pour {{path}}. Demandez un nouveau lien avec « clearfacts-uploader ui --link ».',
+    bridge_session_unknown:
+      'La session de cette page est inconnue pour {{path}}. Demandez un nouveau lien avec « clearfacts-uploader ui --link ».',
+    bridge_not_json_type: 'La demande à {{path}} doit être envoyée en JSON.',
+    bridge_body_too_large: 'La demande à {{path}} dépasse {{maxBytes, megabytes}}.',
+    bridge_body_not_json: 'La demande à {{path}} n’est pas du JSON valide.',
+    bridge_channel_name_invalid: 'Le nom de la demande dans {{path}} n’est pas valide.',
+    bridge_no_route: 'L’uploader ne connaît pas {{method}} {{path}}.',
+    bridge_not_found: 'Il n’y a pas de page {{path}}.',
+    staging_not_multipart:
+      'Les fichiers déposés doivent arriver à {{path}} en formulaire multipart.',
+    staging_no_files: 'La demande à {{path}} ne contenait aucun fichier.',
+    staging_failed: 'Les fichiers déposés n’ont pas pu être reçus à {{path}}.',
     shell_unsupported: 'Ceci n’est possible que dans l’application de bureau.',
     uploader_unreachable: 'L’uploader est injoignable.',
     bridge_link_used:
@@ -808,6 +827,9 @@ export const fr: Catalogue = {
       failed: 'EN ÉCHEC',
       type: 'SORTE',
       name: 'NOM',
+      company: 'ENTREPRISE',
+      account_manager: 'GESTIONNAIRE DE DOSSIER',
+      sent: 'ENVOYÉ',
     },
     cliHelp: {
       program:

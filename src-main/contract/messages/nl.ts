@@ -374,7 +374,26 @@ export const nl: Catalogue = {
     history_filter_invalid: 'Deze filter op de geschiedenis is niet geldig.',
     engine_busy: 'Er draait al een andere uploader op deze configuratiemap.',
     request_invalid: 'De aanvraag was niet geldig.',
-    request_rejected: 'De aanvraag was niet geldig: {{problem}}.',
+    request_channel_unknown: 'Er bestaat geen aanvraag “{{channel}}”.',
+    request_arguments_invalid: 'De aanvraag {{channel}} was niet geldig (velden: {{fields}}).',
+    bridge_starting: 'De uploader start nog op. Probeer het zo meteen opnieuw.',
+    bridge_host_refused: 'Deze uploader antwoordt niet voor het adres “{{host}}”.',
+    bridge_origin_refused: 'Aanvragen vanaf {{origin}} zijn niet toegestaan.',
+    bridge_not_from_app: 'Enkel de eigen pagina van de uploader mag {{path}} vragen.',
+    bridge_session_missing:
+      'Deze pagina heeft geen sessie voor {{path}}. Vraag een nieuwe link met “clearfacts-uploader ui --link”.',
+    bridge_session_unknown:
+      'De sessie van deze pagina is onbekend voor {{path}}. Vraag een nieuwe link met “clearfacts-uploader ui --link”.',
+    bridge_not_json_type: 'De aanvraag aan {{path}} moet als JSON verstuurd worden.',
+    bridge_body_too_large: 'De aanvraag aan {{path}} is groter dan {{maxBytes, megabytes}}.',
+    bridge_body_not_json: 'De aanvraag aan {{path}} is geen geldige JSON.',
+    bridge_channel_name_invalid: 'De naam van de aanvraag in {{path}} is niet geldig.',
+    bridge_no_route: 'De uploader kent geen {{method}} {{path}}.',
+    bridge_not_found: 'Er is geen pagina {{path}}.',
+    staging_not_multipart:
+      'Neergezette bestanden moeten {{path}} bereiken als multipart-formulier.',
+    staging_no_files: 'De aanvraag aan {{path}} bevatte geen bestanden.',
+    staging_failed: 'De neergezette bestanden konden niet ontvangen worden op {{path}}.',
     shell_unsupported: 'Dit kan enkel in de desktopapp.',
     uploader_unreachable: 'De uploader is niet bereikbaar.',
     bridge_link_used:
@@ -804,6 +823,9 @@ export const nl: Catalogue = {
       failed: 'MISLUKT',
       type: 'SOORT',
       name: 'NAAM',
+      company: 'ONDERNEMING',
+      account_manager: 'DOSSIERBEHEERDER',
+      sent: 'VERZONDEN',
     },
     cliHelp: {
       program: 'Stuur facturen en archiefdocumenten betrouwbaar vanuit mappen naar Clearfacts.',
