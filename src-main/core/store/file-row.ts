@@ -11,6 +11,7 @@ import {
   type Failure,
   FileState,
   ClearfactsStatus,
+  SplitChoice,
   SplitMode,
   UploadSource,
   type InClearfacts,
@@ -112,6 +113,8 @@ const FileRow = z.object({
   first_page: z.number().int().nullable().default(null),
   last_page: z.number().int().nullable().default(null),
   split_note: z.string().nullable().default(null),
+  // Absent from rows read before migration 10: split preview.
+  split_choice: z.string().nullable().default(null),
 });
 
 /** What the follow-up last stored, or null before Clearfacts was asked. */
@@ -130,6 +133,17 @@ function parseNote(json: string | null): Message | null {
   if (json === null) return null;
   try {
     const parsed = Message.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A choice that no longer parses reads as none: the batch is then split as its mode decides. */
+function parseChoice(json: string | null): SplitChoice | null {
+  if (json === null) return null;
+  try {
+    const parsed = SplitChoice.safeParse(JSON.parse(json));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;
@@ -194,6 +208,7 @@ export function rowToRecord(row: unknown): FileRecord {
     inClearfacts: inClearfacts(r),
     pages: r.pages,
     splitMode: r.split_mode,
+    splitChoice: parseChoice(r.split_choice),
     parentId: r.parent_id,
     pageRange:
       r.first_page === null || r.last_page === null
@@ -276,6 +291,9 @@ export function patchToColumns(patch: FilePatch): Record<string, string | number
   set('invoice_key', patch.invoiceKey);
   set('pages', patch.pages);
   set('split_mode', patch.splitMode);
+  if (patch.splitChoice !== undefined) {
+    columns.split_choice = patch.splitChoice === null ? null : JSON.stringify(patch.splitChoice);
+  }
   set('parent_id', patch.parentId);
   if (patch.pageRange !== undefined) {
     columns.first_page = patch.pageRange?.first ?? null;
