@@ -113,6 +113,11 @@ export function SplitPreviewPanel({
                       destination: t(`destinations.${part.sheet.type}`),
                     })}
               </p>
+              {part.sheet !== null && 'companyNumber' in part.sheet && part.sheet.companyNumber && (
+                <p className="hint">
+                  {t('drop.preview.sheetCompany', { companyNumber: part.sheet.companyNumber })}
+                </p>
+              )}
               <div className="split-part-actions">
                 {index > 0 && (
                   <button

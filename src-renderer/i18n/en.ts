@@ -310,6 +310,7 @@ export const en = {
       thumbnail: 'Page {{page, number}}',
       destinationChosen: 'To the destination chosen below',
       destinationSheet: 'To {{destination}} (separator sheet)',
+      sheetCompany: 'For administration {{companyNumber}}',
       movePrevious: 'Move page {{page, number}} to document {{number, number}}',
       moveNext: 'Move page {{page, number}} to document {{number, number}}',
     },

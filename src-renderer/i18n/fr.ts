@@ -335,6 +335,7 @@ export const fr: WithManyPlurals<Messages> = {
       thumbnail: 'Page {{page, number}}',
       destinationChosen: 'Vers la destination choisie ci-dessous',
       destinationSheet: 'Vers {{destination}} (feuille de séparation)',
+      sheetCompany: 'Pour l’administration {{companyNumber}}',
       movePrevious: 'Page {{page, number}} vers le document {{number, number}}',
       moveNext: 'Page {{page, number}} vers le document {{number, number}}',
     },

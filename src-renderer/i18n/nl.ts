@@ -318,6 +318,7 @@ export const nl: Messages = {
       thumbnail: 'Pagina {{page, number}}',
       destinationChosen: 'Naar de bestemming die hieronder gekozen is',
       destinationSheet: 'Naar {{destination}} (scheidingsblad)',
+      sheetCompany: 'Voor administratie {{companyNumber}}',
       movePrevious: 'Pagina {{page, number}} naar document {{number, number}}',
       moveNext: 'Pagina {{page, number}} naar document {{number, number}}',
     },
