@@ -128,37 +128,30 @@ function inClearfacts(row: z.infer<typeof FileRow>): InClearfacts | null {
   };
 }
 
-/** A note that no longer parses (a newer version wrote it) reads as none: it only informs. */
-function parseNote(json: string | null): Message | null {
+/** The JSON column's value as `schema` reads it, or null when it is empty or no longer parses. */
+function parseColumn<T>(schema: z.ZodType<T>, json: string | null): T | null {
   if (json === null) return null;
   try {
-    const parsed = Message.safeParse(JSON.parse(json));
+    const parsed = schema.safeParse(JSON.parse(json));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;
   }
+}
+
+/** A note that no longer parses (a newer version wrote it) reads as none: it only informs. */
+function parseNote(json: string | null): Message | null {
+  return parseColumn(Message, json);
 }
 
 /** A choice that no longer parses reads as none: the batch is then split as its mode decides. */
 function parseChoice(json: string | null): SplitChoice | null {
-  if (json === null) return null;
-  try {
-    const parsed = SplitChoice.safeParse(JSON.parse(json));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+  return parseColumn(SplitChoice, json);
 }
 
 /** A hold that no longer parses (a newer version wrote it) reads as none. */
 function parseHold(json: string | null): FileHold | null {
-  if (json === null) return null;
-  try {
-    const parsed = FileHold.safeParse(JSON.parse(json));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+  return parseColumn(FileHold, json);
 }
 
 /** Advice that no longer parses is left out: it only ever informs. */
