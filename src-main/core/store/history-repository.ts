@@ -292,7 +292,10 @@ export function createHistoryRepository(
         sizeBytes: file.sizeBytes ?? null,
         mtimeMs: file.mtimeMs ?? null,
         splitMode: file.splitMode ?? null,
-        splitChoice: file.splitChoice === undefined || file.splitChoice === null ? null : JSON.stringify(file.splitChoice),
+        splitChoice:
+          file.splitChoice === undefined || file.splitChoice === null
+            ? null
+            : JSON.stringify(file.splitChoice),
         parentId: file.parentId ?? null,
         firstPage: file.pageRange?.first ?? null,
         lastPage: file.pageRange?.last ?? null,
