@@ -7,7 +7,7 @@ import type { PagePicture } from './page-images.ts';
 /** The long side of a thumbnail in pixels: a 120 px card on a screen with twice the density. */
 export const THUMBNAIL_LONG_SIDE_PX = 240;
 
-/** JPEG quality (0-100): about 8 kB for a text page at 240 px. */
+/** JPEG quality (0-100): enough to recognise a page at 240 px, small enough to send many. */
 const JPEG_QUALITY = 70;
 
 /** The picture as a `data:image/jpeg;base64,…` URL, its long side at most 240 px. */
