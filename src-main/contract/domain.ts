@@ -331,6 +331,46 @@ export const SeparatorSheet = z.discriminatedUnion('type', [
 export type SeparatorSheet = z.infer<typeof SeparatorSheet>;
 
 /**
+ * One document of a scanned batch as the split preview shows it (issue #19): pages
+ * `firstPage`..`lastPage` of the original (1-based, inclusive; a separator page inside the range
+ * is not part of it) and the typed separator sheet that sets its destination (null: the one the
+ * user chose for the drop).
+ */
+export const SplitPart = z.object({
+  firstPage: z.number().int().min(1),
+  lastPage: z.number().int().min(1),
+  sheet: SeparatorSheet.nullable(),
+});
+export type SplitPart = z.infer<typeof SplitPart>;
+
+/**
+ * The parts the user confirmed, perhaps adjusted, for one dropped batch: the SHA-256 (hex) of the
+ * bytes they were previewed on (a file changed since is sent whole), the separator pages left
+ * out, and the parts in page order. `split-choice.ts` says when a choice is whole.
+ */
+export const SplitChoice = z.object({
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  separatorPages: z.array(z.number().int().min(1)).max(100_000),
+  parts: z.array(SplitPart).min(1).max(100_000),
+});
+export type SplitChoice = z.infer<typeof SplitChoice>;
+
+/**
+ * What a batch would be cut into in a split mode, before it is sent: the choice as core would
+ * make it, each part with a small picture of its first page (a `data:image/jpeg;base64,` URL,
+ * at most 240 px on its long side); or no parts and `whole` saying why it would go as it is
+ * (null: it is one document). `pages` is null when the PDF could not be read.
+ */
+export const SplitPreview = z.object({
+  sha256: z.string(),
+  pages: z.number().int().nullable(),
+  separatorPages: z.array(z.number().int()),
+  parts: z.array(SplitPart.extend({ thumbnail: z.string() })),
+  whole: Message.nullable(),
+});
+export type SplitPreview = z.infer<typeof SplitPreview>;
+
+/**
  * A watched folder: bound to one administration and destination, an accountant's root (the
  * path names the administration), or an accountant's e-invoice inbox (each e-invoice's parties
  * name it, issue #18).

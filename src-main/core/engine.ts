@@ -254,7 +254,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     },
     stagingDir,
     partsDir,
-    splitter: (bytes, mode) => splitService.split(bytes, mode),
+    splitter: (bytes, mode, choice) => splitService.split(bytes, mode, choice),
     logger,
     onTransition,
     onInserted,
@@ -323,6 +323,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     check: checkDocument,
     source: options.shell === 'cli' ? 'cli' : 'drop',
     onInserted,
+    previewSplit: (bytes, mode) => splitService.preview(bytes, mode),
   });
   // follow-up: what Clearfacts did with each delivered invoice (queries only)
   const followUpOffsets = tuning.followUpOffsetsMs ?? FOLLOW_UP_OFFSETS_MS;

@@ -294,6 +294,26 @@ export const en = {
     emptyBody: 'Drop files or whole folders above, or choose them with the buttons.',
     error: 'The files could not be prepared.',
     missingTarget: 'Choose an administration and a destination.',
+    preview: {
+      loading: 'Looking for the documents in this batch…',
+      failed: 'The parts could not be shown; the batch is still cut when it is sent.',
+      oneDocument: 'One document: sent as it is.',
+      summary_one:
+        'Cut into {{count, number}} document; {{sheets, number}} separator pages not sent. Move a page if a document starts in the wrong place.',
+      summary_other:
+        'Cut into {{count, number}} documents; {{sheets, number}} separator pages not sent. Move a page if a document starts in the wrong place.',
+      partsOf: 'Documents in {{name}}',
+      part: 'Document {{number, number}}: pages {{pages}}',
+      partNumber: 'Document {{number, number}}',
+      pages_one: 'Page {{pages}}',
+      pages_other: 'Pages {{pages}}',
+      thumbnail: 'Page {{page, number}}',
+      destinationChosen: 'To the destination chosen below',
+      destinationSheet: 'To {{destination}} (separator sheet)',
+      sheetCompany: 'For administration {{companyNumber}}',
+      movePrevious: 'Move page {{page, number}} to document {{number, number}}',
+      moveNext: 'Move page {{page, number}} to document {{number, number}}',
+    },
   },
   kinds: {
     pdf: 'PDF',

@@ -316,6 +316,29 @@ export const fr: WithManyPlurals<Messages> = {
       'Déposez ci-dessus des fichiers ou des dossiers entiers, ou choisissez-les avec les boutons.',
     error: 'Les fichiers n’ont pas pu être préparés.',
     missingTarget: 'Choisissez une administration et une destination.',
+    preview: {
+      loading: 'Recherche des documents de ce lot…',
+      failed: "Les parties n'ont pas pu être affichées ; le lot sera quand même découpé à l'envoi.",
+      oneDocument: 'Un seul document : envoyé tel quel.',
+      summary_one:
+        'Découpé en {{count, number}} document ; {{sheets, number}} feuilles de séparation non envoyées. Déplacez une page si un document commence au mauvais endroit.',
+      summary_other:
+        'Découpé en {{count, number}} documents ; {{sheets, number}} feuilles de séparation non envoyées. Déplacez une page si un document commence au mauvais endroit.',
+      summary_many:
+        'Découpé en {{count, number}} documents ; {{sheets, number}} feuilles de séparation non envoyées. Déplacez une page si un document commence au mauvais endroit.',
+      partsOf: 'Documents de {{name}}',
+      part: 'Document {{number, number}} : pages {{pages}}',
+      partNumber: 'Document {{number, number}}',
+      pages_one: 'Page {{pages}}',
+      pages_other: 'Pages {{pages}}',
+      pages_many: 'Pages {{pages}}',
+      thumbnail: 'Page {{page, number}}',
+      destinationChosen: 'Vers la destination choisie ci-dessous',
+      destinationSheet: 'Vers {{destination}} (feuille de séparation)',
+      sheetCompany: 'Pour l’administration {{companyNumber}}',
+      movePrevious: 'Page {{page, number}} vers le document {{number, number}}',
+      moveNext: 'Page {{page, number}} vers le document {{number, number}}',
+    },
   },
   kinds: {
     pdf: 'PDF',

@@ -301,6 +301,27 @@ export const nl: Messages = {
     emptyBody: 'Sleep hierboven bestanden of hele mappen, of kies ze met de knoppen.',
     error: 'De bestanden konden niet worden voorbereid.',
     missingTarget: 'Kies een administratie en een bestemming.',
+    preview: {
+      loading: 'De documenten in deze stapel worden gezocht…',
+      failed:
+        'De delen konden niet getoond worden; de stapel wordt toch gesplitst bij het verzenden.',
+      oneDocument: 'Eén document: wordt verzonden zoals het is.',
+      summary_one:
+        'Gesplitst in {{count, number}} document; {{sheets, number}} scheidingsbladen niet verzonden. Verplaats een pagina als een document op de verkeerde plaats begint.',
+      summary_other:
+        'Gesplitst in {{count, number}} documenten; {{sheets, number}} scheidingsbladen niet verzonden. Verplaats een pagina als een document op de verkeerde plaats begint.',
+      partsOf: 'Documenten in {{name}}',
+      part: "Document {{number, number}}: pagina's {{pages}}",
+      partNumber: 'Document {{number, number}}',
+      pages_one: 'Pagina {{pages}}',
+      pages_other: "Pagina's {{pages}}",
+      thumbnail: 'Pagina {{page, number}}',
+      destinationChosen: 'Naar de bestemming die hieronder gekozen is',
+      destinationSheet: 'Naar {{destination}} (scheidingsblad)',
+      sheetCompany: 'Voor administratie {{companyNumber}}',
+      movePrevious: 'Pagina {{page, number}} naar document {{number, number}}',
+      moveNext: 'Pagina {{page, number}} naar document {{number, number}}',
+    },
   },
   kinds: {
     pdf: 'PDF',

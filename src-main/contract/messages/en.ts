@@ -356,6 +356,10 @@ export const en: Catalogue = {
       'Sent whole although its folder splits: cutting it took longer than {{limitSeconds, number}} s.',
     split_whole_stopped:
       'Sent whole although its folder splits: the splitter stopped before it was done.',
+    split_whole_choice_mismatch:
+      'Sent whole: the parts chosen in the preview no longer fit this PDF (a page would have been left out).',
+    split_whole_changed_since_preview:
+      'Sent whole: the file changed after its parts were previewed, so the chosen parts may not fit it.',
 
     history_entry_unknown: 'There is no file {{id}} in the history.',
     history_action_refused: '{{fileName}} is {{state}}, so it cannot be {{action}}.',

@@ -366,6 +366,10 @@ export const fr: Catalogue = {
       'Envoyé entier bien que son dossier découpe : le découpage a pris plus de {{limitSeconds, number}} s.',
     split_whole_stopped:
       "Envoyé entier bien que son dossier découpe : le découpage s'est arrêté avant la fin.",
+    split_whole_choice_mismatch:
+      "Envoyé entier : les parties choisies dans l'aperçu ne correspondent plus à ce PDF (une page aurait été omise).",
+    split_whole_changed_since_preview:
+      "Envoyé entier : le fichier a changé après l'aperçu de ses parties, les parties choisies pourraient ne plus lui correspondre.",
 
     history_entry_unknown: 'Il n’y a pas de fichier {{id}} dans l’historique.',
     history_action_refused: '{{fileName}} est {{state}} : il ne peut pas être {{action}}.',

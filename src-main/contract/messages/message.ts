@@ -502,6 +502,9 @@ export const Message = z.discriminatedUnion('code', [
   }),
   message('split_whole_over_budget', { limitSeconds: seconds }),
   message('split_whole_stopped', {}),
+  // … and a batch cut as the user chose in the split preview (issue #19)
+  message('split_whole_choice_mismatch', {}),
+  message('split_whole_changed_since_preview', {}),
 
   // handlers/ and store/: answers to a request
   message('history_entry_unknown', { id: z.number().int() }),

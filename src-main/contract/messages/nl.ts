@@ -367,6 +367,10 @@ export const nl: Catalogue = {
       'In één keer verzonden hoewel de map splitst: het splitsen duurde langer dan {{limitSeconds, number}} s.',
     split_whole_stopped:
       'In één keer verzonden hoewel de map splitst: het splitsen stopte voor het klaar was.',
+    split_whole_choice_mismatch:
+      'In één keer verzonden: de delen die in het voorbeeld gekozen zijn, passen niet meer bij deze PDF (een pagina zou weggevallen zijn).',
+    split_whole_changed_since_preview:
+      'In één keer verzonden: het bestand veranderde nadat de delen getoond werden, dus de gekozen delen passen er misschien niet meer bij.',
 
     history_entry_unknown: 'Er is geen bestand {{id}} in de geschiedenis.',
     history_action_refused: '{{fileName}} is {{state}}, dus het kan niet {{action}} worden.',

@@ -10,6 +10,7 @@ import type { FollowUp } from '../follow-up/follow-up.ts';
 import type { WatchSupervisor } from '../intake/watch-supervisor.ts';
 import type { DropIntake } from '../queue/drop-intake.ts';
 import { expandDropPaths } from '../queue/drop-paths.ts';
+import { resolve as resolvePath } from 'node:path';
 import { createSeparatorSheetPdf } from '../split/separator-sheet.ts';
 import type { HistoryActions } from '../queue/history-actions.ts';
 import type { UploadQueue } from '../queue/upload-queue.ts';
@@ -84,12 +85,15 @@ export function createContractHandlers(options: ContractHandlersOptions): ApiHan
     'drop.inspect': withApiErrors(({ paths }) =>
       drop.inspect(paths, { maxUploadBytes: settings.get().maxUploadBytes }),
     ),
-    'drop.send': withApiErrors(async ({ paths, companyNumber, destination, split }) => {
+    'drop.previewSplit': withApiErrors(({ path, mode }) => drop.previewSplit(path, mode)),
+    'drop.send': withApiErrors(async (request) => {
+      const { paths, companyNumber, destination, split, splitChoices } = request;
       const entries = drop.send(
         await expandDropPaths(paths),
         companyNumber,
         destination,
         split ?? 'off',
+        new Map(splitChoices?.map(({ path, choice }) => [resolvePath(path), choice])),
       );
       settings.update({ lastDropTarget: { companyNumber, destination } });
       return entries;
