@@ -204,6 +204,7 @@ export const en = {
     tree: 'Accountant tree: a folder per administration',
     inbox: 'E-invoice inbox: each invoice goes to the administration it names',
     remove: 'Stop watching',
+    takeOver: 'Take over: deliver this folder from here',
     removeConfirm: 'Stop watching {{path}}? The files in it stay where they are.',
     removeYes: 'Stop watching',
     cancel: 'Cancel',

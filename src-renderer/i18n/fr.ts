@@ -220,6 +220,7 @@ export const fr: WithManyPlurals<Messages> = {
     tree: 'Arborescence comptable : un dossier par administration',
     inbox: 'Boîte de réception e-factures : chaque facture va à l’administration qu’elle nomme',
     remove: 'Arrêter la surveillance',
+    takeOver: 'Reprendre : livrer ce dossier d’ici',
     removeConfirm: 'Arrêter de surveiller {{path}} ? Les fichiers qu’il contient restent en place.',
     removeYes: 'Arrêter la surveillance',
     cancel: 'Annuler',

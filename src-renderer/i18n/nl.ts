@@ -209,6 +209,7 @@ export const nl: Messages = {
     tree: 'Boom voor boekhouders: een map per administratie',
     inbox: 'E-factuurinbox: elke factuur gaat naar de administratie die ze noemt',
     remove: 'Niet meer bewaken',
+    takeOver: 'Overnemen: deze map van hieruit afleveren',
     removeConfirm: '{{path}} niet meer bewaken? De bestanden erin blijven waar ze zijn.',
     removeYes: 'Niet meer bewaken',
     cancel: 'Annuleren',

@@ -148,6 +148,7 @@ export function createFakeEngine(options: FakeEngineOptions = {}): FakeEngine {
       ),
     'drop.send': (request) => record('drop.send', request, []),
     'folders.setSplit': (request) => record('folders.setSplit', request, []),
+    'folders.takeOver': (request) => record('folders.takeOver', request, []),
     'separatorSheet.create': (request) =>
       record('separatorSheet.create', request, { pdfBase64: '' }),
     'history.query': (request) => {
