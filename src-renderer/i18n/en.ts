@@ -417,6 +417,7 @@ export const en = {
     pages_one: '{{count, number}} page',
     pages_other: '{{count, number}} pages',
     part: 'Part of the batch above: pages {{first, number}}–{{last, number}}',
+    rawName: 'Renamed: its name on disk was not UTF-8, and was',
     uuid: 'uuid {{uuid}}',
     sources: {
       watch: 'From a watched folder',

@@ -444,6 +444,7 @@ export const fr: WithManyPlurals<Messages> = {
     pages_many: '{{count, number}} de pages',
     pages_other: '{{count, number}} pages',
     part: 'Partie du lot ci-dessus : pages {{first, number}} à {{last, number}}',
+    rawName: 'Renommé : son nom sur le disque n’était pas en UTF-8, et était',
     uuid: 'uuid {{uuid}}',
     sources: {
       watch: 'Depuis un dossier surveillé',

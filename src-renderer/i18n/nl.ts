@@ -427,6 +427,7 @@ export const nl: Messages = {
     pages_one: '{{count, number}} pagina',
     pages_other: "{{count, number}} pagina's",
     part: 'Deel van de stapel hierboven: pagina’s {{first, number}}–{{last, number}}',
+    rawName: 'Hernoemd: de naam op schijf was geen UTF-8, en was',
     uuid: 'uuid {{uuid}}',
     sources: {
       watch: 'Uit een bewaakte map',

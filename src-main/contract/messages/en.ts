@@ -469,6 +469,7 @@ export const en: Catalogue = {
     cli_no_such_folder: 'No watched folder is {{folder}}: see `folders list`.',
     cli_no_longer_watching: 'No longer watching {{folder}}.',
     cli_folder_taken_over: 'This installation delivers {{folder}} from now on.',
+    cli_raw_name: '(renamed from {{name}}: that name was not UTF-8)',
     cli_check_kind: '{{fileType}}, {{sizeBytes, size}}',
     cli_check_kind_pages: {
       one: '{{fileType}}, {{count}} page, {{sizeBytes, size}}',

@@ -482,6 +482,7 @@ export const fr: Catalogue = {
     cli_no_such_folder: 'Aucun dossier surveillé n’est {{folder}} : voir `folders list`.',
     cli_no_longer_watching: '{{folder}} n’est plus surveillé.',
     cli_folder_taken_over: 'Cette installation livre désormais {{folder}}.',
+    cli_raw_name: '(renommé depuis {{name}} : ce nom n’était pas en UTF-8)',
     cli_check_kind: '{{fileType}}, {{sizeBytes, size}}',
     cli_check_kind_pages: {
       one: '{{fileType}}, {{count}} page, {{sizeBytes, size}}',

@@ -618,6 +618,7 @@ export const Message = z.discriminatedUnion('code', [
   message('cli_no_such_folder', { folder: z.string() }),
   message('cli_no_longer_watching', { folder: z.string() }),
   message('cli_folder_taken_over', { folder: z.string() }),
+  message('cli_raw_name', { name: z.string() }),
   message('cli_check_kind', { fileType: term('fileType'), sizeBytes: bytes }),
   message('cli_check_kind_pages', { fileType: term('fileType'), count, sizeBytes: bytes }),
   message('cli_change_prefix', { bytes: count, sha256: z.string() }),

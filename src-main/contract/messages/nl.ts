@@ -486,6 +486,7 @@ export const nl: Catalogue = {
     cli_no_such_folder: 'Geen gevolgde map is {{folder}}: zie `folders list`.',
     cli_no_longer_watching: '{{folder}} wordt niet meer gevolgd.',
     cli_folder_taken_over: 'Deze installatie levert {{folder}} voortaan af.',
+    cli_raw_name: '(hernoemd van {{name}}: die naam was geen UTF-8)',
     cli_check_kind: '{{fileType}}, {{sizeBytes, size}}',
     cli_check_kind_pages: {
       one: '{{fileType}}, {{count}} pagina, {{sizeBytes, size}}',
