@@ -79,6 +79,11 @@ export const requests = {
     response: z.array(FolderView),
   },
   'folders.remove': { request: z.object({ id: z.string() }), response: z.array(FolderView) },
+  /**
+   * This installation delivers a bound folder another installation owned, once that one is
+   * silent (issue #10, one owner per folder; `conflict` while it is active).
+   */
+  'folders.takeOver': { request: z.object({ id: z.string() }), response: z.array(FolderView) },
 
   /** Type and page count of files before they are sent (drop window). */
   'drop.inspect': {

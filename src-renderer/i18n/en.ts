@@ -204,6 +204,7 @@ export const en = {
     tree: 'Accountant tree: a folder per administration',
     inbox: 'E-invoice inbox: each invoice goes to the administration it names',
     remove: 'Stop watching',
+    takeOver: 'Take over: deliver this folder from here',
     removeConfirm: 'Stop watching {{path}}? The files in it stay where they are.',
     removeYes: 'Stop watching',
     cancel: 'Cancel',
@@ -438,6 +439,7 @@ export const en = {
     pages_one: '{{count, number}} page',
     pages_other: '{{count, number}} pages',
     part: 'Part of the batch above: pages {{first, number}}–{{last, number}}',
+    rawName: 'Renamed: its name on disk was not UTF-8, and was',
     uuid: 'uuid {{uuid}}',
     sources: {
       watch: 'From a watched folder',

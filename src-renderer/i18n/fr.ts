@@ -220,6 +220,7 @@ export const fr: WithManyPlurals<Messages> = {
     tree: 'Arborescence comptable : un dossier par administration',
     inbox: 'Boîte de réception e-factures : chaque facture va à l’administration qu’elle nomme',
     remove: 'Arrêter la surveillance',
+    takeOver: 'Reprendre : livrer ce dossier d’ici',
     removeConfirm: 'Arrêter de surveiller {{path}} ? Les fichiers qu’il contient restent en place.',
     removeYes: 'Arrêter la surveillance',
     cancel: 'Annuler',
@@ -468,6 +469,7 @@ export const fr: WithManyPlurals<Messages> = {
     pages_many: '{{count, number}} de pages',
     pages_other: '{{count, number}} pages',
     part: 'Partie du lot ci-dessus : pages {{first, number}} à {{last, number}}',
+    rawName: 'Renommé : son nom sur le disque n’était pas en UTF-8, et était',
     uuid: 'uuid {{uuid}}',
     sources: {
       watch: 'Depuis un dossier surveillé',

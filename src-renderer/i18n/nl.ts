@@ -209,6 +209,7 @@ export const nl: Messages = {
     tree: 'Boom voor boekhouders: een map per administratie',
     inbox: 'E-factuurinbox: elke factuur gaat naar de administratie die ze noemt',
     remove: 'Niet meer bewaken',
+    takeOver: 'Overnemen: deze map van hieruit afleveren',
     removeConfirm: '{{path}} niet meer bewaken? De bestanden erin blijven waar ze zijn.',
     removeYes: 'Niet meer bewaken',
     cancel: 'Annuleren',
@@ -449,6 +450,7 @@ export const nl: Messages = {
     pages_one: '{{count, number}} pagina',
     pages_other: "{{count, number}} pagina's",
     part: 'Deel van de stapel hierboven: pagina’s {{first, number}}–{{last, number}}',
+    rawName: 'Hernoemd: de naam op schijf was geen UTF-8, en was',
     uuid: 'uuid {{uuid}}',
     sources: {
       watch: 'Uit een bewaakte map',

@@ -339,6 +339,15 @@ function FolderCard({ folder }: { folder: FolderView }): ReactElement {
   const administration =
     binding.mode === 'single' ? byNumber.get(binding.companyNumber) : undefined;
 
+  async function takeOver(): Promise<void> {
+    setError(null);
+    try {
+      store.applyFolders(await api.invoke('folders.takeOver', { id: binding.id }));
+    } catch (caught) {
+      setError(caught);
+    }
+  }
+
   async function remove(): Promise<void> {
     try {
       store.applyFolders(await api.invoke('folders.remove', { id: binding.id }));
@@ -382,6 +391,13 @@ function FolderCard({ folder }: { folder: FolderView }): ReactElement {
           <summary>{t('folders.why')}</summary>
           <p>{render(folder.reason)}</p>
         </details>
+      )}
+      {folder.reason?.code === 'folder_owned_elsewhere' && (
+        <p className="folder-take-over">
+          <button type="button" className="button button-small" onClick={() => void takeOver()}>
+            {t('folders.takeOver')}
+          </button>
+        </p>
       )}
       <div className="folder-footer">
         <dl className="counts">

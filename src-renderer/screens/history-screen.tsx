@@ -1,6 +1,6 @@
 // Every document the uploader has seen, newest first. Virtualised and paged through history.query,
 // so 50,000 rows scroll as smoothly as 50; rows change in place as core reports progress.
-import { markInvisible } from '../../src-main/contract/file-names.ts';
+import { markInvisible, showRawName } from '../../src-main/contract/file-names.ts';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -290,6 +290,11 @@ function HistoryRow({
         <Truncated as="p" className="history-meta">
           {meta}
         </Truncated>
+        {entry.rawName !== null && entry.rawName !== undefined && (
+          <Truncated as="p" className="history-meta">
+            {t('history.rawName')} <span className="mono">{showRawName(entry.rawName)}</span>
+          </Truncated>
+        )}
         {entry.hold !== null && entry.hold !== undefined ? (
           <Truncated as="p" className="history-note history-warning">
             {renderMessage(entry.hold.reason)}

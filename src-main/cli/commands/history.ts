@@ -1,5 +1,6 @@
 // `history`, `retry`, `resend`, `choose`, `dismiss` and `mark-done`: what happened to each file, and the user's say
 // on the ones that did not arrive.
+import { showRawName } from '../../contract/file-names.ts';
 import { helpText } from '../commander-language.ts';
 import { cliTerm, inCliLanguage } from '../cli-language.ts';
 import { msg } from '../../contract/messages/message.ts';
@@ -253,7 +254,9 @@ export function registerHistoryCommands(program: Command, runtime: () => CliRunt
           rows.map((entry) => [
             String(entry.id),
             stateLabel(entry),
-            entry.fileName,
+            entry.rawName === null || entry.rawName === undefined
+              ? entry.fileName
+              : `${entry.fileName} ${inCliLanguage(msg('cli_raw_name', { name: showRawName(entry.rawName) }))}`,
             `${entry.companyNumber} ${describeDestination(entry.destination)}`,
             entry.updatedAt.replace('T', ' ').slice(0, 19),
             inClearfactsCell(entry, categories),

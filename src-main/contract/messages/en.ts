@@ -285,6 +285,10 @@ export const en: Catalogue = {
       'The folder {{path}} cannot be reached: the drive or network share may be offline.',
     folder_marker_missing:
       '{{path}} is empty and lacks the marker the app wrote when it was bound (.clearfacts-folder): it looks like a drive or share that is not connected, or a folder renamed and made again. Nothing in it is taken as deleted and nothing is created in it. Connect the drive or share, or put the folder back; if this empty folder really is the one, remove it from the list and add it again.',
+    folder_owned_elsewhere:
+      'Another installation delivers {{path}}: {{user}} on {{machine}} (settings in {{configDir}}), last active {{at, datetime}}. This one does not send from it, so no file is sent twice. If that installation no longer runs, take the folder over.',
+    folder_owner_active:
+      '{{user}} on {{machine}} (settings in {{configDir}}) still delivers {{path}}: it was active {{at, datetime}}. Remove the folder there, or stop that installation, before taking it over.',
     share_unmounted:
       'The drive or network share mounted at {{path}} is no longer mounted. It is watched again as soon as it is back.',
     folder_not_responding:
@@ -486,6 +490,8 @@ export const en: Catalogue = {
     cli_folder_tree: 'accountant tree (by folder)',
     cli_no_such_folder: 'No watched folder is {{folder}}: see `folders list`.',
     cli_no_longer_watching: 'No longer watching {{folder}}.',
+    cli_folder_taken_over: 'This installation delivers {{folder}} from now on.',
+    cli_raw_name: '(renamed from {{name}}: that name was not UTF-8)',
     cli_check_kind: '{{fileType}}, {{sizeBytes, size}}',
     cli_check_kind_pages: {
       one: '{{fileType}}, {{count}} page, {{sizeBytes, size}}',
@@ -835,6 +841,8 @@ export const en: Catalogue = {
         "watch an accountant's e-invoice inbox: each e-invoice goes to the administration its customer (purchase) or supplier (sale) is",
       folders_list: 'list the watched folders',
       folders_remove: 'stop watching a folder (its files are left where they are)',
+      folders_take_over:
+        'deliver a folder another installation owned, once that one has been silent for a while',
       company: 'the administration, by company number (0123456789)',
       type: 'where the documents go',
       category:

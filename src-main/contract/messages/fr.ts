@@ -290,6 +290,10 @@ export const fr: Catalogue = {
       'Le répertoire {{path}} est injoignable : le disque ou le partage réseau est peut-être hors ligne.',
     folder_marker_missing:
       '{{path}} est vide et n’a pas le marqueur que l’application a écrit lorsqu’il a été associé (.clearfacts-folder) : on dirait un disque ou un partage non connecté, ou un dossier renommé puis recréé. Rien n’y est considéré comme supprimé et rien n’y est créé. Connectez le disque ou le partage, ou remettez le dossier ; si ce dossier vide est vraiment le bon, retirez-le de la liste et ajoutez-le à nouveau.',
+    folder_owned_elsewhere:
+      'Une autre installation livre {{path}} : {{user}} sur {{machine}} (paramètres dans {{configDir}}), active pour la dernière fois {{at, datetime}}. Celle-ci n’en envoie rien, pour qu’aucun fichier ne parte deux fois. Si cette installation ne tourne plus, reprenez le dossier.',
+    folder_owner_active:
+      '{{user}} sur {{machine}} (paramètres dans {{configDir}}) livre encore {{path}} : active {{at, datetime}}. Retirez le dossier là-bas, ou arrêtez cette installation, avant de le reprendre.',
     share_unmounted:
       'Le disque ou le partage réseau monté sur {{path}} n’est plus monté. Il sera surveillé à nouveau dès son retour.',
     folder_not_responding:
@@ -500,6 +504,8 @@ export const fr: Catalogue = {
     cli_folder_tree: 'arborescence comptable (selon le dossier)',
     cli_no_such_folder: 'Aucun dossier surveillé n’est {{folder}} : voir `folders list`.',
     cli_no_longer_watching: '{{folder}} n’est plus surveillé.',
+    cli_folder_taken_over: 'Cette installation livre désormais {{folder}}.',
+    cli_raw_name: '(renommé depuis {{name}} : ce nom n’était pas en UTF-8)',
     cli_check_kind: '{{fileType}}, {{sizeBytes, size}}',
     cli_check_kind_pages: {
       one: '{{fileType}}, {{count}} page, {{sizeBytes, size}}',
@@ -865,6 +871,8 @@ export const fr: Catalogue = {
         'surveiller la boîte de factures électroniques d’un comptable : chaque facture va à l’administration de son client (achat) ou de son fournisseur (vente)',
       folders_list: 'lister les dossiers surveillés',
       folders_remove: 'arrêter de surveiller un dossier (ses fichiers restent où ils sont)',
+      folders_take_over:
+        'livrer un dossier qu’une autre installation avait, une fois qu’elle est silencieuse depuis un moment',
       company: 'l’administration, par numéro d’entreprise (0123456789)',
       type: 'où vont les documents',
       category:

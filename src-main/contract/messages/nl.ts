@@ -291,6 +291,10 @@ export const nl: Catalogue = {
       'De map {{path}} is niet bereikbaar: de schijf of netwerkshare is misschien offline.',
     folder_marker_missing:
       '{{path}} is leeg en mist de markering die de app schreef toen de map gekoppeld werd (.clearfacts-folder): het lijkt een schijf of share die niet verbonden is, of een map die hernoemd en opnieuw gemaakt werd. Niets erin wordt als verwijderd beschouwd en er wordt niets in aangemaakt. Verbind de schijf of share, of zet de map terug; is deze lege map echt de juiste, verwijder ze dan uit de lijst en voeg ze opnieuw toe.',
+    folder_owned_elsewhere:
+      'Een andere installatie levert {{path}} af: {{user}} op {{machine}} (instellingen in {{configDir}}), laatst actief {{at, datetime}}. Deze installatie verstuurt er niets uit, zodat geen bestand twee keer vertrekt. Draait die installatie niet meer, neem de map dan over.',
+    folder_owner_active:
+      '{{user}} op {{machine}} (instellingen in {{configDir}}) levert {{path}} nog af: actief {{at, datetime}}. Verwijder de map daar, of stop die installatie, voor u ze overneemt.',
     share_unmounted:
       'De schijf of netwerkshare op {{path}} is niet meer gekoppeld. Ze wordt opnieuw gevolgd zodra ze terug is.',
     folder_not_responding:
@@ -504,6 +508,8 @@ export const nl: Catalogue = {
     cli_folder_tree: 'boekhoudersboom (volgens de map)',
     cli_no_such_folder: 'Geen gevolgde map is {{folder}}: zie `folders list`.',
     cli_no_longer_watching: '{{folder}} wordt niet meer gevolgd.',
+    cli_folder_taken_over: 'Deze installatie levert {{folder}} voortaan af.',
+    cli_raw_name: '(hernoemd van {{name}}: die naam was geen UTF-8)',
     cli_check_kind: '{{fileType}}, {{sizeBytes, size}}',
     cli_check_kind_pages: {
       one: '{{fileType}}, {{count}} pagina, {{sizeBytes, size}}',
@@ -859,6 +865,8 @@ export const nl: Catalogue = {
         'volg de e-factuurinbox van een boekhouder: elke e-factuur gaat naar de administratie van haar klant (aankoop) of leverancier (verkoop)',
       folders_list: 'toon de gevolgde mappen',
       folders_remove: 'stop met een map te volgen (de bestanden blijven waar ze zijn)',
+      folders_take_over:
+        'een map afleveren die een andere installatie had, zodra die een tijd stil is',
       company: 'de administratie, op ondernemingsnummer (0123456789)',
       type: 'waar de documenten naartoe gaan',
       category:

@@ -77,6 +77,7 @@ export function createContractHandlers(options: ContractHandlersOptions): ApiHan
     }),
     'folders.addInbox': withApiErrors((request) => folders.addInbox(request)),
     'folders.remove': withApiErrors(async ({ id }) => folders.remove(id)),
+    'folders.takeOver': withApiErrors(async ({ id }) => folders.takeOver(id)),
     'folders.setSplit': withApiErrors(async ({ id, split }) => folders.setSplit(id, split)),
     'separatorSheet.create': withApiErrors(async ({ sheet }) => ({
       pdfBase64: Buffer.from(await createSeparatorSheetPdf(sheet)).toString('base64'),

@@ -129,6 +129,11 @@ export interface SendContext {
    * the list cannot be read now (routing then still holds, offering fewer choices).
    */
   reachableAdministrations: () => Promise<Administration[] | null>;
+  /**
+   * Whether another installation delivers the folder of this watched row now (its owner marker,
+   * read again); true also asks the intake to look at the folder at once.
+   */
+  folderOwnedElsewhere: (record: FileRecord) => Promise<boolean>;
 }
 
 function deliver(
@@ -449,6 +454,17 @@ export async function sendFile(
       };
     }
 
+    // One owner per folder (folders/folder-owner.ts): the marker is read again just before the
+    // upload, so an installation that slept through a take-over stops instead of sending twice.
+    // The row waits at the gate again; the intake finds the folder another's and watches it no
+    // more, and gates the file again if this installation takes the folder back.
+    if (record.source === 'watch' && (await context.folderOwnedElsewhere(record))) {
+      context.logger.info('Another installation delivers this folder now: not sent here', {
+        id: record.id,
+      });
+      await write('waiting_stability', { attempts: 0, nextAttemptAt: null, failure: null });
+      return null;
+    }
     const attempts = record.attempts + 1;
     await write('uploading', { ...checkPatch(check), sentSha256, attempts, nextAttemptAt: null });
     let result: DeliveredFile;

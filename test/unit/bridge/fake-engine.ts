@@ -156,6 +156,7 @@ export function createFakeEngine(options: FakeEngineOptions = {}): FakeEngine {
         whole: null,
       }),
     'folders.setSplit': (request) => record('folders.setSplit', request, []),
+    'folders.takeOver': (request) => record('folders.takeOver', request, []),
     'separatorSheet.create': (request) =>
       record('separatorSheet.create', request, { pdfBase64: '' }),
     'history.query': (request) => {
