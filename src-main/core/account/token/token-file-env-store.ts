@@ -4,6 +4,7 @@
 // belongs to whoever set the variable, so this store never writes it.
 import { readFile } from 'node:fs/promises';
 import type { TokenStorageInfo } from '../../../contract/domain.ts';
+import { msg } from '../../../contract/messages/message.ts';
 import { TokenStoreError, type TokenStore } from './token-store.ts';
 import { acceptToken } from './validate-token.ts';
 
@@ -19,8 +20,9 @@ export function tokenFilePathFromEnvironment(env: NodeJS.ProcessEnv = process.en
 
 /**
  * A read-only store over the file at `CLEARFACTS_TOKEN_FILE`. `load()` gives the file's token,
- * trimmed; it throws a TokenStoreError 'unavailable' naming the path when the file cannot be
- * read, and 'invalid_token' when what it holds is not a token (the content is never quoted).
+ * trimmed (a trailing newline or CRLF is no part of it); it throws a TokenStoreError
+ * 'given_token_unusable' naming the path when the file cannot be read or what it holds is not a
+ * token (the content is never quoted).
  */
 export function createTokenFileEnvStore(env: NodeJS.ProcessEnv = process.env): TokenStore {
   return {
@@ -34,12 +36,19 @@ export function createTokenFileEnvStore(env: NodeJS.ProcessEnv = process.env): T
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code ?? 'an error';
         throw new TokenStoreError(
-          'unavailable',
+          'given_token_unusable',
           `${TOKEN_FILE_ENVIRONMENT_VARIABLE} names ${filePath}, which cannot be read (${code}).`,
-          { cause: error },
+          {
+            cause: error,
+            userMessage: msg('token_file_env_unreadable', { filePath, errorCode: code }),
+          },
         );
       }
-      return acceptToken(content, `The file ${filePath} (${TOKEN_FILE_ENVIRONMENT_VARIABLE})`);
+      return acceptToken(
+        content,
+        `The file ${filePath} (${TOKEN_FILE_ENVIRONMENT_VARIABLE})`,
+        msg('token_file_env_malformed', { filePath }),
+      );
     },
     save() {
       return Promise.reject(new TokenStoreError('read_only', CHANGE_IT_THERE));

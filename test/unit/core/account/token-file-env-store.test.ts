@@ -40,7 +40,7 @@ test('the token file store reads the file CLEARFACTS_TOKEN_FILE names and never 
   const missing = path.join(dir, 'absent');
   await assert.rejects(
     createTokenFileEnvStore({ CLEARFACTS_TOKEN_FILE: missing }).load(),
-    isStoreError('unavailable', /absent, which cannot be read \(ENOENT\)/),
+    isStoreError('given_token_unusable', /absent, which cannot be read \(ENOENT\)/),
   );
 
   const malformed = path.join(dir, 'malformed');
@@ -49,8 +49,12 @@ test('the token file store reads the file CLEARFACTS_TOKEN_FILE names and never 
   await assert.rejects(
     createTokenFileEnvStore({ CLEARFACTS_TOKEN_FILE: malformed }).load(),
     (error: unknown) => {
-      assert.ok(error instanceof TokenStoreError && error.failure === 'invalid_token');
+      assert.ok(error instanceof TokenStoreError && error.failure === 'given_token_unusable');
       assert.match(error.message, /malformed \(CLEARFACTS_TOKEN_FILE\) is not a Clearfacts token/);
+      assert.deepEqual(error.userMessage, {
+        code: 'token_file_env_malformed',
+        params: { filePath: malformed },
+      });
       assert.ok(!error.message.includes(secretish));
       return true;
     },
