@@ -5,7 +5,7 @@
 // windows are ended by a manual clock, so nothing here depends on timing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { stat } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { openFileSource } from '../../../../src-main/core/documents/byte-source.ts';
 import {
@@ -113,4 +113,66 @@ test('a PDF rewritten from its start between two checks is searched again from i
   gate.hint(filePath, await versionOf(filePath));
   await clock.step('the check of the rewritten file', ready);
   assert.deepEqual(announced, [filePath], 'the rewritten whole file is announced at once');
+});
+
+test('a large PDF without %%EOF that comes back after each long pause is searched about once in all', async (t) => {
+  const filePath = path.join(tempDir(t, 'gate-no-eof'), 'paused-scan.pdf');
+  const whole = largePdfBytes(8 * 1024 * 1024);
+  // Never its end: the scanner pauses longer than the gate's grace each time, so every part is
+  // announced incomplete (the checks refuse it) and comes back through the gate when it grows.
+  const passes = 8;
+  const partBytes = Math.floor((whole.length - 64 * 1024) / passes);
+  let bytesRead = 0;
+  const clock = createManualClock();
+  const announced: number[] = [];
+  let whenAnnounced: () => void = () => {};
+  const gate = createReadinessGate<null>({
+    stabilityWindowMs: () => 1_000,
+    onReady: (_path, _context, version) => {
+      announced.push(version.sizeBytes);
+      whenAnnounced();
+    },
+    onVanished: () => assert.fail('the file never goes'),
+    logger: createRecordingLogger(),
+    clock,
+    openWriters: { check: async () => 'unknown' },
+    async openPdf(openedPath) {
+      const source = await openFileSource(openedPath);
+      return {
+        size: source.size,
+        close: () => source.close(),
+        async read(position, length) {
+          const read = await source.read(position, length);
+          bytesRead += read.length;
+          return read;
+        },
+      };
+    },
+  });
+  t.after(() => gate.stop());
+
+  for (let pass = 1; pass <= passes; pass += 1) {
+    await writeFile(filePath, whole.subarray(0, pass * partBytes));
+    const ready = new Promise<void>((resolve) => (whenAnnounced = resolve));
+    gate.track(filePath, null, await versionOf(filePath));
+    for (let window = 0; announced.length < pass; window += 1) {
+      assert.ok(window < 10, `pass ${pass} was announced within the grace`);
+      await clock.step(`the gate's window ${window + 1} of pass ${pass}`, ready);
+    }
+  }
+
+  const size = passes * partBytes;
+  assert.deepEqual(
+    announced,
+    Array.from({ length: passes }, (_, index) => (index + 1) * partBytes),
+    'every incomplete part is announced once, for the checks to refuse',
+  );
+  // Searching each pass from its last byte back to its first reads about passes / 2 = 4 times
+  // the final size; resumed, the file once plus a few small reads per check.
+  const allowance = passes * 6 * 16 * 1024;
+  t.diagnostic(`read ${bytesRead} bytes for a ${size}-byte file over ${passes} passes`);
+  assert.ok(
+    bytesRead <= size + allowance,
+    `read ${bytesRead} bytes for a ${size}-byte file over ${passes} passes`,
+  );
 });
