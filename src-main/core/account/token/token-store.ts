@@ -26,11 +26,7 @@ export interface TokenStore {
  *   that only whoever set the variable can mend, so `token set` is no advice for it.
  */
 export type TokenStoreFailure =
-  | 'read_only'
-  | 'consent_required'
-  | 'unavailable'
-  | 'invalid_token'
-  | 'given_token_unusable';
+  'read_only' | 'consent_required' | 'unavailable' | 'invalid_token' | 'given_token_unusable';
 
 /**
  * A token store's refusal: an English sentence for the log, and `userMessage`, the same in the
