@@ -24,6 +24,26 @@ async function versionOf(filePath: string): Promise<FileVersion> {
   return { sizeBytes: stats.size, mtimeMs: stats.mtimeMs };
 }
 
+/** The gate's PDF reader on the real file, counting the opens and the bytes read into `reads`. */
+function countingReader(reads: {
+  opened: number;
+  bytes: number;
+}): NonNullable<ReadinessGateOptions<null>['openPdf']> {
+  return async (openedPath) => {
+    reads.opened += 1;
+    const source = await openFileSource(openedPath);
+    return {
+      size: source.size,
+      close: () => source.close(),
+      async read(position, length) {
+        const read = await source.read(position, length);
+        reads.bytes += read.length;
+        return read;
+      },
+    };
+  };
+}
+
 /** A gate on a manual clock; `ready` settles with the first file it announces. */
 function gateOnManualClock(
   t: { after(fn: () => void): void },
@@ -55,21 +75,8 @@ test('a PDF written in 64 parts is read about once in all, not once per pause', 
   const filePath = path.join(tempDir(t, 'gate-reads'), 'slow-scan.pdf');
   const bytes = largePdfBytes(4 * 1024 * 1024);
   const parts = 64;
-  let bytesRead = 0;
-  let checks = 0;
-  const { gate, clock, announced, ready } = gateOnManualClock(t, async (openedPath) => {
-    checks += 1;
-    const source = await openFileSource(openedPath);
-    return {
-      size: source.size,
-      close: () => source.close(),
-      async read(position, length) {
-        const read = await source.read(position, length);
-        bytesRead += read.length;
-        return read;
-      },
-    };
-  });
+  const reads = { opened: 0, bytes: 0 };
+  const { gate, clock, announced, ready } = gateOnManualClock(t, countingReader(reads));
 
   await scanSlowly(filePath, bytes, {
     parts,
@@ -79,20 +86,20 @@ test('a PDF written in 64 parts is read about once in all, not once per pause', 
       const version = await versionOf(filePath);
       if (index === 0) gate.track(filePath, null, version);
       else gate.hint(filePath, version);
-      const checksBefore = checks;
+      const checksBefore = reads.opened;
       await clock.step(`the gate's check after part ${index + 1}`, ready);
-      assert.equal(checks, checksBefore + 1, `part ${index + 1} was judged by its content`);
+      assert.equal(reads.opened, checksBefore + 1, `part ${index + 1} was judged by its content`);
     },
   });
 
   assert.deepEqual(announced, [filePath], 'the whole PDF is announced after its last part');
-  assert.equal(checks, parts);
+  assert.equal(reads.opened, parts);
   // Linear: the file once, plus a few small reads (head, tail, xref) per check. Searching the
   // whole file at every check would have read about parts / 2 = 32 times its size.
   const perCheckAllowance = 16 * 1024;
   assert.ok(
-    bytesRead <= bytes.length + parts * perCheckAllowance,
-    `read ${bytesRead} bytes for a ${bytes.length}-byte file over ${parts} checks`,
+    reads.bytes <= bytes.length + parts * perCheckAllowance,
+    `read ${reads.bytes} bytes for a ${bytes.length}-byte file over ${parts} checks`,
   );
 });
 
@@ -122,7 +129,7 @@ test('a large PDF without %%EOF that comes back after each long pause is searche
   // announced incomplete (the checks refuse it) and comes back through the gate when it grows.
   const passes = 8;
   const partBytes = Math.floor((whole.length - 64 * 1024) / passes);
-  let bytesRead = 0;
+  const reads = { opened: 0, bytes: 0 };
   const clock = createManualClock();
   const announced: number[] = [];
   let whenAnnounced: () => void = () => {};
@@ -136,18 +143,7 @@ test('a large PDF without %%EOF that comes back after each long pause is searche
     logger: createRecordingLogger(),
     clock,
     openWriters: { check: async () => 'unknown' },
-    async openPdf(openedPath) {
-      const source = await openFileSource(openedPath);
-      return {
-        size: source.size,
-        close: () => source.close(),
-        async read(position, length) {
-          const read = await source.read(position, length);
-          bytesRead += read.length;
-          return read;
-        },
-      };
-    },
+    openPdf: countingReader(reads),
   });
   t.after(() => gate.stop());
 
@@ -170,9 +166,7 @@ test('a large PDF without %%EOF that comes back after each long pause is searche
   // Searching each pass from its last byte back to its first reads about passes / 2 = 4 times
   // the final size; resumed, the file once plus a few small reads per check.
   const allowance = passes * 6 * 16 * 1024;
-  t.diagnostic(`read ${bytesRead} bytes for a ${size}-byte file over ${passes} passes`);
-  assert.ok(
-    bytesRead <= size + allowance,
-    `read ${bytesRead} bytes for a ${size}-byte file over ${passes} passes`,
-  );
+  const said = `read ${reads.bytes} bytes for a ${size}-byte file over ${passes} passes`;
+  t.diagnostic(said);
+  assert.ok(reads.bytes <= size + allowance, said);
 });
