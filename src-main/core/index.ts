@@ -35,6 +35,7 @@ export { acceptToken, registerTypedTokens } from './account/token/validate-token
 export { createHeadlessTokenStore } from './account/token/create-headless-token-store.ts';
 export { ConfigDirUnwritableError } from './store/config-dir.ts';
 export { tokenFromEnvironment } from './account/token/env-token-store.ts';
+export { createTokenFileEnvStore } from './account/token/token-file-env-store.ts';
 export { authHoldReason } from './account/session.ts';
 export { createMemoryTokenStore } from './account/token/memory-token-store.ts';
 export { writePrivateFileAtomically } from './account/token/private-file.ts';
