@@ -250,6 +250,10 @@ export const en: Catalogue = {
     token_file_unprotected:
       'The token is stored unencrypted in {{filePath}} (readable only by your user account, but not protected by a keyring). Anyone who can read your files can use it to upload to Clearfacts. Prefer the system keyring or the CLEARFACTS_TOKEN environment variable.',
     token_file_unusable: 'The token file {{filePath}} cannot be read or written.',
+    token_file_env_unreadable:
+      'CLEARFACTS_TOKEN_FILE names {{filePath}}, which cannot be read ({{errorCode}}). Put the token in that file, readable by the account the app runs as, or change CLEARFACTS_TOKEN_FILE where it is set (service definition, container, shell profile).',
+    token_file_env_malformed:
+      'The file {{filePath}} that CLEARFACTS_TOKEN_FILE names does not hold a Clearfacts token: a personal access token is exactly 80 characters (letters, digits and symbols, no spaces). Write only the token into that file.',
     keyring_unusable: 'The system keyring cannot be used here.',
     keyring_failed: 'The system keyring did not answer: the token could not be read or stored.',
     token_store_failed: 'The token could not be read or stored.',

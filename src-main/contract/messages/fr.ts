@@ -254,6 +254,10 @@ export const fr: Catalogue = {
     token_file_unprotected:
       'Le jeton est enregistré sans chiffrement dans {{filePath}} (lisible uniquement par votre compte utilisateur, mais pas protégé par un trousseau). Quiconque peut lire vos fichiers peut l’utiliser pour envoyer vers Clearfacts. Préférez le trousseau du système ou la variable d’environnement CLEARFACTS_TOKEN.',
     token_file_unusable: 'Le fichier de jeton {{filePath}} ne peut pas être lu ou écrit.',
+    token_file_env_unreadable:
+      'CLEARFACTS_TOKEN_FILE désigne {{filePath}}, qui ne peut pas être lu ({{errorCode}}). Placez le jeton dans ce fichier, lisible par le compte sous lequel l’application tourne, ou modifiez CLEARFACTS_TOKEN_FILE là où elle est définie (définition du service, conteneur, profil du shell).',
+    token_file_env_malformed:
+      'Le fichier {{filePath}} désigné par CLEARFACTS_TOKEN_FILE ne contient pas de jeton Clearfacts : un jeton d’accès personnel compte exactement 80 caractères (lettres, chiffres et symboles, sans espaces). N’écrivez que le jeton dans ce fichier.',
     keyring_unusable: 'Le trousseau du système ne peut pas être utilisé ici.',
     keyring_failed:
       'Le trousseau du système n’a pas répondu : le jeton n’a pas pu être lu ou enregistré.',

@@ -424,6 +424,8 @@ export const Message = z.discriminatedUnion('code', [
   message('demo_unavailable', {}),
   message('token_file_unprotected', { filePath: path }),
   message('token_file_unusable', { filePath: path }),
+  message('token_file_env_unreadable', { filePath: path, errorCode: z.string() }),
+  message('token_file_env_malformed', { filePath: path }),
   message('keyring_unusable', {}),
   message('keyring_failed', {}),
   message('token_store_failed', {}),

@@ -255,6 +255,10 @@ export const nl: Catalogue = {
     token_file_unprotected:
       'De token wordt onversleuteld bewaard in {{filePath}} (enkel leesbaar voor jouw gebruikersaccount, maar niet beschermd door een sleutelhanger). Wie je bestanden kan lezen, kan er documenten mee naar Clearfacts opladen. Gebruik liever de sleutelhanger van het systeem of de omgevingsvariabele CLEARFACTS_TOKEN.',
     token_file_unusable: 'Het tokenbestand {{filePath}} kan niet gelezen of beschreven worden.',
+    token_file_env_unreadable:
+      'CLEARFACTS_TOKEN_FILE wijst naar {{filePath}}, dat niet gelezen kan worden ({{errorCode}}). Zet de token in dat bestand, leesbaar voor de gebruikersaccount waaronder de app draait, of pas CLEARFACTS_TOKEN_FILE aan waar het ingesteld is (servicedefinitie, container, shellprofiel).',
+    token_file_env_malformed:
+      'Het bestand {{filePath}} waarnaar CLEARFACTS_TOKEN_FILE wijst, bevat geen Clearfacts-token: een persoonlijke toegangstoken telt precies 80 tekens (letters, cijfers en symbolen, geen spaties). Zet alleen de token in dat bestand.',
     keyring_unusable: 'De sleutelhanger van het systeem kan hier niet gebruikt worden.',
     keyring_failed:
       'De sleutelhanger van het systeem antwoordde niet: de token kon niet gelezen of bewaard worden.',
