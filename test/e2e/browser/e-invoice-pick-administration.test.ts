@@ -7,7 +7,12 @@ import assert from 'node:assert/strict';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { seedData } from '../../emulator/index.ts';
-import { sampleInvoice, ublXml } from '../../fixtures/e-invoice-builder.ts';
+import {
+  DUTCH_SUPPLIER,
+  GERMAN_CUSTOMER,
+  sampleInvoice,
+  ublXml,
+} from '../../fixtures/e-invoice-builder.ts';
 import { withDeadline } from '../../support/waiting.ts';
 import { goTo, launchChromium, openApp, signInThroughCore, startStack } from './browser-stack.ts';
 import { englishLeftOnScreen } from './page-checks.ts';
@@ -54,18 +59,8 @@ test('an inbox invoice with no Belgian number is sent where the user names, in n
     ublXml(
       sampleInvoice({
         number: 'F-1',
-        supplier: {
-          name: 'Bloemen Holland BV',
-          companyNumber: '12345678',
-          vatNumber: 'NL123456789B01',
-          endpoint: '9944:NL123456789B01',
-        },
-        customer: {
-          name: 'Blumen GmbH',
-          companyNumber: 'HRB 12345',
-          vatNumber: 'DE123456789',
-          endpoint: '9930:DE123456789',
-        },
+        supplier: DUTCH_SUPPLIER,
+        customer: GERMAN_CUSTOMER,
       }),
     ),
   );

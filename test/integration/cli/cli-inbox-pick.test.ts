@@ -8,7 +8,12 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ALL_SCOPES } from '../../emulator/index.ts';
 import { startTestEmulator } from '../../emulator/emulator-test-support.ts';
-import { sampleInvoice, ublXml } from '../../fixtures/e-invoice-builder.ts';
+import {
+  DUTCH_SUPPLIER,
+  GERMAN_CUSTOMER,
+  sampleInvoice,
+  ublXml,
+} from '../../fixtures/e-invoice-builder.ts';
 import { runCli, startWatch, type CliContext } from '../../support/cli-process.ts';
 import { folder, tempDir } from '../../support/temp-folders.ts';
 
@@ -43,18 +48,8 @@ for (const locale of ['nl_BE.UTF-8', 'fr_BE.UTF-8', 'en_GB.UTF-8'] as const) {
     // A Dutch supplier and a German customer: no company number or VAT number is Belgian.
     const invoice = sampleInvoice({
       number: 'F-1',
-      supplier: {
-        name: 'Bloemen Holland BV',
-        companyNumber: '12345678',
-        vatNumber: 'NL123456789B01',
-        endpoint: '9944:NL123456789B01',
-      },
-      customer: {
-        name: 'Blumen GmbH',
-        companyNumber: 'HRB 12345',
-        vatNumber: 'DE123456789',
-        endpoint: '9930:DE123456789',
-      },
+      supplier: DUTCH_SUPPLIER,
+      customer: GERMAN_CUSTOMER,
     });
     await writeFile(path.join(inbox, 'foreign.xml'), ublXml(invoice));
 

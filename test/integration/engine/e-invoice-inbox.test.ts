@@ -9,6 +9,8 @@ import path from 'node:path';
 import type { ApiError } from '../../../src-main/contract/api-contract.ts';
 import type { PartyInput } from '../../fixtures/e-invoice-builder.ts';
 import {
+  DUTCH_SUPPLIER,
+  GERMAN_CUSTOMER,
   partyOf,
   sampleInvoice,
   ublXml,
@@ -30,20 +32,6 @@ const BREWERY: PartyInput = {
   name: 'Brouwerij Één NV',
   companyNumber: '0403170701',
   vatNumber: 'BE0403170701',
-};
-// Parties with no Belgian number at all: a Dutch supplier (KvK number, NL VAT, EAS 9944) and a
-// German customer (Handelsregister number, DE VAT, EAS 9930).
-const DUTCH: PartyInput = {
-  name: 'Bloemen Holland BV',
-  companyNumber: '12345678',
-  vatNumber: 'NL123456789B01',
-  endpoint: '9944:NL123456789B01',
-};
-const GERMAN: PartyInput = {
-  name: 'Blumen GmbH',
-  companyNumber: 'HRB 12345',
-  vatNumber: 'DE123456789',
-  endpoint: '9930:DE123456789',
 };
 
 test('an e-invoice inbox routes by the parties, and holds or refuses what it cannot route', async (t) => {
@@ -182,7 +170,7 @@ test('an inbox invoice with no Belgian number lets the user name the administrat
   await harness.engine.handlers['folders.addInbox']({ path: inbox });
   await writeFile(
     path.join(inbox, 'foreign.xml'),
-    ublXml(sampleInvoice({ number: 'F-1', supplier: DUTCH, customer: GERMAN })),
+    ublXml(sampleInvoice({ number: 'F-1', supplier: DUTCH_SUPPLIER, customer: GERMAN_CUSTOMER })),
   );
   const entry = () =>
     [...harness.entries.values()].find((candidate) => candidate.fileName === 'foreign.xml');
