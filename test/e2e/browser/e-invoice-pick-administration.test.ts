@@ -88,10 +88,17 @@ test('an inbox invoice with no Belgian number is sent where the user names, in n
       await context.close();
       continue;
     }
+    // Settled, not just received: the engine is stopped only after its last write.
     const delivered = new Promise<void>((resolve) => {
-      const stop = stack.emulator.onUpload(() => {
-        stop();
-        resolve();
+      const stop = stack.engine.subscribe((channel, payload) => {
+        if (channel !== 'history.changed') return;
+        const { entries } = payload as { entries: { fileName: string; state: string }[] };
+        if (
+          entries.some((entry) => entry.fileName === 'foreign.xml' && entry.state === 'archived')
+        ) {
+          stop();
+          resolve();
+        }
       });
     });
     await dialog.getByRole('combobox', { name: words.field }).fill(seller.name);
@@ -101,7 +108,7 @@ test('an inbox invoice with no Belgian number is sent where the user names, in n
       .click();
     await dialog.getByRole('radio', { name: words.sale }).check();
     await dialog.getByRole('button', { name: words.send }).click();
-    await withDeadline('foreign.xml to reach the emulator', delivered);
+    await withDeadline('foreign.xml sent and archived', delivered);
     await context.close();
   }
   assert.deepEqual(
