@@ -151,18 +151,28 @@ export const HoldChoice = z.discriminatedUnion('kind', [
     destination: z.enum(['purchase', 'sale']),
   }),
   z.object({ kind: z.literal('send_here') }),
+  /**
+   * Offered where the invoice's parties name no administration the user can reach: the user
+   * answers with a `send_to` of any reachable administration, never with this itself.
+   */
+  z.object({ kind: z.literal('pick_administration') }),
 ]);
 export type HoldChoice = z.infer<typeof HoldChoice>;
 
 /** The words of a choice, for a button or a CLI line. */
 export function choiceMessage(choice: HoldChoice): Message {
-  return choice.kind === 'send_to'
-    ? msg('choice_send_to', {
+  switch (choice.kind) {
+    case 'send_to':
+      return msg('choice_send_to', {
         name: choice.name,
         companyNumber: choice.companyNumber,
         destination: choice.destination,
-      })
-    : msg('choice_send_here');
+      });
+    case 'send_here':
+      return msg('choice_send_here');
+    case 'pick_administration':
+      return msg('choice_pick_administration');
+  }
 }
 
 /** Why a file waits for the user (state `held`, or a duplicate by its invoice), and the choices. */

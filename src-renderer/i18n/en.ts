@@ -465,6 +465,12 @@ export const en = {
       reveal: 'Show file',
       copyUuid: 'Copy uuid',
     },
+    pick: {
+      title: 'Where does {{name}} go?',
+      administration: 'Administration',
+      send: 'Send',
+      cancel: 'Cancel',
+    },
     toasts: {
       retried: '{{name}} is queued again',
       resent: '{{name}} is sent again',

@@ -496,6 +496,12 @@ export const fr: WithManyPlurals<Messages> = {
       reveal: 'Afficher le fichier',
       copyUuid: 'Copier l’uuid',
     },
+    pick: {
+      title: 'Où va {{name}} ?',
+      administration: 'Administration',
+      send: 'Envoyer',
+      cancel: 'Annuler',
+    },
     toasts: {
       retried: '{{name}} est remis en file d’attente',
       resent: '{{name}} est renvoyé',

@@ -476,6 +476,12 @@ export const nl: Messages = {
       reveal: 'Bestand tonen',
       copyUuid: 'Uuid kopiëren',
     },
+    pick: {
+      title: 'Waar gaat {{name}} heen?',
+      administration: 'Administratie',
+      send: 'Versturen',
+      cancel: 'Annuleren',
+    },
     toasts: {
       retried: '{{name}} staat opnieuw in de wachtrij',
       resent: '{{name}} wordt opnieuw verzonden',

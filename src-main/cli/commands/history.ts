@@ -22,6 +22,7 @@ import { CliError, EXIT } from '../exit-codes.ts';
 import { followUpNotice } from '../follow-up-notice.ts';
 import {
   describeDestination,
+  describeEntry,
   historyReason,
   printJson,
   printLine,
@@ -265,6 +266,12 @@ export function registerHistoryCommands(program: Command, runtime: () => CliRunt
         );
         if (total > rows.length)
           printLine(inCliLanguage(msg('cli_more_rows', { shown: rows.length, total })));
+        // A held file waits for the user: its choices, each with the command that makes it.
+        for (const entry of rows) {
+          if (entry.state === 'held' && (entry.dismissedAt ?? null) === null) {
+            printLine(describeEntry(entry));
+          }
+        }
         // The IN CLEARFACTS column is as fresh as the follow-up: say when it is not asking.
         const notice = followUpNotice(followUp);
         if (notice !== null) printLine(notice);
@@ -358,7 +365,7 @@ export function registerHistoryCommands(program: Command, runtime: () => CliRunt
           ?.hold?.choices.find(
             (candidate) =>
               candidate.kind === choice.kind &&
-              (candidate.kind === 'send_here' ||
+              (candidate.kind !== 'send_to' ||
                 (choice.kind === 'send_to' &&
                   candidate.companyNumber === choice.companyNumber &&
                   candidate.destination === choice.destination)),

@@ -114,8 +114,11 @@ export const en: Catalogue = {
       '{{fileName}} was not sent (see its row); this PDF has its name but differs from the one embedded in it. Send this PDF here?',
     choice_send_to: 'Send to {{name}} ({{destination}})',
     choice_send_here: 'Send here anyway',
+    choice_pick_administration: 'Choose the administration…',
     e_invoice_advice: 'Advice: {{eInvoiceRule}}',
     hold_choice_unknown: '{{fileName}} does not offer that choice (any more).',
+    hold_choice_name_administration:
+      '{{fileName}}: choose the administration it goes to, and purchases or sales.',
 
     file_removed_before_send: 'The file was removed or renamed before it was sent.',
     file_permission_denied: 'The file cannot be read: check its permissions.',

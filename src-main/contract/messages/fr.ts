@@ -115,8 +115,11 @@ export const fr: Catalogue = {
       '{{fileName}} n’a pas été envoyé (voir sa ligne) ; ce PDF porte son nom mais diffère de celui qui y est intégré. Envoyer ce PDF ici ?',
     choice_send_to: 'Envoyer à {{name}} ({{destination}})',
     choice_send_here: 'Envoyer ici quand même',
+    choice_pick_administration: 'Choisir l’administration…',
     e_invoice_advice: 'Conseil : {{eInvoiceRule}}',
     hold_choice_unknown: '{{fileName}} ne propose pas (plus) ce choix.',
+    hold_choice_name_administration:
+      '{{fileName}} : choisissez l’administration où il va, et achats ou ventes.',
 
     file_removed_before_send: 'Le fichier a été supprimé ou renommé avant d’être envoyé.',
     file_permission_denied: 'Le fichier ne peut pas être lu : vérifiez ses droits.',

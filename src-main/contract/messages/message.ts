@@ -341,8 +341,10 @@ export const Message = z.discriminatedUnion('code', [
   message('pdf_beside_unsent_xml', { fileName: z.string() }),
   message('choice_send_to', { name: z.string(), companyNumber, destination: term('destination') }),
   message('choice_send_here', {}),
+  message('choice_pick_administration', {}),
   message('e_invoice_advice', { eInvoiceRule: term('eInvoiceRule') }),
   message('hold_choice_unknown', { fileName: z.string() }),
+  message('hold_choice_name_administration', { fileName: z.string() }),
 
   // queue/: what happened to a send
   message('file_removed_before_send', {}),

@@ -115,8 +115,11 @@ export const nl: Catalogue = {
       '{{fileName}} werd niet verstuurd (zie zijn rij); deze PDF heeft dezelfde naam maar verschilt van de PDF die erin zit. Deze PDF hier versturen?',
     choice_send_to: 'Versturen naar {{name}} ({{destination}})',
     choice_send_here: 'Toch hier versturen',
+    choice_pick_administration: 'Administratie kiezen…',
     e_invoice_advice: 'Advies: {{eInvoiceRule}}',
     hold_choice_unknown: '{{fileName}} biedt die keuze niet (meer) aan.',
+    hold_choice_name_administration:
+      '{{fileName}}: kies de administratie waar het heen gaat, en aankopen of verkopen.',
 
     file_removed_before_send: 'Het bestand werd verwijderd of hernoemd voor het verstuurd werd.',
     file_permission_denied: 'Het bestand kan niet gelezen worden: controleer de rechten.',

@@ -108,7 +108,14 @@ export function createContractHandlers(options: ContractHandlersOptions): ApiHan
     'history.retryAllFailed': withApiErrors(async () => options.historyActions.retryAllFailed()),
     'history.resend': withApiErrors(async ({ id }) => options.historyActions.resend(id)),
     'history.choose': withApiErrors(async ({ id, choice }) =>
-      options.historyActions.choose(id, choice),
+      // A picked administration must be one the token reaches; the last list known will do.
+      options.historyActions.choose(
+        id,
+        choice,
+        choice.kind === 'send_to'
+          ? await administrations.list().catch(() => administrations.knownAdministrations())
+          : null,
+      ),
     ),
     'history.markDone': withApiErrors(async ({ id }) => options.historyActions.markDone(id)),
     'history.incidents': withApiErrors(async () => options.historyActions.incidents()),
