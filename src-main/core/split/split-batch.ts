@@ -3,11 +3,7 @@
 // and reads every part back with pdf.js. Whenever something is off, the answer is "send the
 // original whole, because …": a batch is never lost or half-sent because splitting failed.
 import { PDFDocument } from 'pdf-lib';
-import {
-  getDocument,
-  VerbosityLevel,
-  type PDFDocumentProxy,
-} from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { SplitMode } from '../../contract/domain.ts';
 import { readBarcodeTexts } from './barcode-reader.ts';
 import { pagePicture } from './page-images.ts';
@@ -40,20 +36,30 @@ async function pdfjsPageCount(bytes: Uint8Array): Promise<number | null> {
   }
 }
 
-/** The separator sheet on each page (null: none), in page order. */
+/**
+ * The separator sheet on each page (null: none), in page order. pdf.js opens the batch only if a
+ * page must be rendered (one that is not a single JPEG), and is closed again before this returns.
+ */
 export async function readSeparators(
   lib: PDFDocument,
-  pdfjs: PDFDocumentProxy,
+  bytes: Uint8Array,
 ): Promise<(SeparatorSheet | null)[]> {
-  const sheets: (SeparatorSheet | null)[] = [];
-  for (let index = 0; index < lib.getPageCount(); index++) {
-    const picture = await pagePicture({ lib, pdfjs }, index);
-    const texts = await readBarcodeTexts(picture);
-    sheets.push(
-      texts.map(decodeSeparator).find((sheet): sheet is SeparatorSheet => sheet !== null) ?? null,
-    );
+  // Set by the first page that needs pdf.js, read when done.
+  const opened: { task: ReturnType<typeof openWithPdfjs> | null } = { task: null };
+  const pdfjs = () => (opened.task ??= openWithPdfjs(bytes)).promise;
+  try {
+    const sheets: (SeparatorSheet | null)[] = [];
+    for (let index = 0; index < lib.getPageCount(); index++) {
+      const picture = await pagePicture({ lib, pdfjs }, index);
+      const texts = await readBarcodeTexts(picture);
+      sheets.push(
+        texts.map(decodeSeparator).find((sheet): sheet is SeparatorSheet => sheet !== null) ?? null,
+      );
+    }
+    return sheets;
+  } finally {
+    await opened.task?.destroy();
   }
-  return sheets;
 }
 
 async function cut(source: PDFDocument, part: PlannedPart): Promise<Uint8Array> {
@@ -87,13 +93,10 @@ export async function splitBatch(bytes: Uint8Array, mode: SplitMode): Promise<Sp
   const pages = lib.getPageCount();
   let separators: (SeparatorSheet | null)[] = [];
   if (mode === 'separator') {
-    const task = openWithPdfjs(bytes);
     try {
-      separators = await readSeparators(lib, await task.promise);
+      separators = await readSeparators(lib, bytes);
     } catch (error) {
       return { outcome: 'whole', pages, reason: { why: 'unreadable', detail: errorText(error) } };
-    } finally {
-      await task.destroy();
     }
   }
   const plan = planSplit(pages, mode, separators);

@@ -29,6 +29,19 @@ export interface SplitService {
   close(): Promise<void>;
 }
 
+let sharpLoaded: Promise<unknown> | null = null;
+
+/**
+ * Loads sharp in this (the main) thread before a split worker loads it. sharp's documentation
+ * ("Worker threads"): on glibc Linux the main thread must load it first, so that libvips stays
+ * loaded while a worker that used it ends (a worker is ended after each time-out or stop). Only
+ * once a batch is split, so an engine without split folders never loads it.
+ */
+function keepSharpLoaded(): Promise<unknown> {
+  sharpLoaded ??= import('sharp').catch(() => undefined);
+  return sharpLoaded;
+}
+
 const stopped = (detail: string): SplitResult => ({
   outcome: 'whole',
   pages: null,
@@ -50,6 +63,7 @@ export function createSplitService(
   let tail: Promise<unknown> = Promise.resolve();
 
   async function splitOne(bytes: Uint8Array, mode: SplitMode): Promise<SplitResult> {
+    await keepSharpLoaded();
     const started = slot.acquire();
     const current = started.thread;
     if (!(await started.ready)) {

@@ -3,7 +3,7 @@
 // parts are hand-counted from how each batch is built; every cut part's page count is checked by
 // qpdf, which shares no code with pdf-lib or pdf.js.
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -128,8 +128,35 @@ test("an encrypted batch is sent whole, with pdf-lib's reason", async () => {
   const locked = path.join(folder, 'locked.pdf');
   await writeFile(plain, await batchPdf([text('A1'), text('A2')]));
   await qpdfWrite(['--encrypt', 'user', 'owner', '256', '--', plain, locked]);
-  const { readFile } = await import('node:fs/promises');
   const result = await service.split(await readFile(locked), 'page');
   assert.equal(result.outcome, 'whole');
   assert.equal(result.reason.why, 'unreadable');
 });
+
+/** The nice value of each thread of this process (proc(5): field 19 of /proc/self/task/N/stat). */
+async function threadNiceValues(): Promise<Map<number, number>> {
+  const nice = new Map<number, number>();
+  for (const id of await readdir('/proc/self/task')) {
+    const stat = await readFile(`/proc/self/task/${id}/stat`, 'utf8');
+    // Fields after the command name's closing parenthesis start with field 3 (state).
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    nice.set(Number(id), Number(fields[19 - 3]));
+  }
+  return nice;
+}
+
+test(
+  "the split thread runs below the engine's priority (nice 10), the main thread does not",
+  {
+    skip: process.platform !== 'linux' && 'threads have their own nice value only on Linux',
+  },
+  async () => {
+    await service.split(await batchPdf([text('A1'), text('A2')]), 'page');
+    const nice = await threadNiceValues();
+    assert.equal(nice.get(process.pid), 0, 'the main thread keeps its priority');
+    assert.ok(
+      [...nice.values()].includes(10),
+      `no thread at nice 10: ${JSON.stringify([...nice])}`,
+    );
+  },
+);
