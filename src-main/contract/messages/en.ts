@@ -356,6 +356,11 @@ export const en: Catalogue = {
       'Sent whole although its folder splits: cutting it took longer than {{limitSeconds, number}} s.',
     split_whole_stopped:
       'Sent whole although its folder splits: the splitter stopped before it was done.',
+    split_only_separators: {
+      one: 'Not sent: its only page is a separator sheet, so it holds no document. Scan the sheet with the documents it separates.',
+      other:
+        'Not sent: all {{count, number}} pages are separator sheets, so it holds no document. Scan the sheets with the documents they separate.',
+    },
 
     history_entry_unknown: 'There is no file {{id}} in the history.',
     history_action_refused: '{{fileName}} is {{state}}, so it cannot be {{action}}.',

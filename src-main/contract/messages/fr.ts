@@ -366,6 +366,11 @@ export const fr: Catalogue = {
       'Envoyé entier bien que son dossier découpe : le découpage a pris plus de {{limitSeconds, number}} s.',
     split_whole_stopped:
       "Envoyé entier bien que son dossier découpe : le découpage s'est arrêté avant la fin.",
+    split_only_separators: {
+      one: 'Non envoyé : sa seule page est une feuille de séparation ; il ne contient donc aucun document. Scannez la feuille avec les documents qu’elle sépare.',
+      other:
+        'Non envoyé : ses {{count, number}} pages sont toutes des feuilles de séparation ; il ne contient donc aucun document. Scannez les feuilles avec les documents qu’elles séparent.',
+    },
 
     history_entry_unknown: 'Il n’y a pas de fichier {{id}} dans l’historique.',
     history_action_refused: '{{fileName}} est {{state}} : il ne peut pas être {{action}}.',

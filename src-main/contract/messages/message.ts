@@ -499,6 +499,7 @@ export const Message = z.discriminatedUnion('code', [
   }),
   message('split_whole_over_budget', { limitSeconds: seconds }),
   message('split_whole_stopped', {}),
+  message('split_only_separators', { count }),
 
   // handlers/ and store/: answers to a request
   message('history_entry_unknown', { id: z.number().int() }),

@@ -367,6 +367,11 @@ export const nl: Catalogue = {
       'In één keer verzonden hoewel de map splitst: het splitsen duurde langer dan {{limitSeconds, number}} s.',
     split_whole_stopped:
       'In één keer verzonden hoewel de map splitst: het splitsen stopte voor het klaar was.',
+    split_only_separators: {
+      one: 'Niet verzonden: de enige pagina is een scheidingsblad, dus er zit geen document in. Scan het blad samen met de documenten die het scheidt.',
+      other:
+        "Niet verzonden: alle {{count, number}} pagina's zijn scheidingsbladen, dus er zit geen document in. Scan de bladen samen met de documenten die ze scheiden.",
+    },
 
     history_entry_unknown: 'Er is geen bestand {{id}} in de geschiedenis.',
     history_action_refused: '{{fileName}} is {{state}}, dus het kan niet {{action}} worden.',

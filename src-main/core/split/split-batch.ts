@@ -10,6 +10,7 @@ import { pagePicture } from './page-images.ts';
 import { decodeSeparator, type SeparatorSheet } from './separator-code.ts';
 import type { CutPart, SplitResult } from './split-protocol.ts';
 import { planSplit, type PlannedPart } from './split-plan.ts';
+import { lowerImageDecoderThreads } from './thread-priority.ts';
 
 function openWithPdfjs(bytes: Uint8Array) {
   return getDocument({
@@ -51,6 +52,7 @@ export async function readSeparators(
     const sheets: (SeparatorSheet | null)[] = [];
     for (let index = 0; index < lib.getPageCount(); index++) {
       const picture = await pagePicture({ lib, pdfjs }, index);
+      if (picture.source === 'embedded_jpeg') lowerImageDecoderThreads();
       const texts = await readBarcodeTexts(picture);
       sheets.push(
         texts.map(decodeSeparator).find((sheet): sheet is SeparatorSheet => sheet !== null) ?? null,
@@ -101,6 +103,9 @@ export async function splitBatch(bytes: Uint8Array, mode: SplitMode): Promise<Sp
   }
   const plan = planSplit(pages, mode, separators);
   if (plan.outcome === 'whole') return { outcome: 'whole', pages, reason: { why: 'one_document' } };
+  if (plan.outcome === 'only_separators') {
+    return { outcome: 'only_separators', pages, separatorPages: plan.separatorPages };
+  }
   const parts: CutPart[] = [];
   for (const part of plan.parts) {
     const expectedPages = part.lastPage - part.firstPage + 1;

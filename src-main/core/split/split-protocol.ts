@@ -35,13 +35,21 @@ export const WholeReason = z.discriminatedUnion('why', [
 ]);
 export type WholeReason = z.infer<typeof WholeReason>;
 
-/** The worker's verdict on one batch. `pages` is the original's page count (null: unreadable). */
+/**
+ * The worker's verdict on one batch. `pages` is the original's page count (null: unreadable).
+ * `only_separators`: every page is a separator sheet, so there is nothing to send at all.
+ */
 export const SplitResult = z.discriminatedUnion('outcome', [
   z.object({
     outcome: z.literal('split'),
     pages: z.number().int(),
     separatorPages: z.array(z.number().int()),
     parts: z.array(CutPart).min(1),
+  }),
+  z.object({
+    outcome: z.literal('only_separators'),
+    pages: z.number().int(),
+    separatorPages: z.array(z.number().int()),
   }),
   z.object({
     outcome: z.literal('whole'),
