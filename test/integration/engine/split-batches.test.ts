@@ -10,13 +10,20 @@ import path from 'node:path';
 import { batchPdf, scannedSheetJpeg } from '../../fixtures/scanned-batch.ts';
 import { monthFolder, startEngine } from '../../support/engine-harness.ts';
 
+/** A "next document" and a "sale" sheet as a 200 dpi grey scan. */
+async function nextAndSaleSheets(): Promise<{ next: Buffer; sale: Buffer }> {
+  const look = { dpi: 200, turnDegrees: 0, grey: true };
+  return {
+    next: await scannedSheetJpeg({ type: 'next' }, look),
+    sale: await scannedSheetJpeg({ type: 'sale' }, look),
+  };
+}
+
 test('a batch in a separator folder arrives as its parts, and the original moves after them', async (t) => {
   const harness = await startEngine(t);
   const [administration] = harness.emulator.seed.administrations;
   assert.ok(administration);
-  const look = { dpi: 200, turnDegrees: 0, grey: true };
-  const next = await scannedSheetJpeg({ type: 'next' }, look);
-  const sale = await scannedSheetJpeg({ type: 'sale' }, look);
+  const { next, sale } = await nextAndSaleSheets();
   // Pages: 1-2 invoice A, 3 sheet, 4 invoice B, 5 sale sheet, 6-8 invoice C.
   const batch = await batchPdf([
     { text: 'A1' },
@@ -185,9 +192,7 @@ test('a batch of separator sheets only is not sent and says why', async (t) => {
   const harness = await startEngine(t);
   const [administration] = harness.emulator.seed.administrations;
   assert.ok(administration);
-  const look = { dpi: 200, turnDegrees: 0, grey: true };
-  const next = await scannedSheetJpeg({ type: 'next' }, look);
-  const sale = await scannedSheetJpeg({ type: 'sale' }, look);
+  const { next, sale } = await nextAndSaleSheets();
   const dir = await harness.addFolder('Scans', administration.companyNumber, { type: 'purchase' });
   const [view] = harness.folders();
   assert.ok(view);
