@@ -57,6 +57,8 @@ export const FailureCode = z.enum([
   'bank_statement',
   /** A file in an e-invoice inbox that is not an e-invoice: no party names its administration. */
   'not_e_invoice',
+  /** A scanned batch in a separator folder whose every page is a separator sheet: nothing to send. */
+  'only_separator_sheets',
   'conversion_failed',
   'file_missing',
   'file_unreadable',

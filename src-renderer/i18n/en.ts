@@ -372,6 +372,7 @@ export const en = {
       'This is a CII e-invoice (Factur-X / ZUGFeRD), which Clearfacts does not accept. Ask for the Peppol (UBL) version or upload the PDF.',
     bank_statement:
       'Not uploaded: this is a bank statement. Clearfacts receives bank statements from CodaBox directly.',
+    only_separator_sheets: 'Not sent: every page is a separator sheet, so there is no document.',
     not_e_invoice:
       'Not sent: only e-invoices go from an e-invoice inbox. Put this file in a client’s folder.',
     conversion_failed: 'The image could not be converted to PDF.',

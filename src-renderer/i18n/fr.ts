@@ -398,6 +398,8 @@ export const fr: WithManyPlurals<Messages> = {
       'C’est une facture électronique CII (Factur-X / ZUGFeRD), que Clearfacts n’accepte pas. Demandez la version Peppol (UBL) ou envoyez le PDF.',
     bank_statement:
       'Non envoyé : c’est un extrait de compte. Clearfacts reçoit les extraits directement de CodaBox.',
+    only_separator_sheets:
+      'Non envoyé : chaque page est une feuille de séparation ; il n’y a donc aucun document.',
     not_e_invoice:
       'Non envoyé : seules les factures électroniques partent d’une boîte de réception e-factures. Placez ce fichier dans le dossier d’un client.',
     conversion_failed: 'L’image n’a pas pu être convertie en PDF.',

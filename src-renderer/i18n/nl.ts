@@ -381,6 +381,8 @@ export const nl: Messages = {
       'Dit is een CII-e-factuur (Factur-X / ZUGFeRD), die Clearfacts niet aanvaardt. Vraag de Peppol-versie (UBL) of laad de pdf op.',
     bank_statement:
       'Niet opgeladen: dit is een rekeninguittreksel. Clearfacts ontvangt uittreksels rechtstreeks van CodaBox.',
+    only_separator_sheets:
+      'Niet verzonden: elke pagina is een scheidingsblad, dus er is geen document.',
     not_e_invoice:
       'Niet verstuurd: uit een e-factuurinbox gaan alleen e-facturen. Zet dit bestand in de map van een klant.',
     conversion_failed: 'De afbeelding kon niet naar PDF worden omgezet.',

@@ -67,6 +67,7 @@ const FIXED_ONLY_BY_THE_FILE: ReadonlySet<FailureCode> = new Set([
   'xml_unreadable_encoding',
   'e_invoice_unsupported',
   'bank_statement',
+  'only_separator_sheets',
   'conversion_failed',
   'file_missing',
 ]);

@@ -371,6 +371,11 @@ export const en: Catalogue = {
       'Sent whole: the parts chosen in the preview no longer fit this PDF (a page would have been left out).',
     split_whole_changed_since_preview:
       'Sent whole: the file changed after its parts were previewed, so the chosen parts may not fit it.',
+    split_only_separators: {
+      one: 'Not sent: its only page is a separator sheet, so it holds no document. Scan the sheet with the documents it separates.',
+      other:
+        'Not sent: all {{count, number}} pages are separator sheets, so it holds no document. Scan the sheets with the documents they separate.',
+    },
 
     history_entry_unknown: 'There is no file {{id}} in the history.',
     history_action_refused: '{{fileName}} is {{state}}, so it cannot be {{action}}.',

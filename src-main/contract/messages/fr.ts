@@ -381,6 +381,11 @@ export const fr: Catalogue = {
       "Envoyé entier : les parties choisies dans l'aperçu ne correspondent plus à ce PDF (une page aurait été omise).",
     split_whole_changed_since_preview:
       "Envoyé entier : le fichier a changé après l'aperçu de ses parties, les parties choisies pourraient ne plus lui correspondre.",
+    split_only_separators: {
+      one: 'Non envoyé : sa seule page est une feuille de séparation ; il ne contient donc aucun document. Scannez la feuille avec les documents qu’elle sépare.',
+      other:
+        'Non envoyé : ses {{count, number}} pages sont toutes des feuilles de séparation ; il ne contient donc aucun document. Scannez les feuilles avec les documents qu’elles séparent.',
+    },
 
     history_entry_unknown: 'Il n’y a pas de fichier {{id}} dans l’historique.',
     history_action_refused: '{{fileName}} est {{state}} : il ne peut pas être {{action}}.',

@@ -524,6 +524,7 @@ export const Message = z.discriminatedUnion('code', [
   // … and a batch cut as the user chose in the split preview (issue #19)
   message('split_whole_choice_mismatch', {}),
   message('split_whole_changed_since_preview', {}),
+  message('split_only_separators', { count }),
 
   // handlers/ and store/: answers to a request
   message('history_entry_unknown', { id: z.number().int() }),

@@ -382,6 +382,11 @@ export const nl: Catalogue = {
       'In één keer verzonden: de delen die in het voorbeeld gekozen zijn, passen niet meer bij deze PDF (een pagina zou weggevallen zijn).',
     split_whole_changed_since_preview:
       'In één keer verzonden: het bestand veranderde nadat de delen getoond werden, dus de gekozen delen passen er misschien niet meer bij.',
+    split_only_separators: {
+      one: 'Niet verzonden: de enige pagina is een scheidingsblad, dus er zit geen document in. Scan het blad samen met de documenten die het scheidt.',
+      other:
+        "Niet verzonden: alle {{count, number}} pagina's zijn scheidingsbladen, dus er zit geen document in. Scan de bladen samen met de documenten die ze scheiden.",
+    },
 
     history_entry_unknown: 'Er is geen bestand {{id}} in de geschiedenis.',
     history_action_refused: '{{fileName}} is {{state}}, dus het kan niet {{action}} worden.',

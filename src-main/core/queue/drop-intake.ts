@@ -111,21 +111,33 @@ export function createDropIntake(options: DropIntakeOptions): DropIntake {
       }
       const sha256 = createHash('sha256').update(bytes).digest('hex');
       const result = await options.previewSplit(bytes, mode);
-      return result.outcome === 'split'
-        ? {
+      switch (result.outcome) {
+        case 'split':
+          return {
             sha256,
             pages: result.pages,
             separatorPages: result.separatorPages,
             parts: result.parts,
             whole: null,
-          }
-        : {
+          };
+        case 'only_separators':
+          // What sending it would say: nothing is sent (split-step.ts).
+          return {
+            sha256,
+            pages: result.pages,
+            separatorPages: result.separatorPages,
+            parts: [],
+            whole: msg('split_only_separators', { count: result.pages }),
+          };
+        case 'whole':
+          return {
             sha256,
             pages: result.pages,
             separatorPages: [],
             parts: [],
             whole: wholeNote(result.reason),
           };
+      }
     },
 
     /** Queues every file; the checks run when each one's turn comes, with the reason if refused. */

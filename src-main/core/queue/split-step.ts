@@ -89,7 +89,8 @@ async function writeDurably(filePath: string, bytes: Uint8Array): Promise<void> 
 /**
  * Splits a `ready` batch whose row still has a split mode, with its check done (`sha256`,
  * `checkPatch`). Returns null when the batch was split (the parts are queued and the original
- * waits in `split`) or put back to be read again; otherwise the original's row, now without a
+ * waits in `split`), put back to be read again, or failed because every page is a separator
+ * sheet (`only_separator_sheets`: nothing is sent); otherwise the original's row, now without a
  * split mode and with the reason it goes whole, to send as it is. A row with the user's choice
  * from the split preview (issue #19) is cut as chosen, or sent whole when its bytes are not those
  * previewed. With `signal` aborted (the app stops) nothing is written. Throws only what the
@@ -136,6 +137,21 @@ export async function splitOriginal(
   // Stopping ends the worker, and its "stopped" verdict is no reason to send the batch whole: the
   // row stays ready and the batch is split at the next start.
   if (signal.aborted) return null;
+  if (result.outcome === 'only_separators') {
+    // Nothing is sent and the file stays where it is: the user removes it or scans it again.
+    await write('failed', {
+      ...checkPatch,
+      pages: result.pages,
+      splitMode: null,
+      failure: {
+        code: 'only_separator_sheets',
+        message: msg('split_only_separators', { count: result.pages }),
+      },
+      nextAttemptAt: null,
+    });
+    context.logger.info('A batch of separator sheets only is not sent', { id: record.id });
+    return null;
+  }
   if (result.outcome === 'whole') {
     const note = wholeNote(result.reason);
     if (note !== null) {

@@ -1,11 +1,12 @@
 // A small greyscale-ready picture of each page of a PDF, big enough to read a separator sheet's
 // QR code (100 mm wide) and no bigger, for the split worker. Scanners write most pages as one
-// JPEG filling the page: that JPEG is taken from the file as it is and decoded at a reduced size
-// by @napi-rs/canvas, which is much cheaper than rendering the page. Any other page (text, vector
-// drawings, Flate or CCITT images, several images) is rendered with pdf.js on @napi-rs/canvas.
-import { createCanvas, loadImage, type Canvas } from '@napi-rs/canvas';
+// JPEG filling the page: that JPEG is taken from the file as it is and decoded by sharp (libvips
+// with libjpeg-turbo) at 1/2, 1/4 or 1/8 of its size while it is decoded (JPEG shrink-on-load),
+// so a 300 dpi page never exists at full size in memory. Any other page (text, vector drawings,
+// Flate or CCITT images, several images) is rendered with pdf.js on its own @napi-rs/canvas.
 import { PDFArray, PDFDict, PDFName, PDFRawStream, type PDFDocument, type PDFPage } from 'pdf-lib';
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import sharp from 'sharp';
 
 /** pdf.js types its canvas as the DOM's; @napi-rs/canvas implements the part pdf.js uses. */
 type RenderParameters = Parameters<PDFPageProxy['render']>[0];
@@ -16,6 +17,18 @@ type RenderParameters = Parameters<PDFPageProxy['render']>[0];
  * scan is skewed or grey, while a page costs a tenth of what a 300 dpi picture costs.
  */
 export const PAGE_PICTURE_LONG_SIDE_PX = 1200;
+
+/**
+ * The least long side, in pixels, of a picture decoded from a JPEG at reduced scale. A 300 dpi A4
+ * scan (3508 px) is decoded at 1/4 (877 px, 75 dpi: the sheet's QR code about 295 px wide, over
+ * 8 px a module, which zxing reads turned, skewed and grey), a 200 dpi one at 1/2. Measured on a
+ * 300 dpi page: decoding at 1/4 costs 60-70 ms of CPU where decoding it whole and scaling it down
+ * with @napi-rs/canvas cost 140-160 ms.
+ */
+export const JPEG_PICTURE_MIN_LONG_SIDE_PX = 800;
+
+/** The reductions libjpeg can apply while it decodes (its DCT scaling), largest first. */
+const JPEG_SHRINK_FACTORS = [8, 4, 2] as const;
 
 /** Pixels as zxing-wasm takes them (the shape of a DOM ImageData; RGBA, 4 bytes a pixel). */
 export interface PagePicture {
@@ -55,32 +68,60 @@ export function singleJpegOf(page: PDFPage): Uint8Array | null {
   return image.contents;
 }
 
-function pictureOf(canvas: Canvas, source: PagePicture['source']): PagePicture {
-  const context = canvas.getContext('2d');
-  const pixels = context.getImageData(0, 0, canvas.width, canvas.height);
-  return { width: pixels.width, height: pixels.height, data: pixels.data, source };
+/**
+ * The largest JPEG shrink factor that keeps the long side of a `width` × `height` image at
+ * JPEG_PICTURE_MIN_LONG_SIDE_PX or more; 1 when even halving would go below it.
+ */
+export function jpegShrinkFactor(width: number, height: number): number {
+  const longSide = Math.max(width, height);
+  return (
+    JPEG_SHRINK_FACTORS.find((factor) => longSide / factor >= JPEG_PICTURE_MIN_LONG_SIDE_PX) ?? 1
+  );
 }
 
-/** Width and height scaled so the long side is at most `longSide`, never enlarged. */
-function fit(width: number, height: number, longSide: number): { width: number; height: number } {
-  const scale = Math.min(1, longSide / Math.max(width, height));
-  return {
-    width: Math.max(1, Math.round(width * scale)),
-    height: Math.max(1, Math.round(height * scale)),
-  };
+/** Grey pixels (one byte each) as the RGBA zxing-wasm takes. */
+function rgbaOfGrey(grey: Uint8Array, width: number, height: number): Uint8ClampedArray {
+  const rgba = new Uint8ClampedArray(width * height * 4);
+  for (let pixel = 0, offset = 0; pixel < grey.length; pixel += 1, offset += 4) {
+    const value = grey[pixel] ?? 0;
+    rgba[offset] = value;
+    rgba[offset + 1] = value;
+    rgba[offset + 2] = value;
+    rgba[offset + 3] = 255;
+  }
+  return rgba;
 }
 
-/** Decodes a JPEG at picture size; null when the JPEG cannot be decoded (the page is rendered). */
+/**
+ * Decodes a JPEG at reduced scale into a grey picture; null when sharp cannot decode it (the page
+ * is then rendered). The image's ICC profile is ignored: a separator is black on white, and
+ * colour-managing a scan costs more than decoding it.
+ */
 async function pictureOfJpeg(jpeg: Uint8Array): Promise<PagePicture | null> {
   try {
-    const image = await loadImage(Buffer.from(jpeg.buffer, jpeg.byteOffset, jpeg.byteLength));
-    const size = fit(image.width, image.height, PAGE_PICTURE_LONG_SIDE_PX);
-    const canvas = createCanvas(size.width, size.height);
-    const context = canvas.getContext('2d');
-    context.fillStyle = '#ffffff';
-    context.fillRect(0, 0, size.width, size.height);
-    context.drawImage(image, 0, 0, size.width, size.height);
-    return pictureOf(canvas, 'embedded_jpeg');
+    const input = Buffer.from(jpeg.buffer, jpeg.byteOffset, jpeg.byteLength);
+    const image = sharp(input, { ignoreIcc: true, failOn: 'none' });
+    const { width, height } = await image.metadata();
+    const factor = jpegShrinkFactor(width, height);
+    // The exact reduced size, so libjpeg's DCT scaling does all of it and nothing is resampled;
+    // `nearest` keeps any rounding remainder cheap.
+    const { data, info } = await image
+      .resize({
+        width: Math.ceil(width / factor),
+        height: Math.ceil(height / factor),
+        fit: 'fill',
+        kernel: 'nearest',
+        fastShrinkOnLoad: true,
+      })
+      .greyscale()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    return {
+      width: info.width,
+      height: info.height,
+      data: rgbaOfGrey(data, info.width, info.height),
+      source: 'embedded_jpeg',
+    };
   } catch {
     return null;
   }
@@ -141,13 +182,14 @@ async function renderPage(document: PDFDocumentProxy, index: number): Promise<Pa
 
 /**
  * The picture of page `index` (0-based): from its one embedded JPEG where it has one, else
- * rendered by pdf.js. Rejects only when pdf.js cannot render the page.
+ * rendered by pdf.js, whose document `pdfjs` opens only when a page needs it (a scanner's batch
+ * never does, and pdf.js then holds no copy of it). Rejects only when pdf.js cannot render the page.
  */
 export async function pagePicture(
-  pages: { lib: PDFDocument; pdfjs: PDFDocumentProxy },
+  pages: { lib: PDFDocument; pdfjs: () => Promise<PDFDocumentProxy> },
   index: number,
 ): Promise<PagePicture> {
   const jpeg = singleJpegOf(pages.lib.getPage(index));
   const fromJpeg = jpeg === null ? null : await pictureOfJpeg(jpeg);
-  return fromJpeg ?? renderPage(pages.pdfjs, index);
+  return fromJpeg ?? renderPage(await pages.pdfjs(), index);
 }

@@ -16,6 +16,7 @@ import { decodeSeparator, type SeparatorSheet } from './separator-code.ts';
 import { thumbnailDataUrl } from './page-thumbnail.ts';
 import type { CutPart, PreviewResult, SplitResult, WholeReason } from './split-protocol.ts';
 import { planSplit } from './split-plan.ts';
+import { lowerImageDecoderThreads } from './thread-priority.ts';
 
 function openWithPdfjs(bytes: Uint8Array) {
   return getDocument({
@@ -43,12 +44,32 @@ async function pdfjsPageCount(bytes: Uint8Array): Promise<number | null> {
 }
 
 /**
+ * pdf.js's reading of a batch, opened by the first page that needs it (one that is not a single
+ * JPEG: a scanner's batch never does, and pdf.js then holds no copy of it). `close` ends it if it
+ * was opened.
+ */
+interface LazyPdfjs {
+  get: () => Promise<PDFDocumentProxy>;
+  close: () => Promise<void>;
+}
+
+function lazyPdfjs(bytes: Uint8Array): LazyPdfjs {
+  let task: ReturnType<typeof openWithPdfjs> | null = null;
+  return {
+    get: () => (task ??= openWithPdfjs(bytes)).promise,
+    close: async () => {
+      await task?.destroy();
+    },
+  };
+}
+
+/**
  * The separator sheet on each page (null: none), in page order; with `only`, just those pages
  * (1-based) are read and every other page counts as none.
  */
 export async function readSeparators(
   lib: PDFDocument,
-  pdfjs: PDFDocumentProxy,
+  pdfjs: () => Promise<PDFDocumentProxy>,
   only?: readonly number[],
 ): Promise<(SeparatorSheet | null)[]> {
   const sheets: (SeparatorSheet | null)[] = [];
@@ -58,6 +79,7 @@ export async function readSeparators(
       continue;
     }
     const picture = await pagePicture({ lib, pdfjs }, index);
+    if (picture.source === 'embedded_jpeg') lowerImageDecoderThreads();
     const texts = await readBarcodeTexts(picture);
     sheets.push(
       texts.map(decodeSeparator).find((sheet): sheet is SeparatorSheet => sheet !== null) ?? null,
@@ -93,27 +115,30 @@ interface Plan {
   separatorPages: number[];
 }
 
-/** What `mode` makes of the batch: its parts and separator pages, or why it stays whole. */
+/**
+ * What `mode` makes of the batch: its parts and separator pages, every page a separator sheet
+ * (`onlySeparators`: nothing to send), or why it stays whole.
+ */
 async function decide(
   bytes: Uint8Array,
   lib: PDFDocument,
   mode: SplitMode,
-  withPdfjs?: (pdfjs: PDFDocumentProxy, plan: Plan) => Promise<void>,
-): Promise<Plan | { whole: WholeReason }> {
+  withPdfjs?: (pdfjs: () => Promise<PDFDocumentProxy>, plan: Plan) => Promise<void>,
+): Promise<Plan | { onlySeparators: number[] } | { whole: WholeReason }> {
   let separators: (SeparatorSheet | null)[] = [];
-  const task = mode === 'separator' || withPdfjs !== undefined ? openWithPdfjs(bytes) : null;
+  const pdfjs = lazyPdfjs(bytes);
   try {
-    const pdfjs = task === null ? null : await task.promise;
-    if (pdfjs !== null && mode === 'separator') separators = await readSeparators(lib, pdfjs);
+    if (mode === 'separator') separators = await readSeparators(lib, pdfjs.get);
     const plan = planSplit(lib.getPageCount(), mode, separators);
     if (plan.outcome === 'whole') return { whole: { why: 'one_document' } };
+    if (plan.outcome === 'only_separators') return { onlySeparators: plan.separatorPages };
     const decided = { parts: plan.parts, separatorPages: plan.separatorPages };
-    if (pdfjs !== null && withPdfjs !== undefined) await withPdfjs(pdfjs, decided);
+    if (withPdfjs !== undefined) await withPdfjs(pdfjs.get, decided);
     return decided;
   } catch (error) {
     return { whole: { why: 'unreadable', detail: errorText(error) } };
   } finally {
-    await task?.destroy();
+    await pdfjs.close();
   }
 }
 
@@ -130,9 +155,9 @@ async function choiceMismatch(
   const problem = choiceProblem(lib.getPageCount(), { ...choice, sha256: '' });
   if (problem !== null) return { why: 'choice_mismatch', detail: problem };
   if (choice.separatorPages.length === 0) return null;
-  const task = openWithPdfjs(bytes);
+  const pdfjs = lazyPdfjs(bytes);
   try {
-    const sheets = await readSeparators(lib, await task.promise, choice.separatorPages);
+    const sheets = await readSeparators(lib, pdfjs.get, choice.separatorPages);
     const notSheet = choice.separatorPages.find((page) => sheets[page - 1] === null);
     return notSheet === undefined
       ? null
@@ -140,7 +165,7 @@ async function choiceMismatch(
   } catch (error) {
     return { why: 'unreadable', detail: errorText(error) };
   } finally {
-    await task.destroy();
+    await pdfjs.close();
   }
 }
 
@@ -162,6 +187,9 @@ export async function splitBatch(
   if (choice === undefined) {
     const decided = await decide(bytes, lib, mode);
     if ('whole' in decided) return { outcome: 'whole', pages, reason: decided.whole };
+    if ('onlySeparators' in decided) {
+      return { outcome: 'only_separators', pages, separatorPages: decided.onlySeparators };
+    }
     plan = decided;
   } else {
     const mismatch = await choiceMismatch(bytes, lib, choice);
@@ -213,6 +241,9 @@ export async function previewBatch(bytes: Uint8Array, mode: SplitMode): Promise<
     }
   });
   if ('whole' in decided) return { outcome: 'whole', pages, reason: decided.whole };
+  if ('onlySeparators' in decided) {
+    return { outcome: 'only_separators', pages, separatorPages: decided.onlySeparators };
+  }
   return {
     outcome: 'split',
     pages,

@@ -18,7 +18,9 @@ export interface PlannedPart {
 /** The decision: cut into `parts` (two or more), or send the original whole. */
 export type SplitPlan =
   | { outcome: 'split'; parts: PlannedPart[]; separatorPages: number[] }
-  /** Nothing to cut: one page, no separator sheet, all pages within N, or only sheets. */
+  /** Every page is a separator sheet: no document in it, nothing to send. */
+  | { outcome: 'only_separators'; separatorPages: number[] }
+  /** Nothing to cut: one page, no separator sheet, or all pages within N. */
   | { outcome: 'whole' };
 
 /** N for `page` (1) and `pages:N`; null for `off` and `separator`. */
@@ -76,8 +78,9 @@ export function planSplit(
     }
   }
   close(pageCount);
+  if (separatorPages.length === 0) return { outcome: 'whole' };
+  // Sheets alone are not a document: sending them would put blank "invoices" in Clearfacts.
+  if (parts.length === 0) return { outcome: 'only_separators', separatorPages };
   // A single part after a leading sheet is still a cut: the sheet is not sent.
-  return separatorPages.length > 0 && parts.length > 0
-    ? { outcome: 'split', parts, separatorPages }
-    : { outcome: 'whole' };
+  return { outcome: 'split', parts, separatorPages };
 }

@@ -37,13 +37,21 @@ export const WholeReason = z.discriminatedUnion('why', [
 ]);
 export type WholeReason = z.infer<typeof WholeReason>;
 
-/** The worker's verdict on one batch. `pages` is the original's page count (null: unreadable). */
+/**
+ * The worker's verdict on one batch. `pages` is the original's page count (null: unreadable).
+ * `only_separators`: every page is a separator sheet, so there is nothing to send at all.
+ */
 export const SplitResult = z.discriminatedUnion('outcome', [
   z.object({
     outcome: z.literal('split'),
     pages: z.number().int(),
     separatorPages: z.array(z.number().int()),
     parts: z.array(CutPart).min(1),
+  }),
+  z.object({
+    outcome: z.literal('only_separators'),
+    pages: z.number().int(),
+    separatorPages: z.array(z.number().int()),
   }),
   z.object({
     outcome: z.literal('whole'),
@@ -74,13 +82,21 @@ export const SplitRequest = z.discriminatedUnion('task', [
 ]);
 export type SplitRequest = z.infer<typeof SplitRequest>;
 
-/** The worker's preview of a batch: the parts with a JPEG data URL of each one's first page. */
+/**
+ * The worker's preview of a batch: the parts with a JPEG data URL of each one's first page, or
+ * (as SplitResult) every page a separator sheet, or the reason it goes whole.
+ */
 export const PreviewResult = z.discriminatedUnion('outcome', [
   z.object({
     outcome: z.literal('split'),
     pages: z.number().int(),
     separatorPages: z.array(z.number().int()),
     parts: z.array(SplitPart.extend({ thumbnail: z.string() })).min(1),
+  }),
+  z.object({
+    outcome: z.literal('only_separators'),
+    pages: z.number().int(),
+    separatorPages: z.array(z.number().int()),
   }),
   z.object({
     outcome: z.literal('whole'),

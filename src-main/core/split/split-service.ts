@@ -44,6 +44,19 @@ export interface SplitService {
   close(): Promise<void>;
 }
 
+let sharpLoaded: Promise<unknown> | null = null;
+
+/**
+ * Loads sharp in this (the main) thread before a split worker loads it. sharp's documentation
+ * ("Worker threads"): on glibc Linux the main thread must load it first, so that libvips stays
+ * loaded while a worker that used it ends (a worker is ended after each time-out or stop). Only
+ * once a batch is split, so an engine without split folders never loads it.
+ */
+function keepSharpLoaded(): Promise<unknown> {
+  sharpLoaded ??= import('sharp').catch(() => undefined);
+  return sharpLoaded;
+}
+
 /** A verdict of either kind that sends the batch whole: split's and preview's share it. */
 type Whole = Extract<SplitResult, { outcome: 'whole' }>;
 
@@ -71,6 +84,7 @@ export function createSplitService(
 
   /** Runs one task in the worker; the answer is the reply's result or preview. */
   async function runOne(task: Task): Promise<SplitResult | PreviewResult> {
+    await keepSharpLoaded();
     const started = slot.acquire();
     const current = started.thread;
     if (!(await started.ready)) {

@@ -1,12 +1,15 @@
-// The split worker's body: splits or previews one batch per message (split-batch.ts). Reading codes means
-// decoding or rendering every page, seconds of CPU for a long batch, so it runs in its own thread
-// and the engine's event loop keeps serving every other folder meanwhile.
+// The split worker's body: splits or previews one batch per message (split-batch.ts). Reading
+// codes means decoding or rendering every page, seconds of CPU for a long batch, so it runs in its
+// own thread, below the engine's priority where the OS allows it (thread-priority.ts), and the
+// engine's event loop keeps serving every other folder meanwhile.
 import { Console } from 'node:console';
 import { Writable } from 'node:stream';
 import { parentPort } from 'node:worker_threads';
+import sharp from 'sharp';
 import { prepareBarcodeReader } from './barcode-reader.ts';
 import { previewBatch, splitBatch } from './split-batch.ts';
 import { SplitRequest, type SplitReply } from './split-protocol.ts';
+import { lowerThisThreadPriority } from './thread-priority.ts';
 
 // A worker's console writes to the process's stdout, the CLI's own output (and `separator-sheet`
 // writes a PDF there): pdf.js warnings must not end up in it.
@@ -35,6 +38,11 @@ port.on('message', (message: unknown) => {
     port.postMessage(reply, transfer as ArrayBuffer[]);
   });
 });
+lowerThisThreadPriority();
+// One page is decoded at a time: no libvips thread pool beside the worker, and no cache of
+// decoded pages (each is looked at once).
+sharp.concurrency(1);
+sharp.cache(false);
 // Loaded before the first batch (see pdf-reading-worker.ts): pdf.js's parser and zxing's WASM.
 Object.assign(globalThis, { pdfjsWorker: await import('pdfjs-dist/legacy/build/pdf.worker.mjs') });
 await prepareBarcodeReader();

@@ -10,13 +10,20 @@ import path from 'node:path';
 import { batchPdf, scannedSheetJpeg } from '../../fixtures/scanned-batch.ts';
 import { monthFolder, startEngine } from '../../support/engine-harness.ts';
 
+/** A "next document" and a "sale" sheet as a 200 dpi grey scan. */
+async function nextAndSaleSheets(): Promise<{ next: Buffer; sale: Buffer }> {
+  const look = { dpi: 200, turnDegrees: 0, grey: true };
+  return {
+    next: await scannedSheetJpeg({ type: 'next' }, look),
+    sale: await scannedSheetJpeg({ type: 'sale' }, look),
+  };
+}
+
 test('a batch in a separator folder arrives as its parts, and the original moves after them', async (t) => {
   const harness = await startEngine(t);
   const [administration] = harness.emulator.seed.administrations;
   assert.ok(administration);
-  const look = { dpi: 200, turnDegrees: 0, grey: true };
-  const next = await scannedSheetJpeg({ type: 'next' }, look);
-  const sale = await scannedSheetJpeg({ type: 'sale' }, look);
+  const { next, sale } = await nextAndSaleSheets();
   // Pages: 1-2 invoice A, 3 sheet, 4 invoice B, 5 sale sheet, 6-8 invoice C.
   const batch = await batchPdf([
     { text: 'A1' },
@@ -177,4 +184,32 @@ test('resending a duplicate batch sends its parts again', async (t) => {
       .sort(),
     ['stack (p. 1).pdf', 'stack (p. 2).pdf', 'stack again (p. 1).pdf', 'stack again (p. 2).pdf'],
   );
+});
+
+// A stack of separator sheets alone (sheets printed ahead, scanned without their documents) holds
+// no document: before, planSplit found nothing to cut and the whole stack was sent to Clearfacts.
+test('a batch of separator sheets only is not sent and says why', async (t) => {
+  const harness = await startEngine(t);
+  const [administration] = harness.emulator.seed.administrations;
+  assert.ok(administration);
+  const { next, sale } = await nextAndSaleSheets();
+  const dir = await harness.addFolder('Scans', administration.companyNumber, { type: 'purchase' });
+  const [view] = harness.folders();
+  assert.ok(view);
+  await harness.engine.handlers['folders.setSplit']({ id: view.binding.id, split: 'separator' });
+  await writeFile(path.join(dir, 'Sheets.pdf'), await batchPdf([{ jpeg: next }, { jpeg: sale }]));
+  const entry = await harness.waitForEntry(
+    'the stack of sheets settled',
+    (candidate) =>
+      candidate.fileName === 'Sheets.pdf' &&
+      ['failed', 'uploaded', 'archived'].includes(candidate.state),
+  );
+  assert.equal(entry.state, 'failed');
+  assert.equal(entry.failure?.code, 'only_separator_sheets');
+  assert.deepEqual(entry.failure?.message, {
+    code: 'split_only_separators',
+    params: { count: 2 },
+  });
+  assert.deepEqual(harness.emulator.uploads(), []);
+  assert.ok(existsSync(path.join(dir, 'Sheets.pdf')), 'the file stays where it is');
 });

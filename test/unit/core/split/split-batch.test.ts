@@ -3,7 +3,7 @@
 // parts are hand-counted from how each batch is built; every cut part's page count is checked by
 // qpdf, which shares no code with pdf-lib or pdf.js.
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -128,8 +128,48 @@ test("an encrypted batch is sent whole, with pdf-lib's reason", async () => {
   const locked = path.join(folder, 'locked.pdf');
   await writeFile(plain, await batchPdf([text('A1'), text('A2')]));
   await qpdfWrite(['--encrypt', 'user', 'owner', '256', '--', plain, locked]);
-  const { readFile } = await import('node:fs/promises');
   const result = await service.split(await readFile(locked), 'page');
   assert.equal(result.outcome, 'whole');
   assert.equal(result.reason.why, 'unreadable');
 });
+
+/** Each thread of this process: its name and nice value (proc(5): field 19 of .../task/N/stat). */
+async function threadNiceValues(): Promise<Map<number, { name: string; nice: number }>> {
+  const nice = new Map<number, { name: string; nice: number }>();
+  for (const id of await readdir('/proc/self/task')) {
+    const stat = await readFile(`/proc/self/task/${id}/stat`, 'utf8');
+    // Fields after the command name's closing parenthesis start with field 3 (state).
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+    nice.set(Number(id), { name, nice: Number(fields[19 - 3]) });
+  }
+  return nice;
+}
+
+test(
+  "the split thread and its image decoders run below the engine's priority (nice 10), the main thread does not",
+  {
+    skip: process.platform !== 'linux' && 'threads have their own nice value only on Linux',
+  },
+  async () => {
+    const sheet = await scannedSheetJpeg(
+      { type: 'next' },
+      { dpi: 200, turnDegrees: 0, grey: true },
+    );
+    await service.split(await batchPdf([text('A1'), { jpeg: sheet }, text('B1')]), 'separator');
+    const threads = await threadNiceValues();
+    assert.equal(threads.get(process.pid)?.nice, 0, 'the main thread keeps its priority');
+    const all = [...threads.values()];
+    assert.ok(
+      all.some((thread) => thread.nice === 10),
+      `no thread at nice 10: ${JSON.stringify(all)}`,
+    );
+    // sharp decodes on libvips's threads, which do not inherit the split thread's priority.
+    const decoders = all.filter((thread) => thread.name === 'libvips worker');
+    assert.ok(decoders.length > 0, `no libvips thread: ${JSON.stringify(all)}`);
+    assert.deepEqual(
+      decoders.map((thread) => thread.nice),
+      decoders.map(() => 10),
+    );
+  },
+);
