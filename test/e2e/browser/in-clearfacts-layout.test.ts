@@ -15,7 +15,7 @@ import { nl } from '../../../src-renderer/i18n/nl.ts';
 import { pdfBytes } from '../../fixtures/generate-documents.ts';
 import { launchChromium, openApp, signInThroughCore, startStack, goTo } from './browser-stack.ts';
 import { foreignWordsOnScreen, LANGUAGES, layoutProblems } from './layout-checks.ts';
-import { withDeadline } from '../../support/waiting.ts';
+import { createWaitList } from '../../support/waiting.ts';
 
 const SIZES = [
   { width: 300, height: 260 },
@@ -83,30 +83,20 @@ test('History and Administrations show every Clearfacts state and the paused lin
   stack.emulator.failDocument(unanswered.uuid);
   for (const { id } of [processed, paid, forgotten, unanswered, received])
     await stack.engine.handlers['followUp.checkNow']({ id });
-  await withDeadline(
-    'the follow-up to answer for the five invoices',
-    (async () => {
-      for (;;) {
-        const requests = stack.emulator.documentRequests();
-        const asked = new Set(requests.flatMap((request) => request.ids));
-        if (asked.size >= 5) return;
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-    })(),
+  const waits = createWaitList({ recheckMs: 50 });
+  // Each of the five asked about (the emulator notes a lookup as it answers it).
+  await waits.until('the follow-up to ask about the five invoices', () =>
+    new Set(stack.emulator.documentRequests().flatMap((request) => request.ids)).size >= 5
+      ? true
+      : undefined,
   );
 
-  // A token without the scope document(id) needs: the next check pauses the follow-up.
+  // A token without the scope document(id) needs: the next check pauses the follow-up (each
+  // screen below waits for the line that names the scope).
   await stack.engine.handlers['session.signIn']({
     token: stack.emulator.addToken(['read_administrations', 'archive_read', 'archive_actions']),
   });
   await stack.engine.handlers['followUp.checkNow']({ id: received.id });
-  await withDeadline(
-    'the follow-up to pause for the missing scope',
-    (async () => {
-      while ((await stack.engine.handlers['followUp.get']({})).state !== 'paused_scope')
-        await new Promise((resolve) => setTimeout(resolve, 50));
-    })(),
-  );
 
   const found: string[] = [];
   for (const language of LANGUAGES) {
@@ -161,10 +151,6 @@ test('History and Administrations show every Clearfacts state and the paused lin
         }
         const foreign = await foreignWordsOnScreen(page, language);
         if (foreign.length > 0) found.push(`${where}: other language: ${foreign.join(' | ')}`);
-        await page.screenshot({
-          path: `/tmp/a16/shots/${language}-${screen.hash.replace(/\W+/g, '_')}-${size.width}.png`,
-          fullPage: true,
-        });
       }
     }
     await context.close();
