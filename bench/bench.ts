@@ -23,6 +23,7 @@ import { measureHistorySort } from './sections/history-sort.ts';
 import { measureIdle } from './sections/idle.ts';
 import { measureLatency } from './sections/latency.ts';
 import { measureLargePdfChecks } from './sections/large-pdf-check.ts';
+import { measureDeliveryChecks } from './sections/delivery-checks.ts';
 import { measurePageCounting } from './sections/page-counting.ts';
 import { measureSplitLatency } from './sections/split-latency.ts';
 import { measureSplitSpeed } from './sections/split-speed.ts';
@@ -209,6 +210,22 @@ try {
         comparedWith: `bare loop ${milliseconds(baselineCpuMs)} (${(baselineCpuMs / baseline.files).toFixed(1)} ms/file); emulator ${milliseconds(baselineEmulatorCpuMs)}`,
         target: '—',
         pass: null,
+      });
+      step("issue #10's delivery checks, one file at a time, on the same files");
+      const checks = await measureDeliveryChecks(
+        engine.deliveredPaths.slice(0, scale.pageCountFiles),
+        workDir,
+      );
+      const addedCpuPerFileMs = checks.cpuMs / checks.files;
+      const engineCpuPerFileMs = engine.clientCpuMs / engine.files;
+      const perFile = (ms: number) => `${(ms / checks.files).toFixed(2)}`;
+      rows.splice(2, 0, {
+        area: 'Throughput',
+        measure: `What issue #10's checks add per file (${checks.files} files of the mix, one at a time): the gate's PDF completeness, the version compared after the answer (2 stats), the owner marker read before the upload, the journal line fsync'd; CPU time`,
+        result: `${addedCpuPerFileMs.toFixed(2)} ms/file = ${((addedCpuPerFileMs / engineCpuPerFileMs) * 100).toFixed(1)} % of the engine's (wall ${perFile(checks.totalMs)} ms: completeness ${perFile(checks.completenessMs)}, version ${perFile(checks.versionMs)}, owner ${perFile(checks.ownerMs)}, journal ${perFile(checks.journalMs)})`,
+        comparedWith: `the engine's CPU time per file in this run's batch: ${engineCpuPerFileMs.toFixed(1)} ms`,
+        target: '≤ 5 % of the engine’s CPU time per file',
+        pass: addedCpuPerFileMs <= 0.05 * engineCpuPerFileMs,
       });
       await rm(path.join(workDir, 'mixed-watched'), { recursive: true, force: true });
       mixedRun = engine;

@@ -3,7 +3,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
+import { tallyOutcomes } from './test-outcome.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const resultsDir = path.join(root, '.test-results');
@@ -41,10 +41,14 @@ const RUN_DEADLINE_MS = 40 * 60_000;
 /**
  * Runs the test runner in its own process group so that, past the deadline, every test file's
  * process, Chromium and any child they started are killed together. Resolves with the exit status
- * (1 after a kill).
+ * (1 after a kill) and whether the deadline killed it.
  */
-function runWithDeadline(command: string, args: string[]): Promise<number> {
+function runWithDeadline(
+  command: string,
+  args: string[],
+): Promise<{ code: number; killed: boolean }> {
   return new Promise((resolve) => {
+    let killed = false;
     const child = spawn(command, args, { cwd: root, stdio: 'inherit', detached: true });
     const killGroup = (): void => {
       if (child.pid !== undefined) {
@@ -57,6 +61,7 @@ function runWithDeadline(command: string, args: string[]): Promise<number> {
     };
     const timer = setTimeout(() => {
       console.error(`the test run passed its ${RUN_DEADLINE_MS / 60_000}-minute deadline: killed`);
+      killed = true;
       killGroup();
     }, RUN_DEADLINE_MS);
     const interrupt = (): void => {
@@ -69,7 +74,7 @@ function runWithDeadline(command: string, args: string[]): Promise<number> {
       clearTimeout(timer);
       process.off('SIGINT', interrupt);
       process.off('SIGTERM', interrupt);
-      resolve(code ?? 1);
+      resolve({ code: code ?? 1, killed });
     });
   });
 }
@@ -89,14 +94,23 @@ const testStatus = await runWithDeadline(process.execPath, [
   ...(requested.length > 0 ? requested : ['test/**/*.test.ts']),
 ]);
 
-const Totals = z.object({ passed: z.number(), failed: z.number(), skipped: z.number() });
-let totals = { passed: 0, failed: 1, skipped: 0 };
+let lines: string[] = [];
 try {
-  totals = Totals.parse(JSON.parse(readFileSync(totalsFile, 'utf8')));
+  lines = readFileSync(totalsFile, 'utf8').split('\n');
 } catch {
-  console.error('the test runner wrote no totals: counting the run as failed');
+  console.error('the test runner wrote no results: counting the run as failed');
 }
 rmSync(totalsFile, { force: true });
-const failed = testStatus !== 0 && totals.failed === 0 ? 1 : totals.failed;
+const totals = tallyOutcomes(lines);
+if (testStatus.killed) {
+  // node:test never printed its summary: say what failed and what was still running.
+  for (const failure of totals.failures) {
+    console.error(`failed: ${failure.name} (${failure.file ?? '?'}): ${failure.error}`);
+  }
+  for (const test of totals.unfinished) {
+    console.error(`still running at the deadline: ${test.name} (${test.file ?? '?'})`);
+  }
+}
+const failed = testStatus.code !== 0 && totals.failed === 0 ? 1 : totals.failed;
 console.log(`\n${totals.passed} passed, ${failed} failed, ${totals.skipped} skipped`);
 process.exit(failed > 0 ? 1 : 0);

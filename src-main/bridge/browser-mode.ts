@@ -4,7 +4,13 @@
 // fetch, so the session header goes along), and dropped files arrive as bytes at POST /api/files.
 // The page opens a session once at POST /api/session with its link's single-use code. Everything
 // sits behind the request guard.
-import { msg } from '../contract/messages/message.ts';
+import {
+  languageOfLocale,
+  msg,
+  renderMessage,
+  type Message,
+  type MessageLanguage,
+} from '../contract/messages/index.ts';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -15,6 +21,7 @@ import type { ApiErrorBody, InvokeResult, StagedFiles } from '../contract/api-co
 import { dispatchInvoke, type EngineApi, type Logger } from '../core/index.ts';
 import { createEventStream } from './event-stream.ts';
 import {
+  FILES_PATH,
   pruneStaleBatches,
   stageUploadedFiles,
   StagingRequestError,
@@ -98,17 +105,38 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
   response.end(text);
 }
 
-function sendRefusal(response: ServerResponse, status: number, message: string, api: boolean) {
+/** The first of the request's Accept-Language tags that we speak; English when none. */
+function languageOfRequest(request: IncomingMessage): MessageLanguage {
+  for (const entry of (request.headers['accept-language'] ?? '').split(',')) {
+    const language = languageOfLocale(entry.split(';')[0]?.trim() ?? '');
+    if (language !== null) return language;
+  }
+  return 'en';
+}
+
+/**
+ * Refuses a request. The API answers an InvokeResult whose message the page renders in the
+ * user's language; anything else (the page itself) gets the sentence as text, in the language
+ * the browser asks for, since no page of ours is there to render it.
+ */
+function sendRefusal(
+  request: IncomingMessage,
+  response: ServerResponse,
+  status: number,
+  message: Message,
+  api: boolean,
+) {
   if (api) {
-    const body: InvokeResult = {
-      ok: false,
-      error: { code: 'invalid_request', message: msg('request_rejected', { problem: message }) },
-    };
+    const body: InvokeResult = { ok: false, error: { code: 'invalid_request', message } };
     sendJson(response, status, body);
     return;
   }
-  response.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
-  response.end(`${message}\n`);
+  const language = languageOfRequest(request);
+  response.writeHead(status, {
+    'content-type': 'text/plain; charset=utf-8',
+    'content-language': language,
+  });
+  response.end(`${renderMessage(message, language)}\n`);
 }
 
 export async function startBrowserMode(options: BrowserModeOptions): Promise<BrowserMode> {
@@ -142,19 +170,19 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const isApi = url.pathname.startsWith('/api/');
     if (guard === null) {
-      sendRefusal(response, 503, 'the app is starting', isApi);
+      sendRefusal(request, response, 503, msg('bridge_starting'), isApi);
       return;
     }
     const verdict = guard.check(request);
     if (verdict.kind === 'refuse') {
-      sendRefusal(response, verdict.status, `Refused: ${verdict.reason}.`, isApi);
+      sendRefusal(request, response, verdict.status, verdict.reason, isApi);
       return;
     }
     if (url.pathname === SESSION_PATH && request.method === 'POST') {
       request.resume();
       const redemption = guard.redeem(request);
       if (redemption.kind === 'refused') {
-        sendRefusal(response, 403, `Refused: ${redemption.reason}.`, true);
+        sendRefusal(request, response, 403, redemption.reason, true);
         return;
       }
       sendJson(response, 200, { session: redemption.session });
@@ -164,7 +192,13 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     if (url.pathname.startsWith('/api/invoke/') && request.method === 'POST') {
       const contentType = request.headers['content-type'] ?? '';
       if (!contentType.toLowerCase().startsWith('application/json')) {
-        sendRefusal(response, 415, 'Refused: requests must be application/json.', true);
+        sendRefusal(
+          request,
+          response,
+          415,
+          msg('bridge_not_json_type', { path: url.pathname }),
+          true,
+        );
         return;
       }
       let body: unknown;
@@ -172,19 +206,18 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
         body = await readJsonBody(request);
       } catch (error) {
         const tooLarge = error instanceof BodyTooLargeError;
-        sendRefusal(
-          response,
-          tooLarge ? 413 : 400,
-          tooLarge ? 'Refused: the request is too large.' : 'Refused: the body is not JSON.',
-          true,
-        );
+        const refusal = tooLarge
+          ? msg('bridge_body_too_large', { path: url.pathname, maxBytes: MAX_JSON_BYTES })
+          : msg('bridge_body_not_json', { path: url.pathname });
+        sendRefusal(request, response, tooLarge ? 413 : 400, refusal, true);
         return;
       }
       let channel: string;
       try {
         channel = decodeURIComponent(url.pathname.slice('/api/invoke/'.length));
       } catch {
-        sendRefusal(response, 400, 'Refused: the channel name is not valid.', true);
+        const refusal = msg('bridge_channel_name_invalid', { path: url.pathname });
+        sendRefusal(request, response, 400, refusal, true);
         return;
       }
       const result = await dispatchInvoke(engine.handlers, channel, body, reportUnexpected);
@@ -195,40 +228,41 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
       events.attach(request, response);
       return;
     }
-    if (url.pathname === '/api/files' && request.method === 'POST') {
+    if (url.pathname === FILES_PATH && request.method === 'POST') {
       try {
         const settings = await engine.handlers['settings.get']({});
         const files = await stageUploadedFiles(request, stagingDir, settings.maxUploadBytes);
         const body: StagedFiles = { files };
         sendJson(response, 200, body);
       } catch (error) {
-        if (error instanceof TooManyFilesError) {
-          const body: InvokeResult = {
-            ok: false,
-            error: { code: 'invalid_request', message: error.userMessage },
-          };
-          sendJson(response, 413, body);
+        if (!(error instanceof StagingRequestError)) {
+          reportUnexpected(error, FILES_PATH);
+          sendRefusal(request, response, 500, msg('staging_failed', { path: FILES_PATH }), true);
           return;
         }
-        if (!(error instanceof StagingRequestError)) reportUnexpected(error, '/api/files');
-        const message = error instanceof StagingRequestError ? error.message : 'staging failed';
-        sendRefusal(response, 400, `Refused: ${message}.`, true);
+        if (error.cause !== undefined) reportUnexpected(error.cause, FILES_PATH);
+        const status = error instanceof TooManyFilesError ? 413 : 400;
+        sendRefusal(request, response, status, error.userMessage, true);
       }
       return;
     }
     if (isApi) {
-      sendRefusal(response, 404, `Refused: there is no ${request.method} ${url.pathname}.`, true);
+      const refusal = msg('bridge_no_route', {
+        method: request.method ?? '',
+        path: url.pathname,
+      });
+      sendRefusal(request, response, 404, refusal, true);
       return;
     }
     if (!(await serveStaticFile(request, response, staticDir, url.pathname))) {
-      sendRefusal(response, 404, 'Not found.', false);
+      sendRefusal(request, response, 404, msg('bridge_not_found', { path: url.pathname }), false);
     }
   }
 
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
       reportUnexpected(error, request.url ?? '');
-      if (!response.headersSent) sendRefusal(response, 500, 'Internal error.', false);
+      if (!response.headersSent) sendRefusal(request, response, 500, msg('internal'), false);
       else response.destroy();
     });
   });

@@ -2,7 +2,7 @@
 // POSTed here, streamed (never held whole in memory) into a staging folder, and answered as
 // paths. Each file gets a folder of its own so it keeps its exact name, which Clearfacts shows.
 import { cleanFileName } from '../contract/file-names.ts';
-import { msg } from '../contract/messages/message.ts';
+import { msg, type Message } from '../contract/messages/message.ts';
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
@@ -16,15 +16,25 @@ import type { StagedFile } from '../contract/api-contract.ts';
 const STALE_BATCH_MS = 14 * 24 * 60 * 60 * 1000;
 /** The renderer sends drops in batches below this; a request with more parts is refused whole. */
 export const MAX_FILES_PER_REQUEST = 1_000;
+/** Where the bridge receives dropped files; refusals name it. */
+export const FILES_PATH = '/api/files';
 
+/** A staging request refused whole, with the message for the user; nothing of it is kept. */
 export class StagingRequestError extends Error {
   override readonly name: string = 'StagingRequestError';
+  readonly userMessage: Message;
+  constructor(userMessage: Message, options?: ErrorOptions) {
+    super(userMessage.code, options);
+    this.userMessage = userMessage;
+  }
 }
 
 /** More parts than MAX_FILES_PER_REQUEST: answered 413 with the limit, nothing is kept. */
 export class TooManyFilesError extends StagingRequestError {
   override readonly name = 'TooManyFilesError';
-  readonly userMessage = msg('drop_too_many_files', { maxFiles: MAX_FILES_PER_REQUEST });
+  constructor() {
+    super(msg('drop_too_many_files', { maxFiles: MAX_FILES_PER_REQUEST }));
+  }
 }
 
 /**
@@ -56,7 +66,7 @@ export async function stageUploadedFiles(
 ): Promise<StagedFile[]> {
   const contentType = request.headers['content-type'] ?? '';
   if (!contentType.toLowerCase().startsWith('multipart/form-data')) {
-    throw new StagingRequestError('dropped files must be sent as multipart/form-data');
+    throw new StagingRequestError(msg('staging_not_multipart', { path: FILES_PATH }));
   }
   const batchDir = path.join(stagingDir, `${Date.now()}-${randomUUID()}`);
   await mkdir(batchDir, { recursive: true, mode: 0o700 });
@@ -117,15 +127,16 @@ export async function stageUploadedFiles(
   try {
     await pipeline(request, parser);
     const staged = await Promise.all(writes);
-    if (tooMany) throw new TooManyFilesError(`more than ${MAX_FILES_PER_REQUEST} files`);
-    if (staged.length === 0) throw new StagingRequestError('the request carried no files');
+    if (tooMany) throw new TooManyFilesError();
+    if (staged.length === 0) {
+      throw new StagingRequestError(msg('staging_no_files', { path: FILES_PATH }));
+    }
     return staged;
   } catch (error) {
     await Promise.allSettled(writes);
     await rm(batchDir, { recursive: true, force: true });
     if (error instanceof StagingRequestError) throw error;
-    throw new StagingRequestError(
-      `the dropped files could not be received: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    // The cause (busboy's or the disk's English words) is for the log, not the user.
+    throw new StagingRequestError(msg('staging_failed', { path: FILES_PATH }), { cause: error });
   }
 }

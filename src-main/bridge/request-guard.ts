@@ -7,6 +7,7 @@
 // header. A custom header also forces a CORS preflight, which the bridge never grants.
 import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { msg, type Message } from '../contract/messages/message.ts';
 
 /** The header the page sends the link's code in, once, to open a session. */
 export const LINK_HEADER = 'x-clearfacts-link';
@@ -15,11 +16,13 @@ export const SESSION_HEADER = 'x-clearfacts-session';
 /** Where the page exchanges the link's code for a session. */
 export const SESSION_PATH = '/api/session';
 
+/** Allowed, or refused with the HTTP status and why (a message naming the host, origin or path). */
 export type GuardVerdict =
-  { kind: 'allow' } | { kind: 'refuse'; status: 403 | 421; reason: string };
+  { kind: 'allow' } | { kind: 'refuse'; status: 403 | 421; reason: Message };
 
 /** The outcome of exchanging a link's code: a new session, or why not. */
-export type Redemption = { kind: 'session'; session: string } | { kind: 'refused'; reason: string };
+export type Redemption =
+  { kind: 'session'; session: string } | { kind: 'refused'; reason: Message };
 
 export interface RequestGuard {
   /** A fresh single-use code for a link; earlier unused codes stay valid until used. */
@@ -58,27 +61,39 @@ export function createRequestGuard(port: number): RequestGuard {
       return {
         kind: 'refuse',
         status: 421,
-        reason: `this server does not answer for host "${host}"`,
+        reason: msg('bridge_host_refused', { host }),
       };
     }
     const origin = request.headers.origin;
     if (origin !== undefined && !ownOrigins.has(origin.toLowerCase())) {
-      return { kind: 'refuse', status: 403, reason: `requests from ${origin} are not allowed` };
+      return { kind: 'refuse', status: 403, reason: msg('bridge_origin_refused', { origin }) };
     }
     const url = new URL(request.url ?? '/', `http://${host}`);
     // The page itself (the public app bundle) needs no session; everything it can do does.
     if (!url.pathname.startsWith('/api/')) return { kind: 'allow' };
     const fetchSite = request.headers['sec-fetch-site'];
     if (fetchSite !== undefined && fetchSite !== 'same-origin') {
-      return { kind: 'refuse', status: 403, reason: 'API requests must come from the app itself' };
+      return {
+        kind: 'refuse',
+        status: 403,
+        reason: msg('bridge_not_from_app', { path: url.pathname }),
+      };
     }
     if (url.pathname === SESSION_PATH) return { kind: 'allow' };
     const session = headerValue(request, SESSION_HEADER);
     if (session === undefined) {
-      return { kind: 'refuse', status: 403, reason: 'the session is missing: open a fresh link' };
+      return {
+        kind: 'refuse',
+        status: 403,
+        reason: msg('bridge_session_missing', { path: url.pathname }),
+      };
     }
     if (!sessions.has(digest(session))) {
-      return { kind: 'refuse', status: 403, reason: 'the session is unknown: open a fresh link' };
+      return {
+        kind: 'refuse',
+        status: 403,
+        reason: msg('bridge_session_unknown', { path: url.pathname }),
+      };
     }
     return { kind: 'allow' };
   }
@@ -91,10 +106,12 @@ export function createRequestGuard(port: number): RequestGuard {
     },
     redeem(request) {
       const code = headerValue(request, LINK_HEADER);
-      if (code === undefined) return { kind: 'refused', reason: 'the link is missing' };
+      if (code === undefined) return { kind: 'refused', reason: msg('bridge_link_needed') };
       const key = digest(code);
-      if (usedCodes.has(key)) return { kind: 'refused', reason: 'the link was already used' };
-      if (!unusedCodes.delete(key)) return { kind: 'refused', reason: 'the link is wrong' };
+      // A used and a wrong code get the same answer: telling them apart helps only a guesser.
+      if (usedCodes.has(key) || !unusedCodes.delete(key)) {
+        return { kind: 'refused', reason: msg('bridge_link_used') };
+      }
       usedCodes.add(key);
       const session = createSecret();
       sessions.add(digest(session));

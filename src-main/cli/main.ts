@@ -53,6 +53,7 @@ function exitCodeOf(error: unknown): ExitCode {
   if (error instanceof CommanderError) return EXIT.usage;
   if (error instanceof ConfigDirUnwritableError) return EXIT.usage;
   if (error instanceof TokenStoreError) {
+    if (error.failure === 'given_token_unusable') return EXIT.auth;
     return error.failure === 'unavailable' ? EXIT.failure : EXIT.usage;
   }
   const apiError = toApiError(error);
@@ -76,6 +77,9 @@ function exitCodeOf(error: unknown): ExitCode {
  * and nothing is tried again once a command has ended.
  */
 function sentenceOf(error: unknown, apiAddress: string): string {
+  if (error instanceof TokenStoreError && error.userMessage !== null) {
+    return inCliLanguage(error.userMessage);
+  }
   if (error instanceof CliError || error instanceof TokenStoreError) return error.message;
   if (error instanceof ConfigDirUnwritableError) return inCliLanguage(error.userMessage);
   const apiError = error instanceof ApiError ? error : toApiError(error);

@@ -2,7 +2,12 @@
 import { cliTerm, inCliLanguage } from './cli-language.ts';
 import { msg } from '../contract/messages/message.ts';
 import path from 'node:path';
-import { choiceMessage, type Destination, type HistoryEntry } from '../contract/domain.ts';
+import {
+  choiceMessage,
+  type Destination,
+  type HistoryEntry,
+  type HoldChoice,
+} from '../contract/domain.ts';
 import { markInvisible } from '../contract/file-names.ts';
 import { redact } from '../core/index.ts';
 
@@ -88,6 +93,18 @@ export function lead(word: string): string {
   return word.padEnd(12);
 }
 
+/** The flags of `choose` that answer `choice`; a picked administration is the user's to fill in. */
+function chooseFlags(choice: HoldChoice): string {
+  switch (choice.kind) {
+    case 'send_to':
+      return `--send-to ${choice.companyNumber} --type ${choice.destination}`;
+    case 'send_here':
+      return '--here';
+    case 'pick_administration':
+      return '--send-to <company> --type purchase|sale';
+  }
+}
+
 /** One line that says what happened to a file and, when it did not arrive, why. */
 export function describeEntry(entry: HistoryEntry): string {
   const name = entry.fileName;
@@ -117,7 +134,7 @@ export function describeEntry(entry: HistoryEntry): string {
     case 'held': {
       const choices = (entry.hold?.choices ?? []).map(
         (choice) =>
-          `\n             \`choose ${entry.id} ${choice.kind === 'send_to' ? `--send-to ${choice.companyNumber} --type ${choice.destination}` : '--here'}\`: ${inCliLanguage(choiceMessage(choice))}`,
+          `\n             \`choose ${entry.id} ${chooseFlags(choice)}\`: ${inCliLanguage(choiceMessage(choice))}`,
       );
       // Every hold can be dismissed, even one that proposes no administration (#18 F7).
       if (entry.dismissedAt === null || entry.dismissedAt === undefined) {

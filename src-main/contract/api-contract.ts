@@ -19,7 +19,9 @@ import {
   SeparatorSheet,
   Settings,
   SettingsPatch,
+  SplitChoice,
   SplitMode,
+  SplitPreview,
   StatusSnapshot,
   UnconfirmedIncident,
 } from './domain.ts';
@@ -77,6 +79,11 @@ export const requests = {
     response: z.array(FolderView),
   },
   'folders.remove': { request: z.object({ id: z.string() }), response: z.array(FolderView) },
+  /**
+   * This installation delivers a bound folder another installation owned, once that one is
+   * silent (issue #10, one owner per folder; `conflict` while it is active).
+   */
+  'folders.takeOver': { request: z.object({ id: z.string() }), response: z.array(FolderView) },
 
   /** Type and page count of files before they are sent (drop window). */
   'drop.inspect': {
@@ -90,8 +97,21 @@ export const requests = {
       destination: Destination,
       /** Cut scanned batches in this mode before sending (issue #17); absent: off. */
       split: SplitMode.optional(),
+      /**
+       * The parts the user confirmed in the split preview, per path (issue #19); a batch not
+       * listed is cut as `split` decides when its turn comes.
+       */
+      splitChoices: z
+        .array(z.object({ path: z.string(), choice: SplitChoice }))
+        .max(10_000)
+        .optional(),
     }),
     response: z.array(HistoryEntry),
+  },
+  /** What one PDF would be cut into in a split mode, with a picture of each part (issue #19). */
+  'drop.previewSplit': {
+    request: z.object({ path: z.string().min(1), mode: SplitMode }),
+    response: SplitPreview,
   },
   /** A printable separator sheet (issue #17): a one-page PDF, base64, captioned in nl, fr, en. */
   'separatorSheet.create': {

@@ -151,18 +151,28 @@ export const HoldChoice = z.discriminatedUnion('kind', [
     destination: z.enum(['purchase', 'sale']),
   }),
   z.object({ kind: z.literal('send_here') }),
+  /**
+   * Offered where the invoice's parties name no administration the user can reach: the user
+   * answers with a `send_to` of any reachable administration, never with this itself.
+   */
+  z.object({ kind: z.literal('pick_administration') }),
 ]);
 export type HoldChoice = z.infer<typeof HoldChoice>;
 
 /** The words of a choice, for a button or a CLI line. */
 export function choiceMessage(choice: HoldChoice): Message {
-  return choice.kind === 'send_to'
-    ? msg('choice_send_to', {
+  switch (choice.kind) {
+    case 'send_to':
+      return msg('choice_send_to', {
         name: choice.name,
         companyNumber: choice.companyNumber,
         destination: choice.destination,
-      })
-    : msg('choice_send_here');
+      });
+    case 'send_here':
+      return msg('choice_send_here');
+    case 'pick_administration':
+      return msg('choice_pick_administration');
+  }
 }
 
 /** Why a file waits for the user (state `held`, or a duplicate by its invoice), and the choices. */
@@ -329,6 +339,46 @@ export const SeparatorSheet = z.discriminatedUnion('type', [
     .strict(),
 ]);
 export type SeparatorSheet = z.infer<typeof SeparatorSheet>;
+
+/**
+ * One document of a scanned batch as the split preview shows it (issue #19): pages
+ * `firstPage`..`lastPage` of the original (1-based, inclusive; a separator page inside the range
+ * is not part of it) and the typed separator sheet that sets its destination (null: the one the
+ * user chose for the drop).
+ */
+export const SplitPart = z.object({
+  firstPage: z.number().int().min(1),
+  lastPage: z.number().int().min(1),
+  sheet: SeparatorSheet.nullable(),
+});
+export type SplitPart = z.infer<typeof SplitPart>;
+
+/**
+ * The parts the user confirmed, perhaps adjusted, for one dropped batch: the SHA-256 (hex) of the
+ * bytes they were previewed on (a file changed since is sent whole), the separator pages left
+ * out, and the parts in page order. `split-choice.ts` says when a choice is whole.
+ */
+export const SplitChoice = z.object({
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  separatorPages: z.array(z.number().int().min(1)).max(100_000),
+  parts: z.array(SplitPart).min(1).max(100_000),
+});
+export type SplitChoice = z.infer<typeof SplitChoice>;
+
+/**
+ * What a batch would be cut into in a split mode, before it is sent: the choice as core would
+ * make it, each part with a small picture of its first page (a `data:image/jpeg;base64,` URL,
+ * at most 240 px on its long side); or no parts and `whole` saying why it would go as it is
+ * (null: it is one document). `pages` is null when the PDF could not be read.
+ */
+export const SplitPreview = z.object({
+  sha256: z.string(),
+  pages: z.number().int().nullable(),
+  separatorPages: z.array(z.number().int()),
+  parts: z.array(SplitPart.extend({ thumbnail: z.string() })),
+  whole: Message.nullable(),
+});
+export type SplitPreview = z.infer<typeof SplitPreview>;
 
 /**
  * A watched folder: bound to one administration and destination, an accountant's root (the

@@ -55,3 +55,21 @@ export function cleanFileName(name: string, maxBytes = MAX_NAME_BYTES): string {
 function byteLength(text: string): number {
   return new TextEncoder().encode(text).length;
 }
+
+/**
+ * A name's original bytes (`rawName`: hex, as the file system gave a name that is not UTF-8),
+ * shown as text: printable ASCII as it is, a backslash as `\\`,
+ * every other byte as `\xNN` (`Facture F\xe9vrier.pdf`). Pairs of hex digits that do not parse
+ * are left out.
+ */
+export function showRawName(hex: string): string {
+  let shown = '';
+  for (let index = 0; index + 1 < hex.length; index += 2) {
+    const byte = Number.parseInt(hex.slice(index, index + 2), 16);
+    if (Number.isNaN(byte)) continue;
+    if (byte === 0x5c) shown += '\\\\';
+    else if (byte >= 0x20 && byte < 0x7f) shown += String.fromCharCode(byte);
+    else shown += `\\x${byte.toString(16).padStart(2, '0')}`;
+  }
+  return shown;
+}

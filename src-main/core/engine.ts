@@ -25,7 +25,9 @@ import { writeWithoutPrefix } from './documents/strip-pdf-prefix.ts';
 import { createEngineSignals } from './events/engine-signals.ts';
 import { startControlServer, type ControlServer } from './control/control-server.ts';
 import { createEventHub } from './events/event-hub.ts';
+import { createClosableThrottle } from './events/closable-throttle.ts';
 import { createStatusTracker } from './events/status-tracker.ts';
+import { createFolderOwnership } from './folders/folder-owner.ts';
 import { createWatchedFolders } from './folders/watched-folders.ts';
 import { createContractHandlers } from './handlers/contract-handlers.ts';
 import { createHealthReporter } from './handlers/health-report.ts';
@@ -47,6 +49,7 @@ import type { Transition } from './store/history-repository.ts';
 import { openHistory } from './store/open-history.ts';
 import type { SettingsStore } from './store/settings-store.ts';
 import { describeStorageFault } from './store/storage-fault.ts';
+import { loadInstallation } from './store/installation.ts';
 import { createStorageGuard } from './store/storage-guard.ts';
 
 export interface EngineOptions {
@@ -97,6 +100,11 @@ export interface EngineOptions {
   afterUploadFs?: AfterUploadFs;
   /** How the shell shows a file in the OS file manager; absent in the browser. */
   revealFile?: (path: string) => Promise<void>;
+  /**
+   * The clock of the folder owner markers' heartbeats and take-over rule (epoch ms); Date.now by
+   * default. Tests move it to make an owner silent.
+   */
+  now?: () => number;
 }
 
 /** Core's one service: what every transport and shell calls. */
@@ -147,6 +155,13 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const settings: SettingsStore = options.settingsStore ?? (ownedSettings as SettingsStore);
   const apiUrl = () => options.apiUrl ?? settings.get().apiUrl;
   const stagingDir = path.join(configDir, 'staging');
+  // One owner per watched folder: this config folder's installation, named in each folder it
+  // delivers (folders/folder-owner.ts).
+  const ownership = createFolderOwnership({
+    installation: await loadInstallation(configDir),
+    now: options.now ?? Date.now,
+    logger,
+  });
   // Parts of split batches wait here until their batch is settled; kept across restarts.
   const partsDir = path.join(configDir, 'parts');
   const splitService = createSplitService();
@@ -253,7 +268,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     },
     stagingDir,
     partsDir,
-    splitter: (bytes, mode) => splitService.split(bytes, mode),
+    splitter: (bytes, mode, choice) => splitService.split(bytes, mode, choice),
     logger,
     onTransition,
     onInserted,
@@ -265,6 +280,13 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     // Routing e-invoices by their parties; when Clearfacts cannot be asked, the last list known.
     reachableAdministrations: () =>
       administrations.list().catch(() => administrations.knownAdministrations()),
+    folderOwnedElsewhere: async (record) => {
+      const binding = settings.get().folders.find((candidate) => candidate.id === record.folderId);
+      if (binding === undefined) return false;
+      const verdict = await ownership.check(path.resolve(binding.path));
+      if (!verdict.owned) signals.emit('folderOwnerChanged');
+      return !verdict.owned;
+    },
     ...(options.afterUploadFs === undefined ? {} : { afterUploadFs: options.afterUploadFs }),
     ...(tuning.afterUploadRetryMs === undefined
       ? {}
@@ -287,6 +309,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     counts: () => repository.countByFolder(),
     logger,
     onChanged: () => signals.emit('foldersChanged'),
+    ownership,
+    onTakenOver: () => signals.emit('folderOwnerChanged'),
   });
   const recorder = createIntakeRecorder({
     repository,
@@ -305,6 +329,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     isKnown: (filePath, sizeBytes, mtimeMs) => repository.isKnown(filePath, sizeBytes, mtimeMs),
     logger,
     treeRefreshMs: tuning.treeRefreshMs ?? 15 * 60_000,
+    ownership,
   });
 
   // what the user does with files
@@ -322,6 +347,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     check: checkDocument,
     source: options.shell === 'cli' ? 'cli' : 'drop',
     onInserted,
+    previewSplit: (bytes, mode) => splitService.preview(bytes, mode),
   });
   // follow-up: what Clearfacts did with each delivered invoice (queries only)
   const followUpOffsets = tuning.followUpOffsetsMs ?? FOLLOW_UP_OFFSETS_MS;
@@ -368,13 +394,13 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   });
 
   // reactions: every stage exists from here on
-  let foldersTimer: NodeJS.Timeout | null = null;
-  signals.on('foldersChanged', () => {
-    foldersTimer ??= setTimeout(() => {
-      foldersTimer = null;
-      hub.emit('folders.changed', { folders: folders.list() });
-    }, FOLDERS_EVENT_SPACING_MS);
-  });
+  // Closed when stop() begins: stages stopping after it still report folder changes, and the
+  // folder list is read from the history that stop() closes.
+  const foldersEvent = createClosableThrottle(
+    () => hub.emit('folders.changed', { folders: folders.list() }),
+    FOLDERS_EVENT_SPACING_MS,
+  );
+  signals.on('foldersChanged', () => foldersEvent.request());
   signals.on('fileStateChanged', (previous, record) => {
     hub.historyChanged(toHistoryEntry(record));
     status.noteTransition(previous, record.state);
@@ -399,6 +425,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     queue.tokenChanged();
   });
   signals.on('changedAfterSend', (filePath) => watching.recheck(filePath));
+  signals.on('folderOwnerChanged', () => watching.verifyPresence());
   let followUpOn = settings.get().followUp;
   const unsubscribeSettings = settings.onChange((current) => {
     hub.emit('settings.changed', current);
@@ -468,7 +495,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       await starting?.catch(() => {});
       await control?.close();
       unsubscribeSettings();
-      if (foldersTimer) clearTimeout(foldersTimer);
+      foldersEvent.close();
       await watching.stop();
       await followUp.stop();
       await queue.stop(tuning.stopGraceMs ?? 5_000);

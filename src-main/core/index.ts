@@ -16,13 +16,20 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   return engine.createEngine(options);
 }
 
-/** What would happen to each file if sent, sending nothing; see `documents/sending-preview.ts`. */
+/**
+ * What would happen to each file if sent, sending nothing; see `documents/sending-preview.ts`.
+ * Takes what `upload` takes (`queue/drop-paths.ts`): a folder stands for the documents in it, and
+ * a path to nothing throws ApiError `invalid_request` (a typo, not a file that was moved).
+ */
 export async function previewSending(
   paths: readonly string[],
   options: { maxUploadBytes: number },
 ): Promise<SendingPreview[]> {
-  const preview = await import('./documents/sending-preview.ts');
-  return preview.previewSending(paths, options);
+  const [preview, dropPaths] = await Promise.all([
+    import('./documents/sending-preview.ts'),
+    import('./queue/drop-paths.ts'),
+  ]);
+  return preview.previewSending(await dropPaths.expandDropPaths(paths), options);
 }
 
 /** A printable separator sheet (one A4 PDF page); see `split/separator-sheet.ts`. */
@@ -35,6 +42,7 @@ export { acceptToken, registerTypedTokens } from './account/token/validate-token
 export { createHeadlessTokenStore } from './account/token/create-headless-token-store.ts';
 export { ConfigDirUnwritableError } from './store/config-dir.ts';
 export { tokenFromEnvironment } from './account/token/env-token-store.ts';
+export { createTokenFileEnvStore } from './account/token/token-file-env-store.ts';
 export { authHoldReason } from './account/session.ts';
 export { createMemoryTokenStore } from './account/token/memory-token-store.ts';
 export { writePrivateFileAtomically } from './account/token/private-file.ts';

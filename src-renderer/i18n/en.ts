@@ -204,6 +204,7 @@ export const en = {
     tree: 'Accountant tree: a folder per administration',
     inbox: 'E-invoice inbox: each invoice goes to the administration it names',
     remove: 'Stop watching',
+    takeOver: 'Take over: deliver this folder from here',
     removeConfirm: 'Stop watching {{path}}? The files in it stay where they are.',
     removeYes: 'Stop watching',
     cancel: 'Cancel',
@@ -294,6 +295,26 @@ export const en = {
     emptyBody: 'Drop files or whole folders above, or choose them with the buttons.',
     error: 'The files could not be prepared.',
     missingTarget: 'Choose an administration and a destination.',
+    preview: {
+      loading: 'Looking for the documents in this batch…',
+      failed: 'The parts could not be shown; the batch is still cut when it is sent.',
+      oneDocument: 'One document: sent as it is.',
+      summary_one:
+        'Cut into {{count, number}} document; {{sheets, number}} separator pages not sent. Move a page if a document starts in the wrong place.',
+      summary_other:
+        'Cut into {{count, number}} documents; {{sheets, number}} separator pages not sent. Move a page if a document starts in the wrong place.',
+      partsOf: 'Documents in {{name}}',
+      part: 'Document {{number, number}}: pages {{pages}}',
+      partNumber: 'Document {{number, number}}',
+      pages_one: 'Page {{pages}}',
+      pages_other: 'Pages {{pages}}',
+      thumbnail: 'Page {{page, number}}',
+      destinationChosen: 'To the destination chosen below',
+      destinationSheet: 'To {{destination}} (separator sheet)',
+      sheetCompany: 'For administration {{companyNumber}}',
+      movePrevious: 'Move page {{page, number}} to document {{number, number}}',
+      moveNext: 'Move page {{page, number}} to document {{number, number}}',
+    },
   },
   kinds: {
     pdf: 'PDF',
@@ -418,6 +439,7 @@ export const en = {
     pages_one: '{{count, number}} page',
     pages_other: '{{count, number}} pages',
     part: 'Part of the batch above: pages {{first, number}}–{{last, number}}',
+    rawName: 'Renamed: its name on disk was not UTF-8, and was',
     uuid: 'uuid {{uuid}}',
     sources: {
       watch: 'From a watched folder',
@@ -442,6 +464,12 @@ export const en = {
       dismiss: 'Dismiss',
       reveal: 'Show file',
       copyUuid: 'Copy uuid',
+    },
+    pick: {
+      title: 'Where does {{name}} go?',
+      administration: 'Administration',
+      send: 'Send',
+      cancel: 'Cancel',
     },
     toasts: {
       retried: '{{name}} is queued again',

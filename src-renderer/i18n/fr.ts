@@ -220,6 +220,7 @@ export const fr: WithManyPlurals<Messages> = {
     tree: 'Arborescence comptable : un dossier par administration',
     inbox: 'Boîte de réception e-factures : chaque facture va à l’administration qu’elle nomme',
     remove: 'Arrêter la surveillance',
+    takeOver: 'Reprendre : livrer ce dossier d’ici',
     removeConfirm: 'Arrêter de surveiller {{path}} ? Les fichiers qu’il contient restent en place.',
     removeYes: 'Arrêter la surveillance',
     cancel: 'Annuler',
@@ -316,6 +317,29 @@ export const fr: WithManyPlurals<Messages> = {
       'Déposez ci-dessus des fichiers ou des dossiers entiers, ou choisissez-les avec les boutons.',
     error: 'Les fichiers n’ont pas pu être préparés.',
     missingTarget: 'Choisissez une administration et une destination.',
+    preview: {
+      loading: 'Recherche des documents de ce lot…',
+      failed: "Les parties n'ont pas pu être affichées ; le lot sera quand même découpé à l'envoi.",
+      oneDocument: 'Un seul document : envoyé tel quel.',
+      summary_one:
+        'Découpé en {{count, number}} document ; {{sheets, number}} feuilles de séparation non envoyées. Déplacez une page si un document commence au mauvais endroit.',
+      summary_other:
+        'Découpé en {{count, number}} documents ; {{sheets, number}} feuilles de séparation non envoyées. Déplacez une page si un document commence au mauvais endroit.',
+      summary_many:
+        'Découpé en {{count, number}} documents ; {{sheets, number}} feuilles de séparation non envoyées. Déplacez une page si un document commence au mauvais endroit.',
+      partsOf: 'Documents de {{name}}',
+      part: 'Document {{number, number}} : pages {{pages}}',
+      partNumber: 'Document {{number, number}}',
+      pages_one: 'Page {{pages}}',
+      pages_other: 'Pages {{pages}}',
+      pages_many: 'Pages {{pages}}',
+      thumbnail: 'Page {{page, number}}',
+      destinationChosen: 'Vers la destination choisie ci-dessous',
+      destinationSheet: 'Vers {{destination}} (feuille de séparation)',
+      sheetCompany: 'Pour l’administration {{companyNumber}}',
+      movePrevious: 'Page {{page, number}} vers le document {{number, number}}',
+      moveNext: 'Page {{page, number}} vers le document {{number, number}}',
+    },
   },
   kinds: {
     pdf: 'PDF',
@@ -445,6 +469,7 @@ export const fr: WithManyPlurals<Messages> = {
     pages_many: '{{count, number}} de pages',
     pages_other: '{{count, number}} pages',
     part: 'Partie du lot ci-dessus : pages {{first, number}} à {{last, number}}',
+    rawName: 'Renommé : son nom sur le disque n’était pas en UTF-8, et était',
     uuid: 'uuid {{uuid}}',
     sources: {
       watch: 'Depuis un dossier surveillé',
@@ -470,6 +495,12 @@ export const fr: WithManyPlurals<Messages> = {
       dismiss: 'Écarter',
       reveal: 'Afficher le fichier',
       copyUuid: 'Copier l’uuid',
+    },
+    pick: {
+      title: 'Où va {{name}} ?',
+      administration: 'Administration',
+      send: 'Envoyer',
+      cancel: 'Annuler',
     },
     toasts: {
       retried: '{{name}} est remis en file d’attente',

@@ -209,6 +209,7 @@ export const nl: Messages = {
     tree: 'Boom voor boekhouders: een map per administratie',
     inbox: 'E-factuurinbox: elke factuur gaat naar de administratie die ze noemt',
     remove: 'Niet meer bewaken',
+    takeOver: 'Overnemen: deze map van hieruit afleveren',
     removeConfirm: '{{path}} niet meer bewaken? De bestanden erin blijven waar ze zijn.',
     removeYes: 'Niet meer bewaken',
     cancel: 'Annuleren',
@@ -301,6 +302,27 @@ export const nl: Messages = {
     emptyBody: 'Sleep hierboven bestanden of hele mappen, of kies ze met de knoppen.',
     error: 'De bestanden konden niet worden voorbereid.',
     missingTarget: 'Kies een administratie en een bestemming.',
+    preview: {
+      loading: 'De documenten in deze stapel worden gezocht…',
+      failed:
+        'De delen konden niet getoond worden; de stapel wordt toch gesplitst bij het verzenden.',
+      oneDocument: 'Eén document: wordt verzonden zoals het is.',
+      summary_one:
+        'Gesplitst in {{count, number}} document; {{sheets, number}} scheidingsbladen niet verzonden. Verplaats een pagina als een document op de verkeerde plaats begint.',
+      summary_other:
+        'Gesplitst in {{count, number}} documenten; {{sheets, number}} scheidingsbladen niet verzonden. Verplaats een pagina als een document op de verkeerde plaats begint.',
+      partsOf: 'Documenten in {{name}}',
+      part: "Document {{number, number}}: pagina's {{pages}}",
+      partNumber: 'Document {{number, number}}',
+      pages_one: 'Pagina {{pages}}',
+      pages_other: "Pagina's {{pages}}",
+      thumbnail: 'Pagina {{page, number}}',
+      destinationChosen: 'Naar de bestemming die hieronder gekozen is',
+      destinationSheet: 'Naar {{destination}} (scheidingsblad)',
+      sheetCompany: 'Voor administratie {{companyNumber}}',
+      movePrevious: 'Pagina {{page, number}} naar document {{number, number}}',
+      moveNext: 'Pagina {{page, number}} naar document {{number, number}}',
+    },
   },
   kinds: {
     pdf: 'PDF',
@@ -428,6 +450,7 @@ export const nl: Messages = {
     pages_one: '{{count, number}} pagina',
     pages_other: "{{count, number}} pagina's",
     part: 'Deel van de stapel hierboven: pagina’s {{first, number}}–{{last, number}}',
+    rawName: 'Hernoemd: de naam op schijf was geen UTF-8, en was',
     uuid: 'uuid {{uuid}}',
     sources: {
       watch: 'Uit een bewaakte map',
@@ -452,6 +475,12 @@ export const nl: Messages = {
       dismiss: 'Wegzetten',
       reveal: 'Bestand tonen',
       copyUuid: 'Uuid kopiëren',
+    },
+    pick: {
+      title: 'Waar gaat {{name}} heen?',
+      administration: 'Administratie',
+      send: 'Versturen',
+      cancel: 'Annuleren',
     },
     toasts: {
       retried: '{{name}} staat opnieuw in de wachtrij',

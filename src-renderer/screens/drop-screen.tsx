@@ -1,13 +1,23 @@
 // The drop window: files or whole folders in, each shown with its detected type and page count
 // before anything is sent, then followed through the queue to its uuid or its reason.
 import { markInvisible } from '../../src-main/contract/file-names.ts';
-import { useEffect, useId, useRef, useState, type DragEvent, type ReactElement } from 'react';
+import {
+  Fragment,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type DragEvent,
+  type ReactElement,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
   CompanyNumber,
   Failure,
   HistoryEntry,
   InspectedFile,
+  SplitMode,
+  SplitPart,
 } from '../../src-main/contract/domain.ts';
 import { AdministrationPicker } from '../components/administration-picker.tsx';
 import {
@@ -19,6 +29,8 @@ import {
 import { EInvoiceLine } from '../components/e-invoice-line.tsx';
 import { FailureText } from '../components/failure-text.tsx';
 import { Icon } from '../components/icons.tsx';
+import { SplitModeField } from '../components/split-mode-field.tsx';
+import { SplitPreviewPanel, type PreviewState } from '../components/split-preview.tsx';
 import { StateBadge } from '../components/state-badge.tsx';
 import { EmptyState, ErrorMessage } from '../components/states.tsx';
 import { collectChosenFiles, collectDroppedFiles } from '../lib/collect-dropped-files.ts';
@@ -154,6 +166,9 @@ export function DropScreen({
   const [dragging, setDragging] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [splitMode, setSplitMode] = useState<SplitMode>('off');
+  // Each PDF's split preview (issue #19) in `splitMode`, by row key; emptied when the mode changes.
+  const [previews, setPreviews] = useState<ReadonlyMap<string, PreviewState>>(new Map());
 
   // The folder picker attribute is not in React's types.
   useEffect(() => {
@@ -180,6 +195,53 @@ export function DropScreen({
 
   const sent = rows.some((row) => row.entry !== null);
   const busy = phase.kind !== 'idle';
+
+  // One preview at a time, in row order: each can take the worker seconds on a long batch. A
+  // PDF without an answer yet shows as being previewed.
+  const previewable = (row: DropRow) =>
+    splitMode !== 'off' &&
+    row.entry === null &&
+    row.path !== null &&
+    row.inspected?.kind === 'pdf' &&
+    row.failure === null;
+  const nextPreview = rows.find((row) => previewable(row) && !previews.has(row.key));
+  const nextKey = nextPreview?.key;
+  const nextPath = nextPreview?.path ?? null;
+  useEffect(() => {
+    if (nextKey === undefined || nextPath === null || splitMode === 'off') return;
+    let current = true;
+    const settle = (state: PreviewState) => {
+      if (current) setPreviews((known) => new Map(known).set(nextKey, state));
+    };
+    api.invoke('drop.previewSplit', { path: nextPath, mode: splitMode }).then(
+      (preview) =>
+        settle({
+          status: 'ready',
+          preview,
+          parts: preview.parts.map(({ firstPage, lastPage, sheet }) => ({
+            firstPage,
+            lastPage,
+            sheet,
+          })),
+        }),
+      (caught: unknown) => settle({ status: 'failed', error: caught }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, nextKey, nextPath, splitMode]);
+
+  function chooseSplitMode(mode: SplitMode): void {
+    setSplitMode(mode);
+    setPreviews(new Map());
+  }
+
+  function adjustParts(key: string, parts: SplitPart[]): void {
+    setPreviews((known) => {
+      const state = known.get(key);
+      return state?.status === 'ready' ? new Map(known).set(key, { ...state, parts }) : known;
+    });
+  }
 
   async function addFiles(files: File[]): Promise<void> {
     if (files.length === 0) return;
@@ -245,7 +307,27 @@ export function DropScreen({
     latestSeen.current.clear();
     try {
       const paths = sendable.flatMap((row) => (row.path === null ? [] : [row.path]));
-      const answer = await api.invoke('drop.send', { paths, companyNumber, destination: target });
+      const splitChoices = sendable.flatMap((row) => {
+        const state = previews.get(row.key);
+        return row.path === null || state?.status !== 'ready' || state.parts.length === 0
+          ? []
+          : [
+              {
+                path: row.path,
+                choice: {
+                  sha256: state.preview.sha256,
+                  separatorPages: state.preview.separatorPages,
+                  parts: state.parts,
+                },
+              },
+            ];
+      });
+      const answer = await api.invoke('drop.send', {
+        paths,
+        companyNumber,
+        destination: target,
+        ...(splitMode === 'off' ? {} : { split: splitMode, splitChoices }),
+      });
       const newest = (entry: HistoryEntry) => {
         const seen = latestSeen.current.get(entry.id);
         return seen !== undefined && seen.updatedAt >= entry.updatedAt ? seen : entry;
@@ -374,16 +456,36 @@ export function DropScreen({
                 </tr>
               </thead>
               <tbody>
-                {rows.map((row) => (
-                  <FileRow
-                    key={row.key}
-                    row={row}
-                    locked={busy}
-                    onRemove={() =>
-                      setRows((current) => current.filter((other) => other.key !== row.key))
-                    }
-                  />
-                ))}
+                {rows.map((row) => {
+                  const preview: PreviewState | undefined =
+                    splitMode === 'off'
+                      ? undefined
+                      : (previews.get(row.key) ??
+                        (previewable(row) ? { status: 'loading' } : undefined));
+                  return (
+                    <Fragment key={row.key}>
+                      <FileRow
+                        row={row}
+                        locked={busy}
+                        onRemove={() =>
+                          setRows((current) => current.filter((other) => other.key !== row.key))
+                        }
+                      />
+                      {preview !== undefined && row.entry === null && (
+                        <tr className="split-preview-row">
+                          <td colSpan={6}>
+                            <SplitPreviewPanel
+                              fileName={row.name}
+                              state={preview}
+                              locked={busy}
+                              onChange={(parts) => adjustParts(row.key, parts)}
+                            />
+                          </td>
+                        </tr>
+                      )}
+                    </Fragment>
+                  );
+                })}
               </tbody>
             </table>
           </div>
@@ -410,6 +512,7 @@ export function DropScreen({
                   onChange={setDestination}
                 />
               </div>
+              <SplitModeField value={splitMode} onChange={chooseSplitMode} />
               {problem !== null && (
                 <p className="hint hint-danger" role="alert">
                   {problem}

@@ -4,12 +4,12 @@
 import { useRenderMessage } from '../components/message-text.ts';
 import { useId, useState, type FormEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
+import type {
+  CompanyNumber,
+  FolderView,
+  SeparatorSheet,
+  SeparatorType,
   SplitMode,
-  type CompanyNumber,
-  type FolderView,
-  type SeparatorSheet,
-  type SeparatorType,
 } from '../../src-main/contract/domain.ts';
 import {
   AdministrationPicker,
@@ -23,6 +23,7 @@ import {
 } from '../components/destination-picker.tsx';
 import { Icon } from '../components/icons.tsx';
 import { EmptyState, ErrorMessage, Loading } from '../components/states.tsx';
+import { SplitModeField } from '../components/split-mode-field.tsx';
 import { useApi, useApp, useFormatters, useStore } from '../state/app-context.tsx';
 import { routeHref } from '../state/route.ts';
 
@@ -185,15 +186,6 @@ function AddFolderForm({
   );
 }
 
-type SplitKind = 'off' | 'separator' | 'page' | 'pages';
-
-/** A folder's split mode as the selector shows it: the kind, and N for `pages:N`. */
-function splitParts(split: SplitMode | undefined): { kind: SplitKind; pages: number } {
-  if (split === undefined || split === 'off') return { kind: 'off', pages: 2 };
-  if (split === 'separator' || split === 'page') return { kind: split, pages: 2 };
-  return { kind: 'pages', pages: Number(split.slice('pages:'.length)) };
-}
-
 /**
  * How a bound folder cuts scanned batches (issue #17): off, on separator sheets, every page or
  * every N pages (2-999, the contract's SplitMode). Each change is sent as `folders.setSplit`.
@@ -208,19 +200,12 @@ function SplitSelector({
   const { t } = useTranslation();
   const api = useApi();
   const store = useStore();
-  const selectId = useId();
-  const pagesId = useId();
-  const current = splitParts(split);
-  const [pages, setPages] = useState(String(current.pages));
   const [error, setError] = useState<unknown>(null);
 
-  async function apply(kind: SplitKind, pagesText: string): Promise<void> {
-    const mode = SplitMode.safeParse(kind === 'pages' ? `pages:${pagesText}` : kind);
-    // An N out of range is not sent: the field shows it as invalid until it is fixed.
-    if (!mode.success) return;
+  async function apply(mode: SplitMode): Promise<void> {
     setError(null);
     try {
-      store.applyFolders(await api.invoke('folders.setSplit', { id: folderId, split: mode.data }));
+      store.applyFolders(await api.invoke('folders.setSplit', { id: folderId, split: mode }));
     } catch (caught) {
       setError(caught);
     }
@@ -228,37 +213,7 @@ function SplitSelector({
 
   return (
     <div className="folder-split">
-      <div className="field field-inline">
-        <label htmlFor={selectId}>{t('folders.split.label')}</label>
-        <select
-          id={selectId}
-          value={current.kind}
-          onChange={(event) => void apply(event.target.value as SplitKind, pages)}
-        >
-          {(['off', 'separator', 'page', 'pages'] as const).map((kind) => (
-            <option key={kind} value={kind}>
-              {t(`folders.split.${kind}`)}
-            </option>
-          ))}
-        </select>
-        {current.kind === 'pages' && (
-          <>
-            <label htmlFor={pagesId}>{t('folders.split.pagesCount')}</label>
-            <input
-              id={pagesId}
-              type="number"
-              min={2}
-              max={999}
-              value={pages}
-              aria-invalid={!SplitMode.safeParse(`pages:${pages}`).success}
-              onChange={(event) => {
-                setPages(event.target.value);
-                void apply('pages', event.target.value);
-              }}
-            />
-          </>
-        )}
-      </div>
+      <SplitModeField value={split} onChange={(mode) => void apply(mode)} />
       {error !== null && <ErrorMessage error={error} lead={t('folders.split.error')} />}
     </div>
   );
@@ -384,6 +339,15 @@ function FolderCard({ folder }: { folder: FolderView }): ReactElement {
   const administration =
     binding.mode === 'single' ? byNumber.get(binding.companyNumber) : undefined;
 
+  async function takeOver(): Promise<void> {
+    setError(null);
+    try {
+      store.applyFolders(await api.invoke('folders.takeOver', { id: binding.id }));
+    } catch (caught) {
+      setError(caught);
+    }
+  }
+
   async function remove(): Promise<void> {
     try {
       store.applyFolders(await api.invoke('folders.remove', { id: binding.id }));
@@ -427,6 +391,13 @@ function FolderCard({ folder }: { folder: FolderView }): ReactElement {
           <summary>{t('folders.why')}</summary>
           <p>{render(folder.reason)}</p>
         </details>
+      )}
+      {folder.reason?.code === 'folder_owned_elsewhere' && (
+        <p className="folder-take-over">
+          <button type="button" className="button button-small" onClick={() => void takeOver()}>
+            {t('folders.takeOver')}
+          </button>
+        </p>
       )}
       <div className="folder-footer">
         <dl className="counts">

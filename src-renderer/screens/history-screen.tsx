@@ -1,6 +1,6 @@
 // Every document the uploader has seen, newest first. Virtualised and paged through history.query,
 // so 50,000 rows scroll as smoothly as 50; rows change in place as core reports progress.
-import { markInvisible } from '../../src-main/contract/file-names.ts';
+import { markInvisible, showRawName } from '../../src-main/contract/file-names.ts';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import {
   type CompanyNumber,
   type HistoryEntry,
   type HistoryFilter,
+  type HoldChoice,
 } from '../../src-main/contract/domain.ts';
 import { archiveCategoryName, inClearfactsMessage } from '../../src-main/contract/in-clearfacts.ts';
 import { msg } from '../../src-main/contract/messages/message.ts';
@@ -21,6 +22,7 @@ import {
   useAdministrationsByNumber,
 } from '../components/administration-picker.tsx';
 import { EInvoiceLine } from '../components/e-invoice-line.tsx';
+import { PickAdministrationDialog } from '../components/pick-administration-dialog.tsx';
 import { FailureText } from '../components/failure-text.tsx';
 import { IncidentBanners, useIncidents } from '../components/incident-banner.tsx';
 import { Icon, type IconName } from '../components/icons.tsx';
@@ -244,6 +246,19 @@ function HistoryRow({
   const guide = entry.state === 'unconfirmed' ? unconfirmedGuide(entry) : null;
   // A part of a split batch: the history query puts it right under its original (issue #17).
   const isPart = (entry.parentId ?? null) !== null;
+  const [picking, setPicking] = useState(false);
+
+  function choose(choice: HoldChoice): void {
+    void run(async () => {
+      onChanged(await api.invoke('history.choose', { id: entry.id, choice }));
+      toast(
+        t('history.toasts.chosen', {
+          name: entry.fileName,
+          choice: renderMessage(choiceMessage(choice)),
+        }),
+      );
+    });
+  }
 
   async function run(action: () => Promise<void>): Promise<void> {
     try {
@@ -290,6 +305,11 @@ function HistoryRow({
         <Truncated as="p" className="history-meta">
           {meta}
         </Truncated>
+        {entry.rawName !== null && entry.rawName !== undefined && (
+          <Truncated as="p" className="history-meta">
+            {t('history.rawName')} <span className="mono">{showRawName(entry.rawName)}</span>
+          </Truncated>
+        )}
         {entry.hold !== null && entry.hold !== undefined ? (
           <Truncated as="p" className="history-note history-warning">
             {renderMessage(entry.hold.reason)}
@@ -352,21 +372,20 @@ function HistoryRow({
                   index === 0 ? 'button button-small button-primary' : 'button button-small'
                 }
                 onClick={() =>
-                  void run(async () => {
-                    onChanged(await api.invoke('history.choose', { id: entry.id, choice }));
-                    toast(
-                      t('history.toasts.chosen', {
-                        name: entry.fileName,
-                        choice: renderMessage(choiceMessage(choice)),
-                      }),
-                    );
-                  })
+                  choice.kind === 'pick_administration' ? setPicking(true) : choose(choice)
                 }
               >
                 {renderMessage(choiceMessage(choice))}
               </button>
             ))}
           </span>
+        )}
+        {picking && (
+          <PickAdministrationDialog
+            fileName={entry.fileName}
+            onPick={choose}
+            onClose={() => setPicking(false)}
+          />
         )}
         {actions.retry && (
           <ActionButton

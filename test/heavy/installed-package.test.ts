@@ -1,7 +1,8 @@
 // The package as an office server gets it: `npm pack` (its prepack compiles dist/ and the renderer)
 // in a copy of this checkout, `npm install -g` of the tarball into an empty prefix with the
 // project's Node 24 and the shared npm cache, then the installed `clearfacts-uploader` against a
-// real emulator. Built once and installed once: every command runs in this one test.
+// real emulator (status --json, and watch without its token file, among them). Built once and
+// installed once: every command runs in this one test.
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
@@ -267,6 +268,30 @@ test('the packed tarball installs into an empty prefix and its binary works agai
     1,
     'SQLite (better-sqlite3) and the upload work installed',
   );
+
+  // The health a monitoring script reads, from the history when no engine runs.
+  const health = await cli('status --json', ['status', '--json']);
+  assert.equal(health.code, 0, health.stderr + health.stdout);
+  const healthJson = z
+    .object({
+      running: z.boolean(),
+      status: z.object({ counts: z.record(z.string(), z.number()) }),
+    })
+    .parse(JSON.parse(health.stdout));
+  assert.equal(healthJson.running, false);
+  assert.equal(healthJson.status.counts.uploaded, 1);
+
+  // `watch` as the service runs it, with its token file gone: exit 3, which the unit does not
+  // restart on (RestartPreventExitStatus=3), naming the file.
+  const missingTokenFile = path.join(work, 'no-such-token');
+  const noToken = await run(
+    'the installed `watch` without its token file',
+    process.execPath,
+    [binary, '--config-dir', configDir, '--api-url', emulator.graphqlUrl, 'watch'],
+    { cwd: work, env: { CLEARFACTS_TOKEN_FILE: missingTokenFile }, deadlineMs: 120_000 },
+  );
+  assert.equal(noToken.code, 3, noToken.stderr + noToken.stdout);
+  assert.ok(noToken.stderr.includes(missingTokenFile), noToken.stderr);
 
   // The systemd unit on Linux; the definitions of every platform have their own unit tests.
   const unit = await cli('service install --print', ['service', 'install', '--print']);

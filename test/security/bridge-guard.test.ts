@@ -102,11 +102,11 @@ test('the browser-mode bridge refuses a missing, used or wrong link or session, 
 
   const missing = await invoke({});
   assert.equal(missing.status, 403);
-  assert.match(missing.body, /session is missing/);
+  assert.match(missing.body, /"bridge_session_missing"/);
 
   const wrong = await invoke({ [cookie]: 'x'.repeat(session.length) });
   assert.equal(wrong.status, 403);
-  assert.match(wrong.body, /session is unknown/);
+  assert.match(wrong.body, /"bridge_session_unknown"/);
 
   const foreignOrigin = await invoke({ [cookie]: session, origin: 'http://evil.example' });
   assert.equal(foreignOrigin.status, 403);

@@ -99,6 +99,8 @@ export interface HarnessOptions {
   logger?: Logger;
   /** The after-upload step's file operations (test/support/failing-moves.ts: a full disk). */
   afterUploadFs?: EngineOptions['afterUploadFs'];
+  /** The engine's clock for folder owner heartbeats (EngineOptions.now). */
+  now?: () => number;
   /** Puts something (a rewriting proxy) between the engine and the emulator. */
   wrapApi?: (emulatorOrigin: string) => Promise<{ origin: string; close(): Promise<void> }>;
 }
@@ -122,6 +124,7 @@ export async function startEngineHarness(options: HarnessOptions = {}): Promise<
     tuning: { ...FAST_TUNING, ...options.tuning },
     ...(options.logger === undefined ? {} : { logger: options.logger }),
     ...(options.afterUploadFs === undefined ? {} : { afterUploadFs: options.afterUploadFs }),
+    ...(options.now === undefined ? {} : { now: options.now }),
   });
 
   const entries = new Map<number, HistoryEntry>();

@@ -38,7 +38,9 @@ export function registerAdministrationCommands(program: Command, runtime: () => 
         return;
       }
       printTable(
-        ['COMPANY', 'NAME', 'ACCOUNT MANAGER'],
+        (['company', 'name', 'account_manager'] as const).map((column) =>
+          cliTerm('cliColumn', column),
+        ),
         listed.map((item) => [item.companyNumber, item.name, item.accountManager ?? '-']),
       );
     });
@@ -56,8 +58,16 @@ export function registerAdministrationCommands(program: Command, runtime: () => 
         return;
       }
       const rows = [
-        ...categories.various.map((item) => ['various', item.id, item.name]),
-        ...categories.permanent.map((item) => ['permanent', item.id, item.name]),
+        ...categories.various.map((item) => [
+          cliTerm('archiveType', 'various'),
+          item.id,
+          item.name,
+        ]),
+        ...categories.permanent.map((item) => [
+          cliTerm('archiveType', 'permanent'),
+          item.id,
+          item.name,
+        ]),
       ];
       if (rows.length === 0) printLine(inCliLanguage(msg('cli_no_categories', { companyNumber })));
       else {

@@ -1,11 +1,12 @@
 // `--company`, `--type` and `--category`, shared by `folders add` and `upload`.
 import { helpText } from '../commander-language.ts';
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { DestinationType, type CompanyNumber, type Destination } from '../../contract/domain.ts';
 import { chooseArchiveCategory, type EngineApi } from '../../core/index.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
-import { inCliLanguage } from '../cli-language.ts';
+import { cliTerm, inCliLanguage } from '../cli-language.ts';
 import { msg } from '../../contract/messages/message.ts';
+import { CATALOGUES, MESSAGE_LANGUAGES } from '../../contract/messages/render-message.ts';
 import { parseCompanyNumber } from './administrations.ts';
 
 export interface DestinationFlags {
@@ -14,14 +15,62 @@ export interface DestinationFlags {
   category?: string;
 }
 
+/** The term table that words each destination type on screen (`categories` shows these). */
+const TYPE_TERMS = {
+  purchase: 'destination',
+  sale: 'destination',
+  various: 'archiveType',
+  permanent: 'archiveType',
+} as const satisfies Record<DestinationType, 'destination' | 'archiveType'>;
+
+/** A destination type as the CLI's language words it (`diverse` in Dutch for `various`). */
+export function destinationTypeWord(type: DestinationType): string {
+  return type === 'purchase' || type === 'sale'
+    ? cliTerm('destination', type)
+    : cliTerm('archiveType', type);
+}
+
+/**
+ * The destination type a `--type` value names: the API's own value, or its word in nl, fr or en
+ * (any case), so what `categories` shows can be typed back. Null when it names none.
+ */
+export function readDestinationType(value: string): DestinationType | null {
+  const wanted = value.trim().toLowerCase();
+  return (
+    DestinationType.options.find(
+      (type) =>
+        type === wanted ||
+        MESSAGE_LANGUAGES.some((language) => {
+          const words: Record<string, string> = CATALOGUES[language].terms[TYPE_TERMS[type]];
+          return words[type]?.toLowerCase() === wanted;
+        }),
+    ) ?? null
+  );
+}
+
+/**
+ * A `--type <type>` option taking `allowed` types by their API value or localized word; help lists
+ * the words, and a value naming none is refused with them (commander's wording, localized).
+ */
+export function destinationTypeOption(
+  description: string,
+  allowed: readonly DestinationType[] = DestinationType.options,
+): Option {
+  // Help and refusals list the CLI language's words; the API's values are taken all the same.
+  const choices = allowed.map(destinationTypeWord);
+  return new Option('--type <type>', description).choices(choices).argParser((value: string) => {
+    const type = readDestinationType(value);
+    if (type === null || !allowed.includes(type)) {
+      throw new InvalidArgumentError(`Allowed choices are ${choices.join(', ')}.`);
+    }
+    return type;
+  });
+}
+
 export function addDestinationOptions(command: Command): Command {
   return command
     .requiredOption('--company <number>', helpText('company'))
-    .addOption(
-      new Option('--type <type>', helpText('type'))
-        .choices(DestinationType.options)
-        .makeOptionMandatory(),
-    )
+    .addOption(destinationTypeOption(helpText('type')).makeOptionMandatory())
     .option('--category <name-or-id>', helpText('category'));
 }
 

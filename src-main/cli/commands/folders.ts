@@ -1,13 +1,13 @@
-// `folders add | tree | inbox | list | remove`: the watched folders, stored in the settings so a running
+// `folders add | tree | inbox | list | remove | take-over`: the watched folders, stored in the settings so a running
 // `watch` (or the desktop app) picks the change up.
 import { helpText } from '../commander-language.ts';
 import path from 'node:path';
 import type { Command } from 'commander';
-import type { FolderView, SplitMode } from '../../contract/domain.ts';
+import type { FolderBinding, FolderView, SplitMode } from '../../contract/domain.ts';
 import { msg } from '../../contract/messages/message.ts';
 import { cliTerm, inCliLanguage } from '../cli-language.ts';
 import { splitOption } from './split-option.ts';
-import type { CliRuntime } from '../cli-runtime.ts';
+import type { CliRuntime, EngineHandle } from '../cli-runtime.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
 import { describeDestination, printJson, printLine, printTable } from '../output.ts';
 import {
@@ -103,22 +103,41 @@ export function registerFolderCommands(program: Command, runtime: () => CliRunti
       printFolders(await engine.handlers['folders.list']({}), flags.json);
     });
 
+  /** The bound folder named by its id or its path; bad usage when none is. */
+  async function boundFolder(
+    engine: EngineHandle['engine'],
+    idOrPath: string,
+  ): Promise<FolderBinding> {
+    const current = await engine.handlers['folders.list']({});
+    const match = current.find(
+      ({ binding }) =>
+        binding.id === idOrPath || path.resolve(binding.path) === path.resolve(idOrPath),
+    );
+    if (!match)
+      throw new CliError(
+        inCliLanguage(msg('cli_no_such_folder', { folder: idOrPath })),
+        EXIT.usage,
+      );
+    return match.binding;
+  }
+
   folders
     .command('remove <id-or-path>')
     .description(helpText('folders_remove'))
     .action(async (idOrPath: string) => {
       const { engine } = await runtime().engineFor({ start: false, watchFolders: false });
-      const current = await engine.handlers['folders.list']({});
-      const match = current.find(
-        ({ binding }) =>
-          binding.id === idOrPath || path.resolve(binding.path) === path.resolve(idOrPath),
-      );
-      if (!match)
-        throw new CliError(
-          inCliLanguage(msg('cli_no_such_folder', { folder: idOrPath })),
-          EXIT.usage,
-        );
-      await engine.handlers['folders.remove']({ id: match.binding.id });
-      printLine(inCliLanguage(msg('cli_no_longer_watching', { folder: match.binding.path })));
+      const binding = await boundFolder(engine, idOrPath);
+      await engine.handlers['folders.remove']({ id: binding.id });
+      printLine(inCliLanguage(msg('cli_no_longer_watching', { folder: binding.path })));
+    });
+
+  folders
+    .command('take-over <id-or-path>')
+    .description(helpText('folders_take_over'))
+    .action(async (idOrPath: string) => {
+      const { engine } = await runtime().engineFor({ start: false, watchFolders: false });
+      const binding = await boundFolder(engine, idOrPath);
+      await engine.handlers['folders.takeOver']({ id: binding.id });
+      printLine(inCliLanguage(msg('cli_folder_taken_over', { folder: binding.path })));
     });
 }

@@ -1,5 +1,6 @@
 // `history`, `retry`, `resend`, `choose`, `dismiss` and `mark-done`: what happened to each file, and the user's say
 // on the ones that did not arrive.
+import { showRawName } from '../../contract/file-names.ts';
 import { helpText } from '../commander-language.ts';
 import { cliTerm, inCliLanguage } from '../cli-language.ts';
 import { msg } from '../../contract/messages/message.ts';
@@ -21,6 +22,7 @@ import { CliError, EXIT } from '../exit-codes.ts';
 import { followUpNotice } from '../follow-up-notice.ts';
 import {
   describeDestination,
+  describeEntry,
   historyReason,
   printJson,
   printLine,
@@ -28,6 +30,7 @@ import {
   stateLabel,
 } from '../output.ts';
 import { parseCompanyNumber } from './administrations.ts';
+import { destinationTypeOption } from './destination-options.ts';
 import { reportOutcome } from './send-and-report.ts';
 
 /** A history id given to retry, resend or mark-done; called inside actions, so a CliError. */
@@ -83,7 +86,7 @@ async function printIncidents(runtime: () => CliRuntime, json: boolean): Promise
     printLine(`${inCliLanguage(incidentHeading(incident))} [--incident ${incident.incidentAt}]`);
     printLine(inCliLanguage(msg('incident_guide')));
     printTable(
-      ['ID', 'FILE', 'TO', 'SENT'],
+      (['id', 'file', 'to', 'sent'] as const).map((column) => cliTerm('cliColumn', column)),
       incident.files.map((entry) => [
         String(entry.id),
         entry.fileName,
@@ -252,7 +255,9 @@ export function registerHistoryCommands(program: Command, runtime: () => CliRunt
           rows.map((entry) => [
             String(entry.id),
             stateLabel(entry),
-            entry.fileName,
+            entry.rawName === null || entry.rawName === undefined
+              ? entry.fileName
+              : `${entry.fileName} ${inCliLanguage(msg('cli_raw_name', { name: showRawName(entry.rawName) }))}`,
             `${entry.companyNumber} ${describeDestination(entry.destination)}`,
             entry.updatedAt.replace('T', ' ').slice(0, 19),
             inClearfactsCell(entry, categories),
@@ -261,6 +266,12 @@ export function registerHistoryCommands(program: Command, runtime: () => CliRunt
         );
         if (total > rows.length)
           printLine(inCliLanguage(msg('cli_more_rows', { shown: rows.length, total })));
+        // A held file waits for the user: its choices, each with the command that makes it.
+        for (const entry of rows) {
+          if (entry.state === 'held' && (entry.dismissedAt ?? null) === null) {
+            printLine(describeEntry(entry));
+          }
+        }
         // The IN CLEARFACTS column is as fresh as the follow-up: say when it is not asking.
         const notice = followUpNotice(followUp);
         if (notice !== null) printLine(notice);
@@ -331,7 +342,7 @@ export function registerHistoryCommands(program: Command, runtime: () => CliRunt
     .command('choose <id>')
     .description(helpText('choose'))
     .option('--send-to <company>', helpText('choose_send_to'))
-    .option('--type <type>', helpText('choose_type'))
+    .addOption(destinationTypeOption(helpText('choose_type'), ['purchase', 'sale']))
     .option('--here', helpText('choose_here'))
     .option('--json', helpText('json_outcome'))
     .action(
@@ -354,7 +365,7 @@ export function registerHistoryCommands(program: Command, runtime: () => CliRunt
           ?.hold?.choices.find(
             (candidate) =>
               candidate.kind === choice.kind &&
-              (candidate.kind === 'send_here' ||
+              (candidate.kind !== 'send_to' ||
                 (choice.kind === 'send_to' &&
                   candidate.companyNumber === choice.companyNumber &&
                   candidate.destination === choice.destination)),

@@ -10,6 +10,7 @@ import { CliError, EXIT } from '../exit-codes.ts';
 import { engineLine, healthJson, printHealth, readHealth, STATUS_LABELS } from '../health.ts';
 import { inCliLanguage, labeller } from '../cli-language.ts';
 import { msg } from '../../contract/messages/message.ts';
+import { createTokenFileEnvStore, TokenStoreError } from '../../core/index.ts';
 import { printJson, printLine } from '../output.ts';
 import {
   serviceManagerFor,
@@ -30,11 +31,27 @@ function requireManager(): ServiceManager {
 }
 
 /**
+ * Reads the token file as the service will, so that a file that holds no token (made, but the
+ * token not yet pasted in) is said now, naming it, instead of by a service that will not start.
+ * Throws a CliError with exit code 3 (authentication), as `watch` would end.
+ */
+async function requireTokenIn(tokenFile: string): Promise<void> {
+  try {
+    await createTokenFileEnvStore({ CLEARFACTS_TOKEN_FILE: tokenFile }).load();
+  } catch (error) {
+    if (error instanceof TokenStoreError && error.userMessage !== null) {
+      throw new CliError(inCliLanguage(error.userMessage), EXIT.auth);
+    }
+    throw error;
+  }
+}
+
+/**
  * The service runs this Node and this script on the chosen config folder. The token is not
  * copied into the definition: the service reads it where `token set` stored it, or from the file
- * given with --token-file (or CLEARFACTS_TOKEN_FILE).
+ * given with --token-file (or CLEARFACTS_TOKEN_FILE), which must hold one.
  */
-function specFor(cli: CliRuntime, tokenFile: string | undefined): ServiceSpec {
+async function specFor(cli: CliRuntime, tokenFile: string | undefined): Promise<ServiceSpec> {
   const script = process.argv[1];
   if (script === undefined) {
     throw new CliError(inCliLanguage(msg('cli_service_no_script')), EXIT.failure);
@@ -46,6 +63,7 @@ function specFor(cli: CliRuntime, tokenFile: string | undefined): ServiceSpec {
       EXIT.usage,
     );
   }
+  if (chosenTokenFile !== undefined) await requireTokenIn(chosenTokenFile);
   return {
     node: process.execPath,
     script: realpathSync(script),
@@ -74,7 +92,7 @@ export function registerServiceCommands(program: Command, runtime: () => CliRunt
     .action(async (flags: { tokenFile?: string; linger: boolean; print?: boolean }) => {
       const cli = runtime();
       const manager = requireManager();
-      const spec = specFor(cli, flags.tokenFile);
+      const spec = await specFor(cli, flags.tokenFile);
       if (flags.print) {
         process.stdout.write(manager.render(spec));
         return;

@@ -88,9 +88,9 @@ export function registerUiCommand(program: Command, runtime: () => CliRuntime): 
         logger: cli.logger(),
         ...(flags.port === undefined ? {} : { port: flags.port }),
       });
-      // `ui --link` reaches the bridge through the engine of this process only; a forwarding
-      // `ui` does not own the control channel it would be asked on.
-      if (handle.kind === 'local') handle.engine.servePageLinks(browser.newLink);
+      // `ui --link` asks the engine's control channel; a forwarding `ui` offers the engine its
+      // page's links, so the answer is a link also when `watch` or a service runs the engine.
+      handle.engine.servePageLinks(browser.newLink);
       printLine(
         inCliLanguage(
           handle.kind === 'remote'

@@ -4,6 +4,7 @@
 import path from 'node:path';
 import {
   LAUNCHD_LABEL,
+  NO_RESTART_EXIT_CODE,
   RESTART_DELAY_SECONDS,
   serviceCommand,
   serviceEnvironment,
@@ -27,10 +28,28 @@ const string = (value: string): string => `<string>${escapeXml(value)}</string>`
 const key = (name: string): string => `<key>${name}</key>`;
 
 /**
- * The agent's property list. launchd has no equivalent of systemd's RestartPreventExitStatus:
- * KeepAlive/SuccessfulExit=false restarts after every failed exit, including exit code 3 (no
- * usable token), at most once per ThrottleInterval seconds. stdout is discarded (the rotating log
- * in `<configDir>/logs` has every event); stderr, written only by a failed start, goes to
+ * The shell script launchd runs (`/bin/sh -c SCRIPT name command…`): the command as a child, its
+ * exit code passed on except NO_RESTART_EXIT_CODE, which becomes 0. launchd has no equivalent of
+ * systemd's RestartPreventExitStatus, and KeepAlive/SuccessfulExit=false restarts after every
+ * failed exit: without this, an agent without a usable token restarted every ThrottleInterval
+ * seconds forever, growing service-stderr.log. SIGTERM (launchd's stop) and SIGINT/SIGHUP are
+ * passed to the command, and the script waits for it to end (POSIX sh: `wait` returns early
+ * when a trapped signal arrives).
+ */
+export const LAUNCHD_EXIT_WRAPPER = [
+  '"$@" & child=$!',
+  `trap 'kill -TERM "$child" 2>/dev/null' TERM INT HUP`,
+  'wait "$child"; code=$?',
+  'while kill -0 "$child" 2>/dev/null; do wait "$child"; code=$?; done',
+  `if [ "$code" -eq ${NO_RESTART_EXIT_CODE} ]; then exit 0; fi`,
+  'exit "$code"',
+].join('\n');
+
+/**
+ * The agent's property list. The command runs under LAUNCHD_EXIT_WRAPPER, so that launchd
+ * restarts it after a failure (at most once per ThrottleInterval seconds) but not after exit code
+ * 3 (no usable token: a restart cannot help). stdout is discarded (the rotating log in
+ * `<configDir>/logs` has every event); stderr, written only by a failed start, goes to
  * `<configDir>/service-stderr.log`.
  */
 export function renderLaunchdAgent(spec: ServiceSpec): string {
@@ -44,7 +63,9 @@ export function renderLaunchdAgent(spec: ServiceSpec): string {
     `  ${string(LAUNCHD_LABEL)}`,
     `  ${key('ProgramArguments')}`,
     '  <array>',
-    ...serviceCommand(spec).map((word) => `    ${string(word)}`),
+    ...['/bin/sh', '-c', LAUNCHD_EXIT_WRAPPER, 'clearfacts-uploader', ...serviceCommand(spec)].map(
+      (word) => `    ${string(word)}`,
+    ),
     '  </array>',
     ...(environment.length === 0
       ? []

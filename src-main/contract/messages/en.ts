@@ -114,8 +114,11 @@ export const en: Catalogue = {
       '{{fileName}} was not sent (see its row); this PDF has its name but differs from the one embedded in it. Send this PDF here?',
     choice_send_to: 'Send to {{name}} ({{destination}})',
     choice_send_here: 'Send here anyway',
+    choice_pick_administration: 'Choose the administration…',
     e_invoice_advice: 'Advice: {{eInvoiceRule}}',
     hold_choice_unknown: '{{fileName}} does not offer that choice (any more).',
+    hold_choice_name_administration:
+      '{{fileName}}: choose the administration it goes to, and purchases or sales.',
 
     file_removed_before_send: 'The file was removed or renamed before it was sent.',
     file_permission_denied: 'The file cannot be read: check its permissions.',
@@ -250,6 +253,10 @@ export const en: Catalogue = {
     token_file_unprotected:
       'The token is stored unencrypted in {{filePath}} (readable only by your user account, but not protected by a keyring). Anyone who can read your files can use it to upload to Clearfacts. Prefer the system keyring or the CLEARFACTS_TOKEN environment variable.',
     token_file_unusable: 'The token file {{filePath}} cannot be read or written.',
+    token_file_env_unreadable:
+      'CLEARFACTS_TOKEN_FILE names {{filePath}}, which cannot be read ({{errorCode}}). Put the token in that file, readable by the account the app runs as, or change CLEARFACTS_TOKEN_FILE where it is set (service definition, container, shell profile).',
+    token_file_env_malformed:
+      'The file {{filePath}} that CLEARFACTS_TOKEN_FILE names does not hold a Clearfacts token: a personal access token is exactly 80 characters (letters, digits and symbols, no spaces). Write only the token into that file.',
     keyring_unusable: 'The system keyring cannot be used here.',
     keyring_failed: 'The system keyring did not answer: the token could not be read or stored.',
     token_store_failed: 'The token could not be read or stored.',
@@ -285,6 +292,10 @@ export const en: Catalogue = {
       'The folder {{path}} cannot be reached: the drive or network share may be offline.',
     folder_marker_missing:
       '{{path}} is empty and lacks the marker the app wrote when it was bound (.clearfacts-folder): it looks like a drive or share that is not connected, or a folder renamed and made again. Nothing in it is taken as deleted and nothing is created in it. Connect the drive or share, or put the folder back; if this empty folder really is the one, remove it from the list and add it again.',
+    folder_owned_elsewhere:
+      'Another installation delivers {{path}}: {{user}} on {{machine}} (settings in {{configDir}}), last active {{at, datetime}}. This one does not send from it, so no file is sent twice. If that installation no longer runs, take the folder over.',
+    folder_owner_active:
+      '{{user}} on {{machine}} (settings in {{configDir}}) still delivers {{path}}: it was active {{at, datetime}}. Remove the folder there, or stop that installation, before taking it over.',
     share_unmounted:
       'The drive or network share mounted at {{path}} is no longer mounted. It is watched again as soon as it is back.',
     folder_not_responding:
@@ -356,6 +367,10 @@ export const en: Catalogue = {
       'Sent whole although its folder splits: cutting it took longer than {{limitSeconds, number}} s.',
     split_whole_stopped:
       'Sent whole although its folder splits: the splitter stopped before it was done.',
+    split_whole_choice_mismatch:
+      'Sent whole: the parts chosen in the preview no longer fit this PDF (a page would have been left out).',
+    split_whole_changed_since_preview:
+      'Sent whole: the file changed after its parts were previewed, so the chosen parts may not fit it.',
 
     history_entry_unknown: 'There is no file {{id}} in the history.',
     history_action_refused: '{{fileName}} is {{state}}, so it cannot be {{action}}.',
@@ -363,7 +378,25 @@ export const en: Catalogue = {
     history_filter_invalid: 'This history filter is not valid.',
     engine_busy: 'Another uploader is already running on this configuration folder.',
     request_invalid: 'The request was not valid.',
-    request_rejected: 'The request was not valid: {{problem}}.',
+    request_channel_unknown: 'There is no request “{{channel}}”.',
+    request_arguments_invalid: 'The {{channel}} request was not valid (fields: {{fields}}).',
+    bridge_starting: 'The uploader is still starting. Try again in a moment.',
+    bridge_host_refused: 'This uploader does not answer for the address “{{host}}”.',
+    bridge_origin_refused: 'Requests from {{origin}} are not allowed.',
+    bridge_not_from_app: 'Only the uploader’s own page may ask for {{path}}.',
+    bridge_session_missing:
+      'This page has no session for {{path}}. Ask for a fresh link with “clearfacts-uploader ui --link”.',
+    bridge_session_unknown:
+      'This page’s session is not known for {{path}}. Ask for a fresh link with “clearfacts-uploader ui --link”.',
+    bridge_not_json_type: 'The request to {{path}} must be sent as JSON.',
+    bridge_body_too_large: 'The request to {{path}} is larger than {{maxBytes, megabytes}}.',
+    bridge_body_not_json: 'The request to {{path}} is not valid JSON.',
+    bridge_channel_name_invalid: 'The request name in {{path}} is not valid.',
+    bridge_no_route: 'The uploader has no {{method}} {{path}}.',
+    bridge_not_found: 'There is no page {{path}}.',
+    staging_not_multipart: 'Dropped files must reach {{path}} as a multipart form.',
+    staging_no_files: 'The request to {{path}} carried no files.',
+    staging_failed: 'The dropped files could not be received at {{path}}.',
     shell_unsupported: 'This is only possible in the desktop app.',
     uploader_unreachable: 'The uploader cannot be reached.',
     bridge_link_used:
@@ -464,6 +497,8 @@ export const en: Catalogue = {
     cli_folder_tree: 'accountant tree (by folder)',
     cli_no_such_folder: 'No watched folder is {{folder}}: see `folders list`.',
     cli_no_longer_watching: 'No longer watching {{folder}}.',
+    cli_folder_taken_over: 'This installation delivers {{folder}} from now on.',
+    cli_raw_name: '(renamed from {{name}}: that name was not UTF-8)',
     cli_check_kind: '{{fileType}}, {{sizeBytes, size}}',
     cli_check_kind_pages: {
       one: '{{fileType}}, {{count}} page, {{sizeBytes, size}}',
@@ -781,6 +816,9 @@ export const en: Catalogue = {
       failed: 'FAILED',
       type: 'TYPE',
       name: 'NAME',
+      company: 'COMPANY',
+      account_manager: 'ACCOUNT MANAGER',
+      sent: 'SENT',
     },
     cliHelp: {
       program: 'Send invoices and archive documents from folders to Clearfacts, reliably.',
@@ -810,6 +848,8 @@ export const en: Catalogue = {
         "watch an accountant's e-invoice inbox: each e-invoice goes to the administration its customer (purchase) or supplier (sale) is",
       folders_list: 'list the watched folders',
       folders_remove: 'stop watching a folder (its files are left where they are)',
+      folders_take_over:
+        'deliver a folder another installation owned, once that one has been silent for a while',
       company: 'the administration, by company number (0123456789)',
       type: 'where the documents go',
       category:

@@ -115,8 +115,11 @@ export const fr: Catalogue = {
       '{{fileName}} n’a pas été envoyé (voir sa ligne) ; ce PDF porte son nom mais diffère de celui qui y est intégré. Envoyer ce PDF ici ?',
     choice_send_to: 'Envoyer à {{name}} ({{destination}})',
     choice_send_here: 'Envoyer ici quand même',
+    choice_pick_administration: 'Choisir l’administration…',
     e_invoice_advice: 'Conseil : {{eInvoiceRule}}',
     hold_choice_unknown: '{{fileName}} ne propose pas (plus) ce choix.',
+    hold_choice_name_administration:
+      '{{fileName}} : choisissez l’administration où il va, et achats ou ventes.',
 
     file_removed_before_send: 'Le fichier a été supprimé ou renommé avant d’être envoyé.',
     file_permission_denied: 'Le fichier ne peut pas être lu : vérifiez ses droits.',
@@ -254,6 +257,10 @@ export const fr: Catalogue = {
     token_file_unprotected:
       'Le jeton est enregistré sans chiffrement dans {{filePath}} (lisible uniquement par votre compte utilisateur, mais pas protégé par un trousseau). Quiconque peut lire vos fichiers peut l’utiliser pour envoyer vers Clearfacts. Préférez le trousseau du système ou la variable d’environnement CLEARFACTS_TOKEN.',
     token_file_unusable: 'Le fichier de jeton {{filePath}} ne peut pas être lu ou écrit.',
+    token_file_env_unreadable:
+      'CLEARFACTS_TOKEN_FILE désigne {{filePath}}, qui ne peut pas être lu ({{errorCode}}). Placez le jeton dans ce fichier, lisible par le compte sous lequel l’application tourne, ou modifiez CLEARFACTS_TOKEN_FILE là où elle est définie (définition du service, conteneur, profil du shell).',
+    token_file_env_malformed:
+      'Le fichier {{filePath}} désigné par CLEARFACTS_TOKEN_FILE ne contient pas de jeton Clearfacts : un jeton d’accès personnel compte exactement 80 caractères (lettres, chiffres et symboles, sans espaces). N’écrivez que le jeton dans ce fichier.',
     keyring_unusable: 'Le trousseau du système ne peut pas être utilisé ici.',
     keyring_failed:
       'Le trousseau du système n’a pas répondu : le jeton n’a pas pu être lu ou enregistré.',
@@ -290,6 +297,10 @@ export const fr: Catalogue = {
       'Le répertoire {{path}} est injoignable : le disque ou le partage réseau est peut-être hors ligne.',
     folder_marker_missing:
       '{{path}} est vide et n’a pas le marqueur que l’application a écrit lorsqu’il a été associé (.clearfacts-folder) : on dirait un disque ou un partage non connecté, ou un dossier renommé puis recréé. Rien n’y est considéré comme supprimé et rien n’y est créé. Connectez le disque ou le partage, ou remettez le dossier ; si ce dossier vide est vraiment le bon, retirez-le de la liste et ajoutez-le à nouveau.',
+    folder_owned_elsewhere:
+      'Une autre installation livre {{path}} : {{user}} sur {{machine}} (paramètres dans {{configDir}}), active pour la dernière fois {{at, datetime}}. Celle-ci n’en envoie rien, pour qu’aucun fichier ne parte deux fois. Si cette installation ne tourne plus, reprenez le dossier.',
+    folder_owner_active:
+      '{{user}} sur {{machine}} (paramètres dans {{configDir}}) livre encore {{path}} : active {{at, datetime}}. Retirez le dossier là-bas, ou arrêtez cette installation, avant de le reprendre.',
     share_unmounted:
       'Le disque ou le partage réseau monté sur {{path}} n’est plus monté. Il sera surveillé à nouveau dès son retour.',
     folder_not_responding:
@@ -366,6 +377,10 @@ export const fr: Catalogue = {
       'Envoyé entier bien que son dossier découpe : le découpage a pris plus de {{limitSeconds, number}} s.',
     split_whole_stopped:
       "Envoyé entier bien que son dossier découpe : le découpage s'est arrêté avant la fin.",
+    split_whole_choice_mismatch:
+      "Envoyé entier : les parties choisies dans l'aperçu ne correspondent plus à ce PDF (une page aurait été omise).",
+    split_whole_changed_since_preview:
+      "Envoyé entier : le fichier a changé après l'aperçu de ses parties, les parties choisies pourraient ne plus lui correspondre.",
 
     history_entry_unknown: 'Il n’y a pas de fichier {{id}} dans l’historique.',
     history_action_refused: '{{fileName}} est {{state}} : il ne peut pas être {{action}}.',
@@ -373,7 +388,26 @@ export const fr: Catalogue = {
     history_filter_invalid: 'Ce filtre de l’historique n’est pas valide.',
     engine_busy: 'Un autre uploader fonctionne déjà sur ce répertoire de configuration.',
     request_invalid: 'La demande n’était pas valide.',
-    request_rejected: 'La demande n’était pas valide : {{problem}}.',
+    request_channel_unknown: 'Il n’existe pas de demande « {{channel}} ».',
+    request_arguments_invalid: 'La demande {{channel}} n’était pas valide (champs : {{fields}}).',
+    bridge_starting: 'L’uploader démarre encore. Réessayez dans un instant.',
+    bridge_host_refused: 'Cet uploader ne répond pas pour l’adresse « {{host}} ».',
+    bridge_origin_refused: 'Les demandes venant de {{origin}} ne sont pas autorisées.',
+    bridge_not_from_app: 'Seule la page de l’uploader peut demander {{path}}.',
+    bridge_session_missing:
+      'Cette page n’a pas de session pour {{path}}. Demandez un nouveau lien avec « clearfacts-uploader ui --link ».',
+    bridge_session_unknown:
+      'La session de cette page est inconnue pour {{path}}. Demandez un nouveau lien avec « clearfacts-uploader ui --link ».',
+    bridge_not_json_type: 'La demande à {{path}} doit être envoyée en JSON.',
+    bridge_body_too_large: 'La demande à {{path}} dépasse {{maxBytes, megabytes}}.',
+    bridge_body_not_json: 'La demande à {{path}} n’est pas du JSON valide.',
+    bridge_channel_name_invalid: 'Le nom de la demande dans {{path}} n’est pas valide.',
+    bridge_no_route: 'L’uploader ne connaît pas {{method}} {{path}}.',
+    bridge_not_found: 'Il n’y a pas de page {{path}}.',
+    staging_not_multipart:
+      'Les fichiers déposés doivent arriver à {{path}} en formulaire multipart.',
+    staging_no_files: 'La demande à {{path}} ne contenait aucun fichier.',
+    staging_failed: 'Les fichiers déposés n’ont pas pu être reçus à {{path}}.',
     shell_unsupported: 'Ceci n’est possible que dans l’application de bureau.',
     uploader_unreachable: 'L’uploader est injoignable.',
     bridge_link_used:
@@ -477,6 +511,8 @@ export const fr: Catalogue = {
     cli_folder_tree: 'arborescence comptable (selon le dossier)',
     cli_no_such_folder: 'Aucun dossier surveillé n’est {{folder}} : voir `folders list`.',
     cli_no_longer_watching: '{{folder}} n’est plus surveillé.',
+    cli_folder_taken_over: 'Cette installation livre désormais {{folder}}.',
+    cli_raw_name: '(renommé depuis {{name}} : ce nom n’était pas en UTF-8)',
     cli_check_kind: '{{fileType}}, {{sizeBytes, size}}',
     cli_check_kind_pages: {
       one: '{{fileType}}, {{count}} page, {{sizeBytes, size}}',
@@ -808,6 +844,9 @@ export const fr: Catalogue = {
       failed: 'EN ÉCHEC',
       type: 'SORTE',
       name: 'NOM',
+      company: 'ENTREPRISE',
+      account_manager: 'GESTIONNAIRE DE DOSSIER',
+      sent: 'ENVOYÉ',
     },
     cliHelp: {
       program:
@@ -839,6 +878,8 @@ export const fr: Catalogue = {
         'surveiller la boîte de factures électroniques d’un comptable : chaque facture va à l’administration de son client (achat) ou de son fournisseur (vente)',
       folders_list: 'lister les dossiers surveillés',
       folders_remove: 'arrêter de surveiller un dossier (ses fichiers restent où ils sont)',
+      folders_take_over:
+        'livrer un dossier qu’une autre installation avait, une fois qu’elle est silencieuse depuis un moment',
       company: 'l’administration, par numéro d’entreprise (0123456789)',
       type: 'où vont les documents',
       category:

@@ -115,8 +115,11 @@ export const nl: Catalogue = {
       '{{fileName}} werd niet verstuurd (zie zijn rij); deze PDF heeft dezelfde naam maar verschilt van de PDF die erin zit. Deze PDF hier versturen?',
     choice_send_to: 'Versturen naar {{name}} ({{destination}})',
     choice_send_here: 'Toch hier versturen',
+    choice_pick_administration: 'Administratie kiezen…',
     e_invoice_advice: 'Advies: {{eInvoiceRule}}',
     hold_choice_unknown: '{{fileName}} biedt die keuze niet (meer) aan.',
+    hold_choice_name_administration:
+      '{{fileName}}: kies de administratie waar het heen gaat, en aankopen of verkopen.',
 
     file_removed_before_send: 'Het bestand werd verwijderd of hernoemd voor het verstuurd werd.',
     file_permission_denied: 'Het bestand kan niet gelezen worden: controleer de rechten.',
@@ -255,6 +258,10 @@ export const nl: Catalogue = {
     token_file_unprotected:
       'De token wordt onversleuteld bewaard in {{filePath}} (enkel leesbaar voor jouw gebruikersaccount, maar niet beschermd door een sleutelhanger). Wie je bestanden kan lezen, kan er documenten mee naar Clearfacts opladen. Gebruik liever de sleutelhanger van het systeem of de omgevingsvariabele CLEARFACTS_TOKEN.',
     token_file_unusable: 'Het tokenbestand {{filePath}} kan niet gelezen of beschreven worden.',
+    token_file_env_unreadable:
+      'CLEARFACTS_TOKEN_FILE wijst naar {{filePath}}, dat niet gelezen kan worden ({{errorCode}}). Zet de token in dat bestand, leesbaar voor de gebruikersaccount waaronder de app draait, of pas CLEARFACTS_TOKEN_FILE aan waar het ingesteld is (servicedefinitie, container, shellprofiel).',
+    token_file_env_malformed:
+      'Het bestand {{filePath}} waarnaar CLEARFACTS_TOKEN_FILE wijst, bevat geen Clearfacts-token: een persoonlijke toegangstoken telt precies 80 tekens (letters, cijfers en symbolen, geen spaties). Zet alleen de token in dat bestand.',
     keyring_unusable: 'De sleutelhanger van het systeem kan hier niet gebruikt worden.',
     keyring_failed:
       'De sleutelhanger van het systeem antwoordde niet: de token kon niet gelezen of bewaard worden.',
@@ -291,6 +298,10 @@ export const nl: Catalogue = {
       'De map {{path}} is niet bereikbaar: de schijf of netwerkshare is misschien offline.',
     folder_marker_missing:
       '{{path}} is leeg en mist de markering die de app schreef toen de map gekoppeld werd (.clearfacts-folder): het lijkt een schijf of share die niet verbonden is, of een map die hernoemd en opnieuw gemaakt werd. Niets erin wordt als verwijderd beschouwd en er wordt niets in aangemaakt. Verbind de schijf of share, of zet de map terug; is deze lege map echt de juiste, verwijder ze dan uit de lijst en voeg ze opnieuw toe.',
+    folder_owned_elsewhere:
+      'Een andere installatie levert {{path}} af: {{user}} op {{machine}} (instellingen in {{configDir}}), laatst actief {{at, datetime}}. Deze installatie verstuurt er niets uit, zodat geen bestand twee keer vertrekt. Draait die installatie niet meer, neem de map dan over.',
+    folder_owner_active:
+      '{{user}} op {{machine}} (instellingen in {{configDir}}) levert {{path}} nog af: actief {{at, datetime}}. Verwijder de map daar, of stop die installatie, voor u ze overneemt.',
     share_unmounted:
       'De schijf of netwerkshare op {{path}} is niet meer gekoppeld. Ze wordt opnieuw gevolgd zodra ze terug is.',
     folder_not_responding:
@@ -367,6 +378,10 @@ export const nl: Catalogue = {
       'In één keer verzonden hoewel de map splitst: het splitsen duurde langer dan {{limitSeconds, number}} s.',
     split_whole_stopped:
       'In één keer verzonden hoewel de map splitst: het splitsen stopte voor het klaar was.',
+    split_whole_choice_mismatch:
+      'In één keer verzonden: de delen die in het voorbeeld gekozen zijn, passen niet meer bij deze PDF (een pagina zou weggevallen zijn).',
+    split_whole_changed_since_preview:
+      'In één keer verzonden: het bestand veranderde nadat de delen getoond werden, dus de gekozen delen passen er misschien niet meer bij.',
 
     history_entry_unknown: 'Er is geen bestand {{id}} in de geschiedenis.',
     history_action_refused: '{{fileName}} is {{state}}, dus het kan niet {{action}} worden.',
@@ -374,7 +389,26 @@ export const nl: Catalogue = {
     history_filter_invalid: 'Deze filter op de geschiedenis is niet geldig.',
     engine_busy: 'Er draait al een andere uploader op deze configuratiemap.',
     request_invalid: 'De aanvraag was niet geldig.',
-    request_rejected: 'De aanvraag was niet geldig: {{problem}}.',
+    request_channel_unknown: 'Er bestaat geen aanvraag “{{channel}}”.',
+    request_arguments_invalid: 'De aanvraag {{channel}} was niet geldig (velden: {{fields}}).',
+    bridge_starting: 'De uploader start nog op. Probeer het zo meteen opnieuw.',
+    bridge_host_refused: 'Deze uploader antwoordt niet voor het adres “{{host}}”.',
+    bridge_origin_refused: 'Aanvragen vanaf {{origin}} zijn niet toegestaan.',
+    bridge_not_from_app: 'Enkel de eigen pagina van de uploader mag {{path}} vragen.',
+    bridge_session_missing:
+      'Deze pagina heeft geen sessie voor {{path}}. Vraag een nieuwe link met “clearfacts-uploader ui --link”.',
+    bridge_session_unknown:
+      'De sessie van deze pagina is onbekend voor {{path}}. Vraag een nieuwe link met “clearfacts-uploader ui --link”.',
+    bridge_not_json_type: 'De aanvraag aan {{path}} moet als JSON verstuurd worden.',
+    bridge_body_too_large: 'De aanvraag aan {{path}} is groter dan {{maxBytes, megabytes}}.',
+    bridge_body_not_json: 'De aanvraag aan {{path}} is geen geldige JSON.',
+    bridge_channel_name_invalid: 'De naam van de aanvraag in {{path}} is niet geldig.',
+    bridge_no_route: 'De uploader kent geen {{method}} {{path}}.',
+    bridge_not_found: 'Er is geen pagina {{path}}.',
+    staging_not_multipart:
+      'Neergezette bestanden moeten {{path}} bereiken als multipart-formulier.',
+    staging_no_files: 'De aanvraag aan {{path}} bevatte geen bestanden.',
+    staging_failed: 'De neergezette bestanden konden niet ontvangen worden op {{path}}.',
     shell_unsupported: 'Dit kan enkel in de desktopapp.',
     uploader_unreachable: 'De uploader is niet bereikbaar.',
     bridge_link_used:
@@ -481,6 +515,8 @@ export const nl: Catalogue = {
     cli_folder_tree: 'boekhoudersboom (volgens de map)',
     cli_no_such_folder: 'Geen gevolgde map is {{folder}}: zie `folders list`.',
     cli_no_longer_watching: '{{folder}} wordt niet meer gevolgd.',
+    cli_folder_taken_over: 'Deze installatie levert {{folder}} voortaan af.',
+    cli_raw_name: '(hernoemd van {{name}}: die naam was geen UTF-8)',
     cli_check_kind: '{{fileType}}, {{sizeBytes, size}}',
     cli_check_kind_pages: {
       one: '{{fileType}}, {{count}} pagina, {{sizeBytes, size}}',
@@ -804,6 +840,9 @@ export const nl: Catalogue = {
       failed: 'MISLUKT',
       type: 'SOORT',
       name: 'NAAM',
+      company: 'ONDERNEMING',
+      account_manager: 'DOSSIERBEHEERDER',
+      sent: 'VERZONDEN',
     },
     cliHelp: {
       program: 'Stuur facturen en archiefdocumenten betrouwbaar vanuit mappen naar Clearfacts.',
@@ -833,6 +872,8 @@ export const nl: Catalogue = {
         'volg de e-factuurinbox van een boekhouder: elke e-factuur gaat naar de administratie van haar klant (aankoop) of leverancier (verkoop)',
       folders_list: 'toon de gevolgde mappen',
       folders_remove: 'stop met een map te volgen (de bestanden blijven waar ze zijn)',
+      folders_take_over:
+        'een map afleveren die een andere installatie had, zodra die een tijd stil is',
       company: 'de administratie, op ondernemingsnummer (0123456789)',
       type: 'waar de documenten naartoe gaan',
       category:

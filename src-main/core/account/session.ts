@@ -18,7 +18,7 @@ import { ApiToken } from './token/api-token.ts';
 import { TOKEN_ENVIRONMENT_VARIABLE } from './token/env-token-store.ts';
 import { registerSecret } from '../logging/secret-redactor.ts';
 import type { TokenOrigins } from './token/token-origins.ts';
-import type { TokenStore } from './token/token-store.ts';
+import { TokenStoreError, type TokenStore } from './token/token-store.ts';
 
 export const NO_TOKEN_REASON = msg('no_token');
 
@@ -122,6 +122,16 @@ export function createSession(options: SessionOptions): Session {
   let recheckTimer: NodeJS.Timeout | null = null;
   let closed = false;
   let loaded: Promise<void> | null = null;
+  /**
+   * Why the token given with the process (CLEARFACTS_TOKEN_FILE, CLEARFACTS_TOKEN) could not be
+   * used at the last look: said instead of "no token is set", whose advice (`token set`) cannot
+   * help while it is given that way. Null when the last look found no such problem.
+   */
+  let givenTokenProblem: Message | null = null;
+
+  function noTokenReason(): Message {
+    return givenTokenProblem ?? NO_TOKEN_REASON;
+  }
   /** Whether the token is held back because it was entered for another origin. */
   let heldForOrigin = false;
 
@@ -197,8 +207,13 @@ export function createSession(options: SessionOptions): Session {
     try {
       const stored = await tokenStore.load();
       if (stored !== null) registerSecret(stored);
+      givenTokenProblem = null;
       return stored;
     } catch (error) {
+      givenTokenProblem =
+        error instanceof TokenStoreError && error.failure === 'given_token_unusable'
+          ? error.userMessage
+          : null;
       logger.warn('The stored token cannot be read', {
         error: error instanceof Error ? error.message : String(error),
       });
@@ -314,7 +329,7 @@ export function createSession(options: SessionOptions): Session {
     info,
 
     notSignedInReason(): Message {
-      if (token === null) return NO_TOKEN_REASON;
+      if (token === null) return noTokenReason();
       if (!sendableHere(token)) return otherOriginReason(token);
       return token === rejectedToken
         ? authHoldReason(tokenStore.info().backend)
@@ -332,7 +347,7 @@ export function createSession(options: SessionOptions): Session {
     async start(): Promise<void> {
       await load();
       if (token === null) {
-        options.onTokenUsable(NO_TOKEN_REASON);
+        options.onTokenUsable(noTokenReason());
         startRecheck();
         return;
       }
@@ -352,7 +367,7 @@ export function createSession(options: SessionOptions): Session {
      */
     async verify(): Promise<SessionInfo> {
       await load();
-      if (token === null) throw new ApiError('not_signed_in', NO_TOKEN_REASON);
+      if (token === null) throw new ApiError('not_signed_in', noTokenReason());
       if (!sendableHere(token)) {
         throw new ApiError('auth', otherOriginReason(token));
       }

@@ -41,6 +41,11 @@ export interface RunningEngine extends EngineApi {
    * connection ends first (an engine too old to know the request hangs up on it).
    */
   newPageLink(): Promise<string | null>;
+  /**
+   * Offers the engine links to the page this process serves for it (a forwarding `ui`), so a
+   * `ui --link` asking the engine gets one; `mint` is called once per request, null withdraws.
+   */
+  servePageLinks(mint: (() => string) | null): void;
   /** Hangs up; safe to call more than once. */
   close(): void;
 }
@@ -121,6 +126,7 @@ export async function connectToRunningEngine(
     rejectHello = reject;
   });
   let greetedYet = false;
+  let mintPageLink: (() => string) | null = null;
 
   /** `hungUp`: the connection closed or broke, rather than the engine breaking the protocol. */
   function end(reason: string, hungUp = false): void {
@@ -212,6 +218,9 @@ export async function connectToRunningEngine(
           call.resolve(frame.link);
           return;
         }
+        case 'mint':
+          send({ type: 'minted', id: frame.id, link: mintPageLink?.() ?? null });
+          return;
         case 'refused':
           end(`the engine hung up: ${frame.reason}`);
           return;
@@ -298,6 +307,11 @@ export async function connectToRunningEngine(
         pendingLinks.set(id, { resolve, reject });
         send({ type: 'link', id });
       });
+    },
+    servePageLinks(mint) {
+      const first = mintPageLink === null;
+      mintPageLink = mint;
+      if (first && mint !== null) send({ type: 'serve-links' });
     },
     close() {
       end('the connection was closed');

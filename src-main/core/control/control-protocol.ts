@@ -15,6 +15,11 @@
 // IPC and the bridge can never ask for one, and it passes no dispatcher that logs.
 //   client → server:         {"type":"link","id":2}
 //   server → client:         {"type":"link","id":2,"link":"http://127.0.0.1:41234/#link=…"}
+// A `ui` that forwards to this engine (it runs as `watch`, a service or the desktop app) serves
+// the page instead, so it offers to mint those links; the server asks it when asked for one:
+//   client → server:         {"type":"serve-links"}
+//   server → client:         {"type":"mint","id":7}
+//   client → server:         {"type":"minted","id":7,"link":"http://127.0.0.1:41235/#link=…"}
 import { z } from 'zod';
 import { InvokeResult } from '../../contract/api-contract.ts';
 
@@ -38,6 +43,13 @@ export const ClientFrame = z.discriminatedUnion('type', [
   z.object({ type: z.literal('subscribe') }),
   z.object({ type: z.literal('unsubscribe') }),
   z.object({ type: z.literal('link'), id: z.number().int().nonnegative() }),
+  z.object({ type: z.literal('serve-links') }),
+  /** `link` is a secret, sent only to the server that asked with this id. */
+  z.object({
+    type: z.literal('minted'),
+    id: z.number().int().nonnegative(),
+    link: z.string().nullable(),
+  }),
 ]);
 export type ClientFrame = z.infer<typeof ClientFrame>;
 
@@ -66,6 +78,7 @@ export const ServerFrame = z.discriminatedUnion('type', [
     id: z.number().int().nonnegative(),
     link: z.string().nullable(),
   }),
+  z.object({ type: z.literal('mint'), id: z.number().int().nonnegative() }),
 ]);
 export type ServerFrame = z.infer<typeof ServerFrame>;
 

@@ -69,6 +69,8 @@ export interface ControlServer {
   close(): Promise<void>;
 }
 
+/** How long a forwarding `ui` has to mint a page link before the answer is "no page". */
+const MINT_TIMEOUT_MS = 5_000;
 /** More clients than this at once is not a person at a terminal: Node closes further ones. */
 const MAX_CONNECTIONS = 32;
 /**
@@ -188,6 +190,28 @@ export async function startControlServer(options: ControlServerOptions): Promise
     pid: process.pid,
   };
   const connections = new Set<net.Socket>();
+  /** Forwarding `ui`s that serve this engine's page: each is asked to mint a link by id. */
+  const linkServers = new Map<net.Socket, (id: number) => void>();
+  const pendingMints = new Map<number, (link: string | null) => void>();
+  let nextMintId = 1;
+
+  /** A link to this process's page, else to the page of a `ui` forwarding to it; null for none. */
+  function pageLink(): Promise<string | null> {
+    const own = options.pageLink?.() ?? null;
+    const ask = [...linkServers.values()].at(-1);
+    if (own !== null || ask === undefined) return Promise.resolve(own);
+    const id = nextMintId++;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => answer(null), MINT_TIMEOUT_MS);
+      function answer(link: string | null): void {
+        clearTimeout(timer);
+        pendingMints.delete(id);
+        resolve(link);
+      }
+      pendingMints.set(id, answer);
+      ask(id);
+    });
+  }
 
   function serve(socket: net.Socket): void {
     connections.add(socket);
@@ -277,8 +301,19 @@ export async function startControlServer(options: ControlServerOptions): Promise
             watchIdleness();
             return;
           case 'link':
-            send({ type: 'link', id: frame.id, link: options.pageLink?.() ?? null });
+            inFlight += 1;
             watchIdleness();
+            void pageLink().then((link) => {
+              inFlight -= 1;
+              send({ type: 'link', id: frame.id, link });
+              watchIdleness();
+            });
+            return;
+          case 'serve-links':
+            linkServers.set(socket, (id) => send({ type: 'mint', id }));
+            return;
+          case 'minted':
+            pendingMints.get(frame.id)?.(frame.link);
             return;
         }
       },
@@ -294,6 +329,7 @@ export async function startControlServer(options: ControlServerOptions): Promise
       unsubscribe?.();
       unsubscribe = null;
       connections.delete(socket);
+      linkServers.delete(socket);
     });
     send(hello);
     watchIdleness();

@@ -107,9 +107,16 @@ async function xrefParsesAt(source: ByteSource, offset: number): Promise<boolean
   return XREF_TABLE.test(text) || XREF_STREAM.test(text);
 }
 
-/** Judges completeness from a file or bytes; reads only the tail, the head and the xref. */
+/**
+ * Judges completeness of a file that stopped changing, from a file or bytes; reads only the
+ * tail, the head and the xref (and the whole file, backwards, when it has no `%%EOF`). A file
+ * without any `%%EOF` that ends at its `startxref` is complete here (see ENDS_AT_STARTXREF); the
+ * readiness gate still waits its grace for the marker, as a writer may be about to add it.
+ */
 export async function checkPdfCompleteness(source: ByteSource): Promise<PdfCompleteness> {
-  return (await checkGrowingPdfCompleteness(source, null)).verdict;
+  const { verdict } = await checkGrowingPdfCompleteness(source, null);
+  if (verdict.complete || verdict.finding !== 'no_end_marker') return verdict;
+  return judgeWithoutEndMarker(source);
 }
 
 /**
@@ -136,10 +143,14 @@ async function judgeAfterEndMarker(
   }
   const windowStart = Math.max(0, afterEnd - END_MARKER.length - STARTXREF_WINDOW);
   const before = latin1(await source.read(windowStart, afterEnd - windowStart));
-  const matches = [...before.matchAll(/startxref\s+(\d+)/g)];
-  const last = matches.at(-1);
-  if (last?.[1] === undefined) return { complete: false, finding: 'xref_not_found' };
-  const offset = Number(last[1]);
+  const last = [...before.matchAll(/startxref\s+(\d+)/g)].at(-1);
+  return last?.[1] === undefined
+    ? { complete: false, finding: 'xref_not_found' }
+    : judgeXrefAt(source, Number(last[1]));
+}
+
+/** Complete when the `startxref` offset finds an xref, as written or after a prefix. */
+async function judgeXrefAt(source: ByteSource, offset: number): Promise<PdfCompleteness> {
   const headerOffset = (await findPdfHeader(source)) ?? 0;
   if (headerOffset > 0 && (await xrefParsesAt(source, offset + headerOffset))) {
     return { complete: true, headerOffset, xrefAt: 'after_prefix' };
@@ -148,6 +159,24 @@ async function judgeAfterEndMarker(
     return { complete: true, headerOffset, xrefAt: 'as_written' };
   }
   return { complete: false, finding: 'xref_not_found' };
+}
+
+/**
+ * A file with no `%%EOF` anywhere that ends with `startxref` and an offset that finds its xref
+ * (then only blanks, NULs or a comment such as a misspelt `%EOF`): some writers leave the marker
+ * out, and qpdf and poppler read such a file whole, without a warning. Every byte the marker
+ * closes is there, so it is complete; a file cut earlier does not end this way.
+ */
+// A comment runs to its line's end (the lookahead), so no two ways of matching a tail exist:
+// linear time whatever the bytes.
+const ENDS_AT_STARTXREF = /startxref[\s\0]+(\d+)(?:[\s\0]|%[^\r\n]*(?=[\r\n]|$))*$/;
+
+async function judgeWithoutEndMarker(source: ByteSource): Promise<PdfCompleteness> {
+  const start = Math.max(0, source.size - STARTXREF_WINDOW);
+  const tail = ENDS_AT_STARTXREF.exec(latin1(await source.read(start, source.size - start)));
+  if (tail?.[1] === undefined) return { complete: false, finding: 'no_end_marker' };
+  const verdict = await judgeXrefAt(source, Number(tail[1]));
+  return verdict.complete ? verdict : { complete: false, finding: 'no_end_marker' };
 }
 
 /** The same judgement of a file on disk, reading only the parts it needs. */

@@ -26,6 +26,8 @@ export interface EngineSignalMap {
   tokenChanged: [];
   /** A file changed on disk after its send started: it must pass the gate again. */
   changedAfterSend: [filePath: string];
+  /** A folder's owner marker names another installation now, or the user took a folder over. */
+  folderOwnerChanged: [];
 }
 
 export type EngineSignals = EventEmitter<EngineSignalMap>;

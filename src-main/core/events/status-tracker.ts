@@ -5,6 +5,7 @@ import type { FileState, StatusSnapshot } from '../../contract/domain.ts';
 import { ACTIVE_STATES } from '../store/file-lifecycle.ts';
 import type { QueueHolds } from '../queue/queue-holds.ts';
 import type { StateCounts } from '../store/history-repository.ts';
+import { createClosableThrottle } from './closable-throttle.ts';
 
 export interface StatusTrackerOptions {
   counts: () => StateCounts;
@@ -42,10 +43,7 @@ export function createStatusTracker(options: StatusTrackerOptions): StatusTracke
   const now = options.now ?? Date.now;
   let activeFiles = 0;
   let batch = { done: 0, total: 0 };
-  let emitTimer: NodeJS.Timeout | null = null;
   let lastEmitted = '';
-  /** Set by close: the engine closes the history after the tracker, and goes on reporting changes. */
-  let closed = false;
 
   function snapshot(): StatusSnapshot {
     const counts = options.counts();
@@ -101,19 +99,17 @@ export function createStatusTracker(options: StatusTrackerOptions): StatusTracke
     return { ...base, state: 'idle', reason: null };
   }
 
-  function changed(): void {
-    if (closed) return;
-    emitTimer ??= setTimeout(emitNow, options.throttleMs ?? 100);
-  }
-
   function emitNow(): void {
-    emitTimer = null;
     const current = snapshot();
     const serialized = JSON.stringify(current);
     if (serialized === lastEmitted) return;
     lastEmitted = serialized;
     options.emit(current);
   }
+
+  // Closed by the engine before the history it counts from: changes reported later are dropped.
+  const emitThrottle = createClosableThrottle(emitNow, options.throttleMs ?? 100);
+  const changed = (): void => emitThrottle.request();
 
   return {
     snapshot,
@@ -144,10 +140,6 @@ export function createStatusTracker(options: StatusTrackerOptions): StatusTracke
     /** Something the snapshot shows changed (a hold, the counts): emit soon. */
     changed,
 
-    close(): void {
-      closed = true;
-      if (emitTimer) clearTimeout(emitTimer);
-      emitTimer = null;
-    },
+    close: () => emitThrottle.close(),
   };
 }

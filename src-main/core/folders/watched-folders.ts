@@ -23,6 +23,7 @@ import {
   type TreeLanguage,
 } from './accountant-tree-names.ts';
 import { checkFolderMarker, writeFolderMarker } from './folder-marker.ts';
+import type { FolderOwnership } from './folder-owner.ts';
 import { materializeAccountantTree } from './materialize-accountant-tree.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { FolderCounts } from '../store/history-repository.ts';
@@ -34,6 +35,10 @@ export interface WatchedFoldersOptions {
   counts: () => Map<string, FolderCounts>;
   logger: Logger;
   onChanged: () => void;
+  /** Who delivers each folder: removing a binding gives its folder up, taking over claims it. */
+  ownership: FolderOwnership;
+  /** The user took a folder over: the intake looks at it again now. */
+  onTakenOver: () => void;
 }
 
 const NO_COUNTS: FolderCounts = { pending: 0, uploaded: 0, failed: 0 };
@@ -94,8 +99,17 @@ export interface WatchedFolders {
    * parties name (queue/e-invoice-routing.ts). Returns the new list.
    */
   addInbox(request: { path: string }): Promise<FolderView[]>;
-  /** Unbinds a folder; its files stay where they are. Returns the new list. */
+  /**
+   * Unbinds a folder; its files stay where they are, and its owner marker is removed so another
+   * installation may deliver it. Returns the new list.
+   */
   remove(id: string): FolderView[];
+  /**
+   * Makes this installation the one that delivers a bound folder another installation owned
+   * (folder-owner.ts). Throws ApiError `not_found` for an unknown id, `conflict` while that owner
+   * is still active, `unavailable` when the marker cannot be written. Returns the list.
+   */
+  takeOver(id: string): Promise<FolderView[]>;
   /** Rebuilds every accountant tree from the API, so new administrations and categories appear. */
   refreshTrees(): Promise<void>;
   /**
@@ -317,7 +331,27 @@ export function createWatchedFolders(options: WatchedFoldersOptions): WatchedFol
       }
       availability.delete(id);
       unroutable.delete(id);
+      const removed = current.find((binding) => binding.id === id);
+      if (removed !== undefined) void options.ownership.release(path.resolve(removed.path));
       return save(current.filter((binding) => binding.id !== id));
+    },
+
+    async takeOver(id: string): Promise<FolderView[]> {
+      const target = bindings().find((binding) => binding.id === id);
+      if (target === undefined) {
+        throw new ApiError('not_found', msg('folder_id_unknown', { id }));
+      }
+      const folderPath = path.resolve(target.path);
+      await options.ownership.takeOver(folderPath).catch((error: unknown) => {
+        if (error instanceof ApiError) throw error;
+        logger.warn('A folder could not be taken over', {
+          folder: folderPath,
+          error: String(error),
+        });
+        throw new ApiError('unavailable', msg('folder_unreachable', { path: folderPath }));
+      });
+      options.onTakenOver();
+      return list();
     },
 
     async markFoldersBoundBeforeMarkers(): Promise<void> {

@@ -37,6 +37,9 @@ export function toApiError(error: unknown): ApiError {
     }
   }
   if (error instanceof TokenStoreError) {
+    if (error.failure === 'given_token_unusable' && error.userMessage !== null) {
+      return new ApiError('not_signed_in', error.userMessage, detail);
+    }
     return error.failure === 'invalid_token'
       ? new ApiError('invalid_request', msg('token_malformed'), detail)
       : new ApiError('conflict', msg('token_store_failed'), detail);

@@ -10,6 +10,7 @@ import type { FollowUp } from '../follow-up/follow-up.ts';
 import type { WatchSupervisor } from '../intake/watch-supervisor.ts';
 import type { DropIntake } from '../queue/drop-intake.ts';
 import { expandDropPaths } from '../queue/drop-paths.ts';
+import { resolve as resolvePath } from 'node:path';
 import { createSeparatorSheetPdf } from '../split/separator-sheet.ts';
 import type { HistoryActions } from '../queue/history-actions.ts';
 import type { UploadQueue } from '../queue/upload-queue.ts';
@@ -76,6 +77,7 @@ export function createContractHandlers(options: ContractHandlersOptions): ApiHan
     }),
     'folders.addInbox': withApiErrors((request) => folders.addInbox(request)),
     'folders.remove': withApiErrors(async ({ id }) => folders.remove(id)),
+    'folders.takeOver': withApiErrors(async ({ id }) => folders.takeOver(id)),
     'folders.setSplit': withApiErrors(async ({ id, split }) => folders.setSplit(id, split)),
     'separatorSheet.create': withApiErrors(async ({ sheet }) => ({
       pdfBase64: Buffer.from(await createSeparatorSheetPdf(sheet)).toString('base64'),
@@ -84,12 +86,15 @@ export function createContractHandlers(options: ContractHandlersOptions): ApiHan
     'drop.inspect': withApiErrors(({ paths }) =>
       drop.inspect(paths, { maxUploadBytes: settings.get().maxUploadBytes }),
     ),
-    'drop.send': withApiErrors(async ({ paths, companyNumber, destination, split }) => {
+    'drop.previewSplit': withApiErrors(({ path, mode }) => drop.previewSplit(path, mode)),
+    'drop.send': withApiErrors(async (request) => {
+      const { paths, companyNumber, destination, split, splitChoices } = request;
       const entries = drop.send(
         await expandDropPaths(paths),
         companyNumber,
         destination,
         split ?? 'off',
+        new Map(splitChoices?.map(({ path, choice }) => [resolvePath(path), choice])),
       );
       settings.update({ lastDropTarget: { companyNumber, destination } });
       return entries;
@@ -103,7 +108,14 @@ export function createContractHandlers(options: ContractHandlersOptions): ApiHan
     'history.retryAllFailed': withApiErrors(async () => options.historyActions.retryAllFailed()),
     'history.resend': withApiErrors(async ({ id }) => options.historyActions.resend(id)),
     'history.choose': withApiErrors(async ({ id, choice }) =>
-      options.historyActions.choose(id, choice),
+      // A picked administration must be one the token reaches; the last list known will do.
+      options.historyActions.choose(
+        id,
+        choice,
+        choice.kind === 'send_to'
+          ? await administrations.list().catch(() => administrations.knownAdministrations())
+          : null,
+      ),
     ),
     'history.markDone': withApiErrors(async ({ id }) => options.historyActions.markDone(id)),
     'history.incidents': withApiErrors(async () => options.historyActions.incidents()),

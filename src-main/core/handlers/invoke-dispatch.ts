@@ -3,7 +3,7 @@
 // channel's schema, and whatever happens comes back as an InvokeResult, so the client can rethrow
 // an ApiError with its code and sentence. It lives in core so no transport imports another.
 import { msg, type Message } from '../../contract/messages/message.ts';
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   ApiError,
   isRequestChannel,
@@ -15,6 +15,14 @@ import {
 
 function failed(code: ApiErrorBody['code'], message: Message, detail?: string): InvokeResult {
   return { ok: false, error: detail === undefined ? { code, message } : { code, message, detail } };
+}
+
+/** The dotted paths of the fields zod refused (`folders.0.path`), the channel for the whole. */
+function invalidFields(channel: string, error: z.ZodError): string {
+  const fields = error.issues.map((issue) =>
+    issue.path.length === 0 ? channel : issue.path.map(String).join('.'),
+  );
+  return [...new Set(fields)].join(', ');
 }
 
 /**
@@ -30,16 +38,14 @@ export async function dispatchInvoke(
   onUnexpectedError: (error: unknown, channel: string) => void,
 ): Promise<InvokeResult> {
   if (!isRequestChannel(channel)) {
-    return failed(
-      'invalid_request',
-      msg('request_rejected', { problem: `there is no request channel named "${channel}"` }),
-    );
+    return failed('invalid_request', msg('request_channel_unknown', { channel }));
   }
   const parsed = requests[channel].request.safeParse(rawRequest);
   if (!parsed.success) {
+    // zod's sentences are English, so only the names of the refused fields travel.
     return failed(
       'invalid_request',
-      msg('request_rejected', { problem: `${channel}: ${z.prettifyError(parsed.error)}` }),
+      msg('request_arguments_invalid', { channel, fields: invalidFields(channel, parsed.error) }),
     );
   }
   // The channel and its parsed argument were matched by the line above; TypeScript cannot relate

@@ -16,6 +16,7 @@ import type { Logger } from '../logging/logger.ts';
 import { createFolderWatch } from './folder-watch.ts';
 import type { FolderWatch, FolderWatchTimings } from './folder-watch.ts';
 import { isIgnoredRelativePath } from '../folders/ignored-names.ts';
+import type { FolderOwnership } from '../folders/folder-owner.ts';
 import { createReadinessGate } from './readiness-gate.ts';
 import type { FileVersion, ReadinessClock } from './readiness-gate.ts';
 import { giveReadableName } from './raw-names.ts';
@@ -94,6 +95,8 @@ export interface FolderIntakeOptions extends IntakeTimings {
   watchFactory?: WatchFactory;
   /** The readiness gate's clock (stability windows and their retries); the real one by default. */
   readinessClock?: ReadinessClock;
+  /** Who delivers each folder (folders/folder-owner.ts); absent: ownership is not asked. */
+  ownership?: FolderOwnership;
 }
 
 export interface FolderIntake {
@@ -107,6 +110,11 @@ export interface FolderIntake {
    * file changed, or when the user retries one. A file that is gone is reported removed.
    */
   recheck(filePath: string): Promise<void>;
+  /**
+   * Checks now that every folder is there and still this installation's (it was taken over, or
+   * the user took one over), instead of at the next presence check.
+   */
+  verifyPresence(): Promise<void>;
   /** Closes every watcher and timer; terminal. */
   stop(): Promise<void>;
 }
@@ -356,6 +364,7 @@ export function createFolderIntake(options: FolderIntakeOptions): FolderIntake {
       timings: folderTimings,
       watchFactory,
       logger,
+      ownership: options.ownership ?? null,
       hooks: {
         candidate(filePath, version) {
           if (version !== null) {
@@ -498,6 +507,10 @@ export function createFolderIntake(options: FolderIntakeOptions): FolderIntake {
 
     async rescan() {
       await Promise.all([...folders.values()].map((folder) => folder.watch?.rescan()));
+    },
+
+    async verifyPresence() {
+      await Promise.all([...folders.values()].map((folder) => folder.watch?.verifyPresence()));
     },
 
     async recheck(filePath) {

@@ -4,6 +4,7 @@ import { msg, type Message } from '../../contract/messages/message.ts';
 import { opendir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { checkFolderMarker } from '../folders/folder-marker.ts';
+import type { FolderOwnership } from '../folders/folder-owner.ts';
 import { errorCode } from './watch-limits.ts';
 
 /** Where the folder was found last time, to notice a share unmounted from under its mount point. */
@@ -52,6 +53,7 @@ async function describeFailure(folderPath: string, error: unknown): Promise<Mess
 async function inspect(
   folderPath: string,
   previous: FolderIdentity | null,
+  ownership: FolderOwnership | null,
 ): Promise<FolderPresence> {
   try {
     const stats = await stat(folderPath);
@@ -75,6 +77,10 @@ async function inspect(
     if ((await checkFolderMarker(folderPath)) === 'unmarked_empty') {
       return { present: false, reason: msg('folder_marker_missing', { path: folderPath }) };
     }
+    // Another installation delivering the folder makes it unavailable here, like a missing one:
+    // nothing in it is gated, sent or taken as deleted (folder-owner.ts).
+    const owner = ownership === null ? null : await ownership.claim(folderPath);
+    if (owner !== null && !owner.owned) return { present: false, reason: owner.reason };
     return { present: true, realPath, identity };
   } catch (error) {
     return { present: false, reason: await describeFailure(folderPath, error) };
@@ -82,24 +88,31 @@ async function inspect(
 }
 
 /**
- * Inspections still running, by folder, shared by every caller. A stat stuck on a dead mount
+ * Inspections still running, by installation and folder, shared by every caller. A stat stuck on a dead mount
  * holds one of libuv's four pool threads; starting another every few seconds would soon stall
  * every file operation of the process, so a folder gets no new inspection until it returns.
  */
 const inspecting = new Map<string, Promise<FolderPresence>>();
 
+/**
+ * Whether `folderPath` is there, readable, marked and (given `ownership`) delivered by this
+ * installation, which claims it or renews its heartbeat. Never throws: a failure is a reason.
+ */
 export async function checkFolderPresence(
   folderPath: string,
   previous: FolderIdentity | null,
+  ownership: FolderOwnership | null = null,
 ): Promise<FolderPresence> {
   const notResponding: FolderPresence = {
     present: false,
     reason: msg('folder_not_responding', { path: folderPath }),
   };
-  let inspection = inspecting.get(folderPath);
+  // Two engines in one process (tests) each claim for their own installation.
+  const key = `${ownership?.installationId ?? ''}\0${folderPath}`;
+  let inspection = inspecting.get(key);
   if (inspection === undefined) {
-    const started = inspect(folderPath, previous).finally(() => inspecting.delete(folderPath));
-    inspecting.set(folderPath, started);
+    const started = inspect(folderPath, previous, ownership).finally(() => inspecting.delete(key));
+    inspecting.set(key, started);
     inspection = started;
   }
   let timer: NodeJS.Timeout | undefined;

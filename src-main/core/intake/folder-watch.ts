@@ -6,6 +6,7 @@ import { msg, type Message } from '../../contract/messages/message.ts';
 import path from 'node:path';
 import type { FolderAvailability } from '../../contract/domain.ts';
 import type { Logger } from '../logging/logger.ts';
+import type { FolderOwnership } from '../folders/folder-owner.ts';
 import { checkFolderPresence } from './folder-presence.ts';
 import type { FolderIdentity } from './folder-presence.ts';
 import { isIgnoredRelativePath } from '../folders/ignored-names.ts';
@@ -48,6 +49,8 @@ export interface FolderWatchOptions {
   watchFactory: WatchFactory;
   hooks: FolderWatchHooks;
   logger: Logger;
+  /** Who delivers the folder (folder-owner.ts); null: this process does not ask. */
+  ownership: FolderOwnership | null;
 }
 
 export interface FolderWatch {
@@ -296,7 +299,7 @@ export function createFolderWatch(options: FolderWatchOptions): FolderWatch {
       const activationEpoch = endEpoch();
       const current = () => activationEpoch === epoch;
       report('starting', null);
-      const presence = await checkFolderPresence(folderPath, identity);
+      const presence = await checkFolderPresence(folderPath, identity, options.ownership);
       if (!current()) return;
       if (!presence.present) {
         becomeUnavailable(presence.reason);
@@ -358,7 +361,7 @@ export function createFolderWatch(options: FolderWatchOptions): FolderWatch {
   function verifyPresence(): Promise<boolean> {
     if (presenceCheck !== null) return presenceCheck;
     const checkEpoch = epoch;
-    const running = checkFolderPresence(folderPath, identity)
+    const running = checkFolderPresence(folderPath, identity, options.ownership)
       .then((presence) => {
         if (state === 'stopped') return false;
         if (presence.present) {

@@ -94,6 +94,12 @@ const MAX_RETRY_DELAY_MS = 60_000;
  * rule, so announcing it never sends it; a later write brings it back through the gate.
  */
 const INCOMPLETE_GRACE_WINDOWS = 5;
+/**
+ * PDFs announced while still incomplete whose `%%EOF` search is kept for their next pass through
+ * the gate. Each keeps 64 bytes and two numbers, so this bounds the memory to well under 1 MB;
+ * past it the oldest is dropped (its next pass searches from the start, as before).
+ */
+const MAX_KEPT_SCANS = 4096;
 
 function sameVersion(a: FileVersion, b: FileVersion): boolean {
   return a.sizeBytes === b.sizeBytes && a.mtimeMs === b.mtimeMs;
@@ -148,7 +154,29 @@ export function createReadinessGate<Context>(
   const openWriters = options.openWriters ?? platformOpenWriterProbe();
   const openPdf = options.openPdf ?? openFileSource;
   const pending = new Map<string, PendingFile<Context>>();
+  /**
+   * The `%%EOF` search of each PDF announced incomplete (a scanner that paused longer than the
+   * grace, a file with no `%%EOF` at all): when it changes and comes back, the search resumes
+   * where it ended instead of reading the whole file again at every pass.
+   */
+  const keptScans = new Map<string, EndMarkerScan>();
   const limit = pLimit(MAX_CONCURRENT_CHECKS);
+
+  function keepScan(filePath: string, scan: EndMarkerScan | null): void {
+    keptScans.delete(filePath);
+    if (scan === null) return;
+    keptScans.set(filePath, scan);
+    if (keptScans.size > MAX_KEPT_SCANS) {
+      const oldest = keptScans.keys().next().value;
+      if (oldest !== undefined) keptScans.delete(oldest);
+    }
+  }
+
+  function takeScan(filePath: string): EndMarkerScan | null {
+    const scan = keptScans.get(filePath) ?? null;
+    keptScans.delete(filePath);
+    return scan;
+  }
   let stopped = false;
 
   function schedule(filePath: string, entry: PendingFile<Context>, delayMs: number): void {
@@ -162,6 +190,12 @@ export function createReadinessGate<Context>(
   function forget(filePath: string, entry: PendingFile<Context>): void {
     if (entry.timer !== null) clock.clearTimeout(entry.timer);
     if (pending.get(filePath) === entry) pending.delete(filePath);
+  }
+
+  function vanished(filePath: string, entry: PendingFile<Context>): void {
+    forget(filePath, entry);
+    keptScans.delete(filePath);
+    options.onVanished(filePath, entry.context);
   }
 
   function isCurrent(filePath: string, entry: PendingFile<Context>, generation: number): boolean {
@@ -184,8 +218,7 @@ export function createReadinessGate<Context>(
       if (!isCurrent(filePath, entry, generation)) return;
       const code = errorCode(error);
       if (code === 'ENOENT' || code === 'ENOTDIR') {
-        forget(filePath, entry);
-        options.onVanished(filePath, entry.context);
+        vanished(filePath, entry);
       } else {
         logger.warn('intake: cannot stat a waiting file, trying again', { path: filePath, code });
         schedule(filePath, entry, windowMs);
@@ -210,8 +243,7 @@ export function createReadinessGate<Context>(
     const readability = await checkReadable(filePath);
     if (!isCurrent(filePath, entry, generation)) return;
     if (readability === 'gone') {
-      forget(filePath, entry);
-      options.onVanished(filePath, entry.context);
+      vanished(filePath, entry);
       return;
     }
     if (readability !== 'readable') {
@@ -256,6 +288,7 @@ export function createReadinessGate<Context>(
       logger.info('intake: an incomplete file stopped changing; the checks will judge it', {
         path: filePath,
       });
+      keepScan(filePath, entry.endMarkerScan);
     }
 
     forget(filePath, entry);
@@ -296,7 +329,7 @@ export function createReadinessGate<Context>(
         generation: 0,
         unreadableAttempts: 0,
         heldOpenReported: false,
-        endMarkerScan: null,
+        endMarkerScan: takeScan(filePath),
       };
       pending.set(filePath, entry);
       schedule(filePath, entry, options.stabilityWindowMs());
@@ -317,6 +350,7 @@ export function createReadinessGate<Context>(
     },
     stop() {
       stopped = true;
+      keptScans.clear();
       for (const [filePath, entry] of pending) forget(filePath, entry);
       limit.clearQueue();
     },

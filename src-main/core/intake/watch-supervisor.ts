@@ -2,6 +2,7 @@
 // are known (or the API is too slow), applies changed folders and watch timings, rebuilds the
 // trees from the API now and then, and sends what the intake finds to the history's recorder.
 import type { FolderBinding, Settings } from '../../contract/domain.ts';
+import type { FolderOwnership } from '../folders/folder-owner.ts';
 import type { WatchedFolders } from '../folders/watched-folders.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { SettingsStore } from '../store/settings-store.ts';
@@ -39,6 +40,8 @@ export interface WatchSupervisorOptions {
   logger: Logger;
   /** How often accountant trees are rebuilt from the API (ms). */
   treeRefreshMs: number;
+  /** Who delivers each folder: one owned by another installation is not watched here. */
+  ownership: FolderOwnership;
 }
 
 /** The running intake's lifecycle; every method is safe to call before start() and after stop(). */
@@ -51,6 +54,8 @@ export interface WatchSupervisor {
   recheck(filePath: string): void;
   /** Scans every folder again (the history accepts writes again). */
   rescan(): void;
+  /** Checks every folder's presence and owner now (a take-over happened here or elsewhere). */
+  verifyPresence(): void;
   /** Closes every watcher and timer; terminal. */
   stop(): Promise<void>;
 }
@@ -165,6 +170,7 @@ export function createWatchSupervisor(options: WatchSupervisorOptions): WatchSup
         resolveCategoryId: (companyNumber, type, folderName) =>
           folders.resolveCategoryId(companyNumber, type, folderName),
         isKnown: options.isKnown,
+        ownership: options.ownership,
         onFileSeen: (file) => {
           folders.noteRouted(file.folderId, file.path);
           return sink.onFileSeen(file);
@@ -204,6 +210,10 @@ export function createWatchSupervisor(options: WatchSupervisorOptions): WatchSup
 
     rescan() {
       if (intake !== null) inBackground(intake.rescan(), 'A rescan');
+    },
+
+    verifyPresence() {
+      if (intake !== null) inBackground(intake.verifyPresence(), 'A presence check');
     },
 
     async stop() {

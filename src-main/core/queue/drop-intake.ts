@@ -1,6 +1,8 @@
 // Files handed over directly (the drop window, `clearfacts-uploader upload`): inspected on
 // request, then queued as ready. They never sit in a watched folder, so they are never moved or
 // deleted afterwards.
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import pLimit from 'p-limit';
 import type {
@@ -8,11 +10,17 @@ import type {
   Destination,
   HistoryEntry,
   InspectedFile,
+  SplitChoice,
   SplitMode,
+  SplitPreview,
   UploadSource,
 } from '../../contract/domain.ts';
+import { ApiError } from '../../contract/api-contract.ts';
+import { msg } from '../../contract/messages/message.ts';
+import type { PreviewResult } from '../split/split-protocol.ts';
 import type { DocumentCheck, DocumentCheckOptions } from '../documents/document-check.ts';
 import { sendingChanges } from '../documents/sending-changes.ts';
+import { wholeNote } from './split-step.ts';
 import type { UploadQueue } from './upload-queue.ts';
 import { toHistoryEntry, type FileRecord } from '../store/file-record.ts';
 import type { HistoryRepository } from '../store/history-repository.ts';
@@ -28,6 +36,8 @@ export interface DropIntakeOptions {
   check: (filePath: string, options: DocumentCheckOptions) => Promise<DocumentCheck>;
   source: Extract<UploadSource, 'drop' | 'cli'>;
   onInserted: (record: FileRecord) => void;
+  /** The split service's preview of a batch's bytes (transferred) in a mode (issue #19). */
+  previewSplit: (bytes: Uint8Array, mode: SplitMode) => Promise<PreviewResult>;
 }
 
 /** Files handed over directly: the drop window, browser-mode drops, `clearfacts-uploader upload`. */
@@ -39,16 +49,24 @@ export interface DropIntake {
    */
   inspect(paths: string[], checkOptions: DocumentCheckOptions): Promise<InspectedFile[]>;
   /**
+   * What the file at `filePath` would be cut into in `mode` (issue #19), read now. Throws
+   * ApiError `invalid_request` when it is no file that can be read (`drop_path_missing`,
+   * `drop_path_not_a_file`); a PDF that cannot be cut is a `whole` answer with its note.
+   */
+  previewSplit(filePath: string, mode: SplitMode): Promise<SplitPreview>;
+  /**
    * Queues every file as ready for one administration and destination, in one transaction; the
    * checks run when each one's turn comes; a PDF is cut as a scanned batch in `split` mode
-   * first (issue #17; `off`: sent as it is). Throws StorageUnavailableError when the history
-   * cannot be written (nothing is queued then).
+   * first (issue #17; `off`: sent as it is), as `choices` says for a path the user previewed
+   * (issue #19). Throws StorageUnavailableError when the history cannot be written (nothing is
+   * queued then).
    */
   send(
     paths: string[],
     companyNumber: CompanyNumber,
     destination: Destination,
     split?: SplitMode,
+    choices?: ReadonlyMap<string, SplitChoice>,
   ): HistoryEntry[];
 }
 
@@ -77,12 +95,46 @@ export function createDropIntake(options: DropIntakeOptions): DropIntake {
       );
     },
 
+    async previewSplit(given: string, mode: SplitMode): Promise<SplitPreview> {
+      const filePath = path.resolve(given);
+      let bytes: Uint8Array;
+      try {
+        bytes = await readFile(filePath);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        throw new ApiError(
+          'invalid_request',
+          msg(code === 'EISDIR' ? 'drop_path_not_a_file' : 'drop_path_missing', {
+            path: filePath,
+          }),
+        );
+      }
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      const result = await options.previewSplit(bytes, mode);
+      return result.outcome === 'split'
+        ? {
+            sha256,
+            pages: result.pages,
+            separatorPages: result.separatorPages,
+            parts: result.parts,
+            whole: null,
+          }
+        : {
+            sha256,
+            pages: result.pages,
+            separatorPages: [],
+            parts: [],
+            whole: wholeNote(result.reason),
+          };
+    },
+
     /** Queues every file; the checks run when each one's turn comes, with the reason if refused. */
     send(
       paths: string[],
       companyNumber: CompanyNumber,
       destination: Destination,
       split: SplitMode = 'off',
+      choices: ReadonlyMap<string, SplitChoice> = new Map(),
     ): HistoryEntry[] {
       const records = options.storage.write(() =>
         options.repository.inTransaction(() =>
@@ -98,6 +150,7 @@ export function createDropIntake(options: DropIntakeOptions): DropIntake {
               destination,
               state: 'ready',
               splitMode: split === 'off' ? null : split,
+              splitChoice: split === 'off' ? null : (choices.get(filePath) ?? null),
             });
           }),
         ),

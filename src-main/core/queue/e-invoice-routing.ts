@@ -27,6 +27,13 @@ function partyFor(summary: EInvoiceSummary, tray: InvoiceTray): EInvoiceParty {
   return tray === 'purchase' ? summary.customer : summary.supplier;
 }
 
+/**
+ * The choice left when the parties name none of the user's administrations: the user names one
+ * (any reachable administration, purchases or sales), as they would by putting the file in its
+ * folder. Never decided for them: a guess would put the invoice in someone else's books.
+ */
+const PICK_ADMINISTRATION: HoldChoice = { kind: 'pick_administration' };
+
 /** The choice "send to <administration>, in its purchases or sales". */
 export function sendToChoice(administration: Administration, destination: InvoiceTray): HoldChoice {
   return {
@@ -171,8 +178,8 @@ export function routeInBoundFolder(
 /**
  * An e-invoice in an accountant's inbox: it goes to the one reachable administration whose
  * company number is its customer's (a purchase) or its supplier's (a sale). Held, with the
- * candidates as choices, when both parties are clients, when neither is, when the invoice names
- * no Belgian number, when two reachable administrations share the number, or when the matching
+ * candidates as choices, when both parties are clients, when neither is (then the user may also
+ * name any administration), when the invoice names no Belgian number (only that choice), when two reachable administrations share the number, or when the matching
  * party's Peppol endpoint is another reachable administration. A party is who its legal
  * identifiers say; an endpoint that is a client is only ever offered (party-numbers.ts).
  */
@@ -183,7 +190,10 @@ export function routeInInbox(
   const customerNumbers = partyCompanyNumbers(summary.customer);
   const supplierNumbers = partyCompanyNumbers(summary.supplier);
   if (customerNumbers.length === 0 && supplierNumbers.length === 0) {
-    return { kind: 'hold', hold: { reason: msg('e_invoice_inbox_no_numbers'), choices: [] } };
+    return {
+      kind: 'hold',
+      hold: { reason: msg('e_invoice_inbox_no_numbers'), choices: [PICK_ADMINISTRATION] },
+    };
   }
   const buyers = reachableWith(customerNumbers, administrations);
   const sellers = reachableWith(supplierNumbers, administrations);
@@ -208,7 +218,13 @@ export function routeInInbox(
     };
   }
   if (buyers.length === 0 && sellers.length === 0) {
-    return { kind: 'hold', hold: { reason: msg('e_invoice_inbox_no_client', parties), choices } };
+    return {
+      kind: 'hold',
+      hold: {
+        reason: msg('e_invoice_inbox_no_client', parties),
+        choices: [...choices, PICK_ADMINISTRATION],
+      },
+    };
   }
   const matches = buyers.length > 0 ? buyers : sellers;
   const [only] = matches;

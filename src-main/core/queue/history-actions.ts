@@ -3,6 +3,7 @@
 import { msg, type Terms } from '../../contract/messages/message.ts';
 import { ApiError } from '../../contract/api-contract.ts';
 import type {
+  Administration,
   FileState,
   HistoryEntry,
   HoldChoice,
@@ -32,7 +33,7 @@ const requeue = {
 } as const;
 
 function sameChoice(a: HoldChoice, b: HoldChoice): boolean {
-  if (a.kind === 'send_here' || b.kind === 'send_here') return a.kind === b.kind;
+  if (a.kind !== 'send_to' || b.kind !== 'send_to') return a.kind === b.kind;
   return a.companyNumber === b.companyNumber && a.destination === b.destination;
 }
 
@@ -69,9 +70,15 @@ export interface HistoryActions {
    * Held: the user's choice among those the row offers. `send_to` queues the file for that
    * administration and tray, `send_here` where it is; either way the routing rules no longer
    * hold it. A choice the row does not offer is refused (`conflict`), so a stale screen cannot
-   * send a file somewhere nobody proposed.
+   * send a file somewhere nobody proposed. A row offering `pick_administration` takes a
+   * `send_to` of any administration in `reachable` (the list the token reaches, or null when it
+   * cannot be read: then none); `pick_administration` itself names none and is refused.
    */
-  choose(id: number, choice: HoldChoice): HistoryEntry;
+  choose(
+    id: number,
+    choice: HoldChoice,
+    reachable?: readonly Administration[] | null,
+  ): HistoryEntry;
   /** Shows the file (or its archived copy) in the file manager when the shell has one. */
   reveal(id: number): Promise<{ path: string }>;
 }
@@ -183,11 +190,33 @@ export function createHistoryActions(options: HistoryActionsOptions): HistoryAct
       return write(id, record.state, { dismissedAt: Date.now() });
     },
 
-    choose(id: number, choice: HoldChoice): HistoryEntry {
+    choose(
+      id: number,
+      choice: HoldChoice,
+      reachable: readonly Administration[] | null = null,
+    ): HistoryEntry {
       const record = find(id);
       if (record.state !== 'held') refuse(record, 'chosen', ['held']);
       const offered = record.hold?.choices ?? [];
-      if (!offered.some((candidate) => sameChoice(candidate, choice))) {
+      if (choice.kind === 'pick_administration') {
+        throw new ApiError(
+          'conflict',
+          msg('hold_choice_name_administration', { fileName: record.fileName }),
+        );
+      }
+      const picked =
+        choice.kind === 'send_to' &&
+        offered.some((candidate) => candidate.kind === 'pick_administration');
+      if (
+        picked &&
+        !(reachable ?? []).some((known) => known.companyNumber === choice.companyNumber)
+      ) {
+        throw new ApiError(
+          'not_found',
+          msg('administration_unreachable', { companyNumber: choice.companyNumber }),
+        );
+      }
+      if (!picked && !offered.some((candidate) => sameChoice(candidate, choice))) {
         throw new ApiError(
           'conflict',
           msg('hold_choice_unknown', { fileName: record.fileName }),

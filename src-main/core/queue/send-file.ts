@@ -17,7 +17,6 @@ import type { DocumentCheck, DocumentCheckOptions } from '../documents/document-
 import { invoiceKey } from '../documents/e-invoice/invoice-key.ts';
 import { uploadMediaType } from '../documents/media-type.ts';
 import type { Logger } from '../logging/logger.ts';
-import { ACTIVE_STATES } from '../store/file-lifecycle.ts';
 import type { FileRecord } from '../store/file-record.ts';
 import type { FilePatch } from '../store/file-row.ts';
 import type { HistoryRepository, Transition } from '../store/history-repository.ts';
@@ -129,6 +128,11 @@ export interface SendContext {
    * the list cannot be read now (routing then still holds, offering fewer choices).
    */
   reachableAdministrations: () => Promise<Administration[] | null>;
+  /**
+   * Whether another installation delivers the folder of this watched row now (its owner marker,
+   * read again); true also asks the intake to look at the folder at once.
+   */
+  folderOwnedElsewhere: (record: FileRecord) => Promise<boolean>;
 }
 
 function deliver(
@@ -346,7 +350,6 @@ export async function sendFile(
     settings.pairEInvoices !== false
   ) {
     const pairing = pairPdfWithXml(
-      record,
       sha256,
       repository.latestOf(xmlTwinPaths(record.path)),
       context.now(),
@@ -449,6 +452,17 @@ export async function sendFile(
       };
     }
 
+    // One owner per folder (folders/folder-owner.ts): the marker is read again just before the
+    // upload, so an installation that slept through a take-over stops instead of sending twice.
+    // The row waits at the gate again; the intake finds the folder another's and watches it no
+    // more, and gates the file again if this installation takes the folder back.
+    if (record.source === 'watch' && (await context.folderOwnedElsewhere(record))) {
+      context.logger.info('Another installation delivers this folder now: not sent here', {
+        id: record.id,
+      });
+      await write('waiting_stability', { attempts: 0, nextAttemptAt: null, failure: null });
+      return null;
+    }
     const attempts = record.attempts + 1;
     await write('uploading', { ...checkPatch(check), sentSha256, attempts, nextAttemptAt: null });
     let result: DeliveredFile;
@@ -523,13 +537,12 @@ async function routeFromInbox(
   const pairs = check.kind === 'pdf' && context.settings().pairEInvoices !== false;
   const twin = pairs ? context.repository.latestOf(xmlTwinPaths(record.path)) : null;
   const windowMs = context.settings().stabilityWindowMs ?? 2_000;
-  // Only its XML can say where an inbox PDF goes, so it waits for it as long as the XML is on
-  // its way (a bound folder's PDF waits one window at most, then goes on its own).
-  if (twin !== null && ACTIVE_STATES.includes(twin.state)) {
-    await write('ready', { ...checkPatch(check), nextAttemptAt: context.now() + windowMs });
+  // Only its XML can say where an inbox PDF goes, so it waits for it as long as it is on its way.
+  const pairing = pairs ? pairPdfWithXml(sha256, twin, context.now(), windowMs) : null;
+  if (pairing?.kind === 'wait') {
+    await write('ready', { ...checkPatch(check), nextAttemptAt: pairing.at });
     return null;
   }
-  const pairing = pairs ? pairPdfWithXml(record, sha256, twin, context.now(), windowMs) : null;
   if (pairing?.kind === 'part_of_xml') {
     const reason = msg('pdf_sent_with_xml', { fileName: pairing.xml.fileName });
     await write('duplicate', {

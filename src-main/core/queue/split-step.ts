@@ -11,13 +11,17 @@ import type { Destination, FileState } from '../../contract/domain.ts';
 import { msg, type Message } from '../../contract/messages/message.ts';
 import type { SeparatorSheet } from '../split/separator-code.ts';
 import type { SplitResult, WholeReason } from '../split/split-protocol.ts';
-import type { SplitMode } from '../../contract/domain.ts';
+import type { SplitChoice, SplitMode } from '../../contract/domain.ts';
 import type { FileRecord } from '../store/file-record.ts';
 import type { FilePatch } from '../store/file-row.ts';
 import type { SendContext } from './send-file.ts';
 
 /** What the queue needs from the split stage: the worker's verdict on a batch's bytes. */
-export type Splitter = (bytes: Uint8Array, mode: SplitMode) => Promise<SplitResult>;
+export type Splitter = (
+  bytes: Uint8Array,
+  mode: SplitMode,
+  choice?: Omit<SplitChoice, 'sha256'>,
+) => Promise<SplitResult>;
 
 /**
  * The name a part is sent under: the original's name with its page range,
@@ -46,6 +50,8 @@ export function wholeNote(reason: WholeReason): Message | null {
       return msg('split_whole_over_budget', { limitSeconds: Math.round(reason.limitMs / 1000) });
     case 'splitter_stopped':
       return msg('split_whole_stopped');
+    case 'choice_mismatch':
+      return msg('split_whole_choice_mismatch');
   }
 }
 
@@ -84,8 +90,10 @@ async function writeDurably(filePath: string, bytes: Uint8Array): Promise<void> 
  * Splits a `ready` batch whose row still has a split mode, with its check done (`sha256`,
  * `checkPatch`). Returns null when the batch was split (the parts are queued and the original
  * waits in `split`) or put back to be read again; otherwise the original's row, now without a
- * split mode and with the reason it goes whole, to send as it is. With `signal` aborted (the app
- * stops) nothing is written. Throws only what the history throws.
+ * split mode and with the reason it goes whole, to send as it is. A row with the user's choice
+ * from the split preview (issue #19) is cut as chosen, or sent whole when its bytes are not those
+ * previewed. With `signal` aborted (the app stops) nothing is written. Throws only what the
+ * history throws.
  */
 export async function splitOriginal(
   context: SendContext,
@@ -97,7 +105,7 @@ export async function splitOriginal(
   signal: AbortSignal,
 ): Promise<FileRecord | null> {
   const sendWhole = (note: Message | null) =>
-    write('ready', { ...checkPatch, splitMode: null, splitNote: note });
+    write('ready', { ...checkPatch, splitMode: null, splitChoice: null, splitNote: note });
   if (checkPatch.kind !== 'pdf') return sendWhole(null);
   let bytes: Uint8Array;
   try {
@@ -115,7 +123,16 @@ export async function splitOriginal(
     });
     return null;
   }
-  const result = await context.splitter(bytes, mode);
+  const choice = record.splitChoice;
+  // The parts the user chose were chosen on the pages previewed: other bytes may not fit them.
+  if (choice !== null && choice.sha256 !== sha256) {
+    return sendWhole(msg('split_whole_changed_since_preview'));
+  }
+  const result = await context.splitter(
+    bytes,
+    mode,
+    ...(choice === null ? [] : [{ separatorPages: choice.separatorPages, parts: choice.parts }]),
+  );
   // Stopping ends the worker, and its "stopped" verdict is no reason to send the batch whole: the
   // row stays ready and the batch is split at the next start.
   if (signal.aborted) return null;
@@ -168,6 +185,7 @@ export async function splitOriginal(
           ...checkPatch,
           pages: result.pages,
           splitMode: null,
+          splitChoice: null,
           splitNote: msg('split_into_parts', {
             count: inserted.length,
             separatorPages: result.separatorPages.length,

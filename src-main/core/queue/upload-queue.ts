@@ -76,6 +76,8 @@ export interface UploadQueueOptions {
   onChangedAfterSend?: (filePath: string) => void;
   /** The administrations the token reaches, for e-invoice routing; none known by default. */
   reachableAdministrations?: () => Promise<Administration[] | null>;
+  /** Whether another installation delivers a watched row's folder now; never by default. */
+  folderOwnedElsewhere?: (record: FileRecord) => Promise<boolean>;
   /** The after-upload step's file operations; node:fs/promises unless a test injects faults. */
   afterUploadFs?: AfterUploadFs;
   /** How long a move that failed for a passing reason waits; AFTER_UPLOAD_RETRY_MS by default. */
@@ -169,6 +171,7 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
     afterUploadFs: options.afterUploadFs ?? fsPromises,
     onLocalStepDeferred: () => scheduleLocalRetry(),
     reachableAdministrations: options.reachableAdministrations ?? (() => Promise.resolve(null)),
+    folderOwnedElsewhere: options.folderOwnedElsewhere ?? (() => Promise.resolve(false)),
   };
 
   let localRetryTimer: NodeJS.Timeout | null = null;

@@ -8,12 +8,14 @@ import {
   VerbosityLevel,
   type PDFDocumentProxy,
 } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { SplitMode } from '../../contract/domain.ts';
+import type { SplitChoice, SplitMode, SplitPart } from '../../contract/domain.ts';
+import { choiceProblem, contentPages } from '../../contract/split-choice.ts';
 import { readBarcodeTexts } from './barcode-reader.ts';
 import { pagePicture } from './page-images.ts';
 import { decodeSeparator, type SeparatorSheet } from './separator-code.ts';
-import type { CutPart, SplitResult } from './split-protocol.ts';
-import { planSplit, type PlannedPart } from './split-plan.ts';
+import { thumbnailDataUrl } from './page-thumbnail.ts';
+import type { CutPart, PreviewResult, SplitResult, WholeReason } from './split-protocol.ts';
+import { planSplit } from './split-plan.ts';
 
 function openWithPdfjs(bytes: Uint8Array) {
   return getDocument({
@@ -40,13 +42,21 @@ async function pdfjsPageCount(bytes: Uint8Array): Promise<number | null> {
   }
 }
 
-/** The separator sheet on each page (null: none), in page order. */
+/**
+ * The separator sheet on each page (null: none), in page order; with `only`, just those pages
+ * (1-based) are read and every other page counts as none.
+ */
 export async function readSeparators(
   lib: PDFDocument,
   pdfjs: PDFDocumentProxy,
+  only?: readonly number[],
 ): Promise<(SeparatorSheet | null)[]> {
   const sheets: (SeparatorSheet | null)[] = [];
   for (let index = 0; index < lib.getPageCount(); index++) {
+    if (only !== undefined && !only.includes(index + 1)) {
+      sheets.push(null);
+      continue;
+    }
     const picture = await pagePicture({ lib, pdfjs }, index);
     const texts = await readBarcodeTexts(picture);
     sheets.push(
@@ -56,59 +66,119 @@ export async function readSeparators(
   return sheets;
 }
 
-async function cut(source: PDFDocument, part: PlannedPart): Promise<Uint8Array> {
+async function cut(source: PDFDocument, pages: readonly number[]): Promise<Uint8Array> {
   const target = await PDFDocument.create({ updateMetadata: false });
-  const indices = Array.from(
-    { length: part.lastPage - part.firstPage + 1 },
-    (_, offset) => part.firstPage - 1 + offset,
-  );
+  const indices = pages.map((page) => page - 1);
   for (const page of await target.copyPages(source, indices)) target.addPage(page);
   return target.save();
 }
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-/**
- * The verdict on a batch for a folder in `mode` (not `off`). Never throws for the file: a PDF
- * that cannot be opened or cut comes back `whole` with its reason.
- */
-export async function splitBatch(bytes: Uint8Array, mode: SplitMode): Promise<SplitResult> {
-  let lib: PDFDocument;
+/** The batch opened by pdf-lib, or why it cannot be (pdf-lib refuses encrypted files). */
+async function openWithPdfLib(
+  bytes: Uint8Array,
+): Promise<{ lib: PDFDocument } | { whole: WholeReason }> {
   try {
     // pdf-lib refuses encrypted files (EncryptedPDFError); cutting them would write garbage.
-    lib = await PDFDocument.load(bytes, { updateMetadata: false });
+    return { lib: await PDFDocument.load(bytes, { updateMetadata: false }) };
   } catch (error) {
-    return {
-      outcome: 'whole',
-      pages: null,
-      reason: { why: 'unreadable', detail: errorText(error) },
-    };
+    return { whole: { why: 'unreadable', detail: errorText(error) } };
   }
-  const pages = lib.getPageCount();
+}
+
+/** Parts in page order and the separator pages none of them sends. */
+interface Plan {
+  parts: SplitPart[];
+  separatorPages: number[];
+}
+
+/** What `mode` makes of the batch: its parts and separator pages, or why it stays whole. */
+async function decide(
+  bytes: Uint8Array,
+  lib: PDFDocument,
+  mode: SplitMode,
+  withPdfjs?: (pdfjs: PDFDocumentProxy, plan: Plan) => Promise<void>,
+): Promise<Plan | { whole: WholeReason }> {
   let separators: (SeparatorSheet | null)[] = [];
-  if (mode === 'separator') {
-    const task = openWithPdfjs(bytes);
-    try {
-      separators = await readSeparators(lib, await task.promise);
-    } catch (error) {
-      return { outcome: 'whole', pages, reason: { why: 'unreadable', detail: errorText(error) } };
-    } finally {
-      await task.destroy();
-    }
+  const task = mode === 'separator' || withPdfjs !== undefined ? openWithPdfjs(bytes) : null;
+  try {
+    const pdfjs = task === null ? null : await task.promise;
+    if (pdfjs !== null && mode === 'separator') separators = await readSeparators(lib, pdfjs);
+    const plan = planSplit(lib.getPageCount(), mode, separators);
+    if (plan.outcome === 'whole') return { whole: { why: 'one_document' } };
+    const decided = { parts: plan.parts, separatorPages: plan.separatorPages };
+    if (pdfjs !== null && withPdfjs !== undefined) await withPdfjs(pdfjs, decided);
+    return decided;
+  } catch (error) {
+    return { whole: { why: 'unreadable', detail: errorText(error) } };
+  } finally {
+    await task?.destroy();
   }
-  const plan = planSplit(pages, mode, separators);
-  if (plan.outcome === 'whole') return { outcome: 'whole', pages, reason: { why: 'one_document' } };
+}
+
+/**
+ * Checks the user's choice against the batch: it must cover every page (`choiceProblem`), and
+ * every page it leaves out as a separator must carry a separator sheet (read again here, only
+ * those pages), so no page with content can be dropped by a choice. Null when it fits.
+ */
+async function choiceMismatch(
+  bytes: Uint8Array,
+  lib: PDFDocument,
+  choice: Omit<SplitChoice, 'sha256'>,
+): Promise<WholeReason | null> {
+  const problem = choiceProblem(lib.getPageCount(), { ...choice, sha256: '' });
+  if (problem !== null) return { why: 'choice_mismatch', detail: problem };
+  if (choice.separatorPages.length === 0) return null;
+  const task = openWithPdfjs(bytes);
+  try {
+    const sheets = await readSeparators(lib, await task.promise, choice.separatorPages);
+    const notSheet = choice.separatorPages.find((page) => sheets[page - 1] === null);
+    return notSheet === undefined
+      ? null
+      : { why: 'choice_mismatch', detail: `page ${notSheet} carries no separator sheet` };
+  } catch (error) {
+    return { why: 'unreadable', detail: errorText(error) };
+  } finally {
+    await task.destroy();
+  }
+}
+
+/**
+ * The verdict on a batch for a folder in `mode` (not `off`), cut as `choice` says when the user
+ * confirmed parts in the preview (issue #19). Never throws for the file: a PDF that cannot be
+ * opened or cut, or a choice that does not fit it, comes back `whole` with its reason.
+ */
+export async function splitBatch(
+  bytes: Uint8Array,
+  mode: SplitMode,
+  choice?: Omit<SplitChoice, 'sha256'>,
+): Promise<SplitResult> {
+  const opened = await openWithPdfLib(bytes);
+  if ('whole' in opened) return { outcome: 'whole', pages: null, reason: opened.whole };
+  const { lib } = opened;
+  const pages = lib.getPageCount();
+  let plan: Plan;
+  if (choice === undefined) {
+    const decided = await decide(bytes, lib, mode);
+    if ('whole' in decided) return { outcome: 'whole', pages, reason: decided.whole };
+    plan = decided;
+  } else {
+    const mismatch = await choiceMismatch(bytes, lib, choice);
+    if (mismatch !== null) return { outcome: 'whole', pages, reason: mismatch };
+    plan = choice;
+  }
   const parts: CutPart[] = [];
   for (const part of plan.parts) {
-    const expectedPages = part.lastPage - part.firstPage + 1;
+    const sent = contentPages(part, plan.separatorPages);
     let partBytes: Uint8Array;
     try {
-      partBytes = await cut(lib, part);
+      partBytes = await cut(lib, sent);
     } catch (error) {
       return { outcome: 'whole', pages, reason: { why: 'unreadable', detail: errorText(error) } };
     }
     const foundPages = await pdfjsPageCount(partBytes);
-    if (foundPages !== expectedPages) {
+    if (foundPages !== sent.length) {
       return {
         outcome: 'whole',
         pages,
@@ -116,7 +186,7 @@ export async function splitBatch(bytes: Uint8Array, mode: SplitMode): Promise<Sp
           why: 'part_mismatch',
           firstPage: part.firstPage,
           lastPage: part.lastPage,
-          expectedPages,
+          expectedPages: sent.length,
           foundPages,
         },
       };
@@ -124,4 +194,29 @@ export async function splitBatch(bytes: Uint8Array, mode: SplitMode): Promise<Sp
     parts.push({ ...part, bytes: partBytes as Uint8Array<ArrayBuffer> });
   }
   return { outcome: 'split', pages, separatorPages: plan.separatorPages, parts };
+}
+
+/**
+ * What `splitBatch` would make of the batch in `mode`, without cutting: the parts, each with a
+ * thumbnail of its first page (issue #19). Never throws for the file.
+ */
+export async function previewBatch(bytes: Uint8Array, mode: SplitMode): Promise<PreviewResult> {
+  const opened = await openWithPdfLib(bytes);
+  if ('whole' in opened) return { outcome: 'whole', pages: null, reason: opened.whole };
+  const { lib } = opened;
+  const pages = lib.getPageCount();
+  const thumbnails: string[] = [];
+  const decided = await decide(bytes, lib, mode, async (pdfjs, plan) => {
+    for (const part of plan.parts) {
+      const first = contentPages(part, plan.separatorPages)[0] ?? part.firstPage;
+      thumbnails.push(await thumbnailDataUrl(await pagePicture({ lib, pdfjs }, first - 1)));
+    }
+  });
+  if ('whole' in decided) return { outcome: 'whole', pages, reason: decided.whole };
+  return {
+    outcome: 'split',
+    pages,
+    separatorPages: decided.separatorPages,
+    parts: decided.parts.map((part, index) => ({ ...part, thumbnail: thumbnails[index] ?? '' })),
+  };
 }

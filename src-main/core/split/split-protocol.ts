@@ -1,7 +1,7 @@
 // What the split service and its worker thread say to each other, checked with zod on arrival
 // (a worker's messages cross a thread boundary). Shared by split-service.ts and split-worker.ts.
 import { z } from 'zod';
-import { SplitMode } from '../../contract/domain.ts';
+import { SplitChoice, SplitMode, SplitPart } from '../../contract/domain.ts';
 import { SeparatorSheet } from './separator-code.ts';
 
 /** One part as the worker hands it back: its pages (1-based, inclusive) and its PDF bytes. */
@@ -25,6 +25,8 @@ export const WholeReason = z.discriminatedUnion('why', [
   z.object({ why: z.literal('over_budget'), limitMs: z.number().int() }),
   z.object({ why: z.literal('splitter_stopped'), detail: z.string() }),
   z.object({ why: z.literal('unreadable'), detail: z.string() }),
+  /** The user's choice (issue #19) does not fit the batch; `detail` says how (for the log). */
+  z.object({ why: z.literal('choice_mismatch'), detail: z.string() }),
   z.object({
     why: z.literal('part_mismatch'),
     firstPage: z.number().int(),
@@ -51,17 +53,47 @@ export const SplitResult = z.discriminatedUnion('outcome', [
 ]);
 export type SplitResult = z.infer<typeof SplitResult>;
 
-/** main → worker: one batch's bytes (transferred) and the folder's mode. */
-export const SplitRequest = z.object({
-  id: z.number().int(),
-  bytes: z.instanceof(Uint8Array),
-  mode: SplitMode,
-});
+/**
+ * main → worker: one batch's bytes (transferred) and the folder's mode; `split` cuts it (as the
+ * user's `choice` says, when given), `preview` only says what the parts would be.
+ */
+export const SplitRequest = z.discriminatedUnion('task', [
+  z.object({
+    task: z.literal('split'),
+    id: z.number().int(),
+    bytes: z.instanceof(Uint8Array),
+    mode: SplitMode,
+    choice: SplitChoice.omit({ sha256: true }).optional(),
+  }),
+  z.object({
+    task: z.literal('preview'),
+    id: z.number().int(),
+    bytes: z.instanceof(Uint8Array),
+    mode: SplitMode,
+  }),
+]);
 export type SplitRequest = z.infer<typeof SplitRequest>;
 
-/** worker → main: `ready` once pdf.js and zxing are loaded, then one result per request id. */
+/** The worker's preview of a batch: the parts with a JPEG data URL of each one's first page. */
+export const PreviewResult = z.discriminatedUnion('outcome', [
+  z.object({
+    outcome: z.literal('split'),
+    pages: z.number().int(),
+    separatorPages: z.array(z.number().int()),
+    parts: z.array(SplitPart.extend({ thumbnail: z.string() })).min(1),
+  }),
+  z.object({
+    outcome: z.literal('whole'),
+    pages: z.number().int().nullable(),
+    reason: WholeReason,
+  }),
+]);
+export type PreviewResult = z.infer<typeof PreviewResult>;
+
+/** worker → main: `ready` once pdf.js and zxing are loaded, then one answer per request id. */
 export const SplitReply = z.union([
   z.object({ ready: z.literal(true) }),
   z.object({ id: z.number().int(), result: SplitResult }),
+  z.object({ id: z.number().int(), preview: PreviewResult }),
 ]);
 export type SplitReply = z.infer<typeof SplitReply>;

@@ -2,9 +2,15 @@
 // per batch (the pattern of documents/pdf-reading-service.ts). Whatever goes wrong with the
 // worker, the answer is a verdict: "send it whole, because …". A batch is never held back or
 // lost because splitting failed.
-import type { SplitMode } from '../../contract/domain.ts';
+import type { SplitChoice, SplitMode } from '../../contract/domain.ts';
 import { createWorkerSlot, siblingModuleUrl, transferableBytes } from '../documents/worker-slot.ts';
-import { SplitReply, type SplitResult } from './split-protocol.ts';
+import {
+  SplitReply,
+  type PreviewResult,
+  type SplitRequest,
+  type SplitResult,
+  type WholeReason,
+} from './split-protocol.ts';
 
 export interface SplitServiceOptions {
   /**
@@ -23,17 +29,31 @@ export const DEFAULT_SPLIT_SERVICE_OPTIONS: SplitServiceOptions = {
 
 /** Splits batches in the worker; never rejects. */
 export interface SplitService {
-  /** Splits the bytes (transferred to the worker: the caller's view is emptied) in `mode`. */
-  split(bytes: Uint8Array, mode: SplitMode): Promise<SplitResult>;
+  /**
+   * Splits the bytes (transferred to the worker: the caller's view is emptied) in `mode`, or as
+   * the user's `choice` says (issue #19).
+   */
+  split(
+    bytes: Uint8Array,
+    mode: SplitMode,
+    choice?: Omit<SplitChoice, 'sha256'>,
+  ): Promise<SplitResult>;
+  /** What `split` would cut the bytes (transferred) into, with a thumbnail of each part. */
+  preview(bytes: Uint8Array, mode: SplitMode): Promise<PreviewResult>;
   /** Ends the worker at once (a split under way answers `splitter_stopped`); a later split starts a new one. */
   close(): Promise<void>;
 }
 
-const stopped = (detail: string): SplitResult => ({
-  outcome: 'whole',
-  pages: null,
-  reason: { why: 'splitter_stopped', detail },
-});
+/** A verdict of either kind that sends the batch whole: split's and preview's share it. */
+type Whole = Extract<SplitResult, { outcome: 'whole' }>;
+
+const whole = (reason: WholeReason): Whole => ({ outcome: 'whole', pages: null, reason });
+const stopped = (detail: string): Whole => whole({ why: 'splitter_stopped', detail });
+
+/** The work a request asks of the worker, without its id (the bytes not yet transferable). */
+type Task =
+  | { task: 'split'; bytes: Uint8Array; mode: SplitMode; choice?: Omit<SplitChoice, 'sha256'> }
+  | { task: 'preview'; bytes: Uint8Array; mode: SplitMode };
 
 export function createSplitService(
   options: SplitServiceOptions = DEFAULT_SPLIT_SERVICE_OPTIONS,
@@ -49,7 +69,8 @@ export function createSplitService(
   let nextId = 1;
   let tail: Promise<unknown> = Promise.resolve();
 
-  async function splitOne(bytes: Uint8Array, mode: SplitMode): Promise<SplitResult> {
+  /** Runs one task in the worker; the answer is the reply's result or preview. */
+  async function runOne(task: Task): Promise<SplitResult | PreviewResult> {
     const started = slot.acquire();
     const current = started.thread;
     if (!(await started.ready)) {
@@ -59,7 +80,7 @@ export function createSplitService(
     const id = nextId++;
     return new Promise((resolve) => {
       let settled = false;
-      const finish = (result: SplitResult, restart: boolean) => {
+      const finish = (result: SplitResult | PreviewResult, restart: boolean) => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
@@ -71,37 +92,43 @@ export function createSplitService(
       };
       const onMessage = (message: unknown) => {
         const reply = SplitReply.safeParse(message);
-        if (reply.success && 'id' in reply.data && reply.data.id === id) {
-          finish(reply.data.result, false);
-        }
+        if (!reply.success || !('id' in reply.data) || reply.data.id !== id) return;
+        finish('result' in reply.data ? reply.data.result : reply.data.preview, false);
       };
       const onError = (error: Error) => finish(stopped(error.message), true);
       const onExit = (code: number) => finish(stopped(`exit code ${code}`), true);
       const timer = setTimeout(
-        () =>
-          finish(
-            {
-              outcome: 'whole',
-              pages: null,
-              reason: { why: 'over_budget', limitMs: options.timeMs },
-            },
-            true,
-          ),
+        () => finish(whole({ why: 'over_budget', limitMs: options.timeMs }), true),
         options.timeMs,
       );
       current.on('message', onMessage);
       current.on('error', onError);
       current.on('exit', onExit);
-      const owned = transferableBytes(bytes);
-      current.postMessage({ id, bytes: owned, mode }, [owned.buffer]);
+      const owned = transferableBytes(task.bytes);
+      const request: SplitRequest = { ...task, id, bytes: owned };
+      current.postMessage(request, [owned.buffer]);
     });
   }
 
+  /** One task at a time, in the order asked. */
+  function queued(task: Task): Promise<SplitResult | PreviewResult> {
+    const result = tail.then(() => runOne(task));
+    tail = result.catch(() => undefined);
+    return result;
+  }
+
   return {
-    split(bytes, mode) {
-      const result = tail.then(() => splitOne(bytes, mode));
-      tail = result.catch(() => undefined);
-      return result;
+    async split(bytes, mode, choice) {
+      const task: Task =
+        choice === undefined
+          ? { task: 'split', bytes, mode }
+          : { task: 'split', bytes, mode, choice };
+      // A split task is answered with a SplitResult (or a whole verdict, which is one).
+      return (await queued(task)) as SplitResult;
+    },
+    async preview(bytes, mode) {
+      // A preview task is answered with a PreviewResult (or a whole verdict, which is one).
+      return (await queued({ task: 'preview', bytes, mode })) as PreviewResult;
     },
     async close() {
       // A batch being split answers "splitter stopped"; the queue, stopping too, writes nothing.

@@ -1,11 +1,11 @@
-// The split worker's body: splits one batch per message (split-batch.ts). Reading codes means
+// The split worker's body: splits or previews one batch per message (split-batch.ts). Reading codes means
 // decoding or rendering every page, seconds of CPU for a long batch, so it runs in its own thread
 // and the engine's event loop keeps serving every other folder meanwhile.
 import { Console } from 'node:console';
 import { Writable } from 'node:stream';
 import { parentPort } from 'node:worker_threads';
 import { prepareBarcodeReader } from './barcode-reader.ts';
-import { splitBatch } from './split-batch.ts';
+import { previewBatch, splitBatch } from './split-batch.ts';
 import { SplitRequest, type SplitReply } from './split-protocol.ts';
 
 // A worker's console writes to the process's stdout, the CLI's own output (and `separator-sheet`
@@ -20,8 +20,16 @@ port.on('message', (message: unknown) => {
   const request = SplitRequest.safeParse(message);
   // Only the service posts here; its time budget ends the wait for anything malformed.
   if (!request.success) return;
-  void splitBatch(request.data.bytes, request.data.mode).then((result) => {
-    const reply: SplitReply = { id: request.data.id, result };
+  const { id, bytes, mode } = request.data;
+  if (request.data.task === 'preview') {
+    void previewBatch(bytes, mode).then((preview) => {
+      const reply: SplitReply = { id, preview };
+      port.postMessage(reply);
+    });
+    return;
+  }
+  void splitBatch(bytes, mode, request.data.choice).then((result) => {
+    const reply: SplitReply = { id, result };
     const transfer =
       result.outcome === 'split' ? result.parts.map((part) => part.bytes.buffer) : [];
     port.postMessage(reply, transfer as ArrayBuffer[]);

@@ -10,6 +10,7 @@ import type {
   FileState,
   HistoryEntry,
   InClearfacts,
+  SplitChoice,
   SplitMode,
   UploadSource,
 } from '../../contract/domain.ts';
@@ -51,6 +52,8 @@ export interface FileRecord {
   pages: number | null;
   /** A scanned batch still to be split in this mode (issue #17); null: not split, or decided. */
   splitMode: SplitMode | null;
+  /** The parts the user confirmed in the split preview (issue #19); null: as the mode decides. */
+  splitChoice: SplitChoice | null;
   /** A part of a split batch: the original's id; null for any other row. */
   parentId: number | null;
   /** A part's pages in the original (1-based, inclusive); null for any other row. */

@@ -11,6 +11,7 @@ import {
   type Failure,
   FileState,
   ClearfactsStatus,
+  SplitChoice,
   SplitMode,
   UploadSource,
   type InClearfacts,
@@ -112,6 +113,8 @@ const FileRow = z.object({
   first_page: z.number().int().nullable().default(null),
   last_page: z.number().int().nullable().default(null),
   split_note: z.string().nullable().default(null),
+  // Absent from rows read before migration 10: split preview.
+  split_choice: z.string().nullable().default(null),
 });
 
 /** What the follow-up last stored, or null before Clearfacts was asked. */
@@ -125,26 +128,30 @@ function inClearfacts(row: z.infer<typeof FileRow>): InClearfacts | null {
   };
 }
 
-/** A note that no longer parses (a newer version wrote it) reads as none: it only informs. */
-function parseNote(json: string | null): Message | null {
+/** The JSON column's value as `schema` reads it, or null when it is empty or no longer parses. */
+function parseColumn<T>(schema: z.ZodType<T>, json: string | null): T | null {
   if (json === null) return null;
   try {
-    const parsed = Message.safeParse(JSON.parse(json));
+    const parsed = schema.safeParse(JSON.parse(json));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;
   }
 }
 
+/** A note that no longer parses (a newer version wrote it) reads as none: it only informs. */
+function parseNote(json: string | null): Message | null {
+  return parseColumn(Message, json);
+}
+
+/** A choice that no longer parses reads as none: the batch is then split as its mode decides. */
+function parseChoice(json: string | null): SplitChoice | null {
+  return parseColumn(SplitChoice, json);
+}
+
 /** A hold that no longer parses (a newer version wrote it) reads as none. */
 function parseHold(json: string | null): FileHold | null {
-  if (json === null) return null;
-  try {
-    const parsed = FileHold.safeParse(JSON.parse(json));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+  return parseColumn(FileHold, json);
 }
 
 /** Advice that no longer parses is left out: it only ever informs. */
@@ -194,6 +201,7 @@ export function rowToRecord(row: unknown): FileRecord {
     inClearfacts: inClearfacts(r),
     pages: r.pages,
     splitMode: r.split_mode,
+    splitChoice: parseChoice(r.split_choice),
     parentId: r.parent_id,
     pageRange:
       r.first_page === null || r.last_page === null
@@ -276,6 +284,9 @@ export function patchToColumns(patch: FilePatch): Record<string, string | number
   set('invoice_key', patch.invoiceKey);
   set('pages', patch.pages);
   set('split_mode', patch.splitMode);
+  if (patch.splitChoice !== undefined) {
+    columns.split_choice = patch.splitChoice === null ? null : JSON.stringify(patch.splitChoice);
+  }
   set('parent_id', patch.parentId);
   if (patch.pageRange !== undefined) {
     columns.first_page = patch.pageRange?.first ?? null;

@@ -126,4 +126,9 @@ export const historyMigrations: readonly string[] = [
   CREATE INDEX files_batch_order
     ON files (coalesce(parent_id, id) DESC, parent_id IS NOT NULL, first_page, id DESC);
   `,
+  // 10: split preview (issue #19). On a dropped batch still to be split: the parts the user
+  // confirmed in the preview (a SplitChoice as JSON); NULL: split as the mode decides.
+  `
+  ALTER TABLE files ADD COLUMN split_choice TEXT;
+  `,
 ];

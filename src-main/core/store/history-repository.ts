@@ -29,7 +29,14 @@ export type NewFile = Pick<
   Partial<
     Pick<
       FileRecord,
-      'sizeBytes' | 'mtimeMs' | 'splitMode' | 'parentId' | 'pageRange' | 'forceSend' | 'rawName'
+      | 'sizeBytes'
+      | 'mtimeMs'
+      | 'splitMode'
+      | 'splitChoice'
+      | 'parentId'
+      | 'pageRange'
+      | 'forceSend'
+      | 'rawName'
     >
   >;
 
@@ -158,11 +165,11 @@ export function createHistoryRepository(
 ): HistoryRepository {
   const insertStatement = db.prepare(`
     INSERT INTO files (path, file_name, search_name, folder_id, watch_root, source, company_number,
-      destination_type, category_id, state, size_bytes, mtime_ms, split_mode, parent_id,
-      first_page, last_page, force_send, raw_name, detected_at, updated_at)
+      destination_type, category_id, state, size_bytes, mtime_ms, split_mode, split_choice,
+      parent_id, first_page, last_page, force_send, raw_name, detected_at, updated_at)
     VALUES (@path, @fileName, @searchName, @folderId, @watchRoot, @source, @companyNumber,
-      @destinationType, @categoryId, @state, @sizeBytes, @mtimeMs, @splitMode, @parentId,
-      @firstPage, @lastPage, @forceSend, @rawName, @now, @now)
+      @destinationType, @categoryId, @state, @sizeBytes, @mtimeMs, @splitMode, @splitChoice,
+      @parentId, @firstPage, @lastPage, @forceSend, @rawName, @now, @now)
     RETURNING *`);
   const getStatement = db.prepare('SELECT * FROM files WHERE id = ?');
   const stateStatement = db.prepare('SELECT state FROM files WHERE id = ?').pluck();
@@ -285,6 +292,10 @@ export function createHistoryRepository(
         sizeBytes: file.sizeBytes ?? null,
         mtimeMs: file.mtimeMs ?? null,
         splitMode: file.splitMode ?? null,
+        splitChoice:
+          file.splitChoice === undefined || file.splitChoice === null
+            ? null
+            : JSON.stringify(file.splitChoice),
         parentId: file.parentId ?? null,
         firstPage: file.pageRange?.first ?? null,
         lastPage: file.pageRange?.last ?? null,

@@ -18,6 +18,7 @@ import {
   signInThroughCore,
   startStack,
   type Stack,
+  UI_TIMEOUT_MS,
 } from './browser-stack.ts';
 import { assertAccessible, screenshotBothThemes, waitForValue } from './page-checks.ts';
 
@@ -92,7 +93,9 @@ test('split mode per folder, separator sheets and parts under their original', a
     .getByText(
       'Cut into 2 documents; 0 separator pages not sent. Moved once every part is uploaded.',
     )
-    .waitFor();
+    // The stability window, the split worker's start and the cut itself are CPU work: on a
+    // loaded 2-core machine they took more than UI_TIMEOUT_MS (1 run in 3 with 7 jobs beside it).
+    .waitFor({ timeout: 3 * UI_TIMEOUT_MS });
   const parts = tab.locator('.history-row.history-part');
   await parts.filter({ hasText: 'Scan 0007 (p. 2).pdf' }).getByText('Uploaded').waitFor();
   await parts.filter({ hasText: 'Scan 0007 (p. 1).pdf' }).getByText('Uploaded').waitFor();

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -87,4 +87,31 @@ test('check in words: exit 0 when every file would be sent, with what changes be
   assert.match(result.stdout, /type {5}a PDF, 2 pages/);
   assert.match(result.stdout, /the 3 byte\(s\) before %PDF- are left out/);
   assert.match(result.stdout, /verdict {2}would be sent/);
+});
+
+test('check takes what upload takes: a folder stands for its documents, a path to nothing is bad usage', async (t) => {
+  const cli = await context(t);
+  const folder = await mkdtemp(path.join(tmpdir(), 'cf-cli-check-folder-'));
+  t.after(() => rm(folder, { recursive: true, force: true }));
+  await copyFile(path.join(FIELD_CASES_DIR, 'base-2pages.pdf'), path.join(folder, 'a.pdf'));
+  await copyFile(path.join(FIELD_CASES_DIR, 'enc-real-password.pdf'), path.join(folder, 'b.pdf'));
+
+  const listed = await runCli(cli, ['check', '--json', folder]);
+  assert.equal(listed.stderr, '');
+  assert.equal(listed.code, 1, 'b.pdf would be refused');
+  const previews = z.array(Preview).parse(JSON.parse(listed.stdout));
+  assert.deepEqual(
+    previews.map((preview) => [preview.fileName, preview.pages, preview.refusal?.code ?? null]),
+    [
+      ['a.pdf', 2, null],
+      ['b.pdf', null, 'pdf_needs_password'],
+    ],
+  );
+
+  // A typo is not a file that "was moved or deleted".
+  const typo = path.join(folder, 'scna.pdf');
+  const missing = await runCli(cli, ['check', typo]);
+  assert.equal(missing.code, 2, missing.stdout + missing.stderr);
+  assert.ok(missing.stderr.includes(typo), missing.stderr);
+  assert.doesNotMatch(missing.stdout + missing.stderr, /moved or deleted/);
 });

@@ -45,6 +45,7 @@ test('history --incidents lists each outage; mark-done and resend --incident dec
     );
   }
   assert.match(listed.stdout, /open elke administratie in Clearfacts/);
+  assert.match(listed.stdout, /^ID +BESTAND +NAAR +VERZONDEN$/m, 'the table speaks Dutch too');
   assert.doesNotMatch(listed.stdout, /did not confirm|outage/, 'no English sentence in Dutch');
 
   const json = await runCli(context, ['history', '--incidents', '--json']);

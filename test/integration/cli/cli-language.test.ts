@@ -59,6 +59,11 @@ const ENGLISH = [
   'queued',
   'See them',
   'file(s)',
+  'COMPANY',
+  'NAME',
+  'ACCOUNT MANAGER',
+  'SENT',
+  'various',
 ];
 
 /** What is left of a line once user data is taken out: commands in backticks, paths. */
@@ -134,6 +139,91 @@ for (const locale of ['nl_BE.UTF-8', 'fr_BE.UTF-8']) {
     const unknownFolder = await runCli(context, ['folders', 'remove', 'nergens']);
     assert.equal(unknownFolder.code, 2);
     assertNoEnglish(unknownFolder, 'an error', [...userData, 'nergens']);
+  });
+}
+
+for (const [locale, various] of [
+  ['nl_BE.UTF-8', 'diverse'],
+  ['fr_BE.UTF-8', 'divers'],
+] as const) {
+  test(`administrations and categories speak ${locale}; --type takes the word categories shows`, async (t) => {
+    const emulator = await startTestEmulator(t);
+    const [administration] = emulator.seed.administrations;
+    assert.ok(administration);
+    const [category] = administration.categories.various;
+    assert.ok(category);
+    const root = tempDir(t, 'soorten');
+    const context: CliContext = {
+      configDir: folder(root, 'instellingen'),
+      apiUrl: emulator.graphqlUrl,
+      token: emulator.addToken([...ALL_SCOPES]),
+      env: { LC_ALL: locale, LANG: locale },
+    };
+    const administrationData = emulator.seed.administrations.flatMap((item) => [
+      item.companyNumber,
+      item.name,
+      ...(item.accountManager === null ? [] : [item.accountManager]),
+    ]);
+
+    const listed = await runCli(context, ['administrations']);
+    assert.equal(listed.code, 0, listed.stderr);
+    assertNoEnglish(listed, 'administrations', administrationData);
+
+    const categories = await runCli(context, ['categories', administration.companyNumber]);
+    assert.equal(categories.code, 0, categories.stderr);
+    const categoryData = [
+      ...administration.categories.various,
+      ...administration.categories.permanent,
+    ].flatMap((item) => [item.id, item.name]);
+    assertNoEnglish(categories, 'categories', [administration.companyNumber, ...categoryData]);
+    assert.match(
+      categories.stdout,
+      new RegExp(`^${various}\\s+${category.id}\\s+${category.name}`, 'm'),
+    );
+
+    const added = await runCli(context, [
+      'folders',
+      'add',
+      folder(root, 'verzekeringen'),
+      '--company',
+      administration.companyNumber,
+      '--type',
+      various,
+      '--category',
+      category.name,
+      '--json',
+    ]);
+    assert.equal(added.code, 0, added.stderr);
+    assert.match(added.stdout, new RegExp(`"type": ?"various"`), 'stored as the API names it');
+    const byApiValue = await runCli(context, [
+      'folders',
+      'add',
+      folder(root, 'statuten'),
+      '--company',
+      administration.companyNumber,
+      '--type',
+      'permanent',
+      '--category',
+      administration.categories.permanent[0]?.name ?? '',
+    ]);
+    assert.equal(byApiValue.code, 0, `the API's value is still taken: ${byApiValue.stderr}`);
+
+    const unknown = await runCli(context, [
+      'folders',
+      'add',
+      root,
+      '--company',
+      administration.companyNumber,
+      '--type',
+      'onzin',
+    ]);
+    assert.equal(unknown.code, 2, unknown.stderr);
+    assert.match(
+      unknown.stderr,
+      new RegExp(`\\b${various}\\b`),
+      'the refusal lists the localized word',
+    );
+    assertNoEnglish(unknown, 'a wrong --type', [root, administration.companyNumber, 'onzin']);
   });
 }
 

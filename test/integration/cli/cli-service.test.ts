@@ -84,3 +84,35 @@ test(
     assert.equal(removed.code, systemdAnswers ? 0 : 1, `uninstall: ${removed.stdout}`);
   },
 );
+
+test('service install refuses a token file that holds no token, naming it, and writes no unit', async (t) => {
+  const root = tempDir(t, 'service-token-file');
+  const xdg = folder(root, 'xdg');
+  const tokenFile = path.join(root, 'token');
+  // The usual slip: the file made but the token not yet pasted into it.
+  await writeFile(tokenFile, '\n', { mode: 0o600 });
+  const context: CliContext = {
+    configDir: folder(root, 'config'),
+    // Never asked: the file is read before anything else.
+    apiUrl: 'http://127.0.0.1:9/graphql',
+    env: { XDG_CONFIG_HOME: xdg },
+  };
+  for (const args of [['--print'], ['--no-linger']]) {
+    const refused = await runCli(context, [
+      'service',
+      'install',
+      '--token-file',
+      tokenFile,
+      ...args,
+    ]);
+    assert.equal(refused.code, 3, `install ${args.join(' ')}: ${refused.stdout}${refused.stderr}`);
+    assert.ok(refused.stderr.includes(tokenFile), refused.stderr);
+    assert.doesNotMatch(
+      refused.stdout,
+      /ExecStart/,
+      'no unit is shown for a service that cannot start',
+    );
+  }
+  const unitPath = path.join(xdg, 'systemd', 'user', 'clearfacts-uploader.service');
+  assert.equal(existsSync(unitPath), false, 'no unit is written');
+});

@@ -114,6 +114,55 @@ test('`ui --link` with only `watch` running says that no page is served and what
   assert.match(dutch.stderr, /toont geen pagina/, `in Dutch: ${dutch.stderr}`);
 });
 
+test('`ui --link` with `watch` running (as a service does) gets a link to the forwarding `ui`’s page', async (t) => {
+  const emulator = await startTestEmulator(t);
+  const configDir = folder(tempDir(t, 'ui-link-forward'), 'config');
+  const context: CliContext = { configDir, apiUrl: emulator.graphqlUrl };
+  const watch = startWatch(t, { ...context, token: emulator.demoToken });
+  await watch.until('the engine reports its status', () => watch.status() !== null);
+
+  const ui = spawnCli(context, ['ui']);
+  let uiStderr = '';
+  ui.stderr.on('data', (chunk: Buffer) => (uiStderr += chunk.toString()));
+  t.after(() => {
+    if (ui.exitCode === null && ui.signalCode === null) ui.kill('SIGKILL');
+  });
+  const firstLine = await withDeadline(
+    'the forwarding `ui` to print its link',
+    new Promise<string>((resolve, reject) => {
+      createInterface({ input: ui.stdout }).once('line', resolve);
+      ui.once('exit', () => reject(new Error(`ui exited early: ${uiStderr}`)));
+    }),
+  );
+  const uiLink = LINK.exec(firstLine)?.[0];
+  assert.ok(uiLink, `the ui prints a link: ${firstLine}`);
+  assert.match(firstLine, new RegExp(`${watch.child.pid}`), 'it forwards to the running watch');
+
+  const asked = await runCli(
+    { ...context, env: { LANG: 'nl_BE.UTF-8' } },
+    ['ui', '--link'],
+    '',
+    ANSWER_MS,
+  );
+  assert.equal(asked.code, 0, `ui --link ends with 0: ${asked.stderr}`);
+  const printed = asked.stdout.trimEnd();
+  assert.match(printed, new RegExp(`^${LINK.source}$`), 'the link alone, on one line');
+  assert.equal(new URL(printed).origin, new URL(uiLink).origin, 'the forwarding ui’s page');
+  assert.notEqual(printed, uiLink);
+  const first = await redeem(printed);
+  assert.equal(first.status, 200, 'the link opens a session');
+  assert.equal((await redeem(printed)).status, 403, 'once');
+
+  ui.kill('SIGTERM');
+  await withDeadline(
+    'the forwarding ui to stop',
+    new Promise((resolve) => (ui.exitCode === null ? ui.once('exit', resolve) : resolve(null))),
+  );
+  const afterUi = await runCli(context, ['ui', '--link'], '', ANSWER_MS);
+  assert.equal(afterUi.code, 1, 'with the page gone, no link');
+  assert.match(afterUi.stderr, /serves no page/);
+});
+
 test('`ui --link` with nothing running says so and starts nothing', async (t) => {
   const emulator = await startTestEmulator(t);
   const configDir = folder(tempDir(t, 'ui-link-none'), 'config');

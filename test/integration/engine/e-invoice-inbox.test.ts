@@ -6,8 +6,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { ApiError } from '../../../src-main/contract/api-contract.ts';
 import type { PartyInput } from '../../fixtures/e-invoice-builder.ts';
 import {
+  DUTCH_SUPPLIER,
+  GERMAN_CUSTOMER,
   partyOf,
   sampleInvoice,
   ublXml,
@@ -135,7 +138,7 @@ test('an e-invoice inbox routes by the parties, and holds or refuses what it can
         customer: `${unreachable.name} (${unreachable.companyNumber})`,
       },
     },
-    choices: [],
+    choices: [{ kind: 'pick_administration' }],
   });
   assert.equal(entry('scan.pdf')?.failure?.code, 'not_e_invoice');
 
@@ -155,4 +158,70 @@ test('an e-invoice inbox routes by the parties, and holds or refuses what it can
     return entry('both.xml')?.state === 'archived';
   });
   assert.deepEqual(delivered('both.xml'), [{ companyNumber: seller.companyNumber, type: 'SALE' }]);
+});
+
+test('an inbox invoice with no Belgian number lets the user name the administration', async (t) => {
+  const emulator = await startTestEmulator(t);
+  const [, seller] = emulator.seed.administrations;
+  assert.ok(seller);
+  const unreachable = emulator.seed.inaccessibleAdministration;
+  const inbox = folder(tempDir(t, 'inbox-pick'), 'Peppol inbox');
+  const harness = await startEngine(t, { emulator, token: emulator.demoToken });
+  await harness.engine.handlers['folders.addInbox']({ path: inbox });
+  await writeFile(
+    path.join(inbox, 'foreign.xml'),
+    ublXml(sampleInvoice({ number: 'F-1', supplier: DUTCH_SUPPLIER, customer: GERMAN_CUSTOMER })),
+  );
+  const entry = () =>
+    [...harness.entries.values()].find((candidate) => candidate.fileName === 'foreign.xml');
+  await harness.until('foreign.xml held', () => entry()?.state === 'held');
+  const held = entry();
+  assert.ok(held);
+  assert.deepEqual(held.hold, {
+    reason: { code: 'e_invoice_inbox_no_numbers', params: {} },
+    choices: [{ kind: 'pick_administration' }],
+  });
+
+  // The offer itself names no administration, and one the token does not reach is refused.
+  await assert.rejects(
+    harness.engine.handlers['history.choose']({
+      id: held.id,
+      choice: { kind: 'pick_administration' },
+    }),
+    (error: ApiError) =>
+      error.code === 'conflict' && error.userMessage.code === 'hold_choice_name_administration',
+  );
+  await assert.rejects(
+    harness.engine.handlers['history.choose']({
+      id: held.id,
+      choice: {
+        kind: 'send_to',
+        companyNumber: unreachable.companyNumber,
+        name: unreachable.name,
+        destination: 'purchase',
+      },
+    }),
+    (error: ApiError) =>
+      error.code === 'not_found' && error.userMessage.code === 'administration_unreachable',
+  );
+  assert.equal(entry()?.state, 'held');
+
+  await harness.engine.handlers['history.choose']({
+    id: held.id,
+    choice: {
+      kind: 'send_to',
+      companyNumber: seller.companyNumber,
+      name: seller.companyNumber,
+      destination: 'sale',
+    },
+  });
+  await harness.until('foreign.xml sent where the user named', () => entry()?.state === 'archived');
+  assert.deepEqual(
+    emulator.uploads().map((upload) => ({
+      fileName: upload.filename,
+      companyNumber: upload.companyNumber,
+      type: upload.invoiceType,
+    })),
+    [{ fileName: 'foreign.xml', companyNumber: seller.companyNumber, type: 'SALE' }],
+  );
 });

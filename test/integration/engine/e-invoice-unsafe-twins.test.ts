@@ -1,4 +1,4 @@
-// Issue #18, attack findings F1–F3 (/docs: e-invoice routing and pairing) through the real engine,
+// Issue #18, attack findings F1–F3 and F9 (/docs: e-invoice routing and pairing) through the real engine,
 // folder and emulator: a routing hold must not be undone by the invoice's other forms, and a
 // party that names two of the user's administrations is never routed on a guess. What counts as
 // "sent" is what the emulator received.
@@ -14,6 +14,8 @@ import {
 } from '../../fixtures/e-invoice-builder.ts';
 import { startEInvoiceEngine } from '../../support/e-invoice-engine.ts';
 import { pdfBytes } from '../../e2e/browser/sample-files.ts';
+import { TEST_STABILITY_MS } from '../../support/engine-harness.ts';
+import { scanSlowly } from '../../support/slow-scanner.ts';
 
 const SETTLED = ['archived', 'held', 'duplicate', 'failed'];
 
@@ -138,5 +140,39 @@ test('F3: a customer named with the numbers of two reachable administrations is 
       },
       { kind: 'send_here' },
     ],
+  });
+});
+
+test('F9: x.pdf beside an x.xml still being written slowly waits for it and goes as part of it', async (t) => {
+  const { emulator, harness, dir, entry, customer } = await startEInvoiceEngine(t, 'slow-xml');
+  const visual = await pdfBytes(4);
+  const xml = Buffer.from(
+    ublXml(sampleInvoice({ number: 'S-1', customer }), visual.toString('base64')),
+  );
+  // The XML is written in four parts with pauses longer than the window (an SMB copy of a
+  // large UBL); its visual lands whole just after the first part, within the window.
+  await scanSlowly(path.join(dir, 'slow.xml'), xml, {
+    parts: 4,
+    pauseMs: Math.round(TEST_STABILITY_MS * 1.75),
+    onPartWritten: async (index) => {
+      if (index === 0) await writeFile(path.join(dir, 'slow.pdf'), visual);
+    },
+  });
+  await harness.until(
+    'slow.xml and slow.pdf settled',
+    () =>
+      SETTLED.includes(entry('slow.xml')?.state ?? '') &&
+      SETTLED.includes(entry('slow.pdf')?.state ?? ''),
+    60_000,
+  );
+  assert.deepEqual(
+    emulator.uploads().map((upload) => upload.filename),
+    ['slow.xml'],
+    'the invoice went once, as its XML',
+  );
+  assert.equal(entry('slow.pdf')?.state, 'duplicate');
+  assert.deepEqual(entry('slow.pdf')?.hold?.reason, {
+    code: 'pdf_sent_with_xml',
+    params: { fileName: 'slow.xml' },
   });
 });

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { englishOf } from '../../../src-main/contract/messages/index.ts';
 import { FOLDER_MARKER_FILE } from '../../../src-main/core/folders/folder-marker.ts';
+import { FOLDER_OWNER_FILE } from '../../../src-main/core/folders/folder-owner.ts';
 import { pdfBytes } from '../../fixtures/generate-documents.ts';
 import { startTestEmulator } from '../../emulator/emulator-test-support.ts';
 import { monthFolder, startEngine } from '../../support/engine-harness.ts';
@@ -62,7 +63,7 @@ test('a file whose name is not UTF-8 is sent under its decoded name and moved', 
   );
   assert.deepEqual(
     rawNamesIn(dir).map((hex) => Buffer.from(hex, 'hex').toString()),
-    [FOLDER_MARKER_FILE, '_uploaded'],
+    [FOLDER_MARKER_FILE, FOLDER_OWNER_FILE, '_uploaded'],
   );
   assert.deepEqual(
     rawNamesIn(path.join(dir, '_uploaded', monthFolder())),

@@ -147,7 +147,16 @@ export function createFakeEngine(options: FakeEngineOptions = {}): FakeEngine {
         })),
       ),
     'drop.send': (request) => record('drop.send', request, []),
+    'drop.previewSplit': (request) =>
+      record('drop.previewSplit', request, {
+        sha256: '',
+        pages: null,
+        separatorPages: [],
+        parts: [],
+        whole: null,
+      }),
     'folders.setSplit': (request) => record('folders.setSplit', request, []),
+    'folders.takeOver': (request) => record('folders.takeOver', request, []),
     'separatorSheet.create': (request) =>
       record('separatorSheet.create', request, { pdfBase64: '' }),
     'history.query': (request) => {

@@ -3,14 +3,18 @@
 // agent), and the Windows command.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { renderLaunchdAgent } from '../../../src-main/cli/service/launchd-agent.ts';
+import {
+  LAUNCHD_EXIT_WRAPPER,
+  renderLaunchdAgent,
+} from '../../../src-main/cli/service/launchd-agent.ts';
 import { serviceCommand, type ServiceSpec } from '../../../src-main/cli/service/service-spec.ts';
 import { renderSystemdUnit } from '../../../src-main/cli/service/systemd-unit.ts';
 import { windowsTaskCommands } from '../../../src-main/cli/service/windows-task.ts';
+import { createWaitList, withDeadline } from '../../support/waiting.ts';
 
 const plain: ServiceSpec = {
   node: '/usr/local/bin/node',
@@ -102,7 +106,13 @@ test('the launchd agent keeps the engine alive after a failure and says the same
   assert.equal(read.status, 0, read.stderr);
   assert.deepEqual(JSON.parse(read.stdout), {
     Label: 'be.clearfacts.uploader',
-    ProgramArguments: serviceCommand(hostile),
+    ProgramArguments: [
+      '/bin/sh',
+      '-c',
+      LAUNCHD_EXIT_WRAPPER,
+      'clearfacts-uploader',
+      ...serviceCommand(hostile),
+    ],
     EnvironmentVariables: { CLEARFACTS_TOKEN_FILE: '/srv/tokens/%i $USER' },
     RunAtLoad: true,
     KeepAlive: { SuccessfulExit: false },
@@ -111,6 +121,54 @@ test('the launchd agent keeps the engine alive after a failure and says the same
     StandardOutPath: '/dev/null',
     StandardErrorPath: '/srv/scans & <more>/config/service-stderr.log',
   });
+});
+
+/** Runs LAUNCHD_EXIT_WRAPPER with /bin/sh around `node -e script`, as launchd would. */
+function runUnderLaunchdWrapper(script: string): ChildProcess {
+  return spawn(
+    '/bin/sh',
+    ['-c', LAUNCHD_EXIT_WRAPPER, 'clearfacts-uploader', process.execPath, '-e', script],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+}
+
+function exitCodeOf(child: ChildProcess): Promise<number | null> {
+  return withDeadline(
+    'the launchd wrapper to exit',
+    new Promise((resolve) => child.on('exit', (code) => resolve(code))),
+  );
+}
+
+test('under launchd, exit code 3 (no usable token) ends the agent for good; other codes restart it', async () => {
+  // launchd restarts after every non-zero exit (KeepAlive/SuccessfulExit=false): the wrapper
+  // turns only 3 into 0, the way systemd's RestartPreventExitStatus=3 does for the unit.
+  for (const [exitCode, seenByLaunchd] of [
+    [3, 0],
+    [1, 1],
+    [0, 0],
+    [70, 70],
+  ] as const) {
+    const child = runUnderLaunchdWrapper(`process.exit(${exitCode})`);
+    assert.equal(await exitCodeOf(child), seenByLaunchd, `the command exited ${exitCode}`);
+  }
+});
+
+test('under launchd, the stop signal reaches the engine and the wrapper waits for it to end', async () => {
+  const child = runUnderLaunchdWrapper(
+    "process.on('SIGTERM', () => setTimeout(() => { console.log('stopped cleanly'); process.exit(0); }, 200)); console.log('running'); setInterval(() => {}, 1000);",
+  );
+  let output = '';
+  const waits = createWaitList();
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+    waits.wake();
+  });
+  await waits.until('the command under the wrapper to start', () =>
+    output.includes('running') ? true : undefined,
+  );
+  child.kill('SIGTERM');
+  assert.equal(await exitCodeOf(child), 0);
+  assert.match(output, /stopped cleanly/, 'the engine got SIGTERM and finished before the wrapper');
 });
 
 test('the Windows command creates a boot task for the user running `watch`', () => {

@@ -6,6 +6,7 @@ import {
   cleanFileName,
   hasInvisible,
   markInvisible,
+  showRawName,
 } from '../../../src-main/contract/file-names.ts';
 
 test('bidi controls and invisible characters are marked for display and removed to send', () => {
@@ -27,4 +28,12 @@ test('a name over 255 bytes is shortened in its stem, whole characters, extensio
   assert.equal(short, `${'é'.repeat(124)}….pdf`);
   assert.equal(Buffer.byteLength(short), 255);
   assert.equal(cleanFileName(`${'a'.repeat(255)}`), 'a'.repeat(255));
+});
+
+test('a name that is not UTF-8 is shown by its bytes, \\xNN for all but printable ASCII', () => {
+  // The bytes as Python prints them (repr(b'...')): the same \xNN form, backslash doubled.
+  const hex = (text: string) => Buffer.from(text, 'latin1').toString('hex');
+  assert.equal(showRawName(hex('Facture F\xe9vrier.pdf')), 'Facture F\\xe9vrier.pdf');
+  assert.equal(showRawName(hex('a\\b\x01\x7f\xff.pdf')), 'a\\\\b\\x01\\x7f\\xff.pdf');
+  assert.equal(showRawName(''), '');
 });

@@ -1,6 +1,7 @@
 // The token from CLEARFACTS_TOKEN: how servers, containers and scheduled tasks pass it. The
 // environment belongs to whoever started the process, so this store never writes.
 import type { TokenStorageInfo } from '../../../contract/domain.ts';
+import { msg } from '../../../contract/messages/message.ts';
 import { TokenStoreError, type TokenStore } from './token-store.ts';
 import { acceptToken } from './validate-token.ts';
 
@@ -21,7 +22,11 @@ export function createEnvTokenStore(env: NodeJS.ProcessEnv = process.env): Token
       const value = tokenFromEnvironment(env);
       return value === null
         ? null
-        : acceptToken(value, `The ${TOKEN_ENVIRONMENT_VARIABLE} environment variable`);
+        : acceptToken(
+            value,
+            `The ${TOKEN_ENVIRONMENT_VARIABLE} environment variable`,
+            msg('env_token_malformed'),
+          );
     },
     save() {
       return Promise.reject(new TokenStoreError('read_only', CHANGE_IT_THERE));

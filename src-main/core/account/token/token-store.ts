@@ -1,6 +1,7 @@
 // Where the personal access token lives. The desktop shell stores it with safeStorage; headless
 // runs read CLEARFACTS_TOKEN, the OS keyring, or (only with the user's consent) a 0600 file.
 import type { TokenStorageInfo } from '../../../contract/domain.ts';
+import type { Message } from '../../../contract/messages/message.ts';
 
 export interface TokenStore {
   /**
@@ -20,15 +21,28 @@ export interface TokenStore {
  * consent_required: only a plain file is left and the user has not agreed to it.
  * unavailable: the storage itself failed (keyring locked, disk error).
  * invalid_token: what was given or found is not a Clearfacts token.
+ * given_token_unusable: the token given with the process (CLEARFACTS_TOKEN, the file
+ *   CLEARFACTS_TOKEN_FILE names) is missing, unreadable or not a token: an authentication problem
+ *   that only whoever set the variable can mend, so `token set` is no advice for it.
  */
-export type TokenStoreFailure = 'read_only' | 'consent_required' | 'unavailable' | 'invalid_token';
+export type TokenStoreFailure =
+  'read_only' | 'consent_required' | 'unavailable' | 'invalid_token' | 'given_token_unusable';
 
-/** A token store's refusal, with a sentence the CLI or UI can show as it is. */
+/**
+ * A token store's refusal: an English sentence for the log, and `userMessage`, the same in the
+ * catalogues' codes, where a surface must show it in the user's language.
+ */
 export class TokenStoreError extends Error {
   readonly failure: TokenStoreFailure;
-  constructor(failure: TokenStoreFailure, message: string, options: { cause?: unknown } = {}) {
-    super(message, options);
+  readonly userMessage: Message | null;
+  constructor(
+    failure: TokenStoreFailure,
+    message: string,
+    options: { cause?: unknown; userMessage?: Message } = {},
+  ) {
+    super(message, options.cause === undefined ? {} : { cause: options.cause });
     this.name = 'TokenStoreError';
     this.failure = failure;
+    this.userMessage = options.userMessage ?? null;
   }
 }

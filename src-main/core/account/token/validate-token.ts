@@ -3,19 +3,29 @@
 import { existsSync } from 'node:fs';
 import { ApiToken } from './api-token.ts';
 import { registerSecret } from '../../logging/secret-redactor.ts';
+import type { Message } from '../../../contract/messages/message.ts';
 import { TokenStoreError } from './token-store.ts';
 
 /**
  * The trimmed token, registered with the redactor; a TokenStoreError naming `subject` (e.g.
- * "The CLEARFACTS_TOKEN environment variable") when it is malformed.
+ * "The CLEARFACTS_TOKEN environment variable") when it is malformed. `givenWithProcess`: the
+ * candidate came with the process (an environment variable, the file one names); a malformed one
+ * is then `given_token_unusable`, said to the user as this message.
  */
-export function acceptToken(candidate: string, subject: string): string {
+export function acceptToken(
+  candidate: string,
+  subject: string,
+  givenWithProcess?: Message,
+): string {
   // Registered before validation: even a malformed token must never reach a log line.
   registerSecret(candidate.trim());
   const parsed = ApiToken.safeParse(candidate);
   if (!parsed.success) {
     const reason = parsed.error.issues[0]?.message ?? 'it has the wrong length or characters';
-    throw new TokenStoreError('invalid_token', `${subject} is not a Clearfacts token: ${reason}.`);
+    const sentence = `${subject} is not a Clearfacts token: ${reason}.`;
+    throw givenWithProcess === undefined
+      ? new TokenStoreError('invalid_token', sentence)
+      : new TokenStoreError('given_token_unusable', sentence, { userMessage: givenWithProcess });
   }
   return parsed.data;
 }

@@ -45,7 +45,8 @@ test('the environment store reads CLEARFACTS_TOKEN, registers it, and refuses to
   await assert.rejects(
     createEnvTokenStore({ CLEARFACTS_TOKEN: malformed }).load(),
     (error: unknown) => {
-      assert.ok(error instanceof TokenStoreError && error.failure === 'invalid_token');
+      assert.ok(error instanceof TokenStoreError && error.failure === 'given_token_unusable');
+      assert.equal(error.userMessage?.code, 'env_token_malformed');
       assert.match(
         error.message,
         /CLEARFACTS_TOKEN environment variable is not a Clearfacts token/,

@@ -45,7 +45,7 @@ test('a PDF cut anywhere inside its last incremental update is incomplete', asyn
   });
 });
 
-test('a startxref that finds no xref, or no %%EOF at all, is incomplete', async () => {
+test('a startxref that finds no xref, or no %%EOF and no startxref at its end, is incomplete', async () => {
   const bytes = pageTreePdf({ pages: 2 });
   const text = bytes.toString('latin1');
   const wrong = text.replace(/startxref\n(\d+)/, (_, at: string) => `startxref\n${Number(at) - 9}`);
@@ -53,10 +53,21 @@ test('a startxref that finds no xref, or no %%EOF at all, is incomplete', async 
     complete: false,
     finding: 'xref_not_found',
   });
-  assert.deepEqual(await checkPdfBytesCompleteness(bytes.subarray(0, bytes.length - 7)), {
+  // Cut inside the trailer: no %%EOF, and the file does not end at a startxref.
+  const cut = bytes.subarray(0, bytes.lastIndexOf('startxref') - 3);
+  assert.deepEqual(await checkPdfBytesCompleteness(cut), {
     complete: false,
     finding: 'no_end_marker',
   });
+  // Cut inside the startxref offset: the offset finds no xref.
+  const offsetCut = bytes.subarray(0, bytes.lastIndexOf('%%EOF') - 3);
+  assert.deepEqual(await checkPdfBytesCompleteness(offsetCut), {
+    complete: false,
+    finding: 'no_end_marker',
+  });
+  // Only the marker left out (some writers do): every byte it closes is there.
+  const markerless = bytes.subarray(0, bytes.lastIndexOf('%%EOF'));
+  assert.equal((await checkPdfBytesCompleteness(markerless)).complete, true);
 });
 
 test('an xref stream (qpdf-written) is found and judged complete', async (t) => {

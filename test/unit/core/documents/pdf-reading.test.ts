@@ -84,6 +84,23 @@ test('padding of any size after %%EOF is accepted, whatever the padding is', asy
   }
 });
 
+test('a PDF whose writer left out %%EOF is read whole, as qpdf reads it; one cut before its startxref is not', async () => {
+  const base = pageTreePdf({ pages: 3 });
+  const markerless = base.subarray(0, base.lastIndexOf('%%EOF'));
+  for (const [name, ending] of [
+    ['none', ''],
+    ['misspelt', '%EOF\r\n'],
+    ['blanks-and-nul', ' \n\0\0\0'],
+  ] as const) {
+    const ended = Buffer.concat([markerless, Buffer.from(ending, 'latin1')]);
+    await assertAcceptedAsQpdfCounts(await written(`no-eof-${name}.pdf`, ended));
+  }
+  // Cut inside the trailer, before startxref: really cut off.
+  const cut = base.subarray(0, base.lastIndexOf('startxref') - 5);
+  const check = await checkDocument(await written('no-eof-cut.pdf', cut), options);
+  assert.equal(check.failure?.code, 'pdf_incomplete', 'a file cut before its startxref');
+});
+
 test('bytes before %PDF- are left out of the sent copy only when that copy is well-formed', async () => {
   const base = pageTreePdf({ pages: 3 });
   for (const prefix of PREFIXES) {

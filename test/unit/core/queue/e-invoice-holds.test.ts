@@ -192,7 +192,11 @@ test('F7: an inbox e-invoice no reachable administration is a party of is held w
   harness.queue.start();
   const held = await harness.reach(file.id, 'held');
   assert.equal(held.hold?.reason.code, 'e_invoice_inbox_no_client');
-  assert.deepEqual(held.hold?.choices, [], 'no administration to propose');
+  assert.deepEqual(
+    held.hold?.choices,
+    [{ kind: 'pick_administration' }],
+    'no administration to propose: the user may name one',
+  );
   assert.equal(harness.repository.countByState().held, 1);
 
   const dismissed = actionsFor(harness).dismiss(file.id);

@@ -227,9 +227,15 @@ test('inbox, unsafe: neither party a client, or no numbers at all, is held witho
     neither.kind === 'hold' ? neither.hold.reason.code : null,
     'e_invoice_inbox_no_client',
   );
-  assert.deepEqual(neither.kind === 'hold' ? neither.hold.choices : null, []);
+  // No candidate: the user names the administration, the app never guesses one.
+  assert.deepEqual(neither.kind === 'hold' ? neither.hold.choices : null, [
+    { kind: 'pick_administration' },
+  ]);
   const none = routeInInbox(summary({ name: 'A' }, { name: 'B' }), administrations);
   assert.equal(none.kind === 'hold' ? none.hold.reason.code : null, 'e_invoice_inbox_no_numbers');
+  assert.deepEqual(none.kind === 'hold' ? none.hold.choices : null, [
+    { kind: 'pick_administration' },
+  ]);
 });
 
 test('inbox, unsafe: two reachable administrations with the same number are held with both', () => {

@@ -1,0 +1,219 @@
+// One owner per watched folder (issue #10). Syncthing's `.stfolder` (and our `.clearfacts-folder`,
+// folder-marker.ts) only says "this is the folder, it is mounted"; it says nothing of who sends
+// from it, so two installations bound to one shared scan folder both delivered every file. The
+// owner marker `.clearfacts-owner` names the installation that delivers the folder (machine, user,
+// config folder, its id) and when it last said so (a heartbeat, rewritten on the intake's presence
+// checks). The rule:
+// - no marker, or one that does not parse: the first installation to write it (exclusive create)
+//   owns the folder;
+// - another installation's marker: this one does not watch the folder and says who owns it;
+// - taking over is only ever the user's explicit act, and only when the owner's heartbeat is older
+//   than OWNER_SILENT_AFTER_MS: a live owner is never displaced. The owner re-reads the marker
+//   before each send, so one that slept through a take-over (a laptop) stops instead of sending;
+// - an installation that unbinds the folder removes its marker, so another may claim it.
+import { randomUUID } from 'node:crypto';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { ApiError } from '../../contract/api-contract.ts';
+import { msg, type Message } from '../../contract/messages/message.ts';
+import type { Logger } from '../logging/logger.ts';
+import type { Installation } from '../store/installation.ts';
+
+/** Its leading dot keeps it out of the intake, the scans and Explorer's default view. */
+export const FOLDER_OWNER_FILE = '.clearfacts-owner';
+
+/** A heartbeat is rewritten when the one on disk is at least this old (ms). */
+export const OWNER_HEARTBEAT_MS = 20_000;
+/**
+ * An owner whose heartbeat is older than this (ms) has stopped (or sleeps) and may be taken over.
+ * Fifteen of the intake's 30 s presence checks: a busy share that delays a few writes does not
+ * make a live owner look dead.
+ */
+export const OWNER_SILENT_AFTER_MS = 7.5 * 60_000;
+
+const OwnerRecord = z.object({
+  version: z.literal(1),
+  id: z.string().min(1),
+  machine: z.string(),
+  user: z.string(),
+  configDir: z.string(),
+  /** Epoch ms, by the owner's clock. */
+  heartbeatAt: z.number(),
+});
+type OwnerRecord = z.infer<typeof OwnerRecord>;
+
+/** `owned`: this installation delivers the folder. Otherwise why not, naming the owner. */
+export type OwnerVerdict = { owned: true } | { owned: false; reason: Message };
+
+/** Who delivers which folder; see the rule at the top of folder-owner.ts. */
+export interface FolderOwnership {
+  /** This installation's id: presence checks of two installations never share a result. */
+  readonly installationId: string;
+  /**
+   * Claims the folder when nobody owns it, renews this installation's heartbeat when it does, or
+   * says who else does. A folder whose marker cannot be written (a read-only share) counts as
+   * owned: it cannot be claimed by anyone else either. Never throws.
+   */
+  claim(folderPath: string): Promise<OwnerVerdict>;
+  /** Reads the marker without writing: what the send step asks before every watched file. */
+  check(folderPath: string): Promise<OwnerVerdict>;
+  /**
+   * Makes this installation the owner. Throws ApiError `conflict` (folder_owner_active) while the
+   * owner's heartbeat is fresher than OWNER_SILENT_AFTER_MS, and what the file system threw when
+   * the marker cannot be written.
+   */
+  takeOver(folderPath: string): Promise<void>;
+  /** Removes the marker if it is this installation's (the folder was unbound). Never throws. */
+  release(folderPath: string): Promise<void>;
+}
+
+export interface FolderOwnershipOptions {
+  installation: Installation;
+  /** Epoch ms; tests move it. */
+  now: () => number;
+  logger: Logger;
+}
+
+type Found = { kind: 'none' } | { kind: 'record'; record: OwnerRecord };
+
+async function readOwner(folderPath: string): Promise<Found> {
+  let text: string;
+  try {
+    text = await readFile(path.join(folderPath, FOLDER_OWNER_FILE), 'utf8');
+  } catch {
+    return { kind: 'none' };
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return { kind: 'none' };
+  }
+  const record = OwnerRecord.safeParse(parsed);
+  return record.success ? { kind: 'record', record: record.data } : { kind: 'none' };
+}
+
+export function createFolderOwnership(options: FolderOwnershipOptions): FolderOwnership {
+  const { installation, now, logger } = options;
+
+  const ownRecord = (): OwnerRecord => ({
+    version: 1,
+    id: installation.id,
+    machine: installation.machine,
+    user: installation.user,
+    configDir: installation.configDir,
+    heartbeatAt: now(),
+  });
+  const text = () => `${JSON.stringify(ownRecord(), null, 2)}\n`;
+
+  /** Replaces the marker whole (a reader never sees half of it): a temp file, then rename. */
+  async function replace(folderPath: string): Promise<void> {
+    const temporary = path.join(folderPath, `${FOLDER_OWNER_FILE}.${randomUUID()}.tmp`);
+    try {
+      await writeFile(temporary, text());
+      await rename(temporary, path.join(folderPath, FOLDER_OWNER_FILE));
+    } finally {
+      await rm(temporary, { force: true }).catch(() => undefined);
+    }
+  }
+
+  function ownedElsewhere(folderPath: string, record: OwnerRecord): OwnerVerdict {
+    return {
+      owned: false,
+      reason: msg('folder_owned_elsewhere', {
+        path: folderPath,
+        user: record.user,
+        machine: record.machine,
+        configDir: record.configDir,
+        at: record.heartbeatAt,
+      }),
+    };
+  }
+
+  async function claimOnce(folderPath: string, retry: boolean): Promise<OwnerVerdict> {
+    const found = await readOwner(folderPath);
+    if (found.kind === 'none') {
+      try {
+        // Exclusive: of two installations claiming at once, one wins and the other reads it.
+        await writeFile(path.join(folderPath, FOLDER_OWNER_FILE), text(), { flag: 'wx' });
+        logger.info('Folder claimed: this installation delivers it', { folder: folderPath });
+        return { owned: true };
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'EEXIST' && retry) return claimOnce(folderPath, false);
+        if (code === 'EEXIST') {
+          // An unreadable marker nobody can claim through: replace it.
+          await replace(folderPath);
+          return { owned: true };
+        }
+        throw error;
+      }
+    }
+    if (found.record.id !== installation.id) return ownedElsewhere(folderPath, found.record);
+    if (now() - found.record.heartbeatAt >= OWNER_HEARTBEAT_MS) await replace(folderPath);
+    return { owned: true };
+  }
+
+  return {
+    installationId: installation.id,
+
+    async claim(folderPath) {
+      try {
+        return await claimOnce(folderPath, true);
+      } catch (error) {
+        logger.warn('The folder owner marker could not be written', {
+          folder: folderPath,
+          error: String(error),
+        });
+        const found = await readOwner(folderPath);
+        return found.kind === 'record' && found.record.id !== installation.id
+          ? ownedElsewhere(folderPath, found.record)
+          : { owned: true };
+      }
+    },
+
+    async check(folderPath) {
+      const found = await readOwner(folderPath);
+      return found.kind === 'record' && found.record.id !== installation.id
+        ? ownedElsewhere(folderPath, found.record)
+        : { owned: true };
+    },
+
+    async takeOver(folderPath) {
+      const found = await readOwner(folderPath);
+      if (found.kind === 'record' && found.record.id !== installation.id) {
+        const { record } = found;
+        if (now() - record.heartbeatAt < OWNER_SILENT_AFTER_MS) {
+          throw new ApiError(
+            'conflict',
+            msg('folder_owner_active', {
+              path: folderPath,
+              user: record.user,
+              machine: record.machine,
+              configDir: record.configDir,
+              at: record.heartbeatAt,
+            }),
+          );
+        }
+        logger.warn('Folder taken over from a silent owner', {
+          folder: folderPath,
+          owner: `${record.user}@${record.machine} ${record.configDir}`,
+          heartbeatAt: record.heartbeatAt,
+        });
+      }
+      await replace(folderPath);
+    },
+
+    async release(folderPath) {
+      const found = await readOwner(folderPath);
+      if (found.kind !== 'record' || found.record.id !== installation.id) return;
+      await rm(path.join(folderPath, FOLDER_OWNER_FILE), { force: true }).catch((error: unknown) =>
+        logger.warn('The folder owner marker could not be removed', {
+          folder: folderPath,
+          error: String(error),
+        }),
+      );
+    },
+  };
+}
