@@ -68,6 +68,15 @@ export type AdministrationAccess =
   | { status: 'inaccessible' }
   | { status: 'unknown' };
 
+/** A field of `document(id)`'s answer the emulator can fail alone. */
+export type DocumentField = 'date' | 'paymentState';
+
+/** How `document(id)` fails on one document: whole (field null), or one field of it. */
+export interface DocumentFailure {
+  message: string;
+  field: DocumentField | null;
+}
+
 export class EmulatorState {
   readonly seed: SeedData;
   readonly tokens: TokenRegistry;
@@ -78,7 +87,7 @@ export class EmulatorState {
   readonly #listeners = new Set<UploadListener>();
   readonly #stageOverrides = new Map<string, DocumentStageOverride>();
   readonly #forgotten = new Set<string>();
-  readonly #documentFailures = new Map<string, string>();
+  readonly #documentFailures = new Map<string, DocumentFailure>();
   readonly #documentRequests = new Map<number, DocumentRequest>();
   associates: SeedAssociate[] = [];
   readonly appInfo = new Map<string, AppInfo>();
@@ -136,19 +145,20 @@ export class EmulatorState {
 
   /**
    * Makes `document(id)` fail on this document alone with `message` (a GraphQL error on its
-   * alias, the others in the request still answered), or answer again when `message` is null;
-   * false when no such upload exists.
+   * alias, the others in the request still answered), or only its `field` (the document answered
+   * with that field null and an error whose path names it: GraphQL's partial result), or answer
+   * again when `message` is null; false when no such upload exists.
    */
-  failDocument(uuid: string, message: string | null): boolean {
+  failDocument(uuid: string, message: string | null, field?: DocumentField): boolean {
     const key = uuid.toUpperCase();
     if (!this.#uploadsByUuid.has(key)) return false;
     if (message === null) this.#documentFailures.delete(key);
-    else this.#documentFailures.set(key, message);
+    else this.#documentFailures.set(key, { message, field: field ?? null });
     return true;
   }
 
-  /** The error `document(id)` fails with on this document, or undefined when it answers. */
-  documentFailure(uuid: string): string | undefined {
+  /** How `document(id)` fails on this document, or undefined when it answers. */
+  documentFailure(uuid: string): DocumentFailure | undefined {
     return this.#documentFailures.get(uuid.toUpperCase());
   }
 

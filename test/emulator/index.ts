@@ -8,7 +8,12 @@ import {
   type DocumentLifecycle,
   type DocumentStageOverride,
 } from './document-lifecycle.ts';
-import type { DocumentRequest, PhantomDocument, ReceivedUpload } from './emulator-state.ts';
+import type {
+  DocumentField,
+  DocumentRequest,
+  PhantomDocument,
+  ReceivedUpload,
+} from './emulator-state.ts';
 import type { FaultPlan } from './faults.ts';
 import type { RateLimit } from './rate-limit.ts';
 import { startHttpServer } from './http-server.ts';
@@ -25,7 +30,12 @@ export type {
   SeedJournal,
   SeedCustomer,
 } from './seed.ts';
-export type { DocumentRequest, PhantomDocument, ReceivedUpload } from './emulator-state.ts';
+export type {
+  DocumentField,
+  DocumentRequest,
+  PhantomDocument,
+  ReceivedUpload,
+} from './emulator-state.ts';
 export type {
   DocumentLifecycle,
   DocumentStage,
@@ -83,9 +93,10 @@ export interface Emulator {
   forgetDocument(uuid: string): void;
   /**
    * `document(id)` fails on this document alone with a GraphQL error on its alias that is not
-   * "not found" (default DEFAULT_DOCUMENT_FAILURE); null: it answers again.
+   * "not found" (default DEFAULT_DOCUMENT_FAILURE); with `field`, only that field fails (null in
+   * the answer, the error's path naming it); null: it answers again.
    */
-  failDocument(uuid: string, message?: string | null): void;
+  failDocument(uuid: string, message?: string | null, field?: DocumentField): void;
   /** Every request that asked for documents, with the ids it asked for. */
   documentRequests(): DocumentRequest[];
   /** Replaces the rate limit (null: none). */
@@ -142,8 +153,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     },
     setDocumentStage: (override) => known(override.uuid, state.setDocumentStage(override)),
     forgetDocument: (uuid) => known(uuid, state.forgetDocument(uuid)),
-    failDocument: (uuid, message = DEFAULT_DOCUMENT_FAILURE) =>
-      known(uuid, state.failDocument(uuid, message)),
+    failDocument: (uuid, message = DEFAULT_DOCUMENT_FAILURE, field) =>
+      known(uuid, state.failDocument(uuid, message, field)),
     documentRequests: () => state.documentRequests(),
     setRateLimit: (limit) => server.rateLimiter.set(limit),
     rateLimited: () => server.rateLimiter.refused,

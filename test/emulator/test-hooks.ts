@@ -23,6 +23,7 @@ const ForgetDocumentBody = z.strictObject({ uuid: z.string().min(1) });
 const FailDocumentBody = z.strictObject({
   uuid: z.string().min(1),
   message: z.string().min(1).nullable().default(DEFAULT_DOCUMENT_FAILURE),
+  field: z.enum(['date', 'paymentState']).optional(),
 });
 
 /** What the hooks steer. */
@@ -111,7 +112,7 @@ export async function handleTestHook(
       }
       case 'POST /__emulator/documents/fail': {
         const body = await jsonBody(request, FailDocumentBody);
-        if (!state.failDocument(body.uuid, body.message)) {
+        if (!state.failDocument(body.uuid, body.message, body.field)) {
           throw new RequestError(404, 'No such document.');
         }
         reply.empty(204);

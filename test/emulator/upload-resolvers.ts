@@ -110,11 +110,11 @@ export const uploadResolvers = {
     const now = Date.now();
     context.state.noteDocumentLookup(context.requestNumber, args.id, now);
     const failure = context.state.documentFailure(args.id);
-    if (failure !== undefined) fail(failure);
+    if (failure !== undefined && failure.field === null) fail(failure.message);
     const view = context.state.documentView(args.id, now);
     if (view === undefined) fail(`Document "${args.id}" not found.`);
     const { upload, stage, date } = view;
-    return {
+    const answer: Record<string, unknown> = {
       __typename: upload.kind === 'invoice' ? 'InvoiceDocument' : 'ArchiveDocument',
       file: fileAnswer(upload),
       date: upload.kind === 'archive' ? upload.receivedAt.slice(0, 10) : date,
@@ -122,6 +122,10 @@ export const uploadResolvers = {
       type: upload.invoiceType,
       paymentState: stage === 'received' ? null : stage === 'paid' ? 'PAID' : 'UNPAID',
     };
+    // graphql-js calls a function in place of a value: its throw is that field's error alone,
+    // the field null and the rest of the document answered.
+    if (failure?.field) answer[failure.field] = () => fail(failure.message);
+    return answer;
   },
 
   async uploadFile(args: UploadFileArguments, context: GraphqlContext) {

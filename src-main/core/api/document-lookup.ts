@@ -91,7 +91,8 @@ const NOT_FOUND = /not found/i;
  * Reads the answer to `documentsQuery(ids.length)` (HTTP 2xx; `data` and `errors` as they
  * arrived). Returns one entry per id: found; not found (null data, with no error or a "not
  * found" error on that alias: deleted there); or a DocumentLookupFailure when its alias failed
- * otherwise or is missing from the answer. Throws a ClearfactsApiError (missing_scope, refused,
+ * otherwise, one of its fields failed (GraphQL spec, "Handling Field Errors": the field is null
+ * and an error's path names it), or it is missing from the answer. Throws a ClearfactsApiError (missing_scope, refused,
  * transient) when an error concerns the whole request, or a scope is missing on any alias.
  */
 export function readDocumentAnswers(
@@ -121,8 +122,15 @@ export function readDocumentAnswers(
   for (const [index, id] of ids.entries()) {
     const alias = `d${index}`;
     const answer = answers[alias];
+    const failure = failedAliases.get(alias);
+    if (answer !== null && answer !== undefined && failure !== undefined) {
+      // An error inside the answer (its path goes on to a field): GraphQL nulls that field and
+      // answers the rest, so a null paymentState there is no news; read as it, it turned an
+      // unpaid invoice into a processed one.
+      found.set(id, { found: null, error: failure });
+      continue;
+    }
     if (answer === null || answer === undefined) {
-      const failure = failedAliases.get(alias);
       // Only "not found" (or a plain null) is an answer about the document; any other error is
       // not, and a final "no longer known" on a passing fault would end a real invoice's follow-up.
       const notFound = failure === undefined ? answer === null : NOT_FOUND.test(failure);

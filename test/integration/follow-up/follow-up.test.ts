@@ -458,6 +458,30 @@ test('a document Clearfacts fails on alone is asked again at the next step, and 
   assert.equal(entry(id).inClearfacts?.status, 'received', 'answered at the next step');
 });
 
+test('an error on one field of a document is no answer: an unpaid invoice stays unpaid', async (t) => {
+  // Attack on #16: GraphQL answers a failed nullable field with null and an error whose path
+  // names it (the spec's partial result). The follow-up read the null paymentState as news and
+  // stored an unpaid invoice as merely processed, which also dropped it from the unpaid count.
+  const { emulator, followUp, time, deliver, entry, warnings } = await setUp(t);
+  const { id, uuid } = await deliver();
+  emulator.setDocumentStage({ uuid, stage: 'processed', date: '2026-03-02' });
+  await time.advance(2 * MINUTE, followUp);
+  assert.equal(entry(id).inClearfacts?.status, 'unpaid');
+
+  emulator.failDocument(uuid, 'Payment state unavailable.', 'paymentState');
+  await time.advance(13 * MINUTE, followUp);
+  assert.equal(asked(emulator).length, 2, 'asked at 15 min');
+  assert.equal(entry(id).inClearfacts?.status, 'unpaid', 'what Clearfacts said before stands');
+  assert.equal(entry(id).inClearfacts?.paymentState, 'UNPAID');
+  const logged = warnings.find((warning) => warning.fields?.['uuid'] === uuid);
+  assert.equal(logged?.fields?.['error'], 'Payment state unavailable.', 'the error is logged');
+
+  emulator.failDocument(uuid, null);
+  emulator.setDocumentStage({ uuid, stage: 'paid', date: '2026-03-02' });
+  await time.advance(45 * MINUTE, followUp);
+  assert.equal(entry(id).inClearfacts?.status, 'paid', 'answered again at the next step, 1 h');
+});
+
 test('states rendered in nl, fr and en with the document date', () => {
   const base = {
     uuid: 'u',
