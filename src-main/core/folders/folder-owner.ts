@@ -50,8 +50,11 @@ const OwnerRecord = z.object({
 });
 type OwnerRecord = z.infer<typeof OwnerRecord>;
 
-/** `owned`: this installation delivers the folder. Otherwise why not, naming the owner. */
-export type OwnerVerdict = { owned: true } | { owned: false; reason: Message };
+/**
+ * `owned`: this installation delivers the folder; `notice` when it could not say so in the folder
+ * (a read-only share: another installation would not see it). Otherwise why not, naming the owner.
+ */
+export type OwnerVerdict = { owned: true; notice?: Message } | { owned: false; reason: Message };
 
 /** Who delivers which folder; see the rule at the top of folder-owner.ts. */
 export interface FolderOwnership {
@@ -60,7 +63,9 @@ export interface FolderOwnership {
   /**
    * Claims the folder when nobody owns it, renews this installation's heartbeat when it does, or
    * says who else does. A folder whose marker cannot be written (a read-only share) counts as
-   * owned: it cannot be claimed by anyone else either. A folder no longer bound here
+   * owned, with a `notice` saying so: blocking it would stop an office whose scans sit on a share
+   * it may only read, so the user is told instead that a second installation there would send
+   * every file again. A folder no longer bound here
    * (`isBound`) is only read, never written. Never throws.
    */
   claim(folderPath: string): Promise<OwnerVerdict>;
@@ -229,7 +234,10 @@ export function createFolderOwnership(options: FolderOwnershipOptions): FolderOw
         folder: folderPath,
         error: String(error),
       });
-      return check(folderPath);
+      const verdict = await check(folderPath);
+      return verdict.owned
+        ? { owned: true, notice: msg('folder_owner_unrecorded', { path: folderPath }) }
+        : verdict;
     }
   }
 

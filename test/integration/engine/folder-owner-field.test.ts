@@ -4,10 +4,12 @@
 // on the file system's own clock (utimes), the source the rule now reads.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { ApiError } from '../../../src-main/contract/api-contract.ts';
 import type { FolderView } from '../../../src-main/contract/domain.ts';
 import {
@@ -23,6 +25,7 @@ import { createRecordingLogger } from '../../support/recording-logger.ts';
 import { folder, tempDir } from '../../support/temp-folders.ts';
 
 const HOUR_MS = 60 * 60_000;
+const run = promisify(execFile);
 
 function judged(harness: EngineHarness, folderPath: string): Promise<FolderView | undefined> {
   return harness
@@ -171,4 +174,60 @@ test(`an owner silent for ${OWNER_SILENT_AFTER_MS / 60_000} min by the share's c
   await heir.takeOver(scans);
   assert.deepEqual(await heir.check(scans), { owned: true });
   assert.equal((await dead.check(scans)).owned, false);
+});
+
+/**
+ * Makes `folderPath` a read-only file system (a bind mount of itself, remounted read-only), as a
+ * share the user may only read. Null with the reason when mounting is not permitted here.
+ */
+async function mountReadOnly(
+  folderPath: string,
+): Promise<{ unmount(): Promise<void> } | { skipped: string }> {
+  try {
+    await run('mount', ['--bind', folderPath, folderPath]);
+  } catch (error) {
+    return { skipped: `bind mounts are not permitted here: ${String(error)}` };
+  }
+  try {
+    await run('mount', ['-o', 'remount,bind,ro', folderPath]);
+  } catch (error) {
+    await run('umount', [folderPath]);
+    return { skipped: `a read-only remount is not permitted here: ${String(error)}` };
+  }
+  return { unmount: () => run('umount', [folderPath]).then(() => undefined) };
+}
+
+test('a read-only share is watched and delivered, with a plain word that it cannot record its owner', async (t) => {
+  const { emulator, parent, shared, bind } = await sharedFolder(t, 'owner-read-only');
+  const bytes = await pdfBytes(1, { label: 'On a read-only share' });
+  await writeFile(path.join(shared, 'scan.pdf'), bytes);
+  const mount = await mountReadOnly(shared);
+  if ('skipped' in mount) {
+    t.skip(mount.skipped);
+    return;
+  }
+  // Unmounted here, not in an after hook: those run in order, and the temp folder's removal
+  // (registered first) cannot delete through a read-only mount.
+  let office: EngineHarness | null = null;
+  try {
+    await assert.rejects(writeFile(path.join(shared, 'probe'), ''), { code: 'EROFS' });
+    office = await startEngine(t, {
+      emulator,
+      configDir: folder(parent, 'config-office'),
+      settings: { afterUpload: 'leave' },
+    });
+    await bind(office);
+    await office.waitForEntry('the scan was delivered', (entry) => entry.state === 'archived');
+    const [view] = await office.waitForFolders('the folder says why no owner is named', (views) =>
+      views.some((candidate) => candidate.reason?.code === 'folder_owner_unrecorded'),
+    );
+    assert.notEqual(view?.availability, 'unavailable', 'a read-only folder is not blocked');
+    assert.deepEqual(
+      emulator.uploads().map((upload) => upload.sha256),
+      [sha256(bytes)],
+    );
+  } finally {
+    await office?.stop();
+    await mount.unmount();
+  }
 });
