@@ -146,6 +146,17 @@ export function createFolderOwnership(options: FolderOwnershipOptions): FolderOw
     }
   }
 
+  /**
+   * This installation's record, or one by the same machine, user and config folder under an older
+   * id: that config folder was wiped or its `installation-id` damaged, and the engine lock keeps a
+   * second engine off one config folder, so that owner is this one's earlier life, not a colleague.
+   */
+  const isThisInstallation = (record: OwnerRecord): boolean =>
+    record.id === installation.id ||
+    (record.machine === installation.machine &&
+      record.user === installation.user &&
+      record.configDir === installation.configDir);
+
   const ownRecord = (): OwnerRecord => ({
     version: 1,
     id: installation.id,
@@ -199,8 +210,14 @@ export function createFolderOwnership(options: FolderOwnershipOptions): FolderOw
         throw error;
       }
     }
-    if (found.record.id !== installation.id) return ownedElsewhere(folderPath, found.record);
-    if (now() - found.record.heartbeatAt >= OWNER_HEARTBEAT_MS) await replace(folderPath);
+    if (!isThisInstallation(found.record)) return ownedElsewhere(folderPath, found.record);
+    // An earlier life's marker is rewritten at once, so it names the id in use now.
+    if (
+      found.record.id !== installation.id ||
+      now() - found.record.heartbeatAt >= OWNER_HEARTBEAT_MS
+    ) {
+      await replace(folderPath);
+    }
     return { owned: true };
   }
 
@@ -243,14 +260,14 @@ export function createFolderOwnership(options: FolderOwnershipOptions): FolderOw
 
   async function check(folderPath: string): Promise<OwnerVerdict> {
     const found = await readOwner(folderPath);
-    return found.kind === 'record' && found.record.id !== installation.id
+    return found.kind === 'record' && !isThisInstallation(found.record)
       ? ownedElsewhere(folderPath, found.record)
       : { owned: true };
   }
 
   async function takeOver(folderPath: string): Promise<void> {
     const found = await readOwner(folderPath);
-    if (found.kind === 'record' && found.record.id !== installation.id) {
+    if (found.kind === 'record' && !isThisInstallation(found.record)) {
       const { record } = found;
       const ageMs = await markerAgeMs(folderPath);
       if (ageMs < OWNER_SILENT_AFTER_MS) {
@@ -278,7 +295,7 @@ export function createFolderOwnership(options: FolderOwnershipOptions): FolderOw
 
   async function release(folderPath: string): Promise<void> {
     const found = await readOwner(folderPath);
-    if (found.kind !== 'record' || found.record.id !== installation.id) return;
+    if (found.kind !== 'record' || !isThisInstallation(found.record)) return;
     await rm(path.join(folderPath, FOLDER_OWNER_FILE), { force: true }).catch((error: unknown) =>
       logger.warn('The folder owner marker could not be removed', {
         folder: folderPath,

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { ApiError } from '../../../src-main/contract/api-contract.ts';
@@ -230,4 +230,32 @@ test('a read-only share is watched and delivered, with a plain word that it cann
     await office?.stop();
     await mount.unmount();
   }
+});
+
+test('a config folder wiped and made again does not find its own folder owned by someone else', async (t) => {
+  const { emulator, parent, shared, bind } = await sharedFolder(t, 'owner-wiped-config');
+  const configDir = folder(parent, 'config-office');
+  const before = await startEngine(t, { emulator, configDir });
+  await bind(before);
+  assert.equal((await judged(before, shared))?.availability, 'watching');
+  await before.stop();
+  // The user (or a clean-up tool) wipes the config folder: settings, history, installation id.
+  await rm(configDir, { recursive: true, force: true });
+  await mkdir(configDir);
+
+  const after = await startEngine(t, { emulator, configDir });
+  await bind(after);
+  const view = await judged(after, shared);
+  assert.equal(
+    view?.availability,
+    'watching',
+    `the marker names this machine, user and config folder: ${JSON.stringify(view?.reason)}`,
+  );
+  const bytes = await pdfBytes(1, { label: 'After the wipe' });
+  await writeFile(path.join(shared, 'after.pdf'), bytes);
+  await after.waitForEntry('the scan was delivered', (entry) => entry.state === 'archived');
+  assert.deepEqual(
+    emulator.uploads().map((upload) => upload.sha256),
+    [sha256(bytes)],
+  );
 });
