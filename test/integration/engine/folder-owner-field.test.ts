@@ -11,7 +11,6 @@ import { mkdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { ApiError } from '../../../src-main/contract/api-contract.ts';
-import type { FolderView } from '../../../src-main/contract/domain.ts';
 import {
   createFolderOwnership,
   FOLDER_OWNER_FILE,
@@ -19,21 +18,18 @@ import {
 } from '../../../src-main/core/folders/folder-owner.ts';
 import { loadInstallation } from '../../../src-main/core/store/installation.ts';
 import { pdfBytes } from '../../fixtures/generate-documents.ts';
-import { startTestEmulator } from '../../emulator/emulator-test-support.ts';
 import { startEngine, type EngineHarness } from '../../support/engine-harness.ts';
 import { createRecordingLogger } from '../../support/recording-logger.ts';
+import {
+  bindOwnedElsewhere,
+  isOwnerActiveRefusal,
+  judged,
+  sharedScanFolder,
+} from '../../support/shared-folder.ts';
 import { folder, tempDir } from '../../support/temp-folders.ts';
 
 const HOUR_MS = 60 * 60_000;
 const run = promisify(execFile);
-
-function judged(harness: EngineHarness, folderPath: string): Promise<FolderView | undefined> {
-  return harness
-    .waitForFolders(`${folderPath} judged`, (views) =>
-      views.some((view) => view.binding.path === folderPath && view.availability !== 'starting'),
-    )
-    .then((views) => views.find((view) => view.binding.path === folderPath));
-}
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
@@ -43,23 +39,8 @@ async function ageMarker(folderPath: string, ageMs: number): Promise<void> {
   await utimes(path.join(folderPath, FOLDER_OWNER_FILE), then, then);
 }
 
-async function sharedFolder(t: Parameters<typeof startTestEmulator>[0], label: string) {
-  const emulator = await startTestEmulator(t);
-  const [administration] = emulator.seed.administrations;
-  assert.ok(administration);
-  const parent = tempDir(t, label);
-  const shared = folder(parent, 'nas-scans');
-  const bind = (harness: EngineHarness) =>
-    harness.engine.handlers['folders.add']({
-      path: shared,
-      companyNumber: administration.companyNumber,
-      destination: { type: 'purchase' },
-    });
-  return { emulator, parent, shared, bind };
-}
-
 test('a live owner whose clock runs an hour behind is not taken over', async (t) => {
-  const { emulator, parent, shared, bind } = await sharedFolder(t, 'owner-slow-clock');
+  const { emulator, parent, shared, bind } = await sharedScanFolder(t, 'owner-slow-clock');
   // The scan PC's clock is an hour behind the server's (no NTP on the office network).
   const scanPc = await startEngine(t, {
     emulator,
@@ -70,17 +51,11 @@ test('a live owner whose clock runs an hour behind is not taken over', async (t)
   assert.equal((await judged(scanPc, shared))?.availability, 'watching');
 
   const server = await startEngine(t, { emulator, configDir: folder(parent, 'config-server') });
-  await bind(server);
-  const [binding] = (await server.engine.handlers['folders.list']({})).map((view) => view.binding);
-  assert.ok(binding);
-  assert.equal((await judged(server, shared))?.reason?.code, 'folder_owned_elsewhere');
+  const binding = await bindOwnedElsewhere(server, shared, bind);
 
   await assert.rejects(
     server.engine.handlers['folders.takeOver']({ id: binding.id }),
-    (error: unknown) =>
-      error instanceof ApiError &&
-      error.code === 'conflict' &&
-      error.userMessage.code === 'folder_owner_active',
+    isOwnerActiveRefusal,
     'the scan PC wrote its marker seconds ago: it is live, whatever its clock says',
   );
   const marker = JSON.parse(await readFile(path.join(shared, FOLDER_OWNER_FILE), 'utf8')) as {
@@ -90,7 +65,7 @@ test('a live owner whose clock runs an hour behind is not taken over', async (t)
 });
 
 test('a dead owner whose clock ran an hour ahead can be taken over once it is silent', async (t) => {
-  const { emulator, parent, shared, bind } = await sharedFolder(t, 'owner-fast-clock');
+  const { emulator, parent, shared, bind } = await sharedScanFolder(t, 'owner-fast-clock');
   // The old laptop's clock ran an hour ahead; it was thrown away without unbinding the folder.
   const laptop = await startEngine(t, {
     emulator,
@@ -104,10 +79,7 @@ test('a dead owner whose clock ran an hour ahead can be taken over once it is si
   await ageMarker(shared, 10 * 60_000);
 
   const server = await startEngine(t, { emulator, configDir: folder(parent, 'config-server') });
-  await bind(server);
-  const [binding] = (await server.engine.handlers['folders.list']({})).map((view) => view.binding);
-  assert.ok(binding);
-  assert.equal((await judged(server, shared))?.reason?.code, 'folder_owned_elsewhere');
+  const binding = await bindOwnedElsewhere(server, shared, bind);
   await server.engine.handlers['folders.takeOver']({ id: binding.id });
   await server.waitForFolders('the server watches the folder it took over', (views) =>
     views.some((view) => view.binding.id === binding.id && view.availability === 'watching'),
@@ -198,7 +170,7 @@ async function mountReadOnly(
 }
 
 test('a read-only share is watched and delivered, with a plain word that it cannot record its owner', async (t) => {
-  const { emulator, parent, shared, bind } = await sharedFolder(t, 'owner-read-only');
+  const { emulator, parent, shared, bind } = await sharedScanFolder(t, 'owner-read-only');
   const bytes = await pdfBytes(1, { label: 'On a read-only share' });
   await writeFile(path.join(shared, 'scan.pdf'), bytes);
   const mount = await mountReadOnly(shared);
@@ -233,7 +205,7 @@ test('a read-only share is watched and delivered, with a plain word that it cann
 });
 
 test('a config folder wiped and made again does not find its own folder owned by someone else', async (t) => {
-  const { emulator, parent, shared, bind } = await sharedFolder(t, 'owner-wiped-config');
+  const { emulator, parent, shared, bind } = await sharedScanFolder(t, 'owner-wiped-config');
   const configDir = folder(parent, 'config-office');
   const before = await startEngine(t, { emulator, configDir });
   await bind(before);

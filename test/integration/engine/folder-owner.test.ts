@@ -9,40 +9,25 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ApiError } from '../../../src-main/contract/api-contract.ts';
-import type { FolderView } from '../../../src-main/contract/domain.ts';
 import {
   FOLDER_OWNER_FILE,
   OWNER_SILENT_AFTER_MS,
 } from '../../../src-main/core/folders/folder-owner.ts';
 import { pdfBytes } from '../../fixtures/generate-documents.ts';
-import { startTestEmulator } from '../../emulator/emulator-test-support.ts';
-import { startEngine, type EngineHarness } from '../../support/engine-harness.ts';
+import { startEngine } from '../../support/engine-harness.ts';
 import { createRecordingLogger } from '../../support/recording-logger.ts';
-import { folder, tempDir } from '../../support/temp-folders.ts';
-
-function judged(harness: EngineHarness, folderPath: string): Promise<FolderView | undefined> {
-  return harness
-    .waitForFolders(`${folderPath} judged`, (views) =>
-      views.some((view) => view.binding.path === folderPath && view.availability !== 'starting'),
-    )
-    .then((views) => views.find((view) => view.binding.path === folderPath));
-}
+import {
+  bindOwnedElsewhere,
+  isOwnerActiveRefusal,
+  judged,
+  sharedScanFolder,
+} from '../../support/shared-folder.ts';
+import { folder } from '../../support/temp-folders.ts';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 test('a second installation on a folder another delivers does not watch it and names the owner', async (t) => {
-  const emulator = await startTestEmulator(t);
-  const [administration] = emulator.seed.administrations;
-  assert.ok(administration);
-  const parent = tempDir(t, 'owner');
-  const shared = folder(parent, 'nas-scans');
-  const bind = (harness: EngineHarness) =>
-    harness.engine.handlers['folders.add']({
-      path: shared,
-      companyNumber: administration.companyNumber,
-      destination: { type: 'purchase' },
-    });
+  const { emulator, parent, shared, bind } = await sharedScanFolder(t, 'owner');
 
   const first = await startEngine(t, { emulator, configDir: folder(parent, 'config-anna') });
   await bind(first);
@@ -81,17 +66,7 @@ test('a second installation on a folder another delivers does not watch it and n
 });
 
 test('a silent owner is taken over on request; the old owner stops before its next send', async (t) => {
-  const emulator = await startTestEmulator(t);
-  const [administration] = emulator.seed.administrations;
-  assert.ok(administration);
-  const parent = tempDir(t, 'owner-take-over');
-  const shared = folder(parent, 'nas-scans');
-  const bind = (harness: EngineHarness) =>
-    harness.engine.handlers['folders.add']({
-      path: shared,
-      companyNumber: administration.companyNumber,
-      destination: { type: 'purchase' },
-    });
+  const { emulator, parent, shared, bind } = await sharedScanFolder(t, 'owner-take-over');
   // The laptop that will sleep through the take-over: its clock is the real one.
   const laptopLog = createRecordingLogger();
   const laptop = await startEngine(t, {
@@ -108,18 +83,12 @@ test('a silent owner is taken over on request; the old owner stops before its ne
     configDir: folder(parent, 'config-server'),
     settings: { afterUpload: 'leave' },
   });
-  await bind(server);
-  const [binding] = (await server.engine.handlers['folders.list']({})).map((view) => view.binding);
-  assert.ok(binding);
-  assert.equal((await judged(server, shared))?.reason?.code, 'folder_owned_elsewhere');
+  const binding = await bindOwnedElsewhere(server, shared, bind);
 
   // While the laptop's heartbeat is fresh, it is not displaced.
   await assert.rejects(
     server.engine.handlers['folders.takeOver']({ id: binding.id }),
-    (error: unknown) =>
-      error instanceof ApiError &&
-      error.code === 'conflict' &&
-      error.userMessage.code === 'folder_owner_active',
+    isOwnerActiveRefusal,
   );
 
   // The laptop sleeps: its marker was last written longer ago than that, by the share's clock
