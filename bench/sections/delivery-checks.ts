@@ -40,6 +40,7 @@ export async function measureDeliveryChecks(
   const ownership = createFolderOwnership({
     installation: await loadInstallation(configDir),
     now: Date.now,
+    isBound: () => true,
     logger: silent,
   });
   await ownership.claim(folder);

@@ -160,6 +160,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const ownership = createFolderOwnership({
     installation: await loadInstallation(configDir),
     now: options.now ?? Date.now,
+    isBound: (folderPath) =>
+      settings.get().folders.some((binding) => path.resolve(binding.path) === folderPath),
     logger,
   });
   // Parts of split batches wait here until their batch is settled; kept across restarts.

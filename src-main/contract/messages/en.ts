@@ -296,6 +296,8 @@ export const en: Catalogue = {
       'Another installation delivers {{path}}: {{user}} on {{machine}} (settings in {{configDir}}), last active {{at, datetime}}. This one does not send from it, so no file is sent twice. If that installation no longer runs, take the folder over.',
     folder_owner_active:
       '{{user}} on {{machine}} (settings in {{configDir}}) still delivers {{path}}: it was active {{at, datetime}}. Remove the folder there, or stop that installation, before taking it over.',
+    folder_owner_unrecorded:
+      '{{path}} cannot be written to (a read-only share?), so this installation cannot note in it that it delivers it. Its files are sent as usual. If another installation, on this or another computer, also watches this folder, both send every file: remove the folder from all but one, or give this one write access.',
     share_unmounted:
       'The drive or network share mounted at {{path}} is no longer mounted. It is watched again as soon as it is back.',
     folder_not_responding:

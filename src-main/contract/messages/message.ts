@@ -472,6 +472,7 @@ export const Message = z.discriminatedUnion('code', [
     configDir: z.string(),
     at: z.number(),
   }),
+  message('folder_owner_unrecorded', { path }),
   message('folder_not_responding', { path }),
   message('polling_forced', {}),
   message('polling_network', { fileSystem: z.string() }),

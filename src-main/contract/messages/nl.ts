@@ -302,6 +302,8 @@ export const nl: Catalogue = {
       'Een andere installatie levert {{path}} af: {{user}} op {{machine}} (instellingen in {{configDir}}), laatst actief {{at, datetime}}. Deze installatie verstuurt er niets uit, zodat geen bestand twee keer vertrekt. Draait die installatie niet meer, neem de map dan over.',
     folder_owner_active:
       '{{user}} op {{machine}} (instellingen in {{configDir}}) levert {{path}} nog af: actief {{at, datetime}}. Verwijder de map daar, of stop die installatie, voor u ze overneemt.',
+    folder_owner_unrecorded:
+      'In {{path}} kan niet geschreven worden (een alleen-lezen share?), dus deze installatie kan er niet in noteren dat zij de map aflevert. De bestanden worden gewoon verstuurd. Bewaakt een andere installatie, op deze of een andere computer, deze map ook, dan versturen beide elk bestand: verwijder de map bij alle installaties op één na, of geef deze schrijfrechten.',
     share_unmounted:
       'De schijf of netwerkshare op {{path}} is niet meer gekoppeld. Ze wordt opnieuw gevolgd zodra ze terug is.',
     folder_not_responding:

@@ -14,7 +14,13 @@ export interface FolderIdentity {
 }
 
 export type FolderPresence =
-  | { present: true; realPath: string; identity: FolderIdentity }
+  | {
+      present: true;
+      realPath: string;
+      identity: FolderIdentity;
+      /** What the user should know about a folder that is watched all the same (read-only). */
+      notice: Message | null;
+    }
   | { present: false; reason: Message };
 
 /** A hung network mount can block a stat for minutes; past this it counts as unreachable. */
@@ -81,7 +87,12 @@ async function inspect(
     // nothing in it is gated, sent or taken as deleted (folder-owner.ts).
     const owner = ownership === null ? null : await ownership.claim(folderPath);
     if (owner !== null && !owner.owned) return { present: false, reason: owner.reason };
-    return { present: true, realPath, identity };
+    return {
+      present: true,
+      realPath,
+      identity,
+      notice: owner?.owned ? (owner.notice ?? null) : null,
+    };
   } catch (error) {
     return { present: false, reason: await describeFailure(folderPath, error) };
   }

@@ -346,7 +346,8 @@ export function createFolderWatch(options: FolderWatchOptions): FolderWatch {
         await openWatch(activationEpoch, 'polling');
         if (!current()) return;
       }
-      report(reason === null ? 'watching' : 'polling', reason);
+      // The owner notice outranks the polling reason: it is the one that can cost a double send.
+      report(reason === null ? 'watching' : 'polling', presence.notice ?? reason);
       logger.info('intake: folder ready', { folder: folderPath, mode, reason });
       await runScan(activationEpoch);
       if (current()) scheduleRescan();

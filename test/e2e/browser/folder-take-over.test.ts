@@ -3,9 +3,12 @@
 // screen makes this installation deliver it once the owner has gone silent (folders.takeOver).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { OWNER_SILENT_AFTER_MS } from '../../../src-main/core/folders/folder-owner.ts';
+import {
+  FOLDER_OWNER_FILE,
+  OWNER_SILENT_AFTER_MS,
+} from '../../../src-main/core/folders/folder-owner.ts';
 import { seedData } from '../../emulator/index.ts';
 import { pdfBytes } from '../../fixtures/generate-documents.ts';
 import { startEngine } from '../../support/engine-harness.ts';
@@ -25,18 +28,19 @@ test('a folder another installation delivered is taken over from the Folders scr
     destination: { type: 'purchase' as const },
   };
 
-  // A colleague's installation delivered the folder, and stopped long ago (its clock is an hour
-  // behind: its last heartbeat is old).
+  // A colleague's installation delivered the folder, and stopped long ago.
   const colleague = await startEngine(t, {
     emulator: stack.emulator,
     configDir: path.join(stack.workDir, 'colleague-config'),
-    now: () => Date.now() - 2 * OWNER_SILENT_AFTER_MS,
   });
   await colleague.engine.handlers['folders.add'](binding);
   await colleague.waitForFolders('the colleague watches the folder', (views) =>
     views.some((view) => view.availability === 'watching'),
   );
   await colleague.stop();
+  // Its marker was last written long ago, by the share's clock (the one the take-over reads).
+  const silentSince = new Date(Date.now() - 2 * OWNER_SILENT_AFTER_MS);
+  await utimes(path.join(shared, FOLDER_OWNER_FILE), silentSince, silentSince);
 
   await stack.engine.handlers['folders.add'](binding);
   const { page: tab } = await openApp(browser, stack);

@@ -2,7 +2,7 @@
 // that delivers the folder is active, and makes this one its owner once that one is silent.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   FOLDER_OWNER_FILE,
@@ -59,6 +59,9 @@ test('folders take-over: refused while the owner is active, done once it is sile
     marker,
     JSON.stringify({ ...left, heartbeatAt: Date.now() - 2 * OWNER_SILENT_AFTER_MS }),
   );
+  // Silence is read on the share's clock: the marker's mtime (folder-owner.ts).
+  const silentSince = new Date(Date.now() - 2 * OWNER_SILENT_AFTER_MS);
+  await utimes(marker, silentSince, silentSince);
   const taken = await runCli(context, ['folders', 'take-over', shared]);
   assert.equal(taken.code, 0, taken.stderr);
   assert.match(taken.stdout, /This installation delivers .*nas-scans from now on\./);

@@ -7,42 +7,27 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ApiError } from '../../../src-main/contract/api-contract.ts';
-import type { FolderView } from '../../../src-main/contract/domain.ts';
 import {
   FOLDER_OWNER_FILE,
   OWNER_SILENT_AFTER_MS,
 } from '../../../src-main/core/folders/folder-owner.ts';
 import { pdfBytes } from '../../fixtures/generate-documents.ts';
-import { startTestEmulator } from '../../emulator/emulator-test-support.ts';
-import { startEngine, type EngineHarness } from '../../support/engine-harness.ts';
+import { startEngine } from '../../support/engine-harness.ts';
 import { createRecordingLogger } from '../../support/recording-logger.ts';
-import { folder, tempDir } from '../../support/temp-folders.ts';
-
-function judged(harness: EngineHarness, folderPath: string): Promise<FolderView | undefined> {
-  return harness
-    .waitForFolders(`${folderPath} judged`, (views) =>
-      views.some((view) => view.binding.path === folderPath && view.availability !== 'starting'),
-    )
-    .then((views) => views.find((view) => view.binding.path === folderPath));
-}
+import {
+  bindOwnedElsewhere,
+  isOwnerActiveRefusal,
+  judged,
+  sharedScanFolder,
+} from '../../support/shared-folder.ts';
+import { folder } from '../../support/temp-folders.ts';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 test('a second installation on a folder another delivers does not watch it and names the owner', async (t) => {
-  const emulator = await startTestEmulator(t);
-  const [administration] = emulator.seed.administrations;
-  assert.ok(administration);
-  const parent = tempDir(t, 'owner');
-  const shared = folder(parent, 'nas-scans');
-  const bind = (harness: EngineHarness) =>
-    harness.engine.handlers['folders.add']({
-      path: shared,
-      companyNumber: administration.companyNumber,
-      destination: { type: 'purchase' },
-    });
+  const { emulator, parent, shared, bind } = await sharedScanFolder(t, 'owner');
 
   const first = await startEngine(t, { emulator, configDir: folder(parent, 'config-anna') });
   await bind(first);
@@ -81,17 +66,7 @@ test('a second installation on a folder another delivers does not watch it and n
 });
 
 test('a silent owner is taken over on request; the old owner stops before its next send', async (t) => {
-  const emulator = await startTestEmulator(t);
-  const [administration] = emulator.seed.administrations;
-  assert.ok(administration);
-  const parent = tempDir(t, 'owner-take-over');
-  const shared = folder(parent, 'nas-scans');
-  const bind = (harness: EngineHarness) =>
-    harness.engine.handlers['folders.add']({
-      path: shared,
-      companyNumber: administration.companyNumber,
-      destination: { type: 'purchase' },
-    });
+  const { emulator, parent, shared, bind } = await sharedScanFolder(t, 'owner-take-over');
   // The laptop that will sleep through the take-over: its clock is the real one.
   const laptopLog = createRecordingLogger();
   const laptop = await startEngine(t, {
@@ -103,29 +78,23 @@ test('a silent owner is taken over on request; the old owner stops before its ne
   await bind(laptop);
   assert.equal((await judged(laptop, shared))?.availability, 'watching');
 
-  // The office server's clock is moved by the test, to make the laptop's heartbeat old.
-  let serverNow = Date.now();
   const server = await startEngine(t, {
     emulator,
     configDir: folder(parent, 'config-server'),
     settings: { afterUpload: 'leave' },
-    now: () => serverNow,
   });
-  await bind(server);
-  const [binding] = (await server.engine.handlers['folders.list']({})).map((view) => view.binding);
-  assert.ok(binding);
-  assert.equal((await judged(server, shared))?.reason?.code, 'folder_owned_elsewhere');
+  const binding = await bindOwnedElsewhere(server, shared, bind);
 
   // While the laptop's heartbeat is fresh, it is not displaced.
   await assert.rejects(
     server.engine.handlers['folders.takeOver']({ id: binding.id }),
-    (error: unknown) =>
-      error instanceof ApiError &&
-      error.code === 'conflict' &&
-      error.userMessage.code === 'folder_owner_active',
+    isOwnerActiveRefusal,
   );
 
-  serverNow += OWNER_SILENT_AFTER_MS + 60_000;
+  // The laptop sleeps: its marker was last written longer ago than that, by the share's clock
+  // (the one the take-over reads; folder-owner.ts).
+  const then = new Date(Date.now() - OWNER_SILENT_AFTER_MS - 60_000);
+  await utimes(path.join(shared, FOLDER_OWNER_FILE), then, then);
   await server.engine.handlers['folders.takeOver']({ id: binding.id });
   await server.waitForFolders('the server watches the folder it took over', (views) =>
     views.some((view) => view.binding.id === binding.id && view.availability === 'watching'),
