@@ -12,7 +12,10 @@ const WINDOW_MS = 2_000;
 /** 2 × (1 + 5) windows: docs/architecture.md, e-invoice pairing. */
 const BOUND_MS = 12 * WINDOW_MS;
 
-function startWithXmlBeingWritten(t: Parameters<typeof createHarness>[0]) {
+function startWithXml(
+  t: Parameters<typeof createHarness>[0],
+  xmlState: 'waiting_stability' | 'uploading',
+) {
   const clock = { now: 1_767_000_000_000 };
   const harness = createHarness(t, { now: () => clock.now });
   harness.repository.insert({
@@ -23,14 +26,14 @@ function startWithXmlBeingWritten(t: Parameters<typeof createHarness>[0]) {
     source: 'watch',
     companyNumber: '0123456789',
     destination: { type: 'purchase' },
-    state: 'waiting_stability',
+    state: xmlState,
   });
   const pdf = harness.addFile('inv.pdf');
   return { clock, harness, pdf };
 }
 
 test('a PDF beside an XML still being written waits, and its row says for which file', async (t) => {
-  const { clock, harness, pdf } = startWithXmlBeingWritten(t);
+  const { clock, harness, pdf } = startWithXml(t, 'waiting_stability');
   const firstWait = harness.nextWrite(pdf.id, 'ready');
   harness.queue.start();
   const waiting = await firstWait;
@@ -50,7 +53,7 @@ test('a PDF beside an XML still being written waits, and its row says for which 
 });
 
 test('past the bound, the PDF goes alone as when no XML exists, with a note on its row', async (t) => {
-  const { clock, harness, pdf } = startWithXmlBeingWritten(t);
+  const { clock, harness, pdf } = startWithXml(t, 'waiting_stability');
   const firstWait = harness.nextWrite(pdf.id, 'ready');
   harness.queue.start();
   await firstWait;
@@ -66,4 +69,13 @@ test('past the bound, the PDF goes alone as when no XML exists, with a note on i
   assert.deepEqual(archived.advice, [
     { code: 'pdf_sent_without_xml', params: { fileName: 'inv.xml' } },
   ]);
+});
+
+test('an XML past the gate (being sent) is waited for beyond the bound: the PDF alone could book it twice', async (t) => {
+  const { clock, harness, pdf } = startWithXml(t, 'uploading');
+  clock.now = pdf.detectedAt + 10 * BOUND_MS;
+  const waited = harness.nextWrite(pdf.id, 'ready');
+  harness.queue.start();
+  assert.equal((await waited).failure?.message.code, 'pdf_waits_for_xml');
+  assert.equal(harness.sent.length, 0);
 });
