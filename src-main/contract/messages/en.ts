@@ -112,6 +112,10 @@ export const en: Catalogue = {
       'Not sent on its own: this PDF is the one embedded in {{fileName}}, which was not sent (see its row). The invoice goes with the XML.',
     pdf_beside_unsent_xml:
       '{{fileName}} was not sent (see its row); this PDF has its name but differs from the one embedded in it. Send this PDF here?',
+    pdf_waits_for_xml:
+      'Waiting for {{fileName}}: if this PDF is the one embedded in it, only the XML is sent.',
+    pdf_sent_without_xml:
+      'Sent on its own: {{fileName}} was still being written after the longest wait for it, so this PDF was not compared with it.',
     choice_send_to: 'Send to {{name}} ({{destination}})',
     choice_send_here: 'Send here anyway',
     choice_pick_administration: 'Choose the administration…',

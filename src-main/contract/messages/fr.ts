@@ -113,6 +113,10 @@ export const fr: Catalogue = {
       'Pas envoyé seul : ce PDF est celui intégré dans {{fileName}}, qui n’a pas été envoyé (voir sa ligne). La facture part avec le XML.',
     pdf_beside_unsent_xml:
       '{{fileName}} n’a pas été envoyé (voir sa ligne) ; ce PDF porte son nom mais diffère de celui qui y est intégré. Envoyer ce PDF ici ?',
+    pdf_waits_for_xml:
+      'En attente de {{fileName}} : si ce PDF est celui qui y est intégré, seul le XML est envoyé.',
+    pdf_sent_without_xml:
+      'Envoyé seul : {{fileName}} était encore en cours d’écriture après l’attente maximale, ce PDF n’a donc pas été comparé avec lui.',
     choice_send_to: 'Envoyer à {{name}} ({{destination}})',
     choice_send_here: 'Envoyer ici quand même',
     choice_pick_administration: 'Choisir l’administration…',

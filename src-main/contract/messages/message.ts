@@ -339,6 +339,8 @@ export const Message = z.discriminatedUnion('code', [
   message('e_invoice_visual_already_sent', { fileName: z.string(), at: z.number() }),
   message('pdf_inside_unsent_xml', { fileName: z.string() }),
   message('pdf_beside_unsent_xml', { fileName: z.string() }),
+  message('pdf_waits_for_xml', { fileName: z.string() }),
+  message('pdf_sent_without_xml', { fileName: z.string() }),
   message('choice_send_to', { name: z.string(), companyNumber, destination: term('destination') }),
   message('choice_send_here', {}),
   message('choice_pick_administration', {}),

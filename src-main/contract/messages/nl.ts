@@ -113,6 +113,10 @@ export const nl: Catalogue = {
       'Niet apart verstuurd: deze PDF is de PDF die in {{fileName}} zit, en dat bestand werd niet verstuurd (zie zijn rij). De factuur gaat mee met de XML.',
     pdf_beside_unsent_xml:
       '{{fileName}} werd niet verstuurd (zie zijn rij); deze PDF heeft dezelfde naam maar verschilt van de PDF die erin zit. Deze PDF hier versturen?',
+    pdf_waits_for_xml:
+      'Wacht op {{fileName}}: als deze PDF de PDF is die erin zit, wordt alleen de XML verstuurd.',
+    pdf_sent_without_xml:
+      'Apart verstuurd: {{fileName}} werd na de langste wachttijd nog altijd geschreven, dus deze PDF werd er niet mee vergeleken.',
     choice_send_to: 'Versturen naar {{name}} ({{destination}})',
     choice_send_here: 'Toch hier versturen',
     choice_pick_administration: 'Administratie kiezen…',

@@ -93,7 +93,7 @@ const MAX_RETRY_DELAY_MS = 60_000;
  * checks refuse it with a reason instead of leaving it waiting forever. The checks apply the same
  * rule, so announcing it never sends it; a later write brings it back through the gate.
  */
-const INCOMPLETE_GRACE_WINDOWS = 5;
+export const INCOMPLETE_GRACE_WINDOWS = 5;
 /**
  * PDFs announced while still incomplete whose `%%EOF` search is kept for their next pass through
  * the gate. Each keeps 64 bytes and two numbers, so this bounds the memory to well under 1 MB;

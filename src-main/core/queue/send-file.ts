@@ -182,6 +182,24 @@ function checkPatch(check: DocumentCheck): FilePatch {
   };
 }
 
+/**
+ * A PDF waiting for its XML twin (`xml`) looks again at `at` (epoch ms); its row says what it
+ * waits for, as a passing failure, the way a file waiting for Clearfacts to answer says so.
+ */
+function waitForXmlPatch(check: DocumentCheck, xml: FileRecord, at: number): FilePatch {
+  return {
+    ...checkPatch(check),
+    failure: { code: 'transient', message: msg('pdf_waits_for_xml', { fileName: xml.fileName }) },
+    nextAttemptAt: at,
+  };
+}
+
+/** The check of a PDF that stopped waiting for its XML twin, with a note saying so. */
+function withoutXmlNote(check: DocumentCheck, xml: FileRecord): DocumentCheck {
+  const note = msg('pdf_sent_without_xml', { fileName: xml.fileName });
+  return { ...check, advice: [...(check.advice ?? []), note] };
+}
+
 function abortCause(signal: AbortSignal): AbortCause | null {
   return signal.reason instanceof SendAborted ? signal.reason.why : null;
 }
@@ -349,17 +367,17 @@ export async function sendFile(
     !record.routeConfirmed &&
     settings.pairEInvoices !== false
   ) {
-    const pairing = pairPdfWithXml(
-      sha256,
-      repository.latestOf(xmlTwinPaths(record.path)),
-      context.now(),
-      settings.stabilityWindowMs ?? 2_000,
-    );
+    const pairing = pairPdfWithXml(sha256, repository.latestOf(xmlTwinPaths(record.path)), {
+      now: context.now(),
+      pdfDetectedAt: record.detectedAt,
+      windowMs: settings.stabilityWindowMs ?? 2_000,
+    });
     if (pairing.kind === 'wait') {
-      await write('ready', { ...checkPatch(check), nextAttemptAt: pairing.at });
+      await write('ready', waitForXmlPatch(check, pairing.xml, pairing.at));
       return null;
     }
-    if (pairing.kind !== 'send') {
+    if (pairing.kind === 'alone') check = withoutXmlNote(check, pairing.xml);
+    else if (pairing.kind !== 'send') {
       const reason = { fileName: pairing.xml.fileName };
       const [state, hold]: [FileState, FileHold] =
         pairing.kind === 'part_of_xml'
@@ -537,12 +555,19 @@ async function routeFromInbox(
   const pairs = check.kind === 'pdf' && context.settings().pairEInvoices !== false;
   const twin = pairs ? context.repository.latestOf(xmlTwinPaths(record.path)) : null;
   const windowMs = context.settings().stabilityWindowMs ?? 2_000;
-  // Only its XML can say where an inbox PDF goes, so it waits for it as long as it is on its way.
-  const pairing = pairs ? pairPdfWithXml(sha256, twin, context.now(), windowMs) : null;
+  // Only its XML can say where an inbox PDF goes, so it waits for it while it is on its way.
+  const pairing = pairs
+    ? pairPdfWithXml(sha256, twin, {
+        now: context.now(),
+        pdfDetectedAt: record.detectedAt,
+        windowMs,
+      })
+    : null;
   if (pairing?.kind === 'wait') {
-    await write('ready', { ...checkPatch(check), nextAttemptAt: pairing.at });
+    await write('ready', waitForXmlPatch(check, pairing.xml, pairing.at));
     return null;
   }
+  if (pairing?.kind === 'alone') check = withoutXmlNote(check, pairing.xml);
   if (pairing?.kind === 'part_of_xml') {
     const reason = msg('pdf_sent_with_xml', { fileName: pairing.xml.fileName });
     await write('duplicate', {

@@ -176,3 +176,25 @@ test('F9: x.pdf beside an x.xml still being written slowly waits for it and goes
     params: { fileName: 'slow.xml' },
   });
 });
+
+test('x.pdf beside an x.xml whose writer has not finished says on its row that it waits for x.xml', async (t) => {
+  const { emulator, harness, dir, customer } = await startEInvoiceEngine(t, 'unfinished-xml');
+  const visual = await pdfBytes(2);
+  const xml = ublXml(sampleInvoice({ number: 'U-1', customer }), visual.toString('base64'));
+  // Half an XML, as a copy that stalled: the gate keeps it (grace for an incomplete file), so
+  // its row exists and is not yet past the gate when the PDF is checked.
+  await writeFile(path.join(dir, 'unfinished.xml'), xml.slice(0, Math.floor(xml.length / 2)));
+  await writeFile(path.join(dir, 'unfinished.pdf'), visual);
+  const waiting = await harness.waitForEntry(
+    'unfinished.pdf saying it waits for unfinished.xml',
+    (candidate) =>
+      candidate.fileName === 'unfinished.pdf' &&
+      candidate.failure?.message.code === 'pdf_waits_for_xml',
+  );
+  assert.equal(waiting.state, 'ready');
+  assert.deepEqual(waiting.failure?.message, {
+    code: 'pdf_waits_for_xml',
+    params: { fileName: 'unfinished.xml' },
+  });
+  assert.deepEqual(emulator.uploads(), [], 'nothing is sent while the XML may still come');
+});

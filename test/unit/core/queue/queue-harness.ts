@@ -49,6 +49,8 @@ export function createHarness(
     administrations?: Administration[];
     /** The split stage; left out, no row of these tests has a split mode. */
     splitter?: Splitter;
+    /** The history's and the queue's clock (epoch ms); the real one when left out. */
+    now?: () => number;
   } = {},
 ) {
   const dir = mkdtempSync(path.join(tmpdir(), 'cfu-queue-'));
@@ -57,12 +59,13 @@ export function createHarness(
   mkdirSync(watchRoot);
   mkdirSync(stagingDir);
   const db = openHistoryDatabase(path.join(dir, 'history.sqlite'));
-  const repository = createHistoryRepository(db);
+  const repository = createHistoryRepository(db, options.now);
   const logger = createRecordingLogger();
   const settings = {
     concurrency: options.concurrency ?? 2,
     afterUpload: options.afterUpload ?? 'move',
     maxUploadBytes: 1_000_000,
+    stabilityWindowMs: 2_000,
   };
 
   const sent: SentFile[] = [];
@@ -199,6 +202,7 @@ export function createHarness(
     },
     onHoldsChanged: () => waits.wake(),
     reachableAdministrations: () => Promise.resolve(options.administrations ?? null),
+    ...(options.now === undefined ? {} : { now: options.now }),
     // The session's part: a refused token holds the queue.
     onTokenRefused: () => queue.setAuthHold(authHoldReason()),
   });
