@@ -68,14 +68,22 @@ export async function stageUploadedFiles(
   if (!contentType.toLowerCase().startsWith('multipart/form-data')) {
     throw new StagingRequestError(msg('staging_not_multipart', { path: FILES_PATH }));
   }
+  let parser: busboy.Busboy;
+  try {
+    parser = busboy({
+      headers: request.headers,
+      defParamCharset: 'utf8',
+      limits: { fileSize: maxFileBytes, files: MAX_FILES_PER_REQUEST, fields: 0 },
+    });
+  } catch (error) {
+    // busboy throws at once for a multipart type without a boundary: the client's mistake, and
+    // before any staging folder exists, so none is left behind.
+    throw new StagingRequestError(msg('staging_not_multipart', { path: FILES_PATH }), {
+      cause: error,
+    });
+  }
   const batchDir = path.join(stagingDir, `${Date.now()}-${randomUUID()}`);
   await mkdir(batchDir, { recursive: true, mode: 0o700 });
-
-  const parser = busboy({
-    headers: request.headers,
-    defParamCharset: 'utf8',
-    limits: { fileSize: maxFileBytes, files: MAX_FILES_PER_REQUEST, fields: 0 },
-  });
   const writes: Promise<StagedFile>[] = [];
   let index = 0;
   // busboy ignores the parts past its `files` limit; dropping them silently would lose files.

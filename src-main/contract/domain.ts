@@ -441,23 +441,33 @@ export function isLoopbackUrl(url: URL): boolean {
 }
 
 /**
- * The Clearfacts GraphQL endpoint: an https URL, or http on loopback only (the emulator, a local
- * proxy). The token travels to it, so anything else (plain http over a network, `file:`,
- * `javascript:`) is refused with the reason.
+ * Why an API address is refused, as a message naming it (its host only when it carries a user
+ * name or password, so those are never repeated); null when it is fine. The token travels to it,
+ * so anything but https off loopback (plain http over a network, `file:`, `javascript:`) is
+ * refused, and so is a user name or password in it: fetch refuses such a URL on every request
+ * (WHATWG Fetch, "Request constructor", step 5.4) and the password would stand in every error.
  */
-export const ApiUrl = z.url().superRefine((value, context) => {
-  // zod runs refinements after a failed `url` check too: a text that is no URL has its issue.
-  if (!URL.canParse(value)) return;
+export function apiUrlProblem(value: string): Message | null {
+  if (!URL.canParse(value)) return msg('api_url_not_url', { url: value, example: DEFAULT_API_URL });
   const url = new URL(value);
-  if (url.protocol === 'https:') return;
-  if (url.protocol === 'http:' && isLoopbackUrl(url)) return;
-  context.addIssue({
-    code: 'custom',
-    message:
-      url.protocol === 'http:'
-        ? `the API address must use https unless it is on this machine (127.0.0.1, localhost); ${url.host} is not`
-        : `the API address must be an https URL, not ${url.protocol}`,
-  });
+  if (url.username !== '' || url.password !== '') {
+    return msg('api_url_credentials', { host: url.host });
+  }
+  if (url.protocol === 'https:') return null;
+  if (url.protocol === 'http:') {
+    return isLoopbackUrl(url) ? null : msg('api_url_plain_http', { host: url.host });
+  }
+  return msg('api_url_scheme', { scheme: url.protocol });
+}
+
+/**
+ * The Clearfacts GraphQL endpoint: an https URL, or http on loopback only (the emulator, a local
+ * proxy), never with a user name or password (see apiUrlProblem). The issue's message is the
+ * problem's code: surfaces say it with apiUrlProblem in the user's language.
+ */
+export const ApiUrl = z.string().superRefine((value, context) => {
+  const problem = apiUrlProblem(value);
+  if (problem !== null) context.addIssue({ code: 'custom', message: problem.code });
 });
 
 /** Where a token may travel: the origin (scheme, host, port) of an API address. */

@@ -5,7 +5,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { prepareConfigDir } from './store/config-dir.ts';
 import path from 'node:path';
 import type { ApiHandlers, EventListener } from '../contract/api-contract.ts';
-import { ApiUrl } from '../contract/domain.ts';
+import { apiUrlProblem } from '../contract/domain.ts';
 import { createAdministrationsCache } from './account/administrations-cache.ts';
 import { createRefusalExplainer } from './account/explain-refusal.ts';
 import { authHoldReason, createSession, type UploadScope } from './account/session.ts';
@@ -137,10 +137,11 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const tuning = options.tuning ?? {};
   if (options.apiUrl !== undefined) {
     // The token travels to this address: the same rule as the settings' (https off loopback).
-    const parsed = ApiUrl.safeParse(options.apiUrl);
-    if (!parsed.success) {
+    // Named by its code only: a refused address may hold a password (apiUrlProblem).
+    const problem = apiUrlProblem(options.apiUrl);
+    if (problem !== null) {
       throw new Error(
-        `The API address ${options.apiUrl} is refused: ${parsed.error.issues[0]?.message ?? ''}`,
+        `The API address is refused (${problem.code}): the token travels only over https without a user name or password, or over plain http on this machine`,
       );
     }
   }

@@ -535,7 +535,9 @@ export const en = {
     connection: 'Connection',
     apiUrl: 'Clearfacts API address',
     apiUrlInsecure:
-      'This address is not HTTPS: the token would travel unencrypted. Use it only for a test server you trust.',
+      'This address is not HTTPS and not on this computer: the token would travel unencrypted, so it cannot be used. Use an https:// address.',
+    apiUrlCredentials:
+      'This address holds a user name or password. Give it without them: the token is what signs in.',
     apiUrlInvalid: 'This is not a web address.',
     apiUrlDefault: 'Use the Clearfacts address',
     save: 'Save changes',

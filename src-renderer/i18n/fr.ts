@@ -570,7 +570,9 @@ export const fr: WithManyPlurals<Messages> = {
     connection: 'Connexion',
     apiUrl: 'Adresse de l’API Clearfacts',
     apiUrlInsecure:
-      'Cette adresse n’est pas en HTTPS : le jeton circulerait sans chiffrement. Ne l’utilisez que pour un serveur de test de confiance.',
+      'Cette adresse n’est pas en HTTPS et ne se trouve pas sur cet ordinateur : le jeton circulerait sans chiffrement, elle ne peut donc pas être utilisée. Utilisez une adresse https://.',
+    apiUrlCredentials:
+      'Cette adresse contient un nom d’utilisateur ou un mot de passe. Donnez-la sans eux : c’est le jeton qui connecte.',
     apiUrlInvalid: 'Ce n’est pas une adresse web.',
     apiUrlDefault: 'Utiliser l’adresse de Clearfacts',
     save: 'Enregistrer les modifications',

@@ -549,7 +549,9 @@ export const nl: Messages = {
     connection: 'Verbinding',
     apiUrl: 'Adres van de Clearfacts-API',
     apiUrlInsecure:
-      'Dit adres is geen HTTPS: de token zou onversleuteld reizen. Gebruik het alleen voor een testserver die u vertrouwt.',
+      'Dit adres is geen HTTPS en staat niet op deze computer: de token zou onversleuteld reizen, dus het kan niet gebruikt worden. Gebruik een https://-adres.',
+    apiUrlCredentials:
+      'Dit adres bevat een gebruikersnaam of wachtwoord. Geef het zonder: de token zorgt voor de aanmelding.',
     apiUrlInvalid: 'Dit is geen webadres.',
     apiUrlDefault: 'Het adres van Clearfacts gebruiken',
     save: 'Wijzigingen opslaan',

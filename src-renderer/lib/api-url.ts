@@ -1,8 +1,9 @@
-// The token travels with every request, so anything but HTTPS (or this machine) is a risk.
+// The token travels with every request, so the screen checks an API address by core's rule
+// (contract/domain.ts apiUrlProblem) as it is typed: https, or http on this machine only, and
+// never a user name or password in it.
+import { isLoopbackUrl } from '../../src-main/contract/domain.ts';
 
-export type ApiUrlCheck = 'secure' | 'loopback' | 'insecure' | 'invalid';
-
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+export type ApiUrlCheck = 'secure' | 'loopback' | 'insecure' | 'credentials' | 'invalid';
 
 export function checkApiUrl(value: string): ApiUrlCheck {
   let url: URL;
@@ -11,7 +12,13 @@ export function checkApiUrl(value: string): ApiUrlCheck {
   } catch {
     return 'invalid';
   }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'invalid';
+  if (url.username !== '' || url.password !== '') return 'credentials';
   if (url.protocol === 'https:') return 'secure';
-  if (url.protocol !== 'http:') return 'invalid';
-  return LOOPBACK_HOSTS.has(url.hostname) ? 'loopback' : 'insecure';
+  return isLoopbackUrl(url) ? 'loopback' : 'insecure';
+}
+
+/** Core refuses every address but these (settings.update), so the screen does not offer to save it. */
+export function canSaveApiUrl(check: ApiUrlCheck): boolean {
+  return check === 'secure' || check === 'loopback';
 }

@@ -11,7 +11,7 @@ import {
 import { Icon } from '../components/icons.tsx';
 import { LanguageSelect } from '../components/language-select.tsx';
 import { ErrorMessage, Loading } from '../components/states.tsx';
-import { checkApiUrl } from '../lib/api-url.ts';
+import { canSaveApiUrl, checkApiUrl } from '../lib/api-url.ts';
 import { applyTheme, readTheme, THEMES, type Theme } from '../lib/theme.ts';
 import { useApi, useApp, useStore } from '../state/app-context.tsx';
 import { navigate } from '../state/route.ts';
@@ -150,7 +150,7 @@ function UploadSettingsForm({
     Number.isInteger(concurrency) &&
     stability !== null &&
     polling !== null &&
-    urlCheck !== 'invalid';
+    canSaveApiUrl(urlCheck);
 
   async function save(event: FormEvent): Promise<void> {
     event.preventDefault();
@@ -286,7 +286,7 @@ function UploadSettingsForm({
               className="mono"
               value={draft.apiUrl}
               aria-describedby={apiUrlHintId}
-              aria-invalid={urlCheck === 'invalid'}
+              aria-invalid={!canSaveApiUrl(urlCheck)}
               onChange={(event) => update({ apiUrl: event.target.value })}
               spellCheck={false}
             />
@@ -302,8 +302,13 @@ function UploadSettingsForm({
           </div>
           <div id={apiUrlHintId}>
             {urlCheck === 'insecure' && (
-              <p className="hint hint-warning" role="alert">
+              <p className="hint hint-danger" role="alert">
                 <Icon name="alert" /> {t('settings.apiUrlInsecure')}
+              </p>
+            )}
+            {urlCheck === 'credentials' && (
+              <p className="hint hint-danger" role="alert">
+                <Icon name="alert" /> {t('settings.apiUrlCredentials')}
               </p>
             )}
             {urlCheck === 'invalid' && (

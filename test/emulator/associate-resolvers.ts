@@ -1,6 +1,6 @@
 // The accounting firm itself: the accountant, its associates (employees) and their groups.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { fail, requireScope } from './resolver-support.ts';
+import { fail, notePhantom, requireScope } from './resolver-support.ts';
 import type { GraphqlContext } from './resolver-support.ts';
 import type { SeedAssociate } from './seed.ts';
 
@@ -66,6 +66,7 @@ export const associateResolvers = {
   },
 
   addAssociate(args: { associate: Required<AssociateArgument> }, context: GraphqlContext) {
+    notePhantom(context, 'addAssociate', args);
     requireScope(context, 'associate_actions');
     const input = args.associate;
     const email = (input.email ?? '').trim().toLowerCase();
@@ -89,6 +90,7 @@ export const associateResolvers = {
   },
 
   editAssociate(args: { id: string; associate: AssociateArgument }, context: GraphqlContext) {
+    notePhantom(context, 'editAssociate', args);
     requireScope(context, 'associate_actions');
     const associate = context.state.associates.find((candidate) => candidate.id === args.id);
     if (associate === undefined) fail(`Associate "${args.id}" not found.`);

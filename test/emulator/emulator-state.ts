@@ -41,7 +41,8 @@ export interface AppInfo {
  * whatever it answered, and tests assert the client never sends one.
  */
 export interface PhantomDocument {
-  mutation: 'uploadFile' | 'uploadArchiveFile';
+  /** Every mutation of the schema: none but an upload with its file may reach the service. */
+  mutation: 'uploadFile' | 'uploadArchiveFile' | 'addAssociate' | 'editAssociate';
   /** The arguments as sent (company number, filename, type, …). */
   variables: Record<string, unknown>;
   receivedAt: string;

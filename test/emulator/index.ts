@@ -80,7 +80,7 @@ export interface Emulator {
   /** The data this instance serves (the default seed plus any extra administrations). */
   readonly seed: SeedData;
   uploads(): ReceivedUpload[];
-  /** Upload mutations that arrived without a file part (see PhantomDocument). */
+  /** Mutations that arrived without a file part (see PhantomDocument). */
   phantoms(): PhantomDocument[];
   onUpload(listener: (upload: ReceivedUpload) => void): () => void;
   addToken(scopes: string[], options?: { username?: string }): string;

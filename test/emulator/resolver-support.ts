@@ -2,7 +2,7 @@
 // check that comes before anything else, and the administration lookup with its refusals.
 import { GraphQLError } from 'graphql';
 import { parseCompanyNumber } from './company-number.ts';
-import type { EmulatorState } from './emulator-state.ts';
+import type { EmulatorState, PhantomDocument } from './emulator-state.ts';
 import type { ReceivedFilePart } from './multipart-body.ts';
 import type { SeedAdministration } from './seed.ts';
 import type { TokenRecord } from './tokens.ts';
@@ -19,6 +19,24 @@ export interface GraphqlContext {
 
 export function fail(message: string): never {
   throw new GraphQLError(message);
+}
+
+/**
+ * Keeps a mutation that arrived without a file as a phantom document, before any check: a refusal
+ * is no proof that the live service stored or changed nothing, and a client may send a mutation
+ * only to deliver a file (issue #12).
+ */
+export function notePhantom(
+  context: GraphqlContext,
+  mutation: PhantomDocument['mutation'],
+  args: object,
+): void {
+  if (context.file !== null) return;
+  context.state.recordPhantom({
+    mutation,
+    variables: { ...args },
+    receivedAt: new Date().toISOString(),
+  });
 }
 
 /** The first acceptable scope is the one named in the refusal. */

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { inspectDocument } from './content-check.ts';
 import type { ReceivedUpload } from './emulator-state.ts';
-import { administrationFor, fail, requireScope } from './resolver-support.ts';
+import { administrationFor, fail, notePhantom, requireScope } from './resolver-support.ts';
 import type { GraphqlContext } from './resolver-support.ts';
 import type { SeedAdministration, SeedCategory } from './seed.ts';
 
@@ -13,20 +13,6 @@ function validFilename(filename: string): string {
   if (trimmed === '') fail('filename must not be empty.');
   if (trimmed.length > 255) fail('filename must be at most 255 characters long.');
   return trimmed;
-}
-
-/** Kept before any check: a refusal is no proof that the live service stored nothing. */
-function notePhantom(
-  context: GraphqlContext,
-  mutation: 'uploadFile' | 'uploadArchiveFile',
-  args: object,
-): void {
-  if (context.file !== null) return;
-  context.state.recordPhantom({
-    mutation,
-    variables: { ...args },
-    receivedAt: new Date().toISOString(),
-  });
 }
 
 function formatMebibytes(bytes: number): string {

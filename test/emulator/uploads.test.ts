@@ -386,6 +386,25 @@ test('an upload mutation without a file is kept as a phantom document, whatever 
   assert.deepEqual(emulator.phantoms(), []);
 });
 
+test('every mutation without a file is a phantom, not only uploads (an associate mutation too)', async (t) => {
+  const emulator = await startTestEmulator(t);
+  await graphql(
+    emulator,
+    'mutation($a: AddAssociateArgument!) { addAssociate(associate: $a) { id } }',
+    { a: { firstName: 'Scope', lastName: 'Probe', email: 'not-an-address', type: 'user' } },
+  );
+  await graphql(
+    emulator,
+    'mutation($id: ID!, $a: EditAssociateArgument!) { editAssociate(id: $id, associate: $a) { id } }',
+    { id: 'no-such-associate', a: { firstName: 'Probe' } },
+  );
+  assert.deepEqual(
+    emulator.phantoms().map((phantom) => phantom.mutation),
+    ['addAssociate', 'editAssociate'],
+    'a mutation that delivers no file is kept before any check, refused or not',
+  );
+});
+
 test('accepts the XML forms the live service lists and records their root and number', async (t) => {
   const emulator = await startTestEmulator(t);
   const accepted = [

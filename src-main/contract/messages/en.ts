@@ -645,6 +645,12 @@ export const en: Catalogue = {
       'Run in an administrator command prompt (it asks for your Windows password, so the task runs with nobody logged in):\n  {{create}}\n  {{run}}\nSee it with:\n  {{query}}\nRemove it with:\n  {{remove}}\n',
     cli_windows_remove: 'Run in an administrator command prompt: {{command}}',
     cli_windows_not_asked: 'Task Scheduler is not asked from here: run {{command}}',
+    api_url_not_url: 'The API address {{url}} is not a URL such as {{example}}.',
+    api_url_plain_http:
+      'The API address must use https unless it is on this machine (127.0.0.1, localhost); {{host}} is not, and the token would travel unencrypted.',
+    api_url_scheme: 'The API address must be an https URL, not {{scheme}}.',
+    api_url_credentials:
+      'The API address for {{host}} holds a user name or password; give the address without them (the token is what signs in).',
     config_dir_unwritable:
       'The config folder {{configDir}} cannot be written ({{path}} is read-only or belongs to another user), so settings and history cannot be kept. Make it writable for this user, or choose another folder with --config-dir.',
   },

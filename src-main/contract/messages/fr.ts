@@ -669,6 +669,12 @@ export const fr: Catalogue = {
     cli_windows_remove: 'Lancez dans une invite de commandes administrateur : {{command}}',
     cli_windows_not_asked:
       'Le Planificateur de tâches n’est pas interrogé d’ici : lancez {{command}}',
+    api_url_not_url: 'L’adresse de l’API {{url}} n’est pas une URL comme {{example}}.',
+    api_url_plain_http:
+      'L’adresse de l’API doit utiliser https, sauf si elle se trouve sur cet ordinateur (127.0.0.1, localhost) ; {{host}} n’y est pas, et le jeton voyagerait sans chiffrement.',
+    api_url_scheme: 'L’adresse de l’API doit être une URL https, pas {{scheme}}.',
+    api_url_credentials:
+      'L’adresse de l’API pour {{host}} contient un nom d’utilisateur ou un mot de passe ; donnez l’adresse sans eux (c’est le jeton qui connecte).',
     config_dir_unwritable:
       'Le dossier de configuration {{configDir}} n’est pas accessible en écriture ({{path}} est en lecture seule ou appartient à un autre utilisateur) : les paramètres et l’historique ne peuvent pas être conservés. Rendez-le accessible en écriture pour cet utilisateur, ou choisissez un autre dossier avec --config-dir.',
   },

@@ -594,6 +594,11 @@ export const Message = z.discriminatedUnion('code', [
     count,
     fileName: z.string(),
   }),
+  /** An API address the token may not travel to (contract/domain.ts apiUrlProblem). */
+  message('api_url_not_url', { url: z.string(), example: z.string() }),
+  message('api_url_plain_http', { host: z.string() }),
+  message('api_url_scheme', { scheme: z.string() }),
+  message('api_url_credentials', { host: z.string() }),
   /** The config folder cannot be created or written (store/config-dir.ts). */
   message('config_dir_unwritable', { path: z.string(), configDir: z.string() }),
   // The CLI's own words (cli/): every line it prints for people, so nl and fr terminals read nl/fr.

@@ -669,6 +669,12 @@ export const nl: Catalogue = {
       'Voer uit in een opdrachtprompt als beheerder (die vraagt je Windows-wachtwoord, zodat de taak draait als niemand aangemeld is):\n  {{create}}\n  {{run}}\nBekijk hem met:\n  {{query}}\nVerwijder hem met:\n  {{remove}}\n',
     cli_windows_remove: 'Voer uit in een opdrachtprompt als beheerder: {{command}}',
     cli_windows_not_asked: 'De Taakplanner wordt van hieruit niet gevraagd: voer {{command}} uit',
+    api_url_not_url: 'Het API-adres {{url}} is geen URL zoals {{example}}.',
+    api_url_plain_http:
+      'Het API-adres moet https gebruiken, tenzij het op deze computer staat (127.0.0.1, localhost); {{host}} staat er niet, en het token zou onversleuteld reizen.',
+    api_url_scheme: 'Het API-adres moet een https-URL zijn, geen {{scheme}}.',
+    api_url_credentials:
+      'Het API-adres voor {{host}} bevat een gebruikersnaam of wachtwoord; geef het adres zonder (het token zorgt voor de aanmelding).',
     config_dir_unwritable:
       'In de configuratiemap {{configDir}} kan niet geschreven worden ({{path}} is alleen-lezen of van een andere gebruiker), dus instellingen en geschiedenis kunnen niet bewaard worden. Maak de map schrijfbaar voor deze gebruiker, of kies een andere map met --config-dir.',
   },

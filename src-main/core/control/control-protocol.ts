@@ -31,6 +31,16 @@ export const MAX_CLIENT_FRAME_BYTES = 8 * 1024 * 1024;
 /** An answer or event frame may be this large: 1,000 history rows are a few MB at most. */
 export const MAX_SERVER_FRAME_BYTES = 64 * 1024 * 1024;
 
+/**
+ * A single-use link to a bridge page as `startBrowserMode` mints it: the loopback origin and a
+ * base64url code in the fragment. `ui --link` prints it to a terminal, so whatever a peer of the
+ * channel sends as `minted`, or an engine as `link`, must be exactly that: no escape sequence, no
+ * page elsewhere that could ask for the token.
+ */
+export const PageLink = z
+  .string()
+  .regex(/^http:\/\/(?:127\.0\.0\.1|localhost):\d{1,5}\/#link=[A-Za-z0-9_-]+$/);
+
 export const ClientFrame = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('invoke'),
@@ -48,7 +58,7 @@ export const ClientFrame = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('minted'),
     id: z.number().int().nonnegative(),
-    link: z.string().nullable(),
+    link: PageLink.nullable(),
   }),
 ]);
 export type ClientFrame = z.infer<typeof ClientFrame>;
@@ -76,7 +86,7 @@ export const ServerFrame = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('link'),
     id: z.number().int().nonnegative(),
-    link: z.string().nullable(),
+    link: PageLink.nullable(),
   }),
   z.object({ type: z.literal('mint'), id: z.number().int().nonnegative() }),
 ]);

@@ -514,3 +514,30 @@ test('a refused page (not the API) answers in the language the browser asks for'
   assert.equal(rebound.status, 421);
   assert.equal(rebound.body, 'Cet uploader ne répond pas pour l’adresse « evil.example ».\n');
 });
+
+test('a malformed drop (no boundary, cut-off parts) is a 400 that names the path and leaves no staging folder', async (t) => {
+  const { port, session, configDir } = await start(t);
+  const bodies: [string, string][] = [
+    ['multipart/form-data', ''],
+    ['multipart/form-data; boundary=x', '--x\r\ngarb'],
+  ];
+  for (const [contentType, body] of bodies) {
+    const answer = await raw(
+      port,
+      'POST',
+      '/api/files',
+      { host: `127.0.0.1:${port}`, 'x-clearfacts-session': session, 'content-type': contentType },
+      body,
+    );
+    assert.equal(answer.status, 400, `${contentType}: ${answer.body}`);
+    const parsed = InvokeResult.parse(JSON.parse(answer.body));
+    assert.ok(!parsed.ok);
+    assert.equal(
+      (parsed.error.message.params as { path?: unknown }).path,
+      '/api/files',
+      contentType,
+    );
+  }
+  const left = await readdir(path.join(configDir, 'dropped-files'));
+  assert.deepEqual(left, [], 'a refused drop left a staging folder behind');
+});

@@ -11,7 +11,8 @@ import { msg } from '../../../src-main/contract/messages/message.ts';
 import { createFormatters } from '../../../src-renderer/i18n/format.ts';
 import { resolveLanguage } from '../../../src-renderer/i18n/locale.ts';
 import { createAdministrationIndex } from '../../../src-renderer/lib/administration-search.ts';
-import { checkApiUrl } from '../../../src-renderer/lib/api-url.ts';
+import { canSaveApiUrl, checkApiUrl } from '../../../src-renderer/lib/api-url.ts';
+import { ApiUrl } from '../../../src-main/contract/domain.ts';
 import {
   companyNumberDigits,
   formatCompanyNumber,
@@ -97,6 +98,27 @@ test('an API URL other than HTTPS or this machine is flagged', () => {
   assert.equal(checkApiUrl('http://api.example.com/graphql'), 'insecure');
   assert.equal(checkApiUrl('ftp://example.com'), 'invalid');
   assert.equal(checkApiUrl('not a url'), 'invalid');
+});
+
+test('the Settings screen saves exactly the API addresses core accepts, and says why not (#12 attack)', () => {
+  // Core's ApiUrl is the rule; the screen used to offer a LAN http address "for a test server you
+  // trust", which core then refused as "fields: apiUrl".
+  for (const apiUrl of [
+    'https://api.clearfacts.be/graphql',
+    'http://127.0.0.1:4000/graphql',
+    'http://127.0.0.2:4000/graphql',
+    'http://localhost/graphql',
+    'http://[::1]:4000/graphql',
+    'http://192.168.1.20/graphql',
+    'http://api.example.com/graphql',
+    'https://user:secret@api.clearfacts.be/graphql',
+    'ftp://example.com',
+    'not a url',
+  ]) {
+    assert.equal(canSaveApiUrl(checkApiUrl(apiUrl)), ApiUrl.safeParse(apiUrl).success, apiUrl);
+  }
+  assert.equal(checkApiUrl('https://user:secret@api.clearfacts.be/graphql'), 'credentials');
+  assert.equal(checkApiUrl('http://192.168.1.20/graphql'), 'insecure');
 });
 
 test('the missing scopes and what a row allows follow the contract', () => {

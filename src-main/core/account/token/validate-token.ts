@@ -31,10 +31,21 @@ export function acceptToken(
 }
 
 /**
- * Near an 80-character personal access token in length, with no path separator: a token pasted
- * with a character too many or too few still is one.
+ * Near an 80-character personal access token in length: a token pasted with a character too many
+ * or too few still is one, unless it reads as a path (readsAsPath).
  */
 const NEAR_TOKEN = /^[\x21-\x7e]{64,96}$/;
+
+/**
+ * Whether a near-token string is rather a path that does not exist (yet): rooted (`/`, `~`, `.`,
+ * `\\`, a drive letter) or ending in a file extension. A mere `/` or `\` inside is no sign of a
+ * path: a personal access token may hold both, and one typed with a character too many was then
+ * echoed whole by commander.
+ */
+function readsAsPath(candidate: string): boolean {
+  if (!/[\\/]/.test(candidate)) return false;
+  return /^(?:[/~.\\]|[A-Za-z]:[\\/])/.test(candidate) || /\.[A-Za-z0-9]{1,5}$/.test(candidate);
+}
 
 /** The strings in one command-line argument a token could be: itself, after dashes or `=`. */
 function candidatesIn(argument: string): string[] {
@@ -56,7 +67,7 @@ export function registerTypedTokens(args: readonly string[]): void {
     for (const candidate of candidatesIn(argument)) {
       const tokenShaped =
         ApiToken.safeParse(candidate).success ||
-        (NEAR_TOKEN.test(candidate) && !/[\\/]/.test(candidate));
+        (NEAR_TOKEN.test(candidate) && !readsAsPath(candidate));
       if (tokenShaped && !existsSync(candidate)) registerSecret(candidate);
     }
   }

@@ -422,3 +422,19 @@ test('a link frame is answered with a link minted for the asker, or null where n
   const other = await connect(t, withoutPage);
   assert.equal(await within(other.newPageLink(), 'the answer'), null, 'no page, no link');
 });
+
+test('a peer posing as a forwarding ui cannot have `ui --link` print anything but a loopback page link', async (t) => {
+  const configDir = configFolder(t);
+  await serve(t, configDir);
+  const impostor = rawPeer(path.join(configDir, 'engine.sock'));
+  await impostor.line(0, 'the hello');
+  impostor.socket.write('{"type":"serve-links"}\n');
+  const asker = await connect(t, configDir);
+  // A terminal escape that retitles the window, then a page elsewhere asking for the token.
+  const lure = '\u001b]0;Clearfacts\u0007https://clearfacts-login.example/#link=abc';
+  const answer = asker.newPageLink();
+  const mint = await impostor.line(1, 'the mint request');
+  assert.equal(mint.type, 'mint');
+  impostor.socket.write(`${JSON.stringify({ type: 'minted', id: mint.id, link: lure })}\n`);
+  assert.equal(await within(answer, 'the answer to ui --link'), null, 'the lure was passed on');
+});
