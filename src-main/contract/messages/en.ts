@@ -255,7 +255,7 @@ export const en: Catalogue = {
     demo_unavailable:
       'The demo is only offered when the app runs against the built-in Clearfacts emulator.',
     token_file_unprotected:
-      'The token is stored unencrypted in {{filePath}} (readable only by your user account, but not protected by a keyring). Anyone who can read your files can use it to upload to Clearfacts. Prefer the system keyring or the CLEARFACTS_TOKEN environment variable.',
+      'The token is stored unencrypted in {{filePath}} (readable only by your user account, but not protected by a keyring). Anyone who can read your files can use it to upload to Clearfacts. Prefer the system keyring, or CLEARFACTS_TOKEN_FILE naming a file only you can read (other processes of your account can read an environment variable).',
     token_file_unusable: 'The token file {{filePath}} cannot be read or written.',
     token_file_env_unreadable:
       'CLEARFACTS_TOKEN_FILE names {{filePath}}, which cannot be read ({{errorCode}}). Put the token in that file, readable by the account the app runs as, or change CLEARFACTS_TOKEN_FILE where it is set (service definition, container, shell profile).',
@@ -565,7 +565,7 @@ export const en: Catalogue = {
     cli_token_plain_question:
       'No system keyring can be used here. Store the token unencrypted in {{configDir}}, readable only by your user account?',
     cli_token_plain_refused:
-      'No system keyring can be used here, so the token was not stored. Run again with --allow-plain-file to keep it in a file only your account can read (not encrypted), or set the CLEARFACTS_TOKEN environment variable instead.',
+      'No system keyring can be used here, so the token was not stored. Run again with --allow-plain-file to keep it in a file only your account can read (not encrypted), or put it in a file only you can read and name that file in CLEARFACTS_TOKEN_FILE.',
     cli_token_stored: 'Token stored ({{backend}}) for {{user}}.',
     cli_token_unknown_user: 'unknown user',
     cli_token_no_scopes: 'none found',

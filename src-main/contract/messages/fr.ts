@@ -259,7 +259,7 @@ export const fr: Catalogue = {
     demo_unavailable:
       'La démo n’est proposée que lorsque l’application fonctionne avec l’émulateur Clearfacts intégré.',
     token_file_unprotected:
-      'Le jeton est enregistré sans chiffrement dans {{filePath}} (lisible uniquement par votre compte utilisateur, mais pas protégé par un trousseau). Quiconque peut lire vos fichiers peut l’utiliser pour envoyer vers Clearfacts. Préférez le trousseau du système ou la variable d’environnement CLEARFACTS_TOKEN.',
+      'Le jeton est enregistré sans chiffrement dans {{filePath}} (lisible uniquement par votre compte utilisateur, mais pas protégé par un trousseau). Quiconque peut lire vos fichiers peut l’utiliser pour envoyer vers Clearfacts. Préférez le trousseau du système, ou CLEARFACTS_TOKEN_FILE désignant un fichier que vous seul pouvez lire (les autres processus de votre compte peuvent lire une variable d’environnement).',
     token_file_unusable: 'Le fichier de jeton {{filePath}} ne peut pas être lu ou écrit.',
     token_file_env_unreadable:
       'CLEARFACTS_TOKEN_FILE désigne {{filePath}}, qui ne peut pas être lu ({{errorCode}}). Placez le jeton dans ce fichier, lisible par le compte sous lequel l’application tourne, ou modifiez CLEARFACTS_TOKEN_FILE là où elle est définie (définition du service, conteneur, profil du shell).',
@@ -584,7 +584,7 @@ export const fr: Catalogue = {
     cli_token_plain_question:
       'Aucun trousseau du système n’est utilisable ici. Conserver le jeton non chiffré dans {{configDir}}, lisible uniquement par votre compte utilisateur ?',
     cli_token_plain_refused:
-      'Aucun trousseau du système n’est utilisable ici, le jeton n’a donc pas été conservé. Relancez avec --allow-plain-file pour le garder dans un fichier que seul votre compte peut lire (non chiffré), ou définissez plutôt la variable d’environnement CLEARFACTS_TOKEN.',
+      'Aucun trousseau du système n’est utilisable ici, le jeton n’a donc pas été conservé. Relancez avec --allow-plain-file pour le garder dans un fichier que seul votre compte peut lire (non chiffré), ou placez-le dans un fichier que vous seul pouvez lire et désignez ce fichier dans CLEARFACTS_TOKEN_FILE.',
     cli_token_stored: 'Jeton conservé ({{backend}}) pour {{user}}.',
     cli_token_unknown_user: 'utilisateur inconnu',
     cli_token_no_scopes: 'aucune trouvée',

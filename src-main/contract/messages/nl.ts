@@ -260,7 +260,7 @@ export const nl: Catalogue = {
     demo_unavailable:
       'De demo is enkel beschikbaar wanneer de app met de ingebouwde Clearfacts-emulator werkt.',
     token_file_unprotected:
-      'De token wordt onversleuteld bewaard in {{filePath}} (enkel leesbaar voor jouw gebruikersaccount, maar niet beschermd door een sleutelhanger). Wie je bestanden kan lezen, kan er documenten mee naar Clearfacts opladen. Gebruik liever de sleutelhanger van het systeem of de omgevingsvariabele CLEARFACTS_TOKEN.',
+      'De token wordt onversleuteld bewaard in {{filePath}} (enkel leesbaar voor jouw gebruikersaccount, maar niet beschermd door een sleutelhanger). Wie je bestanden kan lezen, kan er documenten mee naar Clearfacts opladen. Gebruik liever de sleutelhanger van het systeem, of CLEARFACTS_TOKEN_FILE met een bestand dat alleen jij kunt lezen (andere processen van je account kunnen een omgevingsvariabele lezen).',
     token_file_unusable: 'Het tokenbestand {{filePath}} kan niet gelezen of beschreven worden.',
     token_file_env_unreadable:
       'CLEARFACTS_TOKEN_FILE wijst naar {{filePath}}, dat niet gelezen kan worden ({{errorCode}}). Zet de token in dat bestand, leesbaar voor de gebruikersaccount waaronder de app draait, of pas CLEARFACTS_TOKEN_FILE aan waar het ingesteld is (servicedefinitie, container, shellprofiel).',
@@ -588,7 +588,7 @@ export const nl: Catalogue = {
     cli_token_plain_question:
       'Hier is geen sleutelbos van het systeem bruikbaar. De token onversleuteld bewaren in {{configDir}}, alleen leesbaar voor jouw gebruikersaccount?',
     cli_token_plain_refused:
-      'Hier is geen sleutelbos van het systeem bruikbaar, dus de token is niet bewaard. Voer het opnieuw uit met --allow-plain-file om hem te bewaren in een bestand dat alleen jouw account kan lezen (niet versleuteld), of zet in de plaats de omgevingsvariabele CLEARFACTS_TOKEN.',
+      'Hier is geen sleutelbos van het systeem bruikbaar, dus de token is niet bewaard. Voer het opnieuw uit met --allow-plain-file om hem te bewaren in een bestand dat alleen jouw account kan lezen (niet versleuteld), of zet hem in een bestand dat alleen jij kunt lezen en noem dat bestand in CLEARFACTS_TOKEN_FILE.',
     cli_token_stored: 'Token bewaard ({{backend}}) voor {{user}}.',
     cli_token_unknown_user: 'onbekende gebruiker',
     cli_token_no_scopes: 'geen gevonden',
