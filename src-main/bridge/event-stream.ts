@@ -1,5 +1,7 @@
-// Core's events pushed to every open browser tab with Server-Sent Events: one-way, reconnects on
-// its own (EventSource), and needs nothing but a plain HTTP response per tab.
+// Core's events pushed to every open browser tab in the Server-Sent Events format: one-way, and
+// nothing but a plain HTTP response per tab. The page reads it with a streamed fetch, not
+// EventSource, so that its session travels in a header (no cookie another loopback port could
+// read); it reconnects itself (http-client.ts), and the `retry:` line is kept for any SSE reader.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EventChannel, EventOf } from '../contract/api-contract.ts';
 
