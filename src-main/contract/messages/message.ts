@@ -522,6 +522,8 @@ export const Message = z.discriminatedUnion('code', [
   // … and a batch cut as the user chose in the split preview (issue #19)
   message('split_whole_choice_mismatch', {}),
   message('split_whole_changed_since_preview', {}),
+  // … and a batch cut on blank pages, which are kept in a file of their own (issue #19)
+  message('split_into_parts_blank', { count, blankPages: count, path }),
 
   // handlers/ and store/: answers to a request
   message('history_entry_unknown', { id: z.number().int() }),

@@ -30,13 +30,16 @@ export function pagesPerPart(mode: SplitMode): number | null {
 
 /**
  * The plan for a batch of `pageCount` pages. `separators[i]` is the sheet read on page i + 1, or
- * null (only looked at in `separator` mode). Separator pages are never part of a document; two
- * sheets in a row do not make an empty document (the later sheet applies).
+ * null (only looked at in `separator` mode); `blanks[i]` says whether page i + 1 was judged blank
+ * (only looked at in `blank` mode, where a blank page separates like a `next` sheet). Separator
+ * pages are never part of a document; two in a row do not make an empty document (the later
+ * sheet applies).
  */
 export function planSplit(
   pageCount: number,
   mode: SplitMode,
   separators: readonly (SeparatorSheet | null)[],
+  blanks: readonly boolean[] = [],
 ): SplitPlan {
   const every = pagesPerPart(mode);
   if (every !== null) {
@@ -52,9 +55,15 @@ export function planSplit(
       ? { outcome: 'split', parts, separatorPages: [] }
       : { outcome: 'whole' };
   }
-  if (mode !== 'separator') {
+  if (mode !== 'separator' && mode !== 'blank') {
     return { outcome: 'whole' };
   }
+  const separatorOn = (page: number): SeparatorSheet | null =>
+    mode === 'blank'
+      ? blanks[page - 1] === true
+        ? { type: 'next' }
+        : null
+      : (separators[page - 1] ?? null);
   const parts: PlannedPart[] = [];
   const separatorPages: number[] = [];
   let sheet: SeparatorSheet | null = null;
@@ -64,7 +73,7 @@ export function planSplit(
     first = null;
   };
   for (let page = 1; page <= pageCount; page++) {
-    const found = separators[page - 1] ?? null;
+    const found = separatorOn(page);
     if (found !== null) {
       close(page - 1);
       separatorPages.push(page);
@@ -76,7 +85,8 @@ export function planSplit(
     }
   }
   close(pageCount);
-  // A single part after a leading sheet is still a cut: the sheet is not sent.
+  // A single part after a leading sheet (or beside blank pages) is still a cut: the sheet is not
+  // sent.
   return separatorPages.length > 0 && parts.length > 0
     ? { outcome: 'split', parts, separatorPages }
     : { outcome: 'whole' };
