@@ -113,3 +113,18 @@ test('a choice in blank mode that moves a page across a blank page is cut as cho
   assert.ok(result.blankPages !== null);
   assert.equal(await qpdfPages(result.blankPages, 'c-blank.pdf'), 1);
 });
+
+test('the preview in blank mode shows the parts, a thumbnail each, and the blank pages left out', async () => {
+  const bytes = await batchPdf([text('A1'), await back('scanner_noise'), text('B1'), text('B2')]);
+  const preview = await service.preview(bytes, 'blank');
+  assert.equal(preview.outcome, 'split');
+  assert.deepEqual(preview.separatorPages, [2]);
+  assert.deepEqual(
+    preview.parts.map((part) => [part.firstPage, part.lastPage]),
+    [
+      [1, 1],
+      [3, 4],
+    ],
+  );
+  for (const part of preview.parts) assert.match(part.thumbnail, /^data:image\/jpeg;base64,/);
+});
