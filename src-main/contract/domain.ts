@@ -311,11 +311,16 @@ export type ArchiveCategories = z.infer<typeof ArchiveCategories>;
 /**
  * How a watched folder cuts a scanned batch (one PDF from a scanner's feeder) into documents
  * before sending: `off` sends it whole; `separator` cuts on separator sheets (see the README);
- * `page` sends every page as its own document; `pages:N` every N pages (N from 2 to 999).
+ * `blank` cuts on blank pages (issue #19; the blank pages become a file of their own, never
+ * thrown away); `page` sends every page as its own document; `pages:N` every N pages (N from 2
+ * to 999).
  */
 export const SplitMode = z
   .string()
-  .regex(/^(off|separator|page|pages:([2-9]|[1-9]\d{1,2}))$/, 'off, separator, page or pages:N');
+  .regex(
+    /^(off|separator|blank|page|pages:([2-9]|[1-9]\d{1,2}))$/,
+    'off, separator, blank, page or pages:N',
+  );
 export type SplitMode = z.infer<typeof SplitMode>;
 
 /** The kinds a separator sheet can be (issue #17), as `--type` names them. */

@@ -167,6 +167,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   });
   // Parts of split batches wait here until their batch is settled; kept across restarts.
   const partsDir = path.join(configDir, 'parts');
+  // Blank pages a split leaves out (issue #19): kept for good, the user's to look at.
+  const blankPagesDir = path.join(configDir, 'blank-pages');
   const splitService = createSplitService();
   const signals = createEngineSignals();
   const hub = createEventHub({ logger });
@@ -271,6 +273,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     },
     stagingDir,
     partsDir,
+    blankPagesDir,
     splitter: (bytes, mode, choice) => splitService.split(bytes, mode, choice),
     logger,
     onTransition,

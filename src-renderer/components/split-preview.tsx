@@ -3,7 +3,7 @@
 // move a page to the part before or after it (contract/split-choice.ts, the rules core checks).
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SplitPart, SplitPreview } from '../../src-main/contract/domain.ts';
+import type { SplitMode, SplitPart, SplitPreview } from '../../src-main/contract/domain.ts';
 import { contentPages, movePage } from '../../src-main/contract/split-choice.ts';
 import { useRenderMessage } from './message-text.ts';
 
@@ -31,15 +31,18 @@ function pageRuns(pages: readonly number[]): string {
 /**
  * The preview of one file: its parts in order, each a card with the first page's thumbnail
  * (the one core sent for it; a page without one shows its number), pages and destination.
- * `onChange` gets the parts after a page was moved.
+ * `onChange` gets the parts after a page was moved. In `blank` mode the pages left out are the
+ * blank ones, named in the summary.
  */
 export function SplitPreviewPanel({
   fileName,
+  mode,
   state,
   locked,
   onChange,
 }: {
   fileName: string;
+  mode: SplitMode;
   state: PreviewState;
   locked: boolean;
   onChange: (parts: SplitPart[]) => void;
@@ -73,10 +76,15 @@ export function SplitPreviewPanel({
   return (
     <div className="split-preview">
       <p className="hint">
-        {t('drop.preview.summary', {
-          count: parts.length,
-          sheets: preview.separatorPages.length,
-        })}
+        {mode === 'blank'
+          ? t('drop.preview.blankSummary', {
+              count: parts.length,
+              pages: pageRuns(preview.separatorPages),
+            })
+          : t('drop.preview.summary', {
+              count: parts.length,
+              sheets: preview.separatorPages.length,
+            })}
       </p>
       <ol className="split-parts" aria-label={t('drop.preview.partsOf', { name: fileName })}>
         {parts.map((part, index) => {

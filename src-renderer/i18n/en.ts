@@ -213,6 +213,7 @@ export const en = {
       label: 'Split scanned batches',
       off: 'Off',
       separator: 'On separator sheets',
+      blank: 'On blank pages (kept apart, not sent)',
       page: 'Every page is a document',
       pages: 'Every few pages',
       pagesCount: 'Pages per document',
@@ -303,6 +304,10 @@ export const en = {
         'Cut into {{count, number}} document; {{sheets, number}} separator pages not sent. Move a page if a document starts in the wrong place.',
       summary_other:
         'Cut into {{count, number}} documents; {{sheets, number}} separator pages not sent. Move a page if a document starts in the wrong place.',
+      blankSummary_one:
+        'Cut into {{count, number}} document at blank pages. Blank pages {{pages}} are not sent; they are kept in a file of their own. Move a page if a document starts in the wrong place.',
+      blankSummary_other:
+        'Cut into {{count, number}} documents at blank pages. Blank pages {{pages}} are not sent; they are kept in a file of their own. Move a page if a document starts in the wrong place.',
       partsOf: 'Documents in {{name}}',
       part: 'Document {{number, number}}: pages {{pages}}',
       partNumber: 'Document {{number, number}}',

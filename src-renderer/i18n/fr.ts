@@ -229,6 +229,7 @@ export const fr: WithManyPlurals<Messages> = {
       label: 'Découper les lots scannés',
       off: 'Non',
       separator: 'Sur les feuilles de séparation',
+      blank: 'Sur les pages blanches (gardées à part, non envoyées)',
       page: 'Chaque page est un document',
       pages: 'Toutes les quelques pages',
       pagesCount: 'Pages par document',
@@ -327,6 +328,12 @@ export const fr: WithManyPlurals<Messages> = {
         'Découpé en {{count, number}} documents ; {{sheets, number}} feuilles de séparation non envoyées. Déplacez une page si un document commence au mauvais endroit.',
       summary_many:
         'Découpé en {{count, number}} documents ; {{sheets, number}} feuilles de séparation non envoyées. Déplacez une page si un document commence au mauvais endroit.',
+      blankSummary_one:
+        'Découpé en {{count, number}} document aux pages blanches. Les pages blanches {{pages}} ne sont pas envoyées ; elles sont gardées dans un fichier à part. Déplacez une page si un document commence au mauvais endroit.',
+      blankSummary_other:
+        'Découpé en {{count, number}} documents aux pages blanches. Les pages blanches {{pages}} ne sont pas envoyées ; elles sont gardées dans un fichier à part. Déplacez une page si un document commence au mauvais endroit.',
+      blankSummary_many:
+        'Découpé en {{count, number}} documents aux pages blanches. Les pages blanches {{pages}} ne sont pas envoyées ; elles sont gardées dans un fichier à part. Déplacez une page si un document commence au mauvais endroit.',
       partsOf: 'Documents de {{name}}',
       part: 'Document {{number, number}} : pages {{pages}}',
       partNumber: 'Document {{number, number}}',

@@ -218,6 +218,7 @@ export const nl: Messages = {
       label: 'Gescande stapels splitsen',
       off: 'Uit',
       separator: 'Op scheidingsbladen',
+      blank: "Op blanco pagina's (apart bewaard, niet verzonden)",
       page: 'Elke pagina is een document',
       pages: 'Om de zoveel pagina’s',
       pagesCount: 'Pagina’s per document',
@@ -311,6 +312,10 @@ export const nl: Messages = {
         'Gesplitst in {{count, number}} document; {{sheets, number}} scheidingsbladen niet verzonden. Verplaats een pagina als een document op de verkeerde plaats begint.',
       summary_other:
         'Gesplitst in {{count, number}} documenten; {{sheets, number}} scheidingsbladen niet verzonden. Verplaats een pagina als een document op de verkeerde plaats begint.',
+      blankSummary_one:
+        "Gesplitst in {{count, number}} document op blanco pagina's. Blanco pagina's {{pages}} worden niet verzonden; ze worden in een eigen bestand bewaard. Verplaats een pagina als een document op de verkeerde plaats begint.",
+      blankSummary_other:
+        "Gesplitst in {{count, number}} documenten op blanco pagina's. Blanco pagina's {{pages}} worden niet verzonden; ze worden in een eigen bestand bewaard. Verplaats een pagina als een document op de verkeerde plaats begint.",
       partsOf: 'Documenten in {{name}}',
       part: "Document {{number, number}}: pagina's {{pages}}",
       partNumber: 'Document {{number, number}}',

@@ -476,6 +476,7 @@ export function DropScreen({
                           <td colSpan={6}>
                             <SplitPreviewPanel
                               fileName={row.name}
+                              mode={splitMode}
                               state={preview}
                               locked={busy}
                               onChange={(parts) => adjustParts(row.key, parts)}

@@ -385,6 +385,11 @@ export const fr: Catalogue = {
       "Envoyé entier bien que son dossier découpe : le découpage s'est arrêté avant la fin.",
     split_whole_choice_mismatch:
       "Envoyé entier : les parties choisies dans l'aperçu ne correspondent plus à ce PDF (une page aurait été omise).",
+    split_into_parts_blank: {
+      one: 'Découpé en {{count, number}} document ; {{blankPages, number}} pages blanches non envoyées, conservées dans {{path}}. Déplacé quand chaque partie est envoyée.',
+      other:
+        'Découpé en {{count, number}} documents ; {{blankPages, number}} pages blanches non envoyées, conservées dans {{path}}. Déplacé quand chaque partie est envoyée.',
+    },
     split_whole_changed_since_preview:
       "Envoyé entier : le fichier a changé après l'aperçu de ses parties, les parties choisies pourraient ne plus lui correspondre.",
     split_only_separators: {
@@ -554,7 +559,7 @@ export const fr: Catalogue = {
     cli_usage_too_many_arguments: 'erreur : trop d’arguments : {{received}}',
     cli_usage_invalid_value: 'erreur : {{value}} n’est pas valable pour {{option}} : {{reason}}',
     cli_usage_choices: 'utilisez l’une de ces valeurs : {{choices}}.',
-    cli_usage_split_invalid: 'utilisez off, separator, page ou pages:N (N de 2 à 999).',
+    cli_usage_split_invalid: 'utilisez off, separator, blank, page ou pages:N (N de 2 à 999).',
     cli_usage_states_invalid: '« {{value}} » n’est pas un état ; utilisez {{choices}}.',
     cli_usage_in_clearfacts_invalid:
       '« {{value}} » n’est pas un état dans Clearfacts ; utilisez {{choices}}.',
@@ -902,7 +907,7 @@ export const fr: Catalogue = {
       category:
         'catégorie d’archive, par nom ou identifiant ; obligatoire pour various et permanent (voir `categories`)',
       split:
-        'découper les lots scannés (PDF) en documents : off, separator (sur feuilles de séparation), page ou pages:N',
+        'découper les lots scannés (PDF) en documents : off, separator (sur feuilles de séparation), blank (sur les pages blanches, gardées à part), page ou pages:N',
       upload:
         'envoyer des fichiers maintenant et attendre que chacun soit envoyé ou en échec (ils ne sont pas déplacés)',
       json_outcomes: 'afficher le résultat de chaque fichier en JSON',

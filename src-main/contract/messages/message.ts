@@ -528,6 +528,8 @@ export const Message = z.discriminatedUnion('code', [
   message('split_whole_choice_mismatch', {}),
   message('split_whole_changed_since_preview', {}),
   message('split_only_separators', { count }),
+  // … and a batch cut on blank pages, which are kept in a file of their own (issue #19)
+  message('split_into_parts_blank', { count, blankPages: count, path }),
 
   // handlers/ and store/: answers to a request
   message('history_entry_unknown', { id: z.number().int() }),

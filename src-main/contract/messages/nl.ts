@@ -386,6 +386,11 @@ export const nl: Catalogue = {
       'In één keer verzonden hoewel de map splitst: het splitsen stopte voor het klaar was.',
     split_whole_choice_mismatch:
       'In één keer verzonden: de delen die in het voorbeeld gekozen zijn, passen niet meer bij deze PDF (een pagina zou weggevallen zijn).',
+    split_into_parts_blank: {
+      one: "Gesplitst in {{count, number}} document; {{blankPages, number}} blanco pagina's niet verzonden, bewaard in {{path}}. Verplaatst zodra elk deel verzonden is.",
+      other:
+        "Gesplitst in {{count, number}} documenten; {{blankPages, number}} blanco pagina's niet verzonden, bewaard in {{path}}. Verplaatst zodra elk deel verzonden is.",
+    },
     split_whole_changed_since_preview:
       'In één keer verzonden: het bestand veranderde nadat de delen getoond werden, dus de gekozen delen passen er misschien niet meer bij.',
     split_only_separators: {
@@ -559,7 +564,7 @@ export const nl: Catalogue = {
     cli_usage_too_many_arguments: 'fout: te veel argumenten: {{received}}',
     cli_usage_invalid_value: 'fout: {{value}} is geen geldige waarde voor {{option}}: {{reason}}',
     cli_usage_choices: 'gebruik een van {{choices}}.',
-    cli_usage_split_invalid: 'gebruik off, separator, page of pages:N (N van 2 tot 999).',
+    cli_usage_split_invalid: 'gebruik off, separator, blank, page of pages:N (N van 2 tot 999).',
     cli_usage_states_invalid: '"{{value}}" is geen status; gebruik {{choices}}.',
     cli_usage_in_clearfacts_invalid:
       '"{{value}}" is geen status in Clearfacts; gebruik {{choices}}.',
@@ -896,7 +901,7 @@ export const nl: Catalogue = {
       category:
         'archiefcategorie, op naam of ID; verplicht bij various en permanent (zie `categories`)',
       split:
-        'knip gescande stapels (PDF) in documenten: off, separator (op scheidingsbladen), page of pages:N',
+        "knip gescande stapels (PDF) in documenten: off, separator (op scheidingsbladen), blank (op blanco pagina's, apart bewaard), page of pages:N",
       upload:
         'stuur bestanden nu en wacht tot elk opgeladen of mislukt is (ze worden niet verplaatst)',
       json_outcomes: 'toon de uitkomst van elk bestand als JSON',

@@ -105,6 +105,11 @@ export interface SendContext {
   /** Where parts of split batches are kept until their batch is settled (survives restarts). */
   partsDir: string;
   /**
+   * Where the blank pages a `blank`-mode split leaves out are kept, one PDF a batch (issue #19):
+   * never removed by the app, so a page wrongly judged blank is never lost.
+   */
+  blankPagesDir: string;
+  /**
    * Clearfacts refused the token. The session decides what that means and holds the queue
    * through `setAuthHold`, before this returns.
    */

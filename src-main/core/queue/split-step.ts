@@ -32,6 +32,14 @@ export function partFileName(originalName: string, first: number, last: number):
   return `${path.parse(originalName).name} (p. ${range}).pdf`;
 }
 
+/**
+ * The name of the file that keeps a batch's blank pages (issue #19), unique by the batch's id:
+ * `42 Scan 0042 (blank p. 2, 5).pdf`.
+ */
+export function blankPagesFileName(batchId: number, originalName: string, pages: number[]): string {
+  return `${batchId} ${path.parse(originalName).name} (blank p. ${pages.join(', ')}).pdf`;
+}
+
 /** Why a batch goes whole, as the history shows it; null when there was nothing to cut. */
 export function wholeNote(reason: WholeReason): Message | null {
   switch (reason.why) {
@@ -172,6 +180,16 @@ export async function splitOriginal(
     filePath: path.join(folder, `${part.firstPage}-${part.lastPage}.pdf`),
   }));
   for (const { part, filePath } of files) await writeDurably(filePath, part.bytes);
+  // Written before the transaction: once the batch is `split`, its blank pages are on disk.
+  let blankPagesPath: string | null = null;
+  if (result.blankPages !== null) {
+    await mkdir(context.blankPagesDir, { recursive: true, mode: 0o700 });
+    blankPagesPath = path.join(
+      context.blankPagesDir,
+      blankPagesFileName(record.id, record.fileName, result.separatorPages),
+    );
+    await writeDurably(blankPagesPath, result.blankPages);
+  }
   const { parts, original } = await context.storage.persist(
     () =>
       context.repository.inTransaction(() => {
@@ -202,10 +220,17 @@ export async function splitOriginal(
           pages: result.pages,
           splitMode: null,
           splitChoice: null,
-          splitNote: msg('split_into_parts', {
-            count: inserted.length,
-            separatorPages: result.separatorPages.length,
-          }),
+          splitNote:
+            blankPagesPath === null
+              ? msg('split_into_parts', {
+                  count: inserted.length,
+                  separatorPages: result.separatorPages.length,
+                })
+              : msg('split_into_parts_blank', {
+                  count: inserted.length,
+                  blankPages: result.separatorPages.length,
+                  path: blankPagesPath,
+                }),
           failure: null,
           nextAttemptAt: null,
         });

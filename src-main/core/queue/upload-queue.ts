@@ -57,6 +57,8 @@ export interface UploadQueueOptions {
   stagingDir: string;
   /** Where parts of split batches wait to be sent; unlike staging, kept across restarts. */
   partsDir: string;
+  /** Where blank pages left out by a `blank`-mode split are kept for good (issue #19). */
+  blankPagesDir: string;
   /** The split stage (split/split-service.ts): its verdict on a batch's bytes. */
   splitter: Splitter;
   logger: Logger;
@@ -162,6 +164,7 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
     onInserted: options.onInserted,
     splitter: options.splitter,
     partsDir: options.partsDir,
+    blankPagesDir: options.blankPagesDir,
     onTokenRefused: options.onTokenRefused,
     tokenRefusedReason: options.tokenRefusedReason ?? (() => authHoldReason()),
     stopSignal: stopping.signal,

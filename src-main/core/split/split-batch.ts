@@ -11,6 +11,7 @@ import {
 import type { SplitChoice, SplitMode, SplitPart } from '../../contract/domain.ts';
 import { choiceProblem, contentPages } from '../../contract/split-choice.ts';
 import { readBarcodeTexts } from './barcode-reader.ts';
+import { measurePageInk } from './blank-page.ts';
 import { pagePicture } from './page-images.ts';
 import { decodeSeparator, type SeparatorSheet } from './separator-code.ts';
 import { thumbnailDataUrl } from './page-thumbnail.ts';
@@ -88,6 +89,26 @@ export async function readSeparators(
   return sheets;
 }
 
+/**
+ * Whether each page is blank (blank-page.ts), in page order; with `only`, just those pages
+ * (1-based) are looked at and every other page counts as not blank.
+ */
+export async function readBlankPages(
+  lib: PDFDocument,
+  pdfjs: () => Promise<PDFDocumentProxy>,
+  only?: readonly number[],
+): Promise<boolean[]> {
+  const blanks: boolean[] = [];
+  for (let index = 0; index < lib.getPageCount(); index++) {
+    if (only !== undefined && !only.includes(index + 1)) {
+      blanks.push(false);
+      continue;
+    }
+    blanks.push(measurePageInk(await pagePicture({ lib, pdfjs }, index)).blank);
+  }
+  return blanks;
+}
+
 async function cut(source: PDFDocument, pages: readonly number[]): Promise<Uint8Array> {
   const target = await PDFDocument.create({ updateMetadata: false });
   const indices = pages.map((page) => page - 1);
@@ -126,10 +147,12 @@ async function decide(
   withPdfjs?: (pdfjs: () => Promise<PDFDocumentProxy>, plan: Plan) => Promise<void>,
 ): Promise<Plan | { onlySeparators: number[] } | { whole: WholeReason }> {
   let separators: (SeparatorSheet | null)[] = [];
+  let blanks: boolean[] = [];
   const pdfjs = lazyPdfjs(bytes);
   try {
     if (mode === 'separator') separators = await readSeparators(lib, pdfjs.get);
-    const plan = planSplit(lib.getPageCount(), mode, separators);
+    if (mode === 'blank') blanks = await readBlankPages(lib, pdfjs.get);
+    const plan = planSplit(lib.getPageCount(), mode, separators, blanks);
     if (plan.outcome === 'whole') return { whole: { why: 'one_document' } };
     if (plan.outcome === 'only_separators') return { onlySeparators: plan.separatorPages };
     const decided = { parts: plan.parts, separatorPages: plan.separatorPages };
@@ -144,12 +167,14 @@ async function decide(
 
 /**
  * Checks the user's choice against the batch: it must cover every page (`choiceProblem`), and
- * every page it leaves out as a separator must carry a separator sheet (read again here, only
- * those pages), so no page with content can be dropped by a choice. Null when it fits.
+ * every page it leaves out as a separator must carry a separator sheet (in `blank` mode: be
+ * blank), read again here, only those pages, so no page with content can be dropped by a
+ * choice. Null when it fits.
  */
 async function choiceMismatch(
   bytes: Uint8Array,
   lib: PDFDocument,
+  mode: SplitMode,
   choice: Omit<SplitChoice, 'sha256'>,
 ): Promise<WholeReason | null> {
   const problem = choiceProblem(lib.getPageCount(), { ...choice, sha256: '' });
@@ -157,11 +182,17 @@ async function choiceMismatch(
   if (choice.separatorPages.length === 0) return null;
   const pdfjs = lazyPdfjs(bytes);
   try {
-    const sheets = await readSeparators(lib, pdfjs.get, choice.separatorPages);
-    const notSheet = choice.separatorPages.find((page) => sheets[page - 1] === null);
+    const separates =
+      mode === 'blank'
+        ? await readBlankPages(lib, pdfjs.get, choice.separatorPages)
+        : (await readSeparators(lib, pdfjs.get, choice.separatorPages)).map(
+            (sheet) => sheet !== null,
+          );
+    const notSheet = choice.separatorPages.find((page) => separates[page - 1] !== true);
+    const what = mode === 'blank' ? 'is not blank' : 'carries no separator sheet';
     return notSheet === undefined
       ? null
-      : { why: 'choice_mismatch', detail: `page ${notSheet} carries no separator sheet` };
+      : { why: 'choice_mismatch', detail: `page ${notSheet} ${what}` };
   } catch (error) {
     return { why: 'unreadable', detail: errorText(error) };
   } finally {
@@ -192,7 +223,7 @@ export async function splitBatch(
     }
     plan = decided;
   } else {
-    const mismatch = await choiceMismatch(bytes, lib, choice);
+    const mismatch = await choiceMismatch(bytes, lib, mode, choice);
     if (mismatch !== null) return { outcome: 'whole', pages, reason: mismatch };
     plan = choice;
   }
@@ -221,7 +252,27 @@ export async function splitBatch(
     }
     parts.push({ ...part, bytes: partBytes as Uint8Array<ArrayBuffer> });
   }
-  return { outcome: 'split', pages, separatorPages: plan.separatorPages, parts };
+  // Blank pages are not sent, but never thrown away: they become a file of their own.
+  let blankPages: Uint8Array<ArrayBuffer> | null = null;
+  if (mode === 'blank' && plan.separatorPages.length > 0) {
+    try {
+      blankPages = (await cut(lib, plan.separatorPages)) as Uint8Array<ArrayBuffer>;
+    } catch (error) {
+      return { outcome: 'whole', pages, reason: { why: 'unreadable', detail: errorText(error) } };
+    }
+    const foundPages = await pdfjsPageCount(blankPages);
+    if (foundPages !== plan.separatorPages.length) {
+      return {
+        outcome: 'whole',
+        pages,
+        reason: {
+          why: 'unreadable',
+          detail: `the blank pages read back as ${foundPages ?? 'nothing'}`,
+        },
+      };
+    }
+  }
+  return { outcome: 'split', pages, separatorPages: plan.separatorPages, parts, blankPages };
 }
 
 /**

@@ -32,13 +32,16 @@ export function pagesPerPart(mode: SplitMode): number | null {
 
 /**
  * The plan for a batch of `pageCount` pages. `separators[i]` is the sheet read on page i + 1, or
- * null (only looked at in `separator` mode). Separator pages are never part of a document; two
- * sheets in a row do not make an empty document (the later sheet applies).
+ * null (only looked at in `separator` mode); `blanks[i]` says whether page i + 1 was judged blank
+ * (only looked at in `blank` mode, where a blank page separates like a `next` sheet). Separator
+ * pages are never part of a document; two in a row do not make an empty document (the later
+ * sheet applies).
  */
 export function planSplit(
   pageCount: number,
   mode: SplitMode,
   separators: readonly (SeparatorSheet | null)[],
+  blanks: readonly boolean[] = [],
 ): SplitPlan {
   const every = pagesPerPart(mode);
   if (every !== null) {
@@ -54,9 +57,15 @@ export function planSplit(
       ? { outcome: 'split', parts, separatorPages: [] }
       : { outcome: 'whole' };
   }
-  if (mode !== 'separator') {
+  if (mode !== 'separator' && mode !== 'blank') {
     return { outcome: 'whole' };
   }
+  const separatorOn = (page: number): SeparatorSheet | null =>
+    mode === 'blank'
+      ? blanks[page - 1] === true
+        ? { type: 'next' }
+        : null
+      : (separators[page - 1] ?? null);
   const parts: PlannedPart[] = [];
   const separatorPages: number[] = [];
   let sheet: SeparatorSheet | null = null;
@@ -66,7 +75,7 @@ export function planSplit(
     first = null;
   };
   for (let page = 1; page <= pageCount; page++) {
-    const found = separators[page - 1] ?? null;
+    const found = separatorOn(page);
     if (found !== null) {
       close(page - 1);
       separatorPages.push(page);
@@ -81,6 +90,7 @@ export function planSplit(
   if (separatorPages.length === 0) return { outcome: 'whole' };
   // Sheets alone are not a document: sending them would put blank "invoices" in Clearfacts.
   if (parts.length === 0) return { outcome: 'only_separators', separatorPages };
-  // A single part after a leading sheet is still a cut: the sheet is not sent.
+  // A single part after a leading sheet (or beside blank pages) is still a cut: the sheet is
+  // not sent.
   return { outcome: 'split', parts, separatorPages };
 }

@@ -47,6 +47,11 @@ export const SplitResult = z.discriminatedUnion('outcome', [
     pages: z.number().int(),
     separatorPages: z.array(z.number().int()),
     parts: z.array(CutPart).min(1),
+    /**
+     * In `blank` mode, the blank pages (the separator pages) as one PDF of their own, kept
+     * beside the batch so a wrong guess loses nothing (issue #19); null in other modes.
+     */
+    blankPages: z.instanceof(Uint8Array).nullable(),
   }),
   z.object({
     outcome: z.literal('only_separators'),

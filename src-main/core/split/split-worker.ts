@@ -34,7 +34,12 @@ port.on('message', (message: unknown) => {
   void splitBatch(bytes, mode, request.data.choice).then((result) => {
     const reply: SplitReply = { id, result };
     const transfer =
-      result.outcome === 'split' ? result.parts.map((part) => part.bytes.buffer) : [];
+      result.outcome === 'split'
+        ? [
+            ...result.parts.map((part) => part.bytes.buffer),
+            ...(result.blankPages === null ? [] : [result.blankPages.buffer]),
+          ]
+        : [];
     port.postMessage(reply, transfer as ArrayBuffer[]);
   });
 });

@@ -185,6 +185,7 @@ export function createHarness(
     retry: { baseDelayMs: 5, maxDelayMs: 20 },
     stagingDir,
     partsDir: path.join(dir, 'parts'),
+    blankPagesDir: path.join(dir, 'blank-pages'),
     splitter:
       options.splitter ??
       (() => Promise.reject(new Error('these tests queue no batch with a split mode'))),
