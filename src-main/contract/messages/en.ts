@@ -406,6 +406,16 @@ export const en: Catalogue = {
       'Could not reach Clearfacts at {{address}} ({{networkProblem}}). Check that this address is right (--api-url, or the API address in the settings), that this machine is online, and that no proxy or firewall blocks it.',
     cli_api_unreachable_said:
       'Could not reach Clearfacts at {{address}} ({{problem}}). Check that this address is right (--api-url, or the API address in the settings), that this machine is online, and that no proxy or firewall blocks it.',
+    control_engine_stopped: 'the engine stopped',
+    control_closed_here: 'the connection was closed',
+    control_connection_failed: 'the connection failed ({{errorCode}})',
+    control_no_accept: 'it did not accept the connection within {{timeoutMs, number}} ms',
+    control_no_hello: 'it did not say hello within {{timeoutMs, number}} ms',
+    control_protocol_mismatch:
+      'it speaks control protocol {{theirs}}, this program {{ours}}; update the older one',
+    control_engine_broke_protocol: 'the engine sent something unexpected: {{controlFault}}',
+    control_engine_hung_up: 'the engine hung up: {{controlFault}}',
+    control_engine_hung_up_said: 'the engine hung up: “{{detail}}”',
     running_app_no_answer:
       'The running Clearfacts Uploader did not answer ({{channel}}): {{reason}}.',
     answer_breaks_contract: 'The answer to {{channel}} does not match the contract.',
@@ -544,6 +554,13 @@ export const en: Catalogue = {
     cli_usage_company_check_digits:
       '"{{value}}" is not a Belgian company number: its last two digits do not match the first eight (mod 97). Check it for a typing error.',
     cli_usage_company_form: '"{{value}}" is not a Belgian company number (0 followed by 9 digits).',
+    cli_usage_sheet_next_alone: 'A "next" sheet takes neither --company nor --category.',
+    cli_usage_sheet_no_category: 'A "{{sheetType}}" sheet takes no --category.',
+    cli_usage_sheet_needs_category: 'A "{{sheetType}}" sheet needs --category <id>.',
+    cli_usage_sheet_category_invalid:
+      '"{{value}}" is no category id: it must be 1 to 200 characters long.',
+    cli_sheet_not_to_terminal:
+      'The sheet is a PDF: send standard output to a file, e.g. `clearfacts-uploader separator-sheet --type next > sheet.pdf`.',
     cli_no_incidents: 'No unconfirmed files: every upload Clearfacts received was confirmed.',
     cli_no_categories: 'Administration {{companyNumber}} has no archive categories.',
     cli_token_prompt: 'Paste your Clearfacts token (it is not shown): ',
@@ -770,6 +787,15 @@ export const en: Catalogue = {
       watching: 'watching',
       polling: 'polling',
       unavailable: 'unavailable',
+    },
+    controlFault: {
+      not_json: 'a frame is not a line of UTF-8 JSON',
+      too_long: 'a frame is too long',
+      not_a_frame: 'a frame is not a control channel frame',
+      no_hello_first: 'it did not say hello first',
+      hello_twice: 'it said hello twice',
+      idle: 'nothing was sent for too long',
+      not_reading: 'the answers were not read',
     },
     shell: {
       electron: 'the desktop app',

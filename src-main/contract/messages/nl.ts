@@ -418,6 +418,16 @@ export const nl: Catalogue = {
       'Clearfacts is niet bereikbaar op {{address}} ({{networkProblem}}). Controleer of dat adres klopt (--api-url, of het API-adres in de instellingen), of deze computer online is en of geen proxy of firewall het tegenhoudt.',
     cli_api_unreachable_said:
       'Clearfacts is niet bereikbaar op {{address}} ({{problem}}). Controleer of dat adres klopt (--api-url, of het API-adres in de instellingen), of deze computer online is en of geen proxy of firewall het tegenhoudt.',
+    control_engine_stopped: 'de verwerking is gestopt',
+    control_closed_here: 'de verbinding werd gesloten',
+    control_connection_failed: 'de verbinding is mislukt ({{errorCode}})',
+    control_no_accept: 'ze aanvaardde de verbinding niet binnen {{timeoutMs, number}} ms',
+    control_no_hello: 'ze groette niet binnen {{timeoutMs, number}} ms',
+    control_protocol_mismatch:
+      'ze spreekt besturingsprotocol {{theirs}}, dit programma {{ours}}; werk het oudste bij',
+    control_engine_broke_protocol: 'de verwerking stuurde iets onverwachts: {{controlFault}}',
+    control_engine_hung_up: 'de verwerking verbrak de verbinding: {{controlFault}}',
+    control_engine_hung_up_said: 'de verwerking verbrak de verbinding: “{{detail}}”',
     running_app_no_answer:
       'De draaiende Clearfacts Uploader gaf geen antwoord ({{channel}}): {{reason}}.',
     answer_breaks_contract: 'Het antwoord op {{channel}} past niet in het contract.',
@@ -566,6 +576,13 @@ export const nl: Catalogue = {
       '"{{value}}" is geen Belgisch ondernemingsnummer: de laatste twee cijfers passen niet bij de eerste acht (mod 97). Controleer het op een tikfout.',
     cli_usage_company_form:
       '"{{value}}" is geen Belgisch ondernemingsnummer (0 gevolgd door 9 cijfers).',
+    cli_usage_sheet_next_alone: 'Een blad "next" neemt geen --company en geen --category.',
+    cli_usage_sheet_no_category: 'Een blad "{{sheetType}}" neemt geen --category.',
+    cli_usage_sheet_needs_category: 'Een blad "{{sheetType}}" heeft --category <id> nodig.',
+    cli_usage_sheet_category_invalid:
+      '"{{value}}" is geen categorie-id: die telt 1 tot 200 tekens.',
+    cli_sheet_not_to_terminal:
+      'Het blad is een PDF: stuur de standaarduitvoer naar een bestand, bv. `clearfacts-uploader separator-sheet --type next > blad.pdf`.',
     cli_no_incidents:
       'Geen onbevestigde bestanden: elke upload die Clearfacts ontving, is bevestigd.',
     cli_no_categories: 'Administratie {{companyNumber}} heeft geen archiefcategorieën.',
@@ -794,6 +811,15 @@ export const nl: Catalogue = {
       watching: 'gevolgd',
       polling: 'regelmatig nagekeken',
       unavailable: 'niet beschikbaar',
+    },
+    controlFault: {
+      not_json: 'een bericht is geen regel UTF-8-JSON',
+      too_long: 'een bericht is te lang',
+      not_a_frame: 'een bericht hoort niet bij het besturingskanaal',
+      no_hello_first: 'ze groette niet eerst',
+      hello_twice: 'ze groette twee keer',
+      idle: 'er werd te lang niets verstuurd',
+      not_reading: 'de antwoorden werden niet gelezen',
     },
     shell: {
       electron: 'de desktopapp',
