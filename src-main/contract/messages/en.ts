@@ -257,6 +257,29 @@ export const en: Catalogue = {
     keyring_unusable: 'The system keyring cannot be used here.',
     keyring_failed: 'The system keyring did not answer: the token could not be read or stored.',
     token_store_failed: 'The token could not be read or stored.',
+    token_from_env_read_only:
+      'The token comes from the {{variable}} environment variable, which takes precedence over any stored token: change or unset {{variable}} where it is set (shell profile, service definition, scheduled task) instead.',
+    token_from_env_file_read_only:
+      'The token comes from the file named by the {{variable}} environment variable: write the new token into that file, or unset {{variable}} where it is set (service definition, container, shell profile).',
+    token_file_read_failed:
+      'The token could not be read from {{filePath}} ({{errorCode}}). Check that this file can be read by your user account.',
+    token_file_write_failed:
+      'The token could not be written to {{filePath}} ({{errorCode}}). Check that its folder exists, can be written by your user account and is not on a read-only or full disk.',
+    token_file_remove_failed:
+      'The token file {{filePath}} could not be removed ({{errorCode}}). Check that its folder can be written by your user account.',
+    token_file_damaged: 'The token file {{filePath}} is damaged: sign in again to replace it.',
+    token_in_file_malformed:
+      'The file {{filePath}} does not hold a Clearfacts token: a personal access token is exactly 80 characters (letters, digits and symbols, no spaces). Set the token again.',
+    token_in_keyring_malformed:
+      'The system keyring does not hold a Clearfacts token: a personal access token is exactly 80 characters (letters, digits and symbols, no spaces). Set the token again.',
+    token_plain_file_consent:
+      'No system keyring can be used here ({{problem}}). Storing the token in a plain file ({{filePath}}) needs your explicit agreement: agree to that, or set the CLEARFACTS_TOKEN environment variable instead.',
+    keyring_failed_said:
+      'The system keyring did not answer ({{problem}}): the token could not be read or stored. Unlock the keyring or set CLEARFACTS_TOKEN.',
+    safe_storage_cannot_decrypt:
+      'The system keychain is not available, so the saved token cannot be decrypted. Unlock the keychain (or keyring) and restart the app, or sign in again.',
+    safe_storage_decrypt_failed:
+      'The saved token could not be decrypted ({{problem}}): the keychain may be locked or have changed. Unlock it and restart the app, or sign in again.',
     safe_storage_unavailable:
       'The system keychain is unavailable: the token cannot be saved, and you will have to sign in again after every restart.',
     safe_storage_basic_text:

@@ -262,6 +262,30 @@ export const fr: Catalogue = {
     keyring_failed:
       'Le trousseau du système n’a pas répondu : le jeton n’a pas pu être lu ou enregistré.',
     token_store_failed: 'Le jeton n’a pas pu être lu ou enregistré.',
+    token_from_env_read_only:
+      'Le jeton vient de la variable d’environnement {{variable}}, qui a priorité sur tout jeton conservé : modifiez ou videz {{variable}} là où elle est définie (profil du shell, définition du service, tâche planifiée).',
+    token_from_env_file_read_only:
+      'Le jeton vient du fichier désigné par la variable d’environnement {{variable}} : écrivez le nouveau jeton dans ce fichier, ou videz {{variable}} là où elle est définie (définition du service, conteneur, profil du shell).',
+    token_file_read_failed:
+      'Le jeton n’a pas pu être lu dans {{filePath}} ({{errorCode}}). Vérifiez que votre compte utilisateur peut lire ce fichier.',
+    token_file_write_failed:
+      'Le jeton n’a pas pu être écrit dans {{filePath}} ({{errorCode}}). Vérifiez que son répertoire existe, que votre compte utilisateur peut y écrire et que le disque n’est ni en lecture seule ni plein.',
+    token_file_remove_failed:
+      'Le fichier du jeton {{filePath}} n’a pas pu être supprimé ({{errorCode}}). Vérifiez que votre compte utilisateur peut écrire dans son répertoire.',
+    token_file_damaged:
+      'Le fichier du jeton {{filePath}} est endommagé : reconnectez-vous pour le remplacer.',
+    token_in_file_malformed:
+      'Le fichier {{filePath}} ne contient pas de jeton Clearfacts : un jeton d’accès personnel compte exactement 80 caractères (lettres, chiffres et symboles, sans espaces). Définissez à nouveau le jeton.',
+    token_in_keyring_malformed:
+      'Le trousseau du système ne contient pas de jeton Clearfacts : un jeton d’accès personnel compte exactement 80 caractères (lettres, chiffres et symboles, sans espaces). Définissez à nouveau le jeton.',
+    token_plain_file_consent:
+      'Aucun trousseau du système n’est utilisable ici ({{problem}}). Conserver le jeton dans un simple fichier ({{filePath}}) demande votre accord explicite : donnez-le, ou définissez plutôt la variable d’environnement CLEARFACTS_TOKEN.',
+    keyring_failed_said:
+      'Le trousseau du système n’a pas répondu ({{problem}}) : le jeton n’a pas pu être lu ni conservé. Déverrouillez le trousseau ou définissez CLEARFACTS_TOKEN.',
+    safe_storage_cannot_decrypt:
+      'Le trousseau du système n’est pas disponible : le jeton conservé ne peut donc pas être déchiffré. Déverrouillez le trousseau et redémarrez l’application, ou reconnectez-vous.',
+    safe_storage_decrypt_failed:
+      'Le jeton conservé n’a pas pu être déchiffré ({{problem}}) : le trousseau est peut-être verrouillé ou a changé. Déverrouillez-le et redémarrez l’application, ou reconnectez-vous.',
     safe_storage_unavailable:
       'Le trousseau du système est indisponible : le jeton ne peut pas être enregistré, et vous devrez vous reconnecter après chaque redémarrage.',
     safe_storage_basic_text:

@@ -460,6 +460,22 @@ export const Message = z.discriminatedUnion('code', [
   message('keyring_unusable', {}),
   message('keyring_failed', {}),
   message('token_store_failed', {}),
+  // Token stores (core/account/token/, electron/): what failed, naming the file or variable.
+  message('token_from_env_read_only', { variable: z.string() }),
+  message('token_from_env_file_read_only', { variable: z.string() }),
+  /** `errorCode`: the system's name for the problem (EROFS, EACCES, ENOSPC, …). */
+  message('token_file_read_failed', { filePath: path, errorCode: z.string() }),
+  message('token_file_write_failed', { filePath: path, errorCode: z.string() }),
+  message('token_file_remove_failed', { filePath: path, errorCode: z.string() }),
+  message('token_file_damaged', { filePath: path }),
+  message('token_in_file_malformed', { filePath: path }),
+  message('token_in_keyring_malformed', {}),
+  /** `problem`: what the keyring said when it was probed ('' when nothing was said). */
+  message('token_plain_file_consent', { filePath: path, problem: z.string() }),
+  /** `problem`: the keyring's own words (redacted). */
+  message('keyring_failed_said', { problem: z.string() }),
+  message('safe_storage_cannot_decrypt', {}),
+  message('safe_storage_decrypt_failed', { problem: z.string() }),
   message('safe_storage_unavailable', {}),
   message('safe_storage_basic_text', {}),
   message('safe_storage_session_only', {}),

@@ -263,6 +263,30 @@ export const nl: Catalogue = {
     keyring_failed:
       'De sleutelhanger van het systeem antwoordde niet: de token kon niet gelezen of bewaard worden.',
     token_store_failed: 'De token kon niet gelezen of bewaard worden.',
+    token_from_env_read_only:
+      'De token komt uit de omgevingsvariabele {{variable}}, die voorrang heeft op elke opgeslagen token: wijzig {{variable}} of maak ze leeg waar ze ingesteld is (shellprofiel, servicedefinitie, geplande taak).',
+    token_from_env_file_read_only:
+      'De token komt uit het bestand dat de omgevingsvariabele {{variable}} aanwijst: schrijf de nieuwe token in dat bestand, of maak {{variable}} leeg waar ze ingesteld is (servicedefinitie, container, shellprofiel).',
+    token_file_read_failed:
+      'De token kon niet gelezen worden uit {{filePath}} ({{errorCode}}). Controleer of uw gebruikersaccount dat bestand kan lezen.',
+    token_file_write_failed:
+      'De token kon niet geschreven worden naar {{filePath}} ({{errorCode}}). Controleer of de map bestaat, of uw gebruikersaccount erin kan schrijven en of de schijf niet alleen-lezen of vol is.',
+    token_file_remove_failed:
+      'Het tokenbestand {{filePath}} kon niet verwijderd worden ({{errorCode}}). Controleer of uw gebruikersaccount in die map kan schrijven.',
+    token_file_damaged:
+      'Het tokenbestand {{filePath}} is beschadigd: meld u opnieuw aan om het te vervangen.',
+    token_in_file_malformed:
+      'Het bestand {{filePath}} bevat geen Clearfacts-token: een persoonlijke toegangstoken telt precies 80 tekens (letters, cijfers en symbolen, geen spaties). Stel de token opnieuw in.',
+    token_in_keyring_malformed:
+      'De sleutelbos van het systeem bevat geen Clearfacts-token: een persoonlijke toegangstoken telt precies 80 tekens (letters, cijfers en symbolen, geen spaties). Stel de token opnieuw in.',
+    token_plain_file_consent:
+      'Hier is geen sleutelbos van het systeem bruikbaar ({{problem}}). De token in een gewoon bestand ({{filePath}}) bewaren kan alleen met uw uitdrukkelijke toestemming: geef die, of stel in de plaats de omgevingsvariabele CLEARFACTS_TOKEN in.',
+    keyring_failed_said:
+      'De sleutelbos van het systeem antwoordde niet ({{problem}}): de token kon niet gelezen of bewaard worden. Ontgrendel de sleutelbos of stel CLEARFACTS_TOKEN in.',
+    safe_storage_cannot_decrypt:
+      'De sleutelhanger van het systeem is niet beschikbaar, dus de bewaarde token kan niet ontsleuteld worden. Ontgrendel de sleutelhanger en start de app opnieuw, of meld u opnieuw aan.',
+    safe_storage_decrypt_failed:
+      'De bewaarde token kon niet ontsleuteld worden ({{problem}}): de sleutelhanger is misschien vergrendeld of veranderd. Ontgrendel hem en start de app opnieuw, of meld u opnieuw aan.',
     safe_storage_unavailable:
       'De sleutelhanger van het systeem is niet beschikbaar: de token kan niet bewaard worden, en je moet je na elke herstart opnieuw aanmelden.',
     safe_storage_basic_text:
