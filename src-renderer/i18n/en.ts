@@ -530,6 +530,8 @@ export const en = {
     apiUrlInsecure:
       'This address is not HTTPS: the token would travel unencrypted. Use it only for a test server you trust.',
     apiUrlInvalid: 'This is not a web address.',
+    apiUrlFromLaunch:
+      'This is the address in use: it was given when the uploader was started (--api-url or the CLEARFACTS_API_URL environment variable), so it cannot be changed here. Change it where the uploader is started.',
     apiUrlDefault: 'Use the Clearfacts address',
     save: 'Save changes',
     saving: 'Saving…',

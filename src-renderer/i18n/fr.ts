@@ -564,6 +564,8 @@ export const fr: WithManyPlurals<Messages> = {
     apiUrlInsecure:
       'Cette adresse n’est pas en HTTPS : le jeton circulerait sans chiffrement. Ne l’utilisez que pour un serveur de test de confiance.',
     apiUrlInvalid: 'Ce n’est pas une adresse web.',
+    apiUrlFromLaunch:
+      'C’est l’adresse utilisée : elle a été donnée au démarrage de l’uploader (--api-url ou la variable d’environnement CLEARFACTS_API_URL), elle ne peut donc pas être modifiée ici. Modifiez-la là où l’uploader est démarré.',
     apiUrlDefault: 'Utiliser l’adresse de Clearfacts',
     save: 'Enregistrer les modifications',
     saving: 'Enregistrement…',

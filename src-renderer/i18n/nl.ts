@@ -543,6 +543,8 @@ export const nl: Messages = {
     apiUrlInsecure:
       'Dit adres is geen HTTPS: de token zou onversleuteld reizen. Gebruik het alleen voor een testserver die u vertrouwt.',
     apiUrlInvalid: 'Dit is geen webadres.',
+    apiUrlFromLaunch:
+      'Dit is het adres dat gebruikt wordt: het werd opgegeven bij het starten van de uploader (--api-url of de omgevingsvariabele CLEARFACTS_API_URL), dus het kan hier niet gewijzigd worden. Wijzig het waar de uploader gestart wordt.',
     apiUrlDefault: 'Het adres van Clearfacts gebruiken',
     save: 'Wijzigingen opslaan',
     saving: 'Bezig met opslaan…',
