@@ -2,12 +2,11 @@
 // token store and an engine: the one already running with the config folder (reached over its
 // control channel), or one of this process. Timing knobs come only from
 // CLEARFACTS_UPLOADER_TUNING (tests and the benchmark), never from the command line users see.
-import { inCliLanguage, useSettingsLanguage } from './cli-language.ts';
+import { useSettingsLanguage } from './cli-language.ts';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { apiUrlProblem, DEFAULT_API_URL } from '../contract/domain.ts';
-import { msg } from '../contract/messages/message.ts';
+import { ApiUrl, DEFAULT_API_URL } from '../contract/domain.ts';
 import {
   DEFAULT_CONFIG_DIR,
   createFileLogger,
@@ -140,10 +139,12 @@ export function createCliRuntime(
   let closing: Promise<void> | null = null;
   let settingsApiUrl: string | null = null;
   if (global.apiUrl !== undefined) {
-    const reason = apiUrlProblem(global.apiUrl);
-    if (reason !== null) {
+    const parsed = ApiUrl.safeParse(global.apiUrl);
+    if (!parsed.success) {
+      const reason =
+        parsed.error.issues[0]?.code === 'custom' ? parsed.error.issues[0].message : '';
       throw new CliError(
-        inCliLanguage(msg('cli_usage_api_url', { example: DEFAULT_API_URL, reason })),
+        `--api-url must be a URL such as ${DEFAULT_API_URL}${reason === '' ? '' : `: ${reason}`}.`,
         EXIT.usage,
       );
     }

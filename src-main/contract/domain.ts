@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { FOLDER_AVAILABILITIES, QUEUE_STATES } from './engine-states.ts';
 import { FILE_STATES } from './file-states.ts';
-import { Message, msg, type ApiUrlProblemMessage } from './messages/message.ts';
+import { Message, msg } from './messages/message.ts';
 
 /** Belgian company number in the bare form Clearfacts accepts: 10 digits, leading 0. */
 export const CompanyNumber = z
@@ -447,19 +447,6 @@ export const ApiUrl = z.url().superRefine((value, context) => {
         : `the API address must be an https URL, not ${url.protocol}`,
   });
 });
-
-/**
- * Why `value` cannot be the API address, as a message naming the host or scheme (for the CLI's
- * --api-url and every surface that says it in the user's language); null when ApiUrl accepts it.
- */
-export function apiUrlProblem(value: string): ApiUrlProblemMessage | null {
-  if (ApiUrl.safeParse(value).success) return null;
-  if (!URL.canParse(value)) return msg('api_url_not_url', { value });
-  const url = new URL(value);
-  if (url.protocol === 'http:') return msg('api_url_needs_https', { host: url.host });
-  if (url.protocol !== 'https:') return msg('api_url_wrong_scheme', { scheme: url.protocol });
-  return msg('api_url_not_url', { value });
-}
 
 /** Where a token may travel: the origin (scheme, host, port) of an API address. */
 export function apiOrigin(apiUrl: string): string {

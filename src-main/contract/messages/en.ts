@@ -584,11 +584,6 @@ export const en: Catalogue = {
       '"{{value}}" is no category id: it must be 1 to 200 characters long.',
     cli_sheet_not_to_terminal:
       'The sheet is a PDF: send standard output to a file, e.g. `clearfacts-uploader separator-sheet --type next > sheet.pdf`.',
-    cli_usage_api_url: '--api-url must be a URL such as {{example}}: {{reason}}.',
-    api_url_not_url: '“{{value}}” is not a URL',
-    api_url_needs_https:
-      'the API address must use https unless it is on this machine (127.0.0.1, localhost); {{host}} is not',
-    api_url_wrong_scheme: 'the API address must be an https URL, not {{scheme}}',
     cli_no_incidents: 'No unconfirmed files: every upload Clearfacts received was confirmed.',
     cli_no_categories: 'Administration {{companyNumber}} has no archive categories.',
     cli_token_prompt: 'Paste your Clearfacts token (it is not shown): ',

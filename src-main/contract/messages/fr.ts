@@ -604,11 +604,6 @@ export const fr: Catalogue = {
       '« {{value}} » n’est pas un identifiant de catégorie : il compte de 1 à 200 caractères.',
     cli_sheet_not_to_terminal:
       'La feuille est un PDF : envoyez la sortie standard vers un fichier, p. ex. `clearfacts-uploader separator-sheet --type next > feuille.pdf`.',
-    cli_usage_api_url: '--api-url doit être une URL comme {{example}} : {{reason}}.',
-    api_url_not_url: '« {{value}} » n’est pas une URL',
-    api_url_needs_https:
-      'l’adresse de l’API doit utiliser https sauf si elle se trouve sur cet ordinateur (127.0.0.1, localhost) ; {{host}} n’y est pas',
-    api_url_wrong_scheme: 'l’adresse de l’API doit être une URL https, pas {{scheme}}',
     cli_no_incidents:
       'Aucun fichier non confirmé : chaque envoi reçu par Clearfacts a été confirmé.',
     cli_no_categories: 'L’administration {{companyNumber}} n’a pas de catégories d’archive.',

@@ -290,14 +290,6 @@ export type ControlEndMessage = z.infer<typeof ControlEndMessage>;
 /** How one end of the control channel broke the protocol: a key of the `controlFault` table. */
 export type ControlFault = (typeof TERM_TABLES.controlFault)[number];
 
-/** Why an address cannot be the API address (contract/domain.ts `apiUrlProblem`). */
-export const ApiUrlProblemMessage = z.discriminatedUnion('code', [
-  message('api_url_not_url', { value: z.string() }),
-  message('api_url_needs_https', { host: z.string() }),
-  message('api_url_wrong_scheme', { scheme: z.string() }),
-]);
-export type ApiUrlProblemMessage = z.infer<typeof ApiUrlProblemMessage>;
-
 /** A sentence for the user, as data. Params are typed per code; see the catalogues for the text. */
 export const Message = z.discriminatedUnion('code', [
   // Stored before messages were data: the English sentence an older version wrote in the history.
@@ -743,9 +735,6 @@ export const Message = z.discriminatedUnion('code', [
   message('cli_usage_category_needed', { typeValue: z.string(), companyNumber }),
   message('cli_usage_company_check_digits', { value: z.string() }),
   message('cli_usage_company_form', { value: z.string() }),
-  /** `--api-url`: refused (the reason nested), with an address it takes as an example. */
-  message('cli_usage_api_url', { example: z.string(), reason: ApiUrlProblemMessage }),
-  ...ApiUrlProblemMessage.options,
   // `separator-sheet`: which options fit which kind of sheet, and where the PDF goes.
   message('cli_usage_sheet_next_alone', {}),
   message('cli_usage_sheet_no_category', { sheetType: z.string() }),

@@ -607,11 +607,6 @@ export const nl: Catalogue = {
       '"{{value}}" is geen categorie-id: die telt 1 tot 200 tekens.',
     cli_sheet_not_to_terminal:
       'Het blad is een PDF: stuur de standaarduitvoer naar een bestand, bv. `clearfacts-uploader separator-sheet --type next > blad.pdf`.',
-    cli_usage_api_url: '--api-url moet een URL zijn zoals {{example}}: {{reason}}.',
-    api_url_not_url: '“{{value}}” is geen URL',
-    api_url_needs_https:
-      'het API-adres moet https gebruiken, tenzij het op deze computer staat (127.0.0.1, localhost); {{host}} staat daar niet',
-    api_url_wrong_scheme: 'het API-adres moet een https-URL zijn, geen {{scheme}}',
     cli_no_incidents:
       'Geen onbevestigde bestanden: elke upload die Clearfacts ontving, is bevestigd.',
     cli_no_categories: 'Administratie {{companyNumber}} heeft geen archiefcategorieën.',
