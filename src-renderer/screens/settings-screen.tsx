@@ -147,7 +147,8 @@ function UploadSettingsForm({
   const stability = numberIn(draft.stabilitySeconds, 0.2, 600);
   const polling = numberIn(draft.pollingSeconds, 0.5, 600);
   const maxUpload = numberIn(draft.maxUploadMegabytes, 0.01, 2048);
-  const urlCheck = launchApiUrl === null ? checkApiUrl(draft.apiUrl.trim()) : 'ok';
+  // An address given at start-up was accepted by core: it is checked only to say the same hints.
+  const urlCheck = checkApiUrl(launchApiUrl ?? draft.apiUrl.trim());
   const valid =
     concurrency !== null &&
     Number.isInteger(concurrency) &&
