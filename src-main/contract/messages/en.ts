@@ -273,9 +273,9 @@ export const en: Catalogue = {
     token_in_keyring_malformed:
       'The system keyring does not hold a Clearfacts token: a personal access token is exactly 80 characters (letters, digits and symbols, no spaces). Set the token again.',
     token_plain_file_consent:
-      'No system keyring can be used here ({{problem}}). Storing the token in a plain file ({{filePath}}) needs your explicit agreement: agree to that, or set the CLEARFACTS_TOKEN environment variable instead.',
+      'No system keyring can be used here ({{problem}}). Storing the token in a plain file ({{filePath}}) needs your explicit agreement: agree to that, or put the token in a file only you can read and name that file in CLEARFACTS_TOKEN_FILE.',
     keyring_failed_said:
-      'The system keyring did not answer ({{problem}}): the token could not be read or stored. Unlock the keyring or set CLEARFACTS_TOKEN.',
+      'The system keyring did not answer ({{problem}}): the token could not be read or stored. Unlock the keyring, or name a file holding the token in CLEARFACTS_TOKEN_FILE.',
     safe_storage_cannot_decrypt:
       'The system keychain is not available, so the saved token cannot be decrypted. Unlock the keychain (or keyring) and restart the app, or sign in again.',
     safe_storage_decrypt_failed:

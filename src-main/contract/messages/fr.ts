@@ -279,9 +279,9 @@ export const fr: Catalogue = {
     token_in_keyring_malformed:
       'Le trousseau du système ne contient pas de jeton Clearfacts : un jeton d’accès personnel compte exactement 80 caractères (lettres, chiffres et symboles, sans espaces). Définissez à nouveau le jeton.',
     token_plain_file_consent:
-      'Aucun trousseau du système n’est utilisable ici ({{problem}}). Conserver le jeton dans un simple fichier ({{filePath}}) demande votre accord explicite : donnez-le, ou définissez plutôt la variable d’environnement CLEARFACTS_TOKEN.',
+      'Aucun trousseau du système n’est utilisable ici ({{problem}}). Conserver le jeton dans un simple fichier ({{filePath}}) demande votre accord explicite : donnez-le, ou placez le jeton dans un fichier que vous seul pouvez lire et désignez ce fichier dans CLEARFACTS_TOKEN_FILE.',
     keyring_failed_said:
-      'Le trousseau du système n’a pas répondu ({{problem}}) : le jeton n’a pas pu être lu ni conservé. Déverrouillez le trousseau ou définissez CLEARFACTS_TOKEN.',
+      'Le trousseau du système n’a pas répondu ({{problem}}) : le jeton n’a pas pu être lu ni conservé. Déverrouillez le trousseau, ou désignez dans CLEARFACTS_TOKEN_FILE un fichier contenant le jeton.',
     safe_storage_cannot_decrypt:
       'Le trousseau du système n’est pas disponible : le jeton conservé ne peut donc pas être déchiffré. Déverrouillez le trousseau et redémarrez l’application, ou reconnectez-vous.',
     safe_storage_decrypt_failed:

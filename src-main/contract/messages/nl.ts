@@ -280,9 +280,9 @@ export const nl: Catalogue = {
     token_in_keyring_malformed:
       'De sleutelbos van het systeem bevat geen Clearfacts-token: een persoonlijke toegangstoken telt precies 80 tekens (letters, cijfers en symbolen, geen spaties). Stel de token opnieuw in.',
     token_plain_file_consent:
-      'Hier is geen sleutelbos van het systeem bruikbaar ({{problem}}). De token in een gewoon bestand ({{filePath}}) bewaren kan alleen met uw uitdrukkelijke toestemming: geef die, of stel in de plaats de omgevingsvariabele CLEARFACTS_TOKEN in.',
+      'Hier is geen sleutelbos van het systeem bruikbaar ({{problem}}). De token in een gewoon bestand ({{filePath}}) bewaren kan alleen met uw uitdrukkelijke toestemming: geef die, of zet de token in een bestand dat alleen u kunt lezen en noem dat bestand in CLEARFACTS_TOKEN_FILE.',
     keyring_failed_said:
-      'De sleutelbos van het systeem antwoordde niet ({{problem}}): de token kon niet gelezen of bewaard worden. Ontgrendel de sleutelbos of stel CLEARFACTS_TOKEN in.',
+      'De sleutelbos van het systeem antwoordde niet ({{problem}}): de token kon niet gelezen of bewaard worden. Ontgrendel de sleutelbos, of noem een bestand met de token in CLEARFACTS_TOKEN_FILE.',
     safe_storage_cannot_decrypt:
       'De sleutelhanger van het systeem is niet beschikbaar, dus de bewaarde token kan niet ontsleuteld worden. Ontgrendel de sleutelhanger en start de app opnieuw, of meld u opnieuw aan.',
     safe_storage_decrypt_failed:

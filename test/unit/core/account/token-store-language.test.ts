@@ -87,7 +87,7 @@ test('a keyring that does not answer is said in nl and fr, with its own words on
   assert.equal(failed.userMessage.code, 'keyring_failed_said');
   assert.match(
     renderMessage(failed.userMessage, 'nl'),
-    /^De sleutelbos van het systeem antwoordde niet \(.+\): de token kon niet gelezen of bewaard worden\. Ontgrendel de sleutelbos of stel CLEARFACTS_TOKEN in\.$/,
+    /^De sleutelbos van het systeem antwoordde niet \(.+\): de token kon niet gelezen of bewaard worden\. Ontgrendel de sleutelbos, of noem een bestand met de token in CLEARFACTS_TOKEN_FILE\.$/,
   );
   assert.match(
     renderMessage(failed.userMessage, 'fr'),
