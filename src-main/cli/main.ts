@@ -77,10 +77,8 @@ function exitCodeOf(error: unknown): ExitCode {
  * and nothing is tried again once a command has ended.
  */
 function sentenceOf(error: unknown, apiAddress: string): string {
-  if (error instanceof TokenStoreError && error.userMessage !== null) {
-    return inCliLanguage(error.userMessage);
-  }
-  if (error instanceof CliError || error instanceof TokenStoreError) return error.message;
+  if (error instanceof TokenStoreError) return inCliLanguage(error.userMessage);
+  if (error instanceof CliError) return error.message;
   if (error instanceof ConfigDirUnwritableError) return inCliLanguage(error.userMessage);
   const apiError = error instanceof ApiError ? error : toApiError(error);
   // A refused CLEARFACTS_TOKEN is changed where the variable is set: `token set` would not help.

@@ -2,6 +2,7 @@
 // queue is blocked in a way only the user can fix (no token, a missing scope, a failing disk), or
 // until the engine, when it runs in another process, goes away.
 import type { HistoryEntry, StatusSnapshot } from '../contract/domain.ts';
+import type { ControlEndMessage } from '../contract/messages/message.ts';
 import { ACTIVE_STATES, type EngineApi } from '../core/index.ts';
 
 const BLOCKING: readonly StatusSnapshot['state'][] = [
@@ -15,7 +16,7 @@ export interface WaitOutcome {
   /** Set when the queue stopped for a reason the user must fix; the rest stays queued. */
   blocked: StatusSnapshot | null;
   /** Set when `gone` settled first: why the engine is no longer there. */
-  lost: string | null;
+  lost: ControlEndMessage | null;
 }
 
 export function isFinished(entry: HistoryEntry): boolean {
@@ -27,8 +28,8 @@ export async function waitForFiles(
   ids: readonly number[],
   onFinished: (entry: HistoryEntry) => void,
   onProgress: (entry: HistoryEntry) => void = () => {},
-  /** An engine of another process: resolves with a sentence when its connection ends. */
-  gone: Promise<string> = new Promise(() => {}),
+  /** An engine of another process: resolves with why when its connection ends. */
+  gone: Promise<ControlEndMessage> = new Promise(() => {}),
 ): Promise<WaitOutcome> {
   const waiting = new Set(ids);
   const finished: HistoryEntry[] = [];

@@ -553,7 +553,13 @@ export const SessionInfo = z.object({
   scopes: z.array(Scope),
   /** Upload scopes not confirmed yet, either way: the UI says they are checked at the first upload. */
   uncheckedScopes: z.array(Scope),
+  /** The API address in use: the one the process was started with, else the settings' one. */
   apiUrl: z.string(),
+  /**
+   * True when the process was started with its API address (--api-url, CLEARFACTS_API_URL): the
+   * settings' address is then not used, and Settings shows `apiUrl` and where to change it.
+   */
+  apiUrlFromLaunch: z.boolean(),
   demoAvailable: z.boolean(),
   tokenStorage: TokenStorageInfo,
 });

@@ -44,8 +44,9 @@ function errorCode(error: unknown): string | undefined {
     : undefined;
 }
 
+/** What went wrong, as the system names it (EROFS, EACCES, …), else its own words, redacted. */
 function reason(error: unknown): string {
-  return redact(error instanceof Error ? error.message : String(error));
+  return errorCode(error) ?? redact(error instanceof Error ? error.message : String(error));
 }
 
 /** Created after `ready`: safeStorage knows its backend only then. */
@@ -67,7 +68,10 @@ export async function createSafeStorageTokenStore(
     try {
       await writePrivateFileAtomically(filePath, content);
     } catch (error) {
-      throw new TokenStoreError('unavailable', `Could not write ${filePath}: ${reason(error)}`);
+      throw new TokenStoreError(
+        'unavailable',
+        msg('token_file_write_failed', { filePath, errorCode: reason(error) }),
+      );
     }
   }
 
@@ -79,22 +83,19 @@ export async function createSafeStorageTokenStore(
         content = await readFile(filePath, 'utf8');
       } catch (error) {
         if (errorCode(error) === 'ENOENT') return null;
-        throw new TokenStoreError('unavailable', `Could not read ${filePath}: ${reason(error)}`);
+        throw new TokenStoreError(
+          'unavailable',
+          msg('token_file_read_failed', { filePath, errorCode: reason(error) }),
+        );
       }
       let parsed: z.infer<typeof TokenFile>;
       try {
         parsed = TokenFile.parse(JSON.parse(content));
       } catch {
-        throw new TokenStoreError(
-          'unavailable',
-          `${filePath} is damaged: sign in again to replace it.`,
-        );
+        throw new TokenStoreError('unavailable', msg('token_file_damaged', { filePath }));
       }
       if (!available) {
-        throw new TokenStoreError(
-          'unavailable',
-          'The system keychain is not available, so the saved token cannot be decrypted. Unlock the keychain (or keyring) and restart the app, or sign in again.',
-        );
+        throw new TokenStoreError('unavailable', msg('safe_storage_cannot_decrypt'));
       }
       let decrypted: { result: string; shouldReEncrypt: boolean };
       try {
@@ -102,17 +103,17 @@ export async function createSafeStorageTokenStore(
       } catch (error) {
         throw new TokenStoreError(
           'unavailable',
-          `The saved token could not be decrypted (${reason(error)}): the keychain may be locked or have changed. Unlock it and restart the app, or sign in again.`,
+          msg('safe_storage_decrypt_failed', { problem: reason(error) }),
         );
       }
-      const token = acceptToken(decrypted.result, `The token saved in ${filePath}`);
+      const token = acceptToken(decrypted.result, msg('token_in_file_malformed', { filePath }));
       // The key was rotated or a stronger one became available: store it under the new key.
       if (decrypted.shouldReEncrypt) await writeCiphertext(token);
       return token;
     },
 
     async save(candidate) {
-      const token = acceptToken(candidate, 'The token you entered');
+      const token = acceptToken(candidate, msg('token_malformed'));
       // Without encryption the token is never written: it lives in memory for this run.
       if (!available) {
         sessionToken = token;
@@ -135,7 +136,10 @@ export async function createSafeStorageTokenStore(
       try {
         await rm(filePath, { force: true });
       } catch (error) {
-        throw new TokenStoreError('unavailable', `Could not remove ${filePath}: ${reason(error)}`);
+        throw new TokenStoreError(
+          'unavailable',
+          msg('token_file_remove_failed', { filePath, errorCode: reason(error) }),
+        );
       }
     },
 

@@ -544,6 +544,8 @@ export const en = {
     apiUrlCredentials:
       'This address holds a user name or password. Give it without them: the token is what signs in.',
     apiUrlInvalid: 'This is not a web address.',
+    apiUrlFromLaunch:
+      'This is the address in use: it was given when the uploader was started (--api-url or the CLEARFACTS_API_URL environment variable), so it cannot be changed here. Change it where the uploader is started.',
     apiUrlDefault: 'Use the Clearfacts address',
     save: 'Save changes',
     saving: 'Saving…',

@@ -581,6 +581,8 @@ export const fr: WithManyPlurals<Messages> = {
     apiUrlCredentials:
       'Cette adresse contient un nom d’utilisateur ou un mot de passe. Donnez-la sans eux : c’est le jeton qui connecte.',
     apiUrlInvalid: 'Ce n’est pas une adresse web.',
+    apiUrlFromLaunch:
+      'C’est l’adresse utilisée : elle a été donnée au démarrage de l’uploader (--api-url ou la variable d’environnement CLEARFACTS_API_URL), elle ne peut donc pas être modifiée ici. Modifiez-la là où l’uploader est démarré.',
     apiUrlDefault: 'Utiliser l’adresse de Clearfacts',
     save: 'Enregistrer les modifications',
     saving: 'Enregistrement…',

@@ -558,6 +558,8 @@ export const nl: Messages = {
     apiUrlCredentials:
       'Dit adres bevat een gebruikersnaam of wachtwoord. Geef het zonder: de token zorgt voor de aanmelding.',
     apiUrlInvalid: 'Dit is geen webadres.',
+    apiUrlFromLaunch:
+      'Dit is het adres dat gebruikt wordt: het werd opgegeven bij het starten van de uploader (--api-url of de omgevingsvariabele CLEARFACTS_API_URL), dus het kan hier niet gewijzigd worden. Wijzig het waar de uploader gestart wordt.',
     apiUrlDefault: 'Het adres van Clearfacts gebruiken',
     save: 'Wijzigingen opslaan',
     saving: 'Bezig met opslaan…',

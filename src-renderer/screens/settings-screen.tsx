@@ -122,9 +122,12 @@ function ThemeSelect(): ReactElement {
 function UploadSettingsForm({
   settings,
   desktop,
+  launchApiUrl,
 }: {
   settings: Settings;
   desktop: boolean;
+  /** The API address the process was started with: shown, and not editable here. */
+  launchApiUrl: string | null;
 }): ReactElement {
   const { t } = useTranslation();
   const api = useApi();
@@ -144,7 +147,8 @@ function UploadSettingsForm({
   const stability = numberIn(draft.stabilitySeconds, 0.2, 600);
   const polling = numberIn(draft.pollingSeconds, 0.5, 600);
   const maxUpload = numberIn(draft.maxUploadMegabytes, 0.01, 2048);
-  const urlCheck = checkApiUrl(draft.apiUrl.trim());
+  // An address given at start-up was accepted by core: it is checked only to say the same hints.
+  const urlCheck = checkApiUrl(launchApiUrl ?? draft.apiUrl.trim());
   const valid =
     concurrency !== null &&
     Number.isInteger(concurrency) &&
@@ -170,7 +174,8 @@ function UploadSettingsForm({
       stabilityWindowMs: Math.round(stability * 1000),
       pollingIntervalMs: Math.round(polling * 1000),
       maxUploadBytes: Math.round(maxUpload * MEGABYTE),
-      apiUrl: draft.apiUrl.trim(),
+      // An address given at start-up wins: the settings' one is left as it was.
+      ...(launchApiUrl === null ? { apiUrl: draft.apiUrl.trim() } : {}),
       pairEInvoices: draft.pairEInvoices,
       followUp: draft.followUp,
       ...(desktop ? { startAtLogin: draft.startAtLogin } : {}),
@@ -284,13 +289,14 @@ function UploadSettingsForm({
               id={apiUrlId}
               type="url"
               className="mono"
-              value={draft.apiUrl}
+              value={launchApiUrl ?? draft.apiUrl}
+              readOnly={launchApiUrl !== null}
               aria-describedby={apiUrlHintId}
               aria-invalid={!canSaveApiUrl(urlCheck)}
               onChange={(event) => update({ apiUrl: event.target.value })}
               spellCheck={false}
             />
-            {draft.apiUrl !== DEFAULT_API_URL && (
+            {launchApiUrl === null && draft.apiUrl !== DEFAULT_API_URL && (
               <button
                 type="button"
                 className="button"
@@ -301,6 +307,7 @@ function UploadSettingsForm({
             )}
           </div>
           <div id={apiUrlHintId}>
+            {launchApiUrl !== null && <p className="hint">{t('settings.apiUrlFromLaunch')}</p>}
             {urlCheck === 'insecure' && (
               <p className="hint hint-danger" role="alert">
                 <Icon name="alert" /> {t('settings.apiUrlInsecure')}
@@ -399,7 +406,11 @@ export function SettingsScreen(): ReactElement {
         {app.settings === null ? (
           <Loading label={t('app.loading')} />
         ) : (
-          <UploadSettingsForm settings={app.settings} desktop={app.appInfo?.shell === 'electron'} />
+          <UploadSettingsForm
+            settings={app.settings}
+            desktop={app.appInfo?.shell === 'electron'}
+            launchApiUrl={session?.apiUrlFromLaunch === true ? session.apiUrl : null}
+          />
         )}
       </div>
     </section>

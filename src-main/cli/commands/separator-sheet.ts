@@ -1,7 +1,9 @@
 // `separator-sheet --type next|purchase|sale|various|permanent [--company …] [--category …]`:
 // writes a printable separator sheet (a one-page PDF) to standard output, for `> sheet.pdf`.
 // It needs no token, no engine and no lock: it only draws the sheet.
+import { inCliLanguage } from '../cli-language.ts';
 import { helpText } from '../commander-language.ts';
+import { msg } from '../../contract/messages/message.ts';
 import { Option, type Command } from 'commander';
 import { createSeparatorSheet, SeparatorSheet, SeparatorType } from '../../core/index.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
@@ -19,16 +21,22 @@ function sheetOf(options: SheetOptions): SeparatorSheet {
     options.type === 'next' &&
     (options.company !== undefined || options.category !== undefined)
   ) {
-    throw new CliError('A "next" sheet takes neither --company nor --category.', EXIT.usage);
+    throw new CliError(inCliLanguage(msg('cli_usage_sheet_next_alone')), EXIT.usage);
   }
   if ((options.type === 'purchase' || options.type === 'sale') && options.category !== undefined) {
-    throw new CliError(`A "${options.type}" sheet takes no --category.`, EXIT.usage);
+    throw new CliError(
+      inCliLanguage(msg('cli_usage_sheet_no_category', { sheetType: options.type })),
+      EXIT.usage,
+    );
   }
   if (
     (options.type === 'various' || options.type === 'permanent') &&
     options.category === undefined
   ) {
-    throw new CliError(`A "${options.type}" sheet needs --category <id>.`, EXIT.usage);
+    throw new CliError(
+      inCliLanguage(msg('cli_usage_sheet_needs_category', { sheetType: options.type })),
+      EXIT.usage,
+    );
   }
   const parsed = SeparatorSheet.safeParse({
     type: options.type,
@@ -39,8 +47,9 @@ function sheetOf(options: SheetOptions): SeparatorSheet {
     ...(options.category === undefined ? {} : { categoryId: options.category }),
   });
   if (!parsed.success) {
+    // The company number was read above; only the category id is left to be wrong.
     throw new CliError(
-      `--company must be a Belgian company number: 0 followed by 9 digits (got "${options.company ?? ''}").`,
+      inCliLanguage(msg('cli_usage_sheet_category_invalid', { value: options.category ?? '' })),
       EXIT.usage,
     );
   }
@@ -61,10 +70,7 @@ export function registerSeparatorSheetCommand(program: Command): void {
     .action(async (options: SheetOptions) => {
       const sheet = sheetOf(options);
       if (process.stdout.isTTY) {
-        throw new CliError(
-          'The sheet is a PDF: send standard output to a file, e.g. `clearfacts-uploader separator-sheet --type next > sheet.pdf`.',
-          EXIT.usage,
-        );
+        throw new CliError(inCliLanguage(msg('cli_sheet_not_to_terminal')), EXIT.usage);
       }
       const pdf = await createSeparatorSheet(sheet);
       await new Promise<void>((resolve, reject) =>

@@ -39,7 +39,7 @@ async function requireTokenIn(tokenFile: string): Promise<void> {
   try {
     await createTokenFileEnvStore({ CLEARFACTS_TOKEN_FILE: tokenFile }).load();
   } catch (error) {
-    if (error instanceof TokenStoreError && error.userMessage !== null) {
+    if (error instanceof TokenStoreError) {
       throw new CliError(inCliLanguage(error.userMessage), EXIT.auth);
     }
     throw error;

@@ -264,6 +264,29 @@ export const en: Catalogue = {
     keyring_unusable: 'The system keyring cannot be used here.',
     keyring_failed: 'The system keyring did not answer: the token could not be read or stored.',
     token_store_failed: 'The token could not be read or stored.',
+    token_from_env_read_only:
+      'The token comes from the {{variable}} environment variable, which takes precedence over any stored token: change or unset {{variable}} where it is set (shell profile, service definition, scheduled task) instead.',
+    token_from_env_file_read_only:
+      'The token comes from the file named by the {{variable}} environment variable: write the new token into that file, or unset {{variable}} where it is set (service definition, container, shell profile).',
+    token_file_read_failed:
+      'The token could not be read from {{filePath}} ({{errorCode}}). Check that this file can be read by your user account.',
+    token_file_write_failed:
+      'The token could not be written to {{filePath}} ({{errorCode}}). Check that its folder exists, can be written by your user account and is not on a read-only or full disk.',
+    token_file_remove_failed:
+      'The token file {{filePath}} could not be removed ({{errorCode}}). Check that its folder can be written by your user account.',
+    token_file_damaged: 'The token file {{filePath}} is damaged: sign in again to replace it.',
+    token_in_file_malformed:
+      'The file {{filePath}} does not hold a Clearfacts token: a personal access token is exactly 80 characters (letters, digits and symbols, no spaces). Set the token again.',
+    token_in_keyring_malformed:
+      'The system keyring does not hold a Clearfacts token: a personal access token is exactly 80 characters (letters, digits and symbols, no spaces). Set the token again.',
+    token_plain_file_consent:
+      'No system keyring can be used here ({{problem}}). Storing the token in a plain file ({{filePath}}) needs your explicit agreement: agree to that, or put the token in a file only you can read and name that file in CLEARFACTS_TOKEN_FILE.',
+    keyring_failed_said:
+      'The system keyring did not answer ({{problem}}): the token could not be read or stored. Unlock the keyring, or name a file holding the token in CLEARFACTS_TOKEN_FILE.',
+    safe_storage_cannot_decrypt:
+      'The system keychain is not available, so the saved token cannot be decrypted. Unlock the keychain (or keyring) and restart the app, or sign in again.',
+    safe_storage_decrypt_failed:
+      'The saved token could not be decrypted ({{problem}}): the keychain may be locked or have changed. Unlock it and restart the app, or sign in again.',
     safe_storage_unavailable:
       'The system keychain is unavailable: the token cannot be saved, and you will have to sign in again after every restart.',
     safe_storage_basic_text:
@@ -425,6 +448,16 @@ export const en: Catalogue = {
       'Could not reach Clearfacts at {{address}} ({{networkProblem}}). Check that this address is right (--api-url, or the API address in the settings), that this machine is online, and that no proxy or firewall blocks it.',
     cli_api_unreachable_said:
       'Could not reach Clearfacts at {{address}} ({{problem}}). Check that this address is right (--api-url, or the API address in the settings), that this machine is online, and that no proxy or firewall blocks it.',
+    control_engine_stopped: 'the engine stopped',
+    control_closed_here: 'the connection was closed',
+    control_connection_failed: 'the connection failed ({{errorCode}})',
+    control_no_accept: 'it did not accept the connection within {{timeoutMs, number}} ms',
+    control_no_hello: 'it did not say hello within {{timeoutMs, number}} ms',
+    control_protocol_mismatch:
+      'it speaks control protocol {{theirs}}, this program {{ours}}; update the older one',
+    control_engine_broke_protocol: 'the engine sent something unexpected: {{controlFault}}',
+    control_engine_hung_up: 'the engine hung up: {{controlFault}}',
+    control_engine_hung_up_said: 'the engine hung up: “{{detail}}”',
     running_app_no_answer:
       'The running Clearfacts Uploader did not answer ({{channel}}): {{reason}}.',
     answer_breaks_contract: 'The answer to {{channel}} does not match the contract.',
@@ -563,6 +596,13 @@ export const en: Catalogue = {
     cli_usage_company_check_digits:
       '"{{value}}" is not a Belgian company number: its last two digits do not match the first eight (mod 97). Check it for a typing error.',
     cli_usage_company_form: '"{{value}}" is not a Belgian company number (0 followed by 9 digits).',
+    cli_usage_sheet_next_alone: 'A "next" sheet takes neither --company nor --category.',
+    cli_usage_sheet_no_category: 'A "{{sheetType}}" sheet takes no --category.',
+    cli_usage_sheet_needs_category: 'A "{{sheetType}}" sheet needs --category <id>.',
+    cli_usage_sheet_category_invalid:
+      '"{{value}}" is no category id: it must be 1 to 200 characters long.',
+    cli_sheet_not_to_terminal:
+      'The sheet is a PDF: send standard output to a file, e.g. `clearfacts-uploader separator-sheet --type next > sheet.pdf`.',
     cli_no_incidents: 'No unconfirmed files: every upload Clearfacts received was confirmed.',
     cli_no_categories: 'Administration {{companyNumber}} has no archive categories.',
     cli_token_prompt: 'Paste your Clearfacts token (it is not shown): ',
@@ -795,6 +835,15 @@ export const en: Catalogue = {
       watching: 'watching',
       polling: 'polling',
       unavailable: 'unavailable',
+    },
+    controlFault: {
+      not_json: 'a frame is not a line of UTF-8 JSON',
+      too_long: 'a frame is too long',
+      not_a_frame: 'a frame is not a control channel frame',
+      no_hello_first: 'it did not say hello first',
+      hello_twice: 'it said hello twice',
+      idle: 'nothing was sent for too long',
+      not_reading: 'the answers were not read',
     },
     shell: {
       electron: 'the desktop app',

@@ -269,6 +269,30 @@ export const fr: Catalogue = {
     keyring_failed:
       'Le trousseau du système n’a pas répondu : le jeton n’a pas pu être lu ou enregistré.',
     token_store_failed: 'Le jeton n’a pas pu être lu ou enregistré.',
+    token_from_env_read_only:
+      'Le jeton vient de la variable d’environnement {{variable}}, qui a priorité sur tout jeton conservé : modifiez ou videz {{variable}} là où elle est définie (profil du shell, définition du service, tâche planifiée).',
+    token_from_env_file_read_only:
+      'Le jeton vient du fichier désigné par la variable d’environnement {{variable}} : écrivez le nouveau jeton dans ce fichier, ou videz {{variable}} là où elle est définie (définition du service, conteneur, profil du shell).',
+    token_file_read_failed:
+      'Le jeton n’a pas pu être lu dans {{filePath}} ({{errorCode}}). Vérifiez que votre compte utilisateur peut lire ce fichier.',
+    token_file_write_failed:
+      'Le jeton n’a pas pu être écrit dans {{filePath}} ({{errorCode}}). Vérifiez que son répertoire existe, que votre compte utilisateur peut y écrire et que le disque n’est ni en lecture seule ni plein.',
+    token_file_remove_failed:
+      'Le fichier du jeton {{filePath}} n’a pas pu être supprimé ({{errorCode}}). Vérifiez que votre compte utilisateur peut écrire dans son répertoire.',
+    token_file_damaged:
+      'Le fichier du jeton {{filePath}} est endommagé : reconnectez-vous pour le remplacer.',
+    token_in_file_malformed:
+      'Le fichier {{filePath}} ne contient pas de jeton Clearfacts : un jeton d’accès personnel compte exactement 80 caractères (lettres, chiffres et symboles, sans espaces). Définissez à nouveau le jeton.',
+    token_in_keyring_malformed:
+      'Le trousseau du système ne contient pas de jeton Clearfacts : un jeton d’accès personnel compte exactement 80 caractères (lettres, chiffres et symboles, sans espaces). Définissez à nouveau le jeton.',
+    token_plain_file_consent:
+      'Aucun trousseau du système n’est utilisable ici ({{problem}}). Conserver le jeton dans un simple fichier ({{filePath}}) demande votre accord explicite : donnez-le, ou placez le jeton dans un fichier que vous seul pouvez lire et désignez ce fichier dans CLEARFACTS_TOKEN_FILE.',
+    keyring_failed_said:
+      'Le trousseau du système n’a pas répondu ({{problem}}) : le jeton n’a pas pu être lu ni conservé. Déverrouillez le trousseau, ou désignez dans CLEARFACTS_TOKEN_FILE un fichier contenant le jeton.',
+    safe_storage_cannot_decrypt:
+      'Le trousseau du système n’est pas disponible : le jeton conservé ne peut donc pas être déchiffré. Déverrouillez le trousseau et redémarrez l’application, ou reconnectez-vous.',
+    safe_storage_decrypt_failed:
+      'Le jeton conservé n’a pas pu être déchiffré ({{problem}}) : le trousseau est peut-être verrouillé ou a changé. Déverrouillez-le et redémarrez l’application, ou reconnectez-vous.',
     safe_storage_unavailable:
       'Le trousseau du système est indisponible : le jeton ne peut pas être enregistré, et vous devrez vous reconnecter après chaque redémarrage.',
     safe_storage_basic_text:
@@ -436,6 +460,17 @@ export const fr: Catalogue = {
       'Clearfacts est injoignable à l’adresse {{address}} ({{networkProblem}}). Vérifiez que cette adresse est correcte (--api-url, ou l’adresse de l’API dans les paramètres), que cet ordinateur est en ligne et qu’aucun proxy ni pare-feu ne la bloque.',
     cli_api_unreachable_said:
       'Clearfacts est injoignable à l’adresse {{address}} ({{problem}}). Vérifiez que cette adresse est correcte (--api-url, ou l’adresse de l’API dans les paramètres), que cet ordinateur est en ligne et qu’aucun proxy ni pare-feu ne la bloque.',
+    control_engine_stopped: 'le moteur s’est arrêté',
+    control_closed_here: 'la connexion a été fermée',
+    control_connection_failed: 'la connexion a échoué ({{errorCode}})',
+    control_no_accept: 'il n’a pas accepté la connexion dans les {{timeoutMs, number}} ms',
+    control_no_hello: 'il ne s’est pas présenté dans les {{timeoutMs, number}} ms',
+    control_protocol_mismatch:
+      'il parle le protocole de commande {{theirs}}, ce programme le {{ours}} ; mettez à jour le plus ancien',
+    control_engine_broke_protocol:
+      'le moteur a envoyé quelque chose d’inattendu : {{controlFault}}',
+    control_engine_hung_up: 'le moteur a coupé la connexion : {{controlFault}}',
+    control_engine_hung_up_said: 'le moteur a coupé la connexion : « {{detail}} »',
     running_app_no_answer:
       'Le Clearfacts Uploader en cours d’exécution n’a pas répondu ({{channel}}): {{reason}}.',
     answer_breaks_contract: 'La réponse à {{channel}} ne respecte pas le contrat.',
@@ -581,6 +616,13 @@ export const fr: Catalogue = {
       '« {{value}} » n’est pas un numéro d’entreprise belge : ses deux derniers chiffres ne correspondent pas aux huit premiers (mod 97). Vérifiez s’il y a une faute de frappe.',
     cli_usage_company_form:
       '« {{value}} » n’est pas un numéro d’entreprise belge (0 suivi de 9 chiffres).',
+    cli_usage_sheet_next_alone: 'Une feuille « next » ne prend ni --company ni --category.',
+    cli_usage_sheet_no_category: 'Une feuille « {{sheetType}} » ne prend pas de --category.',
+    cli_usage_sheet_needs_category: 'Une feuille « {{sheetType}} » demande --category <id>.',
+    cli_usage_sheet_category_invalid:
+      '« {{value}} » n’est pas un identifiant de catégorie : il compte de 1 à 200 caractères.',
+    cli_sheet_not_to_terminal:
+      'La feuille est un PDF : envoyez la sortie standard vers un fichier, p. ex. `clearfacts-uploader separator-sheet --type next > feuille.pdf`.',
     cli_no_incidents:
       'Aucun fichier non confirmé : chaque envoi reçu par Clearfacts a été confirmé.',
     cli_no_categories: 'L’administration {{companyNumber}} n’a pas de catégories d’archive.',
@@ -823,6 +865,15 @@ export const fr: Catalogue = {
       watching: 'surveillé',
       polling: 'vérifié régulièrement',
       unavailable: 'indisponible',
+    },
+    controlFault: {
+      not_json: 'un message n’est pas une ligne de JSON UTF-8',
+      too_long: 'un message est trop long',
+      not_a_frame: 'un message n’appartient pas au canal de commande',
+      no_hello_first: 'il ne s’est pas présenté d’abord',
+      hello_twice: 'il s’est présenté deux fois',
+      idle: 'rien n’a été envoyé pendant trop longtemps',
+      not_reading: 'les réponses n’ont pas été lues',
     },
     shell: {
       electron: 'l’application de bureau',

@@ -99,6 +99,16 @@ export const TERM_TABLES = {
   folderAvailability: FOLDER_AVAILABILITIES,
   /** Which program runs the engine (`status`). */
   shell: ['electron', 'browser', 'cli'],
+  /** How one end of the control channel broke the protocol (core/control/). */
+  controlFault: [
+    'not_json',
+    'too_long',
+    'not_a_frame',
+    'no_hello_first',
+    'hello_twice',
+    'idle',
+    'not_reading',
+  ],
   /** The CLI's line labels (`status`, `check`), written without their colon. */
   cliLabel: [
     'engine',
@@ -258,6 +268,27 @@ export const TreeRouteMessage = z.discriminatedUnion('code', [
   message('tree_company_number_invalid', { folderName: z.string(), value: z.string() }),
 ]);
 export type TreeRouteMessage = z.infer<typeof TreeRouteMessage>;
+
+/**
+ * Why the connection to the engine running in another process ended or could not be made
+ * (core/control/control-client.ts); shown inside the "unreachable", "no answer" and "gone" lines.
+ */
+export const ControlEndMessage = z.discriminatedUnion('code', [
+  message('control_engine_stopped', {}),
+  message('control_closed_here', {}),
+  /** `errorCode`: the socket's error code (ECONNRESET, EACCES, …). */
+  message('control_connection_failed', { errorCode: z.string() }),
+  message('control_no_accept', { timeoutMs: count }),
+  message('control_no_hello', { timeoutMs: count }),
+  message('control_protocol_mismatch', { theirs: z.number().int(), ours: z.number().int() }),
+  message('control_engine_broke_protocol', { controlFault: term('controlFault') }),
+  message('control_engine_hung_up', { controlFault: term('controlFault') }),
+  /** An engine too old to name its reason: its own words, as it sent them. */
+  message('control_engine_hung_up_said', { detail: z.string() }),
+]);
+export type ControlEndMessage = z.infer<typeof ControlEndMessage>;
+/** How one end of the control channel broke the protocol: a key of the `controlFault` table. */
+export type ControlFault = (typeof TERM_TABLES.controlFault)[number];
 
 /** A sentence for the user, as data. Params are typed per code; see the catalogues for the text. */
 export const Message = z.discriminatedUnion('code', [
@@ -433,6 +464,22 @@ export const Message = z.discriminatedUnion('code', [
   message('keyring_unusable', {}),
   message('keyring_failed', {}),
   message('token_store_failed', {}),
+  // Token stores (core/account/token/, electron/): what failed, naming the file or variable.
+  message('token_from_env_read_only', { variable: z.string() }),
+  message('token_from_env_file_read_only', { variable: z.string() }),
+  /** `errorCode`: the system's name for the problem (EROFS, EACCES, ENOSPC, …). */
+  message('token_file_read_failed', { filePath: path, errorCode: z.string() }),
+  message('token_file_write_failed', { filePath: path, errorCode: z.string() }),
+  message('token_file_remove_failed', { filePath: path, errorCode: z.string() }),
+  message('token_file_damaged', { filePath: path }),
+  message('token_in_file_malformed', { filePath: path }),
+  message('token_in_keyring_malformed', {}),
+  /** `problem`: what the keyring said when it was probed ('' when nothing was said). */
+  message('token_plain_file_consent', { filePath: path, problem: z.string() }),
+  /** `problem`: the keyring's own words (redacted). */
+  message('keyring_failed_said', { problem: z.string() }),
+  message('safe_storage_cannot_decrypt', {}),
+  message('safe_storage_decrypt_failed', { problem: z.string() }),
   message('safe_storage_unavailable', {}),
   message('safe_storage_basic_text', {}),
   message('safe_storage_session_only', {}),
@@ -565,10 +612,11 @@ export const Message = z.discriminatedUnion('code', [
   message('uploader_unreachable', {}),
   message('bridge_link_used', {}),
   message('bridge_link_needed', {}),
-  message('running_app_unreachable', { address: z.string(), reason: z.string() }),
+  message('running_app_unreachable', { address: z.string(), reason: ControlEndMessage }),
   message('cli_api_unreachable', { address: z.string(), networkProblem: term('networkProblem') }),
   message('cli_api_unreachable_said', { address: z.string(), problem: z.string() }),
-  message('running_app_no_answer', { channel: z.string(), reason: z.string() }),
+  message('running_app_no_answer', { channel: z.string(), reason: ControlEndMessage }),
+  ...ControlEndMessage.options,
   message('answer_breaks_contract', { channel: z.string() }),
   message('request_too_large', { channel: z.string() }),
   message('internal', {}),
@@ -611,7 +659,7 @@ export const Message = z.discriminatedUnion('code', [
   /** `ui`: the page's private link (a secret; printed to the user only). */
   message('cli_ui_open', { url: z.string() }),
   message('cli_ui_open_forwarding', { url: z.string(), pid: count }),
-  message('cli_ui_engine_gone', { reason: z.string() }),
+  message('cli_ui_engine_gone', { reason: ControlEndMessage }),
   /** `ui --link`: nothing runs with the config folder, or what runs serves no page. */
   message('cli_ui_link_nothing_running', { configDir: z.string() }),
   message('cli_ui_link_no_page', { shell: term('shell'), pid: count }),
@@ -700,6 +748,12 @@ export const Message = z.discriminatedUnion('code', [
   message('cli_usage_category_needed', { typeValue: z.string(), companyNumber }),
   message('cli_usage_company_check_digits', { value: z.string() }),
   message('cli_usage_company_form', { value: z.string() }),
+  // `separator-sheet`: which options fit which kind of sheet, and where the PDF goes.
+  message('cli_usage_sheet_next_alone', {}),
+  message('cli_usage_sheet_no_category', { sheetType: z.string() }),
+  message('cli_usage_sheet_needs_category', { sheetType: z.string() }),
+  message('cli_usage_sheet_category_invalid', { value: z.string() }),
+  message('cli_sheet_not_to_terminal', {}),
   message('cli_no_incidents', {}),
   message('cli_no_categories', { companyNumber }),
   // `token set | check | clear`: the prompt, the answers and the token's storage.
@@ -715,9 +769,9 @@ export const Message = z.discriminatedUnion('code', [
   message('cli_token_not_set', {}),
   message('cli_token_removed', { backend: z.string() }),
   // `upload`, `retry`, `resend`: the engine sending the files stopped, or the queue is blocked.
-  message('cli_engine_gone_queued', { reason: z.string(), count }),
-  message('cli_engine_gone_here', { reason: z.string(), count }),
-  message('cli_engine_gone_elsewhere', { reason: z.string(), count }),
+  message('cli_engine_gone_queued', { reason: ControlEndMessage, count }),
+  message('cli_engine_gone_here', { reason: ControlEndMessage, count }),
+  message('cli_engine_gone_elsewhere', { reason: ControlEndMessage, count }),
   message('cli_queue_blocked', {}),
   message('cli_stay_queued', { count }),
   // `watch`'s live view.

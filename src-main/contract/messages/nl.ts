@@ -270,6 +270,30 @@ export const nl: Catalogue = {
     keyring_failed:
       'De sleutelhanger van het systeem antwoordde niet: de token kon niet gelezen of bewaard worden.',
     token_store_failed: 'De token kon niet gelezen of bewaard worden.',
+    token_from_env_read_only:
+      'De token komt uit de omgevingsvariabele {{variable}}, die voorrang heeft op elke opgeslagen token: wijzig {{variable}} of maak ze leeg waar ze ingesteld is (shellprofiel, servicedefinitie, geplande taak).',
+    token_from_env_file_read_only:
+      'De token komt uit het bestand dat de omgevingsvariabele {{variable}} aanwijst: schrijf de nieuwe token in dat bestand, of maak {{variable}} leeg waar ze ingesteld is (servicedefinitie, container, shellprofiel).',
+    token_file_read_failed:
+      'De token kon niet gelezen worden uit {{filePath}} ({{errorCode}}). Controleer of uw gebruikersaccount dat bestand kan lezen.',
+    token_file_write_failed:
+      'De token kon niet geschreven worden naar {{filePath}} ({{errorCode}}). Controleer of de map bestaat, of uw gebruikersaccount erin kan schrijven en of de schijf niet alleen-lezen of vol is.',
+    token_file_remove_failed:
+      'Het tokenbestand {{filePath}} kon niet verwijderd worden ({{errorCode}}). Controleer of uw gebruikersaccount in die map kan schrijven.',
+    token_file_damaged:
+      'Het tokenbestand {{filePath}} is beschadigd: meld u opnieuw aan om het te vervangen.',
+    token_in_file_malformed:
+      'Het bestand {{filePath}} bevat geen Clearfacts-token: een persoonlijke toegangstoken telt precies 80 tekens (letters, cijfers en symbolen, geen spaties). Stel de token opnieuw in.',
+    token_in_keyring_malformed:
+      'De sleutelbos van het systeem bevat geen Clearfacts-token: een persoonlijke toegangstoken telt precies 80 tekens (letters, cijfers en symbolen, geen spaties). Stel de token opnieuw in.',
+    token_plain_file_consent:
+      'Hier is geen sleutelbos van het systeem bruikbaar ({{problem}}). De token in een gewoon bestand ({{filePath}}) bewaren kan alleen met uw uitdrukkelijke toestemming: geef die, of zet de token in een bestand dat alleen u kunt lezen en noem dat bestand in CLEARFACTS_TOKEN_FILE.',
+    keyring_failed_said:
+      'De sleutelbos van het systeem antwoordde niet ({{problem}}): de token kon niet gelezen of bewaard worden. Ontgrendel de sleutelbos, of noem een bestand met de token in CLEARFACTS_TOKEN_FILE.',
+    safe_storage_cannot_decrypt:
+      'De sleutelhanger van het systeem is niet beschikbaar, dus de bewaarde token kan niet ontsleuteld worden. Ontgrendel de sleutelhanger en start de app opnieuw, of meld u opnieuw aan.',
+    safe_storage_decrypt_failed:
+      'De bewaarde token kon niet ontsleuteld worden ({{problem}}): de sleutelhanger is misschien vergrendeld of veranderd. Ontgrendel hem en start de app opnieuw, of meld u opnieuw aan.',
     safe_storage_unavailable:
       'De sleutelhanger van het systeem is niet beschikbaar: de token kan niet bewaard worden, en je moet je na elke herstart opnieuw aanmelden.',
     safe_storage_basic_text:
@@ -437,6 +461,16 @@ export const nl: Catalogue = {
       'Clearfacts is niet bereikbaar op {{address}} ({{networkProblem}}). Controleer of dat adres klopt (--api-url, of het API-adres in de instellingen), of deze computer online is en of geen proxy of firewall het tegenhoudt.',
     cli_api_unreachable_said:
       'Clearfacts is niet bereikbaar op {{address}} ({{problem}}). Controleer of dat adres klopt (--api-url, of het API-adres in de instellingen), of deze computer online is en of geen proxy of firewall het tegenhoudt.',
+    control_engine_stopped: 'de verwerking is gestopt',
+    control_closed_here: 'de verbinding werd gesloten',
+    control_connection_failed: 'de verbinding is mislukt ({{errorCode}})',
+    control_no_accept: 'ze aanvaardde de verbinding niet binnen {{timeoutMs, number}} ms',
+    control_no_hello: 'ze groette niet binnen {{timeoutMs, number}} ms',
+    control_protocol_mismatch:
+      'ze spreekt besturingsprotocol {{theirs}}, dit programma {{ours}}; werk het oudste bij',
+    control_engine_broke_protocol: 'de verwerking stuurde iets onverwachts: {{controlFault}}',
+    control_engine_hung_up: 'de verwerking verbrak de verbinding: {{controlFault}}',
+    control_engine_hung_up_said: 'de verwerking verbrak de verbinding: “{{detail}}”',
     running_app_no_answer:
       'De draaiende Clearfacts Uploader gaf geen antwoord ({{channel}}): {{reason}}.',
     answer_breaks_contract: 'Het antwoord op {{channel}} past niet in het contract.',
@@ -585,6 +619,13 @@ export const nl: Catalogue = {
       '"{{value}}" is geen Belgisch ondernemingsnummer: de laatste twee cijfers passen niet bij de eerste acht (mod 97). Controleer het op een tikfout.',
     cli_usage_company_form:
       '"{{value}}" is geen Belgisch ondernemingsnummer (0 gevolgd door 9 cijfers).',
+    cli_usage_sheet_next_alone: 'Een blad "next" neemt geen --company en geen --category.',
+    cli_usage_sheet_no_category: 'Een blad "{{sheetType}}" neemt geen --category.',
+    cli_usage_sheet_needs_category: 'Een blad "{{sheetType}}" heeft --category <id> nodig.',
+    cli_usage_sheet_category_invalid:
+      '"{{value}}" is geen categorie-id: die telt 1 tot 200 tekens.',
+    cli_sheet_not_to_terminal:
+      'Het blad is een PDF: stuur de standaarduitvoer naar een bestand, bv. `clearfacts-uploader separator-sheet --type next > blad.pdf`.',
     cli_no_incidents:
       'Geen onbevestigde bestanden: elke upload die Clearfacts ontving, is bevestigd.',
     cli_no_categories: 'Administratie {{companyNumber}} heeft geen archiefcategorieën.',
@@ -819,6 +860,15 @@ export const nl: Catalogue = {
       watching: 'gevolgd',
       polling: 'regelmatig nagekeken',
       unavailable: 'niet beschikbaar',
+    },
+    controlFault: {
+      not_json: 'een bericht is geen regel UTF-8-JSON',
+      too_long: 'een bericht is te lang',
+      not_a_frame: 'een bericht hoort niet bij het besturingskanaal',
+      no_hello_first: 'ze groette niet eerst',
+      hello_twice: 'ze groette twee keer',
+      idle: 'er werd te lang niets verstuurd',
+      not_reading: 'de antwoorden werden niet gelezen',
     },
     shell: {
       electron: 'de desktopapp',

@@ -187,6 +187,7 @@ export function createSession(options: SessionOptions): Session {
       scopes: [...scopes, ...UPLOAD_SCOPES.filter((scope) => uploadScopes.get(scope) === true)],
       uncheckedScopes: UPLOAD_SCOPES.filter((scope) => !uploadScopes.has(scope)),
       apiUrl: options.apiUrl(),
+      apiUrlFromLaunch: options.launchApiUrl !== undefined,
       demoAvailable: options.demoToken !== undefined,
       tokenStorage: tokenStore.info(),
     };

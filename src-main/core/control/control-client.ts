@@ -2,7 +2,7 @@
 // over its socket (named pipe on Windows), with the same shape as an engine of this process, so a
 // command or the loopback bridge works with either. Every answer is checked against the
 // contract's response schema and every event against its payload schema (contract/decode.ts).
-import { msg } from '../../contract/messages/message.ts';
+import { msg, type ControlEndMessage } from '../../contract/messages/message.ts';
 import net from 'node:net';
 import {
   ApiError,
@@ -30,10 +30,11 @@ export interface RunningEngine extends EngineApi {
   /** What the engine told about itself when the connection opened. */
   readonly about: Omit<HelloFrame, 'type'>;
   /**
-   * Resolves with a sentence once the connection has ended: the engine stopped, broke the
-   * protocol, or close() was called. Calls still waiting reject with ApiError `unavailable`.
+   * Resolves with why, as a message code, once the connection has ended: the engine stopped,
+   * broke the protocol, or close() was called. Calls still waiting reject with ApiError
+   * `unavailable`.
    */
-  readonly closed: Promise<string>;
+  readonly closed: Promise<ControlEndMessage>;
   /**
    * Asks the engine's process for a new single-use link to the page it serves in the browser
    * (`ui`). Resolves with the link, a secret to show only to the user, or null when that process
@@ -59,8 +60,13 @@ const DEFAULT_TIMEOUT_MS = 5_000;
 /** Nobody listens here: no engine runs (or one killed left its socket, which it will clear). */
 const NOBODY_LISTENS = new Set(['ENOENT', 'ECONNREFUSED']);
 
-function unreachable(address: string, reason: string): ApiError {
+function unreachable(address: string, reason: ControlEndMessage): ApiError {
   return new ApiError('unavailable', msg('running_app_unreachable', { address, reason }));
+}
+
+/** The socket error's code (ECONNRESET, EACCES, …): the part of its message that is no prose. */
+function errorCodeOf(error: NodeJS.ErrnoException): string {
+  return error.code ?? error.name;
 }
 
 function open(address: string, timeoutMs: number): Promise<net.Socket | null> {
@@ -68,7 +74,7 @@ function open(address: string, timeoutMs: number): Promise<net.Socket | null> {
     const socket = net.connect(address);
     const timer = setTimeout(() => {
       socket.destroy();
-      reject(unreachable(address, `it did not accept the connection within ${timeoutMs} ms`));
+      reject(unreachable(address, msg('control_no_accept', { timeoutMs })));
     }, timeoutMs);
     socket.once('connect', () => {
       clearTimeout(timer);
@@ -79,7 +85,10 @@ function open(address: string, timeoutMs: number): Promise<net.Socket | null> {
       clearTimeout(timer);
       socket.destroy();
       if (error.code !== undefined && NOBODY_LISTENS.has(error.code)) resolve(null);
-      else reject(unreachable(address, `${error.message}`));
+      else
+        reject(
+          unreachable(address, msg('control_connection_failed', { errorCode: errorCodeOf(error) })),
+        );
     });
   });
 }
@@ -115,9 +124,9 @@ export async function connectToRunningEngine(
   >();
   const listeners = new Set<EventListener>();
   let nextId = 1;
-  let ended: string | null = null;
-  let resolveClosed: (reason: string) => void = () => {};
-  const closed = new Promise<string>((resolve) => (resolveClosed = resolve));
+  let ended: ControlEndMessage | null = null;
+  let resolveClosed: (reason: ControlEndMessage) => void = () => {};
+  const closed = new Promise<ControlEndMessage>((resolve) => (resolveClosed = resolve));
   let resolveHello: (hello: HelloFrame | null) => void = () => {};
   let rejectHello: (error: ApiError) => void = () => {};
   /** Null when the connection ended before the hello: the engine was stopping. */
@@ -129,7 +138,7 @@ export async function connectToRunningEngine(
   let mintPageLink: (() => string) | null = null;
 
   /** `hungUp`: the connection closed or broke, rather than the engine breaking the protocol. */
-  function end(reason: string, hungUp = false): void {
+  function end(reason: ControlEndMessage, hungUp = false): void {
     if (ended !== null) return;
     ended = reason;
     reader.stop();
@@ -175,21 +184,19 @@ export async function connectToRunningEngine(
 
   const reader = createFrameReader({
     maxFrameBytes: MAX_SERVER_FRAME_BYTES,
-    onError: (reason) => end(`the engine sent something unexpected (${reason})`),
+    onError: (_reason, fault) => end(msg('control_engine_broke_protocol', { controlFault: fault })),
     onFrame(raw) {
       const parsed = ServerFrame.safeParse(raw);
       if (!parsed.success) {
-        end('the engine sent a frame this version does not understand');
+        end(msg('control_engine_broke_protocol', { controlFault: 'not_a_frame' }));
         return;
       }
       const frame = parsed.data;
       if (!greetedYet) {
         if (frame.type !== 'hello') {
-          end('the engine did not say hello first');
+          end(msg('control_engine_broke_protocol', { controlFault: 'no_hello_first' }));
         } else if (frame.protocol !== CONTROL_PROTOCOL) {
-          end(
-            `it speaks control protocol ${frame.protocol}, this program ${CONTROL_PROTOCOL}; update the older one`,
-          );
+          end(msg('control_protocol_mismatch', { theirs: frame.protocol, ours: CONTROL_PROTOCOL }));
         } else {
           greetedYet = true;
           resolveHello(frame);
@@ -222,23 +229,26 @@ export async function connectToRunningEngine(
           send({ type: 'minted', id: frame.id, link: mintPageLink?.() ?? null });
           return;
         case 'refused':
-          end(`the engine hung up: ${frame.reason}`);
+          end(
+            frame.fault === undefined
+              ? msg('control_engine_hung_up_said', { detail: frame.reason })
+              : msg('control_engine_hung_up', { controlFault: frame.fault }),
+          );
           return;
         case 'hello':
-          end('the engine said hello twice');
+          end(msg('control_engine_broke_protocol', { controlFault: 'hello_twice' }));
           return;
       }
     },
   });
 
   socket.on('data', (chunk: Buffer) => reader.push(chunk));
-  socket.on('error', (error) => end(`the connection failed (${error.message})`, true));
-  socket.on('close', () => end('the engine stopped', true));
-
-  const helloTimer = setTimeout(
-    () => end(`it did not say hello within ${timeoutMs} ms`),
-    timeoutMs,
+  socket.on('error', (error) =>
+    end(msg('control_connection_failed', { errorCode: errorCodeOf(error) }), true),
   );
+  socket.on('close', () => end(msg('control_engine_stopped'), true));
+
+  const helloTimer = setTimeout(() => end(msg('control_no_hello', { timeoutMs })), timeoutMs);
   let hello: HelloFrame | null;
   try {
     hello = await greeted;
@@ -314,7 +324,7 @@ export async function connectToRunningEngine(
       if (first && mint !== null) send({ type: 'serve-links' });
     },
     close() {
-      end('the connection was closed');
+      end(msg('control_closed_here'));
     },
   };
 }

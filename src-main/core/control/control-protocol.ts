@@ -8,7 +8,8 @@
 //   server → client:         {"type":"result","id":1,"result":{"ok":true,"value":{…}}}
 //   client → server:         {"type":"subscribe"}            (and {"type":"unsubscribe"})
 //   server → client:         {"type":"event","channel":"history.changed","payload":{…}}
-//   server → client, last:   {"type":"refused","reason":"…"}  (a bad frame; the server hangs up)
+//   server → client, last:   {"type":"refused","reason":"…","fault":"idle"}  (the server hangs up;
+//                            `reason` for logs, `fault` the code a client says in its language)
 //
 // Outside the contract, for `ui --link`: a fresh single-use link to the page the engine's process
 // serves in the browser (null when it serves none). It is no contract channel, so the renderer,
@@ -22,6 +23,7 @@
 //   client → server:         {"type":"minted","id":7,"link":"http://127.0.0.1:41235/#link=…"}
 import { z } from 'zod';
 import { InvokeResult } from '../../contract/api-contract.ts';
+import { TERM_TABLES } from '../../contract/messages/message.ts';
 
 /** Raised when the frames change incompatibly; a client refuses a server of another protocol. */
 export const CONTROL_PROTOCOL = 1;
@@ -81,7 +83,12 @@ export const ServerFrame = z.discriminatedUnion('type', [
   z.object({ type: z.literal('result'), id: z.number().int().nonnegative(), result: InvokeResult }),
   /** The payload is checked against the channel's event schema by the client (contract/decode). */
   z.object({ type: z.literal('event'), channel: z.string(), payload: z.unknown() }),
-  z.object({ type: z.literal('refused'), reason: z.string() }),
+  /** `fault` is optional: an engine of an earlier release sends only its English `reason`. */
+  z.object({
+    type: z.literal('refused'),
+    reason: z.string(),
+    fault: z.enum(TERM_TABLES.controlFault).optional(),
+  }),
   /** `link` is a secret: a single-use link to the page, or null when the process serves none. */
   z.object({
     type: z.literal('link'),

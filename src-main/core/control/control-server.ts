@@ -28,6 +28,7 @@
 import { chmodSync, lstatSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { dispatchInvoke } from '../handlers/invoke-dispatch.ts';
+import type { ControlFault } from '../../contract/messages/message.ts';
 import type { Logger } from '../logging/logger.ts';
 import { controlAddress } from './control-address.ts';
 import {
@@ -226,13 +227,13 @@ export async function startControlServer(options: ControlServerOptions): Promise
       idleTimer = null;
       if (!open || unsubscribe !== null || inFlight > 0) return;
       idleTimer = setTimeout(
-        () => hangUp(`the client sent nothing for ${idleTimeoutMs} ms`),
+        () => hangUp(`the client sent nothing for ${idleTimeoutMs} ms`, 'idle'),
         idleTimeoutMs,
       );
       idleTimer.unref();
     }
 
-    function hangUp(reason: string): void {
+    function hangUp(reason: string, fault: ControlFault): void {
       if (!open) return;
       open = false;
       if (idleTimer !== null) clearTimeout(idleTimer);
@@ -240,7 +241,7 @@ export async function startControlServer(options: ControlServerOptions): Promise
       unsubscribe?.();
       unsubscribe = null;
       logger.warn('A control channel client was disconnected', { reason });
-      const refused: ServerFrame = { type: 'refused', reason };
+      const refused: ServerFrame = { type: 'refused', reason, fault };
       socket.end(encodeFrame(refused));
       setTimeout(() => socket.destroy(), REFUSAL_LINGER_MS).unref();
     }
@@ -248,7 +249,7 @@ export async function startControlServer(options: ControlServerOptions): Promise
     function send(frame: ServerFrame): void {
       if (!open || socket.destroyed) return;
       if (socket.writableLength > MAX_UNREAD_BYTES) {
-        hangUp('the client stopped reading');
+        hangUp('the client stopped reading', 'not_reading');
         return;
       }
       let line: string;
@@ -270,7 +271,7 @@ export async function startControlServer(options: ControlServerOptions): Promise
       onFrame(raw) {
         const parsed = ClientFrame.safeParse(raw);
         if (!parsed.success) {
-          hangUp('a frame is not a control channel frame');
+          hangUp('a frame is not a control channel frame', 'not_a_frame');
           return;
         }
         const frame = parsed.data;

@@ -6,9 +6,15 @@ export interface FrameReaderOptions {
   maxFrameBytes: number;
   /** Each complete line, parsed as JSON (schema checks are the caller's). */
   onFrame(frame: unknown): void;
-  /** Called once, with why the stream is not frames; nothing is delivered after it. */
-  onError(reason: string): void;
+  /**
+   * Called once, with why the stream is not frames: an English sentence for the log and the
+   * fault's code for the user's language. Nothing is delivered after it.
+   */
+  onError(reason: string, fault: FrameFault): void;
 }
+
+/** Why a byte stream is not frames: a line that is not UTF-8 JSON, or one over the bound. */
+export type FrameFault = 'not_json' | 'too_long';
 
 export interface FrameReader {
   /** Feeds the next bytes as they arrived; a frame may span any number of chunks. */
@@ -26,11 +32,11 @@ export function createFrameReader(options: FrameReaderOptions): FrameReader {
   let pendingBytes = 0;
   let stopped = false;
 
-  function fail(reason: string): void {
+  function fail(reason: string, fault: FrameFault): void {
     stopped = true;
     pending = [];
     pendingBytes = 0;
-    options.onError(reason);
+    options.onError(reason, fault);
   }
 
   function deliver(line: Buffer): void {
@@ -40,7 +46,7 @@ export function createFrameReader(options: FrameReaderOptions): FrameReader {
     try {
       frame = JSON.parse(decoder.decode(line.subarray(0, end)));
     } catch {
-      fail('a frame is not a line of UTF-8 JSON');
+      fail('a frame is not a line of UTF-8 JSON', 'not_json');
       return;
     }
     options.onFrame(frame);
@@ -54,7 +60,7 @@ export function createFrameReader(options: FrameReaderOptions): FrameReader {
         if (newline === -1) break;
         const piece = chunk.subarray(start, newline);
         if (pendingBytes + piece.length > options.maxFrameBytes) {
-          fail(`a frame is longer than ${options.maxFrameBytes} bytes`);
+          fail(`a frame is longer than ${options.maxFrameBytes} bytes`, 'too_long');
           return;
         }
         const line = pendingBytes === 0 ? piece : Buffer.concat([...pending, piece]);
@@ -66,7 +72,7 @@ export function createFrameReader(options: FrameReaderOptions): FrameReader {
       if (stopped || start === chunk.length) return;
       const rest = chunk.subarray(start);
       if (pendingBytes + rest.length > options.maxFrameBytes) {
-        fail(`a frame is longer than ${options.maxFrameBytes} bytes`);
+        fail(`a frame is longer than ${options.maxFrameBytes} bytes`, 'too_long');
         return;
       }
       pending.push(rest);

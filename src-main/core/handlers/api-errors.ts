@@ -37,12 +37,16 @@ export function toApiError(error: unknown): ApiError {
     }
   }
   if (error instanceof TokenStoreError) {
-    if (error.failure === 'given_token_unusable' && error.userMessage !== null) {
-      return new ApiError('not_signed_in', error.userMessage, detail);
+    // The store's message names the file, variable or keyring and says the system's error code,
+    // so no English detail goes with it.
+    switch (error.failure) {
+      case 'given_token_unusable':
+        return new ApiError('not_signed_in', error.userMessage);
+      case 'invalid_token':
+        return new ApiError('invalid_request', error.userMessage);
+      default:
+        return new ApiError('conflict', error.userMessage);
     }
-    return error.failure === 'invalid_token'
-      ? new ApiError('invalid_request', msg('token_malformed'), detail)
-      : new ApiError('conflict', msg('token_store_failed'), detail);
   }
   if (error instanceof InvalidSettingsError) {
     return new ApiError('invalid_request', msg('settings_invalid'), detail);

@@ -206,6 +206,23 @@ for (const language of ['nl', 'fr'] as const) {
     );
     assert.equal(blocked.code, 3, `${blocked.stdout}${blocked.stderr}`);
     assertNoEnglish(blocked, language, 'upload (queue blocked)', [...userData, 'factuur.pdf']);
+    // The blocked line itself: the hold's reason, then what becomes of the file, in the language.
+    assert.ok(
+      blocked.stderr.includes(
+        language === 'nl'
+          ? 'De token mist de scope upload_document'
+          : 'Le jeton n’a pas la portée upload_document',
+      ),
+      blocked.stderr,
+    );
+    assert.ok(
+      blocked.stderr.includes(
+        language === 'nl'
+          ? '1 bestand blijft in de wachtrij en wordt bij de volgende run verstuurd.'
+          : '1 fichier reste en file d’attente et sera envoyé par la prochaine exécution.',
+      ),
+      blocked.stderr,
+    );
   });
 
   test(`service status and a watch run speak ${language}`, async (t) => {

@@ -65,3 +65,44 @@ test('separator-sheet takes a company number in any written form and refuses wro
   assert.equal(mistyped.pdf.length, 0, 'no sheet is printed for a mistyped number');
   assert.match(mistyped.stderr, /0412345615/);
 });
+
+test('separator-sheet says which options a sheet takes in the terminal language (nl, fr)', async (t) => {
+  const folder = await mkdtemp(path.join(tmpdir(), 'cf-sheet-language-'));
+  t.after(() => rm(folder, { recursive: true, force: true }));
+  const expected = {
+    nl: {
+      next: 'Een blad "next" neemt geen --company en geen --category.',
+      sale: 'Een blad "sale" neemt geen --category.',
+      various: 'Een blad "various" heeft --category <id> nodig.',
+      empty: '"" is geen categorie-id: die telt 1 tot 200 tekens.',
+    },
+    fr: {
+      next: 'Une feuille « next » ne prend ni --company ni --category.',
+      sale: 'Une feuille « sale » ne prend pas de --category.',
+      various: 'Une feuille « various » demande --category <id>.',
+      empty: '«  » n’est pas un identifiant de catégorie : il compte de 1 à 200 caractères.',
+    },
+  };
+  for (const language of ['nl', 'fr'] as const) {
+    const context: CliContext = {
+      configDir: path.join(folder, `config-${language}`),
+      apiUrl: 'http://127.0.0.1:9/graphql',
+      env: { LANG: language === 'nl' ? 'nl_BE.UTF-8' : 'fr_BE.UTF-8', LC_ALL: '', LC_MESSAGES: '' },
+    };
+    const cases: [keyof (typeof expected)['nl'], string[]][] = [
+      ['next', ['--type', 'next', '--category', 'x']],
+      ['sale', ['--type', 'sale', '--category', 'x']],
+      ['various', ['--type', 'various']],
+      ['empty', ['--type', 'permanent', '--category', '']],
+    ];
+    for (const [mistake, args] of cases) {
+      const refused = await sheetCommand(context, args);
+      assert.equal(refused.code, 2, `${language} ${mistake}: ${refused.stderr}`);
+      assert.equal(refused.pdf.length, 0);
+      assert.ok(
+        refused.stderr.includes(expected[language][mistake]),
+        `${language} ${mistake}: ${refused.stderr}`,
+      );
+    }
+  }
+});

@@ -77,6 +77,7 @@ export function createFakeEngine(options: FakeEngineOptions = {}): FakeEngine {
     scopes: options.signedIn === true ? ['read_administrations', 'upload_document'] : [],
     uncheckedScopes: options.signedIn === true ? ['archive_actions'] : [],
     apiUrl: settings.apiUrl,
+    apiUrlFromLaunch: false,
     demoAvailable: false,
     tokenStorage: { backend: 'memory', secure: true, warning: null },
   };

@@ -7,7 +7,7 @@ import { acceptToken } from './validate-token.ts';
 
 export const TOKEN_ENVIRONMENT_VARIABLE = 'CLEARFACTS_TOKEN';
 
-const CHANGE_IT_THERE = `The token comes from the ${TOKEN_ENVIRONMENT_VARIABLE} environment variable, which takes precedence over any stored token: change or unset ${TOKEN_ENVIRONMENT_VARIABLE} where it is set (shell profile, service definition, scheduled task) instead.`;
+const CHANGE_IT_THERE = msg('token_from_env_read_only', { variable: TOKEN_ENVIRONMENT_VARIABLE });
 
 /** The variable's value when it is set and not blank. */
 export function tokenFromEnvironment(env: NodeJS.ProcessEnv = process.env): string | null {
@@ -20,13 +20,7 @@ export function createEnvTokenStore(env: NodeJS.ProcessEnv = process.env): Token
     givenWithProcess: true,
     async load() {
       const value = tokenFromEnvironment(env);
-      return value === null
-        ? null
-        : acceptToken(
-            value,
-            `The ${TOKEN_ENVIRONMENT_VARIABLE} environment variable`,
-            msg('env_token_malformed'),
-          );
+      return value === null ? null : acceptToken(value, msg('env_token_malformed'), true);
     },
     save() {
       return Promise.reject(new TokenStoreError('read_only', CHANGE_IT_THERE));

@@ -4,6 +4,7 @@
 // kernel keyring, forgets everything at logout or reboot, which is not storage.
 import type { AsyncEntry } from '@napi-rs/keyring';
 import type { TokenStorageInfo } from '../../../contract/domain.ts';
+import { msg } from '../../../contract/messages/message.ts';
 import { redact } from '../../logging/secret-redactor.ts';
 import { TokenStoreError, type TokenStore } from './token-store.ts';
 import { acceptToken } from './validate-token.ts';
@@ -16,6 +17,7 @@ export interface KeyringLocation {
   account?: string;
 }
 
+/** Whether the keyring answers; `reason` is what it said when not (its own words, redacted). */
 export type KeyringProbe = { usable: true } | { usable: false; reason: string };
 
 async function openEntry(location: KeyringLocation): Promise<AsyncEntry> {
@@ -39,35 +41,35 @@ export async function probeKeyring(location: KeyringLocation = {}): Promise<Keyr
   } catch (error) {
     return {
       usable: false,
-      reason: `The system keyring cannot be used here (${describe(error)}).`,
+      reason: describe(error),
     };
   }
 }
 
 export function createKeyringTokenStore(location: KeyringLocation = {}): TokenStore {
-  async function withEntry<T>(action: string, use: (entry: AsyncEntry) => Promise<T>): Promise<T> {
+  async function withEntry<T>(use: (entry: AsyncEntry) => Promise<T>): Promise<T> {
     try {
       return await use(await openEntry(location));
     } catch (error) {
       if (error instanceof TokenStoreError) throw error;
       throw new TokenStoreError(
         'unavailable',
-        `Could not ${action} the system keyring: ${describe(error)}. Unlock the keyring or set CLEARFACTS_TOKEN.`,
+        msg('keyring_failed_said', { problem: describe(error) }),
+        {
+          cause: error,
+        },
       );
     }
   }
   return {
     load: () =>
-      withEntry('read the token from', async (entry) => {
+      withEntry(async (entry) => {
         const stored = await entry.getPassword();
-        return stored === null ? null : acceptToken(stored, 'The token in the system keyring');
+        return stored === null ? null : acceptToken(stored, msg('token_in_keyring_malformed'));
       }),
     save: (token) =>
-      withEntry('save the token in', (entry) =>
-        entry.setPassword(acceptToken(token, 'The token you entered')),
-      ),
-    clear: () =>
-      withEntry('remove the token from', (entry) => entry.deletePassword()).then(() => {}),
+      withEntry((entry) => entry.setPassword(acceptToken(token, msg('token_malformed')))),
+    clear: () => withEntry((entry) => entry.deletePassword()).then(() => {}),
     info(): TokenStorageInfo {
       return { backend: 'keyring', secure: true, warning: null };
     },

@@ -14,7 +14,7 @@ export interface PlainFileTokenStoreOptions {
   filePath: string;
   /** True only when the user explicitly agreed to an unencrypted token file. */
   consentToPlainFile: boolean;
-  /** Why the keyring could not be used, told to the user when consent is asked for. */
+  /** Why the keyring could not be used (its own words), told when consent is asked for. */
   keyringUnavailableReason?: string;
 }
 
@@ -24,13 +24,26 @@ function errorCode(error: unknown): string | undefined {
     : undefined;
 }
 
+/** What went wrong with the file, as the system names it (EROFS, EACCES, …), never a sentence. */
+function problemOf(error: unknown): string {
+  return errorCode(error) ?? redact(error instanceof Error ? error.message : String(error));
+}
+
 export function createPlainFileTokenStore(options: PlainFileTokenStoreOptions): TokenStore {
   const { filePath, consentToPlainFile } = options;
   const warning = msg('token_file_unprotected', { filePath });
 
-  function failure(action: string, error: unknown): TokenStoreError {
-    const reason = redact(error instanceof Error ? error.message : String(error));
-    return new TokenStoreError('unavailable', `Could not ${action} ${filePath}: ${reason}`);
+  function failure(
+    code: 'token_file_read_failed' | 'token_file_write_failed' | 'token_file_remove_failed',
+    error: unknown,
+  ): TokenStoreError {
+    return new TokenStoreError(
+      'unavailable',
+      msg(code, { filePath, errorCode: problemOf(error) }),
+      {
+        cause: error,
+      },
+    );
   }
 
   return {
@@ -40,23 +53,28 @@ export function createPlainFileTokenStore(options: PlainFileTokenStoreOptions): 
         content = await readFile(filePath, 'utf8');
       } catch (error) {
         if (errorCode(error) === 'ENOENT') return null;
-        throw failure('read the token from', error);
+        throw failure('token_file_read_failed', error);
       }
-      return content.trim() === '' ? null : acceptToken(content, `The token in ${filePath}`);
+      return content.trim() === ''
+        ? null
+        : acceptToken(content, msg('token_in_file_malformed', { filePath }));
     },
 
     async save(token) {
-      const accepted = acceptToken(token, 'The token you entered');
+      const accepted = acceptToken(token, msg('token_malformed'));
       if (!consentToPlainFile) {
         throw new TokenStoreError(
           'consent_required',
-          `${options.keyringUnavailableReason ?? 'No system keyring is available.'} Storing the token in a plain file (${filePath}) needs your explicit agreement: agree to that, or set the CLEARFACTS_TOKEN environment variable instead.`,
+          msg('token_plain_file_consent', {
+            filePath,
+            problem: options.keyringUnavailableReason ?? '',
+          }),
         );
       }
       try {
         await writePrivateFileAtomically(filePath, `${accepted}\n`);
       } catch (error) {
-        throw failure('write the token to', error);
+        throw failure('token_file_write_failed', error);
       }
     },
 
@@ -64,7 +82,7 @@ export function createPlainFileTokenStore(options: PlainFileTokenStoreOptions): 
       try {
         await rm(filePath, { force: true });
       } catch (error) {
-        throw failure('remove', error);
+        throw failure('token_file_remove_failed', error);
       }
     },
 

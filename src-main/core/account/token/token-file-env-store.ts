@@ -10,7 +10,9 @@ import { acceptToken } from './validate-token.ts';
 
 export const TOKEN_FILE_ENVIRONMENT_VARIABLE = 'CLEARFACTS_TOKEN_FILE';
 
-const CHANGE_IT_THERE = `The token comes from the file named by the ${TOKEN_FILE_ENVIRONMENT_VARIABLE} environment variable: write the new token into that file, or unset ${TOKEN_FILE_ENVIRONMENT_VARIABLE} where it is set (service definition, container, shell profile).`;
+const CHANGE_IT_THERE = msg('token_from_env_file_read_only', {
+  variable: TOKEN_FILE_ENVIRONMENT_VARIABLE,
+});
 
 /**
  * More than any token with blanks around it (an 80-character personal access token; an OpenID
@@ -59,25 +61,17 @@ export function createTokenFileEnvStore(env: NodeJS.ProcessEnv = process.env): T
         const code = (error as NodeJS.ErrnoException).code ?? 'an error';
         throw new TokenStoreError(
           'given_token_unusable',
-          `${TOKEN_FILE_ENVIRONMENT_VARIABLE} names ${filePath}, which cannot be read (${code}).`,
-          {
-            cause: error,
-            userMessage: msg('token_file_env_unreadable', { filePath, errorCode: code }),
-          },
+          msg('token_file_env_unreadable', { filePath, errorCode: code }),
+          { cause: error },
         );
       }
       if (content === null) {
         throw new TokenStoreError(
           'given_token_unusable',
-          `${TOKEN_FILE_ENVIRONMENT_VARIABLE} names ${filePath}, which is not a file of at most ${MAX_TOKEN_FILE_BYTES} bytes.`,
-          { userMessage: msg('token_file_env_malformed', { filePath }) },
+          msg('token_file_env_malformed', { filePath }),
         );
       }
-      return acceptToken(
-        content,
-        `The file ${filePath} (${TOKEN_FILE_ENVIRONMENT_VARIABLE})`,
-        msg('token_file_env_malformed', { filePath }),
-      );
+      return acceptToken(content, msg('token_file_env_malformed', { filePath }), true);
     },
     save() {
       return Promise.reject(new TokenStoreError('read_only', CHANGE_IT_THERE));

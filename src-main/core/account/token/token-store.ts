@@ -2,6 +2,7 @@
 // runs read CLEARFACTS_TOKEN, the OS keyring, or (only with the user's consent) a 0600 file.
 import type { TokenStorageInfo } from '../../../contract/domain.ts';
 import type { Message } from '../../../contract/messages/message.ts';
+import { englishOf } from '../../../contract/messages/render-message.ts';
 
 export interface TokenStore {
   /**
@@ -29,20 +30,16 @@ export type TokenStoreFailure =
   'read_only' | 'consent_required' | 'unavailable' | 'invalid_token' | 'given_token_unusable';
 
 /**
- * A token store's refusal: an English sentence for the log, and `userMessage`, the same in the
- * catalogues' codes, where a surface must show it in the user's language.
+ * A token store's refusal as a message code (`userMessage`, naming the path or the variable) that
+ * every surface renders in the user's language; `message` is its English rendering, for logs.
  */
 export class TokenStoreError extends Error {
   readonly failure: TokenStoreFailure;
-  readonly userMessage: Message | null;
-  constructor(
-    failure: TokenStoreFailure,
-    message: string,
-    options: { cause?: unknown; userMessage?: Message } = {},
-  ) {
-    super(message, options.cause === undefined ? {} : { cause: options.cause });
+  readonly userMessage: Message;
+  constructor(failure: TokenStoreFailure, userMessage: Message, options: { cause?: unknown } = {}) {
+    super(englishOf(userMessage), options.cause === undefined ? {} : { cause: options.cause });
     this.name = 'TokenStoreError';
     this.failure = failure;
-    this.userMessage = options.userMessage ?? null;
+    this.userMessage = userMessage;
   }
 }

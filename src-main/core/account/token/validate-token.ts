@@ -7,25 +7,24 @@ import type { Message } from '../../../contract/messages/message.ts';
 import { TokenStoreError } from './token-store.ts';
 
 /**
- * The trimmed token, registered with the redactor; a TokenStoreError naming `subject` (e.g.
- * "The CLEARFACTS_TOKEN environment variable") when it is malformed. `givenWithProcess`: the
- * candidate came with the process (an environment variable, the file one names); a malformed one
- * is then `given_token_unusable`, said to the user as this message.
+ * The trimmed token, registered with the redactor; a TokenStoreError saying `malformed` (a code
+ * naming where the token came from: typed, the keyring, a file's path, a variable) when it is not
+ * a token. `givenWithProcess`: the candidate came with the process (an environment variable, the
+ * file one names), so a malformed one is `given_token_unusable` rather than `invalid_token`.
  */
 export function acceptToken(
   candidate: string,
-  subject: string,
-  givenWithProcess?: Message,
+  malformed: Message,
+  givenWithProcess = false,
 ): string {
   // Registered before validation: even a malformed token must never reach a log line.
   registerSecret(candidate.trim());
   const parsed = ApiToken.safeParse(candidate);
   if (!parsed.success) {
-    const reason = parsed.error.issues[0]?.message ?? 'it has the wrong length or characters';
-    const sentence = `${subject} is not a Clearfacts token: ${reason}.`;
-    throw givenWithProcess === undefined
-      ? new TokenStoreError('invalid_token', sentence)
-      : new TokenStoreError('given_token_unusable', sentence, { userMessage: givenWithProcess });
+    throw new TokenStoreError(
+      givenWithProcess ? 'given_token_unusable' : 'invalid_token',
+      malformed,
+    );
   }
   return parsed.data;
 }

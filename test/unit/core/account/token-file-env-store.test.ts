@@ -52,7 +52,10 @@ test('the token file store reads the file CLEARFACTS_TOKEN_FILE names and never 
     createTokenFileEnvStore({ CLEARFACTS_TOKEN_FILE: malformed }).load(),
     (error: unknown) => {
       assert.ok(error instanceof TokenStoreError && error.failure === 'given_token_unusable');
-      assert.match(error.message, /malformed \(CLEARFACTS_TOKEN_FILE\) is not a Clearfacts token/);
+      assert.match(
+        error.message,
+        /malformed that CLEARFACTS_TOKEN_FILE names does not hold a Clearfacts token/,
+      );
       assert.deepEqual(error.userMessage, {
         code: 'token_file_env_malformed',
         params: { filePath: malformed },
