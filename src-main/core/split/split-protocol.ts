@@ -37,6 +37,20 @@ export const WholeReason = z.discriminatedUnion('why', [
 ]);
 export type WholeReason = z.infer<typeof WholeReason>;
 
+/** Every page is a separator sheet (or blank, in `blank` mode): nothing to send at all. */
+const OnlySeparators = z.object({
+  outcome: z.literal('only_separators'),
+  pages: z.number().int(),
+  separatorPages: z.array(z.number().int()),
+});
+
+/** The batch goes as it is, and why. `pages` is null when it could not be read. */
+const Whole = z.object({
+  outcome: z.literal('whole'),
+  pages: z.number().int().nullable(),
+  reason: WholeReason,
+});
+
 /**
  * The worker's verdict on one batch. `pages` is the original's page count (null: unreadable).
  * `only_separators`: every page is a separator sheet, so there is nothing to send at all.
@@ -53,16 +67,8 @@ export const SplitResult = z.discriminatedUnion('outcome', [
      */
     blankPages: z.instanceof(Uint8Array).nullable(),
   }),
-  z.object({
-    outcome: z.literal('only_separators'),
-    pages: z.number().int(),
-    separatorPages: z.array(z.number().int()),
-  }),
-  z.object({
-    outcome: z.literal('whole'),
-    pages: z.number().int().nullable(),
-    reason: WholeReason,
-  }),
+  OnlySeparators,
+  Whole,
 ]);
 export type SplitResult = z.infer<typeof SplitResult>;
 
@@ -98,16 +104,8 @@ export const PreviewResult = z.discriminatedUnion('outcome', [
     separatorPages: z.array(z.number().int()),
     parts: z.array(SplitPart.extend({ thumbnail: z.string() })).min(1),
   }),
-  z.object({
-    outcome: z.literal('only_separators'),
-    pages: z.number().int(),
-    separatorPages: z.array(z.number().int()),
-  }),
-  z.object({
-    outcome: z.literal('whole'),
-    pages: z.number().int().nullable(),
-    reason: WholeReason,
-  }),
+  OnlySeparators,
+  Whole,
 ]);
 export type PreviewResult = z.infer<typeof PreviewResult>;
 

@@ -7,6 +7,7 @@ import { seedData } from '../../emulator/index.ts';
 import { scannedBackSide } from '../../fixtures/scanned-back-sides.ts';
 import { batchPdf } from '../../fixtures/scanned-batch.ts';
 import { launchChromium, openApp, signInThroughCore, startStack } from './browser-stack.ts';
+import { dropBatchForPreview } from './drop-batch.ts';
 import { screenshotBothThemes } from './page-checks.ts';
 
 test('the Drop screen previews a batch cut on blank pages, names them, and sends a moved page', async (t) => {
@@ -25,22 +26,7 @@ test('the Drop screen previews a batch cut on blank pages, names them, and sends
     { text: 'C1' },
   ]);
   const { page } = await openApp(browser, stack);
-  await page.getByRole('link', { name: 'Drop files' }).click();
-  await page.getByRole('heading', { name: 'Nothing here yet' }).waitFor();
-  await page
-    .getByTestId('drop-files-input')
-    .setInputFiles([
-      { name: 'Scan 0300.pdf', mimeType: 'application/pdf', buffer: Buffer.from(batch) },
-    ]);
-  await page.getByText('Ready to send').waitFor();
-  const picker = page.getByRole('combobox', { name: 'Administration' });
-  await picker.fill(administration.companyNumber.slice(1, 7));
-  await page.getByRole('option', { name: new RegExp(administration.name) }).waitFor();
-  await picker.press('Enter');
-  await page.getByText('Purchase invoices', { exact: true }).click();
-  await page.getByLabel('Split scanned batches').selectOption('blank');
-
-  const parts = page.getByRole('list', { name: 'Documents in Scan 0300.pdf' });
+  const parts = await dropBatchForPreview(page, batch, 'Scan 0300.pdf', administration, 'blank');
   await parts.getByRole('listitem', { name: 'Document 3: pages 6' }).waitFor();
   await page.getByText(/Blank pages 2, 5 are not sent/).waitFor();
   await parts

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { seedData } from '../../emulator/index.ts';
 import { batchPdf, scannedSheetJpeg } from '../../fixtures/scanned-batch.ts';
 import { launchChromium, openApp, signInThroughCore, startStack } from './browser-stack.ts';
+import { dropBatchForPreview } from './drop-batch.ts';
 import { assertAccessible, screenshotBothThemes } from './page-checks.ts';
 
 test('the Drop screen previews a batch, a page is moved to the document before, and it is sent so', async (t) => {
@@ -27,22 +28,13 @@ test('the Drop screen previews a batch, a page is moved to the document before, 
   ]);
 
   const { page } = await openApp(browser, stack);
-  await page.getByRole('link', { name: 'Drop files' }).click();
-  await page.getByRole('heading', { name: 'Nothing here yet' }).waitFor();
-  await page
-    .getByTestId('drop-files-input')
-    .setInputFiles([
-      { name: 'Scan 0200.pdf', mimeType: 'application/pdf', buffer: Buffer.from(batch) },
-    ]);
-  await page.getByText('Ready to send').waitFor();
-  const picker = page.getByRole('combobox', { name: 'Administration' });
-  await picker.fill(administration.companyNumber.slice(1, 7));
-  await page.getByRole('option', { name: new RegExp(administration.name) }).waitFor();
-  await picker.press('Enter');
-  await page.getByText('Purchase invoices', { exact: true }).click();
-  await page.getByLabel('Split scanned batches').selectOption('separator');
-
-  const parts = page.getByRole('list', { name: 'Documents in Scan 0200.pdf' });
+  const parts = await dropBatchForPreview(
+    page,
+    batch,
+    'Scan 0200.pdf',
+    administration,
+    'separator',
+  );
   await parts.getByRole('listitem', { name: 'Document 3: pages 7' }).waitFor();
   assert.deepEqual(
     await parts
