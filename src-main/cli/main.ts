@@ -35,6 +35,7 @@ import { registerWatchCommand } from './commands/watch.ts';
 import { CliError, EXIT, type ExitCode } from './exit-codes.ts';
 import { helpText, speakCliLanguage } from './commander-language.ts';
 import { stopRequested } from './stop-signal.ts';
+import { flushStandardOutput } from './flush-output.ts';
 
 /**
  * A reader that stops early (`categories … | head`) closes the pipe: what is left to print has
@@ -183,5 +184,7 @@ async function main(argv: string[]): Promise<number> {
 }
 
 process.exitCode = await main(process.argv);
-// Watchers, sockets or a keyring client may still hold the event loop; the work is done.
+// Watchers, sockets or a keyring client may still hold the event loop; the work is done once
+// what was written has left the process.
+await flushStandardOutput();
 process.exit(process.exitCode);

@@ -1,6 +1,6 @@
 // The loopback bridge over real HTTP: each refusal (no session, wrong session, foreign Origin,
 // foreign Host, another local site), the single-use link handshake, invoke, SSE and staging.
-import type { Message} from '../../../src-main/contract/messages/index.ts';
+import type { Message } from '../../../src-main/contract/messages/index.ts';
 import { englishOf, renderMessage } from '../../../src-main/contract/messages/index.ts';
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';

@@ -119,6 +119,8 @@ test('F5 inbox: an endpoint that is a client never makes its owner the customer'
   assert.equal(decision.hold.reason.code, 'e_invoice_inbox_no_client');
   assert.deepEqual(decision.hold.choices, [
     { kind: 'send_to', companyNumber: BAKERY, name: 'Bakkerij Peeters', destination: 'purchase' },
+    // No party is one of the user's administrations: the user may name one (#18).
+    { kind: 'pick_administration' },
   ]);
 });
 

@@ -80,7 +80,11 @@ test('the plan leaves out sheet pages and never makes an empty part', () => {
     ],
   });
   assert.deepEqual(planSplit(3, 'separator', [null, null, null]), { outcome: 'whole' });
-  assert.deepEqual(planSplit(2, 'separator', [next, next]), { outcome: 'whole' });
+  // Sheets alone are no document: nothing to send, not the batch whole (split-step fails it).
+  assert.deepEqual(planSplit(2, 'separator', [next, next]), {
+    outcome: 'only_separators',
+    separatorPages: [1, 2],
+  });
   assert.deepEqual(planSplit(1, 'page', []), { outcome: 'whole' });
   assert.deepEqual(planSplit(4, 'pages:4', []), { outcome: 'whole' });
   assert.deepEqual(planSplit(5, 'off', []), { outcome: 'whole' });
