@@ -4,11 +4,26 @@ import type { HistoryEntry } from '../../src-main/contract/domain.ts';
 
 export const HISTORY_PAGE_SIZE = 200;
 
+/**
+ * A request for history pages on its way to core. Its answer is a snapshot taken when core read
+ * it, and a history.changed event sent after that snapshot may reach the screen before the answer
+ * does (in browser mode they travel on different connections): the changes heard since the
+ * request was sent are applied again over its answer, in the order heard, so the newest wins.
+ */
+export interface PageRequest {
+  /** How many changes had been heard when the request was sent. */
+  readonly heardBefore: number;
+}
+
 export class HistoryPages {
   readonly pageSize: number;
   total: number | null = null;
   readonly #pages = new Map<number, HistoryEntry[]>();
   readonly #pending = new Set<number>();
+  readonly #open = new Set<PageRequest>();
+  /** Changes heard while a request was open; entry i is the change numbered #heardBase + i. */
+  #heard: HistoryEntry[] = [];
+  #heardBase = 0;
 
   constructor(pageSize = HISTORY_PAGE_SIZE) {
     this.pageSize = pageSize;
@@ -35,14 +50,34 @@ export class HistoryPages {
     this.#pending.add(page);
   }
 
-  store(page: number, rows: HistoryEntry[], total: number): void {
+  /** Call as a request for pages is sent; give the answer back with it, or end it. */
+  beginRequest(): PageRequest {
+    const request = { heardBefore: this.#heardBase + this.#heard.length };
+    this.#open.add(request);
+    return request;
+  }
+
+  /** The request's answer will not be stored (it failed, or newer filters replaced it). */
+  endRequest(request: PageRequest): void {
+    this.#open.delete(request);
+    if (this.#open.size === 0) {
+      this.#heardBase += this.#heard.length;
+      this.#heard = [];
+    }
+  }
+
+  /** Stores the answer to `request` for `page`, with the changes heard since it was sent. */
+  store(page: number, rows: HistoryEntry[], total: number, request: PageRequest): void {
     this.#pending.delete(page);
     this.#pages.set(page, rows);
     this.total = total;
+    this.#applyHeardSince(request, [rows]);
+    this.endRequest(request);
   }
 
-  forget(page: number): void {
+  forget(page: number, request: PageRequest): void {
     this.#pending.delete(page);
+    this.endRequest(request);
   }
 
   /**
@@ -50,28 +85,35 @@ export class HistoryPages {
    * offset, so the caller reloads) and true when every change landed on a loaded row.
    */
   patch(entries: readonly HistoryEntry[]): boolean {
+    if (this.#open.size > 0) this.#heard.push(...entries);
     let allKnown = true;
     for (const entry of entries) {
-      let found = false;
-      for (const rows of this.#pages.values()) {
-        const at = rows.findIndex((row) => row.id === entry.id);
-        if (at !== -1) {
-          rows[at] = entry;
-          found = true;
-          break;
-        }
-      }
-      if (!found) allKnown = false;
+      if (!replaceRow(this.#pages.values(), entry)) allKnown = false;
     }
     return allKnown;
   }
 
-  /** Swaps in freshly loaded pages at once, so a reload never flashes empty rows. */
-  replaceAll(pages: ReadonlyMap<number, HistoryEntry[]>, total: number): void {
+  /**
+   * Swaps in freshly loaded pages at once, so a reload never flashes empty rows, with the changes
+   * heard since `request` was sent.
+   */
+  replaceAll(
+    pages: ReadonlyMap<number, HistoryEntry[]>,
+    total: number,
+    request: PageRequest,
+  ): void {
     this.#pages.clear();
     this.#pending.clear();
     for (const [page, rows] of pages) this.#pages.set(page, rows);
     this.total = total;
+    this.#applyHeardSince(request, [...pages.values()]);
+    this.endRequest(request);
+  }
+
+  #applyHeardSince(request: PageRequest, pages: readonly HistoryEntry[][]): void {
+    for (const entry of this.#heard.slice(Math.max(0, request.heardBefore - this.#heardBase))) {
+      replaceRow(pages, entry);
+    }
   }
 
   loadedPages(): number[] {
@@ -82,4 +124,16 @@ export class HistoryPages {
     this.#pages.clear();
     this.#pending.clear();
   }
+}
+
+/** Puts `entry` in place of the row with its id; false when no page holds that row. */
+function replaceRow(pages: Iterable<HistoryEntry[]>, entry: HistoryEntry): boolean {
+  for (const rows of pages) {
+    const at = rows.findIndex((row) => row.id === entry.id);
+    if (at !== -1) {
+      rows[at] = entry;
+      return true;
+    }
+  }
+  return false;
 }

@@ -536,18 +536,23 @@ export function HistoryScreen({ params }: { params: URLSearchParams }): ReactEle
   const loadPages = useCallback(
     (wanted: number[]) => {
       const own = generation.current;
+      const target = pages.current;
       for (const page of wanted) {
-        pages.current.markPending(page);
+        target.markPending(page);
+        const request = target.beginRequest();
         fetchPage(page).then(
           (answer) => {
-            if (own !== generation.current) return;
-            pages.current.store(page, answer.rows, answer.total);
+            if (own !== generation.current) {
+              target.endRequest(request);
+              return;
+            }
+            target.store(page, answer.rows, answer.total, request);
             setLoad({ kind: 'ready' });
             setVersion((n) => n + 1);
           },
           (error: unknown) => {
+            target.forget(page, request);
             if (own !== generation.current) return;
-            pages.current.forget(page);
             setLoad({ kind: 'error', error });
           },
         );
@@ -574,15 +579,21 @@ export function HistoryScreen({ params }: { params: URLSearchParams }): ReactEle
     const wanted: number[] = [];
     for (let page = Math.floor(first / size); page <= Math.floor(last / size); page++)
       wanted.push(page);
+    const target = pages.current;
+    const request = target.beginRequest();
     Promise.all(wanted.map(async (page) => [page, await fetchPage(page)] as const)).then(
       (answers) => {
-        if (own !== generation.current) return;
+        if (own !== generation.current) {
+          target.endRequest(request);
+          return;
+        }
         const fresh = new Map(answers.map(([page, answer]) => [page, answer.rows]));
-        pages.current.replaceAll(fresh, answers[0]?.[1].total ?? 0);
+        target.replaceAll(fresh, answers[0]?.[1].total ?? 0, request);
         setLoad({ kind: 'ready' });
         setVersion((n) => n + 1);
       },
       (error: unknown) => {
+        target.endRequest(request);
         if (own === generation.current) setLoad({ kind: 'error', error });
       },
     );

@@ -197,6 +197,7 @@ test('history pages load what is visible, patch changed rows and report new ones
     0,
     Array.from({ length: 100 }, (_, n) => entry(50_000 - n)),
     50_000,
+    pages.beginRequest(),
   );
   assert.equal(pages.total, 50_000);
   assert.equal(pages.row(0)?.id, 50_000);
@@ -204,7 +205,37 @@ test('history pages load what is visible, patch changed rows and report new ones
   assert.equal(pages.patch([entry(49_990, 'failed')]), true);
   assert.equal(pages.row(10)?.state, 'failed');
   assert.equal(pages.patch([entry(50_001)]), false, 'an insert shifts offsets: the caller reloads');
-  pages.replaceAll(new Map([[3, [entry(1)]]]), 301);
+  pages.replaceAll(new Map([[3, [entry(1)]]]), 301, pages.beginRequest());
   assert.deepEqual(pages.loadedPages(), [3]);
   assert.equal(pages.row(300)?.id, 1);
+});
+
+test('a page answer read before a change never hides the change heard before the answer', () => {
+  // In browser mode the answer and the history.changed event travel on different connections:
+  // core reads the page (row 7 uploading), the upload ends and its event arrives, then the answer.
+  const pages = new HistoryPages(100);
+  const first = pages.beginRequest();
+  pages.store(0, [entry(8), entry(7, 'uploading')], 2, first);
+
+  const reload = pages.beginRequest();
+  pages.patch([entry(7, 'uploaded')]);
+  const heardLater = pages.beginRequest();
+  pages.patch([entry(8, 'failed')]);
+  pages.replaceAll(new Map([[0, [entry(8, 'ready'), entry(7, 'uploading')]]]), 2, reload);
+  assert.equal(pages.row(1)?.state, 'uploaded', 'the event heard after the request was sent wins');
+  assert.equal(pages.row(0)?.state, 'failed');
+
+  // A request sent after a change carries the change in its answer: nothing older is replayed.
+  pages.store(0, [entry(8, 'archived'), entry(7, 'archived')], 2, heardLater);
+  assert.equal(pages.row(0)?.state, 'failed', 'heard after heardLater was sent: applied again');
+  assert.equal(
+    pages.row(1)?.state,
+    'archived',
+    'heard before heardLater was sent: its answer wins',
+  );
+
+  // Once no request is open, nothing is kept to replay.
+  const afterwards = pages.beginRequest();
+  pages.store(0, [entry(8, 'archived'), entry(7, 'archived')], 2, afterwards);
+  assert.equal(pages.row(0)?.state, 'archived');
 });
