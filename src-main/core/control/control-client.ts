@@ -12,7 +12,7 @@ import {
   type RequestChannel,
 } from '../../contract/api-contract.ts';
 import { decodeAnswer, decodeEvent } from '../../contract/decode.ts';
-import { controlAddress } from './control-address.ts';
+import { controlAddress, readPipeKey } from './control-address.ts';
 import {
   CONTROL_PROTOCOL,
   encodeFrame,
@@ -103,7 +103,8 @@ export async function connectToRunningEngine(
   configDir: string,
   options: ConnectOptions = {},
 ): Promise<RunningEngine | null> {
-  const address = controlAddress(configDir);
+  const pipeKey = process.platform === 'win32' ? await readPipeKey(configDir) : null;
+  const address = controlAddress(configDir, process.platform, pipeKey);
   if (address.kind === 'none') return null;
   const where = address.path;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;

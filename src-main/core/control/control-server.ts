@@ -8,8 +8,11 @@
 //   user can even reach the path; the socket itself is created 0600 (umask 077 around bind, then
 //   chmod), so connect(2), which needs write permission on it, is refused (EACCES) to others even
 //   where the folder was made more open. root can connect, as root can read the history anyway.
-// - Windows: a named pipe. libuv creates it with no security attributes, so it gets the default
-//   descriptor (CreateNamedPipe documentation): full control for the creator owner, LocalSystem
+// - Windows: a named pipe whose name comes from a random key the engine writes into the config
+//   folder at each start (control-address.ts): another user cannot read it, so cannot create the
+//   pipe first and pose as the engine to a CLI that signs in through it. libuv creates it with
+//   no security attributes, so it gets the default descriptor (CreateNamedPipe documentation):
+//   full control for the creator owner, LocalSystem
 //   and Administrators, read-only access for Everyone and anonymous. A read-only client cannot
 //   send a frame, and the server writes nothing but the hello frame (version, shell, pid) until it
 //   is sent one, so others learn only that an engine runs. libuv does not set
@@ -30,7 +33,7 @@ import net from 'node:net';
 import { dispatchInvoke } from '../handlers/invoke-dispatch.ts';
 import type { ControlFault } from '../../contract/messages/message.ts';
 import type { Logger } from '../logging/logger.ts';
-import { controlAddress } from './control-address.ts';
+import { controlAddress, publishPipeKey } from './control-address.ts';
 import {
   ClientFrame,
   CONTROL_PROTOCOL,
@@ -169,7 +172,18 @@ const CLOSED: ControlServer = { address: null, close: () => Promise.resolve() };
 export async function startControlServer(options: ControlServerOptions): Promise<ControlServer> {
   const { engine, logger } = options;
   const idleTimeoutMs = options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
-  const address = controlAddress(options.configDir);
+  let pipeKey: string | null = null;
+  if (process.platform === 'win32') {
+    try {
+      pipeKey = await publishPipeKey(options.configDir);
+    } catch (error) {
+      logger.warn('The control channel is not opened', {
+        reason: `the pipe key cannot be written: ${String(error)}`,
+      });
+      return CLOSED;
+    }
+  }
+  const address = controlAddress(options.configDir, process.platform, pipeKey);
   if (address.kind === 'none') {
     logger.warn('The control channel is not opened', { reason: address.reason });
     return CLOSED;
