@@ -174,6 +174,8 @@ export function createFolderIntake(options: FolderIntakeOptions): FolderIntake {
   const naming = new Map<string, NodeJS.Timeout | null>();
   let started = false;
   let stopped = false;
+  /** The binding changes asked for so far, applied one after the other. */
+  let bindingChanges: Promise<void> = Promise.resolve();
 
   /** A consumer's exception must not break the watcher that called it. */
   function reportToEngine<Args extends unknown[]>(
@@ -447,6 +449,54 @@ export function createFolderIntake(options: FolderIntakeOptions): FolderIntake {
     forgetFolder(folder.binding.id);
   }
 
+  /**
+   * Runs `change` after the changes asked for before it. A change that began while the last was
+   * still stopping and starting watchers saw a half-updated map and started its own, and the
+   * watchers it replaced kept running unowned (three quick changes of a folder's split mode left
+   * three watchers, each reporting the folder's files).
+   */
+  function oneAtATime(change: () => Promise<void>): Promise<void> {
+    const applied = bindingChanges.then(change);
+    bindingChanges = applied.catch(() => undefined);
+    return applied;
+  }
+
+  /** Stops the watchers of changed or removed bindings and starts those of new or changed ones. */
+  async function applyBindings(
+    nextBindings: FolderBinding[],
+    nextTimings: Partial<IntakeTimings>,
+  ): Promise<void> {
+    if (stopped) return;
+    const watchModeChanged =
+      (nextTimings.pollingIntervalMs !== undefined &&
+        nextTimings.pollingIntervalMs !== timings.pollingIntervalMs) ||
+      (nextTimings.forcePolling !== undefined && nextTimings.forcePolling !== timings.forcePolling);
+    const rescanChanged =
+      nextTimings.rescanIntervalMs !== undefined &&
+      nextTimings.rescanIntervalMs !== timings.rescanIntervalMs;
+    Object.assign(timings, nextTimings);
+    bindings = nextBindings;
+    if (!started) return;
+
+    const planned = planFolders(nextBindings);
+    const stopping: Promise<void>[] = [];
+    for (const [folderId, folder] of folders) {
+      const next = planned.get(folderId);
+      if (next === undefined || watchModeChanged || !sameFolder(folder, next)) {
+        stopping.push(stopFolder(folder));
+      } else {
+        planned.set(folderId, folder);
+        if (rescanChanged) folder.watch?.rescheduleRescan();
+      }
+    }
+    await Promise.all(stopping);
+    await Promise.all(
+      [...planned.values()]
+        .filter((folder) => folders.get(folder.binding.id) !== folder)
+        .map((folder) => startFolder(folder, planned)),
+    );
+  }
+
   function sameFolder(a: WatchedFolder, b: WatchedFolder): boolean {
     return (
       JSON.stringify(a.binding) === JSON.stringify(b.binding) &&
@@ -468,41 +518,12 @@ export function createFolderIntake(options: FolderIntakeOptions): FolderIntake {
     async start() {
       if (started || stopped) return;
       started = true;
-      const planned = planFolders(bindings);
-      await Promise.all([...planned.values()].map((folder) => startFolder(folder, planned)));
+      // Against no watcher yet, the bindings known when its turn comes all start.
+      await oneAtATime(() => applyBindings(bindings, {}));
     },
 
-    async updateBindings(nextBindings, nextTimings = {}) {
-      if (stopped) return;
-      const watchModeChanged =
-        (nextTimings.pollingIntervalMs !== undefined &&
-          nextTimings.pollingIntervalMs !== timings.pollingIntervalMs) ||
-        (nextTimings.forcePolling !== undefined &&
-          nextTimings.forcePolling !== timings.forcePolling);
-      const rescanChanged =
-        nextTimings.rescanIntervalMs !== undefined &&
-        nextTimings.rescanIntervalMs !== timings.rescanIntervalMs;
-      Object.assign(timings, nextTimings);
-      bindings = nextBindings;
-      if (!started) return;
-
-      const planned = planFolders(nextBindings);
-      const stopping: Promise<void>[] = [];
-      for (const [folderId, folder] of folders) {
-        const next = planned.get(folderId);
-        if (next === undefined || watchModeChanged || !sameFolder(folder, next)) {
-          stopping.push(stopFolder(folder));
-        } else {
-          planned.set(folderId, folder);
-          if (rescanChanged) folder.watch?.rescheduleRescan();
-        }
-      }
-      await Promise.all(stopping);
-      await Promise.all(
-        [...planned.values()]
-          .filter((folder) => folders.get(folder.binding.id) !== folder)
-          .map((folder) => startFolder(folder, planned)),
-      );
+    updateBindings(nextBindings, nextTimings = {}) {
+      return oneAtATime(() => applyBindings(nextBindings, nextTimings));
     },
 
     async rescan() {
@@ -538,6 +559,8 @@ export function createFolderIntake(options: FolderIntakeOptions): FolderIntake {
     async stop() {
       if (stopped) return;
       stopped = true;
+      // A change under way finishes first, so no watcher starts after the others were closed.
+      await bindingChanges;
       gate.stop();
       for (const timer of naming.values()) if (timer !== null) clearTimeout(timer);
       naming.clear();

@@ -160,6 +160,49 @@ test('bindings added, changed and removed while running take effect', async (t) 
   assert.equal(recorder.count('seen', path.join(first, 'unwatched.pdf')), 0);
 });
 
+test('changes made in quick succession leave one watcher per folder, with the last binding', async (t) => {
+  // A user flicks a folder's split mode (or destination) three times in a second: each change
+  // reaches the intake before the previous one has stopped and started its watcher.
+  const cleanup = new Cleanup(t);
+  const dir = await cleanup.tempDir();
+  const open = new Set<object>();
+  const counting: WatchFactory = (request) => {
+    const active = watchWithChokidar(request);
+    const handle = {};
+    open.add(handle);
+    return {
+      ready: active.ready,
+      close: async () => {
+        open.delete(handle);
+        await active.close();
+      },
+    };
+  };
+  const { intake, recorder } = startHarness(cleanup, [singleBinding('f1', dir)], {
+    watchFactory: counting,
+  });
+  await intake.start();
+  await recorder.availability('f1', 'watching');
+
+  await Promise.all([
+    intake.updateBindings([singleBinding('f1', dir, { type: 'sale' })]),
+    intake.updateBindings([singleBinding('f1', dir, { type: 'various', categoryId: 'cat-1' })]),
+    intake.updateBindings([singleBinding('f1', dir, { type: 'permanent', categoryId: 'cat-2' })]),
+  ]);
+  assert.equal(open.size, 1, 'one watcher for the folder, none left running on its own');
+
+  const file = path.join(dir, 'after-the-changes.pdf');
+  await writeFile(file, pdfBytes('after'));
+  const ready = await recorder.ready(file);
+  assert.ok(ready.kind === 'ready');
+  assert.deepEqual(ready.file.destination, { type: 'permanent', categoryId: 'cat-2' });
+  // A second file written later is ready only after every watcher has had its chance at the first.
+  const sentinel = path.join(dir, 'sentinel.pdf');
+  await writeFile(sentinel, pdfBytes('sentinel'));
+  await recorder.ready(sentinel);
+  assert.equal(recorder.count('ready', file), 1, 'the file was reported once');
+});
+
 test('a binding nested in another owns its files; the same folder twice is refused', async (t) => {
   const cleanup = new Cleanup(t);
   const outer = await cleanup.tempDir();
