@@ -12,12 +12,16 @@ const SCHEMA_ROOT = new URL('../../../../assets/ubl-2.1-xsd/', import.meta.url);
 /** At most this many schema errors become advice: the first ones say what is wrong. */
 export const MAX_SCHEMA_ADVICE = 5;
 /**
- * WebAssembly memory for one validation, in 64 KiB pages: 64 MiB. The schemas take about 20 MiB
- * once compiled; the copy is capped (SCHEMA_COPY_LIMIT_CHARS) well below the rest.
+ * WebAssembly memory for one validation, in 64 KiB pages: 16 MiB, the least the module starts
+ * with (xmllint-wasm's default initial memory), which holds the compiled UBL schemas and a copy
+ * of SCHEMA_COPY_LIMIT_CHARS (measured: a valid invoice validates at 16 MiB).
  */
-const MAX_MEMORY_PAGES = 1024;
-/** Longest copy validated, in characters: an invoice's text without its attachment is far less. */
-export const SCHEMA_COPY_LIMIT_CHARS = 4 * 1024 * 1024;
+const MAX_MEMORY_PAGES = 256;
+/**
+ * Longest copy validated, in characters: an invoice's text without its attachment is far less
+ * (the builder's sample is 2 KB; a thousand-line invoice about 1 MB).
+ */
+export const SCHEMA_COPY_LIMIT_CHARS = 1024 * 1024;
 
 /** Usual prefixes of the UBL 2.1 namespaces, so an element reads as the invoice writes it. */
 const PREFIXES: Record<string, string> = {
@@ -32,28 +36,29 @@ interface Schemas {
   common: XMLFileInfo[];
 }
 
-let schemas: Promise<Schemas> | null = null;
+/**
+ * One validation at a time: each starts a worker and 16 MiB of WebAssembly memory, so files
+ * checked together wait for each other rather than add up.
+ */
+let running: Promise<unknown> = Promise.resolve();
 
-/** The XSD files, read once: the maindoc schemas import `../common/…`, kept at those paths. */
-function loadSchemas(): Promise<Schemas> {
-  schemas ??= (async () => {
-    const file = async (name: string): Promise<XMLFileInfo> => ({
-      fileName: name,
-      contents: await readFile(new URL(name, SCHEMA_ROOT)),
-    });
-    const commonNames = (await readdir(new URL('common/', SCHEMA_ROOT))).filter((name) =>
-      name.endsWith('.xsd'),
-    );
-    return {
-      Invoice: await file('maindoc/UBL-Invoice-2.1.xsd'),
-      CreditNote: await file('maindoc/UBL-CreditNote-2.1.xsd'),
-      common: await Promise.all(commonNames.map((name) => file(`common/${name}`))),
-    };
-  })();
-  schemas.catch(() => {
-    schemas = null;
+/**
+ * The XSD files (2.7 MB), read for each validation rather than kept: the maindoc schemas import
+ * `../common/…`, so they keep those paths.
+ */
+async function loadSchemas(): Promise<Schemas> {
+  const file = async (name: string): Promise<XMLFileInfo> => ({
+    fileName: name,
+    contents: await readFile(new URL(name, SCHEMA_ROOT)),
   });
-  return schemas;
+  const commonNames = (await readdir(new URL('common/', SCHEMA_ROOT))).filter((name) =>
+    name.endsWith('.xsd'),
+  );
+  return {
+    Invoice: await file('maindoc/UBL-Invoice-2.1.xsd'),
+    CreditNote: await file('maindoc/UBL-CreditNote-2.1.xsd'),
+    common: await Promise.all(commonNames.map((name) => file(`common/${name}`))),
+  };
 }
 
 /**
@@ -66,16 +71,19 @@ export async function adviseUblSchema(
   xml: string,
   root: 'Invoice' | 'CreditNote',
 ): Promise<Message[]> {
-  const files = await loadSchemas();
-  let errors: readonly XMLValidationError[];
-  try {
-    const result = await validateXML({
+  const validation = running.then(async () => {
+    const files = await loadSchemas();
+    return validateXML({
       xml: { fileName: 'invoice.xml', contents: xml },
       schema: files[root],
       preload: files.common,
       maxMemoryPages: MAX_MEMORY_PAGES,
     });
-    errors = result.errors;
+  });
+  running = validation.catch(() => undefined);
+  let errors: readonly XMLValidationError[];
+  try {
+    errors = (await validation).errors;
   } catch {
     // Advice only: an invoice the validator cannot hold is sent all the same, without it.
     return [];
