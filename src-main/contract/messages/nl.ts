@@ -121,6 +121,7 @@ export const nl: Catalogue = {
     choice_send_here: 'Toch hier versturen',
     choice_pick_administration: 'Administratie kiezen…',
     e_invoice_advice: 'Advies: {{eInvoiceRule}}',
+    ubl_xsd_invalid: 'Advies: UBL 2.1-schema, regel {{line, number}}, {{element}}: {{xsdProblem}}',
     hold_choice_unknown: '{{fileName}} biedt die keuze niet (meer) aan.',
     hold_choice_name_administration:
       '{{fileName}}: kies de administratie waar het heen gaat, en aankopen of verkopen.',
@@ -838,6 +839,13 @@ export const nl: Catalogue = {
         'PEPPOL-EN16931-R003: de factuur heeft geen kopersreferentie (BT-10) en geen bestelreferentie (BT-13).',
       peppol_common_r043:
         'PEPPOL-COMMON-R043: een Belgisch ondernemings- of btw-nummer in de factuur klopt niet met zijn controlecijfers (modulo 97).',
+    },
+    xsdProblem: {
+      not_expected: 'dit element hoort hier niet (onbekend, of op de verkeerde plaats).',
+      missing_child: 'een element dat erin moet staan, ontbreekt.',
+      invalid_value:
+        'de waarde is niet geschreven zoals het schema vraagt (een datum als 2026-03-14, een bedrag als 1210.50).',
+      other: 'het volgt het schema niet.',
     },
     platformFix: {
       darwin:
