@@ -1,6 +1,7 @@
 // Debian's xmllint (libxml2-utils) as the independent oracle for the UBL 2.1 schema advice: the
-// same schemas validated by the system's native libxml2, run as its own program, sharing no code
-// with xmllint-wasm or the app's copy of the invoice. Null when xmllint is not installed.
+// same schemas validated by the system's native libxml2 build, run as its own program on the file
+// itself, not on the app's copy of the invoice nor through its WebAssembly build (libxml2-wasm).
+// Null when xmllint is not installed.
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 

@@ -123,6 +123,7 @@ export const fr: Catalogue = {
     e_invoice_advice: 'Conseil : {{eInvoiceRule}}',
     ubl_xsd_invalid:
       'Conseil : schéma UBL 2.1, ligne {{line, number}}, {{element}} : {{xsdProblem}}',
+    ubl_xsd_unchecked: 'Conseil : non vérifiée selon le schéma UBL 2.1 : {{xsdSkipReason}}',
     hold_choice_unknown: '{{fileName}} ne propose pas (plus) ce choix.',
     hold_choice_name_administration:
       '{{fileName}} : choisissez l’administration où il va, et achats ou ventes.',
@@ -852,6 +853,14 @@ export const fr: Catalogue = {
       invalid_value:
         'sa valeur n’est pas écrite comme le schéma le demande (une date comme 2026-03-14, un montant comme 1210.50).',
       other: 'il ne suit pas le schéma.',
+    },
+    xsdSkipReason: {
+      too_large: 'la facture sans sa pièce jointe dépasse 1 million de caractères.',
+      over_time:
+        'la vérification a pris trop de temps et a été arrêtée ; la facture est envoyée quand même.',
+      stopped:
+        'le vérificateur de schéma s’est arrêté (il n’a pas pu démarrer ou a planté) ; la facture est envoyée quand même.',
+      unreadable: 'le vérificateur de schéma n’a pas pu la lire comme du XML.',
     },
     platformFix: {
       darwin:

@@ -122,6 +122,7 @@ export const nl: Catalogue = {
     choice_pick_administration: 'Administratie kiezen…',
     e_invoice_advice: 'Advies: {{eInvoiceRule}}',
     ubl_xsd_invalid: 'Advies: UBL 2.1-schema, regel {{line, number}}, {{element}}: {{xsdProblem}}',
+    ubl_xsd_unchecked: 'Advies: niet gecontroleerd tegen het UBL 2.1-schema: {{xsdSkipReason}}',
     hold_choice_unknown: '{{fileName}} biedt die keuze niet (meer) aan.',
     hold_choice_name_administration:
       '{{fileName}}: kies de administratie waar het heen gaat, en aankopen of verkopen.',
@@ -846,6 +847,13 @@ export const nl: Catalogue = {
       invalid_value:
         'de waarde is niet geschreven zoals het schema vraagt (een datum als 2026-03-14, een bedrag als 1210.50).',
       other: 'het volgt het schema niet.',
+    },
+    xsdSkipReason: {
+      too_large: 'de factuur zonder bijlage telt meer dan 1 miljoen tekens.',
+      over_time: 'de controle duurde te lang en werd gestopt; de factuur wordt toch verstuurd.',
+      stopped:
+        'de schemacontrole stopte (ze kon niet starten of liep vast); de factuur wordt toch verstuurd.',
+      unreadable: 'de schemacontrole kon ze niet als XML lezen.',
     },
     platformFix: {
       darwin:
