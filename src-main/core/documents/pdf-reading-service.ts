@@ -35,7 +35,8 @@ export interface IdleTimer {
   clearTimeout(handle: unknown): void;
 }
 
-const REAL_IDLE_TIMER: IdleTimer = {
+/** Node's timer, unref'd: waiting to end an idle worker or process never keeps a CLI run alive. */
+export const REAL_IDLE_TIMER: IdleTimer = {
   setTimeout: (callback, delayMs) => {
     const handle = setTimeout(callback, delayMs);
     // Waiting to end the worker must not keep a CLI run alive.

@@ -8,7 +8,7 @@
 // it never decides whether a file is sent: the schema is advice.
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { IdleTimer } from '../pdf-reading-service.ts';
+import { REAL_IDLE_TIMER, type IdleTimer } from '../pdf-reading-service.ts';
 import { siblingModuleUrl } from '../worker-slot.ts';
 import {
   SchemaReply,
@@ -56,16 +56,6 @@ export interface SchemaValidatorLifetime {
   /** The child's module: ubl-schema-process, or a stand-in in tests. */
   module: URL;
 }
-
-const REAL_IDLE_TIMER: IdleTimer = {
-  setTimeout: (callback, delayMs) => {
-    const handle = setTimeout(callback, delayMs);
-    // Waiting to end the validator must not keep a CLI run alive.
-    handle.unref();
-    return handle;
-  },
-  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
-};
 
 export const DEFAULT_SCHEMA_VALIDATOR_LIFETIME: SchemaValidatorLifetime = {
   idleMs: 60_000,

@@ -21,34 +21,11 @@ import {
 } from '../../../../src-main/core/documents/e-invoice/ubl-schema-service.ts';
 import { sampleInvoice, ublXml } from '../../../fixtures/e-invoice-builder.ts';
 import { createWaitList } from '../../../support/waiting.ts';
+import { manualIdleTimer } from '../../../support/manual-idle-timer.ts';
 
 /** A stand-in validator module. */
 function standIn(name: string): URL {
   return new URL(`../../../fixtures/schema-validators/${name}.ts`, import.meta.url);
-}
-
-/** An idle timer fired by the test: it records what the service scheduled. */
-function manualIdleTimer() {
-  const scheduled = new Map<number, { callback: () => void; delayMs: number }>();
-  let next = 1;
-  return {
-    scheduled,
-    timer: {
-      setTimeout(callback: () => void, delayMs: number): unknown {
-        const handle = next++;
-        scheduled.set(handle, { callback, delayMs });
-        return handle;
-      },
-      clearTimeout(handle: unknown): void {
-        scheduled.delete(handle as number);
-      },
-    },
-    fireAll(): void {
-      const due = [...scheduled.values()];
-      scheduled.clear();
-      for (const entry of due) entry.callback();
-    },
-  };
 }
 
 function serviceFor(
