@@ -8,7 +8,7 @@
 // it never decides whether a file is sent: the schema is advice.
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { REAL_IDLE_TIMER, type IdleTimer } from '../pdf-reading-service.ts';
+import { createIdleSerialQueue, REAL_IDLE_TIMER, type IdleTimer } from '../idle-serial-queue.ts';
 import { siblingModuleUrl } from '../worker-slot.ts';
 import {
   SchemaReply,
@@ -140,10 +140,6 @@ export function createUblSchemaService(
 ): UblSchemaService {
   let current: Started | null = null;
   let nextId = 1;
-  /** One file at a time: the budget is per file, and the validator is one thread anyway. */
-  let tail: Promise<unknown> = Promise.resolve();
-  let pending = 0;
-  let idleHandle: unknown = null;
 
   async function stop(started: Started): Promise<void> {
     if (current === started) current = null;
@@ -153,21 +149,15 @@ export function createUblSchemaService(
     await started.exited;
   }
 
-  function cancelIdleStop(): void {
-    if (idleHandle !== null) lifetime.timer.clearTimeout(idleHandle);
-    idleHandle = null;
-  }
-
-  function scheduleIdleStop(): void {
-    cancelIdleStop();
-    const running = current;
-    if (running === null) return;
-    idleHandle = lifetime.timer.setTimeout(() => {
-      idleHandle = null;
-      // A file may have been asked for since: it keeps the validator.
-      if (pending === 0) void stop(running);
-    }, lifetime.idleMs);
-  }
+  /** One file at a time: the budget is per file, and the validator is one thread anyway. */
+  const queue = createIdleSerialQueue({
+    idleMs: lifetime.idleMs,
+    timer: lifetime.timer,
+    isRunning: () => current !== null,
+    onIdle: () => {
+      if (current !== null) void stop(current);
+    },
+  });
 
   async function validateOne(xml: string, root: UblRoot): Promise<SchemaValidation> {
     const started = (current ??= start(lifetime.module));
@@ -215,21 +205,9 @@ export function createUblSchemaService(
   }
 
   return {
-    validate(xml, root) {
-      pending += 1;
-      cancelIdleStop();
-      const result = tail
-        .then(() => validateOne(xml, root))
-        .finally(() => {
-          pending -= 1;
-          if (pending === 0) scheduleIdleStop();
-        });
-      tail = result.catch(() => undefined);
-      return result;
-    },
+    validate: (xml, root) => queue.run(() => validateOne(xml, root)),
     async close() {
-      await tail;
-      cancelIdleStop();
+      await queue.drain();
       if (current !== null) await stop(current);
     },
     runningPid: () => current?.child.pid ?? null,

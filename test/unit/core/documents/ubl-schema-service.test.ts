@@ -22,6 +22,7 @@ import {
 import { sampleInvoice, ublXml } from '../../../fixtures/e-invoice-builder.ts';
 import { createWaitList } from '../../../support/waiting.ts';
 import { manualIdleTimer } from '../../../support/manual-idle-timer.ts';
+import { setForTest } from '../../../support/test-environment.ts';
 
 /** A stand-in validator module. */
 function standIn(name: string): URL {
@@ -168,12 +169,7 @@ test('a validator over its memory budget after a file is replaced before the nex
 
 test('the validator gets none of the engine environment: no token', async (t) => {
   const token = 'cf-test-token-'.padEnd(80, 'x');
-  const before = process.env.CLEARFACTS_TOKEN;
-  process.env.CLEARFACTS_TOKEN = token;
-  t.after(() => {
-    if (before === undefined) delete process.env.CLEARFACTS_TOKEN;
-    else process.env.CLEARFACTS_TOKEN = before;
-  });
+  setForTest(t, 'CLEARFACTS_TOKEN', token);
   const { service } = serviceFor(t, { module: standIn('env-reporting-validator') });
   const result = await service.validate(ublXml(sampleInvoice()), 'Invoice');
   assert.equal(result.outcome, 'checked');
