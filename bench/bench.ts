@@ -422,7 +422,7 @@ try {
       rows.push({
         area: 'E-invoice',
         measure: `Engine peak RSS while ${what} a ${ubl}`,
-        result: `${megabytes(peak)} (+${megabytes(added)})`,
+        result: `${megabytes(peak)} (${added >= 0 ? '+' : ''}${megabytes(added)})`,
         comparedWith: idleText,
         target,
         pass: added <= SAME_MEMORY_BYTES && einvoice.state === 'uploaded',
