@@ -18,6 +18,7 @@ import {
   type ResultRow,
 } from './lib/results-table.ts';
 import { measureEInvoiceMemory } from './sections/e-invoice.ts';
+import { measureUblSchemaTiming } from './sections/ubl-schema.ts';
 import { measureFollowUp } from './sections/follow-up.ts';
 import { measureHistorySort } from './sections/history-sort.ts';
 import { measureIdle } from './sections/idle.ts';
@@ -76,6 +77,7 @@ const scale = quick
       splitLatencyFiles: 5,
       historySortRows: 20_000,
       historySortRuns: 3,
+      schemaFiles: 10,
     }
   : {
       batchFiles: 2_000,
@@ -91,6 +93,7 @@ const scale = quick
       splitLatencyFiles: 20,
       historySortRows: 200_000,
       historySortRuns: 5,
+      schemaFiles: 50,
     };
 
 const defaults = Settings.parse({});
@@ -419,12 +422,47 @@ try {
       rows.push({
         area: 'E-invoice',
         measure: `Engine peak RSS while ${what} a ${ubl}`,
-        result: `${megabytes(peak)} (+${megabytes(added)})`,
+        result: `${megabytes(peak)} (${added >= 0 ? '+' : ''}${megabytes(added)})`,
         comparedWith: idleText,
         target,
         pass: added <= SAME_MEMORY_BYTES && einvoice.state === 'uploaded',
       });
     }
+    step('e-invoice: the UBL 2.1 schema validator process, cold and warm');
+    const schema = await measureUblSchemaTiming(workDir, scale.schemaFiles);
+    const fineMs = (ms: number) => (ms < 10 ? `${ms.toFixed(2)} ms` : milliseconds(ms));
+    const nativeText =
+      schema.nativeXmllintMs === null
+        ? 'Debian xmllint not installed'
+        : `Debian's xmllint --schema on the 1-line file (compiles the schemas every run): ${milliseconds(quantile(schema.nativeXmllintMs, 0.5))} p50 of ${schema.nativeXmllintMs.length}`;
+    rows.push(
+      {
+        area: 'E-invoice',
+        measure:
+          'UBL 2.1 schema validator (libxml2-wasm in a child process): start + both schemas compiled + the first file',
+        result: milliseconds(schema.coldMs),
+        comparedWith: nativeText,
+        target: '—',
+        pass: null,
+      },
+      ...schema.files.map((file) => ({
+        area: 'E-invoice',
+        measure: `Schema validation of one ${file.lines}-line invoice (${(file.bytes / 1024).toFixed(0)} KB) after warm-up, sent to the answer, p50 of ${file.msPerFile.length} (p95 ${fineMs(quantile(file.msPerFile, 0.95))})`,
+        result: fineMs(quantile(file.msPerFile, 0.5)),
+        comparedWith: nativeText,
+        target: '< 100 ms',
+        pass: quantile(file.msPerFile, 0.5) < 100,
+      })),
+      {
+        area: 'E-invoice',
+        measure:
+          'Peak RSS of the validator process itself (its own budget: replaced above 256 MB; ends after 60 s idle)',
+        result: `${megabytes(schema.validatorPeakRssBytes)} (in the engine run above: ${einvoice.validatorPeakRssBytes === null ? 'not found' : megabytes(einvoice.validatorPeakRssBytes)})`,
+        comparedWith: 'not in the engine: the rows above are the engine alone',
+        target: '≤ 256 MB',
+        pass: schema.validatorPeakRssBytes <= 256 * 1024 ** 2,
+      },
+    );
   }
   if (wants('split')) {
     step('split: a 20-page 300 dpi scan with separator sheets, split and checked');

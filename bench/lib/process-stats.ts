@@ -1,6 +1,6 @@
 // What the kernel knows about a child process, read from /proc so the measured process does not
 // have to measure itself: resident memory (now and peak), CPU time and bytes read.
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 
 const CLOCK_TICKS_PER_SECOND = 100;
 
@@ -37,4 +37,23 @@ export async function bytesRead(pid: number): Promise<number> {
   const value = /^rchar:\s+(\d+)/m.exec(io)?.[1];
   if (value === undefined) throw new Error(`/proc/${pid}/io has no rchar`);
   return Number(value);
+}
+
+/**
+ * Child processes of `pid` whose command line contains `marker` (every thread's children, from
+ * /proc/<pid>/task/<tid>/children).
+ */
+export async function childProcessesRunning(pid: number, marker: string): Promise<number[]> {
+  const found: number[] = [];
+  for (const task of await readdir(`/proc/${pid}/task`)) {
+    const children = await readFile(`/proc/${pid}/task/${task}/children`, 'utf8').catch(() => '');
+    for (const child of children
+      .split(' ')
+      .filter((id) => id !== '')
+      .map(Number)) {
+      const commandLine = await readFile(`/proc/${child}/cmdline`, 'utf8').catch(() => '');
+      if (commandLine.includes(marker)) found.push(child);
+    }
+  }
+  return found;
 }

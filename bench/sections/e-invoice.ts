@@ -2,6 +2,7 @@
 // peak while it checks a 15 MB UBL file (streams, summarises, decodes the PDF), and apart from
 // that its peak while it sends it. The kernel's peak is reset after the idle reading, so start-up
 // does not count, and again when the row turns `uploading`, so the send has a peak of its own.
+// The UBL schema validator runs in a child process of the engine: its own peak is read apart.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -13,7 +14,7 @@ import {
 import { manyPurchaseBindings } from '../lib/bindings.ts';
 import type { EmulatorProcess } from '../lib/emulator-process.ts';
 import { startEngineProcess } from '../lib/engine-process.ts';
-import { peakResidentBytes, residentBytes } from '../lib/process-stats.ts';
+import { childProcessesRunning, peakResidentBytes, residentBytes } from '../lib/process-stats.ts';
 
 export interface EInvoiceMemoryResult {
   fileBytes: number;
@@ -23,6 +24,11 @@ export interface EInvoiceMemoryResult {
   checkPeakRssBytes: number;
   /** Peak from `uploading` until the uuid was stored: the multipart upload. */
   sendPeakRssBytes: number;
+  /**
+   * Peak RSS of the UBL schema validator, the engine's child process (ubl-schema-process), still
+   * running in its idle minute after the file; null when none was found.
+   */
+  validatorPeakRssBytes: number | null;
   state: string;
 }
 
@@ -93,12 +99,16 @@ export async function measureEInvoiceMemory(
     await writeFile(path.join(binding.path, 'large-e-invoice.xml'), bytes);
     const state = await settled;
     const sendPeakRssBytes = await peakResidentBytes(engine.pid);
+    const [validator] = await childProcessesRunning(engine.pid, 'ubl-schema-process');
+    const validatorPeakRssBytes =
+      validator === undefined ? null : await peakResidentBytes(validator);
     return {
       fileBytes: bytes.length,
       embeddedPdfBytes: EMBEDDED_PDF_BYTES,
       idleRssBytes,
       checkPeakRssBytes: (await checkPeakRssBytes) ?? sendPeakRssBytes,
       sendPeakRssBytes,
+      validatorPeakRssBytes,
       state,
     };
   } finally {

@@ -11,6 +11,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { ALL_SCOPES } from '../emulator/index.ts';
+import { partyOf, sampleInvoice, ublXml } from '../fixtures/e-invoice-builder.ts';
 import { pdfBytes } from '../fixtures/generate-documents.ts';
 import { startTestEmulator } from '../emulator/emulator-test-support.ts';
 import { assertTokenNowhere } from '../support/engine-harness.ts';
@@ -178,6 +179,7 @@ test('the packed tarball installs into an empty prefix and its binary works agai
   const packageDir = path.join(prefix, 'lib/node_modules/clearfacts-uploader');
   assert.deepEqual(readdirSync(packageDir).sort(), [
     'README.md',
+    'assets',
     'bin',
     'dist',
     'node_modules',
@@ -280,6 +282,34 @@ test('the packed tarball installs into an empty prefix and its binary works agai
     .parse(JSON.parse(health.stdout));
   assert.equal(healthJson.running, false);
   assert.equal(healthJson.status.counts.uploaded, 1);
+
+  // An e-invoice breaking the UBL 2.1 schema: the installed validator process (dist/ and
+  // assets/ubl-2.1-xsd/ from the tarball, libxml2-wasm from the registry) advises on it, and
+  // `history` prints the note.
+  const xml = ublXml(sampleInvoice({ number: 'I-1', customer: partyOf(administration) })).replace(
+    '<cbc:BuyerReference>PO-77</cbc:BuyerReference>',
+    '<cbc:BuyerReference>PO-77</cbc:BuyerReference>\n  <cbc:Colour>blue</cbc:Colour>',
+  );
+  const colourLine = xml.slice(0, xml.indexOf('<cbc:Colour>')).split('\n').length;
+  const eInvoice = path.join(work, 'e-invoice.xml');
+  await writeFile(eInvoice, xml);
+  const sentXml = await cli('upload of an e-invoice', [
+    'upload',
+    eInvoice,
+    '--company',
+    administration.companyNumber,
+    '--type',
+    'purchase',
+  ]);
+  assert.equal(sentXml.code, 0, sentXml.stderr + sentXml.stdout);
+  const advised = await cli('history', ['history']);
+  assert.equal(advised.code, 0, advised.stderr);
+  assert.ok(
+    advised.stdout.includes(
+      `e-invoice.xml: Advice: UBL 2.1 schema, line ${colourLine}, cbc:Colour: this element is not allowed here`,
+    ),
+    advised.stdout,
+  );
 
   // `watch` as the service runs it, with its token file gone: exit 3, which the unit does not
   // restart on (RestartPreventExitStatus=3), naming the file.

@@ -266,6 +266,13 @@ export function registerHistoryCommands(program: Command, runtime: () => CliRunt
         );
         if (total > rows.length)
           printLine(inCliLanguage(msg('cli_more_rows', { shown: rows.length, total })));
+        // Advice notes (e-invoice rules, the UBL schema, a PDF sent without its XML) are warnings
+        // the History screen shows on the row: here one line each, under the table.
+        for (const entry of rows) {
+          for (const note of entry.advice ?? []) {
+            printLine(`${String(entry.id).padStart(5)} ${entry.fileName}: ${inCliLanguage(note)}`);
+          }
+        }
         // A held file waits for the user: its choices, each with the command that makes it.
         for (const entry of rows) {
           if (entry.state === 'held' && (entry.dismissedAt ?? null) === null) {

@@ -120,6 +120,8 @@ export const en: Catalogue = {
     choice_send_here: 'Send here anyway',
     choice_pick_administration: 'Choose the administration…',
     e_invoice_advice: 'Advice: {{eInvoiceRule}}',
+    ubl_xsd_invalid: 'Advice: UBL 2.1 schema, line {{line, number}}, {{element}}: {{xsdProblem}}',
+    ubl_xsd_unchecked: 'Advice: not checked against the UBL 2.1 schema: {{xsdSkipReason}}',
     hold_choice_unknown: '{{fileName}} does not offer that choice (any more).',
     hold_choice_name_administration:
       '{{fileName}}: choose the administration it goes to, and purchases or sales.',
@@ -813,6 +815,20 @@ export const en: Catalogue = {
         'PEPPOL-EN16931-R003: the invoice has neither a buyer reference (BT-10) nor an order reference (BT-13).',
       peppol_common_r043:
         'PEPPOL-COMMON-R043: a Belgian company or VAT number in the invoice fails its check digits (modulo 97).',
+    },
+    xsdProblem: {
+      not_expected: 'this element is not allowed here (unknown, or in the wrong place).',
+      missing_child: 'an element it must contain is missing.',
+      invalid_value:
+        'its value is not written as the schema requires (a date as 2026-03-14, an amount as 1210.50).',
+      other: 'it does not follow the schema.',
+    },
+    xsdSkipReason: {
+      too_large: 'the invoice without its attachment is over 1 million characters.',
+      over_time: 'the check took too long and was stopped; the invoice is sent all the same.',
+      stopped:
+        'the schema checker stopped (it could not start or it crashed); the invoice is sent all the same.',
+      unreadable: 'the schema checker could not read it as XML.',
     },
     platformFix: {
       darwin:

@@ -121,6 +121,9 @@ export const fr: Catalogue = {
     choice_send_here: 'Envoyer ici quand même',
     choice_pick_administration: 'Choisir l’administration…',
     e_invoice_advice: 'Conseil : {{eInvoiceRule}}',
+    ubl_xsd_invalid:
+      'Conseil : schéma UBL 2.1, ligne {{line, number}}, {{element}} : {{xsdProblem}}',
+    ubl_xsd_unchecked: 'Conseil : non vérifiée selon le schéma UBL 2.1 : {{xsdSkipReason}}',
     hold_choice_unknown: '{{fileName}} ne propose pas (plus) ce choix.',
     hold_choice_name_administration:
       '{{fileName}} : choisissez l’administration où il va, et achats ou ventes.',
@@ -843,6 +846,21 @@ export const fr: Catalogue = {
         'PEPPOL-EN16931-R003 : la facture n’a ni référence de l’acheteur (BT-10) ni référence de commande (BT-13).',
       peppol_common_r043:
         'PEPPOL-COMMON-R043 : un numéro d’entreprise ou de TVA belge de la facture ne respecte pas ses chiffres de contrôle (modulo 97).',
+    },
+    xsdProblem: {
+      not_expected: 'cet élément n’est pas permis ici (inconnu, ou mal placé).',
+      missing_child: 'un élément qu’il doit contenir manque.',
+      invalid_value:
+        'sa valeur n’est pas écrite comme le schéma le demande (une date comme 2026-03-14, un montant comme 1210.50).',
+      other: 'il ne suit pas le schéma.',
+    },
+    xsdSkipReason: {
+      too_large: 'la facture sans sa pièce jointe dépasse 1 million de caractères.',
+      over_time:
+        'la vérification a pris trop de temps et a été arrêtée ; la facture est envoyée quand même.',
+      stopped:
+        'le vérificateur de schéma s’est arrêté (il n’a pas pu démarrer ou a planté) ; la facture est envoyée quand même.',
+      unreadable: 'le vérificateur de schéma n’a pas pu la lire comme du XML.',
     },
     platformFix: {
       darwin:

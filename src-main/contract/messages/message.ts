@@ -94,6 +94,10 @@ export const TERM_TABLES = {
     'peppol_r003',
     'peppol_common_r043',
   ],
+  /** What the UBL 2.1 XML Schema found wrong with one element (ubl-schema-advice.ts). */
+  xsdProblem: ['not_expected', 'missing_child', 'invalid_value', 'other'],
+  /** Why an invoice was not validated against the UBL 2.1 XML Schema (ubl-schema-advice.ts). */
+  xsdSkipReason: ['too_large', 'over_time', 'stopped', 'unreadable'],
   platformFix: ['darwin', 'linux', 'other'],
   queueState: QUEUE_STATES,
   folderAvailability: FOLDER_AVAILABILITIES,
@@ -376,6 +380,8 @@ export const Message = z.discriminatedUnion('code', [
   message('choice_send_here', {}),
   message('choice_pick_administration', {}),
   message('e_invoice_advice', { eInvoiceRule: term('eInvoiceRule') }),
+  message('ubl_xsd_invalid', { line: count, element: z.string(), xsdProblem: term('xsdProblem') }),
+  message('ubl_xsd_unchecked', { xsdSkipReason: term('xsdSkipReason') }),
   message('hold_choice_unknown', { fileName: z.string() }),
   message('hold_choice_name_administration', { fileName: z.string() }),
 

@@ -121,6 +121,8 @@ export const nl: Catalogue = {
     choice_send_here: 'Toch hier versturen',
     choice_pick_administration: 'Administratie kiezen…',
     e_invoice_advice: 'Advies: {{eInvoiceRule}}',
+    ubl_xsd_invalid: 'Advies: UBL 2.1-schema, regel {{line, number}}, {{element}}: {{xsdProblem}}',
+    ubl_xsd_unchecked: 'Advies: niet gecontroleerd tegen het UBL 2.1-schema: {{xsdSkipReason}}',
     hold_choice_unknown: '{{fileName}} biedt die keuze niet (meer) aan.',
     hold_choice_name_administration:
       '{{fileName}}: kies de administratie waar het heen gaat, en aankopen of verkopen.',
@@ -838,6 +840,20 @@ export const nl: Catalogue = {
         'PEPPOL-EN16931-R003: de factuur heeft geen kopersreferentie (BT-10) en geen bestelreferentie (BT-13).',
       peppol_common_r043:
         'PEPPOL-COMMON-R043: een Belgisch ondernemings- of btw-nummer in de factuur klopt niet met zijn controlecijfers (modulo 97).',
+    },
+    xsdProblem: {
+      not_expected: 'dit element hoort hier niet (onbekend, of op de verkeerde plaats).',
+      missing_child: 'een element dat erin moet staan, ontbreekt.',
+      invalid_value:
+        'de waarde is niet geschreven zoals het schema vraagt (een datum als 2026-03-14, een bedrag als 1210.50).',
+      other: 'het volgt het schema niet.',
+    },
+    xsdSkipReason: {
+      too_large: 'de factuur zonder bijlage telt meer dan 1 miljoen tekens.',
+      over_time: 'de controle duurde te lang en werd gestopt; de factuur wordt toch verstuurd.',
+      stopped:
+        'de schemacontrole stopte (ze kon niet starten of liep vast); de factuur wordt toch verstuurd.',
+      unreadable: 'de schemacontrole kon ze niet als XML lezen.',
     },
     platformFix: {
       darwin:

@@ -5,6 +5,7 @@
 // 70 MB resident) starts with the first PDF and ends after an idle period, so an engine that
 // watches quiet folders, or only receives e-invoices and images, does not carry it.
 import { PdfReadReply, type PdfReading } from './pdf-reading.ts';
+import { createIdleSerialQueue, REAL_IDLE_TIMER, type IdleTimer } from './idle-serial-queue.ts';
 import { createWorkerSlot, siblingModuleUrl, transferableBytes } from './worker-slot.ts';
 
 /** Per-file limits. Milliseconds and bytes. */
@@ -24,25 +25,6 @@ export const DEFAULT_PDF_READING_BUDGET: PdfReadingBudget = {
   timeMs: 20_000,
   memoryBytes: 512 * 1024 * 1024,
   pollMs: 25,
-};
-
-/**
- * The timer that ends an idle worker. Injected so a test can fire it by hand and see the worker
- * go, instead of sleeping through the idle period.
- */
-export interface IdleTimer {
-  setTimeout(callback: () => void, delayMs: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-const REAL_IDLE_TIMER: IdleTimer = {
-  setTimeout: (callback, delayMs) => {
-    const handle = setTimeout(callback, delayMs);
-    // Waiting to end the worker must not keep a CLI run alive.
-    handle.unref();
-    return handle;
-  },
-  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
 };
 
 /** When the worker starts and stops. */
@@ -105,25 +87,12 @@ export function createPdfReadingService(
   });
   let nextId = 1;
   /** One file at a time: the budgets are per file, and the worker is one thread anyway. */
-  let tail: Promise<unknown> = Promise.resolve();
-  /** Reads asked for and not yet settled; the idle period starts when this drops to zero. */
-  let pending = 0;
-  let idleHandle: unknown = null;
-
-  function cancelIdleStop(): void {
-    if (idleHandle !== null) lifetime.timer.clearTimeout(idleHandle);
-    idleHandle = null;
-  }
-
-  function scheduleIdleStop(): void {
-    cancelIdleStop();
-    if (!slot.isRunning()) return;
-    idleHandle = lifetime.timer.setTimeout(() => {
-      idleHandle = null;
-      // A read may have been asked for since: it keeps the worker.
-      if (pending === 0) void slot.stopCurrent();
-    }, lifetime.idleMs);
-  }
+  const queue = createIdleSerialQueue({
+    idleMs: lifetime.idleMs,
+    timer: lifetime.timer,
+    isRunning: () => slot.isRunning(),
+    onIdle: () => void slot.stopCurrent(),
+  });
 
   async function readOne(bytes: Uint8Array): Promise<PdfReading | OverBudget> {
     const started = slot.acquire();
@@ -192,22 +161,9 @@ export function createPdfReadingService(
   }
 
   return {
-    read(bytes) {
-      pending += 1;
-      cancelIdleStop();
-      // The idle period is scheduled before the caller sees the result.
-      const result = tail
-        .then(() => readOne(bytes))
-        .finally(() => {
-          pending -= 1;
-          if (pending === 0) scheduleIdleStop();
-        });
-      tail = result.catch(() => undefined);
-      return result;
-    },
+    read: (bytes) => queue.run(() => readOne(bytes)),
     async close() {
-      await tail;
-      cancelIdleStop();
+      await queue.drain();
       await slot.stopCurrent();
     },
     isRunning: () => slot.isRunning(),

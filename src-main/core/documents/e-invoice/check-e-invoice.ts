@@ -19,7 +19,7 @@ export interface EInvoiceCheck {
 
 /** Reads an XML file in one streaming pass; the file is never changed. */
 export async function checkEInvoice(filePath: string): Promise<EInvoiceCheck> {
-  const reading = await readEInvoice(filePath);
+  const reading = await readEInvoice(filePath, { schemaAdvice: true });
   if (reading.status === 'refused') {
     return { failure: reading.failure, eInvoice: null, advice: [], sendsInnerInvoice: null };
   }

@@ -37,13 +37,18 @@ export interface XmlElement {
   inScope: Readonly<Record<string, string>>;
   /** Offset (in characters of the decoded text) of the tag's `<`. */
   startOffset: number;
+  /** Offset just after the start tag's `>`: where the element's content begins. */
+  contentOffset: number;
 }
 
 /** What the reader calls; offsets count characters of the decoded text from its start. */
 export interface XmlStreamHandler {
   open(element: XmlElement): void;
-  /** `endOffset` is just after the closing tag's `>`. */
-  close(endOffset: number): void;
+  /**
+   * `endOffset` is just after the closing tag's `>`; `tagOffset` is its `<` (for an empty
+   * element written `<a/>`, the start tag's `<`, before the element's `contentOffset`).
+   */
+  close(endOffset: number, tagOffset: number): void;
   /** Character data (text and CDATA), possibly one node in several pieces. */
   text(piece: string): void;
   /** After each decoded piece went through the parser; awaited, so a sink can write. */
@@ -132,12 +137,13 @@ export async function streamXml(filePath: string, handler: XmlStreamHandler): Pr
       attributes,
       inScope: flattenBindings(qualified.ns),
       startOffset: parser.startTagPosition - 1,
+      contentOffset: parser.position,
     });
   };
   parser.onclosetag = () => {
     if (parseError !== null) return;
     depth -= 1;
-    handler.close(parser.position);
+    handler.close(parser.position, parser.startTagPosition - 1);
   };
   parser.ontext = (text) => {
     if (parseError === null) handler.text(text);

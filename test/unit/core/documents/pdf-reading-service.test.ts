@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createPdfReadingService } from '../../../../src-main/core/documents/pdf-reading-service.ts';
 import { manyObjectsPdf, pageTreePdf } from '../../../fixtures/pdf-variants.ts';
+import { manualIdleTimer } from '../../../support/manual-idle-timer.ts';
 
 test('over the time budget: its own outcome, and the next file is read by a new worker', async (t) => {
   const service = createPdfReadingService({ timeMs: 1, memoryBytes: 1024 ** 3, pollMs: 1000 });
@@ -33,31 +34,6 @@ test('over the memory budget (ArrayBuffers included): its own outcome, then read
   const after = await service.read(pageTreePdf({ pages: 4 }));
   assert.equal(after.outcome === 'read' ? after.pages : null, 4);
 });
-
-/** An idle timer fired by the test: it records what the service scheduled. */
-function manualIdleTimer() {
-  const scheduled = new Map<number, { callback: () => void; delayMs: number }>();
-  let next = 1;
-  return {
-    scheduled,
-    timer: {
-      setTimeout(callback: () => void, delayMs: number): unknown {
-        const handle = next++;
-        scheduled.set(handle, { callback, delayMs });
-        return handle;
-      },
-      clearTimeout(handle: unknown): void {
-        scheduled.delete(handle as number);
-      },
-    },
-    /** Fires every scheduled timer, as if the idle period had passed. */
-    fireAll(): void {
-      const due = [...scheduled.values()];
-      scheduled.clear();
-      for (const entry of due) entry.callback();
-    },
-  };
-}
 
 test('the worker starts with the first PDF and ends after the idle period, then starts again', async (t) => {
   const clock = manualIdleTimer();

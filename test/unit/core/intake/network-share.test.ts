@@ -10,6 +10,7 @@ import {
   mountEntryFor,
   parseMacMountTable,
 } from '../../../../src-main/core/intake/network-share.ts';
+import { setForTest } from '../../../support/test-environment.ts';
 
 test('Linux network and user-space file systems are recognised by their statfs magic', () => {
   assert.match(describeLinuxFileSystemType(0x6969) ?? '', /NFS/);
@@ -62,12 +63,7 @@ test('the macOS mount probe runs without the process environment, so CLEARFACTS_
     { mode: 0o755 },
   );
   const token = 'cfprobeTOKEN'.padEnd(80, 'x');
-  const previous = process.env.CLEARFACTS_TOKEN;
-  process.env.CLEARFACTS_TOKEN = token;
-  t.after(() => {
-    if (previous === undefined) delete process.env.CLEARFACTS_TOKEN;
-    else process.env.CLEARFACTS_TOKEN = previous;
-  });
+  setForTest(t, 'CLEARFACTS_TOKEN', token);
   const found = await detectNetworkFileSystem('/Volumes/Scans/in', 'darwin', mount);
   assert.match(found ?? '', /SMB/i, 'the stand-in ran and its table was read');
   const environment = readFileSync(seen, 'utf8');

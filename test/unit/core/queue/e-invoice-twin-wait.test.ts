@@ -79,3 +79,45 @@ test('an XML past the gate (being sent) is waited for beyond the bound: the PDF 
   assert.equal((await waited).failure?.message.code, 'pdf_waits_for_xml');
   assert.equal(harness.sent.length, 0);
 });
+
+test('a PDF with no XML twin is sent at once, while the PDF whose XML is being written waits', async (t) => {
+  // The clock never moves: whatever is sent is sent without any window passing.
+  const { clock, harness, pdf: twinned } = startWithXml(t, 'waiting_stability');
+  // An XML of another name, also being written, is no twin of alone.pdf.
+  harness.repository.insert({
+    path: path.join(harness.watchRoot, 'other.xml'),
+    fileName: 'other.xml',
+    folderId: 'folder-1',
+    watchRoot: harness.watchRoot,
+    source: 'watch',
+    companyNumber: '0123456789',
+    destination: { type: 'purchase' },
+    state: 'waiting_stability',
+  });
+  const alone = harness.addFile('alone.pdf');
+  const twinWaits = harness.nextWrite(twinned.id, 'ready');
+  harness.queue.start();
+
+  const archived = await harness.reach(alone.id, 'archived');
+  assert.equal(clock.now, alone.detectedAt, 'no time passed');
+  assert.deepEqual(
+    harness.sent.map((sent) => sent.fileName),
+    ['alone.pdf'],
+    'only the PDF without a twin was sent',
+  );
+  assert.deepEqual(archived.advice ?? [], [], 'sent as any PDF: no note about an XML');
+  assert.deepEqual(
+    harness.transitions
+      .filter((transition) => transition.id === alone.id)
+      .map((transition) => transition.to),
+    ['uploading', 'uploaded', 'archived'],
+    'alone.pdf went straight from ready to the upload: it never waited',
+  );
+
+  const waiting = await twinWaits;
+  assert.deepEqual(waiting.failure?.message, {
+    code: 'pdf_waits_for_xml',
+    params: { fileName: 'inv.xml' },
+  });
+  assert.equal(waiting.nextAttemptAt, clock.now + WINDOW_MS, 'it looks again one window later');
+});
