@@ -16,11 +16,19 @@ import {
   PREFIXES,
   incrementallyUpdatedPdf,
   manyObjectsPdf,
+  MISCOUNTED_TREES,
+  miscountedPageTreePdf,
   pageTreePdf,
   stalePageTreePdf,
   xfaPdf,
 } from '../../../fixtures/pdf-variants.ts';
-import { qpdfPageCount, qpdfReading, qpdfWrite } from '../../../support/qpdf-oracle.ts';
+import {
+  qpdfPageCount,
+  qpdfPageTree,
+  qpdfReading,
+  qpdfWrite,
+} from '../../../support/qpdf-oracle.ts';
+import { readPdf as emulatorReadPdf } from '../../../emulator/pdf-reading.ts';
 
 const options = { maxUploadBytes: 100 * 1024 * 1024 };
 let folder = '';
@@ -356,6 +364,38 @@ test('an incremental update whose own or previous %%EOF is missing is read whole
       assert.ok(oracle.repaired || (oracle.pages ?? 0) < (whole ?? 0), `qpdf on ${label}`);
       const check = await checkDocument(cut, options);
       assert.equal(check.failure?.code, 'pdf_incomplete', label);
+    }
+  }
+});
+
+test('a page tree that declares more pages than it holds is refused with both numbers; otherwise the count is qpdf’s', async () => {
+  for (const { name, tree } of MISCOUNTED_TREES) {
+    const bytes = miscountedPageTreePdf(tree);
+    const filePath = await written(`miscounted-${name.replaceAll(/\W+/g, '-')}.pdf`, bytes);
+    // qpdf: the root's /Count (as --show-npages and pdfinfo print it) and the leaves it walks.
+    const { declared, leaves } = await qpdfPageTree(filePath);
+    const emulator = await emulatorReadPdf(bytes);
+    const check = await checkDocument(filePath, options);
+    if (declared > leaves) {
+      assert.deepEqual(
+        { code: check.failure?.code, params: check.failure?.message.params },
+        {
+          code: 'pdf_page_count_mismatch',
+          params: { declaredPages: declared, foundPages: leaves },
+        },
+        name,
+      );
+      // The emulator's reader (pdf-lib, not pdf.js) finds the same two numbers.
+      assert.deepEqual(emulator, { outcome: 'read', pages: leaves, declaredPages: declared }, name);
+      assert.doesNotMatch(englishOf(check.failure?.message), /damaged|cut off|password/, name);
+    } else {
+      // Every reader that pages through the tree shows the root's /Count pages.
+      await assertAcceptedAsQpdfCounts(filePath);
+      assert.deepEqual(
+        emulator,
+        { outcome: 'read', pages: declared, declaredPages: declared },
+        name,
+      );
     }
   }
 });
