@@ -45,6 +45,8 @@ export const FailureCode = z.enum([
   'pdf_corrupt',
   'file_incomplete',
   'pdf_no_pages',
+  /** The page tree names more pages than it holds: readers disagree on the count. */
+  'pdf_page_count_mismatch',
   'pdf_needs_password',
   'pdf_incomplete',
   'pdf_unreadable',

@@ -386,6 +386,8 @@ export const fr: WithManyPlurals<Messages> = {
     file_incomplete: 'Le fichier est incomplet : il a été interrompu pendant l’écriture.',
     pdf_corrupt: 'Le PDF est endommagé ou incomplet. Scannez-le ou enregistrez-le à nouveau.',
     pdf_no_pages: 'Le PDF n’a aucune page.',
+    pdf_page_count_mismatch:
+      'La liste des pages du PDF annonce plus de pages que le fichier n’en contient. Enregistrez-le à nouveau depuis votre lecteur PDF, ou imprimez-le en PDF.',
     pdf_needs_password:
       'Le PDF demande un mot de passe pour s’ouvrir. Enregistrez-en une copie sans mot de passe et réessayez.',
     pdf_incomplete:

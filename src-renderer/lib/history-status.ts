@@ -59,6 +59,7 @@ const FIXED_ONLY_BY_THE_FILE: ReadonlySet<FailureCode> = new Set([
   'pdf_corrupt',
   'file_incomplete',
   'pdf_no_pages',
+  'pdf_page_count_mismatch',
   'pdf_needs_password',
   'pdf_incomplete',
   'pdf_xfa_only',

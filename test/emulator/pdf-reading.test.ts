@@ -8,12 +8,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { FIELD_CASES, FIELD_CASES_DIR } from '../fixtures/field-cases/field-cases.ts';
 import {
+  MISCOUNTED_TREES,
   PADDINGS,
   incrementallyUpdatedPdf,
+  miscountedPageTreePdf,
   pageTreePdf,
   stalePageTreePdf,
 } from '../fixtures/pdf-variants.ts';
-import { qpdfPageCount, qpdfWrite } from '../support/qpdf-oracle.ts';
+import { qpdfPageCount, qpdfPageTree, qpdfWrite } from '../support/qpdf-oracle.ts';
 import { readPdf } from './pdf-reading.ts';
 
 test('every field case: the emulator’s reading agrees with qpdf', async () => {
@@ -23,7 +25,9 @@ test('every field case: the emulator’s reading agrees with qpdf', async () => 
     const reading = await readPdf(await readFile(filePath));
     assert.deepEqual(
       reading,
-      pages === null ? { outcome: 'needs_password' } : { outcome: 'read', pages },
+      pages === null
+        ? { outcome: 'needs_password' }
+        : { outcome: 'read', pages, declaredPages: pages },
       fieldCase.file,
     );
   }
@@ -66,7 +70,9 @@ test('generated variants: padding, missing /Type, stale trees, updates, encrypti
     const pages = await qpdfPageCount(filePath);
     assert.deepEqual(
       await readPdf(await readFile(filePath)),
-      pages === null ? { outcome: 'needs_password' } : { outcome: 'read', pages },
+      pages === null
+        ? { outcome: 'needs_password' }
+        : { outcome: 'read', pages, declaredPages: pages },
       name,
     );
   }
@@ -84,6 +90,22 @@ console.log(JSON.stringify(await readPdf(new TextEncoder().encode(${JSON.stringi
     timeout: 60_000,
   });
   assert.equal(child.status, 0, child.stderr);
-  assert.deepEqual(JSON.parse(child.stdout), { outcome: 'read', pages: 1 });
+  assert.deepEqual(JSON.parse(child.stdout), { outcome: 'read', pages: 1, declaredPages: 1 });
   assert.equal(child.stderr, '', 'nothing on stderr');
+});
+
+test('a page tree whose /Count disagrees with its leaves: the emulator reads both as qpdf does', async (t) => {
+  const folder = await mkdtemp(path.join(tmpdir(), 'cf-emulator-count-'));
+  t.after(() => rm(folder, { recursive: true, force: true }));
+  for (const { name, tree } of MISCOUNTED_TREES) {
+    const bytes = miscountedPageTreePdf(tree);
+    const filePath = path.join(folder, 'miscounted.pdf');
+    await writeFile(filePath, bytes);
+    const { declared, leaves } = await qpdfPageTree(filePath);
+    assert.deepEqual(
+      await readPdf(bytes),
+      { outcome: 'read', pages: Math.min(declared, leaves), declaredPages: declared },
+      name,
+    );
+  }
 });

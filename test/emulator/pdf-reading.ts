@@ -20,8 +20,14 @@ import {
   type PDFObject,
 } from 'pdf-lib';
 
+/**
+ * `declaredPages`: the page tree root's /Count (what qpdf --show-npages prints); `pages`: what
+ * readers that page through the tree show, that count unless the tree holds fewer leaves.
+ */
 export type PdfReading =
-  { outcome: 'read'; pages: number } | { outcome: 'needs_password' } | { outcome: 'unreadable' };
+  | { outcome: 'read'; pages: number; declaredPages: number }
+  | { outcome: 'needs_password' }
+  | { outcome: 'unreadable' };
 
 /** ISO 32000-2 §7.6.4.3.2: the padding string the empty password becomes. */
 const PASSWORD_PADDING = Buffer.from(
@@ -189,8 +195,11 @@ function emptyPasswordOpens(document: PDFDocument): boolean {
   return emptyPasswordOpensRc4(encrypt, firstId ?? Buffer.alloc(0));
 }
 
-/** Leaves of the page tree from the catalog's /Pages, whatever their /Type says. */
-function countPages(document: PDFDocument): number {
+/**
+ * Leaves of the page tree from the catalog's /Pages, whatever their /Type says, and the root's
+ * /Count (the leaves when it has none).
+ */
+function countPages(document: PDFDocument): { leaves: number; declared: number } {
   const context = document.context;
   const catalog = context.lookup(context.trailerInfo.Root);
   if (!(catalog instanceof PDFDict)) throw new Error('no catalog');
@@ -203,7 +212,11 @@ function countPages(document: PDFDocument): number {
     for (let index = 0; index < kids.size(); index += 1) pages += visit(kids.get(index), depth + 1);
     return pages;
   };
-  return visit(catalog.get(PDFName.of('Pages')), 0);
+  const root = catalog.get(PDFName.of('Pages'));
+  const leaves = visit(root, 0);
+  const rootDict = root instanceof PDFRef ? context.lookup(root) : root;
+  const count = rootDict instanceof PDFDict ? numberOf(rootDict, 'Count') : null;
+  return { leaves, declared: count === null || count < 0 ? leaves : count };
 }
 
 /**
@@ -234,7 +247,8 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfReading> {
   }
   if (document.isEncrypted && !emptyPasswordOpens(document)) return { outcome: 'needs_password' };
   try {
-    return { outcome: 'read', pages: countPages(document) };
+    const { leaves, declared } = countPages(document);
+    return { outcome: 'read', pages: Math.min(leaves, declared), declaredPages: declared };
   } catch {
     return { outcome: 'unreadable' };
   }

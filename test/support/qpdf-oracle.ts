@@ -71,3 +71,18 @@ export async function qpdfReading(
     throw error;
   }
 }
+
+/**
+ * What a page tree declares and what it holds, by qpdf: `declared` is the root's /Count (what
+ * `--show-npages` prints, and poppler's pdfinfo too), `leaves` the pages qpdf finds by walking
+ * the tree (its JSON `pages`, QPDFPageDocumentHelper::getAllPages).
+ */
+export async function qpdfPageTree(
+  filePath: string,
+): Promise<{ declared: number; leaves: number }> {
+  const declared = Number((await qpdf(['--show-npages', filePath])).trim());
+  const json: unknown = JSON.parse(await qpdf(['--json', '--json-key=pages', filePath]));
+  const pages = (json as { pages?: unknown }).pages;
+  if (!Array.isArray(pages)) throw new Error(`qpdf --json gave no pages for ${filePath}`);
+  return { declared, leaves: pages.length };
+}

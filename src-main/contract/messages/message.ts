@@ -318,6 +318,10 @@ export const Message = z.discriminatedUnion('code', [
   message('jpeg_incomplete', {}),
   message('pdf_encrypted', {}),
   message('pdf_no_pages', {}),
+  message('pdf_page_count_mismatch', {
+    declaredPages: z.number().int(),
+    foundPages: z.number().int(),
+  }),
   message('pdf_incomplete_no_end_marker', {}),
   message('pdf_incomplete_in_update', {}),
   message('pdf_needs_password', {}),

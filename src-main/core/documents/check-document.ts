@@ -189,6 +189,16 @@ function checkPdfBytes(filePath: string): Promise<PdfOutcome> {
       case 'unreadable':
         return refused(documentRefusal('pdf_unreadable', { detail: reading.detail }));
       case 'read':
+        // The tree names pages it does not hold: qpdf and poppler count what it names, pdf.js
+        // what it holds, so no count would be true for every reader.
+        if (reading.declaredPages > reading.pages) {
+          return refused(
+            documentRefusal('pdf_page_count_mismatch', {
+              declaredPages: reading.declaredPages,
+              foundPages: reading.pages,
+            }),
+          );
+        }
         if (reading.pages === 0) return refused(documentRefusal('pdf_no_pages', {}));
         if (reading.xfaOnly) return refused(documentRefusal('pdf_xfa_only', {}));
         return { sha256, pages: reading.pages, failure: null, prefixBytes, sentSha256 };

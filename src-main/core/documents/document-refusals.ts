@@ -14,6 +14,11 @@ export interface DocumentRefusalParams {
   pdf_unreadable: { detail: string };
   /** pdf.js opened it, and its page tree holds no page. */
   pdf_no_pages: Record<string, never>;
+  /**
+   * The page tree's root /Count (what qpdf --show-npages and pdfinfo print) names more pages
+   * than the tree holds (what pdf.js and qpdf's page walk find).
+   */
+  pdf_page_count_mismatch: { declaredPages: number; foundPages: number };
   /** A dynamic XFA form: the pages are a placeholder, the content lives in the XFA stream. */
   pdf_xfa_only: Record<string, never>;
   /**
@@ -51,6 +56,10 @@ export function documentRefusal<C extends DocumentRefusalCode>(
     }
     case 'pdf_no_pages':
       return { code, message: msg('pdf_no_pages') };
+    case 'pdf_page_count_mismatch': {
+      const counts = params as DocumentRefusalParams['pdf_page_count_mismatch'];
+      return { code, message: msg('pdf_page_count_mismatch', counts) };
+    }
     case 'pdf_xfa_only':
       return { code, message: msg('pdf_xfa_only') };
     case 'pdf_prefix_too_long': {

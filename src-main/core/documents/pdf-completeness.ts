@@ -110,13 +110,15 @@ async function xrefParsesAt(source: ByteSource, offset: number): Promise<boolean
 /**
  * Judges completeness of a file that stopped changing, from a file or bytes; reads only the
  * tail, the head and the xref (and the whole file, backwards, when it has no `%%EOF`). A file
- * without any `%%EOF` that ends at its `startxref` is complete here (see ENDS_AT_STARTXREF); the
- * readiness gate still waits its grace for the marker, as a writer may be about to add it.
+ * that ends at its `startxref` is complete here (see ENDS_AT_STARTXREF) when it has no `%%EOF`
+ * at all, and when only its last incremental update lacks one (the structure after the last
+ * `%%EOF` is then that whole update); the readiness gate still waits its grace for the marker,
+ * as a writer may be about to add it.
  */
 export async function checkPdfCompleteness(source: ByteSource): Promise<PdfCompleteness> {
   const { verdict } = await checkGrowingPdfCompleteness(source, null);
-  if (verdict.complete || verdict.finding !== 'no_end_marker') return verdict;
-  return judgeWithoutEndMarker(source);
+  if (verdict.complete || verdict.finding === 'xref_not_found') return verdict;
+  return (await judgeEndingAtStartxref(source)) ?? verdict;
 }
 
 /**
@@ -162,21 +164,23 @@ async function judgeXrefAt(source: ByteSource, offset: number): Promise<PdfCompl
 }
 
 /**
- * A file with no `%%EOF` anywhere that ends with `startxref` and an offset that finds its xref
- * (then only blanks, NULs or a comment such as a misspelt `%EOF`): some writers leave the marker
- * out, and qpdf and poppler read such a file whole, without a warning. Every byte the marker
- * closes is there, so it is complete; a file cut earlier does not end this way.
+ * A file or last incremental update without its `%%EOF` that ends with `startxref` and an offset
+ * that finds its xref (then only blanks, NULs or a comment such as a misspelt `%EOF`): some
+ * writers leave the marker out, and qpdf and poppler read such a file whole, without a warning,
+ * with every page of its last revision. Every byte the marker closes is there, so it is complete;
+ * a file cut earlier does not end this way (a cut inside the offset's digits finds no xref).
  */
 // A comment runs to its line's end (the lookahead), so no two ways of matching a tail exist:
 // linear time whatever the bytes.
 const ENDS_AT_STARTXREF = /startxref[\s\0]+(\d+)(?:[\s\0]|%[^\r\n]*(?=[\r\n]|$))*$/;
 
-async function judgeWithoutEndMarker(source: ByteSource): Promise<PdfCompleteness> {
+/** Complete when the file ends at a `startxref` that finds its xref; otherwise null. */
+async function judgeEndingAtStartxref(source: ByteSource): Promise<PdfCompleteness | null> {
   const start = Math.max(0, source.size - STARTXREF_WINDOW);
   const tail = ENDS_AT_STARTXREF.exec(latin1(await source.read(start, source.size - start)));
-  if (tail?.[1] === undefined) return { complete: false, finding: 'no_end_marker' };
+  if (tail?.[1] === undefined) return null;
   const verdict = await judgeXrefAt(source, Number(tail[1]));
-  return verdict.complete ? verdict : { complete: false, finding: 'no_end_marker' };
+  return verdict.complete ? verdict : null;
 }
 
 /** The same judgement of a file on disk, reading only the parts it needs. */

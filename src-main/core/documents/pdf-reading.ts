@@ -7,7 +7,13 @@ import { z } from 'zod';
 export const PdfReading = z.discriminatedUnion('outcome', [
   z.object({
     outcome: z.literal('read'),
+    /** The pages the reader found and can show. */
     pages: z.number().int().nonnegative(),
+    /**
+     * The pages the page tree's root says it has (its /Count, ISO 32000-2 §7.7.3.2; what qpdf
+     * --show-npages and poppler's pdfinfo print). Equal to `pages` unless the tree holds fewer.
+     */
+    declaredPages: z.number().int().nonnegative(),
     /** A dynamic XFA form (`/NeedsRendering true`): its pages are a placeholder. */
     xfaOnly: z.boolean(),
   }),

@@ -16,6 +16,7 @@ test('over the time budget: its own outcome, and the next file is read by a new 
   assert.deepEqual(await roomy.read(pageTreePdf({ pages: 3 })), {
     outcome: 'read',
     pages: 3,
+    declaredPages: 3,
     xfaOnly: false,
   });
 });

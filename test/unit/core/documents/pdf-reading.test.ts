@@ -16,11 +16,19 @@ import {
   PREFIXES,
   incrementallyUpdatedPdf,
   manyObjectsPdf,
+  MISCOUNTED_TREES,
+  miscountedPageTreePdf,
   pageTreePdf,
   stalePageTreePdf,
   xfaPdf,
 } from '../../../fixtures/pdf-variants.ts';
-import { qpdfPageCount, qpdfReading, qpdfWrite } from '../../../support/qpdf-oracle.ts';
+import {
+  qpdfPageCount,
+  qpdfPageTree,
+  qpdfReading,
+  qpdfWrite,
+} from '../../../support/qpdf-oracle.ts';
+import { readPdf as emulatorReadPdf } from '../../../emulator/pdf-reading.ts';
 
 const options = { maxUploadBytes: 100 * 1024 * 1024 };
 let folder = '';
@@ -327,5 +335,67 @@ test('a PDF after more than 1 KB of other bytes is refused as a PDF that starts 
     assert.equal(check.failure?.code, 'pdf_prefix_too_long', `${prefixBytes} bytes in front`);
     assert.deepEqual(check.failure?.message.params, { prefixBytes, limitBytes: 1024 });
     assert.doesNotMatch(englishOf(check.failure?.message), /text file|unknown type|not a PDF/);
+  }
+});
+
+test('an incremental update whose own or previous %%EOF is missing is read whole, as qpdf reads it; a cut inside its last update is not', async () => {
+  // Revisions (0: the original) written without their %%EOF: the first, a middle one, the last,
+  // and combinations.
+  for (const missing of [[0], [1], [2], [0, 1], [0, 2], [1, 2], [0, 1, 2]]) {
+    const slug = `updated-without-eof-${missing.join('-')}`;
+    const bytes = incrementallyUpdatedPdf(2, 2, new Set(missing));
+    await assertAcceptedAsQpdfCounts(await written(`${slug}.pdf`, bytes));
+    const whole = await qpdfPageCount(await written(`${slug}-whole.pdf`, bytes));
+    // The last update starts after the previous revision's startxref offset (and %%EOF if any).
+    const text = bytes.toString('latin1');
+    const lastStartxref = text.lastIndexOf('startxref');
+    const previousStartxref = text.lastIndexOf('startxref', lastStartxref - 1);
+    const updateStart = text.indexOf('\n', text.indexOf('\n', previousStartxref) + 1) + 1;
+    // Inside its objects, xref and trailer; then inside the startxref offset's digits.
+    const cuts = [0.1, 0.5, 0.9].map((fraction) =>
+      Math.floor(updateStart + (lastStartxref - updateStart) * fraction),
+    );
+    cuts.push(lastStartxref + 'startxref\n'.length + 1);
+    for (const cutAt of cuts) {
+      const cut = await written(`${slug}-cut.pdf`, bytes.subarray(0, cutAt));
+      const label = `without %%EOF in ${missing.join(', ')}, cut at ${cutAt} of ${bytes.length}`;
+      // qpdf confirms the cut file is short of what its last revision holds (or must repair it).
+      const oracle = await qpdfReading(cut);
+      assert.ok(oracle.repaired || (oracle.pages ?? 0) < (whole ?? 0), `qpdf on ${label}`);
+      const check = await checkDocument(cut, options);
+      assert.equal(check.failure?.code, 'pdf_incomplete', label);
+    }
+  }
+});
+
+test('a page tree that declares more pages than it holds is refused with both numbers; otherwise the count is qpdf’s', async () => {
+  for (const { name, tree } of MISCOUNTED_TREES) {
+    const bytes = miscountedPageTreePdf(tree);
+    const filePath = await written(`miscounted-${name.replaceAll(/\W+/g, '-')}.pdf`, bytes);
+    // qpdf: the root's /Count (as --show-npages and pdfinfo print it) and the leaves it walks.
+    const { declared, leaves } = await qpdfPageTree(filePath);
+    const emulator = await emulatorReadPdf(bytes);
+    const check = await checkDocument(filePath, options);
+    if (declared > leaves) {
+      assert.deepEqual(
+        { code: check.failure?.code, params: check.failure?.message.params },
+        {
+          code: 'pdf_page_count_mismatch',
+          params: { declaredPages: declared, foundPages: leaves },
+        },
+        name,
+      );
+      // The emulator's reader (pdf-lib, not pdf.js) finds the same two numbers.
+      assert.deepEqual(emulator, { outcome: 'read', pages: leaves, declaredPages: declared }, name);
+      assert.doesNotMatch(englishOf(check.failure?.message), /damaged|cut off|password/, name);
+    } else {
+      // Every reader that pages through the tree shows the root's /Count pages.
+      await assertAcceptedAsQpdfCounts(filePath);
+      assert.deepEqual(
+        emulator,
+        { outcome: 'read', pages: declared, declaredPages: declared },
+        name,
+      );
+    }
   }
 });
