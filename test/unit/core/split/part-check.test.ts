@@ -8,10 +8,11 @@ import { countPdfPages } from '../../../../src-main/core/documents/check-documen
 import { checkCutParts } from '../../../../src-main/core/split/part-check.ts';
 import type { SplitResult } from '../../../../src-main/core/split/split-protocol.ts';
 
-async function pdfOfPages(count: number): Promise<Uint8Array> {
+async function pdfOfPages(count: number): Promise<Uint8Array<ArrayBuffer>> {
   const document = await PDFDocument.create();
   for (let page = 0; page < count; page += 1) document.addPage();
-  return document.save();
+  // pdf-lib writes into a fresh ArrayBuffer; the protocol's parts are typed so (transferable).
+  return (await document.save()) as Uint8Array<ArrayBuffer>;
 }
 
 /** A 5-page batch with a sheet on page 3: parts 1-2 (2 pages) and 4-5 (2 pages). */
