@@ -6,7 +6,7 @@
 // original left its folder only after the last part was uploaded. A second test does the same for
 // a folder in separator mode with a scanned (every page a JPEG) batch whose sheets include a typed
 // "various" one: killed while the split thread reads the sheets and again mid-part upload.
-import { test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, watch } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
@@ -72,18 +72,69 @@ async function killed(watchProcess: WatchProcess, what: string): Promise<void> {
   assert.equal(ended.signal, 'SIGKILL');
 }
 
-test('a watch killed before, after and during the split of a batch delivers every part once', async (t) => {
+/** A test emulator, a 300 ms stability window and a purchase folder with `split` mode. */
+async function splitFolder(t: TestContext, name: string, split: string) {
   const emulator = await startTestEmulator(t);
   const [administration] = emulator.seed.administrations;
   assert.ok(administration);
-  const root = tempDir(t, 'split-crash');
+  const root = tempDir(t, name);
   const configDir = folder(root, 'config');
   const scans = folder(root, 'scans');
   const context = { configDir, apiUrl: emulator.graphqlUrl, token: emulator.demoToken };
   const settings = openHeadlessSettingsStore({ configDir, logger: createRecordingLogger() });
   settings.update({ stabilityWindowMs: 300 });
   settings.close();
-  await addPurchaseFolder(context, scans, administration.companyNumber, ['--split', 'page']);
+  await addPurchaseFolder(context, scans, administration.companyNumber, ['--split', split]);
+  return { emulator, administration, configDir, scans, context };
+}
+
+/**
+ * The last start after the kills: waits until every one of `parts` parts is uploaded or
+ * unconfirmed (at least one is: a kill landed mid-upload), gives the user's say for each
+ * unconfirmed part (done when it is in Clearfacts, else resent), waits for the original to be
+ * delivered and moved, and stops the watch. Returns the parts that were unconfirmed.
+ */
+async function finishAfterKills(
+  t: TestContext,
+  emulator: Awaited<ReturnType<typeof startTestEmulator>>,
+  context: CliContext,
+  originalPath: string,
+  parts: number,
+): Promise<HistoryEntry[]> {
+  const last = startWatch(t, context);
+  await last.until('every part uploaded or unconfirmed', () => {
+    const counts = last.status()?.counts;
+    return (
+      counts !== undefined &&
+      counts.pending === 0 &&
+      counts.uploading === 0 &&
+      counts.uploaded + counts.unconfirmed === parts
+    );
+  });
+  const unconfirmed = (await historyRows(context)).filter((row) => row.state === 'unconfirmed');
+  assert.ok(unconfirmed.length >= 1, 'the part stored at the kill mid-upload is unconfirmed');
+  assert.ok(
+    existsSync(originalPath),
+    'the original stays in its folder while a part is unconfirmed',
+  );
+  for (const entry of unconfirmed) {
+    const stored = emulator.uploads().some((upload) => upload.filename === entry.fileName);
+    const said = await runCli(context, [stored ? 'mark-done' : 'resend', String(entry.id)]);
+    assert.equal(said.code, 0, said.stderr);
+  }
+  await last.until('the original delivered and moved', () =>
+    [...last.entries.values()].some(
+      (entry) => entry.fileName === ORIGINAL && entry.state === 'archived',
+    ),
+  );
+  last.child.kill('SIGTERM');
+  const stopped = await withDeadline('the last watch to stop on SIGTERM', last.exited);
+  assert.equal(stopped.code, 0, stopped.stderr);
+  return unconfirmed;
+}
+
+test('a watch killed before, after and during the split of a batch delivers every part once', async (t) => {
+  const { emulator, configDir, scans, context } = await splitFolder(t, 'split-crash', 'page');
   const partNames = Array.from({ length: PAGES }, (_, index) => `Scan 0042 (p. ${index + 1}).pdf`);
   const originalPath = path.join(scans, ORIGINAL);
   // Whether the original was still in its folder when each part reached Clearfacts.
@@ -147,36 +198,7 @@ test('a watch killed before, after and during the split of a batch delivers ever
   );
   await killed(third, 'mid-part upload');
 
-  const last = startWatch(t, context);
-  await last.until('every part uploaded or unconfirmed', () => {
-    const counts = last.status()?.counts;
-    return (
-      counts !== undefined &&
-      counts.pending === 0 &&
-      counts.uploading === 0 &&
-      counts.uploaded + counts.unconfirmed === PAGES
-    );
-  });
-  const unconfirmed = (await historyRows(context)).filter((row) => row.state === 'unconfirmed');
-  assert.ok(unconfirmed.length >= 1, 'the part stored at the third kill is unconfirmed');
-  assert.ok(
-    existsSync(originalPath),
-    'the original stays in its folder while a part is unconfirmed',
-  );
-  // The user's say for each part cut off mid-upload: done when it is in Clearfacts, else resent.
-  for (const entry of unconfirmed) {
-    const stored = emulator.uploads().some((upload) => upload.filename === entry.fileName);
-    const said = await runCli(context, [stored ? 'mark-done' : 'resend', String(entry.id)]);
-    assert.equal(said.code, 0, said.stderr);
-  }
-  await last.until('the original delivered and moved', () =>
-    [...last.entries.values()].some(
-      (entry) => entry.fileName === ORIGINAL && entry.state === 'archived',
-    ),
-  );
-  last.child.kill('SIGTERM');
-  const stopped = await withDeadline('the last watch to stop on SIGTERM', last.exited);
-  assert.equal(stopped.code, 0, stopped.stderr);
+  const unconfirmed = await finishAfterKills(t, emulator, context, originalPath, PAGES);
 
   assert.deepEqual(
     emulator
@@ -233,19 +255,13 @@ test(
     skip: process.platform !== 'linux' && 'the split thread is found by its nice value in /proc',
   },
   async (t) => {
-    const emulator = await startTestEmulator(t);
-    const [administration] = emulator.seed.administrations;
-    assert.ok(administration);
+    const { emulator, administration, configDir, scans, context } = await splitFolder(
+      t,
+      'split-crash-separator',
+      'separator',
+    );
     const [category] = administration.categories.various;
     assert.ok(category);
-    const root = tempDir(t, 'split-crash-separator');
-    const configDir = folder(root, 'config');
-    const scans = folder(root, 'scans');
-    const context = { configDir, apiUrl: emulator.graphqlUrl, token: emulator.demoToken };
-    const settings = openHeadlessSettingsStore({ configDir, logger: createRecordingLogger() });
-    settings.update({ stabilityWindowMs: 300 });
-    settings.close();
-    await addPurchaseFolder(context, scans, administration.companyNumber, ['--split', 'separator']);
     // Every page as a 200 dpi grey scan: document pages and the app's sheets, by pdftoppm.
     const look: ScanLook = { dpi: 200, turnDegrees: 0, grey: true };
     const scan = async (label: string) => ({
@@ -320,32 +336,7 @@ test(
     );
     assert.ok(existsSync(originalPath), 'the original stays while parts are unsent');
 
-    const last = startWatch(t, context);
-    await last.until('every part uploaded or unconfirmed', () => {
-      const counts = last.status()?.counts;
-      return (
-        counts !== undefined &&
-        counts.pending === 0 &&
-        counts.uploading === 0 &&
-        counts.uploaded + counts.unconfirmed === expected.length
-      );
-    });
-    const unconfirmed = (await historyRows(context)).filter((row) => row.state === 'unconfirmed');
-    assert.ok(unconfirmed.length >= 1, 'the part stored at the kill is unconfirmed');
-    assert.ok(existsSync(originalPath), 'the original stays while a part is unconfirmed');
-    for (const entry of unconfirmed) {
-      const stored = emulator.uploads().some((upload) => upload.filename === entry.fileName);
-      const said = await runCli(context, [stored ? 'mark-done' : 'resend', String(entry.id)]);
-      assert.equal(said.code, 0, said.stderr);
-    }
-    await last.until('the original delivered and moved', () =>
-      [...last.entries.values()].some(
-        (entry) => entry.fileName === ORIGINAL && entry.state === 'archived',
-      ),
-    );
-    last.child.kill('SIGTERM');
-    const stopped = await withDeadline('the last watch to stop on SIGTERM', last.exited);
-    assert.equal(stopped.code, 0, stopped.stderr);
+    const unconfirmed = await finishAfterKills(t, emulator, context, originalPath, expected.length);
 
     assert.deepEqual(
       emulator
