@@ -92,7 +92,8 @@ async function splitFolder(t: TestContext, name: string, split: string) {
  * The last start after the kills: waits until every one of `parts` parts is uploaded or
  * unconfirmed (at least one is: a kill landed mid-upload), gives the user's say for each
  * unconfirmed part (done when it is in Clearfacts, else resent), waits for the original to be
- * delivered and moved, and stops the watch. Returns the parts that were unconfirmed.
+ * delivered and moved, and stops the watch; then checks the original was in its folder at every
+ * part's arrival (`originalThereAtArrival`) and has moved. Returns the parts that were unconfirmed.
  */
 async function finishAfterKills(
   t: TestContext,
@@ -100,6 +101,7 @@ async function finishAfterKills(
   context: CliContext,
   originalPath: string,
   parts: number,
+  originalThereAtArrival: readonly boolean[],
 ): Promise<HistoryEntry[]> {
   const last = startWatch(t, context);
   await last.until('every part uploaded or unconfirmed', () => {
@@ -130,6 +132,14 @@ async function finishAfterKills(
   last.child.kill('SIGTERM');
   const stopped = await withDeadline('the last watch to stop on SIGTERM', last.exited);
   assert.equal(stopped.code, 0, stopped.stderr);
+  assert.ok(
+    originalThereAtArrival.every(Boolean),
+    'the original was in its folder whenever a part arrived',
+  );
+  assert.ok(!existsSync(originalPath));
+  assert.ok(
+    existsSync(path.join(path.dirname(originalPath), '_uploaded', monthFolder(), ORIGINAL)),
+  );
   return unconfirmed;
 }
 
@@ -198,7 +208,14 @@ test('a watch killed before, after and during the split of a batch delivers ever
   );
   await killed(third, 'mid-part upload');
 
-  const unconfirmed = await finishAfterKills(t, emulator, context, originalPath, PAGES);
+  const unconfirmed = await finishAfterKills(
+    t,
+    emulator,
+    context,
+    originalPath,
+    PAGES,
+    originalThereAtArrival,
+  );
 
   assert.deepEqual(
     emulator
@@ -208,12 +225,6 @@ test('a watch killed before, after and during the split of a batch delivers ever
     [...partNames].sort(),
     'every part arrived exactly once, the original never',
   );
-  assert.ok(
-    originalThereAtArrival.every(Boolean),
-    'the original was in its folder whenever a part arrived',
-  );
-  assert.ok(!existsSync(originalPath));
-  assert.ok(existsSync(path.join(scans, '_uploaded', monthFolder(), ORIGINAL)));
   const rows = await historyRows(context);
   assert.equal(rows.length, PAGES + 1, 'one row for the original and one per part');
   assert.ok(
@@ -336,7 +347,14 @@ test(
     );
     assert.ok(existsSync(originalPath), 'the original stays while parts are unsent');
 
-    const unconfirmed = await finishAfterKills(t, emulator, context, originalPath, expected.length);
+    const unconfirmed = await finishAfterKills(
+      t,
+      emulator,
+      context,
+      originalPath,
+      expected.length,
+      originalThereAtArrival,
+    );
 
     assert.deepEqual(
       emulator
@@ -346,12 +364,6 @@ test(
       [...expected].sort(),
       'every part arrived exactly once with its destination, the original and sheets never',
     );
-    assert.ok(
-      originalThereAtArrival.every(Boolean),
-      'the original was in its folder whenever a part arrived',
-    );
-    assert.ok(!existsSync(originalPath));
-    assert.ok(existsSync(path.join(scans, '_uploaded', monthFolder(), ORIGINAL)));
     const rows = await historyRows(context);
     const parts = rows.filter((row) => (row.parentId ?? null) !== null);
     assert.equal(parts.length, expected.length);
