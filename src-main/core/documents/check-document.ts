@@ -142,6 +142,20 @@ const pdfInMemory = pLimit(1);
  */
 const pdfReader: PdfReadingService = createPdfReadingService();
 
+/**
+ * pdf.js's page count of PDF bytes held in memory (a part cut from a scanned batch), read by the
+ * check's own worker, which has just read the batch the part was cut from; null when pdf.js
+ * cannot read them or its worker failed. The bytes are copied, so the caller keeps its view.
+ */
+export async function countPdfPages(bytes: Uint8Array): Promise<number | null> {
+  try {
+    const reading = await pdfReader.read(bytes.slice());
+    return reading.outcome === 'read' ? reading.pages : null;
+  } catch {
+    return null;
+  }
+}
+
 type PdfOutcome = { sha256: string } & Pick<
   DocumentCheck,
   'pages' | 'failure' | 'prefixBytes' | 'sentSha256'

@@ -79,6 +79,28 @@ export function jpegShrinkFactor(width: number, height: number): number {
   );
 }
 
+/**
+ * Frees the memory behind `bytes` now rather than at the thread's next garbage collection, by
+ * detaching its buffer (the view reads as empty afterwards). V8 collects only after external
+ * memory grew by tens of MB, and a page's pixels are MBs that are looked at once: left to the
+ * collector, 20 pages of a 300 dpi batch stacked up about 60 MB. A buffer that cannot be detached
+ * (one a native module owns) is left to the collector.
+ */
+export function releaseBytes(bytes: ArrayBufferView): void {
+  const { buffer } = bytes;
+  if (!(buffer instanceof ArrayBuffer) || buffer.detached) return;
+  try {
+    buffer.transfer(0);
+  } catch {
+    // Not detachable: the collector frees it.
+  }
+}
+
+/** Frees a picture's pixels (see releaseBytes); the picture must not be used afterwards. */
+export function releasePicture(picture: PagePicture): void {
+  releaseBytes(picture.data);
+}
+
 /** Grey pixels (one byte each) as the RGBA zxing-wasm takes. */
 function rgbaOfGrey(grey: Uint8Array, width: number, height: number): Uint8ClampedArray {
   const rgba = new Uint8ClampedArray(width * height * 4);
@@ -116,12 +138,9 @@ async function pictureOfJpeg(jpeg: Uint8Array): Promise<PagePicture | null> {
       .greyscale()
       .raw()
       .toBuffer({ resolveWithObject: true });
-    return {
-      width: info.width,
-      height: info.height,
-      data: rgbaOfGrey(data, info.width, info.height),
-      source: 'embedded_jpeg',
-    };
+    const rgba = rgbaOfGrey(data, info.width, info.height);
+    releaseBytes(data);
+    return { width: info.width, height: info.height, data: rgba, source: 'embedded_jpeg' };
   } catch {
     return null;
   }

@@ -1,25 +1,40 @@
-// Splits one scanned batch, start to end, in the split worker's thread: opens it with pdf-lib and
-// pdf.js, reads the separator sheets (separator mode), plans the parts, cuts them with pdf-lib
-// and reads every part back with pdf.js. Whenever something is off, the answer is "send the
-// original whole, because …": a batch is never lost or half-sent because splitting failed.
+// Splits one scanned batch, start to end, in the split worker's thread: opens it with pdf-lib
+// (and pdf.js, only for a page that is not one JPEG), reads the separator sheets (separator mode),
+// plans the parts and cuts them with pdf-lib; the split service reads every part back with pdf.js
+// (part-check.ts). Whenever something is off, the answer is "send the original whole, because
+// …": a batch is never lost or half-sent because splitting failed.
 import { PDFDocument } from 'pdf-lib';
-import {
-  getDocument,
-  VerbosityLevel,
-  type PDFDocumentProxy,
-} from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type * as Pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { SplitChoice, SplitMode, SplitPart } from '../../contract/domain.ts';
 import { choiceProblem, contentPages } from '../../contract/split-choice.ts';
 import { readBarcodeTexts } from './barcode-reader.ts';
 import { measurePageInk } from './blank-page.ts';
-import { pagePicture } from './page-images.ts';
+import { pagePicture, releasePicture } from './page-images.ts';
 import { decodeSeparator, type SeparatorSheet } from './separator-code.ts';
 import { thumbnailDataUrl } from './page-thumbnail.ts';
 import type { CutPart, PreviewResult, SplitResult, WholeReason } from './split-protocol.ts';
 import { planSplit } from './split-plan.ts';
 import { lowerImageDecoderThreads } from './thread-priority.ts';
 
-function openWithPdfjs(bytes: Uint8Array) {
+let pdfjsLoaded: Promise<typeof Pdfjs> | null = null;
+
+/**
+ * pdf.js, loaded in this thread by the first page that needs rendering. Its parser and display
+ * layer are about 45 MB resident; a scanner's batch (every page one JPEG) never needs them. Its
+ * parser is set as `pdfjsWorker` first, so it runs in this thread (see pdf-reading-worker.ts).
+ */
+function loadPdfjs(): Promise<typeof Pdfjs> {
+  pdfjsLoaded ??= (async () => {
+    const pdfjsWorker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+    Object.assign(globalThis, { pdfjsWorker });
+    return import('pdfjs-dist/legacy/build/pdf.mjs');
+  })();
+  return pdfjsLoaded;
+}
+
+async function openWithPdfjs(bytes: Uint8Array) {
+  const { getDocument, VerbosityLevel } = await loadPdfjs();
   return getDocument({
     // pdf.js takes ownership of (detaches) what it is given: it gets a copy.
     data: bytes.slice(),
@@ -30,18 +45,6 @@ function openWithPdfjs(bytes: Uint8Array) {
     disableAutoFetch: true,
     disableStream: true,
   });
-}
-
-/** pdf.js's page count for a part, or null when pdf.js cannot read it. */
-async function pdfjsPageCount(bytes: Uint8Array): Promise<number | null> {
-  const task = openWithPdfjs(bytes);
-  try {
-    return (await task.promise).numPages;
-  } catch {
-    return null;
-  } finally {
-    await task.destroy();
-  }
 }
 
 /**
@@ -57,9 +60,10 @@ interface LazyPdfjs {
 function lazyPdfjs(bytes: Uint8Array): LazyPdfjs {
   let task: ReturnType<typeof openWithPdfjs> | null = null;
   return {
-    get: () => (task ??= openWithPdfjs(bytes)).promise,
+    get: async () => (await (task ??= openWithPdfjs(bytes))).promise,
     close: async () => {
-      await task?.destroy();
+      // Opening may have failed (pdf.js not loadable): nothing is then open.
+      await (await task?.catch(() => null))?.destroy();
     },
   };
 }
@@ -82,6 +86,7 @@ export async function readSeparators(
     const picture = await pagePicture({ lib, pdfjs }, index);
     if (picture.source === 'embedded_jpeg') lowerImageDecoderThreads();
     const texts = await readBarcodeTexts(picture);
+    releasePicture(picture);
     sheets.push(
       texts.map(decodeSeparator).find((sheet): sheet is SeparatorSheet => sheet !== null) ?? null,
     );
@@ -104,7 +109,9 @@ export async function readBlankPages(
       blanks.push(false);
       continue;
     }
-    blanks.push(measurePageInk(await pagePicture({ lib, pdfjs }, index)).blank);
+    const picture = await pagePicture({ lib, pdfjs }, index);
+    blanks.push(measurePageInk(picture).blank);
+    releasePicture(picture);
   }
   return blanks;
 }
@@ -202,7 +209,8 @@ async function choiceMismatch(
 
 /**
  * The verdict on a batch for a folder in `mode` (not `off`), cut as `choice` says when the user
- * confirmed parts in the preview (issue #19). Never throws for the file: a PDF that cannot be
+ * confirmed parts in the preview (issue #19); its parts are not yet read back (part-check.ts,
+ * in the split service). Never throws for the file: a PDF that cannot be
  * opened or cut, or a choice that does not fit it, comes back `whole` with its reason.
  */
 export async function splitBatch(
@@ -228,51 +236,20 @@ export async function splitBatch(
     plan = choice;
   }
   const parts: CutPart[] = [];
-  for (const part of plan.parts) {
-    const sent = contentPages(part, plan.separatorPages);
-    let partBytes: Uint8Array;
-    try {
-      partBytes = await cut(lib, sent);
-    } catch (error) {
-      return { outcome: 'whole', pages, reason: { why: 'unreadable', detail: errorText(error) } };
+  try {
+    for (const part of plan.parts) {
+      const partBytes = await cut(lib, contentPages(part, plan.separatorPages));
+      parts.push({ ...part, bytes: partBytes as Uint8Array<ArrayBuffer> });
     }
-    const foundPages = await pdfjsPageCount(partBytes);
-    if (foundPages !== sent.length) {
-      return {
-        outcome: 'whole',
-        pages,
-        reason: {
-          why: 'part_mismatch',
-          firstPage: part.firstPage,
-          lastPage: part.lastPage,
-          expectedPages: sent.length,
-          foundPages,
-        },
-      };
-    }
-    parts.push({ ...part, bytes: partBytes as Uint8Array<ArrayBuffer> });
+    // Blank pages are not sent, but never thrown away: they become a file of their own.
+    const blankPages =
+      mode === 'blank' && plan.separatorPages.length > 0
+        ? ((await cut(lib, plan.separatorPages)) as Uint8Array<ArrayBuffer>)
+        : null;
+    return { outcome: 'split', pages, separatorPages: plan.separatorPages, parts, blankPages };
+  } catch (error) {
+    return { outcome: 'whole', pages, reason: { why: 'unreadable', detail: errorText(error) } };
   }
-  // Blank pages are not sent, but never thrown away: they become a file of their own.
-  let blankPages: Uint8Array<ArrayBuffer> | null = null;
-  if (mode === 'blank' && plan.separatorPages.length > 0) {
-    try {
-      blankPages = (await cut(lib, plan.separatorPages)) as Uint8Array<ArrayBuffer>;
-    } catch (error) {
-      return { outcome: 'whole', pages, reason: { why: 'unreadable', detail: errorText(error) } };
-    }
-    const foundPages = await pdfjsPageCount(blankPages);
-    if (foundPages !== plan.separatorPages.length) {
-      return {
-        outcome: 'whole',
-        pages,
-        reason: {
-          why: 'unreadable',
-          detail: `the blank pages read back as ${foundPages ?? 'nothing'}`,
-        },
-      };
-    }
-  }
-  return { outcome: 'split', pages, separatorPages: plan.separatorPages, parts, blankPages };
 }
 
 /**
@@ -288,7 +265,9 @@ export async function previewBatch(bytes: Uint8Array, mode: SplitMode): Promise<
   const decided = await decide(bytes, lib, mode, async (pdfjs, plan) => {
     for (const part of plan.parts) {
       const first = contentPages(part, plan.separatorPages)[0] ?? part.firstPage;
-      thumbnails.push(await thumbnailDataUrl(await pagePicture({ lib, pdfjs }, first - 1)));
+      const picture = await pagePicture({ lib, pdfjs }, first - 1);
+      thumbnails.push(await thumbnailDataUrl(picture));
+      releasePicture(picture);
     }
   });
   if ('whole' in decided) return { outcome: 'whole', pages, reason: decided.whole };

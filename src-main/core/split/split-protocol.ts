@@ -109,7 +109,7 @@ export const PreviewResult = z.discriminatedUnion('outcome', [
 ]);
 export type PreviewResult = z.infer<typeof PreviewResult>;
 
-/** worker → main: `ready` once pdf.js and zxing are loaded, then one answer per request id. */
+/** worker → main: `ready` once zxing is loaded, then one answer per request id. */
 export const SplitReply = z.union([
   z.object({ ready: z.literal(true) }),
   z.object({ id: z.number().int(), result: SplitResult }),

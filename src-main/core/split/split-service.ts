@@ -3,7 +3,9 @@
 // worker, the answer is a verdict: "send it whole, because …". A batch is never held back or
 // lost because splitting failed.
 import type { SplitChoice, SplitMode } from '../../contract/domain.ts';
+import { countPdfPages } from '../documents/check-document.ts';
 import { createWorkerSlot, siblingModuleUrl, transferableBytes } from '../documents/worker-slot.ts';
+import { checkCutParts, type PageCounter } from './part-check.ts';
 import {
   SplitReply,
   type PreviewResult,
@@ -68,8 +70,13 @@ type Task =
   | { task: 'split'; bytes: Uint8Array; mode: SplitMode; choice?: Omit<SplitChoice, 'sha256'> }
   | { task: 'preview'; bytes: Uint8Array; mode: SplitMode };
 
+/**
+ * The split service. `countPages` reads each cut part back (part-check.ts); by default the
+ * check's pdf.js worker does, so the split worker need not load pdf.js for it.
+ */
 export function createSplitService(
   options: SplitServiceOptions = DEFAULT_SPLIT_SERVICE_OPTIONS,
+  countPages: PageCounter = countPdfPages,
 ): SplitService {
   const slot = createWorkerSlot({
     url: siblingModuleUrl(import.meta.url, 'split-worker'),
@@ -138,7 +145,7 @@ export function createSplitService(
           ? { task: 'split', bytes, mode }
           : { task: 'split', bytes, mode, choice };
       // A split task is answered with a SplitResult (or a whole verdict, which is one).
-      return (await queued(task)) as SplitResult;
+      return checkCutParts((await queued(task)) as SplitResult, countPages);
     },
     async preview(bytes, mode) {
       // A preview task is answered with a PreviewResult (or a whole verdict, which is one).

@@ -48,8 +48,8 @@ lowerThisThreadPriority();
 // decoded pages (each is looked at once).
 sharp.concurrency(1);
 sharp.cache(false);
-// Loaded before the first batch (see pdf-reading-worker.ts): pdf.js's parser and zxing's WASM.
-Object.assign(globalThis, { pdfjsWorker: await import('pdfjs-dist/legacy/build/pdf.worker.mjs') });
+// zxing's WASM is loaded before the first batch; pdf.js only by a page that needs rendering
+// (split-batch.ts).
 await prepareBarcodeReader();
 const ready: SplitReply = { ready: true };
 port.postMessage(ready);

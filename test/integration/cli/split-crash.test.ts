@@ -1,19 +1,26 @@
 // Issue #17, "Done means": the crash test covers a batch. `clearfacts-uploader watch` splits a
-// scanned batch in page mode and is killed with SIGKILL three times: while the parts are being
+// batch in page mode and is killed with SIGKILL three times: while the parts are being
 // written (before the transaction that queues them), right after that transaction, and with a part
 // stored by Clearfacts but not yet answered. After the restarts every part has arrived exactly
 // once (the parts cut off mid-upload only by the user's say, as the crash rule wants), and the
-// original left its folder only after the last part was uploaded.
-import { test } from 'node:test';
+// original left its folder only after the last part was uploaded. A second test does the same for
+// a folder in separator mode with a scanned (every page a JPEG) batch whose sheets include a typed
+// "various" one: killed while the split thread reads the sheets and again mid-part upload.
+import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, watch } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { HistoryEntry } from '../../../src-main/contract/domain.ts';
 import { openHeadlessSettingsStore } from '../../../src-main/core/store/conf-settings-store.ts';
 import { startTestEmulator } from '../../emulator/emulator-test-support.ts';
-import { batchPdf } from '../../fixtures/scanned-batch.ts';
+import {
+  batchPdf,
+  scannedPageJpeg,
+  scannedSheetJpeg,
+  type ScanLook,
+} from '../../fixtures/scanned-batch.ts';
 import {
   addPurchaseFolder,
   runCli,
@@ -65,18 +72,79 @@ async function killed(watchProcess: WatchProcess, what: string): Promise<void> {
   assert.equal(ended.signal, 'SIGKILL');
 }
 
-test('a watch killed before, after and during the split of a batch delivers every part once', async (t) => {
+/** A test emulator, a 300 ms stability window and a purchase folder with `split` mode. */
+async function splitFolder(t: TestContext, name: string, split: string) {
   const emulator = await startTestEmulator(t);
   const [administration] = emulator.seed.administrations;
   assert.ok(administration);
-  const root = tempDir(t, 'split-crash');
+  const root = tempDir(t, name);
   const configDir = folder(root, 'config');
   const scans = folder(root, 'scans');
   const context = { configDir, apiUrl: emulator.graphqlUrl, token: emulator.demoToken };
   const settings = openHeadlessSettingsStore({ configDir, logger: createRecordingLogger() });
   settings.update({ stabilityWindowMs: 300 });
   settings.close();
-  await addPurchaseFolder(context, scans, administration.companyNumber, ['--split', 'page']);
+  await addPurchaseFolder(context, scans, administration.companyNumber, ['--split', split]);
+  return { emulator, administration, configDir, scans, context };
+}
+
+/**
+ * The last start after the kills: waits until every one of `parts` parts is uploaded or
+ * unconfirmed (at least one is: a kill landed mid-upload), gives the user's say for each
+ * unconfirmed part (done when it is in Clearfacts, else resent), waits for the original to be
+ * delivered and moved, and stops the watch; then checks the original was in its folder at every
+ * part's arrival (`originalThereAtArrival`) and has moved. Returns the parts that were unconfirmed.
+ */
+async function finishAfterKills(
+  t: TestContext,
+  emulator: Awaited<ReturnType<typeof startTestEmulator>>,
+  context: CliContext,
+  originalPath: string,
+  parts: number,
+  originalThereAtArrival: readonly boolean[],
+): Promise<HistoryEntry[]> {
+  const last = startWatch(t, context);
+  await last.until('every part uploaded or unconfirmed', () => {
+    const counts = last.status()?.counts;
+    return (
+      counts !== undefined &&
+      counts.pending === 0 &&
+      counts.uploading === 0 &&
+      counts.uploaded + counts.unconfirmed === parts
+    );
+  });
+  const unconfirmed = (await historyRows(context)).filter((row) => row.state === 'unconfirmed');
+  assert.ok(unconfirmed.length >= 1, 'the part stored at the kill mid-upload is unconfirmed');
+  assert.ok(
+    existsSync(originalPath),
+    'the original stays in its folder while a part is unconfirmed',
+  );
+  for (const entry of unconfirmed) {
+    const stored = emulator.uploads().some((upload) => upload.filename === entry.fileName);
+    const said = await runCli(context, [stored ? 'mark-done' : 'resend', String(entry.id)]);
+    assert.equal(said.code, 0, said.stderr);
+  }
+  await last.until('the original delivered and moved', () =>
+    [...last.entries.values()].some(
+      (entry) => entry.fileName === ORIGINAL && entry.state === 'archived',
+    ),
+  );
+  last.child.kill('SIGTERM');
+  const stopped = await withDeadline('the last watch to stop on SIGTERM', last.exited);
+  assert.equal(stopped.code, 0, stopped.stderr);
+  assert.ok(
+    originalThereAtArrival.every(Boolean),
+    'the original was in its folder whenever a part arrived',
+  );
+  assert.ok(!existsSync(originalPath));
+  assert.ok(
+    existsSync(path.join(path.dirname(originalPath), '_uploaded', monthFolder(), ORIGINAL)),
+  );
+  return unconfirmed;
+}
+
+test('a watch killed before, after and during the split of a batch delivers every part once', async (t) => {
+  const { emulator, configDir, scans, context } = await splitFolder(t, 'split-crash', 'page');
   const partNames = Array.from({ length: PAGES }, (_, index) => `Scan 0042 (p. ${index + 1}).pdf`);
   const originalPath = path.join(scans, ORIGINAL);
   // Whether the original was still in its folder when each part reached Clearfacts.
@@ -140,36 +208,14 @@ test('a watch killed before, after and during the split of a batch delivers ever
   );
   await killed(third, 'mid-part upload');
 
-  const last = startWatch(t, context);
-  await last.until('every part uploaded or unconfirmed', () => {
-    const counts = last.status()?.counts;
-    return (
-      counts !== undefined &&
-      counts.pending === 0 &&
-      counts.uploading === 0 &&
-      counts.uploaded + counts.unconfirmed === PAGES
-    );
-  });
-  const unconfirmed = (await historyRows(context)).filter((row) => row.state === 'unconfirmed');
-  assert.ok(unconfirmed.length >= 1, 'the part stored at the third kill is unconfirmed');
-  assert.ok(
-    existsSync(originalPath),
-    'the original stays in its folder while a part is unconfirmed',
+  const unconfirmed = await finishAfterKills(
+    t,
+    emulator,
+    context,
+    originalPath,
+    PAGES,
+    originalThereAtArrival,
   );
-  // The user's say for each part cut off mid-upload: done when it is in Clearfacts, else resent.
-  for (const entry of unconfirmed) {
-    const stored = emulator.uploads().some((upload) => upload.filename === entry.fileName);
-    const said = await runCli(context, [stored ? 'mark-done' : 'resend', String(entry.id)]);
-    assert.equal(said.code, 0, said.stderr);
-  }
-  await last.until('the original delivered and moved', () =>
-    [...last.entries.values()].some(
-      (entry) => entry.fileName === ORIGINAL && entry.state === 'archived',
-    ),
-  );
-  last.child.kill('SIGTERM');
-  const stopped = await withDeadline('the last watch to stop on SIGTERM', last.exited);
-  assert.equal(stopped.code, 0, stopped.stderr);
 
   assert.deepEqual(
     emulator
@@ -179,12 +225,6 @@ test('a watch killed before, after and during the split of a batch delivers ever
     [...partNames].sort(),
     'every part arrived exactly once, the original never',
   );
-  assert.ok(
-    originalThereAtArrival.every(Boolean),
-    'the original was in its folder whenever a part arrived',
-  );
-  assert.ok(!existsSync(originalPath));
-  assert.ok(existsSync(path.join(scans, '_uploaded', monthFolder(), ORIGINAL)));
   const rows = await historyRows(context);
   assert.equal(rows.length, PAGES + 1, 'one row for the original and one per part');
   assert.ok(
@@ -193,3 +233,148 @@ test('a watch killed before, after and during the split of a batch delivers ever
   );
   t.diagnostic(`${unconfirmed.length} part(s) unconfirmed after the kill mid-upload`);
 });
+
+/**
+ * Whether a thread of process `pid` runs at nice 10: the split worker lowers its own priority as
+ * it starts (thread-priority.ts), so such a thread means the split stage is under way. proc(5):
+ * field 19 of /proc/<pid>/task/<tid>/stat.
+ */
+async function splitThreadRunning(pid: number): Promise<boolean> {
+  try {
+    for (const id of await readdir(`/proc/${pid}/task`)) {
+      const stat = await readFile(`/proc/${pid}/task/${id}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[19 - 3]) === 10) return true;
+    }
+  } catch {
+    // A thread or the process ended while it was read: not (yet) splitting.
+  }
+  return false;
+}
+
+/** Polls /proc every 10 ms until the split thread of `pid` runs, or `stopped` says to give up. */
+async function untilSplitThread(pid: number, stopped: () => boolean): Promise<void> {
+  while (!stopped()) {
+    if (await splitThreadRunning(pid)) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+test(
+  'a separator folder killed while its scanned batch is split and mid-part upload delivers every part once, the various part to its archive category',
+  {
+    skip: process.platform !== 'linux' && 'the split thread is found by its nice value in /proc',
+  },
+  async (t) => {
+    const { emulator, administration, configDir, scans, context } = await splitFolder(
+      t,
+      'split-crash-separator',
+      'separator',
+    );
+    const [category] = administration.categories.various;
+    assert.ok(category);
+    // Every page as a 200 dpi grey scan: document pages and the app's sheets, by pdftoppm.
+    const look: ScanLook = { dpi: 200, turnDegrees: 0, grey: true };
+    const scan = async (label: string) => ({
+      jpeg: await scannedPageJpeg(await batchPdf([{ text: label }]), look),
+    });
+    const next = { jpeg: await scannedSheetJpeg({ type: 'next' }, look) };
+    const various = {
+      jpeg: await scannedSheetJpeg({ type: 'various', categoryId: category.id }, look),
+    };
+    // Pages: 1-2 A, 3 sheet, 4 B, 5 various sheet, 6-7 C, 8 sheet, 9-10 D, 11 sheet, 12 E.
+    const batch = await batchPdf([
+      await scan('A1'),
+      await scan('A2'),
+      next,
+      await scan('B1'),
+      various,
+      await scan('C1'),
+      await scan('C2'),
+      next,
+      await scan('D1'),
+      await scan('D2'),
+      next,
+      await scan('E1'),
+    ]);
+    const expected = [
+      ['Scan 0042 (p. 1-2).pdf', 2, 'invoice', null],
+      ['Scan 0042 (p. 4).pdf', 1, 'invoice', null],
+      ['Scan 0042 (p. 6-7).pdf', 2, 'archive', category.id],
+      ['Scan 0042 (p. 9-10).pdf', 2, 'invoice', null],
+      ['Scan 0042 (p. 12).pdf', 1, 'invoice', null],
+    ];
+    const originalPath = path.join(scans, ORIGINAL);
+    const originalThereAtArrival: boolean[] = [];
+    emulator.onUpload(() => originalThereAtArrival.push(existsSync(originalPath)));
+    emulator.setFaults({ appliesTo: 'uploads', latencyMs: 250 });
+
+    // 1. Killed while the split thread reads the batch: nothing queued, the batch still to split.
+    const first = startWatch(t, context);
+    await first.until('the watch to report its status', () => first.status() !== null);
+    await writeFile(originalPath, batch);
+    let gaveUp = false;
+    await withDeadline(
+      'the split thread (nice 10) of the watch, to kill it at',
+      untilSplitThread(first.child.pid ?? -1, () => gaveUp),
+    ).finally(() => (gaveUp = true));
+    await killed(first, 'while the batch was split');
+    assert.deepEqual(
+      historyAfterKill(configDir),
+      { originalState: 'ready', parts: 0 },
+      'killed during the split: the batch is still to split, no part is queued',
+    );
+    assert.equal(emulator.uploads().length, 0);
+
+    // 2. Killed mid-part upload: the second part stored by Clearfacts, its answer not yet sent.
+    const second = startWatch(t, context);
+    await withDeadline(
+      'the second part upload, to kill the watch at',
+      new Promise<void>((resolve) => {
+        const stop = emulator.onUpload(() => {
+          if (emulator.uploads().length < 2) return;
+          stop();
+          second.child.kill('SIGKILL');
+          resolve();
+        });
+      }),
+    );
+    await killed(second, 'mid-part upload');
+    assert.deepEqual(
+      historyAfterKill(configDir),
+      { originalState: 'split', parts: expected.length },
+      'killed after the split: every part is queued once',
+    );
+    assert.ok(existsSync(originalPath), 'the original stays while parts are unsent');
+
+    const unconfirmed = await finishAfterKills(
+      t,
+      emulator,
+      context,
+      originalPath,
+      expected.length,
+      originalThereAtArrival,
+    );
+
+    assert.deepEqual(
+      emulator
+        .uploads()
+        .map((upload) => [upload.filename, upload.pages, upload.kind, upload.categoryId])
+        .sort(),
+      [...expected].sort(),
+      'every part arrived exactly once with its destination, the original and sheets never',
+    );
+    const rows = await historyRows(context);
+    const parts = rows.filter((row) => (row.parentId ?? null) !== null);
+    assert.equal(parts.length, expected.length);
+    const saidDone = new Set(unconfirmed.map((entry) => entry.id));
+    assert.deepEqual(
+      parts.filter(
+        (row) => row.state !== 'uploaded' || (row.uuid === null && !saidDone.has(row.id)),
+      ),
+      [],
+      'every part uploaded, each with its uuid unless the user said it was done',
+    );
+    t.diagnostic(`${unconfirmed.length} part(s) unconfirmed after the kill mid-upload`);
+  },
+);

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { copyFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { batchPdf, scannedSheetJpeg } from '../../fixtures/scanned-batch.ts';
+import { batchPdf, scannedPageJpeg, scannedSheetJpeg } from '../../fixtures/scanned-batch.ts';
 import { monthFolder, startEngine } from '../../support/engine-harness.ts';
 
 /** A "next document" and a "sale" sheet as a 200 dpi grey scan. */
@@ -212,4 +212,62 @@ test('a batch of separator sheets only is not sent and says why', async (t) => {
   });
   assert.deepEqual(harness.emulator.uploads(), []);
   assert.ok(existsSync(path.join(dir, 'Sheets.pdf')), 'the file stays where it is');
+});
+
+test('a scanned batch with a typed permanent sheet sends the part after it to that archive category', async (t) => {
+  const harness = await startEngine(t);
+  const [administration] = harness.emulator.seed.administrations;
+  assert.ok(administration);
+  const [category] = administration.categories.permanent;
+  assert.ok(category);
+  // Every page a 300 dpi grey scan, as a feeder writes it: the sheet printed by the app's own
+  // generator and rendered by pdftoppm, the document pages likewise.
+  const look = { dpi: 300, turnDegrees: 0, grey: true };
+  const scan = async (label: string) => ({
+    jpeg: await scannedPageJpeg(await batchPdf([{ text: label }]), look),
+  });
+  const permanent = await scannedSheetJpeg({ type: 'permanent', categoryId: category.id }, look);
+  // Pages: 1 invoice A, 2 permanent sheet, 3-4 deed B.
+  const batch = await batchPdf([
+    await scan('A1'),
+    { jpeg: permanent },
+    await scan('B1'),
+    await scan('B2'),
+  ]);
+  const dir = await harness.addFolder('Scans', administration.companyNumber, { type: 'purchase' });
+  const [view] = harness.folders();
+  assert.ok(view);
+  await harness.engine.handlers['folders.setSplit']({ id: view.binding.id, split: 'separator' });
+  await writeFile(path.join(dir, 'Scan 0043.pdf'), batch);
+
+  await harness.waitForEntry(
+    'the scanned batch delivered after its parts',
+    (entry) => entry.fileName === 'Scan 0043.pdf' && entry.state === 'archived',
+  );
+  assert.deepEqual(
+    harness.emulator
+      .uploads()
+      .map((upload) => [
+        upload.filename,
+        upload.pages,
+        upload.kind,
+        upload.invoiceType,
+        upload.archiveType,
+        upload.categoryId,
+        upload.companyNumber,
+      ])
+      .sort(),
+    [
+      ['Scan 0043 (p. 1).pdf', 1, 'invoice', 'PURCHASE', null, null, administration.companyNumber],
+      [
+        'Scan 0043 (p. 3-4).pdf',
+        2,
+        'archive',
+        null,
+        'PERMANENT',
+        category.id,
+        administration.companyNumber,
+      ],
+    ],
+  );
 });

@@ -11,7 +11,12 @@ import { PDFDocument } from 'pdf-lib';
 import { createSplitService } from '../../../../src-main/core/split/split-service.ts';
 import type { SplitResult } from '../../../../src-main/core/split/split-protocol.ts';
 import { qpdfPageCount, qpdfWrite } from '../../../support/qpdf-oracle.ts';
-import { batchPdf, scannedSheetJpeg, type BatchPage } from '../../../fixtures/scanned-batch.ts';
+import {
+  batchPdf,
+  scannedPageJpeg,
+  scannedSheetJpeg,
+  type BatchPage,
+} from '../../../fixtures/scanned-batch.ts';
 
 const service = createSplitService();
 let folder = '';
@@ -121,6 +126,31 @@ test('page and pages:N modes cut by count, the last part shorter', async () => {
     ],
   );
   assert.deepEqual(await qpdfCounts(everyThree, 'pages3'), [3, 3, 1]);
+});
+
+test('page and pages:N modes cut a scanned batch (every page one JPEG) by count, QR sheets kept as pages', async () => {
+  const look = { dpi: 300, turnDegrees: 0, grey: true };
+  const scanned: BatchPage[] = [];
+  for (const label of ['1', '2', '3', '4']) {
+    scanned.push({ jpeg: await scannedPageJpeg(await batchPdf([text(label)]), look) });
+  }
+  // A separator sheet means nothing in these modes: it is a page like any other.
+  scanned.push({ jpeg: await scannedSheetJpeg({ type: 'next' }, look) });
+  const everyPage = await service.split(await batchPdf(scanned), 'page');
+  assert.equal(everyPage.outcome, 'split');
+  assert.deepEqual(everyPage.separatorPages, []);
+  assert.deepEqual(await qpdfCounts(everyPage, 'scanned-page'), [1, 1, 1, 1, 1]);
+  const everyTwo = await service.split(await batchPdf(scanned), 'pages:2');
+  assert.equal(everyTwo.outcome, 'split');
+  assert.deepEqual(
+    everyTwo.parts.map((part) => [part.firstPage, part.lastPage]),
+    [
+      [1, 2],
+      [3, 4],
+      [5, 5],
+    ],
+  );
+  assert.deepEqual(await qpdfCounts(everyTwo, 'scanned-pages2'), [2, 2, 1]);
 });
 
 test("an encrypted batch is sent whole, with pdf-lib's reason", async () => {
