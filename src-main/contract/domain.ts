@@ -312,14 +312,15 @@ export type ArchiveCategories = z.infer<typeof ArchiveCategories>;
  * How a watched folder cuts a scanned batch (one PDF from a scanner's feeder) into documents
  * before sending: `off` sends it whole; `separator` cuts on separator sheets (see the README);
  * `blank` cuts on blank pages (issue #19; the blank pages become a file of their own, never
- * thrown away); `page` sends every page as its own document; `pages:N` every N pages (N from 2
- * to 999).
+ * thrown away); `blank-backs` does not cut but leaves out blank pages (duplex back sides),
+ * kept in a file of their own like `blank`'s; `page` sends every page as its own document;
+ * `pages:N` every N pages (N from 2 to 999).
  */
 export const SplitMode = z
   .string()
   .regex(
-    /^(off|separator|blank|page|pages:([2-9]|[1-9]\d{1,2}))$/,
-    'off, separator, blank, page or pages:N',
+    /^(off|separator|blank|blank-backs|page|pages:([2-9]|[1-9]\d{1,2}))$/,
+    'off, separator, blank, blank-backs, page or pages:N',
   );
 export type SplitMode = z.infer<typeof SplitMode>;
 

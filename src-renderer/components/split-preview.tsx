@@ -31,8 +31,8 @@ function pageRuns(pages: readonly number[]): string {
 /**
  * The preview of one file: its parts in order, each a card with the first page's thumbnail
  * (the one core sent for it; a page without one shows its number), pages and destination.
- * `onChange` gets the parts after a page was moved. In `blank` mode the pages left out are the
- * blank ones, named in the summary.
+ * `onChange` gets the parts after a page was moved. In `blank` and `blank-backs` modes the pages
+ * left out are the blank ones, named in the summary.
  */
 export function SplitPreviewPanel({
   fileName,
@@ -81,10 +81,12 @@ export function SplitPreviewPanel({
               count: parts.length,
               pages: pageRuns(preview.separatorPages),
             })
-          : t('drop.preview.summary', {
-              count: parts.length,
-              sheets: preview.separatorPages.length,
-            })}
+          : mode === 'blank-backs'
+            ? t('drop.preview.blankBacksSummary', { pages: pageRuns(preview.separatorPages) })
+            : t('drop.preview.summary', {
+                count: parts.length,
+                sheets: preview.separatorPages.length,
+              })}
       </p>
       <ol className="split-parts" aria-label={t('drop.preview.partsOf', { name: fileName })}>
         {parts.map((part, index) => {

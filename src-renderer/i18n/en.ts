@@ -214,6 +214,7 @@ export const en = {
       off: 'Off',
       separator: 'On separator sheets',
       blank: 'On blank pages (kept apart, not sent)',
+      'blank-backs': 'Not cut; blank back sides left out (kept apart)',
       page: 'Every page is a document',
       pages: 'Every few pages',
       pagesCount: 'Pages per document',
@@ -308,6 +309,8 @@ export const en = {
         'Cut into {{count, number}} document at blank pages. Blank pages {{pages}} are not sent; they are kept in a file of their own. Move a page if a document starts in the wrong place.',
       blankSummary_other:
         'Cut into {{count, number}} documents at blank pages. Blank pages {{pages}} are not sent; they are kept in a file of their own. Move a page if a document starts in the wrong place.',
+      blankBacksSummary:
+        'Sent as one document. Blank pages {{pages}} are left out: not sent, kept in a file of their own.',
       partsOf: 'Documents in {{name}}',
       part: 'Document {{number, number}}: pages {{pages}}',
       partNumber: 'Document {{number, number}}',

@@ -230,6 +230,7 @@ export const fr: WithManyPlurals<Messages> = {
       off: 'Non',
       separator: 'Sur les feuilles de séparation',
       blank: 'Sur les pages blanches (gardées à part, non envoyées)',
+      'blank-backs': 'Sans découpe ; versos blancs retirés (gardés à part)',
       page: 'Chaque page est un document',
       pages: 'Toutes les quelques pages',
       pagesCount: 'Pages par document',
@@ -334,6 +335,8 @@ export const fr: WithManyPlurals<Messages> = {
         'Découpé en {{count, number}} documents aux pages blanches. Les pages blanches {{pages}} ne sont pas envoyées ; elles sont gardées dans un fichier à part. Déplacez une page si un document commence au mauvais endroit.',
       blankSummary_many:
         'Découpé en {{count, number}} documents aux pages blanches. Les pages blanches {{pages}} ne sont pas envoyées ; elles sont gardées dans un fichier à part. Déplacez une page si un document commence au mauvais endroit.',
+      blankBacksSummary:
+        'Envoyé en un seul document. Les pages blanches {{pages}} sont retirées : non envoyées, gardées dans un fichier à part.',
       partsOf: 'Documents de {{name}}',
       part: 'Document {{number, number}} : pages {{pages}}',
       partNumber: 'Document {{number, number}}',

@@ -219,6 +219,7 @@ export const nl: Messages = {
       off: 'Uit',
       separator: 'Op scheidingsbladen',
       blank: "Op blanco pagina's (apart bewaard, niet verzonden)",
+      'blank-backs': 'Niet knippen; blanco achterkanten weglaten (apart bewaard)',
       page: 'Elke pagina is een document',
       pages: 'Om de zoveel pagina’s',
       pagesCount: 'Pagina’s per document',
@@ -316,6 +317,8 @@ export const nl: Messages = {
         "Gesplitst in {{count, number}} document op blanco pagina's. Blanco pagina's {{pages}} worden niet verzonden; ze worden in een eigen bestand bewaard. Verplaats een pagina als een document op de verkeerde plaats begint.",
       blankSummary_other:
         "Gesplitst in {{count, number}} documenten op blanco pagina's. Blanco pagina's {{pages}} worden niet verzonden; ze worden in een eigen bestand bewaard. Verplaats een pagina als een document op de verkeerde plaats begint.",
+      blankBacksSummary:
+        "Verzonden als één document. Blanco pagina's {{pages}} worden weggelaten: niet verzonden, in een eigen bestand bewaard.",
       partsOf: 'Documenten in {{name}}',
       part: "Document {{number, number}}: pagina's {{pages}}",
       partNumber: 'Document {{number, number}}',

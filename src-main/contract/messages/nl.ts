@@ -415,6 +415,16 @@ export const nl: Catalogue = {
       other:
         "Gesplitst in {{count, number}} documenten; {{blankPages, number}} blanco pagina's niet verzonden, bewaard in {{path}}. Verplaatst zodra elk deel verzonden is.",
     },
+    split_blank_backs_left_out: {
+      one: 'Verzonden als één document zonder de blanco pagina, die bewaard is in {{path}}. Verplaatst zodra het document verzonden is.',
+      other:
+        "Verzonden als één document zonder de {{count, number}} blanco pagina's, die bewaard zijn in {{path}}. Verplaatst zodra het document verzonden is.",
+    },
+    split_only_blank_pages: {
+      one: 'Niet verzonden: de enige pagina is blanco, dus er zit geen document in.',
+      other:
+        "Niet verzonden: alle {{count, number}} pagina's zijn blanco, dus er zit geen document in.",
+    },
     split_whole_changed_since_preview:
       'In één keer verzonden: het bestand veranderde nadat de delen getoond werden, dus de gekozen delen passen er misschien niet meer bij.',
     split_only_separators: {
@@ -598,7 +608,8 @@ export const nl: Catalogue = {
     cli_usage_too_many_arguments: 'fout: te veel argumenten: {{received}}',
     cli_usage_invalid_value: 'fout: {{value}} is geen geldige waarde voor {{option}}: {{reason}}',
     cli_usage_choices: 'gebruik een van {{choices}}.',
-    cli_usage_split_invalid: 'gebruik off, separator, blank, page of pages:N (N van 2 tot 999).',
+    cli_usage_split_invalid:
+      'gebruik off, separator, blank, blank-backs, page of pages:N (N van 2 tot 999).',
     cli_usage_states_invalid: '"{{value}}" is geen status; gebruik {{choices}}.',
     cli_usage_in_clearfacts_invalid:
       '"{{value}}" is geen status in Clearfacts; gebruik {{choices}}.',
@@ -951,7 +962,7 @@ export const nl: Catalogue = {
       category:
         'archiefcategorie, op naam of ID; verplicht bij various en permanent (zie `categories`)',
       split:
-        "knip gescande stapels (PDF) in documenten: off, separator (op scheidingsbladen), blank (op blanco pagina's, apart bewaard), page of pages:N",
+        "knip gescande stapels (PDF) in documenten: off, separator (op scheidingsbladen), blank (op blanco pagina's, apart bewaard), blank-backs (niet geknipt, blanco pagina's weggelaten en apart bewaard), page of pages:N",
       upload:
         'stuur bestanden nu en wacht tot elk opgeladen of mislukt is (ze worden niet verplaatst)',
       json_outcomes: 'toon de uitkomst van elk bestand als JSON',

@@ -20,7 +20,7 @@ import { msg } from '../../contract/messages/message.ts';
 import type { PreviewResult } from '../split/split-protocol.ts';
 import type { DocumentCheck, DocumentCheckOptions } from '../documents/document-check.ts';
 import { sendingChanges } from '../documents/sending-changes.ts';
-import { wholeNote } from './split-step.ts';
+import { onlySeparatorsMessage, wholeNote } from './split-step.ts';
 import type { UploadQueue } from './upload-queue.ts';
 import { toHistoryEntry, type FileRecord } from '../store/file-record.ts';
 import type { HistoryRepository } from '../store/history-repository.ts';
@@ -127,7 +127,7 @@ export function createDropIntake(options: DropIntakeOptions): DropIntake {
             pages: result.pages,
             separatorPages: result.separatorPages,
             parts: [],
-            whole: msg('split_only_separators', { count: result.pages }),
+            whole: onlySeparatorsMessage(mode, result.pages),
           };
         case 'whole':
           return {

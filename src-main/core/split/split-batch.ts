@@ -16,7 +16,7 @@ import { pagePicture } from './page-images.ts';
 import { decodeSeparator, type SeparatorSheet } from './separator-code.ts';
 import { thumbnailDataUrl } from './page-thumbnail.ts';
 import type { CutPart, PreviewResult, SplitResult, WholeReason } from './split-protocol.ts';
-import { planSplit } from './split-plan.ts';
+import { judgesBlankPages, planSplit } from './split-plan.ts';
 import { lowerImageDecoderThreads } from './thread-priority.ts';
 
 function openWithPdfjs(bytes: Uint8Array) {
@@ -151,7 +151,7 @@ async function decide(
   const pdfjs = lazyPdfjs(bytes);
   try {
     if (mode === 'separator') separators = await readSeparators(lib, pdfjs.get);
-    if (mode === 'blank') blanks = await readBlankPages(lib, pdfjs.get);
+    if (judgesBlankPages(mode)) blanks = await readBlankPages(lib, pdfjs.get);
     const plan = planSplit(lib.getPageCount(), mode, separators, blanks);
     if (plan.outcome === 'whole') return { whole: { why: 'one_document' } };
     if (plan.outcome === 'only_separators') return { onlySeparators: plan.separatorPages };
@@ -167,9 +167,9 @@ async function decide(
 
 /**
  * Checks the user's choice against the batch: it must cover every page (`choiceProblem`), and
- * every page it leaves out as a separator must carry a separator sheet (in `blank` mode: be
- * blank), read again here, only those pages, so no page with content can be dropped by a
- * choice. Null when it fits.
+ * every page it leaves out as a separator must carry a separator sheet (in `blank` and
+ * `blank-backs`: be blank), read again here, only those pages, so no page with content can be
+ * dropped by a choice. Null when it fits.
  */
 async function choiceMismatch(
   bytes: Uint8Array,
@@ -182,14 +182,13 @@ async function choiceMismatch(
   if (choice.separatorPages.length === 0) return null;
   const pdfjs = lazyPdfjs(bytes);
   try {
-    const separates =
-      mode === 'blank'
-        ? await readBlankPages(lib, pdfjs.get, choice.separatorPages)
-        : (await readSeparators(lib, pdfjs.get, choice.separatorPages)).map(
-            (sheet) => sheet !== null,
-          );
+    const separates = judgesBlankPages(mode)
+      ? await readBlankPages(lib, pdfjs.get, choice.separatorPages)
+      : (await readSeparators(lib, pdfjs.get, choice.separatorPages)).map(
+          (sheet) => sheet !== null,
+        );
     const notSheet = choice.separatorPages.find((page) => separates[page - 1] !== true);
-    const what = mode === 'blank' ? 'is not blank' : 'carries no separator sheet';
+    const what = judgesBlankPages(mode) ? 'is not blank' : 'carries no separator sheet';
     return notSheet === undefined
       ? null
       : { why: 'choice_mismatch', detail: `page ${notSheet} ${what}` };
@@ -254,7 +253,7 @@ export async function splitBatch(
   }
   // Blank pages are not sent, but never thrown away: they become a file of their own.
   let blankPages: Uint8Array<ArrayBuffer> | null = null;
-  if (mode === 'blank' && plan.separatorPages.length > 0) {
+  if (judgesBlankPages(mode) && plan.separatorPages.length > 0) {
     try {
       blankPages = (await cut(lib, plan.separatorPages)) as Uint8Array<ArrayBuffer>;
     } catch (error) {
