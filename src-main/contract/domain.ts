@@ -204,6 +204,17 @@ export const InClearfacts = z.object({
 });
 export type InClearfacts = z.infer<typeof InClearfacts>;
 
+/**
+ * One file a combined document was made of (issue #19, bundling): its name and path, the pages
+ * it gave (a JPEG or PNG gives one) and the SHA-256 (hex) of its bytes when they were combined.
+ */
+export const BundleSource = z.object({
+  fileName: z.string(),
+  path: z.string(),
+  pages: z.number().int().min(1),
+  sha256: z.string(),
+});
+export type BundleSource = z.infer<typeof BundleSource>;
 /** What History filters "In Clearfacts" on: a status, not yet asked, or in the archive. */
 export const InClearfactsFilter = z.enum([...ClearfactsStatus.options, 'unchecked', 'archive']);
 export type InClearfactsFilter = z.infer<typeof InClearfactsFilter>;
@@ -256,6 +267,8 @@ export const HistoryEntry = z.object({
   pageRange: z.object({ first: z.number().int(), last: z.number().int() }).nullable().optional(),
   /** Why a batch was sent whole although its folder splits (absent: it was not). */
   splitNote: Message.nullable().optional(),
+  /** A combined document: the files it was made of, in page order (absent: it is not one). */
+  sources: z.array(BundleSource).nullable().optional(),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 

@@ -348,6 +348,10 @@ export const en: Catalogue = {
     drop_path_not_a_file:
       '{{path}} is neither a file nor a folder (a device or a socket). Nothing was sent.',
     drop_folder_empty: 'The folder {{path}} holds no documents to send. Nothing was sent.',
+    combine_not_pdf_or_image:
+      '{{fileName}} is not a PDF, JPEG or PNG, so it cannot be combined into one document. Nothing was sent.',
+    combine_unreadable:
+      '{{fileName}} could not be read to combine it (it may be encrypted or damaged). Nothing was sent.',
     drop_too_many_files:
       'One drop can hold at most {{maxFiles, number}} files. Nothing was received: drop them in smaller groups.',
 

@@ -358,6 +358,10 @@ export const fr: Catalogue = {
       '{{path}} n’est ni un fichier ni un dossier (un périphérique ou un socket). Rien n’a été envoyé.',
     drop_folder_empty:
       'Le dossier {{path}} ne contient aucun document à envoyer. Rien n’a été envoyé.',
+    combine_not_pdf_or_image:
+      '{{fileName}} n’est ni un PDF, ni un JPEG, ni un PNG : il ne peut pas être réuni en un seul document. Rien n’a été envoyé.',
+    combine_unreadable:
+      '{{fileName}} n’a pas pu être lu pour le réunir (il est peut-être chiffré ou endommagé). Rien n’a été envoyé.',
     drop_too_many_files:
       'Un seul dépôt peut contenir au plus {{maxFiles, number}} fichiers. Rien n’a été reçu : déposez-les en plus petits groupes.',
 

@@ -536,6 +536,9 @@ export const Message = z.discriminatedUnion('code', [
   message('drop_path_not_a_file', { path }),
   message('drop_folder_empty', { path }),
   message('drop_too_many_files', { maxFiles: count }),
+  // … and files combined into one document (issue #19, bundling)
+  message('combine_not_pdf_or_image', { fileName: z.string() }),
+  message('combine_unreadable', { fileName: z.string() }),
   // … and archive categories named on the command line
   message('category_name_unknown', {
     companyNumber,

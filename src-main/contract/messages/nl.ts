@@ -358,6 +358,10 @@ export const nl: Catalogue = {
       '{{path}} is geen bestand en geen map (een apparaat of een socket). Er werd niets verstuurd.',
     drop_folder_empty:
       'De map {{path}} bevat geen documenten om te versturen. Er werd niets verstuurd.',
+    combine_not_pdf_or_image:
+      '{{fileName}} is geen PDF, JPEG of PNG en kan dus niet tot één document samengevoegd worden. Er werd niets verstuurd.',
+    combine_unreadable:
+      '{{fileName}} kon niet gelezen worden om het samen te voegen (het is misschien versleuteld of beschadigd). Er werd niets verstuurd.',
     drop_too_many_files:
       'Eén keer neerzetten kan hoogstens {{maxFiles, number}} bestanden bevatten. Er werd niets ontvangen: zet ze in kleinere groepen neer.',
 

@@ -112,7 +112,8 @@ export function partsFolder(partsDir: string, batchId: number): string {
   return path.join(partsDir, String(batchId));
 }
 
-async function writeDurably(filePath: string, bytes: Uint8Array): Promise<void> {
+/** Writes `bytes` to `filePath` (mode 0600) and syncs it to disk before resolving. */
+export async function writeDurably(filePath: string, bytes: Uint8Array): Promise<void> {
   const handle = await open(filePath, 'w', 0o600);
   try {
     await handle.writeFile(bytes);

@@ -148,6 +148,7 @@ export function createFakeEngine(options: FakeEngineOptions = {}): FakeEngine {
         })),
       ),
     'drop.send': (request) => record('drop.send', request, []),
+    'drop.combine': (request) => record('drop.combine', request, generatedEntry(1, 0)),
     'drop.previewSplit': (request) =>
       record('drop.previewSplit', request, {
         sha256: '',
