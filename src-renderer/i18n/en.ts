@@ -297,6 +297,14 @@ export const en = {
     emptyBody: 'Drop files or whole folders above, or choose them with the buttons.',
     error: 'The files could not be prepared.',
     missingTarget: 'Choose an administration and a destination.',
+    combine: {
+      label: 'Combine into one document',
+      hint: 'The files are sent as one PDF, in the order of the list; they stay where they are.',
+      onlyPdfAndImages: 'Only PDF, JPEG and PNG files can be combined. Remove {{names}}.',
+      send: 'Send as one document',
+      moveUp: 'Move {{name}} up',
+      moveDown: 'Move {{name}} down',
+    },
     preview: {
       loading: 'Looking for the documents in this batch…',
       failed: 'The parts could not be shown; the batch is still cut when it is sent.',
@@ -449,6 +457,8 @@ export const en = {
     pages_other: '{{count, number}} pages',
     part: 'Part of the batch above: pages {{first, number}}–{{last, number}}',
     rawName: 'Renamed: its name on disk was not UTF-8, and was',
+    combinedFrom_one: 'Combined from {{count, number}} file: {{names}}',
+    combinedFrom_other: 'Combined from {{count, number}} files: {{names}}',
     uuid: 'uuid {{uuid}}',
     sources: {
       watch: 'From a watched folder',

@@ -304,6 +304,15 @@ export const nl: Messages = {
     emptyBody: 'Sleep hierboven bestanden of hele mappen, of kies ze met de knoppen.',
     error: 'De bestanden konden niet worden voorbereid.',
     missingTarget: 'Kies een administratie en een bestemming.',
+    combine: {
+      label: 'Samenvoegen tot één document',
+      hint: 'De bestanden worden als één PDF verzonden, in de volgorde van de lijst; ze blijven waar ze staan.',
+      onlyPdfAndImages:
+        'Alleen PDF-, JPEG- en PNG-bestanden kunnen samengevoegd worden. Verwijder {{names}}.',
+      send: 'Verzenden als één document',
+      moveUp: '{{name}} omhoog',
+      moveDown: '{{name}} omlaag',
+    },
     preview: {
       loading: 'De documenten in deze stapel worden gezocht…',
       failed:
@@ -461,6 +470,8 @@ export const nl: Messages = {
     pages_other: "{{count, number}} pagina's",
     part: 'Deel van de stapel hierboven: pagina’s {{first, number}}–{{last, number}}',
     rawName: 'Hernoemd: de naam op schijf was geen UTF-8, en was',
+    combinedFrom_one: 'Samengevoegd uit {{count, number}} bestand: {{names}}',
+    combinedFrom_other: 'Samengevoegd uit {{count, number}} bestanden: {{names}}',
     uuid: 'uuid {{uuid}}',
     sources: {
       watch: 'Uit een bewaakte map',
