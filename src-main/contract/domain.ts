@@ -386,6 +386,10 @@ export const SplitChoice = z.object({
 });
 export type SplitChoice = z.infer<typeof SplitChoice>;
 
+/** A page of a previewed batch (1-based) and its picture, a `data:image/jpeg;base64,` URL. */
+export const PageThumbnail = z.object({ page: z.number().int().min(1), thumbnail: z.string() });
+export type PageThumbnail = z.infer<typeof PageThumbnail>;
+
 /**
  * What a batch would be cut into in a split mode, before it is sent: the choice as core would
  * make it, each part with a small picture of its first page (a `data:image/jpeg;base64,` URL,
@@ -397,6 +401,11 @@ export const SplitPreview = z.object({
   pages: z.number().int().nullable(),
   separatorPages: z.array(z.number().int()),
   parts: z.array(SplitPart.extend({ thumbnail: z.string() })),
+  /**
+   * A picture (as a part's) of every page a part may start with once pages are moved: every page
+   * that is not a separator page, in page order; empty when there are no parts.
+   */
+  pageThumbnails: z.array(PageThumbnail),
   whole: Message.nullable(),
 });
 export type SplitPreview = z.infer<typeof SplitPreview>;

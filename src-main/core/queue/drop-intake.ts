@@ -137,6 +137,7 @@ export function createDropIntake(options: DropIntakeOptions): DropIntake {
             pages: result.pages,
             separatorPages: result.separatorPages,
             parts: result.parts,
+            pageThumbnails: result.pageThumbnails,
             whole: null,
           };
         case 'only_separators':
@@ -146,6 +147,7 @@ export function createDropIntake(options: DropIntakeOptions): DropIntake {
             pages: result.pages,
             separatorPages: result.separatorPages,
             parts: [],
+            pageThumbnails: [],
             whole: onlySeparatorsMessage(mode, result.pages),
           };
         case 'whole':
@@ -154,6 +156,7 @@ export function createDropIntake(options: DropIntakeOptions): DropIntake {
             pages: result.pages,
             separatorPages: [],
             parts: [],
+            pageThumbnails: [],
             whole: wholeNote(result.reason),
           };
       }

@@ -12,7 +12,7 @@ import type { SplitChoice, SplitMode, SplitPart } from '../../contract/domain.ts
 import { choiceProblem, contentPages } from '../../contract/split-choice.ts';
 import { readBarcodeTexts } from './barcode-reader.ts';
 import { measurePageInk } from './blank-page.ts';
-import { pagePicture } from './page-images.ts';
+import { pagePicture, type PagePicture } from './page-images.ts';
 import { decodeSeparator, type SeparatorSheet } from './separator-code.ts';
 import { thumbnailDataUrl } from './page-thumbnail.ts';
 import type { CutPart, PreviewResult, SplitResult, WholeReason } from './split-protocol.ts';
@@ -64,14 +64,18 @@ function lazyPdfjs(bytes: Uint8Array): LazyPdfjs {
   };
 }
 
+/** Gets each page picture a search takes (page 1-based), e.g. to make its thumbnail. */
+type PictureSeen = (page: number, picture: PagePicture) => Promise<void>;
+
 /**
  * The separator sheet on each page (null: none), in page order; with `only`, just those pages
- * (1-based) are read and every other page counts as none.
+ * (1-based) are read and every other page counts as none. `seen` gets every picture read.
  */
 export async function readSeparators(
   lib: PDFDocument,
   pdfjs: () => Promise<PDFDocumentProxy>,
   only?: readonly number[],
+  seen?: PictureSeen,
 ): Promise<(SeparatorSheet | null)[]> {
   const sheets: (SeparatorSheet | null)[] = [];
   for (let index = 0; index < lib.getPageCount(); index++) {
@@ -80,6 +84,7 @@ export async function readSeparators(
       continue;
     }
     const picture = await pagePicture({ lib, pdfjs }, index);
+    await seen?.(index + 1, picture);
     if (picture.source === 'embedded_jpeg') lowerImageDecoderThreads();
     const texts = await readBarcodeTexts(picture);
     sheets.push(
@@ -91,12 +96,13 @@ export async function readSeparators(
 
 /**
  * Whether each page is blank (blank-page.ts), in page order; with `only`, just those pages
- * (1-based) are looked at and every other page counts as not blank.
+ * (1-based) are looked at and every other page counts as not blank. `seen` gets every picture.
  */
 export async function readBlankPages(
   lib: PDFDocument,
   pdfjs: () => Promise<PDFDocumentProxy>,
   only?: readonly number[],
+  seen?: PictureSeen,
 ): Promise<boolean[]> {
   const blanks: boolean[] = [];
   for (let index = 0; index < lib.getPageCount(); index++) {
@@ -104,7 +110,9 @@ export async function readBlankPages(
       blanks.push(false);
       continue;
     }
-    blanks.push(measurePageInk(await pagePicture({ lib, pdfjs }, index)).blank);
+    const picture = await pagePicture({ lib, pdfjs }, index);
+    await seen?.(index + 1, picture);
+    blanks.push(measurePageInk(picture).blank);
   }
   return blanks;
 }
@@ -138,20 +146,22 @@ interface Plan {
 
 /**
  * What `mode` makes of the batch: its parts and separator pages, every page a separator sheet
- * (`onlySeparators`: nothing to send), or why it stays whole.
+ * (`onlySeparators`: nothing to send), or why it stays whole. `seen` gets every page picture the
+ * search reads (none in `page` and `pages:N` modes).
  */
 async function decide(
   bytes: Uint8Array,
   lib: PDFDocument,
   mode: SplitMode,
   withPdfjs?: (pdfjs: () => Promise<PDFDocumentProxy>, plan: Plan) => Promise<void>,
+  seen?: PictureSeen,
 ): Promise<Plan | { onlySeparators: number[] } | { whole: WholeReason }> {
   let separators: (SeparatorSheet | null)[] = [];
   let blanks: boolean[] = [];
   const pdfjs = lazyPdfjs(bytes);
   try {
-    if (mode === 'separator') separators = await readSeparators(lib, pdfjs.get);
-    if (judgesBlankPages(mode)) blanks = await readBlankPages(lib, pdfjs.get);
+    if (mode === 'separator') separators = await readSeparators(lib, pdfjs.get, undefined, seen);
+    if (judgesBlankPages(mode)) blanks = await readBlankPages(lib, pdfjs.get, undefined, seen);
     const plan = planSplit(lib.getPageCount(), mode, separators, blanks);
     if (plan.outcome === 'whole') return { whole: { why: 'one_document' } };
     if (plan.outcome === 'only_separators') return { onlySeparators: plan.separatorPages };
@@ -276,20 +286,36 @@ export async function splitBatch(
 
 /**
  * What `splitBatch` would make of the batch in `mode`, without cutting: the parts, each with a
- * thumbnail of its first page (issue #19). Never throws for the file.
+ * thumbnail of its first page, and a thumbnail of every page a part may start with once the user
+ * moves pages (every page that is not a separator page), so the pictures stay right after a move
+ * (issue #19). Never throws for the file.
  */
 export async function previewBatch(bytes: Uint8Array, mode: SplitMode): Promise<PreviewResult> {
   const opened = await openWithPdfLib(bytes);
   if ('whole' in opened) return { outcome: 'whole', pages: null, reason: opened.whole };
   const { lib } = opened;
   const pages = lib.getPageCount();
-  const thumbnails: string[] = [];
-  const decided = await decide(bytes, lib, mode, async (pdfjs, plan) => {
-    for (const part of plan.parts) {
-      const first = contentPages(part, plan.separatorPages)[0] ?? part.firstPage;
-      thumbnails.push(await thumbnailDataUrl(await pagePicture({ lib, pdfjs }, first - 1)));
-    }
-  });
+  // Made from the pictures the search takes anyway; only `page` and `pages:N` render for them.
+  const seenThumbnails = new Map<number, string>();
+  const thumbnails = new Map<number, string>();
+  const decided = await decide(
+    bytes,
+    lib,
+    mode,
+    async (pdfjs, plan) => {
+      for (let page = 1; page <= pages; page++) {
+        if (plan.separatorPages.includes(page)) continue;
+        thumbnails.set(
+          page,
+          seenThumbnails.get(page) ??
+            (await thumbnailDataUrl(await pagePicture({ lib, pdfjs }, page - 1))),
+        );
+      }
+    },
+    async (page, picture) => {
+      seenThumbnails.set(page, await thumbnailDataUrl(picture));
+    },
+  );
   if ('whole' in decided) return { outcome: 'whole', pages, reason: decided.whole };
   if ('onlySeparators' in decided) {
     return { outcome: 'only_separators', pages, separatorPages: decided.onlySeparators };
@@ -298,6 +324,11 @@ export async function previewBatch(bytes: Uint8Array, mode: SplitMode): Promise<
     outcome: 'split',
     pages,
     separatorPages: decided.separatorPages,
-    parts: decided.parts.map((part, index) => ({ ...part, thumbnail: thumbnails[index] ?? '' })),
+    parts: decided.parts.map((part) => ({
+      ...part,
+      thumbnail:
+        thumbnails.get(contentPages(part, decided.separatorPages)[0] ?? part.firstPage) ?? '',
+    })),
+    pageThumbnails: [...thumbnails].map(([page, thumbnail]) => ({ page, thumbnail })),
   };
 }

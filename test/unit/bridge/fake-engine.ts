@@ -155,6 +155,7 @@ export function createFakeEngine(options: FakeEngineOptions = {}): FakeEngine {
         pages: null,
         separatorPages: [],
         parts: [],
+        pageThumbnails: [],
         whole: null,
       }),
     'folders.setSplit': (request) => record('folders.setSplit', request, []),

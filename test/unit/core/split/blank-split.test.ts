@@ -128,3 +128,18 @@ test('the preview in blank mode shows the parts, a thumbnail each, and the blank
   );
   for (const part of preview.parts) assert.match(part.thumbnail, /^data:image\/jpeg;base64,/);
 });
+
+test('the preview has a picture of every page that is not blank, so a part keeps a right one after a move', async () => {
+  const bytes = await batchPdf([text('A1'), await back('white'), text('B1'), text('B2')]);
+  const preview = await service.preview(bytes, 'blank');
+  assert.equal(preview.outcome, 'split');
+  const pages = preview.pageThumbnails.map((thumbnail) => thumbnail.page);
+  assert.deepEqual(pages, [1, 3, 4]);
+  for (const { thumbnail } of preview.pageThumbnails) {
+    assert.match(thumbnail, /^data:image\/jpeg;base64,/);
+  }
+  // Page 4 (B2) differs from page 3 (B1): each picture is its own page's.
+  const byPage = new Map(preview.pageThumbnails.map((entry) => [entry.page, entry.thumbnail]));
+  assert.notEqual(byPage.get(3), byPage.get(4));
+  assert.equal(byPage.get(3), preview.parts[1]?.thumbnail);
+});
