@@ -13,6 +13,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import type {
   CompanyNumber,
+  Destination,
   Failure,
   HistoryEntry,
   InspectedFile,
@@ -132,28 +133,24 @@ function FileRow({
         {unconfirmed && <p className="row-failure hint-warning">{t('history.unconfirmedHelp')}</p>}
       </td>
       <td className="row-actions">
-        {moves !== null && (
-          <>
+        {moves !== null &&
+          (
+            [
+              ['up', 'drop.combine.moveUp', '↑'],
+              ['down', 'drop.combine.moveDown', '↓'],
+            ] as const
+          ).map(([direction, label, arrow]) => (
             <button
+              key={direction}
               type="button"
               className="icon-button"
-              aria-label={t('drop.combine.moveUp', { name: row.name })}
-              disabled={locked || moves.up === null}
-              onClick={moves.up ?? undefined}
+              aria-label={t(label, { name: row.name })}
+              disabled={locked || moves[direction] === null}
+              onClick={moves[direction] ?? undefined}
             >
-              <span aria-hidden="true">↑</span>
+              <span aria-hidden="true">{arrow}</span>
             </button>
-            <button
-              type="button"
-              className="icon-button"
-              aria-label={t('drop.combine.moveDown', { name: row.name })}
-              disabled={locked || moves.down === null}
-              onClick={moves.down ?? undefined}
-            >
-              <span aria-hidden="true">↓</span>
-            </button>
-          </>
-        )}
+          ))}
         {!locked && row.entry === null && (
           <button
             type="button"
@@ -360,7 +357,13 @@ export function DropScreen({
     };
   }
 
-  async function sendCombined(): Promise<void> {
+  /**
+   * Sends with the chosen administration and destination: `work` queues the files and shows
+   * their rows; then the target is remembered. A missing target or a failure is shown instead.
+   */
+  async function sendTo(
+    work: (companyNumber: CompanyNumber, target: Destination) => Promise<void>,
+  ): Promise<void> {
     const target = completeDestination(destination);
     if (companyNumber === null || target === null) {
       setProblem(t('drop.missingTarget'));
@@ -371,18 +374,7 @@ export function DropScreen({
     setPhase({ kind: 'sending' });
     latestSeen.current.clear();
     try {
-      const combined = sendable.flatMap((row) => (row.path === null ? [] : [row]));
-      const entry = await api.invoke('drop.combine', {
-        paths: combined.map((row) => row.path ?? ''),
-        companyNumber,
-        destination: target,
-      });
-      const seen = latestSeen.current.get(entry.id);
-      const newest = seen !== undefined && seen.updatedAt >= entry.updatedAt ? seen : entry;
-      const keys = new Set(combined.map((row) => row.key));
-      setRows((current) =>
-        current.map((row) => (keys.has(row.key) ? { ...row, entry: newest } : row)),
-      );
+      await work(companyNumber, target);
       store.applySettings(
         await api.invoke('settings.update', {
           lastDropTarget: { companyNumber, destination: target },
@@ -395,63 +387,61 @@ export function DropScreen({
     }
   }
 
-  async function send(): Promise<void> {
-    if (combining) return sendCombined();
-    const target = completeDestination(destination);
-    if (companyNumber === null || target === null) {
-      setProblem(t('drop.missingTarget'));
-      return;
-    }
-    setProblem(null);
-    setError(null);
-    setPhase({ kind: 'sending' });
-    latestSeen.current.clear();
-    try {
-      const paths = sendable.flatMap((row) => (row.path === null ? [] : [row.path]));
-      const splitChoices = sendable.flatMap((row) => {
-        const state = previews.get(row.key);
-        return row.path === null || state?.status !== 'ready' || state.parts.length === 0
-          ? []
-          : [
-              {
-                path: row.path,
-                choice: {
-                  sha256: state.preview.sha256,
-                  separatorPages: state.preview.separatorPages,
-                  parts: state.parts,
-                },
-              },
-            ];
-      });
-      const answer = await api.invoke('drop.send', {
-        paths,
-        companyNumber,
-        destination: target,
-        ...(splitMode === 'off' ? {} : { split: splitMode, splitChoices }),
-      });
-      const newest = (entry: HistoryEntry) => {
-        const seen = latestSeen.current.get(entry.id);
-        return seen !== undefined && seen.updatedAt >= entry.updatedAt ? seen : entry;
-      };
-      const entries = new Map(answer.map((entry) => [entry.path, newest(entry)]));
-      setRows((current) =>
-        current.map((row) =>
-          row.path !== null && entries.has(row.path)
-            ? { ...row, entry: entries.get(row.path) ?? null }
-            : row,
-        ),
-      );
-      store.applySettings(
-        await api.invoke('settings.update', {
-          lastDropTarget: { companyNumber, destination: target },
+  /** The entry as the answer has it, or the newer one an event brought meanwhile. */
+  function newest(entry: HistoryEntry): HistoryEntry {
+    const seen = latestSeen.current.get(entry.id);
+    return seen !== undefined && seen.updatedAt >= entry.updatedAt ? seen : entry;
+  }
+
+  const sendCombined = () =>
+    sendTo(async (companyNumber, target) => {
+      const combined = sendable.flatMap((row) => (row.path === null ? [] : [row]));
+      const entry = newest(
+        await api.invoke('drop.combine', {
+          paths: combined.map((row) => row.path ?? ''),
+          companyNumber,
+          destination: target,
         }),
       );
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setPhase({ kind: 'idle' });
-    }
-  }
+      const keys = new Set(combined.map((row) => row.key));
+      setRows((current) => current.map((row) => (keys.has(row.key) ? { ...row, entry } : row)));
+    });
+
+  const send = () =>
+    combining
+      ? sendCombined()
+      : sendTo(async (companyNumber, target) => {
+          const paths = sendable.flatMap((row) => (row.path === null ? [] : [row.path]));
+          const splitChoices = sendable.flatMap((row) => {
+            const state = previews.get(row.key);
+            return row.path === null || state?.status !== 'ready' || state.parts.length === 0
+              ? []
+              : [
+                  {
+                    path: row.path,
+                    choice: {
+                      sha256: state.preview.sha256,
+                      separatorPages: state.preview.separatorPages,
+                      parts: state.parts,
+                    },
+                  },
+                ];
+          });
+          const answer = await api.invoke('drop.send', {
+            paths,
+            companyNumber,
+            destination: target,
+            ...(splitMode === 'off' ? {} : { split: splitMode, splitChoices }),
+          });
+          const entries = new Map(answer.map((entry) => [entry.path, newest(entry)]));
+          setRows((current) =>
+            current.map((row) =>
+              row.path !== null && entries.has(row.path)
+                ? { ...row, entry: entries.get(row.path) ?? null }
+                : row,
+            ),
+          );
+        });
 
   const delivered = rows.filter(
     (row) => row.entry?.state === 'uploaded' || row.entry?.state === 'archived',

@@ -24,7 +24,7 @@ import { writeBundle } from './bundle-file.ts';
 import { onlySeparatorsMessage, wholeNote } from './split-step.ts';
 import type { UploadQueue } from './upload-queue.ts';
 import { toHistoryEntry, type FileRecord } from '../store/file-record.ts';
-import type { HistoryRepository } from '../store/history-repository.ts';
+import type { HistoryRepository, NewFile } from '../store/history-repository.ts';
 import type { StorageGuard } from '../store/storage-guard.ts';
 
 /** Checks hash and parse files: a few at once keeps a 10,000-file drop from starving the queue. */
@@ -101,6 +101,28 @@ async function readGivenFile(filePath: string): Promise<Uint8Array> {
 }
 
 export function createDropIntake(options: DropIntakeOptions): DropIntake {
+  /** Inserts the files as ready drops in one transaction, tells about them and wakes the queue. */
+  function queueReady(
+    files: readonly Omit<NewFile, 'folderId' | 'watchRoot' | 'source' | 'state'>[],
+  ): HistoryEntry[] {
+    const records = options.storage.write(() =>
+      options.repository.inTransaction(() =>
+        files.map((file) =>
+          options.repository.insert({
+            ...file,
+            folderId: null,
+            watchRoot: null,
+            source: options.source,
+            state: 'ready',
+          }),
+        ),
+      ),
+    );
+    for (const record of records) options.onInserted(record);
+    options.queue.lookForWork();
+    return records.map(toHistoryEntry);
+  }
+
   return {
     async inspect(paths: string[], checkOptions: DocumentCheckOptions): Promise<InspectedFile[]> {
       const limit = pLimit(CHECKS_AT_ONCE);
@@ -170,28 +192,19 @@ export function createDropIntake(options: DropIntakeOptions): DropIntake {
       split: SplitMode = 'off',
       choices: ReadonlyMap<string, SplitChoice> = new Map(),
     ): HistoryEntry[] {
-      const records = options.storage.write(() =>
-        options.repository.inTransaction(() =>
-          paths.map((given) => {
-            const filePath = path.resolve(given);
-            return options.repository.insert({
-              path: filePath,
-              fileName: path.basename(filePath),
-              folderId: null,
-              watchRoot: null,
-              source: options.source,
-              companyNumber,
-              destination,
-              state: 'ready',
-              splitMode: split === 'off' ? null : split,
-              splitChoice: split === 'off' ? null : (choices.get(filePath) ?? null),
-            });
-          }),
-        ),
+      return queueReady(
+        paths.map((given) => {
+          const filePath = path.resolve(given);
+          return {
+            path: filePath,
+            fileName: path.basename(filePath),
+            companyNumber,
+            destination,
+            splitMode: split === 'off' ? null : split,
+            splitChoice: split === 'off' ? null : (choices.get(filePath) ?? null),
+          };
+        }),
       );
-      for (const record of records) options.onInserted(record);
-      options.queue.lookForWork();
-      return records.map(toHistoryEntry);
     },
 
     async combine(
@@ -210,22 +223,17 @@ export function createDropIntake(options: DropIntakeOptions): DropIntake {
       }
       const bundle = await writeBundle(options.bundlesDir, inputs);
       if (!bundle.ok) throw new ApiError('invalid_request', bundle.reason);
-      const record = options.storage.write(() =>
-        options.repository.insert({
+      const [entry] = queueReady([
+        {
           path: bundle.path,
           fileName: bundle.fileName,
-          folderId: null,
-          watchRoot: null,
-          source: options.source,
           companyNumber,
           destination,
-          state: 'ready',
           bundleSources: bundle.sources,
-        }),
-      );
-      options.onInserted(record);
-      options.queue.lookForWork();
-      return toHistoryEntry(record);
+        },
+      ]);
+      if (entry === undefined) throw new Error('the combined document was not queued');
+      return entry;
     },
   };
 }
