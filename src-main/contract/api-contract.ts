@@ -108,6 +108,19 @@ export const requests = {
     }),
     response: z.array(HistoryEntry),
   },
+  /**
+   * The files, in this order (PDF pages as they are, a JPEG or PNG as one page), combined into
+   * one PDF and queued as one document (issue #19, bundling); the files are not changed or
+   * moved. `invalid_request` names a file that cannot be combined, and nothing is queued.
+   */
+  'drop.combine': {
+    request: z.object({
+      paths: z.array(z.string()).min(2).max(500),
+      companyNumber: CompanyNumber,
+      destination: Destination,
+    }),
+    response: HistoryEntry,
+  },
   /** What one PDF would be cut into in a split mode, with a picture of each part (issue #19). */
   'drop.previewSplit': {
     request: z.object({ path: z.string().min(1), mode: SplitMode }),

@@ -206,6 +206,17 @@ export const InClearfacts = z.object({
 });
 export type InClearfacts = z.infer<typeof InClearfacts>;
 
+/**
+ * One file a combined document was made of (issue #19, bundling): its name and path, the pages
+ * it gave (a JPEG or PNG gives one) and the SHA-256 (hex) of its bytes when they were combined.
+ */
+export const BundleSource = z.object({
+  fileName: z.string(),
+  path: z.string(),
+  pages: z.number().int().min(1),
+  sha256: z.string(),
+});
+export type BundleSource = z.infer<typeof BundleSource>;
 /** What History filters "In Clearfacts" on: a status, not yet asked, or in the archive. */
 export const InClearfactsFilter = z.enum([...ClearfactsStatus.options, 'unchecked', 'archive']);
 export type InClearfactsFilter = z.infer<typeof InClearfactsFilter>;
@@ -258,6 +269,8 @@ export const HistoryEntry = z.object({
   pageRange: z.object({ first: z.number().int(), last: z.number().int() }).nullable().optional(),
   /** Why a batch was sent whole although its folder splits (absent: it was not). */
   splitNote: Message.nullable().optional(),
+  /** A combined document: the files it was made of, in page order (absent: it is not one). */
+  sources: z.array(BundleSource).nullable().optional(),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 
@@ -314,14 +327,15 @@ export type ArchiveCategories = z.infer<typeof ArchiveCategories>;
  * How a watched folder cuts a scanned batch (one PDF from a scanner's feeder) into documents
  * before sending: `off` sends it whole; `separator` cuts on separator sheets (see the README);
  * `blank` cuts on blank pages (issue #19; the blank pages become a file of their own, never
- * thrown away); `page` sends every page as its own document; `pages:N` every N pages (N from 2
- * to 999).
+ * thrown away); `blank-backs` does not cut but leaves out blank pages (duplex back sides),
+ * kept in a file of their own like `blank`'s; `page` sends every page as its own document;
+ * `pages:N` every N pages (N from 2 to 999).
  */
 export const SplitMode = z
   .string()
   .regex(
-    /^(off|separator|blank|page|pages:([2-9]|[1-9]\d{1,2}))$/,
-    'off, separator, blank, page or pages:N',
+    /^(off|separator|blank|blank-backs|page|pages:([2-9]|[1-9]\d{1,2}))$/,
+    'off, separator, blank, blank-backs, page or pages:N',
   );
 export type SplitMode = z.infer<typeof SplitMode>;
 
@@ -374,6 +388,10 @@ export const SplitChoice = z.object({
 });
 export type SplitChoice = z.infer<typeof SplitChoice>;
 
+/** A page of a previewed batch (1-based) and its picture, a `data:image/jpeg;base64,` URL. */
+export const PageThumbnail = z.object({ page: z.number().int().min(1), thumbnail: z.string() });
+export type PageThumbnail = z.infer<typeof PageThumbnail>;
+
 /**
  * What a batch would be cut into in a split mode, before it is sent: the choice as core would
  * make it, each part with a small picture of its first page (a `data:image/jpeg;base64,` URL,
@@ -385,6 +403,11 @@ export const SplitPreview = z.object({
   pages: z.number().int().nullable(),
   separatorPages: z.array(z.number().int()),
   parts: z.array(SplitPart.extend({ thumbnail: z.string() })),
+  /**
+   * A picture (as a part's) of every page a part may start with once pages are moved: every page
+   * that is not a separator page, in page order; empty when there are no parts.
+   */
+  pageThumbnails: z.array(PageThumbnail),
   whole: Message.nullable(),
 });
 export type SplitPreview = z.infer<typeof SplitPreview>;

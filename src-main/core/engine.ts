@@ -169,6 +169,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const partsDir = path.join(configDir, 'parts');
   // Blank pages a split leaves out (issue #19): kept for good, the user's to look at.
   const blankPagesDir = path.join(configDir, 'blank-pages');
+  // Documents combined from several files (issue #19): kept until Clearfacts confirmed them.
+  const bundlesDir = path.join(configDir, 'bundles');
   const splitService = createSplitService();
   const signals = createEngineSignals();
   const hub = createEventHub({ logger });
@@ -354,6 +356,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     source: options.shell === 'cli' ? 'cli' : 'drop',
     onInserted,
     previewSplit: (bytes, mode) => splitService.preview(bytes, mode),
+    bundlesDir,
   });
   // follow-up: what Clearfacts did with each delivered invoice (queries only)
   const followUpOffsets = tuning.followUpOffsetsMs ?? FOLLOW_UP_OFFSETS_MS;

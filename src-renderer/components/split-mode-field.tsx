@@ -1,16 +1,16 @@
 // The choice of how a scanned batch is cut (issues #17 and #19): off, on separator sheets, on
-// blank pages, every page or every N pages (2-999, the contract's SplitMode). Shared by a folder's card and the Drop
+// blank pages, not cut but without blank back sides, every page or every N pages (2-999, the contract's SplitMode). Shared by a folder's card and the Drop
 // screen; the caller decides what a change does.
 import { useId, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SplitMode } from '../../src-main/contract/domain.ts';
 
-type SplitKind = 'off' | 'separator' | 'blank' | 'page' | 'pages';
+type SplitKind = 'off' | 'separator' | 'blank' | 'blank-backs' | 'page' | 'pages';
 
 /** A split mode as the field shows it: the kind, and N for `pages:N`. */
 function splitParts(split: SplitMode | undefined): { kind: SplitKind; pages: number } {
   if (split === undefined || split === 'off') return { kind: 'off', pages: 2 };
-  if (split === 'separator' || split === 'blank' || split === 'page') {
+  if (split === 'separator' || split === 'blank' || split === 'blank-backs' || split === 'page') {
     return { kind: split, pages: 2 };
   }
   return { kind: 'pages', pages: Number(split.slice('pages:'.length)) };
@@ -46,7 +46,7 @@ export function SplitModeField({
         value={current.kind}
         onChange={(event) => apply(event.target.value as SplitKind, pages)}
       >
-        {(['off', 'separator', 'blank', 'page', 'pages'] as const).map((kind) => (
+        {(['off', 'separator', 'blank', 'blank-backs', 'page', 'pages'] as const).map((kind) => (
           <option key={kind} value={kind}>
             {t(`folders.split.${kind}`)}
           </option>

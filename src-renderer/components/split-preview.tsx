@@ -29,10 +29,10 @@ function pageRuns(pages: readonly number[]): string {
 }
 
 /**
- * The preview of one file: its parts in order, each a card with the first page's thumbnail
- * (the one core sent for it; a page without one shows its number), pages and destination.
- * `onChange` gets the parts after a page was moved. In `blank` mode the pages left out are the
- * blank ones, named in the summary.
+ * The preview of one file: its parts in order, each a card with its first page's thumbnail
+ * (core sends one for every page that can be first; a page without one shows its number), pages and destination.
+ * `onChange` gets the parts after a page was moved. In `blank` and `blank-backs` modes the pages
+ * left out are the blank ones, named in the summary.
  */
 export function SplitPreviewPanel({
   fileName,
@@ -67,12 +67,15 @@ export function SplitPreviewPanel({
       </p>
     );
   }
-  const thumbnails = new Map(
-    preview.parts.map((part) => [
+  // Every page a part can start with has its picture, so a part's first page after a move shows
+  // its own (issue #19); the parts' own pictures cover a peer that sends none per page.
+  const thumbnails = new Map([
+    ...preview.parts.map((part): [number, string] => [
       contentPages(part, preview.separatorPages)[0] ?? part.firstPage,
       part.thumbnail,
     ]),
-  );
+    ...preview.pageThumbnails.map(({ page, thumbnail }): [number, string] => [page, thumbnail]),
+  ]);
   return (
     <div className="split-preview">
       <p className="hint">
@@ -81,10 +84,12 @@ export function SplitPreviewPanel({
               count: parts.length,
               pages: pageRuns(preview.separatorPages),
             })
-          : t('drop.preview.summary', {
-              count: parts.length,
-              sheets: preview.separatorPages.length,
-            })}
+          : mode === 'blank-backs'
+            ? t('drop.preview.blankBacksSummary', { pages: pageRuns(preview.separatorPages) })
+            : t('drop.preview.summary', {
+                count: parts.length,
+                sheets: preview.separatorPages.length,
+              })}
       </p>
       <ol className="split-parts" aria-label={t('drop.preview.partsOf', { name: fileName })}>
         {parts.map((part, index) => {

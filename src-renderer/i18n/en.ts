@@ -214,6 +214,7 @@ export const en = {
       off: 'Off',
       separator: 'On separator sheets',
       blank: 'On blank pages (kept apart, not sent)',
+      'blank-backs': 'Not cut; blank back sides left out (kept apart)',
       page: 'Every page is a document',
       pages: 'Every few pages',
       pagesCount: 'Pages per document',
@@ -296,6 +297,14 @@ export const en = {
     emptyBody: 'Drop files or whole folders above, or choose them with the buttons.',
     error: 'The files could not be prepared.',
     missingTarget: 'Choose an administration and a destination.',
+    combine: {
+      label: 'Combine into one document',
+      hint: 'The files are sent as one PDF, in the order of the list; they stay where they are.',
+      onlyPdfAndImages: 'Only PDF, JPEG and PNG files can be combined. Remove {{names}}.',
+      send: 'Send as one document',
+      moveUp: 'Move {{name}} up',
+      moveDown: 'Move {{name}} down',
+    },
     preview: {
       loading: 'Looking for the documents in this batch…',
       failed: 'The parts could not be shown; the batch is still cut when it is sent.',
@@ -308,6 +317,8 @@ export const en = {
         'Cut into {{count, number}} document at blank pages. Blank pages {{pages}} are not sent; they are kept in a file of their own. Move a page if a document starts in the wrong place.',
       blankSummary_other:
         'Cut into {{count, number}} documents at blank pages. Blank pages {{pages}} are not sent; they are kept in a file of their own. Move a page if a document starts in the wrong place.',
+      blankBacksSummary:
+        'Sent as one document. Blank pages {{pages}} are left out: not sent, kept in a file of their own.',
       partsOf: 'Documents in {{name}}',
       part: 'Document {{number, number}}: pages {{pages}}',
       partNumber: 'Document {{number, number}}',
@@ -448,6 +459,8 @@ export const en = {
     pages_other: '{{count, number}} pages',
     part: 'Part of the batch above: pages {{first, number}}–{{last, number}}',
     rawName: 'Renamed: its name on disk was not UTF-8, and was',
+    combinedFrom_one: 'Combined from {{count, number}} file: {{names}}',
+    combinedFrom_other: 'Combined from {{count, number}} files: {{names}}',
     uuid: 'uuid {{uuid}}',
     sources: {
       watch: 'From a watched folder',

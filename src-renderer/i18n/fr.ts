@@ -230,6 +230,7 @@ export const fr: WithManyPlurals<Messages> = {
       off: 'Non',
       separator: 'Sur les feuilles de séparation',
       blank: 'Sur les pages blanches (gardées à part, non envoyées)',
+      'blank-backs': 'Sans découpe ; versos blancs retirés (gardés à part)',
       page: 'Chaque page est un document',
       pages: 'Toutes les quelques pages',
       pagesCount: 'Pages par document',
@@ -318,6 +319,15 @@ export const fr: WithManyPlurals<Messages> = {
       'Déposez ci-dessus des fichiers ou des dossiers entiers, ou choisissez-les avec les boutons.',
     error: 'Les fichiers n’ont pas pu être préparés.',
     missingTarget: 'Choisissez une administration et une destination.',
+    combine: {
+      label: 'Réunir en un seul document',
+      hint: 'Les fichiers sont envoyés en un seul PDF, dans l’ordre de la liste ; ils restent où ils sont.',
+      onlyPdfAndImages:
+        'Seuls les fichiers PDF, JPEG et PNG peuvent être réunis. Retirez {{names}}.',
+      send: 'Envoyer en un seul document',
+      moveUp: 'Monter {{name}}',
+      moveDown: 'Descendre {{name}}',
+    },
     preview: {
       loading: 'Recherche des documents de ce lot…',
       failed: "Les parties n'ont pas pu être affichées ; le lot sera quand même découpé à l'envoi.",
@@ -334,6 +344,8 @@ export const fr: WithManyPlurals<Messages> = {
         'Découpé en {{count, number}} documents aux pages blanches. Les pages blanches {{pages}} ne sont pas envoyées ; elles sont gardées dans un fichier à part. Déplacez une page si un document commence au mauvais endroit.',
       blankSummary_many:
         'Découpé en {{count, number}} documents aux pages blanches. Les pages blanches {{pages}} ne sont pas envoyées ; elles sont gardées dans un fichier à part. Déplacez une page si un document commence au mauvais endroit.',
+      blankBacksSummary:
+        'Envoyé en un seul document. Les pages blanches {{pages}} sont retirées : non envoyées, gardées dans un fichier à part.',
       partsOf: 'Documents de {{name}}',
       part: 'Document {{number, number}} : pages {{pages}}',
       partNumber: 'Document {{number, number}}',
@@ -481,6 +493,9 @@ export const fr: WithManyPlurals<Messages> = {
     pages_other: '{{count, number}} pages',
     part: 'Partie du lot ci-dessus : pages {{first, number}} à {{last, number}}',
     rawName: 'Renommé : son nom sur le disque n’était pas en UTF-8, et était',
+    combinedFrom_one: 'Réuni à partir de {{count, number}} fichier : {{names}}',
+    combinedFrom_many: 'Réuni à partir de {{count, number}} fichiers : {{names}}',
+    combinedFrom_other: 'Réuni à partir de {{count, number}} fichiers : {{names}}',
     uuid: 'uuid {{uuid}}',
     sources: {
       watch: 'Depuis un dossier surveillé',

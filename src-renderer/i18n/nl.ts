@@ -219,6 +219,7 @@ export const nl: Messages = {
       off: 'Uit',
       separator: 'Op scheidingsbladen',
       blank: "Op blanco pagina's (apart bewaard, niet verzonden)",
+      'blank-backs': 'Niet knippen; blanco achterkanten weglaten (apart bewaard)',
       page: 'Elke pagina is een document',
       pages: 'Om de zoveel pagina’s',
       pagesCount: 'Pagina’s per document',
@@ -303,6 +304,15 @@ export const nl: Messages = {
     emptyBody: 'Sleep hierboven bestanden of hele mappen, of kies ze met de knoppen.',
     error: 'De bestanden konden niet worden voorbereid.',
     missingTarget: 'Kies een administratie en een bestemming.',
+    combine: {
+      label: 'Samenvoegen tot één document',
+      hint: 'De bestanden worden als één PDF verzonden, in de volgorde van de lijst; ze blijven waar ze staan.',
+      onlyPdfAndImages:
+        'Alleen PDF-, JPEG- en PNG-bestanden kunnen samengevoegd worden. Verwijder {{names}}.',
+      send: 'Verzenden als één document',
+      moveUp: '{{name}} omhoog',
+      moveDown: '{{name}} omlaag',
+    },
     preview: {
       loading: 'De documenten in deze stapel worden gezocht…',
       failed:
@@ -316,6 +326,8 @@ export const nl: Messages = {
         "Gesplitst in {{count, number}} document op blanco pagina's. Blanco pagina's {{pages}} worden niet verzonden; ze worden in een eigen bestand bewaard. Verplaats een pagina als een document op de verkeerde plaats begint.",
       blankSummary_other:
         "Gesplitst in {{count, number}} documenten op blanco pagina's. Blanco pagina's {{pages}} worden niet verzonden; ze worden in een eigen bestand bewaard. Verplaats een pagina als een document op de verkeerde plaats begint.",
+      blankBacksSummary:
+        "Verzonden als één document. Blanco pagina's {{pages}} worden weggelaten: niet verzonden, in een eigen bestand bewaard.",
       partsOf: 'Documenten in {{name}}',
       part: "Document {{number, number}}: pagina's {{pages}}",
       partNumber: 'Document {{number, number}}',
@@ -460,6 +472,8 @@ export const nl: Messages = {
     pages_other: "{{count, number}} pagina's",
     part: 'Deel van de stapel hierboven: pagina’s {{first, number}}–{{last, number}}',
     rawName: 'Hernoemd: de naam op schijf was geen UTF-8, en was',
+    combinedFrom_one: 'Samengevoegd uit {{count, number}} bestand: {{names}}',
+    combinedFrom_other: 'Samengevoegd uit {{count, number}} bestanden: {{names}}',
     uuid: 'uuid {{uuid}}',
     sources: {
       watch: 'Uit een bewaakte map',

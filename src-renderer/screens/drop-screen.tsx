@@ -13,6 +13,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import type {
   CompanyNumber,
+  Destination,
   Failure,
   HistoryEntry,
   InspectedFile,
@@ -53,14 +54,23 @@ type Phase =
 
 let nextRowKey = 0;
 
+/** Moving a row up or down the list: the order a combined document gets its files in. */
+interface RowMoves {
+  up: (() => void) | null;
+  down: (() => void) | null;
+}
+
 function FileRow({
   row,
   onRemove,
   locked,
+  moves,
 }: {
   row: DropRow;
   onRemove: () => void;
   locked: boolean;
+  /** Shown while the files are to be combined into one document (issue #19). */
+  moves: RowMoves | null;
 }): ReactElement {
   const { t } = useTranslation();
   const format = useFormatters();
@@ -123,6 +133,24 @@ function FileRow({
         {unconfirmed && <p className="row-failure hint-warning">{t('history.unconfirmedHelp')}</p>}
       </td>
       <td className="row-actions">
+        {moves !== null &&
+          (
+            [
+              ['up', 'drop.combine.moveUp', '↑'],
+              ['down', 'drop.combine.moveDown', '↓'],
+            ] as const
+          ).map(([direction, label, arrow]) => (
+            <button
+              key={direction}
+              type="button"
+              className="icon-button"
+              aria-label={t(label, { name: row.name })}
+              disabled={locked || moves[direction] === null}
+              onClick={moves[direction] ?? undefined}
+            >
+              <span aria-hidden="true">{arrow}</span>
+            </button>
+          ))}
         {!locked && row.entry === null && (
           <button
             type="button"
@@ -167,6 +195,8 @@ export function DropScreen({
   const [error, setError] = useState<unknown>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [splitMode, setSplitMode] = useState<SplitMode>('off');
+  // "Combine into one document" (issue #19): the sendable files go as one PDF, in list order.
+  const [combine, setCombine] = useState(false);
   // Each PDF's split preview (issue #19) in `splitMode`, by row key; emptied when the mode changes.
   const [previews, setPreviews] = useState<ReadonlyMap<string, PreviewState>>(new Map());
 
@@ -200,6 +230,7 @@ export function DropScreen({
   // PDF without an answer yet shows as being previewed.
   const previewable = (row: DropRow) =>
     splitMode !== 'off' &&
+    !combine &&
     row.entry === null &&
     row.path !== null &&
     row.inspected?.kind === 'pdf' &&
@@ -295,7 +326,44 @@ export function DropScreen({
       row.entry === null && row.path !== null && row.inspected !== null && row.failure === null,
   );
 
-  async function send(): Promise<void> {
+  // A combined document is made of PDFs and pictures only (core says so too, naming the file).
+  const notCombinable = sendable.filter(
+    (row) => !['pdf', 'jpeg', 'png'].includes(row.inspected?.kind ?? ''),
+  );
+  const combining = combine && sendable.length >= 2;
+
+  /** Swaps the row with `key` and the sendable row before (-1) or after (+1) it. */
+  function moveRow(key: string, step: -1 | 1): void {
+    setRows((current) => {
+      const order = current.filter((row) => sendable.some((other) => other.key === row.key));
+      const index = order.findIndex((row) => row.key === key);
+      const other = order[index + step];
+      if (index < 0 || other === undefined) return current;
+      const from = current.findIndex((row) => row.key === key);
+      const to = current.findIndex((row) => row.key === other.key);
+      const next = [...current];
+      [next[from], next[to]] = [current[to] as DropRow, current[from] as DropRow];
+      return next;
+    });
+  }
+
+  function movesOf(row: DropRow): RowMoves | null {
+    if (!combining) return null;
+    const index = sendable.findIndex((other) => other.key === row.key);
+    if (index < 0) return null;
+    return {
+      up: index > 0 ? () => moveRow(row.key, -1) : null,
+      down: index < sendable.length - 1 ? () => moveRow(row.key, 1) : null,
+    };
+  }
+
+  /**
+   * Sends with the chosen administration and destination: `work` queues the files and shows
+   * their rows; then the target is remembered. A missing target or a failure is shown instead.
+   */
+  async function sendTo(
+    work: (companyNumber: CompanyNumber, target: Destination) => Promise<void>,
+  ): Promise<void> {
     const target = completeDestination(destination);
     if (companyNumber === null || target === null) {
       setProblem(t('drop.missingTarget'));
@@ -306,40 +374,7 @@ export function DropScreen({
     setPhase({ kind: 'sending' });
     latestSeen.current.clear();
     try {
-      const paths = sendable.flatMap((row) => (row.path === null ? [] : [row.path]));
-      const splitChoices = sendable.flatMap((row) => {
-        const state = previews.get(row.key);
-        return row.path === null || state?.status !== 'ready' || state.parts.length === 0
-          ? []
-          : [
-              {
-                path: row.path,
-                choice: {
-                  sha256: state.preview.sha256,
-                  separatorPages: state.preview.separatorPages,
-                  parts: state.parts,
-                },
-              },
-            ];
-      });
-      const answer = await api.invoke('drop.send', {
-        paths,
-        companyNumber,
-        destination: target,
-        ...(splitMode === 'off' ? {} : { split: splitMode, splitChoices }),
-      });
-      const newest = (entry: HistoryEntry) => {
-        const seen = latestSeen.current.get(entry.id);
-        return seen !== undefined && seen.updatedAt >= entry.updatedAt ? seen : entry;
-      };
-      const entries = new Map(answer.map((entry) => [entry.path, newest(entry)]));
-      setRows((current) =>
-        current.map((row) =>
-          row.path !== null && entries.has(row.path)
-            ? { ...row, entry: entries.get(row.path) ?? null }
-            : row,
-        ),
-      );
+      await work(companyNumber, target);
       store.applySettings(
         await api.invoke('settings.update', {
           lastDropTarget: { companyNumber, destination: target },
@@ -351,6 +386,62 @@ export function DropScreen({
       setPhase({ kind: 'idle' });
     }
   }
+
+  /** The entry as the answer has it, or the newer one an event brought meanwhile. */
+  function newest(entry: HistoryEntry): HistoryEntry {
+    const seen = latestSeen.current.get(entry.id);
+    return seen !== undefined && seen.updatedAt >= entry.updatedAt ? seen : entry;
+  }
+
+  const sendCombined = () =>
+    sendTo(async (companyNumber, target) => {
+      const combined = sendable.flatMap((row) => (row.path === null ? [] : [row]));
+      const entry = newest(
+        await api.invoke('drop.combine', {
+          paths: combined.map((row) => row.path ?? ''),
+          companyNumber,
+          destination: target,
+        }),
+      );
+      const keys = new Set(combined.map((row) => row.key));
+      setRows((current) => current.map((row) => (keys.has(row.key) ? { ...row, entry } : row)));
+    });
+
+  const send = () =>
+    combining
+      ? sendCombined()
+      : sendTo(async (companyNumber, target) => {
+          const paths = sendable.flatMap((row) => (row.path === null ? [] : [row.path]));
+          const splitChoices = sendable.flatMap((row) => {
+            const state = previews.get(row.key);
+            return row.path === null || state?.status !== 'ready' || state.parts.length === 0
+              ? []
+              : [
+                  {
+                    path: row.path,
+                    choice: {
+                      sha256: state.preview.sha256,
+                      separatorPages: state.preview.separatorPages,
+                      parts: state.parts,
+                    },
+                  },
+                ];
+          });
+          const answer = await api.invoke('drop.send', {
+            paths,
+            companyNumber,
+            destination: target,
+            ...(splitMode === 'off' ? {} : { split: splitMode, splitChoices }),
+          });
+          const entries = new Map(answer.map((entry) => [entry.path, newest(entry)]));
+          setRows((current) =>
+            current.map((row) =>
+              row.path !== null && entries.has(row.path)
+                ? { ...row, entry: entries.get(row.path) ?? null }
+                : row,
+            ),
+          );
+        });
 
   const delivered = rows.filter(
     (row) => row.entry?.state === 'uploaded' || row.entry?.state === 'archived',
@@ -467,11 +558,12 @@ export function DropScreen({
                       <FileRow
                         row={row}
                         locked={busy}
+                        moves={movesOf(row)}
                         onRemove={() =>
                           setRows((current) => current.filter((other) => other.key !== row.key))
                         }
                       />
-                      {preview !== undefined && row.entry === null && (
+                      {preview !== undefined && !combining && row.entry === null && (
                         <tr className="split-preview-row">
                           <td colSpan={6}>
                             <SplitPreviewPanel
@@ -513,7 +605,29 @@ export function DropScreen({
                   onChange={setDestination}
                 />
               </div>
-              <SplitModeField value={splitMode} onChange={chooseSplitMode} />
+              {sendable.length >= 2 && (
+                <div className="field field-inline">
+                  <label>
+                    <input
+                      type="checkbox"
+                      checked={combine}
+                      disabled={busy}
+                      onChange={(event) => setCombine(event.target.checked)}
+                    />{' '}
+                    {t('drop.combine.label')}
+                  </label>
+                  {combining && (
+                    <p className="hint">
+                      {notCombinable.length === 0
+                        ? t('drop.combine.hint')
+                        : t('drop.combine.onlyPdfAndImages', {
+                            names: notCombinable.map((row) => markInvisible(row.name)).join(', '),
+                          })}
+                    </p>
+                  )}
+                </div>
+              )}
+              {!combining && <SplitModeField value={splitMode} onChange={chooseSplitMode} />}
               {problem !== null && (
                 <p className="hint hint-danger" role="alert">
                   {problem}
@@ -524,7 +638,9 @@ export function DropScreen({
                 <button
                   type="button"
                   className="button button-primary"
-                  disabled={busy || sendable.length === 0}
+                  disabled={
+                    busy || sendable.length === 0 || (combining && notCombinable.length > 0)
+                  }
                   onClick={() => void send()}
                 >
                   <Icon name="send" />{' '}
@@ -532,7 +648,9 @@ export function DropScreen({
                     ? t('drop.sending')
                     : sendable.length === 0
                       ? t('drop.sendNone')
-                      : t('drop.send', { count: sendable.length })}
+                      : combining
+                        ? t('drop.combine.send')
+                        : t('drop.send', { count: sendable.length })}
                 </button>
                 <button
                   type="button"

@@ -329,6 +329,13 @@ function HistoryRow({
           <Truncated as="p" className="history-note">
             {renderMessage(entry.splitNote)}
           </Truncated>
+        ) : entry.sources !== null && entry.sources !== undefined ? (
+          <Truncated as="p" className="history-note">
+            {t('history.combinedFrom', {
+              count: entry.sources.length,
+              names: entry.sources.map((source) => markInvisible(source.fileName)).join(', '),
+            })}
+          </Truncated>
         ) : isPart && entry.pageRange !== null && entry.pageRange !== undefined ? (
           <Truncated as="p" className="history-note">
             {t('history.part', { first: entry.pageRange.first, last: entry.pageRange.last })}

@@ -1,4 +1,4 @@
-// `--split off|separator|blank|page|pages:N`, shared by `folders add` and `upload` (issue #17).
+// `--split off|separator|blank|blank-backs|page|pages:N`, shared by `folders add` and `upload` (issue #17).
 import { helpText } from '../commander-language.ts';
 import { inCliLanguage } from '../cli-language.ts';
 import { msg } from '../../contract/messages/message.ts';

@@ -352,6 +352,10 @@ export const en: Catalogue = {
     drop_path_not_a_file:
       '{{path}} is neither a file nor a folder (a device or a socket). Nothing was sent.',
     drop_folder_empty: 'The folder {{path}} holds no documents to send. Nothing was sent.',
+    combine_not_pdf_or_image:
+      '{{fileName}} is not a PDF, JPEG or PNG, so it cannot be combined into one document. Nothing was sent.',
+    combine_unreadable:
+      '{{fileName}} could not be read to combine it (it may be encrypted or damaged). Nothing was sent.',
     drop_too_many_files:
       'One drop can hold at most {{maxFiles, number}} files. Nothing was received: drop them in smaller groups.',
 
@@ -413,6 +417,15 @@ export const en: Catalogue = {
       one: 'Cut into {{count, number}} document; {{blankPages, number}} blank pages not sent, kept in {{path}}. Moved once every part is uploaded.',
       other:
         'Cut into {{count, number}} documents; {{blankPages, number}} blank pages not sent, kept in {{path}}. Moved once every part is uploaded.',
+    },
+    split_blank_backs_left_out: {
+      one: 'Sent as one document without its blank page, which is kept in {{path}}. Moved once the document is uploaded.',
+      other:
+        'Sent as one document without its {{count, number}} blank pages, which are kept in {{path}}. Moved once the document is uploaded.',
+    },
+    split_only_blank_pages: {
+      one: 'Not sent: its only page is blank, so it holds no document.',
+      other: 'Not sent: all {{count, number}} pages are blank, so it holds no document.',
     },
 
     history_entry_unknown: 'There is no file {{id}} in the history.',
@@ -582,7 +595,8 @@ export const en: Catalogue = {
     cli_usage_too_many_arguments: 'error: too many arguments: {{received}}',
     cli_usage_invalid_value: 'error: {{value}} is not valid for {{option}}: {{reason}}',
     cli_usage_choices: 'use one of {{choices}}.',
-    cli_usage_split_invalid: 'use off, separator, blank, page or pages:N (N from 2 to 999).',
+    cli_usage_split_invalid:
+      'use off, separator, blank, blank-backs, page or pages:N (N from 2 to 999).',
     cli_usage_states_invalid: '"{{value}}" is not a state; use {{choices}}.',
     cli_usage_in_clearfacts_invalid: '"{{value}}" is not a Clearfacts state; use {{choices}}.',
     cli_usage_limit_invalid: 'the limit is a whole number from 1 to 1000.',
@@ -944,7 +958,7 @@ export const en: Catalogue = {
       category:
         'archive category, by name or id; required for various and permanent (see `categories`)',
       split:
-        'cut scanned batches (PDF) into documents: off, separator (on separator sheets), blank (on blank pages, kept apart), page, or pages:N',
+        'cut scanned batches (PDF) into documents: off, separator (on separator sheets), blank (on blank pages, kept apart), blank-backs (not cut, blank pages left out and kept apart), page, or pages:N',
       upload: 'send files now and wait until each is uploaded or failed (they are not moved)',
       json_outcomes: 'print the outcome of every file as JSON',
       check: 'say what would happen to each file, without sending anything',

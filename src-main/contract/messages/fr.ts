@@ -363,6 +363,10 @@ export const fr: Catalogue = {
       '{{path}} n’est ni un fichier ni un dossier (un périphérique ou un socket). Rien n’a été envoyé.',
     drop_folder_empty:
       'Le dossier {{path}} ne contient aucun document à envoyer. Rien n’a été envoyé.',
+    combine_not_pdf_or_image:
+      '{{fileName}} n’est ni un PDF, ni un JPEG, ni un PNG : il ne peut pas être réuni en un seul document. Rien n’a été envoyé.',
+    combine_unreadable:
+      '{{fileName}} n’a pas pu être lu pour le réunir (il est peut-être chiffré ou endommagé). Rien n’a été envoyé.',
     drop_too_many_files:
       'Un seul dépôt peut contenir au plus {{maxFiles, number}} fichiers. Rien n’a été reçu : déposez-les en plus petits groupes.',
 
@@ -418,6 +422,16 @@ export const fr: Catalogue = {
       one: 'Découpé en {{count, number}} document ; {{blankPages, number}} pages blanches non envoyées, conservées dans {{path}}. Déplacé quand chaque partie est envoyée.',
       other:
         'Découpé en {{count, number}} documents ; {{blankPages, number}} pages blanches non envoyées, conservées dans {{path}}. Déplacé quand chaque partie est envoyée.',
+    },
+    split_blank_backs_left_out: {
+      one: 'Envoyé en un seul document sans sa page blanche, conservée dans {{path}}. Déplacé quand le document est envoyé.',
+      other:
+        'Envoyé en un seul document sans ses {{count, number}} pages blanches, conservées dans {{path}}. Déplacé quand le document est envoyé.',
+    },
+    split_only_blank_pages: {
+      one: 'Non envoyé : sa seule page est blanche ; il ne contient donc aucun document.',
+      other:
+        'Non envoyé : ses {{count, number}} pages sont toutes blanches ; il ne contient donc aucun document.',
     },
     split_whole_changed_since_preview:
       "Envoyé entier : le fichier a changé après l'aperçu de ses parties, les parties choisies pourraient ne plus lui correspondre.",
@@ -599,7 +613,8 @@ export const fr: Catalogue = {
     cli_usage_too_many_arguments: 'erreur : trop d’arguments : {{received}}',
     cli_usage_invalid_value: 'erreur : {{value}} n’est pas valable pour {{option}} : {{reason}}',
     cli_usage_choices: 'utilisez l’une de ces valeurs : {{choices}}.',
-    cli_usage_split_invalid: 'utilisez off, separator, blank, page ou pages:N (N de 2 à 999).',
+    cli_usage_split_invalid:
+      'utilisez off, separator, blank, blank-backs, page ou pages:N (N de 2 à 999).',
     cli_usage_states_invalid: '« {{value}} » n’est pas un état ; utilisez {{choices}}.',
     cli_usage_in_clearfacts_invalid:
       '« {{value}} » n’est pas un état dans Clearfacts ; utilisez {{choices}}.',
@@ -978,7 +993,7 @@ export const fr: Catalogue = {
       category:
         'catégorie d’archive, par nom ou identifiant ; obligatoire pour various et permanent (voir `categories`)',
       split:
-        'découper les lots scannés (PDF) en documents : off, separator (sur feuilles de séparation), blank (sur les pages blanches, gardées à part), page ou pages:N',
+        'découper les lots scannés (PDF) en documents : off, separator (sur feuilles de séparation), blank (sur les pages blanches, gardées à part), blank-backs (non découpé, pages blanches retirées et gardées à part), page ou pages:N',
       upload:
         'envoyer des fichiers maintenant et attendre que chacun soit envoyé ou en échec (ils ne sont pas déplacés)',
       json_outcomes: 'afficher le résultat de chaque fichier en JSON',

@@ -546,6 +546,9 @@ export const Message = z.discriminatedUnion('code', [
   message('drop_path_not_a_file', { path }),
   message('drop_folder_empty', { path }),
   message('drop_too_many_files', { maxFiles: count }),
+  // … and files combined into one document (issue #19, bundling)
+  message('combine_not_pdf_or_image', { fileName: z.string() }),
+  message('combine_unreadable', { fileName: z.string() }),
   // … and archive categories named on the command line
   message('category_name_unknown', {
     companyNumber,
@@ -587,6 +590,10 @@ export const Message = z.discriminatedUnion('code', [
   message('split_only_separators', { count }),
   // … and a batch cut on blank pages, which are kept in a file of their own (issue #19)
   message('split_into_parts_blank', { count, blankPages: count, path }),
+  // … and a batch sent uncut without its blank pages (split mode `blank-backs`, issue #19);
+  // `count` is the number of blank pages left out
+  message('split_blank_backs_left_out', { count, path }),
+  message('split_only_blank_pages', { count }),
 
   // handlers/ and store/: answers to a request
   message('history_entry_unknown', { id: z.number().int() }),

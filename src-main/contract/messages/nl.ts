@@ -362,6 +362,10 @@ export const nl: Catalogue = {
       '{{path}} is geen bestand en geen map (een apparaat of een socket). Er werd niets verstuurd.',
     drop_folder_empty:
       'De map {{path}} bevat geen documenten om te versturen. Er werd niets verstuurd.',
+    combine_not_pdf_or_image:
+      '{{fileName}} is geen PDF, JPEG of PNG en kan dus niet tot één document samengevoegd worden. Er werd niets verstuurd.',
+    combine_unreadable:
+      '{{fileName}} kon niet gelezen worden om het samen te voegen (het is misschien versleuteld of beschadigd). Er werd niets verstuurd.',
     drop_too_many_files:
       'Eén keer neerzetten kan hoogstens {{maxFiles, number}} bestanden bevatten. Er werd niets ontvangen: zet ze in kleinere groepen neer.',
 
@@ -418,6 +422,16 @@ export const nl: Catalogue = {
       one: "Gesplitst in {{count, number}} document; {{blankPages, number}} blanco pagina's niet verzonden, bewaard in {{path}}. Verplaatst zodra elk deel verzonden is.",
       other:
         "Gesplitst in {{count, number}} documenten; {{blankPages, number}} blanco pagina's niet verzonden, bewaard in {{path}}. Verplaatst zodra elk deel verzonden is.",
+    },
+    split_blank_backs_left_out: {
+      one: 'Verzonden als één document zonder de blanco pagina, die bewaard is in {{path}}. Verplaatst zodra het document verzonden is.',
+      other:
+        "Verzonden als één document zonder de {{count, number}} blanco pagina's, die bewaard zijn in {{path}}. Verplaatst zodra het document verzonden is.",
+    },
+    split_only_blank_pages: {
+      one: 'Niet verzonden: de enige pagina is blanco, dus er zit geen document in.',
+      other:
+        "Niet verzonden: alle {{count, number}} pagina's zijn blanco, dus er zit geen document in.",
     },
     split_whole_changed_since_preview:
       'In één keer verzonden: het bestand veranderde nadat de delen getoond werden, dus de gekozen delen passen er misschien niet meer bij.',
@@ -602,7 +616,8 @@ export const nl: Catalogue = {
     cli_usage_too_many_arguments: 'fout: te veel argumenten: {{received}}',
     cli_usage_invalid_value: 'fout: {{value}} is geen geldige waarde voor {{option}}: {{reason}}',
     cli_usage_choices: 'gebruik een van {{choices}}.',
-    cli_usage_split_invalid: 'gebruik off, separator, blank, page of pages:N (N van 2 tot 999).',
+    cli_usage_split_invalid:
+      'gebruik off, separator, blank, blank-backs, page of pages:N (N van 2 tot 999).',
     cli_usage_states_invalid: '"{{value}}" is geen status; gebruik {{choices}}.',
     cli_usage_in_clearfacts_invalid:
       '"{{value}}" is geen status in Clearfacts; gebruik {{choices}}.',
@@ -969,7 +984,7 @@ export const nl: Catalogue = {
       category:
         'archiefcategorie, op naam of ID; verplicht bij various en permanent (zie `categories`)',
       split:
-        "knip gescande stapels (PDF) in documenten: off, separator (op scheidingsbladen), blank (op blanco pagina's, apart bewaard), page of pages:N",
+        "knip gescande stapels (PDF) in documenten: off, separator (op scheidingsbladen), blank (op blanco pagina's, apart bewaard), blank-backs (niet geknipt, blanco pagina's weggelaten en apart bewaard), page of pages:N",
       upload:
         'stuur bestanden nu en wacht tot elk opgeladen of mislukt is (ze worden niet verplaatst)',
       json_outcomes: 'toon de uitkomst van elk bestand als JSON',

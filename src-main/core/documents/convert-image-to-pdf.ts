@@ -31,13 +31,13 @@ function pageSize(image: PDFImage, resolution: Resolution | null): [number, numb
   return [image.width * scale, image.height * scale];
 }
 
-export async function convertImageToPdf(
-  inputPath: string,
-  outputPath: string,
-): Promise<{ pages: number }> {
-  const bytes = await readFile(inputPath);
+/**
+ * Adds the PNG or JPEG image in `bytes` to `document` as one page of its paper's size (or fitted
+ * within A4). Throws ImageConversionError, in English for the log, when it is no PNG or JPEG or
+ * cannot be read. Shared by the conversion below and by combining files into one PDF.
+ */
+export async function addImagePage(document: PDFDocument, bytes: Uint8Array): Promise<void> {
   const type = await fileTypeFromBuffer(bytes);
-  const document = await PDFDocument.create();
   let image: PDFImage;
   let resolution: Resolution | null;
   try {
@@ -70,6 +70,14 @@ export async function convertImageToPdf(
   const [width, height] = pageSize(image, resolution);
   const page = document.addPage([width, height]);
   page.drawImage(image, { x: 0, y: 0, width, height });
+}
+
+export async function convertImageToPdf(
+  inputPath: string,
+  outputPath: string,
+): Promise<{ pages: number }> {
+  const document = await PDFDocument.create();
+  await addImagePage(document, await readFile(inputPath));
   document.setTitle(path.parse(inputPath).name);
   document.setProducer('Clearfacts Uploader');
   document.setCreator('Clearfacts Uploader');

@@ -100,6 +100,12 @@ export function createContractHandlers(options: ContractHandlersOptions): ApiHan
       return entries;
     }),
 
+    'drop.combine': withApiErrors(async ({ paths, companyNumber, destination }) => {
+      const entry = await drop.combine(paths, companyNumber, destination);
+      settings.update({ lastDropTarget: { companyNumber, destination } });
+      return entry;
+    }),
+
     'history.query': withApiErrors(async ({ filter, offset, limit }) => {
       const { rows, total } = options.history.query(filter, offset, limit);
       return { rows: rows.map(toHistoryEntry), total };

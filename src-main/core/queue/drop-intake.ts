@@ -20,10 +20,11 @@ import { msg } from '../../contract/messages/message.ts';
 import type { PreviewResult } from '../split/split-protocol.ts';
 import type { DocumentCheck, DocumentCheckOptions } from '../documents/document-check.ts';
 import { sendingChanges } from '../documents/sending-changes.ts';
-import { wholeNote } from './split-step.ts';
+import { writeBundle } from './bundle-file.ts';
+import { onlySeparatorsMessage, wholeNote } from './split-step.ts';
 import type { UploadQueue } from './upload-queue.ts';
 import { toHistoryEntry, type FileRecord } from '../store/file-record.ts';
-import type { HistoryRepository } from '../store/history-repository.ts';
+import type { HistoryRepository, NewFile } from '../store/history-repository.ts';
 import type { StorageGuard } from '../store/storage-guard.ts';
 
 /** Checks hash and parse files: a few at once keeps a 10,000-file drop from starving the queue. */
@@ -38,6 +39,8 @@ export interface DropIntakeOptions {
   onInserted: (record: FileRecord) => void;
   /** The split service's preview of a batch's bytes (transferred) in a mode (issue #19). */
   previewSplit: (bytes: Uint8Array, mode: SplitMode) => Promise<PreviewResult>;
+  /** Where combined documents are kept until they are uploaded (issue #19, bundling). */
+  bundlesDir: string;
 }
 
 /** Files handed over directly: the drop window, browser-mode drops, `clearfacts-uploader upload`. */
@@ -68,9 +71,58 @@ export interface DropIntake {
     split?: SplitMode,
     choices?: ReadonlyMap<string, SplitChoice>,
   ): HistoryEntry[];
+  /**
+   * Combines the files, in this order, into one PDF (bundle-file.ts), writes it durably to the
+   * bundles folder and queues it as one document whose row lists them (issue #19). The files
+   * themselves are not changed or moved. Throws ApiError `invalid_request` for a path that is no
+   * readable file or a file that cannot be combined (nothing is queued then), and
+   * StorageUnavailableError when the history cannot be written.
+   */
+  combine(
+    paths: string[],
+    companyNumber: CompanyNumber,
+    destination: Destination,
+  ): Promise<HistoryEntry>;
+}
+
+/** The file's bytes, or ApiError `invalid_request` saying the path is no file that can be read. */
+async function readGivenFile(filePath: string): Promise<Uint8Array> {
+  try {
+    return await readFile(filePath);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ApiError(
+      'invalid_request',
+      msg(code === 'EISDIR' ? 'drop_path_not_a_file' : 'drop_path_missing', {
+        path: filePath,
+      }),
+    );
+  }
 }
 
 export function createDropIntake(options: DropIntakeOptions): DropIntake {
+  /** Inserts the files as ready drops in one transaction, tells about them and wakes the queue. */
+  function queueReady(
+    files: readonly Omit<NewFile, 'folderId' | 'watchRoot' | 'source' | 'state'>[],
+  ): HistoryEntry[] {
+    const records = options.storage.write(() =>
+      options.repository.inTransaction(() =>
+        files.map((file) =>
+          options.repository.insert({
+            ...file,
+            folderId: null,
+            watchRoot: null,
+            source: options.source,
+            state: 'ready',
+          }),
+        ),
+      ),
+    );
+    for (const record of records) options.onInserted(record);
+    options.queue.lookForWork();
+    return records.map(toHistoryEntry);
+  }
+
   return {
     async inspect(paths: string[], checkOptions: DocumentCheckOptions): Promise<InspectedFile[]> {
       const limit = pLimit(CHECKS_AT_ONCE);
@@ -97,18 +149,7 @@ export function createDropIntake(options: DropIntakeOptions): DropIntake {
 
     async previewSplit(given: string, mode: SplitMode): Promise<SplitPreview> {
       const filePath = path.resolve(given);
-      let bytes: Uint8Array;
-      try {
-        bytes = await readFile(filePath);
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        throw new ApiError(
-          'invalid_request',
-          msg(code === 'EISDIR' ? 'drop_path_not_a_file' : 'drop_path_missing', {
-            path: filePath,
-          }),
-        );
-      }
+      const bytes = await readGivenFile(filePath);
       const sha256 = createHash('sha256').update(bytes).digest('hex');
       const result = await options.previewSplit(bytes, mode);
       switch (result.outcome) {
@@ -118,6 +159,7 @@ export function createDropIntake(options: DropIntakeOptions): DropIntake {
             pages: result.pages,
             separatorPages: result.separatorPages,
             parts: result.parts,
+            pageThumbnails: result.pageThumbnails,
             whole: null,
           };
         case 'only_separators':
@@ -127,7 +169,8 @@ export function createDropIntake(options: DropIntakeOptions): DropIntake {
             pages: result.pages,
             separatorPages: result.separatorPages,
             parts: [],
-            whole: msg('split_only_separators', { count: result.pages }),
+            pageThumbnails: [],
+            whole: onlySeparatorsMessage(mode, result.pages),
           };
         case 'whole':
           return {
@@ -135,6 +178,7 @@ export function createDropIntake(options: DropIntakeOptions): DropIntake {
             pages: result.pages,
             separatorPages: [],
             parts: [],
+            pageThumbnails: [],
             whole: wholeNote(result.reason),
           };
       }
@@ -148,28 +192,48 @@ export function createDropIntake(options: DropIntakeOptions): DropIntake {
       split: SplitMode = 'off',
       choices: ReadonlyMap<string, SplitChoice> = new Map(),
     ): HistoryEntry[] {
-      const records = options.storage.write(() =>
-        options.repository.inTransaction(() =>
-          paths.map((given) => {
-            const filePath = path.resolve(given);
-            return options.repository.insert({
-              path: filePath,
-              fileName: path.basename(filePath),
-              folderId: null,
-              watchRoot: null,
-              source: options.source,
-              companyNumber,
-              destination,
-              state: 'ready',
-              splitMode: split === 'off' ? null : split,
-              splitChoice: split === 'off' ? null : (choices.get(filePath) ?? null),
-            });
-          }),
-        ),
+      return queueReady(
+        paths.map((given) => {
+          const filePath = path.resolve(given);
+          return {
+            path: filePath,
+            fileName: path.basename(filePath),
+            companyNumber,
+            destination,
+            splitMode: split === 'off' ? null : split,
+            splitChoice: split === 'off' ? null : (choices.get(filePath) ?? null),
+          };
+        }),
       );
-      for (const record of records) options.onInserted(record);
-      options.queue.lookForWork();
-      return records.map(toHistoryEntry);
+    },
+
+    async combine(
+      paths: string[],
+      companyNumber: CompanyNumber,
+      destination: Destination,
+    ): Promise<HistoryEntry> {
+      const inputs: { fileName: string; path: string; bytes: Uint8Array }[] = [];
+      for (const given of paths) {
+        const filePath = path.resolve(given);
+        inputs.push({
+          fileName: path.basename(filePath),
+          path: filePath,
+          bytes: await readGivenFile(filePath),
+        });
+      }
+      const bundle = await writeBundle(options.bundlesDir, inputs);
+      if (!bundle.ok) throw new ApiError('invalid_request', bundle.reason);
+      const [entry] = queueReady([
+        {
+          path: bundle.path,
+          fileName: bundle.fileName,
+          companyNumber,
+          destination,
+          bundleSources: bundle.sources,
+        },
+      ]);
+      if (entry === undefined) throw new Error('the combined document was not queued');
+      return entry;
     },
   };
 }

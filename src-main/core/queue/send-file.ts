@@ -721,9 +721,18 @@ async function recordSendFailure(
 
 /**
  * Runs after the uuid is stored. Only watched files are moved or deleted; a failure here is
- * recorded on the file and never blocks the queue.
+ * recorded on the file and never blocks the queue. A combined document's own file (the app's, in
+ * its bundles folder) is removed: Clearfacts has it now.
  */
 export async function finishLocally(context: SendContext, record: FileRecord): Promise<void> {
+  if (record.bundleSources !== null) {
+    await rm(record.path, { force: true }).catch((error: unknown) =>
+      context.logger.warn('A combined document could not be removed after its upload', {
+        id: record.id,
+        detail: error instanceof Error ? error.message : String(error),
+      }),
+    );
+  }
   if (record.source !== 'watch' || record.watchRoot === null) return;
   const write = (to: FileState, patch: FilePatch) =>
     context.storage.persist(() => {

@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { Destination, FileState } from '../../contract/domain.ts';
 import { msg, type Message } from '../../contract/messages/message.ts';
 import type { SeparatorSheet } from '../split/separator-code.ts';
+import { judgesBlankPages } from '../split/split-plan.ts';
 import type { SplitResult, WholeReason } from '../split/split-protocol.ts';
 import type { SplitChoice, SplitMode } from '../../contract/domain.ts';
 import type { FileRecord } from '../store/file-record.ts';
@@ -63,6 +64,33 @@ export function wholeNote(reason: WholeReason): Message | null {
   }
 }
 
+/**
+ * What a failed batch with only separator pages says: in the modes that judge blank pages those
+ * pages are blank (issue #19), else they are separator sheets.
+ */
+export function onlySeparatorsMessage(mode: SplitMode, count: number): Message {
+  return judgesBlankPages(mode)
+    ? msg('split_only_blank_pages', { count })
+    : msg('split_only_separators', { count });
+}
+
+/** The original's note once it is cut: its parts, and the blank pages kept where they are kept. */
+function splitNote(
+  mode: SplitMode,
+  parts: number,
+  separatorPages: number,
+  blankPagesPath: string | null,
+): Message {
+  if (blankPagesPath === null) return msg('split_into_parts', { count: parts, separatorPages });
+  return mode === 'blank-backs'
+    ? msg('split_blank_backs_left_out', { count: separatorPages, path: blankPagesPath })
+    : msg('split_into_parts_blank', {
+        count: parts,
+        blankPages: separatorPages,
+        path: blankPagesPath,
+      });
+}
+
 /** The destination a typed separator sheet sets, or null for the folder's own. */
 function sheetDestination(sheet: SeparatorSheet | null): Destination | null {
   if (sheet === null) return null;
@@ -84,7 +112,8 @@ export function partsFolder(partsDir: string, batchId: number): string {
   return path.join(partsDir, String(batchId));
 }
 
-async function writeDurably(filePath: string, bytes: Uint8Array): Promise<void> {
+/** Writes `bytes` to `filePath` (mode 0600) and syncs it to disk before resolving. */
+export async function writeDurably(filePath: string, bytes: Uint8Array): Promise<void> {
   const handle = await open(filePath, 'w', 0o600);
   try {
     await handle.writeFile(bytes);
@@ -153,7 +182,7 @@ export async function splitOriginal(
       splitMode: null,
       failure: {
         code: 'only_separator_sheets',
-        message: msg('split_only_separators', { count: result.pages }),
+        message: onlySeparatorsMessage(mode, result.pages),
       },
       nextAttemptAt: null,
     });
@@ -220,17 +249,7 @@ export async function splitOriginal(
           pages: result.pages,
           splitMode: null,
           splitChoice: null,
-          splitNote:
-            blankPagesPath === null
-              ? msg('split_into_parts', {
-                  count: inserted.length,
-                  separatorPages: result.separatorPages.length,
-                })
-              : msg('split_into_parts_blank', {
-                  count: inserted.length,
-                  blankPages: result.separatorPages.length,
-                  path: blankPagesPath,
-                }),
+          splitNote: splitNote(mode, inserted.length, result.separatorPages.length, blankPagesPath),
           failure: null,
           nextAttemptAt: null,
         });

@@ -10,11 +10,11 @@ import type { SplitChoice, SplitMode, SplitPart } from '../../contract/domain.ts
 import { choiceProblem, contentPages } from '../../contract/split-choice.ts';
 import { readBarcodeTexts } from './barcode-reader.ts';
 import { measurePageInk } from './blank-page.ts';
-import { pagePicture, releasePicture } from './page-images.ts';
+import { pagePicture, releasePicture, type PagePicture } from './page-images.ts';
 import { decodeSeparator, type SeparatorSheet } from './separator-code.ts';
 import { thumbnailDataUrl } from './page-thumbnail.ts';
 import type { CutPart, PreviewResult, SplitResult, WholeReason } from './split-protocol.ts';
-import { planSplit } from './split-plan.ts';
+import { judgesBlankPages, planSplit } from './split-plan.ts';
 import { lowerImageDecoderThreads } from './thread-priority.ts';
 
 let pdfjsLoaded: Promise<typeof Pdfjs> | null = null;
@@ -68,14 +68,18 @@ function lazyPdfjs(bytes: Uint8Array): LazyPdfjs {
   };
 }
 
+/** Gets each page picture a search takes (page 1-based), e.g. to make its thumbnail. */
+type PictureSeen = (page: number, picture: PagePicture) => Promise<void>;
+
 /**
  * The separator sheet on each page (null: none), in page order; with `only`, just those pages
- * (1-based) are read and every other page counts as none.
+ * (1-based) are read and every other page counts as none. `seen` gets every picture read.
  */
 export async function readSeparators(
   lib: PDFDocument,
   pdfjs: () => Promise<PDFDocumentProxy>,
   only?: readonly number[],
+  seen?: PictureSeen,
 ): Promise<(SeparatorSheet | null)[]> {
   const sheets: (SeparatorSheet | null)[] = [];
   for (let index = 0; index < lib.getPageCount(); index++) {
@@ -84,6 +88,7 @@ export async function readSeparators(
       continue;
     }
     const picture = await pagePicture({ lib, pdfjs }, index);
+    await seen?.(index + 1, picture);
     if (picture.source === 'embedded_jpeg') lowerImageDecoderThreads();
     const texts = await readBarcodeTexts(picture);
     releasePicture(picture);
@@ -96,12 +101,13 @@ export async function readSeparators(
 
 /**
  * Whether each page is blank (blank-page.ts), in page order; with `only`, just those pages
- * (1-based) are looked at and every other page counts as not blank.
+ * (1-based) are looked at and every other page counts as not blank. `seen` gets every picture.
  */
 export async function readBlankPages(
   lib: PDFDocument,
   pdfjs: () => Promise<PDFDocumentProxy>,
   only?: readonly number[],
+  seen?: PictureSeen,
 ): Promise<boolean[]> {
   const blanks: boolean[] = [];
   for (let index = 0; index < lib.getPageCount(); index++) {
@@ -110,6 +116,7 @@ export async function readBlankPages(
       continue;
     }
     const picture = await pagePicture({ lib, pdfjs }, index);
+    await seen?.(index + 1, picture);
     blanks.push(measurePageInk(picture).blank);
     releasePicture(picture);
   }
@@ -145,20 +152,22 @@ interface Plan {
 
 /**
  * What `mode` makes of the batch: its parts and separator pages, every page a separator sheet
- * (`onlySeparators`: nothing to send), or why it stays whole.
+ * (`onlySeparators`: nothing to send), or why it stays whole. `seen` gets every page picture the
+ * search reads (none in `page` and `pages:N` modes).
  */
 async function decide(
   bytes: Uint8Array,
   lib: PDFDocument,
   mode: SplitMode,
   withPdfjs?: (pdfjs: () => Promise<PDFDocumentProxy>, plan: Plan) => Promise<void>,
+  seen?: PictureSeen,
 ): Promise<Plan | { onlySeparators: number[] } | { whole: WholeReason }> {
   let separators: (SeparatorSheet | null)[] = [];
   let blanks: boolean[] = [];
   const pdfjs = lazyPdfjs(bytes);
   try {
-    if (mode === 'separator') separators = await readSeparators(lib, pdfjs.get);
-    if (mode === 'blank') blanks = await readBlankPages(lib, pdfjs.get);
+    if (mode === 'separator') separators = await readSeparators(lib, pdfjs.get, undefined, seen);
+    if (judgesBlankPages(mode)) blanks = await readBlankPages(lib, pdfjs.get, undefined, seen);
     const plan = planSplit(lib.getPageCount(), mode, separators, blanks);
     if (plan.outcome === 'whole') return { whole: { why: 'one_document' } };
     if (plan.outcome === 'only_separators') return { onlySeparators: plan.separatorPages };
@@ -174,9 +183,9 @@ async function decide(
 
 /**
  * Checks the user's choice against the batch: it must cover every page (`choiceProblem`), and
- * every page it leaves out as a separator must carry a separator sheet (in `blank` mode: be
- * blank), read again here, only those pages, so no page with content can be dropped by a
- * choice. Null when it fits.
+ * every page it leaves out as a separator must carry a separator sheet (in `blank` and
+ * `blank-backs`: be blank), read again here, only those pages, so no page with content can be
+ * dropped by a choice. Null when it fits.
  */
 async function choiceMismatch(
   bytes: Uint8Array,
@@ -189,14 +198,13 @@ async function choiceMismatch(
   if (choice.separatorPages.length === 0) return null;
   const pdfjs = lazyPdfjs(bytes);
   try {
-    const separates =
-      mode === 'blank'
-        ? await readBlankPages(lib, pdfjs.get, choice.separatorPages)
-        : (await readSeparators(lib, pdfjs.get, choice.separatorPages)).map(
-            (sheet) => sheet !== null,
-          );
+    const separates = judgesBlankPages(mode)
+      ? await readBlankPages(lib, pdfjs.get, choice.separatorPages)
+      : (await readSeparators(lib, pdfjs.get, choice.separatorPages)).map(
+          (sheet) => sheet !== null,
+        );
     const notSheet = choice.separatorPages.find((page) => separates[page - 1] !== true);
-    const what = mode === 'blank' ? 'is not blank' : 'carries no separator sheet';
+    const what = judgesBlankPages(mode) ? 'is not blank' : 'carries no separator sheet';
     return notSheet === undefined
       ? null
       : { why: 'choice_mismatch', detail: `page ${notSheet} ${what}` };
@@ -243,7 +251,7 @@ export async function splitBatch(
     }
     // Blank pages are not sent, but never thrown away: they become a file of their own.
     const blankPages =
-      mode === 'blank' && plan.separatorPages.length > 0
+      judgesBlankPages(mode) && plan.separatorPages.length > 0
         ? ((await cut(lib, plan.separatorPages)) as Uint8Array<ArrayBuffer>)
         : null;
     return { outcome: 'split', pages, separatorPages: plan.separatorPages, parts, blankPages };
@@ -254,22 +262,38 @@ export async function splitBatch(
 
 /**
  * What `splitBatch` would make of the batch in `mode`, without cutting: the parts, each with a
- * thumbnail of its first page (issue #19). Never throws for the file.
+ * thumbnail of its first page, and a thumbnail of every page a part may start with once the user
+ * moves pages (every page that is not a separator page), so the pictures stay right after a move
+ * (issue #19). Never throws for the file.
  */
 export async function previewBatch(bytes: Uint8Array, mode: SplitMode): Promise<PreviewResult> {
   const opened = await openWithPdfLib(bytes);
   if ('whole' in opened) return { outcome: 'whole', pages: null, reason: opened.whole };
   const { lib } = opened;
   const pages = lib.getPageCount();
-  const thumbnails: string[] = [];
-  const decided = await decide(bytes, lib, mode, async (pdfjs, plan) => {
-    for (const part of plan.parts) {
-      const first = contentPages(part, plan.separatorPages)[0] ?? part.firstPage;
-      const picture = await pagePicture({ lib, pdfjs }, first - 1);
-      thumbnails.push(await thumbnailDataUrl(picture));
-      releasePicture(picture);
-    }
-  });
+  // Made from the pictures the search takes anyway; only `page` and `pages:N` render for them.
+  const seenThumbnails = new Map<number, string>();
+  const thumbnails = new Map<number, string>();
+  const decided = await decide(
+    bytes,
+    lib,
+    mode,
+    async (pdfjs, plan) => {
+      for (let page = 1; page <= pages; page++) {
+        if (plan.separatorPages.includes(page)) continue;
+        let thumbnail = seenThumbnails.get(page);
+        if (thumbnail === undefined) {
+          const picture = await pagePicture({ lib, pdfjs }, page - 1);
+          thumbnail = await thumbnailDataUrl(picture);
+          releasePicture(picture);
+        }
+        thumbnails.set(page, thumbnail);
+      }
+    },
+    async (page, picture) => {
+      seenThumbnails.set(page, await thumbnailDataUrl(picture));
+    },
+  );
   if ('whole' in decided) return { outcome: 'whole', pages, reason: decided.whole };
   if ('onlySeparators' in decided) {
     return { outcome: 'only_separators', pages, separatorPages: decided.onlySeparators };
@@ -278,6 +302,11 @@ export async function previewBatch(bytes: Uint8Array, mode: SplitMode): Promise<
     outcome: 'split',
     pages,
     separatorPages: decided.separatorPages,
-    parts: decided.parts.map((part, index) => ({ ...part, thumbnail: thumbnails[index] ?? '' })),
+    parts: decided.parts.map((part) => ({
+      ...part,
+      thumbnail:
+        thumbnails.get(contentPages(part, decided.separatorPages)[0] ?? part.firstPage) ?? '',
+    })),
+    pageThumbnails: [...thumbnails].map(([page, thumbnail]) => ({ page, thumbnail })),
   };
 }

@@ -23,6 +23,14 @@ export type SplitPlan =
   /** Nothing to cut: one page, no separator sheet, or all pages within N. */
   | { outcome: 'whole' };
 
+/**
+ * Whether `mode` looks at every page for blankness: `blank` cuts on blank pages, `blank-backs`
+ * only leaves them out (issue #19).
+ */
+export function judgesBlankPages(mode: SplitMode): boolean {
+  return mode === 'blank' || mode === 'blank-backs';
+}
+
 /** N for `page` (1) and `pages:N`; null for `off` and `separator`. */
 export function pagesPerPart(mode: SplitMode): number | null {
   if (mode === 'page') return 1;
@@ -33,9 +41,10 @@ export function pagesPerPart(mode: SplitMode): number | null {
 /**
  * The plan for a batch of `pageCount` pages. `separators[i]` is the sheet read on page i + 1, or
  * null (only looked at in `separator` mode); `blanks[i]` says whether page i + 1 was judged blank
- * (only looked at in `blank` mode, where a blank page separates like a `next` sheet). Separator
- * pages are never part of a document; two in a row do not make an empty document (the later
- * sheet applies).
+ * (only looked at in `blank` mode, where a blank page separates like a `next` sheet, and in
+ * `blank-backs`, where the pages that are not blank stay one document and the blank ones are
+ * left out as its separator pages). Separator pages are never part of a document; two in a row
+ * do not make an empty document (the later sheet applies).
  */
 export function planSplit(
   pageCount: number,
@@ -57,6 +66,7 @@ export function planSplit(
       ? { outcome: 'split', parts, separatorPages: [] }
       : { outcome: 'whole' };
   }
+  if (mode === 'blank-backs') return withoutBlankPages(pageCount, blanks);
   if (mode !== 'separator' && mode !== 'blank') {
     return { outcome: 'whole' };
   }
@@ -93,4 +103,27 @@ export function planSplit(
   // A single part after a leading sheet (or beside blank pages) is still a cut: the sheet is
   // not sent.
   return { outcome: 'split', parts, separatorPages };
+}
+
+/**
+ * `blank-backs`: one document from the first to the last page that is not blank, every blank
+ * page left out (a blank page inside the range is a separator page, which `contentPages` skips).
+ */
+function withoutBlankPages(pageCount: number, blanks: readonly boolean[]): SplitPlan {
+  const separatorPages: number[] = [];
+  const content: number[] = [];
+  for (let page = 1; page <= pageCount; page++) {
+    (blanks[page - 1] === true ? separatorPages : content).push(page);
+  }
+  const first = content[0];
+  const last = content.at(-1);
+  if (separatorPages.length === 0) return { outcome: 'whole' };
+  if (first === undefined || last === undefined) {
+    return { outcome: 'only_separators', separatorPages };
+  }
+  return {
+    outcome: 'split',
+    parts: [{ firstPage: first, lastPage: last, sheet: null }],
+    separatorPages,
+  };
 }

@@ -1,7 +1,7 @@
 // What the split service and its worker thread say to each other, checked with zod on arrival
 // (a worker's messages cross a thread boundary). Shared by split-service.ts and split-worker.ts.
 import { z } from 'zod';
-import { SplitChoice, SplitMode, SplitPart } from '../../contract/domain.ts';
+import { PageThumbnail, SplitChoice, SplitMode, SplitPart } from '../../contract/domain.ts';
 import { SeparatorSheet } from './separator-code.ts';
 
 /** One part as the worker hands it back: its pages (1-based, inclusive) and its PDF bytes. */
@@ -103,6 +103,8 @@ export const PreviewResult = z.discriminatedUnion('outcome', [
     pages: z.number().int(),
     separatorPages: z.array(z.number().int()),
     parts: z.array(SplitPart.extend({ thumbnail: z.string() })).min(1),
+    /** Every page that is not a separator page, with its picture (a move may make it first). */
+    pageThumbnails: z.array(PageThumbnail),
   }),
   OnlySeparators,
   Whole,

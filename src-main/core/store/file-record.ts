@@ -1,6 +1,7 @@
 // A row of the history as core works with it (times in ms, engine-only fields), and its
 // translation to the contract's HistoryEntry.
 import type {
+  BundleSource,
   CompanyNumber,
   Destination,
   DocumentKind,
@@ -60,6 +61,8 @@ export interface FileRecord {
   pageRange: { first: number; last: number } | null;
   /** Why a batch was sent whole although its folder splits; null when it was not. */
   splitNote: Message | null;
+  /** A document combined from several files (issue #19): those files; null for any other row. */
+  bundleSources: BundleSource[] | null;
   uuid: string | null;
   failure: Failure | null;
   attempts: number;
@@ -116,5 +119,6 @@ export function toHistoryEntry(record: FileRecord): HistoryEntry {
     parentId: record.parentId,
     pageRange: record.pageRange,
     splitNote: record.splitNote,
+    sources: record.bundleSources,
   };
 }

@@ -2,6 +2,7 @@
 // database is a file on disk, which an older version or a person may have written.
 import { z } from 'zod';
 import {
+  BundleSource,
   CompanyNumber,
   Destination,
   DocumentKind,
@@ -115,6 +116,8 @@ const FileRow = z.object({
   split_note: z.string().nullable().default(null),
   // Absent from rows read before migration 10: split preview.
   split_choice: z.string().nullable().default(null),
+  // Absent from rows read before migration 11: bundling.
+  bundle_sources: z.string().nullable().default(null),
 });
 
 /** What the follow-up last stored, or null before Clearfacts was asked. */
@@ -147,6 +150,11 @@ function parseNote(json: string | null): Message | null {
 /** A choice that no longer parses reads as none: the batch is then split as its mode decides. */
 function parseChoice(json: string | null): SplitChoice | null {
   return parseColumn(SplitChoice, json);
+}
+
+/** A combined document's sources (issue #19); a list that no longer parses reads as none. */
+function parseSources(json: string | null): BundleSource[] | null {
+  return parseColumn(z.array(BundleSource), json);
 }
 
 /** A hold that no longer parses (a newer version wrote it) reads as none. */
@@ -208,6 +216,7 @@ export function rowToRecord(row: unknown): FileRecord {
         ? null
         : { first: r.first_page, last: r.last_page },
     splitNote: parseNote(r.split_note),
+    bundleSources: parseSources(r.bundle_sources),
     uuid: r.uuid,
     failure:
       r.failure_code === null
@@ -286,6 +295,10 @@ export function patchToColumns(patch: FilePatch): Record<string, string | number
   set('split_mode', patch.splitMode);
   if (patch.splitChoice !== undefined) {
     columns.split_choice = patch.splitChoice === null ? null : JSON.stringify(patch.splitChoice);
+  }
+  if (patch.bundleSources !== undefined) {
+    columns.bundle_sources =
+      patch.bundleSources === null ? null : JSON.stringify(patch.bundleSources);
   }
   set('parent_id', patch.parentId);
   if (patch.pageRange !== undefined) {

@@ -131,4 +131,9 @@ export const historyMigrations: readonly string[] = [
   `
   ALTER TABLE files ADD COLUMN split_choice TEXT;
   `,
+  // 11: bundling (issue #19). On a document combined from several files: those files, in page
+  // order (BundleSource[] as JSON); NULL: not a combined document.
+  `
+  ALTER TABLE files ADD COLUMN bundle_sources TEXT;
+  `,
 ];

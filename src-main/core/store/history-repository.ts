@@ -35,6 +35,7 @@ export type NewFile = Pick<
       | 'splitChoice'
       | 'parentId'
       | 'pageRange'
+      | 'bundleSources'
       | 'forceSend'
       | 'rawName'
     >
@@ -166,10 +167,11 @@ export function createHistoryRepository(
   const insertStatement = db.prepare(`
     INSERT INTO files (path, file_name, search_name, folder_id, watch_root, source, company_number,
       destination_type, category_id, state, size_bytes, mtime_ms, split_mode, split_choice,
-      parent_id, first_page, last_page, force_send, raw_name, detected_at, updated_at)
+      parent_id, first_page, last_page, bundle_sources, force_send, raw_name, detected_at,
+      updated_at)
     VALUES (@path, @fileName, @searchName, @folderId, @watchRoot, @source, @companyNumber,
       @destinationType, @categoryId, @state, @sizeBytes, @mtimeMs, @splitMode, @splitChoice,
-      @parentId, @firstPage, @lastPage, @forceSend, @rawName, @now, @now)
+      @parentId, @firstPage, @lastPage, @bundleSources, @forceSend, @rawName, @now, @now)
     RETURNING *`);
   const getStatement = db.prepare('SELECT * FROM files WHERE id = ?');
   const stateStatement = db.prepare('SELECT state FROM files WHERE id = ?').pluck();
@@ -299,6 +301,10 @@ export function createHistoryRepository(
         parentId: file.parentId ?? null,
         firstPage: file.pageRange?.first ?? null,
         lastPage: file.pageRange?.last ?? null,
+        bundleSources:
+          file.bundleSources === undefined || file.bundleSources === null
+            ? null
+            : JSON.stringify(file.bundleSources),
         forceSend: file.forceSend === true ? 1 : 0,
         rawName: file.rawName ?? null,
         now: now(),

@@ -61,6 +61,14 @@ test('the Drop screen previews a batch, a page is moved to the document before, 
     .click();
   await parts.getByRole('listitem', { name: 'Document 1: pages 1–2, 4' }).waitFor();
   await parts.getByRole('listitem', { name: 'Document 2: pages 5' }).waitFor();
+  // The document now starts with page 5: its card shows page 5's own picture, not a stand-in.
+  assert.ok(
+    await parts
+      .getByRole('listitem', { name: 'Document 2: pages 5' })
+      .getByRole('img', { name: 'Page 5' })
+      .evaluate((image) => (image as unknown as { naturalHeight: number }).naturalHeight === 240),
+    'the moved-to first page has its own decoded 240 px picture',
+  );
   await assertAccessible(page, 'drop with a split preview');
   await screenshotBothThemes(page, 'drop-split-preview');
 

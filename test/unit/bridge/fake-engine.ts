@@ -148,12 +148,14 @@ export function createFakeEngine(options: FakeEngineOptions = {}): FakeEngine {
         })),
       ),
     'drop.send': (request) => record('drop.send', request, []),
+    'drop.combine': (request) => record('drop.combine', request, generatedEntry(1, 0)),
     'drop.previewSplit': (request) =>
       record('drop.previewSplit', request, {
         sha256: '',
         pages: null,
         separatorPages: [],
         parts: [],
+        pageThumbnails: [],
         whole: null,
       }),
     'folders.setSplit': (request) => record('folders.setSplit', request, []),
