@@ -14,7 +14,11 @@ import {
   type HistoryFilter,
   type HoldChoice,
 } from '../../src-main/contract/domain.ts';
-import { archiveCategoryName, inClearfactsMessage } from '../../src-main/contract/in-clearfacts.ts';
+import {
+  archiveCategoryName,
+  inClearfactsMessage,
+  inClearfactsView,
+} from '../../src-main/contract/in-clearfacts.ts';
 import { msg } from '../../src-main/contract/messages/message.ts';
 import {
   administrationLabel,
@@ -180,11 +184,12 @@ function InClearfactsCell({
   const api = useApi();
   const renderMessage = useRenderMessage();
   const categoryName = useCategoryName(entry);
+  const view = inClearfactsView(entry, categoryName);
   const message = inClearfactsMessage(entry, categoryName);
-  if (message === null) return null;
+  if (view === null || message === null) return null;
   const checked = entry.inClearfacts ?? null;
   const text = renderMessage(message);
-  const status = checked?.status ?? (message.code === 'cf_in_archive' ? 'archive' : 'unchecked');
+  const status = view.status;
   // The whole wording is in the tooltip: a narrow window cuts the cell with an ellipsis.
   const whole = `${t('history.inClearfactsLabel')}: ${text}`;
   const title =

@@ -480,7 +480,7 @@ export const en: Catalogue = {
     cf_status_processed: 'Processed · {{date, day}}',
     cf_status_unpaid: 'Processed · {{date, day}} · unpaid',
     cf_status_paid: 'Paid · {{date, day}}',
-    cf_status_not_known: 'No longer known in Clearfacts',
+    cf_status_not_known: 'No longer known',
     cf_in_archive: 'In the archive · {{category}}',
     cf_checked_at: 'Checked {{at, datetime}}',
     cf_unpaid_purchases: {

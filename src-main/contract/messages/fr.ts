@@ -494,7 +494,7 @@ export const fr: Catalogue = {
     cf_status_processed: 'Traité · {{date, day}}',
     cf_status_unpaid: 'Traité · {{date, day}} · impayé',
     cf_status_paid: 'Payé · {{date, day}}',
-    cf_status_not_known: 'Plus connu dans Clearfacts',
+    cf_status_not_known: 'Plus connu',
     cf_in_archive: 'Dans les archives · {{category}}',
     cf_checked_at: 'Vérifié {{at, datetime}}',
     cf_unpaid_purchases: {

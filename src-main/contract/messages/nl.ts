@@ -494,7 +494,7 @@ export const nl: Catalogue = {
     cf_status_processed: 'Verwerkt · {{date, day}}',
     cf_status_unpaid: 'Verwerkt · {{date, day}} · onbetaald',
     cf_status_paid: 'Betaald · {{date, day}}',
-    cf_status_not_known: 'Niet meer gekend in Clearfacts',
+    cf_status_not_known: 'Niet meer gekend',
     cf_in_archive: 'In het archief · {{category}}',
     cf_checked_at: 'Nagekeken {{at, datetime}}',
     cf_unpaid_purchases: {
