@@ -236,6 +236,18 @@ export const en = {
       create: 'Open the sheet (PDF)',
       error: 'The separator sheet could not be made.',
     },
+    browser: {
+      title: 'Choose a folder',
+      places: 'Places',
+      home: 'Home folder',
+      up: 'Up',
+      list: 'Folders',
+      empty: 'No folders in here.',
+      truncated: 'Only the first {{shown, number}} folders are listed.',
+      keys: 'Arrow keys move, Enter opens a folder, Backspace goes up.',
+      choose: 'Choose this folder',
+      cancel: 'Cancel',
+    },
     form: {
       title: 'Add a folder',
       path: 'Folder',
@@ -396,6 +408,7 @@ export const en = {
     appDetail: 'Technical detail: “{{detail}}”',
   },
   history: {
+    sentSize: '{{size}} sent',
     inClearfactsLabel: 'In Clearfacts',
     checkNow: 'Ask Clearfacts again',
     inClearfacts: {

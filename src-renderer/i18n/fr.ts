@@ -252,6 +252,18 @@ export const fr: WithManyPlurals<Messages> = {
       create: 'Ouvrir la feuille (PDF)',
       error: 'La feuille de séparation n’a pas pu être créée.',
     },
+    browser: {
+      title: 'Choisir un dossier',
+      places: 'Emplacements',
+      home: 'Dossier personnel',
+      up: 'Remonter',
+      list: 'Dossiers',
+      empty: 'Aucun dossier ici.',
+      truncated: 'Seuls les {{shown, number}} premiers dossiers sont affichés.',
+      keys: 'Les flèches déplacent, Entrée ouvre un dossier, Retour arrière remonte.',
+      choose: 'Choisir ce dossier',
+      cancel: 'Annuler',
+    },
     form: {
       title: 'Ajouter un dossier',
       path: 'Dossier',
@@ -426,6 +438,7 @@ export const fr: WithManyPlurals<Messages> = {
     appDetail: 'Détail technique : « {{detail}} »',
   },
   history: {
+    sentSize: '{{size}} envoyés',
     inClearfactsLabel: 'Dans Clearfacts',
     checkNow: 'Redemander à Clearfacts',
     inClearfacts: {

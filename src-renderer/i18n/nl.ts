@@ -241,6 +241,18 @@ export const nl: Messages = {
       create: 'Het blad openen (pdf)',
       error: 'Het scheidingsblad kon niet worden gemaakt.',
     },
+    browser: {
+      title: 'Kies een map',
+      places: 'Plaatsen',
+      home: 'Thuismap',
+      up: 'Omhoog',
+      list: 'Mappen',
+      empty: 'Hier staan geen mappen.',
+      truncated: 'Alleen de eerste {{shown, number}} mappen worden getoond.',
+      keys: 'Pijltjestoetsen bewegen, Enter opent een map, Backspace gaat omhoog.',
+      choose: 'Deze map kiezen',
+      cancel: 'Annuleren',
+    },
     form: {
       title: 'Een map toevoegen',
       path: 'Map',
@@ -408,6 +420,7 @@ export const nl: Messages = {
     appDetail: 'Technisch detail: “{{detail}}”',
   },
   history: {
+    sentSize: '{{size}} verzonden',
     inClearfactsLabel: 'In Clearfacts',
     checkNow: 'Vraag het Clearfacts opnieuw',
     inClearfacts: {

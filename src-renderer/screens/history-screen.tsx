@@ -219,12 +219,28 @@ function InClearfactsCell({
   );
 }
 
+/**
+ * A row's sizes: the file's, and the bytes sent (issue #14 finding 12) once a send started; one
+ * "… sent" when they are the same, both when a prefix strip, a conversion or a split changed it.
+ */
+function sizes(
+  entry: HistoryEntry,
+  bytes: (value: number) => string,
+  sent: (size: string) => string,
+): string[] {
+  const sentBytes = entry.sentBytes ?? null;
+  if (sentBytes === null) return entry.sizeBytes === null ? [] : [bytes(entry.sizeBytes)];
+  if (entry.sizeBytes === null || entry.sizeBytes === sentBytes) return [sent(bytes(sentBytes))];
+  return [bytes(entry.sizeBytes), sent(bytes(sentBytes))];
+}
+
 /** What we know of an unconfirmed upload, and how to check it in Clearfacts. */
 function unconfirmedGuide(entry: HistoryEntry): ReturnType<typeof msg> | null {
-  if (entry.sizeBytes === null || entry.pages === null) return null;
+  const size = entry.sentBytes ?? entry.sizeBytes;
+  if (size === null || entry.pages === null) return null;
   return msg('unconfirmed_guide', {
     sentAt: Date.parse(entry.updatedAt),
-    size: entry.sizeBytes,
+    size,
     count: entry.pages,
     fileName: entry.fileName,
   });
@@ -281,7 +297,7 @@ function HistoryRow({
         : administrationLabel(administration),
     t(`destinations.${entry.destination.type}`),
     ...(entry.pages === null ? [] : [t('history.pages', { count: entry.pages })]),
-    ...(entry.sizeBytes === null ? [] : [format.bytes(entry.sizeBytes)]),
+    ...sizes(entry, format.bytes, (size) => t('history.sentSize', { size })),
     format.dateTime(entry.uploadedAt ?? entry.detectedAt),
   ].join(' · ');
 

@@ -170,6 +170,12 @@ function inClearfactsCell(
   return message === null ? '' : inCliLanguage(message);
 }
 
+/** The bytes the upload carried (issue #14 finding 12), in the CLI's language; '' before a send. */
+function sizeSentCell(entry: HistoryEntry): string {
+  const sentBytes = entry.sentBytes ?? null;
+  return sentBytes === null ? '' : inCliLanguage(msg('cli_size_sent', { sizeBytes: sentBytes }));
+}
+
 /** The name of `entry`'s archive category when `categories` knows it. */
 function categoryNameOf(
   entry: HistoryEntry,
@@ -267,8 +273,8 @@ export function registerHistoryCommands(program: Command, runtime: () => CliRunt
           return;
         }
         printTable(
-          (['id', 'state', 'file', 'to', 'when', 'in_clearfacts', 'why'] as const).map((column) =>
-            cliTerm('cliColumn', column),
+          (['id', 'state', 'file', 'to', 'when', 'size_sent', 'in_clearfacts', 'why'] as const).map(
+            (column) => cliTerm('cliColumn', column),
           ),
           rows.map((entry) => [
             String(entry.id),
@@ -278,6 +284,7 @@ export function registerHistoryCommands(program: Command, runtime: () => CliRunt
               : `${entry.fileName} ${inCliLanguage(msg('cli_raw_name', { name: showRawName(entry.rawName) }))}`,
             `${entry.companyNumber} ${describeDestination(entry.destination)}`,
             entry.updatedAt.replace('T', ' ').slice(0, 19),
+            sizeSentCell(entry),
             inClearfactsCell(entry, categories),
             historyReason(entry),
           ]),

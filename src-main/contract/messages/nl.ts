@@ -305,6 +305,12 @@ export const nl: Catalogue = {
     token_for_other_api: `De token werd ingegeven voor {{tokenOrigin}}, maar het API-adres is nu {{apiOrigin}}, dus de token wordt daar niet naartoe gestuurd. Geef de token opnieuw in om hem met {{apiOrigin}} te gebruiken: ${SET_TOKEN}.`,
 
     folder_not_found: 'De map {{path}} bestaat niet of kan niet gelezen worden.',
+    folder_browse_outside:
+      'De mappenkiezer toont alleen mappen in je thuismap en op gekoppelde schijven, niet {{path}}.',
+    folder_browse_not_absolute:
+      '{{path}} is geen volledig mappad (het moet bij een schijf of bij / beginnen).',
+    folder_browse_unreadable:
+      'De map {{path}} kan niet worden geopend: deze gebruikersaccount mag ze niet lezen.',
     not_a_folder: '{{path}} is geen map.',
     folder_already_watched: 'De map {{path}} wordt al gevolgd.',
     folder_watched_twice:
@@ -567,6 +573,7 @@ export const nl: Catalogue = {
     cli_no_longer_watching: '{{folder}} wordt niet meer gevolgd.',
     cli_folder_taken_over: 'Deze installatie levert {{folder}} voortaan af.',
     cli_raw_name: '(hernoemd van {{name}}: die naam was geen UTF-8)',
+    cli_size_sent: '{{sizeBytes, size}}',
     cli_check_kind: '{{fileType}}, {{sizeBytes, size}}',
     cli_check_kind_pages: {
       one: '{{fileType}}, {{count}} pagina, {{sizeBytes, size}}',
@@ -915,6 +922,7 @@ export const nl: Catalogue = {
       company: 'ONDERNEMING',
       account_manager: 'DOSSIERBEHEERDER',
       sent: 'VERZONDEN',
+      size_sent: 'GROOTTE VERZONDEN',
     },
     cliHelp: {
       program: 'Stuur facturen en archiefdocumenten betrouwbaar vanuit mappen naar Clearfacts.',
