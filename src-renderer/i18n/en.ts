@@ -3,6 +3,7 @@
 export const en = {
   app: {
     name: 'Clearfacts Uploader',
+    pageTitle: '{{page}} – {{app}}',
     skipToContent: 'Skip to content',
     loading: 'Starting the uploader…',
     unreachableTitle: 'The uploader cannot be reached',
@@ -67,6 +68,7 @@ export const en = {
     tokenLabel: 'Personal access token',
     show: 'Show token',
     hide: 'Hide token',
+    lengthEmpty: 'A token is exactly 80 characters long.',
     length_one: 'A token is exactly 80 characters long. This one has {{count}}.',
     length_other: 'A token is exactly 80 characters long. This one has {{count}}.',
     submit: 'Check and sign in',

@@ -4,6 +4,7 @@ import type { Messages, WithManyPlurals } from './en.ts';
 export const fr: WithManyPlurals<Messages> = {
   app: {
     name: 'Clearfacts Uploader',
+    pageTitle: '{{page}} – {{app}}',
     skipToContent: 'Aller au contenu',
     loading: 'Démarrage de l’uploader…',
     unreachableTitle: 'L’uploader est injoignable',
@@ -74,6 +75,7 @@ export const fr: WithManyPlurals<Messages> = {
     tokenLabel: 'Jeton d’accès personnel',
     show: 'Afficher le jeton',
     hide: 'Masquer le jeton',
+    lengthEmpty: 'Un jeton compte exactement 80 caractères.',
     length_one: 'Un jeton compte exactement 80 caractères. Celui-ci en compte {{count}}.',
     length_many: 'Un jeton compte exactement 80 caractères. Celui-ci en compte {{count}}.',
     length_other: 'Un jeton compte exactement 80 caractères. Celui-ci en compte {{count}}.',

@@ -4,6 +4,7 @@ import type { Messages } from './en.ts';
 export const nl: Messages = {
   app: {
     name: 'Clearfacts Uploader',
+    pageTitle: '{{page}} – {{app}}',
     skipToContent: 'Naar de inhoud',
     loading: 'De uploader start…',
     unreachableTitle: 'De uploader is niet bereikbaar',
@@ -68,6 +69,7 @@ export const nl: Messages = {
     tokenLabel: 'Persoonlijke toegangstoken',
     show: 'Token tonen',
     hide: 'Token verbergen',
+    lengthEmpty: 'Een token telt precies 80 tekens.',
     length_one: 'Een token telt precies 80 tekens. Deze telt er {{count}}.',
     length_other: 'Een token telt precies 80 tekens. Deze telt er {{count}}.',
     submit: 'Controleren en aanmelden',
