@@ -1,9 +1,14 @@
 // Polish of issue #14 finding 13, in Chromium against the real core and bridge: the page has a
 // favicon the bridge serves, the tab is named after the screen shown in the app's language
 // ("Geschiedenis – Clearfacts Uploader"), loading the app logs no error (no CSP violation, no
-// missing /favicon.ico), and the sign-in hint counts no characters before any are typed.
+// missing /favicon.ico), and the sign-in hint counts no characters before any are typed. History
+// shows the bytes sent (finding 12).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { seedData } from '../../emulator/index.ts';
+import { pdfBytes } from '../../fixtures/generate-documents.ts';
 import { launchChromium, openApp, signInThroughCore, startStack } from './browser-stack.ts';
 import type { Language } from './layout-checks.ts';
 
@@ -92,4 +97,45 @@ test('the sign-in hint counts no characters before any are typed', async (t) => 
     await hint.filter({ hasText: hints[language].three }).waitFor();
     await context.close();
   }
+});
+
+test('History shows the bytes sent beside the file size when they differ (#14 finding 12)', async (t) => {
+  const [browser, stack] = await Promise.all([launchChromium(t), startStack(t)]);
+  await signInThroughCore(stack);
+  const administration = seedData.administrations[0];
+  assert.ok(administration);
+  // 26 bytes before %PDF-: sent without them.
+  const prefix = Buffer.from('X-Scanner-Header: 0042\r\n\r\n');
+  const file = path.join(stack.workDir, 'met-kop.pdf');
+  await writeFile(file, Buffer.concat([prefix, await pdfBytes(2)]));
+  await stack.engine.handlers['drop.send']({
+    paths: [file],
+    companyNumber: administration.companyNumber,
+    destination: { type: 'purchase' },
+  });
+  await stack.engine.whenIdle();
+  const [upload] = stack.emulator.uploads();
+  assert.ok(upload, 'the emulator received it');
+  const onDisk = (await stat(file)).size;
+  assert.equal(upload.bytes, onDisk - prefix.length);
+  /** "4,1 kB" as nl-BE writes kilobytes (1,024 bytes, one decimal at most): by hand. */
+  const kilobytes = (bytes: number) =>
+    `${(bytes / 1024).toFixed(1).replace(/\.0$/, '').replace('.', ',')} kB`;
+
+  await stack.engine.handlers['settings.update']({ language: 'nl' });
+  const { page } = await openApp(browser, stack, { locale: 'nl-BE' });
+  await page.getByRole('link', { name: 'Geschiedenis', exact: true }).first().click();
+  const meta = page
+    .locator('.history-row')
+    .filter({ hasText: 'met-kop.pdf' })
+    .locator('.history-meta')
+    .first();
+  await meta
+    .filter({ hasText: `${kilobytes(onDisk)} · ${kilobytes(upload.bytes)} verzonden` })
+    .waitFor()
+    .catch(async (error: unknown) => {
+      throw new Error(`the sizes in the row: it reads "${await meta.innerText()}"`, {
+        cause: error,
+      });
+    });
 });
