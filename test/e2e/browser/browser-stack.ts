@@ -121,6 +121,24 @@ export async function signInThroughCore(stack: Stack): Promise<void> {
   await stack.engine.handlers['session.signIn']({ token: stack.emulator.demoToken });
 }
 
+/**
+ * Drops `file` as a purchase of the first seeded administration and waits until the engine is
+ * idle; returns the administration and what the emulator received.
+ */
+export async function dropPurchase(stack: Stack, file: string) {
+  const administration = seedData.administrations[0];
+  assert.ok(administration);
+  await stack.engine.handlers['drop.send']({
+    paths: [file],
+    companyNumber: administration.companyNumber,
+    destination: { type: 'purchase' },
+  });
+  await stack.engine.whenIdle();
+  const [upload] = stack.emulator.uploads();
+  assert.ok(upload, 'the file reached the emulator');
+  return { administration, upload };
+}
+
 /** Makes `<workDir>/<folderName>` and watches it for purchases of an administration; its path. */
 export async function addWatchedFolder(
   stack: Stack,

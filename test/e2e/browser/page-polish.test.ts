@@ -7,9 +7,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { seedData } from '../../emulator/index.ts';
 import { pdfBytes } from '../../fixtures/generate-documents.ts';
-import { launchChromium, openApp, signInThroughCore, startStack } from './browser-stack.ts';
+import {
+  dropPurchase,
+  launchChromium,
+  openApp,
+  signInThroughCore,
+  startStack,
+} from './browser-stack.ts';
 import type { Language } from './layout-checks.ts';
 
 const SCREENS: Record<Language, string[]> = {
@@ -102,20 +107,11 @@ test('the sign-in hint counts no characters before any are typed', async (t) => 
 test('History shows the bytes sent beside the file size when they differ (#14 finding 12)', async (t) => {
   const [browser, stack] = await Promise.all([launchChromium(t), startStack(t)]);
   await signInThroughCore(stack);
-  const administration = seedData.administrations[0];
-  assert.ok(administration);
   // 26 bytes before %PDF-: sent without them.
   const prefix = Buffer.from('X-Scanner-Header: 0042\r\n\r\n');
   const file = path.join(stack.workDir, 'met-kop.pdf');
   await writeFile(file, Buffer.concat([prefix, await pdfBytes(2)]));
-  await stack.engine.handlers['drop.send']({
-    paths: [file],
-    companyNumber: administration.companyNumber,
-    destination: { type: 'purchase' },
-  });
-  await stack.engine.whenIdle();
-  const [upload] = stack.emulator.uploads();
-  assert.ok(upload, 'the emulator received it');
+  const { upload } = await dropPurchase(stack, file);
   const onDisk = (await stat(file)).size;
   assert.equal(upload.bytes, onDisk - prefix.length);
   /** "4,1 kB" as nl-BE writes kilobytes (1,024 bytes, one decimal at most): by hand. */

@@ -69,21 +69,17 @@ test('the bytes sent per file are recorded, and history prints them in nl and en
   }
 
   const pdfSent = delivered.get('prefixed.pdf')?.sentBytes ?? 0;
-  const dutch = await runCli({ ...context, env: { LC_ALL: 'nl_BE.UTF-8' } }, ['history']);
-  assert.equal(dutch.code, 0, dutch.stderr);
-  assert.match(dutch.stdout, /GROOTTE VERZONDEN/);
-  assert.ok(
-    dutch.stdout
-      .split('\n')
-      .some((line) => line.includes('prefixed.pdf') && line.includes(kilobytes(pdfSent, ','))),
-    `${kilobytes(pdfSent, ',')} on the prefixed.pdf line:\n${dutch.stdout}`,
-  );
-  const english = await runCli({ ...context, env: { LC_ALL: 'en_GB.UTF-8' } }, ['history']);
-  assert.match(english.stdout, /SIZE SENT/);
-  assert.ok(
-    english.stdout
-      .split('\n')
-      .some((line) => line.includes('prefixed.pdf') && line.includes(kilobytes(pdfSent, '.'))),
-    `${kilobytes(pdfSent, '.')} on the prefixed.pdf line:\n${english.stdout}`,
-  );
+  for (const [locale, header, mark] of [
+    ['nl_BE.UTF-8', 'GROOTTE VERZONDEN', ','],
+    ['en_GB.UTF-8', 'SIZE SENT', '.'],
+  ] as const) {
+    const table = await runCli({ ...context, env: { LC_ALL: locale } }, ['history']);
+    assert.equal(table.code, 0, table.stderr);
+    assert.ok(table.stdout.includes(header), `${header} in ${locale}`);
+    const size = kilobytes(pdfSent, mark);
+    assert.ok(
+      table.stdout.split('\n').some((line) => line.includes('prefixed.pdf') && line.includes(size)),
+      `${size} on the prefixed.pdf line:\n${table.stdout}`,
+    );
+  }
 });
