@@ -22,6 +22,21 @@ function companyParam(value: string | null): string | null {
   return value !== null && /^0\d{9}$/.test(value) ? value : null;
 }
 
+/**
+ * Names the tab after the screen shown ("History – Clearfacts Uploader"), so a browser's tabs,
+ * history and window list tell the screens apart (issue #14 finding 13); `page` null: the app's
+ * name alone.
+ */
+function DocumentTitle({ page }: { page: string | null }): null {
+  const { t } = useTranslation();
+  const app = t('app.name');
+  const title = page === null ? app : t('app.pageTitle', { page, app });
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
+  return null;
+}
+
 function Shell(): ReactElement {
   const { t } = useTranslation();
   const app = useApp();
@@ -32,6 +47,7 @@ function Shell(): ReactElement {
   if (app.phase === 'loading') {
     return (
       <main id="main" className="centered">
+        <DocumentTitle page={null} />
         <Loading label={t('app.loading')} />
       </main>
     );
@@ -39,6 +55,7 @@ function Shell(): ReactElement {
   if (app.phase === 'error' || app.session === null) {
     return (
       <main id="main" className="centered">
+        <DocumentTitle page={t('app.unreachableTitle')} />
         <div className="panel narrow">
           <h1>{t('app.unreachableTitle')}</h1>
           <p>{t('app.unreachableBody')}</p>
@@ -61,18 +78,22 @@ function Shell(): ReactElement {
   // though the session changes (by event) the moment the token is accepted.
   if (signingIn || screen === 'sign-in') {
     return (
-      <SignInScreen
-        onDone={() => {
-          setSigningIn(false);
-          navigate(screen === 'sign-in' ? 'history' : fallback);
-        }}
-      />
+      <>
+        <DocumentTitle page={t('signIn.title')} />
+        <SignInScreen
+          onDone={() => {
+            setSigningIn(false);
+            navigate(screen === 'sign-in' ? 'history' : fallback);
+          }}
+        />
+      </>
     );
   }
 
   if (screen === 'drop-window') {
     return (
       <div className="app app-compact">
+        <DocumentTitle page={t('nav.drop')} />
         <main id="main" className="content" tabIndex={-1}>
           <DropScreen company={companyParam(route.params.get('company'))} compact />
         </main>
@@ -112,6 +133,7 @@ function Shell(): ReactElement {
       >
         {t('app.skipToContent')}
       </a>
+      <DocumentTitle page={t(`nav.${screen}`)} />
       <Sidebar current={screen} />
       <main id="main" className="content" tabIndex={-1}>
         {content}
@@ -124,7 +146,6 @@ function Shell(): ReactElement {
 /** Follows the language setting ("system" means the OS's), for text and for <html lang>. */
 function LanguageSync({ i18n }: { i18n: i18n }): null {
   const app = useApp();
-  const { t } = useTranslation();
   const setting = app.settings?.language ?? 'system';
   const osLocale = app.appInfo?.osLocale;
   const language = useMemo(
@@ -139,10 +160,6 @@ function LanguageSync({ i18n }: { i18n: i18n }): null {
     if (i18n.language !== language) void i18n.changeLanguage(language);
     document.documentElement.lang = language;
   }, [i18n, language]);
-  const title = t('app.name');
-  useEffect(() => {
-    document.title = title;
-  }, [title]);
   return null;
 }
 

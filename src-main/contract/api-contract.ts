@@ -25,6 +25,7 @@ import {
   StatusSnapshot,
   UnconfirmedIncident,
 } from './domain.ts';
+import { FolderListing } from './folder-listing.ts';
 import { Message } from './messages/message.ts';
 import { renderMessage } from './messages/render-message.ts';
 
@@ -84,6 +85,15 @@ export const requests = {
    * silent (issue #10, one owner per folder; `conflict` while it is active).
    */
   'folders.takeOver': { request: z.object({ id: z.string() }), response: z.array(FolderView) },
+  /**
+   * The subfolders of `path`, which must lie under the user's home or a mounted drive (absent:
+   * the roots alone), for the Add-folder form where the shell has no folder dialog (browser
+   * mode). Refused (`invalid_request`) for any other path, `not_found` for a missing one.
+   */
+  'folders.browse': {
+    request: z.object({ path: z.string().min(1).max(4_096).optional() }).strict(),
+    response: FolderListing,
+  },
 
   /** Type and page count of files before they are sent (drop window). */
   'drop.inspect': {

@@ -232,6 +232,12 @@ export const HistoryEntry = z.object({
   state: FileState,
   kind: DocumentKind.nullable(),
   sizeBytes: z.number().int().nullable(),
+  /**
+   * Bytes of the document as sent: differs from `sizeBytes` after a prefix strip, a PNG
+   * conversion, an unwrapped envelope or for a split part; null before a send started (absent
+   * from older peers).
+   */
+  sentBytes: z.number().int().nullable().optional(),
   sha256: z.string().nullable(),
   pages: z.number().int().nullable(),
   uuid: z.string().nullable(),

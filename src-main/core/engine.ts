@@ -28,6 +28,7 @@ import { createEventHub } from './events/event-hub.ts';
 import { createClosableThrottle } from './events/closable-throttle.ts';
 import { createStatusTracker } from './events/status-tracker.ts';
 import { createFolderOwnership } from './folders/folder-owner.ts';
+import type { BrowseRootsSource } from './folders/folder-browser.ts';
 import { createWatchedFolders } from './folders/watched-folders.ts';
 import { createContractHandlers } from './handlers/contract-handlers.ts';
 import { createHealthReporter } from './handlers/health-report.ts';
@@ -100,6 +101,8 @@ export interface EngineOptions {
   afterUploadFs?: AfterUploadFs;
   /** How the shell shows a file in the OS file manager; absent in the browser. */
   revealFile?: (path: string) => Promise<void>;
+  /** Where `folders.browse` may list (tests); this machine's home folder and drives by default. */
+  browseRoots?: BrowseRootsSource;
   /**
    * The clock of the folder owner markers' heartbeats and take-over rule (epoch ms); Date.now by
    * default. Tests move it to make an owner silent.
@@ -400,6 +403,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     followUp,
     settings,
     app: { shell: options.shell, version: options.version },
+    ...(options.browseRoots === undefined ? {} : { browseRoots: options.browseRoots }),
   });
 
   // reactions: every stage exists from here on

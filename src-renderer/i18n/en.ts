@@ -3,6 +3,7 @@
 export const en = {
   app: {
     name: 'Clearfacts Uploader',
+    pageTitle: '{{page}} – {{app}}',
     skipToContent: 'Skip to content',
     loading: 'Starting the uploader…',
     unreachableTitle: 'The uploader cannot be reached',
@@ -67,6 +68,7 @@ export const en = {
     tokenLabel: 'Personal access token',
     show: 'Show token',
     hide: 'Hide token',
+    lengthEmpty: 'A token is exactly 80 characters long.',
     length_one: 'A token is exactly 80 characters long. This one has {{count}}.',
     length_other: 'A token is exactly 80 characters long. This one has {{count}}.',
     submit: 'Check and sign in',
@@ -236,6 +238,18 @@ export const en = {
       missingCategory: 'Type the archive category.',
       create: 'Open the sheet (PDF)',
       error: 'The separator sheet could not be made.',
+    },
+    browser: {
+      title: 'Choose a folder',
+      places: 'Places',
+      home: 'Home folder',
+      up: 'Up',
+      list: 'Folders',
+      empty: 'No folders in here.',
+      truncated: 'Only the first {{shown, number}} folders are listed.',
+      keys: 'Arrow keys move, Enter opens a folder, Backspace goes up.',
+      choose: 'Choose this folder',
+      cancel: 'Cancel',
     },
     form: {
       title: 'Add a folder',
@@ -409,6 +423,7 @@ export const en = {
     appDetail: 'Technical detail: “{{detail}}”',
   },
   history: {
+    sentSize: '{{size}} sent',
     inClearfactsLabel: 'In Clearfacts',
     checkNow: 'Ask Clearfacts again',
     inClearfacts: {
@@ -516,6 +531,16 @@ export const en = {
     account: 'Account',
     signedInAs: 'Signed in as {{name}}',
     tokenStorage: 'Token storage: {{backend}}',
+    tokenBackends: {
+      keyring: 'the system keyring',
+      file: 'a file on this computer (not encrypted)',
+      tokenFile: 'the file CLEARFACTS_TOKEN_FILE names',
+      environment: 'the environment variable CLEARFACTS_TOKEN',
+      memory: 'memory only, until the uploader stops',
+      memoryDemo: 'memory only (demo)',
+      safeStorage: 'the system’s secure storage',
+      safeStorageBasic: 'the system’s storage, without a keyring (weak)',
+    },
     signOut: 'Sign out',
     changeToken: 'Use another token',
     appearance: 'Language and appearance',

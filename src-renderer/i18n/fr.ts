@@ -4,6 +4,7 @@ import type { Messages, WithManyPlurals } from './en.ts';
 export const fr: WithManyPlurals<Messages> = {
   app: {
     name: 'Clearfacts Uploader',
+    pageTitle: '{{page}} – {{app}}',
     skipToContent: 'Aller au contenu',
     loading: 'Démarrage de l’uploader…',
     unreachableTitle: 'L’uploader est injoignable',
@@ -74,6 +75,7 @@ export const fr: WithManyPlurals<Messages> = {
     tokenLabel: 'Jeton d’accès personnel',
     show: 'Afficher le jeton',
     hide: 'Masquer le jeton',
+    lengthEmpty: 'Un jeton compte exactement 80 caractères.',
     length_one: 'Un jeton compte exactement 80 caractères. Celui-ci en compte {{count}}.',
     length_many: 'Un jeton compte exactement 80 caractères. Celui-ci en compte {{count}}.',
     length_other: 'Un jeton compte exactement 80 caractères. Celui-ci en compte {{count}}.',
@@ -252,6 +254,18 @@ export const fr: WithManyPlurals<Messages> = {
       missingCategory: 'Indiquez la catégorie d’archive.',
       create: 'Ouvrir la feuille (PDF)',
       error: 'La feuille de séparation n’a pas pu être créée.',
+    },
+    browser: {
+      title: 'Choisir un dossier',
+      places: 'Emplacements',
+      home: 'Dossier personnel',
+      up: 'Remonter',
+      list: 'Dossiers',
+      empty: 'Aucun dossier ici.',
+      truncated: 'Seuls les {{shown, number}} premiers dossiers sont affichés.',
+      keys: 'Les flèches déplacent, Entrée ouvre un dossier, Retour arrière remonte.',
+      choose: 'Choisir ce dossier',
+      cancel: 'Annuler',
     },
     form: {
       title: 'Ajouter un dossier',
@@ -440,6 +454,7 @@ export const fr: WithManyPlurals<Messages> = {
     appDetail: 'Détail technique : « {{detail}} »',
   },
   history: {
+    sentSize: '{{size}} envoyés',
     inClearfactsLabel: 'Dans Clearfacts',
     checkNow: 'Redemander à Clearfacts',
     inClearfacts: {
@@ -552,6 +567,16 @@ export const fr: WithManyPlurals<Messages> = {
     account: 'Compte',
     signedInAs: 'Connecté en tant que {{name}}',
     tokenStorage: 'Stockage du jeton : {{backend}}',
+    tokenBackends: {
+      keyring: 'le trousseau du système',
+      file: 'un fichier sur cet ordinateur (non chiffré)',
+      tokenFile: 'le fichier que nomme CLEARFACTS_TOKEN_FILE',
+      environment: 'la variable d’environnement CLEARFACTS_TOKEN',
+      memory: 'en mémoire seulement, jusqu’à l’arrêt de l’uploader',
+      memoryDemo: 'en mémoire seulement (démo)',
+      safeStorage: 'le stockage sécurisé du système',
+      safeStorageBasic: 'le stockage du système, sans trousseau (faible)',
+    },
     signOut: 'Se déconnecter',
     changeToken: 'Utiliser un autre jeton',
     appearance: 'Langue et apparence',

@@ -4,6 +4,7 @@ import type { Messages } from './en.ts';
 export const nl: Messages = {
   app: {
     name: 'Clearfacts Uploader',
+    pageTitle: '{{page}} – {{app}}',
     skipToContent: 'Naar de inhoud',
     loading: 'De uploader start…',
     unreachableTitle: 'De uploader is niet bereikbaar',
@@ -68,6 +69,7 @@ export const nl: Messages = {
     tokenLabel: 'Persoonlijke toegangstoken',
     show: 'Token tonen',
     hide: 'Token verbergen',
+    lengthEmpty: 'Een token telt precies 80 tekens.',
     length_one: 'Een token telt precies 80 tekens. Deze telt er {{count}}.',
     length_other: 'Een token telt precies 80 tekens. Deze telt er {{count}}.',
     submit: 'Controleren en aanmelden',
@@ -241,6 +243,18 @@ export const nl: Messages = {
       missingCategory: 'Vul de archiefcategorie in.',
       create: 'Het blad openen (pdf)',
       error: 'Het scheidingsblad kon niet worden gemaakt.',
+    },
+    browser: {
+      title: 'Kies een map',
+      places: 'Plaatsen',
+      home: 'Thuismap',
+      up: 'Omhoog',
+      list: 'Mappen',
+      empty: 'Hier staan geen mappen.',
+      truncated: 'Alleen de eerste {{shown, number}} mappen worden getoond.',
+      keys: 'Pijltjestoetsen bewegen, Enter opent een map, Backspace gaat omhoog.',
+      choose: 'Deze map kiezen',
+      cancel: 'Annuleren',
     },
     form: {
       title: 'Een map toevoegen',
@@ -422,6 +436,7 @@ export const nl: Messages = {
     appDetail: 'Technisch detail: “{{detail}}”',
   },
   history: {
+    sentSize: '{{size}} verzonden',
     inClearfactsLabel: 'In Clearfacts',
     checkNow: 'Vraag het Clearfacts opnieuw',
     inClearfacts: {
@@ -528,6 +543,16 @@ export const nl: Messages = {
     account: 'Account',
     signedInAs: 'Aangemeld als {{name}}',
     tokenStorage: 'Opslag van de token: {{backend}}',
+    tokenBackends: {
+      keyring: 'de sleutelbos van het systeem',
+      file: 'een bestand op deze computer (niet versleuteld)',
+      tokenFile: 'het bestand dat CLEARFACTS_TOKEN_FILE noemt',
+      environment: 'de omgevingsvariabele CLEARFACTS_TOKEN',
+      memory: 'alleen in het geheugen, tot de uploader stopt',
+      memoryDemo: 'alleen in het geheugen (demo)',
+      safeStorage: 'de beveiligde opslag van het systeem',
+      safeStorageBasic: 'de opslag van het systeem, zonder sleutelbos (zwak)',
+    },
     signOut: 'Afmelden',
     changeToken: 'Een andere token gebruiken',
     appearance: 'Taal en weergave',

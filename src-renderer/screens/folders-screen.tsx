@@ -4,6 +4,7 @@
 import { useRenderMessage } from '../components/message-text.ts';
 import { useId, useState, type FormEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FolderBrowserDialog } from '../components/folder-browser-dialog.tsx';
 import type {
   CompanyNumber,
   FolderView,
@@ -50,6 +51,8 @@ function AddFolderForm({
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
+
+  const [browsing, setBrowsing] = useState(false);
 
   async function choose(): Promise<void> {
     if (api.pickFolder === null) return;
@@ -120,12 +123,25 @@ function AddFolderForm({
             autoComplete="off"
             autoFocus
           />
-          {api.pickFolder !== null && (
-            <button type="button" className="button" onClick={() => void choose()}>
-              {t('folders.form.choose')}
-            </button>
-          )}
+          <button
+            type="button"
+            className="button"
+            // No OS dialog in a browser: core lists the folders (issue #14 finding 6).
+            onClick={() => (api.pickFolder === null ? setBrowsing(true) : void choose())}
+          >
+            {t('folders.form.choose')}
+          </button>
         </div>
+        {browsing && (
+          <FolderBrowserDialog
+            start={path}
+            onChoose={(chosen) => {
+              setPath(chosen);
+              setProblem(null);
+            }}
+            onClose={() => setBrowsing(false)}
+          />
+        )}
         <p id={pathHintId} className="hint">
           {t('folders.form.pathHintBrowser')}
         </p>

@@ -14,7 +14,11 @@ import {
   type HistoryFilter,
   type HoldChoice,
 } from '../../src-main/contract/domain.ts';
-import { archiveCategoryName, inClearfactsMessage } from '../../src-main/contract/in-clearfacts.ts';
+import {
+  archiveCategoryName,
+  inClearfactsMessage,
+  inClearfactsView,
+} from '../../src-main/contract/in-clearfacts.ts';
 import { msg } from '../../src-main/contract/messages/message.ts';
 import {
   administrationLabel,
@@ -180,11 +184,12 @@ function InClearfactsCell({
   const api = useApi();
   const renderMessage = useRenderMessage();
   const categoryName = useCategoryName(entry);
+  const view = inClearfactsView(entry, categoryName);
   const message = inClearfactsMessage(entry, categoryName);
-  if (message === null) return null;
+  if (view === null || message === null) return null;
   const checked = entry.inClearfacts ?? null;
   const text = renderMessage(message);
-  const status = checked?.status ?? (message.code === 'cf_in_archive' ? 'archive' : 'unchecked');
+  const status = view.status;
   // The whole wording is in the tooltip: a narrow window cuts the cell with an ellipsis.
   const whole = `${t('history.inClearfactsLabel')}: ${text}`;
   const title =
@@ -214,12 +219,28 @@ function InClearfactsCell({
   );
 }
 
+/**
+ * A row's sizes: the file's, and the bytes sent (issue #14 finding 12) once a send started; one
+ * "… sent" when they are the same, both when a prefix strip, a conversion or a split changed it.
+ */
+function sizes(
+  entry: HistoryEntry,
+  bytes: (value: number) => string,
+  sent: (size: string) => string,
+): string[] {
+  const sentBytes = entry.sentBytes ?? null;
+  if (sentBytes === null) return entry.sizeBytes === null ? [] : [bytes(entry.sizeBytes)];
+  if (entry.sizeBytes === null || entry.sizeBytes === sentBytes) return [sent(bytes(sentBytes))];
+  return [bytes(entry.sizeBytes), sent(bytes(sentBytes))];
+}
+
 /** What we know of an unconfirmed upload, and how to check it in Clearfacts. */
 function unconfirmedGuide(entry: HistoryEntry): ReturnType<typeof msg> | null {
-  if (entry.sizeBytes === null || entry.pages === null) return null;
+  const size = entry.sentBytes ?? entry.sizeBytes;
+  if (size === null || entry.pages === null) return null;
   return msg('unconfirmed_guide', {
     sentAt: Date.parse(entry.updatedAt),
-    size: entry.sizeBytes,
+    size,
     count: entry.pages,
     fileName: entry.fileName,
   });
@@ -276,7 +297,7 @@ function HistoryRow({
         : administrationLabel(administration),
     t(`destinations.${entry.destination.type}`),
     ...(entry.pages === null ? [] : [t('history.pages', { count: entry.pages })]),
-    ...(entry.sizeBytes === null ? [] : [format.bytes(entry.sizeBytes)]),
+    ...sizes(entry, format.bytes, (size) => t('history.sentSize', { size })),
     format.dateTime(entry.uploadedAt ?? entry.detectedAt),
   ].join(' · ');
 

@@ -1,6 +1,8 @@
 // Settings: the account and token, language and theme (applied at once), and the upload
 // behaviour and connection (saved together, checked before they are sent).
 import { useId, useState, type FormEvent, type ReactElement } from 'react';
+import type { TFunction } from 'i18next';
+import type { en } from '../i18n/en.ts';
 import { useTranslation } from 'react-i18next';
 import {
   AfterUpload,
@@ -346,6 +348,27 @@ function UploadSettingsForm({
   );
 }
 
+/**
+ * Where the token is kept, in the UI's words: core names its token stores by id
+ * (`TokenStorageInfo.backend`: core/account/token/, the desktop's safeStorage store, the demo's
+ * memory), which read as English in nl and fr (issue #14 finding 13). An id this list does not
+ * know is shown as it is.
+ */
+function tokenBackendText(t: TFunction, backend: string): string {
+  const keys: Record<string, keyof typeof en.settings.tokenBackends> = {
+    keyring: 'keyring',
+    file: 'file',
+    'token file': 'tokenFile',
+    environment: 'environment',
+    memory: 'memory',
+    'memory (demo)': 'memoryDemo',
+    safeStorage: 'safeStorage',
+    'safeStorage (basic_text)': 'safeStorageBasic',
+  };
+  const key = keys[backend];
+  return key === undefined ? backend : t(`settings.tokenBackends.${key}`);
+}
+
 export function SettingsScreen(): ReactElement {
   const { t } = useTranslation();
   const api = useApi();
@@ -375,7 +398,9 @@ export function SettingsScreen(): ReactElement {
           {session !== null && session.signedIn && <AccountSummary session={session} />}
           {session !== null && (
             <p className="hint">
-              {t('settings.tokenStorage', { backend: session.tokenStorage.backend })}
+              {t('settings.tokenStorage', {
+                backend: tokenBackendText(t, session.tokenStorage.backend),
+              })}
             </p>
           )}
           {error !== null && <ErrorMessage error={error} />}

@@ -202,7 +202,8 @@ export function SignInScreen({ onDone }: { onDone: () => void }): ReactElement {
                   id={hintId}
                   className={typed > 0 && typed !== TOKEN_LENGTH ? 'hint hint-warning' : 'hint'}
                 >
-                  {t('signIn.length', { count: typed })}
+                  {/* Before anything is typed, no count: "This one has 0" reads as a mistake. */}
+                  {typed === 0 ? t('signIn.lengthEmpty') : t('signIn.length', { count: typed })}
                 </p>
               </div>
               {error !== null && <RefusalMessage error={error} />}

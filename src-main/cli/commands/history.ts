@@ -15,7 +15,11 @@ import {
   type HistoryFilter,
   type HoldChoice,
 } from '../../contract/domain.ts';
-import { archiveCategoryName, inClearfactsMessage } from '../../contract/in-clearfacts.ts';
+import {
+  archiveCategoryName,
+  inClearfactsMessage,
+  inClearfactsView,
+} from '../../contract/in-clearfacts.ts';
 import { incidentHeading } from '../../contract/incidents.ts';
 import type { CliRuntime } from '../cli-runtime.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
@@ -162,14 +166,26 @@ function inClearfactsCell(
   entry: HistoryEntry,
   categories: ReadonlyMap<CompanyNumber, ArchiveCategories>,
 ): string {
+  const message = inClearfactsMessage(entry, categoryNameOf(entry, categories));
+  return message === null ? '' : inCliLanguage(message);
+}
+
+/** The bytes the upload carried (issue #14 finding 12), in the CLI's language; '' before a send. */
+function sizeSentCell(entry: HistoryEntry): string {
+  const sentBytes = entry.sentBytes ?? null;
+  return sentBytes === null ? '' : inCliLanguage(msg('cli_size_sent', { sizeBytes: sentBytes }));
+}
+
+/** The name of `entry`'s archive category when `categories` knows it. */
+function categoryNameOf(
+  entry: HistoryEntry,
+  categories: ReadonlyMap<CompanyNumber, ArchiveCategories>,
+): string | undefined {
   const { destination } = entry;
   const known = categories.get(entry.companyNumber);
-  const categoryName =
-    known !== undefined && 'categoryId' in destination
-      ? archiveCategoryName(known, destination.categoryId)
-      : undefined;
-  const message = inClearfactsMessage(entry, categoryName);
-  return message === null ? '' : inCliLanguage(message);
+  return known !== undefined && 'categoryId' in destination
+    ? archiveCategoryName(known, destination.categoryId)
+    : undefined;
 }
 
 /**
@@ -243,14 +259,22 @@ export function registerHistoryCommands(program: Command, runtime: () => CliRunt
           engine.handlers['history.query']({ filter, offset: 0, limit: flags.limit }),
           engine.handlers['followUp.get']({}),
         ]);
+        const categories = await categoriesOfArchiveRows(engine, rows);
         if (flags.json) {
-          printJson({ rows, total, followUp });
+          // `inClearfacts` as the History cell shows it: null exactly where the cell is empty.
+          printJson({
+            rows: rows.map((entry) => ({
+              ...entry,
+              inClearfacts: inClearfactsView(entry, categoryNameOf(entry, categories)),
+            })),
+            total,
+            followUp,
+          });
           return;
         }
-        const categories = await categoriesOfArchiveRows(engine, rows);
         printTable(
-          (['id', 'state', 'file', 'to', 'when', 'in_clearfacts', 'why'] as const).map((column) =>
-            cliTerm('cliColumn', column),
+          (['id', 'state', 'file', 'to', 'when', 'size_sent', 'in_clearfacts', 'why'] as const).map(
+            (column) => cliTerm('cliColumn', column),
           ),
           rows.map((entry) => [
             String(entry.id),
@@ -260,6 +284,7 @@ export function registerHistoryCommands(program: Command, runtime: () => CliRunt
               : `${entry.fileName} ${inCliLanguage(msg('cli_raw_name', { name: showRawName(entry.rawName) }))}`,
             `${entry.companyNumber} ${describeDestination(entry.destination)}`,
             entry.updatedAt.replace('T', ' ').slice(0, 19),
+            sizeSentCell(entry),
             inClearfactsCell(entry, categories),
             historyReason(entry),
           ]),

@@ -302,6 +302,12 @@ export const en: Catalogue = {
     token_for_other_api: `The token was entered for {{tokenOrigin}}, but the API address is now {{apiOrigin}}, so the token is not sent there. Enter the token again to use it with {{apiOrigin}}: ${SET_TOKEN}.`,
 
     folder_not_found: 'The folder {{path}} does not exist or cannot be read.',
+    folder_browse_outside:
+      'The folder browser shows only folders in your home folder and on mounted drives, not {{path}}.',
+    folder_browse_not_absolute:
+      '{{path}} is not a full folder path (it must start at a drive or at /).',
+    folder_browse_unreadable:
+      'The folder {{path}} cannot be opened: this user account may not read it.',
     not_a_folder: '{{path}} is not a folder.',
     folder_already_watched: 'The folder {{path}} is already watched.',
     folder_watched_twice:
@@ -497,7 +503,7 @@ export const en: Catalogue = {
     cf_status_processed: 'Processed · {{date, day}}',
     cf_status_unpaid: 'Processed · {{date, day}} · unpaid',
     cf_status_paid: 'Paid · {{date, day}}',
-    cf_status_not_known: 'No longer known in Clearfacts',
+    cf_status_not_known: 'No longer known',
     cf_in_archive: 'In the archive · {{category}}',
     cf_checked_at: 'Checked {{at, datetime}}',
     cf_unpaid_purchases: {
@@ -565,6 +571,7 @@ export const en: Catalogue = {
     cli_no_longer_watching: 'No longer watching {{folder}}.',
     cli_folder_taken_over: 'This installation delivers {{folder}} from now on.',
     cli_raw_name: '(renamed from {{name}}: that name was not UTF-8)',
+    cli_size_sent: '{{sizeBytes, size}}',
     cli_check_kind: '{{fileType}}, {{sizeBytes, size}}',
     cli_check_kind_pages: {
       one: '{{fileType}}, {{count}} page, {{sizeBytes, size}}',
@@ -922,6 +929,7 @@ export const en: Catalogue = {
       company: 'COMPANY',
       account_manager: 'ACCOUNT MANAGER',
       sent: 'SENT',
+      size_sent: 'SIZE SENT',
     },
     cliHelp: {
       program: 'Send invoices and archive documents from folders to Clearfacts, reliably.',

@@ -309,6 +309,12 @@ export const fr: Catalogue = {
     token_for_other_api: `Le jeton a été saisi pour {{tokenOrigin}}, mais l’adresse de l’API est maintenant {{apiOrigin}} : le jeton n’y est donc pas envoyé. Saisissez à nouveau le jeton pour l’utiliser avec {{apiOrigin}} : ${SET_TOKEN}.`,
 
     folder_not_found: 'Le répertoire {{path}} n’existe pas ou ne peut pas être lu.',
+    folder_browse_outside:
+      'Le sélecteur de dossiers ne montre que les dossiers de votre dossier personnel et des disques montés, pas {{path}}.',
+    folder_browse_not_absolute:
+      '{{path}} n’est pas un chemin de dossier complet (il doit commencer par un lecteur ou par /).',
+    folder_browse_unreadable:
+      'Le dossier {{path}} ne peut pas être ouvert : ce compte d’utilisateur ne peut pas le lire.',
     not_a_folder: '{{path}} n’est pas un répertoire.',
     folder_already_watched: 'Le répertoire {{path}} est déjà surveillé.',
     folder_watched_twice:
@@ -513,7 +519,7 @@ export const fr: Catalogue = {
     cf_status_processed: 'Traité · {{date, day}}',
     cf_status_unpaid: 'Traité · {{date, day}} · impayé',
     cf_status_paid: 'Payé · {{date, day}}',
-    cf_status_not_known: 'Plus connu dans Clearfacts',
+    cf_status_not_known: 'Plus connu',
     cf_in_archive: 'Dans les archives · {{category}}',
     cf_checked_at: 'Vérifié {{at, datetime}}',
     cf_unpaid_purchases: {
@@ -583,6 +589,7 @@ export const fr: Catalogue = {
     cli_no_longer_watching: '{{folder}} n’est plus surveillé.',
     cli_folder_taken_over: 'Cette installation livre désormais {{folder}}.',
     cli_raw_name: '(renommé depuis {{name}} : ce nom n’était pas en UTF-8)',
+    cli_size_sent: '{{sizeBytes, size}}',
     cli_check_kind: '{{fileType}}, {{sizeBytes, size}}',
     cli_check_kind_pages: {
       one: '{{fileType}}, {{count}} page, {{sizeBytes, size}}',
@@ -955,6 +962,7 @@ export const fr: Catalogue = {
       company: 'ENTREPRISE',
       account_manager: 'GESTIONNAIRE DE DOSSIER',
       sent: 'ENVOYÉ',
+      size_sent: 'TAILLE ENVOYÉE',
     },
     cliHelp: {
       program:

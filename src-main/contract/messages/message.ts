@@ -155,6 +155,7 @@ export const TERM_TABLES = {
     'company',
     'account_manager',
     'sent',
+    'size_sent',
   ],
   /** The CLI's help: command, option and argument descriptions, and commander's own words. */
   cliHelp: [
@@ -499,6 +500,10 @@ export const Message = z.discriminatedUnion('code', [
 
   // folders/ and intake/
   message('folder_not_found', { path }),
+  /** The folder browser (`folders.browse`) lists only under the home folder and mounted drives. */
+  message('folder_browse_outside', { path }),
+  message('folder_browse_not_absolute', { path }),
+  message('folder_browse_unreadable', { path }),
   message('not_a_folder', { path }),
   message('folder_already_watched', { path }),
   message('folder_watched_twice', { path }),
@@ -723,6 +728,8 @@ export const Message = z.discriminatedUnion('code', [
   message('cli_no_longer_watching', { folder: z.string() }),
   message('cli_folder_taken_over', { folder: z.string() }),
   message('cli_raw_name', { name: z.string() }),
+  /** `history`'s SIZE SENT cell: the bytes an upload carried, in the language's number format. */
+  message('cli_size_sent', { sizeBytes: bytes }),
   message('cli_check_kind', { fileType: term('fileType'), sizeBytes: bytes }),
   message('cli_check_kind_pages', { fileType: term('fileType'), count, sizeBytes: bytes }),
   message('cli_change_prefix', { bytes: count, sha256: z.string() }),

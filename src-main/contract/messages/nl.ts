@@ -309,6 +309,12 @@ export const nl: Catalogue = {
     token_for_other_api: `De token werd ingegeven voor {{tokenOrigin}}, maar het API-adres is nu {{apiOrigin}}, dus de token wordt daar niet naartoe gestuurd. Geef de token opnieuw in om hem met {{apiOrigin}} te gebruiken: ${SET_TOKEN}.`,
 
     folder_not_found: 'De map {{path}} bestaat niet of kan niet gelezen worden.',
+    folder_browse_outside:
+      'De mappenkiezer toont alleen mappen in je thuismap en op gekoppelde schijven, niet {{path}}.',
+    folder_browse_not_absolute:
+      '{{path}} is geen volledig mappad (het moet bij een schijf of bij / beginnen).',
+    folder_browse_unreadable:
+      'De map {{path}} kan niet worden geopend: deze gebruikersaccount mag ze niet lezen.',
     not_a_folder: '{{path}} is geen map.',
     folder_already_watched: 'De map {{path}} wordt al gevolgd.',
     folder_watched_twice:
@@ -512,7 +518,7 @@ export const nl: Catalogue = {
     cf_status_processed: 'Verwerkt · {{date, day}}',
     cf_status_unpaid: 'Verwerkt · {{date, day}} · onbetaald',
     cf_status_paid: 'Betaald · {{date, day}}',
-    cf_status_not_known: 'Niet meer gekend in Clearfacts',
+    cf_status_not_known: 'Niet meer gekend',
     cf_in_archive: 'In het archief · {{category}}',
     cf_checked_at: 'Nagekeken {{at, datetime}}',
     cf_unpaid_purchases: {
@@ -585,6 +591,7 @@ export const nl: Catalogue = {
     cli_no_longer_watching: '{{folder}} wordt niet meer gevolgd.',
     cli_folder_taken_over: 'Deze installatie levert {{folder}} voortaan af.',
     cli_raw_name: '(hernoemd van {{name}}: die naam was geen UTF-8)',
+    cli_size_sent: '{{sizeBytes, size}}',
     cli_check_kind: '{{fileType}}, {{sizeBytes, size}}',
     cli_check_kind_pages: {
       one: '{{fileType}}, {{count}} pagina, {{sizeBytes, size}}',
@@ -948,6 +955,7 @@ export const nl: Catalogue = {
       company: 'ONDERNEMING',
       account_manager: 'DOSSIERBEHEERDER',
       sent: 'VERZONDEN',
+      size_sent: 'GROOTTE VERZONDEN',
     },
     cliHelp: {
       program: 'Stuur facturen en archiefdocumenten betrouwbaar vanuit mappen naar Clearfacts.',

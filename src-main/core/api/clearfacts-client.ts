@@ -68,6 +68,8 @@ export interface UploadedFile {
   uuid: string;
   /** As Clearfacts counted them; 0 when its answer left the count out. */
   amountOfPages: number;
+  /** The file's bytes the body handed to fetch (the multipart framing not counted). */
+  sentBytes: number;
 }
 
 export interface UploadRequest {

@@ -331,7 +331,11 @@ export function createClearfactsClient(options: ClearfactsClientOptions): Clearf
           const stored = answer.success ? storedFile(answer.data) : null;
           // A uuid means Clearfacts stored the file, whatever else the answer says.
           if (stored !== null && stored !== undefined) {
-            return { uuid: stored.uuid, amountOfPages: stored.amountOfPages ?? 0 };
+            return {
+              uuid: stored.uuid,
+              amountOfPages: stored.amountOfPages ?? 0,
+              sentBytes: body.fileBytesSent(),
+            };
           }
           const errors = envelope.data?.errors ?? [];
           if (errors.length > 0) {

@@ -81,6 +81,8 @@ export interface MultipartFileBody {
   contentLength: number;
   /** The file's version when it was opened. */
   version: FileVersionStamp;
+  /** The file's bytes the stream has handed on so far (the framing not counted). */
+  fileBytesSent(): number;
   /** Closes the file handle if the stream did not (a request that never started). */
   close(): Promise<void>;
 }
@@ -129,6 +131,8 @@ export async function openMultipartFileBody(
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   const fileBytes = version.sizeBytes;
   let position = 0;
+  /** File bytes enqueued: what fetch was handed, which `position` (read) may run ahead of. */
+  let handedOn = 0;
   let headSent = false;
 
   const stream = new ReadableStream<Uint8Array>({
@@ -151,6 +155,7 @@ export async function openMultipartFileBody(
             if (!sameVersion(now, version)) throw new FileChangedWhileSendingError(now);
           }
           controller.enqueue(new Uint8Array(buffer.buffer, buffer.byteOffset, bytesRead));
+          handedOn += bytesRead;
           return;
         }
         controller.enqueue(new Uint8Array(tail));
@@ -171,6 +176,7 @@ export async function openMultipartFileBody(
     contentType: `multipart/form-data; boundary=${boundary}`,
     contentLength: head.length + fileBytes + tail.length,
     version,
+    fileBytesSent: () => handedOn,
     close,
   };
 }

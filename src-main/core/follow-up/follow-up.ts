@@ -14,13 +14,20 @@ import { FOLLOW_UP_OFFSETS_MS, nextCheckAt, statusFromLookup } from './follow-up
 
 /** The clock the follow-up runs on; tests pass a manual one. */
 export interface FollowUpClock {
+  /** The wall clock, epoch ms: delivery times and the stored schedule are on it. */
   now(): number;
+  /**
+   * A clock that never goes back (ms from any origin; `performance.now()`): spacing, backoff and
+   * how far the schedule has come are measured on it, so a wall clock set back pauses nothing.
+   */
+  monotonic(): number;
   setTimeout(callback: () => void, delayMs: number): unknown;
   clearTimeout(handle: unknown): void;
 }
 
 const REAL_CLOCK: FollowUpClock = {
   now: () => Date.now(),
+  monotonic: () => performance.now(),
   setTimeout: (callback, delayMs) => setTimeout(callback, delayMs).unref(),
   clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
 };
@@ -83,9 +90,26 @@ export function createFollowUp(options: FollowUpOptions): FollowUp {
   let timer: unknown = null;
   let inFlight: Promise<void> | null = null;
   let controller: AbortController | null = null;
+  /** Monotonic ms of the last request. */
   let lastRequestAt = -Infinity;
-  /** No request before this time (a backoff or Retry-After). */
+  /** No request before this monotonic time (a backoff or Retry-After). */
   let notBefore = -Infinity;
+  /**
+   * The wall time the schedule has reached, and the monotonic time it was read. The schedule's
+   * times are on the wall clock (stored, counted from delivery), but the follow-up's own time
+   * never goes back: with the wall clock set back a day, `due(now)` would find nothing due for
+   * that day and the follow-up would stand still. A clock set forward is followed at once.
+   */
+  let reached = { wall: clock.now(), monotonic: clock.monotonic() };
+
+  /** The wall time to schedule by: the wall clock, or where it was plus the time since. */
+  function scheduleNow(): number {
+    const wall = clock.now();
+    const monotonic = clock.monotonic();
+    const projected = reached.wall + (monotonic - reached.monotonic);
+    reached = { wall: Math.max(wall, projected), monotonic };
+    return reached.wall;
+  }
   let failures = 0;
   let paused: { state: Exclude<FollowUpState, 'active' | 'off'>; reason: Message | null } | null =
     null;
@@ -101,7 +125,7 @@ export function createFollowUp(options: FollowUpOptions): FollowUp {
     failures += 1;
     const exponential = Math.min(LONGEST_BACKOFF_MS, spacingMs * 2 ** failures);
     const wait = Math.max(retryAfterMs ?? 0, exponential * (0.75 + Math.random() * 0.25));
-    notBefore = clock.now() + Math.min(LONGEST_BACKOFF_MS, wait);
+    notBefore = clock.monotonic() + Math.min(LONGEST_BACKOFF_MS, wait);
   }
 
   function schedule(): void {
@@ -113,8 +137,16 @@ export function createFollowUp(options: FollowUpOptions): FollowUp {
     if (paused?.state === 'paused_auth' || paused?.state === 'paused_scope') return;
     const due = options.records.nextDueAt();
     if (due === null) return;
-    const at = Math.max(due, lastRequestAt + spacingMs, notBefore);
-    const delay = Math.min(LONGEST_SLEEP_MS, Math.max(0, at - clock.now()));
+    const monotonic = clock.monotonic();
+    const delay = Math.min(
+      LONGEST_SLEEP_MS,
+      Math.max(
+        0,
+        due - scheduleNow(),
+        lastRequestAt + spacingMs - monotonic,
+        notBefore - monotonic,
+      ),
+    );
     timer = clock.setTimeout(() => {
       timer = null;
       inFlight = tick().finally(() => {
@@ -125,11 +157,13 @@ export function createFollowUp(options: FollowUpOptions): FollowUp {
   }
 
   async function tick(): Promise<void> {
-    const now = clock.now();
-    if (!options.enabled() || now < notBefore || now < lastRequestAt + spacingMs) return;
-    const targets = options.records.due(now, batchSize);
+    const monotonic = clock.monotonic();
+    if (!options.enabled() || monotonic < notBefore || monotonic < lastRequestAt + spacingMs) {
+      return;
+    }
+    const targets = options.records.due(scheduleNow(), batchSize);
     if (targets.length === 0) return;
-    lastRequestAt = now;
+    lastRequestAt = monotonic;
     controller = new AbortController();
     try {
       const answers = await options.lookUp(
@@ -138,7 +172,9 @@ export function createFollowUp(options: FollowUpOptions): FollowUp {
       );
       failures = 0;
       setPause(null);
+      // Shown as when it was checked: the wall clock. The next step counts on schedule time.
       const checkedAt = clock.now();
+      const scheduledAt = scheduleNow();
       for (const target of targets) {
         const lookup = answers.get(target.uuid);
         if (lookup === undefined || lookup.found === null) {
@@ -158,7 +194,7 @@ export function createFollowUp(options: FollowUpOptions): FollowUp {
         ) {
           options.records.postpone(
             target.id,
-            nextAfter(target.deliveredAt, checkedAt, target.status),
+            nextAfter(target.deliveredAt, scheduledAt, target.status),
           );
           continue;
         }
@@ -167,7 +203,7 @@ export function createFollowUp(options: FollowUpOptions): FollowUp {
           target.id,
           answer,
           checkedAt,
-          nextAfter(target.deliveredAt, checkedAt, answer.status),
+          nextAfter(target.deliveredAt, scheduledAt, answer.status),
         );
         // Only news reaches the windows: a check that found the same answer changed nothing
         // they show but the time it was checked (10,000 followed invoices: 10,000 a day).
@@ -228,7 +264,7 @@ export function createFollowUp(options: FollowUpOptions): FollowUp {
       schedule();
     },
     checkNow(id) {
-      const record = options.records.askAgain(id, clock.now() + OPENED_ROW_DELAY_MS);
+      const record = options.records.askAgain(id, scheduleNow() + OPENED_ROW_DELAY_MS);
       schedule();
       return record;
     },

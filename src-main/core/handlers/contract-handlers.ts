@@ -5,6 +5,7 @@ import { msg } from '../../contract/messages/message.ts';
 import type { AdministrationsCache } from '../account/administrations-cache.ts';
 import type { Session } from '../account/session.ts';
 import type { StatusTracker } from '../events/status-tracker.ts';
+import { browseFolders, type BrowseRootsSource } from '../folders/folder-browser.ts';
 import type { WatchedFolders } from '../folders/watched-folders.ts';
 import type { FollowUp } from '../follow-up/follow-up.ts';
 import type { WatchSupervisor } from '../intake/watch-supervisor.ts';
@@ -35,6 +36,8 @@ export interface ContractHandlersOptions {
   followUp: FollowUp;
   settings: SettingsStore;
   app: { shell: 'electron' | 'browser' | 'cli'; version: string };
+  /** Where `folders.browse` may list; this machine's home and drives by default. */
+  browseRoots?: BrowseRootsSource;
 }
 
 /** One handler per contract channel (`src-main/contract/api-contract.ts`). */
@@ -79,6 +82,7 @@ export function createContractHandlers(options: ContractHandlersOptions): ApiHan
     'folders.remove': withApiErrors(async ({ id }) => folders.remove(id)),
     'folders.takeOver': withApiErrors(async ({ id }) => folders.takeOver(id)),
     'folders.setSplit': withApiErrors(async ({ id, split }) => folders.setSplit(id, split)),
+    'folders.browse': withApiErrors(({ path }) => browseFolders(path, options.browseRoots)),
     'separatorSheet.create': withApiErrors(async ({ sheet }) => ({
       pdfBase64: Buffer.from(await createSeparatorSheetPdf(sheet)).toString('base64'),
     })),

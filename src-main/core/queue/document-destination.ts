@@ -58,6 +58,11 @@ export interface DeliveredFile {
   uuid: string;
   /** Pages as the destination counted them; 0 when its answer left the count out. */
   amountOfPages: number;
+  /**
+   * The document's bytes the request carried, as counted leaving the file; left out by a
+   * destination that does not count them (the queue then keeps the size it planned to send).
+   */
+  sentBytes?: number;
 }
 
 /**

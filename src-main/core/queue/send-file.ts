@@ -2,7 +2,7 @@
 // state is written before the step it announces: `uploading` before a byte is sent, the uuid
 // before the file is moved or deleted.
 import { cleanFileName } from '../../contract/file-names.ts';
-import { rm } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import {
   UNROUTED_COMPANY_NUMBER,
@@ -487,7 +487,22 @@ export async function sendFile(
       return null;
     }
     const attempts = record.attempts + 1;
-    await write('uploading', { ...checkPatch(check), sentSha256, attempts, nextAttemptAt: null });
+    // What the body will carry: the checked file (the body refuses any other version) or the
+    // staged copy. Kept from here, so an unconfirmed row says what went out.
+    const plannedBytes =
+      upload.path === record.path
+        ? check.sizeBytes
+        : await stat(upload.path).then(
+            (stats) => stats.size,
+            () => null,
+          );
+    await write('uploading', {
+      ...checkPatch(check),
+      sentSha256,
+      sentBytes: plannedBytes,
+      attempts,
+      nextAttemptAt: null,
+    });
     let result: DeliveredFile;
     try {
       result = await deliver(context.destination, record, upload, signal);
@@ -497,6 +512,7 @@ export async function sendFile(
     const uploaded = await write('uploaded', {
       uuid: result.uuid,
       pages: result.amountOfPages > 0 ? result.amountOfPages : check.pages,
+      sentBytes: result.sentBytes ?? plannedBytes,
       uploadedAt: context.now(),
       failure: null,
     });

@@ -38,6 +38,11 @@ export interface FileRecord {
    * unwrapped SBDH envelope).
    */
   sentSha256: string | null;
+  /**
+   * Bytes of the document the upload's body carried (the staged copy's when one was sent, a
+   * split part's own); null before a send started.
+   */
+  sentBytes: number | null;
   /** What an XML e-invoice says, recorded by the check. */
   eInvoice: EInvoiceSummary | null;
   /** Why the file waits for the user (held, or a duplicate by its invoice) and the choices. */
@@ -99,6 +104,7 @@ export function toHistoryEntry(record: FileRecord): HistoryEntry {
     state: record.state,
     kind: record.kind,
     sizeBytes: record.sizeBytes,
+    sentBytes: record.sentBytes,
     sha256: record.sha256,
     pages: record.pages,
     uuid: record.uuid,

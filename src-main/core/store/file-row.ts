@@ -118,6 +118,8 @@ const FileRow = z.object({
   split_choice: z.string().nullable().default(null),
   // Absent from rows read before migration 11: bundling.
   bundle_sources: z.string().nullable().default(null),
+  // Absent from rows read before migration 12: bytes sent.
+  sent_bytes: z.number().int().nullable().default(null),
 });
 
 /** What the follow-up last stored, or null before Clearfacts was asked. */
@@ -201,6 +203,7 @@ export function rowToRecord(row: unknown): FileRecord {
     mtimeMs: r.mtime_ms,
     sha256: r.sha256,
     sentSha256: r.sent_sha256,
+    sentBytes: r.sent_bytes,
     eInvoice: parseSummary(r.invoice_summary),
     hold: parseHold(r.hold),
     advice: parseAdvice(r.advice),
@@ -264,6 +267,7 @@ export function patchToColumns(patch: FilePatch): Record<string, string | number
   set('mtime_ms', patch.mtimeMs);
   set('sha256', patch.sha256);
   set('sent_sha256', patch.sentSha256);
+  set('sent_bytes', patch.sentBytes);
   if (patch.eInvoice !== undefined) {
     const summary = patch.eInvoice;
     columns.invoice_summary = summary === null ? null : JSON.stringify(summary);

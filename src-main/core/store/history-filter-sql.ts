@@ -100,10 +100,15 @@ export function historyFilterToSql(filter: HistoryFilter): {
     params.push(filter.amountMax);
   }
   if (filter.inClearfacts === 'archive') {
-    clauses.push(`destination_type IN ('various', 'permanent') AND uuid IS NOT NULL`);
+    // The rows whose cell says so (contract/in-clearfacts.ts): delivered, not only given a uuid.
+    clauses.push(
+      `destination_type IN ('various', 'permanent') AND uuid IS NOT NULL
+        AND state IN ('uploaded', 'archived')`,
+    );
   } else if (filter.inClearfacts === 'unchecked') {
     clauses.push(
-      `cf_status IS NULL AND uuid IS NOT NULL AND destination_type IN ('purchase', 'sale')`,
+      `cf_status IS NULL AND uuid IS NOT NULL AND destination_type IN ('purchase', 'sale')
+        AND state IN ('uploaded', 'archived')`,
     );
   } else if (filter.inClearfacts !== undefined) {
     clauses.push('cf_status = ?');

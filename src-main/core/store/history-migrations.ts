@@ -136,4 +136,10 @@ export const historyMigrations: readonly string[] = [
   `
   ALTER TABLE files ADD COLUMN bundle_sources TEXT;
   `,
+  // 12: bytes sent (issue #14 finding 12). The size of what the upload's body carried as the
+  // document, which differs from size_bytes after a prefix strip, a PNG conversion, an unwrapped
+  // envelope or a split part; NULL until a send starts.
+  `
+  ALTER TABLE files ADD COLUMN sent_bytes INTEGER;
+  `,
 ];

@@ -17,6 +17,7 @@ import {
 } from '../../emulator/index.ts';
 import { pdfBytes } from './sample-files.ts';
 import { createMemoryTokenStore } from '../../../src-main/core/account/token/memory-token-store.ts';
+import type { BrowseRootsSource } from '../../../src-main/core/folders/folder-browser.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -55,6 +56,8 @@ export interface StackOptions {
   apiTimeoutMs?: number;
   /** Least time between two follow-up lookups (the engine's default is 5 s). */
   followUpSpacingMs?: number;
+  /** Where the folder browser may list (default: this machine's home folder and drives). */
+  browseRoots?: BrowseRootsSource;
 }
 
 export async function startStack(t: TestContext, options: StackOptions = {}): Promise<Stack> {
@@ -80,6 +83,7 @@ export async function startStack(t: TestContext, options: StackOptions = {}): Pr
     },
     // A browser cannot open the OS file manager: "show file" answers where the file is.
     revealFile: () => Promise.resolve(),
+    ...(options.browseRoots === undefined ? {} : { browseRoots: options.browseRoots }),
   });
   await engine.handlers['settings.update']({ stabilityWindowMs: 300, pollingIntervalMs: 500 });
   await engine.start();
@@ -115,6 +119,24 @@ export async function openApp(
 /** Signs in through core directly, for tests whose subject is not the sign-in screen. */
 export async function signInThroughCore(stack: Stack): Promise<void> {
   await stack.engine.handlers['session.signIn']({ token: stack.emulator.demoToken });
+}
+
+/**
+ * Drops `file` as a purchase of the first seeded administration and waits until the engine is
+ * idle; returns the administration and what the emulator received.
+ */
+export async function dropPurchase(stack: Stack, file: string) {
+  const administration = seedData.administrations[0];
+  assert.ok(administration);
+  await stack.engine.handlers['drop.send']({
+    paths: [file],
+    companyNumber: administration.companyNumber,
+    destination: { type: 'purchase' },
+  });
+  await stack.engine.whenIdle();
+  const [upload] = stack.emulator.uploads();
+  assert.ok(upload, 'the file reached the emulator');
+  return { administration, upload };
 }
 
 /** Makes `<workDir>/<folderName>` and watches it for purchases of an administration; its path. */

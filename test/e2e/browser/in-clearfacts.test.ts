@@ -5,11 +5,11 @@
 // follow-up appears and clears while the page stays open (`followUp.changed`).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { seedData } from '../../emulator/index.ts';
 import { pdfBytes } from '../../fixtures/generate-documents.ts';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
+  dropPurchase,
   launchChromium,
   openApp,
   signInThroughCore,
@@ -25,18 +25,9 @@ import { assertAccessible, screenshotBothThemes } from './page-checks.ts';
  */
 async function deliverInvoice(stack: Stack, name: string, pages: number) {
   await signInThroughCore(stack);
-  const administration = seedData.administrations[0];
-  assert.ok(administration);
   const file = path.join(stack.workDir, `${name}.pdf`);
   await writeFile(file, await pdfBytes(pages, { label: name.replace('factuur-', 'factuur ') }));
-  await stack.engine.handlers['drop.send']({
-    paths: [file],
-    companyNumber: administration.companyNumber,
-    destination: { type: 'purchase' },
-  });
-  await stack.engine.whenIdle();
-  const [upload] = stack.emulator.uploads();
-  assert.ok(upload, 'the invoice reached the emulator');
+  const { administration, upload } = await dropPurchase(stack, file);
   const [entry] = (
     await stack.engine.handlers['history.query']({ filter: {}, offset: 0, limit: 1 })
   ).rows;

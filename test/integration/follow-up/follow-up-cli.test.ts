@@ -69,6 +69,17 @@ test('history --json includes what Clearfacts said; history shows it and filters
   assert.equal(row.inClearfacts.paymentState, 'UNPAID');
   // The emulator's document date is the upload's day (its README), as Clearfacts' example has one.
   assert.match(row.inClearfacts.documentDate ?? '', /^\d{4}-\d{2}-\d{2}$/);
+  // #16 leftover: the archive row's cell says "In the archive · <category>", and its JSON said
+  // null. Now the JSON is the cell as data, the category by id and, when it can be read, name.
+  const named = await runCli({ ...context, token: emulator.demoToken }, ['history', '--json']);
+  const archiveRow = (JSON.parse(named.stdout) as { rows: Record<string, unknown>[] }).rows.find(
+    (entry) => entry['fileName'] === 'contract.jpg',
+  );
+  assert.deepEqual(archiveRow?.['inClearfacts'], {
+    status: 'archive',
+    categoryId: category.id,
+    category: category.name,
+  });
 
   const table = await runCli(context, ['history']);
   assert.equal(table.code, 0, table.stderr);

@@ -160,6 +160,14 @@ export function createFakeEngine(options: FakeEngineOptions = {}): FakeEngine {
       }),
     'folders.setSplit': (request) => record('folders.setSplit', request, []),
     'folders.takeOver': (request) => record('folders.takeOver', request, []),
+    'folders.browse': (request) =>
+      record('folders.browse', request, {
+        path: null,
+        parent: null,
+        folders: [],
+        truncated: false,
+        roots: [],
+      }),
     'separatorSheet.create': (request) =>
       record('separatorSheet.create', request, { pdfBase64: '' }),
     'history.query': (request) => {

@@ -113,7 +113,11 @@ export function createHarness(
         bytes,
       });
       uuidCounter += 1;
-      return { uuid: `uuid-${uuidCounter}`, amountOfPages: 1 };
+      return {
+        uuid: `uuid-${uuidCounter}`,
+        amountOfPages: 1,
+        sentBytes: statSync(request.path).size,
+      };
     } finally {
       inFlight -= 1;
     }
