@@ -22,7 +22,7 @@ import { CliError, EXIT } from '../exit-codes.ts';
 import { followUpNotice } from '../follow-up-notice.ts';
 import {
   describeDestination,
-  describeEntry,
+  printEntry,
   historyReason,
   printJson,
   printLine,
@@ -276,7 +276,7 @@ export function registerHistoryCommands(program: Command, runtime: () => CliRunt
         // A held file waits for the user: its choices, each with the command that makes it.
         for (const entry of rows) {
           if (entry.state === 'held' && (entry.dismissedAt ?? null) === null) {
-            printLine(describeEntry(entry));
+            printEntry(entry);
           }
         }
         // The IN CLEARFACTS column is as fresh as the follow-up: say when it is not asking.

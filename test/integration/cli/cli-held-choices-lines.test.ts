@@ -1,0 +1,67 @@
+// Attack-18 finding C1: `history` lists a held e-invoice's choices under it, one command a line
+// (docs: "`history` lists each held file's choices with their commands"). The lines were joined
+// with line breaks and then printed as one line, whose invisible characters are marked, so the
+// terminal showed `⟦U+000A⟧` between the choices and all of them on one line. Real CLI processes,
+// a real watch and the emulator.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { ALL_SCOPES } from '../../emulator/index.ts';
+import { startTestEmulator } from '../../emulator/emulator-test-support.ts';
+import { partyOf, sampleInvoice, ublXml } from '../../fixtures/e-invoice-builder.ts';
+import { runCli, startWatch, type CliContext } from '../../support/cli-process.ts';
+import { folder, tempDir } from '../../support/temp-folders.ts';
+
+test('history prints a held e-invoice’s choices one a line, with no marked line breaks', async (t) => {
+  const emulator = await startTestEmulator(t);
+  const [here, elsewhere] = emulator.seed.administrations;
+  assert.ok(here && elsewhere);
+  const root = tempDir(t, 'held-lines');
+  const scans = folder(root, 'scans');
+  const locale = 'nl_BE.UTF-8';
+  const context: CliContext = {
+    configDir: folder(root, 'settings'),
+    apiUrl: emulator.graphqlUrl,
+    token: emulator.addToken([...ALL_SCOPES]),
+    env: { LC_ALL: locale, LANG: locale },
+  };
+  const added = await runCli(context, [
+    'folders',
+    'add',
+    scans,
+    '--company',
+    here.companyNumber,
+    '--type',
+    'purchase',
+  ]);
+  assert.equal(added.code, 0, added.stderr);
+  await writeFile(
+    path.join(scans, 'elders.xml'),
+    ublXml(sampleInvoice({ number: 'H-1', customer: partyOf(elsewhere) })),
+  );
+
+  const watch = startWatch(t, context);
+  const held = () =>
+    [...watch.entries.values()].find(
+      (entry) => entry.fileName === 'elders.xml' && entry.state === 'held',
+    );
+  await watch.until('elders.xml held', () => held() !== undefined);
+  const id = String(held()?.id);
+  watch.child.kill('SIGTERM');
+  await watch.exited;
+
+  const history = await runCli(context, ['history']);
+  assert.equal(history.code, 0, history.stderr);
+  assert.ok(!history.stdout.includes('⟦U+'), history.stdout);
+  const commands = history.stdout
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line.startsWith('`choose ') || line.startsWith('`dismiss '))
+    .map((line) => line.slice(0, line.indexOf('`:') + 1));
+  assert.deepEqual(commands, [
+    `\`choose ${id} --send-to ${elsewhere.companyNumber} --type purchase\``,
+    `\`choose ${id} --here\``,
+    `\`dismiss ${id}\``,
+  ]);
+});
