@@ -7,6 +7,7 @@ import {
   type Destination,
   type HistoryEntry,
   type HoldChoice,
+  UNROUTED_COMPANY_NUMBER,
 } from '../contract/domain.ts';
 import { markInvisible } from '../contract/file-names.ts';
 import { redact } from '../core/index.ts';
@@ -106,6 +107,16 @@ function chooseFlags(choice: HoldChoice): string {
 }
 
 /**
+ * Where a file goes: its administration's number and tray; an e-invoice inbox's file that its
+ * parties have not routed yet (UNROUTED_COMPANY_NUMBER, no company's number) goes to "the inbox".
+ */
+export function describeTarget(entry: HistoryEntry): string {
+  if (entry.companyNumber === UNROUTED_COMPANY_NUMBER)
+    return inCliLanguage(msg('cli_folder_inbox'));
+  return `${entry.companyNumber} ${describeDestination(entry.destination)}`;
+}
+
+/**
  * What happened to a file, as describeEntryLines says it, in one text (a held file's choices on
  * lines of their own), for output that keeps line breaks as they are (the watch's live view).
  */
@@ -151,7 +162,7 @@ function describeHeld(entry: HistoryEntry): string[] {
 /** Any file that is not held: one line. */
 function describeOne(entry: HistoryEntry): string {
   const name = entry.fileName;
-  const target = `${entry.companyNumber} ${describeDestination(entry.destination)}`;
+  const target = describeTarget(entry);
   switch (entry.state) {
     case 'uploaded':
     case 'archived': {

@@ -21,7 +21,7 @@ import type { CliRuntime } from '../cli-runtime.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
 import { followUpNotice } from '../follow-up-notice.ts';
 import {
-  describeDestination,
+  describeTarget,
   printEntry,
   historyReason,
   printJson,
@@ -90,7 +90,7 @@ async function printIncidents(runtime: () => CliRuntime, json: boolean): Promise
       incident.files.map((entry) => [
         String(entry.id),
         entry.fileName,
-        `${entry.companyNumber} ${describeDestination(entry.destination)}`,
+        describeTarget(entry),
         entry.updatedAt.replace('T', ' ').slice(0, 19),
       ]),
     );
@@ -258,7 +258,7 @@ export function registerHistoryCommands(program: Command, runtime: () => CliRunt
             entry.rawName === null || entry.rawName === undefined
               ? entry.fileName
               : `${entry.fileName} ${inCliLanguage(msg('cli_raw_name', { name: showRawName(entry.rawName) }))}`,
-            `${entry.companyNumber} ${describeDestination(entry.destination)}`,
+            describeTarget(entry),
             entry.updatedAt.replace('T', ' ').slice(0, 19),
             inClearfactsCell(entry, categories),
             historyReason(entry),

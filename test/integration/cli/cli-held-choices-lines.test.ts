@@ -65,3 +65,37 @@ test('history prints a held e-invoice’s choices one a line, with no marked lin
     `\`dismiss ${id}\``,
   ]);
 });
+
+test('history names an e-invoice inbox’s unrouted file by the inbox, not by the number 0000000000', async (t) => {
+  const emulator = await startTestEmulator(t);
+  const root = tempDir(t, 'inbox-target');
+  const inbox = folder(root, 'inbox');
+  const locale = 'fr_BE.UTF-8';
+  const context: CliContext = {
+    configDir: folder(root, 'settings'),
+    apiUrl: emulator.graphqlUrl,
+    token: emulator.addToken([...ALL_SCOPES]),
+    env: { LC_ALL: locale, LANG: locale },
+  };
+  const added = await runCli(context, ['folders', 'inbox', inbox]);
+  assert.equal(added.code, 0, added.stderr);
+  // No party is an administration the token reaches: held, still unrouted.
+  await writeFile(path.join(inbox, 'personne.xml'), ublXml(sampleInvoice({ number: 'N-1' })));
+
+  const watch = startWatch(t, context);
+  await watch.until('personne.xml held', () =>
+    [...watch.entries.values()].some(
+      (entry) => entry.fileName === 'personne.xml' && entry.state === 'held',
+    ),
+  );
+  watch.child.kill('SIGTERM');
+  await watch.exited;
+
+  const history = await runCli(context, ['history']);
+  assert.equal(history.code, 0, history.stderr);
+  const row = history.stdout.split('\n').find((line) => line.includes('personne.xml'));
+  assert.ok(row !== undefined, history.stdout);
+  assert.ok(!row.includes('0000000000'), row);
+  // The French catalogue's name for the inbox (contract/messages/fr.ts, cli_folder_inbox).
+  assert.ok(row.includes('boîte de réception e-factures'), row);
+});
