@@ -7,11 +7,21 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ALL_SCOPES } from '../../emulator/index.ts';
+import { ALL_SCOPES, type Emulator } from '../../emulator/index.ts';
 import { startTestEmulator } from '../../emulator/emulator-test-support.ts';
 import { partyOf, sampleInvoice, ublXml } from '../../fixtures/e-invoice-builder.ts';
-import { runCli, startWatch, type CliContext } from '../../support/cli-process.ts';
+import { runCli, watchUntilHeld, type CliContext } from '../../support/cli-process.ts';
 import { folder, tempDir } from '../../support/temp-folders.ts';
+
+/** The CLI with its settings under `root`, every scope, speaking `locale`. */
+function cliIn(root: string, emulator: Emulator, locale: string): CliContext {
+  return {
+    configDir: folder(root, 'settings'),
+    apiUrl: emulator.graphqlUrl,
+    token: emulator.addToken([...ALL_SCOPES]),
+    env: { LC_ALL: locale, LANG: locale },
+  };
+}
 
 test('history prints a held e-invoice’s choices one a line, with no marked line breaks', async (t) => {
   const emulator = await startTestEmulator(t);
@@ -19,13 +29,7 @@ test('history prints a held e-invoice’s choices one a line, with no marked lin
   assert.ok(here && elsewhere);
   const root = tempDir(t, 'held-lines');
   const scans = folder(root, 'scans');
-  const locale = 'nl_BE.UTF-8';
-  const context: CliContext = {
-    configDir: folder(root, 'settings'),
-    apiUrl: emulator.graphqlUrl,
-    token: emulator.addToken([...ALL_SCOPES]),
-    env: { LC_ALL: locale, LANG: locale },
-  };
+  const context = cliIn(root, emulator, 'nl_BE.UTF-8');
   const added = await runCli(context, [
     'folders',
     'add',
@@ -41,15 +45,7 @@ test('history prints a held e-invoice’s choices one a line, with no marked lin
     ublXml(sampleInvoice({ number: 'H-1', customer: partyOf(elsewhere) })),
   );
 
-  const watch = startWatch(t, context);
-  const held = () =>
-    [...watch.entries.values()].find(
-      (entry) => entry.fileName === 'elders.xml' && entry.state === 'held',
-    );
-  await watch.until('elders.xml held', () => held() !== undefined);
-  const id = String(held()?.id);
-  watch.child.kill('SIGTERM');
-  await watch.exited;
+  const id = await watchUntilHeld(t, context, 'elders.xml');
 
   const history = await runCli(context, ['history']);
   assert.equal(history.code, 0, history.stderr);
@@ -70,26 +66,13 @@ test('history names an e-invoice inbox’s unrouted file by the inbox, not by th
   const emulator = await startTestEmulator(t);
   const root = tempDir(t, 'inbox-target');
   const inbox = folder(root, 'inbox');
-  const locale = 'fr_BE.UTF-8';
-  const context: CliContext = {
-    configDir: folder(root, 'settings'),
-    apiUrl: emulator.graphqlUrl,
-    token: emulator.addToken([...ALL_SCOPES]),
-    env: { LC_ALL: locale, LANG: locale },
-  };
+  const context = cliIn(root, emulator, 'fr_BE.UTF-8');
   const added = await runCli(context, ['folders', 'inbox', inbox]);
   assert.equal(added.code, 0, added.stderr);
   // No party is an administration the token reaches: held, still unrouted.
   await writeFile(path.join(inbox, 'personne.xml'), ublXml(sampleInvoice({ number: 'N-1' })));
 
-  const watch = startWatch(t, context);
-  await watch.until('personne.xml held', () =>
-    [...watch.entries.values()].some(
-      (entry) => entry.fileName === 'personne.xml' && entry.state === 'held',
-    ),
-  );
-  watch.child.kill('SIGTERM');
-  await watch.exited;
+  await watchUntilHeld(t, context, 'personne.xml');
 
   const history = await runCli(context, ['history']);
   assert.equal(history.code, 0, history.stderr);
