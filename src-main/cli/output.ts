@@ -7,6 +7,7 @@ import {
   type Destination,
   type HistoryEntry,
   type HoldChoice,
+  UNROUTED_COMPANY_NUMBER,
 } from '../contract/domain.ts';
 import { markInvisible } from '../contract/file-names.ts';
 import { redact } from '../core/index.ts';
@@ -105,10 +106,63 @@ function chooseFlags(choice: HoldChoice): string {
   }
 }
 
-/** One line that says what happened to a file and, when it did not arrive, why. */
+/**
+ * Where a file goes: its administration's number and tray; an e-invoice inbox's file that its
+ * parties have not routed yet (UNROUTED_COMPANY_NUMBER, no company's number) goes to "the inbox".
+ */
+export function describeTarget(entry: HistoryEntry): string {
+  if (entry.companyNumber === UNROUTED_COMPANY_NUMBER)
+    return inCliLanguage(msg('cli_folder_inbox'));
+  return `${entry.companyNumber} ${describeDestination(entry.destination)}`;
+}
+
+/**
+ * What happened to a file, as describeEntryLines says it, in one text (a held file's choices on
+ * lines of their own), for output that keeps line breaks as they are (the watch's live view).
+ */
 export function describeEntry(entry: HistoryEntry): string {
+  return describeEntryLines(entry).join('\n');
+}
+
+/**
+ * Prints describeEntryLines one printLine each: a line break inside one printed line would be
+ * marked as an invisible character, not broken.
+ */
+export function printEntry(entry: HistoryEntry): void {
+  for (const line of describeEntryLines(entry)) printLine(line);
+}
+
+/**
+ * One line that says what happened to a file and, when it did not arrive, why; a held file has
+ * one more line for each choice, with the command that makes it.
+ */
+export function describeEntryLines(entry: HistoryEntry): string[] {
+  return entry.state === 'held' ? describeHeld(entry) : [describeOne(entry)];
+}
+
+/** A held file: why, then each choice with its command. */
+function describeHeld(entry: HistoryEntry): string[] {
   const name = entry.fileName;
-  const target = `${entry.companyNumber} ${describeDestination(entry.destination)}`;
+  const choices = (entry.hold?.choices ?? []).map(
+    (choice) =>
+      `             \`choose ${entry.id} ${chooseFlags(choice)}\`: ${inCliLanguage(choiceMessage(choice))}`,
+  );
+  // Every hold can be dismissed, even one that proposes no administration (#18 F7).
+  if (entry.dismissedAt === null || entry.dismissedAt === undefined) {
+    choices.push(
+      `             \`dismiss ${entry.id}\`: ${inCliLanguage(msg('cli_dismiss_choice'))}`,
+    );
+  }
+  return [
+    `${lead(cliTerm('state', 'held'))} ${name}: ${entry.hold ? inCliLanguage(entry.hold.reason) : ''}`,
+    ...choices,
+  ];
+}
+
+/** Any file that is not held: one line. */
+function describeOne(entry: HistoryEntry): string {
+  const name = entry.fileName;
+  const target = describeTarget(entry);
   switch (entry.state) {
     case 'uploaded':
     case 'archived': {
@@ -131,19 +185,6 @@ export function describeEntry(entry: HistoryEntry): string {
       return entry.hold
         ? `${lead(cliTerm('state', 'duplicate'))} ${name}: ${inCliLanguage(entry.hold.reason)} (${inCliLanguage(msg('cli_resend_forces', { id: entry.id }))})`
         : `${lead(cliTerm('state', 'duplicate'))} ${name}: ${inCliLanguage(msg('cli_duplicate_sent_before', { companyNumber: entry.companyNumber, id: entry.id }))}`;
-    case 'held': {
-      const choices = (entry.hold?.choices ?? []).map(
-        (choice) =>
-          `\n             \`choose ${entry.id} ${chooseFlags(choice)}\`: ${inCliLanguage(choiceMessage(choice))}`,
-      );
-      // Every hold can be dismissed, even one that proposes no administration (#18 F7).
-      if (entry.dismissedAt === null || entry.dismissedAt === undefined) {
-        choices.push(
-          `\n             \`dismiss ${entry.id}\`: ${inCliLanguage(msg('cli_dismiss_choice'))}`,
-        );
-      }
-      return `${lead(cliTerm('state', 'held'))} ${name}: ${entry.hold ? inCliLanguage(entry.hold.reason) : ''}${choices.join('')}`;
-    }
     case 'ready':
       return entry.failure
         ? `${lead(inCliLanguage(msg('cli_retrying')))} ${name}: ${inCliLanguage(entry.failure.message)}`

@@ -314,3 +314,24 @@ export function followWatch(target: CliTarget): FollowedWatch {
     },
   };
 }
+
+/**
+ * Runs `watch` until the file named `fileName` is held for the user's choice, stops it (SIGTERM)
+ * and gives that row's id, for the commands that answer a hold (`history`, `choose`, `dismiss`).
+ */
+export async function watchUntilHeld(
+  t: TestContext,
+  context: CliContext,
+  fileName: string,
+): Promise<number> {
+  const watch = startWatch(t, context);
+  const held = () =>
+    [...watch.entries.values()].find(
+      (entry) => entry.fileName === fileName && entry.state === 'held',
+    );
+  await watch.until(`${fileName} held`, () => held() !== undefined);
+  const id = held()?.id ?? -1;
+  watch.child.kill('SIGTERM');
+  await watch.exited;
+  return id;
+}

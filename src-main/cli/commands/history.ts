@@ -25,8 +25,8 @@ import type { CliRuntime } from '../cli-runtime.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
 import { followUpNotice } from '../follow-up-notice.ts';
 import {
-  describeDestination,
-  describeEntry,
+  describeTarget,
+  printEntry,
   historyReason,
   printJson,
   printLine,
@@ -94,7 +94,7 @@ async function printIncidents(runtime: () => CliRuntime, json: boolean): Promise
       incident.files.map((entry) => [
         String(entry.id),
         entry.fileName,
-        `${entry.companyNumber} ${describeDestination(entry.destination)}`,
+        describeTarget(entry),
         entry.updatedAt.replace('T', ' ').slice(0, 19),
       ]),
     );
@@ -282,7 +282,7 @@ export function registerHistoryCommands(program: Command, runtime: () => CliRunt
             entry.rawName === null || entry.rawName === undefined
               ? entry.fileName
               : `${entry.fileName} ${inCliLanguage(msg('cli_raw_name', { name: showRawName(entry.rawName) }))}`,
-            `${entry.companyNumber} ${describeDestination(entry.destination)}`,
+            describeTarget(entry),
             entry.updatedAt.replace('T', ' ').slice(0, 19),
             sizeSentCell(entry),
             inClearfactsCell(entry, categories),
@@ -301,7 +301,7 @@ export function registerHistoryCommands(program: Command, runtime: () => CliRunt
         // A held file waits for the user: its choices, each with the command that makes it.
         for (const entry of rows) {
           if (entry.state === 'held' && (entry.dismissedAt ?? null) === null) {
-            printLine(describeEntry(entry));
+            printEntry(entry);
           }
         }
         // The IN CLEARFACTS column is as fresh as the follow-up: say when it is not asking.

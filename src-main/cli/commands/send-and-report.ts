@@ -7,7 +7,7 @@ import type { CliRuntime, EngineHandle } from '../cli-runtime.ts';
 import { inCliLanguage } from '../cli-language.ts';
 import { msg } from '../../contract/messages/message.ts';
 import { CliError, EXIT, type ExitCode } from '../exit-codes.ts';
-import { describeEntry, printJson, printLine } from '../output.ts';
+import { printEntry, printJson, printLine } from '../output.ts';
 import { waitForFiles } from '../wait-for-files.ts';
 
 export async function reportOutcome(
@@ -32,7 +32,7 @@ export async function reportOutcome(
       current.engine,
       remaining,
       (entry) => {
-        if (!json) printLine(describeEntry(entry));
+        if (!json) printEntry(entry);
         if (entry.state !== 'split') finished.push(entry);
       },
       undefined,

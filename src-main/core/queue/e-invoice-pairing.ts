@@ -25,7 +25,10 @@ export type PairingDecision =
   | { kind: 'alone'; xml: FileRecord }
   /** The XML was sent and embeds exactly this PDF: the PDF is part of it, not sent. */
   | { kind: 'part_of_xml'; xml: FileRecord }
-  /** The XML was sent and embeds another PDF (or none): the user says whether this goes too. */
+  /**
+   * The XML was sent and embeds another PDF (or none), and the PDF came while (or shortly after)
+   * the XML was dealt with: the user says whether this goes too.
+   */
   | { kind: 'ask'; xml: FileRecord }
   /** The XML was not sent (see UNSENT_XML_STATES) and embeds exactly this PDF: not sent alone. */
   | { kind: 'inside_unsent_xml'; xml: FileRecord }
@@ -90,6 +93,11 @@ export function pairPdfWithXml(
   if (ACTIVE_STATES.includes(xml.state)) return { kind: 'wait', at: now + windowMs, xml };
   if (xml.eInvoice === null) return { kind: 'send' };
   const same = xml.eInvoice.embeddedPdfSha256 === pdfSha256;
+  // Twins arrive together. Portals and mail tools reuse names (factuur.xml every month), so a
+  // PDF detected more than the bound after its namesake XML was settled is another document,
+  // sent as any PDF; only the byte-identical visual still belongs to that XML, whenever it comes.
+  const xmlSettledAt = xml.uploadedAt ?? xml.updatedAt;
+  if (!same && pdfDetectedAt - xmlSettledAt > TWIN_WAIT_WINDOWS * windowMs) return { kind: 'send' };
   if (DELIVERED_STATES.includes(xml.state)) {
     return same ? { kind: 'part_of_xml', xml } : { kind: 'ask', xml };
   }

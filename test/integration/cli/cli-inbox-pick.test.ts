@@ -14,7 +14,7 @@ import {
   sampleInvoice,
   ublXml,
 } from '../../fixtures/e-invoice-builder.ts';
-import { runCli, startWatch, type CliContext } from '../../support/cli-process.ts';
+import { runCli, watchUntilHeld, type CliContext } from '../../support/cli-process.ts';
 import { folder, tempDir } from '../../support/temp-folders.ts';
 
 const WORDS = {
@@ -53,15 +53,7 @@ for (const locale of ['nl_BE.UTF-8', 'fr_BE.UTF-8', 'en_GB.UTF-8'] as const) {
     });
     await writeFile(path.join(inbox, 'foreign.xml'), ublXml(invoice));
 
-    const watch = startWatch(t, context);
-    const held = () =>
-      [...watch.entries.values()].find(
-        (entry) => entry.fileName === 'foreign.xml' && entry.state === 'held',
-      );
-    await watch.until('foreign.xml held', () => held() !== undefined);
-    const id = String(held()?.id);
-    watch.child.kill('SIGTERM');
-    await watch.exited;
+    const id = String(await watchUntilHeld(t, context, 'foreign.xml'));
 
     // `history` lists a held file's choices with the command that makes each.
     const words = WORDS[locale];

@@ -33,7 +33,7 @@ export type SchemaValidation =
 
 /** Per-file limits of the validator process. */
 export interface SchemaValidatorBudget {
-  /** Milliseconds from sending a copy to its answer; the start is not counted (START_DEADLINE_MS). */
+  /** Milliseconds from sending a copy to its answer; the start is not counted (startDeadlineMs). */
   timeMs: number;
   /**
    * Resident memory (bytes) the validator may keep after a file; above it the validator is
@@ -55,16 +55,20 @@ export interface SchemaValidatorLifetime {
   timer: IdleTimer;
   /** The child's module: ubl-schema-process, or a stand-in in tests. */
   module: URL;
+  /**
+   * Milliseconds a new validator has to say it is ready (start Node, compile both schemas); not
+   * counted in a file's time budget.
+   */
+  startDeadlineMs: number;
 }
 
 export const DEFAULT_SCHEMA_VALIDATOR_LIFETIME: SchemaValidatorLifetime = {
   idleMs: 60_000,
   timer: REAL_IDLE_TIMER,
   module: siblingModuleUrl(import.meta.url, 'ubl-schema-process'),
+  // Starting Node and compiling both schemas takes about a second idle; a busy machine more.
+  startDeadlineMs: 60_000,
 };
-
-/** Starting Node and compiling both schemas takes about a second idle; a busy machine more. */
-const START_DEADLINE_MS = 60_000;
 /** V8 heap of the validator (MiB): its JavaScript is small; libxml2's memory is WebAssembly's. */
 const VALIDATOR_HEAP_MB = 64;
 
@@ -89,7 +93,7 @@ interface Started {
   exited: Promise<void>;
 }
 
-function start(module: URL): Started {
+function start(module: URL, startDeadlineMs: number): Started {
   const child = fork(fileURLToPath(module), [], {
     env: childEnvironment(),
     execArgv: [`--max-old-space-size=${VALIDATOR_HEAP_MB}`],
@@ -107,7 +111,7 @@ function start(module: URL): Started {
     child.once('error', () => resolve());
   });
   const ready = new Promise<boolean>((resolve) => {
-    const deadline = setTimeout(() => done(false), START_DEADLINE_MS);
+    const deadline = setTimeout(() => done(false), startDeadlineMs);
     const onMessage = (message: unknown) => {
       const reply = SchemaReply.safeParse(message);
       if (reply.success && 'ready' in reply.data) done(true);
@@ -140,6 +144,12 @@ export function createUblSchemaService(
 ): UblSchemaService {
   let current: Started | null = null;
   let nextId = 1;
+  /**
+   * Set (the idle timer's handle) when a validator did not start, until the idle period passed:
+   * meanwhile files are not validated. Else every e-invoice would wait the start deadline for a
+   * new validator in turn, holding the queue's slots, and no file, PDFs included, would move.
+   */
+  let startFailed: unknown = null;
 
   async function stop(started: Started): Promise<void> {
     if (current === started) current = null;
@@ -160,9 +170,13 @@ export function createUblSchemaService(
   });
 
   async function validateOne(xml: string, root: UblRoot): Promise<SchemaValidation> {
-    const started = (current ??= start(lifetime.module));
+    if (startFailed !== null) return { outcome: 'unchecked', reason: 'stopped' };
+    const started = (current ??= start(lifetime.module, lifetime.startDeadlineMs));
     if (!(await started.ready)) {
       await stop(started);
+      startFailed = lifetime.timer.setTimeout(() => {
+        startFailed = null;
+      }, lifetime.idleMs);
       return { outcome: 'unchecked', reason: 'stopped' };
     }
     const id = nextId++;
@@ -208,6 +222,8 @@ export function createUblSchemaService(
     validate: (xml, root) => queue.run(() => validateOne(xml, root)),
     async close() {
       await queue.drain();
+      if (startFailed !== null) lifetime.timer.clearTimeout(startFailed);
+      startFailed = null;
       if (current !== null) await stop(current);
     },
     runningPid: () => current?.child.pid ?? null,

@@ -6,7 +6,7 @@
 // that hang, crash, never start, or report what they were given.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { renderMessage } from '../../../../src-main/contract/messages/render-message.ts';
@@ -31,7 +31,12 @@ function standIn(name: string): URL {
 
 function serviceFor(
   t: { after: (fn: () => unknown) => void },
-  options: { module?: URL; budget?: Partial<SchemaValidatorBudget>; idleMs?: number } = {},
+  options: {
+    module?: URL;
+    budget?: Partial<SchemaValidatorBudget>;
+    idleMs?: number;
+    startDeadlineMs?: number;
+  } = {},
 ) {
   const clock = manualIdleTimer();
   const service = createUblSchemaService(
@@ -40,6 +45,7 @@ function serviceFor(
       idleMs: options.idleMs ?? 60_000,
       timer: clock.timer,
       module: options.module ?? DEFAULT_SCHEMA_VALIDATOR_LIFETIME.module,
+      startDeadlineMs: options.startDeadlineMs ?? DEFAULT_SCHEMA_VALIDATOR_LIFETIME.startDeadlineMs,
     },
   );
   t.after(() => service.close());
@@ -154,6 +160,34 @@ test('a validator that crashes on a file, or never starts, leaves that file unch
     outcome: 'unchecked',
     reason: 'stopped',
   });
+});
+
+test('a validator stuck at its start costs one file the start deadline, not every file', async (t) => {
+  // Attack-18 finding V1: each e-invoice waited the whole start deadline (60 s) for a new
+  // validator that never became ready, one after another, holding the queue's slots. After a
+  // start that failed, the next files are unchecked at once, until the idle period passed; then
+  // a start is tried again.
+  const starts = path.join(tmpdir(), `cfu-stuck-validator-${process.pid}.log`);
+  await rm(starts, { force: true });
+  t.after(() => rm(starts, { force: true }));
+  const { service, clock } = serviceFor(t, {
+    module: standIn('stuck-at-start-validator'),
+    // Long enough for the stand-in to start and write its id on a loaded machine.
+    startDeadlineMs: 5_000,
+  });
+  const valid = ublXml(sampleInvoice());
+  const unchecked = { outcome: 'unchecked', reason: 'stopped' };
+  assert.deepEqual(await service.validate(valid, 'Invoice'), unchecked);
+  assert.deepEqual(await service.validate(valid, 'Invoice'), unchecked);
+  assert.deepEqual(await service.validate(valid, 'Invoice'), unchecked);
+  const startsOf = async () =>
+    (await readFile(starts, 'utf8')).split('\n').filter((line) => line !== '').length;
+  assert.equal(await startsOf(), 1, 'one start for the three files');
+
+  // The idle period passed: the next file tries a validator again.
+  clock.fireAll();
+  assert.deepEqual(await service.validate(valid, 'Invoice'), unchecked);
+  assert.equal(await startsOf(), 2);
 });
 
 test('a validator over its memory budget after a file is replaced before the next one', async (t) => {
