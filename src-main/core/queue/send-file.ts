@@ -323,6 +323,32 @@ export async function sendFile(
       });
       return null;
     }
+    // The visual of an e-invoice already delivered, under any name (the supplier's mail has
+    // "F2026-417.xml" and "Factuur V-1.pdf"): the same invoice, proven byte for byte.
+    // Its namesake embedding it is pairing's to name (below).
+    const carrier =
+      check.kind === 'pdf' &&
+      record.parentId === null &&
+      settings.pairEInvoices !== false &&
+      repository.latestOf(xmlTwinPaths(record.path))?.eInvoice?.embeddedPdfSha256 !== sha256
+        ? (repository.findXmlEmbedding(sha256, record.companyNumber, record.id) ??
+          (check.sentSha256
+            ? repository.findXmlEmbedding(check.sentSha256, record.companyNumber, record.id)
+            : null))
+        : null;
+    if (carrier) {
+      context.logger.info('This PDF is embedded in an e-invoice already sent', {
+        id: record.id,
+        earlier: carrier.id,
+      });
+      await write('duplicate', {
+        ...checkPatch(check),
+        failure: null,
+        nextAttemptAt: null,
+        hold: { reason: msg('pdf_sent_with_xml', { fileName: carrier.fileName }), choices: [] },
+      });
+      return null;
+    }
     // Its visual already delivered as a PDF (it came first, or under another name): the same
     // invoice, proven byte for byte, so the XML would book it twice (issue #18, pairing).
     const visualSha256 = check.eInvoice?.embeddedPdfSha256 ?? null;

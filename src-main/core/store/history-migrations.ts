@@ -142,4 +142,11 @@ export const historyMigrations: readonly string[] = [
   `
   ALTER TABLE files ADD COLUMN sent_bytes INTEGER;
   `,
+  // 13: the visual of a delivered e-invoice under another name (issue #18, attack P2). A PDF is
+  // looked up by the SHA-256 of the PDF embedded in an XML, kept in its summary JSON.
+  `
+  CREATE INDEX files_embedded_pdf
+    ON files (json_extract(invoice_summary, '$.embeddedPdfSha256'), company_number)
+    WHERE invoice_summary IS NOT NULL;
+  `,
 ];

@@ -113,6 +113,16 @@ export interface HistoryRepository {
     companyNumber: CompanyNumber,
     exceptId: number,
   ): FileRecord | null;
+  /**
+   * A delivered (or perhaps delivered: unconfirmed) e-invoice for the same administration whose
+   * embedded PDF has the SHA-256 `pdfSha256` (hex): a PDF with those bytes is its visual, already
+   * in Clearfacts inside it, whatever the PDF's name. Null when there is none.
+   */
+  findXmlEmbedding(
+    pdfSha256: string,
+    companyNumber: CompanyNumber,
+    exceptId: number,
+  ): FileRecord | null;
   /** The parts cut from the batch with history id `parentId`, in page order (none: not split). */
   parts(parentId: number): FileRecord[];
   /**
@@ -193,6 +203,13 @@ export function createHistoryRepository(
   );
   const sameInvoiceStatement = db.prepare(
     `SELECT * FROM files WHERE invoice_key = ? AND company_number = ? AND id != ?
+       AND state IN ('uploaded', 'archived', 'unconfirmed') ORDER BY id LIMIT 1`,
+  );
+  // The expression is the one of the index files_embedded_pdf (migration 13), so it is used.
+  const embeddingStatement = db.prepare(
+    `SELECT * FROM files
+       WHERE json_extract(invoice_summary, '$.embeddedPdfSha256') = ? AND company_number = ?
+       AND invoice_summary IS NOT NULL AND id != ?
        AND state IN ('uploaded', 'archived', 'unconfirmed') ORDER BY id LIMIT 1`,
   );
   const wakeStatement = db
@@ -484,6 +501,11 @@ export function createHistoryRepository(
           `SELECT * FROM files WHERE path IN (${placeholders(paths.length)}) ORDER BY id DESC LIMIT 1`,
         )
         .get(...paths);
+      return row === undefined ? null : rowToRecord(row);
+    },
+
+    findXmlEmbedding(pdfSha256: string, companyNumber: CompanyNumber, exceptId: number) {
+      const row = embeddingStatement.get(pdfSha256, companyNumber, exceptId);
       return row === undefined ? null : rowToRecord(row);
     },
 
