@@ -150,7 +150,7 @@ export const en: Catalogue = {
     after_upload_failed:
       'Sent to Clearfacts, but the file could not be moved or deleted afterwards; it stays where it is.',
     changed_after_send:
-      'The file changed after it was sent, so it was left in place; the new version is checked as a new file.',
+      'The file changed after it was sent, so it was left in place; the new version is checked as a new file. Clearfacts holds the version sent earlier as document {{uuid}}: if that one was incomplete or is not wanted, delete it there.',
     token_refused_hold: `Clearfacts no longer accepts the token (revoked or unknown). Set a new token to resume: ${SET_TOKEN}.`,
     token_refused_hold_env:
       'Clearfacts no longer accepts the token from the {{variable}} environment variable (revoked or unknown). Change {{variable}} where it is set (shell profile, service definition, scheduled task) and start again: while it is set, a token stored by the app is not used.',

@@ -151,7 +151,7 @@ export const fr: Catalogue = {
     after_upload_failed:
       'Envoyé à Clearfacts, mais le fichier n’a pas pu être déplacé ou supprimé ensuite ; il reste où il est.',
     changed_after_send:
-      'Le fichier a changé après son envoi : il a été laissé en place, et la nouvelle version est vérifiée comme un nouveau fichier.',
+      'Le fichier a changé après son envoi : il a été laissé en place, et la nouvelle version est vérifiée comme un nouveau fichier. Clearfacts conserve la version envoyée plus tôt comme document {{uuid}} : si elle était incomplète ou n’est pas voulue, supprimez-la là-bas.',
     token_refused_hold: `Clearfacts n’accepte plus le jeton (révoqué ou inconnu). Définissez un nouveau jeton pour reprendre : ${SET_TOKEN}.`,
     token_refused_hold_env:
       'Clearfacts n’accepte plus le jeton de la variable d’environnement {{variable}} (révoqué ou inconnu). Modifiez {{variable}} là où elle est définie (profil du shell, définition du service, tâche planifiée) et redémarrez : tant qu’elle est définie, un jeton conservé par l’app n’est pas utilisé.',

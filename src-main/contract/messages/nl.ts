@@ -151,7 +151,7 @@ export const nl: Catalogue = {
     after_upload_failed:
       'Verstuurd naar Clearfacts, maar het bestand kon daarna niet verplaatst of verwijderd worden; het blijft waar het is.',
     changed_after_send:
-      'Het bestand veranderde nadat het verstuurd werd, dus het bleef staan; de nieuwe versie wordt als nieuw bestand gecontroleerd.',
+      'Het bestand veranderde nadat het verstuurd werd, dus het bleef staan; de nieuwe versie wordt als nieuw bestand gecontroleerd. Clearfacts bewaart de eerder verstuurde versie als document {{uuid}}: was die onvolledig of is ze niet gewenst, verwijder ze daar.',
     token_refused_hold: `Clearfacts aanvaardt de token niet meer (ingetrokken of onbekend). Stel een nieuwe token in om verder te gaan: ${SET_TOKEN}.`,
     token_refused_hold_env:
       'Clearfacts aanvaardt de token uit de omgevingsvariabele {{variable}} niet meer (ingetrokken of onbekend). Wijzig {{variable}} waar ze ingesteld is (shellprofiel, servicedefinitie, geplande taak) en start opnieuw: zolang ze ingesteld is, wordt een door de app bewaarde token niet gebruikt.',

@@ -115,6 +115,9 @@ const FileRow = z.object({
   split_note: z.string().nullable().default(null),
   // Absent from rows read before migration 10: split preview.
   split_choice: z.string().nullable().default(null),
+  // Absent from rows read before migration 11: the version checked.
+  ctime_ms: z.number().nullable().default(null),
+  ino: z.number().nullable().default(null),
 });
 
 /** What the follow-up last stored, or null before Clearfacts was asked. */
@@ -191,6 +194,8 @@ export function rowToRecord(row: unknown): FileRecord {
     kind: r.kind,
     sizeBytes: r.size_bytes,
     mtimeMs: r.mtime_ms,
+    ctimeMs: r.ctime_ms,
+    ino: r.ino,
     sha256: r.sha256,
     sentSha256: r.sent_sha256,
     eInvoice: parseSummary(r.invoice_summary),
@@ -253,6 +258,8 @@ export function patchToColumns(patch: FilePatch): Record<string, string | number
   set('kind', patch.kind);
   set('size_bytes', patch.sizeBytes);
   set('mtime_ms', patch.mtimeMs);
+  set('ctime_ms', patch.ctimeMs);
+  set('ino', patch.ino);
   set('sha256', patch.sha256);
   set('sent_sha256', patch.sentSha256);
   if (patch.eInvoice !== undefined) {
