@@ -323,6 +323,8 @@ export const en: Catalogue = {
       'Another installation delivers {{path}}: {{user}} on {{machine}} (settings in {{configDir}}), last active {{at, datetime}}. This one does not send from it, so no file is sent twice. If that installation no longer runs, take the folder over.',
     folder_owner_active:
       '{{user}} on {{machine}} (settings in {{configDir}}) still delivers {{path}}: it was active {{at, datetime}}. Remove the folder there, or stop that installation, before taking it over.',
+    folder_taken_over:
+      'While this installation was stopped or asleep, {{user}} on {{machine}} (settings in {{configDir}}) took {{path}} over ({{at, datetime}}) and delivers it now. This one sends nothing from it, so no file is sent twice. Remove the folder from this installation, or take it back if that one no longer runs.',
     folder_owner_unrecorded:
       '{{path}} cannot be written to (a read-only share?), so this installation cannot note in it that it delivers it. Its files are sent as usual. If another installation, on this or another computer, also watches this folder, both send every file: remove the folder from all but one, or give this one write access.',
     share_unmounted:

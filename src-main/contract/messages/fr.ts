@@ -329,6 +329,8 @@ export const fr: Catalogue = {
       'Une autre installation livre {{path}} : {{user}} sur {{machine}} (paramètres dans {{configDir}}), active pour la dernière fois {{at, datetime}}. Celle-ci n’en envoie rien, pour qu’aucun fichier ne parte deux fois. Si cette installation ne tourne plus, reprenez le dossier.',
     folder_owner_active:
       '{{user}} sur {{machine}} (paramètres dans {{configDir}}) livre encore {{path}} : active {{at, datetime}}. Retirez le dossier là-bas, ou arrêtez cette installation, avant de le reprendre.',
+    folder_taken_over:
+      'Pendant que cette installation était arrêtée ou en veille, {{user}} sur {{machine}} (paramètres dans {{configDir}}) a repris {{path}} ({{at, datetime}}) et le livre désormais. Celle-ci n’en envoie rien, pour qu’aucun fichier ne parte deux fois. Retirez le dossier de cette installation, ou reprenez-le si l’autre ne tourne plus.',
     folder_owner_unrecorded:
       'Impossible d’écrire dans {{path}} (un partage en lecture seule ?) : cette installation ne peut pas y noter qu’elle livre ce dossier. Ses fichiers sont envoyés normalement. Si une autre installation, sur cet ordinateur ou un autre, surveille aussi ce dossier, les deux envoient chaque fichier : retirez le dossier de toutes sauf une, ou donnez à celle-ci le droit d’écrire.',
     share_unmounted:

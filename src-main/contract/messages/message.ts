@@ -521,6 +521,13 @@ export const Message = z.discriminatedUnion('code', [
     configDir: z.string(),
     at: z.number(),
   }),
+  message('folder_taken_over', {
+    path,
+    user: z.string(),
+    machine: z.string(),
+    configDir: z.string(),
+    at: z.number(),
+  }),
   message('folder_owner_unrecorded', { path }),
   message('folder_not_responding', { path }),
   message('polling_forced', {}),

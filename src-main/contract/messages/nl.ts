@@ -330,6 +330,8 @@ export const nl: Catalogue = {
       'Een andere installatie levert {{path}} af: {{user}} op {{machine}} (instellingen in {{configDir}}), laatst actief {{at, datetime}}. Deze installatie verstuurt er niets uit, zodat geen bestand twee keer vertrekt. Draait die installatie niet meer, neem de map dan over.',
     folder_owner_active:
       '{{user}} op {{machine}} (instellingen in {{configDir}}) levert {{path}} nog af: actief {{at, datetime}}. Verwijder de map daar, of stop die installatie, voor u ze overneemt.',
+    folder_taken_over:
+      'Terwijl deze installatie gestopt was of sliep, nam {{user}} op {{machine}} (instellingen in {{configDir}}) {{path}} over ({{at, datetime}}); die levert de map nu af. Deze installatie verstuurt er niets uit, zodat geen bestand twee keer vertrekt. Verwijder de map uit deze installatie, of neem ze terug als die andere niet meer draait.',
     folder_owner_unrecorded:
       'In {{path}} kan niet geschreven worden (een alleen-lezen share?), dus deze installatie kan er niet in noteren dat zij de map aflevert. De bestanden worden gewoon verstuurd. Bewaakt een andere installatie, op deze of een andere computer, deze map ook, dan versturen beide elk bestand: verwijder de map bij alle installaties op één na, of geef deze schrijfrechten.',
     share_unmounted:
