@@ -399,6 +399,10 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
         await session.load();
         return session.info().signedIn ? null : session.notSignedInReason();
       },
+      ownedElsewhere: async (folderPath) => {
+        const verdict = await ownership.check(path.resolve(folderPath));
+        return verdict.owned ? null : verdict.reason;
+      },
     }),
     followUp,
     settings,
