@@ -9,7 +9,7 @@ import path from 'node:path';
 import { FOLDER_OWNER_FILE } from '../../../src-main/core/folders/folder-owner.ts';
 import { startTestEmulator } from '../../emulator/emulator-test-support.ts';
 import { runCli } from '../../support/cli-process.ts';
-import { startEngine } from '../../support/engine-harness.ts';
+import { ownedByStoppedInstallation } from '../../support/shared-folder.ts';
 import { folder, tempDir } from '../../support/temp-folders.ts';
 
 /** The state word and the start of the reason, as the nl, fr and en catalogues write them. */
@@ -26,16 +26,13 @@ test("folders list shows each folder's state and its owner elsewhere, in nl, fr 
   const parent = tempDir(t, 'cli-folders-list');
   const shared = folder(parent, 'nas-scans');
   const own = folder(parent, 'my-scans');
-  const owner = await startEngine(t, { emulator, configDir: folder(parent, 'owner-config') });
-  await owner.engine.handlers['folders.add']({
-    path: shared,
-    companyNumber: administration.companyNumber,
-    destination: { type: 'purchase' },
-  });
-  await owner.waitForFolders('the owner watches the folder', (views) =>
-    views.some((view) => view.availability === 'watching'),
+  const owner = await ownedByStoppedInstallation(
+    t,
+    emulator,
+    parent,
+    shared,
+    administration.companyNumber,
   );
-  await owner.stop();
   const marker = await readFile(path.join(shared, FOLDER_OWNER_FILE), 'utf8');
 
   const context = {
