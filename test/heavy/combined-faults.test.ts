@@ -16,21 +16,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { between, seededRandom } from '../../bench/lib/seeded-random.ts';
-import { killAt, planKills } from '../support/kill-moments.ts';
+import { killAt, planKills, prepareKilledEngine } from '../support/kill-moments.ts';
 import type { HistoryEntry } from '../../src-main/contract/domain.ts';
-import { openHeadlessSettingsStore } from '../../src-main/core/store/conf-settings-store.ts';
 import { startEmulator } from '../emulator/index.ts';
-import {
-  followWatch,
-  RELIABILITY_TUNING,
-  runReliableCli,
-  type CliTarget,
-} from '../support/cli-process.ts';
+import { followWatch, RELIABILITY_TUNING, type CliTarget } from '../support/cli-process.ts';
 import { isSettled, startEngineHarness } from '../support/engine-harness.ts';
 import { writeValidPdf } from '../support/hostile-files.ts';
-import { createRecordingLogger } from '../support/recording-logger.ts';
 import { scanSlowly } from '../support/slow-scanner.ts';
-import { countBySha, sha256OfFile } from '../support/uploads-ledger.ts';
+import { countBySha, settleUnconfirmed, sha256OfFile } from '../support/uploads-ledger.ts';
 import { withDeadline } from '../support/waiting.ts';
 
 const FILES = Number(process.env.COMBINED_FAULTS_FILES ?? 80);
@@ -68,31 +61,20 @@ test(
       // A stored upload whose answer never comes is given up on (ambiguous) after 2 s.
       tuning: JSON.stringify({ ...JSON.parse(RELIABILITY_TUNING), apiTimeoutMs: 2_000 }),
     };
-    const settings = openHeadlessSettingsStore({
-      configDir: target.configDir,
-      logger: createRecordingLogger(),
-    });
-    settings.update({ stabilityWindowMs: 300 });
-    settings.close();
-
     const folders = [
-      { path: path.join(root, 'purchases'), company: purchase.companyNumber, type: 'purchase' },
-      { path: path.join(root, 'sales'), company: sale.companyNumber, type: 'sale' },
-      { path: path.join(root, 'renamed'), company: purchase.companyNumber, type: 'purchase' },
+      {
+        path: path.join(root, 'purchases'),
+        company: purchase.companyNumber,
+        type: 'purchase' as const,
+      },
+      { path: path.join(root, 'sales'), company: sale.companyNumber, type: 'sale' as const },
+      {
+        path: path.join(root, 'renamed'),
+        company: purchase.companyNumber,
+        type: 'purchase' as const,
+      },
     ];
-    for (const folder of folders) {
-      await mkdir(folder.path);
-      const added = await runReliableCli(target, [
-        'folders',
-        'add',
-        folder.path,
-        '--company',
-        folder.company,
-        '--type',
-        folder.type,
-      ]);
-      assert.equal(added.code, 0, added.stderr);
-    }
+    await prepareKilledEngine(target, folders);
     const [purchases, sales, renamed] = folders;
     assert.ok(purchases && sales && renamed);
     const movedAway = `${renamed.path} (moved)`;
@@ -209,15 +191,7 @@ test(
     assert.equal(silentDuplicates, 0, 'no content reached Clearfacts twice');
 
     // The user settles each unconfirmed file: done when Clearfacts has it, else sent again.
-    const markedDone = new Set<number>();
-    for (const entry of unconfirmed) {
-      if ((afterFaults.get(entry.sha256 ?? '') ?? 0) > 0) {
-        markedDone.add(entry.id);
-        await harness.engine.handlers['history.markDone']({ id: entry.id });
-      } else {
-        await harness.engine.handlers['history.resend']({ id: entry.id });
-      }
-    }
+    const { markedDone } = await settleUnconfirmed(harness.engine, unconfirmed, afterFaults);
     const finalRows = await Promise.all(
       [...written.keys()].map((fileName) =>
         harness.waitForEntry(

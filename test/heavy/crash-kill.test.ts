@@ -5,17 +5,15 @@
 // seed replays the same kind of kill at the same point of the batch: CRASH_TEST_SEED=<seed>.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { z } from 'zod';
 import { HistoryEntry } from '../../src-main/contract/domain.ts';
-import { openHeadlessSettingsStore } from '../../src-main/core/store/conf-settings-store.ts';
 import { startEmulator } from '../emulator/index.ts';
 import { runReliableCli, followWatch, type CliTarget } from '../support/cli-process.ts';
-import { killAt, planKills } from '../support/kill-moments.ts';
-import { createRecordingLogger } from '../support/recording-logger.ts';
+import { killAt, planKills, prepareKilledEngine } from '../support/kill-moments.ts';
 import { writeValidPdf } from '../support/hostile-files.ts';
 import { countBySha, sha256OfFile } from '../support/uploads-ledger.ts';
 import { withDeadline } from '../support/waiting.ts';
@@ -46,30 +44,15 @@ test(
       apiUrl: emulator.graphqlUrl,
       token: emulator.demoToken,
     };
-    const settings = openHeadlessSettingsStore({
-      configDir: target.configDir,
-      logger: createRecordingLogger(),
-    });
-    settings.update({ stabilityWindowMs: 300 });
-    settings.close();
-
     const folders = [
-      { path: path.join(root, 'purchases'), company: purchase.companyNumber, type: 'purchase' },
-      { path: path.join(root, 'sales'), company: sale.companyNumber, type: 'sale' },
+      {
+        path: path.join(root, 'purchases'),
+        company: purchase.companyNumber,
+        type: 'purchase' as const,
+      },
+      { path: path.join(root, 'sales'), company: sale.companyNumber, type: 'sale' as const },
     ];
-    for (const folder of folders) {
-      await mkdir(folder.path);
-      const added = await runReliableCli(target, [
-        'folders',
-        'add',
-        folder.path,
-        '--company',
-        folder.company,
-        '--type',
-        folder.type,
-      ]);
-      assert.equal(added.code, 0, added.stderr);
-    }
+    await prepareKilledEngine(target, folders);
     const shaByName = new Map<string, string>();
     const folderByName = new Map<string, string>();
     for (let index = 0; index < FILES; index += 1) {

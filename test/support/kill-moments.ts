@@ -4,8 +4,53 @@
 import { between, seededRandom } from '../../bench/lib/seeded-random.ts';
 import type { HistoryEntry } from '../../src-main/contract/domain.ts';
 import type { Emulator } from '../emulator/index.ts';
-import type { FollowedWatch, WatchLine } from './cli-process.ts';
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { openHeadlessSettingsStore } from '../../src-main/core/store/conf-settings-store.ts';
+import {
+  runReliableCli,
+  type CliTarget,
+  type FollowedWatch,
+  type WatchLine,
+} from './cli-process.ts';
+import { createRecordingLogger } from './recording-logger.ts';
 import { withDeadline } from './waiting.ts';
+
+/** A folder the killed engine watches: made, then bound with `folders add` in its own process. */
+export interface KilledEngineFolder {
+  path: string;
+  company: string;
+  type: 'purchase' | 'sale';
+}
+
+/**
+ * The config folder of `target` with a 300 ms stability window, and each of `folders` made and
+ * bound through the CLI, as a user sets up the engine the tests then kill.
+ */
+export async function prepareKilledEngine(
+  target: CliTarget,
+  folders: readonly KilledEngineFolder[],
+): Promise<void> {
+  const settings = openHeadlessSettingsStore({
+    configDir: target.configDir,
+    logger: createRecordingLogger(),
+  });
+  settings.update({ stabilityWindowMs: 300 });
+  settings.close();
+  for (const folder of folders) {
+    await mkdir(folder.path);
+    const added = await runReliableCli(target, [
+      'folders',
+      'add',
+      folder.path,
+      '--company',
+      folder.company,
+      '--type',
+      folder.type,
+    ]);
+    assert.equal(added.code, 0, added.stderr);
+  }
+}
 
 export type KillMoment =
   | { kind: 'upload-arrived'; count: number }
