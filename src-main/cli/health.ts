@@ -1,6 +1,11 @@
 // The health `status` and `service status` show: asked of the running engine over its control
 // channel, else computed by an engine of this process from the history (and the folders on disk).
-import type { FollowUpStatus, HealthReport, StatusSnapshot } from '../contract/domain.ts';
+import type {
+  FolderHealth,
+  FollowUpStatus,
+  HealthReport,
+  StatusSnapshot,
+} from '../contract/domain.ts';
 import type { RunningEngine } from '../core/index.ts';
 import { msg } from '../contract/messages/message.ts';
 import { cliTerm, inCliLanguage, labeller } from './cli-language.ts';
@@ -76,6 +81,18 @@ export const STATUS_LABELS = [
   'follow_up',
 ] as const;
 
+/**
+ * A folder's state in a word: the intake's (watching, polling, …) when an engine watches it, else
+ * present or unavailable as the disk and its owner marker say.
+ */
+export function folderState(folder: FolderHealth): string {
+  return folder.availability !== null
+    ? cliTerm('folderAvailability', folder.availability)
+    : folder.available
+      ? inCliLanguage(msg('cli_folder_present'))
+      : cliTerm('folderAvailability', 'unavailable');
+}
+
 /** The health for a person: queue, holds, files, folders, last upload and last error. */
 export function printHealth(answer: HealthAnswer): void {
   const { status, holds, folders, lastUpload, lastError } = answer.health;
@@ -101,12 +118,7 @@ export function printHealth(answer: HealthAnswer): void {
     ),
   );
   for (const folder of folders) {
-    const state =
-      folder.availability !== null
-        ? cliTerm('folderAvailability', folder.availability)
-        : folder.available
-          ? inCliLanguage(msg('cli_folder_present'))
-          : cliTerm('folderAvailability', 'unavailable');
+    const state = folderState(folder);
     const reason = folder.reason === null ? '' : `: ${inCliLanguage(folder.reason)}`;
     printLine(line('folder', `${folder.path} (${state})${reason}`));
   }

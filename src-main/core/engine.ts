@@ -27,7 +27,7 @@ import { startControlServer, type ControlServer } from './control/control-server
 import { createEventHub } from './events/event-hub.ts';
 import { createClosableThrottle } from './events/closable-throttle.ts';
 import { createStatusTracker } from './events/status-tracker.ts';
-import { createFolderOwnership } from './folders/folder-owner.ts';
+import { createFolderOwnership, type OwnerMarkerFs } from './folders/folder-owner.ts';
 import type { BrowseRootsSource } from './folders/folder-browser.ts';
 import { createWatchedFolders } from './folders/watched-folders.ts';
 import { createContractHandlers } from './handlers/contract-handlers.ts';
@@ -99,6 +99,11 @@ export interface EngineOptions {
   };
   /** The after-upload step's file operations; tests inject a full disk. node:fs by default. */
   afterUploadFs?: AfterUploadFs;
+  /**
+   * The folder owner markers' file operations; tests run a second installation's take-over in
+   * the middle of a heartbeat. node:fs by default.
+   */
+  ownerMarkerFs?: OwnerMarkerFs;
   /** How the shell shows a file in the OS file manager; absent in the browser. */
   revealFile?: (path: string) => Promise<void>;
   /** Where `folders.browse` may list (tests); this machine's home folder and drives by default. */
@@ -167,6 +172,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     isBound: (folderPath) =>
       settings.get().folders.some((binding) => path.resolve(binding.path) === folderPath),
     logger,
+    ...(options.ownerMarkerFs === undefined ? {} : { fs: options.ownerMarkerFs }),
   });
   // Parts of split batches wait here until their batch is settled; kept across restarts.
   const partsDir = path.join(configDir, 'parts');
@@ -398,6 +404,10 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       tokenProblem: async () => {
         await session.load();
         return session.info().signedIn ? null : session.notSignedInReason();
+      },
+      ownedElsewhere: async (folderPath) => {
+        const verdict = await ownership.check(path.resolve(folderPath));
+        return verdict.owned ? null : verdict.reason;
       },
     }),
     followUp,

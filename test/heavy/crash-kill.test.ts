@@ -5,22 +5,15 @@
 // seed replays the same kind of kill at the same point of the batch: CRASH_TEST_SEED=<seed>.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { z } from 'zod';
-import { between, seededRandom } from '../../bench/lib/seeded-random.ts';
 import { HistoryEntry } from '../../src-main/contract/domain.ts';
-import { openHeadlessSettingsStore } from '../../src-main/core/store/conf-settings-store.ts';
 import { startEmulator } from '../emulator/index.ts';
-import {
-  runReliableCli,
-  followWatch,
-  type CliTarget,
-  type WatchLine,
-} from '../support/cli-process.ts';
-import { createRecordingLogger } from '../support/recording-logger.ts';
+import { runReliableCli, followWatch, type CliTarget } from '../support/cli-process.ts';
+import { killAt, planKills, prepareKilledEngine } from '../support/kill-moments.ts';
 import { writeValidPdf } from '../support/hostile-files.ts';
 import { countBySha, sha256OfFile } from '../support/uploads-ledger.ts';
 import { withDeadline } from '../support/waiting.ts';
@@ -28,32 +21,12 @@ import { withDeadline } from '../support/waiting.ts';
 const FILES = 300;
 const KILLS = 5;
 
-type KillMoment =
-  | { kind: 'upload-arrived'; count: number }
-  | { kind: 'send-started'; count: number }
-  | { kind: 'file-archived'; count: number };
-
-function planKills(seed: number): KillMoment[] {
-  const random = seededRandom(seed);
-  const kinds = ['upload-arrived', 'send-started', 'file-archived'] as const;
-  return Array.from({ length: KILLS }, (_, index) => {
-    // The first kill always lands with a send in flight at the server: at least one unconfirmed.
-    const kind =
-      index === 0 ? 'upload-arrived' : (kinds[between(random, 0, 2)] ?? 'upload-arrived');
-    return { kind, count: between(random, 1, 30) };
-  });
-}
-
-function entriesOf(line: WatchLine): HistoryEntry[] {
-  return line.event === 'history.changed' ? line.entries : [];
-}
-
 test(
   'SIGKILL five times during a 300-file batch: every file once or unconfirmed, none lost',
   { timeout: 240_000 },
   async (t) => {
     const seed = Number(process.env.CRASH_TEST_SEED ?? Date.now() % 1_000_000);
-    const kills = planKills(seed);
+    const kills = planKills(seed, KILLS);
     t.diagnostic(
       `crash seed ${seed} (replay with CRASH_TEST_SEED=${seed}): ${kills.map((kill) => `${kill.kind}#${kill.count}`).join(', ')}`,
     );
@@ -71,30 +44,15 @@ test(
       apiUrl: emulator.graphqlUrl,
       token: emulator.demoToken,
     };
-    const settings = openHeadlessSettingsStore({
-      configDir: target.configDir,
-      logger: createRecordingLogger(),
-    });
-    settings.update({ stabilityWindowMs: 300 });
-    settings.close();
-
     const folders = [
-      { path: path.join(root, 'purchases'), company: purchase.companyNumber, type: 'purchase' },
-      { path: path.join(root, 'sales'), company: sale.companyNumber, type: 'sale' },
+      {
+        path: path.join(root, 'purchases'),
+        company: purchase.companyNumber,
+        type: 'purchase' as const,
+      },
+      { path: path.join(root, 'sales'), company: sale.companyNumber, type: 'sale' as const },
     ];
-    for (const folder of folders) {
-      await mkdir(folder.path);
-      const added = await runReliableCli(target, [
-        'folders',
-        'add',
-        folder.path,
-        '--company',
-        folder.company,
-        '--type',
-        folder.type,
-      ]);
-      assert.equal(added.code, 0, added.stderr);
-    }
+    await prepareKilledEngine(target, folders);
     const shaByName = new Map<string, string>();
     const folderByName = new Map<string, string>();
     for (let index = 0; index < FILES; index += 1) {
@@ -110,33 +68,7 @@ test(
 
     for (const [round, kill] of kills.entries()) {
       const watch = followWatch(target);
-      const killed = new Promise<void>((resolve) => {
-        const killNow = () => {
-          watch.child.kill('SIGKILL');
-          resolve();
-        };
-        if (kill.kind === 'upload-arrived') {
-          let arrived = 0;
-          const stop = emulator.onUpload(() => {
-            arrived += 1;
-            if (arrived < kill.count) return;
-            stop();
-            // Inside the emulator's handler: the upload is stored, its answer not yet sent.
-            killNow();
-          });
-        } else {
-          const state = kill.kind === 'send-started' ? 'uploading' : 'archived';
-          let seen = 0;
-          void watch
-            .until(`${kill.count} × ${state}`, (line) => {
-              seen += entriesOf(line).filter((entry) => entry.state === state).length;
-              return seen >= kill.count;
-            })
-            .then(killNow, killNow);
-        }
-      });
-      await withDeadline(`round ${round + 1}'s kill (${kill.kind}#${kill.count})`, killed);
-      const ended = await withDeadline(`round ${round + 1}'s watch to end`, watch.exited);
+      const ended = await killAt(watch, emulator, kill, round + 1);
       assert.equal(ended.signal, 'SIGKILL', `round ${round + 1} ended by the kill`);
     }
 

@@ -9,7 +9,7 @@ import type { FaultPlan } from '../emulator/faults.ts';
 import { seedData } from '../emulator/index.ts';
 import { isSettled, startEngineHarness } from '../support/engine-harness.ts';
 import { writeValidPdf } from '../support/hostile-files.ts';
-import { countBySha, sha256OfFile } from '../support/uploads-ledger.ts';
+import { countBySha, settleUnconfirmed, sha256OfFile } from '../support/uploads-ledger.ts';
 
 const FILES_PER_FOLDER = 20;
 
@@ -88,18 +88,10 @@ test('fault matrix: every file delivered, nothing sent twice unless recorded unc
     'the faults were exercised: some file needed more than one attempt',
   );
   const received = () => countBySha(harness.emulator.uploads());
-  const resent = new Set<string>();
-  const markedDone = new Set<number>();
   for (const entry of unconfirmed) {
     assert.ok(entry.failure !== null, `${entry.fileName} is unconfirmed with a reason`);
-    if ((received().get(entry.sha256 ?? '') ?? 0) > 0) {
-      markedDone.add(entry.id);
-      await harness.engine.handlers['history.markDone']({ id: entry.id });
-    } else {
-      resent.add(entry.fileName);
-      await harness.engine.handlers['history.resend']({ id: entry.id });
-    }
   }
+  const { markedDone, resent } = await settleUnconfirmed(harness.engine, unconfirmed, received());
   const finalRows: HistoryEntry[] = await Promise.all(
     [...written.keys()].map((fileName) =>
       harness.waitForEntry(

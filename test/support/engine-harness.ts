@@ -99,6 +99,8 @@ export interface HarnessOptions {
   logger?: Logger;
   /** The after-upload step's file operations (test/support/failing-moves.ts: a full disk). */
   afterUploadFs?: EngineOptions['afterUploadFs'];
+  /** The folder owner markers' file operations (a second installation's take-over mid-write). */
+  ownerMarkerFs?: EngineOptions['ownerMarkerFs'];
   /** The engine's clock for folder owner heartbeats (EngineOptions.now). */
   now?: () => number;
   /** Puts something (a rewriting proxy) between the engine and the emulator. */
@@ -124,6 +126,7 @@ export async function startEngineHarness(options: HarnessOptions = {}): Promise<
     tuning: { ...FAST_TUNING, ...options.tuning },
     ...(options.logger === undefined ? {} : { logger: options.logger }),
     ...(options.afterUploadFs === undefined ? {} : { afterUploadFs: options.afterUploadFs }),
+    ...(options.ownerMarkerFs === undefined ? {} : { ownerMarkerFs: options.ownerMarkerFs }),
     ...(options.now === undefined ? {} : { now: options.now }),
   });
 

@@ -6,7 +6,7 @@ import { ApiError } from '../../src-main/contract/api-contract.ts';
 import type { FolderBinding, FolderView } from '../../src-main/contract/domain.ts';
 import { startTestEmulator } from '../emulator/emulator-test-support.ts';
 import type { Emulator } from '../emulator/index.ts';
-import type { EngineHarness } from './engine-harness.ts';
+import { startEngine, type EngineHarness } from './engine-harness.ts';
 import { folder, tempDir } from './temp-folders.ts';
 
 /** The folder's view once the engine judged it (anything but `starting`). */
@@ -65,4 +65,29 @@ export function isOwnerActiveRefusal(error: unknown): boolean {
     error.code === 'conflict' &&
     error.userMessage.code === 'folder_owner_active'
   );
+}
+
+/**
+ * Another installation (config folder `owner-config` under `parent`) binds `shared` for
+ * `companyNumber`'s purchases, watches it, and stops: its owner marker stays in the folder, as
+ * after a kill. Returns that installation's (stopped) harness.
+ */
+export async function ownedByStoppedInstallation(
+  t: TestContext,
+  emulator: Emulator,
+  parent: string,
+  shared: string,
+  companyNumber: string,
+): Promise<EngineHarness> {
+  const owner = await startEngine(t, { emulator, configDir: folder(parent, 'owner-config') });
+  await owner.engine.handlers['folders.add']({
+    path: shared,
+    companyNumber,
+    destination: { type: 'purchase' },
+  });
+  await owner.waitForFolders('the owner watches the folder', (views) =>
+    views.some((view) => view.availability === 'watching'),
+  );
+  await owner.stop();
+  return owner;
 }

@@ -3,12 +3,13 @@
 import { helpText } from '../commander-language.ts';
 import path from 'node:path';
 import type { Command } from 'commander';
-import type { FolderBinding, FolderView, SplitMode } from '../../contract/domain.ts';
+import type { FolderBinding, FolderHealth, FolderView, SplitMode } from '../../contract/domain.ts';
 import { msg } from '../../contract/messages/message.ts';
 import { cliTerm, inCliLanguage } from '../cli-language.ts';
 import { splitOption } from './split-option.ts';
 import type { CliRuntime, EngineHandle } from '../cli-runtime.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
+import { folderState } from '../health.ts';
 import { describeDestination, printJson, printLine, printTable } from '../output.ts';
 import {
   addDestinationOptions,
@@ -17,33 +18,64 @@ import {
   type DestinationFlags,
 } from './destination-options.ts';
 
-function printFolders(folders: FolderView[], json: boolean | undefined): void {
+function printFolders(
+  folders: FolderView[],
+  json: boolean | undefined,
+  health: readonly FolderHealth[] | null = null,
+): void {
+  const judged = new Map(health?.map((folder) => [folder.id, folder]));
   if (json) {
-    printJson(folders);
+    // With the health: whether each folder is delivered here, as `status --json` says it.
+    printJson(
+      health === null
+        ? folders
+        : folders.map((view) => {
+            const folder = judged.get(view.binding.id);
+            return folder === undefined
+              ? view
+              : {
+                  ...view,
+                  available: folder.available,
+                  availability: folder.availability,
+                  reason: folder.reason,
+                };
+          }),
+    );
     return;
   }
   if (folders.length === 0) {
     printLine(inCliLanguage(msg('cli_no_folders')));
     return;
   }
+  const columns = ['id', 'path', 'goes_to', 'split'] as const;
+  const counted = ['pending', 'uploaded', 'failed'] as const;
   printTable(
-    (['id', 'path', 'goes_to', 'split', 'pending', 'uploaded', 'failed'] as const).map((column) =>
+    [...columns, ...(health === null ? [] : (['state'] as const)), ...counted].map((column) =>
       cliTerm('cliColumn', column),
     ),
-    folders.map(({ binding, counts }) => [
-      binding.id,
-      binding.path,
-      binding.mode === 'single'
-        ? `${binding.companyNumber} ${describeDestination(binding.destination)}`
-        : binding.mode === 'e-invoice-inbox'
-          ? inCliLanguage(msg('cli_folder_inbox'))
-          : inCliLanguage(msg('cli_folder_tree')),
-      binding.mode === 'e-invoice-inbox' ? '-' : (binding.split ?? 'off'),
-      String(counts.pending),
-      String(counts.uploaded),
-      String(counts.failed),
-    ]),
+    folders.map(({ binding, counts }) => {
+      const folder = judged.get(binding.id);
+      return [
+        binding.id,
+        binding.path,
+        binding.mode === 'single'
+          ? `${binding.companyNumber} ${describeDestination(binding.destination)}`
+          : binding.mode === 'e-invoice-inbox'
+            ? inCliLanguage(msg('cli_folder_inbox'))
+            : inCliLanguage(msg('cli_folder_tree')),
+        binding.mode === 'e-invoice-inbox' ? '-' : (binding.split ?? 'off'),
+        ...(health === null ? [] : [folder === undefined ? '-' : folderState(folder)]),
+        String(counts.pending),
+        String(counts.uploaded),
+        String(counts.failed),
+      ];
+    }),
   );
+  // Why a folder is not delivered here (missing, another installation's, taken over), as the
+  // Folders screen says under each one.
+  for (const folder of health ?? []) {
+    if (folder.reason !== null) printLine(`${folder.path}: ${inCliLanguage(folder.reason)}`);
+  }
 }
 
 export function registerFolderCommands(program: Command, runtime: () => CliRuntime): void {
@@ -100,7 +132,12 @@ export function registerFolderCommands(program: Command, runtime: () => CliRunti
     .option('--json', helpText('json_them'))
     .action(async (flags: { json?: boolean }) => {
       const { engine } = await runtime().engineFor({ start: false, watchFolders: false });
-      printFolders(await engine.handlers['folders.list']({}), flags.json);
+      // The running engine's word on each folder, else the disk's and the owner markers'.
+      const [views, health] = await Promise.all([
+        engine.handlers['folders.list']({}),
+        engine.handlers['health.get']({}),
+      ]);
+      printFolders(views, flags.json, health.folders);
     });
 
   /** The bound folder named by its id or its path; bad usage when none is. */

@@ -154,7 +154,7 @@ export const en: Catalogue = {
     after_upload_failed:
       'Sent to Clearfacts, but the file could not be moved or deleted afterwards; it stays where it is.',
     changed_after_send:
-      'The file changed after it was sent, so it was left in place; the new version is checked as a new file.',
+      'The file changed after it was sent, so it was left in place; the new version is checked as a new file. Clearfacts holds the version sent earlier as document {{uuid}}: if that one was incomplete or is not wanted, delete it there.',
     token_refused_hold: `Clearfacts no longer accepts the token (revoked or unknown). Set a new token to resume: ${SET_TOKEN}.`,
     token_refused_hold_env:
       'Clearfacts no longer accepts the token from the {{variable}} environment variable (revoked or unknown). Change {{variable}} where it is set (shell profile, service definition, scheduled task) and start again: while it is set, a token stored by the app is not used.',
@@ -333,6 +333,8 @@ export const en: Catalogue = {
       'Another installation delivers {{path}}: {{user}} on {{machine}} (settings in {{configDir}}), last active {{at, datetime}}. This one does not send from it, so no file is sent twice. If that installation no longer runs, take the folder over.',
     folder_owner_active:
       '{{user}} on {{machine}} (settings in {{configDir}}) still delivers {{path}}: it was active {{at, datetime}}. Remove the folder there, or stop that installation, before taking it over.',
+    folder_taken_over:
+      'While this installation was stopped or asleep, {{user}} on {{machine}} (settings in {{configDir}}) took {{path}} over ({{at, datetime}}) and delivers it now. This one sends nothing from it, so no file is sent twice. Remove the folder from this installation, or take it back if that one no longer runs.',
     folder_owner_unrecorded:
       '{{path}} cannot be written to (a read-only share?), so this installation cannot note in it that it delivers it. Its files are sent as usual. If another installation, on this or another computer, also watches this folder, both send every file: remove the folder from all but one, or give this one write access.',
     share_unmounted:

@@ -156,7 +156,7 @@ export const fr: Catalogue = {
     after_upload_failed:
       'Envoyé à Clearfacts, mais le fichier n’a pas pu être déplacé ou supprimé ensuite ; il reste où il est.',
     changed_after_send:
-      'Le fichier a changé après son envoi : il a été laissé en place, et la nouvelle version est vérifiée comme un nouveau fichier.',
+      'Le fichier a changé après son envoi : il a été laissé en place, et la nouvelle version est vérifiée comme un nouveau fichier. Clearfacts conserve la version envoyée plus tôt comme document {{uuid}} : si elle était incomplète ou n’est pas voulue, supprimez-la là-bas.',
     token_refused_hold: `Clearfacts n’accepte plus le jeton (révoqué ou inconnu). Définissez un nouveau jeton pour reprendre : ${SET_TOKEN}.`,
     token_refused_hold_env:
       'Clearfacts n’accepte plus le jeton de la variable d’environnement {{variable}} (révoqué ou inconnu). Modifiez {{variable}} là où elle est définie (profil du shell, définition du service, tâche planifiée) et redémarrez : tant qu’elle est définie, un jeton conservé par l’app n’est pas utilisé.',
@@ -340,6 +340,8 @@ export const fr: Catalogue = {
       'Une autre installation livre {{path}} : {{user}} sur {{machine}} (paramètres dans {{configDir}}), active pour la dernière fois {{at, datetime}}. Celle-ci n’en envoie rien, pour qu’aucun fichier ne parte deux fois. Si cette installation ne tourne plus, reprenez le dossier.',
     folder_owner_active:
       '{{user}} sur {{machine}} (paramètres dans {{configDir}}) livre encore {{path}} : active {{at, datetime}}. Retirez le dossier là-bas, ou arrêtez cette installation, avant de le reprendre.',
+    folder_taken_over:
+      'Pendant que cette installation était arrêtée ou en veille, {{user}} sur {{machine}} (paramètres dans {{configDir}}) a repris {{path}} ({{at, datetime}}) et le livre désormais. Celle-ci n’en envoie rien, pour qu’aucun fichier ne parte deux fois. Retirez le dossier de cette installation, ou reprenez-le si l’autre ne tourne plus.',
     folder_owner_unrecorded:
       'Impossible d’écrire dans {{path}} (un partage en lecture seule ?) : cette installation ne peut pas y noter qu’elle livre ce dossier. Ses fichiers sont envoyés normalement. Si une autre installation, sur cet ordinateur ou un autre, surveille aussi ce dossier, les deux envoient chaque fichier : retirez le dossier de toutes sauf une, ou donnez à celle-ci le droit d’écrire.',
     share_unmounted:

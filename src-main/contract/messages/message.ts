@@ -407,7 +407,7 @@ export const Message = z.discriminatedUnion('code', [
   message('name_not_utf8_unrenamed', { path, error: z.string() }),
   message('after_upload_no_space', { folder: path }),
   message('after_upload_no_permission', { folder: path }),
-  message('changed_after_send', {}),
+  message('changed_after_send', { uuid: z.string() }),
   message('token_refused_hold', {}),
   message('token_refused_hold_env', { variable: z.string() }),
   message('scope_hold', { scope }),
@@ -530,6 +530,13 @@ export const Message = z.discriminatedUnion('code', [
     at: z.number(),
   }),
   message('folder_owner_active', {
+    path,
+    user: z.string(),
+    machine: z.string(),
+    configDir: z.string(),
+    at: z.number(),
+  }),
+  message('folder_taken_over', {
     path,
     user: z.string(),
     machine: z.string(),

@@ -155,7 +155,7 @@ export const nl: Catalogue = {
     after_upload_failed:
       'Verstuurd naar Clearfacts, maar het bestand kon daarna niet verplaatst of verwijderd worden; het blijft waar het is.',
     changed_after_send:
-      'Het bestand veranderde nadat het verstuurd werd, dus het bleef staan; de nieuwe versie wordt als nieuw bestand gecontroleerd.',
+      'Het bestand veranderde nadat het verstuurd werd, dus het bleef staan; de nieuwe versie wordt als nieuw bestand gecontroleerd. Clearfacts bewaart de eerder verstuurde versie als document {{uuid}}: was die onvolledig of is ze niet gewenst, verwijder ze daar.',
     token_refused_hold: `Clearfacts aanvaardt de token niet meer (ingetrokken of onbekend). Stel een nieuwe token in om verder te gaan: ${SET_TOKEN}.`,
     token_refused_hold_env:
       'Clearfacts aanvaardt de token uit de omgevingsvariabele {{variable}} niet meer (ingetrokken of onbekend). Wijzig {{variable}} waar ze ingesteld is (shellprofiel, servicedefinitie, geplande taak) en start opnieuw: zolang ze ingesteld is, wordt een door de app bewaarde token niet gebruikt.',
@@ -340,6 +340,8 @@ export const nl: Catalogue = {
       'Een andere installatie levert {{path}} af: {{user}} op {{machine}} (instellingen in {{configDir}}), laatst actief {{at, datetime}}. Deze installatie verstuurt er niets uit, zodat geen bestand twee keer vertrekt. Draait die installatie niet meer, neem de map dan over.',
     folder_owner_active:
       '{{user}} op {{machine}} (instellingen in {{configDir}}) levert {{path}} nog af: actief {{at, datetime}}. Verwijder de map daar, of stop die installatie, voor u ze overneemt.',
+    folder_taken_over:
+      'Terwijl deze installatie gestopt was of sliep, nam {{user}} op {{machine}} (instellingen in {{configDir}}) {{path}} over ({{at, datetime}}); die levert de map nu af. Deze installatie verstuurt er niets uit, zodat geen bestand twee keer vertrekt. Verwijder de map uit deze installatie, of neem ze terug als die andere niet meer draait.',
     folder_owner_unrecorded:
       'In {{path}} kan niet geschreven worden (een alleen-lezen share?), dus deze installatie kan er niet in noteren dat zij de map aflevert. De bestanden worden gewoon verstuurd. Bewaakt een andere installatie, op deze of een andere computer, deze map ook, dan versturen beide elk bestand: verwijder de map bij alle installaties op één na, of geef deze schrijfrechten.',
     share_unmounted:

@@ -9,6 +9,7 @@ import type {
 } from '../../contract/domain.ts';
 import type { Message } from '../../contract/messages/message.ts';
 import { renderMessage } from '../../contract/messages/render-message.ts';
+import type { RecordedVersion } from '../store/file-version.ts';
 import type { DocumentLookup } from './document-lookup.ts';
 
 /**
@@ -85,11 +86,11 @@ export interface UploadRequest {
   companyNumber: CompanyNumber;
   signal?: AbortSignal;
   /**
-   * The version of the file that was checked (size in bytes, mtime in ms): a file that differs
+   * The version of the file that was checked (size, mtime, ctime, inode): a file that differs
    * when it is opened, or changes while it is sent, is not sent (FileChangedWhileSendingError,
    * sorted as a transient failure with `fileChanged`).
    */
-  expected?: { sizeBytes: number | null; mtimeMs: number | null };
+  expected?: RecordedVersion;
 }
 
 /**

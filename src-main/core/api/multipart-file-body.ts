@@ -8,6 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
+import { compareVersion, type RecordedVersion } from '../store/file-version.ts';
 
 /** How much of the file one pull reads. */
 const CHUNK_BYTES = 64 * 1024;
@@ -66,10 +67,10 @@ export interface MultipartFileBodyOptions {
   /** The file part's Content-Type. */
   mediaType: string;
   /**
-   * The version the caller checked (size and mtime in ms): a file that differs already when it
-   * is opened is not sent.
+   * The version the caller checked (size, mtime, ctime, inode): a file that differs already when
+   * it is opened (another file renamed over it, even of the same size and mtime) is not sent.
    */
-  expected?: { sizeBytes: number | null; mtimeMs: number | null };
+  expected?: RecordedVersion;
 }
 
 export interface MultipartFileBody {
@@ -103,13 +104,9 @@ export async function openMultipartFileBody(
   };
   let version: FileVersionStamp;
   try {
-    version = stampOf(await handle.stat());
-    const expected = options.expected;
-    if (
-      expected !== undefined &&
-      ((expected.sizeBytes !== null && expected.sizeBytes !== version.sizeBytes) ||
-        (expected.mtimeMs !== null && Math.abs(expected.mtimeMs - version.mtimeMs) >= 1))
-    ) {
+    const stats = await handle.stat();
+    version = stampOf(stats);
+    if (options.expected !== undefined && compareVersion(options.expected, stats) !== 'same') {
       throw new FileChangedWhileSendingError(version);
     }
   } catch (error) {

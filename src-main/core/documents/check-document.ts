@@ -20,6 +20,7 @@ import {
 import type { DocumentCheck, DocumentCheckOptions } from './document-check.ts';
 import { checkEInvoice } from './e-invoice/check-e-invoice.ts';
 import { codaStatementFailure } from './e-invoice/coda-statement.ts';
+import { versionOf } from '../store/file-version.ts';
 import { hashBytes, hashFile } from './hash-file.ts';
 import { documentRefusal } from './document-refusals.ts';
 import { checkPdfBytesCompleteness } from './pdf-completeness.ts';
@@ -227,6 +228,8 @@ export async function checkDocument(
   const fileName = path.basename(filePath);
   let sizeBytes = 0;
   let mtimeMs = 0;
+  let ctimeMs: number | null = null;
+  let ino: number | null = null;
   try {
     const stats = await stat(filePath);
     if (!stats.isFile()) {
@@ -235,12 +238,13 @@ export async function checkDocument(
         message: msg('not_a_file'),
       });
     }
-    sizeBytes = stats.size;
-    mtimeMs = stats.mtimeMs;
+    ({ sizeBytes, mtimeMs, ctimeMs, ino } = versionOf(stats));
     const { sha256, prefixBytes = 0, sentSha256 = null, ...outcome } = await inspect();
     return {
       sizeBytes,
       mtimeMs,
+      ctimeMs,
+      ino,
       sha256: sha256 ?? (await hashFile(filePath)),
       prefixBytes,
       sentSha256,
@@ -255,6 +259,8 @@ export async function checkDocument(
       kind: 'unknown',
       sizeBytes,
       mtimeMs,
+      ctimeMs,
+      ino,
       sha256: null,
       pages: null,
       failure,

@@ -6,6 +6,9 @@ export interface DocumentCheck {
   kind: DocumentKind;
   sizeBytes: number;
   mtimeMs: number;
+  /** Change time (epoch ms) and inode number when checked (store/file-version.ts); null: none. */
+  ctimeMs: number | null;
+  ino: number | null;
   /** Null only when the file could not be read at all (file_missing, file_unreadable). */
   sha256: string | null;
   /** Real page count for PDFs; 1 for JPEG, XML and converted images; null when unknown. */

@@ -26,6 +26,11 @@ export interface HealthReporterOptions {
    * An engine that is not started holds nothing, yet `status` must say that sending cannot start.
    */
   tokenProblem: () => Promise<Message | null>;
+  /**
+   * Why another installation delivers the folder (its owner marker, read, never written), or
+   * null: a folder nobody watches here is judged on the disk like the intake would judge it.
+   */
+  ownedElsewhere?: (folderPath: string) => Promise<Message | null>;
   now?: () => number;
 }
 
@@ -73,13 +78,17 @@ export function needsAttention(
   );
 }
 
-async function folderOnDisk(id: string, folderPath: string): Promise<FolderHealth> {
+async function folderOnDisk(
+  id: string,
+  folderPath: string,
+  ownedElsewhere: HealthReporterOptions['ownedElsewhere'],
+): Promise<FolderHealth> {
   const stats = await stat(folderPath).catch(() => null);
   const reason =
     stats === null
       ? msg('folder_not_found', { path: folderPath })
       : stats.isDirectory()
-        ? null
+        ? ((await ownedElsewhere?.(folderPath)) ?? null)
         : msg('not_a_folder', { path: folderPath });
   return { id, path: folderPath, available: reason === null, availability: null, reason };
 }
@@ -90,7 +99,9 @@ export function createHealthReporter(options: HealthReporterOptions): HealthRepo
   async function folders(): Promise<FolderHealth[]> {
     if (!options.watching()) {
       return Promise.all(
-        options.folders.bindings().map((binding) => folderOnDisk(binding.id, binding.path)),
+        options.folders
+          .bindings()
+          .map((binding) => folderOnDisk(binding.id, binding.path, options.ownedElsewhere)),
       );
     }
     return options.folders.list().map((view) => ({

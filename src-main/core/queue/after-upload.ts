@@ -1,10 +1,12 @@
 // What happens to a watched file once Clearfacts holds it (its uuid is stored before this runs):
 // moved to `<folder>/_uploaded/YYYY-MM/` under a name that never overwrites, deleted, or left.
-import { constants } from 'node:fs';
+import { constants, type Stats } from 'node:fs';
 import * as fsPromises from 'node:fs/promises';
 import path from 'node:path';
 import type { AfterUpload } from '../../contract/domain.ts';
 import { msg, type Message } from '../../contract/messages/message.ts';
+import { hashFile } from '../documents/hash-file.ts';
+import { compareVersion } from '../store/file-version.ts';
 
 export const UPLOADED_FOLDER = '_uploaded';
 
@@ -146,21 +148,51 @@ export interface DeliveredFile {
   path: string;
   /** The folder the file was found in. */
   watchRoot: string;
-  /** What was checked and sent: a different file now means new content to check. */
+  /**
+   * The version checked and sent (store/file-version.ts): another file at the path now is new
+   * content to check, never moved as this one. Null fields: not recorded (ctime and inode before
+   * migration 11, or where the platform gives none).
+   */
   sizeBytes: number | null;
   mtimeMs: number | null;
+  ctimeMs: number | null;
+  ino: number | null;
+  /** SHA-256 of the file as checked: when only its times or inode differ, the bytes decide. */
+  sha256: string | null;
+}
+
+/**
+ * Whether the file at `file.path` (whose stats are `current`) is still the one sent. A different
+ * length is other content; the same length with another mtime, ctime or inode (a file renamed
+ * over it, a `touch`, a sync tool's rewrite) is hashed again, and the same bytes are the same
+ * document (issue #10: "re-hash only when one differs").
+ */
+async function stillTheFileSent(
+  file: DeliveredFile,
+  current: Stats,
+  hash: (filePath: string) => Promise<string>,
+): Promise<boolean> {
+  if (file.sizeBytes === null || file.mtimeMs === null) return true;
+  const difference = compareVersion(
+    { sizeBytes: file.sizeBytes, mtimeMs: file.mtimeMs, ctimeMs: file.ctimeMs, ino: file.ino },
+    current,
+  );
+  if (difference === 'same') return true;
+  if (difference === 'size' || file.sha256 === null) return false;
+  return (await hash(file.path)) === file.sha256;
 }
 
 /**
  * Returns where the file went (move) or null (delete, leave). Throws AfterUploadError (with
  * `retryLater` for a full disk or a refused move), FileChangedSinceSentError, or the system's
- * error for anything else.
+ * error for anything else. `hash` is the SHA-256 (hex) of a file, as the check computed it.
  */
 export async function archiveDeliveredFile(
   file: DeliveredFile,
   action: AfterUpload,
   at: Date,
   fs: AfterUploadFs = fsPromises,
+  hash: (filePath: string) => Promise<string> = hashFile,
 ): Promise<string | null> {
   if (action === 'leave') return null;
   let current;
@@ -183,13 +215,7 @@ export async function archiveDeliveredFile(
       `${folder}: ${code} at move time`,
     );
   }
-  if (
-    file.sizeBytes !== null &&
-    file.mtimeMs !== null &&
-    (current.size !== file.sizeBytes || Math.abs(current.mtimeMs - file.mtimeMs) >= 1)
-  ) {
-    throw new FileChangedSinceSentError();
-  }
+  if (!(await stillTheFileSent(file, current, hash))) throw new FileChangedSinceSentError();
   const target = path.join(file.watchRoot, UPLOADED_FOLDER, monthFolder(at));
   try {
     if (action === 'delete') {

@@ -4,6 +4,7 @@
 // Clearfacts client's uploads and its error sorting (engine.ts).
 import type { CompanyNumber, Scope } from '../../contract/domain.ts';
 import type { Message } from '../../contract/messages/message.ts';
+import type { RecordedVersion } from '../store/file-version.ts';
 
 /**
  * How a failed delivery is treated. auth: the destination refuses the token (pause everything).
@@ -48,8 +49,8 @@ export interface DeliveryRequest {
   companyNumber: CompanyNumber;
   /** Aborted when the file changed or the app stops; the upload is then called off. */
   signal?: AbortSignal;
-  /** The checked version (size in bytes, mtime in ms); a file that differs is not sent. */
-  expected?: { sizeBytes: number | null; mtimeMs: number | null };
+  /** The checked version (size, mtime, ctime, inode); a file that differs is not sent. */
+  expected?: RecordedVersion;
 }
 
 /** What the destination answered for a delivered file. */

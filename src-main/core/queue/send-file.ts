@@ -19,6 +19,7 @@ import { uploadMediaType } from '../documents/media-type.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { FileRecord } from '../store/file-record.ts';
 import type { FilePatch } from '../store/file-row.ts';
+import type { RecordedVersion } from '../store/file-version.ts';
 import type { HistoryRepository, Transition } from '../store/history-repository.ts';
 import type { StorageGuard } from '../store/storage-guard.ts';
 import {
@@ -147,7 +148,7 @@ function deliver(
     path: string;
     fileName: string;
     mediaType: string;
-    expected?: { sizeBytes: number | null; mtimeMs: number | null };
+    expected?: RecordedVersion;
   },
   signal: AbortSignal,
 ): Promise<DeliveredFile> {
@@ -178,6 +179,8 @@ function checkPatch(check: DocumentCheck): FilePatch {
     kind: check.kind,
     sizeBytes: check.sizeBytes,
     mtimeMs: check.mtimeMs,
+    ctimeMs: check.ctimeMs,
+    ino: check.ino,
     sha256: check.sha256,
     sentSha256: check.sentSha256,
     eInvoice: check.eInvoice ?? null,
@@ -457,7 +460,12 @@ export async function sendFile(
       fileName: cleanFileName(record.fileName) || `${record.id}`,
       mediaType: uploadMediaType(check.kind),
       // The file as checked (and hashed): another version is not sent under this hash.
-      expected: { sizeBytes: check.sizeBytes, mtimeMs: check.mtimeMs },
+      expected: {
+        sizeBytes: check.sizeBytes,
+        mtimeMs: check.mtimeMs,
+        ctimeMs: check.ctimeMs,
+        ino: check.ino,
+      },
     };
     if (staged && !check.willConvert) {
       try {
@@ -789,10 +797,14 @@ export async function finishLocally(context: SendContext, record: FileRecord): P
         watchRoot: record.watchRoot,
         sizeBytes: record.sizeBytes,
         mtimeMs: record.mtimeMs,
+        ctimeMs: record.ctimeMs,
+        ino: record.ino,
+        sha256: record.sha256,
       },
       context.settings().afterUpload,
       new Date(context.now()),
       context.afterUploadFs,
+      (filePath) => context.documents.hash(filePath),
     );
     await write('archived', { archivedPath, failure: null });
   } catch (error) {
@@ -805,11 +817,14 @@ export async function finishLocally(context: SendContext, record: FileRecord): P
     await write('uploaded', {
       failure: {
         code: 'after_upload_failed',
-        message: changed
-          ? msg('changed_after_send')
-          : error instanceof AfterUploadError
-            ? error.reason
-            : msg('after_upload_failed'),
+        // The uuid names the document Clearfacts holds the earlier version as, so the user can
+        // delete it there when that version was not the one wanted.
+        message:
+          changed && record.uuid !== null
+            ? msg('changed_after_send', { uuid: record.uuid })
+            : error instanceof AfterUploadError
+              ? error.reason
+              : msg('after_upload_failed'),
         ...(changed ? {} : { detail }),
       },
     });

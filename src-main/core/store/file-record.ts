@@ -31,6 +31,12 @@ export interface FileRecord {
   kind: DocumentKind | null;
   sizeBytes: number | null;
   mtimeMs: number | null;
+  /**
+   * The change time (epoch ms) and inode number of the version checked, beside its size and
+   * mtime (store/file-version.ts); null before the check, or where the platform gives none.
+   */
+  ctimeMs: number | null;
+  ino: number | null;
   /** SHA-256 of the file on disk. */
   sha256: string | null;
   /**

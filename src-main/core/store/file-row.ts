@@ -120,6 +120,9 @@ const FileRow = z.object({
   bundle_sources: z.string().nullable().default(null),
   // Absent from rows read before migration 12: bytes sent.
   sent_bytes: z.number().int().nullable().default(null),
+  // Absent from rows read before migration 14: the version checked.
+  ctime_ms: z.number().nullable().default(null),
+  ino: z.number().nullable().default(null),
 });
 
 /** What the follow-up last stored, or null before Clearfacts was asked. */
@@ -201,6 +204,8 @@ export function rowToRecord(row: unknown): FileRecord {
     kind: r.kind,
     sizeBytes: r.size_bytes,
     mtimeMs: r.mtime_ms,
+    ctimeMs: r.ctime_ms,
+    ino: r.ino,
     sha256: r.sha256,
     sentSha256: r.sent_sha256,
     sentBytes: r.sent_bytes,
@@ -265,6 +270,8 @@ export function patchToColumns(patch: FilePatch): Record<string, string | number
   set('kind', patch.kind);
   set('size_bytes', patch.sizeBytes);
   set('mtime_ms', patch.mtimeMs);
+  set('ctime_ms', patch.ctimeMs);
+  set('ino', patch.ino);
   set('sha256', patch.sha256);
   set('sent_sha256', patch.sentSha256);
   set('sent_bytes', patch.sentBytes);

@@ -149,4 +149,12 @@ export const historyMigrations: readonly string[] = [
     ON files (json_extract(invoice_summary, '$.embeddedPdfSha256'), company_number)
     WHERE invoice_summary IS NOT NULL;
   `,
+  // 14: the version checked (issue #10). Beside size_bytes and mtime_ms, the change time and the
+  // inode number the file had when it was checked (store/file-version.ts): a file renamed over it
+  // with the same size and mtime is another file, never moved as the one sent. REAL, like
+  // mtime_ms: a 64-bit inode number is kept exactly as the double Node reads it as.
+  `
+  ALTER TABLE files ADD COLUMN ctime_ms REAL;
+  ALTER TABLE files ADD COLUMN ino REAL;
+  `,
 ];

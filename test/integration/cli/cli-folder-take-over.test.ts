@@ -10,7 +10,7 @@ import {
 } from '../../../src-main/core/folders/folder-owner.ts';
 import { startTestEmulator } from '../../emulator/emulator-test-support.ts';
 import { runCli } from '../../support/cli-process.ts';
-import { startEngine } from '../../support/engine-harness.ts';
+import { ownedByStoppedInstallation } from '../../support/shared-folder.ts';
 import { folder, tempDir } from '../../support/temp-folders.ts';
 
 test('folders take-over: refused while the owner is active, done once it is silent', async (t) => {
@@ -19,16 +19,7 @@ test('folders take-over: refused while the owner is active, done once it is sile
   assert.ok(administration);
   const parent = tempDir(t, 'cli-take-over');
   const shared = folder(parent, 'nas-scans');
-  const owner = await startEngine(t, { emulator, configDir: folder(parent, 'owner-config') });
-  await owner.engine.handlers['folders.add']({
-    path: shared,
-    companyNumber: administration.companyNumber,
-    destination: { type: 'purchase' },
-  });
-  await owner.waitForFolders('the owner watches the folder', (views) =>
-    views.some((view) => view.availability === 'watching'),
-  );
-  await owner.stop();
+  await ownedByStoppedInstallation(t, emulator, parent, shared, administration.companyNumber);
 
   const context = {
     configDir: folder(parent, 'my-config'),

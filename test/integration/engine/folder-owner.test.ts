@@ -104,8 +104,9 @@ test('a silent owner is taken over on request; the old owner stops before its ne
   const bytes = await pdfBytes(1, { label: 'After the take-over' });
   await writeFile(path.join(shared, 'after.pdf'), bytes);
   await server.waitForEntry('the server delivered the scan', (entry) => entry.state === 'archived');
+  // It says the folder was taken over from it, not merely that someone else delivers it.
   const [lost] = await laptop.waitForFolders('the laptop gives the folder up', (views) =>
-    views.some((view) => view.reason?.code === 'folder_owned_elsewhere'),
+    views.some((view) => view.reason?.code === 'folder_taken_over'),
   );
   assert.equal(
     (lost?.reason?.params as { configDir: string } | undefined)?.configDir,

@@ -2,7 +2,7 @@
 // or proxy can produce it, by an injected fetch), and the token absent from every error.
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { inspect } from 'node:util';
@@ -430,11 +430,43 @@ test('a file rewritten while its upload stalls: transient with fileChanged, noth
   const stale = await failure(
     client.uploadInvoice({
       ...invoice(setup, { path: bigPath }),
-      expected: { sizeBytes: 1, mtimeMs: 1 },
+      expected: { sizeBytes: 1, mtimeMs: 1, ctimeMs: null, ino: null },
     }),
     'transient',
   );
   assert.equal(stale.fileChanged, true);
   assert.equal(setup.emulator.uploads().length, 0);
   assert.deepEqual(unhandled, []);
+});
+
+test('a file renamed over the checked one, same size and mtime, is not sent under its check', async (t) => {
+  const setup = await setUp(t);
+  const filePath = path.join(setup.folder, 'checked.pdf');
+  await writeFile(filePath, await readFile(setup.pdfPath));
+  const checked = await stat(filePath);
+  // Another file of the same length and mtime, renamed over it (a safe save): another inode.
+  const staged = `${filePath}.part`;
+  const other = Buffer.from(await readFile(filePath));
+  // One byte of the binary comment line after the header (ISO 32000-1 §7.5.2): still a PDF.
+  const comment = other.indexOf('\n%', 0, 'latin1') + 2;
+  other[comment] = (other[comment] ?? 0x80) ^ 0x01;
+  await writeFile(staged, other);
+  await utimes(staged, checked.atime, checked.mtime);
+  await rename(staged, filePath);
+  assert.notEqual((await stat(filePath)).ino, checked.ino);
+
+  const stale = await failure(
+    setup.clientWith().uploadInvoice({
+      ...invoice(setup, { path: filePath }),
+      expected: {
+        sizeBytes: checked.size,
+        mtimeMs: checked.mtimeMs,
+        ctimeMs: checked.ctimeMs,
+        ino: checked.ino,
+      },
+    }),
+    'transient',
+  );
+  assert.equal(stale.fileChanged, true);
+  assert.equal(setup.emulator.uploads().length, 0, 'nothing was sent');
 });

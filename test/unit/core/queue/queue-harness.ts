@@ -153,6 +153,8 @@ export function createHarness(
           kind: 'pdf',
           sizeBytes: stats.size,
           mtimeMs: stats.mtimeMs,
+          ctimeMs: stats.ctimeMs,
+          ino: stats.ino,
           sha256: createHash('sha256').update(content).digest('hex'),
           pages: 1,
           failure: null,
