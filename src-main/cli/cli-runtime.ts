@@ -138,15 +138,17 @@ export function createCliRuntime(
   const connections: RunningEngine[] = [];
   let closing: Promise<void> | null = null;
   let settingsApiUrl: string | null = null;
-  if (global.apiUrl !== undefined) {
-    const problem = apiUrlProblem(global.apiUrl);
+  // The address given at start-up: --api-url, else CLEARFACTS_API_URL (as the desktop app reads it).
+  const givenApiUrl = global.apiUrl ?? (env.CLEARFACTS_API_URL || undefined);
+  if (givenApiUrl !== undefined) {
+    const problem = apiUrlProblem(givenApiUrl);
     if (problem !== null) throw new CliError(inCliLanguage(problem), EXIT.usage);
   }
 
   const runtime: CliRuntime = {
     configDir,
-    apiUrl: global.apiUrl,
-    apiAddress: () => global.apiUrl ?? settingsApiUrl ?? DEFAULT_API_URL,
+    apiUrl: givenApiUrl,
+    apiAddress: () => givenApiUrl ?? settingsApiUrl ?? DEFAULT_API_URL,
     debug: global.debug === true,
     version: appVersion(),
 
@@ -175,7 +177,7 @@ export function createCliRuntime(
         logger: runtime.logger(),
         shell: options.shell ?? 'cli',
         version: runtime.version,
-        ...(global.apiUrl === undefined ? {} : { apiUrl: global.apiUrl }),
+        ...(givenApiUrl === undefined ? {} : { apiUrl: givenApiUrl }),
         ...(tuning === undefined ? {} : { tuning }),
         watchFolders: options.watchFolders ?? true,
       });

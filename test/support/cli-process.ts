@@ -29,6 +29,8 @@ export interface CliContext {
   apiUrl: string;
   /** Passed as CLEARFACTS_TOKEN when set. */
   token?: string;
+  /** Gives `apiUrl` as CLEARFACTS_API_URL instead of --api-url. */
+  apiUrlInEnvironment?: boolean;
   /** Adds --debug. */
   debug?: boolean;
   /** The timing knobs (CLEARFACTS_UPLOADER_TUNING); CLI_TUNING when absent. */
@@ -51,6 +53,7 @@ export function childEnvironment(context: CliContext): NodeJS.ProcessEnv {
   delete env.DBUS_SESSION_BUS_ADDRESS;
   delete env.CLEARFACTS_TOKEN;
   if (context.token !== undefined) env.CLEARFACTS_TOKEN = context.token;
+  if (context.apiUrlInEnvironment === true) env.CLEARFACTS_API_URL = context.apiUrl;
   return env;
 }
 
@@ -59,8 +62,7 @@ export function argumentsFor(context: CliContext, args: readonly string[]): stri
     BIN,
     '--config-dir',
     context.configDir,
-    '--api-url',
-    context.apiUrl,
+    ...(context.apiUrlInEnvironment === true ? [] : ['--api-url', context.apiUrl]),
     ...(context.debug === true ? ['--debug'] : []),
     ...args,
   ];
