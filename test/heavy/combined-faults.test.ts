@@ -35,7 +35,12 @@ const RENAMED_FILES = 20;
 
 test(
   `every fault kind at once, ${FILES} files, 5 SIGKILLs: each file in Clearfacts once, none lost`,
-  { timeout: 900_000 },
+  {
+    timeout: 900_000,
+    // Two to four minutes of killed rounds: a release check (README, reliability section), kept out
+    // of the every-commit run, which must stay well under 15 minutes on 2 cores.
+    skip: process.env.RELEASE_CHECKS === '1' ? false : 'a release check: RELEASE_CHECKS=1 runs it',
+  },
   async (t) => {
     const started = Date.now();
     const seed = Number(process.env.COMBINED_FAULTS_SEED ?? Date.now() % 1_000_000);
