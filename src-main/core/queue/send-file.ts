@@ -304,27 +304,34 @@ export async function sendFile(
       if (record.parentId !== null) await settleBatches(context, finishLocally);
       return null;
     }
-    // The same invoice in other bytes (another envelope or encoding) is a duplicate too.
-    const sameInvoice =
-      key === null ? null : repository.findSameInvoice(key, record.companyNumber, record.id);
-    if (sameInvoice) {
-      context.logger.info('The same invoice was already sent to this administration', {
-        id: record.id,
-        earlier: sameInvoice.id,
-      });
+    /** Logs why, and writes the row `duplicate` with `reason` said on it. */
+    const sameInvoiceAs = async (
+      why: string,
+      earlier: FileRecord,
+      reason: FileHold['reason'],
+    ): Promise<null> => {
+      context.logger.info(why, { id: record.id, earlier: earlier.id });
       await write('duplicate', {
         ...checkPatch(check),
         failure: null,
         nextAttemptAt: null,
-        hold: {
-          reason: msg('e_invoice_already_sent', {
-            fileName: sameInvoice.fileName,
-            at: sameInvoice.uploadedAt ?? sameInvoice.updatedAt,
-          }),
-          choices: [],
-        },
+        hold: { reason, choices: [] },
       });
       return null;
+    };
+    const sentOn = (earlier: FileRecord) => ({
+      fileName: earlier.fileName,
+      at: earlier.uploadedAt ?? earlier.updatedAt,
+    });
+    // The same invoice in other bytes (another envelope or encoding) is a duplicate too.
+    const sameInvoice =
+      key === null ? null : repository.findSameInvoice(key, record.companyNumber, record.id);
+    if (sameInvoice) {
+      return sameInvoiceAs(
+        'The same invoice was already sent to this administration',
+        sameInvoice,
+        msg('e_invoice_already_sent', sentOn(sameInvoice)),
+      );
     }
     // The visual of an e-invoice already delivered, under any name (the supplier's mail has
     // "F2026-417.xml" and "Factuur V-1.pdf"): the same invoice, proven byte for byte.
@@ -340,17 +347,11 @@ export async function sendFile(
             : null))
         : null;
     if (carrier) {
-      context.logger.info('This PDF is embedded in an e-invoice already sent', {
-        id: record.id,
-        earlier: carrier.id,
-      });
-      await write('duplicate', {
-        ...checkPatch(check),
-        failure: null,
-        nextAttemptAt: null,
-        hold: { reason: msg('pdf_sent_with_xml', { fileName: carrier.fileName }), choices: [] },
-      });
-      return null;
+      return sameInvoiceAs(
+        'This PDF is embedded in an e-invoice already sent',
+        carrier,
+        msg('pdf_sent_with_xml', { fileName: carrier.fileName }),
+      );
     }
     // Its visual already delivered as a PDF (it came first, or under another name): the same
     // invoice, proven byte for byte, so the XML would book it twice (issue #18, pairing).
@@ -360,23 +361,11 @@ export async function sendFile(
         ? null
         : repository.findDelivered(visualSha256, record.companyNumber, record.id);
     if (sameVisual) {
-      context.logger.info('Its embedded PDF was already sent to this administration', {
-        id: record.id,
-        earlier: sameVisual.id,
-      });
-      await write('duplicate', {
-        ...checkPatch(check),
-        failure: null,
-        nextAttemptAt: null,
-        hold: {
-          reason: msg('e_invoice_visual_already_sent', {
-            fileName: sameVisual.fileName,
-            at: sameVisual.uploadedAt ?? sameVisual.updatedAt,
-          }),
-          choices: [],
-        },
-      });
-      return null;
+      return sameInvoiceAs(
+        'Its embedded PDF was already sent to this administration',
+        sameVisual,
+        msg('e_invoice_visual_already_sent', sentOn(sameVisual)),
+      );
     }
   }
   // A scanned batch is split before it is sent (issue #17); a batch already delivered or being
