@@ -94,6 +94,22 @@ export class HistoryPages {
   }
 
   /**
+   * Applies the row an action answered with (retry, resend, mark done…), unless the row held is
+   * as recent or more (its `updatedAt`): the events of what followed the action (the resend
+   * uploading, then uploaded) may arrive before the action's own answer, which must not take the
+   * row back. A tie keeps the row held: the action's own change comes as an event as well.
+   */
+  applyAnswer(entry: HistoryEntry): void {
+    for (const rows of this.#pages.values()) {
+      const at = rows.findIndex((row) => row.id === entry.id);
+      const held = rows[at];
+      if (held === undefined) continue;
+      if (Date.parse(held.updatedAt) < Date.parse(entry.updatedAt)) rows[at] = entry;
+      return;
+    }
+  }
+
+  /**
    * Swaps in freshly loaded pages at once, so a reload never flashes empty rows, with the changes
    * heard since `request` was sent.
    */

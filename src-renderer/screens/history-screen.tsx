@@ -665,7 +665,7 @@ export function HistoryScreen({ params }: { params: URLSearchParams }): ReactEle
   }, [firstVisible, lastVisible, loadPages]);
 
   function onRowChanged(entry: HistoryEntry): void {
-    pages.current.patch([entry]);
+    pages.current.applyAnswer(entry);
     setVersion((n) => n + 1);
   }
 

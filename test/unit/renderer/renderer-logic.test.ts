@@ -210,6 +210,25 @@ test('history pages load what is visible, patch changed rows and report new ones
   assert.equal(pages.row(300)?.id, 1);
 });
 
+test("an action's answer never takes a row back past the events that followed the action", () => {
+  // Send again: core answers the row as `ready`, but the upload that followed is quicker, and its
+  // events (uploading, uploaded) reach the screen before the answer does.
+  const pages = new HistoryPages(100);
+  pages.store(0, [entry(7, 'unconfirmed')], 1, pages.beginRequest());
+  const at = (ms: number, state: HistoryEntry['state']) => ({
+    ...entry(7, state),
+    updatedAt: new Date(Date.parse('2026-03-05T14:30:00.000Z') + ms).toISOString(),
+  });
+  pages.patch([at(10, 'uploading')]);
+  pages.patch([at(20, 'uploaded')]);
+  pages.applyAnswer(at(5, 'ready'));
+  assert.equal(pages.row(0)?.state, 'uploaded', 'an older answer is not applied');
+  pages.applyAnswer(at(20, 'ready'));
+  assert.equal(pages.row(0)?.state, 'uploaded', 'a tie keeps the row held');
+  pages.applyAnswer(at(30, 'archived'));
+  assert.equal(pages.row(0)?.state, 'archived', 'a newer answer is applied at once');
+});
+
 test('a page answer read before a change never hides the change heard before the answer', () => {
   // In browser mode the answer and the history.changed event travel on different connections:
   // core reads the page (row 7 uploading), the upload ends and its event arrives, then the answer.
