@@ -44,6 +44,8 @@ test('files combined on the Drop screen arrive as one document that lists them',
     (entry) => entry.id === queued.id && entry.state === 'uploaded',
   );
   assert.ok(delivered.uuid);
+  // The row says `uploaded` before its after-upload step removes the combined file.
+  await harness.engine.whenIdle();
   assert.deepEqual(
     harness.emulator.uploads().map((upload) => [upload.filename, upload.pages, upload.uuid]),
     [['IMG_0001 (+2).pdf', 4, delivered.uuid]],
