@@ -23,7 +23,12 @@ import { followWatch, RELIABILITY_TUNING, type CliTarget } from '../support/cli-
 import { isSettled, startEngineHarness } from '../support/engine-harness.ts';
 import { writeValidPdf } from '../support/hostile-files.ts';
 import { scanSlowly } from '../support/slow-scanner.ts';
-import { countBySha, settleUnconfirmed, sha256OfFile } from '../support/uploads-ledger.ts';
+import {
+  countBySha,
+  deliveredForGood,
+  settleUnconfirmed,
+  sha256OfFile,
+} from '../support/uploads-ledger.ts';
 import { withDeadline } from '../support/waiting.ts';
 
 const FILES = Number(process.env.COMBINED_FAULTS_FILES ?? 80);
@@ -206,13 +211,8 @@ test(
     const { markedDone } = await settleUnconfirmed(harness.engine, unconfirmed, afterFaults);
     const finalRows = await Promise.all(
       [...written.keys()].map((fileName) =>
-        harness.waitForEntry(
-          `${fileName} delivered`,
-          (entry) =>
-            entry.fileName === fileName &&
-            (entry.state === 'archived' ||
-              (entry.state === 'uploaded' &&
-                (entry.failure?.code === 'after_upload_failed' || markedDone.has(entry.id)))),
+        harness.waitForEntry(`${fileName} delivered`, (entry) =>
+          deliveredForGood(entry, fileName, markedDone),
         ),
       ),
     );

@@ -9,7 +9,12 @@ import type { FaultPlan } from '../emulator/faults.ts';
 import { seedData } from '../emulator/index.ts';
 import { isSettled, startEngineHarness } from '../support/engine-harness.ts';
 import { writeValidPdf } from '../support/hostile-files.ts';
-import { countBySha, settleUnconfirmed, sha256OfFile } from '../support/uploads-ledger.ts';
+import {
+  countBySha,
+  deliveredForGood,
+  settleUnconfirmed,
+  sha256OfFile,
+} from '../support/uploads-ledger.ts';
 
 const FILES_PER_FOLDER = 20;
 
@@ -94,13 +99,8 @@ test('fault matrix: every file delivered, nothing sent twice unless recorded unc
   const { markedDone, resent } = await settleUnconfirmed(harness.engine, unconfirmed, received());
   const finalRows: HistoryEntry[] = await Promise.all(
     [...written.keys()].map((fileName) =>
-      harness.waitForEntry(
-        `${fileName} delivered`,
-        (entry) =>
-          entry.fileName === fileName &&
-          (entry.state === 'archived' ||
-            (entry.state === 'uploaded' &&
-              (entry.failure?.code === 'after_upload_failed' || markedDone.has(entry.id)))),
+      harness.waitForEntry(`${fileName} delivered`, (entry) =>
+        deliveredForGood(entry, fileName, markedDone),
       ),
     ),
   );

@@ -40,3 +40,20 @@ export async function settleUnconfirmed(
   }
   return { markedDone, resent };
 }
+
+/**
+ * Whether `entry` is `fileName` delivered for good: archived, or uploaded and left in place because
+ * its after-upload step failed or the user marked it done (`markedDone`, from settleUnconfirmed).
+ */
+export function deliveredForGood(
+  entry: HistoryEntry,
+  fileName: string,
+  markedDone: ReadonlySet<number>,
+): boolean {
+  return (
+    entry.fileName === fileName &&
+    (entry.state === 'archived' ||
+      (entry.state === 'uploaded' &&
+        (entry.failure?.code === 'after_upload_failed' || markedDone.has(entry.id))))
+  );
+}
