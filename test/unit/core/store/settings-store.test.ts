@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { pbkdf2 } from 'node:crypto';
@@ -168,17 +168,14 @@ test('the 1.0.0 migration gives folders written without an id a stable id', (t) 
   assert.equal(reopened.get().folders[0]?.id, folder.id);
 });
 
-/** Settles once `store` tells its listeners about a change; the new concurrency. */
-function nextChange(store: SettingsStore): Promise<number> {
-  return new Promise<number>((resolve) => {
-    const stop = store.onChange((settings) => {
-      stop();
-      resolve(settings.concurrency);
-    });
-  });
-}
-
-test('a watching store hears about another process writing the file', async (t) => {
+/**
+ * A watching store, then a second store (another process's) that sets concurrency 5; resolves
+ * with the concurrency the watching store reports next, failing if it never does.
+ */
+async function heardFromAnotherWriter(
+  t: TestContext,
+  whileStarting: Promise<unknown> = Promise.resolve(),
+): Promise<{ heard: number; watching: SettingsStore }> {
   const dir = tempConfigDir(t);
   const watching = openHeadlessSettingsStore({
     configDir: dir,
@@ -186,18 +183,29 @@ test('a watching store hears about another process writing the file', async (t) 
     watch: true,
   });
   t.after(() => watching.close());
-  const changed = nextChange(watching);
+  const changed = new Promise<number>((resolve) => {
+    const stop = watching.onChange((settings) => {
+      stop();
+      resolve(settings.concurrency);
+    });
+  });
   const other = openHeadlessSettingsStore({ configDir: dir, logger: createRecordingLogger() });
   t.after(() => other.close());
   other.update({ concurrency: 5 });
-  assert.equal(await withDeadline('the watching store to report concurrency 5', changed), 5);
+  await whileStarting;
+  const heard = await withDeadline('the watching store to report the other write', changed);
+  return { heard, watching };
+}
+
+test('a watching store hears about another process writing the file', async (t) => {
+  const { heard, watching } = await heardFromAnotherWriter(t);
+  assert.equal(heard, 5);
   assert.equal(watching.get().concurrency, 5);
 });
 
 test('a write that lands while the thread pool is busy at start is still heard (CI hung on it)', async (t) => {
   // conf's Linux watcher took its first stat on libuv's thread pool; with the pool busy, the
   // other process's write was that first stat's state and was never reported.
-  const dir = tempConfigDir(t);
   const poolWork = Array.from(
     { length: 4 },
     () =>
@@ -205,18 +213,8 @@ test('a write that lands while the thread pool is busy at start is still heard (
         pbkdf2('busy', 'pool', 2_000_000, 32, 'sha256', () => resolve());
       }),
   );
-  const watching = openHeadlessSettingsStore({
-    configDir: dir,
-    logger: createRecordingLogger(),
-    watch: true,
-  });
-  t.after(() => watching.close());
-  const changed = nextChange(watching);
-  const other = openHeadlessSettingsStore({ configDir: dir, logger: createRecordingLogger() });
-  t.after(() => other.close());
-  other.update({ concurrency: 5 });
-  await Promise.all(poolWork);
-  assert.equal(await withDeadline('the watching store to report concurrency 5', changed), 5);
+  const { heard } = await heardFromAnotherWriter(t, Promise.all(poolWork));
+  assert.equal(heard, 5);
 });
 
 test('a following store looks at the file each interval and reports only real changes', (t) => {
