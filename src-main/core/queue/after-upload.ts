@@ -212,7 +212,8 @@ function asideName(file: DeliveredFile, at: Date): string {
  * if it were the document Clearfacts holds. A rewrite in place shows in size or mtime (the rename
  * itself sets ctime); a file renamed over it, in its inode. When it is not the version sent it
  * is put back under its own name, or the next free one when a new file took that name meanwhile.
- * Left: a writer that keeps the file open and writes after the check (it writes into `_uploaded/`).
+ * Left: a writer that keeps the file open and writes after the check (it writes into `_uploaded/`),
+ * and on the EXDEV copy (moveOver) a rewrite between the copy and the removal of the original.
  */
 async function moveAndVerify(
   fs: AfterUploadFs,

@@ -1,6 +1,6 @@
 // The move step on real folders: a folder gone at move time is a step not done, and a name at
 // the file system's limit still finds a free name in `_uploaded/`.
-import { test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import * as fsPromises from 'node:fs/promises';
@@ -106,6 +106,14 @@ test('the same bytes renamed over the one sent (a sync tool rewriting it) are mo
   assert.equal(moved, path.join(root, '_uploaded', '2026-03', 'Factuur.pdf'));
 });
 
+/** `Factuur.pdf` in a new temp folder, written and recorded as sent. */
+async function sentFile(t: TestContext, label: string) {
+  const root = tempDir(t, label);
+  const file = path.join(root, 'Factuur.pdf');
+  await writeFile(file, 'the bytes sent');
+  return { root, file, sent: await delivered(file, root) };
+}
+
 /**
  * The after-upload step's file operations with one hook: `between` runs once, when the step first
  * renames or removes `file` (after its check), before the real operation.
@@ -132,10 +140,7 @@ function writesBetween(file: string, between: () => Promise<void>): AfterUploadF
 }
 
 test('a file rewritten after its check and before the move is brought back, not moved as sent', async (t) => {
-  const root = tempDir(t, 'window-move');
-  const file = path.join(root, 'Factuur.pdf');
-  await writeFile(file, 'the bytes sent');
-  const sent = await delivered(file, root);
+  const { root, file, sent } = await sentFile(t, 'window-move');
   // A scanner's second pass: the same length, written in place, after the step looked.
   const fs = writesBetween(file, () => writeFile(file, 'other bytes!!!'));
 
@@ -149,10 +154,7 @@ test('a file rewritten after its check and before the move is brought back, not 
 });
 
 test('a file rewritten after its check and before the delete is kept', async (t) => {
-  const root = tempDir(t, 'window-delete');
-  const file = path.join(root, 'Factuur.pdf');
-  await writeFile(file, 'the bytes sent');
-  const sent = await delivered(file, root);
+  const { root, file, sent } = await sentFile(t, 'window-delete');
   const fs = writesBetween(file, () => writeFile(file, 'a longer second version'));
 
   await assert.rejects(archiveDeliveredFile(sent, 'delete', AT, fs), FileChangedSinceSentError);
@@ -161,10 +163,7 @@ test('a file rewritten after its check and before the delete is kept', async (t)
 });
 
 test('a changed file whose name was taken meanwhile comes back under the next free name', async (t) => {
-  const root = tempDir(t, 'window-taken');
-  const file = path.join(root, 'Factuur.pdf');
-  await writeFile(file, 'the bytes sent');
-  const sent = await delivered(file, root);
+  const { root, file, sent } = await sentFile(t, 'window-taken');
   const fs: AfterUploadFs = {
     ...fsPromises,
     rename: async (from, to) => {
@@ -199,11 +198,20 @@ async function cachedAttributes(file: string): Promise<AfterUploadFs> {
   };
 }
 
+/** hashFile, counting its calls. */
+function countedHash() {
+  let calls = 0;
+  return {
+    hash: (filePath: string) => {
+      calls += 1;
+      return hashFile(filePath);
+    },
+    count: () => calls,
+  };
+}
+
 test('on a network share the bytes are compared even when the stats say unchanged', async (t) => {
-  const root = tempDir(t, 'network-share');
-  const file = path.join(root, 'Factuur.pdf');
-  await writeFile(file, 'the bytes sent');
-  const sent = await delivered(file, root);
+  const { root, file, sent } = await sentFile(t, 'network-share');
   const fs = await cachedAttributes(file);
   await writeFile(file, 'other bytes!!!'); // another machine's rewrite the cache does not show
 
@@ -212,29 +220,18 @@ test('on a network share the bytes are compared even when the stats say unchange
     FileChangedSinceSentError,
   );
   assert.equal(await readFile(file, 'utf8'), 'other bytes!!!', 'left where it is');
-  // The same lying stats on a local disk are believed: one stat, no read of the bytes.
-  let hashed = 0;
-  const counted = (filePath: string) => {
-    hashed += 1;
-    return hashFile(filePath);
-  };
-  const moved = await archiveDeliveredFile(sent, 'move', AT, fs, counted, false);
+  // The same lying stats on a local disk are believed: no read of the bytes.
+  const hashes = countedHash();
+  const moved = await archiveDeliveredFile(sent, 'move', AT, fs, hashes.hash, false);
   assert.equal(moved, path.join(root, '_uploaded', '2026-03', 'Factuur.pdf'));
-  assert.equal(hashed, 0);
+  assert.equal(hashes.count(), 0);
 });
 
 test('on a network share an unchanged file is hashed and moved', async (t) => {
-  const root = tempDir(t, 'network-same');
-  const file = path.join(root, 'Factuur.pdf');
-  await writeFile(file, 'the bytes sent');
-  const sent = await delivered(file, root);
-  let hashed = 0;
-  const counted = (filePath: string) => {
-    hashed += 1;
-    return hashFile(filePath);
-  };
+  const { root, sent } = await sentFile(t, 'network-same');
+  const hashes = countedHash();
 
-  const moved = await archiveDeliveredFile(sent, 'move', AT, fsPromises, counted, true);
+  const moved = await archiveDeliveredFile(sent, 'move', AT, fsPromises, hashes.hash, true);
   assert.equal(moved, path.join(root, '_uploaded', '2026-03', 'Factuur.pdf'));
-  assert.ok(hashed >= 1, 'its bytes were compared');
+  assert.ok(hashes.count() >= 1, 'its bytes were compared');
 });
