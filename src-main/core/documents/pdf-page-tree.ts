@@ -88,10 +88,11 @@ function kidsOf(node: PdfjsDict): readonly unknown[] {
 }
 
 /**
- * Walks the tree depth first without recursion (a deep tree cannot overflow the stack). A kid
- * seen before (a loop, or a page listed twice) is not counted again, as in qpdf's walk. A kid
- * that is not a dictionary (a reference to a missing object) is not a page: pdf.js shows none
- * there, while qpdf, with a warning, puts an empty page in its place.
+ * Walks the tree depth first without recursion (a deep tree cannot overflow the stack). A /Pages
+ * node seen before (a loop) is not walked again; a page listed twice counts twice, as qpdf and
+ * pdfinfo count it (qpdf 11.3: `/Kids [3 0 R 3 0 R]` is 2 pages). A kid that is not a dictionary
+ * (a reference to a missing object) is not a page: pdf.js shows none there, while qpdf, with a
+ * warning, puts an empty page in its place.
  */
 export function countPageTree(catalog: PdfjsCatalog): PageTreeCount {
   const root = catalog.toplevelPagesDict;
@@ -119,10 +120,6 @@ export function countPageTree(catalog: PdfjsCatalog): PageTreeCount {
     const kid = frame.kids[frame.next];
     frame.next += 1;
     const key = referenceKey(kid);
-    if (key !== null) {
-      if (seen.has(key)) continue;
-      seen.add(key);
-    }
     let node: unknown;
     try {
       node = key === null ? kid : catalog.xref.fetch(kid);
@@ -130,8 +127,15 @@ export function countPageTree(catalog: PdfjsCatalog): PageTreeCount {
       continue;
     }
     if (!isDict(node)) continue;
-    if (isLeaf(node)) leaves += 1;
-    else stack.push({ node, kids: kidsOf(node), next: 0, first: leaves });
+    if (isLeaf(node)) {
+      leaves += 1;
+      continue;
+    }
+    if (key !== null) {
+      if (seen.has(key)) continue;
+      seen.add(key);
+    }
+    stack.push({ node, kids: kidsOf(node), next: 0, first: leaves });
   }
   return { leaves, declared, innerCountWrong };
 }

@@ -20,6 +20,7 @@ import {
   miscountedPageTreePdf,
   pageTreePdf,
   stalePageTreePdf,
+  writeRevision,
   xfaPdf,
 } from '../../../fixtures/pdf-variants.ts';
 import {
@@ -435,4 +436,22 @@ test('a page tree is counted by its leaves, as qpdf walks it; a /Count that disa
       assert.equal(check.pages, leaves, name);
     }
   }
+});
+
+test('a page listed twice in the tree counts twice, as qpdf and pdfinfo count it', async () => {
+  const page = '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>';
+  const bytes = writeRevision(
+    null,
+    new Map([
+      [1, '<< /Type /Catalog /Pages 2 0 R >>'],
+      [2, '<< /Type /Pages /Kids [3 0 R 3 0 R 4 0 R] /Count 3 >>'],
+      [3, page],
+      [4, page],
+    ]),
+    { root: 1, size: 5 },
+  );
+  const filePath = await written('page-listed-twice.pdf', bytes);
+  const { declared, leaves } = await qpdfPageTree(filePath);
+  assert.equal(leaves, declared, 'qpdf walks as many pages as the root counts');
+  await assertAcceptedAsQpdfCounts(filePath);
 });
