@@ -46,7 +46,7 @@ export const FailureCode = z.enum([
   'pdf_corrupt',
   'file_incomplete',
   'pdf_no_pages',
-  /** The page tree names more pages than it holds: readers disagree on the count. */
+  /** A page tree's /Count is not the number of pages it holds: readers disagree on its pages. */
   'pdf_page_count_mismatch',
   'pdf_needs_password',
   'pdf_incomplete',

@@ -383,7 +383,7 @@ export const en = {
     pdf_corrupt: 'The PDF is damaged or incomplete. Scan or save it again.',
     pdf_no_pages: 'The PDF has no pages.',
     pdf_page_count_mismatch:
-      'The PDF’s list of pages names more pages than the file holds. Save it again from your PDF reader, or print it to PDF.',
+      'The PDF’s list of pages counts its pages differently from the pages the file holds. Save it again from your PDF reader, or print it to PDF.',
     pdf_needs_password:
       'The PDF needs a password to open. Save a copy without a password and try again.',
     pdf_incomplete:

@@ -413,7 +413,7 @@ export const fr: WithManyPlurals<Messages> = {
     pdf_corrupt: 'Le PDF est endommagé ou incomplet. Scannez-le ou enregistrez-le à nouveau.',
     pdf_no_pages: 'Le PDF n’a aucune page.',
     pdf_page_count_mismatch:
-      'La liste des pages du PDF annonce plus de pages que le fichier n’en contient. Enregistrez-le à nouveau depuis votre lecteur PDF, ou imprimez-le en PDF.',
+      'La liste des pages du PDF ne compte pas les pages que le fichier contient. Enregistrez-le à nouveau depuis votre lecteur PDF, ou imprimez-le en PDF.',
     pdf_needs_password:
       'Le PDF demande un mot de passe pour s’ouvrir. Enregistrez-en une copie sans mot de passe et réessayez.',
     pdf_incomplete:

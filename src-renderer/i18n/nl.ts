@@ -394,7 +394,7 @@ export const nl: Messages = {
     pdf_corrupt: 'De PDF is beschadigd of onvolledig. Scan hem opnieuw of sla hem opnieuw op.',
     pdf_no_pages: "De PDF heeft geen pagina's.",
     pdf_page_count_mismatch:
-      'De paginalijst van de PDF vermeldt meer pagina’s dan het bestand bevat. Sla hem opnieuw op vanuit je PDF-lezer, of druk hem af naar PDF.',
+      'De paginalijst van de PDF telt de pagina’s anders dan de pagina’s die het bestand bevat. Sla hem opnieuw op vanuit je PDF-lezer, of druk hem af naar PDF.',
     pdf_needs_password:
       'De PDF vraagt een wachtwoord om te openen. Sla een kopie zonder wachtwoord op en probeer opnieuw.',
     pdf_incomplete:

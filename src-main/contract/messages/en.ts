@@ -33,7 +33,9 @@ export const en: Catalogue = {
       'This PDF is password-protected or encrypted, so Clearfacts cannot read it. Save an unprotected copy (for example with "Print to PDF") and put that in the folder instead.',
     pdf_no_pages: 'This PDF has no pages, so there is nothing to send.',
     pdf_page_count_mismatch:
-      'This PDF’s list of pages says it has {{declaredPages, number}} pages, but the file holds only {{foundPages, number}}, so PDF readers disagree on how many pages it has and Clearfacts could show a different count. Open it in a PDF reader and save it again, or print it to PDF, then put that copy in the folder.',
+      'This PDF’s list of pages gives its number of pages as {{declaredPages, number}}, but the file holds {{foundPages, number}}, so PDF readers disagree on how many pages it has and Clearfacts could show a different count. Open it in a PDF reader and save it again, or print it to PDF, then put that copy in the folder.',
+    pdf_page_tree_miscounted:
+      'This PDF’s list of pages counts the pages of one of its parts wrongly, so PDF readers that go by those counts (the one in Firefox, for one) leave some of its pages out or show them twice, and Clearfacts could too. Open it in a PDF reader and save it again, or print it to PDF, then put that copy in the folder.',
     pdf_incomplete_no_end_marker:
       'This PDF stops before its end-of-file marker (%%EOF): it was cut off while being written, downloaded or copied, and its last pages may be missing. Copy it again from where it came from, or scan or save it again.',
     pdf_incomplete_in_update:

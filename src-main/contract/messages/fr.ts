@@ -33,7 +33,9 @@ export const fr: Catalogue = {
       'Ce PDF est protégé par un mot de passe ou chiffré : Clearfacts ne peut pas le lire. Enregistrez une copie non protégée (par exemple avec « Imprimer en PDF ») et placez-la dans le dossier.',
     pdf_no_pages: 'Ce PDF n’a aucune page : il n’y a rien à envoyer.',
     pdf_page_count_mismatch:
-      'La liste des pages de ce PDF annonce {{declaredPages, number}} pages, mais le fichier n’en contient que {{foundPages, number}} : les lecteurs PDF n’affichent donc pas le même nombre de pages, et Clearfacts pourrait en afficher un autre. Ouvrez-le dans un lecteur PDF et enregistrez-le à nouveau, ou imprimez-le en PDF, puis placez cette copie dans le dossier.',
+      'La liste des pages de ce PDF annonce un nombre de pages de {{declaredPages, number}}, mais le fichier en contient {{foundPages, number}} : les lecteurs PDF n’affichent donc pas le même nombre de pages, et Clearfacts pourrait en afficher un autre. Ouvrez-le dans un lecteur PDF et enregistrez-le à nouveau, ou imprimez-le en PDF, puis placez cette copie dans le dossier.',
+    pdf_page_tree_miscounted:
+      'La liste des pages de ce PDF compte mal les pages d’une de ses parties : les lecteurs PDF qui se fient à ces nombres (celui de Firefox, par exemple) omettent certaines de ses pages ou les affichent deux fois, et Clearfacts pourrait faire de même. Ouvrez-le dans un lecteur PDF et enregistrez-le à nouveau, ou imprimez-le en PDF, puis placez cette copie dans le dossier.',
     pdf_incomplete_no_end_marker:
       'Ce PDF s’arrête avant son marqueur de fin (%%EOF) : il a été coupé pendant l’écriture, le téléchargement ou la copie, et ses dernières pages peuvent manquer. Copiez-le à nouveau depuis sa source, ou scannez-le ou enregistrez-le à nouveau.',
     pdf_incomplete_in_update:

@@ -323,6 +323,7 @@ export const Message = z.discriminatedUnion('code', [
     declaredPages: z.number().int(),
     foundPages: z.number().int(),
   }),
+  message('pdf_page_tree_miscounted', {}),
   message('pdf_incomplete_no_end_marker', {}),
   message('pdf_incomplete_in_update', {}),
   message('pdf_needs_password', {}),
