@@ -360,7 +360,7 @@ export const en = {
     ready: 'Queued',
     uploading: 'Uploading',
     uploaded: 'Uploaded',
-    archived: 'Uploaded and moved',
+    archived: 'Moved to _uploaded',
     failed: 'Failed',
     duplicate: 'Already uploaded',
     unconfirmed: 'Unconfirmed',
@@ -593,6 +593,7 @@ export const en = {
     error: 'The settings could not be saved.',
     outOfRange: 'Enter a number between {{min}} and {{max}}.',
     about: 'Version {{version}} on {{platform}}',
+    platforms: { linux: 'Linux', darwin: 'macOS', win32: 'Windows' },
   },
 } as const;
 

@@ -388,7 +388,7 @@ export const fr: WithManyPlurals<Messages> = {
     ready: 'En file d’attente',
     uploading: 'Envoi en cours',
     uploaded: 'Envoyé',
-    archived: 'Envoyé et déplacé',
+    archived: 'Déplacé vers _uploaded',
     failed: 'En échec',
     duplicate: 'Déjà envoyé',
     unconfirmed: 'Non confirmé',
@@ -632,5 +632,6 @@ export const fr: WithManyPlurals<Messages> = {
     error: 'Les paramètres n’ont pas pu être enregistrés.',
     outOfRange: 'Saisissez un nombre entre {{min}} et {{max}}.',
     about: 'Version {{version}} sur {{platform}}',
+    platforms: { linux: 'Linux', darwin: 'macOS', win32: 'Windows' },
   },
 };

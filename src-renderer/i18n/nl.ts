@@ -369,7 +369,7 @@ export const nl: Messages = {
     ready: 'In de wachtrij',
     uploading: 'Bezig met opladen',
     uploaded: 'Opgeladen',
-    archived: 'Opgeladen en verplaatst',
+    archived: 'Verplaatst naar _uploaded',
     failed: 'Mislukt',
     duplicate: 'Al opgeladen',
     unconfirmed: 'Onbevestigd',
@@ -608,5 +608,6 @@ export const nl: Messages = {
     error: 'De instellingen konden niet worden opgeslagen.',
     outOfRange: 'Geef een getal tussen {{min}} en {{max}} in.',
     about: 'Versie {{version}} op {{platform}}',
+    platforms: { linux: 'Linux', darwin: 'macOS', win32: 'Windows' },
   },
 };
