@@ -455,6 +455,8 @@ export const en = {
     allDestinations: 'All destinations',
     from: 'From',
     to: 'Until',
+    dateLetters: { day: 'dd', month: 'mm', year: 'yyyy' },
+    dateInvalid: 'Type a date as {{pattern}}.',
     unrouted: 'E-invoice inbox',
     supplierLabel: 'Supplier',
     supplierPlaceholder: 'Name or company number',

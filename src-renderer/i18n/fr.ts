@@ -486,6 +486,8 @@ export const fr: WithManyPlurals<Messages> = {
     allDestinations: 'Toute destination',
     from: 'Du',
     to: 'Au',
+    dateLetters: { day: 'jj', month: 'mm', year: 'aaaa' },
+    dateInvalid: 'Saisissez une date sous la forme {{pattern}}.',
     unrouted: 'Boîte de réception e-factures',
     supplierLabel: 'Fournisseur',
     supplierPlaceholder: 'Nom ou numéro d’entreprise',

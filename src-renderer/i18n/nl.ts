@@ -468,6 +468,8 @@ export const nl: Messages = {
     allDestinations: 'Alle bestemmingen',
     from: 'Vanaf',
     to: 'Tot en met',
+    dateLetters: { day: 'dd', month: 'mm', year: 'jjjj' },
+    dateInvalid: 'Typ een datum als {{pattern}}.',
     unrouted: 'E-factuurinbox',
     supplierLabel: 'Leverancier',
     supplierPlaceholder: 'Naam of ondernemingsnummer',

@@ -25,6 +25,7 @@ import {
   AdministrationPicker,
   useAdministrationsByNumber,
 } from '../components/administration-picker.tsx';
+import { DateField } from '../components/date-field.tsx';
 import { EInvoiceLine } from '../components/e-invoice-line.tsx';
 import { PickAdministrationDialog } from '../components/pick-administration-dialog.tsx';
 import { FailureText } from '../components/failure-text.tsx';
@@ -899,24 +900,18 @@ export function HistoryScreen({ params }: { params: URLSearchParams }): ReactEle
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="history-from">{t('history.from')}</label>
-          <input
-            id="history-from"
-            type="date"
-            value={filters.from}
-            onChange={(event) => update({ from: event.target.value })}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="history-to">{t('history.to')}</label>
-          <input
-            id="history-to"
-            type="date"
-            value={filters.to}
-            onChange={(event) => update({ to: event.target.value })}
-          />
-        </div>
+        <DateField
+          id="history-from"
+          label={t('history.from')}
+          value={filters.from}
+          onChange={(from) => update({ from })}
+        />
+        <DateField
+          id="history-to"
+          label={t('history.to')}
+          value={filters.to}
+          onChange={(to) => update({ to })}
+        />
         {filtered && (
           <button
             type="button"
