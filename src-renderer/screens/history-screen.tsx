@@ -645,7 +645,10 @@ export function HistoryScreen({ params }: { params: URLSearchParams }): ReactEle
 
   useApiEvents((channel, payload) => {
     if (channel !== 'history.changed') return;
-    const allKnown = pages.current.patch((payload as { entries: HistoryEntry[] }).entries);
+    const { entries } = payload as { entries: HistoryEntry[] };
+    const allKnown = pages.current.patch(entries);
+    // Unfiltered, nothing hides a new row: an empty list shows it before the reload comes.
+    if (!allKnown && queryKey === '{}') pages.current.showFirstRows(entries);
     setVersion((n) => n + 1);
     if (!allKnown) scheduleReload();
   });
