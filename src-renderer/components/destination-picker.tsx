@@ -33,7 +33,11 @@ type CategoriesState =
   | { state: 'ready'; value: ArchiveCategories }
   | { state: 'error'; error: unknown };
 
-function CategorySelect({
+/**
+ * The archive categories of `kind` the administration has, as a labelled select (loading and
+ * "none" shown as hints); `value` is a category id, "" for none chosen yet.
+ */
+export function CategorySelect({
   companyNumber,
   kind,
   value,

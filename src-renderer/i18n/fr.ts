@@ -332,6 +332,11 @@ export const fr: WithManyPlurals<Messages> = {
     emptyBody:
       'Déposez ci-dessus des fichiers ou des dossiers entiers, ou choisissez-les avec les boutons.',
     error: 'Les fichiers n’ont pas pu être préparés.',
+    rowDestination: 'Va vers',
+    rowDestinationOf: 'Où va {{name}}',
+    rowDestinationCommon: 'Comme les autres',
+    rowDestinationOpen: 'Autre destination',
+    rowDestinationOpenOf: 'Autre destination pour {{name}}',
     missingTarget: 'Choisissez une administration et une destination.',
     combine: {
       label: 'Réunir en un seul document',
@@ -388,7 +393,7 @@ export const fr: WithManyPlurals<Messages> = {
     ready: 'En file d’attente',
     uploading: 'Envoi en cours',
     uploaded: 'Envoyé',
-    archived: 'Déplacé vers _uploaded',
+    archived: 'Envoyé, déplacé vers _uploaded',
     failed: 'En échec',
     duplicate: 'Déjà envoyé',
     unconfirmed: 'Non confirmé',

@@ -574,6 +574,7 @@ export const en: Catalogue = {
     cli_folder_taken_over: 'This installation delivers {{folder}} from now on.',
     cli_raw_name: '(renamed from {{name}}: that name was not UTF-8)',
     cli_size_sent: '{{sizeBytes, size}}',
+    cli_bytes_sent: '{{sizeBytes, size}} sent',
     cli_check_kind: '{{fileType}}, {{sizeBytes, size}}',
     cli_check_kind_pages: {
       one: '{{fileType}}, {{count}} page, {{sizeBytes, size}}',
@@ -804,7 +805,7 @@ export const en: Catalogue = {
       ready: 'queued',
       uploading: 'uploading',
       uploaded: 'uploaded',
-      archived: 'moved to _uploaded',
+      archived: 'uploaded, moved to _uploaded',
       failed: 'failed',
       duplicate: 'already uploaded',
       unconfirmed: 'unconfirmed',

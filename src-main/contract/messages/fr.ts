@@ -592,6 +592,7 @@ export const fr: Catalogue = {
     cli_folder_taken_over: 'Cette installation livre désormais {{folder}}.',
     cli_raw_name: '(renommé depuis {{name}} : ce nom n’était pas en UTF-8)',
     cli_size_sent: '{{sizeBytes, size}}',
+    cli_bytes_sent: '{{sizeBytes, size}} envoyés',
     cli_check_kind: '{{fileType}}, {{sizeBytes, size}}',
     cli_check_kind_pages: {
       one: '{{fileType}}, {{count}} page, {{sizeBytes, size}}',
@@ -835,7 +836,7 @@ export const fr: Catalogue = {
       ready: 'en file d’attente',
       uploading: 'en cours d’envoi',
       uploaded: 'envoyé',
-      archived: 'déplacé vers _uploaded',
+      archived: 'envoyé, déplacé vers _uploaded',
       failed: 'en échec',
       duplicate: 'déjà envoyé',
       unconfirmed: 'non confirmé',

@@ -740,6 +740,7 @@ export const Message = z.discriminatedUnion('code', [
   message('cli_raw_name', { name: z.string() }),
   /** `history`'s SIZE SENT cell: the bytes an upload carried, in the language's number format. */
   message('cli_size_sent', { sizeBytes: bytes }),
+  message('cli_bytes_sent', { sizeBytes: bytes }),
   message('cli_check_kind', { fileType: term('fileType'), sizeBytes: bytes }),
   message('cli_check_kind_pages', { fileType: term('fileType'), count, sizeBytes: bytes }),
   message('cli_change_prefix', { bytes: count, sha256: z.string() }),

@@ -594,6 +594,7 @@ export const nl: Catalogue = {
     cli_folder_taken_over: 'Deze installatie levert {{folder}} voortaan af.',
     cli_raw_name: '(hernoemd van {{name}}: die naam was geen UTF-8)',
     cli_size_sent: '{{sizeBytes, size}}',
+    cli_bytes_sent: '{{sizeBytes, size}} verzonden',
     cli_check_kind: '{{fileType}}, {{sizeBytes, size}}',
     cli_check_kind_pages: {
       one: '{{fileType}}, {{count}} pagina, {{sizeBytes, size}}',
@@ -830,7 +831,7 @@ export const nl: Catalogue = {
       ready: 'in de wachtrij',
       uploading: 'aan het opladen',
       uploaded: 'opgeladen',
-      archived: 'verplaatst naar _uploaded',
+      archived: 'opgeladen, verplaatst naar _uploaded',
       failed: 'mislukt',
       duplicate: 'al eerder opgeladen',
       unconfirmed: 'niet bevestigd',

@@ -26,9 +26,9 @@ test('a file moved to _uploaded is named so in the history, not archived', async
   const folder = await addWatchedFolder(stack, 'scans', administration.companyNumber);
   await writeFile(path.join(folder, 'verplaatst.pdf'), await pdfBytes(1));
   const expected: Record<Language, string> = {
-    en: 'Moved to _uploaded',
-    nl: 'Verplaatst naar _uploaded',
-    fr: 'Déplacé vers _uploaded',
+    en: 'Uploaded, moved to _uploaded',
+    nl: 'Opgeladen, verplaatst naar _uploaded',
+    fr: 'Envoyé, déplacé vers _uploaded',
   };
   for (const language of ['en', 'nl', 'fr'] as const) {
     await stack.engine.handlers['settings.update']({ language });

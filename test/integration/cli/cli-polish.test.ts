@@ -1,11 +1,15 @@
 // Issue #14's CLI leftovers, in nl, fr and en: `token check`, `token set` and `token clear` name
 // where the token is kept in the terminal's language, not by the store's English id ("file");
 // `history --status` offers `moved` for a file moved to `_uploaded`, never "archived", which reads
-// as Clearfacts' Archive destination (finding 13).
+// as Clearfacts' Archive destination (finding 13); `upload`'s line for each file says how many
+// bytes were sent (finding 12).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { ALL_SCOPES } from '../../emulator/index.ts';
 import { startTestEmulator } from '../../emulator/emulator-test-support.ts';
+import { pdfBytes } from '../../fixtures/generate-documents.ts';
 import { runCli, type CliContext } from '../../support/cli-process.ts';
 import { folder, tempDir } from '../../support/temp-folders.ts';
 
@@ -91,5 +95,45 @@ for (const language of ['nl', 'fr', 'en'] as const) {
     assert.equal(wrong.code, 2, wrong.stderr);
     assert.match(wrong.stderr, /\bmoved\b/);
     assert.doesNotMatch(wrong.stderr, /archived/);
+  });
+}
+
+/** "4,1 KB" as nl-BE and fr-BE write it, "4.1 KB" in en: by hand, one decimal. */
+function kilobytes(bytes: number, language: Language): string {
+  const figure = (bytes / 1024).toFixed(1);
+  return `${language === 'en' ? figure : figure.replace('.', ',')} KB`;
+}
+
+const SENT: Record<Language, string> = { nl: 'verzonden', fr: 'envoyés', en: 'sent' };
+
+for (const language of ['nl', 'fr', 'en'] as const) {
+  test(`upload's line for each file says how many bytes were sent, in ${language}`, async (t) => {
+    const emulator = await startTestEmulator(t);
+    const [administration] = emulator.seed.administrations;
+    assert.ok(administration);
+    const root = tempDir(t, `sent-${language}`);
+    const context: CliContext = {
+      configDir: folder(root, 'config'),
+      apiUrl: emulator.graphqlUrl,
+      env: languageEnvironment(language),
+      token: emulator.addToken([...ALL_SCOPES]),
+    };
+    const file = path.join(root, 'factuur.pdf');
+    await writeFile(file, await pdfBytes(3));
+    const upload = await runCli(context, [
+      'upload',
+      file,
+      '--company',
+      administration.companyNumber,
+      '--type',
+      'purchase',
+    ]);
+    assert.equal(upload.code, 0, upload.stderr);
+    const [received] = emulator.uploads();
+    assert.ok(received);
+    assert.equal(received.bytes, (await stat(file)).size, 'the PDF went as it is');
+    const expected = `${kilobytes(received.bytes, language)} ${SENT[language]}`;
+    const line = upload.stdout.split('\n').find((one) => one.includes('factuur.pdf')) ?? '';
+    assert.ok(line.includes(expected), `"${expected}" in the file's line: ${upload.stdout}`);
   });
 }
