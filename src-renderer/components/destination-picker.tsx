@@ -33,11 +33,7 @@ type CategoriesState =
   | { state: 'ready'; value: ArchiveCategories }
   | { state: 'error'; error: unknown };
 
-/**
- * The archive categories of `kind` the administration has, as a labelled select (loading and
- * "none" shown as hints); `value` is a category id, "" for none chosen yet.
- */
-export function CategorySelect({
+function CategorySelect({
   companyNumber,
   kind,
   value,
@@ -91,6 +87,33 @@ export function CategorySelect({
   );
 }
 
+/**
+ * For an archive destination, its category (of the administration's categories of that kind), or
+ * the hint that the administration comes first; nothing for purchase and sales.
+ */
+export function ArchiveCategoryField({
+  companyNumber,
+  value,
+  onChange,
+}: {
+  companyNumber: CompanyNumber | null;
+  value: DestinationDraft;
+  onChange: (value: DestinationDraft) => void;
+}): ReactElement | null {
+  const { t } = useTranslation();
+  if (value.type !== 'various' && value.type !== 'permanent') return null;
+  return companyNumber === null ? (
+    <p className="hint">{t('destinations.pickAdministrationFirst')}</p>
+  ) : (
+    <CategorySelect
+      companyNumber={companyNumber}
+      kind={value.type}
+      value={value.categoryId}
+      onChange={(categoryId) => onChange({ ...value, categoryId })}
+    />
+  );
+}
+
 export function DestinationPicker({
   companyNumber,
   value,
@@ -102,7 +125,6 @@ export function DestinationPicker({
 }): ReactElement {
   const { t } = useTranslation();
   const name = useId();
-  const archive = value.type === 'various' || value.type === 'permanent';
   return (
     <fieldset className="field destination-picker">
       <legend>{t('destinations.legend')}</legend>
@@ -120,17 +142,7 @@ export function DestinationPicker({
           </label>
         ))}
       </div>
-      {archive &&
-        (companyNumber === null ? (
-          <p className="hint">{t('destinations.pickAdministrationFirst')}</p>
-        ) : (
-          <CategorySelect
-            companyNumber={companyNumber}
-            kind={value.type === 'permanent' ? 'permanent' : 'various'}
-            value={value.categoryId}
-            onChange={(categoryId) => onChange({ ...value, categoryId })}
-          />
-        ))}
+      <ArchiveCategoryField companyNumber={companyNumber} value={value} onChange={onChange} />
     </fieldset>
   );
 }

@@ -4,7 +4,7 @@
 import { useId, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DestinationType, type CompanyNumber } from '../../src-main/contract/domain.ts';
-import { CategorySelect, type DestinationDraft } from './destination-picker.tsx';
+import { ArchiveCategoryField, type DestinationDraft } from './destination-picker.tsx';
 
 /**
  * A button that opens a select of "as the others" (the screen's common choice, value null) and the
@@ -38,7 +38,6 @@ export function RowDestinationField({
       </button>
     );
   }
-  const archive = value !== null && (value.type === 'various' || value.type === 'permanent');
   return (
     <div className="row-destination">
       <label htmlFor={id} className="hint">
@@ -60,17 +59,9 @@ export function RowDestinationField({
           </option>
         ))}
       </select>
-      {archive &&
-        (companyNumber === null ? (
-          <p className="hint">{t('destinations.pickAdministrationFirst')}</p>
-        ) : (
-          <CategorySelect
-            companyNumber={companyNumber}
-            kind={value.type === 'permanent' ? 'permanent' : 'various'}
-            value={value.categoryId}
-            onChange={(categoryId) => onChange({ ...value, categoryId })}
-          />
-        ))}
+      {value !== null && (
+        <ArchiveCategoryField companyNumber={companyNumber} value={value} onChange={onChange} />
+      )}
     </div>
   );
 }
