@@ -218,11 +218,7 @@ export function registerHistoryCommands(program: Command, runtime: () => CliRunt
   program
     .command('history')
     .description(helpText('history'))
-    .option(
-      '--status <states>',
-      `${helpText('history_status')} (${STATUS_CHOICES})`,
-      parseStates,
-    )
+    .option('--status <states>', `${helpText('history_status')} (${STATUS_CHOICES})`, parseStates)
     .option('--company <number>', helpText('history_company'))
     .option('--search <text>', helpText('history_search'))
     .option(

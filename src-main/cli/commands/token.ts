@@ -108,6 +108,8 @@ export function registerTokenCommands(program: Command, runtime: () => CliRuntim
     .action(async () => {
       const store = await runtime().tokenStore();
       await store.clear();
-      printLine(inCliLanguage(msg('cli_token_removed', { backend: tokenStoreWords(store.info().backend) })));
+      printLine(
+        inCliLanguage(msg('cli_token_removed', { backend: tokenStoreWords(store.info().backend) })),
+      );
     });
 }
