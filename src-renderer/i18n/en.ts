@@ -310,6 +310,11 @@ export const en = {
     emptyTitle: 'Nothing here yet',
     emptyBody: 'Drop files or whole folders above, or choose them with the buttons.',
     error: 'The files could not be prepared.',
+    rowDestination: 'Goes to',
+    rowDestinationOf: 'Where {{name}} goes',
+    rowDestinationCommon: 'As the others',
+    rowDestinationOpen: 'Other destination',
+    rowDestinationOpenOf: 'Other destination for {{name}}',
     missingTarget: 'Choose an administration and a destination.',
     combine: {
       label: 'Combine into one document',
@@ -360,7 +365,7 @@ export const en = {
     ready: 'Queued',
     uploading: 'Uploading',
     uploaded: 'Uploaded',
-    archived: 'Uploaded and moved',
+    archived: 'Uploaded, moved to _uploaded',
     failed: 'Failed',
     duplicate: 'Already uploaded',
     unconfirmed: 'Unconfirmed',
@@ -455,6 +460,8 @@ export const en = {
     allDestinations: 'All destinations',
     from: 'From',
     to: 'Until',
+    dateLetters: { day: 'dd', month: 'mm', year: 'yyyy' },
+    dateInvalid: 'Type a date as {{pattern}}.',
     unrouted: 'E-invoice inbox',
     supplierLabel: 'Supplier',
     supplierPlaceholder: 'Name or company number',
@@ -593,6 +600,7 @@ export const en = {
     error: 'The settings could not be saved.',
     outOfRange: 'Enter a number between {{min}} and {{max}}.',
     about: 'Version {{version}} on {{platform}}',
+    platforms: { linux: 'Linux', darwin: 'macOS', win32: 'Windows' },
   },
 } as const;
 

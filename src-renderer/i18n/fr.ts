@@ -332,6 +332,11 @@ export const fr: WithManyPlurals<Messages> = {
     emptyBody:
       'Déposez ci-dessus des fichiers ou des dossiers entiers, ou choisissez-les avec les boutons.',
     error: 'Les fichiers n’ont pas pu être préparés.',
+    rowDestination: 'Va vers',
+    rowDestinationOf: 'Où va {{name}}',
+    rowDestinationCommon: 'Comme les autres',
+    rowDestinationOpen: 'Autre destination',
+    rowDestinationOpenOf: 'Autre destination pour {{name}}',
     missingTarget: 'Choisissez une administration et une destination.',
     combine: {
       label: 'Réunir en un seul document',
@@ -388,7 +393,7 @@ export const fr: WithManyPlurals<Messages> = {
     ready: 'En file d’attente',
     uploading: 'Envoi en cours',
     uploaded: 'Envoyé',
-    archived: 'Envoyé et déplacé',
+    archived: 'Envoyé, déplacé vers _uploaded',
     failed: 'En échec',
     duplicate: 'Déjà envoyé',
     unconfirmed: 'Non confirmé',
@@ -486,6 +491,8 @@ export const fr: WithManyPlurals<Messages> = {
     allDestinations: 'Toute destination',
     from: 'Du',
     to: 'Au',
+    dateLetters: { day: 'jj', month: 'mm', year: 'aaaa' },
+    dateInvalid: 'Saisissez une date sous la forme {{pattern}}.',
     unrouted: 'Boîte de réception e-factures',
     supplierLabel: 'Fournisseur',
     supplierPlaceholder: 'Nom ou numéro d’entreprise',
@@ -632,5 +639,6 @@ export const fr: WithManyPlurals<Messages> = {
     error: 'Les paramètres n’ont pas pu être enregistrés.',
     outOfRange: 'Saisissez un nombre entre {{min}} et {{max}}.',
     about: 'Version {{version}} sur {{platform}}',
+    platforms: { linux: 'Linux', darwin: 'macOS', win32: 'Windows' },
   },
 };

@@ -576,6 +576,7 @@ export const en: Catalogue = {
     cli_folder_taken_over: 'This installation delivers {{folder}} from now on.',
     cli_raw_name: '(renamed from {{name}}: that name was not UTF-8)',
     cli_size_sent: '{{sizeBytes, size}}',
+    cli_bytes_sent: '{{sizeBytes, size}} sent',
     cli_check_kind: '{{fileType}}, {{sizeBytes, size}}',
     cli_check_kind_pages: {
       one: '{{fileType}}, {{count}} page, {{sizeBytes, size}}',
@@ -806,7 +807,7 @@ export const en: Catalogue = {
       ready: 'queued',
       uploading: 'uploading',
       uploaded: 'uploaded',
-      archived: 'uploaded and moved',
+      archived: 'uploaded, moved to _uploaded',
       failed: 'failed',
       duplicate: 'already uploaded',
       unconfirmed: 'unconfirmed',
@@ -824,6 +825,16 @@ export const en: Catalogue = {
     },
     destination: { purchase: 'purchases', sale: 'sales' },
     eInvoiceKind: { invoice: 'invoice', credit_note: 'credit note', correction: 'correction' },
+    tokenStore: {
+      keyring: 'the system keyring',
+      file: 'a file on this computer',
+      tokenFile: 'the file CLEARFACTS_TOKEN_FILE names',
+      environment: 'the environment variable CLEARFACTS_TOKEN',
+      memory: 'memory only, until the uploader stops',
+      memoryDemo: 'memory only (demo)',
+      safeStorage: 'the system’s secure storage',
+      safeStorageBasic: 'the system’s storage, without a keyring (weak)',
+    },
     eInvoiceRule: {
       br_01: 'BR-01: the invoice does not say which specification it follows (BT-24).',
       br_02: 'BR-02: the invoice has no number (BT-1).',

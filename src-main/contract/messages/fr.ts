@@ -594,6 +594,7 @@ export const fr: Catalogue = {
     cli_folder_taken_over: 'Cette installation livre désormais {{folder}}.',
     cli_raw_name: '(renommé depuis {{name}} : ce nom n’était pas en UTF-8)',
     cli_size_sent: '{{sizeBytes, size}}',
+    cli_bytes_sent: '{{sizeBytes, size}} envoyés',
     cli_check_kind: '{{fileType}}, {{sizeBytes, size}}',
     cli_check_kind_pages: {
       one: '{{fileType}}, {{count}} page, {{sizeBytes, size}}',
@@ -837,7 +838,7 @@ export const fr: Catalogue = {
       ready: 'en file d’attente',
       uploading: 'en cours d’envoi',
       uploaded: 'envoyé',
-      archived: 'envoyé et déplacé',
+      archived: 'envoyé, déplacé vers _uploaded',
       failed: 'en échec',
       duplicate: 'déjà envoyé',
       unconfirmed: 'non confirmé',
@@ -855,6 +856,16 @@ export const fr: Catalogue = {
     },
     destination: { purchase: 'achats', sale: 'ventes' },
     eInvoiceKind: { invoice: 'facture', credit_note: 'note de crédit', correction: 'correction' },
+    tokenStore: {
+      keyring: 'le trousseau du système',
+      file: 'un fichier sur cet ordinateur',
+      tokenFile: 'le fichier que nomme CLEARFACTS_TOKEN_FILE',
+      environment: 'la variable d’environnement CLEARFACTS_TOKEN',
+      memory: 'en mémoire seulement, jusqu’à l’arrêt de l’uploader',
+      memoryDemo: 'en mémoire seulement (démo)',
+      safeStorage: 'le stockage sécurisé du système',
+      safeStorageBasic: 'le stockage du système, sans trousseau (faible)',
+    },
     eInvoiceRule: {
       br_01: 'BR-01 : la facture n’indique pas la spécification qu’elle suit (BT-24).',
       br_02: 'BR-02 : la facture n’a pas de numéro (BT-1).',

@@ -596,6 +596,7 @@ export const nl: Catalogue = {
     cli_folder_taken_over: 'Deze installatie levert {{folder}} voortaan af.',
     cli_raw_name: '(hernoemd van {{name}}: die naam was geen UTF-8)',
     cli_size_sent: '{{sizeBytes, size}}',
+    cli_bytes_sent: '{{sizeBytes, size}} verzonden',
     cli_check_kind: '{{fileType}}, {{sizeBytes, size}}',
     cli_check_kind_pages: {
       one: '{{fileType}}, {{count}} pagina, {{sizeBytes, size}}',
@@ -832,7 +833,7 @@ export const nl: Catalogue = {
       ready: 'in de wachtrij',
       uploading: 'aan het opladen',
       uploaded: 'opgeladen',
-      archived: 'opgeladen en verplaatst',
+      archived: 'opgeladen, verplaatst naar _uploaded',
       failed: 'mislukt',
       duplicate: 'al eerder opgeladen',
       unconfirmed: 'niet bevestigd',
@@ -850,6 +851,16 @@ export const nl: Catalogue = {
     },
     destination: { purchase: 'aankopen', sale: 'verkopen' },
     eInvoiceKind: { invoice: 'factuur', credit_note: 'creditnota', correction: 'correctie' },
+    tokenStore: {
+      keyring: 'de sleutelbos van het systeem',
+      file: 'een bestand op deze computer',
+      tokenFile: 'het bestand dat CLEARFACTS_TOKEN_FILE noemt',
+      environment: 'de omgevingsvariabele CLEARFACTS_TOKEN',
+      memory: 'alleen in het geheugen, tot de uploader stopt',
+      memoryDemo: 'alleen in het geheugen (demo)',
+      safeStorage: 'de beveiligde opslag van het systeem',
+      safeStorageBasic: 'de opslag van het systeem, zonder sleutelbos (zwak)',
+    },
     eInvoiceRule: {
       br_01: 'BR-01: de factuur vermeldt niet welke specificatie ze volgt (BT-24).',
       br_02: 'BR-02: de factuur heeft geen nummer (BT-1).',

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { FileState, InClearfactsFilter } from '../../../src-main/contract/domain.ts';
+import { stateWord } from '../../../src-main/contract/file-states.ts';
 import { en } from '../../../src-main/contract/messages/en.ts';
 import { fr } from '../../../src-main/contract/messages/fr.ts';
 import { nl } from '../../../src-main/contract/messages/nl.ts';
@@ -68,7 +69,10 @@ function englishOnlyPieces(language: Language): string[] {
 const PIECES = { nl: englishOnlyPieces('nl'), fr: englishOnlyPieces('fr') };
 
 /** Values a user types, whatever the language: the states `history --status` takes. */
-const VALUE_LISTS = [FileState.options.join(', '), InClearfactsFilter.options.join(', ')];
+const VALUE_LISTS = [
+  FileState.options.map(stateWord).join(', '),
+  InClearfactsFilter.options.join(', '),
+];
 
 function assertNoEnglish(
   result: Pick<CliResult, 'stdout' | 'stderr'>,
