@@ -420,7 +420,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   // Closed when stop() begins: stages stopping after it still report folder changes, and the
   // folder list is read from the history that stop() closes.
   const foldersEvent = createClosableThrottle(
-    () => hub.emit('folders.changed', { folders: folders.list() }),
+    () => hub.emit('folders.changed', folders.snapshot()),
     FOLDERS_EVENT_SPACING_MS,
   );
   signals.on('foldersChanged', () => foldersEvent.request());

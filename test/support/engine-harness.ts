@@ -192,11 +192,11 @@ export async function startEngineHarness(options: HarnessOptions = {}): Promise<
     async addFolder(name, companyNumber, destination) {
       const folderPath = path.join(root, name);
       await mkdir(folderPath, { recursive: true });
-      folders = await engine.handlers['folders.add']({
+      ({ folders } = await engine.handlers['folders.add']({
         path: folderPath,
         companyNumber,
         destination,
-      });
+      }));
       await harness.waitForFolders(`${name} watched`, (views) =>
         views.some(
           (view) =>
