@@ -587,7 +587,7 @@ export const en: Catalogue = {
     cli_would_be_sent: 'would be sent',
     cli_refused: 'refused ({{code}}): {{text}}',
     cli_check_e_invoice_total:
-      '{{description}}, {{amount, number(minimumFractionDigits: 2)}} {{currency}}',
+      '{{description}}, total {{amount, number(minimumFractionDigits: 2)}} {{currency}}',
     cli_check_route_purchase: 'the purchases of {{companyNumber}}, its customer',
     cli_check_route_sale: 'the sales of {{companyNumber}}, its supplier',
     cli_check_route_none:

@@ -605,7 +605,7 @@ export const fr: Catalogue = {
     cli_would_be_sent: 'serait envoyé',
     cli_refused: 'refusé ({{code}}) : {{text}}',
     cli_check_e_invoice_total:
-      '{{description}}, {{amount, number(minimumFractionDigits: 2)}} {{currency}}',
+      '{{description}}, montant dû {{amount, number(minimumFractionDigits: 2)}} {{currency}}',
     cli_check_route_purchase: 'les achats de {{companyNumber}}, son client',
     cli_check_route_sale: 'les ventes de {{companyNumber}}, son fournisseur',
     cli_check_route_none:

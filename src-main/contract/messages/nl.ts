@@ -608,7 +608,7 @@ export const nl: Catalogue = {
     cli_would_be_sent: 'zou verstuurd worden',
     cli_refused: 'geweigerd ({{code}}): {{text}}',
     cli_check_e_invoice_total:
-      '{{description}}, {{amount, number(minimumFractionDigits: 2)}} {{currency}}',
+      '{{description}}, totaal {{amount, number(minimumFractionDigits: 2)}} {{currency}}',
     cli_check_route_purchase: 'de aankopen van {{companyNumber}}, de klant',
     cli_check_route_sale: 'de verkopen van {{companyNumber}}, de leverancier',
     cli_check_route_none:
