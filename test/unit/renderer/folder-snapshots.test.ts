@@ -82,7 +82,8 @@ function shownSplit(store: AppStore): string | undefined {
   return binding?.mode === 'single' ? binding.split : undefined;
 }
 
-test('a folders event sent before the last change, heard after its answer, is not shown', async (t) => {
+/** A store that has loaded the folders at revision 1 (split off) from a scripted api. */
+async function loadedStore(t: { after: (fn: () => unknown) => void }) {
   const listed = { current: snapshot(1, 'off') };
   const scripted = scriptedApi(listed);
   const store = new AppStore(scripted.api);
@@ -93,6 +94,11 @@ test('a folders event sent before the last change, heard after its answer, is no
   await waits.until('the first load', () =>
     store.getSnapshot().phase === 'ready' ? true : undefined,
   );
+  return { listed, scripted, store, waits };
+}
+
+test('a folders event sent before the last change, heard after its answer, is not shown', async (t) => {
+  const { scripted, store } = await loadedStore(t);
   assert.equal(shownSplit(store), 'off');
 
   const shown: (string | undefined)[] = [];
@@ -115,16 +121,7 @@ test('a folders event sent before the last change, heard after its answer, is no
 });
 
 test('after the connection comes back the engine may have restarted: its snapshots count again', async (t) => {
-  const listed = { current: snapshot(1, 'off') };
-  const scripted = scriptedApi(listed);
-  const store = new AppStore(scripted.api);
-  const waits = createWaitList();
-  t.after(() => waits.cancel());
-  store.subscribe(() => waits.wake());
-  t.after(store.start());
-  await waits.until('the first load', () =>
-    store.getSnapshot().phase === 'ready' ? true : undefined,
-  );
+  const { listed, scripted, store, waits } = await loadedStore(t);
   scripted.emit('folders.changed', snapshot(40, 'page'));
   assert.equal(shownSplit(store), 'page');
 
