@@ -84,12 +84,14 @@ engine.subscribe(listener);
 const watching = new Promise<void>((resolve) => (watchingResolve = resolve));
 await engine.start();
 await engine.handlers['settings.update'](config.settings);
-const bound = new Set((await engine.handlers['folders.list']({})).map((view) => view.binding.path));
+const bound = new Set(
+  (await engine.handlers['folders.list']({})).folders.map((view) => view.binding.path),
+);
 for (const folder of config.folders) {
   if (bound.has(folder.path)) continue;
   await engine.handlers['folders.add'](folder);
 }
-const views = await engine.handlers['folders.list']({});
+const views = (await engine.handlers['folders.list']({})).folders;
 if (!views.every((view) => view.availability === 'watching' || view.availability === 'polling')) {
   await watching;
 }

@@ -8,7 +8,7 @@ import {
   CompanyNumber,
   Destination,
   Failure,
-  FolderView,
+  FolderSnapshot,
   FollowUpStatus,
   HealthReport,
   HistoryEntry,
@@ -54,7 +54,7 @@ export const requests = {
     response: ArchiveCategories,
   },
 
-  'folders.list': { request: Empty, response: z.array(FolderView) },
+  'folders.list': { request: Empty, response: FolderSnapshot },
   'folders.add': {
     request: z.object({
       path: z.string().min(1),
@@ -63,28 +63,28 @@ export const requests = {
       /** How scanned batches are cut (issue #17); absent: off. */
       split: SplitMode.optional(),
     }),
-    response: z.array(FolderView),
+    response: FolderSnapshot,
   },
   /** Sets a bound folder's split mode (issue #17). */
   'folders.setSplit': {
     request: z.object({ id: z.string(), split: SplitMode }),
-    response: z.array(FolderView),
+    response: FolderSnapshot,
   },
   'folders.addTree': {
     request: z.object({ path: z.string().min(1) }),
-    response: z.array(FolderView),
+    response: FolderSnapshot,
   },
   /** An accountant's e-invoice inbox: each e-invoice goes where its parties say (issue #18). */
   'folders.addInbox': {
     request: z.object({ path: z.string().min(1) }),
-    response: z.array(FolderView),
+    response: FolderSnapshot,
   },
-  'folders.remove': { request: z.object({ id: z.string() }), response: z.array(FolderView) },
+  'folders.remove': { request: z.object({ id: z.string() }), response: FolderSnapshot },
   /**
    * This installation delivers a bound folder another installation owned, once that one is
    * silent (issue #10, one owner per folder; `conflict` while it is active).
    */
-  'folders.takeOver': { request: z.object({ id: z.string() }), response: z.array(FolderView) },
+  'folders.takeOver': { request: z.object({ id: z.string() }), response: FolderSnapshot },
   /**
    * The subfolders of `path`, which must lie under the user's home or a mounted drive (absent:
    * the roots alone), for the Add-folder form where the shell has no folder dialog (browser
@@ -214,7 +214,7 @@ export const events = {
   status: StatusSnapshot,
   /** Rows inserted or changed, in the order they changed. */
   'history.changed': z.object({ entries: z.array(HistoryEntry) }),
-  'folders.changed': z.object({ folders: z.array(FolderView) }),
+  'folders.changed': FolderSnapshot,
   'session.changed': SessionInfo,
   'settings.changed': Settings,
   /**

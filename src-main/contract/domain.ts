@@ -392,6 +392,18 @@ export const FolderView = z.object({
 });
 export type FolderView = z.infer<typeof FolderView>;
 
+/**
+ * The bound folders as core read them at one moment. `revision` numbers the reads of one engine
+ * run (1, 2, …): a snapshot with a higher revision was read later, so a screen holding one never
+ * takes an older one back (answers and events travel apart, and in browser mode on different
+ * connections: an event sent before the user's last change can arrive after its answer).
+ */
+export const FolderSnapshot = z.object({
+  revision: z.number().int().nonnegative(),
+  folders: z.array(FolderView),
+});
+export type FolderSnapshot = z.infer<typeof FolderSnapshot>;
+
 export const AfterUpload = z.enum(['move', 'leave', 'delete']);
 export type AfterUpload = z.infer<typeof AfterUpload>;
 export const Language = z.enum(['system', 'nl', 'fr', 'en']);

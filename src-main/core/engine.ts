@@ -19,6 +19,7 @@ import { createFollowUpRecords } from './store/follow-up-records.ts';
 import { acquireEngineLock, type EngineLock } from './store/engine-lock.ts';
 import { checkDocument } from './documents/check-document.ts';
 import { unwrapEnvelope } from './documents/e-invoice/unwrap-envelope.ts';
+import { warmUblSchemaValidator } from './documents/e-invoice/ubl-schema-advice.ts';
 import { convertImageToPdf } from './documents/convert-image-to-pdf.ts';
 import { hashFile } from './documents/hash-file.ts';
 import { writeWithoutPrefix } from './documents/strip-pdf-prefix.ts';
@@ -30,6 +31,7 @@ import { createStatusTracker } from './events/status-tracker.ts';
 import { createFolderOwnership, type OwnerMarkerFs } from './folders/folder-owner.ts';
 import type { BrowseRootsSource } from './folders/folder-browser.ts';
 import { createWatchedFolders } from './folders/watched-folders.ts';
+import { receivesEInvoices } from './folders/receives-e-invoices.ts';
 import { createContractHandlers } from './handlers/contract-handlers.ts';
 import { createHealthReporter } from './handlers/health-report.ts';
 import { createWatchSupervisor } from './intake/watch-supervisor.ts';
@@ -99,6 +101,12 @@ export interface EngineOptions {
   };
   /** The after-upload step's file operations; tests inject a full disk. node:fs by default. */
   afterUploadFs?: AfterUploadFs;
+  /**
+   * Starts the UBL schema validator ahead of the first e-invoice; true once ready, false when it
+   * could not start. The engine's own validator (warmUblSchemaValidator) unless a test gives
+   * another.
+   */
+  warmSchemaValidator?: () => Promise<boolean>;
   /**
    * The folder owner markers' file operations; tests run a second installation's take-over in
    * the middle of a heartbeat. node:fs by default.
@@ -420,7 +428,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   // Closed when stop() begins: stages stopping after it still report folder changes, and the
   // folder list is read from the history that stop() closes.
   const foldersEvent = createClosableThrottle(
-    () => hub.emit('folders.changed', { folders: folders.list() }),
+    () => hub.emit('folders.changed', folders.snapshot()),
     FOLDERS_EVENT_SPACING_MS,
   );
   signals.on('foldersChanged', () => foldersEvent.request());
@@ -471,6 +479,21 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   let started = false;
   let stopped = false;
 
+  /**
+   * The first e-invoice would wait 2-4 s for the schema validator to start (Node, then both
+   * schemas compiled): where one may come, it is started now, in the background. Start-up never
+   * waits for it, and a validator that cannot start only leaves e-invoices unchecked, as before.
+   */
+  function warmValidatorForEInvoices(): void {
+    if (!folders.bindings().some(receivesEInvoices)) return;
+    const warm = options.warmSchemaValidator ?? warmUblSchemaValidator;
+    void warm()
+      .catch(() => false)
+      .then((ready) => {
+        if (!ready) logger.warn('The e-invoice schema validator could not be started ahead');
+      });
+  }
+
   async function startOnce(): Promise<void> {
     lock = acquireEngineLock(configDir);
     started = true;
@@ -496,6 +519,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       await folders.markFoldersBoundBeforeMarkers();
       await watching.start();
       intakeRunning = true;
+      warmValidatorForEInvoices();
     }
     status.changed();
     logger.info('Engine started', { version: options.version, shell: options.shell });

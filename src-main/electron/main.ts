@@ -298,7 +298,7 @@ async function start(): Promise<void> {
     actions: trayActions,
     text,
     updatesEnabled,
-    loadFolders: () => engine.handlers['folders.list']({}),
+    loadFolders: async () => (await engine.handlers['folders.list']({})).folders,
     loadRecentFailures: async () =>
       (
         await engine.handlers['history.query']({

@@ -6,6 +6,7 @@ import type {
   Administration,
   ArchiveCategories,
   CompanyNumber,
+  FolderSnapshot,
   FolderView,
   SessionInfo,
   Settings,
@@ -66,6 +67,8 @@ export class AppStore {
   readonly #listeners = new Set<() => void>();
   #administrationsRequest = 0;
   readonly #categories = new Map<CompanyNumber, Promise<ArchiveCategories>>();
+  /** The revision of the folders shown; -1 before any, and again once the connection is back. */
+  #foldersRevision = -1;
 
   constructor(api: AppApi) {
     this.api = api;
@@ -97,7 +100,7 @@ export class AppStore {
           this.#set({ settings: payload as Settings });
           break;
         case 'folders.changed':
-          this.#set({ folders: (payload as { folders: FolderView[] }).folders });
+          this.applyFolders(payload as FolderSnapshot);
           break;
         case 'history.changed':
           break;
@@ -105,8 +108,11 @@ export class AppStore {
     });
     const stopConnection = this.api.onConnectionChange((connected) => {
       this.#set({ connected });
-      if (connected)
+      if (connected) {
+        // The engine may have restarted, numbering its folder snapshots from 1 again.
+        this.#foldersRevision = -1;
         void this.load().then(() => this.#set({ resyncCount: this.#snapshot.resyncCount + 1 }));
+      }
     });
     void this.load();
     return () => {
@@ -124,7 +130,8 @@ export class AppStore {
         this.api.invoke('settings.get', {}),
         this.api.invoke('folders.list', {}),
       ]);
-      this.#set({ phase: 'ready', error: null, appInfo, status, settings, folders });
+      this.#set({ phase: 'ready', error: null, appInfo, status, settings });
+      this.applyFolders(folders);
       this.#applySession(session);
     } catch (error) {
       if (this.#snapshot.phase !== 'ready') {
@@ -187,8 +194,16 @@ export class AppStore {
   applySettings(settings: Settings): void {
     this.#set({ settings });
   }
-  applyFolders(folders: FolderView[]): void {
-    this.#set({ folders });
+  /**
+   * Shows a folders snapshot (an answer or a folders.changed event) unless the one shown is as
+   * recent or more: an event sent before the user's last change can arrive after that change's
+   * answer (browser mode carries them on different connections), and must not show the earlier
+   * choice again, even for a moment.
+   */
+  applyFolders(snapshot: FolderSnapshot): void {
+    if (snapshot.revision <= this.#foldersRevision) return;
+    this.#foldersRevision = snapshot.revision;
+    this.#set({ folders: snapshot.folders });
   }
   applyStatus(status: StatusSnapshot): void {
     this.#set({ status });

@@ -103,6 +103,8 @@ export interface HarnessOptions {
   ownerMarkerFs?: EngineOptions['ownerMarkerFs'];
   /** The engine's clock for folder owner heartbeats (EngineOptions.now). */
   now?: () => number;
+  /** Starts the schema validator ahead (EngineOptions.warmSchemaValidator); the real one by default. */
+  warmSchemaValidator?: EngineOptions['warmSchemaValidator'];
   /** Puts something (a rewriting proxy) between the engine and the emulator. */
   wrapApi?: (emulatorOrigin: string) => Promise<{ origin: string; close(): Promise<void> }>;
 }
@@ -128,6 +130,9 @@ export async function startEngineHarness(options: HarnessOptions = {}): Promise<
     ...(options.afterUploadFs === undefined ? {} : { afterUploadFs: options.afterUploadFs }),
     ...(options.ownerMarkerFs === undefined ? {} : { ownerMarkerFs: options.ownerMarkerFs }),
     ...(options.now === undefined ? {} : { now: options.now }),
+    ...(options.warmSchemaValidator === undefined
+      ? {}
+      : { warmSchemaValidator: options.warmSchemaValidator }),
   });
 
   const entries = new Map<number, HistoryEntry>();
@@ -192,11 +197,11 @@ export async function startEngineHarness(options: HarnessOptions = {}): Promise<
     async addFolder(name, companyNumber, destination) {
       const folderPath = path.join(root, name);
       await mkdir(folderPath, { recursive: true });
-      folders = await engine.handlers['folders.add']({
+      ({ folders } = await engine.handlers['folders.add']({
         path: folderPath,
         companyNumber,
         destination,
-      });
+      }));
       await harness.waitForFolders(`${name} watched`, (views) =>
         views.some(
           (view) =>

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
 import { ApiError } from '../../src-main/contract/api-contract.ts';
-import type { FolderBinding, FolderView } from '../../src-main/contract/domain.ts';
+import type { FolderBinding, FolderSnapshot, FolderView } from '../../src-main/contract/domain.ts';
 import { startTestEmulator } from '../emulator/emulator-test-support.ts';
 import type { Emulator } from '../emulator/index.ts';
 import { startEngine, type EngineHarness } from './engine-harness.ts';
@@ -29,7 +29,7 @@ export async function sharedScanFolder(
   emulator: Emulator;
   parent: string;
   shared: string;
-  bind(harness: EngineHarness): Promise<FolderView[]>;
+  bind(harness: EngineHarness): Promise<FolderSnapshot>;
 }> {
   const emulator = await startTestEmulator(t);
   const [administration] = emulator.seed.administrations;
@@ -49,10 +49,12 @@ export async function sharedScanFolder(
 export async function bindOwnedElsewhere(
   harness: EngineHarness,
   shared: string,
-  bind: (harness: EngineHarness) => Promise<FolderView[]>,
+  bind: (harness: EngineHarness) => Promise<FolderSnapshot>,
 ): Promise<FolderBinding> {
   await bind(harness);
-  const [binding] = (await harness.engine.handlers['folders.list']({})).map((view) => view.binding);
+  const [binding] = (await harness.engine.handlers['folders.list']({})).folders.map(
+    (view) => view.binding,
+  );
   assert.ok(binding);
   assert.equal((await judged(harness, shared))?.reason?.code, 'folder_owned_elsewhere');
   return binding;

@@ -12,7 +12,7 @@ import { msg, type Terms } from '../../contract/messages/message.ts';
 import { inCliLanguage, labeller } from '../cli-language.ts';
 import type { CliRuntime } from '../cli-runtime.ts';
 import { EXIT } from '../exit-codes.ts';
-import { printJson, printLine } from '../output.ts';
+import { describeEInvoice, printJson, printLine } from '../output.ts';
 
 /** The limit when the settings do not set one: the settings schema's own default. */
 const DEFAULT_MAX_UPLOAD_BYTES = Settings.parse({}).maxUploadBytes;
@@ -41,7 +41,49 @@ const KIND_TERMS: Record<
   unknown: 'binary',
 };
 
-const CHECK_LABELS = ['type', 'change', 'verdict'] as const;
+const CHECK_LABELS = ['type', 'change', 'content', 'goes_to', 'schema', 'verdict'] as const;
+
+const SCHEMA_VERDICTS = {
+  valid: msg('cli_check_schema_valid'),
+  invalid: msg('cli_check_schema_invalid'),
+  unchecked: msg('cli_check_schema_unchecked'),
+  envelope: msg('cli_check_schema_envelope'),
+} as const;
+
+/**
+ * An e-invoice's lines: what it is with its total, the administrations it goes to, the schema's
+ * verdict, then each warning its row would carry.
+ */
+function printEInvoice(preview: SendingPreview, line: ReturnType<typeof labeller>): void {
+  const { eInvoice: summary, eInvoiceOutlook: outlook } = preview;
+  if (summary === null || outlook === null) return;
+  const description = describeEInvoice({ eInvoice: summary }) ?? '';
+  printLine(
+    `  ${line(
+      'content',
+      summary.payableAmount === null
+        ? description
+        : inCliLanguage(
+            msg('cli_check_e_invoice_total', {
+              description,
+              amount: summary.payableAmount,
+              currency: summary.currency ?? '',
+            }),
+          ),
+    )}`,
+  );
+  const routes = [
+    ...outlook.routesTo.purchase.map((companyNumber) =>
+      msg('cli_check_route_purchase', { companyNumber }),
+    ),
+    ...outlook.routesTo.sale.map((companyNumber) => msg('cli_check_route_sale', { companyNumber })),
+  ];
+  for (const route of routes.length === 0 ? [msg('cli_check_route_none')] : routes)
+    printLine(`  ${line('goes_to', inCliLanguage(route))}`);
+  printLine(`  ${line('schema', inCliLanguage(SCHEMA_VERDICTS[outlook.schema]))}`);
+  const indent = ' '.repeat(line('type', '').length);
+  for (const advice of outlook.advice) printLine(`  ${indent}${inCliLanguage(advice)}`);
+}
 
 function printPreview(preview: SendingPreview): void {
   const line = labeller(CHECK_LABELS, { colon: false });
@@ -63,6 +105,7 @@ function printPreview(preview: SendingPreview): void {
   );
   if (preview.sha256 !== null)
     printLine(`  ${'sha256'.padEnd(line('type', '').length)}${preview.sha256}`);
+  printEInvoice(preview, line);
   for (const change of preview.changes) {
     printLine(
       `  ${line(
@@ -101,11 +144,22 @@ export function registerCheckCommand(program: Command, runtime: () => CliRuntime
       const previews = await previewSending(files, {
         maxUploadBytes: await maxUploadBytes(runtime().configDir),
       });
-      // The refusal keeps its code and params for scripts, with its sentence in the user's language.
+      // The refusal and each warning keep their code and params for scripts, with the sentence in
+      // the user's language.
       if (flags.json === true) {
         printJson(
           previews.map((preview) => ({
             ...preview,
+            eInvoiceOutlook:
+              preview.eInvoiceOutlook === null
+                ? null
+                : {
+                    ...preview.eInvoiceOutlook,
+                    advice: preview.eInvoiceOutlook.advice.map((advice) => ({
+                      ...advice,
+                      text: inCliLanguage(advice),
+                    })),
+                  },
             refusal:
               preview.refusal === null
                 ? null

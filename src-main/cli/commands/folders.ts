@@ -98,7 +98,7 @@ export function registerFolderCommands(program: Command, runtime: () => CliRunti
           destination: await resolveCategory(engine, companyNumber, destination),
           split: flags.split,
         });
-        printFolders(result, flags.json);
+        printFolders(result.folders, flags.json);
       },
     );
 
@@ -109,7 +109,7 @@ export function registerFolderCommands(program: Command, runtime: () => CliRunti
     .action(async (root: string, flags: { json?: boolean }) => {
       const { engine } = await runtime().engineFor({ start: false, watchFolders: false });
       printFolders(
-        await engine.handlers['folders.addTree']({ path: path.resolve(root) }),
+        (await engine.handlers['folders.addTree']({ path: path.resolve(root) })).folders,
         flags.json,
       );
     });
@@ -121,7 +121,7 @@ export function registerFolderCommands(program: Command, runtime: () => CliRunti
     .action(async (inbox: string, flags: { json?: boolean }) => {
       const { engine } = await runtime().engineFor({ start: false, watchFolders: false });
       printFolders(
-        await engine.handlers['folders.addInbox']({ path: path.resolve(inbox) }),
+        (await engine.handlers['folders.addInbox']({ path: path.resolve(inbox) })).folders,
         flags.json,
       );
     });
@@ -137,7 +137,7 @@ export function registerFolderCommands(program: Command, runtime: () => CliRunti
         engine.handlers['folders.list']({}),
         engine.handlers['health.get']({}),
       ]);
-      printFolders(views, flags.json, health.folders);
+      printFolders(views.folders, flags.json, health.folders);
     });
 
   /** The bound folder named by its id or its path; bad usage when none is. */
@@ -145,7 +145,7 @@ export function registerFolderCommands(program: Command, runtime: () => CliRunti
     engine: EngineHandle['engine'],
     idOrPath: string,
   ): Promise<FolderBinding> {
-    const current = await engine.handlers['folders.list']({});
+    const { folders: current } = await engine.handlers['folders.list']({});
     const match = current.find(
       ({ binding }) =>
         binding.id === idOrPath || path.resolve(binding.path) === path.resolve(idOrPath),

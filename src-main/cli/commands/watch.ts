@@ -43,7 +43,7 @@ export function registerWatchCommand(program: Command, runtime: () => CliRuntime
         await requireUsableToken(engine);
         engine.subscribe((channel, payload) => view.show(channel, payload));
         await engine.start();
-        const folders = await engine.handlers['folders.list']({});
+        const { folders } = await engine.handlers['folders.list']({});
         view.note(
           inCliLanguage(
             folders.length === 0

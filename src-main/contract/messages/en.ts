@@ -589,6 +589,18 @@ export const en: Catalogue = {
     cli_change_converted: 'converted to PDF before sending; the file is not modified',
     cli_would_be_sent: 'would be sent',
     cli_refused: 'refused ({{code}}): {{text}}',
+    cli_check_e_invoice_total:
+      '{{description}}, total {{amount, number(minimumFractionDigits: 2)}} {{currency}}',
+    cli_check_route_purchase: 'the purchases of {{companyNumber}}, its customer',
+    cli_check_route_sale: 'the sales of {{companyNumber}}, its supplier',
+    cli_check_route_none:
+      'no party gives a Belgian company number: in an e-invoice inbox it waits for you to choose the administration',
+    cli_check_schema_valid: 'follows the UBL 2.1 schema',
+    cli_check_schema_invalid:
+      'does not follow the UBL 2.1 schema (below); a warning only: it is sent all the same',
+    cli_check_schema_unchecked: 'not checked against the UBL 2.1 schema (below why)',
+    cli_check_schema_envelope:
+      'the invoice inside a Peppol envelope is not checked against the UBL 2.1 schema',
     cli_outcome:
       '{{uploaded}} uploaded, {{failed}} failed, {{unconfirmed}} unconfirmed, {{duplicate}} duplicate(s) (not sent again).',
     cli_check_unconfirmed:
@@ -924,6 +936,9 @@ export const en: Catalogue = {
       checked_at_upload: 'Checked at the first upload',
       stored: 'Stored',
       warning: 'Warning',
+      content: 'content',
+      goes_to: 'goes to',
+      schema: 'schema',
     },
     cliColumn: {
       id: 'ID',

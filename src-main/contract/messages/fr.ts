@@ -607,6 +607,18 @@ export const fr: Catalogue = {
     cli_change_converted: 'converti en PDF avant l’envoi ; le fichier n’est pas modifié',
     cli_would_be_sent: 'serait envoyé',
     cli_refused: 'refusé ({{code}}) : {{text}}',
+    cli_check_e_invoice_total:
+      '{{description}}, montant dû {{amount, number(minimumFractionDigits: 2)}} {{currency}}',
+    cli_check_route_purchase: 'les achats de {{companyNumber}}, son client',
+    cli_check_route_sale: 'les ventes de {{companyNumber}}, son fournisseur',
+    cli_check_route_none:
+      'aucune partie ne donne de numéro d’entreprise belge : dans une boîte de réception e-factures, elle attend que vous choisissiez l’administration',
+    cli_check_schema_valid: 'suit le schéma UBL 2.1',
+    cli_check_schema_invalid:
+      'ne suit pas le schéma UBL 2.1 (ci-dessous) ; un avertissement seulement : elle est envoyée quand même',
+    cli_check_schema_unchecked: 'non vérifiée selon le schéma UBL 2.1 (pourquoi : ci-dessous)',
+    cli_check_schema_envelope:
+      'la facture dans une enveloppe Peppol n’est pas vérifiée selon le schéma UBL 2.1',
     cli_outcome:
       '{{uploaded}} envoyés, {{failed}} en échec, {{unconfirmed}} non confirmés, {{duplicate}} en double (pas renvoyés).',
     cli_check_unconfirmed:
@@ -957,6 +969,9 @@ export const fr: Catalogue = {
       checked_at_upload: 'Vérifiées au premier envoi',
       stored: 'Conservé',
       warning: 'Avertissement',
+      content: 'contenu',
+      goes_to: 'va vers',
+      schema: 'schéma',
     },
     cliColumn: {
       id: 'ID',

@@ -137,6 +137,9 @@ export const TERM_TABLES = {
     'checked_at_upload',
     'stored',
     'warning',
+    'content',
+    'goes_to',
+    'schema',
   ],
   /** The CLI's table headers (`history`, `folders list`, `categories`). */
   cliColumn: [
@@ -749,6 +752,19 @@ export const Message = z.discriminatedUnion('code', [
   message('cli_change_converted', {}),
   message('cli_would_be_sent', {}),
   message('cli_refused', { code: z.string(), text: z.string() }),
+  /** `check` on an e-invoice: what it is (cli_e_invoice, rendered) and its payable amount. */
+  message('cli_check_e_invoice_total', {
+    description: z.string(),
+    amount: z.number(),
+    currency: z.string(),
+  }),
+  message('cli_check_route_purchase', { companyNumber: z.string() }),
+  message('cli_check_route_sale', { companyNumber: z.string() }),
+  message('cli_check_route_none', {}),
+  message('cli_check_schema_valid', {}),
+  message('cli_check_schema_invalid', {}),
+  message('cli_check_schema_unchecked', {}),
+  message('cli_check_schema_envelope', {}),
   message('cli_outcome', {
     uploaded: count,
     failed: count,

@@ -610,6 +610,18 @@ export const nl: Catalogue = {
       'vóór het versturen naar PDF omgezet; het bestand zelf wordt niet gewijzigd',
     cli_would_be_sent: 'zou verstuurd worden',
     cli_refused: 'geweigerd ({{code}}): {{text}}',
+    cli_check_e_invoice_total:
+      '{{description}}, totaal {{amount, number(minimumFractionDigits: 2)}} {{currency}}',
+    cli_check_route_purchase: 'de aankopen van {{companyNumber}}, de klant',
+    cli_check_route_sale: 'de verkopen van {{companyNumber}}, de leverancier',
+    cli_check_route_none:
+      'geen partij vermeldt een Belgisch ondernemingsnummer: in een e-factuurinbox wacht ze tot u de administratie kiest',
+    cli_check_schema_valid: 'volgt het UBL 2.1-schema',
+    cli_check_schema_invalid:
+      'volgt het UBL 2.1-schema niet (zie hieronder); enkel een waarschuwing: ze wordt toch verstuurd',
+    cli_check_schema_unchecked: 'niet gecontroleerd tegen het UBL 2.1-schema (waarom: hieronder)',
+    cli_check_schema_envelope:
+      'de factuur in een Peppol-envelop wordt niet gecontroleerd tegen het UBL 2.1-schema',
     cli_outcome:
       '{{uploaded}} opgeladen, {{failed}} mislukt, {{unconfirmed}} onbevestigd, {{duplicate}} dubbel (niet opnieuw verstuurd).',
     cli_check_unconfirmed:
@@ -950,6 +962,9 @@ export const nl: Catalogue = {
       checked_at_upload: 'Nagekeken bij de eerste upload',
       stored: 'Bewaard',
       warning: 'Waarschuwing',
+      content: 'inhoud',
+      goes_to: 'gaat naar',
+      schema: 'schema',
     },
     cliColumn: {
       id: 'ID',

@@ -12,6 +12,7 @@ import type {
   Destination,
   FolderAvailability,
   FolderBinding,
+  FolderSnapshot,
   FolderView,
   SplitMode,
 } from '../../contract/domain.ts';
@@ -77,8 +78,14 @@ export interface WatchedFolders {
   /** Every bound folder with its availability, the reason when it is not watched, and counts. */
   list(): FolderView[];
   /**
+   * The list as it is now, numbered: each call gets a higher `revision` than every earlier one,
+   * so whoever holds a snapshot can tell an older one that reaches it late (FolderSnapshot).
+   * What contract answers and `folders.changed` events carry.
+   */
+  snapshot(): FolderSnapshot;
+  /**
    * Binds a folder to one administration and destination; the administration (and category)
-   * must be one the token reaches, unless Clearfacts cannot be asked. Returns the new list.
+   * must be one the token reaches, unless Clearfacts cannot be asked. Returns the new snapshot.
    */
   add(request: {
     path: string;
@@ -86,30 +93,30 @@ export interface WatchedFolders {
     destination: Destination;
     /** How scanned batches found there are cut (issue #17); absent: off. */
     split?: SplitMode;
-  }): Promise<FolderView[]>;
+  }): Promise<FolderSnapshot>;
   /**
    * Sets how a bound folder cuts scanned batches; applies to files that come in (or change) from
-   * now on. Throws ApiError `not_found` for an unknown id. Returns the new list.
+   * now on. Throws ApiError `not_found` for an unknown id. Returns the new snapshot.
    */
-  setSplit(id: string, split: SplitMode): FolderView[];
-  /** Binds an accountant tree and creates its folders from the API. Returns the new list. */
-  addTree(request: { path: string }): Promise<FolderView[]>;
+  setSplit(id: string, split: SplitMode): FolderSnapshot;
+  /** Binds an accountant tree and creates its folders from the API. Returns the new snapshot. */
+  addTree(request: { path: string }): Promise<FolderSnapshot>;
   /**
    * Binds an accountant's e-invoice inbox: each e-invoice in it goes to the administration its
-   * parties name (queue/e-invoice-routing.ts). Returns the new list.
+   * parties name (queue/e-invoice-routing.ts). Returns the new snapshot.
    */
-  addInbox(request: { path: string }): Promise<FolderView[]>;
+  addInbox(request: { path: string }): Promise<FolderSnapshot>;
   /**
    * Unbinds a folder; its files stay where they are, and its owner marker is removed so another
-   * installation may deliver it. Returns the new list.
+   * installation may deliver it. Returns the new snapshot.
    */
-  remove(id: string): FolderView[];
+  remove(id: string): FolderSnapshot;
   /**
    * Makes this installation the one that delivers a bound folder another installation owned
    * (folder-owner.ts). Throws ApiError `not_found` for an unknown id, `conflict` while that owner
-   * is still active, `unavailable` when the marker cannot be written. Returns the list.
+   * is still active, `unavailable` when the marker cannot be written. Returns the snapshot.
    */
-  takeOver(id: string): Promise<FolderView[]>;
+  takeOver(id: string): Promise<FolderSnapshot>;
   /** Rebuilds every accountant tree from the API, so new administrations and categories appear. */
   refreshTrees(): Promise<void>;
   /**
@@ -133,6 +140,7 @@ export function createWatchedFolders(options: WatchedFoldersOptions): WatchedFol
   const { settings, administrations, logger } = options;
   const availability = new Map<string, { state: FolderAvailability; reason: Message | null }>();
   const unroutable = new Map<string, Map<string, TreeRouteMessage>>();
+  let revision = 0;
 
   function bindings(): FolderBinding[] {
     return settings.get().folders;
@@ -160,6 +168,11 @@ export function createWatchedFolders(options: WatchedFoldersOptions): WatchedFol
       reason: reasonFor(binding),
       counts: counts.get(binding.id) ?? NO_COUNTS,
     }));
+  }
+
+  function snapshot(): FolderSnapshot {
+    revision += 1;
+    return { revision, folders: list() };
   }
 
   function ensureNotBound(absolute: string): void {
@@ -198,10 +211,10 @@ export function createWatchedFolders(options: WatchedFoldersOptions): WatchedFol
     }
   }
 
-  function save(next: FolderBinding[]): FolderView[] {
+  function save(next: FolderBinding[]): FolderSnapshot {
     settings.update({ folders: next });
     options.onChanged();
-    return list();
+    return snapshot();
   }
 
   async function categoriesOf(
@@ -254,6 +267,7 @@ export function createWatchedFolders(options: WatchedFoldersOptions): WatchedFol
   return {
     bindings,
     list,
+    snapshot,
 
     async add(request: {
       path: string;
@@ -280,7 +294,7 @@ export function createWatchedFolders(options: WatchedFoldersOptions): WatchedFol
       ]);
     },
 
-    setSplit(id: string, split: SplitMode): FolderView[] {
+    setSplit(id: string, split: SplitMode): FolderSnapshot {
       const current = bindings();
       const target = current.find((binding) => binding.id === id);
       if (target === undefined) {
@@ -324,7 +338,7 @@ export function createWatchedFolders(options: WatchedFoldersOptions): WatchedFol
       return save([...bindings(), { id: randomUUID(), mode: 'e-invoice-inbox', path: absolute }]);
     },
 
-    remove(id: string): FolderView[] {
+    remove(id: string): FolderSnapshot {
       const current = bindings();
       if (!current.some((binding) => binding.id === id)) {
         throw new ApiError('not_found', msg('folder_id_unknown', { id }));
@@ -336,7 +350,7 @@ export function createWatchedFolders(options: WatchedFoldersOptions): WatchedFol
       return save(current.filter((binding) => binding.id !== id));
     },
 
-    async takeOver(id: string): Promise<FolderView[]> {
+    async takeOver(id: string): Promise<FolderSnapshot> {
       const target = bindings().find((binding) => binding.id === id);
       if (target === undefined) {
         throw new ApiError('not_found', msg('folder_id_unknown', { id }));
@@ -351,7 +365,7 @@ export function createWatchedFolders(options: WatchedFoldersOptions): WatchedFol
         throw new ApiError('unavailable', msg('folder_unreachable', { path: folderPath }));
       });
       options.onTakenOver();
-      return list();
+      return snapshot();
     },
 
     async markFoldersBoundBeforeMarkers(): Promise<void> {

@@ -72,7 +72,7 @@ export function createContractHandlers(options: ContractHandlersOptions): ApiHan
       return administrations.categories(companyNumber);
     }),
 
-    'folders.list': withApiErrors(async () => folders.list()),
+    'folders.list': withApiErrors(async () => folders.snapshot()),
     'folders.add': withApiErrors((request) => folders.add(request)),
     'folders.addTree': withApiErrors(async (request) => {
       await requireToken();

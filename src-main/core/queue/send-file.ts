@@ -284,6 +284,15 @@ export async function sendFile(
     }
   }
 
+  // A watched PDF's namesake XML (issue #18) decides both whether another XML carrying it is a
+  // duplicate and how it pairs: read once, so both decisions see the same row.
+  const xmlTwin =
+    check.kind === 'pdf' &&
+    record.parentId === null &&
+    !record.forceSend &&
+    settings.pairEInvoices !== false
+      ? repository.latestOf(xmlTwinPaths(record.path))
+      : null;
   const contentKey = `${sha256}:${record.companyNumber}`;
   const key = check.eInvoice ? invoiceKey(check.eInvoice) : null;
   const invoiceFlightKey = key === null ? null : `invoice:${key}:${record.companyNumber}`;
@@ -342,7 +351,7 @@ export async function sendFile(
       check.kind === 'pdf' &&
       record.parentId === null &&
       settings.pairEInvoices !== false &&
-      repository.latestOf(xmlTwinPaths(record.path))?.eInvoice?.embeddedPdfSha256 !== sha256
+      xmlTwin?.eInvoice?.embeddedPdfSha256 !== sha256
         ? (repository.findXmlEmbedding(sha256, record.companyNumber, record.id) ??
           (check.sentSha256
             ? repository.findXmlEmbedding(check.sentSha256, record.companyNumber, record.id)
@@ -392,7 +401,7 @@ export async function sendFile(
     !record.routeConfirmed &&
     settings.pairEInvoices !== false
   ) {
-    const pairing = pairPdfWithXml(sha256, repository.latestOf(xmlTwinPaths(record.path)), {
+    const pairing = pairPdfWithXml(sha256, xmlTwin, {
       now: context.now(),
       pdfDetectedAt: record.detectedAt,
       windowMs: settings.stabilityWindowMs ?? 2_000,

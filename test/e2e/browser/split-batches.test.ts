@@ -28,7 +28,7 @@ const run = promisify(execFile);
 async function splitInCore(stack: Stack, folderPath: string, expected: SplitMode): Promise<void> {
   const deadline = Date.now() + 30_000;
   for (;;) {
-    const folders = await stack.engine.handlers['folders.list']({});
+    const { folders } = await stack.engine.handlers['folders.list']({});
     const binding = folders.find((folder) => folder.binding.path === folderPath)?.binding;
     const latest =
       binding === undefined || binding.mode === 'e-invoice-inbox' ? 'off' : binding.split;

@@ -16,7 +16,8 @@ test('an accountant tree is built from the API and routes files by their folder'
   const emulator = await startTestEmulator(t);
   const root = folder(tempDir(t, 'tree'), 'Klanten');
   const harness = await startEngine(t, { emulator, token: emulator.demoToken });
-  const views = await harness.engine.handlers['folders.addTree']({ path: root });
+  const added = await harness.engine.handlers['folders.addTree']({ path: root });
+  const views = added.folders;
   assert.equal(views[0]?.binding.mode, 'accountant-tree');
 
   const administrations = emulator.seed.administrations;
@@ -70,7 +71,9 @@ test('an accountant tree is built from the API and routes files by their folder'
   assert.ok(existsSync(path.join(purchaseDir, '_uploaded', monthFolder(), 'invoice.pdf')));
   assert.ok(existsSync(path.join(archiveDir, '_uploaded', monthFolder(), 'statutes.pdf')));
 
-  const [tree] = await harness.engine.handlers['folders.list']({});
+  const listed = await harness.engine.handlers['folders.list']({});
+  assert.ok(listed.revision > added.revision, 'a later read of the folders has a higher revision');
+  const [tree] = listed.folders;
   assert.match(englishOf(tree?.reason), /1 file is not in a destination folder.*stray\.pdf/);
   assert.ok(
     existsSync(path.join(folderOf(first.companyNumber), 'stray.pdf')),

@@ -43,7 +43,7 @@ test('an e-invoice inbox routes by the parties, and holds or refuses what it can
 
   const inbox = folder(tempDir(t, 'inbox'), 'Peppol inbox');
   const harness = await startEngine(t, { emulator, token: emulator.demoToken });
-  const views = await harness.engine.handlers['folders.addInbox']({ path: inbox });
+  const { folders: views } = await harness.engine.handlers['folders.addInbox']({ path: inbox });
   assert.deepEqual(
     views.map((view) => view.binding.mode),
     ['e-invoice-inbox'],

@@ -20,7 +20,9 @@ test('files waiting at the gate when their folder is unbound are dropped, not se
     token: emulator.demoToken,
     settings: { stabilityWindowMs: 120_000 },
   });
-  const [view] = await harness.engine.handlers['folders.add']({
+  const {
+    folders: [view],
+  } = await harness.engine.handlers['folders.add']({
     path: dir,
     companyNumber: administration.companyNumber,
     destination: { type: 'purchase' },

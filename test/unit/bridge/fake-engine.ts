@@ -11,6 +11,7 @@ import {
 } from '../../../src-main/contract/api-contract.ts';
 import {
   Settings,
+  type FolderSnapshot,
   type HistoryEntry,
   type InspectedFile,
   type SessionInfo,
@@ -19,6 +20,9 @@ import {
 import type { Engine } from '../../../src-main/core/engine.ts';
 
 export const GOOD_TOKEN = 'g'.repeat(80);
+
+/** The fake binds no folder: every folders.* answer is this one snapshot. */
+const NO_FOLDERS: FolderSnapshot = { revision: 1, folders: [] };
 
 export interface FakeEngine extends Engine {
   emit<E extends EventChannel>(channel: E, payload: EventOf<E>): void;
@@ -125,10 +129,10 @@ export function createFakeEngine(options: FakeEngineOptions = {}): FakeEngine {
       ]),
     'administrations.categories': (request) =>
       record('administrations.categories', request, { various: [], permanent: [] }),
-    'folders.list': (request) => record('folders.list', request, []),
-    'folders.add': (request) => record('folders.add', request, []),
-    'folders.addTree': (request) => record('folders.addTree', request, []),
-    'folders.addInbox': (request) => record('folders.addInbox', request, []),
+    'folders.list': (request) => record('folders.list', request, NO_FOLDERS),
+    'folders.add': (request) => record('folders.add', request, NO_FOLDERS),
+    'folders.addTree': (request) => record('folders.addTree', request, NO_FOLDERS),
+    'folders.addInbox': (request) => record('folders.addInbox', request, NO_FOLDERS),
     'folders.remove': () =>
       Promise.reject(
         new ApiError('not_found', msg('legacy_text', { text: 'There is no such folder.' })),
@@ -158,8 +162,8 @@ export function createFakeEngine(options: FakeEngineOptions = {}): FakeEngine {
         pageThumbnails: [],
         whole: null,
       }),
-    'folders.setSplit': (request) => record('folders.setSplit', request, []),
-    'folders.takeOver': (request) => record('folders.takeOver', request, []),
+    'folders.setSplit': (request) => record('folders.setSplit', request, NO_FOLDERS),
+    'folders.takeOver': (request) => record('folders.takeOver', request, NO_FOLDERS),
     'folders.browse': (request) =>
       record('folders.browse', request, {
         path: null,

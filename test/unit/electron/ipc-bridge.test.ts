@@ -91,7 +91,7 @@ for (const [name, frame] of untrusted) {
 }
 
 test('an invalid payload is refused with invalid_request before core sees it', async () => {
-  const { ipcMain, calls } = setup({ 'folders.add': async () => [] });
+  const { ipcMain, calls } = setup({ 'folders.add': async () => ({ revision: 1, folders: [] }) });
   const answer = await ipcMain.call(IPC_INVOKE, eventFrom(topFrame), 'folders.add', {
     path: '/scans',
     companyNumber: '12345',

@@ -29,6 +29,14 @@ const PREFIXES: Record<string, string> = {
 const validator: UblSchemaService = createUblSchemaService();
 
 /**
+ * Starts the engine's validator ahead of its first e-invoice (UblSchemaService.warm); true once
+ * it is ready, false when it could not start. Never rejects.
+ */
+export function warmUblSchemaValidator(): Promise<boolean> {
+  return validator.warm();
+}
+
+/**
  * Why `copy` (a standalone Invoice or CreditNote as text, or null when the copy grew past
  * SCHEMA_COPY_LIMIT_CHARS) does not follow the UBL 2.1 schema, as advice: at most
  * MAX_SCHEMA_ADVICE `ubl_xsd_invalid`, each with its line in the file, the element (prefixed

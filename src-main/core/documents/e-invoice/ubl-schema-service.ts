@@ -131,6 +131,13 @@ function start(module: URL, startDeadlineMs: number): Started {
 export interface UblSchemaService {
   /** Validates `xml` (a copy without its attachment) against the `root` schema. */
   validate(xml: string, root: UblRoot): Promise<SchemaValidation>;
+  /**
+   * Starts the validator ahead of the first file (starting Node and compiling the schemas takes
+   * 2-4 s), so that file does not wait for it; the idle period runs from when it is ready, as
+   * after a file. Resolves true once it is ready, false when it failed to start (then files are
+   * not validated for an idle period, as when a file's start failed); never rejects.
+   */
+  warm(): Promise<boolean>;
   /** Ends the validator after the file under way; a later validate starts a new one. */
   close(): Promise<void>;
   /** The validator's process id while it runs (from the first file until the idle period ends). */
@@ -169,16 +176,21 @@ export function createUblSchemaService(
     },
   });
 
-  async function validateOne(xml: string, root: UblRoot): Promise<SchemaValidation> {
-    if (startFailed !== null) return { outcome: 'unchecked', reason: 'stopped' };
+  /** The running validator, started when none runs; null when it could not start. */
+  async function ready(): Promise<Started | null> {
+    if (startFailed !== null) return null;
     const started = (current ??= start(lifetime.module, lifetime.startDeadlineMs));
-    if (!(await started.ready)) {
-      await stop(started);
-      startFailed = lifetime.timer.setTimeout(() => {
-        startFailed = null;
-      }, lifetime.idleMs);
-      return { outcome: 'unchecked', reason: 'stopped' };
-    }
+    if (await started.ready) return started;
+    await stop(started);
+    startFailed = lifetime.timer.setTimeout(() => {
+      startFailed = null;
+    }, lifetime.idleMs);
+    return null;
+  }
+
+  async function validateOne(xml: string, root: UblRoot): Promise<SchemaValidation> {
+    const started = await ready();
+    if (started === null) return { outcome: 'unchecked', reason: 'stopped' };
     const id = nextId++;
     const { child } = started;
     return new Promise((resolve) => {
@@ -220,6 +232,7 @@ export function createUblSchemaService(
 
   return {
     validate: (xml, root) => queue.run(() => validateOne(xml, root)),
+    warm: () => queue.run(async () => (await ready()) !== null).catch(() => false),
     async close() {
       await queue.drain();
       if (startFailed !== null) lifetime.timer.clearTimeout(startFailed);

@@ -155,7 +155,7 @@ test('contract calls and events travel both ways, checked against the contract',
   engine.emit('status', paused);
   // An event that breaks the contract is dropped by the client, not handed on.
   engine.emit('status', { state: 'exploded' } as unknown as StatusSnapshot);
-  engine.emit('folders.changed', { folders: [] });
+  engine.emit('folders.changed', { revision: 1, folders: [] });
   await within(
     new Promise<void>((resolve) => {
       const timer = setInterval(() => {
@@ -169,11 +169,11 @@ test('contract calls and events travel both ways, checked against the contract',
   );
   assert.deepEqual(seen, [
     { channel: 'status', payload: paused },
-    { channel: 'folders.changed', payload: { folders: [] } },
+    { channel: 'folders.changed', payload: { revision: 1, folders: [] } },
   ]);
   unsubscribe();
   await remote.handlers['status.get']({});
-  engine.emit('folders.changed', { folders: [] });
+  engine.emit('folders.changed', { revision: 1, folders: [] });
   await remote.handlers['status.get']({});
   assert.equal(seen.length, 2, 'no events after the last listener left');
 

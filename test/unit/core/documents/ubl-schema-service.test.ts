@@ -245,3 +245,31 @@ test('an unchecked file says why in nl, fr and en, and is still an e-invoice to 
     params: { xsdSkipReason: 'over_time' },
   });
 });
+
+test('warm starts the validator ahead of the first file, which then uses it', async (t) => {
+  const { service, clock } = serviceFor(t, { idleMs: 45_000 });
+  assert.equal(await service.warm(), true, 'ready');
+  const pid = runningPid(service);
+  assert.deepEqual(
+    [...clock.scheduled.values()].map((entry) => entry.delayMs),
+    [45_000],
+    'its idle period runs from when it was ready, as after a file',
+  );
+  assert.deepEqual(await service.validate(ublXml(sampleInvoice()), 'Invoice'), {
+    outcome: 'checked',
+    errors: [],
+  });
+  assert.equal(runningPid(service), pid, 'the first file started no validator of its own');
+  assert.equal(await service.warm(), true, 'warming a running validator keeps it');
+  assert.equal(runningPid(service), pid);
+});
+
+test('warm never rejects: a validator that cannot start leaves the next file unchecked at once', async (t) => {
+  const { service } = serviceFor(t, { module: standIn('never-ready-validator') });
+  assert.equal(await service.warm(), false);
+  assert.equal(service.runningPid(), null);
+  assert.deepEqual(await service.validate(ublXml(sampleInvoice()), 'Invoice'), {
+    outcome: 'unchecked',
+    reason: 'stopped',
+  });
+});

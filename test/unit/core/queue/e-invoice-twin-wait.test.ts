@@ -14,7 +14,7 @@ const BOUND_MS = 12 * WINDOW_MS;
 
 function startWithXml(
   t: Parameters<typeof createHarness>[0],
-  xmlState: 'waiting_stability' | 'uploading',
+  xmlState: 'waiting_stability' | 'uploading' | 'uploaded',
 ) {
   const clock = { now: 1_767_000_000_000 };
   const harness = createHarness(t, { now: () => clock.now });
@@ -120,4 +120,21 @@ test('a PDF with no XML twin is sent at once, while the PDF whose XML is being w
     params: { fileName: 'inv.xml' },
   });
   assert.equal(waiting.nextAttemptAt, clock.now + WINDOW_MS, 'it looks again one window later');
+});
+
+test('a PDF is paired on one look at its XML twin: the history is asked once per send', async (t) => {
+  const { harness, pdf } = startWithXml(t, 'uploaded');
+  const asked: string[][] = [];
+  const latestOf = harness.repository.latestOf.bind(harness.repository);
+  harness.repository.latestOf = (paths) => {
+    asked.push([...paths]);
+    return latestOf(paths);
+  };
+  harness.queue.start();
+  await harness.reach(pdf.id, 'archived');
+  assert.deepEqual(
+    asked.map((paths) => paths.map((twin) => path.basename(twin))),
+    [['inv.xml', 'inv.XML']],
+    'both decisions (an XML carrying it elsewhere, and pairing) used one read of its twin',
+  );
 });
