@@ -103,7 +103,12 @@ export interface HarnessOptions {
   ownerMarkerFs?: EngineOptions['ownerMarkerFs'];
   /** The engine's clock for folder owner heartbeats (EngineOptions.now). */
   now?: () => number;
-  /** Starts the schema validator ahead (EngineOptions.warmSchemaValidator); the real one by default. */
+  /**
+   * Starts the schema validator ahead (EngineOptions.warmSchemaValidator). By default nothing is
+   * started ahead: each test file's first engine would start a real validator (Node and both UBL
+   * schemas, about a second of CPU) for tests that send no e-invoice; one that does starts it on
+   * demand, as before the warm-up. schema-validator-warm.test.ts tests the warm-up itself.
+   */
   warmSchemaValidator?: EngineOptions['warmSchemaValidator'];
   /** Puts something (a rewriting proxy) between the engine and the emulator. */
   wrapApi?: (emulatorOrigin: string) => Promise<{ origin: string; close(): Promise<void> }>;
@@ -130,9 +135,7 @@ export async function startEngineHarness(options: HarnessOptions = {}): Promise<
     ...(options.afterUploadFs === undefined ? {} : { afterUploadFs: options.afterUploadFs }),
     ...(options.ownerMarkerFs === undefined ? {} : { ownerMarkerFs: options.ownerMarkerFs }),
     ...(options.now === undefined ? {} : { now: options.now }),
-    ...(options.warmSchemaValidator === undefined
-      ? {}
-      : { warmSchemaValidator: options.warmSchemaValidator }),
+    warmSchemaValidator: options.warmSchemaValidator ?? (() => Promise.resolve(true)),
   });
 
   const entries = new Map<number, HistoryEntry>();
