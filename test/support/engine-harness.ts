@@ -103,6 +103,8 @@ export interface HarnessOptions {
   ownerMarkerFs?: EngineOptions['ownerMarkerFs'];
   /** The engine's clock for folder owner heartbeats (EngineOptions.now). */
   now?: () => number;
+  /** Scan sessions' quiet window timer (test/support/manual-idle-timer.ts fires it by hand). */
+  scanSessionTimer?: EngineOptions['scanSessionTimer'];
   /** Puts something (a rewriting proxy) between the engine and the emulator. */
   wrapApi?: (emulatorOrigin: string) => Promise<{ origin: string; close(): Promise<void> }>;
 }
@@ -128,6 +130,9 @@ export async function startEngineHarness(options: HarnessOptions = {}): Promise<
     ...(options.afterUploadFs === undefined ? {} : { afterUploadFs: options.afterUploadFs }),
     ...(options.ownerMarkerFs === undefined ? {} : { ownerMarkerFs: options.ownerMarkerFs }),
     ...(options.now === undefined ? {} : { now: options.now }),
+    ...(options.scanSessionTimer === undefined
+      ? {}
+      : { scanSessionTimer: options.scanSessionTimer }),
   });
 
   const entries = new Map<number, HistoryEntry>();
