@@ -7,7 +7,6 @@
 // doubles nothing: the next start combines the recorded files.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -20,11 +19,7 @@ import { partyOf, sampleInvoice, ublXml } from '../../fixtures/e-invoice-builder
 import { photoPage } from '../../fixtures/photo-pages.ts';
 import { monthFolder, startEngine, startEngineHarness } from '../../support/engine-harness.ts';
 import { manualIdleTimer } from '../../support/manual-idle-timer.ts';
-
-/** Pages of a PDF as qpdf counts them (an independent reader); a JPEG or PNG gives one. */
-function qpdfPages(filePath: string): number {
-  return Number(execFileSync('qpdf', ['--show-npages', filePath], { encoding: 'utf8' }).trim());
-}
+import { qpdfPageCount } from '../../support/qpdf-oracle.ts';
 
 /** The session's files, written into `dir` one after another, in an order that is not name order. */
 async function writeSession(dir: string): Promise<Record<string, Buffer>> {
@@ -103,8 +98,10 @@ test('a scan session arrives as one document in name order once the folder is qu
     combined.sources?.map((source) => source.fileName),
     NAME_ORDER,
   );
-  const expectedPages =
-    1 + 1 + qpdfPages(path.join(dir, '_uploaded', monthFolder(), 'scan 10.pdf'));
+  // qpdf counts the PDF's pages (an independent reader); a JPEG or PNG gives one page.
+  const pdfPages = await qpdfPageCount(path.join(dir, '_uploaded', monthFolder(), 'scan 10.pdf'));
+  assert.equal(pdfPages, 2);
+  const expectedPages = 1 + 1 + pdfPages;
   const [upload] = emulator.uploads().filter((candidate) => candidate.filename !== 'factuur.xml');
   assert.ok(upload);
   assert.equal(upload.pages, expectedPages, 'the emulator counted the pages qpdf counts');
