@@ -3,6 +3,7 @@
 // they wait in `bundling`, unmoved, as a split batch's original waits for its parts.
 import type { FileRecord } from '../store/file-record.ts';
 import type { SendContext } from './send-file.ts';
+import { deliverWaiting } from './split-step.ts';
 
 /**
  * Delivers every scan session file whose combined document is uploaded (or archived): it becomes
@@ -15,16 +16,7 @@ export async function settleBundles(
   finishLocally: (context: SendContext, record: FileRecord) => Promise<void>,
 ): Promise<void> {
   for (const candidate of context.repository.settledBundleMembers()) {
-    const delivered = await context.storage.persist(() => {
-      // Another settle may have taken it between the read and this write.
-      if (context.repository.get(candidate.id)?.state !== 'bundling') return null;
-      const transition = context.repository.transition(candidate.id, 'uploaded', {
-        uploadedAt: context.now(),
-        failure: null,
-      });
-      context.onTransition(transition);
-      return transition.record;
-    }, context.stopSignal);
+    const delivered = await deliverWaiting(context, candidate.id, 'bundling');
     if (delivered !== null) await finishLocally(context, delivered);
   }
 }
