@@ -399,6 +399,10 @@ export const en: Catalogue = {
     separator_sheet_company: 'For administration {{companyNumber}}.',
     separator_sheet_not_sent:
       'This sheet is not sent. Put it in front of the document it announces.',
+    combined_from: {
+      one: 'Combined from {{count, number}} file: {{names}}',
+      other: 'Combined from {{count, number}} files: {{names}}',
+    },
     split_into_parts: {
       one: 'Cut into {{count, number}} document; {{separatorPages, number}} separator pages not sent. Moved once every part is uploaded.',
       other:

@@ -411,6 +411,10 @@ export const fr: Catalogue = {
     separator_sheet_company: 'Pour le dossier {{companyNumber}}.',
     separator_sheet_not_sent:
       "Cette feuille n'est pas envoyée. Placez-la devant le document qu'elle annonce.",
+    combined_from: {
+      one: 'Réuni à partir de {{count, number}} fichier : {{names}}',
+      other: 'Réuni à partir de {{count, number}} fichiers : {{names}}',
+    },
     split_into_parts: {
       one: 'Découpé en {{count, number}} document ; {{separatorPages, number}} feuilles de séparation non envoyées. Déplacé quand chaque partie est envoyée.',
       other:

@@ -588,6 +588,8 @@ export const Message = z.discriminatedUnion('code', [
   message('separator_sheet_not_sent', {}),
   // … and what a batch's history row says about its split (issue #17)
   message('split_into_parts', { count, separatorPages: count }),
+  // A combined document's files (issue #19), as the CLI's `history` lists them under its table.
+  message('combined_from', { count, names: z.string() }),
   message('split_whole_unreadable', {}),
   message('split_whole_part_mismatch', {
     firstPage: count,

@@ -411,6 +411,10 @@ export const nl: Catalogue = {
     separator_sheet_company: 'Voor dossier {{companyNumber}}.',
     separator_sheet_not_sent:
       'Dit blad wordt niet verstuurd. Leg het vóór het document dat het aankondigt.',
+    combined_from: {
+      one: 'Samengevoegd uit {{count, number}} bestand: {{names}}',
+      other: 'Samengevoegd uit {{count, number}} bestanden: {{names}}',
+    },
     split_into_parts: {
       one: 'Gesplitst in {{count, number}} document; {{separatorPages, number}} scheidingsbladen niet verzonden. Verplaatst zodra elk deel verzonden is.',
       other:

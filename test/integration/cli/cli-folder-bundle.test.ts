@@ -1,12 +1,16 @@
 // Issue #19 in the CLI: `folders add --split bundle:N` makes a folder bundle scan sessions (N
 // seconds of quiet, 5 to 600), `folders list` shows it in its SPLIT column and `--json` carries
 // it; a quiet window out of range is bad usage (exit 2) in the CLI's language, and the option's
-// help names the choice in nl, fr and en.
+// help names the choice in nl, fr and en. `history` lists a combined document's files.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { FolderView } from '../../../src-main/contract/domain.ts';
 import { startTestEmulator } from '../../emulator/emulator-test-support.ts';
+import { photoPage } from '../../fixtures/photo-pages.ts';
 import { runCli } from '../../support/cli-process.ts';
+import { startEngineHarness } from '../../support/engine-harness.ts';
 import { folder, tempDir } from '../../support/temp-folders.ts';
 
 /** A word of each catalogue's help for `--split` of `folders add`, and its usage error. */
@@ -56,5 +60,48 @@ test('folders add --split bundle:N binds a folder that bundles scan sessions; li
     // commander wraps the help at the terminal's width.
     const helpText = help.stdout.replace(/\s+/g, ' ');
     assert.ok(helpText.includes(expected.help), `${language}: ${help.stdout}`);
+  }
+});
+
+test("history lists a combined document's files under its table, in nl, fr and en", async (t) => {
+  const emulator = await startTestEmulator(t);
+  const [administration] = emulator.seed.administrations;
+  assert.ok(administration);
+  const parent = tempDir(t, 'cli-combined-history');
+  const phone = folder(parent, 'phone');
+  const names = ['IMG_0001.png', 'IMG_0002.jpg'];
+  await writeFile(path.join(phone, names[0] ?? ''), await photoPage('page 1', 'png'));
+  await writeFile(path.join(phone, names[1] ?? ''), await photoPage('page 2', 'jpeg'));
+  const configDir = folder(parent, 'config');
+  const harness = await startEngineHarness({ emulator, configDir });
+  t.after(() => harness.close());
+  const queued = await harness.engine.handlers['drop.combine']({
+    paths: names.map((name) => path.join(phone, name)),
+    companyNumber: administration.companyNumber,
+    destination: { type: 'purchase' },
+  });
+  await harness.waitForEntry('the combined document uploaded', (entry) => entry.uuid !== null);
+  await harness.engine.whenIdle();
+  await harness.stop();
+
+  const expected = {
+    nl: { locale: 'nl_BE.UTF-8', words: 'Samengevoegd uit 2 bestanden:' },
+    fr: { locale: 'fr_BE.UTF-8', words: 'Réuni à partir de 2 fichiers :' },
+    en: { locale: 'en_US.UTF-8', words: 'Combined from 2 files:' },
+  };
+  for (const [language, { locale, words }] of Object.entries(expected)) {
+    const history = await runCli(
+      { configDir, apiUrl: emulator.graphqlUrl, env: { LANG: locale, LC_ALL: locale } },
+      ['history'],
+    );
+    assert.equal(history.code, 0, history.stderr);
+    const line = history.stdout
+      .split('\n')
+      .find((candidate) => candidate.startsWith(`${String(queued.id).padStart(5)} `));
+    assert.equal(
+      line,
+      `${String(queued.id).padStart(5)} IMG_0001 (+1).pdf: ${words} ${names.join(', ')}`,
+      `${language}: ${history.stdout}`,
+    );
   }
 });
