@@ -13,6 +13,8 @@ export const TestOutcome = z.discriminatedUnion('kind', [
     file: z.string().nullable(),
     /** The first line of the failure's message; null when it passed. */
     error: z.string().nullable(),
+    /** How long it ran, in ms, as node:test measured it. */
+    durationMs: z.number().nonnegative(),
   }),
   z.object({ kind: z.literal('passed'), name: z.string(), file: z.string().nullable() }),
   z.object({ kind: z.literal('skipped'), name: z.string(), file: z.string().nullable() }),
@@ -33,14 +35,27 @@ export interface RunTotals {
   skipped: number;
   failures: { name: string; file: string | null; error: string }[];
   unfinished: { name: string; file: string | null }[];
+  /** The test files whose processes ran longest, longest first, in ms. */
+  slowestFiles: { file: string; durationMs: number }[];
 }
+
+/** How many of the slowest files the test command names after a run. */
+export const SLOWEST_FILES_SHOWN = 10;
 
 /**
  * Tallies the reporter's lines. A line that is not a whole outcome (the last one, cut by a kill)
  * is skipped. A file or top-level test is unfinished when it started and never ended.
  */
 export function tallyOutcomes(lines: readonly string[]): RunTotals {
-  const totals: RunTotals = { passed: 0, failed: 0, skipped: 0, failures: [], unfinished: [] };
+  const totals: RunTotals = {
+    passed: 0,
+    failed: 0,
+    skipped: 0,
+    failures: [],
+    unfinished: [],
+    slowestFiles: [],
+  };
+  const fileDurations = new Map<string, number>();
   const running = new Map<string, { name: string; file: string | null }>();
   const failures = new Map<string, { name: string; file: string | null; error: string }>();
   const key = (outcome: { name: string; file: string | null }): string =>
@@ -59,6 +74,10 @@ export function tallyOutcomes(lines: readonly string[]): RunTotals {
       running.set(key(outcome), { name: outcome.name, file: outcome.file });
     else if (outcome.kind === 'ended') {
       running.delete(key(outcome));
+      // A test file's own line (named by its path) times its whole process, start-up included.
+      if (outcome.file !== null && outcome.file.endsWith(`/${outcome.name}`)) {
+        fileDurations.set(outcome.file, outcome.durationMs);
+      }
       // Known as it happened; its test:fail may still be held back behind a test that hangs.
       if (outcome.error !== null) failures.set(key(outcome), { ...outcome, error: outcome.error });
     } else if (outcome.kind === 'passed') totals.passed += 1;
@@ -70,5 +89,9 @@ export function tallyOutcomes(lines: readonly string[]): RunTotals {
   }
   totals.failures = [...failures.values()].map(({ name, file, error }) => ({ name, file, error }));
   totals.unfinished = [...running.values()];
+  totals.slowestFiles = [...fileDurations]
+    .map(([file, durationMs]) => ({ file, durationMs }))
+    .sort((a, b) => b.durationMs - a.durationMs)
+    .slice(0, SLOWEST_FILES_SHOWN);
   return totals;
 }

@@ -118,6 +118,11 @@ if (testStatus.killed) {
     console.error(`still running at the deadline: ${test.name} (${test.file ?? '?'})`);
   }
 }
+// Where the suite's time goes, for keeping it well under CI's budget (the README's target).
+console.log('\nslowest test files:');
+for (const { file, durationMs } of totals.slowestFiles) {
+  console.log(`  ${(durationMs / 1000).toFixed(1).padStart(6)} s  ${path.relative(root, file)}`);
+}
 const failed = testStatus.code !== 0 && totals.failed === 0 ? 1 : totals.failed;
 console.log(`\n${totals.passed} passed, ${failed} failed, ${totals.skipped} skipped`);
 process.exit(failed > 0 ? 1 : 0);

@@ -28,6 +28,7 @@ export default async function* totalsReporter(
         name: event.data.name,
         file: event.data.file ?? null,
         error: passed ? null : firstLine(error),
+        durationMs: event.data.details.duration_ms,
       };
     } else if (event.type === 'test:pass' || event.type === 'test:fail') {
       if (event.data.details.type === 'suite') continue;

@@ -169,6 +169,10 @@ function describeOne(entry: HistoryEntry): string {
       const receipt = [
         entry.uuid ?? inCliLanguage(msg('cli_marked_done')),
         ...(entry.pages === null ? [] : [inCliLanguage(msg('cli_pages', { count: entry.pages }))]),
+        // What the upload carried, counted as the body handed it to fetch (#14 finding 12).
+        ...(entry.sentBytes === null || entry.sentBytes === undefined
+          ? []
+          : [inCliLanguage(msg('cli_bytes_sent', { sizeBytes: entry.sentBytes }))]),
         ...(entry.archivedPath
           ? [inCliLanguage(msg('cli_moved_to', { folder: path.dirname(entry.archivedPath) }))]
           : []),

@@ -1,6 +1,13 @@
 // A Belgian company number as people write it (BE 0412.345.614, be0412-345-614, 412345614, with
 // stray spaces) read one way everywhere: the CLI, the renderer, accountant tree folder names and
 // e-invoice parties. The check digits follow the KBO/BCE rule (mod 97).
+import { z } from 'zod';
+
+/** Belgian company number in the bare form Clearfacts accepts: 10 digits, leading 0. */
+export const CompanyNumber = z
+  .string()
+  .regex(/^0\d{9}$/, 'a company number is 0 followed by 9 digits');
+export type CompanyNumber = z.infer<typeof CompanyNumber>;
 
 /**
  * The bare 10-digit form (0xxxxxxxxx or, since 2023, 1xxxxxxxxx) of a company number written in

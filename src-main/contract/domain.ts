@@ -4,12 +4,13 @@ import { z } from 'zod';
 import { FOLDER_AVAILABILITIES, QUEUE_STATES } from './engine-states.ts';
 import { FILE_STATES } from './file-states.ts';
 import { Message, msg } from './messages/message.ts';
+import { CompanyNumber } from './company-number.ts';
+import { PageThumbnail, SplitMode, SplitPart } from './split-schemas.ts';
 
-/** Belgian company number in the bare form Clearfacts accepts: 10 digits, leading 0. */
-export const CompanyNumber = z
-  .string()
-  .regex(/^0\d{9}$/, 'a company number is 0 followed by 9 digits');
-export type CompanyNumber = z.infer<typeof CompanyNumber>;
+// Defined beside their rules, in modules light enough for a worker thread to load (the split
+// worker validates its messages with them without this module's catalogue of messages).
+export { CompanyNumber } from './company-number.ts';
+export * from './split-schemas.ts';
 
 /**
  * The administration of a file in an e-invoice inbox before its parties chose one (issue #18).
@@ -45,7 +46,7 @@ export const FailureCode = z.enum([
   'pdf_corrupt',
   'file_incomplete',
   'pdf_no_pages',
-  /** The page tree names more pages than it holds: readers disagree on the count. */
+  /** A page tree's /Count is not the number of pages it holds: readers disagree on its pages. */
   'pdf_page_count_mismatch',
   'pdf_needs_password',
   'pdf_incomplete',
@@ -329,22 +330,6 @@ export const ArchiveCategories = z.object({
 });
 export type ArchiveCategories = z.infer<typeof ArchiveCategories>;
 
-/**
- * How a watched folder cuts a scanned batch (one PDF from a scanner's feeder) into documents
- * before sending: `off` sends it whole; `separator` cuts on separator sheets (see the README);
- * `blank` cuts on blank pages (issue #19; the blank pages become a file of their own, never
- * thrown away); `blank-backs` does not cut but leaves out blank pages (duplex back sides),
- * kept in a file of their own like `blank`'s; `page` sends every page as its own document;
- * `pages:N` every N pages (N from 2 to 999).
- */
-export const SplitMode = z
-  .string()
-  .regex(
-    /^(off|separator|blank|blank-backs|page|pages:([2-9]|[1-9]\d{1,2}))$/,
-    'off, separator, blank, blank-backs, page or pages:N',
-  );
-export type SplitMode = z.infer<typeof SplitMode>;
-
 /** A scan session's quiet window (issue #19): the default, and the range the setting takes, s. */
 export const BUNDLE_QUIET_SECONDS = { default: 30, min: 5, max: 600 } as const;
 
@@ -370,59 +355,6 @@ export type FolderSplit = z.infer<typeof FolderSplit>;
 export function bundleQuietSeconds(split: FolderSplit | undefined): number | null {
   return split?.startsWith('bundle:') === true ? Number(split.slice('bundle:'.length)) : null;
 }
-
-/** The kinds a separator sheet can be (issue #17), as `--type` names them. */
-export const SeparatorType = z.enum(['next', 'purchase', 'sale', 'various', 'permanent']);
-export type SeparatorType = z.infer<typeof SeparatorType>;
-
-/**
- * A separator sheet: `next` starts a new document with the folder's own destination; the typed
- * kinds also set the destination (and, with `companyNumber`, the administration) of the one
- * document that follows the sheet.
- */
-export const SeparatorSheet = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('next') }).strict(),
-  z
-    .object({ type: z.enum(['purchase', 'sale']), companyNumber: CompanyNumber.optional() })
-    .strict(),
-  z
-    .object({
-      type: z.enum(['various', 'permanent']),
-      categoryId: z.string().min(1).max(200),
-      companyNumber: CompanyNumber.optional(),
-    })
-    .strict(),
-]);
-export type SeparatorSheet = z.infer<typeof SeparatorSheet>;
-
-/**
- * One document of a scanned batch as the split preview shows it (issue #19): pages
- * `firstPage`..`lastPage` of the original (1-based, inclusive; a separator page inside the range
- * is not part of it) and the typed separator sheet that sets its destination (null: the one the
- * user chose for the drop).
- */
-export const SplitPart = z.object({
-  firstPage: z.number().int().min(1),
-  lastPage: z.number().int().min(1),
-  sheet: SeparatorSheet.nullable(),
-});
-export type SplitPart = z.infer<typeof SplitPart>;
-
-/**
- * The parts the user confirmed, perhaps adjusted, for one dropped batch: the SHA-256 (hex) of the
- * bytes they were previewed on (a file changed since is sent whole), the separator pages left
- * out, and the parts in page order. `split-choice.ts` says when a choice is whole.
- */
-export const SplitChoice = z.object({
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  separatorPages: z.array(z.number().int().min(1)).max(100_000),
-  parts: z.array(SplitPart).min(1).max(100_000),
-});
-export type SplitChoice = z.infer<typeof SplitChoice>;
-
-/** A page of a previewed batch (1-based) and its picture, a `data:image/jpeg;base64,` URL. */
-export const PageThumbnail = z.object({ page: z.number().int().min(1), thumbnail: z.string() });
-export type PageThumbnail = z.infer<typeof PageThumbnail>;
 
 /**
  * What a batch would be cut into in a split mode, before it is sent: the choice as core would

@@ -23,3 +23,20 @@ export const FILE_STATES = [
   'split',
   'bundling',
 ] as const;
+
+type FileStateId = (typeof FILE_STATES)[number];
+
+/**
+ * The word a user types or reads for a state where ids are shown (`history --status`): the id,
+ * except `moved` for `archived` (moved to `_uploaded`), which users read as Clearfacts' Archive
+ * destination (issue #14 finding 13). The id stays the machine's name (`--json`, the history).
+ */
+export function stateWord(state: FileStateId): string {
+  return state === 'archived' ? 'moved' : state;
+}
+
+/** The state a typed word names (`stateWord`'s words, and `archived` from older scripts). */
+export function stateOfWord(word: string): FileStateId | null {
+  if (word === 'moved') return 'archived';
+  return (FILE_STATES as readonly string[]).includes(word) ? (word as FileStateId) : null;
+}

@@ -124,14 +124,11 @@ function createLogger(configDir: string): Logger {
 
 function openSettingsStore(configDir: string, logger: Logger) {
   quarantineUnreadableSettingsFile(configDir, logger);
-  const backing = new ElectronStore<SettingsFile>({
-    ...settingsFileOptions(configDir),
-    // The CLI may change settings while the app runs: follow the file.
-    watch: true,
-  });
+  const backing = new ElectronStore<SettingsFile>(settingsFileOptions(configDir));
   // electron-store answers any page's synchronous IPC with the userData path; no page needs it.
   ipcMain.removeAllListeners('electron-store-get-data');
-  return createSettingsStore({ backing, logger });
+  // The CLI may change settings while the app runs: follow the file.
+  return createSettingsStore({ backing, logger, follow: true });
 }
 
 async function askBeforeWeakTokenStorage(text: () => ShellText): Promise<boolean> {

@@ -87,6 +87,33 @@ function CategorySelect({
   );
 }
 
+/**
+ * For an archive destination, its category (of the administration's categories of that kind), or
+ * the hint that the administration comes first; nothing for purchase and sales.
+ */
+export function ArchiveCategoryField({
+  companyNumber,
+  value,
+  onChange,
+}: {
+  companyNumber: CompanyNumber | null;
+  value: DestinationDraft;
+  onChange: (value: DestinationDraft) => void;
+}): ReactElement | null {
+  const { t } = useTranslation();
+  if (value.type !== 'various' && value.type !== 'permanent') return null;
+  return companyNumber === null ? (
+    <p className="hint">{t('destinations.pickAdministrationFirst')}</p>
+  ) : (
+    <CategorySelect
+      companyNumber={companyNumber}
+      kind={value.type}
+      value={value.categoryId}
+      onChange={(categoryId) => onChange({ ...value, categoryId })}
+    />
+  );
+}
+
 export function DestinationPicker({
   companyNumber,
   value,
@@ -98,7 +125,6 @@ export function DestinationPicker({
 }): ReactElement {
   const { t } = useTranslation();
   const name = useId();
-  const archive = value.type === 'various' || value.type === 'permanent';
   return (
     <fieldset className="field destination-picker">
       <legend>{t('destinations.legend')}</legend>
@@ -116,17 +142,7 @@ export function DestinationPicker({
           </label>
         ))}
       </div>
-      {archive &&
-        (companyNumber === null ? (
-          <p className="hint">{t('destinations.pickAdministrationFirst')}</p>
-        ) : (
-          <CategorySelect
-            companyNumber={companyNumber}
-            kind={value.type === 'permanent' ? 'permanent' : 'various'}
-            value={value.categoryId}
-            onChange={(categoryId) => onChange({ ...value, categoryId })}
-          />
-        ))}
+      <ArchiveCategoryField companyNumber={companyNumber} value={value} onChange={onChange} />
     </fieldset>
   );
 }

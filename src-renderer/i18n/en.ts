@@ -314,6 +314,11 @@ export const en = {
     emptyTitle: 'Nothing here yet',
     emptyBody: 'Drop files or whole folders above, or choose them with the buttons.',
     error: 'The files could not be prepared.',
+    rowDestination: 'Goes to',
+    rowDestinationOf: 'Where {{name}} goes',
+    rowDestinationCommon: 'As the others',
+    rowDestinationOpen: 'Other destination',
+    rowDestinationOpenOf: 'Other destination for {{name}}',
     missingTarget: 'Choose an administration and a destination.',
     combine: {
       label: 'Combine into one document',
@@ -364,7 +369,7 @@ export const en = {
     ready: 'Queued',
     uploading: 'Uploading',
     uploaded: 'Uploaded',
-    archived: 'Uploaded and moved',
+    archived: 'Uploaded, moved to _uploaded',
     failed: 'Failed',
     duplicate: 'Already uploaded',
     unconfirmed: 'Unconfirmed',
@@ -388,7 +393,7 @@ export const en = {
     pdf_corrupt: 'The PDF is damaged or incomplete. Scan or save it again.',
     pdf_no_pages: 'The PDF has no pages.',
     pdf_page_count_mismatch:
-      'The PDF’s list of pages names more pages than the file holds. Save it again from your PDF reader, or print it to PDF.',
+      'The PDF’s list of pages counts its pages differently from the pages the file holds. Save it again from your PDF reader, or print it to PDF.',
     pdf_needs_password:
       'The PDF needs a password to open. Save a copy without a password and try again.',
     pdf_incomplete:
@@ -460,6 +465,8 @@ export const en = {
     allDestinations: 'All destinations',
     from: 'From',
     to: 'Until',
+    dateLetters: { day: 'dd', month: 'mm', year: 'yyyy' },
+    dateInvalid: 'Type a date as {{pattern}}.',
     unrouted: 'E-invoice inbox',
     supplierLabel: 'Supplier',
     supplierPlaceholder: 'Name or company number',
@@ -598,6 +605,7 @@ export const en = {
     error: 'The settings could not be saved.',
     outOfRange: 'Enter a number between {{min}} and {{max}}.',
     about: 'Version {{version}} on {{platform}}',
+    platforms: { linux: 'Linux', darwin: 'macOS', win32: 'Windows' },
   },
 } as const;
 

@@ -336,6 +336,11 @@ export const fr: WithManyPlurals<Messages> = {
     emptyBody:
       'Déposez ci-dessus des fichiers ou des dossiers entiers, ou choisissez-les avec les boutons.',
     error: 'Les fichiers n’ont pas pu être préparés.',
+    rowDestination: 'Va vers',
+    rowDestinationOf: 'Où va {{name}}',
+    rowDestinationCommon: 'Comme les autres',
+    rowDestinationOpen: 'Autre destination',
+    rowDestinationOpenOf: 'Autre destination pour {{name}}',
     missingTarget: 'Choisissez une administration et une destination.',
     combine: {
       label: 'Réunir en un seul document',
@@ -392,7 +397,7 @@ export const fr: WithManyPlurals<Messages> = {
     ready: 'En file d’attente',
     uploading: 'Envoi en cours',
     uploaded: 'Envoyé',
-    archived: 'Envoyé et déplacé',
+    archived: 'Envoyé, déplacé vers _uploaded',
     failed: 'En échec',
     duplicate: 'Déjà envoyé',
     unconfirmed: 'Non confirmé',
@@ -418,7 +423,7 @@ export const fr: WithManyPlurals<Messages> = {
     pdf_corrupt: 'Le PDF est endommagé ou incomplet. Scannez-le ou enregistrez-le à nouveau.',
     pdf_no_pages: 'Le PDF n’a aucune page.',
     pdf_page_count_mismatch:
-      'La liste des pages du PDF annonce plus de pages que le fichier n’en contient. Enregistrez-le à nouveau depuis votre lecteur PDF, ou imprimez-le en PDF.',
+      'La liste des pages du PDF ne compte pas les pages que le fichier contient. Enregistrez-le à nouveau depuis votre lecteur PDF, ou imprimez-le en PDF.',
     pdf_needs_password:
       'Le PDF demande un mot de passe pour s’ouvrir. Enregistrez-en une copie sans mot de passe et réessayez.',
     pdf_incomplete:
@@ -491,6 +496,8 @@ export const fr: WithManyPlurals<Messages> = {
     allDestinations: 'Toute destination',
     from: 'Du',
     to: 'Au',
+    dateLetters: { day: 'jj', month: 'mm', year: 'aaaa' },
+    dateInvalid: 'Saisissez une date sous la forme {{pattern}}.',
     unrouted: 'Boîte de réception e-factures',
     supplierLabel: 'Fournisseur',
     supplierPlaceholder: 'Nom ou numéro d’entreprise',
@@ -637,5 +644,6 @@ export const fr: WithManyPlurals<Messages> = {
     error: 'Les paramètres n’ont pas pu être enregistrés.',
     outOfRange: 'Saisissez un nombre entre {{min}} et {{max}}.',
     about: 'Version {{version}} sur {{platform}}',
+    platforms: { linux: 'Linux', darwin: 'macOS', win32: 'Windows' },
   },
 };

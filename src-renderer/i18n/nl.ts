@@ -321,6 +321,11 @@ export const nl: Messages = {
     emptyTitle: 'Hier staat nog niets',
     emptyBody: 'Sleep hierboven bestanden of hele mappen, of kies ze met de knoppen.',
     error: 'De bestanden konden niet worden voorbereid.',
+    rowDestination: 'Gaat naar',
+    rowDestinationOf: 'Waar {{name}} naartoe gaat',
+    rowDestinationCommon: 'Zoals de andere',
+    rowDestinationOpen: 'Andere bestemming',
+    rowDestinationOpenOf: 'Andere bestemming voor {{name}}',
     missingTarget: 'Kies een administratie en een bestemming.',
     combine: {
       label: 'Samenvoegen tot één document',
@@ -373,7 +378,7 @@ export const nl: Messages = {
     ready: 'In de wachtrij',
     uploading: 'Bezig met opladen',
     uploaded: 'Opgeladen',
-    archived: 'Opgeladen en verplaatst',
+    archived: 'Opgeladen, verplaatst naar _uploaded',
     failed: 'Mislukt',
     duplicate: 'Al opgeladen',
     unconfirmed: 'Onbevestigd',
@@ -399,7 +404,7 @@ export const nl: Messages = {
     pdf_corrupt: 'De PDF is beschadigd of onvolledig. Scan hem opnieuw of sla hem opnieuw op.',
     pdf_no_pages: "De PDF heeft geen pagina's.",
     pdf_page_count_mismatch:
-      'De paginalijst van de PDF vermeldt meer pagina’s dan het bestand bevat. Sla hem opnieuw op vanuit je PDF-lezer, of druk hem af naar PDF.',
+      'De paginalijst van de PDF telt de pagina’s anders dan de pagina’s die het bestand bevat. Sla hem opnieuw op vanuit je PDF-lezer, of druk hem af naar PDF.',
     pdf_needs_password:
       'De PDF vraagt een wachtwoord om te openen. Sla een kopie zonder wachtwoord op en probeer opnieuw.',
     pdf_incomplete:
@@ -473,6 +478,8 @@ export const nl: Messages = {
     allDestinations: 'Alle bestemmingen',
     from: 'Vanaf',
     to: 'Tot en met',
+    dateLetters: { day: 'dd', month: 'mm', year: 'jjjj' },
+    dateInvalid: 'Typ een datum als {{pattern}}.',
     unrouted: 'E-factuurinbox',
     supplierLabel: 'Leverancier',
     supplierPlaceholder: 'Naam of ondernemingsnummer',
@@ -613,5 +620,6 @@ export const nl: Messages = {
     error: 'De instellingen konden niet worden opgeslagen.',
     outOfRange: 'Geef een getal tussen {{min}} en {{max}} in.',
     about: 'Versie {{version}} op {{platform}}',
+    platforms: { linux: 'Linux', darwin: 'macOS', win32: 'Windows' },
   },
 };

@@ -81,6 +81,22 @@ export class HistoryPages {
   }
 
   /**
+   * The first rows an empty, unfiltered history hears become the list at once, newest (highest
+   * id) first as core orders it, so the screen never says "No documents yet" beside a status bar
+   * counting them while the reload is on its way (issue #14 finding 13). The reload that follows
+   * replaces them with core's pages. False (nothing changed) when the list was not empty.
+   */
+  showFirstRows(entries: readonly HistoryEntry[]): boolean {
+    if (this.total !== 0 || entries.length === 0) return false;
+    this.#pages.set(
+      0,
+      [...entries].sort((a, b) => b.id - a.id),
+    );
+    this.total = entries.length;
+    return true;
+  }
+
+  /**
    * Applies changed rows in place. Answers false when a row is new to us (an insert shifts every
    * offset, so the caller reloads) and true when every change landed on a loaded row.
    */

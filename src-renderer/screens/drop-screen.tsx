@@ -29,6 +29,7 @@ import {
 } from '../components/destination-picker.tsx';
 import { EInvoiceLine } from '../components/e-invoice-line.tsx';
 import { FailureText } from '../components/failure-text.tsx';
+import { RowDestinationField } from '../components/row-destination.tsx';
 import { Icon } from '../components/icons.tsx';
 import { SplitModeField } from '../components/split-mode-field.tsx';
 import { SplitPreviewPanel, type PreviewState } from '../components/split-preview.tsx';
@@ -44,6 +45,8 @@ interface DropRow {
   inspected: InspectedFile | null;
   failure: Failure | null;
   entry: HistoryEntry | null;
+  /** This file's own destination; null: the screen's common choice (issue #14 finding 13). */
+  destination: DestinationDraft | null;
 }
 
 type Phase =
@@ -65,10 +68,13 @@ function FileRow({
   onRemove,
   locked,
   moves,
+  destinationField,
 }: {
   row: DropRow;
   onRemove: () => void;
   locked: boolean;
+  /** Where this file goes, while it can still be chosen (not combined, not sent). */
+  destinationField: ReactElement | null;
   /** Shown while the files are to be combined into one document (issue #19). */
   moves: RowMoves | null;
 }): ReactElement {
@@ -86,6 +92,7 @@ function FileRow({
             <EInvoiceLine summary={inspected.eInvoice} />
           </p>
         )}
+        {destinationField}
       </th>
       <td className="file-kind">
         {inspected === null ? '—' : t(`kinds.${inspected.kind}`)}
@@ -262,6 +269,12 @@ export function DropScreen({
     };
   }, [api, nextKey, nextPath, splitMode]);
 
+  function chooseRowDestination(key: string, own: DestinationDraft | null): void {
+    setRows((current) =>
+      current.map((row) => (row.key === key ? { ...row, destination: own } : row)),
+    );
+  }
+
   function chooseSplitMode(mode: SplitMode): void {
     setSplitMode(mode);
     setPreviews(new Map());
@@ -291,6 +304,7 @@ export function DropScreen({
         inspected: null,
         failure: file.ok ? null : file.failure,
         entry: null,
+        destination: null,
       }));
       const paths = added.flatMap((row) => (row.path === null ? [] : [row.path]));
       setRows([...base, ...added]);
@@ -407,41 +421,76 @@ export function DropScreen({
       setRows((current) => current.map((row) => (keys.has(row.key) ? { ...row, entry } : row)));
     });
 
-  const send = () =>
-    combining
-      ? sendCombined()
-      : sendTo(async (companyNumber, target) => {
-          const paths = sendable.flatMap((row) => (row.path === null ? [] : [row.path]));
-          const splitChoices = sendable.flatMap((row) => {
-            const state = previews.get(row.key);
-            return row.path === null || state?.status !== 'ready' || state.parts.length === 0
-              ? []
-              : [
-                  {
-                    path: row.path,
-                    choice: {
-                      sha256: state.preview.sha256,
-                      separatorPages: state.preview.separatorPages,
-                      parts: state.parts,
-                    },
-                  },
-                ];
-          });
-          const answer = await api.invoke('drop.send', {
-            paths,
-            companyNumber,
-            destination: target,
-            ...(splitMode === 'off' ? {} : { split: splitMode, splitChoices }),
-          });
-          const entries = new Map(answer.map((entry) => [entry.path, newest(entry)]));
-          setRows((current) =>
-            current.map((row) =>
-              row.path !== null && entries.has(row.path)
-                ? { ...row, entry: entries.get(row.path) ?? null }
-                : row,
-            ),
-          );
-        });
+  /**
+   * The sendable files grouped by where they go: each file's own destination, else `common`.
+   * Null when a file's own archive destination has no category yet.
+   */
+  function groupsByDestination(
+    common: Destination,
+  ): { target: Destination; rows: DropRow[] }[] | null {
+    const groups = new Map<string, { target: Destination; rows: DropRow[] }>();
+    for (const row of sendable) {
+      const target = row.destination === null ? common : completeDestination(row.destination);
+      if (target === null) return null;
+      const key = JSON.stringify(target);
+      const group = groups.get(key) ?? { target, rows: [] };
+      group.rows.push(row);
+      groups.set(key, group);
+    }
+    return [...groups.values()];
+  }
+
+  /** One drop.send per destination; each answer's rows are shown as it comes. */
+  const sendEach = (companyNumber: CompanyNumber, common: Destination) => {
+    const groups = groupsByDestination(common);
+    if (groups === null) {
+      setProblem(t('drop.missingTarget'));
+      return Promise.resolve();
+    }
+    return groups.reduce(
+      (previous, group) => previous.then(() => sendGroup(companyNumber, group.target, group.rows)),
+      Promise.resolve(),
+    );
+  };
+
+  async function sendGroup(
+    companyNumber: CompanyNumber,
+    target: Destination,
+    group: readonly DropRow[],
+  ): Promise<void> {
+    const paths = group.flatMap((row) => (row.path === null ? [] : [row.path]));
+    const splitChoices = group.flatMap((row) => {
+      const state = previews.get(row.key);
+      return row.path === null || state?.status !== 'ready' || state.parts.length === 0
+        ? []
+        : [
+            {
+              path: row.path,
+              choice: {
+                sha256: state.preview.sha256,
+                separatorPages: state.preview.separatorPages,
+                parts: state.parts,
+              },
+            },
+          ];
+    });
+    const answer = await api.invoke('drop.send', {
+      paths,
+      companyNumber,
+      destination: target,
+      ...(splitMode === 'off' ? {} : { split: splitMode, splitChoices }),
+    });
+    const entries = new Map(answer.map((entry) => [entry.path, newest(entry)]));
+    setRows((current) =>
+      current.map((row) =>
+        row.path !== null && entries.has(row.path)
+          ? { ...row, entry: entries.get(row.path) ?? null }
+          : row,
+      ),
+    );
+  }
+
+  const send = () => (combining ? sendCombined() : sendTo(sendEach));
 
   const delivered = rows.filter(
     (row) => row.entry?.state === 'uploaded' || row.entry?.state === 'archived',
@@ -557,6 +606,18 @@ export function DropScreen({
                     <Fragment key={row.key}>
                       <FileRow
                         row={row}
+                        destinationField={
+                          !combining && sendable.includes(row) ? (
+                            <fieldset className="row-destination-fieldset" disabled={busy}>
+                              <RowDestinationField
+                                fileName={row.name}
+                                companyNumber={companyNumber}
+                                value={row.destination}
+                                onChange={(own) => chooseRowDestination(row.key, own)}
+                              />
+                            </fieldset>
+                          ) : null
+                        }
                         locked={busy}
                         moves={movesOf(row)}
                         onRemove={() =>

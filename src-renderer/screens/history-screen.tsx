@@ -25,6 +25,7 @@ import {
   AdministrationPicker,
   useAdministrationsByNumber,
 } from '../components/administration-picker.tsx';
+import { DateField } from '../components/date-field.tsx';
 import { EInvoiceLine } from '../components/e-invoice-line.tsx';
 import { PickAdministrationDialog } from '../components/pick-administration-dialog.tsx';
 import { FailureText } from '../components/failure-text.tsx';
@@ -644,7 +645,10 @@ export function HistoryScreen({ params }: { params: URLSearchParams }): ReactEle
 
   useApiEvents((channel, payload) => {
     if (channel !== 'history.changed') return;
-    const allKnown = pages.current.patch((payload as { entries: HistoryEntry[] }).entries);
+    const { entries } = payload as { entries: HistoryEntry[] };
+    const allKnown = pages.current.patch(entries);
+    // Unfiltered, nothing hides a new row: an empty list shows it before the reload comes.
+    if (!allKnown && queryKey === '{}') pages.current.showFirstRows(entries);
     setVersion((n) => n + 1);
     if (!allKnown) scheduleReload();
   });
@@ -899,24 +903,18 @@ export function HistoryScreen({ params }: { params: URLSearchParams }): ReactEle
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="history-from">{t('history.from')}</label>
-          <input
-            id="history-from"
-            type="date"
-            value={filters.from}
-            onChange={(event) => update({ from: event.target.value })}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="history-to">{t('history.to')}</label>
-          <input
-            id="history-to"
-            type="date"
-            value={filters.to}
-            onChange={(event) => update({ to: event.target.value })}
-          />
-        </div>
+        <DateField
+          id="history-from"
+          label={t('history.from')}
+          value={filters.from}
+          onChange={(from) => update({ from })}
+        />
+        <DateField
+          id="history-to"
+          label={t('history.to')}
+          value={filters.to}
+          onChange={(to) => update({ to })}
+        />
         {filtered && (
           <button
             type="button"

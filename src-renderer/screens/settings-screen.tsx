@@ -3,6 +3,7 @@
 import { useId, useState, type FormEvent, type ReactElement } from 'react';
 import type { TFunction } from 'i18next';
 import type { en } from '../i18n/en.ts';
+import { tokenStoreOf } from '../../src-main/contract/token-stores.ts';
 import { useTranslation } from 'react-i18next';
 import {
   AfterUpload,
@@ -348,25 +349,25 @@ function UploadSettingsForm({
   );
 }
 
+type Platform = keyof typeof en.settings.platforms;
+const PLATFORMS: readonly string[] = ['linux', 'darwin', 'win32'] satisfies Platform[];
+
 /**
- * Where the token is kept, in the UI's words: core names its token stores by id
- * (`TokenStorageInfo.backend`: core/account/token/, the desktop's safeStorage store, the demo's
- * memory), which read as English in nl and fr (issue #14 finding 13). An id this list does not
- * know is shown as it is.
+ * The operating system by its name ("Linux", "macOS", "Windows") from the catalogue, not Node's
+ * `process.platform` id ("linux", "win32"; issue #14 finding 13). Another id is shown as it is.
+ */
+function platformName(t: TFunction, platform: string): string {
+  return PLATFORMS.includes(platform) ? t(`settings.platforms.${platform as Platform}`) : platform;
+}
+
+/**
+ * Where the token is kept, in the UI's words: the store's id (`TokenStorageInfo.backend`) read
+ * through contract/token-stores.ts, which every surface shares. An id it does not know is shown
+ * as it is.
  */
 function tokenBackendText(t: TFunction, backend: string): string {
-  const keys: Record<string, keyof typeof en.settings.tokenBackends> = {
-    keyring: 'keyring',
-    file: 'file',
-    'token file': 'tokenFile',
-    environment: 'environment',
-    memory: 'memory',
-    'memory (demo)': 'memoryDemo',
-    safeStorage: 'safeStorage',
-    'safeStorage (basic_text)': 'safeStorageBasic',
-  };
-  const key = keys[backend];
-  return key === undefined ? backend : t(`settings.tokenBackends.${key}`);
+  const store = tokenStoreOf(backend);
+  return store === null ? backend : t(`settings.tokenBackends.${store}`);
 }
 
 export function SettingsScreen(): ReactElement {
@@ -423,7 +424,7 @@ export function SettingsScreen(): ReactElement {
             <p className="hint">
               {t('settings.about', {
                 version: app.appInfo.version,
-                platform: app.appInfo.platform,
+                platform: platformName(t, app.appInfo.platform),
               })}
             </p>
           )}

@@ -74,15 +74,17 @@ export async function qpdfReading(
 
 /**
  * What a page tree declares and what it holds, by qpdf: `declared` is the root's /Count (what
- * `--show-npages` prints, and poppler's pdfinfo too), `leaves` the pages qpdf finds by walking
- * the tree (its JSON `pages`, QPDFPageDocumentHelper::getAllPages).
+ * `--show-npages` prints, and poppler's pdfinfo too: qpdf 11 prints the /Count as it is, and
+ * does not walk the tree for it), `leaves` the pages qpdf finds by walking the tree (its JSON
+ * `pages`, QPDFPageDocumentHelper::getAllPages), `objects` those pages in order, as `12 0 R`.
  */
 export async function qpdfPageTree(
   filePath: string,
-): Promise<{ declared: number; leaves: number }> {
+): Promise<{ declared: number; leaves: number; objects: string[] }> {
   const declared = Number((await qpdf(['--show-npages', filePath])).trim());
   const json: unknown = JSON.parse(await qpdf(['--json', '--json-key=pages', filePath]));
   const pages = (json as { pages?: unknown }).pages;
   if (!Array.isArray(pages)) throw new Error(`qpdf --json gave no pages for ${filePath}`);
-  return { declared, leaves: pages.length };
+  const objects = pages.map((page: unknown) => String((page as { object?: unknown }).object));
+  return { declared, leaves: pages.length, objects };
 }

@@ -6,6 +6,7 @@ import { cliTerm, inCliLanguage } from '../cli-language.ts';
 import { msg } from '../../contract/messages/message.ts';
 import { InvalidArgumentError, type Command } from 'commander';
 import type { ApiHandlers } from '../../contract/api-contract.ts';
+import { stateOfWord, stateWord } from '../../contract/file-states.ts';
 import {
   FileState,
   InClearfactsFilter,
@@ -118,20 +119,18 @@ function parseChoice(flags: { sendTo?: string; type?: string; here?: boolean }):
   throw new CliError(inCliLanguage(msg('cli_usage_here_or_send_to')), EXIT.usage);
 }
 
+/** The states `--status` offers, as typed: `moved` rather than `archived` (see `stateWord`). */
+const STATUS_CHOICES = FileState.options.map(stateWord).join(', ');
+
 function parseStates(value: string): FileState[] {
   return value.split(',').map((state) => {
-    const parsed = FileState.safeParse(state.trim());
-    if (!parsed.success) {
+    const parsed = stateOfWord(state.trim());
+    if (parsed === null) {
       throw new InvalidArgumentError(
-        inCliLanguage(
-          msg('cli_usage_states_invalid', {
-            value: state,
-            choices: FileState.options.join(', '),
-          }),
-        ),
+        inCliLanguage(msg('cli_usage_states_invalid', { value: state, choices: STATUS_CHOICES })),
       );
     }
-    return parsed.data;
+    return parsed;
   });
 }
 
@@ -219,11 +218,7 @@ export function registerHistoryCommands(program: Command, runtime: () => CliRunt
   program
     .command('history')
     .description(helpText('history'))
-    .option(
-      '--status <states>',
-      `${helpText('history_status')} (${FileState.options.join(', ')})`,
-      parseStates,
-    )
+    .option('--status <states>', `${helpText('history_status')} (${STATUS_CHOICES})`, parseStates)
     .option('--company <number>', helpText('history_company'))
     .option('--search <text>', helpText('history_search'))
     .option(

@@ -1,7 +1,8 @@
 // `token set | check | clear`: the token is read from stdin (or typed without echo), checked
 // with Clearfacts before it is stored, and never printed.
 import { helpText } from '../commander-language.ts';
-import { inCliLanguage, labeller } from '../cli-language.ts';
+import { cliTerm, inCliLanguage, labeller } from '../cli-language.ts';
+import { tokenStoreOf } from '../../contract/token-stores.ts';
 import { msg } from '../../contract/messages/message.ts';
 import type { Command } from 'commander';
 import type { CliRuntime } from '../cli-runtime.ts';
@@ -21,6 +22,12 @@ async function consentToPlainFile(runtime: CliRuntime, given: boolean): Promise<
 /** Scope names as Clearfacts spells them, comma-separated; "none found" in the CLI's language. */
 function scopeList(scopes: readonly string[]): string {
   return scopes.length === 0 ? inCliLanguage(msg('cli_token_no_scopes')) : scopes.join(', ');
+}
+
+/** Where the token is kept, in the CLI's language; an id the catalogues do not know as it is. */
+function tokenStoreWords(backend: string): string {
+  const store = tokenStoreOf(backend);
+  return store === null ? backend : cliTerm('tokenStore', store);
 }
 
 export function registerTokenCommands(program: Command, runtime: () => CliRuntime): void {
@@ -47,7 +54,7 @@ export function registerTokenCommands(program: Command, runtime: () => CliRuntim
       printLine(
         inCliLanguage(
           msg('cli_token_stored', {
-            backend: session.tokenStorage.backend,
+            backend: tokenStoreWords(session.tokenStorage.backend),
             user: `${username}${email}`,
           }),
         ),
@@ -92,7 +99,7 @@ export function registerTokenCommands(program: Command, runtime: () => CliRuntim
         printLine(line('checked_at_upload', uncheckedScopes.join(', ')));
       }
       const plain = tokenStorage.secure ? '' : ` ${inCliLanguage(msg('cli_token_not_encrypted'))}`;
-      printLine(line('stored', `${tokenStorage.backend}${plain}`));
+      printLine(line('stored', `${tokenStoreWords(tokenStorage.backend)}${plain}`));
     });
 
   token
@@ -101,6 +108,8 @@ export function registerTokenCommands(program: Command, runtime: () => CliRuntim
     .action(async () => {
       const store = await runtime().tokenStore();
       await store.clear();
-      printLine(inCliLanguage(msg('cli_token_removed', { backend: store.info().backend })));
+      printLine(
+        inCliLanguage(msg('cli_token_removed', { backend: tokenStoreWords(store.info().backend) })),
+      );
     });
 }

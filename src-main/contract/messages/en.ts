@@ -33,7 +33,9 @@ export const en: Catalogue = {
       'This PDF is password-protected or encrypted, so Clearfacts cannot read it. Save an unprotected copy (for example with "Print to PDF") and put that in the folder instead.',
     pdf_no_pages: 'This PDF has no pages, so there is nothing to send.',
     pdf_page_count_mismatch:
-      'This PDF’s list of pages says it has {{declaredPages, number}} pages, but the file holds only {{foundPages, number}}, so PDF readers disagree on how many pages it has and Clearfacts could show a different count. Open it in a PDF reader and save it again, or print it to PDF, then put that copy in the folder.',
+      'This PDF’s list of pages gives its number of pages as {{declaredPages, number}}, but the file holds {{foundPages, number}}, so PDF readers disagree on how many pages it has and Clearfacts could show a different count. Open it in a PDF reader and save it again, or print it to PDF, then put that copy in the folder.',
+    pdf_page_tree_miscounted:
+      'This PDF’s list of pages counts the pages of one of its parts wrongly, so PDF readers that go by those counts (the one in Firefox, for one) leave some of its pages out or show them twice, and Clearfacts could too. Open it in a PDF reader and save it again, or print it to PDF, then put that copy in the folder.',
     pdf_incomplete_no_end_marker:
       'This PDF stops before its end-of-file marker (%%EOF): it was cut off while being written, downloaded or copied, and its last pages may be missing. Copy it again from where it came from, or scan or save it again.',
     pdf_incomplete_in_update:
@@ -578,6 +580,7 @@ export const en: Catalogue = {
     cli_folder_taken_over: 'This installation delivers {{folder}} from now on.',
     cli_raw_name: '(renamed from {{name}}: that name was not UTF-8)',
     cli_size_sent: '{{sizeBytes, size}}',
+    cli_bytes_sent: '{{sizeBytes, size}} sent',
     cli_check_kind: '{{fileType}}, {{sizeBytes, size}}',
     cli_check_kind_pages: {
       one: '{{fileType}}, {{count}} page, {{sizeBytes, size}}',
@@ -810,7 +813,7 @@ export const en: Catalogue = {
       ready: 'queued',
       uploading: 'uploading',
       uploaded: 'uploaded',
-      archived: 'uploaded and moved',
+      archived: 'uploaded, moved to _uploaded',
       failed: 'failed',
       duplicate: 'already uploaded',
       unconfirmed: 'unconfirmed',
@@ -829,6 +832,16 @@ export const en: Catalogue = {
     },
     destination: { purchase: 'purchases', sale: 'sales' },
     eInvoiceKind: { invoice: 'invoice', credit_note: 'credit note', correction: 'correction' },
+    tokenStore: {
+      keyring: 'the system keyring',
+      file: 'a file on this computer',
+      tokenFile: 'the file CLEARFACTS_TOKEN_FILE names',
+      environment: 'the environment variable CLEARFACTS_TOKEN',
+      memory: 'memory only, until the uploader stops',
+      memoryDemo: 'memory only (demo)',
+      safeStorage: 'the system’s secure storage',
+      safeStorageBasic: 'the system’s storage, without a keyring (weak)',
+    },
     eInvoiceRule: {
       br_01: 'BR-01: the invoice does not say which specification it follows (BT-24).',
       br_02: 'BR-02: the invoice has no number (BT-1).',

@@ -33,7 +33,9 @@ export const fr: Catalogue = {
       'Ce PDF est protégé par un mot de passe ou chiffré : Clearfacts ne peut pas le lire. Enregistrez une copie non protégée (par exemple avec « Imprimer en PDF ») et placez-la dans le dossier.',
     pdf_no_pages: 'Ce PDF n’a aucune page : il n’y a rien à envoyer.',
     pdf_page_count_mismatch:
-      'La liste des pages de ce PDF annonce {{declaredPages, number}} pages, mais le fichier n’en contient que {{foundPages, number}} : les lecteurs PDF n’affichent donc pas le même nombre de pages, et Clearfacts pourrait en afficher un autre. Ouvrez-le dans un lecteur PDF et enregistrez-le à nouveau, ou imprimez-le en PDF, puis placez cette copie dans le dossier.',
+      'La liste des pages de ce PDF annonce un nombre de pages de {{declaredPages, number}}, mais le fichier en contient {{foundPages, number}} : les lecteurs PDF n’affichent donc pas le même nombre de pages, et Clearfacts pourrait en afficher un autre. Ouvrez-le dans un lecteur PDF et enregistrez-le à nouveau, ou imprimez-le en PDF, puis placez cette copie dans le dossier.',
+    pdf_page_tree_miscounted:
+      'La liste des pages de ce PDF compte mal les pages d’une de ses parties : les lecteurs PDF qui se fient à ces nombres (celui de Firefox, par exemple) omettent certaines de ses pages ou les affichent deux fois, et Clearfacts pourrait faire de même. Ouvrez-le dans un lecteur PDF et enregistrez-le à nouveau, ou imprimez-le en PDF, puis placez cette copie dans le dossier.',
     pdf_incomplete_no_end_marker:
       'Ce PDF s’arrête avant son marqueur de fin (%%EOF) : il a été coupé pendant l’écriture, le téléchargement ou la copie, et ses dernières pages peuvent manquer. Copiez-le à nouveau depuis sa source, ou scannez-le ou enregistrez-le à nouveau.',
     pdf_incomplete_in_update:
@@ -596,6 +598,7 @@ export const fr: Catalogue = {
     cli_folder_taken_over: 'Cette installation livre désormais {{folder}}.',
     cli_raw_name: '(renommé depuis {{name}} : ce nom n’était pas en UTF-8)',
     cli_size_sent: '{{sizeBytes, size}}',
+    cli_bytes_sent: '{{sizeBytes, size}} envoyés',
     cli_check_kind: '{{fileType}}, {{sizeBytes, size}}',
     cli_check_kind_pages: {
       one: '{{fileType}}, {{count}} page, {{sizeBytes, size}}',
@@ -841,7 +844,7 @@ export const fr: Catalogue = {
       ready: 'en file d’attente',
       uploading: 'en cours d’envoi',
       uploaded: 'envoyé',
-      archived: 'envoyé et déplacé',
+      archived: 'envoyé, déplacé vers _uploaded',
       failed: 'en échec',
       duplicate: 'déjà envoyé',
       unconfirmed: 'non confirmé',
@@ -860,6 +863,16 @@ export const fr: Catalogue = {
     },
     destination: { purchase: 'achats', sale: 'ventes' },
     eInvoiceKind: { invoice: 'facture', credit_note: 'note de crédit', correction: 'correction' },
+    tokenStore: {
+      keyring: 'le trousseau du système',
+      file: 'un fichier sur cet ordinateur',
+      tokenFile: 'le fichier que nomme CLEARFACTS_TOKEN_FILE',
+      environment: 'la variable d’environnement CLEARFACTS_TOKEN',
+      memory: 'en mémoire seulement, jusqu’à l’arrêt de l’uploader',
+      memoryDemo: 'en mémoire seulement (démo)',
+      safeStorage: 'le stockage sécurisé du système',
+      safeStorageBasic: 'le stockage du système, sans trousseau (faible)',
+    },
     eInvoiceRule: {
       br_01: 'BR-01 : la facture n’indique pas la spécification qu’elle suit (BT-24).',
       br_02: 'BR-02 : la facture n’a pas de numéro (BT-1).',

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { FOLDER_AVAILABILITIES, QUEUE_STATES } from '../engine-states.ts';
 import { FILE_STATES } from '../file-states.ts';
+import { TOKEN_STORES } from '../token-stores.ts';
 
 /** Words that depend on the language: a param with one of these names holds a key of its table. */
 export const TERM_TABLES = {
@@ -78,6 +79,8 @@ export const TERM_TABLES = {
   destination: ['purchase', 'sale'],
   /** An e-invoice's kind (EInvoiceSummary.documentType), for the CLI's lines. */
   eInvoiceKind: ['invoice', 'credit_note', 'correction'],
+  /** Where the token is kept (contract/token-stores.ts), for the CLI's `token` lines. */
+  tokenStore: TOKEN_STORES,
   /** EN 16931 / Peppol BIS 3 rules checked as advice on an e-invoice (e-invoice-advice.ts). */
   eInvoiceRule: [
     'br_01',
@@ -324,6 +327,7 @@ export const Message = z.discriminatedUnion('code', [
     declaredPages: z.number().int(),
     foundPages: z.number().int(),
   }),
+  message('pdf_page_tree_miscounted', {}),
   message('pdf_incomplete_no_end_marker', {}),
   message('pdf_incomplete_in_update', {}),
   message('pdf_needs_password', {}),
@@ -740,6 +744,7 @@ export const Message = z.discriminatedUnion('code', [
   message('cli_raw_name', { name: z.string() }),
   /** `history`'s SIZE SENT cell: the bytes an upload carried, in the language's number format. */
   message('cli_size_sent', { sizeBytes: bytes }),
+  message('cli_bytes_sent', { sizeBytes: bytes }),
   message('cli_check_kind', { fileType: term('fileType'), sizeBytes: bytes }),
   message('cli_check_kind_pages', { fileType: term('fileType'), count, sizeBytes: bytes }),
   message('cli_change_prefix', { bytes: count, sha256: z.string() }),

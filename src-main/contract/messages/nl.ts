@@ -33,7 +33,9 @@ export const nl: Catalogue = {
       'Deze PDF is beveiligd met een wachtwoord of versleuteld, dus Clearfacts kan hem niet lezen. Bewaar een onbeveiligde kopie (bijvoorbeeld met "Afdrukken naar PDF") en zet die in de map.',
     pdf_no_pages: 'Deze PDF heeft geen pagina’s, dus er is niets te versturen.',
     pdf_page_count_mismatch:
-      'Volgens de paginalijst van deze PDF heeft hij {{declaredPages, number}} pagina’s, maar het bestand bevat er maar {{foundPages, number}}, dus PDF-lezers tonen een verschillend aantal pagina’s en Clearfacts zou een ander aantal kunnen tonen. Open hem in een PDF-lezer en sla hem opnieuw op, of druk hem af naar PDF, en zet die kopie in de map.',
+      'Volgens de paginalijst van deze PDF is het aantal pagina’s {{declaredPages, number}}, maar het bestand bevat er {{foundPages, number}}, dus PDF-lezers tonen een verschillend aantal pagina’s en Clearfacts zou een ander aantal kunnen tonen. Open hem in een PDF-lezer en sla hem opnieuw op, of druk hem af naar PDF, en zet die kopie in de map.',
+    pdf_page_tree_miscounted:
+      'De paginalijst van deze PDF telt de pagina’s van een van zijn delen verkeerd, dus PDF-lezers die op die tellingen afgaan (die van Firefox bijvoorbeeld) laten sommige pagina’s weg of tonen ze twee keer, en Clearfacts zou dat ook kunnen doen. Open hem in een PDF-lezer en sla hem opnieuw op, of druk hem af naar PDF, en zet die kopie in de map.',
     pdf_incomplete_no_end_marker:
       'Deze PDF stopt vóór zijn eindmarkering (%%EOF): hij werd afgebroken tijdens het schrijven, downloaden of kopiëren, en de laatste pagina’s kunnen ontbreken. Kopieer hem opnieuw van waar hij vandaan kwam, of scan of bewaar hem opnieuw.',
     pdf_incomplete_in_update:
@@ -598,6 +600,7 @@ export const nl: Catalogue = {
     cli_folder_taken_over: 'Deze installatie levert {{folder}} voortaan af.',
     cli_raw_name: '(hernoemd van {{name}}: die naam was geen UTF-8)',
     cli_size_sent: '{{sizeBytes, size}}',
+    cli_bytes_sent: '{{sizeBytes, size}} verzonden',
     cli_check_kind: '{{fileType}}, {{sizeBytes, size}}',
     cli_check_kind_pages: {
       one: '{{fileType}}, {{count}} pagina, {{sizeBytes, size}}',
@@ -836,7 +839,7 @@ export const nl: Catalogue = {
       ready: 'in de wachtrij',
       uploading: 'aan het opladen',
       uploaded: 'opgeladen',
-      archived: 'opgeladen en verplaatst',
+      archived: 'opgeladen, verplaatst naar _uploaded',
       failed: 'mislukt',
       duplicate: 'al eerder opgeladen',
       unconfirmed: 'niet bevestigd',
@@ -855,6 +858,16 @@ export const nl: Catalogue = {
     },
     destination: { purchase: 'aankopen', sale: 'verkopen' },
     eInvoiceKind: { invoice: 'factuur', credit_note: 'creditnota', correction: 'correctie' },
+    tokenStore: {
+      keyring: 'de sleutelbos van het systeem',
+      file: 'een bestand op deze computer',
+      tokenFile: 'het bestand dat CLEARFACTS_TOKEN_FILE noemt',
+      environment: 'de omgevingsvariabele CLEARFACTS_TOKEN',
+      memory: 'alleen in het geheugen, tot de uploader stopt',
+      memoryDemo: 'alleen in het geheugen (demo)',
+      safeStorage: 'de beveiligde opslag van het systeem',
+      safeStorageBasic: 'de opslag van het systeem, zonder sleutelbos (zwak)',
+    },
     eInvoiceRule: {
       br_01: 'BR-01: de factuur vermeldt niet welke specificatie ze volgt (BT-24).',
       br_02: 'BR-02: de factuur heeft geen nummer (BT-1).',

@@ -204,15 +204,20 @@ function checkPdfBytes(filePath: string): Promise<PdfOutcome> {
       case 'unreadable':
         return refused(documentRefusal('pdf_unreadable', { detail: reading.detail }));
       case 'read':
-        // The tree names pages it does not hold: qpdf and poppler count what it names, pdf.js
-        // what it holds, so no count would be true for every reader.
-        if (reading.declaredPages > reading.pages) {
+        // The root's /Count is not what the tree holds: qpdf --show-npages, pdfinfo and (unless
+        // its last page is missing) pdf.js count what it names, qpdf's walk what it holds, and
+        // poppler refuses a /Count of 0. No count would be true for every reader; a root /Count
+        // of 0 over real pages is no "no pages".
+        if (reading.declaredPages !== reading.pages) {
           return refused(
             documentRefusal('pdf_page_count_mismatch', {
               declaredPages: reading.declaredPages,
               foundPages: reading.pages,
             }),
           );
+        }
+        if (reading.innerCountWrong) {
+          return refused(documentRefusal('pdf_page_tree_miscounted', {}));
         }
         if (reading.pages === 0) return refused(documentRefusal('pdf_no_pages', {}));
         if (reading.xfaOnly) return refused(documentRefusal('pdf_xfa_only', {}));

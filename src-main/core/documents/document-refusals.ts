@@ -15,10 +15,16 @@ export interface DocumentRefusalParams {
   /** pdf.js opened it, and its page tree holds no page. */
   pdf_no_pages: Record<string, never>;
   /**
-   * The page tree's root /Count (what qpdf --show-npages and pdfinfo print) names more pages
-   * than the tree holds (what pdf.js and qpdf's page walk find).
+   * The page tree's root /Count (what qpdf --show-npages and pdfinfo print) is not the number of
+   * pages (leaves) the tree holds (what qpdf's page walk finds).
    */
   pdf_page_count_mismatch: { declaredPages: number; foundPages: number };
+  /**
+   * The root's /Count is right, but a /Pages node below it counts its leaves wrongly and pdf.js,
+   * which skips subtrees by /Count, did not recount: it leaves pages out or shows them twice (code
+   * pdf_page_count_mismatch: the same disagreement of readers).
+   */
+  pdf_page_tree_miscounted: Record<string, never>;
   /** A dynamic XFA form: the pages are a placeholder, the content lives in the XFA stream. */
   pdf_xfa_only: Record<string, never>;
   /**
@@ -60,6 +66,8 @@ export function documentRefusal<C extends DocumentRefusalCode>(
       const counts = params as DocumentRefusalParams['pdf_page_count_mismatch'];
       return { code, message: msg('pdf_page_count_mismatch', counts) };
     }
+    case 'pdf_page_tree_miscounted':
+      return { code: 'pdf_page_count_mismatch', message: msg('pdf_page_tree_miscounted') };
     case 'pdf_xfa_only':
       return { code, message: msg('pdf_xfa_only') };
     case 'pdf_prefix_too_long': {

@@ -7,13 +7,20 @@ import { z } from 'zod';
 export const PdfReading = z.discriminatedUnion('outcome', [
   z.object({
     outcome: z.literal('read'),
-    /** The pages the reader found and can show. */
+    /** The pages (leaves) the page tree holds, as qpdf's walk of the tree finds them. */
     pages: z.number().int().nonnegative(),
     /**
      * The pages the page tree's root says it has (its /Count, ISO 32000-2 §7.7.3.2; what qpdf
-     * --show-npages and poppler's pdfinfo print). Equal to `pages` unless the tree holds fewer.
+     * --show-npages and poppler's pdfinfo print, and pdf.js shows unless the last of them is
+     * missing). Equal to `pages` unless the count is wrong.
      */
     declaredPages: z.number().int().nonnegative(),
+    /**
+     * A /Pages node below the root counts a different number of pages than it holds, and pdf.js,
+     * which skips subtrees by their /Count, did not recount: it leaves pages out or shows some
+     * twice where qpdf and poppler show the leaves.
+     */
+    innerCountWrong: z.boolean(),
     /** A dynamic XFA form (`/NeedsRendering true`): its pages are a placeholder. */
     xfaOnly: z.boolean(),
   }),

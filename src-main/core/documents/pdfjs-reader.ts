@@ -1,35 +1,49 @@
 // PDF reading with pdf.js (pdfjs-dist, the reader in Firefox): it opens what mainstream readers
 // open, repairing broken cross-reference tables by scanning the objects, decrypts files that
 // need no user password (RC4, AES-128, AES-256), and counts pages from the page tree the live
-// xref points at. Counting needs no fonts or cmaps: those are loaded only to render.
+// xref points at (its leaves, walked as qpdf walks them). Counting needs no fonts or cmaps: those
+// are loaded only to render.
 // pdf.js docs: https://mozilla.github.io/pdf.js/api/draft/module-pdfjsLib.html
 import { getDocument, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { countPageTree, type PageTreeCount, type PdfjsCatalog } from './pdf-page-tree.ts';
 import type { PdfReading, ReadPdf } from './pdf-reading.ts';
 
 /**
- * pdf.js' words when the page tree's root /Count names a last page the tree does not hold: it
- * then counts the leaves instead (PDFDocument.checkLastPage in pdf.worker.mjs). Its API offers
- * the declared count nowhere else, so the warning is the one place to read it; a test on a tree
- * that says 5 pages and holds 2 fails if a pdf.js update changes these words.
+ * Runs `open` and catches the pdf.js `Catalog` it makes on the way. pdf.js' API offers no page
+ * tree walk (pdf.js' own, `getAllPageDicts`, runs only when the root's last page is missing, and
+ * paging through every page costs it 145 s for a flat 10,000-page tree), so the walk reads the
+ * objects pdf.js parsed. Its parser runs here as a "fake worker", and its Catalog constructor
+ * caches the page tree root with `shadow` (Object.defineProperty on the instance, key
+ * `toplevelPagesDict`), which is where the instance is seen; a reparse in recovery mode makes a
+ * new one, so the last one wins. Only one read runs at a time in the check worker. If a pdf.js
+ * update changes this, the catalog is null and the tests on miscounted trees fail.
  */
-const RECOUNTED = /^Warning: checkLastPage - invalid \/Pages tree \/Count: (\d+)\.$/;
-
-/**
- * Runs `read` with pdf.js' warnings (it writes them with console.warn, in this thread: its parser
- * runs as a "fake worker" here) looked through for RECOUNTED; the declared count, or null. Only
- * one read runs at a time in the check worker, so no other file's warnings can mix in.
- */
-async function withDeclaredCount<T>(read: () => Promise<T>): Promise<[T, number | null]> {
-  let declared: number | null = null;
-  const warn = console.warn;
-  console.warn = (...parts: unknown[]) => {
-    const match = typeof parts[0] === 'string' ? RECOUNTED.exec(parts[0]) : null;
-    if (match?.[1] !== undefined) declared = Number(match[1]);
+async function withCatalog<T>(open: () => Promise<T>): Promise<[T, PdfjsCatalog | null]> {
+  let catalog: PdfjsCatalog | null = null;
+  const define = Object.defineProperty;
+  Object.defineProperty = function <U>(
+    target: U,
+    key: PropertyKey,
+    attributes: PropertyDescriptor & ThisType<unknown>,
+  ): U {
+    if (key === 'toplevelPagesDict' && typeof target === 'object' && target !== null) {
+      catalog = target as unknown as PdfjsCatalog;
+    }
+    return define(target, key, attributes);
   };
   try {
-    return [await read(), declared];
+    return [await open(), catalog];
   } finally {
-    console.warn = warn;
+    Object.defineProperty = define;
+  }
+}
+
+/** The walk's count, or null (pdf.js' own count stands) when the walk itself failed. */
+function countedOrNull(catalog: PdfjsCatalog): PageTreeCount | null {
+  try {
+    return countPageTree(catalog);
+  } catch {
+    return null;
   }
 }
 
@@ -37,9 +51,8 @@ async function withDeclaredCount<T>(read: () => Promise<T>): Promise<[T, number 
 export const readPdfWithPdfjs: ReadPdf = async (bytes) => {
   const task = getDocument({
     data: bytes,
-    // Nothing may reach the console (the CLI's stderr) or the network, nor compile code. Warnings
-    // are asked for to read RECOUNTED; withDeclaredCount keeps them all off the console.
-    verbosity: VerbosityLevel.WARNINGS,
+    // Nothing may reach the console (the CLI's stderr) or the network, nor compile code.
+    verbosity: VerbosityLevel.ERRORS,
     isEvalSupported: false,
     useWorkerFetch: false,
     disableFontFace: true,
@@ -49,11 +62,16 @@ export const readPdfWithPdfjs: ReadPdf = async (bytes) => {
     enableXfa: true,
   });
   try {
-    const [document, declared] = await withDeclaredCount(() => task.promise);
+    const [document, catalog] = await withCatalog(() => task.promise);
+    const tree = catalog === null ? null : countedOrNull(catalog);
+    const pages = tree?.leaves ?? document.numPages;
     const reading: PdfReading = {
       outcome: 'read',
-      pages: document.numPages,
-      declaredPages: declared ?? document.numPages,
+      pages,
+      // A root /Count that is no count at all claims nothing to compare.
+      declaredPages: tree?.declared ?? pages,
+      // When pdf.js recounted, it shows the leaves as qpdf and poppler do, whatever the counts.
+      innerCountWrong: (tree?.innerCountWrong ?? false) && catalog?.hasActualNumPages !== true,
       xfaOnly: document.isPureXfa,
     };
     return reading;

@@ -2,7 +2,7 @@
 // write, and a folder's own self-test cannot tell (its probe is written locally), so a folder on
 // one is polled. This finds out where the platform lets Node see it.
 import { execFile } from 'node:child_process';
-import { statfs } from 'node:fs/promises';
+import { realpath, statfs } from 'node:fs/promises';
 import path from 'node:path';
 
 /** Linux `statfs` f_type magic numbers (linux/magic.h) of file systems that need polling. */
@@ -98,20 +98,45 @@ function macMountTable(command: string): Promise<string | null> {
 }
 
 /**
+ * How the platform is asked; tests hand in recorded answers (a CIFS mount's statfs, a mapped
+ * drive's real path) that this machine cannot produce.
+ */
+export interface FileSystemProbes {
+  /** The program that prints macOS's mount table. */
+  mountCommand: string;
+  /** Linux: statfs(2); only `type` (f_type) is read. */
+  statfs: (folderPath: string) => Promise<{ type: number }>;
+  /**
+   * Windows: the native real path. libuv resolves it with GetFinalPathNameByHandleW, which
+   * names a mapped network drive (`Z:\…`) by its UNC path (`\\server\share\…`).
+   */
+  realpath: (folderPath: string) => Promise<string>;
+}
+
+const PLATFORM_PROBES: FileSystemProbes = {
+  mountCommand: MAC_MOUNT_COMMAND,
+  statfs: (folderPath) => statfs(folderPath),
+  realpath: (folderPath) => realpath(folderPath),
+};
+
+/**
  * Says what kind of network or user-space file system holds the folder ("an SMB network share"),
  * or null when it is local or the platform gives no way to tell (then the self-test decides).
+ * Windows: a UNC path, or a drive whose real path is one (a mapped network drive).
  */
 export async function detectNetworkFileSystem(
   realPath: string,
   platform: NodeJS.Platform = process.platform,
-  /** The program that prints macOS's mount table; another only in tests. */
-  mountCommand: string = MAC_MOUNT_COMMAND,
+  probes: Partial<FileSystemProbes> = {},
 ): Promise<string | null> {
+  const probe = { ...PLATFORM_PROBES, ...probes };
   if (platform === 'win32') {
-    return isUncPath(realPath) ? 'a Windows network share (UNC path)' : null;
+    if (isUncPath(realPath)) return 'a Windows network share (UNC path)';
+    const resolved = await probe.realpath(realPath).catch(() => null);
+    return resolved !== null && isUncPath(resolved) ? 'a mapped network drive' : null;
   }
   if (platform === 'darwin') {
-    const table = await macMountTable(mountCommand);
+    const table = await macMountTable(probe.mountCommand);
     if (table === null) {
       // Without the mount table, /Volumes/<name> is an external or network volume.
       return realPath.startsWith('/Volumes/') ? 'an external or network volume' : null;
@@ -121,8 +146,30 @@ export async function detectNetworkFileSystem(
   }
   if (platform !== 'linux') return null;
   try {
-    return describeLinuxFileSystemType((await statfs(path.resolve(realPath))).type);
+    return describeLinuxFileSystemType((await probe.statfs(path.resolve(realPath))).type);
   } catch {
     return null;
   }
+}
+
+/** How long a folder's verdict is kept: a share is rarely mounted in place of a local folder. */
+export const NETWORK_VERDICT_TTL_MS = 60_000;
+
+/**
+ * Whether a folder is on a network file system, asked at most once per NETWORK_VERDICT_TTL_MS
+ * per folder: the after-upload step asks for every file, and macOS answers by running `mount`.
+ */
+export function networkShareCheck(
+  detect: (folderPath: string) => Promise<string | null> = (folderPath) =>
+    detectNetworkFileSystem(folderPath),
+  now: () => number = Date.now,
+): (folderPath: string) => Promise<boolean> {
+  const verdicts = new Map<string, { at: number; network: Promise<boolean> }>();
+  return (folderPath) => {
+    const known = verdicts.get(folderPath);
+    if (known !== undefined && now() - known.at < NETWORK_VERDICT_TTL_MS) return known.network;
+    const network = detect(folderPath).then((found) => found !== null);
+    verdicts.set(folderPath, { at: now(), network });
+    return network;
+  };
 }

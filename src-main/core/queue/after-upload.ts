@@ -10,10 +10,17 @@ import { compareVersion } from '../store/file-version.ts';
 
 export const UPLOADED_FOLDER = '_uploaded';
 
+/**
+ * The file is not the version sent. `path` is where it is now: the path it was sent from, or, when
+ * the change showed only once it was set aside and another file has taken its name since, the
+ * free name (`name (2).pdf`) it was brought back under.
+ */
 export class FileChangedSinceSentError extends Error {
-  constructor() {
+  readonly path: string;
+  constructor(filePath: string) {
     super('The file changed after it was sent, so it was left in place.');
     this.name = 'FileChangedSinceSentError';
+    this.path = filePath;
   }
 }
 
@@ -88,16 +95,18 @@ function monthFolder(at: Date): string {
 }
 
 /**
- * Reserves `name`, `name (2)`, `name (3)`, … by creating it exclusively, then renames the file
- * over the reservation. Plain rename would silently replace a file of the same name on POSIX.
+ * Reserves `name`, `name (2)`, `name (3)`, … (of `fileName`, the source's own by default) by
+ * creating it exclusively, then renames the file over the reservation. Plain rename would
+ * silently replace a file of the same name on POSIX.
  */
 async function moveWithoutOverwriting(
   fs: AfterUploadFs,
   source: string,
   directory: string,
+  fileName: string = path.basename(source),
 ): Promise<string> {
   await fs.mkdir(directory, { recursive: true });
-  const { name, ext } = path.parse(source);
+  const { name, ext } = path.parse(fileName);
   for (let counter = 1; ; counter += 1) {
     const candidate = path.join(
       directory,
@@ -162,30 +171,77 @@ export interface DeliveredFile {
 }
 
 /**
- * Whether the file at `file.path` (whose stats are `current`) is still the one sent. A different
- * length is other content; the same length with another mtime, ctime or inode (a file renamed
- * over it, a `touch`, a sync tool's rewrite) is hashed again, and the same bytes are the same
- * document (issue #10: "re-hash only when one differs").
+ * Whether the file whose stats are `current` (read at `filePath`) is still the one sent. A
+ * different length is other content; the same length with another mtime, ctime or inode (a file
+ * renamed over it, a `touch`, a sync tool's rewrite) is hashed again, and the same bytes are the
+ * same document (issue #10: "re-hash only when one differs"). `alwaysHash`: on a network share,
+ * where a client's cached attributes can say "unchanged" of a file another machine rewrote.
+ * `ignoreCtime`: the file was renamed since it was recorded, which sets its ctime (Linux, APFS).
  */
 async function stillTheFileSent(
   file: DeliveredFile,
+  filePath: string,
   current: Stats,
   hash: (filePath: string) => Promise<string>,
+  options: { alwaysHash: boolean; ignoreCtime: boolean },
 ): Promise<boolean> {
   if (file.sizeBytes === null || file.mtimeMs === null) return true;
   const difference = compareVersion(
-    { sizeBytes: file.sizeBytes, mtimeMs: file.mtimeMs, ctimeMs: file.ctimeMs, ino: file.ino },
+    {
+      sizeBytes: file.sizeBytes,
+      mtimeMs: file.mtimeMs,
+      ctimeMs: options.ignoreCtime ? null : file.ctimeMs,
+      ino: file.ino,
+    },
     current,
   );
-  if (difference === 'same') return true;
-  if (difference === 'size' || file.sha256 === null) return false;
-  return (await hash(file.path)) === file.sha256;
+  if (difference === 'same' && !options.alwaysHash) return true;
+  if (difference === 'size' || file.sha256 === null) return difference === 'same';
+  return (await hash(filePath)) === file.sha256;
+}
+
+/** A name in the file's own folder that the intake ignores (a leading dot), for a delete. */
+function asideName(file: DeliveredFile, at: Date): string {
+  return `.cf-deleting-${at.getTime()}${path.extname(file.path)}`;
+}
+
+/**
+ * Takes the file out of the way of writers (a rename: whoever writes by path from now on makes
+ * a new file), then checks that what was taken is still the version sent: a scanner's or a sync
+ * tool's rewrite between the check before and the rename would otherwise be moved or deleted as
+ * if it were the document Clearfacts holds. A rewrite in place shows in size or mtime (the rename
+ * itself sets ctime); a file renamed over it, in its inode. When it is not the version sent it
+ * is put back under its own name, or the next free one when a new file took that name meanwhile.
+ * Left: a writer that keeps the file open and writes after the check (it writes into `_uploaded/`),
+ * and on the EXDEV copy (moveOver) a rewrite between the copy and the removal of the original.
+ */
+async function moveAndVerify(
+  fs: AfterUploadFs,
+  file: DeliveredFile,
+  directory: string,
+  hash: (filePath: string) => Promise<string>,
+  alwaysHash: boolean,
+  asideAs?: string,
+): Promise<string> {
+  const moved = await moveWithoutOverwriting(fs, file.path, directory, asideAs);
+  const current = await fs.stat(moved);
+  if (await stillTheFileSent(file, moved, current, hash, { alwaysHash, ignoreCtime: true })) {
+    return moved;
+  }
+  const back = await moveWithoutOverwriting(
+    fs,
+    moved,
+    path.dirname(file.path),
+    path.basename(file.path),
+  );
+  throw new FileChangedSinceSentError(back);
 }
 
 /**
  * Returns where the file went (move) or null (delete, leave). Throws AfterUploadError (with
  * `retryLater` for a full disk or a refused move), FileChangedSinceSentError, or the system's
  * error for anything else. `hash` is the SHA-256 (hex) of a file, as the check computed it.
+ * `onNetworkShare`: the watched folder is on one, so the bytes are compared whatever the stats say.
  */
 export async function archiveDeliveredFile(
   file: DeliveredFile,
@@ -193,6 +249,7 @@ export async function archiveDeliveredFile(
   at: Date,
   fs: AfterUploadFs = fsPromises,
   hash: (filePath: string) => Promise<string> = hashFile,
+  onNetworkShare = false,
 ): Promise<string | null> {
   if (action === 'leave') return null;
   let current;
@@ -215,15 +272,28 @@ export async function archiveDeliveredFile(
       `${folder}: ${code} at move time`,
     );
   }
-  if (!(await stillTheFileSent(file, current, hash))) throw new FileChangedSinceSentError();
+  const before = { alwaysHash: onNetworkShare, ignoreCtime: false };
+  if (!(await stillTheFileSent(file, file.path, current, hash, before))) {
+    throw new FileChangedSinceSentError(file.path);
+  }
   const target = path.join(file.watchRoot, UPLOADED_FOLDER, monthFolder(at));
   try {
     if (action === 'delete') {
-      await fs.unlink(file.path);
+      // Set aside in its own folder (same device, so a rename), checked, then removed.
+      const aside = await moveAndVerify(
+        fs,
+        file,
+        path.dirname(file.path),
+        hash,
+        onNetworkShare,
+        asideName(file, at),
+      );
+      await fs.unlink(aside);
       return null;
     }
-    return await moveWithoutOverwriting(fs, file.path, target);
+    return await moveAndVerify(fs, file, target, hash, onNetworkShare);
   } catch (error) {
+    if (error instanceof FileChangedSinceSentError) throw error;
     throw sortLocalFailure(error, action === 'delete' ? path.dirname(file.path) : target);
   }
 }

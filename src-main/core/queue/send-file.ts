@@ -128,6 +128,8 @@ export interface SendContext {
   onChangedAfterSend: (filePath: string) => void;
   /** The after-upload step's file operations (node:fs/promises; tests inject a full disk). */
   afterUploadFs: AfterUploadFs;
+  /** Whether a watched folder is on a network share, where the move step compares the bytes. */
+  onNetworkShare: (folderPath: string) => Promise<boolean>;
   /** An after-upload step failed for a passing reason (full disk): the queue tries it later. */
   onLocalStepDeferred: () => void;
   /**
@@ -796,6 +798,7 @@ export async function finishLocally(context: SendContext, record: FileRecord): P
       new Date(context.now()),
       context.afterUploadFs,
       (filePath) => context.documents.hash(filePath),
+      await context.onNetworkShare(record.watchRoot),
     );
     await write('archived', { archivedPath, failure: null });
   } catch (error) {
@@ -819,7 +822,7 @@ export async function finishLocally(context: SendContext, record: FileRecord): P
         ...(changed ? {} : { detail }),
       },
     });
-    if (changed) context.onChangedAfterSend(record.path);
+    if (changed) context.onChangedAfterSend(error.path);
     // The uuid is stored and the row stays `uploaded`: only the move is tried again, never the send.
     if (error instanceof AfterUploadError && error.retryLater) context.onLocalStepDeferred();
   }

@@ -36,6 +36,7 @@ import {
   type AfterUploadFs,
 } from './after-upload.ts';
 import * as fsPromises from 'node:fs/promises';
+import { networkShareCheck } from '../intake/network-share.ts';
 
 /** The longest wait between two read queries probing Clearfacts during an incident. */
 const MAX_PROBE_INTERVAL_MS = 60_000;
@@ -83,6 +84,11 @@ export interface UploadQueueOptions {
   folderOwnedElsewhere?: (record: FileRecord) => Promise<boolean>;
   /** The after-upload step's file operations; node:fs/promises unless a test injects faults. */
   afterUploadFs?: AfterUploadFs;
+  /**
+   * Whether a watched folder is on a network share (intake/network-share.ts, asked once a minute
+   * per folder by default); tests inject the verdict.
+   */
+  onNetworkShare?: (folderPath: string) => Promise<boolean>;
   /** How long a move that failed for a passing reason waits; AFTER_UPLOAD_RETRY_MS by default. */
   afterUploadRetryMs?: number;
   /** How often the history is looked at for work another process queued (CLI `retry`). */
@@ -174,6 +180,7 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
     explainRefusal: options.explainRefusal ?? ((_record, failure) => Promise.resolve(failure)),
     onChangedAfterSend: options.onChangedAfterSend ?? (() => {}),
     afterUploadFs: options.afterUploadFs ?? fsPromises,
+    onNetworkShare: options.onNetworkShare ?? networkShareCheck(),
     onLocalStepDeferred: () => scheduleLocalRetry(),
     reachableAdministrations: options.reachableAdministrations ?? (() => Promise.resolve(null)),
     folderOwnedElsewhere: options.folderOwnedElsewhere ?? (() => Promise.resolve(false)),

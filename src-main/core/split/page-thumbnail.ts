@@ -1,7 +1,8 @@
 // The small picture of a part's first page that the split preview shows (issue #19), made from
 // the page picture the separator search already takes (page-images.ts), so a preview costs no
-// second rendering. @napi-rs/canvas scales it down and encodes it as JPEG.
-import { createCanvas, ImageData } from '@napi-rs/canvas';
+// second rendering. @napi-rs/canvas scales it down and encodes it as JPEG; it is loaded by the
+// first thumbnail, so a split worker that only cuts a batch never carries it (about 15 MB
+// resident in a worker thread, issue #17's peak RSS target).
 import type { PagePicture } from './page-images.ts';
 
 /** The long side of a thumbnail in pixels: a 120 px card on a screen with twice the density. */
@@ -12,6 +13,7 @@ const JPEG_QUALITY = 70;
 
 /** The picture as a `data:image/jpeg;base64,…` URL, its long side at most 240 px. */
 export async function thumbnailDataUrl(picture: PagePicture): Promise<string> {
+  const { createCanvas, ImageData } = await import('@napi-rs/canvas');
   // Copied: the pixels may belong to pdf.js's own copy of @napi-rs/canvas (see page-images.ts).
   const pixels = new ImageData(new Uint8ClampedArray(picture.data), picture.width, picture.height);
   const full = createCanvas(picture.width, picture.height);

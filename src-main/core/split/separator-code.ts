@@ -10,7 +10,6 @@
 // A plain `PATCHT` (the paperless-ngx habit) separates like `type=next`.
 import { z } from 'zod';
 import { hasBelgianCheckDigits } from '../../contract/company-number.ts';
-import { SeparatorSheet, SeparatorType } from '../../contract/domain.ts';
 
 /** The prefix of every payload; the number after the slash is the payload's version. */
 export const SEPARATOR_PREFIX = 'CFU-SEP/';
@@ -18,8 +17,10 @@ export const SEPARATOR_VERSION = 1;
 /** paperless-ngx's default separator barcode; we honour it as "next document". */
 export const PATCH_T_CODE = 'PATCHT';
 
-// The sheet's kinds and fields are the contract's (domain.ts): the Folders screen asks for sheets.
-export { SeparatorSheet, SeparatorType } from '../../contract/domain.ts';
+// The sheet's kinds and fields are the contract's (split-schemas.ts, re-exported by domain.ts):
+// the Folders screen asks for sheets.
+import { SeparatorSheet, SeparatorType } from '../../contract/split-schemas.ts';
+export { SeparatorSheet, SeparatorType };
 
 /** The text a sheet's QR code carries. Throws zod's error if the sheet is not valid. */
 export function encodeSeparator(sheet: SeparatorSheet): string {

@@ -1,7 +1,7 @@
 // What the split service and its worker thread say to each other, checked with zod on arrival
 // (a worker's messages cross a thread boundary). Shared by split-service.ts and split-worker.ts.
 import { z } from 'zod';
-import { PageThumbnail, SplitChoice, SplitMode, SplitPart } from '../../contract/domain.ts';
+import { PageThumbnail, SplitChoice, SplitMode, SplitPart } from '../../contract/split-schemas.ts';
 import { SeparatorSheet } from './separator-code.ts';
 
 /** One part as the worker hands it back: its pages (1-based, inclusive) and its PDF bytes. */

@@ -1,7 +1,7 @@
 // The SettingsStore over a conf instance (headless) or an electron-store instance (the desktop
 // shell; it extends conf). Every read is validated with the contract's schema; a bad file is
 // backed up and repaired with a log line, never a crash.
-import { copyFileSync, existsSync, readFileSync, renameSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, renameSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Conf from 'conf';
 import { Settings } from '../../contract/domain.ts';
@@ -10,13 +10,17 @@ import { repairSettings } from './settings-repair.ts';
 import { SETTINGS_FILE_NAME, settingsFileOptions, type SettingsFile } from './settings-schema.ts';
 import type { SettingsStore } from './settings-store.ts';
 
-/** The part of conf (and electron-store) this store uses. */
+/**
+ * The part of conf (and electron-store) this store uses. Both must be built without their `cache`
+ * option, so that reading `store` reads the file.
+ */
 export interface SettingsBacking {
   readonly path: string;
   store: SettingsFile;
-  onDidAnyChange(callback: () => void): () => void;
-  _closeWatcher(): void;
 }
+
+/** How often a following store looks whether another process wrote the file, in ms. */
+export const SETTINGS_FOLLOW_INTERVAL_MS = 1000;
 
 export class InvalidSettingsError extends Error {
   constructor(message: string) {
@@ -48,22 +52,44 @@ export function quarantineUnreadableSettingsFile(cwd: string, logger: Logger): v
   }
 }
 
+/** What identifies one version of the settings file: a write by anyone changes at least one. */
+function fileVersion(filePath: string): string {
+  try {
+    const stats = statSync(filePath, { bigint: true });
+    return `${stats.ino}:${stats.size}:${stats.mtimeNs}:${stats.ctimeNs}`;
+  } catch {
+    return 'missing';
+  }
+}
+
+/**
+ * The settings store over a backing file. With `follow`, it notices writes by other processes
+ * (the CLI beside a running engine) within SETTINGS_FOLLOW_INTERVAL_MS and tells its listeners.
+ * It compares the file's identity (inode, size, mtime, ctime) with the one it last read, taken
+ * before that read. conf's own `watch` was not enough: on Linux it polls with fs.watchFile, whose
+ * first stat runs later on libuv's thread pool, so a write that lands before that stat (a busy
+ * pool at engine start) is taken as the starting state and never reported.
+ */
 export function createSettingsStore(options: {
   backing: SettingsBacking;
   logger: Logger;
+  follow?: boolean;
 }): SettingsStore & { close(): void } {
   const { backing, logger } = options;
   const listeners = new Set<(settings: Settings) => void>();
   let current: Settings | null = null;
   let lastNotified = '';
+  let versionRead = '';
 
   function read(): Settings {
+    versionRead = fileVersion(backing.path);
     const { settings, problems } = repairSettings(backing.store);
     if (problems.length > 0) {
       const backup = backupPath(backing.path);
       copyFileSync(backing.path, backup);
       logger.warn('The settings file held invalid values: they were reset', { problems, backup });
       backing.store = settings;
+      versionRead = fileVersion(backing.path);
     }
     return settings;
   }
@@ -75,11 +101,19 @@ export function createSettingsStore(options: {
     for (const listener of listeners) listener(settings);
   }
 
-  const unsubscribeBacking = backing.onDidAnyChange(() => {
-    // Also fires when another process (the CLI beside a running `watch`) writes the file.
-    current = read();
+  function followOtherWriters(): void {
+    if (fileVersion(backing.path) === versionRead) return;
+    try {
+      current = read();
+    } catch (error) {
+      // Another process may be halfway through writing; its finished write changes the version again.
+      logger.warn('The settings file could not be read after another program changed it', {
+        error: error instanceof Error ? error.message : String(error),
+      });
+      return;
+    }
     notify(current);
-  });
+  }
 
   const store = {
     get(): Settings {
@@ -95,6 +129,7 @@ export function createSettingsStore(options: {
         );
       }
       backing.store = parsed.data;
+      versionRead = fileVersion(backing.path);
       current = parsed.data;
       notify(parsed.data);
       return parsed.data;
@@ -104,11 +139,15 @@ export function createSettingsStore(options: {
       return () => listeners.delete(listener);
     },
     close(): void {
-      unsubscribeBacking();
-      backing._closeWatcher();
+      if (following !== null) clearInterval(following);
     },
   };
   lastNotified = JSON.stringify(store.get());
+  const following = options.follow
+    ? setInterval(followOtherWriters, SETTINGS_FOLLOW_INTERVAL_MS)
+    : null;
+  // A following store never keeps a finished CLI command's process alive.
+  following?.unref();
   return store;
 }
 
@@ -120,9 +159,6 @@ export function openHeadlessSettingsStore(options: {
   watch?: boolean;
 }): SettingsStore & { close(): void } {
   quarantineUnreadableSettingsFile(options.configDir, options.logger);
-  const backing = new Conf<SettingsFile>({
-    ...settingsFileOptions(options.configDir),
-    watch: options.watch ?? false,
-  });
-  return createSettingsStore({ backing, logger: options.logger });
+  const backing = new Conf<SettingsFile>(settingsFileOptions(options.configDir));
+  return createSettingsStore({ backing, logger: options.logger, follow: options.watch ?? false });
 }

@@ -49,6 +49,6 @@ test('50,000 history rows scroll as a handful of DOM rows, paged on demand', asy
     `only the pages in view were asked for (${queries() - afterFirstPage})`,
   );
   const lastRow = await rows.filter({ hasText: 'scan-00001.pdf' }).innerText();
-  assert.match(lastRow, /Uploaded and moved/);
+  assert.match(lastRow, /Uploaded, moved to _uploaded/);
   assert.match(lastRow, /2 pages/);
 });

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { FileState, InClearfactsFilter } from '../../../src-main/contract/domain.ts';
+import { stateWord } from '../../../src-main/contract/file-states.ts';
 import { en } from '../../../src-main/contract/messages/en.ts';
 import { fr } from '../../../src-main/contract/messages/fr.ts';
 import { nl } from '../../../src-main/contract/messages/nl.ts';
@@ -68,7 +69,10 @@ function englishOnlyPieces(language: Language): string[] {
 const PIECES = { nl: englishOnlyPieces('nl'), fr: englishOnlyPieces('fr') };
 
 /** Values a user types, whatever the language: the states `history --status` takes. */
-const VALUE_LISTS = [FileState.options.join(', '), InClearfactsFilter.options.join(', ')];
+const VALUE_LISTS = [
+  FileState.options.map(stateWord).join(', '),
+  InClearfactsFilter.options.join(', '),
+];
 
 function assertNoEnglish(
   result: Pick<CliResult, 'stdout' | 'stderr'>,
@@ -104,6 +108,23 @@ const localeEnvironment = (language: Language): NodeJS.ProcessEnv => ({
   LC_MESSAGES: '',
 });
 
+/**
+ * Which texts a command's help and usage errors show does not depend on the language: one
+ * language's walk of every help and mistake finds a text that bypasses the catalogues, and the
+ * catalogue tests prove fr translates every key nl does. The other language reads commander's own
+ * words and a sample (each CLI process costs about a second of CPU; the full walk in both
+ * languages was the suite's slowest file).
+ */
+const FULL_WALK_LANGUAGE: Language = 'nl';
+const SAMPLED_COMMANDS = new Set(['folders', 'folders add', 'history', 'upload']);
+const SAMPLED_MISTAKES = new Set([
+  'frobnicate',
+  '--bogus',
+  'folders add',
+  'history --limit lots',
+  'retry abc',
+]);
+
 for (const language of ['nl', 'fr'] as const) {
   test(`--help of the program and of every command, and usage errors, speak ${language}`, async (t) => {
     const root = tempDir(t, `help-${language}`);
@@ -123,10 +144,15 @@ for (const language of ['nl', 'fr'] as const) {
         ...userData,
       ]);
       helps += 1;
-      for (const sub of subcommandsOf(help.stdout)) pending.push([...command, sub]);
+      for (const sub of subcommandsOf(help.stdout)) {
+        if (language === FULL_WALK_LANGUAGE || SAMPLED_COMMANDS.has([...command, sub].join(' '))) {
+          pending.push([...command, sub]);
+        }
+      }
     }
     // The program, its 15 commands and the subcommands of token, folders and service.
-    assert.ok(helps >= 25, `${helps} helps read`);
+    if (language === FULL_WALK_LANGUAGE) assert.ok(helps >= 25, `${helps} helps read`);
+    else assert.equal(helps, 1 + SAMPLED_COMMANDS.size);
 
     const mistakes: string[][] = [
       ['frobnicate'],
@@ -147,7 +173,11 @@ for (const language of ['nl', 'fr'] as const) {
       ['categories', '12345'],
       ['upload', path.join(root, 'a.pdf'), '--company', '0123456749', '--type', 'various'],
     ];
-    for (const args of mistakes) {
+    const tried =
+      language === FULL_WALK_LANGUAGE
+        ? mistakes
+        : mistakes.filter((args) => SAMPLED_MISTAKES.has(args.join(' ')));
+    for (const args of tried) {
       const wrong = await runCli(context, args);
       assert.equal(wrong.code, 2, `${args.join(' ')}: ${wrong.stderr}`);
       assert.notEqual(wrong.stderr.trim(), '', `${args.join(' ')} says what is wrong`);

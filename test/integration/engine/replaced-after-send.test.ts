@@ -1,8 +1,9 @@
 // Issue #10: the file at a watched path is replaced (renamed over) after its upload and before the
-// move, by another file of the same size and mtime. It is not the file that was sent: it must not
+// move, by another file of the same size and mtime; or rewritten after the move step's check and
+// before its rename into _uploaded/. It is not the file that was sent: it must not
 // be moved as done, the row names the uuid Clearfacts holds the earlier version under (nl/fr/en),
 // and the new content is sent as a file of its own.
-import { test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -29,10 +30,15 @@ function sameSizeOtherContent(original: Buffer): Buffer {
   return copy;
 }
 
+/** A watched folder, the path of the file in it, the version sent and the version found after. */
+interface Scenario {
+  dir: string;
+  filePath: string;
+  first: Buffer;
+  second: Buffer;
+}
+
 test('a file renamed over after its upload, same size and mtime, is not moved as the one sent', async (t) => {
-  const emulator = await startTestEmulator(t);
-  const [administration] = emulator.seed.administrations;
-  assert.ok(administration);
   const dir = folder(tempDir(t, 'replaced'), 'scans');
   const filePath = path.join(dir, 'invoice.pdf');
   const first = Buffer.from(await pdfBytes(1, { label: 'sent version' }));
@@ -61,7 +67,52 @@ test('a file renamed over after its upload, same size and mtime, is not moved as
       return fsPromises.stat(target, ...rest);
     }) as AfterUploadFs['stat'],
   };
-  const harness = await startEngine(t, { emulator, token: emulator.demoToken, afterUploadFs: fs });
+  await assertOtherVersionSentOnItsOwn(t, { dir, filePath, first, second }, fs, () => {
+    assert.ok(replaced, 'the file was replaced before the move step looked at it');
+  });
+});
+
+test('a file rewritten between the check before the move and the move is not moved as the one sent', async (t) => {
+  const dir = folder(tempDir(t, 'rewritten'), 'scans');
+  const filePath = path.join(dir, 'invoice.pdf');
+  const first = Buffer.from(await pdfBytes(1, { label: 'sent version' }));
+  const second = Buffer.from(await pdfBytes(2, { label: 'second scan' }));
+
+  // The hook writes in the window the step had left open: after it compared the file with the
+  // version sent, before the rename into _uploaded/ (a scanner's second pass, in place).
+  let rewritten = false;
+  const fs: AfterUploadFs = {
+    ...fsPromises,
+    rename: async (from, to) => {
+      if (!rewritten && from === filePath) {
+        rewritten = true;
+        await fsPromises.writeFile(filePath, second);
+      }
+      return fsPromises.rename(from, to);
+    },
+  };
+  await assertOtherVersionSentOnItsOwn(t, { dir, filePath, first, second }, fs, () => {
+    assert.ok(rewritten, 'the file was rewritten between the check and the move');
+  });
+});
+
+/**
+ * What the user must see once a version other than the one sent was found at the move step: the
+ * sent version's row stays `uploaded` and names its uuid (nl/fr/en), and the other version is
+ * sent once and moved under a row of its own. The engine watches `scenario.dir`, the first
+ * version is written, and `afterUploadFs` makes the fault; `assertFaultHappened` checks it did.
+ */
+async function assertOtherVersionSentOnItsOwn(
+  t: TestContext,
+  scenario: Scenario,
+  afterUploadFs: AfterUploadFs,
+  assertFaultHappened: () => void,
+): Promise<void> {
+  const { filePath, dir, first, second } = scenario;
+  const emulator = await startTestEmulator(t);
+  const [administration] = emulator.seed.administrations;
+  assert.ok(administration);
+  const harness = await startEngine(t, { emulator, token: emulator.demoToken, afterUploadFs });
   await harness.engine.handlers['folders.add']({
     path: dir,
     companyNumber: administration.companyNumber,
@@ -70,7 +121,7 @@ test('a file renamed over after its upload, same size and mtime, is not moved as
   await fsPromises.writeFile(filePath, first);
 
   const left = await harness.waitForEntry('the sent version settles', isSettled);
-  assert.ok(replaced);
+  assertFaultHappened();
   assert.equal(left.state, 'uploaded', 'the replacement is not moved as the file sent');
   assert.equal(left.failure?.code, 'after_upload_failed');
   const firstUpload = emulator.uploads().find((upload) => upload.sha256 === sha256(first));
@@ -102,4 +153,4 @@ test('a file renamed over after its upload, same size and mtime, is not moved as
     'uploaded',
     'the earlier row is never archived',
   );
-});
+}

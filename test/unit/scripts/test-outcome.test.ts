@@ -11,11 +11,11 @@ test('counts results, names failures and what never ended, and skips a cut last 
   const totals = tallyOutcomes([
     line({ kind: 'started', name: 'test/a.test.ts', file }),
     line({ kind: 'started', name: 'sends once', file }),
-    line({ kind: 'ended', name: 'sends once', file, error: null }),
+    line({ kind: 'ended', name: 'sends once', file, error: null, durationMs: 12 }),
     line({ kind: 'passed', name: 'sends once', file }),
     line({ kind: 'started', name: 'refuses', file }),
     // Ended as it happened; its failure report is held back behind the test that hangs.
-    line({ kind: 'ended', name: 'refuses', file, error: 'one is not two' }),
+    line({ kind: 'ended', name: 'refuses', file, error: 'one is not two', durationMs: 3 }),
     line({ kind: 'started', name: 'hangs', file }),
     line({ kind: 'skipped', name: 'desktop app', file: null }),
     line({ kind: 'failed', name: 'other', file: '/repo/test/b.test.ts', error: 'timed out' }),
@@ -37,9 +37,23 @@ test('counts results, names failures and what never ended, and skips a cut last 
 
 test('a failure reported both as it ended and by node:test is named once', () => {
   const totals = tallyOutcomes([
-    line({ kind: 'ended', name: 'refuses', file: null, error: 'no' }),
+    line({ kind: 'ended', name: 'refuses', file: null, error: 'no', durationMs: 1 }),
     line({ kind: 'failed', name: 'refuses', file: null, error: 'no' }),
   ]);
   assert.equal(totals.failed, 1);
   assert.equal(totals.failures.length, 1);
+});
+
+test('the slowest files are timed by their own line, which covers the whole process', () => {
+  const fast = '/repo/test/fast.test.ts';
+  const slow = '/repo/test/slow.test.ts';
+  const totals = tallyOutcomes([
+    line({ kind: 'ended', name: 'one test', file: slow, error: null, durationMs: 900 }),
+    line({ kind: 'ended', name: 'test/slow.test.ts', file: slow, error: null, durationMs: 1500 }),
+    line({ kind: 'ended', name: 'test/fast.test.ts', file: fast, error: null, durationMs: 40 }),
+  ]);
+  assert.deepEqual(totals.slowestFiles, [
+    { file: slow, durationMs: 1500 },
+    { file: fast, durationMs: 40 },
+  ]);
 });

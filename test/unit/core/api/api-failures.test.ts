@@ -16,6 +16,7 @@ import {
 import { createClearfactsClient } from '../../../../src-main/core/api/clearfacts-graphql-client.ts';
 import { startEmulator, type Emulator } from '../../../emulator/index.ts';
 import { HTML_PAGE, largePdfBytes, pdfBytes } from '../../../fixtures/generate-documents.ts';
+import { withDeadline } from '../../../support/waiting.ts';
 
 interface Setup {
   emulator: Emulator;
@@ -311,7 +312,7 @@ test('an upload that got no answer after the server stored it is ambiguous, a hu
   const stored = new Promise((resolve) => setup.emulator.onUpload(resolve));
   const ambiguous = await failure(client.uploadInvoice(invoice(setup)), 'ambiguous');
   assert.match(ambiguous.message, /may or may not have been stored/);
-  await stored;
+  await withDeadline('the emulator to store the upload whose answer hung', stored);
   assert.equal(setup.emulator.uploads().length, 1, 'the emulator did store it');
 
   setup.emulator.setFaults({ hangRate: 1, hangStage: 'before-processing', appliesTo: 'all' });

@@ -17,6 +17,7 @@ test('over the time budget: its own outcome, and the next file is read by a new 
     outcome: 'read',
     pages: 3,
     declaredPages: 3,
+    innerCountWrong: false,
     xfaOnly: false,
   });
 });

@@ -20,6 +20,7 @@ import {
   miscountedPageTreePdf,
   pageTreePdf,
   stalePageTreePdf,
+  writeRevision,
   xfaPdf,
 } from '../../../fixtures/pdf-variants.ts';
 import {
@@ -29,6 +30,7 @@ import {
   qpdfWrite,
 } from '../../../support/qpdf-oracle.ts';
 import { readPdf as emulatorReadPdf } from '../../../emulator/pdf-reading.ts';
+import { getDocument, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 const options = { maxUploadBytes: 100 * 1024 * 1024 };
 let folder = '';
@@ -368,34 +370,88 @@ test('an incremental update whose own or previous %%EOF is missing is read whole
   }
 });
 
-test('a page tree that declares more pages than it holds is refused with both numbers; otherwise the count is qpdf’s', async () => {
+/**
+ * The pages pdf.js (the reader in Firefox) shows, in order, as qpdf names objects (`12 0 R`);
+ * `none` for a page it cannot show. Its public API only, the way a viewer pages through a file.
+ */
+async function pagesPdfjsShows(bytes: Uint8Array): Promise<string[]> {
+  const task = getDocument({ data: new Uint8Array(bytes), verbosity: VerbosityLevel.ERRORS });
+  try {
+    const document = await task.promise;
+    const shown: string[] = [];
+    for (let number = 1; number <= document.numPages; number += 1) {
+      try {
+        const { ref } = await document.getPage(number);
+        shown.push(ref === null ? 'none' : `${ref.num} ${ref.gen} R`);
+      } catch {
+        shown.push('none');
+      }
+    }
+    return shown;
+  } finally {
+    await task.destroy();
+  }
+}
+
+test('a page tree is counted by its leaves, as qpdf walks it; a /Count that disagrees is refused with a true reason', async () => {
   for (const { name, tree } of MISCOUNTED_TREES) {
     const bytes = miscountedPageTreePdf(tree);
     const filePath = await written(`miscounted-${name.replaceAll(/\W+/g, '-')}.pdf`, bytes);
     // qpdf: the root's /Count (as --show-npages and pdfinfo print it) and the leaves it walks.
-    const { declared, leaves } = await qpdfPageTree(filePath);
+    const { declared, leaves, objects } = await qpdfPageTree(filePath);
     const emulator = await emulatorReadPdf(bytes);
     const check = await checkDocument(filePath, options);
-    if (declared > leaves) {
+    const refusal = { code: check.failure?.code, message: check.failure?.message };
+    if (declared !== leaves) {
+      // No count is true for every reader; the refusal gives both, and neither is "no pages".
       assert.deepEqual(
-        { code: check.failure?.code, params: check.failure?.message.params },
+        refusal,
         {
           code: 'pdf_page_count_mismatch',
-          params: { declaredPages: declared, foundPages: leaves },
+          message: {
+            code: 'pdf_page_count_mismatch',
+            params: { declaredPages: declared, foundPages: leaves },
+          },
         },
         name,
       );
-      // The emulator's reader (pdf-lib, not pdf.js) finds the same two numbers.
-      assert.deepEqual(emulator, { outcome: 'read', pages: leaves, declaredPages: declared }, name);
       assert.doesNotMatch(englishOf(check.failure?.message), /damaged|cut off|password/, name);
-    } else {
-      // Every reader that pages through the tree shows the root's /Count pages.
-      await assertAcceptedAsQpdfCounts(filePath);
+      // The emulator's reader (pdf-lib, not pdf.js) finds the same root /Count.
+      assert.equal(emulator.outcome === 'read' && emulator.declaredPages, declared, name);
+    } else if (leaves === 0) {
+      assert.equal(check.failure?.code, 'pdf_no_pages', name);
+    } else if ((await pagesPdfjsShows(bytes)).join() !== objects.join()) {
+      // The root is right, but pdf.js goes by an inner node's wrong /Count: it shows other pages
+      // than the leaves qpdf (and poppler) show.
       assert.deepEqual(
-        emulator,
-        { outcome: 'read', pages: declared, declaredPages: declared },
+        refusal,
+        {
+          code: 'pdf_page_count_mismatch',
+          message: { code: 'pdf_page_tree_miscounted', params: {} },
+        },
         name,
       );
+    } else {
+      await assertAcceptedAsQpdfCounts(filePath);
+      assert.equal(check.pages, leaves, name);
     }
   }
+});
+
+test('a page listed twice in the tree counts twice, as qpdf and pdfinfo count it', async () => {
+  const page = '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>';
+  const bytes = writeRevision(
+    null,
+    new Map([
+      [1, '<< /Type /Catalog /Pages 2 0 R >>'],
+      [2, '<< /Type /Pages /Kids [3 0 R 3 0 R 4 0 R] /Count 3 >>'],
+      [3, page],
+      [4, page],
+    ]),
+    { root: 1, size: 5 },
+  );
+  const filePath = await written('page-listed-twice.pdf', bytes);
+  const { declared, leaves } = await qpdfPageTree(filePath);
+  assert.equal(leaves, declared, 'qpdf walks as many pages as the root counts');
+  await assertAcceptedAsQpdfCounts(filePath);
 });

@@ -8,6 +8,8 @@ import {
   detectNetworkFileSystem,
   isUncPath,
   mountEntryFor,
+  NETWORK_VERDICT_TTL_MS,
+  networkShareCheck,
   parseMacMountTable,
 } from '../../../../src-main/core/intake/network-share.ts';
 import { setForTest } from '../../../support/test-environment.ts';
@@ -64,9 +66,56 @@ test('the macOS mount probe runs without the process environment, so CLEARFACTS_
   );
   const token = 'cfprobeTOKEN'.padEnd(80, 'x');
   setForTest(t, 'CLEARFACTS_TOKEN', token);
-  const found = await detectNetworkFileSystem('/Volumes/Scans/in', 'darwin', mount);
+  const found = await detectNetworkFileSystem('/Volumes/Scans/in', 'darwin', {
+    mountCommand: mount,
+  });
   assert.match(found ?? '', /SMB/i, 'the stand-in ran and its table was read');
   const environment = readFileSync(seen, 'utf8');
   assert.doesNotMatch(environment, /CLEARFACTS_TOKEN/);
   assert.ok(!environment.includes(token), 'the token is not in the child environment');
+});
+
+test('the statfs answer decides on Linux: a CIFS, NFS or sshfs mount is a network share', async () => {
+  // f_type values as statfs(2) gives them on such mounts (linux/magic.h), handed in because this
+  // machine mounts none; ext4 and tmpfs are local.
+  const onLinux = (type: number) =>
+    detectNetworkFileSystem('/mnt/scans', 'linux', { statfs: () => Promise.resolve({ type }) });
+  assert.match((await onLinux(0xff534d42)) ?? '', /SMB\/CIFS/);
+  assert.match((await onLinux(0xfe534d42)) ?? '', /SMB2/);
+  assert.match((await onLinux(0x6969)) ?? '', /NFS/);
+  assert.match((await onLinux(0x65735546)) ?? '', /sshfs/);
+  assert.equal(await onLinux(0xef53), null);
+  assert.equal(await onLinux(0x01021994), null);
+  const failing = () => Promise.reject(Object.assign(new Error('gone'), { code: 'ENOENT' }));
+  assert.equal(await detectNetworkFileSystem('/mnt/gone', 'linux', { statfs: failing }), null);
+});
+
+test('a mapped network drive on Windows is found by its real path', async () => {
+  // libuv's realpath (GetFinalPathNameByHandleW) names a mapped drive by its UNC path.
+  const realpath = (folder: string) =>
+    Promise.resolve(folder.startsWith('Z:') ? folder.replace('Z:', '\\\\nas\\scans') : folder);
+  assert.match(
+    (await detectNetworkFileSystem('Z:\\facturen', 'win32', { realpath })) ?? '',
+    /mapped network drive/,
+  );
+  assert.equal(await detectNetworkFileSystem('C:\\scans', 'win32', { realpath }), null);
+});
+
+test('the network verdict of a folder is asked once a minute at most', async () => {
+  let asked = 0;
+  let now = 0;
+  const isNetwork = networkShareCheck(
+    () => {
+      asked += 1;
+      return Promise.resolve('an SMB network share');
+    },
+    () => now,
+  );
+  assert.equal(await isNetwork('/mnt/scans'), true);
+  now = NETWORK_VERDICT_TTL_MS - 1;
+  assert.equal(await isNetwork('/mnt/scans'), true);
+  assert.equal(asked, 1);
+  now = NETWORK_VERDICT_TTL_MS;
+  await isNetwork('/mnt/scans');
+  assert.equal(asked, 2);
 });

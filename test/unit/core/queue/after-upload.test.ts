@@ -1,17 +1,20 @@
 // The move step on real folders: a folder gone at move time is a step not done, and a name at
 // the file system's limit still finds a free name in `_uploaded/`.
-import { test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import * as fsPromises from 'node:fs/promises';
 import { mkdir, readdir, readFile, rename, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { englishOf } from '../../../../src-main/contract/messages/index.ts';
 import {
   AfterUploadError,
   archiveDeliveredFile,
+  type AfterUploadFs,
   FileChangedSinceSentError,
   fitName,
 } from '../../../../src-main/core/queue/after-upload.ts';
+import { hashFile } from '../../../../src-main/core/documents/hash-file.ts';
 import { tempDir } from '../../../support/temp-folders.ts';
 
 const AT = new Date(2026, 2, 15);
@@ -101,4 +104,134 @@ test('the same bytes renamed over the one sent (a sync tool rewriting it) are mo
 
   const moved = await archiveDeliveredFile(sent, 'move', AT);
   assert.equal(moved, path.join(root, '_uploaded', '2026-03', 'Factuur.pdf'));
+});
+
+/** `Factuur.pdf` in a new temp folder, written and recorded as sent. */
+async function sentFile(t: TestContext, label: string) {
+  const root = tempDir(t, label);
+  const file = path.join(root, 'Factuur.pdf');
+  await writeFile(file, 'the bytes sent');
+  return { root, file, sent: await delivered(file, root) };
+}
+
+/**
+ * The after-upload step's file operations with one hook: `between` runs once, when the step first
+ * renames or removes `file` (after its check), before the real operation.
+ */
+function writesBetween(file: string, between: () => Promise<void>): AfterUploadFs {
+  let done = false;
+  const once = async (target: unknown) => {
+    if (!done && target === file) {
+      done = true;
+      await between();
+    }
+  };
+  return {
+    ...fsPromises,
+    rename: async (from, to) => {
+      await once(from);
+      return fsPromises.rename(from, to);
+    },
+    unlink: async (target) => {
+      await once(target);
+      return fsPromises.unlink(target);
+    },
+  };
+}
+
+test('a file rewritten after its check and before the move is brought back, not moved as sent', async (t) => {
+  const { root, file, sent } = await sentFile(t, 'window-move');
+  // A scanner's second pass: the same length, written in place, after the step looked.
+  const fs = writesBetween(file, () => writeFile(file, 'other bytes!!!'));
+
+  await assert.rejects(archiveDeliveredFile(sent, 'move', AT, fs), (error: unknown) => {
+    assert.ok(error instanceof FileChangedSinceSentError);
+    assert.equal(error.path, file, 'back under its own name');
+    return true;
+  });
+  assert.equal(await readFile(file, 'utf8'), 'other bytes!!!');
+  assert.deepEqual(await readdir(path.join(root, '_uploaded', '2026-03')), [], 'nothing archived');
+});
+
+test('a file rewritten after its check and before the delete is kept', async (t) => {
+  const { root, file, sent } = await sentFile(t, 'window-delete');
+  const fs = writesBetween(file, () => writeFile(file, 'a longer second version'));
+
+  await assert.rejects(archiveDeliveredFile(sent, 'delete', AT, fs), FileChangedSinceSentError);
+  assert.equal(await readFile(file, 'utf8'), 'a longer second version');
+  assert.deepEqual(await readdir(root), ['Factuur.pdf'], 'no file set aside is left behind');
+});
+
+test('a changed file whose name was taken meanwhile comes back under the next free name', async (t) => {
+  const { root, file, sent } = await sentFile(t, 'window-taken');
+  const fs: AfterUploadFs = {
+    ...fsPromises,
+    rename: async (from, to) => {
+      const first = from === file && !(await readFile(file, 'utf8')).startsWith('changed');
+      if (first) await writeFile(file, 'changed bytes!');
+      await fsPromises.rename(from, to);
+      // The scanner writes the next page under the same name once the first is out of the way.
+      if (first) await writeFile(file, 'the next scan');
+    },
+  };
+
+  await assert.rejects(archiveDeliveredFile(sent, 'move', AT, fs), (error: unknown) => {
+    assert.ok(error instanceof FileChangedSinceSentError);
+    assert.equal(error.path, path.join(root, 'Factuur (2).pdf'));
+    return true;
+  });
+  assert.equal(await readFile(file, 'utf8'), 'the next scan', 'never overwritten');
+  assert.equal(await readFile(path.join(root, 'Factuur (2).pdf'), 'utf8'), 'changed bytes!');
+});
+
+/**
+ * A network client's cached attributes: `stat` of the file (at any path it is moved to) answers
+ * what it answered when the file was checked, whatever was written since.
+ */
+async function cachedAttributes(file: string): Promise<AfterUploadFs> {
+  const cached = await stat(file);
+  const name = path.basename(file);
+  return {
+    ...fsPromises,
+    stat: (async (target: string) =>
+      path.basename(target) === name ? cached : fsPromises.stat(target)) as AfterUploadFs['stat'],
+  };
+}
+
+/** hashFile, counting its calls. */
+function countedHash() {
+  let calls = 0;
+  return {
+    hash: (filePath: string) => {
+      calls += 1;
+      return hashFile(filePath);
+    },
+    count: () => calls,
+  };
+}
+
+test('on a network share the bytes are compared even when the stats say unchanged', async (t) => {
+  const { root, file, sent } = await sentFile(t, 'network-share');
+  const fs = await cachedAttributes(file);
+  await writeFile(file, 'other bytes!!!'); // another machine's rewrite the cache does not show
+
+  await assert.rejects(
+    archiveDeliveredFile(sent, 'move', AT, fs, hashFile, true),
+    FileChangedSinceSentError,
+  );
+  assert.equal(await readFile(file, 'utf8'), 'other bytes!!!', 'left where it is');
+  // The same lying stats on a local disk are believed: no read of the bytes.
+  const hashes = countedHash();
+  const moved = await archiveDeliveredFile(sent, 'move', AT, fs, hashes.hash, false);
+  assert.equal(moved, path.join(root, '_uploaded', '2026-03', 'Factuur.pdf'));
+  assert.equal(hashes.count(), 0);
+});
+
+test('on a network share an unchanged file is hashed and moved', async (t) => {
+  const { root, sent } = await sentFile(t, 'network-same');
+  const hashes = countedHash();
+
+  const moved = await archiveDeliveredFile(sent, 'move', AT, fsPromises, hashes.hash, true);
+  assert.equal(moved, path.join(root, '_uploaded', '2026-03', 'Factuur.pdf'));
+  assert.ok(hashes.count() >= 1, 'its bytes were compared');
 });

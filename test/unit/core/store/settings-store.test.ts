@@ -1,17 +1,21 @@
-import { test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { pbkdf2 } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
   InvalidSettingsError,
   openHeadlessSettingsStore,
+  SETTINGS_FOLLOW_INTERVAL_MS,
 } from '../../../../src-main/core/store/conf-settings-store.ts';
 import {
   DEFAULT_SETTINGS,
   SETTINGS_FORMAT_VERSION,
 } from '../../../../src-main/core/store/settings-schema.ts';
+import type { SettingsStore } from '../../../../src-main/core/store/settings-store.ts';
 import { createRecordingLogger } from '../../../support/recording-logger.ts';
+import { withDeadline } from '../../../support/waiting.ts';
 
 function tempConfigDir(t: { after: (fn: () => void) => void }): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'cfu-settings-'));
@@ -164,7 +168,14 @@ test('the 1.0.0 migration gives folders written without an id a stable id', (t) 
   assert.equal(reopened.get().folders[0]?.id, folder.id);
 });
 
-test('a watching store hears about another process writing the file', async (t) => {
+/**
+ * A watching store, then a second store (another process's) that sets concurrency 5; resolves
+ * with the concurrency the watching store reports next, failing if it never does.
+ */
+async function heardFromAnotherWriter(
+  t: TestContext,
+  whileStarting: Promise<unknown> = Promise.resolve(),
+): Promise<{ heard: number; watching: SettingsStore }> {
   const dir = tempConfigDir(t);
   const watching = openHeadlessSettingsStore({
     configDir: dir,
@@ -172,12 +183,68 @@ test('a watching store hears about another process writing the file', async (t) 
     watch: true,
   });
   t.after(() => watching.close());
-  const changed = new Promise<number>((resolve) =>
-    watching.onChange((settings) => resolve(settings.concurrency)),
-  );
+  const changed = new Promise<number>((resolve) => {
+    const stop = watching.onChange((settings) => {
+      stop();
+      resolve(settings.concurrency);
+    });
+  });
   const other = openHeadlessSettingsStore({ configDir: dir, logger: createRecordingLogger() });
   t.after(() => other.close());
   other.update({ concurrency: 5 });
-  assert.equal(await changed, 5);
+  await whileStarting;
+  const heard = await withDeadline('the watching store to report the other write', changed);
+  return { heard, watching };
+}
+
+test('a watching store hears about another process writing the file', async (t) => {
+  const { heard, watching } = await heardFromAnotherWriter(t);
+  assert.equal(heard, 5);
   assert.equal(watching.get().concurrency, 5);
+});
+
+test('a write that lands while the thread pool is busy at start is still heard (CI hung on it)', async (t) => {
+  // conf's Linux watcher took its first stat on libuv's thread pool; with the pool busy, the
+  // other process's write was that first stat's state and was never reported.
+  const poolWork = Array.from(
+    { length: 4 },
+    () =>
+      new Promise<void>((resolve) => {
+        pbkdf2('busy', 'pool', 2_000_000, 32, 'sha256', () => resolve());
+      }),
+  );
+  const { heard } = await heardFromAnotherWriter(t, Promise.all(poolWork));
+  assert.equal(heard, 5);
+});
+
+test('a following store looks at the file each interval and reports only real changes', (t) => {
+  const dir = tempConfigDir(t);
+  t.mock.timers.enable({ apis: ['setInterval'] });
+  const following = openHeadlessSettingsStore({
+    configDir: dir,
+    logger: createRecordingLogger(),
+    watch: true,
+  });
+  t.after(() => following.close());
+  const heard: number[] = [];
+  following.onChange((settings) => heard.push(settings.concurrency));
+
+  t.mock.timers.tick(SETTINGS_FOLLOW_INTERVAL_MS * 3);
+  assert.deepEqual(heard, [], 'nothing written, nothing reported');
+
+  const other = openHeadlessSettingsStore({ configDir: dir, logger: createRecordingLogger() });
+  t.after(() => other.close());
+  other.update({ concurrency: 5 });
+  assert.deepEqual(heard, [], 'not before the next look');
+  t.mock.timers.tick(SETTINGS_FOLLOW_INTERVAL_MS);
+  assert.deepEqual(heard, [5]);
+
+  following.update({ concurrency: 2 });
+  t.mock.timers.tick(SETTINGS_FOLLOW_INTERVAL_MS * 2);
+  assert.deepEqual(heard, [5, 2], 'its own write is reported once, at the write');
+
+  following.close();
+  other.update({ concurrency: 7 });
+  t.mock.timers.tick(SETTINGS_FOLLOW_INTERVAL_MS * 2);
+  assert.deepEqual(heard, [5, 2], 'closed: no more looks');
 });
