@@ -21,6 +21,7 @@ import {
   SettingsPatch,
   SplitChoice,
   SplitMode,
+  FolderSplit,
   SplitPreview,
   StatusSnapshot,
   UnconfirmedIncident,
@@ -60,14 +61,14 @@ export const requests = {
       path: z.string().min(1),
       companyNumber: CompanyNumber,
       destination: Destination,
-      /** How scanned batches are cut (issue #17); absent: off. */
-      split: SplitMode.optional(),
+      /** How scanned batches are cut (issue #17), or a scan session bundled (#19); absent: off. */
+      split: FolderSplit.optional(),
     }),
     response: FolderSnapshot,
   },
-  /** Sets a bound folder's split mode (issue #17). */
+  /** Sets a bound folder's split mode (issue #17) or scan session bundling (issue #19). */
   'folders.setSplit': {
-    request: z.object({ id: z.string(), split: SplitMode }),
+    request: z.object({ id: z.string(), split: FolderSplit }),
     response: FolderSnapshot,
   },
   'folders.addTree': {

@@ -330,6 +330,32 @@ export const ArchiveCategories = z.object({
 });
 export type ArchiveCategories = z.infer<typeof ArchiveCategories>;
 
+/** A scan session's quiet window (issue #19): the default, and the range the setting takes, s. */
+export const BUNDLE_QUIET_SECONDS = { default: 30, min: 5, max: 600 } as const;
+
+/**
+ * What a watched folder does with what arrives: a split mode, or `bundle:N` (issue #19): its
+ * JPEG, PNG and PDF files that arrive within N seconds of each other (a scan session, N from 5
+ * to 600) are combined into one PDF in name order once the folder has been quiet for N s.
+ * Only folders take `bundle:N`: a drop combines with "Combine into one document".
+ */
+export const FolderSplit = z.union([
+  SplitMode,
+  z
+    .string()
+    .regex(/^bundle:\d{1,3}$/, 'bundle:N')
+    .refine((mode) => {
+      const seconds = Number(mode.slice('bundle:'.length));
+      return seconds >= BUNDLE_QUIET_SECONDS.min && seconds <= BUNDLE_QUIET_SECONDS.max;
+    }, `bundle:N with N from ${BUNDLE_QUIET_SECONDS.min} to ${BUNDLE_QUIET_SECONDS.max}`),
+]);
+export type FolderSplit = z.infer<typeof FolderSplit>;
+
+/** A folder's scan session quiet window in seconds, or null when it does not bundle. */
+export function bundleQuietSeconds(split: FolderSplit | undefined): number | null {
+  return split?.startsWith('bundle:') === true ? Number(split.slice('bundle:'.length)) : null;
+}
+
 /**
  * What a batch would be cut into in a split mode, before it is sent: the choice as core would
  * make it, each part with a small picture of its first page (a `data:image/jpeg;base64,` URL,
@@ -363,14 +389,14 @@ export const FolderBinding = z.discriminatedUnion('mode', [
     companyNumber: CompanyNumber,
     destination: Destination,
     /** Absent: off. */
-    split: SplitMode.optional(),
+    split: FolderSplit.optional(),
   }),
   z.object({
     id: z.string(),
     mode: z.literal('accountant-tree'),
     path: z.string(),
     /** Absent: off. */
-    split: SplitMode.optional(),
+    split: FolderSplit.optional(),
   }),
   z.object({ id: z.string(), mode: z.literal('e-invoice-inbox'), path: z.string() }),
 ]);

@@ -41,6 +41,8 @@ import { finishInterruptedLocalSteps, recoverInterruptedSends } from './queue/cr
 import { createDropIntake } from './queue/drop-intake.ts';
 import { createHistoryActions } from './queue/history-actions.ts';
 import { createIntakeRecorder } from './queue/intake-recorder.ts';
+import { createScanSessions } from './queue/scan-session.ts';
+import { REAL_IDLE_TIMER, type IdleTimer } from './documents/idle-serial-queue.ts';
 import { DEFAULT_RETRY_TUNING } from './queue/retry-policy.ts';
 import { createUploadQueue } from './queue/upload-queue.ts';
 import type { AfterUploadFs } from './queue/after-upload.ts';
@@ -99,6 +101,11 @@ export interface EngineOptions {
     /** How long a move after upload that failed for a passing reason waits. Default 1 min. */
     afterUploadRetryMs?: number;
   };
+  /**
+   * The timer of scan sessions' quiet windows (issue #19, a folder's `bundle:N`); tests fire it
+   * by hand instead of waiting N seconds. Node's (unref'd) by default.
+   */
+  scanSessionTimer?: IdleTimer;
   /** The after-upload step's file operations; tests inject a full disk. node:fs by default. */
   afterUploadFs?: AfterUploadFs;
   /**
@@ -337,6 +344,17 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     ownership,
     onTakenOver: () => signals.emit('folderOwnerChanged'),
   });
+  const scanSessions = createScanSessions({
+    repository,
+    storage,
+    queue,
+    bindings: () => folders.bindings(),
+    bundlesDir,
+    logger,
+    timer: options.scanSessionTimer ?? REAL_IDLE_TIMER,
+    onInserted,
+    onTransition,
+  });
   const recorder = createIntakeRecorder({
     repository,
     storage,
@@ -346,6 +364,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     onInserted,
     onTransition,
     onForgotten: (record) => signals.emit('fileForgotten', record),
+    scanSessions,
   });
   const watching = createWatchSupervisor({
     settings,
@@ -514,6 +533,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     await session.start();
     queue.start();
     void finishInterruptedLocalSteps(repository, queue, logger).then(() => queue.settleBatches());
+    // Sessions the last stop left open (issue #19): their files are recorded; each waits again.
+    scanSessions.resume();
     followUp.start();
     if (options.watchFolders !== false) {
       await folders.markFoldersBoundBeforeMarkers();
@@ -544,6 +565,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       unsubscribeSettings();
       foldersEvent.close();
       await watching.stop();
+      await scanSessions.stop();
       await followUp.stop();
       await queue.stop(tuning.stopGraceMs ?? 5_000);
       await splitService.close();

@@ -220,6 +220,10 @@ export const en = {
       page: 'Every page is a document',
       pages: 'Every few pages',
       pagesCount: 'Pages per document',
+      bundle: 'Bundle a scan session into one document',
+      bundleSeconds: 'Seconds of quiet that end the session',
+      bundleHint:
+        'JPEG, PNG and PDF files that arrive within this many seconds of each other are combined into one PDF in name order once the folder is quiet. E-invoices and other files are sent on their own.',
       error: 'The split mode could not be changed.',
     },
     sheets: {
@@ -373,6 +377,7 @@ export const en = {
     dismissed: 'Dismissed',
     held: 'Waiting for your choice',
     split: 'Cut into parts',
+    bundling: 'In a scan session',
   },
   eInvoice: {
     kinds: { invoice: 'Invoice', credit_note: 'Credit note', correction: 'Correction' },

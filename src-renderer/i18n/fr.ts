@@ -236,6 +236,10 @@ export const fr: WithManyPlurals<Messages> = {
       page: 'Chaque page est un document',
       pages: 'Toutes les quelques pages',
       pagesCount: 'Pages par document',
+      bundle: 'Regrouper une session de numérisation en un document',
+      bundleSeconds: 'Secondes de calme qui terminent la session',
+      bundleHint:
+        'Les fichiers JPEG, PNG et PDF arrivés à moins de ce nombre de secondes les uns des autres sont réunis en un seul PDF, dans l’ordre des noms, dès que le dossier est calme. Les factures électroniques et les autres fichiers partent seuls.',
       error: 'Le mode de découpe n’a pas pu être modifié.',
     },
     sheets: {
@@ -401,6 +405,7 @@ export const fr: WithManyPlurals<Messages> = {
     dismissed: 'Écarté',
     held: 'En attente de votre choix',
     split: 'Découpé en parties',
+    bundling: 'Dans une session de numérisation',
   },
   eInvoice: {
     kinds: { invoice: 'Facture', credit_note: 'Note de crédit', correction: 'Correction' },

@@ -225,6 +225,10 @@ export const nl: Messages = {
       page: 'Elke pagina is een document',
       pages: 'Om de zoveel pagina’s',
       pagesCount: 'Pagina’s per document',
+      bundle: 'Een scansessie bundelen tot één document',
+      bundleSeconds: 'Seconden stilte die de sessie afsluiten',
+      bundleHint:
+        'JPEG-, PNG- en PDF-bestanden die binnen zoveel seconden na elkaar binnenkomen, worden samengevoegd tot één PDF in volgorde van naam zodra het stil is in de map. E-facturen en andere bestanden gaan apart.',
       error: 'De splitsmodus kon niet worden gewijzigd.',
     },
     sheets: {
@@ -382,6 +386,7 @@ export const nl: Messages = {
     dismissed: 'Weggezet',
     held: 'Wacht op uw keuze',
     split: 'Gesplitst in delen',
+    bundling: 'In een scansessie',
   },
   eInvoice: {
     kinds: { invoice: 'Factuur', credit_note: 'Creditnota', correction: 'Correctie' },

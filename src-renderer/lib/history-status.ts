@@ -13,7 +13,7 @@ export const STATUS_FILTERS = [
 export type StatusFilter = (typeof STATUS_FILTERS)[number];
 
 const STATES_OF: Record<Exclude<StatusFilter, 'all'>, FileState[]> = {
-  in_progress: ['detected', 'waiting_stability', 'ready', 'uploading', 'split'],
+  in_progress: ['detected', 'waiting_stability', 'ready', 'uploading', 'split', 'bundling'],
   uploaded: ['uploaded', 'archived'],
   failed: ['failed'],
   unconfirmed: ['unconfirmed'],
@@ -44,6 +44,7 @@ export function toneOfState(state: FileState): StateTone {
     case 'waiting_stability':
     case 'ready':
     case 'split':
+    case 'bundling':
       return 'neutral';
   }
 }

@@ -10,7 +10,7 @@ import type {
   FolderView,
   SeparatorSheet,
   SeparatorType,
-  SplitMode,
+  FolderSplit,
 } from '../../src-main/contract/domain.ts';
 import {
   AdministrationPicker,
@@ -204,21 +204,22 @@ function AddFolderForm({
 
 /**
  * How a bound folder cuts scanned batches (issue #17): off, on separator sheets, every page or
- * every N pages (2-999, the contract's SplitMode). Each change is sent as `folders.setSplit`.
+ * every N pages (2-999, the contract's SplitMode), or a scan session bundled (issue #19, `bundle:N`).
+ * Each change is sent as `folders.setSplit`.
  */
 function SplitSelector({
   folderId,
   split,
 }: {
   folderId: string;
-  split: SplitMode | undefined;
+  split: FolderSplit | undefined;
 }): ReactElement {
   const { t } = useTranslation();
   const api = useApi();
   const store = useStore();
   const [error, setError] = useState<unknown>(null);
 
-  async function apply(mode: SplitMode): Promise<void> {
+  async function apply(mode: FolderSplit): Promise<void> {
     setError(null);
     try {
       store.applyFolders(await api.invoke('folders.setSplit', { id: folderId, split: mode }));
@@ -229,7 +230,7 @@ function SplitSelector({
 
   return (
     <div className="folder-split">
-      <SplitModeField value={split} onChange={(mode) => void apply(mode)} />
+      <SplitModeField<FolderSplit> value={split} bundling onChange={(mode) => void apply(mode)} />
       {error !== null && <ErrorMessage error={error} lead={t('folders.split.error')} />}
     </div>
   );

@@ -110,6 +110,8 @@ export interface HarnessOptions {
    * demand, as before the warm-up. schema-validator-warm.test.ts tests the warm-up itself.
    */
   warmSchemaValidator?: EngineOptions['warmSchemaValidator'];
+  /** Scan sessions' quiet window timer (test/support/manual-idle-timer.ts fires it by hand). */
+  scanSessionTimer?: EngineOptions['scanSessionTimer'];
   /** Puts something (a rewriting proxy) between the engine and the emulator. */
   wrapApi?: (emulatorOrigin: string) => Promise<{ origin: string; close(): Promise<void> }>;
 }
@@ -136,6 +138,9 @@ export async function startEngineHarness(options: HarnessOptions = {}): Promise<
     ...(options.ownerMarkerFs === undefined ? {} : { ownerMarkerFs: options.ownerMarkerFs }),
     ...(options.now === undefined ? {} : { now: options.now }),
     warmSchemaValidator: options.warmSchemaValidator ?? (() => Promise.resolve(true)),
+    ...(options.scanSessionTimer === undefined
+      ? {}
+      : { scanSessionTimer: options.scanSessionTimer }),
   });
 
   const entries = new Map<number, HistoryEntry>();

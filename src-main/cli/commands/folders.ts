@@ -3,7 +3,12 @@
 import { helpText } from '../commander-language.ts';
 import path from 'node:path';
 import type { Command } from 'commander';
-import type { FolderBinding, FolderHealth, FolderView, SplitMode } from '../../contract/domain.ts';
+import type {
+  FolderBinding,
+  FolderHealth,
+  FolderSplit,
+  FolderView,
+} from '../../contract/domain.ts';
 import { msg } from '../../contract/messages/message.ts';
 import { cliTerm, inCliLanguage } from '../cli-language.ts';
 import { splitOption } from './split-option.ts';
@@ -83,11 +88,11 @@ export function registerFolderCommands(program: Command, runtime: () => CliRunti
 
   addDestinationOptions(folders.command('add <path>').description(helpText('folders_add')))
     .option('--json', helpText('json_folders'))
-    .addOption(splitOption())
+    .addOption(splitOption(true))
     .action(
       async (
         folderPath: string,
-        flags: DestinationFlags & { json?: boolean; split: SplitMode },
+        flags: DestinationFlags & { json?: boolean; split: FolderSplit },
       ) => {
         const { companyNumber, destination } = parseDestination(flags);
         const { engine } = await runtime().engineFor({ start: false, watchFolders: false });

@@ -288,8 +288,18 @@ export function registerHistoryCommands(program: Command, runtime: () => CliRunt
           printLine(inCliLanguage(msg('cli_more_rows', { shown: rows.length, total })));
         // Advice notes (e-invoice rules, the UBL schema, a PDF sent without its XML) are warnings
         // the History screen shows on the row: here one line each, under the table.
+        // A combined document (issue #19: Drop's "Combine", a scan session) lists its files.
         for (const entry of rows) {
-          for (const note of entry.advice ?? []) {
+          const combined =
+            entry.sources === null || entry.sources === undefined
+              ? []
+              : [
+                  msg('combined_from', {
+                    count: entry.sources.length,
+                    names: entry.sources.map((source) => source.fileName).join(', '),
+                  }),
+                ];
+          for (const note of [...combined, ...(entry.advice ?? [])]) {
             printLine(`${String(entry.id).padStart(5)} ${entry.fileName}: ${inCliLanguage(note)}`);
           }
         }

@@ -401,6 +401,10 @@ export const en: Catalogue = {
     separator_sheet_company: 'For administration {{companyNumber}}.',
     separator_sheet_not_sent:
       'This sheet is not sent. Put it in front of the document it announces.',
+    combined_from: {
+      one: 'Combined from {{count, number}} file: {{names}}',
+      other: 'Combined from {{count, number}} files: {{names}}',
+    },
     split_into_parts: {
       one: 'Cut into {{count, number}} document; {{separatorPages, number}} separator pages not sent. Moved once every part is uploaded.',
       other:
@@ -619,6 +623,8 @@ export const en: Catalogue = {
     cli_usage_too_many_arguments: 'error: too many arguments: {{received}}',
     cli_usage_invalid_value: 'error: {{value}} is not valid for {{option}}: {{reason}}',
     cli_usage_choices: 'use one of {{choices}}.',
+    cli_usage_folder_split_invalid:
+      'use off, separator, blank, blank-backs, page, pages:N (N from 2 to 999) or bundle:N (N seconds, from 5 to 600).',
     cli_usage_split_invalid:
       'use off, separator, blank, blank-backs, page or pages:N (N from 2 to 999).',
     cli_usage_states_invalid: '"{{value}}" is not a state; use {{choices}}.',
@@ -825,6 +831,7 @@ export const en: Catalogue = {
       unconfirmed: 'unconfirmed',
       held: 'waiting for your choice',
       split: 'cut into parts',
+      bundling: 'in a scan session',
     },
     action: {
       retried: 'retried',
@@ -995,6 +1002,8 @@ export const en: Catalogue = {
       type: 'where the documents go',
       category:
         'archive category, by name or id; required for various and permanent (see `categories`)',
+      folder_split:
+        'what the folder does with what arrives: off, separator, blank, blank-backs, page or pages:N cut scanned batches (PDF) as for upload; bundle:N combines the JPEG, PNG and PDF files of a scan session into one PDF in name order once the folder has been quiet for N seconds (5 to 600; 30 is usual)',
       split:
         'cut scanned batches (PDF) into documents: off, separator (on separator sheets), blank (on blank pages, kept apart), blank-backs (not cut, blank pages left out and kept apart), page, or pages:N',
       upload: 'send files now and wait until each is uploaded or failed (they are not moved)',

@@ -413,6 +413,10 @@ export const fr: Catalogue = {
     separator_sheet_company: 'Pour le dossier {{companyNumber}}.',
     separator_sheet_not_sent:
       "Cette feuille n'est pas envoyée. Placez-la devant le document qu'elle annonce.",
+    combined_from: {
+      one: 'Réuni à partir de {{count, number}} fichier : {{names}}',
+      other: 'Réuni à partir de {{count, number}} fichiers : {{names}}',
+    },
     split_into_parts: {
       one: 'Découpé en {{count, number}} document ; {{separatorPages, number}} feuilles de séparation non envoyées. Déplacé quand chaque partie est envoyée.',
       other:
@@ -637,6 +641,8 @@ export const fr: Catalogue = {
     cli_usage_too_many_arguments: 'erreur : trop d’arguments : {{received}}',
     cli_usage_invalid_value: 'erreur : {{value}} n’est pas valable pour {{option}} : {{reason}}',
     cli_usage_choices: 'utilisez l’une de ces valeurs : {{choices}}.',
+    cli_usage_folder_split_invalid:
+      'utilisez off, separator, blank, blank-backs, page, pages:N (N de 2 à 999) ou bundle:N (N secondes, de 5 à 600).',
     cli_usage_split_invalid:
       'utilisez off, separator, blank, blank-backs, page ou pages:N (N de 2 à 999).',
     cli_usage_states_invalid: '« {{value}} » n’est pas un état ; utilisez {{choices}}.',
@@ -856,6 +862,7 @@ export const fr: Catalogue = {
       unconfirmed: 'non confirmé',
       held: 'en attente de votre choix',
       split: 'découpé en parties',
+      bundling: 'dans une session de numérisation',
     },
     action: {
       retried: 'réessayé',
@@ -1030,6 +1037,8 @@ export const fr: Catalogue = {
       type: 'où vont les documents',
       category:
         'catégorie d’archive, par nom ou identifiant ; obligatoire pour various et permanent (voir `categories`)',
+      folder_split:
+        'ce que le dossier fait de ce qui arrive : off, separator, blank, blank-backs, page ou pages:N découpent les lots scannés (PDF) comme pour upload ; bundle:N réunit les fichiers JPEG, PNG et PDF d’une session de numérisation en un seul PDF, dans l’ordre des noms, dès que le dossier est calme depuis N secondes (5 à 600 ; 30 est habituel)',
       split:
         'découper les lots scannés (PDF) en documents : off, separator (sur feuilles de séparation), blank (sur les pages blanches, gardées à part), blank-backs (non découpé, pages blanches retirées et gardées à part), page ou pages:N',
       upload:

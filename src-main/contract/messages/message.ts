@@ -192,6 +192,7 @@ export const TERM_TABLES = {
     'type',
     'category',
     'split',
+    'folder_split',
     'upload',
     'json_outcomes',
     'check',
@@ -594,6 +595,8 @@ export const Message = z.discriminatedUnion('code', [
   message('separator_sheet_not_sent', {}),
   // … and what a batch's history row says about its split (issue #17)
   message('split_into_parts', { count, separatorPages: count }),
+  // A combined document's files (issue #19), as the CLI's `history` lists them under its table.
+  message('combined_from', { count, names: z.string() }),
   message('split_whole_unreadable', {}),
   message('split_whole_part_mismatch', {
     firstPage: count,
@@ -786,6 +789,7 @@ export const Message = z.discriminatedUnion('code', [
   message('cli_usage_invalid_value', { option: z.string(), value: z.string(), reason: z.string() }),
   message('cli_usage_choices', { choices: z.string() }),
   message('cli_usage_split_invalid', {}),
+  message('cli_usage_folder_split_invalid', {}),
   message('cli_usage_states_invalid', { value: z.string(), choices: z.string() }),
   message('cli_usage_in_clearfacts_invalid', { value: z.string(), choices: z.string() }),
   message('cli_usage_limit_invalid', {}),

@@ -413,6 +413,10 @@ export const nl: Catalogue = {
     separator_sheet_company: 'Voor dossier {{companyNumber}}.',
     separator_sheet_not_sent:
       'Dit blad wordt niet verstuurd. Leg het vóór het document dat het aankondigt.',
+    combined_from: {
+      one: 'Samengevoegd uit {{count, number}} bestand: {{names}}',
+      other: 'Samengevoegd uit {{count, number}} bestanden: {{names}}',
+    },
     split_into_parts: {
       one: 'Gesplitst in {{count, number}} document; {{separatorPages, number}} scheidingsbladen niet verzonden. Verplaatst zodra elk deel verzonden is.',
       other:
@@ -640,6 +644,8 @@ export const nl: Catalogue = {
     cli_usage_too_many_arguments: 'fout: te veel argumenten: {{received}}',
     cli_usage_invalid_value: 'fout: {{value}} is geen geldige waarde voor {{option}}: {{reason}}',
     cli_usage_choices: 'gebruik een van {{choices}}.',
+    cli_usage_folder_split_invalid:
+      'gebruik off, separator, blank, blank-backs, page, pages:N (N van 2 tot 999) of bundle:N (N seconden, van 5 tot 600).',
     cli_usage_split_invalid:
       'gebruik off, separator, blank, blank-backs, page of pages:N (N van 2 tot 999).',
     cli_usage_states_invalid: '"{{value}}" is geen status; gebruik {{choices}}.',
@@ -851,6 +857,7 @@ export const nl: Catalogue = {
       unconfirmed: 'niet bevestigd',
       held: 'wacht op uw keuze',
       split: 'gesplitst in delen',
+      bundling: 'in een scansessie',
     },
     action: {
       retried: 'opnieuw geprobeerd',
@@ -1021,6 +1028,8 @@ export const nl: Catalogue = {
       type: 'waar de documenten naartoe gaan',
       category:
         'archiefcategorie, op naam of ID; verplicht bij various en permanent (zie `categories`)',
+      folder_split:
+        'wat de map doet met wat binnenkomt: off, separator, blank, blank-backs, page of pages:N knippen gescande stapels (PDF) zoals bij upload; bundle:N voegt de JPEG-, PNG- en PDF-bestanden van een scansessie samen tot één PDF in volgorde van naam zodra het N seconden stil is in de map (5 tot 600; 30 is gebruikelijk)',
       split:
         "knip gescande stapels (PDF) in documenten: off, separator (op scheidingsbladen), blank (op blanco pagina's, apart bewaard), blank-backs (niet geknipt, blanco pagina's weggelaten en apart bewaard), page of pages:N",
       upload:

@@ -16,11 +16,12 @@ export interface CombineInput {
 
 /**
  * The combined PDF with each input and its page count and SHA-256 (hex), in input order; or the
- * first input that cannot be combined, with why (`combine_not_pdf_or_image`, `combine_unreadable`).
+ * first input that cannot be combined (its index in the inputs), with why
+ * (`combine_not_pdf_or_image`, `combine_unreadable`).
  */
 export type CombineResult<T extends CombineInput> =
   | { ok: true; bytes: Uint8Array; sources: (T & { pages: number; sha256: string })[] }
-  | { ok: false; reason: Message };
+  | { ok: false; reason: Message; index: number };
 
 /** Combines `inputs` in order into one PDF. Never throws for a file: a bad one is the answer. */
 export async function combineIntoPdf<T extends CombineInput>(
@@ -28,7 +29,7 @@ export async function combineIntoPdf<T extends CombineInput>(
 ): Promise<CombineResult<T>> {
   const target = await PDFDocument.create({ updateMetadata: false });
   const sources: (T & { pages: number; sha256: string })[] = [];
-  for (const input of inputs) {
+  for (const [index, input] of inputs.entries()) {
     const { fileName, bytes } = input;
     const type = await fileTypeFromBuffer(bytes);
     const before = target.getPageCount();
@@ -41,13 +42,13 @@ export async function combineIntoPdf<T extends CombineInput>(
       } else if (type?.ext === 'jpg' || type?.ext === 'png') {
         await addImagePage(target, bytes);
       } else {
-        return { ok: false, reason: msg('combine_not_pdf_or_image', { fileName }) };
+        return { ok: false, reason: msg('combine_not_pdf_or_image', { fileName }), index };
       }
     } catch {
-      return { ok: false, reason: msg('combine_unreadable', { fileName }) };
+      return { ok: false, reason: msg('combine_unreadable', { fileName }), index };
     }
     const pages = target.getPageCount() - before;
-    if (pages === 0) return { ok: false, reason: msg('combine_unreadable', { fileName }) };
+    if (pages === 0) return { ok: false, reason: msg('combine_unreadable', { fileName }), index };
     sources.push({ ...input, pages, sha256: hashBytes(bytes) });
   }
   return { ok: true, bytes: await target.save(), sources };

@@ -14,7 +14,7 @@ import type {
   FolderBinding,
   FolderSnapshot,
   FolderView,
-  SplitMode,
+  FolderSplit,
 } from '../../contract/domain.ts';
 import type { AdministrationsCache } from '../account/administrations-cache.ts';
 import { languageOfLocale } from '../../contract/messages/render-message.ts';
@@ -91,14 +91,14 @@ export interface WatchedFolders {
     path: string;
     companyNumber: CompanyNumber;
     destination: Destination;
-    /** How scanned batches found there are cut (issue #17); absent: off. */
-    split?: SplitMode;
+    /** How scanned batches found there are cut (issue #17), or `bundle:N` (#19); absent: off. */
+    split?: FolderSplit;
   }): Promise<FolderSnapshot>;
   /**
    * Sets how a bound folder cuts scanned batches; applies to files that come in (or change) from
    * now on. Throws ApiError `not_found` for an unknown id. Returns the new snapshot.
    */
-  setSplit(id: string, split: SplitMode): FolderSnapshot;
+  setSplit(id: string, split: FolderSplit): FolderSnapshot;
   /** Binds an accountant tree and creates its folders from the API. Returns the new snapshot. */
   addTree(request: { path: string }): Promise<FolderSnapshot>;
   /**
@@ -273,7 +273,7 @@ export function createWatchedFolders(options: WatchedFoldersOptions): WatchedFol
       path: string;
       companyNumber: CompanyNumber;
       destination: Destination;
-      split?: SplitMode;
+      split?: FolderSplit;
     }) {
       const absolute = await requireFolder(request.path);
       ensureNotBound(absolute);
@@ -294,7 +294,7 @@ export function createWatchedFolders(options: WatchedFoldersOptions): WatchedFol
       ]);
     },
 
-    setSplit(id: string, split: SplitMode): FolderSnapshot {
+    setSplit(id: string, split: FolderSplit): FolderSnapshot {
       const current = bindings();
       const target = current.find((binding) => binding.id === id);
       if (target === undefined) {

@@ -27,15 +27,16 @@ export function bundleFileName(firstName: string, count: number): string {
 
 /**
  * Combines `inputs` in order and writes the PDF to `bundlesDir` under a new unique name, synced
- * before it resolves (the row that points to it is written after). Answers the path, the name to
- * send it under and the sources for its row; or why a file cannot be combined (nothing written).
+ * before it resolves (the row that points to it is written after). Answers the path, its size in
+ * bytes, the name to send it under and the sources for its row; or why a file cannot be combined
+ * and its index in `inputs` (nothing written).
  */
 export async function writeBundle(
   bundlesDir: string,
   inputs: readonly BundleInput[],
 ): Promise<
-  | { ok: true; path: string; fileName: string; sources: BundleSource[] }
-  | { ok: false; reason: Message }
+  | { ok: true; path: string; sizeBytes: number; fileName: string; sources: BundleSource[] }
+  | { ok: false; reason: Message; index: number }
 > {
   const combined = await combineIntoPdf(inputs);
   if (!combined.ok) return combined;
@@ -45,6 +46,7 @@ export async function writeBundle(
   return {
     ok: true,
     path: filePath,
+    sizeBytes: combined.bytes.byteLength,
     fileName: bundleFileName(inputs[0]?.fileName ?? 'bundle', inputs.length),
     sources: combined.sources.map(({ fileName, path: sourcePath, pages, sha256 }) => ({
       fileName,

@@ -154,8 +154,9 @@ export function createHistoryActions(options: HistoryActionsOptions): HistoryAct
       const record = find(id);
       if (record.state !== 'unconfirmed') refuse(record, 'marked_done', ['unconfirmed']);
       const entry = write(id, 'uploaded', { failure: null });
-      // The last part of a batch marked done lets the batch's original be moved.
-      if (record.parentId !== null) void queue.settleBatches();
+      // The last part of a batch marked done lets the batch's original be moved; a combined
+      // document marked done, the files of its scan session (issue #19).
+      if (record.parentId !== null || record.bundleSources !== null) void queue.settleBatches();
       return entry;
     },
 

@@ -2,11 +2,12 @@
 // a file through the gate is ready for the queue. A file seen again continues its row (its
 // backoff reset), and a send under way for a file that changed is called off first.
 import path from 'node:path';
-import type { Destination, FolderBinding, SplitMode } from '../../contract/domain.ts';
+import { SplitMode, type Destination, type FolderBinding } from '../../contract/domain.ts';
 import { msg } from '../../contract/messages/message.ts';
 import type { IntakeFile, RawNameFailure } from '../intake/folder-intake.ts';
 import type { IntakeSink } from '../intake/watch-supervisor.ts';
 import type { Logger } from '../logging/logger.ts';
+import type { ScanSessions } from './scan-session.ts';
 import type { UploadQueue } from './upload-queue.ts';
 import type { FileRecord } from '../store/file-record.ts';
 import type { HistoryRepository, Transition } from '../store/history-repository.ts';
@@ -21,13 +22,17 @@ export interface IntakeRecorderOptions {
   onInserted: (record: FileRecord) => void;
   onTransition: (transition: Transition) => void;
   onForgotten: (record: FileRecord) => void;
+  /** The folders' open scan sessions (issue #19): where a file of a bundling folder waits. */
+  scanSessions: ScanSessions;
 }
 
 /** How many path segments under an accountant root lead to a destination folder. */
 /** The split mode a file takes from its folder: null when it is not split (an inbox never is). */
 function splitModeOf(binding: FolderBinding | undefined): SplitMode | null {
   if (binding === undefined || binding.mode === 'e-invoice-inbox') return null;
-  return binding.split === undefined || binding.split === 'off' ? null : binding.split;
+  const split = SplitMode.safeParse(binding.split);
+  // `bundle:N` (issue #19) is no split mode: the folder's files are combined, not cut.
+  return !split.success || split.data === 'off' ? null : split.data;
 }
 
 function destinationDepth(destination: Destination): number {
@@ -135,22 +140,30 @@ export function createIntakeRecorder(options: IntakeRecorderOptions): IntakeReco
 
     async onFileReady(file: IntakeFile): Promise<void> {
       await abortions.get(file.path);
+      // A JPEG, PNG or PDF of a folder that bundles joins its open scan session (issue #19).
+      const quietSeconds = await options.scanSessions.quietSecondsFor(file);
+      const state = quietSeconds === null ? 'ready' : 'bundling';
+      let joined: FileRecord | null = null;
       guarded(file.path, () => {
         const existing = repository.findReusable(file.path);
         if (existing?.state === 'waiting_stability' || existing?.state === 'detected') {
-          options.onTransition(repository.transition(existing.id, 'ready', routing(file)));
+          const transition = repository.transition(existing.id, state, routing(file));
+          options.onTransition(transition);
+          joined = transition.record;
         } else if (!existing) {
-          options.onInserted(
-            repository.insert({
-              ...routing(file),
-              path: file.path,
-              fileName: path.basename(file.path),
-              source: 'watch',
-              state: 'ready',
-            }),
-          );
+          joined = repository.insert({
+            ...routing(file),
+            path: file.path,
+            fileName: path.basename(file.path),
+            source: 'watch',
+            state,
+          });
+          options.onInserted(joined);
         }
       });
+      if (joined !== null && quietSeconds !== null) {
+        options.scanSessions.joined(joined, quietSeconds);
+      }
       queue.lookForWork();
     },
 

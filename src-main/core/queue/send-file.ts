@@ -35,6 +35,7 @@ import { decideAfterFailure } from './failure-policy.ts';
 import { isStopped, type QueueHolds } from './queue-holds.ts';
 import { requiredScope } from './required-scope.ts';
 import { settleBatches, splitOriginal, type Splitter } from './split-step.ts';
+import { settleBundles } from './bundle-members.ts';
 import type { RetryTuning } from './retry-policy.ts';
 import type { AfterUpload } from '../../contract/domain.ts';
 
@@ -557,6 +558,7 @@ export async function sendFile(
     });
     await finishLocally(context, uploaded);
     if (record.parentId !== null) await settleBatches(context, finishLocally);
+    if (record.bundleSources !== null) await settleBundles(context, finishLocally);
     // Clearfacts answered: whatever made the queue think it was offline is over.
     return { kind: 'reachable' };
   } finally {

@@ -278,19 +278,31 @@ export async function settleBatches(
   finishLocally: (context: SendContext, record: FileRecord) => Promise<void>,
 ): Promise<void> {
   for (const candidate of context.repository.settledBatches()) {
-    const delivered = await context.storage.persist(() => {
-      // Another settle may have taken it between the read and this write.
-      if (context.repository.get(candidate.id)?.state !== 'split') return null;
-      const transition = context.repository.transition(candidate.id, 'uploaded', {
-        uploadedAt: context.now(),
-        failure: null,
-      });
-      context.onTransition(transition);
-      return transition.record;
-    }, context.stopSignal);
+    const delivered = await deliverWaiting(context, candidate.id, 'split');
     if (delivered === null) continue;
     context.logger.info('Every part of a batch is uploaded', { id: delivered.id });
     await finishLocally(context, delivered);
     await rm(partsFolder(context.partsDir, delivered.id), { recursive: true, force: true });
   }
+}
+
+/**
+ * Writes row `id` `uploaded` when it still waits in `state` for what was sent in its place (a
+ * split batch's parts, a scan session's combined document); null when another settle took it
+ * between the read and this write.
+ */
+export function deliverWaiting(
+  context: SendContext,
+  id: number,
+  state: Extract<FileState, 'split' | 'bundling'>,
+): Promise<FileRecord | null> {
+  return context.storage.persist(() => {
+    if (context.repository.get(id)?.state !== state) return null;
+    const transition = context.repository.transition(id, 'uploaded', {
+      uploadedAt: context.now(),
+      failure: null,
+    });
+    context.onTransition(transition);
+    return transition.record;
+  }, context.stopSignal);
 }

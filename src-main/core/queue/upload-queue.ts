@@ -20,6 +20,7 @@ import {
 } from './queue-holds.ts';
 import { retryDelayMs, type RetryTuning } from './retry-policy.ts';
 import { settleBatches, type Splitter } from './split-step.ts';
+import { settleBundles } from './bundle-members.ts';
 import {
   finishLocally,
   SendAborted,
@@ -132,7 +133,8 @@ export interface UploadQueue {
   finishLocally(record: FileRecord): Promise<void>;
   /**
    * Delivers the batches whose parts are all uploaded (a part marked done, a stop before the
-   * original was moved). Logs, never throws.
+   * original was moved), and the scan session files whose combined document is (issue #19).
+   * Logs, never throws.
    */
   settleBatches(): Promise<void>;
   /** Resolves once nothing is running, waiting or ready. */
@@ -495,8 +497,9 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
     async settleBatches(): Promise<void> {
       try {
         await settleBatches(context, finishLocally);
+        await settleBundles(context, finishLocally);
       } catch (error) {
-        options.logger.error('Settling split batches stopped on an error', {
+        options.logger.error('Settling split batches or scan sessions stopped on an error', {
           error: error instanceof Error ? error.message : String(error),
         });
       }

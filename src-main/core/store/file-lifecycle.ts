@@ -4,9 +4,10 @@ import type { FileState } from '../../contract/domain.ts';
 
 const allowed: Record<FileState, readonly FileState[]> = {
   // Drop and CLI files start here; watched files start waiting for stability.
-  detected: ['waiting_stability', 'ready', 'failed'],
+  detected: ['waiting_stability', 'ready', 'failed', 'bundling'],
   // Re-entering waiting_stability restarts the gate after the file changed again.
-  waiting_stability: ['waiting_stability', 'ready', 'failed'],
+  // -> bundling: through the gate into a folder's open scan session (issue #19).
+  waiting_stability: ['waiting_stability', 'ready', 'failed', 'bundling'],
   // ready -> ready reschedules (backoff, a file put back by a pause); -> waiting_stability when
   // the file changed after it was queued.
   // -> held: an e-invoice that waits for the user's choice of administration (issue #18).
@@ -31,6 +32,11 @@ const allowed: Record<FileState, readonly FileState[]> = {
   // A batch's original leaves `split` only once every part is uploaded: it is then delivered
   // (-> uploaded) and its after-upload step runs; a failing part leaves it here, unmoved.
   split: ['uploaded'],
+  // A scan session's file (issue #19) leaves `bundling` once the document it was combined into
+  // is uploaded (-> uploaded, then its after-upload step); before it was combined, when it
+  // changed (-> waiting_stability), its folder stopped bundling (-> ready) or it cannot be
+  // combined (-> failed).
+  bundling: ['bundling', 'uploaded', 'waiting_stability', 'ready', 'failed'],
 };
 
 export function canTransition(from: FileState, to: FileState): boolean {

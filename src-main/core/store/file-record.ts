@@ -74,6 +74,11 @@ export interface FileRecord {
   splitNote: Message | null;
   /** A document combined from several files (issue #19): those files; null for any other row. */
   bundleSources: BundleSource[] | null;
+  /**
+   * A file of a scan session (issue #19, state `bundling`): the id of the document it was
+   * combined into; null while its session is open, and for any other row.
+   */
+  bundleId: number | null;
   uuid: string | null;
   failure: Failure | null;
   attempts: number;

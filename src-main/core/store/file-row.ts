@@ -123,6 +123,8 @@ const FileRow = z.object({
   // Absent from rows read before migration 14: the version checked.
   ctime_ms: z.number().nullable().default(null),
   ino: z.number().nullable().default(null),
+  // Absent from rows read before migration 15: scan sessions.
+  bundle_id: z.number().int().nullable().default(null),
 });
 
 /** What the follow-up last stored, or null before Clearfacts was asked. */
@@ -225,6 +227,7 @@ export function rowToRecord(row: unknown): FileRecord {
         : { first: r.first_page, last: r.last_page },
     splitNote: parseNote(r.split_note),
     bundleSources: parseSources(r.bundle_sources),
+    bundleId: r.bundle_id,
     uuid: r.uuid,
     failure:
       r.failure_code === null
@@ -312,6 +315,7 @@ export function patchToColumns(patch: FilePatch): Record<string, string | number
       patch.bundleSources === null ? null : JSON.stringify(patch.bundleSources);
   }
   set('parent_id', patch.parentId);
+  set('bundle_id', patch.bundleId);
   if (patch.pageRange !== undefined) {
     columns.first_page = patch.pageRange?.first ?? null;
     columns.last_page = patch.pageRange?.last ?? null;

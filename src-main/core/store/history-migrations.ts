@@ -157,4 +157,11 @@ export const historyMigrations: readonly string[] = [
   ALTER TABLE files ADD COLUMN ctime_ms REAL;
   ALTER TABLE files ADD COLUMN ino REAL;
   `,
+  // 15: scan sessions (issue #19). On a file of a folder that bundles scan sessions, in state
+  // `bundling`: the id of the row of the document it was combined into; NULL while its session
+  // is open. A session's members are these rows, so a stop loses or doubles none of them.
+  `
+  ALTER TABLE files ADD COLUMN bundle_id INTEGER;
+  CREATE INDEX files_bundle_members ON files (bundle_id) WHERE bundle_id IS NOT NULL;
+  `,
 ];

@@ -130,6 +130,13 @@ export interface HistoryRepository {
    * Clearfacts confirmed with a uuid): their own after-upload step is due.
    */
   settledBatches(): FileRecord[];
+  /**
+   * Files of scan sessions (issue #19) whose combined document is delivered (uploaded or
+   * archived): their own after-upload step is due. By id.
+   */
+  settledBundleMembers(): FileRecord[];
+  /** Files in an open scan session (`bundling`, not combined yet), by id. */
+  openSessionMembers(): FileRecord[];
   /** The most recent row of any of `paths` (exact), or null. */
   latestOf(paths: readonly string[]): FileRecord | null;
   /** At most `limit` ready files due at `at`, oldest first, leaving out destinations on hold. */
@@ -193,7 +200,8 @@ export function createHistoryRepository(
     .pluck();
   const reusableStatement = db.prepare(
     `SELECT * FROM files WHERE path = ?
-       AND state IN ('detected', 'waiting_stability', 'ready', 'uploading', 'failed', 'held')
+       AND (state IN ('detected', 'waiting_stability', 'ready', 'uploading', 'failed', 'held')
+         OR (state = 'bundling' AND bundle_id IS NULL))
      ORDER BY id DESC LIMIT 1`,
   );
   const deliveredContentStatement = db.prepare(
@@ -241,6 +249,14 @@ export function createHistoryRepository(
              AND earlier.id != part.id AND earlier.uuid IS NOT NULL
              AND (earlier.sha256 IN (part.sha256, part.sent_sha256)
                OR earlier.sent_sha256 IN (part.sha256, part.sent_sha256))))) ORDER BY id`,
+  );
+  const settledBundleMembersStatement = db.prepare(
+    `SELECT member.* FROM files AS member JOIN files AS bundle ON bundle.id = member.bundle_id
+       WHERE member.state = 'bundling' AND bundle.state IN ('uploaded', 'archived')
+       ORDER BY member.id`,
+  );
+  const openSessionMembersStatement = db.prepare(
+    `SELECT * FROM files WHERE state = 'bundling' AND bundle_id IS NULL ORDER BY id`,
   );
   const lastUploadedStatement = db.prepare(
     `SELECT * FROM files WHERE state IN ('uploaded', 'archived') AND uploaded_at IS NOT NULL
@@ -494,6 +510,14 @@ export function createHistoryRepository(
       return settledBatchesStatement.all().map(rowToRecord);
     },
 
+    settledBundleMembers(): FileRecord[] {
+      return settledBundleMembersStatement.all().map(rowToRecord);
+    },
+
+    openSessionMembers(): FileRecord[] {
+      return openSessionMembersStatement.all().map(rowToRecord);
+    },
+
     latestOf(paths: readonly string[]): FileRecord | null {
       if (paths.length === 0) return null;
       const row = db
@@ -553,6 +577,7 @@ export function createHistoryRepository(
         unconfirmed: 0,
         held: 0,
         split: 0,
+        bundling: 0,
       };
       for (const row of countsStatement.all() as { state: FileState; n: number }[]) {
         counts[row.state] = row.n;

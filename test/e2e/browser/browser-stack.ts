@@ -18,6 +18,7 @@ import {
 import { pdfBytes } from './sample-files.ts';
 import { createMemoryTokenStore } from '../../../src-main/core/account/token/memory-token-store.ts';
 import type { BrowseRootsSource } from '../../../src-main/core/folders/folder-browser.ts';
+import type { FolderSplit } from '../../../src-main/contract/domain.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -180,4 +181,31 @@ export function goTo(page: Page, hash: string): Promise<void> {
   return page.evaluate((target) => {
     (globalThis as unknown as { location: { hash: string } }).location.hash = target;
   }, hash);
+}
+
+/**
+ * Resolves once core has the folder's split mode or scan session choice (`off` when it has none);
+ * fails after 30 s saying what it saw.
+ */
+export async function splitInCore(
+  stack: Stack,
+  folderPath: string,
+  expected: FolderSplit,
+): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const { folders } = await stack.engine.handlers['folders.list']({});
+    const binding = folders.find((folder) => folder.binding.path === folderPath)?.binding;
+    const latest =
+      binding === undefined || binding.mode === 'e-invoice-inbox'
+        ? 'off'
+        : (binding.split ?? 'off');
+    if (latest === expected) return;
+    if (Date.now() > deadline) {
+      throw new Error(
+        `timed out after 30 s waiting for the folder's split mode in core to be ${expected}; it is ${latest}`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }

@@ -8,7 +8,6 @@ import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type { SplitMode } from '../../../src-main/contract/domain.ts';
 import { seedData } from '../../emulator/index.ts';
 import { batchPdf } from '../../fixtures/scanned-batch.ts';
 import {
@@ -16,6 +15,7 @@ import {
   launchChromium,
   openApp,
   signInThroughCore,
+  splitInCore,
   startStack,
   type Stack,
   UI_TIMEOUT_MS,
@@ -23,24 +23,6 @@ import {
 import { assertAccessible, screenshotBothThemes, waitForValue } from './page-checks.ts';
 
 const run = promisify(execFile);
-
-/** Resolves once core has the folder's split mode; fails after 30 s saying what it saw. */
-async function splitInCore(stack: Stack, folderPath: string, expected: SplitMode): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const { folders } = await stack.engine.handlers['folders.list']({});
-    const binding = folders.find((folder) => folder.binding.path === folderPath)?.binding;
-    const latest =
-      binding === undefined || binding.mode === 'e-invoice-inbox' ? 'off' : binding.split;
-    if (latest === expected) return;
-    if (Date.now() > deadline) {
-      throw new Error(
-        `timed out after 30 s waiting for the folder's split mode in core to be ${expected}; it is ${latest ?? 'off'}`,
-      );
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 /**
  * Resolves once core's row for `fileName` is cut (`split`, or `uploaded` once its parts are). The

@@ -58,6 +58,7 @@ test('a file that is no PDF or image, or a damaged PDF, is named and nothing is 
   assert.deepEqual(text, {
     ok: false,
     reason: { code: 'combine_not_pdf_or_image', params: { fileName: 'notes.txt' } },
+    index: 1,
   });
   const damaged = await combineIntoPdf([
     { fileName: 'broken.pdf', bytes: Buffer.from('%PDF-1.7\nnothing else') },
@@ -65,5 +66,6 @@ test('a file that is no PDF or image, or a damaged PDF, is named and nothing is 
   assert.deepEqual(damaged, {
     ok: false,
     reason: { code: 'combine_unreadable', params: { fileName: 'broken.pdf' } },
+    index: 0,
   });
 });

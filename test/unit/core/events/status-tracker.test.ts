@@ -19,6 +19,7 @@ function counts(overrides: Partial<StateCounts> = {}): StateCounts {
     unconfirmed: 0,
     held: 0,
     split: 0,
+    bundling: 0,
     ...overrides,
   };
 }
