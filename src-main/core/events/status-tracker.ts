@@ -48,7 +48,8 @@ export function createStatusTracker(options: StatusTrackerOptions): StatusTracke
   function snapshot(): StatusSnapshot {
     const counts = options.counts();
     const holds = options.holds();
-    const pending = counts.detected + counts.waiting_stability + counts.ready;
+    // A scan session's files (#19) wait for its quiet window as others wait to be stable.
+    const pending = counts.detected + counts.waiting_stability + counts.ready + counts.bundling;
     const [missingScope, scopeReason] = [...holds.missingScopes.entries()][0] ?? [null, null];
     const base = {
       historyRebuilt: options.historyRebuilt ?? null,

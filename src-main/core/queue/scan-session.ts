@@ -6,6 +6,7 @@
 // that lists them. The files stay where they are until that document is uploaded; then each
 // gets its after-upload step (bundle-members.ts). The members are rows, so a stop loses or
 // doubles none of them: an open session starts its quiet window again at the next start.
+import { existsSync } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import { fileTypeFromBuffer } from 'file-type';
 import {
@@ -20,6 +21,7 @@ import type { FileRecord } from '../store/file-record.ts';
 import type { HistoryRepository, Transition } from '../store/history-repository.ts';
 import type { StorageGuard } from '../store/storage-guard.ts';
 import { writeBundle, type BundleInput } from './bundle-file.ts';
+import { xmlTwinPaths } from './e-invoice-pairing.ts';
 import type { UploadQueue } from './upload-queue.ts';
 
 /** The bytes file-type needs to tell a PDF, JPEG or PNG by its content. */
@@ -112,6 +114,16 @@ export function createScanSessions(options: ScanSessionsOptions): ScanSessions {
     options.onTransition(storage.write(transition));
   }
 
+  /**
+   * Whether the file is the visual of an e-invoice: an XML of its name lies beside it or is in
+   * the history. Such a file goes through the pairing with its XML (issue #18), never into a
+   * combined document, where the invoice would be booked a second time among other scans.
+   */
+  function hasXmlTwin(filePath: string): boolean {
+    const twins = xmlTwinPaths(filePath);
+    return twins.some((twin) => existsSync(twin)) || repository.latestOf(twins) !== null;
+  }
+
   /** Sends each file on its own: a session of one, or a folder that stopped bundling. */
   function sendAlone(members: readonly FileRecord[]): void {
     for (const member of members) {
@@ -121,12 +133,19 @@ export function createScanSessions(options: ScanSessionsOptions): ScanSessions {
 
   /** Combines the session's files (those still there and readable) and queues the document. */
   async function close(key: string): Promise<void> {
-    const members = repository
+    const sessionFiles = repository
       .openSessionMembers()
       .filter((record) => sessionKey(record) === key)
       .sort(byNaturalName);
+    // An XML that arrived after its visual joined the session takes the visual out of it.
+    const visuals = new Set(sessionFiles.filter((record) => hasXmlTwin(record.path)));
+    sendAlone([...visuals]);
+    const members = sessionFiles.filter((record) => !visuals.has(record));
     const [first] = members;
-    if (first === undefined) return;
+    if (first === undefined) {
+      options.queue.lookForWork();
+      return;
+    }
     if (bindingQuietSeconds(first.folderId) === null || members.length === 1) {
       sendAlone(members);
       options.queue.lookForWork();
@@ -223,7 +242,7 @@ export function createScanSessions(options: ScanSessionsOptions): ScanSessions {
   return {
     async quietSecondsFor(file) {
       const quietSeconds = bindingQuietSeconds(file.folderId);
-      if (quietSeconds === null) return null;
+      if (quietSeconds === null || hasXmlTwin(file.path)) return null;
       try {
         const handle = await open(file.path, 'r');
         try {

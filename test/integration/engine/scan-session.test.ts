@@ -171,3 +171,73 @@ test('a stop with a scan session open combines its recorded files at the next st
     files['scan 2.jpg'],
   );
 });
+
+test("an e-invoice's visual PDF is never bundled: it goes with its XML, whether the XML came first or after it joined", async (t) => {
+  const clock = manualIdleTimer();
+  const emulator = await startTestEmulator(t);
+  const harness = await startEngine(t, { emulator, scanSessionTimer: clock.timer });
+  const [administration] = emulator.seed.administrations;
+  assert.ok(administration);
+  const dir = await harness.addFolder('phone', administration.companyNumber, {
+    type: 'purchase',
+  });
+  const {
+    folders: [view],
+  } = await harness.engine.handlers['folders.list']({});
+  assert.ok(view);
+  await harness.engine.handlers['folders.setSplit']({ id: view.binding.id, split: 'bundle:30' });
+  const customer = partyOf(administration);
+
+  // The XML first: its visual never joins the session.
+  await writeFile(
+    path.join(dir, 'early.xml'),
+    ublXml(sampleInvoice({ customer, number: 'EARLY-1' })),
+  );
+  await harness.waitForEntry(
+    'the early XML delivered',
+    (entry) => entry.fileName === 'early.xml' && entry.uuid !== null,
+  );
+  await writeFile(path.join(dir, 'early.pdf'), Buffer.from(await pdfBytes(1, 'Early')));
+  await writeFile(path.join(dir, 'scan 1.png'), await photoPage('scan 1', 'png'));
+  await writeFile(path.join(dir, 'scan 2.jpg'), await photoPage('scan 2', 'jpeg'));
+  // The visual first: it joins, and its XML arrives while the session is open.
+  await writeFile(path.join(dir, 'late.pdf'), Buffer.from(await pdfBytes(1, 'Late')));
+  await harness.until('the scans and the late visual wait in the session', () =>
+    ['scan 1.png', 'scan 2.jpg', 'late.pdf'].every((name) =>
+      [...harness.entries.values()].some(
+        (entry) => entry.fileName === name && entry.state === 'bundling',
+      ),
+    ),
+  );
+  await writeFile(
+    path.join(dir, 'late.xml'),
+    ublXml(sampleInvoice({ customer, number: 'LATE-1' })),
+  );
+  await harness.waitForEntry(
+    'the late XML delivered',
+    (entry) => entry.fileName === 'late.xml' && entry.uuid !== null,
+  );
+  assert.ok(
+    [...harness.entries.values()].every(
+      (entry) => entry.fileName !== 'early.pdf' || entry.state !== 'bundling',
+    ),
+    'the early visual never joined the session',
+  );
+
+  clock.fireAll();
+  const combined = await harness.waitForEntry(
+    'the combined document uploaded',
+    (entry) => entry.sources !== null && entry.sources !== undefined && entry.uuid !== null,
+  );
+  assert.deepEqual(
+    combined.sources?.map((source) => source.fileName),
+    ['scan 1.png', 'scan 2.jpg'],
+  );
+  await harness.engine.whenIdle();
+  const history = await harness.allHistory();
+  for (const name of ['early.pdf', 'late.pdf']) {
+    const row = history.find((entry) => entry.fileName === name);
+    assert.ok(row, `${name} has a row`);
+    assert.notEqual(row.state, 'bundling', `${name} left the session`);
+  }
+});

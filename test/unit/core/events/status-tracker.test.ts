@@ -139,3 +139,15 @@ test('held files (waiting for the user’s choice) are counted apart from failed
   assert.equal(state, 'idle');
   assert.deepEqual([shown.failed, shown.held, shown.uploaded], [1, 2, 3]);
 });
+
+test('files waiting in a scan session count as pending: the status is not idle while they wait (#19)', () => {
+  const tracker = createStatusTracker({
+    counts: () => counts({ bundling: 3 }),
+    holds: () => createQueueHolds(),
+    runningCount: () => 0,
+    emit: () => undefined,
+  });
+  const snapshot = tracker.snapshot();
+  assert.equal(snapshot.counts.pending, 3);
+  assert.equal(snapshot.state, 'uploading');
+});
