@@ -312,8 +312,10 @@ export async function sendFile(
         earlier: earlier.id,
       });
       await write('duplicate', { ...checkPatch(check), failure: null, nextAttemptAt: null });
-      // A part already in Clearfacts may be the last one its batch waited for.
+      // A part already in Clearfacts may be the last one its batch waited for; a combined
+      // document already there delivers the scan session's files.
       if (record.parentId !== null) await settleBatches(context, finishLocally);
+      if (record.bundleSources !== null) await settleBundles(context, finishLocally);
       return null;
     }
     /** Logs why, and writes the row `duplicate` with `reason` said on it. */

@@ -238,21 +238,24 @@ export function createHistoryRepository(
   const partsStatement = db.prepare(
     'SELECT * FROM files WHERE parent_id = ? ORDER BY first_page, id',
   );
-  // A part found a duplicate counts as delivered only when Clearfacts confirmed its content with a
-  // uuid (an unconfirmed earlier copy may not be there): then nothing of the batch is missing.
+  // A document (`sent`: a split part, a combined document) counts as delivered when it is
+  // uploaded, or found a duplicate of content Clearfacts confirmed with a uuid (an unconfirmed
+  // earlier copy may not be there).
+  const deliveredSql = (sent: string): string =>
+    `(${sent}.state IN ('uploaded', 'archived') OR (${sent}.state = 'duplicate' AND EXISTS (
+       SELECT 1 FROM files AS earlier WHERE earlier.company_number = ${sent}.company_number
+         AND earlier.id != ${sent}.id AND earlier.uuid IS NOT NULL
+         AND (earlier.sha256 IN (${sent}.sha256, ${sent}.sent_sha256)
+           OR earlier.sent_sha256 IN (${sent}.sha256, ${sent}.sent_sha256)))))`;
+  // Nothing of the batch is missing.
   const settledBatchesStatement = db.prepare(
     `SELECT * FROM files AS batch WHERE state = 'split' AND NOT EXISTS (
        SELECT 1 FROM files AS part WHERE part.parent_id = batch.id
-         AND part.state NOT IN ('uploaded', 'archived')
-         AND NOT (part.state = 'duplicate' AND EXISTS (
-           SELECT 1 FROM files AS earlier WHERE earlier.company_number = part.company_number
-             AND earlier.id != part.id AND earlier.uuid IS NOT NULL
-             AND (earlier.sha256 IN (part.sha256, part.sent_sha256)
-               OR earlier.sent_sha256 IN (part.sha256, part.sent_sha256))))) ORDER BY id`,
+         AND NOT ${deliveredSql('part')}) ORDER BY id`,
   );
   const settledBundleMembersStatement = db.prepare(
     `SELECT member.* FROM files AS member JOIN files AS bundle ON bundle.id = member.bundle_id
-       WHERE member.state = 'bundling' AND bundle.state IN ('uploaded', 'archived')
+       WHERE member.state = 'bundling' AND ${deliveredSql('bundle')}
        ORDER BY member.id`,
   );
   const openSessionMembersStatement = db.prepare(

@@ -241,3 +241,46 @@ test("an e-invoice's visual PDF is never bundled: it goes with its XML, whether 
     assert.notEqual(row.state, 'bundling', `${name} left the session`);
   }
 });
+
+test('a scan session whose combined document Clearfacts already has delivers its files: they are moved, not left waiting', async (t) => {
+  const clock = manualIdleTimer();
+  const emulator = await startTestEmulator(t);
+  const harness = await startEngine(t, { emulator, scanSessionTimer: clock.timer });
+  const [administration] = emulator.seed.administrations;
+  assert.ok(administration);
+  const dir = await harness.addFolder('phone', administration.companyNumber, {
+    type: 'purchase',
+  });
+  const {
+    folders: [view],
+  } = await harness.engine.handlers['folders.list']({});
+  assert.ok(view);
+  await harness.engine.handlers['folders.setSplit']({ id: view.binding.id, split: 'bundle:30' });
+  const moved = path.join(dir, '_uploaded', monthFolder());
+
+  const files = await writeSession(dir);
+  await harness.until(
+    'the first session holds its three files',
+    () => [...harness.entries.values()].filter((entry) => entry.state === 'bundling').length === 3,
+  );
+  clock.fireAll();
+  await harness.until('the first session moved after its upload', () =>
+    NAME_ORDER.every((name) => existsSync(path.join(moved, name))),
+  );
+  // The same scans copied in again (a second scanner run of the same pages, a restored backup).
+  for (const name of NAME_ORDER) {
+    await writeFile(path.join(dir, `again ${name}`), files[name] ?? Buffer.alloc(0));
+  }
+  await harness.until(
+    'the copies wait in a new session',
+    () =>
+      [...harness.entries.values()].filter(
+        (entry) => entry.fileName.startsWith('again ') && entry.state === 'bundling',
+      ).length === 3,
+  );
+  clock.fireAll();
+  await harness.until('the copies moved: Clearfacts has their document', () =>
+    NAME_ORDER.every((name) => existsSync(path.join(moved, `again ${name}`))),
+  );
+  assert.equal(emulator.uploads().length, 1, 'the same document is not sent twice');
+});
