@@ -38,6 +38,7 @@ import type { Logger } from './logging/logger.ts';
 import { finishInterruptedLocalSteps, recoverInterruptedSends } from './queue/crash-recovery.ts';
 import { createDropIntake } from './queue/drop-intake.ts';
 import { createHistoryActions } from './queue/history-actions.ts';
+import { createHistoryPreview } from './queue/history-preview.ts';
 import { createIntakeRecorder } from './queue/intake-recorder.ts';
 import { DEFAULT_RETRY_TUNING } from './queue/retry-policy.ts';
 import { createUploadQueue } from './queue/upload-queue.ts';
@@ -367,6 +368,10 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     previewSplit: (bytes, mode) => splitService.preview(bytes, mode),
     bundlesDir,
   });
+  const historyPreview = createHistoryPreview({
+    repository,
+    pdfThumbnails: (bytes, maxPages) => splitService.thumbnails(bytes, maxPages),
+  });
   // follow-up: what Clearfacts did with each delivered invoice (queries only)
   const followUpOffsets = tuning.followUpOffsetsMs ?? FOLLOW_UP_OFFSETS_MS;
   const followUp = createFollowUp({
@@ -392,6 +397,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     drop,
     history: repository,
     historyActions,
+    historyPreview,
     queue,
     status,
     health: createHealthReporter({
