@@ -8,6 +8,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { ApiError } from '../../../src-main/contract/api-contract.ts';
 import { dispatchInvoke } from '../../../src-main/core/handlers/invoke-dispatch.ts';
+import { partyOf, sampleInvoice, ublXml } from '../../fixtures/e-invoice-builder.ts';
 import { batchPdf, scannedSheetJpeg } from '../../fixtures/scanned-batch.ts';
 import { startEngine } from '../../support/engine-harness.ts';
 import { qpdfPageCount } from '../../support/qpdf-oracle.ts';
@@ -52,12 +53,40 @@ test('the eye shows a moved PDF from _uploaded and an image, and says when the f
   assert.equal(picture.content.kind, 'image');
   assert.match(picture.content.thumbnail, JPEG_DATA_URL);
 
+  // A file at the history's path that no reader can draw: said so, with that path.
+  await writeFile(image.archivedPath ?? '', 'not a picture any more');
+  assert.deepEqual((await harness.engine.handlers['history.preview']({ id: image.id })).content, {
+    kind: 'unavailable',
+    reason: { code: 'history_preview_unreadable', params: { path: image.archivedPath } },
+  });
+
   await rm(moved.archivedPath ?? '');
   const gone = await harness.engine.handlers['history.preview']({ id: moved.id });
   assert.deepEqual(gone.content, {
     kind: 'unavailable',
     reason: { code: 'history_preview_missing', params: { path: moved.archivedPath } },
   });
+});
+
+test('an e-invoice is shown by the summary its history row holds', async (t) => {
+  const harness = await startEngine(t);
+  const [administration] = harness.emulator.seed.administrations;
+  assert.ok(administration);
+  const dir = await harness.addFolder('Invoices', administration.companyNumber, {
+    type: 'purchase',
+  });
+  await writeFile(
+    path.join(dir, 'INV-77.xml'),
+    ublXml(sampleInvoice({ number: 'INV-77', customer: partyOf(administration) })),
+  );
+  const entry = await harness.waitForEntry(
+    'the e-invoice delivered and moved',
+    (row) => row.fileName === 'INV-77.xml' && row.state === 'archived',
+  );
+  const preview = await harness.engine.handlers['history.preview']({ id: entry.id });
+  assert.equal(preview.content.kind, 'e_invoice');
+  assert.equal(preview.content.summary.number, 'INV-77');
+  assert.deepEqual(preview.content.summary, entry.eInvoice);
 });
 
 test('the preview refuses an unknown id and any path the caller sends', async (t) => {
