@@ -13,7 +13,8 @@ import { seedData } from '../../emulator/index.ts';
 import { batchPdf } from '../../fixtures/scanned-batch.ts';
 import { qpdfPageCount } from '../../support/qpdf-oracle.ts';
 import { goTo, launchChromium, openApp, signInThroughCore, startStack } from './browser-stack.ts';
-import { englishLeftOnScreen, waitForCount } from './page-checks.ts';
+import { layoutProblems } from './layout-checks.ts';
+import { assertAccessible, englishLeftOnScreen, waitForCount } from './page-checks.ts';
 
 /** The dialog's box, and whether anything in it is wider than the dialog. */
 async function dialogFit(page: Page) {
@@ -94,6 +95,7 @@ test('History’s eye shows the document’s pages in Dutch, in a dialog that fi
   await dialog.getByText(shownPath('Twee paginas.pdf'), { exact: true }).waitFor();
   await dialog.getByRole('heading', { name: `${words.preview.title}: Twee paginas.pdf` }).waitFor();
   assert.deepEqual(await englishLeftOnScreen(page, 'nl'), [], 'no English in the dialog');
+  await assertAccessible(page, 'History preview');
 
   // As the other dialogs (a modal <dialog>): the page behind is inert, so Tab visits only the
   // dialog's controls, and from the last one the browser's own bar (the page's body), never a
@@ -122,6 +124,11 @@ test('History’s eye shows the document’s pages in Dutch, in a dialog that fi
       await dialogFit(page),
       { inside: true, widerInside: false },
       `the dialog fits ${size.width}×${size.height}`,
+    );
+    assert.deepEqual(
+      (await layoutProblems(page)).filter((problem) => problem.where.includes('history-preview')),
+      [],
+      `the dialog's layout at ${size.width}×${size.height}`,
     );
   }
   await page.keyboard.press('Escape');
