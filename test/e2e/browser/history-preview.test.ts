@@ -14,7 +14,12 @@ import { batchPdf } from '../../fixtures/scanned-batch.ts';
 import { qpdfPageCount } from '../../support/qpdf-oracle.ts';
 import { goTo, launchChromium, openApp, signInThroughCore, startStack } from './browser-stack.ts';
 import { layoutProblems } from './layout-checks.ts';
-import { assertAccessible, englishLeftOnScreen, waitForCount } from './page-checks.ts';
+import {
+  assertAccessible,
+  englishLeftOnScreen,
+  screenshotBothThemes,
+  waitForCount,
+} from './page-checks.ts';
 
 /** The dialog's box, and whether anything in it is wider than the dialog. */
 async function dialogFit(page: Page) {
@@ -130,6 +135,7 @@ test('History’s eye shows the document’s pages in Dutch, in a dialog that fi
       [],
       `the dialog's layout at ${size.width}×${size.height}`,
     );
+    await screenshotBothThemes(page, `history-preview-${size.width}x${size.height}`);
   }
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'detached' });
