@@ -27,6 +27,7 @@ import {
   UnconfirmedIncident,
 } from './domain.ts';
 import { FolderListing } from './folder-listing.ts';
+import { HistoryPreview } from './history-preview.ts';
 import { Message } from './messages/message.ts';
 import { renderMessage } from './messages/render-message.ts';
 
@@ -185,6 +186,14 @@ export const requests = {
   },
   /** Show the local file in the OS file manager (desktop); answers the path it revealed. */
   'history.reveal': { request: EntryId, response: z.object({ path: z.string() }) },
+  /**
+   * What the file looks like (issue #14): a PDF's first pages, a picture, an e-invoice's summary,
+   * or why it cannot be shown. By history id only: core reads the path the history holds.
+   */
+  'history.preview': {
+    request: z.object({ id: z.number().int() }).strict(),
+    response: HistoryPreview,
+  },
 
   /** The follow-up's state and the unpaid purchase invoices per administration. */
   'followUp.get': { request: Empty, response: FollowUpStatus },

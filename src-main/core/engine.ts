@@ -40,6 +40,7 @@ import type { Logger } from './logging/logger.ts';
 import { finishInterruptedLocalSteps, recoverInterruptedSends } from './queue/crash-recovery.ts';
 import { createDropIntake } from './queue/drop-intake.ts';
 import { createHistoryActions } from './queue/history-actions.ts';
+import { createHistoryPreview } from './queue/history-preview.ts';
 import { createIntakeRecorder } from './queue/intake-recorder.ts';
 import { createScanSessions } from './queue/scan-session.ts';
 import { REAL_IDLE_TIMER, type IdleTimer } from './documents/idle-serial-queue.ts';
@@ -394,6 +395,10 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     previewSplit: (bytes, mode) => splitService.preview(bytes, mode),
     bundlesDir,
   });
+  const historyPreview = createHistoryPreview({
+    repository,
+    pdfThumbnails: (bytes, maxPages) => splitService.thumbnails(bytes, maxPages),
+  });
   // follow-up: what Clearfacts did with each delivered invoice (queries only)
   const followUpOffsets = tuning.followUpOffsetsMs ?? FOLLOW_UP_OFFSETS_MS;
   const followUp = createFollowUp({
@@ -419,6 +424,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     drop,
     history: repository,
     historyActions,
+    historyPreview,
     queue,
     status,
     health: createHealthReporter({

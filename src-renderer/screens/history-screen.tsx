@@ -27,6 +27,7 @@ import {
 } from '../components/administration-picker.tsx';
 import { DateField } from '../components/date-field.tsx';
 import { EInvoiceLine } from '../components/e-invoice-line.tsx';
+import { HistoryPreviewDialog } from '../components/history-preview-dialog.tsx';
 import { PickAdministrationDialog } from '../components/pick-administration-dialog.tsx';
 import { FailureText } from '../components/failure-text.tsx';
 import { IncidentBanners, useIncidents } from '../components/incident-banner.tsx';
@@ -256,7 +257,6 @@ function HistoryRow({
 }): ReactElement {
   const { t, i18n } = useTranslation();
   const api = useApi();
-  const app = useApp();
   const toast = useToast();
   const format = useFormatters();
   const byNumber = useAdministrationsByNumber();
@@ -269,6 +269,7 @@ function HistoryRow({
   // A part of a split batch: the history query puts it right under its original (issue #17).
   const isPart = (entry.parentId ?? null) !== null;
   const [picking, setPicking] = useState(false);
+  const [previewing, setPreviewing] = useState(false);
 
   function choose(choice: HoldChoice): void {
     void run(async () => {
@@ -467,17 +468,15 @@ function HistoryRow({
         {actions.reveal && (
           <ActionButton
             icon="eye"
-            label={t('history.actions.reveal')}
-            onClick={() =>
-              void run(async () => {
-                const { path } = await api.invoke('history.reveal', { id: entry.id });
-                toast(
-                  app.appInfo?.shell === 'electron'
-                    ? t('history.toasts.revealed', { path })
-                    : t('history.toasts.location', { path }),
-                );
-              })
-            }
+            label={t('history.actions.preview')}
+            onClick={() => setPreviewing(true)}
+          />
+        )}
+        {previewing && (
+          <HistoryPreviewDialog
+            id={entry.id}
+            fileName={entry.fileName}
+            onClose={() => setPreviewing(false)}
           />
         )}
         {entry.uuid !== null && (

@@ -443,6 +443,9 @@ export const en: Catalogue = {
     },
 
     history_entry_unknown: 'There is no file {{id}} in the history.',
+    history_preview_missing: 'The file is no longer at {{path}}, so it cannot be shown.',
+    history_preview_unreadable: 'The file at {{path}} cannot be read to show it.',
+    history_preview_unsupported: 'There is no preview for {{fileName}}.',
     history_action_refused: '{{fileName}} is {{state}}, so it cannot be {{action}}.',
     settings_invalid: 'These settings are not valid.',
     history_filter_invalid: 'This history filter is not valid.',

@@ -456,6 +456,10 @@ export const fr: Catalogue = {
     },
 
     history_entry_unknown: 'Il n’y a pas de fichier {{id}} dans l’historique.',
+    history_preview_missing:
+      'Le fichier ne se trouve plus dans {{path}} et ne peut donc pas être affiché.',
+    history_preview_unreadable: 'Le fichier dans {{path}} ne peut pas être lu pour l’afficher.',
+    history_preview_unsupported: 'Il n’y a pas d’aperçu pour {{fileName}}.',
     history_action_refused: '{{fileName}} est {{state}} : il ne peut pas être {{action}}.',
     settings_invalid: 'Ces paramètres ne sont pas valides.',
     history_filter_invalid: 'Ce filtre de l’historique n’est pas valide.',

@@ -619,6 +619,12 @@ export const Message = z.discriminatedUnion('code', [
 
   // handlers/ and store/: answers to a request
   message('history_entry_unknown', { id: z.number().int() }),
+  // History's preview of a file (issue #14): gone from where the history last saw it, not
+  // readable (or not a picture pdf.js, sharp or the e-invoice reader can make), or of a kind
+  // that has no picture (an XML that is no e-invoice, a TIFF)
+  message('history_preview_missing', { path }),
+  message('history_preview_unreadable', { path }),
+  message('history_preview_unsupported', { fileName: z.string() }),
   message('history_action_refused', {
     fileName: z.string(),
     state: term('state'),

@@ -456,6 +456,10 @@ export const nl: Catalogue = {
     },
 
     history_entry_unknown: 'Er is geen bestand {{id}} in de geschiedenis.',
+    history_preview_missing:
+      'Het bestand staat niet meer in {{path}} en kan dus niet getoond worden.',
+    history_preview_unreadable: 'Het bestand in {{path}} kan niet gelezen worden om het te tonen.',
+    history_preview_unsupported: 'Er is geen voorbeeld van {{fileName}}.',
     history_action_refused: '{{fileName}} is {{state}}, dus het kan niet {{action}} worden.',
     settings_invalid: 'Deze instellingen zijn niet geldig.',
     history_filter_invalid: 'Deze filter op de geschiedenis is niet geldig.',

@@ -14,6 +14,7 @@ import { expandDropPaths } from '../queue/drop-paths.ts';
 import { resolve as resolvePath } from 'node:path';
 import { createSeparatorSheetPdf } from '../split/separator-sheet.ts';
 import type { HistoryActions } from '../queue/history-actions.ts';
+import type { PreviewHistoryFile } from '../queue/history-preview.ts';
 import type { UploadQueue } from '../queue/upload-queue.ts';
 import { toHistoryEntry } from '../store/file-record.ts';
 import type { HistoryRepository } from '../store/history-repository.ts';
@@ -30,6 +31,8 @@ export interface ContractHandlersOptions {
   drop: DropIntake;
   history: HistoryRepository;
   historyActions: HistoryActions;
+  /** History's preview of a file by its id (issue #14). */
+  historyPreview: PreviewHistoryFile;
   queue: UploadQueue;
   status: StatusTracker;
   health: HealthReporter;
@@ -137,6 +140,7 @@ export function createContractHandlers(options: ContractHandlersOptions): ApiHan
     ),
     'history.dismiss': withApiErrors(async ({ id }) => options.historyActions.dismiss(id)),
     'history.reveal': withApiErrors(({ id }) => options.historyActions.reveal(id)),
+    'history.preview': withApiErrors(({ id }) => options.historyPreview(id)),
 
     'queue.pause': withApiErrors(async () => {
       queue.pause();

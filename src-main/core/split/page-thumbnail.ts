@@ -26,3 +26,26 @@ export async function thumbnailDataUrl(picture: PagePicture): Promise<string> {
   const jpeg = await small.encode('jpeg', JPEG_QUALITY);
   return `data:image/jpeg;base64,${jpeg.toString('base64')}`;
 }
+
+/**
+ * A JPEG or PNG file's picture for History's preview (issue #14), as a page's: a
+ * `data:image/jpeg;base64,…` URL, long side at most 240 px, turned as its EXIF orientation says.
+ * sharp (libvips) decodes it off the event loop, shrinking a JPEG while decoding. Rejects when
+ * sharp cannot decode the bytes.
+ */
+export async function imageThumbnailDataUrl(bytes: Uint8Array): Promise<string> {
+  const { default: sharp } = await import('sharp');
+  const input = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const jpeg = await sharp(input, { failOn: 'none' })
+    .rotate()
+    .resize({
+      width: THUMBNAIL_LONG_SIDE_PX,
+      height: THUMBNAIL_LONG_SIDE_PX,
+      fit: 'inside',
+      withoutEnlargement: true,
+    })
+    .flatten({ background: '#ffffff' })
+    .jpeg({ quality: JPEG_QUALITY })
+    .toBuffer();
+  return `data:image/jpeg;base64,${jpeg.toString('base64')}`;
+}

@@ -13,7 +13,13 @@ import { measurePageInk } from './blank-page.ts';
 import { pagePicture, releasePicture, type PagePicture } from './page-images.ts';
 import { decodeSeparator, type SeparatorSheet } from './separator-code.ts';
 import { thumbnailDataUrl } from './page-thumbnail.ts';
-import type { CutPart, PreviewResult, SplitResult, WholeReason } from './split-protocol.ts';
+import type {
+  CutPart,
+  PreviewResult,
+  SplitResult,
+  ThumbnailsResult,
+  WholeReason,
+} from './split-protocol.ts';
 import { judgesBlankPages, planSplit } from './split-plan.ts';
 import { lowerImageDecoderThreads } from './thread-priority.ts';
 
@@ -309,4 +315,33 @@ export async function previewBatch(bytes: Uint8Array, mode: SplitMode): Promise<
     })),
     pageThumbnails: [...thumbnails].map(([page, thumbnail]) => ({ page, thumbnail })),
   };
+}
+
+/**
+ * Pictures of the first `maxPages` pages of a PDF (History's preview, issue #14), made as the
+ * split preview makes its own, and its page count. Never throws for the file: one pdf-lib or
+ * pdf.js cannot read comes back `whole` with `unreadable` and what they said.
+ */
+export async function pageThumbnails(
+  bytes: Uint8Array,
+  maxPages: number,
+): Promise<ThumbnailsResult> {
+  const opened = await openWithPdfLib(bytes);
+  if ('whole' in opened) return { outcome: 'whole', pages: null, reason: opened.whole };
+  const { lib } = opened;
+  const pages = lib.getPageCount();
+  const pdfjs = lazyPdfjs(bytes);
+  try {
+    const thumbnails = [];
+    for (let page = 1; page <= Math.min(pages, maxPages); page++) {
+      const picture = await pagePicture({ lib, pdfjs: pdfjs.get }, page - 1);
+      thumbnails.push({ page, thumbnail: await thumbnailDataUrl(picture) });
+      releasePicture(picture);
+    }
+    return { outcome: 'pages', pages, thumbnails };
+  } catch (error) {
+    return { outcome: 'whole', pages, reason: { why: 'unreadable', detail: errorText(error) } };
+  } finally {
+    await pdfjs.close();
+  }
 }

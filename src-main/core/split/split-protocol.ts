@@ -90,6 +90,13 @@ export const SplitRequest = z.discriminatedUnion('task', [
     bytes: z.instanceof(Uint8Array),
     mode: SplitMode,
   }),
+  /** A picture of the first `maxPages` pages of any PDF (History's preview, issue #14). */
+  z.object({
+    task: z.literal('thumbnails'),
+    id: z.number().int(),
+    bytes: z.instanceof(Uint8Array),
+    maxPages: z.number().int().min(1),
+  }),
 ]);
 export type SplitRequest = z.infer<typeof SplitRequest>;
 
@@ -111,10 +118,26 @@ export const PreviewResult = z.discriminatedUnion('outcome', [
 ]);
 export type PreviewResult = z.infer<typeof PreviewResult>;
 
+/**
+ * The worker's pictures of a PDF's first pages: `pages` is its page count, `thumbnails` the
+ * first pages' pictures in page order; `whole` (with `pages` null) when it could not be read,
+ * the verdict the service's failures already take.
+ */
+export const ThumbnailsResult = z.discriminatedUnion('outcome', [
+  z.object({
+    outcome: z.literal('pages'),
+    pages: z.number().int().min(0),
+    thumbnails: z.array(PageThumbnail),
+  }),
+  Whole,
+]);
+export type ThumbnailsResult = z.infer<typeof ThumbnailsResult>;
+
 /** worker → main: `ready` once zxing is loaded, then one answer per request id. */
 export const SplitReply = z.union([
   z.object({ ready: z.literal(true) }),
   z.object({ id: z.number().int(), result: SplitResult }),
   z.object({ id: z.number().int(), preview: PreviewResult }),
+  z.object({ id: z.number().int(), thumbnails: ThumbnailsResult }),
 ]);
 export type SplitReply = z.infer<typeof SplitReply>;

@@ -11,6 +11,7 @@ import {
   type PreviewResult,
   type SplitRequest,
   type SplitResult,
+  type ThumbnailsResult,
   type WholeReason,
 } from './split-protocol.ts';
 
@@ -42,6 +43,11 @@ export interface SplitService {
   ): Promise<SplitResult>;
   /** What `split` would cut the bytes (transferred) into, with a thumbnail of each part. */
   preview(bytes: Uint8Array, mode: SplitMode): Promise<PreviewResult>;
+  /**
+   * Pictures of the first `maxPages` pages of a PDF (bytes transferred) and its page count, for
+   * History's preview (issue #14); `whole` with the reason when it cannot be read.
+   */
+  thumbnails(bytes: Uint8Array, maxPages: number): Promise<ThumbnailsResult>;
   /** Ends the worker at once (a split under way answers `splitter_stopped`); a later split starts a new one. */
   close(): Promise<void>;
 }
@@ -68,7 +74,11 @@ const stopped = (detail: string): Whole => whole({ why: 'splitter_stopped', deta
 /** The work a request asks of the worker, without its id (the bytes not yet transferable). */
 type Task =
   | { task: 'split'; bytes: Uint8Array; mode: SplitMode; choice?: Omit<SplitChoice, 'sha256'> }
-  | { task: 'preview'; bytes: Uint8Array; mode: SplitMode };
+  | { task: 'preview'; bytes: Uint8Array; mode: SplitMode }
+  | { task: 'thumbnails'; bytes: Uint8Array; maxPages: number };
+
+/** What the worker answers a task with (a failure of the worker is a `whole` verdict). */
+type Answer = SplitResult | PreviewResult | ThumbnailsResult;
 
 /**
  * The split service. `countPages` reads each cut part back (part-check.ts); by default the
@@ -90,7 +100,7 @@ export function createSplitService(
   let tail: Promise<unknown> = Promise.resolve();
 
   /** Runs one task in the worker; the answer is the reply's result or preview. */
-  async function runOne(task: Task): Promise<SplitResult | PreviewResult> {
+  async function runOne(task: Task): Promise<Answer> {
     await keepSharpLoaded();
     const started = slot.acquire();
     const current = started.thread;
@@ -101,7 +111,7 @@ export function createSplitService(
     const id = nextId++;
     return new Promise((resolve) => {
       let settled = false;
-      const finish = (result: SplitResult | PreviewResult, restart: boolean) => {
+      const finish = (result: Answer, restart: boolean) => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
@@ -114,7 +124,11 @@ export function createSplitService(
       const onMessage = (message: unknown) => {
         const reply = SplitReply.safeParse(message);
         if (!reply.success || !('id' in reply.data) || reply.data.id !== id) return;
-        finish('result' in reply.data ? reply.data.result : reply.data.preview, false);
+        const { data } = reply;
+        finish(
+          'result' in data ? data.result : 'preview' in data ? data.preview : data.thumbnails,
+          false,
+        );
       };
       const onError = (error: Error) => finish(stopped(error.message), true);
       const onExit = (code: number) => finish(stopped(`exit code ${code}`), true);
@@ -132,7 +146,7 @@ export function createSplitService(
   }
 
   /** One task at a time, in the order asked. */
-  function queued(task: Task): Promise<SplitResult | PreviewResult> {
+  function queued(task: Task): Promise<Answer> {
     const result = tail.then(() => runOne(task));
     tail = result.catch(() => undefined);
     return result;
@@ -150,6 +164,10 @@ export function createSplitService(
     async preview(bytes, mode) {
       // A preview task is answered with a PreviewResult (or a whole verdict, which is one).
       return (await queued({ task: 'preview', bytes, mode })) as PreviewResult;
+    },
+    async thumbnails(bytes, maxPages) {
+      // A thumbnails task is answered with a ThumbnailsResult (or a whole verdict, which is one).
+      return (await queued({ task: 'thumbnails', bytes, maxPages })) as ThumbnailsResult;
     },
     async close() {
       // A batch being split answers "splitter stopped"; the queue, stopping too, writes nothing.

@@ -1,4 +1,5 @@
-// The split worker's body: splits or previews one batch per message (split-batch.ts). Reading
+// The split worker's body: splits or previews one batch per message (split-batch.ts), or draws
+// the first pages of a PDF History previews. Reading
 // codes means decoding or rendering every page, seconds of CPU for a long batch, so it runs in its
 // own thread, below the engine's priority where the OS allows it (thread-priority.ts), and the
 // engine's event loop keeps serving every other folder meanwhile.
@@ -7,7 +8,7 @@ import { Writable } from 'node:stream';
 import { parentPort } from 'node:worker_threads';
 import sharp from 'sharp';
 import { prepareBarcodeReader } from './barcode-reader.ts';
-import { previewBatch, splitBatch } from './split-batch.ts';
+import { pageThumbnails, previewBatch, splitBatch } from './split-batch.ts';
 import { SplitRequest, type SplitReply } from './split-protocol.ts';
 import { lowerThisThreadPriority } from './thread-priority.ts';
 
@@ -23,7 +24,15 @@ port.on('message', (message: unknown) => {
   const request = SplitRequest.safeParse(message);
   // Only the service posts here; its time budget ends the wait for anything malformed.
   if (!request.success) return;
-  const { id, bytes, mode } = request.data;
+  const { id, bytes } = request.data;
+  if (request.data.task === 'thumbnails') {
+    void pageThumbnails(bytes, request.data.maxPages).then((thumbnails) => {
+      const reply: SplitReply = { id, thumbnails };
+      port.postMessage(reply);
+    });
+    return;
+  }
+  const { mode } = request.data;
   if (request.data.task === 'preview') {
     void previewBatch(bytes, mode).then((preview) => {
       const reply: SplitReply = { id, preview };

@@ -208,8 +208,13 @@ test('an upload Clearfacts never answered stays unconfirmed until the user marks
   await second.getByText(/^Uploaded/).waitFor();
   assert.equal(stack.emulator.uploads().length, 3);
 
-  await second.getByRole('button', { name: 'Show file' }).click();
-  await page.getByText(/^The file is at .*Aankoop A-18\.pdf$/).waitFor();
+  // The eye previews the file (issue #14 finding 13) and says where it is.
+  await second.getByRole('button', { name: 'Preview' }).click();
+  const preview = page.getByRole('dialog');
+  await preview.getByText(/Aankoop A-18\.pdf$/).waitFor();
+  await preview.getByRole('img', { name: 'Page 1' }).waitFor();
+  await page.keyboard.press('Escape');
+  await preview.waitFor({ state: 'detached' });
   await second.getByRole('button', { name: 'Copy uuid' }).click();
   await page.getByText('uuid copied', { exact: true }).waitFor();
   const copied = await page.evaluate(() =>

@@ -199,6 +199,8 @@ export function createFakeEngine(options: FakeEngineOptions = {}): FakeEngine {
       Promise.reject(new ApiError('not_found', msg('legacy_text', { text: 'no such entry' }))),
     'history.reveal': () =>
       Promise.reject(new ApiError('not_found', msg('legacy_text', { text: 'no such entry' }))),
+    'history.preview': () =>
+      Promise.reject(new ApiError('not_found', msg('legacy_text', { text: 'no such entry' }))),
     'queue.pause': (request) =>
       record('queue.pause', request, { ...status, state: 'paused', pausedByUser: true }),
     'queue.resume': (request) => record('queue.resume', request, status),

@@ -138,7 +138,7 @@ test('the missing scopes and what a row allows follow the contract', () => {
   const none = { retry: false, resend: false, markDone: false, dismiss: false, reveal: true };
   // A limit the user can raise: Retry can work.
   assert.deepEqual(rowActions(row('failed', 'too_large')), { ...none, retry: true, dismiss: true });
-  // Only another file ends these: no Retry, and no "Show file" for a file that is gone.
+  // Only another file ends these: no Retry, and no preview for a file that is gone.
   assert.deepEqual(rowActions(row('failed', 'unsupported_type')), { ...none, dismiss: true });
   assert.deepEqual(rowActions(row('failed', 'pdf_encrypted')), { ...none, dismiss: true });
   assert.deepEqual(rowActions(row('failed', 'file_missing')), {
