@@ -344,6 +344,8 @@ async function finishSetAside(
  * `retryLater` for a full disk or a refused move), FileChangedSinceSentError, or the system's
  * error for anything else. `hash` is the SHA-256 (hex) of a file, as the check computed it.
  * `onNetworkShare`: the watched folder is on one, so the bytes are compared whatever the stats say.
+ * A file still set aside under `setAsideName(file)` (a stop came before its removal) is the one
+ * sent: it is finished from there, whatever now stands at its path.
  */
 export async function archiveDeliveredFile(
   file: DeliveredFile,

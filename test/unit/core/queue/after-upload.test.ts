@@ -140,16 +140,21 @@ function writesBetween(file: string, between: () => Promise<void>): AfterUploadF
   };
 }
 
+/** `step` fails as FileChangedSinceSentError, the file brought back at `where`. */
+async function rejectsAsChanged(step: Promise<unknown>, where: string): Promise<void> {
+  await assert.rejects(step, (error: unknown) => {
+    assert.ok(error instanceof FileChangedSinceSentError);
+    assert.equal(error.path, where, 'brought back there');
+    return true;
+  });
+}
+
 test('a file rewritten after its check and before the move is brought back, not moved as sent', async (t) => {
   const { root, file, sent } = await sentFile(t, 'window-move');
   // A scanner's second pass: the same length, written in place, after the step looked.
   const fs = writesBetween(file, () => writeFile(file, 'other bytes!!!'));
 
-  await assert.rejects(archiveDeliveredFile(sent, 'move', AT, fs), (error: unknown) => {
-    assert.ok(error instanceof FileChangedSinceSentError);
-    assert.equal(error.path, file, 'back under its own name');
-    return true;
-  });
+  await rejectsAsChanged(archiveDeliveredFile(sent, 'move', AT, fs), file);
   assert.equal(await readFile(file, 'utf8'), 'other bytes!!!');
   assert.deepEqual(await readdir(path.join(root, '_uploaded', '2026-03')), [], 'nothing archived');
 });
@@ -176,11 +181,10 @@ test('a changed file whose name was taken meanwhile comes back under the next fr
     },
   };
 
-  await assert.rejects(archiveDeliveredFile(sent, 'move', AT, fs), (error: unknown) => {
-    assert.ok(error instanceof FileChangedSinceSentError);
-    assert.equal(error.path, path.join(root, 'Factuur (2).pdf'));
-    return true;
-  });
+  await rejectsAsChanged(
+    archiveDeliveredFile(sent, 'move', AT, fs),
+    path.join(root, 'Factuur (2).pdf'),
+  );
   assert.equal(await readFile(file, 'utf8'), 'the next scan', 'never overwritten');
   assert.equal(await readFile(path.join(root, 'Factuur (2).pdf'), 'utf8'), 'changed bytes!');
 });
@@ -281,11 +285,7 @@ test('across devices, a rewrite through an open handle after the copy is brought
     await writer.write('a longer second version', 0);
   });
 
-  await assert.rejects(archiveDeliveredFile(sent, 'move', AT, fs), (error: unknown) => {
-    assert.ok(error instanceof FileChangedSinceSentError);
-    assert.equal(error.path, file, 'back under its own name');
-    return true;
-  });
+  await rejectsAsChanged(archiveDeliveredFile(sent, 'move', AT, fs), file);
   assert.equal(await readFile(file, 'utf8'), 'a longer second version');
   assert.deepEqual(await readdir(path.join(root, '_uploaded', '2026-03')), [], 'no copy is kept');
   assert.deepEqual((await readdir(root)).sort(), ['Factuur.pdf', '_uploaded']);
