@@ -38,6 +38,7 @@ import { createWatchSupervisor } from './intake/watch-supervisor.ts';
 import { createFileLogger } from './logging/file-logger.ts';
 import type { Logger } from './logging/logger.ts';
 import { finishInterruptedLocalSteps, recoverInterruptedSends } from './queue/crash-recovery.ts';
+import { restoreSetAsideFiles } from './queue/set-aside-recovery.ts';
 import { createDropIntake } from './queue/drop-intake.ts';
 import { createHistoryActions } from './queue/history-actions.ts';
 import { createHistoryPreview } from './queue/history-preview.ts';
@@ -536,6 +537,13 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       logger,
       pageLink: () => mintPageLink?.() ?? null,
     });
+    // Before the queue: what the after-upload steps left set aside is theirs to finish, or back.
+    await restoreSetAsideFiles(
+      settings.get().folders.map((binding) => binding.path),
+      repository,
+      logger,
+      options.afterUploadFs,
+    );
     await session.start();
     queue.start();
     void finishInterruptedLocalSteps(repository, queue, logger).then(() => queue.settleBatches());

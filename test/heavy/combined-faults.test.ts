@@ -206,6 +206,21 @@ test(
     );
     assert.deepEqual(lost, [], 'no file lost');
     assert.equal(silentDuplicates, 0, 'no content reached Clearfacts twice');
+    // One outage, one decision (issue #10): an incident (an outage, or a stop mid-upload) makes at
+    // most `concurrency` files unconfirmed. Its files carry the moment it began (incidentAt: the
+    // queue's open incident, or the start that found them still uploading, crash-recovery.ts).
+    const { concurrency } = await harness.engine.handlers['settings.get']({});
+    const perIncident = new Map<number | null, number>();
+    for (const { incidentAt } of unconfirmed) {
+      perIncident.set(incidentAt ?? null, (perIncident.get(incidentAt ?? null) ?? 0) + 1);
+    }
+    t.diagnostic(
+      `unconfirmed per incident: ${JSON.stringify([...perIncident.values()])} (concurrency ${concurrency})`,
+    );
+    assert.equal(perIncident.get(null), undefined, 'every unconfirmed file belongs to an incident');
+    for (const [at, count] of perIncident) {
+      assert.ok(count <= concurrency, `incident ${at}: ${count} unconfirmed, over ${concurrency}`);
+    }
 
     // The user settles each unconfirmed file: done when Clearfacts has it, else sent again.
     const { markedDone } = await settleUnconfirmed(harness.engine, unconfirmed, afterFaults);

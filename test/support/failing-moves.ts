@@ -1,6 +1,7 @@
 // A drive that refuses the move after upload (a full disk, a refused or cross-device rename),
 // injected into the after-upload step: filling a real disk is neither safe nor quick.
 import * as fsPromises from 'node:fs/promises';
+import path from 'node:path';
 import type { AfterUploadFs } from '../../src-main/core/queue/after-upload.ts';
 
 export interface FailingMoves {
@@ -11,14 +12,18 @@ export interface FailingMoves {
   heal(): void;
 }
 
-/** Every rename fails with the system error `code` (ENOSPC, EXDEV, EACCES) until heal(). */
+/**
+ * Every rename fails with the system error `code` (ENOSPC, EXDEV, EACCES) until heal(); EXDEV
+ * only for a rename out of the file's folder, as a rename within one folder never crosses devices.
+ */
 export function failingMoves(code: string): FailingMoves {
   let failing = true;
   let refused = 0;
   const fs: AfterUploadFs = {
     ...fsPromises,
     rename: async (from, to) => {
-      if (!failing) return fsPromises.rename(from, to);
+      const sameFolder = path.dirname(String(from)) === path.dirname(String(to));
+      if (!failing || (code === 'EXDEV' && sameFolder)) return fsPromises.rename(from, to);
       refused += 1;
       throw Object.assign(new Error(`${code}: injected failure, rename '${String(from)}'`), {
         code,

@@ -102,6 +102,32 @@ export const TERM_TABLES = {
   /** Why an invoice was not validated against the UBL 2.1 XML Schema (ubl-schema-advice.ts). */
   xsdSkipReason: ['too_large', 'over_time', 'stopped', 'unreadable'],
   platformFix: ['darwin', 'linux', 'other'],
+  /**
+   * The kind of network or user-space file system a polled folder is on (intake/network-share.ts:
+   * Linux statfs magic numbers, macOS mount types, Windows UNC paths and mapped drives).
+   */
+  fileSystem: [
+    'nfs',
+    'smb',
+    'smb_cifs',
+    'smb2',
+    'netware',
+    'afp',
+    'webdav',
+    'ftp',
+    'coda',
+    'afs',
+    'ceph',
+    'lustre',
+    'gfs2',
+    'ocfs2',
+    'nine_p',
+    'virtualbox',
+    'fuse',
+    'windows_share',
+    'mapped_drive',
+    'external_volume',
+  ],
   queueState: QUEUE_STATES,
   folderAvailability: FOLDER_AVAILABILITIES,
   /** Which program runs the engine (`status`). */
@@ -301,6 +327,8 @@ export const ControlEndMessage = z.discriminatedUnion('code', [
 export type ControlEndMessage = z.infer<typeof ControlEndMessage>;
 /** How one end of the control channel broke the protocol: a key of the `controlFault` table. */
 export type ControlFault = (typeof TERM_TABLES.controlFault)[number];
+/** A network or user-space file system that needs polling (`polling_network`). */
+export type FileSystemKind = (typeof TERM_TABLES.fileSystem)[number];
 
 /** A sentence for the user, as data. Params are typed per code; see the catalogues for the text. */
 export const Message = z.discriminatedUnion('code', [
@@ -554,7 +582,7 @@ export const Message = z.discriminatedUnion('code', [
   message('folder_owner_unrecorded', { path }),
   message('folder_not_responding', { path }),
   message('polling_forced', {}),
-  message('polling_network', { fileSystem: z.string() }),
+  message('polling_network', { fileSystem: term('fileSystem') }),
   message('polling_no_events', { seconds }),
   message('watch_limit_inotify', {}),
   message('watch_limit_open_files', { platformFix: term('platformFix') }),

@@ -4,39 +4,41 @@
 import { execFile } from 'node:child_process';
 import { realpath, statfs } from 'node:fs/promises';
 import path from 'node:path';
+import type { FileSystemKind } from '../../contract/messages/message.ts';
 
 /** Linux `statfs` f_type magic numbers (linux/magic.h) of file systems that need polling. */
-const LINUX_POLLED_FILE_SYSTEMS = new Map<number, string>([
-  [0x6969, 'an NFS network share'],
-  [0x517b, 'an SMB network share'],
-  [0xff534d42, 'an SMB/CIFS network share'],
-  [0xfe534d42, 'an SMB2 network share'],
-  [0x564c, 'a NetWare network share'],
-  [0x73757245, 'a Coda network file system'],
-  [0x5346414f, 'an AFS network file system'],
-  [0x6b414653, 'an AFS network file system'],
-  [0x00c36400, 'a Ceph network file system'],
-  [0x0bd00bd0, 'a Lustre network file system'],
-  [0x01161970, 'a GFS2 cluster file system'],
-  [0x7461636f, 'an OCFS2 cluster file system'],
-  [0x01021997, 'a 9P shared folder (WSL or virtual machine)'],
-  [0x786f4256, 'a VirtualBox shared folder'],
-  [0x65735546, 'a FUSE file system (sshfs, GNOME network shares, rclone, …)'],
+const LINUX_POLLED_FILE_SYSTEMS = new Map<number, FileSystemKind>([
+  [0x6969, 'nfs'],
+  [0x517b, 'smb'],
+  [0xff534d42, 'smb_cifs'],
+  [0xfe534d42, 'smb2'],
+  [0x564c, 'netware'],
+  [0x73757245, 'coda'],
+  [0x5346414f, 'afs'],
+  [0x6b414653, 'afs'],
+  [0x00c36400, 'ceph'],
+  [0x0bd00bd0, 'lustre'],
+  [0x01161970, 'gfs2'],
+  [0x7461636f, 'ocfs2'],
+  [0x01021997, 'nine_p'],
+  [0x786f4256, 'virtualbox'],
+  [0x65735546, 'fuse'],
 ]);
 
 /** macOS `mount` type names of network or user-space file systems. */
-const MACOS_POLLED_FILE_SYSTEMS = new Map<string, string>([
-  ['smbfs', 'an SMB network share'],
-  ['nfs', 'an NFS network share'],
-  ['afpfs', 'an AFP network share'],
-  ['webdav', 'a WebDAV network share'],
-  ['cifs', 'an SMB/CIFS network share'],
-  ['ftp', 'an FTP network share'],
-  ['macfuse', 'a FUSE file system'],
-  ['osxfuse', 'a FUSE file system'],
+const MACOS_POLLED_FILE_SYSTEMS = new Map<string, FileSystemKind>([
+  ['smbfs', 'smb'],
+  ['nfs', 'nfs'],
+  ['afpfs', 'afp'],
+  ['webdav', 'webdav'],
+  ['cifs', 'smb_cifs'],
+  ['ftp', 'ftp'],
+  ['macfuse', 'fuse'],
+  ['osxfuse', 'fuse'],
 ]);
 
-export function describeLinuxFileSystemType(type: number): string | null {
+/** The kind of a Linux file system by its statfs f_type, or null for one that reports changes. */
+export function describeLinuxFileSystemType(type: number): FileSystemKind | null {
   return LINUX_POLLED_FILE_SYSTEMS.get(type >>> 0) ?? null;
 }
 
@@ -120,26 +122,27 @@ const PLATFORM_PROBES: FileSystemProbes = {
 };
 
 /**
- * Says what kind of network or user-space file system holds the folder ("an SMB network share"),
- * or null when it is local or the platform gives no way to tell (then the self-test decides).
+ * Says what kind of network or user-space file system holds the folder (`smb`: a term each
+ * catalogue words in its language), or null when it is local or the platform gives no way to
+ * tell (then the self-test decides).
  * Windows: a UNC path, or a drive whose real path is one (a mapped network drive).
  */
 export async function detectNetworkFileSystem(
   realPath: string,
   platform: NodeJS.Platform = process.platform,
   probes: Partial<FileSystemProbes> = {},
-): Promise<string | null> {
+): Promise<FileSystemKind | null> {
   const probe = { ...PLATFORM_PROBES, ...probes };
   if (platform === 'win32') {
-    if (isUncPath(realPath)) return 'a Windows network share (UNC path)';
+    if (isUncPath(realPath)) return 'windows_share';
     const resolved = await probe.realpath(realPath).catch(() => null);
-    return resolved !== null && isUncPath(resolved) ? 'a mapped network drive' : null;
+    return resolved !== null && isUncPath(resolved) ? 'mapped_drive' : null;
   }
   if (platform === 'darwin') {
     const table = await macMountTable(probe.mountCommand);
     if (table === null) {
       // Without the mount table, /Volumes/<name> is an external or network volume.
-      return realPath.startsWith('/Volumes/') ? 'an external or network volume' : null;
+      return realPath.startsWith('/Volumes/') ? 'external_volume' : null;
     }
     const entry = mountEntryFor(parseMacMountTable(table), realPath);
     return entry === null ? null : (MACOS_POLLED_FILE_SYSTEMS.get(entry.fileSystem) ?? null);
@@ -160,7 +163,7 @@ export const NETWORK_VERDICT_TTL_MS = 60_000;
  * per folder: the after-upload step asks for every file, and macOS answers by running `mount`.
  */
 export function networkShareCheck(
-  detect: (folderPath: string) => Promise<string | null> = (folderPath) =>
+  detect: (folderPath: string) => Promise<FileSystemKind | null> = (folderPath) =>
     detectNetworkFileSystem(folderPath),
   now: () => number = Date.now,
 ): (folderPath: string) => Promise<boolean> {

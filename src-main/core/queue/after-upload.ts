@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { AfterUpload } from '../../contract/domain.ts';
 import { msg, type Message } from '../../contract/messages/message.ts';
 import { hashFile } from '../documents/hash-file.ts';
+import type { FileRecord } from '../store/file-record.ts';
 import { compareVersion } from '../store/file-version.ts';
 
 export const UPLOADED_FOLDER = '_uploaded';
@@ -95,15 +96,15 @@ function monthFolder(at: Date): string {
 }
 
 /**
- * Reserves `name`, `name (2)`, `name (3)`, … (of `fileName`, the source's own by default) by
- * creating it exclusively, then renames the file over the reservation. Plain rename would
- * silently replace a file of the same name on POSIX.
+ * Reserves `name`, `name (2)`, `name (3)`, … (of `fileName`) in `directory` by creating it
+ * exclusively, then has `place` put the file over the reservation. Plain rename would silently
+ * replace a file of the same name on POSIX. A failed `place` frees the reservation.
  */
-async function moveWithoutOverwriting(
+async function placeWithoutOverwriting(
   fs: AfterUploadFs,
-  source: string,
   directory: string,
-  fileName: string = path.basename(source),
+  fileName: string,
+  place: (target: string) => Promise<void>,
 ): Promise<string> {
   await fs.mkdir(directory, { recursive: true });
   const { name, ext } = path.parse(fileName);
@@ -124,7 +125,7 @@ async function moveWithoutOverwriting(
     }
     await reservation.close();
     try {
-      await moveOver(fs, source, candidate);
+      await place(candidate);
     } catch (error) {
       await fs.rm(candidate, { force: true });
       throw error;
@@ -133,27 +134,30 @@ async function moveWithoutOverwriting(
   }
 }
 
-/**
- * rename, or where `_uploaded/` is on another device (a mount or a link there: EXDEV) a copy over
- * the reservation, then the original removed: the file exists in one place or both, never none.
- */
-async function moveOver(fs: AfterUploadFs, source: string, target: string): Promise<void> {
+/** Renames `source` into `directory` under a free name (its own by default); EXDEV is thrown. */
+export function moveWithoutOverwriting(
+  fs: AfterUploadFs,
+  source: string,
+  directory: string,
+  fileName: string = path.basename(source),
+): Promise<string> {
+  return placeWithoutOverwriting(fs, directory, fileName, (target) => fs.rename(source, target));
+}
+
+/** Copies `source` over `target` and flushes the copy to disk before the source may go. */
+async function copyAndSync(fs: AfterUploadFs, source: string, target: string): Promise<void> {
+  await fs.copyFile(source, target);
+  const copy = await fs.open(target, 'r+');
   try {
-    await fs.rename(source, target);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
-    await fs.copyFile(source, target);
-    const copy = await fs.open(target, 'r+');
-    try {
-      await copy.sync();
-    } finally {
-      await copy.close();
-    }
-    await fs.unlink(source);
+    await copy.sync();
+  } finally {
+    await copy.close();
   }
 }
 
 export interface DeliveredFile {
+  /** The history row's id: it names the file while it is set aside (setAsideName). */
+  id: number;
   path: string;
   /** The folder the file was found in. */
   watchRoot: string;
@@ -168,6 +172,21 @@ export interface DeliveredFile {
   ino: number | null;
   /** SHA-256 of the file as checked: when only its times or inode differ, the bytes decide. */
   sha256: string | null;
+}
+
+/** The after-upload step's view of a watched file's row; null for one not from a watched folder. */
+export function deliveredFileOf(record: FileRecord): DeliveredFile | null {
+  if (record.watchRoot === null) return null;
+  return {
+    id: record.id,
+    path: record.path,
+    watchRoot: record.watchRoot,
+    sizeBytes: record.sizeBytes,
+    mtimeMs: record.mtimeMs,
+    ctimeMs: record.ctimeMs,
+    ino: record.ino,
+    sha256: record.sha256,
+  };
 }
 
 /**
@@ -200,9 +219,25 @@ async function stillTheFileSent(
   return (await hash(filePath)) === file.sha256;
 }
 
-/** A name in the file's own folder that the intake ignores (a leading dot), for a delete. */
-function asideName(file: DeliveredFile, at: Date): string {
-  return `.cf-deleting-${at.getTime()}${path.extname(file.path)}`;
+/** What every set-aside name starts with (a leading dot: the intake ignores it). */
+export const SET_ASIDE_PREFIX = '.cf-deleting-';
+
+/**
+ * The hidden name a file is set aside under in its own folder before it is removed or copied
+ * across devices: `.cf-deleting-<row id>-<name>`, cut to fit NAME_MAX. The row id lets the next
+ * start finish it (the row has its uuid) or bring it back; the name is the fallback when the row
+ * is gone.
+ */
+export function setAsideName(file: Pick<DeliveredFile, 'id' | 'path'>): string {
+  const { name, ext } = path.parse(file.path);
+  return fitName(`${SET_ASIDE_PREFIX}${file.id}-${name}`, '', ext);
+}
+
+/** The row id and the file name a set-aside name holds, or null for any other name. */
+export function parseSetAsideName(fileName: string): { id: number; fileName: string } | null {
+  const match = /^\.cf-deleting-(\d+)-(.+)$/s.exec(fileName);
+  if (match?.[1] === undefined || match[2] === undefined) return null;
+  return { id: Number(match[1]), fileName: match[2] };
 }
 
 /**
@@ -212,8 +247,7 @@ function asideName(file: DeliveredFile, at: Date): string {
  * if it were the document Clearfacts holds. A rewrite in place shows in size or mtime (the rename
  * itself sets ctime); a file renamed over it, in its inode. When it is not the version sent it
  * is put back under its own name, or the next free one when a new file took that name meanwhile.
- * Left: a writer that keeps the file open and writes after the check (it writes into `_uploaded/`),
- * and on the EXDEV copy (moveOver) a rewrite between the copy and the removal of the original.
+ * Left: a writer that keeps the file open and writes after the check (it writes into `_uploaded/`).
  */
 async function moveAndVerify(
   fs: AfterUploadFs,
@@ -221,20 +255,88 @@ async function moveAndVerify(
   directory: string,
   hash: (filePath: string) => Promise<string>,
   alwaysHash: boolean,
-  asideAs?: string,
 ): Promise<string> {
-  const moved = await moveWithoutOverwriting(fs, file.path, directory, asideAs);
+  const moved = await moveWithoutOverwriting(fs, file.path, directory);
   const current = await fs.stat(moved);
   if (await stillTheFileSent(file, moved, current, hash, { alwaysHash, ignoreCtime: true })) {
     return moved;
   }
+  throw await bringBack(fs, file, moved);
+}
+
+/** Puts `from` back in the file's folder under its name, or the next free one. */
+async function bringBack(
+  fs: AfterUploadFs,
+  file: DeliveredFile,
+  from: string,
+): Promise<FileChangedSinceSentError> {
   const back = await moveWithoutOverwriting(
     fs,
-    moved,
+    from,
     path.dirname(file.path),
     path.basename(file.path),
   );
-  throw new FileChangedSinceSentError(back);
+  return new FileChangedSinceSentError(back);
+}
+
+/**
+ * Finishes a file set aside under its hidden name (`aside`): checked again (the rename sets
+ * ctime, so size, mtime and inode, hashed when one differs or on a network share), then removed
+ * (delete) or moved into `target` under its own name. Where `_uploaded/` is on another device
+ * (EXDEV) the set-aside file is copied, flushed, checked once more and only then removed: a
+ * writer by path meanwhile makes a new file, and one that kept it open shows in the check, so
+ * the copy is dropped and the file brought back. Any failure brings it back under its name too,
+ * so a file never stays hidden; 'leave' (the setting changed since) just brings it back.
+ */
+async function finishSetAside(
+  fs: AfterUploadFs,
+  file: DeliveredFile,
+  aside: string,
+  action: AfterUpload,
+  target: string,
+  hash: (filePath: string) => Promise<string>,
+  alwaysHash: boolean,
+): Promise<string | null> {
+  const unchanged = async (at: string) =>
+    stillTheFileSent(file, at, await fs.stat(at), hash, { alwaysHash, ignoreCtime: true });
+  try {
+    if (action === 'leave') {
+      await moveWithoutOverwriting(fs, aside, path.dirname(file.path), path.basename(file.path));
+      return null;
+    }
+    if (!(await unchanged(aside))) throw await bringBack(fs, file, aside);
+    if (action === 'delete') {
+      await fs.unlink(aside);
+      return null;
+    }
+    let moved: string;
+    try {
+      moved = await moveWithoutOverwriting(fs, aside, target, path.basename(file.path));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+      const copy = await placeWithoutOverwriting(fs, target, path.basename(file.path), (to) =>
+        copyAndSync(fs, aside, to),
+      );
+      if (!(await unchanged(aside))) {
+        await fs.rm(copy, { force: true });
+        throw await bringBack(fs, file, aside);
+      }
+      await fs.unlink(aside);
+      return copy;
+    }
+    if (!(await unchanged(moved))) throw await bringBack(fs, file, moved);
+    return moved;
+  } catch (error) {
+    if (!(error instanceof FileChangedSinceSentError)) {
+      await moveWithoutOverwriting(
+        fs,
+        aside,
+        path.dirname(file.path),
+        path.basename(file.path),
+      ).catch(() => undefined);
+    }
+    throw error;
+  }
 }
 
 /**
@@ -242,6 +344,8 @@ async function moveAndVerify(
  * `retryLater` for a full disk or a refused move), FileChangedSinceSentError, or the system's
  * error for anything else. `hash` is the SHA-256 (hex) of a file, as the check computed it.
  * `onNetworkShare`: the watched folder is on one, so the bytes are compared whatever the stats say.
+ * A file still set aside under `setAsideName(file)` (a stop came before its removal) is the one
+ * sent: it is finished from there, whatever now stands at its path.
  */
 export async function archiveDeliveredFile(
   file: DeliveredFile,
@@ -251,6 +355,22 @@ export async function archiveDeliveredFile(
   hash: (filePath: string) => Promise<string> = hashFile,
   onNetworkShare = false,
 ): Promise<string | null> {
+  const folder = path.dirname(file.path);
+  const target = path.join(file.watchRoot, UPLOADED_FOLDER, monthFolder(at));
+  const aside = path.join(folder, setAsideName(file));
+  const wasSetAside = await fs.stat(aside).then(
+    () => true,
+    () => false,
+  );
+  if (wasSetAside) {
+    // A stop came between the set-aside rename and its removal: that file is the one sent.
+    try {
+      return await finishSetAside(fs, file, aside, action, target, hash, onNetworkShare);
+    } catch (error) {
+      if (error instanceof FileChangedSinceSentError) throw error;
+      throw sortLocalFailure(error, action === 'delete' ? folder : target);
+    }
+  }
   if (action === 'leave') return null;
   let current;
   try {
@@ -261,7 +381,6 @@ export async function archiveDeliveredFile(
     // The file gone from a folder that is still there: the user tidied up, nothing left to do.
     // Its folder gone (renamed, unmounted) says nothing about the file, which may still sit in
     // the renamed folder: that is a step not done, never `archived`.
-    const folder = path.dirname(file.path);
     const folderThere = await fs.stat(folder).then(
       (stats) => stats.isDirectory(),
       () => false,
@@ -276,24 +395,20 @@ export async function archiveDeliveredFile(
   if (!(await stillTheFileSent(file, file.path, current, hash, before))) {
     throw new FileChangedSinceSentError(file.path);
   }
-  const target = path.join(file.watchRoot, UPLOADED_FOLDER, monthFolder(at));
   try {
-    if (action === 'delete') {
-      // Set aside in its own folder (same device, so a rename), checked, then removed.
-      const aside = await moveAndVerify(
-        fs,
-        file,
-        path.dirname(file.path),
-        hash,
-        onNetworkShare,
-        asideName(file, at),
-      );
-      await fs.unlink(aside);
-      return null;
+    if (action === 'move') {
+      try {
+        return await moveAndVerify(fs, file, target, hash, onNetworkShare);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+      }
     }
-    return await moveAndVerify(fs, file, target, hash, onNetworkShare);
+    // Delete, or a move across devices: set aside in its own folder (same device, so a rename),
+    // then checked, copied when moving, checked again and removed.
+    const setAside = await moveWithoutOverwriting(fs, file.path, folder, setAsideName(file));
+    return await finishSetAside(fs, file, setAside, action, target, hash, onNetworkShare);
   } catch (error) {
     if (error instanceof FileChangedSinceSentError) throw error;
-    throw sortLocalFailure(error, action === 'delete' ? path.dirname(file.path) : target);
+    throw sortLocalFailure(error, action === 'delete' ? folder : target);
   }
 }

@@ -25,6 +25,7 @@ import type { StorageGuard } from '../store/storage-guard.ts';
 import {
   AfterUploadError,
   archiveDeliveredFile,
+  deliveredFileOf,
   type AfterUploadFs,
   FileChangedSinceSentError,
 } from './after-upload.ts';
@@ -787,7 +788,8 @@ export async function finishLocally(context: SendContext, record: FileRecord): P
       }),
     );
   }
-  if (record.source !== 'watch' || record.watchRoot === null) return;
+  const delivered = deliveredFileOf(record);
+  if (record.source !== 'watch' || delivered === null) return;
   const write = (to: FileState, patch: FilePatch) =>
     context.storage.persist(() => {
       const transition = context.repository.transition(record.id, to, patch);
@@ -796,20 +798,12 @@ export async function finishLocally(context: SendContext, record: FileRecord): P
     }, context.stopSignal);
   try {
     const archivedPath = await archiveDeliveredFile(
-      {
-        path: record.path,
-        watchRoot: record.watchRoot,
-        sizeBytes: record.sizeBytes,
-        mtimeMs: record.mtimeMs,
-        ctimeMs: record.ctimeMs,
-        ino: record.ino,
-        sha256: record.sha256,
-      },
+      delivered,
       context.settings().afterUpload,
       new Date(context.now()),
       context.afterUploadFs,
       (filePath) => context.documents.hash(filePath),
-      await context.onNetworkShare(record.watchRoot),
+      await context.onNetworkShare(delivered.watchRoot),
     );
     await write('archived', { archivedPath, failure: null });
   } catch (error) {

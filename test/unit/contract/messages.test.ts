@@ -119,6 +119,7 @@ test('nl and fr renderings contain no English catalogue sentence', () => {
     state: 'failed',
     action: 'retried',
     platformFix: 'linux',
+    fileSystem: 'mapped_drive',
     count: 3,
     until: 0,
     reason: msg('tree_archive_needs_type'),

@@ -12,15 +12,16 @@ import {
   networkShareCheck,
   parseMacMountTable,
 } from '../../../../src-main/core/intake/network-share.ts';
+import { msg, renderMessage } from '../../../../src-main/contract/messages/index.ts';
 import { setForTest } from '../../../support/test-environment.ts';
 
 test('Linux network and user-space file systems are recognised by their statfs magic', () => {
-  assert.match(describeLinuxFileSystemType(0x6969) ?? '', /NFS/);
-  assert.match(describeLinuxFileSystemType(0xff534d42) ?? '', /SMB\/CIFS/);
-  assert.match(describeLinuxFileSystemType(0xfe534d42) ?? '', /SMB2/);
-  assert.match(describeLinuxFileSystemType(0x65735546) ?? '', /FUSE/);
+  assert.equal(describeLinuxFileSystemType(0x6969), 'nfs');
+  assert.equal(describeLinuxFileSystemType(0xff534d42), 'smb_cifs');
+  assert.equal(describeLinuxFileSystemType(0xfe534d42), 'smb2');
+  assert.equal(describeLinuxFileSystemType(0x65735546), 'fuse');
   // Negative when a platform hands f_type over as a signed 32-bit value.
-  assert.match(describeLinuxFileSystemType(0xff534d42 | 0) ?? '', /SMB\/CIFS/);
+  assert.equal(describeLinuxFileSystemType(0xff534d42 | 0), 'smb_cifs');
   assert.equal(describeLinuxFileSystemType(0xef53), null, 'ext4 is local');
   assert.equal(describeLinuxFileSystemType(0x01021994), null, 'tmpfs is local');
 });
@@ -50,7 +51,7 @@ test('the macOS mount table tells which file system holds a folder', () => {
 
 test('a local temp folder is not a network share on this machine', async () => {
   assert.equal(await detectNetworkFileSystem(process.cwd()), null);
-  assert.match((await detectNetworkFileSystem('\\\\nas\\scans', 'win32')) ?? '', /network share/);
+  assert.equal(await detectNetworkFileSystem('\\\\nas\\scans', 'win32'), 'windows_share');
 });
 
 test('the macOS mount probe runs without the process environment, so CLEARFACTS_TOKEN never reaches it', async (t) => {
@@ -69,7 +70,7 @@ test('the macOS mount probe runs without the process environment, so CLEARFACTS_
   const found = await detectNetworkFileSystem('/Volumes/Scans/in', 'darwin', {
     mountCommand: mount,
   });
-  assert.match(found ?? '', /SMB/i, 'the stand-in ran and its table was read');
+  assert.equal(found, 'smb', 'the stand-in ran and its table was read');
   const environment = readFileSync(seen, 'utf8');
   assert.doesNotMatch(environment, /CLEARFACTS_TOKEN/);
   assert.ok(!environment.includes(token), 'the token is not in the child environment');
@@ -80,10 +81,10 @@ test('the statfs answer decides on Linux: a CIFS, NFS or sshfs mount is a networ
   // machine mounts none; ext4 and tmpfs are local.
   const onLinux = (type: number) =>
     detectNetworkFileSystem('/mnt/scans', 'linux', { statfs: () => Promise.resolve({ type }) });
-  assert.match((await onLinux(0xff534d42)) ?? '', /SMB\/CIFS/);
-  assert.match((await onLinux(0xfe534d42)) ?? '', /SMB2/);
-  assert.match((await onLinux(0x6969)) ?? '', /NFS/);
-  assert.match((await onLinux(0x65735546)) ?? '', /sshfs/);
+  assert.equal(await onLinux(0xff534d42), 'smb_cifs');
+  assert.equal(await onLinux(0xfe534d42), 'smb2');
+  assert.equal(await onLinux(0x6969), 'nfs');
+  assert.equal(await onLinux(0x65735546), 'fuse');
   assert.equal(await onLinux(0xef53), null);
   assert.equal(await onLinux(0x01021994), null);
   const failing = () => Promise.reject(Object.assign(new Error('gone'), { code: 'ENOENT' }));
@@ -94,9 +95,9 @@ test('a mapped network drive on Windows is found by its real path', async () => 
   // libuv's realpath (GetFinalPathNameByHandleW) names a mapped drive by its UNC path.
   const realpath = (folder: string) =>
     Promise.resolve(folder.startsWith('Z:') ? folder.replace('Z:', '\\\\nas\\scans') : folder);
-  assert.match(
-    (await detectNetworkFileSystem('Z:\\facturen', 'win32', { realpath })) ?? '',
-    /mapped network drive/,
+  assert.equal(
+    await detectNetworkFileSystem('Z:\\facturen', 'win32', { realpath }),
+    'mapped_drive',
   );
   assert.equal(await detectNetworkFileSystem('C:\\scans', 'win32', { realpath }), null);
 });
@@ -107,7 +108,7 @@ test('the network verdict of a folder is asked once a minute at most', async () 
   const isNetwork = networkShareCheck(
     () => {
       asked += 1;
-      return Promise.resolve('an SMB network share');
+      return Promise.resolve('smb');
     },
     () => now,
   );
@@ -118,4 +119,54 @@ test('the network verdict of a folder is asked once a minute at most', async () 
   now = NETWORK_VERDICT_TTL_MS;
   await isNetwork('/mnt/scans');
   assert.equal(asked, 2);
+});
+
+test('the network file system a folder is polled for is named in nl and fr without English', async (t) => {
+  // Every f_type of linux/magic.h the detector knows, every macOS mount type, both Windows forms.
+  const linuxTypes = [
+    0x6969, 0x517b, 0xff534d42, 0xfe534d42, 0x564c, 0x73757245, 0x5346414f, 0x6b414653, 0x00c36400,
+    0x0bd00bd0, 0x01161970, 0x7461636f, 0x01021997, 0x786f4256, 0x65735546,
+  ];
+  const found = await Promise.all(
+    linuxTypes.map((type) =>
+      detectNetworkFileSystem('/mnt/scans', 'linux', { statfs: () => Promise.resolve({ type }) }),
+    ),
+  );
+  const folder = mkdtempSync(path.join(tmpdir(), 'mount-kinds-'));
+  t.after(() => rmSync(folder, { recursive: true, force: true }));
+  const macTypes = ['smbfs', 'nfs', 'afpfs', 'webdav', 'cifs', 'ftp', 'macfuse', 'osxfuse'];
+  const mount = path.join(folder, 'mount');
+  const table = macTypes.map((type) => `//nas/${type} on /Volumes/${type} (${type}, nodev)`);
+  writeFileSync(
+    mount,
+    `#!/bin/sh\nprintf '%s\\n' ${table.map((line) => `'${line}'`).join(' ')}\n`,
+    {
+      mode: 0o755,
+    },
+  );
+  for (const type of macTypes) {
+    found.push(
+      await detectNetworkFileSystem(`/Volumes/${type}/in`, 'darwin', { mountCommand: mount }),
+    );
+  }
+  found.push(await detectNetworkFileSystem('\\\\nas\\scans', 'win32'));
+  const realpath = () => Promise.resolve('\\\\nas\\scans\\facturen');
+  found.push(await detectNetworkFileSystem('Z:\\facturen', 'win32', { realpath }));
+  found.push(
+    await detectNetworkFileSystem('/Volumes/Stick', 'darwin', { mountCommand: '/nonexistent' }),
+  );
+
+  for (const fileSystem of found) {
+    assert.ok(fileSystem !== null, 'each one is recognised');
+    const message = msg('polling_network', { fileSystem });
+    assert.match(renderMessage(message, 'en'), /network|file system|shared folder|volume|drive/);
+    for (const language of ['nl', 'fr'] as const) {
+      const rendered = renderMessage(message, language);
+      assert.doesNotMatch(
+        rendered,
+        /\b(an?|network|shares?|shared|drive|file system|folder|volume)\b/i,
+        `${language} names ${fileSystem} in its own words: ${rendered}`,
+      );
+    }
+  }
 });

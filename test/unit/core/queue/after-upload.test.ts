@@ -19,9 +19,10 @@ import { tempDir } from '../../../support/temp-folders.ts';
 
 const AT = new Date(2026, 2, 15);
 
-async function delivered(filePath: string, watchRoot: string) {
+async function delivered(filePath: string, watchRoot: string, id = 1) {
   const stats = await stat(filePath);
   return {
+    id,
     path: filePath,
     watchRoot,
     sizeBytes: stats.size,
@@ -139,16 +140,21 @@ function writesBetween(file: string, between: () => Promise<void>): AfterUploadF
   };
 }
 
+/** `step` fails as FileChangedSinceSentError, the file brought back at `where`. */
+async function rejectsAsChanged(step: Promise<unknown>, where: string): Promise<void> {
+  await assert.rejects(step, (error: unknown) => {
+    assert.ok(error instanceof FileChangedSinceSentError);
+    assert.equal(error.path, where, 'brought back there');
+    return true;
+  });
+}
+
 test('a file rewritten after its check and before the move is brought back, not moved as sent', async (t) => {
   const { root, file, sent } = await sentFile(t, 'window-move');
   // A scanner's second pass: the same length, written in place, after the step looked.
   const fs = writesBetween(file, () => writeFile(file, 'other bytes!!!'));
 
-  await assert.rejects(archiveDeliveredFile(sent, 'move', AT, fs), (error: unknown) => {
-    assert.ok(error instanceof FileChangedSinceSentError);
-    assert.equal(error.path, file, 'back under its own name');
-    return true;
-  });
+  await rejectsAsChanged(archiveDeliveredFile(sent, 'move', AT, fs), file);
   assert.equal(await readFile(file, 'utf8'), 'other bytes!!!');
   assert.deepEqual(await readdir(path.join(root, '_uploaded', '2026-03')), [], 'nothing archived');
 });
@@ -175,11 +181,10 @@ test('a changed file whose name was taken meanwhile comes back under the next fr
     },
   };
 
-  await assert.rejects(archiveDeliveredFile(sent, 'move', AT, fs), (error: unknown) => {
-    assert.ok(error instanceof FileChangedSinceSentError);
-    assert.equal(error.path, path.join(root, 'Factuur (2).pdf'));
-    return true;
-  });
+  await rejectsAsChanged(
+    archiveDeliveredFile(sent, 'move', AT, fs),
+    path.join(root, 'Factuur (2).pdf'),
+  );
   assert.equal(await readFile(file, 'utf8'), 'the next scan', 'never overwritten');
   assert.equal(await readFile(path.join(root, 'Factuur (2).pdf'), 'utf8'), 'changed bytes!');
 });
@@ -234,4 +239,54 @@ test('on a network share an unchanged file is hashed and moved', async (t) => {
   const moved = await archiveDeliveredFile(sent, 'move', AT, fsPromises, hashes.hash, true);
   assert.equal(moved, path.join(root, '_uploaded', '2026-03', 'Factuur.pdf'));
   assert.ok(hashes.count() >= 1, 'its bytes were compared');
+});
+
+/**
+ * `_uploaded/` on another device: a rename into it fails with EXDEV (renames within one folder
+ * work), and `afterCopy` runs once, after the first copy into it and before the step goes on.
+ */
+function crossDevice(afterCopy: () => Promise<void>): AfterUploadFs {
+  let done = false;
+  return {
+    ...fsPromises,
+    rename: async (from, to) => {
+      if (String(to).includes(`${path.sep}_uploaded${path.sep}`)) {
+        throw Object.assign(new Error('EXDEV: injected cross-device rename'), { code: 'EXDEV' });
+      }
+      return fsPromises.rename(from, to);
+    },
+    copyFile: async (from, to, mode) => {
+      await fsPromises.copyFile(from, to, mode);
+      if (!done) {
+        done = true;
+        await afterCopy();
+      }
+    },
+  };
+}
+
+test('across devices, a new scan written by path after the copy is kept, not removed', async (t) => {
+  const { root, file, sent } = await sentFile(t, 'exdev-by-path');
+  const fs = crossDevice(() => writeFile(file, 'the next scan!'));
+
+  const moved = await archiveDeliveredFile(sent, 'move', AT, fs);
+  assert.equal(moved, path.join(root, '_uploaded', '2026-03', 'Factuur.pdf'));
+  assert.equal(await readFile(moved, 'utf8'), 'the bytes sent', 'the version sent is archived');
+  assert.equal(await readFile(file, 'utf8'), 'the next scan!', 'the new scan stays');
+  assert.deepEqual((await readdir(root)).sort(), ['Factuur.pdf', '_uploaded']);
+});
+
+test('across devices, a rewrite through an open handle after the copy is brought back', async (t) => {
+  const { root, file, sent } = await sentFile(t, 'exdev-open-writer');
+  // A scanner that keeps the file open: its writes follow the file wherever it is renamed.
+  const writer = await fsPromises.open(file, 'r+');
+  t.after(() => writer.close());
+  const fs = crossDevice(async () => {
+    await writer.write('a longer second version', 0);
+  });
+
+  await rejectsAsChanged(archiveDeliveredFile(sent, 'move', AT, fs), file);
+  assert.equal(await readFile(file, 'utf8'), 'a longer second version');
+  assert.deepEqual(await readdir(path.join(root, '_uploaded', '2026-03')), [], 'no copy is kept');
+  assert.deepEqual((await readdir(root)).sort(), ['Factuur.pdf', '_uploaded']);
 });
