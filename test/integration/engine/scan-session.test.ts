@@ -5,7 +5,7 @@
 // row lists them; an XML e-invoice and a text file go on their own. The files stay until the
 // combined document has its uuid, then each is moved. A stop with the session open loses and
 // doubles nothing: the next start combines the recorded files.
-import { test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -43,7 +43,11 @@ async function expectedBundle(files: Record<string, Buffer>): Promise<string> {
   return hashBytes(combined.bytes);
 }
 
-test('a scan session arrives as one document in name order once the folder is quiet', async (t) => {
+/**
+ * An engine with the emulator and a purchase folder `phone` that bundles scan sessions with a
+ * 30 s quiet window, on a timer the test fires.
+ */
+async function bundlingFolder(t: TestContext) {
   const clock = manualIdleTimer();
   const emulator = await startTestEmulator(t);
   const harness = await startEngine(t, { emulator, scanSessionTimer: clock.timer });
@@ -57,6 +61,11 @@ test('a scan session arrives as one document in name order once the folder is qu
   } = await harness.engine.handlers['folders.list']({});
   assert.ok(view);
   await harness.engine.handlers['folders.setSplit']({ id: view.binding.id, split: 'bundle:30' });
+  return { clock, emulator, harness, administration, dir };
+}
+
+test('a scan session arrives as one document in name order once the folder is quiet', async (t) => {
+  const { clock, emulator, harness, administration, dir } = await bundlingFolder(t);
 
   const files = await writeSession(dir);
   const invoice = ublXml(sampleInvoice({ customer: partyOf(administration) }));
@@ -173,19 +182,7 @@ test('a stop with a scan session open combines its recorded files at the next st
 });
 
 test("an e-invoice's visual PDF is never bundled: it goes with its XML, whether the XML came first or after it joined", async (t) => {
-  const clock = manualIdleTimer();
-  const emulator = await startTestEmulator(t);
-  const harness = await startEngine(t, { emulator, scanSessionTimer: clock.timer });
-  const [administration] = emulator.seed.administrations;
-  assert.ok(administration);
-  const dir = await harness.addFolder('phone', administration.companyNumber, {
-    type: 'purchase',
-  });
-  const {
-    folders: [view],
-  } = await harness.engine.handlers['folders.list']({});
-  assert.ok(view);
-  await harness.engine.handlers['folders.setSplit']({ id: view.binding.id, split: 'bundle:30' });
+  const { clock, harness, administration, dir } = await bundlingFolder(t);
   const customer = partyOf(administration);
 
   // The XML first: its visual never joins the session.
@@ -243,19 +240,7 @@ test("an e-invoice's visual PDF is never bundled: it goes with its XML, whether 
 });
 
 test('a scan session whose combined document Clearfacts already has delivers its files: they are moved, not left waiting', async (t) => {
-  const clock = manualIdleTimer();
-  const emulator = await startTestEmulator(t);
-  const harness = await startEngine(t, { emulator, scanSessionTimer: clock.timer });
-  const [administration] = emulator.seed.administrations;
-  assert.ok(administration);
-  const dir = await harness.addFolder('phone', administration.companyNumber, {
-    type: 'purchase',
-  });
-  const {
-    folders: [view],
-  } = await harness.engine.handlers['folders.list']({});
-  assert.ok(view);
-  await harness.engine.handlers['folders.setSplit']({ id: view.binding.id, split: 'bundle:30' });
+  const { clock, emulator, harness, dir } = await bundlingFolder(t);
   const moved = path.join(dir, '_uploaded', monthFolder());
 
   const files = await writeSession(dir);
