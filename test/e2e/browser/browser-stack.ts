@@ -209,3 +209,22 @@ export async function splitInCore(
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+
+/**
+ * Signs in, then opens Settings in en, nl and fr in turn and waits for each language's text
+ * (exact), failing at the wait's deadline when a language's text never shows.
+ */
+export async function settingsShowsInEachLanguage(
+  t: TestContext,
+  expected: Record<'en' | 'nl' | 'fr', string>,
+): Promise<void> {
+  const [browser, stack] = await Promise.all([launchChromium(t), startStack(t)]);
+  await signInThroughCore(stack);
+  for (const language of ['en', 'nl', 'fr'] as const) {
+    await stack.engine.handlers['settings.update']({ language });
+    const { context, page } = await openApp(browser, stack, { locale: `${language}-BE` });
+    await goTo(page, '#/settings');
+    await page.getByText(expected[language], { exact: true }).waitFor();
+    await context.close();
+  }
+}

@@ -10,10 +10,10 @@ import path from 'node:path';
 import { pdfBytes } from '../../fixtures/generate-documents.ts';
 import {
   dropPurchase,
-  goTo,
   launchChromium,
   openApp,
   signInThroughCore,
+  settingsShowsInEachLanguage,
   startStack,
 } from './browser-stack.ts';
 import type { Language } from './layout-checks.ts';
@@ -139,18 +139,9 @@ test('History shows the bytes sent beside the file size when they differ (#14 fi
 
 test('Settings names where the token is kept in the app language, not by its English id', async (t) => {
   // The stack keeps the token in memory (id "memory"), as the demo does ("memory (demo)").
-  const [browser, stack] = await Promise.all([launchChromium(t), startStack(t)]);
-  await signInThroughCore(stack);
-  const expected: Record<Language, string> = {
+  await settingsShowsInEachLanguage(t, {
     en: 'Token storage: memory only, until the uploader stops',
     nl: 'Opslag van de token: alleen in het geheugen, tot de uploader stopt',
     fr: 'Stockage du jeton : en mémoire seulement, jusqu’à l’arrêt de l’uploader',
-  };
-  for (const language of ['en', 'nl', 'fr'] as const) {
-    await stack.engine.handlers['settings.update']({ language });
-    const { context, page } = await openApp(browser, stack, { locale: `${language}-BE` });
-    await goTo(page, '#/settings');
-    await page.getByText(expected[language], { exact: true }).waitFor();
-    await context.close();
-  }
+  });
 });
