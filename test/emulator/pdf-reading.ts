@@ -216,7 +216,7 @@ function countPages(document: PDFDocument): { leaves: number; declared: number }
   const leaves = visit(root, 0);
   const rootDict = root instanceof PDFRef ? context.lookup(root) : root;
   const count = rootDict instanceof PDFDict ? numberOf(rootDict, 'Count') : null;
-  return { leaves, declared: count === null || count < 0 ? leaves : count };
+  return { leaves, declared: count ?? leaves };
 }
 
 /**
@@ -248,7 +248,12 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfReading> {
   if (document.isEncrypted && !emptyPasswordOpens(document)) return { outcome: 'needs_password' };
   try {
     const { leaves, declared } = countPages(document);
-    return { outcome: 'read', pages: Math.min(leaves, declared), declaredPages: declared };
+    // A negative /Count (what qpdf --show-npages prints) shows no page.
+    return {
+      outcome: 'read',
+      pages: Math.max(0, Math.min(leaves, declared)),
+      declaredPages: declared,
+    };
   } catch {
     return { outcome: 'unreadable' };
   }

@@ -36,7 +36,10 @@ export interface PdfjsCatalog {
 export interface PageTreeCount {
   /** The pages (leaves) reached from the root, each counted once. */
   leaves: number;
-  /** The root's /Count, or null when it is not a non-negative integer. */
+  /**
+   * The root's /Count, or null when it is not an integer. A negative one is kept: pdf.js takes it
+   * as the number of pages and shows none, and poppler refuses the file, as with 0.
+   */
   declared: number | null;
   /**
    * Some /Pages node below the root has a /Count that is not the number of leaves under it, and
@@ -69,9 +72,14 @@ function referenceKey(value: unknown): string | null {
     : null;
 }
 
-function countOf(node: PdfjsDict): number | null {
+function integerCountOf(node: PdfjsDict): number | null {
   const count = node.get('Count');
-  return Number.isInteger(count) && typeof count === 'number' && count >= 0 ? count : null;
+  return Number.isInteger(count) && typeof count === 'number' ? count : null;
+}
+
+function countOf(node: PdfjsDict): number | null {
+  const count = integerCountOf(node);
+  return count !== null && count >= 0 ? count : null;
 }
 
 /** A leaf by pdf.js' and qpdf's rule: `/Type /Page`, or a node without /Kids. */
@@ -96,7 +104,7 @@ function kidsOf(node: PdfjsDict): readonly unknown[] {
  */
 export function countPageTree(catalog: PdfjsCatalog): PageTreeCount {
   const root = catalog.toplevelPagesDict;
-  const declared = countOf(root);
+  const declared = integerCountOf(root);
   const seen = new Set<string>();
   if (root.objId !== null) seen.add(root.objId);
   // `first`: the leaves walked before the node, i.e. the index of its first page.

@@ -12,9 +12,9 @@ export const PdfReading = z.discriminatedUnion('outcome', [
     /**
      * The pages the page tree's root says it has (its /Count, ISO 32000-2 §7.7.3.2; what qpdf
      * --show-npages and poppler's pdfinfo print, and pdf.js shows unless the last of them is
-     * missing). Equal to `pages` unless the count is wrong.
+     * missing). Equal to `pages` unless the count is wrong; negative when the /Count is.
      */
-    declaredPages: z.number().int().nonnegative(),
+    declaredPages: z.number().int(),
     /**
      * A /Pages node below the root counts a different number of pages than it holds, and pdf.js,
      * which skips subtrees by their /Count, did not recount: it leaves pages out or shows some
