@@ -131,7 +131,7 @@ export function printHealth(answer: HealthAnswer): void {
         : inCliLanguage(
             msg('cli_last_upload', {
               fileName: lastUpload.fileName,
-              at: lastUpload.at,
+              at: Date.parse(lastUpload.at),
               uuid: lastUpload.uuid,
             }),
           ),
@@ -145,7 +145,7 @@ export function printHealth(answer: HealthAnswer): void {
         : inCliLanguage(
             msg('cli_last_error', {
               fileName: lastError.fileName,
-              at: lastError.at,
+              at: Date.parse(lastError.at),
               text: inCliLanguage(lastError.failure.message),
             }),
           ),

@@ -549,8 +549,8 @@ export const en: Catalogue = {
       '{{pending}} waiting, {{uploading}} sending, {{uploaded}} uploaded, {{failed}} failed, {{held}} waiting for your choice, {{unconfirmed}} unconfirmed, {{duplicate}} duplicate',
     cli_folder_present: 'present',
     cli_none: 'none',
-    cli_last_upload: '{{fileName}} at {{at}} → {{uuid}}',
-    cli_last_error: '{{fileName}} at {{at}}: {{text}}',
+    cli_last_upload: '{{fileName}} at {{at, time}} → {{uuid}}',
+    cli_last_error: '{{fileName}} at {{at, time}}: {{text}}',
     cli_see_failed:
       'See them with `clearfacts-uploader history --status failed,unconfirmed`; then `retry`, `resend` or `mark-done`.',
     cli_see_held:

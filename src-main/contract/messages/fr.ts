@@ -567,8 +567,8 @@ export const fr: Catalogue = {
       '{{pending}} en attente, {{uploading}} en cours d’envoi, {{uploaded}} envoyés, {{failed}} en échec, {{held}} en attente de votre choix, {{unconfirmed}} non confirmés, {{duplicate}} en double',
     cli_folder_present: 'présent',
     cli_none: 'aucun',
-    cli_last_upload: '{{fileName}} le {{at}} → {{uuid}}',
-    cli_last_error: '{{fileName}} le {{at}} : {{text}}',
+    cli_last_upload: '{{fileName}} le {{at, time}} → {{uuid}}',
+    cli_last_error: '{{fileName}} le {{at, time}} : {{text}}',
     cli_see_failed:
       'Affichez-les avec `clearfacts-uploader history --status failed,unconfirmed` ; puis `retry`, `resend` ou `mark-done`.',
     cli_see_held:

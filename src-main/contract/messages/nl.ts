@@ -566,8 +566,8 @@ export const nl: Catalogue = {
       '{{pending}} wachtend, {{uploading}} bezig, {{uploaded}} opgeladen, {{failed}} mislukt, {{held}} wachtend op uw keuze, {{unconfirmed}} onbevestigd, {{duplicate}} dubbel',
     cli_folder_present: 'aanwezig',
     cli_none: 'geen',
-    cli_last_upload: '{{fileName}} om {{at}} → {{uuid}}',
-    cli_last_error: '{{fileName}} om {{at}}: {{text}}',
+    cli_last_upload: '{{fileName}} om {{at, time}} → {{uuid}}',
+    cli_last_error: '{{fileName}} om {{at, time}}: {{text}}',
     cli_see_failed:
       'Bekijk ze met `clearfacts-uploader history --status failed,unconfirmed`; daarna `retry`, `resend` of `mark-done`.',
     cli_see_held:

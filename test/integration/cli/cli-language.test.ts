@@ -128,6 +128,8 @@ for (const locale of ['nl_BE.UTF-8', 'fr_BE.UTF-8']) {
       status.stdout,
       locale.startsWith('nl') ? /^Verwerking: /m : /^Moteur : |^Moteur: /m,
     );
+    // The last upload and failure are told as times of the reader's language, never raw ISO.
+    assert.doesNotMatch(status.stdout, /\d{4}-\d\d-\d\dT\d\d:\d\d/, status.stdout);
 
     const history = await runCli(context, ['history']);
     assert.equal(history.code, 0, history.stderr);
