@@ -9,9 +9,10 @@ import path from 'node:path';
 import type { FolderView } from '../../../src-main/contract/domain.ts';
 import { startTestEmulator } from '../../emulator/emulator-test-support.ts';
 import { photoPage } from '../../fixtures/photo-pages.ts';
-import { runCli } from '../../support/cli-process.ts';
+import { runCli, spawnCli } from '../../support/cli-process.ts';
 import { startEngineHarness } from '../../support/engine-harness.ts';
 import { folder, tempDir } from '../../support/temp-folders.ts';
+import { createWaitList } from '../../support/waiting.ts';
 
 /** A word of each catalogue's help for `--split` of `folders add`, and its usage error. */
 const EXPECTED = {
@@ -61,6 +62,49 @@ test('folders add --split bundle:N binds a folder that bundles scan sessions; li
     const helpText = help.stdout.replace(/\s+/g, ' ');
     assert.ok(helpText.includes(expected.help), `${language}: ${help.stdout}`);
   }
+});
+
+test("watch's line for a file of a scan session names the combined document, never 'marked done'", async (t) => {
+  // Seen attacking #19: each page's line read "uploaded IMG_0001.jpg → … (marked done, moved to
+  // …)", though nobody marked it done; it went to Clearfacts inside the combined PDF.
+  const emulator = await startTestEmulator(t);
+  const [administration] = emulator.seed.administrations;
+  assert.ok(administration);
+  const parent = tempDir(t, 'cli-bundle-watch');
+  const phone = folder(parent, 'phone');
+  const context = {
+    configDir: folder(parent, 'config'),
+    apiUrl: emulator.graphqlUrl,
+    token: emulator.demoToken,
+    env: { LANG: 'nl_BE.UTF-8', LC_ALL: 'nl_BE.UTF-8' },
+  };
+  const add = ['folders', 'add', phone, '--company', administration.companyNumber];
+  const added = await runCli(context, [...add, '--type', 'purchase', '--split', 'bundle:5']);
+  assert.equal(added.code, 0, added.stderr);
+  const child = spawnCli(context, ['watch']);
+  t.after(() => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  });
+  let stdout = '';
+  const waits = createWaitList();
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+    waits.wake();
+  });
+  await waits.until('watch to start', () => (stdout.includes('Ctrl-C') ? true : undefined));
+  await writeFile(path.join(phone, 'IMG_0001.jpg'), await photoPage('page 1', 'jpeg'));
+  await writeFile(path.join(phone, 'IMG_0002.jpg'), await photoPage('page 2', 'jpeg'));
+  const pageLines = () => stdout.split('\n').filter((line) => /IMG_000[12]\.jpg → /.test(line));
+  await waits.until(
+    "both pages' lines after the combined document's upload",
+    () => (pageLines().length === 2 ? true : undefined),
+    { detail: () => stdout },
+  );
+  for (const line of pageLines()) {
+    assert.ok(!line.includes('als gedaan gemarkeerd'), line);
+    assert.match(line, /in samengevoegd document \d+/, line);
+  }
+  child.kill('SIGINT');
 });
 
 test("history lists a combined document's files under its table, in nl, fr and en", async (t) => {
