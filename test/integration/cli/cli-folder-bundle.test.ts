@@ -2,7 +2,7 @@
 // seconds of quiet, 5 to 600), `folders list` shows it in its SPLIT column and `--json` carries
 // it; a quiet window out of range is bad usage (exit 2) in the CLI's language, and the option's
 // help names the choice in nl, fr and en. `history` lists a combined document's files.
-import { test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -21,7 +21,11 @@ const EXPECTED = {
   en: { locale: 'en_US.UTF-8', help: 'scan session', usage: 'N seconds, from 5 to 600' },
 } as const;
 
-test('folders add --split bundle:N binds a folder that bundles scan sessions; list shows it', async (t) => {
+/**
+ * An emulator, a temporary `phone` folder and `folders add … --split <split>` run in the CLI with
+ * `locale`; what the tests need of them.
+ */
+async function bundlingFolder(t: TestContext, locale: string, split: string) {
   const emulator = await startTestEmulator(t);
   const [administration] = emulator.seed.administrations;
   assert.ok(administration);
@@ -31,11 +35,16 @@ test('folders add --split bundle:N binds a folder that bundles scan sessions; li
     configDir: folder(parent, 'config'),
     apiUrl: emulator.graphqlUrl,
     token: emulator.demoToken,
-    env: { LANG: 'en_US.UTF-8', LC_ALL: 'en_US.UTF-8' },
+    env: { LANG: locale, LC_ALL: locale },
   };
   const add = ['folders', 'add', phone, '--company', administration.companyNumber];
-  const added = await runCli(context, [...add, '--type', 'purchase', '--split', 'bundle:45']);
+  const added = await runCli(context, [...add, '--type', 'purchase', '--split', split]);
   assert.equal(added.code, 0, added.stderr);
+  return { phone, context, add };
+}
+
+test('folders add --split bundle:N binds a folder that bundles scan sessions; list shows it', async (t) => {
+  const { phone, context, add } = await bundlingFolder(t, 'en_US.UTF-8', 'bundle:45');
 
   const listed = await runCli(context, ['folders', 'list']);
   assert.equal(listed.code, 0, listed.stderr);
@@ -67,20 +76,7 @@ test('folders add --split bundle:N binds a folder that bundles scan sessions; li
 test("watch's line for a file of a scan session names the combined document, never 'marked done'", async (t) => {
   // Seen attacking #19: each page's line read "uploaded IMG_0001.jpg → … (marked done, moved to
   // …)", though nobody marked it done; it went to Clearfacts inside the combined PDF.
-  const emulator = await startTestEmulator(t);
-  const [administration] = emulator.seed.administrations;
-  assert.ok(administration);
-  const parent = tempDir(t, 'cli-bundle-watch');
-  const phone = folder(parent, 'phone');
-  const context = {
-    configDir: folder(parent, 'config'),
-    apiUrl: emulator.graphqlUrl,
-    token: emulator.demoToken,
-    env: { LANG: 'nl_BE.UTF-8', LC_ALL: 'nl_BE.UTF-8' },
-  };
-  const add = ['folders', 'add', phone, '--company', administration.companyNumber];
-  const added = await runCli(context, [...add, '--type', 'purchase', '--split', 'bundle:5']);
-  assert.equal(added.code, 0, added.stderr);
+  const { phone, context } = await bundlingFolder(t, 'nl_BE.UTF-8', 'bundle:5');
   const child = spawnCli(context, ['watch']);
   t.after(() => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
