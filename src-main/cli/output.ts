@@ -167,7 +167,13 @@ function describeOne(entry: HistoryEntry): string {
     case 'uploaded':
     case 'archived': {
       const receipt = [
-        entry.uuid ?? inCliLanguage(msg('cli_marked_done')),
+        // A file of a combined document has no uuid of its own: it went in that document.
+        entry.uuid ??
+          inCliLanguage(
+            entry.bundleId === null || entry.bundleId === undefined
+              ? msg('cli_marked_done')
+              : msg('cli_combined_into', { id: entry.bundleId }),
+          ),
         ...(entry.pages === null ? [] : [inCliLanguage(msg('cli_pages', { count: entry.pages }))]),
         // What the upload carried, counted as the body handed it to fetch (#14 finding 12).
         ...(entry.sentBytes === null || entry.sentBytes === undefined

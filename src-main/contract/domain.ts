@@ -278,6 +278,8 @@ export const HistoryEntry = z.object({
   splitNote: Message.nullable().optional(),
   /** A combined document: the files it was made of, in page order (absent: it is not one). */
   sources: z.array(BundleSource).nullable().optional(),
+  /** A file combined into a document: that document's history id (absent: it was not). */
+  bundleId: z.number().int().nullable().optional(),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 

@@ -12,10 +12,16 @@ export function StateBadge({
   dismissed?: boolean;
 }): ReactElement {
   const { t } = useTranslation();
-  if (dismissed) return <span className="badge badge-neutral">{t('states.dismissed')}</span>;
+  if (dismissed)
+    return (
+      <span className="badge badge-neutral" title={t('states.dismissed')}>
+        {t('states.dismissed')}
+      </span>
+    );
   const tone = toneOfState(state);
+  // The whole state in a tooltip: a narrow History row may end it with an ellipsis.
   return (
-    <span className={`badge badge-${tone}`}>
+    <span className={`badge badge-${tone}`} title={t(`states.${state}`)}>
       {tone === 'busy' && <span className="spinner spinner-small" aria-hidden="true" />}
       {t(`states.${state}`)}
     </span>

@@ -220,7 +220,7 @@ export const en = {
       page: 'Every page is a document',
       pages: 'Every few pages',
       pagesCount: 'Pages per document',
-      bundle: 'Bundle a scan session into one document',
+      bundle: 'Bundle scan sessions',
       bundleSeconds: 'Seconds of quiet that end the session',
       bundleHint:
         'JPEG, PNG and PDF files that arrive within this many seconds of each other are combined into one PDF in name order once the folder is quiet. E-invoices and other files are sent on their own.',

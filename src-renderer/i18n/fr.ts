@@ -236,7 +236,7 @@ export const fr: WithManyPlurals<Messages> = {
       page: 'Chaque page est un document',
       pages: 'Toutes les quelques pages',
       pagesCount: 'Pages par document',
-      bundle: 'Regrouper une session de numérisation en un document',
+      bundle: 'Regrouper les sessions',
       bundleSeconds: 'Secondes de calme qui terminent la session',
       bundleHint:
         'Les fichiers JPEG, PNG et PDF arrivés à moins de ce nombre de secondes les uns des autres sont réunis en un seul PDF, dans l’ordre des noms, dès que le dossier est calme. Les factures électroniques et les autres fichiers partent seuls.',

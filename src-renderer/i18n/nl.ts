@@ -225,7 +225,7 @@ export const nl: Messages = {
       page: 'Elke pagina is een document',
       pages: 'Om de zoveel pagina’s',
       pagesCount: 'Pagina’s per document',
-      bundle: 'Een scansessie bundelen tot één document',
+      bundle: 'Scansessies bundelen',
       bundleSeconds: 'Seconden stilte die de sessie afsluiten',
       bundleHint:
         'JPEG-, PNG- en PDF-bestanden die binnen zoveel seconden na elkaar binnenkomen, worden samengevoegd tot één PDF in volgorde van naam zodra het stil is in de map. E-facturen en andere bestanden gaan apart.',

@@ -560,6 +560,7 @@ export const en: Catalogue = {
     cli_pages: { one: '{{count}} page', other: '{{count}} pages' },
     cli_moved_to: 'moved to {{folder}}',
     cli_marked_done: 'marked done',
+    cli_combined_into: 'in combined document {{id}}',
     cli_retrying: 'retrying',
     cli_duplicate_sent_before:
       'the same content was already sent to {{companyNumber}}; not sent again (`resend {{id}}` forces it)',

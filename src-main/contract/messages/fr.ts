@@ -579,6 +579,7 @@ export const fr: Catalogue = {
     cli_pages: { one: '{{count}} page', other: '{{count}} pages' },
     cli_moved_to: 'déplacé vers {{folder}}',
     cli_marked_done: 'marqué comme fait',
+    cli_combined_into: 'dans le document réuni {{id}}',
     cli_retrying: 'nouvel essai',
     cli_duplicate_sent_before:
       'le même contenu a déjà été envoyé à {{companyNumber}} ; pas renvoyé (`resend {{id}}` le force)',

@@ -758,6 +758,7 @@ export const Message = z.discriminatedUnion('code', [
   message('cli_pages', { count }),
   message('cli_moved_to', { folder: z.string() }),
   message('cli_marked_done', {}),
+  message('cli_combined_into', { id: count }),
   message('cli_retrying', {}),
   message('cli_duplicate_sent_before', { companyNumber: z.string(), id: count }),
   message('cli_resend_forces', { id: count }),

@@ -577,6 +577,7 @@ export const nl: Catalogue = {
     cli_pages: { one: '{{count}} pagina', other: '{{count}} pagina’s' },
     cli_moved_to: 'verplaatst naar {{folder}}',
     cli_marked_done: 'als gedaan gemarkeerd',
+    cli_combined_into: 'in samengevoegd document {{id}}',
     cli_retrying: 'nieuwe poging',
     cli_duplicate_sent_before:
       'dezelfde inhoud werd al naar {{companyNumber}} verstuurd; niet opnieuw verstuurd (`resend {{id}}` verstuurt het toch)',

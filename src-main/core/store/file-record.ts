@@ -137,5 +137,6 @@ export function toHistoryEntry(record: FileRecord): HistoryEntry {
     pageRange: record.pageRange,
     splitNote: record.splitNote,
     sources: record.bundleSources,
+    bundleId: record.bundleId,
   };
 }

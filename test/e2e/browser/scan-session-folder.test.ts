@@ -1,4 +1,4 @@
-// Issue #19 in Chromium against the real core: a folder's card offers "Bundle a scan session"
+// Issue #19 in Chromium against the real core: a folder's card offers "Bundle scan sessions"
 // beside the split modes, with the seconds of quiet that end the session (30 by default, 5 to
 // 600); each valid choice reaches core as `folders.setSplit` with `bundle:N`, a number out of
 // range is marked invalid and not sent, and the option speaks Dutch and French.

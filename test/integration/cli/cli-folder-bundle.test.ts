@@ -2,16 +2,17 @@
 // seconds of quiet, 5 to 600), `folders list` shows it in its SPLIT column and `--json` carries
 // it; a quiet window out of range is bad usage (exit 2) in the CLI's language, and the option's
 // help names the choice in nl, fr and en. `history` lists a combined document's files.
-import { test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FolderView } from '../../../src-main/contract/domain.ts';
 import { startTestEmulator } from '../../emulator/emulator-test-support.ts';
 import { photoPage } from '../../fixtures/photo-pages.ts';
-import { runCli } from '../../support/cli-process.ts';
+import { runCli, spawnCli } from '../../support/cli-process.ts';
 import { startEngineHarness } from '../../support/engine-harness.ts';
 import { folder, tempDir } from '../../support/temp-folders.ts';
+import { createWaitList } from '../../support/waiting.ts';
 
 /** A word of each catalogue's help for `--split` of `folders add`, and its usage error. */
 const EXPECTED = {
@@ -20,7 +21,11 @@ const EXPECTED = {
   en: { locale: 'en_US.UTF-8', help: 'scan session', usage: 'N seconds, from 5 to 600' },
 } as const;
 
-test('folders add --split bundle:N binds a folder that bundles scan sessions; list shows it', async (t) => {
+/**
+ * An emulator, a temporary `phone` folder and `folders add … --split <split>` run in the CLI with
+ * `locale`; what the tests need of them.
+ */
+async function bundlingFolder(t: TestContext, locale: string, split: string) {
   const emulator = await startTestEmulator(t);
   const [administration] = emulator.seed.administrations;
   assert.ok(administration);
@@ -30,11 +35,16 @@ test('folders add --split bundle:N binds a folder that bundles scan sessions; li
     configDir: folder(parent, 'config'),
     apiUrl: emulator.graphqlUrl,
     token: emulator.demoToken,
-    env: { LANG: 'en_US.UTF-8', LC_ALL: 'en_US.UTF-8' },
+    env: { LANG: locale, LC_ALL: locale },
   };
   const add = ['folders', 'add', phone, '--company', administration.companyNumber];
-  const added = await runCli(context, [...add, '--type', 'purchase', '--split', 'bundle:45']);
+  const added = await runCli(context, [...add, '--type', 'purchase', '--split', split]);
   assert.equal(added.code, 0, added.stderr);
+  return { phone, context, add };
+}
+
+test('folders add --split bundle:N binds a folder that bundles scan sessions; list shows it', async (t) => {
+  const { phone, context, add } = await bundlingFolder(t, 'en_US.UTF-8', 'bundle:45');
 
   const listed = await runCli(context, ['folders', 'list']);
   assert.equal(listed.code, 0, listed.stderr);
@@ -61,6 +71,36 @@ test('folders add --split bundle:N binds a folder that bundles scan sessions; li
     const helpText = help.stdout.replace(/\s+/g, ' ');
     assert.ok(helpText.includes(expected.help), `${language}: ${help.stdout}`);
   }
+});
+
+test("watch's line for a file of a scan session names the combined document, never 'marked done'", async (t) => {
+  // Seen attacking #19: each page's line read "uploaded IMG_0001.jpg → … (marked done, moved to
+  // …)", though nobody marked it done; it went to Clearfacts inside the combined PDF.
+  const { phone, context } = await bundlingFolder(t, 'nl_BE.UTF-8', 'bundle:5');
+  const child = spawnCli(context, ['watch']);
+  t.after(() => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  });
+  let stdout = '';
+  const waits = createWaitList();
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+    waits.wake();
+  });
+  await waits.until('watch to start', () => (stdout.includes('Ctrl-C') ? true : undefined));
+  await writeFile(path.join(phone, 'IMG_0001.jpg'), await photoPage('page 1', 'jpeg'));
+  await writeFile(path.join(phone, 'IMG_0002.jpg'), await photoPage('page 2', 'jpeg'));
+  const pageLines = () => stdout.split('\n').filter((line) => /IMG_000[12]\.jpg → /.test(line));
+  await waits.until(
+    "both pages' lines after the combined document's upload",
+    () => (pageLines().length === 2 ? true : undefined),
+    { detail: () => stdout },
+  );
+  for (const line of pageLines()) {
+    assert.ok(!line.includes('als gedaan gemarkeerd'), line);
+    assert.match(line, /in samengevoegd document \d+/, line);
+  }
+  child.kill('SIGINT');
 });
 
 test("history lists a combined document's files under its table, in nl, fr and en", async (t) => {

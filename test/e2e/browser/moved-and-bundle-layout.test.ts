@@ -1,0 +1,80 @@
+// Seen attacking #14/#19 at the drop window's sizes: a watched file moved after its upload reads
+// "Opgeladen, verplaatst naar _uploaded", a badge that never wrapped and pushed History's row
+// wider than a 300 px window (256 px in a 204 px box); and a folder card whose split select
+// showed "Regrouper une session de numérisation en un document" (418 px) in a 238 px select.
+// In nl, fr and en at 300×260, 380×340 and 1280×800: nothing wider than its box, no select
+// whose choice is cut.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { seedData } from '../../emulator/index.ts';
+import { en } from '../../../src-renderer/i18n/en.ts';
+import { fr } from '../../../src-renderer/i18n/fr.ts';
+import { nl } from '../../../src-renderer/i18n/nl.ts';
+import { pdfBytes } from '../../fixtures/generate-documents.ts';
+import { createWaitList } from '../../support/waiting.ts';
+import {
+  addWatchedFolder,
+  goTo,
+  launchChromium,
+  openApp,
+  signInThroughCore,
+  startStack,
+} from './browser-stack.ts';
+import { LANGUAGES, layoutProblems } from './layout-checks.ts';
+
+const SIZES = [
+  { width: 300, height: 260 },
+  { width: 380, height: 340 },
+  { width: 1280, height: 800 },
+] as const;
+
+const WORDS = { en, nl, fr } as const;
+
+test("a moved file's row and a bundling folder's card fit every size in every language", async (t) => {
+  const [browser, stack] = await Promise.all([launchChromium(t), startStack(t)]);
+  await signInThroughCore(stack);
+  const administration = seedData.administrations[0];
+  assert.ok(administration);
+  const scans = await addWatchedFolder(stack, 'scans', administration.companyNumber);
+  const phone = await addWatchedFolder(stack, 'phone', administration.companyNumber);
+  const { folders } = await stack.engine.handlers['folders.list']({});
+  const bundling = folders.find((view) => view.binding.path === phone)?.binding;
+  assert.ok(bundling);
+  await stack.engine.handlers['folders.setSplit']({ id: bundling.id, split: 'bundle:30' });
+  await writeFile(path.join(scans, 'f.pdf'), await pdfBytes(1, { label: 'moved' }));
+  const waits = createWaitList({ recheckMs: 50 });
+  await waits.until('f.pdf to be uploaded and moved to _uploaded', async () => {
+    const { rows } = await stack.engine.handlers['history.query']({
+      filter: {},
+      offset: 0,
+      limit: 10,
+    });
+    return rows.some((row) => row.state === 'archived') ? true : undefined;
+  });
+
+  const found: string[] = [];
+  for (const language of LANGUAGES) {
+    await stack.engine.handlers['settings.update']({ language });
+    const words = WORDS[language];
+    const { page, context } = await openApp(browser, stack);
+    for (const screen of [
+      { hash: '#/history', title: words.history.title, ready: '.history-row.state-archived' },
+      { hash: '#/folders', title: words.folders.title, ready: '.folder-split select' },
+    ]) {
+      for (const size of SIZES) {
+        await page.setViewportSize(size);
+        await goTo(page, screen.hash);
+        await page.getByRole('heading', { level: 1, name: screen.title, exact: true }).waitFor();
+        await page.locator(screen.ready).first().waitFor();
+        for (const problem of await layoutProblems(page))
+          found.push(
+            `${language} ${screen.hash} at ${size.width}×${size.height}: ${problem.kind}: ${problem.where} (${problem.detail})`,
+          );
+      }
+    }
+    await context.close();
+  }
+  assert.deepEqual(found, []);
+});
