@@ -93,7 +93,8 @@ function printPreview(preview: SendingPreview): void {
     `  ${line(
       'type',
       inCliLanguage(
-        preview.pages === null
+        // An XML file has no pages of its own (Clearfacts counts one for it).
+        preview.pages === null || preview.kind === 'xml'
           ? msg('cli_check_kind', { fileType, sizeBytes: preview.sizeBytes })
           : msg('cli_check_kind_pages', {
               fileType,

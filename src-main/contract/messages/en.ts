@@ -610,7 +610,7 @@ export const en: Catalogue = {
     cli_check_schema_envelope:
       'the invoice inside a Peppol envelope is not checked against the UBL 2.1 schema',
     cli_outcome:
-      '{{uploaded}} uploaded, {{failed}} failed, {{unconfirmed}} unconfirmed, {{duplicate}} duplicate(s) (not sent again).',
+      'Uploaded: {{uploaded}}, failed: {{failed}}, unconfirmed: {{unconfirmed}}, duplicates not sent again: {{duplicate}}.',
     cli_check_unconfirmed:
       'Check unconfirmed files in Clearfacts, then `clearfacts-uploader resend <id>` or `mark-done <id>`.',
     cli_help_exit_codes:

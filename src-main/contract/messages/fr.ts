@@ -629,7 +629,7 @@ export const fr: Catalogue = {
     cli_check_schema_envelope:
       'la facture dans une enveloppe Peppol n’est pas vérifiée selon le schéma UBL 2.1',
     cli_outcome:
-      '{{uploaded}} envoyés, {{failed}} en échec, {{unconfirmed}} non confirmés, {{duplicate}} en double (pas renvoyés).',
+      'Envoyés : {{uploaded}}, en échec : {{failed}}, non confirmés : {{unconfirmed}}, en double et pas renvoyés : {{duplicate}}.',
     cli_check_unconfirmed:
       'Vérifiez les fichiers non confirmés dans Clearfacts, puis `clearfacts-uploader resend <id>` ou `mark-done <id>`.',
     cli_help_exit_codes:

@@ -43,7 +43,7 @@ export const nl: Catalogue = {
     pdf_needs_password:
       'Deze PDF vraagt een wachtwoord om te openen, dus Clearfacts kan hem niet lezen. Open hem met het wachtwoord, bewaar een kopie zonder wachtwoord (bijvoorbeeld met "Afdrukken naar PDF") en zet die kopie in de map.',
     pdf_unreadable:
-      'Deze app leest PDF’s met de lezer die in Firefox zit, en die kon dit bestand niet lezen, ook niet na een herstelpoging. Opent het in uw PDF-lezer, bewaar er dan een kopie van (bijvoorbeeld met "Afdrukken naar PDF"); scan of bewaar het anders opnieuw.',
+      'Deze app leest PDF’s met de lezer die in Firefox zit, en die kon dit bestand niet lezen, ook niet na een herstelpoging. Open het in uw PDF-lezer, bewaar er dan een kopie van (bijvoorbeeld met "Afdrukken naar PDF"); scan of bewaar het anders opnieuw.',
     pdf_xfa_only:
       'Deze PDF is een dynamisch XFA-formulier: de inhoud staat niet op de pagina’s (die zeggen enkel "even geduld" of iets gelijkaardigs), en Clearfacts leest pagina’s. Open hem in Adobe Acrobat Reader, druk hem af naar een PDF en verstuur die kopie.',
     pdf_prefix_too_long:
@@ -632,7 +632,7 @@ export const nl: Catalogue = {
     cli_check_schema_envelope:
       'de factuur in een Peppol-envelop wordt niet gecontroleerd tegen het UBL 2.1-schema',
     cli_outcome:
-      '{{uploaded}} opgeladen, {{failed}} mislukt, {{unconfirmed}} onbevestigd, {{duplicate}} dubbel (niet opnieuw verstuurd).',
+      'Opgeladen: {{uploaded}}, mislukt: {{failed}}, onbevestigd: {{unconfirmed}}, dubbel en niet opnieuw verstuurd: {{duplicate}}.',
     cli_check_unconfirmed:
       'Controleer onbevestigde bestanden in Clearfacts, daarna `clearfacts-uploader resend <id>` of `mark-done <id>`.',
     cli_help_exit_codes:

@@ -193,6 +193,9 @@ test('check in words says it in the terminal language: nl, fr and en', async (t)
   );
   assert.match(french.stdout, /va vers {5}les ventes de 0403170701, son fournisseur/);
   assert.match(french.stdout, /schéma {6}suit le schéma UBL 2\.1/);
+  // An XML has no pages of its own: none is claimed for it.
+  assert.doesNotMatch(dutch.stdout, /\bpagina/, dutch.stdout);
+  assert.doesNotMatch(french.stdout, /\bpage/, french.stdout);
   // No English line reaches a nl or fr terminal.
   for (const words of [dutch.stdout, french.stdout]) {
     assert.doesNotMatch(words, /goes to|the purchases|follows the|does not follow|Advice:/);

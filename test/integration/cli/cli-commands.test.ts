@@ -59,7 +59,7 @@ test('token, folders, upload, history and retry, with their exit codes', async (
 
   const set = await runCli(context, ['token', 'set', '--allow-plain-file'], `${token}\n`);
   assert.equal(set.code, 0, set.stderr);
-  assert.match(set.stdout, /Token stored \(file\)/);
+  assert.match(set.stdout, /Token stored \(a file on this computer\)/);
   assert.match(set.stdout, /Warning: .*unencrypted/);
   assert.equal(statSync(tokenFile).mode & 0o777, 0o600);
 
@@ -148,7 +148,7 @@ test('token, folders, upload, history and retry, with their exit codes', async (
   assert.equal(upload.code, 1, 'one file failed: partial failure');
   assert.match(upload.stdout, /uploaded +good\.pdf → .* 3 pages/);
   assert.match(upload.stdout, /failed +broken\.pdf: .*plain text/);
-  assert.match(upload.stdout, /1 uploaded, 1 failed/);
+  assert.match(upload.stdout, /Uploaded: 1, failed: 1,/);
   assert.ok(existsSync(good) && existsSync(broken), 'files given to upload are never moved');
   assert.equal(emulator.uploads().length, 1);
 

@@ -57,7 +57,7 @@ test('`upload`: a mistyped path is bad usage and recorded nowhere; a folder send
   await writeFile(path.join(batch, '_uploaded', 'old.pdf'), await pdfBytes(1, { label: 'old' }));
   const sent = await runCli(context, ['upload', batch, ...target]);
   assert.equal(sent.code, 0, sent.stderr);
-  assert.match(sent.stdout, /2 uploaded, 0 failed/);
+  assert.match(sent.stdout, /Uploaded: 2, failed: 0,/);
   assert.deepEqual(
     emulator
       .uploads()
