@@ -8,11 +8,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { FIELD_CASES, FIELD_CASES_DIR } from '../fixtures/field-cases/field-cases.ts';
 import {
+  ENCRYPTIONS,
   MISCOUNTED_TREES,
   PADDINGS,
   incrementallyUpdatedPdf,
   miscountedPageTreePdf,
   pageTreePdf,
+  qpdfEncryptArgs,
   stalePageTreePdf,
 } from '../fixtures/pdf-variants.ts';
 import { qpdfPageCount, qpdfPageTree, qpdfWrite } from '../support/qpdf-oracle.ts';
@@ -33,7 +35,7 @@ test('every field case: the emulator’s reading agrees with qpdf', async () => 
   }
 });
 
-test('generated variants: padding, missing /Type, stale trees, updates, encryption', async (t) => {
+test('generated variants: padding, missing /Type, stale trees, updates, encryption (object streams too)', async (t) => {
   const folder = await mkdtemp(path.join(tmpdir(), 'cf-emulator-pdf-'));
   t.after(() => rm(folder, { recursive: true, force: true }));
   const variants: [string, Buffer][] = [
@@ -49,19 +51,10 @@ test('generated variants: padding, missing /Type, stale trees, updates, encrypti
   await writeFile(plain, pageTreePdf({ pages: 3 }));
   for (const [name, bytes] of variants) await writeFile(path.join(folder, name), bytes);
   const names = variants.map(([name]) => name);
-  for (const keyArgs of [['40'], ['128', '--use-aes=y'], ['256']]) {
+  for (const encryption of ENCRYPTIONS) {
     for (const user of ['', 'user']) {
-      const name = `enc-${keyArgs[0] ?? ''}-${user === '' ? 'empty' : 'real'}.pdf`;
-      await qpdfWrite([
-        '--allow-weak-crypto',
-        '--encrypt',
-        user,
-        'owner',
-        ...keyArgs,
-        '--',
-        plain,
-        path.join(folder, name),
-      ]);
+      const name = `enc-${encryption.name.replaceAll(' ', '-')}-${user === '' ? 'empty' : 'real'}.pdf`;
+      await qpdfWrite(qpdfEncryptArgs(encryption, user, plain, path.join(folder, name)));
       names.push(name);
     }
   }

@@ -5,7 +5,8 @@
 // the last copy in the file), and encryption with an empty user password is recognised by the
 // standard security handler's own password check (ISO 32000-2 §7.6.4.3–4), since page trees are
 // never encrypted. The emulator needs no qpdf, so the demo runs anywhere.
-import { createCipheriv, createHash } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash } from 'node:crypto';
+import { inflateSync } from 'node:zlib';
 import {
   PDFArray,
   PDFDict,
@@ -14,6 +15,7 @@ import {
   PDFName,
   PDFNumber,
   PDFObjectParser,
+  PDFRawStream,
   PDFRef,
   PDFString,
   type PDFContext,
@@ -106,7 +108,7 @@ function numberOf(dict: PDFDict, key: string): number | null {
   return value instanceof PDFNumber ? value.asNumber() : null;
 }
 
-/** RC4, which node:crypto may not offer under OpenSSL 3; tiny and only used on 32 bytes. */
+/** RC4, which node:crypto may not offer under OpenSSL 3; tiny, used on keys and object streams. */
 function rc4(key: Uint8Array, data: Uint8Array): Buffer {
   const s = Array.from({ length: 256 }, (_, index) => index);
   let j = 0;
@@ -126,13 +128,12 @@ function rc4(key: Uint8Array, data: Uint8Array): Buffer {
   return out;
 }
 
-/** Algorithms 2 and 6 (R 2–4): does the empty user password open the file? */
-function emptyPasswordOpensRc4(encrypt: PDFDict, firstId: Buffer): boolean {
+/** Algorithm 2 (R 2–4): the file key the empty user password gives. */
+function rc4FileKey(encrypt: PDFDict, firstId: Buffer): Buffer | null {
   const revision = numberOf(encrypt, 'R') ?? 2;
   const owner = stringBytes(encrypt.get(PDFName.of('O')));
-  const user = stringBytes(encrypt.get(PDFName.of('U')));
   const permissions = numberOf(encrypt, 'P');
-  if (owner === null || user === null || permissions === null) return false;
+  if (owner === null || permissions === null) return null;
   const keyBytes = revision === 2 ? 5 : (numberOf(encrypt, 'Length') ?? 40) / 8;
   const p = Buffer.alloc(4);
   p.writeInt32LE(permissions);
@@ -146,6 +147,14 @@ function emptyPasswordOpensRc4(encrypt: PDFDict, firstId: Buffer): boolean {
       key = createHash('md5').update(key).digest().subarray(0, keyBytes);
     }
   }
+  return key;
+}
+
+/** Algorithm 6 (R 2–4): does the file key from the empty password give the file's /U? */
+function emptyPasswordOpensRc4(encrypt: PDFDict, key: Buffer, firstId: Buffer): boolean {
+  const revision = numberOf(encrypt, 'R') ?? 2;
+  const user = stringBytes(encrypt.get(PDFName.of('U')));
+  if (user === null) return false;
   if (revision === 2) return rc4(key, PASSWORD_PADDING).equals(user.subarray(0, 32));
   let value: Buffer = createHash('md5').update(PASSWORD_PADDING).update(firstId).digest();
   for (let round = 0; round < 20; round += 1) {
@@ -184,15 +193,125 @@ function emptyPasswordOpensAes256(encrypt: PDFDict): boolean {
   return hash.equals(user.subarray(0, 32));
 }
 
-function emptyPasswordOpens(document: PDFDocument): boolean {
-  const encrypt = document.context.lookup(document.context.trailerInfo.Encrypt);
-  if (!(encrypt instanceof PDFDict)) return false;
-  if (encrypt.get(PDFName.of('Filter'))?.toString() !== '/Standard') return false;
+/** Algorithm 2.A (R 5–6): the file key the empty user password unwraps from /UE. */
+function aes256FileKey(encrypt: PDFDict): Buffer | null {
+  const user = stringBytes(encrypt.get(PDFName.of('U')));
+  const wrapped = stringBytes(encrypt.get(PDFName.of('UE')));
+  if (user === null || user.length < 48 || wrapped === null || wrapped.length < 32) return null;
+  const keySalt = user.subarray(40, 48);
+  const intermediate =
+    numberOf(encrypt, 'R') === 5
+      ? createHash('sha256').update(keySalt).digest()
+      : hardenedHash(Buffer.alloc(0), keySalt);
+  const decipher = createDecipheriv('aes-256-cbc', intermediate, Buffer.alloc(16));
+  decipher.setAutoPadding(false);
+  return Buffer.concat([decipher.update(wrapped.subarray(0, 32)), decipher.final()]);
+}
+
+/** How the file's streams are encrypted (§7.6.3, §7.6.5): the cipher and the file key. */
+interface StreamCipher {
+  method: 'rc4' | 'aes-128' | 'aes-256' | 'none';
+  fileKey: Buffer;
+}
+
+/** The crypt filter method streams use: /StmF's entry in /CF for V 4–5, RC4 below (§7.6.5). */
+function streamMethod(encrypt: PDFDict, context: PDFContext): StreamCipher['method'] {
+  const version = numberOf(encrypt, 'V') ?? 0;
+  if (version < 4) return 'rc4';
+  const filterName = encrypt.get(PDFName.of('StmF'))?.toString() ?? '/Identity';
+  if (filterName === '/Identity') return 'none';
+  const filters = context.lookup(encrypt.get(PDFName.of('CF')));
+  const filter =
+    filters instanceof PDFDict
+      ? context.lookup(filters.get(PDFName.of(filterName.slice(1))))
+      : null;
+  const method = filter instanceof PDFDict ? filter.get(PDFName.of('CFM'))?.toString() : undefined;
+  if (method === '/AESV2') return 'aes-128';
+  if (method === '/AESV3') return 'aes-256';
+  return method === '/V2' ? 'rc4' : 'none';
+}
+
+/**
+ * The stream cipher when the standard security handler opens the file with the empty user
+ * password, null when it needs a real one (or is not the standard handler).
+ */
+function emptyPasswordCipher(document: PDFDocument): StreamCipher | null {
+  const context = document.context;
+  const encrypt = context.lookup(context.trailerInfo.Encrypt);
+  if (!(encrypt instanceof PDFDict)) return null;
+  if (encrypt.get(PDFName.of('Filter'))?.toString() !== '/Standard') return null;
   const revision = numberOf(encrypt, 'R') ?? 2;
-  if (revision >= 5) return emptyPasswordOpensAes256(encrypt);
-  const ids = document.context.lookup(document.context.trailerInfo.ID);
-  const firstId = ids instanceof PDFArray ? stringBytes(ids.get(0)) : null;
-  return emptyPasswordOpensRc4(encrypt, firstId ?? Buffer.alloc(0));
+  if (revision >= 5) {
+    const fileKey = emptyPasswordOpensAes256(encrypt) ? aes256FileKey(encrypt) : null;
+    return fileKey === null ? null : { method: streamMethod(encrypt, context), fileKey };
+  }
+  const ids = context.lookup(context.trailerInfo.ID);
+  const firstId = (ids instanceof PDFArray ? stringBytes(ids.get(0)) : null) ?? Buffer.alloc(0);
+  const fileKey = rc4FileKey(encrypt, firstId);
+  if (fileKey === null || !emptyPasswordOpensRc4(encrypt, fileKey, firstId)) return null;
+  return { method: streamMethod(encrypt, context), fileKey };
+}
+
+/** Algorithm 1 (§7.6.2) and its AES-256 form: one stream's bytes, decrypted. */
+function decryptStream(cipher: StreamCipher, ref: PDFRef, data: Uint8Array): Buffer {
+  if (cipher.method === 'none') return Buffer.from(data);
+  let key = cipher.fileKey;
+  if (cipher.method !== 'aes-256') {
+    const suffix = Buffer.alloc(5);
+    suffix.writeUIntLE(ref.objectNumber, 0, 3);
+    suffix.writeUIntLE(ref.generationNumber, 3, 2);
+    const hash = createHash('md5').update(key).update(suffix);
+    if (cipher.method === 'aes-128') hash.update('sAlT', 'latin1');
+    key = hash.digest().subarray(0, Math.min(key.length + 5, 16));
+  }
+  if (cipher.method === 'rc4') return rc4(key, data);
+  const decipher = createDecipheriv(
+    cipher.method === 'aes-128' ? 'aes-128-cbc' : 'aes-256-cbc',
+    key,
+    data.subarray(0, 16),
+  );
+  return Buffer.concat([decipher.update(data.subarray(16)), decipher.final()]);
+}
+
+/**
+ * pdf-lib reads object streams without decrypting them, so the objects inside (the page tree
+ * among them, when qpdf or Acrobat wrote them) are lost. This finds each /Type /ObjStm object in
+ * the file, decrypts and inflates it, and puts its objects into the context as pdf-lib would
+ * have (§7.5.7), later streams in the file over earlier ones.
+ */
+function readEncryptedObjectStreams(
+  bytes: Uint8Array,
+  text: string,
+  cipher: StreamCipher,
+  context: PDFContext,
+): void {
+  for (const match of text.matchAll(/(?:^|[\s>])(\d+)\s+(\d+)\s+obj\b/g)) {
+    const body = match.index + match[0].length;
+    if (!/^\s*<<[^]{0,200}\/Type\s*\/ObjStm/.test(text.slice(body, body + 240))) continue;
+    try {
+      const stream = PDFObjectParser.forBytes(bytes.subarray(body), context).parseObject();
+      if (!(stream instanceof PDFRawStream)) continue;
+      const ref = PDFRef.of(Number(match[1]), Number(match[2]));
+      const plain = decryptStream(cipher, ref, stream.contents);
+      const filter = stream.dict.get(PDFName.of('Filter'))?.toString();
+      const decoded = filter === '/FlateDecode' ? inflateSync(plain) : plain;
+      const first = numberOf(stream.dict, 'First') ?? 0;
+      const count = numberOf(stream.dict, 'N') ?? 0;
+      const header = latin1(decoded.subarray(0, first)).trim().split(/\s+/).map(Number);
+      for (let index = 0; index < count; index += 1) {
+        const number = header[index * 2];
+        const offset = header[index * 2 + 1];
+        if (number === undefined || offset === undefined) break;
+        const parsed = PDFObjectParser.forBytes(
+          decoded.subarray(first + offset),
+          context,
+        ).parseObject();
+        context.assign(PDFRef.of(number), parsed);
+      }
+    } catch {
+      // A damaged stream loses its objects, as an unreadable object does anywhere else.
+    }
+  }
 }
 
 /**
@@ -234,6 +353,7 @@ console.warn = (...parts: unknown[]) => {
 
 /** Reads a PDF's bytes the way the emulator's Clearfacts does. */
 export async function readPdf(bytes: Uint8Array): Promise<PdfReading> {
+  const text = latin1(bytes);
   let document: PDFDocument;
   try {
     document = await PDFDocument.load(bytes, {
@@ -241,11 +361,15 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfReading> {
       ignoreEncryption: true,
       throwOnInvalidObject: false,
     });
-    preferXrefCopies(bytes, latin1(bytes), document.context);
+    preferXrefCopies(bytes, text, document.context);
   } catch {
     return { outcome: 'unreadable' };
   }
-  if (document.isEncrypted && !emptyPasswordOpens(document)) return { outcome: 'needs_password' };
+  if (document.isEncrypted) {
+    const cipher = emptyPasswordCipher(document);
+    if (cipher === null) return { outcome: 'needs_password' };
+    readEncryptedObjectStreams(bytes, text, cipher, document.context);
+  }
   try {
     const { leaves, declared } = countPages(document);
     // A negative /Count (what qpdf --show-npages prints) shows no page.

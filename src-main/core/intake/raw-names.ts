@@ -5,7 +5,7 @@
 // So the intake, reading directories as bytes, gives the file its decoded name in place once
 // nobody has written to it for the stability window, and the history keeps the bytes it had.
 import { isUtf8 } from 'node:buffer';
-import { readdir, rename, stat } from 'node:fs/promises';
+import { link, readdir, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 
 /** True when `name` (a directory entry's bytes) is valid UTF-8, so a string can address it. */
@@ -54,11 +54,63 @@ function numbered(name: string, n: number): string {
   return `${name.slice(0, name.length - extension.length)} (${n})${extension}`;
 }
 
-async function isFree(candidate: string): Promise<boolean> {
-  return stat(candidate).then(
+/**
+ * The file operations naming uses, node:fs/promises' by default; tests inject their own to put
+ * another writer's file in the way at a chosen moment. Paths are `Buffer` where the name is
+ * raw bytes.
+ */
+export interface NamingFs {
+  stat(target: string | Buffer): Promise<{ size: number; mtimeMs: number; ctimeMs: number }>;
+  link(existing: string | Buffer, target: string): Promise<void>;
+  unlink(target: string | Buffer): Promise<void>;
+  rename(source: string | Buffer, target: string): Promise<void>;
+}
+
+const NODE_NAMING_FS: NamingFs = { stat, link, unlink, rename };
+
+async function isFree(candidate: string, fs: NamingFs): Promise<boolean> {
+  return fs.stat(candidate).then(
     () => false,
     (error: unknown) => (error as NodeJS.ErrnoException).code === 'ENOENT',
   );
+}
+
+/**
+ * link() errors that say the file system has no hard links (FAT, exFAT, some SMB and FUSE
+ * mounts, per link(2)), not that the name is taken.
+ */
+const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EXDEV', 'ENOSYS', 'EMLINK']);
+
+/**
+ * Gives `source` the name `target` unless that name is taken, even by a file created a moment
+ * ago: link() fails with EEXIST where rename() would replace it (POSIX rename overwrites). Where
+ * the file system has no hard links, it falls back to checking the name and renaming, which a
+ * file created between the two can still lose to. False when the name is taken.
+ */
+async function placeWithoutReplacing(
+  source: Buffer,
+  target: string,
+  fs: NamingFs,
+): Promise<boolean> {
+  try {
+    await fs.link(source, target);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    if (code === 'EEXIST') return false;
+    if (!NO_HARD_LINKS.has(code)) throw error;
+    if (!(await isFree(target, fs))) return false;
+    await fs.rename(source, target);
+    return true;
+  }
+  try {
+    await fs.unlink(source);
+  } catch (error) {
+    // The file must not keep two names (the raw one would be named again): take back the new one.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return true;
+    await fs.unlink(target);
+    throw error;
+  }
+  return true;
 }
 
 export type ReadableNaming =
@@ -82,30 +134,31 @@ export type ReadableNaming =
 /**
  * Gives the file `name` (bytes, not UTF-8) in `directory` its readable name, once its size and
  * mtime have not moved for `stabilityWindowMs` (a writer that keeps the file open still writes
- * to the renamed file: a rename keeps the inode). A name already taken becomes `name (2).pdf`.
- * The rename stays in the same folder, so it cannot fail for lack of space or across devices.
- * `now` is epoch ms.
+ * to the renamed file: a link keeps the inode). A name already taken, even by a file created while
+ * this runs, becomes `name (2).pdf`: the file is linked under the new name, then its raw name is
+ * removed. It stays in the same folder, so it cannot fail for lack of space or across devices.
+ * `now` is epoch ms; `fs` is for tests.
  */
 export async function giveReadableName(
   directory: string,
   name: Buffer,
   stabilityWindowMs: number,
   now: number,
+  fs: NamingFs = NODE_NAMING_FS,
 ): Promise<ReadableNaming> {
   const rawName = name.toString('hex');
   const source = Buffer.concat([Buffer.from(directory + path.sep), name]);
   const readable = readableName(name);
   let seen = { sizeBytes: 0, mtimeMs: 0 };
   try {
-    const stats = await stat(source);
+    const stats = await fs.stat(source);
     seen = { sizeBytes: stats.size, mtimeMs: stats.mtimeMs };
     const quietFor = now - Math.max(stats.mtimeMs, stats.ctimeMs);
     if (quietFor < stabilityWindowMs)
       return { outcome: 'wait', delayMs: stabilityWindowMs - quietFor };
     for (let n = 1; ; n += 1) {
       const target = path.join(directory, numbered(readable, n));
-      if (!(await isFree(target))) continue;
-      await rename(source, target);
+      if (!(await placeWithoutReplacing(source, target, fs))) continue;
       return { outcome: 'renamed', path: target, rawName };
     }
   } catch (error) {

@@ -12,6 +12,7 @@ import { checkDocument } from '../../../../src-main/core/documents/check-documen
 import type { DocumentCheck } from '../../../../src-main/core/documents/document-check.ts';
 import { FIELD_CASES, FIELD_CASES_DIR } from '../../../fixtures/field-cases/field-cases.ts';
 import {
+  ENCRYPTIONS,
   PADDINGS,
   PREFIXES,
   incrementallyUpdatedPdf,
@@ -19,6 +20,7 @@ import {
   MISCOUNTED_TREES,
   miscountedPageTreePdf,
   pageTreePdf,
+  qpdfEncryptArgs,
   stalePageTreePdf,
   writeRevision,
   xfaPdf,
@@ -186,37 +188,15 @@ test('xref streams with object streams are read, updated or not', async () => {
 
 test('encrypted PDFs: an empty user password is accepted, a real one is refused', async () => {
   const plain = await written('to-encrypt.pdf', pageTreePdf({ pages: 3 }));
-  const methods = [
-    ['rc4-40', ['40']],
-    ['rc4-128', ['128', '--use-aes=n']],
-    ['aes-128', ['128', '--use-aes=y']],
-    ['aes-256', ['256']],
-  ] as const;
-  for (const [method, keyArgs] of methods) {
-    const open = path.join(folder, `enc-empty-${method}.pdf`);
-    await qpdfWrite([
-      '--allow-weak-crypto',
-      '--encrypt',
-      '',
-      'owner',
-      ...keyArgs,
-      '--',
-      plain,
-      open,
-    ]);
+  for (const encryption of ENCRYPTIONS) {
+    const method = encryption.name;
+    const slug = method.replaceAll(' ', '-');
+    const open = path.join(folder, `enc-empty-${slug}.pdf`);
+    await qpdfWrite(qpdfEncryptArgs(encryption, '', plain, open));
     await assertAcceptedAsQpdfCounts(open);
 
-    const locked = path.join(folder, `enc-real-${method}.pdf`);
-    await qpdfWrite([
-      '--allow-weak-crypto',
-      '--encrypt',
-      'user',
-      'owner',
-      ...keyArgs,
-      '--',
-      plain,
-      locked,
-    ]);
+    const locked = path.join(folder, `enc-real-${slug}.pdf`);
+    await qpdfWrite(qpdfEncryptArgs(encryption, 'user', plain, locked));
     assert.equal(await qpdfPageCount(locked), null, `qpdf needs a password for ${method}`);
     const check = await checkDocument(locked, options);
     assert.equal(check.failure?.code, 'pdf_needs_password', method);

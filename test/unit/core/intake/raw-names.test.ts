@@ -2,12 +2,14 @@
 // (bytes 0x80-0x9F, undefined ones as U+FFFD), an implementation independent of ours.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { link, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import {
   giveReadableName,
   isUtf8Name,
   readableName,
+  type NamingFs,
 } from '../../../../src-main/core/intake/raw-names.ts';
 import { latin1Name, writeRawNamed } from '../../../support/raw-names.ts';
 import { tempDir } from '../../../support/temp-folders.ts';
@@ -48,4 +50,69 @@ test('a quiet file is renamed, a taken name numbered; a fresh one waits', async 
   assert.deepEqual(await giveReadableName(dir, latin1Name('gone-\xe9.pdf'), 0, Date.now()), {
     outcome: 'gone',
   });
+});
+
+/** Node's file operations, with another writer's file put at the first name the file is given. */
+function anotherWriterFirst(otherFile: () => void): NamingFs {
+  let raced = false;
+  const first = () => {
+    if (!raced) otherFile();
+    raced = true;
+  };
+  return {
+    stat,
+    unlink,
+    link: async (existing, target) => {
+      first();
+      await link(existing, target);
+    },
+    rename: async (source, target) => {
+      first();
+      await rename(source, target);
+    },
+  };
+}
+
+test('a file created under the readable name after it was found free is not replaced', async (t) => {
+  const dir = tempDir(t, 'raw-race');
+  const raw = latin1Name('scan-\xe9.pdf');
+  writeRawNamed(dir, raw, Buffer.from('%PDF-1.4 scanned\n'));
+  const theirs = path.join(dir, 'scan-é.pdf');
+  const naming = await giveReadableName(
+    dir,
+    raw,
+    0,
+    Date.now() + 1000,
+    anotherWriterFirst(() => writeFileSync(theirs, 'another writer')),
+  );
+  assert.deepEqual(naming, {
+    outcome: 'renamed',
+    path: path.join(dir, 'scan-é (2).pdf'),
+    rawName: raw.toString('hex'),
+  });
+  assert.equal(readFileSync(theirs, 'utf8'), 'another writer', 'the other file is kept');
+  assert.equal(readFileSync(path.join(dir, 'scan-é (2).pdf'), 'utf8'), '%PDF-1.4 scanned\n');
+  assert.deepEqual(readdirSync(dir).sort(), ['scan-é (2).pdf', 'scan-é.pdf']);
+});
+
+test('where the file system has no hard links, the name is checked and the file renamed', async (t) => {
+  const dir = tempDir(t, 'raw-nolink');
+  const raw = latin1Name('scan-\xe9.pdf');
+  writeRawNamed(dir, raw, Buffer.from('%PDF-1.4 scanned\n'));
+  writeFileSync(path.join(dir, 'scan-é.pdf'), 'taken');
+  const noLinks: NamingFs = {
+    stat,
+    unlink,
+    rename,
+    link: () =>
+      Promise.reject(Object.assign(new Error('operation not permitted'), { code: 'EPERM' })),
+  };
+  const naming = await giveReadableName(dir, raw, 0, Date.now() + 1000, noLinks);
+  assert.deepEqual(naming, {
+    outcome: 'renamed',
+    path: path.join(dir, 'scan-é (2).pdf'),
+    rawName: raw.toString('hex'),
+  });
+  assert.equal(readFileSync(path.join(dir, 'scan-é.pdf'), 'utf8'), 'taken');
+  assert.equal(readFileSync(path.join(dir, 'scan-é (2).pdf'), 'utf8'), '%PDF-1.4 scanned\n');
 });
