@@ -3,7 +3,23 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { uploadProgressText } from '../../../src-renderer/lib/upload-progress-text.ts';
 import { createFormatters } from '../../../src-renderer/i18n/format.ts';
-import { createI18n } from '../../../src-renderer/i18n/setup.ts';
+import i18next from 'i18next';
+import { en } from '../../../src-renderer/i18n/en.ts';
+import { fr } from '../../../src-renderer/i18n/fr.ts';
+import type { UiLanguage } from '../../../src-renderer/i18n/locale.ts';
+import { nl } from '../../../src-renderer/i18n/nl.ts';
+
+/** The app's catalogues in i18next as setup.ts loads them, without React's binding. */
+function createI18n(language: UiLanguage) {
+  const instance = i18next.createInstance();
+  void instance.init({
+    resources: { en: { translation: en }, nl: { translation: nl }, fr: { translation: fr } },
+    lng: language,
+    interpolation: { escapeValue: false },
+    initAsync: false,
+  });
+  return instance;
+}
 
 test('an uploading row says "4,1 MB van 15 MB" in nl', () => {
   const i18n = createI18n('nl');
