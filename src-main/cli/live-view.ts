@@ -9,6 +9,7 @@ import type { EventChannel, EventOf } from '../contract/api-contract.ts';
 import type { HistoryEntry, StatusSnapshot } from '../contract/domain.ts';
 import { redact } from '../core/index.ts';
 import { describeEntry, lead } from './output.ts';
+import { uploadProgressLine } from './upload-progress-line.ts';
 
 export type LiveMode = 'terminal' | 'lines' | 'json';
 
@@ -57,6 +58,42 @@ export function createLiveView(mode: LiveMode): LiveView {
       state: cliTerm('folderAvailability', 'starting'),
     }) ?? null;
 
+  // One bar per file being uploaded, under the batch's, named from its history row.
+  const fileNames = new Map<number, string>();
+  const fileBars = new Map<number, cliProgress.SingleBar>();
+
+  function showProgress(progress: EventOf<'upload.progress'>): void {
+    const fileName = fileNames.get(progress.id);
+    if (!bars || fileName === undefined) return;
+    const detail = redact(uploadProgressLine(fileName, progress));
+    const bar = fileBars.get(progress.id);
+    if (bar === undefined) {
+      // The format has no words: the line's text comes from the catalogue.
+      const created = bars.create(
+        progress.totalBytes,
+        progress.sentBytes,
+        { detail },
+        {
+          format: ' {bar} {detail}',
+        },
+      );
+      fileBars.set(progress.id, created);
+    } else {
+      bar.update(progress.sentBytes, { detail });
+    }
+  }
+
+  function followUploading(entry: HistoryEntry): void {
+    if (entry.state === 'uploading') {
+      fileNames.set(entry.id, entry.fileName);
+      return;
+    }
+    fileNames.delete(entry.id);
+    const bar = fileBars.get(entry.id);
+    if (bar !== undefined) bars?.remove(bar);
+    fileBars.delete(entry.id);
+  }
+
   function say(line: string): void {
     const safe = redact(line);
     if (bars) bars.log(`${safe}\n`);
@@ -86,7 +123,12 @@ export function createLiveView(mode: LiveMode): LiveView {
         return;
       }
       if (channel === 'history.changed') {
-        for (const entry of (payload as EventOf<'history.changed'>).entries) tellEntry(entry);
+        for (const entry of (payload as EventOf<'history.changed'>).entries) {
+          followUploading(entry);
+          tellEntry(entry);
+        }
+      } else if (channel === 'upload.progress') {
+        showProgress(payload as EventOf<'upload.progress'>);
       } else if (channel === 'status') {
         const status = payload as StatusSnapshot;
         batchBar?.setTotal(status.batch.total);

@@ -24,6 +24,7 @@ import {
   FolderSplit,
   SplitPreview,
   StatusSnapshot,
+  UploadProgress,
   UnconfirmedIncident,
 } from './domain.ts';
 import { FolderListing } from './folder-listing.ts';
@@ -232,6 +233,8 @@ export const events = {
    * turned off or on: the same status `followUp.get` answers, so a screen can show it live.
    */
   'followUp.changed': FollowUpStatus,
+  /** The bytes sent of a file being uploaded, throttled (queue/upload-progress.ts); not stored. */
+  'upload.progress': UploadProgress,
 } as const;
 
 export type RequestChannel = keyof typeof requests;

@@ -222,6 +222,18 @@ export type BundleSource = z.infer<typeof BundleSource>;
 export const InClearfactsFilter = z.enum([...ClearfactsStatus.options, 'unchecked', 'archive']);
 export type InClearfactsFilter = z.infer<typeof InClearfactsFilter>;
 
+/**
+ * How far the upload of one history row has come: the file's bytes the request body handed to
+ * fetch so far and the file's size, both in bytes (the multipart framing not counted). Live only,
+ * at most a few a second per file plus the last one; never stored.
+ */
+export const UploadProgress = z.object({
+  id: z.number().int(),
+  sentBytes: z.number().int().nonnegative(),
+  totalBytes: z.number().int().nonnegative(),
+});
+export type UploadProgress = z.infer<typeof UploadProgress>;
+
 export const HistoryEntry = z.object({
   id: z.number().int(),
   path: z.string(),

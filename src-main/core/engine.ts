@@ -294,6 +294,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       failureOf: (error) => (error instanceof ClearfactsApiError ? error : null),
       probe: (signal) => currentClient().ping(signal),
     },
+    onUploadProgress: (progress) => hub.emit('upload.progress', progress),
     settings: () => settings.get(),
     retry: {
       baseDelayMs: tuning.retryBaseDelayMs ?? DEFAULT_RETRY_TUNING.baseDelayMs,

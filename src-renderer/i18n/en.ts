@@ -434,6 +434,8 @@ export const en = {
   },
   history: {
     sentSize: '{{size}} sent',
+    /** Bytes sent of a file being uploaded, live. */
+    uploadProgress: '{{sent}} of {{total}}',
     inClearfactsLabel: 'In Clearfacts',
     checkNow: 'Ask Clearfacts again',
     inClearfacts: {

@@ -465,6 +465,8 @@ export const fr: WithManyPlurals<Messages> = {
   },
   history: {
     sentSize: '{{size}} envoyés',
+    /** Bytes sent of a file being uploaded, live. */
+    uploadProgress: '{{sent}} sur {{total}}',
     inClearfactsLabel: 'Dans Clearfacts',
     checkNow: 'Redemander à Clearfacts',
     inClearfacts: {

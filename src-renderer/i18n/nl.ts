@@ -447,6 +447,8 @@ export const nl: Messages = {
   },
   history: {
     sentSize: '{{size}} verzonden',
+    /** Bytes sent of a file being uploaded, live. */
+    uploadProgress: '{{sent}} van {{total}}',
     inClearfactsLabel: 'In Clearfacts',
     checkNow: 'Vraag het Clearfacts opnieuw',
     inClearfacts: {

@@ -13,6 +13,7 @@ import {
   type HistoryEntry,
   type HistoryFilter,
   type HoldChoice,
+  type UploadProgress,
 } from '../../src-main/contract/domain.ts';
 import {
   archiveCategoryName,
@@ -33,6 +34,7 @@ import { FailureText } from '../components/failure-text.tsx';
 import { IncidentBanners, useIncidents } from '../components/incident-banner.tsx';
 import { Icon, type IconName } from '../components/icons.tsx';
 import { StateBadge } from '../components/state-badge.tsx';
+import { UploadProgressLine } from '../components/upload-progress-line.tsx';
 import { EmptyState, ErrorState, Loading } from '../components/states.tsx';
 import { useToast } from '../components/toasts.tsx';
 import { formatCompanyNumber } from '../lib/company-number.ts';
@@ -250,9 +252,12 @@ function unconfirmedGuide(entry: HistoryEntry): ReturnType<typeof msg> | null {
 
 function HistoryRow({
   entry,
+  progress,
   onChanged,
 }: {
   entry: HistoryEntry;
+  /** The bytes sent so far, while the row is uploading and the engine told them. */
+  progress: UploadProgress | undefined;
   onChanged: (entry: HistoryEntry) => void;
 }): ReactElement {
   const { t, i18n } = useTranslation();
@@ -325,9 +330,14 @@ function HistoryRow({
             }
           />
         </p>
-        <Truncated as="p" className="history-meta">
-          {meta}
-        </Truncated>
+        {/* While the bytes go out, the bar takes the meta line's place: rows keep their height. */}
+        {entry.state === 'uploading' && progress !== undefined ? (
+          <UploadProgressLine progress={progress} />
+        ) : (
+          <Truncated as="p" className="history-meta">
+            {meta}
+          </Truncated>
+        )}
         {entry.rawName !== null && entry.rawName !== undefined && (
           <Truncated as="p" className="history-meta">
             {t('history.rawName')} <span className="mono">{showRawName(entry.rawName)}</span>
@@ -642,9 +652,26 @@ export function HistoryScreen({ params }: { params: URLSearchParams }): ReactEle
     [],
   );
 
+  // Live bytes sent per uploading row; a row leaving `uploading` drops its own.
+  const [uploadProgress, setUploadProgress] = useState<ReadonlyMap<number, UploadProgress>>(
+    () => new Map(),
+  );
   useApiEvents((channel, payload) => {
+    if (channel === 'upload.progress') {
+      const progress = payload as UploadProgress;
+      setUploadProgress((known) => new Map(known).set(progress.id, progress));
+      return;
+    }
     if (channel !== 'history.changed') return;
     const { entries } = payload as { entries: HistoryEntry[] };
+    const settled = entries.filter((entry) => entry.state !== 'uploading');
+    if (settled.some((entry) => uploadProgress.has(entry.id))) {
+      setUploadProgress((known) => {
+        const next = new Map(known);
+        for (const entry of settled) next.delete(entry.id);
+        return next;
+      });
+    }
     const allKnown = pages.current.patch(entries);
     // Unfiltered, nothing hides a new row: an empty list shows it before the reload comes.
     if (!allKnown && queryKey === '{}') pages.current.showFirstRows(entries);
@@ -733,7 +760,11 @@ export function HistoryScreen({ params }: { params: URLSearchParams }): ReactEle
                 {entry === undefined ? (
                   <div className="history-row placeholder">{t('history.loadingRow')}</div>
                 ) : (
-                  <HistoryRow entry={entry} onChanged={onRowChanged} />
+                  <HistoryRow
+                    entry={entry}
+                    progress={uploadProgress.get(entry.id)}
+                    onChanged={onRowChanged}
+                  />
                 )}
               </div>
             );

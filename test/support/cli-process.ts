@@ -250,7 +250,13 @@ const WatchLine = z.discriminatedUnion('event', [
   StatusSnapshot.extend({ event: z.literal('status') }),
   z
     .object({
-      event: z.enum(['folders.changed', 'session.changed', 'settings.changed', 'followUp.changed']),
+      event: z.enum([
+        'folders.changed',
+        'session.changed',
+        'settings.changed',
+        'followUp.changed',
+        'upload.progress',
+      ]),
     })
     .loose(),
 ]);

@@ -15,6 +15,7 @@ import {
 } from './destination-options.ts';
 import { reportOutcome } from './send-and-report.ts';
 import { splitOption } from './split-option.ts';
+import { showUploadProgress } from '../upload-progress-line.ts';
 import type { SplitMode } from '../../contract/domain.ts';
 
 export function registerUploadCommand(program: Command, runtime: () => CliRuntime): void {
@@ -34,12 +35,21 @@ export function registerUploadCommand(program: Command, runtime: () => CliRuntim
           destination: await resolveCategory(handle.engine, companyNumber, destination),
           split: flags.split,
         });
-        process.exitCode = await reportOutcome(
-          cli,
-          handle,
-          queued.map((entry) => entry.id),
-          flags.json,
-        );
+        // In a terminal, the bytes sent of the file going out, on one line of stderr.
+        const stopProgress =
+          flags.json !== true && process.stderr.isTTY
+            ? showUploadProgress(handle.engine, process.stderr)
+            : () => {};
+        try {
+          process.exitCode = await reportOutcome(
+            cli,
+            handle,
+            queued.map((entry) => entry.id),
+            flags.json,
+          );
+        } finally {
+          stopProgress();
+        }
       },
     );
 }

@@ -698,6 +698,7 @@ export const en: Catalogue = {
     cli_watch_stopping: 'Stopping ({{signal}}): running sends get a moment to finish.',
     cli_watch_progress:
       ' {bar} {value}/{total} files | {uploading} sending | {failed} failed | {state}',
+    cli_upload_progress: '{{fileName}}: {{sentBytes, size}} of {{totalBytes, size}} sent',
     cli_service_unsupported:
       'Running as a service is supported on Linux (systemd), macOS (launchd) and Windows (Task Scheduler), not on {{platform}}.',
     cli_service_no_script: 'The command’s own script path is unknown.',

@@ -725,6 +725,7 @@ export const fr: Catalogue = {
     cli_watch_stopping: 'Arrêt ({{signal}}) : les envois en cours ont un moment pour se terminer.',
     cli_watch_progress:
       ' {bar} {value}/{total} fichiers | {uploading} en cours | {failed} en échec | {state}',
+    cli_upload_progress: '{{fileName}} : {{sentBytes, size}} sur {{totalBytes, size}} envoyés',
     cli_service_unsupported:
       'Le fonctionnement en service est possible sous Linux (systemd), macOS (launchd) et Windows (Planificateur de tâches), pas sous {{platform}}.',
     cli_service_no_script: 'Le chemin du script de la commande est inconnu.',

@@ -870,6 +870,8 @@ export const Message = z.discriminatedUnion('code', [
   message('cli_watch_watching', { count, configDir: z.string() }),
   message('cli_watch_stopping', { signal: z.string() }),
   message('cli_watch_progress', {}),
+  /** The file being uploaded and its bytes sent so far, live (`upload`, `watch`). */
+  message('cli_upload_progress', { fileName: z.string(), sentBytes: bytes, totalBytes: bytes }),
   // `service install | uninstall | status`: the manager's steps and state (cli/service/).
   message('cli_service_unsupported', { platform: z.string() }),
   message('cli_service_no_script', {}),

@@ -725,6 +725,7 @@ export const nl: Catalogue = {
     cli_watch_stopping: 'Stoppen ({{signal}}): lopende verzendingen krijgen even de tijd.',
     cli_watch_progress:
       ' {bar} {value}/{total} bestanden | {uploading} bezig | {failed} mislukt | {state}',
+    cli_upload_progress: '{{fileName}}: {{sentBytes, size}} van {{totalBytes, size}} verzonden',
     cli_service_unsupported:
       'Als dienst draaien kan op Linux (systemd), macOS (launchd) en Windows (Taakplanner), niet op {{platform}}.',
     cli_service_no_script: 'Het pad van het eigen script van de opdracht is onbekend.',

@@ -91,6 +91,11 @@ export interface UploadRequest {
    * sorted as a transient failure with `fileChanged`).
    */
   expected?: RecordedVersion;
+  /**
+   * Told each time the body hands file bytes to fetch: bytes handed on so far and the file's
+   * size (bytes). Called often (every 64 KiB); the caller throttles.
+   */
+  onProgress?: (sentBytes: number, totalBytes: number) => void;
 }
 
 /**

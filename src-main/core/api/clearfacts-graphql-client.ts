@@ -289,6 +289,7 @@ export function createClearfactsClient(options: ClearfactsClientOptions): Clearf
       fileName: request.fileName,
       mediaType: type,
       ...(request.expected === undefined ? {} : { expected: request.expected }),
+      ...(request.onProgress === undefined ? {} : { onFileBytes: request.onProgress }),
     }).catch((error: unknown) => {
       if (!(error instanceof FileChangedWhileSendingError)) throw error;
       throw new ClearfactsApiError('transient', msg('api_file_changed_while_sending'), {

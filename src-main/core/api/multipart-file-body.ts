@@ -71,6 +71,11 @@ export interface MultipartFileBodyOptions {
    * it is opened (another file renamed over it, even of the same size and mtime) is not sent.
    */
   expected?: RecordedVersion;
+  /**
+   * Called each time the stream hands file bytes on: the file's bytes handed on so far and the
+   * file's size, both in bytes (the framing not counted). Not throttled; a throw is not caught.
+   */
+  onFileBytes?: (sentBytes: number, totalBytes: number) => void;
 }
 
 export interface MultipartFileBody {
@@ -153,6 +158,7 @@ export async function openMultipartFileBody(
           }
           controller.enqueue(new Uint8Array(buffer.buffer, buffer.byteOffset, bytesRead));
           handedOn += bytesRead;
+          options.onFileBytes?.(handedOn, fileBytes);
           return;
         }
         controller.enqueue(new Uint8Array(tail));

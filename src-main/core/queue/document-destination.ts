@@ -51,6 +51,8 @@ export interface DeliveryRequest {
   signal?: AbortSignal;
   /** The checked version (size, mtime, ctime, inode); a file that differs is not sent. */
   expected?: RecordedVersion;
+  /** Told as the body hands file bytes on: bytes handed on so far, the file's size (bytes). */
+  onProgress?: (sentBytes: number, totalBytes: number) => void;
 }
 
 /** What the destination answered for a delivered file. */

@@ -38,7 +38,8 @@ import { requiredScope } from './required-scope.ts';
 import { settleBatches, splitOriginal, type Splitter } from './split-step.ts';
 import { settleBundles } from './bundle-members.ts';
 import type { RetryTuning } from './retry-policy.ts';
-import type { AfterUpload } from '../../contract/domain.ts';
+import type { AfterUpload, UploadProgress } from '../../contract/domain.ts';
+import { throttledUploadProgress } from './upload-progress.ts';
 
 /** What the send step asks of documents/; see check-document.ts and the staging modules. */
 export interface DocumentTools {
@@ -103,6 +104,8 @@ export interface SendContext {
   onTransition: (transition: Transition) => void;
   /** A row the queue added: a part cut from a batch. */
   onInserted: (record: FileRecord) => void;
+  /** Bytes sent of a file being uploaded, throttled (upload-progress.ts); never stored. */
+  onUploadProgress: (progress: UploadProgress) => void;
   /** The split stage's verdict on a batch (split/split-service.ts, in its worker thread). */
   splitter: Splitter;
   /** Where parts of split batches are kept until their batch is settled (survives restarts). */
@@ -153,6 +156,7 @@ function deliver(
     fileName: string;
     mediaType: string;
     expected?: RecordedVersion;
+    onProgress?: (sentBytes: number, totalBytes: number) => void;
   },
   signal: AbortSignal,
 ): Promise<DeliveredFile> {
@@ -543,7 +547,8 @@ export async function sendFile(
     });
     let result: DeliveredFile;
     try {
-      result = await deliver(context.destination, record, upload, signal);
+      const onProgress = throttledUploadProgress(record.id, context.onUploadProgress, context.now);
+      result = await deliver(context.destination, record, { ...upload, onProgress }, signal);
     } catch (error) {
       return await recordSendFailure(context, record, error, attempts, signal, write);
     }

@@ -2,7 +2,7 @@
 // (ready rows, with their next_attempt_at), so nothing here needs saving; memory holds only the
 // running sends and the reasons the queue is holding back.
 import type { Message } from '../../contract/messages/message.ts';
-import type { Administration, Failure } from '../../contract/domain.ts';
+import type { Administration, Failure, UploadProgress } from '../../contract/domain.ts';
 import { authHoldReason } from '../account/session.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { FileRecord } from '../store/file-record.ts';
@@ -67,6 +67,8 @@ export interface UploadQueueOptions {
   onTransition: (transition: Transition) => void;
   /** A row the queue added itself (a part cut from a batch). */
   onInserted: (record: FileRecord) => void;
+  /** Bytes sent of a file being uploaded, a few times a second (upload-progress.ts); optional. */
+  onUploadProgress?: (progress: UploadProgress) => void;
   /** A hold started or ended (auth, scope, offline, rate limit, pause). */
   onHoldsChanged: () => void;
   /** Clearfacts refused the token: the session decides, and holds the queue via setAuthHold. */
@@ -170,6 +172,7 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
     random: options.random ?? Math.random,
     onTransition: options.onTransition,
     onInserted: options.onInserted,
+    onUploadProgress: options.onUploadProgress ?? (() => {}),
     splitter: options.splitter,
     partsDir: options.partsDir,
     blankPagesDir: options.blankPagesDir,
