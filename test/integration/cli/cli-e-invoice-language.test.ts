@@ -41,7 +41,8 @@ const ENGLISH = [
 
 function english(output: string, userData: readonly string[]): string[] {
   let text = output.replace(/`[^`]*`/g, ' ');
-  for (const data of userData) text = text.split(data).join(' ');
+  // `_uploaded` is the folder's name on disk (the state "moved to _uploaded"), not English prose.
+  for (const data of [...userData, '_uploaded']) text = text.split(data).join(' ');
   return ENGLISH.filter((word) => new RegExp(`(^|[^\\p{L}])${word}($|[^\\p{L}])`, 'u').test(text));
 }
 
