@@ -56,6 +56,7 @@ export function SplitModeField<Mode extends FolderSplit = SplitMode>({
   const pagesId = useId();
   const secondsId = useId();
   const hintId = useId();
+  const blankHintId = useId();
   const current = splitParts(value);
   const [pages, setPages] = useState(String(current.pages));
   const [seconds, setSeconds] = useState(String(current.seconds));
@@ -82,6 +83,9 @@ export function SplitModeField<Mode extends FolderSplit = SplitMode>({
       <select
         id={selectId}
         value={current.kind}
+        aria-describedby={
+          current.kind === 'blank' || current.kind === 'blank-backs' ? blankHintId : undefined
+        }
         onChange={(event) => apply(event.target.value as SplitKind, pages, seconds)}
       >
         {kinds.map((kind) => (
@@ -90,6 +94,13 @@ export function SplitModeField<Mode extends FolderSplit = SplitMode>({
           </option>
         ))}
       </select>
+      {(current.kind === 'blank' || current.kind === 'blank-backs') && (
+        // The select's words are short enough for a 300 px window; what happens to the blank
+        // pages is said here.
+        <p id={blankHintId} className="hint">
+          {t(current.kind === 'blank' ? 'folders.split.blankHint' : 'folders.split.blankBacksHint')}
+        </p>
+      )}
       {current.kind === 'pages' && (
         <>
           <label htmlFor={pagesId}>{t('folders.split.pagesCount')}</label>

@@ -215,8 +215,11 @@ export const en = {
       label: 'Split scanned batches',
       off: 'Off',
       separator: 'On separator sheets',
-      blank: 'On blank pages (kept apart, not sent)',
-      'blank-backs': 'Not cut; blank back sides left out (kept apart)',
+      blank: 'On blank pages',
+      'blank-backs': 'Without blank back sides',
+      blankHint: 'The blank pages are kept apart in the app’s folder and not sent.',
+      blankBacksHint:
+        'Not cut: the blank back sides of duplex scans are left out, kept apart in the app’s folder and not sent.',
       page: 'Every page is a document',
       pages: 'Every few pages',
       pagesCount: 'Pages per document',

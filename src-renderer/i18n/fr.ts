@@ -231,8 +231,12 @@ export const fr: WithManyPlurals<Messages> = {
       label: 'Découper les lots scannés',
       off: 'Non',
       separator: 'Sur les feuilles de séparation',
-      blank: 'Sur les pages blanches (gardées à part, non envoyées)',
-      'blank-backs': 'Sans découpe ; versos blancs retirés (gardés à part)',
+      blank: 'Sur les pages blanches',
+      'blank-backs': 'Sans les versos blancs',
+      blankHint:
+        'Les pages blanches sont gardées à part dans le dossier de l’app et ne sont pas envoyées.',
+      blankBacksHint:
+        'Pas de découpe : les versos blancs des scans recto verso sont retirés, gardés à part dans le dossier de l’app et pas envoyés.',
       page: 'Chaque page est un document',
       pages: 'Toutes les quelques pages',
       pagesCount: 'Pages par document',

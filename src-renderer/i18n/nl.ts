@@ -220,8 +220,11 @@ export const nl: Messages = {
       label: 'Gescande stapels splitsen',
       off: 'Uit',
       separator: 'Op scheidingsbladen',
-      blank: "Op blanco pagina's (apart bewaard, niet verzonden)",
-      'blank-backs': 'Niet knippen; blanco achterkanten weglaten (apart bewaard)',
+      blank: "Op blanco pagina's",
+      'blank-backs': 'Zonder blanco achterkant',
+      blankHint: "De blanco pagina's worden apart bewaard in de map van de app en niet verzonden.",
+      blankBacksHint:
+        'Niet geknipt: de blanco achterkanten van rectoverso-scans worden weggelaten, apart bewaard in de map van de app en niet verzonden.',
       page: 'Elke pagina is een document',
       pages: 'Om de zoveel pagina’s',
       pagesCount: 'Pagina’s per document',

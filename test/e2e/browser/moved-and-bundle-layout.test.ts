@@ -78,3 +78,43 @@ test("a moved file's row and a bundling folder's card fit every size in every la
   }
   assert.deepEqual(found, []);
 });
+
+test('every split mode, when chosen, fits its select at the smallest size in every language', async (t) => {
+  const [browser, stack] = await Promise.all([launchChromium(t), startStack(t)]);
+  await signInThroughCore(stack);
+  const administration = seedData.administrations[0];
+  assert.ok(administration);
+  const modes = ['separator', 'blank', 'blank-backs', 'page', 'pages:3'] as const;
+  const ids: string[] = [];
+  for (const mode of modes) {
+    const dir = await addWatchedFolder(
+      stack,
+      `split-${mode.replace(':', '-')}`,
+      administration.companyNumber,
+    );
+    const { folders } = await stack.engine.handlers['folders.list']({});
+    const binding = folders.find((view) => view.binding.path === dir)?.binding;
+    assert.ok(binding);
+    await stack.engine.handlers['folders.setSplit']({ id: binding.id, split: mode });
+    ids.push(binding.id);
+  }
+  const found: string[] = [];
+  for (const language of LANGUAGES) {
+    await stack.engine.handlers['settings.update']({ language });
+    const { page, context } = await openApp(browser, stack);
+    await page.setViewportSize(SIZES[0]);
+    await goTo(page, '#/folders');
+    await page
+      .getByRole('heading', { level: 1, name: WORDS[language].folders.title, exact: true })
+      .waitFor();
+    await page
+      .locator('.folder-split select')
+      .nth(modes.length - 1)
+      .waitFor();
+    for (const problem of await layoutProblems(page))
+      found.push(`${language}: ${problem.kind}: ${problem.where} (${problem.detail})`);
+    await context.close();
+  }
+  assert.deepEqual(found, []);
+  assert.equal(ids.length, modes.length);
+});
