@@ -9,21 +9,16 @@ import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { seedData } from '../../emulator/index.ts';
-import { en } from '../../../src-renderer/i18n/en.ts';
-import { fr } from '../../../src-renderer/i18n/fr.ts';
-import { nl } from '../../../src-renderer/i18n/nl.ts';
 import { pdfBytes } from '../../fixtures/generate-documents.ts';
 import { launchChromium, openApp, signInThroughCore, startStack, goTo } from './browser-stack.ts';
-import { foreignWordsOnScreen, LANGUAGES, layoutProblems } from './layout-checks.ts';
+import {
+  foreignWordsOnScreen,
+  LANGUAGES,
+  LAYOUT_SIZES,
+  layoutProblems,
+  SCREEN_WORDS,
+} from './layout-checks.ts';
 import { createWaitList } from '../../support/waiting.ts';
-
-const SIZES = [
-  { width: 300, height: 260 },
-  { width: 380, height: 340 },
-  { width: 1280, height: 800 },
-] as const;
-
-const WORDS = { en, nl, fr } as const;
 
 test('History and Administrations show every Clearfacts state and the paused line at every size and language', async (t) => {
   const [browser, stack] = await Promise.all([
@@ -101,7 +96,7 @@ test('History and Administrations show every Clearfacts state and the paused lin
   const found: string[] = [];
   for (const language of LANGUAGES) {
     await stack.engine.handlers['settings.update']({ language });
-    const words = WORDS[language];
+    const words = SCREEN_WORDS[language];
     const { page, context } = await openApp(browser, stack);
     for (const screen of [
       { hash: '#/history', title: words.history.title },
@@ -110,7 +105,7 @@ test('History and Administrations show every Clearfacts state and the paused lin
         title: words.administrations.title,
       },
     ]) {
-      for (const size of SIZES) {
+      for (const size of LAYOUT_SIZES) {
         await page.setViewportSize(size);
         await goTo(page, screen.hash);
         await page.getByRole('heading', { level: 1, name: screen.title, exact: true }).waitFor();

@@ -14,6 +14,16 @@ import { nl } from '../../../src-renderer/i18n/nl.ts';
 export type Language = 'en' | 'nl' | 'fr';
 export const LANGUAGES: readonly Language[] = ['en', 'nl', 'fr'];
 
+/** The drop window's size and its smallest (issue #14), and a laptop's window. */
+export const LAYOUT_SIZES = [
+  { width: 300, height: 260 },
+  { width: 380, height: 340 },
+  { width: 1280, height: 800 },
+] as const;
+
+/** The renderer's catalogue of each language, for headings and labels a test looks for. */
+export const SCREEN_WORDS = { en, nl, fr } as const;
+
 /** A catalogue: words under keys, nested to any depth. */
 type Tree = object;
 

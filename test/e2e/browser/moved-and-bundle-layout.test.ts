@@ -9,9 +9,6 @@ import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { seedData } from '../../emulator/index.ts';
-import { en } from '../../../src-renderer/i18n/en.ts';
-import { fr } from '../../../src-renderer/i18n/fr.ts';
-import { nl } from '../../../src-renderer/i18n/nl.ts';
 import { pdfBytes } from '../../fixtures/generate-documents.ts';
 import { createWaitList } from '../../support/waiting.ts';
 import {
@@ -22,15 +19,7 @@ import {
   signInThroughCore,
   startStack,
 } from './browser-stack.ts';
-import { LANGUAGES, layoutProblems } from './layout-checks.ts';
-
-const SIZES = [
-  { width: 300, height: 260 },
-  { width: 380, height: 340 },
-  { width: 1280, height: 800 },
-] as const;
-
-const WORDS = { en, nl, fr } as const;
+import { LANGUAGES, LAYOUT_SIZES, layoutProblems, SCREEN_WORDS } from './layout-checks.ts';
 
 test("a moved file's row and a bundling folder's card fit every size in every language", async (t) => {
   const [browser, stack] = await Promise.all([launchChromium(t), startStack(t)]);
@@ -57,13 +46,13 @@ test("a moved file's row and a bundling folder's card fit every size in every la
   const found: string[] = [];
   for (const language of LANGUAGES) {
     await stack.engine.handlers['settings.update']({ language });
-    const words = WORDS[language];
+    const words = SCREEN_WORDS[language];
     const { page, context } = await openApp(browser, stack);
     for (const screen of [
       { hash: '#/history', title: words.history.title, ready: '.history-row.state-archived' },
       { hash: '#/folders', title: words.folders.title, ready: '.folder-split select' },
     ]) {
-      for (const size of SIZES) {
+      for (const size of LAYOUT_SIZES) {
         await page.setViewportSize(size);
         await goTo(page, screen.hash);
         await page.getByRole('heading', { level: 1, name: screen.title, exact: true }).waitFor();
@@ -102,10 +91,10 @@ test('every split mode, when chosen, fits its select at the smallest size in eve
   for (const language of LANGUAGES) {
     await stack.engine.handlers['settings.update']({ language });
     const { page, context } = await openApp(browser, stack);
-    await page.setViewportSize(SIZES[0]);
+    await page.setViewportSize(LAYOUT_SIZES[0]);
     await goTo(page, '#/folders');
     await page
-      .getByRole('heading', { level: 1, name: WORDS[language].folders.title, exact: true })
+      .getByRole('heading', { level: 1, name: SCREEN_WORDS[language].folders.title, exact: true })
       .waitFor();
     await page
       .locator('.folder-split select')
