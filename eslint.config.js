@@ -63,7 +63,7 @@ const stageBlocks = CORE_STAGES.map((stage, index) => ({
               ]
             : []),
           {
-            regex: '^(\\.\\./)+(core/)?(engine|index)\\.ts$',
+            regex: '^(\\.\\./)+(core/)?(engine|index|command-line)\\.ts$',
             message: 'core stage order: a stage never imports the composition root or the entry.',
           },
         ],
@@ -74,8 +74,9 @@ const stageBlocks = CORE_STAGES.map((stage, index) => ({
 
 /** Shells and scripts see core only through its public entry (and the contract). */
 const coreInternals = {
-  regex: '^(\\.\\./)+(src-main/)?core/(?!index\\.ts$)',
-  message: 'shells import core only through src-main/core/index.ts (and src-main/contract/).',
+  regex: '^(\\.\\./)+(src-main/)?core/(?!(index|command-line)\\.ts$)',
+  message:
+    'shells import core only through src-main/core/index.ts or its light entry core/command-line.ts (and src-main/contract/).',
 };
 
 const transportBlock = (

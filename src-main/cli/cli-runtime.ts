@@ -19,8 +19,7 @@ import {
   type TokenStore,
 } from '../core/index.ts';
 import { CliError, EXIT } from './exit-codes.ts';
-
-export const TUNING_ENVIRONMENT_VARIABLE = 'CLEARFACTS_UPLOADER_TUNING';
+import { TUNING_ENVIRONMENT_VARIABLE } from './tuning-variable.ts';
 
 const Tuning = z
   .object({

@@ -6,8 +6,8 @@
 // here and said again from the catalogues.
 import { Help, type Argument, type Command, type HelpConfiguration, type Option } from 'commander';
 import type { Terms } from '../contract/messages/message.ts';
-import { msg, type Message } from '../contract/messages/message.ts';
-import { redact } from '../core/index.ts';
+import { msg } from '../contract/messages/msg.ts';
+import type { Message } from '../contract/messages/message.ts';
 import { cliTerm, inCliLanguage } from './cli-language.ts';
 
 type CliHelpKey = keyof Terms['cliHelp'];
@@ -174,16 +174,18 @@ export function commanderErrorInCliLanguage(text: string): string {
 
 /**
  * Gives `program` (and the commands added to it afterwards, which inherit these settings) the
- * CLI's language: call before adding commands. Errors are redacted: commander echoes what was
- * typed, which may be a token.
+ * CLI's language: call before adding commands. What commander writes to stderr (its errors, in
+ * the CLI's language, and help asked for by a wrong command line) goes to `writeErr`, which must
+ * redact it: commander echoes what was typed, which may be a token.
  */
-export function speakCliLanguage(program: Command): Command {
+export function speakCliLanguage(program: Command, writeErr: (text: string) => void): Command {
   return program
     .helpOption('-h, --help', helpText('help_option'))
     .helpCommand(`help ${helpText('usage_command')}`, helpText('help_command'))
     .configureHelp(HELP_IN_CLI_LANGUAGE)
     .configureOutput({
-      outputError: (text, write) => write(redact(commanderErrorInCliLanguage(text))),
+      writeErr,
+      outputError: (text) => writeErr(commanderErrorInCliLanguage(text)),
     })
     .showHelpAfterError(inCliLanguage(msg('cli_help_after_error')));
 }

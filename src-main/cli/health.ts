@@ -7,7 +7,7 @@ import type {
   StatusSnapshot,
 } from '../contract/domain.ts';
 import type { RunningEngine } from '../core/index.ts';
-import { msg } from '../contract/messages/message.ts';
+import { msg } from '../contract/messages/msg.ts';
 import { cliTerm, inCliLanguage, labeller } from './cli-language.ts';
 import type { CliRuntime } from './cli-runtime.ts';
 import { followUpNotice } from './follow-up-notice.ts';

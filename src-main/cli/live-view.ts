@@ -3,7 +3,7 @@
 // event per line.
 import { FILE_STATES } from '../contract/file-states.ts';
 import { cliTerm, inCliLanguage } from './cli-language.ts';
-import { msg } from '../contract/messages/message.ts';
+import { msg } from '../contract/messages/msg.ts';
 import cliProgress from 'cli-progress';
 import type { EventChannel, EventOf } from '../contract/api-contract.ts';
 import type { HistoryEntry, StatusSnapshot } from '../contract/domain.ts';

@@ -1,26 +1,14 @@
 // `clearfacts-uploader`: the headless face of the engine. Every error ends as one sentence and
-// an exit code scripts can rely on; a stack trace only with --debug.
+// an exit code scripts can rely on; a stack trace only with --debug. The program holds the
+// commands' definitions only: a command loads its implementation, the runtime and core when it
+// runs, so `--help` and usage errors load commander and the catalogues, not the engine's modules
+// (and `status` or `upload` only what they use).
 import { inCliLanguage } from './cli-language.ts';
 import { Command, CommanderError, Option } from 'commander';
-import { ApiError } from '../contract/api-contract.ts';
-import { msg } from '../contract/messages/message.ts';
-import { DEFAULT_API_URL } from '../contract/domain.ts';
-import {
-  authHoldReason,
-  ConfigDirUnwritableError,
-  DEFAULT_CONFIG_DIR,
-  TokenStoreError,
-  tokenFromEnvironment,
-  redact,
-  registerTypedTokens,
-  toApiError,
-} from '../core/index.ts';
-import {
-  createCliRuntime,
-  TUNING_ENVIRONMENT_VARIABLE,
-  type CliRuntime,
-  type GlobalOptions,
-} from './cli-runtime.ts';
+import { msg } from '../contract/messages/msg.ts';
+import { DEFAULT_API_URL } from '../contract/default-api-url.ts';
+import { DEFAULT_CONFIG_DIR, redact, registerTypedTokens } from '../core/command-line.ts';
+import type { CliRuntime, GlobalOptions } from './cli-runtime.ts';
 import { registerAdministrationCommands } from './commands/administrations.ts';
 import { registerCheckCommand } from './commands/check.ts';
 import { registerFolderCommands } from './commands/folders.ts';
@@ -32,10 +20,11 @@ import { registerServiceCommands } from './commands/service.ts';
 import { registerUiCommand } from './commands/ui.ts';
 import { registerUploadCommand } from './commands/upload.ts';
 import { registerWatchCommand } from './commands/watch.ts';
-import { CliError, EXIT, type ExitCode } from './exit-codes.ts';
+import { EXIT } from './exit-codes.ts';
 import { helpText, speakCliLanguage } from './commander-language.ts';
 import { stopRequested } from './stop-signal.ts';
 import { flushStandardOutput } from './flush-output.ts';
+import { TUNING_ENVIRONMENT_VARIABLE } from './tuning-variable.ts';
 
 /**
  * A reader that stops early (`categories … | head`) closes the pipe: what is left to print has
@@ -49,62 +38,11 @@ function ignoreClosedReader(stream: NodeJS.WriteStream): void {
   });
 }
 
-function exitCodeOf(error: unknown): ExitCode {
-  if (error instanceof CliError) return error.exitCode;
-  if (error instanceof CommanderError) return EXIT.usage;
-  if (error instanceof ConfigDirUnwritableError) return EXIT.usage;
-  if (error instanceof TokenStoreError) {
-    if (error.failure === 'given_token_unusable') return EXIT.auth;
-    return error.failure === 'unavailable' ? EXIT.failure : EXIT.usage;
-  }
-  const apiError = toApiError(error);
-  switch (apiError.code) {
-    case 'auth':
-    case 'not_signed_in':
-    case 'missing_scope':
-      return EXIT.auth;
-    case 'invalid_request':
-    case 'not_found':
-    case 'conflict':
-      return EXIT.usage;
-    default:
-      return EXIT.failure;
-  }
-}
-
-/**
- * The sentence for an error that ends a command. An unreachable Clearfacts names the address
- * tried and what to check: the engine's own words ("tried again later") are for a running queue,
- * and nothing is tried again once a command has ended.
- */
-function sentenceOf(error: unknown, apiAddress: string): string {
-  if (error instanceof TokenStoreError) return inCliLanguage(error.userMessage);
-  if (error instanceof CliError) return error.message;
-  if (error instanceof ConfigDirUnwritableError) return inCliLanguage(error.userMessage);
-  const apiError = error instanceof ApiError ? error : toApiError(error);
-  // A refused CLEARFACTS_TOKEN is changed where the variable is set: `token set` would not help.
-  if (apiError.code === 'auth' && tokenFromEnvironment() !== null) {
-    return inCliLanguage(authHoldReason('environment'));
-  }
-  const said = apiError.userMessage;
-  if (said.code === 'api_network') {
-    return inCliLanguage(
-      msg('cli_api_unreachable', {
-        address: apiAddress,
-        networkProblem: said.params.networkProblem,
-      }),
-    );
-  }
-  if (said.code === 'api_network_said') {
-    return inCliLanguage(
-      msg('cli_api_unreachable_said', { address: apiAddress, problem: said.params.problem }),
-    );
-  }
-  return inCliLanguage(said);
-}
-
-function buildProgram(runtime: () => CliRuntime): Command {
-  const program = speakCliLanguage(new Command('clearfacts-uploader'))
+function buildProgram(
+  runtime: () => Promise<CliRuntime>,
+  writeErr: (text: string) => void,
+): Command {
+  const program = speakCliLanguage(new Command('clearfacts-uploader'), writeErr)
     .description(helpText('program'))
     .option('--config-dir <dir>', helpText('config_dir'), DEFAULT_CONFIG_DIR)
     .addOption(
@@ -139,22 +77,34 @@ function buildProgram(runtime: () => CliRuntime): Command {
 async function main(argv: string[]): Promise<number> {
   ignoreClosedReader(process.stdout);
   ignoreClosedReader(process.stderr);
-  // Before commander can echo a token typed as an argument in a usage error.
-  registerTypedTokens(argv.slice(2));
   let runtime: CliRuntime | null = null;
   let debug = argv.includes('--debug');
-  const program = buildProgram(() => {
-    const global = program.opts<GlobalOptions>();
-    debug = global.debug === true;
-    runtime ??= createCliRuntime(global);
-    return runtime;
-  });
+  // What commander writes to stderr waits until the typed tokens are known to the redactor.
+  const saidByCommander: string[] = [];
+  const program = buildProgram(
+    async () => {
+      const global = program.opts<GlobalOptions>();
+      debug = global.debug === true;
+      const { createCliRuntime } = await import('./cli-runtime.ts');
+      runtime ??= createCliRuntime(global);
+      return runtime;
+    },
+    (text) => saidByCommander.push(text),
+  );
+  // Before a command can print or log a token typed as an argument.
+  program.hook('preAction', () => registerTypedTokens(argv.slice(2)));
+  const sayCommanderText = async (): Promise<void> => {
+    if (saidByCommander.length === 0) return;
+    await registerTypedTokens(argv.slice(2));
+    process.stderr.write(redact(saidByCommander.splice(0).join('')));
+  };
   try {
     const interrupted = stopRequested().then(() => 'interrupted' as const);
     const outcome = await Promise.race([
       program.parseAsync(argv).then(() => 'done' as const),
       interrupted,
     ]);
+    await sayCommanderText();
     if (
       outcome === 'interrupted' &&
       !program.args.includes('watch') &&
@@ -165,10 +115,13 @@ async function main(argv: string[]): Promise<number> {
     }
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.success;
   } catch (error) {
+    await sayCommanderText();
     if (error instanceof CommanderError) {
       // Commander already printed help, the version, or what was wrong with the command line.
       return error.exitCode === 0 ? EXIT.success : EXIT.usage;
     }
+    await registerTypedTokens(argv.slice(2));
+    const { exitCodeOf, sentenceOf } = await import('./command-error.ts');
     const address = (runtime as CliRuntime | null)?.apiAddress() ?? DEFAULT_API_URL;
     process.stderr.write(
       `${redact(inCliLanguage(msg('cli_error', { text: sentenceOf(error, address) })))}\n`,

@@ -1,6 +1,6 @@
 // How the CLI shows things: aligned tables for people, JSON for scripts, one line per file.
 import { cliTerm, inCliLanguage } from './cli-language.ts';
-import { msg } from '../contract/messages/message.ts';
+import { msg } from '../contract/messages/msg.ts';
 import path from 'node:path';
 import {
   choiceMessage,

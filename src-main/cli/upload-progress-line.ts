@@ -2,7 +2,7 @@
 // in the CLI's language, fed by the engine's `upload.progress` events.
 import type { EventOf } from '../contract/api-contract.ts';
 import type { UploadProgress } from '../contract/domain.ts';
-import { msg } from '../contract/messages/message.ts';
+import { msg } from '../contract/messages/msg.ts';
 import { redact, type EngineApi } from '../core/index.ts';
 import { inCliLanguage } from './cli-language.ts';
 

@@ -5,7 +5,10 @@ import { FOLDER_AVAILABILITIES, QUEUE_STATES } from './engine-states.ts';
 import { FILE_STATES } from './file-states.ts';
 import { Message, msg } from './messages/message.ts';
 import { CompanyNumber } from './company-number.ts';
-import { PageThumbnail, SplitMode, SplitPart } from './split-schemas.ts';
+import { DEFAULT_API_URL } from './default-api-url.ts';
+import { DESTINATION_TYPES } from './destination-types.ts';
+import { CLEARFACTS_STATUSES, IN_CLEARFACTS_FILTERS } from './in-clearfacts-filters.ts';
+import { FolderSplit, PageThumbnail, SplitPart } from './split-schemas.ts';
 
 // Defined beside their rules, in modules light enough for a worker thread to load (the split
 // worker validates its messages with them without this module's catalogue of messages).
@@ -27,7 +30,7 @@ export const Destination = z.discriminatedUnion('type', [
   z.object({ type: z.literal('permanent'), categoryId: z.string().min(1) }),
 ]);
 export type Destination = z.infer<typeof Destination>;
-export const DestinationType = z.enum(['purchase', 'sale', 'various', 'permanent']);
+export const DestinationType = z.enum(DESTINATION_TYPES);
 export type DestinationType = z.infer<typeof DestinationType>;
 
 /**
@@ -193,7 +196,7 @@ export type UploadSource = z.infer<typeof UploadSource>;
  * paymentState UNPAID), paid (PAID), not_known (Clearfacts no longer knows the id: deleted
  * there). Archive documents have no such state and are never asked about.
  */
-export const ClearfactsStatus = z.enum(['received', 'processed', 'unpaid', 'paid', 'not_known']);
+export const ClearfactsStatus = z.enum(CLEARFACTS_STATUSES);
 export type ClearfactsStatus = z.infer<typeof ClearfactsStatus>;
 
 export const InClearfacts = z.object({
@@ -219,7 +222,7 @@ export const BundleSource = z.object({
 });
 export type BundleSource = z.infer<typeof BundleSource>;
 /** What History filters "In Clearfacts" on: a status, not yet asked, or in the archive. */
-export const InClearfactsFilter = z.enum([...ClearfactsStatus.options, 'unchecked', 'archive']);
+export const InClearfactsFilter = z.enum(IN_CLEARFACTS_FILTERS);
 export type InClearfactsFilter = z.infer<typeof InClearfactsFilter>;
 
 /**
@@ -344,27 +347,6 @@ export const ArchiveCategories = z.object({
 });
 export type ArchiveCategories = z.infer<typeof ArchiveCategories>;
 
-/** A scan session's quiet window (issue #19): the default, and the range the setting takes, s. */
-export const BUNDLE_QUIET_SECONDS = { default: 30, min: 5, max: 600 } as const;
-
-/**
- * What a watched folder does with what arrives: a split mode, or `bundle:N` (issue #19): its
- * JPEG, PNG and PDF files that arrive within N seconds of each other (a scan session, N from 5
- * to 600) are combined into one PDF in name order once the folder has been quiet for N s.
- * Only folders take `bundle:N`: a drop combines with "Combine into one document".
- */
-export const FolderSplit = z.union([
-  SplitMode,
-  z
-    .string()
-    .regex(/^bundle:\d{1,3}$/, 'bundle:N')
-    .refine((mode) => {
-      const seconds = Number(mode.slice('bundle:'.length));
-      return seconds >= BUNDLE_QUIET_SECONDS.min && seconds <= BUNDLE_QUIET_SECONDS.max;
-    }, `bundle:N with N from ${BUNDLE_QUIET_SECONDS.min} to ${BUNDLE_QUIET_SECONDS.max}`),
-]);
-export type FolderSplit = z.infer<typeof FolderSplit>;
-
 /** A folder's scan session quiet window in seconds, or null when it does not bundle. */
 export function bundleQuietSeconds(split: FolderSplit | undefined): number | null {
   return split?.startsWith('bundle:') === true ? Number(split.slice('bundle:'.length)) : null;
@@ -449,7 +431,7 @@ export type AfterUpload = z.infer<typeof AfterUpload>;
 export const Language = z.enum(['system', 'nl', 'fr', 'en']);
 export type Language = z.infer<typeof Language>;
 
-export const DEFAULT_API_URL = 'https://api.clearfacts.be/graphql';
+export { DEFAULT_API_URL };
 
 /**
  * Whether a URL's host is this machine: `localhost`, 127.0.0.0/8 (RFC 1122 §3.2.1.3) or `[::1]`

@@ -4,6 +4,15 @@
 // domain.ts and its message catalogues (about 15 MB resident in a worker, issue #17's peak RSS).
 import { z } from 'zod';
 import { CompanyNumber } from './company-number.ts';
+import {
+  BUNDLE_FORM,
+  BUNDLE_QUIET_SECONDS,
+  bundleSecondsInRange,
+  SEPARATOR_TYPES,
+  SPLIT_MODE_FORM,
+} from './split-modes.ts';
+
+export { BUNDLE_QUIET_SECONDS };
 
 /**
  * How a watched folder cuts a scanned batch (one PDF from a scanner's feeder) into documents
@@ -15,14 +24,29 @@ import { CompanyNumber } from './company-number.ts';
  */
 export const SplitMode = z
   .string()
-  .regex(
-    /^(off|separator|blank|blank-backs|page|pages:([2-9]|[1-9]\d{1,2}))$/,
-    'off, separator, blank, blank-backs, page or pages:N',
-  );
+  .regex(SPLIT_MODE_FORM, 'off, separator, blank, blank-backs, page or pages:N');
 export type SplitMode = z.infer<typeof SplitMode>;
 
-/** The kinds a separator sheet can be (issue #17), as `--type` names them. */
-export const SeparatorType = z.enum(['next', 'purchase', 'sale', 'various', 'permanent']);
+/**
+ * What a watched folder does with what arrives: a split mode, or `bundle:N` (issue #19): its
+ * JPEG, PNG and PDF files that arrive within N seconds of each other (a scan session, N from 5
+ * to 600) are combined into one PDF in name order once the folder has been quiet for N s.
+ * Only folders take `bundle:N`: a drop combines with "Combine into one document".
+ */
+export const FolderSplit = z.union([
+  SplitMode,
+  z
+    .string()
+    .regex(BUNDLE_FORM, 'bundle:N')
+    .refine(
+      bundleSecondsInRange,
+      `bundle:N with N from ${BUNDLE_QUIET_SECONDS.min} to ${BUNDLE_QUIET_SECONDS.max}`,
+    ),
+]);
+export type FolderSplit = z.infer<typeof FolderSplit>;
+
+/** The kinds a separator sheet can be (issue #17), as `--type` names them (split-modes.ts). */
+export const SeparatorType = z.enum(SEPARATOR_TYPES);
 export type SeparatorType = z.infer<typeof SeparatorType>;
 
 /**

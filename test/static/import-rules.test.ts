@@ -43,6 +43,11 @@ const cases: Case[] = [
     breaks: STAGE_ORDER,
   },
   {
+    fixture: 'stage-imports-command-line.ts',
+    lintAs: 'src-main/core/logging/fixture.ts',
+    breaks: STAGE_ORDER,
+  },
+  {
     fixture: 'stage-imports-earlier-stage.ts',
     lintAs: 'src-main/core/account/fixture.ts',
     breaks: null,
@@ -104,6 +109,11 @@ const cases: Case[] = [
     breaks: null,
   },
   { fixture: 'script-imports-core-entry.ts', lintAs: 'scripts/fixture.ts', breaks: null },
+  {
+    fixture: 'shell-imports-core-command-line.ts',
+    lintAs: 'src-main/cli/fixture.ts',
+    breaks: null,
+  },
   {
     fixture: 'cli-imports-electron-shell.ts',
     lintAs: 'src-main/cli/fixture.ts',

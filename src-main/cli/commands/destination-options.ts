@@ -1,13 +1,11 @@
-// `--company`, `--type` and `--category`, shared by `folders add` and `upload`.
+// `--company`, `--type` and `--category`, shared by `folders add` and `upload`; what they mean
+// is read by destination-choice.ts when the command runs.
 import { helpText } from '../commander-language.ts';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { DestinationType, type CompanyNumber, type Destination } from '../../contract/domain.ts';
-import { chooseArchiveCategory, type EngineApi } from '../../core/index.ts';
-import { CliError, EXIT } from '../exit-codes.ts';
-import { cliTerm, inCliLanguage } from '../cli-language.ts';
-import { msg } from '../../contract/messages/message.ts';
+import type { DestinationType } from '../../contract/domain.ts';
+import { DESTINATION_TYPES } from '../../contract/destination-types.ts';
+import { cliTerm } from '../cli-language.ts';
 import { CATALOGUES, MESSAGE_LANGUAGES } from '../../contract/messages/render-message.ts';
-import { parseCompanyNumber } from './administrations.ts';
 
 export interface DestinationFlags {
   company: string;
@@ -37,7 +35,7 @@ export function destinationTypeWord(type: DestinationType): string {
 export function readDestinationType(value: string): DestinationType | null {
   const wanted = value.trim().toLowerCase();
   return (
-    DestinationType.options.find(
+    DESTINATION_TYPES.find(
       (type) =>
         type === wanted ||
         MESSAGE_LANGUAGES.some((language) => {
@@ -54,7 +52,7 @@ export function readDestinationType(value: string): DestinationType | null {
  */
 export function destinationTypeOption(
   description: string,
-  allowed: readonly DestinationType[] = DestinationType.options,
+  allowed: readonly DestinationType[] = DESTINATION_TYPES,
 ): Option {
   // Help and refusals list the CLI language's words; the API's values are taken all the same.
   const choices = allowed.map(destinationTypeWord);
@@ -72,53 +70,4 @@ export function addDestinationOptions(command: Command): Command {
     .requiredOption('--company <number>', helpText('company'))
     .addOption(destinationTypeOption(helpText('type')).makeOptionMandatory())
     .option('--category <name-or-id>', helpText('category'));
-}
-
-export function parseDestination(flags: DestinationFlags): {
-  companyNumber: CompanyNumber;
-  destination: Destination;
-} {
-  const companyNumber = parseCompanyNumber(flags.company);
-  const type = DestinationType.parse(flags.type);
-  if (type === 'purchase' || type === 'sale') {
-    if (flags.category !== undefined) {
-      throw new CliError(inCliLanguage(msg('cli_usage_category_not_here')), EXIT.usage);
-    }
-    return { companyNumber, destination: { type } };
-  }
-  if (flags.category === undefined || flags.category.trim() === '') {
-    throw new CliError(
-      inCliLanguage(msg('cli_usage_category_needed', { typeValue: type, companyNumber })),
-      EXIT.usage,
-    );
-  }
-  return { companyNumber, destination: { type, categoryId: flags.category.trim() } };
-}
-
-/**
- * The destination with `--category` turned into the category's id: the flag takes a name, since
- * ids differ per administration. Asks the engine for the administration's categories; throws
- * ApiError `invalid_request`, naming the categories that exist, when none matches.
- */
-export async function resolveCategory(
-  engine: EngineApi,
-  companyNumber: CompanyNumber,
-  destination: Destination,
-): Promise<Destination> {
-  if (!('categoryId' in destination)) return destination;
-  // When Clearfacts cannot be asked, the value is taken as an id, and the engine judges it as
-  // it judges any destination it cannot check.
-  const categories = await engine.handlers['administrations.categories']({ companyNumber }).catch(
-    () => null,
-  );
-  if (categories === null) return destination;
-  return {
-    type: destination.type,
-    categoryId: chooseArchiveCategory(
-      categories,
-      companyNumber,
-      destination.type,
-      destination.categoryId,
-    ),
-  };
 }

@@ -1,89 +1,13 @@
-// `folders add | tree | inbox | list | remove | take-over`: the watched folders, stored in the settings so a running
-// `watch` (or the desktop app) picks the change up.
+// `folders add | tree | inbox | list | remove | take-over`: the watched folders (the
+// implementation is folders-actions.ts, loaded when a command runs).
 import { helpText } from '../commander-language.ts';
-import path from 'node:path';
 import type { Command } from 'commander';
-import type {
-  FolderBinding,
-  FolderHealth,
-  FolderSplit,
-  FolderView,
-} from '../../contract/domain.ts';
-import { msg } from '../../contract/messages/message.ts';
-import { cliTerm, inCliLanguage } from '../cli-language.ts';
+import type { FolderSplit } from '../../contract/domain.ts';
+import type { CliRuntime } from '../cli-runtime.ts';
+import { addDestinationOptions, type DestinationFlags } from './destination-options.ts';
 import { splitOption } from './split-option.ts';
-import type { CliRuntime, EngineHandle } from '../cli-runtime.ts';
-import { CliError, EXIT } from '../exit-codes.ts';
-import { folderState } from '../health.ts';
-import { describeDestination, printJson, printLine, printTable } from '../output.ts';
-import {
-  addDestinationOptions,
-  parseDestination,
-  resolveCategory,
-  type DestinationFlags,
-} from './destination-options.ts';
 
-function printFolders(
-  folders: FolderView[],
-  json: boolean | undefined,
-  health: readonly FolderHealth[] | null = null,
-): void {
-  const judged = new Map(health?.map((folder) => [folder.id, folder]));
-  if (json) {
-    // With the health: whether each folder is delivered here, as `status --json` says it.
-    printJson(
-      health === null
-        ? folders
-        : folders.map((view) => {
-            const folder = judged.get(view.binding.id);
-            return folder === undefined
-              ? view
-              : {
-                  ...view,
-                  available: folder.available,
-                  availability: folder.availability,
-                  reason: folder.reason,
-                };
-          }),
-    );
-    return;
-  }
-  if (folders.length === 0) {
-    printLine(inCliLanguage(msg('cli_no_folders')));
-    return;
-  }
-  const columns = ['id', 'path', 'goes_to', 'split'] as const;
-  const counted = ['pending', 'uploaded', 'failed'] as const;
-  printTable(
-    [...columns, ...(health === null ? [] : (['state'] as const)), ...counted].map((column) =>
-      cliTerm('cliColumn', column),
-    ),
-    folders.map(({ binding, counts }) => {
-      const folder = judged.get(binding.id);
-      return [
-        binding.id,
-        binding.path,
-        binding.mode === 'single'
-          ? `${binding.companyNumber} ${describeDestination(binding.destination)}`
-          : binding.mode === 'e-invoice-inbox'
-            ? inCliLanguage(msg('cli_folder_inbox'))
-            : inCliLanguage(msg('cli_folder_tree')),
-        binding.mode === 'e-invoice-inbox' ? '-' : (binding.split ?? 'off'),
-        ...(health === null ? [] : [folder === undefined ? '-' : folderState(folder)]),
-        String(counts.pending),
-        String(counts.uploaded),
-        String(counts.failed),
-      ];
-    }),
-  );
-  // Why a folder is not delivered here (missing, another installation's, taken over), as the
-  // Folders screen says under each one.
-  for (const folder of health ?? []) {
-    if (folder.reason !== null) printLine(`${folder.path}: ${inCliLanguage(folder.reason)}`);
-  }
-}
-
-export function registerFolderCommands(program: Command, runtime: () => CliRuntime): void {
+export function registerFolderCommands(program: Command, runtime: () => Promise<CliRuntime>): void {
   const folders = program.command('folders').description(helpText('folders'));
 
   addDestinationOptions(folders.command('add <path>').description(helpText('folders_add')))
@@ -94,16 +18,8 @@ export function registerFolderCommands(program: Command, runtime: () => CliRunti
         folderPath: string,
         flags: DestinationFlags & { json?: boolean; split: FolderSplit },
       ) => {
-        const { companyNumber, destination } = parseDestination(flags);
-        const { engine } = await runtime().engineFor({ start: false, watchFolders: false });
-        const result = await engine.handlers['folders.add']({
-          // An engine in another process resolves relative paths against its own folder.
-          path: path.resolve(folderPath),
-          companyNumber,
-          destination: await resolveCategory(engine, companyNumber, destination),
-          split: flags.split,
-        });
-        printFolders(result.folders, flags.json);
+        const { addFolder } = await import('./folders-actions.ts');
+        await addFolder(runtime, folderPath, flags);
       },
     );
 
@@ -112,11 +28,8 @@ export function registerFolderCommands(program: Command, runtime: () => CliRunti
     .description(helpText('folders_tree'))
     .option('--json', helpText('json_folders'))
     .action(async (root: string, flags: { json?: boolean }) => {
-      const { engine } = await runtime().engineFor({ start: false, watchFolders: false });
-      printFolders(
-        (await engine.handlers['folders.addTree']({ path: path.resolve(root) })).folders,
-        flags.json,
-      );
+      const { addTree } = await import('./folders-actions.ts');
+      await addTree(runtime, root, flags);
     });
 
   folders
@@ -124,11 +37,8 @@ export function registerFolderCommands(program: Command, runtime: () => CliRunti
     .description(helpText('folders_inbox'))
     .option('--json', helpText('json_folders'))
     .action(async (inbox: string, flags: { json?: boolean }) => {
-      const { engine } = await runtime().engineFor({ start: false, watchFolders: false });
-      printFolders(
-        (await engine.handlers['folders.addInbox']({ path: path.resolve(inbox) })).folders,
-        flags.json,
-      );
+      const { addInbox } = await import('./folders-actions.ts');
+      await addInbox(runtime, inbox, flags);
     });
 
   folders
@@ -136,50 +46,23 @@ export function registerFolderCommands(program: Command, runtime: () => CliRunti
     .description(helpText('folders_list'))
     .option('--json', helpText('json_them'))
     .action(async (flags: { json?: boolean }) => {
-      const { engine } = await runtime().engineFor({ start: false, watchFolders: false });
-      // The running engine's word on each folder, else the disk's and the owner markers'.
-      const [views, health] = await Promise.all([
-        engine.handlers['folders.list']({}),
-        engine.handlers['health.get']({}),
-      ]);
-      printFolders(views.folders, flags.json, health.folders);
+      const { listFolders } = await import('./folders-actions.ts');
+      await listFolders(runtime, flags);
     });
-
-  /** The bound folder named by its id or its path; bad usage when none is. */
-  async function boundFolder(
-    engine: EngineHandle['engine'],
-    idOrPath: string,
-  ): Promise<FolderBinding> {
-    const { folders: current } = await engine.handlers['folders.list']({});
-    const match = current.find(
-      ({ binding }) =>
-        binding.id === idOrPath || path.resolve(binding.path) === path.resolve(idOrPath),
-    );
-    if (!match)
-      throw new CliError(
-        inCliLanguage(msg('cli_no_such_folder', { folder: idOrPath })),
-        EXIT.usage,
-      );
-    return match.binding;
-  }
 
   folders
     .command('remove <id-or-path>')
     .description(helpText('folders_remove'))
     .action(async (idOrPath: string) => {
-      const { engine } = await runtime().engineFor({ start: false, watchFolders: false });
-      const binding = await boundFolder(engine, idOrPath);
-      await engine.handlers['folders.remove']({ id: binding.id });
-      printLine(inCliLanguage(msg('cli_no_longer_watching', { folder: binding.path })));
+      const { removeFolder } = await import('./folders-actions.ts');
+      await removeFolder(runtime, idOrPath);
     });
 
   folders
     .command('take-over <id-or-path>')
     .description(helpText('folders_take_over'))
     .action(async (idOrPath: string) => {
-      const { engine } = await runtime().engineFor({ start: false, watchFolders: false });
-      const binding = await boundFolder(engine, idOrPath);
-      await engine.handlers['folders.takeOver']({ id: binding.id });
-      printLine(inCliLanguage(msg('cli_folder_taken_over', { folder: binding.path })));
+      const { takeOverFolder } = await import('./folders-actions.ts');
+      await takeOverFolder(runtime, idOrPath);
     });
 }

@@ -5,7 +5,7 @@
 import type { HistoryEntry, StatusSnapshot } from '../../contract/domain.ts';
 import type { CliRuntime, EngineHandle } from '../cli-runtime.ts';
 import { inCliLanguage } from '../cli-language.ts';
-import { msg } from '../../contract/messages/message.ts';
+import { msg } from '../../contract/messages/msg.ts';
 import { CliError, EXIT, type ExitCode } from '../exit-codes.ts';
 import { printEntry, printJson, printLine } from '../output.ts';
 import { waitForFiles } from '../wait-for-files.ts';

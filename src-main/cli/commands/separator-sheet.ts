@@ -1,60 +1,10 @@
 // `separator-sheet --type next|purchase|sale|various|permanent [--company …] [--category …]`:
-// writes a printable separator sheet (a one-page PDF) to standard output, for `> sheet.pdf`.
-// It needs no token, no engine and no lock: it only draws the sheet.
-import { inCliLanguage } from '../cli-language.ts';
+// writes a printable separator sheet (a one-page PDF) to standard output (the implementation is
+// separator-sheet-actions.ts, loaded when the command runs).
 import { helpText } from '../commander-language.ts';
-import { msg } from '../../contract/messages/message.ts';
 import { Option, type Command } from 'commander';
-import { createSeparatorSheet, SeparatorSheet, SeparatorType } from '../../core/index.ts';
-import { CliError, EXIT } from '../exit-codes.ts';
-import { parseCompanyNumber } from './administrations.ts';
-
-interface SheetOptions {
-  type: SeparatorType;
-  company?: string;
-  category?: string;
-}
-
-/** The sheet the options describe, or a usage error saying which option is wrong. */
-function sheetOf(options: SheetOptions): SeparatorSheet {
-  if (
-    options.type === 'next' &&
-    (options.company !== undefined || options.category !== undefined)
-  ) {
-    throw new CliError(inCliLanguage(msg('cli_usage_sheet_next_alone')), EXIT.usage);
-  }
-  if ((options.type === 'purchase' || options.type === 'sale') && options.category !== undefined) {
-    throw new CliError(
-      inCliLanguage(msg('cli_usage_sheet_no_category', { sheetType: options.type })),
-      EXIT.usage,
-    );
-  }
-  if (
-    (options.type === 'various' || options.type === 'permanent') &&
-    options.category === undefined
-  ) {
-    throw new CliError(
-      inCliLanguage(msg('cli_usage_sheet_needs_category', { sheetType: options.type })),
-      EXIT.usage,
-    );
-  }
-  const parsed = SeparatorSheet.safeParse({
-    type: options.type,
-    // Read as everywhere else: any written form, and mod-97 checked before a sheet exists.
-    ...(options.company === undefined
-      ? {}
-      : { companyNumber: parseCompanyNumber(options.company) }),
-    ...(options.category === undefined ? {} : { categoryId: options.category }),
-  });
-  if (!parsed.success) {
-    // The company number was read above; only the category id is left to be wrong.
-    throw new CliError(
-      inCliLanguage(msg('cli_usage_sheet_category_invalid', { value: options.category ?? '' })),
-      EXIT.usage,
-    );
-  }
-  return parsed.data;
-}
+import { SEPARATOR_TYPES } from '../../contract/split-modes.ts';
+import type { SheetOptions } from './separator-sheet-actions.ts';
 
 export function registerSeparatorSheetCommand(program: Command): void {
   program
@@ -62,19 +12,13 @@ export function registerSeparatorSheetCommand(program: Command): void {
     .description(helpText('separator_sheet'))
     .addOption(
       new Option('--type <type>', helpText('sheet_type'))
-        .choices(SeparatorType.options)
+        .choices(SEPARATOR_TYPES)
         .makeOptionMandatory(),
     )
     .option('--company <number>', helpText('sheet_company'))
     .option('--category <id>', helpText('sheet_category'))
     .action(async (options: SheetOptions) => {
-      const sheet = sheetOf(options);
-      if (process.stdout.isTTY) {
-        throw new CliError(inCliLanguage(msg('cli_sheet_not_to_terminal')), EXIT.usage);
-      }
-      const pdf = await createSeparatorSheet(sheet);
-      await new Promise<void>((resolve, reject) =>
-        process.stdout.write(pdf, (error) => (error ? reject(error) : resolve())),
-      );
+      const { writeSeparatorSheet } = await import('./separator-sheet-actions.ts');
+      await writeSeparatorSheet(options);
     });
 }

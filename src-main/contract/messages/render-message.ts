@@ -5,8 +5,8 @@ import i18next, { type i18n } from 'i18next';
 import type { Catalogue } from './catalogue.ts';
 import { en } from './en.ts';
 import { fr } from './fr.ts';
-import type { Message, TermTable, Terms } from './message.ts';
-import { TERM_TABLES } from './message.ts';
+import type { Message } from './message.ts';
+import { TERM_TABLES, type TermTable, type Terms } from './term-tables.ts';
 import { nl } from './nl.ts';
 
 export const MESSAGE_LANGUAGES = ['nl', 'fr', 'en'] as const;

@@ -6,7 +6,7 @@ import {
   normaliseCompanyNumber,
   readEnteredCompanyNumber,
 } from '../../../src-main/contract/company-number.ts';
-import { parseCompanyNumber } from '../../../src-main/cli/commands/administrations.ts';
+import { parseCompanyNumber } from '../../../src-main/cli/commands/administrations-actions.ts';
 import { parseAdministrationFolderName } from '../../../src-main/core/folders/accountant-tree-names.ts';
 
 const WRITTEN_FORMS = [
