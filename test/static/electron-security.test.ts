@@ -1,7 +1,10 @@
-// The desktop shell's static security gate: the main process and preload compile against
-// Electron's own type definitions (tsconfig.build.json, which also covers preload.cts), and
-// Doyensec's electronegativity scans the shell's sources and the built app (main, preload and
-// renderer) offline. Every HIGH or MEDIUM finding must be explained in allow-list.json.
+// The desktop shell's static security gate: the main process and preload build (tsconfig.build.json,
+// which also covers preload.cts) into a sandboxable preload, and Doyensec's electronegativity
+// scans the shell's sources and the built app (main, preload and renderer) offline. Every HIGH or
+// MEDIUM finding must be explained in allow-list.json. That they compile against Electron's own
+// type definitions is static-checks.test.ts's tsconfig.node.json pass, which covers the same
+// files (preload.cts included) with the same options: the build here emits without checking them
+// a second time (--noCheck: 36 s of CPU before, 10 s now).
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -90,13 +93,14 @@ function downlevelForScanner(from: string, to: string): void {
   }
 }
 
-test('the main process and preload build against Electron’s type definitions', () => {
+test('the main process and preload build into a sandboxable preload', () => {
   const { status, stdout, stderr } = node([
     'node_modules/typescript/bin/tsc',
     '-p',
     'tsconfig.build.json',
     '--outDir',
     path.join(appDir, 'dist'),
+    '--noCheck',
   ]);
   assert.equal(status, 0, `${stdout}${stderr}`);
   assert.ok(existsSync(path.join(appDir, 'dist/electron/main.js')));

@@ -14,6 +14,8 @@ function runTool(relativeBin: string, args: string[]): { status: number | null; 
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
+// tsconfig.node.json covers everything tsconfig.build.json builds (src-main's .ts and .cts, with
+// its import rewriting), so electron-security.test.ts builds the app without checking it again.
 for (const project of ['tsconfig.node.json', 'tsconfig.renderer.json']) {
   test(`TypeScript finds no errors in ${project}`, () => {
     const { status, output } = runTool('node_modules/typescript/bin/tsc', [
