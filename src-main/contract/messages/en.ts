@@ -290,11 +290,11 @@ export const en: Catalogue = {
     keyring_failed_said:
       'The system keyring did not answer ({{problem}}): the token could not be read or stored. Unlock the keyring, or name a file holding the token in CLEARFACTS_TOKEN_FILE.',
     safe_storage_cannot_decrypt:
-      'The system keychain is not available, so the saved token cannot be decrypted. Unlock the keychain (or keyring) and restart the app, or sign in again.',
+      'The system keyring is not available, so the saved token cannot be decrypted. Unlock the keyring and restart the app, or sign in again.',
     safe_storage_decrypt_failed:
-      'The saved token could not be decrypted ({{problem}}): the keychain may be locked or have changed. Unlock it and restart the app, or sign in again.',
+      'The saved token could not be decrypted ({{problem}}): the keyring may be locked or have changed. Unlock it and restart the app, or sign in again.',
     safe_storage_unavailable:
-      'The system keychain is unavailable: the token cannot be saved, and you will have to sign in again after every restart.',
+      'The system keyring is unavailable: the token cannot be saved, and you will have to sign in again after every restart.',
     safe_storage_basic_text:
       'No system keyring was found (GNOME Keyring or KWallet), so the token is stored with a fixed key that does not really protect it: anyone who can read your files can read it. Install and unlock a keyring to protect it.',
     safe_storage_session_only:
@@ -856,8 +856,8 @@ export const en: Catalogue = {
       environment: 'the environment variable CLEARFACTS_TOKEN',
       memory: 'memory only, until the uploader stops',
       memoryDemo: 'memory only (demo)',
-      safeStorage: 'the system’s secure storage',
-      safeStorageBasic: 'the system’s storage, without a keyring (weak)',
+      safeStorage: 'encrypted with the system keyring',
+      safeStorageBasic: 'encrypted with a fixed key, without a keyring (weak)',
     },
     eInvoiceRule: {
       br_01: 'BR-01: the invoice does not say which specification it follows (BT-24).',

@@ -888,8 +888,8 @@ export const fr: Catalogue = {
       environment: 'la variable d’environnement CLEARFACTS_TOKEN',
       memory: 'en mémoire seulement, jusqu’à l’arrêt de l’uploader',
       memoryDemo: 'en mémoire seulement (démo)',
-      safeStorage: 'le stockage sécurisé du système',
-      safeStorageBasic: 'le stockage du système, sans trousseau (faible)',
+      safeStorage: 'chiffré avec le trousseau du système',
+      safeStorageBasic: 'chiffré avec une clé fixe, sans trousseau (faible)',
     },
     eInvoiceRule: {
       br_01: 'BR-01 : la facture n’indique pas la spécification qu’elle suit (BT-24).',
