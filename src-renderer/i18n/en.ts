@@ -406,7 +406,7 @@ export const en = {
     pdf_xfa_only:
       'The PDF is a dynamic XFA form whose pages hold no content. Print it to PDF from Adobe Acrobat Reader.',
     pdf_prefix_too_long:
-      'The PDF starts after more than 1 KB of other bytes. Save it again from your PDF reader, or print it to PDF.',
+      'The PDF starts after more than 1 kB of other bytes. Save it again from your PDF reader, or print it to PDF.',
     check_over_budget:
       'Checking this PDF took more time or memory than this app allows per file; the file may be fine. Save a copy with “Print to PDF”.',
     file_incomplete: 'The file is incomplete: it was cut off while being written.',

@@ -437,7 +437,7 @@ export const fr: WithManyPlurals<Messages> = {
     pdf_xfa_only:
       'Le PDF est un formulaire XFA dynamique dont les pages ne contiennent rien. Imprimez-le en PDF depuis Adobe Acrobat Reader.',
     pdf_prefix_too_long:
-      'Le PDF ne commence qu’après plus de 1 Ko d’autres octets. Enregistrez-le à nouveau depuis votre lecteur PDF, ou imprimez-le en PDF.',
+      'Le PDF ne commence qu’après plus de 1 ko d’autres octets. Enregistrez-le à nouveau depuis votre lecteur PDF, ou imprimez-le en PDF.',
     check_over_budget:
       'La vérification de ce PDF a demandé plus de temps ou de mémoire que cette application n’en accorde par fichier ; le fichier est peut-être correct. Enregistrez-en une copie avec « Imprimer en PDF ».',
     xml_not_invoice: 'Le fichier XML n’est pas une facture UBL ou Peppol.',

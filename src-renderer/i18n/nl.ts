@@ -417,7 +417,7 @@ export const nl: Messages = {
     pdf_xfa_only:
       'De PDF is een dynamisch XFA-formulier zonder inhoud op de pagina’s. Druk het af naar PDF vanuit Adobe Acrobat Reader.',
     pdf_prefix_too_long:
-      'De PDF begint pas na meer dan 1 KB andere bytes. Sla hem opnieuw op vanuit uw PDF-lezer, of druk hem af naar PDF.',
+      'De PDF begint pas na meer dan 1 kB andere bytes. Sla hem opnieuw op vanuit uw PDF-lezer, of druk hem af naar PDF.',
     check_over_budget:
       'Het controleren van deze PDF vroeg meer tijd of geheugen dan deze app per bestand toelaat; het bestand kan in orde zijn. Sla een kopie op met “Afdrukken naar PDF”.',
     xml_not_invoice: 'Het XML-bestand is geen UBL- of Peppol-factuur.',

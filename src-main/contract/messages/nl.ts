@@ -22,9 +22,9 @@ export const nl: Catalogue = {
     type_unsupported_not_expected: `Dit is {{actual}}, niet {{expected}}. ${ACCEPTED}`,
     tiff_refused: `Dit is een TIFF-afbeelding: Clearfacts aanvaardt die niet en deze app kan ze niet omzetten. Stel de scanner in om PDF of JPEG te bewaren. ${ACCEPTED}`,
     xml_too_large:
-      'Dit XML-bestand is {{sizeBytes, megabytes}}; er kan hoogstens {{maxBytes, megabytes}} worden opgeladen. Een e-factuur is zo groot door de PDF die erin zit: vraag de leverancier om een versie met een kleinere PDF, of laad de PDF apart op.',
+      'Dit XML-bestand is {{sizeBytes, size}}; er kan hoogstens {{maxBytes, size}} worden opgeladen. Een e-factuur is zo groot door de PDF die erin zit: vraag de leverancier om een versie met een kleinere PDF, of laad de PDF apart op.',
     file_too_large:
-      'Het bestand is {{sizeBytes, megabytes}}; er kan hoogstens {{maxBytes, megabytes}} opgeladen worden. Splits het of scan met een lagere resolutie.',
+      'Het bestand is {{sizeBytes, size}}; er kan hoogstens {{maxBytes, size}} opgeladen worden. Splits het of scan met een lagere resolutie.',
     png_damaged:
       'Deze PNG-afbeelding is onvolledig of beschadigd (misschien afgebroken tijdens het bewaren), dus ze kan niet naar PDF omgezet worden.',
     jpeg_incomplete:
@@ -51,7 +51,7 @@ export const nl: Catalogue = {
     check_over_time:
       'Het nakijken van deze PDF duurde langer dan deze app per bestand toelaat ({{limitSeconds}} s). Het bestand kan in orde zijn; de app stopt hier zodat de andere bestanden doorgaan. Bewaar een kopie met "Afdrukken naar PDF", of laad hem op via de website van Clearfacts.',
     check_over_memory:
-      'Het nakijken van deze PDF vroeg meer geheugen dan deze app per bestand toelaat ({{limitBytes, megabytes}}). Het bestand kan in orde zijn; de app stopt hier zodat de computer vlot blijft. Bewaar een kopie met "Afdrukken naar PDF", of laad hem op via de website van Clearfacts.',
+      'Het nakijken van deze PDF vroeg meer geheugen dan deze app per bestand toelaat ({{limitBytes, size}}). Het bestand kan in orde zijn; de app stopt hier zodat de computer vlot blijft. Bewaar een kopie met "Afdrukken naar PDF", of laad hem op via de website van Clearfacts.',
     pdf_damaged: 'Deze PDF is beschadigd en kan niet gelezen worden. Scan of bewaar hem opnieuw.',
     pdf_incomplete:
       'Deze PDF is onvolledig: de eindmarkering ontbreekt, dus hij werd afgebroken tijdens het schrijven of kopiëren. Scan of bewaar hem opnieuw.',
@@ -476,7 +476,7 @@ export const nl: Catalogue = {
     bridge_session_unknown:
       'De sessie van deze pagina is onbekend voor {{path}}. Vraag een nieuwe link met “clearfacts-uploader ui --link”.',
     bridge_not_json_type: 'De aanvraag aan {{path}} moet als JSON verstuurd worden.',
-    bridge_body_too_large: 'De aanvraag aan {{path}} is groter dan {{maxBytes, megabytes}}.',
+    bridge_body_too_large: 'De aanvraag aan {{path}} is groter dan {{maxBytes, size}}.',
     bridge_body_not_json: 'De aanvraag aan {{path}} is geen geldige JSON.',
     bridge_channel_name_invalid: 'De naam van de aanvraag in {{path}} is niet geldig.',
     bridge_no_route: 'De uploader kent geen {{method}} {{path}}.',
@@ -538,9 +538,9 @@ export const nl: Catalogue = {
       other: '{{count, number}} onbetaalde aankoopfacturen',
     },
     unconfirmed_guide: {
-      one: 'Verstuurd {{sentAt, datetime}} ({{size, megabytes}}, {{count, number}} pagina), maar Clearfacts bevestigde het nooit. Zo kijkt u het na: open deze administratie in Clearfacts en zoek in de inbox naar "{{fileName}}". Staat het er, kies dan Markeer als klaar; zo niet, kies Opnieuw versturen.',
+      one: 'Verstuurd {{sentAt, datetime}} ({{size, size}}, {{count, number}} pagina), maar Clearfacts bevestigde het nooit. Zo kijkt u het na: open deze administratie in Clearfacts en zoek in de inbox naar "{{fileName}}". Staat het er, kies dan Markeer als klaar; zo niet, kies Opnieuw versturen.',
       other:
-        'Verstuurd {{sentAt, datetime}} ({{size, megabytes}}, {{count, number}} pagina’s), maar Clearfacts bevestigde het nooit. Zo kijkt u het na: open deze administratie in Clearfacts en zoek in de inbox naar "{{fileName}}". Staat het er, kies dan Markeer als klaar; zo niet, kies Opnieuw versturen.',
+        'Verstuurd {{sentAt, datetime}} ({{size, size}}, {{count, number}} pagina’s), maar Clearfacts bevestigde het nooit. Zo kijkt u het na: open deze administratie in Clearfacts en zoek in de inbox naar "{{fileName}}". Staat het er, kies dan Markeer als klaar; zo niet, kies Opnieuw versturen.',
     },
     // The CLI's own words.
     cli_error: 'Fout: {{text}}',
