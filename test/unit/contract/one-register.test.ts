@@ -9,6 +9,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { formatByteSize } from '../../../src-main/contract/byte-size.ts';
 import { CATALOGUES } from '../../../src-main/contract/messages/render-message.ts';
 import { TREE_FOLDER_NAMES } from '../../../src-main/core/folders/accountant-tree-names.ts';
 import { shellText } from '../../../src-main/electron/shell-text.ts';
@@ -19,6 +20,9 @@ import { en as rendererEn } from '../../../src-renderer/i18n/en.ts';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
 type Language = 'nl' | 'fr' | 'en';
+
+/** Sizes that show every unit word: 0 and 1 and 3 bytes, kB, MB, GB. */
+const SIZES = [0, 1, 3, 2048, 3 * 1024 ** 2, 4 * 1024 ** 3];
 
 /** Each module that holds texts, by its path from the repository root, with its texts per language. */
 const SOURCES: Record<string, Partial<Record<Language, unknown>>> = {
@@ -36,6 +40,12 @@ const SOURCES: Record<string, Partial<Record<Language, unknown>>> = {
     en: shellText('en'),
   },
   'src-main/core/folders/accountant-tree-names.ts': TREE_FOLDER_NAMES,
+  // Its unit words, as sizes from bytes to gigabytes.
+  'src-main/contract/byte-size.ts': {
+    nl: SIZES.map((bytes) => formatByteSize(bytes, 'nl')),
+    fr: SIZES.map((bytes) => formatByteSize(bytes, 'fr')),
+    en: SIZES.map((bytes) => formatByteSize(bytes, 'en')),
+  },
 };
 
 /** Every text in a catalogue: strings, plural forms, and what text functions return. */
