@@ -8,14 +8,15 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { seedData } from '../../emulator/index.ts';
 import { photoPage } from '../../fixtures/photo-pages.ts';
-import { createWaitList } from '../../support/waiting.ts';
 import {
   addWatchedFolder,
   goTo,
   launchChromium,
   openApp,
+  setSplitInCore,
   signInThroughCore,
   startStack,
+  untilHistory,
 } from './browser-stack.ts';
 import { LANGUAGES, SCREEN_WORDS } from './layout-checks.ts';
 
@@ -25,25 +26,18 @@ test("a scan session's file says in History that it went inside the combined doc
   const administration = seedData.administrations[0];
   assert.ok(administration);
   const phone = await addWatchedFolder(stack, 'phone', administration.companyNumber);
-  const { folders } = await stack.engine.handlers['folders.list']({});
-  const binding = folders.find((view) => view.binding.path === phone)?.binding;
-  assert.ok(binding);
   // The shortest quiet window (5 s), on the engine's own timer: the browser stack has no other.
-  await stack.engine.handlers['folders.setSplit']({ id: binding.id, split: 'bundle:5' });
+  await setSplitInCore(stack, phone, 'bundle:5');
   await writeFile(path.join(phone, 'scan 1.png'), await photoPage('scan 1', 'png'));
   await writeFile(path.join(phone, 'scan 2.jpg'), await photoPage('scan 2', 'jpeg'));
-  const waits = createWaitList({ recheckMs: 100 });
-  await waits.until('both files delivered inside their combined document and moved', async () => {
-    const { rows } = await stack.engine.handlers['history.query']({
-      filter: {},
-      offset: 0,
-      limit: 10,
-    });
-    const members = rows.filter((row) => row.bundleId !== null && row.bundleId !== undefined);
-    return members.length === 2 && members.every((row) => row.state === 'archived')
-      ? true
-      : undefined;
-  });
+  await untilHistory(
+    stack,
+    'both files delivered inside their combined document and moved',
+    (rows) => {
+      const members = rows.filter((row) => row.bundleId !== null && row.bundleId !== undefined);
+      return members.length === 2 && members.every((row) => row.state === 'archived');
+    },
+  );
 
   for (const language of LANGUAGES) {
     await stack.engine.handlers['settings.update']({ language });
