@@ -145,7 +145,10 @@ export interface HistoryRepository {
   nextWakeAt(after: number): number | null;
   /** Every row in one of `states`, by id. */
   inStates(states: readonly FileState[]): FileRecord[];
-  /** How many rows are in each state (every state present, 0 when none). */
+  /**
+   * How many rows are in each state (every state present, 0 when none); `bundling` counts only
+   * the files of open scan sessions, not those already combined into a document.
+   */
   countByState(): StateCounts;
   /** Pending, uploaded and failed counts per folder binding id. */
   countByFolder(): Map<string, FolderCounts>;
@@ -225,8 +228,12 @@ export function createHistoryRepository(
     .prepare(`SELECT min(next_attempt_at) FROM files WHERE state = 'ready' AND next_attempt_at > ?`)
     .pluck();
   // Dismissed failures are a record, not work: they count nowhere.
+  // A combined scan session's files (bundle_id set) are counted through their document's row:
+  // `bundling` counts the files of open sessions, so a refused document leaves nothing pending.
   const countsStatement = db.prepare(
-    'SELECT state, count(*) AS n FROM files WHERE dismissed_at IS NULL GROUP BY state',
+    `SELECT state, count(*) AS n FROM files
+     WHERE dismissed_at IS NULL AND NOT (state = 'bundling' AND bundle_id IS NOT NULL)
+     GROUP BY state`,
   );
   const folderCountsStatement = db.prepare(
     `SELECT folder_id, state, count(*) AS n FROM files

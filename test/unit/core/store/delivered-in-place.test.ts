@@ -2,9 +2,12 @@
 // combined document, a split batch's original through its parts. On a real SQLite history: a stop
 // between such a row's delivery and its move leaves its after-upload step due at the next start,
 // as for a row with its own uuid, and `status`'s last upload is the document Clearfacts holds,
-// never a row without a uuid that was delivered after it.
+// never a row without a uuid that was delivered after it; files combined into a document that
+// Clearfacts refused are not "pending" for ever.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createStatusTracker } from '../../../../src-main/core/events/status-tracker.ts';
+import { createQueueHolds } from '../../../../src-main/core/queue/queue-holds.ts';
 import type { HistoryRepository } from '../../../../src-main/core/store/history-repository.ts';
 import { newFile, openTempHistory } from '../../../support/temp-history.ts';
 
@@ -97,4 +100,52 @@ test("status's last upload is the combined document with its uuid, not its files
   const last = repository.lastUploaded();
   assert.equal(last?.id, combined.id);
   assert.equal(last?.uuid, 'uuid-combined');
+});
+
+test('files combined into a document Clearfacts refused are not pending: the status is idle, with one failure', (t) => {
+  const { repository } = openTempHistory(t);
+  const members = ['/phone/scan 1.jpg', '/phone/scan 2.jpg', '/phone/scan 3.jpg'].map((filePath) =>
+    repository.insert(
+      newFile({
+        path: filePath,
+        fileName: filePath.slice(7),
+        watchRoot: '/phone',
+        state: 'bundling',
+      }),
+    ),
+  );
+  // One more file still waits in an open session: that one is pending.
+  const next = repository.insert(
+    newFile({
+      path: '/phone/next.jpg',
+      fileName: 'next.jpg',
+      watchRoot: '/phone',
+      state: 'bundling',
+    }),
+  );
+  const combined = repository.insert(
+    newFile({
+      path: '/config/bundles/a.pdf',
+      fileName: 'scan 1 (+2).pdf',
+      watchRoot: null,
+      state: 'ready',
+    }),
+  );
+  for (const member of members)
+    repository.transition(member.id, 'bundling', { bundleId: combined.id });
+  repository.transition(combined.id, 'uploading');
+  repository.transition(combined.id, 'failed', {
+    failure: { code: 'server_refused', message: { code: 'after_upload_failed', params: {} } },
+  });
+  const status = () =>
+    createStatusTracker({
+      counts: () => repository.countByState(),
+      holds: () => createQueueHolds(),
+      runningCount: () => 0,
+      emit: () => undefined,
+    }).snapshot();
+
+  assert.deepEqual([status().counts.pending, status().counts.failed], [1, 1]);
+  repository.forget(next.id);
+  assert.equal(status().state, 'idle');
 });
