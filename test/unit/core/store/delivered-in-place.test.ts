@@ -23,18 +23,18 @@ function uploaded(
   return repository.transition(row.id, 'uploaded', { uuid, uploadedAt: at }).record;
 }
 
-/** A scan session of two files, combined and uploaded; its files delivered at `at` (ms). */
-function deliveredSession(repository: HistoryRepository, at: number) {
-  const members = ['/phone/scan 1.jpg', '/phone/scan 2.jpg'].map((filePath) =>
+/** Files of `/phone` waiting in a scan session (`bundling`), by name. */
+function inSession(repository: HistoryRepository, names: readonly string[]) {
+  return names.map((fileName) =>
     repository.insert(
-      newFile({
-        path: filePath,
-        fileName: filePath.slice(7),
-        watchRoot: '/phone',
-        state: 'bundling',
-      }),
+      newFile({ path: `/phone/${fileName}`, fileName, watchRoot: '/phone', state: 'bundling' }),
     ),
   );
+}
+
+/** A scan session of two files, combined and uploaded; its files delivered at `at` (ms). */
+function deliveredSession(repository: HistoryRepository, at: number) {
+  const members = inSession(repository, ['scan 1.jpg', 'scan 2.jpg']);
   const combined = uploaded(
     repository,
     newFile({ path: '/config/bundles/a.pdf', fileName: 'scan 1 (+1).pdf', watchRoot: null }),
@@ -104,25 +104,10 @@ test("status's last upload is the combined document with its uuid, not its files
 
 test('files combined into a document Clearfacts refused are not pending: the status is idle, with one failure', (t) => {
   const { repository } = openTempHistory(t);
-  const members = ['/phone/scan 1.jpg', '/phone/scan 2.jpg', '/phone/scan 3.jpg'].map((filePath) =>
-    repository.insert(
-      newFile({
-        path: filePath,
-        fileName: filePath.slice(7),
-        watchRoot: '/phone',
-        state: 'bundling',
-      }),
-    ),
-  );
+  const members = inSession(repository, ['scan 1.jpg', 'scan 2.jpg', 'scan 3.jpg']);
   // One more file still waits in an open session: that one is pending.
-  const next = repository.insert(
-    newFile({
-      path: '/phone/next.jpg',
-      fileName: 'next.jpg',
-      watchRoot: '/phone',
-      state: 'bundling',
-    }),
-  );
+  const [next] = inSession(repository, ['next.jpg']);
+  assert.ok(next);
   const combined = repository.insert(
     newFile({
       path: '/config/bundles/a.pdf',
