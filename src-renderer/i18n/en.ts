@@ -493,6 +493,8 @@ export const en = {
     rawName: 'Renamed: its name on disk was not UTF-8, and was',
     combinedFrom_one: 'Combined from {{count, number}} file: {{names}}',
     combinedFrom_other: 'Combined from {{count, number}} files: {{names}}',
+    combinedInto: 'Sent to Clearfacts inside a combined document: its row shows the uuid',
+    combinedWaiting: 'Combined into one document, which waits to be uploaded',
     uuid: 'uuid {{uuid}}',
     sources: {
       watch: 'From a watched folder',

@@ -529,6 +529,8 @@ export const fr: WithManyPlurals<Messages> = {
     combinedFrom_one: 'Réuni à partir de {{count, number}} fichier : {{names}}',
     combinedFrom_many: 'Réuni à partir de {{count, number}} fichiers : {{names}}',
     combinedFrom_other: 'Réuni à partir de {{count, number}} fichiers : {{names}}',
+    combinedInto: 'Envoyé à Clearfacts dans un document réuni : sa ligne en montre l’uuid',
+    combinedWaiting: 'Réuni en un seul document, qui attend d’être envoyé',
     uuid: 'uuid {{uuid}}',
     sources: {
       watch: 'Depuis un dossier surveillé',

@@ -506,6 +506,9 @@ export const nl: Messages = {
     rawName: 'Hernoemd: de naam op schijf was geen UTF-8, en was',
     combinedFrom_one: 'Samengevoegd uit {{count, number}} bestand: {{names}}',
     combinedFrom_other: 'Samengevoegd uit {{count, number}} bestanden: {{names}}',
+    combinedInto:
+      'Naar Clearfacts verstuurd in een samengevoegd document: de rij daarvan toont de uuid',
+    combinedWaiting: 'Samengevoegd tot één document, dat wacht om opgeladen te worden',
     uuid: 'uuid {{uuid}}',
     sources: {
       watch: 'Uit een bewaakte map',

@@ -366,6 +366,10 @@ export const en: Catalogue = {
       '{{fileName}} is not a PDF, JPEG or PNG, so it cannot be combined into one document. Nothing was sent.',
     combine_unreadable:
       '{{fileName}} could not be read to combine it (it may be encrypted or damaged). Nothing was sent.',
+    scan_session_not_written:
+      'The files of this scan session could not be combined: the combined document could not be written to {{folder}} ({{storageProblem}}). Nothing was sent and the files were left as they are; retry to combine them again.',
+    scan_session_not_written_other:
+      'The files of this scan session could not be combined: the combined document could not be written to {{folder}}. Nothing was sent and the files were left as they are; retry to combine them again.',
     drop_too_many_files:
       'One drop can hold at most {{maxFiles, number}} files. Nothing was received: drop them in smaller groups.',
 

@@ -377,6 +377,10 @@ export const fr: Catalogue = {
       '{{fileName}} n’est ni un PDF, ni un JPEG, ni un PNG : il ne peut pas être réuni en un seul document. Rien n’a été envoyé.',
     combine_unreadable:
       '{{fileName}} n’a pas pu être lu pour le réunir (il est peut-être chiffré ou endommagé). Rien n’a été envoyé.',
+    scan_session_not_written:
+      'Les fichiers de cette session de numérisation n’ont pas pu être réunis : le document réuni n’a pas pu être écrit dans {{folder}} ({{storageProblem}}). Rien n’a été envoyé et les fichiers sont restés tels quels ; réessayez pour les réunir à nouveau.',
+    scan_session_not_written_other:
+      'Les fichiers de cette session de numérisation n’ont pas pu être réunis : le document réuni n’a pas pu être écrit dans {{folder}}. Rien n’a été envoyé et les fichiers sont restés tels quels ; réessayez pour les réunir à nouveau.',
     drop_too_many_files:
       'Un seul dépôt peut contenir au plus {{maxFiles, number}} fichiers. Rien n’a été reçu : déposez-les en plus petits groupes.',
 

@@ -376,6 +376,10 @@ export const nl: Catalogue = {
       '{{fileName}} is geen PDF, JPEG of PNG en kan dus niet tot één document samengevoegd worden. Er werd niets verstuurd.',
     combine_unreadable:
       '{{fileName}} kon niet gelezen worden om het samen te voegen (het is misschien versleuteld of beschadigd). Er werd niets verstuurd.',
+    scan_session_not_written:
+      'De bestanden van deze scansessie konden niet samengevoegd worden: het samengevoegde document kon niet naar {{folder}} geschreven worden ({{storageProblem}}). Er werd niets verstuurd en de bestanden bleven zoals ze waren; probeer opnieuw om ze opnieuw samen te voegen.',
+    scan_session_not_written_other:
+      'De bestanden van deze scansessie konden niet samengevoegd worden: het samengevoegde document kon niet naar {{folder}} geschreven worden. Er werd niets verstuurd en de bestanden bleven zoals ze waren; probeer opnieuw om ze opnieuw samen te voegen.',
     drop_too_many_files:
       'Eén keer neerzetten kan hoogstens {{maxFiles, number}} bestanden bevatten. Er werd niets ontvangen: zet ze in kleinere groepen neer.',
 
