@@ -73,3 +73,20 @@ export function formatByteSize(bytes: number, language: ByteSizeLanguage): strin
   }
   return format(bytes);
 }
+
+/**
+ * A size said beside the limit it is over ("the file is …; at most 20 MB"): as formatByteSize,
+ * unless that reads the same as the limit (20 MB and one byte is "20 MB" too), then the exact
+ * bytes, grouped in the language's way ("20,971,521 bytes"), so the two figures never look equal.
+ */
+export function formatByteSizeAbove(
+  bytes: number,
+  limitBytes: number,
+  language: ByteSizeLanguage,
+): string {
+  const rounded = formatByteSize(bytes, language);
+  if (bytes === limitBytes || rounded !== formatByteSize(limitBytes, language)) return rounded;
+  const words = SIZE_WORDS[language];
+  const count = new Intl.NumberFormat(words.locale, { maximumFractionDigits: 0 }).format(bytes);
+  return `${count}${NO_BREAK_SPACE}${words.byte.other}`;
+}

@@ -12,7 +12,8 @@ export interface PluralText {
 
 /**
  * Placeholders are i18next's: `{{name}}`, and with a format `{{sizeBytes, size}}` (bytes for
- * people, see `formatByteSize`), `{{until, time}}` (epoch ms as a clock time), `{{at, date}}`
+ * people, see `formatByteSize`), `{{sizeBytes, sizeAboveLimit}}` (a size beside the message's
+ * `maxBytes`: exact bytes when rounding would make them read alike), `{{until, time}}` (epoch ms as a clock time), `{{at, date}}`
  * (epoch ms as a day), `{{count, number}}`.
  */
 export interface Catalogue {

@@ -22,9 +22,9 @@ export const en: Catalogue = {
     type_unsupported_not_expected: `This is {{actual}}, not {{expected}}. ${ACCEPTED}`,
     tiff_refused: `This is a TIFF image, which Clearfacts does not accept and this app cannot convert. Set the scanner to save PDF or JPEG. ${ACCEPTED}`,
     xml_too_large:
-      'This XML file is {{sizeBytes, size}}; at most {{maxBytes, size}} can be uploaded. An e-invoice is this large because of the PDF embedded in it: ask the supplier for one with a smaller PDF, or upload the PDF on its own.',
+      'This XML file is {{sizeBytes, sizeAboveLimit}}; at most {{maxBytes, size}} can be uploaded. An e-invoice is this large because of the PDF embedded in it: ask the supplier for one with a smaller PDF, or upload the PDF on its own.',
     file_too_large:
-      'The file is {{sizeBytes, size}}; at most {{maxBytes, size}} can be uploaded. Split it or scan at a lower resolution.',
+      'The file is {{sizeBytes, sizeAboveLimit}}; at most {{maxBytes, size}} can be uploaded. Split it or scan at a lower resolution.',
     png_damaged:
       'This PNG image is incomplete or damaged (it may have been cut off while being saved), so it cannot be converted to PDF.',
     jpeg_incomplete:

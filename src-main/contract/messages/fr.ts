@@ -22,9 +22,9 @@ export const fr: Catalogue = {
     type_unsupported_not_expected: `Ceci est {{actual}}, et non {{expected}}. ${ACCEPTED}`,
     tiff_refused: `Ceci est une image TIFF, que Clearfacts n’accepte pas et que cette application ne peut pas convertir. Réglez le scanner pour enregistrer en PDF ou en JPEG. ${ACCEPTED}`,
     xml_too_large:
-      'Ce fichier XML fait {{sizeBytes, size}} ; au plus {{maxBytes, size}} peuvent être envoyés. Une facture électronique est aussi lourde à cause du PDF qu’elle contient : demandez au fournisseur une version avec un PDF plus léger, ou envoyez le PDF seul.',
+      'Ce fichier XML fait {{sizeBytes, sizeAboveLimit}} ; au plus {{maxBytes, size}} peuvent être envoyés. Une facture électronique est aussi lourde à cause du PDF qu’elle contient : demandez au fournisseur une version avec un PDF plus léger, ou envoyez le PDF seul.',
     file_too_large:
-      'Le fichier fait {{sizeBytes, size}} ; au maximum {{maxBytes, size}} peuvent être envoyés. Scindez-le ou scannez à une résolution plus basse.',
+      'Le fichier fait {{sizeBytes, sizeAboveLimit}} ; au maximum {{maxBytes, size}} peuvent être envoyés. Scindez-le ou scannez à une résolution plus basse.',
     png_damaged:
       'Cette image PNG est incomplète ou endommagée (elle a peut-être été coupée pendant l’enregistrement) : elle ne peut pas être convertie en PDF.',
     jpeg_incomplete:

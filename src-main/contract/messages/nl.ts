@@ -22,9 +22,9 @@ export const nl: Catalogue = {
     type_unsupported_not_expected: `Dit is {{actual}}, niet {{expected}}. ${ACCEPTED}`,
     tiff_refused: `Dit is een TIFF-afbeelding: Clearfacts aanvaardt die niet en deze app kan ze niet omzetten. Stel de scanner in om PDF of JPEG te bewaren. ${ACCEPTED}`,
     xml_too_large:
-      'Dit XML-bestand is {{sizeBytes, size}}; er kan hoogstens {{maxBytes, size}} worden opgeladen. Een e-factuur is zo groot door de PDF die erin zit: vraag de leverancier om een versie met een kleinere PDF, of laad de PDF apart op.',
+      'Dit XML-bestand is {{sizeBytes, sizeAboveLimit}}; er kan hoogstens {{maxBytes, size}} worden opgeladen. Een e-factuur is zo groot door de PDF die erin zit: vraag de leverancier om een versie met een kleinere PDF, of laad de PDF apart op.',
     file_too_large:
-      'Het bestand is {{sizeBytes, size}}; er kan hoogstens {{maxBytes, size}} opgeladen worden. Splits het of scan met een lagere resolutie.',
+      'Het bestand is {{sizeBytes, sizeAboveLimit}}; er kan hoogstens {{maxBytes, size}} opgeladen worden. Splits het of scan met een lagere resolutie.',
     png_damaged:
       'Deze PNG-afbeelding is onvolledig of beschadigd (misschien afgebroken tijdens het bewaren), dus ze kan niet naar PDF omgezet worden.',
     jpeg_incomplete:

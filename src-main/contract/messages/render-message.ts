@@ -2,7 +2,7 @@
 // and sizes, numbers and times formatted for the language's Belgian locale. Used by the renderer,
 // the CLI and core's own logs (English), so every surface says the same thing.
 import i18next, { type i18n } from 'i18next';
-import { formatByteSize } from '../byte-size.ts';
+import { formatByteSize, formatByteSizeAbove } from '../byte-size.ts';
 import type { Catalogue } from './catalogue.ts';
 import { en } from './en.ts';
 import { fr } from './fr.ts';
@@ -52,6 +52,21 @@ function createInstance(language: MessageLanguage): i18n {
   // "{{sizeBytes, size}}": bytes below a kilobyte, then kB and MB, as every surface writes sizes.
   instance.services.formatter?.add('size', (value: unknown) =>
     typeof value === 'number' ? formatByteSize(value, language) : String(value),
+  );
+  // "{{sizeBytes, sizeAboveLimit}}": a size said beside the message's `maxBytes`, which it is
+  // over; never the same words as the limit (byte-size.ts).
+  instance.services.formatter?.add(
+    'sizeAboveLimit',
+    (value: unknown, _language, options: unknown) => {
+      const limit: unknown =
+        options !== null && typeof options === 'object'
+          ? (options as Record<string, unknown>)['maxBytes']
+          : undefined;
+      if (typeof value !== 'number') return String(value);
+      return typeof limit === 'number'
+        ? formatByteSizeAbove(value, limit, language)
+        : formatByteSize(value, language);
+    },
   );
   // "{{until, time}}": a moment, as a time of day when it falls on the reader's today and with
   // its date otherwise (a hold until tomorrow, an outage last week), so no time is ever read as

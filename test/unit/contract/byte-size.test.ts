@@ -83,3 +83,21 @@ test('the upload limit reads "20 MB" as Clearfacts states it, with the file size
     new RegExp(`^Le fichier fait 20,5${NB}Mo ; au maximum 20${NB}Mo peuvent`),
   );
 });
+
+test('a file just over the limit never reads as the limit itself', () => {
+  const maxBytes = 20 * 1024 * 1024;
+  // One byte over 20,971,520 bytes rounds to "20 MB": the exact bytes are said instead.
+  const justOver = msg('file_too_large', { sizeBytes: maxBytes + 1, maxBytes });
+  assert.equal(
+    renderMessage(justOver, 'en'),
+    `The file is 20,971,521${NB}bytes; at most 20${NB}MB can be uploaded. Split it or scan at a lower resolution.`,
+  );
+  assert.match(
+    renderMessage(justOver, 'nl'),
+    new RegExp(`^Het bestand is 20\\.971\\.521${NB}bytes; er kan hoogstens 20${NB}MB`),
+  );
+  assert.match(
+    renderMessage(msg('xml_too_large', { sizeBytes: maxBytes + 1, maxBytes }), 'fr'),
+    new RegExp(`^Ce fichier XML fait 20\\u202f971\\u202f521${NB}octets ; au plus 20${NB}Mo`),
+  );
+});
