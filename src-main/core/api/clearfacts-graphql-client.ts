@@ -350,12 +350,19 @@ export function createClearfactsClient(options: ClearfactsClientOptions): Clearf
               // Following a redirect would need the body twice; an upload is never redirected.
               redirect: 'error',
             })
-            .finally(() => body.close());
+            .catch(async (error: unknown) => {
+              await body.close();
+              throw error;
+            });
           const answered: CallContext = {
             ...context,
             mayHaveArrived: mayHaveArrived(progress, true),
           };
-          const json = await readJsonAnswer(response, 'the upload', answered);
+          // The file stays open until the answer is read: a server that answers before the body
+          // is whole (a 404 at a wrong address) would otherwise see it cut, and its answer lost.
+          const json = await readJsonAnswer(response, 'the upload', answered).finally(() =>
+            body.close(),
+          );
           const envelope = GraphqlEnvelope.safeParse(json);
           const answer = operation.answer.safeParse(envelope.data?.data ?? {});
           const stored = answer.success ? storedFile(answer.data) : null;
