@@ -244,6 +244,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     recheckMs: tuning.tokenRecheckMs ?? 5_000,
     onTokenUsable: (reason) => signals.emit('tokenUsable', reason),
     onTokenChanged: () => signals.emit('tokenChanged'),
+    onAddressChecked: (problem) => signals.emit('addressChecked', problem),
     onChanged: (info) => hub.emit('session.changed', info),
   });
   let client = clientFor((forApiUrl) => session.getToken(forApiUrl));
@@ -487,6 +488,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     administrations.clear();
     queue.tokenChanged();
   });
+  signals.on('addressChecked', (problem) => queue.setAddressProblem(problem));
   signals.on('changedAfterSend', (filePath) => watching.recheck(filePath));
   signals.on('folderOwnerChanged', () => watching.verifyPresence());
   let followUpOn = settings.get().followUp;

@@ -73,6 +73,7 @@ export const en = {
     length_other: 'A token is exactly 80 characters long. This one has {{count}}.',
     submit: 'Check and sign in',
     checking: 'Checking with Clearfacts…',
+    wrongAddressTitle: "The API address is not Clearfacts' API",
     refusedTitle: 'This token was refused',
     refusedAuth:
       'Clearfacts does not know this token: it may be incomplete, mistyped or revoked. Copy it again from Clearfacts, or create a new one.',

@@ -81,6 +81,7 @@ export const fr: WithManyPlurals<Messages> = {
     length_other: 'Un jeton compte exactement 80 caractères. Celui-ci en compte {{count}}.',
     submit: 'Vérifier et se connecter',
     checking: 'Vérification auprès de Clearfacts…',
+    wrongAddressTitle: 'L’adresse de l’API n’est pas celle de Clearfacts',
     refusedTitle: 'Ce jeton a été refusé',
     refusedAuth:
       'Clearfacts ne connaît pas ce jeton : il est peut-être incomplet, mal copié ou révoqué. Copiez-le à nouveau depuis Clearfacts, ou créez-en un nouveau.',

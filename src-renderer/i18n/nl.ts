@@ -74,6 +74,7 @@ export const nl: Messages = {
     length_other: 'Een token telt precies 80 tekens. Deze telt er {{count}}.',
     submit: 'Controleren en aanmelden',
     checking: 'Bezig met controleren bij Clearfacts…',
+    wrongAddressTitle: 'Het API-adres is niet de API van Clearfacts',
     refusedTitle: 'Deze token werd geweigerd',
     refusedAuth:
       'Clearfacts kent deze token niet: hij is misschien onvolledig, verkeerd gekopieerd of ingetrokken. Kopieer hem opnieuw uit Clearfacts of maak een nieuwe aan.',

@@ -208,6 +208,8 @@ export const en: Catalogue = {
       'The connection failed ({{problem}}) after the file was sent: it may or may not have been stored. Check Clearfacts before sending it again.',
     api_answer_broken_after_send:
       'Clearfacts’ answer after the file was sent was cut off or could not be read: it may or may not have been stored. Check Clearfacts before sending it again.',
+    api_not_graphql:
+      "{{address}} answered with {{endpointAnswer}} (HTTP {{status}}): that is not a GraphQL endpoint, so not Clearfacts' API. Clearfacts' API address ends in /graphql ({{example}}): check --api-url, CLEARFACTS_API_URL or the API address in the settings.",
     api_upload_without_id:
       'Clearfacts answered the upload without a document id: it may or may not have been stored. Check Clearfacts before sending it again.',
     api_user_unnamed:
@@ -808,6 +810,12 @@ export const en: Catalogue = {
       unreachable: 'the server cannot be reached',
       no_network: 'there is no network',
       other: 'a network error',
+    },
+    endpointAnswer: {
+      not_found: '"not found"',
+      web_page: 'a web page',
+      not_json: 'an answer that is not JSON',
+      not_graphql: 'JSON without GraphQL data or errors',
     },
     historyProblem: {
       missing: 'was missing',

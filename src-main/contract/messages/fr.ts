@@ -212,6 +212,8 @@ export const fr: Catalogue = {
       'La connexion a échoué ({{problem}}) après l’envoi du fichier : il a peut-être été enregistré, ou pas. Vérifiez dans Clearfacts avant de le renvoyer.',
     api_answer_broken_after_send:
       'La réponse de Clearfacts après l’envoi était coupée ou illisible : le fichier a peut-être été enregistré, ou pas. Vérifiez dans Clearfacts avant de le renvoyer.',
+    api_not_graphql:
+      '{{address}} a répondu par {{endpointAnswer}} (HTTP {{status}}) : ce n’est pas un point d’accès GraphQL, donc pas l’API de Clearfacts. L’adresse de l’API Clearfacts se termine par /graphql ({{example}}) : vérifiez --api-url, CLEARFACTS_API_URL ou l’adresse de l’API dans les paramètres.',
     api_upload_without_id:
       'Clearfacts a répondu à l’envoi sans identifiant de document : il a peut-être été enregistré, ou pas. Vérifiez dans Clearfacts avant de le renvoyer.',
     api_user_unnamed:
@@ -837,6 +839,12 @@ export const fr: Catalogue = {
       unreachable: 'le serveur est injoignable',
       no_network: 'il n’y a pas de réseau',
       other: 'une erreur réseau',
+    },
+    endpointAnswer: {
+      not_found: '« introuvable »',
+      web_page: 'une page web',
+      not_json: 'une réponse qui n’est pas du JSON',
+      not_graphql: 'du JSON sans données ni erreurs GraphQL',
     },
     historyProblem: {
       missing: 'manquait',

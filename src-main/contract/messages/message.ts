@@ -61,6 +61,11 @@ export const TERM_TABLES = {
     'no_network',
     'other',
   ],
+  /**
+   * What an address answered that is no GraphQL endpoint (api_not_graphql): "not found"
+   * (404, 405, 410), a web page (HTML), a body that is not JSON, or JSON without `data` or `errors`.
+   */
+  endpointAnswer: ['not_found', 'web_page', 'not_json', 'not_graphql'],
   historyProblem: ['missing', 'empty', 'damaged', 'incomplete'],
   storageProblem: [
     'full',
@@ -471,6 +476,12 @@ export const Message = z.discriminatedUnion('code', [
   message('api_network_said', { problem: z.string() }),
   message('api_answer_not_understood', {}),
   message('api_answer_not_json', {}),
+  message('api_not_graphql', {
+    address: z.string(),
+    status,
+    endpointAnswer: term('endpointAnswer'),
+    example: z.string(),
+  }),
   message('api_upload_without_id', {}),
   message('api_status_after_send', { status }),
   message('api_network_after_send', { networkProblem: term('networkProblem') }),

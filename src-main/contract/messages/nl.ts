@@ -211,6 +211,8 @@ export const nl: Catalogue = {
       'De verbinding viel weg ({{problem}}) nadat het bestand verstuurd was: het is misschien opgeslagen, misschien niet. Kijk na in Clearfacts voor u het opnieuw verstuurt.',
     api_answer_broken_after_send:
       'Het antwoord van Clearfacts na het versturen was afgebroken of onleesbaar: het bestand is misschien opgeslagen, misschien niet. Kijk na in Clearfacts voor u het opnieuw verstuurt.',
+    api_not_graphql:
+      '{{address}} antwoordde met {{endpointAnswer}} (HTTP {{status}}): dat is geen GraphQL-endpoint, dus niet de API van Clearfacts. Het API-adres van Clearfacts eindigt op /graphql ({{example}}): controleer --api-url, CLEARFACTS_API_URL of het API-adres in de instellingen.',
     api_upload_without_id:
       'Clearfacts beantwoordde het opladen zonder document-id: het is misschien opgeslagen, misschien niet. Kijk na in Clearfacts voor u het opnieuw verstuurt.',
     api_user_unnamed:
@@ -835,6 +837,12 @@ export const nl: Catalogue = {
       unreachable: 'de server is niet bereikbaar',
       no_network: 'er is geen netwerk',
       other: 'een netwerkfout',
+    },
+    endpointAnswer: {
+      not_found: '"niet gevonden"',
+      web_page: 'een webpagina',
+      not_json: 'een antwoord dat geen JSON is',
+      not_graphql: 'JSON zonder GraphQL-gegevens of -fouten',
     },
     historyProblem: {
       missing: 'ontbrak',

@@ -60,6 +60,11 @@ export interface StackOptions {
   followUpSpacingMs?: number;
   /** Where the folder browser may list (default: this machine's home folder and drives). */
   browseRoots?: BrowseRootsSource;
+  /**
+   * false: the emulator's address is put in the settings instead of given at start-up, so the
+   * Settings screen can change it. Given at start-up by default.
+   */
+  launchApiUrl?: boolean;
 }
 
 export async function startStack(t: TestContext, options: StackOptions = {}): Promise<Stack> {
@@ -73,7 +78,7 @@ export async function startStack(t: TestContext, options: StackOptions = {}): Pr
     tokenStore: createMemoryTokenStore(),
     shell: 'browser',
     version: '0.0.0-e2e',
-    apiUrl: emulator.graphqlUrl,
+    ...(options.launchApiUrl === false ? {} : { apiUrl: emulator.graphqlUrl }),
     demoToken: emulator.demoToken,
     tuning: {
       retryBaseDelayMs: 50,
@@ -87,7 +92,11 @@ export async function startStack(t: TestContext, options: StackOptions = {}): Pr
     revealFile: () => Promise.resolve(),
     ...(options.browseRoots === undefined ? {} : { browseRoots: options.browseRoots }),
   });
-  await engine.handlers['settings.update']({ stabilityWindowMs: 300, pollingIntervalMs: 500 });
+  await engine.handlers['settings.update']({
+    stabilityWindowMs: 300,
+    pollingIntervalMs: 500,
+    ...(options.launchApiUrl === false ? { apiUrl: emulator.graphqlUrl } : {}),
+  });
   await engine.start();
   const bridge = await startBrowserMode({ engine, configDir });
   t.after(async () => {

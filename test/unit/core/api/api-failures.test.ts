@@ -471,3 +471,55 @@ test('a file renamed over the checked one, same size and mtime, is not sent unde
   assert.equal(stale.fileChanged, true);
   assert.equal(setup.emulator.uploads().length, 0, 'nothing was sent');
 });
+
+test('an address that is no GraphQL endpoint is named with its status and answer, and not retried', async (t) => {
+  const setup = await setUp(t);
+  const origin = new URL(setup.emulator.graphqlUrl).origin;
+  // The emulator's origin without /graphql: its router answers 404 for a query and an upload.
+  const wrongPath = setup.clientWith({ apiUrl: origin, queryRetries: 3 });
+  let requests = 0;
+  const counted: typeof fetch = (input, init) => {
+    requests += 1;
+    return globalThis.fetch(input, init);
+  };
+  const notFound = await failure(
+    setup.clientWith({ apiUrl: origin, queryRetries: 3, fetch: counted }).administrations(),
+    'transient',
+  );
+  assert.equal(notFound.wrongEndpoint, true);
+  assert.equal(requests, 1, 'a wrong address is not asked again at once');
+  assert.deepEqual(notFound.userMessage, {
+    code: 'api_not_graphql',
+    params: {
+      address: origin,
+      status: 404,
+      endpointAnswer: 'not_found',
+      example: 'https://api.clearfacts.be/graphql',
+    },
+  });
+  const upload = await failure(wrongPath.uploadInvoice(invoice(setup)), 'transient');
+  assert.equal(upload.wrongEndpoint, true, 'a 404 to an upload stored nothing: not ambiguous');
+
+  // 2xx answers a GraphQL endpoint never gives: JSON without data or errors, and plain text.
+  const answering =
+    (body: string, type: string): typeof fetch =>
+    () =>
+      Promise.resolve(new Response(body, { status: 200, headers: { 'content-type': type } }));
+  for (const [body, type, answer] of [
+    ['{"status":"ok"}', 'application/json', 'not_graphql'],
+    ['OK', 'text/plain', 'not_json'],
+    [HTML_PAGE, 'text/html', 'web_page'],
+  ] as const) {
+    const error = await failure(
+      setup.clientWith({ fetch: answering(body, type) }).administrations(),
+      'transient',
+    );
+    assert.equal(error.wrongEndpoint, true, body);
+    assert.equal(
+      (error.userMessage.params as { endpointAnswer: string }).endpointAnswer,
+      answer,
+      body,
+    );
+  }
+  assert.deepEqual(setup.emulator.phantoms(), [], 'nothing was stored by the wrong address');
+});
