@@ -417,11 +417,13 @@ test('a file rewritten while its upload stalls: transient with fileChanged, noth
   // The emulator reads nothing for a while: most of the file is still unread when it changes.
   setup.emulator.setFaults({ appliesTo: 'uploads', latencyMs: 1_500 });
   const client = setup.clientWith();
-  const sending = client.uploadInvoice(invoice(setup, { path: bigPath }));
+  // The outcome is awaited from the start, so a rejection that comes while the file is being
+  // rewritten (a loaded machine) is never unhandled.
+  const outcome = failure(client.uploadInvoice(invoice(setup, { path: bigPath })), 'transient');
   // Pacing, not a check: the body has started and stalls on the emulator when the file changes.
   await new Promise((resolve) => setTimeout(resolve, 300));
   await writeFile(bigPath, largePdfBytes(15 * 1024 * 1024 + 4_096));
-  const changed = await failure(sending, 'transient');
+  const changed = await outcome;
   assert.equal(changed.fileChanged, true);
   assert.equal(changed.userMessage.code, 'api_file_changed_while_sending');
   assert.equal(setup.emulator.uploads().length, 0, 'an incomplete body stores nothing');
