@@ -1,22 +1,40 @@
 // What `watch` shows while it runs: in a terminal, a progress bar for the current batch with one
 // line per file above it; in a pipe or a log, plain timestamped lines; with --json, one JSON
-// event per line.
+// event per line (upload progress at most once a second per file: JSON_PROGRESS_INTERVAL_MS).
 import { FILE_STATES } from '../contract/file-states.ts';
 import { cliTerm, inCliLanguage } from './cli-language.ts';
 import { msg } from '../contract/messages/msg.ts';
 import cliProgress from 'cli-progress';
 import type { EventChannel, EventOf } from '../contract/api-contract.ts';
 import type { HistoryEntry, StatusSnapshot } from '../contract/domain.ts';
-import { redact } from '../core/index.ts';
+import { redact, throttledUploadProgress } from '../core/index.ts';
 import { describeEntry, lead } from './output.ts';
 import { uploadProgressLine } from './upload-progress-line.ts';
 
 export type LiveMode = 'terminal' | 'lines' | 'json';
 
+/**
+ * The shortest time between two `upload.progress` lines of one file with --json (ms), its first
+ * line and its last (all bytes sent) always written. The engine reports about 4 a second for
+ * screens; a machine-read stream (a log, a monitoring script) needs far fewer, and a 15 MB upload
+ * on a slow line would otherwise fill a log with hundreds of lines. Stated in the README.
+ */
+export const JSON_PROGRESS_INTERVAL_MS = 1_000;
+
+/** What the view is given besides its mode; tests inject both. */
+export interface LiveViewOptions {
+  /** The clock the --json progress lines are spaced by (epoch ms); Date.now by default. */
+  now?: () => number;
+  /** Where --json lines go, one JSON text without its newline; stdout by default. */
+  writeJson?: (line: string) => void;
+}
+
 export interface LiveView {
   show<E extends EventChannel>(channel: E, payload: EventOf<E>): void;
   /** A line of the CLI's own (started, stopping), placed above the progress bar. */
   note(line: string): void;
+  /** A problem the user must hear of in every mode: as `note`, and on stderr with --json. */
+  warn(line: string): void;
   stop(): void;
 }
 
@@ -33,10 +51,18 @@ function statusLine(status: StatusSnapshot): string {
   return `${cliTerm('cliLabel', 'queue')}: ${cliTerm('queueState', status.state)}${reason}`;
 }
 
-export function createLiveView(mode: LiveMode): LiveView {
+export function createLiveView(mode: LiveMode, options: LiveViewOptions = {}): LiveView {
+  const now = options.now ?? Date.now;
+  const writeJson = options.writeJson ?? ((line: string) => void process.stdout.write(`${line}\n`));
+  const json = (channel: EventChannel, payload: object): void =>
+    writeJson(redact(JSON.stringify({ event: channel, ...payload })));
+  /** --json: each uploading file's progress, thinned to JSON_PROGRESS_INTERVAL_MS. */
+  const jsonProgress = new Map<number, (sentBytes: number, totalBytes: number) => void>();
   const lastTold = new Map<number, string>();
   const lastFolderReason = new Map<string, string | null>();
   let lastStatus = '';
+  /** Problems `warn` said already: the queue's status line with the same reason is not repeated. */
+  const warned = new Set<string>();
   const bars =
     mode === 'terminal'
       ? new cliProgress.MultiBar(
@@ -94,6 +120,31 @@ export function createLiveView(mode: LiveMode): LiveView {
     fileBars.delete(entry.id);
   }
 
+  function showJson<E extends EventChannel>(channel: E, payload: EventOf<E>): void {
+    if (channel === 'upload.progress') {
+      const progress = payload as EventOf<'upload.progress'>;
+      let thinned = jsonProgress.get(progress.id);
+      if (thinned === undefined) {
+        thinned = throttledUploadProgress(
+          progress.id,
+          (passed) => json('upload.progress', passed),
+          now,
+          JSON_PROGRESS_INTERVAL_MS,
+        );
+        jsonProgress.set(progress.id, thinned);
+      }
+      thinned(progress.sentBytes, progress.totalBytes);
+      return;
+    }
+    if (channel === 'history.changed') {
+      // A file that stopped uploading starts afresh (its first line written) if it is sent again.
+      for (const entry of (payload as EventOf<'history.changed'>).entries) {
+        if (entry.state !== 'uploading') jsonProgress.delete(entry.id);
+      }
+    }
+    json(channel, payload as object);
+  }
+
   function say(line: string): void {
     const safe = redact(line);
     if (bars) bars.log(`${safe}\n`);
@@ -117,9 +168,7 @@ export function createLiveView(mode: LiveMode): LiveView {
   return {
     show(channel, payload) {
       if (mode === 'json') {
-        process.stdout.write(
-          `${redact(JSON.stringify({ event: channel, ...(payload as object) }))}\n`,
-        );
+        showJson(channel, payload);
         return;
       }
       if (channel === 'history.changed') {
@@ -138,7 +187,10 @@ export function createLiveView(mode: LiveMode): LiveView {
           state: cliTerm('queueState', status.state),
         });
         const line = statusLine(status);
-        if (line !== lastStatus && (status.reason !== null || lastStatus !== '')) say(line);
+        const saidAlready = status.reason !== null && warned.has(inCliLanguage(status.reason));
+        if (line !== lastStatus && (status.reason !== null || lastStatus !== '') && !saidAlready) {
+          say(line);
+        }
         lastStatus = line;
       } else if (channel === 'folders.changed') {
         for (const folder of (payload as EventOf<'folders.changed'>).folders) {
@@ -153,6 +205,11 @@ export function createLiveView(mode: LiveMode): LiveView {
     },
     note(line) {
       if (mode !== 'json') say(line);
+    },
+    warn(line) {
+      warned.add(line);
+      if (mode === 'json') process.stderr.write(`${redact(line)}\n`);
+      else say(line);
     },
     stop() {
       bars?.stop();

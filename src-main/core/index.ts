@@ -55,6 +55,7 @@ export { dispatchInvoke } from './handlers/invoke-dispatch.ts';
 export { createFileLogger, type FileLogger } from './logging/file-logger.ts';
 export type { LogFields, Logger } from './logging/logger.ts';
 export { redact, redactValue } from './logging/secret-redactor.ts';
+export { throttledUploadProgress } from './queue/upload-progress.ts';
 export {
   createSettingsStore,
   quarantineUnreadableSettingsFile,

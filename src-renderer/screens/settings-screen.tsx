@@ -14,6 +14,7 @@ import {
 import { Icon } from '../components/icons.tsx';
 import { LanguageSelect } from '../components/language-select.tsx';
 import { ErrorMessage, Loading } from '../components/states.tsx';
+import { useRenderMessage } from '../components/message-text.ts';
 import { canSaveApiUrl, checkApiUrl } from '../lib/api-url.ts';
 import { applyTheme, readTheme, THEMES, type Theme } from '../lib/theme.ts';
 import { useApi, useApp, useStore } from '../state/app-context.tsx';
@@ -138,6 +139,10 @@ function UploadSettingsForm({
   const apiUrlId = useId();
   const apiUrlHintId = useId();
   const afterName = useId();
+  const render = useRenderMessage();
+  // What the address in use answered when it is no GraphQL endpoint (core's api_not_graphql).
+  const addressReason = useApp().status?.reason ?? null;
+  const addressProblem = addressReason?.code === 'api_not_graphql' ? addressReason : null;
   const [draft, setDraft] = useState<Draft>(() => draftOf(settings));
   const [state, setState] = useState<'idle' | 'saving' | 'saved'>('idle');
   const [error, setError] = useState<unknown>(null);
@@ -323,6 +328,11 @@ function UploadSettingsForm({
             )}
             {urlCheck === 'invalid' && (
               <p className="hint hint-danger">{t('settings.apiUrlInvalid')}</p>
+            )}
+            {addressProblem !== null && (
+              <p className="hint hint-danger" role="alert" data-testid="api-url-answer">
+                <Icon name="alert" /> {render(addressProblem)}
+              </p>
             )}
           </div>
         </div>

@@ -15,9 +15,14 @@ const DOCS_URL = 'https://github.com/Clearfacts/cf_developer_docs';
 
 function RefusalMessage({ error }: { error: unknown }): ReactElement {
   const { t } = useTranslation();
+  const render = useRenderMessage();
   const code = error instanceof ApiError ? error.code : 'internal';
-  const sentence =
-    code === 'auth' || code === 'missing_scope'
+  // The address answered as no GraphQL endpoint does: the token was never checked, core says
+  // which address answered what.
+  const wrongAddress = error instanceof ApiError && error.userMessage.code === 'api_not_graphql';
+  const sentence = wrongAddress
+    ? render(error.userMessage)
+    : code === 'auth' || code === 'missing_scope'
       ? t('signIn.refusedAuth')
       : code === 'unavailable'
         ? t('signIn.refusedUnavailable')
@@ -28,12 +33,23 @@ function RefusalMessage({ error }: { error: unknown }): ReactElement {
     <div className="error-message" role="alert" data-testid="sign-in-error">
       <Icon name="alert" />
       <div>
-        <p className="error-lead">{t('signIn.refusedTitle')}</p>
+        <p className="error-lead">
+          {wrongAddress ? t('signIn.wrongAddressTitle') : t('signIn.refusedTitle')}
+        </p>
         <p>{sentence}</p>
-        <details>
-          <summary>{t('app.details')}</summary>
-          <p className="mono">{error instanceof Error ? error.message : String(error)}</p>
-        </details>
+        {!wrongAddress && (
+          <details>
+            <summary>{t('app.details')}</summary>
+            {/* Core's own words in the page's language; only an unexpected error has none. */}
+            <p className="mono">
+              {error instanceof ApiError
+                ? render(error.userMessage)
+                : error instanceof Error
+                  ? error.message
+                  : String(error)}
+            </p>
+          </details>
+        )}
       </div>
     </div>
   );

@@ -203,6 +203,12 @@ export const Message = z.discriminatedUnion('code', [
   message('api_network_said', { problem: z.string() }),
   message('api_answer_not_understood', {}),
   message('api_answer_not_json', {}),
+  message('api_not_graphql', {
+    address: z.string(),
+    status,
+    endpointAnswer: term('endpointAnswer'),
+    example: z.string(),
+  }),
   message('api_upload_without_id', {}),
   message('api_status_after_send', { status }),
   message('api_network_after_send', { networkProblem: term('networkProblem') }),
@@ -329,6 +335,9 @@ export const Message = z.discriminatedUnion('code', [
   // … and files combined into one document (issue #19, bundling)
   message('combine_not_pdf_or_image', { fileName: z.string() }),
   message('combine_unreadable', { fileName: z.string() }),
+  // A scan session's combined document that could not be written (a full or read-only disk).
+  message('scan_session_not_written', { folder: path, storageProblem: term('storageProblem') }),
+  message('scan_session_not_written_other', { folder: path }),
   // … and archive categories named on the command line
   message('category_name_unknown', {
     companyNumber,

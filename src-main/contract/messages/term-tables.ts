@@ -59,6 +59,11 @@ export const TERM_TABLES = {
     'no_network',
     'other',
   ],
+  /**
+   * What an address answered that is no GraphQL endpoint (api_not_graphql): "not found"
+   * (404, 405, 410), a web page (HTML), a body that is not JSON, or JSON without `data` or `errors`.
+   */
+  endpointAnswer: ['not_found', 'web_page', 'not_json', 'not_graphql'],
   historyProblem: ['missing', 'empty', 'damaged', 'incomplete'],
   storageProblem: [
     'full',

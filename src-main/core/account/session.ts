@@ -54,6 +54,12 @@ export interface SessionOptions {
   onTokenUsable: (holdReason: Message | null) => void;
   /** Another token (or none) is in use now: what the old one could see may differ. */
   onTokenChanged: () => void;
+  /**
+   * What asking the API address showed: api_not_graphql (naming the address and its answer)
+   * when it answered as no GraphQL endpoint does, null when its reads were answered normally or
+   * the address changed. Optional: nobody listens by default.
+   */
+  onAddressChecked?: (problem: Message | null) => void;
   onChanged: (info: SessionInfo) => void;
 }
 
@@ -235,10 +241,24 @@ export function createSession(options: SessionOptions): Session {
     );
     try {
       const identity = await client.userInfo();
-      const granted = await client.readScopes().catch(() => []);
+      // The reads are the session's only GraphQL calls: a wrong address shows here (the real
+      // userinfo endpoint is on another host), and is no reason to list no scopes silently.
+      const granted = await client.readScopes().then(
+        (readable) => {
+          options.onAddressChecked?.(null);
+          return readable;
+        },
+        (error: unknown) => {
+          if (error instanceof ClearfactsApiError && error.wrongEndpoint) throw error;
+          return [];
+        },
+      );
       return { user: identity, scopes: granted };
     } catch (error) {
       if (error instanceof ClearfactsApiError && error.kind === 'auth') return null;
+      if (error instanceof ClearfactsApiError && error.wrongEndpoint) {
+        options.onAddressChecked?.(error.userMessage);
+      }
       throw error;
     }
   }
@@ -430,9 +450,10 @@ export function createSession(options: SessionOptions): Session {
         changed();
         return;
       }
+      // What the old address answered says nothing of the new one, which is asked at once.
+      options.onAddressChecked?.(null);
       if (sendableHere(token)) {
-        if (heldForOrigin) void adopt(token);
-        else changed();
+        void adopt(token);
       } else {
         holdForOrigin(token);
       }

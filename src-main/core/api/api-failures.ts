@@ -2,7 +2,7 @@
 // error, a timeout) into one ClearfactsApiError whose kind alone tells the queue what to do, with
 // a sentence a user can act on. Every text passes through the redactor: a server that echoes the
 // token, or a fetch that puts a header in its message, cannot leak it.
-import { Scope } from '../../contract/domain.ts';
+import { DEFAULT_API_URL, Scope } from '../../contract/domain.ts';
 import { msg, type Terms } from '../../contract/messages/message.ts';
 import { redact } from '../logging/secret-redactor.ts';
 import { ClearfactsApiError } from './clearfacts-client.ts';
@@ -18,6 +18,11 @@ export interface CallContext {
    * docs/architecture.md.
    */
   mayHaveArrived?: boolean;
+  /**
+   * The URL asked (the GraphQL endpoint, or the userinfo endpoint beside it), named when it
+   * answers as no GraphQL endpoint does (api_not_graphql).
+   */
+  address?: string;
 }
 
 /** An upload whose body may have reached the server, so a failure may hide a stored copy. */
@@ -101,6 +106,57 @@ function reasonInBody(body: string): string | null {
   return null;
 }
 
+type EndpointAnswer = keyof Terms['endpointAnswer'];
+
+/**
+ * Statuses a GraphQL endpoint never answers for itself: the path names nothing there (404, 410)
+ * or takes no POST (405). Clearfacts answers every request to https://api.clearfacts.be/graphql
+ * on that one path (its developer docs: "graphQL has just one [endpoint]"), errors included.
+ */
+const NO_ENDPOINT_STATUSES = new Set([404, 405, 410]);
+
+/** An HTML page (a web server's, a proxy's or a login page), never a GraphQL answer. */
+function isWebPage(headers: Headers, body: string): boolean {
+  return (
+    /\btext\/html\b/i.test(headers.get('content-type') ?? '') || /^\s*<(!doctype|html)/i.test(body)
+  );
+}
+
+/**
+ * What a 2xx body is when it is no GraphQL result (GraphQL over HTTP: a JSON object with `data`
+ * or `errors`), or null when it is one.
+ */
+export function notGraphqlAnswer(headers: Headers, body: string): EndpointAnswer | null {
+  if (isWebPage(headers, body)) return 'web_page';
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return 'not_json';
+  }
+  const isResult =
+    parsed !== null && typeof parsed === 'object' && ('data' in parsed || 'errors' in parsed);
+  return isResult ? null : 'not_graphql';
+}
+
+/**
+ * The failure of an address that answered, but not as a GraphQL endpoint: the API address is
+ * wrong (the emulator's origin without `/graphql`, a web page). Transient for the queue (the
+ * address may be fixed while files wait), never retried at once, and named with the address,
+ * the status and the answer, with Clearfacts' own endpoint as the example.
+ */
+export function notGraphqlEndpoint(
+  address: string,
+  status: number,
+  endpointAnswer: EndpointAnswer,
+): ClearfactsApiError {
+  return new ClearfactsApiError(
+    'transient',
+    msg('api_not_graphql', { address, status, endpointAnswer, example: DEFAULT_API_URL }),
+    { status, wrongEndpoint: true },
+  );
+}
+
 /** The failure an HTTP status other than 2xx means. */
 export function failureFromStatus(
   status: number,
@@ -147,6 +203,12 @@ export function failureFromStatus(
       retryAfterMs,
       serverMessage,
     });
+  }
+  if (context.address !== undefined) {
+    if (NO_ENDPOINT_STATUSES.has(status)) {
+      return notGraphqlEndpoint(context.address, status, 'not_found');
+    }
+    if (isWebPage(headers, body)) return notGraphqlEndpoint(context.address, status, 'web_page');
   }
   if (serverMessage !== null && MISSING_SCOPE.test(serverMessage)) {
     return failureFromGraphqlErrors([serverMessage], context, status);

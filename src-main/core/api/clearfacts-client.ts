@@ -40,6 +40,11 @@ export class ClearfactsApiError extends Error {
   readonly serverMessage: string | null;
   /** The file changed under the upload, which stopped before its body was complete. */
   readonly fileChanged: boolean;
+  /**
+   * The address answered, but not as a GraphQL endpoint (a 404, a web page, JSON without `data`
+   * or `errors`): the API address is wrong, so asking again soon cannot help (api_not_graphql).
+   */
+  readonly wrongEndpoint: boolean;
   readonly userMessage: Message;
   constructor(
     kind: ApiFailureKind,
@@ -50,6 +55,7 @@ export class ClearfactsApiError extends Error {
       status?: number | null;
       serverMessage?: string | null;
       fileChanged?: boolean;
+      wrongEndpoint?: boolean;
       cause?: unknown;
     } = {},
   ) {
@@ -62,6 +68,7 @@ export class ClearfactsApiError extends Error {
     this.status = details.status ?? null;
     this.serverMessage = details.serverMessage ?? null;
     this.fileChanged = details.fileChanged ?? false;
+    this.wrongEndpoint = details.wrongEndpoint ?? false;
   }
 }
 

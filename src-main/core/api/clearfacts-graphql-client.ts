@@ -22,6 +22,8 @@ import {
   failureFromGraphqlErrors,
   failureFromStatus,
   failureFromThrown,
+  notGraphqlAnswer,
+  notGraphqlEndpoint,
   safeCause,
   type CallContext,
 } from './api-failures.ts';
@@ -137,6 +139,11 @@ async function readJsonAnswer(
     return JSON.parse(text);
   } catch (error) {
     const sent = context.call === 'upload' && context.mayHaveArrived === true;
+    // A query's web page or text is a wrong address; an upload's keeps the ambiguity rule.
+    const answer = notGraphqlAnswer(response.headers, text);
+    if (!sent && context.call === 'query' && context.address !== undefined && answer !== null) {
+      throw notGraphqlEndpoint(context.address, response.status, answer);
+    }
     throw new ClearfactsApiError(
       sent ? 'ambiguous' : 'transient',
       sent ? msg('api_answer_broken_after_send') : msg('api_answer_not_json'),
@@ -148,9 +155,30 @@ async function readJsonAnswer(
   }
 }
 
+/**
+ * The fetch graphql-request calls: a 2xx answer that is no GraphQL result (a web page, JSON
+ * without `data` or `errors`) throws api_not_graphql naming the address, where graphql-request
+ * would throw "Invalid execution result" or hand back `undefined` as the data.
+ */
+function graphqlAnswersOnly(fetch: typeof globalThis.fetch, address: string): typeof fetch {
+  return async (input, init) => {
+    const response = await fetch(input, init);
+    if (!response.ok) return response;
+    const text = await response.text();
+    const answer = notGraphqlAnswer(response.headers, text);
+    if (answer !== null) throw notGraphqlEndpoint(address, response.status, answer);
+    return new Response(text, {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+    });
+  };
+}
+
 export function createClearfactsClient(options: ClearfactsClientOptions): ClearfactsClient {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const graphql = new GraphQLClient(options.apiUrl, { fetch: options.fetch });
+  const address = options.apiUrl;
+  const graphql = new GraphQLClient(address, { fetch: graphqlAnswersOnly(options.fetch, address) });
 
   async function authorization(): Promise<string> {
     const token = (await options.getToken())?.trim() ?? '';
@@ -202,6 +230,7 @@ export function createClearfactsClient(options: ClearfactsClientOptions): Clearf
     const honoured = (error: unknown): error is ClearfactsApiError =>
       error instanceof ClearfactsApiError &&
       error.kind === 'transient' &&
+      !error.wrongEndpoint &&
       (error.retryAfterMs ?? 0) <= LONGEST_HONOURED_RETRY_AFTER_MS;
     try {
       return await pRetry(attempt, {
@@ -235,7 +264,7 @@ export function createClearfactsClient(options: ClearfactsClientOptions): Clearf
     scope: Scope | null,
     signal: AbortSignal | undefined,
   ): Promise<z.infer<Answer>> {
-    const context: CallContext = { call: 'query', scope };
+    const context: CallContext = { call: 'query', scope, address };
     return retrying(signal, context, async () => {
       const header = await authorization();
       return underDeadline(timeoutMs, signal, context, async (deadline, markSent) => {
@@ -273,7 +302,7 @@ export function createClearfactsClient(options: ClearfactsClientOptions): Clearf
     scope: Scope,
     storedFile: (answer: z.infer<Answer>) => StoredFile | null | undefined,
   ): Promise<UploadedFile> {
-    const context: CallContext = { call: 'upload', scope };
+    const context: CallContext = { call: 'upload', scope, address };
     const header = await authorization();
     // A file that cannot be opened is not Clearfacts' doing: its file system error (ENOENT,
     // EACCES, …) is thrown as it is, so the queue can tell a vanished file from a dead network.
@@ -321,12 +350,19 @@ export function createClearfactsClient(options: ClearfactsClientOptions): Clearf
               // Following a redirect would need the body twice; an upload is never redirected.
               redirect: 'error',
             })
-            .finally(() => body.close());
+            .catch(async (error: unknown) => {
+              await body.close();
+              throw error;
+            });
           const answered: CallContext = {
             ...context,
             mayHaveArrived: mayHaveArrived(progress, true),
           };
-          const json = await readJsonAnswer(response, 'the upload', answered);
+          // The file stays open until the answer is read: a server that answers before the body
+          // is whole (a 404 at a wrong address) would otherwise see it cut, and its answer lost.
+          const json = await readJsonAnswer(response, 'the upload', answered).finally(() =>
+            body.close(),
+          );
           const envelope = GraphqlEnvelope.safeParse(json);
           const answer = operation.answer.safeParse(envelope.data?.data ?? {});
           const stored = answer.success ? storedFile(answer.data) : null;
@@ -356,8 +392,9 @@ export function createClearfactsClient(options: ClearfactsClientOptions): Clearf
   }
 
   async function userInfo(signal?: AbortSignal): Promise<UserInfo> {
-    const context: CallContext = { call: 'query', scope: null };
     const url = userInfoUrlFor(options.apiUrl);
+    // Named by the API address the user gave, from which this endpoint's address is derived.
+    const context: CallContext = { call: 'query', scope: null, address };
     return retrying(signal, context, async () => {
       const header = await authorization();
       return underDeadline(timeoutMs, signal, context, async (deadline, markSent) => {
@@ -463,7 +500,7 @@ export function createClearfactsClient(options: ClearfactsClientOptions): Clearf
     if (uuids.length > MAX_DOCUMENTS_PER_REQUEST) {
       throw new RangeError(`at most ${MAX_DOCUMENTS_PER_REQUEST} documents per request`);
     }
-    const context = DOCUMENT_LOOKUP_CONTEXT;
+    const context: CallContext = { ...DOCUMENT_LOOKUP_CONTEXT, address };
     const header = await authorization();
     return underDeadline(timeoutMs, signal, context, async (deadline, markSent) => {
       markSent();

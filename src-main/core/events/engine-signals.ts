@@ -24,6 +24,11 @@ export interface EngineSignalMap {
   tokenUsable: [holdReason: Message | null];
   /** Another token (or none) is in use: what the old one could see may differ. */
   tokenChanged: [];
+  /**
+   * The session asked the API address: api_not_graphql when it answered as no GraphQL endpoint
+   * does, null when it answered normally or changed.
+   */
+  addressChecked: [problem: Message | null];
   /** A file changed on disk after its send started: it must pass the gate again. */
   changedAfterSend: [filePath: string];
   /** A folder's owner marker names another installation now, or the user took a folder over. */

@@ -74,6 +74,10 @@ export function createStatusTracker(options: StatusTrackerOptions): StatusTracke
     if (missingScope !== null) {
       return { ...base, state: 'scope_missing', reason: scopeReason, missingScope };
     }
+    if (holds.address !== null) {
+      // The address answered, but as no GraphQL endpoint: say who answered what.
+      return { ...base, state: 'offline', reason: holds.address };
+    }
     if (holds.incident !== null) {
       // An outage is being waited out: sending resumes once Clearfacts answers a read.
       return {

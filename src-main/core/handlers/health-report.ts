@@ -50,7 +50,8 @@ export function listHolds(holds: Readonly<QueueHolds>, now: number): QueueHold[]
   if (holds.auth !== null) listed.push({ kind: 'auth', message: holds.auth });
   if (holds.pausedByUser) listed.push({ kind: 'paused', message: msg('paused_by_user') });
   for (const message of holds.missingScopes.values()) listed.push({ kind: 'scope', message });
-  if (holds.offline) listed.push({ kind: 'offline', message: msg('offline') });
+  if (holds.address !== null) listed.push({ kind: 'offline', message: holds.address });
+  else if (holds.offline) listed.push({ kind: 'offline', message: msg('offline') });
   if (holds.rateLimitedUntil > now) {
     listed.push({
       kind: 'rate_limit',
@@ -74,6 +75,8 @@ export function needsAttention(
     (status.counts.held ?? 0) > 0 ||
     status.counts.unconfirmed > 0 ||
     holds.some((hold) => ATTENTION_HOLDS.includes(hold.kind)) ||
+    // A wrong API address waits for someone to correct it.
+    holds.some((hold) => hold.message.code === 'api_not_graphql') ||
     folders.some((folder) => !folder.available)
   );
 }

@@ -35,6 +35,12 @@ export interface DeliveryFailure {
    * (kind `transient`): nothing arrived, and the new version must pass the gate again.
    */
   readonly fileChanged?: boolean;
+  /**
+   * The destination's address answered as no API endpoint does (kind `transient`,
+   * api_not_graphql): the address is wrong, so the file waits, never given up on, until it is
+   * fixed, and the queue says why.
+   */
+  readonly wrongEndpoint?: boolean;
 }
 
 /** One file to deliver. */

@@ -136,6 +136,15 @@ export function decideAfterFailure(
           },
         };
       case 'transient': {
+        if (delivery.wrongEndpoint === true) {
+          // A wrong address is no server error: the file waits, saying who answered what.
+          const failure: Failure = {
+            code: 'transient',
+            message: delivery.userMessage,
+            detail: delivery.message,
+          };
+          return retry(failure, true, null);
+        }
         const offline = delivery.status === null;
         const failure: Failure = {
           code: 'transient',

@@ -14,6 +14,12 @@ export interface QueueHolds {
   storage: Message | null;
   /** The last send could not reach Clearfacts (cleared by the next success). */
   offline: boolean;
+  /**
+   * The API address answered as no GraphQL endpoint does (api_not_graphql, naming the address
+   * and its answer), seen by a send or by the session's check: files wait until it is fixed.
+   * Cleared by the next normal answer.
+   */
+  address: Message | null;
   /** Clearfacts asked everyone to slow down (429 Retry-After): nothing is sent before this. */
   rateLimitedUntil: number;
   /**
@@ -51,6 +57,7 @@ export function createQueueHolds(): QueueHolds {
     missingScopes: new Map(),
     storage: null,
     offline: false,
+    address: null,
     rateLimitedUntil: 0,
     incident: null,
   };

@@ -64,7 +64,13 @@ export interface DocumentTools {
  */
 export type HoldChange =
   | { kind: 'reachable' }
-  | { kind: 'retrying'; offline: boolean; rateLimitMs: number | null }
+  | {
+      kind: 'retrying';
+      offline: boolean;
+      rateLimitMs: number | null;
+      /** The address answered as no GraphQL endpoint does: why files wait (api_not_graphql). */
+      addressProblem: Message | null;
+    }
   | { kind: 'missing_scope'; scope: Scope; reason: Message }
   | { kind: 'ambiguous'; failure: Failure };
 
@@ -744,7 +750,12 @@ async function recordSendFailure(
         failure: decision.failure,
         nextAttemptAt: context.now() + decision.delayMs,
       });
-      return { kind: 'retrying', offline: decision.offline, rateLimitMs: decision.rateLimitMs };
+      return {
+        kind: 'retrying',
+        offline: decision.offline,
+        rateLimitMs: decision.rateLimitMs,
+        addressProblem: sorted?.wrongEndpoint === true ? decision.failure.message : null,
+      };
     case 'fail': {
       const failure = await context.explainRefusal(record, decision.failure);
       context.logger.warn('Clearfacts refused a file', {

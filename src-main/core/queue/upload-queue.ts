@@ -123,6 +123,11 @@ export interface UploadQueue {
   tokenChanged(): void;
   /** Set by the session: a reason while no usable token exists, null once one does. */
   setAuthHold(reason: Message | null): void;
+  /**
+   * Set by the session's check of the address: api_not_graphql while the API address answers as
+   * no GraphQL endpoint does, null once it answers normally (a send's answer sets it too).
+   */
+  setAddressProblem(problem: Message | null): void;
   /** Set by the storage guard: the fault's sentence, null once the history accepts writes. */
   setStorageFault(reason: Message | null): void;
   /** Whether the file with this history id is being sent now. */
@@ -254,12 +259,17 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
     let changed = false;
     switch (change.kind) {
       case 'reachable':
-        changed = holds.offline;
+        changed = holds.offline || holds.address !== null;
         holds.offline = false;
+        holds.address = null;
         break;
       case 'retrying':
         changed = holds.offline !== change.offline;
         holds.offline = change.offline;
+        if (change.addressProblem !== null) {
+          changed = changed || !sameMessage(holds.address, change.addressProblem);
+          holds.address = change.addressProblem;
+        }
         if (change.rateLimitMs !== null) {
           const until = now() + Math.min(change.rateLimitMs, MAX_HOLD_MS);
           changed = changed || until > holds.rateLimitedUntil;
@@ -460,12 +470,19 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
 
     /** Set by the session: a reason while no usable token exists, null once one does. */
     setAuthHold(reason: Message | null): void {
-      if (JSON.stringify(holds.auth) === JSON.stringify(reason)) return;
+      if (sameMessage(holds.auth, reason)) return;
       holds.auth = reason;
       if (reason === null) {
         // A new token may carry the scopes the old one lacked.
         holds.missingScopes.clear();
       }
+      options.onHoldsChanged();
+      pump();
+    },
+
+    setAddressProblem(problem: Message | null): void {
+      if (sameMessage(holds.address, problem)) return;
+      holds.address = problem;
       options.onHoldsChanged();
       pump();
     },
@@ -541,4 +558,9 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
       }
     },
   };
+}
+
+/** Whether two hold reasons say the same (a code and its parameters). */
+function sameMessage(a: Message | null, b: Message | null): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }

@@ -18,7 +18,8 @@ import {
 import { pdfBytes } from './sample-files.ts';
 import { createMemoryTokenStore } from '../../../src-main/core/account/token/memory-token-store.ts';
 import type { BrowseRootsSource } from '../../../src-main/core/folders/folder-browser.ts';
-import type { FolderSplit } from '../../../src-main/contract/domain.ts';
+import type { FolderSplit, HistoryEntry } from '../../../src-main/contract/domain.ts';
+import { createWaitList } from '../../support/waiting.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -59,6 +60,11 @@ export interface StackOptions {
   followUpSpacingMs?: number;
   /** Where the folder browser may list (default: this machine's home folder and drives). */
   browseRoots?: BrowseRootsSource;
+  /**
+   * false: the emulator's address is put in the settings instead of given at start-up, so the
+   * Settings screen can change it. Given at start-up by default.
+   */
+  launchApiUrl?: boolean;
 }
 
 export async function startStack(t: TestContext, options: StackOptions = {}): Promise<Stack> {
@@ -72,7 +78,7 @@ export async function startStack(t: TestContext, options: StackOptions = {}): Pr
     tokenStore: createMemoryTokenStore(),
     shell: 'browser',
     version: '0.0.0-e2e',
-    apiUrl: emulator.graphqlUrl,
+    ...(options.launchApiUrl === false ? {} : { apiUrl: emulator.graphqlUrl }),
     demoToken: emulator.demoToken,
     tuning: {
       retryBaseDelayMs: 50,
@@ -86,7 +92,11 @@ export async function startStack(t: TestContext, options: StackOptions = {}): Pr
     revealFile: () => Promise.resolve(),
     ...(options.browseRoots === undefined ? {} : { browseRoots: options.browseRoots }),
   });
-  await engine.handlers['settings.update']({ stabilityWindowMs: 300, pollingIntervalMs: 500 });
+  await engine.handlers['settings.update']({
+    stabilityWindowMs: 300,
+    pollingIntervalMs: 500,
+    ...(options.launchApiUrl === false ? { apiUrl: emulator.graphqlUrl } : {}),
+  });
   await engine.start();
   const bridge = await startBrowserMode({ engine, configDir });
   t.after(async () => {
@@ -154,6 +164,35 @@ export async function addWatchedFolder(
     destination: { type: 'purchase' },
   });
   return folder;
+}
+
+/** Sets the split mode (or `bundle:N`) of the watched folder at `folderPath` in core. */
+export async function setSplitInCore(
+  stack: Stack,
+  folderPath: string,
+  split: FolderSplit,
+): Promise<void> {
+  const { folders } = await stack.engine.handlers['folders.list']({});
+  const binding = folders.find((view) => view.binding.path === folderPath)?.binding;
+  assert.ok(binding, `${folderPath} is watched`);
+  await stack.engine.handlers['folders.setSplit']({ id: binding.id, split });
+}
+
+/** Waits (with the waits' deadline, naming `what`) until the newest history rows satisfy `done`. */
+export async function untilHistory(
+  stack: Stack,
+  what: string,
+  done: (rows: HistoryEntry[]) => boolean,
+): Promise<void> {
+  const waits = createWaitList({ recheckMs: 50 });
+  await waits.until(what, async () => {
+    const { rows } = await stack.engine.handlers['history.query']({
+      filter: {},
+      offset: 0,
+      limit: 10,
+    });
+    return done(rows) ? true : undefined;
+  });
 }
 
 /**

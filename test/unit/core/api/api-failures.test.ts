@@ -417,11 +417,13 @@ test('a file rewritten while its upload stalls: transient with fileChanged, noth
   // The emulator reads nothing for a while: most of the file is still unread when it changes.
   setup.emulator.setFaults({ appliesTo: 'uploads', latencyMs: 1_500 });
   const client = setup.clientWith();
-  const sending = client.uploadInvoice(invoice(setup, { path: bigPath }));
+  // The outcome is awaited from the start, so a rejection that comes while the file is being
+  // rewritten (a loaded machine) is never unhandled.
+  const outcome = failure(client.uploadInvoice(invoice(setup, { path: bigPath })), 'transient');
   // Pacing, not a check: the body has started and stalls on the emulator when the file changes.
   await new Promise((resolve) => setTimeout(resolve, 300));
   await writeFile(bigPath, largePdfBytes(15 * 1024 * 1024 + 4_096));
-  const changed = await failure(sending, 'transient');
+  const changed = await outcome;
   assert.equal(changed.fileChanged, true);
   assert.equal(changed.userMessage.code, 'api_file_changed_while_sending');
   assert.equal(setup.emulator.uploads().length, 0, 'an incomplete body stores nothing');
@@ -470,4 +472,56 @@ test('a file renamed over the checked one, same size and mtime, is not sent unde
   );
   assert.equal(stale.fileChanged, true);
   assert.equal(setup.emulator.uploads().length, 0, 'nothing was sent');
+});
+
+test('an address that is no GraphQL endpoint is named with its status and answer, and not retried', async (t) => {
+  const setup = await setUp(t);
+  const origin = new URL(setup.emulator.graphqlUrl).origin;
+  // The emulator's origin without /graphql: its router answers 404 for a query and an upload.
+  const wrongPath = setup.clientWith({ apiUrl: origin, queryRetries: 3 });
+  let requests = 0;
+  const counted: typeof fetch = (input, init) => {
+    requests += 1;
+    return globalThis.fetch(input, init);
+  };
+  const notFound = await failure(
+    setup.clientWith({ apiUrl: origin, queryRetries: 3, fetch: counted }).administrations(),
+    'transient',
+  );
+  assert.equal(notFound.wrongEndpoint, true);
+  assert.equal(requests, 1, 'a wrong address is not asked again at once');
+  assert.deepEqual(notFound.userMessage, {
+    code: 'api_not_graphql',
+    params: {
+      address: origin,
+      status: 404,
+      endpointAnswer: 'not_found',
+      example: 'https://api.clearfacts.be/graphql',
+    },
+  });
+  const upload = await failure(wrongPath.uploadInvoice(invoice(setup)), 'transient');
+  assert.equal(upload.wrongEndpoint, true, 'a 404 to an upload stored nothing: not ambiguous');
+
+  // 2xx answers a GraphQL endpoint never gives: JSON without data or errors, and plain text.
+  const answering =
+    (body: string, type: string): typeof fetch =>
+    () =>
+      Promise.resolve(new Response(body, { status: 200, headers: { 'content-type': type } }));
+  for (const [body, type, answer] of [
+    ['{"status":"ok"}', 'application/json', 'not_graphql'],
+    ['OK', 'text/plain', 'not_json'],
+    [HTML_PAGE, 'text/html', 'web_page'],
+  ] as const) {
+    const error = await failure(
+      setup.clientWith({ fetch: answering(body, type) }).administrations(),
+      'transient',
+    );
+    assert.equal(error.wrongEndpoint, true, body);
+    assert.equal(
+      (error.userMessage.params as { endpointAnswer: string }).endpointAnswer,
+      answer,
+      body,
+    );
+  }
+  assert.deepEqual(setup.emulator.phantoms(), [], 'nothing was stored by the wrong address');
 });
