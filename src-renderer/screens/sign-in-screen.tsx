@@ -15,6 +15,7 @@ const DOCS_URL = 'https://github.com/Clearfacts/cf_developer_docs';
 
 function RefusalMessage({ error }: { error: unknown }): ReactElement {
   const { t } = useTranslation();
+  const render = useRenderMessage();
   const code = error instanceof ApiError ? error.code : 'internal';
   const sentence =
     code === 'auth' || code === 'missing_scope'
@@ -32,7 +33,14 @@ function RefusalMessage({ error }: { error: unknown }): ReactElement {
         <p>{sentence}</p>
         <details>
           <summary>{t('app.details')}</summary>
-          <p className="mono">{error instanceof Error ? error.message : String(error)}</p>
+          {/* Core's own sentence in the reader's language (error.message is its English form),
+              then the transport's detail, which is technical and not translated. */}
+          <p className="mono">
+            {error instanceof ApiError ? render(error.userMessage) : t('errors.internal')}
+          </p>
+          {error instanceof ApiError && error.detail !== undefined && error.detail !== '' && (
+            <p className="mono">{error.detail}</p>
+          )}
         </details>
       </div>
     </div>
