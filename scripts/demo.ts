@@ -124,6 +124,12 @@ async function main(): Promise<void> {
     `     bound to ${administration?.name ?? 'an administration'}, purchase invoices.`,
     `  3. Copy a PDF from ${folders.samples} into that folder and watch it arrive in History.`,
     `  4. Or drag the samples onto Drop files, or set up ${folders.tree} as an accountant tree.`,
+    '',
+    // The config folder's engine answers the CLI over its socket; the emulator's address and
+    // token let a CLI with its own config folder read the same demo data (issue #14).
+    'The command line works on this demo too (in another terminal, after step 1):',
+    `  npx clearfacts-uploader --config-dir ${configDir} administrations`,
+    `Emulated Clearfacts: --api-url ${emulator.graphqlUrl} with CLEARFACTS_TOKEN=${emulator.demoToken}`,
   ];
 
   const runtime = findElectronRuntime();
