@@ -5,7 +5,8 @@ import { ApiError } from '../../contract/api-contract.ts';
 import type { Engine } from '../../core/index.ts';
 import type { CliRuntime } from '../cli-runtime.ts';
 import { inCliLanguage } from '../cli-language.ts';
-import { msg } from '../../contract/messages/message.ts';
+import { msg, type Message } from '../../contract/messages/message.ts';
+import { unreachableSentence } from '../unreachable-sentence.ts';
 import { createLiveView } from '../live-view.ts';
 import { stopRequested } from '../stop-signal.ts';
 
@@ -13,15 +14,18 @@ import { stopRequested } from '../stop-signal.ts';
  * Ends `watch` before it starts when there is no token or Clearfacts refuses it: ApiError `auth`
  * or `not_signed_in`, which the CLI reports with exit code 3, the code a service unit does not
  * restart on (RestartPreventExitStatus=3). An unreachable Clearfacts is no reason not to start:
- * the queue waits for it. A token refused later, while running, holds the queue instead.
+ * the queue waits for it, and the sentence returned says so at once (else nothing would be said
+ * until a file arrived). A token refused later, while running, holds the queue instead.
  */
-async function requireUsableToken(engine: Engine): Promise<void> {
+async function requireUsableToken(engine: Engine, apiAddress: string): Promise<Message | null> {
   try {
     await engine.handlers['session.get']({ verify: true });
+    return null;
   } catch (error) {
     if (error instanceof ApiError && (error.code === 'auth' || error.code === 'not_signed_in')) {
       throw error;
     }
+    return error instanceof ApiError ? unreachableSentence(error, apiAddress) : null;
   }
 }
 
@@ -40,7 +44,7 @@ export function registerWatchCommand(program: Command, runtime: () => CliRuntime
       const view = createLiveView(mode);
       try {
         const engine = await cli.engine({ watchFolders: true });
-        await requireUsableToken(engine);
+        const unreachable = await requireUsableToken(engine, cli.apiAddress());
         engine.subscribe((channel, payload) => view.show(channel, payload));
         await engine.start();
         const { folders } = await engine.handlers['folders.list']({});
@@ -51,6 +55,10 @@ export function registerWatchCommand(program: Command, runtime: () => CliRuntime
               : msg('cli_watch_watching', { count: folders.length, configDir: cli.configDir }),
           ),
         );
+        if (unreachable !== null) {
+          view.note(inCliLanguage(unreachable));
+          view.note(inCliLanguage(msg('cli_watch_waits_for_api')));
+        }
         const signal = await stopRequested();
         view.note(inCliLanguage(msg('cli_watch_stopping', { signal })));
         await cli.close();
