@@ -271,3 +271,35 @@ test('a scanned batch with a typed permanent sheet sends the part after it to th
     ],
   );
 });
+
+test('a typed sheet naming its category (as `separator-sheet --category Statuten` prints it) sends to that category of the part’s administration', async (t) => {
+  // The README's own example names the category; ids differ per administration, so a sheet
+  // without --company can only carry the name. Before, the name went to Clearfacts as the id and
+  // the part failed ("Unknown category").
+  const harness = await startEngine(t);
+  const administration = harness.emulator.seed.administrations[1];
+  assert.ok(administration);
+  const [category] = administration.categories.permanent;
+  assert.ok(category);
+  const look = { dpi: 200, turnDegrees: 0, grey: true };
+  const permanent = await scannedSheetJpeg({ type: 'permanent', categoryId: category.name }, look);
+  // Pages: 1 invoice A, 2 permanent sheet, 3 deed B.
+  const batch = await batchPdf([{ text: 'A1' }, { jpeg: permanent }, { text: 'B1' }]);
+  const dir = await harness.addFolder('Scans', administration.companyNumber, { type: 'purchase' });
+  const [view] = harness.folders();
+  assert.ok(view);
+  await harness.engine.handlers['folders.setSplit']({ id: view.binding.id, split: 'separator' });
+  await writeFile(path.join(dir, 'Scan 0044.pdf'), batch);
+
+  await harness.waitForEntry(
+    'the part after the named permanent sheet uploaded or failed',
+    (entry) =>
+      entry.fileName === 'Scan 0044 (p. 3).pdf' &&
+      (entry.state === 'uploaded' || entry.state === 'failed'),
+  );
+  const archived = harness.emulator.uploads().find((upload) => upload.kind === 'archive');
+  assert.deepEqual(
+    archived && [archived.filename, archived.archiveType, archived.categoryId],
+    ['Scan 0044 (p. 3).pdf', 'PERMANENT', category.id],
+  );
+});
