@@ -129,6 +129,7 @@ async function main(): Promise<void> {
     // token let a CLI with its own config folder read the same demo data (issue #14).
     'The command line works on this demo too (in another terminal, after step 1):',
     `  npx clearfacts-uploader --config-dir ${configDir} administrations`,
+    `  npx clearfacts-uploader --config-dir ${configDir} ui --link   (a new private link)`,
     `Emulated Clearfacts: --api-url ${emulator.graphqlUrl} with CLEARFACTS_TOKEN=${emulator.demoToken}`,
   ];
 
@@ -172,6 +173,8 @@ async function main(): Promise<void> {
   });
   await engine.start();
   browser = await startBrowserMode({ engine, configDir });
+  // The printed link is single-use: `ui --link --config-dir …` asks the engine for a fresh one.
+  engine.servePageLinks(browser.newLink);
 
   console.log(
     [

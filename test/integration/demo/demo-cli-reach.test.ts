@@ -46,6 +46,15 @@ test('the demo prints how the CLI reaches its engine and its emulated Clearfacts
   assert.ok(configDir !== undefined, `no --config-dir in:\n${output}`);
   const status = await runCli({ configDir, apiUrl: 'https://unused.invalid/graphql' }, ['status']);
   assert.match(status.stdout, new RegExp(`process ${demo.pid}\\b`));
+  // The printed link is single-use; a fresh one comes from the demo's own page server.
+  const opened = /Open (http:\/\/127\.0\.0\.1:\d+)\//.exec(output)?.[1];
+  assert.ok(opened !== undefined, `no link in:\n${output}`);
+  const link = await runCli({ configDir, apiUrl: 'https://unused.invalid/graphql' }, [
+    'ui',
+    '--link',
+  ]);
+  assert.equal(link.code, 0, link.stderr);
+  assert.ok(link.stdout.includes(`${opened}/#link=`), link.stdout);
 
   const apiUrl = /--api-url (\S+)/.exec(output)?.[1];
   const token = /CLEARFACTS_TOKEN=(\S+)/.exec(output)?.[1];
