@@ -216,6 +216,21 @@ export function layoutProblems(page: Page, options: LayoutOptions = {}): Promise
             where: describe(element),
             detail: `${Math.round(box.width)} × ${Math.round(box.height)} px`,
           });
+        // The same on one line: a name cut by its ellipsis to a letter or two ("O…" for a file
+        // name beside a long state in French at 380 px): a row is read by its name (user data;
+        // a row's uuid note gives way on purpose, whole in its tooltip).
+        if (
+          element.closest('[data-user-data]') !== null &&
+          box.width > 0 &&
+          box.width < 4 * fontSize &&
+          style.textOverflow === 'ellipsis' &&
+          element.scrollWidth > element.clientWidth + 1
+        )
+          problems.push({
+            kind: 'squeezed',
+            where: describe(element),
+            detail: `"${ownText.slice(0, 20)}…" cut to ${Math.round(box.width)} px`,
+          });
       }
     }
 

@@ -3,7 +3,7 @@
 // wider than a 300 px window (256 px in a 204 px box); and a folder card whose split select
 // showed "Regrouper une session de numérisation en un document" (418 px) in a 238 px select.
 // In nl, fr and en at 300×260, 380×340 and 1280×800: nothing wider than its box, no select
-// whose choice is cut.
+// whose choice is cut, no long file name cut to a letter by its ellipsis.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
@@ -32,9 +32,11 @@ test("a moved file's row and a bundling folder's card fit every size in every la
   const bundling = folders.find((view) => view.binding.path === phone)?.binding;
   assert.ok(bundling);
   await stack.engine.handlers['folders.setSplit']({ id: bundling.id, split: 'bundle:30' });
-  await writeFile(path.join(scans, 'f.pdf'), await pdfBytes(1, { label: 'moved' }));
+  // A scanner's long name: beside the French state it was cut to "O…" at 380 px.
+  const moved = 'Onderhoud bestelwagen Garage Peeters.pdf';
+  await writeFile(path.join(scans, moved), await pdfBytes(1, { label: 'moved' }));
   const waits = createWaitList({ recheckMs: 50 });
-  await waits.until('f.pdf to be uploaded and moved to _uploaded', async () => {
+  await waits.until(`${moved} to be uploaded and moved to _uploaded`, async () => {
     const { rows } = await stack.engine.handlers['history.query']({
       filter: {},
       offset: 0,
