@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --max-semi-space-size=4
+#!/usr/bin/env -S MALLOC_ARENA_MAX=2 node --max-semi-space-size=4
 // The `clearfacts-uploader` command. An installed package runs the JavaScript that `prepack`
 // compiled into dist/ (Node does not strip types inside node_modules); a checkout, which has the
 // sources, runs them directly with type stripping. Both need Node 24: say so plainly instead of
@@ -6,7 +6,9 @@
 // The shebang's --max-semi-space-size is the engine's young-generation cap (issue #13's memory
 // target; src-main/contract/engine-v8-flags.ts has the why and the figures): a V8 heap flag only
 // counts on the command line. `env -S` splits it off (GNU coreutils 8.30+, macOS, FreeBSD; npm's
-// Windows shims read it too); the service definitions pass it to node themselves.
+// Windows shims read it too); the service definitions pass it to node themselves. MALLOC_ARENA_MAX
+// is the engine's malloc setting (issue #17, src-main/contract/engine-environment.ts), which glibc
+// reads only at start-up: `env` sets it before node starts.
 import { existsSync } from 'node:fs';
 import module from 'node:module';
 

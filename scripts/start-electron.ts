@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { ENGINE_ENVIRONMENT } from '../src-main/contract/engine-environment.ts';
 import { ENGINE_JS_FLAGS_SWITCH } from '../src-main/contract/engine-v8-flags.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -121,8 +122,9 @@ function main(): void {
   const result = spawnSync(runtime.executable, args, {
     cwd: root,
     stdio: 'inherit',
-    // A leftover ELECTRON_RUN_AS_NODE would run main.js as plain Node instead of the app.
-    env: { ...process.env, ELECTRON_RUN_AS_NODE: undefined },
+    // A leftover ELECTRON_RUN_AS_NODE would run main.js as plain Node instead of the app; the
+    // engine's malloc setting counts only from the start (engine-environment.ts).
+    env: { ...process.env, ...ENGINE_ENVIRONMENT, ELECTRON_RUN_AS_NODE: undefined },
   });
   process.exit(result.status ?? 1);
 }

@@ -2,6 +2,7 @@
 // messages into promises (ready, idle, stopped) and a stream of stored uuids.
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { ENGINE_ENVIRONMENT } from '../../src-main/contract/engine-environment.ts';
 import { ENGINE_V8_FLAGS } from '../../src-main/contract/engine-v8-flags.ts';
 import { HostMessage, type EngineHostConfig, type ParentMessage } from './engine-messages.ts';
 
@@ -33,9 +34,10 @@ export interface EngineProcess {
 export function startEngineProcess(config: EngineHostConfig): EngineProcess {
   const spawnedAt = Date.now();
   const child: ChildProcess = fork(hostScript, [], {
-    // The engine's V8 flags, as every shell starts it with (issue #13, engine-v8-flags.ts).
+    // The engine's V8 flags and environment, as every shell starts it with (issue #13,
+    // engine-v8-flags.ts; issue #17, engine-environment.ts).
     execArgv: [...process.execArgv, ...ENGINE_V8_FLAGS],
-    env: { ...process.env, BENCH_ENGINE_CONFIG: JSON.stringify(config) },
+    env: { ...process.env, ...ENGINE_ENVIRONMENT, BENCH_ENGINE_CONFIG: JSON.stringify(config) },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   if (child.pid === undefined) throw new Error('the engine host did not start');

@@ -1,6 +1,7 @@
 // Separator detection (issue #17): a 20-page 300 dpi scan, one JPEG per page with the app's own
-// separator sheets among them, split in `separator` mode by the engine's split service (a warm
-// worker, as the engine keeps one for its life), beside the check that only reads the file
+// separator sheets among them, split in `separator` mode by the engine's split service (which
+// starts its worker for each batch and ends it after, so each timed split includes that start),
+// beside the check that only reads the file
 // (type, SHA-256, pdf.js page count). Then the engine's peak RSS while it takes the same batch
 // from a watched folder to its uploaded parts, beside the same engine idle.
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -37,7 +38,8 @@ async function timeSplits(batch: ScannedBatch, runs: number): Promise<number[]> 
   const service = createSplitService();
   try {
     const perPage: number[] = [];
-    // The first split starts the worker (pdf.js, zxing's WASM): the engine pays that once.
+    // A warm-up first (files read from disk, sharp loaded in this thread); every split, the
+    // warm-up too, starts its worker (zxing's WASM, pdf-lib, sharp) and ends it, as the engine's do.
     for (let run = 0; run <= runs; run += 1) {
       const started = performance.now();
       const result = await service.split(batch.bytes.slice(), 'separator');

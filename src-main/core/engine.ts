@@ -49,6 +49,7 @@ import { REAL_IDLE_TIMER, type IdleTimer } from './documents/idle-serial-queue.t
 import { DEFAULT_RETRY_TUNING } from './queue/retry-policy.ts';
 import { createUploadQueue } from './queue/upload-queue.ts';
 import type { AfterUploadFs } from './queue/after-upload.ts';
+import { removeUnreferencedBundles, type BundleWrite } from './queue/bundle-file.ts';
 import { createSplitService } from './split/split-service.ts';
 import { openHeadlessSettingsStore } from './store/conf-settings-store.ts';
 import { ACTIVE_STATES } from './store/file-lifecycle.ts';
@@ -111,6 +112,8 @@ export interface EngineOptions {
   scanSessionTimer?: IdleTimer;
   /** The after-upload step's file operations; tests inject a full disk. node:fs by default. */
   afterUploadFs?: AfterUploadFs;
+  /** How a scan session's combined document is written; tests inject a full disk. */
+  writeBundle?: BundleWrite;
   /**
    * Starts the UBL schema validator ahead of the first e-invoice; true once ready, false when it
    * could not start. The engine's own validator (warmUblSchemaValidator) unless a test gives
@@ -363,6 +366,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     bundlesDir,
     logger,
     timer: options.scanSessionTimer ?? REAL_IDLE_TIMER,
+    ...(options.writeBundle === undefined ? {} : { writeBundle: options.writeBundle }),
     onInserted,
     onTransition,
   });
@@ -394,6 +398,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     queue,
     onTransition,
     ...(options.revealFile === undefined ? {} : { revealFile: options.revealFile }),
+    retryScanSession: (record) => scanSessions.retryFailed(record),
   });
   const drop = createDropIntake({
     repository,
@@ -535,6 +540,9 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     recoverInterruptedSends(repository, onTransition, logger);
     rmSync(stagingDir, { recursive: true, force: true });
     mkdirSync(stagingDir, { recursive: true, mode: 0o700 });
+    // Before anything can combine (control, sessions): a stop between writing a combined
+    // document and its row left a file nothing would ever send or remove.
+    await removeUnreferencedBundles(bundlesDir, repository, logger);
     const counts = repository.countByState();
     status.reset(ACTIVE_STATES.reduce((sum, state) => sum + counts[state], 0));
     // Other processes of this user reach the engine from here on (`upload` while `watch` runs).

@@ -4,6 +4,7 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { App } from 'electron';
+import { ENGINE_ENVIRONMENT_ASSIGNMENTS } from '../contract/engine-environment.ts';
 import { ENGINE_JS_FLAGS_SWITCH } from '../contract/engine-v8-flags.ts';
 
 export const HIDDEN_ARGUMENT = '--hidden';
@@ -29,13 +30,17 @@ export function quoteExecArgument(argument: string): string {
  */
 export const LOGIN_ARGUMENTS: readonly string[] = [ENGINE_JS_FLAGS_SWITCH, HIDDEN_ARGUMENT];
 
+/**
+ * The autostart entry's text. Its command starts with `env` and the engine's environment
+ * (engine-environment.ts: glibc reads it only at start-up, issue #17).
+ */
 export function autostartEntry(executable: string): string {
   return [
     '[Desktop Entry]',
     'Type=Application',
     'Name=Clearfacts Uploader',
     'Comment=Delivers scanned invoices and documents to Clearfacts',
-    `Exec=${quoteExecArgument(executable)} ${LOGIN_ARGUMENTS.join(' ')}`,
+    `Exec=env ${ENGINE_ENVIRONMENT_ASSIGNMENTS.join(' ')} ${quoteExecArgument(executable)} ${LOGIN_ARGUMENTS.join(' ')}`,
     'Terminal=false',
     'X-GNOME-Autostart-enabled=true',
     '',

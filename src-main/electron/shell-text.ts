@@ -149,9 +149,9 @@ const nl: Omit<ShellText, 'render'> = {
   refusedTitle: 'Een document werd geweigerd',
   refusedMany: (count) => `${count} documenten werden geweigerd. Open de app om te zien waarom.`,
   tokenProblemTitle: 'Uploads zijn gestopt',
-  insecureStorageTitle: 'Geen sleutelhanger om het token te beschermen',
+  insecureStorageTitle: 'Geen sleutelbos om het token te beschermen',
   insecureStorageMessage:
-    'Deze computer heeft geen sleutelhanger waarmee de app uw token kan versleutelen.',
+    'Deze computer heeft geen sleutelbos waarmee de app uw token kan versleutelen.',
   insecureStorageDetail:
     'Als u het toch bewaart, kan iedereen die uw bestanden kan lezen het token lezen. Installeer en ontgrendel GNOME Keyring of KWallet om het te beschermen, of bewaar het alleen voor deze sessie en meld de volgende keer opnieuw aan.',
   insecureStorageStore: 'Toch bewaren',

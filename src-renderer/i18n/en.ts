@@ -406,7 +406,7 @@ export const en = {
     pdf_xfa_only:
       'The PDF is a dynamic XFA form whose pages hold no content. Print it to PDF from Adobe Acrobat Reader.',
     pdf_prefix_too_long:
-      'The PDF starts after more than 1 KB of other bytes. Save it again from your PDF reader, or print it to PDF.',
+      'The PDF starts after more than 1 kB of other bytes. Save it again from your PDF reader, or print it to PDF.',
     check_over_budget:
       'Checking this PDF took more time or memory than this app allows per file; the file may be fine. Save a copy with “Print to PDF”.',
     file_incomplete: 'The file is incomplete: it was cut off while being written.',
@@ -493,6 +493,8 @@ export const en = {
     rawName: 'Renamed: its name on disk was not UTF-8, and was',
     combinedFrom_one: 'Combined from {{count, number}} file: {{names}}',
     combinedFrom_other: 'Combined from {{count, number}} files: {{names}}',
+    combinedInto: 'Sent to Clearfacts inside a combined document: its row shows the uuid',
+    combinedWaiting: 'Combined into one document, which waits to be uploaded',
     uuid: 'uuid {{uuid}}',
     sources: {
       watch: 'From a watched folder',
@@ -566,8 +568,8 @@ export const en = {
       environment: 'the environment variable CLEARFACTS_TOKEN',
       memory: 'memory only, until the uploader stops',
       memoryDemo: 'memory only (demo)',
-      safeStorage: 'the system’s secure storage',
-      safeStorageBasic: 'the system’s storage, without a keyring (weak)',
+      safeStorage: 'encrypted with the system keyring',
+      safeStorageBasic: 'encrypted with a fixed key, without a keyring (weak)',
     },
     signOut: 'Sign out',
     changeToken: 'Use another token',

@@ -437,7 +437,7 @@ export const fr: WithManyPlurals<Messages> = {
     pdf_xfa_only:
       'Le PDF est un formulaire XFA dynamique dont les pages ne contiennent rien. Imprimez-le en PDF depuis Adobe Acrobat Reader.',
     pdf_prefix_too_long:
-      'Le PDF ne commence qu’après plus de 1 Ko d’autres octets. Enregistrez-le à nouveau depuis votre lecteur PDF, ou imprimez-le en PDF.',
+      'Le PDF ne commence qu’après plus de 1 ko d’autres octets. Enregistrez-le à nouveau depuis votre lecteur PDF, ou imprimez-le en PDF.',
     check_over_budget:
       'La vérification de ce PDF a demandé plus de temps ou de mémoire que cette application n’en accorde par fichier ; le fichier est peut-être correct. Enregistrez-en une copie avec « Imprimer en PDF ».',
     xml_not_invoice: 'Le fichier XML n’est pas une facture UBL ou Peppol.',
@@ -529,6 +529,8 @@ export const fr: WithManyPlurals<Messages> = {
     combinedFrom_one: 'Réuni à partir de {{count, number}} fichier : {{names}}',
     combinedFrom_many: 'Réuni à partir de {{count, number}} fichiers : {{names}}',
     combinedFrom_other: 'Réuni à partir de {{count, number}} fichiers : {{names}}',
+    combinedInto: 'Envoyé à Clearfacts dans un document réuni : sa ligne en montre l’uuid',
+    combinedWaiting: 'Réuni en un seul document, qui attend d’être envoyé',
     uuid: 'uuid {{uuid}}',
     sources: {
       watch: 'Depuis un dossier surveillé',
@@ -604,8 +606,8 @@ export const fr: WithManyPlurals<Messages> = {
       environment: 'la variable d’environnement CLEARFACTS_TOKEN',
       memory: 'en mémoire seulement, jusqu’à l’arrêt de l’uploader',
       memoryDemo: 'en mémoire seulement (démo)',
-      safeStorage: 'le stockage sécurisé du système',
-      safeStorageBasic: 'le stockage du système, sans trousseau (faible)',
+      safeStorage: 'chiffré avec le trousseau du système',
+      safeStorageBasic: 'chiffré avec une clé fixe, sans trousseau (faible)',
     },
     signOut: 'Se déconnecter',
     changeToken: 'Utiliser un autre jeton',

@@ -407,17 +407,17 @@ export const nl: Messages = {
     pdf_corrupt: 'De PDF is beschadigd of onvolledig. Scan hem opnieuw of sla hem opnieuw op.',
     pdf_no_pages: "De PDF heeft geen pagina's.",
     pdf_page_count_mismatch:
-      'De paginalijst van de PDF telt de pagina’s anders dan de pagina’s die het bestand bevat. Sla hem opnieuw op vanuit je PDF-lezer, of druk hem af naar PDF.',
+      'De paginalijst van de PDF telt de pagina’s anders dan de pagina’s die het bestand bevat. Sla hem opnieuw op vanuit uw PDF-lezer, of druk hem af naar PDF.',
     pdf_needs_password:
       'De PDF vraagt een wachtwoord om te openen. Sla een kopie zonder wachtwoord op en probeer opnieuw.',
     pdf_incomplete:
       'De PDF is afgebroken tijdens het schrijven of kopiëren. Kopieer, scan of bewaar hem opnieuw.',
     pdf_unreadable:
-      'De PDF kan niet gelezen worden, ook niet na herstel. Sla een kopie op vanuit je PDF-lezer of scan hem opnieuw.',
+      'De PDF kan niet gelezen worden, ook niet na herstel. Sla een kopie op vanuit uw PDF-lezer of scan hem opnieuw.',
     pdf_xfa_only:
       'De PDF is een dynamisch XFA-formulier zonder inhoud op de pagina’s. Druk het af naar PDF vanuit Adobe Acrobat Reader.',
     pdf_prefix_too_long:
-      'De PDF begint pas na meer dan 1 KB andere bytes. Sla hem opnieuw op vanuit je PDF-lezer, of druk hem af naar PDF.',
+      'De PDF begint pas na meer dan 1 kB andere bytes. Sla hem opnieuw op vanuit uw PDF-lezer, of druk hem af naar PDF.',
     check_over_budget:
       'Het controleren van deze PDF vroeg meer tijd of geheugen dan deze app per bestand toelaat; het bestand kan in orde zijn. Sla een kopie op met “Afdrukken naar PDF”.',
     xml_not_invoice: 'Het XML-bestand is geen UBL- of Peppol-factuur.',
@@ -506,6 +506,9 @@ export const nl: Messages = {
     rawName: 'Hernoemd: de naam op schijf was geen UTF-8, en was',
     combinedFrom_one: 'Samengevoegd uit {{count, number}} bestand: {{names}}',
     combinedFrom_other: 'Samengevoegd uit {{count, number}} bestanden: {{names}}',
+    combinedInto:
+      'Naar Clearfacts verstuurd in een samengevoegd document: de rij daarvan toont de uuid',
+    combinedWaiting: 'Samengevoegd tot één document, dat wacht om opgeladen te worden',
     uuid: 'uuid {{uuid}}',
     sources: {
       watch: 'Uit een bewaakte map',
@@ -578,8 +581,8 @@ export const nl: Messages = {
       environment: 'de omgevingsvariabele CLEARFACTS_TOKEN',
       memory: 'alleen in het geheugen, tot de uploader stopt',
       memoryDemo: 'alleen in het geheugen (demo)',
-      safeStorage: 'de beveiligde opslag van het systeem',
-      safeStorageBasic: 'de opslag van het systeem, zonder sleutelbos (zwak)',
+      safeStorage: 'versleuteld met de sleutelbos van het systeem',
+      safeStorageBasic: 'versleuteld met een vaste sleutel, zonder sleutelbos (zwak)',
     },
     signOut: 'Afmelden',
     changeToken: 'Een andere token gebruiken',

@@ -369,6 +369,11 @@ function HistoryRow({
               names: entry.sources.map((source) => markInvisible(source.fileName)).join(', '),
             })}
           </Truncated>
+        ) : entry.bundleId !== null && entry.bundleId !== undefined ? (
+          // A scan session's file has no uuid of its own: the combined document carries it.
+          <Truncated as="p" className="history-note">
+            {t(entry.state === 'bundling' ? 'history.combinedWaiting' : 'history.combinedInto')}
+          </Truncated>
         ) : isPart && entry.pageRange !== null && entry.pageRange !== undefined ? (
           <Truncated as="p" className="history-note">
             {t('history.part', { first: entry.pageRange.first, last: entry.pageRange.last })}

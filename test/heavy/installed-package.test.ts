@@ -334,6 +334,7 @@ test('the packed tarball installs into an empty prefix and its binary works agai
       ),
       unit.stdout,
     );
+    assert.ok(unit.stdout.includes('Environment="MALLOC_ARENA_MAX=2"'), unit.stdout);
     assert.ok(unit.stdout.includes(`Environment="CLEARFACTS_TOKEN_FILE=${tokenFile}"`));
   }
   assert.equal(unit.stdout.includes(token), false, 'the unit names the token file, not the token');

@@ -112,6 +112,8 @@ export interface HarnessOptions {
   warmSchemaValidator?: EngineOptions['warmSchemaValidator'];
   /** Scan sessions' quiet window timer (test/support/manual-idle-timer.ts fires it by hand). */
   scanSessionTimer?: EngineOptions['scanSessionTimer'];
+  /** How scan sessions' combined documents are written (a full disk). */
+  writeBundle?: EngineOptions['writeBundle'];
   /** Puts something (a rewriting proxy) between the engine and the emulator. */
   wrapApi?: (emulatorOrigin: string) => Promise<{ origin: string; close(): Promise<void> }>;
 }
@@ -141,6 +143,7 @@ export async function startEngineHarness(options: HarnessOptions = {}): Promise<
     ...(options.scanSessionTimer === undefined
       ? {}
       : { scanSessionTimer: options.scanSessionTimer }),
+    ...(options.writeBundle === undefined ? {} : { writeBundle: options.writeBundle }),
   });
 
   const entries = new Map<number, HistoryEntry>();

@@ -1,6 +1,7 @@
 // What a service definition runs, whatever the service manager: this Node 24 and this
 // `clearfacts-uploader` script, `watch` on one config folder. The token is never part of it: the
 // service finds it where `token set` stored it, or in the file CLEARFACTS_TOKEN_FILE names.
+import { ENGINE_ENVIRONMENT } from '../../contract/engine-environment.ts';
 import { ENGINE_V8_FLAGS } from '../../contract/engine-v8-flags.ts';
 import { EXIT } from '../exit-codes.ts';
 
@@ -40,7 +41,13 @@ export function serviceCommand(spec: ServiceSpec): string[] {
   ];
 }
 
-/** The service's own environment: only the token file's path, when one is given. */
+/**
+ * The service's own environment: the engine's (engine-environment.ts, issue #17) and the token
+ * file's path, when one is given.
+ */
 export function serviceEnvironment(spec: ServiceSpec): Record<string, string> {
-  return spec.tokenFile === undefined ? {} : { CLEARFACTS_TOKEN_FILE: spec.tokenFile };
+  return {
+    ...ENGINE_ENVIRONMENT,
+    ...(spec.tokenFile === undefined ? {} : { CLEARFACTS_TOKEN_FILE: spec.tokenFile }),
+  };
 }

@@ -11,8 +11,9 @@ export interface PluralText {
 }
 
 /**
- * Placeholders are i18next's: `{{name}}`, and with a format `{{sizeBytes, megabytes}}` (bytes
- * shown as MB with one decimal), `{{sizeBytes, size}}` (KB below 1 MB, else MB), `{{until, time}}` (epoch ms as a clock time), `{{at, date}}` (epoch ms as a day), `{{count, number}}`.
+ * Placeholders are i18next's: `{{name}}`, and with a format `{{sizeBytes, size}}` (bytes for
+ * people, see `formatByteSize`), `{{until, time}}` (epoch ms as a clock time), `{{at, date}}`
+ * (epoch ms as a day), `{{count, number}}`.
  */
 export interface Catalogue {
   messages: Record<MessageCode, string | PluralText>;

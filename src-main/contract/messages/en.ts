@@ -22,9 +22,9 @@ export const en: Catalogue = {
     type_unsupported_not_expected: `This is {{actual}}, not {{expected}}. ${ACCEPTED}`,
     tiff_refused: `This is a TIFF image, which Clearfacts does not accept and this app cannot convert. Set the scanner to save PDF or JPEG. ${ACCEPTED}`,
     xml_too_large:
-      'This XML file is {{sizeBytes, megabytes}}; at most {{maxBytes, megabytes}} can be uploaded. An e-invoice is this large because of the PDF embedded in it: ask the supplier for one with a smaller PDF, or upload the PDF on its own.',
+      'This XML file is {{sizeBytes, size}}; at most {{maxBytes, size}} can be uploaded. An e-invoice is this large because of the PDF embedded in it: ask the supplier for one with a smaller PDF, or upload the PDF on its own.',
     file_too_large:
-      'The file is {{sizeBytes, megabytes}}; at most {{maxBytes, megabytes}} can be uploaded. Split it or scan at a lower resolution.',
+      'The file is {{sizeBytes, size}}; at most {{maxBytes, size}} can be uploaded. Split it or scan at a lower resolution.',
     png_damaged:
       'This PNG image is incomplete or damaged (it may have been cut off while being saved), so it cannot be converted to PDF.',
     jpeg_incomplete:
@@ -51,7 +51,7 @@ export const en: Catalogue = {
     check_over_time:
       'Checking this PDF took longer than this app allows for one file ({{limitSeconds}} s). The file may be fine; this app stops there so the other files keep moving. Save a copy with "Print to PDF", or upload it on the Clearfacts website.',
     check_over_memory:
-      'Checking this PDF needed more memory than this app allows for one file ({{limitBytes, megabytes}}). The file may be fine; this app stops there to keep the computer responsive. Save a copy with "Print to PDF", or upload it on the Clearfacts website.',
+      'Checking this PDF needed more memory than this app allows for one file ({{limitBytes, size}}). The file may be fine; this app stops there to keep the computer responsive. Save a copy with "Print to PDF", or upload it on the Clearfacts website.',
     pdf_damaged: 'This PDF is damaged and cannot be read. Scan or save it again.',
     pdf_incomplete:
       'This PDF is incomplete: its end-of-file marker is missing, so it was cut off while being written or copied. Scan or save it again.',
@@ -290,11 +290,11 @@ export const en: Catalogue = {
     keyring_failed_said:
       'The system keyring did not answer ({{problem}}): the token could not be read or stored. Unlock the keyring, or name a file holding the token in CLEARFACTS_TOKEN_FILE.',
     safe_storage_cannot_decrypt:
-      'The system keychain is not available, so the saved token cannot be decrypted. Unlock the keychain (or keyring) and restart the app, or sign in again.',
+      'The system keyring is not available, so the saved token cannot be decrypted. Unlock the keyring and restart the app, or sign in again.',
     safe_storage_decrypt_failed:
-      'The saved token could not be decrypted ({{problem}}): the keychain may be locked or have changed. Unlock it and restart the app, or sign in again.',
+      'The saved token could not be decrypted ({{problem}}): the keyring may be locked or have changed. Unlock it and restart the app, or sign in again.',
     safe_storage_unavailable:
-      'The system keychain is unavailable: the token cannot be saved, and you will have to sign in again after every restart.',
+      'The system keyring is unavailable: the token cannot be saved, and you will have to sign in again after every restart.',
     safe_storage_basic_text:
       'No system keyring was found (GNOME Keyring or KWallet), so the token is stored with a fixed key that does not really protect it: anyone who can read your files can read it. Install and unlock a keyring to protect it.',
     safe_storage_session_only:
@@ -366,6 +366,10 @@ export const en: Catalogue = {
       '{{fileName}} is not a PDF, JPEG or PNG, so it cannot be combined into one document. Nothing was sent.',
     combine_unreadable:
       '{{fileName}} could not be read to combine it (it may be encrypted or damaged). Nothing was sent.',
+    scan_session_not_written:
+      'The files of this scan session could not be combined: the combined document could not be written to {{folder}} ({{storageProblem}}). Nothing was sent and the files were left as they are; retry to combine them again.',
+    scan_session_not_written_other:
+      'The files of this scan session could not be combined: the combined document could not be written to {{folder}}. Nothing was sent and the files were left as they are; retry to combine them again.',
     drop_too_many_files:
       'One drop can hold at most {{maxFiles, number}} files. Nothing was received: drop them in smaller groups.',
 
@@ -462,7 +466,7 @@ export const en: Catalogue = {
     bridge_session_unknown:
       'This page’s session is not known for {{path}}. Ask for a fresh link with “clearfacts-uploader ui --link”.',
     bridge_not_json_type: 'The request to {{path}} must be sent as JSON.',
-    bridge_body_too_large: 'The request to {{path}} is larger than {{maxBytes, megabytes}}.',
+    bridge_body_too_large: 'The request to {{path}} is larger than {{maxBytes, size}}.',
     bridge_body_not_json: 'The request to {{path}} is not valid JSON.',
     bridge_channel_name_invalid: 'The request name in {{path}} is not valid.',
     bridge_no_route: 'The uploader has no {{method}} {{path}}.',
@@ -522,9 +526,9 @@ export const en: Catalogue = {
       other: '{{count, number}} unpaid purchase invoices',
     },
     unconfirmed_guide: {
-      one: 'Sent {{sentAt, datetime}} ({{size, megabytes}}, {{count, number}} page), but Clearfacts never confirmed it. To check: open this administration in Clearfacts and look in its inbox for "{{fileName}}". If it is there, choose Mark done; if not, choose Resend.',
+      one: 'Sent {{sentAt, datetime}} ({{size, size}}, {{count, number}} page), but Clearfacts never confirmed it. To check: open this administration in Clearfacts and look in its inbox for "{{fileName}}". If it is there, choose Mark done; if not, choose Resend.',
       other:
-        'Sent {{sentAt, datetime}} ({{size, megabytes}}, {{count, number}} pages), but Clearfacts never confirmed it. To check: open this administration in Clearfacts and look in its inbox for "{{fileName}}". If it is there, choose Mark done; if not, choose Resend.',
+        'Sent {{sentAt, datetime}} ({{size, size}}, {{count, number}} pages), but Clearfacts never confirmed it. To check: open this administration in Clearfacts and look in its inbox for "{{fileName}}". If it is there, choose Mark done; if not, choose Resend.',
     },
     // The CLI's own words.
     cli_error: 'Error: {{text}}',
@@ -858,8 +862,8 @@ export const en: Catalogue = {
       environment: 'the environment variable CLEARFACTS_TOKEN',
       memory: 'memory only, until the uploader stops',
       memoryDemo: 'memory only (demo)',
-      safeStorage: 'the system’s secure storage',
-      safeStorageBasic: 'the system’s storage, without a keyring (weak)',
+      safeStorage: 'encrypted with the system keyring',
+      safeStorageBasic: 'encrypted with a fixed key, without a keyring (weak)',
     },
     eInvoiceRule: {
       br_01: 'BR-01: the invoice does not say which specification it follows (BT-24).',

@@ -22,9 +22,9 @@ export const fr: Catalogue = {
     type_unsupported_not_expected: `Ceci est {{actual}}, et non {{expected}}. ${ACCEPTED}`,
     tiff_refused: `Ceci est une image TIFF, que Clearfacts n’accepte pas et que cette application ne peut pas convertir. Réglez le scanner pour enregistrer en PDF ou en JPEG. ${ACCEPTED}`,
     xml_too_large:
-      'Ce fichier XML fait {{sizeBytes, megabytes}} ; au plus {{maxBytes, megabytes}} peuvent être envoyés. Une facture électronique est aussi lourde à cause du PDF qu’elle contient : demandez au fournisseur une version avec un PDF plus léger, ou envoyez le PDF seul.',
+      'Ce fichier XML fait {{sizeBytes, size}} ; au plus {{maxBytes, size}} peuvent être envoyés. Une facture électronique est aussi lourde à cause du PDF qu’elle contient : demandez au fournisseur une version avec un PDF plus léger, ou envoyez le PDF seul.',
     file_too_large:
-      'Le fichier fait {{sizeBytes, megabytes}} ; au maximum {{maxBytes, megabytes}} peuvent être envoyés. Scindez-le ou scannez à une résolution plus basse.',
+      'Le fichier fait {{sizeBytes, size}} ; au maximum {{maxBytes, size}} peuvent être envoyés. Scindez-le ou scannez à une résolution plus basse.',
     png_damaged:
       'Cette image PNG est incomplète ou endommagée (elle a peut-être été coupée pendant l’enregistrement) : elle ne peut pas être convertie en PDF.',
     jpeg_incomplete:
@@ -51,7 +51,7 @@ export const fr: Catalogue = {
     check_over_time:
       'La vérification de ce PDF a pris plus de temps que ce que l’application permet par fichier ({{limitSeconds}} s). Le fichier est peut-être correct ; l’application s’arrête là pour que les autres fichiers continuent. Enregistrez une copie avec « Imprimer en PDF », ou chargez-le sur le site de Clearfacts.',
     check_over_memory:
-      'La vérification de ce PDF a demandé plus de mémoire que ce que l’application permet par fichier ({{limitBytes, megabytes}}). Le fichier est peut-être correct ; l’application s’arrête là pour que l’ordinateur reste réactif. Enregistrez une copie avec « Imprimer en PDF », ou chargez-le sur le site de Clearfacts.',
+      'La vérification de ce PDF a demandé plus de mémoire que ce que l’application permet par fichier ({{limitBytes, size}}). Le fichier est peut-être correct ; l’application s’arrête là pour que l’ordinateur reste réactif. Enregistrez une copie avec « Imprimer en PDF », ou chargez-le sur le site de Clearfacts.',
     pdf_damaged: 'Ce PDF est endommagé et illisible. Scannez-le ou enregistrez-le à nouveau.',
     pdf_incomplete:
       'Ce PDF est incomplet : sa marque de fin de fichier manque, il a donc été coupé pendant l’écriture ou la copie. Scannez-le ou enregistrez-le à nouveau.',
@@ -377,6 +377,10 @@ export const fr: Catalogue = {
       '{{fileName}} n’est ni un PDF, ni un JPEG, ni un PNG : il ne peut pas être réuni en un seul document. Rien n’a été envoyé.',
     combine_unreadable:
       '{{fileName}} n’a pas pu être lu pour le réunir (il est peut-être chiffré ou endommagé). Rien n’a été envoyé.',
+    scan_session_not_written:
+      'Les fichiers de cette session de numérisation n’ont pas pu être réunis : le document réuni n’a pas pu être écrit dans {{folder}} ({{storageProblem}}). Rien n’a été envoyé et les fichiers sont restés tels quels ; réessayez pour les réunir à nouveau.',
+    scan_session_not_written_other:
+      'Les fichiers de cette session de numérisation n’ont pas pu être réunis : le document réuni n’a pas pu être écrit dans {{folder}}. Rien n’a été envoyé et les fichiers sont restés tels quels ; réessayez pour les réunir à nouveau.',
     drop_too_many_files:
       'Un seul dépôt peut contenir au plus {{maxFiles, number}} fichiers. Rien n’a été reçu : déposez-les en plus petits groupes.',
 
@@ -476,7 +480,7 @@ export const fr: Catalogue = {
     bridge_session_unknown:
       'La session de cette page est inconnue pour {{path}}. Demandez un nouveau lien avec « clearfacts-uploader ui --link ».',
     bridge_not_json_type: 'La demande à {{path}} doit être envoyée en JSON.',
-    bridge_body_too_large: 'La demande à {{path}} dépasse {{maxBytes, megabytes}}.',
+    bridge_body_too_large: 'La demande à {{path}} dépasse {{maxBytes, size}}.',
     bridge_body_not_json: 'La demande à {{path}} n’est pas du JSON valide.',
     bridge_channel_name_invalid: 'Le nom de la demande dans {{path}} n’est pas valide.',
     bridge_no_route: 'L’uploader ne connaît pas {{method}} {{path}}.',
@@ -539,9 +543,9 @@ export const fr: Catalogue = {
       other: '{{count, number}} factures d’achat impayées',
     },
     unconfirmed_guide: {
-      one: 'Envoyé {{sentAt, datetime}} ({{size, megabytes}}, {{count, number}} page), mais Clearfacts ne l’a jamais confirmé. Pour vérifier : ouvrez ce dossier dans Clearfacts et cherchez « {{fileName}} » dans sa boîte de réception. S’il y est, choisissez Marquer comme fait ; sinon, choisissez Renvoyer.',
+      one: 'Envoyé {{sentAt, datetime}} ({{size, size}}, {{count, number}} page), mais Clearfacts ne l’a jamais confirmé. Pour vérifier : ouvrez ce dossier dans Clearfacts et cherchez « {{fileName}} » dans sa boîte de réception. S’il y est, choisissez Marquer comme fait ; sinon, choisissez Renvoyer.',
       other:
-        'Envoyé {{sentAt, datetime}} ({{size, megabytes}}, {{count, number}} pages), mais Clearfacts ne l’a jamais confirmé. Pour vérifier : ouvrez ce dossier dans Clearfacts et cherchez « {{fileName}} » dans sa boîte de réception. S’il y est, choisissez Marquer comme fait ; sinon, choisissez Renvoyer.',
+        'Envoyé {{sentAt, datetime}} ({{size, size}}, {{count, number}} pages), mais Clearfacts ne l’a jamais confirmé. Pour vérifier : ouvrez ce dossier dans Clearfacts et cherchez « {{fileName}} » dans sa boîte de réception. S’il y est, choisissez Marquer comme fait ; sinon, choisissez Renvoyer.',
     },
     // The CLI's own words.
     cli_error: 'Erreur : {{text}}',
@@ -890,8 +894,8 @@ export const fr: Catalogue = {
       environment: 'la variable d’environnement CLEARFACTS_TOKEN',
       memory: 'en mémoire seulement, jusqu’à l’arrêt de l’uploader',
       memoryDemo: 'en mémoire seulement (démo)',
-      safeStorage: 'le stockage sécurisé du système',
-      safeStorageBasic: 'le stockage du système, sans trousseau (faible)',
+      safeStorage: 'chiffré avec le trousseau du système',
+      safeStorageBasic: 'chiffré avec une clé fixe, sans trousseau (faible)',
     },
     eInvoiceRule: {
       br_01: 'BR-01 : la facture n’indique pas la spécification qu’elle suit (BT-24).',

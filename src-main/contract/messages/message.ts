@@ -597,6 +597,9 @@ export const Message = z.discriminatedUnion('code', [
   // … and files combined into one document (issue #19, bundling)
   message('combine_not_pdf_or_image', { fileName: z.string() }),
   message('combine_unreadable', { fileName: z.string() }),
+  // A scan session's combined document that could not be written (a full or read-only disk).
+  message('scan_session_not_written', { folder: path, storageProblem: term('storageProblem') }),
+  message('scan_session_not_written_other', { folder: path }),
   // … and archive categories named on the command line
   message('category_name_unknown', {
     companyNumber,

@@ -22,9 +22,9 @@ export const nl: Catalogue = {
     type_unsupported_not_expected: `Dit is {{actual}}, niet {{expected}}. ${ACCEPTED}`,
     tiff_refused: `Dit is een TIFF-afbeelding: Clearfacts aanvaardt die niet en deze app kan ze niet omzetten. Stel de scanner in om PDF of JPEG te bewaren. ${ACCEPTED}`,
     xml_too_large:
-      'Dit XML-bestand is {{sizeBytes, megabytes}}; er kan hoogstens {{maxBytes, megabytes}} worden opgeladen. Een e-factuur is zo groot door de PDF die erin zit: vraag de leverancier om een versie met een kleinere PDF, of laad de PDF apart op.',
+      'Dit XML-bestand is {{sizeBytes, size}}; er kan hoogstens {{maxBytes, size}} worden opgeladen. Een e-factuur is zo groot door de PDF die erin zit: vraag de leverancier om een versie met een kleinere PDF, of laad de PDF apart op.',
     file_too_large:
-      'Het bestand is {{sizeBytes, megabytes}}; er kan hoogstens {{maxBytes, megabytes}} opgeladen worden. Splits het of scan met een lagere resolutie.',
+      'Het bestand is {{sizeBytes, size}}; er kan hoogstens {{maxBytes, size}} opgeladen worden. Splits het of scan met een lagere resolutie.',
     png_damaged:
       'Deze PNG-afbeelding is onvolledig of beschadigd (misschien afgebroken tijdens het bewaren), dus ze kan niet naar PDF omgezet worden.',
     jpeg_incomplete:
@@ -51,7 +51,7 @@ export const nl: Catalogue = {
     check_over_time:
       'Het nakijken van deze PDF duurde langer dan deze app per bestand toelaat ({{limitSeconds}} s). Het bestand kan in orde zijn; de app stopt hier zodat de andere bestanden doorgaan. Bewaar een kopie met "Afdrukken naar PDF", of laad hem op via de website van Clearfacts.',
     check_over_memory:
-      'Het nakijken van deze PDF vroeg meer geheugen dan deze app per bestand toelaat ({{limitBytes, megabytes}}). Het bestand kan in orde zijn; de app stopt hier zodat de computer vlot blijft. Bewaar een kopie met "Afdrukken naar PDF", of laad hem op via de website van Clearfacts.',
+      'Het nakijken van deze PDF vroeg meer geheugen dan deze app per bestand toelaat ({{limitBytes, size}}). Het bestand kan in orde zijn; de app stopt hier zodat de computer vlot blijft. Bewaar een kopie met "Afdrukken naar PDF", of laad hem op via de website van Clearfacts.',
     pdf_damaged: 'Deze PDF is beschadigd en kan niet gelezen worden. Scan of bewaar hem opnieuw.',
     pdf_incomplete:
       'Deze PDF is onvolledig: de eindmarkering ontbreekt, dus hij werd afgebroken tijdens het schrijven of kopiëren. Scan of bewaar hem opnieuw.',
@@ -187,9 +187,9 @@ export const nl: Catalogue = {
     api_unavailable_status:
       'Clearfacts is tijdelijk niet beschikbaar (HTTP {{status}}); dit wordt later opnieuw geprobeerd.',
     api_timeout_after_send:
-      'Clearfacts antwoordde niet binnen {{seconds, number}} s nadat het bestand verstuurd was: het is misschien opgeslagen, misschien niet. Kijk na in Clearfacts voor je het opnieuw verstuurt.',
+      'Clearfacts antwoordde niet binnen {{seconds, number}} s nadat het bestand verstuurd was: het is misschien opgeslagen, misschien niet. Kijk na in Clearfacts voor u het opnieuw verstuurt.',
     api_aborted_after_send:
-      'Het opladen werd gestopt voor Clearfacts antwoordde, nadat het bestand verstuurd was: het is misschien opgeslagen, misschien niet. Kijk na in Clearfacts voor je het opnieuw verstuurt.',
+      'Het opladen werd gestopt voor Clearfacts antwoordde, nadat het bestand verstuurd was: het is misschien opgeslagen, misschien niet. Kijk na in Clearfacts voor u het opnieuw verstuurt.',
     api_timeout:
       'Clearfacts antwoordde niet binnen {{seconds, number}} s; dit wordt later opnieuw geprobeerd.',
     api_request_stopped: 'De aanvraag werd gestopt.',
@@ -204,20 +204,20 @@ export const nl: Catalogue = {
     api_answer_not_json:
       'Het antwoord kwam niet van Clearfacts (het was geen JSON; misschien zit een proxy of een aanmeldpagina in de weg); dit wordt later opnieuw geprobeerd.',
     api_status_after_send:
-      'Clearfacts antwoordde HTTP {{status}} nadat het bestand verstuurd was: het is misschien opgeslagen, misschien niet. Kijk na in Clearfacts voor je het opnieuw verstuurt.',
+      'Clearfacts antwoordde HTTP {{status}} nadat het bestand verstuurd was: het is misschien opgeslagen, misschien niet. Kijk na in Clearfacts voor u het opnieuw verstuurt.',
     api_network_after_send:
-      'De verbinding viel weg ({{networkProblem}}) nadat het bestand verstuurd was: het is misschien opgeslagen, misschien niet. Kijk na in Clearfacts voor je het opnieuw verstuurt.',
+      'De verbinding viel weg ({{networkProblem}}) nadat het bestand verstuurd was: het is misschien opgeslagen, misschien niet. Kijk na in Clearfacts voor u het opnieuw verstuurt.',
     api_network_after_send_said:
-      'De verbinding viel weg ({{problem}}) nadat het bestand verstuurd was: het is misschien opgeslagen, misschien niet. Kijk na in Clearfacts voor je het opnieuw verstuurt.',
+      'De verbinding viel weg ({{problem}}) nadat het bestand verstuurd was: het is misschien opgeslagen, misschien niet. Kijk na in Clearfacts voor u het opnieuw verstuurt.',
     api_answer_broken_after_send:
-      'Het antwoord van Clearfacts na het versturen was afgebroken of onleesbaar: het bestand is misschien opgeslagen, misschien niet. Kijk na in Clearfacts voor je het opnieuw verstuurt.',
+      'Het antwoord van Clearfacts na het versturen was afgebroken of onleesbaar: het bestand is misschien opgeslagen, misschien niet. Kijk na in Clearfacts voor u het opnieuw verstuurt.',
     api_upload_without_id:
-      'Clearfacts beantwoordde het opladen zonder document-id: het is misschien opgeslagen, misschien niet. Kijk na in Clearfacts voor je het opnieuw verstuurt.',
+      'Clearfacts beantwoordde het opladen zonder document-id: het is misschien opgeslagen, misschien niet. Kijk na in Clearfacts voor u het opnieuw verstuurt.',
     api_user_unnamed:
       'Clearfacts beantwoordde de controle van de token zonder de gebruiker te noemen; dit wordt later opnieuw geprobeerd.',
 
     no_token: `Er is geen Clearfacts-token ingesteld. Stel er een in om te beginnen versturen: ${SET_TOKEN}.`,
-    paused_by_user: 'Door jou gepauzeerd: hervat om opnieuw te versturen.',
+    paused_by_user: 'Door u gepauzeerd: hervat om opnieuw te versturen.',
     offline:
       'Clearfacts is niet bereikbaar (geen netwerk, proxy of firewall). De bestanden wachten en worden verstuurd zodra Clearfacts weer antwoordt.',
     rate_limited_until:
@@ -254,7 +254,7 @@ export const nl: Catalogue = {
     storage_fault:
       'De geschiedenisdatabank ({{databasePath}}) kan niet beschreven worden: {{storageProblem}}.',
 
-    not_signed_in: 'Meld je eerst aan met een Clearfacts-token.',
+    not_signed_in: 'Meld u eerst aan met een Clearfacts-token.',
     token_malformed:
       'Dit is geen Clearfacts-token: een persoonlijke toegangstoken telt precies 80 tekens (letters, cijfers en symbolen, geen spaties).',
     env_token_malformed:
@@ -266,15 +266,15 @@ export const nl: Catalogue = {
     demo_unavailable:
       'De demo is enkel beschikbaar wanneer de app met de ingebouwde Clearfacts-emulator werkt.',
     token_file_unprotected:
-      'De token wordt onversleuteld bewaard in {{filePath}} (enkel leesbaar voor jouw gebruikersaccount, maar niet beschermd door een sleutelhanger). Wie je bestanden kan lezen, kan er documenten mee naar Clearfacts opladen. Gebruik liever de sleutelhanger van het systeem, of CLEARFACTS_TOKEN_FILE met een bestand dat alleen jij kunt lezen (andere processen van je account kunnen een omgevingsvariabele lezen).',
+      'De token wordt onversleuteld bewaard in {{filePath}} (enkel leesbaar voor uw gebruikersaccount, maar niet beschermd door een sleutelbos). Wie uw bestanden kan lezen, kan er documenten mee naar Clearfacts opladen. Gebruik liever de sleutelbos van het systeem, of CLEARFACTS_TOKEN_FILE met een bestand dat alleen u kunt lezen (andere processen van uw account kunnen een omgevingsvariabele lezen).',
     token_file_unusable: 'Het tokenbestand {{filePath}} kan niet gelezen of beschreven worden.',
     token_file_env_unreadable:
       'CLEARFACTS_TOKEN_FILE wijst naar {{filePath}}, dat niet gelezen kan worden ({{errorCode}}). Zet de token in dat bestand, leesbaar voor de gebruikersaccount waaronder de app draait, of pas CLEARFACTS_TOKEN_FILE aan waar het ingesteld is (servicedefinitie, container, shellprofiel).',
     token_file_env_malformed:
       'Het bestand {{filePath}} waarnaar CLEARFACTS_TOKEN_FILE wijst, bevat geen Clearfacts-token: een persoonlijke toegangstoken telt precies 80 tekens (letters, cijfers en symbolen, geen spaties). Zet alleen de token in dat bestand.',
-    keyring_unusable: 'De sleutelhanger van het systeem kan hier niet gebruikt worden.',
+    keyring_unusable: 'De sleutelbos van het systeem kan hier niet gebruikt worden.',
     keyring_failed:
-      'De sleutelhanger van het systeem antwoordde niet: de token kon niet gelezen of bewaard worden.',
+      'De sleutelbos van het systeem antwoordde niet: de token kon niet gelezen of bewaard worden.',
     token_store_failed: 'De token kon niet gelezen of bewaard worden.',
     token_from_env_read_only:
       'De token komt uit de omgevingsvariabele {{variable}}, die voorrang heeft op elke opgeslagen token: wijzig {{variable}} of maak ze leeg waar ze ingesteld is (shellprofiel, servicedefinitie, geplande taak).',
@@ -297,22 +297,22 @@ export const nl: Catalogue = {
     keyring_failed_said:
       'De sleutelbos van het systeem antwoordde niet ({{problem}}): de token kon niet gelezen of bewaard worden. Ontgrendel de sleutelbos, of noem een bestand met de token in CLEARFACTS_TOKEN_FILE.',
     safe_storage_cannot_decrypt:
-      'De sleutelhanger van het systeem is niet beschikbaar, dus de bewaarde token kan niet ontsleuteld worden. Ontgrendel de sleutelhanger en start de app opnieuw, of meld u opnieuw aan.',
+      'De sleutelbos van het systeem is niet beschikbaar, dus de bewaarde token kan niet ontsleuteld worden. Ontgrendel de sleutelbos en start de app opnieuw, of meld u opnieuw aan.',
     safe_storage_decrypt_failed:
-      'De bewaarde token kon niet ontsleuteld worden ({{problem}}): de sleutelhanger is misschien vergrendeld of veranderd. Ontgrendel hem en start de app opnieuw, of meld u opnieuw aan.',
+      'De bewaarde token kon niet ontsleuteld worden ({{problem}}): de sleutelbos is misschien vergrendeld of veranderd. Ontgrendel hem en start de app opnieuw, of meld u opnieuw aan.',
     safe_storage_unavailable:
-      'De sleutelhanger van het systeem is niet beschikbaar: de token kan niet bewaard worden, en je moet je na elke herstart opnieuw aanmelden.',
+      'De sleutelbos van het systeem is niet beschikbaar: de token kan niet bewaard worden, en u moet zich na elke herstart opnieuw aanmelden.',
     safe_storage_basic_text:
-      'Er werd geen sleutelhanger gevonden (GNOME Keyring of KWallet), dus de token wordt bewaard met een vaste sleutel die hem niet echt beschermt: wie je bestanden kan lezen, kan hem lezen. Installeer en ontgrendel een sleutelhanger om hem te beschermen.',
+      'Er werd geen sleutelbos gevonden (GNOME Keyring of KWallet), dus de token wordt bewaard met een vaste sleutel die hem niet echt beschermt: wie uw bestanden kan lezen, kan hem lezen. Installeer en ontgrendel een sleutelbos om hem te beschermen.',
     safe_storage_session_only:
-      'Er werd geen sleutelhanger gevonden: de token blijft enkel voor deze sessie in het geheugen, en je moet je de volgende keer opnieuw aanmelden. Installeer en ontgrendel GNOME Keyring of KWallet om hem veilig te bewaren.',
+      'Er werd geen sleutelbos gevonden: de token blijft enkel voor deze sessie in het geheugen, en u moet zich de volgende keer opnieuw aanmelden. Installeer en ontgrendel GNOME Keyring of KWallet om hem veilig te bewaren.',
 
     // Hardening (issue #12): the token bound to its API origin
     token_for_other_api: `De token werd ingegeven voor {{tokenOrigin}}, maar het API-adres is nu {{apiOrigin}}, dus de token wordt daar niet naartoe gestuurd. Geef de token opnieuw in om hem met {{apiOrigin}} te gebruiken: ${SET_TOKEN}.`,
 
     folder_not_found: 'De map {{path}} bestaat niet of kan niet gelezen worden.',
     folder_browse_outside:
-      'De mappenkiezer toont alleen mappen in je thuismap en op gekoppelde schijven, niet {{path}}.',
+      'De mappenkiezer toont alleen mappen in uw thuismap en op gekoppelde schijven, niet {{path}}.',
     folder_browse_not_absolute:
       '{{path}} is geen volledig mappad (het moet bij een schijf of bij / beginnen).',
     folder_browse_unreadable:
@@ -376,6 +376,10 @@ export const nl: Catalogue = {
       '{{fileName}} is geen PDF, JPEG of PNG en kan dus niet tot één document samengevoegd worden. Er werd niets verstuurd.',
     combine_unreadable:
       '{{fileName}} kon niet gelezen worden om het samen te voegen (het is misschien versleuteld of beschadigd). Er werd niets verstuurd.',
+    scan_session_not_written:
+      'De bestanden van deze scansessie konden niet samengevoegd worden: het samengevoegde document kon niet naar {{folder}} geschreven worden ({{storageProblem}}). Er werd niets verstuurd en de bestanden bleven zoals ze waren; probeer opnieuw om ze opnieuw samen te voegen.',
+    scan_session_not_written_other:
+      'De bestanden van deze scansessie konden niet samengevoegd worden: het samengevoegde document kon niet naar {{folder}} geschreven worden. Er werd niets verstuurd en de bestanden bleven zoals ze waren; probeer opnieuw om ze opnieuw samen te voegen.',
     drop_too_many_files:
       'Eén keer neerzetten kan hoogstens {{maxFiles, number}} bestanden bevatten. Er werd niets ontvangen: zet ze in kleinere groepen neer.',
 
@@ -476,7 +480,7 @@ export const nl: Catalogue = {
     bridge_session_unknown:
       'De sessie van deze pagina is onbekend voor {{path}}. Vraag een nieuwe link met “clearfacts-uploader ui --link”.',
     bridge_not_json_type: 'De aanvraag aan {{path}} moet als JSON verstuurd worden.',
-    bridge_body_too_large: 'De aanvraag aan {{path}} is groter dan {{maxBytes, megabytes}}.',
+    bridge_body_too_large: 'De aanvraag aan {{path}} is groter dan {{maxBytes, size}}.',
     bridge_body_not_json: 'De aanvraag aan {{path}} is geen geldige JSON.',
     bridge_channel_name_invalid: 'De naam van de aanvraag in {{path}} is niet geldig.',
     bridge_no_route: 'De uploader kent geen {{method}} {{path}}.',
@@ -538,9 +542,9 @@ export const nl: Catalogue = {
       other: '{{count, number}} onbetaalde aankoopfacturen',
     },
     unconfirmed_guide: {
-      one: 'Verstuurd {{sentAt, datetime}} ({{size, megabytes}}, {{count, number}} pagina), maar Clearfacts bevestigde het nooit. Zo kijkt u het na: open deze administratie in Clearfacts en zoek in de inbox naar "{{fileName}}". Staat het er, kies dan Markeer als klaar; zo niet, kies Opnieuw versturen.',
+      one: 'Verstuurd {{sentAt, datetime}} ({{size, size}}, {{count, number}} pagina), maar Clearfacts bevestigde het nooit. Zo kijkt u het na: open deze administratie in Clearfacts en zoek in de inbox naar "{{fileName}}". Staat het er, kies dan Markeer als klaar; zo niet, kies Opnieuw versturen.',
       other:
-        'Verstuurd {{sentAt, datetime}} ({{size, megabytes}}, {{count, number}} pagina’s), maar Clearfacts bevestigde het nooit. Zo kijkt u het na: open deze administratie in Clearfacts en zoek in de inbox naar "{{fileName}}". Staat het er, kies dan Markeer als klaar; zo niet, kies Opnieuw versturen.',
+        'Verstuurd {{sentAt, datetime}} ({{size, size}}, {{count, number}} pagina’s), maar Clearfacts bevestigde het nooit. Zo kijkt u het na: open deze administratie in Clearfacts en zoek in de inbox naar "{{fileName}}". Staat het er, kies dan Markeer als klaar; zo niet, kies Opnieuw versturen.',
     },
     // The CLI's own words.
     cli_error: 'Fout: {{text}}',
@@ -638,11 +642,11 @@ export const nl: Catalogue = {
     cli_help_exit_codes:
       'Afsluitcodes:\n  0  gelukt\n  1  mislukt, of deels mislukt (een bestand is mislukt of onbevestigd)\n  2  verkeerd gebruik (onbekende optie, ontbrekend of ongeldig argument)\n  3  aanmelding: geen token, een token dat Clearfacts weigert, of een ontbrekende scope',
     cli_help_environment:
-      'Omgeving:\n  CLEARFACTS_TOKEN             het token om te gebruiken; gaat voor op een bewaard token\n                               (zolang het gezet is, wordt `token set` niet gebruikt).\n                               Andere processen van je gebruikersaccount kunnen de\n                               omgeving van een proces lezen (/proc/<pid>/environ,\n                               ps e): gebruik liever de sleutelbos (`token set`) of\n                               CLEARFACTS_TOKEN_FILE\n  CLEARFACTS_TOKEN_FILE        een bestand met het token (Docker-secrets, systemd-\n                               credentials); gebruikt als CLEARFACTS_TOKEN niet gezet is\n  CLEARFACTS_API_URL           het adres van Clearfacts, zoals --api-url\n  {{tuningVariable}}   JSON-tijdsinstellingen voor tests en benchmarks, bv.\n                               {{example}}',
+      'Omgeving:\n  CLEARFACTS_TOKEN             het token om te gebruiken; gaat voor op een bewaard token\n                               (zolang het gezet is, wordt `token set` niet gebruikt).\n                               Andere processen van uw gebruikersaccount kunnen de\n                               omgeving van een proces lezen (/proc/<pid>/environ,\n                               ps e): gebruik liever de sleutelbos (`token set`) of\n                               CLEARFACTS_TOKEN_FILE\n  CLEARFACTS_TOKEN_FILE        een bestand met het token (Docker-secrets, systemd-\n                               credentials); gebruikt als CLEARFACTS_TOKEN niet gezet is\n  CLEARFACTS_API_URL           het adres van Clearfacts, zoals --api-url\n  {{tuningVariable}}   JSON-tijdsinstellingen voor tests en benchmarks, bv.\n                               {{example}}',
     cli_help_after_error: '(gebruik --help voor uitleg)',
     cli_usage_unknown_option: 'fout: onbekende optie {{option}}',
     cli_usage_unknown_command: 'fout: onbekende opdracht {{command}}',
-    cli_usage_did_you_mean: '(Bedoelde je {{suggestion}}?)',
+    cli_usage_did_you_mean: '(Bedoelde u {{suggestion}}?)',
     cli_usage_missing_argument: 'fout: verplicht argument {{argument}} ontbreekt',
     cli_usage_option_missing_argument: 'fout: optie {{option}} heeft een waarde nodig',
     cli_usage_missing_option: 'fout: verplichte optie {{option}} niet opgegeven',
@@ -683,12 +687,12 @@ export const nl: Catalogue = {
     cli_no_incidents:
       'Geen onbevestigde bestanden: elke upload die Clearfacts ontving, is bevestigd.',
     cli_no_categories: 'Administratie {{companyNumber}} heeft geen archiefcategorieën.',
-    cli_token_prompt: 'Plak je Clearfacts-token (hij wordt niet getoond): ',
+    cli_token_prompt: 'Plak uw Clearfacts-token (hij wordt niet getoond): ',
     cli_token_empty: 'Er kwam geen token binnen op de standaardinvoer.',
     cli_token_plain_question:
-      'Hier is geen sleutelbos van het systeem bruikbaar. De token onversleuteld bewaren in {{configDir}}, alleen leesbaar voor jouw gebruikersaccount?',
+      'Hier is geen sleutelbos van het systeem bruikbaar. De token onversleuteld bewaren in {{configDir}}, alleen leesbaar voor uw gebruikersaccount?',
     cli_token_plain_refused:
-      'Hier is geen sleutelbos van het systeem bruikbaar, dus de token is niet bewaard. Voer het opnieuw uit met --allow-plain-file om hem te bewaren in een bestand dat alleen jouw account kan lezen (niet versleuteld), of zet hem in een bestand dat alleen jij kunt lezen en noem dat bestand in CLEARFACTS_TOKEN_FILE.',
+      'Hier is geen sleutelbos van het systeem bruikbaar, dus de token is niet bewaard. Voer het opnieuw uit met --allow-plain-file om hem te bewaren in een bestand dat alleen uw account kan lezen (niet versleuteld), of zet hem in een bestand dat alleen u kunt lezen en noem dat bestand in CLEARFACTS_TOKEN_FILE.',
     cli_token_stored: 'Token bewaard ({{backend}}) voor {{user}}.',
     cli_token_unknown_user: 'onbekende gebruiker',
     cli_token_no_scopes: 'geen gevonden',
@@ -740,7 +744,7 @@ export const nl: Catalogue = {
     cli_service_installed: 'geïnstalleerd ({{definition}})',
     cli_service_not_installed: 'niet geïnstalleerd',
     cli_service_not_asked: 'niet gevraagd',
-    cli_service_lingering_off: 'Lingering staat uit: de dienst stopt wanneer je je afmeldt.',
+    cli_service_lingering_off: 'Lingering staat uit: de dienst stopt wanneer u zich afmeldt.',
     cli_service_wrote: '{{path}} geschreven.',
     cli_service_removed: '{{path}} verwijderd.',
     cli_systemd_started: '{{unit}} ingeschakeld en gestart (systemctl --user).',
@@ -764,12 +768,12 @@ export const nl: Catalogue = {
     cli_launchd_load_failed:
       'launchd heeft de agent niet geladen ({{problem}}). Voer in een aangemelde sessie uit: {{command}}',
     cli_launchd_login_only:
-      'Een launch agent draait zolang je aangemeld bent (na een herstart houdt macOS hem achter het aanmeldvenster alleen draaiende met automatisch aanmelden).',
+      'Een launch agent draait zolang u aangemeld bent (na een herstart houdt macOS hem achter het aanmeldvenster alleen draaiende met automatisch aanmelden).',
     cli_launchd_unloaded: '{{label}} gestopt en ontladen.',
     cli_launchd_detail: 'toestand = {{launchdState}}, laatste afsluitcode = {{exitCode}}',
     cli_launchd_not_loaded: 'niet geladen',
     cli_windows_commands:
-      'Voer uit in een opdrachtprompt als beheerder (die vraagt je Windows-wachtwoord, zodat de taak draait als niemand aangemeld is):\n  {{create}}\n  {{run}}\nBekijk hem met:\n  {{query}}\nVerwijder hem met:\n  {{remove}}\n',
+      'Voer uit in een opdrachtprompt als beheerder (die vraagt uw Windows-wachtwoord, zodat de taak draait als niemand aangemeld is):\n  {{create}}\n  {{run}}\nBekijk hem met:\n  {{query}}\nVerwijder hem met:\n  {{remove}}\n',
     cli_windows_remove: 'Voer uit in een opdrachtprompt als beheerder: {{command}}',
     cli_windows_not_asked: 'De Taakplanner wordt van hieruit niet gevraagd: voer {{command}} uit',
     api_url_not_url: 'Het API-adres {{url}} is geen URL zoals {{example}}.',
@@ -885,8 +889,8 @@ export const nl: Catalogue = {
       environment: 'de omgevingsvariabele CLEARFACTS_TOKEN',
       memory: 'alleen in het geheugen, tot de uploader stopt',
       memoryDemo: 'alleen in het geheugen (demo)',
-      safeStorage: 'de beveiligde opslag van het systeem',
-      safeStorageBasic: 'de opslag van het systeem, zonder sleutelbos (zwak)',
+      safeStorage: 'versleuteld met de sleutelbos van het systeem',
+      safeStorageBasic: 'versleuteld met een vaste sleutel, zonder sleutelbos (zwak)',
     },
     eInvoiceRule: {
       br_01: 'BR-01: de factuur vermeldt niet welke specificatie ze volgt (BT-24).',
@@ -1094,9 +1098,9 @@ export const nl: Catalogue = {
       dismiss:
         'bewaar een mislukt of wachtend bestand als verslag: niet meer meegeteld, nooit verzonden',
       mark_done:
-        'noteer een onbevestigd bestand als aangekomen (je zag het in Clearfacts; --incident: elk onbevestigd bestand van één storing)',
+        'noteer een onbevestigd bestand als aangekomen (u zag het in Clearfacts; --incident: elk onbevestigd bestand van één storing)',
       status:
-        'de gezondheid van de verwerking: aantallen in de wachtrij, blokkeringen, mappen, laatste upload en laatste fout, en waarom de opvolging in Clearfacts gepauzeerd is als dat zo is; sluit af met 1 als iets jou nodig heeft (mislukte of onbevestigde bestanden, geen bruikbaar token, een ontbrekende scope, een geschiedenis die niet geschreven kan worden, een onbeschikbare map)',
+        'de gezondheid van de verwerking: aantallen in de wachtrij, blokkeringen, mappen, laatste upload en laatste fout, en waarom de opvolging in Clearfacts gepauzeerd is als dat zo is; sluit af met 1 als iets u nodig heeft (mislukte of onbevestigde bestanden, geen bruikbaar token, een ontbrekende scope, een geschiedenis die niet geschreven kan worden, een onbeschikbare map)',
       status_json:
         'toon het als JSON: { running, engine, status, holds, folders, lastUpload, lastError, attention, followUp }',
       separator_sheet:
@@ -1104,12 +1108,12 @@ export const nl: Catalogue = {
       sheet_type: 'wat het blad doet: next, of de bestemming van het volgende document',
       sheet_company: 'het volgende document gaat naar deze administratie (0123456789)',
       sheet_category: 'de archiefcategorie (various en permanent)',
-      ui: 'toon de app in je browser (alleen loopback) terwijl de verwerking draait, of stuur door naar de verwerking die al draait',
+      ui: 'toon de app in uw browser (alleen loopback) terwijl de verwerking draait, of stuur door naar de verwerking die al draait',
       ui_port: 'de lokale poort (standaard: een vrije)',
       ui_link:
         'toon een nieuwe privélink naar de pagina die de lopende `ui` serveert, op één regel, en stop (voor een script dat hem opent)',
       ui_allow_plain_file:
-        'waar geen sleutelbos van het systeem is: akkoord om een token waarmee je aanmeldt in <config-dir>/token te bewaren (niet versleuteld)',
+        'waar geen sleutelbos van het systeem is: akkoord om een token waarmee u zich aanmeldt in <config-dir>/token te bewaren (niet versleuteld)',
       service: 'draai `watch` als dienst van deze computer (systemd, launchd, Taakplanner)',
       service_install:
         'schrijf de dienstdefinitie voor deze configuratiemap, schakel ze in en start ze (op Windows: toon de opdrachten)',
@@ -1119,7 +1123,7 @@ export const nl: Catalogue = {
       service_print: 'toon de definitie in plaats van ze te installeren',
       service_uninstall: 'stop de dienst en verwijder zijn definitie',
       service_status:
-        'wat de dienstbeheerder ziet en de gezondheid van de verwerking (zoals `status`); sluit af met 1 als de dienst niet draait of iets jou nodig heeft',
+        'wat de dienstbeheerder ziet en de gezondheid van de verwerking (zoals `status`); sluit af met 1 als de dienst niet draait of iets u nodig heeft',
       service_status_json:
         'toon het als JSON: { service, running, engine, status, holds, folders, lastUpload, lastError, attention, followUp }',
       title_usage: 'Gebruik:',

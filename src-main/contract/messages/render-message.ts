@@ -2,6 +2,7 @@
 // and sizes, numbers and times formatted for the language's Belgian locale. Used by the renderer,
 // the CLI and core's own logs (English), so every surface says the same thing.
 import i18next, { type i18n } from 'i18next';
+import { formatByteSize } from '../byte-size.ts';
 import type { Catalogue } from './catalogue.ts';
 import { en } from './en.ts';
 import { fr } from './fr.ts';
@@ -20,8 +21,6 @@ export const MESSAGE_LOCALE: Record<MessageLanguage, string> = {
   fr: 'fr-BE',
   en: 'en',
 };
-
-const MB = 1024 * 1024;
 
 /** i18next keys for a catalogue: plural forms become key_one, key_other (and key_many). */
 function resources(catalogue: Catalogue): Record<string, string> {
@@ -50,21 +49,9 @@ function createInstance(language: MessageLanguage): i18n {
     initAsync: false,
   });
   const locale = MESSAGE_LOCALE[language];
-  // "20.5 MB": one decimal, as core wrote sizes before messages were data.
-  const megabytes = new Intl.NumberFormat(locale, {
-    minimumFractionDigits: 1,
-    maximumFractionDigits: 1,
-  });
-  instance.services.formatter?.add('megabytes', (value: unknown) =>
-    typeof value === 'number' ? `${megabytes.format(value / MB)} MB` : String(value),
-  );
-  // "{{sizeBytes, size}}": KB below a megabyte (a 500-byte file is not "0.0 MB"), MB above.
+  // "{{sizeBytes, size}}": bytes below a kilobyte, then kB and MB, as every surface writes sizes.
   instance.services.formatter?.add('size', (value: unknown) =>
-    typeof value !== 'number'
-      ? String(value)
-      : value < MB
-        ? `${megabytes.format(value / 1024)} KB`
-        : `${megabytes.format(value / MB)} MB`,
+    typeof value === 'number' ? formatByteSize(value, language) : String(value),
   );
   // "{{until, time}}": a moment, as a time of day when it falls on the reader's today and with
   // its date otherwise (a hold until tomorrow, an outage last week), so no time is ever read as

@@ -157,6 +157,15 @@ export async function countPdfPages(bytes: Uint8Array): Promise<number | null> {
   }
 }
 
+/**
+ * Ends the check's pdf.js worker now unless a file is being read or waits to be: the split service
+ * calls it before a batch is split, so the two worker threads are not resident together (the
+ * first part read back starts the worker again).
+ */
+export function releasePdfReader(): void {
+  pdfReader.release();
+}
+
 type PdfOutcome = { sha256: string } & Pick<
   DocumentCheck,
   'pages' | 'failure' | 'prefixBytes' | 'sentSha256'

@@ -38,6 +38,11 @@ export interface IdleSerialQueue {
   run<T>(job: () => Promise<T>): Promise<T>;
   /** Waits for every job asked for, then cancels the idle period (the service is closing). */
   drain(): Promise<void>;
+  /**
+   * Ends the idle period now (`onIdle`) when no job is asked for or running, so the worker goes
+   * at once; with a job pending it does nothing, and that job's idle period runs as usual.
+   */
+  idleNow(): void;
 }
 
 export function createIdleSerialQueue(options: IdleSerialQueueOptions): IdleSerialQueue {
@@ -76,6 +81,11 @@ export function createIdleSerialQueue(options: IdleSerialQueueOptions): IdleSeri
     async drain() {
       await tail;
       cancelIdle();
+    },
+    idleNow() {
+      if (pending > 0 || !options.isRunning()) return;
+      cancelIdle();
+      options.onIdle();
     },
   };
 }

@@ -68,6 +68,11 @@ export interface PdfReadingService {
   read(bytes: Uint8Array): Promise<PdfReading | OverBudget>;
   /** Ends the worker; a later read starts a new one. */
   close(): Promise<void>;
+  /**
+   * Ends the worker now if no file is being read or waits to be (else it ends after its idle
+   * period, as usual); a later read starts a new one. For a caller about to need the memory.
+   */
+  release(): void;
   /** Whether a worker thread is alive now: from the first read until the idle period ends. */
   isRunning(): boolean;
 }
@@ -166,6 +171,7 @@ export function createPdfReadingService(
       await queue.drain();
       await slot.stopCurrent();
     },
+    release: () => queue.idleNow(),
     isRunning: () => slot.isRunning(),
   };
 }

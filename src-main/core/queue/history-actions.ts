@@ -22,6 +22,11 @@ export interface HistoryActionsOptions {
   queue: UploadQueue;
   onTransition: (transition: Transition) => void;
   revealFile?: (filePath: string) => Promise<void>;
+  /**
+   * Retries a file of a scan session whose combined document could not be written, with the
+   * rest of its session (scan-session.ts' `retryFailed`): true when it took the row.
+   */
+  retryScanSession?: (record: FileRecord) => boolean;
 }
 
 const requeue = {
@@ -129,6 +134,7 @@ export function createHistoryActions(options: HistoryActionsOptions): HistoryAct
       if (record.state !== 'failed' && record.state !== 'duplicate') {
         refuse(record, 'retried', ['failed', 'duplicate']);
       }
+      if (options.retryScanSession?.(record) === true) return toHistoryEntry(find(id));
       return write(id, 'ready', { ...requeue, forceSend: false });
     },
 
@@ -136,7 +142,13 @@ export function createHistoryActions(options: HistoryActionsOptions): HistoryAct
       const failed = repository
         .inStates(['failed'])
         .filter((record) => record.dismissedAt === null);
-      for (const record of failed) write(record.id, 'ready', { ...requeue, forceSend: false });
+      for (const record of failed) {
+        // A session's retry took the rest of its files already.
+        const current = repository.get(record.id);
+        if (current?.state !== 'failed') continue;
+        if (options.retryScanSession?.(current) === true) continue;
+        write(record.id, 'ready', { ...requeue, forceSend: false });
+      }
       return { count: failed.length };
     },
 

@@ -14,13 +14,14 @@ import {
   type BundleSource,
   type FolderBinding,
 } from '../../contract/domain.ts';
-import type { Message } from '../../contract/messages/message.ts';
+import { msg, type Message } from '../../contract/messages/message.ts';
 import type { IdleTimer } from '../documents/idle-serial-queue.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { FileRecord } from '../store/file-record.ts';
 import type { HistoryRepository, Transition } from '../store/history-repository.ts';
 import type { StorageGuard } from '../store/storage-guard.ts';
-import { writeBundle, type BundleInput } from './bundle-file.ts';
+import { fileStorageProblem } from '../store/storage-fault.ts';
+import { writeBundle, type BundleInput, type BundleWrite } from './bundle-file.ts';
 import { xmlTwinPaths } from './e-invoice-pairing.ts';
 import type { UploadQueue } from './upload-queue.ts';
 
@@ -48,6 +49,8 @@ export interface ScanSessionsOptions {
   logger: Logger;
   /** The quiet window's timer; tests fire it by hand instead of waiting N seconds. */
   timer: IdleTimer;
+  /** Writes the combined document (bundle-file.ts' default); tests hand one that fails. */
+  writeBundle?: BundleWrite;
   onInserted: (record: FileRecord) => void;
   onTransition: (transition: Transition) => void;
 }
@@ -64,6 +67,12 @@ export interface ScanSessions {
   joined(record: FileRecord, quietSeconds: number): void;
   /** At start: each session left open by the last stop gets a whole quiet window again. */
   resume(): void;
+  /**
+   * The user retries `record`: when it is a file of a session whose combined document could not
+   * be written, every file of that session that failed so goes back to `bundling` and the session
+   * gets a quiet window again (true); false for any other row, which the caller retries as usual.
+   */
+  retryFailed(record: FileRecord): boolean;
   /** Clears every quiet window; a session closing now finishes its transaction. */
   stop(): Promise<void>;
 }
@@ -76,6 +85,16 @@ function sessionKey(record: FileRecord): string {
     record.companyNumber,
     record.destination,
   ]);
+}
+
+/** The reasons a whole session failed because its combined document could not be written. */
+const NOT_WRITTEN: ReadonlySet<string> = new Set([
+  'scan_session_not_written',
+  'scan_session_not_written_other',
+]);
+
+function failedUnwritten(record: FileRecord): boolean {
+  return record.state === 'failed' && NOT_WRITTEN.has(record.failure?.message.code ?? '');
 }
 
 export function createScanSessions(options: ScanSessionsOptions): ScanSessions {
@@ -172,7 +191,16 @@ export function createScanSessions(options: ScanSessionsOptions): ScanSessions {
         options.queue.lookForWork();
         return;
       }
-      const bundle = await writeBundle(options.bundlesDir, inputs);
+      let bundle;
+      try {
+        bundle = await writeBundle(options.bundlesDir, inputs, options.writeBundle);
+      } catch (error) {
+        failUnwritten(
+          inputs.map(({ record }) => record),
+          error,
+        );
+        return;
+      }
       if (bundle.ok) {
         queueCombined(first, inputs, bundle);
         return;
@@ -183,6 +211,32 @@ export function createScanSessions(options: ScanSessionsOptions): ScanSessions {
       failCombining(failed.record, bundle.reason);
       inputs = inputs.filter((input) => input !== failed);
     }
+  }
+
+  /**
+   * The combined document could not be written (a full or read-only disk): the session ends as
+   * a failure of each of its files, which stay as they are, until the user retries
+   * (`retryFailed`). Left open, it would wait forever, its files shown as bundling.
+   */
+  function failUnwritten(records: readonly FileRecord[], error: unknown): void {
+    const folder = options.bundlesDir;
+    const problem = fileStorageProblem(error);
+    const message =
+      problem === null
+        ? msg('scan_session_not_written_other', { folder })
+        : msg('scan_session_not_written', { folder, storageProblem: problem });
+    const detail = error instanceof Error ? error.message : String(error);
+    for (const record of records) {
+      write(() =>
+        repository.transition(record.id, 'failed', {
+          failure: { code: 'storage', message, detail },
+        }),
+      );
+    }
+    logger.warn('A scan session could not be combined: its document could not be written', {
+      files: records.length,
+      error: detail,
+    });
   }
 
   function failCombining(record: FileRecord, reason: Message): void {
@@ -275,6 +329,30 @@ export function createScanSessions(options: ScanSessionsOptions): ScanSessions {
         if (windows.has(key)) continue;
         arm(key, bindingQuietSeconds(record.folderId) ?? 0);
       }
+    },
+
+    retryFailed(record) {
+      if (!failedUnwritten(record)) return false;
+      const key = sessionKey(record);
+      const session = repository
+        .inStates(['failed'])
+        .filter(
+          (candidate) =>
+            failedUnwritten(candidate) &&
+            sessionKey(candidate) === key &&
+            (candidate.dismissedAt === null || candidate.id === record.id),
+        );
+      for (const member of session) {
+        write(() =>
+          repository.transition(member.id, 'bundling', {
+            failure: null,
+            dismissedAt: null,
+            bundleId: null,
+          }),
+        );
+      }
+      arm(key, bindingQuietSeconds(record.folderId) ?? 0);
+      return true;
     },
 
     async stop() {

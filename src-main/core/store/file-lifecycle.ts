@@ -21,8 +21,9 @@ const allowed: Record<FileState, readonly FileState[]> = {
   uploaded: ['uploaded', 'archived'],
   archived: [],
   // Only the user (retry) or a changed file brings a failed file back; failed -> failed records
-  // the user's dismissal.
-  failed: ['failed', 'ready', 'waiting_stability'],
+  // the user's dismissal; -> bundling: the user retries a scan session whose combined document
+  // could not be written (issue #19).
+  failed: ['failed', 'ready', 'waiting_stability', 'bundling'],
   duplicate: ['ready'],
   // Only the user's choice (-> ready) or a changed file brings a held file back; held -> held
   // records the user's dismissal.

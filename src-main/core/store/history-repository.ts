@@ -145,7 +145,10 @@ export interface HistoryRepository {
   nextWakeAt(after: number): number | null;
   /** Every row in one of `states`, by id. */
   inStates(states: readonly FileState[]): FileRecord[];
-  /** How many rows are in each state (every state present, 0 when none). */
+  /**
+   * How many rows are in each state (every state present, 0 when none); `bundling` counts only
+   * the files of open scan sessions, not those already combined into a document.
+   */
   countByState(): StateCounts;
   /** Pending, uploaded and failed counts per folder binding id. */
   countByFolder(): Map<string, FolderCounts>;
@@ -162,11 +165,12 @@ export interface HistoryRepository {
    */
   restoreDeliveries(records: readonly DeliveryRecord[]): number;
   /**
-   * Watched files Clearfacts confirmed (a uuid) whose move or delete never ran and never failed:
-   * a stop between the uuid and the after-upload step. Their local step is still due.
+   * Watched files Clearfacts confirmed (a uuid, or a combined document or a batch's parts that
+   * carry it) whose move or delete never ran and never failed: a stop between the delivery and
+   * the after-upload step. Their local step is still due.
    */
   awaitingLocalStep(): FileRecord[];
-  /** The most recently delivered row (uploaded or archived), or null. */
+  /** The most recently delivered row (uploaded or archived) with its own uuid, or null. */
   lastUploaded(): FileRecord | null;
   /** The most recently changed row that carries a failure (failed, unconfirmed, retrying), or null. */
   lastFailed(): FileRecord | null;
@@ -224,8 +228,12 @@ export function createHistoryRepository(
     .prepare(`SELECT min(next_attempt_at) FROM files WHERE state = 'ready' AND next_attempt_at > ?`)
     .pluck();
   // Dismissed failures are a record, not work: they count nowhere.
+  // A combined scan session's files (bundle_id set) are counted through their document's row:
+  // `bundling` counts the files of open sessions, so a refused document leaves nothing pending.
   const countsStatement = db.prepare(
-    'SELECT state, count(*) AS n FROM files WHERE dismissed_at IS NULL GROUP BY state',
+    `SELECT state, count(*) AS n FROM files
+     WHERE dismissed_at IS NULL AND NOT (state = 'bundling' AND bundle_id IS NOT NULL)
+     GROUP BY state`,
   );
   const folderCountsStatement = db.prepare(
     `SELECT folder_id, state, count(*) AS n FROM files
@@ -261,13 +269,22 @@ export function createHistoryRepository(
   const openSessionMembersStatement = db.prepare(
     `SELECT * FROM files WHERE state = 'bundling' AND bundle_id IS NULL ORDER BY id`,
   );
+  // A row without a uuid (a scan session's file, a batch's original, one marked done) is never
+  // the last upload: `status` would say "none" right after a session's document was uploaded.
   const lastUploadedStatement = db.prepare(
     `SELECT * FROM files WHERE state IN ('uploaded', 'archived') AND uploaded_at IS NOT NULL
+       AND uuid IS NOT NULL
      ORDER BY uploaded_at DESC, id DESC LIMIT 1`,
   );
+  // With a uuid of its own, or delivered in a document that has one: a scan session's file
+  // (bundle_id) or a split batch's original (its parts' parent_id), which have none themselves.
   const awaitingLocalStepStatement = db.prepare(
-    `SELECT * FROM files WHERE state = 'uploaded' AND uuid IS NOT NULL AND failure_code IS NULL
-       AND source = 'watch' AND watch_root IS NOT NULL ORDER BY id`,
+    `SELECT * FROM files AS f WHERE state = 'uploaded' AND failure_code IS NULL
+       AND source = 'watch' AND watch_root IS NOT NULL
+       AND (uuid IS NOT NULL
+         OR bundle_id IN (SELECT id FROM files WHERE uuid IS NOT NULL)
+         OR EXISTS (SELECT 1 FROM files AS part WHERE part.parent_id = f.id))
+     ORDER BY id`,
   );
   const lastFailedStatement = db.prepare(
     `SELECT * FROM files WHERE failure_code IS NOT NULL AND dismissed_at IS NULL

@@ -3,7 +3,7 @@
 import Database from 'better-sqlite3';
 import { msg, type Message, type Terms } from '../../contract/messages/message.ts';
 
-type StorageProblem = keyof Terms['storageProblem'];
+export type StorageProblem = keyof Terms['storageProblem'];
 
 const FAULTS: readonly [prefix: string, problem: StorageProblem][] = [
   ['SQLITE_FULL', 'full'],
@@ -20,11 +20,21 @@ const FAULTS: readonly [prefix: string, problem: StorageProblem][] = [
 
 const FS_FAULTS: Record<string, StorageProblem> = {
   ENOSPC: 'full',
+  EDQUOT: 'full',
   EROFS: 'read_only_disk',
   EACCES: 'denied',
   EPERM: 'denied',
   EIO: 'io_error',
 };
+
+/**
+ * What a file system error says of the disk (full, read-only, denied, I/O error), or null when
+ * its errno is none of those.
+ */
+export function fileStorageProblem(error: unknown): StorageProblem | null {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  return (typeof code === 'string' ? FS_FAULTS[code] : undefined) ?? null;
+}
 
 /** The explanation for a storage fault, or null when `error` is something else. */
 export function describeStorageFault(error: unknown, databasePath: string): Message | null {
@@ -33,10 +43,6 @@ export function describeStorageFault(error: unknown, databasePath: string): Mess
     if (match) return msg('storage_fault', { databasePath, storageProblem: match[1] });
     return null;
   }
-  const code = (error as NodeJS.ErrnoException | null)?.code;
-  const problem = typeof code === 'string' ? FS_FAULTS[code] : undefined;
-  if (problem !== undefined) {
-    return msg('storage_fault', { databasePath, storageProblem: problem });
-  }
-  return null;
+  const problem = fileStorageProblem(error);
+  return problem === null ? null : msg('storage_fault', { databasePath, storageProblem: problem });
 }

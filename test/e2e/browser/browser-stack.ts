@@ -18,7 +18,8 @@ import {
 import { pdfBytes } from './sample-files.ts';
 import { createMemoryTokenStore } from '../../../src-main/core/account/token/memory-token-store.ts';
 import type { BrowseRootsSource } from '../../../src-main/core/folders/folder-browser.ts';
-import type { FolderSplit } from '../../../src-main/contract/domain.ts';
+import type { FolderSplit, HistoryEntry } from '../../../src-main/contract/domain.ts';
+import { createWaitList } from '../../support/waiting.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -154,6 +155,35 @@ export async function addWatchedFolder(
     destination: { type: 'purchase' },
   });
   return folder;
+}
+
+/** Sets the split mode (or `bundle:N`) of the watched folder at `folderPath` in core. */
+export async function setSplitInCore(
+  stack: Stack,
+  folderPath: string,
+  split: FolderSplit,
+): Promise<void> {
+  const { folders } = await stack.engine.handlers['folders.list']({});
+  const binding = folders.find((view) => view.binding.path === folderPath)?.binding;
+  assert.ok(binding, `${folderPath} is watched`);
+  await stack.engine.handlers['folders.setSplit']({ id: binding.id, split });
+}
+
+/** Waits (with the waits' deadline, naming `what`) until the newest history rows satisfy `done`. */
+export async function untilHistory(
+  stack: Stack,
+  what: string,
+  done: (rows: HistoryEntry[]) => boolean,
+): Promise<void> {
+  const waits = createWaitList({ recheckMs: 50 });
+  await waits.until(what, async () => {
+    const { rows } = await stack.engine.handlers['history.query']({
+      filter: {},
+      offset: 0,
+      limit: 10,
+    });
+    return done(rows) ? true : undefined;
+  });
 }
 
 /**

@@ -10,14 +10,15 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { seedData } from '../../emulator/index.ts';
 import { pdfBytes } from '../../fixtures/generate-documents.ts';
-import { createWaitList } from '../../support/waiting.ts';
 import {
   addWatchedFolder,
   goTo,
   launchChromium,
   openApp,
+  setSplitInCore,
   signInThroughCore,
   startStack,
+  untilHistory,
 } from './browser-stack.ts';
 import { LANGUAGES, LAYOUT_SIZES, layoutProblems, SCREEN_WORDS } from './layout-checks.ts';
 
@@ -28,22 +29,13 @@ test("a moved file's row and a bundling folder's card fit every size in every la
   assert.ok(administration);
   const scans = await addWatchedFolder(stack, 'scans', administration.companyNumber);
   const phone = await addWatchedFolder(stack, 'phone', administration.companyNumber);
-  const { folders } = await stack.engine.handlers['folders.list']({});
-  const bundling = folders.find((view) => view.binding.path === phone)?.binding;
-  assert.ok(bundling);
-  await stack.engine.handlers['folders.setSplit']({ id: bundling.id, split: 'bundle:30' });
+  await setSplitInCore(stack, phone, 'bundle:30');
   // A scanner's long name: beside the French state it was cut to "O…" at 380 px.
   const moved = 'Onderhoud bestelwagen Garage Peeters.pdf';
   await writeFile(path.join(scans, moved), await pdfBytes(1, { label: 'moved' }));
-  const waits = createWaitList({ recheckMs: 50 });
-  await waits.until(`${moved} to be uploaded and moved to _uploaded`, async () => {
-    const { rows } = await stack.engine.handlers['history.query']({
-      filter: {},
-      offset: 0,
-      limit: 10,
-    });
-    return rows.some((row) => row.state === 'archived') ? true : undefined;
-  });
+  await untilHistory(stack, `${moved} to be uploaded and moved to _uploaded`, (rows) =>
+    rows.some((row) => row.state === 'archived'),
+  );
 
   const found: string[] = [];
   for (const language of LANGUAGES) {

@@ -16,6 +16,7 @@ import {
   settingsShowsInEachLanguage,
   startStack,
 } from './browser-stack.ts';
+import { sizeText } from '../../support/size-text.ts';
 import type { Language } from './layout-checks.ts';
 
 const SCREENS: Record<Language, string[]> = {
@@ -115,9 +116,7 @@ test('History shows the bytes sent beside the file size when they differ (#14 fi
   const { upload } = await dropPurchase(stack, file);
   const onDisk = (await stat(file)).size;
   assert.equal(upload.bytes, onDisk - prefix.length);
-  /** "4,1 kB" as nl-BE writes kilobytes (1,024 bytes, one decimal at most): by hand. */
-  const kilobytes = (bytes: number) =>
-    `${(bytes / 1024).toFixed(1).replace(/\.0$/, '').replace('.', ',')} kB`;
+  const kilobytes = (bytes: number) => sizeText(bytes, 'nl');
 
   await stack.engine.handlers['settings.update']({ language: 'nl' });
   const { page } = await openApp(browser, stack, { locale: 'nl-BE' });

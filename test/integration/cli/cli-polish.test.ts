@@ -11,6 +11,7 @@ import { ALL_SCOPES } from '../../emulator/index.ts';
 import { startTestEmulator } from '../../emulator/emulator-test-support.ts';
 import { pdfBytes } from '../../fixtures/generate-documents.ts';
 import { runCli, type CliContext } from '../../support/cli-process.ts';
+import { sizeText } from '../../support/size-text.ts';
 import { folder, tempDir } from '../../support/temp-folders.ts';
 
 type Language = 'nl' | 'fr' | 'en';
@@ -98,12 +99,6 @@ for (const language of ['nl', 'fr', 'en'] as const) {
   });
 }
 
-/** "4,1 KB" as nl-BE and fr-BE write it, "4.1 KB" in en: by hand, one decimal. */
-function kilobytes(bytes: number, language: Language): string {
-  const figure = (bytes / 1024).toFixed(1);
-  return `${language === 'en' ? figure : figure.replace('.', ',')} KB`;
-}
-
 const SENT: Record<Language, string> = { nl: 'verzonden', fr: 'envoyés', en: 'sent' };
 
 for (const language of ['nl', 'fr', 'en'] as const) {
@@ -132,7 +127,7 @@ for (const language of ['nl', 'fr', 'en'] as const) {
     const [received] = emulator.uploads();
     assert.ok(received);
     assert.equal(received.bytes, (await stat(file)).size, 'the PDF went as it is');
-    const expected = `${kilobytes(received.bytes, language)} ${SENT[language]}`;
+    const expected = `${sizeText(received.bytes, language)} ${SENT[language]}`;
     const line = upload.stdout.split('\n').find((one) => one.includes('factuur.pdf')) ?? '';
     assert.ok(line.includes(expected), `"${expected}" in the file's line: ${upload.stdout}`);
   });

@@ -12,11 +12,7 @@ import { startTestEmulator } from '../../emulator/emulator-test-support.ts';
 import { pdfBytes, pngBytes, SMALL_JPEG } from '../../fixtures/generate-documents.ts';
 import { startEngine } from '../../support/engine-harness.ts';
 import { runCli } from '../../support/cli-process.ts';
-
-/** "12,3 KB" / "12.3 KB": kilobytes with one decimal, written by hand, not by Intl. */
-function kilobytes(bytes: number, decimalMark: ',' | '.'): string {
-  return `${(bytes / 1024).toFixed(1).replace('.', decimalMark)} KB`;
-}
+import { sizeText } from '../../support/size-text.ts';
 
 test('the bytes sent per file are recorded, and history prints them in nl and en and in --json', async (t) => {
   const emulator = await startTestEmulator(t);
@@ -69,14 +65,14 @@ test('the bytes sent per file are recorded, and history prints them in nl and en
   }
 
   const pdfSent = delivered.get('prefixed.pdf')?.sentBytes ?? 0;
-  for (const [locale, header, mark] of [
-    ['nl_BE.UTF-8', 'GROOTTE VERZONDEN', ','],
-    ['en_GB.UTF-8', 'SIZE SENT', '.'],
+  for (const [locale, header, language] of [
+    ['nl_BE.UTF-8', 'GROOTTE VERZONDEN', 'nl'],
+    ['en_GB.UTF-8', 'SIZE SENT', 'en'],
   ] as const) {
     const table = await runCli({ ...context, env: { LC_ALL: locale } }, ['history']);
     assert.equal(table.code, 0, table.stderr);
     assert.ok(table.stdout.includes(header), `${header} in ${locale}`);
-    const size = kilobytes(pdfSent, mark);
+    const size = sizeText(pdfSent, language);
     assert.ok(
       table.stdout.split('\n').some((line) => line.includes('prefixed.pdf') && line.includes(size)),
       `${size} on the prefixed.pdf line:\n${table.stdout}`,

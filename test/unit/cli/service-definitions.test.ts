@@ -41,6 +41,7 @@ Description=Clearfacts Uploader: sends the documents in the watched folders to C
 [Service]
 Type=exec
 ExecStart="/usr/local/bin/node" "--max-semi-space-size=4" "/usr/local/lib/node_modules/clearfacts-uploader/bin/clearfacts-uploader.js" "--config-dir" "/home/office/.config/clearfacts-uploader" "watch"
+Environment="MALLOC_ARENA_MAX=2"
 Environment="CLEARFACTS_TOKEN_FILE=/run/credentials/clearfacts-token"
 Restart=on-failure
 RestartSec=10
@@ -113,7 +114,7 @@ test('the launchd agent keeps the engine alive after a failure and says the same
       'clearfacts-uploader',
       ...serviceCommand(hostile),
     ],
-    EnvironmentVariables: { CLEARFACTS_TOKEN_FILE: '/srv/tokens/%i $USER' },
+    EnvironmentVariables: { MALLOC_ARENA_MAX: '2', CLEARFACTS_TOKEN_FILE: '/srv/tokens/%i $USER' },
     RunAtLoad: true,
     KeepAlive: { SuccessfulExit: false },
     ThrottleInterval: 10,

@@ -23,10 +23,10 @@ test('the live line says the bytes sent in Dutch and is cleared when the upload 
   );
   listener('history.changed', { entries: [row('uploading')] });
   listener('upload.progress', { id: 3, sentBytes: 4_300_000, totalBytes: 15 * 1024 * 1024 });
-  // 4,300,000 B = 4.1 MiB and 15 MiB, Belgian decimal commas.
+  // 4,300,000 B = 4.1 MiB and 15 MiB, Belgian decimal commas, a no-break space before the unit.
   const line = written.at(-1) ?? '';
   assert.ok(line.startsWith('\r\x1b[2K'), 'the line is rewritten in place');
-  assert.match(line.slice(5), /^factuur\.pdf: 4,1 MB van 15(,0)? MB verzonden$/u);
+  assert.match(line.slice(5), /^factuur\.pdf: 4,1\u00a0MB van 15\u00a0MB verzonden$/u);
   listener('history.changed', { entries: [row('uploaded')] });
   assert.equal(written.at(-1), '\r\x1b[2K', 'the line is cleared before the outcome is printed');
   const count = written.length;

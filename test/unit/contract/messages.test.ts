@@ -71,18 +71,18 @@ const SAMPLES: Message[] = [
 
 test('each language renders the specifics: sizes, limits, names, numbers', () => {
   const expected: Record<(typeof MESSAGE_LANGUAGES)[number], string[]> = {
-    en: ['25.0 MB', '20.0 MB', 'a Word document', 'a PDF', 'archive_actions', 'permanent'],
+    en: ['25\u00a0MB', '20\u00a0MB', 'a Word document', 'a PDF', 'archive_actions', 'permanent'],
     nl: [
-      '25,0 MB',
-      '20,0 MB',
+      '25\u00a0MB',
+      '20\u00a0MB',
       'een Word-document',
       'een PDF',
       'archive_actions',
       'ondernemingsnummer',
     ],
     fr: [
-      '25,0 MB',
-      '20,0 MB',
+      '25\u00a0Mo',
+      '20\u00a0Mo',
       'un document Word',
       'un PDF',
       'archive_actions',
@@ -108,7 +108,8 @@ const SPELLED_ALIKE = new Map<string, 'nl' | 'fr'>([['cli_pages', 'fr']]);
 
 test('nl and fr renderings contain no English catalogue sentence', () => {
   const params: Record<string, unknown> = {
-    sizeBytes: 1,
+    // 1.8 kB: one byte is "1 byte" in Dutch and English alike.
+    sizeBytes: 1843,
     maxBytes: 2,
     actual: 'pdf',
     expected: 'jpg',

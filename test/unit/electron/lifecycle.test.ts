@@ -119,7 +119,7 @@ test('start at login on Linux: an XDG autostart entry, written and removed', asy
   const entry = await readFile(file, 'utf8');
   assert.match(
     entry,
-    /^Exec="\/home\/ann\/Apps\/Clearfacts Uploader\.AppImage" --js-flags=--max-semi-space-size=4 --hidden$/m,
+    /^Exec=env MALLOC_ARENA_MAX=2 "\/home\/ann\/Apps\/Clearfacts Uploader\.AppImage" --js-flags=--max-semi-space-size=4 --hidden$/m,
   );
   await applyStartAtLogin(false, options);
   await assert.rejects(stat(file), { code: 'ENOENT' });

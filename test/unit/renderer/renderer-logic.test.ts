@@ -85,9 +85,10 @@ test('dates, numbers and sizes are formatted in the Belgian locales', () => {
   assert.match(createFormatters('en').bytes(1536), /^1.5\s?kB$/);
   // An empty file (issue #14: it showed as 0.1 kB).
   assert.match(createFormatters('en').bytes(0), /^0\s?bytes$/);
-  assert.match(createFormatters('nl').bytes(0), /^0\s?byte$/);
+  assert.match(createFormatters('nl').bytes(0), /^0\s?bytes$/);
   assert.match(createFormatters('fr').bytes(0), /^0\s?octet$/);
-  assert.match(createFormatters('fr').bytes(860), /^0,8\s?ko$/);
+  // Under a kilobyte, the bytes themselves (issue #14: one formatter for every surface).
+  assert.match(createFormatters('fr').bytes(860), /^860\s?octets$/);
   assert.match(createFormatters('nl').bytes(5 * 1024 * 1024 + 200_000), /^5,2\s?MB$/);
 });
 

@@ -73,3 +73,28 @@ test('a read before the idle period ends keeps the worker and restarts the perio
   assert.equal(service.isRunning(), true);
   assert.equal(clock.scheduled.size, 1, 'a new idle period starts after the last read');
 });
+
+test('release ends an idle worker at once, and waits for a read under way', async (t) => {
+  const clock = manualIdleTimer();
+  const service = createPdfReadingService(undefined, { idleMs: 60_000, timer: clock.timer });
+  t.after(() => service.close());
+  service.release();
+  assert.equal(service.isRunning(), false, 'nothing to end before any PDF');
+
+  await service.read(pageTreePdf({ pages: 2 }));
+  assert.equal(service.isRunning(), true);
+  service.release();
+  assert.equal(service.isRunning(), false, 'released: the worker ended without its idle period');
+  assert.equal(clock.scheduled.size, 0, 'and its idle period is cancelled');
+
+  const reading = service.read(pageTreePdf({ pages: 3 }));
+  service.release();
+  const result = await reading;
+  assert.equal(
+    result.outcome === 'read' ? result.pages : null,
+    3,
+    'a read under way is not cut off',
+  );
+  assert.equal(service.isRunning(), true, 'the worker stays for its idle period');
+  assert.equal(clock.scheduled.size, 1);
+});

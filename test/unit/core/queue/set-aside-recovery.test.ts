@@ -88,3 +88,47 @@ test('set-aside files left by a kill: uploaded ones are finished, others come ba
   assert.deepEqual((await readdir(root)).sort(), ['B (2).pdf', 'B.pdf', 'Bakkerij (0123456789)']);
   assert.deepEqual((await readdir(sub)).sort(), ['Lost.pdf', '_uploaded']);
 });
+
+test('recovery lists the folders files are set aside in, never _uploaded/ or hidden ones', async (t) => {
+  const root = tempDir(t, 'set-aside-walk');
+  const client = path.join(root, 'Bakkerij (0123456789)');
+  const archive = path.join(client, '_uploaded', '2026-03');
+  await mkdir(archive, { recursive: true });
+  await mkdir(path.join(root, '_uploaded', '2026-02'), { recursive: true });
+  await mkdir(path.join(root, '.git'));
+  // An accountant's archive: every file ever delivered, read at every start before.
+  for (let index = 0; index < 2_000; index += 1) {
+    await writeFile(path.join(archive, `Scan ${index}.pdf`), '');
+  }
+  await writeFile(path.join(root, '_uploaded', '2026-02', '.cf-deleting-7-Old.pdf'), 'old');
+  const { repository } = openTempHistory(t);
+  const unsent = await setAsideWhenKilled(repository, client, path.join(client, 'C.pdf'), 'c', null);
+  await writeFile(path.join(root, '.cf-deleting-998-Top.pdf'), 'top');
+
+  const listed: string[] = [];
+  let entriesRead = 0;
+  const countingReaddir = async (directory: string) => {
+    listed.push(directory);
+    const entries = await readdir(directory, { withFileTypes: true });
+    entriesRead += entries.length;
+    return entries;
+  };
+  const restored = await restoreSetAsideFiles(
+    [root],
+    repository,
+    createRecordingLogger(),
+    undefined,
+    countingReaddir,
+  );
+
+  assert.deepEqual(listed.sort(), [root, client].sort());
+  assert.ok(entriesRead < 10, `${entriesRead} entries read`);
+  assert.deepEqual(restored.sort(), [path.join(client, 'C.pdf'), path.join(root, 'Top.pdf')]);
+  assert.equal(await readFile(path.join(client, 'C.pdf'), 'utf8'), 'c');
+  assert.ok(!(await readdir(client)).includes(path.basename(unsent.aside)));
+  // What lies in _uploaded/ was never set aside by the step (it sets aside in the file's folder).
+  assert.equal(
+    await readFile(path.join(root, '_uploaded', '2026-02', '.cf-deleting-7-Old.pdf'), 'utf8'),
+    'old',
+  );
+});

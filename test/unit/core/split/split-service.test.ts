@@ -1,0 +1,58 @@
+// The split worker and the check's pdf.js worker are never resident together (issue #17's peak
+// RSS: each is 55-70 MB before any page): the split service ends the idle check worker before
+// its own starts, and ends its own before the parts are read back, unless another batch waits.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { PDFDocument } from 'pdf-lib';
+import {
+  createSplitService,
+  DEFAULT_SPLIT_SERVICE_OPTIONS,
+} from '../../../../src-main/core/split/split-service.ts';
+
+/** A 4-page text PDF (no page is one JPEG, so pdf.js renders them): page mode cuts 4 parts. */
+async function fourPages(): Promise<Uint8Array> {
+  const document = await PDFDocument.create();
+  for (let page = 0; page < 4; page += 1) document.addPage();
+  return document.save();
+}
+
+test('the check worker is released before the split worker starts, which has ended when the parts are read back', async (t) => {
+  const events: string[] = [];
+  const service = createSplitService(
+    DEFAULT_SPLIT_SERVICE_OPTIONS,
+    async (bytes) => {
+      events.push(`read back, split worker ${service.isRunning() ? 'alive' : 'gone'}`);
+      return (await PDFDocument.load(bytes)).getPageCount();
+    },
+    () => events.push(`reader released, split worker ${service.isRunning() ? 'alive' : 'gone'}`),
+  );
+  t.after(() => service.close());
+  const result = await service.split(await fourPages(), 'page');
+  assert.equal(result.outcome, 'split');
+  assert.deepEqual(events, [
+    'reader released, split worker gone',
+    ...Array.from({ length: 4 }, () => 'read back, split worker gone'),
+  ]);
+  assert.equal(service.isRunning(), false);
+});
+
+test('a batch waiting behind another keeps the worker; the last one ends it', async (t) => {
+  let releases = 0;
+  const service = createSplitService(
+    DEFAULT_SPLIT_SERVICE_OPTIONS,
+    async (bytes) => (await PDFDocument.load(bytes)).getPageCount(),
+    () => (releases += 1),
+  );
+  t.after(() => service.close());
+  const aliveAfterFirst: boolean[] = [];
+  const first = service.split(await fourPages(), 'page').then((result) => {
+    aliveAfterFirst.push(service.isRunning());
+    return result;
+  });
+  const second = service.preview(await fourPages(), 'pages:2');
+  assert.equal((await first).outcome, 'split');
+  assert.equal((await second).outcome, 'split');
+  assert.deepEqual(aliveAfterFirst, [true], 'the second batch was waiting: the worker stayed');
+  assert.equal(service.isRunning(), false, 'nothing waits after the second: the worker ended');
+  assert.equal(releases, 2, 'each task releases the idle check worker');
+});
