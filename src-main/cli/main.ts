@@ -1,6 +1,7 @@
 // `clearfacts-uploader`: the headless face of the engine. Every error ends as one sentence and
 // an exit code scripts can rely on; a stack trace only with --debug.
 import { inCliLanguage } from './cli-language.ts';
+import { unreachableSentence } from './unreachable-sentence.ts';
 import { Command, CommanderError, Option } from 'commander';
 import { ApiError } from '../contract/api-contract.ts';
 import { msg } from '../contract/messages/message.ts';
@@ -86,21 +87,7 @@ function sentenceOf(error: unknown, apiAddress: string): string {
   if (apiError.code === 'auth' && tokenFromEnvironment() !== null) {
     return inCliLanguage(authHoldReason('environment'));
   }
-  const said = apiError.userMessage;
-  if (said.code === 'api_network') {
-    return inCliLanguage(
-      msg('cli_api_unreachable', {
-        address: apiAddress,
-        networkProblem: said.params.networkProblem,
-      }),
-    );
-  }
-  if (said.code === 'api_network_said') {
-    return inCliLanguage(
-      msg('cli_api_unreachable_said', { address: apiAddress, problem: said.params.problem }),
-    );
-  }
-  return inCliLanguage(said);
+  return inCliLanguage(unreachableSentence(apiError, apiAddress) ?? apiError.userMessage);
 }
 
 function buildProgram(runtime: () => CliRuntime): Command {
