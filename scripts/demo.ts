@@ -124,6 +124,13 @@ async function main(): Promise<void> {
     `     bound to ${administration?.name ?? 'an administration'}, purchase invoices.`,
     `  3. Copy a PDF from ${folders.samples} into that folder and watch it arrive in History.`,
     `  4. Or drag the samples onto Drop files, or set up ${folders.tree} as an accountant tree.`,
+    '',
+    // The config folder's engine answers the CLI over its socket; the emulator's address and
+    // token let a CLI with its own config folder read the same demo data (issue #14).
+    'The command line works on this demo too (in another terminal, after step 1):',
+    `  npx clearfacts-uploader --config-dir ${configDir} administrations`,
+    `  npx clearfacts-uploader --config-dir ${configDir} ui --link   (a new private link)`,
+    `Emulated Clearfacts: --api-url ${emulator.graphqlUrl} with CLEARFACTS_TOKEN=${emulator.demoToken}`,
   ];
 
   const runtime = findElectronRuntime();
@@ -166,6 +173,8 @@ async function main(): Promise<void> {
   });
   await engine.start();
   browser = await startBrowserMode({ engine, configDir });
+  // The printed link is single-use: `ui --link --config-dir …` asks the engine for a fresh one.
+  engine.servePageLinks(browser.newLink);
 
   console.log(
     [

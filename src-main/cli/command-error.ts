@@ -2,7 +2,6 @@
 // scripts rely on. Loaded only when a command failed, since it needs core's errors.
 import { CommanderError } from 'commander';
 import { ApiError } from '../contract/api-contract.ts';
-import { msg } from '../contract/messages/msg.ts';
 import {
   authHoldReason,
   ConfigDirUnwritableError,
@@ -12,6 +11,7 @@ import {
 } from '../core/index.ts';
 import { inCliLanguage } from './cli-language.ts';
 import { CliError, EXIT, type ExitCode } from './exit-codes.ts';
+import { unreachableSentence } from './unreachable-sentence.ts';
 
 /** The exit code for an error that ended a command (see exit-codes.ts). */
 export function exitCodeOf(error: unknown): ExitCode {
@@ -51,19 +51,5 @@ export function sentenceOf(error: unknown, apiAddress: string): string {
   if (apiError.code === 'auth' && tokenFromEnvironment() !== null) {
     return inCliLanguage(authHoldReason('environment'));
   }
-  const said = apiError.userMessage;
-  if (said.code === 'api_network') {
-    return inCliLanguage(
-      msg('cli_api_unreachable', {
-        address: apiAddress,
-        networkProblem: said.params.networkProblem,
-      }),
-    );
-  }
-  if (said.code === 'api_network_said') {
-    return inCliLanguage(
-      msg('cli_api_unreachable_said', { address: apiAddress, problem: said.params.problem }),
-    );
-  }
-  return inCliLanguage(said);
+  return inCliLanguage(unreachableSentence(apiError, apiAddress) ?? apiError.userMessage);
 }

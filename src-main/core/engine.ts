@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { ApiHandlers, EventListener } from '../contract/api-contract.ts';
 import { apiUrlProblem } from '../contract/domain.ts';
 import { createAdministrationsCache } from './account/administrations-cache.ts';
+import { chooseArchiveCategory } from './folders/category-choice.ts';
 import { createRefusalExplainer } from './account/explain-refusal.ts';
 import { authHoldReason, createSession, type UploadScope } from './account/session.ts';
 import { createTokenOrigins } from './account/token/token-origins.ts';
@@ -319,6 +320,13 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     // Routing e-invoices by their parties; when Clearfacts cannot be asked, the last list known.
     reachableAdministrations: () =>
       administrations.list().catch(() => administrations.knownAdministrations()),
+    archiveCategoryId: async (companyNumber, archiveType, given) =>
+      chooseArchiveCategory(
+        await administrations.categories(companyNumber),
+        companyNumber,
+        archiveType,
+        given,
+      ),
     folderOwnedElsewhere: async (record) => {
       const binding = settings.get().folders.find((candidate) => candidate.id === record.folderId);
       if (binding === undefined) return false;

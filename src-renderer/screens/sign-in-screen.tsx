@@ -40,14 +40,14 @@ function RefusalMessage({ error }: { error: unknown }): ReactElement {
         {!wrongAddress && (
           <details>
             <summary>{t('app.details')}</summary>
-            {/* Core's own words in the page's language; only an unexpected error has none. */}
+            {/* Core's own sentence in the reader's language (error.message is its English form),
+                then the transport's detail, which is technical and not translated. */}
             <p className="mono">
-              {error instanceof ApiError
-                ? render(error.userMessage)
-                : error instanceof Error
-                  ? error.message
-                  : String(error)}
+              {error instanceof ApiError ? render(error.userMessage) : t('errors.internal')}
             </p>
+            {error instanceof ApiError && error.detail !== undefined && error.detail !== '' && (
+              <p className="mono">{error.detail}</p>
+            )}
           </details>
         )}
       </div>

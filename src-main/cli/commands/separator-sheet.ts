@@ -16,7 +16,7 @@ export function registerSeparatorSheetCommand(program: Command): void {
         .makeOptionMandatory(),
     )
     .option('--company <number>', helpText('sheet_company'))
-    .option('--category <id>', helpText('sheet_category'))
+    .option('--category <name-or-id>', helpText('sheet_category'))
     .action(async (options: SheetOptions) => {
       const { writeSeparatorSheet } = await import('./separator-sheet-actions.ts');
       await writeSeparatorSheet(options);

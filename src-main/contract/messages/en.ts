@@ -697,6 +697,8 @@ export const en: Catalogue = {
     },
     cli_watch_no_folders:
       'No folders are watched yet: add one with `clearfacts-uploader folders add` (this run picks it up).',
+    cli_watch_waits_for_api:
+      '`watch` keeps running: files wait in the queue and are sent once Clearfacts answers.',
     cli_watch_watching: {
       one: 'Watching {{count}} folder (settings and history in {{configDir}}). Ctrl-C stops.',
       other: 'Watching {{count}} folders (settings and history in {{configDir}}). Ctrl-C stops.',

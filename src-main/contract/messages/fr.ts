@@ -722,6 +722,8 @@ export const fr: Catalogue = {
     },
     cli_watch_no_folders:
       'Aucun dossier n’est encore surveillé : ajoutez-en un avec `clearfacts-uploader folders add` (cette exécution le prendra en compte).',
+    cli_watch_waits_for_api:
+      '`watch` continue : les fichiers attendent dans la file et sont envoyés dès que Clearfacts répond.',
     cli_watch_watching: {
       one: 'Surveillance de {{count}} dossier (paramètres et historique dans {{configDir}}). Ctrl-C arrête.',
       many: 'Surveillance de {{count}} dossiers (paramètres et historique dans {{configDir}}). Ctrl-C arrête.',

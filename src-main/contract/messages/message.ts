@@ -609,6 +609,7 @@ export const Message = z.discriminatedUnion('code', [
   // `watch`'s live view.
   message('cli_watch_no_folders', {}),
   message('cli_watch_watching', { count, configDir: z.string() }),
+  message('cli_watch_waits_for_api', {}),
   message('cli_watch_stopping', { signal: z.string() }),
   message('cli_watch_progress', {}),
   /** The file being uploaded and its bytes sent so far, live (`upload`, `watch`). */

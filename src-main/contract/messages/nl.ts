@@ -723,6 +723,8 @@ export const nl: Catalogue = {
     },
     cli_watch_no_folders:
       'Er worden nog geen mappen gevolgd: voeg er een toe met `clearfacts-uploader folders add` (deze run neemt ze mee).',
+    cli_watch_waits_for_api:
+      '`watch` blijft lopen: bestanden wachten in de wachtrij en worden verstuurd zodra Clearfacts antwoordt.',
     cli_watch_watching: {
       one: 'Volgt {{count}} map (instellingen en geschiedenis in {{configDir}}). Ctrl-C stopt.',
       other:

@@ -35,7 +35,7 @@ import { routeInBoundFolder, routeInInbox, sendToChoice } from './e-invoice-rout
 import { decideAfterFailure } from './failure-policy.ts';
 import { isStopped, type QueueHolds } from './queue-holds.ts';
 import { requiredScope } from './required-scope.ts';
-import { settleBatches, splitOriginal, type Splitter } from './split-step.ts';
+import { settleBatches, splitOriginal, type ArchiveCategoryLookup, type Splitter } from './split-step.ts';
 import { settleBundles } from './bundle-members.ts';
 import type { RetryTuning } from './retry-policy.ts';
 import type { AfterUpload, UploadProgress } from '../../contract/domain.ts';
@@ -147,6 +147,8 @@ export interface SendContext {
    * the list cannot be read now (routing then still holds, offering fewer choices).
    */
   reachableAdministrations: () => Promise<Administration[] | null>;
+  /** The id of the archive category a typed separator sheet names (split-step.ts). */
+  archiveCategoryId: ArchiveCategoryLookup;
   /**
    * Whether another installation delivers the folder of this watched row now (its owner marker,
    * read again); true also asks the intake to look at the folder at once.

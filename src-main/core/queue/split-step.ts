@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, open, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { Destination, FileState } from '../../contract/domain.ts';
+import type { CompanyNumber, Destination, FileState } from '../../contract/domain.ts';
 import { msg, type Message } from '../../contract/messages/message.ts';
 import type { SeparatorSheet } from '../split/separator-code.ts';
 import { judgesBlankPages } from '../split/split-plan.ts';
@@ -91,8 +91,29 @@ function splitNote(
       });
 }
 
-/** The destination a typed separator sheet sets, or null for the folder's own. */
-function sheetDestination(sheet: SeparatorSheet | null): Destination | null {
+/**
+ * The id of an administration's archive category named by `given` (its id, or its name as
+ * `categories` lists it); rejects when it cannot be told (Clearfacts unreachable, an unknown
+ * name). In the engine: the administrations cache with `chooseArchiveCategory`.
+ */
+export type ArchiveCategoryLookup = (
+  companyNumber: CompanyNumber,
+  archiveType: 'various' | 'permanent',
+  given: string,
+) => Promise<string>;
+
+/**
+ * The destination a typed separator sheet sets, or null for the folder's own. A sheet without
+ * a company number names its category (ids differ per administration: `separator-sheet
+ * --category Statuten`), so an archive sheet's category is looked up in the part's
+ * administration; when that cannot be told now, the sheet's value is sent as it is and a refusal
+ * says why.
+ */
+async function sheetDestination(
+  sheet: SeparatorSheet | null,
+  companyNumber: CompanyNumber,
+  lookUp: ArchiveCategoryLookup,
+): Promise<Destination | null> {
   if (sheet === null) return null;
   switch (sheet.type) {
     case 'next':
@@ -101,8 +122,12 @@ function sheetDestination(sheet: SeparatorSheet | null): Destination | null {
     case 'sale':
       return { type: sheet.type };
     case 'various':
-    case 'permanent':
-      return { type: sheet.type, categoryId: sheet.categoryId };
+    case 'permanent': {
+      const categoryId = await lookUp(companyNumber, sheet.type, sheet.categoryId).catch(
+        () => sheet.categoryId,
+      );
+      return { type: sheet.type, categoryId };
+    }
   }
 }
 
@@ -204,10 +229,23 @@ export async function splitOriginal(
   // A split cut short by a crash left files no row points to: they are written again, the same.
   await rm(folder, { recursive: true, force: true });
   await mkdir(folder, { recursive: true, mode: 0o700 });
-  const files = result.parts.map((part) => ({
-    part,
-    filePath: path.join(folder, `${part.firstPage}-${part.lastPage}.pdf`),
-  }));
+  const files = await Promise.all(
+    result.parts.map(async (part) => {
+      const companyNumber =
+        part.sheet !== null && 'companyNumber' in part.sheet && part.sheet.companyNumber
+          ? part.sheet.companyNumber
+          : record.companyNumber;
+      const destination =
+        (await sheetDestination(part.sheet, companyNumber, context.archiveCategoryId)) ??
+        record.destination;
+      return {
+        part,
+        companyNumber,
+        destination,
+        filePath: path.join(folder, `${part.firstPage}-${part.lastPage}.pdf`),
+      };
+    }),
+  );
   for (const { part, filePath } of files) await writeDurably(filePath, part.bytes);
   // Written before the transaction: once the batch is `split`, its blank pages are on disk.
   let blankPagesPath: string | null = null;
@@ -222,7 +260,7 @@ export async function splitOriginal(
   const { parts, original } = await context.storage.persist(
     () =>
       context.repository.inTransaction(() => {
-        const inserted = files.map(({ part, filePath }) =>
+        const inserted = files.map(({ part, companyNumber, destination, filePath }) =>
           context.repository.insert({
             path: filePath,
             fileName: partFileName(record.fileName, part.firstPage, part.lastPage),
@@ -230,11 +268,8 @@ export async function splitOriginal(
             // Parts are the app's own files: never moved, removed once the batch is settled.
             watchRoot: null,
             source: record.source,
-            companyNumber:
-              part.sheet !== null && 'companyNumber' in part.sheet && part.sheet.companyNumber
-                ? part.sheet.companyNumber
-                : record.companyNumber,
-            destination: sheetDestination(part.sheet) ?? record.destination,
+            companyNumber,
+            destination,
             state: 'ready',
             sizeBytes: part.bytes.byteLength,
             parentId: record.id,

@@ -19,7 +19,7 @@ import {
   type QueueHolds,
 } from './queue-holds.ts';
 import { retryDelayMs, type RetryTuning } from './retry-policy.ts';
-import { settleBatches, type Splitter } from './split-step.ts';
+import { settleBatches, type ArchiveCategoryLookup, type Splitter } from './split-step.ts';
 import { settleBundles } from './bundle-members.ts';
 import {
   finishLocally,
@@ -82,6 +82,11 @@ export interface UploadQueueOptions {
   onChangedAfterSend?: (filePath: string) => void;
   /** The administrations the token reaches, for e-invoice routing; none known by default. */
   reachableAdministrations?: () => Promise<Administration[] | null>;
+  /**
+   * The id of the archive category a typed separator sheet names (by id or name) in one
+   * administration; the given value by default.
+   */
+  archiveCategoryId?: ArchiveCategoryLookup;
   /** Whether another installation delivers a watched row's folder now; never by default. */
   folderOwnedElsewhere?: (record: FileRecord) => Promise<boolean>;
   /** The after-upload step's file operations; node:fs/promises unless a test injects faults. */
@@ -191,6 +196,8 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
     onNetworkShare: options.onNetworkShare ?? networkShareCheck(),
     onLocalStepDeferred: () => scheduleLocalRetry(),
     reachableAdministrations: options.reachableAdministrations ?? (() => Promise.resolve(null)),
+    archiveCategoryId:
+      options.archiveCategoryId ?? ((_companyNumber, _archiveType, given) => Promise.resolve(given)),
     folderOwnedElsewhere: options.folderOwnedElsewhere ?? (() => Promise.resolve(false)),
   };
 

@@ -3,7 +3,7 @@
 // wider than a 300 px window (256 px in a 204 px box); and a folder card whose split select
 // showed "Regrouper une session de numérisation en un document" (418 px) in a 238 px select.
 // In nl, fr and en at 300×260, 380×340 and 1280×800: nothing wider than its box, no select
-// whose choice is cut.
+// whose choice is cut, no long file name cut to a letter by its ellipsis.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
@@ -30,8 +30,10 @@ test("a moved file's row and a bundling folder's card fit every size in every la
   const scans = await addWatchedFolder(stack, 'scans', administration.companyNumber);
   const phone = await addWatchedFolder(stack, 'phone', administration.companyNumber);
   await setSplitInCore(stack, phone, 'bundle:30');
-  await writeFile(path.join(scans, 'f.pdf'), await pdfBytes(1, { label: 'moved' }));
-  await untilHistory(stack, 'f.pdf to be uploaded and moved to _uploaded', (rows) =>
+  // A scanner's long name: beside the French state it was cut to "O…" at 380 px.
+  const moved = 'Onderhoud bestelwagen Garage Peeters.pdf';
+  await writeFile(path.join(scans, moved), await pdfBytes(1, { label: 'moved' }));
+  await untilHistory(stack, `${moved} to be uploaded and moved to _uploaded`, (rows) =>
     rows.some((row) => row.state === 'archived'),
   );
 

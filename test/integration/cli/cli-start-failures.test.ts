@@ -1,13 +1,14 @@
 // How commands end when they cannot start their work: a command that cannot reach Clearfacts
 // ends with a sentence naming the address it tried and what to check, in the user's language
 // (it does not promise to try again, since it has ended); `watch` without a usable token ends
-// with the authentication exit code.
+// with the authentication exit code, and with Clearfacts unreachable it runs and says so at once.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ALL_SCOPES, startEmulator } from '../../emulator/index.ts';
 import { startTestEmulator } from '../../emulator/emulator-test-support.ts';
 import { folder, tempDir } from '../../support/temp-folders.ts';
-import { runCli } from '../../support/cli-process.ts';
+import { runCli, spawnCli } from '../../support/cli-process.ts';
+import { createWaitList, withDeadline } from '../../support/waiting.ts';
 
 test('`token check` against a closed port names the address and what to check, in en and nl', async (t) => {
   // A port that was just listening and is closed now: the connection is refused.
@@ -50,4 +51,44 @@ test('`watch` with a token Clearfacts refuses, or none, exits 3 (a service is no
   const none = await runCli(context, ['watch']);
   assert.equal(none.code, 3, none.stderr);
   assert.match(none.stderr, /^Error: .*token/im);
+});
+
+test('`watch` with Clearfacts unreachable keeps running and says so at once, in nl', async (t) => {
+  // Before, it said nothing about it until a file arrived (issue #14, finding 10).
+  const emulator = await startEmulator();
+  const { graphqlUrl, demoToken } = emulator;
+  await emulator.close();
+  const root = tempDir(t, 'watch-unreachable');
+  const watch = spawnCli(
+    {
+      configDir: folder(root, 'config'),
+      apiUrl: graphqlUrl,
+      token: demoToken,
+      env: { LANG: 'nl_BE.UTF-8', LC_ALL: '' },
+    },
+    ['watch'],
+  );
+  const exited = new Promise((resolve) => watch.on('exit', resolve));
+  t.after(async () => {
+    watch.kill('SIGTERM');
+    await withDeadline('watch to stop on SIGTERM', exited);
+  });
+  let output = '';
+  const waits = createWaitList();
+  for (const stream of [watch.stdout, watch.stderr])
+    stream.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      waits.wake();
+    });
+  watch.on('exit', () => waits.abandon('watch ended'));
+  await waits.until(
+    'watch to say Clearfacts is unreachable and that it keeps running',
+    () =>
+      output.includes(`Clearfacts is niet bereikbaar op ${graphqlUrl}`) &&
+      output.includes('`watch` blijft lopen')
+        ? true
+        : undefined,
+    { detail: () => output },
+  );
+  assert.equal(watch.exitCode, null);
 });

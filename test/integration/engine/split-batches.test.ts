@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { copyFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { batchPdf, scannedPageJpeg, scannedSheetJpeg } from '../../fixtures/scanned-batch.ts';
-import { monthFolder, startEngine } from '../../support/engine-harness.ts';
+import { monthFolder, startEngine, type EngineHarness } from '../../support/engine-harness.ts';
 
 /** A "next document" and a "sale" sheet as a 200 dpi grey scan. */
 async function nextAndSaleSheets(): Promise<{ next: Buffer; sale: Buffer }> {
@@ -17,6 +17,15 @@ async function nextAndSaleSheets(): Promise<{ next: Buffer; sale: Buffer }> {
     next: await scannedSheetJpeg({ type: 'next' }, look),
     sale: await scannedSheetJpeg({ type: 'sale' }, look),
   };
+}
+
+/** A purchase folder "Scans" of `companyNumber` that splits on separator sheets; its path. */
+async function separatorFolder(harness: EngineHarness, companyNumber: string): Promise<string> {
+  const dir = await harness.addFolder('Scans', companyNumber, { type: 'purchase' });
+  const [view] = harness.folders();
+  assert.ok(view);
+  await harness.engine.handlers['folders.setSplit']({ id: view.binding.id, split: 'separator' });
+  return dir;
 }
 
 test('a batch in a separator folder arrives as its parts, and the original moves after them', async (t) => {
@@ -35,10 +44,7 @@ test('a batch in a separator folder arrives as its parts, and the original moves
     { text: 'C2' },
     { text: 'C3' },
   ]);
-  const dir = await harness.addFolder('Scans', administration.companyNumber, { type: 'purchase' });
-  const [view] = harness.folders();
-  assert.ok(view);
-  await harness.engine.handlers['folders.setSplit']({ id: view.binding.id, split: 'separator' });
+  const dir = await separatorFolder(harness, administration.companyNumber);
   await writeFile(path.join(dir, 'Scan 0042.pdf'), batch);
 
   const original = await harness.waitForEntry(
@@ -193,10 +199,7 @@ test('a batch of separator sheets only is not sent and says why', async (t) => {
   const [administration] = harness.emulator.seed.administrations;
   assert.ok(administration);
   const { next, sale } = await nextAndSaleSheets();
-  const dir = await harness.addFolder('Scans', administration.companyNumber, { type: 'purchase' });
-  const [view] = harness.folders();
-  assert.ok(view);
-  await harness.engine.handlers['folders.setSplit']({ id: view.binding.id, split: 'separator' });
+  const dir = await separatorFolder(harness, administration.companyNumber);
   await writeFile(path.join(dir, 'Sheets.pdf'), await batchPdf([{ jpeg: next }, { jpeg: sale }]));
   const entry = await harness.waitForEntry(
     'the stack of sheets settled',
@@ -234,10 +237,7 @@ test('a scanned batch with a typed permanent sheet sends the part after it to th
     await scan('B1'),
     await scan('B2'),
   ]);
-  const dir = await harness.addFolder('Scans', administration.companyNumber, { type: 'purchase' });
-  const [view] = harness.folders();
-  assert.ok(view);
-  await harness.engine.handlers['folders.setSplit']({ id: view.binding.id, split: 'separator' });
+  const dir = await separatorFolder(harness, administration.companyNumber);
   await writeFile(path.join(dir, 'Scan 0043.pdf'), batch);
 
   await harness.waitForEntry(
@@ -269,5 +269,34 @@ test('a scanned batch with a typed permanent sheet sends the part after it to th
         administration.companyNumber,
       ],
     ],
+  );
+});
+
+test('a typed sheet naming its category (as `separator-sheet --category Statuten` prints it) sends to that category of the part’s administration', async (t) => {
+  // The README's own example names the category; ids differ per administration, so a sheet
+  // without --company can only carry the name. Before, the name went to Clearfacts as the id and
+  // the part failed ("Unknown category").
+  const harness = await startEngine(t);
+  const administration = harness.emulator.seed.administrations[1];
+  assert.ok(administration);
+  const [category] = administration.categories.permanent;
+  assert.ok(category);
+  const look = { dpi: 200, turnDegrees: 0, grey: true };
+  const permanent = await scannedSheetJpeg({ type: 'permanent', categoryId: category.name }, look);
+  // Pages: 1 invoice A, 2 permanent sheet, 3 deed B.
+  const batch = await batchPdf([{ text: 'A1' }, { jpeg: permanent }, { text: 'B1' }]);
+  const dir = await separatorFolder(harness, administration.companyNumber);
+  await writeFile(path.join(dir, 'Scan 0044.pdf'), batch);
+
+  await harness.waitForEntry(
+    'the part after the named permanent sheet uploaded or failed',
+    (entry) =>
+      entry.fileName === 'Scan 0044 (p. 3).pdf' &&
+      (entry.state === 'uploaded' || entry.state === 'failed'),
+  );
+  const archived = harness.emulator.uploads().find((upload) => upload.kind === 'archive');
+  assert.deepEqual(
+    archived && [archived.filename, archived.archiveType, archived.categoryId],
+    ['Scan 0044 (p. 3).pdf', 'PERMANENT', category.id],
   );
 });
