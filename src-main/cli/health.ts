@@ -8,6 +8,7 @@ import type {
 } from '../contract/domain.ts';
 import type { RunningEngine } from '../core/index.ts';
 import { msg } from '../contract/messages/msg.ts';
+import { STATUS_LABELS } from '../contract/messages/term-tables.ts';
 import { cliTerm, inCliLanguage, labeller } from './cli-language.ts';
 import type { CliRuntime } from './cli-runtime.ts';
 import { followUpNotice } from './follow-up-notice.ts';
@@ -67,19 +68,6 @@ export function engineLine(engine: HealthAnswer['engine'], configDir: string): s
       : msg('cli_engine_not_running', { configDir }),
   );
 }
-
-/** The labels of `status` (and `service status`, whose Service line is never the widest). */
-export const STATUS_LABELS = [
-  'engine',
-  'queue',
-  'history',
-  'hold',
-  'files',
-  'folder',
-  'last_upload',
-  'last_error',
-  'follow_up',
-] as const;
 
 /**
  * A folder's state in a word: the intake's (watching, polling, …) when an engine watches it, else

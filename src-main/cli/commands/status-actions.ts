@@ -4,7 +4,8 @@
 import { labeller } from '../cli-language.ts';
 import type { CliRuntime } from '../cli-runtime.ts';
 import { EXIT } from '../exit-codes.ts';
-import { engineLine, healthJson, printHealth, readHealth, STATUS_LABELS } from '../health.ts';
+import { STATUS_LABELS } from '../../contract/messages/term-tables.ts';
+import { engineLine, healthJson, printHealth, readHealth } from '../health.ts';
 import { printJson, printLine } from '../output.ts';
 
 /** `status [--json]`: exit 1 when something needs the user. */

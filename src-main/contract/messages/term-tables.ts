@@ -5,6 +5,19 @@ import { FOLDER_AVAILABILITIES, QUEUE_STATES } from '../engine-states.ts';
 import { FILE_STATES } from '../file-states.ts';
 import { TOKEN_STORES } from '../token-stores.ts';
 
+/** The labels of `status`'s lines, in their order (and `service status`'s, whose Service line is never the widest). */
+export const STATUS_LABELS = [
+  'engine',
+  'queue',
+  'history',
+  'hold',
+  'files',
+  'folder',
+  'last_upload',
+  'last_error',
+  'follow_up',
+] as const;
+
 /** Words that depend on the language: a param with one of these names holds a key of its table. */
 export const TERM_TABLES = {
   fileType: [
@@ -147,15 +160,7 @@ export const TERM_TABLES = {
   ],
   /** The CLI's line labels (`status`, `check`), written without their colon. */
   cliLabel: [
-    'engine',
-    'queue',
-    'history',
-    'hold',
-    'files',
-    'folder',
-    'last_upload',
-    'last_error',
-    'follow_up',
+    ...STATUS_LABELS,
     'type',
     'change',
     'verdict',
