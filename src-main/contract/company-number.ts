@@ -47,3 +47,12 @@ export function readEnteredCompanyNumber(typed: string): EnteredCompanyNumber {
   if (!hasBelgianCheckDigits(companyNumber)) return { ok: false, problem: 'check_digits' };
   return { ok: true, companyNumber };
 }
+
+/**
+ * A bare company number as people read it, in the KBO/BCE's own grouping: "0412345614" →
+ * "0412.345.614" (the renderer and the CLI's tables). Anything that is not 10 digits is
+ * returned as it is.
+ */
+export function formatCompanyNumber(bare: string): string {
+  return /^\d{10}$/.test(bare) ? `${bare.slice(0, 4)}.${bare.slice(4, 7)}.${bare.slice(7)}` : bare;
+}

@@ -1,9 +1,8 @@
-// Belgian company numbers are stored bare (0123456789) and read by people as 0123.456.789.
+// Belgian company numbers are stored bare (0123456789) and read by people as 0123.456.789
+// (formatCompanyNumber, shared with the CLI).
 import { normaliseCompanyNumber } from '../../src-main/contract/company-number.ts';
 
-export function formatCompanyNumber(bare: string): string {
-  return /^\d{10}$/.test(bare) ? `${bare.slice(0, 4)}.${bare.slice(4, 7)}.${bare.slice(7)}` : bare;
-}
+export { formatCompanyNumber } from '../../src-main/contract/company-number.ts';
 
 /**
  * The digits of what someone typed as a company or VAT number ("BE 0123.456.789" → "0123456789"),

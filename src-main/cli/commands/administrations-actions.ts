@@ -1,6 +1,6 @@
 // `administrations` and `categories <company>`: what the token can reach, for folder bindings
 // (the commands are defined in administrations.ts).
-import { readEnteredCompanyNumber } from '../../contract/company-number.ts';
+import { formatCompanyNumber, readEnteredCompanyNumber } from '../../contract/company-number.ts';
 import { CompanyNumber } from '../../contract/domain.ts';
 import type { CliRuntime } from '../cli-runtime.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
@@ -37,7 +37,11 @@ export async function listAdministrations(
   }
   printTable(
     (['company', 'name', 'account_manager'] as const).map((column) => cliTerm('cliColumn', column)),
-    listed.map((item) => [item.companyNumber, item.name, item.accountManager ?? '-']),
+    listed.map((item) => [
+      formatCompanyNumber(item.companyNumber),
+      item.name,
+      item.accountManager ?? '-',
+    ]),
   );
 }
 

@@ -8,6 +8,7 @@ import type {
   FolderSplit,
   FolderView,
 } from '../../contract/domain.ts';
+import { formatCompanyNumber } from '../../contract/company-number.ts';
 import { msg } from '../../contract/messages/msg.ts';
 import { cliTerm, inCliLanguage } from '../cli-language.ts';
 import type { CliRuntime, EngineHandle } from '../cli-runtime.ts';
@@ -58,7 +59,7 @@ function printFolders(
         binding.id,
         binding.path,
         binding.mode === 'single'
-          ? `${binding.companyNumber} ${describeDestination(binding.destination)}`
+          ? `${formatCompanyNumber(binding.companyNumber)} ${describeDestination(binding.destination)}`
           : binding.mode === 'e-invoice-inbox'
             ? inCliLanguage(msg('cli_folder_inbox'))
             : inCliLanguage(msg('cli_folder_tree')),

@@ -76,6 +76,15 @@ test('token, folders, upload, history and retry, with their exit codes', async (
   assert.match(checkText.stdout, /Scopes: +read_administrations, archive_read\n/);
   assert.match(checkText.stdout, /Checked at the first upload: upload_document, archive_actions/);
 
+  // The table writes company numbers as the KBO/BCE groups them (issue #14: they were bare).
+  const table = await runCli(context, ['administrations']);
+  assert.equal(table.code, 0, table.stderr);
+  const bare = administration.companyNumber;
+  assert.ok(
+    table.stdout.includes(`${bare.slice(0, 4)}.${bare.slice(4, 7)}.${bare.slice(7)}`),
+    table.stdout,
+  );
+
   const listed = await runCli(context, ['administrations', '--json']);
   assert.equal(listed.code, 0, listed.stderr);
   assert.ok(
