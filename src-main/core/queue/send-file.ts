@@ -35,7 +35,12 @@ import { routeInBoundFolder, routeInInbox, sendToChoice } from './e-invoice-rout
 import { decideAfterFailure } from './failure-policy.ts';
 import { isStopped, type QueueHolds } from './queue-holds.ts';
 import { requiredScope } from './required-scope.ts';
-import { settleBatches, splitOriginal, type ArchiveCategoryLookup, type Splitter } from './split-step.ts';
+import {
+  settleBatches,
+  splitOriginal,
+  type ArchiveCategoryLookup,
+  type Splitter,
+} from './split-step.ts';
 import { settleBundles } from './bundle-members.ts';
 import type { RetryTuning } from './retry-policy.ts';
 import type { AfterUpload, UploadProgress } from '../../contract/domain.ts';

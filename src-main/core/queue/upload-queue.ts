@@ -197,7 +197,8 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
     onLocalStepDeferred: () => scheduleLocalRetry(),
     reachableAdministrations: options.reachableAdministrations ?? (() => Promise.resolve(null)),
     archiveCategoryId:
-      options.archiveCategoryId ?? ((_companyNumber, _archiveType, given) => Promise.resolve(given)),
+      options.archiveCategoryId ??
+      ((_companyNumber, _archiveType, given) => Promise.resolve(given)),
     folderOwnedElsewhere: options.folderOwnedElsewhere ?? (() => Promise.resolve(false)),
   };
 

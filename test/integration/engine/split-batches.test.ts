@@ -295,8 +295,9 @@ test('a typed sheet naming its category (as `separator-sheet --category Statuten
       (entry.state === 'uploaded' || entry.state === 'failed'),
   );
   const archived = harness.emulator.uploads().find((upload) => upload.kind === 'archive');
-  assert.deepEqual(
-    archived && [archived.filename, archived.archiveType, archived.categoryId],
-    ['Scan 0044 (p. 3).pdf', 'PERMANENT', category.id],
-  );
+  assert.deepEqual(archived && [archived.filename, archived.archiveType, archived.categoryId], [
+    'Scan 0044 (p. 3).pdf',
+    'PERMANENT',
+    category.id,
+  ]);
 });

@@ -102,7 +102,13 @@ test('recovery lists the folders files are set aside in, never _uploaded/ or hid
   }
   await writeFile(path.join(root, '_uploaded', '2026-02', '.cf-deleting-7-Old.pdf'), 'old');
   const { repository } = openTempHistory(t);
-  const unsent = await setAsideWhenKilled(repository, client, path.join(client, 'C.pdf'), 'c', null);
+  const unsent = await setAsideWhenKilled(
+    repository,
+    client,
+    path.join(client, 'C.pdf'),
+    'c',
+    null,
+  );
   await writeFile(path.join(root, '.cf-deleting-998-Top.pdf'), 'top');
 
   const listed: string[] = [];
