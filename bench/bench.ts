@@ -75,6 +75,7 @@ const scale = quick
       pageCountFiles: 100,
       splitRuns: 1,
       splitLatencyFiles: 5,
+      splitLatencyBatches: 1,
       historySortRows: 20_000,
       historySortRuns: 3,
       schemaFiles: 10,
@@ -91,6 +92,7 @@ const scale = quick
       pageCountFiles: 500,
       splitRuns: 3,
       splitLatencyFiles: 20,
+      splitLatencyBatches: 3,
       historySortRows: 200_000,
       historySortRuns: 5,
       schemaFiles: 50,
@@ -488,20 +490,21 @@ try {
         pass: added <= 100 * 1024 ** 2,
       },
     );
-    step('split: one file in another folder while a 200-page batch is split');
+    step('split: a file every 0.5 s in another folder while 200-page batches are split');
     const during = await measureSplitLatency(
       emulator,
       workDir,
       scale.splitLatencyFiles,
+      scale.splitLatencyBatches,
       scale.latencyWindowMs,
     );
     const usualP95 = quantile(during.usualMs, 0.95);
     const duringP95 = quantile(during.duringSplitMs, 0.95);
     rows.push({
       area: 'Split',
-      measure: `One 200 KB PDF written into a second watched folder → uuid stored, minus the ${during.stabilityWindowMs} ms stability window, while a ${during.batchPages}-page batch (${megabytes(during.batchBytes)}) in the first folder is split (${(during.splitMs / 1000).toFixed(0)} s from its write to its parts): p95 of ${during.duringSplitMs.length}`,
-      result: `${milliseconds(duringP95)} over the window (p50 ${milliseconds(quantile(during.duringSplitMs, 0.5))})`,
-      comparedWith: `the same files with no batch, same engine: p95 of ${during.usualMs.length} ${milliseconds(usualP95)} (p50 ${milliseconds(quantile(during.usualMs, 0.5))})`,
+      measure: `One 200 KB PDF written every 0.5 s into a second watched folder (its check's worker already running) → uuid stored, minus the ${during.stabilityWindowMs} ms stability window, while a ${during.batchPages}-page batch (${megabytes(during.batchBytes)}) in the first folder is split, in ${during.splitMs.length} round${during.splitMs.length === 1 ? '' : 's'} of ${scale.splitLatencyFiles} files without a batch, then one batch (${during.splitMs.map((ms) => (ms / 1000).toFixed(0)).join(', ')} s from its write to its parts): p95 of ${during.duringSplitMs.length}`,
+      result: `${milliseconds(duringP95)} over the window (p50 ${milliseconds(quantile(during.duringSplitMs, 0.5))}, slowest ${milliseconds(Math.max(...during.duringSplitMs))})`,
+      comparedWith: `the same files with no batch, same engine: p95 of ${during.usualMs.length} ${milliseconds(usualP95)} (p50 ${milliseconds(quantile(during.usualMs, 0.5))}, slowest ${milliseconds(Math.max(...during.usualMs))})`,
       target: 'p95 ≤ the usual p95',
       pass: during.duringSplitMs.length > 0 && duringP95 <= usualP95,
     });

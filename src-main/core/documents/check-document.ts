@@ -150,7 +150,7 @@ const pdfReader: PdfReadingService = createPdfReadingService();
  */
 export async function countPdfPages(bytes: Uint8Array): Promise<number | null> {
   try {
-    const reading = await pdfReader.read(bytes.slice());
+    const reading = await pdfReader.read(bytes.slice(), 'part');
     return reading.outcome === 'read' ? reading.pages : null;
   } catch {
     return null;
@@ -158,9 +158,10 @@ export async function countPdfPages(bytes: Uint8Array): Promise<number | null> {
 }
 
 /**
- * Ends the check's pdf.js worker now unless a file is being read or waits to be: the split service
- * calls it before a batch is split, so the two worker threads are not resident together (the
- * first part read back starts the worker again).
+ * Ends the check's pdf.js worker now unless a file is being read or waits to be, or other folders
+ * are busy (PdfReaderLifetime.busyWithinMs): the split service calls it before a batch is split,
+ * so that with the batch alone the two worker threads are not resident together (the first part
+ * read back starts the worker again).
  */
 export function releasePdfReader(): void {
   pdfReader.release();
@@ -178,7 +179,7 @@ type PdfOutcome = { sha256: string } & Pick<
 function checkPdfBytes(filePath: string): Promise<PdfOutcome> {
   return pdfInMemory(async () => {
     const bytes = await readFile(filePath);
-    const sha256 = hashBytes(bytes);
+    const sha256 = await hashBytes(bytes);
     const refused = (failure: Failure): PdfOutcome => ({
       sha256,
       pages: null,
@@ -198,7 +199,7 @@ function checkPdfBytes(filePath: string): Promise<PdfOutcome> {
       completeness.complete && completeness.xrefAt === 'after_prefix'
         ? completeness.headerOffset
         : 0;
-    const sentSha256 = prefixBytes > 0 ? hashBytes(bytes.subarray(prefixBytes)) : null;
+    const sentSha256 = prefixBytes > 0 ? await hashBytes(bytes.subarray(prefixBytes)) : null;
     const reading = await pdfReader.read(bytes);
     switch (reading.outcome) {
       case 'over_budget':
@@ -366,7 +367,7 @@ export async function checkDocument(
     if (kind === 'pdf') return { kind, willConvert, ...(await checkPdfBytes(filePath)) };
     if (kind === 'png') {
       const bytes = await readFile(filePath);
-      const sha256 = hashBytes(bytes);
+      const sha256 = await hashBytes(bytes);
       if (readPngChunks(bytes) === null) {
         return {
           kind,
@@ -398,7 +399,7 @@ export async function checkDocument(
     }
     // kind is jpeg: the readiness gate's rule again, since drops and uploads never pass the gate.
     const bytes = await readFile(filePath);
-    const sha256 = hashBytes(bytes);
+    const sha256 = await hashBytes(bytes);
     if (!jpegReachesEnd(bytes)) {
       return {
         kind,

@@ -49,7 +49,7 @@ export async function combineIntoPdf<T extends CombineInput>(
     }
     const pages = target.getPageCount() - before;
     if (pages === 0) return { ok: false, reason: msg('combine_unreadable', { fileName }), index };
-    sources.push({ ...input, pages, sha256: hashBytes(bytes) });
+    sources.push({ ...input, pages, sha256: await hashBytes(bytes) });
   }
   return { ok: true, bytes: await target.save(), sources };
 }

@@ -34,12 +34,24 @@ export interface PdfReaderLifetime {
    * stability window, a scanner's pace), so a minute keeps one worker for the whole batch.
    */
   idleMs: number;
+  /**
+   * `release` keeps the worker while files arrive this close together: two file reads (parts do
+   * not count) started within this many ms say other folders are busy, and ending the worker
+   * then makes their next file wait for a new one to start, about half a second (issue #17: a
+   * batch being split must not slow other folders' files). Ten seconds is a stability window
+   * plus a scanner's pace for a short stack, so the scanner's own next batch does not count.
+   */
+  busyWithinMs: number;
   timer: IdleTimer;
+  /** The clock `busyWithinMs` is measured on, in ms. */
+  now(): number;
 }
 
 export const DEFAULT_PDF_READER_LIFETIME: PdfReaderLifetime = {
   idleMs: 60_000,
+  busyWithinMs: 10_000,
   timer: REAL_IDLE_TIMER,
+  now: () => performance.now(),
 };
 
 /**
@@ -64,13 +76,17 @@ export class PdfReaderStoppedError extends Error {
 
 /** Reads PDFs in the worker; rejects only with PdfReaderStoppedError, never for a file. */
 export interface PdfReadingService {
-  /** Reads the bytes, which are transferred to the worker (the caller's view is emptied). */
-  read(bytes: Uint8Array): Promise<PdfReading | OverBudget>;
+  /**
+   * Reads the bytes, which are transferred to the worker (the caller's view is emptied). `what`
+   * says whether they are a file from a folder or a part cut from a batch (see `release`).
+   */
+  read(bytes: Uint8Array, what?: 'file' | 'part'): Promise<PdfReading | OverBudget>;
   /** Ends the worker; a later read starts a new one. */
   close(): Promise<void>;
   /**
-   * Ends the worker now if no file is being read or waits to be (else it ends after its idle
-   * period, as usual); a later read starts a new one. For a caller about to need the memory.
+   * Ends the worker now if no file is being read or waits to be, and no two files were read
+   * within `busyWithinMs` (else it ends after its idle period, as usual); a later read starts a
+   * new one. For a caller about to need the memory.
    */
   release(): void;
   /** Whether a worker thread is alive now: from the first read until the idle period ends. */
@@ -91,6 +107,8 @@ export function createPdfReadingService(
     },
   });
   let nextId = 1;
+  /** When the latest two file reads started (lifetime.now), the latest last. */
+  let fileReadStarts: number[] = [];
   /** One file at a time: the budgets are per file, and the worker is one thread anyway. */
   const queue = createIdleSerialQueue({
     idleMs: lifetime.idleMs,
@@ -166,12 +184,22 @@ export function createPdfReadingService(
   }
 
   return {
-    read: (bytes) => queue.run(() => readOne(bytes)),
+    read: (bytes, what = 'file') => {
+      if (what === 'file') fileReadStarts = [...fileReadStarts.slice(-1), lifetime.now()];
+      return queue.run(() => readOne(bytes));
+    },
     async close() {
       await queue.drain();
       await slot.stopCurrent();
     },
-    release: () => queue.idleNow(),
+    release: () => {
+      const [earlier] = fileReadStarts;
+      const busy =
+        fileReadStarts.length === 2 &&
+        earlier !== undefined &&
+        lifetime.now() - earlier <= lifetime.busyWithinMs;
+      if (!busy) queue.idleNow();
+    },
     isRunning: () => slot.isRunning(),
   };
 }

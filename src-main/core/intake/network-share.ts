@@ -5,6 +5,7 @@ import { execFile } from 'node:child_process';
 import { realpath, statfs } from 'node:fs/promises';
 import path from 'node:path';
 import type { FileSystemKind } from '../../contract/messages/message.ts';
+import { SYSTEM_TOOL_ENVIRONMENT } from '../system-tool-environment.ts';
 
 /** Linux `statfs` f_type magic numbers (linux/magic.h) of file systems that need polling. */
 const LINUX_POLLED_FILE_SYSTEMS = new Map<number, FileSystemKind>([
@@ -83,17 +84,9 @@ export function mountEntryFor(
 /** macOS's `mount`, which prints the mount table when run without arguments. */
 export const MAC_MOUNT_COMMAND = '/sbin/mount';
 
-/**
- * The environment the mount probe runs with: a fixed PATH and nothing of ours. The process's own
- * environment may hold CLEARFACTS_TOKEN, and a child must never receive the token (issue #12).
- */
-export const MOUNT_PROBE_ENVIRONMENT: NodeJS.ProcessEnv = Object.freeze({
-  PATH: '/usr/bin:/bin:/usr/sbin:/sbin',
-});
-
 function macMountTable(command: string): Promise<string | null> {
   return new Promise((resolve) => {
-    execFile(command, { timeout: 3_000, env: MOUNT_PROBE_ENVIRONMENT }, (error, stdout) => {
+    execFile(command, { timeout: 3_000, env: SYSTEM_TOOL_ENVIRONMENT }, (error, stdout) => {
       resolve(error === null ? stdout : null);
     });
   });

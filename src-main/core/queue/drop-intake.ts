@@ -1,7 +1,7 @@
 // Files handed over directly (the drop window, `clearfacts-uploader upload`): inspected on
 // request, then queued as ready. They never sit in a watched folder, so they are never moved or
 // deleted afterwards.
-import { createHash } from 'node:crypto';
+import { hashBytes } from '../documents/hash-file.ts';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import pLimit from 'p-limit';
@@ -150,7 +150,7 @@ export function createDropIntake(options: DropIntakeOptions): DropIntake {
     async previewSplit(given: string, mode: SplitMode): Promise<SplitPreview> {
       const filePath = path.resolve(given);
       const bytes = await readGivenFile(filePath);
-      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      const sha256 = await hashBytes(bytes);
       const result = await options.previewSplit(bytes, mode);
       switch (result.outcome) {
         case 'split':

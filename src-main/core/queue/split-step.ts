@@ -4,11 +4,12 @@
 // a crash leaves either the batch to split again (its parts' files are written again, the same)
 // or every part queued: never a part lost or queued twice. The original is moved only once every
 // part is uploaded (`settleBatches`); a part that fails leaves it where it is.
-import { createHash } from 'node:crypto';
 import { mkdir, open, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { CompanyNumber, Destination, FileState } from '../../contract/domain.ts';
+import { ApiError } from '../../contract/api-contract.ts';
+import type { CompanyNumber, Destination, Failure, FileState } from '../../contract/domain.ts';
 import { msg, type Message } from '../../contract/messages/message.ts';
+import { hashBytes } from '../documents/hash-file.ts';
 import type { SeparatorSheet } from '../split/separator-code.ts';
 import { judgesBlankPages } from '../split/split-plan.ts';
 import type { SplitResult, WholeReason } from '../split/split-protocol.ts';
@@ -102,31 +103,47 @@ export type ArchiveCategoryLookup = (
   given: string,
 ) => Promise<string>;
 
+/** Where a part goes, and why it cannot be sent when its sheet names what is not there. */
+interface SheetDecision {
+  /** The destination the sheet sets, or null for the folder's own. */
+  destination: Destination | null;
+  /** Set when Clearfacts' list says the sheet's archive category is not there: the part fails. */
+  failure: Failure | null;
+}
+
 /**
- * The destination a typed separator sheet sets, or null for the folder's own. A sheet without
- * a company number names its category (ids differ per administration: `separator-sheet
- * --category Statuten`), so an archive sheet's category is looked up in the part's
- * administration; when that cannot be told now, the sheet's value is sent as it is and a refusal
- * says why.
+ * The destination a typed separator sheet sets. A sheet without a company number names its
+ * category (ids differ per administration: `separator-sheet --category Statuten`), so an archive
+ * sheet's category is looked up in the part's administration. When the administration's list
+ * says no category has that name or id (a misspelt sheet), the part fails with that list rather
+ * than being sent to a refusal that would read as if the category had been removed; when the
+ * list cannot be read now, the sheet's value is sent as it is and a refusal says why.
  */
-async function sheetDestination(
+async function sheetDecision(
   sheet: SeparatorSheet | null,
   companyNumber: CompanyNumber,
   lookUp: ArchiveCategoryLookup,
-): Promise<Destination | null> {
-  if (sheet === null) return null;
+): Promise<SheetDecision> {
+  if (sheet === null) return { destination: null, failure: null };
   switch (sheet.type) {
     case 'next':
-      return null;
+      return { destination: null, failure: null };
     case 'purchase':
     case 'sale':
-      return { type: sheet.type };
+      return { destination: { type: sheet.type }, failure: null };
     case 'various':
     case 'permanent': {
-      const categoryId = await lookUp(companyNumber, sheet.type, sheet.categoryId).catch(
-        () => sheet.categoryId,
-      );
-      return { type: sheet.type, categoryId };
+      try {
+        const categoryId = await lookUp(companyNumber, sheet.type, sheet.categoryId);
+        return { destination: { type: sheet.type, categoryId }, failure: null };
+      } catch (error) {
+        const destination = { type: sheet.type, categoryId: sheet.categoryId };
+        // chooseArchiveCategory's answer from the administration's own list.
+        if (error instanceof ApiError && error.code === 'invalid_request') {
+          return { destination, failure: { code: 'unknown_category', message: error.userMessage } };
+        }
+        return { destination, failure: null };
+      }
     }
   }
 }
@@ -178,7 +195,7 @@ export async function splitOriginal(
     await write('ready', { nextAttemptAt: context.now() + context.retry.baseDelayMs });
     return null;
   }
-  if (createHash('sha256').update(bytes).digest('hex') !== sha256) {
+  if ((await hashBytes(bytes)) !== sha256) {
     // Changed between the check and the read: the pages cut must be the pages checked.
     await write('ready', {
       failure: null,
@@ -235,13 +252,12 @@ export async function splitOriginal(
         part.sheet !== null && 'companyNumber' in part.sheet && part.sheet.companyNumber
           ? part.sheet.companyNumber
           : record.companyNumber;
-      const destination =
-        (await sheetDestination(part.sheet, companyNumber, context.archiveCategoryId)) ??
-        record.destination;
+      const decision = await sheetDecision(part.sheet, companyNumber, context.archiveCategoryId);
       return {
         part,
         companyNumber,
-        destination,
+        destination: decision.destination ?? record.destination,
+        failure: decision.failure,
         filePath: path.join(folder, `${part.firstPage}-${part.lastPage}.pdf`),
       };
     }),
@@ -260,8 +276,8 @@ export async function splitOriginal(
   const { parts, original } = await context.storage.persist(
     () =>
       context.repository.inTransaction(() => {
-        const inserted = files.map(({ part, companyNumber, destination, filePath }) =>
-          context.repository.insert({
+        const inserted = files.map(({ part, companyNumber, destination, failure, filePath }) => {
+          const row = context.repository.insert({
             path: filePath,
             fileName: partFileName(record.fileName, part.firstPage, part.lastPage),
             folderId: record.folderId,
@@ -277,8 +293,11 @@ export async function splitOriginal(
             // A batch the user resent (a duplicate or unconfirmed one) is sent whole: its parts
             // too, although Clearfacts may have their bytes.
             forceSend: record.forceSend,
-          }),
-        );
+          });
+          return failure === null
+            ? row
+            : context.repository.transition(row.id, 'failed', { failure }).record;
+        });
         const transition = context.repository.transition(record.id, 'split', {
           ...checkPatch,
           pages: result.pages,

@@ -301,3 +301,51 @@ test('a typed sheet naming its category (as `separator-sheet --category Statuten
     category.id,
   ]);
 });
+
+test('a typed sheet naming a category its administration does not have fails that part with the administration’s categories, and sends nothing doomed', async (t) => {
+  // A misspelt name went to Clearfacts as the id; its refusal read as if the administration had
+  // lost the category. Clearfacts' list already says the name is not there.
+  const harness = await startEngine(t);
+  const administration = harness.emulator.seed.administrations[1];
+  assert.ok(administration);
+  const [category] = administration.categories.permanent;
+  assert.ok(category);
+  const misspelt = `${category.name}x`;
+  const look = { dpi: 200, turnDegrees: 0, grey: true };
+  const permanent = await scannedSheetJpeg({ type: 'permanent', categoryId: misspelt }, look);
+  // Pages: 1 invoice A, 2 permanent sheet, 3 deed B.
+  const batch = await batchPdf([{ text: 'A1' }, { jpeg: permanent }, { text: 'B1' }]);
+  const dir = await separatorFolder(harness, administration.companyNumber);
+  await writeFile(path.join(dir, 'Scan 0045.pdf'), batch);
+
+  const part = await harness.waitForEntry(
+    'the part after the misspelt sheet failed or uploaded',
+    (entry) =>
+      entry.fileName === 'Scan 0045 (p. 3).pdf' &&
+      (entry.state === 'uploaded' || entry.state === 'failed'),
+  );
+  assert.equal(part.state, 'failed');
+  assert.equal(part.failure?.code, 'unknown_category');
+  const message = part.failure?.message;
+  assert.equal(message?.code, 'category_name_unknown');
+  assert.ok(message.code === 'category_name_unknown');
+  assert.equal(message.params.name, misspelt);
+  assert.ok(
+    message.params.names.includes(category.name),
+    'the message lists the categories the administration has',
+  );
+  await harness.waitForEntry(
+    'the part before the sheet uploaded',
+    (entry) => entry.fileName === 'Scan 0045 (p. 1).pdf' && entry.state === 'uploaded',
+  );
+  assert.deepEqual(
+    harness.emulator.uploads().filter((upload) => upload.kind === 'archive'),
+    [],
+    'no archive upload was sent',
+  );
+  const original = await harness.waitForEntry(
+    'the batch held while a part failed',
+    (entry) => entry.fileName === 'Scan 0045.pdf',
+  );
+  assert.equal(original.state, 'split');
+});

@@ -2,7 +2,10 @@
 // worker is replaced, and the next file is read normally.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createPdfReadingService } from '../../../../src-main/core/documents/pdf-reading-service.ts';
+import {
+  createPdfReadingService,
+  DEFAULT_PDF_READER_LIFETIME,
+} from '../../../../src-main/core/documents/pdf-reading-service.ts';
 import { manyObjectsPdf, pageTreePdf } from '../../../fixtures/pdf-variants.ts';
 import { manualIdleTimer } from '../../../support/manual-idle-timer.ts';
 
@@ -39,7 +42,11 @@ test('over the memory budget (ArrayBuffers included): its own outcome, then read
 
 test('the worker starts with the first PDF and ends after the idle period, then starts again', async (t) => {
   const clock = manualIdleTimer();
-  const service = createPdfReadingService(undefined, { idleMs: 45_000, timer: clock.timer });
+  const service = createPdfReadingService(undefined, {
+    ...DEFAULT_PDF_READER_LIFETIME,
+    idleMs: 45_000,
+    timer: clock.timer,
+  });
   t.after(() => service.close());
   assert.equal(service.isRunning(), false, 'no worker before any PDF');
   assert.equal(clock.scheduled.size, 0);
@@ -63,7 +70,11 @@ test('the worker starts with the first PDF and ends after the idle period, then 
 
 test('a read before the idle period ends keeps the worker and restarts the period', async (t) => {
   const clock = manualIdleTimer();
-  const service = createPdfReadingService(undefined, { idleMs: 1_000, timer: clock.timer });
+  const service = createPdfReadingService(undefined, {
+    ...DEFAULT_PDF_READER_LIFETIME,
+    idleMs: 1_000,
+    timer: clock.timer,
+  });
   t.after(() => service.close());
   await service.read(pageTreePdf({ pages: 1 }));
   const reading = service.read(pageTreePdf({ pages: 3 }));
@@ -76,7 +87,11 @@ test('a read before the idle period ends keeps the worker and restarts the perio
 
 test('release ends an idle worker at once, and waits for a read under way', async (t) => {
   const clock = manualIdleTimer();
-  const service = createPdfReadingService(undefined, { idleMs: 60_000, timer: clock.timer });
+  const service = createPdfReadingService(undefined, {
+    ...DEFAULT_PDF_READER_LIFETIME,
+    idleMs: 60_000,
+    timer: clock.timer,
+  });
   t.after(() => service.close());
   service.release();
   assert.equal(service.isRunning(), false, 'nothing to end before any PDF');
@@ -97,4 +112,35 @@ test('release ends an idle worker at once, and waits for a read under way', asyn
   );
   assert.equal(service.isRunning(), true, 'the worker stays for its idle period');
   assert.equal(clock.scheduled.size, 1);
+});
+
+test('release keeps the worker while files arrive close together, so their next one need not wait for a new worker (#17)', async (t) => {
+  const clock = manualIdleTimer();
+  let now = 0;
+  const service = createPdfReadingService(undefined, {
+    idleMs: 60_000,
+    busyWithinMs: 10_000,
+    timer: clock.timer,
+    now: () => now,
+  });
+  t.after(() => service.close());
+  await service.read(pageTreePdf({ pages: 2 }));
+  now = 4_000;
+  await service.read(pageTreePdf({ pages: 2 }));
+  service.release();
+  assert.equal(service.isRunning(), true, 'two files 4 s apart: other folders are busy');
+
+  now = 14_001;
+  await service.read(pageTreePdf({ pages: 2 }), 'part');
+  service.release();
+  assert.equal(
+    service.isRunning(),
+    false,
+    'a part read back is not a file: the last two files are now over 10 s ago',
+  );
+
+  now = 40_000;
+  await service.read(pageTreePdf({ pages: 2 }));
+  service.release();
+  assert.equal(service.isRunning(), false, 'one file alone (the batch) does not keep it');
 });

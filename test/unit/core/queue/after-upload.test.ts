@@ -140,6 +140,18 @@ function writesBetween(file: string, between: () => Promise<void>): AfterUploadF
   };
 }
 
+/**
+ * Writes `text` into `file` and dates it 2 s later, as a rewrite seconds after the upload is:
+ * written at once, it could fall in the file system's clock tick of the first write (jiffies) and
+ * keep its mtime.
+ */
+async function rewriteLater(file: string, text: string): Promise<void> {
+  const before = await stat(file);
+  await writeFile(file, text);
+  const later = new Date(before.mtimeMs + 2_000);
+  await utimes(file, later, later);
+}
+
 /** `step` fails as FileChangedSinceSentError, the file brought back at `where`. */
 async function rejectsAsChanged(step: Promise<unknown>, where: string): Promise<void> {
   await assert.rejects(step, (error: unknown) => {
@@ -151,8 +163,10 @@ async function rejectsAsChanged(step: Promise<unknown>, where: string): Promise<
 
 test('a file rewritten after its check and before the move is brought back, not moved as sent', async (t) => {
   const { root, file, sent } = await sentFile(t, 'window-move');
-  // A scanner's second pass: the same length, written in place, after the step looked.
-  const fs = writesBetween(file, () => writeFile(file, 'other bytes!!!'));
+  // A scanner's second pass: the same length, written in place, after the step looked. It comes
+  // seconds after the upload; written within the same clock tick as the first, its mtime would be
+  // the same and only a hash could tell.
+  const fs = writesBetween(file, () => rewriteLater(file, 'other bytes!!!'));
 
   await rejectsAsChanged(archiveDeliveredFile(sent, 'move', AT, fs), file);
   assert.equal(await readFile(file, 'utf8'), 'other bytes!!!');
@@ -174,7 +188,7 @@ test('a changed file whose name was taken meanwhile comes back under the next fr
     ...fsPromises,
     rename: async (from, to) => {
       const first = from === file && !(await readFile(file, 'utf8')).startsWith('changed');
-      if (first) await writeFile(file, 'changed bytes!');
+      if (first) await rewriteLater(file, 'changed bytes!');
       await fsPromises.rename(from, to);
       // The scanner writes the next page under the same name once the first is out of the way.
       if (first) await writeFile(file, 'the next scan');
