@@ -3,9 +3,9 @@
 // control channel), or one of this process. Timing knobs come only from
 // CLEARFACTS_UPLOADER_TUNING (tests and the benchmark), never from the command line users see.
 import { inCliLanguage, useSettingsLanguage } from './cli-language.ts';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { appVersion } from './app-version.ts';
 import { apiUrlProblem, DEFAULT_API_URL } from '../contract/domain.ts';
 import {
   DEFAULT_CONFIG_DIR,
@@ -50,13 +50,6 @@ export interface GlobalOptions {
   configDir?: string;
   apiUrl?: string;
   debug?: boolean;
-}
-
-const PackageJson = z.object({ version: z.string() });
-
-function appVersion(): string {
-  const file = new URL('../../package.json', import.meta.url);
-  return PackageJson.parse(JSON.parse(readFileSync(file, 'utf8'))).version;
 }
 
 function readTuning(env: NodeJS.ProcessEnv): EngineOptions['tuning'] {

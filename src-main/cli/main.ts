@@ -25,6 +25,7 @@ import { helpText, speakCliLanguage } from './commander-language.ts';
 import { stopRequested } from './stop-signal.ts';
 import { flushStandardOutput } from './flush-output.ts';
 import { TUNING_ENVIRONMENT_VARIABLE } from './tuning-variable.ts';
+import { appVersion } from './app-version.ts';
 
 /**
  * A reader that stops early (`categories … | head`) closes the pipe: what is left to print has
@@ -49,6 +50,7 @@ function buildProgram(
       new Option('--api-url <url>', helpText('api_url')).default(undefined, DEFAULT_API_URL),
     )
     .option('--debug', helpText('debug'))
+    .version(appVersion(), '-V, --version', helpText('version'))
     .addHelpText(
       'after',
       `\n${inCliLanguage(msg('cli_help_exit_codes'))}\n\n${inCliLanguage(

@@ -1014,6 +1014,7 @@ export const en: Catalogue = {
       config_dir: 'settings, history and logs',
       api_url: 'the Clearfacts GraphQL endpoint',
       debug: 'log in detail and show stack traces',
+      version: 'print the version number',
       help_option: 'display help for command',
       help_command: 'display help for command',
       token: 'set, check or remove the Clearfacts token',

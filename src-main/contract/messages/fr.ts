@@ -1049,6 +1049,7 @@ export const fr: Catalogue = {
       config_dir: 'paramètres, historique et journaux',
       api_url: 'l’adresse GraphQL de Clearfacts',
       debug: 'journal détaillé et traces de pile',
+      version: 'afficher le numéro de version',
       help_option: 'afficher l’aide de la commande',
       help_command: 'afficher l’aide d’une commande',
       token: 'définir, vérifier ou supprimer le jeton Clearfacts',

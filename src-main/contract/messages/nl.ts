@@ -1041,6 +1041,7 @@ export const nl: Catalogue = {
       config_dir: 'instellingen, geschiedenis en logboeken',
       api_url: 'het GraphQL-adres van Clearfacts',
       debug: 'log in detail en toon stack traces',
+      version: 'toon het versienummer',
       help_option: 'toon hulp bij de opdracht',
       help_command: 'toon hulp bij een opdracht',
       token: 'het Clearfacts-token instellen, controleren of verwijderen',

@@ -203,6 +203,7 @@ export const TERM_TABLES = {
     'config_dir',
     'api_url',
     'debug',
+    'version',
     'help_option',
     'help_command',
     'token',

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { HistoryEntry } from '../../../src-main/contract/domain.ts';
@@ -185,4 +185,20 @@ test('a name with a bidi control is printed marked and sent to Clearfacts withou
     emulator.uploads().map((upload) => upload.filename),
     ['rtlfdp.pdf'],
   );
+});
+
+test('`--version` and `-V` print the package’s version and exit 0; `--help` lists it in the user’s language', async (t) => {
+  const context = { configDir: tempDir(t, 'cli-version'), apiUrl: 'http://127.0.0.1:9/graphql' };
+  const packageJson: unknown = JSON.parse(
+    await readFile(path.resolve(import.meta.dirname, '../../../package.json'), 'utf8'),
+  );
+  assert.ok(typeof packageJson === 'object' && packageJson !== null && 'version' in packageJson);
+  for (const flag of ['--version', '-V']) {
+    const result = await runCli(context, [flag]);
+    assert.deepEqual(result, { code: 0, stdout: `${String(packageJson.version)}\n`, stderr: '' });
+  }
+  const help = await runCli({ ...context, env: { LC_ALL: 'nl_BE.UTF-8', LANG: 'nl_BE.UTF-8' } }, [
+    '--help',
+  ]);
+  assert.match(help.stdout, /-V, --version\s+toon het versienummer/);
 });
