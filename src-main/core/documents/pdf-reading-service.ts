@@ -107,8 +107,9 @@ export function createPdfReadingService(
     },
   });
   let nextId = 1;
-  /** When the latest two file reads started (lifetime.now), the latest last. */
-  let fileReadStarts: number[] = [];
+  /** When the file read before the latest one started (lifetime.now), and the latest. */
+  let previousFileReadAt: number | null = null;
+  let latestFileReadAt: number | null = null;
   /** One file at a time: the budgets are per file, and the worker is one thread anyway. */
   const queue = createIdleSerialQueue({
     idleMs: lifetime.idleMs,
@@ -185,7 +186,10 @@ export function createPdfReadingService(
 
   return {
     read: (bytes, what = 'file') => {
-      if (what === 'file') fileReadStarts = [...fileReadStarts.slice(-1), lifetime.now()];
+      if (what === 'file') {
+        previousFileReadAt = latestFileReadAt;
+        latestFileReadAt = lifetime.now();
+      }
       return queue.run(() => readOne(bytes));
     },
     async close() {
@@ -193,11 +197,8 @@ export function createPdfReadingService(
       await slot.stopCurrent();
     },
     release: () => {
-      const [earlier] = fileReadStarts;
       const busy =
-        fileReadStarts.length === 2 &&
-        earlier !== undefined &&
-        lifetime.now() - earlier <= lifetime.busyWithinMs;
+        previousFileReadAt !== null && lifetime.now() - previousFileReadAt <= lifetime.busyWithinMs;
       if (!busy) queue.idleNow();
     },
     isRunning: () => slot.isRunning(),
