@@ -163,6 +163,44 @@ test("an encrypted batch is sent whole, with pdf-lib's reason", async () => {
   assert.equal(result.reason.why, 'unreadable');
 });
 
+/**
+ * The JPEG without its quantization tables (every DQT segment, marker 0xFFDB, before the scan):
+ * its frame header still gives pdf-lib its size, but libjpeg cannot decode it (missing Huffman
+ * tables would not do: libjpeg then takes the standard ones, as for Motion JPEG).
+ */
+function withoutQuantizationTables(jpeg: Buffer): Buffer {
+  const kept: Buffer[] = [jpeg.subarray(0, 2)];
+  let offset = 2;
+  while (offset < jpeg.length) {
+    const marker = jpeg.readUInt16BE(offset);
+    // Start of scan: the entropy-coded data runs to the end, without length fields.
+    if (marker === 0xffda) break;
+    const end = offset + 2 + jpeg.readUInt16BE(offset + 2);
+    if (marker !== 0xffdb) kept.push(jpeg.subarray(offset, end));
+    offset = end;
+  }
+  kept.push(jpeg.subarray(offset));
+  return Buffer.concat(kept);
+}
+
+test('a page whose one JPEG sharp cannot decode is rendered by pdf.js, in a batch whose other pages are JPEGs', async () => {
+  const look = { dpi: 200, turnDegrees: 0, grey: true };
+  const page = async (label: string) => ({
+    jpeg: await scannedPageJpeg(await batchPdf([text(label)]), look),
+  });
+  const sheet = { jpeg: await scannedSheetJpeg({ type: 'next' }, look) };
+  const broken = { jpeg: withoutQuantizationTables((await page('A2')).jpeg) };
+  // The batch's own bytes are freed once pdf-lib has read them (every page is one JPEG), so
+  // pdf.js must be given the batch again for the broken page; it draws nothing there.
+  const result = await service.split(
+    await batchPdf([await page('A1'), broken, sheet, await page('B1')]),
+    'separator',
+  );
+  assert.equal(result.outcome, 'split', JSON.stringify(result, ['outcome', 'reason', 'detail']));
+  assert.deepEqual(result.separatorPages, [3]);
+  assert.deepEqual(await qpdfCounts(result, 'broken-jpeg'), [2, 1]);
+});
+
 /** Each thread of this process: its name and nice value (proc(5): field 19 of .../task/N/stat). */
 async function threadNiceValues(): Promise<Map<number, { name: string; nice: number }>> {
   const nice = new Map<number, { name: string; nice: number }>();
