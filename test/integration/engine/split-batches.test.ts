@@ -349,3 +349,36 @@ test('a typed sheet naming a category its administration does not have fails tha
   );
   assert.equal(original.state, 'split');
 });
+
+test('retrying a part whose sheet names a category its administration lacks fails it again with that list, without sending it', async (t) => {
+  // Retry sent the misspelt name to Clearfacts as the id; its refusal then said the category no
+  // longer exists and told the user to choose another one for the folder (a purchase folder).
+  const harness = await startEngine(t);
+  const administration = harness.emulator.seed.administrations[1];
+  assert.ok(administration);
+  const [category] = administration.categories.permanent;
+  assert.ok(category);
+  const misspelt = `${category.name}x`;
+  const look = { dpi: 200, turnDegrees: 0, grey: true };
+  const permanent = await scannedSheetJpeg({ type: 'permanent', categoryId: misspelt }, look);
+  // Pages: 1 invoice A, 2 permanent sheet, 3 deed B.
+  const batch = await batchPdf([{ text: 'A1' }, { jpeg: permanent }, { text: 'B1' }]);
+  const dir = await separatorFolder(harness, administration.companyNumber);
+  await writeFile(path.join(dir, 'Scan 0046.pdf'), batch);
+  const failed = await harness.waitForEntry(
+    'the part after the misspelt sheet failed',
+    (entry) => entry.fileName === 'Scan 0046 (p. 3).pdf' && entry.state === 'failed',
+  );
+
+  const retried = await harness.engine.handlers['history.retry']({ id: failed.id });
+  const again = await harness.waitForEntry(
+    'the retried part failed or uploaded',
+    (entry) =>
+      entry.id === failed.id &&
+      entry.updatedAt >= retried.updatedAt &&
+      (entry.state === 'uploaded' || entry.state === 'failed'),
+  );
+  assert.equal(again.state, 'failed');
+  assert.equal(again.failure?.message.code, 'category_name_unknown');
+  assert.equal(again.attempts, 0, 'no upload was attempted');
+});
