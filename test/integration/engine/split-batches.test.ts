@@ -302,10 +302,14 @@ test('a typed sheet naming its category (as `separator-sheet --category Statuten
   ]);
 });
 
-test('a typed sheet naming a category its administration does not have fails that part with the administration’s categories, and sends nothing doomed', async (t) => {
-  // A misspelt name went to Clearfacts as the id; its refusal read as if the administration had
-  // lost the category. Clearfacts' list already says the name is not there.
-  const harness = await startEngine(t);
+/**
+ * Writes `fileName`, a 3-page batch whose page 2 is a permanent sheet naming the first permanent
+ * category of the second seeded administration with an "x" added, into a separator folder of it.
+ */
+async function scanWithMisspeltSheet(
+  harness: EngineHarness,
+  fileName: string,
+): Promise<{ category: { name: string }; misspelt: string }> {
   const administration = harness.emulator.seed.administrations[1];
   assert.ok(administration);
   const [category] = administration.categories.permanent;
@@ -316,7 +320,15 @@ test('a typed sheet naming a category its administration does not have fails tha
   // Pages: 1 invoice A, 2 permanent sheet, 3 deed B.
   const batch = await batchPdf([{ text: 'A1' }, { jpeg: permanent }, { text: 'B1' }]);
   const dir = await separatorFolder(harness, administration.companyNumber);
-  await writeFile(path.join(dir, 'Scan 0045.pdf'), batch);
+  await writeFile(path.join(dir, fileName), batch);
+  return { category, misspelt };
+}
+
+test('a typed sheet naming a category its administration does not have fails that part with the administration’s categories, and sends nothing doomed', async (t) => {
+  // A misspelt name went to Clearfacts as the id; its refusal read as if the administration had
+  // lost the category. Clearfacts' list already says the name is not there.
+  const harness = await startEngine(t);
+  const { category, misspelt } = await scanWithMisspeltSheet(harness, 'Scan 0045.pdf');
 
   const part = await harness.waitForEntry(
     'the part after the misspelt sheet failed or uploaded',
@@ -354,17 +366,7 @@ test('retrying a part whose sheet names a category its administration lacks fail
   // Retry sent the misspelt name to Clearfacts as the id; its refusal then said the category no
   // longer exists and told the user to choose another one for the folder (a purchase folder).
   const harness = await startEngine(t);
-  const administration = harness.emulator.seed.administrations[1];
-  assert.ok(administration);
-  const [category] = administration.categories.permanent;
-  assert.ok(category);
-  const misspelt = `${category.name}x`;
-  const look = { dpi: 200, turnDegrees: 0, grey: true };
-  const permanent = await scannedSheetJpeg({ type: 'permanent', categoryId: misspelt }, look);
-  // Pages: 1 invoice A, 2 permanent sheet, 3 deed B.
-  const batch = await batchPdf([{ text: 'A1' }, { jpeg: permanent }, { text: 'B1' }]);
-  const dir = await separatorFolder(harness, administration.companyNumber);
-  await writeFile(path.join(dir, 'Scan 0046.pdf'), batch);
+  await scanWithMisspeltSheet(harness, 'Scan 0046.pdf');
   const failed = await harness.waitForEntry(
     'the part after the misspelt sheet failed',
     (entry) => entry.fileName === 'Scan 0046 (p. 3).pdf' && entry.state === 'failed',
