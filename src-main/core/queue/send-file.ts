@@ -7,6 +7,7 @@ import path from 'node:path';
 import {
   UNROUTED_COMPANY_NUMBER,
   type Administration,
+  type Destination,
   type Failure,
   type FileHold,
   type FileState,
@@ -36,6 +37,7 @@ import { decideAfterFailure } from './failure-policy.ts';
 import { isStopped, type QueueHolds } from './queue-holds.ts';
 import { requiredScope } from './required-scope.ts';
 import {
+  archiveCategoryDecision,
   settleBatches,
   splitOriginal,
   type ArchiveCategoryLookup,
@@ -234,6 +236,36 @@ function abortCause(signal: AbortSignal): AbortCause | null {
 }
 
 /**
+ * For a batch's part sent to an archive category other than its original's (one its separator
+ * sheet named, by name or id): that category looked up in the part's administration again
+ * (`archiveCategoryDecision`). Both fields null for any other row, or when nothing changes.
+ */
+async function sheetCategoryOfPart(
+  context: SendContext,
+  record: FileRecord,
+): Promise<{ destination: Destination | null; failure: Failure | null }> {
+  const unchanged = { destination: null, failure: null };
+  const destination = record.destination;
+  if (record.parentId === null) return unchanged;
+  if (destination.type !== 'various' && destination.type !== 'permanent') return unchanged;
+  const original = context.repository.get(record.parentId);
+  const inherited = original?.destination;
+  if (inherited?.type === destination.type && inherited.categoryId === destination.categoryId) {
+    return unchanged;
+  }
+  const decision = await archiveCategoryDecision(
+    destination.type,
+    destination.categoryId,
+    record.companyNumber,
+    context.archiveCategoryId,
+  );
+  const resolved = decision.destination;
+  const moved =
+    resolved !== null && 'categoryId' in resolved && resolved.categoryId !== destination.categoryId;
+  return { destination: moved ? resolved : null, failure: decision.failure };
+}
+
+/**
  * Sends one `ready` file and writes every state it reaches. Failures of the file are written to
  * its row, never thrown. Returns what the outcome means for the queue's holds (null: nothing);
  * the queue alone applies it.
@@ -272,6 +304,18 @@ export async function sendFile(
     return null;
   }
   const sha256 = check.sha256;
+
+  // A part whose separator sheet named an archive category the administration lacked is looked
+  // up again when retried: a name still missing fails it again with the list, without a doomed
+  // upload whose refusal would read as a removed category; a name added since is sent to its id.
+  const named = await sheetCategoryOfPart(context, record);
+  if (named.failure !== null) {
+    await write('failed', { ...checkPatch(check), failure: named.failure });
+    return null;
+  }
+  if (named.destination !== null) {
+    record = await write('ready', { destination: named.destination });
+  }
 
   // A file of an e-invoice inbox has no administration until its parties name one.
   if (record.companyNumber === UNROUTED_COMPANY_NUMBER) {

@@ -104,7 +104,7 @@ export type ArchiveCategoryLookup = (
 ) => Promise<string>;
 
 /** Where a part goes, and why it cannot be sent when its sheet names what is not there. */
-interface SheetDecision {
+export interface SheetDecision {
   /** The destination the sheet sets, or null for the folder's own. */
   destination: Destination | null;
   /** Set when Clearfacts' list says the sheet's archive category is not there: the part fails. */
@@ -114,10 +114,7 @@ interface SheetDecision {
 /**
  * The destination a typed separator sheet sets. A sheet without a company number names its
  * category (ids differ per administration: `separator-sheet --category Statuten`), so an archive
- * sheet's category is looked up in the part's administration. When the administration's list
- * says no category has that name or id (a misspelt sheet), the part fails with that list rather
- * than being sent to a refusal that would read as if the category had been removed; when the
- * list cannot be read now, the sheet's value is sent as it is and a refusal says why.
+ * sheet's category is looked up in the part's administration (`archiveCategoryDecision`).
  */
 async function sheetDecision(
   sheet: SeparatorSheet | null,
@@ -132,19 +129,34 @@ async function sheetDecision(
     case 'sale':
       return { destination: { type: sheet.type }, failure: null };
     case 'various':
-    case 'permanent': {
-      try {
-        const categoryId = await lookUp(companyNumber, sheet.type, sheet.categoryId);
-        return { destination: { type: sheet.type, categoryId }, failure: null };
-      } catch (error) {
-        const destination = { type: sheet.type, categoryId: sheet.categoryId };
-        // chooseArchiveCategory's answer from the administration's own list.
-        if (error instanceof ApiError && error.code === 'invalid_request') {
-          return { destination, failure: { code: 'unknown_category', message: error.userMessage } };
-        }
-        return { destination, failure: null };
-      }
+    case 'permanent':
+      return archiveCategoryDecision(sheet.type, sheet.categoryId, companyNumber, lookUp);
+  }
+}
+
+/**
+ * The archive destination `given` (a category's id or name) sets in `companyNumber`'s
+ * administration. When the administration's list says no category has that name or id (a
+ * misspelt sheet), the failure names that list rather than the part being sent to a refusal
+ * that would read as if the category had been removed; when the list cannot be read now,
+ * `given` is kept as it is and a refusal says why.
+ */
+export async function archiveCategoryDecision(
+  archiveType: 'various' | 'permanent',
+  given: string,
+  companyNumber: CompanyNumber,
+  lookUp: ArchiveCategoryLookup,
+): Promise<SheetDecision> {
+  try {
+    const categoryId = await lookUp(companyNumber, archiveType, given);
+    return { destination: { type: archiveType, categoryId }, failure: null };
+  } catch (error) {
+    const destination = { type: archiveType, categoryId: given };
+    // chooseArchiveCategory's answer from the administration's own list.
+    if (error instanceof ApiError && error.code === 'invalid_request') {
+      return { destination, failure: { code: 'unknown_category', message: error.userMessage } };
     }
+    return { destination, failure: null };
   }
 }
 

@@ -302,10 +302,14 @@ test('a typed sheet naming its category (as `separator-sheet --category Statuten
   ]);
 });
 
-test('a typed sheet naming a category its administration does not have fails that part with the administration’s categories, and sends nothing doomed', async (t) => {
-  // A misspelt name went to Clearfacts as the id; its refusal read as if the administration had
-  // lost the category. Clearfacts' list already says the name is not there.
-  const harness = await startEngine(t);
+/**
+ * Writes `fileName`, a 3-page batch whose page 2 is a permanent sheet naming the first permanent
+ * category of the second seeded administration with an "x" added, into a separator folder of it.
+ */
+async function scanWithMisspeltSheet(
+  harness: EngineHarness,
+  fileName: string,
+): Promise<{ category: { name: string }; misspelt: string }> {
   const administration = harness.emulator.seed.administrations[1];
   assert.ok(administration);
   const [category] = administration.categories.permanent;
@@ -316,7 +320,15 @@ test('a typed sheet naming a category its administration does not have fails tha
   // Pages: 1 invoice A, 2 permanent sheet, 3 deed B.
   const batch = await batchPdf([{ text: 'A1' }, { jpeg: permanent }, { text: 'B1' }]);
   const dir = await separatorFolder(harness, administration.companyNumber);
-  await writeFile(path.join(dir, 'Scan 0045.pdf'), batch);
+  await writeFile(path.join(dir, fileName), batch);
+  return { category, misspelt };
+}
+
+test('a typed sheet naming a category its administration does not have fails that part with the administration’s categories, and sends nothing doomed', async (t) => {
+  // A misspelt name went to Clearfacts as the id; its refusal read as if the administration had
+  // lost the category. Clearfacts' list already says the name is not there.
+  const harness = await startEngine(t);
+  const { category, misspelt } = await scanWithMisspeltSheet(harness, 'Scan 0045.pdf');
 
   const part = await harness.waitForEntry(
     'the part after the misspelt sheet failed or uploaded',
@@ -348,4 +360,27 @@ test('a typed sheet naming a category its administration does not have fails tha
     (entry) => entry.fileName === 'Scan 0045.pdf',
   );
   assert.equal(original.state, 'split');
+});
+
+test('retrying a part whose sheet names a category its administration lacks fails it again with that list, without sending it', async (t) => {
+  // Retry sent the misspelt name to Clearfacts as the id; its refusal then said the category no
+  // longer exists and told the user to choose another one for the folder (a purchase folder).
+  const harness = await startEngine(t);
+  await scanWithMisspeltSheet(harness, 'Scan 0046.pdf');
+  const failed = await harness.waitForEntry(
+    'the part after the misspelt sheet failed',
+    (entry) => entry.fileName === 'Scan 0046 (p. 3).pdf' && entry.state === 'failed',
+  );
+
+  const retried = await harness.engine.handlers['history.retry']({ id: failed.id });
+  const again = await harness.waitForEntry(
+    'the retried part failed or uploaded',
+    (entry) =>
+      entry.id === failed.id &&
+      entry.updatedAt >= retried.updatedAt &&
+      (entry.state === 'uploaded' || entry.state === 'failed'),
+  );
+  assert.equal(again.state, 'failed');
+  assert.equal(again.failure?.message.code, 'category_name_unknown');
+  assert.equal(again.attempts, 0, 'no upload was attempted');
 });
