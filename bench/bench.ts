@@ -9,11 +9,13 @@ import { parseArgs } from 'node:util';
 import { Settings } from '../src-main/contract/domain.ts';
 import { startEmulatorProcess } from './lib/emulator-process.ts';
 import { describeMachine } from './lib/machine.ts';
+import { compileShippedEngine } from './lib/shipped-engine.ts';
 import { ISSUE_MIX, NO_LARGE_MIX, planCorpus, writeCorpus } from './lib/pdf-corpus.ts';
 import {
   megabytes,
   milliseconds,
   quantile,
+  quantileUpperBound,
   renderTable,
   type ResultRow,
 } from './lib/results-table.ts';
@@ -91,7 +93,7 @@ const scale = quick
       followUpWindowMs: 60_000,
       pageCountFiles: 500,
       splitRuns: 3,
-      splitLatencyFiles: 20,
+      splitLatencyFiles: 40,
       splitLatencyBatches: 3,
       historySortRows: 200_000,
       historySortRuns: 5,
@@ -124,6 +126,8 @@ function step(name: string): void {
 // Named in the output, so a table of some areas is never read as a full run.
 const runKind = `${quick ? 'quick' : 'full'} run${chosen.length === 0 ? '' : `, only ${chosen.join(', ')}`}`;
 console.log(`Clearfacts Uploader benchmark (${runKind}) on ${machine}`);
+step('compiling the engine as it ships (tsc -p tsconfig.build.json, into dist/)');
+compileShippedEngine();
 const workDir = await mkdtemp(path.join(tmpdir(), 'clearfacts-bench-'));
 const emulator = await startEmulatorProcess();
 try {
@@ -499,14 +503,17 @@ try {
       scale.latencyWindowMs,
     );
     const usualP95 = quantile(during.usualMs, 0.95);
+    // Both p95s are estimates from about a hundred files: the same distribution twice gives a
+    // higher p95 half the time, so the usual p95 is taken with its sampling error.
+    const usualP95Bound = quantileUpperBound(during.usualMs, 0.95, 0.95);
     const duringP95 = quantile(during.duringSplitMs, 0.95);
     rows.push({
       area: 'Split',
       measure: `One 200 KB PDF written every 0.5 s into a second watched folder (its check's worker already running) → uuid stored, minus the ${during.stabilityWindowMs} ms stability window, while a ${during.batchPages}-page batch (${megabytes(during.batchBytes)}) in the first folder is split, in ${during.splitMs.length} round${during.splitMs.length === 1 ? '' : 's'} of ${scale.splitLatencyFiles} files without a batch, then one batch (${during.splitMs.map((ms) => (ms / 1000).toFixed(0)).join(', ')} s from its write to its parts): p95 of ${during.duringSplitMs.length}`,
       result: `${milliseconds(duringP95)} over the window (p50 ${milliseconds(quantile(during.duringSplitMs, 0.5))}, slowest ${milliseconds(Math.max(...during.duringSplitMs))})`,
-      comparedWith: `the same files with no batch, same engine: p95 of ${during.usualMs.length} ${milliseconds(usualP95)} (p50 ${milliseconds(quantile(during.usualMs, 0.5))}, slowest ${milliseconds(Math.max(...during.usualMs))})`,
-      target: 'p95 ≤ the usual p95',
-      pass: during.duringSplitMs.length > 0 && duringP95 <= usualP95,
+      comparedWith: `the same files with no batch, same engine: p95 of ${during.usualMs.length} ${milliseconds(usualP95)}, its 95 % upper confidence bound ${milliseconds(usualP95Bound)} (p50 ${milliseconds(quantile(during.usualMs, 0.5))}, slowest ${milliseconds(Math.max(...during.usualMs))})`,
+      target: 'p95 ≤ the usual p95 (within its 95 % upper confidence bound)',
+      pass: during.duringSplitMs.length > 0 && duringP95 <= usualP95Bound,
     });
   }
   if (wants('history-sort')) {

@@ -26,6 +26,9 @@ const TITLES: Readonly<Record<string, CliHelpKey>> = {
   'Commands:': 'title_commands',
 };
 
+/** A private-use character: not white space to commander's wrapping, and in no catalogue. */
+const UNBREAKABLE = '\uE000';
+
 /** An item's description with its notes (choices, default) as commander adds them. */
 function withNotes(description: string, notes: string[]): string {
   if (notes.length === 0) return description;
@@ -37,12 +40,13 @@ function choicesNote(choices: readonly string[] | undefined): string[] {
   return choices === undefined
     ? []
     : [
-        `${helpText('extra_choices')}: ${choices.map((choice) => JSON.stringify(choice)).join(', ')}`,
+        `${helpText('extra_choices')} ${choices.map((choice) => JSON.stringify(choice)).join(', ')}`,
       ];
 }
 
 function defaultNote(value: unknown, described: string | undefined): string[] {
-  return [`${helpText('extra_default')}: ${described ?? JSON.stringify(value)}`];
+  // The term carries its colon: French writes a space before it ("par défaut : …").
+  return [`${helpText('extra_default')} ${described ?? JSON.stringify(value)}`];
 }
 
 /**
@@ -52,6 +56,13 @@ function defaultNote(value: unknown, described: string | undefined): string[] {
  * follows commander's `Help.optionDescription`: those of options that take a value, and booleans.
  */
 export const HELP_IN_CLI_LANGUAGE: HelpConfiguration = {
+  boxWrap(this: Help, text: string, width: number): string {
+    // French writes a space before a colon ("par défaut : …"); commander wraps at any white space,
+    // so that space is hidden from it as one character it does not break at, then given back.
+    return Help.prototype.boxWrap
+      .call(this, text.replaceAll(' :', `${UNBREAKABLE}:`), width)
+      .replaceAll(UNBREAKABLE, ' ');
+  },
   styleTitle(title: string): string {
     const key = TITLES[title];
     return key === undefined ? title : helpText(key);

@@ -1112,8 +1112,8 @@ export const en: Catalogue = {
       title_commands: 'Commands:',
       usage_options: '[options]',
       usage_command: '[command]',
-      extra_default: 'default',
-      extra_choices: 'choices',
+      extra_default: 'default:',
+      extra_choices: 'choices:',
     },
   },
 };

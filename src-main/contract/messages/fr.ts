@@ -1152,8 +1152,8 @@ export const fr: Catalogue = {
       title_commands: 'Commandes :',
       usage_options: '[options]',
       usage_command: '[commande]',
-      extra_default: 'par défaut',
-      extra_choices: 'choix',
+      extra_default: 'par défaut :',
+      extra_choices: 'choix :',
     },
   },
 };

@@ -644,7 +644,7 @@ export const nl: Catalogue = {
     cli_help_exit_codes:
       'Afsluitcodes:\n  0  gelukt\n  1  mislukt, of deels mislukt (een bestand is mislukt of onbevestigd)\n  2  verkeerd gebruik (onbekende optie, ontbrekend of ongeldig argument)\n  3  aanmelding: geen token, een token dat Clearfacts weigert, of een ontbrekende scope',
     cli_help_environment:
-      'Omgeving:\n  CLEARFACTS_TOKEN             het token om te gebruiken; gaat voor op een bewaard token\n                               (zolang het gezet is, wordt `token set` niet gebruikt).\n                               Andere processen van uw gebruikersaccount kunnen de\n                               omgeving van een proces lezen (/proc/<pid>/environ,\n                               ps e): gebruik liever de sleutelbos (`token set`) of\n                               CLEARFACTS_TOKEN_FILE\n  CLEARFACTS_TOKEN_FILE        een bestand met het token (Docker-secrets, systemd-\n                               credentials); gebruikt als CLEARFACTS_TOKEN niet gezet is\n  CLEARFACTS_API_URL           het adres van Clearfacts, zoals --api-url\n  {{tuningVariable}}   JSON-tijdsinstellingen voor tests en benchmarks, bv.\n                               {{example}}',
+      'Omgeving:\n  CLEARFACTS_TOKEN             de token om te gebruiken; gaat voor op een bewaarde token\n                               (zolang het gezet is, wordt `token set` niet gebruikt).\n                               Andere processen van uw gebruikersaccount kunnen de\n                               omgeving van een proces lezen (/proc/<pid>/environ,\n                               ps e): gebruik liever de sleutelbos (`token set`) of\n                               CLEARFACTS_TOKEN_FILE\n  CLEARFACTS_TOKEN_FILE        een bestand met de token (Docker-secrets, systemd-\n                               credentials); gebruikt als CLEARFACTS_TOKEN niet gezet is\n  CLEARFACTS_API_URL           het adres van Clearfacts, zoals --api-url\n  {{tuningVariable}}   JSON-tijdsinstellingen voor tests en benchmarks, bv.\n                               {{example}}',
     cli_help_after_error: '(gebruik --help voor uitleg)',
     cli_usage_unknown_option: 'fout: onbekende optie {{option}}',
     cli_usage_unknown_command: 'fout: onbekende opdracht {{command}}',
@@ -739,7 +739,7 @@ export const nl: Catalogue = {
     cli_service_no_script: 'Het pad van het eigen script van de opdracht is onbekend.',
     cli_service_token_file_missing: 'Het tokenbestand {{path}} bestaat niet.',
     cli_service_env_token_not_copied:
-      'Let op: CLEARFACTS_TOKEN wordt niet in de dienst overgenomen (een dienstdefinitie is geen plaats voor een geheim). Bewaar het token met `clearfacts-uploader token set`, of geef --token-file mee.',
+      'Let op: CLEARFACTS_TOKEN wordt niet in de dienst overgenomen (een dienstdefinitie is geen plaats voor een geheim). Bewaar de token met `clearfacts-uploader token set`, of geef --token-file mee.',
     cli_service_to_do: 'Nog te doen: {{text}}',
     cli_service_logs:
       'De dienst schrijft zijn logboek naar {{folder}}; kijk hoe het gaat met `clearfacts-uploader service status`.',
@@ -780,10 +780,10 @@ export const nl: Catalogue = {
     cli_windows_not_asked: 'De Taakplanner wordt van hieruit niet gevraagd: voer {{command}} uit',
     api_url_not_url: 'Het API-adres {{url}} is geen URL zoals {{example}}.',
     api_url_plain_http:
-      'Het API-adres moet https gebruiken, tenzij het op deze computer staat (127.0.0.1, localhost); {{host}} staat er niet, en het token zou onversleuteld reizen.',
+      'Het API-adres moet https gebruiken, tenzij het op deze computer staat (127.0.0.1, localhost); {{host}} staat er niet, en de token zou onversleuteld reizen.',
     api_url_scheme: 'Het API-adres moet een https-URL zijn, geen {{scheme}}.',
     api_url_credentials:
-      'Het API-adres voor {{host}} bevat een gebruikersnaam of wachtwoord; geef het adres zonder (het token zorgt voor de aanmelding).',
+      'Het API-adres voor {{host}} bevat een gebruikersnaam of wachtwoord; geef het adres zonder (de token zorgt voor de aanmelding).',
     config_dir_unwritable:
       'In de configuratiemap {{configDir}} kan niet geschreven worden ({{path}} is alleen-lezen of van een andere gebruiker), dus instellingen en geschiedenis kunnen niet bewaard worden. Maak de map schrijfbaar voor deze gebruiker, of kies een andere map met --config-dir.',
   },
@@ -1048,11 +1048,11 @@ export const nl: Catalogue = {
       token_set:
         'lees een token van standaardinvoer (of vraag erom), controleer het bij Clearfacts en bewaar het',
       allow_plain_file:
-        'waar geen sleutelbos van het systeem is: akkoord om het token in <config-dir>/token te bewaren (modus 0600, niet versleuteld)',
+        'waar geen sleutelbos van het systeem is: akkoord om de token in <config-dir>/token te bewaren (modus 0600, niet versleuteld)',
       json_result: 'toon het resultaat als JSON',
-      token_check: 'vraag Clearfacts van wie het bewaarde token is en wat het mag',
-      token_clear: 'verwijder het bewaarde token',
-      administrations: 'toon de administraties die het token kan bereiken',
+      token_check: 'vraag Clearfacts van wie de bewaarde token is en wat hij mag',
+      token_clear: 'verwijder de bewaarde token',
+      administrations: 'toon de administraties die de token kan bereiken',
       json_them: 'toon ze als JSON',
       categories:
         'toon de archiefcategorieën van een administratie (namen en ID’s voor --category)',
@@ -1127,7 +1127,7 @@ export const nl: Catalogue = {
       service_install:
         'schrijf de dienstdefinitie voor deze configuratiemap, schakel ze in en start ze (op Windows: toon de opdrachten)',
       service_token_file:
-        'de dienst leest het token uit dit bestand (CLEARFACTS_TOKEN_FILE), bv. een systemd-credential',
+        'de dienst leest de token uit dit bestand (CLEARFACTS_TOKEN_FILE), bv. een systemd-credential',
       service_no_linger: 'systemd: zet lingering niet aan (de dienst stopt dan bij het afmelden)',
       service_print: 'toon de definitie in plaats van ze te installeren',
       service_uninstall: 'stop de dienst en verwijder zijn definitie',
@@ -1142,8 +1142,8 @@ export const nl: Catalogue = {
       title_commands: 'Opdrachten:',
       usage_options: '[opties]',
       usage_command: '[opdracht]',
-      extra_default: 'standaard',
-      extra_choices: 'keuzes',
+      extra_default: 'standaard:',
+      extra_choices: 'keuzes:',
     },
   },
 };

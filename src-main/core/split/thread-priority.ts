@@ -13,45 +13,66 @@ import { SYSTEM_TOOL_ENVIRONMENT } from '../system-tool-environment.ts';
 /** SCHED_IDLE's number (sched.h), as field 41 of /proc/<pid>/task/<tid>/stat shows the policy. */
 const SCHED_IDLE = 5;
 
-/** Set once running chrt failed to start: the split threads then keep nice 10 alone. */
-let chrtMissing = false;
-
 /** The policy field of a thread's /proc stat line: the 39th after the ")" that ends its name. */
 function schedulingPolicy(threadId: number): number {
   const stat = readFileSync(`/proc/self/task/${threadId}/stat`, 'utf8');
   return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[38]);
 }
 
-/**
- * Puts thread `threadId` of this process under SCHED_IDLE (sched(7): it runs only when no other
- * thread wants the CPU, and a thread that wakes preempts it at once) with util-linux's chrt, as
- * Node cannot call sched_setscheduler. Nice 10 alone still let the split thread finish its time
- * slice before a woken engine thread ran: on 2 cores, another folder's p95 during a 200-page split
- * was 17-21 ms over its usual p95 in 2 bench runs, and 2 ms over to 7 ms under it in 3 runs with
- * SCHED_IDLE (README, issue #17). The price: on a machine whose cores are all busy for minutes, a
- * batch waits, and past the split's time budget it is sent whole with that reason. Returns
- * whether the thread is now SCHED_IDLE; false when chrt is missing or refused. Never throws.
- */
-function runOnlyWhenIdle(threadId: number): boolean {
-  if (chrtMissing) return false;
-  try {
-    if (schedulingPolicy(threadId) === SCHED_IDLE) return true;
-    const run = spawnSync('chrt', ['--idle', '--pid', '0', String(threadId)], {
-      env: SYSTEM_TOOL_ENVIRONMENT,
-      stdio: 'ignore',
-      timeout: 5_000,
-    });
-    // Asked once per thread: without chrt, nice 10 is what there is.
-    if (run.error !== undefined) chrtMissing = true;
-    return schedulingPolicy(threadId) === SCHED_IDLE;
-  } catch {
-    return false;
-  }
+/** Puts threads of this process under SCHED_IDLE with a chrt-like command. */
+export interface IdleScheduling {
+  /**
+   * Puts thread `threadId` under SCHED_IDLE (sched(7): it runs only when no other thread wants
+   * the CPU, and a thread that wakes preempts it at once), as Node cannot call
+   * sched_setscheduler. Nice 10 alone still let the split thread finish its time slice before a
+   * woken engine thread ran: on 2 cores, another folder's p95 during a 200-page split was 17-21
+   * ms over its usual p95 in 2 bench runs, and 2 ms over to 7 ms under it in 3 runs with
+   * SCHED_IDLE (README, issue #17). The price: on a machine whose cores are all busy for
+   * minutes, a batch waits, and past the split's time budget it is sent whole with that reason.
+   * Returns whether the thread is now SCHED_IDLE. Never throws.
+   */
+  runOnlyWhenIdle(threadId: number): boolean;
+  /**
+   * False once the command could not start, or ran and left a thread's policy unchanged (a
+   * sandbox that forbids the change): it is not run again, since the split worker asks for every
+   * decoder thread after every page, and nice 10 is what there is.
+   */
+  usable(): boolean;
 }
 
 /**
- * Lowers the calling thread to `PRIORITY_BELOW_NORMAL` (nice 10) and SCHED_IDLE (runOnlyWhenIdle;
- * nice 10 stays where chrt is missing). Threads it starts later inherit both. Returns whether it
+ * SCHED_IDLE through `command`, run as `<command> --idle --pid 0 <thread id>` with the fixed PATH
+ * of SYSTEM_TOOL_ENVIRONMENT and nothing else (so never the token): util-linux's `chrt`.
+ */
+export function createIdleScheduling(command = 'chrt'): IdleScheduling {
+  let usable = true;
+  return {
+    runOnlyWhenIdle(threadId) {
+      if (!usable) return false;
+      try {
+        if (schedulingPolicy(threadId) === SCHED_IDLE) return true;
+        const run = spawnSync(command, ['--idle', '--pid', '0', String(threadId)], {
+          env: SYSTEM_TOOL_ENVIRONMENT,
+          stdio: 'ignore',
+          timeout: 5_000,
+        });
+        const lowered = run.error === undefined && schedulingPolicy(threadId) === SCHED_IDLE;
+        if (!lowered) usable = false;
+        return lowered;
+      } catch {
+        // The thread ended before its policy could be read: nothing to lower, nothing learnt.
+        return false;
+      }
+    },
+    usable: () => usable,
+  };
+}
+
+const idleScheduling = createIdleScheduling();
+
+/**
+ * Lowers the calling thread to `PRIORITY_BELOW_NORMAL` (nice 10) and SCHED_IDLE (IdleScheduling;
+ * nice 10 stays where chrt is missing or refused). Threads it starts later inherit both. Returns whether it
  * was lowered: false off Linux or when the thread's id cannot be read (`/proc` not mounted).
  * Never throws.
  */
@@ -62,7 +83,7 @@ export function lowerThisThreadPriority(): boolean {
     const threadId = Number(path.basename(readlinkSync('/proc/thread-self')));
     if (!Number.isInteger(threadId) || threadId <= 0) return false;
     setPriority(threadId, constants.priority.PRIORITY_BELOW_NORMAL);
-    runOnlyWhenIdle(threadId);
+    idleScheduling.runOnlyWhenIdle(threadId);
     return true;
   } catch {
     return false;
@@ -94,7 +115,7 @@ export function lowerImageDecoderThreads(): number {
           setPriority(threadId, constants.priority.PRIORITY_BELOW_NORMAL);
           lowered += 1;
         }
-        runOnlyWhenIdle(threadId);
+        idleScheduling.runOnlyWhenIdle(threadId);
       } catch {
         // The thread ended between the listing and the read: nothing to lower.
       }

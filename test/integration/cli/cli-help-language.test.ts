@@ -143,6 +143,13 @@ for (const language of ['nl', 'fr'] as const) {
       assertNoEnglish(help, language, `${['clearfacts-uploader', ...command].join(' ')} --help`, [
         ...userData,
       ]);
+      // French puts a space before a colon; the wrapping must not leave the colon alone at the
+      // start of a line ("(par défaut" / ": …").
+      assert.doesNotMatch(
+        help.stdout,
+        /^\s+[:;]/m,
+        `${command.join(' ')} --help wraps before a colon`,
+      );
       helps += 1;
       for (const sub of subcommandsOf(help.stdout)) {
         if (language === FULL_WALK_LANGUAGE || SAMPLED_COMMANDS.has([...command, sub].join(' '))) {

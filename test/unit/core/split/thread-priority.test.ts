@@ -4,10 +4,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { createIdleScheduling } from '../../../../src-main/core/split/thread-priority.ts';
 import { SYSTEM_TOOL_ENVIRONMENT } from '../../../../src-main/core/system-tool-environment.ts';
 
 const moduleUrl = pathToFileURL(
@@ -81,4 +83,32 @@ test(
 
 test('chrt runs with a fixed PATH and nothing of the engine’s environment (no token)', () => {
   assert.deepEqual(Object.keys(SYSTEM_TOOL_ENVIRONMENT), ['PATH']);
+});
+
+test(
+  'a chrt that runs but changes nothing (a sandbox refusing it) is asked once, not for every thread after every page',
+  { skip: process.platform !== 'linux' && 'thread priorities are lowered on Linux only' },
+  (t) => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'cf-chrt-'));
+    t.after(() => rmSync(folder, { recursive: true, force: true }));
+    const calls = path.join(folder, 'calls');
+    const refusing = path.join(folder, 'refusing-chrt');
+    // Records each run, then fails as chrt does when sched_setscheduler is refused (EPERM).
+    writeFileSync(refusing, `#!/bin/sh\necho "$*" >> '${calls}'\nexit 1\n`);
+    chmodSync(refusing, 0o755);
+    const scheduling = createIdleScheduling(refusing);
+    // This thread is the test's main thread (its id is the pid); the fake changes nothing.
+    assert.equal(scheduling.runOnlyWhenIdle(process.pid), false);
+    assert.equal(scheduling.usable(), false);
+    assert.equal(scheduling.runOnlyWhenIdle(process.pid), false);
+    assert.deepEqual(readFileSync(calls, 'utf8').trim().split('\n'), [
+      `--idle --pid 0 ${process.pid}`,
+    ]);
+  },
+);
+
+test('a missing chrt is not looked for again', () => {
+  const scheduling = createIdleScheduling('no-such-chrt-command');
+  assert.equal(scheduling.runOnlyWhenIdle(process.pid), false);
+  assert.equal(scheduling.usable(), false);
 });
