@@ -3,22 +3,24 @@
 // reports over IPC when it is watching and when each file's uuid was stored. The engine is the
 // JavaScript an installed copy runs (`dist/`, compiled by bench.ts first through
 // `compileShippedEngine`): run from the sources, every thread would also load Node's type
-// stripper (amaro's WASM, about 12 MB a thread), which no installed copy carries.
+// stripper (amaro's WASM: 12 MB more in a fresh worker thread, measured), which no installed
+// copy carries.
 import type { EventListener } from '../src-main/contract/api-contract.ts';
 import type { FolderView, HistoryEntry } from '../src-main/contract/domain.ts';
 import { EngineHostConfig, ParentMessage, type HostMessage } from './lib/engine-messages.ts';
 import { shippedModuleUrl } from './lib/shipped-engine.ts';
+import type * as RenderMessageModule from '../src-main/contract/messages/render-message.ts';
+import type * as EngineModule from '../src-main/core/engine.ts';
+import type * as MemoryTokenStoreModule from '../src-main/core/account/token/memory-token-store.ts';
 
 // Typed as the sources they were compiled from.
 const { renderMessage } = (await import(
   shippedModuleUrl('contract/messages/render-message.js')
-)) as typeof import('../src-main/contract/messages/render-message.ts');
-const { createEngine } = (await import(
-  shippedModuleUrl('core/engine.js')
-)) as typeof import('../src-main/core/engine.ts');
+)) as typeof RenderMessageModule;
+const { createEngine } = (await import(shippedModuleUrl('core/engine.js'))) as typeof EngineModule;
 const { createMemoryTokenStore } = (await import(
   shippedModuleUrl('core/account/token/memory-token-store.js')
-)) as typeof import('../src-main/core/account/token/memory-token-store.ts');
+)) as typeof MemoryTokenStoreModule;
 
 function send(message: HostMessage): void {
   process.send?.(message);
