@@ -201,6 +201,24 @@ test('a page whose one JPEG sharp cannot decode is rendered by pdf.js, in a batc
   assert.deepEqual(await qpdfCounts(result, 'broken-jpeg'), [2, 1]);
 });
 
+test('in blank mode a page whose one JPEG sharp cannot decode is content, not blank', async () => {
+  const look = { dpi: 200, turnDegrees: 0, grey: true };
+  const page = async (label: string) => ({
+    jpeg: await scannedPageJpeg(await batchPdf([text(label)]), look),
+  });
+  // pdf.js draws nothing for the JPEG without its tables: judged on that, the page read blank and
+  // left the document sent to Clearfacts (kept only in the blank-pages file).
+  const broken = { jpeg: withoutQuantizationTables((await page('A2')).jpeg) };
+  const white = { jpeg: await scannedPageJpeg(await batchPdf([text('')]), look) };
+  const result = await service.split(
+    await batchPdf([await page('A1'), broken, white, await page('B1')]),
+    'blank',
+  );
+  assert.equal(result.outcome, 'split', JSON.stringify(result, ['outcome', 'reason', 'detail']));
+  assert.deepEqual(result.separatorPages, [3]);
+  assert.deepEqual(await qpdfCounts(result, 'broken-jpeg-blank'), [2, 1]);
+});
+
 /** Each thread of this process: its name and nice value (proc(5): field 19 of .../task/N/stat). */
 async function threadNiceValues(): Promise<Map<number, { name: string; nice: number }>> {
   const nice = new Map<number, { name: string; nice: number }>();
