@@ -384,3 +384,36 @@ test('retrying a part whose sheet names a category its administration lacks fail
   assert.equal(again.failure?.message.code, 'category_name_unknown');
   assert.equal(again.attempts, 0, 'no upload was attempted');
 });
+
+test('retrying a part whose sheet named a category created in Clearfacts since sends it to that category', async (t) => {
+  // The administration's categories are kept for 10 minutes: a user who creates the category the
+  // sheet names and presses Retry at once was told again that it does not exist, from the list
+  // read before they created it.
+  const harness = await startEngine(t);
+  const { misspelt } = await scanWithMisspeltSheet(harness, 'Scan 0047.pdf');
+  const failed = await harness.waitForEntry(
+    'the part after the misspelt sheet failed',
+    (entry) => entry.fileName === 'Scan 0047 (p. 3).pdf' && entry.state === 'failed',
+  );
+  const administration = harness.emulator.seed.administrations[1];
+  assert.ok(administration);
+  const created = { id: 'permanent-created-since', name: misspelt };
+  administration.categories.permanent.push(created);
+
+  const retried = await harness.engine.handlers['history.retry']({ id: failed.id });
+  const again = await harness.waitForEntry(
+    'the retried part failed or uploaded',
+    (entry) =>
+      entry.id === failed.id &&
+      entry.updatedAt >= retried.updatedAt &&
+      (entry.state === 'uploaded' || entry.state === 'failed'),
+  );
+  assert.equal(again.state, 'uploaded', JSON.stringify(again.failure));
+  assert.deepEqual(
+    harness.emulator
+      .uploads()
+      .filter((upload) => upload.kind === 'archive')
+      .map((upload) => upload.categoryId),
+    [created.id],
+  );
+});
