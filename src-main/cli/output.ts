@@ -160,7 +160,11 @@ function describeHeld(entry: HistoryEntry): string[] {
 }
 
 /** The notes of a batch that was cut (its parts carry the uuids), not sent whole. */
-const CUT_NOTES = new Set(['split_into_parts', 'split_into_parts_blank', 'split_blank_backs_left_out']);
+const CUT_NOTES = new Set([
+  'split_into_parts',
+  'split_into_parts_blank',
+  'split_blank_backs_left_out',
+]);
 
 /** Any file that is not held: one line. */
 function describeOne(entry: HistoryEntry): string {

@@ -19,7 +19,10 @@ test('upload --split names and counts every part of every batch, and no batch re
   const scans = folder(root, 'scans');
   const batches = ['Scan 0042', 'Scan 0043', 'Scan 0044', 'Scan 0045'];
   for (const [index, name] of batches.entries()) {
-    await writeFile(path.join(scans, `${name}.pdf`), await pdfBytes(2, { label: `batch ${index}` }));
+    await writeFile(
+      path.join(scans, `${name}.pdf`),
+      await pdfBytes(2, { label: `batch ${index}` }),
+    );
   }
   const context = {
     configDir: folder(root, 'config'),
