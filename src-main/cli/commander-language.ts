@@ -56,11 +56,16 @@ function defaultNote(value: unknown, described: string | undefined): string[] {
  * follows commander's `Help.optionDescription`: those of options that take a value, and booleans.
  */
 export const HELP_IN_CLI_LANGUAGE: HelpConfiguration = {
+  // Commander leaves a description unwrapped when its column is under 40 characters: in a
+  // 60-column terminal every line then ran to 100-400 characters and the terminal broke it at
+  // column 0. A column of 20 or more reads better wrapped.
+  minWidthToWrap: 20,
   boxWrap(this: Help, text: string, width: number): string {
-    // French writes a space before a colon ("par défaut : …"); commander wraps at any white space,
-    // so that space is hidden from it as one character it does not break at, then given back.
+    // French writes a space before : ; ! ? and » ("par défaut : …", "5 à 600 ; 30"); commander
+    // wraps at any white space, so that space is hidden from it as one character it does not
+    // break at, then given back.
     return Help.prototype.boxWrap
-      .call(this, text.replaceAll(' :', `${UNBREAKABLE}:`), width)
+      .call(this, text.replace(/ (?=[:;!?»])/g, UNBREAKABLE), width)
       .replaceAll(UNBREAKABLE, ' ');
   },
   styleTitle(title: string): string {
@@ -184,6 +189,17 @@ export function commanderErrorInCliLanguage(text: string): string {
 }
 
 /**
+ * The help's width in columns: `COLUMNS` when it holds a positive whole number (POSIX names it the
+ * user's preferred width; GNU ls reads it too when its output is piped, so `--help | less` keeps
+ * the terminal's width), else the terminal's own width, else commander's 80.
+ */
+function helpWidth(stream: NodeJS.WriteStream): number {
+  const columns = Number(process.env.COLUMNS);
+  if (Number.isInteger(columns) && columns > 0) return columns;
+  return stream.isTTY ? stream.columns : 80;
+}
+
+/**
  * Gives `program` (and the commands added to it afterwards, which inherit these settings) the
  * CLI's language: call before adding commands. What commander writes to stderr (its errors, in
  * the CLI's language, and help asked for by a wrong command line) goes to `writeErr`, which must
@@ -196,6 +212,8 @@ export function speakCliLanguage(program: Command, writeErr: (text: string) => v
     .configureHelp(HELP_IN_CLI_LANGUAGE)
     .configureOutput({
       writeErr,
+      getOutHelpWidth: () => helpWidth(process.stdout),
+      getErrHelpWidth: () => helpWidth(process.stderr),
       outputError: (text) => writeErr(commanderErrorInCliLanguage(text)),
     })
     .showHelpAfterError(inCliLanguage(msg('cli_help_after_error')));

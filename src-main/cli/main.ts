@@ -22,6 +22,7 @@ import { registerUploadCommand } from './commands/upload.ts';
 import { registerWatchCommand } from './commands/watch.ts';
 import { EXIT } from './exit-codes.ts';
 import { helpText, speakCliLanguage } from './commander-language.ts';
+import { formatHelpSection } from './help-section.ts';
 import { stopRequested } from './stop-signal.ts';
 import { flushStandardOutput } from './flush-output.ts';
 import { TUNING_ENVIRONMENT_VARIABLE } from './tuning-variable.ts';
@@ -51,15 +52,16 @@ function buildProgram(
     )
     .option('--debug', helpText('debug'))
     .version(appVersion(), '-V, --version', helpText('version'))
-    .addHelpText(
-      'after',
-      `\n${inCliLanguage(msg('cli_help_exit_codes'))}\n\n${inCliLanguage(
-        msg('cli_help_environment', {
-          tuningVariable: TUNING_ENVIRONMENT_VARIABLE,
-          example: JSON.stringify({ retryBaseDelayMs: 100, stopGraceMs: 1000 }),
-        }),
-      )}`,
-    )
+    .addHelpText('after', ({ command, error }) => {
+      const environment = msg('cli_help_environment', {
+        tuningVariable: TUNING_ENVIRONMENT_VARIABLE,
+        example: JSON.stringify({ retryBaseDelayMs: 100, stopGraceMs: 1000 }),
+      });
+      return [msg('cli_help_exit_codes'), environment]
+        .map((section) => formatHelpSection(command, error, inCliLanguage(section)))
+        .map((section) => `\n${section}`)
+        .join('\n');
+    })
     .exitOverride();
   registerTokenCommands(program, runtime);
   registerAdministrationCommands(program, runtime);

@@ -159,6 +159,13 @@ function describeHeld(entry: HistoryEntry): string[] {
   ];
 }
 
+/** The notes of a batch that was cut (its parts carry the uuids), not sent whole. */
+const CUT_NOTES = new Set([
+  'split_into_parts',
+  'split_into_parts_blank',
+  'split_blank_backs_left_out',
+]);
+
 /** Any file that is not held: one line. */
 function describeOne(entry: HistoryEntry): string {
   const name = entry.fileName;
@@ -167,13 +174,14 @@ function describeOne(entry: HistoryEntry): string {
     case 'uploaded':
     case 'archived': {
       const receipt = [
-        // A file of a combined document has no uuid of its own: it went in that document.
+        // A file of a combined document has no uuid of its own: it went in that document; nor
+        // has a batch cut into parts (each part has its own), which the user never marked done.
         entry.uuid ??
-          inCliLanguage(
-            entry.bundleId === null || entry.bundleId === undefined
-              ? msg('cli_marked_done')
-              : msg('cli_combined_into', { id: entry.bundleId }),
-          ),
+          (entry.bundleId !== null && entry.bundleId !== undefined
+            ? inCliLanguage(msg('cli_combined_into', { id: entry.bundleId }))
+            : CUT_NOTES.has(entry.splitNote?.code ?? '')
+              ? cliTerm('state', 'split')
+              : inCliLanguage(msg('cli_marked_done'))),
         ...(entry.pages === null ? [] : [inCliLanguage(msg('cli_pages', { count: entry.pages }))]),
         // What the upload carried, counted as the body handed it to fetch (#14 finding 12).
         ...(entry.sentBytes === null || entry.sentBytes === undefined

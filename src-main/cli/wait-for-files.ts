@@ -30,17 +30,19 @@ export async function waitForFiles(
   onProgress: (entry: HistoryEntry) => void = () => {},
   /** An engine of another process: resolves with why when its connection ends. */
   gone: Promise<ControlEndMessage> = new Promise(() => {}),
+  /** When an entry counts as finished (a batch waiting to be settled: until it leaves `split`). */
+  done: (entry: HistoryEntry) => boolean = isFinished,
 ): Promise<WaitOutcome> {
   const waiting = new Set(ids);
   const finished: HistoryEntry[] = [];
   let resolveBlocked: (status: StatusSnapshot) => void = () => {};
   let resolveDone: () => void = () => {};
   const blocked = new Promise<StatusSnapshot>((resolve) => (resolveBlocked = resolve));
-  const done = new Promise<void>((resolve) => (resolveDone = resolve));
+  const allDone = new Promise<void>((resolve) => (resolveDone = resolve));
 
   function take(entry: HistoryEntry): void {
     if (!waiting.has(entry.id)) return;
-    if (!isFinished(entry)) {
+    if (!done(entry)) {
       onProgress(entry);
       return;
     }
@@ -77,7 +79,7 @@ export async function waitForFiles(
     }
     if (waiting.size === 0) return { finished, blocked: null, lost: null };
     return await Promise.race([
-      done.then(() => ({ finished, blocked: null, lost: null })),
+      allDone.then(() => ({ finished, blocked: null, lost: null })),
       blocked.then((status) => ({ finished, blocked: status, lost: null })),
       gone.then((reason) => ({ finished, blocked: null, lost: reason })),
     ]);

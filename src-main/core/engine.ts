@@ -4,7 +4,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { prepareConfigDir } from './store/config-dir.ts';
 import path from 'node:path';
-import type { ApiHandlers, EventListener } from '../contract/api-contract.ts';
+import { ApiError, type ApiHandlers, type EventListener } from '../contract/api-contract.ts';
 import { apiUrlProblem } from '../contract/domain.ts';
 import { createAdministrationsCache } from './account/administrations-cache.ts';
 import { chooseArchiveCategory } from './folders/category-choice.ts';
@@ -320,13 +320,21 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     // Routing e-invoices by their parties; when Clearfacts cannot be asked, the last list known.
     reachableAdministrations: () =>
       administrations.list().catch(() => administrations.knownAdministrations()),
-    archiveCategoryId: async (companyNumber, archiveType, given) =>
-      chooseArchiveCategory(
-        await administrations.categories(companyNumber),
-        companyNumber,
-        archiveType,
-        given,
-      ),
+    // A name missing from the list kept for ADMINISTRATIONS_TTL_MS is asked for again once: the
+    // user may have created the category a sheet names since, and pressed Retry at once.
+    archiveCategoryId: async (companyNumber, archiveType, given) => {
+      const choose = async (refresh: boolean) =>
+        chooseArchiveCategory(
+          await administrations.categories(companyNumber, refresh),
+          companyNumber,
+          archiveType,
+          given,
+        );
+      return choose(false).catch(async (error: unknown) => {
+        if (!(error instanceof ApiError && error.code === 'invalid_request')) throw error;
+        return choose(true);
+      });
+    },
     folderOwnedElsewhere: async (record) => {
       const binding = settings.get().folders.find((candidate) => candidate.id === record.folderId);
       if (binding === undefined) return false;

@@ -642,9 +642,9 @@ export const nl: Catalogue = {
     cli_check_unconfirmed:
       'Controleer onbevestigde bestanden in Clearfacts, daarna `clearfacts-uploader resend <id>` of `mark-done <id>`.',
     cli_help_exit_codes:
-      'Afsluitcodes:\n  0  gelukt\n  1  mislukt, of deels mislukt (een bestand is mislukt of onbevestigd)\n  2  verkeerd gebruik (onbekende optie, ontbrekend of ongeldig argument)\n  3  aanmelding: geen token, een token dat Clearfacts weigert, of een ontbrekende scope',
+      'Afsluitcodes:\n  0  gelukt\n  1  mislukt, of deels mislukt (een bestand is mislukt of onbevestigd)\n  2  verkeerd gebruik (onbekende optie, ontbrekend of ongeldig argument)\n  3  aanmelding: geen token, een token die Clearfacts weigert, of een ontbrekende scope',
     cli_help_environment:
-      'Omgeving:\n  CLEARFACTS_TOKEN             de token om te gebruiken; gaat voor op een bewaarde token\n                               (zolang het gezet is, wordt `token set` niet gebruikt).\n                               Andere processen van uw gebruikersaccount kunnen de\n                               omgeving van een proces lezen (/proc/<pid>/environ,\n                               ps e): gebruik liever de sleutelbos (`token set`) of\n                               CLEARFACTS_TOKEN_FILE\n  CLEARFACTS_TOKEN_FILE        een bestand met de token (Docker-secrets, systemd-\n                               credentials); gebruikt als CLEARFACTS_TOKEN niet gezet is\n  CLEARFACTS_API_URL           het adres van Clearfacts, zoals --api-url\n  {{tuningVariable}}   JSON-tijdsinstellingen voor tests en benchmarks, bv.\n                               {{example}}',
+      'Omgeving:\n  CLEARFACTS_TOKEN  de token om te gebruiken; gaat voor op een bewaarde token (zolang de variabele gezet is, wordt `token set` niet gebruikt). Andere processen van uw gebruikersaccount kunnen de omgeving van een proces lezen (/proc/<pid>/environ, ps e): gebruik liever de sleutelbos (`token set`) of CLEARFACTS_TOKEN_FILE\n  CLEARFACTS_TOKEN_FILE  een bestand met de token (Docker-secrets, systemd-credentials); gebruikt als CLEARFACTS_TOKEN niet gezet is\n  CLEARFACTS_API_URL  het adres van Clearfacts, zoals --api-url\n  {{tuningVariable}}  JSON-tijdsinstellingen voor tests en benchmarks, bv. {{example}}',
     cli_help_after_error: '(gebruik --help voor uitleg)',
     cli_usage_unknown_option: 'fout: onbekende optie {{option}}',
     cli_usage_unknown_command: 'fout: onbekende opdracht {{command}}',
@@ -1044,7 +1044,7 @@ export const nl: Catalogue = {
       version: 'toon het versienummer',
       help_option: 'toon hulp bij de opdracht',
       help_command: 'toon hulp bij een opdracht',
-      token: 'het Clearfacts-token instellen, controleren of verwijderen',
+      token: 'de Clearfacts-token instellen, controleren of verwijderen',
       token_set:
         'lees een token van standaardinvoer (of vraag erom), controleer het bij Clearfacts en bewaar het',
       allow_plain_file:

@@ -120,6 +120,16 @@ export async function readSeparators(
 }
 
 /**
+ * Whether page `index` is one JPEG that sharp could not decode, so its picture is pdf.js's
+ * rendering: pdf.js draws nothing for a JPEG it cannot decode either (one without its
+ * quantization tables), and a blank picture then says nothing about the page, which must not
+ * leave the document as a blank page.
+ */
+function undecodedJpeg(lib: PDFDocument, index: number, picture: PagePicture): boolean {
+  return picture.source !== 'embedded_jpeg' && singleJpegOf(lib.getPage(index)) !== null;
+}
+
+/**
  * Whether each page is blank (blank-page.ts), in page order; with `only`, just those pages
  * (1-based) are looked at and every other page counts as not blank. `seen` gets every picture.
  */
@@ -137,7 +147,7 @@ export async function readBlankPages(
     }
     const picture = await pagePicture({ lib, pdfjs }, index);
     await seen?.(index + 1, picture);
-    blanks.push(measurePageInk(picture).blank);
+    blanks.push(measurePageInk(picture).blank && !undecodedJpeg(lib, index, picture));
     releasePicture(picture);
   }
   return blanks;

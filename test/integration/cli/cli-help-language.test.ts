@@ -331,3 +331,37 @@ for (const language of ['nl', 'fr'] as const) {
     assertNoEnglish({ stdout: output, stderr: '' }, language, 'watch', [...userData, uuid]);
   });
 }
+
+/**
+ * The lines of a help that run past `width`: a line counts when it could have been broken (a
+ * space after its indentation) and is not the usage line, which commander never wraps.
+ */
+function linesPast(help: string, width: number): string[] {
+  return help
+    .split('\n')
+    .slice(1)
+    .filter((line) => [...line].length > width && / /.test(line.trimStart()));
+}
+
+for (const language of ['nl', 'fr'] as const) {
+  test(`${language} --help fits COLUMNS of 60, 80 and 120, never wrapping before French punctuation`, async (t) => {
+    const root = tempDir(t, `help-width-${language}`);
+    for (const columns of [60, 80, 120]) {
+      const context: CliContext = {
+        configDir: folder(root, 'config'),
+        apiUrl: 'http://127.0.0.1:9/graphql',
+        env: { ...localeEnvironment(language), COLUMNS: String(columns) },
+      };
+      // The program's (commander's items, then the exit codes and the environment from the
+      // catalogues) and one with long notes: `folders add --split` lists its modes, its range
+      // "(5 à 600 ; 30 …)" and its default.
+      for (const command of [[], ['folders', 'add']]) {
+        const help = await runCli(context, [...command, '--help']);
+        assert.equal(help.code, 0, help.stderr);
+        const where = `${language} ${command.join(' ')} --help at ${columns} columns`;
+        assert.deepEqual(linesPast(help.stdout, columns), [], where);
+        assert.doesNotMatch(help.stdout, /^\s+[:;!?»]/mu, `${where} wraps before punctuation`);
+      }
+    }
+  });
+}

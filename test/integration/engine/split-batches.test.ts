@@ -9,6 +9,7 @@ import { copyFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { batchPdf, scannedPageJpeg, scannedSheetJpeg } from '../../fixtures/scanned-batch.ts';
 import { monthFolder, startEngine, type EngineHarness } from '../../support/engine-harness.ts';
+import type { HistoryEntry } from '../../../src-main/contract/domain.ts';
 
 /** A "next document" and a "sale" sheet as a 200 dpi grey scan. */
 async function nextAndSaleSheets(): Promise<{ next: Buffer; sale: Buffer }> {
@@ -362,6 +363,18 @@ test('a typed sheet naming a category its administration does not have fails tha
   assert.equal(original.state, 'split');
 });
 
+/** Retries history row `id` and waits until it has failed or uploaded again. */
+async function retriedOutcome(harness: EngineHarness, id: number): Promise<HistoryEntry> {
+  const retried = await harness.engine.handlers['history.retry']({ id });
+  return harness.waitForEntry(
+    'the retried part failed or uploaded',
+    (entry) =>
+      entry.id === id &&
+      entry.updatedAt >= retried.updatedAt &&
+      (entry.state === 'uploaded' || entry.state === 'failed'),
+  );
+}
+
 test('retrying a part whose sheet names a category its administration lacks fails it again with that list, without sending it', async (t) => {
   // Retry sent the misspelt name to Clearfacts as the id; its refusal then said the category no
   // longer exists and told the user to choose another one for the folder (a purchase folder).
@@ -372,15 +385,34 @@ test('retrying a part whose sheet names a category its administration lacks fail
     (entry) => entry.fileName === 'Scan 0046 (p. 3).pdf' && entry.state === 'failed',
   );
 
-  const retried = await harness.engine.handlers['history.retry']({ id: failed.id });
-  const again = await harness.waitForEntry(
-    'the retried part failed or uploaded',
-    (entry) =>
-      entry.id === failed.id &&
-      entry.updatedAt >= retried.updatedAt &&
-      (entry.state === 'uploaded' || entry.state === 'failed'),
-  );
+  const again = await retriedOutcome(harness, failed.id);
   assert.equal(again.state, 'failed');
   assert.equal(again.failure?.message.code, 'category_name_unknown');
   assert.equal(again.attempts, 0, 'no upload was attempted');
+});
+
+test('retrying a part whose sheet named a category created in Clearfacts since sends it to that category', async (t) => {
+  // The administration's categories are kept for 10 minutes: a user who creates the category the
+  // sheet names and presses Retry at once was told again that it does not exist, from the list
+  // read before they created it.
+  const harness = await startEngine(t);
+  const { misspelt } = await scanWithMisspeltSheet(harness, 'Scan 0047.pdf');
+  const failed = await harness.waitForEntry(
+    'the part after the misspelt sheet failed',
+    (entry) => entry.fileName === 'Scan 0047 (p. 3).pdf' && entry.state === 'failed',
+  );
+  const administration = harness.emulator.seed.administrations[1];
+  assert.ok(administration);
+  const created = { id: 'permanent-created-since', name: misspelt };
+  administration.categories.permanent.push(created);
+
+  const again = await retriedOutcome(harness, failed.id);
+  assert.equal(again.state, 'uploaded', JSON.stringify(again.failure));
+  assert.deepEqual(
+    harness.emulator
+      .uploads()
+      .filter((upload) => upload.kind === 'archive')
+      .map((upload) => upload.categoryId),
+    [created.id],
+  );
 });

@@ -109,6 +109,21 @@ for (const language of ['nl', 'fr'] as const) {
   });
 }
 
+/**
+ * A neuter article, demonstrative or relative pronoun with "token" (or "Clearfacts-token"): the
+ * Dutch texts treat the word as "de token" (round 11 changed 13 places), so "het token" or
+ * "een token dat" beside "de token" reads as two products.
+ */
+const NEUTER_TOKEN =
+  /(?<!\p{L})(het|dit|dat|elk|ieder)\s+(?:[\p{L}-]+-)?token(?!\p{L})|(?<!\p{L})token\s+dat(?!\p{L})/iu;
+
+test('every nl text says "de token", never "het token"', () => {
+  const offenders = textsIn('nl')
+    .filter(({ text }) => NEUTER_TOKEN.test(wordsOf(text)))
+    .map(({ where, text }) => `${where}: ${text}`);
+  assert.deepEqual(offenders, []);
+});
+
 for (const language of ['nl', 'fr', 'en'] as const) {
   test(`every ${language} text gives the system's secure storage one name`, () => {
     const offenders = textsIn(language)

@@ -183,22 +183,47 @@ function withoutQuantizationTables(jpeg: Buffer): Buffer {
   return Buffer.concat(kept);
 }
 
+const greyScan = { dpi: 200, turnDegrees: 0, grey: true };
+
+/** A page with `label` on it, scanned as one grey JPEG. */
+async function scannedPage(label: string): Promise<BatchPage> {
+  return { jpeg: await scannedPageJpeg(await batchPdf([text(label)]), greyScan) };
+}
+
+/** A scanned page whose JPEG sharp (libjpeg) cannot decode: its quantization tables removed. */
+async function undecodablePage(label: string): Promise<BatchPage> {
+  return {
+    jpeg: withoutQuantizationTables(await scannedPageJpeg(await batchPdf([text(label)]), greyScan)),
+  };
+}
+
 test('a page whose one JPEG sharp cannot decode is rendered by pdf.js, in a batch whose other pages are JPEGs', async () => {
-  const look = { dpi: 200, turnDegrees: 0, grey: true };
-  const page = async (label: string) => ({
-    jpeg: await scannedPageJpeg(await batchPdf([text(label)]), look),
-  });
-  const sheet = { jpeg: await scannedSheetJpeg({ type: 'next' }, look) };
-  const broken = { jpeg: withoutQuantizationTables((await page('A2')).jpeg) };
+  const sheet = { jpeg: await scannedSheetJpeg({ type: 'next' }, greyScan) };
+  const broken = await undecodablePage('A2');
   // The batch's own bytes are freed once pdf-lib has read them (every page is one JPEG), so
   // pdf.js must be given the batch again for the broken page; it draws nothing there.
   const result = await service.split(
-    await batchPdf([await page('A1'), broken, sheet, await page('B1')]),
+    await batchPdf([await scannedPage('A1'), broken, sheet, await scannedPage('B1')]),
     'separator',
   );
   assert.equal(result.outcome, 'split', JSON.stringify(result, ['outcome', 'reason', 'detail']));
   assert.deepEqual(result.separatorPages, [3]);
   assert.deepEqual(await qpdfCounts(result, 'broken-jpeg'), [2, 1]);
+});
+
+test('in blank mode a page whose one JPEG sharp cannot decode is content, not blank', async () => {
+  // pdf.js draws nothing for the JPEG without its tables: judged on that, the page read blank and
+  // left the document sent to Clearfacts (kept only in the blank-pages file).
+  const pages = [
+    await scannedPage('A1'),
+    await undecodablePage('A2'),
+    await scannedPage(''),
+    await scannedPage('B1'),
+  ];
+  const result = await service.split(await batchPdf(pages), 'blank');
+  assert.equal(result.outcome, 'split', JSON.stringify(result, ['outcome', 'reason', 'detail']));
+  assert.deepEqual(result.separatorPages, [3]);
+  assert.deepEqual(await qpdfCounts(result, 'broken-jpeg-blank'), [2, 1]);
 });
 
 /** Each thread of this process: its name and nice value (proc(5): field 19 of .../task/N/stat). */
