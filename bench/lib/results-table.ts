@@ -41,17 +41,17 @@ export function milliseconds(ms: number): string {
  * The upper bound of a one-sided confidence interval for the q-quantile of the distribution the
  * numbers were drawn from: the smallest order statistic X(u) with P(Binomial(n, q) ≤ u - 1) ≥
  * `confidence`, distribution-free (Hahn & Meeker, "Statistical Intervals", 2nd ed., §5.2). With
- * 60 numbers, q 0.95 and confidence 0.95 it is the largest; with 120, the second largest. It
- * answers "could the true q-quantile be this high?", where comparing two nearest-rank p95s of
- * the same distribution says "higher" half the time.
+ * 60 numbers, q 0.95 and confidence 0.95 it is the largest; with 120, the second largest; with
+ * fewer than 59 there is none (even the largest falls short of the confidence): null. It answers
+ * "could the true q-quantile be this high?", where comparing two nearest-rank p95s of the same
+ * distribution says "higher" half the time.
  */
 export function quantileUpperBound(
   values: readonly number[],
   q: number,
   confidence: number,
-): number {
+): number | null {
   const n = values.length;
-  if (n === 0) return Number.NaN;
   const sorted = [...values].sort((a, b) => a - b);
   // P(Binomial(n, q) = k), summed in log space so (1 - q)^n cannot underflow.
   let logChoose = 0;
@@ -62,7 +62,7 @@ export function quantileUpperBound(
     // P(X ≤ k) ≥ confidence: the bound is X(k + 1), 1-based.
     if (cumulative >= confidence) return sorted[k] as number;
   }
-  return sorted[n - 1] as number;
+  return null;
 }
 
 /** The value at quantile q (0..1) of the numbers, nearest-rank. */
