@@ -127,7 +127,13 @@ function step(name: string): void {
 const runKind = `${quick ? 'quick' : 'full'} run${chosen.length === 0 ? '' : `, only ${chosen.join(', ')}`}`;
 console.log(`Clearfacts Uploader benchmark (${runKind}) on ${machine}`);
 step('compiling the engine as it ships (tsc -p tsconfig.build.json, into dist/)');
-compileShippedEngine();
+try {
+  compileShippedEngine();
+} catch (error) {
+  // tsc's own words say what is wrong; a stack trace of the bench would only hide them.
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+}
 const workDir = await mkdtemp(path.join(tmpdir(), 'clearfacts-bench-'));
 const emulator = await startEmulatorProcess();
 try {

@@ -12,7 +12,9 @@ export function shippedModuleUrl(file: string): string {
   return new URL(file, pathToFileURL(path.join(root, 'dist/'))).href;
 }
 
-/** Compiles src-main into dist/ as `npm run build:main` does; throws with tsc's output if it fails. */
+/**
+ * Compiles src-main into dist/ as `npm run build:main` does; throws with tsc's output if it fails.
+ */
 export function compileShippedEngine(): void {
   const tsc = path.join(root, 'node_modules/typescript/bin/tsc');
   const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], {

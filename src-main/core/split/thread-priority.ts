@@ -72,9 +72,9 @@ const idleScheduling = createIdleScheduling();
 
 /**
  * Lowers the calling thread to `PRIORITY_BELOW_NORMAL` (nice 10) and SCHED_IDLE (IdleScheduling;
- * nice 10 stays where chrt is missing or refused). Threads it starts later inherit both. Returns whether it
- * was lowered: false off Linux or when the thread's id cannot be read (`/proc` not mounted).
- * Never throws.
+ * nice 10 stays where chrt is missing or refused). Threads it starts later inherit both. Returns
+ * whether it was lowered: false off Linux or when the thread's id cannot be read (`/proc` not
+ * mounted). Never throws.
  */
 export function lowerThisThreadPriority(): boolean {
   if (process.platform !== 'linux') return false;
