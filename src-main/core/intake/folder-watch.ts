@@ -291,6 +291,12 @@ export function createFolderWatch(options: FolderWatchOptions): FolderWatch {
     hooks.wentAway();
     report('unavailable', reason);
     logger.warn('intake: folder unavailable', { folder: folderPath, reason });
+    // The presence timer may be set at the healthy pace (30 s), as it is when the folder's removal
+    // arrived as an event: from now on it is looked for at the polling interval.
+    if (presenceTimer !== null) {
+      clearTimeout(presenceTimer);
+      schedulePresence();
+    }
   }
 
   /** Decides the watch mode, opens the watcher, then scans. `pollingReason` forces polling. */

@@ -39,7 +39,9 @@ test('a folder that disappears is unavailable, never emptied, and watched again 
   await mkdir(dir);
   const returned = path.join(dir, 'returned.pdf');
   await writeFile(returned, pdfBytes('returned'));
-  await recorder.availability('f1', 'watching', mark);
+  // Gone, it is looked for at the polling interval (200 ms here), not at a watched folder's 30 s
+  // pace: its removal came as an event, while the presence timer was set at that slower pace.
+  await recorder.availability('f1', 'watching', mark, 10_000);
   await recorder.ready(returned);
   assert.equal(recorder.count('removed'), 0, 'a vanished folder is not a list of deletions');
   assert.equal(recorder.count('ready', waiting), 0);

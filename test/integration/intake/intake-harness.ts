@@ -45,8 +45,16 @@ export class Recorder {
     this.waits.wake();
   }
 
-  /** Resolves with the first recorded event after index `from` that matches. */
-  waitFor(description: string, matches: (event: Recorded) => boolean, from = 0): Promise<Recorded> {
+  /**
+   * Resolves with the first recorded event after index `from` that matches; fails after
+   * `timeoutMs` (WAIT_TIMEOUT_MS by default).
+   */
+  waitFor(
+    description: string,
+    matches: (event: Recorded) => boolean,
+    from = 0,
+    timeoutMs = WAIT_TIMEOUT_MS,
+  ): Promise<Recorded> {
     let next = from;
     return this.waits.until(
       description,
@@ -57,7 +65,7 @@ export class Recorder {
         }
         return undefined;
       },
-      { timeoutMs: WAIT_TIMEOUT_MS },
+      { timeoutMs },
     );
   }
 
@@ -69,7 +77,12 @@ export class Recorder {
     );
   }
 
-  availability(folderId: string, availability: FolderAvailability, from = 0): Promise<Recorded> {
+  availability(
+    folderId: string,
+    availability: FolderAvailability,
+    from = 0,
+    timeoutMs = WAIT_TIMEOUT_MS,
+  ): Promise<Recorded> {
     return this.waitFor(
       `${folderId} ${availability}`,
       (event) =>
@@ -77,6 +90,7 @@ export class Recorder {
         event.folderId === folderId &&
         event.availability === availability,
       from,
+      timeoutMs,
     );
   }
 
