@@ -9,7 +9,13 @@ import { test } from 'node:test';
 import { findHistoryDatabase } from '../../bench/lib/find-history-database.ts';
 import { ALL_SCOPES, startEmulator } from '../emulator/index.ts';
 import { randomBytes } from 'node:crypto';
-import { runCli, runReliableCli, followWatch, type CliTarget } from '../support/cli-process.ts';
+import {
+  followWatch,
+  runCli,
+  runReliableCli,
+  useStabilityWindow,
+  type CliTarget,
+} from '../support/cli-process.ts';
 import { withDeadline } from '../support/waiting.ts';
 import { writeEncryptedPdf, writeHtmlNamedPdf, writeValidPdf } from '../support/hostile-files.ts';
 import { findSecretIn, scanFolder } from './support/secret-scan.ts';
@@ -32,6 +38,7 @@ test('a --debug CLI run leaves the token in no file under the config dir and no 
     token,
     debug: true,
   };
+  useStabilityWindow(target.configDir);
   const printed: string[] = [];
   const run = async (args: string[]) => {
     const outcome = await runReliableCli(target, args);

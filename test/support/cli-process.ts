@@ -16,7 +16,9 @@ import {
   type FollowUpStatus,
   type HealthReport,
 } from '../../src-main/contract/domain.ts';
-import { FAST_TUNING } from './engine-harness.ts';
+import { openHeadlessSettingsStore } from '../../src-main/core/store/conf-settings-store.ts';
+import { FAST_TUNING, TEST_STABILITY_MS } from './engine-harness.ts';
+import { createRecordingLogger } from './recording-logger.ts';
 import { createWaitList, withDeadline } from './waiting.ts';
 
 const BIN = path.resolve(import.meta.dirname, '../../bin/clearfacts-uploader.js');
@@ -108,7 +110,17 @@ export function runCli(
   });
 }
 
-/** `status --json` as a monitoring script reads it: the health and who answered. */
+/**
+ * Gives the config folder at `configDir` a stability window of `windowMs` (TEST_STABILITY_MS by
+ * default) before a child starts there: the 2 s default makes every watched file wait 2 s, and a
+ * file that never gets its end (a broken PDF) five windows, 10 s.
+ */
+export function useStabilityWindow(configDir: string, windowMs = TEST_STABILITY_MS): void {
+  const settings = openHeadlessSettingsStore({ configDir, logger: createRecordingLogger() });
+  settings.update({ stabilityWindowMs: windowMs });
+  settings.close();
+}
+
 /**
  * Binds `folder` as a purchase folder of the administration with `companyNumber` through
  * `folders add` (plus `extraArgs`, e.g. `['--split', 'page']`), and fails the test when the command

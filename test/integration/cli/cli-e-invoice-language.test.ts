@@ -13,6 +13,7 @@ import {
   addPurchaseFolder,
   runCli,
   startWatch,
+  useStabilityWindow,
   type CliContext,
 } from '../../support/cli-process.ts';
 import { folder, tempDir } from '../../support/temp-folders.ts';
@@ -64,6 +65,7 @@ for (const locale of ['nl_BE.UTF-8', 'fr_BE.UTF-8'] as const) {
       token: emulator.addToken([...ALL_SCOPES]),
       env: { LC_ALL: locale, LANG: locale },
     };
+    useStabilityWindow(context.configDir);
     await addPurchaseFolder(context, scans, here.companyNumber);
     const invoice = sampleInvoice({ number: 'T-1', customer: partyOf(here) });
     const addressedElsewhere = sampleInvoice({ number: 'T-2', customer: partyOf(elsewhere) });

@@ -10,13 +10,20 @@ import path from 'node:path';
 import { ALL_SCOPES, type Emulator } from '../../emulator/index.ts';
 import { startTestEmulator } from '../../emulator/emulator-test-support.ts';
 import { partyOf, sampleInvoice, ublXml } from '../../fixtures/e-invoice-builder.ts';
-import { runCli, watchUntilHeld, type CliContext } from '../../support/cli-process.ts';
+import {
+  runCli,
+  useStabilityWindow,
+  watchUntilHeld,
+  type CliContext,
+} from '../../support/cli-process.ts';
 import { folder, tempDir } from '../../support/temp-folders.ts';
 
-/** The CLI with its settings under `root`, every scope, speaking `locale`. */
+/** The CLI with its settings (a short stability window) under `root`, every scope, in `locale`. */
 function cliIn(root: string, emulator: Emulator, locale: string): CliContext {
+  const configDir = folder(root, 'settings');
+  useStabilityWindow(configDir);
   return {
-    configDir: folder(root, 'settings'),
+    configDir,
     apiUrl: emulator.graphqlUrl,
     token: emulator.addToken([...ALL_SCOPES]),
     env: { LC_ALL: locale, LANG: locale },

@@ -14,7 +14,12 @@ import {
   sampleInvoice,
   ublXml,
 } from '../../fixtures/e-invoice-builder.ts';
-import { runCli, watchUntilHeld, type CliContext } from '../../support/cli-process.ts';
+import {
+  runCli,
+  useStabilityWindow,
+  watchUntilHeld,
+  type CliContext,
+} from '../../support/cli-process.ts';
 import { folder, tempDir } from '../../support/temp-folders.ts';
 
 const WORDS = {
@@ -43,6 +48,7 @@ for (const locale of ['nl_BE.UTF-8', 'fr_BE.UTF-8', 'en_GB.UTF-8'] as const) {
       token: emulator.addToken([...ALL_SCOPES]),
       env: { LC_ALL: locale, LANG: locale },
     };
+    useStabilityWindow(context.configDir);
     const added = await runCli(context, ['folders', 'inbox', inbox]);
     assert.equal(added.code, 0, added.stderr);
     // A Dutch supplier and a German customer: no company number or VAT number is Belgian.

@@ -7,13 +7,16 @@ import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { HistoryEntry } from '../../../src-main/contract/domain.ts';
-import { openHeadlessSettingsStore } from '../../../src-main/core/store/conf-settings-store.ts';
 import { pdfBytes } from '../../fixtures/generate-documents.ts';
 import { startTestEmulator } from '../../emulator/emulator-test-support.ts';
 import { assertTokenNowhere } from '../../support/engine-harness.ts';
 import { folder, tempDir } from '../../support/temp-folders.ts';
-import { createRecordingLogger } from '../../support/recording-logger.ts';
-import { addPurchaseFolder, runCli, startWatch } from '../../support/cli-process.ts';
+import {
+  addPurchaseFolder,
+  runCli,
+  startWatch,
+  useStabilityWindow,
+} from '../../support/cli-process.ts';
 import { withDeadline } from '../../support/waiting.ts';
 import { existsSync } from 'node:fs';
 import { createDeliveryJournal } from '../../../src-main/core/store/delivery-journal.ts';
@@ -30,9 +33,7 @@ test('a watch killed mid-batch loses nothing and re-sends nothing on its own', a
   const scans = folder(root, 'scans');
   const context = { configDir, apiUrl: emulator.graphqlUrl, token: emulator.demoToken };
 
-  const settings = openHeadlessSettingsStore({ configDir, logger: createRecordingLogger() });
-  settings.update({ stabilityWindowMs: 300 });
-  settings.close();
+  useStabilityWindow(configDir, 300);
   await addPurchaseFolder(context, scans, administration.companyNumber);
   for (let index = 0; index < FILES; index += 1) {
     await writeFile(

@@ -18,6 +18,7 @@ import {
   type HealthJson,
   startWatch,
   tokenSet,
+  useStabilityWindow,
   type CliContext,
   type WatchProcess,
 } from '../../support/cli-process.ts';
@@ -42,6 +43,7 @@ test('`status --json` and its exit code in every queue state, with and without a
   const scans = folder(root, 'scans');
   const doomed = folder(root, 'doomed');
   const context: CliContext = { configDir, apiUrl: emulator.graphqlUrl };
+  useStabilityWindow(configDir);
   await tokenSet(context, emulator.addToken([...ALL_SCOPES]));
   for (const bound of [scans, doomed]) {
     const added = await runCli(context, [

@@ -22,6 +22,7 @@ import {
   runCli,
   startWatch,
   tokenSet,
+  useStabilityWindow,
   type CliContext,
   type WatchProcess,
 } from '../../support/cli-process.ts';
@@ -45,6 +46,7 @@ test('`status --json` names every hold of a running engine, with exit 1 for thos
   const configDir = folder(root, 'config');
   const inbox = folder(root, 'inbox');
   const context: CliContext = { configDir, apiUrl: emulator.graphqlUrl };
+  useStabilityWindow(configDir);
   const withoutUpload = ALL_SCOPES.filter((scope) => scope !== 'upload_document');
   await tokenSet(context, emulator.addToken([...withoutUpload]));
   await addPurchaseFolder(context, inbox, administration.companyNumber);
