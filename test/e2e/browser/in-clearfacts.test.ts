@@ -38,8 +38,12 @@ async function deliverInvoice(stack: Stack, name: string, pages: number) {
 test('an invoice goes received → processed → paid in History', async (t) => {
   const [browser, stack] = await Promise.all([
     launchChromium(t),
-    // Documents stay received until the test moves them.
-    startStack(t, { emulator: { documentLifecycle: { processAfterMs: null } } }),
+    // Documents stay received until the test moves them. Each click asks at once after a short
+    // spacing: the engine's 5 s between two lookups made the test wait 10 s for its 3 clicks.
+    startStack(t, {
+      emulator: { documentLifecycle: { processAfterMs: null } },
+      followUpSpacingMs: 200,
+    }),
   ]);
   const { administration, upload } = await deliverInvoice(stack, 'factuur-2026-031', 2);
 
@@ -119,7 +123,11 @@ test('the line about a paused follow-up appears and clears without a reload', as
 test('the Administrations screen follows the follow-up live: its unpaid counts and why they stop', async (t) => {
   const [browser, stack] = await Promise.all([
     launchChromium(t),
-    startStack(t, { emulator: { documentLifecycle: { processAfterMs: null } } }),
+    // A short spacing between the lookups the test asks for (the engine's is 5 s).
+    startStack(t, {
+      emulator: { documentLifecycle: { processAfterMs: null } },
+      followUpSpacingMs: 200,
+    }),
   ]);
   const { administration, upload, entry } = await deliverInvoice(stack, 'factuur-2026-033', 1);
 
