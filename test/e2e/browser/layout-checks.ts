@@ -10,6 +10,7 @@ import { nl as nlMessages } from '../../../src-main/contract/messages/nl.ts';
 import { en } from '../../../src-renderer/i18n/en.ts';
 import { fr } from '../../../src-renderer/i18n/fr.ts';
 import { nl } from '../../../src-renderer/i18n/nl.ts';
+import { keptPerKey, wholePiecesIn } from '../../support/whole-pieces.ts';
 
 export type Language = 'en' | 'nl' | 'fr';
 export const LANGUAGES: readonly Language[] = ['en', 'nl', 'fr'];
@@ -47,9 +48,12 @@ const CATALOGUES: Record<Language, Map<string, string>> = {
 /**
  * The sentences (and pieces around placeholders) of the other languages that the page's own
  * catalogue does not use anywhere: none of them may be on a screen in `language`. Very short
- * pieces are skipped, as they occur inside other words.
+ * pieces are skipped, as they occur inside other words. Collected once per language.
  */
-export function foreignPieces(language: Language): string[] {
+export const foreignPieces: (language: Language) => readonly string[] =
+  keptPerKey(collectForeignPieces);
+
+function collectForeignPieces(language: Language): string[] {
   const own = CATALOGUES[language];
   const ownText = [...own.values()].join('\n');
   const pieces = new Set<string>();
@@ -346,10 +350,5 @@ async function visibleWords(page: Page): Promise<string> {
 /** The other languages' sentences on the page. */
 export async function foreignWordsOnScreen(page: Page, language: Language): Promise<string[]> {
   const visible = await visibleWords(page);
-  return foreignPieces(language).filter((piece) =>
-    new RegExp(
-      `(^|[^\\p{L}])${piece.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`,
-      'u',
-    ).test(visible),
-  );
+  return wholePiecesIn(visible, foreignPieces(language));
 }

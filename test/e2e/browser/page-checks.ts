@@ -10,6 +10,7 @@ import { UI_TIMEOUT_MS } from './browser-stack.ts';
 import { en } from '../../../src-renderer/i18n/en.ts';
 import { fr } from '../../../src-renderer/i18n/fr.ts';
 import { nl } from '../../../src-renderer/i18n/nl.ts';
+import { keptPerKey, wholePiecesIn } from '../../support/whole-pieces.ts';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -126,7 +127,7 @@ const TRANSLATED = { nl: flatten(nl), fr: flatten(fr) };
  * none of them may be on a screen shown in another language. Very short pieces are skipped, as
  * they occur inside other words.
  */
-function englishOnlyPieces(language: 'nl' | 'fr'): string[] {
+const englishOnlyPieces = keptPerKey((language: 'nl' | 'fr'): string[] => {
   const translated = TRANSLATED[language];
   const ownText = [...translated.values()].join('\n');
   const pieces = new Set<string>();
@@ -140,7 +141,7 @@ function englishOnlyPieces(language: 'nl' | 'fr'): string[] {
     }
   }
   return [...pieces];
-}
+});
 
 /** The English text still visible on the page (form values and data excluded). */
 export async function englishLeftOnScreen(page: Page, language: 'nl' | 'fr'): Promise<string[]> {
@@ -155,10 +156,5 @@ export async function englishLeftOnScreen(page: Page, language: 'nl' | 'fr'): Pr
     }
     return texts.join('\n');
   });
-  return englishOnlyPieces(language).filter((piece) =>
-    new RegExp(
-      `(^|[^\\p{L}])${piece.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`,
-      'u',
-    ).test(visible),
-  );
+  return wholePiecesIn(visible, englishOnlyPieces(language));
 }

@@ -23,6 +23,7 @@ import {
 } from '../../support/cli-process.ts';
 import { folder, tempDir } from '../../support/temp-folders.ts';
 import { createWaitList, withDeadline } from '../../support/waiting.ts';
+import { wholePiecesIn } from '../../support/whole-pieces.ts';
 
 type Language = 'nl' | 'fr';
 
@@ -83,12 +84,7 @@ function assertNoEnglish(
   // Normalised first: the help wraps long lines, value lists among them.
   let text = normalise(`${result.stdout}\n${result.stderr}`);
   for (const data of [...userData, ...VALUE_LISTS]) text = text.split(data).join(' ');
-  const found = PIECES[language].filter((piece) =>
-    new RegExp(
-      `(^|[^\\p{L}])${piece.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`,
-      'u',
-    ).test(text),
-  );
+  const found = wholePiecesIn(text, PIECES[language]);
   assert.deepEqual(found, [], `${what} speaks English:\n${result.stdout}${result.stderr}`);
 }
 
