@@ -18,6 +18,7 @@ import {
   addPurchaseFolder,
   runCli,
   spawnCli,
+  useStabilityWindow,
   type CliContext,
   type CliResult,
 } from '../../support/cli-process.ts';
@@ -269,6 +270,7 @@ for (const language of ['nl', 'fr'] as const) {
       token: emulator.addToken([...ALL_SCOPES]),
       env: { ...localeEnvironment(language), XDG_CONFIG_HOME: folder(root, 'xdg') },
     };
+    useStabilityWindow(context.configDir);
     const scans = folder(root, 'scans');
     const userData = [root, administration.companyNumber, emulator.graphqlUrl, 'factuur.pdf'];
 
