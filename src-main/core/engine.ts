@@ -309,6 +309,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     partsDir,
     blankPagesDir,
     splitter: (bytes, mode, choice) => splitService.split(bytes, mode, choice),
+    otherFileBegan: () => splitService.otherFileBegan(),
     logger,
     onTransition,
     onInserted,

@@ -329,6 +329,8 @@ export async function splitOriginal(
     id: record.id,
     parts: parts.length,
     separatorPages: result.separatorPages.length,
+    // How long other folders' files held the split (give-way.ts): where a batch took long.
+    ...(result.gaveWayMs === undefined ? {} : { gaveWayMs: result.gaveWayMs }),
   });
   return null;
 }

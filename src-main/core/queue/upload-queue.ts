@@ -63,6 +63,12 @@ export interface UploadQueueOptions {
   blankPagesDir: string;
   /** The split stage (split/split-service.ts): its verdict on a batch's bytes. */
   splitter: Splitter;
+  /**
+   * A file that is neither a batch to split nor its part began its check; the returned function
+   * is called once its send ended. The split worker gives way to such files
+   * (SplitService.otherFileBegan); nothing by default.
+   */
+  otherFileBegan?: () => () => void;
   logger: Logger;
   onTransition: (transition: Transition) => void;
   /** A row the queue added itself (a part cut from a batch). */
@@ -381,6 +387,10 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
 
   function start(record: FileRecord): void {
     const controller = new AbortController();
+    const ended =
+      record.splitMode === null && record.parentId === null
+        ? (options.otherFileBegan?.() ?? null)
+        : null;
     const done = sendFile(context, record, controller.signal)
       .then(async (change) => {
         if (change !== null) await applyHoldChange(record, change);
@@ -395,6 +405,7 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
         });
       })
       .finally(() => {
+        ended?.();
         running.delete(record.id);
         endIncidentWhenSettled();
         pump();
