@@ -23,12 +23,20 @@ export interface GiveWaySignal {
    * nothing). The queue calls it for every file that is neither a batch to split nor its part.
    */
   otherFileBegan(): () => void;
+  /**
+   * The main thread's own wait, for work it does for a batch beside other files (reading the
+   * cut parts back in the check's worker, which checks those files too): resolves once no such
+   * file is under way, or after `maxWaitMs`, with how long it waited (ms).
+   */
+  noOtherFile(maxWaitMs: number): Promise<number>;
 }
 
 /** A count of zero: the worker runs freely until a file begins. */
 export function createGiveWaySignal(): GiveWaySignal {
   const memory = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
   const count = new Int32Array(memory);
+  /** The main thread's waits, woken when the count falls to zero. */
+  const waiting = new Set<() => void>();
   return {
     memory,
     otherFileBegan() {
@@ -39,7 +47,22 @@ export function createGiveWaySignal(): GiveWaySignal {
         ended = true;
         Atomics.sub(count, 0, 1);
         Atomics.notify(count, 0);
+        if (Atomics.load(count, 0) > 0) return;
+        for (const wake of waiting) wake();
       };
+    },
+    noOtherFile(maxWaitMs) {
+      if (Atomics.load(count, 0) <= 0) return Promise.resolve(0);
+      const start = performance.now();
+      return new Promise((resolve) => {
+        const wake = () => {
+          clearTimeout(timer);
+          waiting.delete(wake);
+          resolve(performance.now() - start);
+        };
+        const timer = setTimeout(wake, maxWaitMs);
+        waiting.add(wake);
+      });
     },
   };
 }

@@ -28,8 +28,8 @@ export interface SplitServiceOptions {
   /** V8 heap cap of the worker in MiB (pdf.js and canvases keep most bytes outside it). */
   heapMb: number;
   /**
-   * The most the worker waits, in ms, at one page or part while other folders' files are being
-   * checked or sent (give-way.ts).
+   * The most the worker waits, in ms, at one page or part, and the service before it reads one
+   * part back, while other folders' files are being checked or sent (give-way.ts).
    */
   giveWayMs: number;
 }
@@ -65,8 +65,8 @@ export interface SplitService {
   /**
    * Another folder's file began its check (the queue says so for every file that is neither a
    * batch to split nor its part); the returned function says its send ended. While any such
-   * file is under way, the worker waits before its next page or part, at most `giveWayMs` each
-   * (give-way.ts).
+   * file is under way, the worker waits before its next page or part, and the service before it
+   * reads the next part back, at most `giveWayMs` each (give-way.ts).
    */
   otherFileBegan(): () => void;
 }
@@ -189,8 +189,12 @@ export function createSplitService(
         choice === undefined
           ? { task: 'split', bytes, mode }
           : { task: 'split', bytes, mode, choice };
-      // A split task is answered with a SplitResult (or a whole verdict, which is one).
-      return checkCutParts((await queued(task)) as SplitResult, countPages);
+      // A split task is answered with a SplitResult (or a whole verdict, which is one). Each part
+      // is read back in the check's worker once other folders' files there are done.
+      return checkCutParts((await queued(task)) as SplitResult, async (bytes) => {
+        await giveWay.noOtherFile(options.giveWayMs);
+        return countPages(bytes);
+      });
     },
     async preview(bytes, mode) {
       // A preview task is answered with a PreviewResult (or a whole verdict, which is one).

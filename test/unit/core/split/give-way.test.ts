@@ -97,3 +97,26 @@ test('ending one file twice lowers the count once: the other file still holds th
   const waited = waitForOtherFiles({ memory: signal.memory, maxWaitMs: 30 });
   assert.ok(waited >= 30, `waited ${waited} ms: the second file is still under way`);
 });
+
+test("the main thread's wait ends at once with no file under way, when the last one ends, or at the cap", async () => {
+  const signal = createGiveWaySignal();
+  assert.equal(await signal.noOtherFile(3_600_000), 0);
+  const first = signal.otherFileBegan();
+  const second = signal.otherFileBegan();
+  let settled = false;
+  const waiting = signal.noOtherFile(3_600_000).then((waited) => {
+    settled = true;
+    return waited;
+  });
+  first();
+  await Promise.resolve();
+  assert.equal(settled, false, 'one file is still under way');
+  second();
+  await withDeadline('the wait to end when the last file ended', waiting, { timeoutMs: 60_000 });
+  const third = signal.otherFileBegan();
+  const waited = await withDeadline('the wait to end at its cap', signal.noOtherFile(30), {
+    timeoutMs: 60_000,
+  });
+  assert.ok(waited >= 29, `waited ${waited} ms, the cap is 30`);
+  third();
+});

@@ -58,11 +58,16 @@ test('a batch waiting behind another keeps the worker; the last one ends it', as
   assert.equal(releases, 2, 'each task releases the idle check worker');
 });
 
-test('while another folder file is under way the split worker waits before each page it reads and each part it cuts, and not after', async (t) => {
+test('while another folder file is under way the split worker waits before each page it reads and each part it cuts, the service before each part it reads back, and not after', async (t) => {
   const giveWayMs = 40;
+  /** When each part was read back (performance.now(), ms). */
+  const readBackAt: number[] = [];
   const service = createSplitService(
     { ...DEFAULT_SPLIT_SERVICE_OPTIONS, giveWayMs },
-    async (bytes) => (await PDFDocument.load(bytes)).getPageCount(),
+    async (bytes) => {
+      readBackAt.push(performance.now());
+      return (await PDFDocument.load(bytes)).getPageCount();
+    },
     () => undefined,
   );
   t.after(() => service.close());
@@ -80,6 +85,11 @@ test('while another folder file is under way the split worker waits before each 
   assert.equal(held.outcome, 'split', JSON.stringify(held));
   const heldMs = held.outcome === 'split' ? (held.gaveWayMs ?? 0) : 0;
   assert.ok(heldMs >= 6 * giveWayMs, `waited ${heldMs} ms at 6 steps of ${giveWayMs} ms`);
+  const [firstReadBack = 0, secondReadBack = 0] = readBackAt;
+  assert.ok(
+    secondReadBack - firstReadBack >= giveWayMs,
+    `the second part was read back ${secondReadBack - firstReadBack} ms after the first: the service waits before each`,
+  );
   ended();
   const free = await service.split(await batch(), 'separator');
   assert.equal(free.outcome === 'split' ? free.gaveWayMs : null, 0);
