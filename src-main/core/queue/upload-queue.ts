@@ -19,6 +19,7 @@ import {
   type QueueHolds,
 } from './queue-holds.ts';
 import { retryDelayMs, type RetryTuning } from './retry-policy.ts';
+import { chooseSends } from './send-slots.ts';
 import { settleBatches, type ArchiveCategoryLookup, type Splitter } from './split-step.ts';
 import { settleBundles } from './bundle-members.ts';
 import {
@@ -113,6 +114,8 @@ export interface UploadQueueOptions {
 interface RunningSend {
   controller: AbortController;
   done: Promise<void>;
+  /** A part of a split batch (send-slots.ts). */
+  part: boolean;
 }
 
 /**
@@ -411,7 +414,7 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
         pump();
         checkIdle();
       });
-    running.set(record.id, { controller, done });
+    running.set(record.id, { controller, done, part: record.parentId !== null });
   }
 
   function pump(): void {
@@ -423,16 +426,24 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
     }
     const free = options.settings().concurrency - running.size;
     if (free > 0) {
-      let due: FileRecord[];
+      // Rows being checked are still `ready`: as many more are asked for as are running.
+      const dueOf = (kind: 'part' | 'other') =>
+        options.repository
+          .due(at, free + running.size, heldDestinations(holds), kind)
+          .filter((candidate) => !running.has(candidate.id));
+      let chosen: FileRecord[];
       try {
-        due = options.repository.due(at, free + running.size, heldDestinations(holds));
+        const runningParts = [...running.values()].filter((send) => send.part).length;
+        chosen = chooseSends(
+          free,
+          { parts: runningParts, others: running.size - runningParts },
+          { parts: dueOf('part'), others: dueOf('other') },
+        );
       } catch (error) {
         options.logger.error('The history could not be read', { error: String(error) });
-        due = [];
+        chosen = [];
       }
-      for (const record of due.filter((candidate) => !running.has(candidate.id)).slice(0, free)) {
-        start(record);
-      }
+      for (const record of chosen) start(record);
     }
     scheduleWake();
   }
