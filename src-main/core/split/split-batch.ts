@@ -96,7 +96,7 @@ interface LazyPdfjs {
  * holds its own copy of every stream: 8 MB less for a 20-page 300 dpi batch, issue #17's memory
  * row), and pdf.js is then given pdf-lib's re-serialisation of the same objects.
  */
-function lazyPdfjs(bytes: Uint8Array, lib: PDFDocument): LazyPdfjs {
+function lazyPdfjsFreeingBytes(bytes: Uint8Array, lib: PDFDocument): LazyPdfjs {
   if (lib.getPages().every((page) => singleJpegOf(page) !== null)) releaseBytes(bytes);
   const source = async () => (bytes.byteLength > 0 ? bytes : lib.save());
   let task: ReturnType<typeof openWithPdfjs> | null = null;
@@ -225,7 +225,7 @@ async function decide(
 ): Promise<Plan | { onlySeparators: number[] } | { whole: WholeReason }> {
   let separators: (SeparatorSheet | null)[] = [];
   let blanks: boolean[] = [];
-  const pdfjs = lazyPdfjs(bytes, lib);
+  const pdfjs = lazyPdfjsFreeingBytes(bytes, lib);
   try {
     if (mode === 'separator') separators = await readSeparators(lib, pdfjs.get, undefined, seen);
     if (judgesBlankPages(mode)) blanks = await readBlankPages(lib, pdfjs.get, undefined, seen);
@@ -257,7 +257,7 @@ async function choiceMismatch(
   const problem = choiceProblem(lib.getPageCount(), { ...choice, sha256: '' });
   if (problem !== null) return { why: 'choice_mismatch', detail: problem };
   if (choice.separatorPages.length === 0) return null;
-  const pdfjs = lazyPdfjs(bytes, lib);
+  const pdfjs = lazyPdfjsFreeingBytes(bytes, lib);
   try {
     const separates = judgesBlankPages(mode)
       ? await readBlankPages(lib, pdfjs.get, choice.separatorPages)
@@ -385,7 +385,7 @@ export async function pageThumbnails(
   if ('whole' in opened) return { outcome: 'whole', pages: null, reason: opened.whole };
   const { lib } = opened;
   const pages = lib.getPageCount();
-  const pdfjs = lazyPdfjs(bytes, lib);
+  const pdfjs = lazyPdfjsFreeingBytes(bytes, lib);
   try {
     const thumbnails = [];
     for (let page = 1; page <= Math.min(pages, maxPages); page++) {
