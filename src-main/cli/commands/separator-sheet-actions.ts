@@ -7,6 +7,7 @@ import { msg } from '../../contract/messages/msg.ts';
 import { createSeparatorSheet, SeparatorSheet, type SeparatorType } from '../../core/index.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
 import { parseCompanyNumber } from './administrations-actions.ts';
+import { destinationTypeWord } from './destination-options.ts';
 
 /** `separator-sheet`'s options, as commander leaves them. */
 export interface SheetOptions {
@@ -25,7 +26,9 @@ function sheetOf(options: SheetOptions): SeparatorSheet {
   }
   if ((options.type === 'purchase' || options.type === 'sale') && options.category !== undefined) {
     throw new CliError(
-      inCliLanguage(msg('cli_usage_sheet_no_category', { sheetType: options.type })),
+      inCliLanguage(
+        msg('cli_usage_sheet_no_category', { sheetType: destinationTypeWord(options.type) }),
+      ),
       EXIT.usage,
     );
   }
@@ -34,7 +37,9 @@ function sheetOf(options: SheetOptions): SeparatorSheet {
     options.category === undefined
   ) {
     throw new CliError(
-      inCliLanguage(msg('cli_usage_sheet_needs_category', { sheetType: options.type })),
+      inCliLanguage(
+        msg('cli_usage_sheet_needs_category', { sheetType: destinationTypeWord(options.type) }),
+      ),
       EXIT.usage,
     );
   }

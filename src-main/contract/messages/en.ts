@@ -656,7 +656,7 @@ export const en: Catalogue = {
     cli_usage_company_form: '"{{value}}" is not a Belgian company number (0 followed by 9 digits).',
     cli_usage_sheet_next_alone: 'A "next" sheet takes neither --company nor --category.',
     cli_usage_sheet_no_category: 'A "{{sheetType}}" sheet takes no --category.',
-    cli_usage_sheet_needs_category: 'A "{{sheetType}}" sheet needs --category <id>.',
+    cli_usage_sheet_needs_category: 'A "{{sheetType}}" sheet needs --category <name-or-id>.',
     cli_usage_sheet_category_invalid:
       '"{{value}}" is no category id: it must be 1 to 200 characters long.',
     cli_sheet_not_to_terminal:
@@ -1033,7 +1033,7 @@ export const en: Catalogue = {
         'watch a folder and send what appears in it to one administration and destination',
       json_folders: 'print the folders as JSON',
       folders_tree:
-        'create an accountant tree (<administration>/Purchase, Sales, Archive/…) under root and watch it',
+        'create an accountant tree (<administration>/Purchase, Sales, Archive/…) under <root> and watch it',
       folders_inbox:
         "watch an accountant's e-invoice inbox: each e-invoice goes to the administration its customer (purchase) or supplier (sale) is",
       folders_list: 'list the watched folders',

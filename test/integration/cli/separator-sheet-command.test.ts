@@ -72,14 +72,14 @@ test('separator-sheet says which options a sheet takes in the terminal language 
   const expected = {
     nl: {
       next: 'Een blad "next" neemt geen --company en geen --category.',
-      sale: 'Een blad "sale" neemt geen --category.',
-      various: 'Een blad "various" heeft --category <id> nodig.',
+      sale: 'Een blad "verkopen" neemt geen --category.',
+      various: 'Een blad "diverse" heeft --category <name-or-id> nodig.',
       empty: '"" is geen categorie-id: die telt 1 tot 200 tekens.',
     },
     fr: {
       next: 'Une feuille « next » ne prend ni --company ni --category.',
-      sale: 'Une feuille « sale » ne prend pas de --category.',
-      various: 'Une feuille « various » demande --category <id>.',
+      sale: 'Une feuille « ventes » ne prend pas de --category.',
+      various: 'Une feuille « divers » demande --category <name-or-id>.',
       empty: '«  » n’est pas un identifiant de catégorie : il compte de 1 à 200 caractères.',
     },
   };
