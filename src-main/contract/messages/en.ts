@@ -811,6 +811,8 @@ export const en: Catalogue = {
       timeout: 'the connection timed out',
       unreachable: 'the server cannot be reached',
       no_network: 'there is no network',
+      blocked_port: 'the address uses a port that browsers and Node.js never connect to',
+      too_many_redirects: 'the address redirected too many times',
       other: 'a network error',
     },
     endpointAnswer: {

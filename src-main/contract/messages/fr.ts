@@ -840,6 +840,8 @@ export const fr: Catalogue = {
       timeout: 'la connexion a expiré',
       unreachable: 'le serveur est injoignable',
       no_network: 'il n’y a pas de réseau',
+      blocked_port: 'l’adresse utilise un port auquel les navigateurs et Node.js ne se connectent jamais',
+      too_many_redirects: 'l’adresse a redirigé trop de fois',
       other: 'une erreur réseau',
     },
     endpointAnswer: {

@@ -838,6 +838,8 @@ export const nl: Catalogue = {
       timeout: 'de verbinding duurde te lang',
       unreachable: 'de server is niet bereikbaar',
       no_network: 'er is geen netwerk',
+      blocked_port: 'het adres gebruikt een poort waarmee browsers en Node.js nooit verbinden',
+      too_many_redirects: 'het adres stuurde te vaak door',
       other: 'een netwerkfout',
     },
     endpointAnswer: {
