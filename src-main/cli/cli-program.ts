@@ -60,7 +60,7 @@ export function buildProgram(
   registerWatchCommand(program, runtime);
   registerHistoryCommands(program, runtime);
   registerStatusCommand(program, runtime);
-  registerSeparatorSheetCommand(program);
+  registerSeparatorSheetCommand(program, runtime);
   registerUiCommand(program, runtime);
   registerServiceCommands(program, runtime);
   for (const command of program.commands) command.exitOverride();

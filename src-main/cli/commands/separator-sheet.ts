@@ -3,10 +3,14 @@
 // separator-sheet-actions.ts, loaded when the command runs).
 import { helpText } from '../commander-language.ts';
 import type { Command } from 'commander';
+import type { CliRuntime } from '../cli-runtime.ts';
 import type { SheetOptions } from './separator-sheet-actions.ts';
 import { destinationTypeOption } from './destination-options.ts';
 
-export function registerSeparatorSheetCommand(program: Command): void {
+export function registerSeparatorSheetCommand(
+  program: Command,
+  runtime: () => Promise<CliRuntime>,
+): void {
   program
     .command('separator-sheet')
     .description(helpText('separator_sheet'))
@@ -18,6 +22,6 @@ export function registerSeparatorSheetCommand(program: Command): void {
     .option('--category <name-or-id>', helpText('sheet_category'))
     .action(async (options: SheetOptions) => {
       const { writeSeparatorSheet } = await import('./separator-sheet-actions.ts');
-      await writeSeparatorSheet(options);
+      await writeSeparatorSheet(runtime, options);
     });
 }

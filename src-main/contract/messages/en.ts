@@ -661,6 +661,10 @@ export const en: Catalogue = {
       '"{{value}}" is no category id: it must be 1 to 200 characters long.',
     cli_sheet_not_to_terminal:
       'The sheet is a PDF: send standard output to a file, e.g. `clearfacts-uploader separator-sheet --type next > sheet.pdf`.',
+    cli_sheet_category_unchecked:
+      'Warning: the category "{{category}}" could not be checked against the archive categories of {{companyNumber}}: {{reason}} The sheet is printed all the same; if no category of that administration has this name or id, the document after the sheet fails when the batch is cut.',
+    cli_sheet_category_unchecked_no_company:
+      'Warning: the category "{{category}}" is not checked, since the sheet names no administration (--company): it is looked up among the categories of the administration each document after the sheet goes to, when the batch is cut.',
     cli_no_incidents: 'No unconfirmed files: every upload Clearfacts received was confirmed.',
     cli_no_categories: 'Administration {{companyNumber}} has no archive categories.',
     cli_token_prompt: 'Paste your Clearfacts token (it is not shown): ',

@@ -679,11 +679,16 @@ export const fr: Catalogue = {
       '« {{value}} » n’est pas un numéro d’entreprise belge (0 suivi de 9 chiffres).',
     cli_usage_sheet_next_alone: 'Une feuille « next » ne prend ni --company ni --category.',
     cli_usage_sheet_no_category: 'Une feuille « {{sheetType}} » ne prend pas de --category.',
-    cli_usage_sheet_needs_category: 'Une feuille « {{sheetType}} » demande --category <name-or-id>.',
+    cli_usage_sheet_needs_category:
+      'Une feuille « {{sheetType}} » demande --category <name-or-id>.',
     cli_usage_sheet_category_invalid:
       '« {{value}} » n’est pas un identifiant de catégorie : il compte de 1 à 200 caractères.',
     cli_sheet_not_to_terminal:
       'La feuille est un PDF : envoyez la sortie standard vers un fichier, p. ex. `clearfacts-uploader separator-sheet --type next > feuille.pdf`.',
+    cli_sheet_category_unchecked:
+      'Attention : la catégorie « {{category}} » n’a pas pu être vérifiée parmi les catégories d’archive de {{companyNumber}} : {{reason}} La feuille est imprimée quand même ; si aucune catégorie de cette administration n’a ce nom ou cet identifiant, le document qui suit la feuille échouera lors du découpage du lot.',
+    cli_sheet_category_unchecked_no_company:
+      'Attention : la catégorie « {{category}} » n’est pas vérifiée, car la feuille ne nomme aucune administration (--company) : elle est cherchée parmi les catégories de l’administration où va chaque document qui suit la feuille, lors du découpage du lot.',
     cli_no_incidents:
       'Aucun fichier non confirmé : chaque envoi reçu par Clearfacts a été confirmé.',
     cli_no_categories: 'L’administration {{companyNumber}} n’a pas de catégories d’archive.',
@@ -840,7 +845,8 @@ export const fr: Catalogue = {
       timeout: 'la connexion a expiré',
       unreachable: 'le serveur est injoignable',
       no_network: 'il n’y a pas de réseau',
-      blocked_port: 'l’adresse utilise un port auquel les navigateurs et Node.js ne se connectent jamais',
+      blocked_port:
+        'l’adresse utilise un port auquel les navigateurs et Node.js ne se connectent jamais',
       too_many_redirects: 'l’adresse a redirigé trop de fois',
       other: 'une erreur réseau',
     },

@@ -686,6 +686,10 @@ export const nl: Catalogue = {
       '"{{value}}" is geen categorie-id: die telt 1 tot 200 tekens.',
     cli_sheet_not_to_terminal:
       'Het blad is een PDF: stuur de standaarduitvoer naar een bestand, bv. `clearfacts-uploader separator-sheet --type next > blad.pdf`.',
+    cli_sheet_category_unchecked:
+      'Let op: de categorie "{{category}}" kon niet nagekeken worden bij de archiefcategorieën van {{companyNumber}}: {{reason}} Het blad wordt toch afgedrukt; heeft geen categorie van die administratie deze naam of dit ID, dan mislukt het document na het blad wanneer de stapel gesplitst wordt.',
+    cli_sheet_category_unchecked_no_company:
+      'Let op: de categorie "{{category}}" wordt niet nagekeken, want het blad noemt geen administratie (--company): ze wordt opgezocht bij de categorieën van de administratie waar elk document na het blad naartoe gaat, wanneer de stapel gesplitst wordt.',
     cli_no_incidents:
       'Geen onbevestigde bestanden: elke upload die Clearfacts ontving, is bevestigd.',
     cli_no_categories: 'Administratie {{companyNumber}} heeft geen archiefcategorieën.',
