@@ -124,6 +124,9 @@ test('an archive sheet names a category its administration has: a misspelt one i
     ...(token === undefined ? {} : { token }),
     env: { LANG: locales[language], LC_ALL: '', LC_MESSAGES: '' },
   });
+  /** `separator-sheet --type permanent --company <company> --category <category>`. */
+  const permanentSheet = (context: CliContext, category: string) =>
+    sheetCommand(context, ['--type', 'permanent', '--company', company, '--category', category]);
   // The seed's permanent categories, as the seed lists them (test/emulator/seed.ts).
   const names = '"Huurovereenkomst", "Statuten", "Leasingcontracten", "Arbeidsreglement"';
   const refusals = {
@@ -132,40 +135,19 @@ test('an archive sheet names a category its administration has: a misspelt one i
     fr: `Le dossier ${company} n’a pas de catégorie d’archive (permanent) « Statutn ». Ses catégories (permanent) : ${names}.`,
   };
   for (const language of ['en', 'nl', 'fr'] as const) {
-    const misspelt = await sheetCommand(contextIn(language, emulator.demoToken), [
-      '--type',
-      'permanent',
-      '--company',
-      company,
-      '--category',
-      'Statutn',
-    ]);
+    const misspelt = await permanentSheet(contextIn(language, emulator.demoToken), 'Statutn');
     assert.equal(misspelt.code, 2, misspelt.stderr);
     assert.equal(misspelt.pdf.length, 0, 'no sheet for a category that does not exist');
     assert.ok(misspelt.stderr.includes(refusals[language]), `${language}: ${misspelt.stderr}`);
   }
 
-  const named = await sheetCommand(contextIn('nl', emulator.demoToken), [
-    '--type',
-    'permanent',
-    '--company',
-    company,
-    '--category',
-    'statuten',
-  ]);
+  const named = await permanentSheet(contextIn('nl', emulator.demoToken), 'statuten');
   assert.equal(named.code, 0, named.stderr);
   assert.equal(named.stderr, '', 'a category that exists is printed without a word');
   assert.equal(named.pdf.subarray(0, 5).toString(), '%PDF-');
 
   // Without a token, the list cannot be read: the sheet is printed, and stderr says so.
-  const noToken = await sheetCommand(contextIn('nl'), [
-    '--type',
-    'permanent',
-    '--company',
-    company,
-    '--category',
-    'Statutn',
-  ]);
+  const noToken = await permanentSheet(contextIn('nl'), 'Statutn');
   assert.equal(noToken.code, 0, noToken.stderr);
   assert.equal(noToken.pdf.subarray(0, 5).toString(), '%PDF-');
   assert.ok(
@@ -193,14 +175,7 @@ test('an archive sheet names a category its administration has: a misspelt one i
 
   // Clearfacts unreachable: printed, with the reason in the warning.
   await emulator.close();
-  const offline = await sheetCommand(contextIn('en', emulator.demoToken), [
-    '--type',
-    'permanent',
-    '--company',
-    company,
-    '--category',
-    'Statutn',
-  ]);
+  const offline = await permanentSheet(contextIn('en', emulator.demoToken), 'Statutn');
   assert.equal(offline.code, 0, offline.stderr);
   assert.equal(offline.pdf.subarray(0, 5).toString(), '%PDF-');
   assert.match(

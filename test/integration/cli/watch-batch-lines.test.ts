@@ -11,11 +11,11 @@ import { openHeadlessSettingsStore } from '../../../src-main/core/store/conf-set
 import { startTestEmulator } from '../../emulator/emulator-test-support.ts';
 import { pdfBytes } from '../../fixtures/generate-documents.ts';
 import { batchPdf, scannedSheetJpeg } from '../../fixtures/scanned-batch.ts';
-import { addPurchaseFolder, spawnCli } from '../../support/cli-process.ts';
+import { addPurchaseFolder, gatherOutput, spawnCli } from '../../support/cli-process.ts';
 import { FAST_TUNING } from '../../support/engine-harness.ts';
 import { createRecordingLogger } from '../../support/recording-logger.ts';
 import { folder, tempDir } from '../../support/temp-folders.ts';
-import { createWaitList, withDeadline } from '../../support/waiting.ts';
+import { withDeadline } from '../../support/waiting.ts';
 
 const ORIGINAL = 'Scan 0042.pdf';
 /** A PDF without sheets, sent whole: the send step's own path to `uploaded` and the move. */
@@ -56,35 +56,30 @@ test('watch tells a split batch once per part and once for the original, moved, 
   t.after(() => {
     if (watch.exitCode === null && watch.signalCode === null) watch.kill('SIGKILL');
   });
-  let output = '';
-  const waits = createWaitList();
-  for (const stream of [watch.stdout, watch.stderr]) {
-    stream.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      waits.wake();
-    });
-  }
-  watch.on('exit', () => waits.abandon(`watch ended: ${output}`));
+  const { output, waits } = gatherOutput(watch);
+  watch.on('exit', () => waits.abandon(`watch ended: ${output()}`));
   await waits.until('watch to say it watches the folder', () =>
-    output.includes('Watching') ? true : undefined,
+    output().includes('Watching') ? true : undefined,
   );
   await writeFile(path.join(scans, WHOLE), await pdfBytes(1, { label: 'whole' }));
   await writeFile(path.join(scans, ORIGINAL), batch);
   // The original's line with its move comes last: its parts were all uploaded before it.
   const movedLine = (name: string) =>
-    output
+    output()
       .split('\n')
       .some((line) => line.includes(`uploaded     ${name} `) && /moved to/.test(line));
   await waits.until(
     'the original and the whole file to be told uploaded and moved',
     () => (movedLine(ORIGINAL) && movedLine(WHOLE) ? true : undefined),
-    { detail: () => output },
+    { detail: () => output() },
   );
   watch.kill('SIGTERM');
-  assert.equal(await withDeadline('watch to stop on SIGTERM', exited), 0, output);
+  assert.equal(await withDeadline('watch to stop on SIGTERM', exited), 0, output());
 
   const told = (name: string) =>
-    output.split('\n').filter((line) => line.includes(` uploaded     ${name} `));
+    output()
+      .split('\n')
+      .filter((line) => line.includes(` uploaded     ${name} `));
   const parts = ['Scan 0042 (p. 1-2).pdf', 'Scan 0042 (p. 4).pdf', 'Scan 0042 (p. 6).pdf'];
   assert.deepEqual(
     emulator
@@ -94,7 +89,7 @@ test('watch tells a split batch once per part and once for the original, moved, 
     [...parts, WHOLE].sort(),
   );
   for (const name of [...parts, ORIGINAL, WHOLE]) {
-    assert.equal(told(name).length, 1, `${name} is told uploaded once:\n${output}`);
+    assert.equal(told(name).length, 1, `${name} is told uploaded once:\n${output()}`);
   }
   assert.match(told(ORIGINAL)[0] ?? '', /moved to .*_uploaded/);
   assert.match(told(WHOLE)[0] ?? '', /moved to .*_uploaded/);
