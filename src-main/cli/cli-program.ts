@@ -66,4 +66,3 @@ export function buildProgram(
   for (const command of program.commands) command.exitOverride();
   return program;
 }
-

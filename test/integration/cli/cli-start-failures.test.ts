@@ -39,7 +39,7 @@ test('`token check` against a closed port names the address and what to check, i
   assert.doesNotMatch(dutch.stderr, /opnieuw geprobeerd/);
 });
 
-test('fetch\'s own refusals (a blocked port, endless redirects) are said in nl, fr and en, not in fetch\'s English', async (t) => {
+test("fetch's own refusals (a blocked port, endless redirects) are said in nl, fr and en, not in fetch's English", async (t) => {
   // Port 9 (discard) is on the Fetch standard's list of bad ports (fetch.spec.whatwg.org, "port
   // blocking"): Node's fetch refuses it before connecting, with the words "bad port".
   const blocked = 'http://127.0.0.1:9/graphql';
