@@ -358,6 +358,11 @@ export function failureFromThrown(error: unknown, context: ThrownContext): Clear
     networkProblem === undefined
       ? msg('api_network_said', { problem: innermostMessage(cause) })
       : msg('api_network', { networkProblem }),
-    { cause },
+    // A port fetch never connects to, or an address that redirects to itself, gives the same
+    // answer however often it is asked: the address is wrong, as for api_not_graphql.
+    {
+      cause,
+      wrongEndpoint: networkProblem === 'blocked_port' || networkProblem === 'too_many_redirects',
+    },
   );
 }

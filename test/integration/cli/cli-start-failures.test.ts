@@ -44,7 +44,10 @@ test("fetch's own refusals (a blocked port, endless redirects) are said in nl, f
   // blocking"): Node's fetch refuses it before connecting, with the words "bad port".
   const blocked = 'http://127.0.0.1:9/graphql';
   // An address that redirects to itself: fetch gives up after 20 redirects ("redirect count exceeded").
+  /** Requests the looping address got, per CLI run. */
+  let loopingRequests = 0;
   const looping = createServer((request, response) => {
+    loopingRequests += 1;
     response.writeHead(307, { location: request.url ?? '/' }).end();
   });
   await new Promise<void>((resolve) => looping.listen(0, '127.0.0.1', resolve));
@@ -68,6 +71,7 @@ test("fetch's own refusals (a blocked port, endless redirects) are said in nl, f
   const locales = { en: 'en_GB.UTF-8', nl: 'nl_BE.UTF-8', fr: 'fr_BE.UTF-8' };
   for (const language of ['en', 'nl', 'fr'] as const) {
     for (const apiUrl of [blocked, loopingUrl]) {
+      loopingRequests = 0;
       const check = await runCli(
         {
           configDir: folder(root, `config-${language}`),
@@ -80,6 +84,11 @@ test("fetch's own refusals (a blocked port, endless redirects) are said in nl, f
       assert.equal(check.code, 1, check.stderr);
       assert.ok(check.stderr.includes(expected[language][apiUrl] ?? ''), check.stderr);
       assert.doesNotMatch(check.stderr, /bad port|redirect count/);
+      if (apiUrl === loopingUrl) {
+        // One query followed 20 redirects (fetch's limit), then gave up: asking again gives the
+        // same answer, so it is not retried.
+        assert.equal(loopingRequests, 21, `the looping address was asked ${loopingRequests} times`);
+      }
     }
   }
 });
