@@ -521,6 +521,16 @@ try {
       target: 'p95 ≤ the usual p95 (within its 95 % upper confidence bound)',
       pass: during.duringSplitMs.length > 0 && duringP95 <= (usualP95Bound ?? usualP95),
     });
+    if (during.whilePartsSentMs.length > 0) {
+      rows.push({
+        area: 'Split',
+        measure: `The same stream's files written after a batch was cut and uploaded before its last part (they share the 2 send slots with its ${during.batchParts} parts): p95 of ${during.whilePartsSentMs.length}`,
+        result: `${milliseconds(quantile(during.whilePartsSentMs, 0.95))} over the window (p50 ${milliseconds(quantile(during.whilePartsSentMs, 0.5))}, slowest ${milliseconds(Math.max(...during.whilePartsSentMs))})`,
+        comparedWith: `the usual p95 above: ${milliseconds(usualP95)}`,
+        target: '— (the issue sets its target during the split)',
+        pass: null,
+      });
+    }
   }
   if (wants('history-sort')) {
     step(`history sort: ${grouped(scale.historySortRows)} rows`);

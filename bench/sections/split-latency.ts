@@ -16,6 +16,8 @@ import { scannedBatch } from '../lib/scanned-batch-file.ts';
 
 export interface SplitLatencyResult {
   batchPages: number;
+  /** How many parts each batch is cut into. */
+  batchParts: number;
   batchBytes: number;
   stabilityWindowMs: number;
   /**
@@ -25,6 +27,11 @@ export interface SplitLatencyResult {
   usualMs: number[];
   /** The same for the files written and uploaded while a batch was being split. */
   duringSplitMs: number[];
+  /**
+   * The same for the files written after a batch was cut and uploaded before its last part was:
+   * they share the send slots with its parts.
+   */
+  whilePartsSentMs: number[];
   /** Each batch's write → its original cut into parts, ms. */
   splitMs: number[];
 }
@@ -160,24 +167,27 @@ export async function measureSplitLatency(
     );
     const cuts = new Map<string, (splitAt: number) => void>();
     engine.onSplit((message) => cuts.get(message.fileName)?.(message.splitAt));
-    const partsStored = new Map<string, () => void>();
+    const partsStored = new Map<string, (storedAt: number) => void>();
     engine.onStored((message) => {
       const batchName = /^(Scan \d+) \(p\./.exec(message.fileName)?.[1];
-      if (batchName !== undefined) partsStored.get(batchName)?.();
+      if (batchName !== undefined) partsStored.get(batchName)?.(message.storedAt);
     });
 
     const stream = startPacedStream(oneFile);
     await stream.reach(1);
     await stream.started[0];
-    /** Epoch ms: when each round's usual files began, and when its batch was written and cut. */
-    const rounds: { usualFrom: number; writtenAt: number; cutAt: number }[] = [];
+    /**
+     * Epoch ms: when each round's usual files began, when its batch was written and cut, and when
+     * its last part was stored.
+     */
+    const rounds: { usualFrom: number; writtenAt: number; cutAt: number; partsAt: number }[] = [];
     for (const [round, batch] of batchFiles.entries()) {
       const usualFrom = Date.now();
       const usualUntil = stream.started.length + usualFiles;
       await stream.reach(usualUntil);
       await Promise.all(stream.started.slice(0, usualUntil));
       const batchName = `Scan ${String(round + 1).padStart(4, '0')}`;
-      const done = new Promise<number>((resolve, reject) => {
+      const done = new Promise<{ cutAt: number; partsAt: number }>((resolve, reject) => {
         const timer = setTimeout(
           () => reject(new Error(`timed out waiting for ${batchName}.pdf to be split and sent`)),
           SPLIT_DEADLINE_MS,
@@ -185,16 +195,16 @@ export async function measureSplitLatency(
         let cutAt = 0;
         let parts = 0;
         cuts.set(`${batchName}.pdf`, (splitAt) => (cutAt = splitAt));
-        partsStored.set(batchName, () => {
+        partsStored.set(batchName, (storedAt) => {
           parts += 1;
           if (parts < BATCH_PARTS) return;
           clearTimeout(timer);
-          resolve(cutAt);
+          resolve({ cutAt, partsAt: storedAt });
         });
       });
       const writtenAt = Date.now();
       await writeFile(path.join(batchFolder.path, `${batchName}.pdf`), batch.bytes);
-      rounds.push({ usualFrom, writtenAt, cutAt: await done });
+      rounds.push({ usualFrom, writtenAt, ...(await done) });
     }
     const samples = await stream.stop();
     const duringSplitMs = samples
@@ -209,6 +219,7 @@ export async function measureSplitLatency(
     const [firstBatch] = batchFiles;
     return {
       batchPages: BATCH_PAGES,
+      batchParts: BATCH_PARTS,
       batchBytes: firstBatch?.bytes.length ?? 0,
       stabilityWindowMs,
       usualMs: samples
@@ -219,6 +230,13 @@ export async function measureSplitLatency(
         )
         .map((sample) => sample.ms),
       duringSplitMs,
+      whilePartsSentMs: samples
+        .filter((sample) =>
+          rounds.some(
+            (round) => sample.writtenAt >= round.cutAt && sample.storedAt <= round.partsAt,
+          ),
+        )
+        .map((sample) => sample.ms),
       splitMs: rounds.map((round) => round.cutAt - round.writtenAt),
     };
   } finally {

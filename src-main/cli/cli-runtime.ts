@@ -31,6 +31,7 @@ const Tuning = z
     storageRecheckMs: z.number().int().positive(),
     treeRefreshMs: z.number().int().positive(),
     followUpSpacingMs: z.number().int().positive(),
+    historyEventWindowMs: z.number().int().nonnegative(),
     // The follow-up's schedule reads the first offset still ahead: it must be ascending.
     followUpOffsetsMs: z
       .array(z.number().int().nonnegative())

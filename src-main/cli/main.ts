@@ -4,29 +4,15 @@
 // runs, so `--help` and usage errors load commander and the catalogues, not the engine's modules
 // (and `status` or `upload` only what they use).
 import { inCliLanguage } from './cli-language.ts';
-import { Command, CommanderError, Option } from 'commander';
+import { CommanderError } from 'commander';
 import { msg } from '../contract/messages/msg.ts';
 import { DEFAULT_API_URL } from '../contract/default-api-url.ts';
-import { DEFAULT_CONFIG_DIR, redact, registerTypedTokens } from '../core/command-line.ts';
+import { redact, registerTypedTokens } from '../core/command-line.ts';
 import type { CliRuntime, GlobalOptions } from './cli-runtime.ts';
-import { registerAdministrationCommands } from './commands/administrations.ts';
-import { registerCheckCommand } from './commands/check.ts';
-import { registerFolderCommands } from './commands/folders.ts';
-import { registerHistoryCommands } from './commands/history.ts';
-import { registerSeparatorSheetCommand } from './commands/separator-sheet.ts';
-import { registerStatusCommand } from './commands/status.ts';
-import { registerTokenCommands } from './commands/token.ts';
-import { registerServiceCommands } from './commands/service.ts';
-import { registerUiCommand } from './commands/ui.ts';
-import { registerUploadCommand } from './commands/upload.ts';
-import { registerWatchCommand } from './commands/watch.ts';
+import { buildProgram } from './cli-program.ts';
 import { EXIT } from './exit-codes.ts';
-import { helpText, speakCliLanguage } from './commander-language.ts';
-import { formatHelpSection } from './help-section.ts';
 import { stopRequested } from './stop-signal.ts';
 import { flushStandardOutput } from './flush-output.ts';
-import { TUNING_ENVIRONMENT_VARIABLE } from './tuning-variable.ts';
-import { appVersion } from './app-version.ts';
 
 /**
  * A reader that stops early (`categories … | head`) closes the pipe: what is left to print has
@@ -38,44 +24,6 @@ function ignoreClosedReader(stream: NodeJS.WriteStream): void {
     if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') return;
     throw error;
   });
-}
-
-function buildProgram(
-  runtime: () => Promise<CliRuntime>,
-  writeErr: (text: string) => void,
-): Command {
-  const program = speakCliLanguage(new Command('clearfacts-uploader'), writeErr)
-    .description(helpText('program'))
-    .option('--config-dir <dir>', helpText('config_dir'), DEFAULT_CONFIG_DIR)
-    .addOption(
-      new Option('--api-url <url>', helpText('api_url')).default(undefined, DEFAULT_API_URL),
-    )
-    .option('--debug', helpText('debug'))
-    .version(appVersion(), '-V, --version', helpText('version'))
-    .addHelpText('after', ({ command, error }) => {
-      const environment = msg('cli_help_environment', {
-        tuningVariable: TUNING_ENVIRONMENT_VARIABLE,
-        example: JSON.stringify({ retryBaseDelayMs: 100, stopGraceMs: 1000 }),
-      });
-      return [msg('cli_help_exit_codes'), environment]
-        .map((section) => formatHelpSection(command, error, inCliLanguage(section)))
-        .map((section) => `\n${section}`)
-        .join('\n');
-    })
-    .exitOverride();
-  registerTokenCommands(program, runtime);
-  registerAdministrationCommands(program, runtime);
-  registerFolderCommands(program, runtime);
-  registerUploadCommand(program, runtime);
-  registerCheckCommand(program, runtime);
-  registerWatchCommand(program, runtime);
-  registerHistoryCommands(program, runtime);
-  registerStatusCommand(program, runtime);
-  registerSeparatorSheetCommand(program);
-  registerUiCommand(program, runtime);
-  registerServiceCommands(program, runtime);
-  for (const command of program.commands) command.exitOverride();
-  return program;
 }
 
 async function main(argv: string[]): Promise<number> {

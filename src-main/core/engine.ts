@@ -104,6 +104,11 @@ export interface EngineOptions {
     followUpOffsetsMs?: readonly number[];
     /** How long a move after upload that failed for a passing reason waits. Default 1 min. */
     afterUploadRetryMs?: number;
+    /**
+     * How long history changes are gathered into one `history.changed`. Default 50 ms; tests set
+     * 0 to see every change that is reported apart.
+     */
+    historyEventWindowMs?: number;
   };
   /**
    * The timer of scan sessions' quiet windows (issue #19, a folder's `bundle:N`); tests fire it
@@ -203,7 +208,12 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const bundlesDir = path.join(configDir, 'bundles');
   const splitService = createSplitService();
   const signals = createEngineSignals();
-  const hub = createEventHub({ logger });
+  const hub = createEventHub({
+    logger,
+    ...(tuning.historyEventWindowMs === undefined
+      ? {}
+      : { batchWindowMs: tuning.historyEventWindowMs }),
+  });
 
   // store: nothing is sent before the history knows what Clearfacts already confirmed
   const { db, repository, backup, databasePath, rebuilt } = openHistory({
@@ -309,6 +319,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     partsDir,
     blankPagesDir,
     splitter: (bytes, mode, choice) => splitService.split(bytes, mode, choice),
+    otherFileBegan: () => splitService.otherFileBegan(),
     logger,
     onTransition,
     onInserted,

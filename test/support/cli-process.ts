@@ -19,7 +19,7 @@ import {
 import { openHeadlessSettingsStore } from '../../src-main/core/store/conf-settings-store.ts';
 import { FAST_TUNING, TEST_STABILITY_MS } from './engine-harness.ts';
 import { createRecordingLogger } from './recording-logger.ts';
-import { createWaitList, withDeadline } from './waiting.ts';
+import { createWaitList, withDeadline, type WaitList } from './waiting.ts';
 
 const BIN = path.resolve(import.meta.dirname, '../../bin/clearfacts-uploader.js');
 
@@ -174,6 +174,22 @@ export function spawnCli(context: CliContext, args: string[]): CliChild {
     stdio: ['ignore', 'pipe', 'pipe'],
     ...(context.cwd === undefined ? {} : { cwd: context.cwd }),
   });
+}
+
+/**
+ * What a spawned command writes to stdout and stderr, gathered as it comes, with a wait list
+ * woken by every piece (`waits.until(…, () => output().includes(…) || undefined)`).
+ */
+export function gatherOutput(child: CliChild): { output: () => string; waits: WaitList } {
+  let output = '';
+  const waits = createWaitList();
+  for (const stream of [child.stdout, child.stderr]) {
+    stream.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      waits.wake();
+    });
+  }
+  return { output: () => output, waits };
 }
 
 export interface WatchEvent extends Partial<StatusSnapshot> {

@@ -47,22 +47,29 @@ export function readDestinationType(value: string): DestinationType | null {
 }
 
 /**
- * A `--type <type>` option taking `allowed` types by their API value or localized word; help lists
- * the words, and a value naming none is refused with them (commander's wording, localized).
+ * A `--type <type>` option taking `allowed` types by their API value or localized word, and the
+ * values of `alsoTaken` as they are (separator sheets' `next`, which no language translates);
+ * help lists those values and the words, and a value naming none is refused with them
+ * (commander's wording, localized).
  */
-export function destinationTypeOption(
+export function destinationTypeOption<Also extends string = never>(
   description: string,
   allowed: readonly DestinationType[] = DESTINATION_TYPES,
+  alsoTaken: readonly Also[] = [],
 ): Option {
   // Help and refusals list the CLI language's words; the API's values are taken all the same.
-  const choices = allowed.map(destinationTypeWord);
-  return new Option('--type <type>', description).choices(choices).argParser((value: string) => {
-    const type = readDestinationType(value);
-    if (type === null || !allowed.includes(type)) {
-      throw new InvalidArgumentError(`Allowed choices are ${choices.join(', ')}.`);
-    }
-    return type;
-  });
+  const choices = [...alsoTaken, ...allowed.map(destinationTypeWord)];
+  return new Option('--type <type>', description)
+    .choices(choices)
+    .argParser((value: string): DestinationType | Also => {
+      const plain = alsoTaken.find((taken) => taken === value.trim().toLowerCase());
+      if (plain !== undefined) return plain;
+      const type = readDestinationType(value);
+      if (type === null || !allowed.includes(type)) {
+        throw new InvalidArgumentError(`Allowed choices are ${choices.join(', ')}.`);
+      }
+      return type;
+    });
 }
 
 export function addDestinationOptions(command: Command): Command {

@@ -2,23 +2,26 @@
 // writes a printable separator sheet (a one-page PDF) to standard output (the implementation is
 // separator-sheet-actions.ts, loaded when the command runs).
 import { helpText } from '../commander-language.ts';
-import { Option, type Command } from 'commander';
-import { SEPARATOR_TYPES } from '../../contract/split-modes.ts';
+import type { Command } from 'commander';
+import type { CliRuntime } from '../cli-runtime.ts';
 import type { SheetOptions } from './separator-sheet-actions.ts';
+import { destinationTypeOption } from './destination-options.ts';
 
-export function registerSeparatorSheetCommand(program: Command): void {
+export function registerSeparatorSheetCommand(
+  program: Command,
+  runtime: () => Promise<CliRuntime>,
+): void {
   program
     .command('separator-sheet')
     .description(helpText('separator_sheet'))
+    // The destinations by the words `folders add --type` takes and lists; `next` as it is.
     .addOption(
-      new Option('--type <type>', helpText('sheet_type'))
-        .choices(SEPARATOR_TYPES)
-        .makeOptionMandatory(),
+      destinationTypeOption(helpText('sheet_type'), undefined, ['next']).makeOptionMandatory(),
     )
     .option('--company <number>', helpText('sheet_company'))
     .option('--category <name-or-id>', helpText('sheet_category'))
     .action(async (options: SheetOptions) => {
       const { writeSeparatorSheet } = await import('./separator-sheet-actions.ts');
-      await writeSeparatorSheet(options);
+      await writeSeparatorSheet(runtime, options);
     });
 }

@@ -656,11 +656,15 @@ export const en: Catalogue = {
     cli_usage_company_form: '"{{value}}" is not a Belgian company number (0 followed by 9 digits).',
     cli_usage_sheet_next_alone: 'A "next" sheet takes neither --company nor --category.',
     cli_usage_sheet_no_category: 'A "{{sheetType}}" sheet takes no --category.',
-    cli_usage_sheet_needs_category: 'A "{{sheetType}}" sheet needs --category <id>.',
+    cli_usage_sheet_needs_category: 'A "{{sheetType}}" sheet needs --category <name-or-id>.',
     cli_usage_sheet_category_invalid:
       '"{{value}}" is no category id: it must be 1 to 200 characters long.',
     cli_sheet_not_to_terminal:
       'The sheet is a PDF: send standard output to a file, e.g. `clearfacts-uploader separator-sheet --type next > sheet.pdf`.',
+    cli_sheet_category_unchecked:
+      'Warning: the category "{{category}}" could not be checked against the archive categories of {{companyNumber}}: {{reason}} The sheet is printed all the same; if no category of that administration has this name or id, the document after the sheet fails when the batch is cut.',
+    cli_sheet_category_unchecked_no_company:
+      'Warning: the category "{{category}}" is not checked, since the sheet names no administration (--company): it is looked up among the categories of the administration each document after the sheet goes to, when the batch is cut.',
     cli_no_incidents: 'No unconfirmed files: every upload Clearfacts received was confirmed.',
     cli_no_categories: 'Administration {{companyNumber}} has no archive categories.',
     cli_token_prompt: 'Paste your Clearfacts token (it is not shown): ',
@@ -811,6 +815,8 @@ export const en: Catalogue = {
       timeout: 'the connection timed out',
       unreachable: 'the server cannot be reached',
       no_network: 'there is no network',
+      blocked_port: 'the address uses a port that browsers and Node.js never connect to',
+      too_many_redirects: 'the address redirected too many times',
       other: 'a network error',
     },
     endpointAnswer: {
@@ -1033,7 +1039,7 @@ export const en: Catalogue = {
         'watch a folder and send what appears in it to one administration and destination',
       json_folders: 'print the folders as JSON',
       folders_tree:
-        'create an accountant tree (<administration>/Purchase, Sales, Archive/…) under root and watch it',
+        'create an accountant tree (<administration>/Purchase, Sales, Archive/…) under <root> and watch it',
       folders_inbox:
         "watch an accountant's e-invoice inbox: each e-invoice goes to the administration its customer (purchase) or supplier (sale) is",
       folders_list: 'list the watched folders',

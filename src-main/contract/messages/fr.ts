@@ -639,7 +639,7 @@ export const fr: Catalogue = {
     cli_check_unconfirmed:
       'Vérifiez les fichiers non confirmés dans Clearfacts, puis `clearfacts-uploader resend <id>` ou `mark-done <id>`.',
     cli_help_exit_codes:
-      'Codes de sortie :\n  0  succès\n  1  échec, ou échec partiel (un fichier a échoué ou n’est pas confirmé)\n  2  mauvais usage (option inconnue, argument manquant ou invalide)\n  3  authentification : pas de jeton, un jeton refusé par Clearfacts, ou un scope manquant',
+      'Codes de sortie :\n  0  succès\n  1  échec, ou échec partiel (un fichier a échoué ou n’est pas confirmé)\n  2  mauvais usage (option inconnue, argument manquant ou invalide)\n  3  authentification : pas de jeton, un jeton refusé par Clearfacts, ou une portée manquante',
     cli_help_environment:
       'Environnement :\n  CLEARFACTS_TOKEN  le jeton à utiliser ; prime sur un jeton enregistré (tant qu’il est défini, `token set` n’est pas utilisé). Les autres processus de votre compte utilisateur peuvent lire l’environnement d’un processus (/proc/<pid>/environ, ps e) : préférez le trousseau (`token set`) ou CLEARFACTS_TOKEN_FILE\n  CLEARFACTS_TOKEN_FILE  un fichier contenant le jeton (secrets Docker, identifiants systemd) ; utilisé si CLEARFACTS_TOKEN n’est pas défini\n  CLEARFACTS_API_URL  l’adresse de Clearfacts, comme --api-url\n  {{tuningVariable}}  réglages de durée en JSON pour les tests et les mesures, p. ex. {{example}}',
     cli_help_after_error: '(lancez avec --help pour l’aide)',
@@ -679,11 +679,16 @@ export const fr: Catalogue = {
       '« {{value}} » n’est pas un numéro d’entreprise belge (0 suivi de 9 chiffres).',
     cli_usage_sheet_next_alone: 'Une feuille « next » ne prend ni --company ni --category.',
     cli_usage_sheet_no_category: 'Une feuille « {{sheetType}} » ne prend pas de --category.',
-    cli_usage_sheet_needs_category: 'Une feuille « {{sheetType}} » demande --category <id>.',
+    cli_usage_sheet_needs_category:
+      'Une feuille « {{sheetType}} » demande --category <name-or-id>.',
     cli_usage_sheet_category_invalid:
       '« {{value}} » n’est pas un identifiant de catégorie : il compte de 1 à 200 caractères.',
     cli_sheet_not_to_terminal:
       'La feuille est un PDF : envoyez la sortie standard vers un fichier, p. ex. `clearfacts-uploader separator-sheet --type next > feuille.pdf`.',
+    cli_sheet_category_unchecked:
+      'Attention : la catégorie « {{category}} » n’a pas pu être vérifiée parmi les catégories d’archive de {{companyNumber}} : {{reason}} La feuille est imprimée quand même ; si aucune catégorie de cette administration n’a ce nom ou cet identifiant, le document qui suit la feuille échouera lors du découpage du lot.',
+    cli_sheet_category_unchecked_no_company:
+      'Attention : la catégorie « {{category}} » n’est pas vérifiée, car la feuille ne nomme aucune administration (--company) : elle est cherchée parmi les catégories de l’administration où va chaque document qui suit la feuille, lors du découpage du lot.',
     cli_no_incidents:
       'Aucun fichier non confirmé : chaque envoi reçu par Clearfacts a été confirmé.',
     cli_no_categories: 'L’administration {{companyNumber}} n’a pas de catégories d’archive.',
@@ -840,6 +845,9 @@ export const fr: Catalogue = {
       timeout: 'la connexion a expiré',
       unreachable: 'le serveur est injoignable',
       no_network: 'il n’y a pas de réseau',
+      blocked_port:
+        'l’adresse utilise un port auquel les navigateurs et Node.js ne se connectent jamais',
+      too_many_redirects: 'l’adresse a redirigé trop de fois',
       other: 'une erreur réseau',
     },
     endpointAnswer: {
@@ -1069,7 +1077,7 @@ export const fr: Catalogue = {
         'surveiller un dossier et envoyer ce qui y apparaît vers une administration et une destination',
       json_folders: 'afficher les dossiers en JSON',
       folders_tree:
-        'créer une arborescence de comptable (<administration>/Achats, Ventes, Archive/…) sous root et la surveiller',
+        'créer une arborescence de comptable (<administration>/Achats, Ventes, Archive/…) sous <root> et la surveiller',
       folders_inbox:
         'surveiller la boîte de factures électroniques d’un comptable : chaque facture va à l’administration de son client (achat) ou de son fournisseur (vente)',
       folders_list: 'lister les dossiers surveillés',
@@ -1079,7 +1087,7 @@ export const fr: Catalogue = {
       company: 'l’administration, par numéro d’entreprise (0123456789)',
       type: 'où vont les documents',
       category:
-        'catégorie d’archive, par nom ou identifiant ; obligatoire pour various et permanent (voir `categories`)',
+        'catégorie d’archive, par nom ou identifiant ; obligatoire pour divers et permanent (voir `categories`)',
       folder_split:
         'ce que le dossier fait de ce qui arrive : off, separator, blank, blank-backs, page ou pages:N découpent les lots scannés (PDF) comme pour upload ; bundle:N réunit les fichiers JPEG, PNG et PDF d’une session de numérisation en un seul PDF, dans l’ordre des noms, dès que le dossier est calme depuis N secondes (5 à 600 ; 30 est habituel)',
       split:
@@ -1111,20 +1119,20 @@ export const fr: Catalogue = {
       choose:
         'envoyer une facture électronique retenue : à l’administration qu’elle désigne (--send-to avec --type), ou là où elle est (--here)',
       choose_send_to: 'numéro d’entreprise de l’administration à qui l’envoyer',
-      choose_type: 'purchase ou sale, avec --send-to',
+      choose_type: 'achats ou ventes, avec --send-to',
       choose_here: 'l’envoyer quand même là où elle est',
       dismiss: 'garder un fichier en échec ou en attente comme trace : plus compté, jamais envoyé',
       mark_done:
         'noter un fichier non confirmé comme arrivé (vous l’avez vu dans Clearfacts ; --incident : chaque fichier non confirmé d’une panne)',
       status:
-        'l’état du moteur : files d’attente, blocages, dossiers, dernier envoi et dernière erreur, et pourquoi le suivi dans Clearfacts est en pause s’il l’est ; sort avec 1 quand quelque chose vous attend (fichiers en échec ou non confirmés, pas de jeton utilisable, un scope manquant, un historique impossible à écrire, un dossier indisponible)',
+        'l’état du moteur : files d’attente, blocages, dossiers, dernier envoi et dernière erreur, et pourquoi le suivi dans Clearfacts est en pause s’il l’est ; sort avec 1 quand quelque chose vous attend (fichiers en échec ou non confirmés, pas de jeton utilisable, une portée manquante, un historique impossible à écrire, un dossier indisponible)',
       status_json:
         'l’afficher en JSON : { running, engine, status, holds, folders, lastUpload, lastError, attention, followUp }',
       separator_sheet:
         'écrire une feuille de séparation imprimable (PDF) sur la sortie standard : placez-en une devant chaque document d’une pile scannée',
       sheet_type: 'ce que fait la feuille : next, ou la destination du document suivant',
       sheet_company: 'le document suivant va à cette administration (0123456789)',
-      sheet_category: 'la catégorie d’archive (various et permanent)',
+      sheet_category: 'la catégorie d’archive (divers et permanent)',
       ui: 'servir l’application à votre navigateur (loopback uniquement) pendant que le moteur tourne, ou relayer vers le moteur qui tourne déjà',
       ui_port: 'le port local (par défaut : un port libre)',
       ui_link:

@@ -586,6 +586,13 @@ export const Message = z.discriminatedUnion('code', [
   message('cli_usage_sheet_needs_category', { sheetType: z.string() }),
   message('cli_usage_sheet_category_invalid', { value: z.string() }),
   message('cli_sheet_not_to_terminal', {}),
+  // A sheet's category is checked against the administration's list when it can be read.
+  message('cli_sheet_category_unchecked', {
+    category: z.string(),
+    companyNumber,
+    reason: z.string(),
+  }),
+  message('cli_sheet_category_unchecked_no_company', { category: z.string() }),
   message('cli_no_incidents', {}),
   message('cli_no_categories', { companyNumber }),
   // `token set | check | clear`: the prompt, the answers and the token's storage.

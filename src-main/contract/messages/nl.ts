@@ -681,11 +681,15 @@ export const nl: Catalogue = {
       '"{{value}}" is geen Belgisch ondernemingsnummer (0 gevolgd door 9 cijfers).',
     cli_usage_sheet_next_alone: 'Een blad "next" neemt geen --company en geen --category.',
     cli_usage_sheet_no_category: 'Een blad "{{sheetType}}" neemt geen --category.',
-    cli_usage_sheet_needs_category: 'Een blad "{{sheetType}}" heeft --category <id> nodig.',
+    cli_usage_sheet_needs_category: 'Een blad "{{sheetType}}" heeft --category <name-or-id> nodig.',
     cli_usage_sheet_category_invalid:
       '"{{value}}" is geen categorie-id: die telt 1 tot 200 tekens.',
     cli_sheet_not_to_terminal:
       'Het blad is een PDF: stuur de standaarduitvoer naar een bestand, bv. `clearfacts-uploader separator-sheet --type next > blad.pdf`.',
+    cli_sheet_category_unchecked:
+      'Let op: de categorie "{{category}}" kon niet nagekeken worden bij de archiefcategorieën van {{companyNumber}}: {{reason}} Het blad wordt toch afgedrukt; heeft geen categorie van die administratie deze naam of dit ID, dan mislukt het document na het blad wanneer de stapel gesplitst wordt.',
+    cli_sheet_category_unchecked_no_company:
+      'Let op: de categorie "{{category}}" wordt niet nagekeken, want het blad noemt geen administratie (--company): ze wordt opgezocht bij de categorieën van de administratie waar elk document na het blad naartoe gaat, wanneer de stapel gesplitst wordt.',
     cli_no_incidents:
       'Geen onbevestigde bestanden: elke upload die Clearfacts ontving, is bevestigd.',
     cli_no_categories: 'Administratie {{companyNumber}} heeft geen archiefcategorieën.',
@@ -838,6 +842,8 @@ export const nl: Catalogue = {
       timeout: 'de verbinding duurde te lang',
       unreachable: 'de server is niet bereikbaar',
       no_network: 'er is geen netwerk',
+      blocked_port: 'het adres gebruikt een poort waarmee browsers en Node.js nooit verbinden',
+      too_many_redirects: 'het adres stuurde te vaak door',
       other: 'een netwerkfout',
     },
     endpointAnswer: {
@@ -1040,7 +1046,7 @@ export const nl: Catalogue = {
       program: 'Stuur facturen en archiefdocumenten betrouwbaar vanuit mappen naar Clearfacts.',
       config_dir: 'instellingen, geschiedenis en logboeken',
       api_url: 'het GraphQL-adres van Clearfacts',
-      debug: 'log in detail en toon stack traces',
+      debug: 'houd een gedetailleerd logboek bij en toon stacktraces',
       version: 'toon het versienummer',
       help_option: 'toon hulp bij de opdracht',
       help_command: 'toon hulp bij een opdracht',
@@ -1060,7 +1066,7 @@ export const nl: Catalogue = {
       folders_add: 'volg een map en stuur wat erin verschijnt naar één administratie en bestemming',
       json_folders: 'toon de mappen als JSON',
       folders_tree:
-        'maak een boekhoudersboom (<administratie>/Aankoop, Verkoop, Archief/…) onder root en volg hem',
+        'maak een boekhoudersboom (<administratie>/Aankoop, Verkoop, Archief/…) onder <root> en volg hem',
       folders_inbox:
         'volg de e-factuurinbox van een boekhouder: elke e-factuur gaat naar de administratie van haar klant (aankoop) of leverancier (verkoop)',
       folders_list: 'toon de gevolgde mappen',
@@ -1070,7 +1076,7 @@ export const nl: Catalogue = {
       company: 'de administratie, op ondernemingsnummer (0123456789)',
       type: 'waar de documenten naartoe gaan',
       category:
-        'archiefcategorie, op naam of ID; verplicht bij various en permanent (zie `categories`)',
+        'archiefcategorie, op naam of ID; verplicht bij diverse en permanent (zie `categories`)',
       folder_split:
         'wat de map doet met wat binnenkomt: off, separator, blank, blank-backs, page of pages:N knippen gescande stapels (PDF) zoals bij upload; bundle:N voegt de JPEG-, PNG- en PDF-bestanden van een scansessie samen tot één PDF in volgorde van naam zodra het N seconden stil is in de map (5 tot 600; 30 is gebruikelijk)',
       split:
@@ -1102,7 +1108,7 @@ export const nl: Catalogue = {
       choose:
         'stuur een tegengehouden e-factuur: naar de administratie die ze noemt (--send-to met --type), of waar ze staat (--here)',
       choose_send_to: 'ondernemingsnummer van de administratie om ze naartoe te sturen',
-      choose_type: 'purchase of sale, met --send-to',
+      choose_type: 'aankopen of verkopen, met --send-to',
       choose_here: 'stuur ze toch waar ze staat',
       dismiss:
         'bewaar een mislukt of wachtend bestand als verslag: niet meer meegeteld, nooit verzonden',
@@ -1116,7 +1122,7 @@ export const nl: Catalogue = {
         'schrijf een afdrukbaar scheidingsblad (PDF) naar standaarduitvoer: leg er een voor elk document van een gescande stapel',
       sheet_type: 'wat het blad doet: next, of de bestemming van het volgende document',
       sheet_company: 'het volgende document gaat naar deze administratie (0123456789)',
-      sheet_category: 'de archiefcategorie (various en permanent)',
+      sheet_category: 'de archiefcategorie (diverse en permanent)',
       ui: 'toon de app in uw browser (alleen loopback) terwijl de verwerking draait, of stuur door naar de verwerking die al draait',
       ui_port: 'de lokale poort (standaard: een vrije)',
       ui_link:

@@ -70,6 +70,9 @@ export const TERM_TABLES = {
     'timeout',
     'unreachable',
     'no_network',
+    /** Fetch's "bad port" (a port of the Fetch standard's list, such as 9 or 6000). */
+    'blocked_port',
+    'too_many_redirects',
     'other',
   ],
   /**

@@ -242,6 +242,21 @@ const NETWORK_PROBLEMS: Record<string, NetworkProblem> = {
 };
 
 /**
+ * Fetch's network errors that carry no code, by their fixed words (undici's `makeNetworkError`;
+ * the Fetch standard names the steps: "bad port" for a port of its blocked list, such as 9 or
+ * 6000, and a redirect chain over 20). Their English words were shown as they are.
+ */
+const FETCH_NETWORK_ERRORS: Record<string, NetworkProblem> = {
+  'bad port': 'blocked_port',
+  'redirect count exceeded': 'too_many_redirects',
+};
+
+/** What a failure without a code means, when fetch said it in words of its own. */
+function fetchNetworkProblem(error: Error): NetworkProblem | undefined {
+  return FETCH_NETWORK_ERRORS[innermostMessage(error)];
+}
+
+/**
  * Failures that happen before any byte can reach a server (no connection was ever made): they
  * prove nothing was stored even where the body-sent signal is missing.
  */
@@ -326,8 +341,10 @@ export function failureFromThrown(error: unknown, context: ThrownContext): Clear
     });
   }
   const code = networkCode(error);
-  const networkProblem = code === null ? undefined : NETWORK_PROBLEMS[code];
-  if (context.call === 'upload' && context.requestSent && !NEVER_CONNECTED.has(code ?? '')) {
+  const networkProblem = code === null ? fetchNetworkProblem(cause) : NETWORK_PROBLEMS[code];
+  // Fetch refuses a blocked port before it connects.
+  const neverConnected = NEVER_CONNECTED.has(code ?? '') || networkProblem === 'blocked_port';
+  if (context.call === 'upload' && context.requestSent && !neverConnected) {
     return new ClearfactsApiError(
       'ambiguous',
       networkProblem === undefined
@@ -341,6 +358,11 @@ export function failureFromThrown(error: unknown, context: ThrownContext): Clear
     networkProblem === undefined
       ? msg('api_network_said', { problem: innermostMessage(cause) })
       : msg('api_network', { networkProblem }),
-    { cause },
+    // A port fetch never connects to, or an address that redirects to itself, gives the same
+    // answer however often it is asked: the address is wrong, as for api_not_graphql.
+    {
+      cause,
+      wrongEndpoint: networkProblem === 'blocked_port' || networkProblem === 'too_many_redirects',
+    },
   );
 }

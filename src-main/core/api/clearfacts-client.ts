@@ -42,7 +42,8 @@ export class ClearfactsApiError extends Error {
   readonly fileChanged: boolean;
   /**
    * The address answered, but not as a GraphQL endpoint (a 404, a web page, JSON without `data`
-   * or `errors`): the API address is wrong, so asking again soon cannot help (api_not_graphql).
+   * or `errors`: api_not_graphql), or cannot be answered at all (a port fetch blocks, endless
+   * redirects): the API address is wrong, so asking again soon cannot help.
    */
   readonly wrongEndpoint: boolean;
   readonly userMessage: Message;

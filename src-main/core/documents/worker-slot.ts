@@ -24,6 +24,8 @@ export interface WorkerSlotOptions {
   heapMb: number;
   /** Whether a message from the worker is its "ready" announcement. */
   isReady(message: unknown): boolean;
+  /** What the worker reads as its `workerData` (cloned; a SharedArrayBuffer is shared). */
+  workerData?: unknown;
 }
 
 /** Holds at most one worker thread. */
@@ -41,6 +43,7 @@ export interface WorkerSlot {
 function start(options: WorkerSlotOptions): StartedWorker {
   const thread = new Worker(options.url, {
     resourceLimits: { maxOldGenerationSizeMb: options.heapMb },
+    workerData: options.workerData,
   });
   // Idle, the worker must not keep a CLI run alive; work under way holds the process by its timers.
   thread.unref();

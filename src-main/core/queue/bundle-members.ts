@@ -4,6 +4,7 @@
 import type { FileRecord } from '../store/file-record.ts';
 import type { SendContext } from './send-file.ts';
 import { deliverWaiting } from './split-step.ts';
+import { reportedWhenDone } from './reported-when-done.ts';
 
 /**
  * Delivers every scan session file whose combined document is uploaded (or archived): it becomes
@@ -16,7 +17,10 @@ export async function settleBundles(
   finishLocally: (context: SendContext, record: FileRecord) => Promise<void>,
 ): Promise<void> {
   for (const candidate of context.repository.settledBundleMembers()) {
-    const delivered = await deliverWaiting(context, candidate.id, 'bundling');
-    if (delivered !== null) await finishLocally(context, delivered);
+    // Each file told once, in its final state (moved), as a split batch's original.
+    await reportedWhenDone(context, async (held) => {
+      const delivered = await deliverWaiting(held, candidate.id, 'bundling');
+      if (delivered !== null) await finishLocally(held, delivered);
+    });
   }
 }

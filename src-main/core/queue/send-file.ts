@@ -44,6 +44,7 @@ import {
   type Splitter,
 } from './split-step.ts';
 import { settleBundles } from './bundle-members.ts';
+import { reportedWhenDone } from './reported-when-done.ts';
 import type { RetryTuning } from './retry-policy.ts';
 import type { AfterUpload, UploadProgress } from '../../contract/domain.ts';
 import { throttledUploadProgress } from './upload-progress.ts';
@@ -275,13 +276,8 @@ export async function sendFile(
   record: FileRecord,
   signal: AbortSignal,
 ): Promise<HoldChange | null> {
-  const { repository, storage, holds } = context;
-  const write = (to: FileState, patch: FilePatch) =>
-    storage.persist(() => {
-      const transition = repository.transition(record.id, to, patch);
-      context.onTransition(transition);
-      return transition.record;
-    }, context.stopSignal);
+  const { repository, holds } = context;
+  const write = (to: FileState, patch: FilePatch) => writeRow(context, record.id, to, patch);
 
   const settings = context.settings();
   let check: DocumentCheck;
@@ -609,19 +605,22 @@ export async function sendFile(
     } catch (error) {
       return await recordSendFailure(context, record, error, attempts, signal, write);
     }
-    const uploaded = await write('uploaded', {
-      uuid: result.uuid,
-      pages: result.amountOfPages > 0 ? result.amountOfPages : check.pages,
-      sentBytes: result.sentBytes ?? plannedBytes,
-      uploadedAt: context.now(),
-      failure: null,
+    // The row is `uploaded` at once (its uuid stored before any move); screens hear it once moved.
+    await reportedWhenDone(context, async (held) => {
+      const uploaded = await writeRow(held, record.id, 'uploaded', {
+        uuid: result.uuid,
+        pages: result.amountOfPages > 0 ? result.amountOfPages : check.pages,
+        sentBytes: result.sentBytes ?? plannedBytes,
+        uploadedAt: context.now(),
+        failure: null,
+      });
+      context.logger.info('Uploaded', {
+        id: record.id,
+        uuid: result.uuid,
+        company: record.companyNumber,
+      });
+      await finishLocally(held, uploaded);
     });
-    context.logger.info('Uploaded', {
-      id: record.id,
-      uuid: result.uuid,
-      company: record.companyNumber,
-    });
-    await finishLocally(context, uploaded);
     if (record.parentId !== null) await settleBatches(context, finishLocally);
     if (record.bundleSources !== null) await settleBundles(context, finishLocally);
     // Clearfacts answered: whatever made the queue think it was offline is over.
@@ -841,6 +840,20 @@ async function recordSendFailure(
   }
 }
 
+/** Writes row `id` to state `to` durably, reports the transition and returns the row as written. */
+function writeRow(
+  context: SendContext,
+  id: number,
+  to: FileState,
+  patch: FilePatch,
+): Promise<FileRecord> {
+  return context.storage.persist(() => {
+    const transition = context.repository.transition(id, to, patch);
+    context.onTransition(transition);
+    return transition.record;
+  }, context.stopSignal);
+}
+
 /**
  * Runs after the uuid is stored. Only watched files are moved or deleted; a failure here is
  * recorded on the file and never blocks the queue. A combined document's own file (the app's, in
@@ -857,12 +870,7 @@ export async function finishLocally(context: SendContext, record: FileRecord): P
   }
   const delivered = deliveredFileOf(record);
   if (record.source !== 'watch' || delivered === null) return;
-  const write = (to: FileState, patch: FilePatch) =>
-    context.storage.persist(() => {
-      const transition = context.repository.transition(record.id, to, patch);
-      context.onTransition(transition);
-      return transition.record;
-    }, context.stopSignal);
+  const write = (to: FileState, patch: FilePatch) => writeRow(context, record.id, to, patch);
   try {
     const archivedPath = await archiveDeliveredFile(
       delivered,

@@ -17,6 +17,7 @@ import type { SplitChoice, SplitMode } from '../../contract/domain.ts';
 import type { FileRecord } from '../store/file-record.ts';
 import type { FilePatch } from '../store/file-row.ts';
 import type { SendContext } from './send-file.ts';
+import { reportedWhenDone } from './reported-when-done.ts';
 
 /** What the queue needs from the split stage: the worker's verdict on a batch's bytes. */
 export type Splitter = (
@@ -329,6 +330,8 @@ export async function splitOriginal(
     id: record.id,
     parts: parts.length,
     separatorPages: result.separatorPages.length,
+    // How long other folders' files held the split (give-way.ts): where a batch took long.
+    ...(result.gaveWayMs === undefined ? {} : { gaveWayMs: result.gaveWayMs }),
   });
   return null;
 }
@@ -344,10 +347,15 @@ export async function settleBatches(
   finishLocally: (context: SendContext, record: FileRecord) => Promise<void>,
 ): Promise<void> {
   for (const candidate of context.repository.settledBatches()) {
-    const delivered = await deliverWaiting(context, candidate.id, 'split');
+    // Told once, moved: "uploaded" alone would come first when the move outlasts the hub's window.
+    const delivered = await reportedWhenDone(context, async (held) => {
+      const written = await deliverWaiting(held, candidate.id, 'split');
+      if (written === null) return null;
+      context.logger.info('Every part of a batch is uploaded', { id: written.id });
+      await finishLocally(held, written);
+      return written;
+    });
     if (delivered === null) continue;
-    context.logger.info('Every part of a batch is uploaded', { id: delivered.id });
-    await finishLocally(context, delivered);
     await rm(partsFolder(context.partsDir, delivered.id), { recursive: true, force: true });
   }
 }

@@ -19,6 +19,7 @@ import {
   type QueueHolds,
 } from './queue-holds.ts';
 import { retryDelayMs, type RetryTuning } from './retry-policy.ts';
+import { chooseSends } from './send-slots.ts';
 import { settleBatches, type ArchiveCategoryLookup, type Splitter } from './split-step.ts';
 import { settleBundles } from './bundle-members.ts';
 import {
@@ -63,6 +64,12 @@ export interface UploadQueueOptions {
   blankPagesDir: string;
   /** The split stage (split/split-service.ts): its verdict on a batch's bytes. */
   splitter: Splitter;
+  /**
+   * A file that is neither a batch to split nor its part began its check; the returned function
+   * is called once its send ended. The split worker gives way to such files
+   * (SplitService.otherFileBegan); nothing by default.
+   */
+  otherFileBegan?: () => () => void;
   logger: Logger;
   onTransition: (transition: Transition) => void;
   /** A row the queue added itself (a part cut from a batch). */
@@ -107,6 +114,8 @@ export interface UploadQueueOptions {
 interface RunningSend {
   controller: AbortController;
   done: Promise<void>;
+  /** A part of a split batch (send-slots.ts). */
+  part: boolean;
 }
 
 /**
@@ -381,6 +390,10 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
 
   function start(record: FileRecord): void {
     const controller = new AbortController();
+    const ended =
+      record.splitMode === null && record.parentId === null
+        ? (options.otherFileBegan?.() ?? null)
+        : null;
     const done = sendFile(context, record, controller.signal)
       .then(async (change) => {
         if (change !== null) await applyHoldChange(record, change);
@@ -395,12 +408,13 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
         });
       })
       .finally(() => {
+        ended?.();
         running.delete(record.id);
         endIncidentWhenSettled();
         pump();
         checkIdle();
       });
-    running.set(record.id, { controller, done });
+    running.set(record.id, { controller, done, part: record.parentId !== null });
   }
 
   function pump(): void {
@@ -412,16 +426,24 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
     }
     const free = options.settings().concurrency - running.size;
     if (free > 0) {
-      let due: FileRecord[];
+      // Rows being checked are still `ready`: as many more are asked for as are running.
+      const dueOf = (kind: 'part' | 'other') =>
+        options.repository
+          .due(at, free + running.size, heldDestinations(holds), kind)
+          .filter((candidate) => !running.has(candidate.id));
+      let chosen: FileRecord[];
       try {
-        due = options.repository.due(at, free + running.size, heldDestinations(holds));
+        const runningParts = [...running.values()].filter((send) => send.part).length;
+        chosen = chooseSends(
+          free,
+          { parts: runningParts, others: running.size - runningParts },
+          { parts: dueOf('part'), others: dueOf('other') },
+        );
       } catch (error) {
         options.logger.error('The history could not be read', { error: String(error) });
-        due = [];
+        chosen = [];
       }
-      for (const record of due.filter((candidate) => !running.has(candidate.id)).slice(0, free)) {
-        start(record);
-      }
+      for (const record of chosen) start(record);
     }
     scheduleWake();
   }

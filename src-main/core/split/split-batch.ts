@@ -31,6 +31,27 @@ import { lowerImageDecoderThreads } from './thread-priority.ts';
 
 let pdfjsLoaded: Promise<typeof Pdfjs> | null = null;
 
+/** What runs before each page is looked at and each part is cut; nothing unless set. */
+let beforeEachStep: () => void = () => {};
+
+/**
+ * Sets what runs before each page is looked at and each part is cut: the split worker's wait for
+ * other folders' files (give-way.ts), set once as the worker starts, as it sets sharp's
+ * concurrency. A test that splits in its own thread leaves it unset.
+ */
+export function setBeforeEachStep(step: () => void): void {
+  beforeEachStep = step;
+}
+
+/** Page `index`'s picture (page-images.ts), once the step before each page has run. */
+function nextPagePicture(
+  pages: { lib: PDFDocument; pdfjs: () => Promise<PDFDocumentProxy> },
+  index: number,
+): Promise<PagePicture> {
+  beforeEachStep();
+  return pagePicture(pages, index);
+}
+
 /**
  * pdf.js, loaded in this thread by the first page that needs rendering. Its parser and display
  * layer are about 45 MB resident; a scanner's batch (every page one JPEG) never needs them. Its
@@ -75,7 +96,7 @@ interface LazyPdfjs {
  * holds its own copy of every stream: 8 MB less for a 20-page 300 dpi batch, issue #17's memory
  * row), and pdf.js is then given pdf-lib's re-serialisation of the same objects.
  */
-function lazyPdfjs(bytes: Uint8Array, lib: PDFDocument): LazyPdfjs {
+function lazyPdfjsFreeingBytes(bytes: Uint8Array, lib: PDFDocument): LazyPdfjs {
   if (lib.getPages().every((page) => singleJpegOf(page) !== null)) releaseBytes(bytes);
   const source = async () => (bytes.byteLength > 0 ? bytes : lib.save());
   let task: ReturnType<typeof openWithPdfjs> | null = null;
@@ -107,7 +128,7 @@ export async function readSeparators(
       sheets.push(null);
       continue;
     }
-    const picture = await pagePicture({ lib, pdfjs }, index);
+    const picture = await nextPagePicture({ lib, pdfjs }, index);
     await seen?.(index + 1, picture);
     if (picture.source === 'embedded_jpeg') lowerImageDecoderThreads();
     const texts = await readBarcodeTexts(picture);
@@ -145,7 +166,7 @@ export async function readBlankPages(
       blanks.push(false);
       continue;
     }
-    const picture = await pagePicture({ lib, pdfjs }, index);
+    const picture = await nextPagePicture({ lib, pdfjs }, index);
     await seen?.(index + 1, picture);
     blanks.push(measurePageInk(picture).blank && !undecodedJpeg(lib, index, picture));
     releasePicture(picture);
@@ -159,6 +180,7 @@ export async function readBlankPages(
  * is saved rather than at the worker's next garbage collection (see releaseBytes).
  */
 async function cut(source: PDFDocument, pages: readonly number[]): Promise<Uint8Array> {
+  beforeEachStep();
   const target = await PDFDocument.create({ updateMetadata: false });
   const indices = pages.map((page) => page - 1);
   for (const page of await target.copyPages(source, indices)) target.addPage(page);
@@ -203,7 +225,7 @@ async function decide(
 ): Promise<Plan | { onlySeparators: number[] } | { whole: WholeReason }> {
   let separators: (SeparatorSheet | null)[] = [];
   let blanks: boolean[] = [];
-  const pdfjs = lazyPdfjs(bytes, lib);
+  const pdfjs = lazyPdfjsFreeingBytes(bytes, lib);
   try {
     if (mode === 'separator') separators = await readSeparators(lib, pdfjs.get, undefined, seen);
     if (judgesBlankPages(mode)) blanks = await readBlankPages(lib, pdfjs.get, undefined, seen);
@@ -235,7 +257,7 @@ async function choiceMismatch(
   const problem = choiceProblem(lib.getPageCount(), { ...choice, sha256: '' });
   if (problem !== null) return { why: 'choice_mismatch', detail: problem };
   if (choice.separatorPages.length === 0) return null;
-  const pdfjs = lazyPdfjs(bytes, lib);
+  const pdfjs = lazyPdfjsFreeingBytes(bytes, lib);
   try {
     const separates = judgesBlankPages(mode)
       ? await readBlankPages(lib, pdfjs.get, choice.separatorPages)
@@ -322,7 +344,7 @@ export async function previewBatch(bytes: Uint8Array, mode: SplitMode): Promise<
         if (plan.separatorPages.includes(page)) continue;
         let thumbnail = seenThumbnails.get(page);
         if (thumbnail === undefined) {
-          const picture = await pagePicture({ lib, pdfjs }, page - 1);
+          const picture = await nextPagePicture({ lib, pdfjs }, page - 1);
           thumbnail = await thumbnailDataUrl(picture);
           releasePicture(picture);
         }
@@ -363,11 +385,11 @@ export async function pageThumbnails(
   if ('whole' in opened) return { outcome: 'whole', pages: null, reason: opened.whole };
   const { lib } = opened;
   const pages = lib.getPageCount();
-  const pdfjs = lazyPdfjs(bytes, lib);
+  const pdfjs = lazyPdfjsFreeingBytes(bytes, lib);
   try {
     const thumbnails = [];
     for (let page = 1; page <= Math.min(pages, maxPages); page++) {
-      const picture = await pagePicture({ lib, pdfjs: pdfjs.get }, page - 1);
+      const picture = await nextPagePicture({ lib, pdfjs: pdfjs.get }, page - 1);
       thumbnails.push({ page, thumbnail: await thumbnailDataUrl(picture) });
       releasePicture(picture);
     }

@@ -66,6 +66,11 @@ export const SplitResult = z.discriminatedUnion('outcome', [
      * beside the batch so a wrong guess loses nothing (issue #19); null in other modes.
      */
     blankPages: z.instanceof(Uint8Array).nullable(),
+    /**
+     * How long the worker waited, in ms, for other folders' files being checked or sent
+     * (give-way.ts); absent when the batch was split outside the worker.
+     */
+    gaveWayMs: z.number().min(0).optional(),
   }),
   OnlySeparators,
   Whole,

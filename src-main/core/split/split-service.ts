@@ -8,6 +8,7 @@
 import type { SplitChoice, SplitMode } from '../../contract/domain.ts';
 import { countPdfPages, releasePdfReader } from '../documents/check-document.ts';
 import { createWorkerSlot, siblingModuleUrl, transferableBytes } from '../documents/worker-slot.ts';
+import { createGiveWaySignal, MAX_GIVE_WAY_MS_PER_PAGE, type GiveWayData } from './give-way.ts';
 import { checkCutParts, type PageCounter } from './part-check.ts';
 import {
   SplitReply,
@@ -26,11 +27,17 @@ export interface SplitServiceOptions {
   timeMs: number;
   /** V8 heap cap of the worker in MiB (pdf.js and canvases keep most bytes outside it). */
   heapMb: number;
+  /**
+   * The most the worker waits, in ms, at one page or part, and the service before it reads one
+   * part back, while other folders' files are being checked or sent (give-way.ts).
+   */
+  giveWayMs: number;
 }
 
 export const DEFAULT_SPLIT_SERVICE_OPTIONS: SplitServiceOptions = {
   timeMs: 600_000,
   heapMb: 512,
+  giveWayMs: MAX_GIVE_WAY_MS_PER_PAGE,
 };
 
 /** Splits batches in the worker; never rejects. */
@@ -55,6 +62,13 @@ export interface SplitService {
   close(): Promise<void>;
   /** Whether the worker thread is alive now: from a task's start until no task waits. */
   isRunning(): boolean;
+  /**
+   * Another folder's file began its check (the queue says so for every file that is neither a
+   * batch to split nor its part); the returned function says its send ended. While any such
+   * file is under way, the worker waits before its next page or part, and the service before it
+   * reads the next part back, at most `giveWayMs` each (give-way.ts).
+   */
+  otherFileBegan(): () => void;
 }
 
 let sharpLoaded: Promise<unknown> | null = null;
@@ -96,9 +110,12 @@ export function createSplitService(
   countPages: PageCounter = countPdfPages,
   releaseReader: () => void = releasePdfReader,
 ): SplitService {
+  const giveWay = createGiveWaySignal();
+  const workerData: GiveWayData = { memory: giveWay.memory, maxWaitMs: options.giveWayMs };
   const slot = createWorkerSlot({
     url: siblingModuleUrl(import.meta.url, 'split-worker'),
     heapMb: options.heapMb,
+    workerData,
     isReady: (message) => {
       const parsed = SplitReply.safeParse(message);
       return parsed.success && 'ready' in parsed.data;
@@ -172,8 +189,12 @@ export function createSplitService(
         choice === undefined
           ? { task: 'split', bytes, mode }
           : { task: 'split', bytes, mode, choice };
-      // A split task is answered with a SplitResult (or a whole verdict, which is one).
-      return checkCutParts((await queued(task)) as SplitResult, countPages);
+      // A split task is answered with a SplitResult (or a whole verdict, which is one). Each part
+      // is read back in the check's worker once other folders' files there are done.
+      return checkCutParts((await queued(task)) as SplitResult, async (bytes) => {
+        await giveWay.noOtherFile(options.giveWayMs);
+        return countPages(bytes);
+      });
     },
     async preview(bytes, mode) {
       // A preview task is answered with a PreviewResult (or a whole verdict, which is one).
@@ -189,5 +210,6 @@ export function createSplitService(
       await tail;
     },
     isRunning: () => slot.isRunning(),
+    otherFileBegan: () => giveWay.otherFileBegan(),
   };
 }

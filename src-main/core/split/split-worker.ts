@@ -5,10 +5,11 @@
 // engine's event loop keeps serving every other folder meanwhile.
 import { Console } from 'node:console';
 import { Writable } from 'node:stream';
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import sharp from 'sharp';
 import { prepareBarcodeReader } from './barcode-reader.ts';
-import { pageThumbnails, previewBatch, splitBatch } from './split-batch.ts';
+import { GiveWayData, waitForOtherFiles } from './give-way.ts';
+import { pageThumbnails, previewBatch, setBeforeEachStep, splitBatch } from './split-batch.ts';
 import { SplitRequest, type SplitReply } from './split-protocol.ts';
 import { lowerThisThreadPriority } from './thread-priority.ts';
 
@@ -20,11 +21,23 @@ globalThis.console = new Console({ stdout: discard, stderr: discard });
 const port = parentPort;
 if (port === null) throw new Error('split-worker.ts runs only as a worker thread');
 
+/** ms waited for other files since the current task began (one task at a time). */
+let gaveWayMs = 0;
+const giveWay = GiveWayData.safeParse(workerData);
+// A worker started without the shared count (a test's) splits without waiting.
+if (giveWay.success) {
+  const data = giveWay.data;
+  setBeforeEachStep(() => {
+    gaveWayMs += waitForOtherFiles(data);
+  });
+}
+
 port.on('message', (message: unknown) => {
   const request = SplitRequest.safeParse(message);
   // Only the service posts here; its time budget ends the wait for anything malformed.
   if (!request.success) return;
   const { id, bytes } = request.data;
+  gaveWayMs = 0;
   if (request.data.task === 'thumbnails') {
     void pageThumbnails(bytes, request.data.maxPages).then((thumbnails) => {
       const reply: SplitReply = { id, thumbnails };
@@ -41,7 +54,10 @@ port.on('message', (message: unknown) => {
     return;
   }
   void splitBatch(bytes, mode, request.data.choice).then((result) => {
-    const reply: SplitReply = { id, result };
+    const reply: SplitReply = {
+      id,
+      result: result.outcome === 'split' ? { ...result, gaveWayMs: Math.round(gaveWayMs) } : result,
+    };
     const transfer =
       result.outcome === 'split'
         ? [

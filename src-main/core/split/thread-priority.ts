@@ -29,15 +29,12 @@ export interface IdleScheduling {
    * ms over its usual p95 in 2 bench runs, and 2 ms over to 7 ms under it in 3 runs with
    * SCHED_IDLE (README, issue #17). The price: on a machine whose cores are all busy for
    * minutes, a batch waits, and past the split's time budget it is sent whole with that reason.
-   * Returns whether the thread is now SCHED_IDLE. Never throws.
+   * Returns whether the thread is now SCHED_IDLE. Never throws. Once the command could not
+   * start, or ran and left a thread's policy unchanged (a sandbox that forbids the change), it is
+   * not run again: the split worker asks for every decoder thread after every page, and nice 10
+   * is what there is.
    */
   runOnlyWhenIdle(threadId: number): boolean;
-  /**
-   * False once the command could not start, or ran and left a thread's policy unchanged (a
-   * sandbox that forbids the change): it is not run again, since the split worker asks for every
-   * decoder thread after every page, and nice 10 is what there is.
-   */
-  usable(): boolean;
 }
 
 /**
@@ -64,7 +61,6 @@ export function createIdleScheduling(command = 'chrt'): IdleScheduling {
         return false;
       }
     },
-    usable: () => usable,
   };
 }
 

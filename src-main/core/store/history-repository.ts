@@ -139,8 +139,16 @@ export interface HistoryRepository {
   openSessionMembers(): FileRecord[];
   /** The most recent row of any of `paths` (exact), or null. */
   latestOf(paths: readonly string[]): FileRecord | null;
-  /** At most `limit` ready files due at `at`, oldest first, leaving out destinations on hold. */
-  due(at: number, limit: number, onHold?: readonly Destination['type'][]): FileRecord[];
+  /**
+   * At most `limit` ready files due at `at`, oldest first, leaving out destinations on hold; with
+   * `kind`, only parts of split batches (`part`) or only other files (`other`).
+   */
+  due(
+    at: number,
+    limit: number,
+    onHold?: readonly Destination['type'][],
+    kind?: 'part' | 'other',
+  ): FileRecord[];
   /** When the next file waiting for a retry after `after` is due, or null. */
   nextWakeAt(after: number): number | null;
   /** Every row in one of `states`, by id. */
@@ -559,13 +567,24 @@ export function createHistoryRepository(
     },
 
     /** Ready files whose time has come, oldest first, leaving out destinations on hold. */
-    due(at: number, limit: number, onHold: readonly Destination['type'][] = []): FileRecord[] {
+    due(
+      at: number,
+      limit: number,
+      onHold: readonly Destination['type'][] = [],
+      kind?: 'part' | 'other',
+    ): FileRecord[] {
       const hold =
         onHold.length === 0 ? '' : `AND destination_type NOT IN (${placeholders(onHold.length)})`;
+      const ofKind =
+        kind === undefined
+          ? ''
+          : kind === 'part'
+            ? 'AND parent_id IS NOT NULL'
+            : 'AND parent_id IS NULL';
       return db
         .prepare(
           `SELECT * FROM files WHERE state = 'ready'
-             AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ${hold}
+             AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ${hold} ${ofKind}
            ORDER BY next_attempt_at, id LIMIT ?`,
         )
         .all(at, ...onHold, limit)

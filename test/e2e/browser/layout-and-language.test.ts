@@ -1,7 +1,8 @@
 // Every screen at the drop window's size (380×340), its smallest (300×260), a small desktop
 // window (800×600) and a large one (1280×800), in Dutch, French and English, in Chromium against
 // the real core and the emulator: nothing wider than the window, no control cut off, no name a
-// letter per line, no select whose choice is cut, not one sentence from another language's
+// letter per line, no select whose choice is cut, in the desktop windows no field's placeholder
+// cut (History's filters in French at 800×600 were), not one sentence from another language's
 // catalogue, and in every window a screen's main content (History's list) in view. In the small
 // windows History's filters wait behind a toggle; opened, they fit too.
 import { test } from 'node:test';
@@ -119,7 +120,10 @@ test('every screen fits every window size and speaks only the chosen language', 
         if (screen.drop === true && (await page.locator('.file-table').count()) === 0)
           await dropFiles(page);
         const where = `${language} ${screen.hash} at ${size.width}×${size.height}`;
-        const problems = await layoutProblems(page, { mainInView: true });
+        const problems = await layoutProblems(page, {
+          mainInView: true,
+          placeholders: !size.small,
+        });
         if (problems.length > 0) found.push(`${where}:\n${said(problems)}`);
         if (screen.filtersToggle === true && size.small) {
           // The toggle that holds the filters back; opened, they fit the window too.

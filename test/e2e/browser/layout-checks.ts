@@ -73,7 +73,7 @@ function collectForeignPieces(language: Language): string[] {
 
 /** One thing wrong with the layout, said so that the failure shows where to look. */
 export interface LayoutProblem {
-  kind: 'overflow' | 'clipped' | 'squeezed' | 'select-cut' | 'crowded';
+  kind: 'overflow' | 'clipped' | 'squeezed' | 'select-cut' | 'placeholder-cut' | 'crowded';
   where: string;
   detail: string;
 }
@@ -84,6 +84,11 @@ export interface LayoutOptions {
    * third of the scrolling area as the screen opens (asked at every size from 300×260 up).
    */
   mainInView?: boolean;
+  /**
+   * An empty field's placeholder must fit its box whole (asked in desktop windows; in a 300 px
+   * window a field's label says what it takes).
+   */
+  placeholders?: boolean;
 }
 
 /** The share of the scrolling area a screen's main content must fill (mainInView). */
@@ -94,8 +99,12 @@ export const MAIN_IN_VIEW_SHARE = 1 / 3;
  * Node's types have none.
  */
 export function layoutProblems(page: Page, options: LayoutOptions = {}): Promise<LayoutProblem[]> {
-  const mainShare = options.mainInView === true ? MAIN_IN_VIEW_SHARE : null;
-  return page.evaluate((share) => {
+  const asked = {
+    share: options.mainInView === true ? MAIN_IN_VIEW_SHARE : null,
+    placeholders: options.placeholders === true,
+  };
+  return page.evaluate((given) => {
+    const { share } = given;
     interface Rect {
       left: number;
       right: number;
@@ -124,6 +133,8 @@ export function layoutProblems(page: Page, options: LayoutOptions = {}): Promise
       querySelectorAll(selector: string): ArrayLike<El>;
       querySelector(selector: string): El | null;
       selectedOptions?: ArrayLike<{ textContent: string | null }>;
+      value?: string;
+      placeholder?: string;
     }
     interface Style {
       overflowX: string;
@@ -287,6 +298,25 @@ export function layoutProblems(page: Page, options: LayoutOptions = {}): Promise
           });
       }
     }
+    // An empty field shows its placeholder on one line: the whole of it must fit inside the
+    // padding, or the field reads "Nom de fichier, fournisseur, numéro ou mo".
+    const fields = given.placeholders ? document.body.querySelectorAll('input[placeholder]') : [];
+    for (let index = 0; index < fields.length; index++) {
+      const field = fields[index];
+      if (field === undefined || hiddenOnPurpose(field) || (field.value ?? '') !== '') continue;
+      const text = field.placeholder ?? '';
+      const style = g.getComputedStyle(field);
+      canvas.font = style.font;
+      const needed = canvas.measureText(text).width;
+      const room =
+        field.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      if (text !== '' && needed > room + 1)
+        problems.push({
+          kind: 'placeholder-cut',
+          where: describe(field),
+          detail: `"${text}" needs ${Math.round(needed)} px, the field has ${Math.round(room)}`,
+        });
+    }
     // The main content in view: the controls above it (History's filters) leave it room.
     const mains =
       share === null ? [] : Array.from(document.body.querySelectorAll('[data-layout-main]'));
@@ -302,7 +332,7 @@ export function layoutProblems(page: Page, options: LayoutOptions = {}): Promise
         });
     }
     return problems as LayoutProblem[];
-  }, mainShare);
+  }, asked);
 }
 
 /** The visible text and labels, leaving out user and server data (marked data-user-data). */

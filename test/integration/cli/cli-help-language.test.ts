@@ -16,6 +16,7 @@ import { startTestEmulator } from '../../emulator/emulator-test-support.ts';
 import { pdfBytes } from '../../fixtures/generate-documents.ts';
 import {
   addPurchaseFolder,
+  gatherOutput,
   runCli,
   spawnCli,
   useStabilityWindow,
@@ -295,26 +296,19 @@ for (const language of ['nl', 'fr'] as const) {
     await addPurchaseFolder(context, scans, administration.companyNumber);
 
     const watch = spawnCli(context, ['watch']);
-    let output = '';
-    const waits = createWaitList();
-    for (const stream of [watch.stdout, watch.stderr]) {
-      stream.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-        waits.wake();
-      });
-    }
+    const { output, waits } = gatherOutput(watch);
     const ended = new Promise<number | null>((resolve) => watch.on('close', resolve));
     t.after(() => {
       if (watch.exitCode === null) watch.kill('SIGKILL');
     });
     await waits.until('watch to say it watches the folder', () =>
-      output.includes(scans) || output.includes('Ctrl-C') ? true : undefined,
+      output().includes(scans) || output().includes('Ctrl-C') ? true : undefined,
     );
     await writeFile(path.join(scans, 'factuur.pdf'), await pdfBytes(1, { label: 'taal' }));
     const uuid = await waits.until(
       'watch to tell the upload with its uuid',
-      () => /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i.exec(output)?.[0],
-      { detail: () => `output: ${output}` },
+      () => /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i.exec(output())?.[0],
+      { detail: () => `output: ${output()}` },
     );
 
     const running = await runCli(context, ['service', 'status']);
@@ -325,8 +319,8 @@ for (const language of ['nl', 'fr'] as const) {
     ]);
 
     watch.kill('SIGTERM');
-    assert.equal(await withDeadline('watch to stop on SIGTERM', ended), 0, output);
-    assertNoEnglish({ stdout: output, stderr: '' }, language, 'watch', [...userData, uuid]);
+    assert.equal(await withDeadline('watch to stop on SIGTERM', ended), 0, output());
+    assertNoEnglish({ stdout: output(), stderr: '' }, language, 'watch', [...userData, uuid]);
   });
 }
 

@@ -4,6 +4,8 @@
 // with the authentication exit code, and with Clearfacts unreachable it runs and says so at once.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { ALL_SCOPES, startEmulator } from '../../emulator/index.ts';
 import { startTestEmulator } from '../../emulator/emulator-test-support.ts';
 import { folder, tempDir } from '../../support/temp-folders.ts';
@@ -35,6 +37,60 @@ test('`token check` against a closed port names the address and what to check, i
   assert.equal(dutch.code, 1, dutch.stderr);
   assert.ok(dutch.stderr.includes(`Clearfacts is niet bereikbaar op ${graphqlUrl}`), dutch.stderr);
   assert.doesNotMatch(dutch.stderr, /opnieuw geprobeerd/);
+});
+
+test("fetch's own refusals (a blocked port, endless redirects) are said in nl, fr and en, not in fetch's English", async (t) => {
+  // Port 9 (discard) is on the Fetch standard's list of bad ports (fetch.spec.whatwg.org, "port
+  // blocking"): Node's fetch refuses it before connecting, with the words "bad port".
+  const blocked = 'http://127.0.0.1:9/graphql';
+  // An address that redirects to itself: fetch gives up after 20 redirects ("redirect count exceeded").
+  /** Requests the looping address got, per CLI run. */
+  let loopingRequests = 0;
+  const looping = createServer((request, response) => {
+    loopingRequests += 1;
+    response.writeHead(307, { location: request.url ?? '/' }).end();
+  });
+  await new Promise<void>((resolve) => looping.listen(0, '127.0.0.1', resolve));
+  t.after(() => new Promise((resolve) => looping.close(resolve)));
+  const loopingUrl = `http://127.0.0.1:${(looping.address() as AddressInfo).port}/graphql`;
+  const root = tempDir(t, 'fetch-refusals');
+  const expected = {
+    en: {
+      [blocked]: `Could not reach Clearfacts at ${blocked} (the address uses a port that browsers and Node.js never connect to).`,
+      [loopingUrl]: `Could not reach Clearfacts at ${loopingUrl} (the address redirected too many times).`,
+    },
+    nl: {
+      [blocked]: `Clearfacts is niet bereikbaar op ${blocked} (het adres gebruikt een poort waarmee browsers en Node.js nooit verbinden).`,
+      [loopingUrl]: `Clearfacts is niet bereikbaar op ${loopingUrl} (het adres stuurde te vaak door).`,
+    },
+    fr: {
+      [blocked]: `Clearfacts est injoignable à l’adresse ${blocked} (l’adresse utilise un port auquel les navigateurs et Node.js ne se connectent jamais).`,
+      [loopingUrl]: `Clearfacts est injoignable à l’adresse ${loopingUrl} (l’adresse a redirigé trop de fois).`,
+    },
+  };
+  const locales = { en: 'en_GB.UTF-8', nl: 'nl_BE.UTF-8', fr: 'fr_BE.UTF-8' };
+  for (const language of ['en', 'nl', 'fr'] as const) {
+    for (const apiUrl of [blocked, loopingUrl]) {
+      loopingRequests = 0;
+      const check = await runCli(
+        {
+          configDir: folder(root, `config-${language}`),
+          apiUrl,
+          token: 'a'.repeat(80),
+          env: { LANG: locales[language], LC_ALL: '' },
+        },
+        ['token', 'check'],
+      );
+      assert.equal(check.code, 1, check.stderr);
+      assert.ok(check.stderr.includes(expected[language][apiUrl] ?? ''), check.stderr);
+      assert.doesNotMatch(check.stderr, /bad port|redirect count/);
+      if (apiUrl === loopingUrl) {
+        // One query followed 20 redirects (fetch's limit), then gave up: asking again gives the
+        // same answer, so it is not retried.
+        assert.equal(loopingRequests, 21, `the looping address was asked ${loopingRequests} times`);
+      }
+    }
+  }
 });
 
 test('`watch` with a token Clearfacts refuses, or none, exits 3 (a service is not restarted on it)', async (t) => {

@@ -51,6 +51,8 @@ export function createHarness(
     splitter?: Splitter;
     /** The history's and the queue's clock (epoch ms); the real one when left out. */
     now?: () => number;
+    /** What the queue tells the split stage when another file begins; nothing when left out. */
+    otherFileBegan?: () => () => void;
   } = {},
 ) {
   const dir = mkdtempSync(path.join(tmpdir(), 'cfu-queue-'));
@@ -210,6 +212,7 @@ export function createHarness(
     onHoldsChanged: () => waits.wake(),
     reachableAdministrations: () => Promise.resolve(options.administrations ?? null),
     ...(options.now === undefined ? {} : { now: options.now }),
+    ...(options.otherFileBegan === undefined ? {} : { otherFileBegan: options.otherFileBegan }),
     // The session's part: a refused token holds the queue.
     onTokenRefused: () => queue.setAuthHold(authHoldReason()),
   });

@@ -8,6 +8,7 @@ import {
   createSplitService,
   DEFAULT_SPLIT_SERVICE_OPTIONS,
 } from '../../../../src-main/core/split/split-service.ts';
+import { batchPdf, scannedSheetJpeg } from '../../../fixtures/scanned-batch.ts';
 
 /** A 4-page text PDF (no page is one JPEG, so pdf.js renders them): page mode cuts 4 parts. */
 async function fourPages(): Promise<Uint8Array> {
@@ -55,4 +56,41 @@ test('a batch waiting behind another keeps the worker; the last one ends it', as
   assert.deepEqual(aliveAfterFirst, [true], 'the second batch was waiting: the worker stayed');
   assert.equal(service.isRunning(), false, 'nothing waits after the second: the worker ended');
   assert.equal(releases, 2, 'each task releases the idle check worker');
+});
+
+test('while another folder file is under way the split worker waits before each page it reads and each part it cuts, the service before each part it reads back, and not after', async (t) => {
+  const giveWayMs = 40;
+  /** When each part was read back (performance.now(), ms). */
+  const readBackAt: number[] = [];
+  const service = createSplitService(
+    { ...DEFAULT_SPLIT_SERVICE_OPTIONS, giveWayMs },
+    async (bytes) => {
+      readBackAt.push(performance.now());
+      return (await PDFDocument.load(bytes)).getPageCount();
+    },
+    () => undefined,
+  );
+  t.after(() => service.close());
+  const look = { dpi: 200, turnDegrees: 0, grey: true };
+  // 4 pages read, 2 parts cut: 6 steps the worker waits before.
+  const batch = async () =>
+    batchPdf([
+      { text: 'A1' },
+      { jpeg: await scannedSheetJpeg({ type: 'next' }, look) },
+      { text: 'B1' },
+      { text: 'B2' },
+    ]);
+  const ended = service.otherFileBegan();
+  const held = await service.split(await batch(), 'separator');
+  assert.equal(held.outcome, 'split', JSON.stringify(held));
+  const heldMs = held.outcome === 'split' ? (held.gaveWayMs ?? 0) : 0;
+  assert.ok(heldMs >= 6 * giveWayMs, `waited ${heldMs} ms at 6 steps of ${giveWayMs} ms`);
+  const [firstReadBack = 0, secondReadBack = 0] = readBackAt;
+  assert.ok(
+    secondReadBack - firstReadBack >= giveWayMs,
+    `the second part was read back ${secondReadBack - firstReadBack} ms after the first: the service waits before each`,
+  );
+  ended();
+  const free = await service.split(await batch(), 'separator');
+  assert.equal(free.outcome === 'split' ? free.gaveWayMs : null, 0);
 });

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
@@ -99,7 +99,6 @@ test(
     const scheduling = createIdleScheduling(refusing);
     // This thread is the test's main thread (its id is the pid); the fake changes nothing.
     assert.equal(scheduling.runOnlyWhenIdle(process.pid), false);
-    assert.equal(scheduling.usable(), false);
     assert.equal(scheduling.runOnlyWhenIdle(process.pid), false);
     assert.deepEqual(readFileSync(calls, 'utf8').trim().split('\n'), [
       `--idle --pid 0 ${process.pid}`,
@@ -107,8 +106,20 @@ test(
   },
 );
 
-test('a missing chrt is not looked for again', () => {
-  const scheduling = createIdleScheduling('no-such-chrt-command');
-  assert.equal(scheduling.runOnlyWhenIdle(process.pid), false);
-  assert.equal(scheduling.usable(), false);
-});
+test(
+  'a missing chrt is not looked for again',
+  { skip: process.platform !== 'linux' && 'thread priorities are lowered on Linux only' },
+  (t) => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'cf-chrt-'));
+    t.after(() => rmSync(folder, { recursive: true, force: true }));
+    const calls = path.join(folder, 'calls');
+    const later = path.join(folder, 'chrt-installed-later');
+    const scheduling = createIdleScheduling(later);
+    assert.equal(scheduling.runOnlyWhenIdle(process.pid), false);
+    // Installed after the first try: the scheduling gave up on it and does not run it.
+    writeFileSync(later, `#!/bin/sh\necho "$*" >> '${calls}'\nexit 1\n`);
+    chmodSync(later, 0o755);
+    assert.equal(scheduling.runOnlyWhenIdle(process.pid), false);
+    assert.equal(existsSync(calls), false, 'the command was not run after it was found missing');
+  },
+);
