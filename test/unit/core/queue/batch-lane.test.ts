@@ -2,8 +2,6 @@
 // other folders' uploads"). Its split takes seconds to minutes; in a slot, at concurrency 1 it
 // held every other folder's file until the split ended, and at 2 two scanned batches did.
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { test } from 'node:test';
 import type { SplitResult } from '../../../../src-main/core/split/split-protocol.ts';
 import { withDeadline } from '../../../support/waiting.ts';
@@ -46,23 +44,7 @@ test('at concurrency 1 an invoice is sent while a batch is split, and batches sp
       return onePageParts(batch, 2);
     },
   });
-  const batches = ['Scan 0001.pdf', 'Scan 0002.pdf'].map((fileName) => {
-    const batchPath = path.join(h.watchRoot, fileName);
-    writeFileSync(batchPath, `a scanned batch ${fileName}`);
-    return h.repository.insert({
-      path: batchPath,
-      fileName,
-      folderId: 'folder-1',
-      watchRoot: h.watchRoot,
-      source: 'watch',
-      companyNumber: '0123456789',
-      destination: { type: 'purchase' },
-      state: 'ready',
-      sizeBytes: 26,
-      mtimeMs: Date.now(),
-      splitMode: 'page',
-    });
-  });
+  const batches = ['Scan 0001.pdf', 'Scan 0002.pdf'].map((name) => h.addBatch(name));
   h.queue.start();
   await withDeadline('the first batch to be split', firstSplit);
   const invoice = h.addFile('invoice.pdf');
