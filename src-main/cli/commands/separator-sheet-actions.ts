@@ -16,6 +16,7 @@ import type { CliRuntime } from '../cli-runtime.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
 import { parseCompanyNumber } from './administrations-actions.ts';
 import { destinationTypeWord } from './destination-options.ts';
+import { unreachableSentence } from '../unreachable-sentence.ts';
 
 /** `separator-sheet`'s options, as commander leaves them. */
 export interface SheetOptions {
@@ -88,12 +89,14 @@ async function checkSheetCategory(
   }
   const companyNumber = sheet.companyNumber;
   let categories;
+  const cli = await runtime();
   try {
-    const { engine } = await (await runtime()).engineFor({ start: false, watchFolders: false });
+    const { engine } = await cli.engineFor({ start: false, watchFolders: false });
     categories = await engine.handlers['administrations.categories']({ companyNumber });
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
-    const reason = inCliLanguage(error.userMessage);
+    // Unreachable: the address tried and what to check, not the queue's "tried again later".
+    const reason = inCliLanguage(unreachableSentence(error, cli.apiAddress()) ?? error.userMessage);
     warn(msg('cli_sheet_category_unchecked', { category, companyNumber, reason }));
     return;
   }

@@ -116,6 +116,11 @@ interface RunningSend {
   done: Promise<void>;
   /** A part of a split batch (send-slots.ts). */
   part: boolean;
+  /**
+   * A batch to split: it runs beside the send slots, one at a time, since its split takes
+   * seconds to minutes and in a slot it held every other folder's file (issue #17).
+   */
+  batch: boolean;
 }
 
 /**
@@ -414,7 +419,12 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
         pump();
         checkIdle();
       });
-    running.set(record.id, { controller, done, part: record.parentId !== null });
+    running.set(record.id, {
+      controller,
+      done,
+      part: record.parentId !== null,
+      batch: record.splitMode !== null && record.parentId === null,
+    });
   }
 
   function pump(): void {
@@ -424,27 +434,30 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
       scheduleWake();
       return;
     }
-    const free = options.settings().concurrency - running.size;
-    if (free > 0) {
-      // Rows being checked are still `ready`: as many more are asked for as are running.
-      const dueOf = (kind: 'part' | 'other') =>
-        options.repository
-          .due(at, free + running.size, heldDestinations(holds), kind)
-          .filter((candidate) => !running.has(candidate.id));
-      let chosen: FileRecord[];
-      try {
-        const runningParts = [...running.values()].filter((send) => send.part).length;
+    const sends = [...running.values()];
+    const runningBatches = sends.filter((send) => send.batch).length;
+    const runningParts = sends.filter((send) => send.part).length;
+    const free = options.settings().concurrency - (running.size - runningBatches);
+    // Rows being checked are still `ready`: as many more are asked for as are running.
+    const dueOf = (kind: 'part' | 'batch' | 'other', wanted: number) =>
+      options.repository
+        .due(at, wanted + running.size, heldDestinations(holds), kind)
+        .filter((candidate) => !running.has(candidate.id));
+    let chosen: FileRecord[] = [];
+    try {
+      if (free > 0) {
         chosen = chooseSends(
           free,
-          { parts: runningParts, others: running.size - runningParts },
-          { parts: dueOf('part'), others: dueOf('other') },
+          { parts: runningParts, others: running.size - runningBatches - runningParts },
+          { parts: dueOf('part', free), others: dueOf('other', free) },
         );
-      } catch (error) {
-        options.logger.error('The history could not be read', { error: String(error) });
-        chosen = [];
       }
-      for (const record of chosen) start(record);
+      if (runningBatches === 0) chosen.push(...dueOf('batch', 1).slice(0, 1));
+    } catch (error) {
+      options.logger.error('The history could not be read', { error: String(error) });
+      chosen = [];
     }
+    for (const record of chosen) start(record);
     scheduleWake();
   }
 

@@ -191,10 +191,16 @@ export function createSplitService(
           : { task: 'split', bytes, mode, choice };
       // A split task is answered with a SplitResult (or a whole verdict, which is one). Each part
       // is read back in the check's worker once other folders' files there are done.
-      return checkCutParts((await queued(task)) as SplitResult, async (bytes) => {
-        await giveWay.noOtherFile(options.giveWayMs);
+      let readBackWaitMs = 0;
+      const checked = await checkCutParts((await queued(task)) as SplitResult, async (bytes) => {
+        readBackWaitMs += await giveWay.noOtherFile(options.giveWayMs);
         return countPages(bytes);
       });
+      // gaveWayMs (the log line's) is every wait the batch made for other files, the worker's and
+      // these read-backs' (up to giveWayMs a part, seconds for a 20-part batch).
+      return checked.outcome === 'split' && checked.gaveWayMs !== undefined
+        ? { ...checked, gaveWayMs: Math.round(checked.gaveWayMs + readBackWaitMs) }
+        : checked;
     },
     async preview(bytes, mode) {
       // A preview task is answered with a PreviewResult (or a whole verdict, which is one).

@@ -23,12 +23,17 @@ if (port === null) throw new Error('split-worker.ts runs only as a worker thread
 
 /** ms waited for other files since the current task began (one task at a time). */
 let gaveWayMs = 0;
+/**
+ * Whether the current task gives way: a batch's split or preview does; History's pictures of a
+ * file's first pages do not, since the user waits for them and six pages are no batch.
+ */
+let givesWay = false;
 const giveWay = GiveWayData.safeParse(workerData);
 // A worker started without the shared count (a test's) splits without waiting.
 if (giveWay.success) {
   const data = giveWay.data;
   setBeforeEachStep(() => {
-    gaveWayMs += waitForOtherFiles(data);
+    if (givesWay) gaveWayMs += waitForOtherFiles(data);
   });
 }
 
@@ -38,6 +43,7 @@ port.on('message', (message: unknown) => {
   if (!request.success) return;
   const { id, bytes } = request.data;
   gaveWayMs = 0;
+  givesWay = request.data.task !== 'thumbnails';
   if (request.data.task === 'thumbnails') {
     void pageThumbnails(bytes, request.data.maxPages).then((thumbnails) => {
       const reply: SplitReply = { id, thumbnails };

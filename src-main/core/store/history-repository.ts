@@ -141,13 +141,14 @@ export interface HistoryRepository {
   latestOf(paths: readonly string[]): FileRecord | null;
   /**
    * At most `limit` ready files due at `at`, oldest first, leaving out destinations on hold; with
-   * `kind`, only parts of split batches (`part`) or only other files (`other`).
+   * `kind`, only parts of split batches (`part`), only batches still to split (`batch`) or only
+   * the other files (`other`).
    */
   due(
     at: number,
     limit: number,
     onHold?: readonly Destination['type'][],
-    kind?: 'part' | 'other',
+    kind?: 'part' | 'batch' | 'other',
   ): FileRecord[];
   /** When the next file waiting for a retry after `after` is due, or null. */
   nextWakeAt(after: number): number | null;
@@ -571,16 +572,16 @@ export function createHistoryRepository(
       at: number,
       limit: number,
       onHold: readonly Destination['type'][] = [],
-      kind?: 'part' | 'other',
+      kind?: 'part' | 'batch' | 'other',
     ): FileRecord[] {
       const hold =
         onHold.length === 0 ? '' : `AND destination_type NOT IN (${placeholders(onHold.length)})`;
-      const ofKind =
-        kind === undefined
-          ? ''
-          : kind === 'part'
-            ? 'AND parent_id IS NOT NULL'
-            : 'AND parent_id IS NULL';
+      const ofKind = {
+        all: '',
+        part: 'AND parent_id IS NOT NULL',
+        batch: 'AND parent_id IS NULL AND split_mode IS NOT NULL',
+        other: 'AND parent_id IS NULL AND split_mode IS NULL',
+      }[kind ?? 'all'];
       return db
         .prepare(
           `SELECT * FROM files WHERE state = 'ready'

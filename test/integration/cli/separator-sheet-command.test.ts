@@ -182,4 +182,7 @@ test('an archive sheet names a category its administration has: a misspelt one i
     offline.stderr,
     /^Warning: the category "Statutn" could not be checked against the archive categories of \d{10}: Could not reach Clearfacts/,
   );
+  // A command is not the queue: it names the address it tried and tries nothing again later.
+  assert.ok(offline.stderr.includes(emulator.graphqlUrl), offline.stderr);
+  assert.doesNotMatch(offline.stderr, /tried again later/);
 });

@@ -278,6 +278,25 @@ export function createHarness(
         mtimeMs: stats.mtimeMs,
       });
     },
+    /** Writes a scanned batch into the watched folder and queues it as ready to split by pages. */
+    addBatch(name: string, content = `a scanned batch ${name}`): FileRecord {
+      const filePath = path.join(watchRoot, name);
+      writeFileSync(filePath, content);
+      const stats = statSync(filePath);
+      return repository.insert({
+        path: filePath,
+        fileName: name,
+        folderId: 'folder-1',
+        watchRoot,
+        source: 'watch',
+        companyNumber: '0123456789',
+        destination: { type: 'purchase' },
+        state: 'ready',
+        sizeBytes: stats.size,
+        mtimeMs: stats.mtimeMs,
+        splitMode: 'page',
+      });
+    },
     /** Resolves when file `id` is written in `state` (or already is). */
     reach(id: number, state: FileState): Promise<FileRecord> {
       const current = repository.get(id);
