@@ -524,7 +524,7 @@ try {
     if (during.whilePartsSentMs.length > 0) {
       rows.push({
         area: 'Split',
-        measure: `The same stream's files written after a batch was cut and uploaded before its last part (they share the 2 send slots with its ${during.batchParts} parts): p95 of ${during.whilePartsSentMs.length}`,
+        measure: `The same stream's files stored after a batch was cut and written before its last part was stored (they share the 2 send slots and the check's worker with its ${during.batchParts} parts): p95 of ${during.whilePartsSentMs.length}`,
         result: `${milliseconds(quantile(during.whilePartsSentMs, 0.95))} over the window (p50 ${milliseconds(quantile(during.whilePartsSentMs, 0.5))}, slowest ${milliseconds(Math.max(...during.whilePartsSentMs))})`,
         comparedWith: `the usual p95 above: ${milliseconds(usualP95)}`,
         target: '— (the issue sets its target during the split)',

@@ -28,8 +28,8 @@ export interface SplitLatencyResult {
   /** The same for the files written and uploaded while a batch was being split. */
   duringSplitMs: number[];
   /**
-   * The same for the files written after a batch was cut and uploaded before its last part was:
-   * they share the send slots with its parts.
+   * The same for the files the batch's cut found under way or waiting, and those written until
+   * its last part was stored: they share the send slots and the check's worker with its parts.
    */
   whilePartsSentMs: number[];
   /** Each batch's write → its original cut into parts, ms. */
@@ -233,7 +233,10 @@ export async function measureSplitLatency(
       whilePartsSentMs: samples
         .filter((sample) =>
           rounds.some(
-            (round) => sample.writtenAt >= round.cutAt && sample.storedAt <= round.partsAt,
+            (round) =>
+              sample.writtenAt >= round.writtenAt + stabilityWindowMs &&
+              sample.storedAt > round.cutAt &&
+              sample.writtenAt <= round.partsAt,
           ),
         )
         .map((sample) => sample.ms),

@@ -320,6 +320,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     blankPagesDir,
     splitter: (bytes, mode, choice) => splitService.split(bytes, mode, choice),
     otherFileBegan: () => splitService.otherFileBegan(),
+    beforePartSend: () => splitService.noOtherFile(),
     logger,
     onTransition,
     onInserted,

@@ -70,6 +70,13 @@ export interface UploadQueueOptions {
    * (SplitService.otherFileBegan); nothing by default.
    */
   otherFileBegan?: () => () => void;
+  /**
+   * What a part of a split batch waits for before its send begins: the split stage's wait until
+   * no other folder's file is being checked or sent, at most a few hundred ms
+   * (SplitService.noOtherFile), since a part's check and upload share the check's worker and
+   * the processor with theirs; nothing by default.
+   */
+  beforePartSend?: () => Promise<unknown>;
   logger: Logger;
   onTransition: (transition: Transition) => void;
   /** A row the queue added itself (a part cut from a batch). */
@@ -399,7 +406,12 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
       record.splitMode === null && record.parentId === null
         ? (options.otherFileBegan?.() ?? null)
         : null;
-    const done = sendFile(context, record, controller.signal)
+    const ready =
+      record.parentId === null || options.beforePartSend === undefined
+        ? Promise.resolve()
+        : options.beforePartSend();
+    const done = ready
+      .then(() => sendFile(context, record, controller.signal))
       .then(async (change) => {
         if (change !== null) await applyHoldChange(record, change);
       })

@@ -69,6 +69,11 @@ export interface SplitService {
    * reads the next part back, at most `giveWayMs` each (give-way.ts).
    */
   otherFileBegan(): () => void;
+  /**
+   * Resolves once no such file is under way, or after `giveWayMs`, with how long it waited (ms):
+   * the queue's wait before a cut part's send (give-way.ts).
+   */
+  noOtherFile(): Promise<number>;
 }
 
 let sharpLoaded: Promise<unknown> | null = null;
@@ -217,5 +222,6 @@ export function createSplitService(
     },
     isRunning: () => slot.isRunning(),
     otherFileBegan: () => giveWay.otherFileBegan(),
+    noOtherFile: () => giveWay.noOtherFile(options.giveWayMs),
   };
 }

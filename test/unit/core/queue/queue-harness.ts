@@ -53,6 +53,8 @@ export function createHarness(
     now?: () => number;
     /** What the queue tells the split stage when another file begins; nothing when left out. */
     otherFileBegan?: () => () => void;
+    /** What a part's send waits for first; nothing when left out. */
+    beforePartSend?: () => Promise<unknown>;
   } = {},
 ) {
   const dir = mkdtempSync(path.join(tmpdir(), 'cfu-queue-'));
@@ -213,6 +215,7 @@ export function createHarness(
     reachableAdministrations: () => Promise.resolve(options.administrations ?? null),
     ...(options.now === undefined ? {} : { now: options.now }),
     ...(options.otherFileBegan === undefined ? {} : { otherFileBegan: options.otherFileBegan }),
+    ...(options.beforePartSend === undefined ? {} : { beforePartSend: options.beforePartSend }),
     // The session's part: a refused token holds the queue.
     onTokenRefused: () => queue.setAuthHold(authHoldReason()),
   });

@@ -6,7 +6,8 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import type { SplitResult } from '../../../../src-main/core/split/split-protocol.ts';
-import { withDeadline } from '../../../support/waiting.ts';
+import { createGiveWaySignal } from '../../../../src-main/core/split/give-way.ts';
+import { createWaitList, withDeadline } from '../../../support/waiting.ts';
 import { createHarness } from './queue-harness.ts';
 
 test('only files that are neither a batch nor its part hold the split worker, each until its send ends', async (t) => {
@@ -70,4 +71,56 @@ test('only files that are neither a batch nor its part hold the split worker, ea
   assert.deepEqual(underWayAtSplit, [0], 'the batch itself does not hold its own split');
   assert.deepEqual(began, ['began, 1 under way'], 'the parts did not count; the invoice did');
   assert.equal(underWay, 0, "the invoice's send ended: nothing holds the worker");
+});
+
+test("a part's send begins only once no other file is under way; the other file does not wait", async (t) => {
+  const signal = createGiveWaySignal();
+  let partsWaiting = 0;
+  let finishInvoice: () => void = () => undefined;
+  const h = createHarness(t, {
+    otherFileBegan: () => signal.otherFileBegan(),
+    // A cap no test reaches: only the invoice's end can let a part begin.
+    beforePartSend: () => {
+      partsWaiting += 1;
+      return signal.noOtherFile(3_600_000);
+    },
+    splitter: async (): Promise<SplitResult> => ({
+      outcome: 'split',
+      pages: 2,
+      separatorPages: [],
+      parts: [1, 2].map((page) => ({
+        firstPage: page,
+        lastPage: page,
+        sheet: null,
+        bytes: new TextEncoder().encode(`page ${page}`),
+      })),
+      blankPages: null,
+    }),
+  });
+  h.script('invoice.pdf', (request) => {
+    const uploaded = { uuid: 'uuid-invoice', amountOfPages: 1, sentBytes: request.fileName.length };
+    return new Promise((resolve) => (finishInvoice = () => resolve(uploaded)));
+  });
+  const waits = createWaitList();
+  t.after(() => waits.cancel());
+  const tick = setInterval(() => waits.wake(), 10);
+  t.after(() => clearInterval(tick));
+  const usual = h.addFile('invoice.pdf');
+  h.queue.start();
+  await waits.until("the invoice's upload to begin", () =>
+    h.uploadCalls() === 1 ? true : undefined,
+  );
+  const batch = h.addBatch('Scan 0002.pdf');
+  h.queue.lookForWork();
+  await h.reach(batch.id, 'split');
+  await waits.until('a part to wait for the invoice', () => (partsWaiting > 0 ? true : undefined));
+  assert.equal(h.uploadCalls(), 1, 'no part began its upload while the invoice was under way');
+  finishInvoice();
+  await h.reach(usual.id, 'archived');
+  await h.reach(batch.id, 'archived');
+  assert.deepEqual(h.sent.map((file) => file.fileName).sort(), [
+    'Scan 0002 (p. 1).pdf',
+    'Scan 0002 (p. 2).pdf',
+  ]);
+  assert.equal(h.uploadCalls(), 3);
 });
