@@ -5,23 +5,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { SplitResult } from '../../../../src-main/core/split/split-protocol.ts';
 import { withDeadline } from '../../../support/waiting.ts';
-import { createHarness } from './queue-harness.ts';
-
-/** A split verdict of `pages` one-page parts, each part's bytes naming `batch` and its page. */
-function onePageParts(batch: number, pages: number): SplitResult {
-  return {
-    outcome: 'split',
-    pages,
-    separatorPages: [],
-    parts: Array.from({ length: pages }, (_, index) => ({
-      firstPage: index + 1,
-      lastPage: index + 1,
-      sheet: null,
-      bytes: new TextEncoder().encode(`batch ${batch} page ${index + 1}`),
-    })),
-    blankPages: null,
-  };
-}
+import { createHarness, splitPageByPage } from './queue-harness.ts';
 
 test('at concurrency 1 an invoice is sent while a batch is split, and batches split one at a time', async (t) => {
   /** Ends the split under way (each split waits for its own). */
@@ -41,7 +25,7 @@ test('at concurrency 1 an invoice is sent while a batch is split, and batches sp
       splitBegan();
       await new Promise<void>((resolve) => releases.push(resolve));
       splitting -= 1;
-      return onePageParts(batch, 2);
+      return splitPageByPage(2, batch);
     },
   });
   const batches = ['Scan 0001.pdf', 'Scan 0002.pdf'].map((name) => h.addBatch(name));

@@ -21,6 +21,7 @@ import type { DocumentCheck } from '../../../../src-main/core/documents/document
 import { authHoldReason } from '../../../../src-main/core/account/session.ts';
 import { createUploadQueue } from '../../../../src-main/core/queue/upload-queue.ts';
 import type { Splitter } from '../../../../src-main/core/queue/split-step.ts';
+import type { SplitResult } from '../../../../src-main/core/split/split-protocol.ts';
 import type { FileRecord } from '../../../../src-main/core/store/file-record.ts';
 import { openHistoryDatabase } from '../../../../src-main/core/store/history-database.ts';
 import { createHistoryRepository } from '../../../../src-main/core/store/history-repository.ts';
@@ -29,6 +30,25 @@ import { createStorageGuard } from '../../../../src-main/core/store/storage-guar
 import { createRecordingLogger } from '../../../support/recording-logger.ts';
 import { createWaitList } from '../../../support/waiting.ts';
 import { unwrapEnvelope } from '../../../../src-main/core/documents/e-invoice/unwrap-envelope.ts';
+
+/**
+ * A `page`-mode verdict on a batch of `pages` pages: one part a page, whose stand-in bytes name
+ * the `batch` and the page (so parts of two batches are no duplicates of each other).
+ */
+export function splitPageByPage(pages: number, batch = 1): SplitResult {
+  return {
+    outcome: 'split',
+    pages,
+    separatorPages: [],
+    parts: Array.from({ length: pages }, (_, index) => ({
+      firstPage: index + 1,
+      lastPage: index + 1,
+      sheet: null,
+      bytes: new TextEncoder().encode(`batch ${batch} page ${index + 1}`),
+    })),
+    blankPages: null,
+  };
+}
 
 export interface SentFile {
   fileName: string;

@@ -2,15 +2,13 @@
 // #17): an invoice that arrives after a 200-page batch was cut waits for one part's upload, not
 // for twenty. The expected orders are worked out by hand from the rule in send-slots.ts.
 import assert from 'node:assert/strict';
-import { statSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { statSync } from 'node:fs';
 import { test } from 'node:test';
 import type { UploadRequest } from '../../../../src-main/core/api/clearfacts-client.ts';
 import { chooseSends } from '../../../../src-main/core/queue/send-slots.ts';
 import type { FileRecord } from '../../../../src-main/core/store/file-record.ts';
-import type { SplitResult } from '../../../../src-main/core/split/split-protocol.ts';
 import { withDeadline } from '../../../support/waiting.ts';
-import { createHarness } from './queue-harness.ts';
+import { createHarness, splitPageByPage } from './queue-harness.ts';
 
 /** Stand-ins for due rows: only their identity matters to the choice. */
 const rows = (prefix: string, count: number) =>
@@ -59,36 +57,11 @@ test("an invoice that arrives while a batch's parts are sent takes the first slo
   };
   const h = createHarness(t, {
     concurrency: 2,
-    splitter: async (): Promise<SplitResult> => ({
-      outcome: 'split',
-      pages: 4,
-      separatorPages: [],
-      parts: [1, 2, 3, 4].map((page) => ({
-        firstPage: page,
-        lastPage: page,
-        sheet: null,
-        bytes: new TextEncoder().encode(`page ${page}`),
-      })),
-      blankPages: null,
-    }),
+    splitter: async () => splitPageByPage(4),
   });
   const partNames = [1, 2, 3, 4].map((page) => `Scan 0001 (p. ${page}).pdf`);
   for (const name of [...partNames, 'invoice.pdf']) h.script(name, gated);
-  const batchPath = path.join(h.watchRoot, 'Scan 0001.pdf');
-  writeFileSync(batchPath, 'a scanned batch');
-  h.repository.insert({
-    path: batchPath,
-    fileName: 'Scan 0001.pdf',
-    folderId: 'folder-1',
-    watchRoot: h.watchRoot,
-    source: 'watch',
-    companyNumber: '0123456789',
-    destination: { type: 'purchase' },
-    state: 'ready',
-    sizeBytes: 15,
-    mtimeMs: Date.now(),
-    splitMode: 'page',
-  });
+  h.addBatch('Scan 0001.pdf');
   h.queue.start();
   /** Resolves once `count` uploads have started. */
   const startedCount = (count: number) =>

@@ -2,13 +2,10 @@
 // ends (issue #17: the split worker gives way to it). A batch to split and the parts cut from it
 // are the split's own work: the worker must not wait for them.
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { test } from 'node:test';
-import type { SplitResult } from '../../../../src-main/core/split/split-protocol.ts';
 import { createGiveWaySignal } from '../../../../src-main/core/split/give-way.ts';
 import { createWaitList, withDeadline } from '../../../support/waiting.ts';
-import { createHarness } from './queue-harness.ts';
+import { createHarness, splitPageByPage } from './queue-harness.ts';
 
 test('only files that are neither a batch nor its part hold the split worker, each until its send ends', async (t) => {
   const began: string[] = [];
@@ -25,37 +22,12 @@ test('only files that are neither a batch nor its part hold the split worker, ea
         underWay -= 1;
       };
     },
-    splitter: async (): Promise<SplitResult> => {
+    splitter: async () => {
       underWayAtSplit.push(underWay);
-      return {
-        outcome: 'split',
-        pages: 2,
-        separatorPages: [],
-        parts: [1, 2].map((page) => ({
-          firstPage: page,
-          lastPage: page,
-          sheet: null,
-          bytes: new TextEncoder().encode(`page ${page}`),
-        })),
-        blankPages: null,
-      };
+      return splitPageByPage(2);
     },
   });
-  const batchPath = path.join(h.watchRoot, 'Scan 0001.pdf');
-  writeFileSync(batchPath, 'a scanned batch');
-  const batch = h.repository.insert({
-    path: batchPath,
-    fileName: 'Scan 0001.pdf',
-    folderId: 'folder-1',
-    watchRoot: h.watchRoot,
-    source: 'watch',
-    companyNumber: '0123456789',
-    destination: { type: 'purchase' },
-    state: 'ready',
-    sizeBytes: 15,
-    mtimeMs: Date.now(),
-    splitMode: 'page',
-  });
+  const batch = h.addBatch('Scan 0001.pdf');
   h.queue.start();
   await h.reach(batch.id, 'archived');
   const usual = h.addFile('invoice.pdf');
@@ -84,18 +56,7 @@ test("a part's send begins only once no other file is under way; the other file 
       partsWaiting += 1;
       return signal.noOtherFile(3_600_000);
     },
-    splitter: async (): Promise<SplitResult> => ({
-      outcome: 'split',
-      pages: 2,
-      separatorPages: [],
-      parts: [1, 2].map((page) => ({
-        firstPage: page,
-        lastPage: page,
-        sheet: null,
-        bytes: new TextEncoder().encode(`page ${page}`),
-      })),
-      blankPages: null,
-    }),
+    splitter: async () => splitPageByPage(2),
   });
   h.script('invoice.pdf', (request) => {
     const uploaded = { uuid: 'uuid-invoice', amountOfPages: 1, sentBytes: request.fileName.length };
