@@ -86,13 +86,15 @@ function runWithDeadline(
   });
 }
 
-// node:test runs the files in path order whatever order they are given in, two at a time: the
-// long ones in test/heavy/ start before the integration, static and unit files. --test-force-exit
+// node:test runs the files in path order whatever order they are given in, three at a time: most
+// files wait on child processes, timers and the network more than they compute, so on 2 cores a
+// third file fills those waits. The long ones in test/heavy/ start before the integration, static
+// and unit files. --test-force-exit
 // ends a file's process once its tests are done, even if a handle was left open.
 const testStatus = await runWithDeadline(process.execPath, [
   '--test-force-exit',
   '--test',
-  '--test-concurrency=2',
+  '--test-concurrency=3',
   '--test-timeout=600000',
   '--test-reporter=spec',
   '--test-reporter-destination=stdout',
