@@ -4,7 +4,13 @@
 // other files take turns: each kind gets a slot while it has fewer sends running than the other,
 // and every slot the other leaves (issue #17: "a 200-page batch does not block other folders'
 // uploads").
-import type { FileRecord } from '../store/file-record.ts';
+import type { FileRecord, SendKind } from '../store/file-record.ts';
+
+/** The kind of `record` (SendKind), as `HistoryRepository.due` selects it. */
+export function sendKind(record: Pick<FileRecord, 'parentId' | 'splitMode'>): SendKind {
+  if (record.parentId !== null) return 'part';
+  return record.splitMode === null ? 'other' : 'batch';
+}
 
 /** Sends running now, by kind: parts of split batches, and every other file. */
 export interface RunningSends {

@@ -5,7 +5,7 @@ import type { Message } from '../../contract/messages/message.ts';
 import type { Administration, Failure, UploadProgress } from '../../contract/domain.ts';
 import { authHoldReason } from '../account/session.ts';
 import type { Logger } from '../logging/logger.ts';
-import type { FileRecord } from '../store/file-record.ts';
+import type { FileRecord, SendKind } from '../store/file-record.ts';
 import type { HistoryRepository, Transition } from '../store/history-repository.ts';
 import type { StorageGuard } from '../store/storage-guard.ts';
 import type { AfterUpload } from '../../contract/domain.ts';
@@ -19,7 +19,7 @@ import {
   type QueueHolds,
 } from './queue-holds.ts';
 import { retryDelayMs, type RetryTuning } from './retry-policy.ts';
-import { chooseSends } from './send-slots.ts';
+import { chooseSends, sendKind } from './send-slots.ts';
 import { settleBatches, type ArchiveCategoryLookup, type Splitter } from './split-step.ts';
 import { settleBundles } from './bundle-members.ts';
 import {
@@ -121,13 +121,7 @@ export interface UploadQueueOptions {
 interface RunningSend {
   controller: AbortController;
   done: Promise<void>;
-  /** A part of a split batch (send-slots.ts). */
-  part: boolean;
-  /**
-   * A batch to split: it runs beside the send slots, one at a time, since its split takes
-   * seconds to minutes and in a slot it held every other folder's file (issue #17).
-   */
-  batch: boolean;
+  kind: SendKind;
 }
 
 /**
@@ -402,14 +396,12 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
 
   function start(record: FileRecord): void {
     const controller = new AbortController();
-    const ended =
-      record.splitMode === null && record.parentId === null
-        ? (options.otherFileBegan?.() ?? null)
-        : null;
+    const kind = sendKind(record);
+    const ended = kind === 'other' ? (options.otherFileBegan?.() ?? null) : null;
     const ready =
-      record.parentId === null || options.beforePartSend === undefined
-        ? Promise.resolve()
-        : options.beforePartSend();
+      kind === 'part' && options.beforePartSend !== undefined
+        ? options.beforePartSend()
+        : Promise.resolve();
     const done = ready
       .then(() => sendFile(context, record, controller.signal))
       .then(async (change) => {
@@ -431,12 +423,7 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
         pump();
         checkIdle();
       });
-    running.set(record.id, {
-      controller,
-      done,
-      part: record.parentId !== null,
-      batch: record.splitMode !== null && record.parentId === null,
-    });
+    running.set(record.id, { controller, done, kind });
   }
 
   function pump(): void {
@@ -447,11 +434,11 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
       return;
     }
     const sends = [...running.values()];
-    const runningBatches = sends.filter((send) => send.batch).length;
-    const runningParts = sends.filter((send) => send.part).length;
+    const runningBatches = sends.filter((send) => send.kind === 'batch').length;
+    const runningParts = sends.filter((send) => send.kind === 'part').length;
     const free = options.settings().concurrency - (running.size - runningBatches);
     // Rows being checked are still `ready`: as many more are asked for as are running.
-    const dueOf = (kind: 'part' | 'batch' | 'other', wanted: number) =>
+    const dueOf = (kind: SendKind, wanted: number) =>
       options.repository
         .due(at, wanted + running.size, heldDestinations(holds), kind)
         .filter((candidate) => !running.has(candidate.id));

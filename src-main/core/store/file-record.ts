@@ -140,3 +140,11 @@ export function toHistoryEntry(record: FileRecord): HistoryEntry {
     bundleId: record.bundleId,
   };
 }
+
+/**
+ * What a row is to the queue's send slots: a batch still to split (it runs beside the slots, one
+ * at a time, since its split takes seconds to minutes and in a slot it held every other folder's
+ * file), a part cut from a batch (parts and other files take turns for the slots), or any other
+ * file (queue/send-slots.ts).
+ */
+export type SendKind = 'batch' | 'part' | 'other';

@@ -7,7 +7,7 @@ import type {
   HistoryFilter,
 } from '../../contract/domain.ts';
 import { canTransition, IllegalTransitionError } from './file-lifecycle.ts';
-import type { FileRecord } from './file-record.ts';
+import type { FileRecord, SendKind } from './file-record.ts';
 import { patchToColumns, rowToRecord, type FilePatch } from './file-row.ts';
 import type { DeliveryJournal, DeliveryRecord } from './delivery-journal.ts';
 import type { HistoryDatabase } from './history-database.ts';
@@ -148,7 +148,7 @@ export interface HistoryRepository {
     at: number,
     limit: number,
     onHold?: readonly Destination['type'][],
-    kind?: 'part' | 'batch' | 'other',
+    kind?: SendKind,
   ): FileRecord[];
   /** When the next file waiting for a retry after `after` is due, or null. */
   nextWakeAt(after: number): number | null;
@@ -572,7 +572,7 @@ export function createHistoryRepository(
       at: number,
       limit: number,
       onHold: readonly Destination['type'][] = [],
-      kind?: 'part' | 'batch' | 'other',
+      kind?: SendKind,
     ): FileRecord[] {
       const hold =
         onHold.length === 0 ? '' : `AND destination_type NOT IN (${placeholders(onHold.length)})`;

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import type { UploadRequest } from '../../../../src-main/core/api/clearfacts-client.ts';
 import { chooseSends } from '../../../../src-main/core/queue/send-slots.ts';
 import type { FileRecord } from '../../../../src-main/core/store/file-record.ts';
-import { withDeadline } from '../../../support/waiting.ts';
+import { createWaitList, withDeadline } from '../../../support/waiting.ts';
 import { createHarness, splitPageByPage } from './queue-harness.ts';
 
 /** Stand-ins for due rows: only their identity matters to the choice. */
@@ -45,11 +45,16 @@ test('slots alternate between parts and other files, each kind taking what the o
 test("an invoice that arrives while a batch's parts are sent takes the first slot a part frees", async (t) => {
   const started: string[] = [];
   const gates = new Map<string, () => void>();
+  // Woken at each upload's start, which is what the test waits for.
+  const waits = createWaitList();
+  t.after(() => waits.cancel());
   let uuid = 0;
   /** An upload that records its start and answers once the test opens its gate. */
   const gated = (request: UploadRequest) => {
     started.push(request.fileName);
-    return new Promise<void>((resolve) => gates.set(request.fileName, resolve)).then(() => ({
+    const answered = new Promise<void>((resolve) => gates.set(request.fileName, resolve));
+    waits.wake();
+    return answered.then(() => ({
       uuid: `uuid-gated-${(uuid += 1)}`,
       amountOfPages: 1,
       sentBytes: statSync(request.path).size,
@@ -65,12 +70,9 @@ test("an invoice that arrives while a batch's parts are sent takes the first slo
   h.queue.start();
   /** Resolves once `count` uploads have started. */
   const startedCount = (count: number) =>
-    withDeadline(
-      `${count} uploads to start (started: ${started.join(', ')})`,
-      (async () => {
-        while (started.length < count) await new Promise((resolve) => setImmediate(resolve));
-      })(),
-    );
+    waits.until(`${count} uploads to start`, () => (started.length >= count ? true : undefined), {
+      detail: () => `started: ${started.join(', ')}`,
+    });
   await startedCount(2);
   const invoice = h.addFile('invoice.pdf');
   h.queue.lookForWork();
@@ -81,13 +83,8 @@ test("an invoice that arrives while a batch's parts are sent takes the first slo
   await h.reach(invoice.id, 'archived');
   await startedCount(4);
   for (const name of partNames.slice(2)) {
-    await withDeadline(
-      `${name} to start`,
-      (async () => {
-        while (!gates.has(name)) await new Promise((resolve) => setImmediate(resolve));
-      })(),
-    );
-    gates.get(name)?.();
+    const open = await waits.until(`${name} to start`, () => gates.get(name));
+    open();
   }
   await withDeadline('the queue to have no send running', h.queue.whenIdle());
   assert.deepEqual(started, [...partNames.slice(0, 2), 'invoice.pdf', ...partNames.slice(2)]);

@@ -47,6 +47,9 @@ test('only files that are neither a batch nor its part hold the split worker, ea
 
 test("a part's send begins only once no other file is under way; the other file does not wait", async (t) => {
   const signal = createGiveWaySignal();
+  // Woken by what the test waits for: the invoice's upload beginning, a part waiting.
+  const waits = createWaitList();
+  t.after(() => waits.cancel());
   let partsWaiting = 0;
   let finishInvoice: () => void = () => undefined;
   const h = createHarness(t, {
@@ -54,18 +57,19 @@ test("a part's send begins only once no other file is under way; the other file 
     // A cap no test reaches: only the invoice's end can let a part begin.
     beforePartSend: () => {
       partsWaiting += 1;
+      waits.wake();
       return signal.noOtherFile(3_600_000);
     },
     splitter: async () => splitPageByPage(2),
   });
   h.script('invoice.pdf', (request) => {
     const uploaded = { uuid: 'uuid-invoice', amountOfPages: 1, sentBytes: request.fileName.length };
-    return new Promise((resolve) => (finishInvoice = () => resolve(uploaded)));
+    const answered = new Promise<typeof uploaded>((resolve) => {
+      finishInvoice = () => resolve(uploaded);
+    });
+    waits.wake();
+    return answered;
   });
-  const waits = createWaitList();
-  t.after(() => waits.cancel());
-  const tick = setInterval(() => waits.wake(), 10);
-  t.after(() => clearInterval(tick));
   const usual = h.addFile('invoice.pdf');
   h.queue.start();
   await waits.until("the invoice's upload to begin", () =>
