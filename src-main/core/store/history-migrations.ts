@@ -164,4 +164,14 @@ export const historyMigrations: readonly string[] = [
   ALTER TABLE files ADD COLUMN bundle_id INTEGER;
   CREATE INDEX files_bundle_members ON files (bundle_id) WHERE bundle_id IS NOT NULL;
   `,
+  // 16: the queue asks at every turn for the due parts of split batches and the due batches still
+  // to split (HistoryRepository.due by SendKind, issue #17). Both are few beside the other ready
+  // rows, which files_state serves: without these, each ask read every ready row (5.8 and 4.1 ms
+  // a turn with 10,000 ready rows, against 0.7 for the one ask before).
+  `
+  CREATE INDEX files_ready_parts ON files (next_attempt_at)
+    WHERE state = 'ready' AND parent_id IS NOT NULL;
+  CREATE INDEX files_ready_batches ON files (next_attempt_at)
+    WHERE state = 'ready' AND parent_id IS NULL AND split_mode IS NOT NULL;
+  `,
 ];

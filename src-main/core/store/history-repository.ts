@@ -582,9 +582,17 @@ export function createHistoryRepository(
         batch: 'AND parent_id IS NULL AND split_mode IS NOT NULL',
         other: 'AND parent_id IS NULL AND split_mode IS NULL',
       }[kind ?? 'all'];
+      // Without statistics SQLite picks files_state and reads every ready row to find the few
+      // parts or batches (migration 16).
+      const index = {
+        all: '',
+        part: 'INDEXED BY files_ready_parts',
+        batch: 'INDEXED BY files_ready_batches',
+        other: '',
+      }[kind ?? 'all'];
       return db
         .prepare(
-          `SELECT * FROM files WHERE state = 'ready'
+          `SELECT * FROM files ${index} WHERE state = 'ready'
              AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ${hold} ${ofKind}
            ORDER BY next_attempt_at, id LIMIT ?`,
         )
